@@ -1,0 +1,110 @@
+"""`huifang`: the command line. Each subcommand is a thin shell around one module."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from generator import __version__
+
+DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，生成培训手册网站和可打印的记录表，并检查话术。
+
+常用命令：
+  huifang check            校验全部内容文件（结构、类型、引用）
+  huifang lint             检查话术：忌语、开头语、结束语……
+  huifang build            生成手册网站和 PDF 表单到 site/
+  huifang serve            本地预览手册（修改 YAML 后自动刷新）
+  huifang forms            只生成 PDF 表单
+  huifang schema           导出 JSON Schema，供编辑器自动补全
+  huifang new script 名称  新建一个带注释的模板文件"""
+
+# subcommand -> (module, help)
+COMMANDS = {
+    "check": ("generator.check", "校验全部内容文件：结构、类型、交叉引用"),
+    "lint": ("generator.lint.command", "检查话术：忌语、缺少开头语/结束语、占位符、个人信息……"),
+    "build": ("generator.site.command", "生成手册网站（含 PDF 表单）"),
+    "serve": ("generator.site.command", "本地预览手册，修改后自动刷新"),
+    "forms": ("generator.forms.command", "生成可打印的 A4 PDF 表单"),
+    "schema": ("generator.schema_export", "导出内容文件的 JSON Schema"),
+    "new": ("generator.scaffold", "新建带注释的场景或话术文件"),
+}
+
+
+def add_project(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
+                        help="项目根目录（含 content/ 和 scripts_src/），默认当前目录")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="huifang", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"huifang {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    subs = {}
+    for name, (_, help_text) in COMMANDS.items():
+        subs[name] = sub.add_parser(name, help=help_text, description=help_text)
+        add_project(subs[name])
+
+    subs["check"].add_argument("--format", choices=["text", "json"], default="text", help="输出格式，默认 text")
+
+    lint = subs["lint"]
+    lint.add_argument("paths", nargs="*", type=Path, help="要检查的文件或目录（.yaml/.md/.txt），默认整个项目")
+    lint.add_argument("--format", choices=["text", "json", "github", "sarif"], default="text",
+                      help="输出格式：text（默认）、json、github（PR 行注释）、sarif（代码扫描）")
+    lint.add_argument("--fix", action="store_true", help="把有建议替换的忌语就地改写")
+    lint.add_argument("--diff", action="store_true", help="只显示 --fix 会做的修改，不写文件")
+    lint.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="是否彩色输出")
+    lint.add_argument("--no-compose", action="store_true", help="只检查话术文件本身，不组合机构标准开头和结束语")
+
+    for name in ("build", "serve"):
+        cmd = subs[name]
+        cmd.add_argument("--site-dir", type=Path, default=None, help="网站输出目录，默认 <项目>/site")
+        cmd.add_argument("--lint-errors", choices=["fail", "warn"], default=None,
+                         help="话术有错误时：fail 构建失败（默认），warn 只警告")
+        cmd.add_argument("--no-forms", action="store_true", help="不生成 PDF 表单（更快）")
+    subs["serve"].add_argument("--dev-addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
+    subs["serve"].add_argument("--open", action="store_true", help="启动后用浏览器打开")
+
+    forms = subs["forms"]
+    forms.add_argument("--out", type=Path, default=None, help="PDF 输出目录，默认 <项目>/site/forms")
+    forms.add_argument("--fillable", action="store_true", help="加入可在屏幕上填写的 PDF 表单域")
+    forms.add_argument("--jobs", type=int, default=0, help="并行进程数，默认等于 CPU 核数")
+    forms.add_argument("--only", nargs="*", default=None, help="只生成这些表单/话术 id")
+    forms.add_argument("--no-progress", action="store_true", help="不显示进度条")
+
+    subs["schema"].add_argument("--out", type=Path, default=None, help="输出目录，默认 <项目>/schemas")
+
+    new = subs["new"]
+    new.add_argument("what", choices=["scenario", "script"], help="新建场景或话术")
+    new.add_argument("name", help="标识（小写字母、数字、连字符），如 wuye-tousu-huifang")
+    new.add_argument("--org", default=None, help="所属机构 id")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    module = importlib.import_module(COMMANDS[args.command][0])
+    try:
+        return module.run(args)
+    except KeyboardInterrupt:
+        print("已中断：输出保持原样。", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # an internal bug: say so in one line, show details on request
+        if os.environ.get("HUIFANG_DEBUG"):
+            raise
+        print(f"huifang: 内部错误：{type(exc).__name__}: {exc}（设置 HUIFANG_DEBUG=1 查看详情，并请报告此问题）",
+              file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,123 @@
+"""The script generator: a script plus its organisation's standards gives the call a trainee reads.
+
+A script that lists only its questions gets the org's standard opening, convenience check and
+closings around them; a script that writes its own parts keeps them. Either way every turn still
+points at the file and line it was written in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator import model as m
+
+PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
+# Filled by the agent during the call; known everywhere, never an error.
+AGENT_PLACEHOLDERS = frozenset(
+    "客户称呼 客户姓名 坐席 日期 时间 项目 产品 服务项目 活动内容 活动时间 公里数 金额 期数 地址".split())
+MAX_PATHS = 256
+
+
+@dataclass(eq=False)
+class Call:
+    script: m.Script
+    org: m.Org | None
+    opening: list[m.Turn]
+    convenience: m.Convenience | None
+    body: list
+    closings: dict[str, list[m.Turn]]
+    composed: set[str] = field(default_factory=set)  # parts taken from the org profile
+
+    @property
+    def id(self) -> str:
+        return self.script.id
+
+    def paths(self) -> list[tuple[str, list[m.Turn]]]:
+        """Every way the call can go, each as (label, turns), up to MAX_PATHS."""
+        start = list(self.opening)
+        result: list[tuple[str, list[m.Turn]]] = []
+        if self.convenience:
+            ask = m.Turn("say", self.convenience.ask)
+            result.append(("不方便", start + [ask] + self.convenience.no))
+            start = start + [ask] + self.convenience.yes
+        for label, turns, ended in expand(self.body, "方便" if self.convenience else "", start):
+            if ended:
+                result.append((label, turns))
+                continue
+            closings = self.closings or {"": []}
+            for closing, closing_turns in closings.items():
+                result.append((join(label, closing), turns + closing_turns))
+        return result[:MAX_PATHS]
+
+    def all_turns(self):
+        seen = set()
+        for _, turns in self.paths():
+            for turn in turns:
+                if id(turn) not in seen:
+                    seen.add(id(turn))
+                    yield turn
+
+
+def join(*labels: str) -> str:
+    return " → ".join(x for x in labels if x)
+
+
+def expand(steps: list, label: str, prefix: list[m.Turn]):
+    """Yield (label, turns, ended) for each path through the steps."""
+    paths = [(label, list(prefix), False)]
+    for step in steps:
+        grown = []
+        for path_label, turns, ended in paths:
+            if ended:
+                grown.append((path_label, turns, ended))
+            elif isinstance(step, m.Branch):
+                for case, case_steps in step.cases.items():
+                    grown.extend(expand(case_steps, join(path_label, case), turns))
+            elif isinstance(step, m.Close):
+                grown.append((path_label, turns + step.turns, True))
+            else:
+                grown.append((path_label, turns + [step], False))
+            if len(grown) > MAX_PATHS:
+                break
+        paths = grown[:MAX_PATHS]
+    return paths
+
+
+def compose(script: m.Script, project: m.Project) -> Call:
+    org = project.org_of(script)
+    composed = set()
+    opening = script.opening
+    if opening is None:
+        opening = list(org.opening) if org and org.opening else []
+        composed.add("opening") if opening else None
+    convenience = script.convenience
+    if convenience is None:
+        convenience = org.convenience if org else None
+        composed.add("convenience") if convenience else None
+    closings = script.closings
+    if closings is None:
+        closings = dict(org.closings) if org else {}
+        composed.add("closings") if closings else None
+    return Call(script, org, list(opening), convenience or None, script.steps, closings, composed)
+
+
+def compose_all(project: m.Project) -> dict[str, Call]:
+    return {ident: compose(script, project) for ident, script in sorted(project.scripts.items())}
+
+
+def placeholders(text: str) -> list[re.Match]:
+    return list(PLACEHOLDER.finditer(text))
+
+
+def fill(text: str, org: m.Org | None, mark=None) -> str:
+    """Replace placeholders the org can fill; `mark` renders the ones left for the agent."""
+    values = org.fills() if org else {}
+
+    def sub(match: re.Match) -> str:
+        name = match.group(1)
+        if name in values:
+            return values[name]
+        return mark(name) if mark else match.group(0)
+
+    return PLACEHOLDER.sub(sub, text)

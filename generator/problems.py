@@ -1,0 +1,43 @@
+"""The one problem type every checker and every output format is drawn from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: str = "error"
+    rule: str = ""
+    end_line: int = 0
+    end_column: int = 0
+    suggestion: str = ""
+    fix: tuple = field(default=(), compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "column": self.column, "message": self.message}
+
+
+class ContentError(Exception):
+    """A user mistake that stops one file from loading; carries its position."""
+
+    def __init__(self, path: str | Path, line: int, column: int, message: str):
+        super().__init__(message)
+        self.problem = Problem(str(path), line, column, message)
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

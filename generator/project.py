@@ -1,0 +1,435 @@
+"""Load a whole project: find its files, validate each, build the model, check references.
+
+Every problem is collected (never only the first) so one `huifang check` run shows them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import model as m
+from generator.problems import ContentError, Problem, display_path
+from generator.validate import did_you_mean, validate_document
+from generator.yamlload import Document, Limits, load_file
+
+CONTENT = "content"
+SCRIPTS = "scripts_src"
+CONFIG_FILE = "huifang.yaml"
+
+# (glob under the project root, kind): the layout of a project.
+LAYOUT = (
+    (f"{CONTENT}/orgs/*.yaml", "org"),
+    (f"{CONTENT}/etiquette/*.yaml", "etiquette"),
+    (f"{CONTENT}/forbidden/*.yaml", "forbidden"),
+    (f"{CONTENT}/standards.yaml", "standards"),
+    (f"{CONTENT}/questions/*.yaml", "question-bank"),
+    (f"{CONTENT}/scenarios/*.yaml", "scenario"),
+    (f"{CONTENT}/forms/*.yaml", "form"),
+    (f"{SCRIPTS}/**/*.yaml", "script"),
+)
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Loaded:
+    project: m.Project
+    problems: list[Problem] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def kind_of(path: Path, root: Path) -> str | None:
+    rel = path.relative_to(root)
+    for pattern, kind in LAYOUT:
+        if rel.match(pattern) or (pattern.endswith("**/*.yaml") and rel.parts[0] == SCRIPTS):
+            return kind
+    return None
+
+
+def discover(root: Path) -> list[tuple[Path, str]]:
+    """Content files in a stable order, `.yml` included; stray files elsewhere are left alone."""
+    found: dict[Path, str] = {}
+    for pattern, kind in LAYOUT:
+        for suffix in YAML_SUFFIXES:
+            for path in root.glob(pattern.replace(".yaml", suffix)):
+                if not any(part.startswith(".") for part in path.relative_to(root).parts):
+                    found[path] = kind
+    return sorted(found.items(), key=lambda item: item[0].relative_to(root).as_posix())
+
+
+def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
+    config, limits = m.Config(), Limits()
+    path = root / CONFIG_FILE
+    if not path.exists():
+        return config, limits
+    try:
+        doc = load_file(path, display_path(path, root))
+    except ContentError as exc:
+        problems.append(exc.problem)
+        return config, limits
+    found = validate_document(doc, "project")
+    if found:
+        problems.extend(found)
+        return config, limits
+    data = doc.data
+    lint = data.get("lint", {})
+    rules = {k: (v["severity"] if isinstance(v, dict) else v) for k, v in lint.get("rules", {}).items()}
+    config = m.Config(default_org=data.get("default_org", ""),
+                      lint=m.LintSettings(lint.get("extends", "default"), rules, list(lint.get("ignore", []))),
+                      build_lint_errors=data.get("build", {}).get("lint_errors", "fail"))
+    raw = data.get("limits", {})
+    limits = Limits(raw.get("max_file_bytes", limits.max_file_bytes), raw.get("max_nodes", limits.max_nodes),
+                    raw.get("max_depth", limits.max_depth))
+    config.lint_document = doc
+    return config, limits
+
+
+class Builder:
+    """Builds model objects from one validated document."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+
+    def text(self, path: tuple) -> m.Text:
+        return m.Text(self._get(path), self.doc, path)
+
+    def maybe(self, path: tuple) -> m.Text | None:
+        return self.text(path) if self._get(path, None) is not None else None
+
+    def _get(self, path: tuple, default=KeyError):
+        value = self.doc.data
+        for key in path:
+            try:
+                value = value[key]
+            except (KeyError, IndexError, TypeError):
+                if default is KeyError:
+                    raise
+                return default
+        return value
+
+    def question(self, data: dict, path: tuple, bank: str = "", ident: str = "") -> m.Question:
+        answer = data.get("answer", "open")
+        if isinstance(answer, str):
+            answer = {"type": answer}
+        follow = data.get("follow_up")
+        follow_up = None
+        if follow:
+            follow_up = m.FollowUp(tuple(follow["when"]), self.maybe(path + ("follow_up", "ask")),
+                                   self.maybe(path + ("follow_up", "action")), follow.get("form"))
+        return m.Question(ident or data.get("id", ""), self.text(path + ("text",)),
+                          m.Answer(answer["type"], tuple(answer.get("options", ())), answer.get("min"),
+                                   answer.get("max")),
+                          follow_up, tuple(data.get("tags", ())), data.get("source", ""), bank)
+
+    def turn(self, data, path: tuple) -> m.Turn:
+        if isinstance(data, str):
+            return m.Turn("say", self.text(path))
+        (kind, value), = data.items()
+        if kind == "ask":
+            if isinstance(value, str):
+                return m.Turn("ask", question_id=value)
+            return m.Turn("ask", question=self.question(value, path + ("ask",), ident=f"{self.doc.display}#{path}"))
+        return m.Turn(kind, self.text(path + (kind,)))
+
+    def turns(self, data, path: tuple) -> list[m.Turn] | None:
+        if data is None:
+            return None
+        return [self.turn(item, path + (i,)) for i, item in enumerate(data)]
+
+    def step(self, data, path: tuple):
+        if isinstance(data, dict) and "branch" in data:
+            branch = data["branch"]
+            cases = {label: [self.step(s, path + ("branch", "cases", label, i)) for i, s in enumerate(steps)]
+                     for label, steps in branch["cases"].items()}
+            return m.Branch(cases, branch.get("question"))
+        if isinstance(data, dict) and "close" in data:
+            return m.Close(self.turns(data["close"], path + ("close",)))
+        return self.turn(data, path)
+
+    def convenience(self, data, path: tuple):
+        if data is None or data is False:
+            return data
+        return m.Convenience(self.text(path + ("ask",)), self.turns(data["yes"], path + ("yes",)),
+                             self.turns(data["no"], path + ("no",)))
+
+    def closings(self, data, path: tuple):
+        if data is None:
+            return None
+        return {label: self.turns(turns, path + (label,)) for label, turns in data.items()}
+
+    def standard(self, data: dict) -> m.Standard:
+        return m.Standard([m.Element(e["id"], e["name"], tuple(e["patterns"]), e.get("severity", "error"),
+                                     e.get("description", "")) for e in data["elements"]],
+                          data.get("title", ""), data.get("max_turns", 3), list(data.get("examples", [])),
+                          data.get("source", ""))
+
+
+def build(doc: Document, kind: str, project: m.Project) -> None:
+    b, d, f = Builder(doc), doc.data, doc.display
+    if kind == "org":
+        minutes = d.get("max_call_minutes")
+        project_org = m.Org(
+            d["id"], d["name"], f, d.get("short_name", ""), d.get("department", ""), d.get("hotline", ""),
+            d.get("agent_title", ""), d.get("industry", ""),
+            [m.CallWindow(w["start"], w["end"], w.get("season", ""), w.get("note", "")) for w in d.get("call_windows", [])],
+            list(d.get("no_call", [])), (minutes.get("min"), minutes["max"]) if minutes else None,
+            d.get("speech_rate", 240), list(d.get("languages", [])), dict(d.get("placeholders", {})),
+            b.turns(d.get("opening"), ("opening",)), b.convenience(d.get("convenience"), ("convenience",)),
+            b.closings(d.get("closings"), ("closings",)) or {}, b.maybe(("holiday_closing",)), d.get("source", ""))
+        project.orgs[d["id"]] = project_org
+    elif kind == "etiquette":
+        for gi, g in enumerate(d["groups"]):
+            rules = [m.EtiquetteRule(r["id"], b.text(("groups", gi, "rules", ri, "text")), r.get("why", ""),
+                                     r.get("source", "")) for ri, r in enumerate(g["rules"])]
+            project.etiquette.append(m.EtiquetteGroup(g["id"], g["title"], rules, f, g.get("intro", "")))
+    elif kind == "forbidden":
+        for i, p in enumerate(d["phrases"]):
+            project.forbidden.append(m.ForbiddenPhrase(
+                p["id"], b.text(("phrases", i, "phrase")), p["reason"], p["instead"], f,
+                tuple(b.text(("phrases", i, "variants", j)) for j in range(len(p.get("variants", [])))),
+                p.get("category", ""), p.get("severity", "error"), tuple(p.get("exceptions", ())), p.get("source", "")))
+    elif kind == "standards":
+        project.greeting = b.standard(d["greeting"])
+        project.closing = b.standard(d["closing"])
+    elif kind == "question-bank":
+        questions = [b.question(q, ("questions", i), d["id"]) for i, q in enumerate(d["questions"])]
+        project.banks[d["id"]] = m.QuestionBank(d["id"], d["title"], questions, f, d.get("industry", ""),
+                                                d.get("description", ""), d.get("source", ""))
+    elif kind == "scenario":
+        t = d["timing"]
+        project.scenarios[d["id"]] = m.Scenario(
+            d["id"], d["title"], d["industry"], d["trigger"],
+            m.Timing(t["text"], t.get("after", ""), t.get("min_days"), t.get("max_days"), t.get("recurrence", ""),
+                     list(t.get("exceptions", []))),
+            d["responsible"], f, list(d.get("stages", [])), d.get("org", ""), d.get("purpose", ""),
+            d.get("target_rate"), d.get("rate_note", ""), list(d.get("escalation", [])), list(d.get("scripts", [])),
+            list(d.get("forms", [])), list(d.get("questions", [])), list(d.get("notes", [])), d.get("source", ""))
+    elif kind == "script":
+        steps = [b.step(s, ("steps", i)) for i, s in enumerate(d.get("steps", []))]
+        for i, q in enumerate(d.get("questions", [])):
+            steps.append(b.turn({"ask": q}, ("questions", i)) if isinstance(q, str)
+                         else m.Turn("ask", question=b.question(q, ("questions", i), ident=f"{f}#questions/{i}")))
+        project.scripts[d["id"]] = m.Script(
+            d["id"], d["title"], f, doc, d.get("org", ""), d.get("description", ""),
+            b.turns(d.get("opening"), ("opening",)), b.convenience(d.get("convenience"), ("convenience",)),
+            steps, b.closings(d.get("closings"), ("closings",)), d.get("source", ""))
+    elif kind == "form":
+        sections = []
+        for s in d["sections"]:
+            table = s.get("table", {})
+            columns = [m.FormColumn(c) if isinstance(c, str) else
+                       m.FormColumn(c["label"], c.get("width"), c.get("type", "text"), tuple(c.get("options", ())))
+                       for c in table.get("columns", [])]
+            fields = [m.FormField(x["label"], x.get("type", "text"), tuple(x.get("options", ())), x.get("lines", 1),
+                                  x.get("width", "full")) for x in s.get("fields", [])]
+            sections.append(m.FormSection(s.get("title", ""), fields, columns, table.get("rows", 0), s.get("note", "")))
+        project.forms[d["id"]] = m.Form(
+            d["id"], d["title"], sections, f, d.get("number", ""), str(d.get("version", "")), d.get("org", ""),
+            d.get("orientation", "portrait"), d.get("intro", ""), d.get("copies_note", ""), d.get("retention", ""),
+            list(d.get("notes", [])), d.get("source", ""))
+
+
+def ident_path(kind: str) -> tuple | None:
+    return ("id",) if kind in ("org", "question-bank", "scenario", "script", "form") else None
+
+
+class References:
+    """Cross-file checks: duplicate ids, dangling references, unusable scripts."""
+
+    def __init__(self, loaded: Loaded):
+        self.loaded = loaded
+        self.project = loaded.project
+        self.problems = loaded.problems
+
+    def report(self, doc: Document | None, path: tuple, message: str, key: bool = False) -> None:
+        if doc is None:
+            return
+        span = doc.key_span(path) if key else doc.span(path)
+        self.problems.append(Problem(doc.display, span.line, span.column, message))
+
+    def doc(self, display: str) -> Document | None:
+        return self.loaded.documents.get(display)
+
+    def refer(self, doc, path, kind_name: str, ident: str, table: dict) -> None:
+        if ident and ident not in table:
+            self.report(doc, path, f"引用了不存在的{kind_name} '{ident}'{did_you_mean(ident, table)}")
+
+    def run(self) -> None:
+        p = self.project
+        for sc in p.scenarios.values():
+            doc = self.doc(sc.file)
+            self.refer(doc, ("org",), "机构", sc.org, p.orgs)
+            for i, ident in enumerate(sc.scripts):
+                self.refer(doc, ("scripts", i), "话术", ident, p.scripts)
+            for i, ident in enumerate(sc.forms):
+                self.refer(doc, ("forms", i), "表单", ident, p.forms)
+            for i, ident in enumerate(sc.questions):
+                self.refer(doc, ("questions", i), "问题", ident, p.questions)
+        for form in p.forms.values():
+            self.refer(self.doc(form.file), ("org",), "机构", form.org, p.orgs)
+        for bank in p.banks.values():
+            doc = self.doc(bank.file)
+            for i, q in enumerate(bank.questions):
+                if q.follow_up and q.follow_up.form:
+                    self.refer(doc, ("questions", i, "follow_up", "form"), "表单", q.follow_up.form, p.forms)
+        for org in p.orgs.values():
+            self.check_turns(self.doc(org.file), org)
+        for script in p.scripts.values():
+            self.check_script(script)
+        cfg_doc = getattr(p.config, "lint_document", None)
+        if p.config.default_org and cfg_doc is not None:
+            self.refer(cfg_doc, ("default_org",), "机构", p.config.default_org, p.orgs)
+
+    def check_turns(self, doc, owner) -> None:
+        """Resolve `ask: <id>` turns everywhere they occur."""
+        turns = []
+        if isinstance(owner, m.Org):
+            turns = list(owner.opening or []) + [t for ts in owner.closings.values() for t in ts]
+            if owner.convenience:
+                turns += owner.convenience.yes + owner.convenience.no
+        for turn in turns:
+            self.resolve_turn(doc, turn)
+
+    def resolve_turn(self, doc, turn: m.Turn) -> None:
+        if turn.kind != "ask" or turn.question is not None:
+            return
+        turn.question = self.project.questions.get(turn.question_id)
+        if turn.question is None and doc is not None:
+            where = self.find_value(doc, turn.question_id)
+            self.report(doc, where, f"引用了不存在的问题 '{turn.question_id}'"
+                                    f"{did_you_mean(turn.question_id, self.project.questions)}")
+
+    @staticmethod
+    def find_value(doc: Document, value: str) -> tuple:
+        for path, span in doc.spans.items():
+            if path and path[-1] in ("ask",) or (len(path) >= 2 and path[-2] == "questions"):
+                got = doc.data
+                try:
+                    for key in path:
+                        got = got[key]
+                except (KeyError, IndexError, TypeError):
+                    continue
+                if got == value:
+                    return path
+        return ()
+
+    def check_script(self, script: m.Script) -> None:
+        doc = script.doc
+        p = self.project
+        if script.org:
+            self.refer(doc, ("org",), "机构", script.org, p.orgs)
+        for turn in iter_turns(script):
+            self.resolve_turn(doc, turn)
+        for label, branch_path, question_id in iter_branches(script):
+            if question_id:
+                self.refer(doc, branch_path + ("question",), "问题", question_id, p.questions)
+
+
+def iter_turns(script: m.Script):
+    yield from script.opening or []
+    if isinstance(script.convenience, m.Convenience):
+        yield from script.convenience.yes + script.convenience.no
+    yield from walk_steps(script.steps)
+    for turns in (script.closings or {}).values():
+        yield from turns
+
+
+def walk_steps(steps):
+    for step in steps:
+        if isinstance(step, m.Branch):
+            for case in step.cases.values():
+                yield from walk_steps(case)
+        elif isinstance(step, m.Close):
+            yield from step.turns
+        else:
+            yield step
+
+
+def iter_branches(script: m.Script):
+    def walk(steps, path):
+        for i, step in enumerate(steps):
+            if isinstance(step, m.Branch):
+                yield None, path + (i, "branch"), step.question_id
+                for label, case in step.cases.items():
+                    yield from walk(case, path + (i, "branch", "cases", label))
+    yield from walk(script.steps, ("steps",))
+
+
+def register_ids(loaded: Loaded, doc: Document, kind: str, seen: dict) -> bool:
+    """Reject a document whose id is already taken; returns False if it must not be built."""
+    if ident_path(kind) is None:
+        return True
+    ident = doc.data["id"]
+    key = (kind, ident)
+    if key in seen:
+        span = doc.span(("id",))
+        loaded.problems.append(Problem(doc.display, span.line, span.column,
+                                       f"重复的标识 '{ident}'：已在 {seen[key]} 中使用"))
+        return False
+    seen[key] = doc.display
+    return True
+
+
+def register_inner_ids(loaded: Loaded, doc: Document, kind: str, seen: dict) -> None:
+    """Ids inside files (questions, rules, phrases) are project-wide too."""
+    lists = {"question-bank": [("questions",)], "forbidden": [("phrases",)],
+             "etiquette": [("groups",)] + [("groups", i, "rules") for i in range(len(doc.data.get("groups", [])))]}
+    for path in lists.get(kind, []):
+        items = doc.data
+        for key in path:
+            items = items[key]
+        label = {"questions": "question", "phrases": "phrase", "groups": "group", "rules": "rule"}[path[-1]]
+        for i, item in enumerate(items):
+            key = (label, item["id"])
+            if key in seen:
+                span = doc.span(path + (i, "id"))
+                loaded.problems.append(Problem(doc.display, span.line, span.column,
+                                               f"重复的标识 '{item['id']}'：已在 {seen[key]} 中使用"))
+            else:
+                seen[key] = doc.display
+
+
+def load_project(root: Path | str) -> Loaded:
+    root = Path(root)
+    problems: list[Problem] = []
+    config, limits = read_config(root, problems)
+    project = m.Project(root=root, config=config)
+    loaded = Loaded(project, problems)
+    for required in (CONTENT,):
+        if not (root / required).is_dir():
+            problems.append(Problem(display_path(root / required, root), 1, 1,
+                                    f"找不到 {required}/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录"))
+            return loaded
+    seen: dict = {}
+    for path, kind in discover(root):
+        display = display_path(path, root)
+        project.files.append(path)
+        try:
+            doc = load_file(path, display, limits)
+        except ContentError as exc:
+            problems.append(exc.problem)
+            continue
+        found = validate_document(doc, kind)
+        if found:
+            problems.extend(found)
+            continue
+        loaded.documents[display] = doc
+        if not register_ids(loaded, doc, kind, seen):
+            continue
+        register_inner_ids(loaded, doc, kind, seen)
+        build(doc, kind, project)
+    for bank in project.banks.values():
+        for q in bank.questions:
+            project.questions.setdefault(q.id, q)
+    if project.greeting is None and (root / CONTENT).is_dir():
+        problems.append(Problem(f"{CONTENT}/standards.yaml", 1, 1, "缺少开头语与结束语标准文件 content/standards.yaml"))
+    pages_dir = root / CONTENT / "pages"
+    if pages_dir.is_dir():
+        project.pages = [m.Page(p, p.relative_to(pages_dir).as_posix()) for p in sorted(pages_dir.rglob("*.md"))]
+    References(loaded).run()
+    loaded.problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
+    return loaded

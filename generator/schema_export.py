@@ -1,0 +1,23 @@
+"""`huifang schema`: write the content model as JSON Schema files for editors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from generator.atomic import write_text
+from generator.schema import SCHEMAS, schema_document
+
+
+def render(kind: str) -> str:
+    return json.dumps(schema_document(kind), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def run(args) -> int:
+    out = Path(args.out) if args.out else Path(args.project) / "schemas"
+    out.mkdir(parents=True, exist_ok=True)
+    for kind in SCHEMAS:
+        write_text(out / f"{kind}.schema.json", render(kind))
+    print(f"已写入 {len(SCHEMAS)} 个 JSON Schema 到 {out}/", file=sys.stderr)
+    return 0

@@ -1,0 +1,174 @@
+"""Schema validation of one loaded document, as Chinese `path:line:col` problems.
+
+jsonschema does the checking; this module only decides which of its errors a supervisor should see
+(the branch of a `oneOf` they meant) and says it plainly, with a did-you-mean for unknown keys.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from generator.problems import Problem
+from generator.schema import SCHEMAS
+from generator.yamlload import Document
+
+TYPE_NAMES = {"string": "文字", "array": "列表", "object": "映射（键: 值）", "integer": "整数",
+              "number": "数字", "boolean": "true/false", "null": "空值"}
+
+
+def type_of(value) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "null"
+
+
+@lru_cache(maxsize=None)
+def validator(kind: str) -> Draft202012Validator:
+    return Draft202012Validator(SCHEMAS[kind])
+
+
+def did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"，是否想写 '{close[0]}'？" if close else ""
+
+
+def resolve(schema: dict, root: dict) -> dict:
+    ref = schema.get("$ref")
+    if ref and ref.startswith("#/$defs/"):
+        return root["$defs"][ref.split("/")[-1]]
+    return schema
+
+
+def branch_keys(schema: dict, root: dict) -> set[str]:
+    keys: set[str] = set()
+    for branch in schema.get("oneOf", []):
+        branch = resolve(branch, root)
+        keys |= set(branch.get("properties", {}))
+        keys |= branch_keys(branch, root)
+    return keys
+
+
+def pick(error: ValidationError, root: dict) -> list[ValidationError]:
+    """For a failed oneOf, the errors of the branch the writer evidently meant."""
+    if error.validator != "oneOf" or not error.context:
+        return [error]
+    branches: dict[int, list[ValidationError]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.schema_path[0], []).append(sub)
+    instance = error.instance
+    candidates = []
+    for index, subs in branches.items():
+        own_level = [s for s in subs if not s.relative_path]
+        if any(s.validator == "type" for s in own_level) or any(
+                s.validator in ("enum", "const") and not isinstance(instance, (dict, list)) for s in own_level):
+            continue
+        if isinstance(instance, dict) and any(s.validator == "required" for s in own_level):
+            continue
+        candidates.append((len(subs), index, subs))
+    if candidates:
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        return [e for sub in candidates[0][2] for e in pick(sub, root)]
+    return [error]
+
+
+def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    instance = error.instance
+    schema = resolve(error.schema, root)
+
+    def at(message: str, where: tuple = path, key: bool = False) -> Problem:
+        span = doc.key_span(where) if key else doc.span(where)
+        return Problem(doc.display, span.line, span.column, message)
+
+    kind = error.validator
+    if kind == "oneOf" and isinstance(instance, dict):
+        allowed = branch_keys(schema, root)
+        unknown = [k for k in instance if k not in allowed]
+        if unknown:
+            return [at(f"未知的键 '{k}'{did_you_mean(k, allowed)}（可用：{'、'.join(sorted(allowed))}）",
+                       path + (k,), key=True) for k in unknown]
+        return [at(f"这些键不能同时出现：{'、'.join(instance)}（只能用其中一种写法）")]
+    if kind == "oneOf":
+        wanted = []
+        for branch in schema.get("oneOf", []):
+            branch = resolve(branch, root)
+            t = branch.get("type")
+            if t and TYPE_NAMES.get(t) not in wanted:
+                wanted.append(TYPE_NAMES.get(t))
+            for option in branch.get("enum", []):
+                wanted.append(repr(option))
+            if "const" in branch:
+                wanted.append(str(branch["const"]).lower())
+        return [at(f"值 {short(instance)} 的写法不对：应为{'或'.join(w for w in wanted if w)}")]
+    if kind == "additionalProperties":
+        allowed = set(schema.get("properties", {}))
+        if not allowed:
+            return [at(f"值 {short(instance)} 不符合要求")]
+        return [at(f"未知的键 '{k}'{did_you_mean(k, allowed)}（可用：{'、'.join(schema['properties'])}）",
+                   path + (k,), key=True) for k in instance if k not in allowed]
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        where = path if path else ()
+        return [at(f"缺少必填的键 '{missing}'", where, key=bool(where))]
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        names = "或".join(TYPE_NAMES.get(t, t) for t in expected)
+        hint = ""
+        if "string" in expected and isinstance(instance, (int, float)) and not isinstance(instance, bool):
+            hint = f"（如要写文字，请加引号：\"{instance}\"）"
+        return [at(f"应为{names}，实际是{TYPE_NAMES[type_of(instance)]} {short(instance)}{hint}")]
+    if kind == "enum":
+        options = [str(o) for o in error.validator_value]
+        return [at(f"值 {short(instance)} 不是可选值{did_you_mean(str(instance), options)}（可选：{'、'.join(options)}）")]
+    if kind == "const":
+        return [at(f"值 {short(instance)} 不对：只能是 {str(error.validator_value).lower()}")]
+    if kind == "pattern":
+        if error.validator_value.startswith("^[a-z0-9]"):
+            return [at(f"标识 {short(instance)} 只能包含小写字母、数字和连字符（如 zhuangxiu-kaigong-7）")]
+        if ":" in error.validator_value:
+            return [at(f"时间 {short(instance)} 应写成 时:分，如 \"10:30\"")]
+        return [at(f"值 {short(instance)} 的格式不对")]
+    if kind in ("minLength", "minItems", "minProperties"):
+        return [at("不能为空" if error.validator_value == 1 else f"至少需要 {error.validator_value} 项")]
+    if kind in ("maxLength", "maxItems"):
+        return [at(f"过长：最多 {error.validator_value} {'个字' if kind == 'maxLength' else '项'}")]
+    if kind in ("minimum", "exclusiveMinimum"):
+        return [at(f"值 {short(instance)} 太小：应{'大于' if kind.startswith('exclusive') else '不小于'} {error.validator_value}")]
+    if kind == "maximum":
+        return [at(f"值 {short(instance)} 太大：应不大于 {error.validator_value}")]
+    if kind == "uniqueItems":
+        return [at("列表中有重复项")]
+    return [at(error.message)]
+
+
+def short(value) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 40 else text[:37] + "…'"
+
+
+def validate_document(doc: Document, kind: str) -> list[Problem]:
+    root = SCHEMAS[kind]
+    problems: list[Problem] = []
+    if not isinstance(doc.data, dict):
+        span = doc.span(())
+        return [Problem(doc.display, span.line, span.column,
+                        f"文件顶层应为映射（键: 值），实际是{TYPE_NAMES[type_of(doc.data)]}")]
+    for error in validator(kind).iter_errors(doc.data):
+        for chosen in pick(error, root):
+            problems.extend(describe(chosen, doc, root))
+    return sorted(set(problems))

@@ -1,0 +1,311 @@
+"""Safe, bounded YAML loading that remembers where every value came from.
+
+The tree is built from the parser's event stream rather than from PyYAML's constructors so that
+no tag can instantiate anything, alias expansion and nesting are bounded before memory grows,
+duplicate keys are caught, and every scalar keeps its source span for `path:line:col` messages.
+Scalars resolve by the YAML 1.2 core schema: `10:30` stays a string and `no` is not `False`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.problems import ContentError
+
+Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_NODES = 100_000
+DEFAULT_MAX_DEPTH = 50
+
+CORE_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+NULL_RE = re.compile(r"^(~|null|Null|NULL|)$")
+BOOL_RE = re.compile(r"^(true|True|TRUE|false|False|FALSE)$")
+INT_RE = re.compile(r"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+FLOAT_RE = re.compile(r"^([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")
+# Characters that reorder or hide text: a reviewer would not see what the trainee reads.
+HIDDEN_CHARS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+PARSER_MESSAGES = {
+    "did not find expected node content": "缺少值（括号、引号没有闭合，或多了符号？）",
+    "mapping values are not allowed in this context": "此处不能出现冒号映射（含冒号的文字请加引号）",
+    "mapping values are not allowed here": "此处不能出现冒号映射（检查上一行的缩进，或给含冒号的文字加引号）",
+    "could not find expected ':'": "找不到预期的冒号 ':'",
+    "did not find expected key": "找不到预期的键（检查缩进是否对齐）",
+    "did not find expected '-' indicator": "找不到预期的列表符号 '-'（检查缩进）",
+    "found character that cannot start any token": "出现了不能作为开头的字符（制表符不能用于缩进；含特殊符号的文字请加引号）",
+    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
+    "found undefined alias": "引用了未定义的锚点",
+    "found unacceptable character": "含有不可接受的字符",
+    "expected <block end>, but found '<block mapping start>'": "缩进不一致",
+    "expected <block end>, but found '-'": "列表项的缩进不一致",
+    "found a tab character that violates indentation": "缩进中含有制表符（请只用空格缩进）",
+    "found a tab character where an indentation space is expected": "缩进中含有制表符（请只用空格缩进）",
+    "while scanning a quoted scalar": "引号没有闭合",
+    "while scanning a simple key": "键后缺少冒号",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    end_line: int
+    end_column: int
+    start: int  # character index into the document text
+    end: int
+    style: str | None = None
+
+
+@dataclass
+class Document:
+    path: Path
+    display: str
+    text: str
+    data: object
+    spans: dict[tuple, Span] = field(default_factory=dict)
+    key_spans: dict[tuple, Span] = field(default_factory=dict)
+
+    def span(self, path: tuple) -> Span:
+        """Where the value at `path` is written, or its nearest written ancestor."""
+        path = tuple(path)
+        while path not in self.spans and path:
+            path = path[:-1]
+        return self.spans.get(path) or Span(1, 1, 1, 1, 0, 0)
+
+    def key_span(self, path: tuple) -> Span:
+        return self.key_spans.get(tuple(path)) or self.span(path)
+
+    def error(self, path: tuple, message: str, *, key: bool = False) -> ContentError:
+        s = self.key_span(path) if key else self.span(path)
+        return ContentError(self.display, s.line, s.column, message)
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    max_nodes: int = DEFAULT_MAX_NODES
+    max_depth: int = DEFAULT_MAX_DEPTH
+
+
+def human_size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+
+
+def line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def read_text(path: Path, display: str, limits: Limits = Limits()) -> str:
+    """Read a content file as text, or raise a ContentError saying what is wrong and how to fix it."""
+    if path.is_symlink() and not path.exists():
+        raise ContentError(display, 1, 1, "符号链接指向不存在的文件")
+    if path.is_dir():
+        raise ContentError(display, 1, 1, "这里应是一个文件，却是一个目录")
+    if not path.is_file():
+        raise ContentError(display, 1, 1, "不是普通文件（设备、管道或不存在）")
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise ContentError(display, 1, 1, f"文件过大（{human_size(size)}，上限 {human_size(limits.max_file_bytes)}）："
+                                              "内容文件应很小；确需更大可在 huifang.yaml 的 limits.max_file_bytes 中调整")
+        with path.open("rb") as handle:
+            raw = handle.read(limits.max_file_bytes + 1)
+    except PermissionError:
+        raise ContentError(display, 1, 1, "没有读取权限（检查文件权限）") from None
+    except OSError as exc:
+        raise ContentError(display, 1, 1, f"无法读取：{exc.strerror or exc}") from None
+    return decode(raw, display)
+
+
+def decode(raw: bytes, display: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ContentError(display, 1, 1, "文件是 UTF-16 编码：请另存为 UTF-8（如 iconv -f UTF-16 -t UTF-8 原文件 > 新文件）")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = line_col(raw[:nul].decode("utf-8", "replace"), nul)
+        if raw[1::2].count(b"\x00") > len(raw) // 4 or raw[0::2].count(b"\x00") > len(raw) // 4:
+            raise ContentError(display, 1, 1, "文件看起来是 UTF-16 编码：请另存为 UTF-8")
+        raise ContentError(display, line, col, "文件含有 NUL 字节（二进制文件？）：内容文件必须是 UTF-8 文本")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8")
+        line, col = line_col(good, len(good))
+        hint = ""
+        try:
+            raw.decode("gb18030")
+            hint = "看起来是 GBK/GB18030 编码（中文 Windows 常见）："
+        except UnicodeDecodeError:
+            pass
+        raise ContentError(display, line, col, f"文件不是 UTF-8 编码，{hint}请在编辑器中另存为 UTF-8，"
+                                               "或运行 iconv -f GBK -t UTF-8 原文件 > 新文件") from None
+    for pattern, what in ((HIDDEN_CHARS, "会改变文字显示顺序的隐藏字符"), (CONTROL_CHARS, "控制字符")):
+        found = pattern.search(text)
+        if found:
+            line, col = line_col(text, found.start())
+            name = unicodedata.name(found.group(), f"U+{ord(found.group()):04X}")
+            raise ContentError(display, line, col, f"含有{what}（{name}）：请删除")
+    return text
+
+
+def resolve_plain(value: str) -> object:
+    if NULL_RE.match(value):
+        return None
+    if BOOL_RE.match(value):
+        return value.lower() == "true"
+    if INT_RE.match(value):
+        return int(value, 0) if value.startswith(("0o", "0x")) else int(value)
+    if FLOAT_RE.match(value):
+        return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
+                     .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+    return value
+
+
+def parser_error(exc: yaml.YAMLError, display: str) -> ContentError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None) or ""
+    text = PARSER_MESSAGES.get(problem) or PARSER_MESSAGES.get(context)
+    for key, value in PARSER_MESSAGES.items():
+        if text is None and problem.startswith(key):
+            text = value
+    message = f"YAML 语法错误：{text}" if text else f"YAML 语法错误：{problem}"
+    if mark is None:
+        return ContentError(display, 1, 1, message)
+    return ContentError(display, mark.line + 1, mark.column + 1, message)
+
+
+class _Builder:
+    def __init__(self, display: str, limits: Limits):
+        self.display = display
+        self.limits = limits
+        self.nodes = 0
+        self.anchors: dict[str, tuple[object, int]] = {}
+        self.spans: dict[tuple, Span] = {}
+        self.key_spans: dict[tuple, Span] = {}
+
+    def fail(self, mark, message: str) -> ContentError:
+        return ContentError(self.display, mark.line + 1, mark.column + 1, message)
+
+    def count(self, n: int, mark) -> None:
+        self.nodes += n
+        if self.nodes > self.limits.max_nodes:
+            raise self.fail(mark, f"节点过多（超过 {self.limits.max_nodes} 个，可能是锚点/别名炸弹）：拒绝读取")
+
+    def check_tag(self, event) -> None:
+        tag = getattr(event, "tag", None)
+        if tag and tag not in CORE_TAGS and tag != "!":
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise self.fail(event.start_mark, f"不允许的 YAML 标签 {shown}：huifang 只读取纯数据，不执行任何对象标签")
+
+    @staticmethod
+    def span(start, end, style=None) -> Span:
+        return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1, start.index, end.index, style)
+
+    def build(self, events) -> object:
+        """Turn one document's events into plain data. Iterative, so depth is bounded by our limit only."""
+        stack: list[list] = []  # frames: [container, path, pending_key, start_mark, anchor, keys_seen]
+        root = None
+
+        def attach(value, path, size, anchor):
+            nonlocal root
+            if anchor:
+                self.anchors[anchor] = (value, size)
+            if not stack:
+                root = value
+                return
+            frame = stack[-1]
+            container = frame[0]
+            if isinstance(container, list):
+                container.append(value)
+            else:
+                container[frame[2]] = value
+                frame[2] = None
+
+        def child_path(start_mark, key_event=None):
+            if not stack:
+                return ()
+            frame = stack[-1]
+            if isinstance(frame[0], list):
+                return frame[1] + (len(frame[0]),)
+            return frame[1] + (frame[2],)
+
+        for event in events:
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentStartEvent)):
+                continue
+            if isinstance(event, (yaml.DocumentEndEvent, yaml.StreamEndEvent)):
+                break
+            self.check_tag(event)
+            # A mapping waiting for its key: this event is the key.
+            if (stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None
+                    and not isinstance(event, yaml.MappingEndEvent)):
+                frame = stack[-1]
+                if not isinstance(event, yaml.ScalarEvent):
+                    raise self.fail(event.start_mark, "键必须是简单的文字（不能是列表、映射或别名）")
+                key = event.value
+                if key in frame[5]:
+                    raise self.fail(event.start_mark, f"重复的键 '{key}'：同一映射中只能出现一次")
+                if key == "<<":
+                    raise self.fail(event.start_mark, "不支持合并键 '<<'：请直接写出各个键")
+                frame[5].add(key)
+                frame[2] = key
+                self.key_spans[frame[1] + (key,)] = self.span(event.start_mark, event.end_mark, event.style)
+                continue
+            path = child_path(event.start_mark)
+            if isinstance(event, yaml.AliasEvent):
+                if event.anchor not in self.anchors:
+                    raise self.fail(event.start_mark, f"引用了未定义的锚点 *{event.anchor}")
+                value, size = self.anchors[event.anchor]
+                self.count(size, event.start_mark)
+                self.spans[path] = self.span(event.start_mark, event.end_mark)
+                attach(value, path, size, None)
+            elif isinstance(event, yaml.ScalarEvent):
+                self.count(1, event.start_mark)
+                if not event.style and event.implicit[0] and event.tag in (None, "!"):
+                    value = resolve_plain(event.value)
+                else:
+                    value = event.value
+                self.spans[path] = self.span(event.start_mark, event.end_mark, event.style)
+                attach(value, path, 1, event.anchor)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self.count(1, event.start_mark)
+                if len(stack) >= self.limits.max_depth:
+                    raise self.fail(event.start_mark, f"嵌套过深（超过 {self.limits.max_depth} 层）：拒绝读取")
+                container = {} if isinstance(event, yaml.MappingStartEvent) else []
+                stack.append([container, path, None, event.start_mark, event.anchor, set(), self.nodes])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                container, cpath, _, start_mark, anchor, _, nodes_before = stack.pop()
+                self.spans[cpath] = self.span(start_mark, event.end_mark)
+                attach(container, cpath, self.nodes - nodes_before + 1, anchor)
+        return root
+
+
+def load_document(text: str, path: Path, display: str, limits: Limits = Limits()) -> Document:
+    builder = _Builder(display, limits)
+    try:
+        events = yaml.parse(text, Loader=Parser)
+        data = builder.build(events)
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                raise builder.fail(event.start_mark, "一个文件只能有一个 YAML 文档（去掉多余的 ---）")
+    except yaml.YAMLError as exc:
+        raise parser_error(exc, display) from None
+    except RecursionError:
+        raise ContentError(display, 1, 1, "嵌套过深：拒绝读取") from None
+    if data is None:
+        raise ContentError(display, 1, 1, "文件为空：请写入内容，或删除该文件")
+    return Document(path, display, text, data, builder.spans, builder.key_spans)
+
+
+def load_file(path: Path, display: str, limits: Limits = Limits()) -> Document:
+    return load_document(read_text(path, display, limits), path, display, limits)
