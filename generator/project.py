@@ -36,6 +36,7 @@ class Loaded:
     project: m.Project
     problems: list[Problem] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
+    broken_ids: set[str] = field(default_factory=set)  # ids in files that failed validation
 
     @property
     def ok(self) -> bool:
@@ -255,7 +256,7 @@ class References:
         return self.loaded.documents.get(display)
 
     def refer(self, doc, path, kind_name: str, ident: str, table: dict) -> None:
-        if ident and ident not in table:
+        if ident and ident not in table and ident not in self.loaded.broken_ids:
             self.report(doc, path, f"引用了不存在的{kind_name} '{ident}'{did_you_mean(ident, table)}")
 
     def run(self) -> None:
@@ -298,7 +299,7 @@ class References:
         if turn.kind != "ask" or turn.question is not None:
             return
         turn.question = self.project.questions.get(turn.question_id)
-        if turn.question is None and doc is not None:
+        if turn.question is None and doc is not None and turn.question_id not in self.loaded.broken_ids:
             where = self.find_value(doc, turn.question_id)
             self.report(doc, where, f"引用了不存在的问题 '{turn.question_id}'"
                                     f"{did_you_mean(turn.question_id, self.project.questions)}")
@@ -393,6 +394,21 @@ def register_inner_ids(loaded: Loaded, doc: Document, kind: str, seen: dict) -> 
                 seen[key] = doc.display
 
 
+def loose_ids(data) -> set[str]:
+    """Ids a file that failed validation still declares, so references to them are not reported twice."""
+    found: set[str] = set()
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("id"), str):
+                found.add(item["id"])
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(v for v in item if isinstance(v, (dict, list)))
+    return found
+
+
 def load_project(root: Path | str) -> Loaded:
     root = Path(root)
     problems: list[Problem] = []
@@ -416,6 +432,7 @@ def load_project(root: Path | str) -> Loaded:
         found = validate_document(doc, kind)
         if found:
             problems.extend(found)
+            loaded.broken_ids |= loose_ids(doc.data)
             continue
         loaded.documents[display] = doc
         if not register_ids(loaded, doc, kind, seen):

@@ -102,6 +102,11 @@ def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]
             return [at(f"未知的键 '{k}'{did_you_mean(k, allowed)}（可用：{'、'.join(sorted(allowed))}）",
                        path + (k,), key=True) for k in unknown]
         return [at(f"这些键不能同时出现：{'、'.join(instance)}（只能用其中一种写法）")]
+    if kind == "oneOf" and isinstance(instance, str):
+        for branch in schema.get("oneOf", []):
+            options = [str(o) for o in resolve(branch, root).get("enum", [])]
+            if options:
+                return [at(f"值 {short(instance)} 不是可选值{did_you_mean(instance, options)}（可选：{'、'.join(options)}）")]
     if kind == "oneOf":
         wanted = []
         for branch in schema.get("oneOf", []):

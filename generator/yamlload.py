@@ -139,14 +139,16 @@ def decode(raw: bytes, display: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        good = raw[: exc.start].decode("utf-8")
-        line, col = line_col(good, len(good))
-        hint = ""
+        bad_at, hint = exc.start, ""
         try:
             raw.decode("gb18030")
             hint = "看起来是 GBK/GB18030 编码（中文 Windows 常见）："
+            # GBK bytes can pass as UTF-8 for a while: point at where the non-ASCII text starts.
+            bad_at = next(i for i, byte in enumerate(raw) if byte >= 0x80)
         except UnicodeDecodeError:
             pass
+        good = raw[:bad_at].decode("utf-8", "replace")
+        line, col = line_col(good, len(good))
         raise ContentError(display, line, col, f"文件不是 UTF-8 编码，{hint}请在编辑器中另存为 UTF-8，"
                                                "或运行 iconv -f GBK -t UTF-8 原文件 > 新文件") from None
     for pattern, what in ((HIDDEN_CHARS, "会改变文字显示顺序的隐藏字符"), (CONTROL_CHARS, "控制字符")):
