@@ -106,6 +106,13 @@ def compose_all(project: m.Project) -> dict[str, Call]:
     return {ident: compose(script, project) for ident, script in sorted(project.scripts.items())}
 
 
+def known_placeholders(org: m.Org | None) -> tuple[set[str], set[str]]:
+    """(filled by the org profile, left for the agent): any other placeholder name is unknown."""
+    if org is None:
+        return set(), set(AGENT_PLACEHOLDERS)
+    return set(org.fills()), set(AGENT_PLACEHOLDERS) | set(org.agent_placeholders)
+
+
 def placeholders(text: str) -> list[re.Match]:
     return list(PLACEHOLDER.finditer(text))
 

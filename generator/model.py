@@ -176,6 +176,7 @@ class Org:
     speech_rate: int = 240
     languages: list[str] = field(default_factory=list)
     placeholders: dict[str, str] = field(default_factory=dict)
+    agent_placeholders: tuple[str, ...] = ()
     opening: list[Turn] | None = None
     convenience: Convenience | None = None
     closings: dict[str, list[Turn]] = field(default_factory=dict)

@@ -179,6 +179,7 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
             [m.CallWindow(w["start"], w["end"], w.get("season", ""), w.get("note", "")) for w in d.get("call_windows", [])],
             list(d.get("no_call", [])), (minutes.get("min"), minutes["max"]) if minutes else None,
             d.get("speech_rate", 240), list(d.get("languages", [])), dict(d.get("placeholders", {})),
+            tuple(d.get("agent_placeholders", ())),
             b.turns(d.get("opening"), ("opening",)), b.convenience(d.get("convenience"), ("convenience",)),
             b.closings(d.get("closings"), ("closings",)) or {}, b.maybe(("holiday_closing",)), d.get("source", ""))
         project.orgs[d["id"]] = project_org
