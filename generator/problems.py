@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +38,9 @@ class ContentError(Exception):
 
 
 def display_path(path: Path, root: Path) -> str:
+    """The path as the user knows it: relative to the project, symlinks not followed."""
+    absolute, base = Path(os.path.abspath(path)), Path(os.path.abspath(root))
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return absolute.relative_to(base).as_posix()
     except ValueError:
         return str(path)

@@ -62,6 +62,14 @@ def discover(root: Path) -> list[tuple[Path, str]]:
     return sorted(found.items(), key=lambda item: item[0].relative_to(root).as_posix())
 
 
+def ensure_inside(path: Path, root: Path, display: str) -> None:
+    """A file reached through a symlink must still live inside the project."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        raise ContentError(display, 1, 1, f"符号链接指向项目之外（{path.resolve()}）：出于安全考虑拒绝读取") from None
+
+
 def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
     config, limits = m.Config(), Limits()
     path = root / CONFIG_FILE
@@ -426,6 +434,7 @@ def load_project(root: Path | str) -> Loaded:
         display = display_path(path, root)
         project.files.append(path)
         try:
+            ensure_inside(path, root, display)
             doc = load_file(path, display, limits)
         except ContentError as exc:
             problems.append(exc.problem)
@@ -443,11 +452,16 @@ def load_project(root: Path | str) -> Loaded:
     for bank in project.banks.values():
         for q in bank.questions:
             project.questions.setdefault(q.id, q)
-    if project.greeting is None and (root / CONTENT).is_dir():
+    if project.greeting is None and not (root / CONTENT / "standards.yaml").exists():
         problems.append(Problem(f"{CONTENT}/standards.yaml", 1, 1, "缺少开头语与结束语标准文件 content/standards.yaml"))
     pages_dir = root / CONTENT / "pages"
     if pages_dir.is_dir():
-        project.pages = [m.Page(p, p.relative_to(pages_dir).as_posix()) for p in sorted(pages_dir.rglob("*.md"))]
+        for page in sorted(pages_dir.rglob("*.md")):
+            try:
+                ensure_inside(page, root, display_path(page, root))
+                project.pages.append(m.Page(page, page.relative_to(pages_dir).as_posix()))
+            except ContentError as exc:
+                problems.append(exc.problem)
     References(loaded).run()
     loaded.problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
     return loaded

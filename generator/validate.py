@@ -63,26 +63,32 @@ def branch_keys(schema: dict, root: dict) -> set[str]:
 
 
 def pick(error: ValidationError, root: dict) -> list[ValidationError]:
-    """For a failed oneOf, the errors of the branch the writer evidently meant."""
+    """For a failed oneOf, the errors of the branch the writer evidently meant (or the oneOf itself)."""
     if error.validator != "oneOf" or not error.context:
         return [error]
     branches: dict[int, list[ValidationError]] = {}
     for sub in error.context:
         branches.setdefault(sub.schema_path[0], []).append(sub)
     instance = error.instance
-    candidates = []
+    options = []
     for index, subs in branches.items():
-        own_level = [s for s in subs if not s.relative_path]
-        if any(s.validator == "type" for s in own_level) or any(
-                s.validator in ("enum", "const") and not isinstance(instance, (dict, list)) for s in own_level):
+        branch = resolve(error.schema["oneOf"][index], root)
+        own = [s for s in subs if not s.relative_path]
+        if any(s.validator == "type" for s in own):
             continue
-        if isinstance(instance, dict) and any(s.validator == "required" for s in own_level):
+        if not isinstance(instance, (dict, list)) and any(s.validator in ("enum", "const") for s in own):
             continue
-        candidates.append((len(subs), index, subs))
-    if candidates:
-        candidates.sort(key=lambda c: (c[0], c[1]))
-        return [e for sub in candidates[0][2] for e in pick(sub, root)]
-    return [error]
+        missing = 0
+        if isinstance(instance, dict):
+            allowed = set(branch.get("properties", {})) | branch_keys(branch, root)
+            if not set(instance) <= allowed:
+                continue
+            missing = sum(1 for s in own if s.validator == "required")
+        options.append((missing, len(subs), index, subs))
+    if not options:
+        return [error]
+    best = min(options, key=lambda option: option[:3])
+    return [e for sub in best[3] for e in pick(sub, root)]
 
 
 def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]:
@@ -127,6 +133,10 @@ def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]
                    path + (k,), key=True) for k in instance if k not in allowed]
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
+        misspelt = [k for k in instance if k not in schema.get("properties", {})
+                    and difflib.get_close_matches(k, [missing], n=1, cutoff=0.6)]
+        if misspelt:
+            return []  # the unknown-key message already says "did you mean"
         where = path if path else ()
         return [at(f"缺少必填的键 '{missing}'", where, key=bool(where))]
     if kind == "type":

@@ -33,6 +33,8 @@ HIDDEN_CHARS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 PARSER_MESSAGES = {
+    "did not find expected ',' or ']'": "列表缺少逗号或右方括号 ]",
+    "did not find expected ',' or '}'": "映射缺少逗号或右花括号 }",
     "did not find expected node content": "缺少值（括号、引号没有闭合，或多了符号？）",
     "mapping values are not allowed in this context": "此处不能出现冒号映射（含冒号的文字请加引号）",
     "mapping values are not allowed here": "此处不能出现冒号映射（检查上一行的缩进，或给含冒号的文字加引号）",

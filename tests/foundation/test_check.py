@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, huifang
+from tests.hostile import HOSTILE, plant
 
 
 def write(project: Path, rel: str, text: str | bytes) -> Path:
@@ -58,85 +59,19 @@ def test_json_format_shape(minimal):
     assert {"path", "line", "column", "message"} == set(report["errors"][0])
 
 
-BROKEN = {
-    "unknown key with did-you-mean": (
-        "content/orgs/demo2.yaml", "id: demo2\nname: 公司\ngreting: 您好\n",
-        "content/orgs/demo2.yaml:3:1: 未知的键 'greting'"),
-    "unknown key suggests the right one": (
-        "content/scenarios/x.yaml",
-        "id: x\ntitel: 标题\nindustry: 物业\ntrigger: t\ntiming: {text: t}\nresponsible: r\n",
-        "是否想写 'title'"),
-    "missing required key": (
-        "content/scenarios/x.yaml", "id: x\nindustry: 物业\ntrigger: t\ntiming: {text: t}\nresponsible: r\n",
-        "缺少必填的键 'title'"),
-    "wrong type": (
-        "content/scenarios/x.yaml",
-        "id: x\ntitle: 标题\nindustry: 物业\ntrigger: t\ntiming: {text: t}\nresponsible: r\ntarget_rate: 很高\n",
-        "content/scenarios/x.yaml:7:14: 应为数字"),
-    "syntax error": (
-        "content/orgs/bad.yaml", "id: bad\nname: [未闭合\nhotline: 1\n", "content/orgs/bad.yaml:3:"),
-    "tab indentation": ("content/orgs/bad.yaml", "id: bad\nname:\n\t公司\n", "content/orgs/bad.yaml:3:"),
-    "empty file": ("content/orgs/empty.yaml", "", "content/orgs/empty.yaml:1:1: 文件为空"),
-    "comment-only file": ("content/orgs/empty.yaml", "# 只有注释\n", "content/orgs/empty.yaml:1:1: 文件为空"),
-    "list where a mapping belongs": (
-        "content/orgs/list.yaml", "- id: a\n- id: b\n", "content/orgs/list.yaml:1:1: 文件顶层应为映射"),
-    "duplicate key": (
-        "content/orgs/dup.yaml", "id: dup\nname: 甲\nname: 乙\n", "content/orgs/dup.yaml:3:1: 重复的键 'name'"),
-    "python tag": (
-        "content/orgs/evil.yaml", "id: evil\nname: !!python/object/apply:os.system ['touch /tmp/huifang-pwned']\n",
-        "content/orgs/evil.yaml:2:7: 不允许的 YAML 标签 !!python/object/apply:os.system"),
-    "bad id": ("content/orgs/bad.yaml", "id: Bad Id\nname: 公司\n", "content/orgs/bad.yaml:1:5: 标识 'Bad Id'"),
-    "time as number": (
-        "content/orgs/t.yaml", "id: t\nname: 公司\ncall_windows:\n  - {start: 1030, end: \"11:40\"}\n",
-        "content/orgs/t.yaml:4:13: 应为文字，实际是整数 1030（如要写文字，请加引号：\"1030\"）"),
-    "two documents": ("content/orgs/two.yaml", "id: two\nname: 公司\n---\nid: three\n", "content/orgs/two.yaml:3:1: 一个文件只能有一个"),
-    "dangling script reference": (
-        "content/scenarios/demo-weixiu.yaml",
-        "id: demo-weixiu\ntitle: 维修后回访\nindustry: 物业\ntrigger: t\ntiming: {text: t}\nresponsible: r\n"
-        "org: demo\nscripts: [demo-weixiu, demo-weixu]\n",
-        "content/scenarios/demo-weixiu.yaml:8:24: 引用了不存在的话术 'demo-weixu'，是否想写 'demo-weixiu'？"),
-    "dangling form reference": (
-        "content/scenarios/demo-weixiu.yaml",
-        "id: demo-weixiu\ntitle: 维修后回访\nindustry: 物业\ntrigger: t\ntiming: {text: t}\nresponsible: r\n"
-        "forms:\n  - nope\n",
-        "content/scenarios/demo-weixiu.yaml:8:5: 引用了不存在的表单 'nope'"),
-    "dangling org reference": (
-        "content/scenarios/demo-weixiu.yaml",
-        "id: demo-weixiu\ntitle: 维修后回访\nindustry: 物业\ntrigger: t\ntiming: {text: t}\nresponsible: r\norg: acme\n",
-        "content/scenarios/demo-weixiu.yaml:7:6: 引用了不存在的机构 'acme'"),
-    "unknown question in a script": (
-        "scripts_src/demo-weixiu.yaml", "id: demo-weixiu\ntitle: 话术\norg: demo\nquestions:\n  - demo-q-manyi\n  - demo-q-nope\n",
-        "scripts_src/demo-weixiu.yaml:6:5: 引用了不存在的问题 'demo-q-nope'"),
-    "unknown question in a step": (
-        "scripts_src/demo-weixiu.yaml", "id: demo-weixiu\ntitle: 话术\norg: demo\nsteps:\n  - 您好\n  - ask: demo-q-manyy\n",
-        "scripts_src/demo-weixiu.yaml:6:10: 引用了不存在的问题 'demo-q-manyy'，是否想写 'demo-q-manyi'？"),
-    "unknown turn key": (
-        "scripts_src/demo-weixiu.yaml", "id: demo-weixiu\ntitle: 话术\nsteps:\n  - sya: 您好\n",
-        "scripts_src/demo-weixiu.yaml:4:5: 未知的键 'sya'，是否想写 'say'？"),
-    "unknown answer type": (
-        "content/questions/demo.yaml",
-        "id: demo\ntitle: 库\nquestions:\n  - {id: demo-q-manyi, text: 满意吗？, answer: satisfied}\n",
-        "content/questions/demo.yaml:4:44: 值 'satisfied' 不是可选值，是否想写 'satisfaction'？"),
-    "duplicate question id": (
-        "content/questions/more.yaml",
-        "id: more\ntitle: 库\nquestions:\n  - {id: demo-q-manyi, text: 满意吗？, answer: satisfaction}\n",
-        "content/questions/more.yaml:4:10: 重复的标识 'demo-q-manyi'：已在 content/questions/demo.yaml 中使用"),
-    "duplicate scenario id": (
-        "content/scenarios/copy.yaml",
-        "id: demo-weixiu\ntitle: 复制\nindustry: 物业\ntrigger: t\ntiming: {text: t}\nresponsible: r\n",
-        "content/scenarios/demo-weixiu.yaml:1:5: 重复的标识 'demo-weixiu'：已在 content/scenarios/copy.yaml 中使用"),
-    "bidi override": ("content/orgs/rtl.yaml", "id: rtl\nname: 公司\u202e司公\n", "content/orgs/rtl.yaml:2:9: 含有会改变文字显示顺序的隐藏字符"),
-    "control character": ("content/orgs/ctl.yaml", "id: ctl\nname: 公\x07司\n", "content/orgs/ctl.yaml:2:8: 含有控制字符"),
-}
-
-
-@pytest.mark.parametrize("case", sorted(BROKEN))
+@pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_broken_file_gives_one_clear_line(minimal, case):
-    rel, text, expected = BROKEN[case]
-    write(minimal, rel, text)
+    rel, content, expected = HOSTILE[case]
+    plant(minimal, rel, content)
     result = check(minimal)
     assert result.returncode == 1
-    assert any(line.startswith(expected) or expected in line for line in lines(result)), (expected, result.stdout)
+    file_lines = [line for line in lines(result) if line.startswith(rel + ":")]
+    assert len(file_lines) == 1, (case, result.stdout)
+    assert file_lines[0].startswith(expected), (expected, result.stdout)
+
+
+def test_corpus_is_large_enough():
+    assert len(HOSTILE) >= 40
 
 
 def test_python_tag_executes_nothing(minimal, tmp_path):
