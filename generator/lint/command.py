@@ -1,0 +1,82 @@
+"""`huifang lint`: exit 0 without error findings, 1 with, 2 on bad usage or unreadable input."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def run(args) -> int:
+    from generator.lint.api import UsageError, lint_paths
+    from generator.lint.config import ConfigError
+
+    try:
+        result = lint_paths(args.project, list(args.paths), composed=not args.no_compose)
+        if args.fix or args.diff:
+            return _fix(args, result)
+    except (UsageError, ConfigError) as exc:
+        print(f"huifang lint: {exc}", file=sys.stderr)
+        return 2
+    _report(args, result.problems)
+    return _exit(result.problems)
+
+
+def _report(args, problems) -> None:
+    from generator.lint import formats
+
+    if args.format == "json":
+        sys.stdout.write(formats.as_json(problems))
+    elif args.format == "github":
+        sys.stdout.write(formats.github(problems))
+    elif args.format == "sarif":
+        sys.stdout.write(formats.sarif(problems))
+    else:
+        sys.stdout.write(formats.text(problems, _color(args)))
+        errors = sum(p.severity == "error" for p in problems)
+        warnings = sum(p.severity == "warning" for p in problems)
+        if problems:
+            print(f"{errors} 个错误，{warnings} 个警告，{len(problems) - errors - warnings} 个提示", file=sys.stderr)
+    sys.stdout.flush()
+
+
+def _color(args) -> bool:
+    if args.color == "always":
+        return True
+    if args.color == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _exit(problems) -> int:
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def _fix(args, result) -> int:
+    from generator.lint import fix
+    from generator.lint.api import lint_paths
+
+    edits = fix.plan(result.problems, result.files, result.sources, result.kinds)
+    for edit in edits:
+        if edit.refused:
+            print(f"huifang lint: {edit.refused}", file=sys.stderr)
+    if args.diff:
+        for edit in edits:
+            if edit.applied:
+                sys.stdout.write(fix.diff(edit))
+        fixable = sum(e.applied for e in edits)
+        print(f"可自动修改 {fixable} 处（--fix 写入）", file=sys.stderr)
+        return _exit(result.problems)
+    written = 0
+    for edit in edits:
+        if edit.applied:
+            try:
+                fix.write(edit)
+            except OSError as exc:
+                print(f"huifang lint: {edit.file}: 无法写入：{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+                return 2
+            written += edit.applied
+    if written:
+        print(f"已修改 {written} 处", file=sys.stderr)
+        result = lint_paths(args.project, list(args.paths), composed=not args.no_compose)
+    _report(args, result.problems)
+    return _exit(result.problems)

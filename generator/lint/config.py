@@ -1,0 +1,68 @@
+"""Which rules run and how severe their findings are: presets that extend each other, then the project.
+
+huifang.yaml:  lint: {extends: default|strict, rules: {rule-id: error|warning|info|off}, ignore: [glob…]}
+A rule not named anywhere keeps the severity its content gives (a phrase's or an element's own
+severity), else the rule's default.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+
+from generator.problems import SEVERITIES
+
+PRESETS: dict[str, dict] = {
+    "default": {"extends": None, "rules": {}},
+    # Everything that can go wrong is an error; info findings become warnings.
+    "strict": {"extends": "default", "rules": {
+        "forbidden-phrase": "error", "missing-greeting": "error", "missing-closing": "error",
+        "greeting-not-first": "error", "unknown-placeholder": "error", "unfilled-placeholder": "error",
+        "call-too-long": "error", "personal-data": "error", "duplicate-question": "error"}},
+}
+
+
+class ConfigError(Exception):
+    """Bad lint configuration: one line, exit 2."""
+
+
+class LintConfig:
+    def __init__(self, extends: str = "default", rules: dict | None = None, ignore: list | None = None,
+                 known: dict | None = None):
+        from generator.lint.rules import RULES
+
+        known = known if known is not None else {r.ID: r for r in RULES}
+        chain, name = [], extends or "default"
+        while name:
+            if name not in PRESETS:
+                raise ConfigError(f"huifang.yaml: lint.extends '{name}' 不存在，可选：{', '.join(PRESETS)}")
+            if name in chain:
+                raise ConfigError(f"huifang.yaml: lint.extends 循环引用：{' → '.join(chain + [name])}")
+            chain.append(name)
+            name = PRESETS[name]["extends"]
+        self.explicit: dict[str, str] = {}
+        for preset in reversed(chain):
+            self.explicit.update(PRESETS[preset]["rules"])
+        for rule, value in (rules or {}).items():
+            if rule not in known:
+                from generator.validate import did_you_mean
+                raise ConfigError(f"huifang.yaml: lint.rules 中的规则 '{rule}' 不存在{did_you_mean(rule, known)}")
+            if value not in (*SEVERITIES, "off"):
+                raise ConfigError(f"huifang.yaml: lint.rules.{rule} 应为 error、warning、info 或 off")
+            self.explicit[rule] = value
+        self.defaults = {ident: module.SEVERITY for ident, module in known.items()}
+        self.ignore = list(ignore or [])
+
+    @classmethod
+    def from_settings(cls, settings) -> "LintConfig":
+        return cls(settings.extends, dict(settings.rules), list(settings.ignore))
+
+    def enabled(self, rule: str) -> bool:
+        return self.explicit.get(rule) != "off"
+
+    def severity(self, rule: str, own: str | None = None) -> str:
+        """The configured severity, else the content's own, else the rule's default."""
+        return self.explicit.get(rule) or own or self.defaults.get(rule, "error")
+
+    def ignored(self, path: str) -> bool:
+        return any(fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern.rstrip("/") + "/*")
+                   for pattern in self.ignore)

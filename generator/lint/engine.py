@@ -1,0 +1,102 @@
+"""Runs every enabled rule over calls, and decides what is reported."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator import model as m
+from generator.lint.config import LintConfig
+from generator.lint.suppress import Switches
+from generator.lint.utterance import CallView, Utterance
+from generator.problems import Problem
+
+
+class Context:
+    """What a rule may ask about: the project, the configuration, the call being checked."""
+
+    def __init__(self, project: m.Project, config: LintConfig):
+        self.project = project
+        self.config = config
+        self.view: CallView | None = None
+        self.sources: dict[str, str] = {}  # file → its text, for fixes
+        self._matcher = None
+
+    @property
+    def org(self) -> m.Org | None:
+        return self.view.org if self.view else None
+
+    @property
+    def matcher(self):
+        if self._matcher is None:
+            from generator.lint.matcher import PhraseMatcher
+            self._matcher = PhraseMatcher(self.project.forbidden)
+        return self._matcher
+
+    def severity(self, rule: str, own: str | None = None) -> str:
+        return self.config.severity(rule, own)
+
+    def problem(self, rule, u: Utterance, start: int, end: int, message: str, severity: str,
+                suggestion: str = "", fix: tuple = ()) -> Problem:
+        line, col, end_line, end_col = u.span(start, end)
+        return Problem(u.file, line, col, one_line(message), severity, rule, end_line, end_col,
+                       one_line(suggestion), fix)
+
+    def at_call(self, rule, message: str, severity: str, suggestion: str = "") -> Problem:
+        line, col = self.view.anchor
+        return Problem(self.view.file, line, col, one_line(message), severity, rule, line, col,
+                       one_line(suggestion))
+
+
+def one_line(text: str) -> str:
+    return " ".join(str(text).split()) if text else ""
+
+
+class Engine:
+    def __init__(self, project: m.Project, config: LintConfig, rules=None):
+        from generator.lint.rules import RULES
+
+        self.ctx = Context(project, config)
+        chosen = [r for r in (rules or RULES) if config.enabled(r.ID)]
+        self.line_rules = [r for r in chosen if r.TYPE == "line"]
+        self.call_rules = [r for r in chosen if r.TYPE == "call"]
+        self._line_cache: dict[tuple, list[Problem]] = {}
+
+    def lint_view(self, view: CallView) -> list[Problem]:
+        ctx = self.ctx
+        ctx.view = view
+        found: list[Problem] = []
+        org_id = view.org.id if view.org else ""
+        for u in view.utterances():
+            key = (id(u.origin) if u.origin is not None else id(u), org_id)
+            cached = self._line_cache.get(key) if u.origin is not None else None
+            if cached is None:
+                cached = []
+                for rule in self.line_rules:
+                    cached.extend(rule.check(u, ctx))
+                if u.origin is not None:
+                    self._line_cache[key] = cached
+            found.extend(cached)
+        for rule in self.call_rules:
+            found.extend(rule.check(view, ctx))
+        return found
+
+
+def finish(problems: list[Problem], sources: dict[str, str], config: LintConfig) -> list[Problem]:
+    """Drop duplicates, switched-off and ignored findings; sort by place."""
+    switches: dict[str, Switches] = {}
+    out = {}
+    for p in problems:
+        if config.ignored(p.path):
+            continue
+        if p.path not in switches:
+            switches[p.path] = Switches(sources.get(p.path, ""))
+        if switches[p.path].off(p.rule, p.line):
+            continue
+        key = (p.path, p.line, p.column, p.rule, p.message)
+        if key not in out:
+            out[key] = p
+    return sorted(out.values(), key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
+
+
+def with_severity(problem: Problem, severity: str) -> Problem:
+    return replace(problem, severity=severity)

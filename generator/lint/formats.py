@@ -1,0 +1,97 @@
+"""Output formats: text (people), json (scripts), github (PR annotations), sarif (code scanning).
+
+Every message is one line already (engine.one_line); the formats only escape what their syntax needs.
+"""
+
+from __future__ import annotations
+
+import json
+
+from generator import __version__
+
+COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+DIM, BOLD, RESET = "\033[2m", "\033[1m", "\033[0m"
+GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFO_URI = "https://github.com/huifang/huifang"
+
+
+def text(problems, color: bool = False) -> str:
+    out = []
+    for p in problems:
+        tail = f" (建议: {p.suggestion})" if p.suggestion else ""
+        if color:
+            out.append(f"{BOLD}{p.path}:{p.line}:{p.column}:{RESET} {COLORS.get(p.severity, '')}{p.severity}{RESET} "
+                       f"{DIM}{p.rule}{RESET} {p.message}{DIM}{tail}{RESET}")
+        else:
+            out.append(f"{p.path}:{p.line}:{p.column}: {p.severity} {p.rule} {p.message}{tail}")
+    return "".join(line + "\n" for line in out)
+
+
+def as_json(problems) -> str:
+    rows = [{"path": p.path, "line": p.line, "column": p.column, "end_line": p.end_line or p.line,
+             "end_column": p.end_column or p.column, "rule": p.rule, "severity": p.severity,
+             "message": p.message, "suggestion": p.suggestion or None} for p in problems]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(problems) -> str:
+    out = []
+    for p in problems:
+        props = [f"file={_escape_property(p.path)}", f"line={p.line}", f"col={p.column}"]
+        if p.end_line:
+            props += [f"endLine={p.end_line}", f"endColumn={p.end_column or p.column}"]
+        props.append(f"title={_escape_property('huifang ' + p.rule)}")
+        message = p.message + (f" (建议: {p.suggestion})" if p.suggestion else "")
+        out.append(f"::{GITHUB_LEVEL.get(p.severity, 'error')} {','.join(props)}::{_escape_data(message)}\n")
+    return "".join(out)
+
+
+def sarif(problems) -> str:
+    from generator.lint.rules import RULES, describe
+
+    rules, index = [], {}
+    for rule in RULES:
+        doc = describe(rule)
+        index[rule.ID] = len(rules)
+        rules.append({"id": rule.ID, "name": rule.ID, "shortDescription": {"text": doc.title},
+                      "fullDescription": {"text": " ".join(doc.description.split()) or doc.title},
+                      "defaultConfiguration": {"level": SARIF_LEVEL[rule.SEVERITY]},
+                      "helpUri": f"{INFO_URI}#{rule.ID}"})
+    if any(p.rule == "check" for p in problems):
+        index["check"] = len(rules)
+        rules.append({"id": "check", "name": "check", "shortDescription": {"text": "内容文件无法读取或不符合结构"},
+                      "defaultConfiguration": {"level": "error"}})
+    results = []
+    for p in problems:
+        region = {"startLine": p.line, "startColumn": p.column}
+        if p.end_line:
+            region.update(endLine=p.end_line, endColumn=max(p.end_column, 1))
+        result = {"ruleId": p.rule, "level": SARIF_LEVEL.get(p.severity, "error"),
+                  "message": {"text": p.message + (f" (建议: {p.suggestion})" if p.suggestion else "")},
+                  "locations": [{"physicalLocation": {
+                      "artifactLocation": {"uri": _uri(p.path), "uriBaseId": "%SRCROOT%"},
+                      "region": region}}]}
+        if p.rule in index:
+            result["ruleIndex"] = index[p.rule]
+        results.append(result)
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
+        "tool": {"driver": {"name": "huifang", "version": __version__, "informationUri": INFO_URI,
+                            "rules": rules}},
+        "columnKind": "unicodeCodePoints",
+        "results": results}]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _uri(path: str) -> str:
+    from urllib.parse import quote
+    return quote(path.replace("\\", "/"), safe="/")

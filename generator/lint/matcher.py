@@ -1,0 +1,80 @@
+"""One Aho–Corasick automaton over every forbidden phrase and variant, normalised like the text.
+
+No word boundaries anywhere: between two Han characters there is none, so a phrase inside a
+sentence must be found as a plain substring of the normalised text (Vale's `\\b…\\b` never is).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator import model as m
+from generator.lint.normalize import kept, normalize
+
+
+@dataclass(frozen=True)
+class Hit:
+    phrase: m.ForbiddenPhrase
+    written: str  # the phrase or variant as written in the phrase list
+    start: int  # original character offsets in the searched text, end exclusive
+    end: int
+
+
+class PhraseMatcher:
+    def __init__(self, phrases: list[m.ForbiddenPhrase]):
+        import ahocorasick
+
+        self.automaton = ahocorasick.Automaton()
+        keys: dict[str, list] = {}
+        self.exceptions: dict[str, tuple[str, ...]] = {}
+        for phrase in phrases:
+            self.exceptions[phrase.id] = tuple(e for e in (normalize(x) for x in phrase.exceptions) if e)
+            for written in (phrase.phrase, *phrase.variants):
+                key = normalize(written.value)
+                if key and not any(p is phrase for p, _ in keys.get(key, ())):
+                    keys.setdefault(key, []).append((phrase, written.value))
+        for key, owners in keys.items():
+            self.automaton.add_word(key, (len(key), tuple(owners)))
+        self.empty = not keys
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def any(self, normalized: str) -> bool:
+        """Cheap pre-screen: does anything match at all?"""
+        if self.empty:
+            return False
+        for _ in self.automaton.iter(normalized):
+            return True
+        return False
+
+    def find(self, text: str, normalized: str | None = None) -> list[Hit]:
+        """Every phrase in `text`, one hit per phrase and region (the longest), outside exceptions."""
+        if self.empty:
+            return []
+        norm = normalize(text) if normalized is None else normalized
+        raw = []
+        for end, (length, owners) in self.automaton.iter(norm):
+            start = end + 1 - length
+            for phrase, written in owners:
+                raw.append((start, end + 1, phrase, written))
+        if not raw:
+            return []
+        raw.sort(key=lambda h: (h[0], h[0] - h[1]))
+        chosen: list = []
+        for start, end, phrase, written in raw:
+            if any(p is phrase and start < e and s < end for s, e, p, _ in chosen):
+                continue
+            if self._excepted(norm, start, end, phrase):
+                continue
+            chosen.append((start, end, phrase, written))
+        index = kept(text)
+        return [Hit(phrase, written, index[s], index[e - 1] + 1) for s, e, phrase, written in chosen]
+
+    def _excepted(self, norm: str, start: int, end: int, phrase: m.ForbiddenPhrase) -> bool:
+        for exception in self.exceptions.get(phrase.id, ()):
+            at = norm.find(exception, max(0, end - len(exception)))
+            while 0 <= at <= start:
+                if at + len(exception) >= end:
+                    return True
+                at = norm.find(exception, at + 1)
+        return False

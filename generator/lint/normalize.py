@@ -1,0 +1,71 @@
+"""Make text comparable however it was typed, and remember where each character came from.
+
+Traditional → Simplified (OpenCC t2s), full-width → half-width (NFKC, one character at a time so
+positions stay aligned), lower case, and spaces and punctuation dropped. `normalize` is the hot
+path (two C calls); `kept` rebuilds the map back to original positions only when something matched.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_T2S = None
+
+# Ranges whose characters may need folding or dropping; everything else passes through unchanged.
+_RANGES = ((0x0000, 0x0100), (0x2000, 0x2070), (0x2190, 0x2200), (0x2460, 0x2800), (0x2E80, 0x2FE0),
+           (0x3000, 0x3040), (0x3200, 0x3400), (0xF900, 0xFB00), (0xFE10, 0xFE70), (0xFF00, 0xFFF0))
+_DROP_CATEGORIES = ("P", "Z", "S", "C")
+
+
+def _tables() -> tuple[dict, dict]:
+    fold: dict[int, str] = {}
+    full: dict[int, str | None] = {}
+    for low, high in _RANGES:
+        for code in range(low, high):
+            ch = chr(code)
+            nf = unicodedata.normalize("NFKC", ch)
+            target = nf.lower() if len(nf) == 1 else ch.lower()
+            if len(target) != 1:
+                target = ch
+            if target != ch:
+                fold[code] = target
+            if unicodedata.category(target)[0] in _DROP_CATEGORIES:
+                full[code] = None
+            elif target != ch:
+                full[code] = target
+    for ch in "\u200b\u200c\u200d\u2060\ufeff":
+        full[ord(ch)] = None
+    return fold, full
+
+
+FOLD, TABLE = _tables()  # FOLD keeps length (for regexes); TABLE also drops spaces and punctuation
+
+
+def t2s(text: str) -> str:
+    """Simplified Chinese, same length as the input (OpenCC phrase rules that change length are undone)."""
+    global _T2S
+    if _T2S is None:
+        import opencc
+        _T2S = opencc.OpenCC("t2s")
+    if text.isascii():
+        return text
+    out = _T2S.convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(c if len(c) == 1 else o for o, c in zip(text, (_T2S.convert(ch) for ch in text)))
+
+
+def fold(text: str) -> str:
+    """Simplified, half-width, lower case; positions unchanged."""
+    return t2s(text).translate(FOLD)
+
+
+def normalize(text: str, simplified: bool = False) -> str:
+    """What phrases are matched against: folded, with spaces and punctuation removed."""
+    return (text if simplified else t2s(text)).translate(TABLE)
+
+
+def kept(text: str) -> list[int]:
+    """Original index of each character of `normalize(text)`."""
+    get = TABLE.get
+    return [i for i, ch in enumerate(text) if get(ord(ch), 1) is not None]

@@ -1,0 +1,58 @@
+"""The rules registry: one module per rule, each with ID, TYPE ('line' | 'call'), SEVERITY, check().
+
+Each rule's docstring is its handbook page: a Chinese title line, a description, then sections
+`PASS:` and `FAIL:` whose examples are indented four spaces and separated by blank lines
+(free-form script snippets). `describe()` parses that convention for the site and the tests.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from generator.lint.rules import (call_too_long, duplicate_question, forbidden_phrase, greeting_not_first,
+                                  missing_closing, missing_greeting, personal_data, unfilled_placeholder,
+                                  unknown_placeholder)
+
+RULES = [forbidden_phrase, missing_greeting, missing_closing, greeting_not_first, unknown_placeholder,
+         unfilled_placeholder, call_too_long, personal_data, duplicate_question]
+BY_ID = {rule.ID: rule for rule in RULES}
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    id: str
+    title: str
+    description: str
+    passes: tuple[str, ...]
+    fails: tuple[str, ...]
+    severity: str
+    type: str
+
+
+def describe(rule) -> RuleDoc:
+    """Title, description and PASS/FAIL examples from the rule module's docstring."""
+    lines = (rule.__doc__ or "").strip("\n").splitlines()
+    title = lines[0].strip() if lines else rule.ID
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for line in lines[1:]:
+        if line.strip() in ("PASS:", "FAIL:") and not line.startswith(" "):
+            current = line.strip()[:-1]
+            sections[current] = []
+        else:
+            sections[current].append(line)
+
+    def examples(body: list[str]) -> tuple[str, ...]:
+        blocks, block = [], []
+        for line in body + [""]:
+            if line.strip():
+                block.append(line)
+            elif block:
+                blocks.append(textwrap.dedent("\n".join(block)))
+                block = []
+        return tuple(blocks)
+
+    description = "\n".join(sections[""]).strip()
+    return RuleDoc(rule.ID, title, description, examples(sections.get("PASS", [])),
+                   examples(sections.get("FAIL", [])), rule.SEVERITY, rule.TYPE)

@@ -1,0 +1,45 @@
+"""重复提问：同一条路径上，同一个问题问了两次。
+
+同一个问题（同一问题 id，或去掉标点空格后文字相同的问句）在一次通话里问两遍，客户会觉得
+坐席没有在听。不同分支里各问一次不算重复。
+
+PASS:
+    客服：请问您对维修服务满意吗？
+    客户：满意。
+    客服：请问维修人员是否准时上门？
+
+FAIL:
+    客服：请问您对维修服务满意吗？
+    客户：还行吧。
+    客服：请问您对维修服务满意吗？
+"""
+
+from __future__ import annotations
+
+from generator.lint.normalize import normalize
+
+ID = "duplicate-question"
+TYPE = "call"
+SEVERITY = "warning"
+
+
+def check(view, ctx):
+    reported = set()
+    for _, turns in view.paths:
+        seen: dict[str, object] = {}
+        for u in turns:
+            if not (u.agent and u.ask):
+                continue
+            key = normalize(u.text)
+            if len(key) < 4:
+                continue
+            keys = [key] + ([u.key] if u.key else [])
+            first = next((seen[k] for k in keys if k in seen), None)
+            if first is not None and first is not u and id(u) not in reported:
+                reported.add(id(u))
+                line, _ = first.where(0)
+                where = f"第 {line} 行" if first.file == u.file else f"{first.file} 第 {line} 行"
+                yield ctx.problem(ID, u, 0, len(u.text), f"重复提问：这个问题已在{where}问过",
+                                  ctx.severity(ID), "删去其中一次，或改问别的内容")
+            for k in keys:
+                seen.setdefault(k, u)

@@ -1,0 +1,41 @@
+"""问候不在最前：坐席的第一句话不是问候。
+
+通话应以问候开始（开头语标准的第一个要素，如「您好」）。如果坐席先说了别的、先问了问题，
+后面才问候，报告在第一句上。整段都没有问候时由 missing-greeting 报告，这里不重复。
+
+PASS:
+    客服：您好，我是安心物业客服小李。
+    客服：请问您对维修服务满意吗？
+
+FAIL:
+    客服：请问您对维修服务满意吗？
+    客服：您好，我是安心物业客服小李。
+"""
+
+from __future__ import annotations
+
+from generator.lint.standards import element_matcher
+from generator.lint.normalize import fold
+
+ID = "greeting-not-first"
+TYPE = "call"
+SEVERITY = "warning"
+
+
+def check(view, ctx):
+    standard = ctx.project.greeting
+    if standard is None or not standard.elements:
+        return
+    greeting = standard.elements[0]
+    match = element_matcher(greeting, view.org)
+    first_path = next((turns for label, turns in view.paths if label != "不方便"), None)
+    if first_path is None:
+        return
+    agent = [u for u in first_path if u.agent]
+    for index, u in enumerate(agent):
+        if match(fold(u.text)):
+            if index > 0:
+                yield ctx.problem(ID, agent[0], 0, len(agent[0].text),
+                                  f"第一句话不是{greeting.name}：第 {index + 1} 句才{greeting.name}",
+                                  ctx.severity(ID), f"以「{greeting.patterns[0]}」开始通话")
+            return

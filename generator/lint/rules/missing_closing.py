@@ -1,0 +1,51 @@
+"""缺少结束语要素：某条通话路径结束时没有礼貌地结束。
+
+每一条路径都算：「不方便」分支、「不满意」分支、提前结束（close）和机构的每个结束语变体，
+都必须在坐席最后几句话（至多 max_turns 句）里具备 content/standards.yaml 中 closing.elements
+要求的要素（致谢、祝福、道别……）。问题报告在该路径坐席的最后一句上，并写出路径名。
+
+PASS:
+    客服：您好，我是安心物业客服，您现在方便接电话吗？
+    客服：请问您对维修服务满意吗？
+    客服：非常感谢您的支持，祝您生活愉快，再见！
+
+FAIL:
+    客服：您好，我是安心物业客服，您现在方便接电话吗？
+    客服：请问您对维修服务满意吗？
+    客服：好的，那就这样。
+"""
+
+from __future__ import annotations
+
+from generator.lint.standards import closing, has, path_name
+
+ID = "missing-closing"
+TYPE = "call"
+SEVERITY = "error"
+RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def check(view, ctx):
+    standard = ctx.project.closing
+    if standard is None:
+        return
+    groups: dict[tuple, list[str]] = {}
+    where = {}
+    for label, turns in view.paths:
+        last = closing(turns, standard)
+        missing = tuple(e for e in standard.elements if not has(e, view.org, last))
+        if missing:
+            key = (id(last[-1]) if last else None, tuple(e.id for e in missing))
+            groups.setdefault(key, []).append(path_name(label))
+            where[key] = (last[-1] if last else None, missing)
+    for key, labels in groups.items():
+        turn, missing = where[key]
+        names = "、".join(f"{e.name}（如「{e.patterns[0]}」）" for e in missing)
+        shown = "、".join(f"「{x}」" for x in labels[:3]) + (f"等 {len(labels)} 条路径" if len(labels) > 3 else "")
+        message = f"路径{shown}结束时缺少结束语要素：{names}"
+        severity = ctx.severity(ID, min((e.severity for e in missing), key=RANK.get))
+        suggestion = standard.examples[0] if standard.examples else ""
+        if turn is None or not view.owns(turn):
+            yield ctx.at_call(ID, message, severity, suggestion)
+        else:
+            yield ctx.problem(ID, turn, 0, len(turn.text), message, severity, suggestion)

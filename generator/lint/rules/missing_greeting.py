@@ -1,0 +1,50 @@
+"""缺少开头语要素：开头几句话里少了标准要求的要素。
+
+开头语是坐席在进入回访问题之前说的话（至多前 max_turns 句，默认 3 句）。content/standards.yaml
+的 greeting.elements 列出必须具备的要素（问候、确认客户身份、自我介绍、确认是否方便……），
+每个要素有若干模式，任一出现即视为具备；模式中的 * 表示至多 12 个任意字。消息指出缺少哪个要素。
+由机构档案组合进来的开头语，问题指向机构档案的 YAML。
+
+PASS:
+    客服：您好！请问是王先生吗？我是安心物业客服小李。
+    客户：是我。
+    客服：想对您做个简单回访，您现在方便接电话吗？
+    客服：请问您对维修服务满意吗？
+
+FAIL:
+    客服：请问您对维修服务满意吗？
+    客户：满意。
+    客服：感谢您的支持，祝您生活愉快，再见！
+"""
+
+from __future__ import annotations
+
+from generator.lint.standards import has, opening
+
+ID = "missing-greeting"
+TYPE = "call"
+SEVERITY = "error"
+RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def check(view, ctx):
+    standard = ctx.project.greeting
+    if standard is None:
+        return
+    turns = opening(view, standard)
+    missing = [e for e in standard.elements if not has(e, view.org, turns)]
+    if not missing:
+        return
+    names = "、".join(f"{e.name}（如「{e.patterns[0]}」）" for e in missing)
+    severity = ctx.severity(ID, min((e.severity for e in missing), key=RANK.get))
+    if not turns:
+        first = next((u for _, path in view.paths for u in path if u.agent), None)
+        message = f"没有开头语：进入问题之前应先说开头语，缺少{names}"
+        if first is None or not view.owns(first):
+            yield ctx.at_call(ID, message, severity)
+        else:
+            yield ctx.problem(ID, first, 0, 0, message, severity)
+        return
+    yield ctx.problem(ID, turns[0], 0, len(turns[0].text),
+                      f"开头语（前 {len(turns)} 句）缺少要素：{names}", severity,
+                      "、".join(standard.examples[:1]))

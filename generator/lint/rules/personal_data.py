@@ -1,0 +1,86 @@
+"""个人信息：话术里写了真实样子的手机号、身份证号或银行卡号，或索要完整的身份证号。
+
+话术会被打印、上网、发给培训学员：不能含有真实客户的手机号（1 开头的 11 位）、18 位身份证号
+（校验位正确）或银行卡号（16–19 位，Luhn 校验正确）；示例请写成 138****0000。回访核对身份时，
+规范只要求核对证件号的一部分（如前六位、后四位），不得让客户报完整的身份证号。
+
+PASS:
+    客服：请问您登记的手机号是 138****5678 吗？
+
+    客服：为了核实身份，麻烦您告诉我身份证号前六位。
+
+FAIL:
+    客服：请问您登记的手机号是 13812345678 吗？
+
+    客服：请您报一下完整的身份证号码。
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.lint.normalize import fold
+
+ID = "personal-data"
+TYPE = "line"
+SEVERITY = "error"
+
+MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])")
+ID_NUMBER = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9xX](?![0-9A-Za-z])")
+CARD = re.compile(r"(?<![0-9])[0-9](?:[- ]?[0-9]){15,18}(?![0-9])")
+ID_REQUEST = re.compile(r"身份证(?:件)?号(?:码)?|证件号(?:码)?")
+PART = re.compile(r"^.{0,4}?(?:前|后|末|尾)(?:[0-9一二三四五六七八九十几]{1,2})?(?:位|号)|^的?(?:尾号|末尾|后几位|前几位)")
+REQUEST = re.compile(r"请|麻烦|提供|告诉|报一下|说一下|念一下|核对|确认|读一下|报给")
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def id_valid(number: str) -> bool:
+    total = sum(int(d) * w for d, w in zip(number[:17], ID_WEIGHTS))
+    return "10X98765432"[total % 11] == number[17].upper()
+
+
+def luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def check(u, ctx):
+    text = u.text
+    has_digits = any(ch.isdigit() for ch in text)
+    if not has_digits and "证" not in text and "證" not in text:
+        return
+    folded = fold(text)
+    taken: list[tuple[int, int]] = []
+    if has_digits:
+        for match in ID_NUMBER.finditer(folded):
+            if id_valid(match.group()):
+                taken.append(match.span())
+                yield ctx.problem(ID, u, *match.span(), "话术中有真实样子的身份证号（校验位正确）",
+                                  ctx.severity(ID), "示例请写成 110101********1234")
+        for match in MOBILE.finditer(folded):
+            if not _inside(match.span(), taken):
+                taken.append(match.span())
+                yield ctx.problem(ID, u, *match.span(), "话术中有真实样子的手机号",
+                                  ctx.severity(ID), "示例请写成 138****5678")
+        for match in CARD.finditer(folded):
+            digits = re.sub(r"[- ]", "", match.group())
+            if 16 <= len(digits) <= 19 and not _inside(match.span(), taken) and luhn(digits):
+                yield ctx.problem(ID, u, *match.span(), "话术中有真实样子的银行卡号（Luhn 校验正确）",
+                                  ctx.severity(ID), "示例请写成 6222 **** **** 1234")
+    if u.agent:
+        for match in ID_REQUEST.finditer(folded):
+            rest = folded[match.end():]
+            if PART.search(rest) or not REQUEST.search(folded):
+                continue
+            yield ctx.problem(ID, u, *match.span(), "索要完整的身份证号：回访只核对证件号的一部分",
+                              ctx.severity(ID), "请客户报身份证号前六位或后四位核对")
+            break
+
+
+def _inside(span, taken) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in taken)

@@ -1,0 +1,75 @@
+"""Greeting and closing standards: element patterns, and which turns are the opening or the closing.
+
+A pattern is a short substring; `*` stands for up to 12 characters; `{公司}` also matches the
+organisation's value for it. Texts and patterns are compared folded (Simplified, half-width).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from generator import model as m
+from generator.lint.normalize import fold
+from generator.lint.utterance import CallView, Utterance
+
+WILDCARD = ".{0,12}?"
+PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
+
+
+@lru_cache(maxsize=1024)
+def _compile(pattern: str, fills: tuple) -> re.Pattern:
+    values = dict(fills)
+    alternatives = {pattern}
+    for name in PLACEHOLDER.findall(pattern):
+        if values.get(name):
+            alternatives |= {a.replace("{" + name + "}", values[name]) for a in alternatives}
+    parts = ["".join(re.escape(fold(piece)) if i % 2 == 0 else WILDCARD
+                     for i, piece in enumerate(re.split(r"(\*)", a))) for a in sorted(alternatives)]
+    return re.compile("|".join(parts))
+
+
+def element_matcher(element: m.Element, org: m.Org | None):
+    fills = tuple(sorted(org.fills().items())) if org else ()
+    compiled = [_compile(p, fills) for p in element.patterns]
+    return lambda folded: any(c.search(folded) for c in compiled)
+
+
+def has(element: m.Element, org, utterances: list[Utterance]) -> bool:
+    match = element_matcher(element, org)
+    return any(match(fold(u.text)) for u in utterances)
+
+
+def opening(view: CallView, standard: m.Standard) -> list[Utterance]:
+    """The agent's turns before the call moves on to its questions, at most `max_turns`."""
+    path = _main_path(view)
+    agent = [u for u in path if u.agent]
+    if not view.freeform:
+        turns = []
+        for u in agent:
+            if u.ask:
+                break
+            turns.append(u)
+        return turns[:standard.max_turns]
+    # Free-form: a question that is no greeting element starts the questions.
+    turns = []
+    for u in agent[:standard.max_turns]:
+        if turns and u.ask and not any(has(e, view.org, [u]) for e in standard.elements):
+            break
+        turns.append(u)
+    return turns
+
+
+def closing(turns: list[Utterance], standard: m.Standard) -> list[Utterance]:
+    return [u for u in turns if u.agent][-standard.max_turns:]
+
+
+def _main_path(view: CallView) -> list[Utterance]:
+    for label, turns in view.paths:
+        if label != "不方便":
+            return turns
+    return view.paths[0][1] if view.paths else []
+
+
+def path_name(label: str) -> str:
+    return label or "主流程"

@@ -1,0 +1,90 @@
+"""What the linter reads: utterances (one turn of speech each) and calls (paths of utterances).
+
+A YAML script and a free-form .md/.txt file both become a `CallView`, so every rule is written once.
+Each utterance knows how to turn an offset in its text into (line, column) of its own file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+AGENT, CUSTOMER, NOTE = "agent", "customer", "note"
+
+
+class Utterance:
+    __slots__ = ("text", "speaker", "file", "line", "col", "base", "origin", "ask", "key", "kind")
+
+    def __init__(self, text: str, speaker: str, file: str, *, line: int = 1, col: int = 1, base: int = 0,
+                 origin=None, ask: bool = False, key: str | None = None, kind: str = ""):
+        self.text = text
+        self.speaker = speaker
+        self.file = file
+        self.line = line  # free-form: the line the text is on (it never spans lines)
+        self.col = col  # free-form: column of text[0]
+        self.base = base  # free-form: character offset of text[0] in the file
+        self.origin = origin  # YAML: the model.Text it came from
+        self.ask = ask  # a question of the call (not small talk)
+        self.key = key  # question id, for duplicate detection
+        self.kind = kind  # "org" when composed from the organisation profile, else ""
+
+    @property
+    def agent(self) -> bool:
+        return self.speaker == AGENT
+
+    def where(self, offset: int = 0) -> tuple[int, int]:
+        """1-based (line, column in characters) of `offset` in the original file."""
+        if self.origin is not None:
+            return self.origin.where(offset)
+        return self.line, self.col + offset
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        line, col = self.where(start)
+        if end <= start:
+            return line, col, line, col
+        end_line, end_col = self.where(end - 1)
+        return line, col, end_line, end_col + 1
+
+    def source_range(self, start: int, end: int, source: str) -> tuple[int, int] | None:
+        """Character range in the file text holding exactly text[start:end], or None when it is not
+        written there contiguously (escapes, folded lines): such a spot is suggested, never rewritten."""
+        if self.origin is None:
+            a, b = self.base + start, self.base + end
+        else:
+            offsets = self.origin._offsets
+            if not offsets or end > len(offsets):
+                return None
+            a, b = offsets[start], offsets[end - 1] + 1
+        if source[a:b] != self.text[start:end]:
+            return None
+        return a, b
+
+
+@dataclass(eq=False)
+class CallView:
+    """One call as the rules see it."""
+
+    id: str
+    file: str  # where call-level findings go when no turn fits
+    anchor: tuple[int, int]
+    paths: list[tuple[str, list[Utterance]]]
+    extras: list[Utterance] = field(default_factory=list)  # read aloud but on no path (follow-up questions)
+    org: object = None
+    freeform: bool = False
+    no_phrases: bool = False  # set when a whole-file pre-screen found no phrase at all
+
+    def owns(self, u: Utterance) -> bool:
+        """Written in the script itself or in its org profile (not a question borrowed from a bank)."""
+        return u.file == self.file or u.kind == "org"
+
+    def utterances(self) -> list[Utterance]:
+        seen, out = set(), []
+        for _, turns in self.paths:
+            for u in turns:
+                if id(u) not in seen:
+                    seen.add(id(u))
+                    out.append(u)
+        for u in self.extras:
+            if id(u) not in seen:
+                seen.add(id(u))
+                out.append(u)
+        return out
