@@ -28,7 +28,7 @@ def check(view, ctx):
     for _, turns in view.paths:
         seen: dict[str, object] = {}
         for u in turns:
-            if not (u.agent and u.ask):
+            if not (u.agent and (u.ask or u.text.rstrip().endswith(("？", "?")))):
                 continue
             key = normalize(u.text)
             if len(key) < 4:

@@ -1,7 +1,8 @@
 """未知占位符：话术里的 {名称} 既不是机构能填的，也不是留给坐席现场填的。
 
 机构能填的占位符：{公司} {部门} {热线} {坐席职称} 以及机构档案 placeholders 中定义的；
-留给坐席的：{客户称呼} {客户姓名} {坐席} {日期} {时间} {项目} {产品} 等。其余的多半是笔误，
+留给坐席的：{客户称呼} {客户姓名} {坐席} {日期} {时间} {项目} {产品} 等，以及机构档案
+agent_placeholders 中列出的。其余的多半是笔误，
 培训学员会原样读到花括号。
 
 PASS:
@@ -24,7 +25,10 @@ ORG_FILLED = ("公司", "部门", "热线", "坐席职称")
 
 
 def known(org) -> set[str]:
-    return set(AGENT_PLACEHOLDERS) | set(ORG_FILLED) | set(org.placeholders if org else ())
+    names = set(AGENT_PLACEHOLDERS) | set(ORG_FILLED)
+    if org is not None:
+        names |= set(org.placeholders) | set(getattr(org, "agent_placeholders", ()))
+    return names
 
 
 def check(u, ctx):
