@@ -1,0 +1,1 @@
+"""The handbook site: MkDocs pages generated in memory from the content model."""

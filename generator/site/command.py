@@ -1,0 +1,137 @@
+"""`huifang build` and `huifang serve`: MkDocs, driven programmatically, with clear failures.
+
+`build` renders into a staging directory and swaps it into place only when everything succeeded,
+so a failed build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.atomic import replaced_dir
+from generator.project import CONTENT, load_project
+from generator.site.lintinfo import lint
+from generator.site.plugin import REPO, problem_lines
+
+CONFIG = "mkdocs.yml"
+
+
+def config_file(root: Path) -> Path:
+    """The project's own mkdocs.yml, or the one shipped with huifang."""
+    own = root / CONFIG
+    return own if own.is_file() else REPO / CONFIG
+
+
+@contextlib.contextmanager
+def environment(args, root: Path):
+    """Settings for the plugin, which MkDocs may load again on every serve rebuild."""
+    saved = dict(os.environ)
+    os.environ["HUIFANG_PROJECT"] = str(root)
+    if getattr(args, "lint_errors", None):
+        os.environ["HUIFANG_LINT_ERRORS"] = args.lint_errors
+    if getattr(args, "no_forms", False):
+        os.environ["HUIFANG_NO_FORMS"] = "1"
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def docs_dir(root: Path, stack: contextlib.ExitStack) -> Path:
+    pages = root / CONTENT / "pages"
+    if pages.is_dir():
+        return pages
+    return Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="huifang-pages-")))
+
+
+def precheck(root: Path, args) -> int:
+    """Content and lint problems as `path:line:col: message` lines, before MkDocs starts."""
+    loaded = load_project(root)
+    errors = [p for p in loaded.problems if p.severity == "error"]
+    if errors:
+        for problem in errors:
+            print(problem, file=sys.stderr)
+        print(f"内容有 {len(errors)} 个问题，未生成网站（site/ 保持原样）。", file=sys.stderr)
+        return 1
+    mode = args.lint_errors or loaded.project.config.build_lint_errors
+    report = lint(loaded)
+    if report.errors:
+        for problem in report.errors:
+            print(f"{problem}{f' [{problem.rule}]' if problem.rule else ''}", file=sys.stderr)
+        if mode == "fail" and args.command == "build":
+            print(f"话术检查发现 {len(report.errors)} 个错误，未生成网站（site/ 保持原样；"
+                  f"--lint-errors warn 可只警告）。", file=sys.stderr)
+            return 1
+        print(f"话术检查发现 {len(report.errors)} 个错误（仅警告）。", file=sys.stderr)
+    return 0
+
+
+def quiet_logging(verbose: bool = False) -> None:
+    logging.basicConfig(format="%(message)s", level=logging.INFO if verbose else logging.WARNING)
+    for name in ("mkdocs", "jieba"):
+        logging.getLogger(name).setLevel(logging.INFO if verbose else logging.WARNING)
+    with contextlib.suppress(Exception):
+        import jieba
+        jieba.setLogLevel(logging.WARNING)
+
+
+def build_site(root: Path, site_dir: Path, args=None) -> None:
+    """Build into a staging directory, then swap it into `site_dir`. Raises on failure."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(environment(args, root))
+        docs = docs_dir(root, stack)
+        with replaced_dir(site_dir) as staging:
+            config = load_config(config_file=str(config_file(root)), docs_dir=str(docs), site_dir=str(staging))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+
+
+def run(args) -> int:
+    root = Path(args.project).resolve()
+    quiet_logging(os.environ.get("HUIFANG_VERBOSE") == "1")
+    code = precheck(root, args)
+    if code:
+        return code
+    if args.command == "serve":
+        return serve(root, args)
+    from mkdocs.exceptions import MkDocsException
+    site_dir = (args.site_dir or root / "site").resolve()
+    try:
+        build_site(root, site_dir, args)
+    except MkDocsException as exc:
+        print(f"huifang build：{exc}", file=sys.stderr)
+        print("网站未生成（site/ 保持原样）。", file=sys.stderr)
+        return 1
+    pages = sum(1 for _ in site_dir.rglob("*.html"))
+    forms = sum(1 for _ in (site_dir / "forms").glob("*.pdf")) if (site_dir / "forms").is_dir() else 0
+    print(f"已生成 {site_dir}：{pages} 个页面，{forms} 个 PDF 表单", file=sys.stderr)
+    return 0
+
+
+def serve(root: Path, args) -> int:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import MkDocsException
+
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(environment(args, root))
+        docs = docs_dir(root, stack)
+        try:
+            mkdocs_serve(config_file=str(config_file(root)), docs_dir=str(docs), dev_addr=args.dev_addr,
+                         open_in_browser=getattr(args, "open", False), livereload=True)
+        except MkDocsException as exc:
+            print(f"huifang serve：{exc}", file=sys.stderr)
+            return 1
+    return 0

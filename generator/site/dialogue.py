@@ -1,0 +1,121 @@
+"""A composed call as a dialogue in Markdown: agent and customer lines look different,
+every branch (方便/不方便, 满意/不满意, a branch's cases) becomes a row of content tabs."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from generator import model as m
+from generator.compose import Call, fill
+from generator.site.escape import attr, mark_placeholder, md, md_marked
+
+WHO = {"say": ("坐席", "hf-agent"), "ask": ("坐席", "hf-agent hf-ask"), "customer": ("客户", "hf-customer"),
+       "note": ("提示", "hf-note")}
+INDENT = "    "
+
+
+class Dialogue:
+    def __init__(self, call: Call, project: m.Project, link_question=None):
+        self.call = call
+        self.project = project
+        self.org = call.org
+        self.link_question = link_question or (lambda q: None)
+        self.lines: list[str] = []
+
+    def text(self, value) -> Markup:
+        return md_marked(fill(str(value), self.org, mark=mark_placeholder))
+
+    def emit(self, depth: int, line: str = "") -> None:
+        self.lines.append(INDENT * depth + line if line else "")
+
+    def turn(self, turn: m.Turn, depth: int) -> None:
+        who, css = WHO[turn.kind]
+        if turn.kind == "ask":
+            question = turn.question
+            words = self.text(question.text) if question else md(turn.question_id)
+            extra = ""
+            if question is not None:
+                choices = "、".join(question.answer.choices)
+                extra = f'<span class="hf-answer">回答：{md(question.answer.label)}'
+                extra += f"（{md(choices)}）</span>" if choices and question.answer.type != "score" else "</span>"
+                if question.follow_up:
+                    extra += self.follow_up(question.follow_up)
+            body = f"{words}{extra}"
+        else:
+            body = self.text(turn.text)
+        self.emit(depth, f'<span class="hf-who">{who}</span> {body}')
+        self.emit(depth, f"{{: .hf-turn .{css.replace(' ', ' .')} }}")
+        self.emit(depth)
+
+    def follow_up(self, fu: m.FollowUp) -> str:
+        parts = [f"回答「{md('/'.join(fu.when))}」时"]
+        if fu.ask:
+            parts.append(f"追问：{self.text(fu.ask)}")
+        if fu.action:
+            parts.append(f"处理：{self.text(fu.action)}")
+        if fu.form:
+            form = self.project.forms.get(fu.form)
+            parts.append(f"填写《{md(form.title if form else fu.form)}》")
+        return f'<span class="hf-follow">{"；".join(parts)}</span>'
+
+    def tabs(self, cases: list[tuple[str, list, str]], depth: int) -> None:
+        """cases: (label, items, kind) where kind says how to render the items."""
+        for label, items, kind in cases:
+            self.emit(depth, f'=== "{attr(label)}"')
+            self.emit(depth)
+            if kind == "turns":
+                self.turns(items, depth + 1)
+            else:
+                self.steps(items, depth + 1)
+            if not items:
+                self.emit(depth + 1, "（无）")
+                self.emit(depth + 1)
+
+    def turns(self, turns: list[m.Turn], depth: int) -> None:
+        for turn in turns:
+            self.turn(turn, depth)
+
+    def end(self, depth: int, text: str) -> None:
+        self.emit(depth, f'<span class="hf-end">{text}</span>')
+        self.emit(depth, "{: .hf-turn .hf-stop }")
+        self.emit(depth)
+
+    def steps(self, steps: list, depth: int) -> None:
+        for step in steps:
+            if isinstance(step, m.Branch):
+                question = self.project.questions.get(step.question_id) if step.question_id else None
+                if question is not None:
+                    self.turn(m.Turn("ask", question=question), depth)
+                self.tabs([(label, case, "steps") for label, case in step.cases.items()], depth)
+            elif isinstance(step, m.Close):
+                self.turns(step.turns, depth)
+                self.end(depth, "通话在此结束")
+            else:
+                self.turn(step, depth)
+
+    def render(self) -> Markup:
+        call = self.call
+        self.turns(call.opening, 0)
+        if call.convenience:
+            conv = call.convenience
+            self.turn(m.Turn("say", conv.ask), 0)
+            self.emit(0, '=== "方便"')
+            self.emit(0)
+            self.turns(conv.yes, 1)
+            self.end(1, "接着往下进行回访 ↓")
+            self.emit(0, '=== "不方便"')
+            self.emit(0)
+            self.turns(conv.no, 1)
+            self.end(1, "通话在此结束")
+        self.steps(call.body, 0)
+        if call.closings:
+            if len(call.closings) == 1:
+                (turns,) = call.closings.values()
+                self.turns(turns, 0)
+            else:
+                self.tabs([(label, turns, "turns") for label, turns in call.closings.items()], 0)
+        return Markup("\n".join(self.lines).rstrip() + "\n")
+
+
+def render_call(call: Call, project: m.Project) -> Markup:
+    return Dialogue(call, project).render()

@@ -1,0 +1,118 @@
+"""A Mermaid flow chart of a call, generated from the composed script."""
+
+from __future__ import annotations
+
+from generator import model as m
+from generator.compose import Call, fill
+from generator.site.escape import mermaid
+
+MAX_NODES = 60
+
+
+class Chart:
+    def __init__(self, call: Call):
+        self.call = call
+        self.lines = ["flowchart TD"]
+        self.count = 0
+
+    def words(self, turn: m.Turn) -> str:
+        text = turn.words
+        value = fill(str(text), self.call.org) if text is not None else (turn.question_id or "")
+        return ("问：" if turn.kind == "ask" else "") + value
+
+    def node(self, label: str, shape: str = "box") -> str:
+        self.count += 1
+        ident = f"n{self.count}"
+        text = mermaid(label)
+        opening, closing = {"box": ('["', '"]'), "round": ('("', '")'), "stadium": ('(["', '"])'),
+                            "decision": ('{"', '"}')}[shape]
+        self.lines.append(f"  {ident}{opening}{text}{closing}")
+        return ident
+
+    def link(self, ends: list[tuple[str, str]], target: str) -> None:
+        for source, label in ends:
+            arrow = f'-->|"{mermaid(label, 12)}"|' if label else "-->"
+            self.lines.append(f"  {source} {arrow} {target}")
+
+    def turns(self, turns: list[m.Turn], ends: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Consecutive spoken lines become one box; every question gets its own box."""
+        group: list[m.Turn] = []
+
+        def flush(ends):
+            if not group:
+                return ends
+            label = self.words(group[0]) + (f"（共 {len(group)} 句）" if len(group) > 1 else "")
+            target = self.node(label)
+            self.link(ends, target)
+            group.clear()
+            return [(target, "")]
+
+        for turn in turns:
+            if self.count >= MAX_NODES:
+                break
+            if turn.kind == "ask":
+                ends = flush(ends)
+                target = self.node(self.words(turn), "round")
+                self.link(ends, target)
+                ends = [(target, "")]
+            elif turn.kind != "note":
+                group.append(turn)
+        return flush(ends)
+
+    def steps(self, steps: list, ends: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        pending: list[m.Turn] = []
+        for step in steps:
+            if self.count >= MAX_NODES:
+                break
+            if isinstance(step, (m.Branch, m.Close)):
+                ends = self.turns(pending, ends)
+                pending = []
+            if isinstance(step, m.Branch):
+                question = step.question_id or ""
+                decision = self.node(question and self.call_question(question) or "视客户情况", "decision")
+                self.link(ends, decision)
+                ends = []
+                for label, case in step.cases.items():
+                    ends += self.steps(case, [(decision, label)])
+            elif isinstance(step, m.Close):
+                ends = self.turns(step.turns, ends)
+                stop = self.node("结束通话", "stadium")
+                self.link(ends, stop)
+                ends = []
+            else:
+                pending.append(step)
+        return self.turns(pending, ends)
+
+    def call_question(self, ident: str) -> str:
+        for turn in self.call.all_turns():
+            if turn.question is not None and turn.question.id == ident:
+                return "问：" + str(turn.question.text)
+        return ident
+
+    def render(self) -> str:
+        call = self.call
+        start = self.node("开始回访", "stadium")
+        ends = self.turns(call.opening, [(start, "")])
+        if call.convenience:
+            decision = self.node(fill(str(call.convenience.ask), call.org), "decision")
+            self.link(ends, decision)
+            no_ends = self.turns(call.convenience.no, [(decision, "不方便")])
+            stop = self.node("约时间后结束", "stadium")
+            self.link(no_ends, stop)
+            ends = self.turns(call.convenience.yes, [(decision, "方便")])
+        ends = self.steps(call.body, ends)
+        if ends and call.closings:
+            if len(call.closings) > 1:
+                for label, turns in call.closings.items():
+                    ends_label = [(source, label) for source, _ in ends]
+                    self.link(self.turns(turns, ends_label), self.node("结束", "stadium"))
+                return "\n".join(self.lines) + "\n"
+            (turns,) = call.closings.values()
+            ends = self.turns(turns, ends)
+        if ends:
+            self.link(ends, self.node("结束", "stadium"))
+        return "\n".join(self.lines) + "\n"
+
+
+def render_chart(call: Call) -> str:
+    return Chart(call).render()

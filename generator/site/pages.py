@@ -1,0 +1,230 @@
+"""Generated pages: the content model rendered through the Jinja2 templates in templates/pages/.
+
+Templates run in a sandbox and every `{{ value }}` is Markdown-escaped unless the template code
+made it `Markup` (links, dialogue, charts built by our own code from escaped parts).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from generator import model as m
+from generator.compose import Call, compose_all, fill
+from generator.site.dialogue import render_call
+from generator.site.escape import attr, md, md_marked, mark_placeholder
+from generator.site.flowchart import render_chart
+from generator.site.lintinfo import LintReport, rule_info
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pages"
+SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+PROSE_ORDER = {"index.md": 0, "process.md": 1, "roles.md": 2}
+PROSE_REFERENCE = {"content-model.md"}
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str
+    content: str
+
+
+def front_matter(title: str, tags: list[str] = (), **extra) -> str:
+    """YAML front matter (JSON is YAML); HTML-escaped because themes print these values raw."""
+    lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
+    clean = sorted({t.strip() for t in tags if t and t.strip()})
+    if clean:
+        lines.append("tags:")
+        lines += [f"  - {json.dumps(html.escape(t), ensure_ascii=False)}" for t in clean]
+    for key, value in extra.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines + ["---", ""]) + "\n"
+
+
+def nav_title(value: str) -> str:
+    return html.escape(str(value), quote=True)
+
+
+IDENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def ident(value) -> Markup:
+    """An id from the content (already validated by the schema), usable in anchors and paths."""
+    text = str(value)
+    return Markup(text) if IDENT.match(text) else md(text)
+
+
+def finalize(value):
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    return md(value)
+
+
+def environment(project_root: Path) -> SandboxedEnvironment:
+    loaders = []
+    local = project_root / "templates" / "pages"
+    if local.is_dir() and local.resolve() != BUILTIN_TEMPLATES:
+        loaders.append(FileSystemLoader(str(local)))
+    loaders.append(FileSystemLoader(str(BUILTIN_TEMPLATES)))
+    env = SandboxedEnvironment(loader=ChoiceLoader(loaders), autoescape=False, finalize=finalize,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                               keep_trailing_newline=True)
+    env.filters.update(md=md, attr=attr, ident=ident, severity=lambda s: SEVERITY.get(s, s),
+                       num=lambda x: Markup(f"{x:g}") if isinstance(x, (int, float)) else md(x))
+    return env
+
+
+class Site:
+    def __init__(self, project: m.Project, lint: LintReport, prose: list[str]):
+        self.project = project
+        self.lint = lint
+        self.prose = set(prose)
+        self.env = environment(project.root)
+        self.calls: dict[str, Call] = compose_all(project)
+        self.problems_by_file = lint.by_file()
+        self.script_home: dict[str, str] = {}
+        for scenario in sorted(project.scenarios.values(), key=lambda s: s.id):
+            for ident in scenario.scripts:
+                self.script_home.setdefault(ident, f"scenarios/{scenario.id}.md")
+        self.orphans = [s for i, s in sorted(project.scripts.items()) if i not in self.script_home]
+        for script in self.orphans:
+            self.script_home[script.id] = f"scripts/{script.id}.md"
+        self.rules = [rule_info(r) for r in lint.rules]
+
+    # -- helpers the templates see ------------------------------------------------------------------
+    def helpers(self, here: str) -> dict:
+        base = posixpath.dirname(here)
+
+        def href(target: str, anchor: str = "") -> Markup:
+            rel = posixpath.relpath(target, base or ".")
+            return Markup(html.escape(rel + (f"#{anchor}" if anchor else ""), quote=True))
+
+        def fills(text, org=None) -> Markup:
+            return md_marked(fill(str(text), org, mark=mark_placeholder))
+
+        def download(path: str, label: str) -> Markup:
+            return Markup(f'<a class="md-button hf-download" href="{href(path)}" download>'
+                          f'<span class="twemoji">⤓</span> {md(label)}</a>')
+
+        return {"href": href, "fill": fills, "download": download, "project": self.project,
+                "orgs": self.project.orgs, "forms": self.project.forms, "questions": self.project.questions,
+                "banks": self.project.banks, "script_home": self.script_home, "lint": self.lint,
+                "rules": self.rules, "here": here}
+
+    def render(self, template: str, here: str, **context) -> str:
+        return self.env.get_template(template).render(**self.helpers(here), **context)
+
+    def script_view(self, script: m.Script) -> dict:
+        call = self.calls[script.id]
+        problems = self.problems_by_file.get(script.file, [])
+        asks = []
+        seen = set()
+        for turn in call.all_turns():
+            if turn.kind == "ask" and turn.question is not None and id(turn.question) not in seen:
+                seen.add(id(turn.question))
+                asks.append(turn.question)
+        return {"script": script, "call": call, "org": call.org, "dialogue": render_call(call, self.project),
+                "chart": Markup(render_chart(call)), "problems": problems,
+                "errors": sum(p.severity == "error" for p in problems),
+                "warnings": sum(p.severity == "warning" for p in problems), "asks": asks,
+                "composed": sorted(call.composed)}
+
+    # -- pages --------------------------------------------------------------------------------------
+    def pages(self) -> list[GeneratedPage]:
+        p = self.project
+        out: list[GeneratedPage] = []
+
+        def add(uri: str, title: str, template: str, tags=(), **context):
+            if uri in self.prose:
+                return
+            out.append(GeneratedPage(uri, front_matter(title, list(tags)) + self.render(template, uri, **context)))
+
+        add("index.md", "回访管理手册", "home.md.j2")
+        by_industry = self.by_industry()
+        add("when-to-call.md", "何时回访", "when_to_call.md.j2", by_industry=by_industry)
+        add("etiquette.md", "电话礼仪", "etiquette.md.j2", groups=p.etiquette)
+        add("forbidden.md", "忌语速查", "forbidden.md.j2", phrases=p.forbidden)
+        add("standards.md", "开头语与结束语", "standards.md.j2", greeting=p.greeting, closing=p.closing,
+            org_list=[p.orgs[k] for k in sorted(p.orgs)])
+        add("scenarios/index.md", "回访场景", "scenarios_index.md.j2", by_industry=by_industry)
+        for scenario in sorted(p.scenarios.values(), key=lambda s: s.id):
+            scripts = [self.script_view(p.scripts[i]) for i in scenario.scripts if i in p.scripts]
+            add(f"scenarios/{scenario.id}.md", scenario.title, "scenario.md.j2",
+                tags=[scenario.industry, *scenario.stages], scenario=scenario, scripts=scripts,
+                scenario_questions=[p.questions[q] for q in scenario.questions if q in p.questions],
+                scenario_forms=[p.forms[f] for f in scenario.forms if f in p.forms],
+                org=p.orgs.get(scenario.org))
+        if self.orphans:
+            add("scripts/index.md", "其他话术", "scripts_index.md.j2", scripts=self.orphans)
+        for script in self.orphans:
+            view = self.script_view(script)
+            add(f"scripts/{script.id}.md", script.title, "script.md.j2",
+                tags=[view["org"].industry] if view["org"] and view["org"].industry else [], view=view)
+        add("banks/index.md", "问题库", "banks_index.md.j2", bank_list=[p.banks[k] for k in sorted(p.banks)])
+        for ident in sorted(p.banks):
+            bank = p.banks[ident]
+            add(f"banks/{ident}.md", bank.title, "bank.md.j2", tags=[bank.industry] if bank.industry else [],
+                bank=bank, used_in=self.bank_usage(bank))
+        add("forms.md", "表单", "forms.md.j2", form_list=[p.forms[k] for k in sorted(p.forms)],
+            scenario_list=sorted(p.scenarios.values(), key=lambda s: s.id))
+        add("rules/index.md", "话术检查规则", "rules_index.md.j2")
+        for rule in self.rules:
+            add(f"rules/{rule['id']}.md", f"{rule['id']}：{rule['summary']}" if rule["summary"] else rule["id"],
+                "rule.md.j2", rule=rule)
+        add("tags.md", "标签", "tags.md.j2")
+        return out
+
+    def by_industry(self) -> list[tuple[str, list[m.Scenario]]]:
+        groups: dict[str, list[m.Scenario]] = {}
+        for scenario in sorted(self.project.scenarios.values(), key=lambda s: (s.industry, s.id)):
+            groups.setdefault(scenario.industry, []).append(scenario)
+        return sorted(groups.items())
+
+    def bank_usage(self, bank: m.QuestionBank) -> list[m.Scenario]:
+        ids = {q.id for q in bank.questions}
+        used = []
+        for scenario in sorted(self.project.scenarios.values(), key=lambda s: s.id):
+            if ids & set(scenario.questions):
+                used.append(scenario)
+                continue
+            for ident in scenario.scripts:
+                call = self.calls.get(ident)
+                if call and any(t.question is not None and t.question.id in ids for t in call.all_turns()):
+                    used.append(scenario)
+                    break
+        return used
+
+    # -- navigation ---------------------------------------------------------------------------------
+    def nav(self, prose: list[str]) -> list:
+        p = self.project
+        generated = {"when-to-call.md", "etiquette.md", "forbidden.md", "standards.md", "forms.md", "tags.md"}
+        prose_extra = sorted(x for x in prose if x not in PROSE_ORDER and x not in PROSE_REFERENCE
+                             and x not in generated
+                             and not x.startswith(("scenarios/", "scripts/", "banks/", "rules/")))
+        start = ["index.md"] + [x for x in sorted(PROSE_ORDER, key=PROSE_ORDER.get)[1:] if x in self.prose]
+        start.append("when-to-call.md")
+        nav = [{"首页": start[0]}, {"入门": start[1:]},
+               {"规范": ["etiquette.md", "forbidden.md", "standards.md"]}]
+        scenarios = ["scenarios/index.md"]
+        for industry, items in self.by_industry():
+            scenarios.append({nav_title(industry): [{nav_title(s.title): f"scenarios/{s.id}.md"} for s in items]})
+        if self.orphans:
+            scenarios.append({"其他话术": ["scripts/index.md"] + [
+                {nav_title(s.title): f"scripts/{s.id}.md"} for s in self.orphans]})
+        nav.append({"回访场景": scenarios})
+        nav.append({"问题库与表单": ["banks/index.md"] + [
+            {nav_title(p.banks[k].title): f"banks/{k}.md"} for k in sorted(p.banks)] + ["forms.md"]})
+        reference = ["rules/index.md"] + [{nav_title(r["id"]): f"rules/{r['id']}.md"} for r in self.rules]
+        reference += [x for x in sorted(PROSE_REFERENCE) if x in self.prose]
+        reference += prose_extra + ["tags.md"]
+        nav.append({"参考": reference})
+        return nav
