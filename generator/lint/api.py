@@ -80,6 +80,8 @@ def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = 
     scripts, content = [], []
     for file, display in yaml_files:
         kind = loader.kind_for(Path(file), root)
+        if kind is None and not _looks_like_script(file):
+            continue  # mkdocs.yml, CI files…: not ours
         (content if kind not in (None, "script") else scripts).append((Path(file), display))
     everything = bool(content)
     loaded = loader.load(root, None if everything else [p for p, _ in scripts])
@@ -160,6 +162,15 @@ def _read(file: str, display: str) -> str:
     if "\x00" in text:
         raise UsageError(f"{display}:1:1: 文件含有 NUL 字节（二进制文件？）：话术必须是 UTF-8 文本")
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def _looks_like_script(file: str) -> bool:
+    try:
+        with open(file, "rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return True  # let the loader say why it cannot be read
+    return any(line.startswith((b"steps:", b"questions:")) for line in head.splitlines())
 
 
 def _display(path_abs: str, root_abs: str, given: str) -> str:
