@@ -27,7 +27,7 @@ class Call:
     convenience: m.Convenience | None
     body: list
     closings: dict[str, list[m.Turn]]
-    composed: set[str] = field(default_factory=set)  # parts taken from the org profile
+    composed: dict[str, str] = field(default_factory=dict)  # part -> id of the org profile it came from
 
     @property
     def id(self) -> str:
@@ -85,21 +85,25 @@ def expand(steps: list, label: str, prefix: list[m.Turn]):
 
 
 def compose(script: m.Script, project: m.Project) -> Call:
+    """Fill the parts a script leaves out from its org's standard, then from the project's default org."""
     org = project.org_of(script)
-    composed = set()
-    opening = script.opening
-    if opening is None:
-        opening = list(org.opening) if org and org.opening else []
-        composed.add("opening") if opening else None
-    convenience = script.convenience
-    if convenience is None:
-        convenience = org.convenience if org else None
-        composed.add("convenience") if convenience else None
-    closings = script.closings
-    if closings is None:
-        closings = dict(org.closings) if org else {}
-        composed.add("closings") if closings else None
-    return Call(script, org, list(opening), convenience or None, script.steps, closings, composed)
+    standards = [o for o in (org, project.orgs.get(project.config.default_org)) if o is not None]
+    composed: dict[str, str] = {}
+
+    def part(name: str, own, empty):
+        if own is not None:
+            return own
+        for source in standards:
+            value = getattr(source, name)
+            if value:
+                composed[name] = source.id
+                return value
+        return empty
+
+    opening = part("opening", script.opening, [])
+    convenience = part("convenience", script.convenience, None)
+    closings = part("closings", script.closings, {})
+    return Call(script, org, list(opening), convenience or None, script.steps, dict(closings), composed)
 
 
 def compose_all(project: m.Project) -> dict[str, Call]:

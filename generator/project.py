@@ -438,6 +438,7 @@ def load_project(root: Path | str) -> Loaded:
             doc = load_file(path, display, limits)
         except ContentError as exc:
             problems.append(exc.problem)
+            loaded.broken_ids.add(path.stem)  # most likely the id it declares: no cascade of dangling refs
             continue
         found = validate_document(doc, kind)
         if found:

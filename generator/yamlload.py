@@ -175,7 +175,10 @@ def resolve_plain(value: str) -> object:
     return value
 
 
-def parser_error(exc: yaml.YAMLError, display: str) -> ContentError:
+PLACEHOLDER_IN_LINE = re.compile(r"\{[^{}\s:,]{1,20}\}")
+
+
+def parser_error(exc: yaml.YAMLError, display: str, source: str = "") -> ContentError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
@@ -186,6 +189,10 @@ def parser_error(exc: yaml.YAMLError, display: str) -> ContentError:
     message = f"YAML 语法错误：{text}" if text else f"YAML 语法错误：{problem}"
     if mark is None:
         return ContentError(display, 1, 1, message)
+    lines = source.splitlines()
+    nearby = lines[max(mark.line - 1, 0):mark.line + 1]
+    if any(PLACEHOLDER_IN_LINE.search(line) for line in nearby):
+        message += "；提示：含 {占位符} 的文字若以 { 开头或写在 [ ] 里，必须加引号，如 \"{公司}您好\""
     return ContentError(display, mark.line + 1, mark.column + 1, message)
 
 
@@ -303,7 +310,7 @@ def load_document(text: str, path: Path, display: str, limits: Limits = Limits()
             if isinstance(event, yaml.DocumentStartEvent):
                 raise builder.fail(event.start_mark, "一个文件只能有一个 YAML 文档（去掉多余的 ---）")
     except yaml.YAMLError as exc:
-        raise parser_error(exc, display) from None
+        raise parser_error(exc, display, text) from None
     except RecursionError:
         raise ContentError(display, 1, 1, "嵌套过深：拒绝读取") from None
     if data is None:

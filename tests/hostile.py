@@ -56,6 +56,11 @@ HOSTILE: dict[str, tuple[str, object, str]] = {
                   "content/orgs/bad.yaml:4:1: 不支持合并键"),
     "complex key": ("content/orgs/bad.yaml", "id: bad\nname: 公司\n? [a, b]\n: c\n",
                     "content/orgs/bad.yaml:3:3: 键必须是简单的文字"),
+    "unquoted placeholder in a flow list": ("scripts_src/demo-weixiu.yaml",
+                                            "id: demo-weixiu\ntitle: 话术\nopening: [您好，我是{公司}的{坐席}。]\n",
+                                            "scripts_src/demo-weixiu.yaml:3:16: YAML 语法错误：列表缺少逗号或右方括号 ]；提示：含 {占位符}"),
+    "line starting with a placeholder": ("scripts_src/demo-weixiu.yaml", "id: demo-weixiu\ntitle: 话术\nopening:\n  - {公司}您好\n",
+                                         "scripts_src/demo-weixiu.yaml:4:9: YAML 语法错误：找不到预期的列表符号 '-'（检查缩进）；提示：含 {占位符}"),
     "two documents": ("content/orgs/two.yaml", "id: two\nname: 公司\n---\nid: three\n",
                       "content/orgs/two.yaml:3:1: 一个文件只能有一个"),
     # empty and wrongly shaped files
