@@ -1,0 +1,287 @@
+"""`build_forms`: every printable PDF of a project, incrementally and across cores.
+
+Plan (main process): model → documents → HTML → font check → cache keys. Render (worker
+processes): HTML → PDF bytes. Write (main process): each PDF atomically, then the print packs
+merged from the written PDFs. A failure leaves every PDF either as it was or complete.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from generator import __version__
+from generator.atomic import write_bytes
+from generator.compose import compose_all
+from generator.forms import fonts, html, views
+from generator.forms.cache import Cache, key_of
+from generator.problems import ContentError, Problem
+
+DESK_MAX_PHRASES = (None, 12, 8, 5)
+
+
+class FormsError(ContentError):
+    """The forms cannot be built; `problems` lists every reason, each `path:line:col`."""
+
+    def __init__(self, problems: list[Problem]):
+        first = problems[0]
+        super().__init__(first.path, first.line, first.column, first.message)
+        self.problems = problems
+
+
+@dataclass
+class Job:
+    doc: views.Doc
+    variants: list[str]  # HTML to try in order; the first that fits (desk cards: one page) wins
+    key: str = ""
+    one_page: bool = False
+
+
+@dataclass
+class Result:
+    paths: list[Path] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)
+    copied: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def created_date() -> str:
+    """`SOURCE_DATE_EPOCH` as a W3C date for the PDF metadata; no date at all otherwise."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw.isdigit():
+        return ""
+    from datetime import datetime, timezone
+
+    return datetime.fromtimestamp(int(raw), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def weasyprint_version() -> str:
+    from importlib.metadata import version
+
+    return version("weasyprint")
+
+
+def plan_docs(project) -> list[views.Doc]:
+    docs = [views.form_doc(form, project) for _, form in sorted(project.forms.items())]
+    docs += [views.sheet_doc(call, project) for call in compose_all(project).values()]
+    docs += [views.desk_doc(org, project) for _, org in sorted(project.orgs.items())]
+    return docs
+
+
+def variants_of(doc: views.Doc, project, fillable: bool, created: str, extra_css: str) -> list[str]:
+    if doc.kind != "desk":
+        return [html.render(doc, fillable=fillable, created=created, extra_css=extra_css)]
+    org = project.orgs[doc.name.removeprefix("desk-")]
+    out = []
+    for limit in DESK_MAX_PHRASES:
+        shown = views.desk_doc(org, project, limit) if limit else doc
+        for density in html.DENSITIES:
+            out.append(html.render(shown, fillable=fillable, created=created, density=density,
+                                   extra_css=extra_css))
+    return list(dict.fromkeys(out))
+
+
+def locate(ch: str, doc: views.Doc, loaded) -> tuple[str, int, int]:
+    """Where in the YAML a character first appears (the first source file if nowhere)."""
+    for display in doc.sources:
+        source = loaded.documents.get(display)
+        if source is not None and ch in source.text:
+            index = source.text.index(ch)
+            line = source.text.count("\n", 0, index) + 1
+            return display, line, index - (source.text.rfind("\n", 0, index) + 1) + 1
+    return (doc.sources[0] if doc.sources else "content"), 1, 1
+
+
+def check_fonts(jobs: list[Job], face: fonts.FontFace, loaded) -> list[Problem]:
+    problems = []
+    for job in jobs:
+        for ch in fonts.missing(face, html.printed_text(job.variants[0])):
+            path, line, column = locate(ch, job.doc, loaded)
+            problems.append(Problem(path, line, column,
+                                    f"字符「{ch}」（U+{ord(ch):04X}）不在中文字体 {face.family} 中，打印出来会是空白方框："
+                                    f"请换用常用字符（{job.doc.name}.pdf）"))
+    return sorted(set(problems))
+
+
+def render_job(variants: list[str], one_page: bool, fillable: bool) -> tuple[bytes, int]:
+    """Worker: the first variant that fits (every variant fits unless one_page)."""
+    from generator.forms.render import to_pdf
+
+    data, pages = b"", 0
+    for source in variants:
+        data, pages = to_pdf(source, fillable=fillable)
+        if not one_page or pages <= 1:
+            break
+    return data, pages
+
+
+def pool_size(jobs: int, work: int) -> int:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(jobs if jobs > 0 else cpus, work))
+
+
+def progress_bar(enabled: bool, total: int):
+    if not enabled or total == 0 or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("生成 PDF 表单"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=Console(stderr=True), transient=True)
+    bar.start()
+    bar.add_task("forms", total=total)
+    return bar
+
+
+def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progress: bool = False,
+          only: list[str] | None = None) -> Result:
+    if not loaded.ok:
+        raise FormsError([p for p in loaded.problems if p.severity == "error"])
+    project = loaded.project
+    out_dir = Path(out_dir)
+    try:
+        face = fonts.find_face()
+    except fonts.FontError as exc:
+        raise FormsError([Problem("huifang forms", 1, 1, str(exc))]) from exc
+    cache = Cache(project.root, out_dir)
+    created = created_date()
+    extra_css = ""
+    if fillable:
+        font = fonts.input_font(face, cache.dir)
+        extra_css = f'@font-face {{ font-family: "HuifangInput"; src: url("{font.resolve().as_uri()}"); }}'
+    docs = plan_docs(project)
+    if only is not None:
+        wanted = set(only)
+        docs = [d for d in docs if d.name in wanted or d.name.split("-", 1)[-1] in wanted]
+    work = [Job(d, [html.render(d, fillable=fillable, created=created, extra_css=extra_css)],
+                one_page=d.kind == "desk") for d in docs]
+    stamp = (__version__, weasyprint_version(), face.identity, "fillable" if fillable else "print")
+    result = Result()
+    keys: dict[str, str] = {}
+    todo: list[Job] = []
+    for job in work:
+        job.key = key_of(*stamp, *job.variants)
+        out = out_dir / f"{job.doc.name}.pdf"
+        keys[job.doc.name] = job.key
+        result.paths.append(out)
+        if cache.current(out, job.key):
+            cache.keep(out, job.key)
+            result.unchanged.append(job.doc.name)
+            continue
+        stored = cache.fetch(job.key)
+        if stored is not None:
+            write_bytes(out, stored)
+            cache.record(out, job.key)
+            result.copied.append(job.doc.name)
+            continue
+        todo.append(job)
+    # Only what is rendered is checked: a cached PDF passed with this very font (its key says so).
+    problems = check_fonts(todo, face, loaded)
+    if problems:
+        raise FormsError(problems)
+    for job in todo:
+        if job.one_page:
+            job.variants = variants_of(job.doc, project, fillable, created, extra_css)
+
+    bar = progress_bar(progress, len(todo))
+    try:
+        for job, data in render_all(todo, fillable, jobs, bar):
+            out = out_dir / f"{job.doc.name}.pdf"
+            cache.put(job.key, data)
+            write_bytes(out, data)
+            cache.record(out, job.key)
+            result.rendered.append(job.doc.name)
+        if only is None:
+            build_packs(project, out_dir, keys, cache, result, created)
+    finally:
+        if bar is not None:
+            bar.stop()
+        stale = cache.save({p.name for p in result.paths})
+    for name in stale:
+        path = out_dir / name
+        if path.suffix == ".pdf" and path.is_file():
+            path.unlink()
+            result.removed.append(name)
+    return result
+
+
+def render_all(todo: list[Job], fillable: bool, jobs: int, bar):
+    """Yield (job, pdf bytes) as renders finish; in-process when one worker is enough."""
+    workers = pool_size(jobs, len(todo))
+    if workers == 1:
+        for job in todo:
+            data, _ = render_job(job.variants, job.one_page, fillable)
+            advance(bar)
+            yield job, data
+        return
+    # spawn: never fork a process that may already hold fontconfig/Pango locks.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = {pool.submit(render_job, job.variants, job.one_page, fillable): job
+                   for job in sorted(todo, key=lambda j: -len(j.variants[0]))}
+        for future in as_completed(futures):
+            data, _ = future.result()
+            advance(bar)
+            yield futures[future], data
+
+
+def advance(bar) -> None:
+    if bar is not None:
+        bar.advance(bar.task_ids[0])
+
+
+def pack_members(scenario, project) -> list[str]:
+    names = [ident for ident in scenario.forms if ident in project.forms]
+    names += [f"script-{ident}" for ident in scenario.scripts if ident in project.scripts]
+    return names
+
+
+def build_packs(project, out_dir: Path, keys: dict, cache: Cache, result: Result, created: str) -> None:
+    """One PDF per scenario: its forms, then its scripts' record sheets (scenarios with neither get none)."""
+    for ident, scenario in sorted(project.scenarios.items()):
+        members = [n for n in pack_members(scenario, project) if n in keys]
+        if not members:
+            continue
+        out = out_dir / f"pack-{ident}.pdf"
+        key = key_of("pack", __version__, scenario.title, created, *(keys[n] for n in members))
+        result.paths.append(out)
+        if cache.current(out, key):
+            cache.keep(out, key)
+            result.unchanged.append(out.stem)
+            continue
+        data = cache.fetch(key)
+        if data is None:
+            data = merge([out_dir / f"{n}.pdf" for n in members], f"{scenario.title} 打印包", created)
+            cache.put(key, data)
+            result.merged.append(out.stem)
+        else:
+            result.copied.append(out.stem)
+        write_bytes(out, data)
+        cache.record(out, key)
+
+
+def merge(paths: list[Path], title: str, created: str) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for path in paths:
+        writer.append(str(path), outline_item=None)
+    metadata = {"/Title": title, "/Producer": f"huifang {__version__}"}
+    if created:
+        stamp = "D:" + created.replace("-", "").replace(":", "").replace("T", "").rstrip("Z") + "Z"
+        metadata.update({"/CreationDate": stamp, "/ModDate": stamp})
+    writer.add_metadata(metadata)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def build_forms(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progress: bool = False) -> list[Path]:
+    """The contract for `huifang forms` and the site: every PDF written, in a stable order."""
+    return build(loaded, out_dir, fillable=fillable, jobs=jobs, progress=progress).paths

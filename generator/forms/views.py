@@ -1,0 +1,266 @@
+"""What goes on each printed page: plain data built from the model, ready for the templates.
+
+Everything here is data (strings, lists, dicts); the templates escape it all. Field names for the
+fillable variant are made here so they are unique within a document and readable in a PDF viewer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator import model as m
+from generator.compose import Call, fill
+
+UNITS = {"full": 6, "half": 3, "third": 2}
+WIDE_COLUMNS = 7  # a table with more columns than this is printed landscape
+SHEET_HEADER = (("客户", "text", "half"), ("电话", "phone", "half"), ("回访日期", "date", "third"),
+                ("回访员", "text", "third"), ("项目/服务", "text", "third"))
+MARK = "\x00"
+
+
+@dataclass
+class Doc:
+    """One printable document: its name, template and the data the template shows."""
+
+    name: str  # output file stem: form id, script-<id>, desk-<id>
+    kind: str  # form | sheet | desk
+    title: str
+    org: str = ""
+    number: str = ""
+    footer: str = ""
+    wide: bool = False
+    data: dict = field(default_factory=dict)
+    sources: tuple[str, ...] = ()  # display paths of the YAML files the text comes from
+
+
+class Namer:
+    """Unique, readable PDF field names: `<doc>·<label>`, numbered on repeats."""
+
+    def __init__(self, prefix: str):
+        self.prefix, self.seen = prefix, {}
+
+    def __call__(self, *parts: str) -> str:
+        base = "·".join([self.prefix, *[p.replace(".", "·") for p in parts if p]])
+        n = self.seen.get(base, 0) + 1
+        self.seen[base] = n
+        return base if n == 1 else f"{base}·{n}"
+
+
+def option_list(labels, namer: Namer | None, *prefix: str) -> list[dict]:
+    return [{"label": o, "name": namer(*prefix, o) if namer else ""} for o in labels]
+
+
+def field_view(f: m.FormField, namer: Namer) -> dict:
+    kind = f.type
+    options = list(f.options)
+    if kind == "checkbox" and not options:
+        options = [""]
+    if kind == "score" and not options:
+        options = [str(n) for n in range(1, 11)]
+    view = {"label": f.label, "type": kind, "lines": f.lines if kind == "lines" else 1,
+            "span": UNITS.get(f.width, 6), "name": ""}
+    if kind in ("checkbox", "choice"):
+        view["options"] = option_list(options, namer, f.label)
+    elif kind == "score":
+        view["options"] = [{"label": o, "name": ""} for o in options]
+        view["options"][0]["name"] = namer(f.label)
+    else:
+        view["name"] = namer(f.label)
+    if kind == "lines":
+        view["span"] = 6 if f.width == "full" else view["span"]
+    return view
+
+
+def pack_grid(fields: list[dict]) -> list[list[dict]]:
+    """Lay fields into rows of six units; the last field of a short row takes the rest."""
+    rows, row, used = [], [], 0
+    for f in fields:
+        if used + f["span"] > 6 and row:
+            row[-1]["span"] += 6 - used
+            rows.append(row)
+            row, used = [], 0
+        row.append(f)
+        used += f["span"]
+    if row:
+        row[-1]["span"] += 6 - used
+        rows.append(row)
+    return rows
+
+
+def column_widths(columns: list[m.FormColumn]) -> list[float]:
+    given = sum(c.width or 0 for c in columns)
+    free = [c for c in columns if not c.width]
+    rest = max(100 - given, 0)
+    each = rest / len(free) if free else 0
+    widths = [c.width if c.width else each for c in columns]
+    total = sum(widths) or 1
+    return [round(w * 100 / total, 3) for w in widths]
+
+
+def table_rows(section: m.FormSection, namer: Namer, title: str) -> list[list[dict]]:
+    labels = section.rows if isinstance(section.rows, list) else [None] * int(section.rows)
+    rows = []
+    for r, label in enumerate(labels, 1):
+        row = []
+        for c, column in enumerate(section.columns):
+            key = label or str(r)
+            if c == 0 and label is not None:
+                row.append({"text": label, "type": "text", "name": ""})
+                continue
+            cell = {"text": None, "type": column.type, "name": "", "options": []}
+            if column.type in ("checkbox", "choice"):
+                cell["options"] = option_list(list(column.options) or [""], namer, title, key, column.label)
+            elif column.type == "score" and column.options:
+                cell["options"] = [{"label": o, "name": ""} for o in column.options]
+            else:
+                cell["name"] = namer(title, key, column.label)
+            row.append(cell)
+        rows.append(row)
+    return rows
+
+
+def header_number(number: str, version: str) -> str:
+    parts = [f"编号：{number}" if number else "", f"版本：{version}" if version else ""]
+    return "　".join(p for p in parts if p)
+
+
+def org_name(project: m.Project, ident: str) -> str:
+    org = project.orgs.get(ident) if ident else None
+    return org.name if org else ""
+
+
+def form_doc(form: m.Form, project: m.Project) -> Doc:
+    namer = Namer(form.id)
+    sections = []
+    wide = form.orientation == "landscape"
+    for i, s in enumerate(form.sections):
+        title = s.title or f"第{i + 1}部分"
+        fields = [field_view(f, namer) for f in s.fields]
+        view = {"title": s.title, "note": s.note, "grid": pack_grid(fields), "columns": [], "rows": []}
+        if s.columns:
+            wide = wide or len(s.columns) > WIDE_COLUMNS
+            view["columns"] = [{"label": c.label, "width": w} for c, w in zip(s.columns, column_widths(s.columns))]
+            view["rows"] = table_rows(s, namer, title)
+        sections.append(view)
+    footer = f"保存期限：{form.retention}" if form.retention else ""
+    return Doc(form.id, "form", form.title, org_name(project, form.org), header_number(form.number, form.version),
+               footer, wide, {"intro": form.intro, "copies_note": form.copies_note, "sections": sections,
+                              "notes": form.notes, "subtitle": ""},
+               (form.file,))
+
+
+def split_placeholders(text: str, org: m.Org | None) -> list[tuple[str, str]]:
+    """Text with the org's placeholders filled; the agent's own ones marked for a dotted underline."""
+    filled = fill(text, org, mark=lambda name: f"{MARK}{name}{MARK}")
+    parts = filled.split(MARK)
+    return [("ph" if i % 2 else "text", p) for i, p in enumerate(parts) if p]
+
+
+def asked_questions(call: Call) -> list[m.Question]:
+    """Each question of the call once, in the order a call meets them."""
+    seen, found = set(), []
+    for turn in call.all_turns():
+        q = turn.question if turn.kind == "ask" else None
+        if q is not None and id(q) not in seen:
+            seen.add(id(q))
+            found.append(q)
+    return found
+
+
+def sheet_doc(call: Call, project: m.Project) -> Doc:
+    script, org = call.script, call.org
+    namer = Namer(f"script-{script.id}")
+    grid = pack_grid([field_view(m.FormField(label, kind, width=width), namer)
+                      for label, kind, width in SHEET_HEADER])
+    questions = []
+    sources = {script.file}
+    for n, q in enumerate(asked_questions(call), 1):
+        answer = q.answer
+        view = {"n": n, "parts": split_placeholders(q.text.value, org), "type": answer.type, "kind": answer.label,
+                "lines": 3, "options": [], "name": "", "follow_up": None}
+        label = f"{n:02d}"
+        if answer.type == "open":
+            view["name"] = namer(label)
+        elif answer.type == "score":
+            view["options"] = [{"label": c, "name": ""} for c in answer.choices]
+            view["options"][0]["name"] = namer(label)
+        else:
+            view["options"] = option_list(answer.choices, namer, label)
+        if q.follow_up:
+            fu = q.follow_up
+            form = project.forms.get(fu.form) if fu.form else None
+            view["follow_up"] = {
+                "when": "若回答" + "、".join(f"「{w}」" for w in fu.when),
+                "ask": split_placeholders(fu.ask.value, org) if fu.ask else None,
+                "action": fu.action.value if fu.action else "",
+                "form": form.title if form else (fu.form or ""),
+                "name": namer(label, "跟进"),
+            }
+        if q.text.doc is not None:
+            sources.add(q.text.doc.display)
+        questions.append(view)
+    parties = [{"who": who, "sign": namer(who, "签字"), "date": namer(who, "日期")} for who in ("客户", "回访员")]
+    title = f"{script.title}记录表" if not script.title.endswith("表") else script.title
+    subtitle = f"话术：{script.id}"
+    return Doc(f"script-{script.id}", "sheet", title, org.name if org else "", subtitle, "", False,
+               {"grid": grid, "questions": questions, "parties": parties, "remarks_name": namer("回访情况记录"),
+                "subtitle": ""},
+               tuple(sorted(sources)))
+
+
+def turns_parts(turns: list[m.Turn], org: m.Org | None) -> list[tuple[str, str]]:
+    said = "".join(t.words.value for t in turns if t.spoken_by_agent and t.words is not None)
+    return split_placeholders(said, org)
+
+
+def phrases_for(org: m.Org, project: m.Project) -> list[m.ForbiddenPhrase]:
+    """The org's own forbidden phrases, else those of its industry, else every phrase of the project."""
+    def stem(p):
+        return p.file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    own = [p for p in project.forbidden if stem(p) == org.id]
+    if own:
+        return own
+    kin = {o.id for o in project.orgs.values() if org.industry and o.industry == org.industry}
+    related = [p for p in project.forbidden if stem(p) in kin]
+    if related:
+        return related
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(project.forbidden, key=lambda p: order.get(p.severity, 3))
+
+
+def desk_doc(org: m.Org, project: m.Project, limit: int | None = None) -> Doc:
+    opening = [{"tag": "", "parts": turns_parts([t], org)} for t in org.opening or [] if t.spoken_by_agent]
+    if not opening and project.greeting:
+        names = "、".join(e.name for e in project.greeting.elements)
+        opening = [{"tag": "本机构未规定标准开头语，开头语须包含", "parts": [("text", names)]}]
+    closing = [{"tag": label if len(org.closings) > 1 else "", "parts": turns_parts(turns, org)}
+               for label, turns in org.closings.items()]
+    closing = [c for c in closing if c["parts"]]
+    if org.holiday_closing:
+        closing.append({"tag": "节假日", "parts": split_placeholders(org.holiday_closing.value, org)})
+    if not closing and project.closing:
+        names = "、".join(e.name for e in project.closing.elements)
+        closing = [{"tag": "本机构未规定标准结束语，结束语须包含", "parts": [("text", names)]}]
+    windows = []
+    for w in org.call_windows:
+        text = f"{w.start}–{w.end}"
+        if w.season:
+            text = f"{w.season} {text}"
+        if w.note:
+            text += f"（{w.note}）"
+        windows.append(text)
+    minutes = ""
+    if org.max_call_minutes:
+        low, high = org.max_call_minutes
+        minutes = f"{low:g}–{high:g} 分钟" if low else f"不超过 {high:g} 分钟"
+    phrases = phrases_for(org, project)
+    shown = phrases if limit is None else phrases[:limit]
+    rows = [{"phrase": p.phrase.value, "instead": split_placeholders(p.instead, org)} for p in shown]
+    convenience = split_placeholders(org.convenience.ask.value, org) if org.convenience else []
+    details = [x for x in (org.department, f"热线 {org.hotline}" if org.hotline else "") if x]
+    return Doc(f"desk-{org.id}", "desk", f"{org.short_name or org.name}回访坐席桌面卡", org.name, "坐席桌面卡",
+               "", False,
+               {"opening": opening, "closing": closing, "convenience": convenience, "windows": windows,
+                "no_call": org.no_call, "minutes": minutes, "phrases": rows,
+                "more_phrases": len(phrases) - len(shown), "subtitle": "　".join(details)},
+               (org.file, *sorted({p.file for p in shown})))
