@@ -1,0 +1,124 @@
+"""Exit codes and one-line reasons, through the real command line."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import REPO, huifang
+
+
+def lint(proj, *args):
+    return huifang("lint", "--project", proj, *args)
+
+
+def test_exit_0_without_errors(proj):
+    run = lint(proj, proj / "scripts_src" / "good.yaml")
+    assert (run.returncode, run.stdout) == (0, "")
+
+
+def test_exit_0_with_only_warnings(proj):
+    (proj / "scripts_src" / "w.txt").write_text(
+        "客服：您好，我是安心物业客服。\n客服：请问您满意吗？\n客服：感谢您，祝您愉快，再见！\n", encoding="utf-8")
+    run = lint(proj, proj / "scripts_src" / "w.txt")
+    assert run.returncode == 0 and "warning missing-greeting" in run.stdout
+
+
+def test_exit_1_with_errors(proj):
+    assert lint(proj).returncode == 1
+
+
+def test_exit_2_bad_usage(proj, tmp_path):
+    for args, needle in [((proj / "nope.md",), "不存在"), ((proj / "huifang.yaml.bak",), "不存在")]:
+        run = lint(proj, *args)
+        assert run.returncode == 2 and needle in run.stderr and len(run.stderr.splitlines()) == 1
+    (proj / "x.pdf").write_bytes(b"%PDF")
+    run = lint(proj, proj / "x.pdf")
+    assert run.returncode == 2 and "只能检查" in run.stderr
+    run = huifang("lint", "--project", tmp_path / "missing")
+    assert run.returncode == 2 and "Traceback" not in run.stderr and len(run.stderr.splitlines()) == 1
+    run = huifang("lint", "--format", "xml")
+    assert run.returncode == 2
+
+
+def test_exit_2_unreadable_input(proj):
+    (proj / "scripts_src" / "gbk.txt").write_bytes("客服：您好".encode("gbk"))
+    run = lint(proj, proj / "scripts_src" / "gbk.txt")
+    assert run.returncode == 2 and "UTF-8" in run.stderr and "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_exit_2_bad_config(proj):
+    (proj / "huifang.yaml").write_text("lint:\n  rules:\n    forbiden-phrase: off\n", encoding="utf-8")
+    run = lint(proj)
+    assert run.returncode == 2 and "forbidden-phrase" in run.stderr and len(run.stderr.splitlines()) == 1
+    (proj / "huifang.yaml").write_text("lint:\n  extends: loose\n", encoding="utf-8")
+    assert lint(proj).returncode == 2
+
+
+def test_severity_config_and_presets(proj):
+    (proj / "huifang.yaml").write_text("default_org: anxin\nlint:\n  rules:\n    forbidden-phrase: warning\n"
+                                       "    unknown-placeholder: 'off'\n", encoding="utf-8")
+    rows = json.loads(lint(proj, "--format", "json").stdout)
+    assert {r["severity"] for r in rows if r["rule"] == "forbidden-phrase"} == {"warning"}
+    assert not [r for r in rows if r["rule"] == "unknown-placeholder"]
+    (proj / "huifang.yaml").write_text("default_org: anxin\nlint:\n  extends: strict\n", encoding="utf-8")
+    rows = json.loads(lint(proj, "--format", "json").stdout)
+    assert {r["severity"] for r in rows} == {"error"}
+
+
+def test_ignore_globs(proj):
+    (proj / "huifang.yaml").write_text("default_org: anxin\nlint:\n  ignore: [scripts_src/phrases.yaml]\n",
+                                       encoding="utf-8")
+    rows = json.loads(lint(proj, "--format", "json").stdout)
+    assert rows and not [r for r in rows if r["path"] == "scripts_src/phrases.yaml"]
+
+
+def test_inline_disable(proj):
+    src = proj / "scripts_src"
+    (src / "d.txt").write_text("客服：你自己想办法吧 # huifang: disable=forbidden-phrase\n"
+                               "<!-- huifang: disable -->\n客服：你自己想办法吧\n客服：你自己想办法吧\n", encoding="utf-8")
+    rows = json.loads(lint(proj, "--format", "json", src / "d.txt").stdout)
+    assert [r["line"] for r in rows if r["rule"] == "forbidden-phrase"] == [4]
+    (src / "f.md").write_text("<!-- huifang: disable-file -->\n客服：你自己想办法吧\n", encoding="utf-8")
+    assert json.loads(lint(proj, "--format", "json", src / "f.md").stdout) == []
+    (src / "y.yaml").write_text("# huifang: disable-file=missing-greeting,forbidden-phrase\nid: y\ntitle: y\n"
+                                "org: anxin\nopening:\n  - 你自己想办法吧\nsteps:\n  - 你自己想办法吧  # huifang: disable\n"
+                                "  - ask: anxin-manyi\n", encoding="utf-8")
+    assert json.loads(lint(proj, "--format", "json", src / "y.yaml").stdout) == []
+
+
+def test_no_compose(proj):
+    rows = json.loads(lint(proj, "--format", "json", "--no-compose", proj / "scripts_src" / "good.yaml").stdout)
+    assert {r["rule"] for r in rows} == {"missing-greeting", "missing-closing"}
+
+
+def test_directory_argument_and_unrelated_yaml_skipped(proj):
+    (proj / "scripts_src" / "sub").mkdir()
+    (proj / "scripts_src" / "sub" / "a.md").write_text("客服：你自己想办法吧\n", encoding="utf-8")
+    (proj / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    rows = json.loads(lint(proj, "--format", "json", proj / "scripts_src" / "sub", proj / "mkdocs.yml").stdout)
+    assert {r["path"] for r in rows} == {"scripts_src/sub/a.md"}
+
+
+def test_content_file_argument_lints_scripts_using_it(proj):
+    org = proj / "content" / "orgs" / "anxin.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("    - 好的，谢谢。", "    - 好的，你自己想办法吧。"),
+                   encoding="utf-8")
+    rows = json.loads(lint(proj, "--format", "json", org).stdout)
+    assert rows and {r["path"] for r in rows} == {"content/orgs/anxin.yaml"}
+
+
+def test_lint_project_api(proj):
+    from generator.lint.api import lint_by_script, lint_project
+    from generator.project import load_project
+    loaded = load_project(proj)
+    problems = lint_project(loaded)
+    assert {p.rule for p in problems} >= {"forbidden-phrase", "unknown-placeholder", "missing-closing"}
+    per_script = lint_by_script(loaded)
+    assert per_script["good"] == [] and per_script["phrases"]
+
+
+def test_shipped_content_lints_without_crashing():
+    run = huifang("lint", "--format", "json", cwd=REPO)
+    assert run.returncode in (0, 1), run.stderr
+    json.loads(run.stdout)

@@ -1,0 +1,93 @@
+"""Properties: a planted phrase in any variant is found at its line and column; no text crashes the linter."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.lint import freeform
+from generator.lint.config import LintConfig
+from generator.lint.engine import Engine, finish
+from generator.lint.fix import plan
+from generator.lint.loader import load
+from tests.lint.conftest import PROJ
+
+PHRASES = ["你自己想办法吧", "我们从没这种事", "你明天再打来"]
+SEPARATORS = [" ", "\u3000", "，", "、", "!", "．", "*", "…", "-"]
+LABELS = ["", "客服：", "坐席: ", "回访员：", "A：", "A:", "- 客服：", "> ", "1. "]
+
+
+@functools.lru_cache(maxsize=1)
+def engine():
+    loaded = load(PROJ, [])
+    project = loaded.project
+    used = set("".join(p.phrase.value + "".join(v.value for v in p.variants) + "".join(p.exceptions)
+                       for p in project.forbidden))
+    alphabet = [c for c in "的是在了和有大这主中人上为地个用工时要动国产以到会作分生对于学下级就年义发成部民可出能"
+                "方进同行面说种过度而多子后社加小机也经力线本电高量长得实家定深法表着水理化争现所二起三好十" if c not in used]
+    return Engine(project, LintConfig()), project, alphabet
+
+
+def t2s_inverse(text: str) -> str:
+    import opencc
+    return opencc.OpenCC("s2t").convert(text)
+
+
+@st.composite
+def planted(draw):
+    _, _, alphabet = engine()
+    phrase = draw(st.sampled_from(PHRASES))
+    chars = list(phrase)
+    if draw(st.booleans()):
+        chars = list(t2s_inverse(phrase))
+    written = chars[0]
+    for ch in chars[1:]:
+        written += draw(st.sampled_from(["", "", *SEPARATORS])) + ch
+    if draw(st.booleans()):  # full-width letters around the phrase
+        written = "ＡＢ" + written
+        shift = 2
+    else:
+        shift = 0
+    filler = st.text(alphabet=alphabet, max_size=12)
+    before = [draw(filler) for _ in range(draw(st.integers(0, 4)))]
+    label = draw(st.sampled_from(LABELS))
+    prefix, suffix = draw(filler), draw(filler)
+    lines = [f"客服：{x}" for x in before] + [label + prefix + written + suffix]
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    return newline.join(lines) + newline, len(lines), len(label) + len(prefix) + shift + 1, written
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(planted())
+def test_planted_phrase_found_at_its_place(case):
+    text, line, column, written = case
+    eng, project, _ = engine()
+    view = freeform.view(text, "x.txt", project.orgs.get("anxin"))
+    found = [p for p in eng.lint_view(view) if p.rule == "forbidden-phrase"]
+    assert [(p.line, p.column) for p in found] == [(line, column)], (text, written)
+    p = found[0]
+    assert p.end_line == line and p.end_column - p.column >= len(written.lstrip("ＡＢ").strip()) - 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.sampled_from(["x.txt", "x.md"]))
+def test_linter_never_crashes(text, name):
+    eng, project, _ = engine()
+    eng.ctx.sources[name] = text
+    view = freeform.view(text, name, project.orgs.get("anxin"))
+    problems = finish(eng.lint_view(view), eng.ctx.sources, eng.ctx.config)
+    for p in problems:
+        assert p.line >= 1 and p.column >= 1 and "\n" not in p.message
+    edits = plan(problems, {name: Path(name)}, eng.ctx.sources, {})
+    assert all(e.before == text for e in edits)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["客服：", "客户：", "# ", "```", "- ", "<!--", "-->", "---", "你自己想办法吧",
+                                 "您好", "再见", "{公司}", "{", "}", "13812345678", "\r", "\n", "　", "？"]),
+                max_size=40))
+def test_linter_never_crashes_on_structure(parts):
+    test_linter_never_crashes.hypothesis.inner_test("".join(parts), "y.md")
