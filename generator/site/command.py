@@ -69,6 +69,8 @@ def precheck(root: Path, args) -> int:
                   f"--lint-errors warn 可只警告）。", file=sys.stderr)
             return 1
         print(f"话术检查发现 {len(report.errors)} 个错误（仅警告）。", file=sys.stderr)
+    from generator.site import plugin
+    plugin.PRELOADED[root] = (loaded, report)
     return 0
 
 

@@ -57,10 +57,25 @@ def lint(loaded, enabled: bool = True) -> LintReport:
 
 
 def rule_info(module) -> dict:
-    """What a rule page shows: id, type, summary and the docstring's body."""
-    doc = (module.__doc__ or "").strip()
-    summary, _, body = doc.partition("\n")
+    """What a rule page shows, from the rule's docstring (the lint area's `describe()` convention)."""
+    try:
+        from generator.lint.rules import describe
+    except ImportError:
+        describe = None
+    if describe is not None:
+        doc = describe(module)
+        title, description, passes, fails = doc.title, doc.description, doc.passes, doc.fails
+    else:
+        text = (module.__doc__ or "").strip()
+        title, _, description = text.partition("\n")
+        passes, fails = (), ()
+    paragraphs = ["".join(line.strip() for line in x.splitlines()) for x in description.split("\n\n") if x.strip()]
     return {"id": getattr(module, "ID", module.__name__.rsplit(".", 1)[-1]), "type": getattr(module, "TYPE", ""),
-            "summary": summary.strip(), "body": body.strip("\n"),
-            "severity": getattr(module, "SEVERITY", getattr(module, "DEFAULT_SEVERITY", "")),
-            "name": getattr(module, "NAME", getattr(module, "TITLE", ""))}
+            "summary": title.strip(), "paragraphs": paragraphs, "passes": list(passes), "fails": list(fails),
+            "severity": getattr(module, "SEVERITY", "")}
+
+
+def fence(text: str) -> str:
+    """A backtick fence longer than any run of backticks inside `text`."""
+    longest = max((len(run) for run in text.split("\n") for run in __import__("re").findall("`+", run)), default=0)
+    return "`" * max(3, longest + 1)

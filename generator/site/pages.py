@@ -22,7 +22,7 @@ from generator.compose import Call, compose_all, fill
 from generator.site.dialogue import render_call
 from generator.site.escape import attr, md, md_marked, mark_placeholder
 from generator.site.flowchart import render_chart
-from generator.site.lintinfo import LintReport, rule_info
+from generator.site.lintinfo import LintReport, fence, rule_info
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pages"
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -115,7 +115,7 @@ class Site:
             return Markup(f'<a class="md-button hf-download" href="{href(path)}" download>'
                           f'<span class="twemoji">⤓</span> {md(label)}</a>')
 
-        return {"href": href, "fill": fills, "download": download, "project": self.project,
+        return {"href": href, "fill": fills, "fence": fence, "download": download, "project": self.project,
                 "orgs": self.project.orgs, "forms": self.project.forms, "questions": self.project.questions,
                 "banks": self.project.banks, "script_home": self.script_home, "lint": self.lint,
                 "rules": self.rules, "here": here}
@@ -178,7 +178,7 @@ class Site:
             scenario_list=sorted(p.scenarios.values(), key=lambda s: s.id))
         add("rules/index.md", "话术检查规则", "rules_index.md.j2")
         for rule in self.rules:
-            add(f"rules/{rule['id']}.md", f"{rule['id']}：{rule['summary']}" if rule["summary"] else rule["id"],
+            add(f"rules/{rule['id']}.md", rule["summary"] or rule["id"],
                 "rule.md.j2", rule=rule)
         add("tags.md", "标签", "tags.md.j2")
         return out
@@ -223,7 +223,8 @@ class Site:
         nav.append({"回访场景": scenarios})
         nav.append({"问题库与表单": ["banks/index.md"] + [
             {nav_title(p.banks[k].title): f"banks/{k}.md"} for k in sorted(p.banks)] + ["forms.md"]})
-        reference = ["rules/index.md"] + [{nav_title(r["id"]): f"rules/{r['id']}.md"} for r in self.rules]
+        reference = [{"话术检查规则": ["rules/index.md"] + [{nav_title(r["id"]): f"rules/{r['id']}.md"}
+                                                           for r in self.rules]}]
         reference += [x for x in sorted(PROSE_REFERENCE) if x in self.prose]
         reference += prose_extra + ["tags.md"]
         nav.append({"参考": reference})

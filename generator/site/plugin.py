@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator import atomic
+from generator.problems import ContentError
 from generator.project import CONFIG_FILE, CONTENT, SCRIPTS, load_project
 from generator.site import search
 from generator.site.lintinfo import lint
@@ -37,6 +38,9 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 MERMAID = Path("vendor") / "mermaid" / "mermaid.min.js"
 ASSET_DIR = "assets/huifang"
 MAX_SHOWN = 30
+# `huifang build` has already loaded and linted the project to report problems; it hands the result
+# over here (keyed by project root) so the first build does not do that work twice.
+PRELOADED: dict[Path, tuple] = {}
 
 
 class HuifangConfig(Config):
@@ -91,17 +95,18 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
     @event_priority(100)  # before Material's search plugin reads the jieba dictionary
     def on_config(self, config):
         self.root = self.project_root(config)
-        self.loaded = load_project(self.root)
+        preloaded = PRELOADED.pop(self.root, None)
+        self.loaded = preloaded[0] if preloaded else load_project(self.root)
         errors = [p for p in self.loaded.problems if p.severity == "error"]
         if errors:
             raise PluginError(f"内容有 {len(errors)} 个问题，未生成网站：\n{problem_lines(errors)}")
-        report = lint(self.loaded, self.config.lint)
+        report = preloaded[1] if preloaded and self.config.lint else lint(self.loaded, self.config.lint)
         if report.message and self.config.lint:
             log.warning(report.message)
         if report.errors and self.lint_mode() == "fail" and not self.serving:
             raise PluginError(f"话术检查发现 {len(report.errors)} 个错误，未生成网站"
                               f"（--lint-errors warn 可只警告）：\n{problem_lines(report.errors)}")
-        for problem in report.errors if self.lint_mode() == "warn" or self.serving else ():
+        for problem in report.errors if not preloaded and (self.lint_mode() == "warn" or self.serving) else ():
             log.warning(str(problem))
         docs = Path(config.docs_dir)
         prose = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
@@ -181,29 +186,31 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
             log.warning("表单模块（generator.forms）尚未安装：网站中的 PDF 下载链接暂时无效")
             return
         if not self.serving:
-            self.check_forms(build_forms(self.loaded, out))
+            try:
+                self.check_forms(build_forms(self.loaded, out))
+            except ContentError as exc:
+                problems = getattr(exc, "problems", None) or [exc.problem]
+                raise PluginError(f"表单有 {len(problems)} 个问题：\n{problem_lines(problems)}") from None
             return
-        # serve: PDFs are slow to render; build them beside the server and copy them in when ready.
+        # serve: rendering PDFs would delay every reload; render them beside the server into a cache
+        # directory (build_forms is incremental) and copy them into the served site when ready.
         cache = self.cache_dir() / "serve-forms"
         key = self.forms_key()
-        if key == self._forms_key and cache.is_dir():
-            self.copy_forms(cache, out)
-            return
-        self._forms_key = key
-        loaded = self.loaded
+        if key != self._forms_key:
+            self._forms_key = key
+            loaded = self.loaded
 
-        def work():
-            with self._forms_lock:
-                try:
-                    with atomic.replaced_dir(cache) as staging:
-                        self.check_forms(build_forms(loaded, staging))
-                except Exception as exc:  # keep serving pages; say why the PDFs are missing
-                    log.warning(f"PDF 表单未能生成：{exc}")
-                    return
-                self.copy_forms(cache, out)
+            def work():
+                with self._forms_lock:
+                    try:
+                        self.check_forms(build_forms(loaded, cache))
+                    except Exception as exc:  # keep serving pages; say why the PDFs are missing
+                        log.warning(f"PDF 表单未能生成：{exc}")
+                        return
+                    self.copy_forms(cache, out)
 
-        self._forms_thread = threading.Thread(target=work, name="huifang-forms", daemon=True)
-        self._forms_thread.start()
+            self._forms_thread = threading.Thread(target=work, name="huifang-forms", daemon=True)
+            self._forms_thread.start()
         if cache.is_dir():
             self.copy_forms(cache, out)
 
