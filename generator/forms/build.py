@@ -23,6 +23,7 @@ from generator.forms.cache import Cache, key_of
 from generator.problems import ContentError, Problem
 
 DESK_MAX_PHRASES = (None, 12, 8, 5)
+PUBLIC = 0o644  # the PDFs are published with the site
 
 
 class FormsError(ContentError):
@@ -177,7 +178,7 @@ def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progr
             continue
         stored = cache.fetch(job.key)
         if stored is not None:
-            write_bytes(out, stored)
+            write_bytes(out, stored, PUBLIC)
             cache.record(out, job.key)
             result.copied.append(job.doc.name)
             continue
@@ -195,7 +196,7 @@ def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progr
         for job, data in render_all(todo, fillable, jobs, bar):
             out = out_dir / f"{job.doc.name}.pdf"
             cache.put(job.key, data)
-            write_bytes(out, data)
+            write_bytes(out, data, PUBLIC)
             cache.record(out, job.key)
             result.rendered.append(job.doc.name)
         if only is None:
@@ -262,7 +263,7 @@ def build_packs(project, out_dir: Path, keys: dict, cache: Cache, result: Result
             result.merged.append(out.stem)
         else:
             result.copied.append(out.stem)
-        write_bytes(out, data)
+        write_bytes(out, data, PUBLIC)
         cache.record(out, key)
 
 

@@ -1,0 +1,82 @@
+"""Shared helpers for the PDF tests: fixture projects copied to tmp, PDFs read back with pypdf."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.project import load_project
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures"
+ARTIFACTS = HERE.parent / "artifacts" / "forms"
+REPO = HERE.parents[1]
+
+
+@pytest.fixture
+def demo(tmp_path) -> Path:
+    """A private copy of the demo project (its cache lives in the copy)."""
+    root = tmp_path / "demo"
+    shutil.copytree(FIXTURES / "demo", root, ignore=shutil.ignore_patterns(".huifang-cache"))
+    return root
+
+
+def loaded(root: Path):
+    result = load_project(root)
+    assert result.ok, [str(p) for p in result.problems]
+    return result
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return squash("".join(page.extract_text() or "" for page in PdfReader(str(path)).pages))
+
+
+def page_sizes(path: Path) -> list[tuple[float, float]]:
+    from pypdf import PdfReader
+
+    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in PdfReader(str(path)).pages]
+
+
+def is_a4(size, landscape=False) -> bool:
+    w, h = size
+    want = (841.89, 595.28) if landscape else (595.28, 841.89)
+    return abs(w - want[0]) <= 1 and abs(h - want[1]) <= 1
+
+
+def fonts_of(path: Path) -> list[tuple[str, bool]]:
+    """(BaseFont, embedded) of every font used on any page."""
+    from pypdf import PdfReader
+
+    found = {}
+    for page in PdfReader(str(path)).pages:
+        resources = page.get("/Resources") or {}
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = (target.get("/FontDescriptor") or {})
+            descriptor = descriptor.get_object() if descriptor else {}
+            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found[str(font.get("/BaseFont"))] = embedded
+    return sorted(found.items())
+
+
+def snapshot(path: Path, name: str) -> Path:
+    """Page 1 as PNG, kept under tests/artifacts/forms/ for people to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    prefix = ARTIFACTS / name
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(path), str(prefix)],
+                   check=True, timeout=60)
+    png = prefix.with_suffix(".png")
+    assert png.stat().st_size > 1000
+    return png

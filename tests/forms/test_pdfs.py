@@ -1,0 +1,145 @@
+"""The PDFs themselves, read back with pypdf: page size, text, fonts, form fields, bytes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from generator.compose import compose
+from generator.forms.build import build
+from generator.forms.views import asked_questions
+from tests.forms.conftest import fonts_of, is_a4, loaded, page_sizes, pdf_text, snapshot, squash
+
+pytestmark = pytest.mark.pdf
+
+
+@pytest.fixture
+def built(demo, tmp_path):
+    project = loaded(demo)
+    out = tmp_path / "out"
+    return project, out, build(project, out, jobs=1)
+
+
+def test_every_document_is_produced(built):
+    _, out, result = built
+    names = sorted(p.name for p in result.paths)
+    assert names == ["demo-jilu.pdf", "demo-tongji.pdf", "desk-demo.pdf", "pack-demo-weixiu.pdf",
+                     "script-demo-weixiu-huifang.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == names
+    assert all(oct(p.stat().st_mode & 0o777) == "0o644" for p in out.iterdir())
+
+
+def test_form_has_every_label_and_note_escaped_literally(built):
+    project, out, _ = built
+    path = out / "demo-jilu.pdf"
+    text = pdf_text(path)
+    form = project.project.forms["demo-jilu"]
+    for section in form.sections:
+        assert squash(section.title) in text
+        for field in section.fields:
+            assert squash(field.label) in text, field.label
+        for column in section.columns:
+            assert squash(column.label) in text
+    for literal in ("<script>alert('x')</script>", "<b>不要</b>加粗{{7*7}}", form.copies_note, "保存期限：两年",
+                    "SL-KF-001", "A/1", "示例物业服务有限公司", *form.notes):
+        assert squash(literal) in text, literal
+    sizes = page_sizes(path)
+    assert len(sizes) == 2 and all(is_a4(s) for s in sizes)  # 30 table rows run onto page 2
+    assert "第2页/共2页" in text
+    assert text.count("回访事项") == 2  # the table header repeats on page 2
+    snapshot(path, "demo-jilu")
+
+
+def test_wide_table_is_landscape(built):
+    _, out, _ = built
+    assert [is_a4(s, landscape=True) for s in page_sizes(out / "demo-tongji.pdf")] == [True]
+
+
+def test_record_sheet_has_header_questions_and_answer_boxes(built):
+    project, out, _ = built
+    path = out / "script-demo-weixiu-huifang.pdf"
+    text = pdf_text(path)
+    call = compose(project.project.scripts["demo-weixiu-huifang"], project.project)
+    questions = asked_questions(call)
+    assert len(questions) == 5
+    for q in questions:
+        # the org's placeholders are filled in ({公司} → its name)
+        assert squash(q.text.value.replace("{公司}", "示例物业服务有限公司")) in text
+    for label in ("客户", "电话", "回访日期", "回访员", "项目/服务", "满意一般不满意", "是否", "12345678910",
+                  "电话微信前台", "请问您觉得哪方面需要改进？", "《回访记录表》", "客户签字", "回访员签字"):
+        assert squash(label) in text, label
+    assert [is_a4(s) for s in page_sizes(path)] == [True]
+    assert path.stat().st_size < 150_000
+    snapshot(path, "script-demo-weixiu-huifang")
+
+
+def test_fonts_are_embedded_cjk_subsets(built):
+    _, out, _ = built
+    for path in out.glob("*.pdf"):
+        fonts = fonts_of(path)
+        assert fonts, path
+        for name, embedded in fonts:
+            assert embedded and "NotoSansCJK" in name.replace("-", ""), (path.name, name)
+
+
+def test_desk_card_is_one_page(built):
+    _, out, _ = built
+    path = out / "desk-demo.pdf"
+    text = pdf_text(path)
+    assert len(page_sizes(path)) == 1
+    for piece in ("我是示例物业服务有限公司客户服务中心的客服专员", "请问您现在方便接电话吗？", "400-800-1234",
+                  "09:00–11:30", "午休时间"):
+        assert squash(piece) in text, piece
+    snapshot(path, "desk-demo")
+
+
+def test_pack_holds_the_scenarios_forms_and_sheets(built):
+    _, out, _ = built
+    members = ["demo-jilu", "demo-tongji", "script-demo-weixiu-huifang"]
+    want = sum(len(page_sizes(out / f"{m}.pdf")) for m in members)
+    assert len(page_sizes(out / "pack-demo-weixiu.pdf")) == want
+
+
+def test_fillable_variant_has_fields(demo, tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "fillable"
+    build(loaded(demo), out, fillable=True, jobs=1)
+    fields = PdfReader(str(out / "demo-jilu.pdf")).get_fields()
+    for name in ("demo-jilu·业主姓名", "demo-jilu·回访日期", "demo-jilu·回访方式·电话", "demo-jilu·业主签字",
+                 "demo-jilu·回访明细·1·回访事项", "demo-jilu·回访明细·30·是否满意·否"):
+        assert name in fields, name
+    sheet = PdfReader(str(out / "script-demo-weixiu-huifang.pdf")).get_fields()
+    for name in ("script-demo-weixiu-huifang·客户", "script-demo-weixiu-huifang·01·满意",
+                 "script-demo-weixiu-huifang·01·跟进", "script-demo-weixiu-huifang·05",
+                 "script-demo-weixiu-huifang·客户·签字"):
+        assert name in sheet, name
+    assert sheet["script-demo-weixiu-huifang·01·满意"]["/FT"] == "/Btn"
+    assert sheet["script-demo-weixiu-huifang·05"]["/FT"] == "/Tx"
+
+
+def test_reproducible_across_directories(demo, tmp_path):
+    other = tmp_path / "elsewhere" / "project"
+    shutil.copytree(demo, other)
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    first = run_forms(demo, tmp_path / "a", env)
+    second = run_forms(other, tmp_path / "b", env)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert names and names == sorted(p.name for p in (tmp_path / "b").iterdir())
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    from pypdf import PdfReader
+
+    assert PdfReader(str(tmp_path / "a" / "demo-jilu.pdf")).metadata["/CreationDate"].startswith("D:20231114221320")
+
+
+def run_forms(project, out, env=None, *extra):
+    full = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "generator", "forms", "--project", str(project), "--out", str(out),
+                           "--jobs", "1", "--no-progress", *extra],
+                          capture_output=True, text=True, env=full, timeout=240)
