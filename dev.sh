@@ -14,7 +14,7 @@ PY=$VENV/bin/python
 MERMAID_VERSION=11.12.1
 MERMAID=$ROOT/vendor/mermaid/mermaid.min.js
 APT_PACKAGES=(python3 python3-venv python3-pip chromium fonts-noto-cjk fonts-dejavu-core poppler-utils
-              libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b nodejs npm ca-certificates)
+              libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b nodejs npm ca-certificates faketime)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -98,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # full disk, file size limit, permissions: the output was left as it was
+        where = f"：{exc.filename}" if exc.filename else ""
+        print(f"huifang: 文件读写失败（{exc.strerror or exc}）{where}；已有的输出保持原样", file=sys.stderr)
+        return 1
     except Exception as exc:  # an internal bug: say so in one line, show details on request
         if os.environ.get("HUIFANG_DEBUG"):
             raise
