@@ -124,23 +124,84 @@ def _run(loaded, scripts, freeform, *, composed: bool) -> Result:
     return result
 
 
-def _lint_freeform(engine, files, result: Result, project):
-    from generator.lint import freeform as ff
-    from generator.lint.normalize import normalize
+PARALLEL_FROM = 400  # free-form files; below this, starting workers costs more than it saves
+_WORK = None  # (engine, org) handed to forked workers
 
+
+def _jobs(count: int) -> int:
+    wanted = os.environ.get("HUIFANG_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    if count < PARALLEL_FROM:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 8))
+
+
+def _lint_freeform(engine, files, result: Result, project):
+    global _WORK
     org = project.orgs.get(project.config.default_org)
+    engine.ctx.matcher  # build the automaton once, before any fork
+    jobs = _jobs(len(files))
+    if jobs > 1:
+        import multiprocessing
+        try:
+            context = multiprocessing.get_context("fork")
+        except ValueError:
+            jobs = 1
+    if jobs == 1:
+        found, sources = _lint_files(engine, files, org)
+        _keep(result, engine, files, sources)
+        result.checked += len(files)
+        return found
+    _WORK = (engine, org)
+    size = max(50, len(files) // (jobs * 4))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    found = []
+    with context.Pool(jobs) as pool:
+        for problems, sources in pool.imap(_lint_chunk, chunks):
+            found.extend(problems)
+            _keep(result, engine, [f for f in files if f[1] in sources], sources)
+    result.checked += len(files)
+    return found
+
+
+def _keep(result: Result, engine, files, sources: dict) -> None:
+    engine.ctx.sources.update(sources)
+    for file, display in files:
+        if display in sources:
+            result.files[display] = Path(file)
+
+
+def _lint_chunk(files):
+    """In a worker: lint, apply inline switches; send back findings and the texts fixes need."""
+    from generator.lint.engine import finish
+    engine, org = _WORK
+    found, sources = _lint_files(engine, files, org)
+    found = finish(found, sources, engine.ctx.config)
+    return found, {p.path: sources[p.path] for p in found if p.fix and p.path in sources}
+
+
+def _lint_files(engine, files, org):
+    from generator.lint import freeform as ff
+    from generator.lint.normalize import drop, fold
+
     ctx = engine.ctx
     matcher = ctx.matcher
     found = []
+    sources = {}
     for file, display in files:
         text = _read(file, display)
+        sources[display] = text
         ctx.sources[display] = text
-        result.files[display] = Path(file)
-        view = ff.view(text, display, org)
-        view.no_phrases = not matcher.any(normalize(text))
+        folded = fold(text)
+        view = ff.view(text, display, org, folded)
+        view.no_phrases = not matcher.any(drop(folded))
         found.extend(engine.lint_view(view))
-        result.checked += 1
-    return found
+    return found, sources
 
 
 def _read(file: str, display: str) -> str:

@@ -20,6 +20,7 @@ class Context:
         self.view: CallView | None = None
         self.sources: dict[str, str] = {}  # file → its text, for fixes
         self._matcher = None
+        self._elements: dict[tuple, object] = {}
 
     @property
     def org(self) -> m.Org | None:
@@ -31,6 +32,15 @@ class Context:
             from generator.lint.matcher import PhraseMatcher
             self._matcher = PhraseMatcher(self.project.forbidden)
         return self._matcher
+
+    def element(self, element, org):
+        """A compiled greeting/closing element matcher, built once per element and org."""
+        key = (id(element), org.id if org else "")
+        found = self._elements.get(key)
+        if found is None:
+            from generator.lint.standards import element_regex
+            found = self._elements[key] = element_regex(element, org)
+        return found
 
     def severity(self, rule: str, own: str | None = None) -> str:
         return self.config.severity(rule, own)
@@ -66,16 +76,22 @@ class Engine:
         ctx.view = view
         found: list[Problem] = []
         org_id = view.org.id if view.org else ""
-        for u in view.utterances():
-            key = (id(u.origin) if u.origin is not None else id(u), org_id)
-            cached = self._line_cache.get(key) if u.origin is not None else None
-            if cached is None:
-                cached = []
-                for rule in self.line_rules:
-                    cached.extend(rule.check(u, ctx))
-                if u.origin is not None:
+        if view.freeform:  # whole-file pre-screens: most rules have nothing to look at in most files
+            rules = [r for r in self.line_rules if not hasattr(r, "wanted") or r.wanted(view.text, ctx)]
+            for u in view.utterances():
+                for rule in rules:
+                    found.extend(rule.check(u, ctx))
+        else:
+            for u in view.utterances():
+                key = (id(u.origin), org_id)
+                cached = self._line_cache.get(key)
+                if cached is None:
+                    cached = []
+                    for rule in self.line_rules:
+                        if not hasattr(rule, "wanted") or rule.wanted(u.text, ctx):
+                            cached.extend(rule.check(u, ctx))
                     self._line_cache[key] = cached
-            found.extend(cached)
+                found.extend(cached)
         for rule in self.call_rules:
             found.extend(rule.check(view, ctx))
         return found

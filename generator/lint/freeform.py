@@ -15,77 +15,80 @@ from generator.lint.utterance import AGENT, CUSTOMER, CallView, Utterance
 
 AGENT_LABELS = ("客服", "坐席", "回访员", "A", "Ａ")
 CUSTOMER_LABELS = ("客户", "B", "Ｂ")
-LABEL = re.compile(r"(?:\*\*|__)?(客服|坐席|回访员|客户|[ABＡＢ])(?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t　]*")
-PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t　]+)?")
+# One regex splits every line into indentation/quote/list marker, speaker label and the words.
+LINE = re.compile(r"^(?P<pre>[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t　]+)?)"
+                  r"(?:(?:\*\*|__)?(?P<label>客服|坐席|回访员|客户|[ABＡＢ])(?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t　]*)?"
+                  r"(?P<body>[^\n]*?)[ \t\r　]*$", re.M)
 HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 RULE_LINE = re.compile(r"(?:[-*_=][ \t]*){3,}$")
 FENCES = ("```", "~~~")
 QUESTION_END = ("？", "?", "？」", "?”", "？”")
+SPECIAL = frozenset("`~#<|-*_=")
 
 
 def parse(text: str, display: str) -> list[Utterance]:
     out: list[Utterance] = []
-    pos = 0
-    lines = text.split("\n")
+    append = out.append
     fence = None
     in_comment = False
-    front = bool(lines) and lines[0].rstrip("\r") == "---"
-    for number, raw in enumerate(lines, 1):
-        start = pos
-        pos += len(raw) + 1
-        line = raw[:-1] if raw.endswith("\r") else raw
-        if front:
-            if number > 1 and line.rstrip() in ("---", "..."):
-                front = False
-            continue
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if fence:
-            if stripped.startswith(fence):
-                fence = None
-            continue
-        if in_comment:
-            if "-->" in line:
-                in_comment = False
-            continue
-        first = stripped[0]
-        if first in "`~" and stripped.startswith(FENCES):
-            fence = stripped[:3]
-            continue
-        if first == "#" and HEADING.match(stripped):
-            continue
-        if first == "<" and stripped.startswith("<!--"):
-            if "-->" not in stripped:
-                in_comment = True
-            continue
-        if first == "|":
-            continue
-        if first in "-*_=" and RULE_LINE.match(stripped):
-            if first == "=" and out and out[-1].line == number - 1:
-                out.pop()  # setext heading underline: the line above was a heading
-            continue
-        at = PREFIX.match(line).end()
-        speaker = AGENT
-        label = LABEL.match(line, at)
-        if label:
-            speaker = CUSTOMER if label.group(1) in CUSTOMER_LABELS else AGENT
-            at = label.end()
-        end = len(line)
-        cut = line.find("<!--", at)
-        if cut < 0 and "huifang:" in line:
-            directive = DIRECTIVE.search(line, at)
-            cut = directive.start() if directive else -1
-        if cut >= 0:
-            end = cut
-        body = line[at:end].rstrip()
+    front = text.startswith("---") and text[3:4] in ("\n", "\r")
+    number = 0
+    for m in LINE.finditer(text):
+        number += 1
+        pre, label, body = m.groups()
         if not body:
             continue
-        out.append(Utterance(body, speaker, display, line=number, col=at + 1, base=start + at,
-                             ask=speaker == AGENT and body.endswith(QUESTION_END)))
+        if front:
+            if number > 1 and body in ("---", "..."):
+                front = False
+            continue
+        if fence or in_comment or body[0] in SPECIAL:
+            bare = not label
+            if fence:
+                if bare and body.startswith(fence):
+                    fence = None
+                continue
+            if in_comment:
+                if "-->" in body:
+                    in_comment = False
+                continue
+            if bare and not pre.strip():
+                first = body[0]
+                if first in "`~" and body.startswith(FENCES):
+                    fence = body[:3]
+                    continue
+                if first == "#" and HEADING.match(body):
+                    continue
+                if first == "<" and body.startswith("<!--"):
+                    if "-->" not in body:
+                        in_comment = True
+                    continue
+                if first == "|":
+                    continue
+                if first in "-*_=" and RULE_LINE.match(body):
+                    if first == "=" and out and out[-1].line == number - 1:
+                        out.pop()  # setext heading underline: the line above was a heading
+                    continue
+        at = m.start(3)
+        if "<!--" in body or "huifang:" in body:
+            cut = body.find("<!--")
+            if cut < 0:
+                directive = DIRECTIVE.search(body)
+                cut = directive.start() if directive else -1
+            if cut >= 0:
+                body = body[:cut].rstrip(" \t\u3000")
+                if not body:
+                    continue
+        speaker = CUSTOMER if label in CUSTOMER_LABELS else AGENT
+        append(Utterance(body, speaker, display, number, at - m.start() + 1, at, None,
+                         speaker == AGENT and body.endswith(QUESTION_END)))
     return out
 
 
-def view(text: str, display: str, org=None) -> CallView:
+def view(text: str, display: str, org=None, folded: str | None = None) -> CallView:
+    """The file as a one-path call; `folded` (normalize.fold of the whole text) saves folding per line."""
     utterances = parse(text, display)
-    return CallView(display, display, (1, 1), [("", utterances)], org=org, freeform=True)
+    if folded is not None and len(folded) == len(text):
+        for u in utterances:
+            u._folded = folded[u.base:u.base + len(u.text)]
+    return CallView(display, display, (1, 1), [("", utterances)], org=org, freeform=True, text=text)

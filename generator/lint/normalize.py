@@ -7,6 +7,7 @@ path (two C calls); `kept` rebuilds the map back to original positions only when
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _T2S = None
@@ -27,9 +28,10 @@ def _tables() -> tuple[dict, dict]:
             target = nf.lower() if len(nf) == 1 else ch.lower()
             if len(target) != 1:
                 target = ch
-            if target != ch:
-                fold[code] = target
-            if unicodedata.category(target)[0] in _DROP_CATEGORIES:
+            dropped = unicodedata.category(target)[0] in _DROP_CATEGORIES
+            if target != ch and (not dropped or target == " "):
+                fold[code] = target  # letters, digits, radicals; punctuation keeps its width here
+            if dropped:
                 full[code] = None
             elif target != ch:
                 full[code] = target
@@ -39,6 +41,15 @@ def _tables() -> tuple[dict, dict]:
 
 
 FOLD, TABLE = _tables()  # FOLD keeps length (for regexes); TABLE also drops spaces and punctuation
+
+
+def _char_class(chars) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+# str.translate with a dict is slow on CJK text; regexes over character classes run in C.
+_NEEDS_FOLD = re.compile(_char_class(chr(c) for c in FOLD))
+_DROP = re.compile(_char_class(chr(c) for c, v in TABLE.items() if v is None) + "+")
 
 
 def t2s(text: str) -> str:
@@ -57,12 +68,18 @@ def t2s(text: str) -> str:
 
 def fold(text: str) -> str:
     """Simplified, half-width, lower case; positions unchanged."""
-    return t2s(text).translate(FOLD)
+    text = t2s(text)
+    return text.translate(FOLD) if _NEEDS_FOLD.search(text) else text
 
 
-def normalize(text: str, simplified: bool = False) -> str:
+def drop(folded: str) -> str:
+    """A folded text without spaces and punctuation."""
+    return _DROP.sub("", folded)
+
+
+def normalize(text: str) -> str:
     """What phrases are matched against: folded, with spaces and punctuation removed."""
-    return (text if simplified else t2s(text)).translate(TABLE)
+    return drop(fold(text))
 
 
 def kept(text: str) -> list[int]:

@@ -29,18 +29,20 @@ def _compile(pattern: str, fills: tuple) -> re.Pattern:
     return re.compile("|".join(parts))
 
 
-def element_matcher(element: m.Element, org: m.Org | None):
+def element_regex(element: m.Element, org: m.Org | None) -> re.Pattern:
     fills = tuple(sorted(org.fills().items())) if org else ()
-    compiled = [_compile(p, fills) for p in element.patterns]
-    return lambda folded: any(c.search(folded) for c in compiled)
+    return re.compile("|".join(_compile(p, fills).pattern for p in element.patterns))
 
 
-def has(element: m.Element, org, utterances: list[Utterance]) -> bool:
-    match = element_matcher(element, org)
-    return any(match(fold(u.text)) for u in utterances)
+def has(ctx, element: m.Element, org, utterances: list[Utterance]) -> bool:
+    if not utterances:
+        return False
+    # One search over the turns joined by newlines: a `*` (.{0,12}) never crosses into the next turn.
+    text = utterances[0].folded if len(utterances) == 1 else "\n".join(u.folded for u in utterances)
+    return ctx.element(element, org).search(text) is not None
 
 
-def opening(view: CallView, standard: m.Standard) -> list[Utterance]:
+def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
     """The agent's turns before the call moves on to its questions, at most `max_turns`."""
     path = _main_path(view)
     agent = [u for u in path if u.agent]
@@ -54,7 +56,7 @@ def opening(view: CallView, standard: m.Standard) -> list[Utterance]:
     # Free-form: a question that is no greeting element starts the questions.
     turns = []
     for u in agent[:standard.max_turns]:
-        if turns and u.ask and not any(has(e, view.org, [u]) for e in standard.elements):
+        if turns and u.ask and not any(has(ctx, e, view.org, [u]) for e in standard.elements):
             break
         turns.append(u)
     return turns

@@ -12,9 +12,9 @@ AGENT, CUSTOMER, NOTE = "agent", "customer", "note"
 
 
 class Utterance:
-    __slots__ = ("text", "speaker", "file", "line", "col", "base", "origin", "ask", "key", "kind")
+    __slots__ = ("text", "speaker", "file", "line", "col", "base", "origin", "ask", "key", "kind", "_folded", "_norm")
 
-    def __init__(self, text: str, speaker: str, file: str, *, line: int = 1, col: int = 1, base: int = 0,
+    def __init__(self, text: str, speaker: str, file: str, line: int = 1, col: int = 1, base: int = 0,
                  origin=None, ask: bool = False, key: str | None = None, kind: str = ""):
         self.text = text
         self.speaker = speaker
@@ -26,6 +26,24 @@ class Utterance:
         self.ask = ask  # a question of the call (not small talk)
         self.key = key  # question id, for duplicate detection
         self.kind = kind  # "org" when composed from the organisation profile, else ""
+        self._folded = None
+        self._norm = None
+
+    @property
+    def folded(self) -> str:
+        """Simplified, half-width, lower case; same length and positions as `text`."""
+        if self._folded is None:
+            from generator.lint.normalize import fold
+            self._folded = fold(self.text)
+        return self._folded
+
+    @property
+    def normalized(self) -> str:
+        """`folded` without spaces and punctuation: what phrases and questions are compared on."""
+        if self._norm is None:
+            from generator.lint.normalize import drop
+            self._norm = drop(self.folded)
+        return self._norm
 
     @property
     def agent(self) -> bool:
@@ -71,12 +89,15 @@ class CallView:
     org: object = None
     freeform: bool = False
     no_phrases: bool = False  # set when a whole-file pre-screen found no phrase at all
+    text: str = ""  # free-form: the whole file, for cheap whole-file pre-screens
 
     def owns(self, u: Utterance) -> bool:
         """Written in the script itself or in its org profile (not a question borrowed from a bank)."""
         return u.file == self.file or u.kind == "org"
 
     def utterances(self) -> list[Utterance]:
+        if len(self.paths) == 1 and not self.extras:
+            return self.paths[0][1]
         seen, out = set(), []
         for _, turns in self.paths:
             for u in turns:

@@ -33,7 +33,7 @@ def test_variants_found_at_the_written_place(proj, line, col, end):
 
 def test_full_width_phrase_letters_and_digits():
     assert normalize("ＡＢＣ１２３") == "abc123"
-    assert fold("ＡＢＣ，") == "abc,"
+    assert fold("ＡＢＣ，") == "abc，"  # punctuation keeps its width: it is dropped before matching
     assert normalize("不可能！") == normalize("不 可 能 !") == "不可能"
 
 

@@ -33,6 +33,8 @@ def check(view, ctx):
         return
     limit = org.max_call_minutes[1]
     rate = org.speech_rate or 240
+    if view.freeform and len(view.text) / rate <= limit:
+        return  # the whole file read aloud fits: no path can be too long
     lengths: dict[int, int] = {}
     worst: dict[int, tuple] = {}
     for label, turns in view.paths:
@@ -42,7 +44,7 @@ def check(view, ctx):
             if not u.agent:
                 continue
             if id(u) not in lengths:
-                lengths[id(u)] = len(normalize(fill(u.text, org)))
+                lengths[id(u)] = len(normalize(fill(u.text, org))) if "{" in u.text else len(u.normalized)
             total += lengths[id(u)]
             if crossed is None and total / rate > limit:
                 crossed = u

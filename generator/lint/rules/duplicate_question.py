@@ -16,7 +16,6 @@ FAIL:
 
 from __future__ import annotations
 
-from generator.lint.normalize import normalize
 
 ID = "duplicate-question"
 TYPE = "call"
@@ -30,7 +29,7 @@ def check(view, ctx):
         for u in turns:
             if not (u.agent and (u.ask or u.text.rstrip().endswith(("？", "?")))):
                 continue
-            key = normalize(u.text)
+            key = u.normalized
             if len(key) < 4:
                 continue
             keys = [key] + ([u.key] if u.key else [])

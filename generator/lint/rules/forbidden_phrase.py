@@ -28,10 +28,14 @@ TYPE = "line"
 SEVERITY = "error"
 
 
+def wanted(text: str, ctx) -> bool:
+    return not ctx.view.no_phrases
+
+
 def check(u, ctx):
-    if not u.agent or ctx.view.no_phrases:
+    if not u.agent:
         return
-    for hit in ctx.matcher.find(u.text):
+    for hit in ctx.matcher.find(u.text, u.normalized):
         phrase = hit.phrase
         shown = u.text[hit.start:hit.end]
         message = f"忌语「{shown}」"

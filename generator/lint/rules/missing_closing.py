@@ -33,7 +33,7 @@ def check(view, ctx):
     where = {}
     for label, turns in view.paths:
         last = closing(turns, standard)
-        missing = tuple(e for e in standard.elements if not has(e, view.org, last))
+        missing = tuple(e for e in standard.elements if not has(ctx, e, view.org, last))
         if missing:
             key = (id(last[-1]) if last else None, tuple(e.id for e in missing))
             groups.setdefault(key, []).append(path_name(label))

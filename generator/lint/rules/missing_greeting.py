@@ -31,8 +31,8 @@ def check(view, ctx):
     standard = ctx.project.greeting
     if standard is None:
         return
-    turns = opening(view, standard)
-    missing = [e for e in standard.elements if not has(e, view.org, turns)]
+    turns = opening(ctx, view, standard)
+    missing = [e for e in standard.elements if not has(ctx, e, view.org, turns)]
     if not missing:
         return
     names = "、".join(f"{e.name}（如「{e.patterns[0]}」）" for e in missing)

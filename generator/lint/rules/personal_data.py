@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 
-from generator.lint.normalize import fold
 
 ID = "personal-data"
 TYPE = "line"
@@ -49,12 +48,22 @@ def luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
+DIGITS = re.compile(r"[0-9０-９][- 0-9０-９]{10,}")
+
+
+ID_WORDS = re.compile(r"身份[证證]|[证證]件[号號]")
+
+
+def wanted(text: str, ctx) -> bool:
+    return ID_WORDS.search(text) is not None or DIGITS.search(text) is not None
+
+
 def check(u, ctx):
     text = u.text
-    has_digits = any(ch.isdigit() for ch in text)
-    if not has_digits and "证" not in text and "證" not in text:
+    has_digits = DIGITS.search(text) is not None
+    if not has_digits and ID_WORDS.search(text) is None:
         return
-    folded = fold(text)
+    folded = u.folded
     taken: list[tuple[int, int]] = []
     if has_digits:
         for match in ID_NUMBER.finditer(folded):

@@ -31,6 +31,10 @@ def known(org) -> set[str]:
     return names
 
 
+def wanted(text: str, ctx) -> bool:
+    return "{" in text
+
+
 def check(u, ctx):
     if "{" not in u.text:
         return
