@@ -36,7 +36,7 @@ class Dialogue:
             extra = ""
             if question is not None:
                 choices = "、".join(question.answer.choices)
-                extra = f'<span class="hf-answer">回答：{md(question.answer.label)}'
+                extra = f'<span class="hf-answer">答案：{md(question.answer.label)}'
                 extra += f"（{md(choices)}）</span>" if choices and question.answer.type != "score" else "</span>"
                 if question.follow_up:
                     extra += self.follow_up(question.follow_up)
@@ -48,7 +48,7 @@ class Dialogue:
         self.emit(depth)
 
     def follow_up(self, fu: m.FollowUp) -> str:
-        parts = [f"回答「{md('/'.join(fu.when))}」时"]
+        parts = [f"答「{md('/'.join(fu.when))}」时"]
         if fu.ask:
             parts.append(f"追问：{self.text(fu.ask)}")
         if fu.action:

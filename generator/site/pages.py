@@ -143,17 +143,19 @@ class Site:
         p = self.project
         out: list[GeneratedPage] = []
 
-        def add(uri: str, title: str, template: str, tags=(), **context):
+        def add(uri: str, title: str, template: str, tags=(), extra=None, **context):
             if uri in self.prose:
                 return
-            out.append(GeneratedPage(uri, front_matter(title, list(tags)) + self.render(template, uri, **context)))
+            head = front_matter(title, list(tags), **(extra or {}))
+            out.append(GeneratedPage(uri, head + self.render(template, uri, **context)))
 
         add("index.md", "回访管理手册", "home.md.j2")
         by_industry = self.by_industry()
-        add("when-to-call.md", "何时回访", "when_to_call.md.j2", by_industry=by_industry)
-        add("etiquette.md", "电话礼仪", "etiquette.md.j2", groups=p.etiquette)
-        add("forbidden.md", "忌语速查", "forbidden.md.j2", phrases=p.forbidden)
-        add("standards.md", "开头语与结束语", "standards.md.j2", greeting=p.greeting, closing=p.closing,
+        core = {"search": {"boost": 2}}  # the reference pages a trainee comes back to
+        add("when-to-call.md", "什么时候回访", "when_to_call.md.j2", extra=core, by_industry=by_industry)
+        add("etiquette.md", "电话礼仪", "etiquette.md.j2", extra=core, groups=p.etiquette)
+        add("forbidden.md", "忌语速查", "forbidden.md.j2", extra=core, phrases=p.forbidden)
+        add("standards.md", "开头语与结束语", "standards.md.j2", extra=core, greeting=p.greeting, closing=p.closing,
             org_list=[p.orgs[k] for k in sorted(p.orgs)])
         add("scenarios/index.md", "回访场景", "scenarios_index.md.j2", by_industry=by_industry)
         for scenario in sorted(p.scenarios.values(), key=lambda s: s.id):
@@ -178,9 +180,9 @@ class Site:
             scenario_list=sorted(p.scenarios.values(), key=lambda s: s.id))
         add("rules/index.md", "话术检查规则", "rules_index.md.j2")
         for rule in self.rules:
-            add(f"rules/{rule['id']}.md", rule["summary"] or rule["id"],
-                "rule.md.j2", rule=rule)
-        add("tags.md", "标签", "tags.md.j2")
+            add(f"rules/{rule['id']}.md", rule["summary"] or rule["id"], "rule.md.j2",
+                extra={"search": {"boost": 0.5}}, rule=rule)  # for supervisors, not trainees
+        add("tags.md", "标签", "tags.md.j2", extra={"search": {"exclude": True}})  # repeats every title
         return out
 
     def by_industry(self) -> list[tuple[str, list[m.Scenario]]]:

@@ -31,6 +31,7 @@ from generator.project import CONFIG_FILE, CONTENT, SCRIPTS, load_project
 from generator.site import search
 from generator.site.lintinfo import lint
 from generator.site.pages import BUILTIN_TEMPLATES, Site
+from generator.site.worker import patched_worker
 
 log = logging.getLogger("mkdocs.plugins.huifang")
 REPO = Path(__file__).resolve().parents[2]
@@ -38,6 +39,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 MERMAID = Path("vendor") / "mermaid" / "mermaid.min.js"
 ASSET_DIR = "assets/huifang"
 MAX_SHOWN = 30
+TAG_BOOST = 50
 # `huifang build` has already loaded and linted the project to report problems; it hands the result
 # over here (keyed by project root) so the first build does not do that work twice.
 PRELOADED: dict[Path, tuple] = {}
@@ -50,6 +52,7 @@ class HuifangConfig(Config):
     lint_errors = c.Optional(c.Choice(["fail", "warn"]))  # default: huifang.yaml build.lint_errors
     user_dictionary = c.Type(bool, default=True)  # jieba user dictionary from our own terms
     traditional = c.Type(bool, default=True)      # index Traditional spellings as well
+    query_segmentation = c.Type(bool, default=True)  # look up a query's last word whole (worker.py)
 
 
 def problem_lines(problems, limit: int = MAX_SHOWN) -> str:
@@ -120,13 +123,23 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
 
     def configure_search(self, config) -> None:
         plugin = self.search_plugin(config)
-        if plugin is None or not self.config.user_dictionary:
+        if plugin is None or not self.search_extras():
+            return
+        # Material boosts tags a million times; our stage tags include words like 回访 that nearly every
+        # query contains, which would rank pages by their tags alone.
+        plugin.config.fields.setdefault("tags", {"boost": TAG_BOOST})
+        if not self.config.user_dictionary:
             return
         path = self.cache_dir() / "jieba-user-dict.txt"
         text = search.user_dictionary(self.loaded.project)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             atomic.write_text(path, text)
         plugin.config.jieba_dict_user = str(path)
+
+    @staticmethod
+    def search_extras() -> bool:
+        """HUIFANG_SEARCH_EXTRAS=0 builds the search a team gets by default (for the comparison bench)."""
+        return os.environ.get("HUIFANG_SEARCH_EXTRAS", "1") != "0"
 
     @staticmethod
     def search_plugin(config):
@@ -151,6 +164,13 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         for page in self.site.pages():
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=page.content))
+        if self.search_extras() and self.config.query_segmentation:
+            worker = patched_worker()
+            if worker is not None:
+                stock = files.get_file_from_path(worker[0])
+                if stock is not None:
+                    files.remove(stock)
+                files.append(File.generated(config, worker[0], content=worker[1]))
         mermaid = find_mermaid(self.root)
         if mermaid is None:
             raise PluginError(f"找不到 {MERMAID.as_posix()}（离线使用的 Mermaid）：请先运行 ./dev.sh setup")
@@ -170,7 +190,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
     @event_priority(50)  # before Material's search plugin writes its index
     def on_post_build(self, *, config):
         plugin = self.search_plugin(config)
-        if plugin is not None and self.config.traditional and getattr(plugin, "search_index", None):
+        if plugin is not None and self.config.traditional and self.search_extras() and getattr(plugin, "search_index", None):
             search.add_traditional(plugin.search_index.entries, plugin.search_index.config["fields"])
         for name in ("sitemap.xml", "sitemap.xml.gz"):  # dated by build time; an intranet handbook needs none
             Path(config.site_dir, name).unlink(missing_ok=True)

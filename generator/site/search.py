@@ -15,45 +15,60 @@ from functools import lru_cache
 from generator import model as m
 
 CORE_TERMS = """
-回访 电话回访 回访率 回访员 回访记录 回访时间 回访对象 回访周期 回访话术 客户回访 投诉回访 满意度回访
-忌语 禁语 开头语 结束语 问候语 礼貌用语 规范用语 服务用语 祝福语
-犹豫期 三同时 危化品 剧毒品 应急预案 标准化 安全培训 现状评价
-投诉 客户投诉 投诉单 举报 咨询 报修 维修 保养 理赔 保全 续期 新契约 承保 定损 查勘
-满意 不满意 满意度 方便 不方便 接电话 通话 挂电话 占线 无人接听
-拔牙 洗牙 根管 种植牙 注意事项 术后 复诊 随访 宣教
-交底 开工 竣工 完工 验收 中期 尾期 签单 工长 监理 设计师
-来电 来访 来函 接听 转接 转办 答复 留言 升级 回复
-坐席 客服 客服专员 客服员 主管 负责人 话术 记录表 登记表 统计表
+回访 回访率 回访员 忌语 禁语 开头语 结束语 问候语 祝福语 用语
+犹豫期 三同时 危化品 剧毒品 应急预案 标准化 现状评价
+投诉 投诉单 举报 咨询 报修 维修 保养 理赔 保全 续期 停效 新契约 承保 定损 查勘
+满意 满意度 不满意 方便 不方便 接电话 挂电话 占线
+拔牙 洗牙 根管 种植牙 注意事项 术后 复诊 随访 宣教 拆线
+交底 开工 竣工 完工 验收 中期 尾期 签单 工长 监理 尾款
+来电 来访 来函 转办 答复 留言 升级
+坐席 客服 话术 记录表 登记表 统计表
 """
-STOP_CHARS = "的与和及或、，。；：（）()/／·后前中时之对向在为了是有“”\"' 　-—"
+STOP_CHARS = "、，。；：（）()/／·“”「」《》\"' 　-—"
 SPLIT = re.compile("[" + re.escape(STOP_CHARS) + r"0-9０-９a-zA-Z\s]+")
+EDGE = set("的了和与及或后前中时天月年日次个")
 HAN_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
 
 
 def title_terms(title: str) -> list[str]:
-    """Short runs of a title between function characters: 拔牙后宣教 → 拔牙, 宣教."""
+    """Short runs of a title between punctuation: 建设项目“三同时”跟踪回访 → 三同时."""
     return [part for part in SPLIT.split(title) if 2 <= len(part) <= 4 and HAN_ONLY.match(part)]
+
+
+def needs_entry(term: str) -> bool:
+    """Only words jieba would break into a lone character (忌/语, 三/同时, 危/化/品) need an entry.
+
+    Compounds of known words (客户+回访) must stay cut: the browser looks query words up whole, so
+    a compound token would hide its parts from a query for 回访 or 客户.
+    """
+    import jieba
+    pieces = list(jieba.cut(term, HMM=False))
+    return len(pieces) > 1 and any(len(piece) == 1 for piece in pieces)
 
 
 def user_dictionary(project: m.Project) -> str:
     """jieba's user-dictionary format: `word frequency` per line, sorted, stable."""
-    words: dict[str, int] = {}
+    candidates: dict[str, int] = {}
     for word in CORE_TERMS.split():
-        words[word] = 200000
+        candidates[word] = 200000
     titles: list[str] = []
     titles += [s.title for s in project.scenarios.values()] + [s.industry for s in project.scenarios.values()]
     titles += [st for s in project.scenarios.values() for st in s.stages]
     titles += [f.title for f in project.forms.values()] + [b.title for b in project.banks.values()]
     titles += [s.title for s in project.scripts.values()] + [g.title for g in project.etiquette]
-    titles += [q for b in project.banks.values() for q2 in b.questions for q in q2.tags]
+    titles += [tag for b in project.banks.values() for q in b.questions for tag in q.tags]
+    core = [w for w in candidates if len(w) >= 2]
     for title in titles:
         for term in title_terms(title):
-            words.setdefault(term, 20000)
+            if term[0] in EDGE or term[-1] in EDGE or any(w in term and w != term for w in core):
+                continue  # 的回访, 开工后, 洗牙回访: a fragment or a compound of words we know
+            candidates.setdefault(term, 20000)
     for phrase in project.forbidden:
         for text in (phrase.phrase, *phrase.variants):
             value = str(text).strip()
-            if 2 <= len(value) <= 6 and HAN_ONLY.match(value):
-                words.setdefault(value, 20000)
+            if 2 <= len(value) <= 4 and HAN_ONLY.match(value):
+                candidates.setdefault(value, 20000)
+    words = {w: f for w, f in candidates.items() if needs_entry(w)}
     return "".join(f"{word} {freq}\n" for word, freq in sorted(words.items()))
 
 

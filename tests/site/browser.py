@@ -1,0 +1,81 @@
+"""Real Chromium (Debian's, via Playwright) against a built site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]
+# Material renders Mermaid into a closed shadow root; open it so tests can see the SVG.
+OPEN_SHADOW = ("const attach = Element.prototype.attachShadow;"
+               "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve a directory on a free port of 127.0.0.1; yields the base URL (ending in /)."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+
+RESULTS = "li.md-search-result__item > a.md-search-result__link"
+
+
+def search(page, base: str, query: str, settle: float = 0.25, timeout: float = 10.0) -> list[str]:
+    """Type a query into Material's search box; the result pages in order, as site paths."""
+    if not page.url.startswith(base):
+        page.goto(base + "index.html")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.fill(query)
+    box.press("End")  # Material reads the query on keyup; fill() is how an IME commits the text
+    deadline = time.monotonic() + timeout
+    previous, stable_since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        meta = page.locator(".md-search-result__meta").inner_text()
+        hrefs = page.eval_on_selector_all(RESULTS, "els => els.map(e => e.getAttribute('href'))")
+        if "初始化" not in meta and hrefs == previous:
+            if time.monotonic() - stable_since >= settle:
+                break
+        else:
+            previous, stable_since = hrefs, time.monotonic()
+        time.sleep(0.05)
+    pages: list[str] = []
+    base_path = urlsplit(base).path
+    for href in previous or []:
+        path = urlsplit(urljoin(page.url, href)).path
+        rel = path[len(base_path):] if path.startswith(base_path) else path
+        if rel not in pages:
+            pages.append(rel)
+    return pages
+
+
+def hit_rates(results: dict[str, list[str]], queries: list[dict]) -> dict:
+    top1 = sum(1 for q in queries if results[q["query"]][:1] and results[q["query"]][0] in q["expect"])
+    top3 = sum(1 for q in queries if set(results[q["query"]][:3]) & set(q["expect"]))
+    n = len(queries)
+    return {"queries": n, "top1": top1, "top3": top3, "top1_rate": round(top1 / n, 3), "top3_rate": round(top3 / n, 3)}
