@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 from tests.conftest import REPO, huifang
 
@@ -122,3 +125,22 @@ def test_shipped_content_lints_without_crashing():
     run = huifang("lint", "--format", "json", cwd=REPO)
     assert run.returncode in (0, 1), run.stderr
     json.loads(run.stdout)
+
+
+def test_parallel_workers_give_the_same_findings(proj):
+    folder = proj / "scripts_src" / "many"
+    folder.mkdir()
+    for i in range(60):
+        body = "客服：您好，我是安心物业客服，方便吗？\n" + ("客服：你自己想办法吧！\n" if i % 3 == 0 else "") + \
+               ("客服：这不可能。 # huifang: disable=forbidden-phrase\n" if i % 5 == 0 else "") + "客服：感谢您，祝您愉快，再见！\n"
+        (folder / f"s{i:03d}.{'md' if i % 2 else 'txt'}").write_text(body, encoding="utf-8")
+    runs = []
+    for jobs in ("1", "2"):
+        env = {**os.environ, "HUIFANG_JOBS": jobs}
+        runs.append(subprocess.run([sys.executable, "-m", "generator", "lint", "--project", str(proj), str(folder),
+                                    "--format", "json"], capture_output=True, text=True, env=env, cwd=REPO))
+    assert runs[0].stdout == runs[1].stdout and len(json.loads(runs[0].stdout)) == 20
+    env = {**os.environ, "HUIFANG_JOBS": "2"}
+    subprocess.run([sys.executable, "-m", "generator", "lint", "--project", str(proj), str(folder), "--fix"],
+                   capture_output=True, text=True, env=env, cwd=REPO)
+    assert "请您不要着急" in (folder / "s000.txt").read_text(encoding="utf-8")

@@ -1,0 +1,189 @@
+"""Run the lint benchmark: huifang lint vs grep -F -f vs textlint + prh, on the same corpus.
+
+    python bench/lint/run.py                    # sizes 1000 10000 50000
+    python bench/lint/run.py --sizes 1000 --skip-textlint
+
+For each size it makes bench/corpus/<N>/ if missing (make_corpus.py), then times each tool with
+/usr/bin/time -v (wall clock, CPU, peak RSS) on the free-form part of the corpus, and huifang also
+on the whole corpus (free-form + YAML). Recall = planted phrases reported on their line / planted.
+Results go to bench/out/lint-<N>.json and a Markdown table on stdout. textlint and textlint-rule-prh
+are installed from npm into bench/node_modules (ignored by git) on first use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCH = HERE.parent
+REPO = BENCH.parent
+OUT = BENCH / "out"
+HUIFANG = REPO / ".venv" / "bin" / "huifang"
+TEXTLINT = BENCH / "node_modules" / ".bin" / "textlint"
+NPM_PACKAGES = ["textlint@14.8.4", "textlint-rule-prh@6.1.0"]
+
+sys.path.insert(0, str(HERE))
+import make_corpus  # noqa: E402
+
+
+def timed(cmd: list[str], out: Path, cwd: Path | None = None) -> dict:
+    """Run under /usr/bin/time -v; stdout to `out`. Returns wall, user, sys seconds and peak RSS (MB)."""
+    err = out.with_suffix(".time")
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        code = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=stdout, stderr=stderr, cwd=cwd).returncode
+    text = err.read_text(encoding="utf-8", errors="replace")
+
+    def field(name):
+        return re.search(rf"{re.escape(name)}: (.+)", text).group(1).strip()
+
+    wall = field("Elapsed (wall clock) time (h:mm:ss or m:ss)")
+    parts = [float(x) for x in wall.split(":")]
+    seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+    return {"exit": code, "wall_s": round(seconds, 3), "user_s": float(field("User time (seconds)")),
+            "sys_s": float(field("System time (seconds)")),
+            "peak_rss_mb": round(int(field("Maximum resident set size (kbytes)")) / 1024, 1)}
+
+
+def planted(corpus: Path, prefix: str) -> set[tuple[str, int]]:
+    rows = [json.loads(x) for x in (corpus / "planted.jsonl").read_text(encoding="utf-8").splitlines()]
+    return {(r["file"], r["line"]) for r in rows if r["file"].startswith(prefix)}
+
+
+def planted_kinds(corpus: Path, prefix: str) -> dict[tuple[str, int], str]:
+    rows = [json.loads(x) for x in (corpus / "planted.jsonl").read_text(encoding="utf-8").splitlines()]
+    return {(r["file"], r["line"]): r["kind"] for r in rows if r["file"].startswith(prefix)}
+
+
+def recall(found: set, truth: dict) -> dict:
+    hit = {k for k in truth if k in found}
+    by_kind: dict[str, list[int]] = {}
+    for key, kind in truth.items():
+        by_kind.setdefault(kind, [0, 0])
+        by_kind[kind][1] += 1
+        by_kind[kind][0] += key in hit
+    return {"recall": round(len(hit) / max(1, len(truth)), 4), "found": len(hit), "planted": len(truth),
+            "by_kind": {k: f"{a}/{b}" for k, (a, b) in sorted(by_kind.items())}}
+
+
+def found_huifang(path: Path) -> set:
+    rows = json.loads(path.read_text(encoding="utf-8") or "[]")
+    return {(r["path"], r["line"]) for r in rows if r["rule"] == "forbidden-phrase"}
+
+
+def found_grep(path: Path, corpus: Path) -> set:
+    out = set()
+    prefix = str(corpus) + "/"
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        file, number, _ = line.split(":", 2)
+        out.add((file.removeprefix(prefix), int(number)))
+    return out
+
+
+def found_textlint(path: Path, corpus: Path) -> set:
+    out = set()
+    text = path.read_text(encoding="utf-8")
+    for entry in json.loads(text[text.index("["):] if "[" in text else "[]"):
+        rel = os.path.relpath(entry["filePath"], corpus)
+        for message in entry["messages"]:
+            out.add((rel, message["line"]))
+    return out
+
+
+def ensure_textlint() -> None:
+    if TEXTLINT.exists():
+        return
+    subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--silent", "--prefix", str(BENCH),
+                    *NPM_PACKAGES], check=True)
+
+
+def textlint_config(corpus: Path) -> Path:
+    phrases = [p for p in (corpus / "phrases.txt").read_text(encoding="utf-8").splitlines() if p]
+    prh = OUT / "prh.yml"
+    rules = "".join(f"  - expected: ［忌语］\n    patterns:\n      - {json.dumps(p, ensure_ascii=False)}\n"
+                    for p in phrases)
+    prh.write_text("version: 1\nrules:\n" + rules, encoding="utf-8")
+    config = OUT / "textlintrc.json"
+    config.write_text(json.dumps({"rules": {"prh": {"rulePaths": [str(prh)]}}}), encoding="utf-8")
+    return config
+
+
+def load_average() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def run(size: int, skip_textlint: bool) -> dict:
+    corpus = BENCH / "corpus" / str(size)
+    if not (corpus / "planted.jsonl").exists():
+        make_corpus.make(size, corpus)
+    OUT.mkdir(exist_ok=True)
+    free = corpus / "scripts_src" / "free"
+    truth_free = planted_kinds(corpus, "scripts_src/free/")
+    truth_all = planted_kinds(corpus, "scripts_src/")
+    files = sum(1 for _ in free.iterdir())
+    size_mb = round(sum(p.stat().st_size for p in free.iterdir()) / 1e6, 1)
+    result = {"size": size, "free_form_files": files, "free_form_mb": size_mb,
+              "yaml_files": sum(1 for _ in (corpus / "scripts_src" / "yaml").iterdir()), "tools": {}}
+
+    out = OUT / f"huifang-{size}.json"
+    result["tools"]["huifang lint (free-form)"] = {
+        "load_before": load_average(), **timed([str(HUIFANG), "lint", "--project", str(corpus), str(free),
+                                                 "--format", "json"], out),
+        **recall(found_huifang(out), truth_free)}
+    out = OUT / f"huifang-1job-{size}.json"
+    result["tools"]["huifang lint, 1 process (free-form)"] = {
+        "load_before": load_average(), **timed(["env", "HUIFANG_JOBS=1", str(HUIFANG), "lint", "--project",
+                                                 str(corpus), str(free), "--format", "json"], out),
+        **recall(found_huifang(out), truth_free)}
+    out = OUT / f"grep-{size}.txt"
+    result["tools"]["grep -F -f (free-form)"] = {
+        "load_before": load_average(), **timed(["grep", "-F", "-n", "-r", "-f", str(corpus / "phrases.txt"), str(free)],
+                                               out),
+        **recall(found_grep(out, corpus), truth_free)}
+    if not skip_textlint:
+        ensure_textlint()
+        config = textlint_config(corpus)
+        out = OUT / f"textlint-{size}.json"
+        result["tools"]["textlint + prh (free-form)"] = {
+            "load_before": load_average(), **timed([str(TEXTLINT), "--config", str(config), "--format", "json",
+                                                     f"{free}/**/*.{{md,txt}}"], out, cwd=corpus),
+            **recall(found_textlint(out, corpus), truth_free)}
+    out = OUT / f"huifang-all-{size}.json"
+    result["tools"]["huifang lint (whole corpus, + YAML)"] = {
+        "load_before": load_average(), **timed([str(HUIFANG), "lint", "--project", str(corpus), "--format", "json"],
+                                               out),
+        **recall(found_huifang(out), truth_all)}
+    (OUT / f"lint-{size}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    return result
+
+
+def table(results: list[dict]) -> str:
+    lines = ["| corpus | tool | wall s | CPU s (user+sys) | peak RSS MB | recall (found/planted) | load avg before |",
+             "|---|---|---:|---:|---:|---|---:|"]
+    for r in results:
+        for tool, t in r["tools"].items():
+            lines.append(f"| {r['size']:,} ({r['free_form_files']:,} free-form, {r['free_form_mb']} MB) | {tool} | "
+                         f"{t['wall_s']:.2f} | {t['user_s'] + t['sys_s']:.2f} | {t['peak_rss_mb']} | "
+                         f"{t['recall']:.1%} ({t['found']}/{t['planted']}) | {t['load_before']} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 50000])
+    parser.add_argument("--skip-textlint", action="store_true")
+    args = parser.parse_args()
+    results = [run(size, args.skip_textlint) for size in args.sizes]
+    print(table(results))
+    for r in results:
+        for tool, t in r["tools"].items():
+            print(f"{r['size']} {tool}: recall by kind {t['by_kind']}")
+
+
+if __name__ == "__main__":
+    main()
