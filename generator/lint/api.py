@@ -35,7 +35,7 @@ def lint_project(loaded, *, composed: bool = True) -> list[Problem]:
     """Lint findings for every script of a loaded project (composed with its org), plus free-form
     .md/.txt scripts under scripts_src/. Raises lint.config.ConfigError on a bad `lint:` setting."""
     return _run(loaded, list(loaded.project.scripts.values()), _walk_scripts_src(loaded.project.root),
-                composed=composed).problems
+                composed=composed, load_problems=False).problems
 
 
 def lint_by_script(loaded, *, composed: bool = True) -> dict[str, list[Problem]]:
@@ -95,7 +95,7 @@ def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = 
     return result
 
 
-def _run(loaded, scripts, freeform, *, composed: bool) -> Result:
+def _run(loaded, scripts, freeform, *, composed: bool, load_problems: bool = True) -> Result:
     from generator.lint import calls
     from generator.lint.config import LintConfig
     from generator.lint.engine import Engine, finish
@@ -113,7 +113,7 @@ def _run(loaded, scripts, freeform, *, composed: bool) -> Result:
         kind = kind_for(Path(doc.path), project.root) or "script"
         result.kinds[display] = kind
     found = [Problem(p.path, p.line, p.column, p.message, p.severity, "check", p.line, p.column)
-             for p in loaded.problems if p.severity == "error"]
+             for p in loaded.problems if p.severity == "error" and load_problems]
     for script in sorted(scripts, key=lambda s: s.file):
         found.extend(engine.lint_view(calls.view(script, project, composed)))
         result.checked += 1

@@ -55,9 +55,31 @@ def load(root: Path, scripts: list[Path] | None = None) -> Loaded:
     for bank in project.banks.values():
         for q in bank.questions:
             project.questions.setdefault(q.id, q)
+    stubs = _stub_scripts(root, project) if scripts is not None else []
     References(loaded).run()
+    for ident in stubs:
+        del project.scripts[ident]
     loaded.problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
     return loaded
+
+
+def _stub_scripts(root: Path, project: m.Project) -> list[str]:
+    """Ids of the scripts not loaded, so scenarios naming them are not reported as dangling."""
+    import re
+    added = []
+    ident = re.compile(rb"^id:[ \t]*['\"]?([a-z0-9][a-z0-9-]*)", re.M)
+    for path, kind in discover(root):
+        if kind != "script":
+            continue
+        try:
+            found = ident.search(path.read_bytes()[:4096])
+        except OSError:
+            continue
+        name = found.group(1).decode() if found else None
+        if name and name not in project.scripts:
+            project.scripts[name] = m.Script(name, "", display_path(path, root))
+            added.append(name)
+    return added
 
 
 def kind_for(path: Path, root: Path) -> str | None:

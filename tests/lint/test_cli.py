@@ -144,3 +144,14 @@ def test_parallel_workers_give_the_same_findings(proj):
     subprocess.run([sys.executable, "-m", "generator", "lint", "--project", str(proj), str(folder), "--fix"],
                    capture_output=True, text=True, env=env, cwd=REPO)
     assert "请您不要着急" in (folder / "s000.txt").read_text(encoding="utf-8")
+
+
+def test_one_script_of_many_no_dangling_references(proj):
+    # The scenario names scripts that are not loaded when linting one file: not an error.
+    rows = json.loads(lint(proj, "--format", "json", proj / "scripts_src" / "good.yaml").stdout)
+    assert rows == []
+    (proj / "content" / "scenarios" / "weixiu.yaml").write_text(
+        (proj / "content" / "scenarios" / "weixiu.yaml").read_text(encoding="utf-8").replace("branches", "gone"),
+        encoding="utf-8")
+    rows = json.loads(lint(proj, "--format", "json").stdout)
+    assert [r["line"] for r in rows if r["rule"] == "check"] == [8]

@@ -46,5 +46,5 @@ def check(view, ctx):
             yield ctx.problem(ID, first, 0, 0, message, severity)
         return
     yield ctx.problem(ID, turns[0], 0, len(turns[0].text),
-                      f"开头语（前 {len(turns)} 句）缺少要素：{names}", severity,
+                      f"开头语缺少要素：{names}", severity,
                       "、".join(standard.examples[:1]))
