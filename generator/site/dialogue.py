@@ -60,8 +60,8 @@ class Dialogue:
 
     def tabs(self, cases: list[tuple[str, list, str]], depth: int) -> None:
         """cases: (label, items, kind) where kind says how to render the items."""
-        for label, items, kind in cases:
-            self.emit(depth, f'=== "{attr(label)}"')
+        for i, (label, items, kind) in enumerate(cases):
+            self.emit(depth, f'==={"!" if i == 0 else ""} "{attr(label)}"')
             self.emit(depth)
             if kind == "turns":
                 self.turns(items, depth + 1)
@@ -99,7 +99,7 @@ class Dialogue:
         if call.convenience:
             conv = call.convenience
             self.turn(m.Turn("say", conv.ask), 0)
-            self.emit(0, '=== "方便"')
+            self.emit(0, '===! "方便"')
             self.emit(0)
             self.turns(conv.yes, 1)
             self.end(1, "接着往下进行回访 ↓")

@@ -136,7 +136,7 @@ class Site:
                 "chart": Markup(render_chart(call)), "problems": problems,
                 "errors": sum(p.severity == "error" for p in problems),
                 "warnings": sum(p.severity == "warning" for p in problems), "asks": asks,
-                "composed": sorted(call.composed)}
+                "composed": [p for p in ("opening", "convenience", "closings") if p in call.composed]}
 
     # -- pages --------------------------------------------------------------------------------------
     def pages(self) -> list[GeneratedPage]:

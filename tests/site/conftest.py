@@ -1,0 +1,71 @@
+"""Sites built once per test session (shared by the xdist workers through a lock file)."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+
+
+@contextlib.contextmanager
+def locked(path: Path):
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def shared_build(tmp_path_factory, name: str, project: Path, no_forms: bool) -> Path:
+    """Build `project` once for the whole session, whichever xdist worker gets there first."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    site = root / f"site-{name}"
+    with locked(root / f"site-{name}.lock"):
+        if not (site / "index.html").is_file():
+            from generator.site.command import build_site, quiet_logging
+
+            class Args:
+                lint_errors = "warn"
+
+            Args.no_forms = no_forms
+            quiet_logging()
+            build_site(project, site, Args())
+    return site
+
+
+@pytest.fixture(scope="session")
+def hostile_project(tmp_path_factory) -> Path:
+    """A private copy of the hostile fixture (its .huifang-cache must not land in the repository)."""
+    target = tmp_path_factory.mktemp("hostile") / "project"
+    shutil.copytree(HOSTILE, target, ignore=shutil.ignore_patterns(".huifang-cache"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The hostile fixture project with its PDF forms."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    project = root / "hostile-project"
+    with locked(root / "hostile-project.lock"):
+        if not project.is_dir():
+            shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
+    return shared_build(tmp_path_factory, "hostile", project, no_forms=False)
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory) -> Path:
+    """The shipped content (the repository itself), without PDFs: those are the forms tests' business."""
+    return shared_build(tmp_path_factory, "shipped", REPO, no_forms=True)

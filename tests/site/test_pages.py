@@ -1,0 +1,173 @@
+"""The generated pages: escaping, failures, reproducibility, plain MkDocs — real builds, no browser."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from generator.schema import SCHEMAS
+from generator.site.escape import md, mermaid
+from tests.conftest import REPO, huifang
+from tests.site.conftest import HOSTILE
+
+
+def test_md_escapes_every_markup_character():
+    text = "<script>alert(1)</script> *a* _b_ [c](javascript:x) {{ d }} `e` | f # g"
+    out = re.sub(r"&#\d+;", "", str(md(text)))
+    for raw in "<>*_[](){}`|#":
+        assert raw not in out
+    assert "javascript&#58;" in out
+
+
+def test_mermaid_labels_cannot_break_out():
+    label = mermaid('a"] --> x["<b>'+"y" * 50)
+    assert '"' not in label and "<" not in label and "]" not in label
+    assert len(label) < 200
+
+
+def test_hostile_text_reaches_the_page_literally(hostile_site: Path):
+    page = (hostile_site / "scenarios" / "demo-tousu.html").read_text(encoding="utf-8")
+    body = page.split('<article', 1)[1]
+    for raw in ("<script>alert('t')", "<script>alert('x')", "<img src=x", 'href="javascript:', "<b>粗体"):
+        assert raw not in body, raw
+    assert "&#60;script&#62;" in body or "&lt;script&gt;" in body
+    assert "{{ 7*7 }}" not in body and "7&#42;7" in body  # shown, never evaluated
+    assert "<title>" in page and "</title><script>" not in page
+    assert not re.search(r'href="javascript:', page)
+
+
+def test_pages_for_everything(hostile_site: Path):
+    for path in ("index.html", "when-to-call.html", "etiquette.html", "forbidden.html", "standards.html",
+                 "scenarios/demo-weixiu.html", "scenarios/demo-tousu.html", "banks/demo.html", "forms.html",
+                 "rules/index.html", "rules/forbidden-phrase.html", "tags.html",
+                 "assets/huifang/mermaid.min.js", "assets/huifang/huifang.css", "search/search_index.json"):
+        assert (hostile_site / path).is_file(), path
+    assert not (hostile_site / "sitemap.xml").exists()
+
+
+def test_forms_are_written_and_linked(hostile_site: Path):
+    page = (hostile_site / "scenarios" / "demo-tousu.html").read_text(encoding="utf-8")
+    for link in re.findall(r'href="\.\./(forms/[^"]+\.pdf)"', page):
+        assert (hostile_site / link).read_bytes().startswith(b"%PDF"), link
+    assert 'href="../forms/pack-demo-tousu.pdf"' in page
+
+
+def test_when_to_call_lists_every_scenario(hostile_site: Path):
+    page = (hostile_site / "when-to-call.html").read_text(encoding="utf-8")
+    assert "维修完成后一周内回访" in page and "95%" in page and "部门经理处理" in page
+
+
+def test_invalid_content_fails_with_positions_and_keeps_the_old_site(tmp_path: Path):
+    project = tmp_path / "p"
+    shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "marker.txt").write_text("old")
+    (project / "content" / "scenarios" / "demo-weixiu.yaml").write_text(
+        "id: demo-weixiu\ntitle: 维修后回访\nindustry: 物业\n", encoding="utf-8")
+    result = huifang("build", "--project", project, "--site-dir", site, "--no-forms")
+    assert result.returncode == 1
+    assert re.search(r"^content/scenarios/demo-weixiu\.yaml:\d+:\d+: ", result.stderr, re.M), result.stderr
+    assert "Traceback" not in result.stderr
+    assert (site / "marker.txt").read_text() == "old"
+
+
+def test_lint_errors_fail_the_build_unless_warn(tmp_path: Path):
+    project = tmp_path / "p"
+    shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
+    script = project / "scripts_src" / "demo-weixiu.yaml"
+    script.write_text(script.read_text(encoding="utf-8") + "steps:\n  - 你自己想办法吧！\n", encoding="utf-8")
+    site = tmp_path / "site"
+    failed = huifang("build", "--project", project, "--site-dir", site, "--no-forms")
+    assert failed.returncode == 1
+    assert re.search(r"^scripts_src/demo-weixiu\.yaml:\d+:\d+: .*忌语", failed.stderr, re.M), failed.stderr
+    assert not site.exists()
+    warned = huifang("build", "--project", project, "--site-dir", site, "--no-forms", "--lint-errors", "warn")
+    assert warned.returncode == 0, warned.stderr
+    page = (site / "scenarios" / "demo-weixiu.html").read_text(encoding="utf-8")
+    assert "话术检查：1 个错误" in page and "rules/forbidden-phrase.html" in page
+
+
+def tree_digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_in_different_directories_are_identical(tmp_path: Path):
+    sites = []
+    for name in ("one", "two"):
+        project = tmp_path / name / "project"
+        shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
+        site = tmp_path / name / "site"
+        result = huifang("build", "--project", project, "--site-dir", site, "--no-forms", timeout=300)
+        assert result.returncode == 0, result.stderr
+        sites.append(tree_digest(site))
+    assert sites[0] == sites[1]
+
+
+def test_plain_mkdocs_build_works(tmp_path: Path):
+    project = tmp_path / "p"
+    shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
+    (project / "content" / "pages").mkdir()
+    (project / "content" / "pages" / "index.md").write_text("# 自己的首页\n\n见 [忌语](forbidden.md)。\n",
+                                                           encoding="utf-8")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
+    assert config["docs_dir"] == "content/pages"
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    env = {**os.environ, "HUIFANG_NO_FORMS": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, capture_output=True,
+                            text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "自己的首页" in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert (project / "site" / "scenarios" / "demo-tousu.html").is_file()
+
+
+def test_content_model_page_documents_every_key():
+    page = (REPO / "content" / "pages" / "content-model.md").read_text(encoding="utf-8")
+    missing = set()
+
+    def walk(schema):
+        if isinstance(schema, dict):
+            for key, sub in schema.get("properties", {}).items():
+                if f"`{key}`" not in page and f"].{key}`" not in page:
+                    missing.add(key)
+                walk(sub)
+            for k in ("items", "additionalProperties"):
+                walk(schema.get(k))
+            for k in ("oneOf", "anyOf"):
+                for sub in schema.get(k, []):
+                    walk(sub)
+            for sub in schema.get("$defs", {}).values():
+                walk(sub)
+
+    for schema in SCHEMAS.values():
+        walk(schema)
+    assert not missing, f"content-model.md does not document: {sorted(missing)}"
+
+
+def test_user_dictionary_keeps_our_terms_whole():
+    from generator.project import load_project
+    from generator.site.search import user_dictionary
+    import jieba
+    text = user_dictionary(load_project(REPO).project)
+    for line in text.splitlines():
+        word, freq = line.split()
+        jieba.add_word(word, int(freq))
+    for term in ("忌语", "开头语", "结束语", "回访率", "犹豫期", "三同时", "危化品"):
+        assert jieba.lcut(term, HMM=False) == [term]
+    assert "客户回访 " not in text  # compounds would hide their parts from queries
+
+
+def test_traditional_forms_are_indexed(hostile_site: Path):
+    import json
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "title_tw" in index["config"]["fields"]
+    alternate = " ".join(d.get("text_tw", "") + d.get("title_tw", "") for d in index["docs"])
+    assert "投訴" in alternate and "忌語" in alternate
