@@ -8,10 +8,11 @@ merged from the written PDFs. A failure leaves every PDF either as it was or com
 from __future__ import annotations
 
 import io
+import json
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -61,6 +62,10 @@ def created_date() -> str:
     from datetime import datetime, timezone
 
     return datetime.fromtimestamp(int(raw), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def doc_json(doc: views.Doc) -> str:
+    return json.dumps(asdict(doc), ensure_ascii=False, sort_keys=True, default=str)
 
 
 def weasyprint_version() -> str:
@@ -155,20 +160,22 @@ def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progr
     created = created_date()
     extra_css = ""
     if fillable:
-        font = fonts.input_font(face, cache.dir)
+        font = fonts.input_font(face, fonts.user_cache_dir() or cache.dir)
         extra_css = f'@font-face {{ font-family: "HuifangInput"; src: url("{font.resolve().as_uri()}"); }}'
     docs = plan_docs(project)
     if only is not None:
         wanted = set(only)
         docs = [d for d in docs if d.name in wanted or d.name.split("-", 1)[-1] in wanted]
-    work = [Job(d, [html.render(d, fillable=fillable, created=created, extra_css=extra_css)],
-                one_page=d.kind == "desk") for d in docs]
-    stamp = (__version__, weasyprint_version(), face.identity, "fillable" if fillable else "print")
+    work = [Job(d, [], one_page=d.kind == "desk") for d in docs]
+    # The key hashes what the HTML is made of (document data, templates, CSS), so an unchanged
+    # document costs no template rendering at all.
+    stamp = (__version__, weasyprint_version(), face.identity, "fillable" if fillable else "print", created,
+             extra_css, html.templates_digest())
     result = Result()
     keys: dict[str, str] = {}
     todo: list[Job] = []
     for job in work:
-        job.key = key_of(*stamp, *job.variants)
+        job.key = key_of(*stamp, job.doc.kind, job.doc.name, doc_json(job.doc))
         out = out_dir / f"{job.doc.name}.pdf"
         keys[job.doc.name] = job.key
         result.paths.append(out)
@@ -183,6 +190,8 @@ def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progr
             result.copied.append(job.doc.name)
             continue
         todo.append(job)
+    for job in todo:
+        job.variants = [html.render(job.doc, fillable=fillable, created=created, extra_css=extra_css)]
     # Only what is rendered is checked: a cached PDF passed with this very font (its key says so).
     problems = check_fonts(todo, face, loaded)
     if problems:

@@ -96,6 +96,19 @@ def missing(face: FontFace, text: str) -> list[str]:
     return list(seen)
 
 
+def user_cache_dir() -> Path | None:
+    """Per-user cache for the fillable font subset (the same for every project on the machine)."""
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache" if Path.home().is_dir() else None)
+    if not base:
+        return None
+    path = Path(base) / "huifang" / "fonts"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return path if os.access(path, os.W_OK) else None
+
+
 def typing_charset() -> str:
     """What people type into a fillable form: ASCII and all of GB 2312 (6,763 hanzi and symbols)."""
     chars = [chr(c) for c in range(0x20, 0x7F)]
