@@ -20,9 +20,10 @@ from tests.site.conftest import HOSTILE
 
 def test_md_escapes_every_markup_character():
     text = "<script>alert(1)</script> *a* _b_ [c](javascript:x) {{ d }} `e` | f # g"
-    out = re.sub(r"&#\d+;", "", str(md(text)))
+    out = str(md(text))
+    bare = re.sub(r"&#\d+;", "", out)
     for raw in "<>*_[](){}`|#":
-        assert raw not in out
+        assert raw not in bare
     assert "javascript&#58;" in out
 
 
