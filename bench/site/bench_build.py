@@ -1,0 +1,157 @@
+"""Site build speed: full builds at 20, 200 and 1,000 scripts, the generator's overhead over a plain
+`mkdocs build` of the same pages written out as Markdown, and `serve` reload latency.
+
+    .venv/bin/python bench/site/bench_build.py [--sizes 20 200 1000] [--repeat 3] [--serve-size 200]
+
+Both builds run `python -m mkdocs build` in a fresh process with the same theme, Markdown extensions
+and search settings (jieba with the same user dictionary); the plain build reads the generated pages
+from disk and has no huifang plugin. PDFs are left out (the forms benchmark measures those).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+from bench.site.synth import make  # noqa: E402
+
+OUT = REPO / "bench" / "out" / "site"
+ENV = {**os.environ, "HUIFANG_NO_FORMS": "1", "HUIFANG_LINT_ERRORS": "warn", "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, check=True, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def plain_copy(project: Path, target: Path) -> Path:
+    """The same site as Markdown files on disk, with a mkdocs.yml that has no huifang plugin."""
+    from mkdocs.config import load_config
+    from generator.project import load_project
+    from generator.site import search
+    from generator.site.lintinfo import lint
+    from generator.site.pages import Site
+    from generator.site.plugin import TAG_BOOST, find_mermaid
+    from generator.site.worker import patched_worker
+
+    if target.exists():
+        shutil.rmtree(target)
+    docs = target / "docs"
+    loaded = load_project(project)
+    prose = sorted(p.relative_to(project / "content" / "pages").as_posix()
+                   for p in (project / "content" / "pages").rglob("*.md"))
+    shutil.copytree(project / "content" / "pages", docs)
+    site = Site(loaded.project, lint(loaded), prose)
+    for page in site.pages():
+        path = docs / page.src_uri
+        if path.exists():
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.content, encoding="utf-8")
+    assets = docs / "assets" / "huifang"
+    assets.mkdir(parents=True, exist_ok=True)
+    shutil.copy(find_mermaid(project), assets / "mermaid.min.js")
+    shutil.copy(REPO / "generator" / "site" / "assets" / "huifang.css", assets / "huifang.css")
+    uri, source = patched_worker()
+    (docs / uri).parent.mkdir(parents=True, exist_ok=True)
+    (docs / uri).write_text(source, encoding="utf-8")
+    (target / "dict.txt").write_text(search.user_dictionary(loaded.project), encoding="utf-8")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "!!python/name:pymdownx.superfences.fence_code_format", "FENCE"))
+    config["docs_dir"] = "docs"
+    config["nav"] = site.nav(prose)
+    config["plugins"] = [{"search": {"lang": "zh", "jieba_dict_user": "dict.txt",
+                                     "fields": {"tags": {"boost": TAG_BOOST}}}}, "tags"]
+    config["extra_css"] = ["assets/huifang/huifang.css"]
+    config["extra_javascript"] = ["assets/huifang/mermaid.min.js"]
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False).replace(
+        "FENCE", "!!python/name:pymdownx.superfences.fence_code_format")
+    (target / "mkdocs.yml").write_text(text, encoding="utf-8")
+    load_config(str(target / "mkdocs.yml"))  # fail early if the copy is not a valid config
+    return target
+
+
+def serve_latency(project: Path, edits: int = 5) -> list[float]:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--project", str(project), "--no-forms",
+                               "--lint-errors", "warn", "--dev-addr", f"127.0.0.1:{port}"], env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/scenarios/c0001.html"
+
+    def wait(text: str, timeout: float) -> float:
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as r:
+                    if text in r.read().decode("utf-8"):
+                        return time.perf_counter() - start
+            except OSError:
+                pass
+            time.sleep(0.02)
+        raise RuntimeError(f"{text} not served within {timeout}s")
+
+    try:
+        wait("第5号回访话术", 300)
+        script = project / "scripts_src" / "s0005.yaml"
+        original = script.read_text(encoding="utf-8")
+        times = []
+        for n in range(edits):
+            time.sleep(1.0)
+            marker = f"第5号回访话术（修改{n}）"
+            script.write_text(original.replace("第5号回访话术", marker), encoding="utf-8")
+            times.append(wait(marker, 60))
+        script.write_text(original, encoding="utf-8")
+        return times
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="*", default=[20, 200, 1000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--serve-size", type=int, default=200)
+    args = parser.parse_args()
+    print("| scripts | pages | huifang build (s) | plain mkdocs build (s) | overhead |")
+    print("|---:|---:|---:|---:|---:|")
+    for size in args.sizes:
+        project = make(OUT / f"p{size}", size)
+        shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+        plain = plain_copy(project, OUT / f"plain{size}")
+        gen, ref = [], []
+        for _ in range(args.repeat):
+            gen.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(OUT / f"site{size}")], project))
+            ref.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(OUT / f"sitep{size}")], plain))
+        pages = sum(1 for _ in (OUT / f"site{size}").rglob("*.html"))
+        g, r = min(gen), min(ref)
+        print(f"| {size} | {pages} | {g:.1f} | {r:.1f} | {100 * (g - r) / r:+.1f}% |", flush=True)
+    if args.serve_size:
+        project = make(OUT / f"serve{args.serve_size}", args.serve_size)
+        times = serve_latency(project)
+        print(f"\nserve reload, {args.serve_size} scripts: median {statistics.median(times):.2f} s, "
+              f"max {max(times):.2f} s over {len(times)} edits ({', '.join(f'{t:.2f}' for t in times)})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
