@@ -25,7 +25,8 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
-from bench.site.synth import make  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import make  # noqa: E402
 
 OUT = REPO / "bench" / "out" / "site"
 ENV = {**os.environ, "HUIFANG_NO_FORMS": "1", "HUIFANG_LINT_ERRORS": "warn", "NO_MKDOCS_2_WARNING": "1"}
