@@ -40,8 +40,8 @@ CUSTOMER = ["是我，你说吧。", "方便，你问吧。", "还可以，就�
 FILLER = "我们一直在努力改进服务流程，希望给您带来更好的居住体验，有任何需要请及时告诉我们。"
 
 
-def phrases() -> list[tuple[str, str]]:
-    """(phrase id, written) for every phrase and variant in the shipped list that an agent could say."""
+def phrases() -> list[tuple[str, str, tuple]]:
+    """(phrase id, written, exceptions) for every phrase and variant in the shipped list an agent could say."""
     sys.path.insert(0, str(REPO))
     from generator.project import load_project
     project = load_project(REPO).project
@@ -49,7 +49,7 @@ def phrases() -> list[tuple[str, str]]:
     for p in project.forbidden:
         for written in (p.phrase.value, *(v.value for v in p.variants)):
             if 2 <= len(written) <= 16:
-                out.append((p.id, written))
+                out.append((p.id, written, tuple(p.exceptions)))
     return out
 
 
@@ -87,14 +87,16 @@ def free_form(rng, number, plant):
                 continue
         text = text.format(n=rng.choice("王李张刘陈"), k=rng.randrange(1000, 9999))
         if agent and plant and planted is None and 3 <= i <= 10 and rng.random() < 0.3:
-            kind, written, pid = plant
+            kind, written, pid, exceptions = plant
             cut = rng.randrange(0, len(text))
+            if any(e in text[:cut] + written + text[cut:] for e in exceptions):
+                cut = 0  # not inside a context the phrase list allows
             text = text[:cut] + written + text[cut:]
             planted = (kind, written, pid, len(lines) + 1)
         label = ("客服：" if agent else "客户：") if labelled else ("" if agent else "客户：")
         lines.append(("- " if md and rng.random() < 0.3 else "") + label + text)
     if planted is None and plant:
-        kind, written, pid = plant
+        kind, written, pid, _ = plant
         lines.insert(len(lines) - 1, ("客服：" if labelled else "") + FILLER[:12] + written + "。")
         planted = (kind, written, pid, len(lines) - 1)
     body = "\n".join(lines) + "\n"
@@ -109,7 +111,7 @@ def yaml_script(rng, number, plant):
     for i, text in enumerate(rng.sample(AGENT[1:-1], len(AGENT) - 2)):
         text = text.format(n="王", k=1000)
         if plant and planted is None and i == 4:
-            kind, written, pid = plant
+            kind, written, pid, _ = plant
             text = text[:6] + written + text[6:]
             planted = (kind, written, pid, 6 + len(steps))
         steps.append(f"  - {json.dumps(text, ensure_ascii=False)}" if rng.random() < 0.3 else f"  - {text}")
@@ -139,16 +141,16 @@ def make(n: int, out: Path | None = None) -> Path:
         "closings:\n  满意: [非常感谢您的支持，祝您生活愉快，再见！]\n", encoding="utf-8")
     (out / "huifang.yaml").write_text("default_org: bench\n", encoding="utf-8")
     table = phrases()
-    (out / "phrases.txt").write_text("".join(sorted({w for _, w in table}, key=lambda w: (len(w), w))[i] + "\n"
-                                             for i in range(len({w for _, w in table}))), encoding="utf-8")
+    words = sorted({w for _, w, _ in table}, key=lambda w: (len(w), w))
+    (out / "phrases.txt").write_text("".join(w + "\n" for w in words), encoding="utf-8")
     rng = random.Random(n)
     with (out / "planted.jsonl").open("w", encoding="utf-8") as record:
         for i in range(n):
             plant = None
             if rng.random() < 0.2:
-                pid, written = rng.choice(table)
+                pid, written, exceptions = rng.choice(table)
                 kind, shown = variant(rng, written, s2t)
-                plant = (kind, shown, pid)
+                plant = (kind, shown, pid, exceptions)
             if i % 5 == 4:
                 name = f"scripts_src/yaml/s{i:06d}.yaml"
                 body, planted = yaml_script(rng, i, plant)

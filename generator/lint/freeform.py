@@ -18,12 +18,13 @@ CUSTOMER_LABELS = ("客户", "B", "Ｂ")
 # One regex splits every line into indentation/quote/list marker, speaker label and the words.
 LINE = re.compile(r"^(?P<pre>[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t　]+)?)"
                   r"(?:(?:\*\*|__)?(?P<label>客服|坐席|回访员|客户|[ABＡＢ])(?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t　]*)?"
-                  r"(?P<body>[^\n]*?)[ \t\r　]*$", re.M)
+                  r"(?P<body>[^\n]*)", re.M)
 HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 RULE_LINE = re.compile(r"(?:[-*_=][ \t]*){3,}$")
 FENCES = ("```", "~~~")
 QUESTION_END = ("？", "?", "？」", "?”", "？”")
 SPECIAL = frozenset("`~#<|-*_=")
+TRAILING = frozenset(" \t\r\u3000")
 
 
 def parse(text: str, display: str) -> list[Utterance]:
@@ -38,6 +39,10 @@ def parse(text: str, display: str) -> list[Utterance]:
         pre, label, body = m.groups()
         if not body:
             continue
+        if body[-1] in TRAILING:
+            body = body.rstrip(" \t\r\u3000")
+            if not body:
+                continue
         if front:
             if number > 1 and body in ("---", "..."):
                 front = False

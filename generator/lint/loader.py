@@ -55,31 +55,24 @@ def load(root: Path, scripts: list[Path] | None = None) -> Loaded:
     for bank in project.banks.values():
         for q in bank.questions:
             project.questions.setdefault(q.id, q)
-    stubs = _stub_scripts(root, project) if scripts is not None else []
+    before = len(problems)
     References(loaded).run()
-    for ident in stubs:
-        del project.scripts[ident]
+    if scripts is not None:
+        unknown = _script_references(loaded)
+        problems[before:] = [p for p in problems[before:] if (p.path, p.line, p.column) not in unknown]
     loaded.problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
     return loaded
 
 
-def _stub_scripts(root: Path, project: m.Project) -> list[str]:
-    """Ids of the scripts not loaded, so scenarios naming them are not reported as dangling."""
-    import re
-    added = []
-    ident = re.compile(rb"^id:[ \t]*['\"]?([a-z0-9][a-z0-9-]*)", re.M)
-    for path, kind in discover(root):
-        if kind != "script":
-            continue
-        try:
-            found = ident.search(path.read_bytes()[:4096])
-        except OSError:
-            continue
-        name = found.group(1).decode() if found else None
-        if name and name not in project.scripts:
-            project.scripts[name] = m.Script(name, "", display_path(path, root))
-            added.append(name)
-    return added
+def _script_references(loaded: Loaded) -> set[tuple[str, int, int]]:
+    """Where scenarios name their scripts: with only some scripts loaded, those names cannot be checked."""
+    places = set()
+    for scenario in loaded.project.scenarios.values():
+        doc = loaded.documents.get(scenario.file)
+        for i in range(len(scenario.scripts)) if doc else ():
+            span = doc.span(("scripts", i))
+            places.add((doc.display, span.line, span.column))
+    return places
 
 
 def kind_for(path: Path, root: Path) -> str | None:
