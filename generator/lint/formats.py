@@ -14,7 +14,6 @@ DIM, BOLD, RESET = "\033[2m", "\033[1m", "\033[0m"
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFO_URI = "https://github.com/huifang/huifang"
 
 
 def text(problems, color: bool = False) -> str:
@@ -65,8 +64,7 @@ def sarif(problems) -> str:
         index[rule.ID] = len(rules)
         rules.append({"id": rule.ID, "name": rule.ID, "shortDescription": {"text": doc.title},
                       "fullDescription": {"text": " ".join(doc.description.split()) or doc.title},
-                      "defaultConfiguration": {"level": SARIF_LEVEL[rule.SEVERITY]},
-                      "helpUri": f"{INFO_URI}#{rule.ID}"})
+                      "defaultConfiguration": {"level": SARIF_LEVEL[rule.SEVERITY]}})
     if any(p.rule == "check" for p in problems):
         index["check"] = len(rules)
         rules.append({"id": "check", "name": "check", "shortDescription": {"text": "内容文件无法读取或不符合结构"},
@@ -85,8 +83,7 @@ def sarif(problems) -> str:
             result["ruleIndex"] = index[p.rule]
         results.append(result)
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
-        "tool": {"driver": {"name": "huifang", "version": __version__, "informationUri": INFO_URI,
-                            "rules": rules}},
+        "tool": {"driver": {"name": "huifang", "version": __version__, "rules": rules}},
         "columnKind": "unicodeCodePoints",
         "results": results}]}
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
