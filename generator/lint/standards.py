@@ -43,17 +43,13 @@ def has(ctx, element: m.Element, org, utterances: list[Utterance]) -> bool:
 
 
 def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
-    """The agent's turns before the call moves on to its questions, at most `max_turns`."""
+    """The agent's turns before the call moves on to its questions, at most `max_turns`.
+
+    A question that carries a greeting element ("您好，您是王先生吗？") still belongs to the opening;
+    the first question that carries none starts the questions.
+    """
     path = _main_path(view)
     agent = [u for u in path if u.agent]
-    if not view.freeform:
-        turns = []
-        for u in agent:
-            if u.ask:
-                break
-            turns.append(u)
-        return turns[:standard.max_turns]
-    # Free-form: a question that is no greeting element starts the questions.
     turns = []
     for u in agent[:standard.max_turns]:
         if turns and u.ask and not any(has(ctx, e, view.org, [u]) for e in standard.elements):
