@@ -18,20 +18,14 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 PH_OPEN, PH_CLOSE = "\ue000", "\ue001"  # private-use marks around an agent placeholder
 
 
+TABLE = {ord(ch): f"&#{ord(ch)};" for ch in SPECIAL}
+TABLE.update({ord("\r"): " ", ord("\t"): " ", ord(PH_OPEN): None, ord(PH_CLOSE): None})
+
+
 def md(value, *, newlines: str = "<br>") -> Markup:
     """Escape a value for any inline Markdown context (one line; newlines become `<br>`)."""
-    text = CONTROL.sub("", "" if value is None else str(value)).replace(PH_OPEN, "").replace(PH_CLOSE, "")
-    out = []
-    for ch in text:
-        if ch in SPECIAL:
-            out.append(f"&#{ord(ch)};")
-        elif ch == "\n":
-            out.append(newlines)
-        elif ch in "\r\t":
-            out.append(" ")
-        else:
-            out.append(ch)
-    return Markup("".join(out).strip())
+    text = CONTROL.sub("", "" if value is None else str(value))
+    return Markup(text.translate(TABLE).replace("\n", newlines).strip())
 
 
 def md_marked(value) -> Markup:
