@@ -13,6 +13,7 @@ bench/out/forms/ (gitignored). Figures go to stdout and bench/out/forms/results.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -52,14 +53,18 @@ def make_project(root: Path) -> None:
             f"id: bench-{n:03d}\ntitle: 维修服务回访{n:03d}\norg: demo\nquestions:\n{questions}\n", encoding="utf-8")
 
 
-def median_time(fn, runs: int = 7) -> float:
-    fn()
-    times = []
+def paired(plain, ours, runs: int = 9) -> tuple[float, float, float, float]:
+    """Median wall and CPU seconds of two functions, run alternately so load changes hit both alike."""
+    plain(), ours()
+    walls, cpus = ([], []), ([], [])
     for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for i, fn in enumerate((plain, ours)):
+            wall, cpu = time.perf_counter(), time.process_time()
+            fn()
+            walls[i].append(time.perf_counter() - wall)
+            cpus[i].append(time.process_time() - cpu)
+    med = statistics.median
+    return med(walls[0]), med(walls[1]), med(cpus[0]), med(cpus[1])
 
 
 def main() -> None:
@@ -74,13 +79,14 @@ def main() -> None:
     doc = views.sheet_doc(call, project)
     finished = html.render(doc)
 
-    plain = median_time(lambda: weasyprint.HTML(string=finished).write_pdf())
-    ours = median_time(lambda: render.to_pdf(html.render(views.sheet_doc(call, project))))
+    plain, ours, plain_cpu, ours_cpu = paired(lambda: weasyprint.HTML(string=finished).write_pdf(),
+                                              lambda: render.to_pdf(html.render(views.sheet_doc(call, project))))
     plain_size = len(weasyprint.HTML(string=finished).write_pdf())
     data, pages = render.to_pdf(finished)
 
     results = {"weasyprint": weasyprint.__version__, "per_form_plain_s": plain, "per_form_huifang_s": ours,
-               "overhead": ours / plain, "one_page_bytes": len(data), "one_page_pages": pages,
+               "overhead": ours / plain, "per_form_plain_cpu_s": plain_cpu, "per_form_huifang_cpu_s": ours_cpu,
+               "load_before": os.getloadavg()[0], "one_page_bytes": len(data), "one_page_pages": pages,
                "plain_weasyprint_bytes": plain_size}
     for jobs in (1, 2):
         shutil.rmtree(project_root / ".huifang-cache", ignore_errors=True)
@@ -95,9 +101,12 @@ def main() -> None:
     results["noop_rebuild_s"] = time.perf_counter() - start
     results["noop_rendered"] = len(result.rendered)
     results["parallel_ratio"] = results["build_2_jobs_s"] / results["build_1_jobs_s"]
+    results["load_after"] = os.getloadavg()[0]
     (OUT / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(f"WeasyPrint {weasyprint.__version__}; 12-question record sheet, {pages} page(s)")
-    print(f"per form      plain WeasyPrint {plain:.3f} s   huifang {ours:.3f} s   ratio {ours / plain:.2f}x")
+    print(f"load average  {results['load_before']:.1f} before, {results['load_after']:.1f} after (2 cores)")
+    print(f"per form      plain WeasyPrint {plain:.3f} s   huifang {ours:.3f} s   ratio {ours / plain:.2f}x (wall)")
+    print(f"              plain WeasyPrint {plain_cpu:.3f} s   huifang {ours_cpu:.3f} s   ratio {ours_cpu / plain_cpu:.2f}x (CPU)")
     print(f"size          plain WeasyPrint {plain_size / 1024:.0f} KB   huifang {len(data) / 1024:.0f} KB")
     print(f"{results['build_1_jobs_rendered']} PDFs ({SHEETS} record sheets + fixture forms, desk card, packs)")
     print(f"  serial      {results['build_1_jobs_s']:.1f} s")
