@@ -41,6 +41,16 @@ def validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(SCHEMAS[kind])
 
 
+@lru_cache(maxsize=None)
+def fast_check(kind: str):
+    """A compiled validator answering only "valid or not"; jsonschema explains the rare invalid file."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - the package is a declared dependency
+        return None
+    return jsonschema_rs.validator_for(SCHEMAS[kind]).is_valid
+
+
 def did_you_mean(word: str, choices) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"，是否想写 '{close[0]}'？" if close else ""
@@ -183,6 +193,9 @@ def validate_document(doc: Document, kind: str) -> list[Problem]:
         span = doc.span(())
         return [Problem(doc.display, span.line, span.column,
                         f"文件顶层应为映射（键: 值），实际是{TYPE_NAMES[type_of(doc.data)]}")]
+    is_valid = fast_check(kind)
+    if is_valid is not None and is_valid(doc.data):
+        return []
     for error in validator(kind).iter_errors(doc.data):
         for chosen in pick(error, root):
             problems.extend(describe(chosen, doc, root))

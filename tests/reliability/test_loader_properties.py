@@ -80,3 +80,20 @@ def test_every_character_maps_back_to_its_source(lines, style, indent_lines, crl
 def test_plain_data_round_trips(data):
     dumped = yaml.safe_dump(data, allow_unicode=True)
     assert load_document(dumped, Path("x.yaml"), "x.yaml").data == data
+
+
+KEYS = st.sampled_from(["id", "title", "name", "steps", "say", "ask", "customer", "note", "branch", "cases", "close",
+                        "questions", "text", "answer", "type", "options", "opening", "closings", "convenience", "yes",
+                        "no", "timing", "sections", "fields", "label", "table", "columns", "rows", "phrases", "x"])
+LEAVES = st.one_of(st.sampled_from(["a", "demo-q", "您好", "satisfaction", "open", "text", "10:30", ""]),
+                   st.integers(-2, 300), st.booleans(), st.none())
+DOCS = st.recursive(LEAVES, lambda children: st.one_of(st.lists(children, max_size=4),
+                                                       st.dictionaries(KEYS, children, max_size=5)), max_leaves=25)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["org", "script", "scenario", "form", "question-bank", "forbidden", "etiquette", "standards"]),
+       st.dictionaries(KEYS, DOCS, max_size=6))
+def test_fast_validator_agrees_with_jsonschema(kind, data):
+    from generator.validate import fast_check, validator
+    assert fast_check(kind)(data) == (next(validator(kind).iter_errors(data), None) is None)
