@@ -55,6 +55,10 @@ class Text:
             pos = found + 1
         return offsets
 
+    def source_offsets(self) -> list[int]:
+        """Index in `doc.text` of each character of the value ([] when it has no source)."""
+        return self._offsets
+
     def where(self, offset: int = 0) -> tuple[int, int]:
         """1-based (line, column) in the source file of the character at `offset` of the value."""
         if self.doc is None:

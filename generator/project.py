@@ -5,6 +5,7 @@ Every problem is collected (never only the first) so one `huifang check` run sho
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,7 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
     broken_ids: set[str] = field(default_factory=set)  # ids in files that failed validation
+    limits: Limits = field(default_factory=Limits)  # huifang.yaml's limits, for loading more files later
 
     @property
     def ok(self) -> bool:
@@ -250,8 +252,9 @@ def ident_path(kind: str) -> tuple | None:
 class References:
     """Cross-file checks: duplicate ids, dangling references, unusable scripts."""
 
-    def __init__(self, loaded: Loaded):
+    def __init__(self, loaded: Loaded, scripts_known: bool = True):
         self.loaded = loaded
+        self.scripts_known = scripts_known  # False when only some scripts were loaded
         self.project = loaded.project
         self.problems = loaded.problems
 
@@ -273,7 +276,7 @@ class References:
         for sc in p.scenarios.values():
             doc = self.doc(sc.file)
             self.refer(doc, ("org",), "机构", sc.org, p.orgs)
-            for i, ident in enumerate(sc.scripts):
+            for i, ident in enumerate(sc.scripts if self.scripts_known else ()):
                 self.refer(doc, ("scripts", i), "话术", ident, p.scripts)
             for i, ident in enumerate(sc.forms):
                 self.refer(doc, ("forms", i), "表单", ident, p.forms)
@@ -418,23 +421,36 @@ def loose_ids(data) -> set[str]:
     return found
 
 
-def load_project(root: Path | str) -> Loaded:
+def load_project(root: Path | str, scripts: Iterable[Path] | None = None) -> Loaded:
+    """Load and check every content file. `scripts`: load only these script files (any path, inside the
+    project) instead of every one under scripts_src/; scenarios' references to scripts are then not checked."""
     root = Path(root)
     problems: list[Problem] = []
     config, limits = read_config(root, problems)
     project = m.Project(root=root, config=config)
-    loaded = Loaded(project, problems)
+    loaded = Loaded(project, problems, limits=limits)
     for required in (CONTENT,):
         if not (root / required).is_dir():
             problems.append(Problem(display_path(root / required, root), 1, 1,
                                     f"找不到 {required}/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录"))
             return loaded
+    files = discover(root)
+    named: set[Path] = set()  # script files the caller named: read wherever they are
+    if scripts is not None:
+        files = [(p, k) for p, k in files if k != "script"]
+        chosen = {p.resolve() for p, _ in files}
+        for path in map(Path, scripts):
+            if path.resolve() not in chosen:
+                chosen.add(path.resolve())
+                named.add(path)
+                files.append((path, "script"))
     seen: dict = {}
-    for path, kind in discover(root):
+    for path, kind in files:
         display = display_path(path, root)
         project.files.append(path)
         try:
-            ensure_inside(path, root, display)
+            if path not in named:
+                ensure_inside(path, root, display)
             doc = load_file(path, display, limits)
         except ContentError as exc:
             problems.append(exc.problem)
@@ -463,6 +479,6 @@ def load_project(root: Path | str) -> Loaded:
                 project.pages.append(m.Page(page, page.relative_to(pages_dir).as_posix()))
             except ContentError as exc:
                 problems.append(exc.problem)
-    References(loaded).run()
+    References(loaded, scripts_known=scripts is None).run()
     loaded.problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
     return loaded

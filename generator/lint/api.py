@@ -52,19 +52,22 @@ def lint_by_script(loaded, *, composed: bool = True) -> dict[str, list[Problem]]
 
 
 def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = True) -> Result:
-    """Lint the given files and directories (.yaml/.yml/.md/.txt), or with none the whole project."""
+    """Lint the given files and directories (.yaml/.yml/.md/.txt), or with none the whole project.
+
+    The content is loaded once; YAML scripts are then loaded and linted one at a time (memory stays
+    flat), free-form files read one at a time; both in worker processes when there are many.
+    """
     from generator.lint import loader
 
     root = Path(root)
     if not root.is_dir():
         raise UsageError(f"{root}: 项目目录不存在")
     if not (root / "content").is_dir():
-        raise UsageError(f"{root}: 找不到 content/ 目录：--project 应指向含 content/ 的项目根目录")
-    if not paths:
-        loaded = loader.load(root)
-        return _run(loaded, list(loaded.project.scripts.values()), _walk_scripts_src(root), composed=composed)
-    yaml_files, freeform, only = [], [], set()
+        raise UsageError(f"{root}: 找不到 content/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录")
     root_abs = os.path.abspath(root)
+    if not paths:
+        return _stream(root, _all_scripts(root), _walk_scripts_src(root), composed=composed, full=True)
+    yaml_files, freeform = [], []
     for path in paths:
         if not os.path.exists(path):
             raise UsageError(f"{path}: 文件或目录不存在")
@@ -82,23 +85,37 @@ def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = 
         kind = loader.kind_for(Path(file), root)
         if kind is None and not _looks_like_script(file):
             continue  # mkdocs.yml, CI files…: not ours
-        (content if kind not in (None, "script") else scripts).append((Path(file), display))
-    everything = bool(content)
-    loaded = loader.load(root, None if everything else [p for p, _ in scripts])
-    wanted = {p.resolve() for p, _ in scripts}
-    chosen = [s for s in loaded.project.scripts.values()
-              if everything or (s.doc is not None and Path(s.doc.path).resolve() in wanted)]
-    result = _run(loaded, chosen, freeform, composed=composed)
-    if everything:
-        only = {d for _, d in scripts} | {d for _, d in content} | {d for _, d in freeform}
-        result.problems = [p for p in result.problems if p.path in only]
+        (content if kind not in (None, "script") else scripts).append((file, display))
+    if not content:
+        return _stream(root, _unique(scripts), freeform, composed=composed)
+    # A content file was named: its findings come from the scripts that use it, so lint them all.
+    result = _stream(root, _unique(_all_scripts(root) + scripts), freeform, composed=composed, full=True)
+    only = {d for _, d in scripts} | {d for _, d in content} | {d for _, d in freeform}
+    result.problems = [p for p in result.problems if p.path in only]
     return result
 
 
+def _all_scripts(root: Path) -> list[tuple[str, str]]:
+    from generator.project import discover
+    from generator.problems import display_path
+    return [(str(p), display_path(p, root)) for p, kind in discover(root) if kind == "script"]
+
+
+def _unique(files):
+    seen, out = set(), []
+    for file, display in files:
+        key = os.path.realpath(file)
+        if key not in seen:
+            seen.add(key)
+            out.append((file, display))
+    return out
+
+
 def _run(loaded, scripts, freeform, *, composed: bool, load_problems: bool = True) -> Result:
+    """Lint a project already loaded in full (the site build)."""
     from generator.lint import calls
     from generator.lint.config import LintConfig
-    from generator.lint.engine import Engine, finish
+    from generator.lint.engine import Engine, combine, finish
 
     project = loaded.project
     config = LintConfig.from_settings(project.config.lint)
@@ -108,24 +125,60 @@ def _run(loaded, scripts, freeform, *, composed: bool, load_problems: bool = Tru
     for display, doc in loaded.documents.items():
         ctx.sources[display] = doc.text
         result.files[display] = Path(doc.path)
-    from generator.lint.loader import kind_for
-    for display, doc in loaded.documents.items():
-        kind = kind_for(Path(doc.path), project.root) or "script"
-        result.kinds[display] = kind
-    found = [Problem(p.path, p.line, p.column, p.message, p.severity, "check", p.line, p.column)
-             for p in loaded.problems if p.severity == "error" and load_problems]
+    found = [_as_check(p) for p in loaded.problems if p.severity == "error" and load_problems]
     for script in sorted(scripts, key=lambda s: s.file):
         found.extend(engine.lint_view(calls.view(script, project, composed)))
         result.checked += 1
     if freeform:
         found.extend(_lint_freeform(engine, freeform, result, project))
-    result.problems = finish(found, ctx.sources, config)
+    ctx.sources.update(result.sources)
+    result.problems = combine(finish(found, ctx.sources, config))
     result.sources = ctx.sources
     return result
 
 
-PARALLEL_FROM = 400  # free-form files; below this, starting workers costs more than it saves
-_WORK = None  # (engine, org) handed to forked workers
+def _as_check(p: Problem) -> Problem:
+    return Problem(p.path, p.line, p.column, p.message, p.severity, "check", p.line, p.column)
+
+
+def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False) -> Result:
+    """Load the content once, then lint YAML scripts and free-form files one at a time.
+    `full`: these are all the project's scripts, so scenarios' references to scripts are checked."""
+    from generator.lint.config import LintConfig
+    from generator.lint.engine import Engine, combine, finish
+    from generator.lint.loader import kind_for
+    from generator.project import load_project
+
+    loaded = load_project(root, scripts=[])
+    project = loaded.project
+    config = LintConfig.from_settings(project.config.lint)
+    engine = Engine(project, config)
+    result = Result([])
+    ctx = engine.ctx
+    for display, doc in loaded.documents.items():
+        ctx.sources[display] = doc.text
+        result.files[display] = Path(doc.path)
+        result.kinds[display] = kind_for(Path(doc.path), root) or "script"
+    found = [_as_check(p) for p in loaded.problems if p.severity == "error"]
+    global _WORK
+    _WORK = (engine, loaded, composed, project.orgs.get(project.config.default_org))
+    state: dict = {"ids": {}, "broken": set()}
+    if scripts:
+        found.extend(_in_chunks(_lint_yaml_chunk, _gather_yaml, scripts, result, state))
+    if full:
+        found.extend(_script_references(loaded, state))
+    if freeform:
+        ctx.matcher  # build the automaton once, before any fork
+        found.extend(_in_chunks(_lint_text_chunk, _gather_text, freeform, result))
+    _WORK = None
+    ctx.sources.update(result.sources)
+    result.problems = combine(finish(found, ctx.sources, config))
+    result.sources = ctx.sources
+    return result
+
+
+PARALLEL_FROM = 400  # files; below this, starting workers costs more than it saves
+_WORK = None  # (engine, loaded, composed, default org): what forked workers share with the parent
 
 
 def _jobs(count: int) -> int:
@@ -141,66 +194,131 @@ def _jobs(count: int) -> int:
     return max(1, min(cpus, 8))
 
 
-def _lint_freeform(engine, files, result: Result, project):
-    global _WORK
-    org = project.orgs.get(project.config.default_org)
-    engine.ctx.matcher  # build the automaton once, before any fork
+def _script_references(loaded, state: dict) -> list[Problem]:
+    """Scenarios naming scripts that do not exist (checked once every script has been seen)."""
+    from generator.project import References
+
+    refs = References(loaded)
+    loaded.broken_ids |= state["broken"]
+    mark = len(loaded.problems)
+    for scenario in loaded.project.scenarios.values():
+        doc = loaded.documents.get(scenario.file)
+        for i, ident in enumerate(scenario.scripts):
+            refs.refer(doc, ("scripts", i), "话术", ident, state["ids"])
+    return [_as_check(p) for p in loaded.problems[mark:]]
+
+
+def _in_chunks(work, gather, files, result: Result, state: dict | None = None) -> list[Problem]:
+    """Run `work` over chunks of `files` (in forked workers when there are many), in file order."""
     jobs = _jobs(len(files))
+    context = None
     if jobs > 1:
         import multiprocessing
         try:
             context = multiprocessing.get_context("fork")
         except ValueError:
-            jobs = 1
-    if jobs == 1:
-        found, sources = _lint_files(engine, files, org)
-        _keep(result, engine, files, sources)
-        result.checked += len(files)
+            context = None
+    found: list[Problem] = []
+    state = {} if state is None else state
+    if context is None:
+        gather(work(files), result, found, state)
         return found
-    _WORK = (engine, org)
-    size = max(50, len(files) // (jobs * 4))
+    size = max(20, min(500, len(files) // (jobs * 4)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    found = []
     with context.Pool(jobs) as pool:
-        for problems, sources in pool.imap(_lint_chunk, chunks):
-            found.extend(problems)
-            _keep(result, engine, [f for f in files if f[1] in sources], sources)
-    result.checked += len(files)
+        for part in pool.imap(work, chunks):
+            gather(part, result, found, state)
     return found
 
 
-def _keep(result: Result, engine, files, sources: dict) -> None:
-    engine.ctx.sources.update(sources)
-    for file, display in files:
-        if display in sources:
-            result.files[display] = Path(file)
-
-
-def _lint_chunk(files):
-    """In a worker: lint, apply inline switches; send back findings and the texts fixes need."""
+def _lint_yaml_chunk(files):
+    """Load and lint each YAML script; return per file what the parent needs (findings already switched)."""
+    from generator.lint import calls
     from generator.lint.engine import finish
-    engine, org = _WORK
+    from generator.lint.loader import load_script
+
+    engine, loaded, composed, _ = _WORK
+    ctx = engine.ctx
+    out = []
+    for file, display in files:
+        loose = load_script(loaded, file, display)
+        found = []
+        if loose.script is not None:
+            ctx.sources[display] = loose.doc.text
+            found = finish(engine.lint_view(calls.view(loose.script, loaded.project, composed)), ctx.sources,
+                           ctx.config)
+            del ctx.sources[display]
+        text = loose.doc.text if loose.doc is not None and any(p.fix for p in found) else None
+        out.append((file, display, loose.ident, loose.anchor, loose.problems, found, text, loose.broken))
+    return out
+
+
+def _gather_yaml(part, result: Result, found: list, state: dict) -> None:
+    from generator.lint.loader import Loose, duplicate
+
+    seen = state.setdefault("ids", {})
+    for file, display, ident, anchor, problems, lint_found, text, broken in part:
+        found.extend(_as_check(p) for p in problems if p.severity == "error")
+        state.setdefault("broken", set()).update(broken)
+        if ident is None:
+            continue
+        if ident in seen:
+            loose = Loose(display)
+            loose.ident, loose.anchor = ident, anchor
+            found.append(_as_check(duplicate(loose, seen[ident])))
+            continue
+        seen[ident] = display
+        found.extend(lint_found)
+        result.checked += 1
+        if text is not None:
+            result.sources[display] = text
+            result.files[display] = Path(file)
+            result.kinds[display] = "script"
+
+
+def _lint_freeform(engine, files, result: Result, project):
+    global _WORK
+    _WORK = (engine, None, True, project.orgs.get(project.config.default_org))
+    engine.ctx.matcher
+    try:
+        return _in_chunks(_lint_text_chunk, _gather_text, files, result)
+    finally:
+        _WORK = None
+
+
+def _lint_text_chunk(files):
+    """Lint free-form files; findings with inline switches applied, and the texts fixes need."""
+    from generator.lint.engine import finish
+    engine, _, _, org = _WORK
     found, sources = _lint_files(engine, files, org)
     found = finish(found, sources, engine.ctx.config)
-    return found, {p.path: sources[p.path] for p in found if p.fix and p.path in sources}
+    files_of = dict((d, f) for f, d in files)
+    keep = {p.path: (files_of[p.path], sources[p.path]) for p in found if p.fix and p.path in sources}
+    return found, keep, len(files)
+
+
+def _gather_text(part, result: Result, found: list, state: dict) -> None:
+    problems, sources, count = part
+    found.extend(problems)
+    result.checked += count
+    for display, (file, text) in sources.items():
+        result.sources[display] = text
+        result.files[display] = Path(file)
 
 
 def _lint_files(engine, files, org):
     from generator.lint import freeform as ff
-    from generator.lint.normalize import drop, fold
 
-    ctx = engine.ctx
-    matcher = ctx.matcher
     found = []
     sources = {}
+    lint = engine.lint_view
+    shared = engine.ctx.sources  # what fixes read; kept only while the file is linted
+    matcher = engine.ctx.matcher
     for file, display in files:
         text = _read(file, display)
-        sources[display] = text
-        ctx.sources[display] = text
-        folded = fold(text)
-        view = ff.view(text, display, org, folded)
-        view.no_phrases = not matcher.any(drop(folded))
-        found.extend(engine.lint_view(view))
+        sources[display] = shared[display] = text
+        found.extend(lint(ff.view(text, display, org, matcher)))
+        del shared[display]
     return found, sources
 
 

@@ -83,6 +83,13 @@ class Engine:
                     found.extend(rule.check(u, ctx))
         else:
             for u in view.utterances():
+                if u.file == view.file:  # the script's own words: checked once
+                    for rule in self.line_rules:
+                        if not hasattr(rule, "wanted") or rule.wanted(u.text, ctx):
+                            found.extend(rule.check(u, ctx))
+                    continue
+                # Words shared with other scripts (org profile, question bank): checked once per org.
+                # The project keeps these texts alive, so their id() stays theirs.
                 key = (id(u.origin), org_id)
                 cached = self._line_cache.get(key)
                 if cached is None:
@@ -112,6 +119,16 @@ def finish(problems: list[Problem], sources: dict[str, str], config: LintConfig)
         if key not in out:
             out[key] = p
     return sorted(out.values(), key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
+
+
+def combine(problems: list[Problem]) -> list[Problem]:
+    """Let rules merge findings that differ only in whom they concern (one org text used by many orgs)."""
+    from generator.lint.rules import RULES
+
+    for rule in RULES:
+        if hasattr(rule, "combine") and any(p.rule == rule.ID for p in problems):
+            problems = rule.combine(problems)
+    return problems
 
 
 def with_severity(problem: Problem, severity: str) -> Problem:

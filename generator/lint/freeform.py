@@ -27,16 +27,46 @@ SPECIAL = frozenset("`~#<|-*_=")
 TRAILING = frozenset(" \t\r\u3000")
 
 
-def parse(text: str, display: str) -> list[Utterance]:
+# Lines whose first character is none of these have no indentation, quote or list marker: the
+# common case, read without the full LINE regex.
+PRE_START = frozenset(" \t>-*+_（(0123456789")
+LABEL_START = frozenset("客坐回ABＡＢ")
+LABEL = re.compile(r"(客服|坐席|回访员|客户|[ABＡＢ])(?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t　]*")
+
+
+def parse(text: str, display: str, folded: str | None = None) -> list[Utterance]:
+    """Utterances of a free-form file; `folded` (normalize.fold of the whole text) is sliced per line."""
     out: list[Utterance] = []
     append = out.append
     fence = None
     in_comment = False
     front = text.startswith("---") and text[3:4] in ("\n", "\r")
     number = 0
-    for m in LINE.finditer(text):
+    offset = 0  # of the line in the file
+    line_match = LINE.match
+    label_match = LABEL.match
+    if folded is not None and len(folded) != len(text):
+        folded = None
+    for line in text.split("\n"):
         number += 1
-        pre, label, body = m.groups()
+        start = offset
+        offset += len(line) + 1
+        if not line:
+            continue
+        first = line[0]
+        if first in PRE_START or first.isdecimal():
+            m = line_match(line)
+            pre, label, body = m.groups()
+            at = m.start(3)
+        elif first in LABEL_START:
+            m = label_match(line)
+            if m is None:
+                pre, label, body, at = "", None, line, 0
+            else:
+                pre, label, at = "", m.group(1), m.end()
+                body = line[at:]
+        else:
+            pre, label, body, at = "", None, line, 0
         if not body:
             continue
         if body[-1] in TRAILING:
@@ -74,7 +104,6 @@ def parse(text: str, display: str) -> list[Utterance]:
                     if first == "=" and out and out[-1].line == number - 1:
                         out.pop()  # setext heading underline: the line above was a heading
                     continue
-        at = m.start(3)
         if "<!--" in body or "huifang:" in body:
             cut = body.find("<!--")
             if cut < 0:
@@ -84,16 +113,25 @@ def parse(text: str, display: str) -> list[Utterance]:
                 body = body[:cut].rstrip(" \t\u3000")
                 if not body:
                     continue
-        speaker = CUSTOMER if label in CUSTOMER_LABELS else AGENT
-        append(Utterance(body, speaker, display, number, at - m.start() + 1, at, None,
-                         speaker == AGENT and body.endswith(QUESTION_END)))
+        base = start + at
+        if label is None or label in AGENT_LABELS:
+            u = Utterance(body, AGENT, display, number, at + 1, base, None, body.endswith(QUESTION_END))
+        else:
+            u = Utterance(body, CUSTOMER, display, number, at + 1, base)
+        if folded is not None:
+            u._folded = folded[base:base + len(body)]
+        append(u)
     return out
 
 
-def view(text: str, display: str, org=None, folded: str | None = None) -> CallView:
-    """The file as a one-path call; `folded` (normalize.fold of the whole text) saves folding per line."""
-    utterances = parse(text, display)
-    if folded is not None and len(folded) == len(text):
-        for u in utterances:
-            u._folded = folded[u.base:u.base + len(u.text)]
-    return CallView(display, display, (1, 1), [("", utterances)], org=org, freeform=True, text=text)
+def view(text: str, display: str, org=None, matcher=None) -> CallView:
+    """The file as a one-path call. With the phrase `matcher`, a whole-file pre-screen tells the
+    forbidden-phrase rule whether there is anything to look for at all."""
+    from generator.lint.normalize import drop, fold
+
+    folded = fold(text)
+    call = CallView(display, display, (1, 1), [("", parse(text, display, folded))], org=org, freeform=True,
+                    text=text)
+    if matcher is not None:
+        call.no_phrases = not matcher.any(drop(folded))
+    return call

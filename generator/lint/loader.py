@@ -1,82 +1,83 @@
-"""Load what linting needs: the content (standards, phrases, orgs, questions) and only the scripts asked for.
-
-Mirrors project.load_project but takes a selection of script files, so `huifang lint some.md`
-does not parse every script of the project first.
+"""YAML scripts one at a time, against a project whose content (orgs, questions, standards, phrases)
+was loaded once with `load_project(root, scripts=[])`: memory stays flat however many scripts there are.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from generator import model as m
-from generator.problems import ContentError, Problem, display_path
-from generator.project import (CONTENT, Loaded, References, build, discover, kind_of, read_config,
-                               register_ids, register_inner_ids)
+from generator.problems import ContentError, Problem
+from generator.project import LAYOUT, SCRIPTS, Loaded, References, build, loose_ids
 from generator.validate import validate_document
-from generator.yamlload import load_file
+from generator.yamlload import Document, load_file
 
 
-def load(root: Path, scripts: list[Path] | None = None) -> Loaded:
-    """The project with all its content files, and either all scripts (None) or just `scripts`."""
-    root = Path(root)
-    problems: list[Problem] = []
-    config, limits = read_config(root, problems)
-    project = m.Project(root=root, config=config)
-    loaded = Loaded(project, problems)
-    if not (root / CONTENT).is_dir():
-        problems.append(Problem(display_path(root / CONTENT, root), 1, 1,
-                                f"找不到 {CONTENT}/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录"))
-        return loaded
-    files = [(p, k) for p, k in discover(root) if scripts is None or k != "script"]
-    if scripts is not None:
-        chosen = {p.resolve() for p, _ in files}
-        for path in scripts:
-            if path.resolve() not in chosen:
-                chosen.add(path.resolve())
-                files.append((path, "script"))
-    seen: dict = {}
-    for path, kind in files:
-        display = display_path(path, root)
-        project.files.append(path)
-        try:
-            doc = load_file(path, display, limits)
-        except ContentError as exc:
-            problems.append(exc.problem)
-            continue
-        found = validate_document(doc, kind)
-        if found:
-            problems.extend(found)
-            continue
-        loaded.documents[display] = doc
-        if not register_ids(loaded, doc, kind, seen):
-            continue
-        register_inner_ids(loaded, doc, kind, seen)
-        build(doc, kind, project)
-    for bank in project.banks.values():
-        for q in bank.questions:
-            project.questions.setdefault(q.id, q)
-    before = len(problems)
-    References(loaded).run()
-    if scripts is not None:
-        unknown = _script_references(loaded)
-        problems[before:] = [p for p in problems[before:] if (p.path, p.line, p.column) not in unknown]
-    loaded.problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
-    return loaded
+class Loose:
+    """One script file after loading: the script (None when it cannot be used) and what went wrong."""
+
+    __slots__ = ("display", "doc", "script", "ident", "anchor", "problems", "broken")
+
+    def __init__(self, display: str, doc: Document | None = None, script: m.Script | None = None,
+                 problems: list[Problem] | None = None):
+        self.display = display
+        self.doc = doc
+        self.script = script
+        self.ident = script.id if script else None
+        self.anchor = (1, 1)
+        self.problems = problems or []
+        self.broken: set[str] = set()  # ids a file that could not be used probably declares
 
 
-def _script_references(loaded: Loaded) -> set[tuple[str, int, int]]:
-    """Where scenarios name their scripts: with only some scripts loaded, those names cannot be checked."""
-    places = set()
-    for scenario in loaded.project.scenarios.values():
-        doc = loaded.documents.get(scenario.file)
-        for i in range(len(scenario.scripts)) if doc else ():
-            span = doc.span(("scripts", i))
-            places.add((doc.display, span.line, span.column))
-    return places
+def load_script(loaded: Loaded, path: Path | str, display: str) -> Loose:
+    """Load, validate, build and reference-check one script file, without keeping it in the project.
+
+    Duplicate ids across files are the caller's to detect (`Loose.ident`, `Loose.anchor`).
+    """
+    try:
+        doc = load_file(Path(path), display, loaded.limits)
+    except ContentError as exc:
+        out = Loose(display, problems=[exc.problem])
+        out.broken = {Path(path).stem}
+        return out
+    found = validate_document(doc, "script")
+    if found:
+        out = Loose(display, doc, problems=found)
+        out.broken = loose_ids(doc.data)
+        return out
+    project = loaded.project
+    ident = doc.data["id"]
+    before = project.scripts.get(ident)
+    build(doc, "script", project)
+    script = project.scripts.pop(ident)
+    if before is not None:
+        project.scripts[ident] = before
+    mark = len(loaded.problems)
+    References(loaded).check_script(script)
+    problems = loaded.problems[mark:]
+    del loaded.problems[mark:]
+    out = Loose(display, doc, script, problems)
+    span = doc.span(("id",))
+    out.anchor = (span.line, span.column)
+    return out
+
+
+def duplicate(loose: Loose, first: str) -> Problem:
+    return Problem(loose.display, loose.anchor[0], loose.anchor[1], f"重复的标识 '{loose.ident}'：已在 {first} 中使用")
 
 
 def kind_for(path: Path, root: Path) -> str | None:
-    try:
-        return kind_of(path.resolve(), root.resolve())
-    except ValueError:
-        return None
+    """The content kind of a YAML file by where it lies in the project (None: not a content file)."""
+    absolute, base = os.path.abspath(path), os.path.abspath(root)
+    if not absolute.startswith(base + os.sep):
+        absolute, base = os.path.realpath(path), os.path.realpath(root)
+        if not absolute.startswith(base + os.sep):
+            return None
+    rel = Path(absolute[len(base) + 1:])
+    if rel.parts and rel.parts[0] == SCRIPTS:
+        return "script"
+    for pattern, kind in LAYOUT:
+        if rel.match(pattern) or rel.with_suffix(".yaml").match(pattern):
+            return kind
+    return None

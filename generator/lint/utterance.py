@@ -68,7 +68,7 @@ class Utterance:
         if self.origin is None:
             a, b = self.base + start, self.base + end
         else:
-            offsets = self.origin._offsets
+            offsets = self.origin.source_offsets()
             if not offsets or end > len(offsets):
                 return None
             a, b = offsets[start], offsets[end - 1] + 1

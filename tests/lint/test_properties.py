@@ -12,7 +12,7 @@ from generator.lint import freeform
 from generator.lint.config import LintConfig
 from generator.lint.engine import Engine, finish
 from generator.lint.fix import plan
-from generator.lint.loader import load
+from generator.project import load_project
 from tests.lint.conftest import PROJ
 
 PHRASES = ["你自己想办法吧", "我们从没这种事", "你明天再打来"]
@@ -22,7 +22,7 @@ LABELS = ["", "客服：", "坐席: ", "回访员：", "A：", "A:", "- 客服�
 
 @functools.lru_cache(maxsize=1)
 def engine():
-    loaded = load(PROJ, [])
+    loaded = load_project(PROJ, scripts=[])
     project = loaded.project
     used = set("".join(p.phrase.value + "".join(v.value for v in p.variants) + "".join(p.exceptions)
                        for p in project.forbidden))
@@ -91,3 +91,19 @@ def test_linter_never_crashes(text, name):
                 max_size=40))
 def test_linter_never_crashes_on_structure(parts):
     test_linter_never_crashes.hypothesis.inner_test("".join(parts), "y.md")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["客服：", "客户：", "**客服**：", "A:", "Ｂ：", "回访员 ：", "客", "# ", "```", "- ", "1. ",
+                                 "（2）", "２、", "> ", "<!--", "-->", "---", "你好？", "\t", " ", "　", "\r", "\n", "\n"]),
+                max_size=40))
+def test_fast_line_reading_agrees_with_the_line_regex(parts):
+    # parse() reads most lines without the full LINE regex; each utterance must be where LINE puts it.
+    text = "".join(parts)
+    lines = text.split("\n")
+    for u in freeform.parse(text, "x.md"):
+        m = freeform.LINE.match(lines[u.line - 1])
+        assert u.col == m.start("body") + 1
+        label = m.group("label")
+        assert u.speaker == ("customer" if label in freeform.CUSTOMER_LABELS else "agent")
+        assert text[u.base:u.base + len(u.text)] == u.text

@@ -236,3 +236,17 @@ def test_handbook_examples(proj, rule):
         assert lint_text(proj, f"pass{i}.txt", example + "\n", rule.ID) == [], example
     for i, example in enumerate(doc.fails):
         assert lint_text(proj, f"fail{i}.txt", example + "\n", rule.ID), example
+
+
+def test_org_text_shared_by_many_orgs_is_reported_once():
+    from generator.lint.engine import combine
+    from generator.problems import Problem
+
+    def finding(org):
+        return Problem("content/orgs/a.yaml", 15, 28, f"占位符 {{热线}} 没有值：机构档案 content/orgs/{org}.yaml 未填写 hotline",
+                       "warning", "unfilled-placeholder", 15, 32, f"在 content/orgs/{org}.yaml 中填写 hotline")
+    merged = combine([finding(o) for o in "abcde"])
+    assert len(merged) == 1
+    assert merged[0].message == ("占位符 {热线} 没有值：这段话用于 5 个机构，它们的机构档案未填写 hotline："
+                                 "content/orgs/a.yaml、content/orgs/b.yaml、content/orgs/c.yaml 等")
+    assert combine([finding("a")]) == [finding("a")]

@@ -12,6 +12,9 @@ FAIL:
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from generator.compose import PLACEHOLDER
 
 ID = "unfilled-placeholder"
@@ -40,3 +43,36 @@ def check(u, ctx):
             field = FIELDS.get(name, f"placeholders.{name}")
             message, hint = f"占位符 {{{name}}} 没有值：机构档案 {org.file} 未填写 {field}", f"在 {org.file} 中填写 {field}"
         yield ctx.problem(ID, u, match.start(), match.end(), message, ctx.severity(ID), hint)
+
+
+SHARED = re.compile(r"^占位符 \{(?P<name>[^{}]+)\} 没有值：机构档案 (?P<file>\S+) 未填写 (?P<field>\S+)$")
+
+
+def combine(problems):
+    """One text (the default org's closing, say) used by many orgs that all lack the value: one finding
+    naming the orgs, not one line per org at the same place."""
+    groups: dict[tuple, list] = {}
+    for p in problems:
+        match = SHARED.match(p.message) if p.rule == ID else None
+        if match:
+            key = (p.path, p.line, p.column, p.end_line, p.end_column, p.severity, match["name"], match["field"])
+            groups.setdefault(key, []).append((match["file"], p))
+    out = []
+    for p in problems:
+        match = SHARED.match(p.message) if p.rule == ID else None
+        if not match:
+            out.append(p)
+            continue
+        key = (p.path, p.line, p.column, p.end_line, p.end_column, p.severity, match["name"], match["field"])
+        group = groups.pop(key, None)
+        if group is None:
+            continue  # merged into the first of its group
+        files = sorted({f for f, _ in group})
+        if len(files) == 1:
+            out.append(p)
+            continue
+        shown = "、".join(files[:3]) + (" 等" if len(files) > 3 else "")
+        out.append(replace(p, message=f"占位符 {{{match['name']}}} 没有值：这段话用于 {len(files)} 个机构，"
+                                      f"它们的机构档案未填写 {match['field']}：{shown}",
+                           suggestion=f"在这些机构档案中填写 {match['field']}"))
+    return out
