@@ -21,6 +21,9 @@ class Context:
         self.sources: dict[str, str] = {}  # file → its text, for fixes
         self._matcher = None
         self._elements: dict[tuple, object] = {}
+        self._present: dict[tuple, bool] = {}  # (element, org, text) → found: standard lines recur
+        self._missing: dict[tuple, tuple] = {}  # (standard, org, text) → elements not found
+        self.joined: tuple = ((), "")  # (turns, their folded texts joined): see standards.has
 
     @property
     def org(self) -> m.Org | None:
@@ -40,6 +43,27 @@ class Context:
         if found is None:
             from generator.lint.standards import element_regex
             found = self._elements[key] = element_regex(element, org)
+        return found
+
+    def element_in(self, element, org, text: str) -> bool:
+        """Whether a greeting/closing element occurs in a folded text (remembered per distinct text)."""
+        key = (id(element), org.id if org else "", text)
+        found = self._present.get(key)
+        if found is None:
+            if len(self._present) > 100_000:
+                self._present.clear()
+            found = self._present[key] = self.element(element, org).search(text) is not None
+        return found
+
+    def missing(self, standard, org, text: str) -> tuple:
+        """A standard's elements that do not occur in a folded text (remembered per distinct text)."""
+        key = (id(standard), org.id if org else "", text)
+        found = self._missing.get(key)
+        if found is None:
+            if len(self._missing) > 100_000:
+                self._missing.clear()
+            found = self._missing[key] = tuple(e for e in standard.elements
+                                               if self.element(e, org).search(text) is None)
         return found
 
     def severity(self, rule: str, own: str | None = None) -> str:

@@ -34,12 +34,27 @@ def element_regex(element: m.Element, org: m.Org | None) -> re.Pattern:
     return re.compile("|".join(_compile(p, fills).pattern for p in element.patterns))
 
 
+def _text(ctx, utterances: list[Utterance]) -> str:
+    # The turns joined by newlines: a `*` (.{0,12}) never crosses into the next turn.
+    if len(utterances) == 1:
+        return utterances[0].folded
+    turns = tuple(utterances)  # the same turns are asked about by several rules: join them once
+    if ctx.joined[0] != turns:
+        ctx.joined = (turns, "\n".join(u.folded for u in turns))
+    return ctx.joined[1]
+
+
 def has(ctx, element: m.Element, org, utterances: list[Utterance]) -> bool:
     if not utterances:
         return False
-    # One search over the turns joined by newlines: a `*` (.{0,12}) never crosses into the next turn.
-    text = utterances[0].folded if len(utterances) == 1 else "\n".join(u.folded for u in utterances)
-    return ctx.element(element, org).search(text) is not None
+    return ctx.element_in(element, org, _text(ctx, utterances))
+
+
+def missing(ctx, standard: m.Standard, org, utterances: list[Utterance]) -> tuple:
+    """The standard's elements that none of the turns has, in the standard's order."""
+    if not utterances:
+        return tuple(standard.elements)
+    return ctx.missing(standard, org, _text(ctx, utterances))
 
 
 def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
@@ -48,18 +63,18 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
     A question that carries a greeting element ("您好，您是王先生吗？") still belongs to the opening;
     the first question that carries none starts the questions.
     """
-    path = _main_path(view)
-    agent = [u for u in path if u.agent]
+    agent = view.agent_turns(_main_path(view))
     turns = []
+    every = len(standard.elements)
     for u in agent[:standard.max_turns]:
-        if turns and u.ask and not any(has(ctx, e, view.org, [u]) for e in standard.elements):
+        if turns and u.ask and len(missing(ctx, standard, view.org, [u])) == every:
             break
         turns.append(u)
     return turns
 
 
-def closing(turns: list[Utterance], standard: m.Standard) -> list[Utterance]:
-    return [u for u in turns if u.agent][-standard.max_turns:]
+def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None = None) -> list[Utterance]:
+    return (view.agent_turns(turns) if view is not None else [u for u in turns if u.agent])[-standard.max_turns:]
 
 
 def _main_path(view: CallView) -> list[Utterance]:

@@ -12,7 +12,7 @@ AGENT, CUSTOMER, NOTE = "agent", "customer", "note"
 
 
 class Utterance:
-    __slots__ = ("text", "speaker", "file", "line", "col", "base", "origin", "ask", "key", "kind", "_folded", "_norm")
+    __slots__ = ("text", "speaker", "file", "line", "col", "base", "origin", "ask", "key", "kind", "agent", "_folded", "_norm")
 
     def __init__(self, text: str, speaker: str, file: str, line: int = 1, col: int = 1, base: int = 0,
                  origin=None, ask: bool = False, key: str | None = None, kind: str = ""):
@@ -26,6 +26,7 @@ class Utterance:
         self.ask = ask  # a question of the call (not small talk)
         self.key = key  # question id, for duplicate detection
         self.kind = kind  # "org" when composed from the organisation profile, else ""
+        self.agent = speaker == AGENT
         self._folded = None
         self._norm = None
 
@@ -44,10 +45,6 @@ class Utterance:
             from generator.lint.normalize import drop
             self._norm = drop(self.folded)
         return self._norm
-
-    @property
-    def agent(self) -> bool:
-        return self.speaker == AGENT
 
     def where(self, offset: int = 0) -> tuple[int, int]:
         """1-based (line, column in characters) of `offset` in the original file."""
@@ -94,6 +91,14 @@ class CallView:
     def owns(self, u: Utterance) -> bool:
         """Written in the script itself or in its org profile (not a question borrowed from a bank)."""
         return u.file == self.file or u.kind == "org"
+
+    def agent_turns(self, turns: list[Utterance]) -> list[Utterance]:
+        """The agent's turns of one of this call's paths (several rules ask for them)."""
+        cache = self.__dict__.setdefault("_agents", {})
+        found = cache.get(id(turns))
+        if found is None:
+            found = cache[id(turns)] = ([u for u in turns if u.agent], turns)
+        return found[0]
 
     def utterances(self) -> list[Utterance]:
         if len(self.paths) == 1 and not self.extras:

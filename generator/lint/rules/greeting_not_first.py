@@ -25,13 +25,12 @@ def check(view, ctx):
     if standard is None or not standard.elements:
         return
     greeting = standard.elements[0]
-    search = ctx.element(greeting, view.org).search
     first_path = next((turns for label, turns in view.paths if label != "不方便"), None)
     if first_path is None:
         return
-    agent = [u for u in first_path if u.agent]
+    agent = view.agent_turns(first_path)
     for index, u in enumerate(agent):
-        if search(u.folded):
+        if ctx.element_in(greeting, view.org, u.folded):
             if index > 0:
                 yield ctx.problem(ID, agent[0], 0, len(agent[0].text),
                                   f"第一句话不是{greeting.name}：第 {index + 1} 句才{greeting.name}",

@@ -17,7 +17,7 @@ FAIL:
 
 from __future__ import annotations
 
-from generator.lint.standards import closing, has, path_name
+from generator.lint.standards import closing, missing as absent, path_name
 
 ID = "missing-closing"
 TYPE = "call"
@@ -32,8 +32,8 @@ def check(view, ctx):
     groups: dict[tuple, list[str]] = {}
     where = {}
     for label, turns in view.paths:
-        last = closing(turns, standard)
-        missing = tuple(e for e in standard.elements if not has(ctx, e, view.org, last))
+        last = closing(turns, standard, view)
+        missing = absent(ctx, standard, view.org, last)
         if missing:
             key = (id(last[-1]) if last else None, tuple(e.id for e in missing))
             groups.setdefault(key, []).append(path_name(label))

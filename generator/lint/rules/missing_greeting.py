@@ -19,7 +19,7 @@ FAIL:
 
 from __future__ import annotations
 
-from generator.lint.standards import has, opening
+from generator.lint.standards import missing as absent, opening
 
 ID = "missing-greeting"
 TYPE = "call"
@@ -32,7 +32,7 @@ def check(view, ctx):
     if standard is None:
         return
     turns = opening(ctx, view, standard)
-    missing = [e for e in standard.elements if not has(ctx, e, view.org, turns)]
+    missing = absent(ctx, standard, view.org, turns)
     if not missing:
         return
     names = "、".join(f"{e.name}（如「{e.patterns[0]}」）" for e in missing)
