@@ -22,6 +22,7 @@ from generator.compose import compose_all
 from generator.forms import fonts, html, views
 from generator.forms.cache import Cache, key_of
 from generator.problems import ContentError, Problem
+from generator.workers import ignore_interrupts
 
 DESK_MAX_PHRASES = (None, 12, 8, 5)
 PUBLIC = 0o644  # the PDFs are published with the site
@@ -232,7 +233,8 @@ def render_all(todo: list[Job], fillable: bool, jobs: int, bar):
             yield job, data
         return
     # spawn: never fork a process that may already hold fontconfig/Pango locks.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                             initializer=ignore_interrupts) as pool:
         futures = {pool.submit(render_job, job.variants, job.one_page, fillable): job
                    for job in sorted(todo, key=lambda j: -len(j.variants[0]))}
         for future in as_completed(futures):

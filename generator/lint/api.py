@@ -225,7 +225,8 @@ def _in_chunks(work, gather, files, result: Result, state: dict | None = None) -
         return found
     size = max(20, min(500, len(files) // (jobs * 4)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    with context.Pool(jobs) as pool:
+    from generator.workers import ignore_interrupts
+    with context.Pool(jobs, initializer=ignore_interrupts) as pool:
         for part in pool.imap(work, chunks):
             gather(part, result, found, state)
     return found

@@ -108,16 +108,18 @@ def test_full_disk_during_forms_keeps_the_previous_pdfs(project):
     assert not [p for p in (project / "site" / "forms").iterdir() if p.name.endswith(".tmp")]
 
 
-def test_interrupted_build_keeps_the_previous_site(project):
+@pytest.mark.parametrize("delay", [0.0, 0.7, 2.5])
+def test_interrupted_build_keeps_the_previous_site(project, delay):
     before = snapshot(project / "site")
     process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--project", str(project)], cwd=REPO,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not any(".new." in p.name for p in project.iterdir()):
         time.sleep(0.02)
+    time.sleep(delay)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=120)
-    assert process.returncode != 0
+    assert process.returncode == 0 or "已中断" in err  # 0 only if the build finished before the signal
     assert "Traceback" not in err
     assert snapshot(project / "site") == before
     assert leftovers(project) == []
