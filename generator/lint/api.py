@@ -160,8 +160,9 @@ def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False
         result.files[display] = Path(doc.path)
         result.kinds[display] = kind_for(Path(doc.path), root) or "script"
     found = [_as_check(p) for p in loaded.problems if p.severity == "error"]
-    global _WORK
+    global _WORK, _GUARD
     _WORK = (engine, loaded, composed, project.orgs.get(project.config.default_org))
+    _GUARD = (os.path.abspath(root), loaded.limits.max_file_bytes)
     state: dict = {"ids": {}, "broken": set()}
     if scripts:
         found.extend(_in_chunks(_lint_yaml_chunk, _gather_yaml, scripts, result, state))
@@ -179,6 +180,7 @@ def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False
 
 PARALLEL_FROM = 400  # files; below this, starting workers costs more than it saves
 _WORK = None  # (engine, loaded, composed, default org): what forked workers share with the parent
+_GUARD = ("", 0)  # (project root, max file bytes; 0 = the default) for reading free-form files
 
 
 def _jobs(count: int) -> int:
@@ -324,8 +326,18 @@ def _lint_files(engine, files, org):
 
 
 def _read(file: str, display: str) -> str:
+    from generator.yamlload import DEFAULT_MAX_FILE_BYTES, human_size
+    root, limit = _GUARD
+    limit = limit or DEFAULT_MAX_FILE_BYTES
+    if root and os.path.abspath(file).startswith(root + os.sep) and \
+            not os.path.realpath(file).startswith(os.path.realpath(root) + os.sep):
+        raise UsageError(f"{display}:1:1: 符号链接指向项目之外（{os.path.realpath(file)}）：出于安全考虑拒绝读取")
     try:
         with open(file, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise UsageError(f"{display}:1:1: 文件过大（{human_size(size)}，上限 {human_size(limit)}）："
+                                 "可在 huifang.yaml 的 limits.max_file_bytes 中调整")
             raw = handle.read()
     except OSError as exc:
         raise UsageError(f"{display}: 无法读取：{exc.strerror or exc}") from None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator import model as m
 from generator.problems import ContentError, Problem
-from generator.project import LAYOUT, SCRIPTS, Loaded, References, build, loose_ids
+from generator.project import LAYOUT, SCRIPTS, Loaded, References, build, ensure_inside, loose_ids
 from generator.validate import validate_document
 from generator.yamlload import Document, load_file
 
@@ -36,6 +36,7 @@ def load_script(loaded: Loaded, path: Path | str, display: str) -> Loose:
     Duplicate ids across files are the caller's to detect (`Loose.ident`, `Loose.anchor`).
     """
     try:
+        ensure_inside(Path(path), loaded.project.root, display)
         doc = load_file(Path(path), display, loaded.limits)
     except ContentError as exc:
         out = Loose(display, problems=[exc.problem])
