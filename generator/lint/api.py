@@ -162,7 +162,7 @@ def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False
     found = [_as_check(p) for p in loaded.problems if p.severity == "error"]
     global _WORK, _GUARD
     _WORK = (engine, loaded, composed, project.orgs.get(project.config.default_org))
-    _GUARD = (os.path.abspath(root), loaded.limits.max_file_bytes)
+    _GUARD = (os.path.abspath(root), os.path.realpath(root), loaded.limits.max_file_bytes)
     state: dict = {"ids": {}, "broken": set()}
     if scripts:
         found.extend(_in_chunks(_lint_yaml_chunk, _gather_yaml, scripts, result, state))
@@ -180,7 +180,7 @@ def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False
 
 PARALLEL_FROM = 400  # files; below this, starting workers costs more than it saves
 _WORK = None  # (engine, loaded, composed, default org): what forked workers share with the parent
-_GUARD = ("", 0)  # (project root, max file bytes; 0 = the default) for reading free-form files
+_GUARD = ("", "", 0)  # (project root, its real path, max file bytes; 0 = the default) for free-form files
 
 
 def _jobs(count: int) -> int:
@@ -227,10 +227,15 @@ def _in_chunks(work, gather, files, result: Result, state: dict | None = None) -
         return found
     size = max(20, min(500, len(files) // (jobs * 4)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    import gc
     from generator.workers import ignore_interrupts
-    with context.Pool(jobs, initializer=ignore_interrupts) as pool:
-        for part in pool.imap(work, chunks):
-            gather(part, result, found, state)
+    gc.freeze()  # the loaded project is never collected: workers then share its pages instead of copying them
+    try:
+        with context.Pool(jobs, initializer=ignore_interrupts) as pool:
+            for part in pool.imap(work, chunks):
+                gather(part, result, found, state)
+    finally:
+        gc.unfreeze()
     return found
 
 
@@ -327,18 +332,29 @@ def _lint_files(engine, files, org):
 
 def _read(file: str, display: str) -> str:
     from generator.yamlload import DEFAULT_MAX_FILE_BYTES, human_size
-    root, limit = _GUARD
+    root, real_root, limit = _GUARD
     limit = limit or DEFAULT_MAX_FILE_BYTES
-    if root and os.path.abspath(file).startswith(root + os.sep) and \
-            not os.path.realpath(file).startswith(os.path.realpath(root) + os.sep):
-        raise UsageError(f"{display}:1:1: 符号链接指向项目之外（{os.path.realpath(file)}）：出于安全考虑拒绝读取")
+    if root:
+        real = _escapes(file, root, real_root)
+        if real:
+            raise UsageError(f"{display}:1:1: 符号链接指向项目之外（{real}）：出于安全考虑拒绝读取")
     try:
-        with open(file, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limit:
-                raise UsageError(f"{display}:1:1: 文件过大（{human_size(size)}，上限 {human_size(limit)}）："
-                                 "可在 huifang.yaml 的 limits.max_file_bytes 中调整")
-            raw = handle.read()
+        handle = os.open(file, os.O_RDONLY)  # os.read: half the cost of open().read() on small files
+        try:
+            size = os.fstat(handle).st_size
+            if size <= limit:
+                raw = os.read(handle, size + 1)
+                if len(raw) > size:  # grew since fstat: read on to the end (or past the limit)
+                    parts, size = [raw], len(raw)
+                    while parts[-1] and size <= limit:
+                        parts.append(os.read(handle, 65536))
+                        size += len(parts[-1])
+                    raw = b"".join(parts)
+        finally:
+            os.close(handle)
+        if size > limit:
+            raise UsageError(f"{display}:1:1: 文件过大（{human_size(size)}，上限 {human_size(limit)}）："
+                             "可在 huifang.yaml 的 limits.max_file_bytes 中调整")
     except OSError as exc:
         raise UsageError(f"{display}: 无法读取：{exc.strerror or exc}") from None
     try:
@@ -354,6 +370,25 @@ def _read(file: str, display: str) -> str:
     if "\x00" in text:
         raise UsageError(f"{display}:1:1: 文件含有 NUL 字节（二进制文件？）：话术必须是 UTF-8 文本")
     return text[1:] if text.startswith("\ufeff") else text
+
+
+_FOLDERS: dict[str, tuple[str, str]] = {}  # folder as given → (absolute, real): one realpath per folder
+
+
+def _escapes(file: str, root: str, real_root: str) -> str:
+    """The real path of a file inside the project that resolves outside it (a symlink), else ''.
+    Resolved per folder, and per file only when the file itself is a symlink."""
+    folder, name = os.path.split(file)
+    known = _FOLDERS.get(folder)
+    if known is None:
+        if len(_FOLDERS) > 10_000:
+            _FOLDERS.clear()
+        known = _FOLDERS[folder] = (os.path.abspath(folder or "."), os.path.realpath(folder or "."))
+    absolute, real = known
+    if not os.path.join(absolute, name).startswith(root + os.sep):
+        return ""
+    real = os.path.realpath(file) if os.path.islink(file) else os.path.join(real, name)
+    return "" if real.startswith(real_root + os.sep) else real
 
 
 def _looks_like_script(file: str) -> bool:

@@ -47,6 +47,7 @@ def parse(text: str, display: str, folded: str | None = None) -> list[Utterance]
     label_match = LABEL.match
     if folded is not None and len(folded) != len(text):
         folded = None
+    cuts = "<!--" in text or "huifang:" in text  # else no line needs the comment/switch scan below
     for line in text.split("\n"):
         number += 1
         start = offset
@@ -104,7 +105,7 @@ def parse(text: str, display: str, folded: str | None = None) -> list[Utterance]
                     if first == "=" and out and out[-1].line == number - 1:
                         out.pop()  # setext heading underline: the line above was a heading
                     continue
-        if "<!--" in body or "huifang:" in body:
+        if cuts and ("<!--" in body or "huifang:" in body):
             cut = body.find("<!--")
             if cut < 0:
                 directive = DIRECTIVE.search(body)
@@ -127,11 +128,12 @@ def parse(text: str, display: str, folded: str | None = None) -> list[Utterance]
 def view(text: str, display: str, org=None, matcher=None) -> CallView:
     """The file as a one-path call. With the phrase `matcher`, a whole-file pre-screen tells the
     forbidden-phrase rule whether there is anything to look for at all."""
-    from generator.lint.normalize import drop, fold
+    from generator.lint.normalize import drop_in_lines, fold
 
     folded = fold(text)
     call = CallView(display, display, (1, 1), [("", parse(text, display, folded))], org=org, freeform=True,
                     text=text)
     if matcher is not None:
-        call.no_phrases = not matcher.any(drop(folded))
+        call.phrase_lines = matcher.lines(drop_in_lines(folded))
+        call.no_phrases = not call.phrase_lines
     return call

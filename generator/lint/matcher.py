@@ -47,6 +47,17 @@ class PhraseMatcher:
             return True
         return False
 
+    def lines(self, dropped: str) -> set[int]:
+        """1-based numbers of the lines of `dropped` (normalize.drop_in_lines) in which anything matches."""
+        if self.empty:
+            return set()
+        found, line, at = set(), 1, 0
+        for end, _ in self.automaton.iter(dropped):
+            line += dropped.count("\n", at, end)
+            at = end
+            found.add(line)
+        return found
+
     def find(self, text: str, normalized: str | None = None) -> list[Hit]:
         """Every phrase in `text`, one hit per phrase and region (the longest), outside exceptions."""
         if self.empty:

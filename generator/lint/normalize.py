@@ -50,6 +50,7 @@ def _char_class(chars) -> str:
 # str.translate with a dict is slow on CJK text; regexes over character classes run in C.
 _NEEDS_FOLD = re.compile(_char_class(chr(c) for c in FOLD))
 _DROP = re.compile(_char_class(chr(c) for c, v in TABLE.items() if v is None) + "+")
+_DROP_KEEP_LINES = re.compile(_char_class(chr(c) for c, v in TABLE.items() if v is None and c != 10) + "+")
 
 
 def t2s(text: str) -> str:
@@ -75,6 +76,11 @@ def fold(text: str) -> str:
 def drop(folded: str) -> str:
     """A folded text without spaces and punctuation."""
     return _DROP.sub("", folded)
+
+
+def drop_in_lines(folded: str) -> str:
+    """`drop`, but newlines stay: a phrase found in the result lies within one line."""
+    return _DROP_KEEP_LINES.sub("", folded)
 
 
 def normalize(text: str) -> str:

@@ -74,6 +74,16 @@ class Utterance:
         return a, b
 
 
+def normalize_lines(utterances: list[Utterance]) -> None:
+    """Work out `normalized` of many one-line utterances (free-form) with one regex call."""
+    from generator.lint.normalize import drop_in_lines
+
+    pending = [u for u in utterances if u._norm is None]
+    if len(pending) > 1:
+        for u, norm in zip(pending, drop_in_lines("\n".join([u.folded for u in pending])).split("\n")):
+            u._norm = norm
+
+
 @dataclass(eq=False)
 class CallView:
     """One call as the rules see it."""
@@ -86,6 +96,7 @@ class CallView:
     org: object = None
     freeform: bool = False
     no_phrases: bool = False  # set when a whole-file pre-screen found no phrase at all
+    phrase_lines: set | None = None  # free-form: the only lines where a phrase may be (whole-file pre-screen)
     text: str = ""  # free-form: the whole file, for cheap whole-file pre-screens
 
     def owns(self, u: Utterance) -> bool:

@@ -16,6 +16,8 @@ FAIL:
 
 from __future__ import annotations
 
+from generator.lint.utterance import normalize_lines
+
 
 ID = "duplicate-question"
 TYPE = "call"
@@ -26,9 +28,12 @@ def check(view, ctx):
     reported = set()
     for _, turns in view.paths:
         seen: dict[str, object] = {}
-        for u in turns:
-            if not (u.agent and (u.ask or u.text.rstrip().endswith(("？", "?")))):
-                continue
+        asked = [u for u in turns if u.agent and (u.ask or u.text.rstrip().endswith(("？", "?")))]
+        if len(asked) < 2:
+            continue
+        if view.freeform:
+            normalize_lines(asked)
+        for u in asked:
             key = u.normalized
             if len(key) < 4:
                 continue

@@ -35,6 +35,9 @@ def wanted(text: str, ctx) -> bool:
 def check(u, ctx):
     if not u.agent:
         return
+    lines = ctx.view.phrase_lines
+    if lines is not None and u.line not in lines:
+        return  # free-form: the whole-file pre-screen found nothing on this line
     for hit in ctx.matcher.find(u.text, u.normalized):
         phrase = hit.phrase
         shown = u.text[hit.start:hit.end]

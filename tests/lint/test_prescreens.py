@@ -1,0 +1,51 @@
+"""Whole-file pre-screens and batched work on free-form files: they skip work, never findings."""
+
+from __future__ import annotations
+
+import os
+
+from generator.lint.api import lint_paths
+from tests.conftest import huifang
+from tests.lint.conftest import lint_text
+
+OPEN = "客服：您好，我是安心物业客服小李，请问是王先生吗？现在方便接电话吗？\n"
+CLOSE = "客服：非常感谢您的支持，祝您生活愉快，再见！\n"
+
+
+def test_phrase_only_on_the_lines_the_prescreen_marks(proj):
+    text = OPEN + "客服：这件事\n客服：我们从没这种事。\n客户：不可能！\n客服：不 可 能！\n" + CLOSE
+    found = lint_text(proj, "p.txt", text, "forbidden-phrase")
+    assert [(p.line, p.column) for p in found] == [(3, 4), (5, 4)]
+
+
+def test_phrase_split_over_two_lines_is_not_one_phrase(proj):
+    text = OPEN + "客服：你自己想\n客服：办法吧。\n" + CLOSE
+    assert lint_text(proj, "split.txt", text, "forbidden-phrase") == []
+
+
+def test_duplicate_question_batched_normalisation(proj):
+    text = OPEN + "客服：请问您对维修服务满意吗？\n客户：还行。\n- 客服：请问，您对 維修服務 满意吗?\n" + CLOSE
+    found = lint_text(proj, "dup.md", text, "duplicate-question")
+    assert [(p.line, p.message) for p in found] == [(4, "重复提问：这个问题已在第 2 行问过")]
+
+
+def test_symlinked_folder_out_of_the_project_is_refused(proj, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "a.txt").write_text(OPEN + CLOSE, encoding="utf-8")
+    os.symlink(outside, proj / "scripts_src" / "linked")
+    run = huifang("lint", "--project", proj, proj / "scripts_src" / "linked" / "a.txt")
+    assert run.returncode == 2 and "scripts_src/linked/a.txt:1:1: 符号链接指向项目之外" in run.stderr
+
+
+def test_worker_processes_give_the_same_findings(proj, monkeypatch):
+    folder = proj / "scripts_src" / "many"
+    folder.mkdir()
+    for i in range(450):  # past PARALLEL_FROM: read in worker processes
+        body = ["客服：请问您满意吗？\n", "客服：不可能！\n", "客服：我的手机 13812345678\n", "客服：{公司名}\n"][i % 4]
+        (folder / f"s{i:03d}.{'md' if i % 2 else 'txt'}").write_text(OPEN + body + CLOSE, encoding="utf-8")
+    monkeypatch.setenv("HUIFANG_JOBS", "1")
+    one = lint_paths(proj, [folder]).problems
+    monkeypatch.setenv("HUIFANG_JOBS", "2")
+    two = lint_paths(proj, [folder]).problems
+    assert one == two and {p.rule for p in one} >= {"forbidden-phrase", "personal-data", "unknown-placeholder"}
