@@ -12,7 +12,7 @@ from pathlib import Path
 from generator import model as m
 from generator.problems import ContentError, Problem, display_path
 from generator.validate import did_you_mean, validate_document
-from generator.yamlload import Document, Limits, load_file
+from generator.yamlload import Document, Limits, load_document, load_file, read_text
 
 CONTENT = "content"
 SCRIPTS = "scripts_src"
@@ -421,9 +421,27 @@ def loose_ids(data) -> set[str]:
     return found
 
 
-def load_project(root: Path | str, scripts: Iterable[Path] | None = None) -> Loaded:
+def load_checked(path: Path, display: str, limits: Limits, kind: str, reuse: dict | None):
+    """load_file + validate_document; with `reuse` (kept by the caller between loads, e.g. by
+    `huifang serve`), a file whose text is unchanged is neither parsed nor validated again."""
+    if reuse is None:
+        doc = load_file(path, display, limits)
+        return doc, validate_document(doc, kind)
+    text = read_text(path, display, limits)
+    key = (text, display, kind, limits)
+    hit = reuse.get(path)
+    if hit is not None and hit[0] == key:
+        return hit[1], hit[2]
+    doc = load_document(text, path, display, limits)
+    found = validate_document(doc, kind)
+    reuse[path] = (key, doc, found)
+    return doc, found
+
+
+def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reuse: dict | None = None) -> Loaded:
     """Load and check every content file. `scripts`: load only these script files (any path, inside the
-    project) instead of every one under scripts_src/; scenarios' references to scripts are then not checked."""
+    project) instead of every one under scripts_src/; scenarios' references to scripts are then not checked.
+    `reuse`: a dict to keep between calls so that unchanged files are not parsed again (see load_checked)."""
     root = Path(root)
     problems: list[Problem] = []
     config, limits = read_config(root, problems)
@@ -451,12 +469,11 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None) -> Loa
         try:
             if path not in named:
                 ensure_inside(path, root, display)
-            doc = load_file(path, display, limits)
+            doc, found = load_checked(path, display, limits, kind, reuse)
         except ContentError as exc:
             problems.append(exc.problem)
             loaded.broken_ids.add(path.stem)  # most likely the id it declares: no cascade of dangling refs
             continue
-        found = validate_document(doc, kind)
         if found:
             problems.extend(found)
             loaded.broken_ids |= loose_ids(doc.data)

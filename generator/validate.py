@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import difflib
 from functools import lru_cache
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING
 
 from generator.problems import Problem
 from generator.schema import SCHEMAS
 from generator.yamlload import Document
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain an invalid file (a tenth of a second)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 TYPE_NAMES = {"string": "文字", "array": "列表", "object": "映射（键: 值）", "integer": "整数",
               "number": "数字", "boolean": "true/false", "null": "空值"}
@@ -38,6 +40,7 @@ def type_of(value) -> str:
 
 @lru_cache(maxsize=None)
 def validator(kind: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
     return Draft202012Validator(SCHEMAS[kind])
 
 

@@ -1,5 +1,6 @@
 """Site build speed: full builds at 20, 200 and 1,000 scripts, the generator's overhead over a plain
-`mkdocs build` of the same pages written out as Markdown, and `serve` reload latency.
+`mkdocs build` of the same pages written out as Markdown, and `serve` reload latency (one script's
+title edited, time until the served page shows it; serve re-renders only changed pages).
 
     .venv/bin/python bench/site/bench_build.py [--sizes 20 200 1000] [--repeat 3] [--serve-size 200]
 
@@ -132,25 +133,29 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[20, 200, 1000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--serve-size", type=int, default=200)
+    parser.add_argument("--edits", type=int, default=10, help="script edits timed in serve")
     args = parser.parse_args()
-    print("| scripts | pages | huifang build (s) | plain mkdocs build (s) | overhead |")
-    print("|---:|---:|---:|---:|---:|")
+    print("| scripts | pages | huifang build (s) | plain mkdocs build (s) | overhead | load avg before |")
+    print("|---:|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         project = make(OUT / f"p{size}", size)
         shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
         plain = plain_copy(project, OUT / f"plain{size}")
         gen, ref = [], []
+        load = os.getloadavg()[0]
         for _ in range(args.repeat):
             gen.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(OUT / f"site{size}")], project))
             ref.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(OUT / f"sitep{size}")], plain))
         pages = sum(1 for _ in (OUT / f"site{size}").rglob("*.html"))
         g, r = min(gen), min(ref)
-        print(f"| {size} | {pages} | {g:.1f} | {r:.1f} | {100 * (g - r) / r:+.1f}% |", flush=True)
+        print(f"| {size} | {pages} | {g:.1f} | {r:.1f} | {100 * (g - r) / r:+.1f}% | {load:.1f} |", flush=True)
     if args.serve_size:
         project = make(OUT / f"serve{args.serve_size}", args.serve_size)
-        times = serve_latency(project)
+        load = os.getloadavg()[0]
+        times = serve_latency(project, args.edits)
         print(f"\nserve reload, {args.serve_size} scripts: median {statistics.median(times):.2f} s, "
-              f"max {max(times):.2f} s over {len(times)} edits ({', '.join(f'{t:.2f}' for t in times)})")
+              f"max {max(times):.2f} s over {len(times)} edits ({', '.join(f'{t:.2f}' for t in times)}); "
+              f"load avg before {load:.1f}")
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.atomic import replaced_dir
 from generator.project import CONTENT, load_project
+from generator.site.incremental import DirtyWarning
 from generator.site.lintinfo import lint
 from generator.site.plugin import REPO, problem_lines
 
@@ -52,7 +53,8 @@ def docs_dir(root: Path, stack: contextlib.ExitStack) -> Path:
 
 def precheck(root: Path, args) -> int:
     """Content and lint problems as `path:line:col: message` lines, before MkDocs starts."""
-    loaded = load_project(root)
+    from generator.site import plugin
+    loaded = load_project(root, reuse=plugin.PARSED.setdefault(root, {}) if args.command == "serve" else None)
     errors = [p for p in loaded.problems if p.severity == "error"]
     if errors:
         for problem in errors:
@@ -69,7 +71,6 @@ def precheck(root: Path, args) -> int:
                   f"--lint-errors warn 可只警告）。", file=sys.stderr)
             return 1
         print(f"话术检查发现 {len(report.errors)} 个错误（仅警告）。", file=sys.stderr)
-    from generator.site import plugin
     plugin.PRELOADED[root] = (loaded, report)
     return 0
 
@@ -127,12 +128,16 @@ def serve(root: Path, args) -> int:
     from mkdocs.exceptions import MkDocsException
 
     logging.getLogger("mkdocs").setLevel(logging.INFO)
+    # dirty builds re-render only the pages whose text changed; the plugin keeps navigation, tags and
+    # search complete (generator/site/incremental.py), so MkDocs' warning about them does not apply
+    logging.getLogger("mkdocs.commands.build").addFilter(DirtyWarning())
     with contextlib.ExitStack() as stack:
         stack.enter_context(environment(args, root))
         docs = docs_dir(root, stack)
         try:
             mkdocs_serve(config_file=str(config_file(root)), docs_dir=str(docs), dev_addr=args.dev_addr,
-                         open_in_browser=getattr(args, "open", False), livereload=True)
+                         open_in_browser=getattr(args, "open", False), livereload=True,
+                         build_type="dirty")
         except MkDocsException as exc:
             print(f"huifang serve：{exc}", file=sys.stderr)
             return 1

@@ -52,10 +52,17 @@ def attr(value) -> Markup:
 
 MERMAID_SAFE = re.compile(r"[\w\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u2018-\u201d …·、，。？！：；（）]")
 
+# every character MERMAID_SAFE does not allow, and the full-width brackets and colons it does
+MERMAID_RISKY = re.compile(r"[^\w\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u2018-\u201d …·、，。？！：；（）]|[（）：；]")
+
+
+def _entity(match: re.Match) -> str:
+    return f"#{ord(match.group())};"
+
 
 def mermaid(value, limit: int = 28) -> str:
     """A Mermaid node label: bounded, with every risky character as a Mermaid entity code (#NN;)."""
     text = re.sub(r"\s+", " ", CONTROL.sub("", "" if value is None else str(value))).strip()
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return "".join(ch if MERMAID_SAFE.fullmatch(ch) and ch not in "（）：；" else f"#{ord(ch)};" for ch in text) or " "
+    return MERMAID_RISKY.sub(_entity, text) or " "

@@ -14,6 +14,7 @@ class Chart:
         self.call = call
         self.lines = ["flowchart TD"]
         self.count = 0
+        self._questions: dict[str, str] | None = None
 
     def words(self, turn: m.Turn) -> str:
         text = turn.words
@@ -84,10 +85,12 @@ class Chart:
         return self.turns(pending, ends)
 
     def call_question(self, ident: str) -> str:
-        for turn in self.call.all_turns():
-            if turn.question is not None and turn.question.id == ident:
-                return "问：" + str(turn.question.text)
-        return ident
+        if self._questions is None:  # every path of the call is walked once, not once per branch
+            self._questions = {}
+            for turn in self.call.all_turns():
+                if turn.question is not None:
+                    self._questions.setdefault(turn.question.id, "问：" + str(turn.question.text))
+        return self._questions.get(ident, ident)
 
     def render(self) -> str:
         call = self.call

@@ -8,6 +8,9 @@ Declared as the `huifang` entry point, so `mkdocs build`/`mkdocs serve` work as 
 - on_files: add the generated pages and assets as in-memory files;
 - on_serve: watch content/, scripts_src/, templates/ and huifang.yaml;
 - on_post_build: index Traditional spellings, write the PDF forms, drop the dated sitemap.
+
+`huifang serve` runs dirty builds that re-render only changed pages (incremental.py); builds are
+always full.
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ from generator import atomic
 from generator.problems import ContentError
 from generator.project import CONFIG_FILE, CONTENT, SCRIPTS, load_project
 from generator.site import search
+from generator.site.incremental import CompiledTemplates, Incremental
 from generator.site.lintinfo import lint
-from generator.site.pages import BUILTIN_TEMPLATES, Site
+from generator.site.pages import BUILTIN_TEMPLATES, Site, environment
 from generator.site.worker import patched_worker
 
 log = logging.getLogger("mkdocs.plugins.huifang")
@@ -43,6 +47,8 @@ TAG_BOOST = 50
 # `huifang build` has already loaded and linted the project to report problems; it hands the result
 # over here (keyed by project root) so the first build does not do that work twice.
 PRELOADED: dict[Path, tuple] = {}
+# `huifang serve`: parsed and validated files by project root, so a rebuild parses only changed files
+PARSED: dict[Path, dict] = {}
 
 
 class HuifangConfig(Config):
@@ -81,10 +87,17 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         self._forms_thread: threading.Thread | None = None
         self._forms_key = None
         self._forms_lock = threading.Lock()
+        self.dirty = False
+        self.incremental: Incremental | None = None
+        self._env = None  # the page templates' environment, kept across serve rebuilds
+        self._files: Files | None = None
+        self._compiled = CompiledTemplates()
+        self._dictionary: str | None = None  # the user dictionary loaded into jieba (serve)
 
     # -- configuration --------------------------------------------------------------------------
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        self.dirty = dirty and self.serving
 
     def project_root(self, config) -> Path:
         explicit = os.environ.get("HUIFANG_PROJECT") or self.config.project
@@ -98,8 +111,11 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
     @event_priority(100)  # before Material's search plugin reads the jieba dictionary
     def on_config(self, config):
         self.root = self.project_root(config)
+        if self.dirty:
+            self._compiled.attach(config.theme)
         preloaded = PRELOADED.pop(self.root, None)
-        self.loaded = preloaded[0] if preloaded else load_project(self.root)
+        self.loaded = preloaded[0] if preloaded else load_project(
+            self.root, reuse=PARSED.setdefault(self.root, {}) if self.dirty else None)
         errors = [p for p in self.loaded.problems if p.severity == "error"]
         if errors:
             raise PluginError(f"内容有 {len(errors)} 个问题，未生成网站：\n{problem_lines(errors)}")
@@ -113,7 +129,9 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
             log.warning(str(problem))
         docs = Path(config.docs_dir)
         prose = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
-        self.site = Site(self.loaded.project, report, prose)
+        if self._env is None or self._env[0] != self.root:
+            self._env = (self.root, environment(self.root))
+        self.site = Site(self.loaded.project, report, prose, env=self._env[1])
         if not config.nav:
             config.nav = self.site.nav(prose)
         self.configure_search(config)
@@ -134,7 +152,11 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         text = search.user_dictionary(self.loaded.project)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             atomic.write_text(path, text)
-        plugin.config.jieba_dict_user = str(path)
+        if not self.dirty:
+            plugin.config.jieba_dict_user = str(path)
+        elif text != self._dictionary:  # serve: loaded once per change, not added again per rebuild
+            search.load_user_dictionary(str(path))
+            self._dictionary = text
 
     @staticmethod
     def search_extras() -> bool:
@@ -161,9 +183,11 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
 
     # -- files ----------------------------------------------------------------------------------
     def on_files(self, files: Files, *, config):
+        incremental = self.dirty_state()
         for page in self.site.pages():
             if files.get_file_from_path(page.src_uri) is None:
-                files.append(File.generated(config, page.src_uri, content=page.content))
+                files.append(incremental.page_file(config, page.src_uri, page.content) if incremental
+                             else File.generated(config, page.src_uri, content=page.content))
         if self.search_extras() and self.config.query_segmentation:
             worker = patched_worker()
             if worker is not None:
@@ -176,7 +200,48 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
             raise PluginError(f"找不到 {MERMAID.as_posix()}（离线使用的 Mermaid）：请先运行 ./dev.sh setup")
         files.append(File.generated(config, f"{ASSET_DIR}/mermaid.min.js", abs_src_path=str(mermaid)))
         files.append(File.generated(config, f"{ASSET_DIR}/huifang.css", abs_src_path=str(ASSETS / "huifang.css")))
+        if incremental:
+            tags = self.tags_plugin(config)
+            known = tags is None or (hasattr(tags, "mappings") and hasattr(tags, "filter"))
+            incremental.plan(files, config, self.signature_extra(config), partial=known)
         return files
+
+    def dirty_state(self) -> Incremental | None:
+        if not self.dirty:
+            return None
+        if self.incremental is None or self.incremental.cache.parent != self.cache_dir():
+            self.incremental = Incremental(self.cache_dir() / "pages")
+        return self.incremental
+
+    def signature_extra(self, config) -> str:
+        """Inputs besides the pages that every page shows: settings, search dictionary, mkdocs.yml."""
+        parts = [repr(sorted(self.config.items())), os.environ.get("HUIFANG_SEARCH_EXTRAS", ""),
+                 self._dictionary or ""]
+        if config.config_file_path and Path(config.config_file_path).is_file():
+            parts.append(Path(config.config_file_path).read_text(encoding="utf-8"))
+        return "\n".join(parts)
+
+    @event_priority(150)  # before the tags plugin builds its listing
+    def on_env(self, env, *, config, files):
+        self._files = files
+        if self.incremental is not None and self.dirty:
+            self.incremental.restore(files, self.tags_plugin(config))
+        return env
+
+    @staticmethod
+    def tags_plugin(config):
+        try:
+            from material.plugins.tags.plugin import TagsPlugin
+        except ImportError:
+            return None
+        for plugin in config.plugins.values():
+            if isinstance(plugin, TagsPlugin) and plugin.config.enabled:
+                return plugin
+        return None
+
+    def on_build_error(self, *, error):
+        if self.incremental is not None:
+            self.incremental.forget()
 
     def on_serve(self, server, *, config, builder):
         watched = [self.root / CONTENT, self.root / SCRIPTS, self.root / "templates", self.root / CONFIG_FILE,
@@ -190,8 +255,14 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
     @event_priority(50)  # before Material's search plugin writes its index
     def on_post_build(self, *, config):
         plugin = self.search_plugin(config)
-        if plugin is not None and self.config.traditional and self.search_extras() and getattr(plugin, "search_index", None):
-            search.add_traditional(plugin.search_index.entries, plugin.search_index.config["fields"])
+        index = getattr(plugin, "search_index", None) if plugin is not None else None
+        if index is not None and self.config.traditional and self.search_extras():
+            search.add_traditional(index.entries, index.config["fields"])
+        if self.incremental is not None and self.dirty:
+            if index is not None:
+                index.entries = self.incremental.merge_search(self._files, index.entries)
+                plugin.search_index_prev = None  # Material's own merge handles one page only
+            self.incremental.remember(self._files)
         for name in ("sitemap.xml", "sitemap.xml.gz"):  # dated by build time; an intranet handbook needs none
             Path(config.site_dir, name).unlink(missing_ok=True)
         if self.config.forms and not os.environ.get("HUIFANG_NO_FORMS"):

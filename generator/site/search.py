@@ -35,11 +35,14 @@ def title_terms(title: str) -> list[str]:
     return [part for part in SPLIT.split(title) if 2 <= len(part) <= 4 and HAN_ONLY.match(part)]
 
 
+@lru_cache(maxsize=None)
 def needs_entry(term: str) -> bool:
     """Only words jieba would break into a lone character (忌/语, 三/同时, 危/化/品) need an entry.
 
     Compounds of known words (客户+回访) must stay cut: the browser looks query words up whole, so
     a compound token would hide its parts from a query for 回访 or 客户.
+    Remembered for the process: once the search plugin has loaded our dictionary into jieba, jieba
+    keeps these words whole, and a second look (a serve rebuild) would find that none needs an entry.
     """
     import jieba
     pieces = list(jieba.cut(term, HMM=False))
@@ -72,28 +75,94 @@ def user_dictionary(project: m.Project) -> str:
     return "".join(f"{word} {freq}\n" for word, freq in sorted(words.items()))
 
 
+_LOADED: dict = {}  # what loading our user dictionary into jieba changed, to undo it on a reload
+
+
+def load_user_dictionary(path: str) -> None:
+    """Load our user dictionary into jieba in place of the one loaded before (serve rebuilds).
+
+    jieba adds a word's frequency to its total each time it is loaded; loading the dictionary on
+    every rebuild, as Material's search plugin does, shifts every word's probability and with it
+    the segmentation of pages, so a rebuilt page would be indexed unlike a fresh build.
+    """
+    import jieba
+    tokenizer = jieba.dt
+    tokenizer.check_initialized()
+    if _LOADED:
+        for key, old in _LOADED["freq"].items():
+            if old is None:
+                tokenizer.FREQ.pop(key, None)
+            else:
+                tokenizer.FREQ[key] = old
+        tokenizer.total = _LOADED["total"]
+    text = open(path, encoding="utf-8").read()
+    keys = {word[:i + 1] for line in text.splitlines() if line.split() for word in line.split()[:1]
+            for i in range(len(word))}
+    _LOADED.update(total=tokenizer.total, freq={key: tokenizer.FREQ.get(key) for key in keys})
+    jieba.load_userdict(path)
+
+
 @lru_cache(maxsize=1)
 def _converters():
+    """Simplified → Traditional, then its Taiwan and Hong Kong variants.
+
+    Chaining t2tw/t2hk after s2t gives what s2tw/s2hk give (checked on all 349,046 words of jieba's
+    dictionary) and loads the large s2t dictionaries once instead of three times.
+    """
     import opencc
-    return [opencc.OpenCC(name) for name in ("s2t", "s2tw", "s2hk")]
+    return opencc.OpenCC("s2t"), [opencc.OpenCC(name) for name in ("t2tw", "t2hk")]
+
+
+def _spellings(text: str) -> list[str]:
+    """`text` in every Traditional standard: s2t, s2tw, s2hk."""
+    base, variants = _converters()
+    traditional = base.convert(text)
+    return [traditional] + [variant.convert(traditional) for variant in variants]
 
 
 TAG = re.compile(r"<[^>]*>")
 SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")
 
 
-@lru_cache(maxsize=200000)
+_FORMS: dict[str, tuple[str, ...]] = {}  # token -> its Traditional spellings, for the whole process
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def convert_all(tokens) -> None:
+    """Look up the Traditional spellings of many tokens with one OpenCC call per standard.
+
+    OpenCC converts by longest dictionary match and no dictionary entry contains a line break, so
+    converting the tokens joined by newlines gives exactly what converting each one alone gives.
+    """
+    han = sorted({t for t in tokens if t not in _FORMS and HAN.search(t)})
+    single = [t for t in han if "\n" in t]
+    joined = [t for t in han if "\n" not in t]
+    converted = [forms.split("\n") for forms in _spellings("\n".join(joined))] if joined else []
+    if any(len(forms) != len(joined) for forms in converted):  # never expected; stay exact anyway
+        single, joined = han, []
+    for i, token in enumerate(joined):
+        _FORMS[token] = tuple(sorted({forms[i] for forms in converted} - {token}))
+    for token in single:
+        _FORMS[token] = tuple(sorted(set(_spellings(token)) - {token}))
+
+
 def traditional(token: str) -> tuple[str, ...]:
     """Traditional spellings of a token that differ from it (several regional standards)."""
-    if not re.search(r"[\u3400-\u9fff]", token):
+    if not HAN.search(token):
         return ()
-    return tuple(sorted({c.convert(token) for c in _converters()} - {token}))
+    if token not in _FORMS:
+        convert_all([token])
+    return _FORMS[token]
+
+
+def tokens(text: str) -> list[str]:
+    return SEPARATOR.split(TAG.sub(" ", text))
 
 
 def alternate(text: str) -> str:
     """The Traditional forms of the words of an index field, joined like Material joins segments."""
     seen: dict[str, None] = {}
-    for token in SEPARATOR.split(TAG.sub(" ", text)):
+    for token in tokens(text):
         for form in traditional(token):
             seen.setdefault(form, None)
     return "\u200b".join(seen)
@@ -103,6 +172,7 @@ def add_traditional(entries: list[dict], fields: dict) -> None:
     """Give every search entry hidden `title_tw`/`text_tw` fields with its Traditional words."""
     fields.setdefault("title_tw", {"boost": 1e3})
     fields.setdefault("text_tw", {"boost": 1.0})
+    convert_all(token for entry in entries for name in ("title", "text") for token in tokens(entry.get(name, "")))
     for entry in entries:
         for name in ("title", "text"):
             alt = alternate(entry.get(name, ""))

@@ -172,3 +172,16 @@ def test_traditional_forms_are_indexed(hostile_site: Path):
     assert "title_tw" in index["config"]["fields"]
     alternate = " ".join(d.get("text_tw", "") + d.get("title_tw", "") for d in index["docs"])
     assert "投訴" in alternate and "忌語" in alternate
+
+
+def test_traditional_lookup_matches_each_opencc_standard():
+    """Batched, chained conversion (s2t, then t2tw/t2hk) gives what s2t, s2tw and s2hk give one token at a time."""
+    import opencc
+    from generator.site import search
+    tokens = ["回访", "忌语", "里程表", "打印机", "软件", "信息", "发票", "台风", "后台", "面条", "干预", "只有",
+              "VIP客户", "abc", "３号", "维修后回访话术", "碰瓷", "鼠标", "出租车", "网络", "内存", "着陆"]
+    search.convert_all(tokens)
+    standards = [opencc.OpenCC(name) for name in ("s2t", "s2tw", "s2hk")]
+    for token in tokens:
+        expected = tuple(sorted({c.convert(token) for c in standards} - {token}))
+        assert search.traditional(token) == (expected if search.HAN.search(token) else ()), token

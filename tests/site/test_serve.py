@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -69,3 +71,58 @@ def test_serve_refuses_invalid_content(tmp_path: Path):
                              "--dev-addr", f"127.0.0.1:{free_port()}"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr.startswith("scripts_src/demo-weixiu.yaml:"), result.stderr
+
+
+def served(port: int, path: str) -> bytes:
+    """A served file, without the live-reload script the server adds to every page it sends."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
+        return re.sub(rb"<script>[^<]*livereload\([^<]*</script>", b"", response.read())
+
+
+def test_serve_rebuilds_only_changed_pages_and_keeps_the_site_whole(tmp_path: Path):
+    """serve re-renders only pages whose text changed (dirty builds); what it serves must still be what
+    a full build makes: every page in the search index, every title in the navigation."""
+    project = tmp_path / "project"
+    shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--project", str(project),
+                               "--dev-addr", f"127.0.0.1:{port}", "--no-forms", "--lint-errors", "warn"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        scenario = f"http://127.0.0.1:{port}/scenarios/demo-weixiu.html"
+        wait_for(scenario, "维修后回访话术", 120)
+        untouched = served(port, "etiquette.html")
+        script = project / "scripts_src" / "demo-weixiu.yaml"
+        script.write_text(script.read_text(encoding="utf-8").replace("维修后回访话术", "维修完成后的回访话术"),
+                          encoding="utf-8")
+        wait_for(scenario, "维修完成后的回访话术", 60)
+        time.sleep(0.5)  # the search index is written at the end of the build
+        assert served(port, "etiquette.html") == untouched  # not rebuilt
+        page = served(port, "scenarios/demo-weixiu.html").decode("utf-8")
+        for title in ("什么时候回访", "电话礼仪", "忌语速查", "话术检查规则"):  # pages that were not rebuilt
+            assert re.search(rf'<span class="md-ellipsis">\s*{title}\s*</span>', page), title
+        assert 'href="../tags.html#' in page  # tag chips still link to the tags page
+        index = json.loads(served(port, "search/search_index.json"))
+
+        site = tmp_path / "site"
+        subprocess.run([sys.executable, "-m", "generator", "build", "--project", str(project), "--no-forms",
+                        "--lint-errors", "warn", "--site-dir", str(site)], check=True, capture_output=True,
+                       timeout=300)
+        full = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index == full
+
+        # a removed scenario: its page goes, and the navigation of every page says so (a full rebuild)
+        (project / "content" / "scenarios" / "demo-tousu.yaml").unlink()
+        home = f"http://127.0.0.1:{port}/etiquette.html"
+        deadline = time.monotonic() + 60
+        while "scenarios/demo-tousu.html" in fetch(home):
+            assert time.monotonic() < deadline, "navigation still lists the removed scenario"
+            time.sleep(0.1)
+        assert fetch(f"http://127.0.0.1:{port}/scenarios/demo-tousu.html") == ""
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
