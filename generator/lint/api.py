@@ -41,11 +41,9 @@ def lint_project(loaded, *, composed: bool = True) -> list[Problem]:
 def lint_by_script(loaded, *, composed: bool = True) -> dict[str, list[Problem]]:
     """Findings per script id (a composed org opening's finding is listed under every script using it)."""
     from generator.lint import calls
-    from generator.lint.config import LintConfig
-    from generator.lint.engine import Engine, finish
+    from generator.lint.engine import finish
 
-    config = LintConfig.from_settings(loaded.project.config.lint)
-    engine = Engine(loaded.project, config)
+    engine, config, _ = _start(loaded)
     sources = {d: doc.text for d, doc in loaded.documents.items()}
     return {ident: finish(engine.lint_view(calls.view(script, loaded.project, composed)), sources, config)
             for ident, script in sorted(loaded.project.scripts.items())}
@@ -114,17 +112,11 @@ def _unique(files):
 def _run(loaded, scripts, freeform, *, composed: bool, load_problems: bool = True) -> Result:
     """Lint a project already loaded in full (the site build)."""
     from generator.lint import calls
-    from generator.lint.config import LintConfig
-    from generator.lint.engine import Engine, combine, finish
+    from generator.lint.engine import combine, finish
 
     project = loaded.project
-    config = LintConfig.from_settings(project.config.lint)
-    engine = Engine(project, config)
-    result = Result([])
+    engine, config, result = _start(loaded)
     ctx = engine.ctx
-    for display, doc in loaded.documents.items():
-        ctx.sources[display] = doc.text
-        result.files[display] = Path(doc.path)
     found = [_as_check(p) for p in loaded.problems if p.severity == "error" and load_problems]
     for script in sorted(scripts, key=lambda s: s.file):
         found.extend(engine.lint_view(calls.view(script, project, composed)))
@@ -137,6 +129,20 @@ def _run(loaded, scripts, freeform, *, composed: bool, load_problems: bool = Tru
     return result
 
 
+def _start(loaded):
+    """An engine for the loaded project, and a result that knows every content file's text."""
+    from generator.lint.config import LintConfig
+    from generator.lint.engine import Engine
+
+    config = LintConfig.from_settings(loaded.project.config.lint)
+    engine = Engine(loaded.project, config)
+    result = Result([])
+    for display, doc in loaded.documents.items():
+        engine.ctx.sources[display] = doc.text
+        result.files[display] = Path(doc.path)
+    return engine, config, result
+
+
 def _as_check(p: Problem) -> Problem:
     return Problem(p.path, p.line, p.column, p.message, p.severity, "check", p.line, p.column)
 
@@ -144,20 +150,15 @@ def _as_check(p: Problem) -> Problem:
 def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False) -> Result:
     """Load the content once, then lint YAML scripts and free-form files one at a time.
     `full`: these are all the project's scripts, so scenarios' references to scripts are checked."""
-    from generator.lint.config import LintConfig
-    from generator.lint.engine import Engine, combine, finish
+    from generator.lint.engine import combine, finish
     from generator.lint.loader import kind_for
     from generator.project import load_project
 
     loaded = load_project(root, scripts=[])
     project = loaded.project
-    config = LintConfig.from_settings(project.config.lint)
-    engine = Engine(project, config)
-    result = Result([])
+    engine, config, result = _start(loaded)
     ctx = engine.ctx
     for display, doc in loaded.documents.items():
-        ctx.sources[display] = doc.text
-        result.files[display] = Path(doc.path)
         result.kinds[display] = kind_for(Path(doc.path), root) or "script"
     found = [_as_check(p) for p in loaded.problems if p.severity == "error"]
     global _WORK, _GUARD
