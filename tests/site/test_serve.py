@@ -17,6 +17,16 @@ from pathlib import Path
 from tests.site.conftest import HOSTILE
 
 
+
+def stop(server: subprocess.Popen) -> None:
+    """Ctrl-C the server's process group; kill it if it does not stop in 20 s."""
+    os.killpg(server.pid, signal.SIGINT)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -55,12 +65,7 @@ def test_serve_reloads_after_a_script_edit(tmp_path: Path):
                           encoding="utf-8")
         wait_for(url, "维修完成后的回访话术", 60)
     finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop(server)
 
 
 def test_serve_refuses_invalid_content(tmp_path: Path):
@@ -120,9 +125,4 @@ def test_serve_rebuilds_only_changed_pages_and_keeps_the_site_whole(tmp_path: Pa
             time.sleep(0.1)
         assert fetch(f"http://127.0.0.1:{port}/scenarios/demo-tousu.html") == ""
     finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop(server)
