@@ -5,6 +5,7 @@ Every problem is collected (never only the first) so one `huifang check` run sho
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,15 +54,31 @@ def kind_of(path: Path, root: Path) -> str | None:
     return None
 
 
-def discover(root: Path) -> list[tuple[Path, str]]:
-    """Content files in a stable order, `.yml` included; stray files elsewhere are left alone."""
+def discover(root: Path, scripts: bool = True) -> list[tuple[Path, str]]:
+    """Content files in a stable order, `.yml` included; stray files elsewhere are left alone.
+    `scripts=False`: the content only, without walking scripts_src/."""
     found: dict[Path, str] = {}
     for pattern, kind in LAYOUT:
+        if kind == "script":
+            if scripts:
+                found.update((path, kind) for path in _yaml_under(root / SCRIPTS))
+            continue
         for suffix in YAML_SUFFIXES:
             for path in root.glob(pattern.replace(".yaml", suffix)):
                 if not any(part.startswith(".") for part in path.relative_to(root).parts):
                     found[path] = kind
     return sorted(found.items(), key=lambda item: item[0].relative_to(root).as_posix())
+
+
+def _yaml_under(top: Path) -> list[Path]:
+    """YAML files under a folder, hidden files and folders skipped, symlinked folders not entered
+    (as `glob("**/*.yaml")` does, with one scandir per folder instead of pattern matching per file)."""
+    out = []
+    for folder, dirs, files in os.walk(top):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = Path(folder)
+        out.extend(base / name for name in files if name.endswith(YAML_SUFFIXES) and not name.startswith("."))
+    return out
 
 
 def ensure_inside(path: Path, root: Path, display: str) -> None:
@@ -452,7 +469,7 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
             problems.append(Problem(display_path(root / required, root), 1, 1,
                                     f"找不到 {required}/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录"))
             return loaded
-    files = discover(root)
+    files = discover(root, scripts=scripts is None)
     named: set[Path] = set()  # script files the caller named: read wherever they are
     if scripts is not None:
         files = [(p, k) for p, k in files if k != "script"]

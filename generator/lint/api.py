@@ -170,7 +170,7 @@ def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False
     if full:
         found.extend(_script_references(loaded, state))
     if freeform:
-        ctx.matcher  # build the automaton once, before any fork
+        ctx.reader  # build the phrase automaton once, before any fork
         found.extend(_in_chunks(_lint_text_chunk, _gather_text, freeform, result))
     _WORK = None
     ctx.sources.update(result.sources)
@@ -288,7 +288,7 @@ def _gather_yaml(part, result: Result, found: list, state: dict) -> None:
 def _lint_freeform(engine, files, result: Result, project):
     global _WORK
     _WORK = (engine, None, True, project.orgs.get(project.config.default_org))
-    engine.ctx.matcher
+    engine.ctx.reader
     try:
         return _in_chunks(_lint_text_chunk, _gather_text, files, result)
     finally:
@@ -316,18 +316,18 @@ def _gather_text(part, result: Result, found: list, state: dict) -> None:
 
 
 def _lint_files(engine, files, org):
-    from generator.lint import freeform as ff
-
     found = []
     sources = {}
     lint = engine.lint_view
     shared = engine.ctx.sources  # what fixes read; kept only while the file is linted
-    matcher = engine.ctx.matcher
-    for file, display in files:
-        text = _read(file, display)
-        sources[display] = shared[display] = text
-        found.extend(lint(ff.view(text, display, org, matcher)))
-        del shared[display]
+    reader = engine.ctx.reader
+    for at in range(0, len(files), 100):  # read a hundred files, then their new lines together
+        batch = [(_read(file, display), display) for file, display in files[at:at + 100]]
+        for view in reader.views(batch, org):
+            display = view.file
+            sources[display] = shared[display] = view.text
+            found.extend(lint(view))
+            del shared[display]
     return found, sources
 
 

@@ -20,10 +20,12 @@ class Context:
         self.view: CallView | None = None
         self.sources: dict[str, str] = {}  # file → its text, for fixes
         self._matcher = None
+        self._reader = None
         self._elements: dict[tuple, object] = {}
         self._present: dict[tuple, bool] = {}  # (element, org, text) → found: standard lines recur
         self._missing: dict[tuple, tuple] = {}  # (standard, org, text) → elements not found
-        self.joined: tuple = ((), "")  # (turns, their folded texts joined): see standards.has
+        self._one_line: dict[tuple, bool] = {}
+        self.joined: tuple = ((), "")  # (turns, their folded texts joined): see standards.missing
 
     @property
     def org(self) -> m.Org | None:
@@ -35,6 +37,14 @@ class Context:
             from generator.lint.matcher import PhraseMatcher
             self._matcher = PhraseMatcher(self.project.forbidden)
         return self._matcher
+
+    @property
+    def reader(self):
+        """Reads free-form files (and remembers their lines) with this project's phrase list."""
+        if self._reader is None:
+            from generator.lint.freeform import Reader
+            self._reader = Reader(self.matcher)
+        return self._reader
 
     def element(self, element, org):
         """A compiled greeting/closing element matcher, built once per element and org."""
@@ -64,6 +74,14 @@ class Context:
                 self._missing.clear()
             found = self._missing[key] = tuple(e for e in standard.elements
                                                if self.element(e, org).search(text) is None)
+        return found
+
+    def one_line(self, standard, org) -> bool:
+        """Whether no element pattern of a standard can match across a line break."""
+        key = (id(standard), org.id if org else "")
+        found = self._one_line.get(key)
+        if found is None:
+            found = self._one_line[key] = not any("\n" in self.element(e, org).pattern for e in standard.elements)
         return found
 
     def severity(self, rule: str, own: str | None = None) -> str:
@@ -102,9 +120,10 @@ class Engine:
         org_id = view.org.id if view.org else ""
         if view.freeform:  # whole-file pre-screens: most rules have nothing to look at in most files
             rules = [r for r in self.line_rules if not hasattr(r, "wanted") or r.wanted(view.text, ctx)]
-            for u in view.utterances():
-                for rule in rules:
-                    found.extend(rule.check(u, ctx))
+            if rules:
+                for u in view.utterances():
+                    for rule in rules:
+                        found.extend(rule.check(u, ctx))
         else:
             for u in view.utterances():
                 if u.file == view.file:  # the script's own words: checked once

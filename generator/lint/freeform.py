@@ -9,6 +9,7 @@ and `>` quotes are stripped and the rest of the line is speech.
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 
 from generator.lint.suppress import DIRECTIVE
 from generator.lint.utterance import AGENT, CUSTOMER, CallView, Utterance
@@ -34,106 +35,226 @@ LABEL_START = frozenset("客坐回ABＡＢ")
 LABEL = re.compile(r"(客服|坐席|回访员|客户|[ABＡＢ])(?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t　]*")
 
 
+def _split(line: str):
+    """(marker before the label, label or None, words, column offset of the words); words rstripped."""
+    first = line[0]
+    if first in PRE_START or first.isdecimal():
+        m = LINE.match(line)
+        pre, label, body = m.groups()
+        at = m.start(3)
+    elif first in LABEL_START:
+        m = LABEL.match(line)
+        if m is None:
+            pre, label, body, at = "", None, line, 0
+        else:
+            pre, label, at = "", m.group(1), m.end()
+            body = line[at:]
+    else:
+        pre, label, body, at = "", None, line, 0
+    if body and body[-1] in TRAILING:
+        body = body.rstrip(" \t\r\u3000")
+    return pre, label, body, at
+
+
+def _structure(pre: str, label, body: str) -> bool:
+    """A line that is Markdown structure on its own (heading, table row, rule): not speech."""
+    if label or pre.strip():
+        return False
+    first = body[0]
+    return (first == "#" and HEADING.match(body) is not None) or first == "|" or (
+        first in "-*_=" and RULE_LINE.match(body) is not None)
+
+
+def _cut(body: str) -> str:
+    """The words without a trailing HTML comment or huifang switch."""
+    if "<!--" in body or "huifang:" in body:
+        cut = body.find("<!--")
+        if cut < 0:
+            directive = DIRECTIVE.search(body)
+            cut = directive.start() if directive else -1
+        if cut >= 0:
+            return body[:cut].rstrip(" \t\u3000")
+    return body
+
+
+def _utterance(body: str, label, display: str, number: int, start: int, at: int, folded) -> Utterance | None:
+    body = _cut(body)
+    if not body:
+        return None
+    base = start + at
+    if label is None or label in AGENT_LABELS:
+        u = Utterance(body, AGENT, display, number, at + 1, base, None, body.endswith(QUESTION_END))
+    else:
+        u = Utterance(body, CUSTOMER, display, number, at + 1, base)
+    if folded is not None:
+        u._folded = folded[base:base + len(body)]
+    return u
+
+
 def parse(text: str, display: str, folded: str | None = None) -> list[Utterance]:
     """Utterances of a free-form file; `folded` (normalize.fold of the whole text) is sliced per line."""
+    if folded is not None and len(folded) != len(text):
+        folded = None
+    if not has_blocks(text):
+        return Reader().views([(text, display)])[0].paths[0][1]
+    return read_whole(text, display, folded)
+
+
+def read_whole(text: str, display: str, folded: str | None = None) -> list[Utterance]:
+    """`parse` line after line, keeping track of front matter, fences and comments (any file)."""
+    if folded is not None and len(folded) != len(text):
+        folded = None
     out: list[Utterance] = []
-    append = out.append
     fence = None
     in_comment = False
     front = text.startswith("---") and text[3:4] in ("\n", "\r")
     number = 0
     offset = 0  # of the line in the file
-    line_match = LINE.match
-    label_match = LABEL.match
-    if folded is not None and len(folded) != len(text):
-        folded = None
-    cuts = "<!--" in text or "huifang:" in text  # else no line needs the comment/switch scan below
     for line in text.split("\n"):
         number += 1
         start = offset
         offset += len(line) + 1
         if not line:
             continue
-        first = line[0]
-        if first in PRE_START or first.isdecimal():
-            m = line_match(line)
-            pre, label, body = m.groups()
-            at = m.start(3)
-        elif first in LABEL_START:
-            m = label_match(line)
-            if m is None:
-                pre, label, body, at = "", None, line, 0
-            else:
-                pre, label, at = "", m.group(1), m.end()
-                body = line[at:]
-        else:
-            pre, label, body, at = "", None, line, 0
+        pre, label, body, at = _split(line)
         if not body:
             continue
-        if body[-1] in TRAILING:
-            body = body.rstrip(" \t\r\u3000")
-            if not body:
-                continue
         if front:
             if number > 1 and body in ("---", "..."):
                 front = False
             continue
-        if fence or in_comment or body[0] in SPECIAL:
-            bare = not label
-            if fence:
-                if bare and body.startswith(fence):
-                    fence = None
+        if fence:
+            if not label and body.startswith(fence):
+                fence = None
+            continue
+        if in_comment:
+            if "-->" in body:
+                in_comment = False
+            continue
+        if body[0] in SPECIAL and not label and not pre.strip():
+            if body.startswith(FENCES):
+                fence = body[:3]
                 continue
-            if in_comment:
-                if "-->" in body:
-                    in_comment = False
+            if body.startswith("<!--"):
+                in_comment = "-->" not in body
                 continue
-            if bare and not pre.strip():
-                first = body[0]
-                if first in "`~" and body.startswith(FENCES):
-                    fence = body[:3]
-                    continue
-                if first == "#" and HEADING.match(body):
-                    continue
-                if first == "<" and body.startswith("<!--"):
-                    if "-->" not in body:
-                        in_comment = True
-                    continue
-                if first == "|":
-                    continue
-                if first in "-*_=" and RULE_LINE.match(body):
-                    if first == "=" and out and out[-1].line == number - 1:
-                        out.pop()  # setext heading underline: the line above was a heading
-                    continue
-        if cuts and ("<!--" in body or "huifang:" in body):
-            cut = body.find("<!--")
-            if cut < 0:
-                directive = DIRECTIVE.search(body)
-                cut = directive.start() if directive else -1
-            if cut >= 0:
-                body = body[:cut].rstrip(" \t\u3000")
-                if not body:
-                    continue
-        base = start + at
-        if label is None or label in AGENT_LABELS:
-            u = Utterance(body, AGENT, display, number, at + 1, base, None, body.endswith(QUESTION_END))
-        else:
-            u = Utterance(body, CUSTOMER, display, number, at + 1, base)
-        if folded is not None:
-            u._folded = folded[base:base + len(body)]
-        append(u)
+            if _structure(pre, label, body):
+                if body[0] == "=" and out and out[-1].line == number - 1:
+                    out.pop()  # setext heading underline: the line above was a heading
+                continue
+        u = _utterance(body, label, display, number, start, at, folded)
+        if u is not None:
+            out.append(u)
     return out
 
 
-def view(text: str, display: str, org=None, matcher=None) -> CallView:
-    """The file as a one-path call. With the phrase `matcher`, a whole-file pre-screen tells the
-    forbidden-phrase rule whether there is anything to look for at all."""
-    from generator.lint.normalize import drop_in_lines, fold
+def has_blocks(text: str) -> bool:
+    """Whether a line's meaning may depend on the lines around it (front matter, fenced code, HTML
+    comments, setext underlines); without these every line is read on its own."""
+    return ("```" in text or "~~~" in text or "<!--" in text or "=" in text
+            or (text.startswith("---") and text[3:4] in ("\n", "\r")))
 
-    folded = fold(text)
-    call = CallView(display, display, (1, 1), [("", parse(text, display, folded))], org=org, freeform=True,
-                    text=text)
-    if matcher is not None:
-        call.phrase_lines = matcher.lines(drop_in_lines(folded))
-        call.no_phrases = not call.phrase_lines
-    return call
+
+def _read_line(line: str) -> tuple | None:
+    """(words, their column offset, speaker, asks) of a line read on its own, or None when it is not speech."""
+    if not line:
+        return None
+    pre, label, body, at = _split(line)
+    if not body or (body[0] in SPECIAL and _structure(pre, label, body)):
+        return None
+    body = _cut(body)
+    if not body:
+        return None
+    if label is None or label in AGENT_LABELS:
+        return body, at, AGENT, body.endswith(QUESTION_END)
+    return body, at, CUSTOMER, False
+
+
+class Reader:
+    """Reads free-form files into calls, remembering what it learnt about each distinct line.
+
+    Lines recur across a team's scripts (the standard opening, the closing, the bank's questions),
+    so a line is read, folded, normalised and screened for phrases once, not once per file. This is
+    exact: a line is read on its own in a file without block structure, no OpenCC dictionary entry
+    spans a line break (so folding a file folds each line), and no phrase is found across lines.
+    Files with block structure are read whole.
+    """
+
+    LIMIT = 100_000  # lines remembered; lines longer than 500 characters are not
+
+    def __init__(self, matcher=None):
+        self.matcher = matcher
+        self.known: dict[str, tuple] = {}  # line → (words, column offset, speaker, asks, folded, normalised, phrase?) or ()
+
+    def view(self, text: str, display: str, org=None) -> CallView:
+        """The file as a one-path call; with a phrase matcher, the lines where a phrase may be."""
+        return self.views([(text, display)], org)[0]
+
+    def views(self, files: list[tuple[str, str]], org=None) -> list[CallView]:
+        """`view` of many (text, display) files; the lines none of them had before are read together."""
+        split = [None if has_blocks(text) else text.split("\n") for text, _ in files]
+        known = self.known
+        new: set[str] = set()
+        for lines in split:
+            if lines is not None:
+                new.update(filterfalse(known.__contains__, lines))
+        learnt = self._learn(new) if new else {}
+        out = []
+        for (text, display), lines in zip(files, split):
+            turns, hits = self._whole(text, display) if lines is None else self._turns(lines, display, learnt)
+            call = CallView(display, display, (1, 1), [("", turns)], org=org, freeform=True, text=text)
+            if self.matcher is not None:
+                call.phrase_lines = hits
+                call.no_phrases = not hits
+            out.append(call)
+        return out
+
+    def _turns(self, lines: list[str], display: str, learnt: dict) -> tuple[list[Utterance], set[int]]:
+        """A file without block structure: its utterances, and the lines where a phrase may be."""
+        facts = list(map(self.known.get, lines))
+        if None in facts:  # lines too long to remember, or forgotten when the memory was full
+            facts = [learnt[line] if fact is None else fact for line, fact in zip(lines, facts)]
+        out: list[Utterance] = []
+        hits: set[int] = set()
+        start = number = 0
+        for line, fact in zip(lines, facts):
+            number += 1
+            if fact:
+                body, at, speaker, ask, folded, norm, hit = fact
+                u = Utterance(body, speaker, display, number, at + 1, start + at, None, ask)
+                u._folded, u._norm = folded, norm
+                out.append(u)
+                if hit:
+                    hits.add(number)
+            start += len(line) + 1
+        return out, hits
+
+    def _learn(self, lines: set[str]) -> dict[str, tuple]:
+        """Read lines not seen before, all at once (one fold, one drop, one phrase scan)."""
+        from generator.lint.normalize import drop_in_lines, fold
+
+        new = sorted(lines)
+        folded = fold("\n".join(new)).split("\n")
+        hits = self.matcher.lines(drop_in_lines("\n".join(folded))) if self.matcher is not None else set()
+        reads = [_read_line(line) for line in new]
+        spoken = [f[read[1]:read[1] + len(read[0])] if read else "" for f, read in zip(folded, reads)]
+        norms = drop_in_lines("\n".join(spoken)).split("\n")
+        learnt = {line: (*read, words, norm, number in hits) if read else ()
+                  for number, (line, read, words, norm) in enumerate(zip(new, reads, spoken, norms), 1)}
+        known = self.known
+        if len(known) + len(learnt) > self.LIMIT:
+            known.clear()
+        known.update((line, fact) for line, fact in learnt.items() if len(line) <= 500)
+        return learnt
+
+    def _whole(self, text: str, display: str) -> tuple[list[Utterance], set[int]]:
+        from generator.lint.normalize import drop_in_lines, fold
+
+        folded = fold(text)
+        hits = self.matcher.lines(drop_in_lines(folded)) if self.matcher is not None else set()
+        return read_whole(text, display, folded), hits
+
+
+def view(text: str, display: str, org=None, matcher=None) -> CallView:
+    """The file as a one-path call (see Reader.view)."""
+    return Reader(matcher).view(text, display, org)

@@ -54,7 +54,13 @@ _DROP_KEEP_LINES = re.compile(_char_class(chr(c) for c, v in TABLE.items() if v 
 
 
 def t2s(text: str) -> str:
-    """Simplified Chinese, same length as the input (OpenCC phrase rules that change length are undone)."""
+    """Simplified Chinese, same length as the input, each line converted as if on its own.
+
+    No entry of OpenCC's t2s dictionaries spans a line break or changes the length of what it
+    converts (tests/lint/test_normalize.py checks the installed dictionaries), so a file converted
+    whole is its lines converted one by one, position for position. Should a later dictionary
+    change a length, that line is converted character by character instead.
+    """
     global _T2S
     if _T2S is None:
         import opencc
@@ -64,7 +70,14 @@ def t2s(text: str) -> str:
     out = _T2S.convert(text)
     if len(out) == len(text):
         return out
-    return "".join(c if len(c) == 1 else o for o, c in zip(text, (_T2S.convert(ch) for ch in text)))
+    return "\n".join(_same_length(line) for line in text.split("\n"))
+
+
+def _same_length(line: str) -> str:
+    out = _T2S.convert(line)
+    if len(out) == len(line):
+        return out
+    return "".join(c if len(c) == 1 else o for o, c in zip(line, (_T2S.convert(ch) for ch in line)))
 
 
 def fold(text: str) -> str:

@@ -36,25 +36,29 @@ def element_regex(element: m.Element, org: m.Org | None) -> re.Pattern:
 
 def _text(ctx, utterances: list[Utterance]) -> str:
     # The turns joined by newlines: a `*` (.{0,12}) never crosses into the next turn.
-    if len(utterances) == 1:
-        return utterances[0].folded
     turns = tuple(utterances)  # the same turns are asked about by several rules: join them once
     if ctx.joined[0] != turns:
         ctx.joined = (turns, "\n".join(u.folded for u in turns))
     return ctx.joined[1]
 
 
-def has(ctx, element: m.Element, org, utterances: list[Utterance]) -> bool:
-    if not utterances:
-        return False
-    return ctx.element_in(element, org, _text(ctx, utterances))
-
-
 def missing(ctx, standard: m.Standard, org, utterances: list[Utterance]) -> tuple:
     """The standard's elements that none of the turns has, in the standard's order."""
     if not utterances:
         return tuple(standard.elements)
-    return ctx.missing(standard, org, _text(ctx, utterances))
+    if len(utterances) == 1:
+        return ctx.missing(standard, org, utterances[0].folded)
+    if not ctx.one_line(standard, org):
+        return ctx.missing(standard, org, _text(ctx, utterances))
+    # No pattern spans a line break, so an element is in the joined turns exactly when it is in one
+    # of them: asked per turn, where the answers are remembered (turns recur, combinations less).
+    absent = ctx.missing(standard, org, utterances[0].folded)
+    for u in utterances[1:]:
+        if not absent:
+            break
+        here = ctx.missing(standard, org, u.folded)
+        absent = tuple(e for e in absent if e in here)
+    return absent
 
 
 def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:

@@ -72,3 +72,38 @@ def test_kept_maps_back():
 def test_phrase_severity_from_content(proj):
     [p] = lint_text(proj, "s.txt", "客服：她很忙。\n", RULE)
     assert p.severity == "warning"
+
+
+def test_opencc_t2s_entries_keep_length_and_stay_on_one_line(tmp_path):
+    # normalize.t2s folds a file as its lines, position for position (Reader remembers lines on
+    # their own): true only while no t2s dictionary entry changes a length or spans a line break.
+    import json
+    import subprocess
+    from pathlib import Path
+
+    import opencc
+
+    clib = Path(opencc.__file__).parent / "clib"
+    config = json.loads((clib / "share" / "opencc" / "t2s.json").read_text(encoding="utf-8"))
+
+    def files(node):
+        if isinstance(node, dict):
+            if node.get("type") == "ocd2":
+                yield node["file"]
+            for value in node.values():
+                yield from files(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from files(value)
+
+    names = sorted(set(files(config)))
+    assert "TSPhrases.ocd2" in names and "TSCharacters.ocd2" in names
+    for name in names:
+        out = tmp_path / (name + ".txt")
+        subprocess.run([str(clib / "bin" / "opencc_dict"), "-i", str(clib / "share" / "opencc" / name),
+                        "-o", str(out), "-f", "ocd2", "-t", "text"], check=True, capture_output=True)
+        entries = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+        assert len(entries) > 400
+        for key, values in entries:
+            assert all(len(v) == len(key) for v in values.split(" ")), (name, key, values)
+            assert "\n" not in key and "\r" not in key

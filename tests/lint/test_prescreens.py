@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.lint.api import lint_paths
 from tests.conftest import huifang
 from tests.lint.conftest import lint_text
@@ -49,3 +52,42 @@ def test_worker_processes_give_the_same_findings(proj, monkeypatch):
     monkeypatch.setenv("HUIFANG_JOBS", "2")
     two = lint_paths(proj, [folder]).problems
     assert one == two and {p.rule for p in one} >= {"forbidden-phrase", "personal-data", "unknown-placeholder"}
+
+
+TEXTS = st.lists(st.sampled_from(["客服：", "客户：", "**客服**：", "A:", "Ｂ：", "# ", "```", "- ", "1. ", "> ", "<!--", "-->",
+                                  "---", "===", "你自己想办法吧", "你 自 己 想 辦 法", "您好", "再见", "請問您滿意嗎？",
+                                  "{公司}", "13812345678", "# huifang: disable=forbidden-phrase", "\t", "　", "\r",
+                                  "\n", "\n", "\n"]), max_size=30).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TEXTS, min_size=1, max_size=4))
+def test_lines_read_once_give_what_reading_each_file_whole_gives(texts):
+    # Reader remembers each distinct line (folded, normalised, phrase-screened) across files; the
+    # result must be what folding and screening every file whole gives, whatever it has seen before.
+    from generator.lint import freeform
+    from generator.lint.normalize import drop_in_lines, fold
+
+    matcher = _matcher()
+    reader = freeform.Reader(matcher)
+    for round_ in range(2):  # cold, then every line already known
+        views = reader.views([(t, f"f{i}.md") for i, t in enumerate(texts)])
+        for i, (text, view) in enumerate(zip(texts, views)):
+            folded = fold(text)
+            whole = freeform.read_whole(text, f"f{i}.md", folded)
+            got = view.paths[0][1]
+            assert [_fields(u) for u in got] == [_fields(u) for u in whole], (round_, text)
+            screened = {u.line for u in whole} & matcher.lines(drop_in_lines(folded))
+            assert {u.line for u in got} & view.phrase_lines == screened
+
+
+def _fields(u):
+    return (u.text, u.speaker, u.line, u.col, u.base, u.ask, u.folded, u.normalized)
+
+
+def _matcher():
+    from generator.lint.matcher import PhraseMatcher
+    from generator.project import load_project
+    from tests.lint.conftest import PROJ
+
+    return PhraseMatcher(load_project(PROJ, scripts=[]).project.forbidden)
