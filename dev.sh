@@ -68,7 +68,12 @@ setup_mermaid() {
   rm -rf "$tmp"
 }
 
-setup() { setup_apt; setup_venv; setup_mermaid; }
+setup_bytecode() {
+  # PYTHONDONTWRITEBYTECODE (set in some CI images) would make every run compile huifang again
+  "$PY" -m compileall -q generator >/dev/null
+}
+
+setup() { setup_apt; setup_venv; setup_bytecode; setup_mermaid; }
 
 cmd=${1:-serve}
 shift || true
