@@ -8,6 +8,12 @@ Traditional characters, with full-width/half-width punctuation swapped and ideog
 spaces inside, or with punctuation inside. `planted.jsonl` records file, line and how it was written;
 `phrases.txt` is every phrase and variant of the list, one a line (for grep and prh).
 Deterministic: the same N gives the same bytes.
+
+    python bench/lint/make_corpus.py 10000 --unique   # → bench/corpus/10000-unique/
+
+`--unique`: the same scripts, but every free-form line ends in its own run of spaces and tabs, so
+no two lines of the corpus are equal (what they say, and every finding, stays the same). huifang
+reads each distinct line once; this corpus shows the cost when no line ever recurs.
 """
 
 from __future__ import annotations
@@ -70,6 +76,11 @@ def variant(rng: random.Random, written: str, t2s_inverse) -> tuple[str, str]:
     return kind, written
 
 
+def unique_tail(number: int, line: int) -> str:
+    """Trailing whitespace that differs for every (file, line): spaces and tabs spelling a number."""
+    return " " + format(number * 64 + line, "b").replace("0", " ").replace("1", "\t")
+
+
 def free_form(rng, number, plant):
     labelled = rng.random() < 0.7
     md = rng.random() < 0.5
@@ -122,11 +133,11 @@ def yaml_script(rng, number, plant):
     return body, planted
 
 
-def make(n: int, out: Path | None = None) -> Path:
+def make(n: int, out: Path | None = None, unique: bool = False) -> Path:
     import opencc
 
     s2t = opencc.OpenCC("s2t").convert
-    out = out or HERE / str(n)
+    out = out or HERE / (f"{n}-unique" if unique else str(n))
     if out.exists():
         shutil.rmtree(out)
     (out / "content" / "orgs").mkdir(parents=True)
@@ -157,6 +168,8 @@ def make(n: int, out: Path | None = None) -> Path:
             else:
                 name = f"scripts_src/free/s{i:06d}.{'md' if i % 2 else 'txt'}"
                 body, planted = free_form(rng, i, plant)
+                if unique:
+                    body = "".join(line + unique_tail(i, k) + "\n" for k, line in enumerate(body.splitlines()))
             (out / name).write_text(body, encoding="utf-8")
             if planted:
                 kind, shown, pid, line = planted
@@ -166,5 +179,7 @@ def make(n: int, out: Path | None = None) -> Path:
 
 
 if __name__ == "__main__":
-    for arg in sys.argv[1:] or ["10000"]:
-        print(make(int(arg)))
+    args = sys.argv[1:]
+    unique = "--unique" in args
+    for arg in [a for a in args if a != "--unique"] or ["10000"]:
+        print(make(int(arg), unique=unique))

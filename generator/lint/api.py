@@ -173,7 +173,8 @@ def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False
         found.extend(_script_references(loaded, state))
     if freeform:
         ctx.reader  # build the phrase automaton once, before any fork
-        found.extend(_in_chunks(_lint_text_chunk, _gather_text, freeform, result))
+        found.extend(_in_chunks(_lint_text_chunk, _gather_text, freeform, result,
+                                parallel_from=PARALLEL_FROM_FREEFORM))
     _WORK = None
     ctx.sources.update(result.sources)
     result.problems = combine(finish(found, ctx.sources, config))
@@ -181,16 +182,19 @@ def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False
     return result
 
 
-PARALLEL_FROM = 400  # files; below this, starting workers costs more than it saves
+# Files from which worker processes pay off (measured on 2 cores): a YAML script costs milliseconds
+# to load and lint, a free-form file about a tenth of one.
+PARALLEL_FROM = 400
+PARALLEL_FROM_FREEFORM = 1000
 _WORK = None  # (engine, loaded, composed, default org): what forked workers share with the parent
 _GUARD = ("", "", 0)  # (project root, its real path, max file bytes; 0 = the default) for free-form files
 
 
-def _jobs(count: int) -> int:
+def _jobs(count: int, parallel_from: int = PARALLEL_FROM) -> int:
     wanted = os.environ.get("HUIFANG_JOBS", "")
     if wanted.isdigit() and int(wanted) > 0:
         return int(wanted)
-    if count < PARALLEL_FROM:
+    if count < parallel_from:
         return 1
     try:
         cpus = len(os.sched_getaffinity(0))
@@ -213,9 +217,10 @@ def _script_references(loaded, state: dict) -> list[Problem]:
     return [_as_check(p) for p in loaded.problems[mark:]]
 
 
-def _in_chunks(work, gather, files, result: Result, state: dict | None = None) -> list[Problem]:
+def _in_chunks(work, gather, files, result: Result, state: dict | None = None, *,
+               parallel_from: int = PARALLEL_FROM) -> list[Problem]:
     """Run `work` over chunks of `files` (in forked workers when there are many), in file order."""
-    jobs = _jobs(len(files))
+    jobs = _jobs(len(files), parallel_from)
     context = None
     if jobs > 1:
         import multiprocessing
@@ -304,7 +309,7 @@ def _lint_freeform(engine, files, result: Result, project):
     _WORK = (engine, None, True, project.orgs.get(project.config.default_org))
     engine.ctx.reader
     try:
-        return _in_chunks(_lint_text_chunk, _gather_text, files, result)
+        return _in_chunks(_lint_text_chunk, _gather_text, files, result, parallel_from=PARALLEL_FROM_FREEFORM)
     finally:
         _WORK = None
 

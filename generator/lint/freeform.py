@@ -233,7 +233,7 @@ class Reader:
         """Read lines not seen before, all at once (one fold, one drop, one phrase scan)."""
         from generator.lint.normalize import drop_in_lines, fold
 
-        new = sorted(lines)
+        new = list(lines)
         folded = fold("\n".join(new)).split("\n")
         hits = self.matcher.lines(drop_in_lines("\n".join(folded))) if self.matcher is not None else set()
         reads = [_read_line(line) for line in new]
@@ -244,7 +244,9 @@ class Reader:
         known = self.known
         if len(known) + len(learnt) > self.LIMIT:
             known.clear()
-        known.update((line, fact) for line, fact in learnt.items() if len(line) <= 500)
+        known.update(learnt)
+        for line in [line for line in new if len(line) > 500]:
+            del known[line]  # long lines rarely recur; they are read again when they do
         return learnt
 
     def _whole(self, text: str, display: str) -> tuple[list[Utterance], set[int]]:

@@ -49,6 +49,7 @@ def _char_class(chars) -> str:
 
 # str.translate with a dict is slow on CJK text; regexes over character classes run in C.
 _NEEDS_FOLD = re.compile(_char_class(chr(c) for c in FOLD))
+_FOLD_RUNS = re.compile(_NEEDS_FOLD.pattern + "+")
 _DROP = re.compile(_char_class(chr(c) for c, v in TABLE.items() if v is None) + "+")
 _DROP_KEEP_LINES = re.compile(_char_class(chr(c) for c, v in TABLE.items() if v is None and c != 10) + "+")
 
@@ -83,7 +84,15 @@ def _same_length(line: str) -> str:
 def fold(text: str) -> str:
     """Simplified, half-width, lower case; positions unchanged."""
     text = t2s(text)
-    return text.translate(FOLD) if _NEEDS_FOLD.search(text) else text
+    if _NEEDS_FOLD.search(text) is None:
+        return text
+    # Runs of characters to fold, each translated on its own: one such character in a long text
+    # must not cost a dictionary lookup for every character of the text.
+    return _FOLD_RUNS.sub(_fold_run, text)
+
+
+def _fold_run(match: re.Match) -> str:
+    return match.group().translate(FOLD)
 
 
 def drop(folded: str) -> str:

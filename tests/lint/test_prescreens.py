@@ -44,7 +44,7 @@ def test_symlinked_folder_out_of_the_project_is_refused(proj, tmp_path):
 def test_worker_processes_give_the_same_findings(proj, monkeypatch):
     folder = proj / "scripts_src" / "many"
     folder.mkdir()
-    for i in range(450):  # past PARALLEL_FROM: read in worker processes
+    for i in range(450):  # read in worker processes (HUIFANG_JOBS=2 below)
         body = ["客服：请问您满意吗？\n", "客服：不可能！\n", "客服：我的手机 13812345678\n", "客服：{公司名}\n"][i % 4]
         (folder / f"s{i:03d}.{'md' if i % 2 else 'txt'}").write_text(OPEN + body + CLOSE, encoding="utf-8")
     monkeypatch.setenv("HUIFANG_JOBS", "1")
