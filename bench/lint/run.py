@@ -1,13 +1,17 @@
 """Run the lint benchmark: huifang lint vs grep -F -f vs textlint + prh, on the same corpus.
 
     python bench/lint/run.py                    # sizes 1000 10000 50000
-    python bench/lint/run.py --sizes 1000 --skip-textlint
+    python bench/lint/run.py --sizes 1000 --skip-textlint --repeat 5 --unique
 
 For each size it makes bench/corpus/<N>/ if missing (make_corpus.py), then times each tool with
 /usr/bin/time -v (wall clock, CPU, peak RSS) on the free-form part of the corpus, and huifang also
-on the whole corpus (free-form + YAML). Recall = planted phrases reported on their line / planted.
-Results go to bench/out/lint-<N>.json and a Markdown table on stdout. textlint and textlint-rule-prh
-are installed from npm into bench/node_modules (ignored by git) on first use.
+on the whole corpus (free-form + YAML). Each tool runs `--repeat` times (textlint
+`--textlint-repeat` times: it takes minutes) and the run with the median wall time is reported.
+`--unique` also times huifang and grep on bench/corpus/<N>-unique/, where no line recurs.
+Recall = planted phrases reported on their line / planted. Results go to bench/out/lint-<N>.json and
+a Markdown table on stdout. textlint and textlint-rule-prh are installed from npm into
+bench/node_modules (ignored by git) on first use. huifang's bytecode is compiled first, as an
+installed package has it.
 """
 
 from __future__ import annotations
@@ -124,7 +128,19 @@ def load_average() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def run(size: int, skip_textlint: bool) -> dict:
+def median_run(cmd: list[str], out: Path, repeat: int, cwd: Path | None = None) -> dict:
+    """Run `repeat` times; the run with the median wall time, and every wall time."""
+    runs = []
+    for _ in range(repeat):
+        load = load_average()
+        runs.append({"load_before": load, **timed(cmd, out, cwd)})
+    runs.sort(key=lambda r: r["wall_s"])
+    chosen = dict(runs[len(runs) // 2])
+    chosen["walls"] = [r["wall_s"] for r in runs]
+    return chosen
+
+
+def run(size: int, skip_textlint: bool, repeat: int = 3, textlint_repeat: int = 1, unique: bool = False) -> dict:
     corpus = BENCH / "corpus" / str(size)
     if not (corpus / "planted.jsonl").exists():
         make_corpus.make(size, corpus)
@@ -136,22 +152,31 @@ def run(size: int, skip_textlint: bool) -> dict:
     size_mb = round(sum(p.stat().st_size for p in free.iterdir()) / 1e6, 1)
     result = {"size": size, "free_form_files": files, "free_form_mb": size_mb,
               "yaml_files": sum(1 for _ in (corpus / "scripts_src" / "yaml").iterdir()), "tools": {}}
+    tools = result["tools"]
 
-    out = OUT / f"huifang-{size}.json"
-    result["tools"]["huifang lint (free-form)"] = {
-        "load_before": load_average(), **timed([str(HUIFANG), "lint", "--project", str(corpus), str(free),
-                                                 "--format", "json"], out),
-        **recall(found_huifang(out), truth_free)}
-    out = OUT / f"huifang-1job-{size}.json"
-    result["tools"]["huifang lint, 1 process (free-form)"] = {
-        "load_before": load_average(), **timed(["env", "HUIFANG_JOBS=1", str(HUIFANG), "lint", "--project",
-                                                 str(corpus), str(free), "--format", "json"], out),
-        **recall(found_huifang(out), truth_free)}
-    out = OUT / f"grep-{size}.txt"
-    result["tools"]["grep -F -f (free-form)"] = {
-        "load_before": load_average(), **timed(["grep", "-F", "-n", "-r", "-f", str(corpus / "phrases.txt"), str(free)],
-                                               out),
-        **recall(found_grep(out, corpus), truth_free)}
+    def huifang(name: str, project: Path, paths: list[Path], truth: dict, jobs: str = "") -> None:
+        out = OUT / f"{name.replace(' ', '_').replace(',', '')}-{size}.json"
+        env = ["env", f"HUIFANG_JOBS={jobs}"] if jobs else []
+        cmd = [*env, str(HUIFANG), "lint", "--project", str(project), *map(str, paths), "--format", "json"]
+        tools[name] = {**median_run(cmd, out, repeat), **recall(found_huifang(out), truth)}
+
+    def grep(name: str, project: Path, folder: Path, truth: dict) -> None:
+        out = OUT / f"{name.replace(' ', '_')}-{size}.txt"
+        cmd = ["grep", "-F", "-n", "-r", "-f", str(project / "phrases.txt"), str(folder)]
+        tools[name] = {**median_run(cmd, out, repeat), **recall(found_grep(out, project), truth)}
+
+    huifang("huifang lint (free-form)", corpus, [free], truth_free)
+    huifang("huifang lint, 1 process (free-form)", corpus, [free], truth_free, jobs="1")
+    grep("grep -F -f (free-form)", corpus, free, truth_free)
+    if unique:
+        other = BENCH / "corpus" / f"{size}-unique"
+        if not (other / "planted.jsonl").exists():
+            make_corpus.make(size, other, unique=True)
+        other_free = other / "scripts_src" / "free"
+        result["unique_mb"] = round(sum(p.stat().st_size for p in other_free.iterdir()) / 1e6, 1)
+        huifang("huifang lint (free-form, no line recurs)", other, [other_free], truth_free)
+        huifang("huifang lint, 1 process (free-form, no line recurs)", other, [other_free], truth_free, jobs="1")
+        grep("grep -F -f (free-form, no line recurs)", other, other_free, truth_free)
     if not skip_textlint:
         ensure_textlint()
         config = textlint_config(corpus)
@@ -160,25 +185,42 @@ def run(size: int, skip_textlint: bool) -> dict:
         batches = [f"{free}/s{d:02d}*.{{md,txt}}" for d in range((size + 9999) // 10000)] if size > 10000 \
             else [f"{free}/**/*.{{md,txt}}"]
         script = "; ".join(f"{TEXTLINT} --config {config} --format json '{b}'" for b in batches)
-        result["tools"]["textlint + prh (free-form)"] = {
-            "load_before": load_average(), **timed(["sh", "-c", script], out, cwd=corpus),
-            **recall(found_textlint(out, corpus), truth_free)}
-    out = OUT / f"huifang-all-{size}.json"
-    result["tools"]["huifang lint (whole corpus, + YAML)"] = {
-        "load_before": load_average(), **timed([str(HUIFANG), "lint", "--project", str(corpus), "--format", "json"],
-                                               out),
-        **recall(found_huifang(out), truth_all)}
+        tools["textlint + prh (free-form)"] = {**median_run(["sh", "-c", script], out, textlint_repeat, cwd=corpus),
+                                               **recall(found_textlint(out, corpus), truth_free)}
+    huifang("huifang lint (whole corpus, + YAML)", corpus, [], truth_all)
     (OUT / f"lint-{size}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     return result
 
 
+def burn(_=None) -> float:
+    import time
+    start = time.perf_counter()
+    x = 0
+    for i in range(3_000_000):
+        x += i * i
+    return time.perf_counter() - start
+
+
+def contention() -> dict:
+    """The same CPU-bound loop alone and on every CPU at once: how much a second worker slows each one."""
+    import multiprocessing
+
+    alone = min(burn(0) for _ in range(3))
+    cpus = len(os.sched_getaffinity(0))
+    with multiprocessing.get_context("fork").Pool(cpus) as pool:
+        together = max(pool.map(burn, range(cpus)))
+    return {"cpus": cpus, "alone_s": round(alone, 3), "all_cpus_s": round(together, 3),
+            "slowdown": round(together / alone, 2)}
+
+
 def table(results: list[dict]) -> str:
-    lines = ["| corpus | tool | wall s | CPU s (user+sys) | peak RSS MB | recall (found/planted) | load avg before |",
-             "|---|---|---:|---:|---:|---|---:|"]
+    lines = ["| corpus | tool | wall s (median) | all walls | CPU s (user+sys) | peak RSS MB | recall (found/planted) "
+             "| load avg before |", "|---|---|---:|---|---:|---:|---|---:|"]
     for r in results:
         for tool, t in r["tools"].items():
+            walls = " ".join(f"{w:.2f}" for w in t["walls"])
             lines.append(f"| {r['size']:,} ({r['free_form_files']:,} free-form, {r['free_form_mb']} MB) | {tool} | "
-                         f"{t['wall_s']:.2f} | {t['user_s'] + t['sys_s']:.2f} | {t['peak_rss_mb']} | "
+                         f"{t['wall_s']:.2f} | {walls} | {t['user_s'] + t['sys_s']:.2f} | {t['peak_rss_mb']} | "
                          f"{t['recall']:.1%} ({t['found']}/{t['planted']}) | {t['load_before']} |")
     return "\n".join(lines)
 
@@ -187,8 +229,18 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 50000])
     parser.add_argument("--skip-textlint", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--textlint-repeat", type=int, default=1)
+    parser.add_argument("--unique", action="store_true", help="also time the corpus where no line recurs")
     args = parser.parse_args()
-    results = [run(size, args.skip_textlint) for size in args.sizes]
+    subprocess.run([str(REPO / ".venv" / "bin" / "python"), "-m", "compileall", "-q", str(REPO / "generator")],
+                   check=True, stdout=subprocess.DEVNULL)
+    machine = contention()
+    print(f"machine: {machine['cpus']} CPUs; a CPU-bound loop takes {machine['alone_s']} s alone and "
+          f"{machine['all_cpus_s']} s with one copy on every CPU ({machine['slowdown']}x)")
+    results = [run(size, args.skip_textlint, args.repeat, args.textlint_repeat, args.unique) for size in args.sizes]
+    for r in results:
+        r["machine"] = machine
     print(table(results))
     for r in results:
         for tool, t in r["tools"].items():

@@ -180,11 +180,13 @@ class Reader:
     Files with block structure are read whole.
     """
 
-    LIMIT = 100_000  # lines remembered; lines longer than 500 characters are not
+    LIMIT = 2_000_000  # characters of lines remembered (then forgotten, between batches); longer lines than
+    LONGEST = 500      # this are never remembered
 
     def __init__(self, matcher=None):
         self.matcher = matcher
         self.known: dict[str, tuple] = {}  # line → (words, column offset, speaker, asks, folded, normalised, phrase?) or ()
+        self.size = 0  # characters of the lines in `known`
 
     def view(self, text: str, display: str, org=None) -> CallView:
         """The file as a one-path call; with a phrase matcher, the lines where a phrase may be."""
@@ -193,6 +195,9 @@ class Reader:
     def views(self, files: list[tuple[str, str]], org=None) -> list[CallView]:
         """`view` of many (text, display) files; the lines none of them had before are read together."""
         split = [None if has_blocks(text) else text.split("\n") for text, _ in files]
+        if self.size > self.LIMIT:
+            self.known.clear()
+            self.size = 0
         known = self.known
         new: set[str] = set()
         for lines in split:
@@ -212,7 +217,7 @@ class Reader:
     def _turns(self, lines: list[str], display: str, learnt: dict) -> tuple[list[Utterance], set[int]]:
         """A file without block structure: its utterances, and the lines where a phrase may be."""
         facts = list(map(self.known.get, lines))
-        if None in facts:  # lines too long to remember, or forgotten when the memory was full
+        if None in facts:  # lines too long to remember
             facts = [learnt[line] if fact is None else fact for line, fact in zip(lines, facts)]
         out: list[Utterance] = []
         hits: set[int] = set()
@@ -241,12 +246,9 @@ class Reader:
         norms = drop_in_lines("\n".join(spoken)).split("\n")
         learnt = {line: (*read, words, norm, number in hits) if read else ()
                   for number, (line, read, words, norm) in enumerate(zip(new, reads, spoken, norms), 1)}
-        known = self.known
-        if len(known) + len(learnt) > self.LIMIT:
-            known.clear()
-        known.update(learnt)
-        for line in [line for line in new if len(line) > 500]:
-            del known[line]  # long lines rarely recur; they are read again when they do
+        kept = [line for line in new if len(line) <= self.LONGEST]
+        self.known.update((line, learnt[line]) for line in kept)
+        self.size += sum(map(len, kept))
         return learnt
 
     def _whole(self, text: str, display: str) -> tuple[list[Utterance], set[int]]:

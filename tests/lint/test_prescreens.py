@@ -91,3 +91,20 @@ def _matcher():
     from tests.lint.conftest import PROJ
 
     return PhraseMatcher(load_project(PROJ, scripts=[]).project.forbidden)
+
+
+def test_reader_forgets_between_batches_and_skips_long_lines(monkeypatch):
+    from generator.lint import freeform
+
+    monkeypatch.setattr(freeform.Reader, "LIMIT", 40)
+    monkeypatch.setattr(freeform.Reader, "LONGEST", 30)
+    reader = freeform.Reader(_matcher())
+    long_line = "客服：" + "请问您对维修服务满意吗" * 4 + "？"
+    texts = [OPEN + CLOSE, OPEN + "客服：你自己想办法吧。\n" + long_line + "\n" + CLOSE, OPEN + long_line + "\n" + CLOSE]
+    fresh = [freeform.Reader(_matcher()).view(t, "x.md") for t in texts]
+    for _ in range(3):  # remembered, forgotten when over LIMIT, learnt again
+        for text, expected in zip(texts, fresh):
+            got = reader.views([(text, "x.md"), (OPEN + CLOSE, "y.md")])[0]
+            assert [_fields(u) for u in got.paths[0][1]] == [_fields(u) for u in expected.paths[0][1]]
+            assert got.phrase_lines == expected.phrase_lines
+    assert all(len(line) <= 30 for line in reader.known)
