@@ -315,13 +315,26 @@ def _lint_freeform(engine, files, result: Result, project):
 
 
 def _lint_text_chunk(files):
-    """Lint free-form files; findings with inline switches applied, and the texts fixes need."""
+    """Lint free-form files a hundred at a time (their new lines are read together): findings with
+    inline switches applied, and the texts of files a fix will rewrite (no other text is kept)."""
     from generator.lint.engine import finish
+
     engine, _, _, org = _WORK
-    found, sources = _lint_files(engine, files, org)
-    found = finish(found, sources, engine.ctx.config)
-    files_of = dict((d, f) for f, d in files)
-    keep = {p.path: (files_of[p.path], sources[p.path]) for p in found if p.fix and p.path in sources}
+    lint, reader, config = engine.lint_view, engine.ctx.reader, engine.ctx.config
+    shared = engine.ctx.sources  # what fixes read; holds a file only while it is linted
+    found, keep = [], {}
+    for at in range(0, len(files), 100):
+        part = files[at:at + 100]
+        problems, sources, paths = [], {}, {}
+        for (file, _), view in zip(part, reader.views([(_read(f, d), d) for f, d in part], org)):
+            display = view.file
+            sources[display] = shared[display] = view.text
+            paths[display] = file
+            problems.extend(lint(view))
+            del shared[display]
+        problems = finish(problems, sources, config)
+        found.extend(problems)
+        keep.update((p.path, (paths[p.path], sources[p.path])) for p in problems if p.fix and p.path in sources)
     return found, keep, len(files)
 
 
@@ -332,22 +345,6 @@ def _gather_text(part, result: Result, found: list, state: dict) -> None:
     for display, (file, text) in sources.items():
         result.sources[display] = text
         result.files[display] = Path(file)
-
-
-def _lint_files(engine, files, org):
-    found = []
-    sources = {}
-    lint = engine.lint_view
-    shared = engine.ctx.sources  # what fixes read; kept only while the file is linted
-    reader = engine.ctx.reader
-    for at in range(0, len(files), 100):  # read a hundred files, then their new lines together
-        batch = [(_read(file, display), display) for file, display in files[at:at + 100]]
-        for view in reader.views(batch, org):
-            display = view.file
-            sources[display] = shared[display] = view.text
-            found.extend(lint(view))
-            del shared[display]
-    return found, sources
 
 
 def _read(file: str, display: str) -> str:
