@@ -5,8 +5,9 @@
 
 For each size it makes bench/corpus/<N>/ if missing (make_corpus.py), then times each tool with
 /usr/bin/time -v (wall clock, CPU, peak RSS) on the free-form part of the corpus, and huifang also
-on the whole corpus (free-form + YAML). Each tool runs `--repeat` times (textlint
-`--textlint-repeat` times: it takes minutes) and the run with the median wall time is reported.
+on the whole corpus (free-form + YAML). Each tool runs `--repeat` times, huifang and grep in interleaved rounds (textlint
+`--textlint-repeat` times: it takes minutes) after one untimed warm-up run (textlint: a run on one
+file and the corpus read once), and the run with the median wall time is reported.
 `--unique` also times huifang and grep on bench/corpus/<N>-unique/, where no line recurs.
 Recall = planted phrases reported on their line / planted. Results go to bench/out/lint-<N>.json and
 a Markdown table on stdout. textlint and textlint-rule-prh are installed from npm into
@@ -128,15 +129,36 @@ def load_average() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def median_run(cmd: list[str], out: Path, repeat: int, cwd: Path | None = None) -> dict:
-    """Run `repeat` times; the run with the median wall time, and every wall time."""
-    runs = []
+def warm(folder: Path) -> None:
+    """Read every file of a folder, so that no tool pays for a cold page cache. This machine's kernel
+    pages out what was not read for a minute (DAMON `pageout`), corpus files and program files alike."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            path.read_bytes()
+
+
+def median_run(cmd: list[str], out: Path, repeat: int, cwd: Path | None = None, warmup: bool = True) -> dict:
+    """After one untimed run (`warmup`), run `repeat` times; the run with the median wall time, and
+    every wall time."""
+    return interleaved([("", cmd, out, cwd)], repeat, warmup)[""]
+
+
+def interleaved(jobs: list[tuple], repeat: int, warmup: bool = True) -> dict[str, dict]:
+    """Run (name, cmd, out, cwd) jobs in rounds, each round every job once, so that tools compared with
+    each other meet the same moments of a shared machine; one untimed round first (`warmup`). Per job:
+    the run with the median wall time, and the wall times in round order."""
+    if warmup:
+        for _, cmd, out, cwd in jobs:
+            timed(cmd, out, cwd)
+    runs: dict[str, list] = {name: [] for name, *_ in jobs}
     for _ in range(repeat):
-        load = load_average()
-        runs.append({"load_before": load, **timed(cmd, out, cwd)})
-    runs.sort(key=lambda r: r["wall_s"])
-    chosen = dict(runs[len(runs) // 2])
-    chosen["walls"] = [r["wall_s"] for r in runs]
+        for name, cmd, out, cwd in jobs:
+            runs[name].append({"load_before": load_average(), **timed(cmd, out, cwd)})
+    chosen = {}
+    for name, rounds in runs.items():
+        median = dict(sorted(rounds, key=lambda r: r["wall_s"])[len(rounds) // 2])
+        median["walls"] = [r["wall_s"] for r in rounds]
+        chosen[name] = median
     return chosen
 
 
@@ -154,29 +176,34 @@ def run(size: int, skip_textlint: bool, repeat: int = 3, textlint_repeat: int = 
               "yaml_files": sum(1 for _ in (corpus / "scripts_src" / "yaml").iterdir()), "tools": {}}
     tools = result["tools"]
 
-    def huifang(name: str, project: Path, paths: list[Path], truth: dict, jobs: str = "") -> None:
+    def huifang(name: str, project: Path, paths: list[Path], jobs: str = "") -> tuple:
         out = OUT / f"{name.replace(' ', '_').replace(',', '')}-{size}.json"
         env = ["env", f"HUIFANG_JOBS={jobs}"] if jobs else []
-        cmd = [*env, str(HUIFANG), "lint", "--project", str(project), *map(str, paths), "--format", "json"]
-        tools[name] = {**median_run(cmd, out, repeat), **recall(found_huifang(out), truth)}
+        return name, [*env, str(HUIFANG), "lint", "--project", str(project), *map(str, paths), "--format", "json"], \
+            out, None
 
-    def grep(name: str, project: Path, folder: Path, truth: dict) -> None:
+    def grep(name: str, project: Path, folder: Path) -> tuple:
         out = OUT / f"{name.replace(' ', '_')}-{size}.txt"
-        cmd = ["grep", "-F", "-n", "-r", "-f", str(project / "phrases.txt"), str(folder)]
-        tools[name] = {**median_run(cmd, out, repeat), **recall(found_grep(out, project), truth)}
+        return name, ["grep", "-F", "-n", "-r", "-f", str(project / "phrases.txt"), str(folder)], out, None
 
-    huifang("huifang lint (free-form)", corpus, [free], truth_free)
-    huifang("huifang lint, 1 process (free-form)", corpus, [free], truth_free, jobs="1")
-    grep("grep -F -f (free-form)", corpus, free, truth_free)
+    def measure(jobs: list[tuple], truth: dict, project: Path) -> None:
+        for name, t in interleaved(jobs, repeat).items():
+            out = next(o for n, _, o, _ in jobs if n == name)
+            found = found_grep(out, project) if name.startswith("grep") else found_huifang(out)
+            tools[name] = {**t, **recall(found, truth)}
+
+    measure([huifang("huifang lint (free-form)", corpus, [free]),
+             huifang("huifang lint, 1 process (free-form)", corpus, [free], jobs="1"),
+             grep("grep -F -f (free-form)", corpus, free)], truth_free, corpus)
     if unique:
         other = BENCH / "corpus" / f"{size}-unique"
         if not (other / "planted.jsonl").exists():
             make_corpus.make(size, other, unique=True)
         other_free = other / "scripts_src" / "free"
         result["unique_mb"] = round(sum(p.stat().st_size for p in other_free.iterdir()) / 1e6, 1)
-        huifang("huifang lint (free-form, no line recurs)", other, [other_free], truth_free)
-        huifang("huifang lint, 1 process (free-form, no line recurs)", other, [other_free], truth_free, jobs="1")
-        grep("grep -F -f (free-form, no line recurs)", other, other_free, truth_free)
+        measure([huifang("huifang lint (free-form, no line recurs)", other, [other_free]),
+                 huifang("huifang lint, 1 process (free-form, no line recurs)", other, [other_free], jobs="1"),
+                 grep("grep -F -f (free-form, no line recurs)", other, other_free)], truth_free, other)
     if not skip_textlint:
         ensure_textlint()
         config = textlint_config(corpus)
@@ -185,9 +212,14 @@ def run(size: int, skip_textlint: bool, repeat: int = 3, textlint_repeat: int = 
         batches = [f"{free}/s{d:02d}*.{{md,txt}}" for d in range((size + 9999) // 10000)] if size > 10000 \
             else [f"{free}/**/*.{{md,txt}}"]
         script = "; ".join(f"{TEXTLINT} --config {config} --format json '{b}'" for b in batches)
-        tools["textlint + prh (free-form)"] = {**median_run(["sh", "-c", script], out, textlint_repeat, cwd=corpus),
+        # warm-up: textlint's own files on one script, and the corpus read once (a full run takes minutes)
+        timed(["sh", "-c", f"{TEXTLINT} --config {config} --format json '{next(free.iterdir())}'"],
+              OUT / "textlint-warmup.json", cwd=corpus)
+        warm(free)
+        tools["textlint + prh (free-form)"] = {**median_run(["sh", "-c", script], out, textlint_repeat, cwd=corpus,
+                                                            warmup=False),
                                                **recall(found_textlint(out, corpus), truth_free)}
-    huifang("huifang lint (whole corpus, + YAML)", corpus, [], truth_all)
+    measure([huifang("huifang lint (whole corpus, + YAML)", corpus, [])], truth_all, corpus)
     (OUT / f"lint-{size}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     return result
 
@@ -242,6 +274,14 @@ def main() -> None:
     for r in results:
         r["machine"] = machine
     print(table(results))
+    for r in results:
+        tools = r["tools"]
+        for suffix in ("(free-form)", "(free-form, no line recurs)"):
+            ours, floor = tools.get(f"huifang lint {suffix}"), tools.get(f"grep -F -f {suffix}")
+            if ours and floor:
+                ratios = sorted(a / b for a, b in zip(ours["walls"], floor["walls"]))
+                print(f"{r['size']} huifang lint {suffix} / grep, per round: "
+                      f"{' '.join(f'{x:.1f}' for x in ratios)} (median {ratios[len(ratios) // 2]:.1f}x)")
     for r in results:
         for tool, t in r["tools"].items():
             print(f"{r['size']} {tool}: recall by kind {t['by_kind']}")
