@@ -13,11 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from generator.problems import ContentError
 
-Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# PyYAML is imported by the functions that parse (a tenth of a second spent only when something is parsed)
 
 DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_NODES = 100_000
@@ -178,7 +176,7 @@ def resolve_plain(value: str) -> object:
 PLACEHOLDER_IN_LINE = re.compile(r"\{[^{}\s:,]{1,20}\}")
 
 
-def parser_error(exc: yaml.YAMLError, display: str, source: str = "") -> ContentError:
+def parser_error(exc, display: str, source: str = "") -> ContentError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
@@ -224,6 +222,7 @@ class _Builder:
         return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1, start.index, end.index, style)
 
     def build(self, events) -> object:
+        import yaml
         """Turn one document's events into plain data. Iterative, so depth is bounded by our limit only."""
         stack: list[list] = []  # frames: [container, path, pending_key, start_mark, anchor, keys_seen]
         root = None
@@ -302,9 +301,11 @@ class _Builder:
 
 
 def load_document(text: str, path: Path, display: str, limits: Limits = Limits()) -> Document:
+    import yaml
+
     builder = _Builder(display, limits)
     try:
-        events = yaml.parse(text, Loader=Parser)
+        events = yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         data = builder.build(events)
         for event in events:
             if isinstance(event, yaml.DocumentStartEvent):

@@ -152,11 +152,11 @@ def _as_check(p: Problem) -> Problem:
 def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False) -> Result:
     """Load the content once, then lint YAML scripts and free-form files one at a time.
     `full`: these are all the project's scripts, so scenarios' references to scripts are checked."""
+    from generator.contentcache import load_content
     from generator.lint.engine import combine, finish
     from generator.lint.loader import kind_for
-    from generator.project import load_project
 
-    loaded = load_project(root, scripts=[])
+    loaded = load_content(root)
     project = loaded.project
     engine, config, result = _start(loaded)
     ctx = engine.ctx

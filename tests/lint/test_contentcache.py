@@ -1,0 +1,95 @@
+"""The loaded content/ kept between lint runs: used only while nothing it read has changed, private
+to the user, never inside the project, and never a reason for a wrong or failed lint."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import huifang
+
+SCRIPT = "客服：您好，我是安心物业客服小李，请问是王先生吗？现在方便接电话吗？\n客服：喂喂喂，听得到吗？\n" \
+         "客服：非常感谢您的支持，祝您生活愉快，再见！\n"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    home = tmp_path / "cache-home"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    monkeypatch.delenv("HUIFANG_NO_CACHE", raising=False)
+    return home / "huifang" / "content"
+
+
+def lint(proj: Path):
+    script = proj / "scripts_src" / "c.txt"
+    script.write_text(SCRIPT, encoding="utf-8")
+    run = huifang("lint", "--project", proj, script, "--format", "json")
+    assert run.returncode in (0, 1), run.stderr
+    return sorted((p["rule"], p["line"], p["message"]) for p in json.loads(run.stdout))
+
+
+def phrases(found):
+    return [f for f in found if f[0] == "forbidden-phrase"]
+
+
+def test_second_run_reads_the_cache_and_agrees(proj, cache):
+    first = lint(proj)
+    entries = list(cache.glob("*.pickle"))
+    assert len(entries) == 1 and phrases(first)
+    assert oct(cache.stat().st_mode & 0o777) == "0o700" and oct(entries[0].stat().st_mode & 0o777) == "0o600"
+    written = entries[0].stat().st_mtime_ns
+    assert lint(proj) == first
+    assert entries[0].stat().st_mtime_ns == written  # read, not written again
+    assert not list(proj.rglob("*.pickle"))  # never inside the project
+
+
+def test_edit_of_the_same_size_and_time_is_seen(proj, cache):
+    phrase_file = proj / "content" / "forbidden" / "basic.yaml"
+    assert phrases(lint(proj))[0][1] == 2
+    stat = phrase_file.stat()
+    text = phrase_file.read_text(encoding="utf-8")
+    phrase_file.write_text(text.replace("phrase: 喂喂喂", "phrase: 嗯嗯嗯"), encoding="utf-8")
+    os.utime(phrase_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert phrase_file.stat().st_size == stat.st_size and phrase_file.stat().st_mtime_ns == stat.st_mtime_ns
+    assert phrases(lint(proj)) == []
+
+
+def test_broken_entry_is_ignored_and_replaced(proj, cache):
+    first = lint(proj)
+    entry = next(cache.glob("*.pickle"))
+    key = entry.read_bytes().split(b"\n", 1)[0]
+    for garbage in (b"", b"not a key\n", key + b"\n" + b"\x80\x05truncated"):
+        entry.write_bytes(garbage)
+        assert lint(proj) == first
+    assert entry.read_bytes().startswith(key + b"\n\x80")
+
+
+def test_not_used_where_others_could_write_or_when_turned_off(proj, cache, monkeypatch):
+    cache.mkdir(parents=True)
+    cache.chmod(0o777)
+    first = lint(proj)
+    assert list(cache.iterdir()) == []
+    cache.chmod(0o700)
+    monkeypatch.setenv("HUIFANG_NO_CACHE", "1")
+    assert lint(proj) == first
+    assert list(cache.iterdir()) == []
+
+
+def test_unwritable_cache_home_still_lints(proj, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file-not-folder"))
+    (tmp_path / "file-not-folder").write_text("x", encoding="utf-8")
+    monkeypatch.delenv("HUIFANG_NO_CACHE", raising=False)
+    assert phrases(lint(proj))
+
+
+def test_content_error_is_reported_from_the_cache_too(proj, cache):
+    broken = proj / "content" / "forbidden" / "broken.yaml"
+    broken.write_text("phrases: [\n", encoding="utf-8")
+    for _ in range(2):  # written, then read back
+        run = huifang("lint", "--project", proj, "--format", "json")
+        assert run.returncode == 1
+        assert any(p["path"] == "content/forbidden/broken.yaml" for p in json.loads(run.stdout))
+    assert len(list(cache.glob("*.pickle"))) == 1
