@@ -6,7 +6,9 @@ used only while every content file, huifang.yaml, the list of content pages and 
 module are byte for byte what they were when it was written (compared by SHA-256: a modification
 time can miss a quick edit of the same size). The cache lives in the user's own cache directory,
 never in the project: loading a pickle runs code, and in CI the project is someone else's pull
-request. `HUIFANG_NO_CACHE=1` turns it off.
+request. `HUIFANG_NO_CACHE=1` turns it off. Under CI (`CI` set, as GitHub Actions and most others do)
+entries are read but not written: the home directory is thrown away after the job, and writing the
+shipped content's entry costs a tenth of a second or more.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ def load_content(root: Path):
     loaded = _read(entry, key)
     if loaded is None:
         loaded = load_project(root, scripts=[])
-        _write(folder, entry, key, loaded)
+        if os.environ.get("CI", "").lower() in ("", "0", "false"):
+            _write(folder, entry, key, loaded)
     return loaded
 
 

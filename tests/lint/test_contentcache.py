@@ -20,6 +20,7 @@ def cache(tmp_path, monkeypatch) -> Path:
     home = tmp_path / "cache-home"
     monkeypatch.setenv("XDG_CACHE_HOME", str(home))
     monkeypatch.delenv("HUIFANG_NO_CACHE", raising=False)
+    monkeypatch.delenv("CI", raising=False)
     return home / "huifang" / "content"
 
 
@@ -76,6 +77,19 @@ def test_not_used_where_others_could_write_or_when_turned_off(proj, cache, monke
     monkeypatch.setenv("HUIFANG_NO_CACHE", "1")
     assert lint(proj) == first
     assert list(cache.iterdir()) == []
+
+
+def test_not_written_under_ci_but_read(proj, cache, monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    first = lint(proj)
+    assert not cache.exists() or list(cache.iterdir()) == []
+    monkeypatch.setenv("CI", "false")
+    assert lint(proj) == first
+    entry = next(cache.glob("*.pickle"))
+    written = entry.stat().st_mtime_ns
+    monkeypatch.setenv("CI", "true")
+    assert lint(proj) == first
+    assert entry.stat().st_mtime_ns == written
 
 
 def test_unwritable_cache_home_still_lints(proj, tmp_path, monkeypatch):
