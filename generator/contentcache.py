@@ -46,10 +46,13 @@ def load_content(root: Path):
 
 
 def _folder() -> Path | None:
-    """$XDG_CACHE_HOME/huifang/content (or ~/.cache/…), if only the user can write there and read it."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    top = Path(base) / "huifang"
-    folder = top / "content"
+    """usercache.folder("content"), if only the user can write there and read it."""
+    from generator.usercache import folder as cache_folder
+
+    folder = cache_folder("content")
+    if folder is None:
+        return None
+    top = folder.parent
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         for path, others in ((top, 0o022), (folder, 0o077)):  # nobody else may write; the entries, not even read

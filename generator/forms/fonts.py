@@ -98,10 +98,11 @@ def missing(face: FontFace, text: str) -> list[str]:
 
 def user_cache_dir() -> Path | None:
     """Per-user cache for the fillable font subset (the same for every project on the machine)."""
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache" if Path.home().is_dir() else None)
-    if not base:
+    from generator.usercache import folder
+
+    path = folder("fonts")
+    if path is None:
         return None
-    path = Path(base) / "huifang" / "fonts"
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -1,0 +1,20 @@
+"""huifang's folders in the user's cache directory: $XDG_CACHE_HOME/huifang/<name>, else ~/.cache/huifang/<name>."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def folder(name: str) -> Path | None:
+    """Where the cache called `name` lives (not created here), or None without a home directory."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            home = Path.home()
+        except RuntimeError:  # no HOME and no password entry
+            return None
+        if not home.is_dir():
+            return None
+        base = home / ".cache"
+    return Path(base) / "huifang" / name
