@@ -77,27 +77,21 @@ def _cut(body: str) -> str:
     return body
 
 
-def _utterance(body: str, label, display: str, number: int, start: int, at: int, folded) -> Utterance | None:
+def _speech(label, body: str) -> tuple | None:
+    """(words without a trailing comment or switch, speaker, whether it asks) or None: nothing said."""
     body = _cut(body)
     if not body:
         return None
-    base = start + at
     if label is None or label in AGENT_LABELS:
-        u = Utterance(body, AGENT, display, number, at + 1, base, None, body.endswith(QUESTION_END))
-    else:
-        u = Utterance(body, CUSTOMER, display, number, at + 1, base)
-    if folded is not None:
-        u._folded = folded[base:base + len(body)]
-    return u
+        return body, AGENT, body.endswith(QUESTION_END)
+    return body, CUSTOMER, False
 
 
 def parse(text: str, display: str, folded: str | None = None) -> list[Utterance]:
-    """Utterances of a free-form file; `folded` (normalize.fold of the whole text) is sliced per line."""
-    if folded is not None and len(folded) != len(text):
-        folded = None
-    if not has_blocks(text):
-        return Reader().views([(text, display)])[0].paths[0][1]
-    return read_whole(text, display, folded)
+    """Utterances of a free-form file (`folded`: normalize.fold of the whole text, used by files read whole)."""
+    if has_blocks(text):
+        return read_whole(text, display, folded)
+    return Reader().views([(text, display)])[0].paths[0][1]
 
 
 def read_whole(text: str, display: str, folded: str | None = None) -> list[Utterance]:
@@ -142,8 +136,13 @@ def read_whole(text: str, display: str, folded: str | None = None) -> list[Utter
                 if body[0] == "=" and out and out[-1].line == number - 1:
                     out.pop()  # setext heading underline: the line above was a heading
                 continue
-        u = _utterance(body, label, display, number, start, at, folded)
-        if u is not None:
+        said = _speech(label, body)
+        if said is not None:
+            words, speaker, ask = said
+            base = start + at
+            u = Utterance(words, speaker, display, number, at + 1, base, None, ask)
+            if folded is not None:
+                u._folded = folded[base:base + len(words)]
             out.append(u)
     return out
 
@@ -162,12 +161,8 @@ def _read_line(line: str) -> tuple | None:
     pre, label, body, at = _split(line)
     if not body or (body[0] in SPECIAL and _structure(pre, label, body)):
         return None
-    body = _cut(body)
-    if not body:
-        return None
-    if label is None or label in AGENT_LABELS:
-        return body, at, AGENT, body.endswith(QUESTION_END)
-    return body, at, CUSTOMER, False
+    said = _speech(label, body)
+    return None if said is None else (said[0], at, said[1], said[2])
 
 
 class Reader:
