@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # One entry point for people and CI. Every command first runs `setup`, which is idempotent:
-# it installs only what is missing (Debian packages, the virtualenv, the bundled Mermaid).
+# it installs only what is missing (Debian packages, the virtualenv from requirements.lock).
 #
 #   ./dev.sh serve   set up, build the handbook and forms, serve on http://127.0.0.1:8000
-#   ./dev.sh test    set up, run the whole test suite
+#   ./dev.sh test    set up, run the whole test suite (ruff, mypy, pytest)
 #   ./dev.sh build   set up, build into site/
 #   ./dev.sh setup   set up only
+#   ./dev.sh lock    refresh requirements.lock from pyproject.toml (then commit both)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
 VENV=$ROOT/.venv
 PY=$VENV/bin/python
-MERMAID_VERSION=11.12.1
-MERMAID=$ROOT/vendor/mermaid/mermaid.min.js
+UV_VERSION=0.13.8
+LOCK=$ROOT/requirements.lock
 APT_PACKAGES=(python3 python3-venv python3-pip chromium fonts-noto-cjk fonts-dejavu-core poppler-utils
-              libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b nodejs npm ca-certificates faketime)
+              libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b ca-certificates faketime)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -23,8 +24,6 @@ need_apt() {
   for pkg in "${APT_PACKAGES[@]}"; do
     case $pkg in
       python3|python3-venv|python3-pip) command -v python3 >/dev/null && python3 -m venv --help >/dev/null 2>&1 && continue ;;
-      nodejs) command -v node >/dev/null && continue ;;
-      npm) command -v npm >/dev/null && continue ;;
       chromium) command -v chromium >/dev/null && continue ;;
     esac
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -45,27 +44,24 @@ setup_apt() {
 }
 
 setup_venv() {
+  # Exactly the versions in requirements.lock (hashes checked), installed by uv; then huifang itself, editable.
   local stamp=$VENV/.installed
   local want
-  want=$(sha256sum pyproject.toml | cut -c1-16)
+  want=$(cat pyproject.toml "$LOCK" | sha256sum | cut -c1-16)
   if [ -x "$PY" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then return 0; fi
-  say "creating the virtualenv and installing Python packages"
+  say "creating the virtualenv and installing the locked Python packages"
   [ -x "$PY" ] || python3 -m venv "$VENV"
-  "$PY" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-  "$PY" -m pip install -q --disable-pip-version-check -e ".[test]"
+  [ -x "$VENV/bin/uv" ] && "$VENV/bin/uv" --version 2>/dev/null | grep -q " $UV_VERSION" \
+    || "$PY" -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
+  "$VENV/bin/uv" pip install -q --python "$PY" --require-hashes -r "$LOCK"
+  "$VENV/bin/uv" pip install -q --python "$PY" --no-deps -e .
   echo "$want" > "$stamp"
 }
 
-setup_mermaid() {
-  [ -s "$MERMAID" ] && return 0
-  say "bundling Mermaid $MERMAID_VERSION from the npm registry (the site must work offline)"
-  local tmp
-  tmp=$(mktemp -d)
-  (cd "$tmp" && npm pack --silent "mermaid@$MERMAID_VERSION" >/dev/null && tar -xzf mermaid-*.tgz)
-  mkdir -p "$(dirname "$MERMAID")"
-  cp "$tmp/package/dist/mermaid.min.js" "$MERMAID"
-  cp "$tmp/package/LICENSE" "$(dirname "$MERMAID")/LICENSE" 2>/dev/null || true
-  rm -rf "$tmp"
+lock() {
+  setup_venv
+  "$VENV/bin/uv" pip compile -q pyproject.toml --extra test --generate-hashes --universal --python-version 3.11 \
+    -o "$LOCK"
 }
 
 setup_bytecode() {
@@ -73,7 +69,7 @@ setup_bytecode() {
   "$PY" -m compileall -q generator >/dev/null
 }
 
-setup() { setup_apt; setup_venv; setup_bytecode; setup_mermaid; }
+setup() { setup_apt; setup_venv; setup_bytecode; }
 
 cmd=${1:-serve}
 shift || true
@@ -82,6 +78,11 @@ case $cmd in
   build) setup; "$VENV/bin/huifang" build "$@" ;;
   serve) setup; "$VENV/bin/huifang" build "$@"; say "handbook: http://127.0.0.1:8000/  (Ctrl-C to stop)"
          exec "$VENV/bin/huifang" serve "$@" ;;
-  test)  setup; exec "$VENV/bin/python" -m pytest "$@" ;;
-  *) echo "usage: ./dev.sh [setup|build|serve|test] [args…]" >&2; exit 2 ;;
+  test)  setup
+         say "ruff and mypy"
+         "$VENV/bin/ruff" check generator templates tests bench
+         "$VENV/bin/mypy" generator
+         exec "$VENV/bin/python" -m pytest "$@" ;;
+  lock)  lock ;;
+  *) echo "usage: ./dev.sh [setup|build|serve|test|lock] [args…]" >&2; exit 2 ;;
 esac

@@ -1,3 +1,3 @@
-from generator.cli import main
+from huifang.cli import main
 
 raise SystemExit(main())

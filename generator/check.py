@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from generator.project import load_project
+from huifang.project import load_project
 
 
 def run(args) -> int:

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator import __version__
+from huifang import __version__
 
 DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，生成培训手册网站和可打印的记录表，并检查话术。
 
@@ -23,13 +23,13 @@ DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，生成
 
 # subcommand -> (module, help)
 COMMANDS = {
-    "check": ("generator.check", "校验全部内容文件：结构、类型、交叉引用"),
-    "lint": ("generator.lint.command", "检查话术：忌语、缺少开头语/结束语、占位符、个人信息……"),
-    "build": ("generator.site.command", "生成手册网站（含 PDF 表单）"),
-    "serve": ("generator.site.command", "本地预览手册，修改后自动刷新"),
-    "forms": ("generator.forms.command", "生成可打印的 A4 PDF 表单"),
-    "schema": ("generator.schema_export", "导出内容文件的 JSON Schema"),
-    "new": ("generator.scaffold", "新建带注释的场景或话术文件"),
+    "check": ("huifang.check", "校验全部内容文件：结构、类型、交叉引用"),
+    "lint": ("huifang.lint.command", "检查话术：忌语、缺少开头语/结束语、占位符、个人信息……"),
+    "build": ("huifang.site.command", "生成手册网站（含 PDF 表单）"),
+    "serve": ("huifang.site.command", "本地预览手册，修改后自动刷新"),
+    "forms": ("huifang.forms.command", "生成可打印的 A4 PDF 表单"),
+    "schema": ("huifang.schema_export", "导出内容文件的 JSON Schema"),
+    "new": ("huifang.scaffold", "新建带注释的场景或话术文件"),
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator import model as m
+from huifang import model as m
 
 PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
 # Filled by the agent during the call; known everywhere, never an error.

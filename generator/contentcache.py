@@ -26,7 +26,7 @@ _CODE: list[bytes] = []  # digest of huifang's own modules, computed once per pr
 
 def load_content(root: Path):
     """`load_project(root, scripts=[])`, from the cache when nothing it read has changed."""
-    from generator.project import load_project
+    from huifang.project import load_project
 
     folder = None if os.environ.get("HUIFANG_NO_CACHE") else _folder()
     if folder is None:
@@ -47,7 +47,7 @@ def load_content(root: Path):
 
 def _folder() -> Path | None:
     """usercache.folder("content"), if only the user can write there and read it."""
-    from generator.usercache import folder as cache_folder
+    from huifang.usercache import folder as cache_folder
 
     folder = cache_folder("content")
     if folder is None:
@@ -65,7 +65,7 @@ def _folder() -> Path | None:
 
 
 def _key(root: Path) -> bytes:
-    from generator.project import CONFIG_FILE, CONTENT, discover
+    from huifang.project import CONFIG_FILE, CONTENT, discover
 
     digest = hashlib.sha256()
     digest.update(f"{sys.version}\0{os.getcwd()}\0{root}\0{os.path.realpath(root)}\0".encode())

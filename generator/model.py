@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator.yamlload import Document, Span
+from huifang.yamlload import Document, Span
 
 
 @dataclass(frozen=True, eq=False)

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import model as m
-from generator.problems import ContentError, Problem, display_path
-from generator.validate import did_you_mean, validate_document
-from generator.yamlload import Document, Limits, load_document, load_file, read_text
+from huifang import model as m
+from huifang.problems import ContentError, Problem, display_path
+from huifang.validate import did_you_mean, validate_document
+from huifang.yamlload import Document, Limits, load_document, load_file, read_text
 
 CONTENT = "content"
 SCRIPTS = "scripts_src"
@@ -335,7 +335,7 @@ class References:
 
     @staticmethod
     def find_value(doc: Document, value: str) -> tuple:
-        for path, span in doc.spans.items():
+        for path, _span in doc.spans.items():
             if path and path[-1] in ("ask",) or (len(path) >= 2 and path[-2] == "questions"):
                 got = doc.data
                 try:
@@ -354,7 +354,7 @@ class References:
             self.refer(doc, ("org",), "机构", script.org, p.orgs)
         for turn in iter_turns(script):
             self.resolve_turn(doc, turn)
-        for label, branch_path, question_id in iter_branches(script):
+        for _label, branch_path, question_id in iter_branches(script):
             if question_id:
                 self.refer(doc, branch_path + ("question",), "问题", question_id, p.questions)
 

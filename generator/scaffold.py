@@ -6,8 +6,8 @@ import re
 import sys
 from pathlib import Path
 
-from generator.atomic import create_exclusive
-from generator.project import CONTENT, SCRIPTS
+from huifang.atomic import create_exclusive
+from huifang.project import CONTENT, SCRIPTS
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

@@ -6,8 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from generator.atomic import write_text
-from generator.schema import SCHEMAS, schema_document
+from huifang.atomic import write_text
+from huifang.schema import SCHEMAS, schema_document
 
 
 def render(kind: str) -> str:

@@ -7,12 +7,12 @@ jsonschema does the checking; this module only decides which of its errors a sup
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
-from generator.problems import Problem
-from generator.schema import SCHEMAS
-from generator.yamlload import Document
+from huifang.problems import Problem
+from huifang.schema import SCHEMAS
+from huifang.yamlload import Document
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain an invalid file (a tenth of a second)
     from jsonschema import Draft202012Validator
@@ -38,13 +38,13 @@ def type_of(value) -> str:
     return "null"
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(kind: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
     return Draft202012Validator(SCHEMAS[kind])
 
 
-@lru_cache(maxsize=None)
+@cache
 def fast_check(kind: str):
     """A compiled validator answering only "valid or not"; jsonschema explains the rare invalid file."""
     try:

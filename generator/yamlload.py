@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.problems import ContentError
+from huifang.problems import ContentError
 
 # PyYAML is imported by the functions that parse (a tenth of a second spent only when something is parsed)
 
@@ -50,6 +50,13 @@ PARSER_MESSAGES = {
     "while scanning a quoted scalar": "引号没有闭合",
     "while scanning a simple key": "键后缺少冒号",
 }
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A value written with a tag that the caller allowed (e.g. `!ENV NAME` in mkdocs.yml)."""
+    tag: str
+    value: object
 
 
 @dataclass(frozen=True)
@@ -176,15 +183,19 @@ def resolve_plain(value: str) -> object:
 PLACEHOLDER_IN_LINE = re.compile(r"\{[^{}\s:,]{1,20}\}")
 
 
-def parser_error(exc, display: str, source: str = "") -> ContentError:
+def parser_error(exc, display: str, source: str = "", limits: Limits = Limits()) -> ContentError:
+    """A parser error as one Chinese line, whatever PyYAML's version words it as."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
+    if "nesting depth" in problem:  # PyYAML >= 6.0.4 has a depth limit of its own
+        return ContentError(display, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
+                            f"嵌套过深（超过 {limits.max_depth} 层）：拒绝读取")
     text = PARSER_MESSAGES.get(problem) or PARSER_MESSAGES.get(context)
     for key, value in PARSER_MESSAGES.items():
         if text is None and problem.startswith(key):
             text = value
-    message = f"YAML 语法错误：{text}" if text else f"YAML 语法错误：{problem}"
+    message = f"YAML 语法错误：{text or '无法解析（请检查缩进、冒号、引号和括号）'}"
     if mark is None:
         return ContentError(display, 1, 1, message)
     lines = source.splitlines()
@@ -195,8 +206,9 @@ def parser_error(exc, display: str, source: str = "") -> ContentError:
 
 
 class _Builder:
-    def __init__(self, display: str, limits: Limits):
+    def __init__(self, display: str, limits: Limits, allow_tag=None):
         self.display = display
+        self.allow_tag = allow_tag  # tag -> bool: tags kept as Tagged values instead of refused
         self.limits = limits
         self.nodes = 0
         self.anchors: dict[str, tuple[object, int]] = {}
@@ -211,11 +223,15 @@ class _Builder:
         if self.nodes > self.limits.max_nodes:
             raise self.fail(mark, f"节点过多（超过 {self.limits.max_nodes} 个，可能是锚点/别名炸弹）：拒绝读取")
 
-    def check_tag(self, event) -> None:
+    def check_tag(self, event) -> str | None:
+        """The event's tag when the caller allows it; refuses every other non-core tag."""
         tag = getattr(event, "tag", None)
         if tag and tag not in CORE_TAGS and tag != "!":
+            if self.allow_tag is not None and self.allow_tag(tag):
+                return tag
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             raise self.fail(event.start_mark, f"不允许的 YAML 标签 {shown}：huifang 只读取纯数据，不执行任何对象标签")
+        return None
 
     @staticmethod
     def span(start, end, style=None) -> Span:
@@ -255,7 +271,7 @@ class _Builder:
                 continue
             if isinstance(event, (yaml.DocumentEndEvent, yaml.StreamEndEvent)):
                 break
-            self.check_tag(event)
+            tag = self.check_tag(event)
             # A mapping waiting for its key: this event is the key.
             if (stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None
                     and not isinstance(event, yaml.MappingEndEvent)):
@@ -281,7 +297,9 @@ class _Builder:
                 attach(value, path, size, None)
             elif isinstance(event, yaml.ScalarEvent):
                 self.count(1, event.start_mark)
-                if not event.style and event.implicit[0] and event.tag in (None, "!"):
+                if tag:
+                    value = Tagged(tag, event.value)
+                elif not event.style and event.implicit[0] and event.tag in (None, "!"):
                     value = resolve_plain(event.value)
                 else:
                     value = event.value
@@ -292,18 +310,20 @@ class _Builder:
                 if len(stack) >= self.limits.max_depth:
                     raise self.fail(event.start_mark, f"嵌套过深（超过 {self.limits.max_depth} 层）：拒绝读取")
                 container = {} if isinstance(event, yaml.MappingStartEvent) else []
-                stack.append([container, path, None, event.start_mark, event.anchor, set(), self.nodes])
+                stack.append([container, path, None, event.start_mark, event.anchor, set(), self.nodes, tag])
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                container, cpath, _, start_mark, anchor, _, nodes_before = stack.pop()
+                container, cpath, _, start_mark, anchor, _, nodes_before, tag = stack.pop()
                 self.spans[cpath] = self.span(start_mark, event.end_mark)
+                if tag:
+                    container = Tagged(tag, container)
                 attach(container, cpath, self.nodes - nodes_before + 1, anchor)
         return root
 
 
-def load_document(text: str, path: Path, display: str, limits: Limits = Limits()) -> Document:
+def load_document(text: str, path: Path, display: str, limits: Limits = Limits(), allow_tag=None) -> Document:
     import yaml
 
-    builder = _Builder(display, limits)
+    builder = _Builder(display, limits, allow_tag)
     try:
         events = yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         data = builder.build(events)
@@ -311,7 +331,7 @@ def load_document(text: str, path: Path, display: str, limits: Limits = Limits()
             if isinstance(event, yaml.DocumentStartEvent):
                 raise builder.fail(event.start_mark, "一个文件只能有一个 YAML 文档（去掉多余的 ---）")
     except yaml.YAMLError as exc:
-        raise parser_error(exc, display, text) from None
+        raise parser_error(exc, display, text, limits) from None
     except RecursionError:
         raise ContentError(display, 1, 1, "嵌套过深：拒绝读取") from None
     if data is None:
@@ -319,5 +339,5 @@ def load_document(text: str, path: Path, display: str, limits: Limits = Limits()
     return Document(path, display, text, data, builder.spans, builder.key_spans)
 
 
-def load_file(path: Path, display: str, limits: Limits = Limits()) -> Document:
-    return load_document(read_text(path, display, limits), path, display, limits)
+def load_file(path: Path, display: str, limits: Limits = Limits(), allow_tag=None) -> Document:
+    return load_document(read_text(path, display, limits), path, display, limits, allow_tag)

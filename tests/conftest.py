@@ -16,7 +16,7 @@ ARTIFACTS = REPO / "tests" / "artifacts"
 
 def huifang(*args: str, cwd: Path | None = None, timeout: float = 120, input: bytes | None = None):
     """Run the real command line in a subprocess, as a user would."""
-    return subprocess.run([sys.executable, "-m", "generator", *map(str, args)], cwd=cwd or REPO,
+    return subprocess.run([sys.executable, "-m", "huifang", *map(str, args)], cwd=cwd or REPO,
                           capture_output=True, text=True, timeout=timeout, input=input)
 
 

@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from generator.compose import compose  # noqa: E402
-from generator.forms import html, render, views  # noqa: E402
-from generator.forms.build import build  # noqa: E402
-from generator.project import load_project  # noqa: E402
+from huifang.compose import compose  # noqa: E402
+from huifang.forms import html, render, views  # noqa: E402
+from huifang.forms.build import build  # noqa: E402
+from huifang.project import load_project  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "forms"
 SHEETS = 200

@@ -49,7 +49,7 @@ FILLER = "我们一直在努力改进服务流程，希望给您带来更好的�
 def phrases() -> list[tuple[str, str, tuple]]:
     """(phrase id, written, exceptions) for every phrase and variant in the shipped list an agent could say."""
     sys.path.insert(0, str(REPO))
-    from generator.project import load_project
+    from huifang.project import load_project
     project = load_project(REPO).project
     out = []
     for p in project.forbidden:

@@ -41,13 +41,13 @@ def timed(cmd: list[str], cwd: Path) -> float:
 
 def plain_copy(project: Path, target: Path) -> Path:
     """The same site as Markdown files on disk, with a mkdocs.yml that has no huifang plugin."""
+    from huifang.project import load_project
+    from huifang.site import search
+    from huifang.site.lintinfo import lint
+    from huifang.site.pages import Site
+    from huifang.site.plugin import MERMAID, TAG_BOOST
+    from huifang.site.worker import patched_worker
     from mkdocs.config import load_config
-    from generator.project import load_project
-    from generator.site import search
-    from generator.site.lintinfo import lint
-    from generator.site.pages import Site
-    from generator.site.plugin import TAG_BOOST, find_mermaid
-    from generator.site.worker import patched_worker
 
     if target.exists():
         shutil.rmtree(target)
@@ -65,7 +65,7 @@ def plain_copy(project: Path, target: Path) -> Path:
         path.write_text(page.content, encoding="utf-8")
     assets = docs / "assets" / "huifang"
     assets.mkdir(parents=True, exist_ok=True)
-    shutil.copy(find_mermaid(project), assets / "mermaid.min.js")
+    shutil.copy(MERMAID, assets / "mermaid.min.js")
     shutil.copy(REPO / "generator" / "site" / "assets" / "huifang.css", assets / "huifang.css")
     uri, source = patched_worker()
     (docs / uri).parent.mkdir(parents=True, exist_ok=True)
@@ -91,7 +91,7 @@ def serve_latency(project: Path, edits: int = 5) -> list[float]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--project", str(project), "--no-forms",
+    server = subprocess.Popen([sys.executable, "-m", "huifang", "serve", "--project", str(project), "--no-forms",
                                "--lint-errors", "warn", "--dev-addr", f"127.0.0.1:{port}"], env=ENV,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}/scenarios/c0001.html"

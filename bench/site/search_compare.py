@@ -37,7 +37,7 @@ def without_segmentation():
 
 
 def build(site: Path, plain: bool) -> None:
-    from generator.site.command import build_site, quiet_logging
+    from huifang.site.command import build_site, quiet_logging
 
     class Args:
         lint_errors, no_forms = "warn", True

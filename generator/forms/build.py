@@ -13,16 +13,17 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
+from datetime import UTC
 from multiprocessing import get_context
 from pathlib import Path
 
-from generator import __version__
-from generator.atomic import write_bytes
-from generator.compose import compose_all
-from generator.forms import fonts, html, views
-from generator.forms.cache import Cache, key_of
-from generator.problems import ContentError, Problem
-from generator.workers import ignore_interrupts
+from huifang import __version__
+from huifang.atomic import write_bytes
+from huifang.compose import compose_all
+from huifang.forms import fonts, html, views
+from huifang.forms.cache import Cache, key_of
+from huifang.problems import ContentError, Problem
+from huifang.workers import ignore_interrupts
 
 DESK_MAX_PHRASES = (None, 12, 8, 5)
 PUBLIC = 0o644  # the PDFs are published with the site
@@ -60,9 +61,9 @@ def created_date() -> str:
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw.isdigit():
         return ""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime.fromtimestamp(int(raw), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(int(raw), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def doc_json(doc: views.Doc) -> str:
@@ -119,7 +120,7 @@ def check_fonts(jobs: list[Job], face: fonts.FontFace, loaded) -> list[Problem]:
 
 def render_job(variants: list[str], one_page: bool, fillable: bool) -> tuple[bytes, int]:
     """Worker: the first variant that fits (every variant fits unless one_page)."""
-    from generator.forms.render import to_pdf
+    from huifang.forms.render import to_pdf
 
     data, pages = b"", 0
     for source in variants:

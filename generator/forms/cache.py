@@ -14,8 +14,8 @@ import os
 import time
 from pathlib import Path
 
-from generator import __version__
-from generator.atomic import write_bytes, write_text
+from huifang import __version__
+from huifang.atomic import write_bytes, write_text
 
 FORMAT = 1
 KEEP_UNUSED_DAYS = 14

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.forms.build import FormsError, build
-from generator.project import load_project
+from huifang.forms.build import FormsError, build
+from huifang.project import load_project
 
 
 def run(args) -> int:

@@ -54,7 +54,7 @@ def find_face(family: str = FAMILY) -> FontFace:
 def _find_face(family: str, _env: tuple) -> FontFace:
     exe = shutil.which("fc-match")
     if exe is None:
-        raise FontError(f"找不到 fc-match（fontconfig），无法确认中文字体：apt-get install fontconfig fonts-noto-cjk")
+        raise FontError("找不到 fc-match（fontconfig），无法确认中文字体：apt-get install fontconfig fonts-noto-cjk")
     try:
         out = subprocess.run([exe, "--format=%{file}\n%{index}\n%{family}", family], capture_output=True,
                              text=True, timeout=30, check=False).stdout
@@ -98,7 +98,7 @@ def missing(face: FontFace, text: str) -> list[str]:
 
 def user_cache_dir() -> Path | None:
     """Per-user cache for the fillable font subset (the same for every project on the machine)."""
-    from generator.usercache import folder
+    from huifang.usercache import folder
 
     path = folder("fonts")
     if path is None:
@@ -131,8 +131,7 @@ def input_font(face: FontFace, cache_dir: Path) -> Path:
 
     from fontTools import subset
     from fontTools.ttLib import TTFont
-
-    from generator.atomic import write_bytes
+    from huifang.atomic import write_bytes
 
     name = hashlib.sha256(face.identity.encode()).hexdigest()[:16]
     path = Path(cache_dir) / f"input-{name}.otf"

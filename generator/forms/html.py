@@ -13,13 +13,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from huifang import __version__, templates
+from huifang.forms.views import Doc
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator import __version__
-from generator.forms.views import Doc
-
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "forms"
+TEMPLATES = templates.FORMS
 CSS_FILE = "print.css"
 TEMPLATE_OF = {"form": "form.html.j2", "sheet": "sheet.html.j2", "desk": "desk.html.j2"}
 DENSITIES = ("", "dense", "denser")

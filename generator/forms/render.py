@@ -18,8 +18,7 @@ import pydyf
 import weasyprint
 from fontTools import subset
 from fontTools.ttLib import TTFont
-
-from generator.forms import cff as fast_cff
+from huifang.forms import cff as fast_cff
 
 # WeasyPrint logs CSS it ignores at WARNING; the forms' CSS is ours and checked by tests.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator import model as m
-from generator.compose import Call, fill
+from huifang import model as m
+from huifang.compose import Call, fill
 
 UNITS = {"full": 6, "half": 3, "third": 2}
 WIDE_COLUMNS = 7  # a table with more columns than this is printed landscape

@@ -1,6 +1,6 @@
 """What the rest of huifang calls: lint a loaded project, or lint paths from the command line.
 
-    from generator.lint.api import lint_project, lint_paths
+    from huifang.lint.api import lint_project, lint_paths
     problems = lint_project(loaded)            # every script, composed; site build
     result = lint_paths(root, [Path("x.md")])  # the CLI
 """
@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.problems import Problem
+from huifang.problems import Problem
 
 YAML_SUFFIXES = (".yaml", ".yml")
 FREEFORM_SUFFIXES = (".md", ".txt")
@@ -42,8 +42,8 @@ def lint_project(loaded, *, composed: bool = True) -> list[Problem]:
 
 def lint_by_script(loaded, *, composed: bool = True) -> dict[str, list[Problem]]:
     """Findings per script id (a composed org opening's finding is listed under every script using it)."""
-    from generator.lint import calls
-    from generator.lint.engine import finish
+    from huifang.lint import calls
+    from huifang.lint.engine import finish
 
     engine, config, _ = _start(loaded)
     sources = {d: doc.text for d, doc in loaded.documents.items()}
@@ -57,7 +57,7 @@ def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = 
     The content is loaded once; YAML scripts are then loaded and linted one at a time (memory stays
     flat), free-form files read one at a time; both in worker processes when there are many.
     """
-    from generator.lint import loader
+    from huifang.lint import loader
 
     root = Path(root)
     if not root.is_dir():
@@ -96,8 +96,8 @@ def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = 
 
 
 def _all_scripts(root: Path) -> list[tuple[str, str]]:
-    from generator.project import discover
-    from generator.problems import display_path
+    from huifang.problems import display_path
+    from huifang.project import discover
     return [(str(p), display_path(p, root)) for p, kind in discover(root) if kind == "script"]
 
 
@@ -113,8 +113,8 @@ def _unique(files):
 
 def _run(loaded, scripts, freeform, *, composed: bool, load_problems: bool = True) -> Result:
     """Lint a project already loaded in full (the site build)."""
-    from generator.lint import calls
-    from generator.lint.engine import combine, finish
+    from huifang.lint import calls
+    from huifang.lint.engine import combine, finish
 
     project = loaded.project
     engine, config, result = _start(loaded)
@@ -133,8 +133,8 @@ def _run(loaded, scripts, freeform, *, composed: bool, load_problems: bool = Tru
 
 def _start(loaded):
     """An engine for the loaded project, and a result that knows every content file's text."""
-    from generator.lint.config import LintConfig
-    from generator.lint.engine import Engine
+    from huifang.lint.config import LintConfig
+    from huifang.lint.engine import Engine
 
     config = LintConfig.from_settings(loaded.project.config.lint)
     engine = Engine(loaded.project, config)
@@ -152,9 +152,9 @@ def _as_check(p: Problem) -> Problem:
 def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False) -> Result:
     """Load the content once, then lint YAML scripts and free-form files one at a time.
     `full`: these are all the project's scripts, so scenarios' references to scripts are checked."""
-    from generator.contentcache import load_content
-    from generator.lint.engine import combine, finish
-    from generator.lint.loader import kind_for
+    from huifang.contentcache import load_content
+    from huifang.lint.engine import combine, finish
+    from huifang.lint.loader import kind_for
 
     loaded = load_content(root)
     project = loaded.project
@@ -172,7 +172,7 @@ def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False
     if full:
         found.extend(_script_references(loaded, state))
     if freeform:
-        ctx.reader  # build the phrase automaton once, before any fork
+        _ = ctx.reader  # build the phrase automaton once, before any fork
         found.extend(_in_chunks(_lint_text_chunk, _gather_text, freeform, result,
                                 parallel_from=PARALLEL_FROM_FREEFORM))
     _WORK = None
@@ -205,7 +205,7 @@ def _jobs(count: int, parallel_from: int = PARALLEL_FROM) -> int:
 
 def _script_references(loaded, state: dict) -> list[Problem]:
     """Scenarios naming scripts that do not exist (checked once every script has been seen)."""
-    from generator.project import References
+    from huifang.project import References
 
     refs = References(loaded)
     loaded.broken_ids |= state["broken"]
@@ -236,7 +236,7 @@ def _in_chunks(work, gather, files, result: Result, state: dict | None = None, *
             return found
         size = max(20, min(500, len(files) // (jobs * 4)))
         chunks = [files[i:i + size] for i in range(0, len(files), size)]
-        from generator.workers import ignore_interrupts
+        from huifang.workers import ignore_interrupts
         with context.Pool(jobs, initializer=ignore_interrupts) as pool:
             for part in pool.imap(work, chunks):
                 gather(part, result, found, state)
@@ -261,9 +261,9 @@ def _collector_at_rest():
 
 def _lint_yaml_chunk(files):
     """Load and lint each YAML script; return per file what the parent needs (findings already switched)."""
-    from generator.lint import calls
-    from generator.lint.engine import finish
-    from generator.lint.loader import load_script
+    from huifang.lint import calls
+    from huifang.lint.engine import finish
+    from huifang.lint.loader import load_script
 
     engine, loaded, composed, _ = _WORK
     ctx = engine.ctx
@@ -282,7 +282,7 @@ def _lint_yaml_chunk(files):
 
 
 def _gather_yaml(part, result: Result, found: list, state: dict) -> None:
-    from generator.lint.loader import Loose, duplicate
+    from huifang.lint.loader import Loose, duplicate
 
     seen = state.setdefault("ids", {})
     for file, display, ident, anchor, problems, lint_found, text, broken in part:
@@ -307,7 +307,7 @@ def _gather_yaml(part, result: Result, found: list, state: dict) -> None:
 def _lint_freeform(engine, files, result: Result, project):
     global _WORK
     _WORK = (engine, None, True, project.orgs.get(project.config.default_org))
-    engine.ctx.reader
+    _ = engine.ctx.reader
     try:
         return _in_chunks(_lint_text_chunk, _gather_text, files, result, parallel_from=PARALLEL_FROM_FREEFORM)
     finally:
@@ -317,7 +317,7 @@ def _lint_freeform(engine, files, result: Result, project):
 def _lint_text_chunk(files):
     """Lint free-form files a hundred at a time (their new lines are read together): findings with
     inline switches applied, and the texts of files a fix will rewrite (no other text is kept)."""
-    from generator.lint.engine import finish
+    from huifang.lint.engine import finish
 
     engine, _, _, org = _WORK
     lint, reader, config = engine.lint_view, engine.ctx.reader, engine.ctx.config
@@ -348,7 +348,7 @@ def _gather_text(part, result: Result, found: list, state: dict) -> None:
 
 
 def _read(file: str, display: str) -> str:
-    from generator.yamlload import DEFAULT_MAX_FILE_BYTES, human_size
+    from huifang.yamlload import DEFAULT_MAX_FILE_BYTES, human_size
     root, real_root, limit = _GUARD
     limit = limit or DEFAULT_MAX_FILE_BYTES
     guarded = False
@@ -387,8 +387,8 @@ def _read(file: str, display: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        from generator.problems import ContentError
-        from generator.yamlload import decode
+        from huifang.problems import ContentError
+        from huifang.yamlload import decode
         try:
             decode(raw, display)
         except ContentError as exc:

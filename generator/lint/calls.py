@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator import model as m
-from generator.compose import Call, compose
-from generator.lint.utterance import AGENT, CUSTOMER, NOTE, CallView, Utterance
+from huifang import model as m
+from huifang.compose import Call, compose
+from huifang.lint.utterance import AGENT, CUSTOMER, NOTE, CallView, Utterance
 
 SPEAKERS = {"say": AGENT, "ask": AGENT, "customer": CUSTOMER, "note": NOTE}
 

@@ -7,8 +7,8 @@ import sys
 
 
 def run(args) -> int:
-    from generator.lint.api import UsageError, lint_paths
-    from generator.lint.config import ConfigError
+    from huifang.lint.api import UsageError, lint_paths
+    from huifang.lint.config import ConfigError
 
     try:
         result = lint_paths(args.project, list(args.paths), composed=not args.no_compose)
@@ -22,7 +22,7 @@ def run(args) -> int:
 
 
 def _report(args, problems) -> None:
-    from generator.lint import formats
+    from huifang.lint import formats
 
     if args.format == "json":
         sys.stdout.write(formats.as_json(problems))
@@ -52,8 +52,8 @@ def _exit(problems) -> int:
 
 
 def _fix(args, result) -> int:
-    from generator.lint import fix
-    from generator.lint.api import lint_paths
+    from huifang.lint import fix
+    from huifang.lint.api import lint_paths
 
     edits = fix.plan(result.problems, result.files, result.sources, result.kinds)
     for edit in edits:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 
-from generator.problems import SEVERITIES
+from huifang.problems import SEVERITIES
 
 PRESETS: dict[str, dict] = {
     "default": {"extends": None, "rules": {}},
@@ -28,7 +28,7 @@ class ConfigError(Exception):
 class LintConfig:
     def __init__(self, extends: str = "default", rules: dict | None = None, ignore: list | None = None,
                  known: dict | None = None):
-        from generator.lint.rules import RULES
+        from huifang.lint.rules import RULES
 
         known = known if known is not None else {r.ID: r for r in RULES}
         chain, name = [], extends or "default"
@@ -44,7 +44,7 @@ class LintConfig:
             self.explicit.update(PRESETS[preset]["rules"])
         for rule, value in (rules or {}).items():
             if rule not in known:
-                from generator.validate import did_you_mean
+                from huifang.validate import did_you_mean
                 raise ConfigError(f"huifang.yaml: lint.rules 中的规则 '{rule}' 不存在{did_you_mean(rule, known)}")
             if value not in (*SEVERITIES, "off"):
                 raise ConfigError(f"huifang.yaml: lint.rules.{rule} 应为 error、warning、info 或 off")
@@ -53,7 +53,7 @@ class LintConfig:
         self.ignore = list(ignore or [])
 
     @classmethod
-    def from_settings(cls, settings) -> "LintConfig":
+    def from_settings(cls, settings) -> LintConfig:
         return cls(settings.extends, dict(settings.rules), list(settings.ignore))
 
     def enabled(self, rule: str) -> bool:

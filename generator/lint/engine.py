@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator import model as m
-from generator.lint.config import LintConfig
-from generator.lint.suppress import Switches
-from generator.lint.utterance import CallView, Utterance
-from generator.problems import Problem
+from huifang import model as m
+from huifang.lint.config import LintConfig
+from huifang.lint.suppress import Switches
+from huifang.lint.utterance import CallView, Utterance
+from huifang.problems import Problem
 
 
 class Context:
@@ -34,7 +34,7 @@ class Context:
     @property
     def matcher(self):
         if self._matcher is None:
-            from generator.lint.matcher import PhraseMatcher
+            from huifang.lint.matcher import PhraseMatcher
             self._matcher = PhraseMatcher(self.project.forbidden)
         return self._matcher
 
@@ -42,7 +42,7 @@ class Context:
     def reader(self):
         """Reads free-form files (and remembers their lines) with this project's phrase list."""
         if self._reader is None:
-            from generator.lint.freeform import Reader
+            from huifang.lint.freeform import Reader
             self._reader = Reader(self.matcher)
         return self._reader
 
@@ -51,7 +51,7 @@ class Context:
         key = (id(element), org.id if org else "")
         found = self._elements.get(key)
         if found is None:
-            from generator.lint.standards import element_regex
+            from huifang.lint.standards import element_regex
             found = self._elements[key] = element_regex(element, org)
         return found
 
@@ -105,7 +105,7 @@ def one_line(text: str) -> str:
 
 class Engine:
     def __init__(self, project: m.Project, config: LintConfig, rules=None):
-        from generator.lint.rules import RULES
+        from huifang.lint.rules import RULES
 
         self.ctx = Context(project, config)
         chosen = [r for r in (rules or RULES) if config.enabled(r.ID)]
@@ -166,7 +166,7 @@ def finish(problems: list[Problem], sources: dict[str, str], config: LintConfig)
 
 def combine(problems: list[Problem]) -> list[Problem]:
     """Let rules merge findings that differ only in whom they concern (one org text used by many orgs)."""
-    from generator.lint.rules import RULES
+    from huifang.lint.rules import RULES
 
     for rule in RULES:
         if hasattr(rule, "combine") and any(p.rule == rule.ID for p in problems):

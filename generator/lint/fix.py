@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.lint.normalize import TABLE
+from huifang.lint.normalize import TABLE
 
 SENTENCE_END = "。！？!?；;…"
 NOTES = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -85,9 +85,9 @@ class Edit:
 
 def plan(problems, files: dict[str, Path], sources: dict[str, str], kinds: dict[str, str]) -> list[Edit]:
     """Apply every offered fix in memory, file by file; refuse files the edit would break."""
-    from generator.validate import validate_document
-    from generator.yamlload import load_document
-    from generator.problems import ContentError
+    from huifang.problems import ContentError
+    from huifang.validate import validate_document
+    from huifang.yamlload import load_document
 
     by_file: dict[str, list[tuple]] = {}
     for p in problems:
@@ -131,7 +131,7 @@ def _value(data, path):
 
 def write(edit: Edit) -> None:
     """Splice into the original bytes (BOM kept) and replace the file atomically (mode kept)."""
-    from generator.atomic import write_bytes
+    from huifang.atomic import write_bytes
 
     raw = edit.path.read_bytes()
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from generator import __version__
+from huifang import __version__
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 DIM, BOLD, RESET = "\033[2m", "\033[1m", "\033[0m"
@@ -56,7 +56,7 @@ def github(problems) -> str:
 
 
 def sarif(problems) -> str:
-    from generator.lint.rules import RULES, describe
+    from huifang.lint.rules import RULES, describe
 
     rules, index = [], {}
     for rule in RULES:

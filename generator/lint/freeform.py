@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from itertools import filterfalse
 
-from generator.lint.suppress import DIRECTIVE
-from generator.lint.utterance import AGENT, CUSTOMER, CallView, Utterance
+from huifang.lint.suppress import DIRECTIVE
+from huifang.lint.utterance import AGENT, CUSTOMER, CallView, Utterance
 
 AGENT_LABELS = ("客服", "坐席", "回访员", "A", "Ａ")
 CUSTOMER_LABELS = ("客户", "B", "Ｂ")
@@ -231,7 +231,7 @@ class Reader:
 
     def _learn(self, lines: set[str]) -> dict[str, tuple]:
         """Read lines not seen before, all at once (one fold, one drop, one phrase scan)."""
-        from generator.lint.normalize import drop_in_lines, fold
+        from huifang.lint.normalize import drop_in_lines, fold
 
         new = list(lines)
         folded = fold("\n".join(new)).split("\n")
@@ -247,7 +247,7 @@ class Reader:
         return learnt
 
     def _whole(self, text: str, display: str) -> tuple[list[Utterance], set[int]]:
-        from generator.lint.normalize import drop_in_lines, fold
+        from huifang.lint.normalize import drop_in_lines, fold
 
         folded = fold(text)
         hits = self.matcher.lines(drop_in_lines(folded)) if self.matcher is not None else set()

@@ -7,11 +7,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator import model as m
-from generator.problems import ContentError, Problem
-from generator.project import LAYOUT, SCRIPTS, Loaded, References, build, ensure_inside, loose_ids
-from generator.validate import validate_document
-from generator.yamlload import Document, load_file
+from huifang import model as m
+from huifang.problems import ContentError, Problem
+from huifang.project import LAYOUT, SCRIPTS, Loaded, References, build, ensure_inside, loose_ids
+from huifang.validate import validate_document
+from huifang.yamlload import Document, load_file
 
 
 class Loose:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator import model as m
-from generator.lint.normalize import kept, normalize
+from huifang import model as m
+from huifang.lint.normalize import kept, normalize
 
 
 @dataclass(frozen=True)

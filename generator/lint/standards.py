@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator import model as m
-from generator.lint.normalize import fold
-from generator.lint.utterance import CallView, Utterance
+from huifang import model as m
+from huifang.lint.normalize import fold
+from huifang.lint.utterance import CallView, Utterance
 
 WILDCARD = ".{0,12}?"
 PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")

@@ -34,7 +34,7 @@ class Utterance:
     def folded(self) -> str:
         """Simplified, half-width, lower case; same length and positions as `text`."""
         if self._folded is None:
-            from generator.lint.normalize import fold
+            from huifang.lint.normalize import fold
             self._folded = fold(self.text)
         return self._folded
 
@@ -42,7 +42,7 @@ class Utterance:
     def normalized(self) -> str:
         """`folded` without spaces and punctuation: what phrases and questions are compared on."""
         if self._norm is None:
-            from generator.lint.normalize import drop
+            from huifang.lint.normalize import drop
             self._norm = drop(self.folded)
         return self._norm
 
@@ -76,7 +76,7 @@ class Utterance:
 
 def normalize_lines(utterances: list[Utterance]) -> None:
     """Work out `normalized` of many one-line utterances (free-form) with one regex call."""
-    from generator.lint.normalize import drop_in_lines
+    from huifang.lint.normalize import drop_in_lines
 
     pending = [u for u in utterances if u._norm is None]
     if len(pending) > 1:

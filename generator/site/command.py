@@ -13,19 +13,21 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.atomic import replaced_dir
-from generator.project import CONTENT, load_project
-from generator.site.incremental import DirtyWarning
-from generator.site.lintinfo import lint
-from generator.site.plugin import REPO, problem_lines
+from huifang.atomic import replaced_dir
+from huifang.problems import ContentError
+from huifang.project import CONTENT, load_project
+from huifang.site import config as site_config
+from huifang.site.incremental import DirtyWarning
+from huifang.site.lintinfo import lint
 
-CONFIG = "mkdocs.yml"
 
-
-def config_file(root: Path) -> Path:
-    """The project's own mkdocs.yml, or the one shipped with huifang."""
-    own = root / CONFIG
-    return own if own.is_file() else REPO / CONFIG
+def stub_config(stack: contextlib.ExitStack) -> str:
+    """An empty config file for MkDocs to open: the settings themselves are passed as values, read
+    by huifang's safe loader (site/config.py), so MkDocs' own YAML loader never sees the team's file."""
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="huifang-mkdocs-")))
+    path = folder / "mkdocs.yml"
+    path.write_text("{}\n", encoding="utf-8")
+    return str(path)
 
 
 @contextlib.contextmanager
@@ -53,7 +55,7 @@ def docs_dir(root: Path, stack: contextlib.ExitStack) -> Path:
 
 def precheck(root: Path, args) -> int:
     """Content and lint problems as `path:line:col: message` lines, before MkDocs starts."""
-    from generator.site import plugin
+    from huifang.site import plugin
     loaded = load_project(root, reuse=plugin.PARSED.setdefault(root, {}) if args.command == "serve" else None)
     errors = [p for p in loaded.problems if p.severity == "error"]
     if errors:
@@ -84,16 +86,18 @@ def quiet_logging(verbose: bool = False) -> None:
         jieba.setLogLevel(logging.WARNING)
 
 
-def build_site(root: Path, site_dir: Path, args=None) -> None:
+def build_site(root: Path, site_dir: Path, args=None, settings: dict | None = None) -> None:
     """Build into a staging directory, then swap it into `site_dir`. Raises on failure."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    settings = site_config.settings(root) if settings is None else settings
     with contextlib.ExitStack() as stack:
         stack.enter_context(environment(args, root))
         docs = docs_dir(root, stack)
+        stub = stub_config(stack)
         with replaced_dir(site_dir) as staging:
-            config = load_config(config_file=str(config_file(root)), docs_dir=str(docs), site_dir=str(staging))
+            config = load_config(config_file=stub, **{**settings, "docs_dir": str(docs), "site_dir": str(staging)})
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
@@ -104,15 +108,21 @@ def build_site(root: Path, site_dir: Path, args=None) -> None:
 def run(args) -> int:
     root = Path(args.project).resolve()
     quiet_logging(os.environ.get("HUIFANG_VERBOSE") == "1")
+    try:
+        settings = site_config.settings(root)
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        print("网站未生成（site/ 保持原样）。", file=sys.stderr)
+        return 1
     code = precheck(root, args)
     if code:
         return code
     if args.command == "serve":
-        return serve(root, args)
+        return serve(root, args, settings)
     from mkdocs.exceptions import MkDocsException
     site_dir = (args.site_dir or root / "site").resolve()
     try:
-        build_site(root, site_dir, args)
+        build_site(root, site_dir, args, settings)
     except MkDocsException as exc:
         print(f"huifang build：{exc}", file=sys.stderr)
         print("网站未生成（site/ 保持原样）。", file=sys.stderr)
@@ -123,7 +133,7 @@ def run(args) -> int:
     return 0
 
 
-def serve(root: Path, args) -> int:
+def serve(root: Path, args, settings: dict) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
@@ -135,7 +145,7 @@ def serve(root: Path, args) -> int:
         stack.enter_context(environment(args, root))
         docs = docs_dir(root, stack)
         try:
-            mkdocs_serve(config_file=str(config_file(root)), docs_dir=str(docs), dev_addr=args.dev_addr,
+            mkdocs_serve(config_file=stub_config(stack), **{**settings, "docs_dir": str(docs)}, dev_addr=args.dev_addr,
                          open_in_browser=getattr(args, "open", False), livereload=True,
                          build_type="dirty")
         except MkDocsException as exc:

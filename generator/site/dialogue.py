@@ -3,11 +3,10 @@ every branch (方便/不方便, 满意/不满意, a branch's cases) becomes a ro
 
 from __future__ import annotations
 
+from huifang import model as m
+from huifang.compose import Call, fill
+from huifang.site.escape import attr, mark_placeholder, md, md_marked
 from markupsafe import Markup
-
-from generator import model as m
-from generator.compose import Call, fill
-from generator.site.escape import attr, mark_placeholder, md, md_marked
 
 WHO = {"say": ("坐席", "hf-agent"), "ask": ("坐席", "hf-agent hf-ask"), "customer": ("客户", "hf-customer"),
        "note": ("提示", "hf-note")}

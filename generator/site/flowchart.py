@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator import model as m
-from generator.compose import Call, fill
-from generator.site.escape import mermaid
+from huifang import model as m
+from huifang.compose import Call, fill
+from huifang.site.escape import mermaid
 
 MAX_NODES = 60
 

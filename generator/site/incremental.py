@@ -22,12 +22,11 @@ import json
 import logging
 from pathlib import Path
 
+from huifang import atomic
 from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import get_markdown_title
 from mkdocs.utils import meta as front
-
-from generator import atomic
 
 log = logging.getLogger("mkdocs.plugins.huifang")
 TAGS_PAGE = "tags.md"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.problems import Problem
+from huifang.problems import Problem
 
 MISSING = "话术检查模块（generator.lint）尚未安装，页面上不显示检查结果"
 
@@ -29,12 +29,12 @@ class LintReport:
 
 
 def _missing(exc: ImportError) -> bool:
-    return (exc.name or "").startswith("generator.lint")
+    return (exc.name or "").startswith("huifang.lint")
 
 
 def load_rules() -> tuple[list, str]:
     try:
-        from generator.lint.rules import RULES
+        from huifang.lint.rules import RULES
     except ImportError as exc:
         if not _missing(exc):
             raise
@@ -47,7 +47,7 @@ def lint(loaded, enabled: bool = True) -> LintReport:
     if not enabled:
         return LintReport(False, [], rules, "已关闭话术检查")
     try:
-        from generator.lint.api import lint_project
+        from huifang.lint.api import lint_project
     except ImportError as exc:
         if not _missing(exc):
             raise
@@ -59,7 +59,7 @@ def lint(loaded, enabled: bool = True) -> LintReport:
 def rule_info(module) -> dict:
     """What a rule page shows, from the rule's docstring (the lint area's `describe()` convention)."""
     try:
-        from generator.lint.rules import describe
+        from huifang.lint.rules import describe
     except ImportError:
         describe = None
     if describe is not None:

@@ -13,18 +13,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from huifang import model as m
+from huifang import templates
+from huifang.compose import Call, compose_all, fill
+from huifang.site.dialogue import render_call
+from huifang.site.escape import attr, mark_placeholder, md, md_marked
+from huifang.site.flowchart import render_chart
+from huifang.site.lintinfo import LintReport, fence, rule_info
 from jinja2 import ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment, is_internal_attribute
 from markupsafe import Markup
 
-from generator import model as m
-from generator.compose import Call, compose_all, fill
-from generator.site.dialogue import render_call
-from generator.site.escape import attr, md, md_marked, mark_placeholder
-from generator.site.flowchart import render_chart
-from generator.site.lintinfo import LintReport, fence, rule_info
-
-BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pages"
+BUILTIN_TEMPLATES = templates.PAGES
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 PROSE_ORDER = {"index.md": 0, "process.md": 1, "roles.md": 2}
 PROSE_REFERENCE = {"content-model.md"}

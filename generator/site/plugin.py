@@ -22,25 +22,23 @@ import shutil
 import threading
 from pathlib import Path
 
+from huifang import atomic, templates
+from huifang.problems import ContentError
+from huifang.project import CONFIG_FILE, CONTENT, SCRIPTS, load_project
+from huifang.site import search
+from huifang.site.incremental import CompiledTemplates, Incremental
+from huifang.site.lintinfo import lint
+from huifang.site.pages import BUILTIN_TEMPLATES, Site, environment
+from huifang.site.worker import patched_worker
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator import atomic
-from generator.problems import ContentError
-from generator.project import CONFIG_FILE, CONTENT, SCRIPTS, load_project
-from generator.site import search
-from generator.site.incremental import CompiledTemplates, Incremental
-from generator.site.lintinfo import lint
-from generator.site.pages import BUILTIN_TEMPLATES, Site, environment
-from generator.site.worker import patched_worker
-
 log = logging.getLogger("mkdocs.plugins.huifang")
-REPO = Path(__file__).resolve().parents[2]
 ASSETS = Path(__file__).resolve().parent / "assets"
-MERMAID = Path("vendor") / "mermaid" / "mermaid.min.js"
+MERMAID = ASSETS / "mermaid" / "mermaid.min.js"
 ASSET_DIR = "assets/huifang"
 MAX_SHOWN = 30
 TAG_BOOST = 50
@@ -68,12 +66,6 @@ def problem_lines(problems, limit: int = MAX_SHOWN) -> str:
     return "\n".join(lines)
 
 
-def find_mermaid(root: Path) -> Path | None:
-    for base in (root, REPO):
-        path = base / MERMAID
-        if path.is_file() and path.stat().st_size > 0:
-            return path
-    return None
 
 
 class HuifangPlugin(BasePlugin[HuifangConfig]):
@@ -132,8 +124,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         if self._env is None or self._env[0] != self.root:
             self._env = (self.root, environment(self.root))
         self.site = Site(self.loaded.project, report, prose, env=self._env[1])
-        if not config.nav:
-            config.nav = self.site.nav(prose)
+        config.nav = self.site.nav(prose) + list(config.nav or [])  # the team's own nav entries follow ours
         self.configure_search(config)
         config.extra_css.append(f"{ASSET_DIR}/huifang.css")
         config.extra_javascript.append(f"{ASSET_DIR}/mermaid.min.js")
@@ -195,10 +186,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
                 if stock is not None:
                     files.remove(stock)
                 files.append(File.generated(config, worker[0], content=worker[1]))
-        mermaid = find_mermaid(self.root)
-        if mermaid is None:
-            raise PluginError(f"找不到 {MERMAID.as_posix()}（离线使用的 Mermaid）：请先运行 ./dev.sh setup")
-        files.append(File.generated(config, f"{ASSET_DIR}/mermaid.min.js", abs_src_path=str(mermaid)))
+        files.append(File.generated(config, f"{ASSET_DIR}/mermaid.min.js", abs_src_path=str(MERMAID)))
         files.append(File.generated(config, f"{ASSET_DIR}/huifang.css", abs_src_path=str(ASSETS / "huifang.css")))
         if incremental:
             tags = self.tags_plugin(config)
@@ -270,9 +258,9 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
 
     def write_forms(self, out: Path) -> None:
         try:
-            from generator.forms.build import build_forms
+            from huifang.forms.build import build_forms
         except ImportError as exc:
-            if not (exc.name or "").startswith("generator.forms"):
+            if not (exc.name or "").startswith("huifang.forms"):
                 raise
             log.warning("表单模块（generator.forms）尚未安装：网站中的 PDF 下载链接暂时无效")
             return
@@ -307,7 +295,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
 
     @staticmethod
     def check_forms(result) -> None:
-        from generator.problems import Problem
+        from huifang.problems import Problem
         problems = [p for p in (result or []) if isinstance(p, Problem)]
         if problems:
             raise PluginError(f"表单有 {len(problems)} 个问题：\n{problem_lines(problems)}")
@@ -326,7 +314,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         for path in sorted(self.loaded.project.files):
             digest.update(path.as_posix().encode())
             digest.update(path.read_bytes() if path.is_file() else b"")
-        for folder in (self.root / "templates" / "forms", REPO / "templates" / "forms"):
+        for folder in (self.root / "templates" / "forms", templates.FORMS):
             for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
                 if path.is_file():
                     digest.update(path.read_bytes())

@@ -10,9 +10,9 @@ differs is indexed again in that form, in fields the result list never shows.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from generator import model as m
+from huifang import model as m
 
 CORE_TERMS = """
 回访 回访率 回访员 忌语 禁语 开头语 结束语 问候语 祝福语 用语
@@ -35,7 +35,7 @@ def title_terms(title: str) -> list[str]:
     return [part for part in SPLIT.split(title) if 2 <= len(part) <= 4 and HAN_ONLY.match(part)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def needs_entry(term: str) -> bool:
     """Only words jieba would break into a lone character (忌/语, 三/同时, 危/化/品) need an entry.
 

@@ -8,8 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from generator.project import load_project
+from huifang.project import load_project
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from huifang.forms.build import FormsError, build
+from huifang.project import load_project
 
-from generator.forms.build import FormsError, build
-from generator.project import load_project
 from tests.forms.conftest import REPO, fonts_of, is_a4, loaded, page_sizes, pdf_text, snapshot, squash
 from tests.forms.test_pdfs import run_forms
 

@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
+from huifang.compose import compose
+from huifang.forms.build import build
+from huifang.forms.views import asked_questions
 
-from generator.compose import compose
-from generator.forms.build import build
-from generator.forms.views import asked_questions
 from tests.forms.conftest import fonts_of, is_a4, loaded, page_sizes, pdf_text, snapshot, squash
 
 pytestmark = pytest.mark.pdf
@@ -140,6 +140,6 @@ def test_reproducible_across_directories(demo, tmp_path, monkeypatch):
 
 def run_forms(project, out, env=None, *extra):
     full = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "generator", "forms", "--project", str(project), "--out", str(out),
+    return subprocess.run([sys.executable, "-m", "huifang", "forms", "--project", str(project), "--out", str(out),
                            "--jobs", "1", "--no-progress", *extra],
                           capture_output=True, text=True, env=full, timeout=240)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, huifang
+from tests.conftest import huifang
 from tests.hostile import HOSTILE, plant
 
 
@@ -166,7 +166,7 @@ def test_unreadable_file(minimal, monkeypatch):
     """Root reads every file, so the operating system's refusal is simulated at the open() call."""
     import pathlib
 
-    from generator.project import load_project
+    from huifang.project import load_project
     target = minimal / "content/orgs/demo.yaml"
     real_open = pathlib.Path.open
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
+from huifang.cli import COMMANDS
+from huifang.schema import SCHEMAS
+from huifang.schema_export import render
 
-from generator.cli import COMMANDS
-from generator.schema import SCHEMAS
-from generator.schema_export import render
 from tests.conftest import REPO, huifang
 
 
@@ -54,7 +53,7 @@ def test_schema_command_writes_every_kind(tmp_path):
 
 
 def test_shipped_files_point_editors_at_their_schema():
-    from generator.project import discover
+    from huifang.project import discover
     for path, kind in discover(REPO):
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
         assert first.startswith("# yaml-language-server: $schema="), path

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from generator.compose import compose, fill, known_placeholders
-from generator.project import load_project
+from huifang.compose import compose, fill, known_placeholders
+from huifang.project import load_project
+
 from tests.hostile import plant
 
 

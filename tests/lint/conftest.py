@@ -6,8 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from generator.lint.api import lint_paths
+from huifang.lint.api import lint_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJ = FIXTURES / "proj"

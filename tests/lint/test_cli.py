@@ -112,8 +112,8 @@ def test_content_file_argument_lints_scripts_using_it(proj):
 
 
 def test_lint_project_api(proj):
-    from generator.lint.api import lint_by_script, lint_project
-    from generator.project import load_project
+    from huifang.lint.api import lint_by_script, lint_project
+    from huifang.project import load_project
     loaded = load_project(proj)
     problems = lint_project(loaded)
     assert {p.rule for p in problems} >= {"forbidden-phrase", "unknown-placeholder", "missing-closing"}
@@ -137,11 +137,11 @@ def test_parallel_workers_give_the_same_findings(proj):
     runs = []
     for jobs in ("1", "2"):
         env = {**os.environ, "HUIFANG_JOBS": jobs}
-        runs.append(subprocess.run([sys.executable, "-m", "generator", "lint", "--project", str(proj), str(folder),
+        runs.append(subprocess.run([sys.executable, "-m", "huifang", "lint", "--project", str(proj), str(folder),
                                     "--format", "json"], capture_output=True, text=True, env=env, cwd=REPO))
     assert runs[0].stdout == runs[1].stdout and len(json.loads(runs[0].stdout)) == 20
     env = {**os.environ, "HUIFANG_JOBS": "2"}
-    subprocess.run([sys.executable, "-m", "generator", "lint", "--project", str(proj), str(folder), "--fix"],
+    subprocess.run([sys.executable, "-m", "huifang", "lint", "--project", str(proj), str(folder), "--fix"],
                    capture_output=True, text=True, env=env, cwd=REPO)
     assert "请您不要着急" in (folder / "s000.txt").read_text(encoding="utf-8")
 

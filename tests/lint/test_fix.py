@@ -20,7 +20,7 @@ def test_fix_yaml_keeps_every_other_byte(proj):
               "  - '你自己想办法吧！'   # 行尾注释\r\n"
               "  - \"好的。你自己想办法吧。\"\r\n"
               "  - 这件事你自己想办法吧，我们不管。\r\n"
-              "  - ask: anxin-manyi\r\n").encode("utf-8")
+              "  - ask: anxin-manyi\r\n").encode()
     path.write_bytes(before)
     os.chmod(path, 0o640)
     run = lint(proj, "--fix", path)

@@ -47,8 +47,8 @@ def test_github_format_escapes(proj):
 
 
 def test_github_escaping_of_newlines():
-    from generator.lint.formats import github
-    from generator.problems import Problem
+    from huifang.lint.formats import github
+    from huifang.problems import Problem
     out = github([Problem("x.txt", 1, 1, "a%b\r\nc", "info", "r")])
     assert out == "::notice file=x.txt,line=1,col=1,title=huifang r::a%25b%0D%0Ac\n"
 

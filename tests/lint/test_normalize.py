@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from huifang.lint.normalize import fold, kept, normalize
 
-from generator.lint.normalize import fold, kept, normalize
 from tests.lint.conftest import lint_text
 
 RULE = "forbidden-phrase"

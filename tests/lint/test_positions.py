@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.lint.api import lint_paths
+from huifang.lint.api import lint_paths
+
 from tests.lint.conftest import lint_text
 
 RULE = "forbidden-phrase"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 
+from huifang.lint.api import lint_paths
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.lint.api import lint_paths
 from tests.conftest import huifang
 from tests.lint.conftest import lint_text
 
@@ -65,8 +65,8 @@ TEXTS = st.lists(st.sampled_from(["客服：", "客户：", "**客服**：", "A:
 def test_lines_read_once_give_what_reading_each_file_whole_gives(texts):
     # Reader remembers each distinct line (folded, normalised, phrase-screened) across files; the
     # result must be what folding and screening every file whole gives, whatever it has seen before.
-    from generator.lint import freeform
-    from generator.lint.normalize import drop_in_lines, fold
+    from huifang.lint import freeform
+    from huifang.lint.normalize import drop_in_lines, fold
 
     matcher = _matcher()
     reader = freeform.Reader(matcher)
@@ -86,15 +86,16 @@ def _fields(u):
 
 
 def _matcher():
-    from generator.lint.matcher import PhraseMatcher
-    from generator.project import load_project
+    from huifang.lint.matcher import PhraseMatcher
+    from huifang.project import load_project
+
     from tests.lint.conftest import PROJ
 
     return PhraseMatcher(load_project(PROJ, scripts=[]).project.forbidden)
 
 
 def test_reader_forgets_between_batches_and_skips_long_lines(monkeypatch):
-    from generator.lint import freeform
+    from huifang.lint import freeform
 
     monkeypatch.setattr(freeform.Reader, "LIMIT", 40)
     monkeypatch.setattr(freeform.Reader, "LONGEST", 30)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from huifang.lint import freeform
+from huifang.lint.config import LintConfig
+from huifang.lint.engine import Engine, finish
+from huifang.lint.fix import plan
+from huifang.project import load_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.lint import freeform
-from generator.lint.config import LintConfig
-from generator.lint.engine import Engine, finish
-from generator.lint.fix import plan
-from generator.project import load_project
 from tests.lint.conftest import PROJ
 
 PHRASES = ["你自己想办法吧", "我们从没这种事", "你明天再打来"]

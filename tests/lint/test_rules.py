@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from huifang.lint.api import lint_paths
+from huifang.lint.rules import RULES, describe
 
-from generator.lint.api import lint_paths
-from generator.lint.rules import RULES, describe
 from tests.lint.conftest import lint_text
 
 GOOD_MD = """---
@@ -239,8 +239,8 @@ def test_handbook_examples(proj, rule):
 
 
 def test_org_text_shared_by_many_orgs_is_reported_once():
-    from generator.lint.engine import combine
-    from generator.problems import Problem
+    from huifang.lint.engine import combine
+    from huifang.problems import Problem
 
     def finding(org):
         return Problem("content/orgs/a.yaml", 15, 28, f"占位符 {{热线}} 没有值：机构档案 content/orgs/{org}.yaml 未填写 hotline",

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from huifang.model import Text
+from huifang.problems import ContentError
+from huifang.validate import validate_document
+from huifang.yamlload import decode, load_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from generator.model import Text
-from generator.problems import ContentError
-from generator.validate import validate_document
-from generator.yamlload import decode, load_document
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 YAMLISH = st.text(alphabet=st.sampled_from(list("abc:- \n\t[]{}&*!|>'\"#%@`,?~\\") + list("您好客户回访，。！")), max_size=200)
@@ -95,5 +94,5 @@ DOCS = st.recursive(LEAVES, lambda children: st.one_of(st.lists(children, max_si
 @given(st.sampled_from(["org", "script", "scenario", "form", "question-bank", "forbidden", "etiquette", "standards"]),
        st.dictionaries(KEYS, DOCS, max_size=6))
 def test_fast_validator_agrees_with_jsonschema(kind, data):
-    from generator.validate import fast_check, validator
+    from huifang.validate import fast_check, validator
     assert fast_check(kind)(data) == (next(validator(kind).iter_errors(data), None) is None)

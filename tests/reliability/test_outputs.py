@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import resource
 import shutil
 import signal
@@ -58,7 +57,7 @@ def with_file_size_limit(limit: int):
 
 
 def run_limited(args, limit: int, cwd: Path = REPO):
-    return subprocess.run([sys.executable, "-m", "generator", *map(str, args)], cwd=cwd, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "huifang", *map(str, args)], cwd=cwd, capture_output=True,
                           text=True, timeout=300, preexec_fn=with_file_size_limit(limit))
 
 
@@ -109,7 +108,7 @@ def test_full_disk_during_forms_keeps_the_previous_pdfs(project):
 @pytest.mark.parametrize("delay", [0.0, 0.7, 2.5])
 def test_interrupted_build_keeps_the_previous_site(project, delay):
     before = snapshot(project / "site")
-    process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--project", str(project)], cwd=REPO,
+    process = subprocess.Popen([sys.executable, "-m", "huifang", "build", "--project", str(project)], cwd=REPO,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not any(".new." in p.name for p in project.iterdir()):
@@ -157,7 +156,7 @@ def hostile_site(tmp_path_factory) -> Path:
     org.write_text(org.read_text(encoding="utf-8").replace(
         "hotline:", "department: '" + INJECTIONS["script tag"].replace("'", "''") + "'\nhotline:"), encoding="utf-8")
     etiquette = "groups:\n  - id: demo-jieting\n    title: '" + INJECTIONS["jinja statement"] + "'\n    rules:\n"
-    for i, (name, text) in enumerate(INJECTIONS.items()):
+    for i, (_name, text) in enumerate(INJECTIONS.items()):
         quoted = "'" + text.replace("'", "''") + "'"
         etiquette += f"      - {{id: demo-r{i}, text: {quoted}, why: {quoted}}}\n"
     (project / "content/etiquette/demo.yaml").write_text(etiquette, encoding="utf-8")
@@ -223,7 +222,7 @@ def test_same_inputs_give_identical_output_on_different_days_and_places(tmp_path
     shutil.copytree(MINIMAL, second)
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     for folder, day in ((first, "2024-01-02 03:04:05"), (second, "2031-12-30 23:59:00")):
-        result = subprocess.run(["faketime", day, sys.executable, "-m", "generator", "build", "--project", str(folder)],
+        result = subprocess.run(["faketime", day, sys.executable, "-m", "huifang", "build", "--project", str(folder)],
                                 cwd=REPO, capture_output=True, text=True, timeout=300, env=env)
         assert result.returncode == 0, result.stderr
     one, two = snapshot(first / "site"), snapshot(second / "site")

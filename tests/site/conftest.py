@@ -33,7 +33,7 @@ def shared_build(tmp_path_factory, name: str, project: Path, no_forms: bool) -> 
     site = root / f"site-{name}"
     with locked(root / f"site-{name}.lock"):
         if not (site / "index.html").is_file():
-            from generator.site.command import build_site, quiet_logging
+            from huifang.site.command import build_site, quiet_logging
 
             class Args:
                 lint_errors = "warn"

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import yaml
+from huifang.schema import SCHEMAS
+from huifang.site.escape import md, mermaid
 
-from generator.schema import SCHEMAS
-from generator.site.escape import md, mermaid
 from tests.conftest import REPO, huifang
 from tests.site.conftest import HOSTILE
 
@@ -154,9 +154,9 @@ def test_content_model_page_documents_every_key():
 
 
 def test_user_dictionary_keeps_our_terms_whole():
-    from generator.project import load_project
-    from generator.site.search import user_dictionary
     import jieba
+    from huifang.project import load_project
+    from huifang.site.search import user_dictionary
     text = user_dictionary(load_project(REPO).project)
     for line in text.splitlines():
         word, freq = line.split()
@@ -177,7 +177,7 @@ def test_traditional_forms_are_indexed(hostile_site: Path):
 def test_traditional_lookup_matches_each_opencc_standard():
     """Batched, chained conversion (s2t, then t2tw/t2hk) gives what s2t, s2tw and s2hk give one token at a time."""
     import opencc
-    from generator.site import search
+    from huifang.site import search
     tokens = ["回访", "忌语", "里程表", "打印机", "软件", "信息", "发票", "台风", "后台", "面条", "干预", "只有",
               "VIP客户", "abc", "３号", "维修后回访话术", "碰瓷", "鼠标", "出租车", "网络", "内存", "着陆"]
     search.convert_all(tokens)

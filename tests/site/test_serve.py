@@ -17,7 +17,6 @@ from pathlib import Path
 from tests.site.conftest import HOSTILE
 
 
-
 def stop(server: subprocess.Popen) -> None:
     """Ctrl-C the server's process group; kill it if it does not stop in 20 s."""
     os.killpg(server.pid, signal.SIGINT)
@@ -54,7 +53,7 @@ def test_serve_reloads_after_a_script_edit(tmp_path: Path):
     project = tmp_path / "project"
     shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--project", str(project),
+    server = subprocess.Popen([sys.executable, "-m", "huifang", "serve", "--project", str(project),
                                "--dev-addr", f"127.0.0.1:{port}", "--no-forms"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
@@ -72,7 +71,7 @@ def test_serve_refuses_invalid_content(tmp_path: Path):
     project = tmp_path / "project"
     shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
     (project / "scripts_src" / "demo-weixiu.yaml").write_text("id: demo-weixiu\ntitle: [\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "generator", "serve", "--project", str(project),
+    result = subprocess.run([sys.executable, "-m", "huifang", "serve", "--project", str(project),
                              "--dev-addr", f"127.0.0.1:{free_port()}"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr.startswith("scripts_src/demo-weixiu.yaml:"), result.stderr
@@ -90,7 +89,7 @@ def test_serve_rebuilds_only_changed_pages_and_keeps_the_site_whole(tmp_path: Pa
     project = tmp_path / "project"
     shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--project", str(project),
+    server = subprocess.Popen([sys.executable, "-m", "huifang", "serve", "--project", str(project),
                                "--dev-addr", f"127.0.0.1:{port}", "--no-forms", "--lint-errors", "warn"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
@@ -110,7 +109,7 @@ def test_serve_rebuilds_only_changed_pages_and_keeps_the_site_whole(tmp_path: Pa
         index = json.loads(served(port, "search/search_index.json"))
 
         site = tmp_path / "site"
-        subprocess.run([sys.executable, "-m", "generator", "build", "--project", str(project), "--no-forms",
+        subprocess.run([sys.executable, "-m", "huifang", "build", "--project", str(project), "--no-forms",
                         "--lint-errors", "warn", "--site-dir", str(site)], check=True, capture_output=True,
                        timeout=300)
         full = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -10,9 +10,17 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from generator.lint.rules import (call_too_long, duplicate_question, forbidden_phrase, greeting_not_first,
-                                  missing_closing, missing_greeting, personal_data, unfilled_placeholder,
-                                  unknown_placeholder)
+from huifang.lint.rules import (
+    call_too_long,
+    duplicate_question,
+    forbidden_phrase,
+    greeting_not_first,
+    missing_closing,
+    missing_greeting,
+    personal_data,
+    unfilled_placeholder,
+    unknown_placeholder,
+)
 
 RULES = [forbidden_phrase, missing_greeting, missing_closing, greeting_not_first, unknown_placeholder,
          unfilled_placeholder, call_too_long, personal_data, duplicate_question]

@@ -18,9 +18,9 @@ FAIL:
 
 from __future__ import annotations
 
-from generator.compose import fill
-from generator.lint.normalize import normalize
-from generator.lint.standards import path_name
+from huifang.compose import fill
+from huifang.lint.normalize import normalize
+from huifang.lint.standards import path_name
 
 ID = "call-too-long"
 TYPE = "call"

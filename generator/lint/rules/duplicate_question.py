@@ -16,8 +16,7 @@ FAIL:
 
 from __future__ import annotations
 
-from generator.lint.utterance import normalize_lines
-
+from huifang.lint.utterance import normalize_lines
 
 ID = "duplicate-question"
 TYPE = "call"

@@ -21,7 +21,7 @@ FAIL:
 
 from __future__ import annotations
 
-from generator.lint.fix import replacement_for
+from huifang.lint.fix import replacement_for
 
 ID = "forbidden-phrase"
 TYPE = "line"

@@ -14,7 +14,6 @@ FAIL:
 
 from __future__ import annotations
 
-
 ID = "greeting-not-first"
 TYPE = "call"
 SEVERITY = "warning"

@@ -17,7 +17,8 @@ FAIL:
 
 from __future__ import annotations
 
-from generator.lint.standards import closing, missing as absent, path_name
+from huifang.lint.standards import closing, path_name
+from huifang.lint.standards import missing as absent
 
 ID = "missing-closing"
 TYPE = "call"

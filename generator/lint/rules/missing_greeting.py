@@ -19,7 +19,8 @@ FAIL:
 
 from __future__ import annotations
 
-from generator.lint.standards import missing as absent, opening
+from huifang.lint.standards import missing as absent
+from huifang.lint.standards import opening
 
 ID = "missing-greeting"
 TYPE = "call"

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 
-
 ID = "personal-data"
 TYPE = "line"
 SEVERITY = "error"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from generator.compose import PLACEHOLDER
+from huifang.compose import PLACEHOLDER
 
 ID = "unfilled-placeholder"
 TYPE = "line"

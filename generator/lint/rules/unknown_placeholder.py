@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 
-from generator.compose import AGENT_PLACEHOLDERS, PLACEHOLDER
+from huifang.compose import AGENT_PLACEHOLDERS, PLACEHOLDER
 
 ID = "unknown-placeholder"
 TYPE = "line"

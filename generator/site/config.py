@@ -1,0 +1,130 @@
+"""The handbook's MkDocs configuration: huifang's own (`mkdocs.yml` beside this module), with the team's
+optional `mkdocs.yml` laid over it.
+
+Both files are read by huifang's safe loader, never by MkDocs' own, whose loader constructs Python
+objects from tags: in CI the team's file is a stranger's pull request. Tags allowed: `!ENV`,
+`!relative` and `!!python/name:` for the callables in `CALLABLES`; every other tag is refused with one
+`path:line:col` line. MkDocs then gets the merged settings as plain values.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+from huifang.problems import ContentError
+from huifang.yamlload import Document, Limits, Tagged, load_file
+
+BASE = Path(__file__).resolve().parent / "mkdocs.yml"
+FILE = "mkdocs.yml"
+PYTHON_NAME = "tag:yaml.org,2002:python/name:"
+CALLABLES = frozenset({
+    "pymdownx.superfences.fence_code_format",
+    "pymdownx.superfences.fence_div_format",
+    "pymdownx.emoji.twemoji",
+    "pymdownx.emoji.emojione",
+    "pymdownx.emoji.gemoji",
+    "pymdownx.emoji.to_svg",
+    "pymdownx.emoji.to_png",
+    "pymdownx.emoji.to_alt",
+    "pymdownx.arithmatex.fence_mathjax_format",
+    "pymdownx.arithmatex.arithmatex_fenced_format",
+    "material.extensions.emoji.twemoji",
+    "material.extensions.emoji.to_svg",
+})
+OWNED_BY_HUIFANG = {"docs_dir": "content/pages/", "site_dir": "--site-dir"}
+APPENDED = ("extra_css", "extra_javascript")
+BY_NAME = ("plugins", "markdown_extensions")
+DEEP = ("theme", "extra")
+
+
+def allowed(tag: str) -> bool:
+    return tag in ("!ENV", "!relative") or tag.startswith(PYTHON_NAME)
+
+
+def _resolve(doc: Document, value, path: tuple):
+    """Tagged values to what MkDocs would make of them, refusing callables not on the allow-list."""
+    if isinstance(value, dict):
+        return {k: _resolve(doc, v, path + (k,)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolve(doc, v, path + (i,)) for i, v in enumerate(value)]
+    if not isinstance(value, Tagged):
+        return value
+    if value.tag == "!ENV":
+        names = value.value if isinstance(value.value, list) else [value.value]
+        if not names or not all(isinstance(n, (str, int, float, bool)) or n is None for n in names):
+            raise doc.error(path, "!ENV 后面应写环境变量名，或 [变量名, …, 默认值]")
+        *variables, default = names if len(names) > 1 else (names[0], None)
+        for name in variables:
+            if isinstance(name, str) and name in os.environ:
+                return os.environ[name]
+        return default
+    if value.tag == "!relative":
+        if value.value not in ("", "$config_dir"):
+            raise doc.error(path, "!relative 只支持写成 !relative 或 !relative $config_dir（相对于 mkdocs.yml 所在文件夹）")
+        return str(doc.path.parent)
+    name = value.tag[len(PYTHON_NAME):]
+    if name not in CALLABLES:
+        allowed_names = "、".join(sorted(CALLABLES))
+        raise doc.error(path, f"不允许的函数 !!python/name:{name}：mkdocs.yml 只能引用这些函数：{allowed_names}")
+    module, _, attribute = name.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module), attribute)
+    except (ImportError, AttributeError):
+        raise doc.error(path, f"找不到函数 {name}：对应的软件包没有安装") from None
+
+
+def read(path: Path, display: str) -> dict:
+    doc = load_file(path, display, Limits(max_file_bytes=1024 * 1024), allow_tag=allowed)
+    if not isinstance(doc.data, dict):
+        raise ContentError(display, 1, 1, "mkdocs.yml 的最外层应当是映射（键: 值）")
+    for key, where in OWNED_BY_HUIFANG.items():
+        if key in doc.data:
+            span = doc.key_span((key,))
+            raise ContentError(display, span.line, span.column, f"{key} 由 huifang 决定（{where}），请从 mkdocs.yml 中删去")
+    return _resolve(doc, doc.data, ())
+
+
+def _name(entry) -> str:
+    return next(iter(entry)) if isinstance(entry, dict) and len(entry) == 1 else str(entry)
+
+
+def _merge_by_name(base: list, own: list) -> list:
+    merged = {_name(e): e for e in base}
+    for entry in own:
+        merged[_name(entry)] = entry
+    return list(merged.values())
+
+
+def _deep(base: dict, own: dict) -> dict:
+    out = dict(base)
+    for key, value in own.items():
+        out[key] = _deep(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def merged(base: dict, own: dict) -> dict:
+    """The team's settings over huifang's: lists of plugins and extensions merged by name, CSS and
+    scripts appended, `theme` and `extra` merged key by key, `nav` kept for the plugin to append."""
+    out = dict(base)
+    for key, value in own.items():
+        if key in BY_NAME and isinstance(value, list):
+            out[key] = _merge_by_name(base.get(key) or [], value)
+        elif key in APPENDED and isinstance(value, list):
+            out[key] = list(base.get(key) or []) + value
+        elif key in DEEP and isinstance(value, dict) and isinstance(base.get(key), dict):
+            out[key] = _deep(base[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def settings(root: Path) -> dict:
+    """The merged settings for the project at `root`. Raises ContentError for a bad mkdocs.yml."""
+    own_path = root / FILE
+    base = read(BASE, "huifang/site/mkdocs.yml")
+    if own_path.is_symlink() or (own_path.exists() and not own_path.is_file()):
+        raise ContentError(FILE, 1, 1, "mkdocs.yml 必须是项目里的普通文件（不能是链接或文件夹）")
+    own = read(own_path, FILE) if own_path.is_file() else {}
+    return merged(base, own)
