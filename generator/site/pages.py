@@ -161,7 +161,7 @@ class Site:
         return {"href": href, "fill": fills, "fence": fence, "download": download, "project": self.project,
                 "orgs": self.project.orgs, "forms": self.project.forms, "questions": self.project.questions,
                 "banks": self.project.banks, "script_home": self.script_home, "lint": self.lint,
-                "rules": self.rules, "here": here}
+                "rules": self.rules, "rule_names": {r["id"]: r["name"] for r in self.rules}, "here": here}
 
     def render(self, template: str, here: str, **context) -> str:
         return self.env.get_template(template).render(**self.helpers(here), **context)
@@ -216,12 +216,25 @@ class Site:
                 bank=bank, used_in=self.bank_usage(bank))
         add("forms.md", "表单", "forms.md.j2", form_list=[p.forms[k] for k in sorted(p.forms)],
             scenario_list=sorted(p.scenarios.values(), key=lambda s: s.id))
-        add("rules/index.md", "话术检查规则", "rules_index.md.j2")
+        maintainer = {"search": {"boost": 0.3}}  # for supervisors, not trainees
+        add("maintainers/index.md", "维护者", "maintainers.md.j2", extra=maintainer,
+            statuses=self.lint_statuses(), greeting=p.greeting, closing=p.closing)
+        add("rules/index.md", "话术检查规则", "rules_index.md.j2", extra=maintainer)
         for rule in self.rules:
-            add(f"rules/{rule['id']}.md", rule["summary"] or rule["id"], "rule.md.j2",
-                extra={"search": {"boost": 0.5}}, rule=rule)  # for supervisors, not trainees
+            add(f"rules/{rule['id']}.md", rule["name"], "rule.md.j2", extra=maintainer, rule=rule)
         add("tags.md", "标签", "tags.md.j2", extra={"search": {"exclude": True}})  # repeats every title
         return out
+
+    def lint_statuses(self) -> list[dict]:
+        """Each script's lint result, for the maintainers' page (trainee pages show none of this)."""
+        p = self.project
+        rows = []
+        for script in sorted(p.scripts.values(), key=lambda s: s.file):
+            problems = self.problems_by_file.get(script.file, [])
+            rows.append({"script": script, "home": self.script_home[script.id], "problems": problems,
+                         "errors": sum(x.severity == "error" for x in problems),
+                         "warnings": sum(x.severity == "warning" for x in problems)})
+        return rows
 
     def by_industry(self) -> list[tuple[str, list[m.Scenario]]]:
         groups: dict[str, list[m.Scenario]] = {}
@@ -262,9 +275,9 @@ class Site:
         nav.append({"回访场景": scenarios})
         nav.append({"问题库与表单": ["banks/index.md"] + [
             {nav_title(p.banks[k].title): f"banks/{k}.md"} for k in sorted(p.banks)] + ["forms.md"]})
-        reference = [{"话术检查规则": ["rules/index.md"] + [{nav_title(r["id"]): f"rules/{r['id']}.md"}
-                                                           for r in self.rules]}]
-        reference += [x for x in sorted(PROSE_REFERENCE) if x in self.prose]
-        reference += prose_extra + ["tags.md"]
-        nav.append({"参考": reference})
+        nav.append({"参考": prose_extra + ["tags.md"]})
+        maintainers = ["maintainers/index.md", {"话术检查规则": ["rules/index.md"] + [
+            {nav_title(r["name"]): f"rules/{r['id']}.md"} for r in self.rules]}]
+        maintainers += [x for x in sorted(PROSE_REFERENCE) if x in self.prose]
+        nav.append({"维护者": maintainers})
         return nav

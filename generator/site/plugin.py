@@ -39,6 +39,7 @@ from mkdocs.structure.files import File, Files
 log = logging.getLogger("mkdocs.plugins.huifang")
 ASSETS = Path(__file__).resolve().parent / "assets"
 MERMAID = ASSETS / "mermaid" / "mermaid.min.js"
+OVERRIDES = Path(__file__).resolve().parent / "overrides"  # Chinese 404 page
 ASSET_DIR = "assets/huifang"
 MAX_SHOWN = 30
 TAG_BOOST = 50
@@ -126,6 +127,9 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         self.site = Site(self.loaded.project, report, prose, env=self._env[1])
         config.nav = self.site.nav(prose) + list(config.nav or [])  # the team's own nav entries follow ours
         self.configure_search(config)
+        dirs = config.theme.dirs
+        if str(OVERRIDES) not in dirs:  # after a team's own custom_dir, before the theme's
+            dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
         config.extra_css.append(f"{ASSET_DIR}/huifang.css")
         config.extra_javascript.append(f"{ASSET_DIR}/mermaid.min.js")
         return config
