@@ -15,9 +15,10 @@ from pathlib import Path
 
 from huifang import model as m
 from huifang import templates
-from huifang.compose import Call, compose_all, fill
+from huifang.compose import Call, compose_all
+from huifang.site import speech
 from huifang.site.dialogue import render_call
-from huifang.site.escape import attr, mark_placeholder, md, md_marked
+from huifang.site.escape import attr, md, md_marked
 from huifang.site.flowchart import render_chart
 from huifang.site.lintinfo import LintReport, fence, rule_info
 from jinja2 import ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
@@ -152,7 +153,7 @@ class Site:
             return Markup(html.escape(rel + (f"#{anchor}" if anchor else ""), quote=True))
 
         def fills(text, org=None) -> Markup:
-            return md_marked(fill(str(text), org, mark=mark_placeholder))
+            return md_marked(speech.fill(str(text), org))
 
         def download(path: str, label: str) -> Markup:
             return Markup(f'<a class="md-button hf-download" href="{href(path)}" download>'
@@ -161,7 +162,8 @@ class Site:
         return {"href": href, "fill": fills, "fence": fence, "download": download, "project": self.project,
                 "orgs": self.project.orgs, "forms": self.project.forms, "questions": self.project.questions,
                 "banks": self.project.banks, "script_home": self.script_home, "lint": self.lint,
-                "rules": self.rules, "rule_names": {r["id"]: r["name"] for r in self.rules}, "here": here}
+                "rules": self.rules, "rule_names": {r["id"]: r["name"] for r in self.rules}, "here": here,
+                "org_label": lambda org: org.name if org and not speech.GENERIC_ORG.search(org.name) else "本机构"}
 
     def render(self, template: str, here: str, **context) -> str:
         return self.env.get_template(template).render(**self.helpers(here), **context)
@@ -175,6 +177,37 @@ class Site:
                 "errors": sum(p.severity == "error" for p in problems),
                 "warnings": sum(p.severity == "warning" for p in problems), "asks": asks,
                 "composed": [p for p in ("opening", "convenience", "closings") if p in call.composed]}
+
+    def generic_view(self, scenario: m.Scenario) -> dict:
+        """The call a scenario without a script in the seeds gets: its org's standard words where the
+        seeds give them, else the points of the 开头语/结束语 standard, around the scenario's questions."""
+        p = self.project
+        org = p.orgs.get(scenario.org)
+        points: set[int] = set()
+
+        def elements(standard) -> list[m.Turn]:
+            turns = [m.Turn("say", m.Text(f"{e.name}：{e.description or e.name}")) for e in
+                     (standard.elements if standard else [])]
+            points.update(id(t) for t in turns)
+            return turns
+
+        asks = [m.Turn("ask", question_id=q, question=p.questions[q]) for q in scenario.questions if q in p.questions]
+        opening = list(org.opening) if org and org.opening else elements(p.greeting)
+        closings = dict(org.closings) if org and org.closings else {"": elements(p.closing)}
+        script = m.Script(id=f"generic-{scenario.id}", title=scenario.title, file=scenario.file, org=scenario.org)
+        call = Call(script, org, opening, org.convenience if org else None, asks, closings)
+        return {"call": call, "org": org, "dialogue": render_call(call, p, points=frozenset(points)),
+                "chart": Markup(render_chart(call)), "asks": [t.question for t in asks],
+                "standard_words": bool(org and (org.opening or org.closings))}
+
+    def scenario_questions(self, scenario: m.Scenario, scripts: list[dict]) -> list[m.Question]:
+        """The scenario's questions and those its scripts ask, once each, in order."""
+        p = self.project
+        found = {q: p.questions[q] for q in scenario.questions if q in p.questions}
+        for view in scripts:
+            for question in view["asks"]:
+                found.setdefault(question.id, question)
+        return list(found.values())
 
     # -- pages --------------------------------------------------------------------------------------
     def pages(self) -> list[GeneratedPage]:
@@ -200,7 +233,8 @@ class Site:
             scripts = [self.script_view(p.scripts[i]) for i in scenario.scripts if i in p.scripts]
             add(f"scenarios/{scenario.id}.md", scenario.title, "scenario.md.j2",
                 tags=[scenario.industry, *scenario.stages], scenario=scenario, scripts=scripts,
-                scenario_questions=[p.questions[q] for q in scenario.questions if q in p.questions],
+                generic=None if scripts else self.generic_view(scenario),
+                scenario_questions=self.scenario_questions(scenario, scripts),
                 scenario_forms=[p.forms[f] for f in scenario.forms if f in p.forms],
                 org=p.orgs.get(scenario.org))
         if self.orphans:
