@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -22,6 +23,7 @@ import yaml  # noqa: E402
 from tests.site.browser import launch, search, serve  # noqa: E402
 
 QUESTIONS = Path(__file__).with_name("questions.yaml")
+COUNTS: dict[str, int] = {}  # query → number of results Material reports
 
 
 def halves() -> dict[str, list[dict]]:
@@ -38,7 +40,9 @@ def score(results: dict[str, list[str]], entries: list[dict]) -> dict:
     top1 = sum(1 for e in entries if any(answers(p, e["expect"]) for p in results[e["q"]][:1]))
     top3 = sum(1 for e in entries if any(answers(p, e["expect"]) for p in results[e["q"]][:3]))
     n = len(entries)
+    shown = sorted(COUNTS.get(e["q"], len(results[e["q"]])) for e in entries)
     return {"n": n, "top1": top1, "top3": top3, "top1_rate": round(top1 / n, 3), "top3_rate": round(top3 / n, 3),
+            "median_results": shown[n // 2], "max_results": shown[-1],
             "misses": {e["q"]: results[e["q"]][:3] for e in entries
                        if not any(answers(p, e["expect"]) for p in results[e["q"]][:3])}}
 
@@ -52,6 +56,8 @@ def run(site: Path, entries: list[dict]) -> dict[str, list[str]]:
         with serve(site) as base:
             for entry in entries:
                 results[entry["q"]] = search(page, base, entry["q"])
+                meta = page.locator(".md-search-result__meta").inner_text()
+                COUNTS[entry["q"]] = int(re.sub(r"\D", "", meta) or 0) if "没有" not in meta else 0
         browser.close()
     return results
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from huifang import atomic, templates
 from huifang.problems import ContentError
 from huifang.project import CONFIG_FILE, CONTENT, SCRIPTS, load_project
-from huifang.site import search
+from huifang.site import search, synonyms
 from huifang.site.incremental import CompiledTemplates, Incremental
 from huifang.site.lintinfo import lint
 from huifang.site.pages import BUILTIN_TEMPLATES, Site, environment
@@ -43,6 +43,7 @@ OVERRIDES = Path(__file__).resolve().parent / "overrides"  # Chinese 404 page
 ASSET_DIR = "assets/huifang"
 MAX_SHOWN = 30
 TAG_BOOST = 50
+KEYWORD_BOOST = 500  # the intent table's words, hidden in a page's first section
 # `huifang build` has already loaded and linted the project to report problems; it hands the result
 # over here (keyed by project root) so the first build does not do that work twice.
 PRELOADED: dict[Path, tuple] = {}
@@ -86,6 +87,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         self._files: Files | None = None
         self._compiled = CompiledTemplates()
         self._dictionary: str | None = None  # the user dictionary loaded into jieba (serve)
+        self.intents = synonyms.Table()
+        self._pages: list = []
 
     # -- configuration --------------------------------------------------------------------------
     def on_startup(self, *, command, dirty):
@@ -125,6 +128,10 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         if self._env is None or self._env[0] != self.root:
             self._env = (self.root, environment(self.root))
         self.site = Site(self.loaded.project, report, prose, env=self._env[1])
+        self._pages = self.site.pages()
+        self.intents, problem = synonyms.check(self.root, {p.src_uri for p in self._pages} | set(prose))
+        if problem is not None:
+            raise PluginError(f"搜索同义词表有问题，未生成网站：\n{problem.problem}")
         config.nav = self.site.nav(prose) + list(config.nav or [])  # the team's own nav entries follow ours
         self.configure_search(config)
         dirs = config.theme.dirs
@@ -141,6 +148,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         # Material boosts tags a million times; our stage tags include words like 回访 that nearly every
         # query contains, which would rank pages by their tags alone.
         plugin.config.fields.setdefault("tags", {"boost": TAG_BOOST})
+        if self.intents.intents:
+            plugin.config.fields.setdefault("keywords", {"boost": KEYWORD_BOOST})
         if not self.config.user_dictionary:
             return
         path = self.cache_dir() / "jieba-user-dict.txt"
@@ -179,12 +188,15 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
     # -- files ----------------------------------------------------------------------------------
     def on_files(self, files: Files, *, config):
         incremental = self.dirty_state()
-        for page in self.site.pages():
+        for page in self._pages:
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(incremental.page_file(config, page.src_uri, page.content) if incremental
                              else File.generated(config, page.src_uri, content=page.content))
         if self.search_extras() and self.config.query_segmentation:
-            worker = patched_worker()
+            stop = None
+            if self.intents.stop or self.intents.intents:
+                stop = sorted({form for word in self.intents.stop for form in (word, *search.traditional(word))})
+            worker = patched_worker(stop)
             if worker is not None:
                 stock = files.get_file_from_path(worker[0])
                 if stock is not None:
@@ -250,6 +262,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         index = getattr(plugin, "search_index", None) if plugin is not None else None
         if index is not None and self.config.traditional and self.search_extras():
             search.add_traditional(index.entries, index.config["fields"])
+        if index is not None and self.search_extras() and self._files is not None:
+            self.add_keywords(index.entries)
         if self.incremental is not None and self.dirty:
             if index is not None:
                 index.entries = self.incremental.merge_search(self._files, index.entries)
@@ -259,6 +273,18 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
             Path(config.site_dir, name).unlink(missing_ok=True)
         if self.config.forms and not os.environ.get("HUIFANG_NO_FORMS"):
             self.write_forms(Path(config.site_dir) / "forms")
+
+    def add_keywords(self, entries: list[dict]) -> None:
+        """The intent table's words (and their Traditional forms) in each target page's first section."""
+        urls = {}
+        for page, words in self.intents.keywords().items():
+            file = self._files.get_file_from_path(page)
+            if file is not None:
+                urls[file.url] = "\u200b".join(dict.fromkeys(
+                    form for word in words for form in (word, *search.traditional(word))))
+        for entry in entries:
+            if entry.get("location") in urls:
+                entry["keywords"] = urls.pop(entry["location"])
 
     def write_forms(self, out: Path) -> None:
         try:
