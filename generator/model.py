@@ -222,6 +222,7 @@ class ForbiddenPhrase:
     severity: str = "error"
     exceptions: tuple[str, ...] = ()
     source: str = ""
+    situation: str = ""  # the 忌语速查 groups by it (falls back to category)
 
 
 @dataclass(eq=False)

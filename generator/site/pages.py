@@ -163,6 +163,7 @@ class Site:
                 "orgs": self.project.orgs, "forms": self.project.forms, "questions": self.project.questions,
                 "banks": self.project.banks, "script_home": self.script_home, "lint": self.lint,
                 "rules": self.rules, "rule_names": {r["id"]: r["name"] for r in self.rules}, "here": here,
+                "plain": lambda text: md(speech.without_citation(str(text))),
                 "org_label": lambda org: org.name if org and not speech.GENERIC_ORG.search(org.name) else "本机构"}
 
     def render(self, template: str, here: str, **context) -> str:
@@ -225,7 +226,7 @@ class Site:
         core = {"search": {"boost": 2}}  # the reference pages a trainee comes back to
         add("when-to-call.md", "什么时候回访", "when_to_call.md.j2", extra=core, by_industry=by_industry)
         add("etiquette.md", "电话礼仪", "etiquette.md.j2", extra=core, groups=p.etiquette)
-        add("forbidden.md", "忌语速查", "forbidden.md.j2", extra=core, phrases=p.forbidden)
+        add("forbidden.md", "忌语速查", "forbidden.md.j2", extra=core, groups=self.forbidden_groups())
         add("standards.md", "开头语与结束语", "standards.md.j2", extra=core, greeting=p.greeting, closing=p.closing,
             org_list=[p.orgs[k] for k in sorted(p.orgs)])
         add("scenarios/index.md", "回访场景", "scenarios_index.md.j2", by_industry=by_industry)
@@ -258,6 +259,13 @@ class Site:
             add(f"rules/{rule['id']}.md", rule["name"], "rule.md.j2", extra=maintainer, rule=rule)
         add("tags.md", "标签", "tags.md.j2", extra={"search": {"exclude": True}})  # repeats every title
         return out
+
+    def forbidden_groups(self) -> list[tuple[str, list[m.ForbiddenPhrase]]]:
+        """忌语 by the situation they are said in (else their category), largest group first."""
+        groups: dict[str, list[m.ForbiddenPhrase]] = {}
+        for phrase in self.project.forbidden:
+            groups.setdefault(phrase.situation or phrase.category or "其他", []).append(phrase)
+        return sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))
 
     def lint_statuses(self) -> list[dict]:
         """Each script's lint result, for the maintainers' page (trainee pages show none of this)."""

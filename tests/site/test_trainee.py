@@ -116,3 +116,19 @@ def test_every_scenario_page_says_whether_the_seeds_give_a_script(shipped_site: 
             continue
         html = path.read_text(encoding="utf-8")
         assert ("hf-from-seed" in html) != ("hf-generic" in html), path.name
+
+
+def test_forbidden_phrases_grouped_one_line_each_on_a_phone(browser, shipped_site: Path):
+    page = open_page(browser, "phone")
+    with serve(shipped_site) as base:
+        page.goto(base + "forbidden.html")
+        cards = page.locator("div.hf-forbid")
+        assert cards.count() >= 10 and page.locator("article h2").count() >= 2
+        assert cards.count() == page.locator("div.hf-forbid p.hf-good").count()  # each says what to say instead
+        lines = page.eval_on_selector_all(
+            "div.hf-forbid p.hf-bad", "els => els.map(e => [e.innerText, e.getBoundingClientRect().height, "
+                                       "parseFloat(getComputedStyle(e).lineHeight)])")
+        for text, height, line in lines:
+            assert not re.search(r"\d+\.\d+", text), text  # no clause citation inside a phrase
+            if len(text) <= 16:
+                assert height < 1.5 * line, (text, height, line)  # a short phrase is one line on a phone
