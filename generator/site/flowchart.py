@@ -12,6 +12,7 @@ def fill(text: str, org) -> str:
     return speech.fill(text, org, mark=lambda name: f"（{name}）")
 
 MAX_NODES = 60
+LABEL_LIMIT = 300  # whole sentences: Mermaid wraps them; only absurd lengths are cut
 
 
 class Chart:
@@ -29,7 +30,7 @@ class Chart:
     def node(self, label: str, shape: str = "box") -> str:
         self.count += 1
         ident = f"n{self.count}"
-        text = mermaid(label)
+        text = mermaid(label, LABEL_LIMIT)
         opening, closing = {"box": ('["', '"]'), "round": ('("', '")'), "stadium": ('(["', '"])'),
                             "decision": ('{"', '"}')}[shape]
         self.lines.append(f"  {ident}{opening}{text}{closing}")

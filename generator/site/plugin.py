@@ -139,6 +139,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
             dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
         config.extra_css.append(f"{ASSET_DIR}/huifang.css")
         config.extra_javascript.append(f"{ASSET_DIR}/mermaid.min.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/huifang.js")
         return config
 
     def configure_search(self, config) -> None:
@@ -204,6 +205,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
                 files.append(File.generated(config, worker[0], content=worker[1]))
         files.append(File.generated(config, f"{ASSET_DIR}/mermaid.min.js", abs_src_path=str(MERMAID)))
         files.append(File.generated(config, f"{ASSET_DIR}/huifang.css", abs_src_path=str(ASSETS / "huifang.css")))
+        files.append(File.generated(config, f"{ASSET_DIR}/huifang.js", abs_src_path=str(ASSETS / "huifang.js")))
         if incremental:
             tags = self.tags_plugin(config)
             known = tags is None or (hasattr(tags, "mappings") and hasattr(tags, "filter"))

@@ -132,3 +132,32 @@ def test_forbidden_phrases_grouped_one_line_each_on_a_phone(browser, shipped_sit
             assert not re.search(r"\d+\.\d+", text), text  # no clause citation inside a phrase
             if len(text) <= 16:
                 assert height < 1.5 * line, (text, height, line)  # a short phrase is one line on a phone
+
+
+CHART_TEXT = """() => [...document.querySelectorAll('div.mermaid')].map(m => {
+  const svg = m.shadowRoot.querySelector('svg');
+  const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.getBoundingClientRect().width);
+  const labels = [...m.shadowRoot.querySelectorAll('.nodeLabel, .edgeLabel, text')].filter(e => e.textContent.trim());
+  return {smallest: Math.min(...labels.map(e => parseFloat(getComputedStyle(e).fontSize) * scale)),
+          text: m.shadowRoot.textContent};
+})"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_flowcharts_are_legible(browser, shipped_site: Path, size: str):
+    page = open_page(browser, size)
+    with serve(shipped_site) as base:
+        for path in ("process.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html"):
+            page.goto(base + path, wait_until="networkidle")
+            page.wait_for_function("[...document.querySelectorAll('div.mermaid')].length && [...document.querySelectorAll"
+                                   "('div.mermaid')].every(m => m.shadowRoot && m.shadowRoot.querySelector('svg'))",
+                                   timeout=15000)
+            for chart in page.evaluate(CHART_TEXT):
+                assert chart["smallest"] >= 12, (path, chart["smallest"])  # rendered text size in px
+                assert "…" not in chart["text"], path  # nothing cut
+        chart = page.locator("div.mermaid").first
+        chart.click()
+        box = chart.bounding_box()
+        assert box["width"] >= SIZES[size]["width"] * 0.95  # click to enlarge: full screen
+        page.keyboard.press("Escape")
+        assert "hf-zoom" not in chart.get_attribute("class")
