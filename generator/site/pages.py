@@ -16,7 +16,7 @@ from pathlib import Path
 from huifang import model as m
 from huifang import templates
 from huifang.compose import Call, compose_all
-from huifang.site import speech
+from huifang.site import situations, speech
 from huifang.site.dialogue import render_call
 from huifang.site.escape import attr, md, md_marked
 from huifang.site.flowchart import render_chart
@@ -143,6 +143,7 @@ class Site:
         for script in self.orphans:
             self.script_home[script.id] = f"scripts/{script.id}.md"
         self.rules = [rule_info(r) for r in lint.rules]
+        self.situations = situations.split(project.etiquette)
 
     # -- helpers the templates see ------------------------------------------------------------------
     def helpers(self, here: str) -> dict:
@@ -225,7 +226,10 @@ class Site:
         by_industry = self.by_industry()
         core = {"search": {"boost": 2}}  # the reference pages a trainee comes back to
         add("when-to-call.md", "什么时候回访", "when_to_call.md.j2", extra=core, by_industry=by_industry)
-        add("etiquette.md", "电话礼仪", "etiquette.md.j2", extra=core, groups=p.etiquette)
+        add("etiquette.md", "电话礼仪", "etiquette_index.md.j2", extra=core, situations=self.situations)
+        for slug, title, groups in self.situations:
+            add(f"etiquette/{slug}.md", title, "etiquette.md.j2", extra=core, heading=title, groups=groups,
+                document=situations.document)
         add("forbidden.md", "忌语速查", "forbidden.md.j2", extra=core, groups=self.forbidden_groups())
         add("standards.md", "开头语与结束语", "standards.md.j2", extra=core, greeting=p.greeting, closing=p.closing,
             org_list=[p.orgs[k] for k in sorted(p.orgs)])
@@ -306,8 +310,10 @@ class Site:
                              and not x.startswith(("scenarios/", "scripts/", "banks/", "rules/")))
         start = ["index.md"] + [x for x in sorted(PROSE_ORDER, key=PROSE_ORDER.get)[1:] if x in self.prose]
         start.append("when-to-call.md")
+        etiquette = {"电话礼仪": ["etiquette.md"] + [{nav_title(title): f"etiquette/{slug}.md"}
+                                                  for slug, title, _ in self.situations]}
         nav = [{"首页": start[0]}, {"入门": start[1:]},
-               {"规范": ["etiquette.md", "forbidden.md", "standards.md"]}]
+               {"规范": [etiquette, "forbidden.md", "standards.md"]}]
         scenarios = ["scenarios/index.md"]
         for industry, items in self.by_industry():
             scenarios.append({nav_title(industry): [{nav_title(s.title): f"scenarios/{s.id}.md"} for s in items]})

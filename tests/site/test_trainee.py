@@ -17,7 +17,7 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 PAGE_KINDS = {"home": "index.html", "scenario-script": "scenarios/zhonghe-neikan.html",
               "scenario-generic": "scenarios/anzhun-kehu-tousu.html", "scenarios": "scenarios/index.html",
-              "etiquette": "etiquette.html", "forbidden": "forbidden.html", "standards": "standards.html",
+              "etiquette": "etiquette.html", "etiquette-situation": "etiquette/jieting.html", "forbidden": "forbidden.html", "standards": "standards.html",
               "bank": "banks/index.html", "forms": "forms.html", "maintainers": "maintainers/index.html",
               "rule": "rules/missing-greeting.html", "not-found": "404.html"}
 TRAINEE = ["index.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html", "standards.html",
@@ -161,3 +161,18 @@ def test_flowcharts_are_legible(browser, shipped_site: Path, size: str):
         assert box["width"] >= SIZES[size]["width"] * 0.95  # click to enlarge: full screen
         page.keyboard.press("Escape")
         assert "hf-zoom" not in chart.get_attribute("class")
+
+
+def test_etiquette_split_by_situation_with_an_index(browser, shipped_site: Path):
+    page = open_page(browser, "phone")
+    with serve(shipped_site) as base:
+        page.goto(base + "etiquette.html")
+        links = page.eval_on_selector_all("article h2 a", "els => els.map(e => e.getAttribute('href'))")
+        assert len(links) >= 5 and "etiquette/jieting.html" in links
+        assert page.evaluate("document.documentElement.scrollHeight") < 6000
+        rules = 0
+        for link in links:
+            page.goto(base + link)
+            assert page.evaluate("document.documentElement.scrollHeight") < 16000, link  # was one 39,000 px wall
+            rules += page.locator("article li").count()
+        assert rules >= 514  # every rule of the shipped content is on one of the pages
