@@ -144,6 +144,7 @@ class Site:
             self.script_home[script.id] = f"scripts/{script.id}.md"
         self.rules = [rule_info(r) for r in lint.rules]
         self.situations = situations.split(project.etiquette)
+        self.terms: list = []  # the glossary (glossary.py), set by the plugin
 
     # -- helpers the templates see ------------------------------------------------------------------
     def helpers(self, here: str) -> dict:
@@ -231,6 +232,8 @@ class Site:
             add(f"etiquette/{slug}.md", title, "etiquette.md.j2", extra=core, heading=title, groups=groups,
                 document=situations.document)
         add("forbidden.md", "忌语速查", "forbidden.md.j2", extra=core, groups=self.forbidden_groups())
+        if self.terms:
+            add("glossary.md", "术语表", "glossary.md.j2", extra=core, terms=self.terms)
         add("standards.md", "开头语与结束语", "standards.md.j2", extra=core, greeting=p.greeting, closing=p.closing,
             org_list=[p.orgs[k] for k in sorted(p.orgs)])
         add("scenarios/index.md", "回访场景", "scenarios_index.md.j2", by_industry=by_industry)
@@ -304,7 +307,7 @@ class Site:
     # -- navigation ---------------------------------------------------------------------------------
     def nav(self, prose: list[str]) -> list:
         p = self.project
-        generated = {"when-to-call.md", "etiquette.md", "forbidden.md", "standards.md", "forms.md", "tags.md"}
+        generated = {"when-to-call.md", "etiquette.md", "glossary.md", "forbidden.md", "standards.md", "forms.md", "tags.md"}
         prose_extra = sorted(x for x in prose if x not in PROSE_ORDER and x not in PROSE_REFERENCE
                              and x not in generated
                              and not x.startswith(("scenarios/", "scripts/", "banks/", "rules/")))
@@ -313,7 +316,7 @@ class Site:
         etiquette = {"电话礼仪": ["etiquette.md"] + [{nav_title(title): f"etiquette/{slug}.md"}
                                                   for slug, title, _ in self.situations]}
         nav = [{"首页": start[0]}, {"入门": start[1:]},
-               {"规范": [etiquette, "forbidden.md", "standards.md"]}]
+               {"规范": [etiquette, "forbidden.md", "standards.md"] + (["glossary.md"] if self.terms else [])}]
         scenarios = ["scenarios/index.md"]
         for industry, items in self.by_industry():
             scenarios.append({nav_title(industry): [{nav_title(s.title): f"scenarios/{s.id}.md"} for s in items]})

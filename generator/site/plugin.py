@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import posixpath
 import shutil
 import threading
 from pathlib import Path
@@ -25,7 +26,8 @@ from pathlib import Path
 from huifang import atomic, templates
 from huifang.problems import ContentError
 from huifang.project import CONFIG_FILE, CONTENT, SCRIPTS, load_project
-from huifang.site import search, synonyms
+from huifang.site import glossary, search, synonyms
+from huifang.site.escape import md
 from huifang.site.incremental import CompiledTemplates, Incremental
 from huifang.site.lintinfo import lint
 from huifang.site.pages import BUILTIN_TEMPLATES, Site, environment
@@ -128,6 +130,10 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         if self._env is None or self._env[0] != self.root:
             self._env = (self.root, environment(self.root))
         self.site = Site(self.loaded.project, report, prose, env=self._env[1])
+        try:
+            self.site.terms = glossary.load(self.root)
+        except ContentError as error:
+            raise PluginError(f"术语表有问题，未生成网站：\n{error.problem}") from None
         self._pages = self.site.pages()
         self.intents, problem = synonyms.check(self.root, {p.src_uri for p in self._pages} | set(prose))
         if problem is not None:
@@ -226,6 +232,18 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         if config.config_file_path and Path(config.config_file_path).is_file():
             parts.append(Path(config.config_file_path).read_text(encoding="utf-8"))
         return "\n".join(parts)
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """A page that uses glossary terms ends with links to them."""
+        if not self.site.terms or page.file.src_uri == "glossary.md":
+            return markdown
+        body = markdown.split("\n---\n", 1)[-1] if markdown.startswith("---") else markdown
+        used = [t for t in self.site.terms if t.term in body]
+        if not used:
+            return markdown
+        target = posixpath.relpath("glossary.md", posixpath.dirname(page.file.src_uri) or ".")
+        links = "、".join(f"[{md(t.term)}]({target}#{t.anchor})" for t in used)
+        return markdown.rstrip("\n") + f"\n\n本页术语：{links}（见术语表）\n{{: .hf-terms }}\n"
 
     @event_priority(150)  # before the tags plugin builds its listing
     def on_env(self, env, *, config, files):
