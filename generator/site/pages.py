@@ -16,7 +16,7 @@ from pathlib import Path
 from huifang import model as m
 from huifang import templates
 from huifang.compose import Call, compose_all
-from huifang.site import situations, speech
+from huifang.site import practice, situations, speech
 from huifang.site.dialogue import render_call
 from huifang.site.escape import attr, md, md_marked
 from huifang.site.flowchart import render_chart
@@ -232,6 +232,8 @@ class Site:
             add(f"etiquette/{slug}.md", title, "etiquette.md.j2", extra=core, heading=title, groups=groups,
                 document=situations.document)
         add("forbidden.md", "忌语速查", "forbidden.md.j2", extra=core, groups=self.forbidden_groups())
+        add("practice.md", "练习", "practice.md.j2", extra={"search": {"exclude": True}},
+            data=Markup(practice.as_script(practice.pools(p, self.calls, self.script_home, self.forbidden_anchors()))))
         if self.terms:
             add("glossary.md", "术语表", "glossary.md.j2", extra=core, terms=self.terms)
         add("standards.md", "开头语与结束语", "standards.md.j2", extra=core, greeting=p.greeting, closing=p.closing,
@@ -274,6 +276,11 @@ class Site:
             groups.setdefault(phrase.situation or phrase.category or "其他", []).append(phrase)
         return sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))
 
+    def forbidden_anchors(self) -> dict[str, str]:
+        """忌语 id → its group on the 忌语速查 page."""
+        return {phrase.id: f"forbidden.html#g{i}" for i, (_, items) in enumerate(self.forbidden_groups(), 1)
+                for phrase in items}
+
     def lint_statuses(self) -> list[dict]:
         """Each script's lint result, for the maintainers' page (trainee pages show none of this)."""
         p = self.project
@@ -307,7 +314,7 @@ class Site:
     # -- navigation ---------------------------------------------------------------------------------
     def nav(self, prose: list[str]) -> list:
         p = self.project
-        generated = {"when-to-call.md", "etiquette.md", "glossary.md", "forbidden.md", "standards.md", "forms.md", "tags.md"}
+        generated = {"when-to-call.md", "etiquette.md", "glossary.md", "practice.md", "forbidden.md", "standards.md", "forms.md", "tags.md"}
         prose_extra = sorted(x for x in prose if x not in PROSE_ORDER and x not in PROSE_REFERENCE
                              and x not in generated
                              and not x.startswith(("scenarios/", "scripts/", "banks/", "rules/")))
@@ -315,7 +322,7 @@ class Site:
         start.append("when-to-call.md")
         etiquette = {"电话礼仪": ["etiquette.md"] + [{nav_title(title): f"etiquette/{slug}.md"}
                                                   for slug, title, _ in self.situations]}
-        nav = [{"首页": start[0]}, {"入门": start[1:]},
+        nav = [{"首页": start[0]}, {"入门": start[1:] + ["practice.md"]},
                {"规范": [etiquette, "forbidden.md", "standards.md"] + (["glossary.md"] if self.terms else [])}]
         scenarios = ["scenarios/index.md"]
         for industry, items in self.by_industry():

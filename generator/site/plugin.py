@@ -146,6 +146,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         config.extra_css.append(f"{ASSET_DIR}/huifang.css")
         config.extra_javascript.append(f"{ASSET_DIR}/mermaid.min.js")
         config.extra_javascript.append(f"{ASSET_DIR}/huifang.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/practice.js")
         return config
 
     def configure_search(self, config) -> None:
@@ -211,7 +212,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
                 files.append(File.generated(config, worker[0], content=worker[1]))
         files.append(File.generated(config, f"{ASSET_DIR}/mermaid.min.js", abs_src_path=str(MERMAID)))
         files.append(File.generated(config, f"{ASSET_DIR}/huifang.css", abs_src_path=str(ASSETS / "huifang.css")))
-        files.append(File.generated(config, f"{ASSET_DIR}/huifang.js", abs_src_path=str(ASSETS / "huifang.js")))
+        for name in ("huifang.js", "practice.js"):
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name)))
         if incremental:
             tags = self.tags_plugin(config)
             known = tags is None or (hasattr(tags, "mappings") and hasattr(tags, "filter"))
