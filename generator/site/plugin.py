@@ -35,7 +35,7 @@ from huifang.site.worker import patched_worker
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.plugins.huifang")
@@ -61,6 +61,7 @@ class HuifangConfig(Config):
     user_dictionary = c.Type(bool, default=True)  # jieba user dictionary from our own terms
     traditional = c.Type(bool, default=True)      # index Traditional spellings as well
     query_segmentation = c.Type(bool, default=True)  # look up a query's last word whole (worker.py)
+    traditional_edition = c.Type(bool, default=True)  # the whole site again at zh-Hant/ (traditional.py)
 
 
 def problem_lines(problems, limit: int = MAX_SHOWN) -> str:
@@ -279,7 +280,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
 
     # -- after the pages are written ---------------------------------------------------------------
     @event_priority(50)  # before Material's search plugin writes its index
-    def on_post_build(self, *, config):
+    def _on_post_build_index(self, *, config):
         plugin = self.search_plugin(config)
         index = getattr(plugin, "search_index", None) if plugin is not None else None
         if index is not None and self.config.traditional and self.search_extras():
@@ -307,6 +308,15 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         for entry in entries:
             if entry.get("location") in urls:
                 entry["keywords"] = urls.pop(entry["location"])
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def _on_post_build_edition(self, *, config):
+        if self.serving or not self.config.traditional_edition or os.environ.get("HUIFANG_NO_ZH_HANT"):
+            return
+        from huifang.site.traditional import mirror
+        mirror(Path(config.site_dir))
+
+    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_edition)
 
     def write_forms(self, out: Path) -> None:
         try:

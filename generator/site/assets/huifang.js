@@ -26,3 +26,20 @@
     }
   });
 })();
+/* 简体 / 繁體: the same page in the other edition (the Traditional one is mirrored at zh-Hant/). */
+(function () {
+  var header = document.querySelector(".md-header__inner");
+  var config = document.getElementById("__config");
+  if (!header || !config) return;
+  var base = new URL(JSON.parse(config.textContent).base + "/", location.href);
+  var here = location.href.slice(base.href.length);
+  var traditional = document.documentElement.lang === "zh-Hant";
+  var link = document.createElement("a");
+  link.className = "md-header__button hf-edition";
+  link.href = new URL((traditional ? "../" : "zh-Hant/") + here, base).href;
+  link.textContent = traditional ? "简体" : "繁體";
+  link.title = traditional ? "切换到简体中文" : "切換到繁體中文";
+  link.setAttribute("hreflang", traditional ? "zh-Hans" : "zh-Hant");
+  var search = header.querySelector(".md-search");
+  header.insertBefore(link, search || null);
+})();
