@@ -149,9 +149,7 @@ def test_pre_commit_hook_runs_from_this_repository_and_fails_on_a_bad_script(tmp
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "scripts_src/bad.yaml:" in output and "这不归我管" in output
-    # the hook installs the linter only
-    envs = list((tmp_path / "pre-commit-home").glob("repo*/py_env-*/lib/python*/site-packages"))
-    assert envs and not any((e / "weasyprint").exists() or (e / "mkdocs").exists() for e in envs)
+    # (the hook's environment is `pip install .`, the base install: test_light_install checks what that holds)
 
 
 def test_lock_agrees_with_pyproject(tmp_path):
