@@ -48,8 +48,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    dist = Path(tempfile.mkdtemp())
-    sh(UV, "build", "--wheel", "--out-dir", dist, REPO)
+    dist, source = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+    archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=REPO, check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
+    sh(UV, "build", "--wheel", "--out-dir", dist, source)  # from the committed tree, leaving no build/ here
     wheel = next(dist.glob("*.whl"))
     light = venv("huifang-light", f"huifang @ {wheel.as_uri()}", "-c", REPO / "requirements.lock")
     linter = venv("yamllint", "yamllint")
@@ -80,6 +82,7 @@ def main() -> None:
     print(f"pre-commit hook, first use (install + run): {time.perf_counter() - start:.1f} s")
     shutil.rmtree(home, ignore_errors=True)
     shutil.rmtree(dist, ignore_errors=True)
+    shutil.rmtree(source, ignore_errors=True)
 
 
 if __name__ == "__main__":
