@@ -144,7 +144,21 @@ class Engine:
                 found.extend(cached)
         for rule in self.call_rules:
             found.extend(rule.check(view, ctx))
+        if view.paths_total and self.call_rules:
+            found.append(capped(view, ctx))
         return found
+
+
+PATHS_CAPPED = "paths-capped"
+
+
+def capped(view: CallView, ctx: Context) -> Problem:
+    """Rules that follow each path saw only the first MAX_PATHS: say so (line-by-line rules saw every line)."""
+    from huifang.compose import MAX_PATHS
+
+    return ctx.at_call(PATHS_CAPPED, f"这通话术的分支组合出 {view.paths_total} 条通话路径，超过 {MAX_PATHS} 条："
+                       f"开场白、结束语、重复提问和通话时长只检查了前 {MAX_PATHS} 条路径（忌语等逐句检查覆盖了每一句）",
+                       "info", "把很少走到的分支拆成单独的话术，或减少嵌套的分支")
 
 
 def finish(problems: list[Problem], sources: dict[str, str], config: LintConfig) -> list[Problem]:
