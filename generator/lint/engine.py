@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from huifang import model as m
 from huifang.lint.config import LintConfig
+from huifang.lint.freeform import SOFT_BREAK
 from huifang.lint.suppress import Switches
 from huifang.lint.utterance import CallView, Utterance
 from huifang.problems import Problem
@@ -122,6 +123,10 @@ class Engine:
             rules = [r for r in self.line_rules if not hasattr(r, "wanted") or r.wanted(view.text, ctx)]
             if rules:
                 for u in view.utterances():
+                    if u.kind == SOFT_BREAK:  # two lines of a paragraph: only what runs over the break is new
+                        for rule in rules:
+                            found.extend(p for p in rule.check(u, ctx) if p.end_line != p.line)
+                        continue
                     for rule in rules:
                         found.extend(rule.check(u, ctx))
         else:
