@@ -1,9 +1,11 @@
 """Free-form scripts (.md, .txt): one utterance per line, speaker from the label at its start.
 
 `客服：` `坐席：` `回访员：` `A：`/`A:` are the agent; `客户：` `B：`/`B:` the customer; a line
-without a label is the agent's. Markdown structure is understood and not read as speech:
-front matter, headings, fenced code, HTML comments, tables and rules are skipped; list markers
-and `>` quotes are stripped and the rest of the line is speech.
+without a label is the agent's. A .md file is read as a reader sees it rendered: front matter,
+headings, fenced code, HTML comments and rules are not speech; list markers and `>` quotes are
+stripped and the rest of the line is speech; inline markup is rendered (lint/rendered.py); table
+rows are read as cells (checked line by line, not turns of the call); a phrase over a paragraph's
+soft line break is found. A .txt file is plain text: every line is speech as written.
 """
 
 from __future__ import annotations
