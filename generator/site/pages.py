@@ -258,7 +258,11 @@ class Site:
             bank = p.banks[ident]
             add(f"banks/{ident}.md", bank.title, "bank.md.j2", tags=[bank.industry] if bank.industry else [],
                 bank=bank, used_in=self.bank_usage(bank))
-        add("forms.md", "表单", "forms.md.j2", form_list=[p.forms[k] for k in sorted(p.forms)],
+        form_usage: dict[str, list[m.Scenario]] = {}
+        for scenario in sorted(p.scenarios.values(), key=lambda s: s.id):
+            for form in scenario.forms:
+                form_usage.setdefault(form, []).append(scenario)
+        add("forms.md", "表单", "forms.md.j2", form_list=[p.forms[k] for k in sorted(p.forms)], form_usage=form_usage,
             scenario_list=sorted(p.scenarios.values(), key=lambda s: s.id))
         maintainer = {"search": {"boost": 0.3}}  # for supervisors, not trainees
         add("maintainers/index.md", "维护者", "maintainers.md.j2", extra=maintainer,
