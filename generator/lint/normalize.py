@@ -16,6 +16,7 @@ import os
 import re
 import unicodedata
 from array import array
+from functools import cache
 
 _T2S = None
 
@@ -124,8 +125,18 @@ DROPPED = dropped_ranges()
 _DROP = re.compile(_class(DROPPED, high=0xFFFF) + "+")
 _DROP_KEEP_LINES = re.compile(_class(DROPPED, high=0xFFFF, without="\n") + "+")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
-_DROP_ASTRAL = re.compile(_class(DROPPED, low=0x10000) + "+")
-_DROP_ANY = re.compile(_DROP.pattern[:-1] + "|" + _DROP_ASTRAL.pattern)
+
+
+@cache
+def _drop_astral() -> re.Pattern:
+    return re.compile(_class(DROPPED, low=0x10000) + "+")
+
+
+@cache
+def _drop_any() -> re.Pattern:
+    """Every character `drop` removes from a folded text, found in the original text (a character and
+    its folded form are dropped alike; t2s maps Han to Han)."""
+    return re.compile(_DROP.pattern[:-1] + "|" + _drop_astral().pattern)
 
 
 def t2s(text: str) -> str:
@@ -172,13 +183,13 @@ def _fold_run(match: re.Match) -> str:
 def drop(folded: str) -> str:
     """A folded text without spaces, punctuation and invisible characters."""
     out = _DROP.sub("", folded)
-    return _DROP_ASTRAL.sub("", out) if _ASTRAL.search(out) else out
+    return _drop_astral().sub("", out) if _ASTRAL.search(out) else out
 
 
 def drop_in_lines(folded: str) -> str:
     """`drop`, but newlines stay: a phrase found in the result lies within one line."""
     out = _DROP_KEEP_LINES.sub("", folded)
-    return _DROP_ASTRAL.sub("", out) if _ASTRAL.search(out) else out
+    return _drop_astral().sub("", out) if _ASTRAL.search(out) else out
 
 
 def normalize(text: str) -> str:
@@ -190,7 +201,7 @@ def kept(text: str) -> list[int]:
     """Original index of each character of `normalize(text)`."""
     out: list[int] = []
     at = 0
-    for gone in _DROP_ANY.finditer(fold(text)):
+    for gone in (_drop_any() if _ASTRAL.search(text) else _DROP).finditer(text):
         out.extend(range(at, gone.start()))
         at = gone.end()
     out.extend(range(at, len(text)))
