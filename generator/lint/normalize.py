@@ -17,6 +17,8 @@ import re
 import unicodedata
 from array import array
 from functools import cache
+from hashlib import sha256
+from pathlib import Path
 
 _T2S = None
 
@@ -70,33 +72,46 @@ def _dropped() -> list[tuple[int, int]]:
 
 
 def dropped_ranges() -> list[tuple[int, int]]:
-    """`_dropped`, worked out once per Unicode version and version of this module (0.5 s) and kept
-    as plain numbers in the user's cache directory."""
-    from hashlib import sha256
-    from pathlib import Path
-
-    from huifang.usercache import folder
-
+    """`_dropped`, worked out once per Unicode version and version of this module (0.2 s) and kept
+    as plain numbers in the user's cache directory (only if nobody else can write there: the ranges
+    decide what the linter reads)."""
     key = sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    cache = folder("unicode")
-    path = cache / f"dropped-{unicodedata.unidata_version}-{key}.json" if cache else None
+    folder = _cache_folder()
+    path = folder / f"dropped-{unicodedata.unidata_version}-{key}.json" if folder else None
     if path is not None:
         try:
             found = json.loads(path.read_text(encoding="ascii"))
-            if all(isinstance(r, list) and len(r) == 2 and all(type(x) is int for x in r) for r in found):
+            if all(isinstance(r, list) and len(r) == 2 and all(type(x) is int for x in r)
+                   and 0 <= r[0] <= r[1] <= 0x10FFFF for r in found):
                 return [(low, high) for low, high in found]
         except (OSError, ValueError):
             pass
     ranges = _dropped()
     if path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             temp.write_text(json.dumps(ranges), encoding="ascii")
             os.replace(temp, path)
         except OSError:
             pass
     return ranges
+
+
+def _cache_folder() -> Path | None:
+    from huifang.usercache import folder as cache_folder
+
+    folder = cache_folder("unicode")
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for path in (folder.parent, folder):
+            info = path.lstat()
+            if info.st_uid != os.getuid() or info.st_mode & 0o022 or path.is_symlink():
+                return None
+    except (OSError, AttributeError):  # AttributeError: no getuid (Windows)
+        return None
+    return folder
 
 
 def _class(ranges, low: int = 0, high: int = 0x10FFFF, without: str = "") -> str:
