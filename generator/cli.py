@@ -94,7 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return module.run(args)
     except KeyboardInterrupt:
-        print("已中断：输出保持原样。", file=sys.stderr)
+        from huifang.atomic import changed_output
+        done = changed_output()
+        if done:
+            print(f"已中断：{'、'.join(str(p) for p in done)} 已更新完毕，其余输出保持原样。", file=sys.stderr)
+        else:
+            print("已中断：输出保持原样。", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
