@@ -82,12 +82,15 @@ def test_forms_only_with_a_typo_deletes_nothing(project):
 
 
 def test_forms_only_keeps_the_other_pdfs(project):
-    (project / ".huifang-cache").rename(project / ".cache-aside")  # the one named is rendered and written
+    assert huifang("forms", "--project", project, "--no-progress").returncode == 0  # this folder's own manifest
+    (project / "content/forms/demo-tousu.yaml").write_text(
+        (project / "content/forms/demo-tousu.yaml").read_text(encoding="utf-8").replace("客户名称", "客户全称"),
+        encoding="utf-8")
     before = snapshot(project / "site" / "forms")
     result = huifang("forms", "--project", project, "--no-progress", "--only", "demo-tousu")
     assert result.returncode == 0, result.stderr
     after = snapshot(project / "site" / "forms")
-    assert sorted(after) == sorted(before) and len(before) >= 4
+    assert sorted(after) == sorted(before) and len(before) >= 4 and after["demo-tousu.pdf"] != before["demo-tousu.pdf"]
     assert {k: v for k, v in after.items() if k != "demo-tousu.pdf"} == \
         {k: v for k, v in before.items() if k != "demo-tousu.pdf"}
 
