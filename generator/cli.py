@@ -103,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except RecursionError:
+        print("huifang: 内容嵌套过深，超出了程序能处理的深度：请减少嵌套（huifang.yaml 的 limits.max_depth 不要调得过大）",
+              file=sys.stderr)
+        return 1
     except OSError as exc:  # full disk, file size limit, permissions: the output was left as it was
         where = f"：{exc.filename}" if exc.filename else ""
         print(f"huifang: 文件读写失败（{exc.strerror or exc}）{where}；已有的输出保持原样", file=sys.stderr)

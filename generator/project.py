@@ -6,6 +6,7 @@ Every problem is collected (never only the first) so one `huifang check` run sho
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from huifang import model as m
 from huifang.problems import ContentError, Problem, display_path
 from huifang.validate import did_you_mean, validate_document
-from huifang.yamlload import Document, Limits, load_document, load_file, read_text
+from huifang.yamlload import SAFE_MAX_DEPTH, Document, Limits, load_document, load_file, read_text
 
 CONTENT = "content"
 SCRIPTS = "scripts_src"
@@ -40,6 +41,7 @@ class Loaded:
     documents: dict[str, Document] = field(default_factory=dict)
     broken_ids: set[str] = field(default_factory=set)  # ids in files that failed validation
     limits: Limits = field(default_factory=Limits)  # huifang.yaml's limits, for loading more files later
+    unreadable: set[str] = field(default_factory=set)  # kinds whose folder cannot be read: not referred to
 
     @property
     def ok(self) -> bool:
@@ -65,7 +67,7 @@ def discover(root: Path, scripts: bool = True) -> list[tuple[Path, str]]:
             continue
         for suffix in YAML_SUFFIXES:
             for path in root.glob(pattern.replace(".yaml", suffix)):
-                if not any(part.startswith(".") for part in path.relative_to(root).parts):
+                if not any(part.startswith(".") for part in path.relative_to(root).parts) and regular(path):
                     found[path] = kind
     return sorted(found.items(), key=lambda item: item[0].relative_to(root).as_posix())
 
@@ -77,8 +79,56 @@ def _yaml_under(top: Path) -> list[Path]:
     for folder, dirs, files in os.walk(top):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         base = Path(folder)
-        out.extend(base / name for name in files if name.endswith(YAML_SUFFIXES) and not name.startswith("."))
+        out.extend(base / name for name in files
+                   if name.endswith(YAML_SUFFIXES) and not name.startswith(".") and regular(base / name))
     return out
+
+
+def regular(path: Path) -> bool:
+    """A regular file, or a symlink to one (broken and looping links count, to be reported when read).
+    FIFOs, sockets and devices are never opened: reading a FIFO waits forever."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return path.is_symlink()
+
+
+def irregular(root: Path) -> list[Problem]:
+    """Content files that are FIFOs, sockets or devices: reported, never opened."""
+    found = []
+    for pattern, _kind in LAYOUT:
+        if "*" not in pattern:
+            folder = (root / pattern).parent
+            walker = [(str(folder), [], [Path(pattern).stem + suffix for suffix in YAML_SUFFIXES
+                                         if os.path.lexists(folder / (Path(pattern).stem + suffix))])]
+        else:
+            folder = root / pattern.split("/*")[0]
+            if not folder.is_dir():
+                continue
+            walker = os.walk(folder) if pattern.startswith(SCRIPTS) else [(str(folder), [], os.listdir(folder))]
+        for base, dirs, files in walker:
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                path = Path(base) / name
+                if name.endswith(YAML_SUFFIXES) and not name.startswith(".") and not regular(path):
+                    found.append(Problem(display_path(path, root), 1, 1, "不是普通文件（管道、设备或套接字）：huifang 不读取，请删除"))
+    return found
+
+
+def folder_link(root: Path, name: str) -> Problem | None:
+    """A top folder (content/, scripts_src/) that is a symlink out of the project, or one that leads nowhere."""
+    path = root / name
+    if not path.is_symlink():
+        return None
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Problem(name, 1, 1, f"{name} 是无法解析的符号链接（指向自身、循环或不存在的位置）：请改为普通文件夹")
+    try:
+        real.relative_to(root.resolve())
+    except ValueError:
+        return Problem(name, 1, 1, f"{name} 是指向项目之外的符号链接（{real}）：出于安全考虑拒绝读取")
+    return None
 
 
 def ensure_inside(path: Path, root: Path, display: str) -> None:
@@ -92,14 +142,15 @@ def ensure_inside(path: Path, root: Path, display: str) -> None:
 def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
     config, limits = m.Config(), Limits()
     path = root / CONFIG_FILE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return config, limits
     try:
+        ensure_inside(path, root, CONFIG_FILE)
         doc = load_file(path, display_path(path, root))
     except ContentError as exc:
         problems.append(exc.problem)
         return config, limits
-    found = validate_document(doc, "project")
+    found = validate_document(doc, "project") or config_choices(doc)
     if found:
         problems.extend(found)
         return config, limits
@@ -114,6 +165,83 @@ def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
                     raw.get("max_depth", limits.max_depth))
     config.lint_document = doc
     return config, limits
+
+
+def pages_of(root: Path, pages_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """The `.md` pages under content/pages, and a problem for every entry MkDocs must not read or
+    publish: a symlink (file or folder, at any depth) out of the project, a link that leads nowhere,
+    a FIFO, socket or device. MkDocs copies every file there into the site."""
+    real_root = root.resolve()
+    pages: list[Path] = []
+    refused: list[Problem] = []
+    seen: set[Path] = set()
+    stack = [pages_dir]
+    while stack:
+        folder = stack.pop()
+        try:
+            real = folder.resolve(strict=True)
+        except (OSError, RuntimeError):
+            continue
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            refused.append(Problem(display_path(folder, root), 1, 1, f"无法读取目录：{exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            shown = display_path(path, root)
+            if entry.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    refused.append(Problem(shown, 1, 1, "符号链接无法解析（指向自身、循环或不存在的位置）：请删除"))
+                    continue
+                try:
+                    target.relative_to(real_root)
+                except ValueError:
+                    refused.append(Problem(shown, 1, 1, f"符号链接指向项目之外（{target}）：出于安全考虑拒绝读取和发布"))
+                    continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as exc:
+                refused.append(Problem(shown, 1, 1, f"无法读取：{exc.strerror or exc}"))
+                continue
+            if stat.S_ISDIR(mode):
+                stack.append(path)
+            elif not stat.S_ISREG(mode):
+                refused.append(Problem(shown, 1, 1, "不是普通文件（管道、设备或套接字）：huifang 不读取，请删除"))
+            elif entry.name.endswith(".md"):
+                pages.append(path)
+    return sorted(pages), refused
+
+
+def config_choices(doc: Document) -> list[Problem]:
+    """Settings the schema cannot know: lint presets and rule ids, and a depth Python can walk."""
+    from huifang.lint.config import PRESETS
+    from huifang.lint.rules import RULES
+
+    found = []
+    lint = doc.data.get("lint", {})
+    extends = lint.get("extends")
+    if extends is not None and extends not in PRESETS:
+        span = doc.span(("lint", "extends"))
+        found.append(Problem(doc.display, span.line, span.column, f"lint.extends 的值 '{extends}' 不存在"
+                             f"{did_you_mean(str(extends), list(PRESETS))}（可选：{'、'.join(PRESETS)}）"))
+    known = sorted(rule.ID for rule in RULES)
+    for rule in lint.get("rules", {}):
+        if rule not in known:
+            span = doc.key_span(("lint", "rules", rule))
+            found.append(Problem(doc.display, span.line, span.column, f"lint.rules 中的规则 '{rule}' 不存在"
+                                 f"{did_you_mean(rule, known)}（可选：{'、'.join(known)}）"))
+    depth = doc.data.get("limits", {}).get("max_depth")
+    if isinstance(depth, int) and depth > SAFE_MAX_DEPTH:
+        span = doc.span(("limits", "max_depth"))
+        found.append(Problem(doc.display, span.line, span.column,
+                             f"limits.max_depth 最大为 {SAFE_MAX_DEPTH}（更深的嵌套会耗尽程序的递归深度），可选 4–{SAFE_MAX_DEPTH}"))
+    return found
 
 
 class Builder:
@@ -285,6 +413,8 @@ class References:
         return self.loaded.documents.get(display)
 
     def refer(self, doc, path, kind_name: str, ident: str, table: dict) -> None:
+        if kind_name in self.loaded.unreadable:
+            return
         if ident and ident not in table and ident not in self.loaded.broken_ids:
             self.report(doc, path, f"引用了不存在的{kind_name} '{ident}'{did_you_mean(ident, table)}")
 
@@ -438,6 +568,19 @@ def loose_ids(data) -> set[str]:
     return found
 
 
+MAX_PER_FILE = 50
+
+
+def capped(found: list[Problem]) -> list[Problem]:
+    """At most MAX_PER_FILE problems of one file, then one line saying how many more there are."""
+    if len(found) <= MAX_PER_FILE:
+        return found
+    found = sorted(found, key=lambda p: (p.line, p.column, p.message))
+    last = found[MAX_PER_FILE]
+    return found[:MAX_PER_FILE] + [Problem(last.path, last.line, last.column,
+                                           f"此文件还有 {len(found) - MAX_PER_FILE} 个问题未列出（先改正上面的问题再检查）")]
+
+
 def load_checked(path: Path, display: str, limits: Limits, kind: str, reuse: dict | None):
     """load_file + validate_document; with `reuse` (kept by the caller between loads, e.g. by
     `huifang serve`), a file whose text is unchanged is neither parsed nor validated again."""
@@ -469,7 +612,15 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
             problems.append(Problem(display_path(root / required, root), 1, 1,
                                     f"找不到 {required}/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录"))
             return loaded
-    files = discover(root, scripts=scripts is None)
+    bad_links = [p for p in (folder_link(root, CONTENT), folder_link(root, SCRIPTS)) if p]
+    problems.extend(bad_links)
+    if any(p.path == CONTENT for p in bad_links):
+        return loaded
+    scripts_unreadable = any(p.path == SCRIPTS for p in bad_links)
+    if scripts_unreadable:
+        loaded.unreadable.add("话术")
+    problems.extend(irregular(root))
+    files = discover(root, scripts=scripts is None and not scripts_unreadable)
     named: set[Path] = set()  # script files the caller named: read wherever they are
     if scripts is not None:
         files = [(p, k) for p, k in files if k != "script"]
@@ -492,7 +643,7 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
             loaded.broken_ids.add(path.stem)  # most likely the id it declares: no cascade of dangling refs
             continue
         if found:
-            problems.extend(found)
+            problems.extend(capped(found))
             loaded.broken_ids |= loose_ids(doc.data)
             continue
         loaded.documents[display] = doc
@@ -507,12 +658,9 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
         problems.append(Problem(f"{CONTENT}/standards.yaml", 1, 1, "缺少开头语与结束语标准文件 content/standards.yaml"))
     pages_dir = root / CONTENT / "pages"
     if pages_dir.is_dir():
-        for page in sorted(pages_dir.rglob("*.md")):
-            try:
-                ensure_inside(page, root, display_path(page, root))
-                project.pages.append(m.Page(page, page.relative_to(pages_dir).as_posix()))
-            except ContentError as exc:
-                problems.append(exc.problem)
-    References(loaded, scripts_known=scripts is None).run()
+        found, refused = pages_of(root, pages_dir)
+        problems.extend(refused)
+        project.pages.extend(m.Page(page, page.relative_to(pages_dir).as_posix()) for page in found)
+    References(loaded, scripts_known=scripts is None and not scripts_unreadable).run()
     loaded.problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
     return loaded
