@@ -77,12 +77,13 @@ def _yaml_under(top: Path) -> list[Path]:
 
 
 def regular(path: Path) -> bool:
-    """A regular file, or a symlink to one (broken and looping links count, to be reported when read).
-    FIFOs, sockets and devices are never opened: reading a FIFO waits forever."""
+    """Not a FIFO, socket or device, which are never opened (reading a FIFO waits forever); folders,
+    broken and looping links count, to be reported when read."""
     try:
-        return stat.S_ISREG(path.stat().st_mode)
+        mode = path.stat().st_mode
     except OSError:
-        return path.is_symlink()
+        return True
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
 def irregular(root: Path) -> list[Problem]:
