@@ -56,11 +56,24 @@ closings:
 """
 
 
+def declared(root: Path, what: str, name: str) -> str:
+    """The file already declaring this scenario or script id, or ''."""
+    from huifang.project import load_project
+
+    project = load_project(root).project
+    found = (project.scenarios if what == "scenario" else project.scripts).get(name)
+    return found.file if found is not None else ""
+
+
 def run(args) -> int:
     root = Path(args.project)
     if not ID_RE.match(args.name) or len(args.name) > 64:
         print(f"huifang new: 标识 '{args.name}' 只能包含小写字母、数字和连字符（如 wuye-tousu-huifang）", file=sys.stderr)
         return 2
+    taken = declared(root, args.what, args.name)
+    if taken:
+        print(f"huifang new: 标识 '{args.name}' 已在 {taken} 中使用，未做任何改动（请换一个标识）", file=sys.stderr)
+        return 1
     org = f"org: {args.org}\n" if args.org else ""
     if args.what == "scenario":
         path, text = root / CONTENT / "scenarios" / f"{args.name}.yaml", SCENARIO.format(name=args.name, org=org)

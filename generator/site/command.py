@@ -135,7 +135,7 @@ def run(args) -> int:
     try:
         settings = site_config.settings(root)
     except ContentError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.problem, file=sys.stderr)
         print("网站未生成（site/ 保持原样）。", file=sys.stderr)
         return 1
     if args.command == "serve":
