@@ -137,8 +137,10 @@ def check_output(target: Path, root: Path, option: str) -> Path:
     root_real = Path(root).resolve()
     given = Path(os.path.abspath(target))
     real = given.resolve()
-    if given.is_symlink() and not _within(real, root_real):
-        raise OutputError(f"{option} {target}：是指向项目之外的符号链接（{real}）；huifang 不替换、不删除链接指向的文件夹，"
+    root_given = Path(os.path.abspath(root))
+    links = [p for p in (given, *given.parents) if root_given in p.parents and p.is_symlink()]
+    if any(not _within(p.resolve(), root_real) for p in links):
+        raise OutputError(f"{option} {target}：是（或位于）指向项目之外的符号链接（{real}）；huifang 不替换、不删除链接指向的文件夹，"
                           "请删除该链接，或指定一个普通文件夹")
     if _within(root_real, real):
         raise OutputError(f"{option} {target}：不能是项目文件夹本身或包含项目的文件夹（生成时会整个替换输出文件夹）；"

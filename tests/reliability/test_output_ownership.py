@@ -48,11 +48,15 @@ def test_build_refuses_the_project_and_its_sources(minimal, where):
     assert {name: snapshot(minimal / name) for name in sources} == sources
 
 
-@pytest.mark.parametrize("command", ["build", "forms"])
-def test_a_symlink_out_of_the_project_is_never_followed(project, tmp_path, command):
+@pytest.mark.parametrize(("command", "linked"), [("build", "site"), ("forms", "site/forms"), ("forms", "site")])
+def test_a_symlink_out_of_the_project_is_never_followed(project, tmp_path, command, linked):
     outside = tmp_path / "elsewhere"
     kept = precious(outside)
-    link = project / "site" if command == "build" else project / "site" / "forms"
+    if linked == "site":
+        (outside / "forms").mkdir()
+        (outside / "forms" / "demo-tousu.pdf").write_bytes(b"%PDF-1.4 someone else's\n")
+        kept = snapshot(outside)
+    link = project / linked
     shutil.rmtree(link)
     link.symlink_to(outside, target_is_directory=True)
     result = huifang(command, "--project", project, *(["--no-progress"] if command == "forms" else []), timeout=300)
