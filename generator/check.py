@@ -15,7 +15,7 @@ def site_settings(root: Path) -> list[Problem]:
     from huifang.site import config
 
     try:
-        config.settings(root)
+        config.own_settings(root, importing=False)
     except ContentError as exc:
         return [exc.problem]
     return []

@@ -143,7 +143,7 @@ def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
     except ContentError as exc:
         problems.append(exc.problem)
         return config, limits
-    found = validate_document(doc, "project") or config_choices(doc)
+    found = validate_document(doc, "project")
     if found:
         problems.extend(found)
         return config, limits
@@ -155,7 +155,8 @@ def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
                       build_lint_errors=data.get("build", {}).get("lint_errors", "fail"))
     raw = data.get("limits", {})
     limits = Limits(raw.get("max_file_bytes", limits.max_file_bytes), raw.get("max_nodes", limits.max_nodes),
-                    raw.get("max_depth", limits.max_depth))
+                    min(raw.get("max_depth", limits.max_depth), SAFE_MAX_DEPTH))
+    problems.extend(config_choices(doc))  # lint's own settings check still says so when lint starts
     config.lint_document = doc
     return config, limits
 

@@ -70,15 +70,15 @@ def run(args) -> int:
     if not ID_RE.match(args.name) or len(args.name) > 64:
         print(f"huifang new: 标识 '{args.name}' 只能包含小写字母、数字和连字符（如 wuye-tousu-huifang）", file=sys.stderr)
         return 2
-    taken = declared(root, args.what, args.name)
-    if taken:
-        print(f"huifang new: 标识 '{args.name}' 已在 {taken} 中使用，未做任何改动（请换一个标识）", file=sys.stderr)
-        return 1
     org = f"org: {args.org}\n" if args.org else ""
     if args.what == "scenario":
         path, text = root / CONTENT / "scenarios" / f"{args.name}.yaml", SCENARIO.format(name=args.name, org=org)
     else:
         path, text = root / SCRIPTS / f"{args.name}.yaml", SCRIPT.format(name=args.name, org=org)
+    taken = "" if path.exists() else declared(root, args.what, args.name)
+    if taken:
+        print(f"huifang new: 标识 '{args.name}' 已在 {taken} 中使用，未做任何改动（请换一个标识）", file=sys.stderr)
+        return 1
     if not create_exclusive(path, text):
         print(f"huifang new: {path} 已存在，未做任何改动", file=sys.stderr)
         return 1

@@ -110,7 +110,7 @@ def test_bad_form_definitions_give_path_line_col(demo, tmp_path, edit, where):
 def test_only_builds_the_named_documents(demo, tmp_path):
     result = run_forms(demo, tmp_path / "out", None, "--only", "demo-tongji", "demo-weixiu-huifang")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["demo-tongji.pdf",
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == ["demo-tongji.pdf",
                                                                      "script-demo-weixiu-huifang.pdf"]
 
 
