@@ -655,6 +655,8 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
         found, refused = pages_of(root, pages_dir)
         problems.extend(refused)
         project.pages.extend(m.Page(page, page.relative_to(pages_dir).as_posix()) for page in found)
+    if (root / "templates").is_dir():  # the team's own page templates, read by the site
+        problems.extend(pages_of(root, root / "templates")[1])
     References(loaded, scripts_known=scripts is None and not scripts_unreadable).run()
     loaded.problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
     return loaded

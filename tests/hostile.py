@@ -209,6 +209,7 @@ HOSTILE: dict[str, tuple[str, object, str]] = {
     "symlinked image under pages": ("content/pages/logo.png", file_out, "content/pages/logo.png:1:1: 符号链接指向项目之外"),
     "symlink deep under pages": ("content/pages/a/b/c/notes.txt", file_out,
                                  "content/pages/a/b/c/notes.txt:1:1: 符号链接指向项目之外"),
+    "symlinked template": ("templates/pages/home.md.j2", file_out, "templates/pages/home.md.j2:1:1: 符号链接指向项目之外"),
     "looping symlink under pages": ("content/pages/loop", lambda p: p.symlink_to("loop"),
                                     "content/pages/loop:1:1: 符号链接无法解析"),
     "huifang.yaml symlinked out": ("huifang.yaml", config_out, "huifang.yaml:1:1: 符号链接指向项目之外"),
