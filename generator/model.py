@@ -398,7 +398,7 @@ class Project:
         return self.orgs.get(self.config.default_org)
 
     def scenarios_using(self, kind: str, ident: str) -> list[Scenario]:
-        """Used by templates/pages/forms.md.j2 (a template call, so no Python caller)."""
+        """Scenarios that name `ident` in their `kind` list (used by the forms page template)."""
         return [s for s in self.scenarios.values() if ident in getattr(s, kind)]
 
     def counts(self) -> dict[str, int]:
