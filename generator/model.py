@@ -358,6 +358,7 @@ class LintSettings:
     extends: str = "default"
     rules: dict[str, str] = field(default_factory=dict)  # rule id -> severity or "off"
     ignore: list[str] = field(default_factory=list)
+    speakers: dict[str, list[str]] = field(default_factory=dict)  # "agent"/"customer" → extra labels
 
 
 @dataclass

@@ -107,7 +107,8 @@ def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
     lint = data.get("lint", {})
     rules = {k: (v["severity"] if isinstance(v, dict) else v) for k, v in lint.get("rules", {}).items()}
     config = m.Config(default_org=data.get("default_org", ""),
-                      lint=m.LintSettings(lint.get("extends", "default"), rules, list(lint.get("ignore", []))),
+                      lint=m.LintSettings(lint.get("extends", "default"), rules, list(lint.get("ignore", [])),
+                                          {k: list(v) for k, v in lint.get("speakers", {}).items()}),
                       build_lint_errors=data.get("build", {}).get("lint_errors", "fail"))
     raw = data.get("limits", {})
     limits = Limits(raw.get("max_file_bytes", limits.max_file_bytes), raw.get("max_nodes", limits.max_nodes),

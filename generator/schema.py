@@ -251,6 +251,10 @@ PROJECT = obj({
         "extends": SHORT,
         "rules": {"type": "object", "additionalProperties": RULE_SETTING},
         "ignore": {"type": "array", "items": SHORT},
+        "speakers": obj({
+            "agent": {"type": "array", "items": SHORT, "description": "坐席一方的说话人标签，如 引导员"},
+            "customer": {"type": "array", "items": SHORT, "description": "客户一方的说话人标签，如 来访人"},
+        }),
     }),
     "build": obj({"lint_errors": {"enum": ["fail", "warn"]}}),
     "limits": obj({

@@ -1,6 +1,7 @@
 """Which rules run and how severe their findings are: presets that extend each other, then the project.
 
-huifang.yaml:  lint: {extends: default|strict, rules: {rule-id: error|warning|info|off}, ignore: [glob…]}
+huifang.yaml:  lint: {extends: default|strict, rules: {rule-id: error|warning|info|off}, ignore: [glob…],
+                     speakers: {agent: [label…], customer: [label…]}}
 A rule not named anywhere keeps the severity its content gives (a phrase's or an element's own
 severity), else the rule's default.
 """
@@ -27,7 +28,7 @@ class ConfigError(Exception):
 
 class LintConfig:
     def __init__(self, extends: str = "default", rules: dict | None = None, ignore: list | None = None,
-                 known: dict | None = None):
+                 known: dict | None = None, speakers: dict | None = None):
         from huifang.lint.rules import RULES
 
         known = known if known is not None else {r.ID: r for r in RULES}
@@ -51,10 +52,15 @@ class LintConfig:
             self.explicit[rule] = value
         self.defaults = {ident: module.SEVERITY for ident, module in known.items()}
         self.ignore = list(ignore or [])
+        from huifang.lint.speakers import DEFAULT, Speakers
+        speakers = speakers or {}
+        self.speakers = (Speakers(speakers.get("agent", ()), speakers.get("customer", ()))
+                         if speakers.get("agent") or speakers.get("customer") else DEFAULT)
 
     @classmethod
     def from_settings(cls, settings) -> LintConfig:
-        return cls(settings.extends, dict(settings.rules), list(settings.ignore))
+        return cls(settings.extends, dict(settings.rules), list(settings.ignore),
+                   speakers=dict(getattr(settings, "speakers", {}) or {}))
 
     def enabled(self, rule: str) -> bool:
         return self.explicit.get(rule) != "off"

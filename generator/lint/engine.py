@@ -43,7 +43,7 @@ class Context:
         """Reads free-form files (and remembers their lines) with this project's phrase list."""
         if self._reader is None:
             from huifang.lint.freeform import Reader
-            self._reader = Reader(self.matcher)
+            self._reader = Reader(self.matcher, self.config.speakers)
         return self._reader
 
     def element(self, element, org):

@@ -1,7 +1,9 @@
 """Free-form scripts (.md, .txt): one utterance per line, speaker from the label at its start.
 
-`客服：` `坐席：` `回访员：` `A：`/`A:` are the agent; `客户：` `B：`/`B:` the customer; a line
-without a label is the agent's. Markdown structure is understood and not read as speech:
+Labels come from a wide table (lint/speakers.py: 客服, 【客服】, 回访专员, 坐席员, 问 … for the
+agent; 客户, 顾客, 市民, 患者, 答 … for the customer; extendable in huifang.yaml); a line without a
+label is the agent's; a word used as a label on two or more lines that is in neither table is an
+unknown speaker, never the agent. Markdown structure is understood and not read as speech:
 front matter, headings, fenced code, HTML comments, tables and rules are skipped; list markers
 and `>` quotes are stripped and the rest of the line is speech.
 """
@@ -11,15 +13,13 @@ from __future__ import annotations
 import re
 from itertools import filterfalse
 
+from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
+from huifang.lint.speakers import UNKNOWN, Speakers
 from huifang.lint.suppress import DIRECTIVE
 from huifang.lint.utterance import AGENT, CUSTOMER, CallView, Utterance
 
-AGENT_LABELS = ("客服", "坐席", "回访员", "A", "Ａ")
-CUSTOMER_LABELS = ("客户", "B", "Ｂ")
-# One regex splits every line into indentation/quote/list marker, speaker label and the words.
-LINE = re.compile(r"^(?P<pre>[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t　]+)?)"
-                  r"(?:(?:\*\*|__)?(?P<label>客服|坐席|回访员|客户|[ABＡＢ])(?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t　]*)?"
-                  r"(?P<body>[^\n]*)", re.M)
+# Indentation, `>` quotes and a list marker before the label.
+PRE = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t　]+)?")
 HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 RULE_LINE = re.compile(r"(?:[-*_=][ \t]*){3,}$")
 FENCES = ("```", "~~~")
@@ -29,31 +29,23 @@ TRAILING = frozenset(" \t\r\u3000")
 
 
 # Lines whose first character is none of these have no indentation, quote or list marker: the
-# common case, read without the full LINE regex.
+# common case, read without the PRE regex.
 PRE_START = frozenset(" \t>-*+_（(0123456789")
-LABEL_START = frozenset("客坐回ABＡＢ")
-LABEL = re.compile(r"(客服|坐席|回访员|客户|[ABＡＢ])(?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t　]*")
 
 
-def _split(line: str):
-    """(marker before the label, label or None, words, column offset of the words); words rstripped."""
+def _split(line: str, speakers: Speakers = DEFAULT_SPEAKERS):
+    """(marker before the label, speaker of the label or None, the label, words, column offset of
+    the words); words rstripped."""
     first = line[0]
+    at = 0
     if first in PRE_START or first.isdecimal():
-        m = LINE.match(line)
-        pre, label, body = m.groups()
-        at = m.start(3)
-    elif first in LABEL_START:
-        m = LABEL.match(line)
-        if m is None:
-            pre, label, body, at = "", None, line, 0
-        else:
-            pre, label, at = "", m.group(1), m.end()
-            body = line[at:]
-    else:
-        pre, label, body, at = "", None, line, 0
+        at = PRE.match(line).end()
+    pre = line[:at]
+    who, label, at = speakers.split(line, at)
+    body = line[at:]
     if body and body[-1] in TRAILING:
         body = body.rstrip(" \t\r\u3000")
-    return pre, label, body, at
+    return pre, who, label, body, at
 
 
 def _structure(pre: str, label, body: str) -> bool:
@@ -77,28 +69,32 @@ def _cut(body: str) -> str:
     return body
 
 
-def _speech(label, body: str) -> tuple | None:
+def _speech(who, body: str) -> tuple | None:
     """(words without a trailing comment or switch, speaker, whether it asks) or None: nothing said."""
     body = _cut(body)
     if not body:
         return None
-    if label is None or label in AGENT_LABELS:
+    if who is None or who == AGENT:
         return body, AGENT, body.endswith(QUESTION_END)
-    return body, CUSTOMER, False
+    return body, who, False
 
 
-def parse(text: str, display: str, folded: str | None = None) -> list[Utterance]:
+def parse(text: str, display: str, folded: str | None = None,
+          speakers: Speakers = DEFAULT_SPEAKERS) -> list[Utterance]:
     """Utterances of a free-form file (`folded`: normalize.fold of the whole text, used by files read whole)."""
     if has_blocks(text):
-        return read_whole(text, display, folded)
-    return Reader().views([(text, display)])[0].paths[0][1]
+        return read_whole(text, display, folded, speakers)
+    return Reader(speakers=speakers).views([(text, display)])[0].paths[0][1]
 
 
-def read_whole(text: str, display: str, folded: str | None = None) -> list[Utterance]:
-    """`parse` line after line, keeping track of front matter, fences and comments (any file)."""
+def read_whole(text: str, display: str, folded: str | None = None, speakers: Speakers = DEFAULT_SPEAKERS,
+               unknown: dict | None = None) -> list[Utterance]:
+    """`parse` line after line, keeping track of front matter, fences and comments (any file).
+    `unknown` receives each unknown speaker label → its first utterance."""
     if folded is not None and len(folded) != len(text):
         folded = None
     out: list[Utterance] = []
+    labelled: list[tuple] = []  # (index in out, label, the line read without its label)
     fence = None
     in_comment = False
     front = text.startswith("---") and text[3:4] in ("\n", "\r")
@@ -110,7 +106,7 @@ def read_whole(text: str, display: str, folded: str | None = None) -> list[Utter
         offset += len(line) + 1
         if not line:
             continue
-        pre, label, body, at = _split(line)
+        pre, label, name, body, at = _split(line, speakers)
         if not body:
             continue
         if front:
@@ -143,8 +139,29 @@ def read_whole(text: str, display: str, folded: str | None = None) -> list[Utter
             u = Utterance(words, speaker, display, number, at + 1, base, None, ask)
             if folded is not None:
                 u._folded = folded[base:base + len(words)]
+            if label == UNKNOWN:
+                plain = _read_line(line, None)
+                labelled.append((len(out), name, plain and Utterance(
+                    plain[0], plain[2], display, number, plain[1] + 1, start + plain[1], None, plain[3])))
             out.append(u)
+    if labelled:
+        counts = _counts(name for _, name, _ in labelled)
+        for index, name, plain in reversed(labelled):
+            if counts[name] >= 2:
+                if unknown is not None:
+                    unknown[name] = out[index]
+            elif plain is None:
+                del out[index]
+            else:
+                out[index] = plain
     return out
+
+
+def _counts(names) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return counts
 
 
 def has_blocks(text: str) -> bool:
@@ -154,11 +171,16 @@ def has_blocks(text: str) -> bool:
             or (text.startswith("---") and text[3:4] in ("\n", "\r")))
 
 
-def _read_line(line: str) -> tuple | None:
-    """(words, their column offset, speaker, asks) of a line read on its own, or None when it is not speech."""
+def _read_line(line: str, speakers: Speakers | None = DEFAULT_SPEAKERS) -> tuple | None:
+    """(words, their column offset, speaker, asks) of a line read on its own, or None when it is not
+    speech. `speakers=None`: the line read as having no label."""
     if not line:
         return None
-    pre, label, body, at = _split(line)
+    if speakers is None:
+        at = PRE.match(line).end() if line[0] in PRE_START or line[0].isdecimal() else 0
+        pre, label, body = line[:at], None, line[at:].rstrip(" \t\r\u3000")
+    else:
+        pre, label, _, body, at = _split(line, speakers)
     if not body or (body[0] in SPECIAL and _structure(pre, label, body)):
         return None
     said = _speech(label, body)
@@ -178,10 +200,14 @@ class Reader:
     LIMIT = 2_000_000  # characters of lines remembered (then forgotten, between batches); longer lines than
     LONGEST = 500      # this are never remembered
 
-    def __init__(self, matcher=None):
+    def __init__(self, matcher=None, speakers: Speakers = DEFAULT_SPEAKERS):
         self.matcher = matcher
+        self.speakers = speakers
         self.known: dict[str, tuple] = {}  # line → (words, column offset, speaker, asks, folded, normalised, phrase?) or ()
         self.size = 0  # characters of the lines in `known`
+        # Lines that start with an unknown label → (the label, the line's facts read without it): a
+        # label used once in a file is not a speaker, so which reading holds is decided per file.
+        self.labelled: dict[str, tuple] = {}
 
     def view(self, text: str, display: str, org=None) -> CallView:
         """The file as a one-path call; with a phrase matcher, the lines where a phrase may be."""
@@ -192,6 +218,7 @@ class Reader:
         split = [None if has_blocks(text) else text.split("\n") for text, _ in files]
         if self.size > self.LIMIT:
             self.known.clear()
+            self.labelled.clear()
             self.size = 0
         known = self.known
         new: set[str] = set()
@@ -201,19 +228,34 @@ class Reader:
         learnt = self._learn(new) if new else {}
         out = []
         for (text, display), lines in zip(files, split):
-            turns, hits = self._whole(text, display) if lines is None else self._turns(lines, display, learnt)
+            unknown: dict = {}
+            turns, hits = (self._whole(text, display, unknown) if lines is None
+                           else self._turns(lines, display, learnt, unknown))
             call = CallView(display, display, (1, 1), [("", turns)], org=org, freeform=True, text=text)
+            call.unknown_speakers = unknown
             if self.matcher is not None:
                 call.phrase_lines = hits
                 call.no_phrases = not hits
             out.append(call)
         return out
 
-    def _turns(self, lines: list[str], display: str, learnt: dict) -> tuple[list[Utterance], set[int]]:
+    def _turns(self, lines: list[str], display: str, learnt: dict,
+               unknown: dict | None = None) -> tuple[list[Utterance], set[int]]:
         """A file without block structure: its utterances, and the lines where a phrase may be."""
         facts = list(map(self.known.get, lines))
         if None in facts:  # lines too long to remember
             facts = [learnt[line] if fact is None else fact for line, fact in zip(lines, facts)]
+        labelled = self.labelled
+        first: dict[str, int] = {}
+        if labelled and not labelled.keys().isdisjoint(lines):
+            counts = _counts(labelled[line][0] for line in lines if line in labelled)
+            for index, line in enumerate(lines):
+                if line in labelled:
+                    name, plain = labelled[line]
+                    if counts[name] < 2:
+                        facts[index] = plain
+                    else:
+                        first.setdefault(name, index)
         out: list[Utterance] = []
         hits: set[int] = set()
         start = number = 0
@@ -227,6 +269,10 @@ class Reader:
                 if hit:
                     hits.add(number)
             start += len(line) + 1
+        if first and unknown is not None:
+            at_line = {u.line: u for u in out}
+            for name, index in first.items():
+                unknown[name] = at_line[index + 1]
         return out, hits
 
     def _learn(self, lines: set[str]) -> dict[str, tuple]:
@@ -236,24 +282,33 @@ class Reader:
         new = list(lines)
         folded = fold("\n".join(new)).split("\n")
         hits = self.matcher.lines(drop_in_lines("\n".join(folded))) if self.matcher is not None else set()
-        reads = [_read_line(line) for line in new]
+        speakers = self.speakers
+        reads = [_read_line(line, speakers) for line in new]
         spoken = [f[read[1]:read[1] + len(read[0])] if read else "" for f, read in zip(folded, reads)]
         norms = drop_in_lines("\n".join(spoken)).split("\n")
         learnt = {line: (*read, words, norm, number in hits) if read else ()
                   for number, (line, read, words, norm) in enumerate(zip(new, reads, spoken, norms), 1)}
+        for number, (line, read, f) in enumerate(zip(new, reads, folded), 1):
+            if read and read[2] == UNKNOWN:
+                plain = _read_line(line, None)
+                fact = ()
+                if plain:
+                    words = f[plain[1]:plain[1] + len(plain[0])]
+                    fact = (*plain, words, drop_in_lines(words), number in hits)
+                self.labelled[line] = (_split(line, speakers)[2], fact)
         kept = [line for line in new if len(line) <= self.LONGEST]
         self.known.update((line, learnt[line]) for line in kept)
         self.size += sum(map(len, kept))
         return learnt
 
-    def _whole(self, text: str, display: str) -> tuple[list[Utterance], set[int]]:
+    def _whole(self, text: str, display: str, unknown: dict | None = None) -> tuple[list[Utterance], set[int]]:
         from huifang.lint.normalize import drop_in_lines, fold
 
         folded = fold(text)
         hits = self.matcher.lines(drop_in_lines(folded)) if self.matcher is not None else set()
-        return read_whole(text, display, folded), hits
+        return read_whole(text, display, folded, self.speakers, unknown), hits
 
 
-def view(text: str, display: str, org=None, matcher=None) -> CallView:
+def view(text: str, display: str, org=None, matcher=None, speakers: Speakers = DEFAULT_SPEAKERS) -> CallView:
     """The file as a one-path call (see Reader.view)."""
-    return Reader(matcher).view(text, display, org)
+    return Reader(matcher, speakers).view(text, display, org)
