@@ -16,7 +16,7 @@ from itertools import filterfalse
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
 from huifang.lint.speakers import UNKNOWN, Speakers
 from huifang.lint.suppress import DIRECTIVE
-from huifang.lint.utterance import AGENT, CUSTOMER, CallView, Utterance
+from huifang.lint.utterance import AGENT, CallView, Utterance
 
 # Indentation, `>` quotes and a list marker before the label.
 PRE = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t　]+)?")
