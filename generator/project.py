@@ -192,9 +192,12 @@ class Builder:
 
     def standard(self, data: dict) -> m.Standard:
         return m.Standard([m.Element(e["id"], e["name"], tuple(e["patterns"]), e.get("severity", "error"),
-                                     e.get("description", "")) for e in data["elements"]],
+                                     e.get("description", ""), tuple(e.get("exclude", ())),
+                                     tuple(e.get("examples", ()))) for e in data["elements"]],
                           data.get("title", ""), data.get("max_turns", 3), list(data.get("examples", [])),
-                          data.get("source", ""))
+                          data.get("source", ""),
+                          {kind: m.StandardKind(tuple(k["elements"]), list(k.get("examples", [])), k.get("source", ""))
+                           for kind, k in data.get("kinds", {}).items()})
 
 
 def build(doc: Document, kind: str, project: m.Project) -> None:
@@ -209,7 +212,8 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
             d.get("speech_rate", 240), list(d.get("languages", [])), dict(d.get("placeholders", {})),
             tuple(d.get("agent_placeholders", ())),
             b.turns(d.get("opening"), ("opening",)), b.convenience(d.get("convenience"), ("convenience",)),
-            b.closings(d.get("closings"), ("closings",)) or {}, b.maybe(("holiday_closing",)), d.get("source", ""))
+            b.closings(d.get("closings"), ("closings",)) or {}, b.maybe(("holiday_closing",)), d.get("source", ""),
+            d.get("kind", ""))
         project.orgs[d["id"]] = project_org
     elif kind == "etiquette":
         for gi, g in enumerate(d["groups"]):
@@ -246,7 +250,7 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
         project.scripts[d["id"]] = m.Script(
             d["id"], d["title"], f, doc, d.get("org", ""), d.get("description", ""),
             b.turns(d.get("opening"), ("opening",)), b.convenience(d.get("convenience"), ("convenience",)),
-            steps, b.closings(d.get("closings"), ("closings",)), d.get("source", ""))
+            steps, b.closings(d.get("closings"), ("closings",)), d.get("source", ""), d.get("kind", ""))
     elif kind == "form":
         sections = []
         for s in d["sections"]:
@@ -285,12 +289,24 @@ class References:
     def doc(self, display: str) -> Document | None:
         return self.loaded.documents.get(display)
 
+    def check_standards(self) -> None:
+        """Each kind of contact in standards.yaml lists elements the standard defines."""
+        doc = self.doc("content/standards.yaml")
+        for part, standard in (("greeting", self.project.greeting), ("closing", self.project.closing)):
+            if standard is None:
+                continue
+            known = {e.id: e for e in standard.elements}
+            for kind, spec in standard.kinds.items():
+                for i, ident in enumerate(spec.elements):
+                    self.refer(doc, (part, "kinds", kind, "elements", i), "要素", ident, known)
+
     def refer(self, doc, path, kind_name: str, ident: str, table: dict) -> None:
         if ident and ident not in table and ident not in self.loaded.broken_ids:
             self.report(doc, path, f"引用了不存在的{kind_name} '{ident}'{did_you_mean(ident, table)}")
 
     def run(self) -> None:
         p = self.project
+        self.check_standards()
         for sc in p.scenarios.values():
             doc = self.doc(sc.file)
             self.refer(doc, ("org",), "机构", sc.org, p.orgs)

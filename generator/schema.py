@@ -17,6 +17,8 @@ SOURCE = {"type": "string", "minLength": 1, "maxLength": 300,
           "description": "出处：种子文档名和章节，如「客服员电话回访管理流程及规范 6.1.3」"}
 SEVERITY = {"enum": ["error", "warning", "info"]}
 TEXT_LIST = {"type": "array", "items": TEXT}
+CALL_KINDS = ["outbound", "inbound", "face", "message"]
+CALL_KIND = {"enum": CALL_KINDS, "description": "联系方式：outbound 去电回访、inbound 来电、face 面对面、message 短信/微信"}
 ID_LIST = {"type": "array", "items": ID, "uniqueItems": True}
 TIME = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
 ANSWER_TYPES = ["yes_no", "satisfaction", "score", "choice", "open"]
@@ -102,6 +104,7 @@ ORG = obj({
     "hotline": SHORT,
     "agent_title": SHORT,
     "industry": SHORT,
+    "kind": CALL_KIND,
     "call_windows": {"type": "array", "items": obj({
         "start": TIME, "end": TIME, "season": SHORT, "note": SHORT}, ("start", "end"))},
     "no_call": TEXT_LIST,
@@ -150,7 +153,11 @@ FORBIDDEN = obj({
 ELEMENT = obj({
     "id": ID, "name": SHORT, "description": TEXT,
     "patterns": {"type": "array", "items": SHORT, "minItems": 1,
-                 "description": "任一匹配即视为具备；* 表示至多 12 个任意字"},
+                 "description": "任一匹配即视为具备；* 表示至多 12 个任意字，(甲|乙) 表示其中之一，{名} 表示姓名或 XX 之类的占位"},
+    "exclude": {"type": "array", "items": SHORT,
+                "description": "与模式重叠时不算具备的说法，如「方便」在「给您带来不便」中"},
+    "examples": {"type": "array", "items": SHORT, "minItems": 1,
+                 "description": "这个要素的常见说法（提示中只显示这些，不显示模式）"},
     "severity": SEVERITY,
 }, ("id", "name", "patterns"))
 STANDARD = obj({
@@ -158,6 +165,11 @@ STANDARD = obj({
     "max_turns": {"type": "integer", "minimum": 1, "maximum": 10},
     "elements": {"type": "array", "items": ELEMENT, "minItems": 1},
     "examples": TEXT_LIST,
+    "kinds": {"type": "object", "propertyNames": CALL_KIND, "additionalProperties": obj({
+        "elements": {"type": "array", "items": ID},
+        "examples": TEXT_LIST,
+        "source": SOURCE,
+    }, ("elements",))},
     "source": SOURCE,
 }, ("elements",))
 STANDARDS = obj({"greeting": STANDARD, "closing": STANDARD}, ("greeting", "closing"))
@@ -198,6 +210,7 @@ SCRIPT = obj({
     "id": ID,
     "title": SHORT,
     "org": ID,
+    "kind": CALL_KIND,
     "description": TEXT,
     "opening": TURNS,
     "convenience": {"oneOf": [CONVENIENCE, {"const": False}]},

@@ -55,4 +55,6 @@ def view(script: m.Script, project: m.Project, composed: bool = True) -> CallVie
     if script.doc is not None:
         span = script.doc.span(("id",))
         anchor = (span.line, span.column)
-    return CallView(script.id, script.file, anchor, paths, extras, call.org)
+    out = CallView(script.id, script.file, anchor, paths, extras, call.org)
+    out.kind = script.kind or (call.org.kind if call.org else "") or "outbound"
+    return out

@@ -20,8 +20,10 @@ SEVERITY = "warning"
 
 
 def check(view, ctx):
-    standard = ctx.project.greeting
-    if standard is None or not standard.elements:
+    from huifang.lint.standards import for_view
+
+    standard = for_view(ctx.project.greeting, view)
+    if standard is None or not standard.elements or standard.elements[0].id != ctx.project.greeting.elements[0].id:
         return
     greeting = standard.elements[0]
     first_path = next((turns for label, turns in view.paths if label != "不方便"), None)
@@ -33,5 +35,5 @@ def check(view, ctx):
             if index > 0:
                 yield ctx.problem(ID, agent[0], 0, len(agent[0].text),
                                   f"第一句话不是{greeting.name}：第 {index + 1} 句才{greeting.name}",
-                                  ctx.severity(ID), f"以「{greeting.patterns[0]}」开始通话")
+                                  ctx.severity(ID), f"以「{greeting.example}」开始通话" if greeting.example else "")
             return
