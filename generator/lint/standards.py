@@ -2,7 +2,7 @@
 or the closing of a call.
 
 An element has several patterns (its phrasing families) and exclusions, in content/standards.yaml.
-Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of the alternatives;
+Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of the alternatives, `(甲|乙)?` optional;
 `{名}` a name or a written placeholder (XX, ××, ***, 某, a common surname); `{公司}` and the other
 placeholders also match the organisation's value. A match that overlaps an exclusion does not count.
 Texts and patterns are compared folded (Simplified, half-width, lower case). None of this syntax
@@ -23,10 +23,11 @@ from huifang.lint.utterance import CallView, Utterance
 
 WILDCARD = ".{0,12}?"
 PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
-TOKEN = re.compile(r"(\*|\([^()]*\|[^()]*\)|\{[^{}\s]{1,20}\})")
+TOKEN = re.compile(r"(\*|\([^()]+\)\??|\{[^{}\s]{1,20}\})")
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
             "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
-NAME = r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□_＿]{1,4}|[" + SURNAMES + "])"
+NAME = (r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|[" + SURNAMES + "]"
+        r"(?![您你们的对向进和与为在是了给把就也都将从这那]))")
 KINDS = ("outbound", "inbound", "face", "message")
 
 
@@ -34,7 +35,9 @@ def _piece(token: str, values: dict) -> str:
     if token == "*":
         return WILDCARD
     if token.startswith("("):
-        return "(?:" + "|".join(re.escape(fold(a)) for a in token[1:-1].split("|")) + ")"
+        optional = token.endswith("?")
+        inner = token[1:-2] if optional else token[1:-1]
+        return "(?:" + "|".join(re.escape(fold(a)) for a in inner.split("|")) + ")" + ("?" if optional else "")
     if token.startswith("{"):
         name = token[1:-1]
         if name == "名":
@@ -145,17 +148,20 @@ def missing(ctx, standard: m.Standard, org, utterances: list[Utterance]) -> tupl
 
 
 # How far the opening may reach: agent turns before the first element (a title, repeated 喂, a
-# wrong party), and turns without an element once it has started.
+# wrong party), and turns without an element once it has started (notes, wrong-party handling).
 LEAD = 8
+QUIET = 8
+# What the agent says to someone who is not the customer: part of the opening, not its questions.
+WRONG_PARTY = re.compile(r"不是本人|不是他|不是她|打错|不在|转告|留言|联系到|他/她|找错|哪位")
 
 
 def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
     """The agent's turns that make up the opening, found by their place in the call.
 
     The opening starts at the first agent turn and runs until the call moves on to its questions:
-    the first question that carries no opening element, or `max_turns` turns in a row without one.
-    Turns before the first element (repeated 喂/您好 answered by nobody, a wrong party, a title
-    line) do not end it, up to LEAD of them.
+    the first question that carries no opening element and is not said to a wrong party, or QUIET
+    turns in a row without an element. Turns before the first element (repeated 喂/您好 answered by
+    nobody, a wrong party, a title line) do not end it, up to LEAD of them.
     """
     agent = view.agent_turns(_main_path(view))
     turns: list[Utterance] = []
@@ -168,21 +174,69 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
             started = True
             quiet = 0
         elif started:
-            if u.ask:
+            if _asks(u) and WRONG_PARTY.search(u.folded) is None:
                 break
             quiet += 1
-            if quiet > standard.max_turns:
+            if quiet > QUIET:
                 break
-        elif len(turns) >= LEAD or (u.ask and turns):
+        elif len(turns) >= LEAD or (turns and _asks(u)):
             break
         turns.append(u)
-    while turns and len(turns) > 1 and len(missing(ctx, standard, view.org, [turns[-1]])) == every:
+    while len(turns) > 1 and len(missing(ctx, standard, view.org, [turns[-1]])) == every:
         turns.pop()
     return turns
 
 
+QUESTION = re.compile(r"(?:吗|呢|如何|怎么样|怎样|么|是否|满意度|程度)[\s。.!！”」\"]*$")
+
+
+def _asks(u: Utterance) -> bool:
+    """A question of the call: one the script marks with ？, or one that ends like a question."""
+    return u.ask or QUESTION.search(u.folded) is not None
+
+
+# A line that says "the closing goes here" in a written script (结束语：, 电话结束时应说：).
+CLOSING_MARK = re.compile(r"结束语|结束时|结束通话|通话结束|结尾|结束前|道别时|挂机前|挂电话前")
+TAIL = 60  # of a long free-form paragraph, only its end (or what follows its closing marker) is its closing
+LONG = 80
+
+
 def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None = None) -> list[Utterance]:
-    return (view.agent_turns(turns) if view is not None else [u for u in turns if u.agent])[-standard.max_turns:]
+    """The agent's last turns of a path (at most `max_turns`). In a free-form script, the turns
+    after its last closing marker when it has one, and of a long paragraph only its end."""
+    agent = view.agent_turns(turns) if view is not None else [u for u in turns if u.agent]
+    if view is None or not view.freeform:
+        return agent[-standard.max_turns:]
+    cache = view.__dict__.setdefault("_closings", {})
+    key = (id(turns), standard.max_turns)
+    found = cache.get(key)
+    if found is None:
+        last = agent[-standard.max_turns:]
+        for index in range(len(agent) - 1, -1, -1):
+            if CLOSING_MARK.search(agent[index].folded[:30]):
+                after = agent[index:index + standard.max_turns + 1]
+                if len(after) > 1 or len(agent[index].text) > 12:
+                    last = after
+                break
+        found = cache[key] = [_tail(u) if len(u.text) > LONG and u is last[-1] else u for u in last]
+    return found
+
+
+def _tail(u: Utterance) -> Utterance:
+    """The closing part of a long free-form paragraph: from its last closing marker on, else its end."""
+    marks = list(CLOSING_MARK.finditer(u.folded))
+    if marks:
+        start = marks[-1].start()
+        return _part(u, start, min(len(u.text), start + 2 * TAIL))
+    return _part(u, len(u.text) - TAIL, len(u.text))
+
+
+def _part(u: Utterance, start: int, end: int) -> Utterance:
+    """text[start:end] of a free-form utterance, keeping its place in the file."""
+    out = Utterance(u.text[start:end], u.speaker, u.file, u.line, u.col + start, u.base + start, None, u.ask,
+                    u.key, u.kind)
+    out._folded = u.folded[start:end]
+    return out
 
 
 def _main_path(view: CallView) -> list[Utterance]:
