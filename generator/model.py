@@ -388,7 +388,7 @@ class Page:
 
 @dataclass
 class LintSettings:
-    extends: str = "default"
+    extends: str | list[str] = "default"
     rules: dict[str, str] = field(default_factory=dict)  # rule id -> severity or "off"
     ignore: list[str] = field(default_factory=list)
     speakers: dict[str, list[str]] = field(default_factory=dict)  # "agent"/"customer" → extra labels

@@ -261,7 +261,8 @@ RULE_SETTING = {"oneOf": [SEVERITY, {"const": "off"}, obj({"severity": SEVERITY}
 PROJECT = obj({
     "default_org": ID,
     "lint": obj({
-        "extends": SHORT,
+        "extends": {"oneOf": [SHORT, {"type": "array", "items": SHORT, "minItems": 1, "uniqueItems": True}],
+                    "description": "预设（default、strict）和扩展包（如 service-taboos，公开发布的服务忌语）"},
         "rules": {"type": "object", "additionalProperties": RULE_SETTING},
         "ignore": {"type": "array", "items": SHORT},
         "speakers": obj({

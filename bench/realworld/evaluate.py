@@ -38,15 +38,9 @@ def load_engine(root: Path, packs: tuple[str, ...]):
     loaded = load_project(root, scripts=[])
     project = loaded.project
     settings = project.config.lint
-    extends = list(getattr(settings, "packs", ()) or ()) + list(packs)
-    config = LintConfig.from_settings(settings)
-    if extends:
-        try:
-            from huifang.lint.packs import extend
-        except ImportError:
-            print("(phrase packs not available: measured without them)", file=sys.stderr)
-        else:
-            extend(project, extends)
+    base = [settings.extends] if isinstance(settings.extends, str) else list(settings.extends)
+    config = LintConfig([*base, *(p for p in packs if p not in base)], dict(settings.rules), list(settings.ignore),
+                        speakers=dict(settings.speakers))
     return Engine(project, config), project
 
 

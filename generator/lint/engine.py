@@ -35,7 +35,7 @@ class Context:
     def matcher(self):
         if self._matcher is None:
             from huifang.lint.matcher import PhraseMatcher
-            self._matcher = PhraseMatcher(self.project.forbidden)
+            self._matcher = PhraseMatcher(self.project.forbidden + self.config.pack_phrases())
         return self._matcher
 
     @property

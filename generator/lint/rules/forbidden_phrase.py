@@ -2,10 +2,14 @@
 
 坐席的话里出现忌语清单（content/forbidden/）中的短语或其变体，即报告。无论繁体还是简体、
 全角还是半角、短语中间插了空格或标点、短语藏在长句子里，都能找到；短语的“例外”上下文
-（如「不可能再发生」）不报告。客户说的话不检查：那不是坐席的过错。消息给出原因和应该怎么说。
+（如「不可能再发生」）不报告。短语前面同一分句里有禁止或否定（绝不、不会、不得、禁止、请勿……），
+或是转述对方的话（对方会问……），说明这是在提到它而不是在说它，不报告。客户说的话不检查：
+那不是坐席的过错。消息给出原因和应该怎么说。
 
 PASS:
     客服：很抱歉给您带来不便，您能描述一下当时的具体情况吗？
+
+    客服：请放心，我们绝不会说“你自己想办法吧”这样的话。
 
     客户：不可能！你们从没这种事？
 
@@ -17,11 +21,14 @@ FAIL:
     坐席：這種情況不可能，我們從沒這種事。
 
     A：你 自 己 想 办 法 吧。
+
+    客服：您不要着急，你自己想办法吧。
 """
 
 from __future__ import annotations
 
 from huifang.lint.fix import replacement_for
+from huifang.lint.mention import mentioned
 
 ID = "forbidden-phrase"
 TYPE = "line"
@@ -45,6 +52,8 @@ def check(u, ctx):
         yield ctx.problem(ID, u, first.start, first.start, f"这一处起还有 {more} 处忌语未逐一列出（每段话最多列出 "
                           f"{PER_LINE} 处）", "info", "先改正上面列出的忌语，再检查一次")
     for hit in hits:
+        if mentioned(u.folded, hit.start):
+            continue  # prohibited or reported, not said: 「绝不会泄露」「不能说我不知道」
         phrase = hit.phrase
         shown = u.text[hit.start:hit.end]
         message = f"忌语「{shown}」"
