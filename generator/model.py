@@ -262,7 +262,7 @@ class Standard:
             else:
                 by_id = {e.id: e for e in self.elements}
                 found = Standard([by_id[i] for i in spec.elements if i in by_id], self.title, self.max_turns,
-                                 list(spec.examples), spec.source or self.source)
+                                 list(spec.examples), spec.source or self.source, {kind: spec})
             cache[kind] = found
         return found
 
@@ -272,6 +272,7 @@ class StandardKind:
     elements: tuple[str, ...]
     examples: list[str] = field(default_factory=list)
     source: str = ""
+    texts: tuple[Text, ...] = ()  # the examples as written in standards.yaml (composed into calls)
 
 
 @dataclass(eq=False)

@@ -190,13 +190,15 @@ class Builder:
             return None
         return {label: self.turns(turns, path + (label,)) for label, turns in data.items()}
 
-    def standard(self, data: dict) -> m.Standard:
+    def standard(self, data: dict, path: tuple = ()) -> m.Standard:
         return m.Standard([m.Element(e["id"], e["name"], tuple(e["patterns"]), e.get("severity", "error"),
                                      e.get("description", ""), tuple(e.get("exclude", ())),
                                      tuple(e.get("examples", ()))) for e in data["elements"]],
                           data.get("title", ""), data.get("max_turns", 3), list(data.get("examples", [])),
                           data.get("source", ""),
-                          {kind: m.StandardKind(tuple(k["elements"]), list(k.get("examples", [])), k.get("source", ""))
+                          {kind: m.StandardKind(tuple(k["elements"]), list(k.get("examples", [])), k.get("source", ""),
+                                                tuple(self.text(path + ("kinds", kind, "examples", i))
+                                                      for i in range(len(k.get("examples", [])))))
                            for kind, k in data.get("kinds", {}).items()})
 
 
@@ -227,8 +229,8 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
                 tuple(b.text(("phrases", i, "variants", j)) for j in range(len(p.get("variants", [])))),
                 p.get("category", ""), p.get("severity", "error"), tuple(p.get("exceptions", ())), p.get("source", "")))
     elif kind == "standards":
-        project.greeting = b.standard(d["greeting"])
-        project.closing = b.standard(d["closing"])
+        project.greeting = b.standard(d["greeting"], ("greeting",))
+        project.closing = b.standard(d["closing"], ("closing",))
     elif kind == "question-bank":
         questions = [b.question(q, ("questions", i), d["id"]) for i, q in enumerate(d["questions"])]
         project.banks[d["id"]] = m.QuestionBank(d["id"], d["title"], questions, f, d.get("industry", ""),

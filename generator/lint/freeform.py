@@ -164,6 +164,32 @@ def _counts(names) -> dict[str, int]:
     return counts
 
 
+# A declared kind of contact: a front-matter line, a comment or a line of its own near the top
+# (kind: inbound, <!-- huifang: kind=face -->, 类型：来电).
+KIND_LINE = re.compile(r"^[ \t]*(?:<!--[ \t]*|#[ \t]*)?(?:huifang:[ \t]*)?(?:kind|类型|联系方式|通话类型|话术类型)"
+                       r"[ \t]*[:：=][ \t]*([^\s<>,，。;；]{1,12})", re.M | re.I)
+KIND_WORDS = {
+    "outbound": ("outbound", "去电", "外呼", "呼出", "回访", "电话回访", "去电回访"),
+    "inbound": ("inbound", "来电", "呼入", "接听", "来电接听", "热线"),
+    "face": ("face", "面对面", "当面", "柜台", "现场", "来访", "接待", "门店"),
+    "message": ("message", "短信", "微信", "消息", "文字", "在线"),
+}
+KIND_OF_WORD = {word: kind for kind, words in KIND_WORDS.items() for word in words}
+KIND_HINTS = ("kind", "类型", "联系方式", "Kind", "KIND")
+
+
+def declared_kind(text: str) -> str:
+    """The kind of contact a free-form file declares in its first lines, or "" (outbound by default)."""
+    head = text[:3000]
+    if not any(hint in head for hint in KIND_HINTS):
+        return ""
+    for match in KIND_LINE.finditer(head):
+        found = KIND_OF_WORD.get(match.group(1).lower())
+        if found:
+            return found
+    return ""
+
+
 def has_blocks(text: str) -> bool:
     """Whether a line's meaning may depend on the lines around it (front matter, fenced code, HTML
     comments, setext underlines); without these every line is read on its own."""
@@ -233,6 +259,7 @@ class Reader:
                            else self._turns(lines, display, learnt, unknown))
             call = CallView(display, display, (1, 1), [("", turns)], org=org, freeform=True, text=text)
             call.unknown_speakers = unknown
+            call.kind = declared_kind(text) or "outbound"
             if self.matcher is not None:
                 call.phrase_lines = hits
                 call.no_phrases = not hits

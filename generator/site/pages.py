@@ -174,7 +174,8 @@ class Site:
                 "chart": Markup(render_chart(call)), "problems": problems,
                 "errors": sum(p.severity == "error" for p in problems),
                 "warnings": sum(p.severity == "warning" for p in problems), "asks": asks,
-                "composed": [p for p in ("opening", "convenience", "closings") if p in call.composed]}
+                "composed": [p for p in ("opening", "convenience", "closings") if p in call.composed],
+                "generic": [p for p in ("opening", "convenience", "closings") if call.composed.get(p) == "generic"]}
 
     # -- pages --------------------------------------------------------------------------------------
     def pages(self) -> list[GeneratedPage]:
