@@ -22,11 +22,9 @@ def mentioned(folded: str, start: int) -> bool:
     """Whether the phrase starting at `start` of a folded line is governed by a prohibition or
     reported as another party's words."""
     before = folded[max(0, start - REACH):start]
-    cut = None
-    for cut in CLAUSE_END.finditer(before):
-        pass
-    if cut is not None:
-        before = before[cut.end():]
+    ends = [m.end() for m in CLAUSE_END.finditer(before)]
+    if ends:
+        before = before[ends[-1]:]
     if not before:
         return False
     return PROHIBITION.search(before) is not None or REPORTED.search(before) is not None

@@ -9,7 +9,7 @@ entry names the public source that published it.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -19,7 +19,7 @@ def names() -> list[str]:
     return sorted(p.stem for p in HERE.glob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrases(name: str) -> tuple:
     """The ForbiddenPhrase entries of a pack (its file already checked by the tests)."""
     from huifang import model as m
