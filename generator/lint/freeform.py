@@ -190,6 +190,14 @@ def declared_kind(text: str) -> str:
     return ""
 
 
+LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def lone_cr(text: str) -> str:
+    """Old Mac line ends (CR alone) read as line ends; same length, so every offset stays."""
+    return LONE_CR.sub("\n", text) if "\r" in text else text
+
+
 def has_blocks(text: str) -> bool:
     """Whether a line's meaning may depend on the lines around it (front matter, fenced code, HTML
     comments, setext underlines); without these every line is read on its own."""
@@ -241,6 +249,8 @@ class Reader:
 
     def views(self, files: list[tuple[str, str]], org=None) -> list[CallView]:
         """`view` of many (text, display) files; the lines none of them had before are read together."""
+        originals = [text for text, _ in files]
+        files = [(lone_cr(text), display) for text, display in files]
         split = [None if has_blocks(text) else text.split("\n") for text, _ in files]
         if self.size > self.LIMIT:
             self.known.clear()
@@ -253,11 +263,11 @@ class Reader:
                 new.update(filterfalse(known.__contains__, lines))
         learnt = self._learn(new) if new else {}
         out = []
-        for (text, display), lines in zip(files, split):
+        for (text, display), lines, original in zip(files, split, originals):
             unknown: dict = {}
             turns, hits = (self._whole(text, display, unknown) if lines is None
                            else self._turns(lines, display, learnt, unknown))
-            call = CallView(display, display, (1, 1), [("", turns)], org=org, freeform=True, text=text)
+            call = CallView(display, display, (1, 1), [("", turns)], org=org, freeform=True, text=original)
             call.unknown_speakers = unknown
             call.kind = declared_kind(text) or "outbound"
             if self.matcher is not None:
