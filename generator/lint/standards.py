@@ -250,6 +250,30 @@ def path_name(label: str) -> str:
     return label or "主流程"
 
 
+def suggestion(standard: m.Standard, view: CallView, part: str, missing=()) -> str:
+    """What to say instead, fitted to the script: its org's own opening or closing when the org has
+    one for this kind of contact that says the missing elements, else the kind's generic wording
+    with the org's values filled in and the rest left as placeholders ({公司} {坐席} {热线}); never
+    another org's words."""
+    from huifang.compose import fill, known_placeholders
+
+    org = view.org
+    if org is not None and (org.kind or "outbound") == kind_of(view):
+        turns = org.opening if part == "opening" else next(iter(org.closings.values()), None)
+        words = [t.words.value for t in turns or () if t.kind in ("say", "ask") and t.words is not None]
+        if words:
+            said = fill("".join(words), org)
+            found = {f.element.id for f in find_elements([Utterance(said, "agent", "")], list(missing), org)}
+            if all(e.id in found for e in missing):
+                return said
+    filled, agent = known_placeholders(org)
+    examples = standard.examples
+    for example in examples:
+        if all(p.group(1) in filled or p.group(1) in agent for p in PLACEHOLDER.finditer(example)):
+            return fill(example, org)
+    return fill(examples[0], org) if examples else ""
+
+
 def shown(elements) -> str:
     """Element names for a message, each with a plain example of its wording."""
     return "、".join(f"{e.name}（如「{e.example}」）" if e.example else e.name for e in elements)

@@ -19,7 +19,7 @@ FAIL:
 
 from __future__ import annotations
 
-from huifang.lint.standards import for_view, opening, shown
+from huifang.lint.standards import for_view, opening, shown, suggestion
 from huifang.lint.standards import missing as absent
 
 ID = "missing-greeting"
@@ -48,4 +48,4 @@ def check(view, ctx):
         return
     yield ctx.problem(ID, turns[0], 0, len(turns[0].text),
                       f"开头语缺少要素：{names}", severity,
-                      "、".join(standard.examples[:1]))
+                      suggestion(standard, view, "opening", missing))
