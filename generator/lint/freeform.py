@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 from itertools import filterfalse
 
+from huifang.lint.rendered import Placed, render
+from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
-from huifang.lint.speakers import UNKNOWN, Speakers
 from huifang.lint.suppress import DIRECTIVE
 from huifang.lint.utterance import AGENT, CallView, Utterance
+
+__all__ = ["AGENT_LABELS", "CUSTOMER_LABELS", "Reader", "parse", "read_whole", "view"]
 
 # Indentation, `>` quotes and a list marker before the label.
 PRE = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t　]+)?")
@@ -33,19 +36,21 @@ TRAILING = frozenset(" \t\r\u3000")
 PRE_START = frozenset(" \t>-*+_（(0123456789")
 
 
-def _split(line: str, speakers: Speakers = DEFAULT_SPEAKERS):
+def _split(line: str, speakers: Speakers | None = DEFAULT_SPEAKERS):
     """(marker before the label, speaker of the label or None, the label, words, column offset of
-    the words); words rstripped."""
+    the words); words rstripped. `speakers=None`: the line read as having no label."""
     first = line[0]
     at = 0
     if first in PRE_START or first.isdecimal():
         at = PRE.match(line).end()
     pre = line[:at]
-    who, label, at = speakers.split(line, at)
+    who = name = None
+    if speakers is not None:
+        who, name, at = speakers.split(line, at)
     body = line[at:]
     if body and body[-1] in TRAILING:
         body = body.rstrip(" \t\r\u3000")
-    return pre, who, label, body, at
+    return pre, who, name, body, at
 
 
 def _structure(pre: str, label, body: str) -> bool:
@@ -82,17 +87,26 @@ def _speech(who, body: str) -> tuple | None:
 def parse(text: str, display: str, folded: str | None = None,
           speakers: Speakers = DEFAULT_SPEAKERS) -> list[Utterance]:
     """Utterances of a free-form file (`folded`: normalize.fold of the whole text, used by files read whole)."""
-    if has_blocks(text):
+    if markdown(display) and has_blocks(text):
         return read_whole(text, display, folded, speakers)
     return Reader(speakers=speakers).views([(text, display)])[0].paths[0][1]
 
 
+def markdown(display: str) -> bool:
+    """Whether a file is Markdown (read as rendered) rather than plain text (.txt: every line as written)."""
+    return not display.lower().endswith(".txt")
+
+
 def read_whole(text: str, display: str, folded: str | None = None, speakers: Speakers = DEFAULT_SPEAKERS,
                unknown: dict | None = None) -> list[Utterance]:
-    """`parse` line after line, keeping track of front matter, fences and comments (any file).
-    `unknown` receives each unknown speaker label → its first utterance."""
+    """`parse` of a Markdown file line after line, keeping track of front matter, fences and comments;
+    table cells come as utterances of kind CELL. `unknown` receives each unknown speaker label → its
+    first utterance."""
     if folded is not None and len(folded) != len(text):
         folded = None
+    if "\r" in text:
+        text = lone_cr(text)
+        folded = lone_cr(folded) if folded is not None else None
     out: list[Utterance] = []
     labelled: list[tuple] = []  # (index in out, label, the line read without its label)
     fence = None
@@ -121,6 +135,7 @@ def read_whole(text: str, display: str, folded: str | None = None, speakers: Spe
             if "-->" in body:
                 in_comment = False
             continue
+        cell = False
         if body[0] in SPECIAL and not label and not pre.strip():
             if body.startswith(FENCES):
                 fence = body[:3]
@@ -128,21 +143,26 @@ def read_whole(text: str, display: str, folded: str | None = None, speakers: Spe
             if body.startswith("<!--"):
                 in_comment = "-->" not in body
                 continue
-            if _structure(pre, label, body):
+            if body[0] == "|":
+                label, skip = _table_row(body, speakers)
+                if skip is None:
+                    continue
+                body, at, cell = body[skip:], at + skip, True
+            elif _structure(pre, label, body):
                 if body[0] == "=" and out and out[-1].line == number - 1:
                     out.pop()  # setext heading underline: the line above was a heading
                 continue
-        said = _speech(label, body)
+        shown = render(body)
+        said = _speech(label, body if shown is None else shown[0])
         if said is not None:
             words, speaker, ask = said
             base = start + at
-            u = Utterance(words, speaker, display, number, at + 1, base, None, ask)
-            if folded is not None:
+            origin = None if shown is None else Placed([(number, at + c + 1) for c in shown[1][:len(words)]])
+            u = Utterance(words, speaker, display, number, at + 1, base, origin, ask, kind=CELL if cell else "")
+            if folded is not None and shown is None:
                 u._folded = folded[base:base + len(words)]
             if label == UNKNOWN:
-                plain = _read_line(line, None)
-                labelled.append((len(out), name, plain and Utterance(
-                    plain[0], plain[2], display, number, plain[1] + 1, start + plain[1], None, plain[3])))
+                labelled.append((len(out), name, _utterance(_read_line(line, True, None), display, number, start)))
             out.append(u)
     if labelled:
         counts = _counts(name for _, name, _ in labelled)
@@ -157,11 +177,37 @@ def read_whole(text: str, display: str, folded: str | None = None, speakers: Spe
     return out
 
 
+def _utterance(read: tuple | None, display: str, number: int, start: int) -> Utterance | None:
+    """The utterance of a line read with _read_line (None when the line says nothing)."""
+    if not read:
+        return None
+    words, at, speaker, ask, columns, cell = read
+    origin = None if columns is None else Placed([(number, c + 1) for c in columns])
+    return Utterance(words, speaker, display, number, at + 1, start + at, origin, ask, kind=CELL if cell else "")
+
+
 def _counts(names) -> dict[str, int]:
     counts: dict[str, int] = {}
     for name in names:
         counts[name] = counts.get(name, 0) + 1
     return counts
+
+
+CELL, SOFT_BREAK = "cell", "soft-break"  # Utterance.kind of a table row, of two lines of one paragraph
+DELIMITER_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$")
+
+
+def _table_row(body: str, speakers: Speakers | None = DEFAULT_SPEAKERS) -> tuple[str | None, int | None]:
+    """(speaker of the row, where its words start) for a table row (`| 客服 | 您好 |`: the label is a
+    first cell holding only a known label), or (None, None) for the delimiter row."""
+    if DELIMITER_ROW.match(body):
+        return None, None
+    cells = body.split("|")
+    first = cells[1].strip(" \t*_") if len(cells) > 2 else ""
+    who = speakers.table.get(first.lower()) if speakers is not None and first else None
+    if who is not None:
+        return who, len(cells[0]) + len(cells[1]) + 2
+    return None, 0
 
 
 # A declared kind of contact: a front-matter line, a comment or a line of its own near the top
@@ -205,20 +251,31 @@ def has_blocks(text: str) -> bool:
             or (text.startswith("---") and text[3:4] in ("\n", "\r")))
 
 
-def _read_line(line: str, speakers: Speakers | None = DEFAULT_SPEAKERS) -> tuple | None:
-    """(words, their column offset, speaker, asks) of a line read on its own, or None when it is not
-    speech. `speakers=None`: the line read as having no label."""
+def _read_line(line: str, as_markdown: bool = True, speakers: Speakers | None = DEFAULT_SPEAKERS) -> tuple | None:
+    """(words, their column offset, speaker, asks, column offset in the line of each word character or
+    None when the words are written as they read, is a table cell) of a line read on its own, or None
+    when it is not speech. Plain text (.txt) has no structure: a `#` line is speech. `speakers=None`:
+    the line read as having no label."""
     if not line:
         return None
-    if speakers is None:
-        at = PRE.match(line).end() if line[0] in PRE_START or line[0].isdecimal() else 0
-        pre, label, body = line[:at], None, line[at:].rstrip(" \t\r\u3000")
-    else:
-        pre, label, _, body, at = _split(line, speakers)
-    if not body or (body[0] in SPECIAL and _structure(pre, label, body)):
+    pre, label, _, body, at = _split(line, speakers)
+    if not body:
         return None
-    said = _speech(label, body)
-    return None if said is None else (said[0], at, said[1], said[2])
+    cell = False
+    if as_markdown and body[0] in SPECIAL:
+        if body[0] == "|" and not label and not pre.strip():
+            label, skip = _table_row(body, speakers)
+            if skip is None:
+                return None
+            body, at, cell = body[skip:], at + skip, True
+        elif _structure(pre, label, body):
+            return None
+    shown = render(body) if as_markdown else None
+    said = _speech(label, body if shown is None else shown[0])
+    if said is None:
+        return None
+    columns = None if shown is None else [at + c for c in shown[1][:len(said[0])]]
+    return said[0], at, said[1], said[2], columns, cell
 
 
 class Reader:
@@ -227,8 +284,10 @@ class Reader:
     Lines recur across a team's scripts (the standard opening, the closing, the bank's questions),
     so a line is read, folded, normalised and screened for phrases once, not once per file. This is
     exact: a line is read on its own in a file without block structure, no OpenCC dictionary entry
-    spans a line break (so folding a file folds each line), and no phrase is found across lines.
-    Files with block structure are read whole.
+    spans a line break (so folding a file folds each line), and a phrase across lines is looked for
+    only where Markdown joins two lines into one paragraph (`_soft_breaks`). Markdown files with
+    block structure are read whole. Markdown and plain-text lines are remembered apart: a line
+    reads differently in each.
     """
 
     LIMIT = 2_000_000  # characters of lines remembered (then forgotten, between batches); longer lines than
@@ -237,11 +296,13 @@ class Reader:
     def __init__(self, matcher=None, speakers: Speakers = DEFAULT_SPEAKERS):
         self.matcher = matcher
         self.speakers = speakers
-        self.known: dict[str, tuple] = {}  # line → (words, column offset, speaker, asks, folded, normalised, phrase?) or ()
-        self.size = 0  # characters of the lines in `known`
-        # Lines that start with an unknown label → (the label, the line's facts read without it): a
-        # label used once in a file is not a speaker, so which reading holds is decided per file.
-        self.labelled: dict[str, tuple] = {}
+        # line → (words, column offset, speaker, asks, columns, cell?, folded, normalised, phrase?) or ()
+        self.known: dict[str, tuple] = {}  # Markdown lines
+        self.plain: dict[str, tuple] = {}  # .txt lines
+        self.size = 0  # characters of the lines in `known` and `plain`
+        # Markdown?, line that starts with an unknown label → (the label, the line's facts read without
+        # it): a label used once in a file is not a speaker, so which reading holds is decided per file.
+        self.labelled: dict[bool, dict[str, tuple]] = {True: {}, False: {}}
 
     def view(self, text: str, display: str, org=None) -> CallView:
         """The file as a one-path call; with a phrase matcher, the lines where a phrase may be."""
@@ -251,23 +312,36 @@ class Reader:
         """`view` of many (text, display) files; the lines none of them had before are read together."""
         originals = [text for text, _ in files]
         files = [(lone_cr(text), display) for text, display in files]
-        split = [None if has_blocks(text) else text.split("\n") for text, _ in files]
+        kinds = [markdown(display) for _, display in files]
+        split = [None if md and has_blocks(text) else text.split("\n") for (text, _), md in zip(files, kinds)]
         if self.size > self.LIMIT:
             self.known.clear()
-            self.labelled.clear()
+            self.plain.clear()
+            self.labelled = {True: {}, False: {}}
             self.size = 0
-        known = self.known
-        new: set[str] = set()
-        for lines in split:
-            if lines is not None:
-                new.update(filterfalse(known.__contains__, lines))
-        learnt = self._learn(new) if new else {}
+        learnt: dict[bool, dict] = {}
+        for md, known in ((True, self.known), (False, self.plain)):
+            new: set[str] = set()
+            for lines, kind in zip(split, kinds):
+                if lines is not None and kind is md:
+                    new.update(filterfalse(known.__contains__, lines))
+            learnt[md] = self._learn(new, md) if new else {}
         out = []
-        for (text, display), lines, original in zip(files, split, originals):
+        for (text, display), lines, md, original in zip(files, split, kinds, originals):
             unknown: dict = {}
-            turns, hits = (self._whole(text, display, unknown) if lines is None
-                           else self._turns(lines, display, learnt, unknown))
-            call = CallView(display, display, (1, 1), [("", turns)], org=org, freeform=True, text=original)
+            if lines is None:
+                turns, hits = self._whole(text, display, unknown)
+                lines = text.split("\n")
+            else:
+                turns, hits = self._turns(lines, display, learnt[md], md, unknown)
+            extras = [u for u in turns if u.kind == CELL]
+            if extras:
+                turns = [u for u in turns if u.kind != CELL]
+            if md and self.matcher is not None:
+                joins = self._soft_breaks(turns, lines, display)
+                extras += joins
+                hits |= {u.line for u in joins}
+            call = CallView(display, display, (1, 1), [("", turns)], extras, org=org, freeform=True, text=original)
             call.unknown_speakers = unknown
             call.kind = declared_kind(text) or "outbound"
             if self.matcher is not None:
@@ -276,13 +350,13 @@ class Reader:
             out.append(call)
         return out
 
-    def _turns(self, lines: list[str], display: str, learnt: dict,
+    def _turns(self, lines: list[str], display: str, learnt: dict, md: bool,
                unknown: dict | None = None) -> tuple[list[Utterance], set[int]]:
         """A file without block structure: its utterances, and the lines where a phrase may be."""
-        facts = list(map(self.known.get, lines))
+        facts = list(map((self.known if md else self.plain).get, lines))
         if None in facts:  # lines too long to remember
             facts = [learnt[line] if fact is None else fact for line, fact in zip(lines, facts)]
-        labelled = self.labelled
+        labelled = self.labelled[md]
         first: dict[str, int] = {}
         if labelled and not labelled.keys().isdisjoint(lines):
             counts = _counts(labelled[line][0] for line in lines if line in labelled)
@@ -299,8 +373,9 @@ class Reader:
         for line, fact in zip(lines, facts):
             number += 1
             if fact:
-                body, at, speaker, ask, folded, norm, hit = fact
-                u = Utterance(body, speaker, display, number, at + 1, start + at, None, ask)
+                body, at, speaker, ask, columns, cell, folded, norm, hit = fact
+                origin = None if columns is None else Placed([(number, c + 1) for c in columns])
+                u = Utterance(body, speaker, display, number, at + 1, start + at, origin, ask, kind=CELL if cell else "")
                 u._folded, u._norm = folded, norm
                 out.append(u)
                 if hit:
@@ -312,7 +387,7 @@ class Reader:
                 unknown[name] = at_line[index + 1]
         return out, hits
 
-    def _learn(self, lines: set[str]) -> dict[str, tuple]:
+    def _learn(self, lines: set[str], md: bool) -> dict[str, tuple]:
         """Read lines not seen before, all at once (one fold, one drop, one phrase scan)."""
         from huifang.lint.normalize import drop_in_lines, fold
 
@@ -320,30 +395,72 @@ class Reader:
         folded = fold("\n".join(new)).split("\n")
         hits = self.matcher.lines(drop_in_lines("\n".join(folded))) if self.matcher is not None else set()
         speakers = self.speakers
-        reads = [_read_line(line, speakers) for line in new]
-        spoken = [f[read[1]:read[1] + len(read[0])] if read else "" for f, read in zip(folded, reads)]
+        reads = [_read_line(line, md, speakers) for line in new]
+        # Words written as they read are a slice of their folded line; rendered words are folded anew.
+        spoken = [("" if not read else f[read[1]:read[1] + len(read[0])] if read[4] is None else fold(read[0]))
+                  for f, read in zip(folded, reads)]
         norms = drop_in_lines("\n".join(spoken)).split("\n")
-        learnt = {line: (*read, words, norm, number in hits) if read else ()
-                  for number, (line, read, words, norm) in enumerate(zip(new, reads, spoken, norms), 1)}
-        for number, (line, read, f) in enumerate(zip(new, reads, folded), 1):
-            if read and read[2] == UNKNOWN:
-                plain = _read_line(line, None)
-                fact = ()
-                if plain:
-                    words = f[plain[1]:plain[1] + len(plain[0])]
-                    fact = (*plain, words, drop_in_lines(words), number in hits)
-                self.labelled[line] = (_split(line, speakers)[2], fact)
+        learnt = {}
+        for number, (line, read, words, norm) in enumerate(zip(new, reads, spoken, norms), 1):
+            if not read:
+                learnt[line] = ()
+                continue
+            hit = number in hits or (read[4] is not None and self.matcher is not None and self.matcher.any(norm))
+            learnt[line] = (*read, words, norm, hit)
+            if read[2] == UNKNOWN:
+                self.labelled[md][line] = (_split(line, speakers)[2], self._fact(_read_line(line, md, None)))
         kept = [line for line in new if len(line) <= self.LONGEST]
-        self.known.update((line, learnt[line]) for line in kept)
+        (self.known if md else self.plain).update((line, learnt[line]) for line in kept)
         self.size += sum(map(len, kept))
         return learnt
+
+    def _fact(self, read: tuple | None) -> tuple:
+        """What `_learn` remembers of a line read one way (the facts tuple), for one line."""
+        from huifang.lint.normalize import drop_in_lines, fold
+
+        if not read:
+            return ()
+        words = fold(read[0])
+        norm = drop_in_lines(words)
+        hit = self.matcher is not None and self.matcher.any(norm)
+        return (*read, words, norm, hit)
 
     def _whole(self, text: str, display: str, unknown: dict | None = None) -> tuple[list[Utterance], set[int]]:
         from huifang.lint.normalize import drop_in_lines, fold
 
         folded = fold(text)
         hits = self.matcher.lines(drop_in_lines(folded)) if self.matcher is not None else set()
-        return read_whole(text, display, folded, self.speakers, unknown), hits
+        turns = read_whole(text, display, folded, self.speakers, unknown)
+        if self.matcher is not None:
+            hits |= {u.line for u in turns if u.origin is not None and self.matcher.any(u.normalized)}
+        return turns, hits
+
+    def _soft_breaks(self, turns: list[Utterance], lines: list[str], display: str) -> list[Utterance]:
+        """Two agent lines of one Markdown paragraph (the second has no label, list marker or quote)
+        render as one run of text: one utterance of kind SOFT_BREAK for each pair a phrase may run
+        across (screened on the end of the one and the start of the other)."""
+        reach = self.matcher.longest - 1
+        out: list[Utterance] = []
+        if reach < 1:
+            return out
+        for first, second in zip(turns, turns[1:]):
+            if second.line != first.line + 1 or not (first.agent and second.agent) or first.kind or second.kind:
+                continue
+            if not self.matcher.any(first.normalized[-reach:] + second.normalized[:reach]):
+                continue
+            pre, label, _, _, _ = _split(lines[second.line - 1], self.speakers)
+            if label is not None or pre.strip():
+                continue
+            joined = Utterance(first.text + second.text, AGENT, display, first.line, first.col, first.base,
+                               Placed(_places(first) + _places(second)), second.ask, kind=SOFT_BREAK)
+            out.append(joined)
+        return out
+
+
+def _places(u: Utterance) -> list[tuple[int, int]]:
+    if isinstance(u.origin, Placed):
+        return u.origin.places
+    return [(u.line, u.col + i) for i in range(len(u.text))]
 
 
 def view(text: str, display: str, org=None, matcher=None, speakers: Speakers = DEFAULT_SPEAKERS) -> CallView:

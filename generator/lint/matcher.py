@@ -36,6 +36,7 @@ class PhraseMatcher:
         for key, owners in keys.items():
             self.automaton.add_word(key, (len(key), tuple(owners)))
         self.empty = not keys
+        self.longest = max(map(len, keys), default=0)  # of the normalised phrases
         if not self.empty:
             self.automaton.make_automaton()
 

@@ -113,5 +113,10 @@ def test_line_reading_agrees_with_reading_whole(parts):
     assert [(u.line, u.col, u.base, u.speaker, u.ask, u.text) for u in fast] == \
         [(u.line, u.col, u.base, u.speaker, u.ask, u.text) for u in whole]
     assert {k: v.line for k, v in view.unknown_speakers.items()} == {k: v.line for k, v in unknown.items()}
+    lines = text.split("\n")
     for u in fast:
-        assert text[u.base:u.base + len(u.text)] == u.text
+        if u.origin is None:
+            assert text[u.base:u.base + len(u.text)] == u.text
+        else:  # rendered (a comment or tag removed): each character still points into its line
+            assert all(line == u.line and lines[line - 1][col - 1] == ch or ch not in lines[line - 1]
+                       for ch, (line, col) in zip(u.text, u.origin.places))
