@@ -198,12 +198,13 @@ def _asks(u: Utterance) -> bool:
 # A line that says "the closing goes here" in a written script (结束语：, 电话结束时应说：).
 CLOSING_MARK = re.compile(r"结束语|结束时|结束通话|通话结束|结尾|结束前|道别时|挂机前|挂电话前")
 TAIL = 60  # of a long free-form paragraph, only its end (or what follows its closing marker) is its closing
-LONG = 80
+LONG = 60
 
 
 def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None = None) -> list[Utterance]:
     """The agent's last turns of a path (at most `max_turns`). In a free-form script, the turns
-    after its last closing marker when it has one, and of a long paragraph only its end."""
+    after its last closing marker when it has one, and of a long paragraph only its end (what
+    follows its own closing marker, else its last TAIL characters)."""
     agent = view.agent_turns(turns) if view is not None else [u for u in turns if u.agent]
     if view is None or not view.freeform:
         return agent[-standard.max_turns:]
@@ -218,7 +219,7 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
                 if len(after) > 1 or len(agent[index].text) > 12:
                     last = after
                 break
-        found = cache[key] = [_tail(u) if len(u.text) > LONG and u is last[-1] else u for u in last]
+        found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in last]
     return found
 
 
