@@ -236,6 +236,36 @@ def declared_kind(text: str) -> str:
     return ""
 
 
+# Where a written script turns to the customer who cannot talk now: 「不方便：」「B.不方便――」「如不方便，」
+# at the start of a line or after a branch letter, 「如（客户）不方便」 anywhere.
+NOT_NOW = re.compile(r"(?:^|(?<=[\s。！？!?”」）)]))(?:[A-DＡ-Ｄa-d][.．、:：)）]?[ \t]*)?不方便(?=[:：,，―—\-－])"
+                     r"|(?:如果?|若|假如)(?:客户|对方|您)?(?:现在)?不方便")
+BRANCH_END = re.compile(r"^(?:[A-DＡ-Ｄa-d][.．、:：)）]|\d{1,2}[.、．)）]|#|[一二三四五六七八九十]+、|情况"
+                        r"|(?:如果?|若)?(?:客户)?(?:方便|满意|非常满意|一般|同意|接受)[:：,，―—\-－])")
+
+
+def branch_paths(turns: list[Utterance]) -> list[tuple[str, list[Utterance]]]:
+    """The call's paths when the script writes a 不方便 branch: the 不方便 path (the turns up to the
+    branch and the branch) and the main path (every turn but the branch), so the closing of each is
+    checked. A branch inside a line runs to the line's end; a branch on a line of its own runs over
+    the following lines until the next branch letter, numbered item or heading."""
+    for index, u in enumerate(turns):
+        if not u.agent or "不方便" not in u.text:
+            continue
+        found = NOT_NOW.search(u.text)
+        if found is None:
+            continue
+        start = found.start()
+        if start == 0 or not u.text[:start].strip():
+            end = index + 1
+            while end < len(turns) and not BRANCH_END.match(turns[end].text):
+                end += 1
+            return [("", turns[:index] + turns[end:]), ("不方便", turns[:end])]
+        from huifang.lint.standards import _part
+        return [("", turns[:index] + [_part(u, 0, start)] + turns[index + 1:]), ("不方便", turns[:index + 1])]
+    return [("", turns)]
+
+
 LONE_CR = re.compile(r"\r(?!\n)")
 
 
@@ -341,7 +371,8 @@ class Reader:
                 joins = self._soft_breaks(turns, lines, display)
                 extras += joins
                 hits |= {u.line for u in joins}
-            call = CallView(display, display, (1, 1), [("", turns)], extras, org=org, freeform=True, text=original)
+            paths = branch_paths(turns) if "方便" in text else [("", turns)]
+            call = CallView(display, display, (1, 1), paths, extras, org=org, freeform=True, text=original)
             call.unknown_speakers = unknown
             call.kind = declared_kind(text) or "outbound"
             if self.matcher is not None:

@@ -52,3 +52,17 @@ def test_inbound_file_is_not_asked_for_convenience(proj):
     path.write_text(text, encoding="utf-8")
     problems = lint_paths(proj, [path]).problems
     assert not [p for p in problems if "方便" in p.message]
+
+
+def test_not_now_branch_of_a_freeform_script_has_its_own_closing(proj):
+    opening = "客服：您好，我是安心物业客服小李，您现在方便接电话吗？\n"
+    closing = "客服：感谢您的支持，祝您生活愉快，再见！\n"
+    branch = "不方便：好的，那我改天再打给您。\n"
+    path = proj / "scripts_src" / "b.txt"
+    path.write_text(opening + branch + "方便：\n客服：请问您对服务满意吗？\n" + closing, encoding="utf-8")
+    [p] = [p for p in lint_paths(proj, [path]).problems if p.rule == "missing-closing"]
+    assert "不方便" in p.message and p.line == 2
+    inline = "客服：您好，我是安心物业客服小李，您现在方便吗？A.方便――好的 B.不方便――好的，打扰了，谢谢您，祝您愉快，再见\n"
+    path.write_text(inline + "客服：请问您对服务满意吗？\n客服：好的。\n", encoding="utf-8")
+    [p] = [p for p in lint_paths(proj, [path]).problems if p.rule == "missing-closing"]
+    assert "主流程" in p.message and p.line == 3
