@@ -3,9 +3,12 @@
 Labels come from a wide table (lint/speakers.py: 客服, 【客服】, 回访专员, 坐席员, 问 … for the
 agent; 客户, 顾客, 市民, 患者, 答 … for the customer; extendable in huifang.yaml); a line without a
 label is the agent's; a word used as a label on two or more lines that is in neither table is an
-unknown speaker, never the agent. Markdown structure is understood and not read as speech:
-front matter, headings, fenced code, HTML comments, tables and rules are skipped; list markers
-and `>` quotes are stripped and the rest of the line is speech.
+unknown speaker, never the agent. A .md file is read as a reader sees it rendered: front matter,
+headings, fenced code, HTML comments and rules are not speech; list markers and `>` quotes are
+stripped and the rest of the line is speech; inline markup is rendered (lint/rendered.py); table
+rows are read as cells (checked line by line, not turns of the call); a phrase over a paragraph's
+soft line break is found. A .txt file is plain text: every line is speech as written. A written
+不方便 branch is a path of its own (`branch_paths`).
 """
 
 from __future__ import annotations

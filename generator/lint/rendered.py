@@ -35,20 +35,14 @@ def render(words: str) -> tuple[str, list[int]] | None:
             out.append(m.group())
             where.extend(range(m.start(), m.end()))
             continue
-        changed = True
-        if m.group("drop"):
-            continue
-        if m.group("escaped"):
-            out.append(m.group("escaped"))
-            where.append(m.start() + 1)
-            continue
-        shown = _reference(m)
+        shown = "" if m.group("drop") else m.group("escaped") or _reference(m)
         if shown is None:
             out.append(m.group())
             where.extend(range(m.start(), m.end()))
-        else:
-            out.append(shown)
-            where.extend([m.start()] * len(shown))
+            continue
+        changed = True
+        out.append(shown)
+        where.extend([m.start() + 1] if m.group("escaped") else [m.start()] * len(shown))
     if not changed:
         return None
     out.append(words[at:])
