@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from huifang import model as m
 from huifang.lint.config import LintConfig
 from huifang.lint.freeform import SOFT_BREAK
@@ -193,5 +191,3 @@ def combine(problems: list[Problem]) -> list[Problem]:
     return problems
 
 
-def with_severity(problem: Problem, severity: str) -> Problem:
-    return replace(problem, severity=severity)
