@@ -141,31 +141,39 @@ def compose(script: m.Script, project: m.Project) -> Call:
     of contact), else from the generic standard of the script's kind."""
     org = project.org_of(script)
     kind = kind_of(script, org)
-    source = org if org is not None and (org.kind or "outbound") == kind else None
+    default = project.orgs.get(project.config.default_org)
+    sources = [o for o in (org, default) if o is not None and (o.kind or "outbound") == kind]
     composed: dict[str, str] = {}
 
-    def part(name: str, own, empty):
+    def part(name: str, own, empty, fallback: bool = True):
         if own is not None:
             return own
-        value = getattr(source, name) if source is not None else None
-        if value:
-            composed[name] = source.id
-            return value
+        for source in sources if fallback else sources[:1] if sources and sources[0] is org else []:
+            value = getattr(source, name)
+            if value:
+                composed[name] = source.id
+                return value
         return empty
 
-    opening = part("opening", script.opening, None)
+    # The org's own parts; then the generic standard of the kind; the default org's parts only for a
+    # rule book whose standards.yaml has no generic wording for this kind.
+    opening = part("opening", script.opening, None, fallback=False)
     if opening is None:
         opening = _generic(project.greeting, kind, org)
         if opening:
             composed["opening"] = GENERIC
-    convenience = part("convenience", script.convenience, None) if kind == "outbound" else (
-        script.convenience or None)
-    closings = part("closings", script.closings, None)
+        else:
+            opening = part("opening", None, [])
+    convenience = part("convenience", script.convenience, None, fallback=composed.get("opening") != GENERIC) \
+        if kind == "outbound" else (script.convenience or None)
+    closings = part("closings", script.closings, None, fallback=False)
     if closings is None:
         turns = _generic(project.closing, kind, org)
-        closings = {"通用": turns} if turns else {}
         if turns:
+            closings = {"通用": turns}
             composed["closings"] = GENERIC
+        else:
+            closings = part("closings", None, {})
     return Call(script, org, list(opening), convenience or None, script.steps, dict(closings), composed)
 
 

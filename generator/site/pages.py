@@ -175,7 +175,9 @@ class Site:
                 "errors": sum(p.severity == "error" for p in problems),
                 "warnings": sum(p.severity == "warning" for p in problems), "asks": asks,
                 "composed": [p for p in ("opening", "convenience", "closings") if p in call.composed],
-                "generic": [p for p in ("opening", "convenience", "closings") if call.composed.get(p) == "generic"]}
+                "generic": [p for p in ("opening", "convenience", "closings") if call.composed.get(p) == "generic"],
+                "composed_from": {p: self.project.orgs[o].name for p, o in call.composed.items()
+                                  if o in self.project.orgs}}
 
     # -- pages --------------------------------------------------------------------------------------
     def pages(self) -> list[GeneratedPage]:
