@@ -107,3 +107,17 @@ def test_no_pattern_syntax_in_messages(tmp_path):
         assert "广州安准" not in p.suggestion  # no org declared: never another company's words
     assert any("{公司}" in p.suggestion for p in problems if p.rule == "missing-greeting")
     assert any("再见" in p.suggestion for p in problems if p.rule == "missing-closing")
+
+
+def test_composition_uses_the_kinds_generic_standard_never_another_orgs_words():
+    from huifang.compose import GENERIC, compose
+    project = load_project(REPO).project
+    face = compose(project.scripts["taikang-yinhang-gaozhi"], project)
+    assert face.convenience is None and face.composed.get("opening") == GENERIC
+    assert "欢迎光临" in face.opening[0].text.value and "安准" not in face.opening[0].text.value
+    inbound = compose(project.scripts["ruifeng-kehu-laidian"], project)
+    assert inbound.convenience is None
+    for ident, script in project.scripts.items():
+        call = compose(script, project)
+        for part, source in call.composed.items():
+            assert source in (GENERIC, call.org.id if call.org else ""), (ident, part, source)
