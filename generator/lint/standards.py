@@ -174,12 +174,12 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
             started = True
             quiet = 0
         elif started:
-            if _asks(u) and WRONG_PARTY.search(u.folded) is None:
+            if asks(u) and WRONG_PARTY.search(u.folded) is None:
                 break
             quiet += 1
             if quiet > QUIET:
                 break
-        elif len(turns) >= LEAD or (turns and _asks(u)):
+        elif len(turns) >= LEAD or (turns and asks(u)):
             break
         turns.append(u)
     while len(turns) > 1 and len(missing(ctx, standard, view.org, [turns[-1]])) == every:
@@ -190,7 +190,7 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
 QUESTION = re.compile(r"(?:吗|呢|如何|怎么样|怎样|么|是否|满意度|程度)[\s。.!！”」\"]*$")
 
 
-def _asks(u: Utterance) -> bool:
+def asks(u: Utterance) -> bool:
     """A question of the call: one the script marks with ？, or one that ends like a question."""
     return u.ask or QUESTION.search(u.folded) is not None
 
