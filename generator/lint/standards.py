@@ -168,8 +168,9 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
     every = len(standard.elements)
     started = False
     quiet = 0
+    maybe = _any_element(standard, view.org)
     for u in agent:
-        has = len(missing(ctx, standard, view.org, [u])) < every
+        has = maybe.search(u.folded) is not None and len(missing(ctx, standard, view.org, [u])) < every
         if has:
             started = True
             quiet = 0
@@ -188,6 +189,22 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
 
 
 QUESTION = re.compile(r"(?:吗|呢|如何|怎么样|怎样|么|是否|满意度|程度)[\s。.!！”」\"]*$")
+
+
+_ANY: dict[tuple, re.Pattern] = {}
+
+
+def _any_element(standard: m.Standard, org: m.Org | None) -> re.Pattern:
+    """One regex of every pattern of a standard (exclusions ignored): a turn it misses has no element."""
+    key = (id(standard), org.id if org else "")
+    found = _ANY.get(key)
+    if found is None:
+        if len(_ANY) > 1000:
+            _ANY.clear()
+        fills = tuple(sorted(org.fills().items())) if org else ()
+        found = _ANY[key] = re.compile("|".join(_compile(p, fills) for e in standard.elements for p in e.patterns)
+                                       or "(?!)")
+    return found
 
 
 def asks(u: Utterance) -> bool:
