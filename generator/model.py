@@ -223,6 +223,7 @@ class ForbiddenPhrase:
     severity: str = "error"
     exceptions: tuple[str, ...] = ()
     source: str = ""
+    any_order: tuple[tuple[str, ...], ...] = ()  # word groups found in any order within one clause
 
 
 @dataclass(eq=False)

@@ -146,6 +146,9 @@ FORBIDDEN = obj({
         "instead": TEXT,
         "exceptions": {"type": "array", "items": SHORT,
                        "description": "含此短语也没问题的上下文，如「不可能」在「不可能让您白跑」中"},
+        "any_order": {"type": "array", "minItems": 2, "items": {"type": "array", "items": SHORT, "minItems": 1},
+                      "description": "换了语序或插了字也算：每组写几个可互换的词，同一分句里每组都出现即算说了这句忌语，"
+                                     "如 [[这种事, 这种情况], [从没, 从来没]]"},
         "source": SOURCE,
     }, ("id", "phrase", "reason", "instead"))},
 }, ("phrases",))

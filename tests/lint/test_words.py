@@ -58,3 +58,17 @@ def test_every_pack_entry_has_a_public_source():
     assert len(entries) >= 10
     for entry in entries:
         assert "https://" in entry.source or "http://" in entry.source, entry.id
+
+
+@pytest.mark.parametrize("line, found", [
+    ("客服：这种事我们从来没有过。", True),
+    ("客服：這種情況我們從來沒遇到。", True),
+    ("客服：我们从没这种事！", True),
+    ("客服：这种事，我们会查，从来没有人投诉过。", False),  # different clauses
+    ("客服：请放心，我们绝不会说这种事从来没有。", False),
+    ("客户：这种事我们从来没有过。", False),
+])
+def test_statement_in_another_word_order(proj, line, found):
+    problems = lint_text(proj, "o.txt", line + "\n", "forbidden-phrase")
+    assert bool(problems) is found, problems
+    assert len(problems) <= 1

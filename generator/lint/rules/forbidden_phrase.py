@@ -20,6 +20,8 @@ FAIL:
 
     坐席：這種情況不可能，我們從沒這種事。
 
+    客服：这种事我们从来没有过。
+
     A：你 自 己 想 办 法 吧。
 
     客服：您不要着急，你自己想办法吧。
@@ -37,12 +39,24 @@ PER_LINE = 200  # findings listed per utterance: a line of repeats must not cost
 
 
 def wanted(text: str, ctx) -> bool:
-    return not ctx.view.no_phrases
+    if not ctx.view.no_phrases:
+        return True
+    order = _word_order(ctx)
+    return bool(order) and any(u.agent and order.maybe(u.folded) for u in ctx.view.utterances())
+
+
+def _word_order(ctx):
+    found = getattr(ctx, "_word_order", None)
+    if found is None:
+        from huifang.lint.wordorder import WordOrder
+        found = ctx._word_order = WordOrder(ctx.project.forbidden + ctx.config.pack_phrases())
+    return found
 
 
 def check(u, ctx):
     if not u.agent:
         return
+    yield from _in_any_order(u, ctx)
     lines = ctx.view.phrase_lines
     if lines is not None and u.line not in lines:
         return  # free-form: the whole-file pre-screen found nothing on this line
@@ -63,3 +77,23 @@ def check(u, ctx):
         fix = replacement_for(u, hit, ctx)
         yield ctx.problem(ID, u, hit.start, hit.end, message,
                           ctx.severity(ID, phrase.severity), phrase.instead, fix)
+
+
+def _in_any_order(u, ctx):
+    """A forbidden statement said in another order or with words inserted, when the phrase list
+    itself does not find it in this clause."""
+    order = _word_order(ctx)
+    if not order or not order.maybe(u.folded):
+        return
+    listed = None
+    for hit in order.find(u.folded):
+        if mentioned(u.folded, hit.start):
+            continue
+        if listed is None:
+            listed = [(h.phrase, h.start, h.end) for h in ctx.matcher.find(u.text, u.normalized)]
+        if any(p is hit.phrase and s < hit.end and hit.start < e for p, s, e in listed):
+            continue
+        phrase = hit.phrase
+        shown = u.text[hit.start:hit.end]
+        yield ctx.problem(ID, u, hit.start, hit.end, f"忌语「{shown}」（即「{phrase.phrase.value}」）：{phrase.reason}",
+                          ctx.severity(ID, phrase.severity), phrase.instead)
