@@ -186,6 +186,7 @@ class Org:
     closings: dict[str, list[Turn]] = field(default_factory=dict)
     holiday_closing: Text | None = None
     source: str = ""
+    kind: str = ""  # outbound, inbound, face, message; "" = outbound
 
     def fills(self) -> dict[str, str]:
         """Placeholder values this organisation provides; the rest are left for the agent."""
@@ -222,6 +223,7 @@ class ForbiddenPhrase:
     severity: str = "error"
     exceptions: tuple[str, ...] = ()
     source: str = ""
+    any_order: tuple[tuple[str, ...], ...] = ()  # word groups found in any order within one clause
 
 
 @dataclass(eq=False)
@@ -231,6 +233,13 @@ class Element:
     patterns: tuple[str, ...]
     severity: str = "error"
     description: str = ""
+    exclude: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+
+    @property
+    def example(self) -> str:
+        """A plain wording of the element, for messages (never a pattern)."""
+        return self.examples[0] if self.examples else ""
 
 
 @dataclass(eq=False)
@@ -240,6 +249,31 @@ class Standard:
     max_turns: int = 3
     examples: list[str] = field(default_factory=list)
     source: str = ""
+    kinds: dict[str, StandardKind] = field(default_factory=dict)
+
+    def for_kind(self, kind: str) -> Standard:
+        """The standard of one kind of contact (outbound, inbound, face, message): its elements and
+        examples; the whole standard when the kind is not listed."""
+        cache = self.__dict__.setdefault("_kinds", {})
+        found = cache.get(kind)
+        if found is None:
+            spec = self.kinds.get(kind)
+            if spec is None:
+                found = self
+            else:
+                by_id = {e.id: e for e in self.elements}
+                found = Standard([by_id[i] for i in spec.elements if i in by_id], self.title, self.max_turns,
+                                 list(spec.examples), spec.source or self.source, {kind: spec})
+            cache[kind] = found
+        return found
+
+
+@dataclass(eq=False)
+class StandardKind:
+    elements: tuple[str, ...]
+    examples: list[str] = field(default_factory=list)
+    source: str = ""
+    texts: tuple[Text, ...] = ()  # the examples as written in standards.yaml (composed into calls)
 
 
 @dataclass(eq=False)
@@ -300,6 +334,7 @@ class Script:
     steps: list = field(default_factory=list)
     closings: dict[str, list[Turn]] | None = None
     source: str = ""
+    kind: str = ""  # as Org.kind; "" = the org's
 
 
 @dataclass(frozen=True)
@@ -355,9 +390,10 @@ class Page:
 
 @dataclass
 class LintSettings:
-    extends: str = "default"
+    extends: str | list[str] = "default"
     rules: dict[str, str] = field(default_factory=dict)  # rule id -> severity or "off"
     ignore: list[str] = field(default_factory=list)
+    speakers: dict[str, list[str]] = field(default_factory=dict)  # "agent"/"customer" → extra labels
 
 
 @dataclass

@@ -151,7 +151,8 @@ def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
     lint = data.get("lint", {})
     rules = {k: (v["severity"] if isinstance(v, dict) else v) for k, v in lint.get("rules", {}).items()}
     config = m.Config(default_org=data.get("default_org", ""),
-                      lint=m.LintSettings(lint.get("extends", "default"), rules, list(lint.get("ignore", []))),
+                      lint=m.LintSettings(lint.get("extends", "default"), rules, list(lint.get("ignore", [])),
+                                          {k: list(v) for k, v in lint.get("speakers", {}).items()}),
                       build_lint_errors=data.get("build", {}).get("lint_errors", "fail"))
     raw = data.get("limits", {})
     limits = Limits(raw.get("max_file_bytes", limits.max_file_bytes), raw.get("max_nodes", limits.max_nodes),
@@ -311,11 +312,16 @@ class Builder:
             return None
         return {label: self.turns(turns, path + (label,)) for label, turns in data.items()}
 
-    def standard(self, data: dict) -> m.Standard:
+    def standard(self, data: dict, path: tuple = ()) -> m.Standard:
         return m.Standard([m.Element(e["id"], e["name"], tuple(e["patterns"]), e.get("severity", "error"),
-                                     e.get("description", "")) for e in data["elements"]],
+                                     e.get("description", ""), tuple(e.get("exclude", ())),
+                                     tuple(e.get("examples", ()))) for e in data["elements"]],
                           data.get("title", ""), data.get("max_turns", 3), list(data.get("examples", [])),
-                          data.get("source", ""))
+                          data.get("source", ""),
+                          {kind: m.StandardKind(tuple(k["elements"]), list(k.get("examples", [])), k.get("source", ""),
+                                                tuple(self.text(path + ("kinds", kind, "examples", i))
+                                                      for i in range(len(k.get("examples", [])))))
+                           for kind, k in data.get("kinds", {}).items()})
 
 
 def build(doc: Document, kind: str, project: m.Project) -> None:
@@ -330,7 +336,8 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
             d.get("speech_rate", 240), list(d.get("languages", [])), dict(d.get("placeholders", {})),
             tuple(d.get("agent_placeholders", ())),
             b.turns(d.get("opening"), ("opening",)), b.convenience(d.get("convenience"), ("convenience",)),
-            b.closings(d.get("closings"), ("closings",)) or {}, b.maybe(("holiday_closing",)), d.get("source", ""))
+            b.closings(d.get("closings"), ("closings",)) or {}, b.maybe(("holiday_closing",)), d.get("source", ""),
+            d.get("kind", ""))
         project.orgs[d["id"]] = project_org
     elif kind == "etiquette":
         for gi, g in enumerate(d["groups"]):
@@ -342,10 +349,11 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
             project.forbidden.append(m.ForbiddenPhrase(
                 p["id"], b.text(("phrases", i, "phrase")), p["reason"], p["instead"], f,
                 tuple(b.text(("phrases", i, "variants", j)) for j in range(len(p.get("variants", [])))),
-                p.get("category", ""), p.get("severity", "error"), tuple(p.get("exceptions", ())), p.get("source", "")))
+                p.get("category", ""), p.get("severity", "error"), tuple(p.get("exceptions", ())), p.get("source", ""),
+                tuple(tuple(group) for group in p.get("any_order", ()))))
     elif kind == "standards":
-        project.greeting = b.standard(d["greeting"])
-        project.closing = b.standard(d["closing"])
+        project.greeting = b.standard(d["greeting"], ("greeting",))
+        project.closing = b.standard(d["closing"], ("closing",))
     elif kind == "question-bank":
         questions = [b.question(q, ("questions", i), d["id"]) for i, q in enumerate(d["questions"])]
         project.banks[d["id"]] = m.QuestionBank(d["id"], d["title"], questions, f, d.get("industry", ""),
@@ -367,7 +375,7 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
         project.scripts[d["id"]] = m.Script(
             d["id"], d["title"], f, doc, d.get("org", ""), d.get("description", ""),
             b.turns(d.get("opening"), ("opening",)), b.convenience(d.get("convenience"), ("convenience",)),
-            steps, b.closings(d.get("closings"), ("closings",)), d.get("source", ""))
+            steps, b.closings(d.get("closings"), ("closings",)), d.get("source", ""), d.get("kind", ""))
     elif kind == "form":
         sections = []
         for s in d["sections"]:
@@ -406,6 +414,17 @@ class References:
     def doc(self, display: str) -> Document | None:
         return self.loaded.documents.get(display)
 
+    def check_standards(self) -> None:
+        """Each kind of contact in standards.yaml lists elements the standard defines."""
+        doc = self.doc("content/standards.yaml")
+        for part, standard in (("greeting", self.project.greeting), ("closing", self.project.closing)):
+            if standard is None:
+                continue
+            known = {e.id: e for e in standard.elements}
+            for kind, spec in standard.kinds.items():
+                for i, ident in enumerate(spec.elements):
+                    self.refer(doc, (part, "kinds", kind, "elements", i), "要素", ident, known)
+
     def refer(self, doc, path, kind_name: str, ident: str, table: dict) -> None:
         if kind_name in self.loaded.unreadable:
             return
@@ -414,6 +433,7 @@ class References:
 
     def run(self) -> None:
         p = self.project
+        self.check_standards()
         for sc in p.scenarios.values():
             doc = self.doc(sc.file)
             self.refer(doc, ("org",), "机构", sc.org, p.orgs)

@@ -17,6 +17,8 @@ SOURCE = {"type": "string", "minLength": 1, "maxLength": 300,
           "description": "出处：种子文档名和章节，如「客服员电话回访管理流程及规范 6.1.3」"}
 SEVERITY = {"enum": ["error", "warning", "info"]}
 TEXT_LIST = {"type": "array", "items": TEXT}
+CALL_KINDS = ["outbound", "inbound", "face", "message"]
+CALL_KIND = {"enum": CALL_KINDS, "description": "联系方式：outbound 去电回访、inbound 来电、face 面对面、message 短信/微信"}
 ID_LIST = {"type": "array", "items": ID, "uniqueItems": True}
 TIME = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
 ANSWER_TYPES = ["yes_no", "satisfaction", "score", "choice", "open"]
@@ -102,6 +104,7 @@ ORG = obj({
     "hotline": SHORT,
     "agent_title": SHORT,
     "industry": SHORT,
+    "kind": CALL_KIND,
     "call_windows": {"type": "array", "items": obj({
         "start": TIME, "end": TIME, "season": SHORT, "note": SHORT}, ("start", "end"))},
     "no_call": TEXT_LIST,
@@ -143,6 +146,9 @@ FORBIDDEN = obj({
         "instead": TEXT,
         "exceptions": {"type": "array", "items": SHORT,
                        "description": "含此短语也没问题的上下文，如「不可能」在「不可能让您白跑」中"},
+        "any_order": {"type": "array", "minItems": 2, "items": {"type": "array", "items": SHORT, "minItems": 1},
+                      "description": "换了语序或插了字也算：每组写几个可互换的词，同一分句里每组都出现即算说了这句忌语，"
+                                     "如 [[这种事, 这种情况], [从没, 从来没]]"},
         "source": SOURCE,
     }, ("id", "phrase", "reason", "instead"))},
 }, ("phrases",))
@@ -150,7 +156,11 @@ FORBIDDEN = obj({
 ELEMENT = obj({
     "id": ID, "name": SHORT, "description": TEXT,
     "patterns": {"type": "array", "items": SHORT, "minItems": 1,
-                 "description": "任一匹配即视为具备；* 表示至多 12 个任意字"},
+                 "description": "任一匹配即视为具备；* 表示至多 12 个任意字，(甲|乙) 表示其中之一，{名} 表示姓名或 XX 之类的占位"},
+    "exclude": {"type": "array", "items": SHORT,
+                "description": "与模式重叠时不算具备的说法，如「方便」在「给您带来不便」中"},
+    "examples": {"type": "array", "items": SHORT, "minItems": 1,
+                 "description": "这个要素的常见说法（提示中只显示这些，不显示模式）"},
     "severity": SEVERITY,
 }, ("id", "name", "patterns"))
 STANDARD = obj({
@@ -158,6 +168,11 @@ STANDARD = obj({
     "max_turns": {"type": "integer", "minimum": 1, "maximum": 10},
     "elements": {"type": "array", "items": ELEMENT, "minItems": 1},
     "examples": TEXT_LIST,
+    "kinds": {"type": "object", "propertyNames": CALL_KIND, "additionalProperties": obj({
+        "elements": {"type": "array", "items": ID},
+        "examples": TEXT_LIST,
+        "source": SOURCE,
+    }, ("elements",))},
     "source": SOURCE,
 }, ("elements",))
 STANDARDS = obj({"greeting": STANDARD, "closing": STANDARD}, ("greeting", "closing"))
@@ -198,6 +213,7 @@ SCRIPT = obj({
     "id": ID,
     "title": SHORT,
     "org": ID,
+    "kind": CALL_KIND,
     "description": TEXT,
     "opening": TURNS,
     "convenience": {"oneOf": [CONVENIENCE, {"const": False}]},
@@ -248,9 +264,14 @@ RULE_SETTING = {"oneOf": [SEVERITY, {"const": "off"}, obj({"severity": SEVERITY}
 PROJECT = obj({
     "default_org": ID,
     "lint": obj({
-        "extends": SHORT,
+        "extends": {"oneOf": [SHORT, {"type": "array", "items": SHORT, "minItems": 1, "uniqueItems": True}],
+                    "description": "预设（default、strict）和扩展包（如 service-taboos，公开发布的服务忌语）"},
         "rules": {"type": "object", "additionalProperties": RULE_SETTING},
         "ignore": {"type": "array", "items": SHORT},
+        "speakers": obj({
+            "agent": {"type": "array", "items": SHORT, "description": "坐席一方的说话人标签，如 引导员"},
+            "customer": {"type": "array", "items": SHORT, "description": "客户一方的说话人标签，如 来访人"},
+        }),
     }),
     "build": obj({"lint_errors": {"enum": ["fail", "warn"]}}),
     "limits": obj({
