@@ -296,6 +296,14 @@ class Timing:
     unknown: bool = False
     reason: str = ""
 
+    def sentence(self) -> str:
+        from huifang.plan.describe import sentence
+        return sentence(self)
+
+    def window(self) -> str:
+        from huifang.plan.describe import window
+        return window(self)
+
 
 @dataclass(eq=False)
 class Scenario:
