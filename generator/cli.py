@@ -19,7 +19,9 @@ DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，生成
   huifang serve            本地预览手册（修改 YAML 后自动刷新）
   huifang forms            只生成 PDF 表单
   huifang schema           导出 JSON Schema，供编辑器自动补全
-  huifang new script 名称  新建一个带注释的模板文件"""
+  huifang new script 名称  新建一个带注释的模板文件
+  huifang plan 事件表 --from 日期 --to 日期    排出回访名单
+  huifang report 名单 --from 日期 --to 日期    统计回访率"""
 
 # subcommand -> (module, help)
 COMMANDS = {
@@ -30,6 +32,8 @@ COMMANDS = {
     "forms": ("huifang.forms.command", "生成可打印的 A4 PDF 表单"),
     "schema": ("huifang.schema_export", "导出内容文件的 JSON Schema"),
     "new": ("huifang.scaffold", "新建带注释的场景或话术文件"),
+    "plan": ("huifang.plan.command", "按规范和法定工作日排出回访名单（事件表 CSV/XLSX）"),
+    "report": ("huifang.plan.report", "读回填好的回访名单，统计回访率、满意度、投诉和逾期"),
 }
 
 
@@ -81,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("what", choices=["scenario", "script"], help="新建场景或话术")
     new.add_argument("name", help="标识（小写字母、数字、连字符），如 wuye-tousu-huifang")
     new.add_argument("--org", default=None, help="所属机构 id")
+    from huifang.plan.cli import add_arguments as add_plan_arguments
+    add_plan_arguments(subs["plan"], subs["report"])
     return parser
 
 
