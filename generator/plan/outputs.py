@@ -144,7 +144,7 @@ def agent_calendar(agent: str, calls: list[Call], stamp: dt.date) -> bytes:
         start = dt.datetime(call.date.year, call.date.month, call.date.day, hh, mm, tzinfo=zone)
         event = Event()
         event.add("uid", f"{call_id(call)}@huifang")
-        event.add("dtstamp", dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.timezone.utc))
+        event.add("dtstamp", dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC))
         event.add("dtstart", start)
         event.add("dtend", start + dt.timedelta(minutes=CALL_MINUTES))
         event.add("summary", f"回访 {call.customer} {call.phone}".strip())
