@@ -30,8 +30,13 @@ CALL_MINUTES = 10
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # zip entry times, so the same plan gives the same bytes
 
 
+def ref(key: str) -> str:
+    """The 计划编号 printed on the worklist: short, stable, and the way back to the ledger's key."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
 def call_id(call: Call) -> str:
-    return hashlib.sha1(call.key.encode("utf-8")).hexdigest()[:12]
+    return ref(call.key)
 
 
 def row(call: Call, number: int) -> list[str]:
