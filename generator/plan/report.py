@@ -15,6 +15,7 @@ import json
 import re
 import sqlite3
 import sys
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -231,13 +232,25 @@ def cells(d: dict) -> list:
 KINDS = (("scenario", "按场景"), ("agent", "按坐席"), ("week", "按周"))
 
 
+def width(value: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
+
+
+def table(rows_: list[list], out) -> None:
+    """Columns padded by display width (a Chinese character is two columns)."""
+    texts = [[str(x) for x in r] for r in rows_]
+    widths = [max(width(r[i]) for r in texts) for i in range(len(texts[0]))]
+    for r in texts:
+        out.write("  " + "  ".join(x + " " * (w - width(x)) if i == 0 else " " * (w - width(x)) + x
+                                   for i, (x, w) in enumerate(zip(r, widths, strict=True))).rstrip() + "\n")
+
+
 def text_report(data: dict, out=sys.stdout) -> None:
     out.write(f"回访统计 {data['from']} 至 {data['to']}（回访率 = 时间窗内已访 ÷ 应访）\n")
     for kind, title in KINDS:
-        out.write(f"\n{title}\n  " + "  ".join(["名称"] + HEADS) + "\n")
-        for row in data[kind]:
-            out.write("  " + "  ".join(str(x) for x in [row["title"]] + cells(row)) + "\n")
-    out.write("\n合计  " + "  ".join(f"{h} {v}" for h, v in zip(HEADS, cells(data["total"]), strict=True)) + "\n")
+        out.write(f"\n{title}\n")
+        table([["名称"] + HEADS] + [[row["title"]] + cells(row) for row in data[kind]]
+              + [["合计"] + cells(data["total"])], out)
     if data["complaints"]:
         out.write(f"\n待开投诉单（{len(data['complaints'])}）：\n")
         for c in data["complaints"]:
