@@ -15,6 +15,7 @@ from huifang.plan.config import UNASSIGNED, PlanConfig
 from huifang.plan.events import Event
 from huifang.plan.windows import DAY, NoWindow, Window, windows
 
+NO_WARNINGS = ()  # shared by the many calls without any
 DEFAULT_WINDOWS = (m.CallWindow("09:00", "12:00"), m.CallWindow("14:00", "17:30"))
 
 
@@ -31,7 +32,7 @@ class Call:
     window: tuple[dt.date, dt.date | None]
     key: str
     org: str = ""
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] | tuple[()] = ()
 
     def as_dict(self) -> dict:
         end = self.window[1]
@@ -88,7 +89,7 @@ class Planner:
         self.scenarios = Scenarios(project)
         self.load: dict[tuple[str, dt.date], int] = dict(booked or {})
         self.known = known or set()
-        self._slots: dict[tuple[str, str, int], list[tuple[int, int]]] = {}
+        self._slots: dict[tuple[str, dt.date], tuple[list[tuple[int, int]], list[str]]] = {}
         self._season_warned: set[str] = set()
 
     # -- windows ------------------------------------------------------------------------------------
@@ -99,6 +100,15 @@ class Planner:
 
     def slots(self, scenario: m.Scenario, day: dt.date, warnings: list[str]) -> list[tuple[int, int]]:
         """The day's call windows as (start, end) minutes, the season's when windows are seasonal."""
+        key = (scenario.id, day)
+        known = self._slots.get(key)
+        if known is None:
+            notes: list[str] = []
+            known = self._slots[key] = (self.day_slots(scenario, day, notes), notes)
+        warnings += known[1]
+        return known[0]
+
+    def day_slots(self, scenario: m.Scenario, day: dt.date, warnings: list[str]) -> list[tuple[int, int]]:
         wins = self.call_windows(scenario)
         seasons = {w.season for w in wins if w.season}
         if seasons:
@@ -113,6 +123,8 @@ class Planner:
 
     @staticmethod
     def time_at(slots: list[tuple[int, int]], index: int, capacity: int) -> str:
+        if index == 0:
+            return f"{slots[0][0] // 60:02d}:{slots[0][0] % 60:02d}" if slots else ""
         total = sum(b - a for a, b in slots)
         if not total:
             return ""
@@ -141,7 +153,9 @@ class Planner:
                 continue
             t = scenario.timing
             key = (scenario.id, item.date, item.region if t.overrides else "",
-                   item.customer_class if t.overrides else "", item.deadline, item.birthday)
+                   item.customer_class if t.overrides else "",
+                   item.deadline if (t.within or t.before or t.until) else None,
+                   item.birthday if t.on else None)
             found = cache.get(key)
             if found is None:
                 try:
@@ -158,9 +172,10 @@ class Planner:
             for w in found:
                 tasks.append((w.end or self.last, w.start, item.line, w, item, scenario,
                               f"{who}|{scenario.id}|{item.date.isoformat()}|{w.start.isoformat()}"))
-        tasks.sort(key=lambda x: (x[0], x[1], x[2]))
+        tasks.sort(key=lambda x: (x[0], x[1], x[2]), reverse=True)
         seen: dict[str, int] = {}
-        for _, _, line, w, event, scenario, key in tasks:
+        while tasks:  # popped from the end, earliest deadline first, so memory is given back as we go
+            _, _, line, w, event, scenario, key = tasks.pop()
             if key in self.known:
                 result.already += 1
                 continue
@@ -208,13 +223,13 @@ class Planner:
                 free = min((d for d in days(lo, hi) if self.cal.is_workday(d)),
                            key=lambda d: (self.load.get((agent, d), 0), d))
                 warnings.append(f"时间窗内坐席「{agent}」每天 {capacity} 个已排满，超出容量安排")
-        if any(y in self.cal.unpublished for y in {lo.year, hi.year, free.year}):
+        if self.cal.unpublished and any(y in self.cal.unpublished for y in {lo.year, hi.year, free.year}):
             warnings.append(f"{free.year} 年的法定节假日和调休尚未公布，暂按周一至周五为工作日安排")
         index = self.load.get((agent, free), 0)
         self.load[(agent, free)] = index + 1
         time = self.time_at(self.slots(scenario, free, warnings), index, capacity)
         return Call(event.line, event.customer, event.phone, scenario.id, scenario.title, agent, free, time,
-                    (w.start, w.end), key, scenario.org, warnings)
+                    (w.start, w.end), key, scenario.org, warnings or NO_WARNINGS)
 
 
 def days(lo: dt.date, hi: dt.date):

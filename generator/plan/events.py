@@ -54,6 +54,8 @@ class Event:
 
 
 def text(value) -> str:
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -63,6 +65,20 @@ def text(value) -> str:
 
 def parse_date(value) -> dt.date | None:
     """A date from a cell: an Excel date, 2026-03-01, 2026/3/1, 2026年3月1日, 20260301. ValueError if impossible."""
+    if type(value) is str:
+        known = SEEN_DATES.get(value)
+        if known is None:
+            known = slow_date(value)
+            if len(SEEN_DATES) < 100_000:
+                SEEN_DATES[value] = known
+        return known
+    return slow_date(value)
+
+
+SEEN_DATES: dict[str, dt.date | None] = {}  # an export repeats the same few hundred dates
+
+
+def slow_date(value) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -158,33 +174,32 @@ def read_events(path: Path, columns: dict[str, str]) -> Iterator[Event | tuple[i
             break
     if header is None:
         raise InputError("文件是空的")
-    get = {name: header.get(name) for name in HEADERS}
-
-    def cell(cells: list, name: str):
-        i = get[name]
-        return cells[i] if i is not None and i < len(cells) else None
-
+    order = list(HEADERS)
+    width = max(header.values()) + 1
+    picks = [header.get(name, width) for name in order]  # `width`: a column the file lacks -> always None
+    (i_customer, i_phone, i_scenario, i_date, i_agent, i_org, i_region, i_class, i_deadline, i_birthday,
+     i_ident) = picks
     for line, cells in stream:
-        if not any(text(c) for c in cells):
-            continue
-        phone = text(cell(cells, "电话"))
-        scenario = text(cell(cells, "场景"))
-        if not phone:
-            yield line, "缺少电话"
-            continue
-        if not scenario:
-            yield line, "缺少场景"
+        if len(cells) <= width:
+            cells.extend([None] * (width + 1 - len(cells)))
+        else:
+            cells[width] = None  # past the last mapped column: nothing is read there
+        phone = text(cells[i_phone])
+        scenario = text(cells[i_scenario])
+        if not phone or not scenario:
+            if not any(text(c) for c in cells):
+                continue
+            yield line, "缺少电话" if not phone else "缺少场景"
             continue
         try:
-            date = parse_date(cell(cells, "日期"))
-            deadline = parse_date(cell(cells, "截止日期"))
-            birthday = parse_month_day(cell(cells, "生日"))
+            date = parse_date(cells[i_date])
+            deadline = parse_date(cells[i_deadline])
+            birthday = parse_month_day(cells[i_birthday])
         except ValueError as exc:
             yield line, str(exc)
             continue
         if date is None:
             yield line, "缺少日期"
             continue
-        yield Event(line, text(cell(cells, "客户")), phone, scenario, date, text(cell(cells, "坐席")),
-                    text(cell(cells, "机构")), text(cell(cells, "区域")), text(cell(cells, "客户类别")),
-                    deadline, birthday, text(cell(cells, "编号")))
+        yield Event(line, text(cells[i_customer]), phone, scenario, date, text(cells[i_agent]), text(cells[i_org]),
+                    text(cells[i_region]), text(cells[i_class]), deadline, birthday, text(cells[i_ident]))

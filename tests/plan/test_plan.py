@@ -21,10 +21,10 @@ def test_a_call_due_on_a_tiaoxiu_saturday_stays_on_it(shipped):
         event(2, "fangchan-xiaoshou-chengjiao-dangri", "2026-10-10"),
         event(3, "fangchan-xiaoshou-chengjiao-dangri", "2026-09-20"),
     ])
-    assert [(c.date.isoformat(), c.warnings) for c in plan.calls] == [("2026-10-10", [])]
+    assert [(c.date.isoformat(), list(c.warnings)) for c in plan.calls] == [("2026-10-10", [])]
     plan = planner(shipped, "2026-09-01", "2026-09-30").plan([event(3, "fangchan-xiaoshou-chengjiao-dangri",
                                                                         "2026-09-20")])
-    assert [(c.date.isoformat(), c.warnings) for c in plan.calls] == [("2026-09-20", [])]  # a 调休 Sunday
+    assert [(c.date.isoformat(), list(c.warnings)) for c in plan.calls] == [("2026-09-20", [])]  # a 调休 Sunday
 
 
 def test_a_window_wholly_inside_a_public_holiday_is_flagged_not_moved(shipped):
@@ -61,7 +61,7 @@ def test_seasonal_call_windows(shipped):
     seasons = {"夏季": ("05-01", "09-30"), "冬季": ("10-01", "04-30")}
     winter = planner(shipped, "2026-12-01", "2026-12-31", seasons=seasons).plan(
         [event(2, "yiyuan-kefu-weixiaofei-huifang", "2026-12-01")]).calls[0]
-    assert (winter.time, winter.warnings) == ("14:00", [])
+    assert (winter.time, list(winter.warnings)) == ("14:00", [])
 
 
 def test_capacity_spreads_calls_over_the_window(shipped):
