@@ -40,7 +40,8 @@ def sentence(t: m.Timing) -> str:
     windowed = t.min_days is not None or t.max_days is not None
     if windowed:
         when = days(t.min_days, t.max_days, t.days == "working")
-        parts.append(f"{t.after}{'' if when == '当天' else '后'}{when}" if t.after else when)
+        joint = "" if when == "当天" else "后 " if when[:1].isdigit() else "后"
+        parts.append(f"{t.after}{joint}{when}" if t.after else when)
     if t.every:
         parts.append(("" if windowed or not t.after else f"{t.after}后") + every(t.every)
                      + (f"，直到{t.until}" if t.until else ""))

@@ -117,3 +117,19 @@ def test_years_not_yet_published_are_remembered():
 def test_festival_dates():
     assert festival("春节", 2027) == D("2027-02-06") and festival("元宵节", 2027) == D("2027-02-20")
     assert festival("不存在", 2027) is None
+
+
+@pytest.mark.parametrize("scenario, sentence, window", [
+    ("tongyong-shouce-tousu", "投诉处理完毕后 3 天内", "D+0…D+3"),
+    ("wuye-xiangmu-weixiu", "完成维修工程后第 7–30 天", "D+7…D+30"),
+    ("fangchan-xiaoshou-chengjiao-dangri", "成交当天", "D+0"),
+    ("dianli-gongdiansuo-tousu", "受理投诉后 3 个工作日内", "D+0…D+3 · 工作日"),
+    ("anzhun-judupin-genzong", "项目完成后每 3 年一次", "↻ 3 年"),
+    ("qiye-chanpin-xianchang-dakehu", "每年 2 次", "↻ 1 年 ×2"),
+    ("baoxian-xinqiyue-xinqiyue", "犹豫期内", "犹豫期天数未规定"),
+    ("zhuangxiu-shigong-meizhou", "交底后每周一次，直到交尾款", "↻ 1 周"),
+    ("renshou-xinqiyue", "原文没有规定回访时限", ""),
+])
+def test_the_handbook_sentence_and_window(shipped, scenario, sentence, window):
+    timing = shipped.scenarios[scenario].timing
+    assert (timing.sentence(), timing.window()) == (sentence, window)
