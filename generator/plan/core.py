@@ -142,6 +142,7 @@ class Planner:
         result = Plan()
         tasks = []
         cache: dict[tuple, list[Window] | str] = {}
+        reasons: dict[str, str] = {}
         for item in items:
             if isinstance(item, tuple):
                 result.errors.append(item)
@@ -163,10 +164,11 @@ class Planner:
                                     customer_class=item.customer_class, deadline=item.deadline,
                                     birthday=item.birthday)
                 except NoWindow as exc:
-                    found = str(exc)
+                    found = f"{scenario.title}：{exc}"  # one string per distinct reason, shared by its rows
+                    found = reasons.setdefault(found, found)
                 cache[key] = found
             if isinstance(found, str):
-                result.unscheduled.append((item.line, f"{scenario.title}：{found}"))
+                result.unscheduled.append((item.line, found))
                 continue
             who = item.ident or f"{item.customer}/{item.phone}"
             for w in found:

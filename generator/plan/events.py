@@ -179,6 +179,12 @@ def read_events(path: Path, columns: dict[str, str]) -> Iterator[Event | tuple[i
     picks = [header.get(name, width) for name in order]  # `width`: a column the file lacks -> always None
     (i_customer, i_phone, i_scenario, i_date, i_agent, i_org, i_region, i_class, i_deadline, i_birthday,
      i_ident) = picks
+    pool: dict[str, str] = {}  # one string per distinct agent, region … (a million rows repeat a few hundred)
+
+    def share(value, clean=None) -> str:
+        value = text(value) if clean is None else clean
+        return pool.setdefault(value, value)
+
     for line, cells in stream:
         if len(cells) <= width:
             cells.extend([None] * (width + 1 - len(cells)))
@@ -201,5 +207,6 @@ def read_events(path: Path, columns: dict[str, str]) -> Iterator[Event | tuple[i
         if date is None:
             yield line, "缺少日期"
             continue
-        yield Event(line, text(cells[i_customer]), phone, scenario, date, text(cells[i_agent]), text(cells[i_org]),
-                    text(cells[i_region]), text(cells[i_class]), deadline, birthday, text(cells[i_ident]))
+        yield Event(line, text(cells[i_customer]), phone, share(scenario, scenario), date,
+                    share(cells[i_agent]), share(cells[i_org]), share(cells[i_region]), share(cells[i_class]),
+                    deadline, birthday, text(cells[i_ident]))
