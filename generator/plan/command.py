@@ -59,8 +59,7 @@ def text_report(plan: Plan, first: dt.date, last: dt.date, out=sys.stdout) -> No
               f"有误的行 {len(plan.errors)} 个" + (f"，此前已排 {plan.already} 个不再重复" if plan.already else "") + "\n")
 
 
-WEEKDAYS = "一二三四五六日"
-WEEKDAYS = [f"周{d}" for d in WEEKDAYS]
+WEEKDAYS = [f"周{d}" for d in "一二三四五六日"]
 
 
 def run(args) -> int:

@@ -185,3 +185,25 @@ def test_out_dir_worklist_ics_pdf_and_no_duplicates_across_runs(tmp_path: Path):
     assert again == [("李女士", "2026-04-15")]
     with sqlite3.connect(db) as ledger:
         assert ledger.execute("SELECT count(*), count(DISTINCT key) FROM plan_calls").fetchone() == (5, 5)
+
+
+def test_check_rejects_a_timing_without_its_reason_or_with_a_bad_unit(minimal: Path):
+    scenario = minimal / "content" / "scenarios" / "demo-weixiu.yaml"
+    text = scenario.read_text(encoding="utf-8")
+    scenario.write_text(text.replace("timing: {text: 维修完成后一周内回访, after: 维修完成, max_days: 7}",
+                                     "timing:\n  text: 维修完成后回访\n  unknown: true\n  every: {n: 2, unit: fortnight}"),
+                        encoding="utf-8")
+    result = huifang("check", "--project", minimal)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = [x for x in result.stdout.splitlines() if x.startswith("content/scenarios/demo-weixiu.yaml:")]
+    assert len(lines) == 2, result.stdout
+    assert any("缺少必填的键 'reason'" in x for x in lines) and any("'fortnight' 不是可选值" in x for x in lines)
+
+
+def test_bad_dates_on_the_command_line(tmp_path: Path):
+    events = write_csv(tmp_path / "e.csv", [HEADER])
+    result = huifang("plan", events, "--from", "2026-03-31", "--to", "2026-03-01", "--project", REPO,
+                     "--db", tmp_path / "l.sqlite")
+    assert (result.returncode, result.stderr.strip()) == (2, "huifang plan: --to 早于 --from")
+    result = huifang("plan", events, "--from", "3月1日", "--to", "2026-03-01", "--project", REPO)
+    assert result.returncode == 2 and "2026-03-01 这样的日期" in result.stderr
