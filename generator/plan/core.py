@@ -90,7 +90,7 @@ class Planner:
         self.load: dict[tuple[str, dt.date], int] = dict(booked or {})
         self.known = known or set()
         self._slots: dict[tuple[str, dt.date], tuple[list[tuple[int, int]], list[str]]] = {}
-        self._season_warned: set[str] = set()
+        self._shared: dict = {}
 
     # -- windows ------------------------------------------------------------------------------------
     def call_windows(self, scenario: m.Scenario) -> list[m.CallWindow]:
@@ -230,8 +230,10 @@ class Planner:
         index = self.load.get((agent, free), 0)
         self.load[(agent, free)] = index + 1
         time = self.time_at(self.slots(scenario, free, warnings), index, capacity)
+        free = self._shared.setdefault(free, free)  # a million calls fall on a few dozen days and windows
+        span = self._shared.setdefault(w, (w.start, w.end))
         return Call(event.line, event.customer, event.phone, scenario.id, scenario.title, agent, free, time,
-                    (w.start, w.end), key, scenario.org, warnings or NO_WARNINGS)
+                    span, key, scenario.org, warnings or NO_WARNINGS)
 
 
 def days(lo: dt.date, hi: dt.date):

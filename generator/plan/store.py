@@ -32,7 +32,7 @@ def booked(db: sqlite3.Connection, first: dt.date, last: dt.date) -> dict[tuple[
 
 
 def save(db: sqlite3.Connection, calls: Iterable[Call], run: str) -> None:
-    db.execute("PRAGMA cache_size = -262144")  # 256 MB of pages: keys arrive in no order, the B-tree stays cached
+    db.execute("PRAGMA cache_size = -65536")  # 64 MB of pages: keys arrive in no order, the B-tree stays cached
     with db:
         db.executemany(
             "INSERT OR IGNORE INTO plan_calls (key, scenario, customer, phone, agent, date, time, win_from, win_to,"
