@@ -20,7 +20,9 @@ DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，生成
   huifang forms            只生成 PDF 表单
   huifang schema           导出 JSON Schema，供编辑器自动补全
   huifang new script 名称  新建一个带注释的模板文件
-  huifang init 文件夹      新建一个团队的回访规范项目"""
+  huifang init 文件夹      新建一个团队的回访规范项目
+  huifang plan 事件表 --from 日期 --to 日期    排出回访名单
+  huifang report 名单 --from 日期 --to 日期    统计回访率"""
 
 # subcommand -> (module, help)
 COMMANDS = {
@@ -32,12 +34,16 @@ COMMANDS = {
     "schema": ("huifang.schema_export", "导出内容文件的 JSON Schema"),
     "new": ("huifang.scaffold", "新建带注释的场景或话术文件"),
     "init": ("huifang.init", "新建一个团队的回访规范项目（可直接 check、lint、build）"),
+    "plan": ("huifang.plan.command", "按规范和法定工作日排出回访名单（事件表 CSV/XLSX）"),
+    "report": ("huifang.plan.report", "读回填好的回访名单，统计回访率、满意度、投诉和逾期"),
 }
 # subcommand -> (a module it needs, the extra that installs it); the base install has check and lint only
 NEEDS = {
     "build": [("mkdocs", "site"), ("material", "site"), ("jieba", "site"), ("weasyprint", "forms")],
     "serve": [("mkdocs", "site"), ("material", "site"), ("jieba", "site")],
     "forms": [("weasyprint", "forms"), ("pypdf", "forms")],
+    "plan": [("openpyxl", "plan"), ("icalendar", "plan"), ("chinese_calendar", "plan"), ("holidays", "plan")],
+    "report": [("openpyxl", "plan"), ("chinese_calendar", "plan"), ("holidays", "plan")],
 }
 
 
@@ -94,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("dir", type=Path, help="新项目的文件夹（不存在时自动创建）")
     init.add_argument("--from-example", action="store_true", help="以 huifang 自带的完整示例规范为起点")
     init.add_argument("--force", action="store_true", help="文件夹不是空的也继续（不覆盖已有文件）")
+
+    from huifang.plan.cli import add_arguments as add_plan_arguments
+    add_plan_arguments(subs["plan"], subs["report"])
     return parser
 
 

@@ -287,6 +287,29 @@ class QuestionBank:
     source: str = ""
 
 
+@dataclass(frozen=True)
+class Every:
+    n: int
+    unit: str  # day, week, month, quarter, year
+    times: int = 1
+
+
+@dataclass(frozen=True)
+class Deadline:
+    event: str  # the event (before) or the period's name (within)
+    days: float | None = None  # None: the seed gives no figure
+
+
+@dataclass(eq=False)
+class TimingOverride:
+    text: str
+    region: tuple[str, ...] = ()
+    customer_class: tuple[str, ...] = ()
+    min_days: float | None = None
+    max_days: float | None = None
+    every: Every | None = None
+
+
 @dataclass(eq=False)
 class Timing:
     text: str
@@ -295,6 +318,25 @@ class Timing:
     max_days: float | None = None
     recurrence: str = ""
     exceptions: list[str] = field(default_factory=list)
+    days: str = "calendar"  # how min_days/max_days count: calendar or working days
+    every: Every | None = None
+    until: str = ""
+    overrides: list[TimingOverride] = field(default_factory=list)
+    before: Deadline | None = None  # call within `days` before an event (a date the events file gives)
+    within: Deadline | None = None  # call within a named period after the trigger, e.g. 犹豫期
+    on: list[str] = field(default_factory=list)  # festivals or 客户生日
+    call_windows: list[CallWindow] = field(default_factory=list)
+    max_attempts: int | None = None
+    unknown: bool = False
+    reason: str = ""
+
+    def sentence(self) -> str:
+        from huifang.plan.describe import sentence
+        return sentence(self)
+
+    def window(self) -> str:
+        from huifang.plan.describe import window
+        return window(self)
 
 
 @dataclass(eq=False)
@@ -401,6 +443,7 @@ class Config:
     default_org: str = ""
     lint: LintSettings = field(default_factory=LintSettings)
     build_lint_errors: str = "fail"
+    plan: dict = field(default_factory=dict)  # huifang.yaml `plan:` as validated; read by huifang.plan.config
 
 
 @dataclass(eq=False)

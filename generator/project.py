@@ -132,6 +132,24 @@ def ensure_inside(path: Path, root: Path, display: str) -> None:
         raise ContentError(display, 1, 1, f"符号链接指向项目之外（{path.resolve()}）：出于安全考虑拒绝读取") from None
 
 
+def every(raw: dict | None) -> m.Every | None:
+    return m.Every(raw["n"], raw["unit"], raw.get("times", 1)) if raw else None
+
+
+def timing(t: dict) -> m.Timing:
+    before, within = t.get("before"), t.get("within")
+    return m.Timing(
+        t["text"], t.get("after", ""), t.get("min_days"), t.get("max_days"), t.get("recurrence", ""),
+        list(t.get("exceptions", [])), t.get("days", "calendar"), every(t.get("every")), t.get("until", ""),
+        [m.TimingOverride(o["text"], tuple(o.get("region", ())), tuple(o.get("customer_class", ())),
+                          o.get("min_days"), o.get("max_days"), every(o.get("every"))) for o in t.get("overrides", [])],
+        m.Deadline(before["event"], before.get("days")) if before else None,
+        m.Deadline(within["period"], within.get("days")) if within else None,
+        list(t.get("on", [])),
+        [m.CallWindow(w["start"], w["end"], w.get("season", ""), w.get("note", "")) for w in t.get("call_windows", [])],
+        t.get("max_attempts"), t.get("unknown", False), t.get("reason", ""))
+
+
 def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
     config, limits = m.Config(), Limits()
     path = root / CONFIG_FILE
@@ -153,7 +171,8 @@ def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
     config = m.Config(default_org=data.get("default_org", ""),
                       lint=m.LintSettings(lint.get("extends", "default"), rules, list(lint.get("ignore", [])),
                                           {k: list(v) for k, v in lint.get("speakers", {}).items()}),
-                      build_lint_errors=data.get("build", {}).get("lint_errors", "fail"))
+                      build_lint_errors=data.get("build", {}).get("lint_errors", "fail"),
+                      plan=dict(data.get("plan", {})))
     raw = data.get("limits", {})
     limits = Limits(raw.get("max_file_bytes", limits.max_file_bytes), raw.get("max_nodes", limits.max_nodes),
                     min(raw.get("max_depth", limits.max_depth), SAFE_MAX_DEPTH))
@@ -362,8 +381,7 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
         t = d["timing"]
         project.scenarios[d["id"]] = m.Scenario(
             d["id"], d["title"], d["industry"], d["trigger"],
-            m.Timing(t["text"], t.get("after", ""), t.get("min_days"), t.get("max_days"), t.get("recurrence", ""),
-                     list(t.get("exceptions", []))),
+            timing(t),
             d["responsible"], f, list(d.get("stages", [])), d.get("org", ""), d.get("purpose", ""),
             d.get("target_rate"), d.get("rate_note", ""), list(d.get("escalation", [])), list(d.get("scripts", [])),
             list(d.get("forms", [])), list(d.get("questions", [])), list(d.get("notes", [])), d.get("source", ""))

@@ -182,6 +182,47 @@ QUESTION_BANK = obj({
     "questions": {"type": "array", "items": QUESTION, "minItems": 1},
 }, ("id", "title", "questions"))
 
+UNITS = ["day", "week", "month", "quarter", "year"]
+EVERY = obj({
+    "n": {"type": "integer", "minimum": 1, "maximum": 1000},
+    "unit": {"enum": UNITS, "description": "day 天、week 周、month 月、quarter 季度、year 年"},
+    "times": {"type": "integer", "minimum": 1, "maximum": 365, "description": "每个周期内回访几次，默认 1"},
+}, ("n", "unit"), description="周期：每 n 个单位一次")
+WINDOW_FIELDS = {
+    "min_days": {"type": "number", "minimum": 0, "description": "触发事件后最早第几天（0 = 当天）"},
+    "max_days": {"type": "number", "minimum": 0, "description": "触发事件后最晚第几天"},
+    "every": EVERY,
+}
+# The structured timing the planner reads; `text` keeps the seed's sentence.
+TIMING_MODEL = {
+    "days": {"enum": ["calendar", "working"], "description": "min_days/max_days 按自然日（默认）还是工作日计算"},
+    "every": EVERY,
+    "until": {**SHORT, "description": "周期回访到什么事件为止，如「客户来访」"},
+    "overrides": {"type": "array", "minItems": 1, "items": obj({
+        "region": {"type": "array", "items": SHORT, "minItems": 1, "uniqueItems": True},
+        "customer_class": {"type": "array", "items": SHORT, "minItems": 1, "uniqueItems": True},
+        **WINDOW_FIELDS,
+        "text": TEXT,
+    }, ("text",), **{"if": {"not": {"required": ["region"]}}, "then": {"required": ["customer_class"]}}),
+        "description": "按区域或客户类别的例外，如肇庆、中山、江门一年一次"},
+    "before": obj({
+        "event": SHORT,
+        "days": {"type": "number", "minimum": 0, "description": "截止事件前多少天内；原文未给出时不写"},
+    }, ("event",), description="在某事件之前回访，如证书到期前；截止日期来自事件表的「截止日期」列"),
+    "within": obj({
+        "period": SHORT,
+        "days": {"type": "number", "minimum": 1, "description": "期限天数；原文未给出时不写"},
+    }, ("period",), description="在某期限内回访，如犹豫期内"),
+    "on": {"type": "array", "items": SHORT, "minItems": 1, "uniqueItems": True,
+           "description": "在这些日子回访：节日名称（元旦、春节、元宵节、清明节、五一节、端午节、中秋、国庆）或「客户生日」"},
+    "call_windows": {"type": "array", "minItems": 1, "items": obj({
+        "start": TIME, "end": TIME, "season": SHORT, "note": SHORT}, ("start", "end")),
+        "description": "本场景的回访时段（代替机构的回访时段）"},
+    "max_attempts": {"type": "integer", "minimum": 1, "maximum": 20, "description": "最多拨打次数"},
+    "unknown": {"type": "boolean", "description": "原文没有给出回访时限：planner 会报告，不会猜"},
+    "reason": {**TEXT, "description": "为什么没有时限（unknown: true 时必填）"},
+}
+
 SCENARIO = obj({
     "id": ID,
     "title": SHORT,
@@ -197,7 +238,9 @@ SCENARIO = obj({
         "max_days": {"type": "number", "minimum": 0},
         "recurrence": SHORT,
         "exceptions": TEXT_LIST,
-    }, ("text",)),
+        **TIMING_MODEL,
+    }, ("text",), **{"if": {"required": ["unknown"], "properties": {"unknown": {"const": True}}},
+                     "then": {"required": ["reason"]}}),
     "target_rate": {"type": "number", "minimum": 0, "maximum": 100, "description": "目标回访率（%）"},
     "rate_note": TEXT,
     "responsible": SHORT,
@@ -260,6 +303,21 @@ FORM = obj({
     "source": SOURCE,
 }, ("id", "title", "sections"))
 
+PLAN = obj({
+    "capacity": {"type": "integer", "minimum": 1, "maximum": 10000, "description": "每位坐席每天最多回访数"},
+    "agents": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0, "maximum": 10000},
+               "description": "个别坐席的每天回访数，如 {张三: 30}"},
+    "call_windows": {"type": "array", "minItems": 1, "items": obj({"start": TIME, "end": TIME}, ("start", "end")),
+                     "description": "机构没有规定回访时段时使用的时段"},
+    "seasons": {"type": "object", "additionalProperties": obj({
+        "from": {"type": "string", "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},
+        "to": {"type": "string", "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}}, ("from", "to")),
+                "description": "季节的起止（月-日），如 {夏季: {from: 05-01, to: 09-30}}"},
+    "columns": {"type": "object", "additionalProperties": SHORT,
+                "description": "事件表列名映射：{表中的列名: 标准列名}，如 {联系电话: 电话}"},
+    "targets": {"type": "object", "additionalProperties": {"type": "number", "minimum": 0, "maximum": 100},
+                "description": "规范未给出目标回访率的场景，本团队的目标（%）"},
+})
 RULE_SETTING = {"oneOf": [SEVERITY, {"const": "off"}, obj({"severity": SEVERITY})]}
 PROJECT = obj({
     "default_org": ID,
@@ -279,6 +337,7 @@ PROJECT = obj({
         "max_nodes": {"type": "integer", "minimum": 100},
         "max_depth": {"type": "integer", "minimum": 4},
     }),
+    "plan": PLAN,
 })
 
 SCHEMAS: dict[str, dict] = {
