@@ -88,11 +88,8 @@ def judge(call: Call, bridge: Bridge, plan: Plan | None, form) -> Verdict:
            f"抢话：客户还在说（{_clock(c.start)}–{_clock(c.end)}「{_short(c.text, 16)}」），坐席就开口了")
     limit = _speed_limit(form, org)
     if metrics.agent_chars_per_min is not None and limit and metrics.agent_chars_per_min > limit:
-        first = next((i for i, t in enumerate(turns) if t.role == AGENT), None)
-        at(first, "speech-too-fast", "warning",
-           f"坐席语速 {metrics.agent_chars_per_min:.0f} 字/分钟，超过 {limit:g} 字/分钟")
-        if first is not None:
-            found[-1].time = None  # a whole-call measure: no one moment
+        at(None, "speech-too-fast", "warning",
+           f"坐席语速 {metrics.agent_chars_per_min:.0f} 字/分钟（全程平均），超过 {limit:g} 字/分钟")
     if org is not None and org.max_call_minutes and metrics.duration_s is not None:
         maximum = org.max_call_minutes[1]
         if metrics.duration_s > maximum * 60:
