@@ -156,6 +156,11 @@ def find(expected: Expected, agent: AgentText) -> tuple[int | None, float]:
             return agent.turn_at(at), 1.0
     needed = COMPLIANCE if expected.compliance else MATCH
     best_turn, best = None, 0.0
+    for key in expected.keys:  # the wording as a whole, a few words changed
+        if len(key) >= 4:
+            hit = fuzz.partial_ratio_alignment(key, text, score_cutoff=needed * 100)
+            if hit is not None and hit.score / 100 > best:
+                best, best_turn = hit.score / 100, agent.turn_at(hit.dest_start)
     for clauses in expected.clauses:
         total = said = 0.0
         anchor, anchor_len = None, 0
@@ -176,7 +181,7 @@ def find(expected: Expected, agent: AgentText) -> tuple[int | None, float]:
             if where is not None and weight > anchor_len:
                 anchor, anchor_len = where, weight
         share = said / total if total else 0.0
-        if share > best:
+        if share > best and (share >= needed or best_turn is None):
             best = share
             best_turn = agent.turn_at(anchor) if anchor is not None and share >= needed else None
     return best_turn, best
