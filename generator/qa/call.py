@@ -24,6 +24,8 @@ class Turn:
     channel: int | None = None
     line: int = 0  # line in the transcript file when it has lines, else the turn's number
     role: str = ""  # agent | customer, set by roles.assign
+    folded: str = ""  # Simplified, half-width, lower case (rules_bridge.prepare), same length as text
+    norm: str = ""  # folded without spaces and punctuation: what questions and phrases are compared on
 
 
 @dataclass
@@ -34,10 +36,14 @@ class Call:
     labelled: bool = False  # speakers carry role labels (客服：/客户：)
     roles_note: str = ""  # how the roles were decided, for the report
     meta: dict = field(default_factory=dict)  # agent, date, script from a manifest
+    _timed: bool | None = None
 
     @property
     def timed(self) -> bool:
-        return bool(self.turns) and all(t.start is not None and t.end is not None for t in self.turns)
+        """Every turn has its start and end (set once the reader is done; turns do not change after)."""
+        if self._timed is None:
+            self._timed = bool(self.turns) and all(t.start is not None and t.end is not None for t in self.turns)
+        return self._timed
 
     def agent_turns(self) -> list[Turn]:
         return [t for t in self.turns if t.role == AGENT]

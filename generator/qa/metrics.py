@@ -44,7 +44,7 @@ def measure(call: Call, min_silence: float = 0.0) -> Metrics:
     """`min_silence`: gaps at least this long are listed in `silences` (for long-silence findings)."""
     turns = call.turns
     m = Metrics()
-    m.agent_chars = sum(len(normalize(t.text)) for t in turns if t.role == AGENT)
+    m.agent_chars = sum(len(t.norm or normalize(t.text)) for t in turns if t.role == AGENT)
     if not call.timed:
         return m
     m.duration_s = max(t.end for t in turns)

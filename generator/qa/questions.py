@@ -126,7 +126,7 @@ class AgentText:
         for i, t in enumerate(turns):
             if t.role != AGENT:
                 continue
-            norm = normalize(t.text)
+            norm = t.norm or normalize(t.text)
             parts.append(norm)
             owners.append((at, i))
             at += len(norm)
@@ -155,12 +155,27 @@ def find(expected: Expected, agent: AgentText) -> tuple[int | None, float]:
         if at >= 0:
             return agent.turn_at(at), 1.0
     needed = COMPLIANCE if expected.compliance else MATCH
-    best_turn, best = None, 0.0
+    exact = _clause_share(expected, agent, None)  # every clause looked up as written: cheap
+    if exact[0] >= needed:
+        return exact[1], exact[0]
+    best_turn, best = None, exact[0]
     for key in expected.keys:  # the wording as a whole, a few words changed
         if len(key) >= 4:
             hit = fuzz.partial_ratio_alignment(key, text, score_cutoff=needed * 100)
             if hit is not None and hit.score / 100 > best:
                 best, best_turn = hit.score / 100, agent.turn_at(hit.dest_start)
+    if best_turn is not None:
+        return best_turn, best
+    share, turn = _clause_share(expected, agent, fuzz)
+    if share >= needed:
+        return turn, share
+    return None, max(best, share)
+
+
+def _clause_share(expected: Expected, agent: AgentText, fuzz) -> tuple[float, int | None]:
+    """(best share of a wording's clauses said, turn of its longest clause said); `fuzz` None: exact only."""
+    text = agent.text
+    best, best_turn = 0.0, None
     for clauses in expected.clauses:
         total = said = 0.0
         anchor, anchor_len = None, 0
@@ -173,7 +188,7 @@ def find(expected: Expected, agent: AgentText) -> tuple[int | None, float]:
                 if at >= 0:
                     got, where = 1.0, at
                     break
-                if len(option) >= 4:
+                if fuzz is not None and len(option) >= 4:
                     hit = fuzz.partial_ratio_alignment(option, text, score_cutoff=CLAUSE_MATCH)
                     if hit is not None and hit.score / 100 > got:
                         got, where = hit.score / 100, hit.dest_start
@@ -181,10 +196,9 @@ def find(expected: Expected, agent: AgentText) -> tuple[int | None, float]:
             if where is not None and weight > anchor_len:
                 anchor, anchor_len = where, weight
         share = said / total if total else 0.0
-        if share > best and (share >= needed or best_turn is None):
-            best = share
-            best_turn = agent.turn_at(anchor) if anchor is not None and share >= needed else None
-    return best_turn, best
+        if share > best:
+            best, best_turn = share, agent.turn_at(anchor) if anchor is not None else None
+    return best, best_turn
 
 
 def took_not_convenient(turns: list[Turn]) -> bool:

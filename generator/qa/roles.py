@@ -41,14 +41,19 @@ def assign(call: Call, agent: str | None = None, agent_channel: int | None = Non
             t.role = role_of(t.speaker) or AGENT  # the linter's rule: a line without a role label is the agent's
         call.roles_note = "坐席：按说话人标签"
         return call
+    texts: dict[str, list[str]] = {}
+    questions: dict[str, int] = {}
+    for t in call.turns:
+        texts.setdefault(t.speaker, []).append(t.text)
+        if QUESTION.search(t.text):
+            questions[t.speaker] = questions.get(t.speaker, 0) + 1
     scores: dict[str, float] = {}
-    for i, t in enumerate(call.turns):
-        points = len(AGENT_SIGNS.findall(t.text)) + (1 if QUESTION.search(t.text) else 0)
-        if company and company in t.text:
-            points += 2
-        if i == 0 or i == 1:
-            points += 1  # the caller speaks first in a call-back
-        scores[t.speaker] = scores.get(t.speaker, 0) + points
+    for speaker, said in texts.items():
+        joined = "\n".join(said)
+        scores[speaker] = len(AGENT_SIGNS.findall(joined)) + questions.get(speaker, 0) + (
+            2 * joined.count(company) if company else 0)
+    for t in call.turns[:2]:
+        scores[t.speaker] += 1  # the caller speaks first in a call-back
     if len(scores) == 1:
         for t in call.turns:
             t.role = AGENT

@@ -45,8 +45,12 @@ class Bridge:
         (where the opening ends)."""
         from huifang.lint.utterance import CUSTOMER, CallView, Utterance
 
-        utterances = [Utterance(t.text, AGENT if t.role == AGENT else CUSTOMER, "<call>", i + 1, 1, 0,
-                                ask=i in asks) for i, t in enumerate(turns)]
+        utterances = []
+        for i, t in enumerate(turns):
+            u = Utterance(t.text, AGENT if t.role == AGENT else CUSTOMER, "<call>", i + 1, 1, 0, ask=i in asks)
+            if t.folded:
+                u._folded, u._norm = t.folded, t.norm  # worked out once per call by prepare()
+            utterances.append(u)
         view = CallView("<call>", "<call>", (1, 1), [("", utterances)], org=org, freeform=True,
                         text="\n".join(t.text for t in turns))
         out = []
@@ -69,6 +73,21 @@ def _for_a_call(message: str) -> str:
         if cut > 0 and message[cut + 1:].startswith("结束时"):
             return "通话" + message[cut + 1:]
     return message
+
+
+def prepare(turns: list[Turn]) -> None:
+    """Set `folded` and `norm` of every turn with one pass over the whole call (two C calls, not 2 × turns)."""
+    from huifang.lint.normalize import drop_in_lines, fold
+
+    folded = fold("\n".join(t.text for t in turns)).split("\n")
+    dropped = drop_in_lines("\n".join(folded)).split("\n")
+    if len(folded) != len(turns) or len(dropped) != len(turns):  # a text with a line break of its own
+        for t in turns:
+            t.folded = fold(t.text)
+            t.norm = normalize(t.text)
+        return
+    for t, f, d in zip(turns, folded, dropped):
+        t.folded, t.norm = f, d
 
 
 def normalize(text: str) -> str:

@@ -49,14 +49,11 @@ class Session:
             return wanted, "按清单指定"
         if not self.project.scripts:
             return None, "项目里没有话术：只检查开头语、结束语、忌语和通话指标"
-        said = _bigrams(normalize("".join(t.text for t in call.turns if t.role == AGENT)))
+        said = _bigrams("".join(t.norm or normalize(t.text) for t in call.turns if t.role == AGENT))
+        hits = self._hits(said)
         best, second = (0.0, ""), (0.0, "")
-        for ident in sorted(self.project.scripts):
-            self.plan(ident)
-            grams = self._grams[ident]
-            if not grams:
-                continue
-            share = len(grams & said) / len(grams)
+        for ident, size in self._sizes.items():
+            share = hits.get(ident, 0) / size
             if share > best[0]:
                 best, second = (share, ident), best
             elif share > second[0]:
@@ -69,9 +66,29 @@ class Session:
             note += f"；其次「{self.project.scripts[second[1]].title}」{second[0]:.0%}"
         return best[1], note + "）"
 
+    def _hits(self, said: frozenset) -> dict:
+        """How many of each script's word pairs the agent said: one C-level intersection with the
+        index of every script's pairs, then a count over the pairs found."""
+        if not hasattr(self, "_owners"):
+            owners: dict[str, list[str]] = {}
+            self._sizes = {}
+            for ident in sorted(self.project.scripts):
+                self.plan(ident)
+                if self._grams[ident]:
+                    self._sizes[ident] = len(self._grams[ident])
+                    for gram in self._grams[ident]:
+                        owners.setdefault(gram, []).append(ident)
+            self._owners = {g: tuple(o) for g, o in owners.items()}
+            self._all = frozenset(self._owners)
+        from collections import Counter
+        from itertools import chain
+        return Counter(chain.from_iterable(map(self._owners.__getitem__, said & self._all)))
+
     def judge(self, call) -> Verdict:
         from huifang.qa.roles import assign
+        from huifang.qa.rules_bridge import prepare
 
+        prepare(call.turns)
         assign(call, self.agent, self.agent_channel)
         script, note = self.pick_script(call)
         verdict = judge(call, self.bridge, self.plan(script) if script else None, self.form)
