@@ -63,32 +63,151 @@ def _judge(args) -> int:
                           agent_channel=args.agent_channel)
     except UsageError as exc:
         raise _Usage(str(exc)) from None
-    records, errors, files = judge_all(session, jobs, turns=args.format == "html", workers=args.jobs)
-    _write(args, records, errors, session.form)
+    return _run_calls(args, session, jobs)
+
+
+def _run_calls(args, session, jobs) -> int:
+    """Judge call by call: text and JSON are written as the calls come, and the ledger is written in
+    batches, so memory stays flat however many calls there are; HTML, XLSX and calibration keep them all."""
+    from huifang.qa import output
+
+    form = session.form
+    streaming = args.format in ("text", "json") and args.calibrate is None
+    records, errors, files = [], [], {}
+    tally = output.Tally()
+    target = _Target(args.out)
+    stream = output.JsonStream(target.write) if args.format == "json" else None
+    ledger = None if args.no_db else _Ledger(args, form)
+    ok = True
+    try:
+        for job, rec, error in judge_stream(session, jobs, turns=args.format == "html", workers=args.jobs):
+            if error is not None:
+                errors.append({"path": job.display, "error": error})
+                ok = False
+                if args.format == "text":
+                    print(error, file=sys.stderr)
+                continue
+            ok = ok and rec["passed"]
+            tally.add(rec)
+            files[rec["path"]] = job.file
+            if streaming:
+                if stream is not None:
+                    stream.call(rec)
+                else:
+                    target.write(output.text_of_call(rec))
+            else:
+                records.append(rec)
+            if ledger is not None:
+                ledger.add(rec)
+        if ledger is not None:
+            ledger.close()
+        if stream is not None:
+            stream.close(tally.summary(errors, form))
+        elif streaming:
+            target.write(output.text_total(tally.summary(errors, form), errors))
+        else:
+            target.write(_whole(args.format, records, errors, form))
+        target.done(tally.calls)
+    finally:
+        target.abandon()
     if args.calibrate is not None:
-        from huifang.qa.calibrate import as_text, calibrate, load_human
-        try:
-            _, human = load_human(str(args.calibrate))
-        except InputError as exc:
-            raise _Usage(str(exc)) from None
-        if session.form is None:
-            raise _Usage("项目里没有质检评分表：无法校准")
-        result = calibrate(records, files, human, session.form)
-        sys.stderr.write(as_text(result))
-    if not args.no_db and records:
+        _calibrate(args, records, files, form)
+    if ledger is not None and ledger.failed:
+        print(f"huifang qa: 质检记录库无法写入（{ledger.failed}）：结果已输出，但没有记入 {args.db or 'huifang.sqlite'}",
+              file=sys.stderr)
+        return 1
+    return 0 if ok else 1
+
+
+def _whole(fmt: str, records, errors, form):
+    from huifang.qa import output
+    if fmt == "xlsx":
+        return output.as_xlsx(records, errors, form)
+    if fmt == "html":
+        from huifang.qa.html import as_html
+        return as_html(records, errors, form)
+    if fmt == "json":
+        return output.as_json(records, errors, form)
+    return output.as_text(records, [], form)
+
+
+def _calibrate(args, records, files, form) -> None:
+    from huifang.qa.calibrate import as_text, calibrate, load_human
+    from huifang.qa.inputs import InputError
+    if form is None:
+        raise _Usage("项目里没有质检评分表：无法校准")
+    try:
+        _, human = load_human(str(args.calibrate))
+    except InputError as exc:
+        raise _Usage(str(exc)) from None
+    sys.stderr.write(as_text(calibrate(records, files, human, form)))
+
+
+class _Target:
+    """stdout, or a file written beside its final name and moved into place only when complete."""
+
+    def __init__(self, out: Path | None):
+        self.out = out
+        self.handle = None
+        if out is not None:
+            self.temp = Path(f"{out}.tmp-{os.getpid()}")
+            self.handle = open(self.temp, "wb")
+
+    def write(self, data) -> None:
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        if self.handle is not None:
+            self.handle.write(data)
+        else:
+            sys.stdout.buffer.write(data)
+
+    def done(self, calls: int) -> None:
+        if self.handle is None:
+            sys.stdout.flush()
+            return
+        self.handle.close()
+        self.handle = None
+        os.replace(self.temp, self.out)
+        print(f"已写入 {self.out}（{calls} 通）", file=sys.stderr)
+
+    def abandon(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+            self.temp.unlink(missing_ok=True)
+
+
+class _Ledger:
+    """Appends to the SQLite ledger 500 calls at a time; remembers the first failure instead of raising."""
+
+    def __init__(self, args, form):
+        self.args, self.form_id = args, form.id if form is not None else None
+        self.pending: list[dict] = []
+        self.failed = ""
+        self.connection = None
+
+    def add(self, rec: dict) -> None:
+        self.pending.append(rec)
+        if len(self.pending) >= 500:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.failed or not self.pending:
+            self.pending = []
+            return
         from huifang import ledger
         from huifang.qa import store
         try:
-            connection = ledger.connect(args.project, args.db)
-            try:
-                store.append(connection, records, session.form.id if session.form else None)
-            finally:
-                connection.close()
+            if self.connection is None:
+                self.connection = ledger.connect(self.args.project, self.args.db)
+            store.append(self.connection, self.pending, self.form_id)
         except Exception as exc:  # sqlite3.Error: a locked, corrupt or unwritable ledger
-            print(f"huifang qa: 质检记录库无法写入（{exc}）：结果已输出，但没有记入 {args.db or 'huifang.sqlite'}",
-                  file=sys.stderr)
-            return 1
-    return 0 if not errors and all(r["passed"] for r in records) else 1
+            self.failed = str(exc)
+        self.pending = []
+
+    def close(self) -> None:
+        self.flush()
+        if self.connection is not None:
+            self.connection.close()
 
 
 def _load(root: Path):
@@ -105,33 +224,26 @@ def _load(root: Path):
     return loaded.project
 
 
-def judge_all(session, jobs, *, turns: bool = False, workers: int = 0) -> tuple:
-    """(records, errors, {record path: file}) in the order of `jobs`; many calls go to worker processes."""
+def judge_stream(session, jobs, *, turns: bool = False, workers: int = 0):
+    """(job, record or None, error line or None) for each job, in order; many calls go to worker processes."""
     global _SESSION
     _SESSION = (session, turns)
     count = _jobs(len(jobs), workers)
-    records, errors, files = [], [], {}
     try:
         if count == 1:
-            parts = [_chunk(jobs)]
-        else:
-            import multiprocessing
+            for at in range(0, len(jobs), 100):
+                yield from _chunk(jobs[at:at + 100])
+            return
+        import multiprocessing
 
-            from huifang.workers import ignore_interrupts
-            size = max(20, min(500, len(jobs) // (count * 4)))
-            chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
-            with multiprocessing.get_context("fork").Pool(count, initializer=ignore_interrupts) as pool:
-                parts = list(pool.imap(_chunk, chunks))
+        from huifang.workers import ignore_interrupts
+        size = max(20, min(500, len(jobs) // (count * 4)))
+        chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+        with multiprocessing.get_context("fork").Pool(count, initializer=ignore_interrupts) as pool:
+            for part in pool.imap(_chunk, chunks):
+                yield from part
     finally:
         _SESSION = None
-    for part in parts:
-        for job, rec, error in part:
-            if error is not None:
-                errors.append({"path": job.display, "error": error})
-            else:
-                records.append(rec)
-                files[rec["path"]] = job.file
-    return records, errors, files
 
 
 def _jobs(count: int, wanted: int) -> int:
@@ -166,31 +278,6 @@ def _chunk(jobs) -> list:
         except RecursionError:
             out.append((job, None, f"{job.display}:1:1: 结构嵌套过深：这不是转写结果"))
     return out
-
-
-def _write(args, records, errors, form) -> None:
-    from huifang.qa import output
-
-    if args.format == "xlsx":
-        data = output.as_xlsx(records, errors, form)
-    elif args.format == "json":
-        data = output.as_json(records, errors, form).encode("utf-8")
-    elif args.format == "html":
-        from huifang.qa.html import as_html
-        data = as_html(records, errors, form).encode("utf-8")
-    else:
-        data = output.as_text(records, errors, form).encode("utf-8")
-    if args.out is not None:
-        from huifang.atomic import write_bytes
-        write_bytes(args.out, data)
-        print(f"已写入 {args.out}（{len(records)} 通）", file=sys.stderr)
-    else:
-        if args.format == "text":
-            for e in errors:
-                print(e["error"], file=sys.stderr)
-            data = output.as_text(records, [], form).encode("utf-8")
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
 
 
 def _report(args) -> int:

@@ -22,22 +22,35 @@ def clock(seconds) -> str:
     return f"{int(minutes):02d}:{rest:04.1f}"
 
 
-def summary(records: list[dict], errors: list[dict], form) -> dict:
-    scores = [r["score"] for r in records]
-    return {"calls": len(records), "passed": sum(r["passed"] for r in records),
-            "failed": sum(not r["passed"] for r in records), "unreadable": errors,
-            "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
-            "form": form.id if form is not None else None,
-            "findings": _counts(records),
-            "notes": {r["path"]: r["_notes"] for r in records}}
+class Tally:
+    """What the summary needs, gathered call by call (memory grows only by each call's short notes)."""
 
+    def __init__(self):
+        self.calls = self.passed = 0
+        self.total = 0.0
+        self.counts: dict[str, int] = {}
+        self.notes: dict[str, dict] = {}
 
-def _counts(records) -> dict:
-    counts: dict[str, int] = {}
-    for r in records:
+    def add(self, r: dict) -> None:
+        self.calls += 1
+        self.passed += bool(r["passed"])
+        self.total += r["score"]
         for f in r["findings"]:
-            counts[f["rule"]] = counts.get(f["rule"], 0) + 1
-    return dict(sorted(counts.items()))
+            self.counts[f["rule"]] = self.counts.get(f["rule"], 0) + 1
+        self.notes[r["path"]] = r["_notes"]
+
+    def summary(self, errors: list[dict], form) -> dict:
+        return {"calls": self.calls, "passed": self.passed, "failed": self.calls - self.passed,
+                "unreadable": errors, "mean_score": round(self.total / self.calls, 1) if self.calls else None,
+                "form": form.id if form is not None else None, "findings": dict(sorted(self.counts.items())),
+                "notes": self.notes}
+
+
+def summary(records: list[dict], errors: list[dict], form) -> dict:
+    tally = Tally()
+    for r in records:
+        tally.add(r)
+    return tally.summary(errors, form)
 
 
 def as_json(records: list[dict], errors: list[dict], form) -> str:
@@ -45,41 +58,64 @@ def as_json(records: list[dict], errors: list[dict], form) -> str:
                       ensure_ascii=False, indent=2) + "\n"
 
 
+class JsonStream:
+    """`as_json`, written call by call: the same bytes, without holding every call."""
+
+    def __init__(self, write):
+        self.write, self.count = write, 0
+
+    def call(self, r: dict) -> None:
+        body = json.dumps(public(r), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        self.write(('{\n  "calls": [\n    ' if self.count == 0 else ",\n    ") + body)
+        self.count += 1
+
+    def close(self, summary_data: dict) -> None:
+        head = '{\n  "calls": [],\n' if self.count == 0 else "\n  ],\n"
+        body = json.dumps(summary_data, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        self.write(head + '  "summary": ' + body + "\n}\n")
+
+
 def as_text(records: list[dict], errors: list[dict], form) -> str:
+    lines = [text_of_call(r) for r in records]
+    lines.extend(e["error"] + "\n" for e in errors)
+    lines.append(text_total(summary(records, errors, form), errors))
+    return "".join(lines)
+
+
+def text_of_call(r: dict) -> str:
     lines = []
-    for r in records:
-        verdict = "合格" if r["passed"] else "不合格"
-        critical = [i["name"] for i in r["_items"] if i["failed"]]
-        head = f"{r['path']}: {r['score']:g} 分，{verdict}"
-        if critical:
-            head += f"（致命项：{'、'.join(critical)}）"
-        lines.append(head)
-        notes = r["_notes"]
-        if notes["script"]:
-            lines.append(f"  {notes['script']}")
-        if notes["path"]:
-            lines.append(f"  通话走向：{notes['path']}")
-        if notes["roles"]:
-            lines.append(f"  {notes['roles']}")
-        for f in r["findings"]:
-            where = f"{r['path']}:{f['line']}" if f["line"] else r["path"]
-            quote = f" 「{_short(f['text'])}」" if f["text"] else ""
-            lines.append(f"  {where}: [{clock(f['time'])}] {SEVERITY_NAMES.get(f['severity'], f['severity'])}："
-                         f"{f['message']}{quote}（{f['rule']}）")
-        m = r["metrics"]
-        if m["duration_s"] is None:
-            lines.append("  指标：没有时间戳，时长、静音、抢话、语速不适用")
-        else:
-            lines.append(f"  指标：时长 {clock(m['duration_s'])}，坐席说话占比 {m['agent_talk_ratio']:.0%}，"
-                         f"静音占比 {m['silence_ratio']:.0%}，最长静音 {m['longest_silence_s']:.1f} 秒，"
-                         f"抢话 {m['interruptions']} 次，坐席语速 {_rate(m['agent_chars_per_min'])}")
-    for e in errors:
-        lines.append(e["error"])
-    s = summary(records, errors, form)
-    lines.append(f"共 {s['calls']} 通：合格 {s['passed']}，不合格 {s['failed']}"
-                 + (f"，平均 {s['mean_score']:g} 分" if s["mean_score"] is not None else "")
-                 + (f"；{len(errors)} 个文件无法读取" if errors else ""))
+    verdict = "合格" if r["passed"] else "不合格"
+    critical = [i["name"] for i in r["_items"] if i["failed"]]
+    head = f"{r['path']}: {r['score']:g} 分，{verdict}"
+    if critical:
+        head += f"（致命项：{'、'.join(critical)}）"
+    lines.append(head)
+    notes = r["_notes"]
+    if notes["script"]:
+        lines.append(f"  {notes['script']}")
+    if notes["path"]:
+        lines.append(f"  通话走向：{notes['path']}")
+    if notes["roles"]:
+        lines.append(f"  {notes['roles']}")
+    for f in r["findings"]:
+        where = f"{r['path']}:{f['line']}" if f["line"] else r["path"]
+        quote = f" 「{_short(f['text'])}」" if f["text"] else ""
+        lines.append(f"  {where}: [{clock(f['time'])}] {SEVERITY_NAMES.get(f['severity'], f['severity'])}："
+                     f"{f['message']}{quote}（{f['rule']}）")
+    m = r["metrics"]
+    if m["duration_s"] is None:
+        lines.append("  指标：没有时间戳，时长、静音、抢话、语速不适用")
+    else:
+        lines.append(f"  指标：时长 {clock(m['duration_s'])}，坐席说话占比 {m['agent_talk_ratio']:.0%}，"
+                     f"静音占比 {m['silence_ratio']:.0%}，最长静音 {m['longest_silence_s']:.1f} 秒，"
+                     f"抢话 {m['interruptions']} 次，坐席语速 {_rate(m['agent_chars_per_min'])}")
     return "\n".join(lines) + "\n"
+
+
+def text_total(s: dict, errors: list[dict]) -> str:
+    return (f"共 {s['calls']} 通：合格 {s['passed']}，不合格 {s['failed']}"
+            + (f"，平均 {s['mean_score']:g} 分" if s["mean_score"] is not None else "")
+            + (f"；{len(errors)} 个文件无法读取" if errors else "") + "\n")
 
 
 def _rate(value) -> str:

@@ -185,3 +185,18 @@ def test_many_calls_in_worker_processes_match_one_process(tmp_path):
 def test_outputs_are_byte_reproducible(capsys, fmt):
     first = run(capsys, "--no-db", "--format", fmt, STORY)[1]
     assert first and run(capsys, "--no-db", "--format", fmt, STORY)[1] == first
+
+
+def test_streamed_json_is_the_same_bytes_as_the_whole_document(capsys, session):
+    from huifang.qa import output
+    from huifang.qa.command import judge_stream
+    from huifang.qa.inputs import gather
+
+    for paths in ([STORY], [STORY / "labelled.txt"]):
+        _, streamed, _ = run(capsys, "--no-db", "--format", "json", *paths)
+        records = [rec for _, rec, _ in judge_stream(session, gather([str(p) for p in paths]))]
+        assert streamed == output.as_json(records, [], session.form)
+    empty = output.JsonStream(lambda text: chunks.append(text))
+    chunks: list[str] = []
+    empty.close({"calls": 0})
+    assert json.loads("".join(chunks)) == {"calls": [], "summary": {"calls": 0}}
