@@ -23,13 +23,13 @@ def clock(seconds) -> str:
 
 
 class Tally:
-    """What the summary needs, gathered call by call (memory grows only by each call's short notes)."""
+    """What the summary needs, gathered call by call in constant memory."""
 
     def __init__(self):
         self.calls = self.passed = 0
         self.total = 0.0
         self.counts: dict[str, int] = {}
-        self.notes: dict[str, dict] = {}
+        self.choices: dict[str, dict[str, int]] = {"script": {}, "roles": {}}
 
     def add(self, r: dict) -> None:
         self.calls += 1
@@ -37,13 +37,24 @@ class Tally:
         self.total += r["score"]
         for f in r["findings"]:
             self.counts[f["rule"]] = self.counts.get(f["rule"], 0) + 1
-        self.notes[r["path"]] = r["_notes"]
+        for kind in ("script", "roles"):
+            how = _how(r["_notes"][kind])
+            self.choices[kind][how] = self.choices[kind].get(how, 0) + 1
 
     def summary(self, errors: list[dict], form) -> dict:
         return {"calls": self.calls, "passed": self.passed, "failed": self.calls - self.passed,
                 "unreadable": errors, "mean_score": round(self.total / self.calls, 1) if self.calls else None,
                 "form": form.id if form is not None else None, "findings": dict(sorted(self.counts.items())),
-                "notes": self.notes}
+                "choices": {k: dict(sorted(v.items())) for k, v in self.choices.items()}}
+
+
+HOW = ("按相似度选定", "按 --script 指定", "按清单指定", "没有找到相近的话术", "项目里没有话术",
+       "推断", "按指定的说话人", "按指定的声道", "按说话人标签", "只有一个说话人")
+
+
+def _how(note: str) -> str:
+    """How a script or the agent was chosen, without the per-call detail."""
+    return next((how for how in HOW if how in note), "无")
 
 
 def summary(records: list[dict], errors: list[dict], form) -> dict:

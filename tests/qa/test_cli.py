@@ -200,3 +200,12 @@ def test_streamed_json_is_the_same_bytes_as_the_whole_document(capsys, session):
     chunks: list[str] = []
     empty.close({"calls": 0})
     assert json.loads("".join(chunks)) == {"calls": [], "summary": {"calls": 0}}
+
+
+def test_html_escapes_what_was_said(capsys, tmp_path):
+    call = tmp_path / "x.txt"
+    call.write_text('客服：您好<script>alert(1)</script>，我是"客服"&小李。\n客户：<b>好</b>\n', encoding="utf-8")
+    out = tmp_path / "r.html"
+    run(capsys, "--no-db", "--format", "html", "--out", out, call)
+    page = out.read_text(encoding="utf-8")
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<b>" not in page
