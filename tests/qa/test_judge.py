@@ -141,3 +141,25 @@ def test_single_speaker_is_the_agent(session, tmp_path):
     call = read(str(path))
     verdict = session.judge(call)
     assert call.turns[0].role == "agent" and "只有一个说话人" in verdict.call.roles_note
+
+
+def timed_call(tmp_path, turns, name="t.json"):
+    import json
+    segments = [{"start": a, "end": b, "text": text, "speaker": speaker} for speaker, a, b, text in turns]
+    path = tmp_path / name
+    path.write_text(json.dumps({"segments": segments}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_personal_data_read_out_and_call_too_long(session, tmp_path):
+    turns = [("S1", 0.0, 6.0, "您好！请问是王先生吗？这里是广州安准职业安全事务有限公司客服，我是客服员小陈，您现在方便吗？"),
+             ("S2", 6.5, 7.0, "方便。"),
+             ("S1", 120.0, 126.0, "跟您核对一下，您登记的手机号是13812345678对吗？"),
+             ("S2", 126.5, 127.0, "对。"),
+             ("S1", 298.0, 306.0, "非常感谢您对此次回访的支持，祝您生活愉快！再见！")]
+    verdict = judge_file(session, timed_call(tmp_path, turns), script="anzhun-judupin")
+    found = {f.rule: f for f in verdict.findings}
+    assert (found["personal-data"].time, found["personal-data"].line) == (120.0, 3)
+    assert found["call-too-long"].time == 300.0 and found["call-too-long"].line == 5
+    assert "通话 5.1 分钟，超过机构规定的 5 分钟" in found["call-too-long"].message
+    assert [r.item.id for r in verdict.items if r.failed_critical] == ["geren-xinxi"]
