@@ -103,6 +103,10 @@ def cli(folder: Path, jobs: int) -> dict:
             "exit": result.returncode}
 
 
+def rate(x: dict) -> float:
+    return x["calls"] / x["cpu_s"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mode", choices=["floor", "qa"])
@@ -142,7 +146,6 @@ def main() -> None:
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         f, q, g = r["floor"], r["qa"], r["qa_script"]
-        rate = lambda x: x["calls"] / x["cpu_s"]  # noqa: E731
         line = (f"| {r['size']:,} | {r['format']} | {rate(f):,.0f} | {rate(q):,.0f} | {rate(f) / rate(q):.1f} | "
                 f"{rate(g):,.0f} | {f['peak_mb']:.0f} / {q['peak_mb']:.0f} |")
         if "cli1" in r:

@@ -20,8 +20,8 @@ from huifang.qa.call import AGENT, CUSTOMER, Turn
 from huifang.qa.rules_bridge import normalize
 
 MATCH = 0.75  # share of a question's clauses said (fuzzy per clause) for it to count as asked
-COMPLIANCE = 0.9  # …for wording that must be read as written
-CLAUSE_MATCH = 80  # partial ratio at or above which one clause counts as said
+COMPLIANCE = 0.85  # …for wording that must be read as written (ASR mishears some 5–10 % of characters)
+CLAUSE_MATCH = 0.75  # share of one clause's characters said, in order, for it to count
 NOT_CONVENIENT = re.compile(r"不方便|不太方便|没空|没时间|在忙|正忙|很忙|开会|开车|在上班|不行|晚点|晚些|稍后|回头再|改天")
 NOT_CONVENIENT_LABEL = "不方便"
 
@@ -159,17 +159,34 @@ def find(expected: Expected, agent: AgentText) -> tuple[int | None, float]:
     if exact[0] >= needed:
         return exact[1], exact[0]
     best_turn, best = None, exact[0]
-    for key in expected.keys:  # the wording as a whole, a few words changed
+    for key in expected.keys:  # the wording as a whole, some words changed, left out or added
         if len(key) >= 4:
-            hit = fuzz.partial_ratio_alignment(key, text, score_cutoff=needed * 100)
-            if hit is not None and hit.score / 100 > best:
-                best, best_turn = hit.score / 100, agent.turn_at(hit.dest_start)
+            share, at = coverage(key, text, fuzz)
+            if share >= needed and share > best:
+                best, best_turn = share, agent.turn_at(at)
     if best_turn is not None:
         return best_turn, best
     share, turn = _clause_share(expected, agent, fuzz)
     if share >= needed:
         return turn, share
     return None, max(best, share)
+
+
+def coverage(key: str, text: str, fuzz) -> tuple[float, int]:
+    """(share of the key's characters said in order near its best match, where that match starts).
+
+    Partial ratio finds where the wording was most likely said; the share is then the longest common
+    subsequence of the key and a window a little longer than it (the agent's filled-in names and ASR's
+    inserted characters widen it) divided by the key's length: robust to words added, dropped or misheard.
+    """
+    from rapidfuzz.distance import LCSseq
+
+    hit = fuzz.partial_ratio_alignment(key, text, score_cutoff=40)
+    if hit is None:
+        return 0.0, 0
+    start = max(0, hit.dest_start - len(key) // 4)
+    window = text[start:hit.dest_start + len(key) + len(key) // 2]
+    return LCSseq.similarity(key, window) / len(key), hit.dest_start
 
 
 def _clause_share(expected: Expected, agent: AgentText, fuzz) -> tuple[float, int | None]:
@@ -189,9 +206,9 @@ def _clause_share(expected: Expected, agent: AgentText, fuzz) -> tuple[float, in
                     got, where = 1.0, at
                     break
                 if fuzz is not None and len(option) >= 4:
-                    hit = fuzz.partial_ratio_alignment(option, text, score_cutoff=CLAUSE_MATCH)
-                    if hit is not None and hit.score / 100 > got:
-                        got, where = hit.score / 100, hit.dest_start
+                    share, at = coverage(option, text, fuzz)
+                    if share >= CLAUSE_MATCH and share > got:
+                        got, where = share, at
             said += weight * got
             if where is not None and weight > anchor_len:
                 anchor, anchor_len = where, weight
