@@ -40,6 +40,7 @@ NEEDS = {
     "build": [("mkdocs", "site"), ("material", "site"), ("jieba", "site"), ("weasyprint", "forms")],
     "serve": [("mkdocs", "site"), ("material", "site"), ("jieba", "site")],
     "forms": [("weasyprint", "forms"), ("pypdf", "forms")],
+    "qa": [("rapidfuzz", "qa"), ("openpyxl", "qa")],
 }
 
 

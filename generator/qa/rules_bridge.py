@@ -34,10 +34,10 @@ class Bridge:
     def __init__(self, project):
         from huifang.lint.config import LintConfig
         from huifang.lint.engine import Engine
-        from huifang.lint.rules import BY_ID
+        from huifang.lint.rules import RULES
 
         config = LintConfig.from_settings(project.config.lint)
-        self.engine = Engine(project, config, [BY_ID[r] for r in LINE_RULES + CALL_RULES if r in BY_ID])
+        self.engine = Engine(project, config, [r for r in RULES if r.ID in LINE_RULES + CALL_RULES])
         self.project = project
 
     def findings(self, turns: list[Turn], org, asks: set[int] = frozenset()) -> list[LintHit]:
