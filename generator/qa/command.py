@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 PARALLEL_FROM = 200  # calls from which worker processes pay off
-_SESSION = None  # shared with forked workers
+_SESSION: tuple | None = None  # shared with forked workers
 
 
 def add_arguments(parser) -> None:
@@ -166,7 +166,7 @@ class _Target:
             return
         self.handle.close()
         self.handle = None
-        os.replace(self.temp, self.out)
+        os.replace(self.temp, str(self.out))
         print(f"已写入 {self.out}（{calls} 通）", file=sys.stderr)
 
     def abandon(self) -> None:
@@ -266,8 +266,9 @@ def _chunk(jobs) -> list:
     from huifang.qa.readers import read
     from huifang.qa.record import record
 
+    assert _SESSION is not None
     session, turns = _SESSION
-    out = []
+    out: list[tuple] = []
     for job in jobs:
         try:
             call = read(job.file, job.display)

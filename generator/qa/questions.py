@@ -195,7 +195,7 @@ def _clause_share(expected: Expected, agent: AgentText, fuzz) -> tuple[float, in
     best, best_turn = 0.0, None
     for clauses in expected.clauses:
         total = said = 0.0
-        anchor, anchor_len = None, 0
+        anchor, anchor_len = None, 0.0
         for options in clauses:
             weight = sum(len(o) for o in options) / len(options)
             total += weight

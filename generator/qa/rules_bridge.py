@@ -40,7 +40,7 @@ class Bridge:
         self.engine = Engine(project, config, [r for r in RULES if r.ID in LINE_RULES + CALL_RULES])
         self.project = project
 
-    def findings(self, turns: list[Turn], org, asks: set[int] = frozenset()) -> list[LintHit]:
+    def findings(self, turns: list[Turn], org, asks: frozenset[int] | set[int] = frozenset()) -> list[LintHit]:
         """The linter's findings on a call's turns; `asks`: indexes of turns that ask a script question
         (where the opening ends)."""
         from huifang.lint.utterance import CUSTOMER, CallView, Utterance
