@@ -432,6 +432,9 @@ class Project:
                 return self.orgs[scenario.org]
         return self.orgs.get(self.config.default_org)
 
+    def scenarios_using(self, kind: str, ident: str) -> list[Scenario]:
+        return [s for s in self.scenarios.values() if ident in getattr(s, kind)]
+
     def counts(self) -> dict[str, int]:
         return {
             "scenarios": len(self.scenarios),
