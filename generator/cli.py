@@ -18,6 +18,7 @@ DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，生成
   huifang build            生成手册网站和 PDF 表单到 site/
   huifang serve            本地预览手册（修改 YAML 后自动刷新）
   huifang forms            只生成 PDF 表单
+  huifang qa 文件…          按话术和质检评分表给通话转写结果打分
   huifang schema           导出 JSON Schema，供编辑器自动补全
   huifang new script 名称  新建一个带注释的模板文件
   huifang init 文件夹      新建一个团队的回访规范项目
@@ -31,6 +32,7 @@ COMMANDS = {
     "build": ("huifang.site.command", "生成手册网站（含 PDF 表单）"),
     "serve": ("huifang.site.command", "本地预览手册，修改后自动刷新"),
     "forms": ("huifang.forms.command", "生成可打印的 A4 PDF 表单"),
+    "qa": ("huifang.qa.command", "通话质检：按话术和质检评分表给转写结果打分；qa report 汇总"),
     "schema": ("huifang.schema_export", "导出内容文件的 JSON Schema"),
     "new": ("huifang.scaffold", "新建带注释的场景或话术文件"),
     "init": ("huifang.init", "新建一个团队的回访规范项目（可直接 check、lint、build）"),
@@ -44,6 +46,7 @@ NEEDS = {
     "forms": [("weasyprint", "forms"), ("pypdf", "forms")],
     "plan": [("openpyxl", "plan"), ("icalendar", "plan"), ("chinese_calendar", "plan"), ("holidays", "plan")],
     "report": [("openpyxl", "plan"), ("chinese_calendar", "plan"), ("holidays", "plan")],
+    "qa": [("rapidfuzz", "qa"), ("openpyxl", "qa")],
 }
 
 
@@ -88,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     forms.add_argument("--jobs", type=int, default=0, help="并行进程数，默认等于 CPU 核数")
     forms.add_argument("--only", nargs="*", default=None, help="只生成这些表单/话术 id")
     forms.add_argument("--no-progress", action="store_true", help="不显示进度条")
+
+    from huifang.qa.command import add_arguments as qa_arguments
+    qa_arguments(subs["qa"])
 
     subs["schema"].add_argument("--out", type=Path, default=None, help="输出目录，默认 <项目>/schemas")
 

@@ -118,6 +118,8 @@ class Question:
     tags: tuple[str, ...] = ()
     source: str = ""
     bank: str = ""
+    paraphrases: tuple[str, ...] = ()  # other wordings QA accepts as the question asked
+    compliance: bool = False  # compliance wording: must be read as written (QA)
 
 
 @dataclass(eq=False)
@@ -423,6 +425,38 @@ class Form:
 
 
 @dataclass(eq=False)
+class QAItem:
+    id: str
+    name: str
+    weight: float
+    rules: tuple[str, ...]
+    compliance_only: bool = False
+    deduct: float | None = None  # per finding; None: the whole weight
+    critical: bool = False
+    na_when: tuple[str, ...] = ()
+    description: str = ""
+    source: str = ""
+
+
+@dataclass(eq=False)
+class QAForm:
+    """A QA scoring sheet (质检评分表): items with weights, critical items, N/A rules, the pass mark."""
+
+    id: str
+    title: str
+    pass_mark: float
+    items: list[QAItem]
+    file: str
+    version: str = ""
+    org: str = ""
+    intro: str = ""
+    long_silence_s: float = 10.0
+    max_chars_per_min: float | None = None
+    notes: list[str] = field(default_factory=list)
+    source: str = ""
+
+
+@dataclass(eq=False)
 class Page:
     """A hand-written prose page of the handbook."""
 
@@ -460,6 +494,7 @@ class Project:
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     scripts: dict[str, Script] = field(default_factory=dict)
     forms: dict[str, Form] = field(default_factory=dict)
+    qa_forms: dict[str, QAForm] = field(default_factory=dict)
     pages: list[Page] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
 

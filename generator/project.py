@@ -29,6 +29,7 @@ LAYOUT = (
     (f"{CONTENT}/questions/*.yaml", "question-bank"),
     (f"{CONTENT}/scenarios/*.yaml", "scenario"),
     (f"{CONTENT}/forms/*.yaml", "form"),
+    (f"{CONTENT}/qa/*.yaml", "qa-form"),
     (f"{SCRIPTS}/**/*.yaml", "script"),
 )
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -293,7 +294,8 @@ class Builder:
         return m.Question(ident or data.get("id", ""), self.text(path + ("text",)),
                           m.Answer(answer["type"], tuple(answer.get("options", ())), answer.get("min"),
                                    answer.get("max")),
-                          follow_up, tuple(data.get("tags", ())), data.get("source", ""), bank)
+                          follow_up, tuple(data.get("tags", ())), data.get("source", ""), bank,
+                          tuple(data.get("paraphrases", ())), bool(data.get("compliance", False)))
 
     def turn(self, data, path: tuple) -> m.Turn:
         if isinstance(data, str):
@@ -408,10 +410,24 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
             d["id"], d["title"], sections, f, d.get("number", ""), str(d.get("version", "")), d.get("org", ""),
             d.get("orientation", "portrait"), d.get("intro", ""), d.get("copies_note", ""), d.get("retention", ""),
             list(d.get("notes", [])), d.get("source", ""))
+    elif kind == "qa-form":
+        build_qa_form(doc, project)
+
+
+def build_qa_form(doc: Document, project: m.Project) -> None:
+    d = doc.data
+    limits = d.get("limits", {})
+    items = [m.QAItem(i["id"], i["name"], i["weight"], tuple(i["rules"]), i.get("compliance_only", False),
+                      i.get("deduct"), i.get("critical", False), tuple(i.get("na_when", ())),
+                      i.get("description", ""), i.get("source", "")) for i in d["items"]]
+    project.qa_forms[d["id"]] = m.QAForm(
+        d["id"], d["title"], d["pass_mark"], items, doc.display, str(d.get("version", "")), d.get("org", ""),
+        d.get("intro", ""), limits.get("long_silence_s", 10.0), limits.get("max_chars_per_min"),
+        list(d.get("notes", [])), d.get("source", ""))
 
 
 def ident_path(kind: str) -> tuple | None:
-    return ("id",) if kind in ("org", "question-bank", "scenario", "script", "form") else None
+    return ("id",) if kind in ("org", "question-bank", "scenario", "script", "form", "qa-form") else None
 
 
 class References:

@@ -56,6 +56,10 @@ QUESTION_FIELDS = {
     "answer": ANSWER,
     "follow_up": FOLLOW_UP,
     "tags": {"type": "array", "items": SHORT},
+    "paraphrases": {"type": "array", "items": TEXT,
+                    "description": "质检时也算问过的其他说法（坐席常用的换一种说法）"},
+    "compliance": {"type": "boolean",
+                   "description": "合规告知：质检时必须基本照原话念读，漏读为致命项"},
     "source": SOURCE,
 }
 QUESTION = obj(QUESTION_FIELDS, ("id", "text", "answer"))
@@ -318,6 +322,38 @@ PLAN = obj({
     "targets": {"type": "object", "additionalProperties": {"type": "number", "minimum": 0, "maximum": 100},
                 "description": "规范未给出目标回访率的场景，本团队的目标（%）"},
 })
+QA_RULES = ["forbidden-phrase", "personal-data", "missing-greeting", "greeting-not-first", "missing-closing",
+            "question-not-asked", "long-silence", "interruption", "speech-too-fast", "call-too-long"]
+QA_FORM = obj({
+    "id": ID,
+    "title": SHORT,
+    "version": {"type": ["string", "number"]},
+    "org": ID,
+    "intro": TEXT,
+    "pass_mark": {"type": "number", "minimum": 0, "maximum": 100, "description": "合格分数线（满分 100）"},
+    "limits": obj({
+        "long_silence_s": {"type": "number", "exclusiveMinimum": 0, "description": "静音超过多少秒算冷场"},
+        "max_chars_per_min": {"type": "number", "exclusiveMinimum": 0, "description": "坐席语速上限（字/分钟）"},
+    }),
+    "items": {"type": "array", "minItems": 1, "items": obj({
+        "id": ID,
+        "name": SHORT,
+        "weight": {"type": "number", "exclusiveMinimum": 0, "maximum": 100, "description": "分值"},
+        "rules": {"type": "array", "items": {"enum": QA_RULES}, "minItems": 1, "uniqueItems": True,
+                  "description": "计入本项的质检发现"},
+        "compliance_only": {"type": "boolean", "description": "只计合规告知问题的漏问"},
+        "deduct": {"type": "number", "exclusiveMinimum": 0, "description": "每条发现扣的分，默认扣完本项"},
+        "critical": {"type": "boolean", "description": "致命项：有一条发现，整通电话不合格"},
+        "na_when": {"type": "array", "uniqueItems": True,
+                    "items": {"enum": ["no-times", "not-convenient", "no-questions"]},
+                    "description": "不适用的情形：no-times 无时间戳；not-convenient 客户不方便；no-questions 无应问问题"},
+        "description": TEXT,
+        "source": SOURCE,
+    }, ("id", "name", "weight", "rules"))},
+    "notes": TEXT_LIST,
+    "source": SOURCE,
+}, ("id", "title", "pass_mark", "items"))
+
 RULE_SETTING = {"oneOf": [SEVERITY, {"const": "off"}, obj({"severity": SEVERITY})]}
 PROJECT = obj({
     "default_org": ID,
@@ -349,13 +385,14 @@ SCHEMAS: dict[str, dict] = {
     "scenario": SCENARIO,
     "script": SCRIPT,
     "form": FORM,
+    "qa-form": QA_FORM,
     "project": PROJECT,
 }
 
 TITLES = {
     "org": "机构档案", "etiquette": "电话礼仪规范", "forbidden": "电话忌语",
     "standards": "开头语与结束语标准", "question-bank": "问题库", "scenario": "回访场景",
-    "script": "回访话术", "form": "记录表单", "project": "项目配置 huifang.yaml",
+    "script": "回访话术", "form": "记录表单", "qa-form": "质检评分表", "project": "项目配置 huifang.yaml",
 }
 
 
