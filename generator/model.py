@@ -226,6 +226,7 @@ class ForbiddenPhrase:
     exceptions: tuple[str, ...] = ()
     source: str = ""
     any_order: tuple[tuple[str, ...], ...] = ()  # word groups found in any order within one clause
+    situation: str = ""  # the 忌语速查 groups by it (falls back to category)
 
 
 @dataclass(eq=False)

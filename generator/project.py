@@ -371,7 +371,8 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
                 p["id"], b.text(("phrases", i, "phrase")), p["reason"], p["instead"], f,
                 tuple(b.text(("phrases", i, "variants", j)) for j in range(len(p.get("variants", [])))),
                 p.get("category", ""), p.get("severity", "error"), tuple(p.get("exceptions", ())), p.get("source", ""),
-                tuple(tuple(group) for group in p.get("any_order", ()))))
+                tuple(tuple(group) for group in p.get("any_order", ())),
+                p.get("situation", "")))
     elif kind == "standards":
         project.greeting = b.standard(d["greeting"], ("greeting",))
         project.closing = b.standard(d["closing"], ("closing",))

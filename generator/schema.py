@@ -145,6 +145,7 @@ FORBIDDEN = obj({
         "phrase": SHORT,
         "variants": {"type": "array", "items": SHORT, "uniqueItems": True},
         "category": SHORT,
+        "situation": {**SHORT, "description": "忌语速查按它分组：说这句话时的情形，如 找的人不在、推诿、否认、顶撞、承诺收益"},
         "severity": SEVERITY,
         "reason": TEXT,
         "instead": TEXT,
