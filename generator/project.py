@@ -28,6 +28,7 @@ LAYOUT = (
     (f"{CONTENT}/questions/*.yaml", "question-bank"),
     (f"{CONTENT}/scenarios/*.yaml", "scenario"),
     (f"{CONTENT}/forms/*.yaml", "form"),
+    (f"{CONTENT}/forms/common/records.yaml", "records"),
     (f"{SCRIPTS}/**/*.yaml", "script"),
 )
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -259,7 +260,16 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
         project.forms[d["id"]] = m.Form(
             d["id"], d["title"], sections, f, d.get("number", ""), str(d.get("version", "")), d.get("org", ""),
             d.get("orientation", "portrait"), d.get("intro", ""), d.get("copies_note", ""), d.get("retention", ""),
-            list(d.get("notes", [])), d.get("source", ""))
+            list(d.get("notes", [])), d.get("source", ""), bool(d.get("contact", False)),
+            bool(d.get("named_only", False)))
+    elif kind == "records":
+        def fields(key):
+            return [m.RecordField(x["label"], x.get("type", "text"), x.get("width", "third"),
+                                  tuple(x.get("same_as", ()))) for x in d.get(key, [])]
+        project.records = m.Records(
+            f, str(d.get("version", "")), fields("header"), fields("contact"), bool(d.get("signature_date", True)),
+            {k: m.SheetRecord(v["number"], str(v.get("version", "")), tuple(v.get("channels", ("电话",))))
+             for k, v in d.get("sheets", {}).items()})
 
 
 def ident_path(kind: str) -> tuple | None:
@@ -301,6 +311,9 @@ class References:
                 self.refer(doc, ("questions", i), "问题", ident, p.questions)
         for form in p.forms.values():
             self.refer(self.doc(form.file), ("org",), "机构", form.org, p.orgs)
+        if p.records is not None and self.scripts_known:
+            for ident in p.records.sheets:
+                self.refer(self.doc(p.records.file), ("sheets", ident), "话术", ident, p.scripts)
         for bank in p.banks.values():
             doc = self.doc(bank.file)
             for i, q in enumerate(bank.questions):

@@ -26,6 +26,7 @@ from huifang.problems import ContentError, Problem
 from huifang.workers import ignore_interrupts
 
 DESK_MAX_PHRASES = (None, 12, 8, 5)
+ONE_PAGE_KINDS = ("desk", "form", "sheet")  # tried denser when they spill; desk cards must fit
 PUBLIC = 0o644  # the PDFs are published with the site
 
 
@@ -85,7 +86,8 @@ def plan_docs(project) -> list[views.Doc]:
 
 def variants_of(doc: views.Doc, project, fillable: bool, created: str, extra_css: str) -> list[str]:
     if doc.kind != "desk":
-        return [html.render(doc, fillable=fillable, created=created, extra_css=extra_css)]
+        return [html.render(doc, fillable=fillable, created=created, density=density, extra_css=extra_css)
+                for density in html.DENSITIES[:2]]
     org = project.orgs[doc.name.removeprefix("desk-")]
     out = []
     for limit in DESK_MAX_PHRASES:
@@ -168,7 +170,7 @@ def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progr
     if only is not None:
         wanted = set(only)
         docs = [d for d in docs if d.name in wanted or d.name.split("-", 1)[-1] in wanted]
-    work = [Job(d, [], one_page=d.kind == "desk") for d in docs]
+    work = [Job(d, [], one_page=d.kind in ONE_PAGE_KINDS) for d in docs]
     # The key hashes what the HTML is made of (document data, templates, CSS), so an unchanged
     # document costs no template rendering at all.
     stamp = (__version__, weasyprint_version(), face.identity, "fillable" if fillable else "print", created,

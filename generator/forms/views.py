@@ -15,6 +15,9 @@ UNITS = {"full": 6, "half": 3, "third": 2}
 WIDE_COLUMNS = 7  # a table with more columns than this is printed landscape
 SHEET_HEADER = (("客户", "text", "half"), ("电话", "phone", "half"), ("回访日期", "date", "third"),
                 ("回访员", "text", "third"), ("项目/服务", "text", "third"))
+CALLBACK = "不方便时约定的回电时间"
+FACE_TO_FACE = "面访"
+NAMED_ONLY = "原制度只给出了本表的表名，没有规定栏目；本表不另设栏目，请按本单位实际情况填写。"
 MARK = "\x00"
 
 
@@ -50,7 +53,7 @@ def option_list(labels, namer: Namer | None, *prefix: str) -> list[dict]:
     return [{"label": o, "name": namer(*prefix, o) if namer else ""} for o in labels]
 
 
-def field_view(f: m.FormField, namer: Namer) -> dict:
+def field_view(f: m.FormField, namer: Namer, dated: bool = False) -> dict:
     kind = f.type
     options = list(f.options)
     if kind == "checkbox" and not options:
@@ -66,6 +69,8 @@ def field_view(f: m.FormField, namer: Namer) -> dict:
         view["options"][0]["name"] = namer(f.label)
     else:
         view["name"] = namer(f.label)
+    if kind == "signature" and dated:
+        view["date_name"] = namer(f.label, "日期")
     if kind == "lines":
         view["span"] = 6 if f.width == "full" else view["span"]
     return view
@@ -129,24 +134,73 @@ def org_name(project: m.Project, ident: str) -> str:
     return org.name if org else ""
 
 
+def form_labels(form: m.Form) -> set[str]:
+    return {x.label for s in form.sections for x in (*s.fields, *s.columns)}
+
+
+def missing_fields(wanted: list[m.RecordField], present: set[str]) -> list[m.FormField]:
+    """The record fields a form lacks (a field it already has under a `same_as` name counts)."""
+    return [m.FormField(f.label, f.type, width=f.width) for f in wanted
+            if f.label not in present and not present.intersection(f.same_as)]
+
+
+def record_fields(form: m.Form, records: m.Records | None) -> list[m.FormField]:
+    if records is None:
+        return []
+    wanted = records.header + (records.contact if form.contact else [])
+    return missing_fields(wanted, form_labels(form))
+
+
+def is_named_only(form: m.Form) -> bool:
+    return not any(s.fields or s.columns for s in form.sections)
+
+
+def rate_targets(form: m.Form, project: m.Project) -> list[str]:
+    """Each scenario's target call-back rate, for forms that count a 回访率."""
+    if not any("回访率" in label for label in form_labels(form)):
+        return []
+    out = []
+    for _, sc in sorted(project.scenarios.items()):
+        if form.id not in sc.forms:
+            continue
+        if sc.target_rate is not None:
+            out.append(f"{sc.title}：{sc.target_rate:g}%")
+        elif sc.rate_note:
+            out.append(f"{sc.title}：{sc.rate_note}")
+    return out
+
+
 def form_doc(form: m.Form, project: m.Project) -> Doc:
     namer = Namer(form.id)
+    records = project.records
+    dated = bool(records and records.signature_date)
     sections = []
     wide = form.orientation == "landscape"
+    head = [field_view(f, namer, dated) for f in record_fields(form, records)]
+    if head:
+        sections.append({"title": "", "note": "", "grid": pack_grid(head), "columns": [], "rows": [],
+                         "blank": 0})
+    named_only = is_named_only(form)
     for i, s in enumerate(form.sections):
         title = s.title or f"第{i + 1}部分"
-        fields = [field_view(f, namer) for f in s.fields]
-        view = {"title": s.title, "note": s.note, "grid": pack_grid(fields), "columns": [], "rows": []}
+        fields = [field_view(f, namer, dated) for f in s.fields]
+        view = {"title": s.title, "note": s.note, "grid": pack_grid(fields), "columns": [], "rows": [],
+                "blank": 0}
+        if named_only:
+            view["blank"] = max(4, 12 // len(form.sections))
+            view["blank_name"] = namer(title)
         if s.columns:
             wide = wide or len(s.columns) > WIDE_COLUMNS
             view["columns"] = [{"label": c.label, "width": w} for c, w in zip(s.columns, column_widths(s.columns))]
             view["rows"] = table_rows(s, namer, title)
         sections.append(view)
     footer = f"保存期限：{form.retention}" if form.retention else ""
-    return Doc(form.id, "form", form.title, org_name(project, form.org), header_number(form.number, form.version),
+    version = form.version or (records.version if records else "")
+    return Doc(form.id, "form", form.title, org_name(project, form.org), header_number(form.number, version),
                footer, wide, {"intro": form.intro, "copies_note": form.copies_note, "sections": sections,
-                              "notes": form.notes, "subtitle": ""},
-               (form.file,))
+                              "notes": form.notes, "subtitle": "", "named_only": NAMED_ONLY if named_only else "",
+                              "targets": rate_targets(form, project)},
+               (form.file,) + ((records.file,) if records else ()))
 
 
 def split_placeholders(text: str, org: m.Org | None) -> list[tuple[str, str]]:
@@ -167,11 +221,35 @@ def asked_questions(call: Call) -> list[m.Question]:
     return found
 
 
+def agent_blanks(call: Call) -> list[str]:
+    """Placeholders the org does not fill, in the order the call meets them: the agent writes them down."""
+    names: list[str] = []
+
+    def collect(text: str) -> None:
+        fill(text, call.org, mark=lambda name: names.append(name) or name)
+
+    for turn in call.all_turns():
+        if turn.words is not None:
+            collect(turn.words.value)
+        q = turn.question if turn.kind == "ask" else None
+        if q is not None and q.follow_up and q.follow_up.ask:
+            collect(q.follow_up.ask.value)
+    return list(dict.fromkeys(names))
+
+
 def sheet_doc(call: Call, project: m.Project) -> Doc:
     script, org = call.script, call.org
     namer = Namer(f"script-{script.id}")
-    grid = pack_grid([field_view(m.FormField(label, kind, width=width), namer)
-                      for label, kind, width in SHEET_HEADER])
+    records = project.records
+    record = records.sheets.get(script.id) if records else None
+    channels = record.channels if record else ("电话",)
+    header = [m.FormField(label, kind, width=width) for label, kind, width in SHEET_HEADER]
+    taken = {label for label, _, _ in SHEET_HEADER} | {"客户姓名", "回访员姓名", "电话号码"}
+    blanks = [m.FormField(name, "text", width="third") for name in agent_blanks(call) if name not in taken]
+    if call.convenience:
+        blanks.append(m.FormField(CALLBACK, "callback", width="full"))
+    grid = pack_grid([field_view(f, namer) for f in header])
+    call_grid = pack_grid([field_view(f, namer) for f in blanks])
     questions = []
     sources = {script.file}
     for n, q in enumerate(asked_questions(call), 1):
@@ -199,12 +277,16 @@ def sheet_doc(call: Call, project: m.Project) -> Doc:
         if q.text.doc is not None:
             sources.add(q.text.doc.display)
         questions.append(view)
-    parties = [{"who": who, "sign": namer(who, "签字"), "date": namer(who, "日期")} for who in ("客户", "回访员")]
+    signers = ("客户", "回访员") if FACE_TO_FACE in channels else ("回访员",)
+    parties = [{"who": who if who == "回访员" or len(channels) == 1 else f"{who}（{FACE_TO_FACE}时）",
+                "sign": namer(who, "签字"), "date": namer(who, "日期")} for who in signers]
     title = f"{script.title}记录表" if not script.title.endswith("表") else script.title
-    subtitle = f"话术：{script.id}"
-    return Doc(f"script-{script.id}", "sheet", title, org.name if org else "", subtitle, "", False,
-               {"grid": grid, "questions": questions, "parties": parties, "remarks_name": namer("回访情况记录"),
-                "subtitle": ""},
+    number = header_number(record.number, record.version or records.version) if record else ""
+    if records is not None:
+        sources.add(records.file)
+    return Doc(f"script-{script.id}", "sheet", title, org.name if org else "", number, "", False,
+               {"grid": grid, "call_grid": call_grid, "questions": questions, "parties": parties,
+                "remarks_name": namer("回访情况记录"), "subtitle": "回访方式：" + "、".join(channels)},
                tuple(sorted(sources)))
 
 

@@ -142,7 +142,33 @@ def test_all_shipped_content(tmp_path):
         assert all(is_a4(size, landscape) for size in page_sizes(path)), ident
     for org in p.orgs:
         assert len(page_sizes(out / f"desk-{org}.pdf")) == 1, org
+    check_records(p, out)
     for path in result.paths:
         assert all(embedded and "NotoSansCJK" in name.replace("-", "") for name, embedded in fonts_of(path)), path
     snapshot(out / "anzhun-kehu-tousu-dan.pdf", "shipped-anzhun-kehu-tousu-dan")
     snapshot(out / "wuye-xiangmu-huifang-tongji.pdf", "shipped-wuye-xiangmu-huifang-tongji")
+
+
+def check_records(p, out):
+    """Issue 14: every record numbered on every page; sheets fit the call and carry no internal id."""
+    from huifang.compose import compose_all
+    from huifang.forms.views import agent_blanks
+
+    numbers = set()
+    for ident, form in p.forms.items():
+        text = pdf_text(out / f"{ident}.pdf")
+        assert form.number, ident
+        assert text.count(squash(f"编号：{form.number}")) == len(page_sizes(out / f"{ident}.pdf")), ident
+        numbers.add(form.number)
+    for ident, call in compose_all(p).items():
+        path = out / f"script-{ident}.pdf"
+        text = pdf_text(path)
+        record = p.records.sheets[ident]
+        numbers.add(record.number)
+        assert text.count(squash(f"编号：{record.number}")) == len(page_sizes(path)), ident
+        assert ident not in text and "话术：" not in text, ident
+        assert ("客户签字" in text or "客户（面访时）签字" in text) == ("面访" in record.channels), ident
+        assert ("不方便时约定的回电时间" in text) == bool(call.convenience), ident
+        for name in agent_blanks(call):
+            assert squash(name) in text, (ident, name)
+    assert len(numbers) == len(p.forms) + len(p.scripts)  # no number used twice

@@ -59,6 +59,20 @@ def test_wide_table_is_landscape(built):
     assert [is_a4(s, landscape=True) for s in page_sizes(out / "demo-tongji.pdf")] == [True]
 
 
+def test_every_record_carries_the_shared_header(built):
+    """records.yaml: number and version on every page, date and agent once, a date beside each signature."""
+    _, out, _ = built
+    jilu = pdf_text(out / "demo-jilu.pdf")
+    assert jilu.count("编号：SL-KF-001") == 2 and jilu.count("版本：A/1") == 2  # its own version wins
+    assert "填表人" in jilu and "填表日期" not in jilu  # 回访日期 is already there (same_as)
+    assert "客户姓名" not in jilu  # the form has no contact: true
+    assert "业主签字日期" in jilu
+    tongji = pdf_text(out / "demo-tongji.pdf")
+    assert "编号：" not in tongji  # no number in its YAML: nothing made up
+    assert "版本：2.1" in tongji and "填表日期" in tongji and "填表人" in tongji
+    assert squash("目标回访率：维修服务回访：95%") in tongji
+
+
 def test_record_sheet_has_header_questions_and_answer_boxes(built):
     project, out, _ = built
     path = out / "script-demo-weixiu-huifang.pdf"
@@ -70,8 +84,11 @@ def test_record_sheet_has_header_questions_and_answer_boxes(built):
         # the org's placeholders are filled in ({公司} → its name)
         assert squash(q.text.value.replace("{公司}", "示例物业服务有限公司")) in text
     for label in ("客户", "电话", "回访日期", "回访员", "项目/服务", "满意一般不满意", "是否", "12345678910",
-                  "电话微信前台", "请问您觉得哪方面需要改进？", "《回访记录表》", "客户签字", "回访员签字"):
+                  "电话微信前台", "请问您觉得哪方面需要改进？", "《回访记录表》", "回访员签字",
+                  "编号：DEMO-S01", "版本：2.1", "回访方式：电话", "通话中记下", "坐席", "不方便时约定的回电时间"):
         assert squash(label) in text, label
+    assert "客户签字" not in text  # a phone call: nobody can sign on the customer's side
+    assert "demo-weixiu-huifang" not in text and "话术：" not in text
     assert [is_a4(s) for s in page_sizes(path)] == [True]
     assert path.stat().st_size < 150_000
     snapshot(path, "script-demo-weixiu-huifang")
