@@ -150,7 +150,7 @@ def progress_bar(enabled: bool, total: int):
     return bar
 
 
-def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progress: bool = False,
+def build(loaded, out_dir: Path, *, fillable: bool = True, jobs: int = 0, progress: bool = False,
           only: list[str] | None = None) -> Result:
     if not loaded.ok:
         raise FormsError([p for p in loaded.problems if p.severity == "error"])
@@ -162,10 +162,7 @@ def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progr
         raise FormsError([Problem("huifang forms", 1, 1, str(exc))]) from exc
     cache = Cache(project.root, out_dir)
     created = created_date()
-    extra_css = ""
-    if fillable:
-        font = fonts.input_font(face, fonts.user_cache_dir() or cache.dir)
-        extra_css = f'@font-face {{ font-family: "HuifangInput"; src: url("{font.resolve().as_uri()}"); }}'
+    extra_css = fonts.field_font_css() if fillable else ""
     docs = plan_docs(project)
     if only is not None:
         wanted = set(only)
@@ -297,6 +294,6 @@ def merge(paths: list[Path], title: str, created: str) -> bytes:
     return buffer.getvalue()
 
 
-def build_forms(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progress: bool = False) -> list[Path]:
+def build_forms(loaded, out_dir: Path, *, fillable: bool = True, jobs: int = 0, progress: bool = False) -> list[Path]:
     """The contract for `huifang forms` and the site: every PDF written, in a stable order."""
     return build(loaded, out_dir, fillable=fillable, jobs=jobs, progress=progress).paths

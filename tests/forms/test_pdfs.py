@@ -100,7 +100,7 @@ def test_fonts_are_embedded_cjk_subsets(built):
         fonts = fonts_of(path)
         assert fonts, path
         for name, embedded in fonts:
-            assert embedded and "NotoSansCJK" in name.replace("-", ""), (path.name, name)
+            assert embedded and ("NotoSansCJK" in name.replace("-", "") or "HuifangField" in name), (path.name, name)
 
 
 def test_desk_card_is_one_page(built):
@@ -121,22 +121,62 @@ def test_pack_holds_the_scenarios_forms_and_sheets(built):
     assert len(page_sizes(out / "pack-demo-weixiu.pdf")) == want
 
 
-def test_fillable_variant_has_fields(demo, tmp_path):
-    from pypdf import PdfReader
+def test_fillable_by_default_filled_with_pypdf_and_read_back(built, tmp_path):
+    from pypdf import PdfReader, PdfWriter
 
-    out = tmp_path / "fillable"
-    build(loaded(demo), out, fillable=True, jobs=1)
+    _, out, _ = built
     fields = PdfReader(str(out / "demo-jilu.pdf")).get_fields()
     for name in ("demo-jilu·业主姓名", "demo-jilu·回访日期", "demo-jilu·回访方式·电话", "demo-jilu·业主签字",
-                 "demo-jilu·回访明细·1·回访事项", "demo-jilu·回访明细·30·是否满意·否"):
+                 "demo-jilu·业主签字·日期", "demo-jilu·填表人", "demo-jilu·回访明细·1·回访事项",
+                 "demo-jilu·回访明细·30·是否满意·否"):
         assert name in fields, name
-    sheet = PdfReader(str(out / "script-demo-weixiu-huifang.pdf")).get_fields()
+    sheet_path = out / "script-demo-weixiu-huifang.pdf"
+    reader = PdfReader(str(sheet_path))
+    sheet = reader.get_fields()
     for name in ("script-demo-weixiu-huifang·客户", "script-demo-weixiu-huifang·01·满意",
                  "script-demo-weixiu-huifang·01·跟进", "script-demo-weixiu-huifang·05",
-                 "script-demo-weixiu-huifang·客户·签字"):
+                 "script-demo-weixiu-huifang·回访员·签字", "script-demo-weixiu-huifang·坐席",
+                 "script-demo-weixiu-huifang·不方便时约定的回电时间"):
         assert name in sheet, name
+    assert "script-demo-weixiu-huifang·客户·签字" not in sheet
     assert sheet["script-demo-weixiu-huifang·01·满意"]["/FT"] == "/Btn"
     assert sheet["script-demo-weixiu-huifang·05"]["/FT"] == "/Tx"
+    form = reader.trailer["/Root"]["/AcroForm"]
+    assert form["/DR"]["/Font"]["/HFSong"]["/BaseFont"] == "/STSong-Light"  # a font every viewer has
+    widgets = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
+    texts = [w for w in widgets if w.get("/FT") == "/Tx"]
+    assert texts and all(str(w["/DA"]).startswith("/HFSong ") for w in texts)
+
+    writer = PdfWriter(clone_from=reader)
+    values = {"script-demo-weixiu-huifang·客户": "王小明", "script-demo-weixiu-huifang·05": "楼道灯坏了，请尽快修理",
+              "script-demo-weixiu-huifang·01·满意": "/on"}
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    filled = tmp_path / "filled.pdf"
+    with open(filled, "wb") as handle:
+        writer.write(handle)
+    back = PdfReader(str(filled)).get_fields()
+    assert {k: back[k]["/V"] for k in values} == values
+    assert back["script-demo-weixiu-huifang·01·一般"]["/V"] == "/Off"
+
+
+def test_fillable_prints_exactly_like_the_blank_version(built, tmp_path):
+    """The same pixels on paper: fields lie over the blanks and are empty until filled."""
+    project, out, _ = built
+    plain = tmp_path / "plain"
+    build(project, plain, fillable=False, jobs=1, only=["demo-jilu", "demo-weixiu-huifang"])
+    for name in ("demo-jilu", "script-demo-weixiu-huifang"):
+        assert (out / f"{name}.pdf").read_bytes() != (plain / f"{name}.pdf").read_bytes()
+        pictures = []
+        for folder in (out, plain):
+            prefix = tmp_path / f"{folder.name}-{name}"
+            subprocess.run(["pdftoppm", "-png", "-r", "50", str(folder / f"{name}.pdf"), str(prefix)],
+                           check=True, capture_output=True, timeout=60)
+            pictures.append(sorted(tmp_path.glob(f"{folder.name}-{name}*.png")))
+        assert len(pictures[0]) == len(pictures[1]) == len(page_sizes(out / f"{name}.pdf"))
+        for a, b in zip(*pictures):
+            assert a.read_bytes() == b.read_bytes(), (name, a.name)
+        assert (out / f"{name}.pdf").stat().st_size < 150_000
 
 
 def test_reproducible_across_directories(demo, tmp_path, monkeypatch):
