@@ -68,10 +68,20 @@ def _find_face(family: str, _env: tuple) -> FontFace:
     found_family = parts[2].split(",")[0].strip() if len(parts) > 2 else ""
     stat = Path(path).stat()
     face = FontFace(path, index, found_family, stat.st_size, stat.st_mtime_ns)
-    if "CJK" not in found_family or missing(face, PROBE):
-        raise FontError(f"找不到中文字体 {family}（fontconfig 给出的是「{found_family or path}」，"
-                        f"不含中文字形，打印出来会是空白方框）：{INSTALL_HINT}")
+    if "CJK" not in found_family:
+        raise not_chinese(face)
     return face
+
+
+def not_chinese(face: FontFace) -> FontError:
+    return FontError(f"找不到中文字体 {FAMILY}（fontconfig 给出的是「{face.family or face.path}」，"
+                     f"不含中文字形，打印出来会是空白方框）：{INSTALL_HINT}")
+
+
+def require_chinese(face: FontFace) -> None:
+    """The face really draws Chinese (reads its cmap: done only when something is to be rendered)."""
+    if missing(face, PROBE):
+        raise not_chinese(face)
 
 
 @lru_cache(maxsize=4)
@@ -97,6 +107,7 @@ def missing(face: FontFace, text: str) -> list[str]:
 
 
 FIELD_FAMILY = "HuifangField"
+FIELD_FONT_VERSION = "field-font-1"  # part of the cache key: change it when field_font_css() changes
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 TEMPLATES = templates.FORMS
 CSS_FILE = "print.css"
-TEMPLATE_OF = {"form": "form.html.j2", "sheet": "sheet.html.j2", "desk": "desk.html.j2"}
+TEMPLATE_OF = {"form": "form.html.j2", "sheet": "sheet.html.j2", "desk": "desk.html.j2", "guide": "guide.html.j2"}
 DENSITIES = ("", "dense", "denser")
 
 

@@ -6,6 +6,7 @@ fillable variant are made here so they are unique within a document and readable
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from huifang import model as m
@@ -19,6 +20,9 @@ CALLBACK = "不方便时约定的回电时间"
 FACE_TO_FACE = "面访"
 NAMED_ONLY = "原制度只给出了本表的表名，没有规定栏目；本表不另设栏目，请按本单位实际情况填写。"
 MARK = "\x00"
+# A parenthesised citation of a seed document ends in a section number after a space:
+# 「（瑞风特约维修站 接听客户来电 2、3）」. Guidance in brackets has no space: 「（记下时间）」.
+CITATION = re.compile(r"（[^（）]*\s[^（）]*）")
 
 
 @dataclass
@@ -295,19 +299,46 @@ def turns_parts(turns: list[m.Turn], org: m.Org | None) -> list[tuple[str, str]]
     return split_placeholders(said, org)
 
 
-def phrases_for(org: m.Org, project: m.Project) -> list[m.ForbiddenPhrase]:
-    """The org's own forbidden phrases, else those of its industry, else every phrase of the project."""
-    def stem(p):
-        return p.file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    own = [p for p in project.forbidden if stem(p) == org.id]
-    if own:
-        return own
-    kin = {o.id for o in project.orgs.values() if org.industry and o.industry == org.industry}
-    related = [p for p in project.forbidden if stem(p) in kin]
-    if related:
-        return related
-    order = {"error": 0, "warning": 1, "info": 2}
-    return sorted(project.forbidden, key=lambda p: order.get(p.severity, 3))
+def industry_phrases(org: m.Org, project: m.Project) -> list[m.ForbiddenPhrase]:
+    """The forbidden phrases written for orgs of this org's industry (its own first); none from other trades."""
+    kin = {o.id for o in project.orgs.values() if org.industry and o.industry == org.industry} | {org.id}
+    related = [p for p in project.forbidden if phrase_org(p, project) in kin]
+    return sorted(related, key=lambda p: phrase_org(p, project) != org.id)
+
+
+def phrase_org(phrase: m.ForbiddenPhrase, project: m.Project) -> str:
+    """The org a phrase file belongs to: its name is the org id, or starts with it (wuye-kefu-laidian…)."""
+    stem = phrase.file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    owners = [ident for ident in project.orgs if stem == ident or stem.startswith(ident + "-")]
+    return max(owners, key=len, default="")
+
+
+def without_citations(text: str) -> str:
+    return CITATION.sub("", text).strip()
+
+
+def display_name(org: m.Org) -> str:
+    """The org's full name; a bare generic word (「公司」) is told apart by the rule book it comes from."""
+    if len(org.name) > 2 or not org.source:
+        return org.name
+    return f"{org.name}（{org.source.split()[0]}）"
+
+
+def call_windows(org: m.Org) -> list[str]:
+    windows = []
+    for w in org.call_windows:
+        text = f"{w.start}–{w.end}"
+        if w.season:
+            text = f"{w.season} {text}"
+        if w.note:
+            text += f"（{w.note}）"
+        windows.append(text)
+    return windows
+
+
+def phrase_rows(phrases: list[m.ForbiddenPhrase], org: m.Org) -> list[dict]:
+    return [{"phrase": p.phrase.value, "instead": split_placeholders(without_citations(p.instead), org)}
+            for p in phrases]
 
 
 def desk_doc(org: m.Org, project: m.Project, limit: int | None = None) -> Doc:
@@ -323,26 +354,70 @@ def desk_doc(org: m.Org, project: m.Project, limit: int | None = None) -> Doc:
     if not closing and project.closing:
         names = "、".join(e.name for e in project.closing.elements)
         closing = [{"tag": "本机构未规定标准结束语，结束语须包含", "parts": [("text", names)]}]
-    windows = []
-    for w in org.call_windows:
-        text = f"{w.start}–{w.end}"
-        if w.season:
-            text = f"{w.season} {text}"
-        if w.note:
-            text += f"（{w.note}）"
-        windows.append(text)
+    windows = call_windows(org)
     minutes = ""
     if org.max_call_minutes:
         low, high = org.max_call_minutes
         minutes = f"{low:g}–{high:g} 分钟" if low else f"不超过 {high:g} 分钟"
-    phrases = phrases_for(org, project)
+    phrases = industry_phrases(org, project)
     shown = phrases if limit is None else phrases[:limit]
-    rows = [{"phrase": p.phrase.value, "instead": split_placeholders(p.instead, org)} for p in shown]
+    rows = phrase_rows(shown, org)
     convenience = split_placeholders(org.convenience.ask.value, org) if org.convenience else []
     details = [x for x in (org.department, f"热线 {org.hotline}" if org.hotline else "") if x]
-    return Doc(f"desk-{org.id}", "desk", f"{org.short_name or org.name}回访坐席桌面卡", org.name, "坐席桌面卡",
+    return Doc(f"desk-{org.id}", "desk", f"{display_name(org)}回访坐席桌面卡", display_name(org), "坐席桌面卡",
                "", False,
                {"opening": opening, "closing": closing, "convenience": convenience, "windows": windows,
                 "no_call": org.no_call, "minutes": minutes, "phrases": rows,
                 "more_phrases": len(phrases) - len(shown), "subtitle": "　".join(details)},
                (org.file, *sorted({p.file for p in shown})))
+
+
+def step_items(steps: list, org: m.Org | None, level: int = 0) -> list[dict]:
+    """A call's body as a flat list for the script card: what the agent says and asks, branch by branch."""
+    items: list[dict] = []
+    for step in steps:
+        if isinstance(step, m.Branch):
+            for label, case in step.cases.items():
+                items.append({"kind": "case", "label": label, "level": level})
+                items += step_items(case, org, level + 1)
+        elif isinstance(step, m.Close):
+            items.append({"kind": "end", "level": level,
+                          "parts": turns_parts(step.turns, org)})
+        elif step.kind == "ask" and step.question is not None:
+            q = step.question
+            item = {"kind": "ask", "level": level, "parts": split_placeholders(q.text.value, org),
+                    "choices": list(q.answer.choices) if q.answer.type != "open" else [], "follow_up": None}
+            if q.follow_up and q.follow_up.ask:
+                item["follow_up"] = {"when": "、".join(q.follow_up.when),
+                                     "parts": split_placeholders(q.follow_up.ask.value, org)}
+            items.append(item)
+        elif step.words is not None:
+            kind = "say" if step.spoken_by_agent else ("customer" if step.kind == "customer" else "note")
+            items.append({"kind": kind, "level": level, "parts": split_placeholders(step.words.value, org)})
+    return items
+
+
+def guide_doc(call: Call, project: m.Project, limit: int | None = None) -> Doc:
+    """The one-page script card an agent keeps beside the phone."""
+    script, org = call.script, call.org
+    convenience = None
+    if call.convenience:
+        c = call.convenience
+        convenience = {"ask": split_placeholders(c.ask.value, org), "yes": turns_parts(c.yes, org),
+                       "no": turns_parts(c.no, org)}
+    closings = [{"label": label, "parts": turns_parts(turns, org)} for label, turns in call.closings.items()]
+    closings = [c for c in closings if c["parts"]]
+    phrases = industry_phrases(org, project) if org else []
+    shown = phrases if limit is None else phrases[:limit]
+    sources = {script.file, *(p.file for p in shown)}
+    if org is not None:
+        sources.add(org.file)
+    return Doc(f"guide-{script.id}", "guide", f"{script.title}　话术卡", display_name(org) if org else "", "", "",
+               False,
+               {"opening": turns_parts(call.opening, org), "convenience": convenience,
+                "steps": step_items(call.body, org), "closings": closings,
+                "hotline": org.hotline if org else "", "windows": call_windows(org) if org else [],
+                "no_call": org.no_call if org else [], "phrases": phrase_rows(shown, org) if org else [],
+                "more_phrases": len(phrases) - len(shown), "industry": org.industry if org else "",
+                "subtitle": ""},
+               tuple(sorted(sources)))

@@ -18,12 +18,12 @@ pytestmark = pytest.mark.pdf
 def test_second_build_renders_nothing_and_edits_render_only_what_changed(demo, tmp_path):
     out = tmp_path / "out"
     first = build(loaded(demo), out, jobs=1)
-    assert len(first.rendered) == 4 and first.merged == ["pack-demo-weixiu"]
+    assert len(first.rendered) == 6 and first.merged == ["pack-demo-weixiu"]
     stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
 
     again = build(loaded(demo), out, jobs=1)
     assert again.rendered == [] and again.merged == [] and again.copied == []
-    assert len(again.unchanged) == 5
+    assert len(again.unchanged) == 7
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
 
     form = demo / "content/forms/demo-tongji.yaml"
@@ -34,7 +34,7 @@ def test_second_build_renders_nothing_and_edits_render_only_what_changed(demo, t
 
     shutil.rmtree(out)  # mkdocs wipes site/ on every build: refill from the cache, render nothing
     refill = build(loaded(demo), out, jobs=1)
-    assert refill.rendered == [] and len(refill.copied) == 5
+    assert refill.rendered == [] and len(refill.copied) == 7
 
 
 def test_removed_form_leaves_no_stale_pdf(demo, tmp_path):
@@ -111,7 +111,19 @@ def test_only_builds_the_named_documents(demo, tmp_path):
     result = run_forms(demo, tmp_path / "out", None, "--only", "demo-tongji", "demo-weixiu-huifang")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["demo-tongji.pdf",
+                                                                     "guide-demo-weixiu-huifang.pdf",
                                                                      "script-demo-weixiu-huifang.pdf"]
+
+
+def test_a_script_card_that_cannot_fit_one_page_is_reported(demo, tmp_path):
+    script = demo / "scripts_src" / "demo-changhua.yaml"
+    long = "请问您对我们这次上门维修的人员着装、工具准备、现场清洁、作业时间和收费说明各方面是否都满意？" * 3
+    questions = "".join(f"  - {{text: 第{i}问：{long}, answer: yes_no}}\n" for i in range(1, 41))
+    script.write_text(f"id: demo-changhua\ntitle: 很长的回访\norg: demo\nquestions:\n{questions}", encoding="utf-8")
+    result = run_forms(demo, tmp_path / "out", None, "--only", "guide-demo-changhua")
+    assert result.returncode == 0, result.stderr
+    assert "guide-demo-changhua.pdf 排不进一页" in result.stderr and "Traceback" not in result.stderr
+    assert len(page_sizes(tmp_path / "out" / "guide-demo-changhua.pdf")) > 1
 
 
 def test_all_shipped_content(tmp_path):
@@ -143,12 +155,15 @@ def test_all_shipped_content(tmp_path):
     for org in p.orgs:
         assert len(page_sizes(out / f"desk-{org}.pdf")) == 1, org
     check_records(p, out)
+    check_cards(p, out)
     for path in result.paths:
         assert all(embedded and ("NotoSansCJK" in name.replace("-", "") or "HuifangField" in name)
                    for name, embedded in fonts_of(path)), path
         assert path.name.startswith("pack-") or len(page_sizes(path)) > 1 or path.stat().st_size < 150_000, path
-    snapshot(out / "anzhun-kehu-tousu-dan.pdf", "shipped-anzhun-kehu-tousu-dan")
-    snapshot(out / "wuye-xiangmu-huifang-tongji.pdf", "shipped-wuye-xiangmu-huifang-tongji")
+    for name in ("anzhun-kehu-tousu-dan", "wuye-xiangmu-huifang-tongji", "tongyong-shouce-huifang-jilu",
+                 "script-taikang-xinqiyue-huifang", "script-wuye-xiangmu-huifang", "desk-kouqiang",
+                 "guide-taikang-xinqiyue-huifang", "guide-zhuangxiu-qiandan", "pack-wuye-xiangmu-suqiu"):
+        snapshot(out / f"{name}.pdf", f"shipped-{name}")
 
 
 def check_records(p, out):
@@ -174,3 +189,28 @@ def check_records(p, out):
         for name in agent_blanks(call):
             assert squash(name) in text, (ident, name)
     assert len(numbers) == len(p.forms) + len(p.scripts)  # no number used twice
+
+
+def check_cards(p, out):
+    """Script cards: one A4 page each. Desk cards: the org's full name, its industry's phrases, no citations."""
+    from huifang.forms.views import industry_phrases, phrase_org
+
+    for ident, script in p.scripts.items():
+        path = out / f"guide-{ident}.pdf"
+        sizes = page_sizes(path)
+        assert len(sizes) == 1 and (is_a4(sizes[0]) or is_a4(sizes[0], landscape=True)), ident
+        text = pdf_text(path)
+        assert squash(script.title) in text and ident not in text, ident
+        assert path.stat().st_size < 150_000, ident
+    for ident, org in p.orgs.items():
+        text = pdf_text(out / f"desk-{ident}.pdf")
+        assert squash(org.name) in text and ident not in text, ident
+        assert not text.startswith("公司回访"), ident
+        for phrase in p.forbidden:
+            owner = p.orgs.get(phrase_org(phrase, p))
+            if owner is not None and owner.industry != org.industry:
+                assert squash(phrase.phrase.value) not in text, (ident, phrase.id)
+        for phrase in industry_phrases(org, p)[:5]:
+            assert squash(phrase.phrase.value) in text, (ident, phrase.id)
+        for cite in ("接听客户来电2", "回访流程及话术", "客户回访操作流程和规范"):
+            assert cite not in text, (ident, cite)

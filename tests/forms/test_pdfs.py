@@ -27,8 +27,8 @@ def built(demo, tmp_path):
 def test_every_document_is_produced(built):
     _, out, result = built
     names = sorted(p.name for p in result.paths)
-    assert names == ["demo-jilu.pdf", "demo-tongji.pdf", "desk-demo.pdf", "pack-demo-weixiu.pdf",
-                     "script-demo-weixiu-huifang.pdf"]
+    assert names == ["demo-jilu.pdf", "demo-tongji.pdf", "desk-demo-baoxian.pdf", "desk-demo.pdf",
+                     "guide-demo-weixiu-huifang.pdf", "pack-demo-weixiu.pdf", "script-demo-weixiu-huifang.pdf"]
     assert sorted(p.name for p in out.iterdir()) == names
     assert all(oct(p.stat().st_mode & 0o777) == "0o644" for p in out.iterdir())
 
@@ -108,10 +108,36 @@ def test_desk_card_is_one_page(built):
     path = out / "desk-demo.pdf"
     text = pdf_text(path)
     assert len(page_sizes(path)) == 1
-    for piece in ("我是示例物业服务有限公司客户服务中心的客服专员", "请问您现在方便接电话吗？", "400-800-1234",
-                  "09:00–11:30", "午休时间"):
+    for piece in ("示例物业服务有限公司回访坐席桌面卡", "我是示例物业服务有限公司客户服务中心的客服专员",
+                  "请问您现在方便接电话吗？", "400-800-1234", "09:00–11:30", "午休时间", "我不知道！",
+                  "请您稍等，我帮您问清楚后给您回电。（记下电话）"):
         assert squash(piece) in text, piece
+    assert "示例制度" not in text  # the citation stays in the YAML
+    assert "保本保息" not in text  # another industry's phrase
     snapshot(path, "desk-demo")
+    other = pdf_text(out / "desk-demo-baoxian.pdf")
+    assert "公司（示例保险回访办法）回访坐席桌面卡" in other and "保本保息" in other and "我不知道" not in other
+
+
+def test_script_card_is_one_page_with_the_whole_call(built):
+    project, out, _ = built
+    path = out / "guide-demo-weixiu-huifang.pdf"
+    text = pdf_text(path)
+    sizes = page_sizes(path)
+    assert len(sizes) == 1 and (is_a4(sizes[0]) or is_a4(sizes[0], landscape=True))
+    call = compose(project.project.scripts["demo-weixiu-huifang"], project.project)
+    for q in asked_questions(call):
+        assert squash(q.text.value.replace("{公司}", "示例物业服务有限公司")) in text
+        for choice in q.answer.choices if q.answer.type != "open" else ():
+            assert squash(choice) in text
+    for piece in ("维修服务回访话术卡", "开头语", "我是示例物业服务有限公司客户服务中心的客服专员",
+                  "请问您现在方便接电话吗？", "方便好的，耽误您两分钟。", "不方便那我改天再打给您", "记下客户方便的回电时间",
+                  "感谢您的支持，如有需要请拨打400-800-1234", "非常抱歉给您带来不便", "服务热线400-800-1234",
+                  "09:00–11:30", "电话忌语（物业）", "我不知道！", "请您稍等，我帮您问清楚后给您回电。"):
+        assert squash(piece) in text, piece
+    assert "demo-weixiu-huifang" not in text and "示例制度" not in text and "保本保息" not in text
+    assert fonts_of(path) and path.stat().st_size < 150_000
+    snapshot(path, "guide-demo-weixiu-huifang")
 
 
 def test_pack_holds_the_scenarios_forms_and_sheets(built):
@@ -185,7 +211,7 @@ def test_reproducible_across_directories(demo, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     first = build(loaded(demo), tmp_path / "a", jobs=1)
     second = build(loaded(other), tmp_path / "b", jobs=2)
-    assert len(first.rendered) == len(second.rendered) == 4  # nothing shared: each has its own cache
+    assert len(first.rendered) == len(second.rendered) == 6  # nothing shared: each has its own cache
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
     assert names and names == sorted(p.name for p in (tmp_path / "b").iterdir())
     for name in names:
