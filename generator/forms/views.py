@@ -170,7 +170,7 @@ def rate_targets(form: m.Form, project: m.Project) -> list[str]:
         if sc.target_rate is not None:
             out.append(f"{sc.title}：{sc.target_rate:g}%")
         elif sc.rate_note:
-            out.append(f"{sc.title}：{sc.rate_note}")
+            out.append(f"{sc.title}：{sc.rate_note.rstrip('。')}")
     return out
 
 

@@ -85,7 +85,7 @@ def test_record_sheet_has_header_questions_and_answer_boxes(built):
         assert squash(q.text.value.replace("{公司}", "示例物业服务有限公司")) in text
     for label in ("客户", "电话", "回访日期", "回访员", "项目/服务", "满意一般不满意", "是否", "12345678910",
                   "电话微信前台", "请问您觉得哪方面需要改进？", "《回访记录表》", "回访员签字",
-                  "编号：DEMO-S01", "版本：2.1", "回访方式：电话", "通话中记下", "坐席", "不方便时约定的回电时间"):
+                  "编号：DEMO-S01", "版本：2.1", "回访方式：电话", "回访中记下", "坐席", "不方便时约定的回电时间"):
         assert squash(label) in text, label
     assert "客户签字" not in text  # a phone call: nobody can sign on the customer's side
     assert "demo-weixiu-huifang" not in text and "话术：" not in text
