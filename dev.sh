@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 ROOT=$PWD
 VENV=$ROOT/.venv
 PY=$VENV/bin/python
-UV_VERSION=0.13.8
+UV_VERSION=0.13.8  # the installer itself, pinned by hash in requirements-uv.lock
 LOCK=$ROOT/requirements.lock
 APT_PACKAGES=(python3 python3-venv python3-pip chromium fonts-noto-cjk fonts-dejavu-core poppler-utils
               libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b ca-certificates faketime)
@@ -47,12 +47,12 @@ setup_venv() {
   # Exactly the versions in requirements.lock (hashes checked), installed by uv; then huifang itself, editable.
   local stamp=$VENV/.installed
   local want
-  want=$(cat pyproject.toml "$LOCK" | sha256sum | cut -c1-16)
+  want=$(cat pyproject.toml "$LOCK" requirements-uv.lock | sha256sum | cut -c1-16)
   if [ -x "$PY" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then return 0; fi
   say "creating the virtualenv and installing the locked Python packages"
   [ -x "$PY" ] || python3 -m venv "$VENV"
   [ -x "$VENV/bin/uv" ] && "$VENV/bin/uv" --version 2>/dev/null | grep -q " $UV_VERSION" \
-    || "$PY" -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
+    || "$PY" -m pip install -q --disable-pip-version-check --require-hashes -r "$ROOT/requirements-uv.lock"
   "$VENV/bin/uv" pip install -q --python "$PY" --require-hashes -r "$LOCK"
   "$VENV/bin/uv" pip install -q --python "$PY" --no-deps -e .
   echo "$want" > "$stamp"
@@ -61,7 +61,10 @@ setup_venv() {
 lock() {
   setup_venv
   "$VENV/bin/uv" pip compile -q pyproject.toml --extra test --generate-hashes --universal --python-version 3.11 \
-    -o "$LOCK"
+    -o requirements.lock
+  echo "uv==$UV_VERSION" > "$ROOT/requirements-uv.in"
+  (cd "$ROOT" && "$VENV/bin/uv" pip compile -q requirements-uv.in --generate-hashes --universal --python-version 3.11 \
+    -o requirements-uv.lock)
 }
 
 setup_bytecode() {

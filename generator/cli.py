@@ -19,7 +19,8 @@ DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，生成
   huifang serve            本地预览手册（修改 YAML 后自动刷新）
   huifang forms            只生成 PDF 表单
   huifang schema           导出 JSON Schema，供编辑器自动补全
-  huifang new script 名称  新建一个带注释的模板文件"""
+  huifang new script 名称  新建一个带注释的模板文件
+  huifang init 文件夹      新建一个团队的回访规范项目"""
 
 # subcommand -> (module, help)
 COMMANDS = {
@@ -30,6 +31,13 @@ COMMANDS = {
     "forms": ("huifang.forms.command", "生成可打印的 A4 PDF 表单"),
     "schema": ("huifang.schema_export", "导出内容文件的 JSON Schema"),
     "new": ("huifang.scaffold", "新建带注释的场景或话术文件"),
+    "init": ("huifang.init", "新建一个团队的回访规范项目（可直接 check、lint、build）"),
+}
+# subcommand -> (a module it needs, the extra that installs it); the base install has check and lint only
+NEEDS = {
+    "build": [("mkdocs", "site"), ("material", "site"), ("jieba", "site"), ("weasyprint", "forms")],
+    "serve": [("mkdocs", "site"), ("material", "site"), ("jieba", "site")],
+    "forms": [("weasyprint", "forms"), ("pypdf", "forms")],
 }
 
 
@@ -82,7 +90,26 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("what", choices=["scenario", "script"], help="新建场景或话术")
     new.add_argument("name", help="标识（小写字母、数字、连字符），如 wuye-tousu-huifang")
     new.add_argument("--org", default=None, help="所属机构 id")
+
+    init = subs["init"]
+    init.add_argument("dir", type=Path, help="新项目的文件夹（不存在时自动创建）")
+    init.add_argument("--from-example", action="store_true", help="以 huifang 自带的完整示例规范为起点")
+    init.add_argument("--force", action="store_true", help="文件夹不是空的也继续（不覆盖已有文件）")
     return parser
+
+
+def missing_extra(args) -> str | None:
+    """One Chinese line naming the extra to install, when a command needs a part the install lacks."""
+    import importlib.util
+
+    needs = NEEDS.get(args.command, [])
+    if args.command == "build" and getattr(args, "no_forms", False):
+        needs = [n for n in needs if n[1] != "forms"]
+    extras = sorted({extra for module, extra in needs if importlib.util.find_spec(module) is None})
+    if not extras:
+        return None
+    wanted = "all" if len(extras) > 1 else extras[0]
+    return f"huifang {args.command} 需要附加组件：请运行 pip install 'huifang[{wanted}]'"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
+        return 2
+    missing = missing_extra(args)
+    if missing:
+        print(missing, file=sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[args.command][0])
     try:

@@ -50,17 +50,57 @@ class Call:
                 result.append((join(label, closing), turns + closing_turns))
         return result[:MAX_PATHS]
 
+    def path_count(self) -> int:
+        """How many ways the call can go, counted without listing them (`paths` stops at MAX_PATHS)."""
+        going, ended = count(self.body)
+        return (1 if self.convenience else 0) + ended + going * max(1, len(self.closings or {}))
+
     def all_turns(self):
+        """Every turn of the call: those of `paths` in their order, then any on no listed path."""
         seen = set()
         for _, turns in self.paths():
             for turn in turns:
                 if id(turn) not in seen:
                     seen.add(id(turn))
                     yield turn
+        later = [*self.opening, *(self.convenience.yes + self.convenience.no if self.convenience else []),
+                 *written(self.body), *(t for turns in (self.closings or {}).values() for t in turns)]
+        for turn in later:
+            if id(turn) not in seen:
+                seen.add(id(turn))
+                yield turn
 
 
 def join(*labels: str) -> str:
     return " → ".join(x for x in labels if x)
+
+
+def written(steps: list):
+    """The turns of the steps in the order they are written, every branch case included."""
+    for step in steps:
+        if isinstance(step, m.Branch):
+            for case_steps in step.cases.values():
+                yield from written(case_steps)
+        elif isinstance(step, m.Close):
+            yield from step.turns
+        else:
+            yield step
+
+
+def count(steps: list) -> tuple[int, int]:
+    """(paths still going after the steps, paths that ended in them), for one path coming in."""
+    going, ended = 1, 0
+    for step in steps:
+        if isinstance(step, m.Branch):
+            grown = 0
+            for case_steps in step.cases.values():
+                case_going, case_ended = count(case_steps)
+                grown += going * case_going
+                ended += going * case_ended
+            going = grown
+        elif isinstance(step, m.Close):
+            going, ended = 0, ended + going
+    return going, ended
 
 
 def expand(steps: list, label: str, prefix: list[m.Turn]):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from huifang.yamlload import Document, Span
+from huifang.yamlload import Document
 
 
 @dataclass(frozen=True, eq=False)
@@ -427,9 +427,6 @@ class Project:
                 return self.orgs[scenario.org]
         return self.orgs.get(self.config.default_org)
 
-    def scenarios_using(self, kind: str, ident: str) -> list[Scenario]:
-        return [s for s in self.scenarios.values() if ident in getattr(s, kind)]
-
     def counts(self) -> dict[str, int]:
         return {
             "scenarios": len(self.scenarios),
@@ -440,7 +437,3 @@ class Project:
             "forms": len(self.forms),
             "industries": len(self.industries),
         }
-
-
-def span_of(text: Text) -> Span | None:
-    return text.doc.spans.get(text.path) if text.doc else None

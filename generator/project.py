@@ -47,14 +47,6 @@ class Loaded:
         return not any(p.severity == "error" for p in self.problems)
 
 
-def kind_of(path: Path, root: Path) -> str | None:
-    rel = path.relative_to(root)
-    for pattern, kind in LAYOUT:
-        if rel.match(pattern) or (pattern.endswith("**/*.yaml") and rel.parts[0] == SCRIPTS):
-            return kind
-    return None
-
-
 def discover(root: Path, scripts: bool = True) -> list[tuple[Path, str]]:
     """Content files in a stable order, `.yml` included; stray files elsewhere are left alone.
     `scripts=False`: the content only, without walking scripts_src/."""

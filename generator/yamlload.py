@@ -180,32 +180,6 @@ def resolve_plain(value: str) -> object:
     return value
 
 
-def _too_deep(text: str, max_depth: int) -> tuple[int, int] | None:
-    """Where flow brackets first nest deeper than `max_depth` (quotes and comments skipped)."""
-    depth, quote, line, column = 0, "", 1, 0
-    comment = False
-    for char in text:
-        column += 1
-        if char == "\n":
-            line, column, comment = line + 1, 0, False
-            continue
-        if comment:
-            continue
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "#":
-            comment = True
-        elif char in "[{":
-            depth += 1
-            if depth > max_depth:
-                return line, column
-        elif char in "]}":
-            depth -= 1
-    return None
-
-
 PLACEHOLDER_IN_LINE = re.compile(r"\{[^{}\s:,]{1,20}\}")
 
 
@@ -214,9 +188,9 @@ def parser_error(exc, display: str, source: str = "", limits: Limits = Limits())
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
-    if "nesting depth" in problem:  # PyYAML >= 6.0.4 stops at its own, deeper limit: point at ours
-        line, column = _too_deep(source, limits.max_depth) or ((mark.line + 1, mark.column + 1) if mark else (1, 1))
-        return ContentError(display, line, column, f"嵌套过深（超过 {limits.max_depth} 层）：拒绝读取")
+    if "nesting depth" in problem:
+        return ContentError(display, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
+                            f"嵌套过深（超过 {limits.max_depth} 层）：拒绝读取")
     text = PARSER_MESSAGES.get(problem) or PARSER_MESSAGES.get(context)
     for key, value in PARSER_MESSAGES.items():
         if text is None and problem.startswith(key):
@@ -351,12 +325,23 @@ def load_document(text: str, path: Path, display: str, limits: Limits = Limits()
 
     builder = _Builder(display, limits, allow_tag)
     try:
-        events = yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        events = yaml.parse(text, Loader=loader)
         data = builder.build(events)
         for event in events:
             if isinstance(event, yaml.DocumentStartEvent):
                 raise builder.fail(event.start_mark, "一个文件只能有一个 YAML 文档（去掉多余的 ---）")
     except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None and "nesting depth" in str(exc) and 0 < mark.index < len(text):
+            # PyYAML >= 6.0.4 stops at a limit of its own, deeper than ours but scanned ahead of the events:
+            # the text before its stop reaches our limit first, at the place a reader should look
+            try:
+                _Builder(display, limits, allow_tag).build(yaml.parse(text[:mark.index], Loader=loader))
+            except ContentError as ours:
+                raise ours from None
+            except yaml.YAMLError:
+                pass
         raise parser_error(exc, display, text, limits) from None
     except RecursionError:
         raise ContentError(display, 1, 1, "嵌套过深：拒绝读取") from None

@@ -176,3 +176,70 @@ def plant(project: Path, rel: str, content) -> Path:
             os.rmdir(path)
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     return path
+
+
+# ---------------------------------------------------------------------------------------------------
+# Evasions: a forbidden phrase (the minimal project's 你自己想办法吧！) written so that a linter reading
+# the raw text would miss it (issue 17, items 7–10). Each case plants one script; `huifang lint` must
+# print a forbidden-phrase finding starting with the expected `path:line:col`.
+# (relative path, content, expected start of the finding line)
+# ---------------------------------------------------------------------------------------------------
+
+PHRASE = "你自己想办法吧"
+
+
+def _inside(ch: str) -> str:
+    return PHRASE[:3] + ch + PHRASE[3:]
+
+
+def _yaml_script(ident: str, steps: str) -> str:
+    return f"id: {ident}\ntitle: 话术\norg: demo\nsteps:\n{steps}"
+
+
+def _many_branches(ident: str) -> str:
+    """Nine yes/no branches in a row (2^9 paths); the phrase in the first one's 否, on none of the first 256."""
+    steps = f"  - branch:\n      cases:\n        是: [好的。]\n        否: [{PHRASE}。]\n"
+    for i in range(8):
+        steps += f"  - branch:\n      cases:\n        是: [好的{i}。]\n        否: [明白{i}。]\n"
+    return _yaml_script(ident, steps)
+
+
+def _wide_branch(ident: str) -> str:
+    cases = "".join(f"        选项{i}: [好的{i}。]\n" for i in range(256))
+    return _yaml_script(ident, f"  - branch:\n      cases:\n{cases}        最后: [{PHRASE}。]\n")
+
+
+INVISIBLE = {  # name: a character a reader does not see, planted inside the phrase
+    "variation selector 16": "\ufe0f", "variation selector 1": "\ufe00", "variation selector 17": "\U000e0100",
+    "Mongolian vowel separator": "\u180e", "combining acute accent": "\u0301", "combining enclosing circle": "\u20dd",
+    "Hangul filler": "\u3164", "halfwidth Hangul filler": "\uffa0", "Hangul choseong filler": "\u115f",
+    "Braille blank": "\u2800", "tag latin small a": "\U000e0061", "cancel tag": "\U000e007f",
+    "combining grapheme joiner": "\u034f", "soft hyphen": "\u00ad", "word joiner": "\u2060",
+    "ideographic tone mark": "\u302a", "invisible separator": "\u2063", "Khmer vowel inherent": "\u17b4",
+}
+
+EVASIONS: dict[str, tuple[str, object, str]] = {}
+for _n, (_name, _ch) in enumerate(INVISIBLE.items()):
+    EVASIONS[f"{_name} in .txt"] = (f"scripts_src/ev-i{_n}.txt", f"客服：{_inside(_ch)}。\n", f"scripts_src/ev-i{_n}.txt:1:4")
+    EVASIONS[f"{_name} in .md"] = (f"scripts_src/ev-i{_n}.md", f"- 客服：{_inside(_ch)}。\n", f"scripts_src/ev-i{_n}.md:1:6")
+    EVASIONS[f"{_name} in YAML"] = (f"scripts_src/ev-i{_n}.yaml", _yaml_script(f"ev-i{_n}", f'  - "{_inside(_ch)}。"\n'),
+                                    f"scripts_src/ev-i{_n}.yaml:5:6")
+EVASIONS.update({
+    "decimal character reference in .md": ("scripts_src/ev-dec.md", "客服：你自己想&#21150;法吧。\n", "scripts_src/ev-dec.md:1:4"),
+    "hex character reference in .md": ("scripts_src/ev-hex.md", "客服：你自己&#x60F3;办法吧。\n", "scripts_src/ev-hex.md:1:4"),
+    "named reference in .md": ("scripts_src/ev-named.md", "客服：你自己&nbsp;想办法吧。\n", "scripts_src/ev-named.md:1:4"),
+    "inline tag in .md": ("scripts_src/ev-tag.md", "客服：你自己<b>想</b>办法吧。\n", "scripts_src/ev-tag.md:1:4"),
+    "empty tag with attributes in .md": ("scripts_src/ev-span.md", '客服：你自己<span class="x"></span>想办法吧。\n',
+                                         "scripts_src/ev-span.md:1:4"),
+    "comment inside the phrase in .md": ("scripts_src/ev-comment.md", "客服：你自己<!-- 注释 -->想办法吧。\n",
+                                         "scripts_src/ev-comment.md:1:4"),
+    "line break tag in .md": ("scripts_src/ev-br.md", "客服：你自己<br>想办法吧。\n", "scripts_src/ev-br.md:1:4"),
+    "soft line break in .md": ("scripts_src/ev-soft.md", "客服：好的，你自己\n想办法吧。\n", "scripts_src/ev-soft.md:1:7"),
+    "table cell in .md": ("scripts_src/ev-table.md", "| 角色 | 话术 |\n| --- | --- |\n| 客服 | 你自己想办法吧 |\n",
+                          "scripts_src/ev-table.md:3:8"),
+    "heading line in .txt": ("scripts_src/ev-heading.txt", "# 你自己想办法吧\n", "scripts_src/ev-heading.txt:1:3"),
+    "line above === in .txt": ("scripts_src/ev-setext.txt", "你自己想办法吧\n===\n", "scripts_src/ev-setext.txt:1:1"),
+    "257th path of a wide branch": ("scripts_src/ev-wide.yaml", _wide_branch("ev-wide"), "scripts_src/ev-wide.yaml:263:14"),
+    "behind nine yes/no branches": ("scripts_src/ev-deep.yaml", _many_branches("ev-deep"), "scripts_src/ev-deep.yaml:8:13"),
+    "8,000 repeats on one line": ("scripts_src/ev-long.txt", "客服：" + (PHRASE + "，") * 8000 + "\n", "scripts_src/ev-long.txt:1:4"),
+})

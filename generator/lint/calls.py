@@ -47,12 +47,19 @@ def view(script: m.Script, project: m.Project, composed: bool = True) -> CallVie
     for label, turns in call.paths():
         utterances = [u for u in (convert.turn(t) for t in turns) if u is not None]
         paths.append((label, utterances))
-        for t in turns:
-            q = t.question if t.kind == "ask" else None
-            if q and q.follow_up and q.follow_up.ask is not None:
-                extras.append(convert.text(q.follow_up.ask, AGENT))
+    # Every turn is checked line by line, also one on a path past MAX_PATHS: those are extras.
+    on_paths = {id(u) for _, turns in paths for u in turns}
+    for t in call.all_turns():
+        u = convert.turn(t)
+        if u is not None and id(u) not in on_paths:
+            extras.append(u)
+        q = t.question if t.kind == "ask" else None
+        if q and q.follow_up and q.follow_up.ask is not None:
+            extras.append(convert.text(q.follow_up.ask, AGENT))
     anchor = (1, 1)
     if script.doc is not None:
         span = script.doc.span(("id",))
         anchor = (span.line, span.column)
-    return CallView(script.id, script.file, anchor, paths, extras, call.org)
+    total = call.path_count()
+    return CallView(script.id, script.file, anchor, paths, extras, call.org,
+                    paths_total=total if total > len(paths) else 0)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from huifang import model as m
 from huifang.lint.config import LintConfig
+from huifang.lint.freeform import SOFT_BREAK
 from huifang.lint.suppress import Switches
 from huifang.lint.utterance import CallView, Utterance
 from huifang.problems import Problem
@@ -122,6 +121,10 @@ class Engine:
             rules = [r for r in self.line_rules if not hasattr(r, "wanted") or r.wanted(view.text, ctx)]
             if rules:
                 for u in view.utterances():
+                    if u.kind == SOFT_BREAK:  # two lines of a paragraph: only what runs over the break is new
+                        for rule in rules:
+                            found.extend(p for p in rule.check(u, ctx) if p.end_line != p.line)
+                        continue
                     for rule in rules:
                         found.extend(rule.check(u, ctx))
         else:
@@ -144,7 +147,21 @@ class Engine:
                 found.extend(cached)
         for rule in self.call_rules:
             found.extend(rule.check(view, ctx))
+        if view.paths_total and self.call_rules:
+            found.append(capped(view, ctx))
         return found
+
+
+PATHS_CAPPED = "paths-capped"
+
+
+def capped(view: CallView, ctx: Context) -> Problem:
+    """Rules that follow each path saw only the first MAX_PATHS: say so (line-by-line rules saw every line)."""
+    from huifang.compose import MAX_PATHS
+
+    return ctx.at_call(PATHS_CAPPED, f"这通话术的分支组合出 {view.paths_total} 条通话路径，超过 {MAX_PATHS} 条："
+                       f"开场白、结束语、重复提问和通话时长只检查了前 {MAX_PATHS} 条路径（忌语等逐句检查覆盖了每一句）",
+                       "info", "把很少走到的分支拆成单独的话术，或减少嵌套的分支")
 
 
 def finish(problems: list[Problem], sources: dict[str, str], config: LintConfig) -> list[Problem]:
@@ -174,5 +191,3 @@ def combine(problems: list[Problem]) -> list[Problem]:
     return problems
 
 
-def with_severity(problem: Problem, severity: str) -> Problem:
-    return replace(problem, severity=severity)

@@ -1,9 +1,11 @@
 """Free-form scripts (.md, .txt): one utterance per line, speaker from the label at its start.
 
 `客服：` `坐席：` `回访员：` `A：`/`A:` are the agent; `客户：` `B：`/`B:` the customer; a line
-without a label is the agent's. Markdown structure is understood and not read as speech:
-front matter, headings, fenced code, HTML comments, tables and rules are skipped; list markers
-and `>` quotes are stripped and the rest of the line is speech.
+without a label is the agent's. A .md file is read as a reader sees it rendered: front matter,
+headings, fenced code, HTML comments and rules are not speech; list markers and `>` quotes are
+stripped and the rest of the line is speech; inline markup is rendered (lint/rendered.py); table
+rows are read as cells (checked line by line, not turns of the call); a phrase over a paragraph's
+soft line break is found. A .txt file is plain text: every line is speech as written.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from itertools import filterfalse
 
+from huifang.lint.rendered import Placed, render
 from huifang.lint.suppress import DIRECTIVE
 from huifang.lint.utterance import AGENT, CUSTOMER, CallView, Utterance
 
@@ -89,13 +92,19 @@ def _speech(label, body: str) -> tuple | None:
 
 def parse(text: str, display: str, folded: str | None = None) -> list[Utterance]:
     """Utterances of a free-form file (`folded`: normalize.fold of the whole text, used by files read whole)."""
-    if has_blocks(text):
+    if markdown(display) and has_blocks(text):
         return read_whole(text, display, folded)
     return Reader().views([(text, display)])[0].paths[0][1]
 
 
+def markdown(display: str) -> bool:
+    """Whether a file is Markdown (read as rendered) rather than plain text (.txt: every line as written)."""
+    return not display.lower().endswith(".txt")
+
+
 def read_whole(text: str, display: str, folded: str | None = None) -> list[Utterance]:
-    """`parse` line after line, keeping track of front matter, fences and comments (any file)."""
+    """`parse` of a Markdown file line after line, keeping track of front matter, fences and comments;
+    table cells come as utterances of kind CELL."""
     if folded is not None and len(folded) != len(text):
         folded = None
     out: list[Utterance] = []
@@ -125,6 +134,7 @@ def read_whole(text: str, display: str, folded: str | None = None) -> list[Utter
             if "-->" in body:
                 in_comment = False
             continue
+        cell = False
         if body[0] in SPECIAL and not label and not pre.strip():
             if body.startswith(FENCES):
                 fence = body[:3]
@@ -132,19 +142,42 @@ def read_whole(text: str, display: str, folded: str | None = None) -> list[Utter
             if body.startswith("<!--"):
                 in_comment = "-->" not in body
                 continue
-            if _structure(pre, label, body):
+            if body[0] == "|":
+                label, skip = _table_row(body)
+                if skip is None:
+                    continue
+                body, at, cell = body[skip:], at + skip, True
+            elif _structure(pre, label, body):
                 if body[0] == "=" and out and out[-1].line == number - 1:
                     out.pop()  # setext heading underline: the line above was a heading
                 continue
-        said = _speech(label, body)
+        shown = render(body)
+        said = _speech(label, body if shown is None else shown[0])
         if said is not None:
             words, speaker, ask = said
             base = start + at
-            u = Utterance(words, speaker, display, number, at + 1, base, None, ask)
-            if folded is not None:
+            origin = None if shown is None else Placed([(number, at + c + 1) for c in shown[1][:len(words)]])
+            u = Utterance(words, speaker, display, number, at + 1, base, origin, ask, kind=CELL if cell else "")
+            if folded is not None and shown is None:
                 u._folded = folded[base:base + len(words)]
             out.append(u)
     return out
+
+
+CELL, SOFT_BREAK = "cell", "soft-break"  # Utterance.kind of a table row, of two lines of one paragraph
+DELIMITER_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$")
+
+
+def _table_row(body: str) -> tuple[str | None, int | None]:
+    """(speaker label of the row, where its words start) for a table row (`| 客服 | 您好 |`: the label
+    is a first cell holding only a label), or (None, None) for the delimiter row."""
+    if DELIMITER_ROW.match(body):
+        return None, None
+    cells = body.split("|")
+    first = cells[1].strip(" \t*_") if len(cells) > 2 else ""
+    if first in AGENT_LABELS or first in CUSTOMER_LABELS:
+        return first, len(cells[0]) + len(cells[1]) + 2
+    return None, 0
 
 
 def has_blocks(text: str) -> bool:
@@ -154,15 +187,30 @@ def has_blocks(text: str) -> bool:
             or (text.startswith("---") and text[3:4] in ("\n", "\r")))
 
 
-def _read_line(line: str) -> tuple | None:
-    """(words, their column offset, speaker, asks) of a line read on its own, or None when it is not speech."""
+def _read_line(line: str, as_markdown: bool = True) -> tuple | None:
+    """(words, their column offset, speaker, asks, column offset in the line of each word character or
+    None when the words are written as they read, is a table cell) of a line read on its own, or None
+    when it is not speech. Plain text (.txt) has no structure: a `#` line is speech."""
     if not line:
         return None
     pre, label, body, at = _split(line)
-    if not body or (body[0] in SPECIAL and _structure(pre, label, body)):
+    if not body:
         return None
-    said = _speech(label, body)
-    return None if said is None else (said[0], at, said[1], said[2])
+    cell = False
+    if as_markdown and body[0] in SPECIAL:
+        if body[0] == "|" and not label and not pre.strip():
+            label, skip = _table_row(body)
+            if skip is None:
+                return None
+            body, at, cell = body[skip:], at + skip, True
+        elif _structure(pre, label, body):
+            return None
+    shown = render(body) if as_markdown else None
+    said = _speech(label, body if shown is None else shown[0])
+    if said is None:
+        return None
+    columns = None if shown is None else [at + c for c in shown[1][:len(said[0])]]
+    return said[0], at, said[1], said[2], columns, cell
 
 
 class Reader:
@@ -171,8 +219,10 @@ class Reader:
     Lines recur across a team's scripts (the standard opening, the closing, the bank's questions),
     so a line is read, folded, normalised and screened for phrases once, not once per file. This is
     exact: a line is read on its own in a file without block structure, no OpenCC dictionary entry
-    spans a line break (so folding a file folds each line), and no phrase is found across lines.
-    Files with block structure are read whole.
+    spans a line break (so folding a file folds each line), and a phrase across lines is looked for
+    only where Markdown joins two lines into one paragraph (`_soft_breaks`). Markdown files with
+    block structure are read whole. Markdown and plain-text lines are remembered apart: a line
+    reads differently in each.
     """
 
     LIMIT = 2_000_000  # characters of lines remembered (then forgotten, between batches); longer lines than
@@ -180,8 +230,10 @@ class Reader:
 
     def __init__(self, matcher=None):
         self.matcher = matcher
-        self.known: dict[str, tuple] = {}  # line → (words, column offset, speaker, asks, folded, normalised, phrase?) or ()
-        self.size = 0  # characters of the lines in `known`
+        # line → (words, column offset, speaker, asks, columns, cell?, folded, normalised, phrase?) or ()
+        self.known: dict[str, tuple] = {}  # Markdown lines
+        self.plain: dict[str, tuple] = {}  # .txt lines
+        self.size = 0  # characters of the lines in `known` and `plain`
 
     def view(self, text: str, display: str, org=None) -> CallView:
         """The file as a one-path call; with a phrase matcher, the lines where a phrase may be."""
@@ -189,29 +241,43 @@ class Reader:
 
     def views(self, files: list[tuple[str, str]], org=None) -> list[CallView]:
         """`view` of many (text, display) files; the lines none of them had before are read together."""
-        split = [None if has_blocks(text) else text.split("\n") for text, _ in files]
+        kinds = [markdown(display) for _, display in files]
+        split = [None if md and has_blocks(text) else text.split("\n") for (text, _), md in zip(files, kinds)]
         if self.size > self.LIMIT:
             self.known.clear()
+            self.plain.clear()
             self.size = 0
-        known = self.known
-        new: set[str] = set()
-        for lines in split:
-            if lines is not None:
-                new.update(filterfalse(known.__contains__, lines))
-        learnt = self._learn(new) if new else {}
+        learnt: dict[bool, dict] = {}
+        for md, known in ((True, self.known), (False, self.plain)):
+            new: set[str] = set()
+            for lines, kind in zip(split, kinds):
+                if lines is not None and kind is md:
+                    new.update(filterfalse(known.__contains__, lines))
+            learnt[md] = self._learn(new, md) if new else {}
         out = []
-        for (text, display), lines in zip(files, split):
-            turns, hits = self._whole(text, display) if lines is None else self._turns(lines, display, learnt)
-            call = CallView(display, display, (1, 1), [("", turns)], org=org, freeform=True, text=text)
+        for (text, display), lines, md in zip(files, split, kinds):
+            if lines is None:
+                turns, hits = self._whole(text, display)
+                lines = text.split("\n")
+            else:
+                turns, hits = self._turns(lines, display, learnt[md], md)
+            extras = [u for u in turns if u.kind == CELL]
+            if extras:
+                turns = [u for u in turns if u.kind != CELL]
+            if md and self.matcher is not None:
+                joins = self._soft_breaks(turns, lines, display)
+                extras += joins
+                hits |= {u.line for u in joins}
+            call = CallView(display, display, (1, 1), [("", turns)], extras, org=org, freeform=True, text=text)
             if self.matcher is not None:
                 call.phrase_lines = hits
                 call.no_phrases = not hits
             out.append(call)
         return out
 
-    def _turns(self, lines: list[str], display: str, learnt: dict) -> tuple[list[Utterance], set[int]]:
+    def _turns(self, lines: list[str], display: str, learnt: dict, md: bool) -> tuple[list[Utterance], set[int]]:
         """A file without block structure: its utterances, and the lines where a phrase may be."""
-        facts = list(map(self.known.get, lines))
+        facts = list(map((self.known if md else self.plain).get, lines))
         if None in facts:  # lines too long to remember
             facts = [learnt[line] if fact is None else fact for line, fact in zip(lines, facts)]
         out: list[Utterance] = []
@@ -220,8 +286,9 @@ class Reader:
         for line, fact in zip(lines, facts):
             number += 1
             if fact:
-                body, at, speaker, ask, folded, norm, hit = fact
-                u = Utterance(body, speaker, display, number, at + 1, start + at, None, ask)
+                body, at, speaker, ask, columns, cell, folded, norm, hit = fact
+                origin = None if columns is None else Placed([(number, c + 1) for c in columns])
+                u = Utterance(body, speaker, display, number, at + 1, start + at, origin, ask, kind=CELL if cell else "")
                 u._folded, u._norm = folded, norm
                 out.append(u)
                 if hit:
@@ -229,20 +296,27 @@ class Reader:
             start += len(line) + 1
         return out, hits
 
-    def _learn(self, lines: set[str]) -> dict[str, tuple]:
+    def _learn(self, lines: set[str], md: bool) -> dict[str, tuple]:
         """Read lines not seen before, all at once (one fold, one drop, one phrase scan)."""
         from huifang.lint.normalize import drop_in_lines, fold
 
         new = list(lines)
         folded = fold("\n".join(new)).split("\n")
         hits = self.matcher.lines(drop_in_lines("\n".join(folded))) if self.matcher is not None else set()
-        reads = [_read_line(line) for line in new]
-        spoken = [f[read[1]:read[1] + len(read[0])] if read else "" for f, read in zip(folded, reads)]
+        reads = [_read_line(line, md) for line in new]
+        # Words written as they read are a slice of their folded line; rendered words are folded anew.
+        spoken = [("" if not read else f[read[1]:read[1] + len(read[0])] if read[4] is None else fold(read[0]))
+                  for f, read in zip(folded, reads)]
         norms = drop_in_lines("\n".join(spoken)).split("\n")
-        learnt = {line: (*read, words, norm, number in hits) if read else ()
-                  for number, (line, read, words, norm) in enumerate(zip(new, reads, spoken, norms), 1)}
+        learnt = {}
+        for number, (line, read, words, norm) in enumerate(zip(new, reads, spoken, norms), 1):
+            if not read:
+                learnt[line] = ()
+                continue
+            hit = number in hits or (read[4] is not None and self.matcher is not None and self.matcher.any(norm))
+            learnt[line] = (*read, words, norm, hit)
         kept = [line for line in new if len(line) <= self.LONGEST]
-        self.known.update((line, learnt[line]) for line in kept)
+        (self.known if md else self.plain).update((line, learnt[line]) for line in kept)
         self.size += sum(map(len, kept))
         return learnt
 
@@ -251,7 +325,37 @@ class Reader:
 
         folded = fold(text)
         hits = self.matcher.lines(drop_in_lines(folded)) if self.matcher is not None else set()
-        return read_whole(text, display, folded), hits
+        turns = read_whole(text, display, folded)
+        if self.matcher is not None:
+            hits |= {u.line for u in turns if u.origin is not None and self.matcher.any(u.normalized)}
+        return turns, hits
+
+    def _soft_breaks(self, turns: list[Utterance], lines: list[str], display: str) -> list[Utterance]:
+        """Two agent lines of one Markdown paragraph (the second has no label, list marker or quote)
+        render as one run of text: one utterance of kind SOFT_BREAK for each pair a phrase may run
+        across (screened on the end of the one and the start of the other)."""
+        reach = self.matcher.longest - 1
+        out: list[Utterance] = []
+        if reach < 1:
+            return out
+        for first, second in zip(turns, turns[1:]):
+            if second.line != first.line + 1 or not (first.agent and second.agent) or first.kind or second.kind:
+                continue
+            if not self.matcher.any(first.normalized[-reach:] + second.normalized[:reach]):
+                continue
+            pre, label, _, _ = _split(lines[second.line - 1])
+            if label is not None or pre.strip():
+                continue
+            joined = Utterance(first.text + second.text, AGENT, display, first.line, first.col, first.base,
+                               Placed(_places(first) + _places(second)), second.ask, kind=SOFT_BREAK)
+            out.append(joined)
+        return out
+
+
+def _places(u: Utterance) -> list[tuple[int, int]]:
+    if isinstance(u.origin, Placed):
+        return u.origin.places
+    return [(u.line, u.col + i) for i in range(len(u.text))]
 
 
 def view(text: str, display: str, org=None, matcher=None) -> CallView:

@@ -36,6 +36,7 @@ class PhraseMatcher:
         for key, owners in keys.items():
             self.automaton.add_word(key, (len(key), tuple(owners)))
         self.empty = not keys
+        self.longest = max(map(len, keys), default=0)  # of the normalised phrases
         if not self.empty:
             self.automaton.make_automaton()
 
@@ -60,8 +61,14 @@ class PhraseMatcher:
 
     def find(self, text: str, normalized: str | None = None) -> list[Hit]:
         """Every phrase in `text`, one hit per phrase and region (the longest), outside exceptions."""
+        return self.find_some(text, normalized)[0]
+
+    def find_some(self, text: str, normalized: str | None = None,
+                  limit: int | None = None) -> tuple[list[Hit], int]:
+        """`find` placing at most `limit` hits, and how many more there are (counted, not placed):
+        linear in the text and its number of hits. With more, the last hit listed is the first left out."""
         if self.empty:
-            return []
+            return [], 0
         norm = normalize(text) if normalized is None else normalized
         raw = []
         for end, (length, owners) in self.automaton.iter(norm):
@@ -69,23 +76,28 @@ class PhraseMatcher:
             for phrase, written in owners:
                 raw.append((start, end + 1, phrase, written))
         if not raw:
-            return []
+            return [], 0
         raw.sort(key=lambda h: (h[0], h[0] - h[1]))
         chosen: list = []
+        reach: dict[int, int] = {}  # id(phrase) → end of its last chosen hit (hits come in order of start)
         for start, end, phrase, written in raw:
-            if any(p is phrase and start < e and s < end for s, e, p, _ in chosen):
+            if reach.get(id(phrase), -1) > start:
                 continue
             if self._excepted(norm, start, end, phrase):
                 continue
             chosen.append((start, end, phrase, written))
+            reach[id(phrase)] = end
+        more = 0
+        if limit is not None and len(chosen) > limit:
+            more = len(chosen) - limit
+            chosen = chosen[:limit + 1]
         index = kept(text)
-        return [Hit(phrase, written, index[s], index[e - 1] + 1) for s, e, phrase, written in chosen]
+        return [Hit(phrase, written, index[s], index[e - 1] + 1) for s, e, phrase, written in chosen], more
 
     def _excepted(self, norm: str, start: int, end: int, phrase: m.ForbiddenPhrase) -> bool:
+        # Only an exception starting at most its length before the hit can cover it: searching further
+        # would make a line of many hits cost its length squared.
         for exception in self.exceptions.get(phrase.id, ()):
-            at = norm.find(exception, max(0, end - len(exception)))
-            while 0 <= at <= start:
-                if at + len(exception) >= end:
-                    return True
-                at = norm.find(exception, at + 1)
+            if norm.find(exception, max(0, end - len(exception)), start + len(exception)) >= 0:
+                return True
         return False

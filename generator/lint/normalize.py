@@ -1,14 +1,21 @@
 """Make text comparable however it was typed, and remember where each character came from.
 
 Traditional → Simplified (OpenCC t2s), full-width → half-width (NFKC, one character at a time so
-positions stay aligned), lower case, and spaces and punctuation dropped. `normalize` is the hot
-path (two C calls); `kept` rebuilds the map back to original positions only when something matched.
+positions stay aligned), lower case, and every character that is not a letter or number dropped,
+decided by Unicode properties over the whole code space (`dropped_ranges`): spaces, punctuation and
+symbols, and what a reader does not see at all: format characters, variation selectors and tag
+characters (category C), combining marks (M: on Han they can only hide a phrase), and the letters
+that are blank fillers. `normalize` is the hot path (a few C calls); `kept`
+maps back to original positions only when something matched.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import unicodedata
+from array import array
 
 _T2S = None
 
@@ -35,23 +42,90 @@ def _tables() -> tuple[dict, dict]:
                 full[code] = None
             elif target != ch:
                 full[code] = target
-    for ch in "\u200b\u200c\u200d\u2060\ufeff":
-        full[ord(ch)] = None
     return fold, full
 
 
-FOLD, TABLE = _tables()  # FOLD keeps length (for regexes); TABLE also drops spaces and punctuation
+FOLD, TABLE = _tables()  # FOLD keeps length (for regexes); TABLE also drops spaces and punctuation (U+0000–U+FFEF)
 
 
 def _char_class(chars) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
-# str.translate with a dict is slow on CJK text; regexes over character classes run in C.
+def _dropped() -> list[tuple[int, int]]:
+    """Ranges (inclusive) of the code points whose folded form is no letter or number (categories
+    L*, N*; `str.isalnum`), or a letter named as a blank filler (U+3164 HANGUL FILLER …)."""
+    every = array("I", range(0x110000)).tobytes().decode("utf-32-le", "surrogatepass")
+    folded = every.translate(FOLD)  # FOLD keeps length: one folded character per code point
+    out, at = [], 0
+    for letters in re.finditer(r"[^\W_]+", folded):
+        if at < letters.start():
+            out.append((at, letters.start() - 1))
+        out.extend((c, c) for c in range(letters.start(), letters.end())
+                   if unicodedata.name(folded[c], "").endswith(" FILLER"))
+        at = letters.end()
+    out.append((at, 0x10FFFF))
+    return out
+
+
+def dropped_ranges() -> list[tuple[int, int]]:
+    """`_dropped`, worked out once per Unicode version and version of this module (0.5 s) and kept
+    as plain numbers in the user's cache directory."""
+    from hashlib import sha256
+    from pathlib import Path
+
+    from huifang.usercache import folder
+
+    key = sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    cache = folder("unicode")
+    path = cache / f"dropped-{unicodedata.unidata_version}-{key}.json" if cache else None
+    if path is not None:
+        try:
+            found = json.loads(path.read_text(encoding="ascii"))
+            if all(isinstance(r, list) and len(r) == 2 and all(type(x) is int for x in r) for r in found):
+                return [(low, high) for low, high in found]
+        except (OSError, ValueError):
+            pass
+    ranges = _dropped()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            temp.write_text(json.dumps(ranges), encoding="ascii")
+            os.replace(temp, path)
+        except OSError:
+            pass
+    return ranges
+
+
+def _class(ranges, low: int = 0, high: int = 0x10FFFF, without: str = "") -> str:
+    """A regex character class of the ranges clipped to [low, high], `without` some characters."""
+    out = []
+    for a, b in ranges:
+        a, b = max(a, low), min(b, high)
+        if a > b:
+            continue
+        for ch in without:
+            if a <= ord(ch) <= b:
+                out.append((a, ord(ch) - 1))
+                a = ord(ch) + 1
+        if a <= b:
+            out.append((a, b))
+    return "[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                         for a, b in out if a <= b) + "]"
+
+
+# str.translate with a dict is slow on CJK text; regexes over character classes run in C. The
+# characters beyond U+FFFF to drop have their own regex, run only on texts that have any: in one
+# class they would be checked one range after another for every character of every text.
 _NEEDS_FOLD = re.compile(_char_class(chr(c) for c in FOLD))
 _FOLD_RUNS = re.compile(_NEEDS_FOLD.pattern + "+")
-_DROP = re.compile(_char_class(chr(c) for c, v in TABLE.items() if v is None) + "+")
-_DROP_KEEP_LINES = re.compile(_char_class(chr(c) for c, v in TABLE.items() if v is None and c != 10) + "+")
+DROPPED = dropped_ranges()
+_DROP = re.compile(_class(DROPPED, high=0xFFFF) + "+")
+_DROP_KEEP_LINES = re.compile(_class(DROPPED, high=0xFFFF, without="\n") + "+")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_DROP_ASTRAL = re.compile(_class(DROPPED, low=0x10000) + "+")
+_DROP_ANY = re.compile(_DROP.pattern[:-1] + "|" + _DROP_ASTRAL.pattern)
 
 
 def t2s(text: str) -> str:
@@ -96,21 +170,28 @@ def _fold_run(match: re.Match) -> str:
 
 
 def drop(folded: str) -> str:
-    """A folded text without spaces and punctuation."""
-    return _DROP.sub("", folded)
+    """A folded text without spaces, punctuation and invisible characters."""
+    out = _DROP.sub("", folded)
+    return _DROP_ASTRAL.sub("", out) if _ASTRAL.search(out) else out
 
 
 def drop_in_lines(folded: str) -> str:
     """`drop`, but newlines stay: a phrase found in the result lies within one line."""
-    return _DROP_KEEP_LINES.sub("", folded)
+    out = _DROP_KEEP_LINES.sub("", folded)
+    return _DROP_ASTRAL.sub("", out) if _ASTRAL.search(out) else out
 
 
 def normalize(text: str) -> str:
-    """What phrases are matched against: folded, with spaces and punctuation removed."""
+    """What phrases are matched against: folded, with spaces, punctuation and invisible characters removed."""
     return drop(fold(text))
 
 
 def kept(text: str) -> list[int]:
     """Original index of each character of `normalize(text)`."""
-    get = TABLE.get
-    return [i for i, ch in enumerate(text) if get(ord(ch), 1) is not None]
+    out: list[int] = []
+    at = 0
+    for gone in _DROP_ANY.finditer(fold(text)):
+        out.extend(range(at, gone.start()))
+        at = gone.end()
+    out.extend(range(at, len(text)))
+    return out

@@ -40,7 +40,3 @@ class Switches:
         return bool(here) and ("*" in here or rule in here)
 
 
-def strip_directive(line: str) -> str:
-    """The line without a trailing huifang switch (so it is not read as speech)."""
-    match = DIRECTIVE.search(line)
-    return line[:match.start()] if match else line

@@ -98,6 +98,7 @@ class CallView:
     no_phrases: bool = False  # set when a whole-file pre-screen found no phrase at all
     phrase_lines: set | None = None  # free-form: the only lines where a phrase may be (whole-file pre-screen)
     text: str = ""  # free-form: the whole file, for cheap whole-file pre-screens
+    paths_total: int = 0  # how many paths the call has when `paths` lists only the first MAX_PATHS, else 0
 
     def owns(self, u: Utterance) -> bool:
         """Written in the script itself or in its org profile (not a question borrowed from a bank)."""

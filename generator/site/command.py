@@ -21,12 +21,12 @@ from huifang.site.incremental import DirtyWarning
 from huifang.site.lintinfo import lint
 
 
-def stub_config(stack: contextlib.ExitStack) -> str:
-    """An empty config file for MkDocs to open: the settings themselves are passed as values, read
-    by huifang's safe loader (site/config.py), so MkDocs' own YAML loader never sees the team's file."""
+def written_config(stack: contextlib.ExitStack, settings: dict) -> str:
+    """The merged settings in a private file for MkDocs: they were read by huifang's safe loader
+    (site/config.py), so MkDocs' own YAML loader never sees the team's mkdocs.yml."""
     folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="huifang-mkdocs-")))
     path = folder / "mkdocs.yml"
-    path.write_text("{}\n", encoding="utf-8")
+    path.write_text(site_config.dump(settings), encoding="utf-8")
     return str(path)
 
 
@@ -95,9 +95,9 @@ def build_site(root: Path, site_dir: Path, args=None, settings: dict | None = No
     with contextlib.ExitStack() as stack:
         stack.enter_context(environment(args, root))
         docs = docs_dir(root, stack)
-        stub = stub_config(stack)
+        written = written_config(stack, settings)
         with replaced_dir(site_dir) as staging:
-            config = load_config(config_file=stub, **{**settings, "docs_dir": str(docs), "site_dir": str(staging)})
+            config = load_config(config_file=written, docs_dir=str(docs), site_dir=str(staging))
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
@@ -145,7 +145,7 @@ def serve(root: Path, args, settings: dict) -> int:
         stack.enter_context(environment(args, root))
         docs = docs_dir(root, stack)
         try:
-            mkdocs_serve(config_file=stub_config(stack), **{**settings, "docs_dir": str(docs)}, dev_addr=args.dev_addr,
+            mkdocs_serve(config_file=written_config(stack, settings), docs_dir=str(docs), dev_addr=args.dev_addr,
                          open_in_browser=getattr(args, "open", False), livereload=True,
                          build_type="dirty")
         except MkDocsException as exc:

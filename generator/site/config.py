@@ -128,3 +128,19 @@ def settings(root: Path) -> dict:
         raise ContentError(FILE, 1, 1, "mkdocs.yml 必须是项目里的普通文件（不能是链接或文件夹）")
     own = read(own_path, FILE) if own_path.is_file() else {}
     return merged(base, own)
+
+
+def dump(settings: dict) -> str:
+    """The merged settings as YAML for MkDocs to read (MkDocs' validation consumes the values it is given,
+    so `serve` must read them afresh on every rebuild). Strings stay strings; the allow-listed callables
+    are written back as `!!python/name:` tags."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def callable_tag(dumper, value):
+        return dumper.represent_scalar(f"{PYTHON_NAME}{value.__module__}.{value.__qualname__}", "")
+
+    Dumper.add_multi_representer(type(dump), callable_tag)
+    return yaml.dump(settings, Dumper=Dumper, allow_unicode=True, sort_keys=False)

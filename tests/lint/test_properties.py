@@ -106,4 +106,8 @@ def test_fast_line_reading_agrees_with_the_line_regex(parts):
         assert u.col == m.start("body") + 1
         label = m.group("label")
         assert u.speaker == ("customer" if label in freeform.CUSTOMER_LABELS else "agent")
-        assert text[u.base:u.base + len(u.text)] == u.text
+        if u.origin is None:
+            assert text[u.base:u.base + len(u.text)] == u.text
+        else:  # rendered (a comment or tag removed): each character still points into its line
+            assert all(line == u.line and lines[line - 1][col - 1] == ch or ch not in lines[line - 1]
+                       for ch, (line, col) in zip(u.text, u.origin.places))

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import yaml
 from huifang.schema import SCHEMAS
 from huifang.site.escape import md, mermaid
 
@@ -113,21 +111,23 @@ def test_two_builds_in_different_directories_are_identical(tmp_path: Path):
     assert sites[0] == sites[1]
 
 
-def test_plain_mkdocs_build_works(tmp_path: Path):
+def test_team_mkdocs_yml_is_laid_over_the_shipped_one(tmp_path: Path):
+    """A team's mkdocs.yml changes the site name, colours and adds its own page after the generated nav."""
     project = tmp_path / "p"
     shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
     (project / "content" / "pages").mkdir()
-    (project / "content" / "pages" / "index.md").write_text("# 自己的首页\n\n见 [忌语](forbidden.md)。\n",
-                                                           encoding="utf-8")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
-    assert config["docs_dir"] == "content/pages"
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    env = {**os.environ, "HUIFANG_NO_FORMS": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, capture_output=True,
-                            text=True, timeout=300, env=env)
+    (project / "content" / "pages" / "zhiban.md").write_text("# 值班安排\n\n每周一更新。\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "site_name: 某物业客服手册\ntheme:\n  palette:\n    primary: teal\nnav:\n  - 值班安排: zhiban.md\n"
+        "extra:\n  owner: !ENV [HUIFANG_TEST_OWNER, 无人]\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "huifang", "build", "--project", str(project), "--no-forms"],
+                            capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert "自己的首页" in (project / "site" / "index.html").read_text(encoding="utf-8")
-    assert (project / "site" / "scenarios" / "demo-tousu.html").is_file()
+    index = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "某物业客服手册" in index and 'data-md-color-primary="teal"' in index
+    assert "值班安排" in index  # the team's page in the navigation
+    assert (project / "site" / "zhiban.html").is_file()
+    assert (project / "site" / "scenarios" / "demo-tousu.html").is_file()  # generated pages still there
 
 
 def test_content_model_page_documents_every_key():

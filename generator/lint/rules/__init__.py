@@ -24,7 +24,6 @@ from huifang.lint.rules import (
 
 RULES = [forbidden_phrase, missing_greeting, missing_closing, greeting_not_first, unknown_placeholder,
          unfilled_placeholder, call_too_long, personal_data, duplicate_question]
-BY_ID = {rule.ID: rule for rule in RULES}
 
 
 @dataclass(frozen=True)

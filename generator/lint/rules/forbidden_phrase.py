@@ -26,6 +26,7 @@ from huifang.lint.fix import replacement_for
 ID = "forbidden-phrase"
 TYPE = "line"
 SEVERITY = "error"
+PER_LINE = 200  # findings listed per utterance: a line of repeats must not cost a finding (and a fix) each
 
 
 def wanted(text: str, ctx) -> bool:
@@ -38,7 +39,12 @@ def check(u, ctx):
     lines = ctx.view.phrase_lines
     if lines is not None and u.line not in lines:
         return  # free-form: the whole-file pre-screen found nothing on this line
-    for hit in ctx.matcher.find(u.text, u.normalized):
+    hits, more = ctx.matcher.find_some(u.text, u.normalized, PER_LINE)
+    if more:
+        first = hits.pop()
+        yield ctx.problem(ID, u, first.start, first.start, f"这一处起还有 {more} 处忌语未逐一列出（每段话最多列出 "
+                          f"{PER_LINE} 处）", "info", "先改正上面列出的忌语，再检查一次")
+    for hit in hits:
         phrase = hit.phrase
         shown = u.text[hit.start:hit.end]
         message = f"忌语「{shown}」"

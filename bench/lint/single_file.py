@@ -1,0 +1,89 @@
+"""One file, the way pre-commit calls a hook: `huifang lint FILE` against `yamllint FILE`, whole process.
+
+Both run from a light virtualenv of their own (huifang's base install, as the pre-commit hook installs it;
+yamllint from the lock's PyPI). Runs alternate, after a warm-up, and the medians are compared. Also times
+the first install of the pre-commit hook (`pre-commit try-repo`, empty PRE_COMMIT_HOME).
+
+    .venv/bin/python bench/lint/single_file.py [--rounds 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+UV = Path(sys.executable).parent / "uv"
+OUT = REPO / "bench" / "out" / "single_file"
+FILE = "scripts_src/yiyuan/yiyuan-huizhen-huifang.yaml"
+
+
+def sh(*args, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([str(a) for a in args], check=True, capture_output=True, text=True, **kwargs)
+
+
+def venv(name: str, *requirements: str) -> Path:
+    folder = OUT / name
+    if not (folder / "bin" / "python").exists():
+        sh(UV, "venv", "-q", "--python", sys.executable, folder)
+        sh(UV, "pip", "install", "-q", "--python", folder / "bin" / "python", *requirements)
+    return folder / "bin"
+
+
+def timed(command: list, cwd: Path, env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run([str(c) for c in command], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    dist, source = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+    archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=REPO, check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
+    sh(UV, "build", "--wheel", "--out-dir", dist, source)  # from the committed tree, leaving no build/ here
+    wheel = next(dist.glob("*.whl"))
+    light = venv("huifang-light", f"huifang @ {wheel.as_uri()}", "-c", REPO / "requirements.lock")
+    linter = venv("yamllint", "yamllint")
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    sh(light / "python", "-m", "compileall", "-q", next((light.parent / "lib").glob("python*/site-packages")) / "huifang")
+    commands = {"huifang lint FILE": [light / "huifang", "lint", FILE], "yamllint FILE": [linter / "yamllint", FILE]}
+    for command in commands.values():  # warm-up: caches, page cache
+        timed(command, REPO, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(args.rounds):
+        for name, command in commands.items():
+            times[name].append(timed(command, REPO, env))
+    print(f"| command ({FILE}) | median wall | min | max |")
+    print("|---|---:|---:|---:|")
+    for name, values in times.items():
+        print(f"| {name} | {statistics.median(values):.3f} s | {min(values):.3f} s | {max(values):.3f} s |")
+    ratio = statistics.median(times["huifang lint FILE"]) / statistics.median(times["yamllint FILE"])
+    print(f"\nhuifang / yamllint (medians): {ratio:.2f}x over {args.rounds} interleaved rounds")
+
+    home = Path(tempfile.mkdtemp())
+    team = home / "team"
+    sh(sys.executable, "-m", "huifang", "init", team)
+    sh("git", "init", "-q", cwd=team)
+    sh("git", "add", "-A", cwd=team)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "huifang-lint", "--all-files"],
+                   cwd=team, env={**env, "PRE_COMMIT_HOME": str(home / "pc")}, capture_output=True)
+    print(f"pre-commit hook, first use (install + run): {time.perf_counter() - start:.1f} s")
+    shutil.rmtree(home, ignore_errors=True)
+    shutil.rmtree(dist, ignore_errors=True)
+    shutil.rmtree(source, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
