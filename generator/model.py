@@ -344,7 +344,6 @@ class Form:
     notes: list[str] = field(default_factory=list)
     source: str = ""
     contact: bool = False
-    named_only: bool = False
 
 
 @dataclass

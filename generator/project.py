@@ -252,8 +252,7 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
         project.forms[d["id"]] = m.Form(
             d["id"], d["title"], sections, f, d.get("number", ""), str(d.get("version", "")), d.get("org", ""),
             d.get("orientation", "portrait"), d.get("intro", ""), d.get("copies_note", ""), d.get("retention", ""),
-            list(d.get("notes", [])), d.get("source", ""), bool(d.get("contact", False)),
-            bool(d.get("named_only", False)))
+            list(d.get("notes", [])), d.get("source", ""), bool(d.get("contact", False)))
     elif kind == "records":
         def fields(key):
             return [m.RecordField(x["label"], x.get("type", "text"), x.get("width", "third"),

@@ -242,7 +242,6 @@ FORM = obj({
     })},
     "notes": TEXT_LIST,
     "contact": {"type": "boolean", "description": "本表记录一次回访：表头加上 records.yaml 的 contact 栏目（客户、联系电话）"},
-    "named_only": {"type": "boolean", "description": "种子文档只给出表名、未列栏目：表上注明，不编造栏目"},
     "source": SOURCE,
 }, ("id", "title", "sections"))
 
