@@ -304,7 +304,9 @@ class References:
             self.refer(self.doc(form.file), ("org",), "机构", form.org, p.orgs)
         if p.records is not None and self.scripts_known:
             for ident in p.records.sheets:
-                self.refer(self.doc(p.records.file), ("sheets", ident), "话术", ident, p.scripts)
+                if ident not in p.scripts and ident not in self.loaded.broken_ids:
+                    self.report(self.doc(p.records.file), ("sheets", ident),
+                                f"引用了不存在的话术 '{ident}'{did_you_mean(ident, p.scripts)}", key=True)
         for bank in p.banks.values():
             doc = self.doc(bank.file)
             for i, q in enumerate(bank.questions):

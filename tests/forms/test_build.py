@@ -88,11 +88,15 @@ def test_character_missing_from_the_font_is_reported_where_written(demo, tmp_pat
     ("type: phone, width: half}", "content/forms/demo-jilu.yaml:13:29"),     # unknown field type
     ("rows: [维修服务, 投诉处理, 特约服务]", "content/forms/demo-tongji.yaml:8:13"),  # empty table
     ("label: 业主姓名,", "content/forms/demo-jilu.yaml:12"),                   # over-long label
+    ("demo-weixiu-huifang: {number", "content/forms/common/records.yaml:10:3"),  # sheet of no script
+    ("{label: 联系电话, type: phone", "content/forms/common/records.yaml:8:25"),  # unknown field type
 ])
 def test_bad_form_definitions_give_path_line_col(demo, tmp_path, edit, where):
     replacement = {"type: phone, width: half}": "type: telephone, width: half}",
                    "rows: [维修服务, 投诉处理, 特约服务]": "rows: []",
-                   "label: 业主姓名,": "label: " + "很长" * 120 + ","}[edit]
+                   "label: 业主姓名,": "label: " + "很长" * 120 + ",",
+                   "demo-weixiu-huifang: {number": "demo-weixiu: {number",
+                   "{label: 联系电话, type: phone": "{label: 联系电话, type: mobile"}[edit]
     path = demo / where.split(":")[0]
     text = path.read_text(encoding="utf-8")
     assert edit in text
