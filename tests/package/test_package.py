@@ -161,3 +161,13 @@ def test_lock_agrees_with_pyproject(tmp_path):
     assert result.returncode == 0, result.stderr
     strip = lambda text: [line for line in text.splitlines() if not line.strip().startswith("#")]  # noqa: E731
     assert strip(out.read_text()) == strip(LOCK.read_text()), "requirements.lock is stale: run ./dev.sh lock"
+
+
+def test_every_folder_of_code_is_in_the_package_list():
+    """pyproject.toml lists the packages by hand (generator/ installs as huifang): a new folder must be added."""
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {"huifang" + "".join("." + part for part in init.parent.relative_to(REPO / "generator").parts)
+             for init in (REPO / "generator").rglob("__init__.py")}
+    assert found <= listed, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(found - listed)}"
