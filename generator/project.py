@@ -254,11 +254,12 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
             d.get("orientation", "portrait"), d.get("intro", ""), d.get("copies_note", ""), d.get("retention", ""),
             list(d.get("notes", [])), d.get("source", ""), bool(d.get("contact", False)))
     elif kind == "records":
-        def fields(key):
+        def record_fields(key: str) -> list[m.RecordField]:
             return [m.RecordField(x["label"], x.get("type", "text"), x.get("width", "third"),
                                   tuple(x.get("same_as", ()))) for x in d.get(key, [])]
         project.records = m.Records(
-            f, str(d.get("version", "")), fields("header"), fields("contact"), bool(d.get("signature_date", True)),
+            f, str(d.get("version", "")), record_fields("header"), record_fields("contact"),
+            bool(d.get("signature_date", True)),
             {k: m.SheetRecord(v["number"], str(v.get("version", "")), tuple(v.get("channels", ("电话",))))
              for k, v in d.get("sheets", {}).items()})
 

@@ -44,7 +44,8 @@ class Namer:
     """Unique, readable PDF field names: `<doc>·<label>`, numbered on repeats."""
 
     def __init__(self, prefix: str):
-        self.prefix, self.seen = prefix, {}
+        self.prefix = prefix
+        self.seen: dict[str, int] = {}
 
     def __call__(self, *parts: str) -> str:
         base = "·".join([self.prefix, *[p.replace(".", "·") for p in parts if p]])
@@ -82,7 +83,9 @@ def field_view(f: m.FormField, namer: Namer, dated: bool = False) -> dict:
 
 def pack_grid(fields: list[dict]) -> list[list[dict]]:
     """Lay fields into rows of six units; the last field of a short row takes the rest."""
-    rows, row, used = [], [], 0
+    rows: list[list[dict]] = []
+    row: list[dict] = []
+    used = 0
     for f in fields:
         if used + f["span"] > 6 and row:
             row[-1]["span"] += 6 - used
@@ -229,8 +232,12 @@ def agent_blanks(call: Call) -> list[str]:
     """Placeholders the org does not fill, in the order the call meets them: the agent writes them down."""
     names: list[str] = []
 
+    def note(name: str) -> str:
+        names.append(name)
+        return name
+
     def collect(text: str) -> None:
-        fill(text, call.org, mark=lambda name: names.append(name) or name)
+        fill(text, call.org, mark=note)
 
     for turn in call.all_turns():
         if turn.words is not None:
