@@ -63,12 +63,20 @@ class Call:
                 if id(turn) not in seen:
                     seen.add(id(turn))
                     yield turn
-        later = [*self.opening, *(self.convenience.yes + self.convenience.no if self.convenience else []),
-                 *written(self.body), *(t for turns in (self.closings or {}).values() for t in turns)]
-        for turn in later:
+        for turn in self.written_turns():
             if id(turn) not in seen:
                 seen.add(id(turn))
                 yield turn
+
+    def written_turns(self):
+        """Every turn in the order it is written (but the convenience question), without listing paths."""
+        yield from self.opening
+        if self.convenience:
+            yield from self.convenience.yes
+            yield from self.convenience.no
+        yield from written(self.body)
+        for turns in (self.closings or {}).values():
+            yield from turns
 
 
 def join(*labels: str) -> str:

@@ -49,7 +49,7 @@ def view(script: m.Script, project: m.Project, composed: bool = True) -> CallVie
         paths.append((label, utterances))
     # Every turn is checked line by line, also one on a path past MAX_PATHS: those are extras.
     on_paths = {id(u) for _, turns in paths for u in turns}
-    for t in call.all_turns():
+    for t in call.written_turns():
         u = convert.turn(t)
         if u is not None and id(u) not in on_paths:
             extras.append(u)

@@ -259,11 +259,11 @@ class Reader:
             if lines is None:
                 turns, hits = self._whole(text, display)
                 lines = text.split("\n")
+                extras = [u for u in turns if u.kind == CELL]
+                if extras:
+                    turns = [u for u in turns if u.kind != CELL]
             else:
-                turns, hits = self._turns(lines, display, learnt[md], md)
-            extras = [u for u in turns if u.kind == CELL]
-            if extras:
-                turns = [u for u in turns if u.kind != CELL]
+                turns, extras, hits = self._turns(lines, display, learnt[md], md)
             if md and self.matcher is not None:
                 joins = self._soft_breaks(turns, lines, display)
                 extras += joins
@@ -275,12 +275,14 @@ class Reader:
             out.append(call)
         return out
 
-    def _turns(self, lines: list[str], display: str, learnt: dict, md: bool) -> tuple[list[Utterance], set[int]]:
-        """A file without block structure: its utterances, and the lines where a phrase may be."""
+    def _turns(self, lines: list[str], display: str, learnt: dict,
+               md: bool) -> tuple[list[Utterance], list[Utterance], set[int]]:
+        """A file without block structure: its turns, its table cells, and the lines where a phrase may be."""
         facts = list(map((self.known if md else self.plain).get, lines))
         if None in facts:  # lines too long to remember
             facts = [learnt[line] if fact is None else fact for line, fact in zip(lines, facts)]
         out: list[Utterance] = []
+        cells: list[Utterance] = []
         hits: set[int] = set()
         start = number = 0
         for line, fact in zip(lines, facts):
@@ -288,13 +290,17 @@ class Reader:
             if fact:
                 body, at, speaker, ask, columns, cell, folded, norm, hit = fact
                 origin = None if columns is None else Placed([(number, c + 1) for c in columns])
-                u = Utterance(body, speaker, display, number, at + 1, start + at, origin, ask, kind=CELL if cell else "")
+                if cell:
+                    u = Utterance(body, speaker, display, number, at + 1, start + at, origin, ask, kind=CELL)
+                    cells.append(u)
+                else:
+                    u = Utterance(body, speaker, display, number, at + 1, start + at, origin, ask)
+                    out.append(u)
                 u._folded, u._norm = folded, norm
-                out.append(u)
                 if hit:
                     hits.add(number)
             start += len(line) + 1
-        return out, hits
+        return out, cells, hits
 
     def _learn(self, lines: set[str], md: bool) -> dict[str, tuple]:
         """Read lines not seen before, all at once (one fold, one drop, one phrase scan)."""
@@ -331,24 +337,27 @@ class Reader:
         return turns, hits
 
     def _soft_breaks(self, turns: list[Utterance], lines: list[str], display: str) -> list[Utterance]:
-        """Two agent lines of one Markdown paragraph (the second has no label, list marker or quote)
-        render as one run of text: one utterance of kind SOFT_BREAK for each pair a phrase may run
-        across (screened on the end of the one and the start of the other)."""
+        """Two agent lines of one Markdown paragraph (the second has no label, list marker or quote
+        before its words) render as one run of text: one utterance of kind SOFT_BREAK for each pair a
+        phrase may run across, screened in one pass over the end of the one and the start of the other."""
         reach = self.matcher.longest - 1
-        out: list[Utterance] = []
         if reach < 1:
-            return out
-        for first, second in zip(turns, turns[1:]):
-            if second.line != first.line + 1 or not (first.agent and second.agent) or first.kind or second.kind:
-                continue
-            if not self.matcher.any(first.normalized[-reach:] + second.normalized[:reach]):
-                continue
-            pre, label, _, _ = _split(lines[second.line - 1])
-            if label is not None or pre.strip():
-                continue
-            joined = Utterance(first.text + second.text, AGENT, display, first.line, first.col, first.base,
-                               Placed(_places(first) + _places(second)), second.ask, kind=SOFT_BREAK)
-            out.append(joined)
+            return []
+        pairs = [(first, second) for first, second in zip(turns, turns[1:])
+                 if second.line == first.line + 1 and first.agent and second.agent
+                 and (second.col == 1 or not lines[second.line - 1][:second.col - 1].strip())]
+        if not pairs:
+            return []
+        windows = [(first.normalized[-reach:], second.normalized[:reach]) for first, second in pairs]
+        screened = self.matcher.lines("\n".join(tail + head for tail, head in windows))
+        out = []
+        for number in sorted(screened):
+            tail, head = windows[number - 1]
+            if not any(h.start < len(tail) < h.end for h in self.matcher.find(tail + head, tail + head)):
+                continue  # the phrase lies on one of the lines: found there
+            first, second = pairs[number - 1]
+            out.append(Utterance(first.text + second.text, AGENT, display, first.line, first.col, first.base,
+                                 Placed(_places(first) + _places(second)), second.ask, kind=SOFT_BREAK))
         return out
 
 

@@ -16,6 +16,9 @@ import os
 import re
 import unicodedata
 from array import array
+from functools import cache
+from hashlib import sha256
+from pathlib import Path
 
 _T2S = None
 
@@ -69,33 +72,46 @@ def _dropped() -> list[tuple[int, int]]:
 
 
 def dropped_ranges() -> list[tuple[int, int]]:
-    """`_dropped`, worked out once per Unicode version and version of this module (0.5 s) and kept
-    as plain numbers in the user's cache directory."""
-    from hashlib import sha256
-    from pathlib import Path
-
-    from huifang.usercache import folder
-
+    """`_dropped`, worked out once per Unicode version and version of this module (0.2 s) and kept
+    as plain numbers in the user's cache directory (only if nobody else can write there: the ranges
+    decide what the linter reads)."""
     key = sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    cache = folder("unicode")
-    path = cache / f"dropped-{unicodedata.unidata_version}-{key}.json" if cache else None
+    folder = _cache_folder()
+    path = folder / f"dropped-{unicodedata.unidata_version}-{key}.json" if folder else None
     if path is not None:
         try:
             found = json.loads(path.read_text(encoding="ascii"))
-            if all(isinstance(r, list) and len(r) == 2 and all(type(x) is int for x in r) for r in found):
+            if all(isinstance(r, list) and len(r) == 2 and all(type(x) is int for x in r)
+                   and 0 <= r[0] <= r[1] <= 0x10FFFF for r in found):
                 return [(low, high) for low, high in found]
         except (OSError, ValueError):
             pass
     ranges = _dropped()
     if path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             temp.write_text(json.dumps(ranges), encoding="ascii")
             os.replace(temp, path)
         except OSError:
             pass
     return ranges
+
+
+def _cache_folder() -> Path | None:
+    from huifang.usercache import folder as cache_folder
+
+    folder = cache_folder("unicode")
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for path in (folder.parent, folder):
+            info = path.lstat()
+            if info.st_uid != os.getuid() or info.st_mode & 0o022 or path.is_symlink():
+                return None
+    except (OSError, AttributeError):  # AttributeError: no getuid (Windows)
+        return None
+    return folder
 
 
 def _class(ranges, low: int = 0, high: int = 0x10FFFF, without: str = "") -> str:
@@ -124,8 +140,18 @@ DROPPED = dropped_ranges()
 _DROP = re.compile(_class(DROPPED, high=0xFFFF) + "+")
 _DROP_KEEP_LINES = re.compile(_class(DROPPED, high=0xFFFF, without="\n") + "+")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
-_DROP_ASTRAL = re.compile(_class(DROPPED, low=0x10000) + "+")
-_DROP_ANY = re.compile(_DROP.pattern[:-1] + "|" + _DROP_ASTRAL.pattern)
+
+
+@cache
+def _drop_astral() -> re.Pattern:
+    return re.compile(_class(DROPPED, low=0x10000) + "+")
+
+
+@cache
+def _drop_any() -> re.Pattern:
+    """Every character `drop` removes from a folded text, found in the original text (a character and
+    its folded form are dropped alike; t2s maps Han to Han)."""
+    return re.compile(_DROP.pattern[:-1] + "|" + _drop_astral().pattern)
 
 
 def t2s(text: str) -> str:
@@ -172,13 +198,13 @@ def _fold_run(match: re.Match) -> str:
 def drop(folded: str) -> str:
     """A folded text without spaces, punctuation and invisible characters."""
     out = _DROP.sub("", folded)
-    return _DROP_ASTRAL.sub("", out) if _ASTRAL.search(out) else out
+    return _drop_astral().sub("", out) if _ASTRAL.search(out) else out
 
 
 def drop_in_lines(folded: str) -> str:
     """`drop`, but newlines stay: a phrase found in the result lies within one line."""
     out = _DROP_KEEP_LINES.sub("", folded)
-    return _DROP_ASTRAL.sub("", out) if _ASTRAL.search(out) else out
+    return _drop_astral().sub("", out) if _ASTRAL.search(out) else out
 
 
 def normalize(text: str) -> str:
@@ -190,7 +216,7 @@ def kept(text: str) -> list[int]:
     """Original index of each character of `normalize(text)`."""
     out: list[int] = []
     at = 0
-    for gone in _DROP_ANY.finditer(fold(text)):
+    for gone in (_drop_any() if _ASTRAL.search(text) else _DROP).finditer(text):
         out.extend(range(at, gone.start()))
         at = gone.end()
     out.extend(range(at, len(text)))

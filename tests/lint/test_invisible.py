@@ -123,3 +123,38 @@ def test_whole_category_inside_a_phrase_is_linted(linted, category, suffix):
         first, column = 1, 4  # after 客服：
     missed = [f"U+{ord(c):04X}" for i, c in enumerate(chars) if found.get(name, {}).get(first + i) != [(column, column + 7)]]
     assert not missed, (name, category, missed[:20], len(missed))
+
+
+def test_a_character_and_its_folded_form_are_dropped_alike():
+    # kept() finds dropped characters in the original text: folding (NFKC, lower case, t2s) must never
+    # turn a dropped character into a kept one or the other way round.
+    from huifang.lint.normalize import FOLD, t2s
+
+    def dropped(text: str) -> list[bool]:
+        keep = set(kept(text))
+        return [i not in keep for i in range(len(text))]
+
+    sources = "".join(chr(c) for c in FOLD)
+    assert dropped(sources) == dropped("".join(FOLD.values()))
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    converted = t2s(every)
+    assert len(converted) == len(every) and dropped(converted) == dropped(every)
+
+
+def test_dropped_ranges_are_cached_only_where_nobody_else_writes(tmp_path, monkeypatch):
+    import json
+    import os
+
+    from huifang.lint import normalize
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    expected = normalize._dropped()
+    assert normalize.dropped_ranges() == expected
+    [cached] = (tmp_path / "huifang" / "unicode").glob("dropped-*.json")
+    assert json.loads(cached.read_text()) == [list(r) for r in expected]
+    for bad in ("[[0, 1114112]]", "[[5, 1]]", "{", '[["a", 1]]'):  # out of range, reversed, broken, not numbers
+        cached.write_text(bad)
+        assert normalize.dropped_ranges() == expected
+    cached.write_text("[[0, 1114111]]")  # well-formed: drop everything
+    os.chmod(cached.parent, 0o777)
+    assert normalize.dropped_ranges() == expected  # a folder others may write to is not read
