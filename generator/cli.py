@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     forms = subs["forms"]
     forms.add_argument("--out", type=Path, default=None, help="PDF 输出目录，默认 <项目>/site/forms")
-    forms.add_argument("--fillable", action="store_true", help="加入可在屏幕上填写的 PDF 表单域")
+    forms.add_argument("--fillable", action=argparse.BooleanOptionalAction, default=True,
+                       help="加入可在屏幕上填写的 PDF 表单域（默认）；--no-fillable 只生成打印版")
     forms.add_argument("--jobs", type=int, default=0, help="并行进程数，默认等于 CPU 核数")
     forms.add_argument("--only", nargs="*", default=None, help="只生成这些表单/话术 id")
     forms.add_argument("--no-progress", action="store_true", help="不显示进度条")

@@ -423,6 +423,34 @@ class Form:
     retention: str = ""
     notes: list[str] = field(default_factory=list)
     source: str = ""
+    contact: bool = False
+
+
+@dataclass
+class RecordField:
+    label: str
+    type: str = "text"
+    width: str = "third"
+    same_as: tuple[str, ...] = ()
+
+
+@dataclass
+class SheetRecord:
+    number: str
+    version: str = ""
+    channels: tuple[str, ...] = ("电话",)
+
+
+@dataclass
+class Records:
+    """What every filed record carries (content/forms/common/records.yaml), defined once for all forms."""
+
+    file: str
+    version: str = ""
+    header: list[RecordField] = field(default_factory=list)
+    contact: list[RecordField] = field(default_factory=list)
+    signature_date: bool = True
+    sheets: dict[str, SheetRecord] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
@@ -496,6 +524,7 @@ class Project:
     scripts: dict[str, Script] = field(default_factory=dict)
     forms: dict[str, Form] = field(default_factory=dict)
     qa_forms: dict[str, QAForm] = field(default_factory=dict)
+    records: Records | None = None
     pages: list[Page] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
 

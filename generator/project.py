@@ -30,6 +30,7 @@ LAYOUT = (
     (f"{CONTENT}/scenarios/*.yaml", "scenario"),
     (f"{CONTENT}/forms/*.yaml", "form"),
     (f"{CONTENT}/qa/*.yaml", "qa-form"),
+    (f"{CONTENT}/forms/common/records.yaml", "records"),
     (f"{SCRIPTS}/**/*.yaml", "script"),
 )
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -410,7 +411,16 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
         project.forms[d["id"]] = m.Form(
             d["id"], d["title"], sections, f, d.get("number", ""), str(d.get("version", "")), d.get("org", ""),
             d.get("orientation", "portrait"), d.get("intro", ""), d.get("copies_note", ""), d.get("retention", ""),
-            list(d.get("notes", [])), d.get("source", ""))
+            list(d.get("notes", [])), d.get("source", ""), bool(d.get("contact", False)))
+    elif kind == "records":
+        def record_fields(key: str) -> list[m.RecordField]:
+            return [m.RecordField(x["label"], x.get("type", "text"), x.get("width", "third"),
+                                  tuple(x.get("same_as", ()))) for x in d.get(key, [])]
+        project.records = m.Records(
+            f, str(d.get("version", "")), record_fields("header"), record_fields("contact"),
+            bool(d.get("signature_date", True)),
+            {k: m.SheetRecord(v["number"], str(v.get("version", "")), tuple(v.get("channels", ("电话",))))
+             for k, v in d.get("sheets", {}).items()})
     elif kind == "qa-form":
         build_qa_form(doc, project)
 
@@ -480,6 +490,11 @@ class References:
                 self.refer(doc, ("questions", i), "问题", ident, p.questions)
         for form in p.forms.values():
             self.refer(self.doc(form.file), ("org",), "机构", form.org, p.orgs)
+        if p.records is not None and self.scripts_known:
+            for ident in p.records.sheets:
+                if ident not in p.scripts and ident not in self.loaded.broken_ids:
+                    self.report(self.doc(p.records.file), ("sheets", ident),
+                                f"引用了不存在的话术 '{ident}'{did_you_mean(ident, p.scripts)}", key=True)
         for bank in p.banks.values():
             doc = self.doc(bank.file)
             for i, q in enumerate(bank.questions):

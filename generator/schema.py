@@ -305,6 +305,7 @@ FORM = obj({
         "note": TEXT,
     })},
     "notes": TEXT_LIST,
+    "contact": {"type": "boolean", "description": "本表记录一次回访：表头加上 records.yaml 的 contact 栏目（客户、联系电话）"},
     "source": SOURCE,
 }, ("id", "title", "sections"))
 
@@ -354,6 +355,25 @@ QA_FORM = obj({
     "notes": TEXT_LIST,
     "source": SOURCE,
 }, ("id", "title", "pass_mark", "items"))
+RECORD_FIELD = obj({
+    "label": SHORT,
+    "type": {"enum": FIELD_TYPES},
+    "width": {"enum": ["full", "half", "third"]},
+    "same_as": {"type": "array", "items": SHORT,
+                "description": "表上已有这些栏目之一时不再重复添加"},
+}, ("label",))
+RECORDS = obj({
+    "version": SHORT,
+    "header": {"type": "array", "items": RECORD_FIELD, "description": "每张记录表表头都有的栏目"},
+    "contact": {"type": "array", "items": RECORD_FIELD, "description": "记录一次联系的表另加的栏目"},
+    "signature_date": {"type": "boolean", "description": "每个签字栏旁加日期"},
+    "sheets": {"type": "object", "additionalProperties": obj({
+        "number": SHORT,
+        "version": SHORT,
+        "channels": {"type": "array", "items": {"enum": ["电话", "短信", "微信", "面访", "邮件"]}, "minItems": 1},
+    }, ("number",)), "description": "话术记录表的编号和联系方式（按话术 id）"},
+    "source": SOURCE,
+}, ("header",))
 
 RULE_SETTING = {"oneOf": [SEVERITY, {"const": "off"}, obj({"severity": SEVERITY})]}
 PROJECT = obj({
@@ -387,6 +407,7 @@ SCHEMAS: dict[str, dict] = {
     "script": SCRIPT,
     "form": FORM,
     "qa-form": QA_FORM,
+    "records": RECORDS,
     "project": PROJECT,
 }
 
@@ -394,6 +415,7 @@ TITLES = {
     "org": "机构档案", "etiquette": "电话礼仪规范", "forbidden": "电话忌语",
     "standards": "开头语与结束语标准", "question-bank": "问题库", "scenario": "回访场景",
     "script": "回访话术", "form": "记录表单", "qa-form": "质检评分表", "project": "项目配置 huifang.yaml",
+    "records": "记录表通用表头",
 }
 
 

@@ -13,20 +13,24 @@ import json
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC
 from multiprocessing import get_context
 from pathlib import Path
 
 from huifang import __version__
 from huifang.atomic import OutputError, claim, interrupts_deferred, not_ours, note_changed, owned, write_bytes
-from huifang.compose import compose_all
+from huifang.compose import compose, compose_all
 from huifang.forms import fonts, html, views
 from huifang.forms.cache import Cache, key_of
 from huifang.problems import ContentError, Problem
 from huifang.workers import ignore_interrupts
 
 DESK_MAX_PHRASES = (None, 12, 8, 5)
+ONE_PAGE_KINDS = ("desk", "form", "sheet", "guide")  # tried denser when they spill
+MUST_FIT = ("desk", "guide")  # the build says so when one of these cannot fit on one page
+GUIDE_MAX_PHRASES = (None, 8, 5)
+GUIDE_LAYOUTS = ((False, ""), (False, "dense"), (True, ""), (True, "dense"), (True, "denser"))
 PUBLIC = 0o644  # the PDFs are published with the site
 
 
@@ -55,6 +59,7 @@ class Result:
     unchanged: list[str] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    too_long: list[tuple[str, int]] = field(default_factory=list)  # (document, pages) that should fit one page
 
 
 def created_date() -> str:
@@ -81,12 +86,23 @@ def plan_docs(project) -> list[views.Doc]:
     docs = [views.form_doc(form, project) for _, form in sorted(project.forms.items())]
     docs += [views.sheet_doc(call, project) for call in compose_all(project).values()]
     docs += [views.desk_doc(org, project) for _, org in sorted(project.orgs.items())]
+    docs += [views.guide_doc(call, project) for call in compose_all(project).values()]
     return docs
 
 
 def variants_of(doc: views.Doc, project, fillable: bool, created: str, extra_css: str) -> list[str]:
+    if doc.kind == "guide":
+        call = compose(project.scripts[doc.name.removeprefix("guide-")], project)
+        out = []
+        for limit in GUIDE_MAX_PHRASES:
+            shown = views.guide_doc(call, project, limit) if limit else doc
+            for wide, density in GUIDE_LAYOUTS:
+                out.append(html.render(replace(shown, wide=wide), created=created, density=density,
+                                       extra_css=extra_css))
+        return list(dict.fromkeys(out))
     if doc.kind != "desk":
-        return [html.render(doc, fillable=fillable, created=created, extra_css=extra_css)]
+        return [html.render(doc, fillable=fillable, created=created, density=density, extra_css=extra_css)
+                for density in html.DENSITIES[:2]]
     org = project.orgs[doc.name.removeprefix("desk-")]
     out = []
     for limit in DESK_MAX_PHRASES:
@@ -171,7 +187,7 @@ def chosen(docs: list[views.Doc], only: list[str]) -> list[views.Doc]:
     return [d for d in docs if any(matches(d, n) for n in only)]
 
 
-def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progress: bool = False,
+def build(loaded, out_dir: Path, *, fillable: bool = True, jobs: int = 0, progress: bool = False,
           only: list[str] | None = None) -> Result:
     """Render what changed into the cache, then write every changed PDF in one uninterrupted step.
 
@@ -192,15 +208,12 @@ def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progr
         raise FormsError([Problem("huifang forms", 1, 1, str(exc))]) from exc
     cache = Cache(project.root, out_dir)
     created = created_date()
-    extra_css = ""
-    if fillable:
-        font = fonts.input_font(face, fonts.user_cache_dir() or cache.dir)
-        extra_css = f'@font-face {{ font-family: "HuifangInput"; src: url("{font.resolve().as_uri()}"); }}'
-    work = [Job(d, [], one_page=d.kind == "desk") for d in docs]
+    fields = fonts.FIELD_FONT_VERSION if fillable else ""  # the font's CSS is made only when rendering
+    work = [Job(d, [], one_page=d.kind in ONE_PAGE_KINDS) for d in docs]
     # The key hashes what the HTML is made of (document data, templates, CSS), so an unchanged
     # document costs no template rendering at all.
     stamp = (__version__, weasyprint_version(), face.identity, "fillable" if fillable else "print", created,
-             extra_css, html.templates_digest())
+             fields, html.templates_digest())
     result = Result()
     keys: dict[str, str] = {}
     pending: dict[str, str] = {}  # file name -> cache key of the bytes to write at the end
@@ -218,9 +231,15 @@ def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progr
             result.copied.append(job.doc.name)
         else:
             todo.append(job)
+    extra_css = fonts.field_font_css() if fillable and todo else ""
     for job in todo:
         job.variants = [html.render(job.doc, fillable=fillable, created=created, extra_css=extra_css)]
     # Only what is rendered is checked: a cached PDF passed with this very font (its key says so).
+    if todo:
+        try:
+            fonts.require_chinese(face)
+        except fonts.FontError as exc:
+            raise FormsError([Problem("huifang forms", 1, 1, str(exc))]) from exc
     problems = check_fonts(todo, face, loaded)
     if problems:
         raise FormsError(problems)
@@ -231,7 +250,9 @@ def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progr
     bar = progress_bar(progress, len(todo))
     try:
         with contextlib.closing(render_all(todo, fillable, jobs, bar)) as rendered:
-            for job, data in rendered:
+            for job, data, pages in rendered:
+                if job.doc.kind in MUST_FIT and pages > 1:
+                    result.too_long.append((job.doc.name, pages))
                 cache.put(job.key, data)
                 pending[f"{job.doc.name}.pdf"] = job.key
                 result.rendered.append(job.doc.name)
@@ -267,14 +288,14 @@ def commit(out_dir: Path, cache: Cache, pending: dict[str, str], result: Result,
 
 
 def render_all(todo: list[Job], fillable: bool, jobs: int, bar):
-    """Yield (job, pdf bytes) as renders finish; in-process when one worker is enough. On an
+    """Yield (job, pdf bytes, pages) as renders finish; in-process when one worker is enough. On an
     interrupt or error the workers are stopped at once, not waited for."""
     workers = pool_size(jobs, len(todo))
     if workers == 1:
         for job in todo:
-            data, _ = render_job(job.variants, job.one_page, fillable)
+            data, pages = render_job(job.variants, job.one_page, fillable)
             advance(bar)
-            yield job, data
+            yield job, data, pages
         return
     # spawn: never fork a process that may already hold fontconfig/Pango locks.
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=ignore_interrupts)
@@ -282,9 +303,9 @@ def render_all(todo: list[Job], fillable: bool, jobs: int, bar):
         futures = {pool.submit(render_job, job.variants, job.one_page, fillable): job
                    for job in sorted(todo, key=lambda j: -len(j.variants[0]))}
         for future in as_completed(futures):
-            data, _ = future.result()
+            data, pages = future.result()
             advance(bar)
-            yield futures[future], data
+            yield futures[future], data, pages
     except BaseException:
         with interrupts_deferred():
             stop(pool)
@@ -360,6 +381,6 @@ def merge(parts: list[bytes], title: str, created: str) -> bytes:
     return buffer.getvalue()
 
 
-def build_forms(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progress: bool = False) -> list[Path]:
+def build_forms(loaded, out_dir: Path, *, fillable: bool = True, jobs: int = 0, progress: bool = False) -> list[Path]:
     """The contract for `huifang forms` and the site: every PDF written, in a stable order."""
     return build(loaded, out_dir, fillable=fillable, jobs=jobs, progress=progress).paths

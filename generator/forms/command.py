@@ -30,6 +30,8 @@ def run(args) -> int:
     except (UnknownForms, OutputError) as exc:
         print(f"huifang forms：{exc}", file=sys.stderr)
         return 1
+    for name, pages in result.too_long:
+        print(f"{name}.pdf 排不进一页（{pages} 页）：请精简话术或忌语", file=sys.stderr)
     print(f"{len(result.paths)} 个 PDF → {out}（新生成 {len(result.rendered)}，合并 {len(result.merged)}，"
           f"从缓存复制 {len(result.copied)}，未变 {len(result.unchanged)}）", file=sys.stderr)
     return 0
