@@ -1,8 +1,12 @@
 """The script generator: a script plus its organisation's standards gives the call a trainee reads.
 
 A script that lists only its questions gets the org's standard opening, convenience check and
-closings around them; a script that writes its own parts keeps them. Either way every turn still
-points at the file and line it was written in.
+closings around them; a script that writes its own parts keeps them. When the org has no such part
+of its own, the call gets the generic standard of its kind of contact (content/standards.yaml
+kinds: built from the seeds' elements, with placeholders such as {公司}), never another org's words;
+`Call.composed` says where each part came from ("generic" for the generic standard). Only an
+outbound call-back asks whether the customer can talk now. Either way every turn still points at the
+file and line it was written in.
 """
 
 from __future__ import annotations
@@ -132,26 +136,68 @@ def expand(steps: list, label: str, prefix: list[m.Turn]):
     return paths
 
 
+GENERIC = "generic"
+
+
+def kind_of(script: m.Script, org: m.Org | None) -> str:
+    """outbound, inbound, face or message: the script's own, else its org's, else outbound."""
+    return script.kind or (org.kind if org else "") or "outbound"
+
+
 def compose(script: m.Script, project: m.Project) -> Call:
-    """Fill the parts a script leaves out from its org's standard, then from the project's default org."""
+    """Fill the parts a script leaves out from its org's standard (when the org is of the same kind
+    of contact), else from the generic standard of the script's kind."""
     org = project.org_of(script)
-    standards = [o for o in (org, project.orgs.get(project.config.default_org)) if o is not None]
+    kind = kind_of(script, org)
+    default = project.orgs.get(project.config.default_org)
+    sources = [o for o in (org, default) if o is not None and (o.kind or "outbound") == kind]
     composed: dict[str, str] = {}
 
-    def part(name: str, own, empty):
+    def part(name: str, own, empty, fallback: bool = True):
         if own is not None:
             return own
-        for source in standards:
+        for source in sources if fallback else sources[:1] if sources and sources[0] is org else []:
             value = getattr(source, name)
             if value:
                 composed[name] = source.id
                 return value
         return empty
 
-    opening = part("opening", script.opening, [])
-    convenience = part("convenience", script.convenience, None)
-    closings = part("closings", script.closings, {})
+    # The org's own parts; then the generic standard of the kind; the default org's parts only for a
+    # rule book whose standards.yaml has no generic wording for this kind.
+    opening = part("opening", script.opening, None, fallback=False)
+    if opening is None:
+        opening = _generic(project.greeting, kind, org)
+        if opening:
+            composed["opening"] = GENERIC
+        else:
+            opening = part("opening", None, [])
+    convenience = part("convenience", script.convenience, None, fallback=composed.get("opening") != GENERIC) \
+        if kind == "outbound" else (script.convenience or None)
+    closings = part("closings", script.closings, None, fallback=False)
+    if closings is None:
+        turns = _generic(project.closing, kind, org)
+        if turns:
+            closings = {"通用": turns}
+            composed["closings"] = GENERIC
+        else:
+            closings = part("closings", None, {})
     return Call(script, org, list(opening), convenience or None, script.steps, dict(closings), composed)
+
+
+def _generic(standard: m.Standard | None, kind: str, org: m.Org | None) -> list[m.Turn]:
+    """The generic wording of a kind's standard: its first example whose placeholders the org or
+    the agent can fill (so a hotline is said when the org has one, and not left blank when not)."""
+    if standard is None:
+        return []
+    spec = standard.kinds.get(kind)
+    if spec is None or not spec.texts:
+        return []
+    filled, agent = known_placeholders(org)
+    for text in spec.texts:
+        if all(p.group(1) in filled or p.group(1) in agent for p in placeholders(text.value)):
+            return [m.Turn("say", text)]
+    return [m.Turn("say", spec.texts[-1])]
 
 
 def compose_all(project: m.Project) -> dict[str, Call]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -326,7 +327,18 @@ def _lint_text_chunk(files):
     for at in range(0, len(files), 100):
         part = files[at:at + 100]
         problems, sources, paths = [], {}, {}
-        for (file, _), view in zip(part, reader.views([(_read(f, d), d) for f, d in part], org)):
+        texts, unreadable = [], []
+        for f, d in part:
+            try:
+                texts.append((_read(f, d), d))
+            except UsageError as exc:
+                unreadable.append(_unreadable(str(exc), d))
+                texts.append(("", d))
+        problems.extend(unreadable)
+        bad = {p.path for p in unreadable}
+        for (file, _), view in zip(part, reader.views(texts, org)):
+            if view.file in bad:
+                continue
             display = view.file
             sources[display] = shared[display] = view.text
             paths[display] = file
@@ -336,6 +348,18 @@ def _lint_text_chunk(files):
         found.extend(problems)
         keep.update((p.path, (paths[p.path], sources[p.path])) for p in problems if p.fix and p.path in sources)
     return found, keep, len(files)
+
+
+def _unreadable(message: str, display: str) -> Problem:
+    """An unreadable free-form file as a finding of that file (the others are still linted)."""
+    rest = message[len(display):] if message.startswith(display) else ": " + message
+    line = column = 1
+    parts = rest.split(":", 3)
+    if len(parts) == 4 and parts[1].isdigit() and parts[2].isdigit():
+        line, column, text = int(parts[1]), int(parts[2]), parts[3].strip()
+    else:
+        text = rest.lstrip(": ").strip()
+    return Problem(display, line, column, text, "error", "check", line, column)
 
 
 def _gather_text(part, result: Result, found: list, state: dict) -> None:
@@ -359,16 +383,19 @@ def _read(file: str, display: str) -> str:
     try:
         try:
             # O_NOFOLLOW: a file that is itself a symlink fails with ELOOP and is resolved then
-            handle = os.open(file, os.O_RDONLY | (_NOFOLLOW if guarded else 0))
+            handle = os.open(file, os.O_RDONLY | _NONBLOCK | (_NOFOLLOW if guarded else 0))
         except OSError as exc:
             if not (guarded and exc.errno == errno.ELOOP):
                 raise
             real = os.path.realpath(file)
             if not real.startswith(real_root + os.sep):
                 raise UsageError(f"{display}:1:1: 符号链接指向项目之外（{real}）：出于安全考虑拒绝读取") from None
-            handle = os.open(file, os.O_RDONLY)
+            handle = os.open(file, os.O_RDONLY | _NONBLOCK)
         try:
-            size = os.fstat(handle).st_size
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode):  # a FIFO would block every read: never read one
+                raise UsageError(f"{display}:1:1: 不是普通文件（管道、设备或套接字）：huifang 不读取，请删除")
+            size = info.st_size
             if size <= limit:
                 raw = os.read(handle, size + 1)  # os.read: half the cost of open().read() on small files
                 if len(raw) > size:  # grew since fstat: read on to the end (or past the limit)
@@ -387,19 +414,26 @@ def _read(file: str, display: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        from huifang.problems import ContentError
-        from huifang.yamlload import decode
-        try:
-            decode(raw, display)
-        except ContentError as exc:
-            raise UsageError(str(exc.problem)) from None
-        raise
+        from huifang.lint.loader import guess_encoding
+        name = guess_encoding(raw)
+        if name == "UTF-16":
+            raise UsageError(f"{display}:1:1: 文件是 UTF-16 编码：话术必须是 UTF-8 文本，请另存为 UTF-8"
+                             "（如 iconv -f UTF-16 -t UTF-8 原文件 > 新文件）") from None
+        hint = f"看起来是 {name} 编码，" if name else ""
+        source = name or "GBK"
+        raise UsageError(f"{display}:1:1: 文件不是 UTF-8 编码，{hint}请在编辑器中另存为 UTF-8，"
+                         f"或运行 iconv -f {source} -t UTF-8 原文件 > 新文件") from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) >= 4 and "\x00" in text
+                                                         and raw[1::2].count(0) > len(raw) // 4):
+        raise UsageError(f"{display}:1:1: 文件是 UTF-16 编码：话术必须是 UTF-8 文本，请另存为 UTF-8"
+                         "（如 iconv -f UTF-16 -t UTF-8 原文件 > 新文件）")
     if "\x00" in text:
         raise UsageError(f"{display}:1:1: 文件含有 NUL 字节（二进制文件？）：话术必须是 UTF-8 文本")
     return text[1:] if text.startswith("\ufeff") else text
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO for reading otherwise waits for a writer
 _FOLDERS: dict[str, tuple[bool, str]] = {}  # folder as given → (inside the project?, real path): one realpath per folder
 
 

@@ -61,5 +61,7 @@ def view(script: m.Script, project: m.Project, composed: bool = True) -> CallVie
         span = script.doc.span(("id",))
         anchor = (span.line, span.column)
     total = call.path_count()
-    return CallView(script.id, script.file, anchor, paths, extras, call.org,
-                    paths_total=total if total > len(paths) else 0)
+    out = CallView(script.id, script.file, anchor, paths, extras, call.org,
+                   paths_total=total if total > len(paths) else 0)
+    out.kind = script.kind or (call.org.kind if call.org else "") or "outbound"
+    return out

@@ -1,6 +1,7 @@
 """Which rules run and how severe their findings are: presets that extend each other, then the project.
 
-huifang.yaml:  lint: {extends: default|strict, rules: {rule-id: error|warning|info|off}, ignore: [glob…]}
+huifang.yaml:  lint: {extends: default|strict or [preset, pack…], rules: {rule-id: error|warning|info|off}, ignore: [glob…],
+                     speakers: {agent: [label…], customer: [label…]}}
 A rule not named anywhere keeps the severity its content gives (a phrase's or an element's own
 severity), else the rule's default.
 """
@@ -26,15 +27,23 @@ class ConfigError(Exception):
 
 
 class LintConfig:
-    def __init__(self, extends: str = "default", rules: dict | None = None, ignore: list | None = None,
-                 known: dict | None = None):
+    def __init__(self, extends: str | list | None = "default", rules: dict | None = None, ignore: list | None = None,
+                 known: dict | None = None, speakers: dict | None = None):
         from huifang.lint.rules import RULES
 
         known = known if known is not None else {r.ID: r for r in RULES}
-        chain, name = [], extends or "default"
+        from huifang.lint import packs
+        available = packs.names()
+        wanted = [extends] if isinstance(extends, str) or extends is None else list(extends)
+        presets = [w for w in wanted if w in PRESETS or w not in available]
+        self.packs = [w for w in wanted if w not in PRESETS and w in available]
+        chain, name = [], (presets[0] if presets else "default")
+        for other in presets[1:]:
+            raise ConfigError(f"huifang.yaml: lint.extends 只能有一个预设（{', '.join(PRESETS)}），"
+                              f"其余应为扩展包（{', '.join(available)}）：'{other}'")
         while name:
             if name not in PRESETS:
-                raise ConfigError(f"huifang.yaml: lint.extends '{name}' 不存在，可选：{', '.join(PRESETS)}")
+                raise ConfigError(f"huifang.yaml: lint.extends '{name}' 不存在，可选：{', '.join([*PRESETS, *available])}")
             if name in chain:
                 raise ConfigError(f"huifang.yaml: lint.extends 循环引用：{' → '.join(chain + [name])}")
             chain.append(name)
@@ -51,10 +60,20 @@ class LintConfig:
             self.explicit[rule] = value
         self.defaults = {ident: module.SEVERITY for ident, module in known.items()}
         self.ignore = list(ignore or [])
+        from huifang.lint.speakers import DEFAULT, Speakers
+        speakers = speakers or {}
+        self.speakers = (Speakers(speakers.get("agent", ()), speakers.get("customer", ()))
+                         if speakers.get("agent") or speakers.get("customer") else DEFAULT)
 
     @classmethod
     def from_settings(cls, settings) -> LintConfig:
-        return cls(settings.extends, dict(settings.rules), list(settings.ignore))
+        return cls(settings.extends, dict(settings.rules), list(settings.ignore),
+                   speakers=dict(getattr(settings, "speakers", {}) or {}))
+
+    def pack_phrases(self) -> list:
+        """The forbidden phrases of the packs named in lint.extends."""
+        from huifang.lint import packs
+        return [p for name in self.packs for p in packs.phrases(name)]
 
     def enabled(self, rule: str) -> bool:
         return self.explicit.get(rule) != "off"

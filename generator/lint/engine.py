@@ -34,7 +34,7 @@ class Context:
     def matcher(self):
         if self._matcher is None:
             from huifang.lint.matcher import PhraseMatcher
-            self._matcher = PhraseMatcher(self.project.forbidden)
+            self._matcher = PhraseMatcher(self.project.forbidden + self.config.pack_phrases())
         return self._matcher
 
     @property
@@ -42,7 +42,7 @@ class Context:
         """Reads free-form files (and remembers their lines) with this project's phrase list."""
         if self._reader is None:
             from huifang.lint.freeform import Reader
-            self._reader = Reader(self.matcher)
+            self._reader = Reader(self.matcher, self.config.speakers)
         return self._reader
 
     def element(self, element, org):

@@ -1,11 +1,14 @@
 """Free-form scripts (.md, .txt): one utterance per line, speaker from the label at its start.
 
-`客服：` `坐席：` `回访员：` `A：`/`A:` are the agent; `客户：` `B：`/`B:` the customer; a line
-without a label is the agent's. A .md file is read as a reader sees it rendered: front matter,
+Labels come from a wide table (lint/speakers.py: 客服, 【客服】, 回访专员, 坐席员, 问 … for the
+agent; 客户, 顾客, 市民, 患者, 答 … for the customer; extendable in huifang.yaml); a line without a
+label is the agent's; a word used as a label on two or more lines that is in neither table is an
+unknown speaker, never the agent. A .md file is read as a reader sees it rendered: front matter,
 headings, fenced code, HTML comments and rules are not speech; list markers and `>` quotes are
 stripped and the rest of the line is speech; inline markup is rendered (lint/rendered.py); table
 rows are read as cells (checked line by line, not turns of the call); a phrase over a paragraph's
-soft line break is found. A .txt file is plain text: every line is speech as written.
+soft line break is found. A .txt file is plain text: every line is speech as written. A written
+不方便 branch is a path of its own (`branch_paths`).
 """
 
 from __future__ import annotations
@@ -14,15 +17,15 @@ import re
 from itertools import filterfalse
 
 from huifang.lint.rendered import Placed, render
+from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers
+from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
 from huifang.lint.suppress import DIRECTIVE
-from huifang.lint.utterance import AGENT, CUSTOMER, CallView, Utterance
+from huifang.lint.utterance import AGENT, CallView, Utterance
 
-AGENT_LABELS = ("客服", "坐席", "回访员", "A", "Ａ")
-CUSTOMER_LABELS = ("客户", "B", "Ｂ")
-# One regex splits every line into indentation/quote/list marker, speaker label and the words.
-LINE = re.compile(r"^(?P<pre>[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t　]+)?)"
-                  r"(?:(?:\*\*|__)?(?P<label>客服|坐席|回访员|客户|[ABＡＢ])(?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t　]*)?"
-                  r"(?P<body>[^\n]*)", re.M)
+__all__ = ["AGENT_LABELS", "CUSTOMER_LABELS", "Reader", "parse", "read_whole", "view"]
+
+# Indentation, `>` quotes and a list marker before the label.
+PRE = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t　]+)?")
 HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 RULE_LINE = re.compile(r"(?:[-*_=][ \t]*){3,}$")
 FENCES = ("```", "~~~")
@@ -32,31 +35,25 @@ TRAILING = frozenset(" \t\r\u3000")
 
 
 # Lines whose first character is none of these have no indentation, quote or list marker: the
-# common case, read without the full LINE regex.
+# common case, read without the PRE regex.
 PRE_START = frozenset(" \t>-*+_（(0123456789")
-LABEL_START = frozenset("客坐回ABＡＢ")
-LABEL = re.compile(r"(客服|坐席|回访员|客户|[ABＡＢ])(?:\*\*|__)?[ \t]*[：:](?:\*\*|__)?[ \t　]*")
 
 
-def _split(line: str):
-    """(marker before the label, label or None, words, column offset of the words); words rstripped."""
+def _split(line: str, speakers: Speakers | None = DEFAULT_SPEAKERS):
+    """(marker before the label, speaker of the label or None, the label, words, column offset of
+    the words); words rstripped. `speakers=None`: the line read as having no label."""
     first = line[0]
+    at = 0
     if first in PRE_START or first.isdecimal():
-        m = LINE.match(line)
-        pre, label, body = m.groups()
-        at = m.start(3)
-    elif first in LABEL_START:
-        m = LABEL.match(line)
-        if m is None:
-            pre, label, body, at = "", None, line, 0
-        else:
-            pre, label, at = "", m.group(1), m.end()
-            body = line[at:]
-    else:
-        pre, label, body, at = "", None, line, 0
+        at = PRE.match(line).end()
+    pre = line[:at]
+    who = name = None
+    if speakers is not None:
+        who, name, at = speakers.split(line, at)
+    body = line[at:]
     if body and body[-1] in TRAILING:
         body = body.rstrip(" \t\r\u3000")
-    return pre, label, body, at
+    return pre, who, name, body, at
 
 
 def _structure(pre: str, label, body: str) -> bool:
@@ -80,21 +77,22 @@ def _cut(body: str) -> str:
     return body
 
 
-def _speech(label, body: str) -> tuple | None:
+def _speech(who, body: str) -> tuple | None:
     """(words without a trailing comment or switch, speaker, whether it asks) or None: nothing said."""
     body = _cut(body)
     if not body:
         return None
-    if label is None or label in AGENT_LABELS:
+    if who is None or who == AGENT:
         return body, AGENT, body.endswith(QUESTION_END)
-    return body, CUSTOMER, False
+    return body, who, False
 
 
-def parse(text: str, display: str, folded: str | None = None) -> list[Utterance]:
+def parse(text: str, display: str, folded: str | None = None,
+          speakers: Speakers = DEFAULT_SPEAKERS) -> list[Utterance]:
     """Utterances of a free-form file (`folded`: normalize.fold of the whole text, used by files read whole)."""
     if markdown(display) and has_blocks(text):
-        return read_whole(text, display, folded)
-    return Reader().views([(text, display)])[0].paths[0][1]
+        return read_whole(text, display, folded, speakers)
+    return Reader(speakers=speakers).views([(text, display)])[0].paths[0][1]
 
 
 def markdown(display: str) -> bool:
@@ -102,12 +100,18 @@ def markdown(display: str) -> bool:
     return not display.lower().endswith(".txt")
 
 
-def read_whole(text: str, display: str, folded: str | None = None) -> list[Utterance]:
+def read_whole(text: str, display: str, folded: str | None = None, speakers: Speakers = DEFAULT_SPEAKERS,
+               unknown: dict | None = None) -> list[Utterance]:
     """`parse` of a Markdown file line after line, keeping track of front matter, fences and comments;
-    table cells come as utterances of kind CELL."""
+    table cells come as utterances of kind CELL. `unknown` receives each unknown speaker label → its
+    first utterance."""
     if folded is not None and len(folded) != len(text):
         folded = None
+    if "\r" in text:
+        text = lone_cr(text)
+        folded = lone_cr(folded) if folded is not None else None
     out: list[Utterance] = []
+    labelled: list[tuple] = []  # (index in out, label, the line read without its label)
     fence = None
     in_comment = False
     front = text.startswith("---") and text[3:4] in ("\n", "\r")
@@ -119,7 +123,7 @@ def read_whole(text: str, display: str, folded: str | None = None) -> list[Utter
         offset += len(line) + 1
         if not line:
             continue
-        pre, label, body, at = _split(line)
+        pre, label, name, body, at = _split(line, speakers)
         if not body:
             continue
         if front:
@@ -143,7 +147,7 @@ def read_whole(text: str, display: str, folded: str | None = None) -> list[Utter
                 in_comment = "-->" not in body
                 continue
             if body[0] == "|":
-                label, skip = _table_row(body)
+                label, skip = _table_row(body, speakers)
                 if skip is None:
                     continue
                 body, at, cell = body[skip:], at + skip, True
@@ -160,24 +164,117 @@ def read_whole(text: str, display: str, folded: str | None = None) -> list[Utter
             u = Utterance(words, speaker, display, number, at + 1, base, origin, ask, kind=CELL if cell else "")
             if folded is not None and shown is None:
                 u._folded = folded[base:base + len(words)]
+            if label == UNKNOWN:
+                labelled.append((len(out), name, _utterance(_read_line(line, True, None), display, number, start)))
             out.append(u)
+    if labelled:
+        counts = _counts(name for _, name, _ in labelled)
+        for index, name, plain in reversed(labelled):
+            if counts[name] >= 2:
+                if unknown is not None:
+                    unknown[name] = out[index]
+            elif plain is None:
+                del out[index]
+            else:
+                out[index] = plain
     return out
+
+
+def _utterance(read: tuple | None, display: str, number: int, start: int) -> Utterance | None:
+    """The utterance of a line read with _read_line (None when the line says nothing)."""
+    if not read:
+        return None
+    words, at, speaker, ask, columns, cell = read
+    origin = None if columns is None else Placed([(number, c + 1) for c in columns])
+    return Utterance(words, speaker, display, number, at + 1, start + at, origin, ask, kind=CELL if cell else "")
+
+
+def _counts(names) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return counts
 
 
 CELL, SOFT_BREAK = "cell", "soft-break"  # Utterance.kind of a table row, of two lines of one paragraph
 DELIMITER_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$")
 
 
-def _table_row(body: str) -> tuple[str | None, int | None]:
-    """(speaker label of the row, where its words start) for a table row (`| 客服 | 您好 |`: the label
-    is a first cell holding only a label), or (None, None) for the delimiter row."""
+def _table_row(body: str, speakers: Speakers | None = DEFAULT_SPEAKERS) -> tuple[str | None, int | None]:
+    """(speaker of the row, where its words start) for a table row (`| 客服 | 您好 |`: the label is a
+    first cell holding only a known label), or (None, None) for the delimiter row."""
     if DELIMITER_ROW.match(body):
         return None, None
     cells = body.split("|")
     first = cells[1].strip(" \t*_") if len(cells) > 2 else ""
-    if first in AGENT_LABELS or first in CUSTOMER_LABELS:
-        return first, len(cells[0]) + len(cells[1]) + 2
+    who = speakers.table.get(first.lower()) if speakers is not None and first else None
+    if who is not None:
+        return who, len(cells[0]) + len(cells[1]) + 2
     return None, 0
+
+
+# A declared kind of contact: a front-matter line, a comment or a line of its own near the top
+# (kind: inbound, <!-- huifang: kind=face -->, 类型：来电).
+KIND_LINE = re.compile(r"^[ \t]*(?:<!--[ \t]*|#[ \t]*)?(?:huifang:[ \t]*)?(?:kind|类型|联系方式|通话类型|话术类型)"
+                       r"[ \t]*[:：=][ \t]*([^\s<>,，。;；]{1,12})", re.M | re.I)
+KIND_WORDS = {
+    "outbound": ("outbound", "去电", "外呼", "呼出", "回访", "电话回访", "去电回访"),
+    "inbound": ("inbound", "来电", "呼入", "接听", "来电接听", "热线"),
+    "face": ("face", "面对面", "当面", "柜台", "现场", "来访", "接待", "门店"),
+    "message": ("message", "短信", "微信", "消息", "文字", "在线"),
+}
+KIND_OF_WORD = {word: kind for kind, words in KIND_WORDS.items() for word in words}
+KIND_HINTS = ("kind", "类型", "联系方式", "Kind", "KIND")
+
+
+def declared_kind(text: str) -> str:
+    """The kind of contact a free-form file declares in its first lines, or "" (outbound by default)."""
+    head = text[:3000]
+    if not any(hint in head for hint in KIND_HINTS):
+        return ""
+    for match in KIND_LINE.finditer(head):
+        found = KIND_OF_WORD.get(match.group(1).lower())
+        if found:
+            return found
+    return ""
+
+
+# Where a written script turns to the customer who cannot talk now: 「不方便：」「B.不方便――」「如不方便，」
+# at the start of a line or after a branch letter, 「如（客户）不方便」 anywhere.
+NOT_NOW = re.compile(r"(?:^|(?<=[\s。！？!?”」）)]))(?:[A-DＡ-Ｄa-d][.．、:：)）]?[ \t]*)?不方便(?=[:：,，―—\-－])"
+                     r"|(?:如果?|若|假如)(?:客户|对方|您)?(?:现在)?不方便")
+BRANCH_END = re.compile(r"^(?:[A-DＡ-Ｄa-d][.．、:：)）]|\d{1,2}[.、．)）]|#|[一二三四五六七八九十]+、|情况"
+                        r"|(?:如果?|若)?(?:客户)?(?:方便|满意|非常满意|一般|同意|接受)[:：,，―—\-－])")
+
+
+def branch_paths(turns: list[Utterance]) -> list[tuple[str, list[Utterance]]]:
+    """The call's paths when the script writes a 不方便 branch: the 不方便 path (the turns up to the
+    branch and the branch) and the main path (every turn but the branch), so the closing of each is
+    checked. A branch inside a line runs to the line's end; a branch on a line of its own runs over
+    the following lines until the next branch letter, numbered item or heading."""
+    for index, u in enumerate(turns):
+        if not u.agent or "不方便" not in u.text:
+            continue
+        found = NOT_NOW.search(u.text)
+        if found is None:
+            continue
+        start = found.start()
+        if start == 0 or not u.text[:start].strip():
+            end = index + 1
+            while end < len(turns) and not BRANCH_END.match(turns[end].text):
+                end += 1
+            return [("", turns[:index] + turns[end:]), ("不方便", turns[:end])]
+        from huifang.lint.standards import _part
+        return [("", turns[:index] + [_part(u, 0, start)] + turns[index + 1:]), ("不方便", turns[:index + 1])]
+    return [("", turns)]
+
+
+LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def lone_cr(text: str) -> str:
+    """Old Mac line ends (CR alone) read as line ends; same length, so every offset stays."""
+    return LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 def has_blocks(text: str) -> bool:
@@ -187,19 +284,20 @@ def has_blocks(text: str) -> bool:
             or (text.startswith("---") and text[3:4] in ("\n", "\r")))
 
 
-def _read_line(line: str, as_markdown: bool = True) -> tuple | None:
+def _read_line(line: str, as_markdown: bool = True, speakers: Speakers | None = DEFAULT_SPEAKERS) -> tuple | None:
     """(words, their column offset, speaker, asks, column offset in the line of each word character or
     None when the words are written as they read, is a table cell) of a line read on its own, or None
-    when it is not speech. Plain text (.txt) has no structure: a `#` line is speech."""
+    when it is not speech. Plain text (.txt) has no structure: a `#` line is speech. `speakers=None`:
+    the line read as having no label."""
     if not line:
         return None
-    pre, label, body, at = _split(line)
+    pre, label, _, body, at = _split(line, speakers)
     if not body:
         return None
     cell = False
     if as_markdown and body[0] in SPECIAL:
         if body[0] == "|" and not label and not pre.strip():
-            label, skip = _table_row(body)
+            label, skip = _table_row(body, speakers)
             if skip is None:
                 return None
             body, at, cell = body[skip:], at + skip, True
@@ -228,12 +326,16 @@ class Reader:
     LIMIT = 2_000_000  # characters of lines remembered (then forgotten, between batches); longer lines than
     LONGEST = 500      # this are never remembered
 
-    def __init__(self, matcher=None):
+    def __init__(self, matcher=None, speakers: Speakers = DEFAULT_SPEAKERS):
         self.matcher = matcher
+        self.speakers = speakers
         # line → (words, column offset, speaker, asks, columns, cell?, folded, normalised, phrase?) or ()
         self.known: dict[str, tuple] = {}  # Markdown lines
         self.plain: dict[str, tuple] = {}  # .txt lines
         self.size = 0  # characters of the lines in `known` and `plain`
+        # Markdown?, line that starts with an unknown label → (the label, the line's facts read without
+        # it): a label used once in a file is not a speaker, so which reading holds is decided per file.
+        self.labelled: dict[bool, dict[str, tuple]] = {True: {}, False: {}}
 
     def view(self, text: str, display: str, org=None) -> CallView:
         """The file as a one-path call; with a phrase matcher, the lines where a phrase may be."""
@@ -241,11 +343,14 @@ class Reader:
 
     def views(self, files: list[tuple[str, str]], org=None) -> list[CallView]:
         """`view` of many (text, display) files; the lines none of them had before are read together."""
+        originals = [text for text, _ in files]
+        files = [(lone_cr(text), display) for text, display in files]
         kinds = [markdown(display) for _, display in files]
         split = [None if md and has_blocks(text) else text.split("\n") for (text, _), md in zip(files, kinds)]
         if self.size > self.LIMIT:
             self.known.clear()
             self.plain.clear()
+            self.labelled = {True: {}, False: {}}
             self.size = 0
         learnt: dict[bool, dict] = {}
         for md, known in ((True, self.known), (False, self.plain)):
@@ -255,32 +360,47 @@ class Reader:
                     new.update(filterfalse(known.__contains__, lines))
             learnt[md] = self._learn(new, md) if new else {}
         out = []
-        for (text, display), lines, md in zip(files, split, kinds):
+        for (text, display), lines, md, original in zip(files, split, kinds, originals):
+            unknown: dict = {}
             if lines is None:
-                turns, hits = self._whole(text, display)
+                turns, hits = self._whole(text, display, unknown)
                 lines = text.split("\n")
                 extras = [u for u in turns if u.kind == CELL]
                 if extras:
                     turns = [u for u in turns if u.kind != CELL]
             else:
-                turns, extras, hits = self._turns(lines, display, learnt[md], md)
+                turns, extras, hits = self._turns(lines, display, learnt[md], md, unknown)
             if md and self.matcher is not None:
                 joins = self._soft_breaks(turns, lines, display)
                 extras += joins
                 hits |= {u.line for u in joins}
-            call = CallView(display, display, (1, 1), [("", turns)], extras, org=org, freeform=True, text=text)
+            paths = branch_paths(turns) if "方便" in text else [("", turns)]
+            call = CallView(display, display, (1, 1), paths, extras, org=org, freeform=True, text=original)
+            call.unknown_speakers = unknown
+            call.kind = declared_kind(text) or "outbound"
             if self.matcher is not None:
                 call.phrase_lines = hits
                 call.no_phrases = not hits
             out.append(call)
         return out
 
-    def _turns(self, lines: list[str], display: str, learnt: dict,
-               md: bool) -> tuple[list[Utterance], list[Utterance], set[int]]:
+    def _turns(self, lines: list[str], display: str, learnt: dict, md: bool,
+               unknown: dict | None = None) -> tuple[list[Utterance], list[Utterance], set[int]]:
         """A file without block structure: its turns, its table cells, and the lines where a phrase may be."""
         facts = list(map((self.known if md else self.plain).get, lines))
         if None in facts:  # lines too long to remember
             facts = [learnt[line] if fact is None else fact for line, fact in zip(lines, facts)]
+        labelled = self.labelled[md]
+        first: dict[str, int] = {}
+        if labelled and not labelled.keys().isdisjoint(lines):
+            counts = _counts(labelled[line][0] for line in lines if line in labelled)
+            for index, line in enumerate(lines):
+                if line in labelled:
+                    name, plain = labelled[line]
+                    if counts[name] < 2:
+                        facts[index] = plain
+                    else:
+                        first.setdefault(name, index)
         out: list[Utterance] = []
         cells: list[Utterance] = []
         hits: set[int] = set()
@@ -300,6 +420,11 @@ class Reader:
                 if hit:
                     hits.add(number)
             start += len(line) + 1
+        if first and unknown is not None:
+            at_line = {u.line: u for u in out + cells}
+            for name, index in first.items():
+                if index + 1 in at_line:
+                    unknown[name] = at_line[index + 1]
         return out, cells, hits
 
     def _learn(self, lines: set[str], md: bool) -> dict[str, tuple]:
@@ -309,7 +434,8 @@ class Reader:
         new = list(lines)
         folded = fold("\n".join(new)).split("\n")
         hits = self.matcher.lines(drop_in_lines("\n".join(folded))) if self.matcher is not None else set()
-        reads = [_read_line(line, md) for line in new]
+        speakers = self.speakers
+        reads = [_read_line(line, md, speakers) for line in new]
         # Words written as they read are a slice of their folded line; rendered words are folded anew.
         spoken = [("" if not read else f[read[1]:read[1] + len(read[0])] if read[4] is None else fold(read[0]))
                   for f, read in zip(folded, reads)]
@@ -321,17 +447,30 @@ class Reader:
                 continue
             hit = number in hits or (read[4] is not None and self.matcher is not None and self.matcher.any(norm))
             learnt[line] = (*read, words, norm, hit)
+            if read[2] == UNKNOWN:
+                self.labelled[md][line] = (_split(line, speakers)[2], self._fact(_read_line(line, md, None)))
         kept = [line for line in new if len(line) <= self.LONGEST]
         (self.known if md else self.plain).update((line, learnt[line]) for line in kept)
         self.size += sum(map(len, kept))
         return learnt
 
-    def _whole(self, text: str, display: str) -> tuple[list[Utterance], set[int]]:
+    def _fact(self, read: tuple | None) -> tuple:
+        """What `_learn` remembers of a line read one way (the facts tuple), for one line."""
+        from huifang.lint.normalize import drop_in_lines, fold
+
+        if not read:
+            return ()
+        words = fold(read[0])
+        norm = drop_in_lines(words)
+        hit = self.matcher is not None and self.matcher.any(norm)
+        return (*read, words, norm, hit)
+
+    def _whole(self, text: str, display: str, unknown: dict | None = None) -> tuple[list[Utterance], set[int]]:
         from huifang.lint.normalize import drop_in_lines, fold
 
         folded = fold(text)
         hits = self.matcher.lines(drop_in_lines(folded)) if self.matcher is not None else set()
-        turns = read_whole(text, display, folded)
+        turns = read_whole(text, display, folded, self.speakers, unknown)
         if self.matcher is not None:
             hits |= {u.line for u in turns if u.origin is not None and self.matcher.any(u.normalized)}
         return turns, hits
@@ -367,6 +506,6 @@ def _places(u: Utterance) -> list[tuple[int, int]]:
     return [(u.line, u.col + i) for i in range(len(u.text))]
 
 
-def view(text: str, display: str, org=None, matcher=None) -> CallView:
+def view(text: str, display: str, org=None, matcher=None, speakers: Speakers = DEFAULT_SPEAKERS) -> CallView:
     """The file as a one-path call (see Reader.view)."""
-    return Reader(matcher).view(text, display, org)
+    return Reader(matcher, speakers).view(text, display, org)

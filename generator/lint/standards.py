@@ -1,12 +1,20 @@
-"""Greeting and closing standards: element patterns, and which turns are the opening or the closing.
+"""Greeting and closing standards: finding their elements by meaning, and which turns are the opening
+or the closing of a call.
 
-A pattern is a short substring; `*` stands for up to 12 characters; `{公司}` also matches the
-organisation's value for it. Texts and patterns are compared folded (Simplified, half-width).
+An element has several patterns (its phrasing families) and exclusions, in content/standards.yaml.
+Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of the alternatives, `(甲|乙)?` optional;
+`{名}` a name or a written placeholder (XX, ××, ***, 某, a common surname); `{公司}` and the other
+placeholders also match the organisation's value. A match that overlaps an exclusion does not count.
+Texts and patterns are compared folded (Simplified, half-width, lower case). None of this syntax
+ever reaches a message: messages name an element and show its `examples`.
+
+`find_elements(utterances, elements, org)` is the one detector (lint and call QA use it).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from huifang import model as m
@@ -15,23 +23,101 @@ from huifang.lint.utterance import CallView, Utterance
 
 WILDCARD = ".{0,12}?"
 PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
+TOKEN = re.compile(r"(\*|\([^()]+\)\??|\{[^{}\s]{1,20}\})")
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+            "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+NAME = (r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|[" + SURNAMES + "]"
+        r"(?![您你们的对向进和与为在是了给把就也都将从这那]))")
+KINDS = ("outbound", "inbound", "face", "message")
 
 
-@lru_cache(maxsize=1024)
-def _compile(pattern: str, fills: tuple) -> re.Pattern:
+def _piece(token: str, values: dict) -> str:
+    if token == "*":
+        return WILDCARD
+    if token.startswith("("):
+        optional = token.endswith("?")
+        inner = token[1:-2] if optional else token[1:-1]
+        return "(?:" + "|".join(re.escape(fold(a)) for a in inner.split("|")) + ")" + ("?" if optional else "")
+    if token.startswith("{"):
+        name = token[1:-1]
+        if name == "名":
+            return NAME
+        literal = re.escape(fold(token))
+        return f"(?:{literal}|{re.escape(fold(values[name]))})" if values.get(name) else literal
+    return re.escape(fold(token))
+
+
+@lru_cache(maxsize=4096)
+def _compile(pattern: str, fills: tuple) -> str:
     values = dict(fills)
-    alternatives = {pattern}
-    for name in PLACEHOLDER.findall(pattern):
-        if values.get(name):
-            alternatives |= {a.replace("{" + name + "}", values[name]) for a in alternatives}
-    parts = ["".join(re.escape(fold(piece)) if i % 2 == 0 else WILDCARD
-                     for i, piece in enumerate(re.split(r"(\*)", a))) for a in sorted(alternatives)]
-    return re.compile("|".join(parts))
+    return "".join(_piece(t, values) for t in TOKEN.split(pattern) if t)
 
 
-def element_regex(element: m.Element, org: m.Org | None) -> re.Pattern:
-    fills = tuple(sorted(org.fills().items())) if org else ()
-    return re.compile("|".join(_compile(p, fills).pattern for p in element.patterns))
+class Detector:
+    """One element's patterns and exclusions, compiled for one organisation."""
+
+    __slots__ = ("regex", "exclude", "pattern")
+
+    def __init__(self, element: m.Element, fills: tuple = ()):
+        self.regex = re.compile("|".join(_compile(p, fills) for p in element.patterns))
+        self.exclude = re.compile("|".join(_compile(p, fills) for p in element.exclude)) if element.exclude else None
+        self.pattern = self.regex.pattern + ("|" + self.exclude.pattern if self.exclude else "")
+
+    def search(self, text: str) -> tuple[int, int] | None:
+        """(start, end) of the first match in a folded text that no exclusion overlaps, or None."""
+        found = self.regex.search(text)
+        if found is None or self.exclude is None:
+            return found.span() if found else None
+        bad = [x.span() for x in self.exclude.finditer(text)]
+        if not bad:
+            return found.span()
+        for found in self.regex.finditer(text):
+            start, end = found.span()
+            if not any(a < end and start < b for a, b in bad):
+                return start, end
+        return None
+
+
+def element_regex(element: m.Element, org: m.Org | None) -> Detector:
+    return Detector(element, tuple(sorted(org.fills().items())) if org else ())
+
+
+@dataclass(frozen=True)
+class Found:
+    """Where an element was said: the utterance and the character range in its text."""
+
+    element: m.Element
+    utterance: Utterance
+    start: int
+    end: int
+
+
+def find_elements(utterances: list[Utterance], elements: list[m.Element], org: m.Org | None = None,
+                  detectors: dict | None = None) -> list[Found]:
+    """The first place of each element in the utterances (in element order); an element that is
+    never said is absent. `detectors` caches compiled elements between calls."""
+    cache = detectors if detectors is not None else {}
+    out = []
+    for element in elements:
+        key = (id(element), org.id if org else "")
+        detector = cache.get(key)
+        if detector is None:
+            detector = cache[key] = element_regex(element, org)
+        for u in utterances:
+            span = detector.search(u.folded)
+            if span is not None:
+                out.append(Found(element, u, *span))
+                break
+    return out
+
+
+def kind_of(view: CallView) -> str:
+    return view.kind if view.kind in KINDS else "outbound"
+
+
+def for_view(standard: m.Standard | None, view: CallView) -> m.Standard | None:
+    """The standard that applies to this call's kind of contact."""
+    return standard.for_kind(kind_of(view)) if standard is not None else None
 
 
 def _text(ctx, utterances: list[Utterance]) -> str:
@@ -61,24 +147,114 @@ def missing(ctx, standard: m.Standard, org, utterances: list[Utterance]) -> tupl
     return absent
 
 
-def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
-    """The agent's turns before the call moves on to its questions, at most `max_turns`.
+# How far the opening may reach: agent turns before the first element (a title, repeated 喂, a
+# wrong party), and turns without an element once it has started (notes, wrong-party handling).
+LEAD = 8
+QUIET = 8
+# What the agent says to someone who is not the customer: part of the opening, not its questions.
+WRONG_PARTY = re.compile(r"不是本人|不是他|不是她|打错|不在|转告|留言|联系到|他/她|找错|哪位")
 
-    A question that carries a greeting element ("您好，您是王先生吗？") still belongs to the opening;
-    the first question that carries none starts the questions.
+
+def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
+    """The agent's turns that make up the opening, found by their place in the call.
+
+    The opening starts at the first agent turn and runs until the call moves on to its questions:
+    the first question that carries no opening element and is not said to a wrong party, or QUIET
+    turns in a row without an element. Turns before the first element (repeated 喂/您好 answered by
+    nobody, a wrong party, a title line) do not end it, up to LEAD of them.
     """
     agent = view.agent_turns(_main_path(view))
-    turns = []
+    turns: list[Utterance] = []
     every = len(standard.elements)
-    for u in agent[:standard.max_turns]:
-        if turns and u.ask and len(missing(ctx, standard, view.org, [u])) == every:
+    started = False
+    quiet = 0
+    maybe = _any_element(standard, view.org)
+    for u in agent:
+        has = maybe.search(u.folded) is not None and len(missing(ctx, standard, view.org, [u])) < every
+        if has:
+            started = True
+            quiet = 0
+        elif started:
+            if asks(u) and WRONG_PARTY.search(u.folded) is None:
+                break
+            quiet += 1
+            if quiet > QUIET:
+                break
+        elif len(turns) >= LEAD or (turns and asks(u)):
             break
         turns.append(u)
+    while len(turns) > 1 and len(missing(ctx, standard, view.org, [turns[-1]])) == every:
+        turns.pop()
     return turns
 
 
+QUESTION = re.compile(r"(?:吗|呢|如何|怎么样|怎样|么|是否|满意度|程度)[\s。.!！”」\"]*$")
+
+
+_ANY: dict[tuple, re.Pattern] = {}
+
+
+def _any_element(standard: m.Standard, org: m.Org | None) -> re.Pattern:
+    """One regex of every pattern of a standard (exclusions ignored): a turn it misses has no element."""
+    key = (id(standard), org.id if org else "")
+    found = _ANY.get(key)
+    if found is None:
+        if len(_ANY) > 1000:
+            _ANY.clear()
+        fills = tuple(sorted(org.fills().items())) if org else ()
+        found = _ANY[key] = re.compile("|".join(_compile(p, fills) for e in standard.elements for p in e.patterns)
+                                       or "(?!)")
+    return found
+
+
+def asks(u: Utterance) -> bool:
+    """A question of the call: one the script marks with ？, or one that ends like a question."""
+    return u.ask or QUESTION.search(u.folded) is not None
+
+
+# A line that says "the closing goes here" in a written script (结束语：, 电话结束时应说：).
+CLOSING_MARK = re.compile(r"结束语|结束时|结束通话|通话结束|结尾|结束前|道别时|挂机前|挂电话前")
+TAIL = 60  # of a long free-form paragraph, only its end (or what follows its closing marker) is its closing
+LONG = 60
+
+
 def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None = None) -> list[Utterance]:
-    return (view.agent_turns(turns) if view is not None else [u for u in turns if u.agent])[-standard.max_turns:]
+    """The agent's last turns of a path (at most `max_turns`). In a free-form script, the turns
+    after its last closing marker when it has one, and of a long paragraph only its end (what
+    follows its own closing marker, else its last TAIL characters)."""
+    agent = view.agent_turns(turns) if view is not None else [u for u in turns if u.agent]
+    if view is None or not view.freeform:
+        return agent[-standard.max_turns:]
+    cache = view.__dict__.setdefault("_closings", {})
+    key = (id(turns), standard.max_turns)
+    found = cache.get(key)
+    if found is None:
+        last = agent[-standard.max_turns:]
+        for index in range(len(agent) - 1, -1, -1):
+            if CLOSING_MARK.search(agent[index].folded[:30]):
+                after = agent[index:index + standard.max_turns + 1]
+                if len(after) > 1 or len(agent[index].text) > 12:
+                    last = after
+                break
+        found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in last]
+    return found
+
+
+def _tail(u: Utterance) -> Utterance:
+    """The closing part of a long free-form paragraph: from its last closing marker on, else its end."""
+    marks = list(CLOSING_MARK.finditer(u.folded))
+    if marks:
+        start = marks[-1].start()
+        return _part(u, start, min(len(u.text), start + 2 * TAIL))
+    return _part(u, len(u.text) - TAIL, len(u.text))
+
+
+def _part(u: Utterance, start: int, end: int) -> Utterance:
+    """text[start:end] of a free-form utterance, keeping its place in the file."""
+    out = Utterance(u.text[start:end], u.speaker, u.file, u.line, u.col + start, u.base + start, None, u.ask,
+                    u.key, u.kind)
+    out._folded = u.folded[start:end]
+    return out
 
 
 def _main_path(view: CallView) -> list[Utterance]:
@@ -90,3 +266,32 @@ def _main_path(view: CallView) -> list[Utterance]:
 
 def path_name(label: str) -> str:
     return label or "主流程"
+
+
+def suggestion(standard: m.Standard, view: CallView, part: str, missing=()) -> str:
+    """What to say instead, fitted to the script: its org's own opening or closing when the org has
+    one for this kind of contact that says the missing elements, else the kind's generic wording
+    with the org's values filled in and the rest left as placeholders ({公司} {坐席} {热线}); never
+    another org's words."""
+    from huifang.compose import fill, known_placeholders
+
+    org = view.org
+    if org is not None and (org.kind or "outbound") == kind_of(view):
+        turns = org.opening if part == "opening" else next(iter(org.closings.values()), None)
+        words = [t.words.value for t in turns or () if t.kind in ("say", "ask") and t.words is not None]
+        if words:
+            said = fill("".join(words), org)
+            found = {f.element.id for f in find_elements([Utterance(said, "agent", "")], list(missing), org)}
+            if all(e.id in found for e in missing):
+                return said
+    filled, agent = known_placeholders(org)
+    examples = standard.examples
+    for example in examples:
+        if all(p.group(1) in filled or p.group(1) in agent for p in PLACEHOLDER.finditer(example)):
+            return fill(example, org)
+    return fill(examples[0], org) if examples else ""
+
+
+def shown(elements) -> str:
+    """Element names for a message, each with a plain example of its wording."""
+    return "、".join(f"{e.name}（如「{e.example}」）" if e.example else e.name for e in elements)

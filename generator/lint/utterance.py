@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-AGENT, CUSTOMER, NOTE = "agent", "customer", "note"
+AGENT, CUSTOMER, NOTE, UNKNOWN = "agent", "customer", "note", "unknown"
 
 
 class Utterance:
@@ -98,6 +98,8 @@ class CallView:
     no_phrases: bool = False  # set when a whole-file pre-screen found no phrase at all
     phrase_lines: set | None = None  # free-form: the only lines where a phrase may be (whole-file pre-screen)
     text: str = ""  # free-form: the whole file, for cheap whole-file pre-screens
+    unknown_speakers: dict = field(default_factory=dict)  # free-form: unknown label → its first utterance
+    kind: str = "outbound"  # the kind of contact: outbound, inbound, face, message
     paths_total: int = 0  # how many paths the call has when `paths` lists only the first MAX_PATHS, else 0
 
     def owns(self, u: Utterance) -> bool:

@@ -179,7 +179,10 @@ class Site:
                 "chart": Markup(render_chart(call)), "problems": problems,
                 "errors": sum(p.severity == "error" for p in problems),
                 "warnings": sum(p.severity == "warning" for p in problems), "asks": asks,
-                "composed": [p for p in ("opening", "convenience", "closings") if p in call.composed]}
+                "composed": [p for p in ("opening", "convenience", "closings") if p in call.composed],
+                "generic": [p for p in ("opening", "convenience", "closings") if call.composed.get(p) == "generic"],
+                "composed_from": {p: self.project.orgs[o].name for p, o in call.composed.items()
+                                  if o in self.project.orgs}}
 
     def generic_view(self, scenario: m.Scenario) -> dict:
         """The call a scenario without a script in the seeds gets: its org's standard words where the

@@ -43,11 +43,12 @@ def test_exit_2_bad_usage(proj, tmp_path):
     assert run.returncode == 2
 
 
-def test_exit_2_unreadable_input(proj):
+def test_unreadable_input_is_a_finding_with_exit_1(proj):
     (proj / "scripts_src" / "gbk.txt").write_bytes("客服：您好".encode("gbk"))
     run = lint(proj, proj / "scripts_src" / "gbk.txt")
-    assert run.returncode == 2 and "UTF-8" in run.stderr and "Traceback" not in run.stderr
-    assert len(run.stderr.strip().splitlines()) == 1
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    [line] = [x for x in run.stdout.splitlines() if x.startswith("scripts_src/gbk.txt:1:1:")]
+    assert "UTF-8" in line and "GBK" in line
 
 
 def test_exit_2_bad_config(proj):

@@ -94,18 +94,27 @@ def test_linter_never_crashes_on_structure(parts):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["客服：", "客户：", "**客服**：", "A:", "Ｂ：", "回访员 ：", "客", "# ", "```", "- ", "1. ",
-                                 "（2）", "２、", "> ", "<!--", "-->", "---", "你好？", "\t", " ", "　", "\r", "\n", "\n"]),
+@given(st.lists(st.sampled_from(["客服：", "客户：", "**客服**：", "A:", "Ｂ：", "回访员 ：", "客", "# ", "- ", "1. ",
+                                 "【坐席】", "引导员：", "例如：", "问：", "答:", "10:30",
+                                 "（2）", "２、", "> ", "---", "你好？", "\t", " ", "　", "\r", "\n", "\n"]),
                 max_size=40))
-def test_fast_line_reading_agrees_with_the_line_regex(parts):
-    # parse() reads most lines without the full LINE regex; each utterance must be where LINE puts it.
+def test_line_reading_agrees_with_reading_whole(parts):
+    # Files without block structure are read line by line with remembered lines (Reader); the
+    # same file read whole must give the same utterances, speakers and unknown labels.
     text = "".join(parts)
+    if freeform.has_blocks(text):
+        return
+    reader = freeform.Reader()
+    reader.views([("引导员：您好\n", "warm.md")])  # lines remembered from another file must not leak
+    view = reader.view(text, "x.md")
+    unknown: dict = {}
+    whole = freeform.read_whole(text, "x.md", unknown=unknown)
+    fast = view.paths[0][1]
+    assert [(u.line, u.col, u.base, u.speaker, u.ask, u.text) for u in fast] == \
+        [(u.line, u.col, u.base, u.speaker, u.ask, u.text) for u in whole]
+    assert {k: v.line for k, v in view.unknown_speakers.items()} == {k: v.line for k, v in unknown.items()}
     lines = text.split("\n")
-    for u in freeform.parse(text, "x.md"):
-        m = freeform.LINE.match(lines[u.line - 1])
-        assert u.col == m.start("body") + 1
-        label = m.group("label")
-        assert u.speaker == ("customer" if label in freeform.CUSTOMER_LABELS else "agent")
+    for u in fast:
         if u.origin is None:
             assert text[u.base:u.base + len(u.text)] == u.text
         else:  # rendered (a comment or tag removed): each character still points into its line

@@ -69,6 +69,7 @@ def test_invalid_content_fails_with_positions_and_keeps_the_old_site(tmp_path: P
     site = tmp_path / "site"
     site.mkdir()
     (site / "marker.txt").write_text("old")
+    (site / ".huifang-output").write_text("")  # a site huifang built before
     (project / "content" / "scenarios" / "demo-weixiu.yaml").write_text(
         "id: demo-weixiu\ntitle: 维修后回访\nindustry: 物业\n", encoding="utf-8")
     result = huifang("build", "--project", project, "--site-dir", site, "--no-forms")

@@ -20,10 +20,11 @@ from huifang.lint.rules import (
     personal_data,
     unfilled_placeholder,
     unknown_placeholder,
+    unknown_speaker,
 )
 
 RULES = [forbidden_phrase, missing_greeting, missing_closing, greeting_not_first, unknown_placeholder,
-         unfilled_placeholder, call_too_long, personal_data, duplicate_question]
+         unfilled_placeholder, call_too_long, personal_data, duplicate_question, unknown_speaker]
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,14 @@
 
 坐席的话里出现忌语清单（content/forbidden/）中的短语或其变体，即报告。无论繁体还是简体、
 全角还是半角、短语中间插了空格或标点、短语藏在长句子里，都能找到；短语的“例外”上下文
-（如「不可能再发生」）不报告。客户说的话不检查：那不是坐席的过错。消息给出原因和应该怎么说。
+（如「不可能再发生」）不报告。短语前面同一分句里有禁止或否定（绝不、不会、不得、禁止、请勿……），
+或是转述对方的话（对方会问……），说明这是在提到它而不是在说它，不报告。客户说的话不检查：
+那不是坐席的过错。消息给出原因和应该怎么说。
 
 PASS:
     客服：很抱歉给您带来不便，您能描述一下当时的具体情况吗？
+
+    客服：请放心，我们绝不会说“你自己想办法吧”这样的话。
 
     客户：不可能！你们从没这种事？
 
@@ -16,12 +20,17 @@ FAIL:
 
     坐席：這種情況不可能，我們從沒這種事。
 
+    客服：这种事我们从来没有过。
+
     A：你 自 己 想 办 法 吧。
+
+    客服：您不要着急，你自己想办法吧。
 """
 
 from __future__ import annotations
 
 from huifang.lint.fix import replacement_for
+from huifang.lint.mention import mentioned
 
 ID = "forbidden-phrase"
 TYPE = "line"
@@ -30,12 +39,24 @@ PER_LINE = 200  # findings listed per utterance: a line of repeats must not cost
 
 
 def wanted(text: str, ctx) -> bool:
-    return not ctx.view.no_phrases
+    if not ctx.view.no_phrases:
+        return True
+    order = _word_order(ctx)
+    return bool(order) and any(u.agent and order.maybe(u.folded) for u in ctx.view.utterances())
+
+
+def _word_order(ctx):
+    found = getattr(ctx, "_word_order", None)
+    if found is None:
+        from huifang.lint.wordorder import WordOrder
+        found = ctx._word_order = WordOrder(ctx.project.forbidden + ctx.config.pack_phrases())
+    return found
 
 
 def check(u, ctx):
     if not u.agent:
         return
+    yield from _in_any_order(u, ctx)
     lines = ctx.view.phrase_lines
     if lines is not None and u.line not in lines:
         return  # free-form: the whole-file pre-screen found nothing on this line
@@ -45,6 +66,8 @@ def check(u, ctx):
         yield ctx.problem(ID, u, first.start, first.start, f"这一处起还有 {more} 处忌语未逐一列出（每段话最多列出 "
                           f"{PER_LINE} 处）", "info", "先改正上面列出的忌语，再检查一次")
     for hit in hits:
+        if mentioned(u.folded, hit.start):
+            continue  # prohibited or reported, not said: 「绝不会泄露」「不能说我不知道」
         phrase = hit.phrase
         shown = u.text[hit.start:hit.end]
         message = f"忌语「{shown}」"
@@ -54,3 +77,23 @@ def check(u, ctx):
         fix = replacement_for(u, hit, ctx)
         yield ctx.problem(ID, u, hit.start, hit.end, message,
                           ctx.severity(ID, phrase.severity), phrase.instead, fix)
+
+
+def _in_any_order(u, ctx):
+    """A forbidden statement said in another order or with words inserted, when the phrase list
+    itself does not find it in this clause."""
+    order = _word_order(ctx)
+    if not order or not order.maybe(u.folded):
+        return
+    listed = None
+    for hit in order.find(u.folded):
+        if mentioned(u.folded, hit.start):
+            continue
+        if listed is None:
+            listed = [(h.phrase, h.start, h.end) for h in ctx.matcher.find(u.text, u.normalized)]
+        if any(p is hit.phrase and s < hit.end and hit.start < e for p, s, e in listed):
+            continue
+        phrase = hit.phrase
+        shown = u.text[hit.start:hit.end]
+        yield ctx.problem(ID, u, hit.start, hit.end, f"忌语「{shown}」（即「{phrase.phrase.value}」）：{phrase.reason}",
+                          ctx.severity(ID, phrase.severity), phrase.instead)

@@ -17,7 +17,7 @@ FAIL:
 
 from __future__ import annotations
 
-from huifang.lint.standards import closing, path_name
+from huifang.lint.standards import closing, for_view, path_name, shown, suggestion
 from huifang.lint.standards import missing as absent
 
 ID = "missing-closing"
@@ -27,8 +27,8 @@ RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def check(view, ctx):
-    standard = ctx.project.closing
-    if standard is None:
+    standard = for_view(ctx.project.closing, view)
+    if standard is None or not standard.elements:
         return
     groups: dict[tuple, list[str]] = {}
     where = {}
@@ -41,12 +41,12 @@ def check(view, ctx):
             where[key] = (last[-1] if last else None, missing)
     for key, labels in groups.items():
         turn, missing = where[key]
-        names = "、".join(f"{e.name}（如「{e.patterns[0]}」）" for e in missing)
-        shown = "、".join(f"「{x}」" for x in labels[:3]) + (f"等 {len(labels)} 条路径" if len(labels) > 3 else "")
-        message = f"路径{shown}结束时缺少结束语要素：{names}"
+        names = shown(missing)
+        paths = "、".join(f"「{x}」" for x in labels[:3]) + (f"等 {len(labels)} 条路径" if len(labels) > 3 else "")
+        message = f"路径{paths}结束时缺少结束语要素：{names}"
         severity = ctx.severity(ID, min((e.severity for e in missing), key=RANK.get))
-        suggestion = standard.examples[0] if standard.examples else ""
+        instead = suggestion(standard, view, "closing", missing)
         if turn is None or not view.owns(turn):
-            yield ctx.at_call(ID, message, severity, suggestion)
+            yield ctx.at_call(ID, message, severity, instead)
         else:
-            yield ctx.problem(ID, turn, 0, len(turn.text), message, severity, suggestion)
+            yield ctx.problem(ID, turn, 0, len(turn.text), message, severity, instead)

@@ -19,8 +19,8 @@ FAIL:
 
 from __future__ import annotations
 
+from huifang.lint.standards import for_view, opening, shown, suggestion
 from huifang.lint.standards import missing as absent
-from huifang.lint.standards import opening
 
 ID = "missing-greeting"
 TYPE = "call"
@@ -29,14 +29,14 @@ RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def check(view, ctx):
-    standard = ctx.project.greeting
-    if standard is None:
+    standard = for_view(ctx.project.greeting, view)
+    if standard is None or not standard.elements:
         return
     turns = opening(ctx, view, standard)
     missing = absent(ctx, standard, view.org, turns)
     if not missing:
         return
-    names = "、".join(f"{e.name}（如「{e.patterns[0]}」）" for e in missing)
+    names = shown(missing)
     severity = ctx.severity(ID, min((e.severity for e in missing), key=RANK.get))
     if not turns:
         first = next((u for _, path in view.paths for u in path if u.agent), None)
@@ -48,4 +48,4 @@ def check(view, ctx):
         return
     yield ctx.problem(ID, turns[0], 0, len(turns[0].text),
                       f"开头语缺少要素：{names}", severity,
-                      "、".join(standard.examples[:1]))
+                      suggestion(standard, view, "opening", missing))

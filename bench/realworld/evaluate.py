@@ -1,0 +1,159 @@
+"""Measure the linter on real published call scripts and transcripts (bench/realworld/).
+
+    python bench/realworld/evaluate.py                 # dev split only (what tuning may look at)
+    python bench/realworld/evaluate.py --split heldout # the held-out split (final measurement only)
+    python bench/realworld/evaluate.py --split all --markdown
+
+Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
+project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
+Opening elements are looked for in the opening the linter finds (standards.opening), closing elements
+in each path's closing (standards.closing), with the one detector (standards.find_elements); an
+element counts as present only when every path has it, as labels.yaml decides. Forbidden phrases are
+the linter's own forbidden-phrase findings (engine.lint_view), with the optional service pack
+enabled as `extends` would; a finding on a line the labels do not list is a false error.
+
+Positive class for elements = "the element is present". Precision = present-and-found / found,
+recall = present-and-found / present. Labels null (not applicable) are skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+OPENING = ["wenhou", "queren-shenfen", "gongsi", "zuoxi", "fangbian", "xuqiu"]
+CLOSING = ["ganxie", "zhufu", "zaijian"]
+
+
+def load_engine(root: Path, packs: tuple[str, ...]):
+    from huifang.lint.config import LintConfig
+    from huifang.lint.engine import Engine
+    from huifang.project import load_project
+
+    loaded = load_project(root, scripts=[])
+    project = loaded.project
+    settings = project.config.lint
+    base = [settings.extends] if isinstance(settings.extends, str) else list(settings.extends)
+    config = LintConfig([*base, *(p for p in packs if p not in base)], dict(settings.rules), list(settings.ignore),
+                        speakers=dict(settings.speakers))
+    return Engine(project, config), project
+
+
+def read_text(path: Path) -> str:
+    text = path.read_bytes().decode("utf-8")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def judge(engine, project, entry: dict, text: str) -> dict:
+    from huifang.lint import standards
+    from huifang.lint.engine import finish
+
+    reader = engine.ctx.reader
+    view = reader.view(text, entry["file"], None)
+    view.kind = entry.get("kind") or "outbound"
+    ctx = engine.ctx
+    ctx.view = view
+    found: dict[str, bool] = {}
+    greeting, closing = project.greeting, project.closing
+    by_id = {e.id: e for e in greeting.elements + closing.elements}
+    turns = standards.opening(ctx, view, greeting)
+    here = {f.element.id for f in standards.find_elements(turns, greeting.elements, view.org)}
+    for ident in OPENING:
+        found[ident] = ident in here
+    paths = view.paths
+    for ident in CLOSING:
+        element = by_id[ident]
+        found[ident] = all(standards.find_elements(standards.closing(t, closing, view), [element], view.org)
+                           for _, t in paths)
+    ctx.sources[view.file] = text
+    problems = finish(engine.lint_view(view), ctx.sources, ctx.config)
+    del ctx.sources[view.file]
+    forbidden = sorted({p.line for p in problems if p.rule == "forbidden-phrase" and p.severity == "error"})
+    return {"elements": found, "forbidden": forbidden, "problems": problems}
+
+
+def score(rows: list[tuple[dict, dict]]) -> dict:
+    out = {}
+    for ident in OPENING + CLOSING:
+        tp = fp = fn = tn = 0
+        part = "opening" if ident in OPENING else "closing"
+        for entry, got in rows:
+            want = (entry.get(part) or {}).get(ident)
+            if want is None:
+                continue
+            have = got["elements"][ident]
+            tp += want and have
+            fp += (not want) and have
+            fn += want and not have
+            tn += (not want) and not have
+        out[ident] = (tp, fp, fn, tn)
+    tp = fp = fn = 0
+    for entry, got in rows:
+        want = {f["line"] for f in entry.get("forbidden") or []}
+        have = set(got["forbidden"])
+        tp += len(want & have)
+        fp += len(have - want)
+        fn += len(want - have)
+    out["forbidden"] = (tp, fp, fn, 0)
+    return out
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f}" if b else "—"
+
+
+def table(scores: dict, title: str) -> str:
+    lines = [f"**{title}**", "", "| element | TP | FP | FN | TN | precision | recall |", "|---|---:|---:|---:|---:|---:|---:|"]
+    totals = [0, 0, 0, 0]
+    for ident, (tp, fp, fn, tn) in scores.items():
+        if ident != "forbidden":
+            totals = [a + b for a, b in zip(totals, (tp, fp, fn, tn))]
+        lines.append(f"| {ident} | {tp} | {fp} | {fn} | {tn} | {ratio(tp, tp + fp)} | {ratio(tp, tp + fn)} |")
+    tp, fp, fn, tn = totals
+    lines.append(f"| **all opening/closing** | {tp} | {fp} | {fn} | {tn} | **{ratio(tp, tp + fp)}** | **{ratio(tp, tp + fn)}** |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
+    parser.add_argument("--project", type=Path, default=REPO)
+    parser.add_argument("--pack", action="append", default=["service-taboos"],
+                        help="phrase packs enabled as huifang.yaml's lint.extends would (default: service-taboos)")
+    parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
+    args = parser.parse_args(argv)
+    labels = yaml.safe_load((HERE / "labels.yaml").read_text(encoding="utf-8"))
+    engine, project = load_engine(args.project, tuple(args.pack))
+    splits = ["dev", "heldout"] if args.split == "all" else [args.split]
+    for split in splits:
+        rows = []
+        for entry in labels:
+            if entry.get("split") != split:
+                continue
+            text = read_text(HERE / entry["file"])
+            got = judge(engine, project, entry, text)
+            rows.append((entry, got))
+            if args.verbose:
+                wrong = []
+                for part, idents in (("opening", OPENING), ("closing", CLOSING)):
+                    for ident in idents:
+                        want = (entry.get(part) or {}).get(ident)
+                        if want is not None and bool(want) != got["elements"][ident]:
+                            wrong.append(f"{ident}:{'FN' if want else 'FP'}")
+                want = sorted(f["line"] for f in entry.get("forbidden") or [])
+                if want != got["forbidden"]:
+                    wrong.append(f"forbidden want {want} got {got['forbidden']}")
+                print(entry["file"], entry.get("kind"), " ".join(wrong) or "ok")
+        print(table(score(rows), f"{split} ({len(rows)} files)"))
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

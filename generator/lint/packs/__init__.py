@@ -1,0 +1,36 @@
+"""Optional phrase packs shipped with huifang, enabled with huifang.yaml's lint.extends.
+
+    lint:
+      extends: [default, service-taboos]
+
+A pack is a forbidden-phrase file (the schema of content/forbidden/*.yaml) in this folder; each
+entry names the public source that published it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def names() -> list[str]:
+    return sorted(p.stem for p in HERE.glob("*.yaml"))
+
+
+@cache
+def phrases(name: str) -> tuple:
+    """The ForbiddenPhrase entries of a pack (its file already checked by the tests)."""
+    from huifang import model as m
+    from huifang.project import build
+    from huifang.validate import validate_document
+    from huifang.yamlload import load_file
+
+    doc = load_file(HERE / f"{name}.yaml", f"huifang:{name}")
+    problems = validate_document(doc, "forbidden")
+    if problems:
+        raise ValueError(str(problems[0]))
+    project = m.Project(HERE)
+    build(doc, "forbidden", project)
+    return tuple(project.forbidden)

@@ -1,0 +1,32 @@
+"""未知的说话人：文件里有不认识的说话人标签。
+
+自由格式话术按行首的标签分说话人：客服、【客服】、回访专员、坐席员、问 …… 是坐席，客户、顾客、
+市民、患者、答 …… 是客户。表里没有、却在两行以上用作标签的词，是不认识的说话人：这些行不当作
+坐席的话检查（不查忌语，也不算开头语、结束语）。每个标签只提示一次，并说明怎样在 huifang.yaml
+的 lint.speakers 中声明它是哪一方。
+
+PASS:
+    客服：您好，我是安心物业客服小李。
+    客户：你好。
+    客服：感谢您的支持，再见！
+
+FAIL:
+    引导员：您好，欢迎光临！
+    客户：你好。
+    引导员：请问有什么可以帮您？
+"""
+
+from __future__ import annotations
+
+ID = "unknown-speaker"
+TYPE = "call"
+SEVERITY = "info"
+
+
+def check(view, ctx):
+    for label, u in sorted(view.unknown_speakers.items(), key=lambda item: (item[1].line, item[0])):
+        yield ctx.problem(
+            ID, u, 0, 0,
+            f"不认识的说话人标签「{label}」：这些行没有当作坐席的话检查。如果「{label}」是坐席，请在 huifang.yaml 的 "
+            f"lint.speakers.agent 中加上它；如果是客户，加在 lint.speakers.customer 中",
+            ctx.severity(ID))

@@ -1,0 +1,102 @@
+"""Who says a line of a free-form script: the label at its start, from a wide default table.
+
+A label is a short word before a colon (half- or full-width), optionally in brackets (【客服】,
+[坐席]) or bold (**客服：**); bracketed labels may go without the colon. Labels are compared
+folded (half-width, lower case). A label that starts with a known label of two or more characters
+(客服小王, 客户张先生) is that speaker. A word that is not in the table but is used as a label on
+two or more lines of a file is an unknown speaker: never the agent (the file gets one info finding).
+Teams add their own labels in huifang.yaml: lint.speakers.agent / lint.speakers.customer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+AGENT, CUSTOMER, UNKNOWN = "agent", "customer", "unknown"
+
+AGENT_LABELS = (
+    "客服", "【客服】", "客服人员", "客服专员", "客服代表", "客服员", "客服中心", "客服经理", "回访专员", "回访员",
+    "回访人员", "回访客服", "坐席", "坐席员", "坐席人员", "座席", "座席员", "话务员", "业务员", "工作人员",
+    "接线员", "服务人员", "服务顾问", "销售顾问", "顾问", "专员", "客户经理", "理财经理", "电访员", "调查员",
+    "访员", "访问员", "营业员", "柜员", "导医", "护士", "医生", "信息员", "前台", "接待员",
+    "售后", "销售", "经理", "主管", "agent", "a", "问", "甲", "我", "我方", "员工", "服务员", "机器人",
+)
+CUSTOMER_LABELS = (
+    "客户", "顾客", "用户", "市民", "业主", "患者", "病人", "病患", "患者家属", "家属", "持卡人", "车主",
+    "来电人", "来电者", "来电方", "客人", "会员", "投保人", "被保险人", "家长", "住户", "居民", "消费者",
+    "对方", "customer", "b", "答", "乙", "客", "访客", "学员", "学生",
+)
+# Words written like a label that introduce a branch, an example or a note: never a speaker.
+MARKERS = (
+    "方便", "不方便", "满意", "不满意", "一般", "非常满意", "比较满意", "例如", "例", "如", "若", "注", "注意",
+    "备注", "说明", "目的", "要求", "开场", "开头", "结束", "结尾", "话术", "标准", "参考", "范例", "示例",
+    "情况", "问题", "回答", "提示", "步骤", "第", "错误", "正确", "禁忌", "忌语", "原因", "处理", "内容",
+    "时间", "地点", "电话", "地址", "姓名", "日期", "场景", "流程", "分支", "结果", "类型", "通话", "致谢",
+    "祝福", "道别", "问候", "自我介绍", "确认", "询问", "介绍", "要点", "原则", "技巧", "重点", "目标",
+    "您好", "你好", "喂", "嗯", "好的", "是的", "对", "谢谢", "再见", "请问",
+)
+
+_CLASS = r"[^\s:：【】\[\]〔〕［］，,。.！!？?、；;“”\"'‘’（）()*_#>|~`/／\\-]"
+LABEL = re.compile(
+    r"(?:\*\*|__)?(?:(?P<open>[【\[〔［])[ \t]*)?(?P<label>" + _CLASS + r"{1,8})[ \t]*"
+    r"(?(open)[】\]〕］](?:\*\*|__)?[ \t]*(?P<after>[：:])?|(?:\*\*|__)?[ \t]*(?P<colon>[：:]))"
+    r"(?:\*\*|__)?[ \t　]*")
+OPENERS = frozenset("【[〔［*_")
+
+
+def key(label: str) -> str:
+    """A label as compared: half-width, lower case, brackets and spaces dropped."""
+    text = unicodedata.normalize("NFKC", label).lower()
+    return text.strip(" \t【】[]〔〕").strip()
+
+
+class Speakers:
+    """The label table of a project: the defaults plus huifang.yaml's lint.speakers."""
+
+    def __init__(self, agent=(), customer=()):
+        self.table: dict[str, str] = {}
+        for labels, who in ((CUSTOMER_LABELS, CUSTOMER), (AGENT_LABELS, AGENT), (customer, CUSTOMER),
+                            (agent, AGENT)):
+            for label in labels:
+                self.table[key(label)] = who
+        self.prefixes = sorted((k for k in self.table if len(k) >= 2), key=len, reverse=True)
+        self.extra = (tuple(agent), tuple(customer))
+
+    def who(self, label: str) -> str | None:
+        """AGENT, CUSTOMER, UNKNOWN (a speaker-like word not in the table) or None (not a speaker)."""
+        k = key(label)
+        found = self.table.get(k)
+        if found:
+            return found
+        for prefix in self.prefixes:
+            if k.startswith(prefix):
+                return self.table[prefix]
+        if k.isdigit() or k.startswith(MARKERS) or not k:
+            return None
+        return UNKNOWN
+
+    def split(self, line: str, at: int) -> tuple:
+        """(speaker, label as written, offset of the words) of a line whose words start at `at`, or
+        (None, None, at) when the line has no label."""
+        if len(line) <= at + 1:
+            return None, None, at
+        first = line[at]
+        if first not in OPENERS:
+            head = line[at:at + 10]
+            if "：" not in head and ":" not in head:
+                return None, None, at
+        m = LABEL.match(line, at)
+        if m is None:
+            return None, None, at
+        label = m.group("label")
+        colon = m.group("colon") or m.group("after")
+        who = self.who(label)
+        if who is None or (who == UNKNOWN and not colon):
+            return None, None, at
+        if colon == ":" and line[m.end():m.end() + 1].isdigit():
+            return None, None, at  # a time of day, 10:30
+        return who, label, m.end()
+
+
+DEFAULT = Speakers()
