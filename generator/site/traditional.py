@@ -24,7 +24,7 @@ def mirror(site: Path) -> int:
     count = 0
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site)
-        if rel.parts[0] == EDITION or not path.is_file():
+        if rel.parts[0] == EDITION or rel.name.startswith(".") or not path.is_file():
             continue
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
