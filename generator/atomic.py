@@ -1,4 +1,9 @@
-"""Writes that either complete or leave the previous file exactly as it was."""
+"""Writes that either complete or leave the previous file exactly as it was, and output folders that
+huifang replaces or removes only when it made them itself.
+
+An output folder huifang made holds the marker file `.huifang-output`. A folder without it is the
+user's: huifang writes into it only while it is empty, and never replaces or deletes it.
+"""
 
 from __future__ import annotations
 
@@ -64,21 +69,149 @@ def interrupts_deferred():
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+MARKER = ".huifang-output"
+MARKER_TEXT = "huifang output folder: huifang may replace or delete this folder and the files it recorded here.\n"
+SOURCES = ("content", "scripts_src", "templates", ".git")
+_changed: list[Path] = []  # output replaced by this process: an interrupt after it is not "left as it was"
+
+
+class OutputError(Exception):
+    """An output folder huifang must not write to: one line saying why and what to do."""
+
+
+def changed_output() -> list[Path]:
+    return list(_changed)
+
+
+def note_changed(path: Path) -> None:
+    _changed.append(Path(path))
+
+
+def public_mode(directory: bool = True) -> int:
+    """The mode a new folder (or file) gets from the user's umask, as `mkdir` would give it."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return (0o777 if directory else 0o666) & ~mask
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def owned(folder: Path) -> bool:
+    """Huifang made this folder (its marker is there), or it is a new or empty folder."""
+    folder = Path(folder)
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        return False
+    if not folder.exists() or (folder / MARKER).is_file():
+        return True
+    with os.scandir(folder) as entries:
+        return next(entries, None) is None
+
+
+def claim(folder: Path) -> None:
+    """Make `folder` (if needed) and mark it as huifang's; refuses a folder that is someone else's."""
+    folder = Path(folder)
+    if not owned(folder):
+        raise OutputError(not_ours(folder))
+    folder.mkdir(parents=True, exist_ok=True, mode=public_mode())
+    if not (folder / MARKER).is_file():
+        write_text(folder / MARKER, MARKER_TEXT, public_mode(directory=False))
+
+
+def not_ours(folder: Path) -> str:
+    if folder.is_symlink():
+        return f"{folder} 是符号链接：huifang 不替换、不删除链接指向的文件夹；请删除该链接或换一个输出文件夹"
+    if folder.exists() and not folder.is_dir():
+        return f"{folder} 不是文件夹：请换一个输出文件夹"
+    return (f"文件夹 {folder} 已有内容，但不是 huifang 生成的（没有 {MARKER} 标记）：为免误删，huifang 不会覆盖或删除它；"
+            f"请换一个新的或空的文件夹，或确认其中文件无用后自行删除")
+
+
+def check_output(target: Path, root: Path, option: str) -> Path:
+    """The real folder `target` names, if huifang may replace it; OutputError otherwise.
+
+    Refused: the project itself or a folder holding it; a folder that is, holds or sits in the
+    project's sources (content/, scripts_src/, templates/, .git); a symlink out of the project;
+    a folder with other people's files in it (no marker)."""
+    root_real = Path(root).resolve()
+    given = Path(os.path.abspath(target))
+    real = given.resolve()
+    root_given = Path(os.path.abspath(root))
+    links = [p for p in (given, *given.parents) if root_given in p.parents and p.is_symlink()]
+    if any(not _within(p.resolve(), root_real) for p in links):
+        raise OutputError(f"{option} {target}：是（或位于）指向项目之外的符号链接（{real}）；huifang 不替换、不删除链接指向的文件夹，"
+                          "请删除该链接，或指定一个普通文件夹")
+    if _within(root_real, real):
+        raise OutputError(f"{option} {target}：不能是项目文件夹本身或包含项目的文件夹（生成时会整个替换输出文件夹）；"
+                          "请指定一个单独的文件夹，如 site")
+    for name in SOURCES:
+        source = root_real / name
+        if _within(real, source) or _within(source, real):
+            raise OutputError(f"{option} {target}：与项目的源文件夹 {name}/ 重叠（生成时会整个替换输出文件夹）；"
+                              "请指定一个单独的文件夹，如 site")
+    if not owned(real):
+        raise OutputError(f"{option} {target}：{not_ours(real)}")
+    return real
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _ours_to_sweep(path: Path) -> bool:
+    """A staging folder of a huifang run that no longer exists (killed before it could tidy up)."""
+    parts = path.name.split(".")  # "", name, "new"|"old", pid, random
+    if len(parts) < 5 or not parts[-2].isdigit() or path.is_symlink() or not path.is_dir():
+        return False
+    if _alive(int(parts[-2])):
+        return False
+    inner = path / "previous" if parts[-3] == "old" else path
+    return (inner / MARKER).is_file() or not any(path.iterdir())
+
+
+def sweep(target: Path) -> None:
+    """Remove staging folders a killed run left beside `target` (`.site.new.<pid>.*`, `.site.old.<pid>.*`)."""
+    try:
+        entries = list(target.parent.iterdir())
+    except OSError:
+        return
+    for path in entries:
+        if path.name.startswith((f".{target.name}.new.", f".{target.name}.old.")) and _ours_to_sweep(path):
+            shutil.rmtree(path, ignore_errors=True)
+
+
 @contextmanager
 def replaced_dir(target: Path):
-    """Yield a fresh staging directory; on success it replaces `target`, on failure it vanishes."""
-    target = Path(target).resolve()
+    """Yield a fresh staging directory; on success it replaces `target`, on failure it vanishes.
+
+    `target` must be a folder huifang made (or new, or empty); a symlink is never followed."""
+    target = Path(os.path.abspath(target))
+    if not owned(target):
+        raise OutputError(not_ours(target))
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new.", dir=target.parent))
+    sweep(target)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new.{os.getpid()}.", dir=target.parent))
     try:
+        os.chmod(staging, public_mode())
+        write_text(staging / MARKER, MARKER_TEXT, public_mode(directory=False))
         yield staging
+        if not (staging / MARKER).is_file():
+            write_text(staging / MARKER, MARKER_TEXT, public_mode(directory=False))
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        with interrupts_deferred():
+            shutil.rmtree(staging, ignore_errors=True)
         raise
     with interrupts_deferred():  # two renames: never leave the target missing in between
         old = None
         if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.{os.getpid()}.", dir=target.parent))
             os.replace(target, old / "previous")
         try:
             os.replace(staging, target)
@@ -87,5 +220,7 @@ def replaced_dir(target: Path):
                 os.replace(old / "previous", target)
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        note_changed(target)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)  # if interrupted here, the next run sweeps it
+

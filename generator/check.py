@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
+from huifang.problems import ContentError, Problem
 from huifang.project import load_project
+
+
+def site_settings(root: Path) -> list[Problem]:
+    """mkdocs.yml, read the way `huifang build` reads it (a pull request can change it too)."""
+    from huifang.site import config
+
+    try:
+        config.own_settings(root, importing=False)
+    except ContentError as exc:
+        return [exc.problem]
+    return []
 
 
 def run(args) -> int:
     loaded = load_project(args.project)
-    errors = [p for p in loaded.problems if p.severity == "error"]
+    problems = loaded.problems + site_settings(Path(args.project))
+    errors = [p for p in problems if p.severity == "error"]
     if args.format == "json":
         json.dump({"ok": not errors, "errors": [p.as_dict() for p in errors],
                    "counts": loaded.project.counts()}, sys.stdout, ensure_ascii=False, indent=2)

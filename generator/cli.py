@@ -18,9 +18,12 @@ DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，生成
   huifang build            生成手册网站和 PDF 表单到 site/
   huifang serve            本地预览手册（修改 YAML 后自动刷新）
   huifang forms            只生成 PDF 表单
+  huifang qa 文件…          按话术和质检评分表给通话转写结果打分
   huifang schema           导出 JSON Schema，供编辑器自动补全
   huifang new script 名称  新建一个带注释的模板文件
-  huifang init 文件夹      新建一个团队的回访规范项目"""
+  huifang init 文件夹      新建一个团队的回访规范项目
+  huifang plan 事件表 --from 日期 --to 日期    排出回访名单
+  huifang report 名单 --from 日期 --to 日期    统计回访率"""
 
 # subcommand -> (module, help)
 COMMANDS = {
@@ -29,15 +32,21 @@ COMMANDS = {
     "build": ("huifang.site.command", "生成手册网站（含 PDF 表单）"),
     "serve": ("huifang.site.command", "本地预览手册，修改后自动刷新"),
     "forms": ("huifang.forms.command", "生成可打印的 A4 PDF 表单"),
+    "qa": ("huifang.qa.command", "通话质检：按话术和质检评分表给转写结果打分；qa report 汇总"),
     "schema": ("huifang.schema_export", "导出内容文件的 JSON Schema"),
     "new": ("huifang.scaffold", "新建带注释的场景或话术文件"),
     "init": ("huifang.init", "新建一个团队的回访规范项目（可直接 check、lint、build）"),
+    "plan": ("huifang.plan.command", "按规范和法定工作日排出回访名单（事件表 CSV/XLSX）"),
+    "report": ("huifang.plan.report", "读回填好的回访名单，统计回访率、满意度、投诉和逾期"),
 }
 # subcommand -> (a module it needs, the extra that installs it); the base install has check and lint only
 NEEDS = {
     "build": [("mkdocs", "site"), ("material", "site"), ("jieba", "site"), ("weasyprint", "forms")],
     "serve": [("mkdocs", "site"), ("material", "site"), ("jieba", "site")],
     "forms": [("weasyprint", "forms"), ("pypdf", "forms")],
+    "plan": [("openpyxl", "plan"), ("icalendar", "plan"), ("chinese_calendar", "plan"), ("holidays", "plan")],
+    "report": [("openpyxl", "plan"), ("chinese_calendar", "plan"), ("holidays", "plan")],
+    "qa": [("rapidfuzz", "qa"), ("openpyxl", "qa")],
 }
 
 
@@ -78,10 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     forms = subs["forms"]
     forms.add_argument("--out", type=Path, default=None, help="PDF 输出目录，默认 <项目>/site/forms")
-    forms.add_argument("--fillable", action="store_true", help="加入可在屏幕上填写的 PDF 表单域")
+    forms.add_argument("--fillable", action=argparse.BooleanOptionalAction, default=True,
+                       help="加入可在屏幕上填写的 PDF 表单域（默认）；--no-fillable 只生成打印版")
     forms.add_argument("--jobs", type=int, default=0, help="并行进程数，默认等于 CPU 核数")
     forms.add_argument("--only", nargs="*", default=None, help="只生成这些表单/话术 id")
     forms.add_argument("--no-progress", action="store_true", help="不显示进度条")
+
+    from huifang.qa.command import add_arguments as qa_arguments
+    qa_arguments(subs["qa"])
 
     subs["schema"].add_argument("--out", type=Path, default=None, help="输出目录，默认 <项目>/schemas")
 
@@ -94,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("dir", type=Path, help="新项目的文件夹（不存在时自动创建）")
     init.add_argument("--from-example", action="store_true", help="以 huifang 自带的完整示例规范为起点")
     init.add_argument("--force", action="store_true", help="文件夹不是空的也继续（不覆盖已有文件）")
+
+    from huifang.plan.cli import add_arguments as add_plan_arguments
+    add_plan_arguments(subs["plan"], subs["report"])
     return parser
 
 
@@ -125,10 +141,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return module.run(args)
     except KeyboardInterrupt:
-        print("已中断：输出保持原样。", file=sys.stderr)
+        from huifang.atomic import changed_output
+        done = changed_output()
+        if done:
+            print(f"已中断：{'、'.join(str(p) for p in done)} 已更新完毕，其余输出保持原样。", file=sys.stderr)
+        else:
+            print("已中断：输出保持原样。", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except RecursionError:
+        print("huifang: 内容嵌套过深，超出了程序能处理的深度：请减少嵌套（huifang.yaml 的 limits.max_depth 不要调得过大）",
+              file=sys.stderr)
+        return 1
     except OSError as exc:  # full disk, file size limit, permissions: the output was left as it was
         where = f"：{exc.filename}" if exc.filename else ""
         print(f"huifang: 文件读写失败（{exc.strerror or exc}）{where}；已有的输出保持原样", file=sys.stderr)

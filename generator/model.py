@@ -118,6 +118,8 @@ class Question:
     tags: tuple[str, ...] = ()
     source: str = ""
     bank: str = ""
+    paraphrases: tuple[str, ...] = ()  # other wordings QA accepts as the question asked
+    compliance: bool = False  # compliance wording: must be read as written (QA)
 
 
 @dataclass(eq=False)
@@ -224,6 +226,7 @@ class ForbiddenPhrase:
     exceptions: tuple[str, ...] = ()
     source: str = ""
     any_order: tuple[tuple[str, ...], ...] = ()  # word groups found in any order within one clause
+    situation: str = ""  # the 忌语速查 groups by it (falls back to category)
 
 
 @dataclass(eq=False)
@@ -287,6 +290,29 @@ class QuestionBank:
     source: str = ""
 
 
+@dataclass(frozen=True)
+class Every:
+    n: int
+    unit: str  # day, week, month, quarter, year
+    times: int = 1
+
+
+@dataclass(frozen=True)
+class Deadline:
+    event: str  # the event (before) or the period's name (within)
+    days: float | None = None  # None: the seed gives no figure
+
+
+@dataclass(eq=False)
+class TimingOverride:
+    text: str
+    region: tuple[str, ...] = ()
+    customer_class: tuple[str, ...] = ()
+    min_days: float | None = None
+    max_days: float | None = None
+    every: Every | None = None
+
+
 @dataclass(eq=False)
 class Timing:
     text: str
@@ -295,6 +321,25 @@ class Timing:
     max_days: float | None = None
     recurrence: str = ""
     exceptions: list[str] = field(default_factory=list)
+    days: str = "calendar"  # how min_days/max_days count: calendar or working days
+    every: Every | None = None
+    until: str = ""
+    overrides: list[TimingOverride] = field(default_factory=list)
+    before: Deadline | None = None  # call within `days` before an event (a date the events file gives)
+    within: Deadline | None = None  # call within a named period after the trigger, e.g. 犹豫期
+    on: list[str] = field(default_factory=list)  # festivals or 客户生日
+    call_windows: list[CallWindow] = field(default_factory=list)
+    max_attempts: int | None = None
+    unknown: bool = False
+    reason: str = ""
+
+    def sentence(self) -> str:
+        from huifang.plan.describe import sentence
+        return sentence(self)
+
+    def window(self) -> str:
+        from huifang.plan.describe import window
+        return window(self)
 
 
 @dataclass(eq=False)
@@ -378,6 +423,66 @@ class Form:
     retention: str = ""
     notes: list[str] = field(default_factory=list)
     source: str = ""
+    contact: bool = False
+
+
+@dataclass
+class RecordField:
+    label: str
+    type: str = "text"
+    width: str = "third"
+    same_as: tuple[str, ...] = ()
+
+
+@dataclass
+class SheetRecord:
+    number: str
+    version: str = ""
+    channels: tuple[str, ...] = ("电话",)
+
+
+@dataclass
+class Records:
+    """What every filed record carries (content/forms/common/records.yaml), defined once for all forms."""
+
+    file: str
+    version: str = ""
+    header: list[RecordField] = field(default_factory=list)
+    contact: list[RecordField] = field(default_factory=list)
+    signature_date: bool = True
+    sheets: dict[str, SheetRecord] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class QAItem:
+    id: str
+    name: str
+    weight: float
+    rules: tuple[str, ...]
+    compliance_only: bool = False
+    deduct: float | None = None  # per finding; None: the whole weight
+    critical: bool = False
+    na_when: tuple[str, ...] = ()
+    description: str = ""
+    source: str = ""
+
+
+@dataclass(eq=False)
+class QAForm:
+    """A QA scoring sheet (质检评分表): items with weights, critical items, N/A rules, the pass mark."""
+
+    id: str
+    title: str
+    pass_mark: float
+    items: list[QAItem]
+    file: str
+    version: str = ""
+    org: str = ""
+    intro: str = ""
+    long_silence_s: float = 10.0
+    max_chars_per_min: float | None = None
+    notes: list[str] = field(default_factory=list)
+    source: str = ""
 
 
 @dataclass(eq=False)
@@ -401,6 +506,7 @@ class Config:
     default_org: str = ""
     lint: LintSettings = field(default_factory=LintSettings)
     build_lint_errors: str = "fail"
+    plan: dict = field(default_factory=dict)  # huifang.yaml `plan:` as validated; read by huifang.plan.config
 
 
 @dataclass(eq=False)
@@ -417,6 +523,8 @@ class Project:
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     scripts: dict[str, Script] = field(default_factory=dict)
     forms: dict[str, Form] = field(default_factory=dict)
+    qa_forms: dict[str, QAForm] = field(default_factory=dict)
+    records: Records | None = None
     pages: list[Page] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
 

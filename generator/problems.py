@@ -41,6 +41,13 @@ def display_path(path: Path, root: Path) -> str:
     """The path as the user knows it: relative to the project, symlinks not followed."""
     absolute, base = Path(os.path.abspath(path)), Path(os.path.abspath(root))
     try:
-        return absolute.relative_to(base).as_posix()
+        return printable(absolute.relative_to(base).as_posix())
     except ValueError:
-        return str(path)
+        return printable(str(path))
+
+
+def printable(name: str) -> str:
+    """A file name on one line: control characters (a newline in a name) written as escapes."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)

@@ -6,6 +6,7 @@ Every problem is collected (never only the first) so one `huifang check` run sho
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from huifang import model as m
 from huifang.problems import ContentError, Problem, display_path
 from huifang.validate import did_you_mean, validate_document
-from huifang.yamlload import Document, Limits, load_document, load_file, read_text
+from huifang.yamlload import SAFE_MAX_DEPTH, Document, Limits, load_document, load_file, read_text
 
 CONTENT = "content"
 SCRIPTS = "scripts_src"
@@ -28,6 +29,8 @@ LAYOUT = (
     (f"{CONTENT}/questions/*.yaml", "question-bank"),
     (f"{CONTENT}/scenarios/*.yaml", "scenario"),
     (f"{CONTENT}/forms/*.yaml", "form"),
+    (f"{CONTENT}/qa/*.yaml", "qa-form"),
+    (f"{CONTENT}/forms/common/records.yaml", "records"),
     (f"{SCRIPTS}/**/*.yaml", "script"),
 )
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -40,6 +43,7 @@ class Loaded:
     documents: dict[str, Document] = field(default_factory=dict)
     broken_ids: set[str] = field(default_factory=set)  # ids in files that failed validation
     limits: Limits = field(default_factory=Limits)  # huifang.yaml's limits, for loading more files later
+    unreadable: set[str] = field(default_factory=set)  # kinds whose folder cannot be read: not referred to
 
     @property
     def ok(self) -> bool:
@@ -57,7 +61,7 @@ def discover(root: Path, scripts: bool = True) -> list[tuple[Path, str]]:
             continue
         for suffix in YAML_SUFFIXES:
             for path in root.glob(pattern.replace(".yaml", suffix)):
-                if not any(part.startswith(".") for part in path.relative_to(root).parts):
+                if not any(part.startswith(".") for part in path.relative_to(root).parts) and regular(path):
                     found[path] = kind
     return sorted(found.items(), key=lambda item: item[0].relative_to(root).as_posix())
 
@@ -69,8 +73,57 @@ def _yaml_under(top: Path) -> list[Path]:
     for folder, dirs, files in os.walk(top):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         base = Path(folder)
-        out.extend(base / name for name in files if name.endswith(YAML_SUFFIXES) and not name.startswith("."))
+        out.extend(base / name for name in files
+                   if name.endswith(YAML_SUFFIXES) and not name.startswith(".") and regular(base / name))
     return out
+
+
+def regular(path: Path) -> bool:
+    """Not a FIFO, socket or device, which are never opened (reading a FIFO waits forever); folders,
+    broken and looping links count, to be reported when read."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
+
+
+def irregular(root: Path) -> list[Problem]:
+    """Content files that are FIFOs, sockets or devices: reported, never opened."""
+    found = []
+    for pattern, _kind in LAYOUT:
+        if "*" not in pattern:
+            folder = (root / pattern).parent
+            walker = [(str(folder), [], [Path(pattern).stem + suffix for suffix in YAML_SUFFIXES
+                                         if os.path.lexists(folder / (Path(pattern).stem + suffix))])]
+        else:
+            folder = root / pattern.split("/*")[0]
+            if not folder.is_dir():
+                continue
+            walker = os.walk(folder) if pattern.startswith(SCRIPTS) else [(str(folder), [], os.listdir(folder))]
+        for base, dirs, files in walker:
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                path = Path(base) / name
+                if name.endswith(YAML_SUFFIXES) and not name.startswith(".") and not regular(path):
+                    found.append(Problem(display_path(path, root), 1, 1, "不是普通文件（管道、设备或套接字）：huifang 不读取，请删除"))
+    return found
+
+
+def folder_link(root: Path, name: str) -> Problem | None:
+    """A top folder (content/, scripts_src/) that is a symlink out of the project, or one that leads nowhere."""
+    path = root / name
+    if not path.is_symlink():
+        return None
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Problem(name, 1, 1, f"{name} 是无法解析的符号链接（指向自身、循环或不存在的位置）：请改为普通文件夹")
+    try:
+        real.relative_to(root.resolve())
+    except ValueError:
+        return Problem(name, 1, 1, f"{name} 是指向项目之外的符号链接（{real}）：出于安全考虑拒绝读取")
+    return None
 
 
 def ensure_inside(path: Path, root: Path, display: str) -> None:
@@ -81,12 +134,31 @@ def ensure_inside(path: Path, root: Path, display: str) -> None:
         raise ContentError(display, 1, 1, f"符号链接指向项目之外（{path.resolve()}）：出于安全考虑拒绝读取") from None
 
 
+def every(raw: dict | None) -> m.Every | None:
+    return m.Every(raw["n"], raw["unit"], raw.get("times", 1)) if raw else None
+
+
+def timing(t: dict) -> m.Timing:
+    before, within = t.get("before"), t.get("within")
+    return m.Timing(
+        t["text"], t.get("after", ""), t.get("min_days"), t.get("max_days"), t.get("recurrence", ""),
+        list(t.get("exceptions", [])), t.get("days", "calendar"), every(t.get("every")), t.get("until", ""),
+        [m.TimingOverride(o["text"], tuple(o.get("region", ())), tuple(o.get("customer_class", ())),
+                          o.get("min_days"), o.get("max_days"), every(o.get("every"))) for o in t.get("overrides", [])],
+        m.Deadline(before["event"], before.get("days")) if before else None,
+        m.Deadline(within["period"], within.get("days")) if within else None,
+        list(t.get("on", [])),
+        [m.CallWindow(w["start"], w["end"], w.get("season", ""), w.get("note", "")) for w in t.get("call_windows", [])],
+        t.get("max_attempts"), t.get("unknown", False), t.get("reason", ""))
+
+
 def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
     config, limits = m.Config(), Limits()
     path = root / CONFIG_FILE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return config, limits
     try:
+        ensure_inside(path, root, CONFIG_FILE)
         doc = load_file(path, display_path(path, root))
     except ContentError as exc:
         problems.append(exc.problem)
@@ -101,12 +173,91 @@ def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
     config = m.Config(default_org=data.get("default_org", ""),
                       lint=m.LintSettings(lint.get("extends", "default"), rules, list(lint.get("ignore", [])),
                                           {k: list(v) for k, v in lint.get("speakers", {}).items()}),
-                      build_lint_errors=data.get("build", {}).get("lint_errors", "fail"))
+                      build_lint_errors=data.get("build", {}).get("lint_errors", "fail"),
+                      plan=dict(data.get("plan", {})))
     raw = data.get("limits", {})
     limits = Limits(raw.get("max_file_bytes", limits.max_file_bytes), raw.get("max_nodes", limits.max_nodes),
-                    raw.get("max_depth", limits.max_depth))
+                    min(raw.get("max_depth", limits.max_depth), SAFE_MAX_DEPTH))
+    problems.extend(config_choices(doc))  # lint's own settings check still says so when lint starts
     config.lint_document = doc
     return config, limits
+
+
+def pages_of(root: Path, pages_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """The `.md` pages under content/pages, and a problem for every entry MkDocs must not read or
+    publish: a symlink (file or folder, at any depth) out of the project, a link that leads nowhere,
+    a FIFO, socket or device. MkDocs copies every file there into the site."""
+    real_root = root.resolve()
+    pages: list[Path] = []
+    refused: list[Problem] = []
+    seen: set[Path] = set()
+    stack = [pages_dir]
+    while stack:
+        folder = stack.pop()
+        try:
+            real = folder.resolve(strict=True)
+        except (OSError, RuntimeError):
+            continue
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            refused.append(Problem(display_path(folder, root), 1, 1, f"无法读取目录：{exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            shown = display_path(path, root)
+            if entry.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    refused.append(Problem(shown, 1, 1, "符号链接无法解析（指向自身、循环或不存在的位置）：请删除"))
+                    continue
+                try:
+                    target.relative_to(real_root)
+                except ValueError:
+                    refused.append(Problem(shown, 1, 1, f"符号链接指向项目之外（{target}）：出于安全考虑拒绝读取和发布"))
+                    continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as exc:
+                refused.append(Problem(shown, 1, 1, f"无法读取：{exc.strerror or exc}"))
+                continue
+            if stat.S_ISDIR(mode):
+                stack.append(path)
+            elif not stat.S_ISREG(mode):
+                refused.append(Problem(shown, 1, 1, "不是普通文件（管道、设备或套接字）：huifang 不读取，请删除"))
+            elif entry.name.endswith(".md"):
+                pages.append(path)
+    return sorted(pages), refused
+
+
+def config_choices(doc: Document) -> list[Problem]:
+    """Settings the schema cannot know: lint presets and rule ids, and a depth Python can walk."""
+    from huifang.lint.config import PRESETS
+    from huifang.lint.rules import RULES
+
+    found = []
+    lint = doc.data.get("lint", {})
+    extends = lint.get("extends")
+    if extends is not None and extends not in PRESETS:
+        span = doc.span(("lint", "extends"))
+        found.append(Problem(doc.display, span.line, span.column, f"lint.extends 的值 '{extends}' 不存在"
+                             f"{did_you_mean(str(extends), list(PRESETS))}（可选：{'、'.join(PRESETS)}）"))
+    known = sorted(rule.ID for rule in RULES)
+    for rule in lint.get("rules", {}):
+        if rule not in known:
+            span = doc.key_span(("lint", "rules", rule))
+            found.append(Problem(doc.display, span.line, span.column, f"lint.rules 中的规则 '{rule}' 不存在"
+                                 f"{did_you_mean(rule, known)}（可选：{'、'.join(known)}）"))
+    depth = doc.data.get("limits", {}).get("max_depth")
+    if isinstance(depth, int) and depth > SAFE_MAX_DEPTH:
+        span = doc.span(("limits", "max_depth"))
+        found.append(Problem(doc.display, span.line, span.column,
+                             f"limits.max_depth 最大为 {SAFE_MAX_DEPTH}（更深的嵌套会耗尽程序的递归深度），可选 4–{SAFE_MAX_DEPTH}"))
+    return found
 
 
 class Builder:
@@ -144,7 +295,8 @@ class Builder:
         return m.Question(ident or data.get("id", ""), self.text(path + ("text",)),
                           m.Answer(answer["type"], tuple(answer.get("options", ())), answer.get("min"),
                                    answer.get("max")),
-                          follow_up, tuple(data.get("tags", ())), data.get("source", ""), bank)
+                          follow_up, tuple(data.get("tags", ())), data.get("source", ""), bank,
+                          tuple(data.get("paraphrases", ())), bool(data.get("compliance", False)))
 
     def turn(self, data, path: tuple) -> m.Turn:
         if isinstance(data, str):
@@ -220,7 +372,8 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
                 p["id"], b.text(("phrases", i, "phrase")), p["reason"], p["instead"], f,
                 tuple(b.text(("phrases", i, "variants", j)) for j in range(len(p.get("variants", [])))),
                 p.get("category", ""), p.get("severity", "error"), tuple(p.get("exceptions", ())), p.get("source", ""),
-                tuple(tuple(group) for group in p.get("any_order", ()))))
+                tuple(tuple(group) for group in p.get("any_order", ())),
+                p.get("situation", "")))
     elif kind == "standards":
         project.greeting = b.standard(d["greeting"], ("greeting",))
         project.closing = b.standard(d["closing"], ("closing",))
@@ -232,8 +385,7 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
         t = d["timing"]
         project.scenarios[d["id"]] = m.Scenario(
             d["id"], d["title"], d["industry"], d["trigger"],
-            m.Timing(t["text"], t.get("after", ""), t.get("min_days"), t.get("max_days"), t.get("recurrence", ""),
-                     list(t.get("exceptions", []))),
+            timing(t),
             d["responsible"], f, list(d.get("stages", [])), d.get("org", ""), d.get("purpose", ""),
             d.get("target_rate"), d.get("rate_note", ""), list(d.get("escalation", [])), list(d.get("scripts", [])),
             list(d.get("forms", [])), list(d.get("questions", [])), list(d.get("notes", [])), d.get("source", ""))
@@ -259,11 +411,34 @@ def build(doc: Document, kind: str, project: m.Project) -> None:
         project.forms[d["id"]] = m.Form(
             d["id"], d["title"], sections, f, d.get("number", ""), str(d.get("version", "")), d.get("org", ""),
             d.get("orientation", "portrait"), d.get("intro", ""), d.get("copies_note", ""), d.get("retention", ""),
-            list(d.get("notes", [])), d.get("source", ""))
+            list(d.get("notes", [])), d.get("source", ""), bool(d.get("contact", False)))
+    elif kind == "records":
+        def record_fields(key: str) -> list[m.RecordField]:
+            return [m.RecordField(x["label"], x.get("type", "text"), x.get("width", "third"),
+                                  tuple(x.get("same_as", ()))) for x in d.get(key, [])]
+        project.records = m.Records(
+            f, str(d.get("version", "")), record_fields("header"), record_fields("contact"),
+            bool(d.get("signature_date", True)),
+            {k: m.SheetRecord(v["number"], str(v.get("version", "")), tuple(v.get("channels", ("电话",))))
+             for k, v in d.get("sheets", {}).items()})
+    elif kind == "qa-form":
+        build_qa_form(doc, project)
+
+
+def build_qa_form(doc: Document, project: m.Project) -> None:
+    d = doc.data
+    limits = d.get("limits", {})
+    items = [m.QAItem(i["id"], i["name"], i["weight"], tuple(i["rules"]), i.get("compliance_only", False),
+                      i.get("deduct"), i.get("critical", False), tuple(i.get("na_when", ())),
+                      i.get("description", ""), i.get("source", "")) for i in d["items"]]
+    project.qa_forms[d["id"]] = m.QAForm(
+        d["id"], d["title"], d["pass_mark"], items, doc.display, str(d.get("version", "")), d.get("org", ""),
+        d.get("intro", ""), limits.get("long_silence_s", 10.0), limits.get("max_chars_per_min"),
+        list(d.get("notes", [])), d.get("source", ""))
 
 
 def ident_path(kind: str) -> tuple | None:
-    return ("id",) if kind in ("org", "question-bank", "scenario", "script", "form") else None
+    return ("id",) if kind in ("org", "question-bank", "scenario", "script", "form", "qa-form") else None
 
 
 class References:
@@ -296,6 +471,8 @@ class References:
                     self.refer(doc, (part, "kinds", kind, "elements", i), "要素", ident, known)
 
     def refer(self, doc, path, kind_name: str, ident: str, table: dict) -> None:
+        if kind_name in self.loaded.unreadable:
+            return
         if ident and ident not in table and ident not in self.loaded.broken_ids:
             self.report(doc, path, f"引用了不存在的{kind_name} '{ident}'{did_you_mean(ident, table)}")
 
@@ -313,6 +490,11 @@ class References:
                 self.refer(doc, ("questions", i), "问题", ident, p.questions)
         for form in p.forms.values():
             self.refer(self.doc(form.file), ("org",), "机构", form.org, p.orgs)
+        if p.records is not None and self.scripts_known:
+            for ident in p.records.sheets:
+                if ident not in p.scripts and ident not in self.loaded.broken_ids:
+                    self.report(self.doc(p.records.file), ("sheets", ident),
+                                f"引用了不存在的话术 '{ident}'{did_you_mean(ident, p.scripts)}", key=True)
         for bank in p.banks.values():
             doc = self.doc(bank.file)
             for i, q in enumerate(bank.questions):
@@ -450,6 +632,19 @@ def loose_ids(data) -> set[str]:
     return found
 
 
+MAX_PER_FILE = 50
+
+
+def capped(found: list[Problem]) -> list[Problem]:
+    """At most MAX_PER_FILE problems of one file, then one line saying how many more there are."""
+    if len(found) <= MAX_PER_FILE:
+        return found
+    found = sorted(found, key=lambda p: (p.line, p.column, p.message))
+    last = found[MAX_PER_FILE]
+    return found[:MAX_PER_FILE] + [Problem(last.path, last.line, last.column,
+                                           f"此文件还有 {len(found) - MAX_PER_FILE} 个问题未列出（先改正上面的问题再检查）")]
+
+
 def load_checked(path: Path, display: str, limits: Limits, kind: str, reuse: dict | None):
     """load_file + validate_document; with `reuse` (kept by the caller between loads, e.g. by
     `huifang serve`), a file whose text is unchanged is neither parsed nor validated again."""
@@ -481,7 +676,15 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
             problems.append(Problem(display_path(root / required, root), 1, 1,
                                     f"找不到 {required}/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录"))
             return loaded
-    files = discover(root, scripts=scripts is None)
+    bad_links = [p for p in (folder_link(root, CONTENT), folder_link(root, SCRIPTS)) if p]
+    problems.extend(bad_links)
+    if any(p.path == CONTENT for p in bad_links):
+        return loaded
+    scripts_unreadable = any(p.path == SCRIPTS for p in bad_links)
+    if scripts_unreadable:
+        loaded.unreadable.add("话术")
+    problems.extend(irregular(root))
+    files = discover(root, scripts=scripts is None and not scripts_unreadable)
     named: set[Path] = set()  # script files the caller named: read wherever they are
     if scripts is not None:
         files = [(p, k) for p, k in files if k != "script"]
@@ -504,7 +707,7 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
             loaded.broken_ids.add(path.stem)  # most likely the id it declares: no cascade of dangling refs
             continue
         if found:
-            problems.extend(found)
+            problems.extend(capped(found))
             loaded.broken_ids |= loose_ids(doc.data)
             continue
         loaded.documents[display] = doc
@@ -519,12 +722,11 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
         problems.append(Problem(f"{CONTENT}/standards.yaml", 1, 1, "缺少开头语与结束语标准文件 content/standards.yaml"))
     pages_dir = root / CONTENT / "pages"
     if pages_dir.is_dir():
-        for page in sorted(pages_dir.rglob("*.md")):
-            try:
-                ensure_inside(page, root, display_path(page, root))
-                project.pages.append(m.Page(page, page.relative_to(pages_dir).as_posix()))
-            except ContentError as exc:
-                problems.append(exc.problem)
-    References(loaded, scripts_known=scripts is None).run()
+        found, refused = pages_of(root, pages_dir)
+        problems.extend(refused)
+        project.pages.extend(m.Page(page, page.relative_to(pages_dir).as_posix()) for page in found)
+    if (root / "templates").is_dir():  # the team's own page templates, read by the site
+        problems.extend(pages_of(root, root / "templates")[1])
+    References(loaded, scripts_known=scripts is None and not scripts_unreadable).run()
     loaded.problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
     return loaded

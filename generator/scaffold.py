@@ -56,6 +56,15 @@ closings:
 """
 
 
+def declared(root: Path, what: str, name: str) -> str:
+    """The file already declaring this scenario or script id, or ''."""
+    from huifang.project import load_project
+
+    project = load_project(root).project
+    found = (project.scenarios if what == "scenario" else project.scripts).get(name)
+    return found.file if found is not None else ""
+
+
 def run(args) -> int:
     root = Path(args.project)
     if not ID_RE.match(args.name) or len(args.name) > 64:
@@ -66,6 +75,10 @@ def run(args) -> int:
         path, text = root / CONTENT / "scenarios" / f"{args.name}.yaml", SCENARIO.format(name=args.name, org=org)
     else:
         path, text = root / SCRIPTS / f"{args.name}.yaml", SCRIPT.format(name=args.name, org=org)
+    taken = "" if path.exists() else declared(root, args.what, args.name)
+    if taken:
+        print(f"huifang new: 标识 '{args.name}' 已在 {taken} 中使用，未做任何改动（请换一个标识）", file=sys.stderr)
+        return 1
     if not create_exclusive(path, text):
         print(f"huifang new: {path} 已存在，未做任何改动", file=sys.stderr)
         return 1

@@ -56,6 +56,10 @@ QUESTION_FIELDS = {
     "answer": ANSWER,
     "follow_up": FOLLOW_UP,
     "tags": {"type": "array", "items": SHORT},
+    "paraphrases": {"type": "array", "items": TEXT,
+                    "description": "质检时也算问过的其他说法（坐席常用的换一种说法）"},
+    "compliance": {"type": "boolean",
+                   "description": "合规告知：质检时必须基本照原话念读，漏读为致命项"},
     "source": SOURCE,
 }
 QUESTION = obj(QUESTION_FIELDS, ("id", "text", "answer"))
@@ -141,6 +145,7 @@ FORBIDDEN = obj({
         "phrase": SHORT,
         "variants": {"type": "array", "items": SHORT, "uniqueItems": True},
         "category": SHORT,
+        "situation": {**SHORT, "description": "忌语速查按它分组：说这句话时的情形，如 找的人不在、推诿、否认、顶撞、承诺收益"},
         "severity": SEVERITY,
         "reason": TEXT,
         "instead": TEXT,
@@ -182,6 +187,47 @@ QUESTION_BANK = obj({
     "questions": {"type": "array", "items": QUESTION, "minItems": 1},
 }, ("id", "title", "questions"))
 
+UNITS = ["day", "week", "month", "quarter", "year"]
+EVERY = obj({
+    "n": {"type": "integer", "minimum": 1, "maximum": 1000},
+    "unit": {"enum": UNITS, "description": "day 天、week 周、month 月、quarter 季度、year 年"},
+    "times": {"type": "integer", "minimum": 1, "maximum": 365, "description": "每个周期内回访几次，默认 1"},
+}, ("n", "unit"), description="周期：每 n 个单位一次")
+WINDOW_FIELDS = {
+    "min_days": {"type": "number", "minimum": 0, "description": "触发事件后最早第几天（0 = 当天）"},
+    "max_days": {"type": "number", "minimum": 0, "description": "触发事件后最晚第几天"},
+    "every": EVERY,
+}
+# The structured timing the planner reads; `text` keeps the seed's sentence.
+TIMING_MODEL = {
+    "days": {"enum": ["calendar", "working"], "description": "min_days/max_days 按自然日（默认）还是工作日计算"},
+    "every": EVERY,
+    "until": {**SHORT, "description": "周期回访到什么事件为止，如「客户来访」"},
+    "overrides": {"type": "array", "minItems": 1, "items": obj({
+        "region": {"type": "array", "items": SHORT, "minItems": 1, "uniqueItems": True},
+        "customer_class": {"type": "array", "items": SHORT, "minItems": 1, "uniqueItems": True},
+        **WINDOW_FIELDS,
+        "text": TEXT,
+    }, ("text",), **{"if": {"not": {"required": ["region"]}}, "then": {"required": ["customer_class"]}}),
+        "description": "按区域或客户类别的例外，如肇庆、中山、江门一年一次"},
+    "before": obj({
+        "event": SHORT,
+        "days": {"type": "number", "minimum": 0, "description": "截止事件前多少天内；原文未给出时不写"},
+    }, ("event",), description="在某事件之前回访，如证书到期前；截止日期来自事件表的「截止日期」列"),
+    "within": obj({
+        "period": SHORT,
+        "days": {"type": "number", "minimum": 1, "description": "期限天数；原文未给出时不写"},
+    }, ("period",), description="在某期限内回访，如犹豫期内"),
+    "on": {"type": "array", "items": SHORT, "minItems": 1, "uniqueItems": True,
+           "description": "在这些日子回访：节日名称（元旦、春节、元宵节、清明节、五一节、端午节、中秋、国庆）或「客户生日」"},
+    "call_windows": {"type": "array", "minItems": 1, "items": obj({
+        "start": TIME, "end": TIME, "season": SHORT, "note": SHORT}, ("start", "end")),
+        "description": "本场景的回访时段（代替机构的回访时段）"},
+    "max_attempts": {"type": "integer", "minimum": 1, "maximum": 20, "description": "最多拨打次数"},
+    "unknown": {"type": "boolean", "description": "原文没有给出回访时限：planner 会报告，不会猜"},
+    "reason": {**TEXT, "description": "为什么没有时限（unknown: true 时必填）"},
+}
+
 SCENARIO = obj({
     "id": ID,
     "title": SHORT,
@@ -197,7 +243,9 @@ SCENARIO = obj({
         "max_days": {"type": "number", "minimum": 0},
         "recurrence": SHORT,
         "exceptions": TEXT_LIST,
-    }, ("text",)),
+        **TIMING_MODEL,
+    }, ("text",), **{"if": {"required": ["unknown"], "properties": {"unknown": {"const": True}}},
+                     "then": {"required": ["reason"]}}),
     "target_rate": {"type": "number", "minimum": 0, "maximum": 100, "description": "目标回访率（%）"},
     "rate_note": TEXT,
     "responsible": SHORT,
@@ -257,8 +305,75 @@ FORM = obj({
         "note": TEXT,
     })},
     "notes": TEXT_LIST,
+    "contact": {"type": "boolean", "description": "本表记录一次回访：表头加上 records.yaml 的 contact 栏目（客户、联系电话）"},
     "source": SOURCE,
 }, ("id", "title", "sections"))
+
+PLAN = obj({
+    "capacity": {"type": "integer", "minimum": 1, "maximum": 10000, "description": "每位坐席每天最多回访数"},
+    "agents": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0, "maximum": 10000},
+               "description": "个别坐席的每天回访数，如 {张三: 30}"},
+    "call_windows": {"type": "array", "minItems": 1, "items": obj({"start": TIME, "end": TIME}, ("start", "end")),
+                     "description": "机构没有规定回访时段时使用的时段"},
+    "seasons": {"type": "object", "additionalProperties": obj({
+        "from": {"type": "string", "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},
+        "to": {"type": "string", "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}}, ("from", "to")),
+                "description": "季节的起止（月-日），如 {夏季: {from: 05-01, to: 09-30}}"},
+    "columns": {"type": "object", "additionalProperties": SHORT,
+                "description": "事件表列名映射：{表中的列名: 标准列名}，如 {联系电话: 电话}"},
+    "targets": {"type": "object", "additionalProperties": {"type": "number", "minimum": 0, "maximum": 100},
+                "description": "规范未给出目标回访率的场景，本团队的目标（%）"},
+})
+QA_RULES = ["forbidden-phrase", "personal-data", "missing-greeting", "greeting-not-first", "missing-closing",
+            "question-not-asked", "long-silence", "interruption", "speech-too-fast", "call-too-long"]
+QA_FORM = obj({
+    "id": ID,
+    "title": SHORT,
+    "version": {"type": ["string", "number"]},
+    "org": ID,
+    "intro": TEXT,
+    "pass_mark": {"type": "number", "minimum": 0, "maximum": 100, "description": "合格分数线（满分 100）"},
+    "limits": obj({
+        "long_silence_s": {"type": "number", "exclusiveMinimum": 0, "description": "静音超过多少秒算冷场"},
+        "max_chars_per_min": {"type": "number", "exclusiveMinimum": 0, "description": "坐席语速上限（字/分钟）"},
+    }),
+    "items": {"type": "array", "minItems": 1, "items": obj({
+        "id": ID,
+        "name": SHORT,
+        "weight": {"type": "number", "exclusiveMinimum": 0, "maximum": 100, "description": "分值"},
+        "rules": {"type": "array", "items": {"enum": QA_RULES}, "minItems": 1, "uniqueItems": True,
+                  "description": "计入本项的质检发现"},
+        "compliance_only": {"type": "boolean", "description": "只计合规告知问题的漏问"},
+        "deduct": {"type": "number", "exclusiveMinimum": 0, "description": "每条发现扣的分，默认扣完本项"},
+        "critical": {"type": "boolean", "description": "致命项：有一条发现，整通电话不合格"},
+        "na_when": {"type": "array", "uniqueItems": True,
+                    "items": {"enum": ["no-times", "not-convenient", "no-questions"]},
+                    "description": "不适用的情形：no-times 无时间戳；not-convenient 客户不方便；no-questions 无应问问题"},
+        "description": TEXT,
+        "source": SOURCE,
+    }, ("id", "name", "weight", "rules"))},
+    "notes": TEXT_LIST,
+    "source": SOURCE,
+}, ("id", "title", "pass_mark", "items"))
+RECORD_FIELD = obj({
+    "label": SHORT,
+    "type": {"enum": FIELD_TYPES},
+    "width": {"enum": ["full", "half", "third"]},
+    "same_as": {"type": "array", "items": SHORT,
+                "description": "表上已有这些栏目之一时不再重复添加"},
+}, ("label",))
+RECORDS = obj({
+    "version": SHORT,
+    "header": {"type": "array", "items": RECORD_FIELD, "description": "每张记录表表头都有的栏目"},
+    "contact": {"type": "array", "items": RECORD_FIELD, "description": "记录一次联系的表另加的栏目"},
+    "signature_date": {"type": "boolean", "description": "每个签字栏旁加日期"},
+    "sheets": {"type": "object", "additionalProperties": obj({
+        "number": SHORT,
+        "version": SHORT,
+        "channels": {"type": "array", "items": {"enum": ["电话", "短信", "微信", "面访", "邮件"]}, "minItems": 1},
+    }, ("number",)), "description": "话术记录表的编号和联系方式（按话术 id）"},
+    "source": SOURCE,
+}, ("header",))
 
 RULE_SETTING = {"oneOf": [SEVERITY, {"const": "off"}, obj({"severity": SEVERITY})]}
 PROJECT = obj({
@@ -279,6 +394,7 @@ PROJECT = obj({
         "max_nodes": {"type": "integer", "minimum": 100},
         "max_depth": {"type": "integer", "minimum": 4},
     }),
+    "plan": PLAN,
 })
 
 SCHEMAS: dict[str, dict] = {
@@ -290,13 +406,16 @@ SCHEMAS: dict[str, dict] = {
     "scenario": SCENARIO,
     "script": SCRIPT,
     "form": FORM,
+    "qa-form": QA_FORM,
+    "records": RECORDS,
     "project": PROJECT,
 }
 
 TITLES = {
     "org": "机构档案", "etiquette": "电话礼仪规范", "forbidden": "电话忌语",
     "standards": "开头语与结束语标准", "question-bank": "问题库", "scenario": "回访场景",
-    "script": "回访话术", "form": "记录表单", "project": "项目配置 huifang.yaml",
+    "script": "回访话术", "form": "记录表单", "qa-form": "质检评分表", "project": "项目配置 huifang.yaml",
+    "records": "记录表通用表头",
 }
 
 

@@ -158,7 +158,9 @@ def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]
         names = "或".join(TYPE_NAMES.get(t, t) for t in expected)
         hint = ""
         if "string" in expected and isinstance(instance, (int, float)) and not isinstance(instance, bool):
-            hint = f"（如要写文字，请加引号：\"{instance}\"）"
+            span = doc.span(path)
+            written = doc.text[span.start:span.end] if span.end > span.start else str(instance)
+            hint = f"（如要写文字，请把原样的整个值加引号：\"{written}\"）"
         return [at(f"应为{names}，实际是{TYPE_NAMES[type_of(instance)]} {short(instance)}{hint}")]
     if kind == "enum":
         options = [str(o) for o in error.validator_value]

@@ -8,6 +8,7 @@ Scalars resolve by the YAML 1.2 core schema: `10:30` stays a string and `no` is 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -29,6 +30,11 @@ FLOAT_RE = re.compile(r"^([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-
 # Characters that reorder or hide text: a reviewer would not see what the trainee reads.
 HIDDEN_CHARS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters YAML refuses (C1 controls, non-characters) and line breaks that only YAML counts as
+# such, which would put every later line number off by one from what the editor shows.
+UNUSABLE_CHARS = re.compile("[\x80-\x84\x86-\x9f\ufffe\uffff]")
+ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+SAFE_MAX_DEPTH = 200  # deeper trees exhaust Python's recursion in validation and rendering
 
 PARSER_MESSAGES = {
     "did not find expected ',' or ']'": "列表缺少逗号或右方括号 ]",
@@ -137,6 +143,8 @@ def decode(raw: bytes, display: str) -> str:
         raise ContentError(display, 1, 1, "文件是 UTF-16 编码：请另存为 UTF-8（如 iconv -f UTF-16 -t UTF-8 原文件 > 新文件）")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if looks_utf16(raw):
+        raise ContentError(display, 1, 1, "文件看起来是 UTF-16 编码：请另存为 UTF-8")
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, col = line_col(raw[:nul].decode("utf-8", "replace"), nul)
@@ -158,13 +166,36 @@ def decode(raw: bytes, display: str) -> str:
         line, col = line_col(good, len(good))
         raise ContentError(display, line, col, f"文件不是 UTF-8 编码，{hint}请在编辑器中另存为 UTF-8，"
                                                "或运行 iconv -f GBK -t UTF-8 原文件 > 新文件") from None
-    for pattern, what in ((HIDDEN_CHARS, "会改变文字显示顺序的隐藏字符"), (CONTROL_CHARS, "控制字符")):
+    for pattern, what in ((HIDDEN_CHARS, "会改变文字显示顺序的隐藏字符"), (CONTROL_CHARS, "控制字符"),
+                          (UNUSABLE_CHARS, "不能使用的字符"), (ODD_BREAKS, "特殊换行符（请改为普通换行或删除）")):
         found = pattern.search(text)
         if found:
             line, col = line_col(text, found.start())
             name = unicodedata.name(found.group(), f"U+{ord(found.group()):04X}")
             raise ContentError(display, line, col, f"含有{what}（{name}）：请删除")
     return text
+
+
+def looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte-order mark: not UTF-8, and nine in ten characters are CJK or ASCII text
+    when read as UTF-16 (GBK bytes read that way are mostly Hangul and private-use characters)."""
+    if len(raw) < 4 or len(raw) % 2:
+        return False
+    try:
+        raw.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        pass
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        plain = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+                    or "\uff00" <= c <= "\uffef" or c in "\t\r\n" or " " <= c <= "~")
+        if plain >= 0.9 * len(text):
+            return True
+    return False
 
 
 def resolve_plain(value: str) -> object:
@@ -301,6 +332,9 @@ class _Builder:
                     value = Tagged(tag, event.value)
                 elif not event.style and event.implicit[0] and event.tag in (None, "!"):
                     value = resolve_plain(event.value)
+                    if isinstance(value, float) and not math.isfinite(value):
+                        raise self.fail(event.start_mark, f"{event.value} 不是具体的数值：请写一个数字"
+                                                          f"（如要写文字，请加引号：\"{event.value}\"）")
                 else:
                     value = event.value
                 self.spans[path] = self.span(event.start_mark, event.end_mark, event.style)

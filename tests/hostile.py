@@ -7,6 +7,7 @@ the message line). Content is text, bytes, or a function that makes the file its
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 SCENARIO = "id: x\ntitle: 标题\nindustry: 物业\ntrigger: t\ntiming: {text: t}\nresponsible: r\n"
@@ -30,6 +31,40 @@ def symlink_out(path: Path) -> None:
     outside = path.parents[3] / "outside.yaml"
     outside.write_text("id: outside\nname: 外部\n", encoding="utf-8")
     path.symlink_to(outside)
+
+
+def _outside(path: Path) -> Path:
+    """The folder holding the project `path` was planted in."""
+    return next(p for p in path.parents if (p / "content").is_dir()).parent
+
+
+def folder_out(path: Path) -> None:
+    outside = _outside(path) / "outside-folder"
+    outside.mkdir(exist_ok=True)
+    (outside / "secret.txt").write_text("项目之外的文件\n", encoding="utf-8")
+    path.symlink_to(outside, target_is_directory=True)
+
+
+def file_out(path: Path) -> None:
+    target = _outside(path) / "outside.bin"
+    target.write_bytes(b"secret outside the project\n")
+    path.symlink_to(target)
+
+
+def config_out(path: Path) -> None:
+    target = _outside(path) / "outside-huifang.yaml"
+    target.write_text("lint:\n  extends: strict\n", encoding="utf-8")
+    path.symlink_to(target)
+
+
+def self_link(path: Path) -> None:
+    shutil.rmtree(path)
+    path.symlink_to(path.name)
+
+
+def fifo(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
 
 
 def alias_bomb() -> str:
@@ -163,7 +198,49 @@ HOSTILE: dict[str, tuple[str, object, str]] = {
                                        "content/standards.yaml:1:1: 这里应是一个文件，却是一个目录"),
     "symlink pointing out of the project": ("content/orgs/link.yaml", symlink_out,
                                             "content/orgs/link.yaml:1:1: 符号链接指向项目之外"),
+    # issue 17: code from a pull request, files from outside, FIFOs, config typos, small mistakes
+    "mkdocs.yml with an object tag": ("mkdocs.yml", "extra:\n  boom: !!python/object/apply:os.system ['touch pwned']\n",
+                                      "mkdocs.yml:2:9: 不允许的 YAML 标签 !!python/object/apply:os.system"),
+    "mkdocs.yml naming a function off the list": (
+        "mkdocs.yml", "markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n"
+                      "        - name: x\n          class: x\n          format: !!python/name:os.system\n",
+        "mkdocs.yml:6:19: 不允许的函数 !!python/name:os.system"),
+    "symlinked folder under pages": ("content/pages/outdir", folder_out, "content/pages/outdir:1:1: 符号链接指向项目之外"),
+    "symlinked image under pages": ("content/pages/logo.png", file_out, "content/pages/logo.png:1:1: 符号链接指向项目之外"),
+    "symlink deep under pages": ("content/pages/a/b/c/notes.txt", file_out,
+                                 "content/pages/a/b/c/notes.txt:1:1: 符号链接指向项目之外"),
+    "symlinked template": ("templates/pages/home.md.j2", file_out, "templates/pages/home.md.j2:1:1: 符号链接指向项目之外"),
+    "looping symlink under pages": ("content/pages/loop", lambda p: p.symlink_to("loop"),
+                                    "content/pages/loop:1:1: 符号链接无法解析"),
+    "huifang.yaml symlinked out": ("huifang.yaml", config_out, "huifang.yaml:1:1: 符号链接指向项目之外"),
+    "self-looping scripts_src": ("scripts_src", self_link, "scripts_src:1:1: scripts_src 是无法解析的符号链接"),
+    "FIFO as a content file": ("content/orgs/pipe.yaml", fifo, "content/orgs/pipe.yaml:1:1: 不是普通文件"),
+    "FIFO as a standards file": ("content/standards.yaml", fifo, "content/standards.yaml:1:1: 不是普通文件"),
+    "FIFO deep in scripts_src": ("scripts_src/sub/pipe.yaml", fifo, "scripts_src/sub/pipe.yaml:1:1: 不是普通文件"),
+    "FIFO under pages": ("content/pages/pipe.md", fifo, "content/pages/pipe.md:1:1: 不是普通文件"),
+    "unknown lint rule": ("huifang.yaml", "lint:\n  rules:\n    forbiden-phrase: off\n",
+                          "huifang.yaml:3:5: lint.rules 中的规则 'forbiden-phrase' 不存在，是否想写 'forbidden-phrase'？"),
+    "unknown lint preset": ("huifang.yaml", "lint:\n  extends: strictt\n",
+                            "huifang.yaml:2:12: lint.extends 的值 'strictt' 不存在，是否想写 'strict'？"),
+    "max_depth raised past what Python can walk": ("huifang.yaml", "limits:\n  max_depth: 100000\n",
+                                                   "huifang.yaml:2:14: limits.max_depth 最大为 200"),
+    "hotline with a leading zero": ("content/orgs/h.yaml", "id: h\nname: 公司\nhotline: 01012345678\n",
+                                    'content/orgs/h.yaml:3:10: 应为文字，实际是整数 1012345678（如要写文字，请把原样的整个值加引号："01012345678"）'),
+    "not-a-number rate": ("content/scenarios/x.yaml", SCENARIO + "target_rate: .nan\n",
+                          "content/scenarios/x.yaml:7:14: .nan 不是具体的数值"),
+    "not-a-number call length": ("content/orgs/m.yaml", "id: m\nname: 公司\nmax_call_minutes: {max: .NaN}\n",
+                                 "content/orgs/m.yaml:3:25: .NaN 不是具体的数值"),
+    "infinite call length": ("content/orgs/m.yaml", "id: m\nname: 公司\nmax_call_minutes: {max: .inf}\n",
+                             "content/orgs/m.yaml:3:25: .inf 不是具体的数值"),
+    "raw U+FFFF": ("content/orgs/ff.yaml", "id: ff\nname: 公\uffff司\n", "content/orgs/ff.yaml:2:8: 含有不能使用的字符（U+FFFF）"),
+    "line separator U+2028": ("content/orgs/ls.yaml", "# 注释\u2028仍是注释\nid: ls\nname: [公司\n",
+                              "content/orgs/ls.yaml:1:5: 含有特殊换行符"),
+    "next line U+0085": ("content/orgs/nel.yaml", "id: nel\nname: 公司\x85客服部\n", "content/orgs/nel.yaml:2:9: 含有特殊换行符"),
+    "CJK-only UTF-16LE without BOM": ("content/orgs/cjk.yaml", "公司名称\n客服部门\n".encode("utf-16-le"),
+                                      "content/orgs/cjk.yaml:1:1: 文件看起来是 UTF-16 编码"),
 }
+
+NOT_LINTED = {"mkdocs.yml with an object tag", "mkdocs.yml naming a function off the list"}  # check and build read it
 
 
 def plant(project: Path, rel: str, content) -> Path:

@@ -7,25 +7,30 @@ merged from the written PDFs. A failure leaves every PDF either as it was or com
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC
 from multiprocessing import get_context
 from pathlib import Path
 
 from huifang import __version__
-from huifang.atomic import write_bytes
-from huifang.compose import compose_all
+from huifang.atomic import OutputError, claim, interrupts_deferred, not_ours, note_changed, owned, write_bytes
+from huifang.compose import compose, compose_all
 from huifang.forms import fonts, html, views
 from huifang.forms.cache import Cache, key_of
 from huifang.problems import ContentError, Problem
 from huifang.workers import ignore_interrupts
 
 DESK_MAX_PHRASES = (None, 12, 8, 5)
+ONE_PAGE_KINDS = ("desk", "form", "sheet", "guide")  # tried denser when they spill
+MUST_FIT = ("desk", "guide")  # the build says so when one of these cannot fit on one page
+GUIDE_MAX_PHRASES = (None, 8, 5)
+GUIDE_LAYOUTS = ((False, ""), (False, "dense"), (True, ""), (True, "dense"), (True, "denser"))
 PUBLIC = 0o644  # the PDFs are published with the site
 
 
@@ -54,6 +59,7 @@ class Result:
     unchanged: list[str] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    too_long: list[tuple[str, int]] = field(default_factory=list)  # (document, pages) that should fit one page
 
 
 def created_date() -> str:
@@ -80,12 +86,23 @@ def plan_docs(project) -> list[views.Doc]:
     docs = [views.form_doc(form, project) for _, form in sorted(project.forms.items())]
     docs += [views.sheet_doc(call, project) for call in compose_all(project).values()]
     docs += [views.desk_doc(org, project) for _, org in sorted(project.orgs.items())]
+    docs += [views.guide_doc(call, project) for call in compose_all(project).values()]
     return docs
 
 
 def variants_of(doc: views.Doc, project, fillable: bool, created: str, extra_css: str) -> list[str]:
+    if doc.kind == "guide":
+        call = compose(project.scripts[doc.name.removeprefix("guide-")], project)
+        out = []
+        for limit in GUIDE_MAX_PHRASES:
+            shown = views.guide_doc(call, project, limit) if limit else doc
+            for wide, density in GUIDE_LAYOUTS:
+                out.append(html.render(replace(shown, wide=wide), created=created, density=density,
+                                       extra_css=extra_css))
+        return list(dict.fromkeys(out))
     if doc.kind != "desk":
-        return [html.render(doc, fillable=fillable, created=created, extra_css=extra_css)]
+        return [html.render(doc, fillable=fillable, created=created, density=density, extra_css=extra_css)
+                for density in html.DENSITIES[:2]]
     org = project.orgs[doc.name.removeprefix("desk-")]
     out = []
     for limit in DESK_MAX_PHRASES:
@@ -148,33 +165,58 @@ def progress_bar(enabled: bool, total: int):
     return bar
 
 
-def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progress: bool = False,
+class UnknownForms(Exception):
+    """`--only` names no form or script: nothing was built, nothing touched."""
+
+    def __init__(self, names: list[str], known: list[str]):
+        from huifang.validate import did_you_mean
+
+        hints = "".join(did_you_mean(n, known) for n in names[:3])
+        super().__init__(f"没有找到这些表单或话术：{' '.join(names)}{hints}（未生成、未删除任何 PDF）")
+        self.names = names
+
+
+def chosen(docs: list[views.Doc], only: list[str]) -> list[views.Doc]:
+    """The documents `--only` names (by file name or id); UnknownForms if any name matches none."""
+    def matches(doc, name):
+        return name in (doc.name, doc.name.split("-", 1)[-1])
+
+    unknown = [n for n in only if not any(matches(d, n) for d in docs)]
+    if unknown:
+        raise UnknownForms(unknown, sorted({d.name for d in docs} | {d.name.split("-", 1)[-1] for d in docs}))
+    return [d for d in docs if any(matches(d, n) for n in only)]
+
+
+def build(loaded, out_dir: Path, *, fillable: bool = True, jobs: int = 0, progress: bool = False,
           only: list[str] | None = None) -> Result:
+    """Render what changed into the cache, then write every changed PDF in one uninterrupted step.
+
+    An interrupt or failure before that step leaves `out_dir` exactly as it was. Only PDFs recorded in
+    this folder's manifest are ever removed, and none when `only` is given."""
     if not loaded.ok:
         raise FormsError([p for p in loaded.problems if p.severity == "error"])
     project = loaded.project
     out_dir = Path(out_dir)
+    if not owned(out_dir):
+        raise OutputError(not_ours(out_dir))
+    docs = plan_docs(project)
+    if only is not None:
+        docs = chosen(docs, only)
     try:
         face = fonts.find_face()
     except fonts.FontError as exc:
         raise FormsError([Problem("huifang forms", 1, 1, str(exc))]) from exc
     cache = Cache(project.root, out_dir)
     created = created_date()
-    extra_css = ""
-    if fillable:
-        font = fonts.input_font(face, fonts.user_cache_dir() or cache.dir)
-        extra_css = f'@font-face {{ font-family: "HuifangInput"; src: url("{font.resolve().as_uri()}"); }}'
-    docs = plan_docs(project)
-    if only is not None:
-        wanted = set(only)
-        docs = [d for d in docs if d.name in wanted or d.name.split("-", 1)[-1] in wanted]
-    work = [Job(d, [], one_page=d.kind == "desk") for d in docs]
+    fields = fonts.FIELD_FONT_VERSION if fillable else ""  # the font's CSS is made only when rendering
+    work = [Job(d, [], one_page=d.kind in ONE_PAGE_KINDS) for d in docs]
     # The key hashes what the HTML is made of (document data, templates, CSS), so an unchanged
     # document costs no template rendering at all.
     stamp = (__version__, weasyprint_version(), face.identity, "fillable" if fillable else "print", created,
-             extra_css, html.templates_digest())
+             fields, html.templates_digest())
     result = Result()
     keys: dict[str, str] = {}
+    pending: dict[str, str] = {}  # file name -> cache key of the bytes to write at the end
     todo: list[Job] = []
     for job in work:
         job.key = key_of(*stamp, job.doc.kind, job.doc.name, doc_json(job.doc))
@@ -184,17 +226,20 @@ def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progr
         if cache.current(out, job.key):
             cache.keep(out, job.key)
             result.unchanged.append(job.doc.name)
-            continue
-        stored = cache.fetch(job.key)
-        if stored is not None:
-            write_bytes(out, stored, PUBLIC)
-            cache.record(out, job.key)
+        elif cache.stored(job.key).is_file():
+            pending[out.name] = job.key
             result.copied.append(job.doc.name)
-            continue
-        todo.append(job)
+        else:
+            todo.append(job)
+    extra_css = fonts.field_font_css() if fillable and todo else ""
     for job in todo:
         job.variants = [html.render(job.doc, fillable=fillable, created=created, extra_css=extra_css)]
     # Only what is rendered is checked: a cached PDF passed with this very font (its key says so).
+    if todo:
+        try:
+            fonts.require_chinese(face)
+        except fonts.FontError as exc:
+            raise FormsError([Problem("huifang forms", 1, 1, str(exc))]) from exc
     problems = check_fonts(todo, face, loaded)
     if problems:
         raise FormsError(problems)
@@ -204,44 +249,84 @@ def build(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progr
 
     bar = progress_bar(progress, len(todo))
     try:
-        for job, data in render_all(todo, fillable, jobs, bar):
-            out = out_dir / f"{job.doc.name}.pdf"
-            cache.put(job.key, data)
-            write_bytes(out, data, PUBLIC)
-            cache.record(out, job.key)
-            result.rendered.append(job.doc.name)
-        if only is None:
-            build_packs(project, out_dir, keys, cache, result, created)
+        with contextlib.closing(render_all(todo, fillable, jobs, bar)) as rendered:
+            for job, data, pages in rendered:
+                if job.doc.kind in MUST_FIT and pages > 1:
+                    result.too_long.append((job.doc.name, pages))
+                cache.put(job.key, data)
+                pending[f"{job.doc.name}.pdf"] = job.key
+                result.rendered.append(job.doc.name)
     finally:
         if bar is not None:
             bar.stop()
-        stale = cache.save({p.name for p in result.paths})
-    for name in stale:
-        path = out_dir / name
-        if path.suffix == ".pdf" and path.is_file():
-            path.unlink()
-            result.removed.append(name)
+    if only is None:
+        build_packs(project, out_dir, keys, cache, result, created, pending)
+    commit(out_dir, cache, pending, result, keep_others=only is not None)
     return result
 
 
+def commit(out_dir: Path, cache: Cache, pending: dict[str, str], result: Result, keep_others: bool) -> None:
+    """Write the changed PDFs and remove the stale ones, with Ctrl-C held until all is done."""
+    blobs = {name: cache.fetch(key) for name, key in pending.items()}
+    missing = sorted(name for name, data in blobs.items() if data is None)
+    if missing:
+        raise OSError(f"表单缓存中缺少 {missing[0]}（缓存文件夹被改动？请重试）")
+    with interrupts_deferred():
+        claim(out_dir)
+        for name, data in sorted(blobs.items()):
+            write_bytes(out_dir / name, data, PUBLIC)
+            cache.record(out_dir / name, pending[name])
+        produced = {p.name for p in result.paths}
+        stale = cache.save(produced | set(cache.manifest) if keep_others else produced)
+        for name in stale:
+            path = out_dir / name
+            if path.suffix == ".pdf" and path.is_file() and not path.is_symlink():
+                path.unlink()
+                result.removed.append(name)
+        if blobs or stale:
+            note_changed(out_dir)
+
+
 def render_all(todo: list[Job], fillable: bool, jobs: int, bar):
-    """Yield (job, pdf bytes) as renders finish; in-process when one worker is enough."""
+    """Yield (job, pdf bytes, pages) as renders finish; in-process when one worker is enough. On an
+    interrupt or error the workers are stopped at once, not waited for."""
     workers = pool_size(jobs, len(todo))
     if workers == 1:
         for job in todo:
-            data, _ = render_job(job.variants, job.one_page, fillable)
+            data, pages = render_job(job.variants, job.one_page, fillable)
             advance(bar)
-            yield job, data
+            yield job, data, pages
         return
     # spawn: never fork a process that may already hold fontconfig/Pango locks.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                             initializer=ignore_interrupts) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=ignore_interrupts)
+    try:
         futures = {pool.submit(render_job, job.variants, job.one_page, fillable): job
                    for job in sorted(todo, key=lambda j: -len(j.variants[0]))}
         for future in as_completed(futures):
-            data, _ = future.result()
+            data, pages = future.result()
             advance(bar)
-            yield futures[future], data
+            yield futures[future], data, pages
+    except BaseException:
+        with interrupts_deferred():
+            stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers now (shutdown alone waits for running renders),
+    then let the pool's manager thread finish, so that interpreter exit neither waits nor fails."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+    if manager is not None:
+        manager.join(timeout=5)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=2)
 
 
 def advance(bar) -> None:
@@ -255,8 +340,10 @@ def pack_members(scenario, project) -> list[str]:
     return names
 
 
-def build_packs(project, out_dir: Path, keys: dict, cache: Cache, result: Result, created: str) -> None:
-    """One PDF per scenario: its forms, then its scripts' record sheets (scenarios with neither get none)."""
+def build_packs(project, out_dir: Path, keys: dict, cache: Cache, result: Result, created: str,
+                pending: dict[str, str]) -> None:
+    """One PDF per scenario: its forms, then its scripts' record sheets (scenarios with neither get none).
+    Members are read from what is about to be written (`pending`) or else from the folder."""
     for ident, scenario in sorted(project.scenarios.items()):
         members = [n for n in pack_members(scenario, project) if n in keys]
         if not members:
@@ -268,23 +355,22 @@ def build_packs(project, out_dir: Path, keys: dict, cache: Cache, result: Result
             cache.keep(out, key)
             result.unchanged.append(out.stem)
             continue
-        data = cache.fetch(key)
-        if data is None:
-            data = merge([out_dir / f"{n}.pdf" for n in members], f"{scenario.title} 打印包", created)
-            cache.put(key, data)
+        if not cache.stored(key).is_file():
+            parts = [cache.fetch(pending[f"{n}.pdf"]) if f"{n}.pdf" in pending else (out_dir / f"{n}.pdf").read_bytes()
+                     for n in members]
+            cache.put(key, merge(parts, f"{scenario.title} 打印包", created))
             result.merged.append(out.stem)
         else:
             result.copied.append(out.stem)
-        write_bytes(out, data, PUBLIC)
-        cache.record(out, key)
+        pending[out.name] = key
 
 
-def merge(paths: list[Path], title: str, created: str) -> bytes:
-    from pypdf import PdfWriter
+def merge(parts: list[bytes], title: str, created: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
-    for path in paths:
-        writer.append(str(path), outline_item=None)
+    for data in parts:
+        writer.append(PdfReader(io.BytesIO(data)), outline_item=None)
     metadata = {"/Title": title, "/Producer": f"huifang {__version__}"}
     if created:
         stamp = "D:" + created.replace("-", "").replace(":", "").replace("T", "").rstrip("Z") + "Z"
@@ -295,6 +381,6 @@ def merge(paths: list[Path], title: str, created: str) -> bytes:
     return buffer.getvalue()
 
 
-def build_forms(loaded, out_dir: Path, *, fillable: bool = False, jobs: int = 0, progress: bool = False) -> list[Path]:
+def build_forms(loaded, out_dir: Path, *, fillable: bool = True, jobs: int = 0, progress: bool = False) -> list[Path]:
     """The contract for `huifang forms` and the site: every PDF written, in a stable order."""
     return build(loaded, out_dir, fillable=fillable, jobs=jobs, progress=progress).paths

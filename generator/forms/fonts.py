@@ -68,10 +68,20 @@ def _find_face(family: str, _env: tuple) -> FontFace:
     found_family = parts[2].split(",")[0].strip() if len(parts) > 2 else ""
     stat = Path(path).stat()
     face = FontFace(path, index, found_family, stat.st_size, stat.st_mtime_ns)
-    if "CJK" not in found_family or missing(face, PROBE):
-        raise FontError(f"找不到中文字体 {family}（fontconfig 给出的是「{found_family or path}」，"
-                        f"不含中文字形，打印出来会是空白方框）：{INSTALL_HINT}")
+    if "CJK" not in found_family:
+        raise not_chinese(face)
     return face
+
+
+def not_chinese(face: FontFace) -> FontError:
+    return FontError(f"找不到中文字体 {FAMILY}（fontconfig 给出的是「{face.family or face.path}」，"
+                     f"不含中文字形，打印出来会是空白方框）：{INSTALL_HINT}")
+
+
+def require_chinese(face: FontFace) -> None:
+    """The face really draws Chinese (reads its cmap: done only when something is to be rendered)."""
+    if missing(face, PROBE):
+        raise not_chinese(face)
 
 
 @lru_cache(maxsize=4)
@@ -96,57 +106,36 @@ def missing(face: FontFace, text: str) -> list[str]:
     return list(seen)
 
 
-def user_cache_dir() -> Path | None:
-    """Per-user cache for the fillable font subset (the same for every project on the machine)."""
-    from huifang.usercache import folder
-
-    path = folder("fonts")
-    if path is None:
-        return None
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return path if os.access(path, os.W_OK) else None
+FIELD_FAMILY = "HuifangField"
+FIELD_FONT_VERSION = "field-font-1"  # part of the cache key: change it when field_font_css() changes
 
 
-def typing_charset() -> str:
-    """What people type into a fillable form: ASCII and all of GB 2312 (6,763 hanzi and symbols)."""
-    chars = [chr(c) for c in range(0x20, 0x7F)]
-    for hi in range(0xA1, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            ch = bytes((hi, lo)).decode("gb2312", errors="ignore")
-            if ch:
-                chars.append(ch)
-    return "".join(chars)
+@lru_cache(maxsize=1)
+def field_font_css() -> str:
+    """`@font-face` for the form fields: a two-glyph font in a data URI.
 
-
-def input_font(face: FontFace, cache_dir: Path) -> Path:
-    """A GB 2312 subset of the face for fillable fields, built once per font file.
-
-    WeasyPrint embeds the font of form fields whole (so a viewer can draw what is typed); the
-    whole Noto Sans CJK face is 16 MB, this subset about 2 MB.
+    WeasyPrint embeds the font of a field whole. The fields are empty when printed, and a viewer
+    draws typed text with the field's own font (set by the finisher in render.py), so the font
+    WeasyPrint sees only has to exist: a few hundred bytes instead of a 16 MB CJK face.
     """
-    import hashlib
-
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-    from huifang.atomic import write_bytes
-
-    name = hashlib.sha256(face.identity.encode()).hexdigest()[:16]
-    path = Path(cache_dir) / f"input-{name}.otf"
-    if path.is_file():
-        return path
-    font = TTFont(face.path, fontNumber=face.index)
-    options = subset.Options(hinting=False, desubroutinize=False, name_IDs=["*"], layout_features=[],
-                             notdef_outline=True)
-    options.drop_tables += ["GSUB", "GPOS", "BASE", "VORG", "vhea", "vmtx"]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[ord(c) for c in typing_charset()])
-    subsetter.subset(font)
+    import base64
     import io
 
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([".notdef", "space"])
+    builder.setupCharacterMap({0x20: "space"})
+    empty = TTGlyphPen(None).glyph()
+    builder.setupGlyf({".notdef": empty, "space": empty})
+    builder.setupHorizontalMetrics({".notdef": (500, 0), "space": (500, 0)})
+    builder.setupHorizontalHeader(ascent=880, descent=-120)
+    builder.setupNameTable({"familyName": FIELD_FAMILY, "styleName": "Regular"})
+    builder.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=880, usWinDescent=120)
+    builder.setupPost()
+    builder.updateHead(created=0, modified=0)
     buffer = io.BytesIO()
-    font.save(buffer)
-    write_bytes(path, buffer.getvalue())
-    return path
+    builder.save(buffer)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'@font-face {{ font-family: "{FIELD_FAMILY}"; src: url("data:font/ttf;base64,{data}"); }}'

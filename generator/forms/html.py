@@ -20,7 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 TEMPLATES = templates.FORMS
 CSS_FILE = "print.css"
-TEMPLATE_OF = {"form": "form.html.j2", "sheet": "sheet.html.j2", "desk": "desk.html.j2"}
+TEMPLATE_OF = {"form": "form.html.j2", "sheet": "sheet.html.j2", "desk": "desk.html.j2", "guide": "guide.html.j2"}
 DENSITIES = ("", "dense", "denser")
 
 
@@ -47,7 +47,7 @@ def templates_digest(root: Path = TEMPLATES) -> str:
 
 def render(doc: Doc, *, fillable: bool = False, created: str = "", density: str = "", extra_css: str = "") -> str:
     env = environment()
-    context = {"title": doc.title, "org": doc.org, "number": doc.number, "footer": doc.footer, "wide": doc.wide,
+    context = {"kind": doc.kind, "title": doc.title, "org": doc.org, "number": doc.number, "footer": doc.footer, "wide": doc.wide,
                **doc.data}
     return env.get_template(TEMPLATE_OF[doc.kind]).render(
         doc=context, fillable=fillable, created=created, density=density, css=stylesheet() + extra_css, version=__version__)

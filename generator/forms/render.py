@@ -66,8 +66,50 @@ def bare_cff(data: bytes, gids: set[int]) -> bytes | None:
         return None
 
 
+FIELD_FONT = "HFSong"
+FIELD_SIZE = 10
+
+
+def field_font(pdf) -> pydyf.Dictionary:
+    """STSong-Light, one of the standard Chinese fonts every PDF viewer provides (never embedded)."""
+    descriptor = pydyf.Dictionary({
+        "Type": "/FontDescriptor", "FontName": "/STSong-Light", "Flags": 6, "ItalicAngle": 0,
+        "FontBBox": pydyf.Array([-25, -254, 1000, 880]), "Ascent": 880, "Descent": -120, "CapHeight": 880,
+        "StemV": 80})
+    pdf.add_object(descriptor)
+    cid = pydyf.Dictionary({
+        "Type": "/Font", "Subtype": "/CIDFontType0", "BaseFont": "/STSong-Light", "DW": 1000,
+        "CIDSystemInfo": pydyf.Dictionary({"Registry": pydyf.String("Adobe"), "Ordering": pydyf.String("GB1"),
+                                           "Supplement": 4}),
+        "FontDescriptor": descriptor.reference})
+    pdf.add_object(cid)
+    font = pydyf.Dictionary({"Type": "/Font", "Subtype": "/Type0", "BaseFont": "/STSong-Light",
+                             "Encoding": "/UniGB-UCS2-H", "DescendantFonts": pydyf.Array([cid.reference])})
+    pdf.add_object(font)
+    return font
+
+
+def chinese_fields(pdf) -> None:
+    """Typed text in the fields is drawn in a standard Chinese font the viewer has, not an embedded one."""
+    form = pdf.catalog.get("AcroForm")
+    if form is None:
+        return
+    font = field_font(pdf)
+    form["DR"] = pydyf.Dictionary({"Font": pydyf.Dictionary({FIELD_FONT: font.reference})})
+    appearance = pydyf.String(f"/{FIELD_FONT} {FIELD_SIZE} Tf 0 g")
+    form["DA"] = appearance
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Dictionary) and obj.get("FT") == "/Tx":
+            obj["DA"] = appearance
+
+
+def finish(document, pdf) -> None:
+    compact_fonts(document, pdf)
+    chinese_fields(pdf)
+
+
 def to_pdf(html: str, *, fillable: bool = False) -> tuple[bytes, int]:
     """The PDF and its page count."""
     document = weasyprint.HTML(string=html, base_url=None).render(pdf_forms=fillable)
-    data = document.write_pdf(pdf_identifier=True, pdf_forms=fillable, finisher=compact_fonts)
+    data = document.write_pdf(pdf_identifier=True, pdf_forms=fillable, finisher=finish)
     return data, len(document.pages)

@@ -6,6 +6,7 @@ fillable variant are made here so they are unique within a document and readable
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from huifang import model as m
@@ -15,7 +16,13 @@ UNITS = {"full": 6, "half": 3, "third": 2}
 WIDE_COLUMNS = 7  # a table with more columns than this is printed landscape
 SHEET_HEADER = (("客户", "text", "half"), ("电话", "phone", "half"), ("回访日期", "date", "third"),
                 ("回访员", "text", "third"), ("项目/服务", "text", "third"))
+CALLBACK = "不方便时约定的回电时间"
+FACE_TO_FACE = "面访"
+NAMED_ONLY = "原制度只给出了本表的表名，没有规定栏目；本表不另设栏目，请按本单位实际情况填写。"
 MARK = "\x00"
+# A parenthesised citation of a seed document ends in a section number after a space:
+# 「（瑞风特约维修站 接听客户来电 2、3）」. Guidance in brackets has no space: 「（记下时间）」.
+CITATION = re.compile(r"（[^（）]*\s[^（）]*）")
 
 
 @dataclass
@@ -37,7 +44,8 @@ class Namer:
     """Unique, readable PDF field names: `<doc>·<label>`, numbered on repeats."""
 
     def __init__(self, prefix: str):
-        self.prefix, self.seen = prefix, {}
+        self.prefix = prefix
+        self.seen: dict[str, int] = {}
 
     def __call__(self, *parts: str) -> str:
         base = "·".join([self.prefix, *[p.replace(".", "·") for p in parts if p]])
@@ -50,7 +58,7 @@ def option_list(labels, namer: Namer | None, *prefix: str) -> list[dict]:
     return [{"label": o, "name": namer(*prefix, o) if namer else ""} for o in labels]
 
 
-def field_view(f: m.FormField, namer: Namer) -> dict:
+def field_view(f: m.FormField, namer: Namer, dated: bool = False) -> dict:
     kind = f.type
     options = list(f.options)
     if kind == "checkbox" and not options:
@@ -66,6 +74,8 @@ def field_view(f: m.FormField, namer: Namer) -> dict:
         view["options"][0]["name"] = namer(f.label)
     else:
         view["name"] = namer(f.label)
+    if kind == "signature" and dated:
+        view["date_name"] = namer(f.label, "日期")
     if kind == "lines":
         view["span"] = 6 if f.width == "full" else view["span"]
     return view
@@ -73,7 +83,9 @@ def field_view(f: m.FormField, namer: Namer) -> dict:
 
 def pack_grid(fields: list[dict]) -> list[list[dict]]:
     """Lay fields into rows of six units; the last field of a short row takes the rest."""
-    rows, row, used = [], [], 0
+    rows: list[list[dict]] = []
+    row: list[dict] = []
+    used = 0
     for f in fields:
         if used + f["span"] > 6 and row:
             row[-1]["span"] += 6 - used
@@ -129,24 +141,73 @@ def org_name(project: m.Project, ident: str) -> str:
     return org.name if org else ""
 
 
+def form_labels(form: m.Form) -> set[str]:
+    return {x.label for s in form.sections for x in (*s.fields, *s.columns)}
+
+
+def missing_fields(wanted: list[m.RecordField], present: set[str]) -> list[m.FormField]:
+    """The record fields a form lacks (a field it already has under a `same_as` name counts)."""
+    return [m.FormField(f.label, f.type, width=f.width) for f in wanted
+            if f.label not in present and not present.intersection(f.same_as)]
+
+
+def record_fields(form: m.Form, records: m.Records | None) -> list[m.FormField]:
+    if records is None:
+        return []
+    wanted = records.header + (records.contact if form.contact else [])
+    return missing_fields(wanted, form_labels(form))
+
+
+def is_named_only(form: m.Form) -> bool:
+    return not any(s.fields or s.columns for s in form.sections)
+
+
+def rate_targets(form: m.Form, project: m.Project) -> list[str]:
+    """Each scenario's target call-back rate, for forms that count a 回访率."""
+    if not any("回访率" in label for label in form_labels(form)):
+        return []
+    out = []
+    for _, sc in sorted(project.scenarios.items()):
+        if form.id not in sc.forms:
+            continue
+        if sc.target_rate is not None:
+            out.append(f"{sc.title}：{sc.target_rate:g}%")
+        elif sc.rate_note:
+            out.append(f"{sc.title}：{sc.rate_note.rstrip('。')}")
+    return out
+
+
 def form_doc(form: m.Form, project: m.Project) -> Doc:
     namer = Namer(form.id)
+    records = project.records
+    dated = bool(records and records.signature_date)
     sections = []
     wide = form.orientation == "landscape"
+    head = [field_view(f, namer, dated) for f in record_fields(form, records)]
+    if head:
+        sections.append({"title": "", "note": "", "grid": pack_grid(head), "columns": [], "rows": [],
+                         "blank": 0})
+    named_only = is_named_only(form)
     for i, s in enumerate(form.sections):
         title = s.title or f"第{i + 1}部分"
-        fields = [field_view(f, namer) for f in s.fields]
-        view = {"title": s.title, "note": s.note, "grid": pack_grid(fields), "columns": [], "rows": []}
+        fields = [field_view(f, namer, dated) for f in s.fields]
+        view = {"title": s.title, "note": s.note, "grid": pack_grid(fields), "columns": [], "rows": [],
+                "blank": 0}
+        if named_only:
+            view["blank"] = max(4, 12 // len(form.sections))
+            view["blank_name"] = namer(title)
         if s.columns:
             wide = wide or len(s.columns) > WIDE_COLUMNS
             view["columns"] = [{"label": c.label, "width": w} for c, w in zip(s.columns, column_widths(s.columns))]
             view["rows"] = table_rows(s, namer, title)
         sections.append(view)
     footer = f"保存期限：{form.retention}" if form.retention else ""
-    return Doc(form.id, "form", form.title, org_name(project, form.org), header_number(form.number, form.version),
+    version = form.version or (records.version if records else "")
+    return Doc(form.id, "form", form.title, org_name(project, form.org), header_number(form.number, version),
                footer, wide, {"intro": form.intro, "copies_note": form.copies_note, "sections": sections,
-                              "notes": form.notes, "subtitle": ""},
-               (form.file,))
+                              "notes": form.notes, "subtitle": "", "named_only": NAMED_ONLY if named_only else "",
+                              "targets": rate_targets(form, project)},
+               (form.file,) + ((records.file,) if records else ()))
 
 
 def split_placeholders(text: str, org: m.Org | None) -> list[tuple[str, str]]:
@@ -167,11 +228,39 @@ def asked_questions(call: Call) -> list[m.Question]:
     return found
 
 
+def agent_blanks(call: Call) -> list[str]:
+    """Placeholders the org does not fill, in the order the call meets them: the agent writes them down."""
+    names: list[str] = []
+
+    def note(name: str) -> str:
+        names.append(name)
+        return name
+
+    def collect(text: str) -> None:
+        fill(text, call.org, mark=note)
+
+    for turn in call.all_turns():
+        if turn.words is not None:
+            collect(turn.words.value)
+        q = turn.question if turn.kind == "ask" else None
+        if q is not None and q.follow_up and q.follow_up.ask:
+            collect(q.follow_up.ask.value)
+    return list(dict.fromkeys(names))
+
+
 def sheet_doc(call: Call, project: m.Project) -> Doc:
     script, org = call.script, call.org
     namer = Namer(f"script-{script.id}")
-    grid = pack_grid([field_view(m.FormField(label, kind, width=width), namer)
-                      for label, kind, width in SHEET_HEADER])
+    records = project.records
+    record = records.sheets.get(script.id) if records else None
+    channels = record.channels if record else ("电话",)
+    header = [m.FormField(label, kind, width=width) for label, kind, width in SHEET_HEADER]
+    taken = {label for label, _, _ in SHEET_HEADER} | {"客户姓名", "回访员姓名", "电话号码"}
+    blanks = [m.FormField(name, "text", width="third") for name in agent_blanks(call) if name not in taken]
+    if call.convenience:
+        blanks.append(m.FormField(CALLBACK, "callback", width="full"))
+    grid = pack_grid([field_view(f, namer) for f in header])
+    call_grid = pack_grid([field_view(f, namer) for f in blanks])
     questions = []
     sources = {script.file}
     for n, q in enumerate(asked_questions(call), 1):
@@ -199,12 +288,16 @@ def sheet_doc(call: Call, project: m.Project) -> Doc:
         if q.text.doc is not None:
             sources.add(q.text.doc.display)
         questions.append(view)
-    parties = [{"who": who, "sign": namer(who, "签字"), "date": namer(who, "日期")} for who in ("客户", "回访员")]
+    signers = ("客户", "回访员") if FACE_TO_FACE in channels else ("回访员",)
+    parties = [{"who": who if who == "回访员" or len(channels) == 1 else f"{who}（{FACE_TO_FACE}时）",
+                "sign": namer(who, "签字"), "date": namer(who, "日期")} for who in signers]
     title = f"{script.title}记录表" if not script.title.endswith("表") else script.title
-    subtitle = f"话术：{script.id}"
-    return Doc(f"script-{script.id}", "sheet", title, org.name if org else "", subtitle, "", False,
-               {"grid": grid, "questions": questions, "parties": parties, "remarks_name": namer("回访情况记录"),
-                "subtitle": ""},
+    number = header_number(record.number, record.version or records.version) if record else ""
+    if records is not None:
+        sources.add(records.file)
+    return Doc(f"script-{script.id}", "sheet", title, org.name if org else "", number, "", False,
+               {"grid": grid, "call_grid": call_grid, "questions": questions, "parties": parties,
+                "remarks_name": namer("回访情况记录"), "subtitle": "回访方式：" + "、".join(channels)},
                tuple(sorted(sources)))
 
 
@@ -213,19 +306,46 @@ def turns_parts(turns: list[m.Turn], org: m.Org | None) -> list[tuple[str, str]]
     return split_placeholders(said, org)
 
 
-def phrases_for(org: m.Org, project: m.Project) -> list[m.ForbiddenPhrase]:
-    """The org's own forbidden phrases, else those of its industry, else every phrase of the project."""
-    def stem(p):
-        return p.file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    own = [p for p in project.forbidden if stem(p) == org.id]
-    if own:
-        return own
-    kin = {o.id for o in project.orgs.values() if org.industry and o.industry == org.industry}
-    related = [p for p in project.forbidden if stem(p) in kin]
-    if related:
-        return related
-    order = {"error": 0, "warning": 1, "info": 2}
-    return sorted(project.forbidden, key=lambda p: order.get(p.severity, 3))
+def industry_phrases(org: m.Org, project: m.Project) -> list[m.ForbiddenPhrase]:
+    """The forbidden phrases written for orgs of this org's industry (its own first); none from other trades."""
+    kin = {o.id for o in project.orgs.values() if org.industry and o.industry == org.industry} | {org.id}
+    related = [p for p in project.forbidden if phrase_org(p, project) in kin]
+    return sorted(related, key=lambda p: phrase_org(p, project) != org.id)
+
+
+def phrase_org(phrase: m.ForbiddenPhrase, project: m.Project) -> str:
+    """The org a phrase file belongs to: its name is the org id, or starts with it (wuye-kefu-laidian…)."""
+    stem = phrase.file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    owners = [ident for ident in project.orgs if stem == ident or stem.startswith(ident + "-")]
+    return max(owners, key=len, default="")
+
+
+def without_citations(text: str) -> str:
+    return CITATION.sub("", text).strip()
+
+
+def display_name(org: m.Org) -> str:
+    """The org's full name; a bare generic word (「公司」) is told apart by the rule book it comes from."""
+    if len(org.name) > 2 or not org.source:
+        return org.name
+    return f"{org.name}（{org.source.split()[0]}）"
+
+
+def call_windows(org: m.Org) -> list[str]:
+    windows = []
+    for w in org.call_windows:
+        text = f"{w.start}–{w.end}"
+        if w.season:
+            text = f"{w.season} {text}"
+        if w.note:
+            text += f"（{w.note}）"
+        windows.append(text)
+    return windows
+
+
+def phrase_rows(phrases: list[m.ForbiddenPhrase], org: m.Org) -> list[dict]:
+    return [{"phrase": p.phrase.value, "instead": split_placeholders(without_citations(p.instead), org)}
+            for p in phrases]
 
 
 def desk_doc(org: m.Org, project: m.Project, limit: int | None = None) -> Doc:
@@ -241,26 +361,70 @@ def desk_doc(org: m.Org, project: m.Project, limit: int | None = None) -> Doc:
     if not closing and project.closing:
         names = "、".join(e.name for e in project.closing.elements)
         closing = [{"tag": "本机构未规定标准结束语，结束语须包含", "parts": [("text", names)]}]
-    windows = []
-    for w in org.call_windows:
-        text = f"{w.start}–{w.end}"
-        if w.season:
-            text = f"{w.season} {text}"
-        if w.note:
-            text += f"（{w.note}）"
-        windows.append(text)
+    windows = call_windows(org)
     minutes = ""
     if org.max_call_minutes:
         low, high = org.max_call_minutes
         minutes = f"{low:g}–{high:g} 分钟" if low else f"不超过 {high:g} 分钟"
-    phrases = phrases_for(org, project)
+    phrases = industry_phrases(org, project)
     shown = phrases if limit is None else phrases[:limit]
-    rows = [{"phrase": p.phrase.value, "instead": split_placeholders(p.instead, org)} for p in shown]
+    rows = phrase_rows(shown, org)
     convenience = split_placeholders(org.convenience.ask.value, org) if org.convenience else []
     details = [x for x in (org.department, f"热线 {org.hotline}" if org.hotline else "") if x]
-    return Doc(f"desk-{org.id}", "desk", f"{org.short_name or org.name}回访坐席桌面卡", org.name, "坐席桌面卡",
+    return Doc(f"desk-{org.id}", "desk", f"{display_name(org)}回访坐席桌面卡", display_name(org), "坐席桌面卡",
                "", False,
                {"opening": opening, "closing": closing, "convenience": convenience, "windows": windows,
                 "no_call": org.no_call, "minutes": minutes, "phrases": rows,
                 "more_phrases": len(phrases) - len(shown), "subtitle": "　".join(details)},
                (org.file, *sorted({p.file for p in shown})))
+
+
+def step_items(steps: list, org: m.Org | None, level: int = 0) -> list[dict]:
+    """A call's body as a flat list for the script card: what the agent says and asks, branch by branch."""
+    items: list[dict] = []
+    for step in steps:
+        if isinstance(step, m.Branch):
+            for label, case in step.cases.items():
+                items.append({"kind": "case", "label": label, "level": level})
+                items += step_items(case, org, level + 1)
+        elif isinstance(step, m.Close):
+            items.append({"kind": "end", "level": level,
+                          "parts": turns_parts(step.turns, org)})
+        elif step.kind == "ask" and step.question is not None:
+            q = step.question
+            item = {"kind": "ask", "level": level, "parts": split_placeholders(q.text.value, org),
+                    "choices": list(q.answer.choices) if q.answer.type != "open" else [], "follow_up": None}
+            if q.follow_up and q.follow_up.ask:
+                item["follow_up"] = {"when": "、".join(q.follow_up.when),
+                                     "parts": split_placeholders(q.follow_up.ask.value, org)}
+            items.append(item)
+        elif step.words is not None:
+            kind = "say" if step.spoken_by_agent else ("customer" if step.kind == "customer" else "note")
+            items.append({"kind": kind, "level": level, "parts": split_placeholders(step.words.value, org)})
+    return items
+
+
+def guide_doc(call: Call, project: m.Project, limit: int | None = None) -> Doc:
+    """The one-page script card an agent keeps beside the phone."""
+    script, org = call.script, call.org
+    convenience = None
+    if call.convenience:
+        c = call.convenience
+        convenience = {"ask": split_placeholders(c.ask.value, org), "yes": turns_parts(c.yes, org),
+                       "no": turns_parts(c.no, org)}
+    closings = [{"label": label, "parts": turns_parts(turns, org)} for label, turns in call.closings.items()]
+    closings = [c for c in closings if c["parts"]]
+    phrases = industry_phrases(org, project) if org else []
+    shown = phrases if limit is None else phrases[:limit]
+    sources = {script.file, *(p.file for p in shown)}
+    if org is not None:
+        sources.add(org.file)
+    return Doc(f"guide-{script.id}", "guide", f"{script.title}　话术卡", display_name(org) if org else "", "", "",
+               False,
+               {"opening": turns_parts(call.opening, org), "convenience": convenience,
+                "steps": step_items(call.body, org), "closings": closings,
+                "hotline": org.hotline if org else "", "windows": call_windows(org) if org else [],
+                "no_call": org.no_call if org else [], "phrases": phrase_rows(shown, org) if org else [],
+                "more_phrases": len(phrases) - len(shown), "industry": org.industry if org else "",
+                "subtitle": ""},
+               tuple(sorted(sources)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -382,16 +383,19 @@ def _read(file: str, display: str) -> str:
     try:
         try:
             # O_NOFOLLOW: a file that is itself a symlink fails with ELOOP and is resolved then
-            handle = os.open(file, os.O_RDONLY | (_NOFOLLOW if guarded else 0))
+            handle = os.open(file, os.O_RDONLY | _NONBLOCK | (_NOFOLLOW if guarded else 0))
         except OSError as exc:
             if not (guarded and exc.errno == errno.ELOOP):
                 raise
             real = os.path.realpath(file)
             if not real.startswith(real_root + os.sep):
                 raise UsageError(f"{display}:1:1: 符号链接指向项目之外（{real}）：出于安全考虑拒绝读取") from None
-            handle = os.open(file, os.O_RDONLY)
+            handle = os.open(file, os.O_RDONLY | _NONBLOCK)
         try:
-            size = os.fstat(handle).st_size
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode):  # a FIFO would block every read: never read one
+                raise UsageError(f"{display}:1:1: 不是普通文件（管道、设备或套接字）：huifang 不读取，请删除")
+            size = info.st_size
             if size <= limit:
                 raw = os.read(handle, size + 1)  # os.read: half the cost of open().read() on small files
                 if len(raw) > size:  # grew since fstat: read on to the end (or past the limit)
@@ -429,6 +433,7 @@ def _read(file: str, display: str) -> str:
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO for reading otherwise waits for a writer
 _FOLDERS: dict[str, tuple[bool, str]] = {}  # folder as given → (inside the project?, real path): one realpath per folder
 
 

@@ -14,11 +14,25 @@ def run(args) -> int:
         result = lint_paths(args.project, list(args.paths), composed=not args.no_compose)
         if args.fix or args.diff:
             return _fix(args, result)
-    except (UsageError, ConfigError) as exc:
+    except ConfigError as exc:
+        print(f"huifang lint: {_config_problem(args.project) or exc}", file=sys.stderr)
+        return 2
+    except UsageError as exc:
         print(f"huifang lint: {exc}", file=sys.stderr)
         return 2
     _report(args, result.problems)
     return _exit(result.problems)
+
+
+def _config_problem(root) -> str:
+    """The bad lint setting with its place in huifang.yaml (the loader reports it with line and column)."""
+    from pathlib import Path
+
+    from huifang.project import read_config
+
+    problems: list = []
+    read_config(Path(root), problems)
+    return next((str(p) for p in problems if p.path.endswith("huifang.yaml")), "")
 
 
 def _report(args, problems) -> None:

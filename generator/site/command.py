@@ -9,11 +9,12 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from huifang.atomic import replaced_dir
+from huifang.atomic import MARKER, OutputError, check_output, owned, replaced_dir
 from huifang.problems import ContentError
 from huifang.project import CONTENT, load_project
 from huifang.site import config as site_config
@@ -103,6 +104,29 @@ def build_site(root: Path, site_dir: Path, args=None, settings: dict | None = No
                 build(config)
             finally:
                 config.plugins.on_shutdown()
+            if getattr(args, "no_forms", False):
+                keep_forms(site_dir / "forms", staging / "forms")
+
+
+def keep_forms(published: Path, staging: Path) -> None:
+    """`--no-forms`: the new site keeps the PDFs already published, so the forms page links nothing missing."""
+    if not published.is_dir() or published.is_symlink() or not owned(published.parent):
+        return
+    staging.mkdir(exist_ok=True)
+    for pdf in sorted(published.glob("*.pdf")) + [published / MARKER]:
+        if pdf.is_file() and not pdf.is_symlink() and not (staging / pdf.name).exists():
+            try:
+                os.link(pdf, staging / pdf.name)
+            except OSError:
+                shutil.copy2(pdf, staging / pdf.name)
+
+
+def dev_addr(value: str) -> str | None:
+    """Why `--dev-addr` is not a usable address, or None."""
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        return (f"--dev-addr {value}：应写成 地址:端口，端口为 1–65535 之间的整数，如 127.0.0.1:8000")
+    return None
 
 
 def run(args) -> int:
@@ -111,19 +135,30 @@ def run(args) -> int:
     try:
         settings = site_config.settings(root)
     except ContentError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.problem, file=sys.stderr)
         print("网站未生成（site/ 保持原样）。", file=sys.stderr)
         return 1
+    if args.command == "serve":
+        wrong = dev_addr(args.dev_addr)
+        if wrong:
+            print(f"huifang serve：{wrong}", file=sys.stderr)
+            return 2
+    else:
+        try:
+            site_dir = check_output(args.site_dir or root / "site", root, "--site-dir" if args.site_dir else "输出文件夹")
+        except OutputError as exc:
+            print(f"huifang build：{exc}", file=sys.stderr)
+            print("网站未生成，没有改动任何文件。", file=sys.stderr)
+            return 1
     code = precheck(root, args)
     if code:
         return code
     if args.command == "serve":
         return serve(root, args, settings)
     from mkdocs.exceptions import MkDocsException
-    site_dir = (args.site_dir or root / "site").resolve()
     try:
         build_site(root, site_dir, args, settings)
-    except MkDocsException as exc:
+    except (MkDocsException, OutputError) as exc:
         print(f"huifang build：{exc}", file=sys.stderr)
         print("网站未生成（site/ 保持原样）。", file=sys.stderr)
         return 1

@@ -43,12 +43,12 @@ def allowed(tag: str) -> bool:
     return tag in ("!ENV", "!relative") or tag.startswith(PYTHON_NAME)
 
 
-def _resolve(doc: Document, value, path: tuple):
+def _resolve(doc: Document, value, path: tuple, importing: bool = True):
     """Tagged values to what MkDocs would make of them, refusing callables not on the allow-list."""
     if isinstance(value, dict):
-        return {k: _resolve(doc, v, path + (k,)) for k, v in value.items()}
+        return {k: _resolve(doc, v, path + (k,), importing) for k, v in value.items()}
     if isinstance(value, list):
-        return [_resolve(doc, v, path + (i,)) for i, v in enumerate(value)]
+        return [_resolve(doc, v, path + (i,), importing) for i, v in enumerate(value)]
     if not isinstance(value, Tagged):
         return value
     if value.tag == "!ENV":
@@ -68,6 +68,8 @@ def _resolve(doc: Document, value, path: tuple):
     if name not in CALLABLES:
         allowed_names = "、".join(sorted(CALLABLES))
         raise doc.error(path, f"不允许的函数 !!python/name:{name}：mkdocs.yml 只能引用这些函数：{allowed_names}")
+    if not importing:
+        return value.tag
     module, _, attribute = name.rpartition(".")
     try:
         return getattr(importlib.import_module(module), attribute)
@@ -75,7 +77,7 @@ def _resolve(doc: Document, value, path: tuple):
         raise doc.error(path, f"找不到函数 {name}：对应的软件包没有安装") from None
 
 
-def read(path: Path, display: str) -> dict:
+def read(path: Path, display: str, importing: bool = True) -> dict:
     doc = load_file(path, display, Limits(max_file_bytes=1024 * 1024), allow_tag=allowed)
     if not isinstance(doc.data, dict):
         raise ContentError(display, 1, 1, "mkdocs.yml 的最外层应当是映射（键: 值）")
@@ -83,7 +85,7 @@ def read(path: Path, display: str) -> dict:
         if key in doc.data:
             span = doc.key_span((key,))
             raise ContentError(display, span.line, span.column, f"{key} 由 huifang 决定（{where}），请从 mkdocs.yml 中删去")
-    return _resolve(doc, doc.data, ())
+    return _resolve(doc, doc.data, (), importing)
 
 
 def _name(entry) -> str:
@@ -122,12 +124,16 @@ def merged(base: dict, own: dict) -> dict:
 
 def settings(root: Path) -> dict:
     """The merged settings for the project at `root`. Raises ContentError for a bad mkdocs.yml."""
+    return merged(read(BASE, "huifang/site/mkdocs.yml"), own_settings(root))
+
+
+def own_settings(root: Path, importing: bool = True) -> dict:
+    """The team's mkdocs.yml alone; `importing=False` (huifang check) checks the functions it names
+    against the allow-list without importing them (the site's packages may not be installed)."""
     own_path = root / FILE
-    base = read(BASE, "huifang/site/mkdocs.yml")
     if own_path.is_symlink() or (own_path.exists() and not own_path.is_file()):
         raise ContentError(FILE, 1, 1, "mkdocs.yml 必须是项目里的普通文件（不能是链接或文件夹）")
-    own = read(own_path, FILE) if own_path.is_file() else {}
-    return merged(base, own)
+    return read(own_path, FILE, importing) if own_path.is_file() else {}
 
 
 def dump(settings: dict) -> str:

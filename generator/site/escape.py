@@ -35,7 +35,7 @@ def md_marked(value) -> Markup:
     out = []
     for i, part in enumerate(parts):
         if i % 2:
-            out.append(f'<span class="hf-ph" title="由坐席现场填写">{md(part)}</span>')
+            out.append(f'<span class="hf-ph" title="由坐席现场填写">（{md(part)}）</span>')
         else:
             out.append(str(md(part)))
     return Markup("".join(out))

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from huifang import model as m
-from huifang.compose import Call, fill
+from huifang.compose import Call
+from huifang.site import speech
 from huifang.site.escape import mermaid
 
+
+def fill(text: str, org) -> str:
+    return speech.fill(text, org, mark=lambda name: f"（{name}）")
+
 MAX_NODES = 60
+LABEL_LIMIT = 300  # whole sentences: Mermaid wraps them; only absurd lengths are cut
 
 
 class Chart:
@@ -24,7 +30,7 @@ class Chart:
     def node(self, label: str, shape: str = "box") -> str:
         self.count += 1
         ident = f"n{self.count}"
-        text = mermaid(label)
+        text = mermaid(label, LABEL_LIMIT)
         opening, closing = {"box": ('["', '"]'), "round": ('("', '")'), "stadium": ('(["', '"])'),
                             "decision": ('{"', '"}')}[shape]
         self.lines.append(f"  {ident}{opening}{text}{closing}")
@@ -65,6 +71,9 @@ class Chart:
         for step in steps:
             if self.count >= MAX_NODES:
                 break
+            if isinstance(step, m.Branch) and pending and pending[-1].kind == "ask" \
+                    and pending[-1].question_id == step.question_id:
+                pending.pop()  # the question just asked is the decision's own box
             if isinstance(step, (m.Branch, m.Close)):
                 ends = self.turns(pending, ends)
                 pending = []

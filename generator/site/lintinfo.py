@@ -71,8 +71,13 @@ def rule_info(module) -> dict:
         passes, fails = (), ()
     paragraphs = ["".join(line.strip() for line in x.splitlines()) for x in description.split("\n\n") if x.strip()]
     return {"id": getattr(module, "ID", module.__name__.rsplit(".", 1)[-1]), "type": getattr(module, "TYPE", ""),
-            "summary": title.strip(), "paragraphs": paragraphs, "passes": list(passes), "fails": list(fails),
+            "summary": title.strip(), "name": rule_name(title.strip()) or getattr(module, "ID", ""), "paragraphs": paragraphs, "passes": list(passes), "fails": list(fails),
             "severity": getattr(module, "SEVERITY", "")}
+
+
+def rule_name(summary: str) -> str:
+    """The Chinese name a reader sees: the summary's words before its first colon (忌语：坐席说了… → 忌语)."""
+    return summary.replace(":", "：").partition("：")[0].strip()
 
 
 def fence(text: str) -> str:

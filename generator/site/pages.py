@@ -15,9 +15,10 @@ from pathlib import Path
 
 from huifang import model as m
 from huifang import templates
-from huifang.compose import Call, compose_all, fill
+from huifang.compose import Call, compose_all
+from huifang.site import practice, situations, speech
 from huifang.site.dialogue import render_call
-from huifang.site.escape import attr, mark_placeholder, md, md_marked
+from huifang.site.escape import attr, md, md_marked
 from huifang.site.flowchart import render_chart
 from huifang.site.lintinfo import LintReport, fence, rule_info
 from jinja2 import ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
@@ -142,6 +143,8 @@ class Site:
         for script in self.orphans:
             self.script_home[script.id] = f"scripts/{script.id}.md"
         self.rules = [rule_info(r) for r in lint.rules]
+        self.situations = situations.split(project.etiquette)
+        self.terms: list = []  # the glossary (glossary.py), set by the plugin
 
     # -- helpers the templates see ------------------------------------------------------------------
     def helpers(self, here: str) -> dict:
@@ -152,7 +155,7 @@ class Site:
             return Markup(html.escape(rel + (f"#{anchor}" if anchor else ""), quote=True))
 
         def fills(text, org=None) -> Markup:
-            return md_marked(fill(str(text), org, mark=mark_placeholder))
+            return md_marked(speech.fill(str(text), org))
 
         def download(path: str, label: str) -> Markup:
             return Markup(f'<a class="md-button hf-download" href="{href(path)}" download>'
@@ -161,7 +164,9 @@ class Site:
         return {"href": href, "fill": fills, "fence": fence, "download": download, "project": self.project,
                 "orgs": self.project.orgs, "forms": self.project.forms, "questions": self.project.questions,
                 "banks": self.project.banks, "script_home": self.script_home, "lint": self.lint,
-                "rules": self.rules, "here": here}
+                "rules": self.rules, "rule_names": {r["id"]: r["name"] for r in self.rules}, "here": here,
+                "plain": lambda text: md(speech.without_citation(str(text))),
+                "org_label": lambda org: org.name if org and not speech.GENERIC_ORG.search(org.name) else "本机构"}
 
     def render(self, template: str, here: str, **context) -> str:
         return self.env.get_template(template).render(**self.helpers(here), **context)
@@ -179,6 +184,37 @@ class Site:
                 "composed_from": {p: self.project.orgs[o].name for p, o in call.composed.items()
                                   if o in self.project.orgs}}
 
+    def generic_view(self, scenario: m.Scenario) -> dict:
+        """The call a scenario without a script in the seeds gets: its org's standard words where the
+        seeds give them, else the points of the 开头语/结束语 standard, around the scenario's questions."""
+        p = self.project
+        org = p.orgs.get(scenario.org)
+        points: set[int] = set()
+
+        def elements(standard) -> list[m.Turn]:
+            turns = [m.Turn("say", m.Text(f"{e.name}：{e.description or e.name}")) for e in
+                     (standard.elements if standard else [])]
+            points.update(id(t) for t in turns)
+            return turns
+
+        asks = [m.Turn("ask", question_id=q, question=p.questions[q]) for q in scenario.questions if q in p.questions]
+        opening = list(org.opening) if org and org.opening else elements(p.greeting)
+        closings = dict(org.closings) if org and org.closings else {"": elements(p.closing)}
+        script = m.Script(id=f"generic-{scenario.id}", title=scenario.title, file=scenario.file, org=scenario.org)
+        call = Call(script, org, opening, org.convenience if org else None, asks, closings)
+        return {"call": call, "org": org, "dialogue": render_call(call, p, points=frozenset(points)),
+                "chart": Markup(render_chart(call)), "asks": [t.question for t in asks],
+                "standard_words": bool(org and (org.opening or org.closings))}
+
+    def scenario_questions(self, scenario: m.Scenario, scripts: list[dict]) -> list[m.Question]:
+        """The scenario's questions and those its scripts ask, once each, in order."""
+        p = self.project
+        found = {q: p.questions[q] for q in scenario.questions if q in p.questions}
+        for view in scripts:
+            for question in view["asks"]:
+                found.setdefault(question.id, question)
+        return list(found.values())
+
     # -- pages --------------------------------------------------------------------------------------
     def pages(self) -> list[GeneratedPage]:
         p = self.project
@@ -194,8 +230,15 @@ class Site:
         by_industry = self.by_industry()
         core = {"search": {"boost": 2}}  # the reference pages a trainee comes back to
         add("when-to-call.md", "什么时候回访", "when_to_call.md.j2", extra=core, by_industry=by_industry)
-        add("etiquette.md", "电话礼仪", "etiquette.md.j2", extra=core, groups=p.etiquette)
-        add("forbidden.md", "忌语速查", "forbidden.md.j2", extra=core, phrases=p.forbidden)
+        add("etiquette.md", "电话礼仪", "etiquette_index.md.j2", extra=core, situations=self.situations)
+        for slug, title, groups in self.situations:
+            add(f"etiquette/{slug}.md", title, "etiquette.md.j2", extra=core, heading=title, groups=groups,
+                document=situations.document)
+        add("forbidden.md", "忌语速查", "forbidden.md.j2", extra=core, groups=self.forbidden_groups())
+        add("practice.md", "练习", "practice.md.j2", extra={"search": {"exclude": True}},
+            data=Markup(practice.as_script(practice.pools(p, self.calls, self.script_home, self.forbidden_anchors()))))
+        if self.terms:
+            add("glossary.md", "术语表", "glossary.md.j2", extra=core, terms=self.terms)
         add("standards.md", "开头语与结束语", "standards.md.j2", extra=core, greeting=p.greeting, closing=p.closing,
             org_list=[p.orgs[k] for k in sorted(p.orgs)])
         add("scenarios/index.md", "回访场景", "scenarios_index.md.j2", by_industry=by_industry)
@@ -203,7 +246,8 @@ class Site:
             scripts = [self.script_view(p.scripts[i]) for i in scenario.scripts if i in p.scripts]
             add(f"scenarios/{scenario.id}.md", scenario.title, "scenario.md.j2",
                 tags=[scenario.industry, *scenario.stages], scenario=scenario, scripts=scripts,
-                scenario_questions=[p.questions[q] for q in scenario.questions if q in p.questions],
+                generic=None if scripts else self.generic_view(scenario),
+                scenario_questions=self.scenario_questions(scenario, scripts),
                 scenario_forms=[p.forms[f] for f in scenario.forms if f in p.forms],
                 org=p.orgs.get(scenario.org))
         if self.orphans:
@@ -217,14 +261,43 @@ class Site:
             bank = p.banks[ident]
             add(f"banks/{ident}.md", bank.title, "bank.md.j2", tags=[bank.industry] if bank.industry else [],
                 bank=bank, used_in=self.bank_usage(bank))
-        add("forms.md", "表单", "forms.md.j2", form_list=[p.forms[k] for k in sorted(p.forms)],
+        form_usage: dict[str, list[m.Scenario]] = {}
+        for scenario in sorted(p.scenarios.values(), key=lambda s: s.id):
+            for form in scenario.forms:
+                form_usage.setdefault(form, []).append(scenario)
+        add("forms.md", "表单", "forms.md.j2", form_list=[p.forms[k] for k in sorted(p.forms)], form_usage=form_usage,
             scenario_list=sorted(p.scenarios.values(), key=lambda s: s.id))
-        add("rules/index.md", "话术检查规则", "rules_index.md.j2")
+        maintainer = {"search": {"boost": 0.3}}  # for supervisors, not trainees
+        add("maintainers/index.md", "维护者", "maintainers.md.j2", extra=maintainer,
+            statuses=self.lint_statuses(), greeting=p.greeting, closing=p.closing)
+        add("rules/index.md", "话术检查规则", "rules_index.md.j2", extra=maintainer)
         for rule in self.rules:
-            add(f"rules/{rule['id']}.md", rule["summary"] or rule["id"], "rule.md.j2",
-                extra={"search": {"boost": 0.5}}, rule=rule)  # for supervisors, not trainees
+            add(f"rules/{rule['id']}.md", rule["name"], "rule.md.j2", extra=maintainer, rule=rule)
         add("tags.md", "标签", "tags.md.j2", extra={"search": {"exclude": True}})  # repeats every title
         return out
+
+    def forbidden_groups(self) -> list[tuple[str, list[m.ForbiddenPhrase]]]:
+        """忌语 by the situation they are said in (else their category), largest group first."""
+        groups: dict[str, list[m.ForbiddenPhrase]] = {}
+        for phrase in self.project.forbidden:
+            groups.setdefault(phrase.situation or phrase.category or "其他", []).append(phrase)
+        return sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))
+
+    def forbidden_anchors(self) -> dict[str, str]:
+        """忌语 id → its group on the 忌语速查 page."""
+        return {phrase.id: f"forbidden.html#g{i}" for i, (_, items) in enumerate(self.forbidden_groups(), 1)
+                for phrase in items}
+
+    def lint_statuses(self) -> list[dict]:
+        """Each script's lint result, for the maintainers' page (trainee pages show none of this)."""
+        p = self.project
+        rows = []
+        for script in sorted(p.scripts.values(), key=lambda s: s.file):
+            problems = self.problems_by_file.get(script.file, [])
+            rows.append({"script": script, "home": self.script_home[script.id], "problems": problems,
+                         "errors": sum(x.severity == "error" for x in problems),
+                         "warnings": sum(x.severity == "warning" for x in problems)})
+        return rows
 
     def by_industry(self) -> list[tuple[str, list[m.Scenario]]]:
         groups: dict[str, list[m.Scenario]] = {}
@@ -248,14 +321,16 @@ class Site:
     # -- navigation ---------------------------------------------------------------------------------
     def nav(self, prose: list[str]) -> list:
         p = self.project
-        generated = {"when-to-call.md", "etiquette.md", "forbidden.md", "standards.md", "forms.md", "tags.md"}
+        generated = {"when-to-call.md", "etiquette.md", "glossary.md", "practice.md", "forbidden.md", "standards.md", "forms.md", "tags.md"}
         prose_extra = sorted(x for x in prose if x not in PROSE_ORDER and x not in PROSE_REFERENCE
                              and x not in generated
                              and not x.startswith(("scenarios/", "scripts/", "banks/", "rules/")))
         start = ["index.md"] + [x for x in sorted(PROSE_ORDER, key=PROSE_ORDER.get)[1:] if x in self.prose]
         start.append("when-to-call.md")
-        nav = [{"首页": start[0]}, {"入门": start[1:]},
-               {"规范": ["etiquette.md", "forbidden.md", "standards.md"]}]
+        etiquette = {"电话礼仪": ["etiquette.md"] + [{nav_title(title): f"etiquette/{slug}.md"}
+                                                  for slug, title, _ in self.situations]}
+        nav = [{"首页": start[0]}, {"入门": start[1:] + ["practice.md"]},
+               {"规范": [etiquette, "forbidden.md", "standards.md"] + (["glossary.md"] if self.terms else [])}]
         scenarios = ["scenarios/index.md"]
         for industry, items in self.by_industry():
             scenarios.append({nav_title(industry): [{nav_title(s.title): f"scenarios/{s.id}.md"} for s in items]})
@@ -265,9 +340,9 @@ class Site:
         nav.append({"回访场景": scenarios})
         nav.append({"问题库与表单": ["banks/index.md"] + [
             {nav_title(p.banks[k].title): f"banks/{k}.md"} for k in sorted(p.banks)] + ["forms.md"]})
-        reference = [{"话术检查规则": ["rules/index.md"] + [{nav_title(r["id"]): f"rules/{r['id']}.md"}
-                                                           for r in self.rules]}]
-        reference += [x for x in sorted(PROSE_REFERENCE) if x in self.prose]
-        reference += prose_extra + ["tags.md"]
-        nav.append({"参考": reference})
+        nav.append({"参考": prose_extra + ["tags.md"]})
+        maintainers = ["maintainers/index.md", {"话术检查规则": ["rules/index.md"] + [
+            {nav_title(r["name"]): f"rules/{r['id']}.md"} for r in self.rules]}]
+        maintainers += [x for x in sorted(PROSE_REFERENCE) if x in self.prose]
+        nav.append({"维护者": maintainers})
         return nav

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import posixpath
 import shutil
 import threading
 from pathlib import Path
@@ -25,7 +26,8 @@ from pathlib import Path
 from huifang import atomic, templates
 from huifang.problems import ContentError
 from huifang.project import CONFIG_FILE, CONTENT, SCRIPTS, load_project
-from huifang.site import search
+from huifang.site import glossary, search, synonyms
+from huifang.site.escape import md
 from huifang.site.incremental import CompiledTemplates, Incremental
 from huifang.site.lintinfo import lint
 from huifang.site.pages import BUILTIN_TEMPLATES, Site, environment
@@ -33,15 +35,17 @@ from huifang.site.worker import patched_worker
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.plugins.huifang")
 ASSETS = Path(__file__).resolve().parent / "assets"
 MERMAID = ASSETS / "mermaid" / "mermaid.min.js"
+OVERRIDES = Path(__file__).resolve().parent / "overrides"  # Chinese 404 page
 ASSET_DIR = "assets/huifang"
 MAX_SHOWN = 30
 TAG_BOOST = 50
+KEYWORD_BOOST = 500  # the intent table's words, hidden in a page's first section
 # `huifang build` has already loaded and linted the project to report problems; it hands the result
 # over here (keyed by project root) so the first build does not do that work twice.
 PRELOADED: dict[Path, tuple] = {}
@@ -57,6 +61,7 @@ class HuifangConfig(Config):
     user_dictionary = c.Type(bool, default=True)  # jieba user dictionary from our own terms
     traditional = c.Type(bool, default=True)      # index Traditional spellings as well
     query_segmentation = c.Type(bool, default=True)  # look up a query's last word whole (worker.py)
+    traditional_edition = c.Type(bool, default=True)  # the whole site again at zh-Hant/ (traditional.py)
 
 
 def problem_lines(problems, limit: int = MAX_SHOWN) -> str:
@@ -85,6 +90,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         self._files: Files | None = None
         self._compiled = CompiledTemplates()
         self._dictionary: str | None = None  # the user dictionary loaded into jieba (serve)
+        self.intents = synonyms.Table()
+        self._pages: list = []
 
     # -- configuration --------------------------------------------------------------------------
     def on_startup(self, *, command, dirty):
@@ -124,10 +131,23 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         if self._env is None or self._env[0] != self.root:
             self._env = (self.root, environment(self.root))
         self.site = Site(self.loaded.project, report, prose, env=self._env[1])
+        try:
+            self.site.terms = glossary.load(self.root)
+        except ContentError as error:
+            raise PluginError(f"术语表有问题，未生成网站：\n{error.problem}") from None
+        self._pages = self.site.pages()
+        self.intents, problem = synonyms.check(self.root, {p.src_uri for p in self._pages} | set(prose))
+        if problem is not None:
+            raise PluginError(f"搜索同义词表有问题，未生成网站：\n{problem.problem}")
         config.nav = self.site.nav(prose) + list(config.nav or [])  # the team's own nav entries follow ours
         self.configure_search(config)
+        dirs = config.theme.dirs
+        if str(OVERRIDES) not in dirs:  # after a team's own custom_dir, before the theme's
+            dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
         config.extra_css.append(f"{ASSET_DIR}/huifang.css")
         config.extra_javascript.append(f"{ASSET_DIR}/mermaid.min.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/huifang.js")
+        config.extra_javascript.append(f"{ASSET_DIR}/practice.js")
         return config
 
     def configure_search(self, config) -> None:
@@ -137,6 +157,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         # Material boosts tags a million times; our stage tags include words like 回访 that nearly every
         # query contains, which would rank pages by their tags alone.
         plugin.config.fields.setdefault("tags", {"boost": TAG_BOOST})
+        if self.intents.intents:
+            plugin.config.fields.setdefault("keywords", {"boost": KEYWORD_BOOST})
         if not self.config.user_dictionary:
             return
         path = self.cache_dir() / "jieba-user-dict.txt"
@@ -175,12 +197,15 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
     # -- files ----------------------------------------------------------------------------------
     def on_files(self, files: Files, *, config):
         incremental = self.dirty_state()
-        for page in self.site.pages():
+        for page in self._pages:
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(incremental.page_file(config, page.src_uri, page.content) if incremental
                              else File.generated(config, page.src_uri, content=page.content))
         if self.search_extras() and self.config.query_segmentation:
-            worker = patched_worker()
+            stop = None
+            if self.intents.stop or self.intents.intents:
+                stop = sorted({form for word in self.intents.stop for form in (word, *search.traditional(word))})
+            worker = patched_worker(stop)
             if worker is not None:
                 stock = files.get_file_from_path(worker[0])
                 if stock is not None:
@@ -188,6 +213,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
                 files.append(File.generated(config, worker[0], content=worker[1]))
         files.append(File.generated(config, f"{ASSET_DIR}/mermaid.min.js", abs_src_path=str(MERMAID)))
         files.append(File.generated(config, f"{ASSET_DIR}/huifang.css", abs_src_path=str(ASSETS / "huifang.css")))
+        for name in ("huifang.js", "practice.js"):
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name)))
         if incremental:
             tags = self.tags_plugin(config)
             known = tags is None or (hasattr(tags, "mappings") and hasattr(tags, "filter"))
@@ -208,6 +235,18 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         if config.config_file_path and Path(config.config_file_path).is_file():
             parts.append(Path(config.config_file_path).read_text(encoding="utf-8"))
         return "\n".join(parts)
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """A page that uses glossary terms ends with links to them."""
+        if not self.site.terms or page.file.src_uri == "glossary.md":
+            return markdown
+        body = markdown.split("\n---\n", 1)[-1] if markdown.startswith("---") else markdown
+        used = [t for t in self.site.terms if t.term in body]
+        if not used:
+            return markdown
+        target = posixpath.relpath("glossary.md", posixpath.dirname(page.file.src_uri) or ".")
+        links = "、".join(f"[{md(t.term)}]({target}#{t.anchor})" for t in used)
+        return markdown.rstrip("\n") + f"\n\n本页术语：{links}（见术语表）\n{{: .hf-terms }}\n"
 
     @event_priority(150)  # before the tags plugin builds its listing
     def on_env(self, env, *, config, files):
@@ -241,11 +280,13 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
 
     # -- after the pages are written ---------------------------------------------------------------
     @event_priority(50)  # before Material's search plugin writes its index
-    def on_post_build(self, *, config):
+    def _on_post_build_index(self, *, config):
         plugin = self.search_plugin(config)
         index = getattr(plugin, "search_index", None) if plugin is not None else None
         if index is not None and self.config.traditional and self.search_extras():
             search.add_traditional(index.entries, index.config["fields"])
+        if index is not None and self.search_extras() and self._files is not None:
+            self.add_keywords(index.entries)
         if self.incremental is not None and self.dirty:
             if index is not None:
                 index.entries = self.incremental.merge_search(self._files, index.entries)
@@ -255,6 +296,27 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
             Path(config.site_dir, name).unlink(missing_ok=True)
         if self.config.forms and not os.environ.get("HUIFANG_NO_FORMS"):
             self.write_forms(Path(config.site_dir) / "forms")
+
+    def add_keywords(self, entries: list[dict]) -> None:
+        """The intent table's words (and their Traditional forms) in each target page's first section."""
+        urls = {}
+        for page, words in self.intents.keywords().items():
+            file = self._files.get_file_from_path(page)
+            if file is not None:
+                urls[file.url] = "\u200b".join(dict.fromkeys(
+                    form for word in words for form in (word, *search.traditional(word))))
+        for entry in entries:
+            if entry.get("location") in urls:
+                entry["keywords"] = urls.pop(entry["location"])
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def _on_post_build_edition(self, *, config):
+        if self.serving or not self.config.traditional_edition or os.environ.get("HUIFANG_NO_ZH_HANT"):
+            return
+        from huifang.site.traditional import mirror
+        mirror(Path(config.site_dir))
+
+    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_edition)
 
     def write_forms(self, out: Path) -> None:
         try:

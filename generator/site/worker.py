@@ -6,10 +6,16 @@ looked up whole: `交底回访` is searched as `交底 回*`, and `回*` matches
 回执…). Allowing the loops to reach the end searches `交底 回访*`. Latin letters right before Han
 text (`VIP客户`) are also kept apart from it. The patch is applied only when the
 exact code is found (Material 9.8); otherwise the stock worker is used and a warning says so.
+
+With an intent table (synonyms.py) the query is cut by `hfSeg` instead: longest index word first,
+characters that start no index word skipped (the stock cut stops there and searches the whole query
+as one word, so 牙科拔牙后回访 found nothing), the table's stop words (怎么办, 什么…) and lone
+characters dropped; and a section that matches fewer than half of the query's words is not listed.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -33,7 +39,30 @@ def stock_worker() -> tuple[str, Path] | None:
     return f"assets/javascripts/workers/{found[0].name}", found[0]
 
 
-def patched_worker() -> tuple[str, str] | None:
+SEGMENT = '" "+[...fe(s,this.index.invertedIndex)].join("* ")'
+RANK = ".sort((s,o)=>o.score-s.score).reduce("
+# Material counts the query words a section contains by their spelling in the query, where all but
+# the last end in `*` for the prefix search; none of those ever counted, so a section containing every
+# word of a query got no more credit than one containing only the last.
+MATCHED = "e[s].startsWith(o.term)&&"
+HELPERS = """var HF_STOP=new Set(%s);
+function hfSeg(t,e){var w=[],i=0;while(i<t.length){var hit=0;for(var j=Math.min(t.length,i+12);j>i;j--){if(t.slice(i,j) in e){hit=j;break}}if(hit){w.push(t.slice(i,hit));i=hit}else i++}
+var k=w.filter(function(x){return !HF_STOP.has(x)&&x.length>1});if(!k.length)k=w.filter(function(x){return !HF_STOP.has(x)});if(!k.length)k=w.length?w:[t];return [...new Set(k)]}
+function hfStrong(x,r){var n=Object.values(x.terms).filter(Boolean).length;return r.length<2||n*2>=r.length}
+"""
+
+
+def with_intents(source: str, stop: list[str]) -> str | None:
+    """The patched worker with our query cut and weak-result filter, or None if the code differs."""
+    if source.count(SEGMENT) != 1 or source.count(RANK) != 1 or source.count(MATCHED) != 1:
+        return None
+    source = source.replace(MATCHED, 'e[s].startsWith(o.term.replace(/\\*$/,""))&&')
+    source = source.replace(SEGMENT, '" "+hfSeg(s,this.index.invertedIndex).join("* ")')
+    source = source.replace(RANK, ".filter(x=>hfStrong(x,r))" + RANK)
+    return HELPERS % json.dumps(sorted(set(stop)), ensure_ascii=False) + source
+
+
+def patched_worker(stop: list[str] | None = None) -> tuple[str, str] | None:
     """(site path, patched source), or None when this Material's worker is not the one we know."""
     stock = stock_worker()
     if stock is None:
@@ -46,4 +75,10 @@ def patched_worker() -> tuple[str, str] | None:
             log.warning("Material 的搜索 worker 与预期不同：中文查询的最后一个词按原样处理")
             return None
         source = source.replace(old, new)
+    if stop is not None:
+        extended = with_intents(source, stop)
+        if extended is None:
+            log.warning("Material 的搜索 worker 与预期不同：搜索同义词表中的提问词未生效")
+        else:
+            source = extended
     return uri, source

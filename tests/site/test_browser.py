@@ -108,7 +108,7 @@ def test_dialogue_tells_agent_and_customer_apart(browser, hostile_site: Path):
     with serve(hostile_site) as base:
         page.goto(base + "scenarios/demo-tousu.html")
         agent = page.locator("p.hf-turn.hf-agent").first
-        customer = page.locator("p.hf-turn.hf-customer").first
+        customer = page.locator("p.hf-turn.hf-customer:not(.hf-reply)").first
         style = "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).textAlign]"
         assert agent.evaluate(style) != customer.evaluate(style)
         assert "<img src=x" in customer.inner_text()  # hostile text shown as text

@@ -69,6 +69,7 @@ def test_invalid_content_fails_with_positions_and_keeps_the_old_site(tmp_path: P
     site = tmp_path / "site"
     site.mkdir()
     (site / "marker.txt").write_text("old")
+    (site / ".huifang-output").write_text("")  # a site huifang built before
     (project / "content" / "scenarios" / "demo-weixiu.yaml").write_text(
         "id: demo-weixiu\ntitle: 维修后回访\nindustry: 物业\n", encoding="utf-8")
     result = huifang("build", "--project", project, "--site-dir", site, "--no-forms")
@@ -91,7 +92,9 @@ def test_lint_errors_fail_the_build_unless_warn(tmp_path: Path):
     warned = huifang("build", "--project", project, "--site-dir", site, "--no-forms", "--lint-errors", "warn")
     assert warned.returncode == 0, warned.stderr
     page = (site / "scenarios" / "demo-weixiu.html").read_text(encoding="utf-8")
-    assert "话术检查：1 个错误" in page and "rules/forbidden-phrase.html" in page
+    assert "话术检查：" not in page and "scripts_src/" not in page  # trainee pages: no lint status, no paths
+    maintainers = (site / "maintainers" / "index.html").read_text(encoding="utf-8")
+    assert "1 个错误，0 个警告" in maintainers and "../rules/forbidden-phrase.html" in maintainers
 
 
 def tree_digest(site: Path) -> dict[str, str]:

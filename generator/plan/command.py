@@ -1,0 +1,105 @@
+"""`huifang plan EVENTS --from DATE --to DATE`: the call list for a date range."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from huifang import ledger
+from huifang.plan import store
+from huifang.plan.calendar import LAST_YEAR, Calendar
+from huifang.plan.config import PlanConfig
+from huifang.plan.core import Plan, Planner
+from huifang.plan.events import InputError, read_events
+from huifang.problems import display_path
+from huifang.project import load_project
+
+
+def parse_range(args) -> tuple[dt.date, dt.date] | str:
+    try:
+        first, last = dt.date.fromisoformat(args.date_from), dt.date.fromisoformat(args.date_to)
+    except ValueError:
+        return "--from 和 --to 要写成 2026-03-01 这样的日期"
+    if last < first:
+        return "--to 早于 --from"
+    if (last - first).days > 3660:
+        return "日期范围超过十年"
+    return first, last
+
+
+def load(args):
+    """(project, config) or an exit code after printing the content's problems."""
+    loaded = load_project(args.project)
+    errors = [p for p in loaded.problems if p.severity == "error"]
+    if errors:
+        for problem in errors:
+            print(problem, file=sys.stderr)
+        print(f"内容有 {len(errors)} 个问题，先用 huifang check 修正", file=sys.stderr)
+        return None
+    return loaded.project, PlanConfig.of(loaded.project)
+
+
+def text_report(plan: Plan, first: dt.date, last: dt.date, out=sys.stdout) -> None:
+    day, agent = None, None
+    for c in plan.calls:
+        if (c.date, c.agent) != (day, agent):
+            day, agent = c.date, c.agent
+            out.write(f"\n{c.date.isoformat()} {WEEKDAYS[c.date.weekday()]}  {c.agent}\n")
+        end = c.window[1].isoformat() if c.window[1] else "不限"
+        out.write(f"  {c.time or '--:--'}  {c.customer}  {c.phone}  {c.title}（时间窗 {c.window[0].isoformat()} 至 {end}）\n")
+        for w in c.warnings:
+            out.write(f"         注意：{w}\n")
+    if plan.unscheduled:
+        out.write(f"\n未排入（{len(plan.unscheduled)}）：\n")
+        for line, reason in plan.unscheduled:
+            out.write(f"  第 {line} 行：{reason}\n")
+    out.write(f"\n{first.isoformat()} 至 {last.isoformat()}：排入 {len(plan.calls)} 个回访，未排入 {len(plan.unscheduled)} 个，"
+              f"有误的行 {len(plan.errors)} 个" + (f"，此前已排 {plan.already} 个不再重复" if plan.already else "") + "\n")
+
+
+WEEKDAYS = [f"周{d}" for d in "一二三四五六日"]
+
+
+def run(args) -> int:
+    rng = parse_range(args)
+    if isinstance(rng, str):
+        print(f"huifang plan: {rng}", file=sys.stderr)
+        return 2
+    first, last = rng
+    got = load(args)
+    if got is None:
+        return 1
+    project, config = got
+    path = Path(args.events)
+    shown = display_path(path, Path.cwd()) if path.is_absolute() else str(path)
+    if not path.is_file():
+        print(f"{shown}:1: 找不到事件表文件", file=sys.stderr)
+        return 1
+    cal = Calendar()
+    db = ledger.connect(project.root, args.db)
+    try:
+        planner = Planner(project, config, cal, first, last, store.booked(db, first, last), store.known_keys(db))
+        try:
+            plan = planner.plan(read_events(path, config.columns))
+        except InputError as exc:
+            print(f"{shown}:1: {exc}", file=sys.stderr)
+            return 1
+        if args.out:
+            from huifang.plan.outputs import write_all
+            write_all(plan, project, first, last, Path(args.out))
+        store.save(db, plan.calls, f"{first.isoformat()}..{last.isoformat()}")
+    finally:
+        db.close()
+    if args.format == "json":
+        json.dump(plan.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        text_report(plan, first, last)
+    for line, message in plan.errors:
+        print(f"{shown}:{line}: {message}", file=sys.stderr)
+    for year in sorted(cal.unpublished):
+        print(f"huifang plan: 警告：{year} 年的法定节假日和调休尚未公布（已知到 {LAST_YEAR} 年），"
+              "暂按周一至周五为工作日安排，公布后请更新 chinese-calendar 并重新排班", file=sys.stderr)
+    return 1 if plan.errors else 0

@@ -1,0 +1,212 @@
+"""Read a CRM export (CSV or XLSX) of customer events: one row per event, Chinese or English headers.
+
+Phones and ids stay text (leading zeros kept). Each bad row becomes an `(line, message)` error and
+the other rows are still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+# canonical column -> accepted headers (compared after stripping spaces, case-insensitive)
+HEADERS = {
+    "客户": ["客户", "客户姓名", "客户名称", "姓名", "customer", "name"],
+    "电话": ["电话", "联系电话", "手机", "手机号", "电话号码", "phone", "mobile", "tel"],
+    "场景": ["场景", "回访场景", "scenario"],
+    "日期": ["日期", "事件日期", "发生日期", "date", "event_date"],
+    "坐席": ["坐席", "负责人", "回访人", "客服", "agent", "owner"],
+    "机构": ["机构", "org", "organization"],
+    "区域": ["区域", "地区", "region", "area"],
+    "客户类别": ["客户类别", "类别", "客户分类", "客户等级", "class", "customer_class", "category"],
+    "截止日期": ["截止日期", "截止", "到期日", "deadline", "until", "due"],
+    "生日": ["生日", "出生日期", "birthday"],
+    "编号": ["编号", "客户编号", "id", "customer_id"],
+}
+ALIASES = {alias.lower(): canon for canon, names in HEADERS.items() for alias in names}
+DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+MONTH_DAY = re.compile(r"^\s*(?:\d{4}\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+class InputError(Exception):
+    """The whole file cannot be read (not a row's fault)."""
+
+
+@dataclass(slots=True)
+class Event:
+    line: int
+    customer: str
+    phone: str
+    scenario: str
+    date: dt.date
+    agent: str = ""
+    org: str = ""
+    region: str = ""
+    customer_class: str = ""
+    deadline: dt.date | None = None
+    birthday: tuple[int, int] | None = None
+    ident: str = ""
+
+
+def text(value) -> str:
+    if type(value) is str:
+        return value.strip()
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def parse_date(value) -> dt.date | None:
+    """A date from a cell: an Excel date, 2026-03-01, 2026/3/1, 2026年3月1日, 20260301. ValueError if impossible."""
+    if type(value) is str:
+        known = SEEN_DATES.get(value)
+        if known is None:
+            known = slow_date(value)
+            if len(SEEN_DATES) < 100_000:
+                SEEN_DATES[value] = known
+        return known
+    return slow_date(value)
+
+
+SEEN_DATES: dict[str, dt.date | None] = {}  # an export repeats the same few hundred dates
+
+
+def slow_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raw = text(value)
+    if not raw:
+        return None
+    found = DATE_TEXT.match(raw) or COMPACT.match(raw)
+    if not found:
+        raise ValueError(f"日期「{raw}」看不懂，请写成 2026-03-01")
+    y, mo, d = (int(x) for x in found.groups())
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        raise ValueError(f"日期「{raw}」不存在") from None
+
+
+def parse_month_day(value) -> tuple[int, int] | None:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.month, value.day
+    raw = text(value)
+    if not raw:
+        return None
+    found = MONTH_DAY.match(raw) or COMPACT.match(raw)
+    if not found:
+        raise ValueError(f"生日「{raw}」看不懂，请写成 03-01")
+    mo, d = (int(x) for x in found.groups()[-2:])
+    try:
+        dt.date(2000, mo, d)  # a leap year, so 02-29 is a birthday
+    except ValueError:
+        raise ValueError(f"生日「{raw}」不存在") from None
+    return mo, d
+
+
+def header_map(header: list, columns: dict[str, str]) -> dict[str, int]:
+    """canonical column -> index; `columns` is huifang.yaml's {表中的列名: 标准列名}."""
+    custom = {k.strip().lower(): ALIASES.get(v.strip().lower(), v.strip()) for k, v in columns.items()}
+    found: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        name = text(cell).replace(" ", "").lower()
+        canon = custom.get(name) or ALIASES.get(name)
+        if canon and canon not in found:
+            found[canon] = i
+    missing = [c for c in ("电话", "场景", "日期") if c not in found]
+    if missing:
+        raise InputError(f"缺少列：{'、'.join(missing)}（可在 huifang.yaml 的 plan.columns 中映射列名）")
+    return found
+
+
+def rows(path: Path) -> Iterator[tuple[int, list]]:
+    """(line number, cells) of every row, the header first. CSV: line numbers in the file; XLSX: row numbers."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        import openpyxl
+
+        try:
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:
+            raise InputError(f"不是可读的 Excel 文件（{type(exc).__name__}）") from None
+        try:
+            sheet = book.worksheets[0]
+            for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+                yield number, list(values)
+        finally:
+            book.close()
+        return
+    if suffix not in (".csv", ".txt"):
+        raise InputError("只支持 .csv 和 .xlsx 文件")
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            content = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise InputError("文件编码无法识别（请另存为 UTF-8 的 CSV）")
+    reader = csv.reader(content.splitlines(keepends=True))
+    try:
+        for cells in reader:
+            yield reader.line_num, cells
+    except csv.Error as exc:
+        raise InputError(f"CSV 格式错误（第 {reader.line_num} 行）：{exc}") from None
+
+
+def read_events(path: Path, columns: dict[str, str]) -> Iterator[Event | tuple[int, str]]:
+    """Events, or (line, message) for a bad row."""
+    stream = rows(path)
+    header = None
+    for _, cells in stream:
+        if any(text(c) for c in cells):
+            header = header_map(cells, columns)
+            break
+    if header is None:
+        raise InputError("文件是空的")
+    order = list(HEADERS)
+    width = max(header.values()) + 1
+    picks = [header.get(name, width) for name in order]  # `width`: a column the file lacks -> always None
+    (i_customer, i_phone, i_scenario, i_date, i_agent, i_org, i_region, i_class, i_deadline, i_birthday,
+     i_ident) = picks
+    pool: dict[str, str] = {}  # one string per distinct agent, region … (a million rows repeat a few hundred)
+
+    def share(value, clean=None) -> str:
+        value = text(value) if clean is None else clean
+        return pool.setdefault(value, value)
+
+    for line, cells in stream:
+        if len(cells) <= width:
+            cells.extend([None] * (width + 1 - len(cells)))
+        else:
+            cells[width] = None  # past the last mapped column: nothing is read there
+        phone = text(cells[i_phone])
+        scenario = text(cells[i_scenario])
+        if not phone or not scenario:
+            if not any(text(c) for c in cells):
+                continue
+            yield line, "缺少电话" if not phone else "缺少场景"
+            continue
+        try:
+            date = parse_date(cells[i_date])
+            deadline = parse_date(cells[i_deadline])
+            birthday = parse_month_day(cells[i_birthday])
+        except ValueError as exc:
+            yield line, str(exc)
+            continue
+        if date is None:
+            yield line, "缺少日期"
+            continue
+        yield Event(line, text(cells[i_customer]), phone, share(scenario, scenario), date,
+                    share(cells[i_agent]), share(cells[i_org]), share(cells[i_region]), share(cells[i_class]),
+                    deadline, birthday, text(cells[i_ident]))

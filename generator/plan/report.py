@@ -1,0 +1,332 @@
+"""`huifang report RESULTS --from DATE --to DATE`: the filled worklists back into the ledger, and per
+scenario, agent and week: due, made, reached, 回访率 against the target, satisfaction, rescheduled
+calls, complaints to open, overdue calls.
+
+回访率 = calls made inside their window ÷ calls due (planned for a day in the range). A call moved by
+the customer (不方便 → 改约时间) is planned again; when the new call is made, the original counts as
+made on that day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import sqlite3
+import sys
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from huifang import ledger
+from huifang import model as m
+from huifang.plan import store  # noqa: F401  (registers the planner's tables in the ledger)
+from huifang.plan.command import load, parse_range
+from huifang.plan.events import InputError, parse_date, rows, text
+from huifang.problems import display_path
+
+SATISFACTION = ("满意", "一般", "不满意")
+INCONVENIENT = "不方便"
+TIME = re.compile(r"(\d{1,2})[:：](\d{2})")
+
+
+@dataclass
+class Outcome:
+    key: str
+    made: dt.date | None
+    reached: bool | None
+    satisfaction: str
+    reschedule: dt.date | None
+    reschedule_time: str
+    note: str
+
+
+def read_results(path: Path) -> tuple[list[Outcome], list[tuple[str, str]]]:
+    """Outcomes, and (where, message) errors; `where` is a line (CSV) or 工作表!行 (XLSX)."""
+    found, errors = [], []
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        import openpyxl
+
+        try:
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:
+            raise InputError(f"不是可读的 Excel 文件（{type(exc).__name__}）") from None
+        try:
+            for sheet in book.worksheets:
+                table = [(n, list(v)) for n, v in enumerate(sheet.iter_rows(values_only=True), 1)]
+                read_table(table, f"{sheet.title}!", found, errors)
+        finally:
+            book.close()
+    else:
+        read_table(list(rows(path)), "", found, errors)
+    return found, errors
+
+
+def read_table(table: list[tuple[int, list]], prefix: str, found: list[Outcome], errors: list) -> None:
+    if not table:
+        return
+    header = [text(c) for c in table[0][1]]
+    if "计划编号" not in header:
+        errors.append((f"{prefix}{table[0][0]}", "缺少「计划编号」列：请交回 huifang plan 生成的名单"))
+        return
+    col = {name: header.index(name) for name in header if name}
+
+    def get(cells, name):
+        i = col.get(name)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    for line, cells in table[1:]:
+        key = text(get(cells, "计划编号"))
+        if not key:
+            continue
+        try:
+            made = parse_date(get(cells, "实际回访日期"))
+            moved_raw = get(cells, "改约时间")
+            moved_text = text(moved_raw)
+            moved = parse_date(moved_raw if not isinstance(moved_raw, str) else TIME.sub("", moved_raw).strip())
+        except ValueError as exc:
+            errors.append((f"{prefix}{line}", str(exc)))
+            continue
+        reached_text = text(get(cells, "是否接通"))
+        if reached_text not in ("", "是", "否"):
+            errors.append((f"{prefix}{line}", f"「是否接通」应填 是 或 否，不是「{reached_text}」"))
+            continue
+        mood = text(get(cells, "满意度"))
+        if mood and mood not in SATISFACTION + (INCONVENIENT,):
+            errors.append((f"{prefix}{line}", f"「满意度」应填 满意、一般、不满意 或 不方便，不是「{mood}」"))
+            continue
+        hhmm = TIME.search(moved_text)
+        found.append(Outcome(key, made, None if not reached_text else reached_text == "是", mood, moved,
+                             f"{int(hhmm.group(1)):02d}:{hhmm.group(2)}" if hhmm else "",
+                             text(get(cells, "客户意见"))))
+
+
+def save(db: sqlite3.Connection, outcomes: list[Outcome], source: str) -> list[str]:
+    """Store outcomes; plan the rescheduled calls again. Returns 计划编号 the ledger does not know."""
+    from huifang.plan.outputs import ref
+
+    planned = {ref(key): (key, rest) for key, *rest in db.execute(
+        "SELECT key, scenario, customer, phone, agent, win_from, win_to, line FROM plan_calls")}
+    unknown = []
+    with db:
+        for o in outcomes:
+            found = planned.get(o.key)
+            if found is None:
+                unknown.append(o.key)
+                continue
+            key, (scenario, customer, phone, agent, win_from, win_to, line) = found
+            db.execute("INSERT OR REPLACE INTO plan_results VALUES (?,?,?,?,?,?,?)",
+                       (key, o.made.isoformat() if o.made else None,
+                        None if o.reached is None else int(o.reached), o.satisfaction,
+                        o.reschedule.isoformat() if o.reschedule else None, o.note, source))
+            if o.reschedule:
+                db.execute("INSERT OR IGNORE INTO plan_calls (key, scenario, customer, phone, agent, date, time, "
+                           "win_from, win_to, line, run, rescheduled_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                           (f"{key}|改约|{o.reschedule.isoformat()}", scenario, customer, phone, agent,
+                            o.reschedule.isoformat(), o.reschedule_time, win_from, win_to, line, "改约", key))
+    return unknown
+
+
+@dataclass
+class Tally:
+    due: int = 0
+    made: int = 0
+    in_window: int = 0
+    reached: int = 0
+    satisfied: int = 0
+    neutral: int = 0
+    unsatisfied: int = 0
+    rescheduled: int = 0
+    overdue: int = 0
+    targets: set = field(default_factory=set)
+
+    def rate(self) -> float | None:
+        return round(100 * self.in_window / self.due, 1) if self.due else None
+
+    def as_dict(self) -> dict:
+        target = next(iter(self.targets)) if len(self.targets) == 1 else None
+        rate = self.rate()
+        return {"due": self.due, "made": self.made, "made_in_window": self.in_window, "reached": self.reached,
+                "rate": rate, "target": target, "met": None if target is None or rate is None else rate >= target,
+                "satisfied": self.satisfied, "neutral": self.neutral, "unsatisfied": self.unsatisfied,
+                "rescheduled": self.rescheduled, "overdue": self.overdue}
+
+
+def week_of(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def complaint_form(project: m.Project, scenario: m.Scenario | None) -> str:
+    if scenario is None:
+        return ""
+    forms = [project.forms[f] for f in scenario.forms if f in project.forms]
+    chosen = next((f for f in forms if "投诉" in f.title), None)
+    return chosen.title if chosen else "（场景未指定投诉表）"
+
+
+def compute(db: sqlite3.Connection, project: m.Project, targets: dict[str, float], first: dt.date,
+            last: dt.date) -> dict:
+    rows_ = db.execute(
+        "SELECT c.key, c.scenario, c.customer, c.phone, c.agent, c.date, c.win_from, c.win_to, "
+        "r.made, r.reached, r.satisfaction, r.reschedule, "
+        "(SELECT min(r2.made) FROM plan_calls c2 JOIN plan_results r2 ON r2.key = c2.key "
+        " WHERE c2.rescheduled_from = c.key AND r2.made IS NOT NULL) "
+        "FROM plan_calls c LEFT JOIN plan_results r ON r.key = c.key "
+        "WHERE c.rescheduled_from IS NULL AND c.date BETWEEN ? AND ? ORDER BY c.date, c.agent, c.key",
+        (first.isoformat(), last.isoformat())).fetchall()
+    groups: dict[str, dict[str, Tally]] = {"scenario": defaultdict(Tally), "agent": defaultdict(Tally),
+                                           "week": defaultdict(Tally)}
+    total = Tally()
+    complaints = []
+    for key, sid, customer, phone, agent, date, win_from, win_to, made, reached, mood, moved, later in rows_:
+        scenario = project.scenarios.get(sid)
+        target = scenario.target_rate if scenario and scenario.target_rate is not None else targets.get(sid)
+        made_on = min(x for x in (made, later) if x) if (made or later) else None
+        day = dt.date.fromisoformat(date)
+        tallies = [groups["scenario"][sid], groups["agent"][agent], groups["week"][week_of(day)], total]
+        for t in tallies:
+            t.due += 1
+            t.targets.add(target)
+            if made_on:
+                t.made += 1
+                if win_from <= made_on and (win_to is None or made_on <= win_to):
+                    t.in_window += 1
+            elif win_to is not None and win_to < last.isoformat():
+                t.overdue += 1
+            t.reached += bool(reached)
+            t.satisfied += mood == "满意"
+            t.neutral += mood == "一般"
+            t.unsatisfied += mood == "不满意"
+            t.rescheduled += bool(moved) or mood == INCONVENIENT
+        if mood == "不满意":
+            complaints.append({"key": key, "customer": customer, "phone": phone, "agent": agent,
+                               "scenario": sid, "title": scenario.title if scenario else sid,
+                               "form": complaint_form(project, scenario)})
+
+    def titled(kind: str, name: str) -> str:
+        if kind == "scenario":
+            s = project.scenarios.get(name)
+            return s.title if s else name
+        return name
+
+    return {"from": first.isoformat(), "to": last.isoformat(), "total": total.as_dict(),
+            **{kind: [{"name": name, "title": titled(kind, name), **t.as_dict()} for name, t in sorted(g.items())]
+               for kind, g in groups.items()},
+            "complaints": complaints}
+
+
+HEADS = ["应访", "已访", "窗口内", "接通", "回访率", "目标", "满意", "一般", "不满意", "改约", "逾期"]
+
+
+def cells(d: dict) -> list:
+    rate = "—" if d["rate"] is None else f"{d['rate']:g}%"
+    target = "—" if d["target"] is None else f"{d['target']:g}%" + ("" if d["met"] is None else " ✓" if d["met"] else " ✗")
+    return [d["due"], d["made"], d["made_in_window"], d["reached"], rate, target, d["satisfied"], d["neutral"],
+            d["unsatisfied"], d["rescheduled"], d["overdue"]]
+
+
+KINDS = (("scenario", "按场景"), ("agent", "按坐席"), ("week", "按周"))
+
+
+def width(value: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
+
+
+def table(rows_: list[list], out) -> None:
+    """Columns padded by display width (a Chinese character is two columns)."""
+    texts = [[str(x) for x in r] for r in rows_]
+    widths = [max(width(r[i]) for r in texts) for i in range(len(texts[0]))]
+    for r in texts:
+        out.write("  " + "  ".join(x + " " * (w - width(x)) if i == 0 else " " * (w - width(x)) + x
+                                   for i, (x, w) in enumerate(zip(r, widths, strict=True))).rstrip() + "\n")
+
+
+def text_report(data: dict, out=sys.stdout) -> None:
+    out.write(f"回访统计 {data['from']} 至 {data['to']}（回访率 = 时间窗内已访 ÷ 应访）\n")
+    for kind, title in KINDS:
+        out.write(f"\n{title}\n")
+        table([["名称"] + HEADS] + [[row["title"]] + cells(row) for row in data[kind]]
+              + [["合计"] + cells(data["total"])], out)
+    if data["complaints"]:
+        out.write(f"\n待开投诉单（{len(data['complaints'])}）：\n")
+        for c in data["complaints"]:
+            out.write(f"  {c['customer']} {c['phone']}  {c['title']}（{c['agent']}）→ {c['form']}\n")
+
+
+def xlsx_report(data: dict, path: Path) -> None:
+    from huifang.atomic import write_bytes
+    from huifang.plan.outputs import reproducible_zip
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    stamp = dt.datetime.fromisoformat(data["from"])
+    book.properties.created = book.properties.modified = stamp
+    for kind, title in KINDS:
+        sheet = book.create_sheet(title)
+        sheet.append(["名称"] + HEADS)
+        for row in data[kind]:
+            sheet.append([row["title"]] + cells(row))
+        sheet.append(["合计"] + cells(data["total"]))
+    sheet = book.create_sheet("待开投诉单")
+    sheet.append(["客户", "电话", "场景", "坐席", "投诉表"])
+    for c in data["complaints"]:
+        sheet.append([c["customer"], c["phone"], c["title"], c["agent"], c["form"]])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_bytes(path, reproducible_zip(buffer.getvalue()))
+
+
+def run(args) -> int:
+    rng = parse_range(args)
+    if isinstance(rng, str):
+        print(f"huifang report: {rng}", file=sys.stderr)
+        return 2
+    first, last = rng
+    if args.format == "xlsx" and not args.out:
+        print("huifang report: --format xlsx 需要 --out 文件", file=sys.stderr)
+        return 2
+    got = load(args)
+    if got is None:
+        return 1
+    project, config = got
+    bad = False
+    db = ledger.connect(project.root, args.db)
+    try:
+        for raw in args.results:
+            path = Path(raw)
+            shown = display_path(path, Path.cwd()) if path.is_absolute() else str(path)
+            if not path.is_file():
+                print(f"{shown}:1: 找不到文件", file=sys.stderr)
+                bad = True
+                continue
+            try:
+                outcomes, errors = read_results(path)
+            except InputError as exc:
+                print(f"{shown}:1: {exc}", file=sys.stderr)
+                bad = True
+                continue
+            for where, message in errors:
+                sheet, _, line = where.rpartition("!")
+                print(f"{shown}:{line}: " + (f"工作表「{sheet}」：" if sheet else "") + message, file=sys.stderr)
+                bad = True
+            for key in save(db, outcomes, shown):
+                print(f"{shown}:1: 计划编号「{key}」不在台账里（是另一份台账排出的名单吗？用 --db 指定）", file=sys.stderr)
+                bad = True
+        data = compute(db, project, config.targets, first, last)
+    finally:
+        db.close()
+    if args.format == "json":
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.format == "xlsx":
+        xlsx_report(data, Path(args.out))
+        print(f"已写入 {args.out}", file=sys.stderr)
+    else:
+        text_report(data)
+    return 1 if bad else 0
+

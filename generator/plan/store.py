@@ -1,0 +1,42 @@
+"""The planner's tables in the shared SQLite ledger (huifang.ledger): planned calls and their outcomes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable
+
+from huifang import ledger
+from huifang.plan.core import Call
+
+ledger.register("plan", [
+    """CREATE TABLE IF NOT EXISTS plan_calls (
+        key TEXT PRIMARY KEY, scenario TEXT NOT NULL, customer TEXT, phone TEXT, agent TEXT,
+        date TEXT NOT NULL, time TEXT, win_from TEXT, win_to TEXT, line INTEGER, run TEXT,
+        rescheduled_from TEXT)""",
+    "CREATE INDEX IF NOT EXISTS plan_calls_day ON plan_calls (agent, date)",
+    """CREATE TABLE IF NOT EXISTS plan_results (
+        key TEXT PRIMARY KEY, made TEXT, reached INTEGER, satisfaction TEXT, reschedule TEXT,
+        note TEXT, source TEXT)""",
+])
+
+
+def known_keys(db: sqlite3.Connection) -> set[str]:
+    return {k for (k,) in db.execute("SELECT key FROM plan_calls")}
+
+
+def booked(db: sqlite3.Connection, first: dt.date, last: dt.date) -> dict[tuple[str, dt.date], int]:
+    rows = db.execute("SELECT agent, date, count(*) FROM plan_calls WHERE date BETWEEN ? AND ? GROUP BY agent, date",
+                      (first.isoformat(), last.isoformat()))
+    return {(a, dt.date.fromisoformat(d)): n for a, d, n in rows}
+
+
+def save(db: sqlite3.Connection, calls: Iterable[Call], run: str) -> None:
+    db.execute("PRAGMA cache_size = -65536")  # 64 MB of pages: keys arrive in no order, the B-tree stays cached
+    with db:
+        db.executemany(
+            "INSERT OR IGNORE INTO plan_calls (key, scenario, customer, phone, agent, date, time, win_from, win_to,"
+            " line, run) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            ((c.key, c.scenario, c.customer, c.phone, c.agent, c.date.isoformat(), c.time,
+              c.window[0].isoformat(), c.window[1].isoformat() if c.window[1] else None, c.line, run)
+             for c in calls))

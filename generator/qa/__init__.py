@@ -1,0 +1,1 @@
+"""`huifang qa`: score recorded calls (ASR transcripts) against the rule book."""

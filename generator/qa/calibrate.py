@@ -1,0 +1,117 @@
+"""Calibration: how far the automatic scores agree with a supervisor's scores for the same calls.
+
+The human CSV has a `file` (文件) column, a `score` (得分) column and, optionally, one column per form item
+(its id or its name) holding the points given or 合格/不合格. Per item: the share of calls where both say the
+item was met (full points) or both say it was not — the agreement rate; calls where either side has no
+value or the item did not apply are left out. For the total: Pearson's r and the mean absolute difference.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+from huifang.qa.inputs import InputError, _csv_rows
+
+YES = {"合格", "通过", "是", "满分", "y", "yes", "1", "✓", "√", "ok", "true"}
+NO = {"不合格", "未通过", "否", "扣分", "n", "no", "0", "✗", "×", "false"}
+SCORE_COLUMNS = ("score", "得分", "总分", "分数")
+FILE_COLUMNS = ("file", "文件", "path", "录音")
+
+
+def load_human(path: str) -> tuple[list[str], dict[str, dict]]:
+    rows = _csv_rows(path)
+    if not rows:
+        raise InputError(f"{path}:1:1: 人工评分表是空的")
+    header = [str(h).strip() for h in rows[0]]
+    lowered = [h.lower() for h in header]
+    file_col = next((lowered.index(c) for c in FILE_COLUMNS if c in lowered), None)
+    score_col = next((lowered.index(c) for c in SCORE_COLUMNS if c in lowered), None)
+    if file_col is None or score_col is None:
+        raise InputError(f"{path}:1:1: 人工评分表需要 file（文件）和 score（得分）两列")
+    base = os.path.dirname(path)
+    human = {}
+    for number, row in enumerate(rows[1:], 2):
+        if len(row) <= max(file_col, score_col) or not row[file_col].strip():
+            continue
+        try:
+            score = float(row[score_col])
+        except ValueError:
+            raise InputError(f"{path}:{number}:{score_col + 1}: 得分不是数字（{row[score_col]!r}）") from None
+        values = {header[i]: row[i].strip() for i in range(len(row)) if i not in (file_col, score_col) and i < len(header)}
+        human[_key(os.path.join(base, row[file_col].strip()))] = {"score": score, "items": values, "line": number}
+    return header, human
+
+
+def _key(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _human_ok(value: str, weight: float):
+    text = value.strip().lower()
+    if not text or text in ("n/a", "na", "不适用", "-", "—"):
+        return None
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    try:
+        return float(text) >= weight - 1e-9
+    except ValueError:
+        return None
+
+
+def calibrate(records: list[dict], files: dict[str, str], human: dict[str, dict], form) -> dict:
+    """`files`: record path → the file it was read from."""
+    pairs = []
+    for r in records:
+        h = human.get(_key(files.get(r["path"], r["path"])))
+        if h is not None:
+            pairs.append((r, h))
+    items = []
+    for item in form.items:
+        agree = total = 0
+        for r, h in pairs:
+            value = h["items"].get(item.id, h["items"].get(item.name))
+            if value is None:
+                continue
+            mine = next((i for i in r["_items"] if i["id"] == item.id), None)
+            if mine is None or mine["points"] is None:
+                continue
+            theirs = _human_ok(value, item.weight)
+            if theirs is None:
+                continue
+            total += 1
+            agree += (mine["findings"] == 0) == theirs
+        items.append({"item": item.id, "name": item.name, "compared": total,
+                      "agreement": round(agree / total, 3) if total else None})
+    autos = [r["score"] for r, _ in pairs]
+    humans = [h["score"] for _, h in pairs]
+    return {"calls": len(pairs), "unmatched": len(records) - len(pairs), "items": items,
+            "correlation": _pearson(autos, humans),
+            "mean_abs_diff": round(sum(abs(a - b) for a, b in zip(autos, humans)) / len(pairs), 1) if pairs else None}
+
+
+def _pearson(xs: list[float], ys: list[float]) -> float | None:
+    n = len(xs)
+    if n < 2:
+        return None
+    mx, my = sum(xs) / n, sum(ys) / n
+    sx = math.sqrt(sum((x - mx) ** 2 for x in xs))
+    sy = math.sqrt(sum((y - my) ** 2 for y in ys))
+    if sx == 0 or sy == 0:
+        return None
+    return round(sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / (sx * sy), 3)
+
+
+def as_text(result: dict) -> str:
+    lines = [f"校准：{result['calls']} 通电话有人工评分" + (f"（{result['unmatched']} 通没有）" if result["unmatched"] else "")]
+    for i in result["items"]:
+        if i["agreement"] is None:
+            lines.append(f"  {i['name']}：没有可比的人工评分")
+        else:
+            lines.append(f"  {i['name']}：一致率 {i['agreement']:.0%}（{i['compared']} 通）")
+    r = result["correlation"]
+    lines.append("  总分相关系数：" + ("无法计算（少于两通或分数无变化）" if r is None else f"{r:.2f}")
+                 + ("" if result["mean_abs_diff"] is None else f"，平均相差 {result['mean_abs_diff']:g} 分"))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,49 @@
+"""The call as QA sees it, whatever the transcript format: turns with speaker, role, times, text, channel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+AGENT, CUSTOMER = "agent", "customer"
+
+
+class TranscriptError(Exception):
+    """A transcript that cannot be read: one Chinese line `path:line:col: message`."""
+
+    def __init__(self, path: str, message: str, line: int = 1, column: int = 1):
+        super().__init__(f"{path}:{line}:{column}: {message}")
+        self.path = path
+
+
+@dataclass(slots=True)
+class Turn:
+    speaker: str  # as the transcript names it: "SPEAKER_00", "0", "客服", "channel 1"
+    text: str
+    start: float | None = None  # seconds from the start of the recording
+    end: float | None = None
+    channel: int | None = None
+    line: int = 0  # line in the transcript file when it has lines, else the turn's number
+    role: str = ""  # agent | customer, set by roles.assign
+    folded: str = ""  # Simplified, half-width, lower case (rules_bridge.prepare), same length as text
+    norm: str = ""  # folded without spaces and punctuation: what questions and phrases are compared on
+
+
+@dataclass
+class Call:
+    path: str
+    format: str
+    turns: list[Turn]
+    labelled: bool = False  # speakers carry role labels (客服：/客户：)
+    roles_note: str = ""  # how the roles were decided, for the report
+    meta: dict = field(default_factory=dict)  # agent, date, script from a manifest
+    _timed: bool | None = None
+
+    @property
+    def timed(self) -> bool:
+        """Every turn has its start and end (set once the reader is done; turns do not change after)."""
+        if self._timed is None:
+            self._timed = bool(self.turns) and all(t.start is not None and t.end is not None for t in self.turns)
+        return self._timed
+
+    def agent_turns(self) -> list[Turn]:
+        return [t for t in self.turns if t.role == AGENT]

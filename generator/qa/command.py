@@ -1,0 +1,312 @@
+"""`huifang qa`: judge calls; `huifang qa report`: aggregate the ledger.
+
+Exit 0 when every call was read and passed, 1 when a call failed or could not be read, 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+PARALLEL_FROM = 200  # calls from which worker processes pay off
+_SESSION: tuple | None = None  # shared with forked workers
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("paths", nargs="*", help="转写文件、目录或清单（.csv/.xlsx）；写 report 则汇总质检记录")
+    parser.add_argument("--script", default=None, help="话术 id；不写则按相似度自动选择")
+    parser.add_argument("--form", default=None, help="质检评分表 id，默认 huifang-zhijian")
+    parser.add_argument("--format", choices=["text", "json", "html", "xlsx"], default="text", help="输出格式，默认 text")
+    parser.add_argument("--out", type=Path, default=None, help="写到文件（xlsx 必须指定）")
+    parser.add_argument("--agent", default=None, metavar="SPEAKER", help="坐席的说话人标签，如 SPEAKER_01")
+    parser.add_argument("--agent-channel", type=int, default=None, metavar="N", help="坐席所在声道，如 1")
+    parser.add_argument("--db", type=Path, default=None, help="质检记录库，默认 <项目>/huifang.sqlite")
+    parser.add_argument("--no-db", action="store_true", help="不写入质检记录库")
+    parser.add_argument("--calibrate", type=Path, default=None, metavar="CSV", help="与人工评分表比较：各项一致率、总分相关系数")
+    parser.add_argument("--by", choices=["agent", "script", "week"], default="agent", help="report：按坐席、话术或周汇总")
+    parser.add_argument("--jobs", type=int, default=0, help="并行进程数，默认按 CPU 核数")
+
+
+def run(args) -> int:
+    try:
+        if args.paths[:1] == ["report"] and not os.path.exists("report"):
+            return _report(args)
+        return _judge(args)
+    except _Usage as exc:
+        print(f"huifang qa: {exc}", file=sys.stderr)
+        return 2
+
+
+class _Usage(Exception):
+    pass
+
+
+def _judge(args) -> int:
+    from huifang.qa.inputs import InputError, gather
+    from huifang.qa.session import Session, UsageError
+
+    if not args.paths:
+        raise _Usage("请给出要质检的转写文件、目录或清单")
+    if args.format == "xlsx" and args.out is None:
+        raise _Usage("--format xlsx 需要用 --out 指定输出文件")
+    try:
+        jobs = gather(list(args.paths))
+    except InputError as exc:
+        raise _Usage(str(exc)) from None
+    if not jobs:
+        raise _Usage("没有找到转写文件（.json、.srt、.vtt、.txt）")
+    project = _load(args.project)
+    try:
+        session = Session(project, script=args.script, form=args.form, agent=args.agent,
+                          agent_channel=args.agent_channel)
+    except UsageError as exc:
+        raise _Usage(str(exc)) from None
+    return _run_calls(args, session, jobs)
+
+
+def _run_calls(args, session, jobs) -> int:
+    """Judge call by call: text and JSON are written as the calls come, and the ledger is written in
+    batches, so memory stays flat however many calls there are; HTML, XLSX and calibration keep them all."""
+    from huifang.qa import output
+
+    form = session.form
+    streaming = args.format in ("text", "json") and args.calibrate is None
+    records, errors, files = [], [], {}
+    tally = output.Tally()
+    target = _Target(args.out)
+    stream = output.JsonStream(target.write) if args.format == "json" else None
+    ledger = None if args.no_db else _Ledger(args, form)
+    ok = True
+    try:
+        for job, rec, error in judge_stream(session, jobs, turns=args.format == "html", workers=args.jobs):
+            if error is not None:
+                errors.append({"path": job.display, "error": error})
+                ok = False
+                if args.format == "text":
+                    print(error, file=sys.stderr)
+                continue
+            ok = ok and rec["passed"]
+            tally.add(rec)
+            files[rec["path"]] = job.file
+            if streaming:
+                if stream is not None:
+                    stream.call(rec)
+                else:
+                    target.write(output.text_of_call(rec))
+            else:
+                records.append(rec)
+            if ledger is not None:
+                ledger.add(rec)
+        if ledger is not None:
+            ledger.close()
+        if stream is not None:
+            stream.close(tally.summary(errors, form))
+        elif streaming:
+            target.write(output.text_total(tally.summary(errors, form), errors))
+        else:
+            target.write(_whole(args.format, records, errors, form))
+        target.done(tally.calls)
+    finally:
+        target.abandon()
+    if args.calibrate is not None:
+        _calibrate(args, records, files, form)
+    if ledger is not None and ledger.failed:
+        print(f"huifang qa: 质检记录库无法写入（{ledger.failed}）：结果已输出，但没有记入 {args.db or 'huifang.sqlite'}",
+              file=sys.stderr)
+        return 1
+    return 0 if ok else 1
+
+
+def _whole(fmt: str, records, errors, form):
+    from huifang.qa import output
+    if fmt == "xlsx":
+        return output.as_xlsx(records, errors, form)
+    if fmt == "html":
+        from huifang.qa.html import as_html
+        return as_html(records, errors, form)
+    if fmt == "json":
+        return output.as_json(records, errors, form)
+    return output.as_text(records, [], form)
+
+
+def _calibrate(args, records, files, form) -> None:
+    from huifang.qa.calibrate import as_text, calibrate, load_human
+    from huifang.qa.inputs import InputError
+    if form is None:
+        raise _Usage("项目里没有质检评分表：无法校准")
+    try:
+        _, human = load_human(str(args.calibrate))
+    except InputError as exc:
+        raise _Usage(str(exc)) from None
+    sys.stderr.write(as_text(calibrate(records, files, human, form)))
+
+
+class _Target:
+    """stdout, or a file written beside its final name and moved into place only when complete."""
+
+    def __init__(self, out: Path | None):
+        self.out = out
+        self.handle = None
+        if out is not None:
+            self.temp = Path(f"{out}.tmp-{os.getpid()}")
+            self.handle = open(self.temp, "wb")
+
+    def write(self, data) -> None:
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        if self.handle is not None:
+            self.handle.write(data)
+        else:
+            sys.stdout.buffer.write(data)
+
+    def done(self, calls: int) -> None:
+        if self.handle is None:
+            sys.stdout.flush()
+            return
+        self.handle.close()
+        self.handle = None
+        os.replace(self.temp, str(self.out))
+        print(f"已写入 {self.out}（{calls} 通）", file=sys.stderr)
+
+    def abandon(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+            self.temp.unlink(missing_ok=True)
+
+
+class _Ledger:
+    """Appends to the SQLite ledger 500 calls at a time; remembers the first failure instead of raising."""
+
+    def __init__(self, args, form):
+        self.args, self.form_id = args, form.id if form is not None else None
+        self.pending: list[dict] = []
+        self.failed = ""
+        self.connection = None
+
+    def add(self, rec: dict) -> None:
+        self.pending.append(rec)
+        if len(self.pending) >= 500:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.failed or not self.pending:
+            self.pending = []
+            return
+        from huifang import ledger
+        from huifang.qa import store
+        try:
+            if self.connection is None:
+                self.connection = ledger.connect(self.args.project, self.args.db)
+            store.append(self.connection, self.pending, self.form_id)
+        except Exception as exc:  # sqlite3.Error: a locked, corrupt or unwritable ledger
+            self.failed = str(exc)
+        self.pending = []
+
+    def close(self) -> None:
+        self.flush()
+        if self.connection is not None:
+            self.connection.close()
+
+
+def _load(root: Path):
+    from huifang.project import load_project
+
+    if not (Path(root) / "content").is_dir():
+        raise _Usage(f"{root}: 找不到 content/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录")
+    loaded = load_project(root)
+    bad = [p for p in loaded.problems if p.severity == "error"]
+    if bad:
+        for p in bad[:5]:
+            print(str(p), file=sys.stderr)
+        raise _Usage(f"内容文件有 {len(bad)} 处错误，请先运行 huifang check 修正")
+    return loaded.project
+
+
+def judge_stream(session, jobs, *, turns: bool = False, workers: int = 0):
+    """(job, record or None, error line or None) for each job, in order; many calls go to worker processes."""
+    global _SESSION
+    _SESSION = (session, turns)
+    count = _jobs(len(jobs), workers)
+    try:
+        if count == 1:
+            for at in range(0, len(jobs), 100):
+                yield from _chunk(jobs[at:at + 100])
+            return
+        import multiprocessing
+
+        from huifang.workers import ignore_interrupts
+        size = max(20, min(500, len(jobs) // (count * 4)))
+        chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+        with multiprocessing.get_context("fork").Pool(count, initializer=ignore_interrupts) as pool:
+            for part in pool.imap(_chunk, chunks):
+                yield from part
+    finally:
+        _SESSION = None
+
+
+def _jobs(count: int, wanted: int) -> int:
+    if wanted > 0:
+        return wanted
+    env = os.environ.get("HUIFANG_JOBS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    if count < PARALLEL_FROM:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 8))
+
+
+def _chunk(jobs) -> list:
+    from huifang.qa.call import TranscriptError
+    from huifang.qa.readers import read
+    from huifang.qa.record import record
+
+    assert _SESSION is not None
+    session, turns = _SESSION
+    out: list[tuple] = []
+    for job in jobs:
+        try:
+            call = read(job.file, job.display)
+            call.meta = dict(job.meta)
+            out.append((job, record(session.judge(call), turns), None))
+        except TranscriptError as exc:
+            out.append((job, None, str(exc)))
+        except RecursionError:
+            out.append((job, None, f"{job.display}:1:1: 结构嵌套过深：这不是转写结果"))
+    return out
+
+
+def _report(args) -> int:
+    import sqlite3
+
+    from huifang import ledger
+    from huifang.qa import store
+
+    path = args.db or ledger.default_path(args.project)
+    if not Path(path).is_file():
+        raise _Usage(f"{path}: 还没有质检记录（先运行 huifang qa 质检通话）")
+    try:
+        connection = ledger.connect(args.project, args.db)
+        try:
+            rows = store.aggregate(connection, args.by)
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise _Usage(f"{path}: 质检记录库无法读取（{exc}）") from None
+    if args.format == "json":
+        sys.stdout.write(json.dumps({"by": args.by, "rows": rows}, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    names = {"agent": "坐席", "script": "话术", "week": "周"}
+    lines = [f"{names[args.by]}\t通数\t平均分\t合格率\t平均时长（秒）\t静音占比\t抢话\t发现"]
+    for r in rows:
+        lines.append("\t".join(str(x) for x in (r[args.by], r["calls"], r["mean_score"], f"{r['pass_rate']:.0%}",
+                                                 "—" if r["mean_duration_s"] is None else r["mean_duration_s"],
+                                                 "—" if r["mean_silence_ratio"] is None else f"{r['mean_silence_ratio']:.0%}",
+                                                 r["interruptions"] or 0, r["findings"])))
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0

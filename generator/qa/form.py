@@ -1,0 +1,63 @@
+"""Score a judged call on a QA form (质检评分表): 0–100 over the items that apply, critical items fail it.
+
+Each item loses `deduct` points per finding of its rules (the whole weight when `deduct` is not set), never
+below zero. An item that does not apply (its `na_when`: no time stamps, the customer was not free, no
+questions due) leaves the sum; the score is the points kept ÷ the weight of the items that apply × 100.
+A finding of a critical item fails the call whatever the score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OK, LOST, NA = "ok", "lost", "n/a"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemResult:
+    item: object
+    points: float | None  # None: not applicable
+    findings: int
+    failed_critical: bool
+
+    @property
+    def status(self) -> str:
+        if self.points is None:
+            return NA
+        return OK if self.findings == 0 else LOST
+
+
+def applies(item, verdict) -> bool:
+    for case in item.na_when:
+        if case == "no-times" and not verdict.call.timed:
+            return False
+        if case == "not-convenient" and verdict.not_convenient:
+            return False
+        if case == "no-questions" and (verdict.outcome is None or not verdict.outcome.asked):
+            return False
+    return True
+
+
+def counts(item, findings) -> int:
+    return sum(1 for f in findings if f.rule in item.rules and (f.compliance or not item.compliance_only))
+
+
+def score(verdict, form) -> None:
+    results = []
+    kept = total = 0.0
+    failed = False
+    for item in form.items:
+        n = counts(item, verdict.findings)
+        if not applies(item, verdict):
+            results.append(ItemResult(item, None, n, False))
+            continue
+        lost = item.weight if item.deduct is None else min(item.weight, n * item.deduct)
+        points = item.weight - (lost if n else 0.0)
+        critical = item.critical and n > 0
+        failed = failed or critical
+        kept += points
+        total += item.weight
+        results.append(ItemResult(item, points, n, critical))
+    verdict.items = results
+    verdict.score = round(100.0 * kept / total, 1) if total else 100.0
+    verdict.passed = not failed and verdict.score >= form.pass_mark

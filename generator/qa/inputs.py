@@ -1,0 +1,90 @@
+"""Which calls to judge: files, folders (every transcript under them, sorted), and CSV/XLSX manifests
+(columns file, agent, date, script — or 文件, 坐席, 日期, 话术), whose file paths are relative to the manifest."""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass, field
+
+from huifang.qa.readers import SUFFIXES
+
+COLUMNS = {"file": "file", "文件": "file", "path": "file", "录音": "file", "agent": "agent", "坐席": "agent",
+           "date": "date", "日期": "date", "script": "script", "话术": "script"}
+
+
+class InputError(Exception):
+    """A path or manifest that cannot be used: one line, exit 2."""
+
+
+@dataclass
+class Job:
+    file: str
+    display: str
+    meta: dict = field(default_factory=dict)
+
+
+def gather(paths: list[str]) -> list[Job]:
+    jobs: list[Job] = []
+    for path in paths:
+        if not os.path.exists(path):
+            raise InputError(f"{path}: 文件或目录不存在")
+        if os.path.isdir(path):
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.lower().endswith(SUFFIXES) and not name.startswith("."):
+                        full = os.path.join(folder, name)
+                        jobs.append(Job(full, full))
+        elif path.lower().endswith((".csv", ".xlsx")):
+            jobs.extend(manifest(path))
+        else:
+            jobs.append(Job(path, path))
+    return jobs
+
+
+def manifest(path: str) -> list[Job]:
+    rows = _xlsx_rows(path) if path.lower().endswith(".xlsx") else _csv_rows(path)
+    if not rows:
+        raise InputError(f"{path}:1:1: 清单是空的")
+    header = [COLUMNS.get(str(h or "").strip().lower(), COLUMNS.get(str(h or "").strip())) for h in rows[0]]
+    if "file" not in header:
+        raise InputError(f"{path}:1:1: 清单缺少 file（文件）列；可用的列：file/文件、agent/坐席、date/日期、script/话术")
+    base = os.path.dirname(path)
+    jobs = []
+    for number, row in enumerate(rows[1:], 2):
+        values = {name: str(value).strip() for name, value in zip(header, row) if name and value not in (None, "")}
+        if not values.get("file"):
+            continue
+        if "date" in values:
+            values["date"] = values["date"][:10]
+        file = values.pop("file")
+        jobs.append(Job(os.path.join(base, file), file, values | {"manifest_line": number}))
+    return jobs
+
+
+def _csv_rows(path: str) -> list[list]:
+    from huifang.qa.call import TranscriptError
+    from huifang.qa.readers import decode, load_bytes
+    try:
+        text = decode(load_bytes(path, path, 64 * 1024 * 1024), path)
+    except TranscriptError as exc:
+        raise InputError(str(exc)) from None
+    try:
+        return [row for row in csv.reader(text.splitlines()) if any(c.strip() for c in row)]
+    except csv.Error as exc:
+        raise InputError(f"{path}: 清单不是合法的 CSV：{exc}") from None
+
+
+def _xlsx_rows(path: str) -> list[list]:
+    from openpyxl import load_workbook
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        raise InputError(f"{path}:1:1: 不是可读取的 XLSX 工作簿") from None
+    try:
+        sheet = book.worksheets[0]
+        return [[c.isoformat()[:10] if hasattr(c, "isoformat") else c for c in row]
+                for row in sheet.iter_rows(values_only=True) if any(c not in (None, "") for c in row)]
+    finally:
+        book.close()

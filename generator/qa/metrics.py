@@ -1,0 +1,85 @@
+"""Conversation metrics from time stamps. With no time stamps every time metric is None (n/a).
+
+- duration_s: from the start of the recording to the end of the last turn.
+- agent_talk_ratio: the agent's speaking time ÷ everyone's speaking time (overlaps counted for both).
+- silence_ratio: time inside the call (first word to last) when nobody speaks ÷ that time.
+- longest_silence_s: the longest such stretch, and where it starts.
+- interruptions: agent turns that start while the customer is still speaking (by more than `GRACE`).
+- agent_chars_per_min: the agent's characters (no punctuation or spaces) per minute of the agent's speech.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from huifang.qa.call import AGENT, CUSTOMER, Call
+from huifang.qa.rules_bridge import normalize
+
+GRACE = 0.3  # seconds: an answer that overlaps the end of a question by less is turn-taking, not talk-over
+
+
+@dataclass
+class Metrics:
+    duration_s: float | None = None
+    agent_talk_ratio: float | None = None
+    silence_ratio: float | None = None
+    longest_silence_s: float | None = None
+    interruptions: int | None = None
+    agent_chars_per_min: float | None = None
+    silences: list[tuple[float, float, int]] = field(default_factory=list)  # (start, length, next turn index)
+    interrupting: list[tuple[int, int]] = field(default_factory=list)  # (agent turn, customer turn it cut into)
+    agent_chars: int = 0
+
+    def as_dict(self) -> dict:
+        return {"duration_s": _r(self.duration_s), "agent_talk_ratio": _r(self.agent_talk_ratio, 3),
+                "silence_ratio": _r(self.silence_ratio, 3), "longest_silence_s": _r(self.longest_silence_s),
+                "interruptions": self.interruptions, "agent_chars_per_min": _r(self.agent_chars_per_min, 1)}
+
+
+def _r(value, digits: int = 2):
+    return None if value is None else round(value, digits)
+
+
+def measure(call: Call, min_silence: float = 0.0) -> Metrics:
+    """`min_silence`: gaps at least this long are listed in `silences` (for long-silence findings)."""
+    turns = call.turns
+    m = Metrics()
+    m.agent_chars = sum(len(t.norm or normalize(t.text)) for t in turns if t.role == AGENT)
+    if not call.timed:
+        return m
+    m.duration_s = max(t.end for t in turns)
+    talk = {AGENT: 0.0, CUSTOMER: 0.0}
+    for t in turns:
+        talk[t.role if t.role in talk else CUSTOMER] += t.end - t.start
+    total = talk[AGENT] + talk[CUSTOMER]
+    m.agent_talk_ratio = talk[AGENT] / total if total > 0 else None
+    # Silence: walk the turns in start order keeping the furthest end reached so far.
+    first = turns[0].start
+    reach = turns[0].end
+    silent = 0.0
+    longest = 0.0
+    for i, t in enumerate(turns[1:], 1):
+        gap = t.start - reach
+        if gap > 0:
+            silent += gap
+            longest = max(longest, gap)
+            if gap >= min_silence:
+                m.silences.append((reach, gap, i))
+        reach = max(reach, t.end)
+    span = reach - first
+    m.silence_ratio = silent / span if span > 0 else 0.0
+    m.longest_silence_s = longest
+    # Interruptions: an agent turn starting inside a customer turn that began before it.
+    count = 0
+    speaking = None  # (index, turn) of the customer turn reaching furthest so far
+    for i, t in enumerate(turns):
+        if t.role == AGENT:
+            if speaking is not None and speaking[1].start < t.start < speaking[1].end - GRACE:
+                m.interrupting.append((i, speaking[0]))
+                count += 1
+        elif speaking is None or t.end > speaking[1].end:
+            speaking = (i, t)
+    m.interruptions = count
+    minutes = talk[AGENT] / 60
+    m.agent_chars_per_min = m.agent_chars / minutes if minutes > 0 else None
+    return m

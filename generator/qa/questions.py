@@ -1,0 +1,258 @@
+"""Were the script's questions asked? By meaning, in any order, on the path the call actually took.
+
+A question counts as asked when its words (placeholders left out), or one of the paraphrases the question
+bank lists for it, occur in what the agent said: exactly, or close enough by rapidfuzz's partial ratio (the
+best-matching stretch of the agent's words). Questions whose compliance wording is required
+(`compliance: true`) must be read nearly word for word. Runs offline on CPU; nothing is downloaded.
+
+The path: when the customer answered the convenience check with 不方便 (or 没空, 在开车…), the call took the
+不方便 branch and no question was due. Among the other paths (分红型 vs 万能型…) the one whose questions were
+asked the most is taken; a tie goes to the path with fewer questions (the benefit of the doubt).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from huifang.compose import PLACEHOLDER, compose, fill
+from huifang.qa.call import AGENT, CUSTOMER, Turn
+from huifang.qa.rules_bridge import normalize
+
+MATCH = 0.75  # share of a question's clauses said (fuzzy per clause) for it to count as asked
+COMPLIANCE = 0.85  # …for wording that must be read as written (ASR mishears some 5–10 % of characters)
+CLAUSE_MATCH = 0.75  # share of one clause's characters said, in order, for it to count
+NOT_CONVENIENT = re.compile(r"不方便|不太方便|没空|没时间|在忙|正忙|很忙|开会|开车|在上班|不行|晚点|晚些|稍后|回头再|改天")
+NOT_CONVENIENT_LABEL = "不方便"
+
+
+@dataclass(eq=False)
+class Expected:
+    id: str
+    text: str  # as the trainee reads it (org placeholders filled)
+    keys: tuple[str, ...]  # normalised wordings that count: the question and its paraphrases
+    compliance: bool = False
+    clauses: tuple = ()  # per wording: ((alternative, …), …) normalised, for a question said in other words
+
+
+@dataclass(eq=False)
+class Plan:
+    """What a script expects of a call: per path, the questions due."""
+
+    script_id: str
+    title: str
+    org: object
+    convenience: bool
+    paths: list[tuple[str, list[Expected]]]
+    words: str = ""  # every agent line of the script, normalised: for finding the script of a call
+    _cache: dict = field(default_factory=dict)
+
+
+def plan_for(script, project) -> Plan:
+    call = compose(script, project)
+    org = call.org or project.orgs.get(project.config.default_org)
+    made: dict[int, Expected] = {}
+    paths = []
+    spoken = []
+    for label, turns in call.paths():
+        due = []
+        for turn in turns:
+            if turn.kind != "ask":
+                if turn.kind == "say" and turn.text is not None:
+                    spoken.append(turn.text.value)
+                continue
+            question = turn.question or project.questions.get(turn.question_id or "")
+            if question is None:
+                continue
+            spoken.append(question.text.value)
+            if id(question) not in made:
+                made[id(question)] = _expected(question, org)
+            due.append(made[id(question)])
+        paths.append((label, due))
+    words = normalize(fill("".join(dict.fromkeys(spoken)), org))
+    return Plan(script.id, script.title, org, call.convenience is not None, paths, PLACEHOLDER.sub("", words))
+
+
+def _expected(question, org) -> Expected:
+    wordings = []
+    for raw in (question.text.value, *getattr(question, "paraphrases", ())):
+        text = PLACEHOLDER.sub("，", fill(str(raw), org))  # what the agent fills in splits a clause
+        wordings.append(ASIDE.sub("", text))
+        wordings.extend(m.group(1) for m in ASIDE.finditer(text))  # "（或您身份证上的地址是哪里呢？）"
+    keys = tuple(k for k in dict.fromkeys(normalize(w) for w in wordings) if k)
+    clauses = tuple(c for c in (_clauses(w) for w in dict.fromkeys(wordings)) if c)
+    ident = question.id if "#" not in question.id else question.id.split("#")[0]
+    return Expected(ident, fill(question.text.value, org), keys, bool(getattr(question, "compliance", False)),
+                    clauses)
+
+
+ASIDE = re.compile(r"[（(]\s*或?([^（）()]{2,})[）)]")
+CLAUSE = re.compile(r"[，。？！；：、,.?!;:\s…—]+")
+
+
+def _clauses(wording: str) -> tuple:
+    """The wording's clauses, each as its alternatives ("电话销售人员/银行网点销售人员" → two)."""
+    out = []
+    for clause in CLAUSE.split(wording):
+        options = tuple(o for o in (normalize(x) for x in clause.split("/")) if o)
+        if options:
+            out.append(options)
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    expected: Expected
+    turn: int | None  # index into the call's turns where it was asked, None when it was not
+    score: float
+
+
+@dataclass
+class Outcome:
+    path: str
+    asked: list[Asked]
+
+    @property
+    def missing(self) -> list[Asked]:
+        return [a for a in self.asked if a.turn is None]
+
+
+class AgentText:
+    """The agent's words joined and normalised, with a map from a character back to its turn."""
+
+    def __init__(self, turns: list[Turn]):
+        parts, owners = [], []
+        at = 0
+        for i, t in enumerate(turns):
+            if t.role != AGENT:
+                continue
+            norm = t.norm or normalize(t.text)
+            parts.append(norm)
+            owners.append((at, i))
+            at += len(norm)
+        self.text = "".join(parts)
+        self.starts = [a for a, _ in owners]
+        self.turns = [i for _, i in owners]
+
+    def turn_at(self, offset: int) -> int:
+        from bisect import bisect_right
+        return self.turns[max(0, bisect_right(self.starts, offset) - 1)]
+
+
+def find(expected: Expected, agent: AgentText) -> tuple[int | None, float]:
+    """(turn index, share of the question said) where it was asked, or (None, best share).
+
+    Fast path: the whole wording occurs as it is. Otherwise each clause is looked for (exactly, then by
+    rapidfuzz partial ratio); the question counts as asked when enough of its clauses, by length, were said.
+    """
+    from rapidfuzz import fuzz
+
+    text = agent.text
+    if not text:
+        return None, 0.0
+    for key in expected.keys:
+        at = text.find(key)
+        if at >= 0:
+            return agent.turn_at(at), 1.0
+    needed = COMPLIANCE if expected.compliance else MATCH
+    exact = _clause_share(expected, agent, None)  # every clause looked up as written: cheap
+    if exact[0] >= needed:
+        return exact[1], exact[0]
+    best_turn, best = None, exact[0]
+    for key in expected.keys:  # the wording as a whole, some words changed, left out or added
+        if len(key) >= 4:
+            share, at = coverage(key, text, fuzz)
+            if share >= needed and share > best:
+                best, best_turn = share, agent.turn_at(at)
+    if best_turn is not None:
+        return best_turn, best
+    share, turn = _clause_share(expected, agent, fuzz)
+    if share >= needed:
+        return turn, share
+    return None, max(best, share)
+
+
+def coverage(key: str, text: str, fuzz) -> tuple[float, int]:
+    """(share of the key's characters said in order near its best match, where that match starts).
+
+    Partial ratio finds where the wording was most likely said; the share is then the longest common
+    subsequence of the key and a window a little longer than it (the agent's filled-in names and ASR's
+    inserted characters widen it) divided by the key's length: robust to words added, dropped or misheard.
+    """
+    from rapidfuzz.distance import LCSseq
+
+    hit = fuzz.partial_ratio_alignment(key, text, score_cutoff=40)
+    if hit is None:
+        return 0.0, 0
+    start = max(0, hit.dest_start - len(key) // 4)
+    window = text[start:hit.dest_start + len(key) + len(key) // 2]
+    return LCSseq.similarity(key, window) / len(key), hit.dest_start
+
+
+def _clause_share(expected: Expected, agent: AgentText, fuzz) -> tuple[float, int | None]:
+    """(best share of a wording's clauses said, turn of its longest clause said); `fuzz` None: exact only."""
+    text = agent.text
+    best, best_turn = 0.0, None
+    for clauses in expected.clauses:
+        total = said = 0.0
+        anchor, anchor_len = None, 0.0
+        for options in clauses:
+            weight = sum(len(o) for o in options) / len(options)
+            total += weight
+            got, where = 0.0, None
+            for option in options:
+                at = text.find(option)
+                if at >= 0:
+                    got, where = 1.0, at
+                    break
+                if fuzz is not None and len(option) >= 4:
+                    share, at = coverage(option, text, fuzz)
+                    if share >= CLAUSE_MATCH and share > got:
+                        got, where = share, at
+            said += weight * got
+            if where is not None and weight > anchor_len:
+                anchor, anchor_len = where, weight
+        share = said / total if total else 0.0
+        if share > best:
+            best, best_turn = share, agent.turn_at(anchor) if anchor is not None else None
+    return best, best_turn
+
+
+def took_not_convenient(turns: list[Turn]) -> bool:
+    """The customer's first answer after the agent asked whether it is convenient was 不方便."""
+    for i, t in enumerate(turns):
+        if t.role == AGENT and "方便" in t.text:
+            reply = next((u for u in turns[i + 1:] if u.role == CUSTOMER), None)
+            if reply is None:
+                return False
+            nxt = turns.index(reply)
+            later_agent = next((u for u in turns[i + 1:nxt] if u.role == AGENT and "方便" in u.text), None)
+            if later_agent is not None:
+                continue
+            return NOT_CONVENIENT.search(reply.text) is not None
+    return False
+
+
+def judge(plan: Plan, turns: list[Turn]) -> Outcome:
+    agent = AgentText(turns)
+    found: dict[int, Asked] = {}
+    candidates = plan.paths
+    if plan.convenience:
+        declined = took_not_convenient(turns)
+        chosen = [p for p in candidates if (p[0] == NOT_CONVENIENT_LABEL) == declined]
+        candidates = chosen or candidates
+    best = None
+    for label, due in candidates:
+        asked = []
+        for e in due:
+            if id(e) not in found:
+                turn, score = find(e, agent)
+                found[id(e)] = Asked(e, turn, score)
+            asked.append(found[id(e)])
+        hits = sum(a.turn is not None for a in asked)
+        rank = (hits, -len(asked))
+        if best is None or rank > best[0]:
+            best = (rank, label, asked)
+    if best is None:
+        return Outcome("", [])
+    return Outcome(best[1], best[2])

@@ -1,0 +1,212 @@
+"""Transcript readers: one module per format, each turning a file into a `Call`.
+
+    call = read(path, display)      # format from the suffix and, for JSON, from its shape
+
+Every reader raises `TranscriptError` (one Chinese line) for input it cannot use; nothing else escapes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+
+from huifang.qa.call import Call, TranscriptError
+
+MAX_BYTES = 20 * 1024 * 1024  # a three-hour call's JSON with word times is about 5 MB
+JSON_SUFFIXES = (".json",)
+SUBTITLE_SUFFIXES = (".srt", ".vtt")
+TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES = JSON_SUFFIXES + SUBTITLE_SUFFIXES + TEXT_SUFFIXES
+FORMAT_NAMES = {"funasr": "FunASR", "whisperx": "WhisperX", "aliyun": "阿里云录音文件识别",
+                "tencent": "腾讯云录音文件识别", "srt": "SRT 字幕", "vtt": "WebVTT 字幕", "text": "带说话人标签的文本"}
+DAY = 24 * 3600.0
+
+
+def read(path: str, display: str | None = None, max_bytes: int = MAX_BYTES) -> Call:
+    display = display or path
+    lower = path.lower()
+    if not lower.endswith(SUFFIXES):
+        raise TranscriptError(display, "不支持的文件类型：只能读取 .json（FunASR、WhisperX、阿里云、腾讯云）、"
+                                       ".srt、.vtt 或 .txt 转写文件")
+    text = decode(load_bytes(path, display, max_bytes), display)
+    if lower.endswith(JSON_SUFFIXES):
+        return from_json(parse_json(text, display), display)
+    if lower.endswith(SUBTITLE_SUFFIXES):
+        from huifang.qa.readers import subtitles
+        return subtitles.read(text, display, "vtt" if lower.endswith(".vtt") else "srt")
+    from huifang.qa.readers import text as plain
+    return plain.read(text, display)
+
+
+def load_bytes(path: str, display: str, max_bytes: int) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise TranscriptError(display, f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）："
+                                               "这不像一通电话的转写结果")
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise TranscriptError(display, f"无法读取：{exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise TranscriptError(display, f"文件过大（超过 {max_bytes / 1048576:.0f} MB）：这不像一通电话的转写结果")
+    return raw
+
+
+def decode(raw: bytes, display: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (common for exports from Chinese systems)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    else:
+        try:
+            text = raw.decode("utf-8")
+            return text[1:] if text.startswith("\ufeff") else text
+        except UnicodeDecodeError:
+            if b"\x00" not in raw:
+                try:
+                    text = raw.decode("gb18030")
+                except UnicodeDecodeError:
+                    text = ""
+                if text and not any(ord(c) < 32 and c not in "\t\r\n" for c in text):
+                    return text
+    raise TranscriptError(display, "无法识别文件的文字编码（不是 UTF-8、带 BOM 的 UTF-16 或 GB18030）："
+                                   "请把转写结果另存为 UTF-8")
+
+
+def parse_json(text: str, display: str):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise TranscriptError(display, f"不是合法的 JSON：{_json_reason(exc.msg)}", exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise TranscriptError(display, "JSON 嵌套过深：这不是转写结果") from None
+
+
+def _json_reason(msg: str) -> str:
+    known = {"Expecting value": "此处缺少值", "Expecting ',' delimiter": "此处缺少逗号",
+             "Expecting property name enclosed in double quotes": "键名必须用双引号",
+             "Unterminated string starting at": "字符串没有结束引号", "Extra data": "JSON 结束后还有多余内容",
+             "Invalid control character at": "字符串里有控制字符", "Expecting ':' delimiter": "此处缺少冒号"}
+    return known.get(msg, "语法错误")
+
+
+def detect(data) -> str | None:
+    """The JSON format by its shape (the file name says nothing: every tool writes `result.json`)."""
+    if isinstance(data, list):
+        first = data[0] if data else None
+        if isinstance(first, dict) and ("sentence_info" in first or ("key" in first and "text" in first)):
+            return "funasr"
+        return None
+    if not isinstance(data, dict):
+        return None
+    if "sentence_info" in data:
+        return "funasr"
+    if "segments" in data:
+        return "whisperx"
+    if "Response" in data or ("Data" in data and isinstance(data["Data"], dict) and "ResultDetail" in data["Data"]):
+        return "tencent"
+    for key in ("Result", "result"):
+        if isinstance(data.get(key), dict) and any(k in data[key] for k in ("Sentences", "sentences")):
+            return "aliyun"
+    if "Sentences" in data or "sentences" in data:
+        return "aliyun"
+    return None
+
+
+def from_json(data, display: str) -> Call:
+    kind = detect(data)
+    if kind is None:
+        raise TranscriptError(display, "无法识别的 JSON 结构：支持 FunASR（sentence_info）、WhisperX（segments）、"
+                                       "阿里云录音文件识别（Result.Sentences）和腾讯云（Response.Data.ResultDetail）")
+    from importlib import import_module
+    module = import_module(f"huifang.qa.readers.{kind}")
+    turns = module.turns(data, display)
+    return finish(Call(display, kind, turns), display)
+
+
+def number(value, display: str, where: str, scale: float = 1.0) -> float:
+    """A time stamp as seconds; anything else is the transcript's fault, said in one line."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, str):
+            try:
+                value = float(value)
+            except ValueError:
+                raise TranscriptError(display, f"{where} 不是数字（{value[:20]!r}）") from None
+        else:
+            raise TranscriptError(display, f"{where} 缺失或不是数字") from None
+    seconds = value * scale
+    if not math.isfinite(seconds):
+        raise TranscriptError(display, f"{where} 不是有限的数字")
+    if seconds < 0:
+        raise TranscriptError(display, f"{where} 为负数（{value}）：时间戳必须从录音开始往后计")
+    if seconds > DAY:
+        raise TranscriptError(display, f"{where} 超过 24 小时（{value}）：请检查时间单位")
+    return seconds
+
+
+def field(item, names: tuple, display: str, where: str, default=KeyError):
+    """The first of `names` present in a dict (both casings of one field)."""
+    if not isinstance(item, dict):
+        raise TranscriptError(display, f"{where} 应是对象（{{…}}），实际是 {type(item).__name__}")
+    for name in names:
+        if name in item:
+            return item[name]
+    if default is KeyError:
+        raise TranscriptError(display, f"{where} 缺少字段 {names[0]}")
+    return default
+
+
+def items(value, display: str, where: str) -> list:
+    if not isinstance(value, list):
+        raise TranscriptError(display, f"{where} 应是数组（[…]），实际是 {type(value).__name__}")
+    return value
+
+
+def text_of(value, display: str, where: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TranscriptError(display, f"{where} 应是字符串")
+    return value.strip()
+
+
+# Two turns of one speaker may touch or overlap by an ASR rounding; more than this is a broken file.
+SAME_SPEAKER_OVERLAP = 1.0
+
+
+def finish(call: Call, display: str) -> Call:
+    """Common checks once a reader has its turns: times in order, no speaker talking over themself."""
+    turns = [t for t in call.turns if t.text]
+    if not turns:
+        raise TranscriptError(display, "转写结果里没有任何一句话")
+    for i, t in enumerate(turns):
+        if not t.line:
+            t.line = i + 1
+        if t.start is not None and t.end is not None and t.end < t.start:
+            raise TranscriptError(display, f"第 {i + 1} 句的结束时间（{t.end:g} 秒）早于开始时间（{t.start:g} 秒）",
+                                  t.line if call.format in ("srt", "vtt", "text") else 1)
+    if all(t.start is not None for t in turns):
+        turns.sort(key=lambda t: t.start)
+        last: dict = {}
+        for t in turns:
+            key = (t.speaker, t.channel)
+            prev = last.get(key)
+            if prev is not None and prev.end is not None and t.start < prev.end - SAME_SPEAKER_OVERLAP:
+                raise TranscriptError(display, f"同一说话人的两句时间重叠（{_clock(t.start)} 开始的一句与 "
+                                               f"{_clock(prev.start)}–{_clock(prev.end)} 的一句）：时间戳有误",
+                                      t.line if call.format in ("srt", "vtt", "text") else 1)
+            if prev is None or (t.end or 0) >= (prev.end or 0):
+                last[key] = t
+    call.turns = turns
+    return call
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "?"
+    minutes, rest = divmod(seconds, 60)
+    return f"{int(minutes):02d}:{rest:04.1f}"

@@ -1,0 +1,30 @@
+"""Tencent Cloud ASR `DescribeTaskStatus`: `Response.Data.ResultDetail[]{FinalSentence, StartMs, EndMs,
+SpeakerId, SpeechSpeed, SilenceTime}` (ResTextFormat ≥ 1), times in milliseconds. With channel separation
+(ChannelNum=2) SpeakerId is the channel; with diarisation it is a cluster number."""
+
+from __future__ import annotations
+
+from huifang.qa.call import TranscriptError, Turn
+from huifang.qa.readers import field, items, number, text_of
+
+
+def turns(data, display: str) -> list[Turn]:
+    response = data.get("Response", data)
+    data_part = field(response, ("Data",), display, "Response")
+    if not isinstance(data_part, dict):
+        raise TranscriptError(display, "Response.Data 应是对象（{…}）")
+    status = data_part.get("StatusStr")
+    if status not in (None, "success"):
+        raise TranscriptError(display, f"腾讯云任务状态为 {status}（不是 success）：没有识别结果可读")
+    detail = field(data_part, ("ResultDetail",), display, "Response.Data", None)
+    if detail is None:
+        raise TranscriptError(display, "Response.Data.ResultDetail 为空：提交任务时请设 ResTextFormat=2 以取得分句结果")
+    out = []
+    for i, s in enumerate(items(detail, display, "ResultDetail")):
+        where = f"ResultDetail[{i}]"
+        speaker = field(s, ("SpeakerId",), display, where, None)
+        out.append(Turn("" if speaker is None else str(speaker),
+                        text_of(field(s, ("FinalSentence",), display, where), display, where + ".FinalSentence"),
+                        number(field(s, ("StartMs",), display, where), display, where + ".StartMs", 0.001),
+                        number(field(s, ("EndMs",), display, where), display, where + ".EndMs", 0.001)))
+    return out

@@ -1,0 +1,73 @@
+"""Who is the agent: by the override (`--agent SPEAKER_01`, `--agent-channel 1`), by role labels
+(客服：/客户：), or inferred — the side that greets, introduces the company and asks the questions.
+
+An inference is reported (`Call.roles_note`) so a supervisor can see why a side was taken as the agent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from huifang.qa.call import AGENT, CUSTOMER, Call, TranscriptError
+from huifang.qa.readers.labels import role_of
+
+# What an agent says and a customer rarely does, each worth one point per turn it occurs in.
+AGENT_SIGNS = re.compile(r"您好|你好|我是|这里是|客服|回访|请问|方便|感谢|谢谢您|再见|打扰|祝您")
+QUESTION = re.compile(r"[？?]|吗|是否|呢")
+
+
+def assign(call: Call, agent: str | None = None, agent_channel: int | None = None,
+           company: str = "") -> Call:
+    """Set `role` on every turn; raise TranscriptError when the override names no one in the call."""
+    if agent_channel is not None:
+        channels = {t.channel for t in call.turns}
+        if agent_channel not in channels:
+            raise TranscriptError(call.path, f"--agent-channel {agent_channel}：这通电话里没有这个声道"
+                                             f"（有：{_listing(channels)}）")
+        for t in call.turns:
+            t.role = AGENT if t.channel == agent_channel else CUSTOMER
+        call.roles_note = f"坐席：按指定的声道 {agent_channel}"
+        return call
+    if agent is not None:
+        speakers = {t.speaker for t in call.turns}
+        if agent not in speakers:
+            raise TranscriptError(call.path, f"--agent {agent}：这通电话里没有这个说话人（有：{_listing(speakers)}）")
+        for t in call.turns:
+            t.role = AGENT if t.speaker == agent else CUSTOMER
+        call.roles_note = f"坐席：按指定的说话人 {agent}"
+        return call
+    if call.labelled:
+        for t in call.turns:
+            t.role = role_of(t.speaker) or AGENT  # the linter's rule: a line without a role label is the agent's
+        call.roles_note = "坐席：按说话人标签"
+        return call
+    texts: dict[str, list[str]] = {}
+    questions: dict[str, int] = {}
+    for t in call.turns:
+        texts.setdefault(t.speaker, []).append(t.text)
+        if QUESTION.search(t.text):
+            questions[t.speaker] = questions.get(t.speaker, 0) + 1
+    scores: dict[str, float] = {}
+    for speaker, said in texts.items():
+        joined = "\n".join(said)
+        scores[speaker] = len(AGENT_SIGNS.findall(joined)) + questions.get(speaker, 0) + (
+            2 * joined.count(company) if company else 0)
+    for t in call.turns[:2]:
+        scores[t.speaker] += 1  # the caller speaks first in a call-back
+    if len(scores) == 1:
+        for t in call.turns:
+            t.role = AGENT
+        call.roles_note = "坐席：只有一个说话人，全部算作坐席（没有客户的话可比）"
+        return call
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    chosen = ranked[0][0]
+    for t in call.turns:
+        t.role = AGENT if t.speaker == chosen else CUSTOMER
+    shown = chosen or "（无标签）"
+    call.roles_note = (f"坐席：推断为 {shown}（问候、自我介绍、提问最多：{ranked[0][1]:g} 分，"
+                       f"其次 {ranked[1][0] or '（无标签）'} {ranked[1][1]:g} 分）；如有误请用 --agent 或 --agent-channel 指定")
+    return call
+
+
+def _listing(values) -> str:
+    return "、".join(sorted(str(v) for v in values if v not in (None, ""))) or "无"

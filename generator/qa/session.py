@@ -1,0 +1,105 @@
+"""One QA run over a loaded project: the linter bridge, the scripts' plans and the form, built once and used
+for every call. `Session.judge(path)` reads, assigns roles, picks the script and judges one call."""
+
+from __future__ import annotations
+
+from huifang.qa.call import AGENT, TranscriptError
+from huifang.qa.judge import Verdict, judge
+from huifang.qa.questions import Plan, plan_for
+from huifang.qa.rules_bridge import Bridge, normalize
+
+DEFAULT_FORM = "huifang-zhijian"
+
+
+class UsageError(Exception):
+    """Bad usage (unknown script or form): one line, exit 2."""
+
+
+class Session:
+    def __init__(self, project, *, script: str | None = None, form: str | None = None,
+                 agent: str | None = None, agent_channel: int | None = None):
+        self.project = project
+        self.bridge = Bridge(project)
+        self.agent, self.agent_channel = agent, agent_channel
+        self._plans: dict[str, Plan] = {}
+        self._grams: dict[str, frozenset] = {}
+        if script is not None and script not in project.scripts:
+            raise UsageError(f"--script {script}：没有这篇话术{_close(script, project.scripts)}")
+        self.script = script
+        chosen = form or (DEFAULT_FORM if DEFAULT_FORM in project.qa_forms else next(iter(sorted(project.qa_forms)), None))
+        if form is not None and form not in project.qa_forms:
+            raise UsageError(f"--form {form}：没有这张质检评分表{_close(form, project.qa_forms)}")
+        self.form = project.qa_forms.get(chosen) if chosen else None
+
+    def plan(self, ident: str) -> Plan:
+        found = self._plans.get(ident)
+        if found is None:
+            found = self._plans[ident] = plan_for(self.project.scripts[ident], self.project)
+            self._grams[ident] = _bigrams(found.words)
+        return found
+
+    def pick_script(self, call) -> tuple[str | None, str]:
+        """(script id, how it was chosen): the given one, the manifest's, or the most similar by wording."""
+        if self.script:
+            return self.script, "按 --script 指定"
+        wanted = call.meta.get("script")
+        if wanted:
+            if wanted not in self.project.scripts:
+                raise TranscriptError(call.path, f"清单中的话术 {wanted} 不存在{_close(wanted, self.project.scripts)}")
+            return wanted, "按清单指定"
+        if not self.project.scripts:
+            return None, "项目里没有话术：只检查开头语、结束语、忌语和通话指标"
+        said = _bigrams("".join(t.norm or normalize(t.text) for t in call.turns if t.role == AGENT))
+        hits = self._hits(said)
+        best, second = (0.0, ""), (0.0, "")
+        for ident, size in self._sizes.items():
+            share = hits.get(ident, 0) / size
+            if share > best[0]:
+                best, second = (share, ident), best
+            elif share > second[0]:
+                second = (share, ident)
+        if best[0] < 0.2:
+            return None, "没有找到相近的话术（请用 --script 指定）：只检查开头语、结束语、忌语和通话指标"
+        title = self.project.scripts[best[1]].title
+        note = f"按相似度选定话术「{title}」（{best[0]:.0%} 的话术用词出现在通话中"
+        if second[1]:
+            note += f"；其次「{self.project.scripts[second[1]].title}」{second[0]:.0%}"
+        return best[1], note + "）"
+
+    def _hits(self, said: frozenset) -> dict:
+        """How many of each script's word pairs the agent said: one C-level intersection with the
+        index of every script's pairs, then a count over the pairs found."""
+        if not hasattr(self, "_owners"):
+            owners: dict[str, list[str]] = {}
+            self._sizes = {}
+            for ident in sorted(self.project.scripts):
+                self.plan(ident)
+                if self._grams[ident]:
+                    self._sizes[ident] = len(self._grams[ident])
+                    for gram in self._grams[ident]:
+                        owners.setdefault(gram, []).append(ident)
+            self._owners = {g: tuple(o) for g, o in owners.items()}
+            self._all = frozenset(self._owners)
+        from collections import Counter
+        from itertools import chain
+        return Counter(chain.from_iterable(map(self._owners.__getitem__, said & self._all)))
+
+    def judge(self, call) -> Verdict:
+        from huifang.qa.roles import assign
+        from huifang.qa.rules_bridge import prepare
+
+        prepare(call.turns)
+        assign(call, self.agent, self.agent_channel)
+        script, note = self.pick_script(call)
+        verdict = judge(call, self.bridge, self.plan(script) if script else None, self.form)
+        verdict.script_note = note
+        return verdict
+
+
+def _bigrams(text: str) -> frozenset:
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+
+
+def _close(name: str, known) -> str:
+    from huifang.validate import did_you_mean
+    return did_you_mean(name, known)

@@ -1,0 +1,63 @@
+"""What a trainee says: the seed's own words (原话) or a point to cover in one's own words (要点),
+and placeholders as fill-in blanks.
+
+Many seeds list a question as a topic (「质量评价」, 「询问客户已完成项目的情况」) rather than the words to
+say; read aloud, such a label sounds absurd, so it is shown as a point to cover. Org names that the seeds
+leave generic (「某公司」, 「公司」, 「物业项目」) are not names to say: they become the blank （公司名称）.
+"""
+
+from __future__ import annotations
+
+import re
+
+from huifang import model as m
+from huifang.compose import PLACEHOLDER
+from huifang.site.escape import mark_placeholder
+
+SPOKEN = re.compile(r"[您你吗呢吧？?]|请问")
+INSTRUCTION = re.compile(r"^(询问|了解|告知|说明|介绍|向客户|请客户|让客户|确认|核实|提醒|记录|征求|收集|以)")
+GENERIC_ORG = re.compile(r"^(某|XX|xx)|（|制定单位$|^.{0,2}(公司|单位|门诊|医院|项目)$")
+BLANK = {"公司": "公司名称", "坐席": "坐席姓名", "热线": "热线号码", "部门": "部门名称"}
+CITATION = re.compile(r"（[^（）]*?\d+(?:\.\d+)+[^（）]*）|\([^()]*?\d+(?:\.\d+)+[^()]*\)")
+
+
+def is_point(turn: m.Turn) -> bool:
+    """A topic to cover in one's own words rather than words to say as written."""
+    if turn.kind == "ask":
+        text = str(turn.question.text) if turn.question is not None else ""
+        return not SPOKEN.search(text)
+    if turn.kind == "say":
+        text = str(turn.text or "")
+        return bool(INSTRUCTION.match(text)) and not SPOKEN.search(text)
+    return False
+
+
+def fills(org: m.Org | None) -> dict[str, str]:
+    """The placeholder values an org really provides: a generic org name is left blank."""
+    values = org.fills() if org else {}
+    if org is not None and GENERIC_ORG.search(org.name):
+        values.pop("公司", None)
+    return values
+
+
+def blank(name: str) -> str:
+    return BLANK.get(name, name)
+
+
+def fill(text: str, org: m.Org | None, mark=mark_placeholder) -> str:
+    """Placeholders the org fills replaced; the rest marked as blanks for the agent (公司 → 公司名称)."""
+    values = fills(org)
+
+    def sub(match: re.Match) -> str:
+        name = match.group(1)
+        return values[name] if name in values else mark(blank(name))
+
+    return PLACEHOLDER.sub(sub, text)
+
+
+def without_citation(text: str) -> str:
+    """A note without its clause citation: 确定对方是否有合适的通话时间（6.1.2(2)；…） → 确定对方是否有合适的通话时间."""
+    previous = None
+    while previous != text:
+        previous, text = text, CITATION.sub("", text)
+    return text.strip()

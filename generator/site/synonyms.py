@@ -1,0 +1,93 @@
+"""The search intent table (content/search.yaml): the words trainees type for what the handbook calls
+something else (不能说 → 忌语速查, 几点 → 什么时候回访, 牙科 → 口腔 scenarios), and the question words
+that carry no meaning in a query (怎么办, 什么, 吗).
+
+Each entry's words are indexed in a hidden `keywords` field of its pages' first section, so the browser
+finds them as index words and ranks those pages first; stop words are dropped from queries by the
+search worker (worker.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from huifang.problems import ContentError
+from huifang.yamlload import Limits, load_file
+
+FILE = "content/search.yaml"
+WORD = re.compile(r"^[\w\u3400-\u9fff]{1,12}$")
+
+
+@dataclass
+class Intent:
+    words: list[str]
+    pages: list[str]  # source paths of pages, e.g. forbidden.md, scenarios/kouqiang-baya-huifang.md
+    line: int = 0
+    column: int = 0
+
+
+@dataclass
+class Table:
+    stop: list[str] = field(default_factory=list)
+    intents: list[Intent] = field(default_factory=list)
+
+    def keywords(self) -> dict[str, list[str]]:
+        """page source path → its extra index words, in file order, once each."""
+        found: dict[str, dict[str, None]] = {}
+        for intent in self.intents:
+            for page in intent.pages:
+                found.setdefault(page, {}).update(dict.fromkeys(intent.words))
+        return {page: list(words) for page, words in found.items()}
+
+
+def words(doc, value, path: tuple) -> list[str]:
+    if not isinstance(value, list) or not value:
+        raise doc.error(path, "应当是词语的列表，例如 [不方便, 没空]")
+    out = []
+    for i, word in enumerate(value):
+        if not isinstance(word, str) or not WORD.match(word.strip()):
+            raise doc.error(path + (i,), "每个词语应是 1 到 12 个汉字、字母或数字，不含空格和标点")
+        out.append(word.strip())
+    return out
+
+
+def load(root: Path, pages: set[str]) -> Table:
+    """The table of `root`, checked against the site's pages. Raises ContentError (path:line:col)."""
+    path = root / FILE
+    if not path.is_file():
+        return Table()
+    doc = load_file(path, FILE, Limits(max_file_bytes=512 * 1024))
+    data = doc.data
+    if data is None:
+        return Table()
+    if not isinstance(data, dict):
+        raise doc.error((), "search.yaml 的最外层应当是映射，包含 stop 和 synonyms")
+    unknown = sorted(set(data) - {"stop", "synonyms"})
+    if unknown:
+        raise doc.error((unknown[0],), f"未知的键 {unknown[0]}：只能写 stop（无意义的提问词）和 synonyms（同义词）", key=True)
+    table = Table(stop=words(doc, data["stop"], ("stop",)) if "stop" in data else [])
+    entries = data.get("synonyms") or []
+    if not isinstance(entries, list):
+        raise doc.error(("synonyms",), "synonyms 应当是列表，每项写 words 和 pages")
+    for i, entry in enumerate(entries):
+        where = ("synonyms", i)
+        if not isinstance(entry, dict) or set(entry) - {"words", "pages"} or "words" not in entry or "pages" not in entry:
+            raise doc.error(where, "每项应当只有 words（读者会输入的词）和 pages（回答它的页面）两个键")
+        targets = entry["pages"]
+        if not isinstance(targets, list) or not targets or not all(isinstance(t, str) for t in targets):
+            raise doc.error(where + ("pages",), "pages 应当是页面路径的列表，例如 [forbidden.md]")
+        for j, target in enumerate(targets):
+            if target not in pages:
+                raise doc.error(where + ("pages", j), f"找不到页面 {target}：请写网站中页面的路径，例如 forbidden.md、scenarios/场景标识.md")
+        span = doc.span(where)
+        table.intents.append(Intent(words(doc, entry["words"], where + ("words",)), list(targets), span.line, span.column))
+    return table
+
+
+def check(root: Path, pages: set[str]) -> tuple[Table, ContentError | None]:
+    try:
+        return load(root, pages), None
+    except ContentError as error:
+        return Table(), error

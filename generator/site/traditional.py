@@ -1,0 +1,57 @@
+"""The Traditional Chinese edition: the built site mirrored at site/zh-Hant/ with every page, the
+search index and the practice questions converted by OpenCC (s2twp: Taiwan standard with Taiwan
+phrasing, 软件 → 軟體). Assets and PDF forms are hard links to the Simplified edition's files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+EDITION = "zh-Hant"
+CONVERTED = {".html", ".json"}
+CONVERTED_SCRIPTS = {"assets/huifang/practice.js"}
+
+
+def mirror(site: Path) -> int:
+    """Write site/zh-Hant/ from site/; returns the number of converted files."""
+    import opencc
+    convert = opencc.OpenCC("s2twp").convert
+    out = site / EDITION
+    if out.exists():
+        shutil.rmtree(out)
+    count = 0
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site)
+        if rel.parts[0] == EDITION or not path.is_file():
+            continue
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix in CONVERTED or rel.as_posix() in CONVERTED_SCRIPTS:
+            text = path.read_text(encoding="utf-8")
+            if path.suffix == ".json":  # written with \u escapes: convert the decoded strings
+                text = json.dumps(strings(json.loads(text), convert), ensure_ascii=False, separators=(",", ":"))
+            else:
+                text = convert(text)
+            if path.suffix == ".html":
+                text = text.replace('<html lang="zh"', f'<html lang="{EDITION}"', 1)
+            target.write_text(text, encoding="utf-8")
+            count += 1
+            continue
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copy2(path, target)
+    return count
+
+
+def strings(value, convert):
+    """`value` with every string in it converted."""
+    if isinstance(value, str):
+        return convert(value)
+    if isinstance(value, list):
+        return [strings(v, convert) for v in value]
+    if isinstance(value, dict):
+        return {k: strings(v, convert) for k, v in value.items()}
+    return value

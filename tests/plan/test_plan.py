@@ -1,0 +1,209 @@
+"""Scheduling: working days, call windows, capacity; the command line: bad rows, JSON, files, the ledger."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from pathlib import Path
+
+import icalendar
+import openpyxl
+from huifang.plan.calendar import LAST_YEAR
+from huifang.plan.events import read_events
+
+from tests.conftest import REPO, huifang
+from tests.plan.conftest import D, event, planner
+
+
+def test_a_call_due_on_a_tiaoxiu_saturday_stays_on_it(shipped):
+    plan = planner(shipped, "2026-10-01", "2026-10-31").plan([
+        event(2, "fangchan-xiaoshou-chengjiao-dangri", "2026-10-10"),
+        event(3, "fangchan-xiaoshou-chengjiao-dangri", "2026-09-20"),
+    ])
+    assert [(c.date.isoformat(), list(c.warnings)) for c in plan.calls] == [("2026-10-10", [])]
+    plan = planner(shipped, "2026-09-01", "2026-09-30").plan([event(3, "fangchan-xiaoshou-chengjiao-dangri",
+                                                                        "2026-09-20")])
+    assert [(c.date.isoformat(), list(c.warnings)) for c in plan.calls] == [("2026-09-20", [])]  # a 调休 Sunday
+
+
+def test_a_window_wholly_inside_a_public_holiday_is_flagged_not_moved(shipped):
+    plan = planner(shipped, "2026-10-01", "2026-10-31").plan([event(2, "tongyong-shouce-tousu", "2026-10-01")])
+    (call,) = plan.calls
+    assert call.date == D("2026-10-01") and call.window == (D("2026-10-01"), D("2026-10-04"))
+    assert "国庆节" in call.warnings[0] and "没有工作日" in call.warnings[0]
+
+
+def test_weekend_then_first_working_day_inside_the_window(shipped):
+    plan = planner(shipped, "2026-03-01", "2026-03-31").plan([event(2, "tongyong-shouce-tousu", "2026-03-07")])
+    assert [c.date.isoformat() for c in plan.calls] == ["2026-03-09"]  # Saturday 03-07 -> Monday, window to 03-10
+
+
+def test_unpublished_year_is_planned_with_a_warning(shipped):
+    year = LAST_YEAR + 1
+    plan = planner(shipped, f"{year}-03-01", f"{year}-03-31").plan([event(2, "tongyong-shouce-tousu", f"{year}-03-02")])
+    assert any("尚未公布" in w for w in plan.calls[0].warnings)
+
+
+def test_call_windows_of_the_org_and_of_the_scenario(shipped):
+    plan = planner(shipped, "2026-03-01", "2026-03-31", capacity=2).plan([
+        event(2, "zhuangshi-jieduan-7tian", "2026-03-02"), event(3, "zhuangshi-jieduan-7tian", "2026-03-02"),
+        event(4, "yiyuan-kefu-xiaofei-huifang", "2026-03-03", agent="李四")])
+    times = [(c.agent, c.date.isoformat(), c.time) for c in plan.calls]
+    # 10:30–11:40 and 15:00–18:00 hold 250 minutes; two calls a day: at 0 and at 125 minutes in
+    assert times == [("李四", "2026-03-03", "19:00"), ("张三", "2026-03-09", "10:30"), ("张三", "2026-03-09", "15:55")]
+
+
+def test_seasonal_call_windows(shipped):
+    rows = [event(2, "yiyuan-kefu-weixiaofei-huifang", "2026-07-01")]
+    undefined = planner(shipped, "2026-07-01", "2026-07-31").plan(rows).calls[0]
+    assert undefined.time == "14:30" and "plan.seasons" in undefined.warnings[0]
+    seasons = {"夏季": ("05-01", "09-30"), "冬季": ("10-01", "04-30")}
+    winter = planner(shipped, "2026-12-01", "2026-12-31", seasons=seasons).plan(
+        [event(2, "yiyuan-kefu-weixiaofei-huifang", "2026-12-01")]).calls[0]
+    assert (winter.time, list(winter.warnings)) == ("14:00", [])
+
+
+def test_capacity_spreads_calls_over_the_window(shipped):
+    rows = [event(n, "tongyong-shouce-tousu", "2026-03-02") for n in range(2, 7)]  # window 03-02 … 03-05
+    plan = planner(shipped, "2026-03-01", "2026-03-31", capacity=2).plan(rows)
+    assert [c.date.isoformat() for c in plan.calls] == ["2026-03-02"] * 2 + ["2026-03-03"] * 2 + ["2026-03-04"]
+    assert not any(c.warnings for c in plan.calls)
+
+
+def test_full_capacity_is_never_moved_out_of_the_window(shipped):
+    rows = [event(n, "fangchan-xiaoshou-chengjiao-dangri", "2026-03-02") for n in range(2, 5)]
+    plan = planner(shipped, "2026-03-01", "2026-03-31", capacity=2, agents={"张三": 1}).plan(rows)
+    assert {c.date.isoformat() for c in plan.calls} == {"2026-03-02"}
+    assert [bool(c.warnings) for c in plan.calls] == [False, True, True]
+    # a window that goes on past the range is left for the next run instead
+    later = planner(shipped, "2026-03-01", "2026-03-03", capacity=1).plan(
+        [event(n, "tongyong-shouce-tousu", "2026-03-02") for n in range(2, 6)])
+    assert len(later.calls) == 2 and [r for _, r in later.unscheduled] == ["投诉事件的回访：本期坐席「张三」每天 1 个已排满，"
+                                                                          "时间窗延续到 2026-03-05，留待下次排班"] * 2
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+HEADER = ["客户", "电话", "场景", "日期", "坐席", "区域"]
+
+
+def test_bad_rows_are_reported_by_line_and_the_others_planned(tmp_path: Path):
+    events = write_csv(tmp_path / "events.csv", [
+        HEADER,
+        ["王先生", "01088886666", "投诉事件的回访", "2026-03-02", "张三", ""],
+        ["吴先生", "", "tongyong-shouce-tousu", "2026-03-02", "张三", ""],
+        ["郑先生", "13800000006", "没有这个场景", "2026-03-02", "张三", ""],
+        ["冯先生", "13800000007", "tongyong-shouce-tousu", "2026-02-30", "张三", ""],
+        ["卫先生", "13800000008", "维修工程的回访", "2026-03-02", "张三", ""],  # a title two scenarios share
+        ["蒋先生", "13800000009", "renshou-xinqiyue", "2026/3/2", "李四", ""],
+    ])
+    result = huifang("plan", events, "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json",
+                     "--project", REPO, "--db", tmp_path / "l.sqlite")
+    assert result.returncode == 1, result.stderr
+    lines = [x for x in result.stderr.splitlines() if x.startswith(str(events))]
+    assert [x.split(": ", 1)[0].rsplit(":", 1)[1] for x in lines] == ["3", "4", "5", "6"]
+    assert "缺少电话" in lines[0] and "不认识的场景「没有这个场景」" in lines[1] and "「2026-02-30」不存在" in lines[2]
+    assert "tongyong-shouce-weixiu" in lines[3] and "Traceback" not in result.stderr
+    out = json.loads(result.stdout)
+    assert set(out) == {"calls", "unscheduled", "errors"}
+    (call,) = out["calls"]
+    assert set(call) == {"line", "customer", "phone", "scenario", "agent", "date", "time", "window", "warnings"}
+    assert (call["line"], call["phone"], call["scenario"], call["date"], call["window"]) == (
+        2, "01088886666", "tongyong-shouce-tousu", "2026-03-02", ["2026-03-02", "2026-03-05"])
+    assert out["unscheduled"] == [{"line": 7, "reason": "新契约业务客户回访：原文没有规定回访时限（本办法未规定新契约回访的时限）"}]
+    assert [e["line"] for e in out["errors"]] == [3, 4, 5, 6]
+
+
+def test_a_file_that_cannot_be_read_is_one_line(tmp_path: Path):
+    bad = tmp_path / "events.csv"
+    bad.write_text("姓名,备注\n王,1\n", encoding="utf-8")
+    result = huifang("plan", bad, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO,
+                     "--db", tmp_path / "l.sqlite")
+    assert result.returncode == 1 and result.stderr.strip() == f"{bad}:1: 缺少列：电话、场景、日期（可在 huifang.yaml 的 plan.columns 中映射列名）"
+    broken = tmp_path / "events.xlsx"
+    broken.write_bytes(b"not a zip")
+    result = huifang("plan", broken, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO,
+                     "--db", tmp_path / "l.sqlite")
+    assert result.returncode == 1 and result.stderr.startswith(f"{broken}:1: 不是可读的 Excel 文件")
+
+
+def test_xlsx_input_with_english_headers_and_a_column_map(tmp_path: Path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Customer", "联系号码", "Scenario", "Date", "Agent"])
+    sheet.append(["Wang", "01088886666", "tongyong-shouce-tousu", D("2026-03-02"), "Zhang"])
+    book.save(tmp_path / "e.xlsx")
+    (found,) = read_events(tmp_path / "e.xlsx", {"联系号码": "电话"})
+    assert (found.line, found.phone, found.date, found.agent) == (2, "01088886666", D("2026-03-02"), "Zhang")
+
+
+def test_out_dir_worklist_ics_pdf_and_no_duplicates_across_runs(tmp_path: Path):
+    events = write_csv(tmp_path / "events.csv", [
+        HEADER,
+        ["王先生", "01088886666", "tongyong-shouce-tousu", "2026-03-02", "张三", ""],
+        ["李女士", "13800000001", "zuoquan-zhijian-zhongdian", "2026-01-15", "李四", ""],  # monthly
+        ["赵总", "13800000002", "fangchan-xiaoshou-chengjiao-dangri", "2026-03-03", "张三", ""],
+    ])
+    db = tmp_path / "ledger.sqlite"
+    run = ("plan", events, "--format", "json", "--project", REPO, "--db", db)
+    first = huifang(*run, "--from", "2026-03-01", "--to", "2026-03-31", "--out", tmp_path / "out")
+    assert first.returncode == 0, first.stderr
+    calls = json.loads(first.stdout)["calls"]
+    # the monthly call's window 02-15 … 03-14 is still open on 03-01
+    assert [(c["customer"], c["date"]) for c in calls] == [("王先生", "2026-03-02"), ("李女士", "2026-03-02"),
+                                                           ("赵总", "2026-03-03"), ("李女士", "2026-03-16")]
+    out = tmp_path / "out"
+    book = openpyxl.load_workbook(out / "回访名单-2026-03-01至2026-03-31.xlsx")
+    assert book.sheetnames == ["张三 03-02", "李四 03-02", "张三 03-03", "李四 03-16"]
+    sheet = book["张三 03-02"]
+    head = [c.value for c in sheet[1]]
+    assert head[:8] == ["计划编号", "序号", "坐席", "计划日期", "计划时间", "客户", "电话", "场景"]
+    assert "是否接通" in head and "满意度" in head and "改约时间" in head
+    assert sheet.cell(2, head.index("电话") + 1).value == "01088886666"
+    assert sheet.cell(2, head.index("场景") + 1).value == "投诉事件的回访"
+    with (out / "回访名单-2026-03-01至2026-03-31.csv").open(encoding="utf-8-sig") as f:
+        assert len(list(csv.reader(f))) == 5
+    cal = icalendar.Calendar.from_ical((out / "张三.ics").read_bytes())
+    zones = [z for z in cal.walk("VTIMEZONE")]
+    assert [str(z["TZID"]) for z in zones] == ["Asia/Shanghai"]
+    events_ = cal.walk("VEVENT")
+    assert len(events_) == 2
+    start = events_[0].decoded("DTSTART")
+    assert (start.date(), start.utcoffset().total_seconds()) == (D("2026-03-02"), 8 * 3600)
+    assert "01088886666" in str(events_[0]["SUMMARY"]) and "投诉事件的回访" in str(events_[0]["DESCRIPTION"])
+    assert (out / "每日名单-2026-03-02.pdf").read_bytes().startswith(b"%PDF")
+
+    # a later, overlapping range: the monthly call of 03-16 is not planned again, the next month's is
+    second = huifang(*run, "--from", "2026-03-15", "--to", "2026-04-30")
+    assert second.returncode == 0, second.stderr
+    again = [(c["customer"], c["date"]) for c in json.loads(second.stdout)["calls"]]
+    assert again == [("李女士", "2026-04-15")]
+    with sqlite3.connect(db) as ledger:
+        assert ledger.execute("SELECT count(*), count(DISTINCT key) FROM plan_calls").fetchone() == (5, 5)
+
+
+def test_check_rejects_a_timing_without_its_reason_or_with_a_bad_unit(minimal: Path):
+    scenario = minimal / "content" / "scenarios" / "demo-weixiu.yaml"
+    text = scenario.read_text(encoding="utf-8")
+    scenario.write_text(text.replace("timing: {text: 维修完成后一周内回访, after: 维修完成, max_days: 7}",
+                                     "timing:\n  text: 维修完成后回访\n  unknown: true\n  every: {n: 2, unit: fortnight}"),
+                        encoding="utf-8")
+    result = huifang("check", "--project", minimal)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = [x for x in result.stdout.splitlines() if x.startswith("content/scenarios/demo-weixiu.yaml:")]
+    assert len(lines) == 2, result.stdout
+    assert any("缺少必填的键 'reason'" in x for x in lines) and any("'fortnight' 不是可选值" in x for x in lines)
+
+
+def test_bad_dates_on_the_command_line(tmp_path: Path):
+    events = write_csv(tmp_path / "e.csv", [HEADER])
+    result = huifang("plan", events, "--from", "2026-03-31", "--to", "2026-03-01", "--project", REPO,
+                     "--db", tmp_path / "l.sqlite")
+    assert (result.returncode, result.stderr.strip()) == (2, "huifang plan: --to 早于 --from")
+    result = huifang("plan", events, "--from", "3月1日", "--to", "2026-03-01", "--project", REPO)
+    assert result.returncode == 2 and "2026-03-01 这样的日期" in result.stderr

@@ -1,0 +1,211 @@
+"""`huifang qa` end to end: the JSON shape, HTML and XLSX read back, the SQLite ledger and its report,
+folders and manifests, calibration against human scores, worker processes."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from html.parser import HTMLParser
+
+import pytest
+from huifang.cli import main
+
+from tests.conftest import REPO, huifang
+from tests.qa.conftest import FIXTURES, STORY
+
+CALL_KEYS = {"path", "script", "score", "passed", "findings", "metrics"}
+FINDING_KEYS = {"rule", "severity", "time", "line", "speaker", "text", "message", "question"}
+METRIC_KEYS = {"duration_s", "agent_talk_ratio", "silence_ratio", "longest_silence_s", "interruptions",
+               "agent_chars_per_min"}
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = main(["qa", "--project", str(REPO), *map(str, args)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_json_shape_is_exactly_the_documented_one(capsys):
+    code, out, err = run(capsys, "--no-db", "--format", "json", STORY / "whisperx.json", STORY / "labelled.txt")
+    assert code == 1 and err == ""
+    data = json.loads(out)
+    assert set(data) == {"calls", "summary"}
+    for call in data["calls"]:
+        assert set(call) == CALL_KEYS and set(call["metrics"]) == METRIC_KEYS
+        assert all(set(f) == FINDING_KEYS for f in call["findings"])
+        assert 0 <= call["score"] <= 100
+    first = data["calls"][0]
+    assert first["script"] == "taikang-xinqiyue-huifang" and first["passed"] is False
+    silence = next(f for f in first["findings"] if f["rule"] == "long-silence")
+    assert (silence["time"], silence["line"], silence["speaker"]) == (87.5, 22, "agent")
+    assert next(f for f in first["findings"] if f["rule"] == "question-not-asked")["question"] == "taikang-q-fenhong"
+    assert first["metrics"]["duration_s"] == 135.0 and first["metrics"]["interruptions"] == 1
+    assert data["calls"][1]["metrics"]["duration_s"] is None
+    assert data["summary"]["calls"] == 2 and data["summary"]["failed"] == 2
+
+
+class Dialogue(HTMLParser):
+    """(who, words) for each turn and the findings shown right under it."""
+
+    def __init__(self):
+        super().__init__()
+        self.turns, self.stack = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(dict(attrs).get("class", ""))
+
+    def handle_endtag(self, tag):
+        self.stack.pop()
+
+    def handle_data(self, data):
+        cls = self.stack[-1] if self.stack else ""
+        if cls == "bubble":
+            self.turns.append([data, []])
+        elif cls.startswith("finding") and self.turns:
+            self.turns[-1][1].append(data)
+
+
+def test_html_report_shows_each_finding_at_its_line(capsys, tmp_path):
+    out = tmp_path / "r.html"
+    code, _, err = run(capsys, "--no-db", "--format", "html", "--out", out, STORY / "tencent.json")
+    assert code == 1 and "已写入" in err
+    page = Dialogue()
+    page.feed(out.read_text(encoding="utf-8"))
+    assert len(page.turns) == 29
+    words, findings = page.turns[19]
+    assert words.startswith("不可能！") and any("忌语" in f for f in findings)
+    assert any("抢话" in f for f in page.turns[13][1]) and any("冷场" in f for f in page.turns[21][1])
+    assert not page.turns[2][1]
+
+
+def test_xlsx_has_a_row_per_call_and_per_finding(capsys, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    run(capsys, "--no-db", "--format", "xlsx", "--out", out, STORY / "aliyun.json", FIXTURES / "calls")
+    book = load_workbook(out)
+    calls = list(book["通话"].iter_rows(values_only=True))
+    assert calls[0][:6] == ("文件", "坐席", "日期", "话术", "得分", "是否合格") and len(calls) == 4
+    found = list(book["发现"].iter_rows(values_only=True))
+    first = [row for row in found[1:] if row[0].endswith("aliyun.json")]
+    assert len(first) == 6 and ("01:22.4", 20, "坐席", "忌语") == first[2][2:6]
+    again = tmp_path / "again.xlsx"
+    run(capsys, "--no-db", "--format", "xlsx", "--out", again, STORY / "aliyun.json", FIXTURES / "calls")
+    assert again.read_bytes() == out.read_bytes()
+
+
+def write_manifest(tmp_path):
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    for name in ("whisperx.json", "aliyun.json", "labelled.txt"):
+        (folder / name).write_bytes((STORY / name).read_bytes())
+    (folder / "wanneng.txt").write_bytes((FIXTURES / "calls" / "wanneng.txt").read_bytes())
+    rows = [("文件", "坐席", "日期", "话术"), ("whisperx.json", "小王", "2026-11-23", ""),
+            ("aliyun.json", "小李", "2026-11-24", ""), ("labelled.txt", "小王", "2026-11-30", ""),
+            ("wanneng.txt", "小李", "2026-12-01", "taikang-xinqiyue-huifang")]
+    with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return folder, rows
+
+
+def test_ledger_and_report_by_agent_script_and_week(capsys, tmp_path):
+    folder, _ = write_manifest(tmp_path)
+    db = tmp_path / "qa.sqlite"
+    code, out, _ = run(capsys, "--db", db, folder / "manifest.csv")
+    assert code == 1 and len([line for line in out.splitlines() if line.endswith(("合格", "）")) and " 分，" in line
+                              and not line.startswith(" ")]) == 4
+    rows = sqlite3.connect(db).execute("SELECT agent, week, script, passed FROM qa_calls ORDER BY id").fetchall()
+    assert rows == [("小王", "2026-W48", "taikang-xinqiyue-huifang", 0), ("小李", "2026-W48", "taikang-xinqiyue-huifang", 0),
+                    ("小王", "2026-W49", "taikang-xinqiyue-huifang", 0), ("小李", "2026-W49", "taikang-xinqiyue-huifang", 1)]
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM qa_findings").fetchone()[0] == 6 + 6 + 3 + 1
+    code, out, _ = run(capsys, "report", "--db", db, "--by", "week", "--format", "json")
+    weeks = {r["week"]: r for r in json.loads(out)["rows"]}
+    assert code == 0 and weeks["2026-W48"]["calls"] == 2 and weeks["2026-W49"]["pass_rate"] == 0.5
+    code, out, _ = run(capsys, "report", "--db", db, "--by", "agent")
+    assert out.splitlines()[0].startswith("坐席\t通数\t平均分") and any(line.startswith("小李\t2\t") for line in out.splitlines())
+    run(capsys, "--db", db, folder / "labelled.txt")  # appended, not replaced
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM qa_calls").fetchone()[0] == 5
+
+
+def test_report_without_ledger_is_one_line(capsys, tmp_path):
+    code, _, err = run(capsys, "report", "--db", tmp_path / "none.sqlite")
+    assert code == 2 and err.startswith("huifang qa: ") and "还没有质检记录" in err
+
+
+def test_xlsx_manifest(capsys, tmp_path):
+    from openpyxl import Workbook
+
+    folder, rows = write_manifest(tmp_path)
+    book = Workbook()
+    for row in rows:
+        book.active.append(list(row))
+    book.save(folder / "manifest.xlsx")
+    code, out, _ = run(capsys, "--no-db", "--format", "json", folder / "manifest.xlsx")
+    assert [c["path"] for c in json.loads(out)["calls"]] == ["whisperx.json", "aliyun.json", "labelled.txt", "wanneng.txt"]
+
+
+def test_manifest_without_file_column_is_one_line(capsys, tmp_path):
+    bad = tmp_path / "m.csv"
+    bad.write_text("坐席,日期\n小王,2026-11-23\n", encoding="utf-8")
+    code, _, err = run(capsys, "--no-db", bad)
+    assert code == 2 and err == f"huifang qa: {bad}:1:1: 清单缺少 file（文件）列；可用的列：file/文件、agent/坐席、date/日期、script/话术\n"
+
+
+def test_calibration_against_human_scores(capsys, tmp_path):
+    folder, _ = write_manifest(tmp_path)
+    human = tmp_path / "human.csv"
+    human.write_text("file,score,jiyu,heguiyu,wenti\n"
+                     "calls/whisperx.json,55,7.5,不合格,20\n"
+                     "calls/aliyun.json,65,合格,不合格,25\n"  # the supervisor missed the forbidden phrase
+                     "calls/labelled.txt,60,7.5,0,20\n"
+                     "calls/wanneng.txt,95,15,合格,25\n", encoding="utf-8")
+    code, _, err = run(capsys, "--no-db", "--calibrate", human, folder / "manifest.csv")
+    lines = err.splitlines()
+    assert lines[0] == "校准：4 通电话有人工评分"
+    assert "  不说电话忌语：一致率 75%（4 通）" in lines
+    assert "  合规告知照原话念读（如分红不确定性提示）：一致率 100%（4 通）" in lines
+    correlation = next(line for line in lines if line.startswith("  总分相关系数："))
+    assert float(correlation.split("：")[1].split("，")[0]) > 0.9
+
+
+def test_many_calls_in_worker_processes_match_one_process(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(12):
+        for name in ("whisperx.srt", "tencent.json", "labelled.txt"):
+            (folder / f"{i:02d}-{name}").write_bytes((STORY / name).read_bytes())
+    one = huifang("qa", "--project", REPO, "--no-db", "--format", "json", "--jobs", "1", folder)
+    two = huifang("qa", "--project", REPO, "--no-db", "--format", "json", "--jobs", "2", folder)
+    assert one.returncode == two.returncode == 1 and one.stdout == two.stdout
+    assert json.loads(one.stdout)["summary"]["calls"] == 36
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html"])
+def test_outputs_are_byte_reproducible(capsys, fmt):
+    first = run(capsys, "--no-db", "--format", fmt, STORY)[1]
+    assert first and run(capsys, "--no-db", "--format", fmt, STORY)[1] == first
+
+
+def test_streamed_json_is_the_same_bytes_as_the_whole_document(capsys, session):
+    from huifang.qa import output
+    from huifang.qa.command import judge_stream
+    from huifang.qa.inputs import gather
+
+    for paths in ([STORY], [STORY / "labelled.txt"]):
+        _, streamed, _ = run(capsys, "--no-db", "--format", "json", *paths)
+        records = [rec for _, rec, _ in judge_stream(session, gather([str(p) for p in paths]))]
+        assert streamed == output.as_json(records, [], session.form)
+    empty = output.JsonStream(lambda text: chunks.append(text))
+    chunks: list[str] = []
+    empty.close({"calls": 0})
+    assert json.loads("".join(chunks)) == {"calls": [], "summary": {"calls": 0}}
+
+
+def test_html_escapes_what_was_said(capsys, tmp_path):
+    call = tmp_path / "x.txt"
+    call.write_text('客服：您好<script>alert(1)</script>，我是"客服"&小李。\n客户：<b>好</b>\n', encoding="utf-8")
+    out = tmp_path / "r.html"
+    run(capsys, "--no-db", "--format", "html", "--out", out, call)
+    page = out.read_text(encoding="utf-8")
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<b>" not in page

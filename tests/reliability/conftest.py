@@ -1,0 +1,33 @@
+"""A built project shared by the output tests: copying it is much faster than building again."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL, huifang
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The minimal project with a complete site (pages and forms) already built once."""
+    project = tmp_path_factory.mktemp("built") / "project"
+    shutil.copytree(MINIMAL, project)
+    result = huifang("build", "--project", project, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.fixture
+def project(built, tmp_path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(built, copy, symlinks=True)
+    return copy

@@ -1,0 +1,178 @@
+"""What a trainee sees, in Chromium at desktop (1366×900) and phone (390×844) sizes: words to say,
+no developer material, Chinese everywhere. Screenshots of every page kind go to tests/artifacts/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.site.browser import OPEN_SHADOW, launch, serve
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+PAGE_KINDS = {"home": "index.html", "scenario-script": "scenarios/zhonghe-neikan.html",
+              "scenario-generic": "scenarios/anzhun-kehu-tousu.html", "scenarios": "scenarios/index.html",
+              "etiquette": "etiquette.html", "etiquette-situation": "etiquette/jieting.html", "forbidden": "forbidden.html", "standards": "standards.html",
+              "bank": "banks/index.html", "forms": "forms.html", "maintainers": "maintainers/index.html",
+              "rule": "rules/missing-greeting.html", "not-found": "404.html"}
+TRAINEE = ["index.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html", "standards.html",
+           "forbidden.html", "etiquette.html", "when-to-call.html", "banks/index.html"]
+DEVELOPER = re.compile(r"scripts_src/|content/|\.ya?ml\b|第 ?\d+ ?行第 ?\d+ ?列|话术检查：|huifang |[\u4e00-\u9fff]\*[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        chromium = launch(p)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, size: str):
+    context = browser.new_context(viewport=SIZES[size])
+    context.add_init_script(OPEN_SHADOW)
+    return context.new_page()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_screenshots_of_every_page_kind(browser, shipped_site: Path, artifacts: Path, size: str):
+    page = open_page(browser, size)
+    with serve(shipped_site) as base:
+        for kind, path in PAGE_KINDS.items():
+            page.goto(base + path, wait_until="networkidle")
+            if page.locator(".mermaid").count():
+                page.wait_for_function("[...document.querySelectorAll('.mermaid')].every(m => m.shadowRoot && "
+                                       "m.shadowRoot.querySelector('svg'))", timeout=15000)
+            target = artifacts / f"site-{kind}-{size}.png"
+            page.screenshot(path=str(target), full_page=True)
+            assert target.stat().st_size > 5_000
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= SIZES[size]["width"] + 1, (path, width)  # nothing wider than the screen
+
+
+def test_trainee_pages_hold_no_developer_material(browser, shipped_site: Path):
+    page = open_page(browser, "desktop")
+    with serve(shipped_site) as base:
+        for path in TRAINEE:
+            page.goto(base + path, wait_until="networkidle")
+            text = page.locator("article").inner_text()
+            assert not DEVELOPER.search(text), (path, DEVELOPER.search(text).group())
+            assert "标识" not in page.locator("article th").all_inner_texts()
+        page.goto(base + "maintainers/index.html")
+        statuses = page.locator("article table").first.locator("tbody tr")
+        assert statuses.count() == len(list(REPO.glob("scripts_src/**/*.yaml")))  # each script's lint status
+        assert "scripts_src/wuye/zhonghe-neikan-huifang.yaml" in page.locator("article").inner_text()
+
+
+def test_chinese_everywhere_a_reader_looks(browser, shipped_site: Path):
+    page = open_page(browser, "desktop")
+    with serve(shipped_site) as base:
+        page.goto(base + "rules/missing-greeting.html")
+        nav = " ".join(page.locator("nav.md-nav").all_inner_texts())
+        footer = page.locator("footer").inner_text()
+        for text in (nav, footer):
+            assert not re.search(r"[a-z]+-[a-z]+", text), text  # no rule ids such as missing-greeting
+        assert "Made with" not in footer and "Material for MkDocs" not in footer
+        assert "下一页" in footer
+        response = page.goto(base + "no-such-page.html")
+        assert response.status == 404
+        page.goto(base + "404.html")
+        assert page.locator("article h1").inner_text() == "找不到这个页面"
+        assert "Not found" not in page.locator("body").inner_text()
+
+
+def test_dialogue_is_words_to_say(browser, shipped_site: Path):
+    page = open_page(browser, "phone")
+    with serve(shipped_site) as base:
+        page.goto(base + "scenarios/zhonghe-neikan.html")
+        dialogue = page.locator("article")
+        turns = page.locator("p.hf-turn.hf-agent").all_inner_texts()
+        asked = [t for t in turns if "请问您对我们此次回访的服务态度的满意吗" in t]
+        assert len(asked) == 1, asked  # the branching question is asked once
+        closing = "好的，非常感谢，如果您有需要，可随时跟我们取得联系"
+        assert sum(closing in t for t in turns) == 1
+        assert "（公司名称）" in dialogue.inner_text() and "某服务有限公司客服" not in dialogue.inner_text()
+        assert page.locator("p.hf-customer.hf-reply").count() >= 4  # the customer's answers open the branches
+        verbatim = page.locator("p.hf-verbatim").first
+        point = page.locator("p.hf-point").first
+        style = "e => getComputedStyle(e).borderTopStyle + ' ' + getComputedStyle(e.querySelector('.hf-words')).fontStyle"
+        assert verbatim.evaluate(style) != point.evaluate(style)
+        assert point.inner_text().startswith("坐席 · 要点")
+        assert page.locator(".hf-from-seed").count() == 1 and page.locator(".hf-generic").count() == 0
+        page.goto(base + "scenarios/anzhun-kehu-tousu.html")
+        assert page.locator(".hf-generic").count() == 1 and page.locator(".hf-from-seed").count() == 0
+        assert "规范没有给出本场景的话术" in page.locator(".hf-generic").inner_text()
+        assert "6.1.2" not in page.locator("article").inner_text()  # no clause citations in the words
+
+
+def test_every_scenario_page_says_whether_the_seeds_give_a_script(shipped_site: Path):
+    for path in sorted((shipped_site / "scenarios").glob("*.html")):
+        if path.name == "index.html":
+            continue
+        html = path.read_text(encoding="utf-8")
+        assert ("hf-from-seed" in html) != ("hf-generic" in html), path.name
+
+
+def test_forbidden_phrases_grouped_one_line_each_on_a_phone(browser, shipped_site: Path):
+    page = open_page(browser, "phone")
+    with serve(shipped_site) as base:
+        page.goto(base + "forbidden.html")
+        cards = page.locator("div.hf-forbid")
+        assert cards.count() >= 10 and page.locator("article h2").count() >= 2
+        assert cards.count() == page.locator("div.hf-forbid p.hf-good").count()  # each says what to say instead
+        lines = page.eval_on_selector_all(
+            "div.hf-forbid p.hf-bad", "els => els.map(e => [e.innerText, e.getBoundingClientRect().height, "
+                                       "parseFloat(getComputedStyle(e).lineHeight)])")
+        for text, height, line in lines:
+            assert not re.search(r"\d+\.\d+", text), text  # no clause citation inside a phrase
+            if len(text) <= 16:
+                assert height < 1.5 * line, (text, height, line)  # a short phrase is one line on a phone
+
+
+CHART_TEXT = """() => [...document.querySelectorAll('div.mermaid')].map(m => {
+  const svg = m.shadowRoot.querySelector('svg');
+  const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.getBoundingClientRect().width);
+  const labels = [...m.shadowRoot.querySelectorAll('.nodeLabel, .edgeLabel, text')].filter(e => e.textContent.trim());
+  return {smallest: Math.min(...labels.map(e => parseFloat(getComputedStyle(e).fontSize) * scale)),
+          text: m.shadowRoot.textContent};
+})"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_flowcharts_are_legible(browser, shipped_site: Path, size: str):
+    page = open_page(browser, size)
+    with serve(shipped_site) as base:
+        for path in ("process.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html"):
+            page.goto(base + path, wait_until="networkidle")
+            page.wait_for_function("[...document.querySelectorAll('div.mermaid')].length && [...document.querySelectorAll"
+                                   "('div.mermaid')].every(m => m.shadowRoot && m.shadowRoot.querySelector('svg'))",
+                                   timeout=15000)
+            for chart in page.evaluate(CHART_TEXT):
+                assert chart["smallest"] >= 12, (path, chart["smallest"])  # rendered text size in px
+                assert "…" not in chart["text"], path  # nothing cut
+        chart = page.locator("div.mermaid").first
+        chart.click()
+        box = chart.bounding_box()
+        assert box["width"] >= SIZES[size]["width"] * 0.95  # click to enlarge: full screen
+        page.keyboard.press("Escape")
+        assert "hf-zoom" not in chart.get_attribute("class")
+
+
+def test_etiquette_split_by_situation_with_an_index(browser, shipped_site: Path):
+    page = open_page(browser, "phone")
+    with serve(shipped_site) as base:
+        page.goto(base + "etiquette.html")
+        links = page.eval_on_selector_all("article h2 a", "els => els.map(e => e.getAttribute('href'))")
+        assert len(links) >= 5 and "etiquette/jieting.html" in links
+        assert page.evaluate("document.documentElement.scrollHeight") < 6000
+        rules = 0
+        for link in links:
+            page.goto(base + link)
+            assert page.evaluate("document.documentElement.scrollHeight") < 16000, link  # was one 39,000 px wall
+            rules += page.locator("article li").count()
+        assert rules >= 514  # every rule of the shipped content is on one of the pages
