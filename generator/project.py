@@ -242,10 +242,13 @@ def config_choices(doc: Document) -> list[Problem]:
     found = []
     lint = doc.data.get("lint", {})
     extends = lint.get("extends")
-    if extends is not None and extends not in PRESETS:
-        span = doc.span(("lint", "extends"))
-        found.append(Problem(doc.display, span.line, span.column, f"lint.extends 的值 '{extends}' 不存在"
-                             f"{did_you_mean(str(extends), list(PRESETS))}（可选：{'、'.join(PRESETS)}）"))
+    from huifang.lint import packs
+    choices = [*PRESETS, *packs.names()]
+    for i, value in enumerate([extends] if isinstance(extends, str) else extends or []):
+        if value not in choices:
+            span = doc.span(("lint", "extends") if isinstance(extends, str) else ("lint", "extends", i))
+            found.append(Problem(doc.display, span.line, span.column, f"lint.extends 的值 '{value}' 不存在"
+                                 f"{did_you_mean(str(value), choices)}（可选：{'、'.join(choices)}）"))
     known = sorted(rule.ID for rule in RULES)
     for rule in lint.get("rules", {}):
         if rule not in known:
