@@ -19,7 +19,8 @@ PAGE_KINDS = {"home": "index.html", "scenario-script": "scenarios/zhonghe-neikan
               "scenario-generic": "scenarios/anzhun-kehu-tousu.html", "scenarios": "scenarios/index.html",
               "etiquette": "etiquette.html", "etiquette-situation": "etiquette/jieting.html", "forbidden": "forbidden.html", "standards": "standards.html",
               "bank": "banks/index.html", "forms": "forms.html", "maintainers": "maintainers/index.html",
-              "rule": "rules/missing-greeting.html", "not-found": "404.html"}
+              "rule": "rules/missing-greeting.html", "not-found": "404.html", "practice": "practice.html",
+              "glossary": "glossary.html", "traditional": "zh-Hant/scenarios/zhonghe-neikan.html"}
 TRAINEE = ["index.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html", "standards.html",
            "forbidden.html", "etiquette.html", "when-to-call.html", "banks/index.html"]
 DEVELOPER = re.compile(r"scripts_src/|content/|\.ya?ml\b|第 ?\d+ ?行第 ?\d+ ?列|话术检查：|huifang |[\u4e00-\u9fff]\*[\u4e00-\u9fff]")
