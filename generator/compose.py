@@ -117,9 +117,9 @@ def count(steps: list) -> tuple[int, int]:
 
 def expand(steps: list, label: str, prefix: list[m.Turn]):
     """Yield (label, turns, ended) for each path through the steps."""
-    paths = [(label, list(prefix), False)]
+    paths: list[tuple[str, list, bool]] = [(label, list(prefix), False)]
     for step in steps:
-        grown = []
+        grown: list[tuple[str, list, bool]] = []
         for path_label, turns, ended in paths:
             if ended:
                 grown.append((path_label, turns, ended))

@@ -42,7 +42,7 @@ class Text:
             pos = source.find("\n", pos, end) + 1 or pos
         elif span.style in ("'", '"'):
             pos += 1
-        offsets = []
+        offsets: list[int] = []
         for ch in self.value:
             found = source.find(ch, pos, end) if ch not in "\n" else -1
             if ch == "\n":

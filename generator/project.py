@@ -10,6 +10,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from huifang import model as m
 from huifang.problems import ContentError, Problem, display_path
@@ -69,7 +70,7 @@ def discover(root: Path, scripts: bool = True) -> list[tuple[Path, str]]:
 def _yaml_under(top: Path) -> list[Path]:
     """YAML files under a folder, hidden files and folders skipped, symlinked folders not entered
     (as `glob("**/*.yaml")` does, with one scandir per folder instead of pattern matching per file)."""
-    out = []
+    out: list[Path] = []
     for folder, dirs, files in os.walk(top):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         base = Path(folder)
@@ -94,7 +95,7 @@ def irregular(root: Path) -> list[Problem]:
     for pattern, _kind in LAYOUT:
         if "*" not in pattern:
             folder = (root / pattern).parent
-            walker = [(str(folder), [], [Path(pattern).stem + suffix for suffix in YAML_SUFFIXES
+            walker: Iterable[tuple[str, list[str], list[str]]] = [(str(folder), [], [Path(pattern).stem + suffix for suffix in YAML_SUFFIXES
                                          if os.path.lexists(folder / (Path(pattern).stem + suffix))])]
         else:
             folder = root / pattern.split("/*")[0]
@@ -242,10 +243,13 @@ def config_choices(doc: Document) -> list[Problem]:
     found = []
     lint = doc.data.get("lint", {})
     extends = lint.get("extends")
-    if extends is not None and extends not in PRESETS:
-        span = doc.span(("lint", "extends"))
-        found.append(Problem(doc.display, span.line, span.column, f"lint.extends 的值 '{extends}' 不存在"
-                             f"{did_you_mean(str(extends), list(PRESETS))}（可选：{'、'.join(PRESETS)}）"))
+    from huifang.lint import packs
+    choices = [*PRESETS, *packs.names()]
+    for i, value in enumerate([extends] if isinstance(extends, str) else extends or []):
+        if value not in choices:
+            span = doc.span(("lint", "extends") if isinstance(extends, str) else ("lint", "extends", i))
+            found.append(Problem(doc.display, span.line, span.column, f"lint.extends 的值 '{value}' 不存在"
+                                 f"{did_you_mean(str(value), choices)}（可选：{'、'.join(choices)}）"))
     known = sorted(rule.ID for rule in RULES)
     for rule in lint.get("rules", {}):
         if rule not in known:
@@ -600,10 +604,10 @@ def register_ids(loaded: Loaded, doc: Document, kind: str, seen: dict) -> bool:
 
 def register_inner_ids(loaded: Loaded, doc: Document, kind: str, seen: dict) -> None:
     """Ids inside files (questions, rules, phrases) are project-wide too."""
-    lists = {"question-bank": [("questions",)], "forbidden": [("phrases",)],
+    lists: dict[str, list[tuple]] = {"question-bank": [("questions",)], "forbidden": [("phrases",)],
              "etiquette": [("groups",)] + [("groups", i, "rules") for i in range(len(doc.data.get("groups", [])))]}
     for path in lists.get(kind, []):
-        items = doc.data
+        items: Any = doc.data
         for key in path:
             items = items[key]
         label = {"questions": "question", "phrases": "phrase", "groups": "group", "rules": "rule"}[path[-1]]

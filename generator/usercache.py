@@ -8,8 +8,9 @@ from pathlib import Path
 
 def folder(name: str) -> Path | None:
     """Where the cache called `name` lives (not created here), or None without a home directory."""
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
+    configured = os.environ.get("XDG_CACHE_HOME")
+    base = Path(configured) if configured else None
+    if base is None:
         try:
             home = Path.home()
         except RuntimeError:  # no HOME and no password entry
@@ -17,4 +18,4 @@ def folder(name: str) -> Path | None:
         if not home.is_dir():
             return None
         base = home / ".cache"
-    return Path(base) / "huifang" / name
+    return base / "huifang" / name

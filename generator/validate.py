@@ -155,7 +155,7 @@ def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]
     if kind == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
-        names = "或".join(TYPE_NAMES.get(t, t) for t in expected)
+        names = "或".join(TYPE_NAMES.get(t, str(t)) for t in expected)
         hint = ""
         if "string" in expected and isinstance(instance, (int, float)) and not isinstance(instance, bool):
             span = doc.span(path)

@@ -343,14 +343,12 @@ class _Builder:
                 self.count(1, event.start_mark)
                 if len(stack) >= self.limits.max_depth:
                     raise self.fail(event.start_mark, f"嵌套过深（超过 {self.limits.max_depth} 层）：拒绝读取")
-                container = {} if isinstance(event, yaml.MappingStartEvent) else []
+                container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
                 stack.append([container, path, None, event.start_mark, event.anchor, set(), self.nodes, tag])
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                container, cpath, _, start_mark, anchor, _, nodes_before, tag = stack.pop()
+                done, cpath, _, start_mark, anchor, _, nodes_before, tag = stack.pop()
                 self.spans[cpath] = self.span(start_mark, event.end_mark)
-                if tag:
-                    container = Tagged(tag, container)
-                attach(container, cpath, self.nodes - nodes_before + 1, anchor)
+                attach(Tagged(tag, done) if tag else done, cpath, self.nodes - nodes_before + 1, anchor)
         return root
 
 

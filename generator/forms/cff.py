@@ -45,7 +45,9 @@ def write_index(items: list[bytes]) -> bytes:
 
 def read_dict(data: bytes) -> list[tuple[int, bytes, list]]:
     """[(operator, raw operand bytes, integer operands or None for reals)]."""
-    out, pos, start, values = [], 0, 0, []
+    out: list[tuple[int, bytes, list]] = []
+    values: list = []
+    pos = start = 0
     while pos < len(data):
         b0 = data[pos]
         if b0 <= 21:
@@ -88,7 +90,7 @@ def int5(value: int) -> bytes:
     return b"\x1d" + struct.pack(">i", value)
 
 
-def write_dict(entries: list[tuple[int, bytes, list]], replace: dict[int, list[int]]) -> bytes:
+def write_dict(entries: list[tuple[int, bytes, list]], replace: dict[int, list[int] | None]) -> bytes:
     out = []
     for op, raw, _ in entries:
         if op in replace:
@@ -167,7 +169,7 @@ def subset(sfnt: bytes, gids: set[int]) -> bytes:
     cids = charset_cids(data, ops[CHARSET][0], glyphs)
     fds = fd_select(data, ops[FDSELECT][0], glyphs)
     font_dicts, _ = read_index(data, ops[FDARRAY][0])
-    privates = []
+    privates: list[tuple[list, bytes]] = []
     for raw in font_dicts:
         entries = read_dict(raw)
         private = {op: values for op, _, values in entries}.get(PRIVATE)
@@ -199,10 +201,10 @@ def subset(sfnt: bytes, gids: set[int]) -> bytes:
     fd_placeholders = [write_dict(entries, {PRIVATE: [0, 0]}) for entries, _ in privates]
     private_at = fdarray_at + len(write_index(fd_placeholders))
     font_dicts_out, private_blobs = [], []
-    for entries, body in privates:
-        font_dicts_out.append(write_dict(entries, {PRIVATE: [len(body), private_at]}))
-        private_blobs.append(body)
-        private_at += len(body)
+    for entries, blob in privates:
+        font_dicts_out.append(write_dict(entries, {PRIVATE: [len(blob), private_at]}))
+        private_blobs.append(blob)
+        private_at += len(blob)
     top_out = write_dict(top, {CHARSET: [charset_at], FDSELECT: [select_at], CHARSTRINGS: [charstrings_at],
                                FDARRAY: [fdarray_at]})
     return b"".join([header, name_index, write_index([top_out]), strings_raw, gsubr_index, charset, select,

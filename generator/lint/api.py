@@ -68,7 +68,8 @@ def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = 
     root_abs = os.path.abspath(root)
     if not paths:
         return _stream(root, _all_scripts(root), _walk_scripts_src(root), composed=composed, full=True)
-    yaml_files, freeform = [], []
+    yaml_files: list = []
+    freeform: list = []
     for path in paths:
         if not os.path.exists(path):
             raise UsageError(f"{path}: 文件或目录不存在")
@@ -81,7 +82,8 @@ def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = 
             yaml_files.append((str(path), _display(os.path.abspath(path), root_abs, str(path))))
         else:
             raise UsageError(f"{path}: 只能检查 .yaml、.yml、.md 或 .txt 文件")
-    scripts, content = [], []
+    scripts: list = []
+    content: list = []
     for file, display in yaml_files:
         kind = loader.kind_for(Path(file), root)
         if kind is None and not _looks_like_script(file):
@@ -187,7 +189,7 @@ def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False
 # to load and lint, a free-form file about a tenth of one.
 PARALLEL_FROM = 400
 PARALLEL_FROM_FREEFORM = 1000
-_WORK = None  # (engine, loaded, composed, default org): what forked workers share with the parent
+_WORK: tuple | None = None  # (engine, loaded, composed, default org): what forked workers share with the parent
 _GUARD = ("", "", 0)  # (project root, its real path, max file bytes; 0 = the default) for free-form files
 
 

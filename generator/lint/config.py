@@ -37,7 +37,8 @@ class LintConfig:
         wanted = [extends] if isinstance(extends, str) or extends is None else list(extends)
         presets = [w for w in wanted if w in PRESETS or w not in available]
         self.packs = [w for w in wanted if w not in PRESETS and w in available]
-        chain, name = [], (presets[0] if presets else "default")
+        chain: list = []
+        name = presets[0] if presets else "default"
         for other in presets[1:]:
             raise ConfigError(f"huifang.yaml: lint.extends 只能有一个预设（{', '.join(PRESETS)}），"
                               f"其余应为扩展包（{', '.join(available)}）：'{other}'")

@@ -93,6 +93,7 @@ class Context:
                        one_line(suggestion), fix)
 
     def at_call(self, rule, message: str, severity: str, suggestion: str = "") -> Problem:
+        assert self.view is not None, "at_call is only called while a call is checked"
         line, col = self.view.anchor
         return Problem(self.view.file, line, col, one_line(message), severity, rule, line, col,
                        one_line(suggestion))

@@ -58,7 +58,8 @@ def github(problems) -> str:
 def sarif(problems) -> str:
     from huifang.lint.rules import RULES, describe
 
-    rules, index = [], {}
+    rules: list = []
+    index: dict = {}
     for rule in RULES:
         doc = describe(rule)
         index[rule.ID] = len(rules)

@@ -45,7 +45,8 @@ def _split(line: str, speakers: Speakers | None = DEFAULT_SPEAKERS):
     first = line[0]
     at = 0
     if first in PRE_START or first.isdecimal():
-        at = PRE.match(line).end()
+        match = PRE.match(line)
+        at = match.end() if match else 0
     pre = line[:at]
     who = name = None
     if speakers is not None:

@@ -19,8 +19,9 @@ from array import array
 from functools import cache
 from hashlib import sha256
 from pathlib import Path
+from typing import Any
 
-_T2S = None
+_T2S: Any = None
 
 # Ranges whose characters may need folding or dropping; everything else passes through unchanged.
 _RANGES = ((0x0000, 0x0100), (0x2000, 0x2070), (0x2190, 0x2200), (0x2460, 0x2800), (0x2E80, 0x2FE0),

@@ -36,7 +36,7 @@ class Switches:
     def off(self, rule: str, line: int) -> bool:
         if "*" in self.file or rule in self.file:
             return True
-        here = self.lines.get(line)
-        return bool(here) and ("*" in here or rule in here)
+        here = self.lines.get(line) or set()
+        return "*" in here or rule in here
 
 

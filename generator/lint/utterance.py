@@ -27,8 +27,8 @@ class Utterance:
         self.key = key  # question id, for duplicate detection
         self.kind = kind  # "org" when composed from the organisation profile, else ""
         self.agent = speaker == AGENT
-        self._folded = None
-        self._norm = None
+        self._folded: str | None = None
+        self._norm: str | None = None
 
     @property
     def folded(self) -> str:

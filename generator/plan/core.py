@@ -177,15 +177,15 @@ class Planner:
         tasks.sort(key=lambda x: (x[0], x[1], x[2]), reverse=True)
         seen: dict[str, int] = {}
         while tasks:  # popped from the end, earliest deadline first, so memory is given back as we go
-            _, _, line, w, event, scenario, key = tasks.pop()
-            if key in self.known:
+            _, _, line, w, event, scenario, call_key = tasks.pop()
+            if call_key in self.known:
                 result.already += 1
                 continue
-            if key in seen:
-                result.unscheduled.append((line, f"与第 {seen[key]} 行是同一位客户的同一次回访，不重复安排"))
+            if call_key in seen:
+                result.unscheduled.append((line, f"与第 {seen[call_key]} 行是同一位客户的同一次回访，不重复安排"))
                 continue
-            seen[key] = line
-            placed = self.place(w, event, scenario, key)
+            seen[call_key] = line
+            placed = self.place(w, event, scenario, call_key)
             if isinstance(placed, str):
                 result.unscheduled.append((line, f"{scenario.title}：{placed}"))
             else:

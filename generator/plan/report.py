@@ -45,7 +45,8 @@ class Outcome:
 
 def read_results(path: Path) -> tuple[list[Outcome], list[tuple[str, str]]]:
     """Outcomes, and (where, message) errors; `where` is a line (CSV) or 工作表!行 (XLSX)."""
-    found, errors = [], []
+    found: list[Outcome] = []
+    errors: list[tuple[str, str]] = []
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         import openpyxl
