@@ -124,7 +124,7 @@ def test_forbidden_phrases_grouped_one_line_each_on_a_phone(browser, shipped_sit
     with serve(shipped_site) as base:
         page.goto(base + "forbidden.html")
         cards = page.locator("div.hf-forbid")
-        assert cards.count() >= 10 and page.locator("article h2").count() >= 2
+        assert cards.count() >= 5 and page.locator("article h2").count() >= 2  # after realscripts moved rules out
         assert cards.count() == page.locator("div.hf-forbid p.hf-good").count()  # each says what to say instead
         lines = page.eval_on_selector_all(
             "div.hf-forbid p.hf-bad", "els => els.map(e => [e.innerText, e.getBoundingClientRect().height, "
