@@ -18,7 +18,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 PH_OPEN, PH_CLOSE = "\ue000", "\ue001"  # private-use marks around an agent placeholder
 
 
-TABLE = {ord(ch): f"&#{ord(ch)};" for ch in SPECIAL}
+TABLE: dict[int, str | None] = {ord(ch): f"&#{ord(ch)};" for ch in SPECIAL}
 TABLE.update({ord("\r"): " ", ord("\t"): " ", ord(PH_OPEN): None, ord(PH_CLOSE): None})
 
 

@@ -21,6 +21,7 @@ import hashlib
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 from huifang import atomic
 from jinja2.bccache import Bucket, BytecodeCache
@@ -137,7 +138,7 @@ class Incremental:
 
     def remember(self, files: Files) -> None:
         pages = [f for f in files.documentation_pages() if f.page is not None]
-        self.pages = {f.src_uri: (f.page.title, dict(f.page.meta)) for f in pages}
+        self.pages = {f.src_uri: (f.page.title, dict(f.page.meta)) for f in pages if f.page is not None}
         self.written = {f.src_uri: f.abs_dest_path for f in pages}
 
     def forget(self) -> None:
@@ -152,7 +153,7 @@ class CompiledTemplates(BytecodeCache):
     environment for every build, and compiling Material's templates took a third of a reload)."""
 
     def __init__(self):
-        self.store: dict[str, tuple[str, object]] = {}
+        self.store: dict[str, tuple[str, Any]] = {}
 
     def load_bytecode(self, bucket: Bucket) -> None:
         found = self.store.get(bucket.key)

@@ -37,7 +37,7 @@ class GeneratedPage:
     content: str
 
 
-def front_matter(title: str, tags: list[str] = (), **extra) -> str:
+def front_matter(title: str, tags: list[str] | tuple[()] = (), **extra) -> str:
     """YAML front matter (JSON is YAML); HTML-escaped because themes print these values raw."""
     lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
     clean = sorted({t.strip() for t in tags if t and t.strip()})
@@ -325,13 +325,14 @@ class Site:
         prose_extra = sorted(x for x in prose if x not in PROSE_ORDER and x not in PROSE_REFERENCE
                              and x not in generated
                              and not x.startswith(("scenarios/", "scripts/", "banks/", "rules/")))
-        start = ["index.md"] + [x for x in sorted(PROSE_ORDER, key=PROSE_ORDER.get)[1:] if x in self.prose]
+        start: list = ["index.md"] + [x for x in sorted(PROSE_ORDER, key=lambda k: PROSE_ORDER[k])[1:]
+                                      if x in self.prose]
         start.append("when-to-call.md")
         etiquette = {"电话礼仪": ["etiquette.md"] + [{nav_title(title): f"etiquette/{slug}.md"}
                                                   for slug, title, _ in self.situations]}
         nav = [{"首页": start[0]}, {"入门": start[1:] + ["practice.md"]},
                {"规范": [etiquette, "forbidden.md", "standards.md"] + (["glossary.md"] if self.terms else [])}]
-        scenarios = ["scenarios/index.md"]
+        scenarios: list = ["scenarios/index.md"]
         for industry, items in self.by_industry():
             scenarios.append({nav_title(industry): [{nav_title(s.title): f"scenarios/{s.id}.md"} for s in items]})
         if self.orphans:

@@ -185,6 +185,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         return None
 
     def cache_dir(self) -> Path:
+        assert self.root is not None, "on_config sets the root first"
         path = self.root / ".huifang-cache"
         try:
             path.mkdir(parents=True, exist_ok=True)
@@ -300,6 +301,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
     def add_keywords(self, entries: list[dict]) -> None:
         """The intent table's words (and their Traditional forms) in each target page's first section."""
         urls = {}
+        if self._files is None:
+            return
         for page, words in self.intents.keywords().items():
             file = self._files.get_file_from_path(page)
             if file is not None:
@@ -376,6 +379,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         for path in sorted(self.loaded.project.files):
             digest.update(path.as_posix().encode())
             digest.update(path.read_bytes() if path.is_file() else b"")
+        assert self.root is not None, "on_config sets the root first"
         for folder in (self.root / "templates" / "forms", templates.FORMS):
             for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
                 if path.is_file():
