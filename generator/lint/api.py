@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from huifang import workers
 from huifang.problems import Problem
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -193,17 +194,6 @@ _WORK: tuple | None = None  # (engine, loaded, composed, default org): what fork
 _GUARD = ("", "", 0)  # (project root, its real path, max file bytes; 0 = the default) for free-form files
 
 
-def _jobs(count: int, parallel_from: int = PARALLEL_FROM) -> int:
-    wanted = os.environ.get("HUIFANG_JOBS", "")
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
-    if count < parallel_from:
-        return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, 8))
 
 
 def _script_references(loaded, state: dict) -> list[Problem]:
@@ -223,7 +213,7 @@ def _script_references(loaded, state: dict) -> list[Problem]:
 def _in_chunks(work, gather, files, result: Result, state: dict | None = None, *,
                parallel_from: int = PARALLEL_FROM) -> list[Problem]:
     """Run `work` over chunks of `files` (in forked workers when there are many), in file order."""
-    jobs = _jobs(len(files), parallel_from)
+    jobs = workers.count(len(files), parallel_from)
     context = None
     if jobs > 1:
         import multiprocessing

@@ -228,7 +228,9 @@ def judge_stream(session, jobs, *, turns: bool = False, workers: int = 0):
     """(job, record or None, error line or None) for each job, in order; many calls go to worker processes."""
     global _SESSION
     _SESSION = (session, turns)
-    count = _jobs(len(jobs), workers)
+    from huifang.workers import count as workers_count
+
+    count = workers_count(len(jobs), PARALLEL_FROM, workers)
     try:
         if count == 1:
             for at in range(0, len(jobs), 100):
@@ -246,19 +248,6 @@ def judge_stream(session, jobs, *, turns: bool = False, workers: int = 0):
         _SESSION = None
 
 
-def _jobs(count: int, wanted: int) -> int:
-    if wanted > 0:
-        return wanted
-    env = os.environ.get("HUIFANG_JOBS", "")
-    if env.isdigit() and int(env) > 0:
-        return int(env)
-    if count < PARALLEL_FROM:
-        return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, 8))
 
 
 def _chunk(jobs) -> list:
