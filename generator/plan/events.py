@@ -128,16 +128,21 @@ def header_map(header: list, columns: dict[str, str]) -> dict[str, int]:
     return found
 
 
+def open_workbook(path: Path):
+    """An XLSX opened read-only for its values; InputError (one Chinese line) when it cannot be read."""
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or mislabelled file
+        raise InputError(f"不是可读的 Excel 文件（{type(exc).__name__}）") from None
+
+
 def rows(path: Path) -> Iterator[tuple[int, list]]:
     """(line number, cells) of every row, the header first. CSV: line numbers in the file; XLSX: row numbers."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        import openpyxl
-
-        try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:
-            raise InputError(f"不是可读的 Excel 文件（{type(exc).__name__}）") from None
+        book = open_workbook(path)
         try:
             sheet = book.worksheets[0]
             for number, values in enumerate(sheet.iter_rows(values_only=True), 1):

@@ -24,7 +24,7 @@ from huifang import ledger
 from huifang import model as m
 from huifang.plan import store  # noqa: F401  (registers the planner's tables in the ledger)
 from huifang.plan.command import load, parse_range
-from huifang.plan.events import InputError, parse_date, rows, text
+from huifang.plan.events import InputError, open_workbook, parse_date, rows, text
 from huifang.problems import display_path
 
 SATISFACTION = ("满意", "一般", "不满意")
@@ -49,12 +49,7 @@ def read_results(path: Path) -> tuple[list[Outcome], list[tuple[str, str]]]:
     errors: list[tuple[str, str]] = []
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        import openpyxl
-
-        try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:
-            raise InputError(f"不是可读的 Excel 文件（{type(exc).__name__}）") from None
+        book = open_workbook(path)
         try:
             for sheet in book.worksheets:
                 table = [(n, list(v)) for n, v in enumerate(sheet.iter_rows(values_only=True), 1)]
