@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from huifang import model as m
+from huifang.compose import written
 from huifang.problems import ContentError, Problem, display_path
 from huifang.validate import did_you_mean, validate_document
 from huifang.yamlload import SAFE_MAX_DEPTH, Document, Limits, load_document, load_file, read_text
@@ -561,20 +562,11 @@ def iter_turns(script: m.Script):
     yield from script.opening or []
     if isinstance(script.convenience, m.Convenience):
         yield from script.convenience.yes + script.convenience.no
-    yield from walk_steps(script.steps)
+    yield from written(script.steps)
     for turns in (script.closings or {}).values():
         yield from turns
 
 
-def walk_steps(steps):
-    for step in steps:
-        if isinstance(step, m.Branch):
-            for case in step.cases.values():
-                yield from walk_steps(case)
-        elif isinstance(step, m.Close):
-            yield from step.turns
-        else:
-            yield step
 
 
 def iter_branches(script: m.Script):
