@@ -6,10 +6,10 @@ fillable variant are made here so they are unique within a document and readable
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from huifang import model as m
+from huifang.citations import without_citations
 from huifang.compose import Call, fill
 
 UNITS = {"full": 6, "half": 3, "third": 2}
@@ -20,9 +20,6 @@ CALLBACK = "不方便时约定的回电时间"
 FACE_TO_FACE = "面访"
 NAMED_ONLY = "原制度只给出了本表的表名，没有规定栏目；本表不另设栏目，请按本单位实际情况填写。"
 MARK = "\x00"
-# A parenthesised citation of a seed document ends in a section number after a space:
-# 「（瑞风特约维修站 接听客户来电 2、3）」. Guidance in brackets has no space: 「（记下时间）」.
-CITATION = re.compile(r"（[^（）]*\s[^（）]*）")
 
 
 @dataclass
@@ -320,8 +317,6 @@ def phrase_org(phrase: m.ForbiddenPhrase, project: m.Project) -> str:
     return max(owners, key=len, default="")
 
 
-def without_citations(text: str) -> str:
-    return CITATION.sub("", text).strip()
 
 
 def display_name(org: m.Org) -> str:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from huifang import model as m
+from huifang.citations import without_citations
 from huifang.compose import Call, expand
 from huifang.site import speech
 from huifang.site.escape import attr, md, md_marked
@@ -49,7 +50,7 @@ class Dialogue:
                     extra += self.follow_up(question.follow_up)
             body = f'<span class="hf-words">{words}</span>{extra}'
         elif turn.kind == "note":
-            body = self.text(speech.without_citation(str(turn.text)))
+            body = self.text(without_citations(str(turn.text)))
         else:
             body = f'<span class="hf-words">{self.text(turn.text)}</span>'
         if lead:

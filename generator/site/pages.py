@@ -15,6 +15,7 @@ from pathlib import Path
 
 from huifang import model as m
 from huifang import templates
+from huifang.citations import without_citations
 from huifang.compose import Call, compose_all
 from huifang.site import practice, situations, speech
 from huifang.site.dialogue import render_call
@@ -165,7 +166,7 @@ class Site:
                 "orgs": self.project.orgs, "forms": self.project.forms, "questions": self.project.questions,
                 "banks": self.project.banks, "script_home": self.script_home, "lint": self.lint,
                 "rules": self.rules, "rule_names": {r["id"]: r["name"] for r in self.rules}, "here": here,
-                "plain": lambda text: md(speech.without_citation(str(text))),
+                "plain": lambda text: md(without_citations(str(text))),
                 "org_label": lambda org: org.name if org and not speech.GENERIC_ORG.search(org.name) else "本机构"}
 
     def render(self, template: str, here: str, **context) -> str:

@@ -13,6 +13,7 @@ import json
 import re
 
 from huifang import model as m
+from huifang.citations import without_citations
 from huifang.compose import Call
 from huifang.site import speech
 
@@ -36,10 +37,10 @@ def wording(project: m.Project, anchors: dict[str, str]) -> list[dict]:
         if not others:
             break
         decoy = others[(i * 7 + 3) % len(others)]
-        items.append({"kind": "wording", "prompt": f"坐席想说：「{speech.without_citation(str(p.phrase))}」。应该怎么说？",
-                      "choices": [plain(speech.without_citation(p.instead)), speech.without_citation(str(p.phrase)),
-                                  speech.without_citation(str(decoy.phrase))],
-                      "answer": 0, "why": f"这是忌语。为什么：{speech.without_citation(p.reason)}",
+        items.append({"kind": "wording", "prompt": f"坐席想说：「{without_citations(str(p.phrase))}」。应该怎么说？",
+                      "choices": [plain(without_citations(p.instead)), without_citations(str(p.phrase)),
+                                  without_citations(str(decoy.phrase))],
+                      "answer": 0, "why": f"这是忌语。为什么：{without_citations(p.reason)}",
                       "link": anchors.get(p.id, "forbidden.html")})
     return items[:MAX_PER_KIND]
 

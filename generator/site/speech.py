@@ -18,7 +18,6 @@ SPOKEN = re.compile(r"[您你吗呢吧？?]|请问")
 INSTRUCTION = re.compile(r"^(询问|了解|告知|说明|介绍|向客户|请客户|让客户|确认|核实|提醒|记录|征求|收集|以)")
 GENERIC_ORG = re.compile(r"^(某|XX|xx)|（|制定单位$|^.{0,2}(公司|单位|门诊|医院|项目)$")
 BLANK = {"公司": "公司名称", "坐席": "坐席姓名", "热线": "热线号码", "部门": "部门名称"}
-CITATION = re.compile(r"（[^（）]*?\d+(?:\.\d+)+[^（）]*）|\([^()]*?\d+(?:\.\d+)+[^()]*\)")
 
 
 def is_point(turn: m.Turn) -> bool:
@@ -55,9 +54,3 @@ def fill(text: str, org: m.Org | None, mark=mark_placeholder) -> str:
     return PLACEHOLDER.sub(sub, text)
 
 
-def without_citation(text: str) -> str:
-    """A note without its clause citation: 确定对方是否有合适的通话时间（6.1.2(2)；…） → 确定对方是否有合适的通话时间."""
-    previous = None
-    while previous != text:
-        previous, text = text, CITATION.sub("", text)
-    return text.strip()
