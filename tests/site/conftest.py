@@ -69,3 +69,16 @@ def hostile_site(tmp_path_factory) -> Path:
 def shipped_site(tmp_path_factory) -> Path:
     """The shipped content (the repository itself), without PDFs: those are the forms tests' business."""
     return shared_build(tmp_path_factory, "shipped", REPO, no_forms=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium per test module (Debian's, through Playwright)."""
+    from playwright import sync_api as playwright_api
+
+    from tests.site.browser import launch
+
+    with playwright_api.sync_playwright() as p:
+        chromium = launch(p)
+        yield chromium
+        chromium.close()

@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.site.browser import OPEN_SHADOW, hit_rates, launch, search, serve
+from tests.site.browser import OPEN_SHADOW, hit_rates, search, serve
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 QUERIES = yaml.safe_load((Path(__file__).with_name("queries.yaml")).read_text(encoding="utf-8"))
 # The queries the issue names: each must put the right page in the top 3.
@@ -22,14 +22,6 @@ PAGES = ["index.html", "process.html", "roles.html", "when-to-call.html", "etiqu
          "standards.html", "scenarios/index.html", "scenarios/zhuangxiu-qiandan-hou.html",
          "scenarios/zhonghe-neikan.html", "banks/index.html", "forms.html", "rules/index.html",
          "rules/forbidden-phrase.html", "content-model.html", "tags.html"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        chromium = launch(p)
-        yield chromium
-        chromium.close()
 
 
 class Watch:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.site.browser import OPEN_SHADOW, launch, serve
+from tests.site.browser import OPEN_SHADOW, serve
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 PAGE_KINDS = {"home": "index.html", "scenario-script": "scenarios/zhonghe-neikan.html",
@@ -24,14 +24,6 @@ PAGE_KINDS = {"home": "index.html", "scenario-script": "scenarios/zhonghe-neikan
 TRAINEE = ["index.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html", "standards.html",
            "forbidden.html", "etiquette.html", "when-to-call.html", "banks/index.html"]
 DEVELOPER = re.compile(r"scripts_src/|content/|\.ya?ml\b|第 ?\d+ ?行第 ?\d+ ?列|话术检查：|huifang |[\u4e00-\u9fff]\*[\u4e00-\u9fff]")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        chromium = launch(p)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, size: str):
