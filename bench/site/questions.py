@@ -4,8 +4,9 @@ top-3 for the dev half (odd entries) and the held-out half (even entries).
     .venv/bin/python bench/site/questions.py [--site DIR] [--half dev|held-out|both] [--show-misses]
     .venv/bin/python bench/site/questions.py --questions bench/site/questions-blind.yaml --half all
 
---questions reads another file of the same format; --half all scores every entry as one set (a blind set has
-no dev half).
+--questions reads another file of the same format, split the same way (odd entries dev, even entries
+held out); --half all scores every entry as one set. --show-misses prints, for the questions missed in the
+top 3 and those missed only at top 1, the expected pages and the first three results.
 
 Without --site the shipped content is built into a temporary directory first (no PDFs).
 """
@@ -47,8 +48,11 @@ def score(results: dict[str, list[str]], entries: list[dict]) -> dict:
     shown = sorted(COUNTS.get(e["q"], len(results[e["q"]])) for e in entries)
     return {"n": n, "top1": top1, "top3": top3, "top1_rate": round(top1 / n, 3), "top3_rate": round(top3 / n, 3),
             "median_results": shown[n // 2], "max_results": shown[-1],
-            "misses": {e["q"]: results[e["q"]][:3] for e in entries
-                       if not any(answers(p, e["expect"]) for p in results[e["q"]][:3])}}
+            "misses": {e["q"]: {"expect": e["expect"], "got": results[e["q"]][:3]} for e in entries
+                       if not any(answers(p, e["expect"]) for p in results[e["q"]][:3])},
+            "top1_misses": {e["q"]: {"expect": e["expect"], "got": results[e["q"]][:3]} for e in entries
+                            if not any(answers(p, e["expect"]) for p in results[e["q"]][:1])
+                            and any(answers(p, e["expect"]) for p in results[e["q"]][:3])}}
 
 
 def run(site: Path, entries: list[dict]) -> dict[str, list[str]]:
@@ -93,7 +97,7 @@ def main() -> None:
         report = {}
         for name, entries in chosen.items():
             rates = score(run(site, entries), entries)
-            report[name] = rates if args.show_misses else {k: v for k, v in rates.items() if k != "misses"}
+            report[name] = rates if args.show_misses else {k: v for k, v in rates.items() if "misses" not in k}
     print(json.dumps(report, ensure_ascii=False, indent=1))
 
 

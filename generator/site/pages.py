@@ -27,6 +27,9 @@ from jinja2.sandbox import SandboxedEnvironment, is_internal_attribute
 from markupsafe import Markup
 
 BUILTIN_TEMPLATES = templates.PAGES
+# The supervisors' section of the navigation (lint status, lint rules, statistics). A trainee searches
+# for what to say and do on a call; none of these pages answers that, so none of them is indexed.
+MAINTAINERS = "维护者"
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 PROSE_ORDER = {"index.md": 0, "process.md": 1, "roles.md": 2}
 PROSE_REFERENCE = {"content-model.md"}
@@ -230,7 +233,8 @@ class Site:
         add("index.md", "回访管理手册", "home.md.j2")
         by_industry = self.by_industry()
         core = {"search": {"boost": 2}}  # the reference pages a trainee comes back to
-        add("when-to-call.md", "什么时候回访", "when_to_call.md.j2", extra=core, by_industry=by_industry)
+        # not boosted: its cards repeat the scenarios' titles, and the scenario's own page answers those
+        add("when-to-call.md", "什么时候回访", "when_to_call.md.j2", by_industry=by_industry)
         add("etiquette.md", "电话礼仪", "etiquette_index.md.j2", extra=core, situations=self.situations)
         for slug, title, groups in self.situations:
             add(f"etiquette/{slug}.md", title, "etiquette.md.j2", extra=core, heading=title, groups=groups,
@@ -239,13 +243,17 @@ class Site:
         add("practice.md", "练习", "practice.md.j2", extra={"search": {"exclude": True}},
             data=Markup(practice.as_script(practice.pools(p, self.calls, self.script_home, self.forbidden_anchors()))))
         if self.terms:
-            add("glossary.md", "术语表", "glossary.md.j2", extra=core, terms=self.terms)
+            # not boosted: a term's entry should not outrank the scenario the term is about (犹豫期)
+            add("glossary.md", "术语表", "glossary.md.j2", terms=self.terms)
         add("standards.md", "开头语与结束语", "standards.md.j2", extra=core, greeting=p.greeting, closing=p.closing,
             org_list=[p.orgs[k] for k in sorted(p.orgs)])
         add("scenarios/index.md", "回访场景", "scenarios_index.md.j2", by_industry=by_industry)
+        # a trainee who names a kind of call wants its page (the call and its questions) before the
+        # question bank the questions are drawn from or the timing table that lists it
+        call_page = {"search": {"boost": 1.5}}
         for scenario in sorted(p.scenarios.values(), key=lambda s: s.id):
             scripts = [self.script_view(p.scripts[i]) for i in scenario.scripts if i in p.scripts]
-            add(f"scenarios/{scenario.id}.md", scenario.title, "scenario.md.j2",
+            add(f"scenarios/{scenario.id}.md", scenario.title, "scenario.md.j2", extra=call_page,
                 tags=[scenario.industry, *scenario.stages], scenario=scenario, scripts=scripts,
                 generic=None if scripts else self.generic_view(scenario),
                 scenario_questions=self.scenario_questions(scenario, scripts),
@@ -268,12 +276,12 @@ class Site:
                 form_usage.setdefault(form, []).append(scenario)
         add("forms.md", "表单", "forms.md.j2", form_list=[p.forms[k] for k in sorted(p.forms)], form_usage=form_usage,
             scenario_list=sorted(p.scenarios.values(), key=lambda s: s.id))
-        maintainer = {"search": {"boost": 0.3}}  # for supervisors, not trainees
-        add("maintainers/index.md", "维护者", "maintainers.md.j2", extra=maintainer,
+        # every page of the 维护者 section is left out of the search index (plugin.on_page_markdown)
+        add("maintainers/index.md", MAINTAINERS, "maintainers.md.j2",
             statuses=self.lint_statuses(), greeting=p.greeting, closing=p.closing)
-        add("rules/index.md", "话术检查规则", "rules_index.md.j2", extra=maintainer)
+        add("rules/index.md", "话术检查规则", "rules_index.md.j2")
         for rule in self.rules:
-            add(f"rules/{rule['id']}.md", rule["name"], "rule.md.j2", extra=maintainer, rule=rule)
+            add(f"rules/{rule['id']}.md", rule["name"], "rule.md.j2", rule=rule)
         add("tags.md", "标签", "tags.md.j2", extra={"search": {"exclude": True}})  # repeats every title
         return out
 
@@ -346,5 +354,5 @@ class Site:
         maintainers = ["maintainers/index.md", {"话术检查规则": ["rules/index.md"] + [
             {nav_title(r["name"]): f"rules/{r['id']}.md"} for r in self.rules]}]
         maintainers += [x for x in sorted(PROSE_REFERENCE) if x in self.prose]
-        nav.append({"维护者": maintainers})
+        nav.append({MAINTAINERS: maintainers})
         return nav

@@ -30,7 +30,7 @@ from huifang.site import glossary, search, synonyms
 from huifang.site.escape import md
 from huifang.site.incremental import CompiledTemplates, Incremental
 from huifang.site.lintinfo import lint
-from huifang.site.pages import BUILTIN_TEMPLATES, Site, environment
+from huifang.site.pages import BUILTIN_TEMPLATES, MAINTAINERS, Site, environment
 from huifang.site.worker import patched_worker
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -162,7 +162,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         if not self.config.user_dictionary:
             return
         path = self.cache_dir() / "jieba-user-dict.txt"
-        text = search.user_dictionary(self.loaded.project)
+        text = search.user_dictionary(self.loaded.project, [t.term for t in self.site.terms])
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             atomic.write_text(path, text)
         if not self.dirty:
@@ -203,10 +203,15 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
                 files.append(incremental.page_file(config, page.src_uri, page.content) if incremental
                              else File.generated(config, page.src_uri, content=page.content))
         if self.search_extras() and self.config.query_segmentation:
-            stop = None
+            stop, keep, means = None, [], {}
             if self.intents.stop or self.intents.intents:
                 stop = sorted({form for word in self.intents.stop for form in (word, *search.traditional(word))})
-            worker = patched_worker(stop)
+                keep = sorted({form for intent in self.intents.intents for word in intent.words if len(word) == 1
+                               for form in (word, *search.traditional(word))})
+                for word, meant in self.intents.meanings().items():
+                    for form in (word, *search.traditional(word)):
+                        means.setdefault(form, meant)
+            worker = patched_worker(stop, keep, means)
             if worker is not None:
                 stock = files.get_file_from_path(worker[0])
                 if stock is not None:
@@ -238,7 +243,10 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         return "\n".join(parts)
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        """A page that uses glossary terms ends with links to them."""
+        """Pages of the 维护者 section stay out of search; a page that uses glossary terms ends with links to them."""
+        if any(section.title == MAINTAINERS for section in page.ancestors):
+            search_meta = page.meta.get("search")
+            page.meta["search"] = {**(search_meta if isinstance(search_meta, dict) else {}), "exclude": True}
         if not self.site.terms or page.file.src_uri == "glossary.md":
             return markdown
         body = markdown.split("\n---\n", 1)[-1] if markdown.startswith("---") else markdown

@@ -10,6 +10,7 @@ differs is indexed again in that form, in fields the result list never shows.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from huifang import model as m
@@ -49,10 +50,14 @@ def needs_entry(term: str) -> bool:
     return len(pieces) > 1 and any(len(piece) == 1 for piece in pieces)
 
 
-def user_dictionary(project: m.Project) -> str:
-    """jieba's user-dictionary format: `word frequency` per line, sorted, stable."""
+def user_dictionary(project: m.Project, terms: Iterable[str] = ()) -> str:
+    """jieba's user-dictionary format: `word frequency` per line, sorted, stable.
+
+    `terms` are the glossary's terms: a trainee asks for them whole (问题件是什么), so they must not be
+    indexed as 问题 + 件.
+    """
     candidates: dict[str, int] = {}
-    for word in CORE_TERMS.split():
+    for word in [*CORE_TERMS.split(), *(t for t in terms if HAN_ONLY.match(t))]:
         candidates[word] = 200000
     titles: list[str] = []
     titles += [s.title for s in project.scenarios.values()] + [s.industry for s in project.scenarios.values()]

@@ -2,9 +2,12 @@
 something else (不能说 → 忌语速查, 几点 → 什么时候回访, 牙科 → 口腔 scenarios), and the question words
 that carry no meaning in a query (怎么办, 什么, 吗).
 
-Each entry's words are indexed in a hidden `keywords` field of its pages' first section, so the browser
-finds them as index words and ranks those pages first; stop words are dropped from queries by the
-search worker (worker.py).
+An entry with `pages` has its words indexed in a hidden `keywords` field of those pages' first section,
+so the browser finds them as index words and ranks those pages first. An entry with `means` makes the
+search worker (worker.py) search for the handbook's own word instead (装潢 → 装修, 唔方便 → 不方便), so
+the pages rank as they would for that word. Stop words are dropped from queries by the worker.
+Every entry says why it is there: `source` (where trainees were seen to say it) or `note` (the team's
+own choice).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ class Intent:
     pages: list[str]  # source paths of pages, e.g. forbidden.md, scenarios/kouqiang-baya-huifang.md
     line: int = 0
     column: int = 0
+    means: list[str] = field(default_factory=list)  # the handbook's words searched instead of `words`
 
 
 @dataclass
@@ -41,6 +45,14 @@ class Table:
                 found.setdefault(page, {}).update(dict.fromkeys(intent.words))
         return {page: list(words) for page, words in found.items()}
 
+    def meanings(self) -> dict[str, list[str]]:
+        """typed word → the handbook's words searched instead (first entry wins)."""
+        found: dict[str, list[str]] = {}
+        for intent in self.intents:
+            for word in intent.words if intent.means else ():
+                found.setdefault(word, intent.means)
+        return found
+
 
 def words(doc, value, path: tuple) -> list[str]:
     if not isinstance(value, list) or not value:
@@ -53,8 +65,8 @@ def words(doc, value, path: tuple) -> list[str]:
     return out
 
 
-def load(root: Path, pages: set[str]) -> Table:
-    """The table of `root`, checked against the site's pages. Raises ContentError (path:line:col)."""
+def load(root: Path, pages: set[str] | None) -> Table:
+    """The table of `root`, checked against the site's pages (None: not checked). Raises ContentError."""
     path = root / FILE
     if not path.is_file():
         return Table()
@@ -73,20 +85,29 @@ def load(root: Path, pages: set[str]) -> Table:
         raise doc.error(("synonyms",), "synonyms 应当是列表，每项写 words 和 pages")
     for i, entry in enumerate(entries):
         where = ("synonyms", i)
-        if not isinstance(entry, dict) or set(entry) - {"words", "pages"} or "words" not in entry or "pages" not in entry:
-            raise doc.error(where, "每项应当只有 words（读者会输入的词）和 pages（回答它的页面）两个键")
+        if (not isinstance(entry, dict) or set(entry) - {"words", "pages", "means", "source", "note"}
+                or "words" not in entry or ("pages" in entry) == ("means" in entry)):
+            raise doc.error(where, "每项应当有 words（读者会输入的词），以及 pages（回答它的页面）或 means（手册里的说法）之一，"
+                                   "另写 source（出处）或 note（说明）")
+        why = [key for key in ("source", "note") if isinstance(entry.get(key), str) and entry[key].strip()]
+        if not why:
+            raise doc.error(where, "请写 source（读者这样说的出处）或 note（为什么这样对应，团队自定的说明）")
+        span = doc.span(where)
+        if "means" in entry:
+            table.intents.append(Intent(words(doc, entry["words"], where + ("words",)), [], span.line, span.column,
+                                        means=words(doc, entry["means"], where + ("means",))))
+            continue
         targets = entry["pages"]
         if not isinstance(targets, list) or not targets or not all(isinstance(t, str) for t in targets):
             raise doc.error(where + ("pages",), "pages 应当是页面路径的列表，例如 [forbidden.md]")
         for j, target in enumerate(targets):
-            if target not in pages:
+            if pages is not None and target not in pages:
                 raise doc.error(where + ("pages", j), f"找不到页面 {target}：请写网站中页面的路径，例如 forbidden.md、scenarios/场景标识.md")
-        span = doc.span(where)
         table.intents.append(Intent(words(doc, entry["words"], where + ("words",)), list(targets), span.line, span.column))
     return table
 
 
-def check(root: Path, pages: set[str]) -> tuple[Table, ContentError | None]:
+def check(root: Path, pages: set[str] | None) -> tuple[Table, ContentError | None]:
     try:
         return load(root, pages), None
     except ContentError as error:

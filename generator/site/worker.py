@@ -45,24 +45,37 @@ RANK = ".sort((s,o)=>o.score-s.score).reduce("
 # the last end in `*` for the prefix search; none of those ever counted, so a section containing every
 # word of a query got no more credit than one containing only the last.
 MATCHED = "e[s].startsWith(o.term)&&"
-HELPERS = """var HF_STOP=new Set(%s);
-function hfSeg(t,e){var w=[],i=0;while(i<t.length){var hit=0;for(var j=Math.min(t.length,i+12);j>i;j--){if(t.slice(i,j) in e){hit=j;break}}if(hit){w.push(t.slice(i,hit));i=hit}else i++}
-var k=w.filter(function(x){return !HF_STOP.has(x)&&x.length>1});if(!k.length)k=w.filter(function(x){return !HF_STOP.has(x)});if(!k.length)k=w.length?w:[t];return [...new Set(k)]}
-function hfStrong(x,r){var n=Object.values(x.terms).filter(Boolean).length;return r.length<2||n*2>=r.length}
+# A section that matched a word of the intent table (the hidden keywords field) answers the query by
+# the table's word; it is kept whatever else it matched.
+RESULT = "terms:f}))"
+HELPERS = """var HF_STOP=new Set(%s),HF_KEEP=new Set(%s),HF_MEANS=%s;
+function hfSeg(t,e){var w=[],i=0;while(i<t.length){var hit=0;for(var j=Math.min(t.length,i+12);j>i;j--){var p=t.slice(i,j);if(Object.hasOwn(HF_MEANS,p)){w.push(...HF_MEANS[p]);hit=j;break}if(p in e){w.push(p);hit=j;break}}i=hit||i+1}
+var k=w.filter(function(x){return !HF_STOP.has(x)&&(x.length>1||HF_KEEP.has(x))});if(!k.length)k=w.filter(function(x){return !HF_STOP.has(x)});if(!k.length)k=w.length?w:[t];return [...new Set(k)]}
+function hfCount(x){return Object.values(x.terms).filter(Boolean).length}
+function hfStrong(x,r,a){if(r.length<2||x.hfKw)return true;if(a.hfBest===undefined)a.hfBest=Math.max(...a.map(hfCount));var b=a.hfBest;return hfCount(x)>=(b<=2?b:b-1)}
 """
 
 
-def with_intents(source: str, stop: list[str]) -> str | None:
-    """The patched worker with our query cut and weak-result filter, or None if the code differs."""
-    if source.count(SEGMENT) != 1 or source.count(RANK) != 1 or source.count(MATCHED) != 1:
+def with_intents(source: str, stop: list[str], keep: list[str] = (), means: dict[str, list[str]] | None = None
+                 ) -> str | None:
+    """The patched worker with our query cut and weak-result filter, or None if the code differs.
+
+    `keep` are one-character words of the intent table (表, 牙): other lone characters of a query are
+    dropped. `means` maps a typed word to the handbook's words searched instead (装潢 → 装修).
+    """
+    if any(source.count(code) != 1 for code in (SEGMENT, RANK, MATCHED, RESULT)):
         return None
     source = source.replace(MATCHED, 'e[s].startsWith(o.term.replace(/\\*$/,""))&&')
     source = source.replace(SEGMENT, '" "+hfSeg(s,this.index.invertedIndex).join("* ")')
-    source = source.replace(RANK, ".filter(x=>hfStrong(x,r))" + RANK)
-    return HELPERS % json.dumps(sorted(set(stop)), ensure_ascii=False) + source
+    source = source.replace(RESULT, "terms:f,hfKw:Object.values(u.metadata).some(d=>d.keywords)}))")
+    source = source.replace(RANK, ".filter((x,i,a)=>hfStrong(x,r,a))" + RANK)
+    return HELPERS % (json.dumps(sorted(set(stop)), ensure_ascii=False),
+                      json.dumps(sorted(set(keep)), ensure_ascii=False),
+                      json.dumps(dict(sorted((means or {}).items())), ensure_ascii=False)) + source
 
 
-def patched_worker(stop: list[str] | None = None) -> tuple[str, str] | None:
+def patched_worker(stop: list[str] | None = None, keep: list[str] = (), means: dict[str, list[str]] | None = None
+                   ) -> tuple[str, str] | None:
     """(site path, patched source), or None when this Material's worker is not the one we know."""
     stock = stock_worker()
     if stock is None:
@@ -76,7 +89,7 @@ def patched_worker(stop: list[str] | None = None) -> tuple[str, str] | None:
             return None
         source = source.replace(old, new)
     if stop is not None:
-        extended = with_intents(source, stop)
+        extended = with_intents(source, stop, keep, means)
         if extended is None:
             log.warning("Material 的搜索 worker 与预期不同：搜索同义词表中的提问词未生效")
         else:
