@@ -7,8 +7,10 @@ looked up whole: `交底回访` is searched as `交底 回*`, and `回*` matches
 text (`VIP客户`) are also kept apart from it. The patch is applied only when the
 exact code is found (Material 9.8); otherwise the stock worker is used and a warning says so.
 
-With an intent table (synonyms.py) the query is cut by `hfSeg` instead: longest index word first,
-characters that start no index word skipped (the stock cut stops there and searches the whole query
+With an intent table (synonyms.py) the query is cut by `hfSeg` instead: into index words, choosing the
+cut whose words are most common in the index (a unigram model with each word's document frequency,
+as jieba does with its dictionary: 对客户说 is 对 客户 说, not 对客 户 说; 私募基金 stays whole),
+characters that are no index word skipped (the stock cut stops there and searches the whole query
 as one word, so 牙科拔牙后回访 found nothing), the table's stop words (怎么办, 什么…) and lone
 characters dropped; and a section that matches fewer than half of the query's words is not listed.
 """
@@ -45,13 +47,19 @@ RANK = ".sort((s,o)=>o.score-s.score).reduce("
 # the last end in `*` for the prefix search; none of those ever counted, so a section containing every
 # word of a query got no more credit than one containing only the last.
 MATCHED = "e[s].startsWith(o.term)&&"
-# A section that matched a word of the intent table (the hidden keywords field) answers the query by
-# the table's word; it is kept whatever else it matched.
+# A section whose hidden keywords field holds a query word whole (not as a prefix: 回访 must not hit
+# 回访时间) answers the query by the intent table: it is kept whatever else it matched, and sections
+# with more such words come first, then by score. The table is the
+# team's statement that these pages answer that word; a word's low weight in lunr (不满意 is in every
+# question bank) must not bury it.
 RESULT = "terms:f}))"
 HELPERS = """var HF_STOP=new Set(%s),HF_KEEP=new Set(%s),HF_MEANS=%s;
-function hfSeg(t,e){var w=[],i=0;while(i<t.length){var hit=0;for(var j=Math.min(t.length,i+12);j>i;j--){var p=t.slice(i,j);if(Object.hasOwn(HF_MEANS,p)){w.push(...HF_MEANS[p]);hit=j;break}if(p in e){w.push(p);hit=j;break}}i=hit||i+1}
+function hfDf(e,w){var x=e[w],d=new Set();for(var f in x)if(f!=="_index")for(var r in x[f])d.add(r);return d.size}
+function hfSeg(t,e){var n=t.length,best=[0],from=[0],word=[null];for(var i=1;i<=n;i++){best[i]=-Infinity;for(var j=Math.max(0,i-12);j<i;j++){var p=t.slice(j,i),c;if(Object.hasOwn(HF_MEANS,p))c=0;else if(p in e)c=Math.log((hfDf(e,p)+0.5)/2000);else if(i-j===1)c=Math.log(0.5/2000);else continue;if(best[j]+c>best[i]){best[i]=best[j]+c;from[i]=j;word[i]=p in e||Object.hasOwn(HF_MEANS,p)?p:null}}}
+var w=[];for(var i=n;i>0;i=from[i]){var p=word[i];if(p!==null)w.unshift(...(Object.hasOwn(HF_MEANS,p)?HF_MEANS[p]:[p]))}
 var k=w.filter(function(x){return !HF_STOP.has(x)&&(x.length>1||HF_KEEP.has(x))});if(!k.length)k=w.filter(function(x){return !HF_STOP.has(x)});if(!k.length)k=w.length?w:[t];return [...new Set(k)]}
 function hfCount(x){return Object.values(x.terms).filter(Boolean).length}
+function hfKwHits(m,r){return r.filter(function(q){var t=q.term.replace(/\\*$/,"");return m[t]&&m[t].keywords}).length}
 function hfStrong(x,r,a){if(r.length<2||x.hfKw)return true;if(a.hfBest===undefined)a.hfBest=Math.max(...a.map(hfCount));var b=a.hfBest;return hfCount(x)>=(b<=2?b:b-1)}
 """
 
@@ -67,8 +75,8 @@ def with_intents(source: str, stop: list[str], keep: list[str] = (), means: dict
         return None
     source = source.replace(MATCHED, 'e[s].startsWith(o.term.replace(/\\*$/,""))&&')
     source = source.replace(SEGMENT, '" "+hfSeg(s,this.index.invertedIndex).join("* ")')
-    source = source.replace(RESULT, "terms:f,hfKw:Object.values(u.metadata).some(d=>d.keywords)}))")
-    source = source.replace(RANK, ".filter((x,i,a)=>hfStrong(x,r,a))" + RANK)
+    source = source.replace(RESULT, "terms:f,hfKw:hfKwHits(u.metadata,r)}))")
+    source = source.replace(RANK, ".filter((x,i,a)=>hfStrong(x,r,a)).sort((s,o)=>o.hfKw-s.hfKw||o.score-s.score).reduce(")
     return HELPERS % (json.dumps(sorted(set(stop)), ensure_ascii=False),
                       json.dumps(sorted(set(keep)), ensure_ascii=False),
                       json.dumps(dict(sorted((means or {}).items())), ensure_ascii=False)) + source
