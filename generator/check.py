@@ -21,9 +21,30 @@ def site_settings(root: Path) -> list[Problem]:
     return []
 
 
+def search_table(root: Path, project) -> list[Problem]:
+    """content/search.yaml, with its pages checked against the pages `huifang build` would write."""
+    from huifang.site import glossary, synonyms
+    from huifang.site.config import OWNED_BY_HUIFANG
+    from huifang.site.lintinfo import LintReport
+    from huifang.site.pages import Site
+
+    docs = root / OWNED_BY_HUIFANG["docs_dir"]
+    prose = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
+    site = Site(project, LintReport(available=False), prose)
+    try:
+        site.terms = glossary.load(root)
+    except ContentError as error:
+        return [error.problem]
+    pages = {page.src_uri for page in site.pages()} | set(prose)
+    _, error = synonyms.check(root, pages)
+    return [error.problem] if error is not None else []
+
+
 def run(args) -> int:
     loaded = load_project(args.project)
     problems = loaded.problems + site_settings(Path(args.project))
+    if not any(p.severity == "error" for p in problems):  # the pages can only be listed from valid content
+        problems += search_table(Path(args.project), loaded.project)
     errors = [p for p in problems if p.severity == "error"]
     if args.format == "json":
         json.dump({"ok": not errors, "errors": [p.as_dict() for p in errors],

@@ -206,7 +206,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
             stop, keep, means = None, [], {}
             if self.intents.stop or self.intents.intents:
                 stop = sorted({form for word in self.intents.stop for form in (word, *search.traditional(word))})
-                keep = sorted({form for intent in self.intents.intents for word in intent.words if len(word) == 1
+                keep = sorted({form for intent in self.intents.intents if intent.pages for word in intent.words
                                for form in (word, *search.traditional(word))})
                 for word, meant in self.intents.meanings().items():
                     for form in (word, *search.traditional(word)):

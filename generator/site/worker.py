@@ -9,10 +9,12 @@ exact code is found (Material 9.8); otherwise the stock worker is used and a war
 
 With an intent table (synonyms.py) the query is cut by `hfSeg` instead: into index words, choosing the
 cut whose words are most common in the index (a unigram model with each word's document frequency,
-as jieba does with its dictionary: 对客户说 is 对 客户 说, not 对客 户 说; 私募基金 stays whole),
-characters that are no index word skipped (the stock cut stops there and searches the whole query
-as one word, so 牙科拔牙后回访 found nothing), the table's stop words (怎么办, 什么…) and lone
-characters dropped; and a section that matches fewer than half of the query's words is not listed.
+as jieba does with its dictionary: 对客户说 is 对 客户 说, not 对客 户 说; 私募基金 stays whole; the
+table's own words are always taken whole), characters that are no index word skipped (the stock cut
+stops there and searches the whole query as one word, so 牙科拔牙后回访 found nothing), the table's
+stop words (怎么办, 什么…) and lone characters dropped. A section is listed only if it matches as many
+of the query's words as the best section does (one fewer when the best matches three or more), or a
+table word whole; sections matching table words whole come first.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ MATCHED = "e[s].startsWith(o.term)&&"
 RESULT = "terms:f}))"
 HELPERS = """var HF_STOP=new Set(%s),HF_KEEP=new Set(%s),HF_MEANS=%s;
 function hfDf(e,w){var x=e[w],d=new Set();for(var f in x)if(f!=="_index")for(var r in x[f])d.add(r);return d.size}
-function hfSeg(t,e){var n=t.length,best=[0],from=[0],word=[null];for(var i=1;i<=n;i++){best[i]=-Infinity;for(var j=Math.max(0,i-12);j<i;j++){var p=t.slice(j,i),c;if(Object.hasOwn(HF_MEANS,p))c=0;else if(p in e)c=Math.log((hfDf(e,p)+0.5)/2000);else if(i-j===1)c=Math.log(0.5/2000);else continue;if(best[j]+c>best[i]){best[i]=best[j]+c;from[i]=j;word[i]=p in e||Object.hasOwn(HF_MEANS,p)?p:null}}}
+function hfSeg(t,e){var n=t.length,best=[0],from=[0],word=[null];for(var i=1;i<=n;i++){best[i]=-Infinity;for(var j=Math.max(0,i-12);j<i;j++){var p=t.slice(j,i),c;if(Object.hasOwn(HF_MEANS,p)||HF_KEEP.has(p)&&p in e)c=0;else if(p in e)c=Math.log((hfDf(e,p)+0.5)/2000);else if(i-j===1)c=Math.log(0.5/2000);else continue;if(best[j]+c>best[i]){best[i]=best[j]+c;from[i]=j;word[i]=p in e||Object.hasOwn(HF_MEANS,p)?p:null}}}
 var w=[];for(var i=n;i>0;i=from[i]){var p=word[i];if(p!==null)w.unshift(...(Object.hasOwn(HF_MEANS,p)?HF_MEANS[p]:[p]))}
 var k=w.filter(function(x){return !HF_STOP.has(x)&&(x.length>1||HF_KEEP.has(x))});if(!k.length)k=w.filter(function(x){return !HF_STOP.has(x)});if(!k.length)k=w.length?w:[t];return [...new Set(k)]}
 function hfCount(x){return Object.values(x.terms).filter(Boolean).length}
@@ -68,8 +70,8 @@ def with_intents(source: str, stop: list[str], keep: list[str] = (), means: dict
                  ) -> str | None:
     """The patched worker with our query cut and weak-result filter, or None if the code differs.
 
-    `keep` are one-character words of the intent table (表, 牙): other lone characters of a query are
-    dropped. `means` maps a typed word to the handbook's words searched instead (装潢 → 装修).
+    `keep` are the intent table's words: the cut takes them whole (有意见, not 有 意见) and keeps them
+    even when they are one character (表, 牙); other lone characters of a query are dropped. `means` maps a typed word to the handbook's words searched instead (装潢 → 装修).
     """
     if any(source.count(code) != 1 for code in (SEGMENT, RANK, MATCHED, RESULT)):
         return None
