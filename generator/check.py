@@ -33,11 +33,11 @@ def search_table(root: Path, project) -> list[Problem]:
     site = Site(project, LintReport(available=False), prose)
     try:
         site.terms = glossary.load(root)
-    except ContentError as error:
-        return [error.problem]
+    except ContentError as broken:
+        return [broken.problem]
     pages = {page.src_uri for page in site.pages()} | set(prose)
-    _, error = synonyms.check(root, pages)
-    return [error.problem] if error is not None else []
+    _, problem = synonyms.check(root, pages)
+    return [problem.problem] if problem is not None else []
 
 
 def run(args) -> int:

@@ -20,6 +20,7 @@ table word whole; sections matching table words whole come first.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 import logging
 from pathlib import Path
 
@@ -66,7 +67,7 @@ function hfStrong(x,r,a){if(r.length<2||x.hfKw)return true;if(a.hfBest===undefin
 """
 
 
-def with_intents(source: str, stop: list[str], keep: list[str] = (), means: dict[str, list[str]] | None = None
+def with_intents(source: str, stop: list[str], keep: Sequence[str] = (), means: dict[str, list[str]] | None = None
                  ) -> str | None:
     """The patched worker with our query cut and weak-result filter, or None if the code differs.
 
@@ -84,7 +85,7 @@ def with_intents(source: str, stop: list[str], keep: list[str] = (), means: dict
                       json.dumps(dict(sorted((means or {}).items())), ensure_ascii=False)) + source
 
 
-def patched_worker(stop: list[str] | None = None, keep: list[str] = (), means: dict[str, list[str]] | None = None
+def patched_worker(stop: list[str] | None = None, keep: Sequence[str] = (), means: dict[str, list[str]] | None = None
                    ) -> tuple[str, str] | None:
     """(site path, patched source), or None when this Material's worker is not the one we know."""
     stock = stock_worker()
