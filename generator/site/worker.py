@@ -20,8 +20,8 @@ table word whole; sections matching table words whole come first.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.huifang")
