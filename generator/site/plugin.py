@@ -162,7 +162,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         if not self.config.user_dictionary:
             return
         path = self.cache_dir() / "jieba-user-dict.txt"
-        text = search.user_dictionary(self.loaded.project, [t.term for t in self.site.terms])
+        text = search.user_dictionary(self.loaded.project, [t.term for t in self.site.terms] if self.site else [])
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             atomic.write_text(path, text)
         if not self.dirty:
@@ -203,7 +203,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
                 files.append(incremental.page_file(config, page.src_uri, page.content) if incremental
                              else File.generated(config, page.src_uri, content=page.content))
         if self.search_extras() and self.config.query_segmentation:
-            stop, keep, means = None, [], {}
+            stop, keep = None, []
+            means: dict[str, list[str]] = {}
             if self.intents.stop or self.intents.intents:
                 stop = sorted({form for word in self.intents.stop for form in (word, *search.traditional(word))})
                 keep = sorted({form for intent in self.intents.intents if intent.pages for word in intent.words
