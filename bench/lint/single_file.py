@@ -30,10 +30,14 @@ def sh(*args, **kwargs) -> subprocess.CompletedProcess:
 
 
 def venv(name: str, *requirements: str) -> Path:
+    """A virtualenv with `requirements` installed (again on every run: the wheel changes) and every module
+    compiled, as `pip install` (what pre-commit runs) leaves it; uv does not compile, and with
+    PYTHONDONTWRITEBYTECODE set (as in this container) each run would compile every module it imports."""
     folder = OUT / name
     if not (folder / "bin" / "python").exists():
         sh(UV, "venv", "-q", "--python", sys.executable, folder)
-        sh(UV, "pip", "install", "-q", "--python", folder / "bin" / "python", *requirements)
+    sh(UV, "pip", "install", "-q", "--reinstall", "--compile-bytecode", "--python", folder / "bin" / "python",
+       *requirements)
     return folder / "bin"
 
 
@@ -56,7 +60,6 @@ def main() -> None:
     light = venv("huifang-light", f"huifang @ {wheel.as_uri()}", "-c", REPO / "requirements.lock")
     linter = venv("yamllint", "yamllint")
     env = {k: v for k, v in os.environ.items() if k != "CI"}
-    sh(light / "python", "-m", "compileall", "-q", next((light.parent / "lib").glob("python*/site-packages")) / "huifang")
     commands = {"huifang lint FILE": [light / "huifang", "lint", FILE], "yamllint FILE": [linter / "yamllint", FILE]}
     for command in commands.values():  # warm-up: caches, page cache
         timed(command, REPO, env)
