@@ -98,7 +98,7 @@ def _folders(root: Path, files: list[str], code: list[str]) -> list[str]:
     for folder, dirs, _ in os.walk(root / "content"):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.add(folder)
-    found.update(os.path.dirname(path) for path in files + code)
+    found.update(os.path.dirname(path) or os.curdir for path in files + code)
     return sorted(found)
 
 
