@@ -150,3 +150,15 @@ def test_added_and_removed_content_files_are_seen_without_racy_files(proj, cache
     _age_entry(next(cache.glob("*.pickle")))
     extra.unlink()
     assert lint(proj) == first
+
+
+def test_written_and_read_for_the_project_in_the_current_folder(proj, cache):
+    """The way pre-commit runs the hook: no --project, the project is '.'."""
+    (proj / "scripts_src" / "c.txt").write_text(SCRIPT, encoding="utf-8")
+    runs = [huifang("lint", "scripts_src/c.txt", "--format", "json", cwd=proj) for _ in range(2)]
+    assert runs[0].stdout == runs[1].stdout and json.loads(runs[0].stdout)
+    entries = list(cache.glob("*.pickle"))
+    assert len(entries) == 1
+    written = entries[0].stat().st_mtime_ns
+    assert huifang("lint", "scripts_src/c.txt", "--format", "json", cwd=proj).stdout == runs[0].stdout
+    assert entries[0].stat().st_mtime_ns == written
