@@ -25,7 +25,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -161,6 +160,8 @@ class _Slim(pickle.Pickler):
 
 
 def _write(folder: Path, entry: Path, header: bytes, manifest: dict, loaded) -> None:
+    import tempfile
+
     try:
         handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         try:
