@@ -139,15 +139,24 @@ def _fresh(manifest: dict, root: Path) -> bool:
 
 
 def _read(entry: Path, header: bytes, root: Path):
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # unpickling makes many objects and no garbage: the collector's passes would only cost time
     try:
         with entry.open("rb") as handle:
             if handle.readline().rstrip(b"\n") != header:
                 return None
             if not _fresh(pickle.load(handle), root):
                 return None
-            return pickle.load(handle)
+            loaded = pickle.load(handle)
+        gc.freeze()  # the content lives to the end of the run: never walk it again (the next pass would)
+        return loaded
     except Exception:  # missing, cut short, written by another version, a file gone: load afresh
         return None
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _Slim(pickle.Pickler):
