@@ -23,6 +23,7 @@ class Context:
         self._elements: dict[tuple, object] = {}
         self._present: dict[tuple, bool] = {}  # (element, org, text) → found: standard lines recur
         self._missing: dict[tuple, tuple] = {}  # (standard, org, text) → elements not found
+        self._detectors: dict[tuple, list] = {}  # (standard, org) → (element, its detector's search) in order
         self._one_line: dict[tuple, bool] = {}
         self.joined: tuple = ((), "")  # (turns, their folded texts joined): see standards.missing
 
@@ -66,13 +67,17 @@ class Context:
 
     def missing(self, standard, org, text: str) -> tuple:
         """A standard's elements that do not occur in a folded text (remembered per distinct text)."""
-        key = (id(standard), org.id if org else "", text)
+        org_id = org.id if org else ""
+        key = (id(standard), org_id, text)
         found = self._missing.get(key)
         if found is None:
             if len(self._missing) > 100_000:
                 self._missing.clear()
-            found = self._missing[key] = tuple(e for e in standard.elements
-                                               if self.element(e, org).search(text) is None)
+            detectors = self._detectors.get((id(standard), org_id))
+            if detectors is None:
+                detectors = self._detectors[(id(standard), org_id)] = [
+                    (e, self.element(e, org).search) for e in standard.elements]
+            found = self._missing[key] = tuple(e for e, search in detectors if search(text) is None)
         return found
 
     def one_line(self, standard, org) -> bool:
