@@ -42,6 +42,14 @@ class WordOrder:
         """Cheap pre-screen on a folded text: a word of some phrase's first group occurs."""
         return self._first(text) is not None
 
+    def maybe_any(self, texts: list[str]) -> bool:
+        """`maybe` of any of the texts: one search over them joined, unless a word holds a line break."""
+        if not texts:
+            return False
+        if any("\n" in w for w in self.first):
+            return any(self.maybe(t) for t in texts)
+        return self.maybe("\n".join(texts))
+
     def find(self, folded: str) -> list[OrderHit]:
         """Each clause of a folded text in which every group of a phrase has a word: the hit runs
         from the first of these words to the end of the last."""

@@ -42,7 +42,7 @@ def wanted(text: str, ctx) -> bool:
     if not ctx.view.no_phrases:
         return True
     order = _word_order(ctx)
-    return bool(order) and any(u.agent and order.maybe(u.folded) for u in ctx.view.utterances())
+    return bool(order) and order.maybe_any([u.folded for u in ctx.view.utterances() if u.agent])
 
 
 def _word_order(ctx):
