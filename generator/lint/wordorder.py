@@ -34,6 +34,7 @@ class WordOrder:
         # one regex of the first words: one C call per text instead of a substring test per word
         self._first = (re.compile("|".join(map(re.escape, sorted(self.first, key=len, reverse=True)))).search
                        if self.first else _never)
+        self._joinable = not any("\n" in w for w in self.first)  # no word can match across joined texts
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -46,7 +47,7 @@ class WordOrder:
         """`maybe` of any of the texts: one search over them joined, unless a word holds a line break."""
         if not texts:
             return False
-        if any("\n" in w for w in self.first):
+        if not self._joinable:
             return any(self.maybe(t) for t in texts)
         return self.maybe("\n".join(texts))
 
