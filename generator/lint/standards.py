@@ -168,12 +168,15 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
     every = len(standard.elements)
     started = False
     quiet = 0
-    maybe = _any_element(standard, view.org)
     known = _with_element(ctx, standard, view.org)
+    # One regex of every pattern screens turns once many have been seen: compiling it costs more than
+    # it saves on the few turns of one file (a pre-commit hook). It never changes the answer: a turn
+    # with an element matches one of its patterns.
+    maybe = _any_element(standard, view.org) if len(known) >= SCREEN_FROM else None
     for u in agent:
         has = known.get(u.folded)
         if has is None:
-            has = known[u.folded] = (maybe.search(u.folded) is not None
+            has = known[u.folded] = ((maybe is None or maybe.search(u.folded) is not None)
                                      and len(missing(ctx, standard, view.org, [u])) < every)
         if has:
             started = True
@@ -190,6 +193,9 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
     while len(turns) > 1 and not known[turns[-1].folded]:  # no element: no pattern of the union matched
         turns.pop()
     return turns
+
+
+SCREEN_FROM = 50  # distinct turns asked about before the union regex is compiled
 
 
 def _with_element(ctx, standard: m.Standard, org: m.Org | None) -> dict[str, bool]:
