@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -41,10 +42,14 @@ def venv(name: str, *requirements: str) -> Path:
     return folder / "bin"
 
 
-def timed(command: list, cwd: Path, env: dict) -> float:
+def timed(command: list, cwd: Path, env: dict) -> tuple[float, float]:
+    """(wall, CPU = user + sys) seconds of one run; CPU moves less than wall on a shared machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([str(c) for c in command], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def main() -> None:
@@ -67,17 +72,22 @@ def main() -> None:
     commands = {"huifang lint FILE": [light / "huifang", "lint", FILE], "yamllint FILE": [linter / "yamllint", FILE]}
     for command in commands.values():  # warm-up: caches, page cache
         timed(command, REPO, env)
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    load = os.getloadavg()[0]
     for _ in range(args.rounds):
         for name, command in commands.items():
             times[name].append(timed(command, REPO, env))
-    print(f"| command ({FILE}) | median wall | min | max |")
-    print("|---|---:|---:|---:|")
-    for name, values in times.items():
-        print(f"| {name} | {statistics.median(values):.3f} s | {min(values):.3f} s | {max(values):.3f} s |")
-    ratio = statistics.median(times["huifang lint FILE"]) / statistics.median(times["yamllint FILE"])
-    print(f"\nhuifang / yamllint (medians): {ratio:.2f}x over {args.rounds} interleaved rounds")
-
+    print(f"| command ({FILE}) | median wall | min | max | median CPU (user+sys) |")
+    print("|---|---:|---:|---:|---:|")
+    for name, runs in times.items():
+        walls, cpus = [w for w, _ in runs], [c for _, c in runs]
+        print(f"| {name} | {statistics.median(walls):.3f} s | {min(walls):.3f} s | {max(walls):.3f} s "
+              f"| {statistics.median(cpus):.3f} s |")
+    ours, theirs = times["huifang lint FILE"], times["yamllint FILE"]
+    wall = statistics.median(w for w, _ in ours) / statistics.median(w for w, _ in theirs)
+    cpu = statistics.median(c for _, c in ours) / statistics.median(c for _, c in theirs)
+    print(f"\nhuifang / yamllint (medians): {wall:.2f}x wall, {cpu:.2f}x CPU over {args.rounds} interleaved rounds; "
+          f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after")
     if args.no_hook:
         shutil.rmtree(dist, ignore_errors=True)
         shutil.rmtree(source, ignore_errors=True)
