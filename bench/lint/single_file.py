@@ -4,7 +4,7 @@ Both run from a light virtualenv of their own (huifang's base install, as the pr
 yamllint from the lock's PyPI). Runs alternate, after a warm-up, and the medians are compared. Also times
 the first install of the pre-commit hook (`pre-commit try-repo`, empty PRE_COMMIT_HOME).
 
-    .venv/bin/python bench/lint/single_file.py [--rounds 15]
+    .venv/bin/python bench/lint/single_file.py [--rounds 15] [--before REV] [--no-hook]
 """
 
 from __future__ import annotations
@@ -52,31 +52,46 @@ def timed(command: list, cwd: Path, env: dict) -> tuple[float, float]:
     return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
+def wheel(rev: str, dist: Path) -> Path:
+    """The wheel of a commit, built from `git archive` (leaving no build/ here)."""
+    source = Path(tempfile.mkdtemp())
+    archive = subprocess.run(["git", "archive", "--format=tar", rev], cwd=REPO, check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
+    out = dist / rev.replace("/", "_")
+    sh(UV, "build", "--wheel", "--out-dir", out, source)
+    shutil.rmtree(source, ignore_errors=True)
+    return next(out.glob("*.whl"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--no-hook", action="store_true", help="skip timing the hook's first install")
+    parser.add_argument("--before", metavar="REV", help="also time the wheel of this commit, in the same rounds")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    dist, source = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
-    archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=REPO, check=True, capture_output=True)
-    subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
-    sh(UV, "build", "--wheel", "--out-dir", dist, source)  # from the committed tree, leaving no build/ here
-    wheel = next(dist.glob("*.whl"))
-    light = venv("huifang-light", f"huifang @ {wheel.as_uri()}", "-c", REPO / "requirements.lock")
+    dist = Path(tempfile.mkdtemp())
+    light = venv("huifang-light", f"huifang @ {wheel('HEAD', dist).as_uri()}", "-c", REPO / "requirements.lock")
+    commands = {"huifang lint FILE": [light / "huifang", "lint", FILE]}
+    caches = {}
+    if args.before:  # the same install of an earlier commit, in the same rounds
+        older = venv("huifang-before", f"huifang @ {wheel(args.before, dist).as_uri()}", "-c", REPO / "requirements.lock")
+        commands[f"huifang lint FILE ({args.before})"] = [older / "huifang", "lint", FILE]
+        caches[f"huifang lint FILE ({args.before})"] = OUT / "cache-before"  # its entries are of another format
     linter = venv("yamllint", "yamllint")
+    commands["yamllint FILE"] = [linter / "yamllint", FILE]
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     # A cache folder of its own: the user's is shared with test suites, whose throw-away projects each
     # add an entry and push older ones out (at most 32 are kept).
     env["XDG_CACHE_HOME"] = str(OUT / "cache")
-    commands = {"huifang lint FILE": [light / "huifang", "lint", FILE], "yamllint FILE": [linter / "yamllint", FILE]}
-    for command in commands.values():  # warm-up: caches, page cache
-        timed(command, REPO, env)
+    envs = {name: {**env, "XDG_CACHE_HOME": str(caches.get(name, OUT / "cache"))} for name in commands}
+    for name, command in commands.items():  # warm-up: caches, page cache
+        timed(command, REPO, envs[name])
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     load = os.getloadavg()[0]
     for _ in range(args.rounds):
         for name, command in commands.items():
-            times[name].append(timed(command, REPO, env))
+            times[name].append(timed(command, REPO, envs[name]))
     print(f"| command ({FILE}) | median wall | min | max | median CPU (user+sys) |")
     print("|---|---:|---:|---:|---:|")
     for name, runs in times.items():
@@ -90,7 +105,6 @@ def main() -> None:
           f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after")
     if args.no_hook:
         shutil.rmtree(dist, ignore_errors=True)
-        shutil.rmtree(source, ignore_errors=True)
         return
     home = Path(tempfile.mkdtemp())
     team = home / "team"
@@ -103,7 +117,6 @@ def main() -> None:
     print(f"pre-commit hook, first use (install + run): {time.perf_counter() - start:.1f} s")
     shutil.rmtree(home, ignore_errors=True)
     shutil.rmtree(dist, ignore_errors=True)
-    shutil.rmtree(source, ignore_errors=True)
 
 
 if __name__ == "__main__":
