@@ -126,3 +126,12 @@ def test_word_order_prescreen_of_joined_texts_is_the_prescreen_of_each(texts, fi
 
     order = WordOrder([m.ForbiddenPhrase("p", m.Text("p"), "", "", "f.yaml", any_order=(tuple(first), ("x",)))])
     assert order.maybe_any(texts) == any(order.maybe(t) for t in texts)
+
+
+def test_setext_underline_below_an_unknown_label_line_is_not_read_past_the_end():
+    # Found by hypothesis: the underline removed the line above, whose unknown label was still remembered.
+    from huifang.lint import freeform
+    from huifang.lint.normalize import fold
+
+    text = "===客服：客服：\r==="
+    assert freeform.read_whole(text, "f.md", fold(text)) == []
