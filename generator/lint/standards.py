@@ -190,7 +190,7 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
         elif len(turns) >= LEAD or (turns and asks(u)):
             break
         turns.append(u)
-    while len(turns) > 1 and not known[turns[-1].folded]:  # no element: no pattern of the union matched
+    while len(turns) > 1 and not known[turns[-1].folded]:  # a last turn without an element (asked above)
         turns.pop()
     return turns
 
