@@ -1,8 +1,8 @@
 """Measure the linter on real published call scripts and transcripts (bench/realworld/).
 
-    python bench/realworld/evaluate.py                 # dev split only (what tuning may look at)
-    python bench/realworld/evaluate.py --split heldout # the held-out split (final measurement only)
-    python bench/realworld/evaluate.py --split all --markdown
+    python bench/realworld/evaluate.py --split all -v  # all 36 files (all are development files now)
+    python bench/realworld/evaluate.py --split dev     # the first labelling's dev half only
+    python bench/realworld/evaluate.py --split heldout # the first labelling's held-out half (since looked at)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -131,6 +131,7 @@ def main(argv=None) -> int:
     labels = yaml.safe_load((HERE / "labels.yaml").read_text(encoding="utf-8"))
     engine, project = load_engine(args.project, tuple(args.pack))
     splits = ["dev", "heldout"] if args.split == "all" else [args.split]
+    everything = []
     for split in splits:
         rows = []
         for entry in labels:
@@ -152,6 +153,9 @@ def main(argv=None) -> int:
                 print(entry["file"], entry.get("kind"), " ".join(wrong) or "ok")
         print(table(score(rows), f"{split} ({len(rows)} files)"))
         print()
+        everything += rows
+    if len(splits) > 1:
+        print(table(score(everything), f"all ({len(everything)} files)"))
     return 0
 
 
