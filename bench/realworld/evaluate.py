@@ -6,7 +6,8 @@
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
-Opening elements are looked for in the opening the linter finds (standards.opening), closing elements
+Opening elements are looked for in the opening the linter finds (standards.openings: each path's when the
+opening is said inside branches), closing elements
 in each path's closing (standards.closing), with the one detector (standards.find_elements); an
 element counts as present only when every path has it, as labels.yaml decides. Forbidden phrases are
 the linter's own forbidden-phrase findings (engine.lint_view), with the optional service pack
@@ -61,10 +62,10 @@ def judge(engine, project, entry: dict, text: str) -> dict:
     found: dict[str, bool] = {}
     greeting, closing = project.greeting, project.closing
     by_id = {e.id: e for e in greeting.elements + closing.elements}
-    turns = standards.opening(ctx, view, greeting)
-    here = {f.element.id for f in standards.find_elements(turns, greeting.elements, view.org)}
+    heres = [{f.element.id for f in standards.find_elements(turns, greeting.elements, view.org)}
+             for _, turns in standards.openings(ctx, view, greeting)]
     for ident in OPENING:
-        found[ident] = ident in here
+        found[ident] = all(ident in here for here in heres)
     paths = view.paths
     for ident in CLOSING:
         element = by_id[ident]

@@ -249,10 +249,15 @@ BRANCH_END = re.compile(r"^(?:[A-DＡ-Ｄa-d][.．、:：)）]|\d{1,2}[.、．)�
 
 
 def branch_paths(turns: list[Utterance]) -> list[tuple[str, list[Utterance]]]:
-    """The call's paths when the script writes a 不方便 branch: the 不方便 path (the turns up to the
-    branch and the branch) and the main path (every turn but the branch), so the closing of each is
-    checked. A branch inside a line runs to the line's end; a branch on a line of its own runs over
-    the following lines until the next branch letter, numbered item or heading."""
+    """The call's paths when the script marks branches (lint/branches.py: A./B., 情况一, 方便：/不方便：,
+    如客户满意/不满意, alternative endings such as 日常：/节日：), else when it writes a 不方便 branch inside
+    a line (「…，如不方便，我们改天再联系您，再见」): the 不方便 path (the turns up to the branch and the
+    branch) and the main path (every turn but the branch), so the closing of each is checked."""
+    from huifang.lint.branches import paths
+
+    marked = paths(turns)
+    if marked is not None:
+        return marked
     for index, u in enumerate(turns):
         if not u.agent or "不方便" not in u.text:
             continue
@@ -268,6 +273,15 @@ def branch_paths(turns: list[Utterance]) -> list[tuple[str, list[Utterance]]]:
         from huifang.lint.standards import _part
         return [("", turns[:index] + [_part(u, 0, start)] + turns[index + 1:]), ("不方便", turns[:index + 1])]
     return [("", turns)]
+
+
+# A cheap screen of a whole file for anything lint/branches.py or a 不方便 branch could find.
+MAY_BRANCH = re.compile(r"方便|情况|情形|场景|满意|配合|(?m:^[ \t>*+\-]*(?:\d{1,2}[.、．)）]|[(（][\d一二三四五六七八九十]{1,3}[)）]|"
+                        r"[一二三四五六七八九十]{1,3}、)?[ \t]*(?:[A-HＡ-Ｈ]|[^\s:：,，。]{1,8}[:：]))")
+
+
+def may_branch(text: str) -> bool:
+    return MAY_BRANCH.search(text) is not None
 
 
 LONE_CR = re.compile(r"\r(?!\n)")
@@ -375,8 +389,10 @@ class Reader:
                 joins = self._soft_breaks(turns, lines, display)
                 extras += joins
                 hits |= {u.line for u in joins}
-            paths = branch_paths(turns) if "方便" in text else [("", turns)]
+            paths = branch_paths(turns) if may_branch(text) else [("", turns)]
             call = CallView(display, display, (1, 1), paths, extras, org=org, freeform=True, text=original)
+            if len(paths) > 1:
+                call.whole = turns
             call.unknown_speakers = unknown
             call.kind = declared_kind(text) or "outbound"
             if self.matcher is not None:

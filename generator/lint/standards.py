@@ -172,7 +172,22 @@ QUIET = 8
 WRONG_PARTY = re.compile(r"不是本人|不是他|不是她|打错|不在|转告|留言|联系到|他/她|找错|哪位")
 
 
-def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
+def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[Utterance]]]:
+    """The opening of each path whose opening is its own: when a free-form script's opening is said
+    inside branches (alternative calls written side by side: 「1.咨询：您好…」「2.投诉：您好…」), each
+    path's opening; else the one opening of the call, with the label ""."""
+    whole = opening(ctx, view, standard)
+    if view.whole is None or not whole:
+        return [("", whole)]
+    maybe = _any_element(standard, view.org)
+    first = next((u for u in whole if maybe.search(u.folded) is not None), None)
+    ways = [(label, turns) for label, turns in view.paths if label != "不方便"]
+    if first is None or all(any(u is first for u in turns) for _, turns in ways):
+        return [("", whole)]
+    return [(label, opening(ctx, view, standard, turns)) for label, turns in ways]
+
+
+def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | None = None) -> list[Utterance]:
     """The agent's turns that make up the opening, found by their place in the call.
 
     The opening starts at the first agent turn and runs until the call moves on to its questions:
@@ -180,7 +195,7 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
     turns in a row without an element. Turns before the first element (repeated 喂/您好 answered by
     nobody, a wrong party, a title line) do not end it, up to LEAD of them.
     """
-    agent = view.agent_turns(_main_path(view))
+    agent = view.agent_turns(_main_path(view) if path is None else path)
     turns: list[Utterance] = []
     every = len(standard.elements)
     started = False
@@ -275,6 +290,8 @@ def _part(u: Utterance, start: int, end: int) -> Utterance:
 
 
 def _main_path(view: CallView) -> list[Utterance]:
+    if view.whole is not None:
+        return view.whole  # the opening comes before a free-form script's branches
     for label, turns in view.paths:
         if label != "不方便":
             return turns

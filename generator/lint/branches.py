@@ -1,0 +1,210 @@
+"""Branches written in a free-form script: which lines are alternatives, so each path's closing is checked.
+
+Real scripts mark alternatives in a few ways, each a *family* of markers at the start of an agent line
+(after a list marker or a number):
+
+- letters: 「A.方便」「B.不方便」 (capital letters in order);
+- situations: 「情况一」「情况二」, 「情形1」「场景2」;
+- conditions and their opposites: 「方便：」/「不方便：」, 「配合的：」/「不配合的：」, 「如客户满意，」/「如客户不满意，」,
+  「满意：」「一般：」「不满意：」;
+- labelled alternatives that each end a call: 「日常：…再见」/「节日：…再见」, 「1.咨询：…」「2.投诉：…」 (a short label
+  and a colon, the same numbering, and every one of them says thanks or goodbye).
+
+Siblings are markers of one family with the same numbering style, not separated by a line numbered like
+a line before them (an outer section). A branch runs from its marker to the next sibling; the last one runs
+until an outer section starts. Each innermost branch is a path: the call without the branches it excludes
+(its siblings and its ancestors' siblings). A branch that says thanks or goodbye, and a 不方便 branch,
+end the call: their path stops where they stop.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from huifang.lint.utterance import Utterance
+
+# Numbering before a marker, by style: 1. 1、 (1) （一） 一、 A.
+NUMBERING = re.compile(r"[ \t　]*(?:(?P<num>\d{1,2}(?:\.\d{1,2})*[.、．)）](?!\d))|(?P<pnum>[(（]\d{1,2}[)）])"
+                       r"|(?P<pcn>[(（][一二三四五六七八九十]{1,3}[)）])|(?P<cn>[一二三四五六七八九十]{1,3}、)"
+                       r"|(?P<letter>[A-HＡ-Ｈ](?:[.．、:：)）]|(?=[\u4e00-\u9fff]))))?[ \t　]*")
+SITUATION = re.compile(r"(?:情况|情形|场景)(?P<n>[一二三四五六七八九十\d]{1,3})")
+CONDITION = re.compile(r"(?:如果?|若|假如|当)?(?:客户|对方|您|用户|顾客|患者|业主|机主)?(?:表示|回答|说)?"
+                       r"(?P<neg>不|没有?|未|非)?(?P<what>方便|非常满意|满意|一般|配合|同意|接受|认可|本人|在家|在|"
+                       r"愿意|需要|有空|有时间|记得|清楚|了解|知道|是本人|成功|确认|接通)"
+                       r"(?:的|时|的话|了)?[ \t]*[:：,，―—\-－]")
+LABEL = re.compile(r"(?P<label>[^\s:：,，。.!！?？“”\"'‘’()（）]{1,8})[:：]")
+# Words that end a call: a branch that says them is where its path stops.
+ENDS = re.compile(r"谢谢|感谢|多谢|再见|再會|再会|拜拜|慢走")
+SATISFACTION = {"非常满意": "满意", "一般": "满意"}
+
+
+@dataclass
+class Marker:
+    index: int  # of the turn in the path
+    family: str
+    style: str  # numbering style ("" for none)
+    key: str  # what tells siblings apart
+    label: str  # the path's name in messages
+
+
+@dataclass
+class Branch:
+    marker: Marker
+    start: int
+    end: int  # exclusive
+    ends_call: bool = False
+
+
+def marker(u: Utterance, index: int) -> Marker | None:
+    """The branch marker a turn starts with, if any."""
+    text = u.text
+    number = NUMBERING.match(text)
+    style = ""
+    at = 0
+    if number is not None:
+        style = number.lastgroup or ""
+        at = number.end()
+    rest = text[at:]
+    if not rest:
+        return None
+    if style == "letter":
+        letter = text[number.start("letter")] if number is not None else ""
+        return Marker(index, "letter", "letter", letter.upper(), _name(text))
+    found = SITUATION.match(rest)
+    if found is not None:
+        return Marker(index, "situation", style, found.group("n"), _name(text))
+    found = CONDITION.match(rest)
+    if found is not None:
+        what = found.group("what")
+        negated = found.group("neg") or ""
+        label = "不方便" if what == "方便" and negated else _name(text)
+        return Marker(index, "condition:" + SATISFACTION.get(what, what), style, negated + what, label)
+    found = LABEL.match(rest)
+    if found is not None and len(rest) > found.end() - 1:
+        return Marker(index, "label", style, found.group("label"), found.group("label"))
+    return None
+
+
+def _name(text: str) -> str:
+    cut = re.split(r"[:：,，。―—]", text, maxsplit=1)[0].strip()
+    return cut[:12]
+
+
+def groups(turns: list[Utterance]) -> list[list[Branch]]:
+    """The sets of sibling branches of a path's agent turns, outer ones first."""
+    marks: list[Marker | None] = [marker(u, i) if u.agent else None for i, u in enumerate(turns)]
+    styles = [(m.style if m is not None else _style(u)) for m, u in zip(marks, turns)]
+    outer_of = _outer(styles)
+    out: list[list[Branch]] = []
+    used: set[int] = set()
+    for first, mark in enumerate(marks):
+        if mark is None or first in used:
+            continue
+        outer = outer_of[first]
+        siblings = [mark]
+        stop = len(turns)
+        for j in range(first + 1, len(turns)):
+            other = marks[j]
+            if other is not None and other.family == mark.family and other.style == mark.style:
+                if other.key in {s.key for s in siblings}:
+                    stop = j
+                    break
+                siblings.append(other)
+            elif styles[j] in outer or (mark.style and styles[j] == mark.style):
+                stop = j
+                break
+        if len(siblings) < 2:
+            continue
+        last = siblings[-1]
+        if _says_more(turns[last.index]):  # said on its marker's line: it ends at the next marker or blank line
+            stop = next((j for j in range(last.index + 1, stop)
+                         if marks[j] is not None or styles[j] or turns[j].line > turns[j - 1].line + 1), stop)
+        branches = []
+        for k, sibling in enumerate(siblings):
+            end = siblings[k + 1].index if k + 1 < len(siblings) else stop
+            branches.append(Branch(sibling, sibling.index, end))
+        for b in branches:
+            b.ends_call = b.marker.label == "不方便" or any(
+                ENDS.search(turns[i].folded) for i in range(b.start, b.end) if turns[i].agent)
+        if mark.family == "label":
+            branches = _ending_run(branches)
+            if len(branches) < 2:
+                continue
+        used.update(b.start for b in branches)
+        out.append(branches)
+    return out
+
+
+def _ending_run(branches: list[Branch]) -> list[Branch]:
+    """Of labelled siblings, the longest run of consecutive ones that each end a call (alternative endings)."""
+    best: list[Branch] = []
+    run: list[Branch] = []
+    for b in branches:
+        run = run + [b] if b.ends_call else []
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _outer(styles: list[str]) -> list[set[str]]:
+    """For each turn, the numbering styles of the sections it is inside (a style seen again closes the
+    sections opened after it)."""
+    stack: list[str] = []
+    out = []
+    for style in styles:
+        if style:
+            if style in stack:
+                del stack[stack.index(style):]
+            out.append(set(stack))
+            stack.append(style)
+        else:
+            out.append(set(stack))
+    return out
+
+
+def _says_more(u: Utterance) -> bool:
+    """Whether a marker's line says something after the marker (「B.不方便：那好的，再见」, not 「节日：」)."""
+    cut = re.search(r"[:：,，―—\-－]", u.text)
+    return cut is not None and len(u.text[cut.end():].strip(" \t　:：")) > 1
+
+
+def _style(u: Utterance) -> str:
+    number = NUMBERING.match(u.text)
+    return (number.lastgroup or "") if number is not None and number.end() < len(u.text) else ""
+
+
+def paths(turns: list[Utterance]) -> list[tuple[str, list[Utterance]]] | None:
+    """The call's paths when the script marks branches (None when it marks none): one per innermost
+    branch, named after its marker; a 不方便 path comes last."""
+    found = groups(turns)
+    if not found:
+        return None
+    every = [b for group in found for b in group]
+    out = []
+    for b in every:
+        if any(o is not b and b.start <= o.start and o.end <= b.end for o in every):
+            continue  # not innermost: its inner branches make the paths
+        excluded = _excluded(b, found)
+        stop = min([a.end for a in every if a.ends_call and a not in excluded and a.end >= b.end] or [len(turns)])
+        kept = [u for i, u in enumerate(turns[:stop]) if not any(x.start <= i < x.end for x in excluded)]
+        out.append((b.marker.label, kept))
+    out.sort(key=lambda item: item[0] == "不方便")
+    return out
+
+
+def _excluded(leaf: Branch, found: list[list[Branch]]) -> list[Branch]:
+    """The branches a path through `leaf` does not take: the siblings of every branch that holds it; of
+    a set of alternatives before it, the ones that end the call (else all but the first); of one after
+    it, all but the first."""
+    out = []
+    for group in found:
+        holder = next((b for b in group if b.start <= leaf.start and leaf.end <= b.end), None)
+        if holder is not None:
+            out += [b for b in group if b is not holder]
+        elif group[0].start < leaf.start:
+            through = next((b for b in group if not b.ends_call), None)
+            out += [b for b in group if b is not through]
+        else:
+            out += group[1:]
+    return out
