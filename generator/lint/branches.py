@@ -12,7 +12,7 @@ Real scripts mark alternatives in a few ways, each a *family* of markers at the 
 
 Siblings are markers of one family with the same numbering style, not separated by a line numbered like
 a line before them (an outer section). A branch runs from its marker to the next sibling; the last one runs
-until an outer section starts. Each innermost branch is a path: the call without the branches it excludes
+until an outer section starts (or, when every sibling is said on its marker's line alone, with that line). Each innermost branch is a path: the call without the branches it excludes
 (its siblings and its ancestors' siblings). A branch that says thanks or goodbye, and a 不方便 branch,
 end the call: their path stops where they stop.
 """
@@ -32,7 +32,7 @@ SITUATION = re.compile(r"(?:情况|情形|场景)(?P<n>[一二三四五六七八
 CONDITION = re.compile(r"(?:如果?|若|假如|当)?(?:客户|对方|您|用户|顾客|患者|业主|机主)?(?:表示|回答|说)?"
                        r"(?P<neg>不|没有?|未|非)?(?P<what>方便|非常满意|满意|一般|配合|同意|接受|认可|本人|在家|在|"
                        r"愿意|需要|有空|有时间|记得|清楚|了解|知道|是本人|成功|确认|接通)"
-                       r"(?:的|时|的话|了)?[ \t]*[:：,，―—\-－]")
+                       r"(?:的|时|的话|了)?[ \t]*(?:[:：,，―—\-－]|$)")
 LABEL = re.compile(r"(?P<label>[^\s:：,，。.!！?？“”\"'‘’()（）]{1,8})[:：]")
 # Words that end a call: a branch that says them is where its path stops.
 ENDS = re.compile(r"谢谢|感谢|多谢|再见|再會|再会|拜拜|慢走")
@@ -65,12 +65,16 @@ def marker(u: Utterance, index: int) -> Marker | None:
     if number is not None:
         style = number.lastgroup or ""
         at = number.end()
+    if u.kind == HEADING_KIND:
+        style = "h" + str(len(u.key or "#"))
     rest = text[at:]
     if not rest:
         return None
-    if style == "letter":
-        letter = text[number.start("letter")] if number is not None else ""
-        return Marker(index, "letter", "letter", letter.upper(), _name(text))
+    if number is not None and number.lastgroup == "letter":
+        letter = text[number.start("letter")]
+        condition = CONDITION.match(rest)
+        not_now = condition is not None and condition.group("what") == "方便" and condition.group("neg")
+        return Marker(index, "letter", style, letter.upper(), "不方便" if not_now else _name(text))
     found = SITUATION.match(rest)
     if found is not None:
         return Marker(index, "situation", style, found.group("n"), _name(text))
@@ -81,8 +85,10 @@ def marker(u: Utterance, index: int) -> Marker | None:
         label = "不方便" if what == "方便" and negated else _name(text)
         return Marker(index, "condition:" + SATISFACTION.get(what, what), style, negated + what, label)
     found = LABEL.match(rest)
-    if found is not None and len(rest) > found.end() - 1:
+    if found is not None:
         return Marker(index, "label", style, found.group("label"), found.group("label"))
+    if u.kind == HEADING_KIND:
+        return Marker(index, "label", style, rest[:8], rest[:12])
     return None
 
 
@@ -117,9 +123,8 @@ def groups(turns: list[Utterance]) -> list[list[Branch]]:
         if len(siblings) < 2:
             continue
         last = siblings[-1]
-        if _says_more(turns[last.index]):  # said on its marker's line: it ends at the next marker or blank line
-            stop = next((j for j in range(last.index + 1, stop)
-                         if marks[j] is not None or styles[j] or turns[j].line > turns[j - 1].line + 1), stop)
+        if _says_more(turns[last.index]) and all(b.index + 1 == a.index for a, b in zip(siblings[1:], siblings)):
+            stop = last.index + 1  # siblings said each on its marker's line: so is the last one
         branches = []
         for k, sibling in enumerate(siblings):
             end = siblings[k + 1].index if k + 1 < len(siblings) else stop
@@ -153,7 +158,12 @@ def _outer(styles: list[str]) -> list[set[str]]:
     stack: list[str] = []
     out = []
     for style in styles:
-        if style:
+        if style.startswith("h"):  # a heading closes the sections under it and those of its level or deeper
+            at = next((i for i, s in enumerate(stack) if not s.startswith("h") or s >= style), len(stack))
+            del stack[at:]
+            out.append(set(stack))
+            stack.append(style)
+        elif style:
             if style in stack:
                 del stack[stack.index(style):]
             out.append(set(stack))
@@ -170,13 +180,38 @@ def _says_more(u: Utterance) -> bool:
 
 
 def _style(u: Utterance) -> str:
+    if u.kind == HEADING_KIND:
+        return "h" + str(len(u.key or "#"))
     number = NUMBERING.match(u.text)
     return (number.lastgroup or "") if number is not None and number.end() < len(u.text) else ""
 
 
-def paths(turns: list[Utterance]) -> list[tuple[str, list[Utterance]]] | None:
+HEADING = re.compile(r"(#{1,6})[ \t]+(.+?)[ \t#]*$")
+
+
+def headings(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(line number, level, title) of a Markdown file's ATX headings outside fenced code."""
+    out = []
+    fence = ""
+    for number, line in enumerate(lines, 1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith(("```", "~~~")):
+            fence = "" if fence and stripped.startswith(fence) else (fence or stripped[:3])
+            continue
+        if fence or not stripped.startswith("#"):
+            continue
+        found = HEADING.match(stripped)
+        if found is not None:
+            out.append((number, len(found.group(1)), found.group(2)))
+    return out
+
+
+def paths(turns: list[Utterance], titles: list[tuple[int, int, str]] = ()) -> list[tuple[str, list[Utterance]]] | None:
     """The call's paths when the script marks branches (None when it marks none): one per innermost
-    branch, named after its marker; a 不方便 path comes last."""
+    branch, named after its marker; a 不方便 path comes last. `titles`: a Markdown file's headings,
+    whose titles mark branches too (## 方便 / ## 不方便)."""
+    if titles:
+        turns = _with_headings(turns, titles)
     found = groups(turns)
     if not found:
         return None
@@ -187,10 +222,29 @@ def paths(turns: list[Utterance]) -> list[tuple[str, list[Utterance]]] | None:
             continue  # not innermost: its inner branches make the paths
         excluded = _excluded(b, found)
         stop = min([a.end for a in every if a.ends_call and a not in excluded and a.end >= b.end] or [len(turns)])
-        kept = [u for i, u in enumerate(turns[:stop]) if not any(x.start <= i < x.end for x in excluded)]
+        kept = [u for i, u in enumerate(turns[:stop])
+                if u.kind != HEADING_KIND and not any(x.start <= i < x.end for x in excluded)]
         out.append((b.marker.label, kept))
     out.sort(key=lambda item: item[0] == "不方便")
     return out
+
+
+HEADING_KIND = "heading"  # a Markdown heading placed among the turns to mark branches; never on a path
+
+
+def _with_headings(turns: list[Utterance], titles) -> list[Utterance]:
+    out: list[Utterance] = []
+    pending = list(titles)
+    for u in turns:
+        while pending and pending[0][0] <= u.line:
+            out.append(_heading(u.file, *pending.pop(0)))
+        out.append(u)
+    out += [_heading(turns[0].file if turns else "", *t) for t in pending]
+    return out
+
+
+def _heading(file: str, line: int, level: int, title: str) -> Utterance:
+    return Utterance(title, "agent", file, line, kind=HEADING_KIND, key="#" * level)
 
 
 def _excluded(leaf: Branch, found: list[list[Branch]]) -> list[Branch]:

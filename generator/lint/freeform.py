@@ -248,14 +248,14 @@ BRANCH_END = re.compile(r"^(?:[A-DＡ-Ｄa-d][.．、:：)）]|\d{1,2}[.、．)�
                         r"|(?:如果?|若)?(?:客户)?(?:方便|满意|非常满意|一般|同意|接受)[:：,，―—\-－])")
 
 
-def branch_paths(turns: list[Utterance]) -> list[tuple[str, list[Utterance]]]:
+def branch_paths(turns: list[Utterance], titles=()) -> list[tuple[str, list[Utterance]]]:
     """The call's paths when the script marks branches (lint/branches.py: A./B., 情况一, 方便：/不方便：,
     如客户满意/不满意, alternative endings such as 日常：/节日：), else when it writes a 不方便 branch inside
     a line (「…，如不方便，我们改天再联系您，再见」): the 不方便 path (the turns up to the branch and the
     branch) and the main path (every turn but the branch), so the closing of each is checked."""
     from huifang.lint.branches import paths
 
-    marked = paths(turns)
+    marked = paths(turns, titles)
     if marked is not None:
         return marked
     for index, u in enumerate(turns):
@@ -276,7 +276,7 @@ def branch_paths(turns: list[Utterance]) -> list[tuple[str, list[Utterance]]]:
 
 
 # A cheap screen of a whole file for anything lint/branches.py or a 不方便 branch could find.
-MAY_BRANCH = re.compile(r"方便|情况|情形|场景|满意|配合|(?m:^[ \t>*+\-]*(?:\d{1,2}[.、．)）]|[(（][\d一二三四五六七八九十]{1,3}[)）]|"
+MAY_BRANCH = re.compile(r"方便|情况|情形|场景|满意|配合|(?m:^#{1,6}[ \t])|(?m:^[ \t>*+\-]*(?:\d{1,2}[.、．)）]|[(（][\d一二三四五六七八九十]{1,3}[)）]|"
                         r"[一二三四五六七八九十]{1,3}、)?[ \t]*(?:[A-HＡ-Ｈ]|[^\s:：,，。]{1,8}[:：]))")
 
 
@@ -389,7 +389,11 @@ class Reader:
                 joins = self._soft_breaks(turns, lines, display)
                 extras += joins
                 hits |= {u.line for u in joins}
-            paths = branch_paths(turns) if may_branch(text) else [("", turns)]
+            if may_branch(text):
+                from huifang.lint.branches import headings
+                paths = branch_paths(turns, headings(lines) if md and "#" in text else ())
+            else:
+                paths = [("", turns)]
             call = CallView(display, display, (1, 1), paths, extras, org=org, freeform=True, text=original)
             if len(paths) > 1:
                 call.whole = turns
