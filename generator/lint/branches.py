@@ -58,15 +58,37 @@ class Branch:
 
 def marker(u: Utterance, index: int) -> Marker | None:
     """The branch marker a turn starts with, if any."""
-    text = u.text
+    if u.kind == HEADING_KIND:
+        read = _read(u.text, "h" + str(len(u.key or "#")))
+    else:
+        read = _SEEN.get(u.text, _UNSEEN)
+        if read is _UNSEEN:
+            read = _remember(u.text)
+    return None if read is None else Marker(index, *read)
+
+
+def _remember(text: str) -> tuple | None:
+    """`_read` of a line without a heading, remembered: lines recur across a team's scripts."""
+    if len(_SEEN) > 100_000:
+        _SEEN.clear()
+    found = _SEEN[text] = _read(text, "")
+    return found
+
+
+_SEEN: dict[str, tuple | None] = {}
+_UNSEEN = ("unseen",)
+
+
+def _read(text: str, heading: str) -> tuple | None:
+    """(family, style, key, label) of a marker at the start of a line's words, or None."""
     number = NUMBERING.match(text)
     style = ""
     at = 0
     if number is not None:
         style = number.lastgroup or ""
         at = number.end()
-    if u.kind == HEADING_KIND:
-        style = "h" + str(len(u.key or "#"))
+    if heading:
+        style = heading
     rest = text[at:]
     if not rest:
         return None
@@ -74,21 +96,21 @@ def marker(u: Utterance, index: int) -> Marker | None:
         letter = text[number.start("letter")]
         condition = CONDITION.match(rest)
         not_now = condition is not None and condition.group("what") == "方便" and condition.group("neg")
-        return Marker(index, "letter", style, letter.upper(), "不方便" if not_now else _name(text))
+        return "letter", style, letter.upper(), "不方便" if not_now else _name(text)
     found = SITUATION.match(rest)
     if found is not None:
-        return Marker(index, "situation", style, found.group("n"), _name(text))
+        return "situation", style, found.group("n"), _name(text)
     found = CONDITION.match(rest)
     if found is not None:
         what = found.group("what")
         negated = found.group("neg") or ""
         label = "不方便" if what == "方便" and negated else _name(text)
-        return Marker(index, "condition:" + SATISFACTION.get(what, what), style, negated + what, label)
+        return "condition:" + SATISFACTION.get(what, what), style, negated + what, label
     found = LABEL.match(rest)
     if found is not None:
-        return Marker(index, "label", style, found.group("label"), found.group("label"))
-    if u.kind == HEADING_KIND:
-        return Marker(index, "label", style, rest[:8], rest[:12])
+        return "label", style, found.group("label"), found.group("label")
+    if heading:
+        return "label", style, rest[:8], rest[:12]
     return None
 
 
@@ -97,9 +119,24 @@ def _name(text: str) -> str:
     return cut[:12]
 
 
-def groups(turns: list[Utterance]) -> list[list[Branch]]:
-    """The sets of sibling branches of a path's agent turns, outer ones first."""
-    marks: list[Marker | None] = [marker(u, i) if u.agent else None for i, u in enumerate(turns)]
+def groups(turns: list[Utterance], heading: bool = False) -> list[list[Branch]]:
+    """The sets of sibling branches of a path's agent turns (`heading`: with Markdown headings among
+    them), outer ones first."""
+    if heading:
+        marks = [marker(u, i) if u.agent else None for i, u in enumerate(turns)]
+    else:
+        seen = _SEEN.get
+        reads = [seen(u.text, _UNSEEN) if u.agent else None for u in turns]
+        hits = [i for i, r in enumerate(reads) if r is not None]
+        for i in hits:
+            if reads[i] is _UNSEEN:
+                reads[i] = _remember(turns[i].text)
+        if sum(1 for i in hits if reads[i] is not None) < 2:
+            return []  # the common case: fewer than two markers
+        marks = [None if r is None else Marker(i, *r) for i, r in enumerate(reads)]
+    families = [m.family for m in marks if m is not None]
+    if len(families) == len(set(families)):
+        return []  # no family is marked twice: no siblings
     styles = [(m.style if m is not None else _style(u)) for m, u in zip(marks, turns)]
     outer_of = _outer(styles)
     out: list[list[Branch]] = []
@@ -212,7 +249,7 @@ def paths(turns: list[Utterance], titles: list[tuple[int, int, str]] = ()) -> li
     whose titles mark branches too (## 方便 / ## 不方便)."""
     if titles:
         turns = _with_headings(turns, titles)
-    found = groups(turns)
+    found = groups(turns, bool(titles))
     if not found:
         return None
     every = [b for group in found for b in group]
