@@ -299,3 +299,48 @@ def _excluded(leaf: Branch, found: list[list[Branch]]) -> list[Branch]:
         else:
             out += group[1:]
     return out
+
+
+# Alternative wordings written side by side in one line: 「“感谢您…。” 或说：“请您慢走…”」, 「…谢谢！/您好，…」
+# (after a sentence's end, so 先生/女士 is no alternative).
+ALTERNATIVE = re.compile(r"(?<=[。！？!?”」\"])[ \t　]*(?:/|／|(?:或者?|或是|也可以?)说?[:：]?[ \t　]*(?=[“「\"]))")
+CLOSING_REACH = 3  # agent turns at the end of a path where alternative wordings make paths of their own
+
+
+def alternatives(found: list[tuple[str, list[Utterance]]]) -> list[tuple[str, list[Utterance]]]:
+    """Each path whose ending says alternative wordings side by side, once per combination of wordings
+    (among its last agent turns, at most MAX_WORDINGS paths), so every wording's closing is checked."""
+    from itertools import product
+
+    from huifang.lint.standards import path_name
+
+    out = []
+    for label, turns in found:
+        agent = [i for i, u in enumerate(turns) if u.agent][-CLOSING_REACH:]
+        split = {i: parts for i in agent if (parts := _wordings(turns[i])) is not None}
+        if not split:
+            out.append((label, turns))
+            continue
+        combos = list(product(*split.values()))[:MAX_WORDINGS]
+        for n, combo in enumerate(combos, 1):
+            chosen = dict(zip(split, combo))
+            out.append((f"{path_name(label)}（说法{n}）", [chosen.get(i, u) for i, u in enumerate(turns)]))
+    return out
+
+
+MAX_WORDINGS = 16
+
+
+def _wordings(u: Utterance) -> list[Utterance] | None:
+    """The alternative wordings of a turn that writes several side by side, or None."""
+    from huifang.lint.standards import _part
+
+    text = u.text
+    if not ("/" in text or "／" in text or "或" in text or "也可" in text) or ALTERNATIVE.search(text) is None:
+        return None
+    cuts = [0]
+    for match in ALTERNATIVE.finditer(text):
+        cuts += [match.start(), match.end()]
+    cuts.append(len(text))
+    parts = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if len(text[a:b].strip()) >= 4]
+    return [_part(u, a, b) for a, b in parts] if len(parts) >= 2 else None

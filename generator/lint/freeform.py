@@ -394,6 +394,9 @@ class Reader:
                 paths = branch_paths(turns, headings(lines) if md and "#" in text else ())
             else:
                 paths = [("", turns)]
+            if "/" in text or "或" in text or "也可" in text:
+                from huifang.lint.branches import alternatives
+                paths = alternatives(paths)
             call = CallView(display, display, (1, 1), paths, extras, org=org, freeform=True, text=original)
             if len(paths) > 1:
                 call.whole = turns

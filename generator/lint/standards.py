@@ -182,7 +182,7 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
     maybe = _any_element(standard, view.org)
     first = next((u for u in whole if maybe.search(u.folded) is not None), None)
     ways = [(label, turns) for label, turns in view.paths if label != "不方便"]
-    if first is None or all(any(u is first for u in turns) for _, turns in ways):
+    if first is None or all(any(u.line == first.line for u in turns) for _, turns in ways):
         return [("", whole)]
     return [(label, opening(ctx, view, standard, turns)) for label, turns in ways]
 

@@ -106,3 +106,21 @@ def test_without_markers_only_the_end_is_checked_said_once(project):
         assert mark not in info.message
     short = OPENING + "客服：请问您对维修服务满意吗？\n客服：感谢您的支持，祝您生活愉快，再见！\n"
     assert "closing-end-only" not in {p.rule for p in lint(project, "short.txt", short)}
+
+
+@pytest.mark.parametrize("name, ending", [
+    # a hospital's farewell: two wordings, 或说 between the quotes (the second has no thanks)
+    ("either.txt", "客服：“感谢您对我们工作的支持，祝您早日康复，再见。” 或说：“请您慢走，一路平安，再见。”\n"),
+    # a front desk's wordings separated by a slash after a sentence's end
+    ("slash.txt", "客服：不好意思，我们这边听不清楚，请您稍后再打来，谢谢，祝您生活愉快，再见！/您好，请问您会讲普通话么，再见！\n"),
+])
+def test_wordings_side_by_side_are_each_checked(project, name, ending):
+    text = OPENING + "客服：请问您对维修服务满意吗？\n" + ending
+    found = closings(lint(project, name, text))
+    assert list(found) == [3], found
+    assert "说法2" in found[3] and "致谢" in found[3], found[3]
+
+
+def test_a_slash_inside_a_sentence_is_no_alternative(project):
+    text = OPENING + "客服：请问您对维修服务满意吗？\n客服：感谢先生/女士的支持，祝您新年/春节愉快，再见！\n"
+    assert not closings(lint(project, "pair.txt", text))
