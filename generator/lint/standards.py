@@ -195,7 +195,16 @@ def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | N
     turns in a row without an element. Turns before the first element (repeated 喂/您好 answered by
     nobody, a wrong party, a title line) do not end it, up to LEAD of them.
     """
-    agent = view.agent_turns(_main_path(view) if path is None else path)
+    cache = view.__dict__.setdefault("_openings", {})
+    key = (id(standard), id(path))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _opening(ctx, view, standard, _main_path(view) if path is None else path)
+    return found
+
+
+def _opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance]) -> list[Utterance]:
+    agent = view.agent_turns(path)
     turns: list[Utterance] = []
     every = len(standard.elements)
     started = False

@@ -32,11 +32,12 @@ def check(view, ctx):
     if not view.freeform or len(view.paths) != 1:
         return
     agent = view.agent_turns(view.paths[0][1])
-    if sum(1 for u in agent if asks(u)) < QUESTIONS:
+    asked = [u for u in agent if asks(u)]
+    if len(asked) < QUESTIONS:
         return
     standard = for_view(ctx.project.greeting, view)
     said = {id(u) for u in opening(ctx, view, standard)} if standard is not None and standard.elements else set()
-    if sum(1 for u in agent if asks(u) and id(u) not in said) < QUESTIONS:
+    if sum(1 for u in asked if id(u) not in said) < QUESTIONS:
         return
     yield ctx.problem(ID, agent[-1], 0, 0,
                       "这份话术没有写出分支标记（如「A.」「B.」、「情况一」「情况二」、「如客户满意」「如客户不满意」），"
