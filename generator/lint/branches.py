@@ -8,12 +8,12 @@ Real scripts mark alternatives in a few ways, each a *family* of markers at the 
 - conditions and their opposites: 「方便：」/「不方便：」, 「配合的：」/「不配合的：」, 「如客户满意，」/「如客户不满意，」,
   「满意：」「一般：」「不满意：」;
 - labelled alternatives that each end a call: 「日常：…再见」/「节日：…再见」, 「1.咨询：…」「2.投诉：…」 (a short label
-  and a colon, the same numbering, and every one of them says thanks or goodbye).
+  and a colon, the same numbering, and every one of them says goodbye or a good wish).
 
 Siblings are markers of one family with the same numbering style, not separated by a line numbered like
 a line before them (an outer section). A branch runs from its marker to the next sibling; the last one runs
 until an outer section starts (or, when every sibling is said on its marker's line alone, with that line). Each innermost branch is a path: the call without the branches it excludes
-(its siblings and its ancestors' siblings). A branch that says thanks or goodbye, and a 不方便 branch,
+(its siblings and its ancestors' siblings). A branch that says goodbye or a good wish, and a 不方便 branch,
 end the call: their path stops where they stop.
 """
 
@@ -34,8 +34,9 @@ CONDITION = re.compile(r"(?:如果?|若|假如|当)?(?:客户|对方|您|用户|
                        r"愿意|需要|有空|有时间|记得|清楚|了解|知道|是本人|成功|确认|接通)"
                        r"(?:的|时|的话|了)?[ \t]*(?:[:：,，―—\-－]|$)")
 LABEL = re.compile(r"(?P<label>[^\s:：,，。.!！?？“”\"'‘’()（）]{1,8})[:：]")
-# Words that end a call: a branch that says them is where its path stops.
-ENDS = re.compile(r"谢谢|感谢|多谢|再见|再會|再会|拜拜|慢走")
+# Words that end a call: a branch that says them is where its path stops (thanks alone do not: they
+# are said in the middle of a call too).
+ENDS = re.compile(r"再见|再会|拜拜|慢走|走好|祝您|祝你")
 SATISFACTION = {"非常满意": "满意", "一般": "满意"}
 
 

@@ -37,8 +37,9 @@ FULL_NAME = (r"(?:" + PLACEHOLDER_NAME + r"|[" + SURNAMES + r"][\u4e00-\u9fff]{0
              r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号))")
 # A short name said on its own after a greeting (您好，欧飞，…): 2–10 letters between punctuation that are
 # no form of address, no person's name, no pleasantry and no question.
-NOT_A_NAME = ("先生|女士|小姐|老师|师傅|请问|打扰|抱歉|不好意思|对不起|很高兴|高兴|欢迎|谢谢|感谢|麻烦|您|你|我|是|早|"
-              "新年|节日|好|各位|亲")
+NOT_A_NAME = ("先生|女士|小姐|老师|师傅|阿姨|叔叔|大爷|大姐|大哥|家长|同学|朋友|客户|用户|业主|老板|尊敬|"
+              "请|打扰|抱歉|不好意思|对不起|很高兴|高兴|欢迎|谢谢|感谢|麻烦|稍等|再见|您|你|我|是|早|新年|节日|好|"
+              "各位|亲|吗|吧|呢|啊|喂|哪|谁")
 UNIT_NAME = (r"(?![" + SURNAMES + r"][\u4e00-\u9fff]{0,2}[^\w])(?!x+[^\w])"
              r"(?:(?!" + NOT_A_NAME + r")[^\W_]){2,10}(?=[,，。!！”」\s(（]|$)")
 KINDS = ("outbound", "inbound", "face", "message")

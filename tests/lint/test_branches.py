@@ -124,3 +124,11 @@ def test_wordings_side_by_side_are_each_checked(project, name, ending):
 def test_a_slash_inside_a_sentence_is_no_alternative(project):
     text = OPENING + "客服：请问您对维修服务满意吗？\n客服：感谢先生/女士的支持，祝您新年/春节愉快，再见！\n"
     assert not closings(lint(project, "pair.txt", text))
+
+
+def test_branches_that_do_not_say_goodbye_go_on_to_the_common_ending(project):
+    text = (OPENING + "客服：请问您对维修服务满意吗？\n如客户满意：好的，谢谢您的认可。\n如客户不满意：很抱歉，我们会尽快改进。\n"
+            "客服：请问您还有其他建议吗？\n客服：感谢您的支持，祝您生活愉快，再见！\n")
+    problems = lint(project, "common.txt", text)
+    assert not closings(problems)
+    assert "closing-end-only" not in {p.rule for p in problems}
