@@ -20,6 +20,7 @@ end the call: their path stops where they stop.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from huifang.lint.utterance import Utterance
@@ -244,7 +245,7 @@ def headings(lines: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-def paths(turns: list[Utterance], titles: list[tuple[int, int, str]] = ()) -> list[tuple[str, list[Utterance]]] | None:
+def paths(turns: list[Utterance], titles: Sequence[tuple[int, int, str]] = ()) -> list[tuple[str, list[Utterance]]] | None:
     """The call's paths when the script marks branches (None when it marks none): one per innermost
     branch, named after its marker; a 不方便 path comes last. `titles`: a Markdown file's headings,
     whose titles mark branches too (## 方便 / ## 不方便)."""
