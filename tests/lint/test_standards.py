@@ -43,6 +43,8 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
     ("您好,XXXX物业服务中心”", {"gongsi"}, set()),
     ("您好，打扰了，我是回访专员", set(), {"gongsi"}),
     ("您好，王总，", set(), {"gongsi"}),
+    ("喂，您好，我这边是平安保险的客服", {"gongsi"}, set()),
+    ("我这边是想跟您确认一下订单", set(), {"gongsi"}),
     ("你好，在吗？", set(), {"gongsi"}),
     ("您好，阿姨，我是回访专员", set(), {"gongsi"}),
     ("您好，请稍等，", set(), {"gongsi"}),
