@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from huifang.compose import MAX_PATHS  # past it, the call says so (paths-capped)
 from huifang.lint.utterance import Utterance
 
 # Numbering before a marker, by style: 1. 1、 (1) （一） 一、 A.
@@ -148,19 +149,22 @@ def groups(turns: list[Utterance], heading: bool = False) -> list[list[Branch]]:
             continue
         outer = outer_of[first]
         siblings = [mark]
+        keys = {mark.key}
         stop = len(turns)
         for j in range(first + 1, len(turns)):
             other = marks[j]
             if other is not None and other.family == mark.family and other.style == mark.style:
-                if other.key in {s.key for s in siblings}:
+                if other.key in keys:
                     stop = j
                     break
                 siblings.append(other)
+                keys.add(other.key)
             elif styles[j] in outer or (mark.style and styles[j] == mark.style):
                 stop = j
                 break
         if len(siblings) < 2:
             continue
+        used.update(m.index for m in siblings)  # a later sibling would start a part of this same set
         last = siblings[-1]
         if _says_more(turns[last.index]) and all(b.index + 1 == a.index for a, b in zip(siblings[1:], siblings)):
             stop = last.index + 1  # siblings said each on its marker's line: so is the last one
@@ -175,7 +179,6 @@ def groups(turns: list[Utterance], heading: bool = False) -> list[list[Branch]]:
             branches = _ending_run(branches)
             if len(branches) < 2:
                 continue
-        used.update(b.start for b in branches)
         out.append(branches)
     return out
 
@@ -254,18 +257,28 @@ def paths(turns: list[Utterance], titles: Sequence[tuple[int, int, str]] = ()) -
     found = groups(turns, bool(titles))
     if not found:
         return None
-    every = [b for group in found for b in group]
+    every = sorted((b for group in found for b in group), key=lambda b: (b.start, -b.end))
+    # branches nest or lie apart: one holds another exactly when the next to start starts inside it
+    leaves = [b for b, after in zip(every, every[1:] + [None]) if after is None or after.start >= b.end]
+    ending = [a for a in every if a.ends_call]
     out = []
-    for b in every:
-        if any(o is not b and b.start <= o.start and o.end <= b.end for o in every):
-            continue  # not innermost: its inner branches make the paths
+    for b in leaves[:MAX_PATHS]:
         excluded = _excluded(b, found)
-        stop = min([a.end for a in every if a.ends_call and a not in excluded and a.end >= b.end] or [len(turns)])
-        kept = [u for i, u in enumerate(turns[:stop])
-                if u.kind != HEADING_KIND and not any(x.start <= i < x.end for x in excluded)]
+        skip = bytearray(len(turns))
+        for x in excluded:
+            skip[x.start:x.end] = b"\1" * (x.end - x.start)
+        stop = min([a.end for a in ending if a.end >= b.end and not skip[a.start]] or [len(turns)])
+        kept = [u for i, u in enumerate(turns[:stop]) if not skip[i] and u.kind != HEADING_KIND]
         out.append((b.marker.label, kept))
     out.sort(key=lambda item: item[0] == "不方便")
     return out
+
+
+def count(turns: list[Utterance]) -> int:
+    """How many paths `paths` would give without its cap (0 when the script marks no branches)."""
+    found = groups(turns)
+    every = sorted((b for group in found for b in group), key=lambda b: (b.start, -b.end))
+    return sum(1 for b, after in zip(every, every[1:] + [None]) if after is None or after.start >= b.end)
 
 
 HEADING_KIND = "heading"  # a Markdown heading placed among the turns to mark branches; never on a path
@@ -316,8 +329,11 @@ def alternatives(found: list[tuple[str, list[Utterance]]]) -> list[tuple[str, li
 
     from huifang.lint.standards import path_name
 
-    out = []
+    out: list[tuple[str, list[Utterance]]] = []
     for label, turns in found:
+        if len(out) >= MAX_PATHS:
+            out.append((label, turns))
+            continue
         agent = [i for i, u in enumerate(turns) if u.agent][-CLOSING_REACH:]
         split = {i: parts for i in agent if (parts := _wordings(turns[i])) is not None}
         if not split:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from itertools import filterfalse
 
+from huifang.lint.branches import MAX_PATHS, alternatives, count, headings
+from huifang.lint.branches import paths as marked_paths
 from huifang.lint.rendered import Placed, render
 from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
@@ -253,9 +255,7 @@ def branch_paths(turns: list[Utterance], titles=()) -> list[tuple[str, list[Utte
     如客户满意/不满意, alternative endings such as 日常：/节日：), else when it writes a 不方便 branch inside
     a line (「…，如不方便，我们改天再联系您，再见」): the 不方便 path (the turns up to the branch and the
     branch) and the main path (every turn but the branch), so the closing of each is checked."""
-    from huifang.lint.branches import paths
-
-    marked = paths(turns, titles)
+    marked = marked_paths(turns, titles)
     if marked is not None:
         return marked
     for index, u in enumerate(turns):
@@ -390,16 +390,19 @@ class Reader:
                 extras += joins
                 hits |= {u.line for u in joins}
             if may_branch(text):
-                from huifang.lint.branches import headings
                 paths = branch_paths(turns, headings(lines) if md and "#" in text else ())
             else:
                 paths = [("", turns)]
             if "/" in text or "或" in text or "也可" in text:
-                from huifang.lint.branches import alternatives
                 paths = alternatives(paths)
+            total = 0
+            if len(paths) >= MAX_PATHS:
+                total, paths = max(count(turns), len(paths)), paths[:MAX_PATHS]
             call = CallView(display, display, (1, 1), paths, extras, org=org, freeform=True, text=original)
             if len(paths) > 1:
                 call.whole = turns
+            if total > len(paths):
+                call.paths_total = total
             call.unknown_speakers = unknown
             call.kind = declared_kind(text) or "outbound"
             if self.matcher is not None:

@@ -132,3 +132,13 @@ def test_branches_that_do_not_say_goodbye_go_on_to_the_common_ending(project):
     problems = lint(project, "common.txt", text)
     assert not closings(problems)
     assert "closing-end-only" not in {p.rule for p in problems}
+
+
+def test_a_script_with_thousands_of_branches_is_capped_and_says_so(project):
+    lines = [OPENING.rstrip("\n")]
+    for i in range(1, 400):
+        lines += [f"情况{i}：客户说第{i}种情况", "客服：好的，谢谢您，祝您生活愉快，再见！"]
+    lines += [f"说法{i}：好的，再见！" for i in range(600)]
+    problems = lint(project, "many.txt", "\n".join(lines) + "\n")
+    [capped] = [p for p in problems if p.rule == "paths-capped"]
+    assert "256" in capped.message and capped.severity == "info"
