@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from huifang.lint.rules import (
     call_too_long,
+    closing_end_only,
     duplicate_question,
     forbidden_phrase,
     greeting_not_first,
@@ -23,7 +24,7 @@ from huifang.lint.rules import (
 )
 
 RULES = [forbidden_phrase, missing_greeting, missing_closing, greeting_not_first, unknown_placeholder,
-         unfilled_placeholder, call_too_long, personal_data, duplicate_question, unknown_speaker]
+         unfilled_placeholder, call_too_long, personal_data, duplicate_question, unknown_speaker, closing_end_only]
 
 
 @dataclass(frozen=True)
