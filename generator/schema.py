@@ -396,30 +396,3 @@ PROJECT = obj({
     }),
     "plan": PLAN,
 })
-
-SCHEMAS: dict[str, dict] = {
-    "org": ORG,
-    "etiquette": ETIQUETTE,
-    "forbidden": FORBIDDEN,
-    "standards": STANDARDS,
-    "question-bank": QUESTION_BANK,
-    "scenario": SCENARIO,
-    "script": SCRIPT,
-    "form": FORM,
-    "qa-form": QA_FORM,
-    "records": RECORDS,
-    "project": PROJECT,
-}
-
-TITLES = {
-    "org": "机构档案", "etiquette": "电话礼仪规范", "forbidden": "电话忌语",
-    "standards": "开头语与结束语标准", "question-bank": "问题库", "scenario": "回访场景",
-    "script": "回访话术", "form": "记录表单", "qa-form": "质检评分表", "project": "项目配置 huifang.yaml",
-    "records": "记录表通用表头",
-}
-
-
-def schema_document(kind: str) -> dict:
-    """The exported, self-describing JSON Schema of one kind of file."""
-    return {"$schema": DIALECT, "$id": f"{BASE_URI}{kind}.schema.json",
-            "title": TITLES[kind], **SCHEMAS[kind]}

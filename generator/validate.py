@@ -10,8 +10,8 @@ import difflib
 from functools import cache
 from typing import TYPE_CHECKING
 
+from huifang.kinds import SCHEMAS
 from huifang.problems import Problem
-from huifang.schema import SCHEMAS
 from huifang.yamlload import Document
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain an invalid file (a tenth of a second)
