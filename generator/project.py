@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from huifang import model as m
+from huifang import readfile
 from huifang.compose import written
 from huifang.kinds import BY_ID, CONFIG_FILE, CONTENT, KINDS, SCRIPT, SCRIPTS, Kind
 from huifang.problems import ContentError, Problem, display_path
@@ -94,7 +95,7 @@ def irregular(root: Path) -> list[Problem]:
             for name in files:
                 path = Path(base) / name
                 if name.endswith(YAML_SUFFIXES) and not name.startswith(".") and not regular(path):
-                    found.append(Problem(display_path(path, root), 1, 1, "不是普通文件（管道、设备或套接字）：huifang 不读取，请删除"))
+                    found.append(Problem(display_path(path, root), 1, 1, readfile.NOT_REGULAR))
     return found
 
 
@@ -198,8 +199,15 @@ def pages_of(root: Path, pages_dir: Path) -> tuple[list[Path], list[Problem]]:
             if stat.S_ISDIR(mode):
                 stack.append(path)
             elif not stat.S_ISREG(mode):
-                refused.append(Problem(shown, 1, 1, "不是普通文件（管道、设备或套接字）：huifang 不读取，请删除"))
+                refused.append(Problem(shown, 1, 1, readfile.NOT_REGULAR))
+            elif not os.access(path, os.R_OK):  # MkDocs would stop the whole build on it
+                refused.append(Problem(shown, 1, 1, readfile.reason(PermissionError())))
             elif entry.name.endswith(".md"):
+                try:
+                    read_text(path, shown)  # MkDocs stops the whole build on a page it cannot decode
+                except ContentError as exc:
+                    refused.append(exc.problem)
+                    continue
                 pages.append(path)
     return sorted(pages), refused
 

@@ -7,9 +7,7 @@
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -364,7 +362,9 @@ def _gather_text(part, result: Result, found: list, state: dict) -> None:
 
 
 def _read(file: str, display: str) -> str:
-    from huifang.yamlload import DEFAULT_MAX_FILE_BYTES, human_size
+    from huifang.problems import ContentError
+    from huifang.readfile import read_bytes
+    from huifang.yamlload import DEFAULT_MAX_FILE_BYTES
     root, real_root, limit = _GUARD
     limit = limit or DEFAULT_MAX_FILE_BYTES
     guarded = False
@@ -372,37 +372,18 @@ def _read(file: str, display: str) -> str:
         guarded, real = _guard(file, root, real_root)
         if real:
             raise UsageError(f"{display}:1:1: 符号链接指向项目之外（{real}）：出于安全考虑拒绝读取")
+    hint = "：可在 huifang.yaml 的 limits.max_file_bytes 中调整"
     try:
         try:
             # O_NOFOLLOW: a file that is itself a symlink fails with ELOOP and is resolved then
-            handle = os.open(file, os.O_RDONLY | _NONBLOCK | (_NOFOLLOW if guarded else 0))
-        except OSError as exc:
-            if not (guarded and exc.errno == errno.ELOOP):
-                raise
+            raw = read_bytes(file, display, limit, hint, flags=_NOFOLLOW if guarded else 0)
+        except OSError:  # ELOOP under O_NOFOLLOW: a symlink, to be followed only inside the project
             real = os.path.realpath(file)
             if not real.startswith(real_root + os.sep):
                 raise UsageError(f"{display}:1:1: 符号链接指向项目之外（{real}）：出于安全考虑拒绝读取") from None
-            handle = os.open(file, os.O_RDONLY | _NONBLOCK)
-        try:
-            info = os.fstat(handle)
-            if not stat.S_ISREG(info.st_mode):  # a FIFO would block every read: never read one
-                raise UsageError(f"{display}:1:1: 不是普通文件（管道、设备或套接字）：huifang 不读取，请删除")
-            size = info.st_size
-            if size <= limit:
-                raw = os.read(handle, size + 1)  # os.read: half the cost of open().read() on small files
-                if len(raw) > size:  # grew since fstat: read on to the end (or past the limit)
-                    parts, size = [raw], len(raw)
-                    while parts[-1] and size <= limit:
-                        parts.append(os.read(handle, 65536))
-                        size += len(parts[-1])
-                    raw = b"".join(parts)
-        finally:
-            os.close(handle)
-        if size > limit:
-            raise UsageError(f"{display}:1:1: 文件过大（{human_size(size)}，上限 {human_size(limit)}）："
-                             "可在 huifang.yaml 的 limits.max_file_bytes 中调整")
-    except OSError as exc:
-        raise UsageError(f"{display}: 无法读取：{exc.strerror or exc}") from None
+            raw = read_bytes(file, display, limit, hint)
+    except ContentError as exc:
+        raise UsageError(str(exc.problem)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -425,7 +406,6 @@ def _read(file: str, display: str) -> str:
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO for reading otherwise waits for a writer
 _FOLDERS: dict[str, tuple[bool, str]] = {}  # folder as given → (inside the project?, real path): one realpath per folder
 
 

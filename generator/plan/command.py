@@ -7,13 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from huifang import ledger
+from huifang import ledger, readfile
 from huifang.plan import store
 from huifang.plan.calendar import LAST_YEAR, Calendar
 from huifang.plan.config import PlanConfig
 from huifang.plan.core import Plan, Planner
 from huifang.plan.events import InputError, read_events
-from huifang.problems import display_path
+from huifang.problems import ContentError, display_path
 from huifang.project import load_project
 
 
@@ -74,8 +74,10 @@ def run(args) -> int:
     project, config = got
     path = Path(args.events)
     shown = display_path(path, Path.cwd()) if path.is_absolute() else str(path)
-    if not path.is_file():
-        print(f"{shown}:1: 找不到事件表文件", file=sys.stderr)
+    try:
+        readfile.check(path, shown)
+    except ContentError as exc:
+        print(exc.problem, file=sys.stderr)
         return 1
     cal = Calendar()
     db = ledger.connect(project.root, args.db)
@@ -84,7 +86,7 @@ def run(args) -> int:
         try:
             plan = planner.plan(read_events(path, config.columns))
         except InputError as exc:
-            print(f"{shown}:1: {exc}", file=sys.stderr)
+            print(f"{shown}:1:1: {exc}", file=sys.stderr)
             return 1
         if args.out:
             from huifang.plan.outputs import write_all

@@ -20,12 +20,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from huifang import ledger
+from huifang import ledger, readfile
 from huifang import model as m
 from huifang.plan import store  # noqa: F401  (registers the planner's tables in the ledger)
 from huifang.plan.command import load, parse_range
 from huifang.plan.events import InputError, open_workbook, parse_date, rows, text
-from huifang.problems import display_path
+from huifang.problems import ContentError, display_path
 
 SATISFACTION = ("满意", "一般", "不满意")
 INCONVENIENT = "不方便"
@@ -296,14 +296,16 @@ def run(args) -> int:
         for raw in args.results:
             path = Path(raw)
             shown = display_path(path, Path.cwd()) if path.is_absolute() else str(path)
-            if not path.is_file():
-                print(f"{shown}:1: 找不到文件", file=sys.stderr)
+            try:
+                readfile.check(path, shown)
+            except ContentError as exc:
+                print(exc.problem, file=sys.stderr)
                 bad = True
                 continue
             try:
                 outcomes, errors = read_results(path)
             except InputError as exc:
-                print(f"{shown}:1: {exc}", file=sys.stderr)
+                print(f"{shown}:1:1: {exc}", file=sys.stderr)
                 bad = True
                 continue
             for where, message in errors:
