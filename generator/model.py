@@ -541,10 +541,6 @@ class Project:
                 return self.orgs[scenario.org]
         return self.orgs.get(self.config.default_org)
 
-    def scenarios_using(self, kind: str, ident: str) -> list[Scenario]:
-        """Scenarios that name `ident` in their `kind` list (used by the forms page template)."""
-        return [s for s in self.scenarios.values() if ident in getattr(s, kind)]
-
     def counts(self) -> dict[str, int]:
         return {
             "scenarios": len(self.scenarios),
