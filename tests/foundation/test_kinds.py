@@ -42,6 +42,11 @@ def test_every_layout_is_found_by_the_loader_and_by_lint(tmp_path, kind):
             path.unlink()
 
 
+def test_lint_classifies_every_shipped_file_as_the_loader_does():
+    for path, kind in discover(REPO):
+        assert kind_for(path, REPO) == kind, path
+
+
 def test_every_shipped_content_file_belongs_to_a_kind():
     """A YAML file in content/ that no kind claims is never validated or built (site data excepted)."""
     claimed = {path for path, _ in discover(REPO)}
