@@ -129,3 +129,13 @@ def test_plan_and_report_name_the_unreadable_table(shared, command):
         result = run(command, "--project", REPO, "--from", "2026-03-02", "--to", "2026-03-06", "--db", db,
                      f"events/{name}", cwd=shared)
         assert_reported(result, "events", {name: reason})
+
+
+@pytest.mark.parametrize("manifest", ["calls.xlsx", "calls.csv"])
+def test_qa_names_a_manifest_it_cannot_read(shared, manifest):
+    os.mkfifo(shared / manifest)
+    readable_by_all(shared)
+    result = run("qa", "--project", REPO, "--no-db", manifest, cwd=shared)
+    out = result.stdout + result.stderr
+    assert result.returncode == 2 and "Traceback" not in out
+    assert f"{manifest}:1:1: 不是普通文件" in out
