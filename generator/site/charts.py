@@ -17,9 +17,8 @@ from markupsafe import Markup
 WIDTH = 360
 FONT = 13
 BAR = 14
-ROW = FONT + 4 + BAR + 10  # label line, gap, bar, space below
-VALUE_ROOM = 92  # right of the bars: the value text
-LABEL_CHARS = 26
+GAP = 5  # between a row's text line and its bar
+ROW = FONT + GAP + BAR + 14  # text line, gap, bar, space below
 GOOD, BAD, PLAIN, TRACK = "#2e7d32", "#c62828", "#1565c0", "#9e9e9e33"
 SERIES = ("#2e7d32", "#f9a825", "#c62828", "#1565c0", "#6a1b9a")
 
@@ -47,8 +46,23 @@ def esc(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1] + "…"
+def width(value: str) -> float:
+    """Roughly how wide `value` is drawn: a Chinese character is square, Latin letters and digits narrower."""
+    return sum(FONT if ord(ch) > 0x2E7F else FONT * 0.62 for ch in value)
+
+
+def short(label: str, room: float) -> str:
+    """The label, cut with … so that it fits in `room` units."""
+    if width(label) <= room:
+        return label
+    while label and width(label + "…") > room:
+        label = label[:-1]
+    return label + "…"
+
+
+def heading(y: float, label: str, value: str) -> list[str]:
+    """A row's text line: the label on the left, the value on the right, never overlapping."""
+    return [text(0, y + FONT, short(label, WIDTH - width(value) - FONT)), text(WIDTH, y + FONT, value, "end")]
 
 
 def frame(height: float, caption: str, body: list[str]) -> Markup:
@@ -67,51 +81,49 @@ def text(x: float, y: float, value: str, anchor: str = "start", weight: str = ""
 
 def bars(rows: Sequence[Bar], top: float, caption: str, legend: str = "") -> Markup:
     """Horizontal bars from 0 to `top` (e.g. 100 for percentages)."""
-    span = WIDTH - VALUE_ROOM
+    span = WIDTH
     body: list[str] = []
     y = 0.0
     if legend:
         body.append(text(0, FONT, legend))
-        y = FONT + 8
+        y = FONT + 10
     for row in rows:
-        body.append(text(0, y + FONT, short(row.label)))
-        bar_y = y + FONT + 4
+        body += heading(y, row.label, row.text)
+        bar_y = y + FONT + GAP
         body.append(f'<rect x="0" y="{n(bar_y)}" width="{n(span)}" height="{BAR}" fill="{TRACK}"/>')
         if row.value is not None and top > 0:
-            width = span * min(max(row.value, 0.0), top) / top
+            length = span * min(max(row.value, 0.0), top) / top
             colour = PLAIN if row.ok is None else GOOD if row.ok else BAD
-            body.append(f'<rect x="0" y="{n(bar_y)}" width="{n(width)}" height="{BAR}" fill="{colour}"/>')
+            body.append(f'<rect x="0" y="{n(bar_y)}" width="{n(length)}" height="{BAR}" fill="{colour}"/>')
         if row.mark is not None and top > 0:
-            x = span * min(max(row.mark, 0.0), top) / top
+            x = min(span * min(max(row.mark, 0.0), top) / top, span - 1)
             body.append(f'<line x1="{n(x)}" y1="{n(bar_y - 3)}" x2="{n(x)}" y2="{n(bar_y + BAR + 3)}" '
                         f'stroke="currentColor" stroke-width="2"/>')
-        body.append(text(WIDTH, bar_y + BAR - 2, row.text, "end"))
         y += ROW
     return frame(max(y, 1), caption, body)
 
 
 def stacks(rows: Sequence[Stack], series: Sequence[str], caption: str) -> Markup:
     """Each row's counts side by side as shares of the row's total (100% stacked), counts at the end."""
-    span = WIDTH - VALUE_ROOM
+    span = WIDTH
     body: list[str] = []
     x = 0.0
     for i, name in enumerate(series):  # the legend: a swatch and the series' name
         body.append(f'<rect x="{n(x)}" y="2" width="12" height="12" fill="{SERIES[i % len(SERIES)]}"/>')
         body.append(text(x + 16, FONT, name))
-        x += 16 + FONT * len(name) + 14
+        x += 16 + width(name) + 14
     y = FONT + 10.0
     for row in rows:
-        body.append(text(0, y + FONT, short(row.label)))
-        bar_y = y + FONT + 4
         total = sum(row.parts)
+        body += heading(y, row.label, " / ".join(str(c) for c in row.parts) if total else "无记录")
+        bar_y = y + FONT + GAP
         body.append(f'<rect x="0" y="{n(bar_y)}" width="{n(span)}" height="{BAR}" fill="{TRACK}"/>')
         left = 0.0
         for i, count in enumerate(row.parts):
             if total and count:
-                width = span * count / total
-                body.append(f'<rect x="{n(left)}" y="{n(bar_y)}" width="{n(width)}" height="{BAR}" '
+                length = span * count / total
+                body.append(f'<rect x="{n(left)}" y="{n(bar_y)}" width="{n(length)}" height="{BAR}" '
                             f'fill="{SERIES[i % len(SERIES)]}"/>')
-                left += width
-        body.append(text(WIDTH, bar_y + BAR - 2, " / ".join(str(c) for c in row.parts) if total else "无记录", "end"))
+                left += length
         y += ROW
     return frame(y, caption, body)

@@ -62,6 +62,7 @@ class HuifangConfig(Config):
     traditional = c.Type(bool, default=True)      # index Traditional spellings as well
     query_segmentation = c.Type(bool, default=True)  # look up a query's last word whole (worker.py)
     traditional_edition = c.Type(bool, default=True)  # the whole site again at zh-Hant/ (traditional.py)
+    ledger = c.Optional(c.Type(str))  # the SQLite ledger of the 维护者 dashboards; default huifang.sqlite
 
 
 def problem_lines(problems, limit: int = MAX_SHOWN) -> str:
@@ -135,6 +136,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
             self.site.terms = glossary.load(self.root)
         except ContentError as error:
             raise PluginError(f"术语表有问题，未生成网站：\n{error.problem}") from None
+        from huifang.site.dashboards import ledger_file
+        self.site.ledger = ledger_file(self.root, self.config.ledger)
         self._pages = self.site.pages()
         self.intents, problem = synonyms.check(self.root, {p.src_uri for p in self._pages} | set(prose))
         if problem is not None:
