@@ -22,8 +22,7 @@ from pathlib import Path
 
 from huifang import ledger
 from huifang import model as m
-from huifang.plan import store  # noqa: F401  (registers the planner's tables in the ledger)
-from huifang.plan import attempts
+from huifang.plan import attempts, store  # noqa: F401  (store registers the planner's tables in the ledger)
 from huifang.plan.command import load, parse_range
 from huifang.plan.config import PlanConfig
 from huifang.plan.events import InputError, open_workbook, parse_date, rows, text
@@ -130,13 +129,13 @@ def save(db: sqlite3.Connection, outcomes: list[Outcome], source: str, project: 
             if o.reschedule:
                 db.execute(follow, (f"{root}|改约|{o.reschedule.isoformat()}", scenario, customer, phone, agent,
                                     o.reschedule.isoformat(), o.reschedule_time, win_from, win_to, line, "改约", root))
-            if o.reached is False and retrier is not None:
+            known = retrier.project.scenarios.get(scenario) if retrier is not None else None
+            if o.reached is False and retrier is not None and known is not None:
                 chain = chain_state(db, root)
-                most = attempts.limit(project.scenarios.get(scenario), config)
+                most = attempts.limit(known, retrier.config)
                 if most is not None and not chain.reached and chain.unreached < most:
-                    retry = retrier.plan(root, project.scenarios[scenario], agent, o.made or dt.date.fromisoformat(date),
-                                         time or "", dt.date.fromisoformat(win_to) if win_to else None,
-                                         chain.unreached + 1)
+                    retry = retrier.plan(root, known, agent, o.made or dt.date.fromisoformat(date), time or "",
+                                         dt.date.fromisoformat(win_to) if win_to else None, chain.unreached + 1)
                     if isinstance(retry, attempts.Retry):
                         db.execute(follow, (retry.key, scenario, customer, phone, agent, retry.date.isoformat(),
                                             retry.time, win_from, win_to, line, attempts.RETRY, root))

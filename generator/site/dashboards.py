@@ -81,8 +81,8 @@ def qa_view(path: Path, project: m.Project, rule_names: dict[str, str]) -> dict:
             findings = store.frequent_findings(connection)
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
-        log.warning(f"质检统计页：记录库 {path} 无法读取（{exc}）")
+    except sqlite3.DatabaseError:
+        log.warning(f"记录库 {path} 无法读取（不是 SQLite 数据库或已损坏），质检统计页没有统计")
         return {"state": "broken", "file": path.name}
 
     def label(by: str, key: str) -> str:
@@ -130,8 +130,8 @@ def visits_view(path: Path, project: m.Project) -> dict:
             data = report.compute(connection, project, PlanConfig.of(project), *span) if has_results else None
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
-        log.warning(f"回访统计页：台账 {path} 无法读取（{exc}）")
+    except sqlite3.DatabaseError:
+        log.warning(f"台账 {path} 无法读取（不是 SQLite 数据库或已损坏），回访统计页没有统计")
         return {"state": "broken", "file": path.name}
     if data is None:
         return {"state": "empty"}
