@@ -91,3 +91,16 @@ def test_bad_result_rows(tmp_path: Path):
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"{bad}:3: 日期「2026-13-03」") and lines[1].startswith(f"{bad}:4: 「是否接通」")
     assert "计划编号「ffffffffffff」不在台账里" in lines[2]
+
+
+def test_a_filled_workbook_with_a_sheet_not_from_plan_is_one_line(tmp_path: Path):
+    book = openpyxl.Workbook()
+    book.active.title = "张三 03-02"
+    book.active.append(["客户", "电话", "满意度"])
+    book.active.append(["A", "13800000001", "满意"])
+    book.save(tmp_path / "filled.xlsx")
+    result = huifang("report", tmp_path / "filled.xlsx", "--from", "2026-03-01", "--to", "2026-03-31",
+                     "--project", REPO, "--db", tmp_path / "l.sqlite")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (f"{tmp_path / 'filled.xlsx'}:1: 工作表「张三 03-02」："
+                                             "缺少「计划编号」列：请交回 huifang plan 生成的名单")
