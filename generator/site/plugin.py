@@ -277,6 +277,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
     def on_serve(self, server, *, config, builder):
         watched = [self.root / CONTENT, self.root / SCRIPTS, self.root / "templates", self.root / CONFIG_FILE,
                    BUILTIN_TEMPLATES]
+        if self.site is not None and self.site.ledger is not None:
+            watched.append(self.site.ledger)  # the 维护者 dashboards follow new qa and report results
         for path in dict.fromkeys(watched):
             if path.exists():
                 server.watch(str(path))
