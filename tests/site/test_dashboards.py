@@ -212,8 +212,13 @@ DESKTOP = {"width": 1280, "height": 900}
 MEASURE = """() => [...document.querySelectorAll('.hf-svgchart svg')].map(svg => {
   const box = svg.getBoundingClientRect();
   const scale = box.width / svg.viewBox.baseVal.width;
-  const texts = [...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect());
-  return {left: box.left, right: box.right, width: box.width,
+  const all = [...svg.querySelectorAll('text')];
+  const texts = all.map(t => t.getBoundingClientRect());
+  // a row's label (left) and value (right) share a line: they must not touch
+  const clashes = all.filter(t => t.getAttribute('text-anchor') === 'end').filter(value => all.some(label =>
+      label !== value && label.getAttribute('y') === value.getAttribute('y') &&
+      label.getBoundingClientRect().right > value.getBoundingClientRect().left - 2)).length;
+  return {left: box.left, right: box.right, width: box.width, clashes,
           font: parseFloat(getComputedStyle(svg).fontSize) * scale,
           outside: texts.filter(r => r.left < box.left - 1 || r.right > box.right + 1).length};
 })"""
@@ -234,6 +239,7 @@ def test_dashboards_in_chromium_at_desktop_and_phone_size(browser, site: Path, a
             for chart in charts:
                 assert chart["font"] >= 12, (name, label, chart)  # readable: text at least 12 px
                 assert chart["outside"] == 0, (name, label, chart)  # no text spills out of its chart
+                assert chart["clashes"] == 0, (name, label, chart)  # labels never run into values
                 assert 0 <= chart["left"] and chart["right"] <= viewport["width"], (name, label, chart)
             assert page.locator("article table").count() >= 3
             page.screenshot(path=str(artifacts / f"dashboard-{name}-{label}.png"), full_page=True)
@@ -245,3 +251,33 @@ def test_dashboards_in_chromium_at_desktop_and_phone_size(browser, site: Path, a
         page.goto(base + PAGES[name])
         assert page.locator(".hf-svgchart svg").first.bounding_box()["width"] > 300
         context.close()
+
+
+def test_an_empty_ledger_says_so(tmp_path: Path):
+    """A ledger `huifang qa` or `plan` created but that holds nothing yet (or only the other command's data)."""
+    from huifang import ledger as ledgers
+    from huifang.plan import store as _plan_tables  # noqa: F401
+    from huifang.project import load_project
+    from huifang.qa import store as _qa_tables  # noqa: F401
+    from huifang.site import dashboards
+
+    ledgers.connect(tmp_path).close()
+    project = load_project(MINIMAL).project
+    path = tmp_path / "huifang.sqlite"
+    assert dashboards.qa_view(path, project, {}) == {"state": "empty"}
+    assert dashboards.visits_view(path, project) == {"state": "empty"}
+    with sqlite3.connect(path) as only_qa:
+        only_qa.execute("DROP TABLE plan_results")
+        only_qa.execute("DROP TABLE plan_calls")
+    assert dashboards.visits_view(path, project) == {"state": "empty"}
+
+
+def test_long_labels_are_cut_to_fit_beside_their_value():
+    from huifang.site import charts
+
+    title = "非常长的场景标题" * 6
+    svg = str(charts.bars([charts.Bar(title, 50, "50% / 目标 100%", 100, False)], 100, "回访率"))
+    label = svg.split('text-anchor="start" fill="currentColor">')[1].split("<")[0]
+    assert label.endswith("…") and charts.width(label) + charts.width("50% / 目标 100%") < charts.WIDTH
+    assert svg == str(charts.bars([charts.Bar(title, 50, "50% / 目标 100%", 100, False)], 100, "回访率"))
+    assert 'fill="#c62828"' in svg  # below its target: red
