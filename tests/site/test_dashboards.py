@@ -162,6 +162,10 @@ def test_qa_page_shows_what_huifang_qa_report_prints(site: Path, ledger: Path, c
     assert weeks[1:] == [expected({"2026-W48": "2026 年第 48 周（11/23 起）",
                                    "2026-W49": "2026 年第 49 周（11/30 起）"}[r["week"]], r) for r in reports["week"]]
     assert [r[1] for r in agents[1:]] == ["2", "2"]  # 小李 and 小王 judged twice each
+    capsys.readouterr()
+    assert main(["qa", "report", "--project", str(REPO), "--db", str(ledger), "--by", "rule"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "问题\t次数\t涉及通数" and lines[1:] == ["\t".join(row) for row in findings[1:]]
 
 
 def digest(site: Path) -> dict[str, str]:
