@@ -3,8 +3,9 @@ scenario, agent and week: due, made, reached, 回访率 against the target, sati
 calls, complaints to open, overdue calls.
 
 回访率 = calls made inside their window ÷ calls due (planned for a day in the range). A call moved by
-the customer (不方便 → 改约时间) is planned again; when the new call is made, the original counts as
-made on that day.
+the customer (不方便 → 改约时间) is planned again, and so is a call not reached, up to the maximum
+attempts (attempts.py). A due call is counted with the calls planned again for it: made on the first
+day any of them was made, reached when any was, satisfied as the last answer given says.
 """
 
 from __future__ import annotations
