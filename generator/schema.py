@@ -323,6 +323,8 @@ PLAN = obj({
                 "description": "事件表列名映射：{表中的列名: 标准列名}，如 {联系电话: 电话}"},
     "targets": {"type": "object", "additionalProperties": {"type": "number", "minimum": 0, "maximum": 100},
                 "description": "规范未给出目标回访率的场景，本团队的目标（%）"},
+    "max_attempts": {"type": "integer", "minimum": 1, "maximum": 20,
+                     "description": "未接通的回访最多拨打几次（场景的 timing.max_attempts 优先）；不写则未接通不再安排"},
 })
 QA_RULES = ["forbidden-phrase", "personal-data", "missing-greeting", "greeting-not-first", "missing-closing",
             "question-not-asked", "long-silence", "interruption", "speech-too-fast", "call-too-long"]

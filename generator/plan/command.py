@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from huifang import ledger, readfile
-from huifang.plan import store
+from huifang.plan import attempts, store
 from huifang.plan.calendar import LAST_YEAR, Calendar
 from huifang.plan.config import PlanConfig
 from huifang.plan.core import Plan, Planner
@@ -88,6 +88,9 @@ def run(args) -> int:
         except InputError as exc:
             print(f"{shown}:1:1: {exc}", file=sys.stderr)
             return 1
+        again = attempts.followups(db, project, first, last)  # 改约 and 重拨 from `huifang report`
+        if again:
+            plan.calls = sorted(plan.calls + again, key=lambda c: (c.date, c.agent, c.time, c.line))
         if args.out:
             from huifang.plan.outputs import write_all
             write_all(plan, project, first, last, Path(args.out))

@@ -17,7 +17,7 @@ from huifang import model as m
 from huifang import templates
 from huifang.citations import without_citations
 from huifang.compose import Call, compose_all
-from huifang.site import practice, situations, speech
+from huifang.site import dashboards, practice, situations, speech
 from huifang.site.dialogue import render_call
 from huifang.site.escape import attr, md, md_marked
 from huifang.site.flowchart import render_chart
@@ -146,6 +146,7 @@ class Site:
         self.rules = [rule_info(r) for r in lint.rules]
         self.situations = situations.split(project.etiquette)
         self.terms: list = []  # the glossary (glossary.py), set by the plugin
+        self.ledger: Path | None = None  # the team's SQLite ledger (dashboards.py), set by the plugin
 
     # -- helpers the templates see ------------------------------------------------------------------
     def helpers(self, here: str) -> dict:
@@ -274,8 +275,14 @@ class Site:
         add("rules/index.md", "话术检查规则", "rules_index.md.j2", extra=maintainer)
         for rule in self.rules:
             add(f"rules/{rule['id']}.md", rule["name"], "rule.md.j2", extra=maintainer, rule=rule)
+        if self.ledger is not None:
+            for uri, title, template, context in dashboards.pages(self.ledger, p, self.rule_names()):
+                add(uri, title, template, extra=maintainer, **context)
         add("tags.md", "标签", "tags.md.j2", extra={"search": {"exclude": True}})  # repeats every title
         return out
+
+    def rule_names(self) -> dict[str, str]:
+        return {r["id"]: r["name"] for r in self.rules}
 
     def forbidden_groups(self) -> list[tuple[str, list[m.ForbiddenPhrase]]]:
         """忌语 by the situation they are said in (else their category), largest group first."""
@@ -345,6 +352,8 @@ class Site:
         nav.append({"参考": prose_extra + ["tags.md"]})
         maintainers = ["maintainers/index.md", {"话术检查规则": ["rules/index.md"] + [
             {nav_title(r["name"]): f"rules/{r['id']}.md"} for r in self.rules]}]
+        if self.ledger is not None:
+            maintainers += [x for x in dashboards.NAV if next(iter(x.values())) not in self.prose]
         maintainers += [x for x in sorted(PROSE_REFERENCE) if x in self.prose]
         nav.append({"维护者": maintainers})
         return nav
