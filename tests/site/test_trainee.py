@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.site.browser import OPEN_SHADOW, serve
+from tests.site.browser import OPEN_SHADOW, serve, wait_for_charts
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
@@ -38,9 +38,7 @@ def test_screenshots_of_every_page_kind(browser, shipped_site: Path, artifacts: 
     with serve(shipped_site) as base:
         for kind, path in PAGE_KINDS.items():
             page.goto(base + path, wait_until="networkidle")
-            if page.locator(".mermaid").count():
-                page.wait_for_function("[...document.querySelectorAll('.mermaid')].every(m => m.shadowRoot && "
-                                       "m.shadowRoot.querySelector('svg'))", timeout=15000)
+            wait_for_charts(page, shipped_site, path)
             target = artifacts / f"site-{kind}-{size}.png"
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 5_000
@@ -142,10 +140,10 @@ def test_flowcharts_are_legible(browser, shipped_site: Path, size: str):
     with serve(shipped_site) as base:
         for path in ("process.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html"):
             page.goto(base + path, wait_until="networkidle")
-            page.wait_for_function("[...document.querySelectorAll('div.mermaid')].length && [...document.querySelectorAll"
-                                   "('div.mermaid')].every(m => m.shadowRoot && m.shadowRoot.querySelector('svg'))",
-                                   timeout=15000)
-            for chart in page.evaluate(CHART_TEXT):
+            drawn = wait_for_charts(page, shipped_site, path)
+            charts = page.evaluate(CHART_TEXT)
+            assert len(charts) == drawn >= 1, path  # every chart of the page is measured (装修 is the 2nd of 3)
+            for chart in charts:
                 assert chart["smallest"] >= 12, (path, chart["smallest"])  # rendered text size in px
                 assert "…" not in chart["text"], path  # nothing cut
         chart = page.locator("div.mermaid").first
