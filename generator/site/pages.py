@@ -17,6 +17,7 @@ from huifang import model as m
 from huifang import templates
 from huifang.citations import without_citations
 from huifang.compose import Call, compose_all
+from huifang.project import iter_turns
 from huifang.site import practice, situations, speech
 from huifang.site.dialogue import render_call
 from huifang.site.escape import attr, md, md_marked
@@ -270,7 +271,7 @@ class Site:
             scenario_list=sorted(p.scenarios.values(), key=lambda s: s.id))
         maintainer = {"search": {"boost": 0.3}}  # for supervisors, not trainees
         add("maintainers/index.md", "维护者", "maintainers.md.j2", extra=maintainer,
-            statuses=self.lint_statuses(), greeting=p.greeting, closing=p.closing)
+            statuses=self.lint_statuses(), guessed=self.guessed_speech(), greeting=p.greeting, closing=p.closing)
         add("rules/index.md", "话术检查规则", "rules_index.md.j2", extra=maintainer)
         for rule in self.rules:
             add(f"rules/{rule['id']}.md", rule["name"], "rule.md.j2", extra=maintainer, rule=rule)
@@ -298,6 +299,20 @@ class Site:
             rows.append({"script": script, "home": self.script_home[script.id], "problems": problems,
                          "errors": sum(x.severity == "error" for x in problems),
                          "warnings": sum(x.severity == "warning" for x in problems)})
+        return rows
+
+    def guessed_speech(self) -> list[dict]:
+        """Each script's agent lines not marked 原话 or 要点, with what the site guessed, for the maintainers."""
+        rows = []
+        for script in sorted(self.project.scripts.values(), key=lambda s: s.file):
+            turns = list(iter_turns(script))
+            if isinstance(script.convenience, m.Convenience):
+                turns.insert(0, m.Turn("say", script.convenience.ask, speech=script.convenience.speech))
+            lines = [{"words": speech.fill(str(turn.words), None, mark=lambda name: f"（{name}）"),
+                      "guess": speech.POINT if speech.is_point(turn) else speech.VERBATIM}
+                     for turn in turns if speech.guessed(turn) and turn.words is not None]
+            if lines:
+                rows.append({"script": script, "home": self.script_home[script.id], "lines": lines})
         return rows
 
     def by_industry(self) -> list[tuple[str, list[m.Scenario]]]:
