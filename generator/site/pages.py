@@ -271,7 +271,10 @@ class Site:
             scenario_list=sorted(p.scenarios.values(), key=lambda s: s.id))
         maintainer = {"search": {"boost": 0.3}}  # for supervisors, not trainees
         add("maintainers/index.md", "维护者", "maintainers.md.j2", extra=maintainer,
-            statuses=self.lint_statuses(), guessed=self.guessed_speech(), greeting=p.greeting, closing=p.closing)
+            statuses=self.lint_statuses(), greeting=p.greeting, closing=p.closing)
+        # its own page, which names scripts by file: a title edit in serve does not re-render this long list
+        add("maintainers/speech.md", "原话还是要点", "maintainers_speech.md.j2", extra=maintainer,
+            guessed=self.guessed_speech())
         add("rules/index.md", "话术检查规则", "rules_index.md.j2", extra=maintainer)
         for rule in self.rules:
             add(f"rules/{rule['id']}.md", rule["name"], "rule.md.j2", extra=maintainer, rule=rule)
@@ -358,7 +361,7 @@ class Site:
         nav.append({"问题库与表单": ["banks/index.md"] + [
             {nav_title(p.banks[k].title): f"banks/{k}.md"} for k in sorted(p.banks)] + ["forms.md"]})
         nav.append({"参考": prose_extra + ["tags.md"]})
-        maintainers = ["maintainers/index.md", {"话术检查规则": ["rules/index.md"] + [
+        maintainers = ["maintainers/index.md", "maintainers/speech.md", {"话术检查规则": ["rules/index.md"] + [
             {nav_title(r["name"]): f"rules/{r['id']}.md"} for r in self.rules]}]
         maintainers += [x for x in sorted(PROSE_REFERENCE) if x in self.prose]
         nav.append({"维护者": maintainers})

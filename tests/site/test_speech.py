@@ -1,5 +1,5 @@
 """原话 vs 要点 as the author marks it (`kind:` on a say or ask line), the guess for unmarked lines, and what
-Chromium shows of both; the 维护者 page lists the guessed lines."""
+Chromium shows of both; the 维护者 section lists the guessed lines."""
 
 from __future__ import annotations
 
@@ -167,8 +167,9 @@ def test_maintainers_page_lists_the_guessed_lines(browser, kinds_site: Path, shi
     page = open_page(browser, "desktop")
     with serve(kinds_site) as base:
         page.goto(base + "maintainers/index.html")
-        assert "程序猜测的句子" in page.locator("article").inner_text()
-        table = page.locator("article p", has_text="原话与要点示范").locator("xpath=following-sibling::*[1]")
+        page.locator("article a", has_text="原话还是要点").first.click()  # linked from the 维护者 page
+        assert page.url.endswith("maintainers/speech.html")
+        table = page.locator("article p", has_text="scripts_src/demo-kinds.yaml").locator("xpath=following-sibling::*[1]")
         rows = table.locator("tbody tr").all_inner_texts()
         listed = {row.split("\t")[0].strip(): row.split("\t")[-1].strip() for row in rows}
         for words, guess in GUESSED.items():
@@ -176,5 +177,5 @@ def test_maintainers_page_lists_the_guessed_lines(browser, kinds_site: Path, shi
         for words in AUTHORED:
             assert words not in listed  # marked lines are not guesses
     with serve(shipped_site) as base:
-        page.goto(base + "maintainers/index.html")
+        page.goto(base + "maintainers/speech.html")
         assert "所有话术的每句话都已注明原话或要点" in page.locator("article").inner_text()

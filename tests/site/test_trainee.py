@@ -17,8 +17,9 @@ pytest.importorskip("playwright.sync_api")
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 PAGE_KINDS = {"home": "index.html", "scenario-script": "scenarios/zhonghe-neikan.html",
               "scenario-generic": "scenarios/anzhun-kehu-tousu.html", "scenarios": "scenarios/index.html",
-              "etiquette": "etiquette.html", "etiquette-situation": "etiquette/jieting.html", "forbidden": "forbidden.html", "standards": "standards.html",
+              "etiquette": "etiquette.html", "etiquette-situation": "etiquette/jieting.html", "forbidden": "forbidden.html", "standards": "standards.html", "when-to-call": "when-to-call.html",
               "bank": "banks/index.html", "forms": "forms.html", "maintainers": "maintainers/index.html",
+              "maintainers-speech": "maintainers/speech.html",
               "rule": "rules/missing-greeting.html", "not-found": "404.html", "practice": "practice.html",
               "glossary": "glossary.html", "traditional": "zh-Hant/scenarios/zhonghe-neikan.html"}
 TRAINEE = ["index.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html", "standards.html",
@@ -167,3 +168,39 @@ def test_etiquette_split_by_situation_with_an_index(browser, shipped_site: Path)
             assert page.evaluate("document.documentElement.scrollHeight") < 16000, link  # was one 39,000 px wall
             rules += page.locator("article li").count()
         assert rules >= 514  # every rule of the shipped content is on one of the pages
+
+
+TABLES = """() => [...document.querySelectorAll('article table')].map(t => {
+  const rows = [...t.querySelectorAll('tbody tr')].map(r => [...r.cells].map(c => c.innerText.trim()));
+  const columns = t.rows[0].cells.length;
+  const empty = [...Array(columns).keys()].filter(i => rows.length && rows.every(r => !r[i] || r[i] === '—'));
+  return {columns, empty, head: [...t.rows[0].cells].map(c => c.innerText.trim()),
+          width: t.getBoundingClientRect().width};
+})"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_when_to_call_is_a_card_per_scenario(browser, shipped_site: Path, size: str):
+    """One card per scenario under its industry: the timing as a sentence with the structured window beside
+    it, no empty column anywhere, nothing wider than the screen (it was a six-column table)."""
+    page = open_page(browser, size)
+    with serve(shipped_site) as base:
+        page.goto(base + "when-to-call.html", wait_until="networkidle")
+        scenarios = len(list((shipped_site / "scenarios").glob("*.html"))) - 1  # less the index
+        assert page.locator("article h3").count() == scenarios
+        assert page.locator("article h2").count() >= 8  # per industry
+        tables = page.evaluate(TABLES)
+        assert len(tables) == scenarios
+        for table in tables:
+            sentence, window = table["head"]
+            assert table["columns"] == 2 and re.search(r"[\u4e00-\u9fff]", sentence), table["head"]
+            assert window, table["head"]  # the structured window, or — where the seed gives none
+            assert table["empty"] == [], table["head"]
+            assert table["width"] <= SIZES[size]["width"], table["head"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"] + 1
+        for path in ("scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html"):
+            page.goto(base + path, wait_until="networkidle")
+            tables = page.evaluate(TABLES)
+            assert all(t["empty"] == [] for t in tables), path  # columns only where they have values
+            heads = [tuple(t["head"]) for t in tables]
+            assert len(heads) == len(set(heads)), path  # no table twice (the questions were shown twice)
