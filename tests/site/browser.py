@@ -70,6 +70,9 @@ def search(page, base: str, query: str, settle: float = 0.25, timeout: float = 1
     if not page.url.startswith(base):
         page.goto(base + "index.html")
     box = page.locator("input.md-search__input")
+    magnifier = page.locator('label.md-header__button[for="__search"]').first
+    if magnifier.is_visible() and not page.locator("#__search").is_checked():
+        magnifier.click()  # a phone: the search box opens from the magnifier in the header
     box.click()
     box.fill("")
     box.fill(query)

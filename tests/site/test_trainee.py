@@ -17,11 +17,15 @@ pytest.importorskip("playwright.sync_api")
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 PAGE_KINDS = {"home": "index.html", "scenario-script": "scenarios/zhonghe-neikan.html",
               "scenario-generic": "scenarios/anzhun-kehu-tousu.html", "scenarios": "scenarios/index.html",
-              "etiquette": "etiquette.html", "etiquette-situation": "etiquette/jieting.html", "forbidden": "forbidden.html", "standards": "standards.html", "when-to-call": "when-to-call.html",
+              "etiquette": "etiquette.html", "etiquette-situation": "etiquette/jieting.html",
+              "forbidden": "forbidden.html", "standards": "standards.html", "when-to-call": "when-to-call.html",
               "bank": "banks/index.html", "forms": "forms.html", "maintainers": "maintainers/index.html",
               "maintainers-speech": "maintainers/speech.html",
               "rule": "rules/missing-greeting.html", "not-found": "404.html", "practice": "practice.html",
-              "glossary": "glossary.html", "traditional": "zh-Hant/scenarios/zhonghe-neikan.html"}
+              "glossary": "glossary.html", "traditional": "zh-Hant/scenarios/zhonghe-neikan.html",
+              "process": "process.html", "bank-detail": "banks/zhonghe-wenti.html",
+              "script-without-scenario": "scripts/qiche-shouhou-jiedianhua.html", "rules": "rules/index.html",
+              "content-model": "content-model.html"}
 TRAINEE = ["index.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html", "standards.html",
            "forbidden.html", "etiquette.html", "when-to-call.html", "banks/index.html"]
 DEVELOPER = re.compile(r"scripts_src/|content/|\.ya?ml\b|第 ?\d+ ?行第 ?\d+ ?列|话术检查：|huifang |[\u4e00-\u9fff]\*[\u4e00-\u9fff]")
