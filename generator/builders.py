@@ -67,12 +67,14 @@ class Builder:
     def turn(self, data, path: tuple) -> m.Turn:
         if isinstance(data, str):
             return m.Turn("say", self.text(path))
-        (kind, value), = data.items()
+        speech = data.get("kind", "")
+        (kind, value), = ((k, v) for k, v in data.items() if k != "kind")
         if kind == "ask":
             if isinstance(value, str):
-                return m.Turn("ask", question_id=value)
-            return m.Turn("ask", question=self.question(value, path + ("ask",), ident=f"{self.doc.display}#{path}"))
-        return m.Turn(kind, self.text(path + (kind,)))
+                return m.Turn("ask", question_id=value, speech=speech)
+            return m.Turn("ask", question=self.question(value, path + ("ask",), ident=f"{self.doc.display}#{path}"),
+                          speech=speech)
+        return m.Turn(kind, self.text(path + (kind,)), speech=speech)
 
     def turns(self, data, path: tuple) -> list[m.Turn] | None:
         if data is None:
@@ -93,7 +95,7 @@ class Builder:
         if data is None or data is False:
             return data
         return m.Convenience(self.text(path + ("ask",)), self.turns(data["yes"], path + ("yes",)),
-                             self.turns(data["no"], path + ("no",)))
+                             self.turns(data["no"], path + ("no",)), data.get("kind", ""))
 
     def closings(self, data, path: tuple):
         if data is None:
@@ -176,6 +178,7 @@ def script(doc: Document, project: m.Project) -> None:
     steps = [b.step(s, ("steps", i)) for i, s in enumerate(d.get("steps", []))]
     for i, q in enumerate(d.get("questions", [])):
         steps.append(b.turn({"ask": q}, ("questions", i)) if isinstance(q, str)
+                     else b.turn(q, ("questions", i)) if "ask" in q
                      else m.Turn("ask", question=b.question(q, ("questions", i), ident=f"{f}#questions/{i}")))
     project.scripts[d["id"]] = m.Script(
         d["id"], d["title"], f, doc, d.get("org", ""), d.get("description", ""),

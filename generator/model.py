@@ -130,6 +130,7 @@ class Turn:
     text: Text | None = None
     question_id: str | None = None
     question: Question | None = None
+    speech: str = ""  # 原话 | 要点 as the author marked it; "" = not marked (the site guesses)
 
     @property
     def spoken_by_agent(self) -> bool:
@@ -156,6 +157,7 @@ class Convenience:
     ask: Text
     yes: list[Turn]
     no: list[Turn]
+    speech: str = ""  # of the question, as Turn.speech
 
 
 @dataclass(eq=False)

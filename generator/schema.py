@@ -65,20 +65,28 @@ QUESTION_FIELDS = {
 QUESTION = obj(QUESTION_FIELDS, ("id", "text", "answer"))
 INLINE_QUESTION = obj({k: v for k, v in QUESTION_FIELDS.items() if k != "id"}, ("text",))
 
+SPEECH = {
+    "enum": ["原话", "要点"],
+    "description": "坐席这句怎么说：原话 = 照着说的原话（规范原文里写成坐席说的话或加了引号）；"
+                   "要点 = 只是话题，坐席用自己的话说到（如「质量评价」「询问客户已完成项目的情况」）。"
+                   "不写时由程序按措辞猜测，猜测的句子列在手册的「维护者 › 原话还是要点」页",
+}
+
 TURN = {
-    "description": "一句话：字符串即坐席说的话；或 {say}、{customer}、{note}、{ask}",
+    "description": "一句话：字符串即坐席说的话；或 {say}、{customer}、{note}、{ask}；say 和 ask 可加 kind: 原话 或 要点",
     "oneOf": [
         TEXT,
-        obj({"say": TEXT}, ("say",)),
+        obj({"say": TEXT, "kind": SPEECH}, ("say",)),
         obj({"customer": TEXT}, ("customer",)),
         obj({"note": TEXT}, ("note",), description="给坐席的动作提示，如「记下时间」，不念出来"),
-        obj({"ask": {"oneOf": [ID, INLINE_QUESTION]}}, ("ask",)),
+        obj({"ask": {"oneOf": [ID, INLINE_QUESTION]}, "kind": SPEECH}, ("ask",)),
     ],
 }
 TURNS = {"type": "array", "items": {"$ref": "#/$defs/turn"}, "minItems": 1}
 
 CONVENIENCE = obj({
     "ask": TEXT,
+    "kind": {**SPEECH, "description": "确认是否方便的那句话怎么说：原话 或 要点（不写时由程序猜测）"},
     "yes": {**TURNS, "description": "方便：继续"},
     "no": {**TURNS, "description": "不方便：约时间、记下、礼貌结束"},
 }, ("ask", "yes", "no"), description="确认是否方便通话，两个分支")
@@ -267,8 +275,10 @@ SCRIPT = obj({
     "convenience": {"oneOf": [CONVENIENCE, {"const": False}]},
     "steps": {"type": "array", "items": {"$ref": "#/$defs/step"}, "minItems": 1},
     "questions": {"type": "array", "minItems": 1,
-                  "items": {"oneOf": [ID, INLINE_QUESTION]},
-                  "description": "只列问题时，开头语、方便确认和结束语由机构标准自动组合"},
+                  "items": {"oneOf": [ID, INLINE_QUESTION,
+                                      obj({"ask": {"oneOf": [ID, INLINE_QUESTION]}, "kind": SPEECH}, ("ask",))]},
+                  "description": "只列问题时，开头语、方便确认和结束语由机构标准自动组合；"
+                                 "写成 {ask: 问题标识, kind: 要点} 可说明这个问题是原话还是要点"},
     "closings": CLOSINGS,
     "source": SOURCE,
 }, ("id", "title"), **{"$defs": TURN_DEFS})
