@@ -62,9 +62,9 @@ BY_ID: dict[str, Kind] = {kind.id: kind for kind in (*KINDS, CONFIG)}
 SCHEMAS: dict[str, dict] = {ident: kind.schema for ident, kind in BY_ID.items()}
 SCRIPT = "script"  # the kind `huifang lint` reads one file at a time
 
-# Templates that show no one kind: whole-site pages and shared parts.
-SITE_PAGES = ("home.md.j2", "glossary.md.j2", "maintainers.md.j2", "rules_index.md.j2", "rule.md.j2", "tags.md.j2",
-              "_legend.md.j2")
+# Templates that show no one kind: whole-site pages, pages drawn from the SQLite ledger, and shared parts.
+SITE_PAGES = ("home.md.j2", "glossary.md.j2", "maintainers.md.j2", "maintainers_speech.md.j2", "rules_index.md.j2",
+              "rule.md.j2", "tags.md.j2", "qa_dashboard.md.j2", "visits.md.j2", "_legend.md.j2")
 SITE_FORMS = ("base.html.j2", "macros.html.j2")
 
 

@@ -10,6 +10,7 @@ import html
 import json
 import shutil
 import sqlite3
+from contextlib import closing
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def ledger(tmp_path_factory) -> Path:
                                                ["E", "13800000005", "tongyong-shouce-tousu", "2026-03-09", "张三"]])
     planned = huifang("plan", events, *SPAN, "--project", REPO, "--db", db)
     assert planned.returncode == 0, planned.stderr
-    with sqlite3.connect(db) as connection:
+    with closing(sqlite3.connect(db)) as connection:  # closed, or the report's WAL stays beside the file
         keys = dict(connection.execute("SELECT customer, key FROM plan_calls"))
     filled = {"A": ("2026-03-03", "是", "满意"), "B": ("2026-03-04", "是", "不满意"), "C": ("2026-03-09", "是", "一般"),
               "D": ("2026-03-10", "否", "")}  # E: not made
