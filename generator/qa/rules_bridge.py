@@ -53,6 +53,9 @@ class Bridge:
             utterances.append(u)
         view = CallView("<call>", "<call>", (1, 1), [("", utterances)], org=org, freeform=True,
                         text="\n".join(t.text for t in turns))
+        if all(t.folded for t in turns):  # the free-form pre-screen: one automaton pass over the whole call
+            view.phrase_lines = self.engine.ctx.matcher.lines("\n".join(t.norm for t in turns))
+            view.no_phrases = not view.phrase_lines
         out = []
         for p in self.engine.lint_view(view):
             index = max(0, min(p.line - 1, len(turns) - 1))
