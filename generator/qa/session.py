@@ -3,6 +3,8 @@ for every call. `Session.judge(path)` reads, assigns roles, picks the script and
 
 from __future__ import annotations
 
+from operator import add
+
 from huifang.qa.call import AGENT, TranscriptError
 from huifang.qa.judge import Verdict, judge
 from huifang.qa.questions import Plan, plan_for
@@ -23,6 +25,7 @@ class Session:
         self.agent, self.agent_channel = agent, agent_channel
         self._plans: dict[str, Plan] = {}
         self._grams: dict[str, frozenset] = {}
+        self._by_script: tuple[dict[str, int], list[tuple[str, frozenset[int]]]] | None = None
         if script is not None and script not in project.scripts:
             raise UsageError(f"--script {script}：没有这篇话术{_close(script, project.scripts)}")
         self.script = script
@@ -49,11 +52,12 @@ class Session:
             return wanted, "按清单指定"
         if not self.project.scripts:
             return None, "项目里没有话术：只检查开头语、结束语、忌语和通话指标"
-        said = _bigrams("".join(t.norm or normalize(t.text) for t in call.turns if t.role == AGENT))
-        hits = self._hits(said)
+        numbers, by_script = self._script_grams()
+        text = "".join(t.norm or normalize(t.text) for t in call.turns if t.role == AGENT)
+        said = frozenset(map(numbers.get, map(add, text, text[1:])))  # the pairs said, as numbers (None: in no script)
         best, second = (0.0, ""), (0.0, "")
-        for ident, size in self._sizes.items():
-            share = hits.get(ident, 0) / size
+        for ident, grams in by_script:
+            share = len(said & grams) / len(grams)  # one C-level intersection per script
             if share > best[0]:
                 best, second = (share, ident), best
             elif share > second[0]:
@@ -66,23 +70,20 @@ class Session:
             note += f"；其次「{self.project.scripts[second[1]].title}」{second[0]:.0%}"
         return best[1], note + "）"
 
-    def _hits(self, said: frozenset) -> dict:
-        """How many of each script's word pairs the agent said: one C-level intersection with the
-        index of every script's pairs, then a count over the pairs found."""
-        if not hasattr(self, "_owners"):
-            owners: dict[str, list[str]] = {}
-            self._sizes = {}
+    def _script_grams(self) -> tuple[dict[str, int], list[tuple[str, frozenset[int]]]]:
+        """A number for every word pair of any script, and each script's pairs as numbers, by script id
+        (scripts without any are never chosen). Sets of small numbers intersect faster than sets of
+        strings: no string is compared, and the scripts' pairs need not be in the CPU's cache."""
+        if self._by_script is None:
+            numbers: dict[str, int] = {}
+            by_script = []
             for ident in sorted(self.project.scripts):
                 self.plan(ident)
                 if self._grams[ident]:
-                    self._sizes[ident] = len(self._grams[ident])
-                    for gram in self._grams[ident]:
-                        owners.setdefault(gram, []).append(ident)
-            self._owners = {g: tuple(o) for g, o in owners.items()}
-            self._all = frozenset(self._owners)
-        from collections import Counter
-        from itertools import chain
-        return Counter(chain.from_iterable(map(self._owners.__getitem__, said & self._all)))
+                    by_script.append((ident, frozenset(numbers.setdefault(g, len(numbers))
+                                                       for g in sorted(self._grams[ident]))))
+            self._by_script = (numbers, by_script)
+        return self._by_script
 
     def judge(self, call) -> Verdict:
         from huifang.qa.roles import assign
@@ -97,8 +98,7 @@ class Session:
 
 
 def _bigrams(text: str) -> frozenset:
-    """Every two characters in a row (pairs made by one C-level map: the text is some 3,000 characters)."""
-    from operator import add
+    """Every two characters in a row."""
     return frozenset(map(add, text, text[1:]))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from operator import attrgetter
 
 from huifang.qa.call import Call, TranscriptError, Turn
 
@@ -182,7 +183,7 @@ def quick(sentences, text_key: str, start_key: str, end_key: str, speaker_key: s
     """A reader's common, well-formed case in one tight loop, with the same results as its careful path;
     None sends the file through the careful path, which says what is wrong. `others`: the other spellings of
     these fields (camelCase), whose presence sends the file the careful way, which knows which one wins."""
-    out = []
+    out: list[Turn] = []
     append = out.append
     try:
         for s in sentences:
@@ -224,7 +225,7 @@ def finish(call: Call, display: str) -> Call:
             raise TranscriptError(display, f"第 {i + 1} 句的结束时间（{t.end:g} 秒）早于开始时间（{t.start:g} 秒）",
                                   t.line if call.format in ("srt", "vtt", "text") else 1)
     if all(t.start is not None for t in turns):
-        turns.sort(key=lambda t: t.start)
+        turns.sort(key=_start)
         last: dict = {}
         for t in turns:
             key = (t.speaker, t.channel)
@@ -237,6 +238,9 @@ def finish(call: Call, display: str) -> Call:
                 last[key] = t
     call.turns = turns
     return call
+
+
+_start = attrgetter("start")
 
 
 def _clock(seconds: float | None) -> str:
