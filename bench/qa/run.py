@@ -161,7 +161,9 @@ def main() -> None:
     parser.add_argument("--no-cli", action="store_true")
     parser.add_argument("--cli-sizes", type=int, nargs="*", default=[1000, 10000], help="sizes to run the CLI on")
     parser.add_argument("--before", default=None, metavar="REF", help="also measure the code of this commit")
-    parser.add_argument("--big-before", action="store_true", help="…at the big size too")
+    parser.add_argument("--before-sizes", type=int, nargs="*", default=None, help="sizes to measure --before on")
+    parser.add_argument("--script-sizes", type=int, nargs="*", default=None, help="sizes to measure with the script given")
+    parser.add_argument("--out", default="qa.json", help="file name under bench/out/")
     args = parser.parse_args()
     if args.mode == "floor":
         print(json.dumps(mode_floor(args.folder)))
@@ -184,17 +186,18 @@ def main() -> None:
         row["floor"] = in_process("floor", folder)
         if fmt in ("srt", "text"):
             row["floor_lines"] = in_process("floor-lines", folder)
-        if before is not None and (size != args.big or args.big_before or size in args.sizes):
+        if before is not None and size in (args.sizes if args.before_sizes is None else args.before_sizes):
             row["qa_before"] = in_process("qa", folder, code=before)
         row["qa"] = in_process("qa", folder)
-        row["qa_script"] = in_process("qa", folder, "taikang-xinqiyue-huifang")
+        if size in (args.sizes if args.script_sizes is None else args.script_sizes):
+            row["qa_script"] = in_process("qa", folder, "taikang-xinqiyue-huifang")
         if not args.no_cli and size in args.cli_sizes:
             row["cli1"], row["cli2"] = cli(folder, 1), cli(folder, 2)
         row["load"].append(round(os.getloadavg()[0], 1))
         rows.append(row)
         print(json.dumps(row), file=sys.stderr)
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "qa.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    (OUT / args.out).write_text(json.dumps(rows, indent=2), encoding="utf-8")
     print(table(rows))
 
 
@@ -203,16 +206,17 @@ def table(rows: list[dict]) -> str:
              "| peak MB floor / after | CLI wall, 1 / 2 jobs (s) | CLI CPU (s) | CLI peak MB | load |",
              "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        f, q, g = r["floor"], r["qa"], r["qa_script"]
+        f, q = r["floor"], r["qa"]
         floor = f"{rate(f):,.0f}"
         ratio = f"{rate(f) / rate(q):.1f}×"
         if "floor_lines" in r:
             floor += f" ({rate(r['floor_lines']):,.0f})"
             ratio += f" ({rate(r['floor_lines']) / rate(q):.1f}×)"
         old = f"{rate(r['qa_before']):,.0f}" if "qa_before" in r else "—"
+        given = f"{rate(r['qa_script']):,.0f}" if "qa_script" in r else "—"
         cli = (f"{r['cli1']['wall_s']:.1f} / {r['cli2']['wall_s']:.1f} | {r['cli1']['cpu_s']:.1f} | "
                f"{r['cli1']['peak_mb']:.0f}") if "cli1" in r else "— | — | —"
-        lines.append(f"| {r['size']:,} | {r['format']} | {floor} | {old} | {rate(q):,.0f} | {ratio} | {rate(g):,.0f} | "
+        lines.append(f"| {r['size']:,} | {r['format']} | {floor} | {old} | {rate(q):,.0f} | {ratio} | {given} | "
                      f"{f['peak_mb']:.0f} / {q['peak_mb']:.0f} | {cli} | {r['load'][0]:g}–{r['load'][1]:g} |")
     return "\n".join(lines)
 
