@@ -6,7 +6,6 @@ jsonschema does the checking; this module only decides which of its errors a sup
 
 from __future__ import annotations
 
-import difflib
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -55,6 +54,8 @@ def fast_check(kind: str):
 
 
 def did_you_mean(word: str, choices) -> str:
+    import difflib
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"，是否想写 '{close[0]}'？" if close else ""
 
@@ -145,6 +146,8 @@ def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]
         return [at(f"未知的键 '{k}'{did_you_mean(k, allowed)}（可用：{'、'.join(schema['properties'])}）",
                    path + (k,), key=True) for k in instance if k not in allowed]
     if kind == "required":
+        import difflib
+
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         misspelt = [k for k in instance if k not in schema.get("properties", {})
                     and difflib.get_close_matches(k, [missing], n=1, cutoff=0.6)]

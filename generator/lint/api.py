@@ -164,8 +164,6 @@ def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False
     project = loaded.project
     engine, config, result = _start(loaded)
     ctx = engine.ctx
-    for display, doc in loaded.documents.items():
-        result.kinds[display] = kind_for(Path(doc.path), root) or "script"
     found = [_as_check(p) for p in loaded.problems if p.severity == "error"]
     global _WORK, _GUARD
     _WORK = (engine, loaded, composed, project.orgs.get(project.config.default_org))
@@ -183,6 +181,12 @@ def _stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False
     ctx.sources.update(result.sources)
     result.problems = combine(finish(found, ctx.sources, config))
     result.sources = ctx.sources
+    # The kind of each content file a fix would rewrite (the fix is refused if the file would no longer
+    # validate); only those: finding every content file's kind costs more than a one-file lint.
+    for display in {p.fix[0] for p in result.problems if p.fix}:
+        doc = loaded.documents.get(display)
+        if doc is not None:
+            result.kinds[display] = kind_for(Path(doc.path), root) or "script"
     return result
 
 

@@ -168,9 +168,16 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
     every = len(standard.elements)
     started = False
     quiet = 0
-    maybe = _any_element(standard, view.org)
+    known = _with_element(ctx, standard, view.org)
+    # One regex of every pattern screens turns once many have been seen: compiling it costs more than
+    # it saves on the few turns of one file (a pre-commit hook). It never changes the answer: a turn
+    # with an element matches one of its patterns.
+    maybe = _any_element(standard, view.org) if len(known) >= SCREEN_FROM else None
     for u in agent:
-        has = maybe.search(u.folded) is not None and len(missing(ctx, standard, view.org, [u])) < every
+        has = known.get(u.folded)
+        if has is None:
+            has = known[u.folded] = ((maybe is None or maybe.search(u.folded) is not None)
+                                     and len(missing(ctx, standard, view.org, [u])) < every)
         if has:
             started = True
             quiet = 0
@@ -183,9 +190,23 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
         elif len(turns) >= LEAD or (turns and asks(u)):
             break
         turns.append(u)
-    while len(turns) > 1 and len(missing(ctx, standard, view.org, [turns[-1]])) == every:
+    while len(turns) > 1 and not known[turns[-1].folded]:  # a last turn without an element (asked above)
         turns.pop()
     return turns
+
+
+SCREEN_FROM = 50  # distinct turns asked about before the union regex is compiled
+
+
+def _with_element(ctx, standard: m.Standard, org: m.Org | None) -> dict[str, bool]:
+    """Folded turn → whether it has an element of the standard, remembered per run: every script's
+    opening is asked about turn by turn, and standard lines recur from script to script."""
+    memo = ctx.__dict__.setdefault("_with_element", {})
+    key = (id(standard), org.id if org else "")
+    found = memo.get(key)
+    if found is None or len(found) > 100_000:
+        found = memo[key] = {}
+    return found
 
 
 QUESTION = re.compile(r"(?:吗|呢|如何|怎么样|怎样|么|是否|满意度|程度)[\s。.!！”」\"]*$")

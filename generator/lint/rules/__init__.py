@@ -7,7 +7,6 @@ Each rule's docstring is its handbook page: a Chinese title line, a description,
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
 from huifang.lint.rules import (
@@ -40,6 +39,8 @@ class RuleDoc:
 
 def describe(rule) -> RuleDoc:
     """Title, description and PASS/FAIL examples from the rule module's docstring."""
+    import textwrap
+
     lines = (rule.__doc__ or "").strip("\n").splitlines()
     title = lines[0].strip() if lines else rule.ID
     sections: dict[str, list[str]] = {"": []}
