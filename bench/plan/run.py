@@ -2,12 +2,16 @@
 
 Each measurement runs in a fresh process (peak RSS from getrusage). Times are CPU seconds of the process
 (`time.process_time`): the machine is shared, and wall-clock time there measures the others' load. Usage:
-    python bench/plan/run.py 10000 100000 1000000 [--outputs]
+    python bench/plan/run.py 10000 100000 1000000 [--outputs] [--before DIR]
+
+--before DIR: also time the huifang package in DIR/huifang (e.g. `git archive <commit> generator` unpacked
+and renamed), in the same run, for a before/after under the same load.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -33,8 +37,13 @@ from huifang.plan.calendar import Calendar
 from huifang.plan.config import PlanConfig
 from huifang.plan.core import Planner
 from huifang.plan.events import read_events
-from huifang.plan.jsonout import write_json
 from huifang.project import load_project
+try:
+    from huifang.plan.jsonout import write_json
+except ImportError:  # an older huifang (--before): what its `--format json` did
+    import json
+    def write_json(plan, out):
+        json.dump(plan.as_dict(), out, ensure_ascii=False, indent=2)
 project = load_project(Path(sys.argv[2])).project
 config = PlanConfig(capacity=100000)
 first, last = dt.date(2026, 4, 1), dt.date(2026, 4, 30)
@@ -63,6 +72,7 @@ print(planned, total, len(plan.calls), len(plan.unscheduled), resource.getrusage
 
 def main() -> None:
     outputs = "--outputs" in sys.argv
+    before = sys.argv[sys.argv.index("--before") + 1] if "--before" in sys.argv else None
     sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [10000]
     py = str(REPO / ".venv" / "bin" / "python")
     results = []
@@ -72,21 +82,24 @@ def main() -> None:
             make(n)
         read_s, rows, read_kb = subprocess.run([py, "-c", READ, str(path)], capture_output=True, text=True,
                                                check=True).stdout.split()
-        db = OUT / f"ledger-{n}.sqlite"
-        for p in OUT.glob(f"ledger-{n}.sqlite*"):
-            p.unlink()
-        load = Path("/proc/loadavg").read_text().split()[0]
-        out = subprocess.run([py, "-c", PLAN, str(path), str(REPO), str(db), "1" if outputs else "0"],
-                             capture_output=True, text=True, check=True).stdout
-        planned, total, calls, unscheduled, kb, rest = out.split(maxsplit=5)
-        row = {"events": n, "csv_read_s": round(float(read_s), 3), "plan_s": round(float(planned), 3),
-               "plan_and_ledger_s": round(float(total), 3), "ratio_plan": round(float(planned) / float(read_s), 1),
-               "ratio_plan_and_ledger": round(float(total) / float(read_s), 1),
-               "calls": int(calls), "unscheduled": int(unscheduled), "peak_mb": round(int(kb) / 1024),
-               "outputs_s": {k: round(v, 2) for k, v in eval(rest).items()},  # noqa: S307 (our own dict literal)
-               "load_average": float(load)}
-        results.append(row)
-        print(json.dumps(row, ensure_ascii=False), flush=True)
+        for code in [None, before] if before else [None]:
+            db = OUT / f"ledger-{n}.sqlite"
+            for p in OUT.glob(f"ledger-{n}.sqlite*"):
+                p.unlink()
+            load = Path("/proc/loadavg").read_text().split()[0]
+            env = dict(os.environ, PYTHONPATH=code) if code else None
+            out = subprocess.run([py, "-c", PLAN, str(path), str(REPO), str(db), "1" if outputs else "0"],
+                                 capture_output=True, text=True, check=True, env=env).stdout
+            planned, total, calls, unscheduled, kb, rest = out.split(maxsplit=5)
+            row = {"events": n, "code": "before" if code else "this", "csv_read_s": round(float(read_s), 3),
+                   "plan_s": round(float(planned), 3), "plan_and_ledger_s": round(float(total), 3),
+                   "ratio_plan": round(float(planned) / float(read_s), 1),
+                   "ratio_plan_and_ledger": round(float(total) / float(read_s), 1),
+                   "calls": int(calls), "unscheduled": int(unscheduled), "peak_mb": round(int(kb) / 1024),
+                   "outputs_s": {k: round(v, 2) for k, v in eval(rest).items()},  # noqa: S307 (our own dict literal)
+                   "load_average": float(load)}
+            results.append(row)
+            print(json.dumps(row, ensure_ascii=False), flush=True)
 
 
 if __name__ == "__main__":
