@@ -3,6 +3,7 @@
     python bench/realworld/evaluate.py                 # dev split only (what tuning may look at)
     python bench/realworld/evaluate.py --split heldout # the held-out split (final measurement only)
     python bench/realworld/evaluate.py --split all --markdown
+    python bench/realworld/evaluate.py --split heldout2  # blind set 2 (labels-heldout2.yaml, heldout2/), never tuned to
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -28,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 OPENING = ["wenhou", "queren-shenfen", "gongsi", "zuoxi", "fangbian", "xuqiu"]
 CLOSING = ["ganxie", "zhufu", "zaijian"]
+LABELS = {"dev": "labels.yaml", "heldout": "labels.yaml", "heldout2": "labels-heldout2.yaml"}
 
 
 def load_engine(root: Path, packs: tuple[str, ...]):
@@ -121,17 +123,18 @@ def table(scores: dict, title: str) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
+    parser.add_argument("--split", choices=["dev", "heldout", "heldout2", "all"], default="dev",
+                        help="all = dev and heldout; heldout2 is the blind set labelled by a separate engineer")
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument("--pack", action="append", default=["service-taboos"],
                         help="phrase packs enabled as huifang.yaml's lint.extends would (default: service-taboos)")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
-    labels = yaml.safe_load((HERE / "labels.yaml").read_text(encoding="utf-8"))
     engine, project = load_engine(args.project, tuple(args.pack))
     splits = ["dev", "heldout"] if args.split == "all" else [args.split]
     for split in splits:
+        labels = yaml.safe_load((HERE / LABELS[split]).read_text(encoding="utf-8"))
         rows = []
         for entry in labels:
             if entry.get("split") != split:

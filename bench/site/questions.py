@@ -2,6 +2,10 @@
 top-3 for the dev half (odd entries) and the held-out half (even entries).
 
     .venv/bin/python bench/site/questions.py [--site DIR] [--half dev|held-out|both] [--show-misses]
+    .venv/bin/python bench/site/questions.py --questions bench/site/questions-blind.yaml --half all
+
+--questions reads another file of the same format; --half all scores every entry as one set (a blind set has
+no dev half).
 
 Without --site the shipped content is built into a temporary directory first (no PDFs).
 """
@@ -26,9 +30,9 @@ QUESTIONS = Path(__file__).with_name("questions.yaml")
 COUNTS: dict[str, int] = {}  # query → number of results Material reports
 
 
-def halves() -> dict[str, list[dict]]:
-    entries = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
-    return {"dev": entries[0::2], "held-out": entries[1::2]}
+def halves(path: Path = QUESTIONS) -> dict[str, list[dict]]:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {"dev": entries[0::2], "held-out": entries[1::2], "all": entries}
 
 
 def answers(page: str, expect: list[str]) -> bool:
@@ -76,10 +80,12 @@ def build(site: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--site", type=Path)
-    parser.add_argument("--half", choices=["dev", "held-out", "both"], default="dev")
+    parser.add_argument("--questions", type=Path, default=QUESTIONS, help="questions file (default: questions.yaml)")
+    parser.add_argument("--half", choices=["dev", "held-out", "both", "all"], default="dev")
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
-    chosen = halves() if args.half == "both" else {args.half: halves()[args.half]}
+    sets = halves(args.questions)
+    chosen = {k: sets[k] for k in ("dev", "held-out")} if args.half == "both" else {args.half: sets[args.half]}
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or Path(tmp) / "site"
         if args.site is None:

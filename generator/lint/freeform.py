@@ -155,6 +155,8 @@ def read_whole(text: str, display: str, folded: str | None = None, speakers: Spe
             elif _structure(pre, label, body):
                 if body[0] == "=" and out and out[-1].line == number - 1:
                     out.pop()  # setext heading underline: the line above was a heading
+                    if labelled and labelled[-1][0] == len(out):
+                        labelled.pop()
                 continue
         shown = render(body)
         said = _speech(label, body if shown is None else shown[0])

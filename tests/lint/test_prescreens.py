@@ -115,3 +115,12 @@ def test_reader_forgets_between_batches_and_skips_long_lines(monkeypatch):
             assert [_fields(u) for u in got.paths[0][1]] == [_fields(u) for u in expected.paths[0][1]]
             assert got.phrase_lines == expected.phrase_lines
     assert all(len(line) <= 30 for line in reader.known)
+
+
+def test_setext_underline_below_an_unknown_label_line_is_not_read_past_the_end():
+    # Found by hypothesis: the underline removed the line above, whose unknown label was still remembered.
+    from huifang.lint import freeform
+    from huifang.lint.normalize import fold
+
+    text = "===客服：客服：\r==="
+    assert freeform.read_whole(text, "f.md", fold(text)) == []
