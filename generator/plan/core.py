@@ -32,6 +32,7 @@ class Call(NamedTuple):
     date: dt.date
     time: str
     window: tuple[dt.date, dt.date | None]
+    ledger_key: str = ""  # a call read back from the ledger keeps its key; "" for a call planned from a row
     org: str = ""
     warnings: list[str] | tuple[()] = ()
     event: dt.date | None = None  # the event's date (None: the window's start stands for it)
@@ -41,8 +42,8 @@ class Call(NamedTuple):
     def key(self) -> str:
         """The call's identity in the ledger: who, which scenario, which event, which window (made when asked,
         not held by a million calls)."""
-        return call_key(self.ident or f"{self.customer}/{self.phone}", self.scenario,
-                        (self.event or self.window[0]).isoformat(), self.window[0].isoformat())
+        return self.ledger_key or call_key(self.ident or f"{self.customer}/{self.phone}", self.scenario,
+                                           (self.event or self.window[0]).isoformat(), self.window[0].isoformat())
 
     def as_dict(self) -> dict:
         end = self.window[1]
@@ -319,7 +320,7 @@ class Planner:
                 while len(at) <= index:
                     at.append(self.time_at(self.slots_of(scenario, free), len(at), capacity))
                 call = make(Call, (line, event.customer, event.phone, scenario.id, scenario.title, agent, free, at[index],
-                                   span, scenario.org, warnings or NO_WARNINGS, event.date, event.ident))
+                                   span, "", scenario.org, warnings or NO_WARNINGS, event.date, event.ident))
                 if day_list is None:
                     placed[free] = [call]
                 else:

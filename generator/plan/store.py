@@ -43,7 +43,8 @@ def save(db: sqlite3.Connection, calls: Iterable[Call], run: str) -> None:
 
     def row(c: Call) -> tuple:
         start, end = c.window
-        key = call_key(c.ident or f"{c.customer}/{c.phone}", c.scenario, day(c.event or start), day(start))  # type: ignore[arg-type]
+        key = c.ledger_key or call_key(c.ident or f"{c.customer}/{c.phone}", c.scenario, day(c.event or start),  # type: ignore[arg-type]
+                                       day(start))  # type: ignore[arg-type]
         return key, c.scenario, c.customer, c.phone, c.agent, day(c.date), c.time, day(start), day(end), c.line, run
 
     with db:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import icalendar
 import openpyxl
+from huifang import ledger
+from huifang.plan import store
 from huifang.plan.calendar import LAST_YEAR
 from huifang.plan.core import Call, Plan
 from huifang.plan.events import read_events
@@ -225,3 +227,15 @@ def test_json_is_written_as_json_dump_would(shipped):
         out = io.StringIO()
         write_json(shown, out)
         assert out.getvalue() == json.dumps(shown.as_dict(), ensure_ascii=False, indent=2)
+
+
+def test_a_call_read_back_from_the_ledger_keeps_its_key(shipped, tmp_path: Path):
+    (planned,) = planner(shipped, "2026-03-01", "2026-03-31").plan([event(2, "tongyong-shouce-tousu", "2026-03-02")]).calls
+    assert planned.key == "客户2/13800000002|tongyong-shouce-tousu|2026-03-02|2026-03-02"
+    again = Call(2, "客户2", "13800000002", "tongyong-shouce-tousu", "投诉事件的回访", "张三", D("2026-03-04"), "15:00",
+                 planned.window, f"{planned.key}|改约|2026-03-04")
+    db = ledger.connect(tmp_path, tmp_path / "l.sqlite")
+    store.save(db, [planned, again], "test")
+    assert [k for (k,) in db.execute("SELECT key FROM plan_calls ORDER BY key")] == [planned.key, again.key]
+    assert again.key.endswith("|改约|2026-03-04")
+    db.close()
