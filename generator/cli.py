@@ -55,7 +55,10 @@ def add_project(parser: argparse.ArgumentParser) -> None:
                         help="项目根目录（含 content/ 和 scripts_src/），默认当前目录")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with `only` the options of that one subcommand (the others are
+    listed with their help, without options): building every subcommand's options imports the qa and
+    plan modules, a cost a one-file lint in a pre-commit hook pays on every commit."""
     parser = argparse.ArgumentParser(prog="huifang", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"huifang {__version__}")
@@ -63,54 +66,62 @@ def build_parser() -> argparse.ArgumentParser:
     subs = {}
     for name, (_, help_text) in COMMANDS.items():
         subs[name] = sub.add_parser(name, help=help_text, description=help_text)
-        add_project(subs[name])
+        if only in (None, name):
+            add_project(subs[name])
+    if only is not None:
+        _add_options(only, subs[only])
+        return parser
+    for name, cmd in subs.items():
+        _add_options(name, cmd)
+    return parser
 
-    subs["check"].add_argument("--format", choices=["text", "json"], default="text", help="输出格式，默认 text")
 
-    lint = subs["lint"]
-    lint.add_argument("paths", nargs="*", type=Path, help="要检查的文件或目录（.yaml/.md/.txt），默认整个项目")
-    lint.add_argument("--format", choices=["text", "json", "github", "sarif"], default="text",
-                      help="输出格式：text（默认）、json、github（PR 行注释）、sarif（代码扫描）")
-    lint.add_argument("--fix", action="store_true", help="把有建议替换的忌语就地改写")
-    lint.add_argument("--diff", action="store_true", help="只显示 --fix 会做的修改，不写文件")
-    lint.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="是否彩色输出")
-    lint.add_argument("--no-compose", action="store_true", help="只检查话术文件本身，不组合机构标准开头和结束语")
-
-    for name in ("build", "serve"):
-        cmd = subs[name]
+def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
+    """The options of one subcommand (beyond --project)."""
+    if name == "check":
+        cmd.add_argument("--format", choices=["text", "json"], default="text", help="输出格式，默认 text")
+    elif name == "lint":
+        cmd.add_argument("paths", nargs="*", type=Path, help="要检查的文件或目录（.yaml/.md/.txt），默认整个项目")
+        cmd.add_argument("--format", choices=["text", "json", "github", "sarif"], default="text",
+                         help="输出格式：text（默认）、json、github（PR 行注释）、sarif（代码扫描）")
+        cmd.add_argument("--fix", action="store_true", help="把有建议替换的忌语就地改写")
+        cmd.add_argument("--diff", action="store_true", help="只显示 --fix 会做的修改，不写文件")
+        cmd.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="是否彩色输出")
+        cmd.add_argument("--no-compose", action="store_true", help="只检查话术文件本身，不组合机构标准开头和结束语")
+    elif name in ("build", "serve"):
         cmd.add_argument("--site-dir", type=Path, default=None, help="网站输出目录，默认 <项目>/site")
         cmd.add_argument("--lint-errors", choices=["fail", "warn"], default=None,
                          help="话术有错误时：fail 构建失败（默认），warn 只警告")
         cmd.add_argument("--no-forms", action="store_true", help="不生成 PDF 表单（更快）")
-    subs["serve"].add_argument("--dev-addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
-    subs["serve"].add_argument("--open", action="store_true", help="启动后用浏览器打开")
-
-    forms = subs["forms"]
-    forms.add_argument("--out", type=Path, default=None, help="PDF 输出目录，默认 <项目>/site/forms")
-    forms.add_argument("--fillable", action=argparse.BooleanOptionalAction, default=True,
-                       help="加入可在屏幕上填写的 PDF 表单域（默认）；--no-fillable 只生成打印版")
-    forms.add_argument("--jobs", type=int, default=0, help="并行进程数，默认等于 CPU 核数")
-    forms.add_argument("--only", nargs="*", default=None, help="只生成这些表单/话术 id")
-    forms.add_argument("--no-progress", action="store_true", help="不显示进度条")
-
-    from huifang.qa.command import add_arguments as qa_arguments
-    qa_arguments(subs["qa"])
-
-    subs["schema"].add_argument("--out", type=Path, default=None, help="输出目录，默认 <项目>/schemas")
-
-    new = subs["new"]
-    new.add_argument("what", choices=["scenario", "script"], help="新建场景或话术")
-    new.add_argument("name", help="标识（小写字母、数字、连字符），如 wuye-tousu-huifang")
-    new.add_argument("--org", default=None, help="所属机构 id")
-
-    init = subs["init"]
-    init.add_argument("dir", type=Path, help="新项目的文件夹（不存在时自动创建）")
-    init.add_argument("--from-example", action="store_true", help="以 huifang 自带的完整示例规范为起点")
-    init.add_argument("--force", action="store_true", help="文件夹不是空的也继续（不覆盖已有文件）")
-
-    from huifang.plan.cli import add_arguments as add_plan_arguments
-    add_plan_arguments(subs["plan"], subs["report"])
-    return parser
+        cmd.add_argument("--db", type=Path, default=None,
+                         help="维护者的质检统计、回访统计页读取的台账，默认 huifang.yaml 旁的 huifang.sqlite")
+        if name == "serve":
+            cmd.add_argument("--dev-addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
+            cmd.add_argument("--open", action="store_true", help="启动后用浏览器打开")
+    elif name == "forms":
+        cmd.add_argument("--out", type=Path, default=None, help="PDF 输出目录，默认 <项目>/site/forms")
+        cmd.add_argument("--fillable", action=argparse.BooleanOptionalAction, default=True,
+                         help="加入可在屏幕上填写的 PDF 表单域（默认）；--no-fillable 只生成打印版")
+        cmd.add_argument("--jobs", type=int, default=0, help="并行进程数，默认等于 CPU 核数")
+        cmd.add_argument("--only", nargs="*", default=None, help="只生成这些表单/话术 id")
+        cmd.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    elif name == "qa":
+        from huifang.qa.command import add_arguments as qa_arguments
+        qa_arguments(cmd)
+    elif name == "schema":
+        cmd.add_argument("--out", type=Path, default=None, help="输出目录，默认 <项目>/schemas")
+    elif name == "new":
+        cmd.add_argument("what", choices=["scenario", "script"], help="新建场景或话术")
+        cmd.add_argument("name", help="标识（小写字母、数字、连字符），如 wuye-tousu-huifang")
+        cmd.add_argument("--org", default=None, help="所属机构 id")
+    elif name == "init":
+        cmd.add_argument("dir", type=Path, help="新项目的文件夹（不存在时自动创建）")
+        cmd.add_argument("--from-example", action="store_true", help="以 huifang 自带的完整示例规范为起点")
+        cmd.add_argument("--force", action="store_true", help="文件夹不是空的也继续（不覆盖已有文件）")
+    elif name in ("plan", "report"):
+        from huifang.plan.cli import add_arguments as add_plan_arguments
+        other = argparse.ArgumentParser()  # add_arguments fills both; only this one is kept
+        add_plan_arguments(*((cmd, other) if name == "plan" else (other, cmd)))
 
 
 def missing_extra(args) -> str | None:
@@ -128,7 +139,9 @@ def missing_extra(args) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    given = sys.argv[1:] if argv is None else argv
+    first = next((a for a in given if not a.startswith("-")), None)  # the subcommand comes before its options
+    parser = build_parser(first if first in COMMANDS else None)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()

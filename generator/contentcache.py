@@ -3,12 +3,20 @@
 A lint of a few files (a pre-commit hook, a pull request) would otherwise parse and validate every
 content file again, importing PyYAML and jsonschema-rs to do it: most of its start-up. An entry is
 used only while every content file, huifang.yaml, the list of content pages and every huifang
-module are byte for byte what they were when it was written (compared by SHA-256: a modification
-time can miss a quick edit of the same size). The cache lives in the user's own cache directory,
-never in the project: loading a pickle runs code, and in CI the project is someone else's pull
-request. `HUIFANG_NO_CACHE=1` turns it off. Under CI (`CI` set, as GitHub Actions and most others do)
+module are byte for byte what they were when it was written. That is checked the way git checks its
+index: a file whose size, times, inode and device are what they were is unchanged; any other file,
+and one written so shortly before the entry that a second edit could leave the same times ("racy"),
+is read and compared by SHA-256 — a modification time alone misses a quick edit of the same size,
+the change time does not (`os.utime` cannot set it). A folder whose stat changed is listed again, so
+an added or removed file is seen. The cache lives in the user's own cache directory, never in the
+project: loading a pickle runs code, and in CI the project is someone else's pull request.
+`HUIFANG_NO_CACHE=1` turns it off. Under CI (`CI` set, as GitHub Actions and most others do)
 entries are read but not written: the home directory is thrown away after the job, and writing the
 shipped content's entry costs a tenth of a second or more.
+
+An entry holds what linting needs: each content file's text and the spans of its values (unpacked
+when first read, see `_CachedDocument`), but not its parsed data or the places of its keys, which a
+lint never reads again. Unpickling the whole documents took 25 ms of a 0.2 s one-file lint.
 """
 
 from __future__ import annotations
@@ -17,11 +25,15 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
+import time
 from pathlib import Path
 
+from huifang.yamlload import Document, Span
+
 KEEP = 32  # entries (one per project folder); the oldest beyond this are removed
-_CODE: list[bytes] = []  # digest of huifang's own modules, computed once per process
+FORMAT = "huifang-content-2"
+RACY_NS = 3_000_000_000  # a file changed this shortly before its entry was written is always compared by content
+PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
 def load_content(root: Path):
@@ -31,17 +43,20 @@ def load_content(root: Path):
     folder = None if os.environ.get("HUIFANG_NO_CACHE") else _folder()
     if folder is None:
         return load_project(root, scripts=[])
+    place = f"{os.getcwd()}\0{root}\0{os.path.realpath(root)}"
+    entry = folder / (hashlib.sha256(place.encode()).hexdigest()[:32] + ".pickle")
+    header = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{PACKAGE}\0{place}".encode()).hexdigest().encode()
+    loaded = _read(entry, header, root)
+    if loaded is not None:
+        return loaded
     try:
-        key = _key(root)
+        manifest = _manifest(root)
     except OSError:
         return load_project(root, scripts=[])  # unreadable content: let the loader say why
-    entry = folder / (hashlib.sha256(f"{os.getcwd()}\0{root}\0{os.path.realpath(root)}".encode()).hexdigest()[:32]
-                      + ".pickle")
-    loaded = _read(entry, key)
-    if loaded is None:
-        loaded = load_project(root, scripts=[])
-        if os.environ.get("CI", "").lower() in ("", "0", "false"):
-            _write(folder, entry, key, loaded)
+    loaded = load_project(root, scripts=[])
+    if os.environ.get("CI", "").lower() in ("", "0", "false"):
+        manifest["time"] = time.time_ns()  # after every read: what changed since is newer, so racy
+        _write(folder, entry, header, manifest, loaded)
     return loaded
 
 
@@ -64,52 +79,139 @@ def _folder() -> Path | None:
     return folder
 
 
-def _key(root: Path) -> bytes:
+def _listing(root: Path) -> tuple[list[str], list[str], list[str]]:
+    """(files read by content: huifang.yaml and content files; content pages, by name; huifang's modules)."""
     from huifang.project import CONFIG_FILE, CONTENT, discover
 
-    digest = hashlib.sha256()
-    digest.update(f"{sys.version}\0{os.getcwd()}\0{root}\0{os.path.realpath(root)}\0".encode())
-    digest.update(_code())
     config = root / CONFIG_FILE
-    files = [config] if config.exists() else []
-    files += [path for path, _ in discover(root, scripts=False)]
-    for path in files:
-        digest.update(f"{path}\0{os.path.realpath(path)}\0".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    files = [str(config)] if config.exists() else []
+    files += [str(path) for path, _ in discover(root, scripts=False)]
     pages = root / CONTENT / "pages"
-    if pages.is_dir():
-        for page in sorted(pages.rglob("*.md")):
-            digest.update(f"{page}\0{os.path.realpath(page)}\0".encode())
-    return digest.hexdigest().encode()
+    named = [str(page) for page in sorted(pages.rglob("*.md"))] if pages.is_dir() else []
+    code = sorted(os.path.join(folder, name) for folder, _, names in os.walk(PACKAGE)
+                  for name in names if name.endswith(".py"))
+    return files, named, code
 
 
-def _code() -> bytes:
-    if not _CODE:
-        digest = hashlib.sha256()
-        package = Path(__file__).parent
-        for path in sorted(package.rglob("*.py")):
-            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
-        _CODE.append(digest.digest())
-    return _CODE[0]
+def _folders(root: Path, files: list[str], code: list[str]) -> list[str]:
+    """Every folder whose listing decides what `_listing` finds."""
+    found = {str(root), str(root / "content")}
+    for folder, dirs, _ in os.walk(root / "content"):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.add(folder)
+    found.update(os.path.dirname(path) or os.curdir for path in files + code)
+    return sorted(found)
 
 
-def _read(entry: Path, key: bytes):
+def _stat(path: str) -> tuple:
+    info = os.stat(path)
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _digest(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).digest()
+
+
+def _manifest(root: Path) -> dict:
+    files, pages, code = _listing(root)
+    return {"files": [(path, _stat(path), _digest(path)) for path in files + code],
+            "listing": (files, pages, code),
+            "folders": [(folder, _stat(folder)) for folder in _folders(root, files, code)]}
+
+
+def _racy(stat: tuple, written: int) -> bool:
+    return max(stat[3], stat[4]) >= written - RACY_NS
+
+
+def _fresh(manifest: dict, root: Path) -> bool:
+    """Whether every file and folder the entry was made from is as it was."""
+    written = manifest["time"]
+    for folder, stat in manifest["folders"]:
+        if _stat(folder) != stat or _racy(stat, written):
+            if _listing(root) != manifest["listing"]:
+                return False
+            break
+    for path, stat, digest in manifest["files"]:
+        if (_stat(path) != stat or _racy(stat, written)) and _digest(path) != digest:
+            return False
+    return True
+
+
+def _read(entry: Path, header: bytes, root: Path):
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # unpickling makes many objects and no garbage: the collector's passes would only cost time
     try:
         with entry.open("rb") as handle:
-            if handle.readline().rstrip(b"\n") != key:
+            if handle.readline().rstrip(b"\n") != header:
                 return None
-            return pickle.load(handle)
-    except Exception:  # missing, cut short, written by another version: load afresh
+            if not _fresh(pickle.load(handle), root):
+                return None
+            loaded = pickle.load(handle)
+        gc.freeze()  # the content lives to the end of the run: never walk it again (the next pass would)
+        return loaded
+    except Exception:  # missing, cut short, written by another version, a file gone: load afresh
         return None
+    finally:
+        if enabled:
+            gc.enable()
 
 
-def _write(folder: Path, entry: Path, key: bytes, loaded) -> None:
+class _Slim(pickle.Pickler):
+    """Pickles documents without their parsed data and key places, and with their value spans packed
+    (see `_CachedDocument`)."""
+
+    def reducer_override(self, obj):
+        if type(obj) is Document:
+            return _cached_document, (obj.path, obj.display, obj.text, _pack(obj.spans))
+        return NotImplemented
+
+
+def _pack(spans: dict) -> bytes:
+    rows = [(path, span.line, span.column, span.end_line, span.end_column, span.start, span.end, span.style)
+            for path, span in spans.items()]
+    return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpack(packed: bytes) -> dict[tuple, Span]:
+    return {row[0]: Span(*row[1:]) for row in pickle.loads(packed)}
+
+
+class _CachedDocument(Document):
+    """A content file's document read from a cache entry. Its spans (where each value is written) are
+    unpacked when first read: a one-file lint reads those of a few files, and unpickling every file's
+    Span objects (ten thousand for the shipped content) was most of the time an entry took to load."""
+
+    @property  # type: ignore[override]
+    def spans(self) -> dict[tuple, Span]:
+        found = self.__dict__.get("_spans")
+        if found is None:
+            found = self.__dict__["_spans"] = _unpack(self.__dict__["_packed"])
+        return found
+
+    @spans.setter
+    def spans(self, value: dict[tuple, Span]) -> None:
+        self.__dict__["_spans"] = value
+
+
+def _cached_document(path, display: str, text: str, packed: bytes) -> _CachedDocument:
+    document = _CachedDocument.__new__(_CachedDocument)
+    document.__dict__.update(path=path, display=display, text=text, data=None, key_spans={}, _packed=packed)
+    return document
+
+
+def _write(folder: Path, entry: Path, header: bytes, manifest: dict, loaded) -> None:
+    import tempfile
+
     try:
         handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(key + b"\n")
-                pickle.dump(loaded, out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(header + b"\n")
+                pickle.dump(manifest, out, protocol=pickle.HIGHEST_PROTOCOL)
+                _Slim(out, protocol=pickle.HIGHEST_PROTOCOL).dump(loaded)
             os.replace(temp, entry)
         except BaseException:
             os.unlink(temp)

@@ -6,12 +6,11 @@ jsonschema does the checking; this module only decides which of its errors a sup
 
 from __future__ import annotations
 
-import difflib
 from functools import cache
 from typing import TYPE_CHECKING
 
+from huifang.kinds import SCHEMAS
 from huifang.problems import Problem
-from huifang.schema import SCHEMAS
 from huifang.yamlload import Document
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain an invalid file (a tenth of a second)
@@ -55,6 +54,8 @@ def fast_check(kind: str):
 
 
 def did_you_mean(word: str, choices) -> str:
+    import difflib
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"，是否想写 '{close[0]}'？" if close else ""
 
@@ -73,6 +74,33 @@ def branch_keys(schema: dict, root: dict) -> set[str]:
         keys |= set(branch.get("properties", {}))
         keys |= branch_keys(branch, root)
     return keys
+
+
+def object_branches(schema: dict, root: dict) -> list[dict]:
+    return [b for b in (resolve(b, root) for b in schema.get("oneOf", [])) if "properties" in b]
+
+
+def modifier_key(instance: dict, schema: dict, root: dict) -> str:
+    """A key that only qualifies others (never required in a branch that has it), e.g. `kind` of a say line."""
+    branches = object_branches(schema, root)
+    for key in instance:
+        hosts = [b for b in branches if key in b["properties"]]
+        if hosts and all(key not in b.get("required", ()) for b in hosts):
+            return key
+    return ""
+
+
+def companion_message(instance: dict, schema: dict, root: dict) -> str:
+    """`kind` written under `note`: say which keys it goes with instead of "these keys cannot go together"."""
+    key = modifier_key(instance, schema, root)
+    if not key:
+        return ""
+    hosts = [b for b in object_branches(schema, root) if key in b["properties"]]
+    partners = sorted({r for b in hosts for r in b.get("required", ())})
+    if any(p in instance for p in partners):
+        return ""
+    others = "、".join(k for k in instance if k != key)
+    return f"'{key}' 只能写在 {'、'.join(partners)} 下面，不能和 {others} 一起写"
 
 
 def pick(error: ValidationError, root: dict) -> list[ValidationError]:
@@ -120,6 +148,9 @@ def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]
         if unknown:
             return [at(f"未知的键 '{k}'{did_you_mean(k, allowed)}（可用：{'、'.join(sorted(allowed))}）",
                        path + (k,), key=True) for k in unknown]
+        modifier = companion_message(instance, schema, root)
+        if modifier:
+            return [at(modifier, path + (modifier_key(instance, schema, root),), key=True)]
         return [at(f"这些键不能同时出现：{'、'.join(instance)}（只能用其中一种写法）")]
     if kind == "oneOf" and isinstance(instance, str):
         for branch in schema.get("oneOf", []):
@@ -145,6 +176,8 @@ def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]
         return [at(f"未知的键 '{k}'{did_you_mean(k, allowed)}（可用：{'、'.join(schema['properties'])}）",
                    path + (k,), key=True) for k in instance if k not in allowed]
     if kind == "required":
+        import difflib
+
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         misspelt = [k for k in instance if k not in schema.get("properties", {})
                     and difflib.get_close_matches(k, [missing], n=1, cutoff=0.6)]

@@ -4,13 +4,14 @@ Both run from a light virtualenv of their own (huifang's base install, as the pr
 yamllint from the lock's PyPI). Runs alternate, after a warm-up, and the medians are compared. Also times
 the first install of the pre-commit hook (`pre-commit try-repo`, empty PRE_COMMIT_HOME).
 
-    .venv/bin/python bench/lint/single_file.py [--rounds 15]
+    .venv/bin/python bench/lint/single_file.py [--rounds 15] [--before REV] [--no-hook]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -30,47 +31,81 @@ def sh(*args, **kwargs) -> subprocess.CompletedProcess:
 
 
 def venv(name: str, *requirements: str) -> Path:
+    """A virtualenv with `requirements` installed (again on every run: the wheel changes) and every module
+    compiled, as `pip install` (what pre-commit runs) leaves it; uv does not compile, and with
+    PYTHONDONTWRITEBYTECODE set (as in this container) each run would compile every module it imports."""
     folder = OUT / name
     if not (folder / "bin" / "python").exists():
         sh(UV, "venv", "-q", "--python", sys.executable, folder)
-        sh(UV, "pip", "install", "-q", "--python", folder / "bin" / "python", *requirements)
+    sh(UV, "pip", "install", "-q", "--reinstall", "--compile-bytecode", "--python", folder / "bin" / "python",
+       *requirements)
     return folder / "bin"
 
 
-def timed(command: list, cwd: Path, env: dict) -> float:
+def timed(command: list, cwd: Path, env: dict) -> tuple[float, float]:
+    """(wall, CPU = user + sys) seconds of one run; CPU moves less than wall on a shared machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([str(c) for c in command], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def wheel(rev: str, dist: Path) -> Path:
+    """The wheel of a commit, built from `git archive` (leaving no build/ here)."""
+    source = Path(tempfile.mkdtemp())
+    archive = subprocess.run(["git", "archive", "--format=tar", rev], cwd=REPO, check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
+    out = dist / rev.replace("/", "_")
+    sh(UV, "build", "--wheel", "--out-dir", out, source)
+    shutil.rmtree(source, ignore_errors=True)
+    return next(out.glob("*.whl"))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--no-hook", action="store_true", help="skip timing the hook's first install")
+    parser.add_argument("--before", metavar="REV", help="also time the wheel of this commit, in the same rounds")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    dist, source = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
-    archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=REPO, check=True, capture_output=True)
-    subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
-    sh(UV, "build", "--wheel", "--out-dir", dist, source)  # from the committed tree, leaving no build/ here
-    wheel = next(dist.glob("*.whl"))
-    light = venv("huifang-light", f"huifang @ {wheel.as_uri()}", "-c", REPO / "requirements.lock")
+    dist = Path(tempfile.mkdtemp())
+    light = venv("huifang-light", f"huifang @ {wheel('HEAD', dist).as_uri()}", "-c", REPO / "requirements.lock")
+    commands = {"huifang lint FILE": [light / "huifang", "lint", FILE]}
+    caches = {}
+    if args.before:  # the same install of an earlier commit, in the same rounds
+        older = venv("huifang-before", f"huifang @ {wheel(args.before, dist).as_uri()}", "-c", REPO / "requirements.lock")
+        commands[f"huifang lint FILE ({args.before})"] = [older / "huifang", "lint", FILE]
+        caches[f"huifang lint FILE ({args.before})"] = OUT / "cache-before"  # its entries are of another format
     linter = venv("yamllint", "yamllint")
+    commands["yamllint FILE"] = [linter / "yamllint", FILE]
     env = {k: v for k, v in os.environ.items() if k != "CI"}
-    sh(light / "python", "-m", "compileall", "-q", next((light.parent / "lib").glob("python*/site-packages")) / "huifang")
-    commands = {"huifang lint FILE": [light / "huifang", "lint", FILE], "yamllint FILE": [linter / "yamllint", FILE]}
-    for command in commands.values():  # warm-up: caches, page cache
-        timed(command, REPO, env)
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    # A cache folder of its own: the user's is shared with test suites, whose throw-away projects each
+    # add an entry and push older ones out (at most 32 are kept).
+    env["XDG_CACHE_HOME"] = str(OUT / "cache")
+    envs = {name: {**env, "XDG_CACHE_HOME": str(caches.get(name, OUT / "cache"))} for name in commands}
+    for name, command in commands.items():  # warm-up: caches, page cache
+        timed(command, REPO, envs[name])
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    load = os.getloadavg()[0]
     for _ in range(args.rounds):
         for name, command in commands.items():
-            times[name].append(timed(command, REPO, env))
-    print(f"| command ({FILE}) | median wall | min | max |")
-    print("|---|---:|---:|---:|")
-    for name, values in times.items():
-        print(f"| {name} | {statistics.median(values):.3f} s | {min(values):.3f} s | {max(values):.3f} s |")
-    ratio = statistics.median(times["huifang lint FILE"]) / statistics.median(times["yamllint FILE"])
-    print(f"\nhuifang / yamllint (medians): {ratio:.2f}x over {args.rounds} interleaved rounds")
-
+            times[name].append(timed(command, REPO, envs[name]))
+    print(f"| command ({FILE}) | median wall | min | max | median CPU (user+sys) |")
+    print("|---|---:|---:|---:|---:|")
+    for name, runs in times.items():
+        walls, cpus = [w for w, _ in runs], [c for _, c in runs]
+        print(f"| {name} | {statistics.median(walls):.3f} s | {min(walls):.3f} s | {max(walls):.3f} s "
+              f"| {statistics.median(cpus):.3f} s |")
+    ours, theirs = times["huifang lint FILE"], times["yamllint FILE"]
+    wall = statistics.median(w for w, _ in ours) / statistics.median(w for w, _ in theirs)
+    cpu = statistics.median(c for _, c in ours) / statistics.median(c for _, c in theirs)
+    print(f"\nhuifang / yamllint (medians): {wall:.2f}x wall, {cpu:.2f}x CPU over {args.rounds} interleaved rounds; "
+          f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after")
+    if args.no_hook:
+        shutil.rmtree(dist, ignore_errors=True)
+        return
     home = Path(tempfile.mkdtemp())
     team = home / "team"
     sh(sys.executable, "-m", "huifang", "init", team)
@@ -82,7 +117,6 @@ def main() -> None:
     print(f"pre-commit hook, first use (install + run): {time.perf_counter() - start:.1f} s")
     shutil.rmtree(home, ignore_errors=True)
     shutil.rmtree(dist, ignore_errors=True)
-    shutil.rmtree(source, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from huifang import model as m
 from huifang.lint.config import LintConfig
-from huifang.lint.freeform import SOFT_BREAK
 from huifang.lint.suppress import Switches
 from huifang.lint.utterance import CallView, Utterance
 from huifang.problems import Problem
@@ -23,6 +22,7 @@ class Context:
         self._elements: dict[tuple, object] = {}
         self._present: dict[tuple, bool] = {}  # (element, org, text) → found: standard lines recur
         self._missing: dict[tuple, tuple] = {}  # (standard, org, text) → elements not found
+        self._detectors: dict[tuple, list] = {}  # (standard, org) → (element, its detector's search) in order
         self._one_line: dict[tuple, bool] = {}
         self.joined: tuple = ((), "")  # (turns, their folded texts joined): see standards.missing
 
@@ -66,13 +66,17 @@ class Context:
 
     def missing(self, standard, org, text: str) -> tuple:
         """A standard's elements that do not occur in a folded text (remembered per distinct text)."""
-        key = (id(standard), org.id if org else "", text)
+        org_id = org.id if org else ""
+        key = (id(standard), org_id, text)
         found = self._missing.get(key)
         if found is None:
             if len(self._missing) > 100_000:
                 self._missing.clear()
-            found = self._missing[key] = tuple(e for e in standard.elements
-                                               if self.element(e, org).search(text) is None)
+            detectors = self._detectors.get((id(standard), org_id))
+            if detectors is None:
+                detectors = self._detectors[(id(standard), org_id)] = [
+                    (e, _searcher(self.element(e, org))) for e in standard.elements]
+            found = self._missing[key] = tuple(e for e, search in detectors if search(text) is None)
         return found
 
     def one_line(self, standard, org) -> bool:
@@ -99,6 +103,12 @@ class Context:
                        one_line(suggestion))
 
 
+def _searcher(detector):
+    """What finds a detector's element in a text (None when absent): its regex's own search when it has no
+    exclusions (one C call), else the detector's search."""
+    return detector.regex.search if detector.exclude is None else detector.search
+
+
 def one_line(text: str) -> str:
     return " ".join(str(text).split()) if text else ""
 
@@ -119,6 +129,7 @@ class Engine:
         found: list[Problem] = []
         org_id = view.org.id if view.org else ""
         if view.freeform:  # whole-file pre-screens: most rules have nothing to look at in most files
+            from huifang.lint.freeform import SOFT_BREAK  # not imported for YAML scripts
             rules = [r for r in self.line_rules if not hasattr(r, "wanted") or r.wanted(view.text, ctx)]
             if rules:
                 for u in view.utterances():

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from itertools import filterfalse
 
+from huifang.lint.branches import MAX_PATHS, alternatives, count, headings
+from huifang.lint.branches import paths as marked_paths
 from huifang.lint.rendered import Placed, render
 from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
@@ -250,11 +252,14 @@ BRANCH_END = re.compile(r"^(?:[A-DＡ-Ｄa-d][.．、:：)）]|\d{1,2}[.、．)�
                         r"|(?:如果?|若)?(?:客户)?(?:方便|满意|非常满意|一般|同意|接受)[:：,，―—\-－])")
 
 
-def branch_paths(turns: list[Utterance]) -> list[tuple[str, list[Utterance]]]:
-    """The call's paths when the script writes a 不方便 branch: the 不方便 path (the turns up to the
-    branch and the branch) and the main path (every turn but the branch), so the closing of each is
-    checked. A branch inside a line runs to the line's end; a branch on a line of its own runs over
-    the following lines until the next branch letter, numbered item or heading."""
+def branch_paths(turns: list[Utterance], titles=()) -> list[tuple[str, list[Utterance]]]:
+    """The call's paths when the script marks branches (lint/branches.py: A./B., 情况一, 方便：/不方便：,
+    如客户满意/不满意, alternative endings such as 日常：/节日：), else when it writes a 不方便 branch inside
+    a line (「…，如不方便，我们改天再联系您，再见」): the 不方便 path (the turns up to the branch and the
+    branch) and the main path (every turn but the branch), so the closing of each is checked."""
+    marked = marked_paths(turns, titles)
+    if marked is not None:
+        return marked
     for index, u in enumerate(turns):
         if not u.agent or "不方便" not in u.text:
             continue
@@ -270,6 +275,15 @@ def branch_paths(turns: list[Utterance]) -> list[tuple[str, list[Utterance]]]:
         from huifang.lint.standards import _part
         return [("", turns[:index] + [_part(u, 0, start)] + turns[index + 1:]), ("不方便", turns[:index + 1])]
     return [("", turns)]
+
+
+# A cheap screen of a whole file for anything lint/branches.py or a 不方便 branch could find.
+MAY_BRANCH = re.compile(r"方便|情况|情形|场景|满意|配合|(?m:^#{1,6}[ \t])|(?m:^[ \t>*+\-]*(?:\d{1,2}[.、．)）]|[(（][\d一二三四五六七八九十]{1,3}[)）]|"
+                        r"[一二三四五六七八九十]{1,3}、)?[ \t]*(?:[A-HＡ-Ｈ]|[^\s:：,，。]{1,8}[:：]))")
+
+
+def may_branch(text: str) -> bool:
+    return MAY_BRANCH.search(text) is not None
 
 
 LONE_CR = re.compile(r"\r(?!\n)")
@@ -377,8 +391,20 @@ class Reader:
                 joins = self._soft_breaks(turns, lines, display)
                 extras += joins
                 hits |= {u.line for u in joins}
-            paths = branch_paths(turns) if "方便" in text else [("", turns)]
+            if may_branch(text):
+                paths = branch_paths(turns, headings(lines) if md and "#" in text else ())
+            else:
+                paths = [("", turns)]
+            if "/" in text or "或" in text or "也可" in text:
+                paths = alternatives(paths)
+            total = 0
+            if len(paths) >= MAX_PATHS:
+                total, paths = max(count(turns), len(paths)), paths[:MAX_PATHS]
             call = CallView(display, display, (1, 1), paths, extras, org=org, freeform=True, text=original)
+            if len(paths) > 1:
+                call.whole = turns
+            if total > len(paths):
+                call.paths_total = total
             call.unknown_speakers = unknown
             call.kind = declared_kind(text) or "outbound"
             if self.matcher is not None:

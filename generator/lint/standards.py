@@ -3,7 +3,8 @@ or the closing of a call.
 
 An element has several patterns (its phrasing families) and exclusions, in content/standards.yaml.
 Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of the alternatives, `(甲|乙)?` optional;
-`{名}` a name or a written placeholder (XX, ××, ***, 某, a common surname); `{公司}` and the other
+`{名}` a name or a written placeholder (XX, ××, ***, 某, a common surname), `{姓名}` a whole name (it ends
+where a name ends), `{单位名}` a short name said on its own after a greeting; `{公司}` and the other
 placeholders also match the organisation's value. A match that overlaps an exclusion does not count.
 Texts and patterns are compared folded (Simplified, half-width, lower case). None of this syntax
 ever reaches a message: messages name an element and show its `examples`.
@@ -28,6 +29,19 @@ SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
             "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 NAME = (r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|[" + SURNAMES + "]"
         r"(?![您你们的对向进和与为在是了给把就也都将从这那]))")
+# A whole name: a placeholder, or a surname and at most two more characters that end where the name
+# does (punctuation, the end, or what follows a name: 为您, 很高兴 …), so a role word before an
+# ordinary word (医护人员高责任心) is no name.
+PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}"
+FULL_NAME = (r"(?:" + PLACEHOLDER_NAME + r"|[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?"
+             r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号))")
+# A short name said on its own after a greeting (您好，欧飞，…): 2–10 letters between punctuation that are
+# no form of address, no person's name, no pleasantry and no question.
+NOT_A_NAME = ("先生|女士|小姐|老师|师傅|阿姨|叔叔|大爷|大姐|大哥|家长|同学|朋友|客户|用户|业主|老板|尊敬|"
+              "请|打扰|抱歉|不好意思|对不起|很高兴|高兴|欢迎|谢谢|感谢|麻烦|稍等|再见|您|你|我|是|早|新年|节日|好|"
+              "各位|亲|吗|吧|呢|啊|喂|哪|谁")
+UNIT_NAME = (r"(?![" + SURNAMES + r"][\u4e00-\u9fff]{0,2}[^\w])(?!x+[^\w])"
+             r"(?:(?!" + NOT_A_NAME + r")[^\W_]){2,10}(?=[,，。!！”」\s(（]|$)")
 KINDS = ("outbound", "inbound", "face", "message")
 
 
@@ -42,6 +56,10 @@ def _piece(token: str, values: dict) -> str:
         name = token[1:-1]
         if name == "名":
             return NAME
+        if name == "姓名":
+            return FULL_NAME
+        if name == "单位名":
+            return UNIT_NAME
         literal = re.escape(fold(token))
         return f"(?:{literal}|{re.escape(fold(values[name]))})" if values.get(name) else literal
     return re.escape(fold(token))
@@ -155,7 +173,22 @@ QUIET = 8
 WRONG_PARTY = re.compile(r"不是本人|不是他|不是她|打错|不在|转告|留言|联系到|他/她|找错|哪位")
 
 
-def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
+def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[Utterance]]]:
+    """The opening of each path whose opening is its own: when a free-form script's opening is said
+    inside branches (alternative calls written side by side: 「1.咨询：您好…」「2.投诉：您好…」), each
+    path's opening; else the one opening of the call, with the label ""."""
+    whole = opening(ctx, view, standard)
+    if view.whole is None or not whole:
+        return [("", whole)]
+    maybe = _any_element(standard, view.org)
+    first = next((u for u in whole if maybe.search(u.folded) is not None), None)
+    ways = [(label, turns) for label, turns in view.paths if label != "不方便"]
+    if first is None or all(any(u.line == first.line for u in turns) for _, turns in ways):
+        return [("", whole)]
+    return [(label, opening(ctx, view, standard, turns)) for label, turns in ways]
+
+
+def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | None = None) -> list[Utterance]:
     """The agent's turns that make up the opening, found by their place in the call.
 
     The opening starts at the first agent turn and runs until the call moves on to its questions:
@@ -163,14 +196,30 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
     turns in a row without an element. Turns before the first element (repeated 喂/您好 answered by
     nobody, a wrong party, a title line) do not end it, up to LEAD of them.
     """
-    agent = view.agent_turns(_main_path(view))
+    cache = view.__dict__.setdefault("_openings", {})
+    key = (id(standard), id(path))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _opening(ctx, view, standard, _main_path(view) if path is None else path)
+    return found
+
+
+def _opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance]) -> list[Utterance]:
+    agent = view.agent_turns(path)
     turns: list[Utterance] = []
     every = len(standard.elements)
     started = False
     quiet = 0
-    maybe = _any_element(standard, view.org)
+    known = _with_element(ctx, standard, view.org)
+    # One regex of every pattern screens turns once many have been seen: compiling it costs more than
+    # it saves on the few turns of one file (a pre-commit hook). It never changes the answer: a turn
+    # with an element matches one of its patterns.
+    maybe = _any_element(standard, view.org) if len(known) >= SCREEN_FROM else None
     for u in agent:
-        has = maybe.search(u.folded) is not None and len(missing(ctx, standard, view.org, [u])) < every
+        has = known.get(u.folded)
+        if has is None:
+            has = known[u.folded] = ((maybe is None or maybe.search(u.folded) is not None)
+                                     and len(missing(ctx, standard, view.org, [u])) < every)
         if has:
             started = True
             quiet = 0
@@ -183,9 +232,23 @@ def opening(ctx, view: CallView, standard: m.Standard) -> list[Utterance]:
         elif len(turns) >= LEAD or (turns and asks(u)):
             break
         turns.append(u)
-    while len(turns) > 1 and len(missing(ctx, standard, view.org, [turns[-1]])) == every:
+    while len(turns) > 1 and not known[turns[-1].folded]:  # a last turn without an element (asked above)
         turns.pop()
     return turns
+
+
+SCREEN_FROM = 50  # distinct turns asked about before the union regex is compiled
+
+
+def _with_element(ctx, standard: m.Standard, org: m.Org | None) -> dict[str, bool]:
+    """Folded turn → whether it has an element of the standard, remembered per run: every script's
+    opening is asked about turn by turn, and standard lines recur from script to script."""
+    memo = ctx.__dict__.setdefault("_with_element", {})
+    key = (id(standard), org.id if org else "")
+    found = memo.get(key)
+    if found is None or len(found) > 100_000:
+        found = memo[key] = {}
+    return found
 
 
 QUESTION = re.compile(r"(?:吗|呢|如何|怎么样|怎样|么|是否|满意度|程度)[\s。.!！”」\"]*$")
@@ -258,6 +321,8 @@ def _part(u: Utterance, start: int, end: int) -> Utterance:
 
 
 def _main_path(view: CallView) -> list[Utterance]:
+    if view.whole is not None:
+        return view.whole  # the opening comes before a free-form script's branches
     for label, turns in view.paths:
         if label != "不方便":
             return turns

@@ -100,6 +100,7 @@ class CallView:
     text: str = ""  # free-form: the whole file, for cheap whole-file pre-screens
     unknown_speakers: dict = field(default_factory=dict)  # free-form: unknown label → its first utterance
     kind: str = "outbound"  # the kind of contact: outbound, inbound, face, message
+    whole: list | None = None  # free-form: every turn in file order, when marked branches split it into paths
     paths_total: int = 0  # how many paths the call has when `paths` lists only the first MAX_PATHS, else 0
 
     def owns(self, u: Utterance) -> bool:

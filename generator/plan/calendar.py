@@ -90,7 +90,3 @@ def festival(name: str, year: int) -> dt.date | None:
         return None
     days = sorted(d for d, n in holidays.China(years=year, language="zh_CN").items() if n == wanted)
     return days[0] if days else None
-
-
-def known_festival(name: str) -> bool:
-    return name in FESTIVALS or name in (LANTERN, BIRTHDAY)

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
+
+from huifang.problems import ContentError
+from huifang.readfile import read_bytes
 
 # canonical column -> accepted headers (compared after stripping spaces, case-insensitive)
 HEADERS = {
@@ -127,12 +131,24 @@ def header_map(header: list, columns: dict[str, str]) -> dict[str, int]:
     return found
 
 
+MAX_BYTES = 1024 * 1024 * 1024
+
+
+def file_bytes(path: Path) -> bytes:
+    """The bytes of an events or results table; InputError (the reason in one Chinese line) when unreadable."""
+    try:
+        return read_bytes(path, str(path), MAX_BYTES, "：请把表拆成几个文件")
+    except ContentError as exc:
+        raise InputError(exc.problem.message) from None
+
+
 def open_workbook(path: Path):
     """An XLSX opened read-only for its values; InputError (one Chinese line) when it cannot be read."""
     import openpyxl
 
+    raw = file_bytes(path)
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+        return openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or mislabelled file
         raise InputError(f"不是可读的 Excel 文件（{type(exc).__name__}）") from None
 
@@ -151,7 +167,7 @@ def rows(path: Path) -> Iterator[tuple[int, list]]:
         return
     if suffix not in (".csv", ".txt"):
         raise InputError("只支持 .csv 和 .xlsx 文件")
-    raw = path.read_bytes()
+    raw = file_bytes(path)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             content = raw.decode(encoding)

@@ -61,10 +61,6 @@ class Bridge:
             out.append(LintHit(index, p.rule, _for_a_call(p.message), p.severity, start, end))
         return out
 
-    def element_found(self, element, org, text: str) -> bool:
-        from huifang.lint.normalize import fold
-        return self.engine.ctx.element(element, org).search(fold(text)) is not None
-
 
 def _for_a_call(message: str) -> str:
     """A script's path name means nothing in a recording: "路径「主流程」结束时…" → "通话结束时…"."""

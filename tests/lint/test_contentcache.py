@@ -107,3 +107,58 @@ def test_content_error_is_reported_from_the_cache_too(proj, cache):
         assert run.returncode == 1
         assert any(p["path"] == "content/forbidden/broken.yaml" for p in json.loads(run.stdout))
     assert len(list(cache.glob("*.pickle"))) == 1
+
+
+def _age_entry(entry: Path) -> None:
+    """Make the entry look written long after its files: none is racy, so the stat data alone is trusted."""
+    import io
+    import pickle
+
+    raw = entry.read_bytes()
+    header, rest = raw.split(b"\n", 1)
+    stream = io.BytesIO(rest)
+    manifest = pickle.load(stream)
+    manifest["time"] += 3600 * 10**9
+    entry.write_bytes(header + b"\n" + pickle.dumps(manifest) + rest[stream.tell():])
+
+
+def test_unchanged_stat_is_trusted_and_a_changed_one_is_checked(proj, cache):
+    first = lint(proj)
+    entry = next(cache.glob("*.pickle"))
+    _age_entry(entry)
+    written = entry.stat().st_mtime_ns
+    assert lint(proj) == first and entry.stat().st_mtime_ns == written  # a hit on stat data alone
+    phrase_file = proj / "content" / "forbidden" / "basic.yaml"
+    os.utime(phrase_file, ns=(phrase_file.stat().st_atime_ns, phrase_file.stat().st_mtime_ns))  # ctime moves
+    assert lint(proj) == first and entry.stat().st_mtime_ns == written  # read, same bytes: still a hit
+    stat = phrase_file.stat()
+    text = phrase_file.read_text(encoding="utf-8")
+    phrase_file.write_text(text.replace("phrase: 喂喂喂", "phrase: 嗯嗯嗯"), encoding="utf-8")
+    os.utime(phrase_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same modification time
+    assert phrases(lint(proj)) == []
+
+
+def test_added_and_removed_content_files_are_seen_without_racy_files(proj, cache):
+    first = lint(proj)
+    _age_entry(next(cache.glob("*.pickle")))
+    extra = proj / "content" / "forbidden" / "more.yaml"
+    extra.write_text("phrases:\n  - id: ting-de-dao\n    phrase: 听得到吗\n    severity: warning\n"
+                     "    reason: 先问候。\n    instead: 您好。\n", encoding="utf-8")
+    added = lint(proj)
+    assert phrases(added) == sorted(phrases(first) + [p for p in phrases(added) if p[1] == 2 and "听得到吗" in p[2]])
+    assert len(phrases(added)) == len(phrases(first)) + 1
+    _age_entry(next(cache.glob("*.pickle")))
+    extra.unlink()
+    assert lint(proj) == first
+
+
+def test_written_and_read_for_the_project_in_the_current_folder(proj, cache):
+    """The way pre-commit runs the hook: no --project, the project is '.'."""
+    (proj / "scripts_src" / "c.txt").write_text(SCRIPT, encoding="utf-8")
+    runs = [huifang("lint", "scripts_src/c.txt", "--format", "json", cwd=proj) for _ in range(2)]
+    assert runs[0].stdout == runs[1].stdout and json.loads(runs[0].stdout)
+    entries = list(cache.glob("*.pickle"))
+    assert len(entries) == 1
+    written = entries[0].stat().st_mtime_ns
+    assert huifang("lint", "scripts_src/c.txt", "--format", "json", cwd=proj).stdout == runs[0].stdout
+    assert entries[0].stat().st_mtime_ns == written

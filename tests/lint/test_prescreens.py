@@ -117,6 +117,17 @@ def test_reader_forgets_between_batches_and_skips_long_lines(monkeypatch):
     assert all(len(line) <= 30 for line in reader.known)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="这种事我们从没来有过\n，不可能", max_size=12), max_size=5),
+       st.sampled_from([["这种事"], ["从没", "从来没"], ["这种事", "a\nb"], [""]]))
+def test_word_order_prescreen_of_joined_texts_is_the_prescreen_of_each(texts, first):
+    from huifang import model as m
+    from huifang.lint.wordorder import WordOrder
+
+    order = WordOrder([m.ForbiddenPhrase("p", m.Text("p"), "", "", "f.yaml", any_order=(tuple(first), ("x",)))])
+    assert order.maybe_any(texts) == any(order.maybe(t) for t in texts)
+
+
 def test_setext_underline_below_an_unknown_label_line_is_not_read_past_the_end():
     # Found by hypothesis: the underline removed the line above, whose unknown label was still remembered.
     from huifang.lint import freeform

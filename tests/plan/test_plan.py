@@ -129,12 +129,12 @@ def test_a_file_that_cannot_be_read_is_one_line(tmp_path: Path):
     bad.write_text("姓名,备注\n王,1\n", encoding="utf-8")
     result = huifang("plan", bad, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO,
                      "--db", tmp_path / "l.sqlite")
-    assert result.returncode == 1 and result.stderr.strip() == f"{bad}:1: 缺少列：电话、场景、日期（可在 huifang.yaml 的 plan.columns 中映射列名）"
+    assert result.returncode == 1 and result.stderr.strip() == f"{bad}:1:1: 缺少列：电话、场景、日期（可在 huifang.yaml 的 plan.columns 中映射列名）"
     broken = tmp_path / "events.xlsx"
     broken.write_bytes(b"not a zip")
     result = huifang("plan", broken, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO,
                      "--db", tmp_path / "l.sqlite")
-    assert result.returncode == 1 and result.stderr.startswith(f"{broken}:1: 不是可读的 Excel 文件")
+    assert result.returncode == 1 and result.stderr.startswith(f"{broken}:1:1: 不是可读的 Excel 文件")
 
 
 def test_xlsx_input_with_english_headers_and_a_column_map(tmp_path: Path):

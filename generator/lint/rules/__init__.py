@@ -7,11 +7,11 @@ Each rule's docstring is its handbook page: a Chinese title line, a description,
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
 from huifang.lint.rules import (
     call_too_long,
+    closing_end_only,
     duplicate_question,
     forbidden_phrase,
     greeting_not_first,
@@ -24,7 +24,7 @@ from huifang.lint.rules import (
 )
 
 RULES = [forbidden_phrase, missing_greeting, missing_closing, greeting_not_first, unknown_placeholder,
-         unfilled_placeholder, call_too_long, personal_data, duplicate_question, unknown_speaker]
+         unfilled_placeholder, call_too_long, personal_data, duplicate_question, unknown_speaker, closing_end_only]
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class RuleDoc:
 
 def describe(rule) -> RuleDoc:
     """Title, description and PASS/FAIL examples from the rule module's docstring."""
+    import textwrap
+
     lines = (rule.__doc__ or "").strip("\n").splitlines()
     title = lines[0].strip() if lines else rule.ID
     sections: dict[str, list[str]] = {"": []}

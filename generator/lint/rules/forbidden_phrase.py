@@ -42,7 +42,7 @@ def wanted(text: str, ctx) -> bool:
     if not ctx.view.no_phrases:
         return True
     order = _word_order(ctx)
-    return bool(order) and any(u.agent and order.maybe(u.folded) for u in ctx.view.utterances())
+    return bool(order) and order.maybe_any([u.folded for u in ctx.view.utterances() if u.agent])
 
 
 def _word_order(ctx):
@@ -56,7 +56,8 @@ def _word_order(ctx):
 def check(u, ctx):
     if not u.agent:
         return
-    yield from _in_any_order(u, ctx)
+    if _reordered_maybe(ctx):
+        yield from _in_any_order(u, ctx)
     lines = ctx.view.phrase_lines
     if lines is not None and u.line not in lines:
         return  # free-form: the whole-file pre-screen found nothing on this line
@@ -77,6 +78,18 @@ def check(u, ctx):
         fix = replacement_for(u, hit, ctx)
         yield ctx.problem(ID, u, hit.start, hit.end, message,
                           ctx.severity(ID, phrase.severity), phrase.instead, fix)
+
+
+def _reordered_maybe(ctx) -> bool:
+    """Whether some agent turn of the call passes the word-order pre-screen (asked once per call: a turn
+    that does not pass it has no reordered statement)."""
+    view = ctx.view
+    found = view.__dict__.get("_reordered_maybe")
+    if found is None:
+        order = _word_order(ctx)
+        found = view.__dict__["_reordered_maybe"] = bool(order) and order.maybe_any(
+            [u.folded for u in view.utterances() if u.agent])
+    return found
 
 
 def _in_any_order(u, ctx):

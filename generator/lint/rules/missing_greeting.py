@@ -19,7 +19,7 @@ FAIL:
 
 from __future__ import annotations
 
-from huifang.lint.standards import for_view, opening, shown, suggestion
+from huifang.lint.standards import for_view, openings, path_name, shown, suggestion
 from huifang.lint.standards import missing as absent
 
 ID = "missing-greeting"
@@ -32,12 +32,24 @@ def check(view, ctx):
     standard = for_view(ctx.project.greeting, view)
     if standard is None or not standard.elements:
         return
-    turns = opening(ctx, view, standard)
-    missing = absent(ctx, standard, view.org, turns)
-    if not missing:
-        return
+    groups: dict[tuple, list[str]] = {}
+    where = {}
+    for label, turns in openings(ctx, view, standard):
+        missing = absent(ctx, standard, view.org, turns)
+        if missing:
+            key = (id(turns[0]) if turns else None, tuple(e.id for e in missing))
+            groups.setdefault(key, []).append(label)
+            where[key] = (turns, missing)
+    for key, labels in groups.items():
+        turns, missing = where[key]
+        yield from _report(view, ctx, standard, turns, missing, labels)
+
+
+def _report(view, ctx, standard, turns, missing, labels):
     names = shown(missing)
     severity = ctx.severity(ID, min((e.severity for e in missing), key=RANK.get))
+    paths = "" if labels == [""] else "路径" + "、".join(f"「{path_name(x)}」" for x in labels[:3]) + (
+        f"等 {len(labels)} 条路径" if len(labels) > 3 else "") + "的"
     if not turns:
         first = next((u for _, path in view.paths for u in path if u.agent), None)
         message = f"没有开头语：进入问题之前应先说开头语，缺少{names}"
@@ -47,5 +59,5 @@ def check(view, ctx):
             yield ctx.problem(ID, first, 0, 0, message, severity)
         return
     yield ctx.problem(ID, turns[0], 0, len(turns[0].text),
-                      f"开头语缺少要素：{names}", severity,
+                      f"{paths}开头语缺少要素：{names}", severity,
                       suggestion(standard, view, "opening", missing))

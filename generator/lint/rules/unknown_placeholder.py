@@ -14,8 +14,6 @@ FAIL:
 
 from __future__ import annotations
 
-import difflib
-
 from huifang.compose import AGENT_PLACEHOLDERS, PLACEHOLDER
 
 ID = "unknown-placeholder"
@@ -43,6 +41,8 @@ def check(u, ctx):
         name = match.group(1)
         if name in names:
             continue
+        import difflib
+
         close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.5)
         yield ctx.problem(ID, u, match.start(), match.end(), f"未知占位符 {{{name}}}",
                           ctx.severity(ID), f"是否想写 {{{close[0]}}}？" if close else

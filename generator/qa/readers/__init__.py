@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import json
 import math
-import os
 
+from huifang.problems import ContentError
 from huifang.qa.call import Call, TranscriptError
+from huifang.readfile import read_bytes
 
 MAX_BYTES = 20 * 1024 * 1024  # a three-hour call's JSON with word times is about 5 MB
 JSON_SUFFIXES = (".json",)
 SUBTITLE_SUFFIXES = (".srt", ".vtt")
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES = JSON_SUFFIXES + SUBTITLE_SUFFIXES + TEXT_SUFFIXES
-FORMAT_NAMES = {"funasr": "FunASR", "whisperx": "WhisperX", "aliyun": "阿里云录音文件识别",
-                "tencent": "腾讯云录音文件识别", "srt": "SRT 字幕", "vtt": "WebVTT 字幕", "text": "带说话人标签的文本"}
 DAY = 24 * 3600.0
 
 
@@ -41,17 +40,9 @@ def read(path: str, display: str | None = None, max_bytes: int = MAX_BYTES) -> C
 
 def load_bytes(path: str, display: str, max_bytes: int) -> bytes:
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > max_bytes:
-                raise TranscriptError(display, f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）："
-                                               "这不像一通电话的转写结果")
-            raw = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise TranscriptError(display, f"无法读取：{exc.strerror or exc}") from None
-    if len(raw) > max_bytes:
-        raise TranscriptError(display, f"文件过大（超过 {max_bytes / 1048576:.0f} MB）：这不像一通电话的转写结果")
-    return raw
+        return read_bytes(path, display, max_bytes, "：这不像一通电话的转写结果")
+    except ContentError as exc:
+        raise TranscriptError(display, exc.problem.message) from None
 
 
 def decode(raw: bytes, display: str) -> str:
