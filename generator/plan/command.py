@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from huifang.plan.calendar import LAST_YEAR, Calendar
 from huifang.plan.config import PlanConfig
 from huifang.plan.core import Plan, Planner
 from huifang.plan.events import InputError, read_events
+from huifang.plan.jsonout import write_json
 from huifang.problems import ContentError, display_path
 from huifang.project import load_project
 
@@ -98,7 +98,7 @@ def run(args) -> int:
     finally:
         db.close()
     if args.format == "json":
-        json.dump(plan.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        write_json(plan, sys.stdout)
         sys.stdout.write("\n")
     else:
         text_report(plan, first, last)
