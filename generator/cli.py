@@ -93,6 +93,8 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
         cmd.add_argument("--lint-errors", choices=["fail", "warn"], default=None,
                          help="话术有错误时：fail 构建失败（默认），warn 只警告")
         cmd.add_argument("--no-forms", action="store_true", help="不生成 PDF 表单（更快）")
+        cmd.add_argument("--db", type=Path, default=None,
+                         help="维护者的质检统计、回访统计页读取的台账，默认 huifang.yaml 旁的 huifang.sqlite")
         if name == "serve":
             cmd.add_argument("--dev-addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
             cmd.add_argument("--open", action="store_true", help="启动后用浏览器打开")

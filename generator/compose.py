@@ -42,7 +42,7 @@ class Call:
         start = list(self.opening)
         result: list[tuple[str, list[m.Turn]]] = []
         if self.convenience:
-            ask = m.Turn("say", self.convenience.ask)
+            ask = m.Turn("say", self.convenience.ask, speech=self.convenience.speech)
             result.append(("不方便", start + [ask] + self.convenience.no))
             start = start + [ask] + self.convenience.yes
         for label, turns, ended in expand(self.body, "方便" if self.convenience else "", start):

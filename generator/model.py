@@ -130,6 +130,7 @@ class Turn:
     text: Text | None = None
     question_id: str | None = None
     question: Question | None = None
+    speech: str = ""  # 原话 | 要点 as the author marked it; "" = not marked (the site guesses)
 
     @property
     def spoken_by_agent(self) -> bool:
@@ -156,6 +157,7 @@ class Convenience:
     ask: Text
     yes: list[Turn]
     no: list[Turn]
+    speech: str = ""  # of the question, as Turn.speech
 
 
 @dataclass(eq=False)
@@ -540,10 +542,6 @@ class Project:
             if script.id in scenario.scripts and scenario.org in self.orgs:
                 return self.orgs[scenario.org]
         return self.orgs.get(self.config.default_org)
-
-    def scenarios_using(self, kind: str, ident: str) -> list[Scenario]:
-        """Scenarios that name `ident` in their `kind` list (used by the forms page template)."""
-        return [s for s in self.scenarios.values() if ident in getattr(s, kind)]
 
     def counts(self) -> dict[str, int]:
         return {

@@ -13,28 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from huifang import model as m
+from huifang import readfile
 from huifang.compose import written
+from huifang.kinds import BY_ID, CONFIG_FILE, CONTENT, KINDS, SCRIPT, SCRIPTS, Kind
 from huifang.problems import ContentError, Problem, display_path
 from huifang.validate import did_you_mean, validate_document
 from huifang.yamlload import SAFE_MAX_DEPTH, Document, Limits, load_document, load_file, read_text
 
-CONTENT = "content"
-SCRIPTS = "scripts_src"
-CONFIG_FILE = "huifang.yaml"
-
-# (glob under the project root, kind): the layout of a project.
-LAYOUT = (
-    (f"{CONTENT}/orgs/*.yaml", "org"),
-    (f"{CONTENT}/etiquette/*.yaml", "etiquette"),
-    (f"{CONTENT}/forbidden/*.yaml", "forbidden"),
-    (f"{CONTENT}/standards.yaml", "standards"),
-    (f"{CONTENT}/questions/*.yaml", "question-bank"),
-    (f"{CONTENT}/scenarios/*.yaml", "scenario"),
-    (f"{CONTENT}/forms/*.yaml", "form"),
-    (f"{CONTENT}/qa/*.yaml", "qa-form"),
-    (f"{CONTENT}/forms/common/records.yaml", "records"),
-    (f"{SCRIPTS}/**/*.yaml", "script"),
-)
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -56,15 +41,17 @@ def discover(root: Path, scripts: bool = True) -> list[tuple[Path, str]]:
     """Content files in a stable order, `.yml` included; stray files elsewhere are left alone.
     `scripts=False`: the content only, without walking scripts_src/."""
     found: dict[Path, str] = {}
-    for pattern, kind in LAYOUT:
-        if kind == "script":
-            if scripts:
-                found.update((path, kind) for path in _yaml_under(root / SCRIPTS))
+    for kind in KINDS:
+        if kind.id == SCRIPT and not scripts:
             continue
-        for suffix in YAML_SUFFIXES:
-            for path in root.glob(pattern.replace(".yaml", suffix)):
-                if not any(part.startswith(".") for part in path.relative_to(root).parts) and regular(path):
-                    found[path] = kind
+        for pattern in kind.layout:
+            if "/**/" in pattern:
+                found.update((path, kind.id) for path in _yaml_under(root / pattern.split("/**/")[0]))
+                continue
+            for suffix in YAML_SUFFIXES:
+                for path in root.glob(pattern.replace(".yaml", suffix)):
+                    if not any(part.startswith(".") for part in path.relative_to(root).parts) and regular(path):
+                        found[path] = kind.id
     return sorted(found.items(), key=lambda item: item[0].relative_to(root).as_posix())
 
 
@@ -93,7 +80,7 @@ def regular(path: Path) -> bool:
 def irregular(root: Path) -> list[Problem]:
     """Content files that are FIFOs, sockets or devices: reported, never opened."""
     found = []
-    for pattern, _kind in LAYOUT:
+    for pattern in (pattern for kind in KINDS for pattern in kind.layout):
         if "*" not in pattern:
             folder = (root / pattern).parent
             walker: Iterable[tuple[str, list[str], list[str]]] = [(str(folder), [], [Path(pattern).stem + suffix for suffix in YAML_SUFFIXES
@@ -102,13 +89,13 @@ def irregular(root: Path) -> list[Problem]:
             folder = root / pattern.split("/*")[0]
             if not folder.is_dir():
                 continue
-            walker = os.walk(folder) if pattern.startswith(SCRIPTS) else [(str(folder), [], os.listdir(folder))]
+            walker = os.walk(folder) if "/**/" in pattern else [(str(folder), [], os.listdir(folder))]
         for base, dirs, files in walker:
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in files:
                 path = Path(base) / name
                 if name.endswith(YAML_SUFFIXES) and not name.startswith(".") and not regular(path):
-                    found.append(Problem(display_path(path, root), 1, 1, "不是普通文件（管道、设备或套接字）：huifang 不读取，请删除"))
+                    found.append(Problem(display_path(path, root), 1, 1, readfile.NOT_REGULAR))
     return found
 
 
@@ -134,24 +121,6 @@ def ensure_inside(path: Path, root: Path, display: str) -> None:
         path.resolve().relative_to(root.resolve())
     except ValueError:
         raise ContentError(display, 1, 1, f"符号链接指向项目之外（{path.resolve()}）：出于安全考虑拒绝读取") from None
-
-
-def every(raw: dict | None) -> m.Every | None:
-    return m.Every(raw["n"], raw["unit"], raw.get("times", 1)) if raw else None
-
-
-def timing(t: dict) -> m.Timing:
-    before, within = t.get("before"), t.get("within")
-    return m.Timing(
-        t["text"], t.get("after", ""), t.get("min_days"), t.get("max_days"), t.get("recurrence", ""),
-        list(t.get("exceptions", [])), t.get("days", "calendar"), every(t.get("every")), t.get("until", ""),
-        [m.TimingOverride(o["text"], tuple(o.get("region", ())), tuple(o.get("customer_class", ())),
-                          o.get("min_days"), o.get("max_days"), every(o.get("every"))) for o in t.get("overrides", [])],
-        m.Deadline(before["event"], before.get("days")) if before else None,
-        m.Deadline(within["period"], within.get("days")) if within else None,
-        list(t.get("on", [])),
-        [m.CallWindow(w["start"], w["end"], w.get("season", ""), w.get("note", "")) for w in t.get("call_windows", [])],
-        t.get("max_attempts"), t.get("unknown", False), t.get("reason", ""))
 
 
 def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
@@ -230,8 +199,15 @@ def pages_of(root: Path, pages_dir: Path) -> tuple[list[Path], list[Problem]]:
             if stat.S_ISDIR(mode):
                 stack.append(path)
             elif not stat.S_ISREG(mode):
-                refused.append(Problem(shown, 1, 1, "不是普通文件（管道、设备或套接字）：huifang 不读取，请删除"))
+                refused.append(Problem(shown, 1, 1, readfile.NOT_REGULAR))
+            elif not os.access(path, os.R_OK):  # MkDocs would stop the whole build on it
+                refused.append(Problem(shown, 1, 1, readfile.reason(PermissionError())))
             elif entry.name.endswith(".md"):
+                try:
+                    read_text(path, shown)  # MkDocs stops the whole build on a page it cannot decode
+                except ContentError as exc:
+                    refused.append(exc.problem)
+                    continue
                 pages.append(path)
     return sorted(pages), refused
 
@@ -263,187 +239,6 @@ def config_choices(doc: Document) -> list[Problem]:
         found.append(Problem(doc.display, span.line, span.column,
                              f"limits.max_depth 最大为 {SAFE_MAX_DEPTH}（更深的嵌套会耗尽程序的递归深度），可选 4–{SAFE_MAX_DEPTH}"))
     return found
-
-
-class Builder:
-    """Builds model objects from one validated document."""
-
-    def __init__(self, doc: Document):
-        self.doc = doc
-
-    def text(self, path: tuple) -> m.Text:
-        return m.Text(self._get(path), self.doc, path)
-
-    def maybe(self, path: tuple) -> m.Text | None:
-        return self.text(path) if self._get(path, None) is not None else None
-
-    def _get(self, path: tuple, default=KeyError):
-        value = self.doc.data
-        for key in path:
-            try:
-                value = value[key]
-            except (KeyError, IndexError, TypeError):
-                if default is KeyError:
-                    raise
-                return default
-        return value
-
-    def question(self, data: dict, path: tuple, bank: str = "", ident: str = "") -> m.Question:
-        answer = data.get("answer", "open")
-        if isinstance(answer, str):
-            answer = {"type": answer}
-        follow = data.get("follow_up")
-        follow_up = None
-        if follow:
-            follow_up = m.FollowUp(tuple(follow["when"]), self.maybe(path + ("follow_up", "ask")),
-                                   self.maybe(path + ("follow_up", "action")), follow.get("form"))
-        return m.Question(ident or data.get("id", ""), self.text(path + ("text",)),
-                          m.Answer(answer["type"], tuple(answer.get("options", ())), answer.get("min"),
-                                   answer.get("max")),
-                          follow_up, tuple(data.get("tags", ())), data.get("source", ""), bank,
-                          tuple(data.get("paraphrases", ())), bool(data.get("compliance", False)))
-
-    def turn(self, data, path: tuple) -> m.Turn:
-        if isinstance(data, str):
-            return m.Turn("say", self.text(path))
-        (kind, value), = data.items()
-        if kind == "ask":
-            if isinstance(value, str):
-                return m.Turn("ask", question_id=value)
-            return m.Turn("ask", question=self.question(value, path + ("ask",), ident=f"{self.doc.display}#{path}"))
-        return m.Turn(kind, self.text(path + (kind,)))
-
-    def turns(self, data, path: tuple) -> list[m.Turn] | None:
-        if data is None:
-            return None
-        return [self.turn(item, path + (i,)) for i, item in enumerate(data)]
-
-    def step(self, data, path: tuple):
-        if isinstance(data, dict) and "branch" in data:
-            branch = data["branch"]
-            cases = {label: [self.step(s, path + ("branch", "cases", label, i)) for i, s in enumerate(steps)]
-                     for label, steps in branch["cases"].items()}
-            return m.Branch(cases, branch.get("question"))
-        if isinstance(data, dict) and "close" in data:
-            return m.Close(self.turns(data["close"], path + ("close",)))
-        return self.turn(data, path)
-
-    def convenience(self, data, path: tuple):
-        if data is None or data is False:
-            return data
-        return m.Convenience(self.text(path + ("ask",)), self.turns(data["yes"], path + ("yes",)),
-                             self.turns(data["no"], path + ("no",)))
-
-    def closings(self, data, path: tuple):
-        if data is None:
-            return None
-        return {label: self.turns(turns, path + (label,)) for label, turns in data.items()}
-
-    def standard(self, data: dict, path: tuple = ()) -> m.Standard:
-        return m.Standard([m.Element(e["id"], e["name"], tuple(e["patterns"]), e.get("severity", "error"),
-                                     e.get("description", ""), tuple(e.get("exclude", ())),
-                                     tuple(e.get("examples", ()))) for e in data["elements"]],
-                          data.get("title", ""), data.get("max_turns", 3), list(data.get("examples", [])),
-                          data.get("source", ""),
-                          {kind: m.StandardKind(tuple(k["elements"]), list(k.get("examples", [])), k.get("source", ""),
-                                                tuple(self.text(path + ("kinds", kind, "examples", i))
-                                                      for i in range(len(k.get("examples", [])))))
-                           for kind, k in data.get("kinds", {}).items()})
-
-
-def build(doc: Document, kind: str, project: m.Project) -> None:
-    b, d, f = Builder(doc), doc.data, doc.display
-    if kind == "org":
-        minutes = d.get("max_call_minutes")
-        project_org = m.Org(
-            d["id"], d["name"], f, d.get("short_name", ""), d.get("department", ""), d.get("hotline", ""),
-            d.get("agent_title", ""), d.get("industry", ""),
-            [m.CallWindow(w["start"], w["end"], w.get("season", ""), w.get("note", "")) for w in d.get("call_windows", [])],
-            list(d.get("no_call", [])), (minutes.get("min"), minutes["max"]) if minutes else None,
-            d.get("speech_rate", 240), list(d.get("languages", [])), dict(d.get("placeholders", {})),
-            tuple(d.get("agent_placeholders", ())),
-            b.turns(d.get("opening"), ("opening",)), b.convenience(d.get("convenience"), ("convenience",)),
-            b.closings(d.get("closings"), ("closings",)) or {}, b.maybe(("holiday_closing",)), d.get("source", ""),
-            d.get("kind", ""))
-        project.orgs[d["id"]] = project_org
-    elif kind == "etiquette":
-        for gi, g in enumerate(d["groups"]):
-            rules = [m.EtiquetteRule(r["id"], b.text(("groups", gi, "rules", ri, "text")), r.get("why", ""),
-                                     r.get("source", "")) for ri, r in enumerate(g["rules"])]
-            project.etiquette.append(m.EtiquetteGroup(g["id"], g["title"], rules, f, g.get("intro", "")))
-    elif kind == "forbidden":
-        for i, p in enumerate(d["phrases"]):
-            project.forbidden.append(m.ForbiddenPhrase(
-                p["id"], b.text(("phrases", i, "phrase")), p["reason"], p["instead"], f,
-                tuple(b.text(("phrases", i, "variants", j)) for j in range(len(p.get("variants", [])))),
-                p.get("category", ""), p.get("severity", "error"), tuple(p.get("exceptions", ())), p.get("source", ""),
-                tuple(tuple(group) for group in p.get("any_order", ())),
-                p.get("situation", "")))
-    elif kind == "standards":
-        project.greeting = b.standard(d["greeting"], ("greeting",))
-        project.closing = b.standard(d["closing"], ("closing",))
-    elif kind == "question-bank":
-        questions = [b.question(q, ("questions", i), d["id"]) for i, q in enumerate(d["questions"])]
-        project.banks[d["id"]] = m.QuestionBank(d["id"], d["title"], questions, f, d.get("industry", ""),
-                                                d.get("description", ""), d.get("source", ""))
-    elif kind == "scenario":
-        t = d["timing"]
-        project.scenarios[d["id"]] = m.Scenario(
-            d["id"], d["title"], d["industry"], d["trigger"],
-            timing(t),
-            d["responsible"], f, list(d.get("stages", [])), d.get("org", ""), d.get("purpose", ""),
-            d.get("target_rate"), d.get("rate_note", ""), list(d.get("escalation", [])), list(d.get("scripts", [])),
-            list(d.get("forms", [])), list(d.get("questions", [])), list(d.get("notes", [])), d.get("source", ""))
-    elif kind == "script":
-        steps = [b.step(s, ("steps", i)) for i, s in enumerate(d.get("steps", []))]
-        for i, q in enumerate(d.get("questions", [])):
-            steps.append(b.turn({"ask": q}, ("questions", i)) if isinstance(q, str)
-                         else m.Turn("ask", question=b.question(q, ("questions", i), ident=f"{f}#questions/{i}")))
-        project.scripts[d["id"]] = m.Script(
-            d["id"], d["title"], f, doc, d.get("org", ""), d.get("description", ""),
-            b.turns(d.get("opening"), ("opening",)), b.convenience(d.get("convenience"), ("convenience",)),
-            steps, b.closings(d.get("closings"), ("closings",)), d.get("source", ""), d.get("kind", ""))
-    elif kind == "form":
-        sections = []
-        for s in d["sections"]:
-            table = s.get("table", {})
-            columns = [m.FormColumn(c) if isinstance(c, str) else
-                       m.FormColumn(c["label"], c.get("width"), c.get("type", "text"), tuple(c.get("options", ())))
-                       for c in table.get("columns", [])]
-            fields = [m.FormField(x["label"], x.get("type", "text"), tuple(x.get("options", ())), x.get("lines", 1),
-                                  x.get("width", "full")) for x in s.get("fields", [])]
-            sections.append(m.FormSection(s.get("title", ""), fields, columns, table.get("rows", 0), s.get("note", "")))
-        project.forms[d["id"]] = m.Form(
-            d["id"], d["title"], sections, f, d.get("number", ""), str(d.get("version", "")), d.get("org", ""),
-            d.get("orientation", "portrait"), d.get("intro", ""), d.get("copies_note", ""), d.get("retention", ""),
-            list(d.get("notes", [])), d.get("source", ""), bool(d.get("contact", False)))
-    elif kind == "records":
-        def record_fields(key: str) -> list[m.RecordField]:
-            return [m.RecordField(x["label"], x.get("type", "text"), x.get("width", "third"),
-                                  tuple(x.get("same_as", ()))) for x in d.get(key, [])]
-        project.records = m.Records(
-            f, str(d.get("version", "")), record_fields("header"), record_fields("contact"),
-            bool(d.get("signature_date", True)),
-            {k: m.SheetRecord(v["number"], str(v.get("version", "")), tuple(v.get("channels", ("电话",))))
-             for k, v in d.get("sheets", {}).items()})
-    elif kind == "qa-form":
-        build_qa_form(doc, project)
-
-
-def build_qa_form(doc: Document, project: m.Project) -> None:
-    d = doc.data
-    limits = d.get("limits", {})
-    items = [m.QAItem(i["id"], i["name"], i["weight"], tuple(i["rules"]), i.get("compliance_only", False),
-                      i.get("deduct"), i.get("critical", False), tuple(i.get("na_when", ())),
-                      i.get("description", ""), i.get("source", "")) for i in d["items"]]
-    project.qa_forms[d["id"]] = m.QAForm(
-        d["id"], d["title"], d["pass_mark"], items, doc.display, str(d.get("version", "")), d.get("org", ""),
-        d.get("intro", ""), limits.get("long_silence_s", 10.0), limits.get("max_chars_per_min"),
-        list(d.get("notes", [])), d.get("source", ""))
-
-
-def ident_path(kind: str) -> tuple | None:
-    return ("id",) if kind in ("org", "question-bank", "scenario", "script", "form", "qa-form") else None
 
 
 class References:
@@ -579,12 +374,12 @@ def iter_branches(script: m.Script):
     yield from walk(script.steps, ("steps",))
 
 
-def register_ids(loaded: Loaded, doc: Document, kind: str, seen: dict) -> bool:
+def register_ids(loaded: Loaded, doc: Document, kind: Kind, seen: dict) -> bool:
     """Reject a document whose id is already taken; returns False if it must not be built."""
-    if ident_path(kind) is None:
+    if not kind.has_id:
         return True
     ident = doc.data["id"]
-    key = (kind, ident)
+    key = (kind.id, ident)
     if key in seen:
         span = doc.span(("id",))
         loaded.problems.append(Problem(doc.display, span.line, span.column,
@@ -594,23 +389,28 @@ def register_ids(loaded: Loaded, doc: Document, kind: str, seen: dict) -> bool:
     return True
 
 
-def register_inner_ids(loaded: Loaded, doc: Document, kind: str, seen: dict) -> None:
+def inner_lists(data: Any, path: tuple[str, ...], at: tuple = ()) -> list[tuple[tuple, list]]:
+    """(path, list) of every list a kind's `inner_ids` path names; "*" stands for each item of a list."""
+    if not path:
+        return [(at, data)]
+    head, rest = path[0], path[1:]
+    if head == "*":
+        return [found for i, item in enumerate(data) for found in inner_lists(item, rest, at + (i,))]
+    return inner_lists(data[head], rest, at + (head,))
+
+
+def register_inner_ids(loaded: Loaded, doc: Document, kind: Kind, seen: dict) -> None:
     """Ids inside files (questions, rules, phrases) are project-wide too."""
-    lists: dict[str, list[tuple]] = {"question-bank": [("questions",)], "forbidden": [("phrases",)],
-             "etiquette": [("groups",)] + [("groups", i, "rules") for i in range(len(doc.data.get("groups", [])))]}
-    for path in lists.get(kind, []):
-        items: Any = doc.data
-        for key in path:
-            items = items[key]
-        label = {"questions": "question", "phrases": "phrase", "groups": "group", "rules": "rule"}[path[-1]]
-        for i, item in enumerate(items):
-            key = (label, item["id"])
-            if key in seen:
-                span = doc.span(path + (i, "id"))
-                loaded.problems.append(Problem(doc.display, span.line, span.column,
-                                               f"重复的标识 '{item['id']}'：已在 {seen[key]} 中使用"))
-            else:
-                seen[key] = doc.display
+    for label, pattern in kind.inner_ids:
+        for path, items in inner_lists(doc.data, pattern):
+            for i, item in enumerate(items):
+                key = (label, item["id"])
+                if key in seen:
+                    span = doc.span(path + (i, "id"))
+                    loaded.problems.append(Problem(doc.display, span.line, span.column,
+                                                   f"重复的标识 '{item['id']}'：已在 {seen[key]} 中使用"))
+                else:
+                    seen[key] = doc.display
 
 
 def loose_ids(data) -> set[str]:
@@ -639,6 +439,15 @@ def capped(found: list[Problem]) -> list[Problem]:
     last = found[MAX_PER_FILE]
     return found[:MAX_PER_FILE] + [Problem(last.path, last.line, last.column,
                                            f"此文件还有 {len(found) - MAX_PER_FILE} 个问题未列出（先改正上面的问题再检查）")]
+
+
+def build(loaded: Loaded, doc: Document, kind: Kind, seen: dict) -> None:
+    """File a valid document into the project unless its id is taken."""
+    if not register_ids(loaded, doc, kind, seen):
+        return
+    register_inner_ids(loaded, doc, kind, seen)
+    assert kind.build is not None
+    kind.build(doc, loaded.project)
 
 
 def load_checked(path: Path, display: str, limits: Limits, kind: str, reuse: dict | None):
@@ -707,10 +516,7 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
             loaded.broken_ids |= loose_ids(doc.data)
             continue
         loaded.documents[display] = doc
-        if not register_ids(loaded, doc, kind, seen):
-            continue
-        register_inner_ids(loaded, doc, kind, seen)
-        build(doc, kind, project)
+        build(loaded, doc, BY_ID[kind], seen)
     for bank in project.banks.values():
         for q in bank.questions:
             project.questions.setdefault(q.id, q)

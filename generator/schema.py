@@ -65,20 +65,28 @@ QUESTION_FIELDS = {
 QUESTION = obj(QUESTION_FIELDS, ("id", "text", "answer"))
 INLINE_QUESTION = obj({k: v for k, v in QUESTION_FIELDS.items() if k != "id"}, ("text",))
 
+SPEECH = {
+    "enum": ["原话", "要点"],
+    "description": "坐席这句怎么说：原话 = 照着说的原话（规范原文里写成坐席说的话或加了引号）；"
+                   "要点 = 只是话题，坐席用自己的话说到（如「质量评价」「询问客户已完成项目的情况」）。"
+                   "不写时由程序按措辞猜测，猜测的句子列在手册的「维护者 › 原话还是要点」页",
+}
+
 TURN = {
-    "description": "一句话：字符串即坐席说的话；或 {say}、{customer}、{note}、{ask}",
+    "description": "一句话：字符串即坐席说的话；或 {say}、{customer}、{note}、{ask}；say 和 ask 可加 kind: 原话 或 要点",
     "oneOf": [
         TEXT,
-        obj({"say": TEXT}, ("say",)),
+        obj({"say": TEXT, "kind": SPEECH}, ("say",)),
         obj({"customer": TEXT}, ("customer",)),
         obj({"note": TEXT}, ("note",), description="给坐席的动作提示，如「记下时间」，不念出来"),
-        obj({"ask": {"oneOf": [ID, INLINE_QUESTION]}}, ("ask",)),
+        obj({"ask": {"oneOf": [ID, INLINE_QUESTION]}, "kind": SPEECH}, ("ask",)),
     ],
 }
 TURNS = {"type": "array", "items": {"$ref": "#/$defs/turn"}, "minItems": 1}
 
 CONVENIENCE = obj({
     "ask": TEXT,
+    "kind": {**SPEECH, "description": "确认是否方便的那句话怎么说：原话 或 要点（不写时由程序猜测）"},
     "yes": {**TURNS, "description": "方便：继续"},
     "no": {**TURNS, "description": "不方便：约时间、记下、礼貌结束"},
 }, ("ask", "yes", "no"), description="确认是否方便通话，两个分支")
@@ -267,8 +275,10 @@ SCRIPT = obj({
     "convenience": {"oneOf": [CONVENIENCE, {"const": False}]},
     "steps": {"type": "array", "items": {"$ref": "#/$defs/step"}, "minItems": 1},
     "questions": {"type": "array", "minItems": 1,
-                  "items": {"oneOf": [ID, INLINE_QUESTION]},
-                  "description": "只列问题时，开头语、方便确认和结束语由机构标准自动组合"},
+                  "items": {"oneOf": [ID, INLINE_QUESTION,
+                                      obj({"ask": {"oneOf": [ID, INLINE_QUESTION]}, "kind": SPEECH}, ("ask",))]},
+                  "description": "只列问题时，开头语、方便确认和结束语由机构标准自动组合；"
+                                 "写成 {ask: 问题标识, kind: 要点} 可说明这个问题是原话还是要点"},
     "closings": CLOSINGS,
     "source": SOURCE,
 }, ("id", "title"), **{"$defs": TURN_DEFS})
@@ -323,6 +333,8 @@ PLAN = obj({
                 "description": "事件表列名映射：{表中的列名: 标准列名}，如 {联系电话: 电话}"},
     "targets": {"type": "object", "additionalProperties": {"type": "number", "minimum": 0, "maximum": 100},
                 "description": "规范未给出目标回访率的场景，本团队的目标（%）"},
+    "max_attempts": {"type": "integer", "minimum": 1, "maximum": 20,
+                     "description": "未接通的回访最多拨打几次（场景的 timing.max_attempts 优先）；不写则未接通不再安排"},
 })
 QA_RULES = ["forbidden-phrase", "personal-data", "missing-greeting", "greeting-not-first", "missing-closing",
             "question-not-asked", "long-silence", "interruption", "speech-too-fast", "call-too-long"]
@@ -396,30 +408,3 @@ PROJECT = obj({
     }),
     "plan": PLAN,
 })
-
-SCHEMAS: dict[str, dict] = {
-    "org": ORG,
-    "etiquette": ETIQUETTE,
-    "forbidden": FORBIDDEN,
-    "standards": STANDARDS,
-    "question-bank": QUESTION_BANK,
-    "scenario": SCENARIO,
-    "script": SCRIPT,
-    "form": FORM,
-    "qa-form": QA_FORM,
-    "records": RECORDS,
-    "project": PROJECT,
-}
-
-TITLES = {
-    "org": "机构档案", "etiquette": "电话礼仪规范", "forbidden": "电话忌语",
-    "standards": "开头语与结束语标准", "question-bank": "问题库", "scenario": "回访场景",
-    "script": "回访话术", "form": "记录表单", "qa-form": "质检评分表", "project": "项目配置 huifang.yaml",
-    "records": "记录表通用表头",
-}
-
-
-def schema_document(kind: str) -> dict:
-    """The exported, self-describing JSON Schema of one kind of file."""
-    return {"$schema": DIALECT, "$id": f"{BASE_URI}{kind}.schema.json",
-            "title": TITLES[kind], **SCHEMAS[kind]}

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from huifang.atomic import write_text
-from huifang.schema import SCHEMAS, schema_document
+from huifang.kinds import SCHEMAS, schema_document
 
 
 def render(kind: str) -> str:

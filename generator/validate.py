@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
+from huifang.kinds import SCHEMAS
 from huifang.problems import Problem
-from huifang.schema import SCHEMAS
 from huifang.yamlload import Document
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain an invalid file (a tenth of a second)
@@ -76,6 +76,33 @@ def branch_keys(schema: dict, root: dict) -> set[str]:
     return keys
 
 
+def object_branches(schema: dict, root: dict) -> list[dict]:
+    return [b for b in (resolve(b, root) for b in schema.get("oneOf", [])) if "properties" in b]
+
+
+def modifier_key(instance: dict, schema: dict, root: dict) -> str:
+    """A key that only qualifies others (never required in a branch that has it), e.g. `kind` of a say line."""
+    branches = object_branches(schema, root)
+    for key in instance:
+        hosts = [b for b in branches if key in b["properties"]]
+        if hosts and all(key not in b.get("required", ()) for b in hosts):
+            return key
+    return ""
+
+
+def companion_message(instance: dict, schema: dict, root: dict) -> str:
+    """`kind` written under `note`: say which keys it goes with instead of "these keys cannot go together"."""
+    key = modifier_key(instance, schema, root)
+    if not key:
+        return ""
+    hosts = [b for b in object_branches(schema, root) if key in b["properties"]]
+    partners = sorted({r for b in hosts for r in b.get("required", ())})
+    if any(p in instance for p in partners):
+        return ""
+    others = "、".join(k for k in instance if k != key)
+    return f"'{key}' 只能写在 {'、'.join(partners)} 下面，不能和 {others} 一起写"
+
+
 def pick(error: ValidationError, root: dict) -> list[ValidationError]:
     """For a failed oneOf, the errors of the branch the writer evidently meant (or the oneOf itself)."""
     if error.validator != "oneOf" or not error.context:
@@ -121,6 +148,9 @@ def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]
         if unknown:
             return [at(f"未知的键 '{k}'{did_you_mean(k, allowed)}（可用：{'、'.join(sorted(allowed))}）",
                        path + (k,), key=True) for k in unknown]
+        modifier = companion_message(instance, schema, root)
+        if modifier:
+            return [at(modifier, path + (modifier_key(instance, schema, root),), key=True)]
         return [at(f"这些键不能同时出现：{'、'.join(instance)}（只能用其中一种写法）")]
     if kind == "oneOf" and isinstance(instance, str):
         for branch in schema.get("oneOf", []):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from huifang.problems import ContentError
+from huifang.readfile import read_bytes
 
 # PyYAML is imported by the functions that parse (a tenth of a second spent only when something is parsed)
 
@@ -107,10 +108,6 @@ class Limits:
     max_depth: int = DEFAULT_MAX_DEPTH
 
 
-def human_size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
-
-
 def line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
@@ -118,24 +115,8 @@ def line_col(text: str, index: int) -> tuple[int, int]:
 
 def read_text(path: Path, display: str, limits: Limits = Limits()) -> str:
     """Read a content file as text, or raise a ContentError saying what is wrong and how to fix it."""
-    if path.is_symlink() and not path.exists():
-        raise ContentError(display, 1, 1, "符号链接指向不存在的文件")
-    if path.is_dir():
-        raise ContentError(display, 1, 1, "这里应是一个文件，却是一个目录")
-    if not path.is_file():
-        raise ContentError(display, 1, 1, "不是普通文件（设备、管道或不存在）")
-    try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise ContentError(display, 1, 1, f"文件过大（{human_size(size)}，上限 {human_size(limits.max_file_bytes)}）："
-                                              "内容文件应很小；确需更大可在 huifang.yaml 的 limits.max_file_bytes 中调整")
-        with path.open("rb") as handle:
-            raw = handle.read(limits.max_file_bytes + 1)
-    except PermissionError:
-        raise ContentError(display, 1, 1, "没有读取权限（检查文件权限）") from None
-    except OSError as exc:
-        raise ContentError(display, 1, 1, f"无法读取：{exc.strerror or exc}") from None
-    return decode(raw, display)
+    return decode(read_bytes(path, display, limits.max_file_bytes,
+                             "：内容文件应很小；确需更大可在 huifang.yaml 的 limits.max_file_bytes 中调整"), display)
 
 
 def decode(raw: bytes, display: str) -> str:
@@ -289,7 +270,7 @@ class _Builder:
                 container[frame[2]] = value
                 frame[2] = None
 
-        def child_path(start_mark, key_event=None):
+        def child_path():
             if not stack:
                 return ()
             frame = stack[-1]
@@ -318,7 +299,7 @@ class _Builder:
                 frame[2] = key
                 self.key_spans[frame[1] + (key,)] = self.span(event.start_mark, event.end_mark, event.style)
                 continue
-            path = child_path(event.start_mark)
+            path = child_path()
             if isinstance(event, yaml.AliasEvent):
                 if event.anchor not in self.anchors:
                     raise self.fail(event.start_mark, f"引用了未定义的锚点 *{event.anchor}")

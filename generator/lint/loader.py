@@ -7,9 +7,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from huifang import builders
 from huifang import model as m
+from huifang.kinds import KINDS, SCRIPT, SCRIPTS
 from huifang.problems import ContentError, Problem
-from huifang.project import LAYOUT, SCRIPTS, Loaded, References, build, ensure_inside, loose_ids
+from huifang.project import Loaded, References, ensure_inside, loose_ids
 from huifang.validate import validate_document
 from huifang.yamlload import Document, load_file
 
@@ -42,7 +44,7 @@ def load_script(loaded: Loaded, path: Path | str, display: str) -> Loose:
         out = Loose(display, problems=[exc.problem])
         out.broken = {Path(path).stem}
         return out
-    found = validate_document(doc, "script")
+    found = validate_document(doc, SCRIPT)
     if found:
         out = Loose(display, doc, problems=found)
         out.broken = loose_ids(doc.data)
@@ -50,7 +52,7 @@ def load_script(loaded: Loaded, path: Path | str, display: str) -> Loose:
     project = loaded.project
     ident = doc.data["id"]
     before = project.scripts.get(ident)
-    build(doc, "script", project)
+    builders.script(doc, project)
     script = project.scripts.pop(ident)
     if before is not None:
         project.scripts[ident] = before
@@ -125,8 +127,9 @@ def kind_for(path: Path, root: Path) -> str | None:
             return None
     rel = Path(absolute[len(base) + 1:])
     if rel.parts and rel.parts[0] == SCRIPTS:
-        return "script"
-    for pattern, kind in LAYOUT:
-        if rel.match(pattern) or rel.with_suffix(".yaml").match(pattern):
-            return kind
+        return SCRIPT
+    for kind in KINDS:
+        for pattern in kind.layout:
+            if rel.match(pattern) or rel.with_suffix(".yaml").match(pattern):
+                return kind.id
     return None

@@ -28,6 +28,7 @@ class Calendar:
     def __init__(self) -> None:
         self.unpublished: set[int] = set()
         self._workday: dict[dt.date, bool] = {}
+        self._holiday: dict[dt.date, str] = {}
 
     def published(self, year: int) -> bool:
         return FIRST_YEAR <= year <= LAST_YEAR
@@ -45,10 +46,13 @@ class Calendar:
 
     def holiday_name(self, day: dt.date) -> str:
         """The statutory holiday `day` belongs to, in Chinese ('' on working days and plain weekends)."""
-        if not self.published(day.year):
-            return ""
-        on_holiday, name = chinese_calendar.get_holiday_detail(day)
-        return CHINESE_NAMES.get(name, "") if on_holiday and name else ""
+        known = self._holiday.get(day)
+        if known is None:
+            if not self.published(day.year):
+                return ""
+            on_holiday, name = chinese_calendar.get_holiday_detail(day)
+            known = self._holiday[day] = CHINESE_NAMES.get(name, "") if on_holiday and name else ""
+        return known
 
     def next_workday(self, day: dt.date, last: dt.date) -> dt.date | None:
         """The first working day in [day, last], or None."""
@@ -86,7 +90,3 @@ def festival(name: str, year: int) -> dt.date | None:
         return None
     days = sorted(d for d, n in holidays.China(years=year, language="zh_CN").items() if n == wanted)
     return days[0] if days else None
-
-
-def known_festival(name: str) -> bool:
-    return name in FESTIVALS or name in (LANTERN, BIRTHDAY)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 def add_arguments(plan: argparse.ArgumentParser, report: argparse.ArgumentParser) -> None:
     plan.add_argument("events", metavar="EVENTS", help="事件表：CRM 导出的 .csv 或 .xlsx，每行一个客户事件")
-    report.add_argument("results", metavar="RESULTS", nargs="+", help="坐席填好的回访名单：.xlsx 或 .csv")
+    report.add_argument("results", metavar="RESULTS", nargs="*",
+                        help="坐席填好的回访名单：.xlsx 或 .csv；不写则只汇总台账里已有的结果")
     for cmd in (plan, report):
         cmd.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="起始日期，如 2026-03-01")
         cmd.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="结束日期（含）")

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
-from huifang import ledger
-from huifang.plan import store
+from huifang import ledger, readfile
+from huifang.plan import attempts, store
 from huifang.plan.calendar import LAST_YEAR, Calendar
 from huifang.plan.config import PlanConfig
 from huifang.plan.core import Plan, Planner
 from huifang.plan.events import InputError, read_events
-from huifang.problems import display_path
+from huifang.plan.jsonout import write_json
+from huifang.problems import ContentError, display_path
 from huifang.project import load_project
 
 
@@ -74,8 +74,10 @@ def run(args) -> int:
     project, config = got
     path = Path(args.events)
     shown = display_path(path, Path.cwd()) if path.is_absolute() else str(path)
-    if not path.is_file():
-        print(f"{shown}:1: 找不到事件表文件", file=sys.stderr)
+    try:
+        readfile.check(path, shown)
+    except ContentError as exc:
+        print(exc.problem, file=sys.stderr)
         return 1
     cal = Calendar()
     db = ledger.connect(project.root, args.db)
@@ -84,8 +86,11 @@ def run(args) -> int:
         try:
             plan = planner.plan(read_events(path, config.columns))
         except InputError as exc:
-            print(f"{shown}:1: {exc}", file=sys.stderr)
+            print(f"{shown}:1:1: {exc}", file=sys.stderr)
             return 1
+        again = attempts.followups(db, project, first, last)  # 改约 and 重拨 from `huifang report`
+        if again:
+            plan.calls = sorted(plan.calls + again, key=lambda c: (c.date, c.agent, c.time, c.line))
         if args.out:
             from huifang.plan.outputs import write_all
             write_all(plan, project, first, last, Path(args.out))
@@ -93,7 +98,7 @@ def run(args) -> int:
     finally:
         db.close()
     if args.format == "json":
-        json.dump(plan.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        write_json(plan, sys.stdout)
         sys.stdout.write("\n")
     else:
         text_report(plan, first, last)

@@ -19,6 +19,7 @@ class PlanConfig:
     seasons: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (MM-DD, MM-DD)
     columns: dict[str, str] = field(default_factory=dict)
     targets: dict[str, float] = field(default_factory=dict)
+    max_attempts: int | None = None  # a call not reached is dialled again up to this many times (attempts.py)
 
     @classmethod
     def of(cls, project: m.Project) -> PlanConfig:
@@ -26,7 +27,8 @@ class PlanConfig:
         return cls(raw.get("capacity", DEFAULT_CAPACITY), dict(raw.get("agents", {})),
                    [m.CallWindow(w["start"], w["end"]) for w in raw.get("call_windows", [])],
                    {k: (v["from"], v["to"]) for k, v in raw.get("seasons", {}).items()},
-                   dict(raw.get("columns", {})), dict(raw.get("targets", {})))
+                   dict(raw.get("columns", {})), dict(raw.get("targets", {})),
+                   raw.get("max_attempts"))
 
     def capacity_of(self, agent: str) -> int:
         return self.agents.get(agent, self.capacity)

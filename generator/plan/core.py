@@ -6,21 +6,23 @@ call that cannot get a working day is listed with a warning or left unscheduled 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import gc
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import NamedTuple
 
 from huifang import model as m
-from huifang.plan.calendar import Calendar
+from huifang.plan.calendar import BIRTHDAY, Calendar
 from huifang.plan.config import UNASSIGNED, PlanConfig
 from huifang.plan.events import Event
-from huifang.plan.windows import DAY, NoWindow, Window, windows
+from huifang.plan.windows import DAY, NoWindow, chosen, windows
 
 NO_WARNINGS = ()  # shared by the many calls without any
 DEFAULT_WINDOWS = (m.CallWindow("09:00", "12:00"), m.CallWindow("14:00", "17:30"))
 
 
-@dataclass(slots=True)
-class Call:
+class Call(NamedTuple):
     line: int
     customer: str
     phone: str
@@ -30,9 +32,18 @@ class Call:
     date: dt.date
     time: str
     window: tuple[dt.date, dt.date | None]
-    key: str
+    ledger_key: str = ""  # a call read back from the ledger keeps its key; "" for a call planned from a row
     org: str = ""
     warnings: list[str] | tuple[()] = ()
+    event: dt.date | None = None  # the event's date (None: the window's start stands for it)
+    ident: str = ""  # the row's 编号
+
+    @property
+    def key(self) -> str:
+        """The call's identity in the ledger: who, which scenario, which event, which window (made when asked,
+        not held by a million calls)."""
+        return self.ledger_key or call_key(self.ident or f"{self.customer}/{self.phone}", self.scenario,
+                                           (self.event or self.window[0]).isoformat(), self.window[0].isoformat())
 
     def as_dict(self) -> dict:
         end = self.window[1]
@@ -40,6 +51,11 @@ class Call:
                 "agent": self.agent, "date": self.date.isoformat(), "time": self.time,
                 "window": [self.window[0].isoformat(), end.isoformat() if end else None],
                 "warnings": list(self.warnings)}
+
+
+def call_key(who: str, scenario: str, event: str, start: str) -> str:
+    """Who (编号, else 客户/电话), the scenario id, the event's date and the window's first day, as the ledger keeps them."""
+    return f"{who}|{scenario}|{event}|{start}"
 
 
 @dataclass
@@ -89,24 +105,16 @@ class Planner:
         self.scenarios = Scenarios(project)
         self.load: dict[tuple[str, dt.date], int] = dict(booked or {})
         self.known = known or set()
-        self._slots: dict[tuple[str, dt.date], tuple[list[tuple[int, int]], list[str]]] = {}
+        self._slots: dict[tuple[str, dt.date], tuple[list[tuple[int, int]], list[str], dict[int, list[str]]]] = {}
         self._shared: dict = {}
+        self._no_workday: dict[tuple[dt.date, dt.date | None], str] = {}  # a window's 没有工作日 warning
+        self._times: dict[tuple[tuple[int, int], ...], dict[int, list[str]]] = {}
 
     # -- windows ------------------------------------------------------------------------------------
     def call_windows(self, scenario: m.Scenario) -> list[m.CallWindow]:
         org = self.project.orgs.get(scenario.org)
         return scenario.timing.call_windows or (org.call_windows if org else []) or self.config.call_windows \
             or list(DEFAULT_WINDOWS)
-
-    def slots(self, scenario: m.Scenario, day: dt.date, warnings: list[str]) -> list[tuple[int, int]]:
-        """The day's call windows as (start, end) minutes, the season's when windows are seasonal."""
-        key = (scenario.id, day)
-        known = self._slots.get(key)
-        if known is None:
-            notes: list[str] = []
-            known = self._slots[key] = (self.day_slots(scenario, day, notes), notes)
-        warnings += known[1]
-        return known[0]
 
     def day_slots(self, scenario: m.Scenario, day: dt.date, warnings: list[str]) -> list[tuple[int, int]]:
         wins = self.call_windows(scenario)
@@ -139,101 +147,258 @@ class Planner:
 
     # -- planning -----------------------------------------------------------------------------------
     def plan(self, items: Iterable[Event | tuple[int, str]]) -> Plan:
+        """Read the rows grouped by what their windows depend on, then place the calls earliest deadline first.
+
+        Rows that share a scenario, an event date and the fields the timing reads share their windows; the
+        calls wait in one bucket per window (deadline, start), filled in line order, so the buckets taken in
+        order give the calls in (deadline, start, line) order without sorting them one by one.
+        """
         result = Plan()
-        tasks = []
-        cache: dict[tuple, list[Window] | str] = {}
-        reasons: dict[str, str] = {}
-        for item in items:
-            if isinstance(item, tuple):
-                result.errors.append(item)
-                continue
-            try:
-                scenario = self.scenarios.find(item.scenario)
-            except LookupError as exc:
-                result.errors.append((item.line, str(exc)))
-                continue
-            t = scenario.timing
-            key = (scenario.id, item.date, item.region if t.overrides else "",
-                   item.customer_class if t.overrides else "",
-                   item.deadline if (t.within or t.before or t.until) else None,
-                   item.birthday if t.on else None)
-            found = cache.get(key)
-            if found is None:
-                try:
-                    found = windows(t, self.cal, item.date, self.first, self.last, region=item.region,
-                                    customer_class=item.customer_class, deadline=item.deadline,
-                                    birthday=item.birthday)
-                except NoWindow as exc:
-                    found = f"{scenario.title}：{exc}"  # one string per distinct reason, shared by its rows
-                    found = reasons.setdefault(found, found)
-                cache[key] = found
-            if isinstance(found, str):
-                result.unscheduled.append((item.line, found))
-                continue
-            who = item.ident or f"{item.customer}/{item.phone}"
-            for w in found:
-                tasks.append((w.end or self.last, w.start, item.line, w, item, scenario,
-                              f"{who}|{scenario.id}|{item.date.isoformat()}|{w.start.isoformat()}"))
-        tasks.sort(key=lambda x: (x[0], x[1], x[2]), reverse=True)
-        seen: dict[str, int] = {}
-        while tasks:  # popped from the end, earliest deadline first, so memory is given back as we go
-            _, _, line, w, event, scenario, call_key = tasks.pop()
-            if call_key in self.known:
-                result.already += 1
-                continue
-            if call_key in seen:
-                result.unscheduled.append((line, f"与第 {seen[call_key]} 行是同一位客户的同一次回访，不重复安排"))
-                continue
-            seen[call_key] = line
-            placed = self.place(w, event, scenario, call_key)
-            if isinstance(placed, str):
-                result.unscheduled.append((line, f"{scenario.title}：{placed}"))
-            else:
-                result.calls.append(placed)
-        result.calls.sort(key=lambda c: (c.date, c.agent, c.time, c.line))
+        buckets: dict[tuple[dt.date, dt.date], list[tuple[Event, tuple[dt.date, dt.date | None], m.Scenario]]] = {}
+        collecting = gc.isenabled()
+        gc.disable()  # a million rows and calls, no cycles among them: the collector would walk them again and again
+        try:
+            in_order, suspects = self.group_rows(items, result, buckets)
+            self.place_all(buckets, in_order, suspects, result)
+        finally:
+            if collecting:
+                gc.enable()
         result.unscheduled.sort()
         result.errors.sort()
         return result
 
-    def place(self, w: Window, event: Event, scenario: m.Scenario, key: str) -> Call | str:
-        agent = event.agent or UNASSIGNED
-        capacity = self.config.capacity_of(agent)
-        lo, hi = max(w.start, self.first), min(w.end or self.last, self.last)
-        end_text = w.end.isoformat() if w.end else "不限"
-        warnings: list[str] = []
-        day, free, any_workday = lo, None, None
+    def group_rows(self, items: Iterable[Event | tuple[int, str]], result: Plan, buckets: dict) -> tuple[bool, set[int]]:
+        """Each row's windows into their buckets; bad rows and rows without a window into `result`.
+        Returns whether the rows came in line order and the hashes of (customer, scenario, date) seen twice."""
+        scenarios: dict[str, tuple | str] = {}
+        which: dict[tuple[str, str, str], int] = {}  # (scenario, region, class) -> the override that applies
+        groups: dict[tuple, tuple | str] = {}
+        reasons: dict[str, str] = {}
+        rows_seen: set[int] = set()
+        suspects: set[int] = set()
+        errors, unscheduled = result.errors.append, result.unscheduled.append
+        previous, in_order = -1, True
+        for item in items:
+            if not isinstance(item, Event):
+                errors(item)
+                continue
+            line, customer, phone, name, date, _, _, region, customer_class, deadline, birthday, ident = item
+            known = scenarios.get(name)
+            if known is None:
+                known = scenarios[name] = self.scenario_reads(name)
+            if isinstance(known, str):
+                errors((line, known))
+                continue
+            scenario, overrides, dated, born = known
+            override = -1
+            if overrides:
+                override = which.get((name, region, customer_class), -1)
+                if override == -1:
+                    override = which[(name, region, customer_class)] = chosen(scenario.timing, region, customer_class)
+            key = (name, date, override, deadline if dated else None, birthday if born else None)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = self.group(scenario, item, buckets, reasons)
+            if isinstance(group, str):
+                unscheduled((line, group))
+                continue
+            if line <= previous:
+                in_order = False
+            previous = line
+            row = hash((ident or f"{customer}/{phone}", scenario.id, date))
+            if row in rows_seen:
+                suspects.add(row)
+            else:
+                rows_seen.add(row)
+            pairs, repeats = group
+            if repeats:  # two windows of one event start on the same day: one call, the other a repeat
+                suspects.add(row)
+            for bucket, span in pairs:
+                bucket.append((item, span, scenario))
+        return in_order, suspects
+
+    def scenario_reads(self, name: str) -> tuple[m.Scenario, bool, bool, bool] | str:
+        """The scenario a row names and which row fields its timing reads, or why it is not known."""
+        try:
+            scenario = self.scenarios.find(name)
+        except LookupError as exc:
+            return str(exc)
+        t = scenario.timing
+        return (scenario, bool(t.overrides), bool((t.within and not t.within.days) or t.before or t.until),
+                BIRTHDAY in t.on)
+
+    def group(self, scenario: m.Scenario, item: Event, buckets: dict, reasons: dict[str, str]) -> tuple | str:
+        """The row's windows as (bucket, (start, end)) pairs and whether two start on the same day, or the
+        reason it has none."""
+        try:
+            found = windows(scenario.timing, self.cal, item.date, self.first, self.last, region=item.region,
+                            customer_class=item.customer_class, deadline=item.deadline, birthday=item.birthday)
+        except NoWindow as exc:
+            reason = f"{scenario.title}：{exc}"  # one string per distinct reason, shared by its rows
+            return reasons.setdefault(reason, reason)
+        out = []
+        for w in found:
+            bucket = buckets.get((w.end or self.last, w.start))
+            if bucket is None:
+                bucket = buckets[(w.end or self.last, w.start)] = []
+            out.append((bucket, self._shared.setdefault(w, (w.start, w.end))))
+        return out, len({w.start for w in found}) < len(found)
+
+    def place_all(self, buckets: dict, in_order: bool, suspects: set[int], result: Plan) -> None:
+        """Every call, earliest deadline first (then start, then line), on its agent's first free working day."""
+        first, last, cal, known = self.first, self.last, self.cal, self.known
+        unscheduled = result.unscheduled.append
+        make = tuple.__new__  # a Call without the keyword machinery: a million calls
+        seen: dict[str, int] = {}
+        # agent -> (capacity, that agent's calls by day in the order placed, calls booked by earlier runs by day)
+        agents: dict[str, tuple[int, dict[dt.date, list[Call]], dict[dt.date, int]]] = {}
+        booked: dict[str, dict[dt.date, int]] = {}
+        for (agent, day), n in self.load.items():
+            booked.setdefault(agent, {})[day] = n
+        for bucket_key in sorted(buckets):
+            tasks = buckets.pop(bucket_key)  # given back as we go
+            if not in_order:
+                tasks.sort(key=TASK_LINE, reverse=True)  # the order a stable sort by line then popping gives
+                tasks.reverse()
+            end, start = bucket_key
+            lo, hi = max(start, first), min(end, last)
+            first_workday: dt.date | None = None  # the bucket's first working day, once looked for
+            looked = False
+            times: dict[str, tuple[list[str], dict[int, list[str]]]] = {}  # scenario -> times on first_workday
+            for event, span, scenario in tasks:
+                line = event.line
+                if known or suspects:
+                    who = event.ident or f"{event.customer}/{event.phone}"
+                    if known and call_key(who, scenario.id, event.date.isoformat(), span[0].isoformat()) in known:
+                        result.already += 1
+                        continue
+                    if hash((who, scenario.id, event.date)) in suspects:
+                        key = call_key(who, scenario.id, event.date.isoformat(), span[0].isoformat())
+                        if key in seen:
+                            unscheduled((line, f"与第 {seen[key]} 行是同一位客户的同一次回访，不重复安排"))
+                            continue
+                        seen[key] = line
+                agent = event.agent or UNASSIGNED
+                state = agents.get(agent)
+                if state is None:
+                    state = agents[agent] = (self.config.capacity_of(agent), {}, booked.get(agent, {}))
+                capacity, placed, before = state
+                if not looked:
+                    first_workday, looked = self.first_workday(lo, hi), True
+                warnings: list[str] | None = None
+                day_list, index = None, capacity
+                if first_workday is not None:
+                    day_list = placed.get(first_workday)
+                    index = (len(day_list) if day_list is not None else 0) + (before.get(first_workday, 0) if before else 0)
+                if first_workday is not None and index < capacity:
+                    free = first_workday
+                else:
+                    warnings = []
+                    found = self.busy_day(span, lo, hi, first_workday, agent, counter(placed, before), capacity,
+                                          warnings)
+                    if isinstance(found, str):
+                        unscheduled((line, f"{scenario.title}：{found}"))
+                        continue
+                    free = self._shared.setdefault(found, found)
+                    day_list = placed.get(free)
+                    index = (len(day_list) if day_list is not None else 0) + before.get(free, 0)
+                if cal.unpublished and any(y in cal.unpublished for y in {lo.year, hi.year, free.year}):
+                    warnings = warnings if warnings is not None else []
+                    warnings.append(f"{free.year} 年的法定节假日和调休尚未公布，暂按周一至周五为工作日安排")
+                if free is first_workday:
+                    spread = times.get(scenario.id)
+                    if spread is None:
+                        spread = times[scenario.id] = self.spread(scenario, free)
+                    notes, by_capacity = spread
+                else:
+                    notes, by_capacity = self.spread(scenario, free)
+                if notes:
+                    warnings = (warnings if warnings is not None else []) + notes
+                at = by_capacity.get(capacity)
+                if at is None:
+                    at = by_capacity[capacity] = []
+                while len(at) <= index:
+                    at.append(self.time_at(self.slots_of(scenario, free), len(at), capacity))
+                call = make(Call, (line, event.customer, event.phone, scenario.id, scenario.title, agent, free, at[index],
+                                   span, "", scenario.org, warnings or NO_WARNINGS, event.date, event.ident))
+                if day_list is None:
+                    placed[free] = [call]
+                else:
+                    day_list.append(call)
+        self.load = dict(self.load)
+        calls = result.calls
+        for day, agent in sorted((day, agent) for agent, (_, placed, _) in agents.items() for day in placed):
+            day_list = agents[agent][1][day]
+            self.load[(agent, day)] = self.load.get((agent, day), 0) + len(day_list)
+            day_list.sort(key=CALL_LINE)
+            day_list.sort(key=CALL_TIME)  # stable: by time, then line
+            calls.extend(day_list)
+
+    def spread(self, scenario: m.Scenario, day: dt.date) -> tuple[list[str], dict[int, list[str]]]:
+        """The warnings about the day's call windows, and the times of its calls by capacity (filled as needed)."""
+        key = (scenario.id, day)
+        known = self._slots.get(key)
+        if known is None:
+            notes: list[str] = []
+            slots = self.day_slots(scenario, day, notes)
+            # the times depend only on the windows: scenarios and days with the same windows share them
+            known = self._slots[key] = (slots, notes, self._times.setdefault(tuple(slots), {}))
+        return known[1], known[2]
+
+    def slots_of(self, scenario: m.Scenario, day: dt.date) -> list[tuple[int, int]]:
+        return self._slots[(scenario.id, day)][0]
+
+    def first_workday(self, lo: dt.date, hi: dt.date) -> dt.date | None:
+        day = lo
         while day <= hi:
             if self.cal.is_workday(day):
-                any_workday = any_workday or day
-                if self.load.get((agent, day), 0) < capacity:
+                return day
+            day += DAY
+        return None
+
+    def busy_day(self, span: tuple[dt.date, dt.date | None], lo: dt.date, hi: dt.date, first_workday: dt.date | None,
+                 agent: str, load: Callable[[dt.date], int], capacity: int, warnings: list[str]) -> dt.date | str:
+        """The day for a call whose first working day is full or that has none; or why it stays unplanned."""
+        start, end = span
+        end_text = end.isoformat() if end else "不限"
+        free = None
+        if first_workday is not None:
+            day = first_workday + DAY
+            while day <= hi:
+                if self.cal.is_workday(day) and load(day) < capacity:
                     free = day
                     break
-            day += DAY
-        if free is None:
-            if any_workday is None:
-                if w.end is not None and w.end > self.last and self.cal.next_workday(self.last + DAY, w.end):
-                    return f"本期内没有工作日，时间窗延续到 {end_text}，留待下次排班"
-                if w.start < self.first and self.cal.next_workday(w.start, self.first - DAY):
-                    return f"时间窗（{w.start.isoformat()} 至 {end_text}）内的工作日都在本期之前，已逾期"
+                day += DAY
+        if free is not None:
+            return free
+        if first_workday is None:
+            if end is not None and end > self.last and self.cal.next_workday(self.last + DAY, end):
+                return f"本期内没有工作日，时间窗延续到 {end_text}，留待下次排班"
+            if start < self.first and self.cal.next_workday(start, self.first - DAY):
+                return f"时间窗（{start.isoformat()} 至 {end_text}）内的工作日都在本期之前，已逾期"
+            warning = self._no_workday.get(span)
+            if warning is None:
                 holiday = next((h for h in (self.cal.holiday_name(d) for d in days(lo, hi)) if h), "")
-                warnings.append(f"时间窗（{w.start.isoformat()} 至 {end_text}）全部在"
-                                + (f"法定假日（{holiday}）" if holiday else "休息日") + "内，没有工作日；按规范仍排在窗口内，请安排值班")
-                free = lo
-            elif w.end is None or w.end > self.last:
-                return f"本期坐席「{agent}」每天 {capacity} 个已排满，时间窗延续到 {end_text}，留待下次排班"
-            else:
-                free = min((d for d in days(lo, hi) if self.cal.is_workday(d)),
-                           key=lambda d: (self.load.get((agent, d), 0), d))
-                warnings.append(f"时间窗内坐席「{agent}」每天 {capacity} 个已排满，超出容量安排")
-        if self.cal.unpublished and any(y in self.cal.unpublished for y in {lo.year, hi.year, free.year}):
-            warnings.append(f"{free.year} 年的法定节假日和调休尚未公布，暂按周一至周五为工作日安排")
-        index = self.load.get((agent, free), 0)
-        self.load[(agent, free)] = index + 1
-        time = self.time_at(self.slots(scenario, free, warnings), index, capacity)
-        free = self._shared.setdefault(free, free)  # a million calls fall on a few dozen days and windows
-        span = self._shared.setdefault(w, (w.start, w.end))
-        return Call(event.line, event.customer, event.phone, scenario.id, scenario.title, agent, free, time,
-                    span, key, scenario.org, warnings or NO_WARNINGS)
+                warning = self._no_workday[span] = (f"时间窗（{start.isoformat()} 至 {end_text}）全部在"
+                                                    + (f"法定假日（{holiday}）" if holiday else "休息日")
+                                                    + "内，没有工作日；按规范仍排在窗口内，请安排值班")
+            warnings.append(warning)
+            return lo
+        if end is None or end > self.last:
+            return f"本期坐席「{agent}」每天 {capacity} 个已排满，时间窗延续到 {end_text}，留待下次排班"
+        warnings.append(f"时间窗内坐席「{agent}」每天 {capacity} 个已排满，超出容量安排")
+        return min((d for d in days(lo, hi) if self.cal.is_workday(d)), key=lambda d: (load(d), d))
+
+def counter(placed: dict[dt.date, list[Call]], before: dict[dt.date, int]) -> Callable[[dt.date], int]:
+    """An agent's calls on a day: placed in this run and booked by earlier ones."""
+    return lambda day: len(placed.get(day, ())) + before.get(day, 0)
+
+
+CALL_LINE, CALL_TIME = attrgetter("line"), attrgetter("time")
+
+
+def TASK_LINE(task: tuple) -> int:
+    return task[0].line
 
 
 def days(lo: dt.date, hi: dt.date):

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
+
+from huifang.problems import ContentError
+from huifang.readfile import read_bytes
 
 # canonical column -> accepted headers (compared after stripping spaces, case-insensitive)
 HEADERS = {
@@ -37,8 +41,7 @@ class InputError(Exception):
     """The whole file cannot be read (not a row's fault)."""
 
 
-@dataclass(slots=True)
-class Event:
+class Event(NamedTuple):
     line: int
     customer: str
     phone: str
@@ -128,12 +131,24 @@ def header_map(header: list, columns: dict[str, str]) -> dict[str, int]:
     return found
 
 
+MAX_BYTES = 1024 * 1024 * 1024
+
+
+def file_bytes(path: Path) -> bytes:
+    """The bytes of an events or results table; InputError (the reason in one Chinese line) when unreadable."""
+    try:
+        return read_bytes(path, str(path), MAX_BYTES, "：请把表拆成几个文件")
+    except ContentError as exc:
+        raise InputError(exc.problem.message) from None
+
+
 def open_workbook(path: Path):
     """An XLSX opened read-only for its values; InputError (one Chinese line) when it cannot be read."""
     import openpyxl
 
+    raw = file_bytes(path)
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+        return openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or mislabelled file
         raise InputError(f"不是可读的 Excel 文件（{type(exc).__name__}）") from None
 
@@ -152,7 +167,7 @@ def rows(path: Path) -> Iterator[tuple[int, list]]:
         return
     if suffix not in (".csv", ".txt"):
         raise InputError("只支持 .csv 和 .xlsx 文件")
-    raw = path.read_bytes()
+    raw = file_bytes(path)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             content = raw.decode(encoding)
@@ -169,6 +184,10 @@ def rows(path: Path) -> Iterator[tuple[int, list]]:
         raise InputError(f"CSV 格式错误（第 {reader.line_num} 行）：{exc}") from None
 
 
+DATE_COLUMNS = ("日期", "截止日期", "生日")
+UNSEEN = object()
+
+
 def read_events(path: Path, columns: dict[str, str]) -> Iterator[Event | tuple[int, str]]:
     """Events, or (line, message) for a bad row."""
     stream = rows(path)
@@ -179,39 +198,50 @@ def read_events(path: Path, columns: dict[str, str]) -> Iterator[Event | tuple[i
             break
     if header is None:
         raise InputError("文件是空的")
-    order = list(HEADERS)
     width = max(header.values()) + 1
-    picks = [header.get(name, width) for name in order]  # `width`: a column the file lacks -> always None
+    picks = [header.get(name, width) for name in HEADERS]  # `width`: a column the file lacks -> always ""
     (i_customer, i_phone, i_scenario, i_date, i_agent, i_org, i_region, i_class, i_deadline, i_birthday,
      i_ident) = picks
+    dated = {header[name] for name in DATE_COLUMNS if name in header}
     pool: dict[str, str] = {}  # one string per distinct agent, region … (a million rows repeat a few hundred)
-
-    def share(value, clean=None) -> str:
-        value = text(value) if clean is None else clean
-        return pool.setdefault(value, value)
-
+    share = pool.setdefault
+    pad = [[""] * (width + 1 - n) for n in range(width + 1)]
+    make = tuple.__new__  # an Event without the keyword machinery: a million rows
+    xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
+    dates: dict = {}  # parsed once per distinct text: an export repeats the same few hundred
+    birthdays: dict = {}
     for line, cells in stream:
-        if len(cells) <= width:
-            cells.extend([None] * (width + 1 - len(cells)))
+        if xlsx:  # numbers, dates and empty cells as text, except the dates in date columns
+            cells = [c if i in dated and isinstance(c, dt.date) else text(c) for i, c in enumerate(cells)]
+        n = len(cells)
+        if n <= width:
+            cells += pad[n]
         else:
-            cells[width] = None  # past the last mapped column: nothing is read there
-        phone = text(cells[i_phone])
-        scenario = text(cells[i_scenario])
+            cells[width] = ""  # past the last mapped column: nothing is read there
+        phone = cells[i_phone].strip()
+        scenario = cells[i_scenario].strip()
         if not phone or not scenario:
-            if not any(text(c) for c in cells):
+            if not any(c.strip() if type(c) is str else c for c in cells):
                 continue
             yield line, "缺少电话" if not phone else "缺少场景"
             continue
-        try:
-            date = parse_date(cells[i_date])
-            deadline = parse_date(cells[i_deadline])
-            birthday = parse_month_day(cells[i_birthday])
-        except ValueError as exc:
-            yield line, str(exc)
-            continue
+        raw_date, raw_deadline, raw_birthday = cells[i_date], cells[i_deadline], cells[i_birthday]
+        date, deadline, birthday = dates.get(raw_date, UNSEEN), dates.get(raw_deadline, UNSEEN), \
+            birthdays.get(raw_birthday, UNSEEN)
+        if date is UNSEEN or deadline is UNSEEN or birthday is UNSEEN:
+            try:
+                date, deadline = parse_date(raw_date), parse_date(raw_deadline)
+                birthday = parse_month_day(raw_birthday)
+            except ValueError as exc:
+                yield line, str(exc)
+                continue
+            if len(dates) < 100_000:
+                dates[raw_date], dates[raw_deadline], birthdays[raw_birthday] = date, deadline, birthday
         if date is None:
             yield line, "缺少日期"
             continue
-        yield Event(line, text(cells[i_customer]), phone, share(scenario, scenario), date,
-                    share(cells[i_agent]), share(cells[i_org]), share(cells[i_region]), share(cells[i_class]),
-                    deadline, birthday, text(cells[i_ident]))
+        agent, org = cells[i_agent].strip(), cells[i_org].strip()
+        region, customer_class = cells[i_region].strip(), cells[i_class].strip()
+        yield make(Event, (line, cells[i_customer].strip(), phone, share(scenario, scenario), date,
+                           share(agent, agent), share(org, org), share(region, region),
+                           share(customer_class, customer_class), deadline, birthday, cells[i_ident].strip()))

@@ -79,6 +79,18 @@ def reproducible_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def new_sheet(book, title: str):
+    """A sheet added without openpyxl comparing its title with every sheet's so far (twice), which made a
+    worklist of 4,000 agent-day sheets quadratic; `sheet_name` has made the titles unique already."""
+    sheets, book._sheets = book._sheets, []
+    try:
+        sheet = book.create_sheet(title)
+    finally:
+        sheets += book._sheets
+        book._sheets = sheets
+    return sheet
+
+
 def worklist_xlsx(plan: Plan, first: dt.date) -> bytes:
     """Write-only mode (rows streamed out): a quarter faster when there are hundreds of agent-day sheets."""
     from openpyxl import Workbook
@@ -99,7 +111,7 @@ def worklist_xlsx(plan: Plan, first: dt.date) -> bytes:
     note_column = COLUMNS.index("注意")
     groups = by_agent_day(plan) or {("", first): []}
     for (agent, day), calls in groups.items():
-        sheet = book.create_sheet(sheet_name(agent, day, used) if calls else "没有回访")
+        sheet = new_sheet(book, sheet_name(agent, day, used) if calls else "没有回访")
         for i, name in enumerate(COLUMNS, 1):
             sheet.column_dimensions[get_column_letter(i)].width = WIDTHS[name]
         sheet.freeze_panes = "C2"

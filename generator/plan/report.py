@@ -3,8 +3,9 @@ scenario, agent and week: due, made, reached, 回访率 against the target, sati
 calls, complaints to open, overdue calls.
 
 回访率 = calls made inside their window ÷ calls due (planned for a day in the range). A call moved by
-the customer (不方便 → 改约时间) is planned again; when the new call is made, the original counts as
-made on that day.
+the customer (不方便 → 改约时间) is planned again, and so is a call not reached, up to the maximum
+attempts (attempts.py). A due call is counted with the calls planned again for it: made on the first
+day any of them was made, reached when any was, satisfied as the last answer given says.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from huifang import ledger
+from huifang import ledger, readfile
 from huifang import model as m
-from huifang.plan import store  # noqa: F401  (registers the planner's tables in the ledger)
+from huifang.plan import attempts, store  # noqa: F401  (store registers the planner's tables in the ledger)
 from huifang.plan.command import load, parse_range
+from huifang.plan.config import PlanConfig
 from huifang.plan.events import InputError, open_workbook, parse_date, rows, text
-from huifang.problems import display_path
+from huifang.problems import ContentError, display_path
 
 SATISFACTION = ("满意", "一般", "不满意")
 INCONVENIENT = "不方便"
@@ -100,12 +102,16 @@ def read_table(table: list[tuple[int, list]], prefix: str, found: list[Outcome],
                              text(get(cells, "客户意见"))))
 
 
-def save(db: sqlite3.Connection, outcomes: list[Outcome], source: str) -> list[str]:
-    """Store outcomes; plan the rescheduled calls again. Returns 计划编号 the ledger does not know."""
+def save(db: sqlite3.Connection, outcomes: list[Outcome], source: str, project: m.Project | None = None,
+         config: PlanConfig | None = None) -> list[str]:
+    """Store outcomes; plan the rescheduled calls again, and the calls not reached up to the maximum number
+    of attempts (attempts.py). Returns 计划编号 the ledger does not know."""
     from huifang.plan.outputs import ref
 
     planned = {ref(key): (key, rest) for key, *rest in db.execute(
-        "SELECT key, scenario, customer, phone, agent, win_from, win_to, line FROM plan_calls")}
+        "SELECT key, scenario, customer, phone, agent, date, time, win_from, win_to, line, rescheduled_from "
+        "FROM plan_calls")}
+    retrier = attempts.Retrier(project, config, db) if project is not None and config is not None else None
     unknown = []
     with db:
         for o in outcomes:
@@ -113,17 +119,62 @@ def save(db: sqlite3.Connection, outcomes: list[Outcome], source: str) -> list[s
             if found is None:
                 unknown.append(o.key)
                 continue
-            key, (scenario, customer, phone, agent, win_from, win_to, line) = found
+            key, (scenario, customer, phone, agent, date, time, win_from, win_to, line, parent) = found
+            root = parent or key
             db.execute("INSERT OR REPLACE INTO plan_results VALUES (?,?,?,?,?,?,?)",
                        (key, o.made.isoformat() if o.made else None,
                         None if o.reached is None else int(o.reached), o.satisfaction,
                         o.reschedule.isoformat() if o.reschedule else None, o.note, source))
+            follow = "INSERT OR IGNORE INTO plan_calls (key, scenario, customer, phone, agent, date, time, " \
+                     "win_from, win_to, line, run, rescheduled_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
             if o.reschedule:
-                db.execute("INSERT OR IGNORE INTO plan_calls (key, scenario, customer, phone, agent, date, time, "
-                           "win_from, win_to, line, run, rescheduled_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                           (f"{key}|改约|{o.reschedule.isoformat()}", scenario, customer, phone, agent,
-                            o.reschedule.isoformat(), o.reschedule_time, win_from, win_to, line, "改约", key))
+                db.execute(follow, (f"{root}|改约|{o.reschedule.isoformat()}", scenario, customer, phone, agent,
+                                    o.reschedule.isoformat(), o.reschedule_time, win_from, win_to, line, "改约", root))
+            known = retrier.project.scenarios.get(scenario) if retrier is not None else None
+            if o.reached is False and retrier is not None and known is not None:
+                chain = chain_state(db, root)
+                most = attempts.limit(known, retrier.config)
+                if most is not None and not chain.reached and chain.unreached < most:
+                    retry = retrier.plan(root, known, agent, o.made or dt.date.fromisoformat(date), time or "",
+                                         dt.date.fromisoformat(win_to) if win_to else None, chain.unreached + 1)
+                    if isinstance(retry, attempts.Retry):
+                        db.execute(follow, (retry.key, scenario, customer, phone, agent, retry.date.isoformat(),
+                                            retry.time, win_from, win_to, line, attempts.RETRY, root))
     return unknown
+
+
+@dataclass
+class Chain:
+    """A due call and the calls planned again for it (改约, 重拨), as the report counts them."""
+    made: str | None = None  # the first day any of them was made
+    reached: bool = False
+    unreached: int = 0  # attempts answered 是否接通 = 否
+    mood: str = ""  # the last satisfaction given (满意, 一般, 不满意)
+    rescheduled: bool = False
+    pending: tuple[str, str] | None = None  # (date, time) of a retry planned and not yet reported
+
+
+def chain_state(db: sqlite3.Connection, root: str) -> Chain:
+    chain = Chain()
+    for row in db.execute(
+            "SELECT c.run, c.date, c.time, r.key IS NOT NULL, r.made, r.reached, r.satisfaction, r.reschedule "
+            "FROM plan_calls c LEFT JOIN plan_results r ON r.key = c.key WHERE c.key = ? OR c.rescheduled_from = ? "
+            "ORDER BY c.rescheduled_from IS NOT NULL, c.date, c.key", (root, root)):
+        add(chain, *row)
+    return chain
+
+
+def add(chain: Chain, run: str | None, date: str, time: str | None, reported: bool, made: str | None,
+        reached: int | None, mood: str | None, moved: str | None) -> None:
+    if made and (chain.made is None or made < chain.made):
+        chain.made = made
+    chain.reached = chain.reached or reached == 1
+    chain.unreached += reached == 0
+    if mood in SATISFACTION:
+        chain.mood = mood
+    chain.rescheduled = chain.rescheduled or bool(moved) or mood == INCONVENIENT
+    if run == attempts.RETRY and not reported:
+        chain.pending = (date, time or "")
 
 
 @dataclass
@@ -137,6 +188,7 @@ class Tally:
     unsatisfied: int = 0
     rescheduled: int = 0
     overdue: int = 0
+    gave_up: int = 0
     targets: set = field(default_factory=set)
 
     def rate(self) -> float | None:
@@ -148,7 +200,7 @@ class Tally:
         return {"due": self.due, "made": self.made, "made_in_window": self.in_window, "reached": self.reached,
                 "rate": rate, "target": target, "met": None if target is None or rate is None else rate >= target,
                 "satisfied": self.satisfied, "neutral": self.neutral, "unsatisfied": self.unsatisfied,
-                "rescheduled": self.rescheduled, "overdue": self.overdue}
+                "rescheduled": self.rescheduled, "overdue": self.overdue, "gave_up": self.gave_up}
 
 
 def week_of(day: dt.date) -> str:
@@ -164,44 +216,75 @@ def complaint_form(project: m.Project, scenario: m.Scenario | None) -> str:
     return chosen.title if chosen else "（场景未指定投诉表）"
 
 
-def compute(db: sqlite3.Connection, project: m.Project, targets: dict[str, float], first: dt.date,
+def ledger_range(db: sqlite3.Connection) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the due calls in the ledger (what the handbook's 回访统计 page covers)."""
+    low, high = db.execute("SELECT min(date), max(date) FROM plan_calls WHERE rescheduled_from IS NULL").fetchone()
+    return (dt.date.fromisoformat(low), dt.date.fromisoformat(high)) if low else None
+
+
+def unreached_status(chain: Chain, most: int | None) -> str:
+    """Why a call not reached is, or is not, dialled again."""
+    said = f"已拨 {chain.unreached} 次未接通"
+    if chain.pending:
+        return f"{said}，第 {chain.unreached + 1} 次安排在 {chain.pending[0]} {chain.pending[1]}".rstrip()
+    if most is None:
+        return f"{said}；未规定最多拨打次数（huifang.yaml 的 plan.max_attempts），不再安排"
+    if chain.unreached >= most:
+        return f"{said}，已达上限（{most} 次）"
+    return f"{said}，时间窗内已没有可再拨的工作日"
+
+
+def compute(db: sqlite3.Connection, project: m.Project, config: PlanConfig, first: dt.date,
             last: dt.date) -> dict:
+    """The report's figures: what `huifang report` prints and the handbook's 回访统计 page shows."""
+    span = (first.isoformat(), last.isoformat())
     rows_ = db.execute(
         "SELECT c.key, c.scenario, c.customer, c.phone, c.agent, c.date, c.win_from, c.win_to, "
-        "r.made, r.reached, r.satisfaction, r.reschedule, "
-        "(SELECT min(r2.made) FROM plan_calls c2 JOIN plan_results r2 ON r2.key = c2.key "
-        " WHERE c2.rescheduled_from = c.key AND r2.made IS NOT NULL) "
+        "c.run, c.date, c.time, r.key IS NOT NULL, r.made, r.reached, r.satisfaction, r.reschedule "
         "FROM plan_calls c LEFT JOIN plan_results r ON r.key = c.key "
-        "WHERE c.rescheduled_from IS NULL AND c.date BETWEEN ? AND ? ORDER BY c.date, c.agent, c.key",
-        (first.isoformat(), last.isoformat())).fetchall()
+        "WHERE c.rescheduled_from IS NULL AND c.date BETWEEN ? AND ? ORDER BY c.date, c.agent, c.key", span).fetchall()
+    chains: dict[str, Chain] = defaultdict(Chain)
+    for row in rows_:
+        add(chains[row[0]], *row[8:])
+    for root, *rest in db.execute(
+            "SELECT c.rescheduled_from, c.run, c.date, c.time, r.key IS NOT NULL, r.made, r.reached, r.satisfaction,"
+            " r.reschedule FROM plan_calls c JOIN plan_calls o ON o.key = c.rescheduled_from"
+            " LEFT JOIN plan_results r ON r.key = c.key WHERE o.date BETWEEN ? AND ? ORDER BY c.date, c.key", span):
+        add(chains[root], *rest)
     groups: dict[str, dict[str, Tally]] = {"scenario": defaultdict(Tally), "agent": defaultdict(Tally),
                                            "week": defaultdict(Tally)}
     total = Tally()
-    complaints = []
-    for key, sid, customer, phone, agent, date, win_from, win_to, made, reached, mood, moved, later in rows_:
+    complaints, unreached = [], []
+    for key, sid, customer, phone, agent, date, win_from, win_to, *_ in rows_:
+        chain = chains[key]
         scenario = project.scenarios.get(sid)
-        target = scenario.target_rate if scenario and scenario.target_rate is not None else targets.get(sid)
-        made_on = min(x for x in (made, later) if x) if (made or later) else None
+        target = scenario.target_rate if scenario and scenario.target_rate is not None else config.targets.get(sid)
+        most = attempts.limit(scenario, config)
+        gave_up = not chain.reached and most is not None and chain.unreached >= most
         day = dt.date.fromisoformat(date)
-        tallies = [groups["scenario"][sid], groups["agent"][agent], groups["week"][week_of(day)], total]
-        for t in tallies:
+        for t in (groups["scenario"][sid], groups["agent"][agent], groups["week"][week_of(day)], total):
             t.due += 1
             t.targets.add(target)
-            if made_on:
+            if chain.made:
                 t.made += 1
-                if win_from <= made_on and (win_to is None or made_on <= win_to):
+                if win_from <= chain.made and (win_to is None or chain.made <= win_to):
                     t.in_window += 1
-            elif win_to is not None and win_to < last.isoformat():
+            elif win_to is not None and win_to < span[1]:
                 t.overdue += 1
-            t.reached += bool(reached)
-            t.satisfied += mood == "满意"
-            t.neutral += mood == "一般"
-            t.unsatisfied += mood == "不满意"
-            t.rescheduled += bool(moved) or mood == INCONVENIENT
-        if mood == "不满意":
+            t.reached += chain.reached
+            t.satisfied += chain.mood == "满意"
+            t.neutral += chain.mood == "一般"
+            t.unsatisfied += chain.mood == "不满意"
+            t.rescheduled += chain.rescheduled
+            t.gave_up += gave_up
+        title = scenario.title if scenario else sid
+        if chain.mood == "不满意":
             complaints.append({"key": key, "customer": customer, "phone": phone, "agent": agent,
-                               "scenario": sid, "title": scenario.title if scenario else sid,
-                               "form": complaint_form(project, scenario)})
+                               "scenario": sid, "title": title, "form": complaint_form(project, scenario)})
+        if chain.unreached and not chain.reached:
+            unreached.append({"key": key, "customer": customer, "phone": phone, "agent": agent, "scenario": sid,
+                              "title": title, "attempts": chain.unreached, "max_attempts": most,
+                              "gave_up": gave_up, "status": unreached_status(chain, most)})
 
     def titled(kind: str, name: str) -> str:
         if kind == "scenario":
@@ -212,17 +295,17 @@ def compute(db: sqlite3.Connection, project: m.Project, targets: dict[str, float
     return {"from": first.isoformat(), "to": last.isoformat(), "total": total.as_dict(),
             **{kind: [{"name": name, "title": titled(kind, name), **t.as_dict()} for name, t in sorted(g.items())]
                for kind, g in groups.items()},
-            "complaints": complaints}
+            "complaints": complaints, "unreached": unreached}
 
 
-HEADS = ["应访", "已访", "窗口内", "接通", "回访率", "目标", "满意", "一般", "不满意", "改约", "逾期"]
+HEADS = ["应访", "已访", "窗口内", "接通", "回访率", "目标", "满意", "一般", "不满意", "改约", "逾期", "未接通已达上限"]
 
 
 def cells(d: dict) -> list:
     rate = "—" if d["rate"] is None else f"{d['rate']:g}%"
     target = "—" if d["target"] is None else f"{d['target']:g}%" + ("" if d["met"] is None else " ✓" if d["met"] else " ✗")
     return [d["due"], d["made"], d["made_in_window"], d["reached"], rate, target, d["satisfied"], d["neutral"],
-            d["unsatisfied"], d["rescheduled"], d["overdue"]]
+            d["unsatisfied"], d["rescheduled"], d["overdue"], d["gave_up"]]
 
 
 KINDS = (("scenario", "按场景"), ("agent", "按坐席"), ("week", "按周"))
@@ -251,6 +334,10 @@ def text_report(data: dict, out=sys.stdout) -> None:
         out.write(f"\n待开投诉单（{len(data['complaints'])}）：\n")
         for c in data["complaints"]:
             out.write(f"  {c['customer']} {c['phone']}  {c['title']}（{c['agent']}）→ {c['form']}\n")
+    if data["unreached"]:
+        out.write(f"\n未接通（{len(data['unreached'])}）：\n")
+        for c in data["unreached"]:
+            out.write(f"  {c['customer']} {c['phone']}  {c['title']}（{c['agent']}）：{c['status']}\n")
 
 
 def xlsx_report(data: dict, path: Path) -> None:
@@ -268,6 +355,10 @@ def xlsx_report(data: dict, path: Path) -> None:
         for row in data[kind]:
             sheet.append([row["title"]] + cells(row))
         sheet.append(["合计"] + cells(data["total"]))
+    sheet = book.create_sheet("未接通")
+    sheet.append(["客户", "电话", "场景", "坐席", "情况"])
+    for c in data["unreached"]:
+        sheet.append([c["customer"], c["phone"], c["title"], c["agent"], c["status"]])
     sheet = book.create_sheet("待开投诉单")
     sheet.append(["客户", "电话", "场景", "坐席", "投诉表"])
     for c in data["complaints"]:
@@ -296,24 +387,26 @@ def run(args) -> int:
         for raw in args.results:
             path = Path(raw)
             shown = display_path(path, Path.cwd()) if path.is_absolute() else str(path)
-            if not path.is_file():
-                print(f"{shown}:1: 找不到文件", file=sys.stderr)
+            try:
+                readfile.check(path, shown)
+            except ContentError as exc:
+                print(exc.problem, file=sys.stderr)
                 bad = True
                 continue
             try:
                 outcomes, errors = read_results(path)
             except InputError as exc:
-                print(f"{shown}:1: {exc}", file=sys.stderr)
+                print(f"{shown}:1:1: {exc}", file=sys.stderr)
                 bad = True
                 continue
             for where, message in errors:
                 sheet, _, line = where.rpartition("!")
                 print(f"{shown}:{line}: " + (f"工作表「{sheet}」：" if sheet else "") + message, file=sys.stderr)
                 bad = True
-            for key in save(db, outcomes, shown):
+            for key in save(db, outcomes, shown, project, config):
                 print(f"{shown}:1: 计划编号「{key}」不在台账里（是另一份台账排出的名单吗？用 --db 指定）", file=sys.stderr)
                 bad = True
-        data = compute(db, project, config.targets, first, last)
+        data = compute(db, project, config, first, last)
     finally:
         db.close()
     if args.format == "json":

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from huifang import ledger
-from huifang.plan.core import Call
+from huifang.plan.core import Call, call_key
 
 ledger.register("plan", [
     """CREATE TABLE IF NOT EXISTS plan_calls (
@@ -33,10 +33,21 @@ def booked(db: sqlite3.Connection, first: dt.date, last: dt.date) -> dict[tuple[
 
 def save(db: sqlite3.Connection, calls: Iterable[Call], run: str) -> None:
     db.execute("PRAGMA cache_size = -65536")  # 64 MB of pages: keys arrive in no order, the B-tree stays cached
+    iso: dict[dt.date | None, str | None] = {None: None}  # a million calls fall on a few hundred days
+
+    def day(value: dt.date | None) -> str | None:
+        text = iso.get(value)
+        if text is None:
+            text = iso[value] = value.isoformat()  # type: ignore[union-attr]
+        return text
+
+    def row(c: Call) -> tuple:
+        start, end = c.window
+        key = c.ledger_key or call_key(c.ident or f"{c.customer}/{c.phone}", c.scenario, day(c.event or start),  # type: ignore[arg-type]
+                                       day(start))  # type: ignore[arg-type]
+        return key, c.scenario, c.customer, c.phone, c.agent, day(c.date), c.time, day(start), day(end), c.line, run
+
     with db:
         db.executemany(
             "INSERT OR IGNORE INTO plan_calls (key, scenario, customer, phone, agent, date, time, win_from, win_to,"
-            " line, run) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            ((c.key, c.scenario, c.customer, c.phone, c.agent, c.date.isoformat(), c.time,
-              c.window[0].isoformat(), c.window[1].isoformat() if c.window[1] else None, c.line, run)
-             for c in calls))
+            " line, run) VALUES (?,?,?,?,?,?,?,?,?,?,?)", map(row, calls))

@@ -76,6 +76,14 @@ def choose(t: m.Timing, region: str, customer_class: str) -> tuple[float | None,
     return t.min_days, t.max_days, t.every, ""
 
 
+def chosen(t: m.Timing, region: str, customer_class: str) -> int:
+    """Which override `choose` applies to a row (len(overrides) for none): rows alike in it get the same windows."""
+    for i, o in enumerate(t.overrides):
+        if (region and region in o.region) or (customer_class and customer_class in o.customer_class):
+            return i
+    return len(t.overrides)
+
+
 def windows(t: m.Timing, cal: Calendar, event: dt.date, first: dt.date, last: dt.date, *, region: str = "",
             customer_class: str = "", deadline: dt.date | None = None,
             birthday: tuple[int, int] | None = None) -> list[Window]:

@@ -25,7 +25,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--db", type=Path, default=None, help="质检记录库，默认 <项目>/huifang.sqlite")
     parser.add_argument("--no-db", action="store_true", help="不写入质检记录库")
     parser.add_argument("--calibrate", type=Path, default=None, metavar="CSV", help="与人工评分表比较：各项一致率、总分相关系数")
-    parser.add_argument("--by", choices=["agent", "script", "week"], default="agent", help="report：按坐席、话术或周汇总")
+    parser.add_argument("--by", choices=["agent", "script", "week", "rule"], default="agent",
+                        help="report：按坐席、话术、周汇总，或按问题列出最常见的发现")
     parser.add_argument("--jobs", type=int, default=0, help="并行进程数，默认按 CPU 核数")
 
 
@@ -282,13 +283,19 @@ def _report(args) -> int:
     try:
         connection = ledger.connect(args.project, args.db)
         try:
-            rows = store.aggregate(connection, args.by)
+            rows = store.frequent_findings(connection) if args.by == "rule" else store.aggregate(connection, args.by)
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
         raise _Usage(f"{path}: 质检记录库无法读取（{exc}）") from None
     if args.format == "json":
         sys.stdout.write(json.dumps({"by": args.by, "rows": rows}, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if args.by == "rule":
+        from huifang.qa.output import RULE_NAMES
+        lines = ["问题\t次数\t涉及通数"] + [f"{RULE_NAMES.get(r['rule'], r['rule'])}\t{r['findings']}\t{r['calls']}"
+                                          for r in rows]
+        sys.stdout.write("\n".join(lines) + "\n")
         return 0
     names = {"agent": "坐席", "script": "话术", "week": "周"}
     lines = [f"{names[args.by]}\t通数\t平均分\t合格率\t平均时长（秒）\t静音占比\t抢话\t发现"]

@@ -77,9 +77,17 @@ def _csv_rows(path: str) -> list[list]:
 
 
 def _xlsx_rows(path: str) -> list[list]:
+    import io
+
+    from huifang.problems import ContentError
+    from huifang.readfile import read_bytes
     from openpyxl import load_workbook
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        raw = read_bytes(path, path, 256 * 1024 * 1024, "：请把清单拆成几个文件")
+    except ContentError as exc:
+        raise InputError(str(exc.problem)) from None
+    try:
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
         raise InputError(f"{path}:1:1: 不是可读取的 XLSX 工作簿") from None
     try:

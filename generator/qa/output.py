@@ -3,8 +3,7 @@ its line), xlsx (one row per call, one per finding). All are byte-reproducible."
 
 from __future__ import annotations
 
-import json
-
+from huifang.qa.jsontext import dumps
 from huifang.qa.record import public
 
 RULE_NAMES = {
@@ -65,8 +64,7 @@ def summary(records: list[dict], errors: list[dict], form) -> dict:
 
 
 def as_json(records: list[dict], errors: list[dict], form) -> str:
-    return json.dumps({"calls": [public(r) for r in records], "summary": summary(records, errors, form)},
-                      ensure_ascii=False, indent=2) + "\n"
+    return dumps({"calls": [public(r) for r in records], "summary": summary(records, errors, form)}) + "\n"
 
 
 class JsonStream:
@@ -76,13 +74,13 @@ class JsonStream:
         self.write, self.count = write, 0
 
     def call(self, r: dict) -> None:
-        body = json.dumps(public(r), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        body = dumps(public(r), "    ")
         self.write(('{\n  "calls": [\n    ' if self.count == 0 else ",\n    ") + body)
         self.count += 1
 
     def close(self, summary_data: dict) -> None:
         head = '{\n  "calls": [],\n' if self.count == 0 else "\n  ],\n"
-        body = json.dumps(summary_data, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        body = dumps(summary_data, "  ")
         self.write(head + '  "summary": ' + body + "\n}\n")
 
 

@@ -13,6 +13,7 @@ asked the most is taken; a tie goes to the path with fewer questions (the benefi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from huifang.compose import PLACEHOLDER, compose, fill
@@ -33,6 +34,11 @@ class Expected:
     keys: tuple[str, ...]  # normalised wordings that count: the question and its paraphrases
     compliance: bool = False
     clauses: tuple = ()  # per wording: ((alternative, …), …) normalised, for a question said in other words
+    weighted: tuple = ()  # per wording: (total weight, ((weight, alternatives), …)): see _weighted
+
+    def __post_init__(self):
+        if not self.weighted:
+            self.weighted = _weighted(self.clauses)
 
 
 @dataclass(eq=False)
@@ -90,6 +96,21 @@ ASIDE = re.compile(r"[（(]\s*或?([^（）()]{2,})[）)]")
 CLAUSE = re.compile(r"[，。？！；：、,.?!;:\s…—]+")
 
 
+def _weighted(clauses: tuple) -> tuple:
+    """Each clause's weight (the mean length of its alternatives) and each wording's total, summed in the
+    order the matching used to sum them, worked out once per question instead of once per call."""
+    out = []
+    for wording in clauses:
+        total = 0.0
+        parts = []
+        for options in wording:
+            weight = sum(len(o) for o in options) / len(options)
+            total += weight
+            parts.append((weight, options))
+        out.append((total, tuple(parts)))
+    return tuple(out)
+
+
 def _clauses(wording: str) -> tuple:
     """The wording's clauses, each as its alternatives ("电话销售人员/银行网点销售人员" → two)."""
     out = []
@@ -133,9 +154,17 @@ class AgentText:
         self.text = "".join(parts)
         self.starts = [a for a, _ in owners]
         self.turns = [i for _, i in owners]
+        self._chars: frozenset | None = None
+
+    def could_cover(self, key: str, share: float) -> bool:
+        """Whether `coverage` could reach `share` for `key`: it counts key characters found in order in
+        the text, so no more than the key's characters that occur in the text at all (a cheap upper bound
+        that spares most fuzzy searches for questions the call never came near)."""
+        if self._chars is None:
+            self._chars = frozenset(self.text)
+        return sum(map(self._chars.__contains__, key)) / len(key) >= share  # as coverage divides
 
     def turn_at(self, offset: int) -> int:
-        from bisect import bisect_right
         return self.turns[max(0, bisect_right(self.starts, offset) - 1)]
 
 
@@ -160,7 +189,7 @@ def find(expected: Expected, agent: AgentText) -> tuple[int | None, float]:
         return exact[1], exact[0]
     best_turn, best = None, exact[0]
     for key in expected.keys:  # the wording as a whole, some words changed, left out or added
-        if len(key) >= 4:
+        if len(key) >= 4 and agent.could_cover(key, needed):
             share, at = coverage(key, text, fuzz)
             if share >= needed and share > best:
                 best, best_turn = share, agent.turn_at(at)
@@ -193,19 +222,17 @@ def _clause_share(expected: Expected, agent: AgentText, fuzz) -> tuple[float, in
     """(best share of a wording's clauses said, turn of its longest clause said); `fuzz` None: exact only."""
     text = agent.text
     best, best_turn = 0.0, None
-    for clauses in expected.clauses:
-        total = said = 0.0
+    for total, clauses in expected.weighted:
+        said = 0.0
         anchor, anchor_len = None, 0.0
-        for options in clauses:
-            weight = sum(len(o) for o in options) / len(options)
-            total += weight
+        for weight, options in clauses:
             got, where = 0.0, None
             for option in options:
                 at = text.find(option)
                 if at >= 0:
                     got, where = 1.0, at
                     break
-                if fuzz is not None and len(option) >= 4:
+                if fuzz is not None and len(option) >= 4 and agent.could_cover(option, CLAUSE_MATCH):
                     share, at = coverage(option, text, fuzz)
                     if share >= CLAUSE_MATCH and share > got:
                         got, where = share, at

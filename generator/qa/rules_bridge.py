@@ -8,6 +8,7 @@ free-form call whose utterances stand on lines 1…n (the turn's index + 1), and
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from huifang.qa.call import AGENT, Turn
@@ -29,7 +30,8 @@ class LintHit:
 
 
 class Bridge:
-    """A linter engine for one project, reused for every call."""
+    """The linter's engines for one project, reused for every call: one for the rules on each turn, run on
+    the turns where they may find something; one for the rules on the call as a whole, run on every turn."""
 
     def __init__(self, project):
         from huifang.lint.config import LintConfig
@@ -37,7 +39,8 @@ class Bridge:
         from huifang.lint.rules import RULES
 
         config = LintConfig.from_settings(project.config.lint)
-        self.engine = Engine(project, config, [r for r in RULES if r.ID in LINE_RULES + CALL_RULES])
+        self.lines = Engine(project, config, [r for r in RULES if r.ID in LINE_RULES])
+        self.engine = Engine(project, config, [r for r in RULES if r.ID in CALL_RULES])
         self.project = project
 
     def findings(self, turns: list[Turn], org, asks: frozenset[int] | set[int] = frozenset()) -> list[LintHit]:
@@ -51,19 +54,55 @@ class Bridge:
             if t.folded:
                 u._folded, u._norm = t.folded, t.norm  # worked out once per call by prepare()
             utterances.append(u)
-        view = CallView("<call>", "<call>", (1, 1), [("", utterances)], org=org, freeform=True,
-                        text="\n".join(t.text for t in turns))
+        text = "\n".join(t.text for t in turns)
+        view = CallView("<call>", "<call>", (1, 1), [("", utterances)], org=org, freeform=True, text=text)
+        phrase_lines = None
+        if all(t.folded for t in turns):  # the free-form pre-screen: one automaton pass over the whole call
+            phrase_lines = self.lines.ctx.matcher.lines("\n".join(t.norm for t in turns))
+        found = self.engine.lint_view(view)
+        if self.lines.line_rules:
+            chosen = self._may_find(turns, text, phrase_lines)
+            lines = CallView("<call>", "<call>", (1, 1), [("", utterances if chosen is None else
+                                                          [utterances[i] for i in chosen])],
+                             org=org, freeform=True, text=text)
+            if phrase_lines is not None:
+                lines.phrase_lines, lines.no_phrases = phrase_lines, not phrase_lines
+            found.extend(self.lines.lint_view(lines))
         out = []
-        for p in self.engine.lint_view(view):
+        for p in found:
             index = max(0, min(p.line - 1, len(turns) - 1))
             start = max(0, p.column - 1)
             end = p.end_column - 1 if p.end_line == p.line and p.end_column > p.column else start
             out.append(LintHit(index, p.rule, _for_a_call(p.message), p.severity, start, end))
         return out
 
-    def element_found(self, element, org, text: str) -> bool:
-        from huifang.lint.normalize import fold
-        return self.engine.ctx.element(element, org).search(fold(text)) is not None
+    def _may_find(self, turns: list[Turn], text: str, phrase_lines: set[int] | None) -> list[int] | None:
+        """Indexes of the turns on which the line rules may find anything, by the rules' own first tests
+        run once over the whole call (`text`: the turns joined by line breaks); None: every turn.
+
+        forbidden-phrase looks only at the agent's turns where the phrase automaton found something
+        (`phrase_lines`) or where a first word of a phrase said in another order occurs; personal-data only
+        at turns with a run of digits or the words for an ID number. A turn left out is one on which
+        neither rule would have found anything, so the findings are the same as on every turn."""
+        from huifang.lint.rules import forbidden_phrase, personal_data
+
+        wanted = {r.ID for r in self.lines.line_rules}
+        if phrase_lines is None or wanted - {forbidden_phrase.ID, personal_data.ID}:
+            return None
+        keep: set[int] = set()
+        if forbidden_phrase.ID in wanted:
+            keep.update(line - 1 for line in phrase_lines)
+            order = forbidden_phrase._word_order(self.lines.ctx)
+            if order and order.maybe("\n".join(t.folded for t in turns if t.role == AGENT)):
+                keep.update(i for i, t in enumerate(turns) if t.role == AGENT and order.maybe(t.folded))
+        if personal_data.ID in wanted:
+            starts, at = [], 0
+            for t in turns:
+                starts.append(at)
+                at += len(t.text) + 1
+            for pattern in (personal_data.DIGITS, personal_data.ID_WORDS):  # neither matches a line break
+                keep.update(bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text))
+        return sorted(keep)
 
 
 def _for_a_call(message: str) -> str:

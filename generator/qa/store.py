@@ -88,3 +88,10 @@ def aggregate(connection, by: str) -> list[dict]:
              "mean_duration_s": None if dur is None else round(dur, 1),
              "mean_silence_ratio": None if sil is None else round(sil, 3), "interruptions": inter,
              "findings": findings.get(k, 0)} for k, n, avg, passed, dur, sil, inter in rows]
+
+
+def frequent_findings(connection) -> list[dict]:
+    """Findings by rule, the most frequent first: how often, and in how many calls."""
+    rows = connection.execute(
+        "SELECT rule, COUNT(*) AS n, COUNT(DISTINCT call_id) FROM qa_findings GROUP BY rule ORDER BY n DESC, rule")
+    return [{"rule": rule, "findings": n, "calls": calls} for rule, n, calls in rows]

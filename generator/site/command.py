@@ -40,6 +40,8 @@ def environment(args, root: Path):
         os.environ["HUIFANG_LINT_ERRORS"] = args.lint_errors
     if getattr(args, "no_forms", False):
         os.environ["HUIFANG_NO_FORMS"] = "1"
+    if getattr(args, "db", None):
+        os.environ["HUIFANG_DB"] = str(Path(args.db).resolve())
     try:
         yield
     finally:

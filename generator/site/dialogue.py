@@ -121,7 +121,7 @@ class Dialogue:
         self.turns(call.opening, 0)
         if call.convenience:
             conv = call.convenience
-            self.turn(m.Turn("say", conv.ask), 0)
+            self.turn(m.Turn("say", conv.ask, speech=conv.speech), 0)
             self.emit(0, '===! "方便"')
             self.emit(0)
             self.reply("方便", 1)

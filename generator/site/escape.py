@@ -50,9 +50,7 @@ def attr(value) -> Markup:
     return md(value, newlines=" ")
 
 
-MERMAID_SAFE = re.compile(r"[\w\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u2018-\u201d …·、，。？！：；（）]")
-
-# every character MERMAID_SAFE does not allow, and the full-width brackets and colons it does
+# every character outside letters, digits, CJK and common punctuation, and the full-width brackets and colons
 MERMAID_RISKY = re.compile(r"[^\w\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u2018-\u201d …·、，。？！：；（）]|[（）：；]")
 
 

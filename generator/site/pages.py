@@ -17,7 +17,8 @@ from huifang import model as m
 from huifang import templates
 from huifang.citations import without_citations
 from huifang.compose import Call, compose_all
-from huifang.site import practice, situations, speech
+from huifang.project import iter_turns
+from huifang.site import dashboards, practice, situations, speech
 from huifang.site.dialogue import render_call
 from huifang.site.escape import attr, md, md_marked
 from huifang.site.flowchart import render_chart
@@ -149,6 +150,7 @@ class Site:
         self.rules = [rule_info(r) for r in lint.rules]
         self.situations = situations.split(project.etiquette)
         self.terms: list = []  # the glossary (glossary.py), set by the plugin
+        self.ledger: Path | None = None  # the team's SQLite ledger (dashboards.py), set by the plugin
 
     # -- helpers the templates see ------------------------------------------------------------------
     def helpers(self, here: str) -> dict:
@@ -279,11 +281,19 @@ class Site:
         # every page of the 维护者 section is left out of the search index (plugin.on_page_markdown)
         add("maintainers/index.md", MAINTAINERS, "maintainers.md.j2",
             statuses=self.lint_statuses(), greeting=p.greeting, closing=p.closing)
+        # its own page, which names scripts by file: a title edit in serve does not re-render this long list
+        add("maintainers/speech.md", "原话还是要点", "maintainers_speech.md.j2", guessed=self.guessed_speech())
         add("rules/index.md", "话术检查规则", "rules_index.md.j2")
         for rule in self.rules:
             add(f"rules/{rule['id']}.md", rule["name"], "rule.md.j2", rule=rule)
+        if self.ledger is not None:
+            for uri, title, template, context in dashboards.pages(self.ledger, p, self.rule_names()):
+                add(uri, title, template, **context)
         add("tags.md", "标签", "tags.md.j2", extra={"search": {"exclude": True}})  # repeats every title
         return out
+
+    def rule_names(self) -> dict[str, str]:
+        return {r["id"]: r["name"] for r in self.rules}
 
     def forbidden_groups(self) -> list[tuple[str, list[m.ForbiddenPhrase]]]:
         """忌语 by the situation they are said in (else their category), largest group first."""
@@ -306,6 +316,20 @@ class Site:
             rows.append({"script": script, "home": self.script_home[script.id], "problems": problems,
                          "errors": sum(x.severity == "error" for x in problems),
                          "warnings": sum(x.severity == "warning" for x in problems)})
+        return rows
+
+    def guessed_speech(self) -> list[dict]:
+        """Each script's agent lines not marked 原话 or 要点, with what the site guessed, for the maintainers."""
+        rows = []
+        for script in sorted(self.project.scripts.values(), key=lambda s: s.file):
+            turns = list(iter_turns(script))
+            if isinstance(script.convenience, m.Convenience):
+                turns.insert(0, m.Turn("say", script.convenience.ask, speech=script.convenience.speech))
+            lines = [{"words": speech.fill(str(turn.words), None, mark=lambda name: f"（{name}）"),
+                      "guess": speech.POINT if speech.is_point(turn) else speech.VERBATIM}
+                     for turn in turns if speech.guessed(turn) and turn.words is not None]
+            if lines:
+                rows.append({"script": script, "home": self.script_home[script.id], "lines": lines})
         return rows
 
     def by_industry(self) -> list[tuple[str, list[m.Scenario]]]:
@@ -351,8 +375,10 @@ class Site:
         nav.append({"问题库与表单": ["banks/index.md"] + [
             {nav_title(p.banks[k].title): f"banks/{k}.md"} for k in sorted(p.banks)] + ["forms.md"]})
         nav.append({"参考": prose_extra + ["tags.md"]})
-        maintainers = ["maintainers/index.md", {"话术检查规则": ["rules/index.md"] + [
+        maintainers = ["maintainers/index.md", "maintainers/speech.md", {"话术检查规则": ["rules/index.md"] + [
             {nav_title(r["name"]): f"rules/{r['id']}.md"} for r in self.rules]}]
+        if self.ledger is not None:
+            maintainers += [x for x in dashboards.NAV if next(iter(x.values())) not in self.prose]
         maintainers += [x for x in sorted(PROSE_REFERENCE) if x in self.prose]
         nav.append({MAINTAINERS: maintainers})
         return nav

@@ -62,6 +62,7 @@ class HuifangConfig(Config):
     traditional = c.Type(bool, default=True)      # index Traditional spellings as well
     query_segmentation = c.Type(bool, default=True)  # look up a query's last word whole (worker.py)
     traditional_edition = c.Type(bool, default=True)  # the whole site again at zh-Hant/ (traditional.py)
+    ledger = c.Optional(c.Type(str))  # the SQLite ledger of the 维护者 dashboards; default huifang.sqlite
 
 
 def problem_lines(problems, limit: int = MAX_SHOWN) -> str:
@@ -135,6 +136,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
             self.site.terms = glossary.load(self.root)
         except ContentError as error:
             raise PluginError(f"术语表有问题，未生成网站：\n{error.problem}") from None
+        from huifang.site.dashboards import ledger_file
+        self.site.ledger = ledger_file(self.root, self.config.ledger)
         self._pages = self.site.pages()
         self.intents, problem = synonyms.check(self.root, {p.src_uri for p in self._pages} | set(prose))
         if problem is not None:
@@ -283,6 +286,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
     def on_serve(self, server, *, config, builder):
         watched = [self.root / CONTENT, self.root / SCRIPTS, self.root / "templates", self.root / CONFIG_FILE,
                    BUILTIN_TEMPLATES]
+        if self.site is not None and self.site.ledger is not None:
+            watched.append(self.site.ledger)  # the 维护者 dashboards follow new qa and report results
         for path in dict.fromkeys(watched):
             if path.exists():
                 server.watch(str(path))

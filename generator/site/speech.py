@@ -2,8 +2,10 @@
 and placeholders as fill-in blanks.
 
 Many seeds list a question as a topic (「质量评价」, 「询问客户已完成项目的情况」) rather than the words to
-say; read aloud, such a label sounds absurd, so it is shown as a point to cover. Org names that the seeds
-leave generic (「某公司」, 「公司」, 「物业项目」) are not names to say: they become the blank （公司名称）.
+say; read aloud, such a label sounds absurd, so it is shown as a point to cover. The author says which a
+line is (`kind: 原话|要点` on a say or ask line); a line without it is guessed from its wording, and the
+maintainers' page lists the guessed lines. Org names that the seeds leave generic (「某公司」, 「公司」,
+「物业项目」) are not names to say: they become the blank （公司名称）.
 """
 
 from __future__ import annotations
@@ -20,8 +22,24 @@ GENERIC_ORG = re.compile(r"^(某|XX|xx)|（|制定单位$|^.{0,2}(公司|单位|
 BLANK = {"公司": "公司名称", "坐席": "坐席姓名", "热线": "热线号码", "部门": "部门名称"}
 
 
+POINT = "要点"
+VERBATIM = "原话"
+
+
 def is_point(turn: m.Turn) -> bool:
     """A topic to cover in one's own words rather than words to say as written."""
+    if turn.speech:
+        return turn.speech == POINT
+    return guess_point(turn)
+
+
+def guessed(turn: m.Turn) -> bool:
+    """An agent line whose author did not say whether it is 原话 or 要点."""
+    return turn.kind in ("say", "ask") and not turn.speech
+
+
+def guess_point(turn: m.Turn) -> bool:
+    """The wording's answer: a line with no sign of being spoken to someone, or an instruction."""
     if turn.kind == "ask":
         text = str(turn.question.text) if turn.question is not None else ""
         return not SPOKEN.search(text)

@@ -162,24 +162,6 @@ def test_directory_where_a_file_belongs(minimal):
     assert "content/standards.yaml:1:1: 这里应是一个文件，却是一个目录" in result.stdout
 
 
-def test_unreadable_file(minimal, monkeypatch):
-    """Root reads every file, so the operating system's refusal is simulated at the open() call."""
-    import pathlib
-
-    from huifang.project import load_project
-    target = minimal / "content/orgs/demo.yaml"
-    real_open = pathlib.Path.open
-
-    def refusing_open(self, *args, **kwargs):
-        if self == target:
-            raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(pathlib.Path, "open", refusing_open)
-    problems = [str(p) for p in load_project(minimal).problems]
-    assert "content/orgs/demo.yaml:1:1: 没有读取权限（检查文件权限）" in problems
-
-
 def test_not_a_project(tmp_path):
     result = huifang("check", "--project", tmp_path)
     assert result.returncode == 1 and "找不到 content/ 目录" in result.stdout

@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 from huifang.cli import COMMANDS
-from huifang.schema import SCHEMAS
+from huifang.kinds import SCHEMAS
 from huifang.schema_export import render
 
 from tests.conftest import REPO, huifang

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sqlite3
 from pathlib import Path
 
 import icalendar
 import openpyxl
+from huifang import ledger
+from huifang.plan import store
 from huifang.plan.calendar import LAST_YEAR
+from huifang.plan.core import Call, Plan
 from huifang.plan.events import read_events
+from huifang.plan.jsonout import write_json
 
 from tests.conftest import REPO, huifang
 from tests.plan.conftest import D, event, planner
@@ -124,12 +129,12 @@ def test_a_file_that_cannot_be_read_is_one_line(tmp_path: Path):
     bad.write_text("姓名,备注\n王,1\n", encoding="utf-8")
     result = huifang("plan", bad, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO,
                      "--db", tmp_path / "l.sqlite")
-    assert result.returncode == 1 and result.stderr.strip() == f"{bad}:1: 缺少列：电话、场景、日期（可在 huifang.yaml 的 plan.columns 中映射列名）"
+    assert result.returncode == 1 and result.stderr.strip() == f"{bad}:1:1: 缺少列：电话、场景、日期（可在 huifang.yaml 的 plan.columns 中映射列名）"
     broken = tmp_path / "events.xlsx"
     broken.write_bytes(b"not a zip")
     result = huifang("plan", broken, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO,
                      "--db", tmp_path / "l.sqlite")
-    assert result.returncode == 1 and result.stderr.startswith(f"{broken}:1: 不是可读的 Excel 文件")
+    assert result.returncode == 1 and result.stderr.startswith(f"{broken}:1:1: 不是可读的 Excel 文件")
 
 
 def test_xlsx_input_with_english_headers_and_a_column_map(tmp_path: Path):
@@ -207,3 +212,30 @@ def test_bad_dates_on_the_command_line(tmp_path: Path):
     assert (result.returncode, result.stderr.strip()) == (2, "huifang plan: --to 早于 --from")
     result = huifang("plan", events, "--from", "3月1日", "--to", "2026-03-01", "--project", REPO)
     assert result.returncode == 2 and "2026-03-01 这样的日期" in result.stderr
+
+
+def test_json_is_written_as_json_dump_would(shipped):
+    plan = planner(shipped, "2026-10-01", "2026-10-31", capacity=1).plan([
+        event(2, "tongyong-shouce-tousu", "2026-10-01"),  # 国庆: a warning
+        event(3, "tongyong-shouce-tousu", "2026-10-08", customer='王"先生\n'),
+        event(4, "renshou-xinqiyue", "2026-10-08"),  # unscheduled with the reason
+        (5, "缺少电话"),
+    ])
+    plan.calls.append(Call(6, "李", "1", "x", "标题", "张三", D("2026-10-09"), "", (D("2026-10-09"), None),
+                           warnings=["甲", "乙"]))
+    for shown in (plan, Plan()):
+        out = io.StringIO()
+        write_json(shown, out)
+        assert out.getvalue() == json.dumps(shown.as_dict(), ensure_ascii=False, indent=2)
+
+
+def test_a_call_read_back_from_the_ledger_keeps_its_key(shipped, tmp_path: Path):
+    (planned,) = planner(shipped, "2026-03-01", "2026-03-31").plan([event(2, "tongyong-shouce-tousu", "2026-03-02")]).calls
+    assert planned.key == "客户2/13800000002|tongyong-shouce-tousu|2026-03-02|2026-03-02"
+    again = Call(2, "客户2", "13800000002", "tongyong-shouce-tousu", "投诉事件的回访", "张三", D("2026-03-04"), "15:00",
+                 planned.window, f"{planned.key}|改约|2026-03-04")
+    db = ledger.connect(tmp_path, tmp_path / "l.sqlite")
+    store.save(db, [planned, again], "test")
+    assert [k for (k,) in db.execute("SELECT key FROM plan_calls ORDER BY key")] == [planned.key, again.key]
+    assert again.key.endswith("|改约|2026-03-04")
+    db.close()

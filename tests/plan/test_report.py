@@ -25,9 +25,11 @@ def test_huifanglv_worked_example(tmp_path: Path):
     Four complaints closed on Monday 2026-03-02, so four calls due, each window 03-02 … 03-05:
       A  made 03-03 (inside the window), reached, 满意
       B  made 03-09 (after the window: made, but late), reached, 不满意 → a complaint to open
-      C  不方便, 改约 03-04 15:00 → planned again; the new call made 03-04 → counts as made inside the window
+      C  不方便, 改约 03-04 15:00 → planned again; the new call made 03-04, 满意 → counts as made inside the window,
+         and its 满意 is C's answer
       D  never made; its window ended before 03-31 → overdue
-    due 4, made 3 (A, B, C), made inside the window 2 (A, C) → 回访率 2 ÷ 4 = 50%, below the 100% target.
+    due 4, made 3 (A, B, C), made inside the window 2 (A, C) → 回访率 2 ÷ 4 = 50%, below the 100% target;
+    满意 2 (A, C), 不满意 1 (B).
     """
     events = write_csv(tmp_path / "events.csv", [["客户", "电话", "场景", "日期", "坐席"]] + [
         [name, f"1380000000{i}", "tongyong-shouce-tousu", "2026-03-02", "张三"] for i, name in enumerate("ABCD")])
@@ -65,7 +67,7 @@ def test_huifanglv_worked_example(tmp_path: Path):
     assert (row["name"], row["due"], row["made"], row["made_in_window"], row["reached"]) == (
         "tongyong-shouce-tousu", 4, 3, 2, 3)
     assert (row["rate"], row["target"], row["met"]) == (50.0, 100, False)
-    assert (row["satisfied"], row["neutral"], row["unsatisfied"], row["rescheduled"], row["overdue"]) == (1, 0, 1, 1, 1)
+    assert (row["satisfied"], row["neutral"], row["unsatisfied"], row["rescheduled"], row["overdue"]) == (2, 0, 1, 1, 1)
     assert [c["customer"] for c in data["complaints"]] == ["B"] and "投诉" in data["complaints"][0]["form"]
     assert [w["name"] for w in data["week"]] == ["2026-W10"] and data["total"]["rate"] == 50.0
 
@@ -89,3 +91,16 @@ def test_bad_result_rows(tmp_path: Path):
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"{bad}:3: 日期「2026-13-03」") and lines[1].startswith(f"{bad}:4: 「是否接通」")
     assert "计划编号「ffffffffffff」不在台账里" in lines[2]
+
+
+def test_a_filled_workbook_with_a_sheet_not_from_plan_is_one_line(tmp_path: Path):
+    book = openpyxl.Workbook()
+    book.active.title = "张三 03-02"
+    book.active.append(["客户", "电话", "满意度"])
+    book.active.append(["A", "13800000001", "满意"])
+    book.save(tmp_path / "filled.xlsx")
+    result = huifang("report", tmp_path / "filled.xlsx", "--from", "2026-03-01", "--to", "2026-03-31",
+                     "--project", REPO, "--db", tmp_path / "l.sqlite")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (f"{tmp_path / 'filled.xlsx'}:1: 工作表「张三 03-02」："
+                                             "缺少「计划编号」列：请交回 huifang plan 生成的名单")

@@ -47,7 +47,7 @@ CASES = {
                               "1:1: FunASR 结果里有 2 段录音"),
     "unknown encoding": ("a.txt", b"\xff\xfe\xfd\x00\x81\x00garbage\x00\x00", "1:1: 无法识别文件的文字编码"),
     "latin-1 with nul": ("a.srt", b"1\n00:00:00,000 --> 00:00:01,000\n\xe9t\xe9\x00\n", "1:1: 无法识别文件的文字编码"),
-    "50 MB file": ("a.json", huge, "1:1: 文件过大（50.0 MB，上限 20 MB）"),
+    "50 MB file": ("a.json", huge, "1:1: 文件过大（50.0 MB，上限 20.0 MB）"),
     "unlabelled text": ("a.txt", "您好，请问是王先生吗？\n", "1:1: 第一句话没有说话人标签"),
     "vtt without header": ("a.vtt", "00:00.000 --> 00:01.000\n[SPEAKER_00]: 您好\n", "1:1: WebVTT 文件必须以 WEBVTT 开头"),
     "srt bad timing": ("a.srt", "1\n00:00 --> 00:01\n您好\n", "2:1: 时间轴格式不对"),

@@ -77,3 +77,24 @@ def test_webvtt_voice_tags(tmp_path):
                     encoding="utf-8")
     call = read(str(path))
     assert [(t.speaker, t.text) for t in call.turns] == [("客服", "您好"), ("客户", "你好")] and call.labelled
+
+
+SENTENCES = {"funasr": lambda d: d[0]["sentence_info"], "whisperx": lambda d: d["segments"],
+             "tencent": lambda d: d["Response"]["Data"]["ResultDetail"],
+             "aliyun": lambda d: d["Result"]["Sentences"] if "Result" in d else d["result"]["sentences"]}
+
+
+@pytest.mark.parametrize("name", ["funasr.json", "funasr-sensevoice.json", "aliyun.json", "aliyun-v4.json",
+                                  "tencent.json", "whisperx.json"])
+def test_quick_and_careful_paths_read_the_same_turns(name, tmp_path):
+    """A reader's quick loop and its careful, field-by-field path agree: one time stamp given as a numeric
+    string (which only the careful path accepts) sends the whole file the careful way."""
+    data = json.loads((STORY / name).read_text(encoding="utf-8"))
+    sentences = SENTENCES[name.split("-")[0].split(".")[0]](data)
+    key = next(k for k in ("start", "BeginTime", "beginTime", "StartMs") if k in sentences[0])
+    sentences[0][key] = str(sentences[0][key])
+    careful = tmp_path / name
+    careful.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    fields = ("speaker", "text", "start", "end", "channel", "line")
+    quick = [tuple(getattr(t, f) for f in fields) for t in read(str(STORY / name)).turns]
+    assert quick == [tuple(getattr(t, f) for f in fields) for t in read(str(careful)).turns]

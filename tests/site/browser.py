@@ -37,6 +37,27 @@ def serve(directory: Path):
         server.server_close()
 
 
+# Material renders a page's Mermaid charts one after another once the page has loaded: each <pre class="mermaid">
+# becomes a <div class="mermaid"> holding the SVG. Under load that takes seconds per chart, so a test waits until
+# every chart of the page is drawn (and the fonts are in), never a fixed time or "some chart is there".
+CHARTS_DRAWN = """expected => document.fonts.status === 'loaded' && !document.querySelector('pre.mermaid') &&
+  [...document.querySelectorAll('div.mermaid')].filter(m => m.shadowRoot && m.shadowRoot.querySelector('svg')).length
+  === expected"""
+CHART_TIMEOUT_MS = 180_000  # a safety net only: the wait ends as soon as the charts are drawn
+
+
+def charts_in(html_file: Path) -> int:
+    """How many Mermaid charts a built page holds."""
+    return html_file.read_text(encoding="utf-8").count('<pre class="mermaid">')
+
+
+def wait_for_charts(page, site: Path, path: str) -> int:
+    """Wait until every Mermaid chart of the built page `path` is drawn in the open page; returns their number."""
+    expected = charts_in(site / path)
+    page.wait_for_function(CHARTS_DRAWN, arg=expected, timeout=CHART_TIMEOUT_MS)
+    return expected
+
+
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
 
@@ -49,6 +70,9 @@ def search(page, base: str, query: str, settle: float = 0.25, timeout: float = 1
     if not page.url.startswith(base):
         page.goto(base + "index.html")
     box = page.locator("input.md-search__input")
+    magnifier = page.locator('label.md-header__button[for="__search"]').first
+    if magnifier.is_visible() and not page.locator("#__search").is_checked():
+        magnifier.click()  # a phone: the search box opens from the magnifier in the header
     box.click()
     box.fill("")
     box.fill(query)

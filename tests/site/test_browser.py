@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.site.browser import OPEN_SHADOW, hit_rates, search, serve
+from tests.site.browser import OPEN_SHADOW, hit_rates, search, serve, wait_for_charts
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
@@ -58,7 +58,7 @@ def test_pages_render_offline_without_errors(browser, shipped_site: Path):
             page.goto(base + path, wait_until="networkidle")
             assert page.locator("article h1").count() == 1, path
         page.goto(base + "scenarios/zhuangxiu-qiandan-hou.html", wait_until="networkidle")
-        page.wait_for_selector(".mermaid svg", timeout=15000)
+        assert wait_for_charts(page, shipped_site, "scenarios/zhuangxiu-qiandan-hou.html") >= 1
     assert watch.errors == []
     assert watch.outside == []  # no CDN, no Google Fonts, no unpkg
 
@@ -67,14 +67,11 @@ def test_mermaid_charts_render_as_svg(browser, hostile_site: Path, shipped_site:
     page, watch = new_page(browser)
     with serve(hostile_site) as base:
         page.goto(base + "scenarios/demo-tousu.html")
-        page.wait_for_selector(".mermaid svg", timeout=15000)
-        assert page.locator(".mermaid svg").count() >= 1
+        assert wait_for_charts(page, hostile_site, "scenarios/demo-tousu.html") >= 1
         assert "开始回访" in page.locator(".mermaid svg").first.text_content()
     with serve(shipped_site) as base:
         page.goto(base + "process.html")
-        page.wait_for_function("document.querySelectorAll('.mermaid').length > 0 && "
-                               "[...document.querySelectorAll('.mermaid')].every(m => m.shadowRoot && "
-                               "m.shadowRoot.querySelector('svg'))", timeout=15000)
+        assert wait_for_charts(page, shipped_site, "process.html") == 3
     assert watch.outside == [] and watch.errors == []
 
 
@@ -139,7 +136,7 @@ def test_screenshots(browser, shipped_site: Path, artifacts: Path):
         page.goto(base + "index.html", wait_until="networkidle")
         page.screenshot(path=str(artifacts / "site-home.png"), full_page=True)
         page.goto(base + "scenarios/zhuangxiu-qiandan-hou.html", wait_until="networkidle")
-        page.wait_for_selector(".mermaid svg", timeout=15000)
+        wait_for_charts(page, shipped_site, "scenarios/zhuangxiu-qiandan-hou.html")
         page.screenshot(path=str(artifacts / "site-scenario.png"), full_page=True)
     assert (artifacts / "site-home.png").stat().st_size > 10_000
 

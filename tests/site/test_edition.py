@@ -37,9 +37,11 @@ def test_switch_and_search_in_the_traditional_edition(shipped_site: Path, size: 
             assert page.locator("article h1").inner_text() == "《眾和資訊》內刊寄送回訪"
             page.locator("a.hf-edition", has_text="简体").click()
             page.wait_for_url(base + "scenarios/zhonghe-neikan.html")
-            if size["width"] > 1000:  # the search box is in the header on a desktop
-                found = search(page, base + "zh-Hant/", "客戶不方便怎麼辦")
-                assert {"process.html", "standards.html"} & set(found[:3]), found
-                assert page.url.startswith(base + "zh-Hant/")
+            found = search(page, base + "zh-Hant/", "客戶不方便怎麼辦")  # on a phone from the header's magnifier
+            assert {"process.html", "standards.html"} & set(found[:3]), found
+            assert page.url.startswith(base + "zh-Hant/")
+            page.goto(base + "index.html")
+            found = search(page, base, "我不能说什么")
+            assert "forbidden.html" in found[:3], found
         assert errors == []
         browser.close()

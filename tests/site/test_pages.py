@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from huifang.schema import SCHEMAS
+from huifang.kinds import SCHEMAS
 from huifang.site.escape import md, mermaid
 
 from tests.conftest import REPO, huifang

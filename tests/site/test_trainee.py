@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.site.browser import OPEN_SHADOW, serve
+from tests.site.browser import OPEN_SHADOW, serve, wait_for_charts
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
@@ -17,10 +17,15 @@ pytest.importorskip("playwright.sync_api")
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 PAGE_KINDS = {"home": "index.html", "scenario-script": "scenarios/zhonghe-neikan.html",
               "scenario-generic": "scenarios/anzhun-kehu-tousu.html", "scenarios": "scenarios/index.html",
-              "etiquette": "etiquette.html", "etiquette-situation": "etiquette/jieting.html", "forbidden": "forbidden.html", "standards": "standards.html",
+              "etiquette": "etiquette.html", "etiquette-situation": "etiquette/jieting.html",
+              "forbidden": "forbidden.html", "standards": "standards.html", "when-to-call": "when-to-call.html",
               "bank": "banks/index.html", "forms": "forms.html", "maintainers": "maintainers/index.html",
+              "maintainers-speech": "maintainers/speech.html",
               "rule": "rules/missing-greeting.html", "not-found": "404.html", "practice": "practice.html",
-              "glossary": "glossary.html", "traditional": "zh-Hant/scenarios/zhonghe-neikan.html"}
+              "glossary": "glossary.html", "traditional": "zh-Hant/scenarios/zhonghe-neikan.html",
+              "process": "process.html", "bank-detail": "banks/zhonghe-wenti.html",
+              "script-without-scenario": "scripts/qiche-shouhou-jiedianhua.html", "rules": "rules/index.html",
+              "content-model": "content-model.html"}
 TRAINEE = ["index.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html", "standards.html",
            "forbidden.html", "etiquette.html", "when-to-call.html", "banks/index.html"]
 DEVELOPER = re.compile(r"scripts_src/|content/|\.ya?ml\b|第 ?\d+ ?行第 ?\d+ ?列|话术检查：|huifang |[\u4e00-\u9fff]\*[\u4e00-\u9fff]")
@@ -38,9 +43,7 @@ def test_screenshots_of_every_page_kind(browser, shipped_site: Path, artifacts: 
     with serve(shipped_site) as base:
         for kind, path in PAGE_KINDS.items():
             page.goto(base + path, wait_until="networkidle")
-            if page.locator(".mermaid").count():
-                page.wait_for_function("[...document.querySelectorAll('.mermaid')].every(m => m.shadowRoot && "
-                                       "m.shadowRoot.querySelector('svg'))", timeout=15000)
+            wait_for_charts(page, shipped_site, path)
             target = artifacts / f"site-{kind}-{size}.png"
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 5_000
@@ -142,10 +145,10 @@ def test_flowcharts_are_legible(browser, shipped_site: Path, size: str):
     with serve(shipped_site) as base:
         for path in ("process.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html"):
             page.goto(base + path, wait_until="networkidle")
-            page.wait_for_function("[...document.querySelectorAll('div.mermaid')].length && [...document.querySelectorAll"
-                                   "('div.mermaid')].every(m => m.shadowRoot && m.shadowRoot.querySelector('svg'))",
-                                   timeout=15000)
-            for chart in page.evaluate(CHART_TEXT):
+            drawn = wait_for_charts(page, shipped_site, path)
+            charts = page.evaluate(CHART_TEXT)
+            assert len(charts) == drawn >= 1, path  # every chart of the page is measured (装修 is the 2nd of 3)
+            for chart in charts:
                 assert chart["smallest"] >= 12, (path, chart["smallest"])  # rendered text size in px
                 assert "…" not in chart["text"], path  # nothing cut
         chart = page.locator("div.mermaid").first
@@ -169,3 +172,39 @@ def test_etiquette_split_by_situation_with_an_index(browser, shipped_site: Path)
             assert page.evaluate("document.documentElement.scrollHeight") < 16000, link  # was one 39,000 px wall
             rules += page.locator("article li").count()
         assert rules >= 514  # every rule of the shipped content is on one of the pages
+
+
+TABLES = """() => [...document.querySelectorAll('article table')].map(t => {
+  const rows = [...t.querySelectorAll('tbody tr')].map(r => [...r.cells].map(c => c.innerText.trim()));
+  const columns = t.rows[0].cells.length;
+  const empty = [...Array(columns).keys()].filter(i => rows.length && rows.every(r => !r[i] || r[i] === '—'));
+  return {columns, empty, head: [...t.rows[0].cells].map(c => c.innerText.trim()),
+          width: t.getBoundingClientRect().width};
+})"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_when_to_call_is_a_card_per_scenario(browser, shipped_site: Path, size: str):
+    """One card per scenario under its industry: the timing as a sentence with the structured window beside
+    it, no empty column anywhere, nothing wider than the screen (it was a six-column table)."""
+    page = open_page(browser, size)
+    with serve(shipped_site) as base:
+        page.goto(base + "when-to-call.html", wait_until="networkidle")
+        scenarios = len(list((shipped_site / "scenarios").glob("*.html"))) - 1  # less the index
+        assert page.locator("article h3").count() == scenarios
+        assert page.locator("article h2").count() >= 8  # per industry
+        tables = page.evaluate(TABLES)
+        assert len(tables) == scenarios
+        for table in tables:
+            sentence, window = table["head"]
+            assert table["columns"] == 2 and re.search(r"[\u4e00-\u9fff]", sentence), table["head"]
+            assert window, table["head"]  # the structured window, or — where the seed gives none
+            assert table["empty"] == [], table["head"]
+            assert table["width"] <= SIZES[size]["width"], table["head"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"] + 1
+        for path in ("scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html"):
+            page.goto(base + path, wait_until="networkidle")
+            tables = page.evaluate(TABLES)
+            assert all(t["empty"] == [] for t in tables), path  # columns only where they have values
+            heads = [tuple(t["head"]) for t in tables]
+            assert len(heads) == len(set(heads)), path  # no table twice (the questions were shown twice)

@@ -22,8 +22,8 @@ def names() -> list[str]:
 @cache
 def phrases(name: str) -> tuple:
     """The ForbiddenPhrase entries of a pack (its file already checked by the tests)."""
+    from huifang import builders
     from huifang import model as m
-    from huifang.project import build
     from huifang.validate import validate_document
     from huifang.yamlload import load_file
 
@@ -32,5 +32,5 @@ def phrases(name: str) -> tuple:
     if problems:
         raise ValueError(str(problems[0]))
     project = m.Project(HERE)
-    build(doc, "forbidden", project)
+    builders.forbidden(doc, project)
     return tuple(project.forbidden)

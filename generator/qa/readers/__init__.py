@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import json
 import math
-import os
+from operator import attrgetter
 
-from huifang.qa.call import Call, TranscriptError
+from huifang.problems import ContentError
+from huifang.qa.call import Call, TranscriptError, Turn
+from huifang.readfile import read_bytes
 
 MAX_BYTES = 20 * 1024 * 1024  # a three-hour call's JSON with word times is about 5 MB
 JSON_SUFFIXES = (".json",)
 SUBTITLE_SUFFIXES = (".srt", ".vtt")
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES = JSON_SUFFIXES + SUBTITLE_SUFFIXES + TEXT_SUFFIXES
-FORMAT_NAMES = {"funasr": "FunASR", "whisperx": "WhisperX", "aliyun": "阿里云录音文件识别",
-                "tencent": "腾讯云录音文件识别", "srt": "SRT 字幕", "vtt": "WebVTT 字幕", "text": "带说话人标签的文本"}
 DAY = 24 * 3600.0
 
 
@@ -41,17 +41,9 @@ def read(path: str, display: str | None = None, max_bytes: int = MAX_BYTES) -> C
 
 def load_bytes(path: str, display: str, max_bytes: int) -> bytes:
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > max_bytes:
-                raise TranscriptError(display, f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）："
-                                               "这不像一通电话的转写结果")
-            raw = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise TranscriptError(display, f"无法读取：{exc.strerror or exc}") from None
-    if len(raw) > max_bytes:
-        raise TranscriptError(display, f"文件过大（超过 {max_bytes / 1048576:.0f} MB）：这不像一通电话的转写结果")
-    return raw
+        return read_bytes(path, display, max_bytes, "：这不像一通电话的转写结果")
+    except ContentError as exc:
+        raise TranscriptError(display, exc.problem.message) from None
 
 
 def decode(raw: bytes, display: str) -> str:
@@ -174,6 +166,40 @@ def text_of(value, display: str, where: str) -> str:
     return value.strip()
 
 
+_ABSENT = object()
+
+
+def quick(sentences, text_key: str, start_key: str, end_key: str, speaker_key: str, scale: float,
+          others: tuple = (), channel: bool = False) -> list[Turn] | None:
+    """A reader's common, well-formed case in one tight loop, with the same results as its careful path;
+    None sends the file through the careful path, which says what is wrong. `others`: the other spellings of
+    these fields (camelCase), whose presence sends the file the careful way, which knows which one wins."""
+    out: list[Turn] = []
+    append = out.append
+    try:
+        for s in sentences:
+            text, start, end = s[text_key], s[start_key], s[end_key]
+            if type(text) is not str or type(start) not in (int, float) or type(end) not in (int, float):
+                return None
+            start, end = start * scale, end * scale
+            if not (0 <= start <= DAY and 0 <= end <= DAY):
+                return None
+            speaker = s.get(speaker_key, _ABSENT)
+            if speaker is _ABSENT:
+                if others and any(k in s for k in others):
+                    return None
+                speaker = None
+            if channel:
+                if speaker is not None and type(speaker) is not int:
+                    return None
+                append(Turn("" if speaker is None else f"声道{speaker}", text.strip(), start, end, speaker))
+            else:
+                append(Turn("" if speaker is None else str(speaker), text.strip(), start, end))
+    except (TypeError, KeyError, AttributeError):
+        return None
+    return out
+
+
 # Two turns of one speaker may touch or overlap by an ASR rounding; more than this is a broken file.
 SAME_SPEAKER_OVERLAP = 1.0
 
@@ -190,7 +216,7 @@ def finish(call: Call, display: str) -> Call:
             raise TranscriptError(display, f"第 {i + 1} 句的结束时间（{t.end:g} 秒）早于开始时间（{t.start:g} 秒）",
                                   t.line if call.format in ("srt", "vtt", "text") else 1)
     if all(t.start is not None for t in turns):
-        turns.sort(key=lambda t: t.start)
+        turns.sort(key=_start)
         last: dict = {}
         for t in turns:
             key = (t.speaker, t.channel)
@@ -203,6 +229,9 @@ def finish(call: Call, display: str) -> Call:
                 last[key] = t
     call.turns = turns
     return call
+
+
+_start = attrgetter("start")
 
 
 def _clock(seconds: float | None) -> str:

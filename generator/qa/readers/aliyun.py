@@ -6,7 +6,7 @@ Stereo recordings (双轨) put each party on its own `ChannelId`."""
 from __future__ import annotations
 
 from huifang.qa.call import TranscriptError, Turn
-from huifang.qa.readers import field, items, number, text_of
+from huifang.qa.readers import field, items, number, quick, text_of
 
 
 def turns(data, display: str) -> list[Turn]:
@@ -14,6 +14,9 @@ def turns(data, display: str) -> list[Turn]:
     if not isinstance(result, dict):
         raise TranscriptError(display, "Result 应是对象（{…}）")
     sentences = items(field(result, ("Sentences", "sentences"), display, "Result"), display, "Result.Sentences")
+    fast = quick(sentences, "Text", "BeginTime", "EndTime", "ChannelId", 0.001, ("channelId",), channel=True)
+    if fast is not None:
+        return fast
     out = []
     for i, s in enumerate(sentences):
         where = f"Sentences[{i}]"

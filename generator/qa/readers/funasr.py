@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from huifang.qa.call import TranscriptError, Turn
-from huifang.qa.readers import field, items, number, text_of
+from huifang.qa.readers import field, items, number, quick, text_of
 
 TAGS = re.compile(r"<\|[^|<>]{0,40}\|>")
 
@@ -26,6 +26,12 @@ def turns(data, display: str) -> list[Turn]:
     sentences = field(result, ("sentence_info",), display, "FunASR 结果", None)
     if sentences is None:  # no speaker model: one text, no sentences
         return [Turn("", clean(text_of(field(result, ("text",), display, "FunASR 结果"), display, "text")))]
+    fast = quick(sentences, "text", "start", "end", "spk", 0.001)
+    if fast is not None:
+        for t in fast:
+            if "<|" in t.text:
+                t.text = clean(t.text)
+        return fast
     out = []
     for i, s in enumerate(items(sentences, display, "sentence_info")):
         where = f"sentence_info[{i}]"

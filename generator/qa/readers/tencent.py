@@ -5,7 +5,7 @@ SpeakerId, SpeechSpeed, SilenceTime}` (ResTextFormat ≥ 1), times in millisecon
 from __future__ import annotations
 
 from huifang.qa.call import TranscriptError, Turn
-from huifang.qa.readers import field, items, number, text_of
+from huifang.qa.readers import field, items, number, quick, text_of
 
 
 def turns(data, display: str) -> list[Turn]:
@@ -19,6 +19,9 @@ def turns(data, display: str) -> list[Turn]:
     detail = field(data_part, ("ResultDetail",), display, "Response.Data", None)
     if detail is None:
         raise TranscriptError(display, "Response.Data.ResultDetail 为空：提交任务时请设 ResTextFormat=2 以取得分句结果")
+    fast = quick(detail, "FinalSentence", "StartMs", "EndMs", "SpeakerId", 0.001)
+    if fast is not None:
+        return fast
     out = []
     for i, s in enumerate(items(detail, display, "ResultDetail")):
         where = f"ResultDetail[{i}]"

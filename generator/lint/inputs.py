@@ -1,0 +1,75 @@
+"""Which files a lint run reads: the project's scripts, the folders and files named on the command line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from huifang.lint.result import UsageError
+
+YAML_SUFFIXES = (".yaml", ".yml")
+FREEFORM_SUFFIXES = (".md", ".txt")
+SKIP_DIRS = {"node_modules", "site", "__pycache__"}
+
+
+def all_scripts(root: Path) -> list[tuple[str, str]]:
+    from huifang.problems import display_path
+    from huifang.project import discover
+    return [(str(p), display_path(p, root)) for p, kind in discover(root) if kind == "script"]
+
+
+def unique(files):
+    seen, out = set(), []
+    for file, display in files:
+        key = os.path.realpath(file)
+        if key not in seen:
+            seen.add(key)
+            out.append((file, display))
+    return out
+
+
+def looks_like_script(file: str) -> bool:
+    try:
+        with open(file, "rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return True  # let the loader say why it cannot be read
+    return any(line.startswith((b"steps:", b"questions:")) for line in head.splitlines())
+
+
+def display_of(path_abs: str, root_abs: str, given: str) -> str:
+    if path_abs.startswith(root_abs + os.sep):
+        return path_abs[len(root_abs) + 1:].replace(os.sep, "/")
+    return given
+
+
+def walk(top: str, root_abs: str):
+    """(file, display) for lintable files under `top`, sorted, hidden folders skipped."""
+    prefix = display_of(os.path.abspath(top), root_abs, top.rstrip("/"))
+    stack = [(top, prefix)]
+    out = []
+    while stack:
+        folder, shown = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            raise UsageError(f"{shown}: 无法读取目录：{exc.strerror or exc}") from None
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            name = f"{shown}/{entry.name}" if shown not in ("", ".") else entry.name
+            if entry.is_dir():
+                if entry.name not in SKIP_DIRS:
+                    subdirs.append((entry.path, name))
+            elif entry.name.endswith(YAML_SUFFIXES + FREEFORM_SUFFIXES):
+                out.append((entry.path, name))
+        stack.extend(reversed(subdirs))
+    return sorted(out, key=lambda x: x[1])
+
+
+def walk_scripts_src(root: Path):
+    folder = Path(root) / "scripts_src"
+    if not folder.is_dir():
+        return []
+    return [(f, d) for f, d in walk(str(folder), os.path.abspath(root)) if f.endswith(FREEFORM_SUFFIXES)]

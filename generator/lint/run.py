@@ -1,0 +1,201 @@
+"""A lint run: the content loaded once, then every script linted (YAML scripts loaded one at a time,
+free-form files read one at a time, both in worker processes when there are many), findings combined."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from huifang.lint import chunks, textfile
+from huifang.lint.result import Result, UsageError
+from huifang.problems import Problem
+
+_WORK: tuple | None = None  # (engine, loaded, composed, default org): what forked workers share with the parent
+
+
+def run_loaded(loaded, scripts, freeform, *, composed: bool, load_problems: bool = True) -> Result:
+    """Lint a project already loaded in full (the site build)."""
+    from huifang.lint import calls
+    from huifang.lint.engine import combine, finish
+
+    project = loaded.project
+    engine, config, result = start(loaded)
+    ctx = engine.ctx
+    found = [as_check(p) for p in loaded.problems if p.severity == "error" and load_problems]
+    for script in sorted(scripts, key=lambda s: s.file):
+        found.extend(engine.lint_view(calls.view(script, project, composed)))
+        result.checked += 1
+    if freeform:
+        found.extend(_lint_freeform(engine, freeform, result, project))
+    ctx.sources.update(result.sources)
+    result.problems = combine(finish(found, ctx.sources, config))
+    result.sources = ctx.sources
+    return result
+
+
+def start(loaded):
+    """An engine for the loaded project, and a result that knows every content file's text."""
+    from huifang.lint.config import LintConfig
+    from huifang.lint.engine import Engine
+
+    config = LintConfig.from_settings(loaded.project.config.lint)
+    engine = Engine(loaded.project, config)
+    result = Result([])
+    for display, doc in loaded.documents.items():
+        engine.ctx.sources[display] = doc.text
+        result.files[display] = Path(doc.path)
+    return engine, config, result
+
+
+def as_check(p: Problem) -> Problem:
+    return Problem(p.path, p.line, p.column, p.message, p.severity, "check", p.line, p.column)
+
+
+def stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False) -> Result:
+    """Load the content once, then lint YAML scripts and free-form files one at a time.
+    `full`: these are all the project's scripts, so scenarios' references to scripts are checked."""
+    from huifang.contentcache import load_content
+    from huifang.lint.engine import combine, finish
+    from huifang.lint.loader import kind_for
+
+    loaded = load_content(root)
+    project = loaded.project
+    engine, config, result = start(loaded)
+    ctx = engine.ctx
+    found = [as_check(p) for p in loaded.problems if p.severity == "error"]
+    global _WORK
+    _WORK = (engine, loaded, composed, project.orgs.get(project.config.default_org))
+    textfile.GUARD = (os.path.abspath(root), os.path.realpath(root), loaded.limits.max_file_bytes)
+    state: dict = {"ids": {}, "broken": set()}
+    if scripts:
+        found.extend(chunks.in_chunks(_lint_yaml_chunk, _gather_yaml, scripts, result, state))
+    if full:
+        found.extend(_script_references(loaded, state))
+    if freeform:
+        _ = ctx.reader  # build the phrase automaton once, before any fork
+        found.extend(chunks.in_chunks(_lint_text_chunk, _gather_text, freeform, result,
+                                      parallel_from=chunks.PARALLEL_FROM_FREEFORM))
+    _WORK = None
+    ctx.sources.update(result.sources)
+    result.problems = combine(finish(found, ctx.sources, config))
+    result.sources = ctx.sources
+    # The kind of each content file a fix would rewrite (the fix is refused if the file would no longer
+    # validate); only those: finding every content file's kind costs more than a one-file lint.
+    for display in {p.fix[0] for p in result.problems if p.fix}:
+        doc = loaded.documents.get(display)
+        if doc is not None:
+            result.kinds[display] = kind_for(Path(doc.path), root) or "script"
+    return result
+
+
+def _script_references(loaded, state: dict) -> list[Problem]:
+    """Scenarios naming scripts that do not exist (checked once every script has been seen)."""
+    from huifang.project import References
+
+    refs = References(loaded)
+    loaded.broken_ids |= state["broken"]
+    mark = len(loaded.problems)
+    for scenario in loaded.project.scenarios.values():
+        doc = loaded.documents.get(scenario.file)
+        for i, ident in enumerate(scenario.scripts):
+            refs.refer(doc, ("scripts", i), "话术", ident, state["ids"])
+    return [as_check(p) for p in loaded.problems[mark:]]
+
+
+def _lint_yaml_chunk(files):
+    """Load and lint each YAML script; return per file what the parent needs (findings already switched)."""
+    from huifang.lint import calls
+    from huifang.lint.engine import finish
+    from huifang.lint.loader import load_script
+
+    engine, loaded, composed, _ = _WORK
+    ctx = engine.ctx
+    out = []
+    for file, display in files:
+        loose = load_script(loaded, file, display)
+        found = []
+        if loose.script is not None:
+            ctx.sources[display] = loose.doc.text
+            found = finish(engine.lint_view(calls.view(loose.script, loaded.project, composed)), ctx.sources,
+                           ctx.config)
+            del ctx.sources[display]
+        text = loose.doc.text if loose.doc is not None and any(p.fix for p in found) else None
+        out.append((file, display, loose.ident, loose.anchor, loose.problems, found, text, loose.broken))
+    return out
+
+
+def _gather_yaml(part, result: Result, found: list, state: dict) -> None:
+    from huifang.lint.loader import Loose, duplicate
+
+    seen = state.setdefault("ids", {})
+    for file, display, ident, anchor, problems, lint_found, text, broken in part:
+        found.extend(as_check(p) for p in problems if p.severity == "error")
+        state.setdefault("broken", set()).update(broken)
+        if ident is None:
+            continue
+        if ident in seen:
+            loose = Loose(display)
+            loose.ident, loose.anchor = ident, anchor
+            found.append(as_check(duplicate(loose, seen[ident])))
+            continue
+        seen[ident] = display
+        found.extend(lint_found)
+        result.checked += 1
+        if text is not None:
+            result.sources[display] = text
+            result.files[display] = Path(file)
+            result.kinds[display] = "script"
+
+
+def _lint_freeform(engine, files, result: Result, project):
+    global _WORK
+    _WORK = (engine, None, True, project.orgs.get(project.config.default_org))
+    _ = engine.ctx.reader
+    try:
+        return chunks.in_chunks(_lint_text_chunk, _gather_text, files, result, parallel_from=chunks.PARALLEL_FROM_FREEFORM)
+    finally:
+        _WORK = None
+
+
+def _lint_text_chunk(files):
+    """Lint free-form files a hundred at a time (their new lines are read together): findings with
+    inline switches applied, and the texts of files a fix will rewrite (no other text is kept)."""
+    from huifang.lint.engine import finish
+
+    engine, _, _, org = _WORK
+    lint, reader, config = engine.lint_view, engine.ctx.reader, engine.ctx.config
+    shared = engine.ctx.sources  # what fixes read; holds a file only while it is linted
+    found, keep = [], {}
+    for at in range(0, len(files), 100):
+        part = files[at:at + 100]
+        problems, sources, paths = [], {}, {}
+        texts, unreadable = [], []
+        for f, d in part:
+            try:
+                texts.append((textfile.read(f, d), d))
+            except UsageError as exc:
+                unreadable.append(textfile.unreadable(str(exc), d))
+                texts.append(("", d))
+        problems.extend(unreadable)
+        bad = {p.path for p in unreadable}
+        for (file, _), view in zip(part, reader.views(texts, org)):
+            if view.file in bad:
+                continue
+            display = view.file
+            sources[display] = shared[display] = view.text
+            paths[display] = file
+            problems.extend(lint(view))
+            del shared[display]
+        problems = finish(problems, sources, config)
+        found.extend(problems)
+        keep.update((p.path, (paths[p.path], sources[p.path])) for p in problems if p.fix and p.path in sources)
+    return found, keep, len(files)
+
+
+def _gather_text(part, result: Result, found: list, state: dict) -> None:
+    problems, sources, count = part
+    found.extend(problems)
+    result.checked += count
+    for display, (file, text) in sources.items():
+        result.sources[display] = text
+        result.files[display] = Path(file)
