@@ -168,8 +168,9 @@ def test_maintainers_page_lists_the_guessed_lines(browser, kinds_site: Path, shi
     with serve(kinds_site) as base:
         page.goto(base + "maintainers/index.html")
         page.locator("article a", has_text="原话还是要点").first.click()  # linked from the 维护者 page
-        assert page.url.endswith("maintainers/speech.html")
+        page.wait_for_url("**/maintainers/speech.html")
         table = page.locator("article p", has_text="scripts_src/demo-kinds.yaml").locator("xpath=following-sibling::*[1]")
+        table.locator("tbody tr").first.wait_for()  # the URL changes before the new page is parsed
         rows = table.locator("tbody tr").all_inner_texts()
         listed = {row.split("\t")[0].strip(): row.split("\t")[-1].strip() for row in rows}
         for words, guess in GUESSED.items():
