@@ -3,7 +3,7 @@
 # it installs only what is missing (Debian packages, the virtualenv from requirements.lock).
 #
 #   ./dev.sh serve   set up, build the handbook and forms, serve on http://127.0.0.1:8000
-#   ./dev.sh test    set up, run the whole test suite (ruff, mypy, pytest)
+#   ./dev.sh test    set up, run the whole test suite (ruff check and format, mypy, pytest)
 #   ./dev.sh build   set up, build into site/
 #   ./dev.sh setup   set up only
 #   ./dev.sh lock    refresh requirements.lock from pyproject.toml (then commit both)
@@ -82,8 +82,9 @@ case $cmd in
   serve) setup; "$VENV/bin/huifang" build "$@"; say "handbook: http://127.0.0.1:8000/  (Ctrl-C to stop)"
          exec "$VENV/bin/huifang" serve "$@" ;;
   test)  setup
-         say "ruff and mypy"
+         say "ruff (lint and format) and mypy"
          "$VENV/bin/ruff" check generator templates tests bench
+         "$VENV/bin/ruff" format --check --quiet generator templates tests bench
          "$VENV/bin/mypy" generator
          exec "$VENV/bin/python" -m pytest "$@" ;;
   lock)  lock ;;

@@ -124,8 +124,10 @@ def not_ours(folder: Path) -> str:
         return f"{folder} 是符号链接：huifang 不替换、不删除链接指向的文件夹；请删除该链接或换一个输出文件夹"
     if folder.exists() and not folder.is_dir():
         return f"{folder} 不是文件夹：请换一个输出文件夹"
-    return (f"文件夹 {folder} 已有内容，但不是 huifang 生成的（没有 {MARKER} 标记）：为免误删，huifang 不会覆盖或删除它；"
-            f"请换一个新的或空的文件夹，或确认其中文件无用后自行删除")
+    return (
+        f"文件夹 {folder} 已有内容，但不是 huifang 生成的（没有 {MARKER} 标记）：为免误删，huifang 不会覆盖或删除它；"
+        f"请换一个新的或空的文件夹，或确认其中文件无用后自行删除"
+    )
 
 
 def check_output(target: Path, root: Path, option: str) -> Path:
@@ -140,16 +142,22 @@ def check_output(target: Path, root: Path, option: str) -> Path:
     root_given = Path(os.path.abspath(root))
     links = [p for p in (given, *given.parents) if root_given in p.parents and p.is_symlink()]
     if any(not _within(p.resolve(), root_real) for p in links):
-        raise OutputError(f"{option} {target}：是（或位于）指向项目之外的符号链接（{real}）；huifang 不替换、不删除链接指向的文件夹，"
-                          "请删除该链接，或指定一个普通文件夹")
+        raise OutputError(
+            f"{option} {target}：是（或位于）指向项目之外的符号链接（{real}）；huifang 不替换、不删除链接指向的文件夹，"
+            "请删除该链接，或指定一个普通文件夹"
+        )
     if _within(root_real, real):
-        raise OutputError(f"{option} {target}：不能是项目文件夹本身或包含项目的文件夹（生成时会整个替换输出文件夹）；"
-                          "请指定一个单独的文件夹，如 site")
+        raise OutputError(
+            f"{option} {target}：不能是项目文件夹本身或包含项目的文件夹（生成时会整个替换输出文件夹）；"
+            "请指定一个单独的文件夹，如 site"
+        )
     for name in SOURCES:
         source = root_real / name
         if _within(real, source) or _within(source, real):
-            raise OutputError(f"{option} {target}：与项目的源文件夹 {name}/ 重叠（生成时会整个替换输出文件夹）；"
-                              "请指定一个单独的文件夹，如 site")
+            raise OutputError(
+                f"{option} {target}：与项目的源文件夹 {name}/ 重叠（生成时会整个替换输出文件夹）；"
+                "请指定一个单独的文件夹，如 site"
+            )
     if not owned(real):
         raise OutputError(f"{option} {target}：{not_ours(real)}")
     return real
@@ -223,4 +231,3 @@ def replaced_dir(target: Path):
         note_changed(target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)  # if interrupted here, the next run sweeps it
-

@@ -25,6 +25,7 @@ def search_table(root: Path, project) -> list[Problem]:
     """content/search.yaml, with its pages checked against the pages `huifang build` would write."""
     from huifang.site import glossary, synonyms
     from huifang.site.config import OWNED_BY_HUIFANG
+
     try:
         from huifang.site.lintinfo import LintReport
         from huifang.site.pages import Site
@@ -51,16 +52,22 @@ def run(args) -> int:
         problems += search_table(Path(args.project), loaded.project)
     errors = [p for p in problems if p.severity == "error"]
     if args.format == "json":
-        json.dump({"ok": not errors, "errors": [p.as_dict() for p in errors],
-                   "counts": loaded.project.counts()}, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            {"ok": not errors, "errors": [p.as_dict() for p in errors], "counts": loaded.project.counts()},
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         sys.stdout.write("\n")
     else:
         for problem in errors:
             print(problem)
         counts = loaded.project.counts()
-        summary = (f"{counts['scenarios']} 个场景，{counts['scripts']} 篇话术，{counts['questions']} 个问题，"
-                   f"{counts['forbidden_phrases']} 条忌语，{counts['etiquette_rules']} 条礼仪规范，"
-                   f"{counts['forms']} 张表单，{counts['industries']} 个行业")
+        summary = (
+            f"{counts['scenarios']} 个场景，{counts['scripts']} 篇话术，{counts['questions']} 个问题，"
+            f"{counts['forbidden_phrases']} 条忌语，{counts['etiquette_rules']} 条礼仪规范，"
+            f"{counts['forms']} 张表单，{counts['industries']} 个行业"
+        )
         if errors:
             print(f"发现 {len(errors)} 个问题（{summary}）", file=sys.stderr)
         else:

@@ -51,16 +51,22 @@ NEEDS = {
 
 
 def add_project(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
-                        help="项目根目录（含 content/ 和 scripts_src/），默认当前目录")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="项目根目录（含 content/ 和 scripts_src/），默认当前目录",
+    )
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line, or with `only` the options of that one subcommand (the others are
     listed with their help, without options): building every subcommand's options imports the qa and
     plan modules, a cost a one-file lint in a pre-commit hook pays on every commit."""
-    parser = argparse.ArgumentParser(prog="huifang", description=DESCRIPTION,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="huifang", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--version", action="version", version=f"huifang {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     subs = {}
@@ -82,31 +88,48 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
         cmd.add_argument("--format", choices=["text", "json"], default="text", help="输出格式，默认 text")
     elif name == "lint":
         cmd.add_argument("paths", nargs="*", type=Path, help="要检查的文件或目录（.yaml/.md/.txt），默认整个项目")
-        cmd.add_argument("--format", choices=["text", "json", "github", "sarif"], default="text",
-                         help="输出格式：text（默认）、json、github（PR 行注释）、sarif（代码扫描）")
+        cmd.add_argument(
+            "--format",
+            choices=["text", "json", "github", "sarif"],
+            default="text",
+            help="输出格式：text（默认）、json、github（PR 行注释）、sarif（代码扫描）",
+        )
         cmd.add_argument("--fix", action="store_true", help="把有建议替换的忌语就地改写")
         cmd.add_argument("--diff", action="store_true", help="只显示 --fix 会做的修改，不写文件")
         cmd.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="是否彩色输出")
         cmd.add_argument("--no-compose", action="store_true", help="只检查话术文件本身，不组合机构标准开头和结束语")
     elif name in ("build", "serve"):
         cmd.add_argument("--site-dir", type=Path, default=None, help="网站输出目录，默认 <项目>/site")
-        cmd.add_argument("--lint-errors", choices=["fail", "warn"], default=None,
-                         help="话术有错误时：fail 构建失败（默认），warn 只警告")
+        cmd.add_argument(
+            "--lint-errors",
+            choices=["fail", "warn"],
+            default=None,
+            help="话术有错误时：fail 构建失败（默认），warn 只警告",
+        )
         cmd.add_argument("--no-forms", action="store_true", help="不生成 PDF 表单（更快）")
-        cmd.add_argument("--db", type=Path, default=None,
-                         help="维护者的质检统计、回访统计页读取的台账，默认 huifang.yaml 旁的 huifang.sqlite")
+        cmd.add_argument(
+            "--db",
+            type=Path,
+            default=None,
+            help="维护者的质检统计、回访统计页读取的台账，默认 huifang.yaml 旁的 huifang.sqlite",
+        )
         if name == "serve":
             cmd.add_argument("--dev-addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
             cmd.add_argument("--open", action="store_true", help="启动后用浏览器打开")
     elif name == "forms":
         cmd.add_argument("--out", type=Path, default=None, help="PDF 输出目录，默认 <项目>/site/forms")
-        cmd.add_argument("--fillable", action=argparse.BooleanOptionalAction, default=True,
-                         help="加入可在屏幕上填写的 PDF 表单域（默认）；--no-fillable 只生成打印版")
+        cmd.add_argument(
+            "--fillable",
+            action=argparse.BooleanOptionalAction,
+            default=True,
+            help="加入可在屏幕上填写的 PDF 表单域（默认）；--no-fillable 只生成打印版",
+        )
         cmd.add_argument("--jobs", type=int, default=0, help="并行进程数，默认等于 CPU 核数")
         cmd.add_argument("--only", nargs="*", default=None, help="只生成这些表单/话术 id")
         cmd.add_argument("--no-progress", action="store_true", help="不显示进度条")
     elif name == "qa":
         from huifang.qa.command import add_arguments as qa_arguments
+
         qa_arguments(cmd)
     elif name == "schema":
         cmd.add_argument("--out", type=Path, default=None, help="输出目录，默认 <项目>/schemas")
@@ -120,6 +143,7 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
         cmd.add_argument("--force", action="store_true", help="文件夹不是空的也继续（不覆盖已有文件）")
     elif name in ("plan", "report"):
         from huifang.plan.cli import add_arguments as add_plan_arguments
+
         other = argparse.ArgumentParser()  # add_arguments fills both; only this one is kept
         add_plan_arguments(*((cmd, other) if name == "plan" else (other, cmd)))
 
@@ -155,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         return module.run(args)
     except KeyboardInterrupt:
         from huifang.atomic import changed_output
+
         done = changed_output()
         if done:
             print(f"已中断：{'、'.join(str(p) for p in done)} 已更新完毕，其余输出保持原样。", file=sys.stderr)
@@ -164,8 +189,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except RecursionError:
-        print("huifang: 内容嵌套过深，超出了程序能处理的深度：请减少嵌套（huifang.yaml 的 limits.max_depth 不要调得过大）",
-              file=sys.stderr)
+        print(
+            "huifang: 内容嵌套过深，超出了程序能处理的深度：请减少嵌套（huifang.yaml 的 limits.max_depth 不要调得过大）",
+            file=sys.stderr,
+        )
         return 1
     except OSError as exc:  # full disk, file size limit, permissions: the output was left as it was
         where = f"：{exc.filename}" if exc.filename else ""
@@ -174,8 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # an internal bug: say so in one line, show details on request
         if os.environ.get("HUIFANG_DEBUG"):
             raise
-        print(f"huifang: 内部错误：{type(exc).__name__}: {exc}（设置 HUIFANG_DEBUG=1 查看详情，并请报告此问题）",
-              file=sys.stderr)
+        print(
+            f"huifang: 内部错误：{type(exc).__name__}: {exc}（设置 HUIFANG_DEBUG=1 查看详情，并请报告此问题）",
+            file=sys.stderr,
+        )
         return 3
 
 

@@ -19,7 +19,8 @@ from huifang import model as m
 PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
 # Filled by the agent during the call; known everywhere, never an error.
 AGENT_PLACEHOLDERS = frozenset(
-    "客户称呼 客户姓名 坐席 日期 时间 项目 产品 服务项目 活动内容 活动时间 公里数 金额 期数 地址".split())
+    "客户称呼 客户姓名 坐席 日期 时间 项目 产品 服务项目 活动内容 活动时间 公里数 金额 期数 地址".split()
+)
 MAX_PATHS = 256
 
 
@@ -172,8 +173,11 @@ def compose(script: m.Script, project: m.Project) -> Call:
             composed["opening"] = GENERIC
         else:
             opening = part("opening", None, [])
-    convenience = part("convenience", script.convenience, None, fallback=composed.get("opening") != GENERIC) \
-        if kind == "outbound" else (script.convenience or None)
+    convenience = (
+        part("convenience", script.convenience, None, fallback=composed.get("opening") != GENERIC)
+        if kind == "outbound"
+        else (script.convenience or None)
+    )
     closings = part("closings", script.closings, None, fallback=False)
     if closings is None:
         turns = _generic(project.closing, kind, org)

@@ -88,8 +88,9 @@ def _listing(root: Path) -> tuple[list[str], list[str], list[str]]:
     files += [str(path) for path, _ in discover(root, scripts=False)]
     pages = root / CONTENT / "pages"
     named = [str(page) for page in sorted(pages.rglob("*.md"))] if pages.is_dir() else []
-    code = sorted(os.path.join(folder, name) for folder, _, names in os.walk(PACKAGE)
-                  for name in names if name.endswith(".py"))
+    code = sorted(
+        os.path.join(folder, name) for folder, _, names in os.walk(PACKAGE) for name in names if name.endswith(".py")
+    )
     return files, named, code
 
 
@@ -115,9 +116,11 @@ def _digest(path: str) -> bytes:
 
 def _manifest(root: Path) -> dict:
     files, pages, code = _listing(root)
-    return {"files": [(path, _stat(path), _digest(path)) for path in files + code],
-            "listing": (files, pages, code),
-            "folders": [(folder, _stat(folder)) for folder in _folders(root, files, code)]}
+    return {
+        "files": [(path, _stat(path), _digest(path)) for path in files + code],
+        "listing": (files, pages, code),
+        "folders": [(folder, _stat(folder)) for folder in _folders(root, files, code)],
+    }
 
 
 def _racy(stat: tuple, written: int) -> bool:
@@ -170,8 +173,10 @@ class _Slim(pickle.Pickler):
 
 
 def _pack(spans: dict) -> bytes:
-    rows = [(path, span.line, span.column, span.end_line, span.end_column, span.start, span.end, span.style)
-            for path, span in spans.items()]
+    rows = [
+        (path, span.line, span.column, span.end_line, span.end_column, span.start, span.end, span.style)
+        for path, span in spans.items()
+    ]
     return pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
 
 

@@ -59,8 +59,10 @@ def run(args) -> int:
     leftovers = sorted(p.name for p in target.iterdir() if p.name not in ALLOWED_LEFTOVERS) if target.is_dir() else []
     if leftovers and not args.force:
         shown = "、".join(leftovers[:5]) + ("……" if len(leftovers) > 5 else "")
-        print(f"{target}: 文件夹不是空的（{shown}）；确认要在这里新建请加 --force（已有的同名文件不会被覆盖）",
-              file=sys.stderr)
+        print(
+            f"{target}: 文件夹不是空的（{shown}）；确认要在这里新建请加 --force（已有的同名文件不会被覆盖）",
+            file=sys.stderr,
+        )
         return 2
     written = skipped = 0
     for rel, data in plan(args.from_example).items():
@@ -76,4 +78,3 @@ def run(args) -> int:
     print(f"已在 {target} 新建回访规范项目（{kind}）：写入 {written} 个文件{note}。", file=sys.stderr)
     print(f"下一步：cd {target} && huifang check && huifang lint && huifang serve", file=sys.stderr)
     return 0
-

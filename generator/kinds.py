@@ -34,27 +34,90 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("org", (f"{CONTENT}/orgs/*.yaml",), s.ORG, "机构档案", builders.org, has_id=True,
-         pages=("standards.md.j2",), forms=("desk.html.j2",)),
-    Kind("etiquette", (f"{CONTENT}/etiquette/*.yaml",), s.ETIQUETTE, "电话礼仪规范", builders.etiquette,
-         inner_ids=(("group", ("groups",)), ("rule", ("groups", "*", "rules"))),
-         pages=("etiquette_index.md.j2", "etiquette.md.j2")),
-    Kind("forbidden", (f"{CONTENT}/forbidden/*.yaml",), s.FORBIDDEN, "电话忌语", builders.forbidden,
-         inner_ids=(("phrase", ("phrases",)),), pages=("forbidden.md.j2",)),
-    Kind("standards", (f"{CONTENT}/standards.yaml",), s.STANDARDS, "开头语与结束语标准", builders.standards,
-         pages=("standards.md.j2",)),
-    Kind("question-bank", (f"{CONTENT}/questions/*.yaml",), s.QUESTION_BANK, "问题库", builders.question_bank,
-         has_id=True, inner_ids=(("question", ("questions",)),), pages=("banks_index.md.j2", "bank.md.j2")),
-    Kind("scenario", (f"{CONTENT}/scenarios/*.yaml",), s.SCENARIO, "回访场景", builders.scenario, has_id=True,
-         pages=("scenarios_index.md.j2", "scenario.md.j2", "when_to_call.md.j2")),
-    Kind("script", (f"{SCRIPTS}/**/*.yaml",), s.SCRIPT, "回访话术", builders.script, has_id=True,
-         pages=("scenario.md.j2", "scripts_index.md.j2", "script.md.j2", "_script.md.j2", "practice.md.j2"),
-         forms=("sheet.html.j2", "guide.html.j2")),
-    Kind("form", (f"{CONTENT}/forms/*.yaml",), s.FORM, "记录表单", builders.form, has_id=True,
-         pages=("forms.md.j2",), forms=("form.html.j2",)),
+    Kind(
+        "org",
+        (f"{CONTENT}/orgs/*.yaml",),
+        s.ORG,
+        "机构档案",
+        builders.org,
+        has_id=True,
+        pages=("standards.md.j2",),
+        forms=("desk.html.j2",),
+    ),
+    Kind(
+        "etiquette",
+        (f"{CONTENT}/etiquette/*.yaml",),
+        s.ETIQUETTE,
+        "电话礼仪规范",
+        builders.etiquette,
+        inner_ids=(("group", ("groups",)), ("rule", ("groups", "*", "rules"))),
+        pages=("etiquette_index.md.j2", "etiquette.md.j2"),
+    ),
+    Kind(
+        "forbidden",
+        (f"{CONTENT}/forbidden/*.yaml",),
+        s.FORBIDDEN,
+        "电话忌语",
+        builders.forbidden,
+        inner_ids=(("phrase", ("phrases",)),),
+        pages=("forbidden.md.j2",),
+    ),
+    Kind(
+        "standards",
+        (f"{CONTENT}/standards.yaml",),
+        s.STANDARDS,
+        "开头语与结束语标准",
+        builders.standards,
+        pages=("standards.md.j2",),
+    ),
+    Kind(
+        "question-bank",
+        (f"{CONTENT}/questions/*.yaml",),
+        s.QUESTION_BANK,
+        "问题库",
+        builders.question_bank,
+        has_id=True,
+        inner_ids=(("question", ("questions",)),),
+        pages=("banks_index.md.j2", "bank.md.j2"),
+    ),
+    Kind(
+        "scenario",
+        (f"{CONTENT}/scenarios/*.yaml",),
+        s.SCENARIO,
+        "回访场景",
+        builders.scenario,
+        has_id=True,
+        pages=("scenarios_index.md.j2", "scenario.md.j2", "when_to_call.md.j2"),
+    ),
+    Kind(
+        "script",
+        (f"{SCRIPTS}/**/*.yaml",),
+        s.SCRIPT,
+        "回访话术",
+        builders.script,
+        has_id=True,
+        pages=("scenario.md.j2", "scripts_index.md.j2", "script.md.j2", "_script.md.j2", "practice.md.j2"),
+        forms=("sheet.html.j2", "guide.html.j2"),
+    ),
+    Kind(
+        "form",
+        (f"{CONTENT}/forms/*.yaml",),
+        s.FORM,
+        "记录表单",
+        builders.form,
+        has_id=True,
+        pages=("forms.md.j2",),
+        forms=("form.html.j2",),
+    ),
     Kind("qa-form", (f"{CONTENT}/qa/*.yaml",), s.QA_FORM, "质检评分表", builders.qa_form, has_id=True),
-    Kind("records", (f"{CONTENT}/forms/common/records.yaml",), s.RECORDS, "记录表通用表头", builders.records,
-         forms=("form.html.j2", "sheet.html.j2")),
+    Kind(
+        "records",
+        (f"{CONTENT}/forms/common/records.yaml",),
+        s.RECORDS,
+        "记录表通用表头",
+        builders.records,
+        forms=("form.html.j2", "sheet.html.j2"),
+    ),
 )
 CONFIG = Kind("project", (CONFIG_FILE,), s.PROJECT, "项目配置 huifang.yaml", None)  # read by project.read_config
 
@@ -63,8 +126,18 @@ SCHEMAS: dict[str, dict] = {ident: kind.schema for ident, kind in BY_ID.items()}
 SCRIPT = "script"  # the kind `huifang lint` reads one file at a time
 
 # Templates that show no one kind: whole-site pages, pages drawn from the SQLite ledger, and shared parts.
-SITE_PAGES = ("home.md.j2", "glossary.md.j2", "maintainers.md.j2", "maintainers_speech.md.j2", "rules_index.md.j2",
-              "rule.md.j2", "tags.md.j2", "qa_dashboard.md.j2", "visits.md.j2", "_legend.md.j2")
+SITE_PAGES = (
+    "home.md.j2",
+    "glossary.md.j2",
+    "maintainers.md.j2",
+    "maintainers_speech.md.j2",
+    "rules_index.md.j2",
+    "rule.md.j2",
+    "tags.md.j2",
+    "qa_dashboard.md.j2",
+    "visits.md.j2",
+    "_legend.md.j2",
+)
 SITE_FORMS = ("base.html.j2", "macros.html.j2")
 
 

@@ -267,8 +267,14 @@ class Standard:
                 found = self
             else:
                 by_id = {e.id: e for e in self.elements}
-                found = Standard([by_id[i] for i in spec.elements if i in by_id], self.title, self.max_turns,
-                                 list(spec.examples), spec.source or self.source, {kind: spec})
+                found = Standard(
+                    [by_id[i] for i in spec.elements if i in by_id],
+                    self.title,
+                    self.max_turns,
+                    list(spec.examples),
+                    spec.source or self.source,
+                    {kind: spec},
+                )
             cache[kind] = found
         return found
 
@@ -337,10 +343,12 @@ class Timing:
 
     def sentence(self) -> str:
         from huifang.plan.describe import sentence
+
         return sentence(self)
 
     def window(self) -> str:
         from huifang.plan.describe import window
+
         return window(self)
 
 

@@ -62,8 +62,11 @@ def _yaml_under(top: Path) -> list[Path]:
     for folder, dirs, files in os.walk(top):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         base = Path(folder)
-        out.extend(base / name for name in files
-                   if name.endswith(YAML_SUFFIXES) and not name.startswith(".") and regular(base / name))
+        out.extend(
+            base / name
+            for name in files
+            if name.endswith(YAML_SUFFIXES) and not name.startswith(".") and regular(base / name)
+        )
     return out
 
 
@@ -83,8 +86,17 @@ def irregular(root: Path) -> list[Problem]:
     for pattern in (pattern for kind in KINDS for pattern in kind.layout):
         if "*" not in pattern:
             folder = (root / pattern).parent
-            walker: Iterable[tuple[str, list[str], list[str]]] = [(str(folder), [], [Path(pattern).stem + suffix for suffix in YAML_SUFFIXES
-                                         if os.path.lexists(folder / (Path(pattern).stem + suffix))])]
+            walker: Iterable[tuple[str, list[str], list[str]]] = [
+                (
+                    str(folder),
+                    [],
+                    [
+                        Path(pattern).stem + suffix
+                        for suffix in YAML_SUFFIXES
+                        if os.path.lexists(folder / (Path(pattern).stem + suffix))
+                    ],
+                )
+            ]
         else:
             folder = root / pattern.split("/*")[0]
             if not folder.is_dir():
@@ -141,14 +153,23 @@ def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
     data = doc.data
     lint = data.get("lint", {})
     rules = {k: (v["severity"] if isinstance(v, dict) else v) for k, v in lint.get("rules", {}).items()}
-    config = m.Config(default_org=data.get("default_org", ""),
-                      lint=m.LintSettings(lint.get("extends", "default"), rules, list(lint.get("ignore", [])),
-                                          {k: list(v) for k, v in lint.get("speakers", {}).items()}),
-                      build_lint_errors=data.get("build", {}).get("lint_errors", "fail"),
-                      plan=dict(data.get("plan", {})))
+    config = m.Config(
+        default_org=data.get("default_org", ""),
+        lint=m.LintSettings(
+            lint.get("extends", "default"),
+            rules,
+            list(lint.get("ignore", [])),
+            {k: list(v) for k, v in lint.get("speakers", {}).items()},
+        ),
+        build_lint_errors=data.get("build", {}).get("lint_errors", "fail"),
+        plan=dict(data.get("plan", {})),
+    )
     raw = data.get("limits", {})
-    limits = Limits(raw.get("max_file_bytes", limits.max_file_bytes), raw.get("max_nodes", limits.max_nodes),
-                    min(raw.get("max_depth", limits.max_depth), SAFE_MAX_DEPTH))
+    limits = Limits(
+        raw.get("max_file_bytes", limits.max_file_bytes),
+        raw.get("max_nodes", limits.max_nodes),
+        min(raw.get("max_depth", limits.max_depth), SAFE_MAX_DEPTH),
+    )
     problems.extend(config_choices(doc))  # lint's own settings check still says so when lint starts
     config.lint_document = doc
     return config, limits
@@ -189,7 +210,9 @@ def pages_of(root: Path, pages_dir: Path) -> tuple[list[Path], list[Problem]]:
                 try:
                     target.relative_to(real_root)
                 except ValueError:
-                    refused.append(Problem(shown, 1, 1, f"符号链接指向项目之外（{target}）：出于安全考虑拒绝读取和发布"))
+                    refused.append(
+                        Problem(shown, 1, 1, f"符号链接指向项目之外（{target}）：出于安全考虑拒绝读取和发布")
+                    )
                     continue
             try:
                 mode = path.stat().st_mode
@@ -221,23 +244,43 @@ def config_choices(doc: Document) -> list[Problem]:
     lint = doc.data.get("lint", {})
     extends = lint.get("extends")
     from huifang.lint import packs
+
     choices = [*PRESETS, *packs.names()]
     for i, value in enumerate([extends] if isinstance(extends, str) else extends or []):
         if value not in choices:
             span = doc.span(("lint", "extends") if isinstance(extends, str) else ("lint", "extends", i))
-            found.append(Problem(doc.display, span.line, span.column, f"lint.extends 的值 '{value}' 不存在"
-                                 f"{did_you_mean(str(value), choices)}（可选：{'、'.join(choices)}）"))
+            found.append(
+                Problem(
+                    doc.display,
+                    span.line,
+                    span.column,
+                    f"lint.extends 的值 '{value}' 不存在"
+                    f"{did_you_mean(str(value), choices)}（可选：{'、'.join(choices)}）",
+                )
+            )
     known = sorted(rule.ID for rule in RULES)
     for rule in lint.get("rules", {}):
         if rule not in known:
             span = doc.key_span(("lint", "rules", rule))
-            found.append(Problem(doc.display, span.line, span.column, f"lint.rules 中的规则 '{rule}' 不存在"
-                                 f"{did_you_mean(rule, known)}（可选：{'、'.join(known)}）"))
+            found.append(
+                Problem(
+                    doc.display,
+                    span.line,
+                    span.column,
+                    f"lint.rules 中的规则 '{rule}' 不存在{did_you_mean(rule, known)}（可选：{'、'.join(known)}）",
+                )
+            )
     depth = doc.data.get("limits", {}).get("max_depth")
     if isinstance(depth, int) and depth > SAFE_MAX_DEPTH:
         span = doc.span(("limits", "max_depth"))
-        found.append(Problem(doc.display, span.line, span.column,
-                             f"limits.max_depth 最大为 {SAFE_MAX_DEPTH}（更深的嵌套会耗尽程序的递归深度），可选 4–{SAFE_MAX_DEPTH}"))
+        found.append(
+            Problem(
+                doc.display,
+                span.line,
+                span.column,
+                f"limits.max_depth 最大为 {SAFE_MAX_DEPTH}（更深的嵌套会耗尽程序的递归深度），可选 4–{SAFE_MAX_DEPTH}",
+            )
+        )
     return found
 
 
@@ -293,8 +336,12 @@ class References:
         if p.records is not None and self.scripts_known:
             for ident in p.records.sheets:
                 if ident not in p.scripts and ident not in self.loaded.broken_ids:
-                    self.report(self.doc(p.records.file), ("sheets", ident),
-                                f"引用了不存在的话术 '{ident}'{did_you_mean(ident, p.scripts)}", key=True)
+                    self.report(
+                        self.doc(p.records.file),
+                        ("sheets", ident),
+                        f"引用了不存在的话术 '{ident}'{did_you_mean(ident, p.scripts)}",
+                        key=True,
+                    )
         for bank in p.banks.values():
             doc = self.doc(bank.file)
             for i, q in enumerate(bank.questions):
@@ -324,8 +371,11 @@ class References:
         turn.question = self.project.questions.get(turn.question_id)
         if turn.question is None and doc is not None and turn.question_id not in self.loaded.broken_ids:
             where = self.find_value(doc, turn.question_id)
-            self.report(doc, where, f"引用了不存在的问题 '{turn.question_id}'"
-                                    f"{did_you_mean(turn.question_id, self.project.questions)}")
+            self.report(
+                doc,
+                where,
+                f"引用了不存在的问题 '{turn.question_id}'{did_you_mean(turn.question_id, self.project.questions)}",
+            )
 
     @staticmethod
     def find_value(doc: Document, value: str) -> tuple:
@@ -362,8 +412,6 @@ def iter_turns(script: m.Script):
         yield from turns
 
 
-
-
 def iter_branches(script: m.Script):
     def walk(steps, path):
         for i, step in enumerate(steps):
@@ -371,6 +419,7 @@ def iter_branches(script: m.Script):
                 yield None, path + (i, "branch"), step.question_id
                 for label, case in step.cases.items():
                     yield from walk(case, path + (i, "branch", "cases", label))
+
     yield from walk(script.steps, ("steps",))
 
 
@@ -382,8 +431,9 @@ def register_ids(loaded: Loaded, doc: Document, kind: Kind, seen: dict) -> bool:
     key = (kind.id, ident)
     if key in seen:
         span = doc.span(("id",))
-        loaded.problems.append(Problem(doc.display, span.line, span.column,
-                                       f"重复的标识 '{ident}'：已在 {seen[key]} 中使用"))
+        loaded.problems.append(
+            Problem(doc.display, span.line, span.column, f"重复的标识 '{ident}'：已在 {seen[key]} 中使用")
+        )
         return False
     seen[key] = doc.display
     return True
@@ -407,8 +457,11 @@ def register_inner_ids(loaded: Loaded, doc: Document, kind: Kind, seen: dict) ->
                 key = (label, item["id"])
                 if key in seen:
                     span = doc.span(path + (i, "id"))
-                    loaded.problems.append(Problem(doc.display, span.line, span.column,
-                                                   f"重复的标识 '{item['id']}'：已在 {seen[key]} 中使用"))
+                    loaded.problems.append(
+                        Problem(
+                            doc.display, span.line, span.column, f"重复的标识 '{item['id']}'：已在 {seen[key]} 中使用"
+                        )
+                    )
                 else:
                     seen[key] = doc.display
 
@@ -437,8 +490,14 @@ def capped(found: list[Problem]) -> list[Problem]:
         return found
     found = sorted(found, key=lambda p: (p.line, p.column, p.message))
     last = found[MAX_PER_FILE]
-    return found[:MAX_PER_FILE] + [Problem(last.path, last.line, last.column,
-                                           f"此文件还有 {len(found) - MAX_PER_FILE} 个问题未列出（先改正上面的问题再检查）")]
+    return found[:MAX_PER_FILE] + [
+        Problem(
+            last.path,
+            last.line,
+            last.column,
+            f"此文件还有 {len(found) - MAX_PER_FILE} 个问题未列出（先改正上面的问题再检查）",
+        )
+    ]
 
 
 def build(loaded: Loaded, doc: Document, kind: Kind, seen: dict) -> None:
@@ -478,8 +537,14 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
     loaded = Loaded(project, problems, limits=limits)
     for required in (CONTENT,):
         if not (root / required).is_dir():
-            problems.append(Problem(display_path(root / required, root), 1, 1,
-                                    f"找不到 {required}/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录"))
+            problems.append(
+                Problem(
+                    display_path(root / required, root),
+                    1,
+                    1,
+                    f"找不到 {required}/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录",
+                )
+            )
             return loaded
     bad_links = [p for p in (folder_link(root, CONTENT), folder_link(root, SCRIPTS)) if p]
     problems.extend(bad_links)

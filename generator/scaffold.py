@@ -68,7 +68,9 @@ def declared(root: Path, what: str, name: str) -> str:
 def run(args) -> int:
     root = Path(args.project)
     if not ID_RE.match(args.name) or len(args.name) > 64:
-        print(f"huifang new: 标识 '{args.name}' 只能包含小写字母、数字和连字符（如 wuye-tousu-huifang）", file=sys.stderr)
+        print(
+            f"huifang new: 标识 '{args.name}' 只能包含小写字母、数字和连字符（如 wuye-tousu-huifang）", file=sys.stderr
+        )
         return 2
     org = f"org: {args.org}\n" if args.org else ""
     if args.what == "scenario":

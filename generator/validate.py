@@ -17,8 +17,15 @@ if TYPE_CHECKING:  # jsonschema is imported only to explain an invalid file (a t
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-TYPE_NAMES = {"string": "文字", "array": "列表", "object": "映射（键: 值）", "integer": "整数",
-              "number": "数字", "boolean": "true/false", "null": "空值"}
+TYPE_NAMES = {
+    "string": "文字",
+    "array": "列表",
+    "object": "映射（键: 值）",
+    "integer": "整数",
+    "number": "数字",
+    "boolean": "true/false",
+    "null": "空值",
+}
 
 
 def type_of(value) -> str:
@@ -40,6 +47,7 @@ def type_of(value) -> str:
 @cache
 def validator(kind: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
+
     return Draft202012Validator(SCHEMAS[kind])
 
 
@@ -146,8 +154,14 @@ def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]
         allowed = branch_keys(schema, root)
         unknown = [k for k in instance if k not in allowed]
         if unknown:
-            return [at(f"未知的键 '{k}'{did_you_mean(k, allowed)}（可用：{'、'.join(sorted(allowed))}）",
-                       path + (k,), key=True) for k in unknown]
+            return [
+                at(
+                    f"未知的键 '{k}'{did_you_mean(k, allowed)}（可用：{'、'.join(sorted(allowed))}）",
+                    path + (k,),
+                    key=True,
+                )
+                for k in unknown
+            ]
         modifier = companion_message(instance, schema, root)
         if modifier:
             return [at(modifier, path + (modifier_key(instance, schema, root),), key=True)]
@@ -156,7 +170,11 @@ def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]
         for branch in schema.get("oneOf", []):
             options = [str(o) for o in resolve(branch, root).get("enum", [])]
             if options:
-                return [at(f"值 {short(instance)} 不是可选值{did_you_mean(instance, options)}（可选：{'、'.join(options)}）")]
+                return [
+                    at(
+                        f"值 {short(instance)} 不是可选值{did_you_mean(instance, options)}（可选：{'、'.join(options)}）"
+                    )
+                ]
     if kind == "oneOf":
         wanted = []
         for branch in schema.get("oneOf", []):
@@ -173,14 +191,24 @@ def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]
         allowed = set(schema.get("properties", {}))
         if not allowed:
             return [at(f"值 {short(instance)} 不符合要求")]
-        return [at(f"未知的键 '{k}'{did_you_mean(k, allowed)}（可用：{'、'.join(schema['properties'])}）",
-                   path + (k,), key=True) for k in instance if k not in allowed]
+        return [
+            at(
+                f"未知的键 '{k}'{did_you_mean(k, allowed)}（可用：{'、'.join(schema['properties'])}）",
+                path + (k,),
+                key=True,
+            )
+            for k in instance
+            if k not in allowed
+        ]
     if kind == "required":
         import difflib
 
         missing = error.message.split("'")[1] if "'" in error.message else "?"
-        misspelt = [k for k in instance if k not in schema.get("properties", {})
-                    and difflib.get_close_matches(k, [missing], n=1, cutoff=0.6)]
+        misspelt = [
+            k
+            for k in instance
+            if k not in schema.get("properties", {}) and difflib.get_close_matches(k, [missing], n=1, cutoff=0.6)
+        ]
         if misspelt:
             return []  # the unknown-key message already says "did you mean"
         where = path if path else ()
@@ -192,26 +220,32 @@ def describe(error: ValidationError, doc: Document, root: dict) -> list[Problem]
         hint = ""
         if "string" in expected and isinstance(instance, (int, float)) and not isinstance(instance, bool):
             span = doc.span(path)
-            written = doc.text[span.start:span.end] if span.end > span.start else str(instance)
-            hint = f"（如要写文字，请把原样的整个值加引号：\"{written}\"）"
+            written = doc.text[span.start : span.end] if span.end > span.start else str(instance)
+            hint = f'（如要写文字，请把原样的整个值加引号："{written}"）'
         return [at(f"应为{names}，实际是{TYPE_NAMES[type_of(instance)]} {short(instance)}{hint}")]
     if kind == "enum":
         options = [str(o) for o in error.validator_value]
-        return [at(f"值 {short(instance)} 不是可选值{did_you_mean(str(instance), options)}（可选：{'、'.join(options)}）")]
+        return [
+            at(f"值 {short(instance)} 不是可选值{did_you_mean(str(instance), options)}（可选：{'、'.join(options)}）")
+        ]
     if kind == "const":
         return [at(f"值 {short(instance)} 不对：只能是 {str(error.validator_value).lower()}")]
     if kind == "pattern":
         if error.validator_value.startswith("^[a-z0-9]"):
             return [at(f"标识 {short(instance)} 只能包含小写字母、数字和连字符（如 zhuangxiu-kaigong-7）")]
         if ":" in error.validator_value:
-            return [at(f"时间 {short(instance)} 应写成 时:分，如 \"10:30\"")]
+            return [at(f'时间 {short(instance)} 应写成 时:分，如 "10:30"')]
         return [at(f"值 {short(instance)} 的格式不对")]
     if kind in ("minLength", "minItems", "minProperties"):
         return [at("不能为空" if error.validator_value == 1 else f"至少需要 {error.validator_value} 项")]
     if kind in ("maxLength", "maxItems"):
         return [at(f"过长：最多 {error.validator_value} {'个字' if kind == 'maxLength' else '项'}")]
     if kind in ("minimum", "exclusiveMinimum"):
-        return [at(f"值 {short(instance)} 太小：应{'大于' if kind.startswith('exclusive') else '不小于'} {error.validator_value}")]
+        return [
+            at(
+                f"值 {short(instance)} 太小：应{'大于' if kind.startswith('exclusive') else '不小于'} {error.validator_value}"
+            )
+        ]
     if kind == "maximum":
         return [at(f"值 {short(instance)} 太大：应不大于 {error.validator_value}")]
     if kind == "uniqueItems":
@@ -229,8 +263,14 @@ def validate_document(doc: Document, kind: str) -> list[Problem]:
     problems: list[Problem] = []
     if not isinstance(doc.data, dict):
         span = doc.span(())
-        return [Problem(doc.display, span.line, span.column,
-                        f"文件顶层应为映射（键: 值），实际是{TYPE_NAMES[type_of(doc.data)]}")]
+        return [
+            Problem(
+                doc.display,
+                span.line,
+                span.column,
+                f"文件顶层应为映射（键: 值），实际是{TYPE_NAMES[type_of(doc.data)]}",
+            )
+        ]
     is_valid = fast_check(kind)
     if is_valid is not None and is_valid(doc.data):
         return []

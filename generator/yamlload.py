@@ -62,6 +62,7 @@ PARSER_MESSAGES = {
 @dataclass(frozen=True)
 class Tagged:
     """A value written with a tag that the caller allowed (e.g. `!ENV NAME` in mkdocs.yml)."""
+
     tag: str
     value: object
 
@@ -115,13 +116,22 @@ def line_col(text: str, index: int) -> tuple[int, int]:
 
 def read_text(path: Path, display: str, limits: Limits = Limits()) -> str:
     """Read a content file as text, or raise a ContentError saying what is wrong and how to fix it."""
-    return decode(read_bytes(path, display, limits.max_file_bytes,
-                             "：内容文件应很小；确需更大可在 huifang.yaml 的 limits.max_file_bytes 中调整"), display)
+    return decode(
+        read_bytes(
+            path,
+            display,
+            limits.max_file_bytes,
+            "：内容文件应很小；确需更大可在 huifang.yaml 的 limits.max_file_bytes 中调整",
+        ),
+        display,
+    )
 
 
 def decode(raw: bytes, display: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ContentError(display, 1, 1, "文件是 UTF-16 编码：请另存为 UTF-8（如 iconv -f UTF-16 -t UTF-8 原文件 > 新文件）")
+        raise ContentError(
+            display, 1, 1, "文件是 UTF-16 编码：请另存为 UTF-8（如 iconv -f UTF-16 -t UTF-8 原文件 > 新文件）"
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if looks_utf16(raw):
@@ -145,10 +155,18 @@ def decode(raw: bytes, display: str) -> str:
             pass
         good = raw[:bad_at].decode("utf-8", "replace")
         line, col = line_col(good, len(good))
-        raise ContentError(display, line, col, f"文件不是 UTF-8 编码，{hint}请在编辑器中另存为 UTF-8，"
-                                               "或运行 iconv -f GBK -t UTF-8 原文件 > 新文件") from None
-    for pattern, what in ((HIDDEN_CHARS, "会改变文字显示顺序的隐藏字符"), (CONTROL_CHARS, "控制字符"),
-                          (UNUSABLE_CHARS, "不能使用的字符"), (ODD_BREAKS, "特殊换行符（请改为普通换行或删除）")):
+        raise ContentError(
+            display,
+            line,
+            col,
+            f"文件不是 UTF-8 编码，{hint}请在编辑器中另存为 UTF-8，或运行 iconv -f GBK -t UTF-8 原文件 > 新文件",
+        ) from None
+    for pattern, what in (
+        (HIDDEN_CHARS, "会改变文字显示顺序的隐藏字符"),
+        (CONTROL_CHARS, "控制字符"),
+        (UNUSABLE_CHARS, "不能使用的字符"),
+        (ODD_BREAKS, "特殊换行符（请改为普通换行或删除）"),
+    ):
         found = pattern.search(text)
         if found:
             line, col = line_col(text, found.start())
@@ -172,8 +190,15 @@ def looks_utf16(raw: bytes) -> bool:
             text = raw.decode(codec)
         except UnicodeDecodeError:
             continue
-        plain = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
-                    or "\uff00" <= c <= "\uffef" or c in "\t\r\n" or " " <= c <= "~")
+        plain = sum(
+            1
+            for c in text
+            if "\u4e00" <= c <= "\u9fff"
+            or "\u3000" <= c <= "\u303f"
+            or "\uff00" <= c <= "\uffef"
+            or c in "\t\r\n"
+            or " " <= c <= "~"
+        )
         if plain >= 0.9 * len(text):
             return True
     return False
@@ -187,8 +212,14 @@ def resolve_plain(value: str) -> object:
     if INT_RE.match(value):
         return int(value, 0) if value.startswith(("0o", "0x")) else int(value)
     if FLOAT_RE.match(value):
-        return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
-                     .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+        return float(
+            value.replace(".inf", "inf")
+            .replace(".Inf", "inf")
+            .replace(".INF", "inf")
+            .replace(".nan", "nan")
+            .replace(".NaN", "nan")
+            .replace(".NAN", "nan")
+        )
     return value
 
 
@@ -201,8 +232,12 @@ def parser_error(exc, display: str, source: str = "", limits: Limits = Limits())
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
     if "nesting depth" in problem:
-        return ContentError(display, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
-                            f"嵌套过深（超过 {limits.max_depth} 层）：拒绝读取")
+        return ContentError(
+            display,
+            (mark.line + 1) if mark else 1,
+            (mark.column + 1) if mark else 1,
+            f"嵌套过深（超过 {limits.max_depth} 层）：拒绝读取",
+        )
     text = PARSER_MESSAGES.get(problem) or PARSER_MESSAGES.get(context)
     for key, value in PARSER_MESSAGES.items():
         if text is None and problem.startswith(key):
@@ -211,9 +246,9 @@ def parser_error(exc, display: str, source: str = "", limits: Limits = Limits())
     if mark is None:
         return ContentError(display, 1, 1, message)
     lines = source.splitlines()
-    nearby = lines[max(mark.line - 1, 0):mark.line + 1]
+    nearby = lines[max(mark.line - 1, 0) : mark.line + 1]
     if any(PLACEHOLDER_IN_LINE.search(line) for line in nearby):
-        message += "；提示：含 {占位符} 的文字若以 { 开头或写在 [ ] 里，必须加引号，如 \"{公司}您好\""
+        message += '；提示：含 {占位符} 的文字若以 { 开头或写在 [ ] 里，必须加引号，如 "{公司}您好"'
     return ContentError(display, mark.line + 1, mark.column + 1, message)
 
 
@@ -251,6 +286,7 @@ class _Builder:
 
     def build(self, events) -> object:
         import yaml
+
         """Turn one document's events into plain data. Iterative, so depth is bounded by our limit only."""
         stack: list[list] = []  # frames: [container, path, pending_key, start_mark, anchor, keys_seen]
         root = None
@@ -285,8 +321,12 @@ class _Builder:
                 break
             tag = self.check_tag(event)
             # A mapping waiting for its key: this event is the key.
-            if (stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None
-                    and not isinstance(event, yaml.MappingEndEvent)):
+            if (
+                stack
+                and isinstance(stack[-1][0], dict)
+                and stack[-1][2] is None
+                and not isinstance(event, yaml.MappingEndEvent)
+            ):
                 frame = stack[-1]
                 if not isinstance(event, yaml.ScalarEvent):
                     raise self.fail(event.start_mark, "键必须是简单的文字（不能是列表、映射或别名）")
@@ -314,8 +354,10 @@ class _Builder:
                 elif not event.style and event.implicit[0] and event.tag in (None, "!"):
                     value = resolve_plain(event.value)
                     if isinstance(value, float) and not math.isfinite(value):
-                        raise self.fail(event.start_mark, f"{event.value} 不是具体的数值：请写一个数字"
-                                                          f"（如要写文字，请加引号：\"{event.value}\"）")
+                        raise self.fail(
+                            event.start_mark,
+                            f'{event.value} 不是具体的数值：请写一个数字（如要写文字，请加引号："{event.value}"）',
+                        )
                 else:
                     value = event.value
                 self.spans[path] = self.span(event.start_mark, event.end_mark, event.style)
@@ -350,7 +392,7 @@ def load_document(text: str, path: Path, display: str, limits: Limits = Limits()
             # PyYAML >= 6.0.4 stops at a limit of its own, deeper than ours but scanned ahead of the events:
             # the text before its stop reaches our limit first, at the place a reader should look
             try:
-                _Builder(display, limits, allow_tag).build(yaml.parse(text[:mark.index], Loader=loader))
+                _Builder(display, limits, allow_tag).build(yaml.parse(text[: mark.index], Loader=loader))
             except ContentError as ours:
                 raise ours from None
             except yaml.YAMLError:

@@ -16,8 +16,14 @@ ARTIFACTS = REPO / "tests" / "artifacts"
 
 def huifang(*args: str, cwd: Path | None = None, timeout: float = 120, input: bytes | None = None):
     """Run the real command line in a subprocess, as a user would."""
-    return subprocess.run([sys.executable, "-m", "huifang", *map(str, args)], cwd=cwd or REPO,
-                          capture_output=True, text=True, timeout=timeout, input=input)
+    return subprocess.run(
+        [sys.executable, "-m", "huifang", *map(str, args)],
+        cwd=cwd or REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=input,
+    )
 
 
 @pytest.fixture

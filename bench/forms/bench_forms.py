@@ -42,7 +42,9 @@ def make_project(root: Path) -> None:
     for i in range(60):
         answer = TYPES[i % len(TYPES)]
         lines.append(f"  - id: bench-q-{i}")
-        lines.append(f"    text: 第{i + 1}个问题：请问您对我们{{公司}}这次上门维修的服务态度、维修质量和完工后的清洁情况是否满意？")
+        lines.append(
+            f"    text: 第{i + 1}个问题：请问您对我们{{公司}}这次上门维修的服务态度、维修质量和完工后的清洁情况是否满意？"
+        )
         lines.append(f"    answer: {json.dumps(answer, ensure_ascii=False)}")
         if i % 5 == 0:
             lines.append("    follow_up: {when: [不满意], ask: 请问是哪方面让您不满意？, action: 当日填写客户投诉单。}")
@@ -50,7 +52,8 @@ def make_project(root: Path) -> None:
     for n in range(SHEETS):
         questions = "\n".join(f"  - bench-q-{(n + k) % 60}" for k in range(12))
         (root / "scripts_src" / f"bench-{n:03d}.yaml").write_text(
-            f"id: bench-{n:03d}\ntitle: 维修服务回访{n:03d}\norg: demo\nquestions:\n{questions}\n", encoding="utf-8")
+            f"id: bench-{n:03d}\ntitle: 维修服务回访{n:03d}\norg: demo\nquestions:\n{questions}\n", encoding="utf-8"
+        )
 
 
 def paired(plain, ours, runs: int = 9) -> tuple[float, float, float, float]:
@@ -79,15 +82,25 @@ def main() -> None:
     doc = views.sheet_doc(call, project)
     finished = html.render(doc)
 
-    plain, ours, plain_cpu, ours_cpu = paired(lambda: weasyprint.HTML(string=finished).write_pdf(),
-                                              lambda: render.to_pdf(html.render(views.sheet_doc(call, project))))
+    plain, ours, plain_cpu, ours_cpu = paired(
+        lambda: weasyprint.HTML(string=finished).write_pdf(),
+        lambda: render.to_pdf(html.render(views.sheet_doc(call, project))),
+    )
     plain_size = len(weasyprint.HTML(string=finished).write_pdf())
     data, pages = render.to_pdf(finished)
 
-    results = {"weasyprint": weasyprint.__version__, "per_form_plain_s": plain, "per_form_huifang_s": ours,
-               "overhead": ours / plain, "per_form_plain_cpu_s": plain_cpu, "per_form_huifang_cpu_s": ours_cpu,
-               "load_before": os.getloadavg()[0], "one_page_bytes": len(data), "one_page_pages": pages,
-               "plain_weasyprint_bytes": plain_size}
+    results = {
+        "weasyprint": weasyprint.__version__,
+        "per_form_plain_s": plain,
+        "per_form_huifang_s": ours,
+        "overhead": ours / plain,
+        "per_form_plain_cpu_s": plain_cpu,
+        "per_form_huifang_cpu_s": ours_cpu,
+        "load_before": os.getloadavg()[0],
+        "one_page_bytes": len(data),
+        "one_page_pages": pages,
+        "plain_weasyprint_bytes": plain_size,
+    }
     for jobs in (1, 2):
         shutil.rmtree(project_root / ".huifang-cache", ignore_errors=True)
         out = OUT / f"site-{jobs}"
@@ -106,7 +119,9 @@ def main() -> None:
     print(f"WeasyPrint {weasyprint.__version__}; 12-question record sheet, {pages} page(s)")
     print(f"load average  {results['load_before']:.1f} before, {results['load_after']:.1f} after (2 cores)")
     print(f"per form      plain WeasyPrint {plain:.3f} s   huifang {ours:.3f} s   ratio {ours / plain:.2f}x (wall)")
-    print(f"              plain WeasyPrint {plain_cpu:.3f} s   huifang {ours_cpu:.3f} s   ratio {ours_cpu / plain_cpu:.2f}x (CPU)")
+    print(
+        f"              plain WeasyPrint {plain_cpu:.3f} s   huifang {ours_cpu:.3f} s   ratio {ours_cpu / plain_cpu:.2f}x (CPU)"
+    )
     print(f"size          plain WeasyPrint {plain_size / 1024:.0f} KB   huifang {len(data) / 1024:.0f} KB")
     print(f"{results['build_1_jobs_rendered']} PDFs ({SHEETS} record sheets + fixture forms, desk card, packs)")
     print(f"  serial      {results['build_1_jobs_s']:.1f} s")

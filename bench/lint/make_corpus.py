@@ -41,8 +41,16 @@ AGENT = [
     "为了提高服务质量，我们会定期对业主进行回访，感谢您的理解。",
     "非常感谢您的支持与配合，祝您生活愉快，再见！",
 ]
-CUSTOMER = ["是我，你说吧。", "方便，你问吧。", "还可以，就是来得有点晚。", "没有什么问题。", "收费我不太清楚。",
-            "好的，谢谢。", "师傅挺认真的。", "暂时没有了。"]
+CUSTOMER = [
+    "是我，你说吧。",
+    "方便，你问吧。",
+    "还可以，就是来得有点晚。",
+    "没有什么问题。",
+    "收费我不太清楚。",
+    "好的，谢谢。",
+    "师傅挺认真的。",
+    "暂时没有了。",
+]
 FILLER = "我们一直在努力改进服务流程，希望给您带来更好的居住体验，有任何需要请及时告诉我们。"
 
 
@@ -50,6 +58,7 @@ def phrases() -> list[tuple[str, str, tuple]]:
     """(phrase id, written, exceptions) for every phrase and variant in the shipped list an agent could say."""
     sys.path.insert(0, str(REPO))
     from huifang.project import load_project
+
     project = load_project(REPO).project
     out = []
     for p in project.forbidden:
@@ -89,8 +98,11 @@ def free_form(rng, number, plant):
         lines += [f"# 回访话术 {number}", ""]
     planted = None
     middle = iter(rng.sample(AGENT[2:-1], len(AGENT) - 3))
-    turns = ([(True, AGENT[0]), (False, rng.choice(CUSTOMER)), (True, AGENT[1])]
-             + [(rng.random() < 0.7, None) for _ in range(10)] + [(True, AGENT[-1])])
+    turns = (
+        [(True, AGENT[0]), (False, rng.choice(CUSTOMER)), (True, AGENT[1])]
+        + [(rng.random() < 0.7, None) for _ in range(10)]
+        + [(True, AGENT[-1])]
+    )
     for i, (agent, text) in enumerate(turns):
         if text is None:
             text = next(middle, None) if agent else rng.choice(CUSTOMER)
@@ -149,7 +161,9 @@ def make(n: int, out: Path | None = None, unique: bool = False) -> Path:
         "id: bench\nname: 安心物业\nhotline: 400-800-1234\nmax_call_minutes: {max: 8}\n"
         "opening:\n  - 您好！我是{公司}客服中心的回访专员。\n"
         "convenience:\n  ask: 您现在方便接电话吗？\n  yes: [好的，谢谢。]\n  no: [好的，那我改天再打给您，感谢您的接听，祝您生活愉快，再见！]\n"
-        "closings:\n  满意: [非常感谢您的支持，祝您生活愉快，再见！]\n", encoding="utf-8")
+        "closings:\n  满意: [非常感谢您的支持，祝您生活愉快，再见！]\n",
+        encoding="utf-8",
+    )
     (out / "huifang.yaml").write_text("default_org: bench\n", encoding="utf-8")
     table = phrases()
     words = sorted({w for _, w, _ in table}, key=lambda w: (len(w), w))
@@ -173,8 +187,12 @@ def make(n: int, out: Path | None = None, unique: bool = False) -> Path:
             (out / name).write_text(body, encoding="utf-8")
             if planted:
                 kind, shown, pid, line = planted
-                record.write(json.dumps({"file": name, "line": line, "phrase": pid, "kind": kind,
-                                         "written": shown}, ensure_ascii=False) + "\n")
+                record.write(
+                    json.dumps(
+                        {"file": name, "line": line, "phrase": pid, "kind": kind, "written": shown}, ensure_ascii=False
+                    )
+                    + "\n"
+                )
     return out
 
 

@@ -49,10 +49,14 @@ def timed(cmd: list[str], out: Path, cwd: Path | None = None) -> dict:
 
     wall = field("Elapsed (wall clock) time (h:mm:ss or m:ss)")
     parts = [float(x) for x in wall.split(":")]
-    seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
-    return {"exit": code, "wall_s": round(seconds, 3), "user_s": float(field("User time (seconds)")),
-            "sys_s": float(field("System time (seconds)")),
-            "peak_rss_mb": round(int(field("Maximum resident set size (kbytes)")) / 1024, 1)}
+    seconds = sum(p * 60**i for i, p in enumerate(reversed(parts)))
+    return {
+        "exit": code,
+        "wall_s": round(seconds, 3),
+        "user_s": float(field("User time (seconds)")),
+        "sys_s": float(field("System time (seconds)")),
+        "peak_rss_mb": round(int(field("Maximum resident set size (kbytes)")) / 1024, 1),
+    }
 
 
 def planted(corpus: Path, prefix: str) -> set[tuple[str, int]]:
@@ -72,8 +76,12 @@ def recall(found: set, truth: dict) -> dict:
         by_kind.setdefault(kind, [0, 0])
         by_kind[kind][1] += 1
         by_kind[kind][0] += key in hit
-    return {"recall": round(len(hit) / max(1, len(truth)), 4), "found": len(hit), "planted": len(truth),
-            "by_kind": {k: f"{a}/{b}" for k, (a, b) in sorted(by_kind.items())}}
+    return {
+        "recall": round(len(hit) / max(1, len(truth)), 4),
+        "found": len(hit),
+        "planted": len(truth),
+        "by_kind": {k: f"{a}/{b}" for k, (a, b) in sorted(by_kind.items())},
+    }
 
 
 def found_huifang(path: Path) -> set:
@@ -110,15 +118,18 @@ def found_textlint(path: Path, corpus: Path) -> set:
 def ensure_textlint() -> None:
     if TEXTLINT.exists():
         return
-    subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--silent", "--prefix", str(BENCH),
-                    *NPM_PACKAGES], check=True)
+    subprocess.run(
+        ["npm", "install", "--no-save", "--no-audit", "--no-fund", "--silent", "--prefix", str(BENCH), *NPM_PACKAGES],
+        check=True,
+    )
 
 
 def textlint_config(corpus: Path) -> Path:
     phrases = [p for p in (corpus / "phrases.txt").read_text(encoding="utf-8").splitlines() if p]
     prh = OUT / "prh.yml"
-    rules = "".join(f"  - expected: ［忌语］\n    patterns:\n      - {json.dumps(p, ensure_ascii=False)}\n"
-                    for p in phrases)
+    rules = "".join(
+        f"  - expected: ［忌语］\n    patterns:\n      - {json.dumps(p, ensure_ascii=False)}\n" for p in phrases
+    )
     prh.write_text("version: 1\nrules:\n" + rules, encoding="utf-8")
     config = OUT / "textlintrc.json"
     config.write_text(json.dumps({"rules": {"prh": {"rulePaths": [str(prh)]}}}), encoding="utf-8")
@@ -172,8 +183,13 @@ def run(size: int, skip_textlint: bool, repeat: int = 3, textlint_repeat: int = 
     truth_all = planted_kinds(corpus, "scripts_src/")
     files = sum(1 for _ in free.iterdir())
     size_mb = round(sum(p.stat().st_size for p in free.iterdir()) / 1e6, 1)
-    result = {"size": size, "free_form_files": files, "free_form_mb": size_mb,
-              "yaml_files": sum(1 for _ in (corpus / "scripts_src" / "yaml").iterdir()), "tools": {}}
+    result = {
+        "size": size,
+        "free_form_files": files,
+        "free_form_mb": size_mb,
+        "yaml_files": sum(1 for _ in (corpus / "scripts_src" / "yaml").iterdir()),
+        "tools": {},
+    }
     tools = result["tools"]
 
     def huifang(name: str, project: Path, paths: list[Path], jobs: str = "") -> tuple:
@@ -181,8 +197,12 @@ def run(size: int, skip_textlint: bool, repeat: int = 3, textlint_repeat: int = 
         # a cache folder of its own: the user's is shared with test suites, whose throw-away projects each
         # add an entry and push older ones out (a miss costs this corpus's content load, ≈ 0.5 s)
         env = ["env", f"XDG_CACHE_HOME={OUT / 'cache'}"] + ([f"HUIFANG_JOBS={jobs}"] if jobs else [])
-        return name, [*env, str(HUIFANG), "lint", "--project", str(project), *map(str, paths), "--format", "json"], \
-            out, None
+        return (
+            name,
+            [*env, str(HUIFANG), "lint", "--project", str(project), *map(str, paths), "--format", "json"],
+            out,
+            None,
+        )
 
     def grep(name: str, project: Path, folder: Path) -> tuple:
         out = OUT / f"{name.replace(' ', '_')}-{size}.txt"
@@ -194,33 +214,52 @@ def run(size: int, skip_textlint: bool, repeat: int = 3, textlint_repeat: int = 
             found = found_grep(out, project) if name.startswith("grep") else found_huifang(out)
             tools[name] = {**t, **recall(found, truth)}
 
-    measure([huifang("huifang lint (free-form)", corpus, [free]),
-             huifang("huifang lint, 1 process (free-form)", corpus, [free], jobs="1"),
-             grep("grep -F -f (free-form)", corpus, free)], truth_free, corpus)
+    measure(
+        [
+            huifang("huifang lint (free-form)", corpus, [free]),
+            huifang("huifang lint, 1 process (free-form)", corpus, [free], jobs="1"),
+            grep("grep -F -f (free-form)", corpus, free),
+        ],
+        truth_free,
+        corpus,
+    )
     if unique:
         other = BENCH / "corpus" / f"{size}-unique"
         if not (other / "planted.jsonl").exists():
             make_corpus.make(size, other, unique=True)
         other_free = other / "scripts_src" / "free"
         result["unique_mb"] = round(sum(p.stat().st_size for p in other_free.iterdir()) / 1e6, 1)
-        measure([huifang("huifang lint (free-form, no line recurs)", other, [other_free]),
-                 huifang("huifang lint, 1 process (free-form, no line recurs)", other, [other_free], jobs="1"),
-                 grep("grep -F -f (free-form, no line recurs)", other, other_free)], truth_free, other)
+        measure(
+            [
+                huifang("huifang lint (free-form, no line recurs)", other, [other_free]),
+                huifang("huifang lint, 1 process (free-form, no line recurs)", other, [other_free], jobs="1"),
+                grep("grep -F -f (free-form, no line recurs)", other, other_free),
+            ],
+            truth_free,
+            other,
+        )
     if not skip_textlint:
         ensure_textlint()
         config = textlint_config(corpus)
         out = OUT / f"textlint-{size}.json"
         # textlint opens every file at once (EMFILE past the open-file limit): batches of 10,000, one timing
-        batches = [f"{free}/s{d:02d}*.{{md,txt}}" for d in range((size + 9999) // 10000)] if size > 10000 \
+        batches = (
+            [f"{free}/s{d:02d}*.{{md,txt}}" for d in range((size + 9999) // 10000)]
+            if size > 10000
             else [f"{free}/**/*.{{md,txt}}"]
+        )
         script = "; ".join(f"{TEXTLINT} --config {config} --format json '{b}'" for b in batches)
         # warm-up: textlint's own files on one script, and the corpus read once (a full run takes minutes)
-        timed(["sh", "-c", f"{TEXTLINT} --config {config} --format json '{next(free.iterdir())}'"],
-              OUT / "textlint-warmup.json", cwd=corpus)
+        timed(
+            ["sh", "-c", f"{TEXTLINT} --config {config} --format json '{next(free.iterdir())}'"],
+            OUT / "textlint-warmup.json",
+            cwd=corpus,
+        )
         warm(free)
-        tools["textlint + prh (free-form)"] = {**median_run(["sh", "-c", script], out, textlint_repeat, cwd=corpus,
-                                                            warmup=False),
-                                               **recall(found_textlint(out, corpus), truth_free)}
+        tools["textlint + prh (free-form)"] = {
+            **median_run(["sh", "-c", script], out, textlint_repeat, cwd=corpus, warmup=False),
+            **recall(found_textlint(out, corpus), truth_free),
+        }
     measure([huifang("huifang lint (whole corpus, + YAML)", corpus, [])], truth_all, corpus)
     (OUT / f"lint-{size}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     return result
@@ -228,6 +267,7 @@ def run(size: int, skip_textlint: bool, repeat: int = 3, textlint_repeat: int = 
 
 def burn(_=None) -> float:
     import time
+
     start = time.perf_counter()
     x = 0
     for i in range(3_000_000):
@@ -243,19 +283,28 @@ def contention() -> dict:
     cpus = len(os.sched_getaffinity(0))
     with multiprocessing.get_context("fork").Pool(cpus) as pool:
         together = max(pool.map(burn, range(cpus)))
-    return {"cpus": cpus, "alone_s": round(alone, 3), "all_cpus_s": round(together, 3),
-            "slowdown": round(together / alone, 2)}
+    return {
+        "cpus": cpus,
+        "alone_s": round(alone, 3),
+        "all_cpus_s": round(together, 3),
+        "slowdown": round(together / alone, 2),
+    }
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| corpus | tool | wall s (median) | all walls | CPU s (user+sys) | peak RSS MB | recall (found/planted) "
-             "| load avg before |", "|---|---|---:|---|---:|---:|---|---:|"]
+    lines = [
+        "| corpus | tool | wall s (median) | all walls | CPU s (user+sys) | peak RSS MB | recall (found/planted) "
+        "| load avg before |",
+        "|---|---|---:|---|---:|---:|---|---:|",
+    ]
     for r in results:
         for tool, t in r["tools"].items():
             walls = " ".join(f"{w:.2f}" for w in t["walls"])
-            lines.append(f"| {r['size']:,} ({r['free_form_files']:,} free-form, {r['free_form_mb']} MB) | {tool} | "
-                         f"{t['wall_s']:.2f} | {walls} | {t['user_s'] + t['sys_s']:.2f} | {t['peak_rss_mb']} | "
-                         f"{t['recall']:.1%} ({t['found']}/{t['planted']}) | {t['load_before']} |")
+            lines.append(
+                f"| {r['size']:,} ({r['free_form_files']:,} free-form, {r['free_form_mb']} MB) | {tool} | "
+                f"{t['wall_s']:.2f} | {walls} | {t['user_s'] + t['sys_s']:.2f} | {t['peak_rss_mb']} | "
+                f"{t['recall']:.1%} ({t['found']}/{t['planted']}) | {t['load_before']} |"
+            )
     return "\n".join(lines)
 
 
@@ -267,11 +316,16 @@ def main() -> None:
     parser.add_argument("--textlint-repeat", type=int, default=1)
     parser.add_argument("--unique", action="store_true", help="also time the corpus where no line recurs")
     args = parser.parse_args()
-    subprocess.run([str(REPO / ".venv" / "bin" / "python"), "-m", "compileall", "-q", str(REPO / "generator")],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(REPO / ".venv" / "bin" / "python"), "-m", "compileall", "-q", str(REPO / "generator")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     machine = contention()
-    print(f"machine: {machine['cpus']} CPUs; a CPU-bound loop takes {machine['alone_s']} s alone and "
-          f"{machine['all_cpus_s']} s with one copy on every CPU ({machine['slowdown']}x)")
+    print(
+        f"machine: {machine['cpus']} CPUs; a CPU-bound loop takes {machine['alone_s']} s alone and "
+        f"{machine['all_cpus_s']} s with one copy on every CPU ({machine['slowdown']}x)"
+    )
     results = [run(size, args.skip_textlint, args.repeat, args.textlint_repeat, args.unique) for size in args.sizes]
     for r in results:
         r["machine"] = machine
@@ -284,8 +338,10 @@ def main() -> None:
                 ratios = sorted(a / b for a, b in zip(ours["walls"], floor["walls"]) if b > 0)
                 if not ratios:
                     continue  # grep under the timer's 0.01 s
-                print(f"{r['size']} huifang lint {suffix} / grep, per round: "
-                      f"{' '.join(f'{x:.1f}' for x in ratios)} (median {ratios[len(ratios) // 2]:.1f}x)")
+                print(
+                    f"{r['size']} huifang lint {suffix} / grep, per round: "
+                    f"{' '.join(f'{x:.1f}' for x in ratios)} (median {ratios[len(ratios) // 2]:.1f}x)"
+                )
     for r in results:
         for tool, t in r["tools"].items():
             print(f"{r['size']} {tool}: recall by kind {t['by_kind']}")

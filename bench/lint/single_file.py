@@ -37,8 +37,17 @@ def venv(name: str, *requirements: str) -> Path:
     folder = OUT / name
     if not (folder / "bin" / "python").exists():
         sh(UV, "venv", "-q", "--python", sys.executable, folder)
-    sh(UV, "pip", "install", "-q", "--reinstall", "--compile-bytecode", "--python", folder / "bin" / "python",
-       *requirements)
+    sh(
+        UV,
+        "pip",
+        "install",
+        "-q",
+        "--reinstall",
+        "--compile-bytecode",
+        "--python",
+        folder / "bin" / "python",
+        *requirements,
+    )
     return folder / "bin"
 
 
@@ -75,7 +84,9 @@ def main() -> None:
     commands = {"huifang lint FILE": [light / "huifang", "lint", FILE]}
     caches = {}
     if args.before:  # the same install of an earlier commit, in the same rounds
-        older = venv("huifang-before", f"huifang @ {wheel(args.before, dist).as_uri()}", "-c", REPO / "requirements.lock")
+        older = venv(
+            "huifang-before", f"huifang @ {wheel(args.before, dist).as_uri()}", "-c", REPO / "requirements.lock"
+        )
         commands[f"huifang lint FILE ({args.before})"] = [older / "huifang", "lint", FILE]
         caches[f"huifang lint FILE ({args.before})"] = OUT / "cache-before"  # its entries are of another format
     linter = venv("yamllint", "yamllint")
@@ -96,13 +107,17 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|")
     for name, runs in times.items():
         walls, cpus = [w for w, _ in runs], [c for _, c in runs]
-        print(f"| {name} | {statistics.median(walls):.3f} s | {min(walls):.3f} s | {max(walls):.3f} s "
-              f"| {statistics.median(cpus):.3f} s |")
+        print(
+            f"| {name} | {statistics.median(walls):.3f} s | {min(walls):.3f} s | {max(walls):.3f} s "
+            f"| {statistics.median(cpus):.3f} s |"
+        )
     ours, theirs = times["huifang lint FILE"], times["yamllint FILE"]
     wall = statistics.median(w for w, _ in ours) / statistics.median(w for w, _ in theirs)
     cpu = statistics.median(c for _, c in ours) / statistics.median(c for _, c in theirs)
-    print(f"\nhuifang / yamllint (medians): {wall:.2f}x wall, {cpu:.2f}x CPU over {args.rounds} interleaved rounds; "
-          f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after")
+    print(
+        f"\nhuifang / yamllint (medians): {wall:.2f}x wall, {cpu:.2f}x CPU over {args.rounds} interleaved rounds; "
+        f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after"
+    )
     if args.no_hook:
         shutil.rmtree(dist, ignore_errors=True)
         return
@@ -112,8 +127,12 @@ def main() -> None:
     sh("git", "init", "-q", cwd=team)
     sh("git", "add", "-A", cwd=team)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "huifang-lint", "--all-files"],
-                   cwd=team, env={**env, "PRE_COMMIT_HOME": str(home / "pc")}, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "huifang-lint", "--all-files"],
+        cwd=team,
+        env={**env, "PRE_COMMIT_HOME": str(home / "pc")},
+        capture_output=True,
+    )
     print(f"pre-commit hook, first use (install + run): {time.perf_counter() - start:.1f} s")
     shutil.rmtree(home, ignore_errors=True)
     shutil.rmtree(dist, ignore_errors=True)

@@ -28,9 +28,18 @@ def make(n: int, seed: int = 16) -> Path:
         w.writerow(["客户", "电话", "场景", "日期", "坐席", "区域", "客户类别", "截止日期"])
         for i in range(n):
             day = start + dt.timedelta(days=rng.randrange(120))
-            w.writerow([f"客户{i}", f"1{rng.randrange(10**10):010d}", scenarios[i % len(scenarios)], day.isoformat(),
-                        f"坐席{rng.randrange(200):03d}", rng.choice(REGIONS), rng.choice(CLASSES),
-                        (day + dt.timedelta(days=15)).isoformat()])
+            w.writerow(
+                [
+                    f"客户{i}",
+                    f"1{rng.randrange(10**10):010d}",
+                    scenarios[i % len(scenarios)],
+                    day.isoformat(),
+                    f"坐席{rng.randrange(200):03d}",
+                    rng.choice(REGIONS),
+                    rng.choice(CLASSES),
+                    (day + dt.timedelta(days=15)).isoformat(),
+                ]
+            )
     return path
 
 

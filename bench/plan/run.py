@@ -80,24 +80,37 @@ def main() -> None:
         path = OUT / f"events-{n}.csv"
         if not path.exists():
             make(n)
-        read_s, rows, read_kb = subprocess.run([py, "-c", READ, str(path)], capture_output=True, text=True,
-                                               check=True).stdout.split()
+        read_s, rows, read_kb = subprocess.run(
+            [py, "-c", READ, str(path)], capture_output=True, text=True, check=True
+        ).stdout.split()
         for code in [None, before] if before else [None]:
             db = OUT / f"ledger-{n}.sqlite"
             for p in OUT.glob(f"ledger-{n}.sqlite*"):
                 p.unlink()
             load = Path("/proc/loadavg").read_text().split()[0]
             env = dict(os.environ, PYTHONPATH=code) if code else None
-            out = subprocess.run([py, "-c", PLAN, str(path), str(REPO), str(db), "1" if outputs else "0"],
-                                 capture_output=True, text=True, check=True, env=env).stdout
+            out = subprocess.run(
+                [py, "-c", PLAN, str(path), str(REPO), str(db), "1" if outputs else "0"],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+            ).stdout
             planned, total, calls, unscheduled, kb, rest = out.split(maxsplit=5)
-            row = {"events": n, "code": "before" if code else "this", "csv_read_s": round(float(read_s), 3),
-                   "plan_s": round(float(planned), 3), "plan_and_ledger_s": round(float(total), 3),
-                   "ratio_plan": round(float(planned) / float(read_s), 1),
-                   "ratio_plan_and_ledger": round(float(total) / float(read_s), 1),
-                   "calls": int(calls), "unscheduled": int(unscheduled), "peak_mb": round(int(kb) / 1024),
-                   "outputs_s": {k: round(v, 2) for k, v in eval(rest).items()},  # noqa: S307 (our own dict literal)
-                   "load_average": float(load)}
+            row = {
+                "events": n,
+                "code": "before" if code else "this",
+                "csv_read_s": round(float(read_s), 3),
+                "plan_s": round(float(planned), 3),
+                "plan_and_ledger_s": round(float(total), 3),
+                "ratio_plan": round(float(planned) / float(read_s), 1),
+                "ratio_plan_and_ledger": round(float(total) / float(read_s), 1),
+                "calls": int(calls),
+                "unscheduled": int(unscheduled),
+                "peak_mb": round(int(kb) / 1024),
+                "outputs_s": {k: round(v, 2) for k, v in eval(rest).items()},  # noqa: S307 (our own dict literal)
+                "load_average": float(load),
+            }
             results.append(row)
             print(json.dumps(row, ensure_ascii=False), flush=True)
 

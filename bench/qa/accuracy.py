@@ -43,10 +43,16 @@ def noisy(text: str, rate: float, rng: random.Random) -> str:
 def truth_of(turns) -> dict:
     said = "".join(t for r, _, _, t in turns if r == "agent")
     silence = any(b[1] - max(x[2] for x in turns[:i]) >= 10.0 for i, b in enumerate(turns) if i)
-    cut = any(r == "agent" and i and turns[i - 1][0] == "customer" and turns[i - 1][1] < a < turns[i - 1][2] - 0.3
-              for i, (r, a, _, _) in enumerate(turns))
-    return {"skipped": "红利多少是不确定的" not in said, "forbidden": make_calls.FORBIDDEN in said,
-            "silence": silence, "interruption": cut}
+    cut = any(
+        r == "agent" and i and turns[i - 1][0] == "customer" and turns[i - 1][1] < a < turns[i - 1][2] - 0.3
+        for i, (r, a, _, _) in enumerate(turns)
+    )
+    return {
+        "skipped": "红利多少是不确定的" not in said,
+        "forbidden": make_calls.FORBIDDEN in said,
+        "silence": silence,
+        "interruption": cut,
+    }
 
 
 def run(seed: int, calls: int, noise: float, session) -> dict:
@@ -55,21 +61,27 @@ def run(seed: int, calls: int, noise: float, session) -> dict:
 
     rng = random.Random(seed)
     noise_rng = random.Random(seed + 1)
-    tally = {k: {"tp": 0, "fn": 0, "fp": 0} for k in ("skipped", "forbidden", "silence", "interruption", "other-questions")}
+    tally = {
+        k: {"tp": 0, "fn": 0, "fp": 0} for k in ("skipped", "forbidden", "silence", "interruption", "other-questions")
+    }
     for n in range(calls):
         turns = make_calls.one_call(rng)
         truth = truth_of(turns)
         if noise:
-            turns = [(r, a, b, noisy(t, noise, noise_rng) if r == "agent" and not t.startswith("不可能") else t)
-                     for r, a, b, t in turns]
+            turns = [
+                (r, a, b, noisy(t, noise, noise_rng) if r == "agent" and not t.startswith("不可能") else t)
+                for r, a, b, t in turns
+            ]
         speaker = {"agent": "SPEAKER_01", "customer": "SPEAKER_00"}
         call = finish(Call(f"call-{n}", "whisperx", [Turn(speaker[r], t, a, b) for r, a, b, t in turns]), "x")
         verdict = session.judge(call)
         rules = [(f.rule, f.question) for f in verdict.findings]
-        found = {"skipped": ("question-not-asked", "taikang-q-fenhong") in rules,
-                 "forbidden": any(r == "forbidden-phrase" for r, _ in rules),
-                 "silence": any(r == "long-silence" for r, _ in rules),
-                 "interruption": any(r == "interruption" for r, _ in rules)}
+        found = {
+            "skipped": ("question-not-asked", "taikang-q-fenhong") in rules,
+            "forbidden": any(r == "forbidden-phrase" for r, _ in rules),
+            "silence": any(r == "long-silence" for r, _ in rules),
+            "interruption": any(r == "interruption" for r, _ in rules),
+        }
         for key, value in found.items():
             if truth[key] and value:
                 tally[key]["tp"] += 1
@@ -77,7 +89,9 @@ def run(seed: int, calls: int, noise: float, session) -> dict:
                 tally[key]["fn"] += 1
             elif value:
                 tally[key]["fp"] += 1
-        tally["other-questions"]["fp"] += sum(1 for r, q in rules if r == "question-not-asked" and q != "taikang-q-fenhong")
+        tally["other-questions"]["fp"] += sum(
+            1 for r, q in rules if r == "question-not-asked" and q != "taikang-q-fenhong"
+        )
     return tally
 
 
@@ -91,8 +105,10 @@ def main() -> None:
 
     session = Session(load_project(REPO).project, script="taikang-xinqiyue-huifang")
     results = {}
-    print("| seed | ASR noise | skipped statement found (tp/fn/fp) | forbidden phrase | silence ≥ 10 s | "
-          "interruption | other questions wrongly reported not asked |")
+    print(
+        "| seed | ASR noise | skipped statement found (tp/fn/fp) | forbidden phrase | silence ≥ 10 s | "
+        "interruption | other questions wrongly reported not asked |"
+    )
     print("|---|---:|---|---|---|---|---:|")
     for noise in args.noise:
         for seed, label in ((15, "15 (looked at)"), (99, "99 (held out)")):
@@ -101,8 +117,11 @@ def main() -> None:
 
             def cell(k, t=t):
                 return f"{t[k]['tp']}/{t[k]['fn']}/{t[k]['fp']}"
-            print(f"| {label} | {noise:.0%} | {cell('skipped')} | {cell('forbidden')} | {cell('silence')} | "
-                  f"{cell('interruption')} | {t['other-questions']['fp']} in {args.calls} calls |")
+
+            print(
+                f"| {label} | {noise:.0%} | {cell('skipped')} | {cell('forbidden')} | {cell('silence')} | "
+                f"{cell('interruption')} | {t['other-questions']['fp']} in {args.calls} calls |"
+            )
     (REPO / "bench" / "out").mkdir(parents=True, exist_ok=True)
     (REPO / "bench" / "out" / "qa-accuracy.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
 

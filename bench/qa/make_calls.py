@@ -25,7 +25,16 @@ from tests.qa.fixtures import story  # noqa: E402
 
 FORMATS = ("whisperx", "funasr", "aliyun", "tencent", "srt", "text")
 SUFFIX = {"whisperx": ".json", "funasr": ".json", "aliyun": ".json", "tencent": ".json", "srt": ".srt", "text": ".txt"}
-SMALL_TALK = ["嗯，好的。", "您稍等一下。", "好的，我记一下。", "明白了。", "对对对。", "这个我清楚。", "是吗？", "嗯。"]
+SMALL_TALK = [
+    "嗯，好的。",
+    "您稍等一下。",
+    "好的，我记一下。",
+    "明白了。",
+    "对对对。",
+    "这个我清楚。",
+    "是吗？",
+    "嗯。",
+]
 ANSWERS = ["是的。", "知道。", "对。", "嗯，是我。", "可以。", "理解了。", "没问题。", "好。"]
 FORBIDDEN = "不可能！我们从没这种事！"
 
@@ -36,8 +45,14 @@ def one_call(rng: random.Random) -> list[tuple[str, float, float, str]]:
     if rng.random() < 0.2:  # skip the dividend statement: the story call already does; add it back in 80 %
         pass
     else:
-        script.insert(24, ("agent", "您购买的是一款分红险，我公司宣传材料上的利益演示是基于我公司的精算假设，每年的红利要取决于"
-                                    "公司的经营状况，实际分配给您的红利多少是不确定的，这个您知道吧？"))
+        script.insert(
+            24,
+            (
+                "agent",
+                "您购买的是一款分红险，我公司宣传材料上的利益演示是基于我公司的精算假设，每年的红利要取决于"
+                "公司的经营状况，实际分配给您的红利多少是不确定的，这个您知道吧？",
+            ),
+        )
         script.insert(25, ("customer", "知道。"))
     script = [(r, t) for r, t in script if not t.startswith("不可能")]
     if rng.random() < 0.1:

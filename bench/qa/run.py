@@ -79,7 +79,7 @@ def mode_floor_lines(folder: Path) -> dict:
                 if head is not None:
                     h, m, sec, ms = head.groups()[:4]
                     (int(h) * 3600 + int(m) * 60 + int(sec) + int(ms) / 1000)
-                    block[head.end():].partition("]: ")
+                    block[head.end() :].partition("]: ")
         elif name.endswith(".txt"):
             for line in text.splitlines():
                 line.partition("：")
@@ -107,8 +107,7 @@ def mode_qa(folder: Path, script: str | None) -> dict:
         r = record(session.judge(read(name)))
         tally.add(r)
         stream.call(r)
-    return {"calls": len(files), "cpu_s": cpu() - start, "peak_mb": peak_mb(),
-            "mean_score": tally.total / len(files)}
+    return {"calls": len(files), "cpu_s": cpu() - start, "peak_mb": peak_mb(), "mean_score": tally.total / len(files)}
 
 
 def _discard(text: str) -> None:
@@ -137,13 +136,33 @@ def earlier(ref: str) -> Path:
 def cli(folder: Path, jobs: int) -> dict:
     OUT.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", PYTHON, "-m", "huifang", "qa", "--project", str(REPO),
-                             "--no-db", "--format", "json", "--out", str(OUT / "qa-cli.json"), "--jobs", str(jobs), str(folder)],
-                            capture_output=True, text=True, cwd=REPO)
+    result = subprocess.run(
+        [
+            "/usr/bin/time",
+            "-f",
+            "%M %U %S",
+            PYTHON,
+            "-m",
+            "huifang",
+            "qa",
+            "--project",
+            str(REPO),
+            "--no-db",
+            "--format",
+            "json",
+            "--out",
+            str(OUT / "qa-cli.json"),
+            "--jobs",
+            str(jobs),
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     wall = time.perf_counter() - start
     rss, user, system = result.stderr.strip().splitlines()[-1].split()
-    return {"wall_s": wall, "cpu_s": float(user) + float(system), "peak_mb": int(rss) / 1024,
-            "exit": result.returncode}
+    return {"wall_s": wall, "cpu_s": float(user) + float(system), "peak_mb": int(rss) / 1024, "exit": result.returncode}
 
 
 def rate(x: dict) -> float:
@@ -162,7 +181,9 @@ def main() -> None:
     parser.add_argument("--cli-sizes", type=int, nargs="*", default=[1000, 10000], help="sizes to run the CLI on")
     parser.add_argument("--before", default=None, metavar="REF", help="also measure the code of this commit")
     parser.add_argument("--before-sizes", type=int, nargs="*", default=None, help="sizes to measure --before on")
-    parser.add_argument("--script-sizes", type=int, nargs="*", default=None, help="sizes to measure with the script given")
+    parser.add_argument(
+        "--script-sizes", type=int, nargs="*", default=None, help="sizes to measure with the script given"
+    )
     parser.add_argument("--out", default="qa.json", help="file name under bench/out/")
     args = parser.parse_args()
     if args.mode == "floor":
@@ -202,9 +223,11 @@ def main() -> None:
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| calls | format | floor (calls/s/core) | qa before | qa after | after ÷ floor | after, script given "
-             "| peak MB floor / after | CLI wall, 1 / 2 jobs (s) | CLI CPU (s) | CLI peak MB | load |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| calls | format | floor (calls/s/core) | qa before | qa after | after ÷ floor | after, script given "
+        "| peak MB floor / after | CLI wall, 1 / 2 jobs (s) | CLI CPU (s) | CLI peak MB | load |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
         f, q = r["floor"], r["qa"]
         floor = f"{rate(f):,.0f}"
@@ -214,10 +237,18 @@ def table(rows: list[dict]) -> str:
             ratio += f" ({rate(r['floor_lines']) / rate(q):.1f}×)"
         old = f"{rate(r['qa_before']):,.0f}" if "qa_before" in r else "—"
         given = f"{rate(r['qa_script']):,.0f}" if "qa_script" in r else "—"
-        cli = (f"{r['cli1']['wall_s']:.1f} / {r['cli2']['wall_s']:.1f} | {r['cli1']['cpu_s']:.1f} | "
-               f"{r['cli1']['peak_mb']:.0f}") if "cli1" in r else "— | — | —"
-        lines.append(f"| {r['size']:,} | {r['format']} | {floor} | {old} | {rate(q):,.0f} | {ratio} | {given} | "
-                     f"{f['peak_mb']:.0f} / {q['peak_mb']:.0f} | {cli} | {r['load'][0]:g}–{r['load'][1]:g} |")
+        cli = (
+            (
+                f"{r['cli1']['wall_s']:.1f} / {r['cli2']['wall_s']:.1f} | {r['cli1']['cpu_s']:.1f} | "
+                f"{r['cli1']['peak_mb']:.0f}"
+            )
+            if "cli1" in r
+            else "— | — | —"
+        )
+        lines.append(
+            f"| {r['size']:,} | {r['format']} | {floor} | {old} | {rate(q):,.0f} | {ratio} | {given} | "
+            f"{f['peak_mb']:.0f} / {q['peak_mb']:.0f} | {cli} | {r['load'][0]:g}–{r['load'][1]:g} |"
+        )
     return "\n".join(lines)
 
 

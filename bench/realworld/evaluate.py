@@ -42,8 +42,12 @@ def load_engine(root: Path, packs: tuple[str, ...]):
     project = loaded.project
     settings = project.config.lint
     base = [settings.extends] if isinstance(settings.extends, str) else list(settings.extends)
-    config = LintConfig([*base, *(p for p in packs if p not in base)], dict(settings.rules), list(settings.ignore),
-                        speakers=dict(settings.speakers))
+    config = LintConfig(
+        [*base, *(p for p in packs if p not in base)],
+        dict(settings.rules),
+        list(settings.ignore),
+        speakers=dict(settings.speakers),
+    )
     return Engine(project, config), project
 
 
@@ -64,15 +68,18 @@ def judge(engine, project, entry: dict, text: str) -> dict:
     found: dict[str, bool] = {}
     greeting, closing = project.greeting, project.closing
     by_id = {e.id: e for e in greeting.elements + closing.elements}
-    heres = [{f.element.id for f in standards.find_elements(turns, greeting.elements, view.org)}
-             for _, turns in standards.openings(ctx, view, greeting)]
+    heres = [
+        {f.element.id for f in standards.find_elements(turns, greeting.elements, view.org)}
+        for _, turns in standards.openings(ctx, view, greeting)
+    ]
     for ident in OPENING:
         found[ident] = all(ident in here for here in heres)
     paths = view.paths
     for ident in CLOSING:
         element = by_id[ident]
-        found[ident] = all(standards.find_elements(standards.closing(t, closing, view), [element], view.org)
-                           for _, t in paths)
+        found[ident] = all(
+            standards.find_elements(standards.closing(t, closing, view), [element], view.org) for _, t in paths
+        )
     ctx.sources[view.file] = text
     problems = finish(engine.lint_view(view), ctx.sources, ctx.config)
     del ctx.sources[view.file]
@@ -111,24 +118,39 @@ def ratio(a: int, b: int) -> str:
 
 
 def table(scores: dict, title: str) -> str:
-    lines = [f"**{title}**", "", "| element | TP | FP | FN | TN | precision | recall |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"**{title}**",
+        "",
+        "| element | TP | FP | FN | TN | precision | recall |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     totals = [0, 0, 0, 0]
     for ident, (tp, fp, fn, tn) in scores.items():
         if ident != "forbidden":
             totals = [a + b for a, b in zip(totals, (tp, fp, fn, tn))]
         lines.append(f"| {ident} | {tp} | {fp} | {fn} | {tn} | {ratio(tp, tp + fp)} | {ratio(tp, tp + fn)} |")
     tp, fp, fn, tn = totals
-    lines.append(f"| **all opening/closing** | {tp} | {fp} | {fn} | {tn} | **{ratio(tp, tp + fp)}** | **{ratio(tp, tp + fn)}** |")
+    lines.append(
+        f"| **all opening/closing** | {tp} | {fp} | {fn} | {tn} | **{ratio(tp, tp + fp)}** | **{ratio(tp, tp + fn)}** |"
+    )
     return "\n".join(lines)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout", "heldout2", "all"], default="dev",
-                        help="all = the 36 development files (dev and heldout); heldout2 is the blind set labelled by a separate engineer")
+    parser.add_argument(
+        "--split",
+        choices=["dev", "heldout", "heldout2", "all"],
+        default="dev",
+        help="all = the 36 development files (dev and heldout); heldout2 is the blind set labelled by a separate engineer",
+    )
     parser.add_argument("--project", type=Path, default=REPO)
-    parser.add_argument("--pack", action="append", default=["service-taboos"],
-                        help="phrase packs enabled as huifang.yaml's lint.extends would (default: service-taboos)")
+    parser.add_argument(
+        "--pack",
+        action="append",
+        default=["service-taboos"],
+        help="phrase packs enabled as huifang.yaml's lint.extends would (default: service-taboos)",
+    )
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)

@@ -53,8 +53,9 @@ def plain_copy(project: Path, target: Path) -> Path:
         shutil.rmtree(target)
     docs = target / "docs"
     loaded = load_project(project)
-    prose = sorted(p.relative_to(project / "content" / "pages").as_posix()
-                   for p in (project / "content" / "pages").rglob("*.md"))
+    prose = sorted(
+        p.relative_to(project / "content" / "pages").as_posix() for p in (project / "content" / "pages").rglob("*.md")
+    )
     shutil.copytree(project / "content" / "pages", docs)
     site = Site(loaded.project, lint(loaded), prose)
     for page in site.pages():
@@ -72,17 +73,26 @@ def plain_copy(project: Path, target: Path) -> Path:
     (docs / uri).parent.mkdir(parents=True, exist_ok=True)
     (docs / uri).write_text(source, encoding="utf-8")
     (target / "dict.txt").write_text(search.user_dictionary(loaded.project), encoding="utf-8")
-    config = yaml.safe_load((REPO / "generator" / "site" / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "!!python/name:pymdownx.superfences.fence_code_format", "FENCE"))
+    config = yaml.safe_load(
+        (REPO / "generator" / "site" / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("!!python/name:pymdownx.superfences.fence_code_format", "FENCE")
+    )
     config["docs_dir"] = "docs"
     config["nav"] = site.nav(prose)
-    config["plugins"] = [{"search": {"lang": "zh", "jieba_dict_user": "dict.txt",
-                                     "fields": {"tags": {"boost": TAG_BOOST}}}}, "tags"]
+    config["plugins"] = [
+        {"search": {"lang": "zh", "jieba_dict_user": "dict.txt", "fields": {"tags": {"boost": TAG_BOOST}}}},
+        "tags",
+    ]
     config["extra_css"] = ["assets/huifang/huifang.css"]
-    config["extra_javascript"] = ["assets/huifang/mermaid.min.js", "assets/huifang/huifang.js",
-                                  "assets/huifang/practice.js"]
+    config["extra_javascript"] = [
+        "assets/huifang/mermaid.min.js",
+        "assets/huifang/huifang.js",
+        "assets/huifang/practice.js",
+    ]
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False).replace(
-        "FENCE", "!!python/name:pymdownx.superfences.fence_code_format")
+        "FENCE", "!!python/name:pymdownx.superfences.fence_code_format"
+    )
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
     load_config(str(target / "mkdocs.yml"))  # fail early if the copy is not a valid config
     return target
@@ -90,12 +100,29 @@ def plain_copy(project: Path, target: Path) -> Path:
 
 def serve_latency(project: Path, edits: int = 5) -> list[float]:
     import socket
+
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "huifang", "serve", "--project", str(project), "--no-forms",
-                               "--lint-errors", "warn", "--dev-addr", f"127.0.0.1:{port}"], env=ENV,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "huifang",
+            "serve",
+            "--project",
+            str(project),
+            "--no-forms",
+            "--lint-errors",
+            "warn",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}/scenarios/c0001.html"
 
     def wait(text: str, timeout: float) -> float:
@@ -137,31 +164,49 @@ def main() -> int:
     parser.add_argument("--serve-size", type=int, default=200)
     parser.add_argument("--edits", type=int, default=10, help="script edits timed in serve")
     args = parser.parse_args()
-    print("| scripts | pages (one edition) | huifang, 简体 only (s) | huifang, 简体 + 繁體 (s) | plain mkdocs build (s) "
-          "| overhead 简体 | overhead both | load avg before |")
+    print(
+        "| scripts | pages (one edition) | huifang, 简体 only (s) | huifang, 简体 + 繁體 (s) | plain mkdocs build (s) "
+        "| overhead 简体 | overhead both | load avg before |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         project = make(OUT / f"p{size}", size)
         plain = plain_copy(project, OUT / f"plain{size}")
         one, both, ref = [], [], []
         load = os.getloadavg()[0]
-        build = [sys.executable, "-m", "huifang", "build", "--project", str(project), "--site-dir",
-                 str(OUT / f"site{size}"), "--no-forms", "--lint-errors", "warn"]
+        build = [
+            sys.executable,
+            "-m",
+            "huifang",
+            "build",
+            "--project",
+            str(project),
+            "--site-dir",
+            str(OUT / f"site{size}"),
+            "--no-forms",
+            "--lint-errors",
+            "warn",
+        ]
         for _ in range(args.repeat):
             one.append(timed(build, project, HUIFANG_NO_ZH_HANT="1"))
             both.append(timed(build, project))
             ref.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(OUT / f"sitep{size}")], plain))
         pages = sum(1 for p in (OUT / f"site{size}").rglob("*.html") if "zh-Hant" not in p.parts)
         g1, g2, r = min(one), min(both), min(ref)
-        print(f"| {size} | {pages} | {g1:.1f} | {g2:.1f} | {r:.1f} | {100 * (g1 - r) / r:+.1f}% "
-              f"| {100 * (g2 - r) / r:+.1f}% | {load:.1f} |", flush=True)
+        print(
+            f"| {size} | {pages} | {g1:.1f} | {g2:.1f} | {r:.1f} | {100 * (g1 - r) / r:+.1f}% "
+            f"| {100 * (g2 - r) / r:+.1f}% | {load:.1f} |",
+            flush=True,
+        )
     if args.serve_size:
         project = make(OUT / f"serve{args.serve_size}", args.serve_size)
         load = os.getloadavg()[0]
         times = serve_latency(project, args.edits)
-        print(f"\nserve reload, {args.serve_size} scripts: median {statistics.median(times):.2f} s, "
-              f"max {max(times):.2f} s over {len(times)} edits ({', '.join(f'{t:.2f}' for t in times)}); "
-              f"load avg before {load:.1f}")
+        print(
+            f"\nserve reload, {args.serve_size} scripts: median {statistics.median(times):.2f} s, "
+            f"max {max(times):.2f} s over {len(times)} edits ({', '.join(f'{t:.2f}' for t in times)}); "
+            f"load avg before {load:.1f}"
+        )
     return 0
 
 

@@ -46,17 +46,31 @@ def score(results: dict[str, list[str]], entries: list[dict]) -> dict:
     top3 = sum(1 for e in entries if any(answers(p, e["expect"]) for p in results[e["q"]][:3]))
     n = len(entries)
     shown = sorted(COUNTS.get(e["q"], len(results[e["q"]])) for e in entries)
-    return {"n": n, "top1": top1, "top3": top3, "top1_rate": round(top1 / n, 3), "top3_rate": round(top3 / n, 3),
-            "median_results": shown[n // 2], "max_results": shown[-1],
-            "misses": {e["q"]: {"expect": e["expect"], "got": results[e["q"]][:3]} for e in entries
-                       if not any(answers(p, e["expect"]) for p in results[e["q"]][:3])},
-            "top1_misses": {e["q"]: {"expect": e["expect"], "got": results[e["q"]][:3]} for e in entries
-                            if not any(answers(p, e["expect"]) for p in results[e["q"]][:1])
-                            and any(answers(p, e["expect"]) for p in results[e["q"]][:3])}}
+    return {
+        "n": n,
+        "top1": top1,
+        "top3": top3,
+        "top1_rate": round(top1 / n, 3),
+        "top3_rate": round(top3 / n, 3),
+        "median_results": shown[n // 2],
+        "max_results": shown[-1],
+        "misses": {
+            e["q"]: {"expect": e["expect"], "got": results[e["q"]][:3]}
+            for e in entries
+            if not any(answers(p, e["expect"]) for p in results[e["q"]][:3])
+        },
+        "top1_misses": {
+            e["q"]: {"expect": e["expect"], "got": results[e["q"]][:3]}
+            for e in entries
+            if not any(answers(p, e["expect"]) for p in results[e["q"]][:1])
+            and any(answers(p, e["expect"]) for p in results[e["q"]][:3])
+        },
+    }
 
 
 def run(site: Path, entries: list[dict]) -> dict[str, list[str]]:
     from playwright.sync_api import sync_playwright
+
     results = {}
     with sync_playwright() as p:
         browser = launch(p)

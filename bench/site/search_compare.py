@@ -27,6 +27,7 @@ from tests.site.browser import hit_rates, launch, search, serve  # noqa: E402
 def without_segmentation():
     """Material segments with jieba whenever it can import it; the default team has no jieba."""
     import material.plugins.search.plugin as material_search
+
     saved, os.environ["HUIFANG_SEARCH_EXTRAS"] = material_search.jieba, "0"
     material_search.jieba = None
     try:
@@ -49,6 +50,7 @@ def build(site: Path, plain: bool) -> None:
 
 def run_queries(site: Path, queries: list[dict]) -> dict[str, list[str]]:
     from playwright.sync_api import sync_playwright
+
     results = {}
     with serve(site) as base, sync_playwright() as p:
         browser = launch(p)
@@ -73,8 +75,10 @@ def main() -> int:
             results = run_queries(site, queries)
             report[name] = {**hit_rates(results, queries), "results": {k: v[:3] for k, v in results.items()}}
             misses = [q for q in queries if not set(results[q["query"]][:3]) & set(q["expect"])]
-            print(f"{name:10s} top-1 {report[name]['top1']}/{len(queries)} ({report[name]['top1_rate']:.0%})  "
-                  f"top-3 {report[name]['top3']}/{len(queries)} ({report[name]['top3_rate']:.0%})")
+            print(
+                f"{name:10s} top-1 {report[name]['top1']}/{len(queries)} ({report[name]['top1_rate']:.0%})  "
+                f"top-3 {report[name]['top3']}/{len(queries)} ({report[name]['top3_rate']:.0%})"
+            )
             if args.show_misses:
                 for q in misses:
                     print(f"    miss: {q['query']} → {results[q['query']][:3]}")

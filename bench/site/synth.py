@@ -8,10 +8,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 BASE = REPO / "tests" / "site" / "fixtures" / "hostile"
 INDUSTRIES = ["物业", "装修", "保险", "汽车售后", "口腔", "房产", "证券", "安全咨询"]
-LINES = ["您好，关于您上次在我们这里办理的业务，我们想做一个简单的回访。",
-         "请问您对我们工作人员的服务态度满意吗？如果有不满意的地方请您直接告诉我们。",
-         "我们会把您的意见整理后反馈给相关部门，并在三个工作日内给您答复。",
-         "另外提醒您，如有任何问题可以随时拨打我们的服务热线咨询。"]
+LINES = [
+    "您好，关于您上次在我们这里办理的业务，我们想做一个简单的回访。",
+    "请问您对我们工作人员的服务态度满意吗？如果有不满意的地方请您直接告诉我们。",
+    "我们会把您的意见整理后反馈给相关部门，并在三个工作日内给您答复。",
+    "另外提醒您，如有任何问题可以随时拨打我们的服务热线咨询。",
+]
 
 
 def script_yaml(i: int) -> str:
@@ -56,8 +58,13 @@ def make(target: Path, scripts: int) -> Path:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(BASE, target, ignore=shutil.ignore_patterns(".huifang-cache", "demo-*.yaml"))
-    for name in ("content/orgs/demo.yaml", "content/questions/demo.yaml", "content/forbidden/demo.yaml",
-                 "content/forms/demo-tousu.yaml", "content/etiquette/demo.yaml"):
+    for name in (
+        "content/orgs/demo.yaml",
+        "content/questions/demo.yaml",
+        "content/forbidden/demo.yaml",
+        "content/forms/demo-tousu.yaml",
+        "content/etiquette/demo.yaml",
+    ):
         shutil.copy(BASE / name, target / name)
     shutil.copytree(REPO / "content" / "pages", target / "content" / "pages")  # the shipped prose pages
     (target / "scripts_src").mkdir(exist_ok=True)

@@ -97,19 +97,21 @@ def variants_of(doc: views.Doc, project, fillable: bool, created: str, extra_css
         for limit in GUIDE_MAX_PHRASES:
             shown = views.guide_doc(call, project, limit) if limit else doc
             for wide, density in GUIDE_LAYOUTS:
-                out.append(html.render(replace(shown, wide=wide), created=created, density=density,
-                                       extra_css=extra_css))
+                out.append(
+                    html.render(replace(shown, wide=wide), created=created, density=density, extra_css=extra_css)
+                )
         return list(dict.fromkeys(out))
     if doc.kind != "desk":
-        return [html.render(doc, fillable=fillable, created=created, density=density, extra_css=extra_css)
-                for density in html.DENSITIES[:2]]
+        return [
+            html.render(doc, fillable=fillable, created=created, density=density, extra_css=extra_css)
+            for density in html.DENSITIES[:2]
+        ]
     org = project.orgs[doc.name.removeprefix("desk-")]
     out = []
     for limit in DESK_MAX_PHRASES:
         shown = views.desk_doc(org, project, limit) if limit else doc
         for density in html.DENSITIES:
-            out.append(html.render(shown, fillable=fillable, created=created, density=density,
-                                   extra_css=extra_css))
+            out.append(html.render(shown, fillable=fillable, created=created, density=density, extra_css=extra_css))
     return list(dict.fromkeys(out))
 
 
@@ -129,9 +131,15 @@ def check_fonts(jobs: list[Job], face: fonts.FontFace, loaded) -> list[Problem]:
     for job in jobs:
         for ch in fonts.missing(face, html.printed_text(job.variants[0])):
             path, line, column = locate(ch, job.doc, loaded)
-            problems.append(Problem(path, line, column,
-                                    f"字符「{ch}」（U+{ord(ch):04X}）不在中文字体 {face.family} 中，打印出来会是空白方框："
-                                    f"请换用常用字符（{job.doc.name}.pdf）"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    column,
+                    f"字符「{ch}」（U+{ord(ch):04X}）不在中文字体 {face.family} 中，打印出来会是空白方框："
+                    f"请换用常用字符（{job.doc.name}.pdf）",
+                )
+            )
     return sorted(set(problems))
 
 
@@ -158,8 +166,14 @@ def progress_bar(enabled: bool, total: int):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    bar = Progress(TextColumn("生成 PDF 表单"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                   console=Console(stderr=True), transient=True)
+    bar = Progress(
+        TextColumn("生成 PDF 表单"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
     bar.start()
     bar.add_task("forms", total=total)
     return bar
@@ -178,6 +192,7 @@ class UnknownForms(Exception):
 
 def chosen(docs: list[views.Doc], only: list[str]) -> list[views.Doc]:
     """The documents `--only` names (by file name or id); UnknownForms if any name matches none."""
+
     def matches(doc, name):
         return name in (doc.name, doc.name.split("-", 1)[-1])
 
@@ -187,8 +202,15 @@ def chosen(docs: list[views.Doc], only: list[str]) -> list[views.Doc]:
     return [d for d in docs if any(matches(d, n) for n in only)]
 
 
-def build(loaded, out_dir: Path, *, fillable: bool = True, jobs: int = 0, progress: bool = False,
-          only: list[str] | None = None) -> Result:
+def build(
+    loaded,
+    out_dir: Path,
+    *,
+    fillable: bool = True,
+    jobs: int = 0,
+    progress: bool = False,
+    only: list[str] | None = None,
+) -> Result:
     """Render what changed into the cache, then write every changed PDF in one uninterrupted step.
 
     An interrupt or failure before that step leaves `out_dir` exactly as it was. Only PDFs recorded in
@@ -212,8 +234,15 @@ def build(loaded, out_dir: Path, *, fillable: bool = True, jobs: int = 0, progre
     work = [Job(d, [], one_page=d.kind in ONE_PAGE_KINDS) for d in docs]
     # The key hashes what the HTML is made of (document data, templates, CSS), so an unchanged
     # document costs no template rendering at all.
-    stamp = (__version__, weasyprint_version(), face.identity, "fillable" if fillable else "print", created,
-             fields, html.templates_digest())
+    stamp = (
+        __version__,
+        weasyprint_version(),
+        face.identity,
+        "fillable" if fillable else "print",
+        created,
+        fields,
+        html.templates_digest(),
+    )
     result = Result()
     keys: dict[str, str] = {}
     pending: dict[str, str] = {}  # file name -> cache key of the bytes to write at the end
@@ -300,8 +329,10 @@ def render_all(todo: list[Job], fillable: bool, jobs: int, bar):
     # spawn: never fork a process that may already hold fontconfig/Pango locks.
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=ignore_interrupts)
     try:
-        futures = {pool.submit(render_job, job.variants, job.one_page, fillable): job
-                   for job in sorted(todo, key=lambda j: -len(j.variants[0]))}
+        futures = {
+            pool.submit(render_job, job.variants, job.one_page, fillable): job
+            for job in sorted(todo, key=lambda j: -len(j.variants[0]))
+        }
         for future in as_completed(futures):
             data, pages = future.result()
             advance(bar)
@@ -340,8 +371,9 @@ def pack_members(scenario, project) -> list[str]:
     return names
 
 
-def build_packs(project, out_dir: Path, keys: dict, cache: Cache, result: Result, created: str,
-                pending: dict[str, str]) -> None:
+def build_packs(
+    project, out_dir: Path, keys: dict, cache: Cache, result: Result, created: str, pending: dict[str, str]
+) -> None:
     """One PDF per scenario: its forms, then its scripts' record sheets (scenarios with neither get none).
     Members are read from what is about to be written (`pending`) or else from the folder."""
     for ident, scenario in sorted(project.scenarios.items()):
@@ -356,8 +388,10 @@ def build_packs(project, out_dir: Path, keys: dict, cache: Cache, result: Result
             result.unchanged.append(out.stem)
             continue
         if not cache.stored(key).is_file():
-            parts = [cache.fetch(pending[f"{n}.pdf"]) if f"{n}.pdf" in pending else (out_dir / f"{n}.pdf").read_bytes()
-                     for n in members]
+            parts = [
+                cache.fetch(pending[f"{n}.pdf"]) if f"{n}.pdf" in pending else (out_dir / f"{n}.pdf").read_bytes()
+                for n in members
+            ]
             cache.put(key, merge(parts, f"{scenario.title} 打印包", created))
             result.merged.append(out.stem)
         else:

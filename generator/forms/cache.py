@@ -79,9 +79,15 @@ class Cache:
         stale = sorted(set(self.manifest) - names)
         for name in stale:
             self.manifest.pop(name, None)
-        write_text(self.manifest_path, json.dumps({"format": FORMAT, "version": __version__,
-                                                   "files": dict(sorted(self.manifest.items()))},
-                                                  ensure_ascii=False, indent=1) + "\n")
+        write_text(
+            self.manifest_path,
+            json.dumps(
+                {"format": FORMAT, "version": __version__, "files": dict(sorted(self.manifest.items()))},
+                ensure_ascii=False,
+                indent=1,
+            )
+            + "\n",
+        )
         self.prune()
         return stale
 

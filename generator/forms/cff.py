@@ -26,9 +26,9 @@ def read_index(data: bytes, pos: int) -> tuple[list[bytes], int]:
         return [], pos + 2
     size = data[pos + 2]
     base = pos + 3
-    offsets = [int.from_bytes(data[base + i * size: base + (i + 1) * size], "big") for i in range(count + 1)]
+    offsets = [int.from_bytes(data[base + i * size : base + (i + 1) * size], "big") for i in range(count + 1)]
     start = base + (count + 1) * size - 1
-    return [data[start + offsets[i]: start + offsets[i + 1]] for i in range(count)], start + offsets[-1]
+    return [data[start + offsets[i] : start + offsets[i + 1]] for i in range(count)], start + offsets[-1]
 
 
 def write_index(items: list[bytes]) -> bytes:
@@ -109,7 +109,7 @@ def cff_table(sfnt: bytes) -> bytes:
     for i in range(count):
         tag, _, offset, length = struct.unpack_from(">4sLLL", sfnt, 12 + 16 * i)
         if tag == b"CFF ":
-            return sfnt[offset: offset + length]
+            return sfnt[offset : offset + length]
     raise Unsupported("no CFF table")
 
 
@@ -135,7 +135,7 @@ def charset_cids(data: bytes, pos: int, glyphs: int) -> list[int]:
 def fd_select(data: bytes, pos: int, glyphs: int) -> list[int]:
     fmt = data[pos]
     if fmt == 0:
-        return list(data[pos + 1: pos + 1 + glyphs])
+        return list(data[pos + 1 : pos + 1 + glyphs])
     if fmt != 3:
         raise Unsupported(f"FDSelect format {fmt}")
     ranges = struct.unpack_from(">H", data, pos + 1)[0]
@@ -143,7 +143,7 @@ def fd_select(data: bytes, pos: int, glyphs: int) -> list[int]:
     for r in range(ranges):
         first, fd = struct.unpack_from(">HB", data, pos + 3 + 3 * r)
         end = struct.unpack_from(">H", data, pos + 3 + 3 * (r + 1))[0]
-        fds[first:min(end, glyphs)] = [fd] * (min(end, glyphs) - first)
+        fds[first : min(end, glyphs)] = [fd] * (min(end, glyphs) - first)
     return fds
 
 
@@ -176,7 +176,7 @@ def subset(sfnt: bytes, gids: set[int]) -> bytes:
         if not private or len(private) != 2:
             raise Unsupported("font DICT without Private")
         size, offset = private
-        body = read_dict(data[offset: offset + size])
+        body = read_dict(data[offset : offset + size])
         subrs = {op: values for op, _, values in body}.get(SUBRS)
         if subrs:
             local, _ = read_index(data, offset + subrs[0])
@@ -205,7 +205,20 @@ def subset(sfnt: bytes, gids: set[int]) -> bytes:
         font_dicts_out.append(write_dict(entries, {PRIVATE: [len(blob), private_at]}))
         private_blobs.append(blob)
         private_at += len(blob)
-    top_out = write_dict(top, {CHARSET: [charset_at], FDSELECT: [select_at], CHARSTRINGS: [charstrings_at],
-                               FDARRAY: [fdarray_at]})
-    return b"".join([header, name_index, write_index([top_out]), strings_raw, gsubr_index, charset, select,
-                     charstring_index, write_index(font_dicts_out), *private_blobs])
+    top_out = write_dict(
+        top, {CHARSET: [charset_at], FDSELECT: [select_at], CHARSTRINGS: [charstrings_at], FDARRAY: [fdarray_at]}
+    )
+    return b"".join(
+        [
+            header,
+            name_index,
+            write_index([top_out]),
+            strings_raw,
+            gsubr_index,
+            charset,
+            select,
+            charstring_index,
+            write_index(font_dicts_out),
+            *private_blobs,
+        ]
+    )

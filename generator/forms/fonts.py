@@ -56,8 +56,13 @@ def _find_face(family: str, _env: tuple) -> FontFace:
     if exe is None:
         raise FontError("找不到 fc-match（fontconfig），无法确认中文字体：apt-get install fontconfig fonts-noto-cjk")
     try:
-        out = subprocess.run([exe, "--format=%{file}\n%{index}\n%{family}", family], capture_output=True,
-                             text=True, timeout=30, check=False).stdout
+        out = subprocess.run(
+            [exe, "--format=%{file}\n%{index}\n%{family}", family],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        ).stdout
     except (OSError, subprocess.SubprocessError) as exc:
         raise FontError(f"无法运行 fc-match：{exc}；{INSTALL_HINT}") from exc
     parts = out.split("\n")
@@ -74,8 +79,10 @@ def _find_face(family: str, _env: tuple) -> FontFace:
 
 
 def not_chinese(face: FontFace) -> FontError:
-    return FontError(f"找不到中文字体 {FAMILY}（fontconfig 给出的是「{face.family or face.path}」，"
-                     f"不含中文字形，打印出来会是空白方框）：{INSTALL_HINT}")
+    return FontError(
+        f"找不到中文字体 {FAMILY}（fontconfig 给出的是「{face.family or face.path}」，"
+        f"不含中文字形，打印出来会是空白方框）：{INSTALL_HINT}"
+    )
 
 
 def require_chinese(face: FontFace) -> None:

@@ -26,8 +26,14 @@ DENSITIES = ("", "dense", "denser")
 
 @lru_cache(maxsize=2)
 def environment(root: Path = TEMPLATES) -> SandboxedEnvironment:
-    return SandboxedEnvironment(loader=FileSystemLoader(str(root)), autoescape=True, undefined=StrictUndefined,
-                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return SandboxedEnvironment(
+        loader=FileSystemLoader(str(root)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 @lru_cache(maxsize=2)
@@ -47,10 +53,23 @@ def templates_digest(root: Path = TEMPLATES) -> str:
 
 def render(doc: Doc, *, fillable: bool = False, created: str = "", density: str = "", extra_css: str = "") -> str:
     env = environment()
-    context = {"kind": doc.kind, "title": doc.title, "org": doc.org, "number": doc.number, "footer": doc.footer, "wide": doc.wide,
-               **doc.data}
+    context = {
+        "kind": doc.kind,
+        "title": doc.title,
+        "org": doc.org,
+        "number": doc.number,
+        "footer": doc.footer,
+        "wide": doc.wide,
+        **doc.data,
+    }
     return env.get_template(TEMPLATE_OF[doc.kind]).render(
-        doc=context, fillable=fillable, created=created, density=density, css=stylesheet() + extra_css, version=__version__)
+        doc=context,
+        fillable=fillable,
+        created=created,
+        density=density,
+        css=stylesheet() + extra_css,
+        version=__version__,
+    )
 
 
 _STYLE = re.compile(r"<style>.*?</style>|<title>.*?</title>", re.S)

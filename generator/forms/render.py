@@ -55,8 +55,15 @@ def bare_cff(data: bytes, gids: set[int]) -> bytes | None:
         font = TTFont(io.BytesIO(data), lazy=False)
         if "CFF " not in font or not hasattr(font["CFF "].cff.topDictIndex[0], "ROS"):
             return None
-        options = subset.Options(retain_gids=False, hinting=False, desubroutinize=True, notdef_outline=True,
-                                 name_IDs=[], layout_features=[], glyph_names=False)
+        options = subset.Options(
+            retain_gids=False,
+            hinting=False,
+            desubroutinize=True,
+            notdef_outline=True,
+            name_IDs=[],
+            layout_features=[],
+            glyph_names=False,
+        )
         options.drop_tables += ["GSUB", "GPOS", "BASE", "VORG", "vhea", "vmtx"]
         subsetter = subset.Subsetter(options)
         subsetter.populate(gids=sorted(gids | {0}))
@@ -72,19 +79,42 @@ FIELD_SIZE = 10
 
 def field_font(pdf) -> pydyf.Dictionary:
     """STSong-Light, one of the standard Chinese fonts every PDF viewer provides (never embedded)."""
-    descriptor = pydyf.Dictionary({
-        "Type": "/FontDescriptor", "FontName": "/STSong-Light", "Flags": 6, "ItalicAngle": 0,
-        "FontBBox": pydyf.Array([-25, -254, 1000, 880]), "Ascent": 880, "Descent": -120, "CapHeight": 880,
-        "StemV": 80})
+    descriptor = pydyf.Dictionary(
+        {
+            "Type": "/FontDescriptor",
+            "FontName": "/STSong-Light",
+            "Flags": 6,
+            "ItalicAngle": 0,
+            "FontBBox": pydyf.Array([-25, -254, 1000, 880]),
+            "Ascent": 880,
+            "Descent": -120,
+            "CapHeight": 880,
+            "StemV": 80,
+        }
+    )
     pdf.add_object(descriptor)
-    cid = pydyf.Dictionary({
-        "Type": "/Font", "Subtype": "/CIDFontType0", "BaseFont": "/STSong-Light", "DW": 1000,
-        "CIDSystemInfo": pydyf.Dictionary({"Registry": pydyf.String("Adobe"), "Ordering": pydyf.String("GB1"),
-                                           "Supplement": 4}),
-        "FontDescriptor": descriptor.reference})
+    cid = pydyf.Dictionary(
+        {
+            "Type": "/Font",
+            "Subtype": "/CIDFontType0",
+            "BaseFont": "/STSong-Light",
+            "DW": 1000,
+            "CIDSystemInfo": pydyf.Dictionary(
+                {"Registry": pydyf.String("Adobe"), "Ordering": pydyf.String("GB1"), "Supplement": 4}
+            ),
+            "FontDescriptor": descriptor.reference,
+        }
+    )
     pdf.add_object(cid)
-    font = pydyf.Dictionary({"Type": "/Font", "Subtype": "/Type0", "BaseFont": "/STSong-Light",
-                             "Encoding": "/UniGB-UCS2-H", "DescendantFonts": pydyf.Array([cid.reference])})
+    font = pydyf.Dictionary(
+        {
+            "Type": "/Font",
+            "Subtype": "/Type0",
+            "BaseFont": "/STSong-Light",
+            "Encoding": "/UniGB-UCS2-H",
+            "DescendantFonts": pydyf.Array([cid.reference]),
+        }
+    )
     pdf.add_object(font)
     return font
 

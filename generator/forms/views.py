@@ -14,8 +14,13 @@ from huifang.compose import Call, fill
 
 UNITS = {"full": 6, "half": 3, "third": 2}
 WIDE_COLUMNS = 7  # a table with more columns than this is printed landscape
-SHEET_HEADER = (("客户", "text", "half"), ("电话", "phone", "half"), ("回访日期", "date", "third"),
-                ("回访员", "text", "third"), ("项目/服务", "text", "third"))
+SHEET_HEADER = (
+    ("客户", "text", "half"),
+    ("电话", "phone", "half"),
+    ("回访日期", "date", "third"),
+    ("回访员", "text", "third"),
+    ("项目/服务", "text", "third"),
+)
 CALLBACK = "不方便时约定的回电时间"
 FACE_TO_FACE = "面访"
 NAMED_ONLY = "原制度只给出了本表的表名，没有规定栏目；本表不另设栏目，请按本单位实际情况填写。"
@@ -62,8 +67,13 @@ def field_view(f: m.FormField, namer: Namer, dated: bool = False) -> dict:
         options = [""]
     if kind == "score" and not options:
         options = [str(n) for n in range(1, 11)]
-    view = {"label": f.label, "type": kind, "lines": f.lines if kind == "lines" else 1,
-            "span": UNITS.get(f.width, 6), "name": ""}
+    view = {
+        "label": f.label,
+        "type": kind,
+        "lines": f.lines if kind == "lines" else 1,
+        "span": UNITS.get(f.width, 6),
+        "name": "",
+    }
     if kind in ("checkbox", "choice"):
         view["options"] = option_list(options, namer, f.label)
     elif kind == "score":
@@ -144,8 +154,11 @@ def form_labels(form: m.Form) -> set[str]:
 
 def missing_fields(wanted: list[m.RecordField], present: set[str]) -> list[m.FormField]:
     """The record fields a form lacks (a field it already has under a `same_as` name counts)."""
-    return [m.FormField(f.label, f.type, width=f.width) for f in wanted
-            if f.label not in present and not present.intersection(f.same_as)]
+    return [
+        m.FormField(f.label, f.type, width=f.width)
+        for f in wanted
+        if f.label not in present and not present.intersection(f.same_as)
+    ]
 
 
 def record_fields(form: m.Form, records: m.Records | None) -> list[m.FormField]:
@@ -182,14 +195,12 @@ def form_doc(form: m.Form, project: m.Project) -> Doc:
     wide = form.orientation == "landscape"
     head = [field_view(f, namer, dated) for f in record_fields(form, records)]
     if head:
-        sections.append({"title": "", "note": "", "grid": pack_grid(head), "columns": [], "rows": [],
-                         "blank": 0})
+        sections.append({"title": "", "note": "", "grid": pack_grid(head), "columns": [], "rows": [], "blank": 0})
     named_only = is_named_only(form)
     for i, s in enumerate(form.sections):
         title = s.title or f"第{i + 1}部分"
         fields = [field_view(f, namer, dated) for f in s.fields]
-        view = {"title": s.title, "note": s.note, "grid": pack_grid(fields), "columns": [], "rows": [],
-                "blank": 0}
+        view = {"title": s.title, "note": s.note, "grid": pack_grid(fields), "columns": [], "rows": [], "blank": 0}
         if named_only:
             view["blank"] = max(4, 12 // len(form.sections))
             view["blank_name"] = namer(title)
@@ -200,11 +211,25 @@ def form_doc(form: m.Form, project: m.Project) -> Doc:
         sections.append(view)
     footer = f"保存期限：{form.retention}" if form.retention else ""
     version = form.version or (records.version if records else "")
-    return Doc(form.id, "form", form.title, org_name(project, form.org), header_number(form.number, version),
-               footer, wide, {"intro": form.intro, "copies_note": form.copies_note, "sections": sections,
-                              "notes": form.notes, "subtitle": "", "named_only": NAMED_ONLY if named_only else "",
-                              "targets": rate_targets(form, project)},
-               (form.file,) + ((records.file,) if records else ()))
+    return Doc(
+        form.id,
+        "form",
+        form.title,
+        org_name(project, form.org),
+        header_number(form.number, version),
+        footer,
+        wide,
+        {
+            "intro": form.intro,
+            "copies_note": form.copies_note,
+            "sections": sections,
+            "notes": form.notes,
+            "subtitle": "",
+            "named_only": NAMED_ONLY if named_only else "",
+            "targets": rate_targets(form, project),
+        },
+        (form.file,) + ((records.file,) if records else ()),
+    )
 
 
 def split_placeholders(text: str, org: m.Org | None) -> list[tuple[str, str]]:
@@ -262,8 +287,16 @@ def sheet_doc(call: Call, project: m.Project) -> Doc:
     sources = {script.file}
     for n, q in enumerate(asked_questions(call), 1):
         answer = q.answer
-        view = {"n": n, "parts": split_placeholders(q.text.value, org), "type": answer.type, "kind": answer.label,
-                "lines": 3, "options": [], "name": "", "follow_up": None}
+        view = {
+            "n": n,
+            "parts": split_placeholders(q.text.value, org),
+            "type": answer.type,
+            "kind": answer.label,
+            "lines": 3,
+            "options": [],
+            "name": "",
+            "follow_up": None,
+        }
         label = f"{n:02d}"
         if answer.type == "open":
             view["name"] = namer(label)
@@ -286,16 +319,36 @@ def sheet_doc(call: Call, project: m.Project) -> Doc:
             sources.add(q.text.doc.display)
         questions.append(view)
     signers = ("客户", "回访员") if FACE_TO_FACE in channels else ("回访员",)
-    parties = [{"who": who if who == "回访员" or len(channels) == 1 else f"{who}（{FACE_TO_FACE}时）",
-                "sign": namer(who, "签字"), "date": namer(who, "日期")} for who in signers]
+    parties = [
+        {
+            "who": who if who == "回访员" or len(channels) == 1 else f"{who}（{FACE_TO_FACE}时）",
+            "sign": namer(who, "签字"),
+            "date": namer(who, "日期"),
+        }
+        for who in signers
+    ]
     title = f"{script.title}记录表" if not script.title.endswith("表") else script.title
     number = header_number(record.number, record.version or records.version) if record else ""
     if records is not None:
         sources.add(records.file)
-    return Doc(f"script-{script.id}", "sheet", title, org.name if org else "", number, "", False,
-               {"grid": grid, "call_grid": call_grid, "questions": questions, "parties": parties,
-                "remarks_name": namer("回访情况记录"), "subtitle": "回访方式：" + "、".join(channels)},
-               tuple(sorted(sources)))
+    return Doc(
+        f"script-{script.id}",
+        "sheet",
+        title,
+        org.name if org else "",
+        number,
+        "",
+        False,
+        {
+            "grid": grid,
+            "call_grid": call_grid,
+            "questions": questions,
+            "parties": parties,
+            "remarks_name": namer("回访情况记录"),
+            "subtitle": "回访方式：" + "、".join(channels),
+        },
+        tuple(sorted(sources)),
+    )
 
 
 def turns_parts(turns: list[m.Turn], org: m.Org | None) -> list[tuple[str, str]]:
@@ -315,8 +368,6 @@ def phrase_org(phrase: m.ForbiddenPhrase, project: m.Project) -> str:
     stem = phrase.file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     owners = [ident for ident in project.orgs if stem == ident or stem.startswith(ident + "-")]
     return max(owners, key=len, default="")
-
-
 
 
 def display_name(org: m.Org) -> str:
@@ -339,8 +390,9 @@ def call_windows(org: m.Org) -> list[str]:
 
 
 def phrase_rows(phrases: list[m.ForbiddenPhrase], org: m.Org) -> list[dict]:
-    return [{"phrase": p.phrase.value, "instead": split_placeholders(without_citations(p.instead), org)}
-            for p in phrases]
+    return [
+        {"phrase": p.phrase.value, "instead": split_placeholders(without_citations(p.instead), org)} for p in phrases
+    ]
 
 
 def desk_doc(org: m.Org, project: m.Project, limit: int | None = None) -> Doc:
@@ -348,8 +400,10 @@ def desk_doc(org: m.Org, project: m.Project, limit: int | None = None) -> Doc:
     if not opening and project.greeting:
         names = "、".join(e.name for e in project.greeting.elements)
         opening = [{"tag": "本机构未规定标准开头语，开头语须包含", "parts": [("text", names)]}]
-    closing = [{"tag": label if len(org.closings) > 1 else "", "parts": turns_parts(turns, org)}
-               for label, turns in org.closings.items()]
+    closing = [
+        {"tag": label if len(org.closings) > 1 else "", "parts": turns_parts(turns, org)}
+        for label, turns in org.closings.items()
+    ]
     closing = [c for c in closing if c["parts"]]
     if org.holiday_closing:
         closing.append({"tag": "节假日", "parts": split_placeholders(org.holiday_closing.value, org)})
@@ -366,12 +420,27 @@ def desk_doc(org: m.Org, project: m.Project, limit: int | None = None) -> Doc:
     rows = phrase_rows(shown, org)
     convenience = split_placeholders(org.convenience.ask.value, org) if org.convenience else []
     details = [x for x in (org.department, f"热线 {org.hotline}" if org.hotline else "") if x]
-    return Doc(f"desk-{org.id}", "desk", f"{display_name(org)}回访坐席桌面卡", display_name(org), "坐席桌面卡",
-               "", False,
-               {"opening": opening, "closing": closing, "convenience": convenience, "windows": windows,
-                "no_call": org.no_call, "minutes": minutes, "phrases": rows,
-                "more_phrases": len(phrases) - len(shown), "subtitle": "　".join(details)},
-               (org.file, *sorted({p.file for p in shown})))
+    return Doc(
+        f"desk-{org.id}",
+        "desk",
+        f"{display_name(org)}回访坐席桌面卡",
+        display_name(org),
+        "坐席桌面卡",
+        "",
+        False,
+        {
+            "opening": opening,
+            "closing": closing,
+            "convenience": convenience,
+            "windows": windows,
+            "no_call": org.no_call,
+            "minutes": minutes,
+            "phrases": rows,
+            "more_phrases": len(phrases) - len(shown),
+            "subtitle": "　".join(details),
+        },
+        (org.file, *sorted({p.file for p in shown})),
+    )
 
 
 def step_items(steps: list, org: m.Org | None, level: int = 0) -> list[dict]:
@@ -383,15 +452,21 @@ def step_items(steps: list, org: m.Org | None, level: int = 0) -> list[dict]:
                 items.append({"kind": "case", "label": label, "level": level})
                 items += step_items(case, org, level + 1)
         elif isinstance(step, m.Close):
-            items.append({"kind": "end", "level": level,
-                          "parts": turns_parts(step.turns, org)})
+            items.append({"kind": "end", "level": level, "parts": turns_parts(step.turns, org)})
         elif step.kind == "ask" and step.question is not None:
             q = step.question
-            item = {"kind": "ask", "level": level, "parts": split_placeholders(q.text.value, org),
-                    "choices": list(q.answer.choices) if q.answer.type != "open" else [], "follow_up": None}
+            item = {
+                "kind": "ask",
+                "level": level,
+                "parts": split_placeholders(q.text.value, org),
+                "choices": list(q.answer.choices) if q.answer.type != "open" else [],
+                "follow_up": None,
+            }
             if q.follow_up and q.follow_up.ask:
-                item["follow_up"] = {"when": "、".join(q.follow_up.when),
-                                     "parts": split_placeholders(q.follow_up.ask.value, org)}
+                item["follow_up"] = {
+                    "when": "、".join(q.follow_up.when),
+                    "parts": split_placeholders(q.follow_up.ask.value, org),
+                }
             items.append(item)
         elif step.words is not None:
             kind = "say" if step.spoken_by_agent else ("customer" if step.kind == "customer" else "note")
@@ -405,8 +480,11 @@ def guide_doc(call: Call, project: m.Project, limit: int | None = None) -> Doc:
     convenience = None
     if call.convenience:
         c = call.convenience
-        convenience = {"ask": split_placeholders(c.ask.value, org), "yes": turns_parts(c.yes, org),
-                       "no": turns_parts(c.no, org)}
+        convenience = {
+            "ask": split_placeholders(c.ask.value, org),
+            "yes": turns_parts(c.yes, org),
+            "no": turns_parts(c.no, org),
+        }
     closings = [{"label": label, "parts": turns_parts(turns, org)} for label, turns in call.closings.items()]
     closings = [c for c in closings if c["parts"]]
     phrases = industry_phrases(org, project) if org else []
@@ -414,12 +492,26 @@ def guide_doc(call: Call, project: m.Project, limit: int | None = None) -> Doc:
     sources = {script.file, *(p.file for p in shown)}
     if org is not None:
         sources.add(org.file)
-    return Doc(f"guide-{script.id}", "guide", f"{script.title}　话术卡", display_name(org) if org else "", "", "",
-               False,
-               {"opening": turns_parts(call.opening, org), "convenience": convenience,
-                "steps": step_items(call.body, org), "closings": closings,
-                "hotline": org.hotline if org else "", "windows": call_windows(org) if org else [],
-                "no_call": org.no_call if org else [], "phrases": phrase_rows(shown, org) if org else [],
-                "more_phrases": len(phrases) - len(shown), "industry": org.industry if org else "",
-                "subtitle": ""},
-               tuple(sorted(sources)))
+    return Doc(
+        f"guide-{script.id}",
+        "guide",
+        f"{script.title}　话术卡",
+        display_name(org) if org else "",
+        "",
+        "",
+        False,
+        {
+            "opening": turns_parts(call.opening, org),
+            "convenience": convenience,
+            "steps": step_items(call.body, org),
+            "closings": closings,
+            "hotline": org.hotline if org else "",
+            "windows": call_windows(org) if org else [],
+            "no_call": org.no_call if org else [],
+            "phrases": phrase_rows(shown, org) if org else [],
+            "more_phrases": len(phrases) - len(shown),
+            "industry": org.industry if org else "",
+            "subtitle": "",
+        },
+        tuple(sorted(sources)),
+    )

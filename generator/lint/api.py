@@ -1,8 +1,8 @@
 """What the rest of huifang calls: lint a loaded project, or lint paths from the command line.
 
-    from huifang.lint.api import lint_project, lint_paths
-    problems = lint_project(loaded)            # every script, composed; site build
-    result = lint_paths(root, [Path("x.md")])  # the CLI
+from huifang.lint.api import lint_project, lint_paths
+problems = lint_project(loaded)            # every script, composed; site build
+result = lint_paths(root, [Path("x.md")])  # the CLI
 """
 
 from __future__ import annotations
@@ -20,8 +20,13 @@ __all__ = ["Result", "UsageError", "lint_by_script", "lint_paths", "lint_project
 def lint_project(loaded, *, composed: bool = True) -> list[Problem]:
     """Lint findings for every script of a loaded project (composed with its org), plus free-form
     .md/.txt scripts under scripts_src/. Raises lint.config.ConfigError on a bad `lint:` setting."""
-    return run.run_loaded(loaded, list(loaded.project.scripts.values()), inputs.walk_scripts_src(loaded.project.root),
-                          composed=composed, load_problems=False).problems
+    return run.run_loaded(
+        loaded,
+        list(loaded.project.scripts.values()),
+        inputs.walk_scripts_src(loaded.project.root),
+        composed=composed,
+        load_problems=False,
+    ).problems
 
 
 def lint_by_script(loaded, *, composed: bool = True) -> dict[str, list[Problem]]:
@@ -31,8 +36,10 @@ def lint_by_script(loaded, *, composed: bool = True) -> dict[str, list[Problem]]
 
     engine, config, _ = run.start(loaded)
     sources = {d: doc.text for d, doc in loaded.documents.items()}
-    return {ident: finish(engine.lint_view(calls.view(script, loaded.project, composed)), sources, config)
-            for ident, script in sorted(loaded.project.scripts.items())}
+    return {
+        ident: finish(engine.lint_view(calls.view(script, loaded.project, composed)), sources, config)
+        for ident, script in sorted(loaded.project.scripts.items())
+    }
 
 
 def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = True) -> Result:

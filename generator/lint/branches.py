@@ -27,14 +27,18 @@ from huifang.compose import MAX_PATHS  # past it, the call says so (paths-capped
 from huifang.lint.utterance import Utterance
 
 # Numbering before a marker, by style: 1. 1、 (1) （一） 一、 A.
-NUMBERING = re.compile(r"[ \t　]*(?:(?P<num>\d{1,2}(?:\.\d{1,2})*[.、．)）](?!\d))|(?P<pnum>[(（]\d{1,2}[)）])"
-                       r"|(?P<pcn>[(（][一二三四五六七八九十]{1,3}[)）])|(?P<cn>[一二三四五六七八九十]{1,3}、)"
-                       r"|(?P<letter>[A-HＡ-Ｈ](?:[.．、:：)）]|(?=[\u4e00-\u9fff]))))?[ \t　]*")
+NUMBERING = re.compile(
+    r"[ \t　]*(?:(?P<num>\d{1,2}(?:\.\d{1,2})*[.、．)）](?!\d))|(?P<pnum>[(（]\d{1,2}[)）])"
+    r"|(?P<pcn>[(（][一二三四五六七八九十]{1,3}[)）])|(?P<cn>[一二三四五六七八九十]{1,3}、)"
+    r"|(?P<letter>[A-HＡ-Ｈ](?:[.．、:：)）]|(?=[\u4e00-\u9fff]))))?[ \t　]*"
+)
 SITUATION = re.compile(r"(?:情况|情形|场景)(?P<n>[一二三四五六七八九十\d]{1,3})")
-CONDITION = re.compile(r"(?:如果?|若|假如|当)?(?:客户|对方|您|用户|顾客|患者|业主|机主)?(?:表示|回答|说)?"
-                       r"(?P<neg>不|没有?|未|非)?(?P<what>方便|非常满意|满意|一般|配合|同意|接受|认可|本人|在家|在|"
-                       r"愿意|需要|有空|有时间|记得|清楚|了解|知道|是本人|成功|确认|接通)"
-                       r"(?:的|时|的话|了)?[ \t]*(?:[:：,，―—\-－]|$)")
+CONDITION = re.compile(
+    r"(?:如果?|若|假如|当)?(?:客户|对方|您|用户|顾客|患者|业主|机主)?(?:表示|回答|说)?"
+    r"(?P<neg>不|没有?|未|非)?(?P<what>方便|非常满意|满意|一般|配合|同意|接受|认可|本人|在家|在|"
+    r"愿意|需要|有空|有时间|记得|清楚|了解|知道|是本人|成功|确认|接通)"
+    r"(?:的|时|的话|了)?[ \t]*(?:[:：,，―—\-－]|$)"
+)
 LABEL = re.compile(r"(?P<label>[^\s:：,，。.!！?？“”\"'‘’()（）]{1,8})[:：]")
 # Words that end a call: a branch that says them is where its path stops (thanks alone do not: they
 # are said in the middle of a call too).
@@ -174,7 +178,8 @@ def groups(turns: list[Utterance], heading: bool = False) -> list[list[Branch]]:
             branches.append(Branch(sibling, sibling.index, end))
         for b in branches:
             b.ends_call = b.marker.label == "不方便" or any(
-                ENDS.search(turns[i].folded) for i in range(b.start, b.end) if turns[i].agent)
+                ENDS.search(turns[i].folded) for i in range(b.start, b.end) if turns[i].agent
+            )
         if mark.family == "label":
             branches = _ending_run(branches)
             if len(branches) < 2:
@@ -207,7 +212,7 @@ def _outer(styles: list[str]) -> list[set[str]]:
             stack.append(style)
         elif style:
             if style in stack:
-                del stack[stack.index(style):]
+                del stack[stack.index(style) :]
             out.append(set(stack))
             stack.append(style)
         else:
@@ -218,7 +223,7 @@ def _outer(styles: list[str]) -> list[set[str]]:
 def _says_more(u: Utterance) -> bool:
     """Whether a marker's line says something after the marker (「B.不方便：那好的，再见」, not 「节日：」)."""
     cut = re.search(r"[:：,，―—\-－]", u.text)
-    return cut is not None and len(u.text[cut.end():].strip(" \t　:：")) > 1
+    return cut is not None and len(u.text[cut.end() :].strip(" \t　:：")) > 1
 
 
 def _style(u: Utterance) -> str:
@@ -248,7 +253,9 @@ def headings(lines: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-def paths(turns: list[Utterance], titles: Sequence[tuple[int, int, str]] = ()) -> list[tuple[str, list[Utterance]]] | None:
+def paths(
+    turns: list[Utterance], titles: Sequence[tuple[int, int, str]] = ()
+) -> list[tuple[str, list[Utterance]]] | None:
     """The call's paths when the script marks branches (None when it marks none): one per innermost
     branch, named after its marker; a 不方便 path comes last. `titles`: a Markdown file's headings,
     whose titles mark branches too (## 方便 / ## 不方便)."""
@@ -266,7 +273,7 @@ def paths(turns: list[Utterance], titles: Sequence[tuple[int, int, str]] = ()) -
         excluded = _excluded(b, found)
         skip = bytearray(len(turns))
         for x in excluded:
-            skip[x.start:x.end] = b"\1" * (x.end - x.start)
+            skip[x.start : x.end] = b"\1" * (x.end - x.start)
         stop = min([a.end for a in ending if a.end >= b.end and not skip[a.start]] or [len(turns)])
         kept = [u for i, u in enumerate(turns[:stop]) if not skip[i] and u.kind != HEADING_KIND]
         out.append((b.marker.label, kept))

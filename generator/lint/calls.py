@@ -35,8 +35,14 @@ class Converter:
 def plain_call(script: m.Script, project: m.Project) -> Call:
     """The script alone, without the organisation's standard parts (`--no-compose`)."""
     convenience = script.convenience if isinstance(script.convenience, m.Convenience) else None
-    return Call(script, project.org_of(script), list(script.opening or []), convenience, script.steps,
-                dict(script.closings or {}))
+    return Call(
+        script,
+        project.org_of(script),
+        list(script.opening or []),
+        convenience,
+        script.steps,
+        dict(script.closings or {}),
+    )
 
 
 def view(script: m.Script, project: m.Project, composed: bool = True) -> CallView:
@@ -61,7 +67,8 @@ def view(script: m.Script, project: m.Project, composed: bool = True) -> CallVie
         span = script.doc.span(("id",))
         anchor = (span.line, span.column)
     total = call.path_count()
-    out = CallView(script.id, script.file, anchor, paths, extras, call.org,
-                   paths_total=total if total > len(paths) else 0)
+    out = CallView(
+        script.id, script.file, anchor, paths, extras, call.org, paths_total=total if total > len(paths) else 0
+    )
     out.kind = script.kind or (call.org.kind if call.org else "") or "outbound"
     return out

@@ -14,13 +14,15 @@ PARALLEL_FROM = 400
 PARALLEL_FROM_FREEFORM = 1000
 
 
-def in_chunks(work, gather, files, result: Result, state: dict | None = None, *,
-              parallel_from: int = PARALLEL_FROM) -> list[Problem]:
+def in_chunks(
+    work, gather, files, result: Result, state: dict | None = None, *, parallel_from: int = PARALLEL_FROM
+) -> list[Problem]:
     """Run `work` over chunks of `files` (in forked workers when there are many), in file order."""
     jobs = workers.count(len(files), parallel_from)
     context = None
     if jobs > 1:
         import multiprocessing
+
         try:
             context = multiprocessing.get_context("fork")
         except ValueError:
@@ -32,8 +34,9 @@ def in_chunks(work, gather, files, result: Result, state: dict | None = None, *,
             gather(work(files), result, found, state)
             return found
         size = max(20, min(500, len(files) // (jobs * 4)))
-        chunks = [files[i:i + size] for i in range(0, len(files), size)]
+        chunks = [files[i : i + size] for i in range(0, len(files), size)]
         from huifang.workers import ignore_interrupts
+
         with context.Pool(jobs, initializer=ignore_interrupts) as pool:
             for part in pool.imap(work, chunks):
                 gather(part, result, found, state)
@@ -46,6 +49,7 @@ def collector_at_rest():
     frequent runs only cost time (≈ 8 %): run it rarely, and never over the loaded project, which
     lives to the end (frozen: forked workers then share its pages instead of copying them)."""
     import gc
+
     threshold = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(50_000, *threshold[1:])

@@ -15,10 +15,20 @@ from huifang.problems import SEVERITIES
 PRESETS: dict[str, dict] = {
     "default": {"extends": None, "rules": {}},
     # Everything that can go wrong is an error; info findings become warnings.
-    "strict": {"extends": "default", "rules": {
-        "forbidden-phrase": "error", "missing-greeting": "error", "missing-closing": "error",
-        "greeting-not-first": "error", "unknown-placeholder": "error", "unfilled-placeholder": "error",
-        "call-too-long": "error", "personal-data": "error", "duplicate-question": "error"}},
+    "strict": {
+        "extends": "default",
+        "rules": {
+            "forbidden-phrase": "error",
+            "missing-greeting": "error",
+            "missing-closing": "error",
+            "greeting-not-first": "error",
+            "unknown-placeholder": "error",
+            "unfilled-placeholder": "error",
+            "call-too-long": "error",
+            "personal-data": "error",
+            "duplicate-question": "error",
+        },
+    },
 }
 
 
@@ -27,12 +37,19 @@ class ConfigError(Exception):
 
 
 class LintConfig:
-    def __init__(self, extends: str | list | None = "default", rules: dict | None = None, ignore: list | None = None,
-                 known: dict | None = None, speakers: dict | None = None):
+    def __init__(
+        self,
+        extends: str | list | None = "default",
+        rules: dict | None = None,
+        ignore: list | None = None,
+        known: dict | None = None,
+        speakers: dict | None = None,
+    ):
         from huifang.lint.rules import RULES
 
         known = known if known is not None else {r.ID: r for r in RULES}
         from huifang.lint import packs
+
         available = packs.names()
         wanted = [extends] if isinstance(extends, str) or extends is None else list(extends)
         presets = [w for w in wanted if w in PRESETS or w not in available]
@@ -40,11 +57,15 @@ class LintConfig:
         chain: list = []
         name = presets[0] if presets else "default"
         for other in presets[1:]:
-            raise ConfigError(f"huifang.yaml: lint.extends 只能有一个预设（{', '.join(PRESETS)}），"
-                              f"其余应为扩展包（{', '.join(available)}）：'{other}'")
+            raise ConfigError(
+                f"huifang.yaml: lint.extends 只能有一个预设（{', '.join(PRESETS)}），"
+                f"其余应为扩展包（{', '.join(available)}）：'{other}'"
+            )
         while name:
             if name not in PRESETS:
-                raise ConfigError(f"huifang.yaml: lint.extends '{name}' 不存在，可选：{', '.join([*PRESETS, *available])}")
+                raise ConfigError(
+                    f"huifang.yaml: lint.extends '{name}' 不存在，可选：{', '.join([*PRESETS, *available])}"
+                )
             if name in chain:
                 raise ConfigError(f"huifang.yaml: lint.extends 循环引用：{' → '.join(chain + [name])}")
             chain.append(name)
@@ -55,6 +76,7 @@ class LintConfig:
         for rule, value in (rules or {}).items():
             if rule not in known:
                 from huifang.validate import did_you_mean
+
                 raise ConfigError(f"huifang.yaml: lint.rules 中的规则 '{rule}' 不存在{did_you_mean(rule, known)}")
             if value not in (*SEVERITIES, "off"):
                 raise ConfigError(f"huifang.yaml: lint.rules.{rule} 应为 error、warning、info 或 off")
@@ -62,18 +84,27 @@ class LintConfig:
         self.defaults = {ident: module.SEVERITY for ident, module in known.items()}
         self.ignore = list(ignore or [])
         from huifang.lint.speakers import DEFAULT, Speakers
+
         speakers = speakers or {}
-        self.speakers = (Speakers(speakers.get("agent", ()), speakers.get("customer", ()))
-                         if speakers.get("agent") or speakers.get("customer") else DEFAULT)
+        self.speakers = (
+            Speakers(speakers.get("agent", ()), speakers.get("customer", ()))
+            if speakers.get("agent") or speakers.get("customer")
+            else DEFAULT
+        )
 
     @classmethod
     def from_settings(cls, settings) -> LintConfig:
-        return cls(settings.extends, dict(settings.rules), list(settings.ignore),
-                   speakers=dict(getattr(settings, "speakers", {}) or {}))
+        return cls(
+            settings.extends,
+            dict(settings.rules),
+            list(settings.ignore),
+            speakers=dict(getattr(settings, "speakers", {}) or {}),
+        )
 
     def pack_phrases(self) -> list:
         """The forbidden phrases of the packs named in lint.extends."""
         from huifang.lint import packs
+
         return [p for name in self.packs for p in packs.phrases(name)]
 
     def enabled(self, rule: str) -> bool:
@@ -84,5 +115,7 @@ class LintConfig:
         return self.explicit.get(rule) or own or self.defaults.get(rule, "error")
 
     def ignored(self, path: str) -> bool:
-        return any(fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern.rstrip("/") + "/*")
-                   for pattern in self.ignore)
+        return any(
+            fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern.rstrip("/") + "/*")
+            for pattern in self.ignore
+        )

@@ -34,6 +34,7 @@ class Context:
     def matcher(self):
         if self._matcher is None:
             from huifang.lint.matcher import PhraseMatcher
+
             self._matcher = PhraseMatcher(self.project.forbidden + self.config.pack_phrases())
         return self._matcher
 
@@ -42,6 +43,7 @@ class Context:
         """Reads free-form files (and remembers their lines) with this project's phrase list."""
         if self._reader is None:
             from huifang.lint.freeform import Reader
+
             self._reader = Reader(self.matcher, self.config.speakers)
         return self._reader
 
@@ -51,6 +53,7 @@ class Context:
         found = self._elements.get(key)
         if found is None:
             from huifang.lint.standards import element_regex
+
             found = self._elements[key] = element_regex(element, org)
         return found
 
@@ -75,7 +78,8 @@ class Context:
             detectors = self._detectors.get((id(standard), org_id))
             if detectors is None:
                 detectors = self._detectors[(id(standard), org_id)] = [
-                    (e, _searcher(self.element(e, org))) for e in standard.elements]
+                    (e, _searcher(self.element(e, org))) for e in standard.elements
+                ]
             found = self._missing[key] = tuple(e for e, search in detectors if search(text) is None)
         return found
 
@@ -90,17 +94,26 @@ class Context:
     def severity(self, rule: str, own: str | None = None) -> str:
         return self.config.severity(rule, own)
 
-    def problem(self, rule, u: Utterance, start: int, end: int, message: str, severity: str,
-                suggestion: str = "", fix: tuple = ()) -> Problem:
+    def problem(
+        self,
+        rule,
+        u: Utterance,
+        start: int,
+        end: int,
+        message: str,
+        severity: str,
+        suggestion: str = "",
+        fix: tuple = (),
+    ) -> Problem:
         line, col, end_line, end_col = u.span(start, end)
-        return Problem(u.file, line, col, one_line(message), severity, rule, end_line, end_col,
-                       one_line(suggestion), fix)
+        return Problem(
+            u.file, line, col, one_line(message), severity, rule, end_line, end_col, one_line(suggestion), fix
+        )
 
     def at_call(self, rule, message: str, severity: str, suggestion: str = "") -> Problem:
         assert self.view is not None, "at_call is only called while a call is checked"
         line, col = self.view.anchor
-        return Problem(self.view.file, line, col, one_line(message), severity, rule, line, col,
-                       one_line(suggestion))
+        return Problem(self.view.file, line, col, one_line(message), severity, rule, line, col, one_line(suggestion))
 
 
 def _searcher(detector):
@@ -130,6 +143,7 @@ class Engine:
         org_id = view.org.id if view.org else ""
         if view.freeform:  # whole-file pre-screens: most rules have nothing to look at in most files
             from huifang.lint.freeform import SOFT_BREAK  # not imported for YAML scripts
+
             rules = [r for r in self.line_rules if not hasattr(r, "wanted") or r.wanted(view.text, ctx)]
             if rules:
                 for u in view.utterances():
@@ -171,9 +185,13 @@ def capped(view: CallView, ctx: Context) -> Problem:
     """Rules that follow each path saw only the first MAX_PATHS: say so (line-by-line rules saw every line)."""
     from huifang.compose import MAX_PATHS
 
-    return ctx.at_call(PATHS_CAPPED, f"这通话术的分支组合出 {view.paths_total} 条通话路径，超过 {MAX_PATHS} 条："
-                       f"开场白、结束语、重复提问和通话时长只检查了前 {MAX_PATHS} 条路径（忌语等逐句检查覆盖了每一句）",
-                       "info", "把很少走到的分支拆成单独的话术，或减少嵌套的分支")
+    return ctx.at_call(
+        PATHS_CAPPED,
+        f"这通话术的分支组合出 {view.paths_total} 条通话路径，超过 {MAX_PATHS} 条："
+        f"开场白、结束语、重复提问和通话时长只检查了前 {MAX_PATHS} 条路径（忌语等逐句检查覆盖了每一句）",
+        "info",
+        "把很少走到的分支拆成单独的话术，或减少嵌套的分支",
+    )
 
 
 def finish(problems: list[Problem], sources: dict[str, str], config: LintConfig) -> list[Problem]:
@@ -201,5 +219,3 @@ def combine(problems: list[Problem]) -> list[Problem]:
         if hasattr(rule, "combine") and any(p.rule == rule.ID for p in problems):
             problems = rule.combine(problems)
     return problems
-
-

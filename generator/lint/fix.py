@@ -54,7 +54,7 @@ def replacement_for(u, hit, ctx) -> tuple:
     new = spoken(hit.phrase.instead)
     if not new or ctx.matcher.find(new):
         return ()
-    before = u.text[:hit.start].rstrip(" \t\u3000")
+    before = u.text[: hit.start].rstrip(" \t\u3000")
     if before and before[-1] not in SENTENCE_END:
         return ()
     stop = sentence_end(u.text, hit.end)
@@ -63,7 +63,7 @@ def replacement_for(u, hit, ctx) -> tuple:
     where = u.source_range(hit.start, stop, source)
     if where is None:
         return ()
-    expected = u.text[:hit.start] + new + u.text[stop:]
+    expected = u.text[: hit.start] + new + u.text[stop:]
     written = new
     path = None
     if u.origin is not None:
@@ -135,7 +135,7 @@ def write(edit: Edit) -> None:
 
     raw = edit.path.read_bytes()
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-    if raw[len(bom):].decode("utf-8") != edit.before:
+    if raw[len(bom) :].decode("utf-8") != edit.before:
         raise OSError(f"{edit.file}: 文件在检查之后被修改过，未写入")
     write_bytes(edit.path, bom + edit.after.encode("utf-8"))
 
@@ -143,8 +143,9 @@ def write(edit: Edit) -> None:
 def diff(edit: Edit) -> str:
     import difflib
 
-    lines = difflib.unified_diff(edit.before.splitlines(True), edit.after.splitlines(True),
-                                 f"a/{edit.file}", f"b/{edit.file}")
+    lines = difflib.unified_diff(
+        edit.before.splitlines(True), edit.after.splitlines(True), f"a/{edit.file}", f"b/{edit.file}"
+    )
     out = []
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")

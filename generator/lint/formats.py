@@ -21,17 +21,30 @@ def text(problems, color: bool = False) -> str:
     for p in problems:
         tail = f" (建议: {p.suggestion})" if p.suggestion else ""
         if color:
-            out.append(f"{BOLD}{p.path}:{p.line}:{p.column}:{RESET} {COLORS.get(p.severity, '')}{p.severity}{RESET} "
-                       f"{DIM}{p.rule}{RESET} {p.message}{DIM}{tail}{RESET}")
+            out.append(
+                f"{BOLD}{p.path}:{p.line}:{p.column}:{RESET} {COLORS.get(p.severity, '')}{p.severity}{RESET} "
+                f"{DIM}{p.rule}{RESET} {p.message}{DIM}{tail}{RESET}"
+            )
         else:
             out.append(f"{p.path}:{p.line}:{p.column}: {p.severity} {p.rule} {p.message}{tail}")
     return "".join(line + "\n" for line in out)
 
 
 def as_json(problems) -> str:
-    rows = [{"path": p.path, "line": p.line, "column": p.column, "end_line": p.end_line or p.line,
-             "end_column": p.end_column or p.column, "rule": p.rule, "severity": p.severity,
-             "message": p.message, "suggestion": p.suggestion or None} for p in problems]
+    rows = [
+        {
+            "path": p.path,
+            "line": p.line,
+            "column": p.column,
+            "end_line": p.end_line or p.line,
+            "end_column": p.end_column or p.column,
+            "rule": p.rule,
+            "severity": p.severity,
+            "message": p.message,
+            "suggestion": p.suggestion or None,
+        }
+        for p in problems
+    ]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -63,33 +76,61 @@ def sarif(problems) -> str:
     for rule in RULES:
         doc = describe(rule)
         index[rule.ID] = len(rules)
-        rules.append({"id": rule.ID, "name": rule.ID, "shortDescription": {"text": doc.title},
-                      "fullDescription": {"text": " ".join(doc.description.split()) or doc.title},
-                      "defaultConfiguration": {"level": SARIF_LEVEL[rule.SEVERITY]}})
+        rules.append(
+            {
+                "id": rule.ID,
+                "name": rule.ID,
+                "shortDescription": {"text": doc.title},
+                "fullDescription": {"text": " ".join(doc.description.split()) or doc.title},
+                "defaultConfiguration": {"level": SARIF_LEVEL[rule.SEVERITY]},
+            }
+        )
     if any(p.rule == "check" for p in problems):
         index["check"] = len(rules)
-        rules.append({"id": "check", "name": "check", "shortDescription": {"text": "内容文件无法读取或不符合结构"},
-                      "defaultConfiguration": {"level": "error"}})
+        rules.append(
+            {
+                "id": "check",
+                "name": "check",
+                "shortDescription": {"text": "内容文件无法读取或不符合结构"},
+                "defaultConfiguration": {"level": "error"},
+            }
+        )
     results = []
     for p in problems:
         region = {"startLine": p.line, "startColumn": p.column}
         if p.end_line:
             region.update(endLine=p.end_line, endColumn=max(p.end_column, 1))
-        result = {"ruleId": p.rule, "level": SARIF_LEVEL.get(p.severity, "error"),
-                  "message": {"text": p.message + (f" (建议: {p.suggestion})" if p.suggestion else "")},
-                  "locations": [{"physicalLocation": {
-                      "artifactLocation": {"uri": _uri(p.path), "uriBaseId": "%SRCROOT%"},
-                      "region": region}}]}
+        result = {
+            "ruleId": p.rule,
+            "level": SARIF_LEVEL.get(p.severity, "error"),
+            "message": {"text": p.message + (f" (建议: {p.suggestion})" if p.suggestion else "")},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(p.path), "uriBaseId": "%SRCROOT%"},
+                        "region": region,
+                    }
+                }
+            ],
+        }
         if p.rule in index:
             result["ruleIndex"] = index[p.rule]
         results.append(result)
-    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
-        "tool": {"driver": {"name": "huifang", "version": __version__, "rules": rules}},
-        "columnKind": "unicodeCodePoints",
-        "results": results}]}
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "huifang", "version": __version__, "rules": rules}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
 def _uri(path: str) -> str:
     from urllib.parse import quote
+
     return quote(path.replace("\\", "/"), safe="/")

@@ -64,8 +64,11 @@ def _structure(pre: str, label, body: str) -> bool:
     if label or pre.strip():
         return False
     first = body[0]
-    return (first == "#" and HEADING.match(body) is not None) or first == "|" or (
-        first in "-*_=" and RULE_LINE.match(body) is not None)
+    return (
+        (first == "#" and HEADING.match(body) is not None)
+        or first == "|"
+        or (first in "-*_=" and RULE_LINE.match(body) is not None)
+    )
 
 
 def _cut(body: str) -> str:
@@ -90,8 +93,7 @@ def _speech(who, body: str) -> tuple | None:
     return body, who, False
 
 
-def parse(text: str, display: str, folded: str | None = None,
-          speakers: Speakers = DEFAULT_SPEAKERS) -> list[Utterance]:
+def parse(text: str, display: str, folded: str | None = None, speakers: Speakers = DEFAULT_SPEAKERS) -> list[Utterance]:
     """Utterances of a free-form file (`folded`: normalize.fold of the whole text, used by files read whole)."""
     if markdown(display) and has_blocks(text):
         return read_whole(text, display, folded, speakers)
@@ -103,8 +105,13 @@ def markdown(display: str) -> bool:
     return not display.lower().endswith(".txt")
 
 
-def read_whole(text: str, display: str, folded: str | None = None, speakers: Speakers = DEFAULT_SPEAKERS,
-               unknown: dict | None = None) -> list[Utterance]:
+def read_whole(
+    text: str,
+    display: str,
+    folded: str | None = None,
+    speakers: Speakers = DEFAULT_SPEAKERS,
+    unknown: dict | None = None,
+) -> list[Utterance]:
     """`parse` of a Markdown file line after line, keeping track of front matter, fences and comments;
     table cells come as utterances of kind CELL. `unknown` receives each unknown speaker label → its
     first utterance."""
@@ -165,10 +172,10 @@ def read_whole(text: str, display: str, folded: str | None = None, speakers: Spe
         if said is not None:
             words, speaker, ask = said
             base = start + at
-            origin = None if shown is None else Placed([(number, at + c + 1) for c in shown[1][:len(words)]])
+            origin = None if shown is None else Placed([(number, at + c + 1) for c in shown[1][: len(words)]])
             u = Utterance(words, speaker, display, number, at + 1, base, origin, ask, kind=CELL if cell else "")
             if folded is not None and shown is None:
-                u._folded = folded[base:base + len(words)]
+                u._folded = folded[base : base + len(words)]
             if label == UNKNOWN:
                 labelled.append((len(out), name, _utterance(_read_line(line, True, None), display, number, start)))
             out.append(u)
@@ -220,8 +227,11 @@ def _table_row(body: str, speakers: Speakers | None = DEFAULT_SPEAKERS) -> tuple
 
 # A declared kind of contact: a front-matter line, a comment or a line of its own near the top
 # (kind: inbound, <!-- huifang: kind=face -->, 类型：来电).
-KIND_LINE = re.compile(r"^[ \t]*(?:<!--[ \t]*|#[ \t]*)?(?:huifang:[ \t]*)?(?:kind|类型|联系方式|通话类型|话术类型)"
-                       r"[ \t]*[:：=][ \t]*([^\s<>,，。;；]{1,12})", re.M | re.I)
+KIND_LINE = re.compile(
+    r"^[ \t]*(?:<!--[ \t]*|#[ \t]*)?(?:huifang:[ \t]*)?(?:kind|类型|联系方式|通话类型|话术类型)"
+    r"[ \t]*[:：=][ \t]*([^\s<>,，。;；]{1,12})",
+    re.M | re.I,
+)
 KIND_WORDS = {
     "outbound": ("outbound", "去电", "外呼", "呼出", "回访", "电话回访", "去电回访"),
     "inbound": ("inbound", "来电", "呼入", "接听", "来电接听", "热线"),
@@ -246,10 +256,14 @@ def declared_kind(text: str) -> str:
 
 # Where a written script turns to the customer who cannot talk now: 「不方便：」「B.不方便――」「如不方便，」
 # at the start of a line or after a branch letter, 「如（客户）不方便」 anywhere.
-NOT_NOW = re.compile(r"(?:^|(?<=[\s。！？!?”」）)]))(?:[A-DＡ-Ｄa-d][.．、:：)）]?[ \t]*)?不方便(?=[:：,，―—\-－])"
-                     r"|(?:如果?|若|假如)(?:客户|对方|您)?(?:现在)?不方便")
-BRANCH_END = re.compile(r"^(?:[A-DＡ-Ｄa-d][.．、:：)）]|\d{1,2}[.、．)）]|#|[一二三四五六七八九十]+、|情况"
-                        r"|(?:如果?|若)?(?:客户)?(?:方便|满意|非常满意|一般|同意|接受)[:：,，―—\-－])")
+NOT_NOW = re.compile(
+    r"(?:^|(?<=[\s。！？!?”」）)]))(?:[A-DＡ-Ｄa-d][.．、:：)）]?[ \t]*)?不方便(?=[:：,，―—\-－])"
+    r"|(?:如果?|若|假如)(?:客户|对方|您)?(?:现在)?不方便"
+)
+BRANCH_END = re.compile(
+    r"^(?:[A-DＡ-Ｄa-d][.．、:：)）]|\d{1,2}[.、．)）]|#|[一二三四五六七八九十]+、|情况"
+    r"|(?:如果?|若)?(?:客户)?(?:方便|满意|非常满意|一般|同意|接受)[:：,，―—\-－])"
+)
 
 
 def branch_paths(turns: list[Utterance], titles=()) -> list[tuple[str, list[Utterance]]]:
@@ -273,13 +287,16 @@ def branch_paths(turns: list[Utterance], titles=()) -> list[tuple[str, list[Utte
                 end += 1
             return [("", turns[:index] + turns[end:]), ("不方便", turns[:end])]
         from huifang.lint.standards import _part
-        return [("", turns[:index] + [_part(u, 0, start)] + turns[index + 1:]), ("不方便", turns[:index + 1])]
+
+        return [("", turns[:index] + [_part(u, 0, start)] + turns[index + 1 :]), ("不方便", turns[: index + 1])]
     return [("", turns)]
 
 
 # A cheap screen of a whole file for anything lint/branches.py or a 不方便 branch could find.
-MAY_BRANCH = re.compile(r"方便|情况|情形|场景|满意|配合|(?m:^#{1,6}[ \t])|(?m:^[ \t>*+\-]*(?:\d{1,2}[.、．)）]|[(（][\d一二三四五六七八九十]{1,3}[)）]|"
-                        r"[一二三四五六七八九十]{1,3}、)?[ \t]*(?:[A-HＡ-Ｈ]|[^\s:：,，。]{1,8}[:：]))")
+MAY_BRANCH = re.compile(
+    r"方便|情况|情形|场景|满意|配合|(?m:^#{1,6}[ \t])|(?m:^[ \t>*+\-]*(?:\d{1,2}[.、．)）]|[(（][\d一二三四五六七八九十]{1,3}[)）]|"
+    r"[一二三四五六七八九十]{1,3}、)?[ \t]*(?:[A-HＡ-Ｈ]|[^\s:：,，。]{1,8}[:：]))"
+)
 
 
 def may_branch(text: str) -> bool:
@@ -297,8 +314,13 @@ def lone_cr(text: str) -> str:
 def has_blocks(text: str) -> bool:
     """Whether a line's meaning may depend on the lines around it (front matter, fenced code, HTML
     comments, setext underlines); without these every line is read on its own."""
-    return ("```" in text or "~~~" in text or "<!--" in text or "=" in text
-            or (text.startswith("---") and text[3:4] in ("\n", "\r")))
+    return (
+        "```" in text
+        or "~~~" in text
+        or "<!--" in text
+        or "=" in text
+        or (text.startswith("---") and text[3:4] in ("\n", "\r"))
+    )
 
 
 def _read_line(line: str, as_markdown: bool = True, speakers: Speakers | None = DEFAULT_SPEAKERS) -> tuple | None:
@@ -324,7 +346,7 @@ def _read_line(line: str, as_markdown: bool = True, speakers: Speakers | None = 
     said = _speech(label, body if shown is None else shown[0])
     if said is None:
         return None
-    columns = None if shown is None else [at + c for c in shown[1][:len(said[0])]]
+    columns = None if shown is None else [at + c for c in shown[1][: len(said[0])]]
     return said[0], at, said[1], said[2], columns, cell
 
 
@@ -341,7 +363,7 @@ class Reader:
     """
 
     LIMIT = 2_000_000  # characters of lines remembered (then forgotten, between batches); longer lines than
-    LONGEST = 500      # this are never remembered
+    LONGEST = 500  # this are never remembered
 
     def __init__(self, matcher=None, speakers: Speakers = DEFAULT_SPEAKERS):
         self.matcher = matcher
@@ -413,8 +435,9 @@ class Reader:
             out.append(call)
         return out
 
-    def _turns(self, lines: list[str], display: str, learnt: dict, md: bool,
-               unknown: dict | None = None) -> tuple[list[Utterance], list[Utterance], set[int]]:
+    def _turns(
+        self, lines: list[str], display: str, learnt: dict, md: bool, unknown: dict | None = None
+    ) -> tuple[list[Utterance], list[Utterance], set[int]]:
         """A file without block structure: its turns, its table cells, and the lines where a phrase may be."""
         facts = list(map((self.known if md else self.plain).get, lines))
         if None in facts:  # lines too long to remember
@@ -466,8 +489,10 @@ class Reader:
         speakers = self.speakers
         reads = [_read_line(line, md, speakers) for line in new]
         # Words written as they read are a slice of their folded line; rendered words are folded anew.
-        spoken = [("" if not read else f[read[1]:read[1] + len(read[0])] if read[4] is None else fold(read[0]))
-                  for f, read in zip(folded, reads)]
+        spoken = [
+            ("" if not read else f[read[1] : read[1] + len(read[0])] if read[4] is None else fold(read[0]))
+            for f, read in zip(folded, reads)
+        ]
         norms = drop_in_lines("\n".join(spoken)).split("\n")
         learnt = {}
         for number, (line, read, words, norm) in enumerate(zip(new, reads, spoken, norms), 1):
@@ -511,9 +536,14 @@ class Reader:
         reach = self.matcher.longest - 1
         if reach < 1:
             return []
-        pairs = [(first, second) for first, second in zip(turns, turns[1:])
-                 if second.line == first.line + 1 and first.agent and second.agent
-                 and (second.col == 1 or not lines[second.line - 1][:second.col - 1].strip())]
+        pairs = [
+            (first, second)
+            for first, second in zip(turns, turns[1:])
+            if second.line == first.line + 1
+            and first.agent
+            and second.agent
+            and (second.col == 1 or not lines[second.line - 1][: second.col - 1].strip())
+        ]
         if not pairs:
             return []
         windows = [(first.normalized[-reach:], second.normalized[:reach]) for first, second in pairs]
@@ -524,8 +554,19 @@ class Reader:
             if not any(h.start < len(tail) < h.end for h in self.matcher.find(tail + head, tail + head)):
                 continue  # the phrase lies on one of the lines: found there
             first, second = pairs[number - 1]
-            out.append(Utterance(first.text + second.text, AGENT, display, first.line, first.col, first.base,
-                                 Placed(_places(first) + _places(second)), second.ask, kind=SOFT_BREAK))
+            out.append(
+                Utterance(
+                    first.text + second.text,
+                    AGENT,
+                    display,
+                    first.line,
+                    first.col,
+                    first.base,
+                    Placed(_places(first) + _places(second)),
+                    second.ask,
+                    kind=SOFT_BREAK,
+                )
+            )
         return out
 
 

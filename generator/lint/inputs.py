@@ -15,6 +15,7 @@ SKIP_DIRS = {"node_modules", "site", "__pycache__"}
 def all_scripts(root: Path) -> list[tuple[str, str]]:
     from huifang.problems import display_path
     from huifang.project import discover
+
     return [(str(p), display_path(p, root)) for p, kind in discover(root) if kind == "script"]
 
 
@@ -39,7 +40,7 @@ def looks_like_script(file: str) -> bool:
 
 def display_of(path_abs: str, root_abs: str, given: str) -> str:
     if path_abs.startswith(root_abs + os.sep):
-        return path_abs[len(root_abs) + 1:].replace(os.sep, "/")
+        return path_abs[len(root_abs) + 1 :].replace(os.sep, "/")
     return given
 
 

@@ -21,8 +21,13 @@ class Loose:
 
     __slots__ = ("display", "doc", "script", "ident", "anchor", "problems", "broken")
 
-    def __init__(self, display: str, doc: Document | None = None, script: m.Script | None = None,
-                 problems: list[Problem] | None = None):
+    def __init__(
+        self,
+        display: str,
+        doc: Document | None = None,
+        script: m.Script | None = None,
+        problems: list[Problem] | None = None,
+    ):
         self.display = display
         self.doc = doc
         self.script = script
@@ -89,8 +94,9 @@ def guess_encoding(raw: bytes) -> str:
             except UnicodeDecodeError:
                 continue
             if text and all(c.isprintable() or c in "\r\n\t" for c in text):
-                candidates.append((sum(1 for c in text if c.isascii() or _common(c, "gbk")) / len(text) - 0.01,
-                                   "UTF-16"))
+                candidates.append(
+                    (sum(1 for c in text if c.isascii() or _common(c, "gbk")) / len(text) - 0.01, "UTF-16")
+                )
     for name in ("gbk", "big5", "gb18030"):
         try:
             text = raw.decode(name)
@@ -125,7 +131,7 @@ def kind_for(path: Path, root: Path) -> str | None:
         absolute, base = os.path.realpath(path), os.path.realpath(root)
         if not absolute.startswith(base + os.sep):
             return None
-    rel = Path(absolute[len(base) + 1:])
+    rel = Path(absolute[len(base) + 1 :])
     if rel.parts and rel.parts[0] == SCRIPTS:
         return SCRIPT
     for kind in KINDS:

@@ -63,8 +63,7 @@ class PhraseMatcher:
         """Every phrase in `text`, one hit per phrase and region (the longest), outside exceptions."""
         return self.find_some(text, normalized)[0]
 
-    def find_some(self, text: str, normalized: str | None = None,
-                  limit: int | None = None) -> tuple[list[Hit], int]:
+    def find_some(self, text: str, normalized: str | None = None, limit: int | None = None) -> tuple[list[Hit], int]:
         """`find` placing at most `limit` hits, and how many more there are (counted, not placed):
         linear in the text and its number of hits. With more, the last hit listed is the first left out."""
         if self.empty:
@@ -90,7 +89,7 @@ class PhraseMatcher:
         more = 0
         if limit is not None and len(chosen) > limit:
             more = len(chosen) - limit
-            chosen = chosen[:limit + 1]
+            chosen = chosen[: limit + 1]
         index = kept(text)
         return [Hit(phrase, written, index[s], index[e - 1] + 1) for s, e, phrase, written in chosen], more
 

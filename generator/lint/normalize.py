@@ -24,8 +24,18 @@ from typing import Any
 _T2S: Any = None
 
 # Ranges whose characters may need folding or dropping; everything else passes through unchanged.
-_RANGES = ((0x0000, 0x0100), (0x2000, 0x2070), (0x2190, 0x2200), (0x2460, 0x2800), (0x2E80, 0x2FE0),
-           (0x3000, 0x3040), (0x3200, 0x3400), (0xF900, 0xFB00), (0xFE10, 0xFE70), (0xFF00, 0xFFF0))
+_RANGES = (
+    (0x0000, 0x0100),
+    (0x2000, 0x2070),
+    (0x2190, 0x2200),
+    (0x2460, 0x2800),
+    (0x2E80, 0x2FE0),
+    (0x3000, 0x3040),
+    (0x3200, 0x3400),
+    (0xF900, 0xFB00),
+    (0xFE10, 0xFE70),
+    (0xFF00, 0xFFF0),
+)
 _DROP_CATEGORIES = ("P", "Z", "S", "C")
 
 
@@ -65,8 +75,9 @@ def _dropped() -> list[tuple[int, int]]:
     for letters in re.finditer(r"[^\W_]+", folded):
         if at < letters.start():
             out.append((at, letters.start() - 1))
-        out.extend((c, c) for c in range(letters.start(), letters.end())
-                   if unicodedata.name(folded[c], "").endswith(" FILLER"))
+        out.extend(
+            (c, c) for c in range(letters.start(), letters.end()) if unicodedata.name(folded[c], "").endswith(" FILLER")
+        )
         at = letters.end()
     out.append((at, 0x10FFFF))
     return out
@@ -82,8 +93,10 @@ def dropped_ranges() -> list[tuple[int, int]]:
     if path is not None:
         try:
             found = json.loads(path.read_text(encoding="ascii"))
-            if all(isinstance(r, list) and len(r) == 2 and all(type(x) is int for x in r)
-                   and 0 <= r[0] <= r[1] <= 0x10FFFF for r in found):
+            if all(
+                isinstance(r, list) and len(r) == 2 and all(type(x) is int for x in r) and 0 <= r[0] <= r[1] <= 0x10FFFF
+                for r in found
+            ):
                 return [(low, high) for low, high in found]
         except (OSError, ValueError):
             pass
@@ -128,8 +141,11 @@ def _class(ranges, low: int = 0, high: int = 0x10FFFF, without: str = "") -> str
                 a = ord(ch) + 1
         if a <= b:
             out.append((a, b))
-    return "[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-                         for a, b in out if a <= b) + "]"
+    return (
+        "["
+        + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in out if a <= b)
+        + "]"
+    )
 
 
 # str.translate with a dict is slow on CJK text; regexes over character classes run in C. The
@@ -140,7 +156,7 @@ _FOLD_RUNS = re.compile(_NEEDS_FOLD.pattern + "+")
 DROPPED = dropped_ranges()
 _DROP = re.compile(_class(DROPPED, high=0xFFFF) + "+")
 _DROP_KEEP_LINES = re.compile(_class(DROPPED, high=0xFFFF, without="\n") + "+")
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @cache
@@ -166,6 +182,7 @@ def t2s(text: str) -> str:
     global _T2S
     if _T2S is None:
         import opencc
+
         _T2S = opencc.OpenCC("t2s")
     if text.isascii():
         return text

@@ -12,10 +12,12 @@ import re
 from html.entities import html5
 
 NEEDS = re.compile(r"[&<\\`]")
-TOKEN = re.compile(r"(?P<code>(`+)(?:.+?)(?<!`)\2(?!`))"
-                   r"|(?P<drop><!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
-                   r"|&(?:#(?P<dec>[0-9]{1,7})|#[xX](?P<hex>[0-9A-Fa-f]{1,6})|(?P<name>[A-Za-z][A-Za-z0-9]{1,31}));"
-                   r"|\\(?P<escaped>[!-/:-@\[-`{-~])")
+TOKEN = re.compile(
+    r"(?P<code>(`+)(?:.+?)(?<!`)\2(?!`))"
+    r"|(?P<drop><!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
+    r"|&(?:#(?P<dec>[0-9]{1,7})|#[xX](?P<hex>[0-9A-Fa-f]{1,6})|(?P<name>[A-Za-z][A-Za-z0-9]{1,31}));"
+    r"|\\(?P<escaped>[!-/:-@\[-`{-~])"
+)
 
 
 def render(words: str) -> tuple[str, list[int]] | None:
@@ -28,7 +30,7 @@ def render(words: str) -> tuple[str, list[int]] | None:
     at = 0
     changed = False
     for m in TOKEN.finditer(words):
-        out.append(words[at:m.start()])
+        out.append(words[at : m.start()])
         where.extend(range(at, m.start()))
         at = m.end()
         if m.group("code"):

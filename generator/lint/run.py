@@ -73,8 +73,11 @@ def stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False)
         found.extend(_script_references(loaded, state))
     if freeform:
         _ = ctx.reader  # build the phrase automaton once, before any fork
-        found.extend(chunks.in_chunks(_lint_text_chunk, _gather_text, freeform, result,
-                                      parallel_from=chunks.PARALLEL_FROM_FREEFORM))
+        found.extend(
+            chunks.in_chunks(
+                _lint_text_chunk, _gather_text, freeform, result, parallel_from=chunks.PARALLEL_FROM_FREEFORM
+            )
+        )
     _WORK = None
     ctx.sources.update(result.sources)
     result.problems = combine(finish(found, ctx.sources, config))
@@ -116,8 +119,9 @@ def _lint_yaml_chunk(files):
         found = []
         if loose.script is not None:
             ctx.sources[display] = loose.doc.text
-            found = finish(engine.lint_view(calls.view(loose.script, loaded.project, composed)), ctx.sources,
-                           ctx.config)
+            found = finish(
+                engine.lint_view(calls.view(loose.script, loaded.project, composed)), ctx.sources, ctx.config
+            )
             del ctx.sources[display]
         text = loose.doc.text if loose.doc is not None and any(p.fix for p in found) else None
         out.append((file, display, loose.ident, loose.anchor, loose.problems, found, text, loose.broken))
@@ -152,7 +156,9 @@ def _lint_freeform(engine, files, result: Result, project):
     _WORK = (engine, None, True, project.orgs.get(project.config.default_org))
     _ = engine.ctx.reader
     try:
-        return chunks.in_chunks(_lint_text_chunk, _gather_text, files, result, parallel_from=chunks.PARALLEL_FROM_FREEFORM)
+        return chunks.in_chunks(
+            _lint_text_chunk, _gather_text, files, result, parallel_from=chunks.PARALLEL_FROM_FREEFORM
+        )
     finally:
         _WORK = None
 
@@ -167,7 +173,7 @@ def _lint_text_chunk(files):
     shared = engine.ctx.sources  # what fixes read; holds a file only while it is linted
     found, keep = [], {}
     for at in range(0, len(files), 100):
-        part = files[at:at + 100]
+        part = files[at : at + 100]
         problems, sources, paths = [], {}, {}
         texts, unreadable = [], []
         for f, d in part:

@@ -25,23 +25,33 @@ from huifang.lint.utterance import CallView, Utterance
 WILDCARD = ".{0,12}?"
 PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
 TOKEN = re.compile(r"(\*|\([^()]+\)\??|\{[^{}\s]{1,20}\})")
-SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-            "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
-NAME = (r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|[" + SURNAMES + "]"
-        r"(?![您你们的对向进和与为在是了给把就也都将从这那]))")
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+NAME = (
+    r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|[" + SURNAMES + "]"
+    r"(?![您你们的对向进和与为在是了给把就也都将从这那]))"
+)
 # A whole name: a placeholder, or a surname and at most two more characters that end where the name
 # does (punctuation, the end, or what follows a name: 为您, 很高兴 …), so a role word before an
 # ordinary word (医护人员高责任心) is no name.
 PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}"
-FULL_NAME = (r"(?:" + PLACEHOLDER_NAME + r"|[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?"
-             r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号))")
+FULL_NAME = (
+    r"(?:" + PLACEHOLDER_NAME + r"|[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?"
+    r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号))"
+)
 # A short name said on its own after a greeting (您好，欧飞，…): 2–10 letters between punctuation that are
 # no form of address, no person's name, no pleasantry and no question.
-NOT_A_NAME = ("先生|女士|小姐|老师|师傅|阿姨|叔叔|大爷|大姐|大哥|家长|同学|朋友|客户|用户|业主|老板|尊敬|"
-              "请|打扰|抱歉|不好意思|对不起|很高兴|高兴|欢迎|谢谢|感谢|麻烦|稍等|再见|您|你|我|是|早|新年|节日|好|"
-              "各位|亲|吗|吧|呢|啊|喂|哪|谁")
-UNIT_NAME = (r"(?![" + SURNAMES + r"][\u4e00-\u9fff]{0,2}[^\w])(?!x+[^\w])"
-             r"(?:(?!" + NOT_A_NAME + r")[^\W_]){2,10}(?=[,，。!！”」\s(（]|$)")
+NOT_A_NAME = (
+    "先生|女士|小姐|老师|师傅|阿姨|叔叔|大爷|大姐|大哥|家长|同学|朋友|客户|用户|业主|老板|尊敬|"
+    "请|打扰|抱歉|不好意思|对不起|很高兴|高兴|欢迎|谢谢|感谢|麻烦|稍等|再见|您|你|我|是|早|新年|节日|好|"
+    "各位|亲|吗|吧|呢|啊|喂|哪|谁"
+)
+UNIT_NAME = (
+    r"(?![" + SURNAMES + r"][\u4e00-\u9fff]{0,2}[^\w])(?!x+[^\w])"
+    r"(?:(?!" + NOT_A_NAME + r")[^\W_]){2,10}(?=[,，。!！”」\s(（]|$)"
+)
 KINDS = ("outbound", "inbound", "face", "message")
 
 
@@ -110,8 +120,9 @@ class Found:
     end: int
 
 
-def find_elements(utterances: list[Utterance], elements: list[m.Element], org: m.Org | None = None,
-                  detectors: dict | None = None) -> list[Found]:
+def find_elements(
+    utterances: list[Utterance], elements: list[m.Element], org: m.Org | None = None, detectors: dict | None = None
+) -> list[Found]:
     """The first place of each element in the utterances (in element order); an element that is
     never said is absent. `detectors` caches compiled elements between calls."""
     cache = detectors if detectors is not None else {}
@@ -218,8 +229,9 @@ def _opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance]) -
     for u in agent:
         has = known.get(u.folded)
         if has is None:
-            has = known[u.folded] = ((maybe is None or maybe.search(u.folded) is not None)
-                                     and len(missing(ctx, standard, view.org, [u])) < every)
+            has = known[u.folded] = (maybe is None or maybe.search(u.folded) is not None) and len(
+                missing(ctx, standard, view.org, [u])
+            ) < every
         if has:
             started = True
             quiet = 0
@@ -265,8 +277,9 @@ def _any_element(standard: m.Standard, org: m.Org | None) -> re.Pattern:
         if len(_ANY) > 1000:
             _ANY.clear()
         fills = tuple(sorted(org.fills().items())) if org else ()
-        found = _ANY[key] = re.compile("|".join(_compile(p, fills) for e in standard.elements for p in e.patterns)
-                                       or "(?!)")
+        found = _ANY[key] = re.compile(
+            "|".join(_compile(p, fills) for e in standard.elements for p in e.patterns) or "(?!)"
+        )
     return found
 
 
@@ -287,15 +300,15 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
     follows its own closing marker, else its last TAIL characters)."""
     agent = view.agent_turns(turns) if view is not None else [u for u in turns if u.agent]
     if view is None or not view.freeform:
-        return agent[-standard.max_turns:]
+        return agent[-standard.max_turns :]
     cache = view.__dict__.setdefault("_closings", {})
     key = (id(turns), standard.max_turns)
     found = cache.get(key)
     if found is None:
-        last = agent[-standard.max_turns:]
+        last = agent[-standard.max_turns :]
         for index in range(len(agent) - 1, -1, -1):
             if CLOSING_MARK.search(agent[index].folded[:30]):
-                after = agent[index:index + standard.max_turns + 1]
+                after = agent[index : index + standard.max_turns + 1]
                 if len(after) > 1 or len(agent[index].text) > 12:
                     last = after
                 break
@@ -314,8 +327,9 @@ def _tail(u: Utterance) -> Utterance:
 
 def _part(u: Utterance, start: int, end: int) -> Utterance:
     """text[start:end] of a free-form utterance, keeping its place in the file."""
-    out = Utterance(u.text[start:end], u.speaker, u.file, u.line, u.col + start, u.base + start, None, u.ask,
-                    u.key, u.kind)
+    out = Utterance(
+        u.text[start:end], u.speaker, u.file, u.line, u.col + start, u.base + start, None, u.ask, u.key, u.kind
+    )
     out._folded = u.folded[start:end]
     return out
 

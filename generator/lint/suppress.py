@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
-DIRECTIVE = re.compile(r"(?:<!--|#)[ \t]*huifang:[ \t]*(disable-file|disable-line|disable)"
-                       r"(?:[ \t]*=[ \t]*([A-Za-z0-9_,\- \t]+?))?[ \t]*(?:-->|$)", re.M)
+DIRECTIVE = re.compile(
+    r"(?:<!--|#)[ \t]*huifang:[ \t]*(disable-file|disable-line|disable)"
+    r"(?:[ \t]*=[ \t]*([A-Za-z0-9_,\- \t]+?))?[ \t]*(?:-->|$)",
+    re.M,
+)
 ALL = frozenset({"*"})
 
 
@@ -29,7 +32,7 @@ class Switches:
                 continue
             line = text.count("\n", 0, match.start()) + 1
             self.lines.setdefault(line, set()).update(rules)
-            head = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+            head = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
             if not head.strip(" \t-"):  # alone on its line: covers the next one too
                 self.lines.setdefault(line + 1, set()).update(rules)
 
@@ -38,5 +41,3 @@ class Switches:
             return True
         here = self.lines.get(line) or set()
         return "*" in here or rule in here
-
-

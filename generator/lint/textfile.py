@@ -11,13 +11,16 @@ from huifang.problems import Problem
 GUARD = ("", "", 0)  # (project root, its real path, max file bytes; 0 = the default), set by the run before forking
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_FOLDERS: dict[str, tuple[bool, str]] = {}  # folder as given → (inside the project?, real path): one realpath per folder
+_FOLDERS: dict[
+    str, tuple[bool, str]
+] = {}  # folder as given → (inside the project?, real path): one realpath per folder
 
 
 def read(file: str, display: str) -> str:
     from huifang.problems import ContentError
     from huifang.readfile import read_bytes
     from huifang.yamlload import DEFAULT_MAX_FILE_BYTES
+
     root, real_root, limit = GUARD
     limit = limit or DEFAULT_MAX_FILE_BYTES
     guarded = False
@@ -41,18 +44,26 @@ def read(file: str, display: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         from huifang.lint.loader import guess_encoding
+
         name = guess_encoding(raw)
         if name == "UTF-16":
-            raise UsageError(f"{display}:1:1: 文件是 UTF-16 编码：话术必须是 UTF-8 文本，请另存为 UTF-8"
-                             "（如 iconv -f UTF-16 -t UTF-8 原文件 > 新文件）") from None
+            raise UsageError(
+                f"{display}:1:1: 文件是 UTF-16 编码：话术必须是 UTF-8 文本，请另存为 UTF-8"
+                "（如 iconv -f UTF-16 -t UTF-8 原文件 > 新文件）"
+            ) from None
         hint = f"看起来是 {name} 编码，" if name else ""
         source = name or "GBK"
-        raise UsageError(f"{display}:1:1: 文件不是 UTF-8 编码，{hint}请在编辑器中另存为 UTF-8，"
-                         f"或运行 iconv -f {source} -t UTF-8 原文件 > 新文件") from None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) >= 4 and "\x00" in text
-                                                         and raw[1::2].count(0) > len(raw) // 4):
-        raise UsageError(f"{display}:1:1: 文件是 UTF-16 编码：话术必须是 UTF-8 文本，请另存为 UTF-8"
-                         "（如 iconv -f UTF-16 -t UTF-8 原文件 > 新文件）")
+        raise UsageError(
+            f"{display}:1:1: 文件不是 UTF-8 编码，{hint}请在编辑器中另存为 UTF-8，"
+            f"或运行 iconv -f {source} -t UTF-8 原文件 > 新文件"
+        ) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(raw) >= 4 and "\x00" in text and raw[1::2].count(0) > len(raw) // 4
+    ):
+        raise UsageError(
+            f"{display}:1:1: 文件是 UTF-16 编码：话术必须是 UTF-8 文本，请另存为 UTF-8"
+            "（如 iconv -f UTF-16 -t UTF-8 原文件 > 新文件）"
+        )
     if "\x00" in text:
         raise UsageError(f"{display}:1:1: 文件含有 NUL 字节（二进制文件？）：话术必须是 UTF-8 文本")
     return text[1:] if text.startswith("\ufeff") else text
@@ -82,7 +93,7 @@ def guard(file: str, root: str, real_root: str) -> tuple[bool, str]:
 
 def unreadable(message: str, display: str) -> Problem:
     """An unreadable free-form file as a finding of that file (the others are still linted)."""
-    rest = message[len(display):] if message.startswith(display) else ": " + message
+    rest = message[len(display) :] if message.startswith(display) else ": " + message
     line = column = 1
     parts = rest.split(":", 3)
     if len(parts) == 4 and parts[1].isdigit() and parts[2].isdigit():

@@ -12,10 +12,35 @@ AGENT, CUSTOMER, NOTE, UNKNOWN = "agent", "customer", "note", "unknown"
 
 
 class Utterance:
-    __slots__ = ("text", "speaker", "file", "line", "col", "base", "origin", "ask", "key", "kind", "agent", "_folded", "_norm")
+    __slots__ = (
+        "text",
+        "speaker",
+        "file",
+        "line",
+        "col",
+        "base",
+        "origin",
+        "ask",
+        "key",
+        "kind",
+        "agent",
+        "_folded",
+        "_norm",
+    )
 
-    def __init__(self, text: str, speaker: str, file: str, line: int = 1, col: int = 1, base: int = 0,
-                 origin=None, ask: bool = False, key: str | None = None, kind: str = ""):
+    def __init__(
+        self,
+        text: str,
+        speaker: str,
+        file: str,
+        line: int = 1,
+        col: int = 1,
+        base: int = 0,
+        origin=None,
+        ask: bool = False,
+        key: str | None = None,
+        kind: str = "",
+    ):
         self.text = text
         self.speaker = speaker
         self.file = file
@@ -35,6 +60,7 @@ class Utterance:
         """Simplified, half-width, lower case; same length and positions as `text`."""
         if self._folded is None:
             from huifang.lint.normalize import fold
+
             self._folded = fold(self.text)
         return self._folded
 
@@ -43,6 +69,7 @@ class Utterance:
         """`folded` without spaces and punctuation: what phrases and questions are compared on."""
         if self._norm is None:
             from huifang.lint.normalize import drop
+
             self._norm = drop(self.folded)
         return self._norm
 

@@ -28,12 +28,18 @@ class OrderHit:
 
 class WordOrder:
     def __init__(self, phrases: list[m.ForbiddenPhrase]):
-        self.phrases = [(p, [tuple(fold(w).replace(" ", "") for w in group) for group in p.any_order])
-                        for p in phrases if p.any_order]
+        self.phrases = [
+            (p, [tuple(fold(w).replace(" ", "") for w in group) for group in p.any_order])
+            for p in phrases
+            if p.any_order
+        ]
         self.first = tuple({w for _, groups in self.phrases for w in groups[0]})
         # one regex of the first words: one C call per text instead of a substring test per word
-        self._first = (re.compile("|".join(map(re.escape, sorted(self.first, key=len, reverse=True)))).search
-                       if self.first else _never)
+        self._first = (
+            re.compile("|".join(map(re.escape, sorted(self.first, key=len, reverse=True)))).search
+            if self.first
+            else _never
+        )
         self._joinable = not any("\n" in w for w in self.first)  # no word can match across joined texts
 
     def __bool__(self) -> bool:

@@ -56,8 +56,16 @@ class Retrier:
         self.project, self.config, self.db = project, config, db
         self.cal = Calendar()
 
-    def plan(self, root: str, scenario: m.Scenario, agent: str, after: dt.date, previous_time: str,
-             win_to: dt.date | None, attempt: int) -> Retry | str:
+    def plan(
+        self,
+        root: str,
+        scenario: m.Scenario,
+        agent: str,
+        after: dt.date,
+        previous_time: str,
+        win_to: dt.date | None,
+        attempt: int,
+    ) -> Retry | str:
         """The next attempt's day and time, or why there is none inside the window."""
         day = after + DAY
         last = win_to or after + dt.timedelta(days=366)
@@ -65,8 +73,9 @@ class Retrier:
         planner = Planner(self.project, self.config, self.cal, after, last)
         while day <= last:
             if self.cal.is_workday(day):
-                (booked,) = self.db.execute("SELECT count(*) FROM plan_calls WHERE agent = ? AND date = ?",
-                                            (agent, day.isoformat())).fetchone()
+                (booked,) = self.db.execute(
+                    "SELECT count(*) FROM plan_calls WHERE agent = ? AND date = ?", (agent, day.isoformat())
+                ).fetchone()
                 if booked < capacity:
                     slots = planner.day_slots(scenario, day, [])
                     return Retry(f"{root}|{RETRY}|{attempt}", day, next_time(slots, previous_time))
@@ -81,14 +90,27 @@ def followups(db: sqlite3.Connection, project: m.Project, first: dt.date, last: 
 
     found = []
     for key, sid, customer, phone, agent, date, time, win_from, win_to, line, run in db.execute(
-            "SELECT c.key, c.scenario, c.customer, c.phone, c.agent, c.date, c.time, c.win_from, c.win_to, c.line, "
-            "c.run FROM plan_calls c LEFT JOIN plan_results r ON r.key = c.key "
-            "WHERE c.rescheduled_from IS NOT NULL AND r.key IS NULL AND c.date BETWEEN ? AND ? ORDER BY c.key",
-            (first.isoformat(), last.isoformat())):
+        "SELECT c.key, c.scenario, c.customer, c.phone, c.agent, c.date, c.time, c.win_from, c.win_to, c.line, "
+        "c.run FROM plan_calls c LEFT JOIN plan_results r ON r.key = c.key "
+        "WHERE c.rescheduled_from IS NOT NULL AND r.key IS NULL AND c.date BETWEEN ? AND ? ORDER BY c.key",
+        (first.isoformat(), last.isoformat()),
+    ):
         scenario = project.scenarios.get(sid)
-        note = (f"第 {key.rsplit('|', 1)[1]} 次拨打（此前未接通）" if run == RETRY else "客户改约的时间")
-        found.append(Call(line or 0, customer or "", phone or "", sid, scenario.title if scenario else sid, agent or "",
-                          dt.date.fromisoformat(date), time or "",
-                          (dt.date.fromisoformat(win_from), dt.date.fromisoformat(win_to) if win_to else None), key,
-                          scenario.org if scenario else "", [note]))
+        note = f"第 {key.rsplit('|', 1)[1]} 次拨打（此前未接通）" if run == RETRY else "客户改约的时间"
+        found.append(
+            Call(
+                line or 0,
+                customer or "",
+                phone or "",
+                sid,
+                scenario.title if scenario else sid,
+                agent or "",
+                dt.date.fromisoformat(date),
+                time or "",
+                (dt.date.fromisoformat(win_from), dt.date.fromisoformat(win_to) if win_to else None),
+                key,
+                scenario.org if scenario else "",
+                [note],
+            )
+        )
     return found

@@ -15,9 +15,20 @@ import chinese_calendar
 import holidays
 
 # the seeds' festival names -> `holidays`' Chinese names (元宵节 is 春节 + 14 days)
-FESTIVALS = {"元旦": "元旦", "春节": "春节", "清明节": "清明节", "清明": "清明节", "五一节": "劳动节",
-             "劳动节": "劳动节", "端午节": "端午节", "端午": "端午节", "中秋": "中秋节", "中秋节": "中秋节",
-             "国庆": "国庆节", "国庆节": "国庆节"}
+FESTIVALS = {
+    "元旦": "元旦",
+    "春节": "春节",
+    "清明节": "清明节",
+    "清明": "清明节",
+    "五一节": "劳动节",
+    "劳动节": "劳动节",
+    "端午节": "端午节",
+    "端午": "端午节",
+    "中秋": "中秋节",
+    "中秋节": "中秋节",
+    "国庆": "国庆节",
+    "国庆节": "国庆节",
+}
 LANTERN = "元宵节"
 BIRTHDAY = "客户生日"
 FIRST_YEAR = min(d.year for d in chinese_calendar.holidays)
@@ -74,9 +85,16 @@ class Calendar:
         return day
 
 
-CHINESE_NAMES = {"New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
-                 "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
-                 "Mid-autumn Festival": "中秋节", "Anti-Fascist 70th Day": "抗战胜利纪念日"}
+CHINESE_NAMES = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "抗战胜利纪念日",
+}
 
 
 @lru_cache(maxsize=256)

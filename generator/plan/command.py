@@ -48,15 +48,19 @@ def text_report(plan: Plan, first: dt.date, last: dt.date, out=sys.stdout) -> No
             day, agent = c.date, c.agent
             out.write(f"\n{c.date.isoformat()} {WEEKDAYS[c.date.weekday()]}  {c.agent}\n")
         end = c.window[1].isoformat() if c.window[1] else "不限"
-        out.write(f"  {c.time or '--:--'}  {c.customer}  {c.phone}  {c.title}（时间窗 {c.window[0].isoformat()} 至 {end}）\n")
+        out.write(
+            f"  {c.time or '--:--'}  {c.customer}  {c.phone}  {c.title}（时间窗 {c.window[0].isoformat()} 至 {end}）\n"
+        )
         for w in c.warnings:
             out.write(f"         注意：{w}\n")
     if plan.unscheduled:
         out.write(f"\n未排入（{len(plan.unscheduled)}）：\n")
         for line, reason in plan.unscheduled:
             out.write(f"  第 {line} 行：{reason}\n")
-    out.write(f"\n{first.isoformat()} 至 {last.isoformat()}：排入 {len(plan.calls)} 个回访，未排入 {len(plan.unscheduled)} 个，"
-              f"有误的行 {len(plan.errors)} 个" + (f"，此前已排 {plan.already} 个不再重复" if plan.already else "") + "\n")
+    out.write(
+        f"\n{first.isoformat()} 至 {last.isoformat()}：排入 {len(plan.calls)} 个回访，未排入 {len(plan.unscheduled)} 个，"
+        f"有误的行 {len(plan.errors)} 个" + (f"，此前已排 {plan.already} 个不再重复" if plan.already else "") + "\n"
+    )
 
 
 WEEKDAYS = [f"周{d}" for d in "一二三四五六日"]
@@ -93,6 +97,7 @@ def run(args) -> int:
             plan.calls = sorted(plan.calls + again, key=lambda c: (c.date, c.agent, c.time, c.line))
         if args.out:
             from huifang.plan.outputs import write_all
+
             write_all(plan, project, first, last, Path(args.out))
         store.save(db, plan.calls, f"{first.isoformat()}..{last.isoformat()}")
     finally:
@@ -105,6 +110,9 @@ def run(args) -> int:
     for line, message in plan.errors:
         print(f"{shown}:{line}: {message}", file=sys.stderr)
     for year in sorted(cal.unpublished):
-        print(f"huifang plan: 警告：{year} 年的法定节假日和调休尚未公布（已知到 {LAST_YEAR} 年），"
-              "暂按周一至周五为工作日安排，公布后请更新 chinese-calendar 并重新排班", file=sys.stderr)
+        print(
+            f"huifang plan: 警告：{year} 年的法定节假日和调休尚未公布（已知到 {LAST_YEAR} 年），"
+            "暂按周一至周五为工作日安排，公布后请更新 chinese-calendar 并重新排班",
+            file=sys.stderr,
+        )
     return 1 if plan.errors else 0

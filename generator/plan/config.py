@@ -24,11 +24,15 @@ class PlanConfig:
     @classmethod
     def of(cls, project: m.Project) -> PlanConfig:
         raw = project.config.plan or {}
-        return cls(raw.get("capacity", DEFAULT_CAPACITY), dict(raw.get("agents", {})),
-                   [m.CallWindow(w["start"], w["end"]) for w in raw.get("call_windows", [])],
-                   {k: (v["from"], v["to"]) for k, v in raw.get("seasons", {}).items()},
-                   dict(raw.get("columns", {})), dict(raw.get("targets", {})),
-                   raw.get("max_attempts"))
+        return cls(
+            raw.get("capacity", DEFAULT_CAPACITY),
+            dict(raw.get("agents", {})),
+            [m.CallWindow(w["start"], w["end"]) for w in raw.get("call_windows", [])],
+            {k: (v["from"], v["to"]) for k, v in raw.get("seasons", {}).items()},
+            dict(raw.get("columns", {})),
+            dict(raw.get("targets", {})),
+            raw.get("max_attempts"),
+        )
 
     def capacity_of(self, agent: str) -> int:
         return self.agents.get(agent, self.capacity)

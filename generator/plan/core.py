@@ -42,15 +42,26 @@ class Call(NamedTuple):
     def key(self) -> str:
         """The call's identity in the ledger: who, which scenario, which event, which window (made when asked,
         not held by a million calls)."""
-        return self.ledger_key or call_key(self.ident or f"{self.customer}/{self.phone}", self.scenario,
-                                           (self.event or self.window[0]).isoformat(), self.window[0].isoformat())
+        return self.ledger_key or call_key(
+            self.ident or f"{self.customer}/{self.phone}",
+            self.scenario,
+            (self.event or self.window[0]).isoformat(),
+            self.window[0].isoformat(),
+        )
 
     def as_dict(self) -> dict:
         end = self.window[1]
-        return {"line": self.line, "customer": self.customer, "phone": self.phone, "scenario": self.scenario,
-                "agent": self.agent, "date": self.date.isoformat(), "time": self.time,
-                "window": [self.window[0].isoformat(), end.isoformat() if end else None],
-                "warnings": list(self.warnings)}
+        return {
+            "line": self.line,
+            "customer": self.customer,
+            "phone": self.phone,
+            "scenario": self.scenario,
+            "agent": self.agent,
+            "date": self.date.isoformat(),
+            "time": self.time,
+            "window": [self.window[0].isoformat(), end.isoformat() if end else None],
+            "warnings": list(self.warnings),
+        }
 
 
 def call_key(who: str, scenario: str, event: str, start: str) -> str:
@@ -66,9 +77,11 @@ class Plan:
     already: int = 0  # calls found in the ledger from an earlier run
 
     def as_dict(self) -> dict:
-        return {"calls": [c.as_dict() for c in self.calls],
-                "unscheduled": [{"line": n, "reason": r} for n, r in self.unscheduled],
-                "errors": [{"line": n, "message": msg} for n, msg in self.errors]}
+        return {
+            "calls": [c.as_dict() for c in self.calls],
+            "unscheduled": [{"line": n, "reason": r} for n, r in self.unscheduled],
+            "errors": [{"line": n, "message": msg} for n, msg in self.errors],
+        }
 
 
 def minutes(hhmm: str) -> int:
@@ -92,14 +105,23 @@ class Scenarios:
         if len(found) == 1:
             return found[0]
         if found:
-            raise LookupError(f"场景「{name}」有 {len(found)} 个同名场景，请写场景标识："
-                              + "、".join(s.id for s in found))
+            raise LookupError(
+                f"场景「{name}」有 {len(found)} 个同名场景，请写场景标识：" + "、".join(s.id for s in found)
+            )
         raise LookupError(f"不认识的场景「{name}」")
 
 
 class Planner:
-    def __init__(self, project: m.Project, config: PlanConfig, cal: Calendar, first: dt.date, last: dt.date,
-                 booked: dict[tuple[str, dt.date], int] | None = None, known: set[str] | None = None):
+    def __init__(
+        self,
+        project: m.Project,
+        config: PlanConfig,
+        cal: Calendar,
+        first: dt.date,
+        last: dt.date,
+        booked: dict[tuple[str, dt.date], int] | None = None,
+        known: set[str] | None = None,
+    ):
         self.project, self.config, self.cal = project, config, cal
         self.first, self.last = first, last
         self.scenarios = Scenarios(project)
@@ -113,8 +135,12 @@ class Planner:
     # -- windows ------------------------------------------------------------------------------------
     def call_windows(self, scenario: m.Scenario) -> list[m.CallWindow]:
         org = self.project.orgs.get(scenario.org)
-        return scenario.timing.call_windows or (org.call_windows if org else []) or self.config.call_windows \
+        return (
+            scenario.timing.call_windows
+            or (org.call_windows if org else [])
+            or self.config.call_windows
             or list(DEFAULT_WINDOWS)
+        )
 
     def day_slots(self, scenario: m.Scenario, day: dt.date, warnings: list[str]) -> list[tuple[int, int]]:
         wins = self.call_windows(scenario)
@@ -123,8 +149,10 @@ class Planner:
             chosen = [w for w in wins if not w.season or self.config.in_season(w.season, day)]
             undefined = [s for s in sorted(seasons) if self.config.in_season(s, day) is None]
             if undefined:
-                warnings.append(f"回访时段分季节（{'、'.join(sorted(seasons))}），但 huifang.yaml 的 plan.seasons "
-                                "没有写季节起止，按全部时段安排")
+                warnings.append(
+                    f"回访时段分季节（{'、'.join(sorted(seasons))}），但 huifang.yaml 的 plan.seasons "
+                    "没有写季节起止，按全部时段安排"
+                )
                 chosen = wins
             wins = chosen or wins
         return [(minutes(w.start), minutes(w.end)) for w in wins if minutes(w.end) > minutes(w.start)]
@@ -167,7 +195,9 @@ class Planner:
         result.errors.sort()
         return result
 
-    def group_rows(self, items: Iterable[Event | tuple[int, str]], result: Plan, buckets: dict) -> tuple[bool, set[int]]:
+    def group_rows(
+        self, items: Iterable[Event | tuple[int, str]], result: Plan, buckets: dict
+    ) -> tuple[bool, set[int]]:
         """Each row's windows into their buckets; bad rows and rows without a window into `result`.
         Returns whether the rows came in line order and the hashes of (customer, scenario, date) seen twice."""
         scenarios: dict[str, tuple | str] = {}
@@ -224,15 +254,28 @@ class Planner:
         except LookupError as exc:
             return str(exc)
         t = scenario.timing
-        return (scenario, bool(t.overrides), bool((t.within and not t.within.days) or t.before or t.until),
-                BIRTHDAY in t.on)
+        return (
+            scenario,
+            bool(t.overrides),
+            bool((t.within and not t.within.days) or t.before or t.until),
+            BIRTHDAY in t.on,
+        )
 
     def group(self, scenario: m.Scenario, item: Event, buckets: dict, reasons: dict[str, str]) -> tuple | str:
         """The row's windows as (bucket, (start, end)) pairs and whether two start on the same day, or the
         reason it has none."""
         try:
-            found = windows(scenario.timing, self.cal, item.date, self.first, self.last, region=item.region,
-                            customer_class=item.customer_class, deadline=item.deadline, birthday=item.birthday)
+            found = windows(
+                scenario.timing,
+                self.cal,
+                item.date,
+                self.first,
+                self.last,
+                region=item.region,
+                customer_class=item.customer_class,
+                deadline=item.deadline,
+                birthday=item.birthday,
+            )
         except NoWindow as exc:
             reason = f"{scenario.title}：{exc}"  # one string per distinct reason, shared by its rows
             return reasons.setdefault(reason, reason)
@@ -289,13 +332,16 @@ class Planner:
                 day_list, index = None, capacity
                 if first_workday is not None:
                     day_list = placed.get(first_workday)
-                    index = (len(day_list) if day_list is not None else 0) + (before.get(first_workday, 0) if before else 0)
+                    index = (len(day_list) if day_list is not None else 0) + (
+                        before.get(first_workday, 0) if before else 0
+                    )
                 if first_workday is not None and index < capacity:
                     free = first_workday
                 else:
                     warnings = []
-                    found = self.busy_day(span, lo, hi, first_workday, agent, counter(placed, before), capacity,
-                                          warnings)
+                    found = self.busy_day(
+                        span, lo, hi, first_workday, agent, counter(placed, before), capacity, warnings
+                    )
                     if isinstance(found, str):
                         unscheduled((line, f"{scenario.title}：{found}"))
                         continue
@@ -319,8 +365,25 @@ class Planner:
                     at = by_capacity[capacity] = []
                 while len(at) <= index:
                     at.append(self.time_at(self.slots_of(scenario, free), len(at), capacity))
-                call = make(Call, (line, event.customer, event.phone, scenario.id, scenario.title, agent, free, at[index],
-                                   span, "", scenario.org, warnings or NO_WARNINGS, event.date, event.ident))
+                call = make(
+                    Call,
+                    (
+                        line,
+                        event.customer,
+                        event.phone,
+                        scenario.id,
+                        scenario.title,
+                        agent,
+                        free,
+                        at[index],
+                        span,
+                        "",
+                        scenario.org,
+                        warnings or NO_WARNINGS,
+                        event.date,
+                        event.ident,
+                    ),
+                )
                 if day_list is None:
                     placed[free] = [call]
                 else:
@@ -356,8 +419,17 @@ class Planner:
             day += DAY
         return None
 
-    def busy_day(self, span: tuple[dt.date, dt.date | None], lo: dt.date, hi: dt.date, first_workday: dt.date | None,
-                 agent: str, load: Callable[[dt.date], int], capacity: int, warnings: list[str]) -> dt.date | str:
+    def busy_day(
+        self,
+        span: tuple[dt.date, dt.date | None],
+        lo: dt.date,
+        hi: dt.date,
+        first_workday: dt.date | None,
+        agent: str,
+        load: Callable[[dt.date], int],
+        capacity: int,
+        warnings: list[str],
+    ) -> dt.date | str:
         """The day for a call whose first working day is full or that has none; or why it stays unplanned."""
         start, end = span
         end_text = end.isoformat() if end else "不限"
@@ -379,15 +451,18 @@ class Planner:
             warning = self._no_workday.get(span)
             if warning is None:
                 holiday = next((h for h in (self.cal.holiday_name(d) for d in days(lo, hi)) if h), "")
-                warning = self._no_workday[span] = (f"时间窗（{start.isoformat()} 至 {end_text}）全部在"
-                                                    + (f"法定假日（{holiday}）" if holiday else "休息日")
-                                                    + "内，没有工作日；按规范仍排在窗口内，请安排值班")
+                warning = self._no_workday[span] = (
+                    f"时间窗（{start.isoformat()} 至 {end_text}）全部在"
+                    + (f"法定假日（{holiday}）" if holiday else "休息日")
+                    + "内，没有工作日；按规范仍排在窗口内，请安排值班"
+                )
             warnings.append(warning)
             return lo
         if end is None or end > self.last:
             return f"本期坐席「{agent}」每天 {capacity} 个已排满，时间窗延续到 {end_text}，留待下次排班"
         warnings.append(f"时间窗内坐席「{agent}」每天 {capacity} 个已排满，超出容量安排")
         return min((d for d in days(lo, hi) if self.cal.is_workday(d)), key=lambda d: (load(d), d))
+
 
 def counter(placed: dict[dt.date, list[Call]], before: dict[dt.date, int]) -> Callable[[dt.date], int]:
     """An agent's calls on a day: placed in this run and booked by earlier ones."""

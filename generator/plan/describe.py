@@ -43,8 +43,11 @@ def sentence(t: m.Timing) -> str:
         joint = "" if when == "当天" else "后 " if when[:1].isdigit() else "后"
         parts.append(f"{t.after}{joint}{when}" if t.after else when)
     if t.every:
-        parts.append(("" if windowed or not t.after else f"{t.after}后") + every(t.every)
-                     + (f"，直到{t.until}" if t.until else ""))
+        parts.append(
+            ("" if windowed or not t.after else f"{t.after}后")
+            + every(t.every)
+            + (f"，直到{t.until}" if t.until else "")
+        )
     if t.within:
         parts.append(f"{t.within.event}内" + (f"（{num(t.within.days)} 天）" if t.within.days else ""))
     if t.before:
@@ -59,8 +62,9 @@ def window(t: m.Timing) -> str:
     bits = []
     if t.min_days is not None or t.max_days is not None:
         lo = t.min_days or 0
-        bits.append(f"D+{num(lo)}" + ("" if t.max_days == lo else f"…D+{num(t.max_days)}" if t.max_days is not None
-                                      else "…"))
+        bits.append(
+            f"D+{num(lo)}" + ("" if t.max_days == lo else f"…D+{num(t.max_days)}" if t.max_days is not None else "…")
+        )
     if t.every:
         bits.append(f"↻ {t.every.n} {UNIT[t.every.unit]}" + (f" ×{t.every.times}" if t.every.times > 1 else ""))
     if t.days == "working":

@@ -32,7 +32,9 @@ HEADERS = {
     "编号": ["编号", "客户编号", "id", "customer_id"],
 }
 ALIASES = {alias.lower(): canon for canon, names in HEADERS.items() for alias in names}
-DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+DATE_TEXT = re.compile(
+    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
 COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 MONTH_DAY = re.compile(r"^\s*(?:\d{4}\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 
@@ -200,8 +202,9 @@ def read_events(path: Path, columns: dict[str, str]) -> Iterator[Event | tuple[i
         raise InputError("文件是空的")
     width = max(header.values()) + 1
     picks = [header.get(name, width) for name in HEADERS]  # `width`: a column the file lacks -> always ""
-    (i_customer, i_phone, i_scenario, i_date, i_agent, i_org, i_region, i_class, i_deadline, i_birthday,
-     i_ident) = picks
+    (i_customer, i_phone, i_scenario, i_date, i_agent, i_org, i_region, i_class, i_deadline, i_birthday, i_ident) = (
+        picks
+    )
     dated = {header[name] for name in DATE_COLUMNS if name in header}
     pool: dict[str, str] = {}  # one string per distinct agent, region … (a million rows repeat a few hundred)
     share = pool.setdefault
@@ -226,8 +229,11 @@ def read_events(path: Path, columns: dict[str, str]) -> Iterator[Event | tuple[i
             yield line, "缺少电话" if not phone else "缺少场景"
             continue
         raw_date, raw_deadline, raw_birthday = cells[i_date], cells[i_deadline], cells[i_birthday]
-        date, deadline, birthday = dates.get(raw_date, UNSEEN), dates.get(raw_deadline, UNSEEN), \
-            birthdays.get(raw_birthday, UNSEEN)
+        date, deadline, birthday = (
+            dates.get(raw_date, UNSEEN),
+            dates.get(raw_deadline, UNSEEN),
+            birthdays.get(raw_birthday, UNSEEN),
+        )
         if date is UNSEEN or deadline is UNSEEN or birthday is UNSEEN:
             try:
                 date, deadline = parse_date(raw_date), parse_date(raw_deadline)
@@ -242,6 +248,20 @@ def read_events(path: Path, columns: dict[str, str]) -> Iterator[Event | tuple[i
             continue
         agent, org = cells[i_agent].strip(), cells[i_org].strip()
         region, customer_class = cells[i_region].strip(), cells[i_class].strip()
-        yield make(Event, (line, cells[i_customer].strip(), phone, share(scenario, scenario), date,
-                           share(agent, agent), share(org, org), share(region, region),
-                           share(customer_class, customer_class), deadline, birthday, cells[i_ident].strip()))
+        yield make(
+            Event,
+            (
+                line,
+                cells[i_customer].strip(),
+                phone,
+                share(scenario, scenario),
+                date,
+                share(agent, agent),
+                share(org, org),
+                share(region, region),
+                share(customer_class, customer_class),
+                deadline,
+                birthday,
+                cells[i_ident].strip(),
+            ),
+        )

@@ -40,17 +40,21 @@ class CallText:
 
     def __call__(self, c: Call) -> str:
         shared = self.shared
-        return (f'    {{\n      "line": {c.line},\n      "customer": {encode_basestring(c.customer)},\n'
-                f'      "phone": {encode_basestring(c.phone)},\n      "scenario": {shared(c.scenario)},\n'
-                f'      "agent": {shared(c.agent)},\n      "date": "{c.date.isoformat()}",\n'
-                f'      "time": {shared(c.time)},\n      "window": {self.window(c.window)},\n'
-                f'      "warnings": {strings(c.warnings, "      ")}\n    }}')
+        return (
+            f'    {{\n      "line": {c.line},\n      "customer": {encode_basestring(c.customer)},\n'
+            f'      "phone": {encode_basestring(c.phone)},\n      "scenario": {shared(c.scenario)},\n'
+            f'      "agent": {shared(c.agent)},\n      "date": "{c.date.isoformat()}",\n'
+            f'      "time": {shared(c.time)},\n      "window": {self.window(c.window)},\n'
+            f'      "warnings": {strings(c.warnings, "      ")}\n    }}'
+        )
 
 
 def pairs(items: list[tuple[int, str]], name: str) -> str:
     if not items:
         return "[]"
-    inner = ",\n".join(f'    {{\n      "line": {n},\n      "{name}": {encode_basestring(text)}\n    }}' for n, text in items)
+    inner = ",\n".join(
+        f'    {{\n      "line": {n},\n      "{name}": {encode_basestring(text)}\n    }}' for n, text in items
+    )
     return f"[\n{inner}\n  ]"
 
 
@@ -62,7 +66,7 @@ def write_json(plan: Plan, out: TextIO) -> None:
         for start in range(0, len(plan.calls), BATCH):
             if start:
                 out.write(",\n")
-            out.write(",\n".join(map(one, plan.calls[start:start + BATCH])))
+            out.write(",\n".join(map(one, plan.calls[start : start + BATCH])))
         out.write("\n  ],\n")
     else:
         out.write('{\n  "calls": [],\n')

@@ -23,9 +23,25 @@ from huifang.plan.core import Call, Plan
 PLANNED = ["计划编号", "序号", "坐席", "计划日期", "计划时间", "客户", "电话", "场景", "时间窗起", "时间窗止", "注意"]
 FILLED = ["实际回访日期", "是否接通", "满意度", "改约时间", "客户意见", "备注"]
 COLUMNS = PLANNED + FILLED
-WIDTHS = {"计划编号": 12, "序号": 5, "坐席": 8, "计划日期": 11, "计划时间": 8, "客户": 10, "电话": 14, "场景": 24,
-          "时间窗起": 11, "时间窗止": 11, "注意": 24, "实际回访日期": 12, "是否接通": 8, "满意度": 8, "改约时间": 16,
-          "客户意见": 28, "备注": 16}
+WIDTHS = {
+    "计划编号": 12,
+    "序号": 5,
+    "坐席": 8,
+    "计划日期": 11,
+    "计划时间": 8,
+    "客户": 10,
+    "电话": 14,
+    "场景": 24,
+    "时间窗起": 11,
+    "时间窗止": 11,
+    "注意": 24,
+    "实际回访日期": 12,
+    "是否接通": 8,
+    "满意度": 8,
+    "改约时间": 16,
+    "客户意见": 28,
+    "备注": 16,
+}
 ZONE = "Asia/Shanghai"
 CALL_MINUTES = 10
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # zip entry times, so the same plan gives the same bytes
@@ -42,8 +58,19 @@ def call_id(call: Call) -> str:
 
 def row(call: Call, number: int) -> list[str]:
     end = call.window[1].isoformat() if call.window[1] else ""
-    return [call_id(call), str(number), call.agent, call.date.isoformat(), call.time, call.customer, call.phone,
-            call.title, call.window[0].isoformat(), end, "；".join(call.warnings)] + [""] * len(FILLED)
+    return [
+        call_id(call),
+        str(number),
+        call.agent,
+        call.date.isoformat(),
+        call.time,
+        call.customer,
+        call.phone,
+        call.title,
+        call.window[0].isoformat(),
+        end,
+        "；".join(call.warnings),
+    ] + [""] * len(FILLED)
 
 
 def by_agent_day(plan: Plan) -> dict[tuple[str, dt.date], list[Call]]:
@@ -189,8 +216,13 @@ def agent_calendar(agent: str, calls: list[Call], stamp: dt.date) -> bytes:
         event.add("dtend", start + dt.timedelta(minutes=CALL_MINUTES))
         event.add("summary", f"回访 {call.customer} {call.phone}".strip())
         end = call.window[1].isoformat() if call.window[1] else "不限"
-        lines = [f"客户：{call.customer}", f"电话：{call.phone}", f"场景：{call.title}",
-                 f"时间窗：{call.window[0].isoformat()} 至 {end}", f"话术卡：手册 scenarios/{call.scenario}.html"]
+        lines = [
+            f"客户：{call.customer}",
+            f"电话：{call.phone}",
+            f"场景：{call.title}",
+            f"时间窗：{call.window[0].isoformat()} 至 {end}",
+            f"话术卡：手册 scenarios/{call.scenario}.html",
+        ]
         lines += [f"注意：{w}" for w in call.warnings]
         event.add("description", "\n".join(lines))
         event.add("categories", ["回访"])
@@ -212,19 +244,25 @@ def daily_pdf(day: dt.date, groups: list[tuple[str, list[Call]]]) -> bytes:
 
     esc = html.escape
     stamp = f"{day.isoformat()}T00:00:00+08:00"  # fixed dates in the PDF's metadata: reproducible bytes
-    parts = [f"<html><head><meta charset='utf-8'><title>{esc(day.isoformat())} 回访名单</title>"
-             f"<meta name='dcterms.created' content='{stamp}'><meta name='dcterms.modified' content='{stamp}'>"
-             f"<style>{PAGE_CSS}</style></head><body>"]
+    parts = [
+        f"<html><head><meta charset='utf-8'><title>{esc(day.isoformat())} 回访名单</title>"
+        f"<meta name='dcterms.created' content='{stamp}'><meta name='dcterms.modified' content='{stamp}'>"
+        f"<style>{PAGE_CSS}</style></head><body>"
+    ]
     for agent, calls in groups:
-        parts.append(f"<section><h1>{esc(day.isoformat())} 回访名单 · {esc(agent)}（{len(calls)} 个）</h1><table>"
-                     "<tr><th>序号</th><th>时间</th><th>客户</th><th>电话</th><th>场景</th><th>最晚</th>"
-                     "<th>接通</th><th>满意度</th><th>改约时间</th><th>客户意见</th></tr>")
+        parts.append(
+            f"<section><h1>{esc(day.isoformat())} 回访名单 · {esc(agent)}（{len(calls)} 个）</h1><table>"
+            "<tr><th>序号</th><th>时间</th><th>客户</th><th>电话</th><th>场景</th><th>最晚</th>"
+            "<th>接通</th><th>满意度</th><th>改约时间</th><th>客户意见</th></tr>"
+        )
         for n, call in enumerate(calls, 1):
             end = call.window[1].isoformat() if call.window[1] else "不限"
             note = "".join(f"<div class='note'>注意：{esc(w)}</div>" for w in call.warnings)
-            parts.append(f"<tr><td>{n}</td><td>{esc(call.time)}</td><td>{esc(call.customer)}</td>"
-                         f"<td>{esc(call.phone)}</td><td>{esc(call.title)}{note}</td><td>{esc(end)}</td>"
-                         "<td class='fill'>□是 □否</td><td class='fill'></td><td class='fill'></td><td></td></tr>")
+            parts.append(
+                f"<tr><td>{n}</td><td>{esc(call.time)}</td><td>{esc(call.customer)}</td>"
+                f"<td>{esc(call.phone)}</td><td>{esc(call.title)}{note}</td><td>{esc(end)}</td>"
+                "<td class='fill'>□是 □否</td><td class='fill'></td><td class='fill'></td><td></td></tr>"
+            )
         parts.append("</table></section>")
     parts.append("</body></html>")
     return HTML(string="".join(parts)).write_pdf()

@@ -97,20 +97,37 @@ def read_table(table: list[tuple[int, list]], prefix: str, found: list[Outcome],
             errors.append((f"{prefix}{line}", f"「满意度」应填 满意、一般、不满意 或 不方便，不是「{mood}」"))
             continue
         hhmm = TIME.search(moved_text)
-        found.append(Outcome(key, made, None if not reached_text else reached_text == "是", mood, moved,
-                             f"{int(hhmm.group(1)):02d}:{hhmm.group(2)}" if hhmm else "",
-                             text(get(cells, "客户意见"))))
+        found.append(
+            Outcome(
+                key,
+                made,
+                None if not reached_text else reached_text == "是",
+                mood,
+                moved,
+                f"{int(hhmm.group(1)):02d}:{hhmm.group(2)}" if hhmm else "",
+                text(get(cells, "客户意见")),
+            )
+        )
 
 
-def save(db: sqlite3.Connection, outcomes: list[Outcome], source: str, project: m.Project | None = None,
-         config: PlanConfig | None = None) -> list[str]:
+def save(
+    db: sqlite3.Connection,
+    outcomes: list[Outcome],
+    source: str,
+    project: m.Project | None = None,
+    config: PlanConfig | None = None,
+) -> list[str]:
     """Store outcomes; plan the rescheduled calls again, and the calls not reached up to the maximum number
     of attempts (attempts.py). Returns 计划编号 the ledger does not know."""
     from huifang.plan.outputs import ref
 
-    planned = {ref(key): (key, rest) for key, *rest in db.execute(
-        "SELECT key, scenario, customer, phone, agent, date, time, win_from, win_to, line, rescheduled_from "
-        "FROM plan_calls")}
+    planned = {
+        ref(key): (key, rest)
+        for key, *rest in db.execute(
+            "SELECT key, scenario, customer, phone, agent, date, time, win_from, win_to, line, rescheduled_from "
+            "FROM plan_calls"
+        )
+    }
     retrier = attempts.Retrier(project, config, db) if project is not None and config is not None else None
     unknown = []
     with db:
@@ -121,31 +138,79 @@ def save(db: sqlite3.Connection, outcomes: list[Outcome], source: str, project: 
                 continue
             key, (scenario, customer, phone, agent, date, time, win_from, win_to, line, parent) = found
             root = parent or key
-            db.execute("INSERT OR REPLACE INTO plan_results VALUES (?,?,?,?,?,?,?)",
-                       (key, o.made.isoformat() if o.made else None,
-                        None if o.reached is None else int(o.reached), o.satisfaction,
-                        o.reschedule.isoformat() if o.reschedule else None, o.note, source))
-            follow = "INSERT OR IGNORE INTO plan_calls (key, scenario, customer, phone, agent, date, time, " \
-                     "win_from, win_to, line, run, rescheduled_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+            db.execute(
+                "INSERT OR REPLACE INTO plan_results VALUES (?,?,?,?,?,?,?)",
+                (
+                    key,
+                    o.made.isoformat() if o.made else None,
+                    None if o.reached is None else int(o.reached),
+                    o.satisfaction,
+                    o.reschedule.isoformat() if o.reschedule else None,
+                    o.note,
+                    source,
+                ),
+            )
+            follow = (
+                "INSERT OR IGNORE INTO plan_calls (key, scenario, customer, phone, agent, date, time, "
+                "win_from, win_to, line, run, rescheduled_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+            )
             if o.reschedule:
-                db.execute(follow, (f"{root}|改约|{o.reschedule.isoformat()}", scenario, customer, phone, agent,
-                                    o.reschedule.isoformat(), o.reschedule_time, win_from, win_to, line, "改约", root))
+                db.execute(
+                    follow,
+                    (
+                        f"{root}|改约|{o.reschedule.isoformat()}",
+                        scenario,
+                        customer,
+                        phone,
+                        agent,
+                        o.reschedule.isoformat(),
+                        o.reschedule_time,
+                        win_from,
+                        win_to,
+                        line,
+                        "改约",
+                        root,
+                    ),
+                )
             known = retrier.project.scenarios.get(scenario) if retrier is not None else None
             if o.reached is False and retrier is not None and known is not None:
                 chain = chain_state(db, root)
                 most = attempts.limit(known, retrier.config)
                 if most is not None and not chain.reached and chain.unreached < most:
-                    retry = retrier.plan(root, known, agent, o.made or dt.date.fromisoformat(date), time or "",
-                                         dt.date.fromisoformat(win_to) if win_to else None, chain.unreached + 1)
+                    retry = retrier.plan(
+                        root,
+                        known,
+                        agent,
+                        o.made or dt.date.fromisoformat(date),
+                        time or "",
+                        dt.date.fromisoformat(win_to) if win_to else None,
+                        chain.unreached + 1,
+                    )
                     if isinstance(retry, attempts.Retry):
-                        db.execute(follow, (retry.key, scenario, customer, phone, agent, retry.date.isoformat(),
-                                            retry.time, win_from, win_to, line, attempts.RETRY, root))
+                        db.execute(
+                            follow,
+                            (
+                                retry.key,
+                                scenario,
+                                customer,
+                                phone,
+                                agent,
+                                retry.date.isoformat(),
+                                retry.time,
+                                win_from,
+                                win_to,
+                                line,
+                                attempts.RETRY,
+                                root,
+                            ),
+                        )
     return unknown
 
 
 @dataclass
 class Chain:
     """A due call and the calls planned again for it (改约, 重拨), as the report counts them."""
+
     made: str | None = None  # the first day any of them was made
     reached: bool = False
     unreached: int = 0  # attempts answered 是否接通 = 否
@@ -157,15 +222,26 @@ class Chain:
 def chain_state(db: sqlite3.Connection, root: str) -> Chain:
     chain = Chain()
     for row in db.execute(
-            "SELECT c.run, c.date, c.time, r.key IS NOT NULL, r.made, r.reached, r.satisfaction, r.reschedule "
-            "FROM plan_calls c LEFT JOIN plan_results r ON r.key = c.key WHERE c.key = ? OR c.rescheduled_from = ? "
-            "ORDER BY c.rescheduled_from IS NOT NULL, c.date, c.key", (root, root)):
+        "SELECT c.run, c.date, c.time, r.key IS NOT NULL, r.made, r.reached, r.satisfaction, r.reschedule "
+        "FROM plan_calls c LEFT JOIN plan_results r ON r.key = c.key WHERE c.key = ? OR c.rescheduled_from = ? "
+        "ORDER BY c.rescheduled_from IS NOT NULL, c.date, c.key",
+        (root, root),
+    ):
         add(chain, *row)
     return chain
 
 
-def add(chain: Chain, run: str | None, date: str, time: str | None, reported: bool, made: str | None,
-        reached: int | None, mood: str | None, moved: str | None) -> None:
+def add(
+    chain: Chain,
+    run: str | None,
+    date: str,
+    time: str | None,
+    reported: bool,
+    made: str | None,
+    reached: int | None,
+    mood: str | None,
+    moved: str | None,
+) -> None:
     if made and (chain.made is None or made < chain.made):
         chain.made = made
     chain.reached = chain.reached or reached == 1
@@ -197,10 +273,21 @@ class Tally:
     def as_dict(self) -> dict:
         target = next(iter(self.targets)) if len(self.targets) == 1 else None
         rate = self.rate()
-        return {"due": self.due, "made": self.made, "made_in_window": self.in_window, "reached": self.reached,
-                "rate": rate, "target": target, "met": None if target is None or rate is None else rate >= target,
-                "satisfied": self.satisfied, "neutral": self.neutral, "unsatisfied": self.unsatisfied,
-                "rescheduled": self.rescheduled, "overdue": self.overdue, "gave_up": self.gave_up}
+        return {
+            "due": self.due,
+            "made": self.made,
+            "made_in_window": self.in_window,
+            "reached": self.reached,
+            "rate": rate,
+            "target": target,
+            "met": None if target is None or rate is None else rate >= target,
+            "satisfied": self.satisfied,
+            "neutral": self.neutral,
+            "unsatisfied": self.unsatisfied,
+            "rescheduled": self.rescheduled,
+            "overdue": self.overdue,
+            "gave_up": self.gave_up,
+        }
 
 
 def week_of(day: dt.date) -> str:
@@ -234,25 +321,31 @@ def unreached_status(chain: Chain, most: int | None) -> str:
     return f"{said}，时间窗内已没有可再拨的工作日"
 
 
-def compute(db: sqlite3.Connection, project: m.Project, config: PlanConfig, first: dt.date,
-            last: dt.date) -> dict:
+def compute(db: sqlite3.Connection, project: m.Project, config: PlanConfig, first: dt.date, last: dt.date) -> dict:
     """The report's figures: what `huifang report` prints and the handbook's 回访统计 page shows."""
     span = (first.isoformat(), last.isoformat())
     rows_ = db.execute(
         "SELECT c.key, c.scenario, c.customer, c.phone, c.agent, c.date, c.win_from, c.win_to, "
         "c.run, c.date, c.time, r.key IS NOT NULL, r.made, r.reached, r.satisfaction, r.reschedule "
         "FROM plan_calls c LEFT JOIN plan_results r ON r.key = c.key "
-        "WHERE c.rescheduled_from IS NULL AND c.date BETWEEN ? AND ? ORDER BY c.date, c.agent, c.key", span).fetchall()
+        "WHERE c.rescheduled_from IS NULL AND c.date BETWEEN ? AND ? ORDER BY c.date, c.agent, c.key",
+        span,
+    ).fetchall()
     chains: dict[str, Chain] = defaultdict(Chain)
     for row in rows_:
         add(chains[row[0]], *row[8:])
     for root, *rest in db.execute(
-            "SELECT c.rescheduled_from, c.run, c.date, c.time, r.key IS NOT NULL, r.made, r.reached, r.satisfaction,"
-            " r.reschedule FROM plan_calls c JOIN plan_calls o ON o.key = c.rescheduled_from"
-            " LEFT JOIN plan_results r ON r.key = c.key WHERE o.date BETWEEN ? AND ? ORDER BY c.date, c.key", span):
+        "SELECT c.rescheduled_from, c.run, c.date, c.time, r.key IS NOT NULL, r.made, r.reached, r.satisfaction,"
+        " r.reschedule FROM plan_calls c JOIN plan_calls o ON o.key = c.rescheduled_from"
+        " LEFT JOIN plan_results r ON r.key = c.key WHERE o.date BETWEEN ? AND ? ORDER BY c.date, c.key",
+        span,
+    ):
         add(chains[root], *rest)
-    groups: dict[str, dict[str, Tally]] = {"scenario": defaultdict(Tally), "agent": defaultdict(Tally),
-                                           "week": defaultdict(Tally)}
+    groups: dict[str, dict[str, Tally]] = {
+        "scenario": defaultdict(Tally),
+        "agent": defaultdict(Tally),
+        "week": defaultdict(Tally),
+    }
     total = Tally()
     complaints, unreached = [], []
     for key, sid, customer, phone, agent, date, win_from, win_to, *_ in rows_:
@@ -279,12 +372,32 @@ def compute(db: sqlite3.Connection, project: m.Project, config: PlanConfig, firs
             t.gave_up += gave_up
         title = scenario.title if scenario else sid
         if chain.mood == "不满意":
-            complaints.append({"key": key, "customer": customer, "phone": phone, "agent": agent,
-                               "scenario": sid, "title": title, "form": complaint_form(project, scenario)})
+            complaints.append(
+                {
+                    "key": key,
+                    "customer": customer,
+                    "phone": phone,
+                    "agent": agent,
+                    "scenario": sid,
+                    "title": title,
+                    "form": complaint_form(project, scenario),
+                }
+            )
         if chain.unreached and not chain.reached:
-            unreached.append({"key": key, "customer": customer, "phone": phone, "agent": agent, "scenario": sid,
-                              "title": title, "attempts": chain.unreached, "max_attempts": most,
-                              "gave_up": gave_up, "status": unreached_status(chain, most)})
+            unreached.append(
+                {
+                    "key": key,
+                    "customer": customer,
+                    "phone": phone,
+                    "agent": agent,
+                    "scenario": sid,
+                    "title": title,
+                    "attempts": chain.unreached,
+                    "max_attempts": most,
+                    "gave_up": gave_up,
+                    "status": unreached_status(chain, most),
+                }
+            )
 
     def titled(kind: str, name: str) -> str:
         if kind == "scenario":
@@ -292,10 +405,17 @@ def compute(db: sqlite3.Connection, project: m.Project, config: PlanConfig, firs
             return s.title if s else name
         return name
 
-    return {"from": first.isoformat(), "to": last.isoformat(), "total": total.as_dict(),
-            **{kind: [{"name": name, "title": titled(kind, name), **t.as_dict()} for name, t in sorted(g.items())]
-               for kind, g in groups.items()},
-            "complaints": complaints, "unreached": unreached}
+    return {
+        "from": first.isoformat(),
+        "to": last.isoformat(),
+        "total": total.as_dict(),
+        **{
+            kind: [{"name": name, "title": titled(kind, name), **t.as_dict()} for name, t in sorted(g.items())]
+            for kind, g in groups.items()
+        },
+        "complaints": complaints,
+        "unreached": unreached,
+    }
 
 
 HEADS = ["应访", "已访", "窗口内", "接通", "回访率", "目标", "满意", "一般", "不满意", "改约", "逾期", "未接通已达上限"]
@@ -303,9 +423,23 @@ HEADS = ["应访", "已访", "窗口内", "接通", "回访率", "目标", "满�
 
 def cells(d: dict) -> list:
     rate = "—" if d["rate"] is None else f"{d['rate']:g}%"
-    target = "—" if d["target"] is None else f"{d['target']:g}%" + ("" if d["met"] is None else " ✓" if d["met"] else " ✗")
-    return [d["due"], d["made"], d["made_in_window"], d["reached"], rate, target, d["satisfied"], d["neutral"],
-            d["unsatisfied"], d["rescheduled"], d["overdue"], d["gave_up"]]
+    target = (
+        "—" if d["target"] is None else f"{d['target']:g}%" + ("" if d["met"] is None else " ✓" if d["met"] else " ✗")
+    )
+    return [
+        d["due"],
+        d["made"],
+        d["made_in_window"],
+        d["reached"],
+        rate,
+        target,
+        d["satisfied"],
+        d["neutral"],
+        d["unsatisfied"],
+        d["rescheduled"],
+        d["overdue"],
+        d["gave_up"],
+    ]
 
 
 KINDS = (("scenario", "按场景"), ("agent", "按坐席"), ("week", "按周"))
@@ -320,16 +454,26 @@ def table(rows_: list[list], out) -> None:
     texts = [[str(x) for x in r] for r in rows_]
     widths = [max(width(r[i]) for r in texts) for i in range(len(texts[0]))]
     for r in texts:
-        out.write("  " + "  ".join(x + " " * (w - width(x)) if i == 0 else " " * (w - width(x)) + x
-                                   for i, (x, w) in enumerate(zip(r, widths, strict=True))).rstrip() + "\n")
+        out.write(
+            "  "
+            + "  ".join(
+                x + " " * (w - width(x)) if i == 0 else " " * (w - width(x)) + x
+                for i, (x, w) in enumerate(zip(r, widths, strict=True))
+            ).rstrip()
+            + "\n"
+        )
 
 
 def text_report(data: dict, out=sys.stdout) -> None:
     out.write(f"回访统计 {data['from']} 至 {data['to']}（回访率 = 时间窗内已访 ÷ 应访）\n")
     for kind, title in KINDS:
         out.write(f"\n{title}\n")
-        table([["名称"] + HEADS] + [[row["title"]] + cells(row) for row in data[kind]]
-              + [["合计"] + cells(data["total"])], out)
+        table(
+            [["名称"] + HEADS]
+            + [[row["title"]] + cells(row) for row in data[kind]]
+            + [["合计"] + cells(data["total"])],
+            out,
+        )
     if data["complaints"]:
         out.write(f"\n待开投诉单（{len(data['complaints'])}）：\n")
         for c in data["complaints"]:
@@ -404,7 +548,9 @@ def run(args) -> int:
                 print(f"{shown}:{line}: " + (f"工作表「{sheet}」：" if sheet else "") + message, file=sys.stderr)
                 bad = True
             for key in save(db, outcomes, shown, project, config):
-                print(f"{shown}:1: 计划编号「{key}」不在台账里（是另一份台账排出的名单吗？用 --db 指定）", file=sys.stderr)
+                print(
+                    f"{shown}:1: 计划编号「{key}」不在台账里（是另一份台账排出的名单吗？用 --db 指定）", file=sys.stderr
+                )
                 bad = True
         data = compute(db, project, config, first, last)
     finally:
@@ -418,4 +564,3 @@ def run(args) -> int:
     else:
         text_report(data)
     return 1 if bad else 0
-

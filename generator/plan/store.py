@@ -9,16 +9,19 @@ from collections.abc import Iterable
 from huifang import ledger
 from huifang.plan.core import Call, call_key
 
-ledger.register("plan", [
-    """CREATE TABLE IF NOT EXISTS plan_calls (
+ledger.register(
+    "plan",
+    [
+        """CREATE TABLE IF NOT EXISTS plan_calls (
         key TEXT PRIMARY KEY, scenario TEXT NOT NULL, customer TEXT, phone TEXT, agent TEXT,
         date TEXT NOT NULL, time TEXT, win_from TEXT, win_to TEXT, line INTEGER, run TEXT,
         rescheduled_from TEXT)""",
-    "CREATE INDEX IF NOT EXISTS plan_calls_day ON plan_calls (agent, date)",
-    """CREATE TABLE IF NOT EXISTS plan_results (
+        "CREATE INDEX IF NOT EXISTS plan_calls_day ON plan_calls (agent, date)",
+        """CREATE TABLE IF NOT EXISTS plan_results (
         key TEXT PRIMARY KEY, made TEXT, reached INTEGER, satisfaction TEXT, reschedule TEXT,
         note TEXT, source TEXT)""",
-])
+    ],
+)
 
 
 def known_keys(db: sqlite3.Connection) -> set[str]:
@@ -26,8 +29,10 @@ def known_keys(db: sqlite3.Connection) -> set[str]:
 
 
 def booked(db: sqlite3.Connection, first: dt.date, last: dt.date) -> dict[tuple[str, dt.date], int]:
-    rows = db.execute("SELECT agent, date, count(*) FROM plan_calls WHERE date BETWEEN ? AND ? GROUP BY agent, date",
-                      (first.isoformat(), last.isoformat()))
+    rows = db.execute(
+        "SELECT agent, date, count(*) FROM plan_calls WHERE date BETWEEN ? AND ? GROUP BY agent, date",
+        (first.isoformat(), last.isoformat()),
+    )
     return {(a, dt.date.fromisoformat(d)): n for a, d, n in rows}
 
 
@@ -43,11 +48,17 @@ def save(db: sqlite3.Connection, calls: Iterable[Call], run: str) -> None:
 
     def row(c: Call) -> tuple:
         start, end = c.window
-        key = c.ledger_key or call_key(c.ident or f"{c.customer}/{c.phone}", c.scenario, day(c.event or start),  # type: ignore[arg-type]
-                                       day(start))  # type: ignore[arg-type]
+        key = c.ledger_key or call_key(
+            c.ident or f"{c.customer}/{c.phone}",
+            c.scenario,
+            day(c.event or start),  # type: ignore[arg-type]
+            day(start),
+        )  # type: ignore[arg-type]
         return key, c.scenario, c.customer, c.phone, c.agent, day(c.date), c.time, day(start), day(end), c.line, run
 
     with db:
         db.executemany(
             "INSERT OR IGNORE INTO plan_calls (key, scenario, customer, phone, agent, date, time, win_from, win_to,"
-            " line, run) VALUES (?,?,?,?,?,?,?,?,?,?,?)", map(row, calls))
+            " line, run) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            map(row, calls),
+        )

@@ -71,8 +71,12 @@ def choose(t: m.Timing, region: str, customer_class: str) -> tuple[float | None,
     for o in t.overrides:
         if (region and region in o.region) or (customer_class and customer_class in o.customer_class):
             windowed = o.min_days is not None or o.max_days is not None
-            return (o.min_days if windowed else t.min_days, o.max_days if windowed else t.max_days,
-                    o.every or (None if windowed else t.every), o.text)
+            return (
+                o.min_days if windowed else t.min_days,
+                o.max_days if windowed else t.max_days,
+                o.every or (None if windowed else t.every),
+                o.text,
+            )
     return t.min_days, t.max_days, t.every, ""
 
 
@@ -84,9 +88,18 @@ def chosen(t: m.Timing, region: str, customer_class: str) -> int:
     return len(t.overrides)
 
 
-def windows(t: m.Timing, cal: Calendar, event: dt.date, first: dt.date, last: dt.date, *, region: str = "",
-            customer_class: str = "", deadline: dt.date | None = None,
-            birthday: tuple[int, int] | None = None) -> list[Window]:
+def windows(
+    t: m.Timing,
+    cal: Calendar,
+    event: dt.date,
+    first: dt.date,
+    last: dt.date,
+    *,
+    region: str = "",
+    customer_class: str = "",
+    deadline: dt.date | None = None,
+    birthday: tuple[int, int] | None = None,
+) -> list[Window]:
     """Every window of this event that overlaps [first, last], in order. NoWindow when the timing or the
     row does not say when."""
     if t.unknown:
@@ -99,8 +112,17 @@ def windows(t: m.Timing, cal: Calendar, event: dt.date, first: dt.date, last: dt
         if every is None:
             found.append(base)
         else:
-            found += repeat(cal, t, every, event, first, last, deadline, lambda b: shifted(cal, b, lo, hi, working),
-                            include_first=True)
+            found += repeat(
+                cal,
+                t,
+                every,
+                event,
+                first,
+                last,
+                deadline,
+                lambda b: shifted(cal, b, lo, hi, working),
+                include_first=True,
+            )
     elif every is not None:
         found += repeat(cal, t, every, event, first, last, deadline, None, include_first=False)
     if t.within:
@@ -109,7 +131,9 @@ def windows(t: m.Timing, cal: Calendar, event: dt.date, first: dt.date, last: dt
         elif deadline:
             found.append(Window(event, deadline))
         else:
-            raise NoWindow(f"原文没有规定{t.within.event}的天数；请在事件表的「截止日期」列填写{t.within.event}的最后一天")
+            raise NoWindow(
+                f"原文没有规定{t.within.event}的天数；请在事件表的「截止日期」列填写{t.within.event}的最后一天"
+            )
     if t.before:
         if not t.before.days:
             raise NoWindow(f"原文没有规定{t.before.event}前多少天回访")
@@ -129,12 +153,20 @@ def windows(t: m.Timing, cal: Calendar, event: dt.date, first: dt.date, last: dt
             found.append(Window(day, day))
     if not found and not t.every and not t.on:
         raise NoWindow("场景没有结构化的回访时限")
-    return sorted((w for w in found if w.start <= last and (w.end is None or w.end >= first)),
-                  key=lambda w: w.start)
+    return sorted((w for w in found if w.start <= last and (w.end is None or w.end >= first)), key=lambda w: w.start)
 
 
-def repeat(cal: Calendar, t: m.Timing, every: m.Every, event: dt.date, first: dt.date, last: dt.date,
-           until: dt.date | None, shape, include_first: bool) -> list[Window]:
+def repeat(
+    cal: Calendar,
+    t: m.Timing,
+    every: m.Every,
+    event: dt.date,
+    first: dt.date,
+    last: dt.date,
+    until: dt.date | None,
+    shape,
+    include_first: bool,
+) -> list[Window]:
     out = []
     step = approx_days(every)
     i = max(0 if include_first else 1, int((first - event).days / step) - 2 * every.times)

@@ -38,7 +38,9 @@ def load_human(path: str) -> tuple[list[str], dict[str, dict]]:
             score = float(row[score_col])
         except ValueError:
             raise InputError(f"{path}:{number}:{score_col + 1}: 得分不是数字（{row[score_col]!r}）") from None
-        values = {header[i]: row[i].strip() for i in range(len(row)) if i not in (file_col, score_col) and i < len(header)}
+        values = {
+            header[i]: row[i].strip() for i in range(len(row)) if i not in (file_col, score_col) and i < len(header)
+        }
         human[_key(os.path.join(base, row[file_col].strip()))] = {"score": score, "items": values, "line": number}
     return header, human
 
@@ -83,13 +85,23 @@ def calibrate(records: list[dict], files: dict[str, str], human: dict[str, dict]
                 continue
             total += 1
             agree += (mine["findings"] == 0) == theirs
-        items.append({"item": item.id, "name": item.name, "compared": total,
-                      "agreement": round(agree / total, 3) if total else None})
+        items.append(
+            {
+                "item": item.id,
+                "name": item.name,
+                "compared": total,
+                "agreement": round(agree / total, 3) if total else None,
+            }
+        )
     autos = [r["score"] for r, _ in pairs]
     humans = [h["score"] for _, h in pairs]
-    return {"calls": len(pairs), "unmatched": len(records) - len(pairs), "items": items,
-            "correlation": _pearson(autos, humans),
-            "mean_abs_diff": round(sum(abs(a - b) for a, b in zip(autos, humans)) / len(pairs), 1) if pairs else None}
+    return {
+        "calls": len(pairs),
+        "unmatched": len(records) - len(pairs),
+        "items": items,
+        "correlation": _pearson(autos, humans),
+        "mean_abs_diff": round(sum(abs(a - b) for a, b in zip(autos, humans)) / len(pairs), 1) if pairs else None,
+    }
 
 
 def _pearson(xs: list[float], ys: list[float]) -> float | None:
@@ -105,13 +117,19 @@ def _pearson(xs: list[float], ys: list[float]) -> float | None:
 
 
 def as_text(result: dict) -> str:
-    lines = [f"校准：{result['calls']} 通电话有人工评分" + (f"（{result['unmatched']} 通没有）" if result["unmatched"] else "")]
+    lines = [
+        f"校准：{result['calls']} 通电话有人工评分"
+        + (f"（{result['unmatched']} 通没有）" if result["unmatched"] else "")
+    ]
     for i in result["items"]:
         if i["agreement"] is None:
             lines.append(f"  {i['name']}：没有可比的人工评分")
         else:
             lines.append(f"  {i['name']}：一致率 {i['agreement']:.0%}（{i['compared']} 通）")
     r = result["correlation"]
-    lines.append("  总分相关系数：" + ("无法计算（少于两通或分数无变化）" if r is None else f"{r:.2f}")
-                 + ("" if result["mean_abs_diff"] is None else f"，平均相差 {result['mean_abs_diff']:g} 分"))
+    lines.append(
+        "  总分相关系数："
+        + ("无法计算（少于两通或分数无变化）" if r is None else f"{r:.2f}")
+        + ("" if result["mean_abs_diff"] is None else f"，平均相差 {result['mean_abs_diff']:g} 分")
+    )
     return "\n".join(lines) + "\n"

@@ -18,15 +18,23 @@ def add_arguments(parser) -> None:
     parser.add_argument("paths", nargs="*", help="转写文件、目录或清单（.csv/.xlsx）；写 report 则汇总质检记录")
     parser.add_argument("--script", default=None, help="话术 id；不写则按相似度自动选择")
     parser.add_argument("--form", default=None, help="质检评分表 id，默认 huifang-zhijian")
-    parser.add_argument("--format", choices=["text", "json", "html", "xlsx"], default="text", help="输出格式，默认 text")
+    parser.add_argument(
+        "--format", choices=["text", "json", "html", "xlsx"], default="text", help="输出格式，默认 text"
+    )
     parser.add_argument("--out", type=Path, default=None, help="写到文件（xlsx 必须指定）")
     parser.add_argument("--agent", default=None, metavar="SPEAKER", help="坐席的说话人标签，如 SPEAKER_01")
     parser.add_argument("--agent-channel", type=int, default=None, metavar="N", help="坐席所在声道，如 1")
     parser.add_argument("--db", type=Path, default=None, help="质检记录库，默认 <项目>/huifang.sqlite")
     parser.add_argument("--no-db", action="store_true", help="不写入质检记录库")
-    parser.add_argument("--calibrate", type=Path, default=None, metavar="CSV", help="与人工评分表比较：各项一致率、总分相关系数")
-    parser.add_argument("--by", choices=["agent", "script", "week", "rule"], default="agent",
-                        help="report：按坐席、话术、周汇总，或按问题列出最常见的发现")
+    parser.add_argument(
+        "--calibrate", type=Path, default=None, metavar="CSV", help="与人工评分表比较：各项一致率、总分相关系数"
+    )
+    parser.add_argument(
+        "--by",
+        choices=["agent", "script", "week", "rule"],
+        default="agent",
+        help="report：按坐席、话术、周汇总，或按问题列出最常见的发现",
+    )
     parser.add_argument("--jobs", type=int, default=0, help="并行进程数，默认按 CPU 核数")
 
 
@@ -60,8 +68,9 @@ def _judge(args) -> int:
         raise _Usage("没有找到转写文件（.json、.srt、.vtt、.txt）")
     project = _load(args.project)
     try:
-        session = Session(project, script=args.script, form=args.form, agent=args.agent,
-                          agent_channel=args.agent_channel)
+        session = Session(
+            project, script=args.script, form=args.form, agent=args.agent, agent_channel=args.agent_channel
+        )
     except UsageError as exc:
         raise _Usage(str(exc)) from None
     return _run_calls(args, session, jobs)
@@ -114,18 +123,22 @@ def _run_calls(args, session, jobs) -> int:
     if args.calibrate is not None:
         _calibrate(args, records, files, form)
     if ledger is not None and ledger.failed:
-        print(f"huifang qa: 质检记录库无法写入（{ledger.failed}）：结果已输出，但没有记入 {args.db or 'huifang.sqlite'}",
-              file=sys.stderr)
+        print(
+            f"huifang qa: 质检记录库无法写入（{ledger.failed}）：结果已输出，但没有记入 {args.db or 'huifang.sqlite'}",
+            file=sys.stderr,
+        )
         return 1
     return 0 if ok else 1
 
 
 def _whole(fmt: str, records, errors, form):
     from huifang.qa import output
+
     if fmt == "xlsx":
         return output.as_xlsx(records, errors, form)
     if fmt == "html":
         from huifang.qa.html import as_html
+
         return as_html(records, errors, form)
     if fmt == "json":
         return output.as_json(records, errors, form)
@@ -135,6 +148,7 @@ def _whole(fmt: str, records, errors, form):
 def _calibrate(args, records, files, form) -> None:
     from huifang.qa.calibrate import as_text, calibrate, load_human
     from huifang.qa.inputs import InputError
+
     if form is None:
         raise _Usage("项目里没有质检评分表：无法校准")
     try:
@@ -197,6 +211,7 @@ class _Ledger:
             return
         from huifang import ledger
         from huifang.qa import store
+
         try:
             if self.connection is None:
                 self.connection = ledger.connect(self.args.project, self.args.db)
@@ -235,20 +250,19 @@ def judge_stream(session, jobs, *, turns: bool = False, workers: int = 0):
     try:
         if count == 1:
             for at in range(0, len(jobs), 100):
-                yield from _chunk(jobs[at:at + 100])
+                yield from _chunk(jobs[at : at + 100])
             return
         import multiprocessing
 
         from huifang.workers import ignore_interrupts
+
         size = max(20, min(500, len(jobs) // (count * 4)))
-        chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+        chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
         with multiprocessing.get_context("fork").Pool(count, initializer=ignore_interrupts) as pool:
             for part in pool.imap(_chunk, chunks):
                 yield from part
     finally:
         _SESSION = None
-
-
 
 
 def _chunk(jobs) -> list:
@@ -293,16 +307,29 @@ def _report(args) -> int:
         return 0
     if args.by == "rule":
         from huifang.qa.output import RULE_NAMES
-        lines = ["问题\t次数\t涉及通数"] + [f"{RULE_NAMES.get(r['rule'], r['rule'])}\t{r['findings']}\t{r['calls']}"
-                                          for r in rows]
+
+        lines = ["问题\t次数\t涉及通数"] + [
+            f"{RULE_NAMES.get(r['rule'], r['rule'])}\t{r['findings']}\t{r['calls']}" for r in rows
+        ]
         sys.stdout.write("\n".join(lines) + "\n")
         return 0
     names = {"agent": "坐席", "script": "话术", "week": "周"}
     lines = [f"{names[args.by]}\t通数\t平均分\t合格率\t平均时长（秒）\t静音占比\t抢话\t发现"]
     for r in rows:
-        lines.append("\t".join(str(x) for x in (r[args.by], r["calls"], r["mean_score"], f"{r['pass_rate']:.0%}",
-                                                 "—" if r["mean_duration_s"] is None else r["mean_duration_s"],
-                                                 "—" if r["mean_silence_ratio"] is None else f"{r['mean_silence_ratio']:.0%}",
-                                                 r["interruptions"] or 0, r["findings"])))
+        lines.append(
+            "\t".join(
+                str(x)
+                for x in (
+                    r[args.by],
+                    r["calls"],
+                    r["mean_score"],
+                    f"{r['pass_rate']:.0%}",
+                    "—" if r["mean_duration_s"] is None else r["mean_duration_s"],
+                    "—" if r["mean_silence_ratio"] is None else f"{r['mean_silence_ratio']:.0%}",
+                    r["interruptions"] or 0,
+                    r["findings"],
+                )
+            )
+        )
     sys.stdout.write("\n".join(lines) + "\n")
     return 0

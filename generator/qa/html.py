@@ -22,10 +22,14 @@ table{border-collapse:collapse;margin:.5rem 0} td,th{border:1px solid #ddd;paddi
 def as_html(records: list[dict], errors: list[dict], form) -> str:
     s = summary(records, errors, form)
     title = escape((form.title if form is not None else "通话质检") + "报告")
-    out = [f'<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>',
-           f"<style>\n{STYLE}\n</style></head><body>", f"<h1>{title}</h1>",
-           f"<p>共 {s['calls']} 通：合格 {s['passed']}，不合格 {s['failed']}"
-           + (f"，平均 {s['mean_score']:g} 分" if s["mean_score"] is not None else "") + "</p>"]
+    out = [
+        f'<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>',
+        f"<style>\n{STYLE}\n</style></head><body>",
+        f"<h1>{title}</h1>",
+        f"<p>共 {s['calls']} 通：合格 {s['passed']}，不合格 {s['failed']}"
+        + (f"，平均 {s['mean_score']:g} 分" if s["mean_score"] is not None else "")
+        + "</p>",
+    ]
     out.extend(f'<p class="fail">{escape(e["error"])}</p>' for e in errors)
     for n, r in enumerate(records, 1):
         out.append(_call(n, r))
@@ -35,14 +39,18 @@ def as_html(records: list[dict], errors: list[dict], form) -> str:
 
 def _finding(f: dict, extra: str = "") -> str:
     severity = f["severity"] if f["severity"] in SEVERITY_NAMES else "info"
-    return (f'<div class="finding {severity}{extra}">{escape(SEVERITY_NAMES[severity])} · '
-            f'{escape(RULE_NAMES.get(f["rule"], f["rule"]))}：{escape(f["message"])}</div>')
+    return (
+        f'<div class="finding {severity}{extra}">{escape(SEVERITY_NAMES[severity])} · '
+        f"{escape(RULE_NAMES.get(f['rule'], f['rule']))}：{escape(f['message'])}</div>"
+    )
 
 
 def _call(n: int, r: dict) -> str:
     ok = "pass" if r["passed"] else "fail"
-    out = [f'<section id="call-{n}">',
-           f'<h2>{escape(r["path"])}：{r["score"]:g} 分 <span class="{ok}">{"合格" if r["passed"] else "不合格"}</span></h2>']
+    out = [
+        f'<section id="call-{n}">',
+        f'<h2>{escape(r["path"])}：{r["score"]:g} 分 <span class="{ok}">{"合格" if r["passed"] else "不合格"}</span></h2>',
+    ]
     notes = r["_notes"]
     for key, prefix in (("script", ""), ("path", "通话走向："), ("roles", "")):
         if notes.get(key):
@@ -51,8 +59,10 @@ def _call(n: int, r: dict) -> str:
     for i in r["_items"]:
         lost = i["failed"] or (i["points"] is not None and i["points"] < i["weight"])
         points = "不适用" if i["points"] is None else f"{i['points']:g}"
-        out.append(f'<tr><td>{escape(i["name"])}{"（致命项）" if i["critical"] else ""}</td><td>{i["weight"]:g}</td>'
-                   f'<td class="{"fail" if lost else ""}">{points}</td></tr>')
+        out.append(
+            f"<tr><td>{escape(i['name'])}{'（致命项）' if i['critical'] else ''}</td><td>{i['weight']:g}</td>"
+            f'<td class="{"fail" if lost else ""}">{points}</td></tr>'
+        )
     out.append("</table>")
     at: dict[int, list[dict]] = {}
     for f, turn in zip(r["findings"], r["_turn_of"]):
@@ -62,9 +72,11 @@ def _call(n: int, r: dict) -> str:
             at.setdefault(turn, []).append(f)
     for i, t in enumerate(r.get("_turns", [])):
         role = "agent" if t["role"] == "agent" else "customer"
-        out.append(f'<div class="turn {role}"><span class="t">{clock(t["start"]) if t["start"] is not None else ""}</span>'
-                   f'<span class="who">{"坐席" if role == "agent" else "客户"}</span>'
-                   f'<span class="bubble">{escape(t["text"])}</span></div>')
+        out.append(
+            f'<div class="turn {role}"><span class="t">{clock(t["start"]) if t["start"] is not None else ""}</span>'
+            f'<span class="who">{"坐席" if role == "agent" else "客户"}</span>'
+            f'<span class="bubble">{escape(t["text"])}</span></div>'
+        )
         out.extend(_finding(f) for f in at.get(i, ()))
     out.append("</section>")
     return "\n".join(out)

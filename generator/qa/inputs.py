@@ -9,8 +9,18 @@ from dataclasses import dataclass, field
 
 from huifang.qa.readers import SUFFIXES
 
-COLUMNS = {"file": "file", "文件": "file", "path": "file", "录音": "file", "agent": "agent", "坐席": "agent",
-           "date": "date", "日期": "date", "script": "script", "话术": "script"}
+COLUMNS = {
+    "file": "file",
+    "文件": "file",
+    "path": "file",
+    "录音": "file",
+    "agent": "agent",
+    "坐席": "agent",
+    "date": "date",
+    "日期": "date",
+    "script": "script",
+    "话术": "script",
+}
 
 
 class InputError(Exception):
@@ -49,7 +59,9 @@ def manifest(path: str) -> list[Job]:
         raise InputError(f"{path}:1:1: 清单是空的")
     header = [COLUMNS.get(str(h or "").strip().lower(), COLUMNS.get(str(h or "").strip())) for h in rows[0]]
     if "file" not in header:
-        raise InputError(f"{path}:1:1: 清单缺少 file（文件）列；可用的列：file/文件、agent/坐席、date/日期、script/话术")
+        raise InputError(
+            f"{path}:1:1: 清单缺少 file（文件）列；可用的列：file/文件、agent/坐席、date/日期、script/话术"
+        )
     base = os.path.dirname(path)
     jobs = []
     for number, row in enumerate(rows[1:], 2):
@@ -66,6 +78,7 @@ def manifest(path: str) -> list[Job]:
 def _csv_rows(path: str) -> list[list]:
     from huifang.qa.call import TranscriptError
     from huifang.qa.readers import decode, load_bytes
+
     try:
         text = decode(load_bytes(path, path, 64 * 1024 * 1024), path)
     except TranscriptError as exc:
@@ -82,6 +95,7 @@ def _xlsx_rows(path: str) -> list[list]:
     from huifang.problems import ContentError
     from huifang.readfile import read_bytes
     from openpyxl import load_workbook
+
     try:
         raw = read_bytes(path, path, 256 * 1024 * 1024, "：请把清单拆成几个文件")
     except ContentError as exc:
@@ -92,7 +106,10 @@ def _xlsx_rows(path: str) -> list[list]:
         raise InputError(f"{path}:1:1: 不是可读取的 XLSX 工作簿") from None
     try:
         sheet = book.worksheets[0]
-        return [[c.isoformat()[:10] if hasattr(c, "isoformat") else c for c in row]
-                for row in sheet.iter_rows(values_only=True) if any(c not in (None, "") for c in row)]
+        return [
+            [c.isoformat()[:10] if hasattr(c, "isoformat") else c for c in row]
+            for row in sheet.iter_rows(values_only=True)
+            if any(c not in (None, "") for c in row)
+        ]
     finally:
         book.close()

@@ -28,9 +28,16 @@ class Finding:
     compliance: bool = False
 
     def as_dict(self) -> dict:
-        return {"rule": self.rule, "severity": self.severity,
-                "time": None if self.time is None else round(self.time, 2), "line": self.line,
-                "speaker": self.speaker, "text": self.text, "message": self.message, "question": self.question}
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "time": None if self.time is None else round(self.time, 2),
+            "line": self.line,
+            "speaker": self.speaker,
+            "text": self.text,
+            "message": self.message,
+            "question": self.question,
+        }
 
 
 @dataclass
@@ -65,8 +72,11 @@ def judge(call: Call, bridge: Bridge, plan: Plan | None, form) -> Verdict:
             found.append(Finding(rule, severity, message, **extra))
             return
         t = turns[index]
-        found.append(Finding(rule, severity, message, index, t.start, t.line,
-                             AGENT if t.role == AGENT else CUSTOMER, t.text, **extra))
+        found.append(
+            Finding(
+                rule, severity, message, index, t.start, t.line, AGENT if t.role == AGENT else CUSTOMER, t.text, **extra
+            )
+        )
 
     for hit in bridge.findings(turns, org, asks):
         at(hit.turn, hit.rule, hit.severity, hit.message)
@@ -74,33 +84,60 @@ def judge(call: Call, bridge: Bridge, plan: Plan | None, form) -> Verdict:
         for a in outcome.missing:
             e = a.expected
             kind = "合规告知" if e.compliance else "问题"
-            at(None, "question-not-asked", "error" if e.compliance else "warning",
-               f"没有问到应问的{kind}：「{_short(e.text)}」", question=e.id, compliance=e.compliance)
+            at(
+                None,
+                "question-not-asked",
+                "error" if e.compliance else "warning",
+                f"没有问到应问的{kind}：「{_short(e.text)}」",
+                question=e.id,
+                compliance=e.compliance,
+            )
     for start, length, index in metrics.silences:
         t = turns[index]
-        found.append(Finding("long-silence", "warning",
-                             f"冷场 {length:.1f} 秒（{_clock(start)}–{_clock(start + length)} 无人说话，"
-                             f"超过 {silence:g} 秒）", index, start, t.line,
-                             AGENT if t.role == AGENT else CUSTOMER, t.text))
+        found.append(
+            Finding(
+                "long-silence",
+                "warning",
+                f"冷场 {length:.1f} 秒（{_clock(start)}–{_clock(start + length)} 无人说话，超过 {silence:g} 秒）",
+                index,
+                start,
+                t.line,
+                AGENT if t.role == AGENT else CUSTOMER,
+                t.text,
+            )
+        )
     for agent_index, customer_index in metrics.interrupting:
         c = turns[customer_index]
-        at(agent_index, "interruption", "warning",
-           f"抢话：客户还在说（{_clock(c.start)}–{_clock(c.end)}「{_short(c.text, 16)}」），坐席就开口了")
+        at(
+            agent_index,
+            "interruption",
+            "warning",
+            f"抢话：客户还在说（{_clock(c.start)}–{_clock(c.end)}「{_short(c.text, 16)}」），坐席就开口了",
+        )
     limit = _speed_limit(form, org)
     if metrics.agent_chars_per_min is not None and limit and metrics.agent_chars_per_min > limit:
-        at(None, "speech-too-fast", "warning",
-           f"坐席语速 {metrics.agent_chars_per_min:.0f} 字/分钟（全程平均），超过 {limit:g} 字/分钟")
+        at(
+            None,
+            "speech-too-fast",
+            "warning",
+            f"坐席语速 {metrics.agent_chars_per_min:.0f} 字/分钟（全程平均），超过 {limit:g} 字/分钟",
+        )
     if org is not None and org.max_call_minutes and metrics.duration_s is not None:
         maximum = org.max_call_minutes[1]
         if metrics.duration_s > maximum * 60:
             crossed = next((i for i, t in enumerate(turns) if t.end is not None and t.end > maximum * 60), None)
-            at(crossed, "call-too-long", "warning",
-               f"通话 {metrics.duration_s / 60:.1f} 分钟，超过机构规定的 {maximum:g} 分钟（从这一句起超时）")
+            at(
+                crossed,
+                "call-too-long",
+                "warning",
+                f"通话 {metrics.duration_s / 60:.1f} 分钟，超过机构规定的 {maximum:g} 分钟（从这一句起超时）",
+            )
             if crossed is not None:
                 found[-1].time = maximum * 60.0
     found.sort(key=lambda f: (f.turn is None, f.turn if f.turn is not None else 0, f.rule, f.message))
     if form is not None:
         from huifang.qa.form import score
+
         score(verdict, form)
     return verdict
 

@@ -31,9 +31,14 @@ class Metrics:
     agent_chars: int = 0
 
     def as_dict(self) -> dict:
-        return {"duration_s": _r(self.duration_s), "agent_talk_ratio": _r(self.agent_talk_ratio, 3),
-                "silence_ratio": _r(self.silence_ratio, 3), "longest_silence_s": _r(self.longest_silence_s),
-                "interruptions": self.interruptions, "agent_chars_per_min": _r(self.agent_chars_per_min, 1)}
+        return {
+            "duration_s": _r(self.duration_s),
+            "agent_talk_ratio": _r(self.agent_talk_ratio, 3),
+            "silence_ratio": _r(self.silence_ratio, 3),
+            "longest_silence_s": _r(self.longest_silence_s),
+            "interruptions": self.interruptions,
+            "agent_chars_per_min": _r(self.agent_chars_per_min, 1),
+        }
 
 
 def _r(value, digits: int = 2):

@@ -7,9 +7,16 @@ from huifang.qa.jsontext import dumps
 from huifang.qa.record import public
 
 RULE_NAMES = {
-    "forbidden-phrase": "忌语", "personal-data": "个人信息", "missing-greeting": "开头语", "greeting-not-first": "问候不在最前",
-    "missing-closing": "结束语", "question-not-asked": "漏问", "long-silence": "冷场", "interruption": "抢话",
-    "speech-too-fast": "语速过快", "call-too-long": "通话过长",
+    "forbidden-phrase": "忌语",
+    "personal-data": "个人信息",
+    "missing-greeting": "开头语",
+    "greeting-not-first": "问候不在最前",
+    "missing-closing": "结束语",
+    "question-not-asked": "漏问",
+    "long-silence": "冷场",
+    "interruption": "抢话",
+    "speech-too-fast": "语速过快",
+    "call-too-long": "通话过长",
 }
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -41,14 +48,30 @@ class Tally:
             self.choices[kind][how] = self.choices[kind].get(how, 0) + 1
 
     def summary(self, errors: list[dict], form) -> dict:
-        return {"calls": self.calls, "passed": self.passed, "failed": self.calls - self.passed,
-                "unreadable": errors, "mean_score": round(self.total / self.calls, 1) if self.calls else None,
-                "form": form.id if form is not None else None, "findings": dict(sorted(self.counts.items())),
-                "choices": {k: dict(sorted(v.items())) for k, v in self.choices.items()}}
+        return {
+            "calls": self.calls,
+            "passed": self.passed,
+            "failed": self.calls - self.passed,
+            "unreadable": errors,
+            "mean_score": round(self.total / self.calls, 1) if self.calls else None,
+            "form": form.id if form is not None else None,
+            "findings": dict(sorted(self.counts.items())),
+            "choices": {k: dict(sorted(v.items())) for k, v in self.choices.items()},
+        }
 
 
-HOW = ("按相似度选定", "按 --script 指定", "按清单指定", "没有找到相近的话术", "项目里没有话术",
-       "推断", "按指定的说话人", "按指定的声道", "按说话人标签", "只有一个说话人")
+HOW = (
+    "按相似度选定",
+    "按 --script 指定",
+    "按清单指定",
+    "没有找到相近的话术",
+    "项目里没有话术",
+    "推断",
+    "按指定的说话人",
+    "按指定的声道",
+    "按说话人标签",
+    "只有一个说话人",
+)
 
 
 def _how(note: str) -> str:
@@ -109,22 +132,29 @@ def text_of_call(r: dict) -> str:
     for f in r["findings"]:
         where = f"{r['path']}:{f['line']}" if f["line"] else r["path"]
         quote = f" 「{_short(f['text'])}」" if f["text"] else ""
-        lines.append(f"  {where}: [{clock(f['time'])}] {SEVERITY_NAMES.get(f['severity'], f['severity'])}："
-                     f"{f['message']}{quote}（{f['rule']}）")
+        lines.append(
+            f"  {where}: [{clock(f['time'])}] {SEVERITY_NAMES.get(f['severity'], f['severity'])}："
+            f"{f['message']}{quote}（{f['rule']}）"
+        )
     m = r["metrics"]
     if m["duration_s"] is None:
         lines.append("  指标：没有时间戳，时长、静音、抢话、语速不适用")
     else:
-        lines.append(f"  指标：时长 {clock(m['duration_s'])}，坐席说话占比 {m['agent_talk_ratio']:.0%}，"
-                     f"静音占比 {m['silence_ratio']:.0%}，最长静音 {m['longest_silence_s']:.1f} 秒，"
-                     f"抢话 {m['interruptions']} 次，坐席语速 {_rate(m['agent_chars_per_min'])}")
+        lines.append(
+            f"  指标：时长 {clock(m['duration_s'])}，坐席说话占比 {m['agent_talk_ratio']:.0%}，"
+            f"静音占比 {m['silence_ratio']:.0%}，最长静音 {m['longest_silence_s']:.1f} 秒，"
+            f"抢话 {m['interruptions']} 次，坐席语速 {_rate(m['agent_chars_per_min'])}"
+        )
     return "\n".join(lines) + "\n"
 
 
 def text_total(s: dict, errors: list[dict]) -> str:
-    return (f"共 {s['calls']} 通：合格 {s['passed']}，不合格 {s['failed']}"
-            + (f"，平均 {s['mean_score']:g} 分" if s["mean_score"] is not None else "")
-            + (f"；{len(errors)} 个文件无法读取" if errors else "") + "\n")
+    return (
+        f"共 {s['calls']} 通：合格 {s['passed']}，不合格 {s['failed']}"
+        + (f"，平均 {s['mean_score']:g} 分" if s["mean_score"] is not None else "")
+        + (f"；{len(errors)} 个文件无法读取" if errors else "")
+        + "\n"
+    )
 
 
 def _rate(value) -> str:
@@ -143,22 +173,62 @@ def as_xlsx(records: list[dict], errors: list[dict], form) -> bytes:
     book = Workbook()
     calls = book.active
     calls.title = "通话"
-    calls.append(["文件", "坐席", "日期", "话术", "得分", "是否合格", "致命项", "发现数", "时长（秒）", "坐席说话占比",
-                  "静音占比", "最长静音（秒）", "抢话次数", "坐席语速（字/分钟）"])
+    calls.append(
+        [
+            "文件",
+            "坐席",
+            "日期",
+            "话术",
+            "得分",
+            "是否合格",
+            "致命项",
+            "发现数",
+            "时长（秒）",
+            "坐席说话占比",
+            "静音占比",
+            "最长静音（秒）",
+            "抢话次数",
+            "坐席语速（字/分钟）",
+        ]
+    )
     for r in records:
         m, meta = r["metrics"], r["_meta"]
-        calls.append([r["path"], meta.get("agent", ""), meta.get("date", ""), r["_title"] or r["script"] or "",
-                      r["score"], "合格" if r["passed"] else "不合格",
-                      "、".join(i["name"] for i in r["_items"] if i["failed"]), len(r["findings"]),
-                      m["duration_s"], m["agent_talk_ratio"], m["silence_ratio"], m["longest_silence_s"],
-                      m["interruptions"], m["agent_chars_per_min"]])
+        calls.append(
+            [
+                r["path"],
+                meta.get("agent", ""),
+                meta.get("date", ""),
+                r["_title"] or r["script"] or "",
+                r["score"],
+                "合格" if r["passed"] else "不合格",
+                "、".join(i["name"] for i in r["_items"] if i["failed"]),
+                len(r["findings"]),
+                m["duration_s"],
+                m["agent_talk_ratio"],
+                m["silence_ratio"],
+                m["longest_silence_s"],
+                m["interruptions"],
+                m["agent_chars_per_min"],
+            ]
+        )
     found = book.create_sheet("发现")
     found.append(["文件", "坐席", "时间", "行", "说话人", "类别", "严重程度", "说明", "原话", "问题"])
     for r in records:
         for f in r["findings"]:
-            found.append([r["path"], r["_meta"].get("agent", ""), clock(f["time"]) if f["time"] is not None else "",
-                          f["line"], "坐席" if f["speaker"] == "agent" else "客户", RULE_NAMES.get(f["rule"], f["rule"]),
-                          SEVERITY_NAMES.get(f["severity"], f["severity"]), f["message"], f["text"], f["question"] or ""])
+            found.append(
+                [
+                    r["path"],
+                    r["_meta"].get("agent", ""),
+                    clock(f["time"]) if f["time"] is not None else "",
+                    f["line"],
+                    "坐席" if f["speaker"] == "agent" else "客户",
+                    RULE_NAMES.get(f["rule"], f["rule"]),
+                    SEVERITY_NAMES.get(f["severity"], f["severity"]),
+                    f["message"],
+                    f["text"],
+                    f["question"] or "",
+                ]
+            )
     if errors:
         bad = book.create_sheet("无法读取")
         bad.append(["文件", "原因"])
@@ -167,6 +237,7 @@ def as_xlsx(records: list[dict], errors: list[dict], form) -> bytes:
     for sheet in book.worksheets:
         sheet.freeze_panes = "A2"
     from datetime import datetime
+
     fixed = datetime(2000, 1, 1)
     book.properties.created = book.properties.modified = fixed
     buffer = io.BytesIO()

@@ -23,7 +23,9 @@ from huifang.qa.rules_bridge import normalize
 MATCH = 0.75  # share of a question's clauses said (fuzzy per clause) for it to count as asked
 COMPLIANCE = 0.85  # …for wording that must be read as written (ASR mishears some 5–10 % of characters)
 CLAUSE_MATCH = 0.75  # share of one clause's characters said, in order, for it to count
-NOT_CONVENIENT = re.compile(r"不方便|不太方便|没空|没时间|在忙|正忙|很忙|开会|开车|在上班|不行|晚点|晚些|稍后|回头再|改天")
+NOT_CONVENIENT = re.compile(
+    r"不方便|不太方便|没空|没时间|在忙|正忙|很忙|开会|开车|在上班|不行|晚点|晚些|稍后|回头再|改天"
+)
 NOT_CONVENIENT_LABEL = "不方便"
 
 
@@ -88,8 +90,7 @@ def _expected(question, org) -> Expected:
     keys = tuple(k for k in dict.fromkeys(normalize(w) for w in wordings) if k)
     clauses = tuple(c for c in (_clauses(w) for w in dict.fromkeys(wordings)) if c)
     ident = question.id if "#" not in question.id else question.id.split("#")[0]
-    return Expected(ident, fill(question.text.value, org), keys, bool(getattr(question, "compliance", False)),
-                    clauses)
+    return Expected(ident, fill(question.text.value, org), keys, bool(getattr(question, "compliance", False)), clauses)
 
 
 ASIDE = re.compile(r"[（(]\s*或?([^（）()]{2,})[）)]")
@@ -214,7 +215,7 @@ def coverage(key: str, text: str, fuzz) -> tuple[float, int]:
     if hit is None:
         return 0.0, 0
     start = max(0, hit.dest_start - len(key) // 4)
-    window = text[start:hit.dest_start + len(key) + len(key) // 2]
+    window = text[start : hit.dest_start + len(key) + len(key) // 2]
     return LCSseq.similarity(key, window) / len(key), hit.dest_start
 
 
@@ -249,11 +250,11 @@ def took_not_convenient(turns: list[Turn]) -> bool:
     """The customer's first answer after the agent asked whether it is convenient was 不方便."""
     for i, t in enumerate(turns):
         if t.role == AGENT and "方便" in t.text:
-            reply = next((u for u in turns[i + 1:] if u.role == CUSTOMER), None)
+            reply = next((u for u in turns[i + 1 :] if u.role == CUSTOMER), None)
             if reply is None:
                 return False
             nxt = turns.index(reply)
-            later_agent = next((u for u in turns[i + 1:nxt] if u.role == AGENT and "方便" in u.text), None)
+            later_agent = next((u for u in turns[i + 1 : nxt] if u.role == AGENT and "方便" in u.text), None)
             if later_agent is not None:
                 continue
             return NOT_CONVENIENT.search(reply.text) is not None

@@ -16,18 +16,33 @@ def record(verdict, turns: bool = False) -> dict:
         "passed": verdict.passed,
         "findings": [f.as_dict() for f in verdict.findings],
         "metrics": verdict.metrics.as_dict(),
-        "_notes": {"script": verdict.script_note, "roles": call.roles_note,
-                   "path": verdict.outcome.path if verdict.outcome else "", "format": call.format},
+        "_notes": {
+            "script": verdict.script_note,
+            "roles": call.roles_note,
+            "path": verdict.outcome.path if verdict.outcome else "",
+            "format": call.format,
+        },
         "_title": verdict.plan.title if verdict.plan else "",
-        "_items": [{"id": r.item.id, "name": r.item.name, "weight": r.item.weight, "points": r.points,
-                    "findings": r.findings, "critical": r.item.critical, "failed": r.failed_critical}
-                   for r in verdict.items],
+        "_items": [
+            {
+                "id": r.item.id,
+                "name": r.item.name,
+                "weight": r.item.weight,
+                "points": r.points,
+                "findings": r.findings,
+                "critical": r.item.critical,
+                "failed": r.failed_critical,
+            }
+            for r in verdict.items
+        ],
         "_meta": dict(call.meta),
         "_turn_of": [f.turn for f in verdict.findings],
     }
     if turns:
-        out["_turns"] = [{"role": t.role, "speaker": t.speaker, "start": t.start, "end": t.end, "text": t.text,
-                          "line": t.line} for t in call.turns]
+        out["_turns"] = [
+            {"role": t.role, "speaker": t.speaker, "start": t.start, "end": t.end, "text": t.text, "line": t.line}
+            for t in call.turns
+        ]
     return out
 
 

@@ -16,14 +16,14 @@ AGENT_SIGNS = re.compile(r"您好|你好|我是|这里是|客服|回访|请问|�
 QUESTION = re.compile(r"[？?]|吗|是否|呢")
 
 
-def assign(call: Call, agent: str | None = None, agent_channel: int | None = None,
-           company: str = "") -> Call:
+def assign(call: Call, agent: str | None = None, agent_channel: int | None = None, company: str = "") -> Call:
     """Set `role` on every turn; raise TranscriptError when the override names no one in the call."""
     if agent_channel is not None:
         channels = {t.channel for t in call.turns}
         if agent_channel not in channels:
-            raise TranscriptError(call.path, f"--agent-channel {agent_channel}：这通电话里没有这个声道"
-                                             f"（有：{_listing(channels)}）")
+            raise TranscriptError(
+                call.path, f"--agent-channel {agent_channel}：这通电话里没有这个声道（有：{_listing(channels)}）"
+            )
         for t in call.turns:
             t.role = AGENT if t.channel == agent_channel else CUSTOMER
         call.roles_note = f"坐席：按指定的声道 {agent_channel}"
@@ -50,8 +50,9 @@ def assign(call: Call, agent: str | None = None, agent_channel: int | None = Non
     scores: dict[str, float] = {}
     for speaker, said in texts.items():
         joined = "\n".join(said)
-        scores[speaker] = len(AGENT_SIGNS.findall(joined)) + questions.get(speaker, 0) + (
-            2 * joined.count(company) if company else 0)
+        scores[speaker] = (
+            len(AGENT_SIGNS.findall(joined)) + questions.get(speaker, 0) + (2 * joined.count(company) if company else 0)
+        )
     for t in call.turns[:2]:
         scores[t.speaker] += 1  # the caller speaks first in a call-back
     if len(scores) == 1:
@@ -64,8 +65,10 @@ def assign(call: Call, agent: str | None = None, agent_channel: int | None = Non
     for t in call.turns:
         t.role = AGENT if t.speaker == chosen else CUSTOMER
     shown = chosen or "（无标签）"
-    call.roles_note = (f"坐席：推断为 {shown}（问候、自我介绍、提问最多：{ranked[0][1]:g} 分，"
-                       f"其次 {ranked[1][0] or '（无标签）'} {ranked[1][1]:g} 分）；如有误请用 --agent 或 --agent-channel 指定")
+    call.roles_note = (
+        f"坐席：推断为 {shown}（问候、自我介绍、提问最多：{ranked[0][1]:g} 分，"
+        f"其次 {ranked[1][0] or '（无标签）'} {ranked[1][1]:g} 分）；如有误请用 --agent 或 --agent-channel 指定"
+    )
     return call
 
 

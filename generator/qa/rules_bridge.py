@@ -62,9 +62,15 @@ class Bridge:
         found = self.engine.lint_view(view)
         if self.lines.line_rules:
             chosen = self._may_find(turns, text, phrase_lines)
-            lines = CallView("<call>", "<call>", (1, 1), [("", utterances if chosen is None else
-                                                          [utterances[i] for i in chosen])],
-                             org=org, freeform=True, text=text)
+            lines = CallView(
+                "<call>",
+                "<call>",
+                (1, 1),
+                [("", utterances if chosen is None else [utterances[i] for i in chosen])],
+                org=org,
+                freeform=True,
+                text=text,
+            )
             if phrase_lines is not None:
                 lines.phrase_lines, lines.no_phrases = phrase_lines, not phrase_lines
             found.extend(self.lines.lint_view(lines))
@@ -109,8 +115,8 @@ def _for_a_call(message: str) -> str:
     """A script's path name means nothing in a recording: "路径「主流程」结束时…" → "通话结束时…"."""
     if message.startswith("路径「"):
         cut = message.find("」", 3)
-        if cut > 0 and message[cut + 1:].startswith("结束时"):
-            return "通话" + message[cut + 1:]
+        if cut > 0 and message[cut + 1 :].startswith("结束时"):
+            return "通话" + message[cut + 1 :]
     return message
 
 
@@ -132,4 +138,5 @@ def prepare(turns: list[Turn]) -> None:
 def normalize(text: str) -> str:
     """The linter's comparison form: Simplified, half-width, lower case, no spaces or punctuation."""
     from huifang.lint.normalize import normalize as norm
+
     return norm(text)

@@ -18,8 +18,15 @@ class UsageError(Exception):
 
 
 class Session:
-    def __init__(self, project, *, script: str | None = None, form: str | None = None,
-                 agent: str | None = None, agent_channel: int | None = None):
+    def __init__(
+        self,
+        project,
+        *,
+        script: str | None = None,
+        form: str | None = None,
+        agent: str | None = None,
+        agent_channel: int | None = None,
+    ):
         self.project = project
         self.bridge = Bridge(project)
         self.agent, self.agent_channel = agent, agent_channel
@@ -29,7 +36,9 @@ class Session:
         if script is not None and script not in project.scripts:
             raise UsageError(f"--script {script}：没有这篇话术{_close(script, project.scripts)}")
         self.script = script
-        chosen = form or (DEFAULT_FORM if DEFAULT_FORM in project.qa_forms else next(iter(sorted(project.qa_forms)), None))
+        chosen = form or (
+            DEFAULT_FORM if DEFAULT_FORM in project.qa_forms else next(iter(sorted(project.qa_forms)), None)
+        )
         if form is not None and form not in project.qa_forms:
             raise UsageError(f"--form {form}：没有这张质检评分表{_close(form, project.qa_forms)}")
         self.form = project.qa_forms.get(chosen) if chosen else None
@@ -116,9 +125,10 @@ _value = itemgetter(1)  # of an Aho–Corasick match (end, value)
 
 
 def _bigrams(text: str) -> frozenset:
-    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _close(name: str, known) -> str:
     from huifang.validate import did_you_mean
+
     return did_you_mean(name, known)

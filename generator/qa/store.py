@@ -7,8 +7,10 @@ import datetime as dt
 
 from huifang import ledger
 
-ledger.register("qa", [
-    """CREATE TABLE IF NOT EXISTS qa_calls (
+ledger.register(
+    "qa",
+    [
+        """CREATE TABLE IF NOT EXISTS qa_calls (
         id INTEGER PRIMARY KEY,
         judged_at TEXT NOT NULL,
         path TEXT NOT NULL,
@@ -25,7 +27,7 @@ ledger.register("qa", [
         longest_silence_s REAL,
         interruptions INTEGER,
         agent_chars_per_min REAL)""",
-    """CREATE TABLE IF NOT EXISTS qa_findings (
+        """CREATE TABLE IF NOT EXISTS qa_findings (
         call_id INTEGER NOT NULL REFERENCES qa_calls(id) ON DELETE CASCADE,
         rule TEXT NOT NULL,
         severity TEXT NOT NULL,
@@ -35,9 +37,10 @@ ledger.register("qa", [
         text TEXT,
         message TEXT,
         question TEXT)""",
-    "CREATE INDEX IF NOT EXISTS qa_calls_agent ON qa_calls(agent, week)",
-    "CREATE INDEX IF NOT EXISTS qa_findings_call ON qa_findings(call_id)",
-])
+        "CREATE INDEX IF NOT EXISTS qa_calls_agent ON qa_calls(agent, week)",
+        "CREATE INDEX IF NOT EXISTS qa_findings_call ON qa_findings(call_id)",
+    ],
+)
 
 
 def week_of(date: str | None) -> str | None:
@@ -60,38 +63,82 @@ def append(connection, records: list[dict], form_id: str | None, judged_at: str 
                 "INSERT INTO qa_calls (judged_at, path, agent, date, week, script, form, score, passed, duration_s,"
                 " agent_talk_ratio, silence_ratio, longest_silence_s, interruptions, agent_chars_per_min)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (judged_at, r["path"], meta.get("agent") or None, meta.get("date") or None,
-                 week_of(meta.get("date")), r["script"], form_id, r["score"], int(r["passed"]), m["duration_s"],
-                 m["agent_talk_ratio"], m["silence_ratio"], m["longest_silence_s"], m["interruptions"],
-                 m["agent_chars_per_min"]))
+                (
+                    judged_at,
+                    r["path"],
+                    meta.get("agent") or None,
+                    meta.get("date") or None,
+                    week_of(meta.get("date")),
+                    r["script"],
+                    form_id,
+                    r["score"],
+                    int(r["passed"]),
+                    m["duration_s"],
+                    m["agent_talk_ratio"],
+                    m["silence_ratio"],
+                    m["longest_silence_s"],
+                    m["interruptions"],
+                    m["agent_chars_per_min"],
+                ),
+            )
             connection.executemany(
                 "INSERT INTO qa_findings (call_id, rule, severity, time, line, speaker, text, message, question)"
                 " VALUES (?,?,?,?,?,?,?,?,?)",
-                [(cursor.lastrowid, f["rule"], f["severity"], f["time"], f["line"], f["speaker"], f["text"],
-                  f["message"], f["question"]) for f in r["findings"]])
+                [
+                    (
+                        cursor.lastrowid,
+                        f["rule"],
+                        f["severity"],
+                        f["time"],
+                        f["line"],
+                        f["speaker"],
+                        f["text"],
+                        f["message"],
+                        f["question"],
+                    )
+                    for f in r["findings"]
+                ],
+            )
     return len(records)
 
 
-GROUPS = {"agent": "COALESCE(agent, '（未注明）')", "script": "COALESCE(script, '（未识别）')",
-          "week": "COALESCE(week, '（无日期）')"}
+GROUPS = {
+    "agent": "COALESCE(agent, '（未注明）')",
+    "script": "COALESCE(script, '（未识别）')",
+    "week": "COALESCE(week, '（无日期）')",
+}
 
 
 def aggregate(connection, by: str) -> list[dict]:
     key = GROUPS[by]
     rows = connection.execute(
         f"SELECT {key} AS k, COUNT(*), AVG(score), SUM(passed), AVG(duration_s), AVG(silence_ratio),"
-        f" SUM(interruptions) FROM qa_calls GROUP BY k ORDER BY k").fetchall()
-    findings = dict(connection.execute(
-        f"SELECT {key} AS k, COUNT(f.rule) FROM qa_calls LEFT JOIN qa_findings f ON f.call_id = qa_calls.id"
-        f" GROUP BY k").fetchall())
-    return [{by: k, "calls": n, "mean_score": round(avg, 1), "pass_rate": round(passed / n, 3),
-             "mean_duration_s": None if dur is None else round(dur, 1),
-             "mean_silence_ratio": None if sil is None else round(sil, 3), "interruptions": inter,
-             "findings": findings.get(k, 0)} for k, n, avg, passed, dur, sil, inter in rows]
+        f" SUM(interruptions) FROM qa_calls GROUP BY k ORDER BY k"
+    ).fetchall()
+    findings = dict(
+        connection.execute(
+            f"SELECT {key} AS k, COUNT(f.rule) FROM qa_calls LEFT JOIN qa_findings f ON f.call_id = qa_calls.id"
+            f" GROUP BY k"
+        ).fetchall()
+    )
+    return [
+        {
+            by: k,
+            "calls": n,
+            "mean_score": round(avg, 1),
+            "pass_rate": round(passed / n, 3),
+            "mean_duration_s": None if dur is None else round(dur, 1),
+            "mean_silence_ratio": None if sil is None else round(sil, 3),
+            "interruptions": inter,
+            "findings": findings.get(k, 0),
+        }
+        for k, n, avg, passed, dur, sil, inter in rows
+    ]
 
 
 def frequent_findings(connection) -> list[dict]:
     """Findings by rule, the most frequent first: how often, and in how many calls."""
     rows = connection.execute(
-        "SELECT rule, COUNT(*) AS n, COUNT(DISTINCT call_id) FROM qa_findings GROUP BY rule ORDER BY n DESC, rule")
+        "SELECT rule, COUNT(*) AS n, COUNT(DISTINCT call_id) FROM qa_findings GROUP BY rule ORDER BY n DESC, rule"
+    )
     return [{"rule": rule, "findings": n, "calls": calls} for rule, n, calls in rows]

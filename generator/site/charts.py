@@ -70,13 +70,13 @@ def frame(height: float, caption: str, body: list[str]) -> Markup:
         f'<div class="hf-svgchart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {n(height)}" '
         f'width="{WIDTH}" height="{n(height)}" role="img" aria-label="{esc(caption)}" '
         f'style="max-width:100%;height:auto;font-size:{FONT}px;font-family:inherit">'
-        f"<title>{esc(caption)}</title>" + "".join(body) + "</svg></div>")
+        f"<title>{esc(caption)}</title>" + "".join(body) + "</svg></div>"
+    )
 
 
 def text(x: float, y: float, value: str, anchor: str = "start", weight: str = "") -> str:
     bold = ' font-weight="700"' if weight else ""
-    return (f'<text x="{n(x)}" y="{n(y)}" text-anchor="{anchor}" fill="currentColor"{bold}>'
-            f"{esc(value)}</text>")
+    return f'<text x="{n(x)}" y="{n(y)}" text-anchor="{anchor}" fill="currentColor"{bold}>{esc(value)}</text>'
 
 
 def bars(rows: Sequence[Bar], top: float, caption: str, legend: str = "") -> Markup:
@@ -97,8 +97,10 @@ def bars(rows: Sequence[Bar], top: float, caption: str, legend: str = "") -> Mar
             body.append(f'<rect x="0" y="{n(bar_y)}" width="{n(length)}" height="{BAR}" fill="{colour}"/>')
         if row.mark is not None and top > 0:
             x = min(span * min(max(row.mark, 0.0), top) / top, span - 1)
-            body.append(f'<line x1="{n(x)}" y1="{n(bar_y - 3)}" x2="{n(x)}" y2="{n(bar_y + BAR + 3)}" '
-                        f'stroke="currentColor" stroke-width="2"/>')
+            body.append(
+                f'<line x1="{n(x)}" y1="{n(bar_y - 3)}" x2="{n(x)}" y2="{n(bar_y + BAR + 3)}" '
+                f'stroke="currentColor" stroke-width="2"/>'
+            )
         y += ROW
     return frame(max(y, 1), caption, body)
 
@@ -122,8 +124,10 @@ def stacks(rows: Sequence[Stack], series: Sequence[str], caption: str) -> Markup
         for i, count in enumerate(row.parts):
             if total and count:
                 length = span * count / total
-                body.append(f'<rect x="{n(left)}" y="{n(bar_y)}" width="{n(length)}" height="{BAR}" '
-                            f'fill="{SERIES[i % len(SERIES)]}"/>')
+                body.append(
+                    f'<rect x="{n(left)}" y="{n(bar_y)}" width="{n(length)}" height="{BAR}" '
+                    f'fill="{SERIES[i % len(SERIES)]}"/>'
+                )
                 left += length
         y += ROW
     return frame(y, caption, body)

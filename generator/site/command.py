@@ -59,6 +59,7 @@ def docs_dir(root: Path, stack: contextlib.ExitStack) -> Path:
 def precheck(root: Path, args) -> int:
     """Content and lint problems as `path:line:col: message` lines, before MkDocs starts."""
     from huifang.site import plugin
+
     loaded = load_project(root, reuse=plugin.PARSED.setdefault(root, {}) if args.command == "serve" else None)
     errors = [p for p in loaded.problems if p.severity == "error"]
     if errors:
@@ -72,8 +73,11 @@ def precheck(root: Path, args) -> int:
         for problem in report.errors:
             print(f"{problem}{f' [{problem.rule}]' if problem.rule else ''}", file=sys.stderr)
         if mode == "fail" and args.command == "build":
-            print(f"话术检查发现 {len(report.errors)} 个错误，未生成网站（site/ 保持原样；"
-                  f"--lint-errors warn 可只警告）。", file=sys.stderr)
+            print(
+                f"话术检查发现 {len(report.errors)} 个错误，未生成网站（site/ 保持原样；"
+                f"--lint-errors warn 可只警告）。",
+                file=sys.stderr,
+            )
             return 1
         print(f"话术检查发现 {len(report.errors)} 个错误（仅警告）。", file=sys.stderr)
     plugin.PRELOADED[root] = (loaded, report)
@@ -86,6 +90,7 @@ def quiet_logging(verbose: bool = False) -> None:
         logging.getLogger(name).setLevel(logging.INFO if verbose else logging.WARNING)
     with contextlib.suppress(Exception):
         import jieba
+
         jieba.setLogLevel(logging.WARNING)
 
 
@@ -127,7 +132,7 @@ def dev_addr(value: str) -> str | None:
     """Why `--dev-addr` is not a usable address, or None."""
     host, sep, port = value.rpartition(":")
     if not sep or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
-        return (f"--dev-addr {value}：应写成 地址:端口，端口为 1–65535 之间的整数，如 127.0.0.1:8000")
+        return f"--dev-addr {value}：应写成 地址:端口，端口为 1–65535 之间的整数，如 127.0.0.1:8000"
     return None
 
 
@@ -147,7 +152,9 @@ def run(args) -> int:
             return 2
     else:
         try:
-            site_dir = check_output(args.site_dir or root / "site", root, "--site-dir" if args.site_dir else "输出文件夹")
+            site_dir = check_output(
+                args.site_dir or root / "site", root, "--site-dir" if args.site_dir else "输出文件夹"
+            )
         except OutputError as exc:
             print(f"huifang build：{exc}", file=sys.stderr)
             print("网站未生成，没有改动任何文件。", file=sys.stderr)
@@ -158,6 +165,7 @@ def run(args) -> int:
     if args.command == "serve":
         return serve(root, args, settings)
     from mkdocs.exceptions import MkDocsException
+
     try:
         build_site(root, site_dir, args, settings)
     except (MkDocsException, OutputError) as exc:
@@ -182,9 +190,14 @@ def serve(root: Path, args, settings: dict) -> int:
         stack.enter_context(environment(args, root))
         docs = docs_dir(root, stack)
         try:
-            mkdocs_serve(config_file=written_config(stack, settings), docs_dir=str(docs), dev_addr=args.dev_addr,
-                         open_in_browser=getattr(args, "open", False), livereload=True,
-                         build_type="dirty")
+            mkdocs_serve(
+                config_file=written_config(stack, settings),
+                docs_dir=str(docs),
+                dev_addr=args.dev_addr,
+                open_in_browser=getattr(args, "open", False),
+                livereload=True,
+                build_type="dirty",
+            )
         except MkDocsException as exc:
             print(f"huifang serve：{exc}", file=sys.stderr)
             return 1

@@ -19,20 +19,22 @@ from huifang.yamlload import Document, Limits, Tagged, load_file
 BASE = Path(__file__).resolve().parent / "mkdocs.yml"
 FILE = "mkdocs.yml"
 PYTHON_NAME = "tag:yaml.org,2002:python/name:"
-CALLABLES = frozenset({
-    "pymdownx.superfences.fence_code_format",
-    "pymdownx.superfences.fence_div_format",
-    "pymdownx.emoji.twemoji",
-    "pymdownx.emoji.emojione",
-    "pymdownx.emoji.gemoji",
-    "pymdownx.emoji.to_svg",
-    "pymdownx.emoji.to_png",
-    "pymdownx.emoji.to_alt",
-    "pymdownx.arithmatex.fence_mathjax_format",
-    "pymdownx.arithmatex.arithmatex_fenced_format",
-    "material.extensions.emoji.twemoji",
-    "material.extensions.emoji.to_svg",
-})
+CALLABLES = frozenset(
+    {
+        "pymdownx.superfences.fence_code_format",
+        "pymdownx.superfences.fence_div_format",
+        "pymdownx.emoji.twemoji",
+        "pymdownx.emoji.emojione",
+        "pymdownx.emoji.gemoji",
+        "pymdownx.emoji.to_svg",
+        "pymdownx.emoji.to_png",
+        "pymdownx.emoji.to_alt",
+        "pymdownx.arithmatex.fence_mathjax_format",
+        "pymdownx.arithmatex.arithmatex_fenced_format",
+        "material.extensions.emoji.twemoji",
+        "material.extensions.emoji.to_svg",
+    }
+)
 OWNED_BY_HUIFANG = {"docs_dir": "content/pages/", "site_dir": "--site-dir"}
 APPENDED = ("extra_css", "extra_javascript")
 BY_NAME = ("plugins", "markdown_extensions")
@@ -62,9 +64,11 @@ def _resolve(doc: Document, value, path: tuple, importing: bool = True):
         return default
     if value.tag == "!relative":
         if value.value not in ("", "$config_dir"):
-            raise doc.error(path, "!relative 只支持写成 !relative 或 !relative $config_dir（相对于 mkdocs.yml 所在文件夹）")
+            raise doc.error(
+                path, "!relative 只支持写成 !relative 或 !relative $config_dir（相对于 mkdocs.yml 所在文件夹）"
+            )
         return str(doc.path.parent)
-    name = value.tag[len(PYTHON_NAME):]
+    name = value.tag[len(PYTHON_NAME) :]
     if name not in CALLABLES:
         allowed_names = "、".join(sorted(CALLABLES))
         raise doc.error(path, f"不允许的函数 !!python/name:{name}：mkdocs.yml 只能引用这些函数：{allowed_names}")
@@ -84,7 +88,9 @@ def read(path: Path, display: str, importing: bool = True) -> dict:
     for key, where in OWNED_BY_HUIFANG.items():
         if key in doc.data:
             span = doc.key_span((key,))
-            raise ContentError(display, span.line, span.column, f"{key} 由 huifang 决定（{where}），请从 mkdocs.yml 中删去")
+            raise ContentError(
+                display, span.line, span.column, f"{key} 由 huifang 决定（{where}），请从 mkdocs.yml 中删去"
+            )
     return _resolve(doc, doc.data, (), importing)
 
 

@@ -45,8 +45,10 @@ def open_ledger(path: Path) -> sqlite3.Connection:
 
 
 def has_table(connection: sqlite3.Connection, name: str) -> bool:
-    return connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() \
+    return (
+        connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
         is not None
+    )
 
 
 def week_label(week: str) -> str:
@@ -73,8 +75,10 @@ def qa_view(path: Path, project: m.Project, rule_names: dict[str, str]) -> dict:
     try:
         connection = open_ledger(path)
         try:
-            if not has_table(connection, "qa_calls") or not connection.execute(
-                    "SELECT count(*) FROM qa_calls").fetchone()[0]:
+            if (
+                not has_table(connection, "qa_calls")
+                or not connection.execute("SELECT count(*) FROM qa_calls").fetchone()[0]
+            ):
                 return {"state": "empty"}
             tables = {by: store.aggregate(connection, by) for by in ("agent", "script", "week")}
             total, passed = connection.execute("SELECT count(*), sum(passed) FROM qa_calls").fetchone()
@@ -95,20 +99,37 @@ def qa_view(path: Path, project: m.Project, rule_names: dict[str, str]) -> dict:
     rows: dict[str, list[dict]] = {}
     pictures = {}
     for by, found in tables.items():
-        rows[by] = [{**r, "label": label(by, r[by]), "pass": f"{r['pass_rate']:.0%}",
-                     "silence": "—" if r["mean_silence_ratio"] is None else f"{r['mean_silence_ratio']:.0%}",
-                     "duration": "—" if r["mean_duration_s"] is None else f"{r['mean_duration_s']:g}"}
-                    for r in found]
+        rows[by] = [
+            {
+                **r,
+                "label": label(by, r[by]),
+                "pass": f"{r['pass_rate']:.0%}",
+                "silence": "—" if r["mean_silence_ratio"] is None else f"{r['mean_silence_ratio']:.0%}",
+                "duration": "—" if r["mean_duration_s"] is None else f"{r['mean_duration_s']:g}",
+            }
+            for r in found
+        ]
         pictures[by] = charts.bars(
             [charts.Bar(r["label"], r["mean_score"], f"{r['mean_score']:g} 分 · 合格 {r['pass']}") for r in rows[by]],
-            100, f"平均分和合格率（按{BY_NAMES[by]}）")
+            100,
+            f"平均分和合格率（按{BY_NAMES[by]}）",
+        )
     top = [{**f, "name": names.get(f["rule"], "其他问题")} for f in findings[:TOP_FINDINGS]]
     most = max((f["findings"] for f in top), default=0)
     pictures["findings"] = charts.bars(
-        [charts.Bar(f["name"], f["findings"], f"{f['findings']} 次 · {f['calls']} 通") for f in top], most,
-        "最常见的问题（发现次数）")
-    return {"state": "ok", "rows": rows, "charts": pictures, "findings": top, "calls": total, "passed": passed,
-            "pass_rate": f"{passed / total:.0%}"}
+        [charts.Bar(f["name"], f["findings"], f"{f['findings']} 次 · {f['calls']} 通") for f in top],
+        most,
+        "最常见的问题（发现次数）",
+    )
+    return {
+        "state": "ok",
+        "rows": rows,
+        "charts": pictures,
+        "findings": top,
+        "calls": total,
+        "passed": passed,
+        "pass_rate": f"{passed / total:.0%}",
+    }
 
 
 # -- 回访统计 -------------------------------------------------------------------------------------------
@@ -138,23 +159,47 @@ def visits_view(path: Path, project: m.Project) -> dict:
     kinds = {}
     pictures = {}
     for kind, name in report.KINDS:
-        shown = [{**row, "label": week_label(row["title"]) if kind == "week" else row["title"],
-                  "cells": report.cells(row)} for row in data[kind]]
+        shown = [
+            {**row, "label": week_label(row["title"]) if kind == "week" else row["title"], "cells": report.cells(row)}
+            for row in data[kind]
+        ]
         kinds[kind] = {"name": name, "rows": shown}
         pictures[kind] = charts.bars(
-            [charts.Bar(r["label"], r["rate"], f"{percent(r['rate'])}" + (f" / 目标 {r['target']:g}%" if r["target"]
-                                                                          is not None else ""),
-                        r["target"], r["met"]) for r in shown],
-            100, f"回访率（{name}）", legend="条：回访率；竖线：目标回访率")
+            [
+                charts.Bar(
+                    r["label"],
+                    r["rate"],
+                    f"{percent(r['rate'])}" + (f" / 目标 {r['target']:g}%" if r["target"] is not None else ""),
+                    r["target"],
+                    r["met"],
+                )
+                for r in shown
+            ],
+            100,
+            f"回访率（{name}）",
+            legend="条：回访率；竖线：目标回访率",
+        )
     pictures["satisfaction"] = charts.stacks(
         [charts.Stack(r["label"], (r["satisfied"], r["neutral"], r["unsatisfied"])) for r in kinds["scenario"]["rows"]],
-        ("满意", "一般", "不满意"), "满意度（按场景）")
-    return {"state": "ok", "data": data, "kinds": kinds, "charts": pictures, "heads": report.HEADS,
-            "total": report.cells(data["total"]), "gave_up": sum(u["gave_up"] for u in data["unreached"]),
-            "unreached": len(data["unreached"]), "complaints": len(data["complaints"])}
+        ("满意", "一般", "不满意"),
+        "满意度（按场景）",
+    )
+    return {
+        "state": "ok",
+        "data": data,
+        "kinds": kinds,
+        "charts": pictures,
+        "heads": report.HEADS,
+        "total": report.cells(data["total"]),
+        "gave_up": sum(u["gave_up"] for u in data["unreached"]),
+        "unreached": len(data["unreached"]),
+        "complaints": len(data["complaints"]),
+    }
 
 
 def pages(path: Path, project: m.Project, rule_names: dict[str, str]) -> list[tuple[str, str, str, dict]]:
     """(page, title, template, context) for the two dashboards."""
-    return [(QA_PAGE, "质检统计", "qa_dashboard.md.j2", {"view": qa_view(path, project, rule_names)}),
-            (VISITS_PAGE, "回访统计", "visits.md.j2", {"view": visits_view(path, project)})]
+    return [
+        (QA_PAGE, "质检统计", "qa_dashboard.md.j2", {"view": qa_view(path, project, rule_names)}),
+        (VISITS_PAGE, "回访统计", "visits.md.j2", {"view": visits_view(path, project)}),
+    ]

@@ -11,10 +11,16 @@ from huifang.site import speech
 from huifang.site.escape import attr, md, md_marked
 from markupsafe import Markup
 
-WHO = {"say": ("坐席", "hf-agent hf-verbatim"), "ask": ("坐席", "hf-agent hf-ask hf-verbatim"),
-       "customer": ("客户", "hf-customer"), "note": ("提示", "hf-note")}
-POINT = {"say": ("坐席 · 要点", "hf-agent hf-point", "用自己的话说到："),
-         "ask": ("坐席 · 要点", "hf-agent hf-ask hf-point", "用自己的话问到：")}
+WHO = {
+    "say": ("坐席", "hf-agent hf-verbatim"),
+    "ask": ("坐席", "hf-agent hf-ask hf-verbatim"),
+    "customer": ("客户", "hf-customer"),
+    "note": ("提示", "hf-note"),
+}
+POINT = {
+    "say": ("坐席 · 要点", "hf-agent hf-point", "用自己的话说到："),
+    "ask": ("坐席 · 要点", "hf-agent hf-ask hf-point", "用自己的话问到："),
+}
 INDENT = "    "
 
 
@@ -107,8 +113,9 @@ class Dialogue:
                 question = self.project.questions.get(step.question_id) if step.question_id else None
                 if question is not None and step.question_id != asked:
                     self.turn(m.Turn("ask", question=question), depth)
-                self.tabs([(label, case, "steps") for label, case in step.cases.items()], depth,
-                          replies=question is not None)
+                self.tabs(
+                    [(label, case, "steps") for label, case in step.cases.items()], depth, replies=question is not None
+                )
             elif isinstance(step, m.Close):
                 self.turns(step.turns, depth)
                 self.end(depth, "通话在此结束")

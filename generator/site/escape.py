@@ -51,7 +51,9 @@ def attr(value) -> Markup:
 
 
 # every character outside letters, digits, CJK and common punctuation, and the full-width brackets and colons
-MERMAID_RISKY = re.compile(r"[^\w\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u2018-\u201d …·、，。？！：；（）]|[（）：；]")
+MERMAID_RISKY = re.compile(
+    r"[^\w\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u2018-\u201d …·、，。？！：；（）]|[（）：；]"
+)
 
 
 def _entity(match: re.Match) -> str:

@@ -11,6 +11,7 @@ from huifang.site.escape import mermaid
 def fill(text: str, org) -> str:
     return speech.fill(text, org, mark=lambda name: f"（{name}）")
 
+
 MAX_NODES = 60
 LABEL_LIMIT = 300  # whole sentences: Mermaid wraps them; only absurd lengths are cut
 
@@ -31,8 +32,12 @@ class Chart:
         self.count += 1
         ident = f"n{self.count}"
         text = mermaid(label, LABEL_LIMIT)
-        opening, closing = {"box": ('["', '"]'), "round": ('("', '")'), "stadium": ('(["', '"])'),
-                            "decision": ('{"', '"}')}[shape]
+        opening, closing = {
+            "box": ('["', '"]'),
+            "round": ('("', '")'),
+            "stadium": ('(["', '"])'),
+            "decision": ('{"', '"}'),
+        }[shape]
         self.lines.append(f"  {ident}{opening}{text}{closing}")
         return ident
 
@@ -71,8 +76,12 @@ class Chart:
         for step in steps:
             if self.count >= MAX_NODES:
                 break
-            if isinstance(step, m.Branch) and pending and pending[-1].kind == "ask" \
-                    and pending[-1].question_id == step.question_id:
+            if (
+                isinstance(step, m.Branch)
+                and pending
+                and pending[-1].kind == "ask"
+                and pending[-1].question_id == step.question_id
+            ):
                 pending.pop()  # the question just asked is the decision's own box
             if isinstance(step, (m.Branch, m.Close)):
                 ends = self.turns(pending, ends)

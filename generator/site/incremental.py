@@ -45,8 +45,7 @@ def page_key(src_uri: str, text: str) -> tuple:
         markdown, meta = front.get_data(text)
     except Exception:  # a broken front matter: let the full build report it
         return (src_uri, text)
-    return (src_uri, json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str),
-            get_markdown_title(markdown))
+    return (src_uri, json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str), get_markdown_title(markdown))
 
 
 class Incremental:
@@ -54,12 +53,12 @@ class Incremental:
 
     def __init__(self, cache: Path):
         self.cache = cache
-        self.signature: str | None = None   # of the last successful build
-        self.pages: dict[str, tuple] = {}   # src_uri -> (title, meta) after the last successful build
+        self.signature: str | None = None  # of the last successful build
+        self.pages: dict[str, tuple] = {}  # src_uri -> (title, meta) after the last successful build
         self.entries: dict[str, list[dict]] = {}  # page url -> its search entries (Traditional included)
-        self.full = True                     # is the current build a full one?
+        self.full = True  # is the current build a full one?
         self.skipped: set[str] = set()
-        self.written: dict[str, str] = {}   # src_uri -> the HTML file it was written to
+        self.written: dict[str, str] = {}  # src_uri -> the HTML file it was written to
 
     # -- files ---------------------------------------------------------------------------------------
     def page_file(self, config, src_uri: str, content: str) -> File:
@@ -83,7 +82,7 @@ class Incremental:
         for file in pages:
             digest.update(repr(page_key(file.src_uri, file.content_string)).encode("utf-8"))
         signature = digest.hexdigest()
-        self.full = (not partial or signature != self.signature or any(f.src_uri not in self.pages for f in pages))
+        self.full = not partial or signature != self.signature or any(f.src_uri not in self.pages for f in pages)
         self.signature = signature
         current = {f.src_uri for f in pages}
         for src_uri, dest in self.written.items():  # a removed page must not stay reachable

@@ -70,9 +70,16 @@ def rule_info(module) -> dict:
         title, _, description = text.partition("\n")
         passes, fails = (), ()
     paragraphs = ["".join(line.strip() for line in x.splitlines()) for x in description.split("\n\n") if x.strip()]
-    return {"id": getattr(module, "ID", module.__name__.rsplit(".", 1)[-1]), "type": getattr(module, "TYPE", ""),
-            "summary": title.strip(), "name": rule_name(title.strip()) or getattr(module, "ID", ""), "paragraphs": paragraphs, "passes": list(passes), "fails": list(fails),
-            "severity": getattr(module, "SEVERITY", "")}
+    return {
+        "id": getattr(module, "ID", module.__name__.rsplit(".", 1)[-1]),
+        "type": getattr(module, "TYPE", ""),
+        "summary": title.strip(),
+        "name": rule_name(title.strip()) or getattr(module, "ID", ""),
+        "paragraphs": paragraphs,
+        "passes": list(passes),
+        "fails": list(fails),
+        "severity": getattr(module, "SEVERITY", ""),
+    }
 
 
 def rule_name(summary: str) -> str:

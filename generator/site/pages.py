@@ -110,11 +110,23 @@ def environment(project_root: Path) -> SandboxedEnvironment:
     if local.is_dir() and local.resolve() != BUILTIN_TEMPLATES:
         loaders.append(FileSystemLoader(str(local)))
     loaders.append(FileSystemLoader(str(BUILTIN_TEMPLATES)))
-    env = Sandbox(loader=ChoiceLoader(loaders), autoescape=False, finalize=finalize,
-                  undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                  keep_trailing_newline=True, bytecode_cache=compiled_templates())
-    env.filters.update(md=md, attr=attr, ident=ident, severity=lambda s: SEVERITY.get(s, s),
-                       num=lambda x: Markup(f"{x:g}") if isinstance(x, (int, float)) else md(x))
+    env = Sandbox(
+        loader=ChoiceLoader(loaders),
+        autoescape=False,
+        finalize=finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=compiled_templates(),
+    )
+    env.filters.update(
+        md=md,
+        attr=attr,
+        ident=ident,
+        severity=lambda s: SEVERITY.get(s, s),
+        num=lambda x: Markup(f"{x:g}") if isinstance(x, (int, float)) else md(x),
+    )
     return env
 
 
@@ -164,15 +176,29 @@ class Site:
             return md_marked(speech.fill(str(text), org))
 
         def download(path: str, label: str) -> Markup:
-            return Markup(f'<a class="md-button hf-download" href="{href(path)}" download>'
-                          f'<span class="twemoji">⤓</span> {md(label)}</a>')
+            return Markup(
+                f'<a class="md-button hf-download" href="{href(path)}" download>'
+                f'<span class="twemoji">⤓</span> {md(label)}</a>'
+            )
 
-        return {"href": href, "fill": fills, "fence": fence, "download": download, "project": self.project,
-                "orgs": self.project.orgs, "forms": self.project.forms, "questions": self.project.questions,
-                "banks": self.project.banks, "script_home": self.script_home, "lint": self.lint,
-                "rules": self.rules, "rule_names": {r["id"]: r["name"] for r in self.rules}, "here": here,
-                "plain": lambda text: md(without_citations(str(text))),
-                "org_label": lambda org: org.name if org and not speech.GENERIC_ORG.search(org.name) else "本机构"}
+        return {
+            "href": href,
+            "fill": fills,
+            "fence": fence,
+            "download": download,
+            "project": self.project,
+            "orgs": self.project.orgs,
+            "forms": self.project.forms,
+            "questions": self.project.questions,
+            "banks": self.project.banks,
+            "script_home": self.script_home,
+            "lint": self.lint,
+            "rules": self.rules,
+            "rule_names": {r["id"]: r["name"] for r in self.rules},
+            "here": here,
+            "plain": lambda text: md(without_citations(str(text))),
+            "org_label": lambda org: org.name if org and not speech.GENERIC_ORG.search(org.name) else "本机构",
+        }
 
     def render(self, template: str, here: str, **context) -> str:
         return self.env.get_template(template).render(**self.helpers(here), **context)
@@ -181,14 +207,20 @@ class Site:
         call = self.calls[script.id]
         problems = self.problems_by_file.get(script.file, [])
         asks = self.asked[script.id][0]
-        return {"script": script, "call": call, "org": call.org, "dialogue": render_call(call, self.project),
-                "chart": Markup(render_chart(call)), "problems": problems,
-                "errors": sum(p.severity == "error" for p in problems),
-                "warnings": sum(p.severity == "warning" for p in problems), "asks": asks,
-                "composed": [p for p in ("opening", "convenience", "closings") if p in call.composed],
-                "generic": [p for p in ("opening", "convenience", "closings") if call.composed.get(p) == "generic"],
-                "composed_from": {p: self.project.orgs[o].name for p, o in call.composed.items()
-                                  if o in self.project.orgs}}
+        return {
+            "script": script,
+            "call": call,
+            "org": call.org,
+            "dialogue": render_call(call, self.project),
+            "chart": Markup(render_chart(call)),
+            "problems": problems,
+            "errors": sum(p.severity == "error" for p in problems),
+            "warnings": sum(p.severity == "warning" for p in problems),
+            "asks": asks,
+            "composed": [p for p in ("opening", "convenience", "closings") if p in call.composed],
+            "generic": [p for p in ("opening", "convenience", "closings") if call.composed.get(p) == "generic"],
+            "composed_from": {p: self.project.orgs[o].name for p, o in call.composed.items() if o in self.project.orgs},
+        }
 
     def generic_view(self, scenario: m.Scenario) -> dict:
         """The call a scenario without a script in the seeds gets: its org's standard words where the
@@ -198,8 +230,10 @@ class Site:
         points: set[int] = set()
 
         def elements(standard) -> list[m.Turn]:
-            turns = [m.Turn("say", m.Text(f"{e.name}：{e.description or e.name}")) for e in
-                     (standard.elements if standard else [])]
+            turns = [
+                m.Turn("say", m.Text(f"{e.name}：{e.description or e.name}"))
+                for e in (standard.elements if standard else [])
+            ]
             points.update(id(t) for t in turns)
             return turns
 
@@ -208,9 +242,14 @@ class Site:
         closings = dict(org.closings) if org and org.closings else {"": elements(p.closing)}
         script = m.Script(id=f"generic-{scenario.id}", title=scenario.title, file=scenario.file, org=scenario.org)
         call = Call(script, org, opening, org.convenience if org else None, asks, closings)
-        return {"call": call, "org": org, "dialogue": render_call(call, p, points=frozenset(points)),
-                "chart": Markup(render_chart(call)), "asks": [t.question for t in asks],
-                "standard_words": bool(org and (org.opening or org.closings))}
+        return {
+            "call": call,
+            "org": org,
+            "dialogue": render_call(call, p, points=frozenset(points)),
+            "chart": Markup(render_chart(call)),
+            "asks": [t.question for t in asks],
+            "standard_words": bool(org and (org.opening or org.closings)),
+        }
 
     def scenario_questions(self, scenario: m.Scenario, scripts: list[dict]) -> list[m.Question]:
         """The scenario's questions and those its scripts ask, once each, in order."""
@@ -239,48 +278,97 @@ class Site:
         add("when-to-call.md", "什么时候回访", "when_to_call.md.j2", by_industry=by_industry)
         add("etiquette.md", "电话礼仪", "etiquette_index.md.j2", extra=core, situations=self.situations)
         for slug, title, groups in self.situations:
-            add(f"etiquette/{slug}.md", title, "etiquette.md.j2", extra=core, heading=title, groups=groups,
-                document=situations.document)
+            add(
+                f"etiquette/{slug}.md",
+                title,
+                "etiquette.md.j2",
+                extra=core,
+                heading=title,
+                groups=groups,
+                document=situations.document,
+            )
         add("forbidden.md", "忌语速查", "forbidden.md.j2", extra=core, groups=self.forbidden_groups())
-        add("practice.md", "练习", "practice.md.j2", extra={"search": {"exclude": True}},
-            data=Markup(practice.as_script(practice.pools(p, self.calls, self.script_home, self.forbidden_anchors()))))
+        add(
+            "practice.md",
+            "练习",
+            "practice.md.j2",
+            extra={"search": {"exclude": True}},
+            data=Markup(practice.as_script(practice.pools(p, self.calls, self.script_home, self.forbidden_anchors()))),
+        )
         if self.terms:
             # not boosted: a term's entry should not outrank the scenario the term is about (犹豫期)
             add("glossary.md", "术语表", "glossary.md.j2", terms=self.terms)
-        add("standards.md", "开头语与结束语", "standards.md.j2", extra=core, greeting=p.greeting, closing=p.closing,
-            org_list=[p.orgs[k] for k in sorted(p.orgs)])
+        add(
+            "standards.md",
+            "开头语与结束语",
+            "standards.md.j2",
+            extra=core,
+            greeting=p.greeting,
+            closing=p.closing,
+            org_list=[p.orgs[k] for k in sorted(p.orgs)],
+        )
         add("scenarios/index.md", "回访场景", "scenarios_index.md.j2", by_industry=by_industry)
         # a trainee who names a kind of call wants its page (the call and its questions) before the
         # question bank the questions are drawn from or the timing table that lists it
         call_page = {"search": {"boost": 1.5}}
         for scenario in sorted(p.scenarios.values(), key=lambda s: s.id):
             scripts = [self.script_view(p.scripts[i]) for i in scenario.scripts if i in p.scripts]
-            add(f"scenarios/{scenario.id}.md", scenario.title, "scenario.md.j2", extra=call_page,
-                tags=[scenario.industry, *scenario.stages], scenario=scenario, scripts=scripts,
+            add(
+                f"scenarios/{scenario.id}.md",
+                scenario.title,
+                "scenario.md.j2",
+                extra=call_page,
+                tags=[scenario.industry, *scenario.stages],
+                scenario=scenario,
+                scripts=scripts,
                 generic=None if scripts else self.generic_view(scenario),
                 scenario_questions=self.scenario_questions(scenario, scripts),
                 scenario_forms=[p.forms[f] for f in scenario.forms if f in p.forms],
-                org=p.orgs.get(scenario.org))
+                org=p.orgs.get(scenario.org),
+            )
         if self.orphans:
             add("scripts/index.md", "其他话术", "scripts_index.md.j2", scripts=self.orphans)
         for script in self.orphans:
             view = self.script_view(script)
-            add(f"scripts/{script.id}.md", script.title, "script.md.j2",
-                tags=[view["org"].industry] if view["org"] and view["org"].industry else [], view=view)
+            add(
+                f"scripts/{script.id}.md",
+                script.title,
+                "script.md.j2",
+                tags=[view["org"].industry] if view["org"] and view["org"].industry else [],
+                view=view,
+            )
         add("banks/index.md", "问题库", "banks_index.md.j2", bank_list=[p.banks[k] for k in sorted(p.banks)])
         for ident in sorted(p.banks):
             bank = p.banks[ident]
-            add(f"banks/{ident}.md", bank.title, "bank.md.j2", tags=[bank.industry] if bank.industry else [],
-                bank=bank, used_in=self.bank_usage(bank))
+            add(
+                f"banks/{ident}.md",
+                bank.title,
+                "bank.md.j2",
+                tags=[bank.industry] if bank.industry else [],
+                bank=bank,
+                used_in=self.bank_usage(bank),
+            )
         form_usage: dict[str, list[m.Scenario]] = {}
         for scenario in sorted(p.scenarios.values(), key=lambda s: s.id):
             for form in scenario.forms:
                 form_usage.setdefault(form, []).append(scenario)
-        add("forms.md", "表单", "forms.md.j2", form_list=[p.forms[k] for k in sorted(p.forms)], form_usage=form_usage,
-            scenario_list=sorted(p.scenarios.values(), key=lambda s: s.id))
+        add(
+            "forms.md",
+            "表单",
+            "forms.md.j2",
+            form_list=[p.forms[k] for k in sorted(p.forms)],
+            form_usage=form_usage,
+            scenario_list=sorted(p.scenarios.values(), key=lambda s: s.id),
+        )
         # every page of the 维护者 section is left out of the search index (plugin.on_page_markdown)
-        add("maintainers/index.md", MAINTAINERS, "maintainers.md.j2",
-            statuses=self.lint_statuses(), greeting=p.greeting, closing=p.closing)
+        add(
+            "maintainers/index.md",
+            MAINTAINERS,
+            "maintainers.md.j2",
+            statuses=self.lint_statuses(),
+            greeting=p.greeting,
+            closing=p.closing,
+        )
         # its own page, which names scripts by file: a title edit in serve does not re-render this long list
         add("maintainers/speech.md", "原话还是要点", "maintainers_speech.md.j2", guessed=self.guessed_speech())
         add("rules/index.md", "话术检查规则", "rules_index.md.j2")
@@ -304,8 +392,11 @@ class Site:
 
     def forbidden_anchors(self) -> dict[str, str]:
         """忌语 id → its group on the 忌语速查 page."""
-        return {phrase.id: f"forbidden.html#g{i}" for i, (_, items) in enumerate(self.forbidden_groups(), 1)
-                for phrase in items}
+        return {
+            phrase.id: f"forbidden.html#g{i}"
+            for i, (_, items) in enumerate(self.forbidden_groups(), 1)
+            for phrase in items
+        }
 
     def lint_statuses(self) -> list[dict]:
         """Each script's lint result, for the maintainers' page (trainee pages show none of this)."""
@@ -313,9 +404,15 @@ class Site:
         rows = []
         for script in sorted(p.scripts.values(), key=lambda s: s.file):
             problems = self.problems_by_file.get(script.file, [])
-            rows.append({"script": script, "home": self.script_home[script.id], "problems": problems,
-                         "errors": sum(x.severity == "error" for x in problems),
-                         "warnings": sum(x.severity == "warning" for x in problems)})
+            rows.append(
+                {
+                    "script": script,
+                    "home": self.script_home[script.id],
+                    "problems": problems,
+                    "errors": sum(x.severity == "error" for x in problems),
+                    "warnings": sum(x.severity == "warning" for x in problems),
+                }
+            )
         return rows
 
     def guessed_speech(self) -> list[dict]:
@@ -325,9 +422,14 @@ class Site:
             turns = list(iter_turns(script))
             if isinstance(script.convenience, m.Convenience):
                 turns.insert(0, m.Turn("say", script.convenience.ask, speech=script.convenience.speech))
-            lines = [{"words": speech.fill(str(turn.words), None, mark=lambda name: f"（{name}）"),
-                      "guess": speech.POINT if speech.is_point(turn) else speech.VERBATIM}
-                     for turn in turns if speech.guessed(turn) and turn.words is not None]
+            lines = [
+                {
+                    "words": speech.fill(str(turn.words), None, mark=lambda name: f"（{name}）"),
+                    "guess": speech.POINT if speech.is_point(turn) else speech.VERBATIM,
+                }
+                for turn in turns
+                if speech.guessed(turn) and turn.words is not None
+            ]
             if lines:
                 rows.append({"script": script, "home": self.script_home[script.id], "lines": lines})
         return rows
@@ -354,29 +456,58 @@ class Site:
     # -- navigation ---------------------------------------------------------------------------------
     def nav(self, prose: list[str]) -> list:
         p = self.project
-        generated = {"when-to-call.md", "etiquette.md", "glossary.md", "practice.md", "forbidden.md", "standards.md", "forms.md", "tags.md"}
-        prose_extra = sorted(x for x in prose if x not in PROSE_ORDER and x not in PROSE_REFERENCE
-                             and x not in generated
-                             and not x.startswith(("scenarios/", "scripts/", "banks/", "rules/")))
-        start: list = ["index.md"] + [x for x in sorted(PROSE_ORDER, key=lambda k: PROSE_ORDER[k])[1:]
-                                      if x in self.prose]
+        generated = {
+            "when-to-call.md",
+            "etiquette.md",
+            "glossary.md",
+            "practice.md",
+            "forbidden.md",
+            "standards.md",
+            "forms.md",
+            "tags.md",
+        }
+        prose_extra = sorted(
+            x
+            for x in prose
+            if x not in PROSE_ORDER
+            and x not in PROSE_REFERENCE
+            and x not in generated
+            and not x.startswith(("scenarios/", "scripts/", "banks/", "rules/"))
+        )
+        start: list = ["index.md"] + [
+            x for x in sorted(PROSE_ORDER, key=lambda k: PROSE_ORDER[k])[1:] if x in self.prose
+        ]
         start.append("when-to-call.md")
-        etiquette = {"电话礼仪": ["etiquette.md"] + [{nav_title(title): f"etiquette/{slug}.md"}
-                                                  for slug, title, _ in self.situations]}
-        nav = [{"首页": start[0]}, {"入门": start[1:] + ["practice.md"]},
-               {"规范": [etiquette, "forbidden.md", "standards.md"] + (["glossary.md"] if self.terms else [])}]
+        etiquette = {
+            "电话礼仪": ["etiquette.md"]
+            + [{nav_title(title): f"etiquette/{slug}.md"} for slug, title, _ in self.situations]
+        }
+        nav = [
+            {"首页": start[0]},
+            {"入门": start[1:] + ["practice.md"]},
+            {"规范": [etiquette, "forbidden.md", "standards.md"] + (["glossary.md"] if self.terms else [])},
+        ]
         scenarios: list = ["scenarios/index.md"]
         for industry, items in self.by_industry():
             scenarios.append({nav_title(industry): [{nav_title(s.title): f"scenarios/{s.id}.md"} for s in items]})
         if self.orphans:
-            scenarios.append({"其他话术": ["scripts/index.md"] + [
-                {nav_title(s.title): f"scripts/{s.id}.md"} for s in self.orphans]})
+            scenarios.append(
+                {"其他话术": ["scripts/index.md"] + [{nav_title(s.title): f"scripts/{s.id}.md"} for s in self.orphans]}
+            )
         nav.append({"回访场景": scenarios})
-        nav.append({"问题库与表单": ["banks/index.md"] + [
-            {nav_title(p.banks[k].title): f"banks/{k}.md"} for k in sorted(p.banks)] + ["forms.md"]})
+        nav.append(
+            {
+                "问题库与表单": ["banks/index.md"]
+                + [{nav_title(p.banks[k].title): f"banks/{k}.md"} for k in sorted(p.banks)]
+                + ["forms.md"]
+            }
+        )
         nav.append({"参考": prose_extra + ["tags.md"]})
-        maintainers = ["maintainers/index.md", "maintainers/speech.md", {"话术检查规则": ["rules/index.md"] + [
-            {nav_title(r["name"]): f"rules/{r['id']}.md"} for r in self.rules]}]
+        maintainers = [
+            "maintainers/index.md",
+            "maintainers/speech.md",
+            {"话术检查规则": ["rules/index.md"] + [{nav_title(r["name"]): f"rules/{r['id']}.md"} for r in self.rules]},
+        ]
         if self.ledger is not None:
             maintainers += [x for x in dashboards.NAV if next(iter(x.values())) not in self.prose]
         maintainers += [x for x in sorted(PROSE_REFERENCE) if x in self.prose]

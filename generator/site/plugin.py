@@ -54,12 +54,12 @@ PARSED: dict[Path, dict] = {}
 
 
 class HuifangConfig(Config):
-    project = c.Optional(c.Type(str))           # project root; default: the directory of mkdocs.yml
-    forms = c.Type(bool, default=True)          # write the PDF forms into site/forms
-    lint = c.Type(bool, default=True)           # run the script linter, show its status per script
+    project = c.Optional(c.Type(str))  # project root; default: the directory of mkdocs.yml
+    forms = c.Type(bool, default=True)  # write the PDF forms into site/forms
+    lint = c.Type(bool, default=True)  # run the script linter, show its status per script
     lint_errors = c.Optional(c.Choice(["fail", "warn"]))  # default: huifang.yaml build.lint_errors
     user_dictionary = c.Type(bool, default=True)  # jieba user dictionary from our own terms
-    traditional = c.Type(bool, default=True)      # index Traditional spellings as well
+    traditional = c.Type(bool, default=True)  # index Traditional spellings as well
     query_segmentation = c.Type(bool, default=True)  # look up a query's last word whole (worker.py)
     traditional_edition = c.Type(bool, default=True)  # the whole site again at zh-Hant/ (traditional.py)
     ledger = c.Optional(c.Type(str))  # the SQLite ledger of the 维护者 dashboards; default huifang.sqlite
@@ -70,8 +70,6 @@ def problem_lines(problems, limit: int = MAX_SHOWN) -> str:
     if len(problems) > limit:
         lines.append(f"……另有 {len(problems) - limit} 个问题未列出（运行 huifang check / huifang lint 查看全部）")
     return "\n".join(lines)
-
-
 
 
 class HuifangPlugin(BasePlugin[HuifangConfig]):
@@ -114,8 +112,11 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         if self.dirty:
             self._compiled.attach(config.theme)
         preloaded = PRELOADED.pop(self.root, None)
-        self.loaded = preloaded[0] if preloaded else load_project(
-            self.root, reuse=PARSED.setdefault(self.root, {}) if self.dirty else None)
+        self.loaded = (
+            preloaded[0]
+            if preloaded
+            else load_project(self.root, reuse=PARSED.setdefault(self.root, {}) if self.dirty else None)
+        )
         errors = [p for p in self.loaded.problems if p.severity == "error"]
         if errors:
             raise PluginError(f"内容有 {len(errors)} 个问题，未生成网站：\n{problem_lines(errors)}")
@@ -123,8 +124,10 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         if report.message and self.config.lint:
             log.warning(report.message)
         if report.errors and self.lint_mode() == "fail" and not self.serving:
-            raise PluginError(f"话术检查发现 {len(report.errors)} 个错误，未生成网站"
-                              f"（--lint-errors warn 可只警告）：\n{problem_lines(report.errors)}")
+            raise PluginError(
+                f"话术检查发现 {len(report.errors)} 个错误，未生成网站"
+                f"（--lint-errors warn 可只警告）：\n{problem_lines(report.errors)}"
+            )
         for problem in report.errors if not preloaded and (self.lint_mode() == "warn" or self.serving) else ():
             log.warning(str(problem))
         docs = Path(config.docs_dir)
@@ -137,6 +140,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         except ContentError as error:
             raise PluginError(f"术语表有问题，未生成网站：\n{error.problem}") from None
         from huifang.site.dashboards import ledger_file
+
         self.site.ledger = ledger_file(self.root, self.config.ledger)
         self._pages = self.site.pages()
         self.intents, problem = synonyms.check(self.root, {p.src_uri for p in self._pages} | set(prose))
@@ -182,6 +186,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
     @staticmethod
     def search_plugin(config):
         from material.plugins.search.plugin import SearchPlugin
+
         for plugin in config.plugins.values():
             if isinstance(plugin, SearchPlugin):
                 return plugin
@@ -194,7 +199,10 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
             path.mkdir(parents=True, exist_ok=True)
         except OSError:  # a read-only project still builds
             import tempfile
-            path = Path(tempfile.gettempdir()) / f"huifang-cache-{hashlib.sha1(str(self.root).encode()).hexdigest()[:12]}"
+
+            path = (
+                Path(tempfile.gettempdir()) / f"huifang-cache-{hashlib.sha1(str(self.root).encode()).hexdigest()[:12]}"
+            )
             path.mkdir(parents=True, exist_ok=True)
         return path
 
@@ -203,15 +211,25 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         incremental = self.dirty_state()
         for page in self._pages:
             if files.get_file_from_path(page.src_uri) is None:
-                files.append(incremental.page_file(config, page.src_uri, page.content) if incremental
-                             else File.generated(config, page.src_uri, content=page.content))
+                files.append(
+                    incremental.page_file(config, page.src_uri, page.content)
+                    if incremental
+                    else File.generated(config, page.src_uri, content=page.content)
+                )
         if self.search_extras() and self.config.query_segmentation:
             stop, keep = None, []
             means: dict[str, list[str]] = {}
             if self.intents.stop or self.intents.intents:
                 stop = sorted({form for word in self.intents.stop for form in (word, *search.traditional(word))})
-                keep = sorted({form for intent in self.intents.intents if intent.pages for word in intent.words
-                               for form in (word, *search.traditional(word))})
+                keep = sorted(
+                    {
+                        form
+                        for intent in self.intents.intents
+                        if intent.pages
+                        for word in intent.words
+                        for form in (word, *search.traditional(word))
+                    }
+                )
                 for word, meant in self.intents.meanings().items():
                     for form in (word, *search.traditional(word)):
                         means.setdefault(form, meant)
@@ -240,8 +258,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
 
     def signature_extra(self, config) -> str:
         """Inputs besides the pages that every page shows: settings, search dictionary, mkdocs.yml."""
-        parts = [repr(sorted(self.config.items())), os.environ.get("HUIFANG_SEARCH_EXTRAS", ""),
-                 self._dictionary or ""]
+        parts = [repr(sorted(self.config.items())), os.environ.get("HUIFANG_SEARCH_EXTRAS", ""), self._dictionary or ""]
         if config.config_file_path and Path(config.config_file_path).is_file():
             parts.append(Path(config.config_file_path).read_text(encoding="utf-8"))
         return "\n".join(parts)
@@ -284,8 +301,13 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
             self.incremental.forget()
 
     def on_serve(self, server, *, config, builder):
-        watched = [self.root / CONTENT, self.root / SCRIPTS, self.root / "templates", self.root / CONFIG_FILE,
-                   BUILTIN_TEMPLATES]
+        watched = [
+            self.root / CONTENT,
+            self.root / SCRIPTS,
+            self.root / "templates",
+            self.root / CONFIG_FILE,
+            BUILTIN_TEMPLATES,
+        ]
         if self.site is not None and self.site.ledger is not None:
             watched.append(self.site.ledger)  # the 维护者 dashboards follow new qa and report results
         for path in dict.fromkeys(watched):
@@ -320,8 +342,9 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         for page, words in self.intents.keywords().items():
             file = self._files.get_file_from_path(page)
             if file is not None:
-                urls[file.url] = "\u200b".join(dict.fromkeys(
-                    form for word in words for form in (word, *search.traditional(word))))
+                urls[file.url] = "\u200b".join(
+                    dict.fromkeys(form for word in words for form in (word, *search.traditional(word)))
+                )
         for entry in entries:
             if entry.get("location") in urls:
                 entry["keywords"] = urls.pop(entry["location"])
@@ -331,6 +354,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         if self.serving or not self.config.traditional_edition or os.environ.get("HUIFANG_NO_ZH_HANT"):
             return
         from huifang.site.traditional import mirror
+
         mirror(Path(config.site_dir))
 
     on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_edition)
@@ -375,6 +399,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
     @staticmethod
     def check_forms(result) -> None:
         from huifang.problems import Problem
+
         problems = [p for p in (result or []) if isinstance(p, Problem)]
         if problems:
             raise PluginError(f"表单有 {len(problems)} 个问题：\n{problem_lines(problems)}")

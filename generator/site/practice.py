@@ -37,11 +37,20 @@ def wording(project: m.Project, anchors: dict[str, str]) -> list[dict]:
         if not others:
             break
         decoy = others[(i * 7 + 3) % len(others)]
-        items.append({"kind": "wording", "prompt": f"坐席想说：「{without_citations(str(p.phrase))}」。应该怎么说？",
-                      "choices": [plain(without_citations(p.instead)), without_citations(str(p.phrase)),
-                                  without_citations(str(decoy.phrase))],
-                      "answer": 0, "why": f"这是忌语。为什么：{without_citations(p.reason)}",
-                      "link": anchors.get(p.id, "forbidden.html")})
+        items.append(
+            {
+                "kind": "wording",
+                "prompt": f"坐席想说：「{without_citations(str(p.phrase))}」。应该怎么说？",
+                "choices": [
+                    plain(without_citations(p.instead)),
+                    without_citations(str(p.phrase)),
+                    without_citations(str(decoy.phrase)),
+                ],
+                "answer": 0,
+                "why": f"这是忌语。为什么：{without_citations(p.reason)}",
+                "link": anchors.get(p.id, "forbidden.html"),
+            }
+        )
     return items[:MAX_PER_KIND]
 
 
@@ -53,21 +62,35 @@ def opening(project: m.Project) -> list[dict]:
     for org in sorted(project.orgs.values(), key=lambda o: o.id):
         words = "".join(plain(t.text, org) for t in (org.opening or []) if t.kind == "say" and t.text)
         sentences = [s for s in SENTENCE.findall(words) if s.strip()]
-        found = {e.name: [i for i, s in enumerate(sentences) if any(pattern(p).search(s) for p in e.patterns)]
-                 for e in standard.elements}
+        found = {
+            e.name: [i for i, s in enumerate(sentences) if any(pattern(p).search(s) for p in e.patterns)]
+            for e in standard.elements
+        }
         present = [name for name, where in found.items() if where]
         for name in present:
             rest = [s for i, s in enumerate(sentences) if i not in found[name]]
-            still = [n for n in present if n != name and any(
-                any(pattern(p).search(s) for p in next(e for e in standard.elements if e.name == n).patterns)
-                for s in rest)]
+            still = [
+                n
+                for n in present
+                if n != name
+                and any(
+                    any(pattern(p).search(s) for p in next(e for e in standard.elements if e.name == n).patterns)
+                    for s in rest
+                )
+            ]
             if not rest or len(still) != len(present) - 1:
                 continue  # removing the sentence would take another element with it
             choices = [name] + [e.name for e in standard.elements if e.name != name][:3]
-            items.append({"kind": "opening", "prompt": f"这段开头语少了哪个要素？「{''.join(rest)}」",
-                          "choices": choices, "answer": 0,
-                          "why": f"少了「{name}」：原话是「{''.join(sentences)}」。",
-                          "link": "standards.html"})
+            items.append(
+                {
+                    "kind": "opening",
+                    "prompt": f"这段开头语少了哪个要素？「{''.join(rest)}」",
+                    "choices": choices,
+                    "answer": 0,
+                    "why": f"少了「{name}」：原话是「{''.join(sentences)}」。",
+                    "link": "standards.html",
+                }
+            )
     return items[:MAX_PER_KIND]
 
 
@@ -87,9 +110,16 @@ def branch(calls: dict[str, Call], homes: dict[str, str]) -> list[dict]:
         if call.convenience and call.convenience.no and call.convenience.yes:
             no, yes = first_words(call.convenience.no), first_words(call.convenience.yes)
             if no and yes and no != yes:
-                items.append({"kind": "branch", "prompt": f"「{plain(call.convenience.ask, call.org)}」客户答：不方便。坐席接着说：",
-                              "choices": [plain(no, call.org), plain(yes, call.org)], "answer": 0,
-                              "why": f"客户不方便时，约时间后礼貌结束：「{plain(no, call.org)}」", "link": link})
+                items.append(
+                    {
+                        "kind": "branch",
+                        "prompt": f"「{plain(call.convenience.ask, call.org)}」客户答：不方便。坐席接着说：",
+                        "choices": [plain(no, call.org), plain(yes, call.org)],
+                        "answer": 0,
+                        "why": f"客户不方便时，约时间后礼貌结束：「{plain(no, call.org)}」",
+                        "link": link,
+                    }
+                )
         for step in call.body:
             if not isinstance(step, m.Branch):
                 continue
@@ -99,9 +129,16 @@ def branch(calls: dict[str, Call], homes: dict[str, str]) -> list[dict]:
             if bad and good:
                 no, yes = first_words(step.cases[bad[0]]), first_words(step.cases[good[0]])
                 if no and yes and no != yes:
-                    items.append({"kind": "branch", "prompt": f"客户答：{bad[0]}。坐席接着说：",
-                                  "choices": [plain(no, call.org), plain(yes, call.org)], "answer": 0,
-                                  "why": f"客户不满意时先致歉、记下意见：「{plain(no, call.org)}」", "link": link})
+                    items.append(
+                        {
+                            "kind": "branch",
+                            "prompt": f"客户答：{bad[0]}。坐席接着说：",
+                            "choices": [plain(no, call.org), plain(yes, call.org)],
+                            "answer": 0,
+                            "why": f"客户不满意时先致歉、记下意见：「{plain(no, call.org)}」",
+                            "link": link,
+                        }
+                    )
     return items[:MAX_PER_KIND]
 
 
@@ -122,16 +159,26 @@ def order(calls: dict[str, Call], homes: dict[str, str]) -> list[dict]:
         picked = [steps[0], steps[1], steps[len(steps) // 2], steps[-1]]
         if len(set(picked)) < 4:
             continue
-        items.append({"kind": "order", "prompt": f"「{call.script.title}」：按通话顺序点击这四句话。",
-                      "choices": picked, "answer": [0, 1, 2, 3],
-                      "why": "一通电话的顺序：开头语（问候、确认身份、自我介绍）→ 确认是否方便 → 回访问题 → 结束语。",
-                      "link": homes[ident].removesuffix(".md") + ".html"})
+        items.append(
+            {
+                "kind": "order",
+                "prompt": f"「{call.script.title}」：按通话顺序点击这四句话。",
+                "choices": picked,
+                "answer": [0, 1, 2, 3],
+                "why": "一通电话的顺序：开头语（问候、确认身份、自我介绍）→ 确认是否方便 → 回访问题 → 结束语。",
+                "link": homes[ident].removesuffix(".md") + ".html",
+            }
+        )
     return items[:MAX_PER_KIND]
 
 
 def pools(project: m.Project, calls: dict[str, Call], homes: dict[str, str], anchors: dict[str, str]) -> dict:
-    return {"wording": wording(project, anchors), "opening": opening(project),
-            "branch": branch(calls, homes), "order": order(calls, homes)}
+    return {
+        "wording": wording(project, anchors),
+        "opening": opening(project),
+        "branch": branch(calls, homes),
+        "order": order(calls, homes),
+    }
 
 
 def as_script(data: dict) -> str:

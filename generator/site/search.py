@@ -46,6 +46,7 @@ def needs_entry(term: str) -> bool:
     keeps these words whole, and a second look (a serve rebuild) would find that none needs an entry.
     """
     import jieba
+
     pieces = list(jieba.cut(term, HMM=False))
     return len(pieces) > 1 and any(len(piece) == 1 for piece in pieces)
 
@@ -91,6 +92,7 @@ def load_user_dictionary(path: str) -> None:
     the segmentation of pages, so a rebuilt page would be indexed unlike a fresh build.
     """
     import jieba
+
     tokenizer = jieba.dt
     tokenizer.check_initialized()
     if _LOADED:
@@ -101,8 +103,13 @@ def load_user_dictionary(path: str) -> None:
                 tokenizer.FREQ[key] = old
         tokenizer.total = _LOADED["total"]
     text = open(path, encoding="utf-8").read()
-    keys = {word[:i + 1] for line in text.splitlines() if line.split() for word in line.split()[:1]
-            for i in range(len(word))}
+    keys = {
+        word[: i + 1]
+        for line in text.splitlines()
+        if line.split()
+        for word in line.split()[:1]
+        for i in range(len(word))
+    }
     _LOADED.update(total=tokenizer.total, freq={key: tokenizer.FREQ.get(key) for key in keys})
     jieba.load_userdict(path)
 
@@ -115,6 +122,7 @@ def _converters():
     dictionary) and loads the large s2t dictionaries once instead of three times.
     """
     import opencc
+
     return opencc.OpenCC("s2t"), [opencc.OpenCC(name) for name in ("t2tw", "t2hk")]
 
 

@@ -70,5 +70,3 @@ def fill(text: str, org: m.Org | None, mark=mark_placeholder) -> str:
         return values[name] if name in values else mark(blank(name))
 
     return PLACEHOLDER.sub(sub, text)
-
-

@@ -78,32 +78,53 @@ def load(root: Path, pages: set[str] | None) -> Table:
         raise doc.error((), "search.yaml 的最外层应当是映射，包含 stop 和 synonyms")
     unknown = sorted(set(data) - {"stop", "synonyms"})
     if unknown:
-        raise doc.error((unknown[0],), f"未知的键 {unknown[0]}：只能写 stop（无意义的提问词）和 synonyms（同义词）", key=True)
+        raise doc.error(
+            (unknown[0],), f"未知的键 {unknown[0]}：只能写 stop（无意义的提问词）和 synonyms（同义词）", key=True
+        )
     table = Table(stop=words(doc, data["stop"], ("stop",)) if "stop" in data else [])
     entries = data.get("synonyms") or []
     if not isinstance(entries, list):
         raise doc.error(("synonyms",), "synonyms 应当是列表，每项写 words 和 pages")
     for i, entry in enumerate(entries):
         where = ("synonyms", i)
-        if (not isinstance(entry, dict) or set(entry) - {"words", "pages", "means", "source", "note"}
-                or "words" not in entry or ("pages" in entry) == ("means" in entry)):
-            raise doc.error(where, "每项应当有 words（读者会输入的词），以及 pages（回答它的页面）或 means（手册里的说法）之一，"
-                                   "另写 source（出处）或 note（说明）")
+        if (
+            not isinstance(entry, dict)
+            or set(entry) - {"words", "pages", "means", "source", "note"}
+            or "words" not in entry
+            or ("pages" in entry) == ("means" in entry)
+        ):
+            raise doc.error(
+                where,
+                "每项应当有 words（读者会输入的词），以及 pages（回答它的页面）或 means（手册里的说法）之一，"
+                "另写 source（出处）或 note（说明）",
+            )
         why = [key for key in ("source", "note") if isinstance(entry.get(key), str) and entry[key].strip()]
         if not why:
             raise doc.error(where, "请写 source（读者这样说的出处）或 note（为什么这样对应，团队自定的说明）")
         span = doc.span(where)
         if "means" in entry:
-            table.intents.append(Intent(words(doc, entry["words"], where + ("words",)), [], span.line, span.column,
-                                        means=words(doc, entry["means"], where + ("means",))))
+            table.intents.append(
+                Intent(
+                    words(doc, entry["words"], where + ("words",)),
+                    [],
+                    span.line,
+                    span.column,
+                    means=words(doc, entry["means"], where + ("means",)),
+                )
+            )
             continue
         targets = entry["pages"]
         if not isinstance(targets, list) or not targets or not all(isinstance(t, str) for t in targets):
             raise doc.error(where + ("pages",), "pages 应当是页面路径的列表，例如 [forbidden.md]")
         for j, target in enumerate(targets):
             if pages is not None and target not in pages:
-                raise doc.error(where + ("pages", j), f"找不到页面 {target}：请写网站中页面的路径，例如 forbidden.md、scenarios/场景标识.md")
-        table.intents.append(Intent(words(doc, entry["words"], where + ("words",)), list(targets), span.line, span.column))
+                raise doc.error(
+                    where + ("pages", j),
+                    f"找不到页面 {target}：请写网站中页面的路径，例如 forbidden.md、scenarios/场景标识.md",
+                )
+        table.intents.append(
+            Intent(words(doc, entry["words"], where + ("words",)), list(targets), span.line, span.column)
+        )
     return table
 
 

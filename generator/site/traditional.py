@@ -17,6 +17,7 @@ CONVERTED_SCRIPTS = {"assets/huifang/practice.js"}
 def mirror(site: Path) -> int:
     """Write site/zh-Hant/ from site/; returns the number of converted files."""
     import opencc
+
     convert = opencc.OpenCC("s2twp").convert
     out = site / EDITION
     if out.exists():

@@ -27,8 +27,10 @@ from pathlib import Path
 log = logging.getLogger("mkdocs.plugins.huifang")
 
 PATCHES = (
-    ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
-     "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);"),
+    (
+        "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
+        "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
+    ),
     ("n[a]&&a<t.length-1&&(i[s++]=a)", "n[a]&&a<t.length&&(i[s++]=a)"),
     # a space before the segmented words, so `VIP客户` is searched as `VIP 客户`, not as one word
     ('s=>[...fe(s,this.index.invertedIndex)].join("* ")', 's=>" "+[...fe(s,this.index.invertedIndex)].join("* ")'),
@@ -37,6 +39,7 @@ PATCHES = (
 
 def stock_worker() -> tuple[str, Path] | None:
     import material
+
     folder = Path(material.__file__).resolve().parent / "templates" / "assets" / "javascripts" / "workers"
     found = sorted(folder.glob("search.*.min.js"))
     if len(found) != 1:
@@ -67,8 +70,9 @@ function hfStrong(x,r,a){if(r.length<2||x.hfKw)return true;if(a.hfBest===undefin
 """
 
 
-def with_intents(source: str, stop: list[str], keep: Sequence[str] = (), means: dict[str, list[str]] | None = None
-                 ) -> str | None:
+def with_intents(
+    source: str, stop: list[str], keep: Sequence[str] = (), means: dict[str, list[str]] | None = None
+) -> str | None:
     """The patched worker with our query cut and weak-result filter, or None if the code differs.
 
     `keep` are the intent table's words: the cut takes them whole (有意见, not 有 意见) and keeps them
@@ -79,14 +83,23 @@ def with_intents(source: str, stop: list[str], keep: Sequence[str] = (), means: 
     source = source.replace(MATCHED, 'e[s].startsWith(o.term.replace(/\\*$/,""))&&')
     source = source.replace(SEGMENT, '" "+hfSeg(s,this.index.invertedIndex).join("* ")')
     source = source.replace(RESULT, "terms:f,hfKw:hfKwHits(u.metadata,r)}))")
-    source = source.replace(RANK, ".filter((x,i,a)=>hfStrong(x,r,a)).sort((s,o)=>o.hfKw-s.hfKw||o.score-s.score).reduce(")
-    return HELPERS % (json.dumps(sorted(set(stop)), ensure_ascii=False),
-                      json.dumps(sorted(set(keep)), ensure_ascii=False),
-                      json.dumps(dict(sorted((means or {}).items())), ensure_ascii=False)) + source
+    source = source.replace(
+        RANK, ".filter((x,i,a)=>hfStrong(x,r,a)).sort((s,o)=>o.hfKw-s.hfKw||o.score-s.score).reduce("
+    )
+    return (
+        HELPERS
+        % (
+            json.dumps(sorted(set(stop)), ensure_ascii=False),
+            json.dumps(sorted(set(keep)), ensure_ascii=False),
+            json.dumps(dict(sorted((means or {}).items())), ensure_ascii=False),
+        )
+        + source
+    )
 
 
-def patched_worker(stop: list[str] | None = None, keep: Sequence[str] = (), means: dict[str, list[str]] | None = None
-                   ) -> tuple[str, str] | None:
+def patched_worker(
+    stop: list[str] | None = None, keep: Sequence[str] = (), means: dict[str, list[str]] | None = None
+) -> tuple[str, str] | None:
     """(site path, patched source), or None when this Material's worker is not the one we know."""
     stock = stock_worker()
     if stock is None:

@@ -63,7 +63,7 @@ def fonts_of(path: Path) -> list[tuple[str, bool]]:
             font = font.get_object()
             descendants = font.get("/DescendantFonts")
             target = descendants[0].get_object() if descendants else font
-            descriptor = (target.get("/FontDescriptor") or {})
+            descriptor = target.get("/FontDescriptor") or {}
             descriptor = descriptor.get_object() if descriptor else {}
             embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             found[str(font.get("/BaseFont"))] = embedded
@@ -74,8 +74,11 @@ def snapshot(path: Path, name: str) -> Path:
     """Page 1 as PNG, kept under tests/artifacts/forms/ for people to look at."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     prefix = ARTIFACTS / name
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(path), str(prefix)],
-                   check=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(path), str(prefix)],
+        check=True,
+        timeout=60,
+    )
     png = prefix.with_suffix(".png")
     assert png.stat().st_size > 1000
     return png

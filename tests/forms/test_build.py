@@ -61,8 +61,10 @@ def empty_fontconfig(tmp_path: Path) -> dict:
     fonts = tmp_path / "no-fonts"
     fonts.mkdir()
     conf = tmp_path / "fonts.conf"
-    conf.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
-                    f'<dir>{fonts}</dir><cachedir>{tmp_path / "fc-cache"}</cachedir></fontconfig>\n')
+    conf.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
+        f"<dir>{fonts}</dir><cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>\n"
+    )
     return {"FONTCONFIG_FILE": str(conf)}
 
 
@@ -84,19 +86,24 @@ def test_character_missing_from_the_font_is_reported_where_written(demo, tmp_pat
     assert not (tmp_path / "out" / "demo-tongji.pdf").exists()
 
 
-@pytest.mark.parametrize("edit, where", [
-    ("type: phone, width: half}", "content/forms/demo-jilu.yaml:13:29"),     # unknown field type
-    ("rows: [维修服务, 投诉处理, 特约服务]", "content/forms/demo-tongji.yaml:8:13"),  # empty table
-    ("label: 业主姓名,", "content/forms/demo-jilu.yaml:12"),                   # over-long label
-    ("demo-weixiu-huifang: {number", "content/forms/common/records.yaml:10:3"),  # sheet of no script
-    ("{label: 联系电话, type: phone", "content/forms/common/records.yaml:8:25"),  # unknown field type
-])
+@pytest.mark.parametrize(
+    "edit, where",
+    [
+        ("type: phone, width: half}", "content/forms/demo-jilu.yaml:13:29"),  # unknown field type
+        ("rows: [维修服务, 投诉处理, 特约服务]", "content/forms/demo-tongji.yaml:8:13"),  # empty table
+        ("label: 业主姓名,", "content/forms/demo-jilu.yaml:12"),  # over-long label
+        ("demo-weixiu-huifang: {number", "content/forms/common/records.yaml:10:3"),  # sheet of no script
+        ("{label: 联系电话, type: phone", "content/forms/common/records.yaml:8:25"),  # unknown field type
+    ],
+)
 def test_bad_form_definitions_give_path_line_col(demo, tmp_path, edit, where):
-    replacement = {"type: phone, width: half}": "type: telephone, width: half}",
-                   "rows: [维修服务, 投诉处理, 特约服务]": "rows: []",
-                   "label: 业主姓名,": "label: " + "很长" * 120 + ",",
-                   "demo-weixiu-huifang: {number": "demo-weixiu: {number",
-                   "{label: 联系电话, type: phone": "{label: 联系电话, type: mobile"}[edit]
+    replacement = {
+        "type: phone, width: half}": "type: telephone, width: half}",
+        "rows: [维修服务, 投诉处理, 特约服务]": "rows: []",
+        "label: 业主姓名,": "label: " + "很长" * 120 + ",",
+        "demo-weixiu-huifang: {number": "demo-weixiu: {number",
+        "{label: 联系电话, type: phone": "{label: 联系电话, type: mobile",
+    }[edit]
     path = demo / where.split(":")[0]
     text = path.read_text(encoding="utf-8")
     assert edit in text
@@ -114,9 +121,11 @@ def test_bad_form_definitions_give_path_line_col(demo, tmp_path, edit, where):
 def test_only_builds_the_named_documents(demo, tmp_path):
     result = run_forms(demo, tmp_path / "out", None, "--only", "demo-tongji", "demo-weixiu-huifang")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == ["demo-tongji.pdf",
-                                                                     "guide-demo-weixiu-huifang.pdf",
-                                                                     "script-demo-weixiu-huifang.pdf"]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == [
+        "demo-tongji.pdf",
+        "guide-demo-weixiu-huifang.pdf",
+        "script-demo-weixiu-huifang.pdf",
+    ]
 
 
 def test_a_script_card_that_cannot_fit_one_page_is_reported(demo, tmp_path):
@@ -162,12 +171,22 @@ def test_all_shipped_content(tmp_path):
     check_records(p, out)
     check_cards(p, out)
     for path in result.paths:
-        assert all(embedded and ("NotoSansCJK" in name.replace("-", "") or "HuifangField" in name)
-                   for name, embedded in fonts_of(path)), path
+        assert all(
+            embedded and ("NotoSansCJK" in name.replace("-", "") or "HuifangField" in name)
+            for name, embedded in fonts_of(path)
+        ), path
         assert path.name.startswith("pack-") or len(page_sizes(path)) > 1 or path.stat().st_size < 150_000, path
-    for name in ("anzhun-kehu-tousu-dan", "wuye-xiangmu-huifang-tongji", "tongyong-shouce-huifang-jilu",
-                 "script-taikang-xinqiyue-huifang", "script-wuye-xiangmu-huifang", "desk-kouqiang",
-                 "guide-taikang-xinqiyue-huifang", "guide-zhuangxiu-qiandan", "pack-wuye-xiangmu-suqiu"):
+    for name in (
+        "anzhun-kehu-tousu-dan",
+        "wuye-xiangmu-huifang-tongji",
+        "tongyong-shouce-huifang-jilu",
+        "script-taikang-xinqiyue-huifang",
+        "script-wuye-xiangmu-huifang",
+        "desk-kouqiang",
+        "guide-taikang-xinqiyue-huifang",
+        "guide-zhuangxiu-qiandan",
+        "pack-wuye-xiangmu-suqiu",
+    ):
         snapshot(out / f"{name}.pdf", f"shipped-{name}")
 
 

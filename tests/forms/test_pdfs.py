@@ -27,8 +27,15 @@ def built(demo, tmp_path):
 def test_every_document_is_produced(built):
     _, out, result = built
     names = sorted(p.name for p in result.paths)
-    assert names == ["demo-jilu.pdf", "demo-tongji.pdf", "desk-demo-baoxian.pdf", "desk-demo.pdf",
-                     "guide-demo-weixiu-huifang.pdf", "pack-demo-weixiu.pdf", "script-demo-weixiu-huifang.pdf"]
+    assert names == [
+        "demo-jilu.pdf",
+        "demo-tongji.pdf",
+        "desk-demo-baoxian.pdf",
+        "desk-demo.pdf",
+        "guide-demo-weixiu-huifang.pdf",
+        "pack-demo-weixiu.pdf",
+        "script-demo-weixiu-huifang.pdf",
+    ]
     assert sorted(p.name for p in out.glob("*.pdf")) == names
     assert all(oct(p.stat().st_mode & 0o777) == "0o644" for p in out.iterdir())
 
@@ -44,8 +51,16 @@ def test_form_has_every_label_and_note_escaped_literally(built):
             assert squash(field.label) in text, field.label
         for column in section.columns:
             assert squash(column.label) in text
-    for literal in ("<script>alert('x')</script>", "<b>不要</b>加粗{{7*7}}", form.copies_note, "保存期限：两年",
-                    "SL-KF-001", "A/1", "示例物业服务有限公司", *form.notes):
+    for literal in (
+        "<script>alert('x')</script>",
+        "<b>不要</b>加粗{{7*7}}",
+        form.copies_note,
+        "保存期限：两年",
+        "SL-KF-001",
+        "A/1",
+        "示例物业服务有限公司",
+        *form.notes,
+    ):
         assert squash(literal) in text, literal
     sizes = page_sizes(path)
     assert len(sizes) == 2 and all(is_a4(s) for s in sizes)  # 30 table rows run onto page 2
@@ -83,9 +98,26 @@ def test_record_sheet_has_header_questions_and_answer_boxes(built):
     for q in questions:
         # the org's placeholders are filled in ({公司} → its name)
         assert squash(q.text.value.replace("{公司}", "示例物业服务有限公司")) in text
-    for label in ("客户", "电话", "回访日期", "回访员", "项目/服务", "满意一般不满意", "是否", "12345678910",
-                  "电话微信前台", "请问您觉得哪方面需要改进？", "《回访记录表》", "回访员签字",
-                  "编号：DEMO-S01", "版本：2.1", "回访方式：电话", "回访中记下", "坐席", "不方便时约定的回电时间"):
+    for label in (
+        "客户",
+        "电话",
+        "回访日期",
+        "回访员",
+        "项目/服务",
+        "满意一般不满意",
+        "是否",
+        "12345678910",
+        "电话微信前台",
+        "请问您觉得哪方面需要改进？",
+        "《回访记录表》",
+        "回访员签字",
+        "编号：DEMO-S01",
+        "版本：2.1",
+        "回访方式：电话",
+        "回访中记下",
+        "坐席",
+        "不方便时约定的回电时间",
+    ):
         assert squash(label) in text, label
     assert "客户签字" not in text  # a phone call: nobody can sign on the customer's side
     assert "demo-weixiu-huifang" not in text and "话术：" not in text
@@ -108,9 +140,16 @@ def test_desk_card_is_one_page(built):
     path = out / "desk-demo.pdf"
     text = pdf_text(path)
     assert len(page_sizes(path)) == 1
-    for piece in ("示例物业服务有限公司回访坐席桌面卡", "我是示例物业服务有限公司客户服务中心的客服专员",
-                  "请问您现在方便接电话吗？", "400-800-1234", "09:00–11:30", "午休时间", "我不知道！",
-                  "请您稍等，我帮您问清楚后给您回电。（记下电话）"):
+    for piece in (
+        "示例物业服务有限公司回访坐席桌面卡",
+        "我是示例物业服务有限公司客户服务中心的客服专员",
+        "请问您现在方便接电话吗？",
+        "400-800-1234",
+        "09:00–11:30",
+        "午休时间",
+        "我不知道！",
+        "请您稍等，我帮您问清楚后给您回电。（记下电话）",
+    ):
         assert squash(piece) in text, piece
     assert "示例制度" not in text  # the citation stays in the YAML
     assert "保本保息" not in text  # another industry's phrase
@@ -130,10 +169,22 @@ def test_script_card_is_one_page_with_the_whole_call(built):
         assert squash(q.text.value.replace("{公司}", "示例物业服务有限公司")) in text
         for choice in q.answer.choices if q.answer.type != "open" else ():
             assert squash(choice) in text
-    for piece in ("维修服务回访话术卡", "开头语", "我是示例物业服务有限公司客户服务中心的客服专员",
-                  "请问您现在方便接电话吗？", "方便好的，耽误您两分钟。", "不方便那我改天再打给您", "记下客户方便的回电时间",
-                  "感谢您的支持，如有需要请拨打400-800-1234", "非常抱歉给您带来不便", "服务热线400-800-1234",
-                  "09:00–11:30", "电话忌语（物业）", "我不知道！", "请您稍等，我帮您问清楚后给您回电。"):
+    for piece in (
+        "维修服务回访话术卡",
+        "开头语",
+        "我是示例物业服务有限公司客户服务中心的客服专员",
+        "请问您现在方便接电话吗？",
+        "方便好的，耽误您两分钟。",
+        "不方便那我改天再打给您",
+        "记下客户方便的回电时间",
+        "感谢您的支持，如有需要请拨打400-800-1234",
+        "非常抱歉给您带来不便",
+        "服务热线400-800-1234",
+        "09:00–11:30",
+        "电话忌语（物业）",
+        "我不知道！",
+        "请您稍等，我帮您问清楚后给您回电。",
+    ):
         assert squash(piece) in text, piece
     assert "demo-weixiu-huifang" not in text and "示例制度" not in text and "保本保息" not in text
     assert fonts_of(path) and path.stat().st_size < 150_000
@@ -152,17 +203,29 @@ def test_fillable_by_default_filled_with_pypdf_and_read_back(built, tmp_path):
 
     _, out, _ = built
     fields = PdfReader(str(out / "demo-jilu.pdf")).get_fields()
-    for name in ("demo-jilu·业主姓名", "demo-jilu·回访日期", "demo-jilu·回访方式·电话", "demo-jilu·业主签字",
-                 "demo-jilu·业主签字·日期", "demo-jilu·填表人", "demo-jilu·回访明细·1·回访事项",
-                 "demo-jilu·回访明细·30·是否满意·否"):
+    for name in (
+        "demo-jilu·业主姓名",
+        "demo-jilu·回访日期",
+        "demo-jilu·回访方式·电话",
+        "demo-jilu·业主签字",
+        "demo-jilu·业主签字·日期",
+        "demo-jilu·填表人",
+        "demo-jilu·回访明细·1·回访事项",
+        "demo-jilu·回访明细·30·是否满意·否",
+    ):
         assert name in fields, name
     sheet_path = out / "script-demo-weixiu-huifang.pdf"
     reader = PdfReader(str(sheet_path))
     sheet = reader.get_fields()
-    for name in ("script-demo-weixiu-huifang·客户", "script-demo-weixiu-huifang·01·满意",
-                 "script-demo-weixiu-huifang·01·跟进", "script-demo-weixiu-huifang·05",
-                 "script-demo-weixiu-huifang·回访员·签字", "script-demo-weixiu-huifang·坐席",
-                 "script-demo-weixiu-huifang·不方便时约定的回电时间"):
+    for name in (
+        "script-demo-weixiu-huifang·客户",
+        "script-demo-weixiu-huifang·01·满意",
+        "script-demo-weixiu-huifang·01·跟进",
+        "script-demo-weixiu-huifang·05",
+        "script-demo-weixiu-huifang·回访员·签字",
+        "script-demo-weixiu-huifang·坐席",
+        "script-demo-weixiu-huifang·不方便时约定的回电时间",
+    ):
         assert name in sheet, name
     assert "script-demo-weixiu-huifang·客户·签字" not in sheet
     assert sheet["script-demo-weixiu-huifang·01·满意"]["/FT"] == "/Btn"
@@ -174,8 +237,11 @@ def test_fillable_by_default_filled_with_pypdf_and_read_back(built, tmp_path):
     assert texts and all(str(w["/DA"]).startswith("/HFSong ") for w in texts)
 
     writer = PdfWriter(clone_from=reader)
-    values = {"script-demo-weixiu-huifang·客户": "王小明", "script-demo-weixiu-huifang·05": "楼道灯坏了，请尽快修理",
-              "script-demo-weixiu-huifang·01·满意": "/on"}
+    values = {
+        "script-demo-weixiu-huifang·客户": "王小明",
+        "script-demo-weixiu-huifang·05": "楼道灯坏了，请尽快修理",
+        "script-demo-weixiu-huifang·01·满意": "/on",
+    }
     for page in writer.pages:
         writer.update_page_form_field_values(page, values, auto_regenerate=False)
     filled = tmp_path / "filled.pdf"
@@ -196,8 +262,12 @@ def test_fillable_prints_exactly_like_the_blank_version(built, tmp_path):
         pictures = []
         for folder in (out, plain):
             prefix = tmp_path / f"{folder.name}-{name}"
-            subprocess.run(["pdftoppm", "-png", "-r", "50", str(folder / f"{name}.pdf"), str(prefix)],
-                           check=True, capture_output=True, timeout=60)
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "50", str(folder / f"{name}.pdf"), str(prefix)],
+                check=True,
+                capture_output=True,
+                timeout=60,
+            )
             pictures.append(sorted(tmp_path.glob(f"{folder.name}-{name}*.png")))
         assert len(pictures[0]) == len(pictures[1]) == len(page_sizes(out / f"{name}.pdf"))
         for a, b in zip(*pictures):
@@ -223,6 +293,23 @@ def test_reproducible_across_directories(demo, tmp_path, monkeypatch):
 
 def run_forms(project, out, env=None, *extra):
     full = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "huifang", "forms", "--project", str(project), "--out", str(out),
-                           "--jobs", "1", "--no-progress", *extra],
-                          capture_output=True, text=True, env=full, timeout=240)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "huifang",
+            "forms",
+            "--project",
+            str(project),
+            "--out",
+            str(out),
+            "--jobs",
+            "1",
+            "--no-progress",
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env=full,
+        timeout=240,
+    )

@@ -49,13 +49,23 @@ def test_shipped_content_is_clean_and_complete():
 
 
 def test_json_format_shape(minimal):
-    write(minimal, "content/scenarios/demo-weixiu.yaml",
-          (minimal / "content/scenarios/demo-weixiu.yaml").read_text().replace("title:", "titel:"))
+    write(
+        minimal,
+        "content/scenarios/demo-weixiu.yaml",
+        (minimal / "content/scenarios/demo-weixiu.yaml").read_text().replace("title:", "titel:"),
+    )
     result = huifang("check", "--project", minimal, "--format", "json")
     report = json.loads(result.stdout)
     assert result.returncode == 1 and report["ok"] is False
-    assert set(report["counts"]) == {"scenarios", "scripts", "questions", "forbidden_phrases",
-                                     "etiquette_rules", "forms", "industries"}
+    assert set(report["counts"]) == {
+        "scenarios",
+        "scripts",
+        "questions",
+        "forbidden_phrases",
+        "etiquette_rules",
+        "forms",
+        "industries",
+    }
     assert {"path", "line", "column", "message"} == set(report["errors"][0])
 
 
@@ -85,7 +95,7 @@ def test_gbk_file_names_the_encoding(minimal):
     write(minimal, "content/orgs/gbk.yaml", "id: gbk\nname: 示例公司\n".encode("gbk"))
     result = check(minimal)
     assert result.returncode == 1
-    line, = [x for x in lines(result) if x.startswith("content/orgs/gbk.yaml")]
+    (line,) = [x for x in lines(result) if x.startswith("content/orgs/gbk.yaml")]
     assert line.startswith("content/orgs/gbk.yaml:2:7: 文件不是 UTF-8 编码")
     assert "GBK" in line and "iconv" in line
 

@@ -54,6 +54,7 @@ def test_schema_command_writes_every_kind(tmp_path):
 
 def test_shipped_files_point_editors_at_their_schema():
     from huifang.project import discover
+
     for path, kind in discover(REPO):
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
         assert first.startswith("# yaml-language-server: $schema="), path

@@ -28,11 +28,14 @@ def test_composed_turns_point_at_the_org_file(minimal):
     assert greeting.file == "content/orgs/demo.yaml"
     line, column = greeting.where(greeting.value.index("这里是"))
     source = (minimal / "content/orgs/demo.yaml").read_text(encoding="utf-8").splitlines()
-    assert source[line - 1][column - 1:column + 2] == "这里是"
+    assert source[line - 1][column - 1 : column + 2] == "这里是"
 
 
 def test_branches_and_early_close_make_their_own_paths(minimal):
-    plant(minimal, "scripts_src/demo-weixiu.yaml", """\
+    plant(
+        minimal,
+        "scripts_src/demo-weixiu.yaml",
+        """\
 id: demo-weixiu
 title: 分支话术
 org: demo
@@ -47,7 +50,8 @@ steps:
           - close: [非常抱歉，我们会尽快处理，谢谢您，再见。]
 closings:
   默认: [感谢您的支持，祝您生活愉快，再见！]
-""")
+""",
+    )
     loaded = load_project(minimal)
     assert loaded.ok, loaded.problems
     call = compose(loaded.project.scripts["demo-weixiu"], loaded.project)
@@ -67,9 +71,12 @@ def test_default_org_fills_what_the_scripts_org_lacks(minimal):
 
 
 def test_script_parts_win_over_the_standard(minimal):
-    plant(minimal, "scripts_src/demo-weixiu.yaml",
-          "id: demo-weixiu\ntitle: 话术\norg: demo\nconvenience: false\nopening: [\"您好，我是{公司}的{坐席}。\"]\n"
-          "questions: [demo-q-manyi]\n")
+    plant(
+        minimal,
+        "scripts_src/demo-weixiu.yaml",
+        'id: demo-weixiu\ntitle: 话术\norg: demo\nconvenience: false\nopening: ["您好，我是{公司}的{坐席}。"]\n'
+        "questions: [demo-q-manyi]\n",
+    )
     project = load_project(minimal).project
     call = compose(project.scripts["demo-weixiu"], project)
     assert call.convenience is None and call.composed == {"closings": "demo"}

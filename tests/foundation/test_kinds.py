@@ -60,7 +60,9 @@ def test_schema_command_exports_every_kind(tmp_path):
     assert result.returncode == 0, result.stderr
     for kind in (*KINDS, kinds.CONFIG):
         exported = json.loads((tmp_path / f"{kind.id}.schema.json").read_text(encoding="utf-8"))
-        assert exported["title"] == kind.title and exported["properties"] == json.loads(json.dumps(kind.schema["properties"]))
+        assert exported["title"] == kind.title and exported["properties"] == json.loads(
+            json.dumps(kind.schema["properties"])
+        )
         jsonschema.Draft202012Validator.check_schema(exported)
 
 
@@ -98,8 +100,9 @@ def test_page_templates_are_each_claimed_and_used():
     on_disk = {p.name for p in templates.PAGES.glob("*.j2")}
     claimed = {name for kind in KINDS for name in kind.pages}
     assert claimed <= on_disk, f"kinds name page templates that do not exist: {sorted(claimed - on_disk)}"
-    assert on_disk <= claimed | set(SITE_PAGES), \
+    assert on_disk <= claimed | set(SITE_PAGES), (
         f"page templates no kind claims (add them to a Kind's pages): {sorted(on_disk - claimed - set(SITE_PAGES))}"
+    )
     loaded = load_project(REPO)
     env = environment(REPO)
     recorder = Recording(env.loader)

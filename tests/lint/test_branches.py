@@ -16,6 +16,7 @@ OPENING = "客服：您好，请问是王先生吗？这里是安心物业，我
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     import shutil
+
     root = tmp_path_factory.mktemp("branches")
     shutil.copytree(REPO / "content", root / "content")
     (root / "huifang.yaml").write_text("lint: {}\n", encoding="utf-8")
@@ -36,30 +37,59 @@ def closings(problems) -> dict[int, str]:
 
 # (file name, text, line of the branch that lacks its closing, the branch's name in the message)
 CASES = [
-    ("letters.txt",  # 「A.方便」「B.不方便」 on lines of their own, the questions after
-     OPENING + "A.方便：进入回访\nB.不方便——那好的，不好意思打扰您了。\n客服：请问您对维修服务满意吗？\n"
-     "客服：感谢您的支持，祝您生活愉快，再见！\n", 3, "不方便"),
-    ("situations.txt",  # 情况一 / 情况二, each with its own ending
-     OPENING + "客服：请问您对维修服务满意吗？\n情况一：客户满意\n客服：感谢您的认可，祝您生活愉快，再见！\n"
-     "情况二：客户不满意\n客服：很抱歉，我们会尽快安排师傅上门。\n", 6, "情况二"),
-    ("satisfied.txt",  # 如客户满意 / 如客户不满意 with the words on the marker's line
-     OPENING + "客服：请问您对维修服务满意吗？\n如客户满意：好的，感谢您的认可，祝您生活愉快，再见！\n"
-     "如客户不满意：很抱歉，我们会尽快改进，再见！\n", 4, "如客户不满意"),
-    ("cooperate.txt",  # 配合的 / 不配合的 after a 结束语 marker (payment verification call)
-     OPENING + "结束语：\n配合的：好的，先生/女士，感谢您的配合，这边不打扰您了，祝您生活愉快，再见！\n"
-     "不配合的：好的，为了您的账户安全，建议您去银行查询一下近期交易流水，这边不打扰您了，祝您生活愉快，再见！\n",
-     4, "不配合的"),
-    ("occasions.txt",  # numbered alternative endings 日常 / 节日 (each says goodbye), the second nested;
-     # 日常 lacks a good wish
-     "(一)开始语:\n1、日常:您好,欧飞,很高兴为您服务!\n2、节日:新年好,欧飞,很高兴为您服务!\n(二)结束语:\n"
-     "1、日常:请不要挂机,稍后对我的服务进行评价,谢谢,祝您生活愉快,再见!\n2、节日:\n(1)元旦、春节:请不要挂机,稍后对我的服务进行评价,"
-     "祝您新年愉快,再见!\n", 7, "节日"),
-    ("headings.md",  # Markdown headings
-     "# 满意度回访\n\n" + OPENING + "\n客服：请问您对维修服务满意吗？\n\n## 满意\n\n客服：感谢您的认可，祝您生活愉快，再见！\n\n"
-     "## 不满意\n\n客服：很抱歉，我们会尽快改进。\n", 13, "不满意"),
-    ("list.md",  # a Markdown list of conditions
-     OPENING + "\n客服：请问您对维修服务满意吗？\n\n- 满意：感谢您的认可，祝您生活愉快，再见！\n- 不满意：很抱歉，我们会尽快改进。\n",
-     6, "不满意"),
+    (
+        "letters.txt",  # 「A.方便」「B.不方便」 on lines of their own, the questions after
+        OPENING + "A.方便：进入回访\nB.不方便——那好的，不好意思打扰您了。\n客服：请问您对维修服务满意吗？\n"
+        "客服：感谢您的支持，祝您生活愉快，再见！\n",
+        3,
+        "不方便",
+    ),
+    (
+        "situations.txt",  # 情况一 / 情况二, each with its own ending
+        OPENING + "客服：请问您对维修服务满意吗？\n情况一：客户满意\n客服：感谢您的认可，祝您生活愉快，再见！\n"
+        "情况二：客户不满意\n客服：很抱歉，我们会尽快安排师傅上门。\n",
+        6,
+        "情况二",
+    ),
+    (
+        "satisfied.txt",  # 如客户满意 / 如客户不满意 with the words on the marker's line
+        OPENING + "客服：请问您对维修服务满意吗？\n如客户满意：好的，感谢您的认可，祝您生活愉快，再见！\n"
+        "如客户不满意：很抱歉，我们会尽快改进，再见！\n",
+        4,
+        "如客户不满意",
+    ),
+    (
+        "cooperate.txt",  # 配合的 / 不配合的 after a 结束语 marker (payment verification call)
+        OPENING + "结束语：\n配合的：好的，先生/女士，感谢您的配合，这边不打扰您了，祝您生活愉快，再见！\n"
+        "不配合的：好的，为了您的账户安全，建议您去银行查询一下近期交易流水，这边不打扰您了，祝您生活愉快，再见！\n",
+        4,
+        "不配合的",
+    ),
+    (
+        "occasions.txt",  # numbered alternative endings 日常 / 节日 (each says goodbye), the second nested;
+        # 日常 lacks a good wish
+        "(一)开始语:\n1、日常:您好,欧飞,很高兴为您服务!\n2、节日:新年好,欧飞,很高兴为您服务!\n(二)结束语:\n"
+        "1、日常:请不要挂机,稍后对我的服务进行评价,谢谢,祝您生活愉快,再见!\n2、节日:\n(1)元旦、春节:请不要挂机,稍后对我的服务进行评价,"
+        "祝您新年愉快,再见!\n",
+        7,
+        "节日",
+    ),
+    (
+        "headings.md",  # Markdown headings
+        "# 满意度回访\n\n"
+        + OPENING
+        + "\n客服：请问您对维修服务满意吗？\n\n## 满意\n\n客服：感谢您的认可，祝您生活愉快，再见！\n\n"
+        "## 不满意\n\n客服：很抱歉，我们会尽快改进。\n",
+        13,
+        "不满意",
+    ),
+    (
+        "list.md",  # a Markdown list of conditions
+        OPENING
+        + "\n客服：请问您对维修服务满意吗？\n\n- 满意：感谢您的认可，祝您生活愉快，再见！\n- 不满意：很抱歉，我们会尽快改进。\n",
+        6,
+        "不满意",
+    ),
 ]
 
 
@@ -71,8 +101,10 @@ def test_each_branch_closing_is_checked(project, name, text, line, branch):
 
 
 def test_every_branch_closed_is_clean(project):
-    text = (OPENING + "客服：请问您对维修服务满意吗？\n如客户满意：好的，感谢您的认可，祝您生活愉快，再见！\n"
-            "如客户不满意：很抱歉给您带来不便，感谢您的反馈，祝您生活愉快，再见！\n")
+    text = (
+        OPENING + "客服：请问您对维修服务满意吗？\n如客户满意：好的，感谢您的认可，祝您生活愉快，再见！\n"
+        "如客户不满意：很抱歉给您带来不便，感谢您的反馈，祝您生活愉快，再见！\n"
+    )
     problems = lint(project, "closed.txt", text)
     assert not closings(problems)
     assert "closing-end-only" not in {p.rule for p in problems}
@@ -80,9 +112,11 @@ def test_every_branch_closed_is_clean(project):
 
 def test_alternative_calls_side_by_side_have_their_own_openings(project):
     # three complete calls, numbered, each with its own opening and ending (a 95598 handbook)
-    text = ("1.咨询:“您好！请问您是**吗？我是****的客服代表**，您现在方便接听电话吗？关于您上次咨询的问题…"
-            "感谢您的支持，祝您生活愉快，再见！”\n"
-            "2.投诉:“您好，请问您是**吗？我是****的客服代表**，关于您上次投诉的问题…感谢您的理解与支持，祝您生活愉快，再见！”\n")
+    text = (
+        "1.咨询:“您好！请问您是**吗？我是****的客服代表**，您现在方便接听电话吗？关于您上次咨询的问题…"
+        "感谢您的支持，祝您生活愉快，再见！”\n"
+        "2.投诉:“您好，请问您是**吗？我是****的客服代表**，关于您上次投诉的问题…感谢您的理解与支持，祝您生活愉快，再见！”\n"
+    )
     problems = lint(project, "sidebyside.txt", text)
     greeting = [p for p in problems if p.rule == "missing-greeting"]
     assert [p.line for p in greeting] == [2], greeting
@@ -92,13 +126,18 @@ def test_alternative_calls_side_by_side_have_their_own_openings(project):
 
 def test_steps_are_not_branches(project):
     # a), b), c) are the steps of one procedure: only the last says goodbye, and that is the call's end
-    text = ("客服：您好，我是维修中心，请问有什么可以帮您？\n客服：请问您家的地址是？\na)记录业主报修内容及房号\n"
-            "b)约定上门维修时间\nc)感谢您的来电，祝您生活愉快，再见！\n")
+    text = (
+        "客服：您好，我是维修中心，请问有什么可以帮您？\n客服：请问您家的地址是？\na)记录业主报修内容及房号\n"
+        "b)约定上门维修时间\nc)感谢您的来电，祝您生活愉快，再见！\n"
+    )
     assert not closings(lint(project, "steps.txt", text))
 
 
 def test_without_markers_only_the_end_is_checked_said_once(project):
-    text = OPENING + "客服：请问您对维修服务满意吗？\n客服：请问师傅是否按约定时间上门？\n客服：感谢您的支持，祝您生活愉快，再见！\n"
+    text = (
+        OPENING
+        + "客服：请问您对维修服务满意吗？\n客服：请问师傅是否按约定时间上门？\n客服：感谢您的支持，祝您生活愉快，再见！\n"
+    )
     problems = lint(project, "plain.txt", text)
     [info] = [p for p in problems if p.rule == "closing-end-only"]
     assert info.severity == "info" and "只检查了文件末尾" in info.message
@@ -108,12 +147,18 @@ def test_without_markers_only_the_end_is_checked_said_once(project):
     assert "closing-end-only" not in {p.rule for p in lint(project, "short.txt", short)}
 
 
-@pytest.mark.parametrize("name, ending", [
-    # a hospital's farewell: two wordings, 或说 between the quotes (the second has no thanks)
-    ("either.txt", "客服：“感谢您对我们工作的支持，祝您早日康复，再见。” 或说：“请您慢走，一路平安，再见。”\n"),
-    # a front desk's wordings separated by a slash after a sentence's end
-    ("slash.txt", "客服：不好意思，我们这边听不清楚，请您稍后再打来，谢谢，祝您生活愉快，再见！/您好，请问您会讲普通话么，再见！\n"),
-])
+@pytest.mark.parametrize(
+    "name, ending",
+    [
+        # a hospital's farewell: two wordings, 或说 between the quotes (the second has no thanks)
+        ("either.txt", "客服：“感谢您对我们工作的支持，祝您早日康复，再见。” 或说：“请您慢走，一路平安，再见。”\n"),
+        # a front desk's wordings separated by a slash after a sentence's end
+        (
+            "slash.txt",
+            "客服：不好意思，我们这边听不清楚，请您稍后再打来，谢谢，祝您生活愉快，再见！/您好，请问您会讲普通话么，再见！\n",
+        ),
+    ],
+)
 def test_wordings_side_by_side_are_each_checked(project, name, ending):
     text = OPENING + "客服：请问您对维修服务满意吗？\n" + ending
     found = closings(lint(project, name, text))
@@ -127,8 +172,11 @@ def test_a_slash_inside_a_sentence_is_no_alternative(project):
 
 
 def test_branches_that_do_not_say_goodbye_go_on_to_the_common_ending(project):
-    text = (OPENING + "客服：请问您对维修服务满意吗？\n如客户满意：好的，谢谢您的认可。\n如客户不满意：很抱歉，我们会尽快改进。\n"
-            "客服：请问您还有其他建议吗？\n客服：感谢您的支持，祝您生活愉快，再见！\n")
+    text = (
+        OPENING
+        + "客服：请问您对维修服务满意吗？\n如客户满意：好的，谢谢您的认可。\n如客户不满意：很抱歉，我们会尽快改进。\n"
+        "客服：请问您还有其他建议吗？\n客服：感谢您的支持，祝您生活愉快，再见！\n"
+    )
     problems = lint(project, "common.txt", text)
     assert not closings(problems)
     assert "closing-end-only" not in {p.rule for p in problems}

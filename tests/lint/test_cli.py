@@ -21,7 +21,8 @@ def test_exit_0_without_errors(proj):
 
 def test_exit_0_with_only_warnings(proj):
     (proj / "scripts_src" / "w.txt").write_text(
-        "客服：您好，我是安心物业客服。\n客服：请问您满意吗？\n客服：感谢您，祝您愉快，再见！\n", encoding="utf-8")
+        "客服：您好，我是安心物业客服。\n客服：请问您满意吗？\n客服：感谢您，祝您愉快，再见！\n", encoding="utf-8"
+    )
     run = lint(proj, proj / "scripts_src" / "w.txt")
     assert run.returncode == 0 and "warning missing-greeting" in run.stdout
 
@@ -60,8 +61,10 @@ def test_exit_2_bad_config(proj):
 
 
 def test_severity_config_and_presets(proj):
-    (proj / "huifang.yaml").write_text("default_org: anxin\nlint:\n  rules:\n    forbidden-phrase: warning\n"
-                                       "    unknown-placeholder: 'off'\n", encoding="utf-8")
+    (proj / "huifang.yaml").write_text(
+        "default_org: anxin\nlint:\n  rules:\n    forbidden-phrase: warning\n    unknown-placeholder: 'off'\n",
+        encoding="utf-8",
+    )
     rows = json.loads(lint(proj, "--format", "json").stdout)
     assert {r["severity"] for r in rows if r["rule"] == "forbidden-phrase"} == {"warning"}
     assert not [r for r in rows if r["rule"] == "unknown-placeholder"]
@@ -71,23 +74,30 @@ def test_severity_config_and_presets(proj):
 
 
 def test_ignore_globs(proj):
-    (proj / "huifang.yaml").write_text("default_org: anxin\nlint:\n  ignore: [scripts_src/phrases.yaml]\n",
-                                       encoding="utf-8")
+    (proj / "huifang.yaml").write_text(
+        "default_org: anxin\nlint:\n  ignore: [scripts_src/phrases.yaml]\n", encoding="utf-8"
+    )
     rows = json.loads(lint(proj, "--format", "json").stdout)
     assert rows and not [r for r in rows if r["path"] == "scripts_src/phrases.yaml"]
 
 
 def test_inline_disable(proj):
     src = proj / "scripts_src"
-    (src / "d.txt").write_text("客服：你自己想办法吧 # huifang: disable=forbidden-phrase\n"
-                               "<!-- huifang: disable -->\n客服：你自己想办法吧\n客服：你自己想办法吧\n", encoding="utf-8")
+    (src / "d.txt").write_text(
+        "客服：你自己想办法吧 # huifang: disable=forbidden-phrase\n"
+        "<!-- huifang: disable -->\n客服：你自己想办法吧\n客服：你自己想办法吧\n",
+        encoding="utf-8",
+    )
     rows = json.loads(lint(proj, "--format", "json", src / "d.txt").stdout)
     assert [r["line"] for r in rows if r["rule"] == "forbidden-phrase"] == [4]
     (src / "f.md").write_text("<!-- huifang: disable-file -->\n客服：你自己想办法吧\n", encoding="utf-8")
     assert json.loads(lint(proj, "--format", "json", src / "f.md").stdout) == []
-    (src / "y.yaml").write_text("# huifang: disable-file=missing-greeting,forbidden-phrase\nid: y\ntitle: y\n"
-                                "org: anxin\nopening:\n  - 你自己想办法吧\nsteps:\n  - 你自己想办法吧  # huifang: disable\n"
-                                "  - ask: anxin-manyi\n", encoding="utf-8")
+    (src / "y.yaml").write_text(
+        "# huifang: disable-file=missing-greeting,forbidden-phrase\nid: y\ntitle: y\n"
+        "org: anxin\nopening:\n  - 你自己想办法吧\nsteps:\n  - 你自己想办法吧  # huifang: disable\n"
+        "  - ask: anxin-manyi\n",
+        encoding="utf-8",
+    )
     assert json.loads(lint(proj, "--format", "json", src / "y.yaml").stdout) == []
 
 
@@ -106,8 +116,9 @@ def test_directory_argument_and_unrelated_yaml_skipped(proj):
 
 def test_content_file_argument_lints_scripts_using_it(proj):
     org = proj / "content" / "orgs" / "anxin.yaml"
-    org.write_text(org.read_text(encoding="utf-8").replace("    - 好的，谢谢。", "    - 好的，你自己想办法吧。"),
-                   encoding="utf-8")
+    org.write_text(
+        org.read_text(encoding="utf-8").replace("    - 好的，谢谢。", "    - 好的，你自己想办法吧。"), encoding="utf-8"
+    )
     rows = json.loads(lint(proj, "--format", "json", org).stdout)
     assert rows and {r["path"] for r in rows} == {"content/orgs/anxin.yaml"}
 
@@ -115,6 +126,7 @@ def test_content_file_argument_lints_scripts_using_it(proj):
 def test_lint_project_api(proj):
     from huifang.lint.api import lint_by_script, lint_project
     from huifang.project import load_project
+
     loaded = load_project(proj)
     problems = lint_project(loaded)
     assert {p.rule for p in problems} >= {"forbidden-phrase", "unknown-placeholder", "missing-closing"}
@@ -132,18 +144,34 @@ def test_parallel_workers_give_the_same_findings(proj):
     folder = proj / "scripts_src" / "many"
     folder.mkdir()
     for i in range(60):
-        body = "客服：您好，我是安心物业客服，方便吗？\n" + ("客服：你自己想办法吧！\n" if i % 3 == 0 else "") + \
-               ("客服：这不可能。 # huifang: disable=forbidden-phrase\n" if i % 5 == 0 else "") + "客服：感谢您，祝您愉快，再见！\n"
+        body = (
+            "客服：您好，我是安心物业客服，方便吗？\n"
+            + ("客服：你自己想办法吧！\n" if i % 3 == 0 else "")
+            + ("客服：这不可能。 # huifang: disable=forbidden-phrase\n" if i % 5 == 0 else "")
+            + "客服：感谢您，祝您愉快，再见！\n"
+        )
         (folder / f"s{i:03d}.{'md' if i % 2 else 'txt'}").write_text(body, encoding="utf-8")
     runs = []
     for jobs in ("1", "2"):
         env = {**os.environ, "HUIFANG_JOBS": jobs}
-        runs.append(subprocess.run([sys.executable, "-m", "huifang", "lint", "--project", str(proj), str(folder),
-                                    "--format", "json"], capture_output=True, text=True, env=env, cwd=REPO))
+        runs.append(
+            subprocess.run(
+                [sys.executable, "-m", "huifang", "lint", "--project", str(proj), str(folder), "--format", "json"],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=REPO,
+            )
+        )
     assert runs[0].stdout == runs[1].stdout and len(json.loads(runs[0].stdout)) == 20
     env = {**os.environ, "HUIFANG_JOBS": "2"}
-    subprocess.run([sys.executable, "-m", "huifang", "lint", "--project", str(proj), str(folder), "--fix"],
-                   capture_output=True, text=True, env=env, cwd=REPO)
+    subprocess.run(
+        [sys.executable, "-m", "huifang", "lint", "--project", str(proj), str(folder), "--fix"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+    )
     assert "请您不要着急" in (folder / "s000.txt").read_text(encoding="utf-8")
 
 
@@ -153,6 +181,7 @@ def test_one_script_of_many_no_dangling_references(proj):
     assert rows == []
     (proj / "content" / "scenarios" / "weixiu.yaml").write_text(
         (proj / "content" / "scenarios" / "weixiu.yaml").read_text(encoding="utf-8").replace("branches", "gone"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     rows = json.loads(lint(proj, "--format", "json").stdout)
     assert [r["line"] for r in rows if r["rule"] == "check"] == [8]

@@ -11,8 +11,10 @@ import pytest
 
 from tests.conftest import huifang
 
-SCRIPT = "客服：您好，我是安心物业客服小李，请问是王先生吗？现在方便接电话吗？\n客服：喂喂喂，听得到吗？\n" \
-         "客服：非常感谢您的支持，祝您生活愉快，再见！\n"
+SCRIPT = (
+    "客服：您好，我是安心物业客服小李，请问是王先生吗？现在方便接电话吗？\n客服：喂喂喂，听得到吗？\n"
+    "客服：非常感谢您的支持，祝您生活愉快，再见！\n"
+)
 
 
 @pytest.fixture
@@ -119,7 +121,7 @@ def _age_entry(entry: Path) -> None:
     stream = io.BytesIO(rest)
     manifest = pickle.load(stream)
     manifest["time"] += 3600 * 10**9
-    entry.write_bytes(header + b"\n" + pickle.dumps(manifest) + rest[stream.tell():])
+    entry.write_bytes(header + b"\n" + pickle.dumps(manifest) + rest[stream.tell() :])
 
 
 def test_unchanged_stat_is_trusted_and_a_changed_one_is_checked(proj, cache):
@@ -142,8 +144,11 @@ def test_added_and_removed_content_files_are_seen_without_racy_files(proj, cache
     first = lint(proj)
     _age_entry(next(cache.glob("*.pickle")))
     extra = proj / "content" / "forbidden" / "more.yaml"
-    extra.write_text("phrases:\n  - id: ting-de-dao\n    phrase: 听得到吗\n    severity: warning\n"
-                     "    reason: 先问候。\n    instead: 您好。\n", encoding="utf-8")
+    extra.write_text(
+        "phrases:\n  - id: ting-de-dao\n    phrase: 听得到吗\n    severity: warning\n"
+        "    reason: 先问候。\n    instead: 您好。\n",
+        encoding="utf-8",
+    )
     added = lint(proj)
     assert phrases(added) == sorted(phrases(first) + [p for p in phrases(added) if p[1] == 2 and "听得到吗" in p[2]])
     assert len(phrases(added)) == len(phrases(first)) + 1

@@ -35,4 +35,6 @@ def test_capped_paths_and_long_lines_say_so(linted):
     notes = [line for line in linted if " info " in line]
     assert any(line.startswith("scripts_src/ev-wide.yaml:1:5:") and "paths-capped" in line for line in notes), notes
     assert any(line.startswith("scripts_src/ev-deep.yaml:1:5:") and "paths-capped" in line for line in notes), notes
-    assert any(line.startswith("scripts_src/ev-long.txt:1:") and "还有 7800 处忌语未逐一列出" in line for line in notes), notes
+    assert any(
+        line.startswith("scripts_src/ev-long.txt:1:") and "还有 7800 处忌语未逐一列出" in line for line in notes
+    ), notes

@@ -16,17 +16,20 @@ def lint(proj, *args):
 
 def test_fix_yaml_keeps_every_other_byte(proj):
     path = proj / "scripts_src" / "fixme.yaml"
-    before = ("# 注释：保留\r\nid: fixme\r\ntitle: 修复\r\norg: anxin\r\nsteps:\r\n"
-              "  - '你自己想办法吧！'   # 行尾注释\r\n"
-              "  - \"好的。你自己想办法吧。\"\r\n"
-              "  - 这件事你自己想办法吧，我们不管。\r\n"
-              "  - ask: anxin-manyi\r\n").encode()
+    before = (
+        "# 注释：保留\r\nid: fixme\r\ntitle: 修复\r\norg: anxin\r\nsteps:\r\n"
+        "  - '你自己想办法吧！'   # 行尾注释\r\n"
+        '  - "好的。你自己想办法吧。"\r\n'
+        "  - 这件事你自己想办法吧，我们不管。\r\n"
+        "  - ask: anxin-manyi\r\n"
+    ).encode()
     path.write_bytes(before)
     os.chmod(path, 0o640)
     run = lint(proj, "--fix", path)
     after = path.read_bytes()
     expected = before.replace("'你自己想办法吧！'".encode(), f"'{SAFE}'".encode()).replace(
-        "\"好的。你自己想办法吧。\"".encode(), f"\"好的。{SAFE}\"".encode())
+        '"好的。你自己想办法吧。"'.encode(), f'"好的。{SAFE}"'.encode()
+    )
     assert after == expected, after.decode()
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     # the mid-sentence one is only suggested, and still reported
@@ -39,7 +42,8 @@ def test_fix_freeform(proj):
     path.write_bytes("# 标题\n\n- 客服：不可能！我们从没这种事！\n- 客服：这不可能是我们的系统故障。\n".encode())
     lint(proj, "--fix", path)
     assert path.read_text(encoding="utf-8") == (
-        "# 标题\n\n- 客服：很抱歉给您带来不便，您能描述一下当时的具体情况吗？\n- 客服：这不可能是我们的系统故障。\n")
+        "# 标题\n\n- 客服：很抱歉给您带来不便，您能描述一下当时的具体情况吗？\n- 客服：这不可能是我们的系统故障。\n"
+    )
 
 
 def test_no_fix_when_instead_is_not_a_sentence(proj):
@@ -63,8 +67,11 @@ def test_fix_refuses_to_break_the_yaml(proj):
     path = proj / "scripts_src" / "plain.yaml"
     # A plain scalar: the replacement must still parse to exactly the intended text.
     (proj / "content" / "forbidden" / "basic.yaml").write_text(
-        (proj / "content" / "forbidden" / "basic.yaml").read_text(encoding="utf-8").replace(
-            "instead: 请您不要着急，我们一定给您解决好。", "instead: \"请您稍等 #1 号窗口处理。\""), encoding="utf-8")
+        (proj / "content" / "forbidden" / "basic.yaml")
+        .read_text(encoding="utf-8")
+        .replace("instead: 请您不要着急，我们一定给您解决好。", 'instead: "请您稍等 #1 号窗口处理。"'),
+        encoding="utf-8",
+    )
     original = "id: plain\ntitle: 裸\norg: anxin\nsteps:\n  - 你自己想办法吧！\n".encode()
     path.write_bytes(original)
     run = lint(proj, "--fix", path)

@@ -20,9 +20,11 @@ def test_text_format(proj):
     run = lint(proj, proj / "scripts_src" / "phrases.yaml")
     assert run.returncode == 1
     first = run.stdout.splitlines()[0]
-    assert first == ("scripts_src/phrases.yaml:6:5: error forbidden-phrase 忌语「不可能！我们从没这种事」："
-                     "否定客户的感受，客户会觉得不被尊重。 (建议: 很抱歉给您带来不便，您能描述一下当时的具体情况吗？"
-                     "（接听客户来电 2、3）)")
+    assert first == (
+        "scripts_src/phrases.yaml:6:5: error forbidden-phrase 忌语「不可能！我们从没这种事」："
+        "否定客户的感受，客户会觉得不被尊重。 (建议: 很抱歉给您带来不便，您能描述一下当时的具体情况吗？"
+        "（接听客户来电 2、3）)"
+    )
     assert "\033[" not in run.stdout
     colored = lint(proj, "--color", "always", proj / "scripts_src" / "phrases.yaml")
     assert "\033[31merror" in colored.stdout
@@ -31,8 +33,10 @@ def test_text_format(proj):
 def test_json_format(proj):
     run = lint(proj, "--format", "json", proj / "scripts_src" / "bare.yaml")
     rows = json.loads(run.stdout)
-    assert rows and all(set(r) == {"path", "line", "column", "end_line", "end_column", "rule", "severity",
-                                   "message", "suggestion"} for r in rows)
+    assert rows and all(
+        set(r) == {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message", "suggestion"}
+        for r in rows
+    )
     unknown = next(r for r in rows if r["rule"] == "unknown-placeholder")
     assert (unknown["line"], unknown["column"], unknown["end_line"], unknown["end_column"]) == (8, 15, 8, 19)
 
@@ -41,14 +45,17 @@ def test_github_format_escapes(proj):
     (proj / "scripts_src" / "a,b:c%.txt").write_text("客服：你自己想办法吧\n", encoding="utf-8")
     run = lint(proj, "--format", "github", proj / "scripts_src" / "a,b:c%.txt")
     lines = [x for x in run.stdout.splitlines() if "forbidden-phrase" in x]
-    assert lines == ["::error file=scripts_src/a%2Cb%3Ac%25.txt,line=1,col=4,endLine=1,endColumn=11,"
-                     "title=huifang forbidden-phrase::忌语「你自己想办法吧」：推卸责任。 (建议: 请您不要着急，我们一定给您解决好。)"]
+    assert lines == [
+        "::error file=scripts_src/a%2Cb%3Ac%25.txt,line=1,col=4,endLine=1,endColumn=11,"
+        "title=huifang forbidden-phrase::忌语「你自己想办法吧」：推卸责任。 (建议: 请您不要着急，我们一定给您解决好。)"
+    ]
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in run.stdout.splitlines())
 
 
 def test_github_escaping_of_newlines():
     from huifang.lint.formats import github
     from huifang.problems import Problem
+
     out = github([Problem("x.txt", 1, 1, "a%b\r\nc", "info", "r")])
     assert out == "::notice file=x.txt,line=1,col=1,title=huifang r::a%25b%0D%0Ac\n"
 
@@ -75,8 +82,11 @@ def test_sarif_empty_run_validates(proj):
 
 def test_messages_are_single_line(proj):
     (proj / "content" / "forbidden" / "basic.yaml").write_text(
-        (proj / "content" / "forbidden" / "basic.yaml").read_text(encoding="utf-8").replace(
-            "reason: 推卸责任。", "reason: |\n      推卸责任。\n      第二行。"), encoding="utf-8")
+        (proj / "content" / "forbidden" / "basic.yaml")
+        .read_text(encoding="utf-8")
+        .replace("reason: 推卸责任。", "reason: |\n      推卸责任。\n      第二行。"),
+        encoding="utf-8",
+    )
     (proj / "scripts_src" / "x.txt").write_text("客服：你自己想办法吧\n", encoding="utf-8")
     for fmt in ("text", "github"):
         out = lint(proj, "--format", fmt, proj / "scripts_src" / "x.txt").stdout

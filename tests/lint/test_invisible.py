@@ -56,7 +56,7 @@ def test_every_category_but_letters_and_numbers_is_covered():
 @pytest.mark.parametrize("category", CATEGORIES)
 def test_whole_category_is_dropped_inside_a_phrase_and_positions_stay(category):
     chars = [c for c in by_category()[category] if c != "\n"]
-    chars = chars[::max(1, len(chars) // 20_000)]  # Cn and Co: 825,000 and 137,000 code points
+    chars = chars[:: max(1, len(chars) // 20_000)]  # Cn and Co: 825,000 and 137,000 code points
     lines = [PHRASE[:3] + c + PHRASE[3:] for c in chars]
     text = "\n".join(lines)
     found = drop_in_lines(fold(text)).split("\n")
@@ -69,7 +69,9 @@ def test_whole_category_is_dropped_inside_a_phrase_and_positions_stay(category):
 
 
 def sample(chars: list[str], most: int = 120) -> list[str]:
-    chars = [c for c in chars if len(f"a{c}b".splitlines()) == 1]  # line breaks: how lines are counted is another matter
+    chars = [
+        c for c in chars if len(f"a{c}b".splitlines()) == 1
+    ]  # line breaks: how lines are counted is another matter
     step = max(1, len(chars) // most)
     return chars[::step]
 
@@ -77,8 +79,12 @@ def sample(chars: list[str], most: int = 120) -> list[str]:
 def yaml_accepts(ch: str) -> bool:
     """Whether `huifang check` takes the character in a YAML text at all (it refuses control and
     bidirectional-override characters with one clear line: tests/hostile.py)."""
-    return not (yaml.reader.Reader.NON_PRINTABLE.search(ch) or HIDDEN_CHARS.search(ch) or CONTROL_CHARS.search(ch)
-                or ch == "\ufeff")
+    return not (
+        yaml.reader.Reader.NON_PRINTABLE.search(ch)
+        or HIDDEN_CHARS.search(ch)
+        or CONTROL_CHARS.search(ch)
+        or ch == "\ufeff"
+    )
 
 
 def _yaml_quoted(ch: str) -> str:
@@ -102,7 +108,9 @@ def linted(tmp_path_factory):
         ok = [c for c in every if yaml_accepts(c)]
         steps = "".join(f'  - say: "{PHRASE[:3]}{_yaml_quoted(c)}{PHRASE[3:]}"\n' for c in ok)
         if ok:
-            (root / "scripts_src" / f"c{n}.yaml").write_text(f"id: c{n}\ntitle: 话术\nsteps:\n{steps}", encoding="utf-8")
+            (root / "scripts_src" / f"c{n}.yaml").write_text(
+                f"id: c{n}\ntitle: 话术\nsteps:\n{steps}", encoding="utf-8"
+            )
             planted[f"scripts_src/c{n}.yaml"] = ok
     found: dict[str, dict[int, list]] = {}
     for p in lint_paths(root, [root / "scripts_src"]).problems:
@@ -121,7 +129,9 @@ def test_whole_category_inside_a_phrase_is_linted(linted, category, suffix):
         first, column = 4, 11  # after the three header lines; after `  - say: "`
     else:
         first, column = 1, 4  # after 客服：
-    missed = [f"U+{ord(c):04X}" for i, c in enumerate(chars) if found.get(name, {}).get(first + i) != [(column, column + 7)]]
+    missed = [
+        f"U+{ord(c):04X}" for i, c in enumerate(chars) if found.get(name, {}).get(first + i) != [(column, column + 7)]
+    ]
     assert not missed, (name, category, missed[:20], len(missed))
 
 

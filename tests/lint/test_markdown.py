@@ -14,16 +14,19 @@ def spans(proj, name, text):
     return [(p.line, p.column, p.end_line, p.end_column) for p in lint_text(proj, name, text, RULE)]
 
 
-@pytest.mark.parametrize("written", [
-    "你自己想&#21150;法吧",             # decimal reference: 8 characters shown as one
-    "你自己想&#x529E;法吧",             # hex reference
-    "你自己&nbsp;想办法吧",             # named reference (a space)
-    "你自己<b>想</b>办法吧",            # inline tags
-    '你自己<span class="x"></span>想办法吧',
-    "你自己<!-- 注释 -->想办法吧",      # a comment inside
-    "你自己<br/>想办法吧",
-    "你自己\\*想办法吧",                # backslash escape
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "你自己想&#21150;法吧",  # decimal reference: 8 characters shown as one
+        "你自己想&#x529E;法吧",  # hex reference
+        "你自己&nbsp;想办法吧",  # named reference (a space)
+        "你自己<b>想</b>办法吧",  # inline tags
+        '你自己<span class="x"></span>想办法吧',
+        "你自己<!-- 注释 -->想办法吧",  # a comment inside
+        "你自己<br/>想办法吧",
+        "你自己\\*想办法吧",  # backslash escape
+    ],
+)
 def test_markup_inside_a_phrase_is_read_rendered(proj, written):
     # The finding spans the phrase as written: from 你 (column 4, after 客服：) to 吧.
     assert spans(proj, "m.md", f"客服：{written}。\n") == [(1, 4, 1, 4 + len(written))]
@@ -50,12 +53,15 @@ def test_soft_line_break_joins_a_paragraph(proj):
     assert spans(proj, "s.md", "客服：好的，你自己想&#21150;\n法吧。\n") == [(1, 7, 2, 3)]
 
 
-@pytest.mark.parametrize("text", [
-    "客服：好的，你自己\n\n想办法吧。\n",            # a blank line: two paragraphs
-    "客服：好的，你自己\n客服：想办法吧。\n",        # a new speaker label: a new turn
-    "客服：好的，你自己\n- 想办法吧。\n",            # a list item starts a new block
-    "客户：好的，你自己\n想办法吧。\n",              # the customer's words
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客服：好的，你自己\n\n想办法吧。\n",  # a blank line: two paragraphs
+        "客服：好的，你自己\n客服：想办法吧。\n",  # a new speaker label: a new turn
+        "客服：好的，你自己\n- 想办法吧。\n",  # a list item starts a new block
+        "客户：好的，你自己\n想办法吧。\n",  # the customer's words
+    ],
+)
 def test_no_join_across_blocks_or_turns(proj, text):
     assert spans(proj, "s.md", text) == []
 

@@ -11,18 +11,21 @@ RULE = "forbidden-phrase"
 
 
 # Columns count characters (a Han character is one); end columns are exclusive, as in SARIF.
-@pytest.mark.parametrize("line, col, end", [
-    ("客服：你自己想办法吧", 4, 11),                 # plain Simplified
-    ("客服：妳自己想辦法吧", None, None),             # 妳 is not 你: not the phrase
-    ("客服：你自己想辦法吧", 4, 11),                 # Traditional 辦
-    ("客服：你ａ自己想办法", None, None),             # a letter inside is not punctuation
-    ("客服：你 自 己 想 办 法", 4, 15),              # spaces inside
-    ("客服：你，自己。想办法！", 4, 12),              # punctuation inside
-    ("客服：你\u3000自己想办法", 4, 11),             # ideographic space
-    ("客服：**你自己**想办法", 6, 14),               # markdown emphasis inside
-    ("客服：这种事你自己想办法去解决。", 7, 13),      # inside a longer sentence, no word boundary
-    ("A: 你自己想办法", 4, 10),                     # half-width label
-])
+@pytest.mark.parametrize(
+    "line, col, end",
+    [
+        ("客服：你自己想办法吧", 4, 11),  # plain Simplified
+        ("客服：妳自己想辦法吧", None, None),  # 妳 is not 你: not the phrase
+        ("客服：你自己想辦法吧", 4, 11),  # Traditional 辦
+        ("客服：你ａ自己想办法", None, None),  # a letter inside is not punctuation
+        ("客服：你 自 己 想 办 法", 4, 15),  # spaces inside
+        ("客服：你，自己。想办法！", 4, 12),  # punctuation inside
+        ("客服：你\u3000自己想办法", 4, 11),  # ideographic space
+        ("客服：**你自己**想办法", 6, 14),  # markdown emphasis inside
+        ("客服：这种事你自己想办法去解决。", 7, 13),  # inside a longer sentence, no word boundary
+        ("A: 你自己想办法", 4, 10),  # half-width label
+    ],
+)
 def test_variants_found_at_the_written_place(proj, line, col, end):
     found = lint_text(proj, "v.txt", "客服：您好。\n" + line + "\n", RULE)
     if col is None:
@@ -100,8 +103,21 @@ def test_opencc_t2s_entries_keep_length_and_stay_on_one_line(tmp_path):
     assert "TSPhrases.ocd2" in names and "TSCharacters.ocd2" in names
     for name in names:
         out = tmp_path / (name + ".txt")
-        subprocess.run([str(clib / "bin" / "opencc_dict"), "-i", str(clib / "share" / "opencc" / name),
-                        "-o", str(out), "-f", "ocd2", "-t", "text"], check=True, capture_output=True)
+        subprocess.run(
+            [
+                str(clib / "bin" / "opencc_dict"),
+                "-i",
+                str(clib / "share" / "opencc" / name),
+                "-o",
+                str(out),
+                "-f",
+                "ocd2",
+                "-t",
+                "text",
+            ],
+            check=True,
+            capture_output=True,
+        )
         entries = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
         assert len(entries) > 400
         for key, values in entries:

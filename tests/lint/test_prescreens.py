@@ -55,10 +55,41 @@ def test_worker_processes_give_the_same_findings(proj, monkeypatch):
     assert one == two and {p.rule for p in one} >= {"forbidden-phrase", "personal-data", "unknown-placeholder"}
 
 
-TEXTS = st.lists(st.sampled_from(["客服：", "客户：", "**客服**：", "A:", "Ｂ：", "# ", "```", "- ", "1. ", "> ", "<!--", "-->",
-                                  "---", "===", "你自己想办法吧", "你 自 己 想 辦 法", "您好", "再见", "請問您滿意嗎？",
-                                  "{公司}", "13812345678", "# huifang: disable=forbidden-phrase", "\t", "　", "\r",
-                                  "\n", "\n", "\n"]), max_size=30).map("".join)
+TEXTS = st.lists(
+    st.sampled_from(
+        [
+            "客服：",
+            "客户：",
+            "**客服**：",
+            "A:",
+            "Ｂ：",
+            "# ",
+            "```",
+            "- ",
+            "1. ",
+            "> ",
+            "<!--",
+            "-->",
+            "---",
+            "===",
+            "你自己想办法吧",
+            "你 自 己 想 辦 法",
+            "您好",
+            "再见",
+            "請問您滿意嗎？",
+            "{公司}",
+            "13812345678",
+            "# huifang: disable=forbidden-phrase",
+            "\t",
+            "　",
+            "\r",
+            "\n",
+            "\n",
+            "\n",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=200, deadline=None)
@@ -107,7 +138,11 @@ def test_reader_forgets_between_batches_and_skips_long_lines(monkeypatch):
     monkeypatch.setattr(freeform.Reader, "LONGEST", 30)
     reader = freeform.Reader(_matcher())
     long_line = "客服：" + "请问您对维修服务满意吗" * 4 + "？"
-    texts = [OPEN + CLOSE, OPEN + "客服：你自己想办法吧。\n" + long_line + "\n" + CLOSE, OPEN + long_line + "\n" + CLOSE]
+    texts = [
+        OPEN + CLOSE,
+        OPEN + "客服：你自己想办法吧。\n" + long_line + "\n" + CLOSE,
+        OPEN + long_line + "\n" + CLOSE,
+    ]
     fresh = [freeform.Reader(_matcher()).view(t, "x.md") for t in texts]
     for _ in range(3):  # remembered, forgotten when over LIMIT, learnt again
         for text, expected in zip(texts, fresh):
@@ -118,8 +153,10 @@ def test_reader_forgets_between_batches_and_skips_long_lines(monkeypatch):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(alphabet="这种事我们从没来有过\n，不可能", max_size=12), max_size=5),
-       st.sampled_from([["这种事"], ["从没", "从来没"], ["这种事", "a\nb"], [""]]))
+@given(
+    st.lists(st.text(alphabet="这种事我们从没来有过\n，不可能", max_size=12), max_size=5),
+    st.sampled_from([["这种事"], ["从没", "从来没"], ["这种事", "a\nb"], [""]]),
+)
 def test_word_order_prescreen_of_joined_texts_is_the_prescreen_of_each(texts, first):
     from huifang import model as m
     from huifang.lint.wordorder import WordOrder

@@ -24,15 +24,23 @@ LABELS = ["", "客服：", "坐席: ", "回访员：", "A：", "A:", "- 客服�
 def engine():
     loaded = load_project(PROJ, scripts=[])
     project = loaded.project
-    used = set("".join(p.phrase.value + "".join(v.value for v in p.variants) + "".join(p.exceptions)
-                       for p in project.forbidden))
-    alphabet = [c for c in "的是在了和有大这主中人上为地个用工时要动国产以到会作分生对于学下级就年义发成部民可出能"
-                "方进同行面说种过度而多子后社加小机也经力线本电高量长得实家定深法表着水理化争现所二起三好十" if c not in used]
+    used = set(
+        "".join(
+            p.phrase.value + "".join(v.value for v in p.variants) + "".join(p.exceptions) for p in project.forbidden
+        )
+    )
+    alphabet = [
+        c
+        for c in "的是在了和有大这主中人上为地个用工时要动国产以到会作分生对于学下级就年义发成部民可出能"
+        "方进同行面说种过度而多子后社加小机也经力线本电高量长得实家定深法表着水理化争现所二起三好十"
+        if c not in used
+    ]
     return Engine(project, LintConfig()), project, alphabet
 
 
 def t2s_inverse(text: str) -> str:
     import opencc
+
     return opencc.OpenCC("s2t").convert(text)
 
 
@@ -86,18 +94,75 @@ def test_linter_never_crashes(text, name):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["客服：", "客户：", "# ", "```", "- ", "<!--", "-->", "---", "你自己想办法吧",
-                                 "您好", "再见", "{公司}", "{", "}", "13812345678", "\r", "\n", "　", "？"]),
-                max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "客服：",
+                "客户：",
+                "# ",
+                "```",
+                "- ",
+                "<!--",
+                "-->",
+                "---",
+                "你自己想办法吧",
+                "您好",
+                "再见",
+                "{公司}",
+                "{",
+                "}",
+                "13812345678",
+                "\r",
+                "\n",
+                "　",
+                "？",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_linter_never_crashes_on_structure(parts):
     test_linter_never_crashes.hypothesis.inner_test("".join(parts), "y.md")
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["客服：", "客户：", "**客服**：", "A:", "Ｂ：", "回访员 ：", "客", "# ", "- ", "1. ",
-                                 "【坐席】", "引导员：", "例如：", "问：", "答:", "10:30",
-                                 "（2）", "２、", "> ", "---", "你好？", "\t", " ", "　", "\r", "\n", "\n"]),
-                max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "客服：",
+                "客户：",
+                "**客服**：",
+                "A:",
+                "Ｂ：",
+                "回访员 ：",
+                "客",
+                "# ",
+                "- ",
+                "1. ",
+                "【坐席】",
+                "引导员：",
+                "例如：",
+                "问：",
+                "答:",
+                "10:30",
+                "（2）",
+                "２、",
+                "> ",
+                "---",
+                "你好？",
+                "\t",
+                " ",
+                "　",
+                "\r",
+                "\n",
+                "\n",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_line_reading_agrees_with_reading_whole(parts):
     # Files without block structure are read line by line with remembered lines (Reader); the
     # same file read whole must give the same utterances, speakers and unknown labels.
@@ -110,13 +175,16 @@ def test_line_reading_agrees_with_reading_whole(parts):
     unknown: dict = {}
     whole = freeform.read_whole(text, "x.md", unknown=unknown)
     fast = view.paths[0][1]
-    assert [(u.line, u.col, u.base, u.speaker, u.ask, u.text) for u in fast] == \
-        [(u.line, u.col, u.base, u.speaker, u.ask, u.text) for u in whole]
+    assert [(u.line, u.col, u.base, u.speaker, u.ask, u.text) for u in fast] == [
+        (u.line, u.col, u.base, u.speaker, u.ask, u.text) for u in whole
+    ]
     assert {k: v.line for k, v in view.unknown_speakers.items()} == {k: v.line for k, v in unknown.items()}
     lines = text.split("\n")
     for u in fast:
         if u.origin is None:
-            assert text[u.base:u.base + len(u.text)] == u.text
+            assert text[u.base : u.base + len(u.text)] == u.text
         else:  # rendered (a comment or tag removed): each character still points into its line
-            assert all(line == u.line and lines[line - 1][col - 1] == ch or ch not in lines[line - 1]
-                       for ch, (line, col) in zip(u.text, u.origin.places))
+            assert all(
+                line == u.line and lines[line - 1][col - 1] == ch or ch not in lines[line - 1]
+                for ch, (line, col) in zip(u.text, u.origin.places)
+            )

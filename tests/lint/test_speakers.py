@@ -10,15 +10,36 @@ from tests.lint.conftest import lint_text
 CLOSING = "感谢您的支持，祝您生活愉快，再见！"
 
 
-@pytest.mark.parametrize("line, speaker", [
-    ("客服：您好", "agent"), ("【客服】您好", "agent"), ("**客服：**您好", "agent"), ("**坐席**：您好", "agent"),
-    ("客服人员: 您好", "agent"), ("回访专员：您好", "agent"), ("坐席员：您好", "agent"), ("回访人员：您好", "agent"),
-    ("[话务员] 您好", "agent"), ("Agent: hello", "agent"), ("问：您好", "agent"), ("客服小王：您好", "agent"),
-    ("客户：嗯", "customer"), ("顾客：嗯", "customer"), ("【用户】嗯", "customer"), ("市民：嗯", "customer"),
-    ("业主：嗯", "customer"), ("患者：嗯", "customer"), ("持卡人：嗯", "customer"), ("Customer: ok", "customer"),
-    ("答：嗯", "customer"), ("Ｂ：嗯", "customer"), ("客户张先生：嗯", "customer"),
-    ("例如：您好", "agent"), ("10:30 打电话", "agent"),
-])
+@pytest.mark.parametrize(
+    "line, speaker",
+    [
+        ("客服：您好", "agent"),
+        ("【客服】您好", "agent"),
+        ("**客服：**您好", "agent"),
+        ("**坐席**：您好", "agent"),
+        ("客服人员: 您好", "agent"),
+        ("回访专员：您好", "agent"),
+        ("坐席员：您好", "agent"),
+        ("回访人员：您好", "agent"),
+        ("[话务员] 您好", "agent"),
+        ("Agent: hello", "agent"),
+        ("问：您好", "agent"),
+        ("客服小王：您好", "agent"),
+        ("客户：嗯", "customer"),
+        ("顾客：嗯", "customer"),
+        ("【用户】嗯", "customer"),
+        ("市民：嗯", "customer"),
+        ("业主：嗯", "customer"),
+        ("患者：嗯", "customer"),
+        ("持卡人：嗯", "customer"),
+        ("Customer: ok", "customer"),
+        ("答：嗯", "customer"),
+        ("Ｂ：嗯", "customer"),
+        ("客户张先生：嗯", "customer"),
+        ("例如：您好", "agent"),
+        ("10:30 打电话", "agent"),
+    ],
+)
 def test_default_labels(line, speaker):
     [u] = freeform.parse(line + "\n", "x.txt")
     assert u.speaker == speaker
@@ -27,23 +48,25 @@ def test_default_labels(line, speaker):
 
 
 def test_customer_words_are_not_the_agents(proj):
-    text = ("回访专员：您好，请问是王先生吗？我是安心物业客服小李，您现在方便接电话吗？\n"
-            "顾客：不可能，从来没有这种事。\n"
-            f"回访专员：好的，{CLOSING}\n")
+    text = (
+        "回访专员：您好，请问是王先生吗？我是安心物业客服小李，您现在方便接电话吗？\n"
+        "顾客：不可能，从来没有这种事。\n"
+        f"回访专员：好的，{CLOSING}\n"
+    )
     assert lint_text(proj, "a.txt", text) == []
 
 
 def test_customer_closing_does_not_hide_the_agents_missing_one(proj):
-    text = ("坐席员：您好，请问是王先生吗？我是安心物业客服小李，您现在方便接电话吗？\n"
-            "坐席员：请问您对服务满意吗？\n"
-            "市民：好的，谢谢，再见。\n")
+    text = (
+        "坐席员：您好，请问是王先生吗？我是安心物业客服小李，您现在方便接电话吗？\n"
+        "坐席员：请问您对服务满意吗？\n"
+        "市民：好的，谢谢，再见。\n"
+    )
     assert len(lint_text(proj, "b.txt", text, "missing-closing")) == 1
 
 
 def test_unknown_label_is_never_the_agent_and_is_named_once(proj):
-    text = ("引导员：你自己想办法吧\n"
-            "客户：好。\n"
-            "引导员：你自己想办法吧\n")
+    text = "引导员：你自己想办法吧\n客户：好。\n引导员：你自己想办法吧\n"
     problems = lint_text(proj, "c.txt", text)
     assert not [p for p in problems if p.rule == "forbidden-phrase"]
     [info] = [p for p in problems if p.rule == "unknown-speaker"]
@@ -53,8 +76,9 @@ def test_unknown_label_is_never_the_agent_and_is_named_once(proj):
 
 def test_labels_declared_in_huifang_yaml(proj):
     config = proj / "huifang.yaml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nlint:\n  speakers:\n    agent: [引导员]\n",
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\nlint:\n  speakers:\n    agent: [引导员]\n", encoding="utf-8"
+    )
     text = "引导员：你自己想办法吧\n客户：好。\n引导员：再见\n"
     problems = lint_text(proj, "d.txt", text)
     assert "unknown-speaker" not in {p.rule for p in problems}
@@ -63,8 +87,10 @@ def test_labels_declared_in_huifang_yaml(proj):
 
 def test_bad_speakers_setting_is_one_line(proj):
     config = proj / "huifang.yaml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nlint:\n  speakers:\n    agent: 引导员\n",
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\nlint:\n  speakers:\n    agent: 引导员\n", encoding="utf-8"
+    )
     from huifang.lint.api import lint_paths
+
     problems = lint_paths(proj, [proj / "scripts_src"]).problems
     assert any(p.path == "huifang.yaml" and p.line > 1 for p in problems)

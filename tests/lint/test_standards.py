@@ -25,51 +25,54 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
     return {f.element.id for f in find_elements([Utterance(text, "agent", "x")], standard.elements)}
 
 
-@pytest.mark.parametrize("text, present, absent", [
-    ("贾先生您好，我是招商银行信用卡中心的客服", {"wenhou", "queren-shenfen", "gongsi"}, {"zuoxi"}),
-    ("您是XXX吗？", {"queren-shenfen"}, set()),
-    # asking whether the customer made a payment, or addressing them as 先生/小姐, confirms no identity
-    ("请问是您本人支付的吗？", set(), {"queren-shenfen"}),
-    ("先生/小姐，如果您有任何疑问", set(), {"queren-shenfen"}),
-    ("您好，先生/女士，抱歉打扰您了", {"wenhou"}, {"queren-shenfen"}),
-    ("您好，我是维修中心/管理处，先生/小姐有什么事情请讲！", {"gongsi", "xuqiu"}, {"queren-shenfen"}),
-    ("请问您是哪家公司？请问你们公司是做什么的？", set(), {"queren-shenfen"}),
-    ("您好，请问先生/小姐找哪位？", {"wenhou"}, {"queren-shenfen"}),
-    ("先生/女士，我需要确认一下您的姓名和房号是XX吗？", {"queren-shenfen"}, set()),
-    ("您好!***先生/女士,我是瑞风特约维修站电话回访员***", {"queren-shenfen", "gongsi", "zuoxi"}, set()),
-    # an inbound greeting names the company right after 您好, without 我是/这里是
-    ("您好,歐飛,很高興為您服務!", {"wenhou", "gongsi"}, {"queren-shenfen"}),
-    ("“您好!米亚。”", {"gongsi"}, set()),
-    ("您好,XXXX物业服务中心”", {"gongsi"}, set()),
-    ("您好，打扰了，我是回访专员", set(), {"gongsi"}),
-    ("您好，王总，", set(), {"gongsi"}),
-    ("喂，您好，我这边是平安保险的客服", {"gongsi"}, set()),
-    ("我这边是想跟您确认一下订单", set(), {"gongsi"}),
-    ("你好，在吗？", set(), {"gongsi"}),
-    ("您好，阿姨，我是回访专员", set(), {"gongsi"}),
-    ("您好，请稍等，", set(), {"gongsi"}),
-    ("您好，尊敬的客户，", set(), {"gongsi"}),
-    ("您好，XXX，请问您现在方便吗", set(), {"gongsi"}),
-    ("感谢您选择我们店铺。[店铺名称]", {"gongsi"}, set()),
-    ("您好,我是装饰公司的客服人员", set(), {"gongsi", "zuoxi"}),
-    # a role word before a surname-like character that starts an ordinary word is no agent's name
-    ("是医护人员高责任心和优质服务的直接表达方式", set(), {"zuoxi"}),
-    ("对方立刻报出我的名字、身份证后四位", set(), {"zuoxi"}),
-    ("我的名字叫小王", {"zuoxi"}, set()),
-    ("我是客服专员王小明很高兴为您服务", {"zuoxi"}, set()),
-    # a pre-closing 还有什么 and words to a wrong party do not ask what the caller needs
-    ("请问还有什么可以帮您？", set(), {"xuqiu"}),
-    ("对不起，他不在，有什么事情需要我转告他吗？", set(), {"xuqiu"}),
-    ("请问您是否满意？", set(), {"queren-shenfen"}),
-    ("我是招商银行客户经理", {"gongsi"}, {"zuoxi"}),
-    ("我是客服员小李", {"zuoxi"}, {"gongsi"}),
-    ("工号1024为您服务", {"zuoxi"}, set()),
-    ("我是XXXX特约店的信息员", {"gongsi"}, {"zuoxi"}),
-    ("我们想给您做个简短的电话回访可以吗？", {"fangbian"}, set()),
-    ("耽误您两分钟时间", {"fangbian"}, set()),
-    ("很抱歉给您带来不便", set(), {"fangbian"}),
-    ("请问有什么可以帮您？", {"xuqiu"}, set()),
-])
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("贾先生您好，我是招商银行信用卡中心的客服", {"wenhou", "queren-shenfen", "gongsi"}, {"zuoxi"}),
+        ("您是XXX吗？", {"queren-shenfen"}, set()),
+        # asking whether the customer made a payment, or addressing them as 先生/小姐, confirms no identity
+        ("请问是您本人支付的吗？", set(), {"queren-shenfen"}),
+        ("先生/小姐，如果您有任何疑问", set(), {"queren-shenfen"}),
+        ("您好，先生/女士，抱歉打扰您了", {"wenhou"}, {"queren-shenfen"}),
+        ("您好，我是维修中心/管理处，先生/小姐有什么事情请讲！", {"gongsi", "xuqiu"}, {"queren-shenfen"}),
+        ("请问您是哪家公司？请问你们公司是做什么的？", set(), {"queren-shenfen"}),
+        ("您好，请问先生/小姐找哪位？", {"wenhou"}, {"queren-shenfen"}),
+        ("先生/女士，我需要确认一下您的姓名和房号是XX吗？", {"queren-shenfen"}, set()),
+        ("您好!***先生/女士,我是瑞风特约维修站电话回访员***", {"queren-shenfen", "gongsi", "zuoxi"}, set()),
+        # an inbound greeting names the company right after 您好, without 我是/这里是
+        ("您好,歐飛,很高興為您服務!", {"wenhou", "gongsi"}, {"queren-shenfen"}),
+        ("“您好!米亚。”", {"gongsi"}, set()),
+        ("您好,XXXX物业服务中心”", {"gongsi"}, set()),
+        ("您好，打扰了，我是回访专员", set(), {"gongsi"}),
+        ("您好，王总，", set(), {"gongsi"}),
+        ("喂，您好，我这边是平安保险的客服", {"gongsi"}, set()),
+        ("我这边是想跟您确认一下订单", set(), {"gongsi"}),
+        ("你好，在吗？", set(), {"gongsi"}),
+        ("您好，阿姨，我是回访专员", set(), {"gongsi"}),
+        ("您好，请稍等，", set(), {"gongsi"}),
+        ("您好，尊敬的客户，", set(), {"gongsi"}),
+        ("您好，XXX，请问您现在方便吗", set(), {"gongsi"}),
+        ("感谢您选择我们店铺。[店铺名称]", {"gongsi"}, set()),
+        ("您好,我是装饰公司的客服人员", set(), {"gongsi", "zuoxi"}),
+        # a role word before a surname-like character that starts an ordinary word is no agent's name
+        ("是医护人员高责任心和优质服务的直接表达方式", set(), {"zuoxi"}),
+        ("对方立刻报出我的名字、身份证后四位", set(), {"zuoxi"}),
+        ("我的名字叫小王", {"zuoxi"}, set()),
+        ("我是客服专员王小明很高兴为您服务", {"zuoxi"}, set()),
+        # a pre-closing 还有什么 and words to a wrong party do not ask what the caller needs
+        ("请问还有什么可以帮您？", set(), {"xuqiu"}),
+        ("对不起，他不在，有什么事情需要我转告他吗？", set(), {"xuqiu"}),
+        ("请问您是否满意？", set(), {"queren-shenfen"}),
+        ("我是招商银行客户经理", {"gongsi"}, {"zuoxi"}),
+        ("我是客服员小李", {"zuoxi"}, {"gongsi"}),
+        ("工号1024为您服务", {"zuoxi"}, set()),
+        ("我是XXXX特约店的信息员", {"gongsi"}, {"zuoxi"}),
+        ("我们想给您做个简短的电话回访可以吗？", {"fangbian"}, set()),
+        ("耽误您两分钟时间", {"fangbian"}, set()),
+        ("很抱歉给您带来不便", set(), {"fangbian"}),
+        ("请问有什么可以帮您？", {"xuqiu"}, set()),
+    ],
+)
 def test_elements_by_meaning(project, text, present, absent):
     got = found(project, text)
     assert present <= got and not (absent & got), got
@@ -80,13 +83,13 @@ def test_every_element_example_is_its_own_element(project):
         for element in standard.elements:
             assert element.examples, element.id
             for example in element.examples:
-                assert element.id in {f.element.id for f in find_elements([Utterance(example, "agent", "x")],
-                                                                         [element])}, (element.id, example)
+                assert element.id in {
+                    f.element.id for f in find_elements([Utterance(example, "agent", "x")], [element])
+                }, (element.id, example)
 
 
 # The seeds' own examples that lack an element the standard asks for (warnings, kept as written).
-SEED_DEVIATIONS = {"greeting": {0: {"fangbian"}, 1: {"zuoxi"}, 2: {"zuoxi"}, 3: {"zuoxi"}},
-                   "closing": {1: {"zhufu"}}}
+SEED_DEVIATIONS = {"greeting": {0: {"fangbian"}, 1: {"zuoxi"}, 2: {"zuoxi"}, 3: {"zuoxi"}}, "closing": {1: {"zhufu"}}}
 
 
 def test_every_example_passes_its_own_standard(project):
@@ -105,25 +108,34 @@ def test_every_example_passes_its_own_standard(project):
 
 
 def test_opening_is_found_after_a_wrong_party(tmp_path):
-    text = ("客服：喂？您好？\n客户：喂，你找谁？\n客服：您好，请问王先生在吗？\n客户：他不在，我是他爱人。\n"
-            "客服：好的，那请您转告他，谢谢。\n客户：我就是王先生，刚回来。\n"
-            "客服：王先生您好，这里是安心物业，我是客服小李，耽误您两分钟做个回访可以吗？\n客户：可以。\n"
-            "客服：请问您对维修服务满意吗？\n客服：感谢您的支持，祝您生活愉快，再见！\n")
+    text = (
+        "客服：喂？您好？\n客户：喂，你找谁？\n客服：您好，请问王先生在吗？\n客户：他不在，我是他爱人。\n"
+        "客服：好的，那请您转告他，谢谢。\n客户：我就是王先生，刚回来。\n"
+        "客服：王先生您好，这里是安心物业，我是客服小李，耽误您两分钟做个回访可以吗？\n客户：可以。\n"
+        "客服：请问您对维修服务满意吗？\n客服：感谢您的支持，祝您生活愉快，再见！\n"
+    )
     view = freeform.view(text, "x.txt")
     from huifang.lint.config import LintConfig
     from huifang.lint.engine import Context
     from huifang.lint.standards import opening
+
     project = load_project(REPO, scripts=[]).project
     ctx = Context(project, LintConfig())
     ctx.view = view
     turns = opening(ctx, view, project.greeting.for_kind("outbound"))
     assert [u.line for u in turns][-1] == 7
     assert {f.element.id for f in find_elements(turns, project.greeting.elements)} >= {
-        "wenhou", "queren-shenfen", "gongsi", "zuoxi", "fangbian"}
+        "wenhou",
+        "queren-shenfen",
+        "gongsi",
+        "zuoxi",
+        "fangbian",
+    }
 
 
 def test_no_pattern_syntax_in_messages(tmp_path):
     import shutil
+
     target = tmp_path / "p"
     shutil.copytree(REPO / "content", target / "content")
     (target / "huifang.yaml").write_text("lint: {}\n", encoding="utf-8")
@@ -141,6 +153,7 @@ def test_no_pattern_syntax_in_messages(tmp_path):
 
 def test_composition_uses_the_kinds_generic_standard_never_another_orgs_words():
     from huifang.compose import GENERIC, compose
+
     project = load_project(REPO).project
     face = compose(project.scripts["taikang-yinhang-gaozhi"], project)
     assert face.convenience is None and face.composed.get("opening") == GENERIC

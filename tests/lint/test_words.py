@@ -12,15 +12,18 @@ from huifang.lint.normalize import fold
 from tests.lint.conftest import lint_text
 
 
-@pytest.mark.parametrize("line, phrase, named", [
-    ("我们绝不会说你自己想办法吧", "你自己想办法", True),
-    ("不能对客户说我不知道或我不清楚", "我不知道", True),
-    ("禁止说：“你自己想办法吧”", "你自己想办法", True),  # a quoted example of what not to say
-    ("请勿对客户讲不可能", "不可能", True),
-    ("此时对方一般都会问你是谁", "你是谁", True),
-    ("您不要着急，你自己想办法吧", "你自己想办法", False),
-    ("不可能！我们从没这种事", "不可能", False),
-])
+@pytest.mark.parametrize(
+    "line, phrase, named",
+    [
+        ("我们绝不会说你自己想办法吧", "你自己想办法", True),
+        ("不能对客户说我不知道或我不清楚", "我不知道", True),
+        ("禁止说：“你自己想办法吧”", "你自己想办法", True),  # a quoted example of what not to say
+        ("请勿对客户讲不可能", "不可能", True),
+        ("此时对方一般都会问你是谁", "你是谁", True),
+        ("您不要着急，你自己想办法吧", "你自己想办法", False),
+        ("不可能！我们从没这种事", "不可能", False),
+    ],
+)
 def test_prohibition_or_report_before_the_phrase(line, phrase, named):
     folded = fold(line)
     assert mentioned(folded, folded.index(phrase)) is named
@@ -48,6 +51,7 @@ def test_pack_is_off_by_default_and_on_with_extends(proj):
 def test_unknown_pack_is_one_line(proj):
     _extend(proj, "[default, nosuchpack]")
     from huifang.lint.config import ConfigError
+
     with pytest.raises(ConfigError, match="nosuchpack"):
         lint_paths(proj, [proj / "scripts_src"])
 
@@ -60,14 +64,17 @@ def test_every_pack_entry_has_a_public_source():
         assert "https://" in entry.source or "http://" in entry.source, entry.id
 
 
-@pytest.mark.parametrize("line, found", [
-    ("客服：这种事我们从来没有过。", True),
-    ("客服：這種情況我們從來沒遇到。", True),
-    ("客服：我们从没这种事！", True),
-    ("客服：这种事，我们会查，从来没有人投诉过。", False),  # different clauses
-    ("客服：请放心，我们绝不会说这种事从来没有。", False),
-    ("客户：这种事我们从来没有过。", False),
-])
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("客服：这种事我们从来没有过。", True),
+        ("客服：這種情況我們從來沒遇到。", True),
+        ("客服：我们从没这种事！", True),
+        ("客服：这种事，我们会查，从来没有人投诉过。", False),  # different clauses
+        ("客服：请放心，我们绝不会说这种事从来没有。", False),
+        ("客户：这种事我们从来没有过。", False),
+    ],
+)
 def test_statement_in_another_word_order(proj, line, found):
     problems = lint_text(proj, "o.txt", line + "\n", "forbidden-phrase")
     assert bool(problems) is found, problems

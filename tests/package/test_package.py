@@ -113,7 +113,8 @@ def test_from_example_starts_from_the_shipped_rule_book(full_venv, tmp_path):
     team = tmp_path / "example"
     assert run(huifang, "init", team, "--from-example", env=clean_env()).returncode == 0
     assert len(list((team / "content" / "scenarios").glob("*.yaml"))) == len(
-        list((REPO / "content" / "scenarios").glob("*.yaml")))
+        list((REPO / "content" / "scenarios").glob("*.yaml"))
+    )
     result = run(huifang, "check", "--project", team, env=clean_env())
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -144,8 +145,9 @@ def test_pre_commit_hook_runs_from_this_repository_and_fails_on_a_bad_script(tmp
     (team / "scripts_src" / "bad.yaml").write_text(BAD_SCRIPT, encoding="utf-8")
     run("git", "init", "-q", cwd=team)
     run("git", "add", "-A", cwd=team)
-    result = run(python, "-m", "pre_commit", "try-repo", REPO, "huifang-lint", "--all-files", cwd=team, env=env,
-                 timeout=900)
+    result = run(
+        python, "-m", "pre_commit", "try-repo", REPO, "huifang-lint", "--all-files", cwd=team, env=env, timeout=900
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "scripts_src/bad.yaml:" in output and "这不归我管" in output
@@ -156,8 +158,22 @@ def test_lock_agrees_with_pyproject(tmp_path):
     """`./dev.sh lock` would change nothing: every pin still satisfies pyproject.toml and nothing is missing."""
     out = tmp_path / "requirements.lock"
     shutil.copy(LOCK, out)
-    result = run(UV, "pip", "compile", "-q", REPO / "pyproject.toml", "--extra", "test", "--generate-hashes",
-                 "--universal", "--python-version", "3.11", "-o", out, cwd=REPO)
+    result = run(
+        UV,
+        "pip",
+        "compile",
+        "-q",
+        REPO / "pyproject.toml",
+        "--extra",
+        "test",
+        "--generate-hashes",
+        "--universal",
+        "--python-version",
+        "3.11",
+        "-o",
+        out,
+        cwd=REPO,
+    )
     assert result.returncode == 0, result.stderr
     strip = lambda text: [line for line in text.splitlines() if not line.strip().startswith("#")]  # noqa: E731
     assert strip(out.read_text()) == strip(LOCK.read_text()), "requirements.lock is stale: run ./dev.sh lock"
@@ -168,6 +184,8 @@ def test_every_folder_of_code_is_in_the_package_list():
     import tomllib
 
     listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    found = {"huifang" + "".join("." + part for part in init.parent.relative_to(REPO / "generator").parts)
-             for init in (REPO / "generator").rglob("__init__.py")}
+    found = {
+        "huifang" + "".join("." + part for part in init.parent.relative_to(REPO / "generator").parts)
+        for init in (REPO / "generator").rglob("__init__.py")
+    }
     assert found <= listed, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(found - listed)}"

@@ -26,8 +26,15 @@ def D(text: str) -> dt.date:
 
 
 def event(line: int, scenario: str, date: str, agent: str = "张三", **extra) -> Event:
-    return Event(line, extra.pop("customer", f"客户{line}"), extra.pop("phone", f"1380000{line:04d}"), scenario,
-                 D(date), agent, **extra)
+    return Event(
+        line,
+        extra.pop("customer", f"客户{line}"),
+        extra.pop("phone", f"1380000{line:04d}"),
+        scenario,
+        D(date),
+        agent,
+        **extra,
+    )
 
 
 def planner(project, first: str, last: str, **config) -> Planner:

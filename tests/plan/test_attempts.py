@@ -29,8 +29,12 @@ def project_with(tmp_path: Path, extra: str) -> Path:
 
 def keys(db: Path) -> dict[str, tuple]:
     with sqlite3.connect(db) as ledger:
-        return {c: (d, t, run) for c, d, t, run in ledger.execute("SELECT customer, date, time, run FROM plan_calls"
-                                                                   " WHERE run = '重拨' ORDER BY date")}
+        return {
+            c: (d, t, run)
+            for c, d, t, run in ledger.execute(
+                "SELECT customer, date, time, run FROM plan_calls WHERE run = '重拨' ORDER BY date"
+            )
+        }
 
 
 def test_next_time_takes_the_other_call_window():
@@ -49,9 +53,14 @@ def test_retries_up_to_the_maximum(tmp_path: Path):
       F  dialled 03-05 (the window's last day), not reached → no working day left inside the window
     """
     root = project_with(tmp_path, "plan:\n  max_attempts: 2\n")
-    events = write_csv(tmp_path / "events.csv", [["客户", "电话", "场景", "日期", "坐席"],
-                                                 ["E", "13800000001", "tongyong-shouce-tousu", "2026-03-02", "张三"],
-                                                 ["F", "13800000002", "tongyong-shouce-tousu", "2026-03-02", "张三"]])
+    events = write_csv(
+        tmp_path / "events.csv",
+        [
+            ["客户", "电话", "场景", "日期", "坐席"],
+            ["E", "13800000001", "tongyong-shouce-tousu", "2026-03-02", "张三"],
+            ["F", "13800000002", "tongyong-shouce-tousu", "2026-03-02", "张三"],
+        ],
+    )
     db = tmp_path / "ledger.sqlite"
     planned = huifang("plan", events, *SPAN, "--project", root, "--db", db, "--format", "json")
     assert planned.returncode == 0, planned.stderr
@@ -59,21 +68,40 @@ def test_retries_up_to_the_maximum(tmp_path: Path):
     assert (calls["E"]["date"], calls["E"]["time"]) == ("2026-03-02", "09:00")
     with sqlite3.connect(db) as ledger:
         first = dict(ledger.execute("SELECT customer, key FROM plan_calls"))
-    results = write_csv(tmp_path / "r1.csv", [["计划编号", "实际回访日期", "是否接通"],
-                                              [ref(first["E"]), "2026-03-02", "否"],
-                                              [ref(first["F"]), "2026-03-05", "否"]])
+    results = write_csv(
+        tmp_path / "r1.csv",
+        [
+            ["计划编号", "实际回访日期", "是否接通"],
+            [ref(first["E"]), "2026-03-02", "否"],
+            [ref(first["F"]), "2026-03-05", "否"],
+        ],
+    )
     report = huifang("report", results, *SPAN, "--project", root, "--db", db, "--format", "json")
     assert report.returncode == 0, report.stderr
     assert keys(db) == {"E": ("2026-03-03", "14:00", "重拨")}
     data = json.loads(report.stdout)
     status = {u["customer"]: u["status"] for u in data["unreached"]}
-    assert status == {"E": "已拨 1 次未接通，第 2 次安排在 2026-03-03 14:00",
-                      "F": "已拨 1 次未接通，时间窗内已没有可再拨的工作日"}
+    assert status == {
+        "E": "已拨 1 次未接通，第 2 次安排在 2026-03-03 14:00",
+        "F": "已拨 1 次未接通，时间窗内已没有可再拨的工作日",
+    }
     assert data["total"]["gave_up"] == 0
 
     # the next worklist carries the retry, and its 计划编号 leads back to it
-    again = huifang("plan", events, "--from", "2026-03-03", "--to", "2026-03-03", "--project", root, "--db", db,
-                    "--out", tmp_path / "out")
+    again = huifang(
+        "plan",
+        events,
+        "--from",
+        "2026-03-03",
+        "--to",
+        "2026-03-03",
+        "--project",
+        root,
+        "--db",
+        db,
+        "--out",
+        tmp_path / "out",
+    )
     assert again.returncode == 0, again.stderr
     sheet = openpyxl.load_workbook(tmp_path / "out" / "回访名单-2026-03-03至2026-03-03.xlsx").worksheets[0]
     head = [c.value for c in sheet[1]]
@@ -81,8 +109,10 @@ def test_retries_up_to_the_maximum(tmp_path: Path):
     assert row[head.index("客户")] == "E" and row[head.index("计划时间")] == "14:00"
     assert row[head.index("注意")] == "第 2 次拨打（此前未接通）"
 
-    second = write_csv(tmp_path / "r2.csv", [["计划编号", "实际回访日期", "是否接通"],
-                                             [row[head.index("计划编号")], "2026-03-03", "否"]])
+    second = write_csv(
+        tmp_path / "r2.csv",
+        [["计划编号", "实际回访日期", "是否接通"], [row[head.index("计划编号")], "2026-03-03", "否"]],
+    )
     final = huifang("report", second, *SPAN, "--project", root, "--db", db, "--format", "json")
     assert final.returncode == 0, final.stderr
     data = json.loads(final.stdout)
@@ -92,12 +122,17 @@ def test_retries_up_to_the_maximum(tmp_path: Path):
     assert (row["due"], row["made"], row["reached"], row["gave_up"], row["rate"]) == (2, 2, 0, 1, 100.0)
     text = huifang("report", *SPAN, "--project", root, "--db", db)
     assert text.returncode == 0, text.stderr
-    assert "未接通已达上限" in text.stdout and "E 13800000001  投诉事件的回访（张三）：已拨 2 次未接通，已达上限（2 次）" in text.stdout
+    assert (
+        "未接通已达上限" in text.stdout
+        and "E 13800000001  投诉事件的回访（张三）：已拨 2 次未接通，已达上限（2 次）" in text.stdout
+    )
 
 
 def test_without_a_maximum_nothing_is_dialled_again(tmp_path: Path):
-    events = write_csv(tmp_path / "events.csv", [["客户", "电话", "场景", "日期", "坐席"],
-                                                 ["G", "13800000003", "tongyong-shouce-tousu", "2026-03-02", "张三"]])
+    events = write_csv(
+        tmp_path / "events.csv",
+        [["客户", "电话", "场景", "日期", "坐席"], ["G", "13800000003", "tongyong-shouce-tousu", "2026-03-02", "张三"]],
+    )
     db = tmp_path / "ledger.sqlite"
     assert huifang("plan", events, *SPAN, "--project", REPO, "--db", db).returncode == 0
     with sqlite3.connect(db) as ledger:
@@ -113,10 +148,13 @@ def test_without_a_maximum_nothing_is_dialled_again(tmp_path: Path):
 def test_the_scenario_maximum_comes_before_the_team_one(tmp_path: Path):
     root = project_with(tmp_path, "plan:\n  max_attempts: 5\n")
     path = root / "content" / "scenarios" / "tongyong-shouce-tousu.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("\ntiming:\n", "\ntiming:\n  max_attempts: 1\n", 1),
-                    encoding="utf-8")
-    events = write_csv(tmp_path / "events.csv", [["客户", "电话", "场景", "日期", "坐席"],
-                                                 ["H", "13800000004", "tongyong-shouce-tousu", "2026-03-02", "张三"]])
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("\ntiming:\n", "\ntiming:\n  max_attempts: 1\n", 1), encoding="utf-8"
+    )
+    events = write_csv(
+        tmp_path / "events.csv",
+        [["客户", "电话", "场景", "日期", "坐席"], ["H", "13800000004", "tongyong-shouce-tousu", "2026-03-02", "张三"]],
+    )
     db = tmp_path / "ledger.sqlite"
     planned = huifang("plan", events, *SPAN, "--project", root, "--db", db)
     assert planned.returncode == 0, planned.stderr

@@ -22,13 +22,16 @@ from tests.plan.conftest import D, event, planner
 
 
 def test_a_call_due_on_a_tiaoxiu_saturday_stays_on_it(shipped):
-    plan = planner(shipped, "2026-10-01", "2026-10-31").plan([
-        event(2, "fangchan-xiaoshou-chengjiao-dangri", "2026-10-10"),
-        event(3, "fangchan-xiaoshou-chengjiao-dangri", "2026-09-20"),
-    ])
+    plan = planner(shipped, "2026-10-01", "2026-10-31").plan(
+        [
+            event(2, "fangchan-xiaoshou-chengjiao-dangri", "2026-10-10"),
+            event(3, "fangchan-xiaoshou-chengjiao-dangri", "2026-09-20"),
+        ]
+    )
     assert [(c.date.isoformat(), list(c.warnings)) for c in plan.calls] == [("2026-10-10", [])]
-    plan = planner(shipped, "2026-09-01", "2026-09-30").plan([event(3, "fangchan-xiaoshou-chengjiao-dangri",
-                                                                        "2026-09-20")])
+    plan = planner(shipped, "2026-09-01", "2026-09-30").plan(
+        [event(3, "fangchan-xiaoshou-chengjiao-dangri", "2026-09-20")]
+    )
     assert [(c.date.isoformat(), list(c.warnings)) for c in plan.calls] == [("2026-09-20", [])]  # a 调休 Sunday
 
 
@@ -51,9 +54,13 @@ def test_unpublished_year_is_planned_with_a_warning(shipped):
 
 
 def test_call_windows_of_the_org_and_of_the_scenario(shipped):
-    plan = planner(shipped, "2026-03-01", "2026-03-31", capacity=2).plan([
-        event(2, "zhuangshi-jieduan-7tian", "2026-03-02"), event(3, "zhuangshi-jieduan-7tian", "2026-03-02"),
-        event(4, "yiyuan-kefu-xiaofei-huifang", "2026-03-03", agent="李四")])
+    plan = planner(shipped, "2026-03-01", "2026-03-31", capacity=2).plan(
+        [
+            event(2, "zhuangshi-jieduan-7tian", "2026-03-02"),
+            event(3, "zhuangshi-jieduan-7tian", "2026-03-02"),
+            event(4, "yiyuan-kefu-xiaofei-huifang", "2026-03-03", agent="李四"),
+        ]
+    )
     times = [(c.agent, c.date.isoformat(), c.time) for c in plan.calls]
     # 10:30–11:40 and 15:00–18:00 hold 250 minutes; two calls a day: at 0 and at 125 minutes in
     assert times == [("李四", "2026-03-03", "19:00"), ("张三", "2026-03-09", "10:30"), ("张三", "2026-03-09", "15:55")]
@@ -64,8 +71,11 @@ def test_seasonal_call_windows(shipped):
     undefined = planner(shipped, "2026-07-01", "2026-07-31").plan(rows).calls[0]
     assert undefined.time == "14:30" and "plan.seasons" in undefined.warnings[0]
     seasons = {"夏季": ("05-01", "09-30"), "冬季": ("10-01", "04-30")}
-    winter = planner(shipped, "2026-12-01", "2026-12-31", seasons=seasons).plan(
-        [event(2, "yiyuan-kefu-weixiaofei-huifang", "2026-12-01")]).calls[0]
+    winter = (
+        planner(shipped, "2026-12-01", "2026-12-31", seasons=seasons)
+        .plan([event(2, "yiyuan-kefu-weixiaofei-huifang", "2026-12-01")])
+        .calls[0]
+    )
     assert (winter.time, list(winter.warnings)) == ("14:00", [])
 
 
@@ -83,9 +93,13 @@ def test_full_capacity_is_never_moved_out_of_the_window(shipped):
     assert [bool(c.warnings) for c in plan.calls] == [False, True, True]
     # a window that goes on past the range is left for the next run instead
     later = planner(shipped, "2026-03-01", "2026-03-03", capacity=1).plan(
-        [event(n, "tongyong-shouce-tousu", "2026-03-02") for n in range(2, 6)])
-    assert len(later.calls) == 2 and [r for _, r in later.unscheduled] == ["投诉事件的回访：本期坐席「张三」每天 1 个已排满，"
-                                                                          "时间窗延续到 2026-03-05，留待下次排班"] * 2
+        [event(n, "tongyong-shouce-tousu", "2026-03-02") for n in range(2, 6)]
+    )
+    assert (
+        len(later.calls) == 2
+        and [r for _, r in later.unscheduled]
+        == ["投诉事件的回访：本期坐席「张三」每天 1 个已排满，时间窗延续到 2026-03-05，留待下次排班"] * 2
+    )
 
 
 def write_csv(path: Path, rows: list[list[str]]) -> Path:
@@ -98,17 +112,32 @@ HEADER = ["客户", "电话", "场景", "日期", "坐席", "区域"]
 
 
 def test_bad_rows_are_reported_by_line_and_the_others_planned(tmp_path: Path):
-    events = write_csv(tmp_path / "events.csv", [
-        HEADER,
-        ["王先生", "01088886666", "投诉事件的回访", "2026-03-02", "张三", ""],
-        ["吴先生", "", "tongyong-shouce-tousu", "2026-03-02", "张三", ""],
-        ["郑先生", "13800000006", "没有这个场景", "2026-03-02", "张三", ""],
-        ["冯先生", "13800000007", "tongyong-shouce-tousu", "2026-02-30", "张三", ""],
-        ["卫先生", "13800000008", "维修工程的回访", "2026-03-02", "张三", ""],  # a title two scenarios share
-        ["蒋先生", "13800000009", "renshou-xinqiyue", "2026/3/2", "李四", ""],
-    ])
-    result = huifang("plan", events, "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json",
-                     "--project", REPO, "--db", tmp_path / "l.sqlite")
+    events = write_csv(
+        tmp_path / "events.csv",
+        [
+            HEADER,
+            ["王先生", "01088886666", "投诉事件的回访", "2026-03-02", "张三", ""],
+            ["吴先生", "", "tongyong-shouce-tousu", "2026-03-02", "张三", ""],
+            ["郑先生", "13800000006", "没有这个场景", "2026-03-02", "张三", ""],
+            ["冯先生", "13800000007", "tongyong-shouce-tousu", "2026-02-30", "张三", ""],
+            ["卫先生", "13800000008", "维修工程的回访", "2026-03-02", "张三", ""],  # a title two scenarios share
+            ["蒋先生", "13800000009", "renshou-xinqiyue", "2026/3/2", "李四", ""],
+        ],
+    )
+    result = huifang(
+        "plan",
+        events,
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--format",
+        "json",
+        "--project",
+        REPO,
+        "--db",
+        tmp_path / "l.sqlite",
+    )
     assert result.returncode == 1, result.stderr
     lines = [x for x in result.stderr.splitlines() if x.startswith(str(events))]
     assert [x.split(": ", 1)[0].rsplit(":", 1)[1] for x in lines] == ["3", "4", "5", "6"]
@@ -119,21 +148,34 @@ def test_bad_rows_are_reported_by_line_and_the_others_planned(tmp_path: Path):
     (call,) = out["calls"]
     assert set(call) == {"line", "customer", "phone", "scenario", "agent", "date", "time", "window", "warnings"}
     assert (call["line"], call["phone"], call["scenario"], call["date"], call["window"]) == (
-        2, "01088886666", "tongyong-shouce-tousu", "2026-03-02", ["2026-03-02", "2026-03-05"])
-    assert out["unscheduled"] == [{"line": 7, "reason": "新契约业务客户回访：原文没有规定回访时限（本办法未规定新契约回访的时限）"}]
+        2,
+        "01088886666",
+        "tongyong-shouce-tousu",
+        "2026-03-02",
+        ["2026-03-02", "2026-03-05"],
+    )
+    assert out["unscheduled"] == [
+        {"line": 7, "reason": "新契约业务客户回访：原文没有规定回访时限（本办法未规定新契约回访的时限）"}
+    ]
     assert [e["line"] for e in out["errors"]] == [3, 4, 5, 6]
 
 
 def test_a_file_that_cannot_be_read_is_one_line(tmp_path: Path):
     bad = tmp_path / "events.csv"
     bad.write_text("姓名,备注\n王,1\n", encoding="utf-8")
-    result = huifang("plan", bad, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO,
-                     "--db", tmp_path / "l.sqlite")
-    assert result.returncode == 1 and result.stderr.strip() == f"{bad}:1:1: 缺少列：电话、场景、日期（可在 huifang.yaml 的 plan.columns 中映射列名）"
+    result = huifang(
+        "plan", bad, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO, "--db", tmp_path / "l.sqlite"
+    )
+    assert (
+        result.returncode == 1
+        and result.stderr.strip()
+        == f"{bad}:1:1: 缺少列：电话、场景、日期（可在 huifang.yaml 的 plan.columns 中映射列名）"
+    )
     broken = tmp_path / "events.xlsx"
     broken.write_bytes(b"not a zip")
-    result = huifang("plan", broken, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO,
-                     "--db", tmp_path / "l.sqlite")
+    result = huifang(
+        "plan", broken, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO, "--db", tmp_path / "l.sqlite"
+    )
     assert result.returncode == 1 and result.stderr.startswith(f"{broken}:1:1: 不是可读的 Excel 文件")
 
 
@@ -148,20 +190,27 @@ def test_xlsx_input_with_english_headers_and_a_column_map(tmp_path: Path):
 
 
 def test_out_dir_worklist_ics_pdf_and_no_duplicates_across_runs(tmp_path: Path):
-    events = write_csv(tmp_path / "events.csv", [
-        HEADER,
-        ["王先生", "01088886666", "tongyong-shouce-tousu", "2026-03-02", "张三", ""],
-        ["李女士", "13800000001", "zuoquan-zhijian-zhongdian", "2026-01-15", "李四", ""],  # monthly
-        ["赵总", "13800000002", "fangchan-xiaoshou-chengjiao-dangri", "2026-03-03", "张三", ""],
-    ])
+    events = write_csv(
+        tmp_path / "events.csv",
+        [
+            HEADER,
+            ["王先生", "01088886666", "tongyong-shouce-tousu", "2026-03-02", "张三", ""],
+            ["李女士", "13800000001", "zuoquan-zhijian-zhongdian", "2026-01-15", "李四", ""],  # monthly
+            ["赵总", "13800000002", "fangchan-xiaoshou-chengjiao-dangri", "2026-03-03", "张三", ""],
+        ],
+    )
     db = tmp_path / "ledger.sqlite"
     run = ("plan", events, "--format", "json", "--project", REPO, "--db", db)
     first = huifang(*run, "--from", "2026-03-01", "--to", "2026-03-31", "--out", tmp_path / "out")
     assert first.returncode == 0, first.stderr
     calls = json.loads(first.stdout)["calls"]
     # the monthly call's window 02-15 … 03-14 is still open on 03-01
-    assert [(c["customer"], c["date"]) for c in calls] == [("王先生", "2026-03-02"), ("李女士", "2026-03-02"),
-                                                           ("赵总", "2026-03-03"), ("李女士", "2026-03-16")]
+    assert [(c["customer"], c["date"]) for c in calls] == [
+        ("王先生", "2026-03-02"),
+        ("李女士", "2026-03-02"),
+        ("赵总", "2026-03-03"),
+        ("李女士", "2026-03-16"),
+    ]
     out = tmp_path / "out"
     book = openpyxl.load_workbook(out / "回访名单-2026-03-01至2026-03-31.xlsx")
     assert book.sheetnames == ["张三 03-02", "李四 03-02", "张三 03-03", "李四 03-16"]
@@ -195,9 +244,13 @@ def test_out_dir_worklist_ics_pdf_and_no_duplicates_across_runs(tmp_path: Path):
 def test_check_rejects_a_timing_without_its_reason_or_with_a_bad_unit(minimal: Path):
     scenario = minimal / "content" / "scenarios" / "demo-weixiu.yaml"
     text = scenario.read_text(encoding="utf-8")
-    scenario.write_text(text.replace("timing: {text: 维修完成后一周内回访, after: 维修完成, max_days: 7}",
-                                     "timing:\n  text: 维修完成后回访\n  unknown: true\n  every: {n: 2, unit: fortnight}"),
-                        encoding="utf-8")
+    scenario.write_text(
+        text.replace(
+            "timing: {text: 维修完成后一周内回访, after: 维修完成, max_days: 7}",
+            "timing:\n  text: 维修完成后回访\n  unknown: true\n  every: {n: 2, unit: fortnight}",
+        ),
+        encoding="utf-8",
+    )
     result = huifang("check", "--project", minimal)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = [x for x in result.stdout.splitlines() if x.startswith("content/scenarios/demo-weixiu.yaml:")]
@@ -207,22 +260,26 @@ def test_check_rejects_a_timing_without_its_reason_or_with_a_bad_unit(minimal: P
 
 def test_bad_dates_on_the_command_line(tmp_path: Path):
     events = write_csv(tmp_path / "e.csv", [HEADER])
-    result = huifang("plan", events, "--from", "2026-03-31", "--to", "2026-03-01", "--project", REPO,
-                     "--db", tmp_path / "l.sqlite")
+    result = huifang(
+        "plan", events, "--from", "2026-03-31", "--to", "2026-03-01", "--project", REPO, "--db", tmp_path / "l.sqlite"
+    )
     assert (result.returncode, result.stderr.strip()) == (2, "huifang plan: --to 早于 --from")
     result = huifang("plan", events, "--from", "3月1日", "--to", "2026-03-01", "--project", REPO)
     assert result.returncode == 2 and "2026-03-01 这样的日期" in result.stderr
 
 
 def test_json_is_written_as_json_dump_would(shipped):
-    plan = planner(shipped, "2026-10-01", "2026-10-31", capacity=1).plan([
-        event(2, "tongyong-shouce-tousu", "2026-10-01"),  # 国庆: a warning
-        event(3, "tongyong-shouce-tousu", "2026-10-08", customer='王"先生\n'),
-        event(4, "renshou-xinqiyue", "2026-10-08"),  # unscheduled with the reason
-        (5, "缺少电话"),
-    ])
-    plan.calls.append(Call(6, "李", "1", "x", "标题", "张三", D("2026-10-09"), "", (D("2026-10-09"), None),
-                           warnings=["甲", "乙"]))
+    plan = planner(shipped, "2026-10-01", "2026-10-31", capacity=1).plan(
+        [
+            event(2, "tongyong-shouce-tousu", "2026-10-01"),  # 国庆: a warning
+            event(3, "tongyong-shouce-tousu", "2026-10-08", customer='王"先生\n'),
+            event(4, "renshou-xinqiyue", "2026-10-08"),  # unscheduled with the reason
+            (5, "缺少电话"),
+        ]
+    )
+    plan.calls.append(
+        Call(6, "李", "1", "x", "标题", "张三", D("2026-10-09"), "", (D("2026-10-09"), None), warnings=["甲", "乙"])
+    )
     for shown in (plan, Plan()):
         out = io.StringIO()
         write_json(shown, out)
@@ -230,10 +287,22 @@ def test_json_is_written_as_json_dump_would(shipped):
 
 
 def test_a_call_read_back_from_the_ledger_keeps_its_key(shipped, tmp_path: Path):
-    (planned,) = planner(shipped, "2026-03-01", "2026-03-31").plan([event(2, "tongyong-shouce-tousu", "2026-03-02")]).calls
+    (planned,) = (
+        planner(shipped, "2026-03-01", "2026-03-31").plan([event(2, "tongyong-shouce-tousu", "2026-03-02")]).calls
+    )
     assert planned.key == "客户2/13800000002|tongyong-shouce-tousu|2026-03-02|2026-03-02"
-    again = Call(2, "客户2", "13800000002", "tongyong-shouce-tousu", "投诉事件的回访", "张三", D("2026-03-04"), "15:00",
-                 planned.window, f"{planned.key}|改约|2026-03-04")
+    again = Call(
+        2,
+        "客户2",
+        "13800000002",
+        "tongyong-shouce-tousu",
+        "投诉事件的回访",
+        "张三",
+        D("2026-03-04"),
+        "15:00",
+        planned.window,
+        f"{planned.key}|改约|2026-03-04",
+    )
     db = ledger.connect(tmp_path, tmp_path / "l.sqlite")
     store.save(db, [planned, again], "test")
     assert [k for (k,) in db.execute("SELECT key FROM plan_calls ORDER BY key")] == [planned.key, again.key]

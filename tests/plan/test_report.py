@@ -31,17 +31,36 @@ def test_huifanglv_worked_example(tmp_path: Path):
     due 4, made 3 (A, B, C), made inside the window 2 (A, C) → 回访率 2 ÷ 4 = 50%, below the 100% target;
     满意 2 (A, C), 不满意 1 (B).
     """
-    events = write_csv(tmp_path / "events.csv", [["客户", "电话", "场景", "日期", "坐席"]] + [
-        [name, f"1380000000{i}", "tongyong-shouce-tousu", "2026-03-02", "张三"] for i, name in enumerate("ABCD")])
+    events = write_csv(
+        tmp_path / "events.csv",
+        [["客户", "电话", "场景", "日期", "坐席"]]
+        + [[name, f"1380000000{i}", "tongyong-shouce-tousu", "2026-03-02", "张三"] for i, name in enumerate("ABCD")],
+    )
     db = tmp_path / "ledger.sqlite"
-    planned = huifang("plan", events, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO,
-                      "--db", db, "--out", tmp_path / "out")
+    planned = huifang(
+        "plan",
+        events,
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--project",
+        REPO,
+        "--db",
+        db,
+        "--out",
+        tmp_path / "out",
+    )
     assert planned.returncode == 0, planned.stderr
 
     worklist = tmp_path / "out" / "回访名单-2026-03-01至2026-03-31.xlsx"
     book = openpyxl.load_workbook(worklist)
-    filled = {"A": ("2026-03-03", "是", "满意", ""), "B": ("2026-03-09", "是", "不满意", ""),
-              "C": ("", "是", "不方便", "2026-03-04 15:00"), "D": ("", "", "", "")}
+    filled = {
+        "A": ("2026-03-03", "是", "满意", ""),
+        "B": ("2026-03-09", "是", "不满意", ""),
+        "C": ("", "是", "不方便", "2026-03-04 15:00"),
+        "D": ("", "", "", ""),
+    }
     for sheet in book.worksheets:
         head = [c.value for c in sheet[1]]
         for r in range(2, sheet.max_row + 1):
@@ -49,23 +68,45 @@ def test_huifanglv_worked_example(tmp_path: Path):
             for name, value in (("实际回访日期", made), ("是否接通", reached), ("满意度", mood), ("改约时间", moved)):
                 sheet.cell(r, head.index(name) + 1).value = value or None
     book.save(worklist)
-    first = huifang("report", worklist, "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json",
-                    "--project", REPO, "--db", db)
+    first = huifang(
+        "report",
+        worklist,
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--format",
+        "json",
+        "--project",
+        REPO,
+        "--db",
+        db,
+    )
     assert first.returncode == 0, first.stderr
     # the agent then makes the rescheduled call and hands back a one-line CSV for it
     with sqlite3.connect(db) as ledger:
         (moved_key,) = ledger.execute("SELECT key FROM plan_calls WHERE rescheduled_from IS NOT NULL").fetchone()
         assert ledger.execute("SELECT date, time FROM plan_calls WHERE key = ?", (moved_key,)).fetchone() == (
-            "2026-03-04", "15:00")
-    again = write_csv(tmp_path / "moved.csv", [["计划编号", "实际回访日期", "是否接通", "满意度"],
-                                               [ref(moved_key), "2026-03-04", "是", "满意"]])
-    result = huifang("report", again, "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json",
-                     "--project", REPO, "--db", db)
+            "2026-03-04",
+            "15:00",
+        )
+    again = write_csv(
+        tmp_path / "moved.csv",
+        [["计划编号", "实际回访日期", "是否接通", "满意度"], [ref(moved_key), "2026-03-04", "是", "满意"]],
+    )
+    result = huifang(
+        "report", again, "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json", "--project", REPO, "--db", db
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     (row,) = data["scenario"]
     assert (row["name"], row["due"], row["made"], row["made_in_window"], row["reached"]) == (
-        "tongyong-shouce-tousu", 4, 3, 2, 3)
+        "tongyong-shouce-tousu",
+        4,
+        3,
+        2,
+        3,
+    )
     assert (row["rate"], row["target"], row["met"]) == (50.0, 100, False)
     assert (row["satisfied"], row["neutral"], row["unsatisfied"], row["rescheduled"], row["overdue"]) == (2, 0, 1, 1, 1)
     assert [c["customer"] for c in data["complaints"]] == ["B"] and "投诉" in data["complaints"][0]["form"]
@@ -73,20 +114,40 @@ def test_huifanglv_worked_example(tmp_path: Path):
 
     text = huifang("report", again, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO, "--db", db)
     assert "50%" in text.stdout and "100% ✗" in text.stdout and "待开投诉单（1）" in text.stdout
-    xlsx = huifang("report", again, "--from", "2026-03-01", "--to", "2026-03-31", "--format", "xlsx",
-                   "--out", tmp_path / "r.xlsx", "--project", REPO, "--db", db)
+    xlsx = huifang(
+        "report",
+        again,
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--format",
+        "xlsx",
+        "--out",
+        tmp_path / "r.xlsx",
+        "--project",
+        REPO,
+        "--db",
+        db,
+    )
     assert xlsx.returncode == 0, xlsx.stderr
     sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["按场景"]
     assert [c.value for c in sheet[2]][:6] == ["投诉事件的回访", 4, 3, 2, 3, "50%"]
 
 
 def test_bad_result_rows(tmp_path: Path):
-    bad = write_csv(tmp_path / "r.csv", [["计划编号", "实际回访日期", "是否接通", "满意度"],
-                                         ["ffffffffffff", "2026-03-03", "是", "满意"],
-                                         ["eeeeeeeeeeee", "2026-13-03", "是", "满意"],
-                                         ["dddddddddddd", "2026-03-03", "也许", "满意"]])
-    result = huifang("report", bad, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO,
-                     "--db", tmp_path / "l.sqlite")
+    bad = write_csv(
+        tmp_path / "r.csv",
+        [
+            ["计划编号", "实际回访日期", "是否接通", "满意度"],
+            ["ffffffffffff", "2026-03-03", "是", "满意"],
+            ["eeeeeeeeeeee", "2026-13-03", "是", "满意"],
+            ["dddddddddddd", "2026-03-03", "也许", "满意"],
+        ],
+    )
+    result = huifang(
+        "report", bad, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO, "--db", tmp_path / "l.sqlite"
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"{bad}:3: 日期「2026-13-03」") and lines[1].startswith(f"{bad}:4: 「是否接通」")
@@ -99,8 +160,19 @@ def test_a_filled_workbook_with_a_sheet_not_from_plan_is_one_line(tmp_path: Path
     book.active.append(["客户", "电话", "满意度"])
     book.active.append(["A", "13800000001", "满意"])
     book.save(tmp_path / "filled.xlsx")
-    result = huifang("report", tmp_path / "filled.xlsx", "--from", "2026-03-01", "--to", "2026-03-31",
-                     "--project", REPO, "--db", tmp_path / "l.sqlite")
+    result = huifang(
+        "report",
+        tmp_path / "filled.xlsx",
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--project",
+        REPO,
+        "--db",
+        tmp_path / "l.sqlite",
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == (f"{tmp_path / 'filled.xlsx'}:1: 工作表「张三 03-02」："
-                                             "缺少「计划编号」列：请交回 huifang plan 生成的名单")
+    assert result.stderr.splitlines()[0] == (
+        f"{tmp_path / 'filled.xlsx'}:1: 工作表「张三 03-02」：缺少「计划编号」列：请交回 huifang plan 生成的名单"
+    )

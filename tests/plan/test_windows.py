@@ -21,54 +21,125 @@ def due(project, scenario: str, event: str, first: str, last: str, **row) -> lis
     return spans(windows(project.scenarios[scenario].timing, Calendar(), D(event), D(first), D(last), **row))
 
 
-@pytest.mark.parametrize("scenario, event, first, last, row, expected", [
-    # 投诉处理完毕后三天内 (calendar days)
-    ("tongyong-shouce-tousu", "2026-03-02", "2026-03-01", "2026-03-31", {}, [("2026-03-02", "2026-03-05")]),
-    # 完成维修工程一周后，一个月内
-    ("wuye-xiangmu-weixiu", "2026-03-02", "2026-03-01", "2026-04-30", {}, [("2026-03-09", "2026-04-01")]),
-    # 成交客户当日
-    ("fangchan-xiaoshou-chengjiao-dangri", "2026-03-04", "2026-03-01", "2026-03-31", {},
-     [("2026-03-04", "2026-03-04")]),
-    # 3 个工作日内: 10-01…10-07 are 国庆, 10-08 and 10-09 work, 10-10 is a 调休 Saturday
-    ("dianli-gongdiansuo-tousu", "2026-09-30", "2026-09-01", "2026-10-31", {}, [("2026-09-30", "2026-10-10")]),
-    # 每月一次 after the event: month ends are kept (01-31 -> 02-28 -> 03-31)
-    ("zuoquan-zhijian-zhongdian", "2026-01-31", "2026-02-01", "2026-05-31", {},
-     [("2026-02-28", "2026-03-30"), ("2026-03-31", "2026-04-29"), ("2026-04-30", "2026-05-30"),
-      ("2026-05-31", "2026-06-29")]),
-    # 每年至少两次: the year split in two
-    ("qiye-chanpin-xianchang-dakehu", "2025-01-01", "2025-01-01", "2026-12-31", {},
-     [("2025-07-02", "2025-12-31"), ("2026-01-01", "2026-07-01"), ("2026-07-02", "2026-12-31")]),
-    # 每三年一次 …
-    ("anzhun-judupin-genzong", "2023-10-08", "2026-01-01", "2026-12-31", {"region": "广州"},
-     [("2026-10-08", "2029-10-07")]),
-    # … 其中肇庆、中山、江门一年一次
-    ("anzhun-judupin-genzong", "2023-10-08", "2026-01-01", "2026-12-31", {"region": "中山"},
-     [("2025-10-08", "2026-10-07"), ("2026-10-08", "2027-10-07")]),
-    # 大客户每年两次，特大型客户每季度
-    ("xike-xianchang", "2026-01-01", "2026-01-01", "2026-12-31", {"customer_class": "特大型客户"},
-     [("2026-04-01", "2026-06-30"), ("2026-07-01", "2026-09-30"), ("2026-10-01", "2026-12-31")]),
-    # 犹豫期内: the seed gives no length; the row's 截止日期 does
-    ("baoxian-xinqiyue-xinqiyue", "2026-03-02", "2026-03-01", "2026-03-31", {"deadline": D("2026-03-16")},
-     [("2026-03-02", "2026-03-16")]),
-    # 交底之后到交尾款之间每周回访一次: the weeks stop at 交尾款
-    ("zhuangxiu-shigong-meizhou", "2026-03-02", "2026-03-01", "2026-04-30", {"deadline": D("2026-03-20")},
-     [("2026-03-09", "2026-03-15"), ("2026-03-16", "2026-03-22")]),
-    # 元旦、春节、元宵节……国庆；客户生日当天
-    ("fahuo-jieri-wenhou", "2026-01-01", "2026-01-01", "2026-12-31", {"birthday": (6, 15)},
-     [("2026-01-01", "2026-01-01"), ("2026-02-17", "2026-02-17"), ("2026-03-03", "2026-03-03"),
-      ("2026-05-01", "2026-05-01"), ("2026-06-15", "2026-06-15"), ("2026-06-19", "2026-06-19"),
-      ("2026-09-25", "2026-09-25"), ("2026-10-01", "2026-10-01")]),
-])
+@pytest.mark.parametrize(
+    "scenario, event, first, last, row, expected",
+    [
+        # 投诉处理完毕后三天内 (calendar days)
+        ("tongyong-shouce-tousu", "2026-03-02", "2026-03-01", "2026-03-31", {}, [("2026-03-02", "2026-03-05")]),
+        # 完成维修工程一周后，一个月内
+        ("wuye-xiangmu-weixiu", "2026-03-02", "2026-03-01", "2026-04-30", {}, [("2026-03-09", "2026-04-01")]),
+        # 成交客户当日
+        (
+            "fangchan-xiaoshou-chengjiao-dangri",
+            "2026-03-04",
+            "2026-03-01",
+            "2026-03-31",
+            {},
+            [("2026-03-04", "2026-03-04")],
+        ),
+        # 3 个工作日内: 10-01…10-07 are 国庆, 10-08 and 10-09 work, 10-10 is a 调休 Saturday
+        ("dianli-gongdiansuo-tousu", "2026-09-30", "2026-09-01", "2026-10-31", {}, [("2026-09-30", "2026-10-10")]),
+        # 每月一次 after the event: month ends are kept (01-31 -> 02-28 -> 03-31)
+        (
+            "zuoquan-zhijian-zhongdian",
+            "2026-01-31",
+            "2026-02-01",
+            "2026-05-31",
+            {},
+            [
+                ("2026-02-28", "2026-03-30"),
+                ("2026-03-31", "2026-04-29"),
+                ("2026-04-30", "2026-05-30"),
+                ("2026-05-31", "2026-06-29"),
+            ],
+        ),
+        # 每年至少两次: the year split in two
+        (
+            "qiye-chanpin-xianchang-dakehu",
+            "2025-01-01",
+            "2025-01-01",
+            "2026-12-31",
+            {},
+            [("2025-07-02", "2025-12-31"), ("2026-01-01", "2026-07-01"), ("2026-07-02", "2026-12-31")],
+        ),
+        # 每三年一次 …
+        (
+            "anzhun-judupin-genzong",
+            "2023-10-08",
+            "2026-01-01",
+            "2026-12-31",
+            {"region": "广州"},
+            [("2026-10-08", "2029-10-07")],
+        ),
+        # … 其中肇庆、中山、江门一年一次
+        (
+            "anzhun-judupin-genzong",
+            "2023-10-08",
+            "2026-01-01",
+            "2026-12-31",
+            {"region": "中山"},
+            [("2025-10-08", "2026-10-07"), ("2026-10-08", "2027-10-07")],
+        ),
+        # 大客户每年两次，特大型客户每季度
+        (
+            "xike-xianchang",
+            "2026-01-01",
+            "2026-01-01",
+            "2026-12-31",
+            {"customer_class": "特大型客户"},
+            [("2026-04-01", "2026-06-30"), ("2026-07-01", "2026-09-30"), ("2026-10-01", "2026-12-31")],
+        ),
+        # 犹豫期内: the seed gives no length; the row's 截止日期 does
+        (
+            "baoxian-xinqiyue-xinqiyue",
+            "2026-03-02",
+            "2026-03-01",
+            "2026-03-31",
+            {"deadline": D("2026-03-16")},
+            [("2026-03-02", "2026-03-16")],
+        ),
+        # 交底之后到交尾款之间每周回访一次: the weeks stop at 交尾款
+        (
+            "zhuangxiu-shigong-meizhou",
+            "2026-03-02",
+            "2026-03-01",
+            "2026-04-30",
+            {"deadline": D("2026-03-20")},
+            [("2026-03-09", "2026-03-15"), ("2026-03-16", "2026-03-22")],
+        ),
+        # 元旦、春节、元宵节……国庆；客户生日当天
+        (
+            "fahuo-jieri-wenhou",
+            "2026-01-01",
+            "2026-01-01",
+            "2026-12-31",
+            {"birthday": (6, 15)},
+            [
+                ("2026-01-01", "2026-01-01"),
+                ("2026-02-17", "2026-02-17"),
+                ("2026-03-03", "2026-03-03"),
+                ("2026-05-01", "2026-05-01"),
+                ("2026-06-15", "2026-06-15"),
+                ("2026-06-19", "2026-06-19"),
+                ("2026-09-25", "2026-09-25"),
+                ("2026-10-01", "2026-10-01"),
+            ],
+        ),
+    ],
+)
 def test_timing_forms(shipped, scenario, event, first, last, row, expected):
     assert due(shipped, scenario, event, first, last, **row) == expected
 
 
-@pytest.mark.parametrize("scenario, row, words", [
-    ("renshou-xinqiyue", {}, "原文没有规定回访时限（本办法未规定新契约回访的时限）"),
-    ("baoxian-xinqiyue-xinqiyue", {}, "犹豫期"),
-    ("fahuo-xinpin-cuxiao", {"deadline": D("2026-03-20")}, "新品上市前多少天"),
-    ("fahuo-jieri-wenhou", {}, "生日"),
-])
+@pytest.mark.parametrize(
+    "scenario, row, words",
+    [
+        ("renshou-xinqiyue", {}, "原文没有规定回访时限（本办法未规定新契约回访的时限）"),
+        ("baoxian-xinqiyue-xinqiyue", {}, "犹豫期"),
+        ("fahuo-xinpin-cuxiao", {"deadline": D("2026-03-20")}, "新品上市前多少天"),
+        ("fahuo-jieri-wenhou", {}, "生日"),
+    ],
+)
 def test_a_timing_the_seed_does_not_give_is_reported_not_guessed(shipped, scenario, row, words):
     with pytest.raises(NoWindow, match=words):
         due(shipped, scenario, "2026-03-02", "2026-03-01", "2026-03-31", **row)
@@ -83,8 +154,15 @@ def test_a_before_rule_with_a_figure():
 def test_every_shipped_scenario_has_windows_or_a_reason(shipped):
     for s in shipped.scenarios.values():
         try:
-            windows(s.timing, Calendar(), D("2026-03-02"), D("2026-03-01"), D("2027-02-28"), deadline=D("2026-04-01"),
-                    birthday=(5, 5))
+            windows(
+                s.timing,
+                Calendar(),
+                D("2026-03-02"),
+                D("2026-03-01"),
+                D("2027-02-28"),
+                deadline=D("2026-04-01"),
+                birthday=(5, 5),
+            )
         except NoWindow as exc:
             assert str(exc), s.id
 
@@ -119,17 +197,20 @@ def test_festival_dates():
     assert festival("不存在", 2027) is None
 
 
-@pytest.mark.parametrize("scenario, sentence, window", [
-    ("tongyong-shouce-tousu", "投诉处理完毕后 3 天内", "D+0…D+3"),
-    ("wuye-xiangmu-weixiu", "完成维修工程后第 7–30 天", "D+7…D+30"),
-    ("fangchan-xiaoshou-chengjiao-dangri", "成交当天", "D+0"),
-    ("dianli-gongdiansuo-tousu", "受理投诉后 3 个工作日内", "D+0…D+3 · 工作日"),
-    ("anzhun-judupin-genzong", "项目完成后每 3 年一次", "↻ 3 年"),
-    ("qiye-chanpin-xianchang-dakehu", "每年 2 次", "↻ 1 年 ×2"),
-    ("baoxian-xinqiyue-xinqiyue", "犹豫期内", "犹豫期天数未规定"),
-    ("zhuangxiu-shigong-meizhou", "交底后每周一次，直到交尾款", "↻ 1 周"),
-    ("renshou-xinqiyue", "原文没有规定回访时限", ""),
-])
+@pytest.mark.parametrize(
+    "scenario, sentence, window",
+    [
+        ("tongyong-shouce-tousu", "投诉处理完毕后 3 天内", "D+0…D+3"),
+        ("wuye-xiangmu-weixiu", "完成维修工程后第 7–30 天", "D+7…D+30"),
+        ("fangchan-xiaoshou-chengjiao-dangri", "成交当天", "D+0"),
+        ("dianli-gongdiansuo-tousu", "受理投诉后 3 个工作日内", "D+0…D+3 · 工作日"),
+        ("anzhun-judupin-genzong", "项目完成后每 3 年一次", "↻ 3 年"),
+        ("qiye-chanpin-xianchang-dakehu", "每年 2 次", "↻ 1 年 ×2"),
+        ("baoxian-xinqiyue-xinqiyue", "犹豫期内", "犹豫期天数未规定"),
+        ("zhuangxiu-shigong-meizhou", "交底后每周一次，直到交尾款", "↻ 1 周"),
+        ("renshou-xinqiyue", "原文没有规定回访时限", ""),
+    ],
+)
 def test_the_handbook_sentence_and_window(shipped, scenario, sentence, window):
     timing = shipped.scenarios[scenario].timing
     assert (timing.sentence(), timing.window()) == (sentence, window)

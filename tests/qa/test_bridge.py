@@ -6,15 +6,17 @@ from __future__ import annotations
 from huifang.qa.call import Turn
 from huifang.qa.rules_bridge import Bridge, prepare
 
-SAID = [("agent", "您好，我是泰康人寿客服小李，请问是王先生吗？"),
-        ("customer", "是我，我的手机号是13812345678。"),
-        ("agent", "为了核实身份，请您报一下完整的身份证号码。"),
-        ("customer", "不可能！你们从没这种事？"),
-        ("agent", "这种事我们从来没有过。"),
-        ("agent", "嗯，好的。"),
-        ("agent", "不可能！我们从没这种事！"),
-        ("agent", "您的卡号是 6222 0212 3456 7890 128 吗？"),
-        ("agent", "感谢您的接听，祝您生活愉快，再见！")]
+SAID = [
+    ("agent", "您好，我是泰康人寿客服小李，请问是王先生吗？"),
+    ("customer", "是我，我的手机号是13812345678。"),
+    ("agent", "为了核实身份，请您报一下完整的身份证号码。"),
+    ("customer", "不可能！你们从没这种事？"),
+    ("agent", "这种事我们从来没有过。"),
+    ("agent", "嗯，好的。"),
+    ("agent", "不可能！我们从没这种事！"),
+    ("agent", "您的卡号是 6222 0212 3456 7890 128 吗？"),
+    ("agent", "感谢您的接听，祝您生活愉快，再见！"),
+]
 
 
 def turns() -> list[Turn]:
@@ -36,8 +38,13 @@ def test_same_findings_as_on_every_turn(project, monkeypatch):
     bridge = Bridge(project)
     screened = sorted(bridge.findings(turns(), org, {2}), key=repr)
     rules = {(h.turn, h.rule) for h in screened}
-    assert {(1, "personal-data"), (2, "personal-data"), (4, "forbidden-phrase"), (6, "forbidden-phrase"),
-            (7, "personal-data")} <= rules
+    assert {
+        (1, "personal-data"),
+        (2, "personal-data"),
+        (4, "forbidden-phrase"),
+        (6, "forbidden-phrase"),
+        (7, "personal-data"),
+    } <= rules
     assert (3, "forbidden-phrase") not in rules  # the customer's words are not the agent's fault
     monkeypatch.setattr(Bridge, "_may_find", lambda self, turns, text, lines: None)
     assert sorted(Bridge(project).findings(turns(), org, {2}), key=repr) == screened

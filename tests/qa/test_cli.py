@@ -16,8 +16,14 @@ from tests.qa.conftest import FIXTURES, STORY
 
 CALL_KEYS = {"path", "script", "score", "passed", "findings", "metrics"}
 FINDING_KEYS = {"rule", "severity", "time", "line", "speaker", "text", "message", "question"}
-METRIC_KEYS = {"duration_s", "agent_talk_ratio", "silence_ratio", "longest_silence_s", "interruptions",
-               "agent_chars_per_min"}
+METRIC_KEYS = {
+    "duration_s",
+    "agent_talk_ratio",
+    "silence_ratio",
+    "longest_silence_s",
+    "interruptions",
+    "agent_chars_per_min",
+}
 
 
 def run(capsys, *args) -> tuple[int, str, str]:
@@ -101,9 +107,13 @@ def write_manifest(tmp_path):
     for name in ("whisperx.json", "aliyun.json", "labelled.txt"):
         (folder / name).write_bytes((STORY / name).read_bytes())
     (folder / "wanneng.txt").write_bytes((FIXTURES / "calls" / "wanneng.txt").read_bytes())
-    rows = [("文件", "坐席", "日期", "话术"), ("whisperx.json", "小王", "2026-11-23", ""),
-            ("aliyun.json", "小李", "2026-11-24", ""), ("labelled.txt", "小王", "2026-11-30", ""),
-            ("wanneng.txt", "小李", "2026-12-01", "taikang-xinqiyue-huifang")]
+    rows = [
+        ("文件", "坐席", "日期", "话术"),
+        ("whisperx.json", "小王", "2026-11-23", ""),
+        ("aliyun.json", "小李", "2026-11-24", ""),
+        ("labelled.txt", "小王", "2026-11-30", ""),
+        ("wanneng.txt", "小李", "2026-12-01", "taikang-xinqiyue-huifang"),
+    ]
     with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     return folder, rows
@@ -113,17 +123,32 @@ def test_ledger_and_report_by_agent_script_and_week(capsys, tmp_path):
     folder, _ = write_manifest(tmp_path)
     db = tmp_path / "qa.sqlite"
     code, out, _ = run(capsys, "--db", db, folder / "manifest.csv")
-    assert code == 1 and len([line for line in out.splitlines() if line.endswith(("合格", "）")) and " 分，" in line
-                              and not line.startswith(" ")]) == 4
+    assert (
+        code == 1
+        and len(
+            [
+                line
+                for line in out.splitlines()
+                if line.endswith(("合格", "）")) and " 分，" in line and not line.startswith(" ")
+            ]
+        )
+        == 4
+    )
     rows = sqlite3.connect(db).execute("SELECT agent, week, script, passed FROM qa_calls ORDER BY id").fetchall()
-    assert rows == [("小王", "2026-W48", "taikang-xinqiyue-huifang", 0), ("小李", "2026-W48", "taikang-xinqiyue-huifang", 0),
-                    ("小王", "2026-W49", "taikang-xinqiyue-huifang", 0), ("小李", "2026-W49", "taikang-xinqiyue-huifang", 1)]
+    assert rows == [
+        ("小王", "2026-W48", "taikang-xinqiyue-huifang", 0),
+        ("小李", "2026-W48", "taikang-xinqiyue-huifang", 0),
+        ("小王", "2026-W49", "taikang-xinqiyue-huifang", 0),
+        ("小李", "2026-W49", "taikang-xinqiyue-huifang", 1),
+    ]
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM qa_findings").fetchone()[0] == 6 + 6 + 3 + 1
     code, out, _ = run(capsys, "report", "--db", db, "--by", "week", "--format", "json")
     weeks = {r["week"]: r for r in json.loads(out)["rows"]}
     assert code == 0 and weeks["2026-W48"]["calls"] == 2 and weeks["2026-W49"]["pass_rate"] == 0.5
     code, out, _ = run(capsys, "report", "--db", db, "--by", "agent")
-    assert out.splitlines()[0].startswith("坐席\t通数\t平均分") and any(line.startswith("小李\t2\t") for line in out.splitlines())
+    assert out.splitlines()[0].startswith("坐席\t通数\t平均分") and any(
+        line.startswith("小李\t2\t") for line in out.splitlines()
+    )
     run(capsys, "--db", db, folder / "labelled.txt")  # appended, not replaced
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM qa_calls").fetchone()[0] == 5
 
@@ -142,24 +167,36 @@ def test_xlsx_manifest(capsys, tmp_path):
         book.active.append(list(row))
     book.save(folder / "manifest.xlsx")
     code, out, _ = run(capsys, "--no-db", "--format", "json", folder / "manifest.xlsx")
-    assert [c["path"] for c in json.loads(out)["calls"]] == ["whisperx.json", "aliyun.json", "labelled.txt", "wanneng.txt"]
+    assert [c["path"] for c in json.loads(out)["calls"]] == [
+        "whisperx.json",
+        "aliyun.json",
+        "labelled.txt",
+        "wanneng.txt",
+    ]
 
 
 def test_manifest_without_file_column_is_one_line(capsys, tmp_path):
     bad = tmp_path / "m.csv"
     bad.write_text("坐席,日期\n小王,2026-11-23\n", encoding="utf-8")
     code, _, err = run(capsys, "--no-db", bad)
-    assert code == 2 and err == f"huifang qa: {bad}:1:1: 清单缺少 file（文件）列；可用的列：file/文件、agent/坐席、date/日期、script/话术\n"
+    assert (
+        code == 2
+        and err
+        == f"huifang qa: {bad}:1:1: 清单缺少 file（文件）列；可用的列：file/文件、agent/坐席、date/日期、script/话术\n"
+    )
 
 
 def test_calibration_against_human_scores(capsys, tmp_path):
     folder, _ = write_manifest(tmp_path)
     human = tmp_path / "human.csv"
-    human.write_text("file,score,jiyu,heguiyu,wenti\n"
-                     "calls/whisperx.json,55,7.5,不合格,20\n"
-                     "calls/aliyun.json,65,合格,不合格,25\n"  # the supervisor missed the forbidden phrase
-                     "calls/labelled.txt,60,7.5,0,20\n"
-                     "calls/wanneng.txt,95,15,合格,25\n", encoding="utf-8")
+    human.write_text(
+        "file,score,jiyu,heguiyu,wenti\n"
+        "calls/whisperx.json,55,7.5,不合格,20\n"
+        "calls/aliyun.json,65,合格,不合格,25\n"  # the supervisor missed the forbidden phrase
+        "calls/labelled.txt,60,7.5,0,20\n"
+        "calls/wanneng.txt,95,15,合格,25\n",
+        encoding="utf-8",
+    )
     code, _, err = run(capsys, "--no-db", "--calibrate", human, folder / "manifest.csv")
     lines = err.splitlines()
     assert lines[0] == "校准：4 通电话有人工评分"

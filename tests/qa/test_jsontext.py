@@ -10,8 +10,11 @@ from huifang.qa.record import public, record
 
 from tests.qa.conftest import STORY
 
-ODD = {"键": ["", "引号\"反斜杠\\换行\n制表\t\u2028\x01", 1.5, 0.1 + 0.2, 1e-7, 1e300, -0.0, 10**20, True, False, None],
-       "empty": [{}, [], ()], "nested": {"a": [{"b": [1, [2, [3]]]}]}}
+ODD = {
+    "键": ["", '引号"反斜杠\\换行\n制表\t\u2028\x01', 1.5, 0.1 + 0.2, 1e-7, 1e300, -0.0, 10**20, True, False, None],
+    "empty": [{}, [], ()],
+    "nested": {"a": [{"b": [1, [2, [3]]]}]},
+}
 
 
 def test_same_bytes_as_the_standard_library_on_plain_data():

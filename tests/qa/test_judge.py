@@ -47,8 +47,11 @@ def test_reference_call_is_judged_right_to_the_second(session, name):
 
 def test_reference_call_without_times(session):
     verdict = judge_file(session, STORY / "labelled.txt")
-    assert {key(f) for f in verdict.findings} == {("forbidden-phrase", None, 20), ("question-not-asked", None, None),
-                                                  ("missing-greeting", None, 1)}
+    assert {key(f) for f in verdict.findings} == {
+        ("forbidden-phrase", None, 20),
+        ("question-not-asked", None, None),
+        ("missing-greeting", None, 1),
+    }
     assert verdict.metrics.as_dict() == dict.fromkeys(verdict.metrics.as_dict())  # every time metric n/a
     assert {r.item.id for r in verdict.items if r.points is None} == {"qingting", "bu-lengchang", "yusu", "shichang"}
 
@@ -63,11 +66,15 @@ def test_not_convenient_is_not_punished_for_questions_it_never_reached(session):
 
 def test_convenient_call_that_skips_the_questions_is_punished(session, tmp_path):
     text = (FIXTURES / "calls" / "buguanbian.txt").read_text(encoding="utf-8")
-    text = text.replace("不方便，我在开车。", "方便，你说。").replace("客服：好的，那请问什么时候适合打给您呢？\n客户：明天上午吧。\n", "")
+    text = text.replace("不方便，我在开车。", "方便，你说。").replace(
+        "客服：好的，那请问什么时候适合打给您呢？\n客户：明天上午吧。\n", ""
+    )
     verdict = judge_text(session, tmp_path, text, script="zhuangxiu-qiandan")
     assert verdict.outcome.path.startswith("方便")
     assert {f.question for f in verdict.findings if f.rule == "question-not-asked"} == {
-        "zhuangxiu-q-qiantai-jiedai", "zhuangxiu-q-shejishi-fuwu"}
+        "zhuangxiu-q-qiantai-jiedai",
+        "zhuangxiu-q-shejishi-fuwu",
+    }
 
 
 def test_the_branch_the_call_took_is_found(session):
@@ -83,8 +90,11 @@ def test_question_asked_in_other_words_counts_by_paraphrase(project, tmp_path):
 
     question = project.questions["zhuangxiu-q-qiantai-jiedai"]
     path = tmp_path / "p.txt"
-    path.write_text("客服：您好，我是星辰装饰客服，您现在方便吗？\n客户：方便。\n客服：前台小姑娘接待得怎么样，您还满意吧？\n"
-                    "客户：还行。\n客服：您对我们设计师的服务态度和专业技能满意吗？\n", encoding="utf-8")
+    path.write_text(
+        "客服：您好，我是星辰装饰客服，您现在方便吗？\n客户：方便。\n客服：前台小姑娘接待得怎么样，您还满意吧？\n"
+        "客户：还行。\n客服：您对我们设计师的服务态度和专业技能满意吗？\n",
+        encoding="utf-8",
+    )
     call = assign(read(str(path)))
     plan = plan_for(project.scripts["zhuangxiu-qiandan"], project)
     before = {a.expected.id: a.turn for a in judge(plan, call.turns).asked}
@@ -109,16 +119,20 @@ def test_agent_override_by_speaker_and_by_channel(session):
     swapped = judge_file(session, STORY / "whisperx.json", agent="SPEAKER_00")
     assert "按指定的说话人 SPEAKER_00" in swapped.call.roles_note
     assert {t.text for t in swapped.call.turns if t.role == "agent"} == {"是我。"} | {
-        t.text for t in swapped.call.turns if t.speaker == "SPEAKER_00"}
+        t.text for t in swapped.call.turns if t.speaker == "SPEAKER_00"
+    }
     by_channel = judge_file(session, STORY / "aliyun.json", agent_channel=1)
     assert by_channel.call.roles_note == "坐席：按指定的声道 1"
     assert {key(f) for f in by_channel.findings} == EXPECTED_TIMED
 
 
-@pytest.mark.parametrize("options, message", [
-    ({"agent": "SPEAKER_07"}, "--agent SPEAKER_07：这通电话里没有这个说话人（有：SPEAKER_00、SPEAKER_01）"),
-    ({"agent_channel": 3}, "--agent-channel 3：这通电话里没有这个声道"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"agent": "SPEAKER_07"}, "--agent SPEAKER_07：这通电话里没有这个说话人（有：SPEAKER_00、SPEAKER_01）"),
+        ({"agent_channel": 3}, "--agent-channel 3：这通电话里没有这个声道"),
+    ],
+)
 def test_override_naming_no_one_is_one_clear_line(session, options, message):
     with pytest.raises(TranscriptError) as caught:
         judge_file(session, STORY / "whisperx.json", **options)
@@ -145,6 +159,7 @@ def test_single_speaker_is_the_agent(session, tmp_path):
 
 def timed_call(tmp_path, turns, name="t.json"):
     import json
+
     segments = [{"start": a, "end": b, "text": text, "speaker": speaker} for speaker, a, b, text in turns]
     path = tmp_path / name
     path.write_text(json.dumps({"segments": segments}, ensure_ascii=False), encoding="utf-8")
@@ -152,11 +167,18 @@ def timed_call(tmp_path, turns, name="t.json"):
 
 
 def test_personal_data_read_out_and_call_too_long(session, tmp_path):
-    turns = [("S1", 0.0, 6.0, "您好！请问是王先生吗？这里是广州安准职业安全事务有限公司客服，我是客服员小陈，您现在方便吗？"),
-             ("S2", 6.5, 7.0, "方便。"),
-             ("S1", 120.0, 126.0, "跟您核对一下，您登记的手机号是13812345678对吗？"),
-             ("S2", 126.5, 127.0, "对。"),
-             ("S1", 298.0, 306.0, "非常感谢您对此次回访的支持，祝您生活愉快！再见！")]
+    turns = [
+        (
+            "S1",
+            0.0,
+            6.0,
+            "您好！请问是王先生吗？这里是广州安准职业安全事务有限公司客服，我是客服员小陈，您现在方便吗？",
+        ),
+        ("S2", 6.5, 7.0, "方便。"),
+        ("S1", 120.0, 126.0, "跟您核对一下，您登记的手机号是13812345678对吗？"),
+        ("S2", 126.5, 127.0, "对。"),
+        ("S1", 298.0, 306.0, "非常感谢您对此次回访的支持，祝您生活愉快！再见！"),
+    ]
     verdict = judge_file(session, timed_call(tmp_path, turns), script="anzhun-judupin")
     found = {f.rule: f for f in verdict.findings}
     assert (found["personal-data"].time, found["personal-data"].line) == (120.0, 3)

@@ -10,11 +10,27 @@ from huifang.qa.readers import read
 from tests.qa.conftest import STORY
 from tests.qa.fixtures.story import TURNS
 
-TIMED = ["whisperx.json", "whisperx.srt", "whisperx.vtt", "funasr.json", "funasr-sensevoice.json", "aliyun.json",
-         "aliyun-v4.json", "tencent.json"]
-FORMAT = {"whisperx.json": "whisperx", "whisperx.srt": "srt", "whisperx.vtt": "vtt", "funasr.json": "funasr",
-          "funasr-sensevoice.json": "funasr", "aliyun.json": "aliyun", "aliyun-v4.json": "aliyun",
-          "tencent.json": "tencent", "labelled.txt": "text"}
+TIMED = [
+    "whisperx.json",
+    "whisperx.srt",
+    "whisperx.vtt",
+    "funasr.json",
+    "funasr-sensevoice.json",
+    "aliyun.json",
+    "aliyun-v4.json",
+    "tencent.json",
+]
+FORMAT = {
+    "whisperx.json": "whisperx",
+    "whisperx.srt": "srt",
+    "whisperx.vtt": "vtt",
+    "funasr.json": "funasr",
+    "funasr-sensevoice.json": "funasr",
+    "aliyun.json": "aliyun",
+    "aliyun-v4.json": "aliyun",
+    "tencent.json": "tencent",
+    "labelled.txt": "text",
+}
 
 
 @pytest.mark.parametrize("name", TIMED)
@@ -23,7 +39,8 @@ def test_timed_reader_gives_every_turn_with_its_times(name):
     assert call.format == FORMAT[name]
     assert [t.text for t in call.turns] == [text for *_, text in TURNS]
     assert [x for t in call.turns for x in (t.start, t.end)] == pytest.approx(
-        [x for _, a, b, _ in TURNS for x in (a, b)], abs=1e-6)
+        [x for _, a, b, _ in TURNS for x in (a, b)], abs=1e-6
+    )
     assert call.timed
     # one speaker label per side, whatever the tool calls it
     sides = {}
@@ -73,19 +90,24 @@ def test_gb18030_text_is_read(tmp_path):
 
 def test_webvtt_voice_tags(tmp_path):
     path = tmp_path / "v.vtt"
-    path.write_text("WEBVTT\n\n00:00.000 --> 00:02.000\n<v 客服>您好\n\n00:02.500 --> 00:03.000\n<v 客户>你好\n",
-                    encoding="utf-8")
+    path.write_text(
+        "WEBVTT\n\n00:00.000 --> 00:02.000\n<v 客服>您好\n\n00:02.500 --> 00:03.000\n<v 客户>你好\n", encoding="utf-8"
+    )
     call = read(str(path))
     assert [(t.speaker, t.text) for t in call.turns] == [("客服", "您好"), ("客户", "你好")] and call.labelled
 
 
-SENTENCES = {"funasr": lambda d: d[0]["sentence_info"], "whisperx": lambda d: d["segments"],
-             "tencent": lambda d: d["Response"]["Data"]["ResultDetail"],
-             "aliyun": lambda d: d["Result"]["Sentences"] if "Result" in d else d["result"]["sentences"]}
+SENTENCES = {
+    "funasr": lambda d: d[0]["sentence_info"],
+    "whisperx": lambda d: d["segments"],
+    "tencent": lambda d: d["Response"]["Data"]["ResultDetail"],
+    "aliyun": lambda d: d["Result"]["Sentences"] if "Result" in d else d["result"]["sentences"],
+}
 
 
-@pytest.mark.parametrize("name", ["funasr.json", "funasr-sensevoice.json", "aliyun.json", "aliyun-v4.json",
-                                  "tencent.json", "whisperx.json"])
+@pytest.mark.parametrize(
+    "name", ["funasr.json", "funasr-sensevoice.json", "aliyun.json", "aliyun-v4.json", "tencent.json", "whisperx.json"]
+)
 def test_quick_and_careful_paths_read_the_same_turns(name, tmp_path):
     """A reader's quick loop and its careful, field-by-field path agree: one time stamp given as a numeric
     string (which only the careful path accepts) sends the whole file the careful way."""

@@ -12,7 +12,9 @@ from tests.hostile import HOSTILE, NOT_LINTED, plant
 
 def file_lines(result, rel: str) -> list[str]:
     out = (result.stdout + result.stderr).splitlines()
-    return [line.removeprefix("huifang lint: ") for line in out if line.removeprefix("huifang lint: ").startswith(rel + ":")]
+    return [
+        line.removeprefix("huifang lint: ") for line in out if line.removeprefix("huifang lint: ").startswith(rel + ":")
+    ]
 
 
 @pytest.mark.parametrize("case", sorted(set(HOSTILE) - NOT_LINTED))
@@ -30,16 +32,28 @@ def test_hostile_content_through_lint(minimal, case):
 
 FREEFORM = {
     "GBK text": ("scripts_src/gbk.txt", "客服：您好\n".encode("gbk"), "scripts_src/gbk.txt:1:1: 文件不是 UTF-8 编码"),
-    "UTF-16 markdown": ("scripts_src/u16.md", "客服：您好\n".encode("utf-16"), "scripts_src/u16.md:1:1: 文件是 UTF-16 编码"),
+    "UTF-16 markdown": (
+        "scripts_src/u16.md",
+        "客服：您好\n".encode("utf-16"),
+        "scripts_src/u16.md:1:1: 文件是 UTF-16 编码",
+    ),
     "NUL bytes": ("scripts_src/nul.txt", b"\xe5\xae\xa2\x00", "scripts_src/nul.txt:1:1: 文件含有 NUL 字节"),
-    "50 MB file": ("scripts_src/huge.txt", lambda p: p.write_bytes(b"a" * (50 * 1024 * 1024)),
-                   "scripts_src/huge.txt:1:1: 文件过大"),
-    "symlink out of the project": ("scripts_src/evil.txt", lambda p: p.symlink_to("/etc/passwd"),
-                                   "scripts_src/evil.txt:1:1: 符号链接指向项目之外"),
-    "FIFO as a text script": ("scripts_src/pipe.txt", lambda p: os.mkfifo(p),
-                              "scripts_src/pipe.txt:1:1: 不是普通文件"),
-    "YAML symlink out of the project": ("scripts_src/evil.yaml", lambda p: p.symlink_to("/etc/hostname"),
-                                        "scripts_src/evil.yaml:1:1: 符号链接指向项目之外"),
+    "50 MB file": (
+        "scripts_src/huge.txt",
+        lambda p: p.write_bytes(b"a" * (50 * 1024 * 1024)),
+        "scripts_src/huge.txt:1:1: 文件过大",
+    ),
+    "symlink out of the project": (
+        "scripts_src/evil.txt",
+        lambda p: p.symlink_to("/etc/passwd"),
+        "scripts_src/evil.txt:1:1: 符号链接指向项目之外",
+    ),
+    "FIFO as a text script": ("scripts_src/pipe.txt", lambda p: os.mkfifo(p), "scripts_src/pipe.txt:1:1: 不是普通文件"),
+    "YAML symlink out of the project": (
+        "scripts_src/evil.yaml",
+        lambda p: p.symlink_to("/etc/hostname"),
+        "scripts_src/evil.yaml:1:1: 符号链接指向项目之外",
+    ),
 }
 
 
@@ -56,10 +70,12 @@ def test_hostile_script_files(minimal, case):
 
 
 def test_unknown_input_is_a_usage_error(minimal, tmp_path):
-    for args, reason in ((["lint", "--project", minimal, tmp_path / "nope.txt"], "文件或目录不存在"),
-                         (["lint", "--project", minimal, minimal / "content/forms"], None),
-                         (["lint", "--project", tmp_path], "找不到 content/ 目录"),
-                         (["lint", "--format", "xml"], "invalid choice")):
+    for args, reason in (
+        (["lint", "--project", minimal, tmp_path / "nope.txt"], "文件或目录不存在"),
+        (["lint", "--project", minimal, minimal / "content/forms"], None),
+        (["lint", "--project", tmp_path], "找不到 content/ 目录"),
+        (["lint", "--format", "xml"], "invalid choice"),
+    ):
         result = huifang(*args)
         assert "Traceback" not in result.stderr
         if reason:

@@ -13,7 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-YAMLISH = st.text(alphabet=st.sampled_from(list("abc:- \n\t[]{}&*!|>'\"#%@`,?~\\") + list("您好客户回访，。！")), max_size=200)
+YAMLISH = st.text(
+    alphabet=st.sampled_from(list("abc:- \n\t[]{}&*!|>'\"#%@`,?~\\") + list("您好客户回访，。！")), max_size=200
+)
 HAN = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=30)
 PUNCT = st.sampled_from(["，", "。", "！", "？", "：", "、", "（", "）"])
 
@@ -54,8 +56,13 @@ def styled(value: str, style: str) -> str:
 
 
 @SETTINGS
-@given(st.lists(SENTENCE, min_size=1, max_size=3), st.sampled_from(["plain", "single", "double", "literal"]),
-       st.integers(min_value=0, max_value=5), st.booleans(), st.data())
+@given(
+    st.lists(SENTENCE, min_size=1, max_size=3),
+    st.sampled_from(["plain", "single", "double", "literal"]),
+    st.integers(min_value=0, max_value=5),
+    st.booleans(),
+    st.data(),
+)
 def test_every_character_maps_back_to_its_source(lines, style, indent_lines, crlf, data):
     value = "\n".join(lines) if style == "literal" else lines[0]
     source = "# 注释\n" * indent_lines + "id: x\nsteps:\n  - say: " + styled(value, style) + "\n"
@@ -73,26 +80,72 @@ def test_every_character_maps_back_to_its_source(lines, style, indent_lines, crl
 
 
 @SETTINGS
-@given(st.dictionaries(st.text(alphabet="abcxyz_", min_size=1, max_size=6),
-                       st.one_of(SENTENCE, st.integers(), st.booleans(), st.lists(SENTENCE, max_size=3)),
-                       min_size=1, max_size=6))
+@given(
+    st.dictionaries(
+        st.text(alphabet="abcxyz_", min_size=1, max_size=6),
+        st.one_of(SENTENCE, st.integers(), st.booleans(), st.lists(SENTENCE, max_size=3)),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_plain_data_round_trips(data):
     dumped = yaml.safe_dump(data, allow_unicode=True)
     assert load_document(dumped, Path("x.yaml"), "x.yaml").data == data
 
 
-KEYS = st.sampled_from(["id", "title", "name", "steps", "say", "ask", "customer", "note", "branch", "cases", "close",
-                        "questions", "text", "answer", "type", "options", "opening", "closings", "convenience", "yes",
-                        "no", "timing", "sections", "fields", "label", "table", "columns", "rows", "phrases", "x"])
-LEAVES = st.one_of(st.sampled_from(["a", "demo-q", "您好", "satisfaction", "open", "text", "10:30", ""]),
-                   st.integers(-2, 300), st.booleans(), st.none())
-DOCS = st.recursive(LEAVES, lambda children: st.one_of(st.lists(children, max_size=4),
-                                                       st.dictionaries(KEYS, children, max_size=5)), max_leaves=25)
+KEYS = st.sampled_from(
+    [
+        "id",
+        "title",
+        "name",
+        "steps",
+        "say",
+        "ask",
+        "customer",
+        "note",
+        "branch",
+        "cases",
+        "close",
+        "questions",
+        "text",
+        "answer",
+        "type",
+        "options",
+        "opening",
+        "closings",
+        "convenience",
+        "yes",
+        "no",
+        "timing",
+        "sections",
+        "fields",
+        "label",
+        "table",
+        "columns",
+        "rows",
+        "phrases",
+        "x",
+    ]
+)
+LEAVES = st.one_of(
+    st.sampled_from(["a", "demo-q", "您好", "satisfaction", "open", "text", "10:30", ""]),
+    st.integers(-2, 300),
+    st.booleans(),
+    st.none(),
+)
+DOCS = st.recursive(
+    LEAVES,
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(KEYS, children, max_size=5)),
+    max_leaves=25,
+)
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.sampled_from(["org", "script", "scenario", "form", "question-bank", "forbidden", "etiquette", "standards"]),
-       st.dictionaries(KEYS, DOCS, max_size=6))
+@given(
+    st.sampled_from(["org", "script", "scenario", "form", "question-bank", "forbidden", "etiquette", "standards"]),
+    st.dictionaries(KEYS, DOCS, max_size=6),
+)
 def test_fast_validator_agrees_with_jsonschema(kind, data):
     from huifang.validate import fast_check, validator
+
     assert fast_check(kind)(data) == (next(validator(kind).iter_errors(data), None) is None)

@@ -89,14 +89,16 @@ def test_forms_only_keeps_the_other_pdfs(project):
     assert huifang("forms", "--project", project, "--no-progress").returncode == 0  # this folder's own manifest
     (project / "content/forms/demo-tousu.yaml").write_text(
         (project / "content/forms/demo-tousu.yaml").read_text(encoding="utf-8").replace("客户名称", "客户全称"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     before = snapshot(project / "site" / "forms")
     result = huifang("forms", "--project", project, "--no-progress", "--only", "demo-tousu")
     assert result.returncode == 0, result.stderr
     after = snapshot(project / "site" / "forms")
     assert sorted(after) == sorted(before) and len(before) >= 4 and after["demo-tousu.pdf"] != before["demo-tousu.pdf"]
-    assert {k: v for k, v in after.items() if k != "demo-tousu.pdf"} == \
-        {k: v for k, v in before.items() if k != "demo-tousu.pdf"}
+    assert {k: v for k, v in after.items() if k != "demo-tousu.pdf"} == {
+        k: v for k, v in before.items() if k != "demo-tousu.pdf"
+    }
 
 
 def test_build_without_forms_keeps_the_published_pdfs_and_tidies_up(project):
@@ -121,8 +123,11 @@ def test_build_without_forms_keeps_the_published_pdfs_and_tidies_up(project):
     assert result.returncode == 0, result.stderr
     after = snapshot(project / "site" / "forms")
     assert {k: after.get(k) for k in pdfs} == pdfs
-    page = (project / "site" / "forms.html").read_text(encoding="utf-8") if (project / "site" / "forms.html").is_file() \
+    page = (
+        (project / "site" / "forms.html").read_text(encoding="utf-8")
+        if (project / "site" / "forms.html").is_file()
         else "".join(p.read_text(encoding="utf-8") for p in (project / "site").rglob("*.html"))
+    )
     for link in set(re.findall(r'href="([^"]*forms/[^"]+\.pdf)"', page)):
         assert (project / "site" / "forms" / Path(link).name).is_file(), link
     assert not killed_new.exists() and not killed_old.exists()
@@ -137,7 +142,8 @@ def many_forms(project) -> Path:
     form = (project / "content/forms/demo-tousu.yaml").read_text(encoding="utf-8")
     for i in range(16):
         (project / f"content/forms/extra-{i:02d}.yaml").write_text(
-            form.replace("id: demo-tousu", f"id: extra-{i:02d}").replace("客户投诉单", f"登记表{i}"), encoding="utf-8")
+            form.replace("id: demo-tousu", f"id: extra-{i:02d}").replace("客户投诉单", f"登记表{i}"), encoding="utf-8"
+        )
     shutil.rmtree(project / ".huifang-cache")  # the published PDFs must be rendered again too
     return project
 
@@ -151,8 +157,13 @@ def test_ctrl_c_twice_during_forms_stops_at_once_and_says_what_changed(many_form
     project = many_forms
     out = project / "site" / "forms"
     before, contents = inodes(out), snapshot(out)
-    process = subprocess.Popen([sys.executable, "-m", "huifang", "forms", "--project", str(project), "--no-progress",
-                                "--jobs", "2"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "huifang", "forms", "--project", str(project), "--no-progress", "--jobs", "2"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     cache = project / ".huifang-cache" / "forms"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not (cache.is_dir() and any(cache.glob("*.pdf"))):

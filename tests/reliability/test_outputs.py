@@ -23,20 +23,30 @@ pytestmark = pytest.mark.timeout(600)
 
 
 def leftovers(parent: Path) -> list[str]:
-    return sorted(p.name for p in parent.iterdir() if p.name.startswith(".") and (".new." in p.name or ".old." in p.name
-                                                                                   or p.name.endswith(".tmp")))
+    return sorted(
+        p.name
+        for p in parent.iterdir()
+        if p.name.startswith(".") and (".new." in p.name or ".old." in p.name or p.name.endswith(".tmp"))
+    )
 
 
 def with_file_size_limit(limit: int):
     def apply():
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, like a full disk
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
     return apply
 
 
 def run_limited(args, limit: int, cwd: Path = REPO):
-    return subprocess.run([sys.executable, "-m", "huifang", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, timeout=300, preexec_fn=with_file_size_limit(limit))
+    return subprocess.run(
+        [sys.executable, "-m", "huifang", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=with_file_size_limit(limit),
+    )
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
@@ -64,7 +74,8 @@ def test_full_disk_during_build_keeps_the_previous_site(project):
     before = snapshot(project / "site")
     (project / "content/orgs/demo.yaml").write_text(
         (project / "content/orgs/demo.yaml").read_text(encoding="utf-8").replace("示例物业公司", "示例物业服务公司"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = run_limited(["build", "--project", project], 200_000)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "文件读写失败" in result.stderr
@@ -76,7 +87,8 @@ def test_full_disk_during_forms_keeps_the_previous_pdfs(project):
     before = snapshot(project / "site" / "forms")
     (project / "content/forms/demo-tousu.yaml").write_text(
         (project / "content/forms/demo-tousu.yaml").read_text(encoding="utf-8").replace("客户名称", "客户全称"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = run_limited(["forms", "--project", project, "--no-progress", "--jobs", "1"], 20_000)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert snapshot(project / "site" / "forms") == before
@@ -86,8 +98,13 @@ def test_full_disk_during_forms_keeps_the_previous_pdfs(project):
 @pytest.mark.parametrize("delay", [0.0, 0.7, 2.5])
 def test_interrupted_build_keeps_the_previous_site(project, delay):
     before = snapshot(project / "site")
-    process = subprocess.Popen([sys.executable, "-m", "huifang", "build", "--project", str(project)], cwd=REPO,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "huifang", "build", "--project", str(project)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not any(".new." in p.name for p in project.iterdir()):
         time.sleep(0.02)
@@ -105,8 +122,10 @@ def test_lint_fix_on_a_full_disk_leaves_the_source(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(MINIMAL, project)
     script = project / "scripts_src" / "rude.txt"
-    text = ("客服：您好，我是示例物业公司客服，请问您现在方便接电话吗？\r\n" * 400
-            + "客服：你自己想办法吧！\r\n客服：感谢您的支持，祝您生活愉快，再见！\r\n")
+    text = (
+        "客服：您好，我是示例物业公司客服，请问您现在方便接电话吗？\r\n" * 400
+        + "客服：你自己想办法吧！\r\n客服：感谢您的支持，祝您生活愉快，再见！\r\n"
+    )
     script.write_bytes(text.encode("utf-8"))
     script.chmod(0o640)
     result = run_limited(["lint", "--fix", "--project", project, script], 4096)
@@ -131,16 +150,22 @@ def hostile_site(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("hostile") / "project"
     shutil.copytree(MINIMAL, project)
     org = project / "content/orgs/demo.yaml"
-    org.write_text(org.read_text(encoding="utf-8").replace(
-        "hotline:", "department: '" + INJECTIONS["script tag"].replace("'", "''") + "'\nhotline:"), encoding="utf-8")
+    org.write_text(
+        org.read_text(encoding="utf-8").replace(
+            "hotline:", "department: '" + INJECTIONS["script tag"].replace("'", "''") + "'\nhotline:"
+        ),
+        encoding="utf-8",
+    )
     etiquette = "groups:\n  - id: demo-jieting\n    title: '" + INJECTIONS["jinja statement"] + "'\n    rules:\n"
     for i, (_name, text) in enumerate(INJECTIONS.items()):
         quoted = "'" + text.replace("'", "''") + "'"
         etiquette += f"      - {{id: demo-r{i}, text: {quoted}, why: {quoted}}}\n"
     (project / "content/etiquette/demo.yaml").write_text(etiquette, encoding="utf-8")
     form = project / "content/forms/demo-tousu.yaml"
-    form.write_text(form.read_text(encoding="utf-8").replace("title: 客户投诉单", "title: '客户投诉单 {{ 7 * 7 }} <b>粗</b>'"),
-                    encoding="utf-8")
+    form.write_text(
+        form.read_text(encoding="utf-8").replace("title: 客户投诉单", "title: '客户投诉单 {{ 7 * 7 }} <b>粗</b>'"),
+        encoding="utf-8",
+    )
     result = huifang("build", "--project", project, "--lint-errors", "warn", timeout=300)
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -200,8 +225,14 @@ def test_same_inputs_give_identical_output_on_different_days_and_places(tmp_path
     shutil.copytree(MINIMAL, second)
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     for folder, day in ((first, "2024-01-02 03:04:05"), (second, "2031-12-30 23:59:00")):
-        result = subprocess.run(["faketime", day, sys.executable, "-m", "huifang", "build", "--project", str(folder)],
-                                cwd=REPO, capture_output=True, text=True, timeout=300, env=env)
+        result = subprocess.run(
+            ["faketime", day, sys.executable, "-m", "huifang", "build", "--project", str(folder)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=env,
+        )
         assert result.returncode == 0, result.stderr
     one, two = snapshot(first / "site"), snapshot(second / "site")
     assert sorted(one) == sorted(two)

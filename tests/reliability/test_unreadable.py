@@ -41,8 +41,14 @@ def run(*args, cwd: Path) -> subprocess.CompletedProcess:
             pytest.skip("running as root without setpriv: a file without read permission cannot be made")
         prefix = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
     env = {**os.environ, "HOME": str(cwd), "XDG_CACHE_HOME": str(cwd / ".cache")}
-    return subprocess.run([*prefix, sys.executable, "-m", "huifang", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "huifang", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def break_files(folder: Path, stem: str, suffix: str) -> dict[str, str]:
@@ -74,7 +80,7 @@ def assert_reported(result, rel: str, reasons: dict[str, str]) -> None:
         lines = [line for line in out.splitlines() if f"{rel}/{name}:" in line]
         assert len(lines) == 1, (name, out)
         assert f"{rel}/{name}:" in lines[0] and reason in lines[0], (name, lines)
-        location = lines[0][lines[0].index(f"{rel}/{name}:"):].split(": ", 1)[0]
+        location = lines[0][lines[0].index(f"{rel}/{name}:") :].split(": ", 1)[0]
         assert location.count(":") == 2, f"not path:line:col: {lines[0]}"
 
 
@@ -125,9 +131,22 @@ def test_plan_and_report_name_the_unreadable_table(shared, command):
     (shared / "db").mkdir(mode=0o777)
     (shared / "db").chmod(0o777)
     db = shared / "db" / "huifang.sqlite"
-    for name, reason in (broken | {"folder.csv": "这里应是一个文件，却是一个目录", "missing.csv": "文件不存在"}).items():
-        result = run(command, "--project", REPO, "--from", "2026-03-02", "--to", "2026-03-06", "--db", db,
-                     f"events/{name}", cwd=shared)
+    for name, reason in (
+        broken | {"folder.csv": "这里应是一个文件，却是一个目录", "missing.csv": "文件不存在"}
+    ).items():
+        result = run(
+            command,
+            "--project",
+            REPO,
+            "--from",
+            "2026-03-02",
+            "--to",
+            "2026-03-06",
+            "--db",
+            db,
+            f"events/{name}",
+            cwd=shared,
+        )
         assert_reported(result, "events", {name: reason})
 
 

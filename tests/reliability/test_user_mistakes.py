@@ -9,14 +9,17 @@ from tests.conftest import huifang
 
 def test_an_object_tag_in_mkdocs_yml_runs_nothing(minimal, tmp_path):
     marker = tmp_path / "pwned"
-    (minimal / "mkdocs.yml").write_text(f"extra:\n  boom: !!python/object/apply:os.system ['touch {marker}']\n",
-                                        encoding="utf-8")
+    (minimal / "mkdocs.yml").write_text(
+        f"extra:\n  boom: !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8"
+    )
     for command in ("check", "build"):
         result = huifang(command, "--project", minimal, timeout=300)
         assert result.returncode == 1 and "Traceback" not in result.stderr
         lines = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("mkdocs.yml:")]
-        assert lines == ["mkdocs.yml:2:9: 不允许的 YAML 标签 !!python/object/apply:os.system：huifang 只读取纯数据，"
-                         "不执行任何对象标签"], (command, result.stdout, result.stderr)
+        assert lines == [
+            "mkdocs.yml:2:9: 不允许的 YAML 标签 !!python/object/apply:os.system：huifang 只读取纯数据，"
+            "不执行任何对象标签"
+        ], (command, result.stdout, result.stderr)
     assert not marker.exists()
     assert not (minimal / "site").exists()
 
@@ -49,10 +52,12 @@ def test_thousands_of_unknown_keys_are_capped_and_summarised(minimal):
 def test_new_refuses_an_id_another_file_declares(minimal):
     before = sorted(p.name for p in (minimal / "scripts_src").iterdir())
     (minimal / "scripts_src/renamed.yaml").write_text(
-        (minimal / "scripts_src/demo-weixiu.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        (minimal / "scripts_src/demo-weixiu.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (minimal / "scripts_src/demo-weixiu.yaml").unlink()
     result = huifang("new", "script", "demo-weixiu", "--project", minimal)
     assert result.returncode == 1 and "scripts_src/renamed.yaml" in result.stderr, result.stderr
-    assert sorted(p.name for p in (minimal / "scripts_src").iterdir()) == sorted(set(before) - {"demo-weixiu.yaml"}
-                                                                                 | {"renamed.yaml"})
+    assert sorted(p.name for p in (minimal / "scripts_src").iterdir()) == sorted(
+        set(before) - {"demo-weixiu.yaml"} | {"renamed.yaml"}
+    )
     assert not Path(minimal / "scripts_src/demo-weixiu.yaml").exists()

@@ -11,11 +11,18 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 # Material renders Mermaid into a closed shadow root; open it so tests can see the SVG.
-OPEN_SHADOW = ("const attach = Element.prototype.attachShadow;"
-               "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };")
+OPEN_SHADOW = (
+    "const attach = Element.prototype.attachShadow;"
+    "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };"
+)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -92,7 +99,7 @@ def search(page, base: str, query: str, settle: float = 0.25, timeout: float = 1
     base_path = urlsplit(base).path
     for href in previous or []:
         path = urlsplit(urljoin(page.url, href)).path
-        rel = path[len(base_path):] if path.startswith(base_path) else path
+        rel = path[len(base_path) :] if path.startswith(base_path) else path
         if rel not in pages:
             pages.append(rel)
     return pages

@@ -18,10 +18,24 @@ pytest.importorskip("playwright.sync_api")
 QUERIES = yaml.safe_load((Path(__file__).with_name("queries.yaml")).read_text(encoding="utf-8"))
 # The queries the issue names: each must put the right page in the top 3.
 MUST = ["投诉回访多久", "不方便接电话", "犹豫期", "拔牙注意事项", "忌語", "結束語", "投訴"]
-PAGES = ["index.html", "process.html", "roles.html", "when-to-call.html", "etiquette.html", "forbidden.html",
-         "standards.html", "scenarios/index.html", "scenarios/zhuangxiu-qiandan-hou.html",
-         "scenarios/zhonghe-neikan.html", "banks/index.html", "forms.html", "rules/index.html",
-         "rules/forbidden-phrase.html", "content-model.html", "tags.html"]
+PAGES = [
+    "index.html",
+    "process.html",
+    "roles.html",
+    "when-to-call.html",
+    "etiquette.html",
+    "forbidden.html",
+    "standards.html",
+    "scenarios/index.html",
+    "scenarios/zhuangxiu-qiandan-hou.html",
+    "scenarios/zhonghe-neikan.html",
+    "banks/index.html",
+    "forms.html",
+    "rules/index.html",
+    "rules/forbidden-phrase.html",
+    "content-model.html",
+    "tags.html",
+]
 
 
 class Watch:
@@ -111,9 +125,14 @@ def test_hostile_yaml_stays_text(browser, hostile_site: Path):
         page.goto(base + "scenarios/demo-tousu.html", wait_until="networkidle")
         text = page.locator("article").inner_text()
         assert "{{ 7*7 }}" in text and "[点我](javascript:alert(1))" in text and "*星号*" in text
-        assert page.evaluate("[...document.querySelectorAll('a')].filter(a => "
-                             "a.getAttribute('href') && a.getAttribute('href').trim().toLowerCase()"
-                             ".startsWith('javascript')).length") == 0
+        assert (
+            page.evaluate(
+                "[...document.querySelectorAll('a')].filter(a => "
+                "a.getAttribute('href') && a.getAttribute('href').trim().toLowerCase()"
+                ".startsWith('javascript')).length"
+            )
+            == 0
+        )
         search(page, base, "投诉")
     assert watch.dialogs == [] and watch.errors == []
 
@@ -158,9 +177,12 @@ def test_search_answers_the_query_set(browser, shipped_site: Path, artifacts: Pa
         for q in QUERIES:
             results[q["query"]] = search(page, base, q["query"])
     rates = hit_rates(results, QUERIES)
-    misses = {q["query"]: results[q["query"]][:3] for q in QUERIES if not set(results[q["query"]][:3]) & set(q["expect"])}
-    (artifacts / "search-report.json").write_text(json.dumps({**rates, "misses": misses}, ensure_ascii=False, indent=1),
-                                                  encoding="utf-8")
+    misses = {
+        q["query"]: results[q["query"]][:3] for q in QUERIES if not set(results[q["query"]][:3]) & set(q["expect"])
+    }
+    (artifacts / "search-report.json").write_text(
+        json.dumps({**rates, "misses": misses}, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     for query in MUST:
         expect = next(q["expect"] for q in QUERIES if q["query"] == query)
         assert set(results[query][:3]) & set(expect), (query, results[query][:3])

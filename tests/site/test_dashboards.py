@@ -29,8 +29,18 @@ PAGES = {"qa": "maintainers/qa.html", "visits": "maintainers/visits.html"}
 
 def build(project: Path, site: Path, db: Path | None) -> Path:
     """`huifang build` in a process of its own (jieba's dictionary is global to a process)."""
-    result = huifang("build", "--project", project, "--site-dir", site, "--no-forms", "--lint-errors", "warn",
-                     *(("--db", db) if db else ()), timeout=600)
+    result = huifang(
+        "build",
+        "--project",
+        project,
+        "--site-dir",
+        site,
+        "--no-forms",
+        "--lint-errors",
+        "warn",
+        *(("--db", db) if db else ()),
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     return site
 
@@ -48,20 +58,31 @@ def ledger(tmp_path_factory) -> Path:
     db = folder / "huifang.sqlite"
     calls, _ = write_manifest(folder)
     assert main(["qa", "--project", str(REPO), "--db", str(db), str(calls / "manifest.csv")]) == 1
-    events = write_csv(folder / "events.csv", [["客户", "电话", "场景", "日期", "坐席"],
-                                               ["A", "13800000001", "tongyong-shouce-tousu", "2026-03-02", "张三"],
-                                               ["B", "13800000002", "tongyong-shouce-tousu", "2026-03-02", "李四"],
-                                               ["C", "13800000003", "zhuangshi-jieduan-7tian", "2026-03-02", "张三"],
-                                               ["D", "13800000004", "tongyong-shouce-tousu", "2026-03-09", "李四"],
-                                               ["E", "13800000005", "tongyong-shouce-tousu", "2026-03-09", "张三"]])
+    events = write_csv(
+        folder / "events.csv",
+        [
+            ["客户", "电话", "场景", "日期", "坐席"],
+            ["A", "13800000001", "tongyong-shouce-tousu", "2026-03-02", "张三"],
+            ["B", "13800000002", "tongyong-shouce-tousu", "2026-03-02", "李四"],
+            ["C", "13800000003", "zhuangshi-jieduan-7tian", "2026-03-02", "张三"],
+            ["D", "13800000004", "tongyong-shouce-tousu", "2026-03-09", "李四"],
+            ["E", "13800000005", "tongyong-shouce-tousu", "2026-03-09", "张三"],
+        ],
+    )
     planned = huifang("plan", events, *SPAN, "--project", REPO, "--db", db)
     assert planned.returncode == 0, planned.stderr
     with closing(sqlite3.connect(db)) as connection:  # closed, or the report's WAL stays beside the file
         keys = dict(connection.execute("SELECT customer, key FROM plan_calls"))
-    filled = {"A": ("2026-03-03", "是", "满意"), "B": ("2026-03-04", "是", "不满意"), "C": ("2026-03-09", "是", "一般"),
-              "D": ("2026-03-10", "否", "")}  # E: not made
-    results = write_csv(folder / "results.csv", [["计划编号", "实际回访日期", "是否接通", "满意度"]] + [
-        [ref(keys[c]), *row] for c, row in filled.items()])
+    filled = {
+        "A": ("2026-03-03", "是", "满意"),
+        "B": ("2026-03-04", "是", "不满意"),
+        "C": ("2026-03-09", "是", "一般"),
+        "D": ("2026-03-10", "否", ""),
+    }  # E: not made
+    results = write_csv(
+        folder / "results.csv",
+        [["计划编号", "实际回访日期", "是否接通", "满意度"]] + [[ref(keys[c]), *row] for c, row in filled.items()],
+    )
     reported = huifang("report", results, *SPAN, "--project", REPO, "--db", db)
     assert reported.returncode == 0, reported.stderr
     return db
@@ -111,24 +132,43 @@ def test_visits_page_shows_what_huifang_report_prints(site: Path, ledger: Path):
     page = (site / PAGES["visits"]).read_text(encoding="utf-8")
     # the page covers the ledger's due calls, 03-02 … 03-09 (D and E were due on 03-09)
     assert "2026-03-02 至 2026-03-09" in page.replace("&#45;", "-")
-    result = huifang("report", "--from", "2026-03-02", "--to", "2026-03-09", "--format", "json", "--project", REPO,
-                     "--db", ledger)
+    result = huifang(
+        "report", "--from", "2026-03-02", "--to", "2026-03-09", "--format", "json", "--project", REPO, "--db", ledger
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
 
     def expected(title: str, r: dict) -> list[str]:
-        target = "—" if r["target"] is None else f"{r['target']:g}%" + ("" if r["met"] is None else
-                                                                     " ✓" if r["met"] else " ✗")
-        return [title] + [str(r[k]) for k in ("due", "made", "made_in_window", "reached")] + [
-            percent(r["rate"]), target] + [str(r[k]) for k in ("satisfied", "neutral", "unsatisfied", "rescheduled",
-                                                               "overdue", "gave_up")]
+        target = (
+            "—"
+            if r["target"] is None
+            else f"{r['target']:g}%" + ("" if r["met"] is None else " ✓" if r["met"] else " ✗")
+        )
+        return (
+            [title]
+            + [str(r[k]) for k in ("due", "made", "made_in_window", "reached")]
+            + [percent(r["rate"]), target]
+            + [str(r[k]) for k in ("satisfied", "neutral", "unsatisfied", "rescheduled", "overdue", "gave_up")]
+        )
 
     tables = page_tables(site, "visits")
     assert len(tables) == 3
     weeks = {"2026-W10": "2026 年第 10 周（3/2 起）", "2026-W11": "2026 年第 11 周（3/9 起）"}
     for table, kind in zip(tables, ("scenario", "agent", "week"), strict=True):
-        assert table[0][1:] == ["应访", "已访", "窗口内", "接通", "回访率", "目标", "满意", "一般", "不满意", "改约", "逾期",
-                                "未接通已达上限"]
+        assert table[0][1:] == [
+            "应访",
+            "已访",
+            "窗口内",
+            "接通",
+            "回访率",
+            "目标",
+            "满意",
+            "一般",
+            "不满意",
+            "改约",
+            "逾期",
+            "未接通已达上限",
+        ]
         rows = [expected(weeks.get(r["title"], r["title"]), r) for r in data[kind]]
         assert table[1:] == rows + [expected("合计", data["total"])]
     # the worked figures, written out: 5 due; A, B, C, D made inside their windows; E (due 03-09 … 03-12) not
@@ -153,15 +193,23 @@ def test_qa_page_shows_what_huifang_qa_report_prints(site: Path, ledger: Path, c
     assert findings[1][0] == "开头语" and not any(rule in article for rule in RULE_NAMES)  # names, never ids
 
     def expected(label: str, r: dict) -> list[str]:
-        return [label, str(r["calls"]), f"{r['mean_score']}", f"{r['pass_rate']:.0%}",
-                "—" if r["mean_duration_s"] is None else f"{r['mean_duration_s']:g}",
-                "—" if r["mean_silence_ratio"] is None else f"{r['mean_silence_ratio']:.0%}",
-                str(r["interruptions"] or 0), str(r["findings"])]
+        return [
+            label,
+            str(r["calls"]),
+            f"{r['mean_score']}",
+            f"{r['pass_rate']:.0%}",
+            "—" if r["mean_duration_s"] is None else f"{r['mean_duration_s']:g}",
+            "—" if r["mean_silence_ratio"] is None else f"{r['mean_silence_ratio']:.0%}",
+            str(r["interruptions"] or 0),
+            str(r["findings"]),
+        ]
 
     assert agents[1:] == [expected(r["agent"], r) for r in reports["agent"]]
     assert scripts[1:] == [expected("新契约电话回访（银行网点销售）", r) for r in reports["script"]]
-    assert weeks[1:] == [expected({"2026-W48": "2026 年第 48 周（11/23 起）",
-                                   "2026-W49": "2026 年第 49 周（11/30 起）"}[r["week"]], r) for r in reports["week"]]
+    assert weeks[1:] == [
+        expected({"2026-W48": "2026 年第 48 周（11/23 起）", "2026-W49": "2026 年第 49 周（11/30 起）"}[r["week"]], r)
+        for r in reports["week"]
+    ]
     assert [r[1] for r in agents[1:]] == ["2", "2"]  # 小李 and 小王 judged twice each
     capsys.readouterr()
     assert main(["qa", "report", "--project", str(REPO), "--db", str(ledger), "--by", "rule"]) == 0
@@ -170,12 +218,16 @@ def test_qa_page_shows_what_huifang_qa_report_prints(site: Path, ledger: Path, c
 
 
 def digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
-def test_same_ledger_gives_a_byte_identical_site_and_the_build_leaves_it_alone(site: Path, ledger: Path,
-                                                                                tmp_path: Path):
+def test_same_ledger_gives_a_byte_identical_site_and_the_build_leaves_it_alone(
+    site: Path, ledger: Path, tmp_path: Path
+):
     before = hashlib.sha256(ledger.read_bytes()).hexdigest()
     copy = tmp_path / "elsewhere" / "team.sqlite"
     copy.parent.mkdir()
@@ -192,7 +244,9 @@ def test_without_a_ledger_each_page_says_what_to_run(tmp_path: Path):
     site = build(project, tmp_path / "site", None)
     qa = Tables((site / PAGES["qa"]).read_text(encoding="utf-8"))
     text = (site / PAGES["qa"]).read_text(encoding="utf-8")
-    assert "还没有质检记录：在项目目录运行 <code>huifang qa 转写文件或文件夹</code>" in text and "hf-svgchart" not in text
+    assert (
+        "还没有质检记录：在项目目录运行 <code>huifang qa 转写文件或文件夹</code>" in text and "hf-svgchart" not in text
+    )
     assert qa.tables == []
     visits = (site / PAGES["visits"]).read_text(encoding="utf-8")
     assert "还没有回访台账：先用 <code>huifang plan" in visits and "hf-svgchart" not in visits

@@ -14,8 +14,11 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 
 
 def test_every_page_has_a_traditional_twin(shipped_site: Path):
-    simplified = {p.relative_to(shipped_site) for p in shipped_site.rglob("*.html")
-                  if p.relative_to(shipped_site).parts[0] != "zh-Hant"}
+    simplified = {
+        p.relative_to(shipped_site)
+        for p in shipped_site.rglob("*.html")
+        if p.relative_to(shipped_site).parts[0] != "zh-Hant"
+    }
     traditional = {p.relative_to(shipped_site / "zh-Hant") for p in (shipped_site / "zh-Hant").rglob("*.html")}
     assert simplified == traditional
     page = (shipped_site / "zh-Hant" / "forbidden.html").read_text(encoding="utf-8")

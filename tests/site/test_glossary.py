@@ -34,12 +34,17 @@ def test_pages_link_the_terms_they_use(shipped_site: Path):
         browser.close()
 
 
-@pytest.mark.parametrize("text, message", [
-    ("terms:\n  - term: 犹豫期\n    source: 某办法\n", r"content/glossary\.yaml:2:5: 规范没有给出定义时"),
-    ("term: []\n", r"content/glossary\.yaml:1:1: glossary\.yaml 的最外层"),
-    ("terms:\n  - {term: 甲, usage: 乙, source: 丙}\n  - {term: 甲, usage: 乙, source: 丙}\n",
-     r"content/glossary\.yaml:3:12: 术语 甲 重复"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("terms:\n  - term: 犹豫期\n    source: 某办法\n", r"content/glossary\.yaml:2:5: 规范没有给出定义时"),
+        ("term: []\n", r"content/glossary\.yaml:1:1: glossary\.yaml 的最外层"),
+        (
+            "terms:\n  - {term: 甲, usage: 乙, source: 丙}\n  - {term: 甲, usage: 乙, source: 丙}\n",
+            r"content/glossary\.yaml:3:12: 术语 甲 重复",
+        ),
+    ],
+)
 def test_broken_glossary_is_one_line(tmp_path: Path, text: str, message: str):
     project = tmp_path / "p"
     shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))

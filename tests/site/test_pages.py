@@ -26,14 +26,14 @@ def test_md_escapes_every_markup_character():
 
 
 def test_mermaid_labels_cannot_break_out():
-    label = mermaid('a"] --> x["<b>'+"y" * 50)
+    label = mermaid('a"] --> x["<b>' + "y" * 50)
     assert '"' not in label and "<" not in label and "]" not in label
     assert len(label) < 200
 
 
 def test_hostile_text_reaches_the_page_literally(hostile_site: Path):
     page = (hostile_site / "scenarios" / "demo-tousu.html").read_text(encoding="utf-8")
-    body = page.split('<article', 1)[1]
+    body = page.split("<article", 1)[1]
     for raw in ("<script>alert('t')", "<script>alert('x')", "<img src=x", 'href="javascript:', "<b>粗体"):
         assert raw not in body, raw
     assert "&#60;script&#62;" in body or "&lt;script&gt;" in body
@@ -43,10 +43,23 @@ def test_hostile_text_reaches_the_page_literally(hostile_site: Path):
 
 
 def test_pages_for_everything(hostile_site: Path):
-    for path in ("index.html", "when-to-call.html", "etiquette.html", "forbidden.html", "standards.html",
-                 "scenarios/demo-weixiu.html", "scenarios/demo-tousu.html", "banks/demo.html", "forms.html",
-                 "rules/index.html", "rules/forbidden-phrase.html", "tags.html",
-                 "assets/huifang/mermaid.min.js", "assets/huifang/huifang.css", "search/search_index.json"):
+    for path in (
+        "index.html",
+        "when-to-call.html",
+        "etiquette.html",
+        "forbidden.html",
+        "standards.html",
+        "scenarios/demo-weixiu.html",
+        "scenarios/demo-tousu.html",
+        "banks/demo.html",
+        "forms.html",
+        "rules/index.html",
+        "rules/forbidden-phrase.html",
+        "tags.html",
+        "assets/huifang/mermaid.min.js",
+        "assets/huifang/huifang.css",
+        "search/search_index.json",
+    ):
         assert (hostile_site / path).is_file(), path
     assert not (hostile_site / "sitemap.xml").exists()
 
@@ -71,7 +84,8 @@ def test_invalid_content_fails_with_positions_and_keeps_the_old_site(tmp_path: P
     (site / "marker.txt").write_text("old")
     (site / ".huifang-output").write_text("")  # a site huifang built before
     (project / "content" / "scenarios" / "demo-weixiu.yaml").write_text(
-        "id: demo-weixiu\ntitle: 维修后回访\nindustry: 物业\n", encoding="utf-8")
+        "id: demo-weixiu\ntitle: 维修后回访\nindustry: 物业\n", encoding="utf-8"
+    )
     result = huifang("build", "--project", project, "--site-dir", site, "--no-forms")
     assert result.returncode == 1
     assert re.search(r"^content/scenarios/demo-weixiu\.yaml:\d+:\d+: ", result.stderr, re.M), result.stderr
@@ -98,8 +112,11 @@ def test_lint_errors_fail_the_build_unless_warn(tmp_path: Path):
 
 
 def tree_digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_two_builds_in_different_directories_are_identical(tmp_path: Path):
@@ -122,9 +139,15 @@ def test_team_mkdocs_yml_is_laid_over_the_shipped_one(tmp_path: Path):
     (project / "content" / "pages" / "zhiban.md").write_text("# 值班安排\n\n每周一更新。\n", encoding="utf-8")
     (project / "mkdocs.yml").write_text(
         "site_name: 某物业客服手册\ntheme:\n  palette:\n    primary: teal\nnav:\n  - 值班安排: zhiban.md\n"
-        "extra:\n  owner: !ENV [HUIFANG_TEST_OWNER, 无人]\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "huifang", "build", "--project", str(project), "--no-forms"],
-                            capture_output=True, text=True, timeout=300)
+        "extra:\n  owner: !ENV [HUIFANG_TEST_OWNER, 无人]\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "huifang", "build", "--project", str(project), "--no-forms"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     index = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert "某物业客服手册" in index and 'data-md-color-primary="teal"' in index
@@ -160,6 +183,7 @@ def test_user_dictionary_keeps_our_terms_whole():
     import jieba
     from huifang.project import load_project
     from huifang.site.search import user_dictionary
+
     text = user_dictionary(load_project(REPO).project)
     for line in text.splitlines():
         word, freq = line.split()
@@ -171,6 +195,7 @@ def test_user_dictionary_keeps_our_terms_whole():
 
 def test_traditional_forms_are_indexed(hostile_site: Path):
     import json
+
     index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert "title_tw" in index["config"]["fields"]
     alternate = " ".join(d.get("text_tw", "") + d.get("title_tw", "") for d in index["docs"])
@@ -181,8 +206,31 @@ def test_traditional_lookup_matches_each_opencc_standard():
     """Batched, chained conversion (s2t, then t2tw/t2hk) gives what s2t, s2tw and s2hk give one token at a time."""
     import opencc
     from huifang.site import search
-    tokens = ["回访", "忌语", "里程表", "打印机", "软件", "信息", "发票", "台风", "后台", "面条", "干预", "只有",
-              "VIP客户", "abc", "３号", "维修后回访话术", "碰瓷", "鼠标", "出租车", "网络", "内存", "着陆"]
+
+    tokens = [
+        "回访",
+        "忌语",
+        "里程表",
+        "打印机",
+        "软件",
+        "信息",
+        "发票",
+        "台风",
+        "后台",
+        "面条",
+        "干预",
+        "只有",
+        "VIP客户",
+        "abc",
+        "３号",
+        "维修后回访话术",
+        "碰瓷",
+        "鼠标",
+        "出租车",
+        "网络",
+        "内存",
+        "着陆",
+    ]
     search.convert_all(tokens)
     standards = [opencc.OpenCC(name) for name in ("s2t", "s2tw", "s2hk")]
     for token in tokens:

@@ -18,6 +18,7 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 @pytest.mark.browser
 def test_held_out_questions_find_their_page(shipped_site: Path):
     from bench.site.questions import COUNTS, run
+
     entries = halves()["held-out"]
     rates = score(run(shipped_site, entries), entries)
     assert rates["top3_rate"] >= 0.9, rates
@@ -27,22 +28,30 @@ def test_held_out_questions_find_their_page(shipped_site: Path):
 
 
 BROKEN = [
-    ("synonyms:\n  - words: [不能说]\n    pages: [nope.md]\n    note: 团队自定\n",
-     r"content/search\.yaml:3:13: 找不到页面 nope\.md"),
+    (
+        "synonyms:\n  - words: [不能说]\n    pages: [nope.md]\n    note: 团队自定\n",
+        r"content/search\.yaml:3:13: 找不到页面 nope\.md",
+    ),
     ("stop: [怎么 办]\n", r"content/search\.yaml:1:8: 每个词语应是"),
     ("stop: [怎么\n", r"content/search\.yaml:2:1: "),
     ("synonym: []\n", r"content/search\.yaml:1:1: 未知的键 synonym"),
     ("synonyms:\n  - words: [不方便]\n    note: 团队自定\n", r"content/search\.yaml:2:5: 每项应当有 words"),
-    ("synonyms:\n  - words: [装潢]\n    means: [装修]\n    pages: [forbidden.md]\n    note: 团队自定\n",
-     r"content/search\.yaml:2:5: 每项应当有 words"),
+    (
+        "synonyms:\n  - words: [装潢]\n    means: [装修]\n    pages: [forbidden.md]\n    note: 团队自定\n",
+        r"content/search\.yaml:2:5: 每项应当有 words",
+    ),
     ("synonyms:\n  - words: [装潢]\n    means: [装修]\n", r"content/search\.yaml:2:5: 请写 source"),
-    ("synonyms:\n  - words: [装潢]\n    means: [装 修]\n    source: 某处\n", r"content/search\.yaml:3:13: 每个词语应是"),
+    (
+        "synonyms:\n  - words: [装潢]\n    means: [装 修]\n    source: 某处\n",
+        r"content/search\.yaml:3:13: 每个词语应是",
+    ),
 ]
 
 
 @pytest.mark.parametrize("text, message", BROKEN)
 def test_broken_intent_table_is_one_line(tmp_path: Path, text: str, message: str):
     import re
+
     project = tmp_path / "p"
     shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
     (project / "content" / "search.yaml").write_text(text, encoding="utf-8")
@@ -56,6 +65,7 @@ def test_broken_intent_table_is_one_line(tmp_path: Path, text: str, message: str
 def test_check_reports_a_broken_intent_table(tmp_path: Path, text: str, message: str):
     """`huifang check` validates the table too, pages included, without building the site."""
     import re
+
     project = tmp_path / "p"
     shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
     (project / "content" / "search.yaml").write_text(text, encoding="utf-8")
@@ -69,20 +79,24 @@ def maintainer_pages(site: Path) -> set[str]:
     """Every page linked under the 维护者 section of the built navigation (Material numbers top-level
     sections __nav_1, __nav_2 …; a section's pages sit in the nav labelled by its number)."""
     import re
+
     html = (site / "index.html").read_text(encoding="utf-8")
-    number = re.search(r'<input class="md-nav__toggle md-toggle[^>]*id="__nav_(\d+)"[^>]*>\s*<div class="md-nav__link '
-                       r'md-nav__container">\s*<a href="[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*维护者\s*</span>', html)
+    number = re.search(
+        r'<input class="md-nav__toggle md-toggle[^>]*id="__nav_(\d+)"[^>]*>\s*<div class="md-nav__link '
+        r'md-nav__container">\s*<a href="[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*维护者\s*</span>',
+        html,
+    )
     assert number, "no 维护者 section in the navigation"
     n = int(number.group(1))
     start = html.index(f'aria-labelledby="__nav_{n}_label"')
-    end = min(i for i in (html.find(f'id="__nav_{n + 1}"', start), html.find("md-sidebar--secondary", start))
-              if i > 0)
-    return {m.removeprefix("./") for m in re.findall(r'href="([^"#]+\.html)"', html[number.start():end])}
+    end = min(i for i in (html.find(f'id="__nav_{n + 1}"', start), html.find("md-sidebar--secondary", start)) if i > 0)
+    return {m.removeprefix("./") for m in re.findall(r'href="([^"#]+\.html)"', html[number.start() : end])}
 
 
 def test_maintainer_section_is_not_searched(shipped_site: Path):
     """Lint status, lint rules and anything else placed in 维护者 are for supervisors, not in the trainees' search."""
     import json
+
     index = json.loads((shipped_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     indexed = {doc["location"].split("#")[0] for doc in index["docs"]}
     section = maintainer_pages(shipped_site)
@@ -95,6 +109,7 @@ def test_maintainer_section_is_not_searched(shipped_site: Path):
 def test_a_page_added_to_the_maintainer_section_is_not_searched(tmp_path: Path):
     """By section, not by a list: a team's own page put under 维护者 in mkdocs.yml's nav is left out too."""
     import json
+
     project = tmp_path / "p"
     shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
     pages = project / "content" / "pages"
@@ -112,12 +127,12 @@ def test_a_page_added_to_the_maintainer_section_is_not_searched(tmp_path: Path):
 # Each mechanism of the intent table and the worker, typed into the search box in Chromium. Query, the
 # page(s) expected in the top 3 (the top 1 with `first`), and why.
 MECHANISMS = [
-    ("管理处维修回访", "scenarios/wuye-xiangmu-weixiu.html", False),   # means: 管理处 (Traditional 管理處) → 物业
-    ("物管維修回訪", "scenarios/wuye-xiangmu-weixiu.html", False),     # means, typed in Traditional
-    ("而家唔方便", "process.html", False),                             # means: Cantonese 唔方便 → 不方便
-    ("回访记录要填哪张表", "forms.html", False),                       # one-character intent word 表
-    ("对客户不能说的话", "forbidden.html", True),                      # cut 对 客户 说, not 对客 户 说
-    ("客户有意见", "process.html etiquette/tousu.html", True),         # intent word kept whole, ranked first
+    ("管理处维修回访", "scenarios/wuye-xiangmu-weixiu.html", False),  # means: 管理处 (Traditional 管理處) → 物业
+    ("物管維修回訪", "scenarios/wuye-xiangmu-weixiu.html", False),  # means, typed in Traditional
+    ("而家唔方便", "process.html", False),  # means: Cantonese 唔方便 → 不方便
+    ("回访记录要填哪张表", "forms.html", False),  # one-character intent word 表
+    ("对客户不能说的话", "forbidden.html", True),  # cut 对 客户 说, not 对客 户 说
+    ("客户有意见", "process.html etiquette/tousu.html", True),  # intent word kept whole, ranked first
     ("晚上几点给业主打回访电话才算合适", "when-to-call.html", False),  # no section has half the words: not empty
 ]
 
@@ -125,13 +140,17 @@ MECHANISMS = [
 @pytest.mark.browser
 def test_search_mechanisms_in_chromium(browser, shipped_site: Path):
     from tests.site.browser import search, serve
+
     page = browser.new_page()
     found = {}
     with serve(shipped_site) as base:
         for query, _, _ in MECHANISMS:
             found[query] = search(page, base, query)
-    wrong = {q: found[q][:3] for q, expect, first in MECHANISMS
-             if not set(expect.split()) & set(found[q][:1 if first else 3])}
+    wrong = {
+        q: found[q][:3]
+        for q, expect, first in MECHANISMS
+        if not set(expect.split()) & set(found[q][: 1 if first else 3])
+    }
     assert not wrong, wrong
     for query in ("话术检查规则", "检查状态"):  # the maintainers' own words find no maintainer page
         with serve(shipped_site) as base:

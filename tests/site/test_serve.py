@@ -26,6 +26,7 @@ def stop(server: subprocess.Popen) -> None:
         os.killpg(server.pid, signal.SIGKILL)
         server.wait()
 
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -53,15 +54,29 @@ def test_serve_reloads_after_a_script_edit(tmp_path: Path):
     project = tmp_path / "project"
     shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "huifang", "serve", "--project", str(project),
-                               "--dev-addr", f"127.0.0.1:{port}", "--no-forms"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "huifang",
+            "serve",
+            "--project",
+            str(project),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "--no-forms",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}/scenarios/demo-weixiu.html"
         wait_for(url, "维修后回访话术", 120)
         script = project / "scripts_src" / "demo-weixiu.yaml"
-        script.write_text(script.read_text(encoding="utf-8").replace("维修后回访话术", "维修完成后的回访话术"),
-                          encoding="utf-8")
+        script.write_text(
+            script.read_text(encoding="utf-8").replace("维修后回访话术", "维修完成后的回访话术"), encoding="utf-8"
+        )
         wait_for(url, "维修完成后的回访话术", 60)
     finally:
         stop(server)
@@ -71,8 +86,12 @@ def test_serve_refuses_invalid_content(tmp_path: Path):
     project = tmp_path / "project"
     shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
     (project / "scripts_src" / "demo-weixiu.yaml").write_text("id: demo-weixiu\ntitle: [\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "huifang", "serve", "--project", str(project),
-                             "--dev-addr", f"127.0.0.1:{free_port()}"], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "huifang", "serve", "--project", str(project), "--dev-addr", f"127.0.0.1:{free_port()}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert result.stderr.startswith("scripts_src/demo-weixiu.yaml:"), result.stderr
 
@@ -89,16 +108,32 @@ def test_serve_rebuilds_only_changed_pages_and_keeps_the_site_whole(tmp_path: Pa
     project = tmp_path / "project"
     shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "huifang", "serve", "--project", str(project),
-                               "--dev-addr", f"127.0.0.1:{port}", "--no-forms", "--lint-errors", "warn"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "huifang",
+            "serve",
+            "--project",
+            str(project),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "--no-forms",
+            "--lint-errors",
+            "warn",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         scenario = f"http://127.0.0.1:{port}/scenarios/demo-weixiu.html"
         wait_for(scenario, "维修后回访话术", 120)
         untouched = served(port, "etiquette.html")
         script = project / "scripts_src" / "demo-weixiu.yaml"
-        script.write_text(script.read_text(encoding="utf-8").replace("维修后回访话术", "维修完成后的回访话术"),
-                          encoding="utf-8")
+        script.write_text(
+            script.read_text(encoding="utf-8").replace("维修后回访话术", "维修完成后的回访话术"), encoding="utf-8"
+        )
         wait_for(scenario, "维修完成后的回访话术", 60)
         time.sleep(0.5)  # the search index is written at the end of the build
         assert served(port, "etiquette.html") == untouched  # not rebuilt
@@ -109,9 +144,24 @@ def test_serve_rebuilds_only_changed_pages_and_keeps_the_site_whole(tmp_path: Pa
         index = json.loads(served(port, "search/search_index.json"))
 
         site = tmp_path / "site"
-        subprocess.run([sys.executable, "-m", "huifang", "build", "--project", str(project), "--no-forms",
-                        "--lint-errors", "warn", "--site-dir", str(site)], check=True, capture_output=True,
-                       timeout=300)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "huifang",
+                "build",
+                "--project",
+                str(project),
+                "--no-forms",
+                "--lint-errors",
+                "warn",
+                "--site-dir",
+                str(site),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         full = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert index == full
 

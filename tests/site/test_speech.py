@@ -41,9 +41,13 @@ questions:
     kind: 原话
 """
 # As the author wrote them: the first two are marked against what their wording suggests.
-AUTHORED = {"询问客户对维修师傅的评价": "原话", "请问您家的空调现在运转正常吗？": "要点",
-            "请问您对我们的维修服务满意吗？": "要点", "请对本次服务打分，1-10分，请问您的评分是多少呢？": "原话",
-            "请问您现在方便接电话吗？": "原话"}
+AUTHORED = {
+    "询问客户对维修师傅的评价": "原话",
+    "请问您家的空调现在运转正常吗？": "要点",
+    "请问您对我们的维修服务满意吗？": "要点",
+    "请对本次服务打分，1-10分，请问您的评分是多少呢？": "原话",
+    "请问您现在方便接电话吗？": "原话",
+}
 GUESSED = {"请问您对上门的时间满意吗？": "原话", "了解客户对收费的看法": "要点"}
 
 
@@ -77,11 +81,14 @@ def test_unmarked_lines_fall_back_to_the_wording(minimal: Path):
         assert speech.is_point(turns[words]) == (guess == "要点"), words
 
 
-@pytest.mark.parametrize("bad, hint", [
-    ("  - say: 您好！\n    kind: 照念\n", "可选：原话、要点"),  # neither 原话 nor 要点
-    ("  - note: 记下时间\n    kind: 要点\n", "'kind' 只能写在 ask、say 下面"),  # a note is never said
-    ("  - customer: 好的\n    kind: 原话\n", "'kind' 只能写在 ask、say 下面"),  # nor is the customer's line
-])
+@pytest.mark.parametrize(
+    "bad, hint",
+    [
+        ("  - say: 您好！\n    kind: 照念\n", "可选：原话、要点"),  # neither 原话 nor 要点
+        ("  - note: 记下时间\n    kind: 要点\n", "'kind' 只能写在 ask、say 下面"),  # a note is never said
+        ("  - customer: 好的\n    kind: 原话\n", "'kind' 只能写在 ask、say 下面"),  # nor is the customer's line
+    ],
+)
 def test_a_wrong_kind_is_one_chinese_line(minimal: Path, bad: str, hint: str):
     with_script(minimal, "id: demo-kinds\ntitle: 示范\norg: demo\nsteps:\n" + bad)
     result = huifang("check", "--project", minimal)
@@ -127,8 +134,9 @@ def kinds_site(tmp_path_factory) -> Path:
     project = root / "project"
     shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
     with_script(project, MARKED)
-    result = huifang("build", "--project", project, "--site-dir", root / "site", "--no-forms",
-                     "--lint-errors", "warn", timeout=600)
+    result = huifang(
+        "build", "--project", project, "--site-dir", root / "site", "--no-forms", "--lint-errors", "warn", timeout=600
+    )
     assert result.returncode == 0, result.stderr
     return root / "site"
 
@@ -169,7 +177,9 @@ def test_maintainers_page_lists_the_guessed_lines(browser, kinds_site: Path, shi
         page.goto(base + "maintainers/index.html")
         page.locator("article a", has_text="原话还是要点").first.click()  # linked from the 维护者 page
         page.wait_for_url("**/maintainers/speech.html")
-        table = page.locator("article p", has_text="scripts_src/demo-kinds.yaml").locator("xpath=following-sibling::*[1]")
+        table = page.locator("article p", has_text="scripts_src/demo-kinds.yaml").locator(
+            "xpath=following-sibling::*[1]"
+        )
         table.locator("tbody tr").first.wait_for()  # the URL changes before the new page is parsed
         rows = table.locator("tbody tr").all_inner_texts()
         listed = {row.split("\t")[0].strip(): row.split("\t")[-1].strip() for row in rows}

@@ -15,20 +15,44 @@ pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
 
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
-PAGE_KINDS = {"home": "index.html", "scenario-script": "scenarios/zhonghe-neikan.html",
-              "scenario-generic": "scenarios/anzhun-kehu-tousu.html", "scenarios": "scenarios/index.html",
-              "etiquette": "etiquette.html", "etiquette-situation": "etiquette/jieting.html",
-              "forbidden": "forbidden.html", "standards": "standards.html", "when-to-call": "when-to-call.html",
-              "bank": "banks/index.html", "forms": "forms.html", "maintainers": "maintainers/index.html",
-              "maintainers-speech": "maintainers/speech.html",
-              "rule": "rules/missing-greeting.html", "not-found": "404.html", "practice": "practice.html",
-              "glossary": "glossary.html", "traditional": "zh-Hant/scenarios/zhonghe-neikan.html",
-              "process": "process.html", "bank-detail": "banks/zhonghe-wenti.html",
-              "script-without-scenario": "scripts/qiche-shouhou-jiedianhua.html", "rules": "rules/index.html",
-              "content-model": "content-model.html"}
-TRAINEE = ["index.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html", "standards.html",
-           "forbidden.html", "etiquette.html", "when-to-call.html", "banks/index.html"]
-DEVELOPER = re.compile(r"scripts_src/|content/|\.ya?ml\b|第 ?\d+ ?行第 ?\d+ ?列|话术检查：|huifang |[\u4e00-\u9fff]\*[\u4e00-\u9fff]")
+PAGE_KINDS = {
+    "home": "index.html",
+    "scenario-script": "scenarios/zhonghe-neikan.html",
+    "scenario-generic": "scenarios/anzhun-kehu-tousu.html",
+    "scenarios": "scenarios/index.html",
+    "etiquette": "etiquette.html",
+    "etiquette-situation": "etiquette/jieting.html",
+    "forbidden": "forbidden.html",
+    "standards": "standards.html",
+    "when-to-call": "when-to-call.html",
+    "bank": "banks/index.html",
+    "forms": "forms.html",
+    "maintainers": "maintainers/index.html",
+    "maintainers-speech": "maintainers/speech.html",
+    "rule": "rules/missing-greeting.html",
+    "not-found": "404.html",
+    "practice": "practice.html",
+    "glossary": "glossary.html",
+    "traditional": "zh-Hant/scenarios/zhonghe-neikan.html",
+    "process": "process.html",
+    "bank-detail": "banks/zhonghe-wenti.html",
+    "script-without-scenario": "scripts/qiche-shouhou-jiedianhua.html",
+    "rules": "rules/index.html",
+    "content-model": "content-model.html",
+}
+TRAINEE = [
+    "index.html",
+    "scenarios/zhonghe-neikan.html",
+    "scenarios/anzhun-kehu-tousu.html",
+    "standards.html",
+    "forbidden.html",
+    "etiquette.html",
+    "when-to-call.html",
+    "banks/index.html",
+]
+DEVELOPER = re.compile(
+    r"scripts_src/|content/|\.ya?ml\b|第 ?\d+ ?行第 ?\d+ ?列|话术检查：|huifang |[\u4e00-\u9fff]\*[\u4e00-\u9fff]"
+)
 
 
 def open_page(browser, size: str):
@@ -96,7 +120,9 @@ def test_dialogue_is_words_to_say(browser, shipped_site: Path):
         assert page.locator("p.hf-customer.hf-reply").count() >= 4  # the customer's answers open the branches
         verbatim = page.locator("p.hf-verbatim").first
         point = page.locator("p.hf-point").first
-        style = "e => getComputedStyle(e).borderTopStyle + ' ' + getComputedStyle(e.querySelector('.hf-words')).fontStyle"
+        style = (
+            "e => getComputedStyle(e).borderTopStyle + ' ' + getComputedStyle(e.querySelector('.hf-words')).fontStyle"
+        )
         assert verbatim.evaluate(style) != point.evaluate(style)
         assert point.inner_text().startswith("坐席 · 要点")
         assert page.locator(".hf-from-seed").count() == 1 and page.locator(".hf-generic").count() == 0
@@ -122,8 +148,10 @@ def test_forbidden_phrases_grouped_one_line_each_on_a_phone(browser, shipped_sit
         assert cards.count() >= 5 and page.locator("article h2").count() >= 2  # after realscripts moved rules out
         assert cards.count() == page.locator("div.hf-forbid p.hf-good").count()  # each says what to say instead
         lines = page.eval_on_selector_all(
-            "div.hf-forbid p.hf-bad", "els => els.map(e => [e.innerText, e.getBoundingClientRect().height, "
-                                       "parseFloat(getComputedStyle(e).lineHeight)])")
+            "div.hf-forbid p.hf-bad",
+            "els => els.map(e => [e.innerText, e.getBoundingClientRect().height, "
+            "parseFloat(getComputedStyle(e).lineHeight)])",
+        )
         for text, height, line in lines:
             assert not re.search(r"\d+\.\d+", text), text  # no clause citation inside a phrase
             if len(text) <= 16:

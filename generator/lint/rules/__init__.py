@@ -23,8 +23,19 @@ from huifang.lint.rules import (
     unknown_speaker,
 )
 
-RULES = [forbidden_phrase, missing_greeting, missing_closing, greeting_not_first, unknown_placeholder,
-         unfilled_placeholder, call_too_long, personal_data, duplicate_question, unknown_speaker, closing_end_only]
+RULES = [
+    forbidden_phrase,
+    missing_greeting,
+    missing_closing,
+    greeting_not_first,
+    unknown_placeholder,
+    unfilled_placeholder,
+    call_too_long,
+    personal_data,
+    duplicate_question,
+    unknown_speaker,
+    closing_end_only,
+]
 
 
 @dataclass(frozen=True)
@@ -64,5 +75,12 @@ def describe(rule) -> RuleDoc:
         return tuple(blocks)
 
     description = "\n".join(sections[""]).strip()
-    return RuleDoc(rule.ID, title, description, examples(sections.get("PASS", [])),
-                   examples(sections.get("FAIL", [])), rule.SEVERITY, rule.TYPE)
+    return RuleDoc(
+        rule.ID,
+        title,
+        description,
+        examples(sections.get("PASS", [])),
+        examples(sections.get("FAIL", [])),
+        rule.SEVERITY,
+        rule.TYPE,
+    )

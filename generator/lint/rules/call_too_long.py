@@ -53,7 +53,13 @@ def check(view, ctx):
             if id(crossed) not in worst or minutes > worst[id(crossed)][0]:
                 worst[id(crossed)] = (minutes, label, crossed, total)
     for minutes, label, u, total in worst.values():
-        yield ctx.problem(ID, u, 0, len(u.text),
-                          f"路径「{path_name(label)}」坐席要说约 {total} 字，按 {rate} 字/分钟约 {minutes:.1f} 分钟，"
-                          f"超过机构规定的 {limit:g} 分钟（从这一句起超时）", ctx.severity(ID),
-                          "精简话术，或把说明改成短信、资料发送")
+        yield ctx.problem(
+            ID,
+            u,
+            0,
+            len(u.text),
+            f"路径「{path_name(label)}」坐席要说约 {total} 字，按 {rate} 字/分钟约 {minutes:.1f} 分钟，"
+            f"超过机构规定的 {limit:g} 分钟（从这一句起超时）",
+            ctx.severity(ID),
+            "精简话术，或把说明改成短信、资料发送",
+        )

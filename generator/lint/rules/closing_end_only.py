@@ -39,7 +39,12 @@ def check(view, ctx):
     said = {id(u) for u in opening(ctx, view, standard)} if standard is not None and standard.elements else set()
     if sum(1 for u in asked if id(u) not in said) < QUESTIONS:
         return
-    yield ctx.problem(ID, agent[-1], 0, 0,
-                      "这份话术没有写出分支标记（如「A.」「B.」、「情况一」「情况二」、「如客户满意」「如客户不满意」），"
-                      "所以只检查了文件末尾的结束语。如果客户的回答会让通话有不同的结束方式，请把每种结束方式分别写出并加上标记",
-                      ctx.severity(ID))
+    yield ctx.problem(
+        ID,
+        agent[-1],
+        0,
+        0,
+        "这份话术没有写出分支标记（如「A.」「B.」、「情况一」「情况二」、「如客户满意」「如客户不满意」），"
+        "所以只检查了文件末尾的结束语。如果客户的回答会让通话有不同的结束方式，请把每种结束方式分别写出并加上标记",
+        ctx.severity(ID),
+    )

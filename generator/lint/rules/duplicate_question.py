@@ -45,12 +45,12 @@ def check(view, ctx):
                 reported.add(id(u))
                 hint = "删去其中一次，或改问别的内容"
                 if first is u or not view.owns(u):  # the same bank question asked again by the script
-                    yield ctx.at_call(ID, f"重复提问：问题 {u.key or u.text} 在同一条路径上问了两次",
-                                      ctx.severity(ID), hint)
+                    yield ctx.at_call(
+                        ID, f"重复提问：问题 {u.key or u.text} 在同一条路径上问了两次", ctx.severity(ID), hint
+                    )
                     continue
                 line, _ = first.where(0)
                 where = f"第 {line} 行" if first.file == u.file else f"{first.file} 第 {line} 行"
-                yield ctx.problem(ID, u, 0, len(u.text), f"重复提问：这个问题已在{where}问过",
-                                  ctx.severity(ID), hint)
+                yield ctx.problem(ID, u, 0, len(u.text), f"重复提问：这个问题已在{where}问过", ctx.severity(ID), hint)
             for k in keys:
                 seen.setdefault(k, u)

@@ -49,6 +49,7 @@ def _word_order(ctx):
     found = getattr(ctx, "_word_order", None)
     if found is None:
         from huifang.lint.wordorder import WordOrder
+
         found = ctx._word_order = WordOrder(ctx.project.forbidden + ctx.config.pack_phrases())
     return found
 
@@ -64,20 +65,26 @@ def check(u, ctx):
     hits, more = ctx.matcher.find_some(u.text, u.normalized, PER_LINE)
     if more:
         first = hits.pop()
-        yield ctx.problem(ID, u, first.start, first.start, f"这一处起还有 {more} 处忌语未逐一列出（每段话最多列出 "
-                          f"{PER_LINE} 处）", "info", "先改正上面列出的忌语，再检查一次")
+        yield ctx.problem(
+            ID,
+            u,
+            first.start,
+            first.start,
+            f"这一处起还有 {more} 处忌语未逐一列出（每段话最多列出 {PER_LINE} 处）",
+            "info",
+            "先改正上面列出的忌语，再检查一次",
+        )
     for hit in hits:
         if mentioned(u.folded, hit.start):
             continue  # prohibited or reported, not said: 「绝不会泄露」「不能说我不知道」
         phrase = hit.phrase
-        shown = u.text[hit.start:hit.end]
+        shown = u.text[hit.start : hit.end]
         message = f"忌语「{shown}」"
         if phrase.phrase.value not in (shown, hit.written):
             message += f"（即「{phrase.phrase.value}」）"
         message += f"：{phrase.reason}"
         fix = replacement_for(u, hit, ctx)
-        yield ctx.problem(ID, u, hit.start, hit.end, message,
-                          ctx.severity(ID, phrase.severity), phrase.instead, fix)
+        yield ctx.problem(ID, u, hit.start, hit.end, message, ctx.severity(ID, phrase.severity), phrase.instead, fix)
 
 
 def _reordered_maybe(ctx) -> bool:
@@ -88,7 +95,8 @@ def _reordered_maybe(ctx) -> bool:
     if found is None:
         order = _word_order(ctx)
         found = view.__dict__["_reordered_maybe"] = bool(order) and order.maybe_any(
-            [u.folded for u in view.utterances() if u.agent])
+            [u.folded for u in view.utterances() if u.agent]
+        )
     return found
 
 
@@ -107,6 +115,13 @@ def _in_any_order(u, ctx):
         if any(p is hit.phrase and s < hit.end and hit.start < e for p, s, e in listed):
             continue
         phrase = hit.phrase
-        shown = u.text[hit.start:hit.end]
-        yield ctx.problem(ID, u, hit.start, hit.end, f"忌语「{shown}」（即「{phrase.phrase.value}」）：{phrase.reason}",
-                          ctx.severity(ID, phrase.severity), phrase.instead)
+        shown = u.text[hit.start : hit.end]
+        yield ctx.problem(
+            ID,
+            u,
+            hit.start,
+            hit.end,
+            f"忌语「{shown}」（即「{phrase.phrase.value}」）：{phrase.reason}",
+            ctx.severity(ID, phrase.severity),
+            phrase.instead,
+        )

@@ -37,9 +37,15 @@ def check(view, ctx):
     for index, u in enumerate(agent):
         if ctx.element_in(greeting, view.org, u.folded):
             if any(not (view.freeform and _title(earlier)) for earlier in agent[:index]):
-                yield ctx.problem(ID, agent[0], 0, len(agent[0].text),
-                                  f"第一句话不是{greeting.name}：第 {index + 1} 句才{greeting.name}",
-                                  ctx.severity(ID), f"以「{greeting.example}」开始通话" if greeting.example else "")
+                yield ctx.problem(
+                    ID,
+                    agent[0],
+                    0,
+                    len(agent[0].text),
+                    f"第一句话不是{greeting.name}：第 {index + 1} 句才{greeting.name}",
+                    ctx.severity(ID),
+                    f"以「{greeting.example}」开始通话" if greeting.example else "",
+                )
             return
 
 
@@ -49,4 +55,5 @@ SENTENCE_END = ("。", "！", "!", "？", "?", "，", ",", "…", "；", ";", "~
 def _title(u) -> bool:
     """A free-form line that names the script rather than says something (回访话术 12)."""
     from huifang.lint.standards import asks
+
     return len(u.text) <= 30 and not u.text.rstrip().endswith(SENTENCE_END) and not asks(u)

@@ -48,8 +48,14 @@ def check(view, ctx):
 def _report(view, ctx, standard, turns, missing, labels):
     names = shown(missing)
     severity = ctx.severity(ID, min((e.severity for e in missing), key=RANK.get))
-    paths = "" if labels == [""] else "路径" + "、".join(f"「{path_name(x)}」" for x in labels[:3]) + (
-        f"等 {len(labels)} 条路径" if len(labels) > 3 else "") + "的"
+    paths = (
+        ""
+        if labels == [""]
+        else "路径"
+        + "、".join(f"「{path_name(x)}」" for x in labels[:3])
+        + (f"等 {len(labels)} 条路径" if len(labels) > 3 else "")
+        + "的"
+    )
     if not turns:
         first = next((u for _, path in view.paths for u in path if u.agent), None)
         message = f"没有开头语：进入问题之前应先说开头语，缺少{names}"
@@ -58,6 +64,12 @@ def _report(view, ctx, standard, turns, missing, labels):
         else:
             yield ctx.problem(ID, first, 0, 0, message, severity)
         return
-    yield ctx.problem(ID, turns[0], 0, len(turns[0].text),
-                      f"{paths}开头语缺少要素：{names}", severity,
-                      suggestion(standard, view, "opening", missing))
+    yield ctx.problem(
+        ID,
+        turns[0],
+        0,
+        len(turns[0].text),
+        f"{paths}开头语缺少要素：{names}",
+        severity,
+        suggestion(standard, view, "opening", missing),
+    )

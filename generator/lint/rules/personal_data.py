@@ -27,7 +27,9 @@ MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])")
 ID_NUMBER = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9xX](?![0-9A-Za-z])")
 CARD = re.compile(r"(?<![0-9])[0-9](?:[- ]?[0-9]){15,18}(?![0-9])")
 ID_REQUEST = re.compile(r"身份证(?:件)?号(?:码)?|证件号(?:码)?")
-PART = re.compile(r"^.{0,4}?(?:前|后|末|尾)(?:[0-9一二三四五六七八九十几]{1,2})?(?:位|号)|^的?(?:尾号|末尾|后几位|前几位)")
+PART = re.compile(
+    r"^.{0,4}?(?:前|后|末|尾)(?:[0-9一二三四五六七八九十几]{1,2})?(?:位|号)|^的?(?:尾号|末尾|后几位|前几位)"
+)
 REQUEST = re.compile(r"请|麻烦|提供|告诉|报一下|说一下|念一下|核对|确认|读一下|报给")
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -69,25 +71,44 @@ def check(u, ctx):
         for match in ID_NUMBER.finditer(folded):
             if id_valid(match.group()):
                 taken.append(match.span())
-                yield ctx.problem(ID, u, *match.span(), "话术中有真实样子的身份证号（校验位正确）",
-                                  ctx.severity(ID), "示例请写成 110101********1234")
+                yield ctx.problem(
+                    ID,
+                    u,
+                    *match.span(),
+                    "话术中有真实样子的身份证号（校验位正确）",
+                    ctx.severity(ID),
+                    "示例请写成 110101********1234",
+                )
         for match in MOBILE.finditer(folded):
             if not _inside(match.span(), taken):
                 taken.append(match.span())
-                yield ctx.problem(ID, u, *match.span(), "话术中有真实样子的手机号",
-                                  ctx.severity(ID), "示例请写成 138****5678")
+                yield ctx.problem(
+                    ID, u, *match.span(), "话术中有真实样子的手机号", ctx.severity(ID), "示例请写成 138****5678"
+                )
         for match in CARD.finditer(folded):
             digits = re.sub(r"[- ]", "", match.group())
             if 16 <= len(digits) <= 19 and not _inside(match.span(), taken) and luhn(digits):
-                yield ctx.problem(ID, u, *match.span(), "话术中有真实样子的银行卡号（Luhn 校验正确）",
-                                  ctx.severity(ID), "示例请写成 6222 **** **** 1234")
+                yield ctx.problem(
+                    ID,
+                    u,
+                    *match.span(),
+                    "话术中有真实样子的银行卡号（Luhn 校验正确）",
+                    ctx.severity(ID),
+                    "示例请写成 6222 **** **** 1234",
+                )
     if u.agent:
         for match in ID_REQUEST.finditer(folded):
-            rest = folded[match.end():]
+            rest = folded[match.end() :]
             if PART.search(rest) or not REQUEST.search(folded):
                 continue
-            yield ctx.problem(ID, u, *match.span(), "索要完整的身份证号：回访只核对证件号的一部分",
-                              ctx.severity(ID), "请客户报身份证号前六位或后四位核对")
+            yield ctx.problem(
+                ID,
+                u,
+                *match.span(),
+                "索要完整的身份证号：回访只核对证件号的一部分",
+                ctx.severity(ID),
+                "请客户报身份证号前六位或后四位核对",
+            )
             break
 
 

@@ -38,10 +38,16 @@ def check(u, ctx):
         if name not in wanted or fills.get(name):
             continue
         if org is None:
-            message, hint = f"占位符 {{{name}}} 没有值：话术没有所属机构", "在话术中写 org:，或在 huifang.yaml 设 default_org"
+            message, hint = (
+                f"占位符 {{{name}}} 没有值：话术没有所属机构",
+                "在话术中写 org:，或在 huifang.yaml 设 default_org",
+            )
         else:
             field = FIELDS.get(name, f"placeholders.{name}")
-            message, hint = f"占位符 {{{name}}} 没有值：机构档案 {org.file} 未填写 {field}", f"在 {org.file} 中填写 {field}"
+            message, hint = (
+                f"占位符 {{{name}}} 没有值：机构档案 {org.file} 未填写 {field}",
+                f"在 {org.file} 中填写 {field}",
+            )
         yield ctx.problem(ID, u, match.start(), match.end(), message, ctx.severity(ID), hint)
 
 
@@ -72,7 +78,12 @@ def combine(problems):
             out.append(p)
             continue
         shown = "、".join(files[:3]) + (" 等" if len(files) > 3 else "")
-        out.append(replace(p, message=f"占位符 {{{match['name']}}} 没有值：这段话用于 {len(files)} 个机构，"
-                                      f"它们的机构档案未填写 {match['field']}：{shown}",
-                           suggestion=f"在这些机构档案中填写 {match['field']}"))
+        out.append(
+            replace(
+                p,
+                message=f"占位符 {{{match['name']}}} 没有值：这段话用于 {len(files)} 个机构，"
+                f"它们的机构档案未填写 {match['field']}：{shown}",
+                suggestion=f"在这些机构档案中填写 {match['field']}",
+            )
+        )
     return out

@@ -44,6 +44,12 @@ def check(u, ctx):
         import difflib
 
         close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.5)
-        yield ctx.problem(ID, u, match.start(), match.end(), f"未知占位符 {{{name}}}",
-                          ctx.severity(ID), f"是否想写 {{{close[0]}}}？" if close else
-                          "可用：" + " ".join("{" + n + "}" for n in sorted(names)))
+        yield ctx.problem(
+            ID,
+            u,
+            match.start(),
+            match.end(),
+            f"未知占位符 {{{name}}}",
+            ctx.severity(ID),
+            f"是否想写 {{{close[0]}}}？" if close else "可用：" + " ".join("{" + n + "}" for n in sorted(names)),
+        )

@@ -26,7 +26,11 @@ SEVERITY = "info"
 def check(view, ctx):
     for label, u in sorted(view.unknown_speakers.items(), key=lambda item: (item[1].line, item[0])):
         yield ctx.problem(
-            ID, u, 0, 0,
+            ID,
+            u,
+            0,
+            0,
             f"不认识的说话人标签「{label}」：这些行没有当作坐席的话检查。如果「{label}」是坐席，请在 huifang.yaml 的 "
             f"lint.speakers.agent 中加上它；如果是客户，加在 lint.speakers.customer 中",
-            ctx.severity(ID))
+            ctx.severity(ID),
+        )

@@ -27,15 +27,18 @@ def read(path: str, display: str | None = None, max_bytes: int = MAX_BYTES) -> C
     display = display or path
     lower = path.lower()
     if not lower.endswith(SUFFIXES):
-        raise TranscriptError(display, "不支持的文件类型：只能读取 .json（FunASR、WhisperX、阿里云、腾讯云）、"
-                                       ".srt、.vtt 或 .txt 转写文件")
+        raise TranscriptError(
+            display, "不支持的文件类型：只能读取 .json（FunASR、WhisperX、阿里云、腾讯云）、.srt、.vtt 或 .txt 转写文件"
+        )
     text = decode(load_bytes(path, display, max_bytes), display)
     if lower.endswith(JSON_SUFFIXES):
         return from_json(parse_json(text, display), display)
     if lower.endswith(SUBTITLE_SUFFIXES):
         from huifang.qa.readers import subtitles
+
         return subtitles.read(text, display, "vtt" if lower.endswith(".vtt") else "srt")
     from huifang.qa.readers import text as plain
+
     return plain.read(text, display)
 
 
@@ -65,8 +68,9 @@ def decode(raw: bytes, display: str) -> str:
                     text = ""
                 if text and not any(ord(c) < 32 and c not in "\t\r\n" for c in text):
                     return text
-    raise TranscriptError(display, "无法识别文件的文字编码（不是 UTF-8、带 BOM 的 UTF-16 或 GB18030）："
-                                   "请把转写结果另存为 UTF-8")
+    raise TranscriptError(
+        display, "无法识别文件的文字编码（不是 UTF-8、带 BOM 的 UTF-16 或 GB18030）：请把转写结果另存为 UTF-8"
+    )
 
 
 def parse_json(text: str, display: str):
@@ -79,10 +83,15 @@ def parse_json(text: str, display: str):
 
 
 def _json_reason(msg: str) -> str:
-    known = {"Expecting value": "此处缺少值", "Expecting ',' delimiter": "此处缺少逗号",
-             "Expecting property name enclosed in double quotes": "键名必须用双引号",
-             "Unterminated string starting at": "字符串没有结束引号", "Extra data": "JSON 结束后还有多余内容",
-             "Invalid control character at": "字符串里有控制字符", "Expecting ':' delimiter": "此处缺少冒号"}
+    known = {
+        "Expecting value": "此处缺少值",
+        "Expecting ',' delimiter": "此处缺少逗号",
+        "Expecting property name enclosed in double quotes": "键名必须用双引号",
+        "Unterminated string starting at": "字符串没有结束引号",
+        "Extra data": "JSON 结束后还有多余内容",
+        "Invalid control character at": "字符串里有控制字符",
+        "Expecting ':' delimiter": "此处缺少冒号",
+    }
     return known.get(msg, "语法错误")
 
 
@@ -112,9 +121,13 @@ def detect(data) -> str | None:
 def from_json(data, display: str) -> Call:
     kind = detect(data)
     if kind is None:
-        raise TranscriptError(display, "无法识别的 JSON 结构：支持 FunASR（sentence_info）、WhisperX（segments）、"
-                                       "阿里云录音文件识别（Result.Sentences）和腾讯云（Response.Data.ResultDetail）")
+        raise TranscriptError(
+            display,
+            "无法识别的 JSON 结构：支持 FunASR（sentence_info）、WhisperX（segments）、"
+            "阿里云录音文件识别（Result.Sentences）和腾讯云（Response.Data.ResultDetail）",
+        )
     from importlib import import_module
+
     module = import_module(f"huifang.qa.readers.{kind}")
     turns = module.turns(data, display)
     return finish(Call(display, kind, turns), display)
@@ -169,8 +182,16 @@ def text_of(value, display: str, where: str) -> str:
 _ABSENT = object()
 
 
-def quick(sentences, text_key: str, start_key: str, end_key: str, speaker_key: str, scale: float,
-          others: tuple = (), channel: bool = False) -> list[Turn] | None:
+def quick(
+    sentences,
+    text_key: str,
+    start_key: str,
+    end_key: str,
+    speaker_key: str,
+    scale: float,
+    others: tuple = (),
+    channel: bool = False,
+) -> list[Turn] | None:
     """A reader's common, well-formed case in one tight loop, with the same results as its careful path;
     None sends the file through the careful path, which says what is wrong. `others`: the other spellings of
     these fields (camelCase), whose presence sends the file the careful way, which knows which one wins."""
@@ -213,8 +234,11 @@ def finish(call: Call, display: str) -> Call:
         if not t.line:
             t.line = i + 1
         if t.start is not None and t.end is not None and t.end < t.start:
-            raise TranscriptError(display, f"第 {i + 1} 句的结束时间（{t.end:g} 秒）早于开始时间（{t.start:g} 秒）",
-                                  t.line if call.format in ("srt", "vtt", "text") else 1)
+            raise TranscriptError(
+                display,
+                f"第 {i + 1} 句的结束时间（{t.end:g} 秒）早于开始时间（{t.start:g} 秒）",
+                t.line if call.format in ("srt", "vtt", "text") else 1,
+            )
     if all(t.start is not None for t in turns):
         turns.sort(key=_start)
         last: dict = {}
@@ -222,9 +246,12 @@ def finish(call: Call, display: str) -> Call:
             key = (t.speaker, t.channel)
             prev = last.get(key)
             if prev is not None and prev.end is not None and t.start < prev.end - SAME_SPEAKER_OVERLAP:
-                raise TranscriptError(display, f"同一说话人的两句时间重叠（{_clock(t.start)} 开始的一句与 "
-                                               f"{_clock(prev.start)}–{_clock(prev.end)} 的一句）：时间戳有误",
-                                      t.line if call.format in ("srt", "vtt", "text") else 1)
+                raise TranscriptError(
+                    display,
+                    f"同一说话人的两句时间重叠（{_clock(t.start)} 开始的一句与 "
+                    f"{_clock(prev.start)}–{_clock(prev.end)} 的一句）：时间戳有误",
+                    t.line if call.format in ("srt", "vtt", "text") else 1,
+                )
             if prev is None or (t.end or 0) >= (prev.end or 0):
                 last[key] = t
     call.turns = turns

@@ -23,9 +23,13 @@ def turns(data, display: str) -> list[Turn]:
         channel = field(s, ("ChannelId", "channelId"), display, where, None)
         if channel is not None and (isinstance(channel, bool) or not isinstance(channel, int)):
             raise TranscriptError(display, f"{where}.ChannelId 应是整数")
-        out.append(Turn("" if channel is None else f"声道{channel}",
-                        text_of(field(s, ("Text", "text"), display, where), display, where + ".Text"),
-                        number(field(s, ("BeginTime", "beginTime"), display, where), display, where + ".BeginTime", 0.001),
-                        number(field(s, ("EndTime", "endTime"), display, where), display, where + ".EndTime", 0.001),
-                        channel))
+        out.append(
+            Turn(
+                "" if channel is None else f"声道{channel}",
+                text_of(field(s, ("Text", "text"), display, where), display, where + ".Text"),
+                number(field(s, ("BeginTime", "beginTime"), display, where), display, where + ".BeginTime", 0.001),
+                number(field(s, ("EndTime", "endTime"), display, where), display, where + ".EndTime", 0.001),
+                channel,
+            )
+        )
     return out

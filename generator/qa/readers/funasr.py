@@ -36,8 +36,12 @@ def turns(data, display: str) -> list[Turn]:
     for i, s in enumerate(items(sentences, display, "sentence_info")):
         where = f"sentence_info[{i}]"
         spk = field(s, ("spk",), display, where, None)
-        out.append(Turn("" if spk is None else str(spk),
-                        clean(text_of(field(s, ("text", "sentence"), display, where), display, where + ".text")),
-                        number(field(s, ("start",), display, where), display, where + ".start", 0.001),
-                        number(field(s, ("end",), display, where), display, where + ".end", 0.001)))
+        out.append(
+            Turn(
+                "" if spk is None else str(spk),
+                clean(text_of(field(s, ("text", "sentence"), display, where), display, where + ".text")),
+                number(field(s, ("start",), display, where), display, where + ".start", 0.001),
+                number(field(s, ("end",), display, where), display, where + ".end", 0.001),
+            )
+        )
     return out

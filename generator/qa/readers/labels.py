@@ -6,8 +6,10 @@ import re
 
 AGENT_LABELS = frozenset(("客服", "坐席", "回访员", "A", "Ａ"))
 CUSTOMER_LABELS = frozenset(("客户", "B", "Ｂ"))
-LABEL = re.compile(r"\s*(?:\[(?P<bracket>[^\]\n]{1,40})\]\s*[:：]?|(?P<plain>客服|坐席|回访员|客户|[ABＡＢ]|SPEAKER_\d{1,3}|"
-                   r"spk\d{1,3}|说话人\s?\d{1,3})\s*[:：])\s*")
+LABEL = re.compile(
+    r"\s*(?:\[(?P<bracket>[^\]\n]{1,40})\]\s*[:：]?|(?P<plain>客服|坐席|回访员|客户|[ABＡＢ]|SPEAKER_\d{1,3}|"
+    r"spk\d{1,3}|说话人\s?\d{1,3})\s*[:：])\s*"
+)
 
 
 def split(line: str) -> tuple[str, str]:
@@ -15,7 +17,7 @@ def split(line: str) -> tuple[str, str]:
     m = LABEL.match(line)
     if m is None:
         return "", line.strip()
-    return (m.group("bracket") or m.group("plain")).strip(), line[m.end():].strip()
+    return (m.group("bracket") or m.group("plain")).strip(), line[m.end() :].strip()
 
 
 def role_of(label: str) -> str:

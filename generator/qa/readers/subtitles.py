@@ -9,7 +9,9 @@ from huifang.qa.call import Call, TranscriptError, Turn
 from huifang.qa.readers import finish, number
 from huifang.qa.readers.labels import role_of, split
 
-TIMING = re.compile(r"^\s*(?P<a>(?:\d{1,2}:)?\d{1,2}:\d{1,2}[,.]\d{1,3})\s*-->\s*(?P<b>(?:\d{1,2}:)?\d{1,2}:\d{1,2}[,.]\d{1,3})")
+TIMING = re.compile(
+    r"^\s*(?P<a>(?:\d{1,2}:)?\d{1,2}:\d{1,2}[,.]\d{1,3})\s*-->\s*(?P<b>(?:\d{1,2}:)?\d{1,2}:\d{1,2}[,.]\d{1,3})"
+)
 VOICE = re.compile(r"^<v(?:\.[^ >]*)?\s+([^>]{1,40})>")
 TAG = re.compile(r"</?[a-z][^>]{0,40}>")
 
@@ -47,7 +49,7 @@ def read(text: str, display: str, kind: str) -> Call:
         words = " ".join(body)
         voice = VOICE.match(words)
         if voice:
-            label, words = voice.group(1).strip(), words[voice.end():]
+            label, words = voice.group(1).strip(), words[voice.end() :]
         else:
             label, words = split(words)
         words = TAG.sub("", words).strip()

@@ -26,8 +26,12 @@ def turns(data, display: str) -> list[Turn]:
     for i, s in enumerate(items(detail, display, "ResultDetail")):
         where = f"ResultDetail[{i}]"
         speaker = field(s, ("SpeakerId",), display, where, None)
-        out.append(Turn("" if speaker is None else str(speaker),
-                        text_of(field(s, ("FinalSentence",), display, where), display, where + ".FinalSentence"),
-                        number(field(s, ("StartMs",), display, where), display, where + ".StartMs", 0.001),
-                        number(field(s, ("EndMs",), display, where), display, where + ".EndMs", 0.001)))
+        out.append(
+            Turn(
+                "" if speaker is None else str(speaker),
+                text_of(field(s, ("FinalSentence",), display, where), display, where + ".FinalSentence"),
+                number(field(s, ("StartMs",), display, where), display, where + ".StartMs", 0.001),
+                number(field(s, ("EndMs",), display, where), display, where + ".EndMs", 0.001),
+            )
+        )
     return out

@@ -19,7 +19,9 @@ def read(text: str, display: str) -> Call:
             if turns:
                 turns[-1].text += words
                 continue
-            raise TranscriptError(display, "第一句话没有说话人标签（如「客服：」「客户：」或「[SPEAKER_00]: 」）", number)
+            raise TranscriptError(
+                display, "第一句话没有说话人标签（如「客服：」「客户：」或「[SPEAKER_00]: 」）", number
+            )
         labelled = labelled or bool(role_of(label))
         turns.append(Turn(label, words, line=number))
     if not turns:

@@ -13,8 +13,13 @@ def quick(segments) -> list[Turn] | None:
     try:
         for s in segments:
             start, end, text = s["start"], s["end"], s["text"]
-            if not (type(start) in (int, float) and type(end) in (int, float) and 0 <= start <= DAY
-                    and 0 <= end <= DAY and type(text) is str):
+            if not (
+                type(start) in (int, float)
+                and type(end) in (int, float)
+                and 0 <= start <= DAY
+                and 0 <= end <= DAY
+                and type(text) is str
+            ):
                 return None
             speaker = s.get("speaker")
             out.append(Turn("" if speaker is None else str(speaker), text.strip(), float(start), float(end)))
@@ -31,8 +36,12 @@ def turns(data, display: str) -> list[Turn]:
     for i, s in enumerate(items(data["segments"], display, "segments")):
         where = f"segments[{i}]"
         speaker = field(s, ("speaker",), display, where, None)
-        out.append(Turn("" if speaker is None else str(speaker),
-                        text_of(field(s, ("text",), display, where), display, where + ".text"),
-                        number(field(s, ("start",), display, where), display, where + ".start"),
-                        number(field(s, ("end",), display, where), display, where + ".end")))
+        out.append(
+            Turn(
+                "" if speaker is None else str(speaker),
+                text_of(field(s, ("text",), display, where), display, where + ".text"),
+                number(field(s, ("start",), display, where), display, where + ".start"),
+                number(field(s, ("end",), display, where), display, where + ".end"),
+            )
+        )
     return out
