@@ -221,6 +221,33 @@ def quick(
     return out
 
 
+def labelled(
+    sentences,
+    display: str,
+    list_name: str,
+    text_keys: tuple,
+    start_key: str,
+    end_key: str,
+    speaker_key: str,
+    scale: float = 1.0,
+) -> list[Turn]:
+    """The careful path of a reader whose sentences carry a speaker label: every field checked, a fault
+    named by its place (`segments[3].start`)."""
+    out = []
+    for i, s in enumerate(items(sentences, display, list_name)):
+        where = f"{list_name}[{i}]"
+        speaker = field(s, (speaker_key,), display, where, None)
+        out.append(
+            Turn(
+                "" if speaker is None else str(speaker),
+                text_of(field(s, text_keys, display, where), display, f"{where}.{text_keys[0]}"),
+                number(field(s, (start_key,), display, where), display, f"{where}.{start_key}", scale),
+                number(field(s, (end_key,), display, where), display, f"{where}.{end_key}", scale),
+            )
+        )
+    return out
+
+
 # Two turns of one speaker may touch or overlap by an ASR rounding; more than this is a broken file.
 SAME_SPEAKER_OVERLAP = 1.0
 

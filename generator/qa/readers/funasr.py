@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from huifang.qa.call import TranscriptError, Turn
-from huifang.qa.readers import field, items, number, quick, text_of
+from huifang.qa.readers import field, labelled, quick, text_of
 
 TAGS = re.compile(r"<\|[^|<>]{0,40}\|>")
 
@@ -26,22 +26,9 @@ def turns(data, display: str) -> list[Turn]:
     sentences = field(result, ("sentence_info",), display, "FunASR 结果", None)
     if sentences is None:  # no speaker model: one text, no sentences
         return [Turn("", clean(text_of(field(result, ("text",), display, "FunASR 结果"), display, "text")))]
-    fast = quick(sentences, "text", "start", "end", "spk", 0.001)
-    if fast is not None:
-        for t in fast:
-            if "<|" in t.text:
-                t.text = clean(t.text)
-        return fast
-    out = []
-    for i, s in enumerate(items(sentences, display, "sentence_info")):
-        where = f"sentence_info[{i}]"
-        spk = field(s, ("spk",), display, where, None)
-        out.append(
-            Turn(
-                "" if spk is None else str(spk),
-                clean(text_of(field(s, ("text", "sentence"), display, where), display, where + ".text")),
-                number(field(s, ("start",), display, where), display, where + ".start", 0.001),
-                number(field(s, ("end",), display, where), display, where + ".end", 0.001),
-            )
-        )
-    return out
+    said = quick(sentences, "text", "start", "end", "spk", 0.001)
+    if said is None:
+        said = labelled(sentences, display, "sentence_info", ("text", "sentence"), "start", "end", "spk", 0.001)
+    for t in said:
+        t.text = clean(t.text)
+    return said

@@ -5,7 +5,7 @@ SpeakerId, SpeechSpeed, SilenceTime}` (ResTextFormat ≥ 1), times in millisecon
 from __future__ import annotations
 
 from huifang.qa.call import TranscriptError, Turn
-from huifang.qa.readers import field, items, number, quick, text_of
+from huifang.qa.readers import field, labelled, quick
 
 
 def turns(data, display: str) -> list[Turn]:
@@ -19,19 +19,7 @@ def turns(data, display: str) -> list[Turn]:
     detail = field(data_part, ("ResultDetail",), display, "Response.Data", None)
     if detail is None:
         raise TranscriptError(display, "Response.Data.ResultDetail 为空：提交任务时请设 ResTextFormat=2 以取得分句结果")
-    fast = quick(detail, "FinalSentence", "StartMs", "EndMs", "SpeakerId", 0.001)
-    if fast is not None:
-        return fast
-    out = []
-    for i, s in enumerate(items(detail, display, "ResultDetail")):
-        where = f"ResultDetail[{i}]"
-        speaker = field(s, ("SpeakerId",), display, where, None)
-        out.append(
-            Turn(
-                "" if speaker is None else str(speaker),
-                text_of(field(s, ("FinalSentence",), display, where), display, where + ".FinalSentence"),
-                number(field(s, ("StartMs",), display, where), display, where + ".StartMs", 0.001),
-                number(field(s, ("EndMs",), display, where), display, where + ".EndMs", 0.001),
-            )
-        )
-    return out
+    said = quick(detail, "FinalSentence", "StartMs", "EndMs", "SpeakerId", 0.001)
+    if said is None:
+        said = labelled(detail, display, "ResultDetail", ("FinalSentence",), "StartMs", "EndMs", "SpeakerId", 0.001)
+    return said
