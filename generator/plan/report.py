@@ -370,28 +370,20 @@ def compute(db: sqlite3.Connection, project: m.Project, config: PlanConfig, firs
             t.unsatisfied += chain.mood == "不满意"
             t.rescheduled += chain.rescheduled
             t.gave_up += gave_up
-        title = scenario.title if scenario else sid
+        who = {
+            "key": key,
+            "customer": customer,
+            "phone": phone,
+            "agent": agent,
+            "scenario": sid,
+            "title": scenario.title if scenario else sid,
+        }
         if chain.mood == "不满意":
-            complaints.append(
-                {
-                    "key": key,
-                    "customer": customer,
-                    "phone": phone,
-                    "agent": agent,
-                    "scenario": sid,
-                    "title": title,
-                    "form": complaint_form(project, scenario),
-                }
-            )
+            complaints.append({**who, "form": complaint_form(project, scenario)})
         if chain.unreached and not chain.reached:
             unreached.append(
                 {
-                    "key": key,
-                    "customer": customer,
-                    "phone": phone,
-                    "agent": agent,
-                    "scenario": sid,
-                    "title": title,
+                    **who,
                     "attempts": chain.unreached,
                     "max_attempts": most,
                     "gave_up": gave_up,
