@@ -110,11 +110,11 @@ class Session:
         return self._by_script
 
     def judge(self, call) -> Verdict:
-        from huifang.qa.roles import assign
-        from huifang.qa.rules_bridge import prepare
+        from huifang.qa import roles as _roles
+        from huifang.qa import rules_bridge as _rb
 
-        prepare(call.turns)
-        assign(call, self.agent, self.agent_channel)
+        _rb.prepare(call.turns)
+        _roles.assign(call, self.agent, self.agent_channel)
         script, note = self.pick_script(call)
         verdict = judge(call, self.bridge, self.plan(script) if script else None, self.form)
         verdict.script_note = note
