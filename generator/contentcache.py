@@ -1,4 +1,5 @@
-"""A project's loaded content/, kept between `huifang lint` runs.
+"""A project's loaded content/, kept between `huifang lint` runs (and, with its scripts, between `huifang qa`
+runs, in an entry of its own: qa judges calls against every script).
 
 A lint of a few files (a pre-commit hook, a pull request) would otherwise parse and validate every
 content file again, importing PyYAML and jsonschema-rs to do it: most of its start-up. An entry is
@@ -41,7 +42,7 @@ def load_content(root: Path, scripts: bool = False):
     whole project, `load_project(root)`, scripts_src/ included (what `huifang qa` judges calls against)."""
     from huifang.project import load_project
 
-    chosen = None if scripts else []
+    chosen: list | None = None if scripts else []
     folder = None if os.environ.get("HUIFANG_NO_CACHE") else _folder()
     if folder is None:
         return load_project(root, scripts=chosen)
