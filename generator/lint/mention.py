@@ -25,7 +25,7 @@ PROHIBITION = re.compile(
 REPORTED = re.compile(r"(?:对方|客户|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)")
 # What introduces a list or a quote of words not to say: a prohibition, or a taboo heading.
 NAMING = re.compile(PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误说法|错误示范|反面|不规范用语)")
-OPENERS = "“「『\"‘"
+OPENERS = '“「『"‘'
 CLOSERS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
 SENTENCE_END = re.compile(r"[。！!？?\n]")
 # Between two quoted examples of one list: 或 / 、/ 和 / 以及 / 及 / 或者 and spaces.
@@ -58,19 +58,14 @@ def _intro(text: str) -> bool:
 
 def _open_quote(folded: str, start: int) -> int:
     """Where the quote that holds position `start` opens, or -1 when it is in no quote."""
-    depth_at = -1
-    index = 0
     stack: list[int] = []
-    while index < start:
+    for index in range(start):
         char = folded[index]
-        if stack and char == CLOSERS[folded[stack[-1]]] and not (char == '"' and index == stack[-1]):
+        if stack and char == CLOSERS[folded[stack[-1]]]:
             stack.pop()
         elif char in OPENERS:
             stack.append(index)
-        index += 1
-    if stack:
-        depth_at = stack[0]
-    return depth_at
+    return stack[0] if stack else -1
 
 
 def _quoted_example(folded: str, start: int) -> bool:
