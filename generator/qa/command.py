@@ -248,6 +248,9 @@ def judge_stream(session, jobs, *, turns: bool = False, workers: int = 0):
     from huifang.workers import count as workers_count
 
     count = workers_count(len(jobs), PARALLEL_FROM, workers)
+    import gc
+
+    gc.freeze()  # the project and session live to the end: never scanned by the collector, nor copied in a worker
     try:
         if count == 1:
             for at in range(0, len(jobs), 100):
@@ -263,6 +266,7 @@ def judge_stream(session, jobs, *, turns: bool = False, workers: int = 0):
             for part in pool.imap(_chunk, chunks):
                 yield from part
     finally:
+        gc.unfreeze()
         _SESSION = None
 
 
