@@ -280,8 +280,9 @@ class Site:
         add("index.md", "回访管理手册", "home.md.j2")
         by_industry = self.by_industry()
         core = {"search": {"boost": 2}}  # the reference pages a trainee comes back to
-        # not boosted: its cards repeat the scenarios' titles, and the scenario's own page answers those.
         # One page per industry (a single page of 111 cards was 54,000 px tall on a phone), and an index.
+        # Only the index is searched (not boosted): the cards repeat the scenarios' titles and timing, and the
+        # scenario's own page answers those; fourteen pages titled "…什么时候回访" would answer every 回访.
         timing = self.timing_pages()
         add("when-to-call.md", "什么时候回访", "when_to_call.md.j2", industries=timing)
         for slug, industry, items in timing:
@@ -289,10 +290,13 @@ class Site:
                 f"when-to-call/{slug}.md",
                 f"{industry}：什么时候回访",
                 "when_to_call_industry.md.j2",
+                extra={"search": {"exclude": True}},
                 industry=industry,
                 items=items,
             )
-        add("etiquette.md", "电话礼仪", "etiquette_index.md.j2", extra=core, situations=self.situations)
+        # the index is searched by its introduction only: its links repeat the situation pages' headings,
+        # and the situation page answers a question, not the list of them
+        add("etiquette.md", "电话礼仪", "etiquette_index.md.j2", situations=self.situations)
         for slug, title, groups in self.situations:
             add(
                 f"etiquette/{slug}.md",
@@ -308,7 +312,8 @@ class Site:
             "practice.md",
             "练习",
             "practice.md.j2",
-            extra={"search": {"exclude": True}},
+            # searched by its introduction (the questions are data in a script, which search skips):
+            # 「哪里可以练习」 must find it
             data=Markup(practice.as_script(practice.pools(p, self.calls, self.script_home, self.forbidden_anchors()))),
         )
         if self.terms:
@@ -360,6 +365,8 @@ class Site:
                 f"banks/{ident}.md",
                 bank.title,
                 "bank.md.j2",
+                # below the scenario pages that ask its questions: a trainee names the call, not the bank
+                extra={"search": {"boost": 0.5}},
                 tags=[bank.industry] if bank.industry else [],
                 bank=bank,
                 used_in=self.bank_usage(bank),

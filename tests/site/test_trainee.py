@@ -215,8 +215,8 @@ TABLES = """() => [...document.querySelectorAll('article table')].map(t => {
 CARDS = """() => [...document.querySelectorAll('article .hf-timing')].map(c => ({
   sentence: c.querySelector('.hf-sentence').innerText.trim(),
   window: c.querySelector('.hf-window') ? c.querySelector('.hf-window').innerText.trim() : null,
-  facts: [...c.querySelectorAll('dl.hf-facts > dt')].map(dt => [dt.innerText.trim(),
-    dt.nextElementSibling && dt.nextElementSibling.tagName === 'DD' ? dt.nextElementSibling.innerText.trim() : '']),
+  facts: [...c.querySelectorAll('dl.hf-facts > dt')].map(dt => [dt.textContent.trim(),
+    dt.nextElementSibling && dt.nextElementSibling.tagName === 'DD' ? dt.nextElementSibling.textContent.trim() : '']),
   sentenceTop: c.querySelector('.hf-sentence').getBoundingClientRect().top,
   windowTop: c.querySelector('.hf-window') ? c.querySelector('.hf-window').getBoundingClientRect().top : null,
   width: c.getBoundingClientRect().width,
