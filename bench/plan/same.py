@@ -83,9 +83,13 @@ CASES = {
     "guoqing-cap1": (PlanConfig(capacity=1, agents={"李四": 2}), "2026-09-20", "2026-10-20"),
     "unpublished-cap2": (PlanConfig(capacity=2), "2026-12-15", "2027-02-15"),
     "seasons": (
-        PlanConfig(capacity=3, seasons={"夏季": ("05-01", "09-30"), "冬季": ("10-01", "04-30")},
-                   call_windows=[CallWindow("10:30", "11:40"), CallWindow("15:00", "18:00")]),
-        "2026-04-20", "2026-05-20",
+        PlanConfig(
+            capacity=3,
+            seasons={"夏季": ("05-01", "09-30"), "冬季": ("10-01", "04-30")},
+            call_windows=[CallWindow("10:30", "11:40"), CallWindow("15:00", "18:00")],
+        ),
+        "2026-04-20",
+        "2026-05-20",
     ),
 }
 
@@ -111,9 +115,7 @@ def one_run(project, config, events: Path, first: dt.date, last: dt.date, db) ->
 
 def main() -> None:
     project = load_project(REPO).project
-    files = [Path(a) for a in sys.argv[1:]] or [
-        edge_file(project), OUT / "events-10000.csv", OUT / "events-100000.csv"
-    ]
+    files = [Path(a) for a in sys.argv[1:]] or [edge_file(project), OUT / "events-10000.csv", OUT / "events-100000.csv"]
     for events in files:
         for name, (config, first, last) in CASES.items():
             if events.name != "events-edge.csv" and name != "wide":
