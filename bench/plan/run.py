@@ -77,6 +77,8 @@ print(planned, total, len(plan.calls), len(plan.unscheduled), resource.getrusage
 """
 
 
+WARM = "import holidays.countries, huifang.cli, huifang.plan.command, huifang.plan.outputs, huifang.plan.store"
+
 # The command, whole, in a child of a fresh process: that child's CPU (user + sys) and peak RSS.
 COMMAND = """
 import resource, subprocess, sys
@@ -101,7 +103,7 @@ def project_copy() -> Path:
     return target
 
 
-def command(py: str, path: Path, n: int, env: dict | None) -> dict:
+def command(py: str, path: Path, n: int, env: dict) -> dict:
     """`huifang plan` on the file, twice on one ledger: CPU seconds and peak RSS of each run."""
     project = project_copy()
     db = OUT / f"ledger-cmd-{n}.sqlite"
@@ -139,7 +141,12 @@ def main() -> None:
             for p in OUT.glob(f"ledger-{n}.sqlite*"):
                 p.unlink()
             load = Path("/proc/loadavg").read_text().split()[0]
-            env = dict(os.environ, PYTHONPATH=code) if code else None
+            # as installed for a user: the modules' bytecode cached (this sandbox sets PYTHONDONTWRITEBYTECODE, and
+            # `holidays` alone is 300-odd modules, compiled again on every start without it); warmed once, untimed
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            if code:
+                env["PYTHONPATH"] = code
+            subprocess.run([py, "-c", WARM], check=True, env=env)
             out = subprocess.run(
                 [py, "-c", PLAN, str(path), str(REPO), str(db), "1" if outputs else "0"],
                 capture_output=True,
