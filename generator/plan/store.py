@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 
 from huifang import ledger
-from huifang.plan.core import Call
+from huifang.plan.core import Call, IsoDays
 
 ledger.register(
     "plan",
@@ -34,14 +34,6 @@ def booked(db: sqlite3.Connection, first: dt.date, last: dt.date) -> dict[tuple[
         (first.isoformat(), last.isoformat()),
     )
     return {(a, dt.date.fromisoformat(d)): n for a, d, n in rows}
-
-
-class IsoDays(dict):
-    """date -> its ISO text, made once per day (a million calls fall on a few hundred days); None -> None."""
-
-    def __missing__(self, day: dt.date | None) -> str | None:
-        text = self[day] = day.isoformat() if day is not None else None
-        return text
 
 
 def rows(calls: Iterable[Call], run: str) -> Iterator[tuple]:
