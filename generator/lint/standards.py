@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from huifang import model as m
+from huifang import regexcache
 from huifang.lint.normalize import fold
 from huifang.lint.utterance import CallView, Utterance
 
@@ -87,8 +88,10 @@ class Detector:
     __slots__ = ("regex", "exclude", "pattern")
 
     def __init__(self, element: m.Element, fills: tuple = ()):
-        self.regex = re.compile("|".join(_compile(p, fills) for p in element.patterns))
-        self.exclude = re.compile("|".join(_compile(p, fills) for p in element.exclude)) if element.exclude else None
+        self.regex = regexcache.compile("|".join(_compile(p, fills) for p in element.patterns))
+        self.exclude = (
+            regexcache.compile("|".join(_compile(p, fills) for p in element.exclude)) if element.exclude else None
+        )
         self.pattern = self.regex.pattern + ("|" + self.exclude.pattern if self.exclude else "")
 
     def search(self, text: str) -> tuple[int, int] | None:
