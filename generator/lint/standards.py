@@ -15,13 +15,19 @@ ever reaches a message: messages name an element and show its `examples`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from huifang import model as m
 from huifang import regexcache
 from huifang.lint.normalize import fold
 from huifang.lint.utterance import CallView, Utterance
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
+    from dataclasses import dataclass
+else:
+    from huifang.records import dataclass
+
 
 WILDCARD = ".{0,12}?"
 PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
