@@ -4,6 +4,12 @@ A script or rule book names a phrase without saying it when a prohibition or neg
 (「我们绝不会泄露您的信息」, 「不能对客户说我不知道」, 「禁止说…」, 「请勿…」), or when it reports
 someone else's words (「对方一般都会问你是谁」). Only the words before the phrase in the same clause
 count: a comma or full stop ends the reach of a 不要 (「您不要着急，你自己想办法吧」 is still a violation).
+
+Two written forms reach further than one clause:
+- a quoted example introduced by a prohibition, and the examples joined to it (「不可以说：“喂，不可能的
+  吧。”或“不可以，完全不可以！”」): everything inside those quotes is named;
+- a list introduced by a prohibition or a taboo heading and a colon (「不得使用以下禁忌语言：不知道、不清楚、
+  不归我管」, 「服务忌语：少废话…」): everything after the colon, up to the end of the sentence, is named.
 """
 
 from __future__ import annotations
@@ -17,6 +23,14 @@ PROHIBITION = re.compile(
     r"千万不|不允许|不可以|不该|避讳)"
 )
 REPORTED = re.compile(r"(?:对方|客户|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)")
+# What introduces a list or a quote of words not to say: a prohibition, or a taboo heading.
+NAMING = re.compile(PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误说法|错误示范|反面|不规范用语)")
+OPENERS = '“「『"‘'
+CLOSERS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
+SENTENCE_END = re.compile(r"[。！!？?\n]")
+# Between two quoted examples of one list: 或 / 、/ 和 / 以及 / 及 / 或者 and spaces.
+JOINER = re.compile(r"(?:[\s,，、;；]*(?:或者|或是|或|以及|及|和|与|还有)?[\s,，、;；:：]*)$")
+INTRO_REACH = 16  # characters before a quote or a colon that may hold what introduces it
 
 
 def mentioned(folded: str, start: int) -> bool:
@@ -26,6 +40,59 @@ def mentioned(folded: str, start: int) -> bool:
     ends = [m.end() for m in CLAUSE_END.finditer(before)]
     if ends:
         before = before[ends[-1] :]
-    if not before:
+    if before and (PROHIBITION.search(before) is not None or REPORTED.search(before) is not None):
+        return True
+    if start == 0:
         return False
-    return PROHIBITION.search(before) is not None or REPORTED.search(before) is not None
+    return _quoted_example(folded, start) or _listed(folded, start)
+
+
+def _intro(text: str) -> bool:
+    """Whether the end of `text` (what comes right before a quote or a colon) names words not to say."""
+    text = text[-INTRO_REACH:]
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    if ends:
+        text = text[ends[-1] :]
+    return NAMING.search(text) is not None
+
+
+def _open_quote(folded: str, start: int) -> int:
+    """Where the quote that holds position `start` opens, or -1 when it is in no quote."""
+    stack: list[int] = []
+    for index in range(start):
+        char = folded[index]
+        if stack and char == CLOSERS[folded[stack[-1]]]:
+            stack.pop()
+        elif char in OPENERS:
+            stack.append(index)
+    return stack[0] if stack else -1
+
+
+def _quoted_example(folded: str, start: int) -> bool:
+    """Inside a quote that a prohibition introduces, directly or through the quotes joined before it."""
+    if not any(c in folded for c in OPENERS):
+        return False
+    quote = _open_quote(folded, start)
+    for _ in range(8):  # a list of quoted examples: 「不可以说：“…”或“…”、“…”」
+        if quote <= 0:
+            return False  # in no quote, or a quote that opens the line: nothing introduces it
+        before = folded[:quote]
+        if _intro(before):
+            return True
+        joined = JOINER.search(before)
+        head = before[: joined.start()] if joined else before
+        if not head or head[-1] not in CLOSERS.values():
+            return False
+        quote = _open_quote(folded, len(head) - 1)
+    return False
+
+
+def _listed(folded: str, start: int) -> bool:
+    """After a colon, in the same sentence, where what precedes the colon names words not to say."""
+    before = folded[:start]
+    ends = [m.end() for m in SENTENCE_END.finditer(before)]
+    sentence_start = ends[-1] if ends else 0
+    colon = max(before.rfind(":"), before.rfind("："))
+    if colon < sentence_start:
+        return False
+    return _intro(before[sentence_start:colon])
