@@ -96,3 +96,53 @@ def _listed(folded: str, start: int) -> bool:
     if colon < sentence_start:
         return False
     return _intro(before[sentence_start:colon])
+
+
+# A section of a free-form file headed as words not to say (「五、禁忌用语和语气」, 「服务忌语：」 on a line of
+# its own): its items are named, not said. The section ends at the next heading-like line (a short line
+# about phrasing, procedure or rules: 「六、文明用语」, 「第二条 开场白」, 「### 结束语」) or after SECTION_MAX lines.
+TABOO_HEADING = re.compile(
+    r"忌语|禁语|禁用语|忌用语|禁忌|不规范用语|错误说法|错误示范|反面示例|不能说的话|不该说的话|不要说的话|禁止用语|禁止说"
+)
+HEADING_WORDS = re.compile(r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|第.{1,4}[条章节]|^#")
+HEADING_MAX = 24
+SECTION_MAX = 40
+_NUMBERING = re.compile(
+    r"^[\s#>*\-]*(?:\d{1,2}(?:\.\d{1,2})*[.、．)）]?|[(（]?[一二三四五六七八九十]{1,3}[)）、]|[(（]\d{1,2}[)）])?\s*"
+)
+
+
+def taboo_lines(text: str) -> frozenset[int]:
+    """The 1-based numbers of the lines inside sections headed as words not to say."""
+    if TABOO_HEADING.search(text) is None:
+        return frozenset()
+    lines = text.split("\n")
+    inside: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if _taboo_heading(lines[index]):
+            end = index + 1
+            while end < len(lines) and end - index <= SECTION_MAX and not _heading(lines[end]):
+                inside.add(end + 1)
+                end += 1
+            index = end
+        else:
+            index += 1
+    return frozenset(inside)
+
+
+def _short(line: str) -> str | None:
+    body = _NUMBERING.sub("", line.strip(), count=1).rstrip(":： \t")
+    return body if 0 < len(body) <= HEADING_MAX and not any(c in body for c in '“「"。！？!?') else None
+
+
+def _taboo_heading(line: str) -> bool:
+    body = _short(line)
+    return body is not None and TABOO_HEADING.search(body) is not None
+
+
+def _heading(line: str) -> bool:
+    body = _short(line)
+    if body is None:
+        return False
+    return TABOO_HEADING.search(body) is None and HEADING_WORDS.search(line.strip()) is not None
