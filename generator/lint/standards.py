@@ -15,12 +15,19 @@ ever reaches a message: messages name an element and show its `examples`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from huifang import model as m
+from huifang import regexcache
 from huifang.lint.normalize import fold
 from huifang.lint.utterance import CallView, Utterance
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
+    from dataclasses import dataclass
+else:
+    from huifang.records import dataclass
+
 
 WILDCARD = ".{0,12}?"
 PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
@@ -92,8 +99,10 @@ class Detector:
     __slots__ = ("regex", "exclude", "pattern")
 
     def __init__(self, element: m.Element, fills: tuple = ()):
-        self.regex = re.compile("|".join(_compile(p, fills) for p in element.patterns))
-        self.exclude = re.compile("|".join(_compile(p, fills) for p in element.exclude)) if element.exclude else None
+        self.regex = regexcache.compile("|".join(_compile(p, fills) for p in element.patterns))
+        self.exclude = (
+            regexcache.compile("|".join(_compile(p, fills) for p in element.exclude)) if element.exclude else None
+        )
         self.pattern = self.regex.pattern + ("|" + self.exclude.pattern if self.exclude else "")
 
     def search(self, text: str) -> tuple[int, int] | None:
