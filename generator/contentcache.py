@@ -1,4 +1,5 @@
-"""A project's loaded content/, kept between `huifang lint` runs.
+"""A project's loaded content/, kept between `huifang lint` runs (and, with its scripts, between `huifang qa`
+runs, in an entry of its own: qa judges calls against every script).
 
 A lint of a few files (a pre-commit hook, a pull request) would otherwise parse and validate every
 content file again, importing PyYAML and jsonschema-rs to do it: most of its start-up. An entry is
@@ -36,24 +37,26 @@ RACY_NS = 3_000_000_000  # a file changed this shortly before its entry was writ
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
-def load_content(root: Path):
-    """`load_project(root, scripts=[])`, from the cache when nothing it read has changed."""
+def load_content(root: Path, scripts: bool = False):
+    """`load_project(root, scripts=[])`, from the cache when nothing it read has changed; `scripts`: the
+    whole project, `load_project(root)`, scripts_src/ included (what `huifang qa` judges calls against)."""
     from huifang.project import load_project
 
+    chosen: list | None = None if scripts else []
     folder = None if os.environ.get("HUIFANG_NO_CACHE") else _folder()
     if folder is None:
-        return load_project(root, scripts=[])
-    place = f"{os.getcwd()}\0{root}\0{os.path.realpath(root)}"
+        return load_project(root, scripts=chosen)
+    place = f"{os.getcwd()}\0{root}\0{os.path.realpath(root)}" + ("\0scripts" if scripts else "")
     entry = folder / (hashlib.sha256(place.encode()).hexdigest()[:32] + ".pickle")
     header = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{PACKAGE}\0{place}".encode()).hexdigest().encode()
-    loaded = _read(entry, header, root)
+    loaded = _read(entry, header, root, scripts)
     if loaded is not None:
         return loaded
     try:
-        manifest = _manifest(root)
+        manifest = _manifest(root, scripts)
     except OSError:
-        return load_project(root, scripts=[])  # unreadable content: let the loader say why
-    loaded = load_project(root, scripts=[])
+        return load_project(root, scripts=chosen)  # unreadable content: let the loader say why
+    loaded = load_project(root, scripts=chosen)
     if os.environ.get("CI", "").lower() in ("", "0", "false"):
         manifest["time"] = time.time_ns()  # after every read: what changed since is newer, so racy
         _write(folder, entry, header, manifest, loaded)
@@ -79,13 +82,14 @@ def _folder() -> Path | None:
     return folder
 
 
-def _listing(root: Path) -> tuple[list[str], list[str], list[str]]:
-    """(files read by content: huifang.yaml and content files; content pages, by name; huifang's modules)."""
+def _listing(root: Path, scripts: bool = False) -> tuple[list[str], list[str], list[str]]:
+    """(files read by content: huifang.yaml and content files, `scripts`: and scripts; content pages, by name;
+    huifang's modules)."""
     from huifang.project import CONFIG_FILE, CONTENT, discover
 
     config = root / CONFIG_FILE
     files = [str(config)] if config.exists() else []
-    files += [str(path) for path, _ in discover(root, scripts=False)]
+    files += [str(path) for path, _ in discover(root, scripts=scripts)]
     pages = root / CONTENT / "pages"
     named = [str(page) for page in sorted(pages.rglob("*.md"))] if pages.is_dir() else []
     code = sorted(
@@ -94,12 +98,16 @@ def _listing(root: Path) -> tuple[list[str], list[str], list[str]]:
     return files, named, code
 
 
-def _folders(root: Path, files: list[str], code: list[str]) -> list[str]:
+def _folders(root: Path, files: list[str], code: list[str], scripts: bool = False) -> list[str]:
     """Every folder whose listing decides what `_listing` finds."""
+    from huifang.project import SCRIPTS
+
     found = {str(root), str(root / "content")}
-    for folder, dirs, _ in os.walk(root / "content"):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.add(folder)
+    for top in ("content", SCRIPTS) if scripts else ("content",):
+        found.add(str(root / top))
+        for folder, dirs, _ in os.walk(root / top):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.add(folder)
     found.update(os.path.dirname(path) or os.curdir for path in files + code)
     return sorted(found)
 
@@ -114,12 +122,12 @@ def _digest(path: str) -> bytes:
         return hashlib.sha256(handle.read()).digest()
 
 
-def _manifest(root: Path) -> dict:
-    files, pages, code = _listing(root)
+def _manifest(root: Path, scripts: bool = False) -> dict:
+    files, pages, code = _listing(root, scripts)
     return {
         "files": [(path, _stat(path), _digest(path)) for path in files + code],
         "listing": (files, pages, code),
-        "folders": [(folder, _stat(folder)) for folder in _folders(root, files, code)],
+        "folders": [(folder, _stat(folder)) for folder in _folders(root, files, code, scripts)],
     }
 
 
@@ -127,12 +135,12 @@ def _racy(stat: tuple, written: int) -> bool:
     return max(stat[3], stat[4]) >= written - RACY_NS
 
 
-def _fresh(manifest: dict, root: Path) -> bool:
+def _fresh(manifest: dict, root: Path, scripts: bool = False) -> bool:
     """Whether every file and folder the entry was made from is as it was."""
     written = manifest["time"]
     for folder, stat in manifest["folders"]:
         if _stat(folder) != stat or _racy(stat, written):
-            if _listing(root) != manifest["listing"]:
+            if _listing(root, scripts) != manifest["listing"]:
                 return False
             break
     for path, stat, digest in manifest["files"]:
@@ -141,7 +149,7 @@ def _fresh(manifest: dict, root: Path) -> bool:
     return True
 
 
-def _read(entry: Path, header: bytes, root: Path):
+def _read(entry: Path, header: bytes, root: Path, scripts: bool = False):
     import gc
 
     enabled = gc.isenabled()
@@ -150,7 +158,7 @@ def _read(entry: Path, header: bytes, root: Path):
         with entry.open("rb") as handle:
             if handle.readline().rstrip(b"\n") != header:
                 return None
-            if not _fresh(pickle.load(handle), root):
+            if not _fresh(pickle.load(handle), root, scripts):
                 return None
             loaded = pickle.load(handle)
         gc.freeze()  # the content lives to the end of the run: never walk it again (the next pass would)

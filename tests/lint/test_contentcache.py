@@ -167,3 +167,33 @@ def test_written_and_read_for_the_project_in_the_current_folder(proj, cache):
     written = entries[0].stat().st_mtime_ns
     assert huifang("lint", "scripts_src/c.txt", "--format", "json", cwd=proj).stdout == runs[0].stdout
     assert entries[0].stat().st_mtime_ns == written
+
+
+def _qa(proj: Path, call: Path, script: str):
+    return huifang("qa", "--project", proj, "--no-db", "--format", "json", "--script", script, call)
+
+
+def test_qa_keeps_its_own_entry_with_the_scripts_and_sees_one_added_or_removed(proj, cache, tmp_path):
+    """`huifang qa` reads the whole project (scripts_src/ too) from the cache: a script added or removed
+    since the entry was written is seen, even when every other file's stat data is trusted."""
+    call = tmp_path / "call.txt"
+    call.write_text(
+        "客服：您好，请问您对维修服务满意吗？\n客户：满意。\n客服：感谢您的支持，再见！\n", encoding="utf-8"
+    )
+    first = _qa(proj, call, "demo-extra")
+    assert first.returncode == 2 and "--script demo-extra：没有这篇话术" in first.stderr
+    lint(proj)  # lint's entry (content only) is another one: neither replaces the other
+    assert len(list(cache.glob("*.pickle"))) == 2
+    for entry in cache.glob("*.pickle"):
+        _age_entry(entry)
+    source = (proj / "scripts_src" / "good.yaml").read_text(encoding="utf-8")
+    extra = proj / "scripts_src" / "demo-extra.yaml"
+    extra.write_text(source.replace("id: good", "id: demo-extra"), encoding="utf-8")
+    added = _qa(proj, call, "demo-extra")
+    assert added.returncode in (0, 1), added.stderr
+    assert json.loads(added.stdout)["calls"][0]["script"] == "demo-extra"
+    for entry in cache.glob("*.pickle"):
+        _age_entry(entry)
+    extra.unlink()
+    assert _qa(proj, call, "demo-extra").returncode == 2
+    assert _qa(proj, call, "good").returncode in (0, 1)
