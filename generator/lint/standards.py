@@ -15,12 +15,19 @@ ever reaches a message: messages name an element and show its `examples`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from huifang import model as m
+from huifang import regexcache
 from huifang.lint.normalize import fold
 from huifang.lint.utterance import CallView, Utterance
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
+    from dataclasses import dataclass
+else:
+    from huifang.records import dataclass
+
 
 WILDCARD = ".{0,12}?"
 PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
@@ -92,8 +99,10 @@ class Detector:
     __slots__ = ("regex", "exclude", "pattern")
 
     def __init__(self, element: m.Element, fills: tuple = ()):
-        self.regex = re.compile("|".join(_compile(p, fills) for p in element.patterns))
-        self.exclude = re.compile("|".join(_compile(p, fills) for p in element.exclude)) if element.exclude else None
+        self.regex = regexcache.compile("|".join(_compile(p, fills) for p in element.patterns))
+        self.exclude = (
+            regexcache.compile("|".join(_compile(p, fills) for p in element.exclude)) if element.exclude else None
+        )
         self.pattern = self.regex.pattern + ("|" + self.exclude.pattern if self.exclude else "")
 
     def search(self, text: str) -> tuple[int, int] | None:
@@ -195,13 +204,62 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
     path's opening; else the one opening of the call, with the label ""."""
     whole = opening(ctx, view, standard)
     if view.whole is None or not whole:
-        return [("", whole)]
+        return _alternatives(whole, standard, view) or [("", whole)]
     maybe = _any_element(standard, view.org)
     first = next((u for u in whole if maybe.search(u.folded) is not None), None)
     ways = [(label, turns) for label, turns in view.paths if label != "不方便"]
     if first is None or all(any(u.line == first.line for u in turns) for _, turns in ways):
-        return [("", whole)]
+        return _alternatives(whole, standard, view) or [("", whole)]
     return [(label, opening(ctx, view, standard, turns)) for label, turns in ways]
+
+
+def _line_start(view: CallView, u: Utterance) -> str:
+    """A free-form utterance's line as written, from its start (list marker and label included)."""
+    text = view.text
+    if not text or u.base > len(text):
+        return u.folded
+    start = text.rfind("\n", 0, u.base) + 1
+    return fold(text[start : u.base + 8].lower())
+
+
+# Numbering at the start of a free-form line (1. 1、 (1) 一、 A.) and the label or quote before its words.
+NUMBERED = regexcache.compile(
+    r"\s*(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[a-h][.．、)）])"
+)
+GREETS_WITHIN = 16  # the greeting opens the numbered wording: within this many characters of its start or quote
+
+
+def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) -> list | None:
+    """Alternative openings written as numbered items side by side (「1. 对于来电者说：“您好！这里是…”」
+    「2. 节日问候时说：“您好！祝您节日快乐！…”」): two or more items of the opening, numbered alike, each
+    opening with the greeting (the standard's first element) and saying another element too. Each is
+    an opening of its own, with the turns around them; None when the opening has no such items."""
+    if not view.freeform or len(turns) < 2 or not standard.elements:
+        return None
+    greeting = standard.elements[0]
+    items: dict[str, list[int]] = {}
+    for index, u in enumerate(turns):
+        number = NUMBERED.match(_line_start(view, u))
+        if number is None:
+            continue
+        said = find_elements([u], standard.elements, view.org, _DETECTORS)
+        first = next((f for f in said if f.element is greeting), None)
+        if first is None or len(said) < 2:
+            continue
+        before = u.folded[: first.start]
+        opened = max(before.rfind("“"), before.rfind("「"), before.rfind(":"), before.rfind("："))
+        if first.start - (opened + 1) > GREETS_WITHIN:
+            continue
+        style = re.sub(r"[\d一二三四五六七八九十a-h]", "0", number.group().strip())
+        items.setdefault(style, []).append(index)
+    chosen = max(items.values(), key=len, default=[])
+    if len(chosen) < 2:
+        return None
+    others = set(chosen)
+    return [
+        (f"说法{n}", [u for i, u in enumerate(turns) if i == index or i not in others])
+        for n, index in enumerate(chosen, 1)
+    ]
 
 
 def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | None = None) -> list[Utterance]:
@@ -324,8 +382,8 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
 
 
 # A written rule of conduct (「第九条 联络员不得与来电人争吵」): not speech, so not what the call ends with.
-RULE = re.compile(r"不得|不应|不准|禁止|严禁|应当|必须|第[一二三四五六七八九十百\d]{1,4}条")
-QUOTES = re.compile(r"[“”「」\"]")
+RULE = regexcache.compile(r"不得|不应|不准|禁止|严禁|应当|必须|第[一二三四五六七八九十百\d]{1,4}条")
+QUOTES = regexcache.compile(r"[“”「」\"]")
 SHORT = 20  # a turn this short that asks nothing may stand between closing words (「好的」「请慢走」)
 
 

@@ -222,3 +222,30 @@ def test_rules_of_conduct_and_narration_after_the_closing_are_not_speech(project
         "挂断后，我打开手机看了看维修记录。\n"
     )
     assert not closings(lint(project, "story.txt", story))
+
+
+def test_numbered_alternative_openings_are_each_checked(project):
+    # two numbered wordings of the opening side by side: the festival one names no company and no agent
+    text = (
+        "开场白用语如下：\n"
+        "1. 对于来电者，说：“您好！这里是安心物业，我是客服小李，请问有什么可以帮您？”\n"
+        "2. 节日问候时说：“您好！祝您节日快乐！请问有什么可以帮您？”\n"
+        "客服：请问您家的地址是？\n客服：感谢您的来电，再见！\n"
+    )
+    found = [
+        p
+        for p in lint(project, "inbound.txt", "<!-- huifang: kind=inbound -->\n" + text)
+        if p.rule == "missing-greeting"
+    ]
+    assert len(found) == 1 and "说法2" in found[0].message and "报公司名称" in found[0].message, found
+    # numbered steps that do not each greet are one opening
+    steps = (
+        "1. 客服：您好！这里是安心物业，我是客服小李。\n2. 客服：请问有什么可以帮您？\n"
+        "客服：请问您家的地址是？\n客服：感谢您的来电，再见！\n"
+    )
+    found = [
+        p
+        for p in lint(project, "steps2.txt", "<!-- huifang: kind=inbound -->\n" + steps)
+        if p.rule == "missing-greeting"
+    ]
+    assert found == [], found
