@@ -99,7 +99,8 @@ def _run_calls(args, session, jobs) -> int:
                 continue
             ok = ok and rec["passed"]
             tally.add(rec)
-            files[rec["path"]] = job.file
+            if args.calibrate is not None:  # only calibration looks files up again: kept for it alone
+                files[rec["path"]] = job.file
             if streaming:
                 if stream is not None:
                     stream.call(rec)
@@ -281,7 +282,7 @@ def _chunk(jobs) -> list:
     for job in jobs:
         try:
             call = read(job.file, job.display)
-            call.meta = dict(job.meta)
+            call.meta = dict(job.meta) if job.meta else {}
             out.append((job, record(session.judge(call), turns), None))
         except TranscriptError as exc:
             out.append((job, None, str(exc)))
