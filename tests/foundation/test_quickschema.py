@@ -10,7 +10,6 @@ from pathlib import Path
 
 import jsonschema_rs
 import pytest
-
 from huifang import quickschema
 from huifang.kinds import SCHEMAS
 from huifang.project import discover
