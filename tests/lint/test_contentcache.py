@@ -197,3 +197,30 @@ def test_qa_keeps_its_own_entry_with_the_scripts_and_sees_one_added_or_removed(p
     extra.unlink()
     assert _qa(proj, call, "demo-extra").returncode == 2
     assert _qa(proj, call, "good").returncode in (0, 1)
+
+
+def test_an_entry_written_just_after_its_files_changed_is_refreshed_once_they_are_old(proj, cache):
+    """Racy files are read again on every run; once they are old enough to trust by stat, the entry is
+    written back with their present stats (the same content), and from then on a hit reads no file."""
+    import io
+    import pickle
+    import time
+
+    from huifang import contentcache
+
+    first = lint(proj)
+    entry = next(cache.glob("*.pickle"))
+
+    def manifest() -> dict:
+        stream = io.BytesIO(entry.read_bytes().split(b"\n", 1)[1])
+        return pickle.load(stream)
+
+    assert any(contentcache._racy(stat, manifest()["time"]) for _, stat, _ in manifest()["files"])
+    time.sleep(contentcache.RACY_NS / 1e9 + 0.3)
+    content = entry.read_bytes().split(b"\n", 1)[1]
+    assert lint(proj) == first  # a hit that re-reads the racy files, and writes the entry back
+    refreshed = manifest()
+    assert not any(contentcache._racy(stat, refreshed["time"]) for _, stat, _ in refreshed["files"])
+    assert entry.read_bytes().endswith(content[-10000:])  # the loaded content is copied, not pickled again
+    written = entry.stat().st_mtime_ns
+    assert lint(proj) == first and entry.stat().st_mtime_ns == written  # now a plain hit
