@@ -679,7 +679,11 @@ PROJECT = obj(
                     "description": "预设（default、strict）和扩展包（如 service-taboos，公开发布的服务忌语）",
                 },
                 "rules": {"type": "object", "additionalProperties": RULE_SETTING},
-                "ignore": {"type": "array", "items": SHORT},
+                "ignore": {
+                    "type": "array",
+                    "items": SHORT,
+                    "description": "不检查的文件，写法同 .gitignore（相对项目根目录）：scripts_src/草稿/、!scripts_src/草稿/保留.yaml",
+                },
                 "speakers": obj(
                     {
                         "agent": {"type": "array", "items": SHORT, "description": "坐席一方的说话人标签，如 引导员"},

@@ -1,16 +1,21 @@
 """Which rules run and how severe their findings are: presets that extend each other, then the project.
 
-huifang.yaml:  lint: {extends: default|strict or [preset, pack…], rules: {rule-id: error|warning|info|off}, ignore: [glob…],
-                     speakers: {agent: [label…], customer: [label…]}}
+huifang.yaml:  lint: {extends: default|strict or [preset, pack…], rules: {rule-id: error|warning|info|off},
+                     ignore: [pattern…], speakers: {agent: [label…], customer: [label…]}}
+`ignore` patterns are .gitignore lines (pathspec), matched against paths relative to the project root:
+`scripts_src/草稿/`, `**/*-旧版.txt`, `!scripts_src/草稿/保留.yaml`.
 A rule not named anywhere keeps the severity its content gives (a phrase's or an element's own
 severity), else the rule's default.
 """
 
 from __future__ import annotations
 
-import fnmatch
+from typing import TYPE_CHECKING
 
 from huifang.problems import SEVERITIES
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 PRESETS: dict[str, dict] = {
     "default": {"extends": None, "rules": {}},
@@ -83,6 +88,7 @@ class LintConfig:
             self.explicit[rule] = value
         self.defaults = {ident: module.SEVERITY for ident, module in known.items()}
         self.ignore = list(ignore or [])
+        self._ignore_spec: GitIgnoreSpec | None = None
         from huifang.lint.speakers import DEFAULT, Speakers
 
         speakers = speakers or {}
@@ -115,7 +121,10 @@ class LintConfig:
         return self.explicit.get(rule) or own or self.defaults.get(rule, "error")
 
     def ignored(self, path: str) -> bool:
-        return any(
-            fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern.rstrip("/") + "/*")
-            for pattern in self.ignore
-        )
+        if not self.ignore:
+            return False
+        if self._ignore_spec is None:
+            from pathspec import GitIgnoreSpec
+
+            self._ignore_spec = GitIgnoreSpec.from_lines(self.ignore)
+        return self._ignore_spec.match_file(path)

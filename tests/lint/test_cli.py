@@ -81,6 +81,22 @@ def test_ignore_globs(proj):
     assert rows and not [r for r in rows if r["path"] == "scripts_src/phrases.yaml"]
 
 
+def test_ignore_is_gitignore_syntax(proj):
+    """A folder pattern, `**`, and `!` to keep one file back, as in .gitignore."""
+    drafts = proj / "scripts_src" / "草稿"
+    (drafts / "深").mkdir(parents=True)
+    for path in (drafts / "a.txt", drafts / "深" / "b.txt", drafts / "保留.txt", proj / "scripts_src" / "c-旧版.txt"):
+        path.write_text("客服：你自己想办法吧\n", encoding="utf-8")
+    (proj / "huifang.yaml").write_text(
+        "default_org: anxin\nlint:\n  ignore: [scripts_src/草稿/, '!scripts_src/草稿/保留.txt', '**/*-旧版.txt']\n",
+        encoding="utf-8",
+    )
+    rows = json.loads(lint(proj, "--format", "json").stdout)
+    paths = {r["path"] for r in rows if r["rule"] == "forbidden-phrase"}
+    assert "scripts_src/草稿/保留.txt" in paths
+    assert not paths & {"scripts_src/草稿/a.txt", "scripts_src/草稿/深/b.txt", "scripts_src/c-旧版.txt"}
+
+
 def test_inline_disable(proj):
     src = proj / "scripts_src"
     (src / "d.txt").write_text(
