@@ -12,9 +12,15 @@ file and line it was written in.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from huifang import model as m
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
+    from dataclasses import dataclass, field
+else:
+    from huifang.records import dataclass, field
+
 
 PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
 # Filled by the agent during the call; known everywhere, never an error.

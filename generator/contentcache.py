@@ -1,4 +1,5 @@
-"""A project's loaded content/, kept between `huifang lint` runs.
+"""A project's loaded content/, kept between `huifang lint` runs (and, with its scripts, between `huifang qa`
+runs, in an entry of its own: qa judges calls against every script).
 
 A lint of a few files (a pre-commit hook, a pull request) would otherwise parse and validate every
 content file again, importing PyYAML and jsonschema-rs to do it: most of its start-up. An entry is
@@ -36,24 +37,26 @@ RACY_NS = 3_000_000_000  # a file changed this shortly before its entry was writ
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
-def load_content(root: Path):
-    """`load_project(root, scripts=[])`, from the cache when nothing it read has changed."""
+def load_content(root: Path, scripts: bool = False):
+    """`load_project(root, scripts=[])`, from the cache when nothing it read has changed; `scripts`: the
+    whole project, `load_project(root)`, scripts_src/ included (what `huifang qa` judges calls against)."""
     from huifang.project import load_project
 
+    chosen: list | None = None if scripts else []
     folder = None if os.environ.get("HUIFANG_NO_CACHE") else _folder()
     if folder is None:
-        return load_project(root, scripts=[])
-    place = f"{os.getcwd()}\0{root}\0{os.path.realpath(root)}"
+        return load_project(root, scripts=chosen)
+    place = f"{os.getcwd()}\0{root}\0{os.path.realpath(root)}" + ("\0scripts" if scripts else "")
     entry = folder / (hashlib.sha256(place.encode()).hexdigest()[:32] + ".pickle")
     header = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{PACKAGE}\0{place}".encode()).hexdigest().encode()
-    loaded = _read(entry, header, root)
+    loaded = _read(entry, header, root, scripts)
     if loaded is not None:
         return loaded
     try:
-        manifest = _manifest(root)
+        manifest = _manifest(root, scripts)
     except OSError:
-        return load_project(root, scripts=[])  # unreadable content: let the loader say why
-    loaded = load_project(root, scripts=[])
+        return load_project(root, scripts=chosen)  # unreadable content: let the loader say why
+    loaded = load_project(root, scripts=chosen)
     if os.environ.get("CI", "").lower() in ("", "0", "false"):
         manifest["time"] = time.time_ns()  # after every read: what changed since is newer, so racy
         _write(folder, entry, header, manifest, loaded)
@@ -79,13 +82,14 @@ def _folder() -> Path | None:
     return folder
 
 
-def _listing(root: Path) -> tuple[list[str], list[str], list[str]]:
-    """(files read by content: huifang.yaml and content files; content pages, by name; huifang's modules)."""
+def _listing(root: Path, scripts: bool = False) -> tuple[list[str], list[str], list[str]]:
+    """(files read by content: huifang.yaml and content files, `scripts`: and scripts; content pages, by name;
+    huifang's modules)."""
     from huifang.project import CONFIG_FILE, CONTENT, discover
 
     config = root / CONFIG_FILE
     files = [str(config)] if config.exists() else []
-    files += [str(path) for path, _ in discover(root, scripts=False)]
+    files += [str(path) for path, _ in discover(root, scripts=scripts)]
     pages = root / CONTENT / "pages"
     named = [str(page) for page in sorted(pages.rglob("*.md"))] if pages.is_dir() else []
     code = sorted(
@@ -94,12 +98,16 @@ def _listing(root: Path) -> tuple[list[str], list[str], list[str]]:
     return files, named, code
 
 
-def _folders(root: Path, files: list[str], code: list[str]) -> list[str]:
+def _folders(root: Path, files: list[str], code: list[str], scripts: bool = False) -> list[str]:
     """Every folder whose listing decides what `_listing` finds."""
+    from huifang.project import SCRIPTS
+
     found = {str(root), str(root / "content")}
-    for folder, dirs, _ in os.walk(root / "content"):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.add(folder)
+    for top in ("content", SCRIPTS) if scripts else ("content",):
+        found.add(str(root / top))
+        for folder, dirs, _ in os.walk(root / top):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.add(folder)
     found.update(os.path.dirname(path) or os.curdir for path in files + code)
     return sorted(found)
 
@@ -114,12 +122,12 @@ def _digest(path: str) -> bytes:
         return hashlib.sha256(handle.read()).digest()
 
 
-def _manifest(root: Path) -> dict:
-    files, pages, code = _listing(root)
+def _manifest(root: Path, scripts: bool = False) -> dict:
+    files, pages, code = _listing(root, scripts)
     return {
         "files": [(path, _stat(path), _digest(path)) for path in files + code],
         "listing": (files, pages, code),
-        "folders": [(folder, _stat(folder)) for folder in _folders(root, files, code)],
+        "folders": [(folder, _stat(folder)) for folder in _folders(root, files, code, scripts)],
     }
 
 
@@ -127,21 +135,38 @@ def _racy(stat: tuple, written: int) -> bool:
     return max(stat[3], stat[4]) >= written - RACY_NS
 
 
-def _fresh(manifest: dict, root: Path) -> bool:
-    """Whether every file and folder the entry was made from is as it was."""
+def _fresh(manifest: dict, root: Path, scripts: bool = False) -> dict | None:
+    """The manifest if every file and folder the entry was made from is as it was, else None.
+
+    When some had to be read again to be sure (their stat changed, or they were racy) and none of them
+    is racy any longer, a manifest with their present stats and a new time: written back, the next run
+    trusts them on stat data alone. (An entry written just after an install or a checkout would
+    otherwise have every later run list the folders and hash the files again.)"""
     written = manifest["time"]
-    for folder, stat in manifest["folders"]:
-        if _stat(folder) != stat or _racy(stat, written):
-            if _listing(root) != manifest["listing"]:
-                return False
-            break
-    for path, stat, digest in manifest["files"]:
-        if (_stat(path) != stat or _racy(stat, written)) and _digest(path) != digest:
-            return False
-    return True
+    folders = manifest["folders"]
+    folder_stats = None
+    if any(_stat(folder) != stat or _racy(stat, written) for folder, stat in folders):
+        folder_stats = [(folder, _stat(folder)) for folder, _ in folders]  # before the listing they vouch for
+        if _listing(root, scripts) != manifest["listing"]:
+            return None
+    again = {}
+    for i, (path, stat, digest) in enumerate(manifest["files"]):
+        now = _stat(path)
+        if now != stat or _racy(stat, written):
+            if _digest(path) != digest:
+                return None
+            again[i] = now  # taken before the read that matched
+    if folder_stats is None and not again:
+        return manifest
+    moment = time.time_ns()
+    files = [(path, again.get(i, stat), digest) for i, (path, stat, digest) in enumerate(manifest["files"])]
+    stats = [stat for _, stat, _ in files] + [stat for _, stat in folder_stats or folders]
+    if any(_racy(stat, moment) for stat in stats):
+        return manifest  # still too fresh to trust by stat: checked again next time
+    return {**manifest, "files": files, "folders": folder_stats or folders, "time": moment}
 
 
-def _read(entry: Path, header: bytes, root: Path):
+def _read(entry: Path, header: bytes, root: Path, scripts: bool = False):
     import gc
 
     enabled = gc.isenabled()
@@ -150,9 +175,15 @@ def _read(entry: Path, header: bytes, root: Path):
         with entry.open("rb") as handle:
             if handle.readline().rstrip(b"\n") != header:
                 return None
-            if not _fresh(pickle.load(handle), root):
+            manifest = pickle.load(handle)
+            fresh = _fresh(manifest, root, scripts)
+            if fresh is None:
                 return None
+            start = handle.tell()
             loaded = pickle.load(handle)
+            if fresh is not manifest and os.environ.get("CI", "").lower() in ("", "0", "false"):
+                handle.seek(start)
+                _rewrite(entry, header, fresh, handle.read())
         gc.freeze()  # the content lives to the end of the run: never walk it again (the next pass would)
         return loaded
     except Exception:  # missing, cut short, written by another version, a file gone: load afresh
@@ -160,6 +191,25 @@ def _read(entry: Path, header: bytes, root: Path):
     finally:
         if enabled:
             gc.enable()
+
+
+def _rewrite(entry: Path, header: bytes, manifest: dict, content: bytes) -> None:
+    """The entry with a new manifest and the same content (as pickled)."""
+    import tempfile
+
+    try:
+        handle, temp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(header + b"\n")
+                pickle.dump(manifest, out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(content)
+            os.replace(temp, entry)
+        except BaseException:
+            os.unlink(temp)
+            raise
+    except Exception:  # a full disk or a read-only home: the cache is only a shortcut
+        return
 
 
 class _Slim(pickle.Pickler):

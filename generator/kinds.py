@@ -8,12 +8,17 @@ Adding a kind = one `Kind(...)` entry below, its JSON Schema in `schema.py`, its
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from huifang import builders
 from huifang import model as m
 from huifang import schema as s
 from huifang.yamlload import Document
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
+    from dataclasses import dataclass
+else:
+    from huifang.records import dataclass
 
 CONTENT = "content"
 SCRIPTS = "scripts_src"

@@ -6,11 +6,16 @@ character in the YAML file even after a script has been composed from several fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from huifang.yamlload import Document
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
+    from dataclasses import dataclass, field
+else:
+    from huifang.records import dataclass, field
 
 
 @dataclass(frozen=True, eq=False)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,12 @@ from huifang.kinds import BY_ID, CONFIG_FILE, CONTENT, KINDS, SCRIPT, SCRIPTS, K
 from huifang.problems import ContentError, Problem, display_path
 from huifang.validate import did_you_mean, validate_document
 from huifang.yamlload import SAFE_MAX_DEPTH, Document, Limits, load_document, load_file, read_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
+    from dataclasses import dataclass, field
+else:
+    from huifang.records import dataclass, field
 
 YAML_SUFFIXES = (".yaml", ".yml")
 

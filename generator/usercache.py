@@ -19,3 +19,20 @@ def folder(name: str) -> Path | None:
             return None
         base = home / ".cache"
     return base / "huifang" / name
+
+
+def private_folder(name: str) -> str | None:
+    """`folder(name)`, created, if nobody but the user can write to it or to huifang's cache folder
+    (what is kept there decides what the linter reads); None otherwise."""
+    found = folder(name)
+    if found is None:
+        return None
+    try:
+        found.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for path in (found.parent, found):
+            info = path.lstat()
+            if info.st_uid != os.getuid() or info.st_mode & 0o022 or path.is_symlink():
+                return None
+    except (OSError, AttributeError):  # AttributeError: no getuid (Windows)
+        return None
+    return str(found)

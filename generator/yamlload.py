@@ -11,11 +11,17 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from huifang.problems import ContentError
 from huifang.readfile import read_bytes
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
+    from dataclasses import dataclass, field
+else:
+    from huifang.records import dataclass, field
+
 
 # PyYAML is imported by the functions that parse (a tenth of a second spent only when something is parsed)
 

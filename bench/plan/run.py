@@ -4,6 +4,12 @@ Each measurement runs in a fresh process (peak RSS from getrusage). Times are CP
 (`time.process_time`): the machine is shared, and wall-clock time there measures the others' load. Usage:
     python bench/plan/run.py 10000 100000 1000000 [--outputs] [--before DIR]
 
+Two kinds of figure: the phases in one process (plan, plan + ledger, JSON; below, PLAN) and the command
+itself, whole, as a user runs it by default (COMMAND): `huifang plan EVENTS --from --to --format json --db X`
+with its JSON on stdout redirected to a file — loading the project, reading the ledger, planning, saving every
+call to the ledger (the default: there is no option to skip it) and writing the JSON. The command runs twice
+on the same ledger: a first run (empty ledger) and the same range again (every call already planned).
+
 --before DIR: also time the huifang package in DIR/huifang (e.g. `git archive <commit> generator` unpacked
 and renamed), in the same run, for a before/after under the same load.
 """
@@ -12,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -70,6 +77,52 @@ print(planned, total, len(plan.calls), len(plan.unscheduled), resource.getrusage
 """
 
 
+WARM = "import holidays.countries, huifang.cli, huifang.plan.command, huifang.plan.outputs, huifang.plan.store"
+
+# The command, whole, in a child of a fresh process: that child's CPU (user + sys) and peak RSS.
+COMMAND = """
+import resource, subprocess, sys
+with open(sys.argv[2], "w") as out:
+    rc = subprocess.run(sys.argv[3:], stdout=out).returncode
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(use.ru_utime + use.ru_stime, use.ru_maxrss, rc)
+"""
+
+
+def project_copy() -> Path:
+    """The shipped rule book with `plan.capacity: 10000` (the largest the schema allows; 200 agents x 10,000 a day
+    never binds at a million events, so every window is walked as in PLAN's capacity of 100,000)."""
+    target = OUT / "project"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for name in ("content", "scripts_src"):
+        shutil.copytree(REPO / name, target / name)
+    text = (REPO / "huifang.yaml").read_text(encoding="utf-8")
+    (target / "huifang.yaml").write_text(text + "plan:\n  capacity: 10000\n", encoding="utf-8")
+    return target
+
+
+def command(py: str, path: Path, n: int, env: dict) -> dict:
+    """`huifang plan` on the file, twice on one ledger: CPU seconds and peak RSS of each run."""
+    project = project_copy()
+    db = OUT / f"ledger-cmd-{n}.sqlite"
+    for p in OUT.glob(f"ledger-cmd-{n}.sqlite*"):
+        p.unlink()
+    argv = [py, "-m", "huifang", "plan", str(path), "--from", "2026-04-01", "--to", "2026-04-30",
+            "--format", "json", "--project", str(project), "--db", str(db)]  # fmt: skip
+    found = {}
+    for run in ("first", "again"):
+        out = subprocess.run(
+            [py, "-c", COMMAND, "", str(OUT / f"cmd-{n}.json"), *argv],
+            capture_output=True, text=True, check=True, env=env,
+        ).stdout.split()  # fmt: skip
+        found[f"command_{run}_s"] = round(float(out[0]), 3)
+        found[f"command_{run}_peak_mb"] = round(int(out[1]) / 1024)
+        found[f"command_{run}_rc"] = int(out[2])
+    return found
+
+
 def main() -> None:
     outputs = "--outputs" in sys.argv
     before = sys.argv[sys.argv.index("--before") + 1] if "--before" in sys.argv else None
@@ -88,7 +141,12 @@ def main() -> None:
             for p in OUT.glob(f"ledger-{n}.sqlite*"):
                 p.unlink()
             load = Path("/proc/loadavg").read_text().split()[0]
-            env = dict(os.environ, PYTHONPATH=code) if code else None
+            # as installed for a user: the modules' bytecode cached (this sandbox sets PYTHONDONTWRITEBYTECODE, and
+            # `holidays` alone is 300-odd modules, compiled again on every start without it); warmed once, untimed
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            if code:
+                env["PYTHONPATH"] = code
+            subprocess.run([py, "-c", WARM], check=True, env=env)
             out = subprocess.run(
                 [py, "-c", PLAN, str(path), str(REPO), str(db), "1" if outputs else "0"],
                 capture_output=True,
@@ -97,6 +155,7 @@ def main() -> None:
                 env=env,
             ).stdout
             planned, total, calls, unscheduled, kb, rest = out.split(maxsplit=5)
+            cmd = command(py, path, n, env)
             row = {
                 "events": n,
                 "code": "before" if code else "this",
@@ -105,10 +164,13 @@ def main() -> None:
                 "plan_and_ledger_s": round(float(total), 3),
                 "ratio_plan": round(float(planned) / float(read_s), 1),
                 "ratio_plan_and_ledger": round(float(total) / float(read_s), 1),
+                "ratio_command_first": round(cmd["command_first_s"] / float(read_s), 1),
                 "calls": int(calls),
                 "unscheduled": int(unscheduled),
                 "peak_mb": round(int(kb) / 1024),
                 "outputs_s": {k: round(v, 2) for k, v in eval(rest).items()},  # noqa: S307 (our own dict literal)
+                **cmd,
+                "ratio_command_again": round(cmd["command_again_s"] / float(read_s), 1),
                 "load_average": float(load),
             }
             results.append(row)

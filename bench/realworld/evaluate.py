@@ -1,9 +1,11 @@
 """Measure the linter on real published call scripts and transcripts (bench/realworld/).
 
-    python bench/realworld/evaluate.py --split all -v     # all 36 files (all are development files now)
+    python bench/realworld/evaluate.py --split all -v     # all 65 development files (scripts/ 36 + heldout2/ 29)
     python bench/realworld/evaluate.py --split dev        # the first labelling's dev half only
     python bench/realworld/evaluate.py --split heldout    # the first labelling's held-out half (since looked at)
-    python bench/realworld/evaluate.py --split heldout2   # blind set 2 (labels-heldout2.yaml, heldout2/), never tuned to
+    python bench/realworld/evaluate.py --split heldout2   # set 2 (labels-heldout2.yaml, heldout2/): blind once, measured
+                                                          # once, then spent and a development set like the others
+    python bench/realworld/evaluate.py --split heldout3   # blind set 3 (labels-heldout3.yaml, heldout3/), never tuned to
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -30,7 +32,12 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 OPENING = ["wenhou", "queren-shenfen", "gongsi", "zuoxi", "fangbian", "xuqiu"]
 CLOSING = ["ganxie", "zhufu", "zaijian"]
-LABELS = {"dev": "labels.yaml", "heldout": "labels.yaml", "heldout2": "labels-heldout2.yaml"}
+LABELS = {
+    "dev": "labels.yaml",
+    "heldout": "labels.yaml",
+    "heldout2": "labels-heldout2.yaml",
+    "heldout3": "labels-heldout3.yaml",
+}
 
 
 def load_engine(root: Path, packs: tuple[str, ...]):
@@ -140,9 +147,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=["dev", "heldout", "heldout2", "all"],
+        choices=["dev", "heldout", "heldout2", "heldout3", "all"],
         default="dev",
-        help="all = the 36 development files (dev and heldout); heldout2 is the blind set labelled by a separate engineer",
+        help="all = the 65 development files (dev, heldout and the spent heldout2); heldout3 is blind, never tuned to",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(
@@ -155,7 +162,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
     engine, project = load_engine(args.project, tuple(args.pack))
-    splits = ["dev", "heldout"] if args.split == "all" else [args.split]
+    splits = ["dev", "heldout", "heldout2"] if args.split == "all" else [args.split]
     everything = []
     for split in splits:
         labels = yaml.safe_load((HERE / LABELS[split]).read_text(encoding="utf-8"))

@@ -21,10 +21,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from huifang.compose import MAX_PATHS  # past it, the call says so (paths-capped)
 from huifang.lint.utterance import Utterance
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
+    from dataclasses import dataclass
+else:
+    from huifang.records import dataclass
+
 
 # Numbering before a marker, by style: 1. 1、 (1) （一） 一、 A.
 NUMBERING = re.compile(

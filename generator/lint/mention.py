@@ -4,11 +4,19 @@ A script or rule book names a phrase without saying it when a prohibition or neg
 (「我们绝不会泄露您的信息」, 「不能对客户说我不知道」, 「禁止说…」, 「请勿…」), or when it reports
 someone else's words (「对方一般都会问你是谁」). Only the words before the phrase in the same clause
 count: a comma or full stop ends the reach of a 不要 (「您不要着急，你自己想办法吧」 is still a violation).
+
+Two written forms reach further than one clause:
+- a quoted example introduced by a prohibition, and the examples joined to it (「不可以说：“喂，不可能的
+  吧。”或“不可以，完全不可以！”」): everything inside those quotes is named;
+- a list introduced by a prohibition or a taboo heading and a colon (「不得使用以下禁忌语言：不知道、不清楚、
+  不归我管」, 「服务忌语：少废话…」): everything after the colon, up to the end of the sentence, is named.
 """
 
 from __future__ import annotations
 
 import re
+
+from huifang import regexcache
 
 REACH = 12  # characters before the phrase, within its clause
 CLAUSE_END = re.compile(r"[，,。.！!？?；;、\n]")
@@ -17,6 +25,16 @@ PROHIBITION = re.compile(
     r"千万不|不允许|不可以|不该|避讳)"
 )
 REPORTED = re.compile(r"(?:对方|客户|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)")
+# What introduces a list or a quote of words not to say: a prohibition, or a taboo heading.
+NAMING = regexcache.compile(
+    PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误说法|错误示范|反面|不规范用语)"
+)
+OPENERS = '“「『"‘'
+CLOSERS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
+SENTENCE_END = regexcache.compile(r"[。！!？?\n]")
+# Between two quoted examples of one list: 或 / 、/ 和 / 以及 / 及 / 或者 and spaces.
+JOINER = regexcache.compile(r"(?:[\s,，、;；]*(?:或者|或是|或|以及|及|和|与|还有)?[\s,，、;；:：]*)$")
+INTRO_REACH = 16  # characters before a quote or a colon that may hold what introduces it
 
 
 def mentioned(folded: str, start: int) -> bool:
@@ -26,6 +44,111 @@ def mentioned(folded: str, start: int) -> bool:
     ends = [m.end() for m in CLAUSE_END.finditer(before)]
     if ends:
         before = before[ends[-1] :]
-    if not before:
+    if before and (PROHIBITION.search(before) is not None or REPORTED.search(before) is not None):
+        return True
+    if start == 0:
         return False
-    return PROHIBITION.search(before) is not None or REPORTED.search(before) is not None
+    return _quoted_example(folded, start) or _listed(folded, start)
+
+
+def _intro(text: str) -> bool:
+    """Whether the end of `text` (what comes right before a quote or a colon) names words not to say."""
+    text = text[-INTRO_REACH:]
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    if ends:
+        text = text[ends[-1] :]
+    return NAMING.search(text) is not None
+
+
+def _open_quote(folded: str, start: int) -> int:
+    """Where the quote that holds position `start` opens, or -1 when it is in no quote."""
+    stack: list[int] = []
+    for index in range(start):
+        char = folded[index]
+        if stack and char == CLOSERS[folded[stack[-1]]]:
+            stack.pop()
+        elif char in OPENERS:
+            stack.append(index)
+    return stack[0] if stack else -1
+
+
+def _quoted_example(folded: str, start: int) -> bool:
+    """Inside a quote that a prohibition introduces, directly or through the quotes joined before it."""
+    if not any(c in folded for c in OPENERS):
+        return False
+    quote = _open_quote(folded, start)
+    for _ in range(8):  # a list of quoted examples: 「不可以说：“…”或“…”、“…”」
+        if quote <= 0:
+            return False  # in no quote, or a quote that opens the line: nothing introduces it
+        before = folded[:quote]
+        if _intro(before):
+            return True
+        joined = JOINER.search(before)
+        head = before[: joined.start()] if joined else before
+        if not head or head[-1] not in CLOSERS.values():
+            return False
+        quote = _open_quote(folded, len(head) - 1)
+    return False
+
+
+def _listed(folded: str, start: int) -> bool:
+    """After a colon, in the same sentence, where what precedes the colon names words not to say."""
+    before = folded[:start]
+    ends = [m.end() for m in SENTENCE_END.finditer(before)]
+    sentence_start = ends[-1] if ends else 0
+    colon = max(before.rfind(":"), before.rfind("："))
+    if colon < sentence_start:
+        return False
+    return _intro(before[sentence_start:colon])
+
+
+# A section of a free-form file headed as words not to say (「五、禁忌用语和语气」, 「服务忌语：」 on a line of
+# its own): its items are named, not said. The section ends at the next heading-like line (a short line
+# about phrasing, procedure or rules: 「六、文明用语」, 「第二条 开场白」, 「### 结束语」) or after SECTION_MAX lines.
+TABOO_HEADING = regexcache.compile(
+    r"忌语|禁语|禁用语|忌用语|禁忌|不规范用语|错误说法|错误示范|反面示例|不能说的话|不该说的话|不要说的话|禁止用语|禁止说"
+)
+HEADING_WORDS = regexcache.compile(
+    r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|第.{1,4}[条章节]|^#"
+)
+HEADING_MAX = 24
+SECTION_MAX = 40
+_NUMBERING = regexcache.compile(
+    r"^[\s#>*\-]*(?:\d{1,2}(?:\.\d{1,2})*[.、．)）]?|[(（]?[一二三四五六七八九十]{1,3}[)）、]|[(（]\d{1,2}[)）])?\s*"
+)
+
+
+def taboo_lines(text: str) -> frozenset[int]:
+    """The 1-based numbers of the lines inside sections headed as words not to say."""
+    if TABOO_HEADING.search(text) is None:
+        return frozenset()
+    lines = text.split("\n")
+    inside: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if _taboo_heading(lines[index]):
+            end = index + 1
+            while end < len(lines) and end - index <= SECTION_MAX and not _heading(lines[end]):
+                inside.add(end + 1)
+                end += 1
+            index = end
+        else:
+            index += 1
+    return frozenset(inside)
+
+
+def _short(line: str) -> str | None:
+    body = _NUMBERING.sub("", line.strip(), count=1).rstrip(":： \t")
+    return body if 0 < len(body) <= HEADING_MAX and not any(c in body for c in '“「"。！？!?') else None
+
+
+def _taboo_heading(line: str) -> bool:
+    body = _short(line)
+    return body is not None and TABOO_HEADING.search(body) is not None
+
+
+def _heading(line: str) -> bool:
+    body = _short(line)
+    if body is None:
+        return False
+    return TABOO_HEADING.search(body) is None and HEADING_WORDS.search(line.strip()) is not None

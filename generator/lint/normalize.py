@@ -21,6 +21,8 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
+from huifang import regexcache
+
 _T2S: Any = None
 
 # Ranges whose characters may need folding or dropping; everything else passes through unchanged.
@@ -112,20 +114,10 @@ def dropped_ranges() -> list[tuple[int, int]]:
 
 
 def _cache_folder() -> Path | None:
-    from huifang.usercache import folder as cache_folder
+    from huifang.usercache import private_folder
 
-    folder = cache_folder("unicode")
-    if folder is None:
-        return None
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        for path in (folder.parent, folder):
-            info = path.lstat()
-            if info.st_uid != os.getuid() or info.st_mode & 0o022 or path.is_symlink():
-                return None
-    except (OSError, AttributeError):  # AttributeError: no getuid (Windows)
-        return None
-    return folder
+    found = private_folder("unicode")
+    return Path(found) if found else None
 
 
 def _class(ranges, low: int = 0, high: int = 0x10FFFF, without: str = "") -> str:
@@ -151,24 +143,24 @@ def _class(ranges, low: int = 0, high: int = 0x10FFFF, without: str = "") -> str
 # str.translate with a dict is slow on CJK text; regexes over character classes run in C. The
 # characters beyond U+FFFF to drop have their own regex, run only on texts that have any: in one
 # class they would be checked one range after another for every character of every text.
-_NEEDS_FOLD = re.compile(_char_class(chr(c) for c in FOLD))
-_FOLD_RUNS = re.compile(_NEEDS_FOLD.pattern + "+")
+_NEEDS_FOLD = regexcache.compile(_char_class(chr(c) for c in FOLD))
+_FOLD_RUNS = regexcache.compile(_NEEDS_FOLD.pattern + "+")
 DROPPED = dropped_ranges()
-_DROP = re.compile(_class(DROPPED, high=0xFFFF) + "+")
-_DROP_KEEP_LINES = re.compile(_class(DROPPED, high=0xFFFF, without="\n") + "+")
+_DROP = regexcache.compile(_class(DROPPED, high=0xFFFF) + "+")
+_DROP_KEEP_LINES = regexcache.compile(_class(DROPPED, high=0xFFFF, without="\n") + "+")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @cache
 def _drop_astral() -> re.Pattern:
-    return re.compile(_class(DROPPED, low=0x10000) + "+")
+    return regexcache.compile(_class(DROPPED, low=0x10000) + "+")
 
 
 @cache
 def _drop_any() -> re.Pattern:
     """Every character `drop` removes from a folded text, found in the original text (a character and
     its folded form are dropped alike; t2s maps Han to Han)."""
-    return re.compile(_DROP.pattern[:-1] + "|" + _drop_astral().pattern)
+    return regexcache.compile(_DROP.pattern[:-1] + "|" + _drop_astral().pattern)
 
 
 def t2s(text: str) -> str:

@@ -3,8 +3,8 @@ or the closing of a call.
 
 An element has several patterns (its phrasing families) and exclusions, in content/standards.yaml.
 Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of the alternatives, `(甲|乙)?` optional;
-`{名}` a name or a written placeholder (XX, ××, ***, 某, a common surname), `{姓名}` a whole name (it ends
-where a name ends), `{单位名}` a short name said on its own after a greeting; `{公司}` and the other
+`{名}` a name or a written placeholder (XX, ××, ***, 某, [客户姓名], a common surname), `{占位}` a written
+placeholder only, `{姓名}` a whole name (it ends where a name ends), `{单位名}` a short name said on its own after a greeting; `{公司}` and the other
 placeholders also match the organisation's value. A match that overlaps an exclusion does not count.
 Texts and patterns are compared folded (Simplified, half-width, lower case). None of this syntax
 ever reaches a message: messages name an element and show its `examples`.
@@ -15,12 +15,19 @@ ever reaches a message: messages name an element and show its `examples`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from huifang import model as m
+from huifang import regexcache
 from huifang.lint.normalize import fold
 from huifang.lint.utterance import CallView, Utterance
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
+    from dataclasses import dataclass
+else:
+    from huifang.records import dataclass
+
 
 WILDCARD = ".{0,12}?"
 PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
@@ -29,14 +36,17 @@ SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 )
+# A person's name or number left as a placeholder in brackets, as templates do: [客户姓名], 【坐席姓名】, [工号]
+# ([在线客服链接] is no name).
+BRACKETED = r"[\[【][^\[\]【】\n]{0,6}(?:姓名|名字|姓|名|工号)[\]】]"
 NAME = (
-    r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|[" + SURNAMES + "]"
+    r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|[" + SURNAMES + "]"
     r"(?![您你们的对向进和与为在是了给把就也都将从这那]))"
 )
 # A whole name: a placeholder, or a surname and at most two more characters that end where the name
 # does (punctuation, the end, or what follows a name: 为您, 很高兴 …), so a role word before an
 # ordinary word (医护人员高责任心) is no name.
-PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}"
+PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED
 FULL_NAME = (
     r"(?:" + PLACEHOLDER_NAME + r"|[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?"
     r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号))"
@@ -46,7 +56,7 @@ FULL_NAME = (
 NOT_A_NAME = (
     "先生|女士|小姐|老师|师傅|阿姨|叔叔|大爷|大姐|大哥|家长|同学|朋友|客户|用户|业主|老板|尊敬|"
     "请|打扰|抱歉|不好意思|对不起|很高兴|高兴|欢迎|谢谢|感谢|麻烦|稍等|再见|您|你|我|是|早|新年|节日|好|"
-    "各位|亲|吗|吧|呢|啊|喂|哪|谁"
+    "各位|亲|吗|吧|呢|啊|喂|哪|谁|怎|今天|最近|天气|身体|过得|这|那|一下|已经|正在|马上|稍"
 )
 UNIT_NAME = (
     r"(?![" + SURNAMES + r"][\u4e00-\u9fff]{0,2}[^\w])(?!x+[^\w])"
@@ -70,6 +80,8 @@ def _piece(token: str, values: dict) -> str:
             return FULL_NAME
         if name == "单位名":
             return UNIT_NAME
+        if name == "占位":
+            return "(?:" + PLACEHOLDER_NAME + ")"
         literal = re.escape(fold(token))
         return f"(?:{literal}|{re.escape(fold(values[name]))})" if values.get(name) else literal
     return re.escape(fold(token))
@@ -87,8 +99,10 @@ class Detector:
     __slots__ = ("regex", "exclude", "pattern")
 
     def __init__(self, element: m.Element, fills: tuple = ()):
-        self.regex = re.compile("|".join(_compile(p, fills) for p in element.patterns))
-        self.exclude = re.compile("|".join(_compile(p, fills) for p in element.exclude)) if element.exclude else None
+        self.regex = regexcache.compile("|".join(_compile(p, fills) for p in element.patterns))
+        self.exclude = (
+            regexcache.compile("|".join(_compile(p, fills) for p in element.exclude)) if element.exclude else None
+        )
         self.pattern = self.regex.pattern + ("|" + self.exclude.pattern if self.exclude else "")
 
     def search(self, text: str) -> tuple[int, int] | None:
@@ -190,13 +204,62 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
     path's opening; else the one opening of the call, with the label ""."""
     whole = opening(ctx, view, standard)
     if view.whole is None or not whole:
-        return [("", whole)]
+        return _alternatives(whole, standard, view) or [("", whole)]
     maybe = _any_element(standard, view.org)
     first = next((u for u in whole if maybe.search(u.folded) is not None), None)
     ways = [(label, turns) for label, turns in view.paths if label != "不方便"]
     if first is None or all(any(u.line == first.line for u in turns) for _, turns in ways):
-        return [("", whole)]
+        return _alternatives(whole, standard, view) or [("", whole)]
     return [(label, opening(ctx, view, standard, turns)) for label, turns in ways]
+
+
+def _line_start(view: CallView, u: Utterance) -> str:
+    """A free-form utterance's line as written, from its start (list marker and label included)."""
+    text = view.text
+    if not text or u.base > len(text):
+        return u.folded
+    start = text.rfind("\n", 0, u.base) + 1
+    return fold(text[start : u.base + 8].lower())
+
+
+# Numbering at the start of a free-form line (1. 1、 (1) 一、 A.) and the label or quote before its words.
+NUMBERED = regexcache.compile(
+    r"\s*(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[a-h][.．、)）])"
+)
+GREETS_WITHIN = 16  # the greeting opens the numbered wording: within this many characters of its start or quote
+
+
+def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) -> list | None:
+    """Alternative openings written as numbered items side by side (「1. 对于来电者说：“您好！这里是…”」
+    「2. 节日问候时说：“您好！祝您节日快乐！…”」): two or more items of the opening, numbered alike, each
+    opening with the greeting (the standard's first element) and saying another element too. Each is
+    an opening of its own, with the turns around them; None when the opening has no such items."""
+    if not view.freeform or len(turns) < 2 or not standard.elements:
+        return None
+    greeting = standard.elements[0]
+    items: dict[str, list[int]] = {}
+    for index, u in enumerate(turns):
+        number = NUMBERED.match(_line_start(view, u))
+        if number is None:
+            continue
+        said = find_elements([u], standard.elements, view.org, _DETECTORS)
+        first = next((f for f in said if f.element is greeting), None)
+        if first is None or len(said) < 2:
+            continue
+        before = u.folded[: first.start]
+        opened = max(before.rfind("“"), before.rfind("「"), before.rfind(":"), before.rfind("："))
+        if first.start - (opened + 1) > GREETS_WITHIN:
+            continue
+        style = re.sub(r"[\d一二三四五六七八九十a-h]", "0", number.group().strip())
+        items.setdefault(style, []).append(index)
+    chosen = max(items.values(), key=len, default=[])
+    if len(chosen) < 2:
+        return None
+    others = set(chosen)
+    return [
+        (f"说法{n}", [u for i, u in enumerate(turns) if i == index or i not in others])
+        for n, index in enumerate(chosen, 1)
+    ]
 
 
 def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | None = None) -> list[Utterance]:
@@ -305,15 +368,65 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
     key = (id(turns), standard.max_turns)
     found = cache.get(key)
     if found is None:
-        last = agent[-standard.max_turns :]
+        last = None
         for index in range(len(agent) - 1, -1, -1):
             if CLOSING_MARK.search(agent[index].folded[:30]):
                 after = agent[index : index + standard.max_turns + 1]
                 if len(after) > 1 or len(agent[index].text) > 12:
                     last = after
                 break
+        if last is None:
+            last = _ending(agent, standard, view.org)
         found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in last]
     return found
+
+
+# A written rule of conduct (「第九条 联络员不得与来电人争吵」): not speech, so not what the call ends with.
+RULE = regexcache.compile(r"不得|不应|不准|禁止|严禁|应当|必须|第[一二三四五六七八九十百\d]{1,4}条")
+QUOTES = regexcache.compile(r"[“”「」\"]")
+# Where to turn later, said between the thanks and the goodbye (「如有疑问请拨打热线 400…」).
+AFTERCARE = regexcache.compile(r"如有|如果.{0,8}(?:问题|需要|疑问)|拨打|热线|随时|联系我们|再次来电|下次")
+SHORT = 20  # a turn this short that asks nothing may stand between closing words (「好的」「请慢走」)
+
+
+def _ending(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> list[Utterance]:
+    """The closing of a free-form path without a closing marker: its last turn (past trailing rules of
+    conduct, and past narration when the file quotes its speech), and the turns before it as long as every turn after them is closing talk (it says a
+    closing element, or is short and asks nothing), up to `max_turns`. Thanks said in the middle of
+    a script (a reply to one question, 「感谢致电」 in the opening) is not its closing."""
+    end = len(agent)
+    # In a file whose speech is quoted (most of its lines quote words: a story of a call), an unquoted last
+    # line is narration.
+    quoted = 2 * sum(1 for u in agent if QUOTES.search(u.folded)) > len(agent) >= 2
+    while (
+        end > 1
+        and (_rule(agent[end - 1]) or (quoted and QUOTES.search(agent[end - 1].folded) is None))
+        and not _says_element(agent[end - 1], standard, org)
+    ):
+        end -= 1
+    start = end - 1
+    while start > 0 and end - start < standard.max_turns and _closing_talk(agent[start], standard, org):
+        start -= 1
+    return agent[max(start, 0) : end]
+
+
+def _rule(u: Utterance) -> bool:
+    return RULE.search(u.folded) is not None and QUOTES.search(u.folded) is None
+
+
+def _closing_talk(u: Utterance, standard: m.Standard, org: m.Org | None) -> bool:
+    return (
+        (len(u.text) <= SHORT and not asks(u))
+        or (AFTERCARE.search(u.folded) is not None and not asks(u))
+        or _says_element(u, standard, org)
+    )
+
+
+def _says_element(u: Utterance, standard: m.Standard, org: m.Org | None) -> bool:
+    return bool(find_elements([_tail(u) if len(u.text) > LONG else u], standard.elements, org, _DETECTORS))
+
+
+_DETECTORS: dict = {}
 
 
 def _tail(u: Utterance) -> Utterance:

@@ -6,7 +6,12 @@ Each utterance knows how to turn an offset in its text into (line, column) of it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
+    from dataclasses import dataclass, field
+else:
+    from huifang.records import dataclass, field
+
 
 AGENT, CUSTOMER, NOTE, UNKNOWN = "agent", "customer", "note", "unknown"
 

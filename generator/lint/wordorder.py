@@ -7,10 +7,16 @@ Texts are compared folded (Simplified, half-width), clause by clause.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from huifang import model as m
 from huifang.lint.normalize import fold
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
+    from dataclasses import dataclass
+else:
+    from huifang.records import dataclass
+
 
 CLAUSE = re.compile(r"[^，,。.！!？?；;：:、\n]+")
 

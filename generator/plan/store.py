@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from huifang import ledger
-from huifang.plan.core import Call, call_key
+from huifang.plan.core import Call, IsoDays
 
 ledger.register(
     "plan",
@@ -36,29 +36,21 @@ def booked(db: sqlite3.Connection, first: dt.date, last: dt.date) -> dict[tuple[
     return {(a, dt.date.fromisoformat(d)): n for a, d, n in rows}
 
 
+def rows(calls: Iterable[Call], run: str) -> Iterator[tuple]:
+    """The ledger's row of each call (its key as `Call.key` makes it, without a call per call)."""
+    iso = IsoDays()
+    for line, customer, phone, scenario, _, agent, date, time, (start, end), key, _, _, event, ident in calls:
+        first = iso[start]
+        if not key:
+            key = f"{ident or f'{customer}/{phone}'}|{scenario}|{iso[event] if event else first}|{first}"
+        yield key, scenario, customer, phone, agent, iso[date], time, first, iso[end], line, run
+
+
 def save(db: sqlite3.Connection, calls: Iterable[Call], run: str) -> None:
     db.execute("PRAGMA cache_size = -65536")  # 64 MB of pages: keys arrive in no order, the B-tree stays cached
-    iso: dict[dt.date | None, str | None] = {None: None}  # a million calls fall on a few hundred days
-
-    def day(value: dt.date | None) -> str | None:
-        text = iso.get(value)
-        if text is None:
-            text = iso[value] = value.isoformat()  # type: ignore[union-attr]
-        return text
-
-    def row(c: Call) -> tuple:
-        start, end = c.window
-        key = c.ledger_key or call_key(
-            c.ident or f"{c.customer}/{c.phone}",
-            c.scenario,
-            day(c.event or start),  # type: ignore[arg-type]
-            day(start),
-        )  # type: ignore[arg-type]
-        return key, c.scenario, c.customer, c.phone, c.agent, day(c.date), c.time, day(start), day(end), c.line, run
-
     with db:
         db.executemany(
             "INSERT OR IGNORE INTO plan_calls (key, scenario, customer, phone, agent, date, time, win_from, win_to,"
             " line, run) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            map(row, calls),
+            rows(calls, run),
         )

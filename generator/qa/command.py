@@ -227,11 +227,12 @@ class _Ledger:
 
 
 def _load(root: Path):
-    from huifang.project import load_project
+    """The whole project, from the content cache when nothing it was read from has changed (as lint's)."""
+    from huifang.contentcache import load_content
 
     if not (Path(root) / "content").is_dir():
         raise _Usage(f"{root}: 找不到 content/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录")
-    loaded = load_project(root)
+    loaded = load_content(Path(root), scripts=True)
     bad = [p for p in loaded.problems if p.severity == "error"]
     if bad:
         for p in bad[:5]:

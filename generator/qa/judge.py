@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from huifang.qa.call import AGENT, CUSTOMER, Call
+from huifang.qa.form import score
 from huifang.qa.metrics import Metrics, measure
 from huifang.qa.questions import NOT_CONVENIENT_LABEL, Outcome, Plan
 from huifang.qa.questions import judge as judge_questions
@@ -136,8 +137,6 @@ def judge(call: Call, bridge: Bridge, plan: Plan | None, form) -> Verdict:
                 found[-1].time = maximum * 60.0
     found.sort(key=lambda f: (f.turn is None, f.turn if f.turn is not None else 0, f.rule, f.message))
     if form is not None:
-        from huifang.qa.form import score
-
         score(verdict, form)
     return verdict
 

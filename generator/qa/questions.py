@@ -158,12 +158,17 @@ class AgentText:
         self._chars: frozenset | None = None
 
     def could_cover(self, key: str, share: float) -> bool:
-        """Whether `coverage` could reach `share` for `key`: it counts key characters found in order in
-        the text, so no more than the key's characters that occur in the text at all (a cheap upper bound
-        that spares most fuzzy searches for questions the call never came near)."""
+        """Whether `coverage` could reach `share` for `key`. It counts the key's characters found in order
+        in a window of the text, so no more than (1) the key's characters that occur in the text at all (a
+        cheap first bound that spares most fuzzy searches for questions the call never came near), nor (2)
+        the longest common subsequence of the key and the whole text (a window is part of the text): a
+        bit-parallel pass, cheaper than the partial-ratio search it spares. Both bounds are divided as
+        coverage divides, so a search they skip is one whose share would have been below `share`."""
         if self._chars is None:
             self._chars = frozenset(self.text)
-        return sum(map(self._chars.__contains__, key)) / len(key) >= share  # as coverage divides
+        if sum(map(self._chars.__contains__, key)) / len(key) < share:
+            return False
+        return _lcs().similarity(key, self.text) / len(key) >= share
 
     def turn_at(self, offset: int) -> int:
         return self.turns[max(0, bisect_right(self.starts, offset) - 1)]
@@ -175,8 +180,7 @@ def find(expected: Expected, agent: AgentText) -> tuple[int | None, float]:
     Fast path: the whole wording occurs as it is. Otherwise each clause is looked for (exactly, then by
     rapidfuzz partial ratio); the question counts as asked when enough of its clauses, by length, were said.
     """
-    from rapidfuzz import fuzz
-
+    fuzz = _fuzz()
     text = agent.text
     if not text:
         return None, 0.0
@@ -209,14 +213,30 @@ def coverage(key: str, text: str, fuzz) -> tuple[float, int]:
     subsequence of the key and a window a little longer than it (the agent's filled-in names and ASR's
     inserted characters widen it) divided by the key's length: robust to words added, dropped or misheard.
     """
-    from rapidfuzz.distance import LCSseq
-
     hit = fuzz.partial_ratio_alignment(key, text, score_cutoff=40)
     if hit is None:
         return 0.0, 0
     start = max(0, hit.dest_start - len(key) // 4)
     window = text[start : hit.dest_start + len(key) + len(key) // 2]
-    return LCSseq.similarity(key, window) / len(key), hit.dest_start
+    return _lcs().similarity(key, window) / len(key), hit.dest_start
+
+
+_RAPIDFUZZ: list = []  # (fuzz, LCSseq), imported on first use: an import statement in a per-question function costs
+
+
+def _fuzz():
+    if not _RAPIDFUZZ:
+        from rapidfuzz import fuzz
+        from rapidfuzz.distance import LCSseq
+
+        _RAPIDFUZZ.extend((fuzz, LCSseq))
+    return _RAPIDFUZZ[0]
+
+
+def _lcs():
+    if not _RAPIDFUZZ:
+        _fuzz()
+    return _RAPIDFUZZ[1]
 
 
 def _clause_share(expected: Expected, agent: AgentText, fuzz) -> tuple[float, int | None]:

@@ -11,6 +11,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from huifang.lint.normalize import drop_in_lines, fold
+from huifang.lint.normalize import normalize as _normalize
+from huifang.lint.utterance import CUSTOMER, CallView, Utterance
 from huifang.qa.call import AGENT, Turn
 
 # The linter's rules that make sense on what was actually said (placeholders, estimated length and
@@ -46,8 +49,6 @@ class Bridge:
     def findings(self, turns: list[Turn], org, asks: frozenset[int] | set[int] = frozenset()) -> list[LintHit]:
         """The linter's findings on a call's turns; `asks`: indexes of turns that ask a script question
         (where the opening ends)."""
-        from huifang.lint.utterance import CUSTOMER, CallView, Utterance
-
         utterances = []
         for i, t in enumerate(turns):
             u = Utterance(t.text, AGENT if t.role == AGENT else CUSTOMER, "<call>", i + 1, 1, 0, ask=i in asks)
@@ -122,8 +123,6 @@ def _for_a_call(message: str) -> str:
 
 def prepare(turns: list[Turn]) -> None:
     """Set `folded` and `norm` of every turn with one pass over the whole call (two C calls, not 2 × turns)."""
-    from huifang.lint.normalize import drop_in_lines, fold
-
     folded = fold("\n".join(t.text for t in turns)).split("\n")
     dropped = drop_in_lines("\n".join(folded)).split("\n")
     if len(folded) != len(turns) or len(dropped) != len(turns):  # a text with a line break of its own
@@ -137,6 +136,4 @@ def prepare(turns: list[Turn]) -> None:
 
 def normalize(text: str) -> str:
     """The linter's comparison form: Simplified, half-width, lower case, no spaces or punctuation."""
-    from huifang.lint.normalize import normalize as norm
-
-    return norm(text)
+    return _normalize(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
+from huifang.qa import roles, rules_bridge
 from huifang.qa.call import AGENT, TranscriptError
 from huifang.qa.judge import Verdict, judge
 from huifang.qa.questions import Plan, plan_for
@@ -110,11 +111,8 @@ class Session:
         return self._by_script
 
     def judge(self, call) -> Verdict:
-        from huifang.qa.roles import assign
-        from huifang.qa.rules_bridge import prepare
-
-        prepare(call.turns)
-        assign(call, self.agent, self.agent_channel)
+        rules_bridge.prepare(call.turns)  # module attributes: imports inside a per-call function cost a lookup each
+        roles.assign(call, self.agent, self.agent_channel)
         script, note = self.pick_script(call)
         verdict = judge(call, self.bridge, self.plan(script) if script else None, self.form)
         verdict.script_note = note

@@ -190,3 +190,68 @@ def test_a_script_with_thousands_of_branches_is_capped_and_says_so(project):
     problems = lint(project, "many.txt", "\n".join(lines) + "\n")
     [capped] = [p for p in problems if p.rule == "paths-capped"]
     assert "256" in capped.message and capped.severity == "info"
+
+
+def _closing_found(project, name: str, text: str) -> set[str]:
+    """Which closing elements the one path's closing says (by the missing-closing message)."""
+    [message] = closings(lint(project, name, text)).values() or [""]
+    return {e for e in ("致谢", "祝福", "道别") if e not in message}
+
+
+def test_thanks_in_the_middle_of_a_script_is_not_its_closing(project):
+    # a reply to one question thanks the customer; the script then goes on and never closes
+    text = (
+        OPENING + "客服：请问您对维修服务满意吗？（满意：谢谢您的认可，我们会做得更好。）\n"
+        "客服：请问师傅是否按约定时间上门，上门时有没有出示工作证并穿好鞋套？\n"
+    )
+    assert _closing_found(project, "middle.txt", text) == set()
+    # closing talk before the last turn still counts: 「感谢您的支持。」「好的，再见！」
+    text = OPENING + "客服：请问您对维修服务满意吗？\n客服：感谢您的支持，祝您生活愉快。\n客服：好的，再见！\n"
+    assert not closings(lint(project, "two.txt", text))
+    # where to turn later, said between the thanks and the goodbye, is closing talk too
+    text = (
+        OPENING + "客服：请问您对维修服务满意吗？\n客服：感谢您的支持。\n"
+        "客服：如有疑问请拨打我们的24小时服务热线4008123123进行咨询。\n客服：祝您生活愉快，再见！\n"
+    )
+    assert not closings(lint(project, "three.txt", text))
+
+
+def test_rules_of_conduct_and_narration_after_the_closing_are_not_speech(project):
+    text = (
+        OPENING + "客服：请问您对维修服务满意吗？\n客服：感谢您的支持，祝您生活愉快，再见！\n"
+        "第九条 回访员不得与客户争吵，不得率先挂机。\n"
+    )
+    assert not closings(lint(project, "rules.txt", text))
+    story = (
+        "“您好，这里是安心物业，请问是王先生吗？我是客服小李，现在方便吗？”\n"
+        "我答应了，她接着问：“请问您对维修服务满意吗？”\n我回答满意，她笑着说：“感谢您的支持，祝您生活愉快，再见！”\n"
+        "挂断后，我打开手机看了看维修记录。\n"
+    )
+    assert not closings(lint(project, "story.txt", story))
+
+
+def test_numbered_alternative_openings_are_each_checked(project):
+    # two numbered wordings of the opening side by side: the festival one names no company and no agent
+    text = (
+        "开场白用语如下：\n"
+        "1. 对于来电者，说：“您好！这里是安心物业，我是客服小李，请问有什么可以帮您？”\n"
+        "2. 节日问候时说：“您好！祝您节日快乐！请问有什么可以帮您？”\n"
+        "客服：请问您家的地址是？\n客服：感谢您的来电，再见！\n"
+    )
+    found = [
+        p
+        for p in lint(project, "inbound.txt", "<!-- huifang: kind=inbound -->\n" + text)
+        if p.rule == "missing-greeting"
+    ]
+    assert len(found) == 1 and "说法2" in found[0].message and "报公司名称" in found[0].message, found
+    # numbered steps that do not each greet are one opening
+    steps = (
+        "1. 客服：您好！这里是安心物业，我是客服小李。\n2. 客服：请问有什么可以帮您？\n"
+        "客服：请问您家的地址是？\n客服：感谢您的来电，再见！\n"
+    )
+    found = [
+        p
+        for p in lint(project, "steps2.txt", "<!-- huifang: kind=inbound -->\n" + steps)
+        if p.rule == "missing-greeting"
+    ]
+    assert found == [], found

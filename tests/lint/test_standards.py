@@ -71,11 +71,54 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("耽误您两分钟时间", {"fangbian"}, set()),
         ("很抱歉给您带来不便", set(), {"fangbian"}),
         ("请问有什么可以帮您？", {"xuqiu"}, set()),
+        # written forms of address and bracket placeholders (messages, templates)
+        ("尊敬的张先生，感谢您选择XX汽车成为出行伙伴", {"queren-shenfen", "gongsi"}, set()),
+        ("尊敬的[客户姓名]先生/女士：", {"queren-shenfen"}, set()),
+        ("XX妈妈/爸爸您好，听说宝贝今天生病请假了", {"wenhou", "queren-shenfen"}, set()),
+        ("您好，感谢致电[银行名称]，我是客服[姓名]。", {"gongsi", "zuoxi"}, set()),
+        ("如有疑问，请访问我们的在线客服[在线客服链接]。", set(), {"zuoxi"}),
+        ("您好，欢迎光临“绮籽”", {"wenhou", "gongsi"}, set()),
+        # a table's step name and a rule that prescribes saying them are not the words themselves
+        ("核实身份 询问身份证号/手机号后四位", set(), {"queren-shenfen"}),
+        ("核对客户资料时（姓名、地址等），对于多音字应选择中性词", set(), {"queren-shenfen"}),
+        ("应答时要首先问候，然后报出单位名称和工号；", set(), {"gongsi", "zuoxi"}),
+        # introducing someone else, a generic trade noun, prose about the company
+        ("张先生，您好！这是我们的售后服务顾问王某某", {"queren-shenfen"}, {"zuoxi"}),
+        ("您好，我是汽贸公司的客服代表XXX", {"zuoxi"}, {"gongsi"}),
+        ("我项目组积极参加公司的客户回访话术征集活动", set(), {"gongsi"}),
+        ("您好，今天过得怎么样", {"wenhou"}, {"gongsi"}),
+        # other ways to ask what the caller needs; a pre-closing 还需要 does not
+        ("您好！请问您需要办理哪项业务？", {"xuqiu"}, set()),
+        ("您好！我能帮您做点什么吗？", {"xuqiu"}, set()),
+        ("您需要什么样的房子？这边请。", {"xuqiu"}, set()),
+        ("请问您还需要其他帮助吗？", set(), {"xuqiu"}),
+        ("您的电话已接通，请讲。", set(), {"xuqiu"}),
+        ("新年好，麻烦找一下王先生", {"wenhou", "queren-shenfen"}, set()),
+        ("您好，我是1024号话务员", {"zuoxi"}, set()),
+        ("您好，XX专席为您服务！", {"wenhou"}, {"zuoxi"}),
+        # 很高兴 is no name (高 is a surname)
+        ("亲爱的，您好，很高兴为您服务", {"wenhou"}, {"zuoxi"}),
+        ("请问您想咨询什么问题？", {"xuqiu"}, set()),
+        ("有什么需要我为您效劳的吗？", {"xuqiu"}, set()),
+        # 报修 is no 报出: a hotline's name before the agent's number
+        ("您好，95598报修热线，工号1024为您服务", {"wenhou", "zuoxi"}, set()),
+        ("您想什么时候上门？", set(), {"xuqiu"}),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):
     got = found(project, text)
     assert present <= got and not (absent & got), got
+
+
+@pytest.mark.parametrize(
+    "text, present",
+    [
+        ("感谢您的来电，祝您新年快乐！", {"ganxie", "zhufu"}),
+        ("请您慢走，一路平安。", {"zhufu", "zaijian"}),
+    ],
+)
+def test_closing_elements_by_meaning(project, text, present):
+    assert present <= found(project, text, "closing")
 
 
 def test_every_element_example_is_its_own_element(project):

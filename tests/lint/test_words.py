@@ -22,6 +22,16 @@ from tests.lint.conftest import lint_text
         ("此时对方一般都会问你是谁", "你是谁", True),
         ("您不要着急，你自己想办法吧", "你自己想办法", False),
         ("不可能！我们从没这种事", "不可能", False),
+        # a quoted example after 不可以说, and the examples joined to it with 或
+        ("不可以说：“喂，不可能的吧。”或“不行，你自己想办法吧！”", "不可能", True),
+        ("不可以说：“喂，不可能的吧。”或“不行，你自己想办法吧！”", "你自己想办法", True),
+        # a list after a prohibition or a taboo heading and a colon, to the end of the sentence
+        ("不得使用以下禁忌语言：不知道、不清楚、不归我管等。", "不归我管", True),
+        ("服务忌语：少废话，我不知道，没办法。", "没办法", True),
+        ("服务忌语：少废话。客服：这不归我管", "不归我管", False),
+        # a quote nothing introduces, or introduced by the agent's own words, is said
+        ("“这不归我管，你自己想办法吧”", "你自己想办法", False),
+        ("应回答：“很抱歉，这不归我管”", "不归我管", False),
     ],
 )
 def test_prohibition_or_report_before_the_phrase(line, phrase, named):
@@ -79,3 +89,18 @@ def test_statement_in_another_word_order(proj, line, found):
     problems = lint_text(proj, "o.txt", line + "\n", "forbidden-phrase")
     assert bool(problems) is found, problems
     assert len(problems) <= 1
+
+
+def test_unsure_read_back_is_not_the_taboo(proj):
+    _extend(proj, "[default, service-taboos]")
+    text = "客服：我再念一遍，我不知道对不对，155 7670 8400。\n客服：这个我不知道。\n"
+    assert [p.line for p in lint_text(proj, "r.txt", text, "forbidden-phrase")] == [2]
+
+
+def test_a_section_headed_as_taboos_lists_words_not_said(proj):
+    _extend(proj, "[default, service-taboos]")
+    text = (
+        "五、服务忌语\n1、我不知道！\n2、这不归我管。\n3、你自己想办法吧。\n"
+        "六、文明用语\n客服：这个我不知道，您问别人吧。\n"
+    )
+    assert [p.line for p in lint_text(proj, "s.txt", text, "forbidden-phrase")] == [6]

@@ -7,8 +7,6 @@ Each rule's docstring is its handbook page: a Chinese title line, a description,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from huifang.lint.rules import (
     call_too_long,
     closing_end_only,
@@ -22,6 +20,13 @@ from huifang.lint.rules import (
     unknown_placeholder,
     unknown_speaker,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
+    from dataclasses import dataclass
+else:
+    from huifang.records import dataclass
+
 
 RULES = [
     forbidden_phrase,

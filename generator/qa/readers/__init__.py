@@ -126,11 +126,16 @@ def from_json(data, display: str) -> Call:
             "无法识别的 JSON 结构：支持 FunASR（sentence_info）、WhisperX（segments）、"
             "阿里云录音文件识别（Result.Sentences）和腾讯云（Response.Data.ResultDetail）",
         )
-    from importlib import import_module
+    module = _MODULES.get(kind)
+    if module is None:
+        from importlib import import_module
 
-    module = import_module(f"huifang.qa.readers.{kind}")
+        module = _MODULES[kind] = import_module(f"huifang.qa.readers.{kind}")
     turns = module.turns(data, display)
     return finish(Call(display, kind, turns), display)
+
+
+_MODULES: dict = {}  # format → its reader module, imported on first use
 
 
 def number(value, display: str, where: str, scale: float = 1.0) -> float:

@@ -1,0 +1,61 @@
+"""Compiled regular expressions kept between runs.
+
+Compiling a regex is Python code (`re._parser`, `re._compiler`): the element patterns of one org and
+the normaliser's character classes took about 14 ms of a one-file lint, every run. What compiling
+produces is plain data (a list of integers for the regex engine, the group names), so it is kept
+(`huifang.kept`: the user's cache directory, one file per Python build) and handed straight to the
+engine (`_sre.compile`, which checks the code it is given) on the next run: same pattern, same flags,
+same engine version, same compiled regex. A pattern not kept yet is compiled as `re.compile` would,
+and kept when the process ends.
+
+Only CPython's `re` works this way; elsewhere, and whenever anything about the kept data is off,
+`compile` is `re.compile`. `HUIFANG_NO_CACHE=1` turns it off.
+"""
+
+from __future__ import annotations
+
+import re
+
+from huifang.kept import Kept
+
+try:
+    import _sre
+
+    KEPT = Kept(f"regex-{_sre.MAGIC}-{_sre.CODESIZE}")  # (pattern, flags) -> what _sre.compile takes
+except ImportError:  # not CPython
+    KEPT = Kept("regex")
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile(pattern, flags)`, from the kept compiled form when there is one."""
+    found = KEPT.get((pattern, flags))
+    if found is not None:
+        try:
+            return _sre.compile(pattern, found[0], list(found[1]), found[2], found[3], found[4])
+        except Exception:  # kept by another engine version after all: compile afresh
+            pass
+    return _fresh(pattern, flags)
+
+
+def _fresh(pattern: str, flags: int) -> re.Pattern:
+    """Compile as `re._compiler.compile` does, keeping what the engine was given."""
+    if KEPT.path is None or not isinstance(pattern, str):
+        return re.compile(pattern, flags)
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        args = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        compiled = _sre.compile(pattern, *args)
+    except re.error:
+        raise
+    except Exception:  # re's internals moved: no keeping
+        return re.compile(pattern, flags)
+    # flags and opcodes are int subclasses, which marshal does not take
+    KEPT.put((pattern, int(flags)), (int(args[0]), [int(op) for op in code], *args[2:]))
+    return compiled

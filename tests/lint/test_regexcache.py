@@ -1,0 +1,115 @@
+"""Compiled regexes kept between runs (huifang.regexcache): what comes back from the cache is the
+regex `re.compile` makes, a damaged or foreign file is never trusted, and a shared folder is not used."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from huifang import regexcache
+from huifang.kept import Kept
+from huifang.lint.normalize import _DROP, _NEEDS_FOLD
+
+PATTERNS = [
+    (r"(?P<who>客服|坐席)[:：]\s*(.*)$", re.M),
+    (r"您好.{0,12}?(?:请问|是)(?P<name>[王李张]\w{0,2})", 0),
+    (r"[^\W_]+", 0),
+    (r"(?i)hello|ＨＥＬＬＯ", 0),
+    (_NEEDS_FOLD.pattern, 0),  # the normaliser's big character classes
+    (_DROP.pattern, 0),
+    ((rb"^(~|null|Null|NULL|)$"), 0),  # bytes: compiled by re, never kept
+]
+TEXTS = ["客服：您好，请问是王先生吗？\n坐席: 好的", "HELLO， ｗｏｒｌｄ 再见！", "", "x" * 50 + "您好，是李华"]
+
+
+def fresh_state(monkeypatch, cache) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.delenv("HUIFANG_NO_CACHE", raising=False)
+    monkeypatch.setattr(regexcache, "KEPT", Kept(regexcache.KEPT.name))
+
+
+def same(a: re.Pattern, b: re.Pattern) -> None:
+    assert (a.pattern, a.flags, a.groups, dict(a.groupindex)) == (b.pattern, b.flags, b.groups, dict(b.groupindex))
+    for text in TEXTS:
+        mark = "#"
+        if isinstance(a.pattern, bytes):
+            text, mark = text.encode(), b"#"
+        assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+        assert [m.groups() for m in a.finditer(text)] == [m.groups() for m in b.finditer(text)]
+        assert a.sub(mark, text) == b.sub(mark, text)
+
+
+def test_a_kept_regex_is_the_one_re_compiles(tmp_path, monkeypatch):
+    fresh_state(monkeypatch, tmp_path)
+    first = [regexcache.compile(p, f) for p, f in PATTERNS]
+    regexcache.KEPT.save()
+    [kept] = (tmp_path / "huifang" / regexcache.KEPT.name).glob("*.marshal")
+    fresh_state(monkeypatch, tmp_path)
+    again = [regexcache.compile(p, f) for p, f in PATTERNS]
+    assert len(regexcache.KEPT.entries) == len(PATTERNS) - 1 and not regexcache.KEPT.new  # all from the file
+    for (pattern, flags), a, b in zip(PATTERNS, first, again):
+        same(a, re.compile(pattern, flags))
+        same(b, re.compile(pattern, flags))
+    assert kept.stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"\x00garbage", b"not marshal at all" * 10, None],
+    ids=["empty", "garbage", "text", "wrong code"],
+)
+def test_a_damaged_file_is_compiled_past(tmp_path, monkeypatch, damage):
+    import marshal
+
+    fresh_state(monkeypatch, tmp_path)
+    regexcache.compile(*PATTERNS[0])
+    regexcache.KEPT.save()
+    [kept] = (tmp_path / "huifang" / regexcache.KEPT.name).glob("*.marshal")
+    if damage is None:  # well-formed, but the engine code is wrong: _sre refuses it, re compiles
+        entries = marshal.loads(kept.read_bytes())
+        for key, (flags, code, *rest) in entries.items():
+            entries[key] = (flags, [99999] * len(code), *rest)
+        kept.write_bytes(marshal.dumps(entries))
+    else:
+        kept.write_bytes(damage)
+    fresh_state(monkeypatch, tmp_path)
+    same(regexcache.compile(*PATTERNS[0]), re.compile(*PATTERNS[0]))
+
+
+def test_a_folder_others_can_write_is_not_used(tmp_path, monkeypatch):
+    fresh_state(monkeypatch, tmp_path)
+    regexcache.compile(*PATTERNS[1])
+    regexcache.KEPT.save()
+    folder = tmp_path / "huifang" / regexcache.KEPT.name
+    os.chmod(folder, 0o777)
+    fresh_state(monkeypatch, tmp_path)
+    same(regexcache.compile(*PATTERNS[1]), re.compile(*PATTERNS[1]))
+    assert regexcache.KEPT.path is None and regexcache.KEPT.entries == {}
+
+
+def test_no_cache_means_no_file(tmp_path, monkeypatch):
+    fresh_state(monkeypatch, tmp_path)
+    monkeypatch.setenv("HUIFANG_NO_CACHE", "1")
+    same(regexcache.compile(*PATTERNS[2]), re.compile(*PATTERNS[2]))
+    regexcache.KEPT.save()
+    assert not (tmp_path / "huifang" / regexcache.KEPT.name).exists()
+
+
+def test_a_bad_pattern_raises_as_re_does(tmp_path, monkeypatch):
+    fresh_state(monkeypatch, tmp_path)
+    with pytest.raises(re.error):
+        regexcache.compile("(unclosed")
+
+
+def test_a_process_keeps_what_it_compiled_when_it_ends(tmp_path):
+    """Written at exit: the next process finds every pattern the first compiled."""
+    code = "from huifang import regexcache as r; r.compile('a+b', 0); print(len(r.KEPT.new), len(r.KEPT.entries))"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("HUIFANG_NO_CACHE", None)
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.split() == ["1", "0"]
+    assert second.stdout.split() == ["0", "1"]
