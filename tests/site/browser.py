@@ -31,10 +31,16 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
+class Server(http.server.ThreadingHTTPServer):
+    # socketserver's backlog of 5 is less than the connections Chromium opens at once for one page; on a loaded
+    # machine the accept loop falls behind and a test failed once on ERR_CONNECTION_RESET.
+    request_queue_size = 128
+
+
 def serve(directory: Path):
     """Serve a directory on a free port of 127.0.0.1; yields the base URL (ending in /)."""
     handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
