@@ -30,13 +30,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
 class Server(http.server.ThreadingHTTPServer):
     # socketserver's backlog of 5 is less than the connections Chromium opens at once for one page; on a loaded
     # machine the accept loop falls behind and a test failed once on ERR_CONNECTION_RESET.
     request_queue_size = 128
 
 
+@contextlib.contextmanager
 def serve(directory: Path):
     """Serve a directory on a free port of 127.0.0.1; yields the base URL (ending in /)."""
     handler = functools.partial(QuietHandler, directory=str(directory))
