@@ -224,7 +224,9 @@ def _line_start(view: CallView, u: Utterance) -> str:
     return head.lstrip(" \t\u3000") if head[:1] in (" ", "\t", "\u3000") else head
 
 
-NUMBER_START = frozenset("0123456789０１２３４５６７８９(（一二三四五六七八九十abcdefghABCDEFGHＡＢＣＤＥＦＧＨ")
+NUMBER_START = frozenset(
+    " \t\u30000123456789０１２３４５６７８９(（一二三四五六七八九十abcdefghABCDEFGHＡＢＣＤＥＦＧＨ"
+)
 
 
 # Numbering at the start of a free-form line (1. 1、 (1) 一、 A.) and the label or quote before its words.
@@ -241,13 +243,19 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
     an opening of its own, with the turns around them; None when the opening has no such items."""
     if not view.freeform or len(turns) < 2 or not standard.elements:
         return None
+    text = view.text
     greeting = standard.elements[0]
-    detectors = _detectors(standard)
+    detectors = None
     items: dict[str, list[int]] = {}
     for index, u in enumerate(turns):
+        begin = u.base - u.col + 1  # where the line starts (col is 1-based)
+        if text and 0 <= begin < len(text) and text[begin] not in NUMBER_START:
+            continue  # the common case, without slicing the line
         head = _line_start(view, u)
         if not head or head[0] not in NUMBER_START:
             continue
+        if detectors is None:
+            detectors = _detectors(standard)
         number = NUMBERED.match(fold(head).lower())
         if number is None:
             continue
@@ -437,7 +445,7 @@ def _rule(u: Utterance) -> bool:
 
 
 def _closing_talk(u: Utterance, says) -> bool:
-    return (len(u.text) <= SHORT and not asks(u)) or (AFTERCARE.search(u.folded) is not None and not asks(u)) or says(u)
+    return says(u) or ((len(u.text) <= SHORT or AFTERCARE.search(u.folded) is not None) and not asks(u))
 
 
 # Words that end a call (a goodbye or a wish), as branches.ENDS.
@@ -475,12 +483,13 @@ def _says(standard: m.Standard, org: m.Org | None, detectors: dict, answers: dic
     maybe = _any_element(standard, org)
 
     def says(u: Utterance) -> bool:
-        part = _tail(u) if len(u.text) > LONG else u
-        found = answers.get(part.folded)
+        text = u.folded  # the answer depends on the text alone: its closing part is cut from it
+        found = answers.get(text)
         if found is None:
             if len(answers) > 100_000:
                 answers.clear()
-            found = answers[part.folded] = maybe.search(part.folded) is not None and bool(
+            part = _tail(u) if len(u.text) > LONG else u
+            found = answers[text] = maybe.search(part.folded) is not None and bool(
                 find_elements([part], standard.elements, org, detectors)
             )
         return found
