@@ -26,15 +26,27 @@ except ImportError:  # not CPython
     KEPT = Kept("regex")
 
 
+_MADE: dict[tuple, re.Pattern] = {}  # what this process compiled or took from KEPT (re keeps 512 of its own)
+
+
 def compile(pattern: str, flags: int = 0) -> re.Pattern:
     """`re.compile(pattern, flags)`, from the kept compiled form when there is one."""
-    found = KEPT.get((pattern, flags))
+    key = (pattern, flags)
+    made = _MADE.get(key)
+    if made is not None:
+        return made
+    found = KEPT.get(key)
     if found is not None:
         try:
-            return _sre.compile(pattern, found[0], list(found[1]), found[2], found[3], found[4])
+            made = _sre.compile(pattern, found[0], list(found[1]), found[2], found[3], found[4])
         except Exception:  # kept by another engine version after all: compile afresh
-            pass
-    return _fresh(pattern, flags)
+            made = None
+    if made is None:
+        made = _fresh(pattern, flags)
+    if len(_MADE) > 10_000:
+        _MADE.clear()
+    _MADE[key] = made
+    return made
 
 
 def _fresh(pattern: str, flags: int) -> re.Pattern:

@@ -29,6 +29,7 @@ def fresh_state(monkeypatch, cache) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     monkeypatch.delenv("HUIFANG_NO_CACHE", raising=False)
     monkeypatch.setattr(regexcache, "KEPT", Kept(regexcache.KEPT.name))
+    monkeypatch.setattr(regexcache, "_MADE", {})
 
 
 def same(a: re.Pattern, b: re.Pattern) -> None:
