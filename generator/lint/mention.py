@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from huifang import regexcache
+
 REACH = 12  # characters before the phrase, within its clause
 CLAUSE_END = re.compile(r"[，,。.！!？?；;、\n]")
 PROHIBITION = re.compile(
@@ -24,12 +26,14 @@ PROHIBITION = re.compile(
 )
 REPORTED = re.compile(r"(?:对方|客户|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)")
 # What introduces a list or a quote of words not to say: a prohibition, or a taboo heading.
-NAMING = re.compile(PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误说法|错误示范|反面|不规范用语)")
+NAMING = regexcache.compile(
+    PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误说法|错误示范|反面|不规范用语)"
+)
 OPENERS = '“「『"‘'
 CLOSERS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
-SENTENCE_END = re.compile(r"[。！!？?\n]")
+SENTENCE_END = regexcache.compile(r"[。！!？?\n]")
 # Between two quoted examples of one list: 或 / 、/ 和 / 以及 / 及 / 或者 and spaces.
-JOINER = re.compile(r"(?:[\s,，、;；]*(?:或者|或是|或|以及|及|和|与|还有)?[\s,，、;；:：]*)$")
+JOINER = regexcache.compile(r"(?:[\s,，、;；]*(?:或者|或是|或|以及|及|和|与|还有)?[\s,，、;；:：]*)$")
 INTRO_REACH = 16  # characters before a quote or a colon that may hold what introduces it
 
 
@@ -96,3 +100,55 @@ def _listed(folded: str, start: int) -> bool:
     if colon < sentence_start:
         return False
     return _intro(before[sentence_start:colon])
+
+
+# A section of a free-form file headed as words not to say (「五、禁忌用语和语气」, 「服务忌语：」 on a line of
+# its own): its items are named, not said. The section ends at the next heading-like line (a short line
+# about phrasing, procedure or rules: 「六、文明用语」, 「第二条 开场白」, 「### 结束语」) or after SECTION_MAX lines.
+TABOO_HEADING = regexcache.compile(
+    r"忌语|禁语|禁用语|忌用语|禁忌|不规范用语|错误说法|错误示范|反面示例|不能说的话|不该说的话|不要说的话|禁止用语|禁止说"
+)
+HEADING_WORDS = regexcache.compile(
+    r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|第.{1,4}[条章节]|^#"
+)
+HEADING_MAX = 24
+SECTION_MAX = 40
+_NUMBERING = regexcache.compile(
+    r"^[\s#>*\-]*(?:\d{1,2}(?:\.\d{1,2})*[.、．)）]?|[(（]?[一二三四五六七八九十]{1,3}[)）、]|[(（]\d{1,2}[)）])?\s*"
+)
+
+
+def taboo_lines(text: str) -> frozenset[int]:
+    """The 1-based numbers of the lines inside sections headed as words not to say."""
+    if TABOO_HEADING.search(text) is None:
+        return frozenset()
+    lines = text.split("\n")
+    inside: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if _taboo_heading(lines[index]):
+            end = index + 1
+            while end < len(lines) and end - index <= SECTION_MAX and not _heading(lines[end]):
+                inside.add(end + 1)
+                end += 1
+            index = end
+        else:
+            index += 1
+    return frozenset(inside)
+
+
+def _short(line: str) -> str | None:
+    body = _NUMBERING.sub("", line.strip(), count=1).rstrip(":： \t")
+    return body if 0 < len(body) <= HEADING_MAX and not any(c in body for c in '“「"。！？!?') else None
+
+
+def _taboo_heading(line: str) -> bool:
+    body = _short(line)
+    return body is not None and TABOO_HEADING.search(body) is not None
+
+
+def _heading(line: str) -> bool:
+    body = _short(line)
+    if body is None:
+        return False
+    return TABOO_HEADING.search(body) is None and HEADING_WORDS.search(line.strip()) is not None

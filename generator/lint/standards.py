@@ -223,7 +223,7 @@ def _line_start(view: CallView, u: Utterance) -> str:
 
 
 # Numbering at the start of a free-form line (1. 1、 (1) 一、 A.) and the label or quote before its words.
-NUMBERED = re.compile(
+NUMBERED = regexcache.compile(
     r"\s*(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[a-h][.．、)）])"
 )
 GREETS_WITHIN = 16  # the greeting opens the numbered wording: within this many characters of its start or quote
@@ -382,8 +382,10 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
 
 
 # A written rule of conduct (「第九条 联络员不得与来电人争吵」): not speech, so not what the call ends with.
-RULE = re.compile(r"不得|不应|不准|禁止|严禁|应当|必须|第[一二三四五六七八九十百\d]{1,4}条")
-QUOTES = re.compile(r"[“”「」\"]")
+RULE = regexcache.compile(r"不得|不应|不准|禁止|严禁|应当|必须|第[一二三四五六七八九十百\d]{1,4}条")
+QUOTES = regexcache.compile(r"[“”「」\"]")
+# Where to turn later, said between the thanks and the goodbye (「如有疑问请拨打热线 400…」).
+AFTERCARE = regexcache.compile(r"如有|如果.{0,8}(?:问题|需要|疑问)|拨打|热线|随时|联系我们|再次来电|下次")
 SHORT = 20  # a turn this short that asks nothing may stand between closing words (「好的」「请慢走」)
 
 
@@ -413,7 +415,11 @@ def _rule(u: Utterance) -> bool:
 
 
 def _closing_talk(u: Utterance, standard: m.Standard, org: m.Org | None) -> bool:
-    return (len(u.text) <= SHORT and not asks(u)) or _says_element(u, standard, org)
+    return (
+        (len(u.text) <= SHORT and not asks(u))
+        or (AFTERCARE.search(u.folded) is not None and not asks(u))
+        or _says_element(u, standard, org)
+    )
 
 
 def _says_element(u: Utterance, standard: m.Standard, org: m.Org | None) -> bool:

@@ -67,6 +67,12 @@ def ident(value) -> Markup:
     return Markup(text) if IDENT.match(text) else md(text)
 
 
+def industry_slug(industry: str) -> str:
+    """An industry's name as a file name: its UTF-8 bytes in hex (保险 → e4bf9de999a9). ASCII, one name per
+    industry, stable when industries are added, and the same in both editions (OpenCC leaves it alone)."""
+    return industry.encode("utf-8").hex() or "0"
+
+
 def finalize(value):
     if isinstance(value, Markup):
         return value
@@ -274,9 +280,23 @@ class Site:
         add("index.md", "回访管理手册", "home.md.j2")
         by_industry = self.by_industry()
         core = {"search": {"boost": 2}}  # the reference pages a trainee comes back to
-        # not boosted: its cards repeat the scenarios' titles, and the scenario's own page answers those
-        add("when-to-call.md", "什么时候回访", "when_to_call.md.j2", by_industry=by_industry)
-        add("etiquette.md", "电话礼仪", "etiquette_index.md.j2", extra=core, situations=self.situations)
+        # One page per industry (a single page of 111 cards was 54,000 px tall on a phone), and an index.
+        # Only the index is searched (not boosted): the cards repeat the scenarios' titles and timing, and the
+        # scenario's own page answers those; fourteen pages titled "…什么时候回访" would answer every 回访.
+        timing = self.timing_pages()
+        add("when-to-call.md", "什么时候回访", "when_to_call.md.j2", industries=timing)
+        for slug, industry, items in timing:
+            add(
+                f"when-to-call/{slug}.md",
+                f"{industry}：什么时候回访",
+                "when_to_call_industry.md.j2",
+                extra={"search": {"exclude": True}},
+                industry=industry,
+                items=items,
+            )
+        # the index is searched by its introduction only: its links repeat the situation pages' headings,
+        # and the situation page answers a question, not the list of them
+        add("etiquette.md", "电话礼仪", "etiquette_index.md.j2", situations=self.situations)
         for slug, title, groups in self.situations:
             add(
                 f"etiquette/{slug}.md",
@@ -292,7 +312,8 @@ class Site:
             "practice.md",
             "练习",
             "practice.md.j2",
-            extra={"search": {"exclude": True}},
+            # searched by its introduction (the questions are data in a script, which search skips):
+            # 「哪里可以练习」 must find it
             data=Markup(practice.as_script(practice.pools(p, self.calls, self.script_home, self.forbidden_anchors()))),
         )
         if self.terms:
@@ -344,6 +365,8 @@ class Site:
                 f"banks/{ident}.md",
                 bank.title,
                 "bank.md.j2",
+                # below the scenario pages that ask its questions: a trainee names the call, not the bank
+                extra={"search": {"boost": 0.5}},
                 tags=[bank.industry] if bank.industry else [],
                 bank=bank,
                 used_in=self.bank_usage(bank),
@@ -440,6 +463,10 @@ class Site:
             groups.setdefault(scenario.industry, []).append(scenario)
         return sorted(groups.items())
 
+    def timing_pages(self) -> list[tuple[str, str, list[m.Scenario]]]:
+        """(slug, industry, scenarios) of the 什么时候回访 sub-pages, in industry order."""
+        return [(industry_slug(industry), industry, items) for industry, items in self.by_industry()]
+
     def bank_usage(self, bank: m.QuestionBank) -> list[m.Scenario]:
         ids = {q.id for q in bank.questions}
         used = []
@@ -477,7 +504,12 @@ class Site:
         start: list = ["index.md"] + [
             x for x in sorted(PROSE_ORDER, key=lambda k: PROSE_ORDER[k])[1:] if x in self.prose
         ]
-        start.append("when-to-call.md")
+        start.append(
+            {
+                "什么时候回访": ["when-to-call.md"]
+                + [{nav_title(industry): f"when-to-call/{slug}.md"} for slug, industry, _ in self.timing_pages()]
+            }
+        )
         etiquette = {
             "电话礼仪": ["etiquette.md"]
             + [{nav_title(title): f"etiquette/{slug}.md"} for slug, title, _ in self.situations]

@@ -166,6 +166,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         plugin.config.fields.setdefault("tags", {"boost": TAG_BOOST})
         if self.intents.intents:
             plugin.config.fields.setdefault("keywords", {"boost": KEYWORD_BOOST})
+            plugin.config.fields.setdefault("keywords_also", {"boost": KEYWORD_BOOST / 5})
         if not self.config.user_dictionary:
             return
         path = self.cache_dir() / "jieba-user-dict.txt"
@@ -335,19 +336,21 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
             self.write_forms(Path(config.site_dir) / "forms")
 
     def add_keywords(self, entries: list[dict]) -> None:
-        """The intent table's words (and their Traditional forms) in each target page's first section."""
-        urls = {}
+        """The intent table's words (and their Traditional forms) in each target page's first section:
+        `keywords` for the pages that answer them, `keywords_also` for those that answer less directly."""
         if self._files is None:
             return
-        for page, words in self.intents.keywords().items():
-            file = self._files.get_file_from_path(page)
-            if file is not None:
-                urls[file.url] = "\u200b".join(
-                    dict.fromkeys(form for word in words for form in (word, *search.traditional(word)))
-                )
-        for entry in entries:
-            if entry.get("location") in urls:
-                entry["keywords"] = urls.pop(entry["location"])
+        for name, also in (("keywords", False), ("keywords_also", True)):
+            urls = {}
+            for page, words in self.intents.keywords(also).items():
+                file = self._files.get_file_from_path(page)
+                if file is not None:
+                    urls[file.url] = "\u200b".join(
+                        dict.fromkeys(form for word in words for form in (word, *search.traditional(word)))
+                    )
+            for entry in entries:
+                if entry.get("location") in urls:
+                    entry[name] = urls.pop(entry["location"])
 
     @event_priority(-100)  # after every other plugin has written its files
     def _on_post_build_edition(self, *, config):

@@ -3,7 +3,9 @@ something else (不能说 → 忌语速查, 几点 → 什么时候回访, 牙�
 that carry no meaning in a query (怎么办, 什么, 吗).
 
 An entry with `pages` has its words indexed in a hidden `keywords` field of those pages' first section,
-so the browser finds them as index words and ranks those pages first. An entry with `means` makes the
+so the browser finds them as index words and ranks those pages first. Its optional `also` lists pages
+that answer the words too, but less directly (the 开头语 page for 不方便, after the 回访流程 page whose
+section says what to do): their words go into a `keywords_also` field and they rank after `pages`. An entry with `means` makes the
 search worker (worker.py) search for the handbook's own word instead (装潢 → 装修, 唔方便 → 不方便), so
 the pages rank as they would for that word. Stop words are dropped from queries by the worker.
 Every entry says why it is there: `source` (where trainees were seen to say it) or `note` (the team's
@@ -30,6 +32,7 @@ class Intent:
     line: int = 0
     column: int = 0
     means: list[str] = field(default_factory=list)  # the handbook's words searched instead of `words`
+    also: list[str] = field(default_factory=list)  # pages that answer less directly, ranked after `pages`
 
 
 @dataclass
@@ -37,13 +40,17 @@ class Table:
     stop: list[str] = field(default_factory=list)
     intents: list[Intent] = field(default_factory=list)
 
-    def keywords(self) -> dict[str, list[str]]:
-        """page source path → its extra index words, in file order, once each."""
+    def keywords(self, also: bool = False) -> dict[str, list[str]]:
+        """page source path → its extra index words (of `pages`, or with `also` of `also`), in file order,
+        once each; a word a page has among `pages` is not repeated among its `also` words."""
         found: dict[str, dict[str, None]] = {}
         for intent in self.intents:
-            for page in intent.pages:
+            for page in intent.also if also else intent.pages:
                 found.setdefault(page, {}).update(dict.fromkeys(intent.words))
-        return {page: list(words) for page, words in found.items()}
+        if also:
+            primary = self.keywords()
+            found = {page: {w: None for w in words if w not in primary.get(page, ())} for page, words in found.items()}
+        return {page: list(words) for page, words in found.items() if words}
 
     def meanings(self) -> dict[str, list[str]]:
         """typed word → the handbook's words searched instead (first entry wins)."""
@@ -89,14 +96,15 @@ def load(root: Path, pages: set[str] | None) -> Table:
         where = ("synonyms", i)
         if (
             not isinstance(entry, dict)
-            or set(entry) - {"words", "pages", "means", "source", "note"}
+            or set(entry) - {"words", "pages", "also", "means", "source", "note"}
             or "words" not in entry
             or ("pages" in entry) == ("means" in entry)
+            or ("also" in entry and "pages" not in entry)
         ):
             raise doc.error(
                 where,
-                "每项应当有 words（读者会输入的词），以及 pages（回答它的页面）或 means（手册里的说法）之一，"
-                "另写 source（出处）或 note（说明）",
+                "每项应当有 words（读者会输入的词），以及 pages（回答它的页面，可另写 also：也相关、排在后面的页面）"
+                "或 means（手册里的说法）之一，另写 source（出处）或 note（说明）",
             )
         why = [key for key in ("source", "note") if isinstance(entry.get(key), str) and entry[key].strip()]
         if not why:
@@ -113,17 +121,28 @@ def load(root: Path, pages: set[str] | None) -> Table:
                 )
             )
             continue
-        targets = entry["pages"]
-        if not isinstance(targets, list) or not targets or not all(isinstance(t, str) for t in targets):
-            raise doc.error(where + ("pages",), "pages 应当是页面路径的列表，例如 [forbidden.md]")
-        for j, target in enumerate(targets):
-            if pages is not None and target not in pages:
-                raise doc.error(
-                    where + ("pages", j),
-                    f"找不到页面 {target}：请写网站中页面的路径，例如 forbidden.md、scenarios/场景标识.md",
-                )
+        lists = {}
+        for key in ("pages", "also"):
+            if key not in entry:
+                continue
+            targets = entry[key]
+            if not isinstance(targets, list) or not targets or not all(isinstance(t, str) for t in targets):
+                raise doc.error(where + (key,), f"{key} 应当是页面路径的列表，例如 [forbidden.md]")
+            for j, target in enumerate(targets):
+                if pages is not None and target not in pages:
+                    raise doc.error(
+                        where + (key, j),
+                        f"找不到页面 {target}：请写网站中页面的路径，例如 forbidden.md、scenarios/场景标识.md",
+                    )
+            lists[key] = list(targets)
         table.intents.append(
-            Intent(words(doc, entry["words"], where + ("words",)), list(targets), span.line, span.column)
+            Intent(
+                words(doc, entry["words"], where + ("words",)),
+                lists["pages"],
+                span.line,
+                span.column,
+                also=[t for t in lists.get("also", []) if t not in lists["pages"]],
+            )
         )
     return table
 

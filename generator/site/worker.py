@@ -14,7 +14,8 @@ table's own words are always taken whole), characters that are no index word ski
 stops there and searches the whole query as one word, so 牙科拔牙后回访 found nothing), the table's
 stop words (怎么办, 什么…) and lone characters dropped. A section is listed only if it matches as many
 of the query's words as the best section does (one fewer when the best matches three or more), or a
-table word whole; sections matching table words whole come first.
+table word whole; sections matching table words whole come first (a page the table lists under `pages`
+counts twice, one under `also` once).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ function hfSeg(t,e){var n=t.length,best=[0],from=[0],word=[null];for(var i=1;i<=
 var w=[];for(var i=n;i>0;i=from[i]){var p=word[i];if(p!==null)w.unshift(...(Object.hasOwn(HF_MEANS,p)?HF_MEANS[p]:[p]))}
 var k=w.filter(function(x){return !HF_STOP.has(x)&&(x.length>1||HF_KEEP.has(x))});if(!k.length)k=w.filter(function(x){return !HF_STOP.has(x)});if(!k.length)k=w.length?w:[t];return [...new Set(k)]}
 function hfCount(x){return Object.values(x.terms).filter(Boolean).length}
-function hfKwHits(m,r){return r.filter(function(q){var t=q.term.replace(/\\*$/,"");return m[t]&&m[t].keywords}).length}
+function hfKwHits(m,r){var n=0;r.forEach(function(q){var t=q.term.replace(/\\*$/,"");if(m[t])n+=m[t].keywords?2:m[t].keywords_also?1:0});return n}
 function hfStrong(x,r,a){if(r.length<2||x.hfKw)return true;if(a.hfBest===undefined)a.hfBest=Math.max(...a.map(hfCount));var b=a.hfBest;return hfCount(x)>=(b<=2?b:b-1)}
 """
 

@@ -93,11 +93,32 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您需要什么样的房子？这边请。", {"xuqiu"}, set()),
         ("请问您还需要其他帮助吗？", set(), {"xuqiu"}),
         ("您的电话已接通，请讲。", set(), {"xuqiu"}),
+        ("新年好，麻烦找一下王先生", {"wenhou", "queren-shenfen"}, set()),
+        ("您好，我是1024号话务员", {"zuoxi"}, set()),
+        ("您好，XX专席为您服务！", {"wenhou"}, {"zuoxi"}),
+        # 很高兴 is no name (高 is a surname)
+        ("亲爱的，您好，很高兴为您服务", {"wenhou"}, {"zuoxi"}),
+        ("请问您想咨询什么问题？", {"xuqiu"}, set()),
+        ("有什么需要我为您效劳的吗？", {"xuqiu"}, set()),
+        # 报修 is no 报出: a hotline's name before the agent's number
+        ("您好，95598报修热线，工号1024为您服务", {"wenhou", "zuoxi"}, set()),
+        ("您想什么时候上门？", set(), {"xuqiu"}),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):
     got = found(project, text)
     assert present <= got and not (absent & got), got
+
+
+@pytest.mark.parametrize(
+    "text, present",
+    [
+        ("感谢您的来电，祝您新年快乐！", {"ganxie", "zhufu"}),
+        ("请您慢走，一路平安。", {"zhufu", "zaijian"}),
+    ],
+)
+def test_closing_elements_by_meaning(project, text, present):
+    assert present <= found(project, text, "closing")
 
 
 def test_every_element_example_is_its_own_element(project):

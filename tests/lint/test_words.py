@@ -95,3 +95,12 @@ def test_unsure_read_back_is_not_the_taboo(proj):
     _extend(proj, "[default, service-taboos]")
     text = "客服：我再念一遍，我不知道对不对，155 7670 8400。\n客服：这个我不知道。\n"
     assert [p.line for p in lint_text(proj, "r.txt", text, "forbidden-phrase")] == [2]
+
+
+def test_a_section_headed_as_taboos_lists_words_not_said(proj):
+    _extend(proj, "[default, service-taboos]")
+    text = (
+        "五、服务忌语\n1、我不知道！\n2、这不归我管。\n3、你自己想办法吧。\n"
+        "六、文明用语\n客服：这个我不知道，您问别人吧。\n"
+    )
+    assert [p.line for p in lint_text(proj, "s.txt", text, "forbidden-phrase")] == [6]

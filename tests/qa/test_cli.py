@@ -95,7 +95,7 @@ def test_xlsx_has_a_row_per_call_and_per_finding(capsys, tmp_path):
     assert calls[0][:6] == ("文件", "坐席", "日期", "话术", "得分", "是否合格") and len(calls) == 4
     found = list(book["发现"].iter_rows(values_only=True))
     first = [row for row in found[1:] if row[0].endswith("aliyun.json")]
-    assert len(first) == 6 and ("01:22.4", 20, "坐席", "忌语") == first[2][2:6]
+    assert len(first) == 5 and ("01:22.4", 20, "坐席", "忌语") == first[1][2:6]
     again = tmp_path / "again.xlsx"
     run(capsys, "--no-db", "--format", "xlsx", "--out", again, STORY / "aliyun.json", FIXTURES / "calls")
     assert again.read_bytes() == out.read_bytes()
@@ -141,7 +141,7 @@ def test_ledger_and_report_by_agent_script_and_week(capsys, tmp_path):
         ("小王", "2026-W49", "taikang-xinqiyue-huifang", 0),
         ("小李", "2026-W49", "taikang-xinqiyue-huifang", 1),
     ]
-    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM qa_findings").fetchone()[0] == 6 + 6 + 3 + 1
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM qa_findings").fetchone()[0] == 5 + 5 + 2 + 0
     code, out, _ = run(capsys, "report", "--db", db, "--by", "week", "--format", "json")
     weeks = {r["week"]: r for r in json.loads(out)["rows"]}
     assert code == 0 and weeks["2026-W48"]["calls"] == 2 and weeks["2026-W49"]["pass_rate"] == 0.5

@@ -109,7 +109,7 @@ def test_hostile_transcripts_give_one_clear_line_each(tmp_path):
         path, rest = line.split(":", 1)
         case, expected = files[path]
         assert rest.startswith(expected), (case, line)
-    assert "labelled.txt: 62.5 分" in result.stdout
+    assert "labelled.txt: 71.9 分" in result.stdout
 
 
 def test_usage_errors_are_one_line(tmp_path):

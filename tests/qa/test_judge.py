@@ -15,9 +15,9 @@ EXPECTED_TIMED = {
     ("forbidden-phrase", 82.4, 20),
     ("long-silence", 87.5, 22),  # the silence starts at 87.5 s; the turn after it is the 22nd
     ("question-not-asked", None, None),
-    # Also true of this call: the opening never asks whether it is convenient (the script has no such
-    # check either), and the agent averages 322 characters a minute (the form's limit is 300).
-    ("missing-greeting", 0.5, 1),
+    # Also true of this call: the agent averages 322 characters a minute (the form's limit is 300). The
+    # opening is complete: 「我是泰康人寿1024号客服人员」 gives the agent's number (工号), and 「与您做个简短的
+    # 电话回访可以吗」 asks whether it is convenient.
     ("speech-too-fast", None, None),
 }
 
@@ -50,7 +50,6 @@ def test_reference_call_without_times(session):
     assert {key(f) for f in verdict.findings} == {
         ("forbidden-phrase", None, 20),
         ("question-not-asked", None, None),
-        ("missing-greeting", None, 1),
     }
     assert verdict.metrics.as_dict() == dict.fromkeys(verdict.metrics.as_dict())  # every time metric n/a
     assert {r.item.id for r in verdict.items if r.points is None} == {"qingting", "bu-lengchang", "yusu", "shichang"}

@@ -120,7 +120,13 @@ def test_dialogue_tells_agent_and_customer_apart(browser, hostile_site: Path):
 def test_hostile_yaml_stays_text(browser, hostile_site: Path):
     page, watch = new_page(browser)
     with serve(hostile_site) as base:
-        for path in ("scenarios/demo-tousu.html", "when-to-call.html", "scenarios/index.html", "tags.html"):
+        for path in (
+            "scenarios/demo-tousu.html",
+            "when-to-call.html",
+            "when-to-call/" + "物业".encode().hex() + ".html",
+            "scenarios/index.html",
+            "tags.html",
+        ):
             page.goto(base + path, wait_until="networkidle")
         page.goto(base + "scenarios/demo-tousu.html", wait_until="networkidle")
         text = page.locator("article").inner_text()

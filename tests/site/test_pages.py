@@ -72,8 +72,13 @@ def test_forms_are_written_and_linked(hostile_site: Path):
 
 
 def test_when_to_call_lists_every_scenario(hostile_site: Path):
-    page = (hostile_site / "when-to-call.html").read_text(encoding="utf-8")
+    index = (hostile_site / "when-to-call.html").read_text(encoding="utf-8")
+    industry = "物业".encode().hex()  # the industry's page: its name in hex, ASCII in both editions
+    assert f'href="when-to-call/{industry}.html"' in index
+    page = (hostile_site / "when-to-call" / f"{industry}.html").read_text(encoding="utf-8")
     assert "维修完成后一周内回访" in page and "95%" in page and "部门经理处理" in page
+    assert page.count('class="hf-timing"') == 2  # one card per scenario
+    assert (hostile_site / "zh-Hant" / "when-to-call" / f"{industry}.html").is_file()
 
 
 def test_invalid_content_fails_with_positions_and_keeps_the_old_site(tmp_path: Path):

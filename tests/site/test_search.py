@@ -42,6 +42,14 @@ BROKEN = [
     ),
     ("synonyms:\n  - words: [装潢]\n    means: [装修]\n", r"content/search\.yaml:2:5: 请写 source"),
     (
+        "synonyms:\n  - words: [没空]\n    also: [forbidden.md]\n    note: 团队自定\n",
+        r"content/search\.yaml:2:5: 每项应当有 words",
+    ),
+    (
+        "synonyms:\n  - words: [没空]\n    pages: [forbidden.md]\n    also: [nope.md]\n    note: 团队自定\n",
+        r"content/search\.yaml:4:12: 找不到页面 nope\.md",
+    ),
+    (
         "synonyms:\n  - words: [装潢]\n    means: [装 修]\n    source: 某处\n",
         r"content/search\.yaml:3:13: 每个词语应是",
     ),
@@ -134,6 +142,10 @@ MECHANISMS = [
     ("对客户不能说的话", "forbidden.html", True),  # cut 对 客户 说, not 对客 户 说
     ("客户有意见", "process.html etiquette/tousu.html", True),  # intent word kept whole, ranked first
     ("晚上几点给业主打回访电话才算合适", "when-to-call.html", False),  # no section has half the words: not empty
+    ("客户火气很大", "etiquette/tousu.html", True),  # the 电话礼仪 situation page, not its index
+    ("想做几道练习", "practice.html", True),  # the practice page is searched by its introduction
+    ("电话要打几分钟", "etiquette/jieting.html", True),  # a call's length, not the timing of a call-back
+    ("客訴", "etiquette/tousu.html scenarios/anzhun-kehu-tousu.html", False),  # means: Taiwanese 客訴 → 投诉
 ]
 
 
@@ -152,6 +164,9 @@ def test_search_mechanisms_in_chromium(browser, shipped_site: Path):
         if not set(expect.split()) & set(found[q][: 1 if first else 3])
     }
     assert not wrong, wrong
+    with serve(shipped_site) as base:  # `also`: the page that answers first, the one that answers less directly after
+        results = search(page, base, "没空")
+    assert results[0] == "process.html" and "standards.html" in results[:3], results
     for query in ("话术检查规则", "检查状态"):  # the maintainers' own words find no maintainer page
         with serve(shipped_site) as base:
             results = search(page, base, query)

@@ -25,6 +25,7 @@ PAGE_KINDS = {
     "forbidden": "forbidden.html",
     "standards": "standards.html",
     "when-to-call": "when-to-call.html",
+    "when-to-call-industry": "when-to-call/e4bf9de999a9.html",
     "bank": "banks/index.html",
     "forms": "forms.html",
     "maintainers": "maintainers/index.html",
@@ -211,26 +212,70 @@ TABLES = """() => [...document.querySelectorAll('article table')].map(t => {
 })"""
 
 
+CARDS = """() => [...document.querySelectorAll('article .hf-timing')].map(c => ({
+  sentence: c.querySelector('.hf-sentence').innerText.trim(),
+  window: c.querySelector('.hf-window') ? c.querySelector('.hf-window').innerText.trim() : null,
+  facts: [...c.querySelectorAll('dl.hf-facts > dt')].map(dt => [dt.textContent.trim(),
+    dt.nextElementSibling && dt.nextElementSibling.tagName === 'DD' ? dt.nextElementSibling.textContent.trim() : '']),
+  sentenceTop: c.querySelector('.hf-sentence').getBoundingClientRect().top,
+  windowTop: c.querySelector('.hf-window') ? c.querySelector('.hf-window').getBoundingClientRect().top : null,
+  width: c.getBoundingClientRect().width,
+}))"""
+
+
 @pytest.mark.parametrize("size", SIZES)
-def test_when_to_call_is_a_card_per_scenario(browser, shipped_site: Path, size: str):
-    """One card per scenario under its industry: the timing as a sentence with the structured window beside
-    it, no empty column anywhere, nothing wider than the screen (it was a six-column table)."""
+def test_when_to_call_is_an_index_and_a_page_of_cards_per_industry(
+    browser, shipped_site: Path, artifacts: Path, size: str
+):
+    """什么时候回访 was one page of 111 cards, 54,000 px tall on a phone. Now a short index links one page per
+    industry; each page is a card per scenario: the timing in one sentence with the structured window beside
+    it, then only the facts the scenario has (no empty field, no table column), nothing wider than the screen.
+    The Traditional edition has the same pages."""
     page = open_page(browser, size)
     with serve(shipped_site) as base:
         page.goto(base + "when-to-call.html", wait_until="networkidle")
+        index_height = page.evaluate("document.documentElement.scrollHeight")
+        links = page.eval_on_selector_all("article h2 a", "els => els.map(e => e.getAttribute('href'))")
+        assert len(links) >= 8 and all(re.fullmatch(r"when-to-call/[0-9a-f]+\.html", x) for x in links), links
+        assert index_height < 5000, index_height
         scenarios = len(list((shipped_site / "scenarios").glob("*.html"))) - 1  # less the index
-        assert page.locator("article h3").count() == scenarios
-        assert page.locator("article h2").count() >= 8  # per industry
-        tables = page.evaluate(TABLES)
-        assert len(tables) == scenarios
-        for table in tables:
-            sentence, window = table["head"]
-            assert table["columns"] == 2 and re.search(r"[\u4e00-\u9fff]", sentence), table["head"]
-            assert window, table["head"]  # the structured window, or — where the seed gives none
-            assert table["empty"] == [], table["head"]
-            assert table["width"] <= SIZES[size]["width"], table["head"]
-        assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"] + 1
-        for path in ("scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html"):
+        assert page.locator("article p a[href*='when-to-call/']").count() == scenarios  # each card from the index
+        cards, tallest = 0, (0, "")
+        for link in links:
+            page.goto(base + link, wait_until="networkidle")
+            found = page.evaluate(CARDS)
+            assert found and page.locator("article h2").count() == len(found), link
+            assert page.evaluate("document.querySelectorAll('article table').length") == 0, link
+            for card in found:
+                assert re.search(r"[\u4e00-\u9fff]", card["sentence"]), card
+                assert card["window"] is None or card["window"], card  # beside it, or absent: never a bare dash
+                if card["window"] and size == "desktop":
+                    assert abs(card["windowTop"] - card["sentenceTop"]) < 12, card  # on the sentence's line
+                assert all(label and value and value != "—" for label, value in card["facts"]), card
+                assert card["width"] <= SIZES[size]["width"], card
+            assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"] + 1, link
+            height = page.evaluate("document.documentElement.scrollHeight")
+            tallest = max(tallest, (height, link))
+            cards += len(found)
+        assert cards == scenarios
+        assert tallest[0] < 12000, tallest  # the longest industry page; the single page was 54,000 px
+        page.goto(base + tallest[1], wait_until="networkidle")
+        page.screenshot(path=str(artifacts / f"site-when-to-call-industry-{size}.png"), full_page=True)
+        (artifacts / f"when-to-call-heights-{size}.txt").write_text(
+            f"index {index_height}\ntallest {tallest[1]} {tallest[0]}\n", encoding="utf-8"
+        )
+        page.goto(base + "zh-Hant/" + links[0], wait_until="networkidle")
+        assert len(page.evaluate(CARDS)) == page.locator("article h2").count() > 0
+        assert page.locator("html").get_attribute("lang") == "zh-Hant"
+        page.goto(base + "zh-Hant/when-to-call.html", wait_until="networkidle")
+        assert page.eval_on_selector_all("article h2 a", "els => els.map(e => e.getAttribute('href'))") == links
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_table_shows_an_empty_column(browser, shipped_site: Path, size: str):
+    page = open_page(browser, size)
+    with serve(shipped_site) as base:
+        for path in ("scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html", "when-to-call.html"):
             page.goto(base + path, wait_until="networkidle")
             tables = page.evaluate(TABLES)
             assert all(t["empty"] == [] for t in tables), path  # columns only where they have values

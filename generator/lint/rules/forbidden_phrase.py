@@ -11,6 +11,8 @@ PASS:
 
     客服：请放心，我们绝不会说“你自己想办法吧”这样的话。
 
+    不可以说：“喂，不可能的吧。”或“你自己想办法吧！”
+
     客户：不可能！你们从没这种事？
 
     客服：请您放心，这样的问题不可能再发生。
@@ -30,7 +32,8 @@ FAIL:
 from __future__ import annotations
 
 from huifang.lint.fix import replacement_for
-from huifang.lint.mention import mentioned
+from huifang.lint.mention import mentioned, taboo_lines
+from huifang.lint.normalize import fold
 
 ID = "forbidden-phrase"
 TYPE = "line"
@@ -75,8 +78,8 @@ def check(u, ctx):
             "先改正上面列出的忌语，再检查一次",
         )
     for hit in hits:
-        if mentioned(u.folded, hit.start):
-            continue  # prohibited or reported, not said: 「绝不会泄露」「不能说我不知道」
+        if _named(u, ctx, hit.start):
+            continue  # prohibited or reported, not said: 「绝不会泄露」「不能说我不知道」, a list of 服务忌语
         phrase = hit.phrase
         shown = u.text[hit.start : hit.end]
         message = f"忌语「{shown}」"
@@ -108,7 +111,7 @@ def _in_any_order(u, ctx):
         return
     listed = None
     for hit in order.find(u.folded):
-        if mentioned(u.folded, hit.start):
+        if _named(u, ctx, hit.start):
             continue
         if listed is None:
             listed = [(h.phrase, h.start, h.end) for h in ctx.matcher.find(u.text, u.normalized)]
@@ -125,3 +128,27 @@ def _in_any_order(u, ctx):
             ctx.severity(ID, phrase.severity),
             phrase.instead,
         )
+
+
+def _named(u, ctx, start: int) -> bool:
+    """The phrase at `start` of the utterance is named, not said: by its own words, by what precedes
+    them on a free-form line (「不可以说：“…”」 read as a label and its words), or by a taboo list."""
+    if mentioned(u.folded, start) or _in_taboo_list(u, ctx):
+        return True
+    view = ctx.view
+    if not view.freeform or not view.text or u.col <= 1 or u.base > len(view.text):
+        return False
+    line_start = view.text.rfind("\n", 0, u.base) + 1
+    lead = fold(view.text[line_start : u.base])
+    return mentioned(lead + u.folded, len(lead) + start)
+
+
+def _in_taboo_list(u, ctx) -> bool:
+    """A free-form line inside a section headed as words not to say (「服务忌语」 on a line of its own)."""
+    view = ctx.view
+    if not view.freeform or not view.text:
+        return False
+    lines = view.__dict__.get("_taboo_lines")
+    if lines is None:
+        lines = view.__dict__["_taboo_lines"] = taboo_lines(view.text)
+    return u.line in lines
