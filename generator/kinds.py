@@ -92,7 +92,7 @@ KINDS: tuple[Kind, ...] = (
         "回访场景",
         builders.scenario,
         has_id=True,
-        pages=("scenarios_index.md.j2", "scenario.md.j2", "when_to_call.md.j2"),
+        pages=("scenarios_index.md.j2", "scenario.md.j2", "when_to_call.md.j2", "when_to_call_industry.md.j2"),
     ),
     Kind(
         "script",
