@@ -61,9 +61,10 @@ def add_project(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line, or with `only` the options of that one subcommand (the others are
-    listed with their help, without options): building every subcommand's options imports the qa and
-    plan modules, a cost a one-file lint in a pre-commit hook pays on every commit."""
+    """The whole command line, or with `only` that one subcommand: building every subcommand's options
+    imports the qa and plan modules, and each subcommand's parser costs argparse's message lookups, a
+    cost a one-file lint in a pre-commit hook pays on every commit. (`--help` before the subcommand
+    gets the whole command line: it lists the others.)"""
     parser = argparse.ArgumentParser(
         prog="huifang", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -71,8 +72,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="命令")
     subs = {}
     for name, (_, help_text) in COMMANDS.items():
-        subs[name] = sub.add_parser(name, help=help_text, description=help_text)
-        if only in (None, name):
+        if only in (None, name):  # the others only matter to the list of commands in --help
+            subs[name] = sub.add_parser(name, help=help_text, description=help_text)
             add_project(subs[name])
     if only is not None:
         _add_options(only, subs[only])
@@ -165,7 +166,9 @@ def missing_extra(args) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
     first = next((a for a in given if not a.startswith("-")), None)  # the subcommand comes before its options
-    parser = build_parser(first if first in COMMANDS else None)
+    before = given[: given.index(first)] if first in given else given
+    whole = first not in COMMANDS or "-h" in before or "--help" in before
+    parser = build_parser(None if whole else first)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()

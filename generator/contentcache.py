@@ -135,18 +135,35 @@ def _racy(stat: tuple, written: int) -> bool:
     return max(stat[3], stat[4]) >= written - RACY_NS
 
 
-def _fresh(manifest: dict, root: Path, scripts: bool = False) -> bool:
-    """Whether every file and folder the entry was made from is as it was."""
+def _fresh(manifest: dict, root: Path, scripts: bool = False) -> dict | None:
+    """The manifest if every file and folder the entry was made from is as it was, else None.
+
+    When some had to be read again to be sure (their stat changed, or they were racy) and none of them
+    is racy any longer, a manifest with their present stats and a new time: written back, the next run
+    trusts them on stat data alone. (An entry written just after an install or a checkout would
+    otherwise have every later run list the folders and hash the files again.)"""
     written = manifest["time"]
-    for folder, stat in manifest["folders"]:
-        if _stat(folder) != stat or _racy(stat, written):
-            if _listing(root, scripts) != manifest["listing"]:
-                return False
-            break
-    for path, stat, digest in manifest["files"]:
-        if (_stat(path) != stat or _racy(stat, written)) and _digest(path) != digest:
-            return False
-    return True
+    folders = manifest["folders"]
+    folder_stats = None
+    if any(_stat(folder) != stat or _racy(stat, written) for folder, stat in folders):
+        folder_stats = [(folder, _stat(folder)) for folder, _ in folders]  # before the listing they vouch for
+        if _listing(root, scripts) != manifest["listing"]:
+            return None
+    again = {}
+    for i, (path, stat, digest) in enumerate(manifest["files"]):
+        now = _stat(path)
+        if now != stat or _racy(stat, written):
+            if _digest(path) != digest:
+                return None
+            again[i] = now  # taken before the read that matched
+    if folder_stats is None and not again:
+        return manifest
+    moment = time.time_ns()
+    files = [(path, again.get(i, stat), digest) for i, (path, stat, digest) in enumerate(manifest["files"])]
+    stats = [stat for _, stat, _ in files] + [stat for _, stat in folder_stats or folders]
+    if any(_racy(stat, moment) for stat in stats):
+        return manifest  # still too fresh to trust by stat: checked again next time
+    return {**manifest, "files": files, "folders": folder_stats or folders, "time": moment}
 
 
 def _read(entry: Path, header: bytes, root: Path, scripts: bool = False):
@@ -158,9 +175,15 @@ def _read(entry: Path, header: bytes, root: Path, scripts: bool = False):
         with entry.open("rb") as handle:
             if handle.readline().rstrip(b"\n") != header:
                 return None
-            if not _fresh(pickle.load(handle), root, scripts):
+            manifest = pickle.load(handle)
+            fresh = _fresh(manifest, root, scripts)
+            if fresh is None:
                 return None
+            start = handle.tell()
             loaded = pickle.load(handle)
+            if fresh is not manifest and os.environ.get("CI", "").lower() in ("", "0", "false"):
+                handle.seek(start)
+                _rewrite(entry, header, fresh, handle.read())
         gc.freeze()  # the content lives to the end of the run: never walk it again (the next pass would)
         return loaded
     except Exception:  # missing, cut short, written by another version, a file gone: load afresh
@@ -168,6 +191,25 @@ def _read(entry: Path, header: bytes, root: Path, scripts: bool = False):
     finally:
         if enabled:
             gc.enable()
+
+
+def _rewrite(entry: Path, header: bytes, manifest: dict, content: bytes) -> None:
+    """The entry with a new manifest and the same content (as pickled)."""
+    import tempfile
+
+    try:
+        handle, temp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(header + b"\n")
+                pickle.dump(manifest, out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(content)
+            os.replace(temp, entry)
+        except BaseException:
+            os.unlink(temp)
+            raise
+    except Exception:  # a full disk or a read-only home: the cache is only a shortcut
+        return
 
 
 class _Slim(pickle.Pickler):

@@ -5,7 +5,8 @@ generated method with its own `exec`, and works out a signature for every class 
 about 20 ms of a one-file lint, which runs once per commit in a pre-commit hook. This decorator makes
 the same `__init__`, `__repr__`, `__eq__`, ordering, `__hash__` and frozen `__setattr__`/`__delattr__`
 as `dataclasses.dataclass` (same rules: tests/foundation/test_records.py compares the two on every
-class that uses it), with one `exec` per class and no `inspect`.
+class that uses it), without `inspect`, and with the methods' code compiled once and kept (marshal,
+as `huifang.regexcache` keeps compiled regexes).
 
 The classes are dataclasses to the rest of Python: `dataclasses.fields`, `replace`, `asdict` and
 `is_dataclass` work on them. Their `__dataclass_fields__` and `__dataclass_params__` are made by
@@ -227,7 +228,7 @@ def _make(cls, params: dict, rest: dict):
         source.append("def __hash__(self):\n    return hash((" + "".join(f"self.{name}," for name in hashed) + "))")
     namespace: dict = {}
     if source:
-        exec("\n".join(source), env, namespace)  # one compile for the whole class
+        exec(_compiled("\n".join(source)), env, namespace)
     for name, function in namespace.items():
         function.__qualname__ = f"{cls.__qualname__}.{name}"
         setattr(cls, name, function)
@@ -241,6 +242,24 @@ def _make(cls, params: dict, rest: dict):
     cls.__dataclass_fields__ = _Lazy("__dataclass_fields__")
     cls.__dataclass_params__ = _Lazy("__dataclass_params__")
     return cls
+
+
+def _compiled(source: str):
+    """The class's methods compiled, once per Python build: compiling them was most of what making
+    the classes cost (`huifang.kept`, as the regexes are)."""
+    from huifang.kept import Kept
+
+    global _CODE
+    if _CODE is None:
+        _CODE = Kept("records")
+    code = _CODE.get(source)
+    if type(code) is not type(_compiled.__code__):
+        code = compile(source, "<huifang.records>", "exec")
+        _CODE.put(source, code)
+    return code
+
+
+_CODE = None
 
 
 class _Lazy:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
+from huifang import quickschema
 from huifang.kinds import SCHEMAS
 from huifang.problems import Problem
 from huifang.yamlload import Document
@@ -271,6 +272,8 @@ def validate_document(doc: Document, kind: str) -> list[Problem]:
                 f"文件顶层应为映射（键: 值），实际是{TYPE_NAMES[type_of(doc.data)]}",
             )
         ]
+    if quickschema.valid(root, doc.data):  # certainly valid: jsonschema-rs is not even imported
+        return []
     is_valid = fast_check(kind)
     if is_valid is not None and is_valid(doc.data):
         return []

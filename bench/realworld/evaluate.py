@@ -5,6 +5,7 @@
     python bench/realworld/evaluate.py --split heldout    # the first labelling's held-out half (since looked at)
     python bench/realworld/evaluate.py --split heldout2   # set 2 (labels-heldout2.yaml, heldout2/): blind once, measured
                                                           # once, then spent and a development set like the others
+    python bench/realworld/evaluate.py --split heldout3   # blind set 3 (labels-heldout3.yaml, heldout3/), never tuned to
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -31,7 +32,12 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 OPENING = ["wenhou", "queren-shenfen", "gongsi", "zuoxi", "fangbian", "xuqiu"]
 CLOSING = ["ganxie", "zhufu", "zaijian"]
-LABELS = {"dev": "labels.yaml", "heldout": "labels.yaml", "heldout2": "labels-heldout2.yaml"}
+LABELS = {
+    "dev": "labels.yaml",
+    "heldout": "labels.yaml",
+    "heldout2": "labels-heldout2.yaml",
+    "heldout3": "labels-heldout3.yaml",
+}
 
 
 def load_engine(root: Path, packs: tuple[str, ...]):
@@ -141,9 +147,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=["dev", "heldout", "heldout2", "all"],
+        choices=["dev", "heldout", "heldout2", "heldout3", "all"],
         default="dev",
-        help="all = the 65 development files (dev, heldout and the spent blind set heldout2)",
+        help="all = the 65 development files (dev, heldout and the spent heldout2); heldout3 is blind, never tuned to",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(

@@ -31,21 +31,37 @@ def text(problems, color: bool = False) -> str:
 
 
 def as_json(problems) -> str:
-    rows = [
-        {
-            "path": p.path,
-            "line": p.line,
-            "column": p.column,
-            "end_line": p.end_line or p.line,
-            "end_column": p.end_column or p.column,
-            "rule": p.rule,
-            "severity": p.severity,
-            "message": p.message,
-            "suggestion": p.suggestion or None,
-        }
-        for p in problems
-    ]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    """`json.dumps(rows, ensure_ascii=False, indent=2)` of one flat object per finding, written out
+    directly: with an indent, json.dumps encodes in Python, object by object (a quarter of a second for
+    ten thousand files' findings); the strings still go through json's own (C) string encoder."""
+    if not problems:
+        return "[]\n"
+    string = json.encoder.encode_basestring  # what json.dumps uses with ensure_ascii=False
+    number = int.__repr__
+    rows = []
+    for p in problems:
+        rows.append(
+            '  {\n    "path": '
+            + string(p.path)
+            + ',\n    "line": '
+            + number(p.line)
+            + ',\n    "column": '
+            + number(p.column)
+            + ',\n    "end_line": '
+            + number(p.end_line or p.line)
+            + ',\n    "end_column": '
+            + number(p.end_column or p.column)
+            + ',\n    "rule": '
+            + string(p.rule)
+            + ',\n    "severity": '
+            + string(p.severity)
+            + ',\n    "message": '
+            + string(p.message)
+            + ',\n    "suggestion": '
+            + (string(p.suggestion) if p.suggestion else "null")
+            + "\n  }"
+        )
+    return "[\n" + ",\n".join(rows) + "\n]\n"
 
 
 def _escape_data(value: str) -> str:

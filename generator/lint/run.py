@@ -125,7 +125,15 @@ def _lint_yaml_chunk(files):
             del ctx.sources[display]
         text = loose.doc.text if loose.doc is not None and any(p.fix for p in found) else None
         out.append((file, display, loose.ident, loose.anchor, loose.problems, found, text, loose.broken))
+    _keep_compiled()
     return out
+
+
+def _keep_compiled() -> None:
+    """Keep the regexes this chunk compiled: a forked worker ends without running exit handlers."""
+    from huifang import regexcache
+
+    regexcache.KEPT.save()
 
 
 def _gather_yaml(part, result: Result, found: list, state: dict) -> None:
@@ -195,6 +203,7 @@ def _lint_text_chunk(files):
         problems = finish(problems, sources, config)
         found.extend(problems)
         keep.update((p.path, (paths[p.path], sources[p.path])) for p in problems if p.fix and p.path in sources)
+    _keep_compiled()
     return found, keep, len(files)
 
 

@@ -208,6 +208,12 @@ def test_thanks_in_the_middle_of_a_script_is_not_its_closing(project):
     # closing talk before the last turn still counts: 「感谢您的支持。」「好的，再见！」
     text = OPENING + "客服：请问您对维修服务满意吗？\n客服：感谢您的支持，祝您生活愉快。\n客服：好的，再见！\n"
     assert not closings(lint(project, "two.txt", text))
+    # where to turn later, said between the thanks and the goodbye, is closing talk too
+    text = (
+        OPENING + "客服：请问您对维修服务满意吗？\n客服：感谢您的支持。\n"
+        "客服：如有疑问请拨打我们的24小时服务热线4008123123进行咨询。\n客服：祝您生活愉快，再见！\n"
+    )
+    assert not closings(lint(project, "three.txt", text))
 
 
 def test_rules_of_conduct_and_narration_after_the_closing_are_not_speech(project):

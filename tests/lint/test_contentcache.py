@@ -38,7 +38,28 @@ def phrases(found):
     return [f for f in found if f[0] == "forbidden-phrase"]
 
 
+def loaded_part(entry: Path) -> bytes:
+    """The entry's pickled content, after its header and manifest."""
+    import io
+    import pickle
+
+    stream = io.BytesIO(entry.read_bytes().split(b"\n", 1)[1])
+    pickle.load(stream)
+    return stream.read()
+
+
+def settle() -> None:
+    """Wait until the project's files are too old to be racy: a hit on an entry with racy files writes
+    it back once they have aged (see the last test), and these tests check that a hit writes nothing."""
+    import time
+
+    from huifang.contentcache import RACY_NS
+
+    time.sleep(RACY_NS / 1e9 + 0.2)
+
+
 def test_second_run_reads_the_cache_and_agrees(proj, cache):
+    settle()
     first = lint(proj)
     entries = list(cache.glob("*.pickle"))
     assert len(entries) == 1 and phrases(first)
@@ -132,7 +153,9 @@ def test_unchanged_stat_is_trusted_and_a_changed_one_is_checked(proj, cache):
     assert lint(proj) == first and entry.stat().st_mtime_ns == written  # a hit on stat data alone
     phrase_file = proj / "content" / "forbidden" / "basic.yaml"
     os.utime(phrase_file, ns=(phrase_file.stat().st_atime_ns, phrase_file.stat().st_mtime_ns))  # ctime moves
-    assert lint(proj) == first and entry.stat().st_mtime_ns == written  # read, same bytes: still a hit
+    content = loaded_part(entry)
+    assert lint(proj) == first and loaded_part(entry) == content  # read, same bytes: still a hit (the
+    # entry may be written back with the file's new stat once it is old enough, its content copied)
     stat = phrase_file.stat()
     text = phrase_file.read_text(encoding="utf-8")
     phrase_file.write_text(text.replace("phrase: 喂喂喂", "phrase: 嗯嗯嗯"), encoding="utf-8")
@@ -160,6 +183,7 @@ def test_added_and_removed_content_files_are_seen_without_racy_files(proj, cache
 def test_written_and_read_for_the_project_in_the_current_folder(proj, cache):
     """The way pre-commit runs the hook: no --project, the project is '.'."""
     (proj / "scripts_src" / "c.txt").write_text(SCRIPT, encoding="utf-8")
+    settle()
     runs = [huifang("lint", "scripts_src/c.txt", "--format", "json", cwd=proj) for _ in range(2)]
     assert runs[0].stdout == runs[1].stdout and json.loads(runs[0].stdout)
     entries = list(cache.glob("*.pickle"))
@@ -197,3 +221,35 @@ def test_qa_keeps_its_own_entry_with_the_scripts_and_sees_one_added_or_removed(p
     extra.unlink()
     assert _qa(proj, call, "demo-extra").returncode == 2
     assert _qa(proj, call, "good").returncode in (0, 1)
+
+
+def test_an_entry_written_just_after_its_files_changed_is_refreshed_once_they_are_old(proj, cache):
+    """Racy files are read again on every run; once they are old enough to trust by stat, the entry is
+    written back with their present stats (the same content), and from then on a hit reads no file."""
+    import io
+    import pickle
+    import time
+
+    from huifang import contentcache
+
+    first = lint(proj)
+    entry = next(cache.glob("*.pickle"))
+
+    def manifest() -> dict:
+        return pickle.load(io.BytesIO(entry.read_bytes().split(b"\n", 1)[1]))
+
+    # as if written a second after the newest file changed: every run must read it again
+    header, made = entry.read_bytes().split(b"\n", 1)[0], manifest()
+    newest = max(max(stat[3], stat[4]) for _, stat, _ in made["files"])
+    made["time"] = newest + 10**9
+    content = loaded_part(entry)
+    entry.write_bytes(header + b"\n" + pickle.dumps(made) + content)
+    assert any(contentcache._racy(stat, made["time"]) for _, stat, _ in made["files"])
+    time.sleep(max(0.0, (newest + contentcache.RACY_NS) / 1e9 - time.time()) + 0.3)
+    assert lint(proj) == first  # a hit that re-reads the racy files, and writes the entry back
+    refreshed = manifest()
+    assert refreshed["time"] > made["time"]
+    assert not any(contentcache._racy(stat, refreshed["time"]) for _, stat, _ in refreshed["files"])
+    assert loaded_part(entry) == content  # the loaded content is copied, not pickled again
+    written = entry.stat().st_mtime_ns
+    assert lint(proj) == first and entry.stat().st_mtime_ns == written  # now a plain hit

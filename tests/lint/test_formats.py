@@ -93,3 +93,50 @@ def test_messages_are_single_line(proj):
         assert len([line for line in out.splitlines() if "forbidden-phrase" in line]) == 1
     rows = json.loads(lint(proj, "--format", "json", proj / "scripts_src" / "x.txt").stdout)
     assert all("\n" not in r["message"] for r in rows)
+
+
+def test_json_is_what_json_dumps_writes():
+    """as_json writes its objects itself (json.dumps with an indent encodes in Python): byte for byte
+    what json.dumps(rows, ensure_ascii=False, indent=2) gives, for any text in any field."""
+    from huifang.lint import formats
+    from huifang.problems import Problem
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    def dumped(problems) -> str:
+        rows = [
+            {
+                "path": p.path,
+                "line": p.line,
+                "column": p.column,
+                "end_line": p.end_line or p.line,
+                "end_column": p.end_column or p.column,
+                "rule": p.rule,
+                "severity": p.severity,
+                "message": p.message,
+                "suggestion": p.suggestion or None,
+            }
+            for p in problems
+        ]
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+    number = st.integers(min_value=0, max_value=10**6)
+    problem = st.builds(
+        Problem,
+        st.text(),
+        number,
+        number,
+        st.text(),
+        st.sampled_from(["error", "warning", "info"]),
+        st.text(),
+        number,
+        number,
+        st.text(),
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(problem, max_size=4))
+    def same(problems):
+        assert formats.as_json(problems) == dumped(problems)
+
+    same()

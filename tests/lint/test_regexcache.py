@@ -10,6 +10,7 @@ import sys
 
 import pytest
 from huifang import regexcache
+from huifang.kept import Kept
 from huifang.lint.normalize import _DROP, _NEEDS_FOLD
 
 PATTERNS = [
@@ -27,9 +28,8 @@ TEXTS = ["客服：您好，请问是王先生吗？\n坐席: 好的", "HELLO，
 def fresh_state(monkeypatch, cache) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     monkeypatch.delenv("HUIFANG_NO_CACHE", raising=False)
-    monkeypatch.setattr(regexcache, "_kept", None)
-    monkeypatch.setattr(regexcache, "_new", {})
-    monkeypatch.setattr(regexcache, "_path", None)
+    monkeypatch.setattr(regexcache, "KEPT", Kept(regexcache.KEPT.name))
+    monkeypatch.setattr(regexcache, "_MADE", {})
 
 
 def same(a: re.Pattern, b: re.Pattern) -> None:
@@ -46,11 +46,11 @@ def same(a: re.Pattern, b: re.Pattern) -> None:
 def test_a_kept_regex_is_the_one_re_compiles(tmp_path, monkeypatch):
     fresh_state(monkeypatch, tmp_path)
     first = [regexcache.compile(p, f) for p, f in PATTERNS]
-    regexcache.save()
-    [kept] = (tmp_path / "huifang" / "regex").glob("*.marshal")
+    regexcache.KEPT.save()
+    [kept] = (tmp_path / "huifang" / regexcache.KEPT.name).glob("*.marshal")
     fresh_state(monkeypatch, tmp_path)
     again = [regexcache.compile(p, f) for p, f in PATTERNS]
-    assert len(regexcache._kept) == len(PATTERNS) - 1 and not regexcache._new  # all from the file
+    assert len(regexcache.KEPT.entries) == len(PATTERNS) - 1 and not regexcache.KEPT.new  # all from the file
     for (pattern, flags), a, b in zip(PATTERNS, first, again):
         same(a, re.compile(pattern, flags))
         same(b, re.compile(pattern, flags))
@@ -67,8 +67,8 @@ def test_a_damaged_file_is_compiled_past(tmp_path, monkeypatch, damage):
 
     fresh_state(monkeypatch, tmp_path)
     regexcache.compile(*PATTERNS[0])
-    regexcache.save()
-    [kept] = (tmp_path / "huifang" / "regex").glob("*.marshal")
+    regexcache.KEPT.save()
+    [kept] = (tmp_path / "huifang" / regexcache.KEPT.name).glob("*.marshal")
     if damage is None:  # well-formed, but the engine code is wrong: _sre refuses it, re compiles
         entries = marshal.loads(kept.read_bytes())
         for key, (flags, code, *rest) in entries.items():
@@ -83,20 +83,20 @@ def test_a_damaged_file_is_compiled_past(tmp_path, monkeypatch, damage):
 def test_a_folder_others_can_write_is_not_used(tmp_path, monkeypatch):
     fresh_state(monkeypatch, tmp_path)
     regexcache.compile(*PATTERNS[1])
-    regexcache.save()
-    folder = tmp_path / "huifang" / "regex"
+    regexcache.KEPT.save()
+    folder = tmp_path / "huifang" / regexcache.KEPT.name
     os.chmod(folder, 0o777)
     fresh_state(monkeypatch, tmp_path)
     same(regexcache.compile(*PATTERNS[1]), re.compile(*PATTERNS[1]))
-    assert regexcache._path is None and regexcache._kept == {}
+    assert regexcache.KEPT.path is None and regexcache.KEPT.entries == {}
 
 
 def test_no_cache_means_no_file(tmp_path, monkeypatch):
     fresh_state(monkeypatch, tmp_path)
     monkeypatch.setenv("HUIFANG_NO_CACHE", "1")
     same(regexcache.compile(*PATTERNS[2]), re.compile(*PATTERNS[2]))
-    regexcache.save()
-    assert not (tmp_path / "huifang" / "regex").exists()
+    regexcache.KEPT.save()
+    assert not (tmp_path / "huifang" / regexcache.KEPT.name).exists()
 
 
 def test_a_bad_pattern_raises_as_re_does(tmp_path, monkeypatch):
@@ -107,7 +107,7 @@ def test_a_bad_pattern_raises_as_re_does(tmp_path, monkeypatch):
 
 def test_a_process_keeps_what_it_compiled_when_it_ends(tmp_path):
     """Written at exit: the next process finds every pattern the first compiled."""
-    code = "from huifang import regexcache as r; r.compile('a+b', 0); print(len(r._new), len(r._kept))"
+    code = "from huifang import regexcache as r; r.compile('a+b', 0); print(len(r.KEPT.new), len(r.KEPT.entries))"
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     env.pop("HUIFANG_NO_CACHE", None)
     first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)

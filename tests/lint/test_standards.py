@@ -100,6 +100,9 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("亲爱的，您好，很高兴为您服务", {"wenhou"}, {"zuoxi"}),
         ("请问您想咨询什么问题？", {"xuqiu"}, set()),
         ("有什么需要我为您效劳的吗？", {"xuqiu"}, set()),
+        # 报修 is no 报出: a hotline's name before the agent's number
+        ("您好，95598报修热线，工号1024为您服务", {"wenhou", "zuoxi"}, set()),
+        ("您想什么时候上门？", set(), {"xuqiu"}),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):
