@@ -26,6 +26,16 @@ CONFIG_FILE = "huifang.yaml"
 
 
 @dataclass(frozen=True)
+class Listing:
+    """A handbook page that lists every document of a kind through one template (`items`, sorted by id)."""
+
+    uri: str
+    title: str
+    section: str  # the navigation section it is filed under
+    template: str
+
+
+@dataclass(frozen=True)
 class Kind:
     id: str  # the schema's name (`schemas/<id>.schema.json`) and the kind `validate_document` takes
     layout: tuple[str, ...]  # globs under the project root (`.yml` found too); `**` walks a folder tree
@@ -36,6 +46,9 @@ class Kind:
     inner_ids: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (label, path; "*" = every item) of project-wide ids
     pages: tuple[str, ...] = ()  # templates in templates/pages/ that show it on the site
     forms: tuple[str, ...] = ()  # templates in templates/forms/ that print it
+    collection: str = ""  # the `Project` attribute (id → model object) the documents are filed in
+    listing: Listing | None = None  # a page of its own, added to the handbook with no code of its own
+    printout: str = ""  # the function in forms/views.py that makes one printable document of one item
 
 
 KINDS: tuple[Kind, ...] = (
@@ -48,6 +61,8 @@ KINDS: tuple[Kind, ...] = (
         has_id=True,
         pages=("standards.md.j2",),
         forms=("desk.html.j2",),
+        collection="orgs",
+        printout="desk_doc",
     ),
     Kind(
         "etiquette",
@@ -92,7 +107,7 @@ KINDS: tuple[Kind, ...] = (
         "回访场景",
         builders.scenario,
         has_id=True,
-        pages=("scenarios_index.md.j2", "scenario.md.j2", "when_to_call.md.j2"),
+        pages=("scenarios_index.md.j2", "scenario.md.j2", "when_to_call.md.j2", "when_to_call_industry.md.j2"),
     ),
     Kind(
         "script",
@@ -113,8 +128,22 @@ KINDS: tuple[Kind, ...] = (
         has_id=True,
         pages=("forms.md.j2",),
         forms=("form.html.j2",),
+        collection="forms",
+        printout="form_doc",
     ),
-    Kind("qa-form", (f"{CONTENT}/qa/*.yaml",), s.QA_FORM, "质检评分表", builders.qa_form, has_id=True),
+    Kind(
+        "qa-form",
+        (f"{CONTENT}/qa/*.yaml",),
+        s.QA_FORM,
+        "质检评分表",
+        builders.qa_form,
+        has_id=True,
+        pages=("qa_forms.md.j2",),
+        forms=("form.html.j2",),
+        collection="qa_forms",
+        listing=Listing("qa-forms.md", "质检评分表", "问题库与表单", "qa_forms.md.j2"),
+        printout="qa_form_doc",
+    ),
     Kind(
         "records",
         (f"{CONTENT}/forms/common/records.yaml",),

@@ -23,6 +23,7 @@ from huifang.atomic import OutputError, claim, interrupts_deferred, not_ours, no
 from huifang.compose import compose, compose_all
 from huifang.forms import fonts, html, views
 from huifang.forms.cache import Cache, key_of
+from huifang.kinds import KINDS
 from huifang.problems import ContentError, Problem
 from huifang.workers import ignore_interrupts
 
@@ -83,10 +84,17 @@ def weasyprint_version() -> str:
 
 
 def plan_docs(project) -> list[views.Doc]:
-    docs = [views.form_doc(form, project) for _, form in sorted(project.forms.items())]
-    docs += [views.sheet_doc(call, project) for call in compose_all(project).values()]
-    docs += [views.desk_doc(org, project) for _, org in sorted(project.orgs.items())]
-    docs += [views.guide_doc(call, project) for call in compose_all(project).values()]
+    """One document per item of every kind that declares a printout, then the script sheet and the
+    phone guide of every composed call."""
+    docs = [
+        getattr(views, kind.printout)(item, project)
+        for kind in KINDS
+        if kind.printout
+        for _, item in sorted(getattr(project, kind.collection).items())
+    ]
+    calls = compose_all(project).values()
+    docs += [views.sheet_doc(call, project) for call in calls]
+    docs += [views.guide_doc(call, project) for call in calls]
     return docs
 
 

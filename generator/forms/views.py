@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from huifang import model as m
 from huifang.citations import without_citations
 from huifang.compose import Call, fill
+from huifang.qa.form import not_applicable
 
 UNITS = {"full": 6, "half": 3, "third": 2}
 WIDE_COLUMNS = 7  # a table with more columns than this is printed landscape
@@ -187,9 +188,10 @@ def rate_targets(form: m.Form, project: m.Project) -> list[str]:
     return out
 
 
-def form_doc(form: m.Form, project: m.Project) -> Doc:
+def form_doc(form: m.Form, project: m.Project, records: m.Records | None | bool = True) -> Doc:
+    """A record form; `records=None` leaves out the shared record header (a sheet that records no call)."""
     namer = Namer(form.id)
-    records = project.records
+    records = project.records if records is True else records or None
     dated = bool(records and records.signature_date)
     sections = []
     wide = form.orientation == "landscape"
@@ -230,6 +232,65 @@ def form_doc(form: m.Form, project: m.Project) -> Doc:
         },
         (form.file,) + ((records.file,) if records else ()),
     )
+
+
+def qa_item_label(item: m.QAItem) -> str:
+    marks = [f"{item.weight:g} 分"]
+    if item.critical:
+        marks.append("致命项")
+    if item.na_when:
+        marks.append("不适用：" + not_applicable(item))
+    return f"{item.name}（{'；'.join(marks)}）"
+
+
+def qa_form_doc(qa: m.QAForm, project: m.Project) -> Doc:
+    """The human QA sheet (质检评分表): one row per item to score by hand, the total and the verdict."""
+    rules = [f"满分 100 分，{qa.pass_mark:g} 分合格。"]
+    if any(i.critical for i in qa.items):
+        rules.append("致命项有一条不合格，整通电话即不合格。")
+    if any(i.na_when for i in qa.items):
+        rules.append("不适用的项不计分，总分按适用项折算为 100 分。")
+    form = m.Form(
+        f"qa-{qa.id}",
+        qa.title,
+        [
+            m.FormSection(
+                "",
+                [
+                    m.FormField("坐席", width="third"),
+                    m.FormField("通话日期", "date", width="third"),
+                    m.FormField("录音编号", width="third"),
+                    m.FormField("客户", width="third"),
+                    m.FormField("质检员", width="third"),
+                    m.FormField("质检日期", "date", width="third"),
+                ],
+            ),
+            m.FormSection(
+                "评分",
+                columns=[
+                    m.FormColumn("评分项", 46),
+                    m.FormColumn("得分", 10),
+                    m.FormColumn("不适用", 9, "checkbox"),
+                    m.FormColumn("扣分原因（时间、原话）", 35),
+                ],
+                rows=[qa_item_label(item) for item in qa.items],
+            ),
+            m.FormSection(
+                "结论",
+                [
+                    m.FormField("总分", width="third"),
+                    m.FormField("结论", "choice", ("合格", "不合格"), width="third"),
+                    m.FormField("质检员签名", "signature", width="third"),
+                ],
+            ),
+        ],
+        qa.file,
+        version=qa.version,
+        org=qa.org,
+        intro=" ".join(filter(None, [qa.intro, *rules])),
+        notes=list(qa.notes),
+    )
+    return form_doc(form, project, records=None)
 
 
 def split_placeholders(text: str, org: m.Org | None) -> list[tuple[str, str]]:

@@ -11,6 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 OK, LOST, NA = "ok", "lost", "n/a"
+# Each `na_when` case of `applies`, as a person scoring by hand reads it (the printed sheet, the handbook page).
+NOT_APPLICABLE = {
+    "no-times": "录音没有时间信息",
+    "not-convenient": "客户表示不方便",
+    "no-questions": "话术没有要问的问题",
+}
+
+
+def not_applicable(item) -> str:
+    """When the item does not apply, in words ("" when it always does)."""
+    return "、".join(NOT_APPLICABLE.get(case, case) for case in item.na_when)
 
 
 @dataclass(frozen=True, slots=True)

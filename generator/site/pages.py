@@ -17,7 +17,9 @@ from huifang import model as m
 from huifang import templates
 from huifang.citations import without_citations
 from huifang.compose import Call, compose_all
+from huifang.kinds import KINDS
 from huifang.project import iter_turns
+from huifang.qa.form import not_applicable
 from huifang.site import dashboards, practice, situations, speech
 from huifang.site.dialogue import render_call
 from huifang.site.escape import attr, md, md_marked
@@ -192,6 +194,7 @@ class Site:
             "fill": fills,
             "fence": fence,
             "download": download,
+            "not_applicable": not_applicable,
             "project": self.project,
             "orgs": self.project.orgs,
             "forms": self.project.forms,
@@ -383,6 +386,11 @@ class Site:
             form_usage=form_usage,
             scenario_list=sorted(p.scenarios.values(), key=lambda s: s.id),
         )
+        for kind in KINDS:
+            if kind.listing:
+                items = [v for _, v in sorted(getattr(p, kind.collection).items())]
+                if items:
+                    add(kind.listing.uri, kind.listing.title, kind.listing.template, items=items)
         # every page of the 维护者 section is left out of the search index (plugin.on_page_markdown)
         add(
             "maintainers/index.md",
@@ -535,6 +543,13 @@ class Site:
             }
         )
         nav.append({"参考": prose_extra + ["tags.md"]})
+        for kind in KINDS:
+            if kind.listing and getattr(p, kind.collection) and kind.listing.uri not in self.prose:
+                section = next((x for x in nav if kind.listing.section in x), None)
+                if section is None:
+                    section = {kind.listing.section: []}
+                    nav.append(section)
+                section[kind.listing.section].append(kind.listing.uri)
         maintainers = [
             "maintainers/index.md",
             "maintainers/speech.md",

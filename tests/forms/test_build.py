@@ -18,12 +18,12 @@ pytestmark = pytest.mark.pdf
 def test_second_build_renders_nothing_and_edits_render_only_what_changed(demo, tmp_path):
     out = tmp_path / "out"
     first = build(loaded(demo), out, jobs=1)
-    assert len(first.rendered) == 6 and first.merged == ["pack-demo-weixiu"]
+    assert len(first.rendered) == 7 and first.merged == ["pack-demo-weixiu"]
     stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
 
     again = build(loaded(demo), out, jobs=1)
     assert again.rendered == [] and again.merged == [] and again.copied == []
-    assert len(again.unchanged) == 7
+    assert len(again.unchanged) == 8
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
 
     form = demo / "content/forms/demo-tongji.yaml"
@@ -31,10 +31,15 @@ def test_second_build_renders_nothing_and_edits_render_only_what_changed(demo, t
     edited = build(loaded(demo), out, jobs=1)
     assert edited.rendered == ["demo-tongji"] and edited.merged == ["pack-demo-weixiu"]
     assert "回访月度统计表" in pdf_text(out / "demo-tongji.pdf")
+    qa = demo / "content/qa/demo-zhijian.yaml"
+    qa.write_text(qa.read_text(encoding="utf-8").replace("pass_mark: 80", "pass_mark: 85"), encoding="utf-8")
+    edited = build(loaded(demo), out, jobs=1)
+    assert edited.rendered == ["qa-demo-zhijian"] and edited.merged == []
+    assert "85分合格" in pdf_text(out / "qa-demo-zhijian.pdf")
 
     shutil.rmtree(out)  # mkdocs wipes site/ on every build: refill from the cache, render nothing
     refill = build(loaded(demo), out, jobs=1)
-    assert refill.rendered == [] and len(refill.copied) == 7
+    assert refill.rendered == [] and len(refill.copied) == 8
 
 
 def test_removed_form_leaves_no_stale_pdf(demo, tmp_path):

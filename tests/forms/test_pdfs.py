@@ -34,10 +34,39 @@ def test_every_document_is_produced(built):
         "desk-demo.pdf",
         "guide-demo-weixiu-huifang.pdf",
         "pack-demo-weixiu.pdf",
+        "qa-demo-zhijian.pdf",
         "script-demo-weixiu-huifang.pdf",
     ]
     assert sorted(p.name for p in out.glob("*.pdf")) == names
     assert all(oct(p.stat().st_mode & 0o777) == "0o644" for p in out.iterdir())
+
+
+def test_qa_sheet_has_every_item_its_weight_and_the_verdict(built):
+    """The human QA sheet: each item with its points, the critical one and when it does not apply, a row to
+    score it, then the total, the verdict and the scorer's signature; no shared customer-record header."""
+    _, out, _ = built
+    path = out / "qa-demo-zhijian.pdf"
+    text = pdf_text(path)
+    for words in (
+        "回访质检评分表",
+        "开头语（30分）",
+        "问完应问的问题（40分；不适用：客户表示不方便）",
+        "不说电话忌语（30分；致命项）",
+        "80分合格",
+        "致命项有一条不合格，整通电话即不合格",
+        "不适用的项不计分",
+        "得分",
+        "扣分原因",
+        "总分",
+        "合格",
+        "不合格",
+        "质检员签名",
+        "分值为本表设定。",
+    ):
+        assert squash(words) in text, words
+    assert "回访日期" not in text  # the record sheets' shared header is not a QA sheet's
+    assert len(page_sizes(path)) == 1 and is_a4(page_sizes(path)[0])
+    snapshot(path, "qa-sheet")
 
 
 def test_form_has_every_label_and_note_escaped_literally(built):
@@ -281,7 +310,7 @@ def test_reproducible_across_directories(demo, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     first = build(loaded(demo), tmp_path / "a", jobs=1)
     second = build(loaded(other), tmp_path / "b", jobs=2)
-    assert len(first.rendered) == len(second.rendered) == 6  # nothing shared: each has its own cache
+    assert len(first.rendered) == len(second.rendered) == 7  # nothing shared: each has its own cache
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
     assert names and names == sorted(p.name for p in (tmp_path / "b").iterdir())
     for name in names:

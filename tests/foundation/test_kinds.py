@@ -119,6 +119,28 @@ def test_form_templates_are_each_claimed_and_printed():
     assert set(TEMPLATE_OF.values()) == claimed, "every printed template belongs to a kind, and back"
 
 
+@pytest.mark.parametrize("kind", [k for k in KINDS if k.listing or k.printout], ids=lambda k: k.id)
+def test_a_listing_or_printout_is_wired_by_the_table_alone(kind):
+    """A kind that declares a page of its own or a printout gets it with no code of its own in the site or
+    the forms: the collection it names holds the shipped files, the printout function exists, the page's
+    template is one the kind claims and the page is in the navigation."""
+    from huifang.forms import views
+    from huifang.forms.build import plan_docs
+
+    project = load_project(REPO).project
+    items = getattr(project, kind.collection)
+    assert items, f"{kind.id}: Project.{kind.collection} is empty"
+    if kind.printout:
+        made = {doc.name for doc in plan_docs(project)}
+        for item in items.values():
+            assert getattr(views, kind.printout)(item, project).name in made
+    if kind.listing:
+        assert kind.listing.template in kind.pages
+        site = Site(project, LintReport(True), [])
+        assert kind.listing.uri in {page.src_uri for page in site.pages()}
+        assert kind.listing.uri in json.dumps(site.nav([]), ensure_ascii=False)
+
+
 def test_content_model_page_names_every_kind():
     text = (REPO / "content" / "pages" / "content-model.md").read_text(encoding="utf-8")
     for kind in KINDS:

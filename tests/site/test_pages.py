@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import shutil
 import subprocess
@@ -53,6 +54,7 @@ def test_pages_for_everything(hostile_site: Path):
         "scenarios/demo-tousu.html",
         "banks/demo.html",
         "forms.html",
+        "qa-forms.html",
         "rules/index.html",
         "rules/forbidden-phrase.html",
         "tags.html",
@@ -69,6 +71,20 @@ def test_forms_are_written_and_linked(hostile_site: Path):
     for link in re.findall(r'href="\.\./(forms/[^"]+\.pdf)"', page):
         assert (hostile_site / link).read_bytes().startswith(b"%PDF"), link
     assert 'href="../forms/pack-demo-tousu.pdf"' in page
+
+
+def test_qa_form_page_lists_its_items_literally_and_links_the_printed_sheet(hostile_site: Path):
+    page = (hostile_site / "qa-forms.html").read_text(encoding="utf-8")
+    body = page.split("<article", 1)[1]
+    for raw in ("<script>alert('q')", "<b>粗体", 'href="javascript:', "49"):
+        assert raw not in body, raw
+    text = html.unescape(re.sub(r"<[^>]+>", "", body))
+    assert "质检评分表 <script>alert('q')</script>" in text and "开头语 <b>粗体</b>" in text
+    assert "75 分合格" in text and "致命项" in text and "录音没有时间信息" in text and "规范 6.1.3" in text
+    link = re.search(r'href="(forms/qa-demo-zhijian\.pdf)"', body)
+    assert link and (hostile_site / link[1]).read_bytes().startswith(b"%PDF")
+    index = (hostile_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="qa-forms.html"' in index  # in the navigation, under 问题库与表单
 
 
 def test_when_to_call_lists_every_scenario(hostile_site: Path):
