@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from huifang import model as m
+from huifang import regexcache
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
@@ -22,7 +23,7 @@ else:
     from huifang.records import dataclass, field
 
 
-PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
+PLACEHOLDER = regexcache.compile(r"\{([^{}\s]{1,20})\}")
 # Filled by the agent during the call; known everywhere, never an error.
 AGENT_PLACEHOLDERS = frozenset(
     "客户称呼 客户姓名 坐席 日期 时间 项目 产品 服务项目 活动内容 活动时间 公里数 金额 期数 地址".split()

@@ -9,10 +9,10 @@ Scalars resolve by the YAML 1.2 core schema: `10:30` stays a string and `no` is 
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from pathlib import Path
 
+from huifang import regexcache
 from huifang.problems import ContentError
 from huifang.readfile import read_bytes
 
@@ -30,17 +30,19 @@ DEFAULT_MAX_NODES = 100_000
 DEFAULT_MAX_DEPTH = 50
 
 CORE_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
-NULL_RE = re.compile(r"^(~|null|Null|NULL|)$")
-BOOL_RE = re.compile(r"^(true|True|TRUE|false|False|FALSE)$")
-INT_RE = re.compile(r"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
-FLOAT_RE = re.compile(r"^([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")
+NULL_RE = regexcache.compile(r"^(~|null|Null|NULL|)$")
+BOOL_RE = regexcache.compile(r"^(true|True|TRUE|false|False|FALSE)$")
+INT_RE = regexcache.compile(r"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+FLOAT_RE = regexcache.compile(
+    r"^([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$"
+)
 # Characters that reorder or hide text: a reviewer would not see what the trainee reads.
-HIDDEN_CHARS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+HIDDEN_CHARS = regexcache.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+CONTROL_CHARS = regexcache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Characters YAML refuses (C1 controls, non-characters) and line breaks that only YAML counts as
 # such, which would put every later line number off by one from what the editor shows.
-UNUSABLE_CHARS = re.compile("[\x80-\x84\x86-\x9f\ufffe\uffff]")
-ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+UNUSABLE_CHARS = regexcache.compile("[\x80-\x84\x86-\x9f\ufffe\uffff]")
+ODD_BREAKS = regexcache.compile("[\x85\u2028\u2029]")
 SAFE_MAX_DEPTH = 200  # deeper trees exhaust Python's recursion in validation and rendering
 
 PARSER_MESSAGES = {
@@ -229,7 +231,7 @@ def resolve_plain(value: str) -> object:
     return value
 
 
-PLACEHOLDER_IN_LINE = re.compile(r"\{[^{}\s:,]{1,20}\}")
+PLACEHOLDER_IN_LINE = regexcache.compile(r"\{[^{}\s:,]{1,20}\}")
 
 
 def parser_error(exc, display: str, source: str = "", limits: Limits = Limits()) -> ContentError:

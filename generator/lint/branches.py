@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from huifang import regexcache
 from huifang.compose import MAX_PATHS  # past it, the call says so (paths-capped)
 from huifang.lint.utterance import Utterance
 
@@ -33,22 +34,22 @@ else:
 
 
 # Numbering before a marker, by style: 1. 1、 (1) （一） 一、 A.
-NUMBERING = re.compile(
+NUMBERING = regexcache.compile(
     r"[ \t　]*(?:(?P<num>\d{1,2}(?:\.\d{1,2})*[.、．)）](?!\d))|(?P<pnum>[(（]\d{1,2}[)）])"
     r"|(?P<pcn>[(（][一二三四五六七八九十]{1,3}[)）])|(?P<cn>[一二三四五六七八九十]{1,3}、)"
     r"|(?P<letter>[A-HＡ-Ｈ](?:[.．、:：)）]|(?=[\u4e00-\u9fff]))))?[ \t　]*"
 )
-SITUATION = re.compile(r"(?:情况|情形|场景)(?P<n>[一二三四五六七八九十\d]{1,3})")
-CONDITION = re.compile(
+SITUATION = regexcache.compile(r"(?:情况|情形|场景)(?P<n>[一二三四五六七八九十\d]{1,3})")
+CONDITION = regexcache.compile(
     r"(?:如果?|若|假如|当)?(?:客户|对方|您|用户|顾客|患者|业主|机主)?(?:表示|回答|说)?"
     r"(?P<neg>不|没有?|未|非)?(?P<what>方便|非常满意|满意|一般|配合|同意|接受|认可|本人|在家|在|"
     r"愿意|需要|有空|有时间|记得|清楚|了解|知道|是本人|成功|确认|接通)"
     r"(?:的|时|的话|了)?[ \t]*(?:[:：,，―—\-－]|$)"
 )
-LABEL = re.compile(r"(?P<label>[^\s:：,，。.!！?？“”\"'‘’()（）]{1,8})[:：]")
+LABEL = regexcache.compile(r"(?P<label>[^\s:：,，。.!！?？“”\"'‘’()（）]{1,8})[:：]")
 # Words that end a call: a branch that says them is where its path stops (thanks alone do not: they
 # are said in the middle of a call too).
-ENDS = re.compile(r"再见|再会|拜拜|慢走|走好|祝您|祝你")
+ENDS = regexcache.compile(r"再见|再会|拜拜|慢走|走好|祝您|祝你")
 SATISFACTION = {"非常满意": "满意", "一般": "满意"}
 
 
@@ -239,7 +240,7 @@ def _style(u: Utterance) -> str:
     return (number.lastgroup or "") if number is not None and number.end() < len(u.text) else ""
 
 
-HEADING = re.compile(r"(#{1,6})[ \t]+(.+?)[ \t#]*$")
+HEADING = regexcache.compile(r"(#{1,6})[ \t]+(.+?)[ \t#]*$")
 
 
 def headings(lines: list[str]) -> list[tuple[int, int, str]]:
@@ -331,7 +332,9 @@ def _excluded(leaf: Branch, found: list[list[Branch]]) -> list[Branch]:
 
 # Alternative wordings written side by side in one line: 「“感谢您…。” 或说：“请您慢走…”」, 「…谢谢！/您好，…」
 # (after a sentence's end, so 先生/女士 is no alternative).
-ALTERNATIVE = re.compile(r"(?<=[。！？!?”」\"])[ \t　]*(?:/|／|(?:或者?|或是|也可以?)说?[:：]?[ \t　]*(?=[“「\"]))")
+ALTERNATIVE = regexcache.compile(
+    r"(?<=[。！？!?”」\"])[ \t　]*(?:/|／|(?:或者?|或是|也可以?)说?[:：]?[ \t　]*(?=[“「\"]))"
+)
 CLOSING_REACH = 3  # agent turns at the end of a path where alternative wordings make paths of their own
 
 

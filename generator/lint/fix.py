@@ -11,9 +11,9 @@ and written (atomically) only if it still passes `huifang check` with exactly th
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from huifang import regexcache
 from huifang.lint.normalize import TABLE
 
 TYPE_CHECKING = False
@@ -24,8 +24,8 @@ else:
 
 
 SENTENCE_END = "。！？!?；;…"
-NOTES = re.compile(r"（[^（）]*）|\([^()]*\)")
-ALTERNATIVE = re.compile(r"或者?[：:]|；或")
+NOTES = regexcache.compile(r"（[^（）]*）|\([^()]*\)")
+ALTERNATIVE = regexcache.compile(r"或者?[：:]|；或")
 NOT_SPOKEN = set("“”「」『』\"':：{}【】[]\n")
 
 

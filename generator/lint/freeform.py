@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from itertools import filterfalse
 
+from huifang import regexcache
 from huifang.lint.branches import MAX_PATHS, alternatives, count, headings
 from huifang.lint.branches import paths as marked_paths
 from huifang.lint.rendered import Placed, render
@@ -27,9 +28,9 @@ from huifang.lint.utterance import AGENT, CallView, Utterance
 __all__ = ["AGENT_LABELS", "CUSTOMER_LABELS", "Reader", "parse", "read_whole", "view"]
 
 # Indentation, `>` quotes and a list marker before the label.
-PRE = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t　]+)?")
-HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
-RULE_LINE = re.compile(r"(?:[-*_=][ \t]*){3,}$")
+PRE = regexcache.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])[ \t　]+)?")
+HEADING = regexcache.compile(r"#{1,6}(?:[ \t]|$)")
+RULE_LINE = regexcache.compile(r"(?:[-*_=][ \t]*){3,}$")
 FENCES = ("```", "~~~")
 QUESTION_END = ("？", "?", "？」", "?”", "？”")
 SPECIAL = frozenset("`~#<|-*_=")
@@ -209,7 +210,7 @@ def _counts(names) -> dict[str, int]:
 
 
 CELL, SOFT_BREAK = "cell", "soft-break"  # Utterance.kind of a table row, of two lines of one paragraph
-DELIMITER_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$")
+DELIMITER_ROW = regexcache.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$")
 
 
 def _table_row(body: str, speakers: Speakers | None = DEFAULT_SPEAKERS) -> tuple[str | None, int | None]:
@@ -227,7 +228,7 @@ def _table_row(body: str, speakers: Speakers | None = DEFAULT_SPEAKERS) -> tuple
 
 # A declared kind of contact: a front-matter line, a comment or a line of its own near the top
 # (kind: inbound, <!-- huifang: kind=face -->, 类型：来电).
-KIND_LINE = re.compile(
+KIND_LINE = regexcache.compile(
     r"^[ \t]*(?:<!--[ \t]*|#[ \t]*)?(?:huifang:[ \t]*)?(?:kind|类型|联系方式|通话类型|话术类型)"
     r"[ \t]*[:：=][ \t]*([^\s<>,，。;；]{1,12})",
     re.M | re.I,
@@ -256,11 +257,11 @@ def declared_kind(text: str) -> str:
 
 # Where a written script turns to the customer who cannot talk now: 「不方便：」「B.不方便――」「如不方便，」
 # at the start of a line or after a branch letter, 「如（客户）不方便」 anywhere.
-NOT_NOW = re.compile(
+NOT_NOW = regexcache.compile(
     r"(?:^|(?<=[\s。！？!?”」）)]))(?:[A-DＡ-Ｄa-d][.．、:：)）]?[ \t]*)?不方便(?=[:：,，―—\-－])"
     r"|(?:如果?|若|假如)(?:客户|对方|您)?(?:现在)?不方便"
 )
-BRANCH_END = re.compile(
+BRANCH_END = regexcache.compile(
     r"^(?:[A-DＡ-Ｄa-d][.．、:：)）]|\d{1,2}[.、．)）]|#|[一二三四五六七八九十]+、|情况"
     r"|(?:如果?|若)?(?:客户)?(?:方便|满意|非常满意|一般|同意|接受)[:：,，―—\-－])"
 )
@@ -293,7 +294,7 @@ def branch_paths(turns: list[Utterance], titles=()) -> list[tuple[str, list[Utte
 
 
 # A cheap screen of a whole file for anything lint/branches.py or a 不方便 branch could find.
-MAY_BRANCH = re.compile(
+MAY_BRANCH = regexcache.compile(
     r"方便|情况|情形|场景|满意|配合|(?m:^#{1,6}[ \t])|(?m:^[ \t>*+\-]*(?:\d{1,2}[.、．)）]|[(（][\d一二三四五六七八九十]{1,3}[)）]|"
     r"[一二三四五六七八九十]{1,3}、)?[ \t]*(?:[A-HＡ-Ｈ]|[^\s:：,，。]{1,8}[:：]))"
 )
@@ -303,7 +304,7 @@ def may_branch(text: str) -> bool:
     return MAY_BRANCH.search(text) is not None
 
 
-LONE_CR = re.compile(r"\r(?!\n)")
+LONE_CR = regexcache.compile(r"\r(?!\n)")
 
 
 def lone_cr(text: str) -> str:

@@ -14,17 +14,17 @@ Two written forms reach further than one clause:
 
 from __future__ import annotations
 
-import re
-
 from huifang import regexcache
 
 REACH = 12  # characters before the phrase, within its clause
-CLAUSE_END = re.compile(r"[，,。.！!？?；;、\n]")
-PROHIBITION = re.compile(
+CLAUSE_END = regexcache.compile(r"[，,。.！!？?；;、\n]")
+PROHIBITION = regexcache.compile(
     r"(?:绝不|绝对不|决不|不会|不得|不能|不可|不准|不许|不应|不宜|不要|别|禁止|严禁|请勿|切勿|切忌|勿|杜绝|避免|防止|忌说|忌讲|"
     r"千万不|不允许|不可以|不该|避讳)"
 )
-REPORTED = re.compile(r"(?:对方|客户|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)")
+REPORTED = regexcache.compile(
+    r"(?:对方|客户|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)"
+)
 # What introduces a list or a quote of words not to say: a prohibition, or a taboo heading.
 NAMING = regexcache.compile(
     PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误说法|错误示范|反面|不规范用语)"

@@ -148,7 +148,7 @@ _FOLD_RUNS = regexcache.compile(_NEEDS_FOLD.pattern + "+")
 DROPPED = dropped_ranges()
 _DROP = regexcache.compile(_class(DROPPED, high=0xFFFF) + "+")
 _DROP_KEEP_LINES = regexcache.compile(_class(DROPPED, high=0xFFFF, without="\n") + "+")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = regexcache.compile("[\U00010000-\U0010ffff]")
 
 
 @cache

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from html.entities import html5
 
-NEEDS = re.compile(r"[&<\\`]")
-TOKEN = re.compile(
+from huifang import regexcache
+
+NEEDS = regexcache.compile(r"[&<\\`]")
+TOKEN = regexcache.compile(
     r"(?P<code>(`+)(?:.+?)(?<!`)\2(?!`))"
     r"|(?P<drop><!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|&(?:#(?P<dec>[0-9]{1,7})|#[xX](?P<hex>[0-9A-Fa-f]{1,6})|(?P<name>[A-Za-z][A-Za-z0-9]{1,31}));"

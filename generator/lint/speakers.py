@@ -10,8 +10,9 @@ Teams add their own labels in huifang.yaml: lint.speakers.agent / lint.speakers.
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from huifang import regexcache
 
 AGENT, CUSTOMER, UNKNOWN = "agent", "customer", "unknown"
 
@@ -183,7 +184,7 @@ MARKERS = (
 )
 
 _CLASS = r"[^\s:：【】\[\]〔〕［］，,。.！!？?、；;“”\"'‘’（）()*_#>|~`/／\\-]"
-LABEL = re.compile(
+LABEL = regexcache.compile(
     r"(?:\*\*|__)?(?:(?P<open>[【\[〔［])[ \t]*)?(?P<label>" + _CLASS + r"{1,8})[ \t]*"
     r"(?(open)[】\]〕］](?:\*\*|__)?[ \t]*(?P<after>[：:])?|(?:\*\*|__)?[ \t]*(?P<colon>[：:]))"
     r"(?:\*\*|__)?[ \t　]*"

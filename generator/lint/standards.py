@@ -30,8 +30,8 @@ else:
 
 
 WILDCARD = ".{0,12}?"
-PLACEHOLDER = re.compile(r"\{([^{}\s]{1,20})\}")
-TOKEN = re.compile(r"(\*|\([^()]+\)\??|\{[^{}\s]{1,20}\})")
+PLACEHOLDER = regexcache.compile(r"\{([^{}\s]{1,20})\}")
+TOKEN = regexcache.compile(r"(\*|\([^()]+\)\??|\{[^{}\s]{1,20}\})")
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -195,7 +195,7 @@ def missing(ctx, standard: m.Standard, org, utterances: list[Utterance]) -> tupl
 LEAD = 8
 QUIET = 8
 # What the agent says to someone who is not the customer: part of the opening, not its questions.
-WRONG_PARTY = re.compile(r"不是本人|不是他|不是她|打错|不在|转告|留言|联系到|他/她|找错|哪位")
+WRONG_PARTY = regexcache.compile(r"不是本人|不是他|不是她|打错|不在|转告|留言|联系到|他/她|找错|哪位")
 
 
 def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[Utterance]]]:
@@ -343,7 +343,7 @@ def _with_element(ctx, standard: m.Standard, org: m.Org | None) -> dict[str, boo
     return found
 
 
-QUESTION = re.compile(r"(?:吗|呢|如何|怎么样|怎样|么|是否|满意度|程度)[\s。.!！”」\"]*$")
+QUESTION = regexcache.compile(r"(?:吗|呢|如何|怎么样|怎样|么|是否|满意度|程度)[\s。.!！”」\"]*$")
 
 
 _ANY: dict[tuple, re.Pattern] = {}
@@ -369,7 +369,7 @@ def asks(u: Utterance) -> bool:
 
 
 # A line that says "the closing goes here" in a written script (结束语：, 电话结束时应说：).
-CLOSING_MARK = re.compile(r"结束语|结束时|结束通话|通话结束|结尾|结束前|道别时|挂机前|挂电话前")
+CLOSING_MARK = regexcache.compile(r"结束语|结束时|结束通话|通话结束|结尾|结束前|道别时|挂机前|挂电话前")
 TAIL = 60  # of a long free-form paragraph, only its end (or what follows its closing marker) is its closing
 LONG = 60
 

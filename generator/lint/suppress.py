@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-DIRECTIVE = re.compile(
+from huifang import regexcache
+
+DIRECTIVE = regexcache.compile(
     r"(?:<!--|#)[ \t]*huifang:[ \t]*(disable-file|disable-line|disable)"
     r"(?:[ \t]*=[ \t]*([A-Za-z0-9_,\- \t]+?))?[ \t]*(?:-->|$)",
     re.M,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from huifang import model as m
+from huifang import regexcache
 from huifang.lint.normalize import fold
 
 TYPE_CHECKING = False
@@ -18,7 +19,7 @@ else:
     from huifang.records import dataclass
 
 
-CLAUSE = re.compile(r"[^，,。.！!？?；;：:、\n]+")
+CLAUSE = regexcache.compile(r"[^，,。.！!？?；;：:、\n]+")
 
 
 def _never(text: str) -> None:

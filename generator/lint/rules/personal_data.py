@@ -19,18 +19,20 @@ from __future__ import annotations
 
 import re
 
+from huifang import regexcache
+
 ID = "personal-data"
 TYPE = "line"
 SEVERITY = "error"
 
-MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])")
-ID_NUMBER = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9xX](?![0-9A-Za-z])")
-CARD = re.compile(r"(?<![0-9])[0-9](?:[- ]?[0-9]){15,18}(?![0-9])")
-ID_REQUEST = re.compile(r"身份证(?:件)?号(?:码)?|证件号(?:码)?")
-PART = re.compile(
+MOBILE = regexcache.compile(r"(?<![0-9])1[3-9][0-9][- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])")
+ID_NUMBER = regexcache.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9xX](?![0-9A-Za-z])")
+CARD = regexcache.compile(r"(?<![0-9])[0-9](?:[- ]?[0-9]){15,18}(?![0-9])")
+ID_REQUEST = regexcache.compile(r"身份证(?:件)?号(?:码)?|证件号(?:码)?")
+PART = regexcache.compile(
     r"^.{0,4}?(?:前|后|末|尾)(?:[0-9一二三四五六七八九十几]{1,2})?(?:位|号)|^的?(?:尾号|末尾|后几位|前几位)"
 )
-REQUEST = re.compile(r"请|麻烦|提供|告诉|报一下|说一下|念一下|核对|确认|读一下|报给")
+REQUEST = regexcache.compile(r"请|麻烦|提供|告诉|报一下|说一下|念一下|核对|确认|读一下|报给")
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
@@ -49,10 +51,10 @@ def luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
-DIGITS = re.compile(r"[0-9０-９][- 0-9０-９]{10,}")
+DIGITS = regexcache.compile(r"[0-9０-９][- 0-9０-９]{10,}")
 
 
-ID_WORDS = re.compile(r"身份[证證]|[证證]件[号號]")
+ID_WORDS = regexcache.compile(r"身份[证證]|[证證]件[号號]")
 
 
 def wanted(text: str, ctx) -> bool:

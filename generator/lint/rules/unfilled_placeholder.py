@@ -12,8 +12,7 @@ FAIL:
 
 from __future__ import annotations
 
-import re
-
+from huifang import regexcache
 from huifang.compose import PLACEHOLDER
 
 ID = "unfilled-placeholder"
@@ -50,7 +49,7 @@ def check(u, ctx):
         yield ctx.problem(ID, u, match.start(), match.end(), message, ctx.severity(ID), hint)
 
 
-SHARED = re.compile(r"^占位符 \{(?P<name>[^{}]+)\} 没有值：机构档案 (?P<file>\S+) 未填写 (?P<field>\S+)$")
+SHARED = regexcache.compile(r"^占位符 \{(?P<name>[^{}]+)\} 没有值：机构档案 (?P<file>\S+) 未填写 (?P<field>\S+)$")
 
 
 def combine(problems):
