@@ -99,7 +99,8 @@ def _run_calls(args, session, jobs) -> int:
                 continue
             ok = ok and rec["passed"]
             tally.add(rec)
-            files[rec["path"]] = job.file
+            if args.calibrate is not None:  # only calibration looks files up again: kept for it alone
+                files[rec["path"]] = job.file
             if streaming:
                 if stream is not None:
                     stream.call(rec)
@@ -248,6 +249,9 @@ def judge_stream(session, jobs, *, turns: bool = False, workers: int = 0):
     from huifang.workers import count as workers_count
 
     count = workers_count(len(jobs), PARALLEL_FROM, workers)
+    import gc
+
+    gc.freeze()  # the project and session live to the end: never scanned by the collector, nor copied in a worker
     try:
         if count == 1:
             for at in range(0, len(jobs), 100):
@@ -263,6 +267,7 @@ def judge_stream(session, jobs, *, turns: bool = False, workers: int = 0):
             for part in pool.imap(_chunk, chunks):
                 yield from part
     finally:
+        gc.unfreeze()
         _SESSION = None
 
 
@@ -277,7 +282,7 @@ def _chunk(jobs) -> list:
     for job in jobs:
         try:
             call = read(job.file, job.display)
-            call.meta = dict(job.meta)
+            call.meta = dict(job.meta) if job.meta else {}
             out.append((job, record(session.judge(call), turns), None))
         except TranscriptError as exc:
             out.append((job, None, str(exc)))

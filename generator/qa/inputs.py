@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from huifang.qa.readers import SUFFIXES
 
@@ -27,11 +27,11 @@ class InputError(Exception):
     """A path or manifest that cannot be used: one line, exit 2."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Job:
     file: str
     display: str
-    meta: dict = field(default_factory=dict)
+    meta: dict | None = None  # a manifest row's agent, date, script (None, not a dict per file of a folder)
 
 
 def gather(paths: list[str]) -> list[Job]:

@@ -158,17 +158,12 @@ class AgentText:
         self._chars: frozenset | None = None
 
     def could_cover(self, key: str, share: float) -> bool:
-        """Whether `coverage` could reach `share` for `key`. It counts the key's characters found in order
-        in a window of the text, so no more than (1) the key's characters that occur in the text at all (a
-        cheap first bound that spares most fuzzy searches for questions the call never came near), nor (2)
-        the longest common subsequence of the key and the whole text (a window is part of the text): a
-        bit-parallel pass, cheaper than the partial-ratio search it spares. Both bounds are divided as
-        coverage divides, so a search they skip is one whose share would have been below `share`."""
+        """Whether `coverage` could reach `share` for `key`: it counts key characters found in order in
+        the text, so no more than the key's characters that occur in the text at all (a cheap upper bound
+        that spares most fuzzy searches for questions the call never came near)."""
         if self._chars is None:
             self._chars = frozenset(self.text)
-        if sum(map(self._chars.__contains__, key)) / len(key) < share:
-            return False
-        return _lcs().similarity(key, self.text) / len(key) >= share
+        return sum(map(self._chars.__contains__, key)) / len(key) >= share  # as coverage divides
 
     def turn_at(self, offset: int) -> int:
         return self.turns[max(0, bisect_right(self.starts, offset) - 1)]

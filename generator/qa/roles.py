@@ -42,17 +42,16 @@ def assign(call: Call, agent: str | None = None, agent_channel: int | None = Non
         call.roles_note = "坐席：按说话人标签"
         return call
     texts: dict[str, list[str]] = {}
-    questions: dict[str, int] = {}
     for t in call.turns:
-        texts.setdefault(t.speaker, []).append(t.text)
-        if QUESTION.search(t.text):
-            questions[t.speaker] = questions.get(t.speaker, 0) + 1
+        said = texts.get(t.speaker)
+        if said is None:
+            said = texts[t.speaker] = []
+        said.append(t.text)
     scores: dict[str, float] = {}
     for speaker, said in texts.items():
         joined = "\n".join(said)
-        scores[speaker] = (
-            len(AGENT_SIGNS.findall(joined)) + questions.get(speaker, 0) + (2 * joined.count(company) if company else 0)
-        )
+        questions = sum(map(bool, map(QUESTION.search, said)))  # turns with a question
+        scores[speaker] = len(AGENT_SIGNS.findall(joined)) + questions + (2 * joined.count(company) if company else 0)
     for t in call.turns[:2]:
         scores[t.speaker] += 1  # the caller speaks first in a call-back
     if len(scores) == 1:
