@@ -214,12 +214,19 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
 
 
 def _line_start(view: CallView, u: Utterance) -> str:
-    """A free-form utterance's line as written, from its start (list marker and label included)."""
+    """The start of a free-form utterance's line as written (list marker and label included), without
+    its indentation."""
     text = view.text
-    if not text or u.base > len(text):
-        return u.folded
-    start = text.rfind("\n", 0, u.base) + 1
-    return fold(text[start : u.base + 8].lower())
+    begin = u.base - u.col + 1  # col is the 1-based column of the utterance's first character
+    if not text or begin < 0 or u.base > len(text):
+        return u.text
+    head = text[begin : u.base + 8]
+    return head.lstrip(" \t\u3000") if head[:1] in (" ", "\t", "\u3000") else head
+
+
+NUMBER_START = frozenset(
+    " \t\u30000123456789０１２３４５６７８９(（一二三四五六七八九十abcdefghABCDEFGHＡＢＣＤＥＦＧＨ"
+)
 
 
 # Numbering at the start of a free-form line (1. 1、 (1) 一、 A.) and the label or quote before its words.
@@ -236,13 +243,23 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
     an opening of its own, with the turns around them; None when the opening has no such items."""
     if not view.freeform or len(turns) < 2 or not standard.elements:
         return None
+    text = view.text
     greeting = standard.elements[0]
+    detectors = None
     items: dict[str, list[int]] = {}
     for index, u in enumerate(turns):
-        number = NUMBERED.match(_line_start(view, u))
+        begin = u.base - u.col + 1  # where the line starts (col is 1-based)
+        if text and 0 <= begin < len(text) and text[begin] not in NUMBER_START:
+            continue  # the common case, without slicing the line
+        head = _line_start(view, u)
+        if not head or head[0] not in NUMBER_START:
+            continue
+        if detectors is None:
+            detectors = _detectors(standard)
+        number = NUMBERED.match(fold(head).lower())
         if number is None:
             continue
-        said = find_elements([u], standard.elements, view.org, _DETECTORS)
+        said = find_elements([u], standard.elements, view.org, detectors)
         first = next((f for f in said if f.element is greeting), None)
         if first is None or len(said) < 2:
             continue
@@ -391,22 +408,35 @@ SHORT = 20  # a turn this short that asks nothing may stand between closing word
 
 def _ending(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> list[Utterance]:
     """The closing of a free-form path without a closing marker: its last turn (past trailing rules of
-    conduct, and past narration when the file quotes its speech), and the turns before it as long as every turn after them is closing talk (it says a
-    closing element, or is short and asks nothing), up to `max_turns`. Thanks said in the middle of
-    a script (a reply to one question, 「感谢致电」 in the opening) is not its closing."""
+    conduct, and past narration when the file quotes its speech), and the turns before it as long as
+    every turn after them is closing talk (it says a closing element, where to turn later, or is short
+    and asks nothing), up to `max_turns`; a goodbye or a wish among those turns is in the closing
+    whatever follows it. Thanks said in the middle of a script (a reply to one question, 「感谢致电」 in
+    the opening) is not its closing."""
+    says = _closing_memo(standard, org)
     end = len(agent)
-    # In a file whose speech is quoted (most of its lines quote words: a story of a call), an unquoted last
-    # line is narration.
-    quoted = 2 * sum(1 for u in agent if QUOTES.search(u.folded)) > len(agent) >= 2
-    while (
-        end > 1
-        and (_rule(agent[end - 1]) or (quoted and QUOTES.search(agent[end - 1].folded) is None))
-        and not _says_element(agent[end - 1], standard, org)
-    ):
-        end -= 1
+    quoted = None
+    while end > 1 and not says(agent[end - 1]):
+        last = agent[end - 1].folded
+        if _rule(agent[end - 1]):
+            end -= 1
+            continue
+        if QUOTES.search(last) is None:
+            if quoted is None:
+                # a file whose speech is quoted (most lines quote words: a story of a call): an unquoted
+                # last line is narration
+                quoted = 2 * sum(1 for u in agent if QUOTES.search(u.folded)) > len(agent)
+            if quoted:
+                end -= 1
+                continue
+        break
     start = end - 1
-    while start > 0 and end - start < standard.max_turns and _closing_talk(agent[start], standard, org):
+    while start > 0 and end - start < standard.max_turns and _closing_talk(agent[start], says):
         start -= 1
+    for index in range(max(0, end - standard.max_turns), start):
+        if ENDS.search(agent[index].folded) and says(agent[index]):
+            start = index  # 「…祝您生活愉快，再见！」 then one more remark: the goodbye still closes the call
+            break
     return agent[max(start, 0) : end]
 
 
@@ -414,19 +444,57 @@ def _rule(u: Utterance) -> bool:
     return RULE.search(u.folded) is not None and QUOTES.search(u.folded) is None
 
 
-def _closing_talk(u: Utterance, standard: m.Standard, org: m.Org | None) -> bool:
-    return (
-        (len(u.text) <= SHORT and not asks(u))
-        or (AFTERCARE.search(u.folded) is not None and not asks(u))
-        or _says_element(u, standard, org)
-    )
+def _closing_talk(u: Utterance, says) -> bool:
+    return says(u) or ((len(u.text) <= SHORT or AFTERCARE.search(u.folded) is not None) and not asks(u))
 
 
-def _says_element(u: Utterance, standard: m.Standard, org: m.Org | None) -> bool:
-    return bool(find_elements([_tail(u) if len(u.text) > LONG else u], standard.elements, org, _DETECTORS))
+# Words that end a call (a goodbye or a wish), as branches.ENDS.
+ENDS = regexcache.compile(r"再见|再会|拜拜|慢走|走好|祝您|祝你")
+_KEPT: dict[int, tuple] = {}
 
 
-_DETECTORS: dict = {}
+def _kept(standard: m.Standard) -> tuple:
+    """Compiled detectors and answers kept for one standard: (standard, detectors, answers). The entry
+    holds the standard, so the ids of its elements (the detectors' keys) stay its own."""
+    entry = _KEPT.get(id(standard))
+    if entry is None or entry[0] is not standard:
+        if len(_KEPT) > 64:
+            _KEPT.clear()
+        entry = _KEPT[id(standard)] = (standard, {}, {})
+    return entry
+
+
+def _detectors(standard: m.Standard) -> dict:
+    return _kept(standard)[1]
+
+
+def _closing_memo(standard: m.Standard, org: m.Org | None):
+    """u → whether the (closing part of the) turn says an element of the standard, remembered by its
+    text: closing lines recur from script to script."""
+    _, detectors, answers = _kept(standard)
+    who = org.id if org else ""
+    made = answers.get(who)
+    if made is None or made[0] is not org:
+        made = answers[who] = (org, _says(standard, org, detectors, {}))
+    return made[1]
+
+
+def _says(standard: m.Standard, org: m.Org | None, detectors: dict, answers: dict):
+    maybe = _any_element(standard, org)
+
+    def says(u: Utterance) -> bool:
+        text = u.folded  # the answer depends on the text alone: its closing part is cut from it
+        found = answers.get(text)
+        if found is None:
+            if len(answers) > 100_000:
+                answers.clear()
+            part = _tail(u) if len(u.text) > LONG else u
+            found = answers[text] = maybe.search(part.folded) is not None and bool(
+                find_elements([part], standard.elements, org, detectors)
+            )
+        return found
+
+    return says
 
 
 def _tail(u: Utterance) -> Utterance:
@@ -473,7 +541,8 @@ def suggestion(standard: m.Standard, view: CallView, part: str, missing=()) -> s
         words = [t.words.value for t in turns or () if t.kind in ("say", "ask") and t.words is not None]
         if words:
             said = fill("".join(words), org)
-            found = {f.element.id for f in find_elements([Utterance(said, "agent", "")], list(missing), org)}
+            heard = find_elements([Utterance(said, "agent", "")], list(missing), org, _detectors(standard))
+            found = {f.element.id for f in heard}
             if all(e.id in found for e in missing):
                 return said
     filled, agent = known_placeholders(org)

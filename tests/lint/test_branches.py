@@ -214,6 +214,12 @@ def test_thanks_in_the_middle_of_a_script_is_not_its_closing(project):
         "客服：如有疑问请拨打我们的24小时服务热线4008123123进行咨询。\n客服：祝您生活愉快，再见！\n"
     )
     assert not closings(lint(project, "three.txt", text))
+    # one more remark after the goodbye: the goodbye still closes the call
+    text = (
+        OPENING + "客服：请问您对维修服务满意吗？\n客服：非常感谢您的支持与配合，祝您生活愉快，再见！\n"
+        "客服：我们一直在努力改进服务流程，希望给您带来更好的居住体验，有任何需要请及时告诉我们。\n"
+    )
+    assert not closings(lint(project, "remark.txt", text))
 
 
 def test_rules_of_conduct_and_narration_after_the_closing_are_not_speech(project):

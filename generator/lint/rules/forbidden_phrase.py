@@ -32,7 +32,7 @@ FAIL:
 from __future__ import annotations
 
 from huifang.lint.fix import replacement_for
-from huifang.lint.mention import mentioned, taboo_lines
+from huifang.lint.mention import NAMING, OPENERS, mentioned, taboo_lines
 from huifang.lint.normalize import fold
 
 ID = "forbidden-phrase"
@@ -138,8 +138,9 @@ def _named(u, ctx, start: int) -> bool:
     view = ctx.view
     if not view.freeform or not view.text or u.col <= 1 or u.base > len(view.text):
         return False
-    line_start = view.text.rfind("\n", 0, u.base) + 1
-    lead = fold(view.text[line_start : u.base])
+    lead = fold(view.text[u.base - u.col + 1 : u.base])  # the label the reader took off the line
+    if u.folded[:1] not in OPENERS and NAMING.search(lead) is None:
+        return False  # what the label could introduce: a quote that opens the words, or a list
     return mentioned(lead + u.folded, len(lead) + start)
 
 
