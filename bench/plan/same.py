@@ -101,7 +101,11 @@ def digest(data: str) -> str:
 def one_run(project, config, events: Path, first: dt.date, last: dt.date, db) -> tuple[str, str]:
     """What command.run does between opening the ledger and printing (without --out)."""
     cal = Calendar()
-    planner = Planner(project, config, cal, first, last, store.booked(db, first, last), store.known_keys(db))
+    try:
+        known = store.known_keys(db, first, last)
+    except TypeError:  # huifang before the keys were limited to the range
+        known = store.known_keys(db)  # type: ignore[call-arg]
+    planner = Planner(project, config, cal, first, last, store.booked(db, first, last), known)
     plan = planner.plan(read_events(events, config.columns))
     again = attempts.followups(db, project, first, last)
     if again:

@@ -86,7 +86,9 @@ def run(args) -> int:
     cal = Calendar()
     db = ledger.connect(project.root, args.db)
     try:
-        planner = Planner(project, config, cal, first, last, store.booked(db, first, last), store.known_keys(db))
+        planner = Planner(
+            project, config, cal, first, last, store.booked(db, first, last), store.known_keys(db, first, last)
+        )
         try:
             plan = planner.plan(read_events(path, config.columns))
         except InputError as exc:

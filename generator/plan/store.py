@@ -24,8 +24,15 @@ ledger.register(
 )
 
 
-def known_keys(db: sqlite3.Connection) -> set[str]:
-    return {k for (k,) in db.execute("SELECT key FROM plan_calls")}
+def known_keys(db: sqlite3.Connection, first: dt.date, last: dt.date) -> set[str]:
+    """The keys of planned calls whose window overlaps [first, last]: only those can come up again in this run
+    (windows.windows yields no other window, and a key holds its window's first day). The rest of the
+    ledger, months of earlier runs, stays on disk."""
+    rows = db.execute(
+        "SELECT key FROM plan_calls WHERE (win_from IS NULL OR win_from <= ?) AND (win_to IS NULL OR win_to >= ?)",
+        (last.isoformat(), first.isoformat()),
+    )
+    return {k for (k,) in rows}
 
 
 def booked(db: sqlite3.Connection, first: dt.date, last: dt.date) -> dict[tuple[str, dt.date], int]:

@@ -308,3 +308,27 @@ def test_a_call_read_back_from_the_ledger_keeps_its_key(shipped, tmp_path: Path)
     assert [k for (k,) in db.execute("SELECT key FROM plan_calls ORDER BY key")] == [planned.key, again.key]
     assert again.key.endswith("|改约|2026-03-04")
     db.close()
+
+
+def test_a_rerun_loads_only_the_keys_its_range_can_meet(tmp_path: Path):
+    """Keys of calls whose window lies wholly before or after the range stay on disk (a ledger of many months
+    would otherwise be read into memory on every run); an open end or an unknown start reaches the range."""
+    db = ledger.connect(tmp_path, tmp_path / "l.sqlite")
+    windows = {
+        "past": ("2026-01-01", "2026-01-05"),
+        "ends-on-first-day": ("2026-02-25", "2026-03-01"),
+        "overlaps": ("2026-02-25", "2026-03-03"),
+        "inside": ("2026-03-10", "2026-03-12"),
+        "starts-on-last-day": ("2026-03-31", "2026-04-09"),
+        "open-end": ("2026-01-02", None),
+        "no-start": (None, "2026-03-05"),
+        "no-start-past": (None, "2026-01-02"),
+        "future": ("2026-04-02", "2026-04-10"),
+    }
+    with db:
+        db.executemany(
+            "INSERT INTO plan_calls (key, scenario, date, win_from, win_to) VALUES (?, 's', '2026-01-01', ?, ?)",
+            [(key, start, end) for key, (start, end) in windows.items()],
+        )
+    assert store.known_keys(db, D("2026-03-01"), D("2026-03-31")) == set(windows) - {"past", "no-start-past", "future"}
+    db.close()
