@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, huifang
-from tests.reliability.conftest import snapshot
+from tests.reliability.conftest import as_from_a_shell, snapshot
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -163,6 +163,7 @@ def test_ctrl_c_twice_during_forms_stops_at_once_and_says_what_changed(many_form
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=as_from_a_shell,
     )
     cache = project / ".huifang-cache" / "forms"
     deadline = time.monotonic() + 120

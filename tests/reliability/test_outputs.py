@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from tests.conftest import MINIMAL, REPO, huifang
 from tests.hostile import HOSTILE, plant
-from tests.reliability.conftest import snapshot
+from tests.reliability.conftest import as_from_a_shell, snapshot
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -104,6 +104,7 @@ def test_interrupted_build_keeps_the_previous_site(project, delay):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=as_from_a_shell,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not any(".new." in p.name for p in project.iterdir()):
