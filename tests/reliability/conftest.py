@@ -40,8 +40,9 @@ def project(built, tmp_path) -> Path:
 def as_from_a_shell() -> None:
     """preexec_fn: the child starts with Ctrl-C at its default and unblocked, as a command typed in a shell does.
 
-    A child inherits an ignored or blocked SIGINT, and Python then installs no KeyboardInterrupt handler; the
-    test process can be in that state (the interrupt test once saw huifang finish untouched by two Ctrl-C in a
-    full run, and pass alone), and what is tested is huifang's handling, not the test process's."""
+    A child inherits an ignored or blocked SIGINT, and Python then installs no KeyboardInterrupt handler. Twice
+    in full fresh-clone runs the forms interrupt test saw huifang finish untouched by two Ctrl-C (it passed
+    alone); run from a process that ignores SIGINT it fails exactly so. Whatever the test process's state, what
+    is tested is huifang's handling."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
