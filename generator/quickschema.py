@@ -12,6 +12,7 @@ content file and on thousands of broken variants.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _IGNORED = frozenset(
     (
@@ -224,26 +225,34 @@ def _number(key: str, rule, data) -> bool | None:
     return data < rule
 
 
-def _enum(rule, data) -> bool | None:
-    if not isinstance(rule, list):
-        return None
+def _every(oks: Iterable[bool | None]) -> bool | None:
+    """False at the first False; else None if any answer was unsure; else True."""
     unsure = False
-    for value in rule:
-        same = _equal(value, data)
-        if same:
-            return True
-        unsure |= same is None
-    return None if unsure else False
-
-
-def _all(schema, values, root: dict) -> bool | None:
-    unsure = False
-    for value in values:
-        ok = _check(schema, value, root)
+    for ok in oks:
         if ok is False:
             return False
         unsure |= ok is None
     return None if unsure else True
+
+
+def _some(oks: Iterable[bool | None]) -> bool | None:
+    """True at the first True; else None if any answer was unsure; else False."""
+    unsure = False
+    for ok in oks:
+        if ok:
+            return True
+        unsure |= ok is None
+    return None if unsure else False
+
+
+def _enum(rule, data) -> bool | None:
+    if not isinstance(rule, list):
+        return None
+    return _some(_equal(value, data) for value in rule)
+
+
+def _all(schema, values, root: dict) -> bool | None:
+    return _every(_check(schema, value, root) for value in values)
 
 
 def _one_of(branches, data, root: dict) -> bool | None:
@@ -261,25 +270,13 @@ def _one_of(branches, data, root: dict) -> bool | None:
 def _any_of(branches, data, root: dict) -> bool | None:
     if not isinstance(branches, list):
         return None
-    unsure = False
-    for branch in branches:
-        ok = _check(branch, data, root)
-        if ok:
-            return True
-        unsure |= ok is None
-    return None if unsure else False
+    return _some(_check(branch, data, root) for branch in branches)
 
 
 def _all_of(branches, data, root: dict) -> bool | None:
     if not isinstance(branches, list):
         return None
-    unsure = False
-    for branch in branches:
-        ok = _check(branch, data, root)
-        if ok is False:
-            return False
-        unsure |= ok is None
-    return None if unsure else True
+    return _every(_check(branch, data, root) for branch in branches)
 
 
 def _if(rule, schema: dict, data, root: dict) -> bool | None:
