@@ -50,26 +50,23 @@ def wait_for(url: str, text: str, timeout: float) -> float:
     raise AssertionError(f"{text!r} did not appear at {url} within {timeout}s")
 
 
-def test_serve_reloads_after_a_script_edit(tmp_path: Path):
+def serve_hostile(tmp_path: Path, *options: str) -> tuple[Path, int, subprocess.Popen]:
+    """`huifang serve` (no forms) on a copy of the hostile fixture, on a free port, in a session of its own."""
     project = tmp_path / "project"
     shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
     port = free_port()
+    command = [sys.executable, "-m", "huifang", "serve", "--project", str(project), "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "huifang",
-            "serve",
-            "--project",
-            str(project),
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-            "--no-forms",
-        ],
+        [*command, "--no-forms", *options],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
+    return project, port, server
+
+
+def test_serve_reloads_after_a_script_edit(tmp_path: Path):
+    project, port, server = serve_hostile(tmp_path)
     try:
         url = f"http://127.0.0.1:{port}/scenarios/demo-weixiu.html"
         wait_for(url, "维修后回访话术", 120)
@@ -105,27 +102,7 @@ def served(port: int, path: str) -> bytes:
 def test_serve_rebuilds_only_changed_pages_and_keeps_the_site_whole(tmp_path: Path):
     """serve re-renders only pages whose text changed (dirty builds); what it serves must still be what
     a full build makes: every page in the search index, every title in the navigation."""
-    project = tmp_path / "project"
-    shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "huifang",
-            "serve",
-            "--project",
-            str(project),
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-            "--no-forms",
-            "--lint-errors",
-            "warn",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
+    project, port, server = serve_hostile(tmp_path, "--lint-errors", "warn")
     try:
         scenario = f"http://127.0.0.1:{port}/scenarios/demo-weixiu.html"
         wait_for(scenario, "维修后回访话术", 120)
