@@ -188,10 +188,10 @@ def rate_targets(form: m.Form, project: m.Project) -> list[str]:
     return out
 
 
-def form_doc(form: m.Form, project: m.Project, records: m.Records | None | bool = True) -> Doc:
-    """A record form; `records=None` leaves out the shared record header (a sheet that records no call)."""
+def form_doc(form: m.Form, project: m.Project, shared_header: bool = True) -> Doc:
+    """A record form; `shared_header=False` leaves out the records' shared header (a sheet that records no call)."""
     namer = Namer(form.id)
-    records = project.records if records is True else records or None
+    records = project.records if shared_header else None
     dated = bool(records and records.signature_date)
     sections = []
     wide = form.orientation == "landscape"
@@ -290,7 +290,7 @@ def qa_form_doc(qa: m.QAForm, project: m.Project) -> Doc:
         intro=" ".join(filter(None, [qa.intro, *rules])),
         notes=list(qa.notes),
     )
-    return form_doc(form, project, records=None)
+    return form_doc(form, project, shared_header=False)
 
 
 def split_placeholders(text: str, org: m.Org | None) -> list[tuple[str, str]]:
