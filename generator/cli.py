@@ -163,6 +163,30 @@ def missing_extra(args) -> str | None:
     return f"huifang {args.command} 需要附加组件：请运行 pip install 'huifang[{wanted}]'"
 
 
+def interrupted() -> int:
+    from huifang.atomic import changed_output
+
+    done = changed_output()
+    if done:
+        print(f"已中断：{'、'.join(str(p) for p in done)} 已更新完毕，其余输出保持原样。", file=sys.stderr)
+    else:
+        print("已中断：输出保持原样。", file=sys.stderr)
+    return 130
+
+
+def caused_by_ctrl_c(exc: BaseException) -> bool:
+    """A Ctrl-C that Python wrapped in another error (Python 3.11 turns one raised while a class is being
+    created, e.g. while MkDocs is imported, into RuntimeError: Error calling __set_name__)."""
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        if isinstance(link, KeyboardInterrupt):
+            return True
+        seen.add(id(link))
+        link = link.__cause__ or link.__context__
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
     first = next((a for a in given if not a.startswith("-")), None)  # the subcommand comes before its options
@@ -181,14 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return module.run(args)
     except KeyboardInterrupt:
-        from huifang.atomic import changed_output
-
-        done = changed_output()
-        if done:
-            print(f"已中断：{'、'.join(str(p) for p in done)} 已更新完毕，其余输出保持原样。", file=sys.stderr)
-        else:
-            print("已中断：输出保持原样。", file=sys.stderr)
-        return 130
+        return interrupted()
     except BrokenPipeError:
         return 0
     except RecursionError:
@@ -202,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"huifang: 文件读写失败（{exc.strerror or exc}）{where}；已有的输出保持原样", file=sys.stderr)
         return 1
     except Exception as exc:  # an internal bug: say so in one line, show details on request
+        if caused_by_ctrl_c(exc):
+            return interrupted()
         if os.environ.get("HUIFANG_DEBUG"):
             raise
         print(

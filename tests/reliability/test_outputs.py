@@ -240,3 +240,23 @@ def test_same_inputs_give_identical_output_on_different_days_and_places(tmp_path
     different = [name for name in one if one[name] != two[name]]
     assert different == []
     assert any(name.endswith(".pdf") for name in one) and "search/search_index.json" in one
+
+
+def test_a_ctrl_c_python_wrapped_in_another_error_is_still_an_interrupt():
+    """Python 3.11 reports a KeyboardInterrupt raised while a class is created (MkDocs' config classes, at
+    import) as RuntimeError; huifang must say 已中断 and exit 130, not report an internal error."""
+    from huifang.cli import caused_by_ctrl_c
+
+    class Interrupting:
+        def __set_name__(self, owner, name):
+            raise KeyboardInterrupt
+
+    try:
+        type("Config", (), {"pages": Interrupting()})
+    except RuntimeError as exc:
+        wrapped = exc
+    except KeyboardInterrupt as exc:  # Python 3.12 and later raise it as it is
+        wrapped = RuntimeError("wrapped")
+        wrapped.__cause__ = exc
+    assert caused_by_ctrl_c(wrapped)
+    assert not caused_by_ctrl_c(RuntimeError("an internal error"))
