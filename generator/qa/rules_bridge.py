@@ -50,16 +50,20 @@ class Bridge:
         """The linter's findings on a call's turns; `asks`: indexes of turns that ask a script question
         (where the opening ends)."""
         utterances = []
-        for i, t in enumerate(turns):
-            u = Utterance(t.text, AGENT if t.role == AGENT else CUSTOMER, "<call>", i + 1, 1, 0, ask=i in asks)
+        append = utterances.append
+        prepared = True
+        for line, t in enumerate(turns, 1):  # positional arguments: this runs for every turn of every call
+            u = Utterance(t.text, AGENT if t.role == AGENT else CUSTOMER, "<call>", line, 1, 0, None, line - 1 in asks)
             if t.folded:
                 u._folded, u._norm = t.folded, t.norm  # worked out once per call by prepare()
-            utterances.append(u)
-        text = "\n".join(t.text for t in turns)
+            else:
+                prepared = False
+            append(u)
+        text = "\n".join([t.text for t in turns])
         view = CallView("<call>", "<call>", (1, 1), [("", utterances)], org=org, freeform=True, text=text)
         phrase_lines = None
-        if all(t.folded for t in turns):  # the free-form pre-screen: one automaton pass over the whole call
-            phrase_lines = self.lines.ctx.matcher.lines("\n".join(t.norm for t in turns))
+        if prepared:  # the free-form pre-screen: one automaton pass over the whole call
+            phrase_lines = self.lines.ctx.matcher.lines("\n".join([t.norm for t in turns]))
         found = self.engine.lint_view(view)
         if self.lines.line_rules:
             chosen = self._may_find(turns, text, phrase_lines)
