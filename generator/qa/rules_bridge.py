@@ -127,8 +127,9 @@ def _for_a_call(message: str) -> str:
 
 def prepare(turns: list[Turn]) -> None:
     """Set `folded` and `norm` of every turn with one pass over the whole call (two C calls, not 2 × turns)."""
-    folded = fold("\n".join(t.text for t in turns)).split("\n")
-    dropped = drop_in_lines("\n".join(folded)).split("\n")
+    whole = fold("\n".join([t.text for t in turns]))  # fold keeps every character's place, line breaks too
+    folded = whole.split("\n")
+    dropped = drop_in_lines(whole).split("\n")
     if len(folded) != len(turns) or len(dropped) != len(turns):  # a text with a line break of its own
         for t in turns:
             t.folded = fold(t.text)
