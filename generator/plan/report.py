@@ -343,13 +343,14 @@ def compute(db: sqlite3.Connection, project: m.Project, config: PlanConfig, firs
     chains: dict[str, Chain] = defaultdict(Chain)
     for row in rows_:
         add(chains[row[0]], *row[8:])
+    # the calls planned again for those (rows `report` wrote, all in plan_more: no unpacking of plan_days)
     for root, *rest in db.execute(
         "SELECT c.rescheduled_from, c.run, c.date, c.time, r.key IS NOT NULL, r.made, r.reached, r.satisfaction,"
-        " r.reschedule FROM plan_calls c JOIN plan_calls o ON o.key = c.rescheduled_from"
-        " LEFT JOIN plan_results r ON r.key = c.key WHERE o.date BETWEEN ? AND ? ORDER BY c.date, c.key",
-        span,
+        " r.reschedule FROM plan_more c LEFT JOIN plan_results r ON r.key = c.key"
+        " WHERE c.rescheduled_from IS NOT NULL ORDER BY c.date, c.key",
     ):
-        add(chains[root], *rest)
+        if root in chains:
+            add(chains[root], *rest)
     groups: dict[str, dict[str, Tally]] = {
         "scenario": defaultdict(Tally),
         "agent": defaultdict(Tally),
