@@ -35,6 +35,8 @@ TOKEN = regexcache.compile(r"(\*|\([^()]+\)\??|\{[^{}\s]{1,20}\})")
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    # more common surnames that seldom start an ordinary word or a company's short name (not 欧 of 欧飞)
+    "岳乔赖施樊殷聂葛庞倪阎翟伍穆萧祁纪舒屈项祝阮蓝闵季颜梅骆霍虞裴邢甄靳焦牛晏柴瞿耿寇辛鲁岑苗滕鲍"
 )
 # A person's name or number left as a placeholder in brackets, as templates do: [客户姓名], 【坐席姓名】, [工号]
 # ([在线客服链接] is no name).

@@ -103,6 +103,25 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         # 报修 is no 报出: a hotline's name before the agent's number
         ("您好，95598报修热线，工号1024为您服务", {"wenhou", "zuoxi"}, set()),
         ("您想什么时候上门？", set(), {"xuqiu"}),
+        # a surname with a kinship or nickname form of address, and any greeting of the day
+        ("陈叔叔早上好！", {"wenhou", "queren-shenfen"}, set()),
+        ("王阿姨，您好", {"wenhou", "queren-shenfen"}, set()),
+        ("张姐你好，好久不见", {"queren-shenfen"}, set()),
+        ("叔叔您好", {"wenhou"}, {"queren-shenfen"}),
+        ("您好，请问就是岳先生对吧？", {"queren-shenfen"}, set()),
+        ("您好!您是 XXX 吗?", {"queren-shenfen"}, set()),
+        # an inbound call's guess at the caller's need is no identity check
+        ("您好，请问是咨询**功能的问题吗。", {"xuqiu"}, {"queren-shenfen"}),
+        # the agent's name after the company's, a placeholder number before 为您服务, 敝姓
+        ("我是社区卫生站的小林。", {"zuoxi"}, set()),
+        ("我是链驿速递市场部的小陈，我们同事推荐了您", {"zuoxi"}, set()),
+        ("您好，水木南山装饰**为您服务", {"zuoxi"}, set()),
+        ("(XX 處) XX 科,您好!敝姓O,很高興為您服務!", {"wenhou", "gongsi", "zuoxi"}, set()),
+        ("开场即表明回访能为客户带来的益处，王先生您好", set(), {"gongsi"}),
+        ("我这边是xxx的回访专员哈", {"gongsi"}, {"zuoxi"}),
+        # a guideline that names the words to say: 后报“绿川燃气”; 报“工号” names no company
+        ("接听时应先致“您好”,后报“绿川燃气”。", {"wenhou", "gongsi"}, set()),
+        ("接听时先报“工号”", set(), {"gongsi"}),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):
@@ -115,10 +134,15 @@ def test_elements_by_meaning(project, text, present, absent):
     [
         ("感谢您的来电，祝您新年快乐！", {"ganxie", "zhufu"}),
         ("请您慢走，一路平安。", {"zhufu", "zaijian"}),
+        ("让您久等了，感谢您的支持", {"ganxie"}),
     ],
 )
 def test_closing_elements_by_meaning(project, text, present):
     assert present <= found(project, text, "closing")
+
+
+def test_thanks_for_waiting_is_no_closing_thanks(project):
+    assert "ganxie" not in found(project, "谢谢,让您久等了", "closing")
 
 
 def test_every_element_example_is_its_own_element(project):
