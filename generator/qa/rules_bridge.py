@@ -49,7 +49,7 @@ class Bridge:
     def findings(self, turns: list[Turn], org, asks: frozenset[int] | set[int] = frozenset()) -> list[LintHit]:
         """The linter's findings on a call's turns; `asks`: indexes of turns that ask a script question
         (where the opening ends)."""
-        utterances = []
+        utterances: list[Utterance] = []
         append = utterances.append
         prepared = True
         for line, t in enumerate(turns, 1):  # positional arguments: this runs for every turn of every call
