@@ -125,3 +125,17 @@ def test_impossible_before_a_verb_is_no_denial(tmp_path):
     (root / "huifang.yaml").write_text("lint: {}\n", encoding="utf-8")
     assert lint_text(root, "m.txt", "客服：一个干部都不可能知道全部的事情。\n", "forbidden-phrase") == []
     assert len(lint_text(root, "n.txt", "客服：不可能！我们从没这种事！\n", "forbidden-phrase")) >= 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "客服：我们只管卖，物流不归我们管。",
+        "客服：不是，我刚才不是给您说了嘛。",
+        "客服：刚才不是告诉你了吗？",
+        "客服：你去投诉好了。",
+    ],
+)
+def test_pack_finds_the_same_taboo_in_its_other_words(proj, line):
+    _extend(proj, "[default, service-taboos]")
+    assert len(lint_text(proj, "r.txt", line + "\n", "forbidden-phrase")) == 1
