@@ -124,7 +124,7 @@ def save(
     planned = {
         ref(key): (key, rest)
         for key, *rest in db.execute(
-            "SELECT key, scenario, customer, phone, agent, date, time, win_from, win_to, line, rescheduled_from "
+            "SELECT key, scenario, customer, phone, agent, date, time, win_from, win_to, line, rescheduled_from, run "
             "FROM plan_calls"
         )
     }
@@ -136,7 +136,7 @@ def save(
             if found is None:
                 unknown.append(o.key)
                 continue
-            key, (scenario, customer, phone, agent, date, time, win_from, win_to, line, parent) = found
+            key, (scenario, customer, phone, agent, date, time, win_from, win_to, line, parent, _) = found
             root = parent or key
             db.execute(
                 "INSERT OR REPLACE INTO plan_results VALUES (?,?,?,?,?,?,?)",
@@ -174,7 +174,8 @@ def save(
                 )
             known = retrier.project.scenarios.get(scenario) if retrier is not None else None
             if o.reached is False and retrier is not None and known is not None:
-                chain = chain_state(db, root)
+                due = planned.get(ref(root))
+                chain = chain_state(db, root, (due[1][10], due[1][4], due[1][5]) if due else None)
                 most = attempts.limit(known, retrier.config)
                 if most is not None and not chain.reached and chain.unreached < most:
                     retry = retrier.plan(
@@ -219,13 +220,21 @@ class Chain:
     pending: tuple[str, str] | None = None  # (date, time) of a retry planned and not yet reported
 
 
-def chain_state(db: sqlite3.Connection, root: str) -> Chain:
+def chain_state(db: sqlite3.Connection, root: str, due: tuple[str | None, str, str | None] | None) -> Chain:
+    """The chain of the due call `root`, whose (run, date, time) the caller has read (None: not in the ledger),
+    and of the calls planned again for it. These are rows `report` wrote (plan_more, found by rescheduled_from);
+    the due call is read by the caller, not looked for among the calls planned in plan_days' arrays."""
     chain = Chain()
+    outcome = (
+        "r.key IS NOT NULL, r.made, r.reached, r.satisfaction, r.reschedule FROM {} LEFT JOIN plan_results r "
+        "ON r.key = c.key"
+    )
+    if due is not None:
+        add(chain, *due, *db.execute("SELECT " + outcome.format("(SELECT ? AS key) c"), (root,)).fetchone())
     for row in db.execute(
-        "SELECT c.run, c.date, c.time, r.key IS NOT NULL, r.made, r.reached, r.satisfaction, r.reschedule "
-        "FROM plan_calls c LEFT JOIN plan_results r ON r.key = c.key WHERE c.key = ? OR c.rescheduled_from = ? "
-        "ORDER BY c.rescheduled_from IS NOT NULL, c.date, c.key",
-        (root, root),
+        "SELECT c.run, c.date, c.time, " + outcome.format("plan_more c") + " WHERE c.rescheduled_from = ? "
+        "ORDER BY c.date, c.key",
+        (root,),
     ):
         add(chain, *row)
     return chain
@@ -334,13 +343,14 @@ def compute(db: sqlite3.Connection, project: m.Project, config: PlanConfig, firs
     chains: dict[str, Chain] = defaultdict(Chain)
     for row in rows_:
         add(chains[row[0]], *row[8:])
+    # the calls planned again for those (rows `report` wrote, all in plan_more: no unpacking of plan_days)
     for root, *rest in db.execute(
         "SELECT c.rescheduled_from, c.run, c.date, c.time, r.key IS NOT NULL, r.made, r.reached, r.satisfaction,"
-        " r.reschedule FROM plan_calls c JOIN plan_calls o ON o.key = c.rescheduled_from"
-        " LEFT JOIN plan_results r ON r.key = c.key WHERE o.date BETWEEN ? AND ? ORDER BY c.date, c.key",
-        span,
+        " r.reschedule FROM plan_more c LEFT JOIN plan_results r ON r.key = c.key"
+        " WHERE c.rescheduled_from IS NOT NULL ORDER BY c.date, c.key",
     ):
-        add(chains[root], *rest)
+        if root in chains:
+            add(chains[root], *rest)
     groups: dict[str, dict[str, Tally]] = {
         "scenario": defaultdict(Tally),
         "agent": defaultdict(Tally),
