@@ -371,7 +371,7 @@ def asks(u: Utterance) -> bool:
 
 
 # A line that says "the closing goes here" in a written script (结束语：, 电话结束时应说：).
-CLOSING_MARK = regexcache.compile(r"结束语|结束时|结束通话|通话结束|结尾|结束前|道别时|挂机前|挂电话前")
+CLOSING_MARK = regexcache.compile(r"结束语|结束时|结束通话|通话结束|结尾|结束前|道别时|挂机前|挂电话前|送别|告别")
 TAIL = 60  # of a long free-form paragraph, only its end (or what follows its closing marker) is its closing
 LONG = 60
 
@@ -387,17 +387,38 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
     key = (id(turns), standard.max_turns)
     found = cache.get(key)
     if found is None:
-        last = None
-        for index in range(len(agent) - 1, -1, -1):
-            if CLOSING_MARK.search(agent[index].folded[:30]):
-                after = agent[index : index + standard.max_turns + 1]
-                if len(after) > 1 or len(agent[index].text) > 12:
-                    last = after
-                break
+        last = _marked(agent, standard, view.org)
         if last is None:
             last = _ending(agent, standard, view.org)
         found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in last]
     return found
+
+
+def _marked(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> list[Utterance] | None:
+    """The closing of a free-form path that marks where its closing goes (「结束语：」, 「【健康指导与结束通话】」):
+    the turns right after the last marker; when those say no closing element, what the section the marker
+    opens ends with (a heading, then advice, then the goodbye), else an earlier marker's turns that do (a
+    rule about ending the call, 「结束通话时保持礼貌」, after the script's own 「结束语：“…再见”」). None when the
+    path has no marker."""
+    marks = [i for i in range(len(agent) - 1, -1, -1) if CLOSING_MARK.search(agent[i].folded[:30])]
+    if not marks:
+        return None
+    says = _closing_memo(standard, org)
+    first = None
+    for index in marks:
+        after = agent[index : index + standard.max_turns + 1]
+        if len(after) <= 1 and len(agent[index].text) <= 12:
+            if first is None:
+                return None  # a bare marker at the path's end: the path's own ending is its closing
+            continue
+        if first is None:
+            first = after
+        if any(says(u) for u in after):
+            return after
+        rest = _ending(agent[index:], standard, org)
+        if any(says(u) for u in rest):
+            return rest
+    return first
 
 
 # A written rule of conduct (「第九条 联络员不得与来电人争吵」): not speech, so not what the call ends with.

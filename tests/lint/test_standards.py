@@ -12,6 +12,8 @@ from huifang.lint.standards import find_elements
 from huifang.lint.utterance import Utterance
 from huifang.project import load_project
 
+from tests.lint.conftest import lint_text
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -231,3 +233,28 @@ def test_composition_uses_the_kinds_generic_standard_never_another_orgs_words():
         call = compose(script, project)
         for part, source in call.composed.items():
             assert source in (GENERIC, call.org.id if call.org else ""), (ident, part, source)
+
+
+OPENING = "客服：您好，请问是王先生吗？我是安心物业客服小李，您现在方便接电话吗？\n客户：方便。\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a heading that marks the closing, advice under it, then the goodbye
+        "【健康指导与结束通话】\n平时要注意多休息。\n如果出现以下情况，请立即来医院：\n1. 腹痛\n2. 头晕\n"
+        "好的，那今天就不打扰您了，感谢您的配合，祝您生活愉快！再见！\n",
+        # a rule about ending the call after the script's own closing
+        "结束语：“感谢您的接听，祝您生活愉快，再见！”\n结束通话时保持礼貌，给客户留下良好印象。\n",
+        # the farewell stage of a written procedure (送别)
+        "送别阶段：业务完成后提示“请带好随身物品”，客户离开时应致意“感谢您的支持，祝您生活愉快，再见！”\n"
+        "二、核心服务流程\n到岗准备：提前15分钟完成设备检查\n",
+    ],
+)
+def test_closing_found_where_the_script_marks_it(proj, body):
+    assert not lint_text(proj, "c.txt", OPENING + body, "missing-closing")
+
+
+def test_marked_closing_without_its_elements_is_still_missing(proj):
+    body = "【结束通话】\n平时要注意多休息。\n好的，那就这样。\n"
+    assert lint_text(proj, "d.txt", OPENING + body, "missing-closing")
