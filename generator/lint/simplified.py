@@ -16,10 +16,13 @@ from __future__ import annotations
 import os
 import re
 from functools import cache
-from typing import Any
 
 from huifang import regexcache
 from huifang.kept import Kept
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 KEPT = Kept("t2s")
 CONFIG = "t2s.json"
