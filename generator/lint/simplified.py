@@ -83,15 +83,14 @@ def changing_characters() -> re.Pattern | None:
             )
     except OSError:
         return None
-    found = KEPT.get(key)
-    if not isinstance(found, str):
-        found = _read_dictionaries(share)
-        if found is None:
+    found = KEPT.get(key)  # the character class ("" when no entry changes anything)
+    if not isinstance(found, str) or found and not (found.startswith("[") and found.endswith("]")):
+        changing = _read_dictionaries(share)
+        if changing is None:
             return None
+        found = "[" + "".join(re.escape(c) for c in changing) + "]" if changing else ""
         KEPT.put(key, found)
-    if not found:
-        return None
-    return regexcache.compile("[" + "".join(re.escape(c) for c in found) + "]")
+    return regexcache.compile(found) if found else None
 
 
 def _share() -> str | None:
