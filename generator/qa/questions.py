@@ -243,15 +243,18 @@ def _clause_share(expected: Expected, agent: AgentText, fuzz) -> tuple[float, in
         anchor, anchor_len = None, 0.0
         for weight, options in clauses:
             got, where = 0.0, None
-            for option in options:
+            for option in options:  # an alternative said as written wins whatever the fuzzy search finds
                 at = text.find(option)
                 if at >= 0:
                     got, where = 1.0, at
                     break
-                if fuzz is not None and len(option) >= 4 and agent.could_cover(option, CLAUSE_MATCH):
-                    share, at = coverage(option, text, fuzz)
-                    if share >= CLAUSE_MATCH and share > got:
-                        got, where = share, at
+            else:
+                if fuzz is not None:
+                    for option in options:
+                        if len(option) >= 4 and agent.could_cover(option, CLAUSE_MATCH):
+                            share, at = coverage(option, text, fuzz)
+                            if share >= CLAUSE_MATCH and share > got:
+                                got, where = share, at
             said += weight * got
             if where is not None and weight > anchor_len:
                 anchor, anchor_len = where, weight
