@@ -53,16 +53,17 @@ FULL_NAME = (
     r"(?:" + PLACEHOLDER_NAME + r"|[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?"
     r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号))"
 )
-# A short name said on its own after a greeting (您好，欧飞，…): 2–10 letters between punctuation that are
-# no form of address, no person's name, no pleasantry and no question.
+# A short name said on its own after a greeting (您好，欧飞，…): 2–10 letters between punctuation (or before
+# 为您服务, with the agent's number left as a placeholder: 您好，水木南山装饰**为您服务) that are no form of
+# address, no person's name (小王为您服务), no pleasantry and no question.
 NOT_A_NAME = (
     "先生|女士|小姐|老师|师傅|阿姨|叔叔|大爷|大姐|大哥|家长|同学|朋友|客户|用户|业主|老板|尊敬|"
     "请|打扰|抱歉|不好意思|对不起|很高兴|高兴|欢迎|谢谢|感谢|麻烦|稍等|再见|您|你|我|是|早|新年|节日|好|"
     "各位|亲|吗|吧|呢|啊|喂|哪|谁|怎|今天|最近|天气|身体|过得|这|那|一下|已经|正在|马上|稍"
 )
 UNIT_NAME = (
-    r"(?![" + SURNAMES + r"][\u4e00-\u9fff]{0,2}[^\w])(?!x+[^\w])"
-    r"(?:(?!" + NOT_A_NAME + r")[^\W_]){2,10}(?=[,，。!！”」\s(（]|$)"
+    r"(?!小?[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}(?:[^\w]|为您|为你))(?!x+[^\w])"
+    r"(?:(?!" + NOT_A_NAME + r")[^\W_]){2,10}(?=[,，。!！”」\s(（]|$|(?:\*{1,4}|x{2,4}|×{1,4})?(?:为您|为你)服务)"
 )
 KINDS = ("outbound", "inbound", "face", "message")
 
@@ -323,7 +324,7 @@ def _opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance]) -
             quiet += 1
             if quiet > QUIET:
                 break
-        elif len(turns) >= LEAD or (turns and asks(u)):
+        elif len(turns) >= LEAD or (turns and asks(u) and _addressed(u)):
             break
         turns.append(u)
     while len(turns) > 1 and not known[turns[-1].folded]:  # a last turn without an element (asked above)
@@ -363,6 +364,16 @@ def _any_element(standard: m.Standard, org: m.Org | None) -> re.Pattern:
             "|".join(_compile(p, fills) for e in standard.elements for p in e.patterns) or "(?!)"
         )
     return found
+
+
+ADDRESSED = regexcache.compile(r"您|你|请问")
+
+
+def _addressed(u: Utterance) -> bool:
+    """A question put to the customer: marked with ？, or said to 您/你. Before the opening starts, a line
+    of prose that only ends like a question (「…提高来电者对接听者回答内容的信赖程度。」 in a handbook) is
+    no question of the call."""
+    return u.ask or ADDRESSED.search(u.folded) is not None
 
 
 def asks(u: Utterance) -> bool:

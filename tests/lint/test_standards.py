@@ -124,6 +124,13 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         # a guideline that names the words to say: 后报“绿川燃气”; 报“工号” names no company
         ("接听时应先致“您好”,后报“绿川燃气”。", {"wenhou", "gongsi"}, set()),
         ("接听时先报“工号”", set(), {"gongsi"}),
+        # a generic noun or a kind of company names no company
+        ("我是社区卫生站的小林。", set(), {"gongsi"}),
+        ("您好,我們是一家獨立的市場調查公司", {"wenhou"}, {"gongsi"}),
+        # a short name before 为您服务 (the agent's number a placeholder), never a person's name
+        ("您好,水木南山装饰**为您服务", {"gongsi"}, set()),
+        ("您好，小王为您服务", set(), {"gongsi"}),
+        ("您好，张三为您服务", set(), {"gongsi"}),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):
@@ -258,3 +265,30 @@ def test_closing_found_where_the_script_marks_it(proj, body):
 def test_marked_closing_without_its_elements_is_still_missing(proj):
     body = "【结束通话】\n平时要注意多休息。\n好的，那就这样。\n"
     assert lint_text(proj, "d.txt", OPENING + body, "missing-closing")
+
+
+@pytest.fixture
+def real(tmp_path):
+    """A project with the shipped content/ (its standards.yaml) and nothing else."""
+    import shutil
+
+    root = tmp_path / "real"
+    shutil.copytree(REPO / "content", root / "content")
+    (root / "huifang.yaml").write_text("lint: {}\n", encoding="utf-8")
+    return root
+
+
+def test_opening_quoted_after_handbook_prose(real):
+    # a handbook: a line of prose that only ends like a question (…程度。) is no question of the call, so
+    # the example opening after it is still the opening
+    text = (
+        "接听公务电话礼仪参考事项\n"
+        "一、接听电话时务必先清晰报明单位\n"
+        "在接听电话的第一时间，自报单位名称及使用问候语，\n"
+        "提高来电者对接听者回答内容的信赖程度。\n"
+        "《范例》\n"
+        "「XX科，您好！敝姓王，很高兴为您服务！」\n"
+    )
+    [problem] = lint_text(real, "h.txt", text, "missing-greeting")
+    assert "问候（" not in problem.message and "报公司名称" not in problem.message, problem.message
+    assert "报坐席" not in problem.message and "确认客户身份" in problem.message
