@@ -83,37 +83,44 @@ def _dropped() -> list[tuple[int, int]]:
 KEPT = Kept("normalize")
 
 
-def tables() -> tuple[dict[int, str], dict[int, str | None], list[tuple[int, int]]]:
-    """(`FOLD`, `TABLE`, `DROPPED`): `_tables()` and `_dropped()`, worked out once per Unicode version and
-    version of this module (0.2 s) and kept (`huifang.kept`: only where nobody else can write, as the
-    tables decide what the linter reads). Read back, they take a tenth of a millisecond instead of 3 ms."""
+def tables() -> tuple[dict[int, str], dict[int, str | None], list[tuple[int, int]], tuple[str, str, str]]:
+    """(`FOLD`, `TABLE`, `DROPPED`, the character classes of the characters to fold, to drop and to drop
+    but line breaks): `_tables()`, `_dropped()` and the classes made of them, worked out once per Unicode
+    version and version of this module (0.2 s) and kept (`huifang.kept`: only where nobody else can
+    write, as the tables decide what the linter reads). Read back, they take a tenth of a millisecond
+    instead of 5 ms."""
     import zlib
 
     with open(__file__, "rb") as source:
         key = (unicodedata.unidata_version, zlib.crc32(source.read()))
     found = KEPT.get(key)
     if _well_formed(found):
-        return found[0], found[1], list(found[2])
+        return found[0], found[1], list(found[2]), found[3]
     fold, full = _tables()
     ranges = _dropped()
-    KEPT.put(key, (fold, full, ranges))
-    return fold, full, ranges
+    classes = (
+        _char_class(chr(c) for c in fold),
+        _class(ranges, high=0xFFFF),
+        _class(ranges, high=0xFFFF, without="\n"),
+    )
+    KEPT.put(key, (fold, full, ranges, classes))
+    return fold, full, ranges, classes
 
 
 def _well_formed(found) -> bool:
     return (
         isinstance(found, tuple)
-        and len(found) == 3
+        and len(found) == 4
         and isinstance(found[0], dict)
         and isinstance(found[1], dict)
         and all(
             isinstance(r, tuple) and len(r) == 2 and type(r[0]) is int and type(r[1]) is int and 0 <= r[0] <= r[1]
             for r in found[2]
         )
+        and isinstance(found[3], tuple)
+        and len(found[3]) == 3
+        and all(type(c) is str and c.startswith("[") and c.endswith("]") for c in found[3])
     )
-
-
-FOLD, TABLE, DROPPED = tables()  # FOLD keeps length (for regexes); TABLE also drops spaces and punctuation
 
 
 def _class(ranges, low: int = 0, high: int = 0x10FFFF, without: str = "") -> str:
@@ -136,13 +143,15 @@ def _class(ranges, low: int = 0, high: int = 0x10FFFF, without: str = "") -> str
     )
 
 
+FOLD, TABLE, DROPPED, _CLASSES = tables()  # FOLD keeps length (for regexes); TABLE also drops spaces and punctuation
+
 # str.translate with a dict is slow on CJK text; regexes over character classes run in C. The
 # characters beyond U+FFFF to drop have their own regex, run only on texts that have any: in one
 # class they would be checked one range after another for every character of every text.
-_NEEDS_FOLD = regexcache.compile(_char_class(chr(c) for c in FOLD))
+_NEEDS_FOLD = regexcache.compile(_CLASSES[0])
 _FOLD_RUNS = regexcache.compile(_NEEDS_FOLD.pattern + "+")
-_DROP = regexcache.compile(_class(DROPPED, high=0xFFFF) + "+")
-_DROP_KEEP_LINES = regexcache.compile(_class(DROPPED, high=0xFFFF, without="\n") + "+")
+_DROP = regexcache.compile(_CLASSES[1] + "+")
+_DROP_KEEP_LINES = regexcache.compile(_CLASSES[2] + "+")
 _ASTRAL = regexcache.compile("[\U00010000-\U0010ffff]")
 
 

@@ -16,10 +16,13 @@ from __future__ import annotations
 import os
 import re
 from functools import cache
-from typing import Any
 
 from huifang import regexcache
 from huifang.kept import Kept
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 KEPT = Kept("t2s")
 CONFIG = "t2s.json"
@@ -80,15 +83,14 @@ def changing_characters() -> re.Pattern | None:
             )
     except OSError:
         return None
-    found = KEPT.get(key)
+    found = KEPT.get(key)  # the regex, as written by _any_of ("" when no entry changes anything)
     if not isinstance(found, str):
-        found = _read_dictionaries(share)
-        if found is None:
+        changing = _read_dictionaries(share)
+        if changing is None:
             return None
+        found = _any_of(changing) if changing else ""
         KEPT.put(key, found)
-    if not found:
-        return None
-    return regexcache.compile(_any_of(found))
+    return regexcache.compile(found) if found else None
 
 
 def _any_of(chars: str) -> str:

@@ -160,8 +160,16 @@ def test_tables_are_kept_only_where_nobody_else_writes(tmp_path, monkeypatch):
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("HUIFANG_NO_CACHE", raising=False)
-    expected = (*normalize._tables(), normalize._dropped())
-    assert expected == (normalize.FOLD, normalize.TABLE, normalize.DROPPED)
+    fold, full = normalize._tables()
+    dropped = normalize._dropped()
+    classes = (
+        normalize._char_class(chr(c) for c in fold),
+        normalize._class(dropped, high=0xFFFF),
+        normalize._class(dropped, high=0xFFFF, without="\n"),
+    )
+    expected = (fold, full, dropped, classes)
+    assert expected == (normalize.FOLD, normalize.TABLE, normalize.DROPPED, normalize._CLASSES)
+    assert normalize._DROP.pattern == classes[1] + "+"
     monkeypatch.setattr(normalize, "KEPT", Kept("normalize"))
     assert normalize.tables() == expected
     normalize.KEPT.save()
@@ -170,8 +178,14 @@ def test_tables_are_kept_only_where_nobody_else_writes(tmp_path, monkeypatch):
     assert value == expected
     monkeypatch.setattr(normalize, "KEPT", Kept("normalize"))
     assert normalize.tables() == expected and not normalize.KEPT.new  # read back, not worked out again
-    wrong = ({}, {}, [(0, 0x10FFFF)])  # well-formed: drop everything
-    for bad in (b"", b"\x00garbage", marshal.dumps({key: "x"}), marshal.dumps({key: ({}, {}, [(5, 1)])})):
+    wrong = ({}, {}, [(0, 0x10FFFF)], ("[x]", "[x]", "[x]"))  # well-formed: drop everything
+    for bad in (
+        b"",
+        b"\x00garbage",
+        marshal.dumps({key: "x"}),
+        marshal.dumps({key: ({}, {}, [(5, 1)], classes)}),
+        marshal.dumps({key: ({}, {}, [], ("x", 1, None))}),
+    ):
         kept.write_bytes(bad)
         monkeypatch.setattr(normalize, "KEPT", Kept("normalize"))
         assert normalize.tables() == expected
