@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 from json.encoder import encode_basestring  # type: ignore[attr-defined]  # the C one when available
 from operator import itemgetter
@@ -87,6 +87,29 @@ def known_keys(db: sqlite3.Connection, first: dt.date, last: dt.date) -> set[str
             if start <= hi and (end is None or end >= lo):
                 add(f"{ident or f'{customer}/{phone}'}|{scenario}|{event}|{start}")
     return keys
+
+
+def one_by_one(db: sqlite3.Connection) -> str:
+    """The table of the calls written one by one: plan_more, or plan_calls in a ledger not yet migrated."""
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'plan_more'").fetchone()
+    return "plan_more" if found else "plan_calls"
+
+
+def calls(db: sqlite3.Connection, first: dt.date | None = None, last: dt.date | None = None) -> Iterator[tuple]:
+    """Every call as the view plan_calls gives it (a tuple in COLUMNS' order), or those on the days in [first,
+    last]. For the readers of many calls (`report`): plan_days unpacked by json.loads, a day's array at once,
+    where the view parses a call's array again for each field (848,373 calls: ≈ 1 s against 5 s). A ledger
+    no huifang has opened since plan_days came (the 回访统计 page opens it read-only) is read as it is."""
+    where, span = ("WHERE date BETWEEN ? AND ?", (first.isoformat(), last.isoformat())) if first and last else ("", ())
+    if one_by_one(db) == "plan_calls":
+        yield from db.execute(f"SELECT {COLUMNS} FROM plan_calls {where}", span)
+        return
+    loads = json.loads
+    for run, agent, date, packed in db.execute(f"SELECT run, agent, date, calls FROM plan_days {where}", span):
+        for line, customer, phone, ident, scenario, event, time, start, end in loads(packed):
+            key = f"{ident or f'{customer}/{phone}'}|{scenario}|{event}|{start}"
+            yield key, scenario, customer, phone, agent, date, time, start, end, line, run, None
+    yield from db.execute(f"SELECT {COLUMNS} FROM plan_more {where}", span)
 
 
 def booked(db: sqlite3.Connection, first: dt.date, last: dt.date) -> dict[tuple[str, dt.date], int]:
