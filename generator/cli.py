@@ -192,6 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     first = next((a for a in given if not a.startswith("-")), None)  # the subcommand comes before its options
     before = given[: given.index(first)] if first in given else given
     whole = first not in COMMANDS or "-h" in before or "--help" in before
+    if not whole:
+        from huifang import regexcache
+
+        regexcache.prime(first)  # before the subcommand's modules are imported
     parser = build_parser(None if whole else first)
     args = parser.parse_args(argv)
     if not args.command:

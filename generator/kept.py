@@ -16,8 +16,9 @@ KEEP = 4096  # entries per file; the oldest beyond this are dropped when the fil
 
 
 class Kept:
-    def __init__(self, name: str):
+    def __init__(self, name: str, keep: int = KEEP):
         self.name = name
+        self.keep = keep
         self.entries: dict | None = None  # None until first read
         self.new: dict = {}
         self.path: str | None = None
@@ -26,6 +27,12 @@ class Kept:
         if self.entries is None:
             self._load()
         return self.entries.get(key)  # type: ignore[union-attr]
+
+    def all(self) -> dict:
+        """Every entry kept by earlier runs."""
+        if self.entries is None:
+            self._load()
+        return self.entries  # type: ignore[return-value]
 
     def put(self, key, value) -> None:
         """Keep `value` (marshal-able) for the next run; nothing is kept without a private folder."""
@@ -85,8 +92,8 @@ class Kept:
             except (OSError, EOFError, ValueError, TypeError):
                 merged = {}
             merged.update(self.new)
-            if len(merged) > KEEP:
-                merged = dict(list(merged.items())[-KEEP:])
+            if len(merged) > self.keep:
+                merged = dict(list(merged.items())[-self.keep :])
             temp = f"{self.path}.{os.getpid()}.tmp"
             with open(temp, "wb") as out:
                 marshal.dump(merged, out)

@@ -2,24 +2,27 @@
 
 One file per team (default `huifang.sqlite` beside `huifang.yaml`, gitignored). Each user of the
 ledger declares its tables as `SCHEMA[name] = [statements]`; `connect` creates what is missing, so a
-ledger written by an older huifang gains the newer tables on first use.
+ledger written by an older huifang gains the newer tables on first use. A statement may also be a function of
+the connection, for a change that SQL's IF NOT EXISTS cannot say (a table of an older huifang becoming a view).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 DEFAULT_NAME = "huifang.sqlite"
 # name -> CREATE statements (idempotent: IF NOT EXISTS). Filled by the modules that own the tables.
-SCHEMA: dict[str, list[str]] = {}
+Statement = str | Callable[[sqlite3.Connection], None]
+SCHEMA: dict[str, list[Statement]] = {}
 
 
 def default_path(root: Path) -> Path:
     return Path(root) / DEFAULT_NAME
 
 
-def register(name: str, statements: list[str]) -> None:
+def register(name: str, statements: list[Statement]) -> None:
     SCHEMA[name] = statements
 
 
@@ -32,5 +35,8 @@ def connect(root: Path, path: Path | None = None) -> sqlite3.Connection:
     with connection:
         for statements in SCHEMA.values():
             for statement in statements:
-                connection.execute(statement)
+                if isinstance(statement, str):
+                    connection.execute(statement)
+                else:
+                    statement(connection)
     return connection

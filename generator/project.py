@@ -9,7 +9,6 @@ import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from huifang import model as m
 from huifang import readfile
@@ -22,6 +21,7 @@ from huifang.yamlload import SAFE_MAX_DEPTH, Document, Limits, load_document, lo
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
     from dataclasses import dataclass, field
+    from typing import Any
 else:
     from huifang.records import dataclass, field
 

@@ -8,8 +8,13 @@ engine (`_sre.compile`, which checks the code it is given) on the next run: same
 same engine version, same compiled regex. A pattern not kept yet is compiled as `re.compile` would,
 and kept when the process ends.
 
+The regexes other modules compile through `re` when they are imported (PyYAML's resolvers and reader,
+json's scanner …: about 10 ms of a one-file lint) are kept the same way, per subcommand: `prime(name)`
+puts those an earlier run of the subcommand compiled into `re`'s own cache before they are imported,
+and keeps, when the process ends, the ones `re` compiled afresh.
+
 Only CPython's `re` works this way; elsewhere, and whenever anything about the kept data is off,
-`compile` is `re.compile`. `HUIFANG_NO_CACHE=1` turns it off.
+`compile` is `re.compile` and `prime` does nothing. `HUIFANG_NO_CACHE=1` turns it off.
 """
 
 from __future__ import annotations
@@ -54,20 +59,69 @@ def _fresh(pattern: str, flags: int) -> re.Pattern:
     if KEPT.path is None or not isinstance(pattern, str):
         return re.compile(pattern, flags)
     try:
-        from re import _compiler, _parser  # type: ignore[attr-defined]
-
-        parsed = _parser.parse(pattern, flags)
-        code = _compiler._code(parsed, flags)
-        groupindex = dict(parsed.state.groupdict)
-        indexgroup = [None] * parsed.state.groups
-        for name, index in groupindex.items():
-            indexgroup[index] = name
-        args = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        args = _engine_args(pattern, flags)
         compiled = _sre.compile(pattern, *args)
     except re.error:
         raise
     except Exception:  # re's internals moved: no keeping
         return re.compile(pattern, flags)
-    # flags and opcodes are int subclasses, which marshal does not take
-    KEPT.put((pattern, int(flags)), (int(args[0]), [int(op) for op in code], *args[2:]))
+    KEPT.put((pattern, int(flags)), args)
     return compiled
+
+
+def _engine_args(pattern: str, flags: int) -> tuple:
+    """What `re._compiler.compile` hands `_sre.compile` after the pattern, as plain marshal-able data
+    (flags and opcodes are int subclasses, which marshal does not take)."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (
+        int(flags | parsed.state.flags),
+        [int(op) for op in code],
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+
+
+def prime(name: str) -> None:
+    """Fill `re`'s cache with the regexes earlier runs of subcommand `name` compiled through `re`, from
+    their kept compiled form, so that modules compiling them when imported get them from the cache;
+    when this process ends, keep those it compiled afresh."""
+    cache = getattr(re, "_cache", None)
+    if not isinstance(cache, dict):
+        return
+    try:
+        kept = Kept(f"re-{name}-{_sre.MAGIC}-{_sre.CODESIZE}", keep=PRIMED)
+    except NameError:  # no _sre: not CPython
+        return
+    for (pattern, flags), args in kept.all().items():
+        key = (str, pattern, flags)
+        if key not in cache and len(cache) < PRIMED:
+            try:
+                cache[key] = _sre.compile(pattern, args[0], list(args[1]), *args[2:])
+            except Exception:  # kept by another engine version after all: re compiles it when asked
+                continue
+    if kept.path is not None:
+        import atexit
+
+        atexit.register(_keep_primed, kept, cache)
+
+
+PRIMED = 256  # regexes kept per subcommand (re's own cache holds 512)
+
+
+def _keep_primed(kept: Kept, cache: dict) -> None:
+    known = kept.all()
+    for kind, pattern, flags in list(cache):
+        if kind is str and (pattern, flags) not in known and not flags & re.DEBUG:
+            try:
+                kept.put((pattern, int(flags)), _engine_args(pattern, flags))
+            except Exception:  # re's internals moved: nothing kept
+                return
+    kept.save()

@@ -7,13 +7,13 @@ jsonschema does the checking; this module only decides which of its errors a sup
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
 
 from huifang import quickschema
 from huifang.kinds import SCHEMAS
 from huifang.problems import Problem
 from huifang.yamlload import Document
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:  # jsonschema is imported only to explain an invalid file (a tenth of a second)
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError

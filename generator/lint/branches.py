@@ -8,7 +8,8 @@ Real scripts mark alternatives in a few ways, each a *family* of markers at the 
 - conditions and their opposites: 「方便：」/「不方便：」, 「配合的：」/「不配合的：」, 「如客户满意，」/「如客户不满意，」,
   「满意：」「一般：」「不满意：」;
 - labelled alternatives that each end a call: 「日常：…再见」/「节日：…再见」, 「1.咨询：…」「2.投诉：…」 (a short label
-  and a colon, the same numbering, and every one of them says goodbye or a good wish).
+  and a colon, the same numbering, and every one of them says goodbye or a good wish); a call robot's
+  ending nodes (「结束_失败：」, 「结束（成功）：」) end a call whatever they say.
 
 Siblings are markers of one family with the same numbering style, not separated by a line numbered like
 a line before them (an outer section). A branch runs from its marker to the next sibling; the last one runs
@@ -46,7 +47,10 @@ CONDITION = regexcache.compile(
     r"愿意|需要|有空|有时间|记得|清楚|了解|知道|是本人|成功|确认|接通)"
     r"(?:的|时|的话|了)?[ \t]*(?:[:：,，―—\-－]|$)"
 )
-LABEL = regexcache.compile(r"(?P<label>[^\s:：,，。.!！?？“”\"'‘’()（）]{1,8})[:：]")
+LABEL = regexcache.compile(r"(?P<label>[^\s:：,，。.!！?？“”\"'‘’()（）]{1,8}(?:[(（][^\s:：()（）]{1,8}[)）])?)[:：]")
+# A node of a bot's call script that ends the call (「结束_失败：」, 「结束（成功）：」, 「挂机：」): an ending of its
+# own, whatever it says.
+ENDING_NODE = regexcache.compile(r"结束|结尾|挂机|挂断")
 # Words that end a call: a branch that says them is where its path stops (thanks alone do not: they
 # are said in the middle of a call too).
 ENDS = regexcache.compile(r"再见|再会|拜拜|慢走|走好|祝您|祝你")
@@ -184,8 +188,10 @@ def groups(turns: list[Utterance], heading: bool = False) -> list[list[Branch]]:
             end = siblings[k + 1].index if k + 1 < len(siblings) else stop
             branches.append(Branch(sibling, sibling.index, end))
         for b in branches:
-            b.ends_call = b.marker.label == "不方便" or any(
-                ENDS.search(turns[i].folded) for i in range(b.start, b.end) if turns[i].agent
+            b.ends_call = (
+                b.marker.label == "不方便"
+                or ENDING_NODE.match(b.marker.label) is not None
+                or any(ENDS.search(turns[i].folded) for i in range(b.start, b.end) if turns[i].agent)
             )
         if mark.family == "label":
             branches = _ending_run(branches)

@@ -10,10 +10,9 @@ severity), else the rule's default.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from huifang.problems import SEVERITIES
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms of a one-file lint)
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 

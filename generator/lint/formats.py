@@ -5,8 +5,6 @@ Every message is one line already (engine.one_line); the formats only escape wha
 
 from __future__ import annotations
 
-import json
-
 from huifang import __version__
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -36,6 +34,8 @@ def as_json(problems) -> str:
     ten thousand files' findings); the strings still go through json's own (C) string encoder."""
     if not problems:
         return "[]\n"
+    import json
+
     string = json.encoder.encode_basestring  # what json.dumps uses with ensure_ascii=False
     number = int.__repr__
     rows = []
@@ -143,6 +143,8 @@ def sarif(problems) -> str:
             }
         ],
     }
+    import json
+
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -20,7 +20,7 @@ from huifang import regexcache
 from huifang.lint.branches import MAX_PATHS, alternatives, count, headings
 from huifang.lint.branches import paths as marked_paths
 from huifang.lint.rendered import Placed, render
-from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers
+from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers, infer_agent
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
 from huifang.lint.suppress import DIRECTIVE
 from huifang.lint.utterance import AGENT, CallView, Utterance
@@ -410,6 +410,7 @@ class Reader:
                     turns = [u for u in turns if u.kind != CELL]
             else:
                 turns, extras, hits = self._turns(lines, display, learnt[md], md, unknown)
+            inferred = infer_agent(turns, lines, unknown) if unknown else ""
             if md and self.matcher is not None:
                 joins = self._soft_breaks(turns, lines, display)
                 extras += joins
@@ -429,6 +430,7 @@ class Reader:
             if total > len(paths):
                 call.paths_total = total
             call.unknown_speakers = unknown
+            call.inferred_agent = inferred
             call.kind = declared_kind(text) or "outbound"
             if self.matcher is not None:
                 call.phrase_lines = hits

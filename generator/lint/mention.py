@@ -9,7 +9,11 @@ Two written forms reach further than one clause:
 - a quoted example introduced by a prohibition, and the examples joined to it (「不可以说：“喂，不可能的
   吧。”或“不可以，完全不可以！”」): everything inside those quotes is named;
 - a list introduced by a prohibition or a taboo heading and a colon (「不得使用以下禁忌语言：不知道、不清楚、
-  不归我管」, 「服务忌语：少废话…」): everything after the colon, up to the end of the sentence, is named.
+  不归我管」, 「服务忌语：少废话…」): everything after the colon, up to the end of the sentence, is named;
+- a sentence a talk or handout cites by its count (「第二句，我不知道！」, 「第三句话也是莫名其妙的话：这不归我管。」):
+  what follows 「第N句」 in its sentence is named;
+- someone else's words in a story of a call, after a third person and a verb of speaking and a colon
+  (「这个孙先生拿起电话来：对不起，这个事情不归我管」): named, to the end of the sentence.
 """
 
 from __future__ import annotations
@@ -48,7 +52,47 @@ def mentioned(folded: str, start: int) -> bool:
         return True
     if start == 0:
         return False
-    return _quoted_example(folded, start) or _listed(folded, start)
+    return _quoted_example(folded, start) or _listed(folded, start) or _cited(folded, start) or _narrated(folded, start)
+
+
+# A talk or a handout that counts the bad sentences it cites (「第二句，我不知道！」, 「第三句话…：这不归我管」).
+CITED = regexcache.compile(r"第[一二三四五六七八九十\d]{1,2}句")
+CITE_REACH = 32
+
+
+def _cited(folded: str, start: int) -> bool:
+    """In the same sentence as, and shortly after, 「第N句」: a sentence cited as an example, not said."""
+    if "句" not in folded:
+        return False
+    before = folded[max(0, start - CITE_REACH) : start]
+    ends = [m.end() for m in SENTENCE_END.finditer(before)]
+    if ends:
+        before = before[ends[-1] :]
+    return CITED.search(before) is not None
+
+
+# A story of a call that gives someone else's words after a colon (「这个孙先生拿起电话来：对不起，这个事情不归我管」,
+# 「他回答说：我不知道」): a third person and a verb of speaking right before the colon (not what they should
+# say: 「服务员应回答：…」 gives the words to say).
+NARRATOR = regexcache.compile(
+    r"(?:他|她|他们|她们|先生|女士|小姐|同事|员工|职员|接线员|服务员|工作人员|营业员)[^，。！？!?应要须请可]{0,8}"
+    r"(?:说|讲|答|回答|回复|道|电话来|电话说|电话就说)[ \t]*$"
+)
+
+
+def _narrated(folded: str, start: int) -> bool:
+    """In the same sentence as, and after, a colon that a third person's verb of speaking introduces."""
+    before = folded[:start]
+    colon = max(before.rfind(":"), before.rfind("："))
+    if colon < 0 or start - colon > CITE_REACH:
+        return False
+    head = before[max(0, colon - INTRO_REACH) : colon]
+    ends = [m.end() for m in SENTENCE_END.finditer(head)]
+    if ends:
+        head = head[ends[-1] :]
+    if SENTENCE_END.search(before, colon) is not None:
+        return False
+    return NARRATOR.search(head) is not None
 
 
 def _intro(text: str) -> bool:

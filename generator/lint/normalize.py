@@ -1,29 +1,25 @@
 """Make text comparable however it was typed, and remember where each character came from.
 
-Traditional → Simplified (OpenCC t2s), full-width → half-width (NFKC, one character at a time so
-positions stay aligned), lower case, and every character that is not a letter or number dropped,
-decided by Unicode properties over the whole code space (`dropped_ranges`): spaces, punctuation and
-symbols, and what a reader does not see at all: format characters, variation selectors and tag
-characters (category C), combining marks (M: on Han they can only hide a phrase), and the letters
-that are blank fillers. `normalize` is the hot path (a few C calls); `kept`
-maps back to original positions only when something matched.
+Traditional → Simplified (OpenCC t2s, `simplified.py`), full-width → half-width (NFKC, one character
+at a time so positions stay aligned), lower case, and every character that is not a letter or number
+dropped, decided by Unicode properties over the whole code space (`_dropped`; the tables are worked
+out once and kept, `tables`): spaces, punctuation and symbols, and what a reader does not see at all:
+format characters, variation selectors and tag characters (category C), combining marks (M: on Han
+they can only hide a phrase), and the letters that are blank fillers. `normalize` is the hot path (a
+few C calls); `kept` maps back to original positions only when something matched.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import unicodedata
-from array import array
 from functools import cache
-from hashlib import sha256
-from pathlib import Path
-from typing import Any
 
 from huifang import regexcache
+from huifang.kept import Kept
+from huifang.lint.simplified import t2s
 
-_T2S: Any = None
+__all__ = ["DROPPED", "FOLD", "TABLE", "drop", "drop_in_lines", "fold", "kept", "normalize", "t2s"]
 
 # Ranges whose characters may need folding or dropping; everything else passes through unchanged.
 _RANGES = (
@@ -61,9 +57,6 @@ def _tables() -> tuple[dict, dict]:
     return fold, full
 
 
-FOLD, TABLE = _tables()  # FOLD keeps length (for regexes); TABLE also drops spaces and punctuation (U+0000–U+FFEF)
-
-
 def _char_class(chars) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
@@ -71,8 +64,10 @@ def _char_class(chars) -> str:
 def _dropped() -> list[tuple[int, int]]:
     """Ranges (inclusive) of the code points whose folded form is no letter or number (categories
     L*, N*; `str.isalnum`), or a letter named as a blank filler (U+3164 HANGUL FILLER …)."""
+    from array import array
+
     every = array("I", range(0x110000)).tobytes().decode("utf-32-le", "surrogatepass")
-    folded = every.translate(FOLD)  # FOLD keeps length: one folded character per code point
+    folded = every.translate(_tables()[0])  # FOLD keeps length: one folded character per code point
     out, at = [], 0
     for letters in re.finditer(r"[^\W_]+", folded):
         if at < letters.start():
@@ -85,39 +80,47 @@ def _dropped() -> list[tuple[int, int]]:
     return out
 
 
-def dropped_ranges() -> list[tuple[int, int]]:
-    """`_dropped`, worked out once per Unicode version and version of this module (0.2 s) and kept
-    as plain numbers in the user's cache directory (only if nobody else can write there: the ranges
-    decide what the linter reads)."""
-    key = sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    folder = _cache_folder()
-    path = folder / f"dropped-{unicodedata.unidata_version}-{key}.json" if folder else None
-    if path is not None:
-        try:
-            found = json.loads(path.read_text(encoding="ascii"))
-            if all(
-                isinstance(r, list) and len(r) == 2 and all(type(x) is int for x in r) and 0 <= r[0] <= r[1] <= 0x10FFFF
-                for r in found
-            ):
-                return [(low, high) for low, high in found]
-        except (OSError, ValueError):
-            pass
+KEPT = Kept("normalize")
+
+
+def tables() -> tuple[dict[int, str], dict[int, str | None], list[tuple[int, int]], tuple[str, str, str]]:
+    """(`FOLD`, `TABLE`, `DROPPED`, the character classes of the characters to fold, to drop and to drop
+    but line breaks): `_tables()`, `_dropped()` and the classes made of them, worked out once per Unicode
+    version and version of this module (0.2 s) and kept (`huifang.kept`: only where nobody else can
+    write, as the tables decide what the linter reads). Read back, they take a tenth of a millisecond
+    instead of 5 ms."""
+    import zlib
+
+    with open(__file__, "rb") as source:
+        key = (unicodedata.unidata_version, zlib.crc32(source.read()))
+    found = KEPT.get(key)
+    if _well_formed(found):
+        return found[0], found[1], list(found[2]), found[3]
+    fold, full = _tables()
     ranges = _dropped()
-    if path is not None:
-        try:
-            temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            temp.write_text(json.dumps(ranges), encoding="ascii")
-            os.replace(temp, path)
-        except OSError:
-            pass
-    return ranges
+    classes = (
+        _char_class(chr(c) for c in fold),
+        _class(ranges, high=0xFFFF),
+        _class(ranges, high=0xFFFF, without="\n"),
+    )
+    KEPT.put(key, (fold, full, ranges, classes))
+    return fold, full, ranges, classes
 
 
-def _cache_folder() -> Path | None:
-    from huifang.usercache import private_folder
-
-    found = private_folder("unicode")
-    return Path(found) if found else None
+def _well_formed(found) -> bool:
+    return (
+        isinstance(found, tuple)
+        and len(found) == 4
+        and isinstance(found[0], dict)
+        and isinstance(found[1], dict)
+        and all(
+            isinstance(r, tuple) and len(r) == 2 and type(r[0]) is int and type(r[1]) is int and 0 <= r[0] <= r[1]
+            for r in found[2]
+        )
+        and isinstance(found[3], tuple)
+        and len(found[3]) == 3
+        and all(type(c) is str and c.startswith("[") and c.endswith("]") for c in found[3])
+    )
 
 
 def _class(ranges, low: int = 0, high: int = 0x10FFFF, without: str = "") -> str:
@@ -140,14 +143,15 @@ def _class(ranges, low: int = 0, high: int = 0x10FFFF, without: str = "") -> str
     )
 
 
+FOLD, TABLE, DROPPED, _CLASSES = tables()  # FOLD keeps length (for regexes); TABLE also drops spaces and punctuation
+
 # str.translate with a dict is slow on CJK text; regexes over character classes run in C. The
 # characters beyond U+FFFF to drop have their own regex, run only on texts that have any: in one
 # class they would be checked one range after another for every character of every text.
-_NEEDS_FOLD = regexcache.compile(_char_class(chr(c) for c in FOLD))
+_NEEDS_FOLD = regexcache.compile(_CLASSES[0])
 _FOLD_RUNS = regexcache.compile(_NEEDS_FOLD.pattern + "+")
-DROPPED = dropped_ranges()
-_DROP = regexcache.compile(_class(DROPPED, high=0xFFFF) + "+")
-_DROP_KEEP_LINES = regexcache.compile(_class(DROPPED, high=0xFFFF, without="\n") + "+")
+_DROP = regexcache.compile(_CLASSES[1] + "+")
+_DROP_KEEP_LINES = regexcache.compile(_CLASSES[2] + "+")
 _ASTRAL = regexcache.compile("[\U00010000-\U0010ffff]")
 
 
@@ -161,34 +165,6 @@ def _drop_any() -> re.Pattern:
     """Every character `drop` removes from a folded text, found in the original text (a character and
     its folded form are dropped alike; t2s maps Han to Han)."""
     return regexcache.compile(_DROP.pattern[:-1] + "|" + _drop_astral().pattern)
-
-
-def t2s(text: str) -> str:
-    """Simplified Chinese, same length as the input, each line converted as if on its own.
-
-    No entry of OpenCC's t2s dictionaries spans a line break or changes the length of what it
-    converts (tests/lint/test_normalize.py checks the installed dictionaries), so a file converted
-    whole is its lines converted one by one, position for position. Should a later dictionary
-    change a length, that line is converted character by character instead.
-    """
-    global _T2S
-    if _T2S is None:
-        import opencc
-
-        _T2S = opencc.OpenCC("t2s")
-    if text.isascii():
-        return text
-    out = _T2S.convert(text)
-    if len(out) == len(text):
-        return out
-    return "\n".join(_same_length(line) for line in text.split("\n"))
-
-
-def _same_length(line: str) -> str:
-    out = _T2S.convert(line)
-    if len(out) == len(line):
-        return out
-    return "".join(c if len(c) == 1 else o for o, c in zip(line, (_T2S.convert(ch) for ch in line)))
 
 
 def fold(text: str) -> str:

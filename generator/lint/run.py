@@ -30,6 +30,7 @@ def run_loaded(loaded, scripts, freeform, *, composed: bool, load_problems: bool
     ctx.sources.update(result.sources)
     result.problems = combine(finish(found, ctx.sources, config))
     result.sources = ctx.sources
+    _fixed_files(loaded, result)
     return result
 
 
@@ -43,8 +44,15 @@ def start(loaded):
     result = Result([])
     for display, doc in loaded.documents.items():
         engine.ctx.sources[display] = doc.text
-        result.files[display] = Path(doc.path)
     return engine, config, result
+
+
+def _fixed_files(loaded, result: Result) -> None:
+    """The file of each loaded document a fix would rewrite (only those: a fix needs no other)."""
+    for display in {p.fix[0] for p in result.problems if p.fix}:
+        doc = loaded.documents.get(display)
+        if doc is not None and display not in result.files:
+            result.files[display] = Path(doc.path)
 
 
 def as_check(p: Problem) -> Problem:
@@ -82,6 +90,7 @@ def stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False)
     ctx.sources.update(result.sources)
     result.problems = combine(finish(found, ctx.sources, config))
     result.sources = ctx.sources
+    _fixed_files(loaded, result)
     # The kind of each content file a fix would rewrite (the fix is refused if the file would no longer
     # validate); only those: finding every content file's kind costs more than a one-file lint.
     for display in {p.fix[0] for p in result.problems if p.fix}:

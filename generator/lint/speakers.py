@@ -1,10 +1,15 @@
 """Who says a line of a free-form script: the label at its start, from a wide default table.
 
 A label is a short word before a colon (half- or full-width), optionally in brackets (【客服】,
-[坐席]) or bold (**客服：**); bracketed labels may go without the colon. Labels are compared
+[坐席]) or bold (**客服：**), with a name or number in brackets or after a dash (客户（张先生）：, 客服-小王：)
+and a recorded call's time stamp before or after it ([00:01] 客服：, 客服 00:00:01：); bracketed labels may
+go without the colon. Labels are compared
 folded (half-width, lower case). A label that starts with a known label of two or more characters
-(客服小王, 客户张先生) is that speaker. A word that is not in the table but is used as a label on
-two or more lines of a file is an unknown speaker: never the agent (the file gets one info finding).
+(客服小王, 客户张先生) is that speaker; Traditional labels are their Simplified ones (客戶, 話務員). A word that is not in the table but is used as a label on
+two or more lines of a file is an unknown speaker: never the agent (the file gets one info finding),
+except in a file where no known agent label is used and one unknown label opens the call by greeting and
+introducing the company or the agent (「医助：您好，我是××诊所的小林」): that side is the agent, as call QA
+infers it, and the finding says it was inferred.
 Teams add their own labels in huifang.yaml: lint.speakers.agent / lint.speakers.customer.
 """
 
@@ -70,6 +75,30 @@ AGENT_LABELS = (
     "员工",
     "服务员",
     "机器人",
+    # roles that make the call in other trades: a doctor's assistant, a collector, a health manager, a bot
+    "医助",
+    "药师",
+    "健康管理师",
+    "咨询师",
+    "营养师",
+    "催收员",
+    "催收",
+    "外呼员",
+    "销售代表",
+    "客户代表",
+    "大堂经理",
+    "管家",
+    "助理",
+    "助手",
+    "智能客服",
+    "assistant",
+    "bot",
+    "robot",
+    "ai",
+    "ai客服",
+    "智能助手",
+    "外呼机器人",
+    "语音机器人",
 )
 CUSTOMER_LABELS = (
     "客户",
@@ -104,6 +133,20 @@ CUSTOMER_LABELS = (
     "访客",
     "学员",
     "学生",
+    "human",
+    "user",
+    "被访者",
+    "受访者",
+    "来访者",
+    "游客",
+    "乘客",
+    "旅客",
+    "玩家",
+    "买家",
+    "借款人",
+    "投诉人",
+    "租户",
+    "商户",
 )
 # Words written like a label that introduce a branch, an example or a note: never a speaker.
 MARKERS = (
@@ -184,8 +227,14 @@ MARKERS = (
 )
 
 _CLASS = r"[^\s:：【】\[\]〔〕［］，,。.！!？?、；;“”\"'‘’（）()*_#>|~`/／\\-]"
+# A time stamp of a recorded call before or after the label (「[00:01] 客服：」, 「客服 00:00:01：」), and what a
+# label may carry after its word: a name or number in brackets (「客户（张先生）：」, 「回访员（工号1024）：」) or
+# after a dash (「客服-小王：」).
+STAMP = r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?"
+QUALIFIER = r"(?:[ \t]*[(（][^()（）:：\n]{1,16}[)）]|[-－—·][^\s:：()（）]{1,8}|[ \t]+" + STAMP + ")?"
 LABEL = regexcache.compile(
-    r"(?:\*\*|__)?(?:(?P<open>[【\[〔［])[ \t]*)?(?P<label>" + _CLASS + r"{1,8})[ \t]*"
+    r"(?:" + STAMP + r"[ \t]+)?"
+    r"(?:\*\*|__)?(?:(?P<open>[【\[〔［])[ \t]*)?(?P<label>" + _CLASS + r"{1,10})" + QUALIFIER + r"[ \t]*"
     r"(?(open)[】\]〕］](?:\*\*|__)?[ \t]*(?P<after>[：:])?|(?:\*\*|__)?[ \t]*(?P<colon>[：:]))"
     r"(?:\*\*|__)?[ \t　]*"
 )
@@ -193,8 +242,10 @@ OPENERS = frozenset("【[〔［*_")
 
 
 def key(label: str) -> str:
-    """A label as compared: half-width, lower case, brackets and spaces dropped."""
-    text = unicodedata.normalize("NFKC", label).lower()
+    """A label as compared: Simplified (客戶 is 客户), half-width, lower case, brackets and spaces dropped."""
+    from huifang.lint.simplified import t2s
+
+    text = t2s(unicodedata.normalize("NFKC", label)).lower()
     return text.strip(" \t【】[]〔〕").strip()
 
 
@@ -229,7 +280,7 @@ class Speakers:
             return None, None, at
         first = line[at]
         if first not in OPENERS:
-            head = line[at : at + 10]
+            head = line[at : at + 24]
             if "：" not in head and ":" not in head:
                 return None, None, at
         m = LABEL.match(line, at)
@@ -246,3 +297,34 @@ class Speakers:
 
 
 DEFAULT = Speakers()
+
+# How the agent opens a call: a greeting, then who is calling (the company, the agent's name or number).
+GREETS = regexcache.compile(r"您好|你好|早上好|上午好|下午好|晚上好|欢迎光临|欢迎致电")
+INTRODUCES = regexcache.compile(r"我是|这里是|这边是|我们是|工号|欢迎致电|为您服务|很高兴为您")
+FIRST_TURNS = 3  # the inferred agent opens the call: its first turn is among the file's first turns
+
+
+def infer_agent(turns: list, lines: list[str], unknown: dict) -> str:
+    """The unknown label that is the agent's side of a free-form call, or "": in a file without a known
+    agent label, the unknown label whose first turn, among the first FIRST_TURNS, greets and introduces.
+    Its turns become the agent's (the utterances are changed in place)."""
+    labelled = [u for u in turns if ":" in _before(u, lines) or "：" in _before(u, lines) or "】" in _before(u, lines)]
+    if any(u.speaker == AGENT for u in labelled):
+        return ""
+    opening = turns[:FIRST_TURNS]
+    for name in sorted(unknown, key=lambda label: unknown[label].line):
+        first = unknown[name]
+        if first not in opening:
+            continue
+        if GREETS.search(first.text) is None or INTRODUCES.search(first.text) is None:
+            continue
+        for u in turns:
+            if u.speaker == UNKNOWN and name in _before(u, lines):
+                u.speaker, u.agent = AGENT, True
+        return name
+    return ""
+
+
+def _before(u, lines: list[str]) -> str:
+    """What a free-form line has before its words (list marker, label)."""
+    return lines[u.line - 1][: u.col - 1] if 0 < u.line <= len(lines) else ""

@@ -35,12 +35,18 @@ TOKEN = regexcache.compile(r"(\*|\([^()]+\)\??|\{[^{}\s]{1,20}\})")
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    # more common surnames that seldom start an ordinary word or a company's short name (not 欧 of 欧飞)
+    "岳乔赖施樊殷聂葛庞倪阎翟伍穆萧祁纪舒屈项祝阮蓝闵季颜梅骆霍虞裴邢甄靳焦牛晏柴瞿耿寇辛鲁岑苗滕鲍"
 )
 # A person's name or number left as a placeholder in brackets, as templates do: [客户姓名], 【坐席姓名】, [工号]
 # ([在线客服链接] is no name).
 BRACKETED = r"[\[【][^\[\]【】\n]{0,6}(?:姓名|名字|姓|名|工号)[\]】]"
+# What a name or a placeholder can start with, asserted first: a pattern that starts with one is then tried
+# only where such a character is, not at every character (same matches, a few times faster).
+STARTS = r"(?=[x×*….。某〇○□\[【" + SURNAMES + "])"
+PLACEHOLDER_STARTS = r"(?=[x×*….。某〇○□\[【])"
 NAME = (
-    r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|[" + SURNAMES + "]"
+    STARTS + r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|[" + SURNAMES + "]"
     r"(?![您你们的对向进和与为在是了给把就也都将从这那]))"
 )
 # A whole name: a placeholder, or a surname and at most two more characters that end where the name
@@ -48,19 +54,20 @@ NAME = (
 # ordinary word (医护人员高责任心) is no name.
 PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED
 FULL_NAME = (
-    r"(?:" + PLACEHOLDER_NAME + r"|[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?"
+    STARTS + r"(?:" + PLACEHOLDER_NAME + r"|[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?"
     r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号))"
 )
-# A short name said on its own after a greeting (您好，欧飞，…): 2–10 letters between punctuation that are
-# no form of address, no person's name, no pleasantry and no question.
+# A short name said on its own after a greeting (您好，欧飞，…): 2–10 letters between punctuation (or before
+# 为您服务, with the agent's number left as a placeholder: 您好，水木南山装饰**为您服务) that are no form of
+# address, no person's name (小王为您服务), no pleasantry and no question.
 NOT_A_NAME = (
     "先生|女士|小姐|老师|师傅|阿姨|叔叔|大爷|大姐|大哥|家长|同学|朋友|客户|用户|业主|老板|尊敬|"
     "请|打扰|抱歉|不好意思|对不起|很高兴|高兴|欢迎|谢谢|感谢|麻烦|稍等|再见|您|你|我|是|早|新年|节日|好|"
     "各位|亲|吗|吧|呢|啊|喂|哪|谁|怎|今天|最近|天气|身体|过得|这|那|一下|已经|正在|马上|稍"
 )
 UNIT_NAME = (
-    r"(?![" + SURNAMES + r"][\u4e00-\u9fff]{0,2}[^\w])(?!x+[^\w])"
-    r"(?:(?!" + NOT_A_NAME + r")[^\W_]){2,10}(?=[,，。!！”」\s(（]|$)"
+    r"(?!小?[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}(?:[^\w]|为您|为你))(?!x+[^\w])"
+    r"(?:(?!" + NOT_A_NAME + r")[^\W_]){2,10}(?=[,，。!！”」\s(（]|$|(?:\*{1,4}|x{2,4}|×{1,4})?(?:为您|为你)服务)"
 )
 KINDS = ("outbound", "inbound", "face", "message")
 
@@ -81,7 +88,7 @@ def _piece(token: str, values: dict) -> str:
         if name == "单位名":
             return UNIT_NAME
         if name == "占位":
-            return "(?:" + PLACEHOLDER_NAME + ")"
+            return PLACEHOLDER_STARTS + "(?:" + PLACEHOLDER_NAME + ")"
         literal = re.escape(fold(token))
         return f"(?:{literal}|{re.escape(fold(values[name]))})" if values.get(name) else literal
     return re.escape(fold(token))
@@ -321,7 +328,7 @@ def _opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance]) -
             quiet += 1
             if quiet > QUIET:
                 break
-        elif len(turns) >= LEAD or (turns and asks(u)):
+        elif len(turns) >= LEAD or (turns and asks(u) and _addressed(u)):
             break
         turns.append(u)
     while len(turns) > 1 and not known[turns[-1].folded]:  # a last turn without an element (asked above)
@@ -363,13 +370,23 @@ def _any_element(standard: m.Standard, org: m.Org | None) -> re.Pattern:
     return found
 
 
+ADDRESSED = regexcache.compile(r"您|你|请问")
+
+
+def _addressed(u: Utterance) -> bool:
+    """A question put to the customer: marked with ？, or said to 您/你. Before the opening starts, a line
+    of prose that only ends like a question (「…提高来电者对接听者回答内容的信赖程度。」 in a handbook) is
+    no question of the call."""
+    return u.ask or ADDRESSED.search(u.folded) is not None
+
+
 def asks(u: Utterance) -> bool:
     """A question of the call: one the script marks with ？, or one that ends like a question."""
     return u.ask or QUESTION.search(u.folded) is not None
 
 
 # A line that says "the closing goes here" in a written script (结束语：, 电话结束时应说：).
-CLOSING_MARK = regexcache.compile(r"结束语|结束时|结束通话|通话结束|结尾|结束前|道别时|挂机前|挂电话前")
+CLOSING_MARK = regexcache.compile(r"结束语|结束时|结束通话|通话结束|结尾|结束前|道别时|挂机前|挂电话前|送别|告别")
 TAIL = 60  # of a long free-form paragraph, only its end (or what follows its closing marker) is its closing
 LONG = 60
 
@@ -385,17 +402,39 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
     key = (id(turns), standard.max_turns)
     found = cache.get(key)
     if found is None:
-        last = None
-        for index in range(len(agent) - 1, -1, -1):
-            if CLOSING_MARK.search(agent[index].folded[:30]):
-                after = agent[index : index + standard.max_turns + 1]
-                if len(after) > 1 or len(agent[index].text) > 12:
-                    last = after
-                break
+        last = _marked(agent, standard, view.org)
         if last is None:
             last = _ending(agent, standard, view.org)
         found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in last]
     return found
+
+
+def _marked(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> list[Utterance] | None:
+    """The closing of a free-form path that marks where its closing goes (「结束语：」, 「【健康指导与结束通话】」):
+    the turns right after the last marker; when those say no closing element, what the section the marker
+    opens ends with (a heading, then advice, then the goodbye), else an earlier marker's turns that do (a
+    rule about ending the call, 「结束通话时保持礼貌」, after the script's own 「结束语：“…再见”」). None when the
+    path has no marker."""
+    says = None
+    first = None
+    for index in range(len(agent) - 1, -1, -1):
+        if CLOSING_MARK.search(agent[index].folded[:30]) is None:
+            continue
+        if says is None:
+            says = _closing_memo(standard, org)
+        after = agent[index : index + standard.max_turns + 1]
+        if len(after) <= 1 and len(agent[index].text) <= 12:
+            if first is None:
+                return None  # a bare marker at the path's end: the path's own ending is its closing
+            continue
+        if first is None:
+            first = after
+        if any(says(u) for u in after):
+            return after
+        rest = _ending(agent[index:], standard, org)
+        if any(says(u) for u in rest):
+            return rest
+    return first
 
 
 # A written rule of conduct (「第九条 联络员不得与来电人争吵」): not speech, so not what the call ends with.

@@ -49,17 +49,21 @@ class Bridge:
     def findings(self, turns: list[Turn], org, asks: frozenset[int] | set[int] = frozenset()) -> list[LintHit]:
         """The linter's findings on a call's turns; `asks`: indexes of turns that ask a script question
         (where the opening ends)."""
-        utterances = []
-        for i, t in enumerate(turns):
-            u = Utterance(t.text, AGENT if t.role == AGENT else CUSTOMER, "<call>", i + 1, 1, 0, ask=i in asks)
+        utterances: list[Utterance] = []
+        append = utterances.append
+        prepared = True
+        for line, t in enumerate(turns, 1):  # positional arguments: this runs for every turn of every call
+            u = Utterance(t.text, AGENT if t.role == AGENT else CUSTOMER, "<call>", line, 1, 0, None, line - 1 in asks)
             if t.folded:
                 u._folded, u._norm = t.folded, t.norm  # worked out once per call by prepare()
-            utterances.append(u)
-        text = "\n".join(t.text for t in turns)
+            else:
+                prepared = False
+            append(u)
+        text = "\n".join([t.text for t in turns])
         view = CallView("<call>", "<call>", (1, 1), [("", utterances)], org=org, freeform=True, text=text)
         phrase_lines = None
-        if all(t.folded for t in turns):  # the free-form pre-screen: one automaton pass over the whole call
-            phrase_lines = self.lines.ctx.matcher.lines("\n".join(t.norm for t in turns))
+        if prepared:  # the free-form pre-screen: one automaton pass over the whole call
+            phrase_lines = self.lines.ctx.matcher.lines("\n".join([t.norm for t in turns]))
         found = self.engine.lint_view(view)
         if self.lines.line_rules:
             chosen = self._may_find(turns, text, phrase_lines)
@@ -123,8 +127,9 @@ def _for_a_call(message: str) -> str:
 
 def prepare(turns: list[Turn]) -> None:
     """Set `folded` and `norm` of every turn with one pass over the whole call (two C calls, not 2 × turns)."""
-    folded = fold("\n".join(t.text for t in turns)).split("\n")
-    dropped = drop_in_lines("\n".join(folded)).split("\n")
+    whole = fold("\n".join([t.text for t in turns]))  # fold keeps every character's place, line breaks too
+    folded = whole.split("\n")
+    dropped = drop_in_lines(whole).split("\n")
     if len(folded) != len(turns) or len(dropped) != len(turns):  # a text with a line break of its own
         for t in turns:
             t.folded = fold(t.text)

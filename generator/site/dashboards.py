@@ -44,11 +44,13 @@ def open_ledger(path: Path) -> sqlite3.Connection:
         return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
-def has_table(connection: sqlite3.Connection, name: str) -> bool:
-    return (
-        connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
-        is not None
-    )
+def has_table(connection: sqlite3.Connection, name: str, *types: str) -> bool:
+    """Whether the ledger has a table (or, given the types, e.g. a view: `plan_calls`) of this name."""
+    kinds = types or ("table",)
+    found = connection.execute(
+        f"SELECT 1 FROM sqlite_master WHERE type IN ({','.join('?' * len(kinds))}) AND name = ?", (*kinds, name)
+    ).fetchone()
+    return found is not None
 
 
 def week_label(week: str) -> str:
@@ -142,7 +144,7 @@ def visits_view(path: Path, project: m.Project) -> dict:
     try:
         connection = open_ledger(path)
         try:
-            if not has_table(connection, "plan_calls"):
+            if not has_table(connection, "plan_calls", "table", "view"):
                 return {"state": "empty"}
             span = report.ledger_range(connection)
             if span is None:

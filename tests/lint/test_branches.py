@@ -261,3 +261,17 @@ def test_numbered_alternative_openings_are_each_checked(project):
         if p.rule == "missing-greeting"
     ]
     assert found == [], found
+
+
+def test_ending_nodes_of_a_bot_script_are_each_an_ending(project):
+    # a call robot's script written one node a line, 「节点：文案」: every 结束… node ends the call, also one
+    # that says no goodbye (an error ending), so each is checked
+    text = (
+        OPENING + "来电目的：想邀请您参加一个活动，好吗。\n"
+        "拒绝：您真的不再考虑一下吗。\n"
+        "结束（成功）：好的，感谢您的接听，祝您生活愉快，再见。\n"
+        "结束_在忙：那你先忙，感谢您的接听，祝您生活愉快，再见。\n"
+        "结束_出错：不好意思，发生了一些错误。\n"
+    )
+    found = closings(lint(project, "bot.txt", text))
+    assert list(found) == [6] and "结束_出错" in found[6]

@@ -151,20 +151,45 @@ def test_a_character_and_its_folded_form_are_dropped_alike():
     assert len(converted) == len(every) and dropped(converted) == dropped(every)
 
 
-def test_dropped_ranges_are_cached_only_where_nobody_else_writes(tmp_path, monkeypatch):
-    import json
+def test_tables_are_kept_only_where_nobody_else_writes(tmp_path, monkeypatch):
+    import marshal
     import os
 
+    from huifang.kept import Kept
     from huifang.lint import normalize
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    expected = normalize._dropped()
-    assert normalize.dropped_ranges() == expected
-    [cached] = (tmp_path / "huifang" / "unicode").glob("dropped-*.json")
-    assert json.loads(cached.read_text()) == [list(r) for r in expected]
-    for bad in ("[[0, 1114112]]", "[[5, 1]]", "{", '[["a", 1]]'):  # out of range, reversed, broken, not numbers
-        cached.write_text(bad)
-        assert normalize.dropped_ranges() == expected
-    cached.write_text("[[0, 1114111]]")  # well-formed: drop everything
-    os.chmod(cached.parent, 0o777)
-    assert normalize.dropped_ranges() == expected  # a folder others may write to is not read
+    monkeypatch.delenv("HUIFANG_NO_CACHE", raising=False)
+    fold, full = normalize._tables()
+    dropped = normalize._dropped()
+    classes = (
+        normalize._char_class(chr(c) for c in fold),
+        normalize._class(dropped, high=0xFFFF),
+        normalize._class(dropped, high=0xFFFF, without="\n"),
+    )
+    expected = (fold, full, dropped, classes)
+    assert expected == (normalize.FOLD, normalize.TABLE, normalize.DROPPED, normalize._CLASSES)
+    assert normalize._DROP.pattern == classes[1] + "+"
+    monkeypatch.setattr(normalize, "KEPT", Kept("normalize"))
+    assert normalize.tables() == expected
+    normalize.KEPT.save()
+    [kept] = (tmp_path / "huifang" / "normalize").glob("*.marshal")
+    [(key, value)] = marshal.loads(kept.read_bytes()).items()
+    assert value == expected
+    monkeypatch.setattr(normalize, "KEPT", Kept("normalize"))
+    assert normalize.tables() == expected and not normalize.KEPT.new  # read back, not worked out again
+    wrong = ({}, {}, [(0, 0x10FFFF)], ("[x]", "[x]", "[x]"))  # well-formed: drop everything
+    for bad in (
+        b"",
+        b"\x00garbage",
+        marshal.dumps({key: "x"}),
+        marshal.dumps({key: ({}, {}, [(5, 1)], classes)}),
+        marshal.dumps({key: ({}, {}, [], ("x", 1, None))}),
+    ):
+        kept.write_bytes(bad)
+        monkeypatch.setattr(normalize, "KEPT", Kept("normalize"))
+        assert normalize.tables() == expected
+    kept.write_bytes(marshal.dumps({key: wrong}))
+    os.chmod(kept.parent, 0o777)
+    monkeypatch.setattr(normalize, "KEPT", Kept("normalize"))
+    assert normalize.tables() == expected  # a folder others may write to is not read

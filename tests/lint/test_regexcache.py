@@ -114,3 +114,49 @@ def test_a_process_keeps_what_it_compiled_when_it_ends(tmp_path):
     second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert first.stdout.split() == ["1", "0"]
     assert second.stdout.split() == ["0", "1"]
+
+
+def test_a_subcommand_finds_the_regexes_its_last_run_compiled_through_re(tmp_path):
+    """`prime`: PyYAML's module-level regexes, compiled by `re` in the first run, come from the kept
+    compiled form in the next (already in re's cache when yaml is imported), and are the same regexes."""
+    code = (
+        "import re, sys\n"
+        "from huifang import regexcache\n"
+        "regexcache.prime('lint')\n"
+        "before = len(re._cache)\n"
+        "import yaml.reader, yaml.resolver\n"
+        "from huifang.regexcache import _engine_args\n"
+        "p = yaml.reader.Reader.NON_PRINTABLE\n"
+        "print(before, _engine_args(p.pattern, p.flags)[0] == p.flags, p.search('ok\\x07') is not None)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("HUIFANG_NO_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)]
+    runs.append(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True))
+    first, second = (run.stdout.split() for run in runs)
+    assert first[1:] == second[1:] == ["True", "True"]
+    assert int(second[0]) > int(first[0])  # yaml's regexes were in re's cache before yaml was imported
+    [kept] = (tmp_path / "huifang").glob("re-lint-*/*.marshal")
+    assert kept.stat().st_size > 0
+
+
+def test_primed_regexes_match_as_re_compiles_them(tmp_path, monkeypatch):
+    import marshal
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("HUIFANG_NO_CACHE", raising=False)
+    strings = [(p, int(f)) for p, f in PATTERNS if isinstance(p, str)]
+    folder = tmp_path / "huifang" / f"re-test-{regexcache._sre.MAGIC}-{regexcache._sre.CODESIZE}"
+    folder.mkdir(parents=True, mode=0o700)
+    (tmp_path / "huifang").chmod(0o700)
+    name = Kept(folder.name)._where()
+    assert name is not None
+    with open(name, "wb") as out:
+        marshal.dump({key: regexcache._engine_args(*key) for key in strings}, out)
+    monkeypatch.setattr(re, "_cache", {})
+    regexcache.prime("test")
+    primed = [re._cache[(str, pattern, flags)] for pattern, flags in strings]  # type: ignore[attr-defined]
+    assert all(re.compile(p, f) is regex for (p, f), regex in zip(strings, primed))  # from the cache
+    re.purge()
+    for (pattern, flags), regex in zip(strings, primed):
+        same(regex, re.compile(pattern, flags))

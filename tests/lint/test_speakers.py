@@ -94,3 +94,58 @@ def test_bad_speakers_setting_is_one_line(proj):
 
     problems = lint_paths(proj, [proj / "scripts_src"]).problems
     assert any(p.path == "huifang.yaml" and p.line > 1 for p in problems)
+
+
+@pytest.mark.parametrize(
+    "line, speaker",
+    [
+        ("医助：您好", "agent"),
+        ("催收员：您好", "agent"),
+        ("健康管理师：您好", "agent"),
+        ("Assistant: 您好", "agent"),
+        ("Human: 嗯", "customer"),
+        ("User: 嗯", "customer"),
+        ("受访者：嗯", "customer"),
+        ("玩家：嗯", "customer"),
+        ("AI：您好", "agent"),
+        # a name or number with the label, a recorded call's time stamp, Traditional characters
+        ("客户（张先生）：嗯", "customer"),
+        ("坐席(张三)：您好", "agent"),
+        ("回访员（工号1024）：您好", "agent"),
+        ("客服-小王：您好", "agent"),
+        ("[00:01] 客户：嗯", "customer"),
+        ("00:00:01 客户：嗯", "customer"),
+        ("客户 00:00:01：嗯", "customer"),
+        ("客戶：嗯", "customer"),
+        ("話務員：您好", "agent"),
+    ],
+)
+def test_roles_of_other_trades(line, speaker):
+    [u] = freeform.parse(line + "\n", "x.txt")
+    assert u.speaker == speaker
+    assert u.text == ("嗯" if speaker == "customer" else "您好")
+
+
+def test_unknown_label_that_greets_and_introduces_is_inferred_as_the_agent(proj):
+    text = (
+        "跟进人：您好，请问是王先生吗？我是安心物业的小李，您现在方便接电话吗？\n"
+        "业主：方便。\n"
+        "跟进人：那你自己想办法吧。\n"
+        "业主：好。\n"
+        "跟进人：感谢您的支持，祝您生活愉快，再见！\n"
+    )
+    problems = lint_text(proj, "e.txt", text)
+    assert [p.line for p in problems if p.rule == "forbidden-phrase"] == [3]
+    assert not [p for p in problems if p.rule in ("missing-greeting", "missing-closing")]
+    [info] = [p for p in problems if p.rule == "unknown-speaker"]
+    assert "「跟进人」" in info.message and "推断为坐席" in info.message and info.severity == "info"
+
+
+def test_no_inference_beside_a_known_agent_label_or_without_an_introduction(proj):
+    beside = "客服：您好，我是安心物业的小李。\n跟进人：您好，我是安心物业的小王。\n跟进人：你自己想办法吧。\n"
+    plain = "跟进人：您好。\n客户：你好。\n跟进人：你自己想办法吧。\n"
+    for name, text in (("f.txt", beside), ("g.txt", plain)):
+        problems = lint_text(proj, name, text)
+        assert not [p for p in problems if p.rule == "forbidden-phrase"], name
+        [info] = [p for p in problems if p.rule == "unknown-speaker"]
+        assert "没有当作坐席的话检查" in info.message

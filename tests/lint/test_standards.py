@@ -12,6 +12,8 @@ from huifang.lint.standards import find_elements
 from huifang.lint.utterance import Utterance
 from huifang.project import load_project
 
+from tests.lint.conftest import lint_text
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -103,6 +105,37 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         # 报修 is no 报出: a hotline's name before the agent's number
         ("您好，95598报修热线，工号1024为您服务", {"wenhou", "zuoxi"}, set()),
         ("您想什么时候上门？", set(), {"xuqiu"}),
+        # a surname with a kinship or nickname form of address, and any greeting of the day
+        ("陈叔叔早上好！", {"wenhou", "queren-shenfen"}, set()),
+        ("王阿姨，您好", {"wenhou", "queren-shenfen"}, set()),
+        ("张姐你好，好久不见", {"queren-shenfen"}, set()),
+        ("叔叔您好", {"wenhou"}, {"queren-shenfen"}),
+        ("您好，请问就是岳先生对吧？", {"queren-shenfen"}, set()),
+        ("您好!您是 XXX 吗?", {"queren-shenfen"}, set()),
+        # an inbound call's guess at the caller's need is no identity check
+        ("您好，请问是咨询**功能的问题吗。", {"xuqiu"}, {"queren-shenfen"}),
+        # the agent's name after the company's, a placeholder number before 为您服务, 敝姓
+        ("我是社区卫生站的小林。", {"zuoxi"}, set()),
+        ("我是链驿速递市场部的小陈，我们同事推荐了您", {"zuoxi"}, set()),
+        ("您好，水木南山装饰**为您服务", {"zuoxi"}, set()),
+        ("(XX 處) XX 科,您好!敝姓O,很高興為您服務!", {"wenhou", "gongsi", "zuoxi"}, set()),
+        ("开场即表明回访能为客户带来的益处，王先生您好", set(), {"gongsi"}),
+        ("我这边是xxx的回访专员哈", {"gongsi"}, {"zuoxi"}),
+        # a guideline that names the words to say: 后报“绿川燃气”; 报“工号” names no company
+        ("接听时应先致“您好”,后报“绿川燃气”。", {"wenhou", "gongsi"}, set()),
+        ("接听时先报“工号”", set(), {"gongsi"}),
+        # a generic noun or a kind of company names no company
+        ("我是社区卫生站的小林。", set(), {"gongsi"}),
+        ("您好,我們是一家獨立的市場調查公司", {"wenhou"}, {"gongsi"}),
+        # a short name before 为您服务 (the agent's number a placeholder), never a person's name
+        ("您好,水木南山装饰**为您服务", {"gongsi"}, set()),
+        ("您好，小王为您服务", set(), {"gongsi"}),
+        ("您好，张三为您服务", set(), {"gongsi"}),
+        # a name given before where the agent is from; a role is no name
+        ("尊敬的冒险者，您好！我是安妮，来自游戏客服团队。", {"wenhou", "zuoxi"}, set()),
+        ("您好，我是您的专属客服，来自游戏运营团队", {"wenhou"}, {"zuoxi"}),
+        ("哈喽，张先生是吧？", {"wenhou", "queren-shenfen"}, set()),
+        ("请问您有什么需要？", {"xuqiu"}, set()),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):
@@ -115,10 +148,17 @@ def test_elements_by_meaning(project, text, present, absent):
     [
         ("感谢您的来电，祝您新年快乐！", {"ganxie", "zhufu"}),
         ("请您慢走，一路平安。", {"zhufu", "zaijian"}),
+        ("让您久等了，感谢您的支持", {"ganxie"}),
+        ("感恩您的支持，祝愿您一切顺利，回见！", {"ganxie", "zhufu", "zaijian"}),
+        ("祝大家阖家幸福，下次见", {"zhufu", "zaijian"}),
     ],
 )
 def test_closing_elements_by_meaning(project, text, present):
     assert present <= found(project, text, "closing")
+
+
+def test_thanks_for_waiting_is_no_closing_thanks(project):
+    assert "ganxie" not in found(project, "谢谢,让您久等了", "closing")
 
 
 def test_every_element_example_is_its_own_element(project):
@@ -207,3 +247,55 @@ def test_composition_uses_the_kinds_generic_standard_never_another_orgs_words():
         call = compose(script, project)
         for part, source in call.composed.items():
             assert source in (GENERIC, call.org.id if call.org else ""), (ident, part, source)
+
+
+OPENING = "客服：您好，请问是王先生吗？我是安心物业客服小李，您现在方便接电话吗？\n客户：方便。\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a heading that marks the closing, advice under it, then the goodbye
+        "【健康指导与结束通话】\n平时要注意多休息。\n如果出现以下情况，请立即来医院：\n1. 腹痛\n2. 头晕\n"
+        "好的，那今天就不打扰您了，感谢您的配合，祝您生活愉快！再见！\n",
+        # a rule about ending the call after the script's own closing
+        "结束语：“感谢您的接听，祝您生活愉快，再见！”\n结束通话时保持礼貌，给客户留下良好印象。\n",
+        # the farewell stage of a written procedure (送别)
+        "送别阶段：业务完成后提示“请带好随身物品”，客户离开时应致意“感谢您的支持，祝您生活愉快，再见！”\n"
+        "二、核心服务流程\n到岗准备：提前15分钟完成设备检查\n",
+    ],
+)
+def test_closing_found_where_the_script_marks_it(proj, body):
+    assert not lint_text(proj, "c.txt", OPENING + body, "missing-closing")
+
+
+def test_marked_closing_without_its_elements_is_still_missing(proj):
+    body = "【结束通话】\n平时要注意多休息。\n好的，那就这样。\n"
+    assert lint_text(proj, "d.txt", OPENING + body, "missing-closing")
+
+
+@pytest.fixture
+def real(tmp_path):
+    """A project with the shipped content/ (its standards.yaml) and nothing else."""
+    import shutil
+
+    root = tmp_path / "real"
+    shutil.copytree(REPO / "content", root / "content")
+    (root / "huifang.yaml").write_text("lint: {}\n", encoding="utf-8")
+    return root
+
+
+def test_opening_quoted_after_handbook_prose(real):
+    # a handbook: a line of prose that only ends like a question (…程度。) is no question of the call, so
+    # the example opening after it is still the opening
+    text = (
+        "接听公务电话礼仪参考事项\n"
+        "一、接听电话时务必先清晰报明单位\n"
+        "在接听电话的第一时间，自报单位名称及使用问候语，\n"
+        "提高来电者对接听者回答内容的信赖程度。\n"
+        "《范例》\n"
+        "「XX科，您好！敝姓王，很高兴为您服务！」\n"
+    )
+    [problem] = lint_text(real, "h.txt", text, "missing-greeting")
+    assert "问候（" not in problem.message and "报公司名称" not in problem.message, problem.message
+    assert "报坐席" not in problem.message and "确认客户身份" in problem.message

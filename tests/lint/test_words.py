@@ -32,6 +32,14 @@ from tests.lint.conftest import lint_text
         # a quote nothing introduces, or introduced by the agent's own words, is said
         ("“这不归我管，你自己想办法吧”", "你自己想办法", False),
         ("应回答：“很抱歉，这不归我管”", "不归我管", False),
+        # a talk that counts the bad sentences it cites, and a story that gives someone else's words
+        ("第二句,我不知道!电话打到中国人寿,你不知道谁知道啊?", "我不知道", True),
+        ("第三句话也是莫名其妙的话:这不归我管。", "不归我管", True),
+        ("这个孙先生拿起电话来:对不起,这个事情不归我管。", "不归我管", True),
+        ("他回答说：我不知道。", "我不知道", True),
+        ("服务员应回答：这不归我管，但我帮您问问。", "不归我管", False),
+        ("第二步，我不知道您的地址，请告诉我", "我不知道", False),
+        ("他说：好的。我不知道怎么办", "我不知道", False),
     ],
 )
 def test_prohibition_or_report_before_the_phrase(line, phrase, named):
@@ -104,3 +112,37 @@ def test_a_section_headed_as_taboos_lists_words_not_said(proj):
         "六、文明用语\n客服：这个我不知道，您问别人吧。\n"
     )
     assert [p.line for p in lint_text(proj, "s.txt", text, "forbidden-phrase")] == [6]
+
+
+def test_impossible_before_a_verb_is_no_denial(tmp_path):
+    # 「不可能知道」 says something cannot be done; 「不可能！」 denies what the customer reports (the
+    # shipped rule book's entry and its exceptions)
+    import shutil
+    from pathlib import Path
+
+    root = tmp_path / "real"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content", root / "content")
+    (root / "huifang.yaml").write_text("lint: {}\n", encoding="utf-8")
+    assert lint_text(root, "m.txt", "客服：一个干部都不可能知道全部的事情。\n", "forbidden-phrase") == []
+    assert len(lint_text(root, "n.txt", "客服：不可能！我们从没这种事！\n", "forbidden-phrase")) >= 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "客服：我们只管卖，物流不归我们管。",
+        "客服：不是，我刚才不是给您说了嘛。",
+        "客服：刚才不是告诉你了吗？",
+        "客服：你去投诉好了。",
+        "客服：你去问快递公司啊，问我干嘛。",
+    ],
+)
+def test_pack_finds_the_same_taboo_in_its_other_words(proj, line):
+    _extend(proj, "[default, service-taboos]")
+    assert len(lint_text(proj, "r.txt", line + "\n", "forbidden-phrase")) == 1
+
+
+def test_pack_taboos_listed_after_a_prohibition_are_not_said(proj):
+    _extend(proj, "[default, service-taboos]")
+    text = "第九条 不得使用以下禁忌语言：不知道、不清楚、不归我管、不要问我、不要烦我、我要下班了等。\n"
+    assert lint_text(proj, "s.txt", text, "forbidden-phrase") == []

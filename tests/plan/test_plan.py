@@ -332,3 +332,80 @@ def test_a_rerun_loads_only_the_keys_its_range_can_meet(tmp_path: Path):
         )
     assert store.known_keys(db, D("2026-03-01"), D("2026-03-31")) == set(windows) - {"past", "no-start-past", "future"}
     db.close()
+
+
+OLD_LEDGER = """CREATE TABLE plan_calls (
+    key TEXT PRIMARY KEY, scenario TEXT NOT NULL, customer TEXT, phone TEXT, agent TEXT,
+    date TEXT NOT NULL, time TEXT, win_from TEXT, win_to TEXT, line INTEGER, run TEXT,
+    rescheduled_from TEXT);
+CREATE INDEX plan_calls_day ON plan_calls (agent, date);
+CREATE TABLE plan_results (
+    key TEXT PRIMARY KEY, made TEXT, reached INTEGER, satisfaction TEXT, reschedule TEXT,
+    note TEXT, source TEXT);"""
+
+
+def test_a_ledger_of_an_older_huifang_keeps_its_calls_and_is_not_planned_twice(tmp_path: Path):
+    """Before plan_days, every call was a row of a table plan_calls (the schema above, as huifang wrote it): the
+    first run renames that table plan_more, its calls stay readable through the view plan_calls and count as
+    already planned."""
+    db = tmp_path / "ledger.sqlite"
+    with sqlite3.connect(db) as old:
+        old.executescript(OLD_LEDGER)
+        old.execute(
+            "INSERT INTO plan_calls VALUES (?, 'tongyong-shouce-tousu', '王先生', '01088886666', '张三', '2026-03-02',"
+            " '09:00', '2026-03-02', '2026-03-05', 2, '2026-03-01..2026-03-31', NULL)",
+            ("王先生/01088886666|tongyong-shouce-tousu|2026-03-02|2026-03-02",),
+        )
+    old.close()
+    events = write_csv(
+        tmp_path / "events.csv",
+        [
+            HEADER,
+            ["王先生", "01088886666", "tongyong-shouce-tousu", "2026-03-02", "张三", ""],
+            ["赵总", "13800000002", "tongyong-shouce-tousu", "2026-03-03", "张三", ""],
+        ],
+    )
+    run = ("plan", events, "--format", "json", "--project", REPO, "--db", db, "--from", "2026-03-01")
+    result = huifang(*run, "--to", "2026-03-31")
+    assert result.returncode == 0, result.stderr
+    assert [c["customer"] for c in json.loads(result.stdout)["calls"]] == ["赵总"]
+    again = huifang(*run, "--to", "2026-03-10")  # an overlapping range: both known now
+    assert again.returncode == 0 and json.loads(again.stdout)["calls"] == [], again.stderr
+    with sqlite3.connect(db) as ledger_:
+        kinds = dict(ledger_.execute("SELECT name, type FROM sqlite_master WHERE name LIKE 'plan_%'"))
+        rows = ledger_.execute("SELECT customer, date, time, line FROM plan_calls ORDER BY date").fetchall()
+    assert (kinds["plan_calls"], kinds["plan_more"], "plan_calls_day" in kinds) == ("view", "table", False)
+    assert rows == [("王先生", "2026-03-02", "09:00", 2), ("赵总", "2026-03-03", "09:00", 3)]
+
+
+def test_the_view_gives_each_planned_call_as_its_row(shipped, tmp_path: Path):
+    """plan_days holds a day's calls packed; plan_calls gives them back one row each, with the key Call.key
+    makes, and the agent's booked count of the day."""
+    plan = planner(shipped, "2026-03-01", "2026-03-31").plan(
+        [
+            event(2, "tongyong-shouce-tousu", "2026-03-02"),
+            event(3, "tongyong-shouce-tousu", "2026-03-02", customer="钱'先生\\", agent="李四"),
+            event(4, "zuoquan-zhijian-zhongdian", "2026-01-15"),  # monthly: open until 03-14
+        ]
+    )
+    db = ledger.connect(tmp_path, tmp_path / "l.sqlite")
+    store.save(db, plan.calls, "r")
+    rows = db.execute(
+        "SELECT key, scenario, customer, phone, agent, date, time, win_from, win_to, line, run, rescheduled_from"
+        " FROM plan_calls ORDER BY line, date"
+    ).fetchall()
+    assert rows == [
+        (
+            c.key, c.scenario, c.customer, c.phone, c.agent, c.date.isoformat(), c.time, c.window[0].isoformat(),
+            c.window[1].isoformat() if c.window[1] else None, c.line, "r", None,
+        )
+        for c in sorted(plan.calls, key=lambda c: (c.line, c.date))
+    ]  # fmt: skip
+    assert len(rows) == 4 and rows[1][2] == "钱'先生\\"  # the monthly event: 02-15 … 03-14 and 03-15 … 04-14
+    assert store.known_keys(db, D("2026-03-06"), D("2026-03-10")) == {rows[2][0]}
+    assert store.booked(db, D("2026-03-01"), D("2026-03-31")) == {
+        ("张三", D("2026-03-02")): 2,
+        ("李四", D("2026-03-02")): 1,
+        ("张三", D("2026-03-16")): 1,
+    }
+    db.close()

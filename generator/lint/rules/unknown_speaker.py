@@ -5,6 +5,9 @@
 坐席的话检查（不查忌语，也不算开头语、结束语）。每个标签只提示一次，并说明怎样在 huifang.yaml
 的 lint.speakers 中声明它是哪一方。
 
+例外：文件里没有认识的坐席标签，而某个不认识的标签在通话开头问候并报出单位或自己（「医助：您好，我是××诊所的
+小林」），就像通话质检一样推断它是坐席，按坐席的话检查，提示里说明这是推断的。
+
 PASS:
     客服：您好，我是安心物业客服小李。
     客户：你好。
@@ -25,6 +28,17 @@ SEVERITY = "info"
 
 def check(view, ctx):
     for label, u in sorted(view.unknown_speakers.items(), key=lambda item: (item[1].line, item[0])):
+        if label == view.inferred_agent:
+            yield ctx.problem(
+                ID,
+                u,
+                0,
+                0,
+                f"不认识的说话人标签「{label}」：它在通话开头问候并自报家门，因此推断为坐席，按坐席的话检查。"
+                f"如果推断不对，请在 huifang.yaml 的 lint.speakers 中声明它是哪一方（agent 坐席，customer 客户）",
+                ctx.severity(ID),
+            )
+            continue
         yield ctx.problem(
             ID,
             u,

@@ -262,17 +262,26 @@ def finish(call: Call, display: str) -> Call:
     turns = [t for t in call.turns if t.text]
     if not turns:
         raise TranscriptError(display, "转写结果里没有任何一句话")
-    for i, t in enumerate(turns):
+    timed, ordered, last_start = True, True, -1.0
+    for i, t in enumerate(turns, 1):
         if not t.line:
-            t.line = i + 1
-        if t.start is not None and t.end is not None and t.end < t.start:
+            t.line = i
+        start = t.start
+        if start is None:
+            timed = False
+            continue
+        if t.end is not None and t.end < start:
             raise TranscriptError(
                 display,
-                f"第 {i + 1} 句的结束时间（{t.end:g} 秒）早于开始时间（{t.start:g} 秒）",
+                f"第 {i} 句的结束时间（{t.end:g} 秒）早于开始时间（{start:g} 秒）",
                 t.line if call.format in ("srt", "vtt", "text") else 1,
             )
-    if all(t.start is not None for t in turns):
-        turns.sort(key=_start)
+        if start < last_start:
+            ordered = False
+        last_start = start
+    if timed:
+        if not ordered:  # most transcripts come in time order: sorting them would change nothing
+            turns.sort(key=_start)
         last: dict = {}
         for t in turns:
             key = (t.speaker, t.channel)

@@ -1,0 +1,174 @@
+"""Traditional → Simplified (OpenCC t2s), with OpenCC left unloaded for a text it would not change.
+
+Loading OpenCC's t2s dictionaries takes about 5 ms, a tenth of a one-file lint, and most scripts are
+written in Simplified characters that no dictionary entry changes. Which characters can change is
+read from the dictionaries themselves (OpenCC's own `opencc_dict` writes them out as text) once per
+installed OpenCC and kept (`huifang.kept`): every one-character entry whose first conversion differs
+from it, and for every longer such entry one of its characters (one already chosen if it has any, so
+「么麼」→「幺麽」 adds nothing: 麼 is there; else the first that its conversion changes). A text with none
+of them is its own conversion: OpenCC converts a text piece by piece, each piece either an entry of a
+dictionary, all of whose characters the text then holds, or a character left as it is. Where the
+dictionaries cannot be read (no `opencc_dict`, another layout), every text goes through OpenCC.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+
+from huifang import regexcache
+from huifang.kept import Kept
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+KEPT = Kept("t2s")
+CONFIG = "t2s.json"
+_OPENCC: Any = None
+
+
+def t2s(text: str) -> str:
+    """Simplified Chinese, same length as the input, each line converted as if on its own.
+
+    No entry of OpenCC's t2s dictionaries spans a line break or changes the length of what it
+    converts (tests/lint/test_normalize.py checks the installed dictionaries), so a file converted
+    whole is its lines converted one by one, position for position. Should a later dictionary
+    change a length, that line is converted character by character instead.
+    """
+    if text.isascii():
+        return text
+    changing = changing_characters()
+    if changing is not None and changing.search(text) is None:
+        return text
+    out = _converter().convert(text)
+    if len(out) == len(text):
+        return out
+    return "\n".join(_same_length(line) for line in text.split("\n"))
+
+
+def _converter() -> Any:
+    global _OPENCC
+    if _OPENCC is None:
+        import opencc
+
+        _OPENCC = opencc.OpenCC(CONFIG)
+    return _OPENCC
+
+
+def _same_length(line: str) -> str:
+    convert = _converter().convert
+    out = convert(line)
+    if len(out) == len(line):
+        return out
+    return "".join(c if len(c) == 1 else o for o, c in zip(line, (convert(ch) for ch in line)))
+
+
+@cache
+def changing_characters() -> re.Pattern | None:
+    """A regex finding any character a t2s dictionary entry changes (None: not known, convert every text)."""
+    share = _share()
+    if share is None:
+        return None
+    try:
+        import zlib
+
+        with open(__file__, "rb") as source:  # this module's way of reading them
+            key = (zlib.crc32(source.read()),) + tuple(
+                (name, info.st_size, info.st_mtime_ns)
+                for name in sorted(os.listdir(share))
+                if name.endswith(".ocd2") or name == CONFIG
+                for info in [os.stat(os.path.join(share, name))]
+            )
+    except OSError:
+        return None
+    found = KEPT.get(key)  # the regex, as written by _any_of ("" when no entry changes anything)
+    if not isinstance(found, str):
+        changing = _read_dictionaries(share)
+        if changing is None:
+            return None
+        found = _any_of(changing) if changing else ""
+        KEPT.put(key, found)
+    return regexcache.compile(found) if found else None
+
+
+def _any_of(chars: str) -> str:
+    """A regex finding any of `chars`. Those of the Basic Multilingual Plane form one class, which _sre
+    looks up in a bitmap; a class holding a character above U+FFFF is a list it walks at every character
+    of the text (with t2s's ≈ 900 such characters ≈ 1 µs a character: 0.8 ms for a three-minute call),
+    so those are tried only where the text has a character above U+FFFF."""
+    bmp = "".join(re.escape(c) for c in chars if ord(c) <= 0xFFFF)
+    astral = "".join(re.escape(c) for c in chars if ord(c) > 0xFFFF)
+    parts = [f"[{bmp}]"] if bmp else []
+    if astral:
+        parts.append(f"(?=[\U00010000-\U0010ffff])[{astral}]")
+    return "|".join(parts)
+
+
+def _share() -> str | None:
+    """OpenCC's folder of configurations and dictionaries, found without importing OpenCC."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("opencc")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin:
+        return None
+    share = os.path.join(os.path.dirname(spec.origin), "clib", "share", "opencc")
+    return share if os.path.isfile(os.path.join(share, CONFIG)) else None
+
+
+def _read_dictionaries(share: str) -> str | None:
+    """The characters t2s can change, sorted, from its dictionaries written out as text; None when they
+    cannot be read."""
+    import json
+    import subprocess
+    import tempfile
+
+    tool = os.path.join(os.path.dirname(os.path.dirname(share)), "bin", "opencc_dict")
+    try:
+        with open(os.path.join(share, CONFIG), encoding="utf-8") as handle:
+            names = sorted(set(_dictionaries(json.load(handle))))
+        if not names or not os.access(tool, os.X_OK):
+            return None
+        changed: list[tuple[str, str]] = []  # (entry, its first conversion) where they differ
+        with tempfile.TemporaryDirectory() as scratch:
+            for name in names:
+                out = os.path.join(scratch, name + ".txt")
+                subprocess.run(
+                    [tool, "-i", os.path.join(share, name), "-o", out, "-f", "ocd2", "-t", "text"],
+                    check=True,
+                    capture_output=True,
+                    timeout=60,
+                )
+                with open(out, encoding="utf-8") as handle:
+                    for line in handle:
+                        key, _, values = line.rstrip("\n").partition("\t")
+                        first = values.split(" ")[0]
+                        if not key or not first:
+                            return None  # not the layout this reads
+                        if first != key:
+                            changed.append((key, first))
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return None
+    changing = {key for key, _ in changed if len(key) == 1}
+    for key, first in sorted(changed):
+        if changing.isdisjoint(key):
+            changing.add(next((a for a, b in zip(key, first) if a != b), key[0]))
+    return "".join(sorted(changing))
+
+
+def _dictionaries(node: object):
+    """The .ocd2 files a configuration names, wherever they are nested."""
+    if isinstance(node, dict):
+        if node.get("type") == "ocd2" and isinstance(node.get("file"), str):
+            yield node["file"]
+        elif node.get("type") not in (None, "ocd2", "group", "mmseg"):
+            raise ValueError(f"a dictionary of another type: {node.get('type')}")
+        for value in node.values():
+            yield from _dictionaries(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _dictionaries(value)
