@@ -41,8 +41,12 @@ SURNAMES = (
 # A person's name or number left as a placeholder in brackets, as templates do: [客户姓名], 【坐席姓名】, [工号]
 # ([在线客服链接] is no name).
 BRACKETED = r"[\[【][^\[\]【】\n]{0,6}(?:姓名|名字|姓|名|工号)[\]】]"
+# What a name or a placeholder can start with, asserted first: a pattern that starts with one is then tried
+# only where such a character is, not at every character (same matches, a few times faster).
+STARTS = r"(?=[x×*….。某〇○□\[【" + SURNAMES + "])"
+PLACEHOLDER_STARTS = r"(?=[x×*….。某〇○□\[【])"
 NAME = (
-    r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|[" + SURNAMES + "]"
+    STARTS + r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|[" + SURNAMES + "]"
     r"(?![您你们的对向进和与为在是了给把就也都将从这那]))"
 )
 # A whole name: a placeholder, or a surname and at most two more characters that end where the name
@@ -50,7 +54,7 @@ NAME = (
 # ordinary word (医护人员高责任心) is no name.
 PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED
 FULL_NAME = (
-    r"(?:" + PLACEHOLDER_NAME + r"|[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?"
+    STARTS + r"(?:" + PLACEHOLDER_NAME + r"|[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?"
     r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号))"
 )
 # A short name said on its own after a greeting (您好，欧飞，…): 2–10 letters between punctuation (or before
@@ -84,7 +88,7 @@ def _piece(token: str, values: dict) -> str:
         if name == "单位名":
             return UNIT_NAME
         if name == "占位":
-            return "(?:" + PLACEHOLDER_NAME + ")"
+            return PLACEHOLDER_STARTS + "(?:" + PLACEHOLDER_NAME + ")"
         literal = re.escape(fold(token))
         return f"(?:{literal}|{re.escape(fold(values[name]))})" if values.get(name) else literal
     return re.escape(fold(token))
@@ -411,12 +415,13 @@ def _marked(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> 
     opens ends with (a heading, then advice, then the goodbye), else an earlier marker's turns that do (a
     rule about ending the call, 「结束通话时保持礼貌」, after the script's own 「结束语：“…再见”」). None when the
     path has no marker."""
-    marks = [i for i in range(len(agent) - 1, -1, -1) if CLOSING_MARK.search(agent[i].folded[:30])]
-    if not marks:
-        return None
-    says = _closing_memo(standard, org)
+    says = None
     first = None
-    for index in marks:
+    for index in range(len(agent) - 1, -1, -1):
+        if CLOSING_MARK.search(agent[index].folded[:30]) is None:
+            continue
+        if says is None:
+            says = _closing_memo(standard, org)
         after = agent[index : index + standard.max_turns + 1]
         if len(after) <= 1 and len(agent[index].text) <= 12:
             if first is None:

@@ -20,10 +20,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from huifang import ledger, readfile
 from huifang import model as m
-from huifang.plan import attempts, store  # noqa: F401  (store registers the planner's tables in the ledger)
+from huifang.plan import attempts, store
 from huifang.plan.command import load, parse_range
 from huifang.plan.config import PlanConfig
 from huifang.plan.events import InputError, open_workbook, parse_date, rows, text
@@ -122,11 +123,8 @@ def save(
     from huifang.plan.outputs import ref
 
     planned = {
-        ref(key): (key, rest)
-        for key, *rest in db.execute(
-            "SELECT key, scenario, customer, phone, agent, date, time, win_from, win_to, line, rescheduled_from, run "
-            "FROM plan_calls"
-        )
+        ref(key): (key, (scenario, customer, phone, agent, date, time, win_from, win_to, line, parent, run))
+        for key, scenario, customer, phone, agent, date, time, win_from, win_to, line, run, parent in store.calls(db)
     }
     retrier = attempts.Retrier(project, config, db) if project is not None and config is not None else None
     unknown = []
@@ -330,23 +328,35 @@ def unreached_status(chain: Chain, most: int | None) -> str:
     return f"{said}，时间窗内已没有可再拨的工作日"
 
 
+NO_RESULT = (None, None, None, None)
+
+
 def compute(db: sqlite3.Connection, project: m.Project, config: PlanConfig, first: dt.date, last: dt.date) -> dict:
     """The report's figures: what `huifang report` prints and the handbook's 回访统计 page shows."""
     span = (first.isoformat(), last.isoformat())
-    rows_ = db.execute(
-        "SELECT c.key, c.scenario, c.customer, c.phone, c.agent, c.date, c.win_from, c.win_to, "
-        "c.run, c.date, c.time, r.key IS NOT NULL, r.made, r.reached, r.satisfaction, r.reschedule "
-        "FROM plan_calls c LEFT JOIN plan_results r ON r.key = c.key "
-        "WHERE c.rescheduled_from IS NULL AND c.date BETWEEN ? AND ? ORDER BY c.date, c.agent, c.key",
-        span,
-    ).fetchall()
+    # the due calls of the range, each with its outcome (as a LEFT JOIN of plan_results would give it), ordered
+    # by day, agent (none first, as SQL sorts NULL) and key
+    results = {
+        k: rest for k, *rest in db.execute("SELECT key, made, reached, satisfaction, reschedule FROM plan_results")
+    }
+    rows_: list[tuple[Any, ...]] = sorted(
+        (
+            (key, sid, customer, phone, agent, date, win_from, win_to, run, date, time, int(key in results))
+            + tuple(results.get(key, NO_RESULT))
+            for key, sid, customer, phone, agent, date, time, win_from, win_to, _, run, parent in store.calls(
+                db, first, last
+            )
+            if parent is None
+        ),
+        key=lambda row: (row[5], row[4] is not None, row[4] or "", row[0]),
+    )
     chains: dict[str, Chain] = defaultdict(Chain)
     for row in rows_:
         add(chains[row[0]], *row[8:])
-    # the calls planned again for those (rows `report` wrote, all in plan_more: no unpacking of plan_days)
+    # the calls planned again for those (rows `report` wrote one by one: no unpacking of plan_days)
     for root, *rest in db.execute(
         "SELECT c.rescheduled_from, c.run, c.date, c.time, r.key IS NOT NULL, r.made, r.reached, r.satisfaction,"
-        " r.reschedule FROM plan_more c LEFT JOIN plan_results r ON r.key = c.key"
+        f" r.reschedule FROM {store.one_by_one(db)} c LEFT JOIN plan_results r ON r.key = c.key"
         " WHERE c.rescheduled_from IS NOT NULL ORDER BY c.date, c.key",
     ):
         if root in chains:

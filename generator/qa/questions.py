@@ -57,13 +57,34 @@ class Plan:
 
 
 def plan_for(script, project) -> Plan:
+    call, org, paths, spoken = _walk(script, project)
+    made: dict[int, Expected] = {}
+    due_by_path = []
+    for label, questions in paths:
+        due = []
+        for question in questions:
+            if id(question) not in made:
+                made[id(question)] = _expected(question, org)
+            due.append(made[id(question)])
+        due_by_path.append((label, due))
+    return Plan(script.id, script.title, org, call.convenience is not None, due_by_path, _words(spoken, org))
+
+
+def script_words(script, project) -> str:
+    """`plan_for(script, project).words` without working out the script's questions: all the script
+    search needs of every script but the one it picks."""
+    _, org, _, spoken = _walk(script, project)
+    return _words(spoken, org)
+
+
+def _walk(script, project) -> tuple:
+    """(composed call, org, per path (label, its questions), every agent line said, in order)."""
     call = compose(script, project)
     org = call.org or project.orgs.get(project.config.default_org)
-    made: dict[int, Expected] = {}
     paths = []
     spoken = []
     for label, turns in call.paths():
-        due = []
+        questions = []
         for turn in turns:
             if turn.kind != "ask":
                 if turn.kind == "say" and turn.text is not None:
@@ -73,12 +94,13 @@ def plan_for(script, project) -> Plan:
             if question is None:
                 continue
             spoken.append(question.text.value)
-            if id(question) not in made:
-                made[id(question)] = _expected(question, org)
-            due.append(made[id(question)])
-        paths.append((label, due))
-    words = normalize(fill("".join(dict.fromkeys(spoken)), org))
-    return Plan(script.id, script.title, org, call.convenience is not None, paths, PLACEHOLDER.sub("", words))
+            questions.append(question)
+        paths.append((label, questions))
+    return call, org, paths, spoken
+
+
+def _words(spoken: list, org) -> str:
+    return PLACEHOLDER.sub("", normalize(fill("".join(dict.fromkeys(spoken)), org)))
 
 
 def _expected(question, org) -> Expected:

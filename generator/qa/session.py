@@ -8,7 +8,7 @@ from operator import itemgetter
 from huifang.qa import roles, rules_bridge
 from huifang.qa.call import AGENT, TranscriptError
 from huifang.qa.judge import Verdict, judge
-from huifang.qa.questions import Plan, plan_for
+from huifang.qa.questions import Plan, plan_for, script_words
 from huifang.qa.rules_bridge import Bridge, normalize
 
 DEFAULT_FORM = "huifang-zhijian"
@@ -32,7 +32,6 @@ class Session:
         self.bridge = Bridge(project)
         self.agent, self.agent_channel = agent, agent_channel
         self._plans: dict[str, Plan] = {}
-        self._grams: dict[str, frozenset] = {}
         self._by_script: tuple | None = None
         if script is not None and script not in project.scripts:
             raise UsageError(f"--script {script}：没有这篇话术{_close(script, project.scripts)}")
@@ -48,7 +47,6 @@ class Session:
         found = self._plans.get(ident)
         if found is None:
             found = self._plans[ident] = plan_for(self.project.scripts[ident], self.project)
-            self._grams[ident] = _bigrams(found.words)
         return found
 
     def pick_script(self, call) -> tuple[str | None, str]:
@@ -94,14 +92,14 @@ class Session:
             owners: list[str] = []
             scripts: list[tuple[str, int, str]] = []
             for ident in sorted(self.project.scripts):
-                self.plan(ident)
-                if self._grams[ident]:
-                    for gram in sorted(self._grams[ident]):
+                grams = _bigrams(script_words(self.project.scripts[ident], self.project))  # no plan: a script's
+                if grams:  # questions are worked out only for the script a call is judged against
+                    for gram in sorted(grams):
                         if gram not in numbers:
                             numbers[gram] = len(numbers)
                             owners.append("")
                         owners[numbers[gram]] += chr(len(scripts))
-                    scripts.append((ident, len(self._grams[ident]), chr(len(scripts))))
+                    scripts.append((ident, len(grams), chr(len(scripts))))
             automaton = ahocorasick.Automaton()
             for gram, number in numbers.items():
                 automaton.add_word(gram, number)

@@ -11,6 +11,7 @@ import openpyxl
 from huifang.plan.outputs import ref
 
 from tests.conftest import REPO, huifang
+from tests.plan.conftest import D
 
 
 def write_csv(path: Path, rows: list[list[str]]) -> Path:
@@ -133,6 +134,29 @@ def test_huifanglv_worked_example(tmp_path: Path):
     assert xlsx.returncode == 0, xlsx.stderr
     sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["按场景"]
     assert [c.value for c in sheet[2]][:6] == ["投诉事件的回访", 4, 3, 2, 3, "50%"]
+
+    # the same ledger as an older huifang kept it (every call a row of a table plan_calls), opened read-only as
+    # the 回访统计 page opens it, never migrated: the same figures
+    from huifang.plan import report
+    from huifang.plan.config import PlanConfig
+    from huifang.project import load_project
+
+    from tests.plan.test_plan import OLD_LEDGER
+
+    old = tmp_path / "old.sqlite"
+    with sqlite3.connect(old) as copy:
+        copy.executescript(OLD_LEDGER)
+        copy.execute("ATTACH ? AS new", (str(db),))
+        copy.execute("INSERT INTO plan_calls SELECT * FROM new.plan_calls")
+        copy.execute("INSERT INTO plan_results SELECT * FROM new.plan_results")
+    copy.close()
+    project = load_project(REPO).project
+    figures = []
+    for path in (db, old):
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        figures.append(report.compute(connection, project, PlanConfig.of(project), D("2026-03-01"), D("2026-03-31")))
+        connection.close()
+    assert figures[0] == figures[1] and figures[0]["total"]["rate"] == 50.0
 
 
 def test_bad_result_rows(tmp_path: Path):
