@@ -1,9 +1,11 @@
 """Who says a line of a free-form script: the label at its start, from a wide default table.
 
 A label is a short word before a colon (half- or full-width), optionally in brackets (【客服】,
-[坐席]) or bold (**客服：**); bracketed labels may go without the colon. Labels are compared
+[坐席]) or bold (**客服：**), with a name or number in brackets or after a dash (客户（张先生）：, 客服-小王：)
+and a recorded call's time stamp before or after it ([00:01] 客服：, 客服 00:00:01：); bracketed labels may
+go without the colon. Labels are compared
 folded (half-width, lower case). A label that starts with a known label of two or more characters
-(客服小王, 客户张先生) is that speaker. A word that is not in the table but is used as a label on
+(客服小王, 客户张先生) is that speaker; Traditional labels are their Simplified ones (客戶, 話務員). A word that is not in the table but is used as a label on
 two or more lines of a file is an unknown speaker: never the agent (the file gets one info finding),
 except in a file where no known agent label is used and one unknown label opens the call by greeting and
 introducing the company or the agent (「医助：您好，我是××诊所的小林」): that side is the agent, as call QA
@@ -92,6 +94,11 @@ AGENT_LABELS = (
     "assistant",
     "bot",
     "robot",
+    "ai",
+    "ai客服",
+    "智能助手",
+    "外呼机器人",
+    "语音机器人",
 )
 CUSTOMER_LABELS = (
     "客户",
@@ -220,8 +227,14 @@ MARKERS = (
 )
 
 _CLASS = r"[^\s:：【】\[\]〔〕［］，,。.！!？?、；;“”\"'‘’（）()*_#>|~`/／\\-]"
+# A time stamp of a recorded call before or after the label (「[00:01] 客服：」, 「客服 00:00:01：」), and what a
+# label may carry after its word: a name or number in brackets (「客户（张先生）：」, 「回访员（工号1024）：」) or
+# after a dash (「客服-小王：」).
+STAMP = r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?"
+QUALIFIER = r"(?:[ \t]*[(（][^()（）:：\n]{1,16}[)）]|[-－—·][^\s:：()（）]{1,8}|[ \t]+" + STAMP + ")?"
 LABEL = regexcache.compile(
-    r"(?:\*\*|__)?(?:(?P<open>[【\[〔［])[ \t]*)?(?P<label>" + _CLASS + r"{1,10})[ \t]*"
+    r"(?:" + STAMP + r"[ \t]+)?"
+    r"(?:\*\*|__)?(?:(?P<open>[【\[〔［])[ \t]*)?(?P<label>" + _CLASS + r"{1,10})" + QUALIFIER + r"[ \t]*"
     r"(?(open)[】\]〕］](?:\*\*|__)?[ \t]*(?P<after>[：:])?|(?:\*\*|__)?[ \t]*(?P<colon>[：:]))"
     r"(?:\*\*|__)?[ \t　]*"
 )
@@ -229,8 +242,10 @@ OPENERS = frozenset("【[〔［*_")
 
 
 def key(label: str) -> str:
-    """A label as compared: half-width, lower case, brackets and spaces dropped."""
-    text = unicodedata.normalize("NFKC", label).lower()
+    """A label as compared: Simplified (客戶 is 客户), half-width, lower case, brackets and spaces dropped."""
+    from huifang.lint.simplified import t2s
+
+    text = t2s(unicodedata.normalize("NFKC", label)).lower()
     return text.strip(" \t【】[]〔〕").strip()
 
 
@@ -265,7 +280,7 @@ class Speakers:
             return None, None, at
         first = line[at]
         if first not in OPENERS:
-            head = line[at : at + 10]
+            head = line[at : at + 24]
             if "：" not in head and ":" not in head:
                 return None, None, at
         m = LABEL.match(line, at)

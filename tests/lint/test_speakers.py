@@ -103,15 +103,27 @@ def test_bad_speakers_setting_is_one_line(proj):
         ("催收员：您好", "agent"),
         ("健康管理师：您好", "agent"),
         ("Assistant: 您好", "agent"),
-        ("Human: 喂", "customer"),
-        ("User: 喂", "customer"),
+        ("Human: 嗯", "customer"),
+        ("User: 嗯", "customer"),
         ("受访者：嗯", "customer"),
         ("玩家：嗯", "customer"),
+        ("AI：您好", "agent"),
+        # a name or number with the label, a recorded call's time stamp, Traditional characters
+        ("客户（张先生）：嗯", "customer"),
+        ("坐席(张三)：您好", "agent"),
+        ("回访员（工号1024）：您好", "agent"),
+        ("客服-小王：您好", "agent"),
+        ("[00:01] 客户：嗯", "customer"),
+        ("00:00:01 客户：嗯", "customer"),
+        ("客户 00:00:01：嗯", "customer"),
+        ("客戶：嗯", "customer"),
+        ("話務員：您好", "agent"),
     ],
 )
 def test_roles_of_other_trades(line, speaker):
     [u] = freeform.parse(line + "\n", "x.txt")
     assert u.speaker == speaker
+    assert u.text == ("嗯" if speaker == "customer" else "您好")
 
 
 def test_unknown_label_that_greets_and_introduces_is_inferred_as_the_agent(proj):

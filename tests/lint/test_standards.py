@@ -131,6 +131,11 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好,水木南山装饰**为您服务", {"gongsi"}, set()),
         ("您好，小王为您服务", set(), {"gongsi"}),
         ("您好，张三为您服务", set(), {"gongsi"}),
+        # a name given before where the agent is from; a role is no name
+        ("尊敬的冒险者，您好！我是安妮，来自游戏客服团队。", {"wenhou", "zuoxi"}, set()),
+        ("您好，我是您的专属客服，来自游戏运营团队", {"wenhou"}, {"zuoxi"}),
+        ("哈喽，张先生是吧？", {"wenhou", "queren-shenfen"}, set()),
+        ("请问您有什么需要？", {"xuqiu"}, set()),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):
@@ -144,6 +149,8 @@ def test_elements_by_meaning(project, text, present, absent):
         ("感谢您的来电，祝您新年快乐！", {"ganxie", "zhufu"}),
         ("请您慢走，一路平安。", {"zhufu", "zaijian"}),
         ("让您久等了，感谢您的支持", {"ganxie"}),
+        ("感恩您的支持，祝愿您一切顺利，回见！", {"ganxie", "zhufu", "zaijian"}),
+        ("祝大家阖家幸福，下次见", {"zhufu", "zaijian"}),
     ],
 )
 def test_closing_elements_by_meaning(project, text, present):

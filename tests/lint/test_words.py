@@ -134,8 +134,15 @@ def test_impossible_before_a_verb_is_no_denial(tmp_path):
         "客服：不是，我刚才不是给您说了嘛。",
         "客服：刚才不是告诉你了吗？",
         "客服：你去投诉好了。",
+        "客服：你去问快递公司啊，问我干嘛。",
     ],
 )
 def test_pack_finds_the_same_taboo_in_its_other_words(proj, line):
     _extend(proj, "[default, service-taboos]")
     assert len(lint_text(proj, "r.txt", line + "\n", "forbidden-phrase")) == 1
+
+
+def test_pack_taboos_listed_after_a_prohibition_are_not_said(proj):
+    _extend(proj, "[default, service-taboos]")
+    text = "第九条 不得使用以下禁忌语言：不知道、不清楚、不归我管、不要问我、不要烦我、我要下班了等。\n"
+    assert lint_text(proj, "s.txt", text, "forbidden-phrase") == []
