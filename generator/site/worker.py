@@ -76,7 +76,7 @@ function hfCount(x){return Object.values(x.terms).filter(Boolean).length}
 function hfTextDf(e,w){if(!e.hfTdf)e.hfTdf=new Map();if(!e.hfTdf.has(w)){var x=e[w],d=new Set();for(var f in x)if(f!=="_index"&&f.indexOf("keywords")!==0)for(var r in x[f])d.add(r);e.hfTdf.set(w,d.size)}return e.hfTdf.get(w)}
 function hfText(m,t){for(var k in m)if(k.startsWith(t)&&Object.keys(m[k]).some(function(f){return f.indexOf("keywords")!==0}))return true;return false}
 function hfNamed(m,t){for(var k in m)if(k.startsWith(t)&&(m[k].title||m[k].title_tw||m[k].tags||m[k].tags_tw))return true;return false}
-function hfRank(m,r,e,n){var spec=0,kw=0,each=0,named=false,other=false;r.forEach(function(q){var t=q.term.replace(/\\*$/,""),h=m[t]||{};if(h.keywords||h.keywords_also){var k=h.keywords?2:1;spec+=k;kw+=k}else if((t.length>1||HF_KEEP.has(t))&&hfTextDf(e,t)<=HF_RARE*n&&hfText(m,t)){spec++;named=named||hfNamed(m,t)}else if(h.keywords_each)each+=2;if(hfText(m,t))other=true});return named?[spec+each,kw+each]:[spec,kw,!other&&!spec]}
+function hfRank(m,r,e,n){var spec=0,kw=0,each=0,named=false,other=false;r.forEach(function(q){var t=q.term.replace(/\\*$/,""),h=m[t]||{};if(h.keywords||h.keywords_also){var k=h.keywords?2:1;spec+=k;kw+=k}else if((t.length>1||HF_KEEP.has(t))&&hfTextDf(e,t)<=HF_RARE*n&&hfText(m,t)){spec++;named=named||hfNamed(m,t)}else if(h.keywords_each)each+=2;if(hfText(m,t))other=true});return named?[spec+each,kw+each]:[spec,kw,each>0&&!other&&!spec]}
 function hfStrong(x,r,a){if(x.hfR[2])return false;if(r.length<2||x.hfR[1])return true;if(a.hfBest===undefined)a.hfBest=Math.max(...a.map(hfCount));var b=a.hfBest;return hfCount(x)>=(b<=2?b:b-1)}
 """
 
