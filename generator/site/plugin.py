@@ -146,6 +146,9 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         self.intents, problem = synonyms.check(self.root, {p.src_uri for p in self._pages} | set(prose))
         if problem is not None:
             raise PluginError(f"搜索同义词表有问题，未生成网站：\n{problem.problem}")
+        if self.intents.intents and any(p.src_uri == "forbidden.md" for p in self._pages):
+            said = [str(t) for f in self.loaded.project.forbidden for t in (f.phrase, *f.variants)]
+            self.intents = synonyms.with_phrases(self.intents, said, "forbidden.md")
         config.nav = self.site.nav(prose) + list(config.nav or [])  # the team's own nav entries follow ours
         self.configure_search(config)
         dirs = config.theme.dirs
@@ -167,6 +170,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         if self.intents.intents:
             plugin.config.fields.setdefault("keywords", {"boost": KEYWORD_BOOST})
             plugin.config.fields.setdefault("keywords_also", {"boost": KEYWORD_BOOST / 5})
+            # a folder's pages count only when the query names them (worker.py): no weight of their own
+            plugin.config.fields.setdefault("keywords_each", {"boost": 1})
         if not self.config.user_dictionary:
             return
         path = self.cache_dir() / "jieba-user-dict.txt"
@@ -226,7 +231,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
                     {
                         form
                         for intent in self.intents.intents
-                        if intent.pages
+                        if not intent.means
                         for word in intent.words
                         for form in (word, *search.traditional(word))
                     }
@@ -337,12 +342,14 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
 
     def add_keywords(self, entries: list[dict]) -> None:
         """The intent table's words (and their Traditional forms) in each target page's first section:
-        `keywords` for the pages that answer them, `keywords_also` for those that answer less directly."""
+        `keywords` for the pages that answer them, `keywords_also` for those that answer less directly,
+        `keywords_each` for the pages of a folder target (counted only when the query names the page)."""
         if self._files is None:
             return
-        for name, also in (("keywords", False), ("keywords_also", True)):
+        for kind in ("pages", "also", "each"):
+            name = "keywords" if kind == "pages" else f"keywords_{kind}"
             urls = {}
-            for page, words in self.intents.keywords(also).items():
+            for page, words in self.intents.keywords(kind).items():
                 file = self._files.get_file_from_path(page)
                 if file is not None:
                     urls[file.url] = "\u200b".join(

@@ -5,7 +5,10 @@ that carry no meaning in a query (怎么办, 什么, 吗).
 An entry with `pages` has its words indexed in a hidden `keywords` field of those pages' first section,
 so the browser finds them as index words and ranks those pages first. Its optional `also` lists pages
 that answer the words too, but less directly (the 开头语 page for 不方便, after the 回访流程 page whose
-section says what to do): their words go into a `keywords_also` field and they rank after `pages`. An entry with `means` makes the
+section says what to do): their words go into a `keywords_also` field and they rank after `pages`. A
+target ending in `/` is a folder: each of its pages but the index gets the words in `keywords_each`, which
+count only when the query also names that page (医院回访几点打: the 医院 scenarios' own call times). 忌语
+phrases are added as words of 忌语速查 (`with_phrases`). An entry with `means` makes the
 search worker (worker.py) search for the handbook's own word instead (装潢 → 装修, 唔方便 → 不方便), so
 the pages rank as they would for that word. Stop words are dropped from queries by the worker.
 Every entry says why it is there: `source` (where trainees were seen to say it) or `note` (the team's
@@ -33,6 +36,7 @@ class Intent:
     column: int = 0
     means: list[str] = field(default_factory=list)  # the handbook's words searched instead of `words`
     also: list[str] = field(default_factory=list)  # pages that answer less directly, ranked after `pages`
+    each: list[str] = field(default_factory=list)  # pages of a folder target: count only when the query names them
 
 
 @dataclass
@@ -40,16 +44,20 @@ class Table:
     stop: list[str] = field(default_factory=list)
     intents: list[Intent] = field(default_factory=list)
 
-    def keywords(self, also: bool = False) -> dict[str, list[str]]:
-        """page source path → its extra index words (of `pages`, or with `also` of `also`), in file order,
-        once each; a word a page has among `pages` is not repeated among its `also` words."""
+    def keywords(self, kind: str = "pages") -> dict[str, list[str]]:
+        """page source path → its extra index words of one kind (`pages`, `also` or `each`), in file order,
+        once each; a word a page has among `pages` is not repeated among its `also` or `each` words, nor an
+        `also` word among its `each` words."""
         found: dict[str, dict[str, None]] = {}
         for intent in self.intents:
-            for page in intent.also if also else intent.pages:
+            for page in getattr(intent, kind):
                 found.setdefault(page, {}).update(dict.fromkeys(intent.words))
-        if also:
-            primary = self.keywords()
-            found = {page: {w: None for w in words if w not in primary.get(page, ())} for page, words in found.items()}
+        before = ("pages", "also", "each")[: ("pages", "also", "each").index(kind)]
+        taken = [self.keywords(k) for k in before]
+        found = {
+            page: {w: None for w in words if not any(w in t.get(page, ()) for t in taken)}
+            for page, words in found.items()
+        }
         return {page: list(words) for page, words in found.items() if words}
 
     def meanings(self) -> dict[str, list[str]]:
@@ -59,6 +67,22 @@ class Table:
             for word in intent.words if intent.means else ():
                 found.setdefault(word, intent.means)
         return found
+
+
+def with_phrases(table: Table, phrases: list[str], page: str) -> Table:
+    """The table with every 忌语 phrase and variant (Han text only, 2 to 12 characters) as a word of `page`:
+    a trainee who quotes what was said (「客户说产品有问题我说不可能」) asks whether it may be said, and the
+    query cut then takes the phrase whole. A phrase the table already lists keeps its own pages."""
+    taken = {w for intent in table.intents for w in intent.words}
+    found = []
+    for text in phrases:
+        word = "".join(re.findall(r"[\u3400-\u9fff]+", text))
+        if 2 <= len(word) <= 12 and word not in taken:
+            found.append(word)
+            taken.add(word)
+    if not found:
+        return table
+    return Table(table.stop, [*table.intents, Intent(found, [page])])
 
 
 def words(doc, value, path: tuple) -> list[str]:
@@ -121,20 +145,30 @@ def load(root: Path, pages: set[str] | None) -> Table:
                 )
             )
             continue
-        lists = {}
+        lists: dict[str, list[str]] = {}
         for key in ("pages", "also"):
             if key not in entry:
                 continue
             targets = entry[key]
             if not isinstance(targets, list) or not targets or not all(isinstance(t, str) for t in targets):
                 raise doc.error(where + (key,), f"{key} 应当是页面路径的列表，例如 [forbidden.md]")
+            found: list[str] = []
             for j, target in enumerate(targets):
+                if target.endswith("/"):
+                    inside = sorted(p for p in pages or () if p.startswith(target) and p != target + "index.md")
+                    if pages is not None and not inside:
+                        raise doc.error(
+                            where + (key, j), f"文件夹 {target} 里没有页面：请写网站中的文件夹，例如 scenarios/"
+                        )
+                    lists.setdefault("each", []).extend(inside)
+                    continue
                 if pages is not None and target not in pages:
                     raise doc.error(
                         where + (key, j),
                         f"找不到页面 {target}：请写网站中页面的路径，例如 forbidden.md、scenarios/场景标识.md",
                     )
-            lists[key] = list(targets)
+                found.append(target)
+            lists[key] = list(dict.fromkeys(found))
         table.intents.append(
             Intent(
                 words(doc, entry["words"], where + ("words",)),
@@ -142,6 +176,9 @@ def load(root: Path, pages: set[str] | None) -> Table:
                 span.line,
                 span.column,
                 also=[t for t in lists.get("also", []) if t not in lists["pages"]],
+                each=[
+                    t for t in dict.fromkeys(lists.get("each", [])) if t not in lists["pages"] + lists.get("also", [])
+                ],
             )
         )
     return table

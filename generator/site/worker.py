@@ -14,8 +14,15 @@ table's own words are always taken whole), characters that are no index word ski
 stops there and searches the whole query as one word, so 牙科拔牙后回访 found nothing), the table's
 stop words (怎么办, 什么…) and lone characters dropped. A section is listed only if it matches as many
 of the query's words as the best section does (one fewer when the best matches three or more), or a
-table word whole; sections matching table words whole come first (a page the table lists under `pages`
-counts twice, one under `also` once).
+table word whole.
+
+Ranking (`hfRank`): first by how many of the query's *telling* words a section holds — a table word
+whole, or a word in its text that at most 8% of the sections hold (医院, 准客户, 节假日; not 回访, 电话,
+处理) — then by the table's words (a page the table lists under `pages` counts twice, one under `also`
+once), then by lunr's score. A folder target of the table (`scenarios/`: each scenario page for 几点,
+多久 …) counts only for a page whose title or tags hold one of the query's telling words: 医院回访几点打
+finds the 医院 scenarios' call times before the 什么时候回访 index, while 几点打回访电话 (no scenario
+named) still finds the index first.
 """
 
 from __future__ import annotations
@@ -55,19 +62,21 @@ RANK = ".sort((s,o)=>o.score-s.score).reduce("
 # word of a query got no more credit than one containing only the last.
 MATCHED = "e[s].startsWith(o.term)&&"
 # A section whose hidden keywords field holds a query word whole (not as a prefix: 回访 must not hit
-# 回访时间) answers the query by the intent table: it is kept whatever else it matched, and sections
-# with more such words come first, then by score. The table is the
-# team's statement that these pages answer that word; a word's low weight in lunr (不满意 is in every
-# question bank) must not bury it.
+# 回访时间) answers the query by the intent table: it is kept whatever else it matched, and ranks as if
+# the word were a telling one (see the module's docstring). The table is the team's statement that these
+# pages answer that word; a word's low weight in lunr (不满意 is in every question bank) must not bury it.
 RESULT = "terms:f}))"
-HELPERS = """var HF_STOP=new Set(%s),HF_KEEP=new Set(%s),HF_MEANS=%s;
+HELPERS = """var HF_RARE=0.08,HF_STOP=new Set(%s),HF_KEEP=new Set(%s),HF_MEANS=%s;
 function hfDf(e,w){var x=e[w],d=new Set();for(var f in x)if(f!=="_index")for(var r in x[f])d.add(r);return d.size}
 function hfSeg(t,e){var n=t.length,best=[0],from=[0],word=[null];for(var i=1;i<=n;i++){best[i]=-Infinity;for(var j=Math.max(0,i-12);j<i;j++){var p=t.slice(j,i),c;if(Object.hasOwn(HF_MEANS,p)||HF_KEEP.has(p)&&p in e)c=0;else if(p in e)c=Math.log((hfDf(e,p)+0.5)/2000);else if(i-j===1)c=Math.log(0.5/2000);else continue;if(best[j]+c>best[i]){best[i]=best[j]+c;from[i]=j;word[i]=p in e||Object.hasOwn(HF_MEANS,p)?p:null}}}
 var w=[];for(var i=n;i>0;i=from[i]){var p=word[i];if(p!==null)w.unshift(...(Object.hasOwn(HF_MEANS,p)?HF_MEANS[p]:[p]))}
 var k=w.filter(function(x){return !HF_STOP.has(x)&&(x.length>1||HF_KEEP.has(x))});if(!k.length)k=w.filter(function(x){return !HF_STOP.has(x)});if(!k.length)k=w.length?w:[t];return [...new Set(k)]}
 function hfCount(x){return Object.values(x.terms).filter(Boolean).length}
-function hfKwHits(m,r){var n=0;r.forEach(function(q){var t=q.term.replace(/\\*$/,"");if(m[t])n+=m[t].keywords?2:m[t].keywords_also?1:0});return n}
-function hfStrong(x,r,a){if(r.length<2||x.hfKw)return true;if(a.hfBest===undefined)a.hfBest=Math.max(...a.map(hfCount));var b=a.hfBest;return hfCount(x)>=(b<=2?b:b-1)}
+function hfTextDf(e,w){if(!e.hfTdf)e.hfTdf=new Map();if(!e.hfTdf.has(w)){var x=e[w],d=new Set();for(var f in x)if(f!=="_index"&&f.indexOf("keywords")!==0)for(var r in x[f])d.add(r);e.hfTdf.set(w,d.size)}return e.hfTdf.get(w)}
+function hfText(m,t){for(var k in m)if(k.startsWith(t)&&Object.keys(m[k]).some(function(f){return f.indexOf("keywords")!==0}))return true;return false}
+function hfNamed(m,t){for(var k in m)if(k.startsWith(t)&&(m[k].title||m[k].title_tw||m[k].tags||m[k].tags_tw))return true;return false}
+function hfRank(m,r,e,n){var spec=0,kw=0,each=0,named=false;r.forEach(function(q){var t=q.term.replace(/\\*$/,""),h=m[t]||{};if(h.keywords||h.keywords_also){var k=h.keywords?2:1;spec+=k;kw+=k}else if((t.length>1||HF_KEEP.has(t))&&hfTextDf(e,t)<=HF_RARE*n&&hfText(m,t)){spec++;named=named||hfNamed(m,t)}else if(h.keywords_each)each+=2});return named?[spec+each,kw+each]:[spec,kw]}
+function hfStrong(x,r,a){if(r.length<2||x.hfR[1])return true;if(a.hfBest===undefined)a.hfBest=Math.max(...a.map(hfCount));var b=a.hfBest;return hfCount(x)>=(b<=2?b:b-1)}
 """
 
 
@@ -83,9 +92,10 @@ def with_intents(
         return None
     source = source.replace(MATCHED, 'e[s].startsWith(o.term.replace(/\\*$/,""))&&')
     source = source.replace(SEGMENT, '" "+hfSeg(s,this.index.invertedIndex).join("* ")')
-    source = source.replace(RESULT, "terms:f,hfKw:hfKwHits(u.metadata,r)}))")
+    source = source.replace(RESULT, "terms:f,hfR:hfRank(u.metadata,r,this.index.invertedIndex,this.map.size)}))")
     source = source.replace(
-        RANK, ".filter((x,i,a)=>hfStrong(x,r,a)).sort((s,o)=>o.hfKw-s.hfKw||o.score-s.score).reduce("
+        RANK,
+        ".filter((x,i,a)=>hfStrong(x,r,a)).sort((s,o)=>o.hfR[0]-s.hfR[0]||o.hfR[1]-s.hfR[1]||o.score-s.score).reduce(",
     )
     return (
         HELPERS

@@ -50,6 +50,10 @@ BROKEN = [
         r"content/search\.yaml:4:12: 找不到页面 nope\.md",
     ),
     (
+        "synonyms:\n  - words: [几点]\n    pages: [forbidden.md]\n    also: [nope/]\n    note: 团队自定\n",
+        r"content/search\.yaml:4:12: 文件夹 nope/ 里没有页面",
+    ),
+    (
         "synonyms:\n  - words: [装潢]\n    means: [装 修]\n    source: 某处\n",
         r"content/search\.yaml:3:13: 每个词语应是",
     ),
@@ -132,6 +136,10 @@ def test_a_page_added_to_the_maintainer_section_is_not_searched(tmp_path: Path):
     assert not any("质检统计口径" in doc.get("text", "") for doc in index["docs"])
 
 
+HOSPITAL = " ".join(
+    f"scenarios/yiyuan-{name}.html"
+    for name in ("kefu-jiankang-huifang", "kefu-xiaofei-huifang", "kefu-weixiaofei-huifang", "huizhen-liaocheng-jieshu")
+)
 # Each mechanism of the intent table and the worker, typed into the search box in Chromium. Query, the
 # page(s) expected in the top 3 (the top 1 with `first`), and why.
 MECHANISMS = [
@@ -146,6 +154,14 @@ MECHANISMS = [
     ("想做几道练习", "practice.html", True),  # the practice page is searched by its introduction
     ("电话要打几分钟", "etiquette/jieting.html", True),  # a call's length, not the timing of a call-back
     ("客訴", "etiquette/tousu.html scenarios/anzhun-kehu-tousu.html", False),  # means: Taiwanese 客訴 → 投诉
+    # a folder target (几点 → every scenario page) counts for a scenario the query names (医院, in its tags) …
+    ("医院回访几点打", HOSPITAL, True),
+    ("醫院回訪幾點打", HOSPITAL, True),
+    ("准客户几天回访一次", "scenarios/daikuan-zhunkehu.html", True),  # 准 joined to 客户 from the title
+    ("几点打回访电话", "when-to-call.html", True),  # … and for none when no scenario is named
+    ("客户说产品有问题我说不可能", "forbidden.html", True),  # a 忌语 quoted in a story: the phrase whole
+    ("电话一直没人接", "scenarios/renshou-xinqiyue.html scenarios/baoxian-xinqiyue-jigou-zifang.html", False),
+    ("客户好久没来修车", "scenarios/ruifeng-liushi.html", True),  # means: 好久没来 → 流失, 修车 → 汽车
 ]
 
 
@@ -167,6 +183,10 @@ def test_search_mechanisms_in_chromium(browser, shipped_site: Path):
     with serve(shipped_site) as base:  # `also`: the page that answers first, the one that answers less directly after
         results = search(page, base, "没空")
     assert results[0] == "process.html" and "standards.html" in results[:3], results
+    for query in ("保险回访", "保险回访要问什么"):  # lists of scenarios and banks repeat their titles: not results
+        with serve(shipped_site) as base:
+            results = search(page, base, query)
+        assert results and not {"scenarios/index.html", "banks/index.html"} & set(results[:3]), results
     for query in ("话术检查规则", "检查状态"):  # the maintainers' own words find no maintainer page
         with serve(shipped_site) as base:
             results = search(page, base, query)
