@@ -5,6 +5,11 @@ and added to when the process ends.
 The folder must be one nobody else can write to (`usercache.private_folder`): what is kept decides
 what the linter does. `HUIFANG_NO_CACHE=1` turns keeping off. Anything wrong with a file (cut short,
 written by another build, not a dict) makes it count as empty.
+
+Every run reads the whole file, and entries nobody asks for any more stay in it (a regex of element
+wording since edited, tables of an older huifang): a file is kept under `BUDGET` bytes by dropping its
+oldest entries when it is written, so what a run reads stays bounded however long a team edits. An
+entry still in use that was dropped is worked out once more and kept again, as the newest.
 """
 
 from __future__ import annotations
@@ -13,12 +18,14 @@ import os
 import sys
 
 KEEP = 4096  # entries per file; the oldest beyond this are dropped when the file is written
+BUDGET = 2 * 1024 * 1024  # bytes per file (reading 2 MB of marshal takes under a millisecond)
 
 
 class Kept:
-    def __init__(self, name: str, keep: int = KEEP):
+    def __init__(self, name: str, keep: int = KEEP, budget: int = BUDGET):
         self.name = name
         self.keep = keep
+        self.budget = budget
         self.entries: dict | None = None  # None until first read
         self.new: dict = {}
         self.path: str | None = None
@@ -94,10 +101,27 @@ class Kept:
             merged.update(self.new)
             if len(merged) > self.keep:
                 merged = dict(list(merged.items())[-self.keep :])
+            data = marshal.dumps(merged)
+            if len(data) > self.budget:
+                data = marshal.dumps(_newest(merged, self.budget))
             temp = f"{self.path}.{os.getpid()}.tmp"
             with open(temp, "wb") as out:
-                marshal.dump(merged, out)
+                out.write(data)
             os.replace(temp, self.path)
         except Exception:  # a full disk or a read-only home: keeping is only a shortcut
             pass
         self.new = {}
+
+
+def _newest(entries: dict, budget: int) -> dict:
+    """The newest entries (the last inserted) whose marshalled size fits `budget` bytes."""
+    import marshal
+
+    kept: list = []
+    size = 8  # the dict's own marks
+    for key, value in reversed(list(entries.items())):
+        size += len(marshal.dumps(key)) + len(marshal.dumps(value))
+        if size > budget:
+            break
+        kept.append((key, value))
+    return dict(reversed(kept))

@@ -231,7 +231,7 @@ _CLASS = r"[^\s:：【】\[\]〔〕［］，,。.！!？?、；;“”\"'‘’�
 # label may carry after its word: a name or number in brackets (「客户（张先生）：」, 「回访员（工号1024）：」) or
 # after a dash (「客服-小王：」).
 STAMP = r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?"
-QUALIFIER = r"(?:[ \t]*[(（][^()（）:：\n]{1,16}[)）]|[-－—·][^\s:：()（）]{1,8}|[ \t]+" + STAMP + ")?"
+QUALIFIER = r"(?P<qual>[ \t]*[(（][^()（）:：\n]{1,16}[)）]|[-－—·][^\s:：()（）]{1,8})?(?:[ \t]+" + STAMP + ")?"
 LABEL = regexcache.compile(
     r"(?:" + STAMP + r"[ \t]+)?"
     r"(?:\*\*|__)?(?:(?P<open>[【\[〔［])[ \t]*)?(?P<label>" + _CLASS + r"{1,10})" + QUALIFIER + r"[ \t]*"
@@ -289,7 +289,8 @@ class Speakers:
         label = m.group("label")
         colon = m.group("colon") or m.group("after")
         who = self.who(label)
-        if who is None or (who == UNKNOWN and not colon):
+        if who is None or (who == UNKNOWN and (not colon or m.group("qual"))):
+            # a word in neither table with a qualifier (「回复（满意时）：」) names a case, not a speaker
             return None, None, at
         if colon == ":" and line[m.end() : m.end() + 1].isdigit():
             return None, None, at  # a time of day, 10:30

@@ -86,6 +86,7 @@ def run(args) -> int:
     cal = Calendar()
     db = ledger.connect(project.root, args.db)
     try:
+        since = (store.version(db), first, last)  # what the known keys saw (save looks again if it changed)
         planner = Planner(
             project, config, cal, first, last, store.booked(db, first, last), store.known_keys(db, first, last)
         )
@@ -101,7 +102,7 @@ def run(args) -> int:
             from huifang.plan.outputs import write_all
 
             write_all(plan, project, first, last, Path(args.out))
-        store.save(db, plan.calls, f"{first.isoformat()}..{last.isoformat()}")
+        store.save(db, plan.calls, f"{first.isoformat()}..{last.isoformat()}", since)
     finally:
         db.close()
     if args.format == "json":

@@ -128,11 +128,41 @@ def booked(db: sqlite3.Connection, first: dt.date, last: dt.date) -> dict[tuple[
 AGENT_DAY = itemgetter(5, 6)  # Call.agent, Call.date
 
 
-def save(db: sqlite3.Connection, calls: Iterable[Call], run: str) -> None:
+def version(db: sqlite3.Connection) -> int:
+    """Changes when another connection commits to the ledger (SQLite's data_version)."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
+def save(
+    db: sqlite3.Connection, calls: Iterable[Call], run: str, since: tuple[int, dt.date, dt.date] | None = None
+) -> None:
     """The calls planned in this run, a row of plan_days per agent and day; a call read back from the ledger
     (it has its key: 改约, 重拨) goes to plan_more, where it already is unless it came from elsewhere.
     A day's array is written as json.dumps would write it (no spaces, text as is), each call's array by one
-    f-string: the texts calls share (scenario, dates, time) are encoded once."""
+    f-string: the texts calls share (scenario, dates, time) are encoded once.
+
+    `since`: (version, first, last) when the run read the known keys of [first, last]. If another run committed
+    since, the keys are read again under the write lock and the calls it planned meanwhile are not written twice
+    (plan_days has no key to refuse them, as plan_calls' primary key once did)."""
+    db.execute("BEGIN IMMEDIATE")  # the write lock first: no run commits between the check and the insert
+    try:
+        taken = known_keys(db, since[1], since[2]) if since and version(db) != since[0] else set()
+        days, more = packed(calls, run, taken)
+        db.executemany("INSERT INTO plan_days VALUES (?,?,?,?,?,?,?)", days)
+        db.executemany(
+            "INSERT OR IGNORE INTO plan_more (key, scenario, customer, phone, agent, date, time, win_from, win_to,"
+            " line, run) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            more,
+        )
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
+
+
+def packed(calls: Iterable[Call], run: str, taken: set[str]) -> tuple[list[tuple], list[tuple]]:
+    """The plan_days rows of the calls and the plan_more rows of those with a key; a call whose key is in
+    `taken` is left out."""
     iso = IsoDays()
     enc = encode_basestring
     # (scenario, event, time, window) -> its part of a call's array, the window's first and last day
@@ -140,7 +170,7 @@ def save(db: sqlite3.Connection, calls: Iterable[Call], run: str) -> None:
     days = []
     more = []
     for (agent, date), group in groupby(calls, AGENT_DAY):
-        packed = []
+        arrays = []
         lo = "9999"  # the earliest start of the day's windows, the latest end (None: one is open-ended)
         hi: str | None = ""
         for line, customer, phone, scenario, _, _, _, time, span, key, _, _, event, ident in group:
@@ -159,17 +189,16 @@ def save(db: sqlite3.Connection, calls: Iterable[Call], run: str) -> None:
                     end,
                 )
             tail, start, end = found
-            packed.append(f"[{line},{enc(customer)},{enc(phone)},{enc(ident)},{tail}")
+            if (
+                taken
+                and f"{ident or f'{customer}/{phone}'}|{scenario}|{iso[event] if event else start}|{start}" in taken
+            ):
+                continue
+            arrays.append(f"[{line},{enc(customer)},{enc(phone)},{enc(ident)},{tail}")
             if start < lo:
                 lo = start
             if hi is not None and (end is None or end > hi):
                 hi = end
-        if packed:
-            days.append((run, agent, iso[date], len(packed), lo, hi, f"[{','.join(packed)}]"))
-    with db:
-        db.executemany("INSERT INTO plan_days VALUES (?,?,?,?,?,?,?)", days)
-        db.executemany(
-            "INSERT OR IGNORE INTO plan_more (key, scenario, customer, phone, agent, date, time, win_from, win_to,"
-            " line, run) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            more,
-        )
+        if arrays:
+            days.append((run, agent, iso[date], len(arrays), lo, hi, f"[{','.join(arrays)}]"))
+    return days, more

@@ -160,3 +160,16 @@ def test_primed_regexes_match_as_re_compiles_them(tmp_path, monkeypatch):
     re.purge()
     for (pattern, flags), regex in zip(strings, primed):
         same(regex, re.compile(pattern, flags))
+
+
+def test_a_kept_file_stays_within_its_budget(tmp_path, monkeypatch):
+    """Entries nobody asks for any more must not make every later run read more: the oldest go."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("HUIFANG_NO_CACHE", raising=False)
+    for run in range(5):
+        kept = Kept("budget-test", budget=50_000)
+        kept.put(("run", run), b"x" * 20_000)
+        kept.save()
+    [file] = (tmp_path / "huifang" / "budget-test").glob("*.marshal")
+    assert file.stat().st_size <= 50_000
+    assert list(Kept("budget-test").all()) == [("run", 3), ("run", 4)]  # the newest that fit

@@ -149,3 +149,10 @@ def test_no_inference_beside_a_known_agent_label_or_without_an_introduction(proj
         assert not [p for p in problems if p.rule == "forbidden-phrase"], name
         [info] = [p for p in problems if p.rule == "unknown-speaker"]
         assert "没有当作坐席的话检查" in info.message
+
+
+def test_a_case_in_brackets_after_an_unknown_word_is_no_speaker():
+    # 「回复（满意时）：」 names a case of the script: the line stays the agent's words, on every line
+    text = "回复（满意时）：感谢您的支持，再见\n回复（不满意时）：非常抱歉\n"
+    turns = freeform.parse(text, "x.txt")
+    assert [(u.speaker, u.text[:2]) for u in turns] == [("agent", "回复"), ("agent", "回复")]

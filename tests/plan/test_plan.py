@@ -409,3 +409,22 @@ def test_the_view_gives_each_planned_call_as_its_row(shipped, tmp_path: Path):
         ("张三", D("2026-03-16")): 1,
     }
     db.close()
+
+
+def test_two_runs_at_once_do_not_write_a_call_twice(shipped, tmp_path: Path):
+    """Two supervisors plan the same month on one ledger at the same moment: both read the known keys before
+    either saves. The second to save finds the first's calls under the write lock and leaves them out (plan_days
+    has no key to refuse them); its own new call is written."""
+    first, last = D("2026-03-01"), D("2026-03-31")
+    path = tmp_path / "l.sqlite"
+    one, two = ledger.connect(tmp_path, path), ledger.connect(tmp_path, path)
+    seen = [(store.version(db), first, last, store.known_keys(db, first, last)) for db in (one, two)]
+    assert seen[0][3] == seen[1][3] == set()
+    rows = [event(2, "tongyong-shouce-tousu", "2026-03-02"), event(3, "tongyong-shouce-tousu", "2026-03-03")]
+    store.save(one, planner(shipped, "2026-03-01", "2026-03-31").plan(rows[:1]).calls, "one", seen[0][:3])
+    later = planner(shipped, "2026-03-01", "2026-03-31").plan(rows).calls
+    store.save(two, later, "two", seen[1][:3])
+    found = two.execute("SELECT key, run FROM plan_calls ORDER BY key").fetchall()
+    assert found == [(later[0].key, "one"), (later[1].key, "two")]
+    one.close()
+    two.close()
