@@ -1,15 +1,15 @@
 """Measure the linter on real published call scripts and transcripts (bench/realworld/).
 
-    python bench/realworld/evaluate.py --split all -v     # all 99 development files (scripts/ 36 + heldout2/ 29
-                                                          # + heldout3/ 34)
+    python bench/realworld/evaluate.py --split all -v     # all 134 development files (scripts/ 36 + heldout2/ 29
+                                                          # + heldout3/ 34 + heldout4/ 35)
     python bench/realworld/evaluate.py --split dev        # the first labelling's dev half only
     python bench/realworld/evaluate.py --split heldout    # the first labelling's held-out half (since looked at)
     python bench/realworld/evaluate.py --split heldout2   # set 2 (labels-heldout2.yaml, heldout2/): blind once, measured
                                                           # once, then spent and a development set like the others
     python bench/realworld/evaluate.py --split heldout3   # set 3 (labels-heldout3.yaml, heldout3/): blind once, measured
                                                           # once, then spent and a development set like the others
-    python bench/realworld/evaluate.py --split heldout4   # blind set 4 (labels-heldout4.yaml, heldout4/): for the final
-                                                          # blind measurement only; never tuned to, never opened
+    python bench/realworld/evaluate.py --split heldout4   # set 4 (labels-heldout4.yaml, heldout4/): blind once, measured
+                                                          # once (session 6), then spent and a development set too
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -154,8 +154,8 @@ def main(argv=None) -> int:
         "--split",
         choices=["dev", "heldout", "heldout2", "heldout3", "heldout4", "all"],
         default="dev",
-        help="all = the 99 development files (dev, heldout and the spent heldout2 and heldout3); "
-        "heldout4 is blind, for the final measurement only, never tuned to",
+        help="all = the 134 development files (dev, heldout and the spent heldout2, heldout3 and heldout4); "
+        "a new blind set is collected separately",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(
@@ -168,7 +168,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
     engine, project = load_engine(args.project, tuple(args.pack))
-    splits = ["dev", "heldout", "heldout2", "heldout3"] if args.split == "all" else [args.split]
+    splits = ["dev", "heldout", "heldout2", "heldout3", "heldout4"] if args.split == "all" else [args.split]
     everything = []
     for split in splits:
         labels = yaml.safe_load((HERE / LABELS[split]).read_text(encoding="utf-8"))
