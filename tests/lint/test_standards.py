@@ -136,6 +136,14 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好，我是您的专属客服，来自游戏运营团队", {"wenhou"}, {"zuoxi"}),
         ("哈喽，张先生是吧？", {"wenhou", "queren-shenfen"}, set()),
         ("请问您有什么需要？", {"xuqiu"}, set()),
+        # a placeholder company before the agent's role, a school, a bank's short name; 小区物业 names none
+        ("您好,我是**客服代表XX", {"gongsi"}, set()),
+        ("您好,我是××学校的李老师", {"gongsi"}, set()),
+        ("我是那个招行客户经理", {"gongsi"}, set()),
+        ("您好我是**行客户经理", {"gongsi"}, set()),
+        ("您好，我是银行的客户经理", set(), {"gongsi"}),
+        ("我是小区物业的工作人员", set(), {"gongsi"}),
+        ("我是XX，工号1234", {"zuoxi"}, {"gongsi"}),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):
