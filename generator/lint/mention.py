@@ -13,7 +13,8 @@ Two written forms reach further than one clause:
 - a sentence a talk or handout cites by its count (「第二句，我不知道！」, 「第三句话也是莫名其妙的话：这不归我管。」):
   what follows 「第N句」 in its sentence is named;
 - someone else's words in a story of a call, after a third person and a verb of speaking and a colon
-  (「这个孙先生拿起电话来：对不起，这个事情不归我管」): named, to the end of the sentence.
+  (「这个孙先生拿起电话来：对不起，这个事情不归我管」): named, to the end of the sentence;
+- in a line that gives what was said in quotes after a colon, the words outside the quotes: the writer's.
 """
 
 from __future__ import annotations
@@ -52,7 +53,24 @@ def mentioned(folded: str, start: int) -> bool:
         return True
     if start == 0:
         return False
-    return _quoted_example(folded, start) or _listed(folded, start) or _cited(folded, start) or _narrated(folded, start)
+    return (
+        _quoted_example(folded, start)
+        or _listed(folded, start)
+        or _cited(folded, start)
+        or _narrated(folded, start)
+        or _beside_quotes(folded, start)
+    )
+
+
+# A line that gives what was said in quotes after a colon (「对方依然是标准的回答:“好的，…”」,
+# 「阿姨咬牙切齿:“…”我试图安慰…我也不知道」, 「如客户不方便：“那我改天再打给您”」): the quoted words are the
+# ones said; the words around them are the writer's (a story, an instruction), not said on the call.
+QUOTE_AFTER_COLON = regexcache.compile(r"[:：][ \t]*[“「『\"]")
+
+
+def _beside_quotes(folded: str, start: int) -> bool:
+    """Outside every quote, in a line that quotes what was said after a colon."""
+    return QUOTE_AFTER_COLON.search(folded) is not None and _open_quote(folded, start) < 0
 
 
 # A talk or a handout that counts the bad sentences it cites (「第二句，我不知道！」, 「第三句话…：这不归我管」).

@@ -40,6 +40,10 @@ from tests.lint.conftest import lint_text
         ("服务员应回答：这不归我管，但我帮您问问。", "不归我管", False),
         ("第二步，我不知道您的地址，请告诉我", "我不知道", False),
         ("他说：好的。我不知道怎么办", "我不知道", False),
+        # a line that quotes what was said after a colon: the words around the quotes are the writer's
+        ("心里咯噔一下,但也没办法。对方依然是标准的回答:“好的,我们会尽快为您安排。”", "没办法", True),
+        ("阿姨冷笑:“他每天玩这个东西。”我试图安慰,钱?我也不知道", "不知道", True),
+        ("客服回答:“这个我不知道，您问别人吧。”", "我不知道", False),
     ],
 )
 def test_prohibition_or_report_before_the_phrase(line, phrase, named):
