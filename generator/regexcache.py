@@ -43,7 +43,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
     found = KEPT.get(key)
     if found is not None:
         try:
-            made = _sre.compile(pattern, found[0], _code(found[1]), found[2], found[3], found[4])
+            made = _rebuilt(pattern, found)
         except Exception:  # kept by another engine version after all: compile afresh
             made = None
     if made is None:
@@ -60,13 +60,18 @@ def _fresh(pattern: str, flags: int) -> re.Pattern:
         return re.compile(pattern, flags)
     try:
         args = _engine_args(pattern, flags)
-        compiled = _sre.compile(pattern, args[0], _code(args[1]), *args[2:])
+        compiled = _rebuilt(pattern, args)
     except re.error:
         raise
     except Exception:  # re's internals moved: no keeping
         return re.compile(pattern, flags)
     KEPT.put((pattern, int(flags)), args)
     return compiled
+
+
+def _rebuilt(pattern: str, args) -> re.Pattern:
+    """The regex from what `_engine_args` gave (kept by this run or an earlier one)."""
+    return _sre.compile(pattern, args[0], _code(args[1]), *args[2:])
 
 
 def _code(kept) -> list[int]:
@@ -119,7 +124,7 @@ def prime(name: str) -> None:
         key = (str, pattern, flags)
         if key not in cache and len(cache) < PRIMED:
             try:
-                cache[key] = _sre.compile(pattern, args[0], _code(args[1]), *args[2:])
+                cache[key] = _rebuilt(pattern, args)
             except Exception:  # kept by another engine version after all: re compiles it when asked
                 continue
     if kept.path is not None:

@@ -19,6 +19,8 @@ Two written forms reach further than one clause:
 
 from __future__ import annotations
 
+import re
+
 from huifang import regexcache
 
 REACH = 12  # characters before the phrase, within its clause
@@ -42,13 +44,17 @@ JOINER = regexcache.compile(r"(?:[\s,，、;；]*(?:或者|或是|或|以及|及
 INTRO_REACH = 16  # characters before a quote or a colon that may hold what introduces it
 
 
+def _since_last(end: re.Pattern, text: str) -> str:
+    """What follows the last match of `end` in `text` (all of it when there is none)."""
+    ends = [m.end() for m in end.finditer(text)]
+    return text[ends[-1] :] if ends else text
+
+
 def mentioned(folded: str, start: int) -> bool:
     """Whether the phrase starting at `start` of a folded line is governed by a prohibition or
     reported as another party's words."""
     before = folded[max(0, start - REACH) : start]
-    ends = [m.end() for m in CLAUSE_END.finditer(before)]
-    if ends:
-        before = before[ends[-1] :]
+    before = _since_last(CLAUSE_END, before)
     if before and (PROHIBITION.search(before) is not None or REPORTED.search(before) is not None):
         return True
     if start == 0:
@@ -83,9 +89,7 @@ def _cited(folded: str, start: int) -> bool:
     if "句" not in folded:
         return False
     before = folded[max(0, start - CITE_REACH) : start]
-    ends = [m.end() for m in SENTENCE_END.finditer(before)]
-    if ends:
-        before = before[ends[-1] :]
+    before = _since_last(SENTENCE_END, before)
     return CITED.search(before) is not None
 
 
@@ -105,9 +109,7 @@ def _narrated(folded: str, start: int) -> bool:
     if colon < 0 or start - colon > CITE_REACH:
         return False
     head = before[max(0, colon - INTRO_REACH) : colon]
-    ends = [m.end() for m in SENTENCE_END.finditer(head)]
-    if ends:
-        head = head[ends[-1] :]
+    head = _since_last(SENTENCE_END, head)
     if SENTENCE_END.search(before, colon) is not None:
         return False
     return NARRATOR.search(head) is not None
@@ -116,9 +118,7 @@ def _narrated(folded: str, start: int) -> bool:
 def _intro(text: str) -> bool:
     """Whether the end of `text` (what comes right before a quote or a colon) names words not to say."""
     text = text[-INTRO_REACH:]
-    ends = [m.end() for m in SENTENCE_END.finditer(text)]
-    if ends:
-        text = text[ends[-1] :]
+    text = _since_last(SENTENCE_END, text)
     return NAMING.search(text) is not None
 
 
