@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from huifang import regexcache
 from huifang.compose import MAX_PATHS  # past it, the call says so (paths-capped)
+from huifang.lint.standards import ENDS  # a branch that says them is where its path stops
 from huifang.lint.utterance import Utterance
 
 TYPE_CHECKING = False
@@ -51,9 +52,6 @@ LABEL = regexcache.compile(r"(?P<label>[^\s:：,，。.!！?？“”\"'‘’()
 # A node of a bot's call script that ends the call (「结束_失败：」, 「结束（成功）：」, 「挂机：」): an ending of its
 # own, whatever it says.
 ENDING_NODE = regexcache.compile(r"结束|结尾|挂机|挂断")
-# Words that end a call: a branch that says them is where its path stops (thanks alone do not: they
-# are said in the middle of a call too).
-ENDS = regexcache.compile(r"再见|再会|拜拜|慢走|走好|祝您|祝你")
 SATISFACTION = {"非常满意": "满意", "一般": "满意"}
 
 

@@ -487,7 +487,7 @@ def _closing_talk(u: Utterance, says) -> bool:
     return says(u) or ((len(u.text) <= SHORT or AFTERCARE.search(u.folded) is not None) and not asks(u))
 
 
-# Words that end a call (a goodbye or a wish), as branches.ENDS.
+# Words that end a call: a goodbye or a wish (thanks alone do not: they are said in the middle of a call too).
 ENDS = regexcache.compile(r"再见|再会|拜拜|慢走|走好|祝您|祝你")
 _KEPT: dict[int, tuple] = {}
 
