@@ -196,19 +196,26 @@ def capped(view: CallView, ctx: Context) -> Problem:
 
 def finish(problems: list[Problem], sources: dict[str, str], config: LintConfig) -> list[Problem]:
     """Drop duplicates, switched-off and ignored findings; sort by place."""
-    switches: dict[str, Switches] = {}
+    switches: dict[str, Switches | None] = {}  # None: the file has no switch (most have none)
     out = {}
+    ignored = config.ignored if config.ignore else None
     for p in problems:
-        if config.ignored(p.path):
+        path = p.path
+        if ignored is not None and ignored(path):
             continue
-        if p.path not in switches:
-            switches[p.path] = Switches(sources.get(p.path, ""))
-        if switches[p.path].off(p.rule, p.line):
+        here = switches.get(path, _UNREAD)
+        if here is _UNREAD:
+            text = sources.get(path, "")
+            here = switches[path] = Switches(text) if "huifang:" in text else None
+        if here is not None and here.off(p.rule, p.line):
             continue
-        key = (p.path, p.line, p.column, p.rule, p.message)
+        key = (path, p.line, p.column, p.rule, p.message)
         if key not in out:
             out[key] = p
-    return sorted(out.values(), key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
+    return [out[key] for key in sorted(out)]  # the keys are the places: sorting them sorts the findings
+
+
+_UNREAD = Switches("")
 
 
 def combine(problems: list[Problem]) -> list[Problem]:

@@ -241,12 +241,28 @@ KIND_WORDS = {
 }
 KIND_OF_WORD = {word: kind for kind, words in KIND_WORDS.items() for word in words}
 KIND_HINTS = ("kind", "类型", "联系方式", "Kind", "KIND")
+HEAD = 3000  # characters at the top of a file where its kind is declared
+_HINTED: dict[str, bool] = {}
 
 
-def declared_kind(text: str) -> str:
-    """The kind of contact a free-form file declares in its first lines, or "" (outbound by default)."""
-    head = text[:3000]
-    if not any(hint in head for hint in KIND_HINTS):
+def declared_kind(text: str, lines: list[str] | None = None) -> str:
+    """The kind of contact a free-form file declares in its first lines, or "" (outbound by default).
+    `lines`: the text's lines, screened for a hint line by line, each distinct line once (no hint holds
+    a line break; only for a text that is all head)."""
+    head = text[:HEAD]
+    if lines is not None and len(text) <= HEAD:
+        seen = _HINTED
+        for line in lines:
+            found = seen.get(line)
+            if found is None:
+                if len(seen) > 100_000:
+                    seen.clear()
+                found = seen[line] = any(hint in line for hint in KIND_HINTS)
+            if found:
+                break
+        else:
+            return ""
+    elif not any(hint in head for hint in KIND_HINTS):
         return ""
     for match in KIND_LINE.finditer(head):
         found = KIND_OF_WORD.get(match.group(1).lower())
@@ -431,7 +447,7 @@ class Reader:
                 call.paths_total = total
             call.unknown_speakers = unknown
             call.inferred_agent = inferred
-            call.kind = declared_kind(text) or "outbound"
+            call.kind = declared_kind(text, lines) or "outbound"
             if self.matcher is not None:
                 call.phrase_lines = hits
                 call.no_phrases = not hits
@@ -466,12 +482,15 @@ class Reader:
                 body, at, speaker, ask, columns, cell, folded, norm, hit = fact
                 origin = None if columns is None else Placed([(number, c + 1) for c in columns])
                 if cell:
-                    u = Utterance(body, speaker, display, number, at + 1, start + at, origin, ask, kind=CELL)
+                    u = Utterance(
+                        body, speaker, display, number, at + 1, start + at, origin, ask, None, CELL, folded, norm
+                    )
                     cells.append(u)
                 else:
-                    u = Utterance(body, speaker, display, number, at + 1, start + at, origin, ask)
+                    u = Utterance(
+                        body, speaker, display, number, at + 1, start + at, origin, ask, None, "", folded, norm
+                    )
                     out.append(u)
-                u._folded, u._norm = folded, norm
                 if hit:
                     hits.add(number)
             start += len(line) + 1

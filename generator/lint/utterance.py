@@ -45,6 +45,8 @@ class Utterance:
         ask: bool = False,
         key: str | None = None,
         kind: str = "",
+        folded: str | None = None,
+        norm: str | None = None,
     ):
         self.text = text
         self.speaker = speaker
@@ -57,8 +59,8 @@ class Utterance:
         self.key = key  # question id, for duplicate detection
         self.kind = kind  # "org" when composed from the organisation profile, else ""
         self.agent = speaker == AGENT
-        self._folded: str | None = None
-        self._norm: str | None = None
+        self._folded = folded  # when the reader already knows them (a line read before)
+        self._norm = norm
 
     @property
     def folded(self) -> str:
