@@ -558,12 +558,14 @@ class Reader:
         reach = self.matcher.longest - 1
         if reach < 1:
             return []
+        open_end = self.matcher.open_end  # a line whose end starts no phrase has none running over the break
         pairs = [
             (first, second)
             for first, second in zip(turns, turns[1:])
             if second.line == first.line + 1
             and first.agent
             and second.agent
+            and open_end(first.normalized)
             and (second.col == 1 or not lines[second.line - 1][: second.col - 1].strip())
         ]
         if not pairs:
