@@ -5,7 +5,7 @@ from __future__ import annotations
 from huifang import model as m
 from huifang.lint.config import LintConfig
 from huifang.lint.suppress import Switches
-from huifang.lint.utterance import CallView, Utterance
+from huifang.lint.utterance import SOFT_BREAK, CallView, Utterance
 from huifang.problems import Problem
 
 
@@ -142,8 +142,6 @@ class Engine:
         found: list[Problem] = []
         org_id = view.org.id if view.org else ""
         if view.freeform:  # whole-file pre-screens: most rules have nothing to look at in most files
-            from huifang.lint.freeform import SOFT_BREAK  # not imported for YAML scripts
-
             rules = [r for r in self.line_rules if not hasattr(r, "wanted") or r.wanted(view.text, ctx)]
             if rules:
                 for u in view.utterances():

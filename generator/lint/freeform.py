@@ -22,8 +22,9 @@ from huifang.lint.branches import paths as marked_paths
 from huifang.lint.rendered import Placed, render
 from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers, infer_agent
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
+from huifang.lint.standards import _part
 from huifang.lint.suppress import DIRECTIVE
-from huifang.lint.utterance import AGENT, CallView, Utterance
+from huifang.lint.utterance import AGENT, SOFT_BREAK, CallView, Utterance
 
 __all__ = ["AGENT_LABELS", "CUSTOMER_LABELS", "Reader", "parse", "read_whole", "view"]
 
@@ -209,7 +210,7 @@ def _counts(names) -> dict[str, int]:
     return counts
 
 
-CELL, SOFT_BREAK = "cell", "soft-break"  # Utterance.kind of a table row, of two lines of one paragraph
+CELL = "cell"  # Utterance.kind of a table row (SOFT_BREAK: of two lines of one paragraph)
 DELIMITER_ROW = regexcache.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$")
 
 
@@ -303,8 +304,6 @@ def branch_paths(turns: list[Utterance], titles=()) -> list[tuple[str, list[Utte
             while end < len(turns) and not BRANCH_END.match(turns[end].text):
                 end += 1
             return [("", turns[:index] + turns[end:]), ("不方便", turns[:end])]
-        from huifang.lint.standards import _part
-
         return [("", turns[:index] + [_part(u, 0, start)] + turns[index + 1 :]), ("不方便", turns[: index + 1])]
     return [("", turns)]
 

@@ -14,6 +14,7 @@ else:
 
 
 AGENT, CUSTOMER, NOTE, UNKNOWN = "agent", "customer", "note", "unknown"
+SOFT_BREAK = "soft-break"  # Utterance.kind of two lines of one free-form paragraph (lint/freeform.py)
 
 
 class Utterance:
