@@ -254,12 +254,12 @@ def declared_kind(text: str, lines: list[str] | None = None) -> str:
     if lines is not None and len(text) <= HEAD:
         seen = _HINTED
         for line in lines:
-            found = seen.get(line)
-            if found is None:
+            hinted = seen.get(line)
+            if hinted is None:
                 if len(seen) > 100_000:
                     seen.clear()
-                found = seen[line] = any(hint in line for hint in KIND_HINTS)
-            if found:
+                hinted = seen[line] = any(hint in line for hint in KIND_HINTS)
+            if hinted:
                 break
         else:
             return ""
