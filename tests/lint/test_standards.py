@@ -36,7 +36,8 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("请问是您本人支付的吗？", set(), {"queren-shenfen"}),
         ("先生/小姐，如果您有任何疑问", set(), {"queren-shenfen"}),
         ("您好，先生/女士，抱歉打扰您了", {"wenhou"}, {"queren-shenfen"}),
-        ("您好，我是维修中心/管理处，先生/小姐有什么事情请讲！", {"gongsi", "xuqiu"}, {"queren-shenfen"}),
+        # (维修中心/管理处 is a department's generic name: no company either)
+        ("您好，我是维修中心/管理处，先生/小姐有什么事情请讲！", {"xuqiu"}, {"queren-shenfen", "gongsi"}),
         ("请问您是哪家公司？请问你们公司是做什么的？", set(), {"queren-shenfen"}),
         ("您好，请问先生/小姐找哪位？", {"wenhou"}, {"queren-shenfen"}),
         ("先生/女士，我需要确认一下您的姓名和房号是XX吗？", {"queren-shenfen"}, set()),
@@ -144,6 +145,10 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好，我是银行的客户经理", set(), {"gongsi"}),
         ("我是小区物业的工作人员", set(), {"gongsi"}),
         ("我是XX，工号1234", {"zuoxi"}, {"gongsi"}),
+        # a department's generic name is no company; a named or placeholder one is
+        ("您好，这里是客服中心，请问有什么可以帮您？", {"wenhou", "xuqiu"}, {"gongsi"}),
+        ("您好，我是XX维修中心的小李", {"gongsi"}, set()),
+        ("您好，我是海尔售后服务中心的客服", {"gongsi"}, set()),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):
