@@ -144,6 +144,7 @@ def test_impossible_before_a_verb_is_no_denial(tmp_path):
         "客服：刚才不是告诉你了吗？",
         "客服：你去投诉好了。",
         "客服：你去问快递公司啊，问我干嘛。",
+        "催收员：女儿带饭关我屁事？",
     ],
 )
 def test_pack_finds_the_same_taboo_in_its_other_words(proj, line):
