@@ -69,14 +69,15 @@ MATCHED = "e[s].startsWith(o.term)&&"
 RESULT = "terms:f}))"
 HELPERS = """var HF_RARE=0.08,HF_STOP=new Set(%s),HF_KEEP=new Set(%s),HF_MEANS=%s;
 function hfDf(e,w){var x=e[w],d=new Set();for(var f in x)if(f!=="_index")for(var r in x[f])d.add(r);return d.size}
-function hfSeg(t,e){var n=t.length,best=[0],from=[0],word=[null];for(var i=1;i<=n;i++){best[i]=-Infinity;for(var j=Math.max(0,i-12);j<i;j++){var p=t.slice(j,i),c;if(Object.hasOwn(HF_MEANS,p)||HF_KEEP.has(p)&&p in e)c=0;else if(p in e)c=Math.log((hfDf(e,p)+0.5)/2000);else if(i-j===1)c=Math.log(0.5/2000);else continue;if(best[j]+c>best[i]){best[i]=best[j]+c;from[i]=j;word[i]=p in e||Object.hasOwn(HF_MEANS,p)?p:null}}}
+function hfNorm(t,e){t=t.replace(/(.)([完了过過好掉])(.)/g,function(m,a,b,c){return a+c in e&&!(a+b in e)&&!(b+c in e)?a+c:m});var o="",i=0;while(i<t.length){var g=/^(没有|沒有|没|沒)/.exec(t.slice(i)),done=false;if(g){var j=i+g[0].length;for(var L=4;L>0&&!done;L--){var x=t.slice(j,j+L);if(x.length===L&&"未"+x in e&&!HF_KEEP.has(g[0]+x)&&!Object.hasOwn(HF_MEANS,g[0]+x)&&!HF_KEEP.has("没"+x)){o+="未"+x;i=j+L;done=true}}}if(!done){o+=t[i];i++}}return o}
+function hfSeg(t,e){t=hfNorm(t,e);var n=t.length,best=[0],from=[0],word=[null];for(var i=1;i<=n;i++){best[i]=-Infinity;for(var j=Math.max(0,i-12);j<i;j++){var p=t.slice(j,i),c;if(Object.hasOwn(HF_MEANS,p)||HF_KEEP.has(p)&&p in e)c=0;else if(p in e)c=Math.log((hfDf(e,p)+0.5)/2000);else if(i-j===1)c=Math.log(0.5/2000);else continue;if(best[j]+c>best[i]){best[i]=best[j]+c;from[i]=j;word[i]=p in e||Object.hasOwn(HF_MEANS,p)?p:null}}}
 var w=[];for(var i=n;i>0;i=from[i]){var p=word[i];if(p!==null)w.unshift(...(Object.hasOwn(HF_MEANS,p)?HF_MEANS[p]:[p]))}
 var k=w.filter(function(x){return !HF_STOP.has(x)&&(x.length>1||HF_KEEP.has(x))});if(!k.length)k=w.filter(function(x){return !HF_STOP.has(x)});if(!k.length)k=w.length?w:[t];return [...new Set(k)]}
 function hfCount(x){return Object.values(x.terms).filter(Boolean).length}
 function hfTextDf(e,w){if(!e.hfTdf)e.hfTdf=new Map();if(!e.hfTdf.has(w)){var x=e[w],d=new Set();for(var f in x)if(f!=="_index"&&f.indexOf("keywords")!==0)for(var r in x[f])d.add(r);e.hfTdf.set(w,d.size)}return e.hfTdf.get(w)}
 function hfText(m,t){for(var k in m)if(k.startsWith(t)&&Object.keys(m[k]).some(function(f){return f.indexOf("keywords")!==0}))return true;return false}
 function hfNamed(m,t){for(var k in m)if(k.startsWith(t)&&(m[k].title||m[k].title_tw||m[k].tags||m[k].tags_tw))return true;return false}
-function hfRank(m,r,e,n){var spec=0,kw=0,each=0,named=false,other=false;r.forEach(function(q){var t=q.term.replace(/\\*$/,""),h=m[t]||{};if(h.keywords||h.keywords_also){var k=h.keywords?2:1;spec+=k;kw+=k}else if((t.length>1||HF_KEEP.has(t))&&hfTextDf(e,t)<=HF_RARE*n&&hfText(m,t)){spec++;named=named||hfNamed(m,t)}else if(h.keywords_each)each+=2;if(hfText(m,t))other=true});return named?[spec+each,kw+each]:[spec,kw,each>0&&!other&&!spec]}
+function hfRank(m,r,e,n){var spec=0,kw=0,each=0,named=false,other=false,idf=0;r.forEach(function(q){var t=q.term.replace(/\\*$/,""),h=m[t]||{};if(h.keywords||h.keywords_also){var k=h.keywords?2:1;spec+=k;kw+=k}else if((t.length>1||HF_KEEP.has(t)||/^[0-9]+$/.test(t))&&hfTextDf(e,t)<=HF_RARE*n&&hfText(m,t)){spec++;var nm=hfNamed(m,t);idf+=Math.log(n/hfTextDf(e,t))*(nm?3:1);named=named||nm}else if(h.keywords_each)each+=2;if(hfText(m,t))other=true});return named?[spec+each,kw+each,false,idf]:[spec,kw,each>0&&!other&&!spec,idf]}
 function hfStrong(x,r,a){if(x.hfR[2])return false;if(r.length<2||x.hfR[1])return true;if(a.hfBest===undefined)a.hfBest=Math.max(...a.map(hfCount));var b=a.hfBest;return hfCount(x)>=(b<=2?b:b-1)}
 """
 
@@ -89,14 +90,18 @@ def with_intents(
     `keep` are the intent table's words: the cut takes them whole (有意见, not 有 意见) and keeps them
     even when they are one character (表, 牙); other lone characters of a query are dropped. `means` maps a typed word to the handbook's words searched instead (装潢 → 装修).
     """
-    if any(source.count(code) != 1 for code in (SEGMENT, RANK, MATCHED, RESULT)):
+    if any(source.count(code) != 1 for code in ("s=>" + SEGMENT, RANK, MATCHED, RESULT)):
         return None
     source = source.replace(MATCHED, 'e[s].startsWith(o.term.replace(/\\*$/,""))&&')
-    source = source.replace(SEGMENT, '" "+hfSeg(s,this.index.invertedIndex).join("* ")')
+    # a digit or letter right after the Han text is a word of its own (开工7天: 开工 7 天, not 开工7)
+    source = source.replace(
+        "s=>" + SEGMENT,
+        '(s,i,x)=>" "+hfSeg(s,this.index.invertedIndex).join("* ")+(/[0-9A-Za-z]/.test(x.charAt(i+s.length))?"* ":"")',
+    )
     source = source.replace(RESULT, "terms:f,hfR:hfRank(u.metadata,r,this.index.invertedIndex,this.map.size)}))")
     source = source.replace(
         RANK,
-        ".filter((x,i,a)=>hfStrong(x,r,a)).sort((s,o)=>o.hfR[0]-s.hfR[0]||o.hfR[1]-s.hfR[1]||o.score-s.score).reduce(",
+        ".filter((x,i,a)=>hfStrong(x,r,a)).sort((s,o)=>o.hfR[0]-s.hfR[0]||o.hfR[1]-s.hfR[1]||o.hfR[3]-s.hfR[3]||o.score-s.score).reduce(",
     )
     return (
         HELPERS
