@@ -328,6 +328,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         index = getattr(plugin, "search_index", None) if plugin is not None else None
         if index is not None and self.config.traditional and self.search_extras():
             search.add_traditional(index.entries, index.config["fields"])
+        if index is not None and self.search_extras():
+            search.add_title_parts(index.entries, index.config["fields"])
         if index is not None and self.search_extras() and self._files is not None:
             self.add_keywords(index.entries)
         if self.incremental is not None and self.dirty:
