@@ -140,14 +140,15 @@ def _converters():
     """
     import opencc
 
-    return opencc.OpenCC("s2t"), [opencc.OpenCC(name) for name in ("t2tw", "t2hk")]
+    return opencc.OpenCC("s2t"), [opencc.OpenCC(name) for name in ("t2tw", "t2hk")], opencc.OpenCC("s2twp")
 
 
 def _spellings(text: str) -> list[str]:
-    """`text` in every Traditional standard: s2t, s2tw, s2hk."""
-    base, variants = _converters()
+    """`text` in every Traditional standard: s2t, s2tw, s2hk, and s2twp (Taiwan phrasing, 短信 → 簡訊),
+    the one the Traditional edition is written in."""
+    base, variants, phrasing = _converters()
     traditional = base.convert(text)
-    return [traditional] + [variant.convert(traditional) for variant in variants]
+    return [traditional] + [variant.convert(traditional) for variant in variants] + [phrasing.convert(text)]
 
 
 TAG = re.compile(r"<[^>]*>")

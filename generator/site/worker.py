@@ -74,7 +74,7 @@ HELPERS = """var HF_RARE=0.08,HF_STOP=new Set(%s),HF_KEEP=new Set(%s),HF_MEANS=%
 function hfDf(e,w){var x=e[w],d=new Set();for(var f in x)if(f!=="_index")for(var r in x[f])d.add(r);return d.size}
 function hfNorm(t,e){t=t.replace(/(.)([完了过過好掉])(.)/g,function(m,a,b,c){return a+c in e&&!(a+b in e)&&!(b+c in e)?a+c:m});var o="",i=0;while(i<t.length){var g=/^(没有|沒有|没|沒)/.exec(t.slice(i)),done=false;if(g){var j=i+g[0].length;for(var L=4;L>0&&!done;L--){var x=t.slice(j,j+L);if(x.length===L&&"未"+x in e&&!HF_KEEP.has(g[0]+x)&&!Object.hasOwn(HF_MEANS,g[0]+x)&&!HF_KEEP.has("没"+x)){o+="未"+x;i=j+L;done=true}}}if(!done){o+=t[i];i++}}return o.replace(/(之后|以后|过后|之後|以後|過後|完了|完|後)/g,function(m,x,p,str){for(var k=4;k>1;k--){var w=str.slice(Math.max(0,p-k),p);if(w.length===k){if(w+"后" in e)return "后";if(w+"後" in e)return "後";if(x==="完"&&w+"完毕" in e)return "完毕";if(x==="完"&&w+"完畢" in e)return "完畢"}}return m})}
 function hfSeg(t,e){t=hfNorm(t,e);var n=t.length,best=[0],from=[0],word=[null];for(var i=1;i<=n;i++){best[i]=-Infinity;for(var j=Math.max(0,i-12);j<i;j++){var p=t.slice(j,i),c;if(Object.hasOwn(HF_MEANS,p)||(HF_KEEP.has(p)||p.length>2&&/[后後]$/.test(p)&&p.slice(0,-1) in e)&&p in e)c=0;else if(p in e)c=Math.log((hfDf(e,p)+0.5)/2000);else if(i-j===1)c=Math.log(0.5/2000);else continue;if(best[j]+c>best[i]){best[i]=best[j]+c;from[i]=j;word[i]=p in e||Object.hasOwn(HF_MEANS,p)?p:null}}}
-var w=[];for(var i=n;i>0;i=from[i]){var p=word[i];if(p!==null)w.unshift(...(Object.hasOwn(HF_MEANS,p)?HF_MEANS[p]:[p]))}
+var w=[];for(var i=n;i>0;i=from[i]){var p=word[i];if(p!==null)w.unshift(...(Object.hasOwn(HF_MEANS,p)?HF_MEANS[p].map(function(a){return a.find(function(x){return x in e})||a[0]}):[p]))}
 var k=w.filter(function(x){return !HF_STOP.has(x)&&(x.length>1||HF_KEEP.has(x))});if(!k.length)k=w.filter(function(x){return !HF_STOP.has(x)});if(!k.length)k=w.length?w:[t];return [...new Set(k)]}
 function hfCount(x){return Object.values(x.terms).filter(Boolean).length}
 function hfTextDf(e,w){if(!e.hfTdf)e.hfTdf=new Map();if(!e.hfTdf.has(w)){var x=e[w],d=new Set();for(var f in x)if(f!=="_index"&&f.indexOf("keywords")!==0)for(var r in x[f])d.add(r);e.hfTdf.set(w,d.size)}return e.hfTdf.get(w)}
@@ -87,12 +87,15 @@ function hfStrong(x,r,a){if(x.hfR[2])return false;if(r.length<2||x.hfR[1])return
 
 
 def with_intents(
-    source: str, stop: list[str], keep: Sequence[str] = (), means: dict[str, list[str]] | None = None
+    source: str, stop: list[str], keep: Sequence[str] = (), means: dict[str, list[list[str]]] | None = None
 ) -> str | None:
     """The patched worker with our query cut and weak-result filter, or None if the code differs.
 
     `keep` are the intent table's words: the cut takes them whole (有意见, not 有 意见) and keeps them
-    even when they are one character (表, 牙); other lone characters of a query are dropped. `means` maps a typed word to the handbook's words searched instead (装潢 → 装修).
+    even when they are one character (表, 牙); other lone characters of a query are dropped. `means` maps a
+    typed word to the handbook's words searched instead (装潢 → 装修), each word given with its spellings
+    ([["汽车", "汽車"]]): the first one the index holds is searched, so the Simplified edition searches
+    汽车 and the Traditional edition (whose index holds only 汽車) 汽車.
     """
     if any(source.count(code) != 1 for code in ("s=>" + SEGMENT, RANK, MATCHED, RESULT)):
         return None
@@ -119,7 +122,7 @@ def with_intents(
 
 
 def patched_worker(
-    stop: list[str] | None = None, keep: Sequence[str] = (), means: dict[str, list[str]] | None = None
+    stop: list[str] | None = None, keep: Sequence[str] = (), means: dict[str, list[list[str]]] | None = None
 ) -> tuple[str, str] | None:
     """(site path, patched source), or None when this Material's worker is not the one we know."""
     stock = stock_worker()
