@@ -57,9 +57,15 @@ class Context:
             found = self._elements[key] = element_regex(element, org)
         return found
 
-    def element_in(self, element, org, text: str) -> bool:
-        """Whether a greeting/closing element occurs in a folded text (remembered per distinct text)."""
-        key = (id(element), org.id if org else "", text)
+    def element_in(self, element, org, text: str, standard=None) -> bool:
+        """Whether a greeting/closing element occurs in a folded text (remembered per distinct text). With the
+        `standard` the element belongs to, what `missing` already found for the text answers it."""
+        org_id = org.id if org else ""
+        if standard is not None:
+            absent = self._missing.get((id(standard), org_id, text))
+            if absent is not None:
+                return element not in absent
+        key = (id(element), org_id, text)
         found = self._present.get(key)
         if found is None:
             if len(self._present) > 100_000:

@@ -35,7 +35,7 @@ def check(view, ctx):
         return
     agent = view.agent_turns(first_path)
     for index, u in enumerate(agent):
-        if ctx.element_in(greeting, view.org, u.folded):
+        if ctx.element_in(greeting, view.org, u.folded, standard):
             if any(not (view.freeform and _title(earlier)) for earlier in agent[:index]):
                 yield ctx.problem(
                     ID,
