@@ -61,7 +61,7 @@ def assign(call: Call, agent: str | None = None, agent_channel: int | None = Non
     return call
 
 
-SEEN_LIMIT = 20_000  # distinct turn texts whose points are remembered per run, then forgotten all at once
+SEEN_LIMIT = 5_000  # distinct turn texts whose points are remembered per run (≈ 1 MB at most), then all forgotten
 _POINTS: dict[str, int] = {}  # turn text → its points: a pure function of the text
 
 

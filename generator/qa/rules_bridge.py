@@ -137,7 +137,7 @@ def _for_a_call(message: str) -> str:
     return message
 
 
-SEEN_LIMIT = 20_000  # distinct turn texts remembered per run (a few MB at most), then forgotten all at once
+SEEN_LIMIT = 5_000  # distinct turn texts remembered per run (≈ 3 MB at most), then forgotten all at once
 _SEEN: dict[str, tuple[str, str]] = {}  # turn text → (folded, norm): a pure function of the text
 
 

@@ -12,7 +12,7 @@ from huifang.qa.questions import AgentText, Plan, plan_for, script_words
 from huifang.qa.rules_bridge import Bridge, normalize
 
 DEFAULT_FORM = "huifang-zhijian"
-SEEN_LIMIT = 20_000  # distinct turns whose script pairs are remembered per run, then forgotten all at once
+SEEN_LIMIT = 5_000  # distinct turns whose script pairs are remembered per run (≈ 3 MB at most), then all forgotten
 
 
 class UsageError(Exception):
@@ -34,7 +34,7 @@ class Session:
         self.agent, self.agent_channel = agent, agent_channel
         self._plans: dict[str, Plan] = {}
         self._by_script: tuple | None = None
-        self._pairs: dict[str, frozenset] = {}  # a turn's normalised words → the script pairs in them
+        self._pairs: dict[str, tuple] = {}  # a turn's normalised words → the script pairs in them
         if script is not None and script not in project.scripts:
             raise UsageError(f"--script {script}：没有这篇话术{_close(script, project.scripts)}")
         self.script = script
@@ -97,7 +97,7 @@ class Session:
             if pairs is None:
                 if len(seen) > SEEN_LIMIT:
                     seen.clear()
-                pairs = seen[norm] = frozenset(map(_value, automaton.iter(norm)))
+                pairs = seen[norm] = tuple(map(_value, automaton.iter(norm)))
             said.update(pairs)
             if last:
                 across = automaton.get(last[-1] + norm[0], None)
