@@ -234,7 +234,8 @@ def test_question_classes_in_both_editions(browser, shipped_site: Path, edition:
     found = {}
     with serve(shipped_site) as base:
         for query, _, _ in CLASSES:
-            found[query] = search(page, base + edition, convert(query))
+            # a query listing ~100 sections can take more than the default 10 s to settle on a loaded machine
+            found[query] = search(page, base + edition, convert(query), timeout=60.0)
     wrong = {
         convert(q): found[q][:3]
         for q, expect, first in CLASSES
