@@ -27,7 +27,7 @@ What is counted (a reader's view: the rendered text, not the Markdown):
 - heights: page heights on a phone (电话礼仪 pages, 什么时候回访 pages, the tallest pages).
 - empty columns: table columns with no value in any row (every page, both sizes).
 - english: Latin words a reader sees on trainee pages (page text, navigation, header, footer, tooltips, window
-  title); a seed's masks (XX) aside, and PDF, VIP, APP, Esc, mmol listed apart as words Chinese readers use.
+  title); a seed's masks (XX) aside, and PDF, VIP, APP, Esc and units (mm, cm, mmol) counted apart as words Chinese readers use.
 - glossary: terms, pages linking each term, links to a missing anchor, terms used on a page without a link.
 - practice: the quiz clicked through (score shown, every wrong answer explained with a working link,
   questions drawn anew on reload).
@@ -126,7 +126,7 @@ DEVELOPER = {
 RULE_LIKE = re.compile(r"^(未|没有|不按|不及时|应|须|必须|禁止|严禁|不得|不准|擅自|对.+不)")
 CITATION = re.compile(r"\d+\.\d+|《[^》]+》|第.+条|出处|来源")
 LATIN = re.compile(r"[A-Za-z]{2,}")
-OK_LATIN = {"PDF", "VIP", "Esc", "APP", "mmol"}  # words Chinese readers use as they are
+OK_LATIN = {"PDF", "VIP", "Esc", "APP", "mmol", "mm", "cm"}  # words Chinese readers use as they are
 
 
 def trainee(path: str) -> bool:
@@ -180,7 +180,7 @@ class Audit:
                 continue  # a seed's mask in a document's title (XX资产管理有限公司)
             self.english[word] += 1
             if word in OK_LATIN:
-                self.add("latin words Chinese readers use (PDF, VIP, APP, Esc, mmol)", 1)
+                self.add("latin words Chinese readers use (PDF, VIP, APP, Esc, units)", 1)
             else:
                 self.add("english words (trainee pages)", 1, (path, word))
         shown = "\n".join([data["article"], data["nav"], data["tabs"], data["footer"]])
