@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from huifang import model as m
@@ -80,12 +79,52 @@ def call_key(who: str, scenario: str, event: str, start: str) -> str:
     return f"{who}|{scenario}|{event}|{start}"
 
 
-@dataclass
+# the calls of a plan as columns: Call's fields, the window as start and end, the warnings as an index into the
+# plan's list of distinct warning lists
+CALL_FRAME = (
+    "line", "customer", "phone", "scenario", "title", "agent", "date", "time", "start", "end", "ledger_key", "org",
+    "wid", "event", "ident",
+)  # fmt: skip
+
+
 class Plan:
-    calls: list[Call] = field(default_factory=list)
-    unscheduled: list[tuple[int, str]] = field(default_factory=list)
-    errors: list[tuple[int, str]] = field(default_factory=list)
-    already: int = 0  # calls found in the ledger from an earlier run
+    """The calls (as columns in `frame`, made into Calls when `calls` is first asked for), the rows left
+    unscheduled with the reason, the bad rows."""
+
+    def __init__(
+        self,
+        calls: list[Call] | None = None,
+        unscheduled: list[tuple[int, str]] | None = None,
+        errors: list[tuple[int, str]] | None = None,
+        already: int = 0,
+    ):
+        self._calls = calls if calls is not None else []
+        self.unscheduled = unscheduled if unscheduled is not None else []
+        self.errors = errors if errors is not None else []
+        self.already = already  # calls found in the ledger from an earlier run
+        self.frame: pl.DataFrame | None = None  # when set, the calls as columns (CALL_FRAME), in order
+        self.warning_lists: list = [NO_WARNINGS]
+
+    @property
+    def calls(self) -> list[Call]:
+        """The calls as Calls; from then on the list is what the plan holds (it may be changed in place)."""
+        if self.frame is not None:
+            self._calls = calls_of(self.frame, self.warning_lists)
+            self.frame = None
+        return self._calls
+
+    @calls.setter
+    def calls(self, calls: list[Call]) -> None:
+        self._calls, self.frame = calls, None
+
+    def count(self) -> int:
+        return self.frame.height if self.frame is not None else len(self._calls)
+
+    def columns(self) -> tuple[pl.DataFrame, list]:
+        """The calls as columns (CALL_FRAME) and the warning lists `wid` indexes, without making Calls."""
+        if self.frame is not None:
+            return self.frame, self.warning_lists
+        return frame_of(self._calls)
 
     def as_dict(self) -> dict:
         return {
@@ -378,7 +417,20 @@ class Planner:
         calls = calls.sort("day", "agent", "time", "line", "order")
         for agent, day, n in calls.group_by("agent", "day").len().iter_rows():
             self.load[(agent, day)] = self.load.get((agent, day), 0) + n
-        result.calls = self.materialise(calls, scenarios, warn_lists)
+        titles = pl.DataFrame(
+            {
+                "sid": list(scenarios),
+                "title": [s.title for s in scenarios.values()],
+                "org": [s.org for s in scenarios.values()],
+            },
+            schema={"sid": pl.String, "title": pl.String, "org": pl.String},
+        )
+        calls = calls.join(titles, on="sid", how="left", maintain_order="left")
+        result.frame = calls.select(
+            "line", "customer", "phone", pl.col("sid").alias("scenario"), "title", "agent", pl.col("day").alias("date"),
+            "time", "start", "end", pl.lit("").alias("ledger_key"), "org", "wid", pl.col("date").alias("event"), "ident",
+        )  # fmt: skip
+        result.warning_lists = warn_lists
 
     def place_by_counts(
         self,
@@ -561,26 +613,6 @@ class Planner:
         }  # fmt: skip
         return self.finish(pl.DataFrame(rows, schema=schema, orient="row"), unknown_years, warn_lists, warn_ids)
 
-    def materialise(self, calls: pl.DataFrame, scenarios: dict[str, m.Scenario], warn_lists: list) -> list[Call]:
-        make = tuple.__new__
-        shared: dict = {}
-        out = []
-        titles = {sid: (s.title, s.org) for sid, s in self.project.scenarios.items()}
-        for line, customer, phone, sid, agent, day, time, start, end, wid, date, ident in calls.select(
-            "line", "customer", "phone", "sid", "agent", "day", "time", "start", "end", "wid", "date", "ident"
-        ).iter_rows():
-            span = shared.get((start, end))
-            if span is None:
-                span = shared[(start, end)] = (start, end)
-            title, org = titles[sid]
-            out.append(
-                make(
-                    Call,
-                    (line, customer, phone, sid, title, agent, day, time, span, "", org, warn_lists[wid], date, ident),
-                )
-            )
-        return out
-
     def spread(self, scenario: m.Scenario, day: dt.date) -> tuple[list[str], dict[int, list[str]]]:
         """The warnings about the day's call windows, and the times of its calls by capacity (filled as needed)."""
         key = (scenario.id, day)
@@ -683,3 +715,64 @@ def days(lo: dt.date, hi: dt.date):
     while lo <= hi:
         yield lo
         lo += DAY
+
+
+def calls_of(frame: pl.DataFrame, warning_lists: list) -> list[Call]:
+    """The frame's rows as Calls (a window's (start, end) tuple shared by its calls)."""
+    make = tuple.__new__
+    spans: dict = {}
+    share = spans.setdefault
+    out = []
+    append = out.append
+    for line, customer, phone, sid, title, agent, day, time, start, end, key, org, wid, event, ident in zip(
+        *(frame[name].to_list() for name in CALL_FRAME)
+    ):
+        append(
+            make(
+                Call,
+                (
+                    line,
+                    customer,
+                    phone,
+                    sid,
+                    title,
+                    agent,
+                    day,
+                    time,
+                    share((start, end), (start, end)),
+                    key,
+                    org,
+                    warning_lists[wid],
+                    event,
+                    ident,
+                ),
+            )  # fmt: skip
+        )
+    return out
+
+
+def frame_of(calls: list[Call]) -> tuple[pl.DataFrame, list]:
+    """Calls as the columns CALL_FRAME, with the warning lists their `wid` indexes."""
+    import polars as pl
+
+    lists: list = [NO_WARNINGS]
+    ids: dict[tuple[str, ...], int] = {(): 0}
+    columns: dict[str, list] = {name: [] for name in CALL_FRAME}
+    for c in calls:
+        for name, value in zip(
+            CALL_FRAME,
+            (
+                c.line, c.customer, c.phone, c.scenario, c.title, c.agent, c.date, c.time, c.window[0], c.window[1],
+                c.ledger_key, c.org, intern_warnings(list(c.warnings), lists, ids), c.event, c.ident,
+            ),
+        ):  # fmt: skip
+            columns[name].append(value)
+    schema = {
+        name: pl.Int64
+        if name in ("line", "wid")
+        else pl.Date
+        if name in ("date", "start", "end", "event")
+        else pl.String
+        for name in CALL_FRAME
+    }
+    return pl.DataFrame(columns, schema=schema), lists
