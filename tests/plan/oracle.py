@@ -12,8 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby, islice
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from operator import itemgetter
 from pathlib import Path
+from typing import TextIO
 
 from huifang import model as m
 from huifang.plan.calendar import BIRTHDAY, Calendar
@@ -490,3 +493,126 @@ def read_events_old(path: Path, columns: dict[str, str]) -> Iterator[Event | tup
                 cells[i_ident].strip(),
             ),
         )
+
+
+# --format json as it was written (generator/plan/jsonout.py), one call at a time
+OLD_BATCH = 20_000  # calls per write
+
+
+def strings_old(values, indent: str) -> str:
+    if not values:
+        return "[]"
+    inner = ",\n".join(f"{indent}  {encode_basestring(v)}" for v in values)
+    return f"[\n{inner}\n{indent}]"
+
+
+def call_texts_old(calls: list[Call]) -> Iterator[str]:
+    """Each call as indented JSON. The texts calls share are encoded once: the scenario, the (agent, date) of a
+    run of calls (the calls come grouped by day and agent), and (time, window) when there is no warning."""
+    enc = encode_basestring
+    scenarios: dict[str, str] = {}
+    days: dict[tuple, str] = {}
+    tails: dict[tuple, str] = {}
+    last_agent, last_date, mid = None, None, ""
+    for line, customer, phone, scenario, _, agent, date, time, span, _, _, warnings, _, _ in calls:
+        known = scenarios.get(scenario)
+        if known is None:
+            known = scenarios[scenario] = enc(scenario)
+        if agent is not last_agent or date is not last_date:
+            last_agent, last_date = agent, date
+            mid = days.get((agent, date))  # type: ignore[assignment]
+            if mid is None:
+                mid = days[(agent, date)] = (
+                    f'"agent": {enc(agent)},\n      "date": "{date.isoformat()}",\n      "time": '
+                )
+        if warnings:
+            tail = f'{enc(time)},\n      "window": {window_old(span)},\n      "warnings": {strings_old(warnings, "      ")}\n    }}'
+        else:
+            tail = tails.get((time, span))  # type: ignore[assignment]
+            if tail is None:
+                tail = tails[(time, span)] = (
+                    f'{enc(time)},\n      "window": {window_old(span)},\n      "warnings": []\n    }}'
+                )
+        yield (
+            f'    {{\n      "line": {line},\n      "customer": {enc(customer)},\n      "phone": {enc(phone)},\n'
+            f'      "scenario": {known},\n      {mid}{tail}'
+        )
+
+
+def window_old(span) -> str:
+    end = f'"{span[1].isoformat()}"' if span[1] else "null"
+    return f'[\n        "{span[0].isoformat()}",\n        {end}\n      ]'
+
+
+def pairs_old(items: list[tuple[int, str]], name: str) -> str:
+    if not items:
+        return "[]"
+    inner = ",\n".join(
+        f'    {{\n      "line": {n},\n      "{name}": {encode_basestring(text)}\n    }}' for n, text in items
+    )
+    return f"[\n{inner}\n  ]"
+
+
+def write_json_old(plan: Plan, out: TextIO) -> None:
+    """The plan as indented JSON (no newline after the closing brace, as json.dump)."""
+    if plan.calls:
+        out.write('{\n  "calls": [\n')
+        texts = call_texts_old(plan.calls)
+        for start in range(0, len(plan.calls), OLD_BATCH):
+            if start:
+                out.write(",\n")
+            out.write(",\n".join(islice(texts, OLD_BATCH)))
+        out.write("\n  ],\n")
+    else:
+        out.write('{\n  "calls": [],\n')
+    out.write(
+        f'  "unscheduled": {pairs_old(plan.unscheduled, "reason")},\n  "errors": {pairs_old(plan.errors, "message")}\n}}'
+    )
+
+
+AGENT_DAY = itemgetter(5, 6)  # Call.agent, Call.date
+
+
+# the ledger's rows as they were made (generator/plan/store.py), one call at a time
+def packed_old(calls: Iterable[Call], run: str, taken: set[str]) -> tuple[list[tuple], list[tuple]]:
+    """The plan_days rows of the calls and the plan_more rows of those with a key; a call whose key is in
+    `taken` is left out."""
+    iso = IsoDays()
+    enc = encode_basestring
+    # (scenario, event, time, window) -> its part of a call's array, the window's first and last day
+    shared: dict[tuple, tuple[str, str, str | None]] = {}
+    days = []
+    more = []
+    for (agent, date), group in groupby(calls, AGENT_DAY):
+        arrays = []
+        lo = "9999"  # the earliest start of the day's windows, the latest end (None: one is open-ended)
+        hi: str | None = ""
+        for line, customer, phone, scenario, _, _, _, time, span, key, _, _, event, ident in group:
+            if key:
+                more.append(
+                    (key, scenario, customer, phone, agent, iso[date], time, iso[span[0]], iso[span[1]], line, run)
+                )
+                continue
+            found = shared.get((scenario, event, time, span))
+            if found is None:
+                start, end = iso[span[0]], iso[span[1]]
+                found = shared[(scenario, event, time, span)] = (
+                    f'{enc(scenario)},"{iso[event] if event else start}",{enc(time)},"{start}",'
+                    + (f'"{end}"]' if end else "null]"),
+                    start,
+                    end,
+                )
+            tail, start, end = found
+            if (
+                taken
+                and f"{ident or f'{customer}/{phone}'}|{scenario}|{iso[event] if event else start}|{start}" in taken
+            ):
+                continue
+            arrays.append(f"[{line},{enc(customer)},{enc(phone)},{enc(ident)},{tail}")
+            if start < lo:
+                lo = start
+            if hi is not None and (end is None or end > hi):
+                hi = end
+        if arrays:
+            days.append((run, agent, iso[date], len(arrays), lo, hi, f"[{','.join(arrays)}]"))
+    return days, more
