@@ -232,6 +232,7 @@ class Planner:
         per group. An agent whose every call fits its first working day (the count of its calls there so far
         under its capacity) is placed by those counts; the calls of an agent whose capacity binds are placed one
         by one in the same order (`place_one_by_one`), since each overflow moves later calls.
+        A table given is emptied: its rows are planned, not held twice.
         """
         from huifang.plan.table import Table
 
@@ -240,7 +241,7 @@ class Planner:
         collecting = gc.isenabled()
         gc.disable()  # a million rows and calls, no cycles among them: the collector would walk them again and again
         try:
-            self.plan_columns(table.frame, result)
+            self.plan_columns(table, result)
         finally:
             if collecting:
                 gc.enable()
@@ -262,8 +263,10 @@ class Planner:
             BIRTHDAY in t.on,
         )
 
-    def plan_columns(self, f: pl.DataFrame, result: Plan) -> None:
+    def plan_columns(self, table: Table, result: Plan) -> None:
         import polars as pl
+
+        f, table.frame = table.frame, table.frame.clear()
 
         first, last = self.first, self.last
         unscheduled = result.unscheduled
@@ -288,7 +291,7 @@ class Planner:
             },
             schema={"scenario": pl.String, "sid": pl.String, "dated": pl.Boolean, "born": pl.Boolean},
         )
-        f = f.join(names, on="scenario", how="left", maintain_order="left")
+        f = f.with_columns(lookup(f, names, ["scenario"]))
         # which override applies: per distinct (scenario, region, class) of the scenarios that have any
         overridden = [name for name, r in known.items() if r[1]]
         if overridden:
@@ -296,7 +299,7 @@ class Planner:
             combos = combos.unique()
             ov = [chosen(known[n][0].timing, r, c) for n, r, c in combos.iter_rows()]
             combos = combos.with_columns(pl.Series("ov", ov, pl.Int32))
-            f = f.join(combos, on=["scenario", "region", "customer_class"], how="left", maintain_order="left")
+            f = f.with_columns(lookup(f, combos, ["scenario", "region", "customer_class"]))
             f = f.with_columns(pl.col("ov").fill_null(-1))
         else:
             f = f.with_columns(pl.lit(-1, pl.Int32).alias("ov"))
@@ -327,7 +330,7 @@ class Planner:
                 continue
             spans.extend((gid, i, w.start, w.end) for i, w in enumerate(found))
         groups = groups.with_row_index("gid")
-        f = f.join(groups.select(*keys, "gid"), on=keys, how="left", maintain_order="left", nulls_equal=True)
+        f = f.with_columns(lookup(f, groups.select(*keys, "gid"), keys))
         if reasons:
             unplanned = pl.col("gid").is_in(list(reasons))
             unscheduled.extend((n, reasons[g]) for n, g in f.filter(unplanned).select("line", "gid").iter_rows())
@@ -341,6 +344,7 @@ class Planner:
             schema={"gid": pl.UInt32, "widx": pl.Int64, "start": pl.Date, "end": pl.Date},
             orient="row",
         )
+        f = f.select("pos", "line", "customer", "phone", "sid", "date", "agent", "ident", "gid")
         t = f.join(wins, on="gid", how="inner")
         tie = pl.col("pos").cast(pl.Int64) * (LONGEST_WINDOWS + 1) + pl.col("widx")
         t = t.with_columns(
@@ -382,7 +386,7 @@ class Planner:
         bounds = bounds.with_columns(
             pl.Series("fw", [self.first_workday(lo, hi) for lo, hi in bounds.iter_rows()], pl.Date)
         )
-        t = t.join(bounds, on=["lo", "hi"], how="left", maintain_order="left")
+        t = t.with_columns(lookup(t, bounds, ["lo", "hi"]))
         agents = t["agent"].unique().to_list()
         capacity = pl.DataFrame(
             {"agent": agents, "cap": [self.config.capacity_of(a) for a in agents]},
@@ -393,7 +397,7 @@ class Planner:
             schema={"agent": pl.String, "day": pl.Date, "booked": pl.Int64},
             orient="row",
         )
-        t = t.join(capacity, on="agent", how="left", maintain_order="left")
+        t = t.with_columns(lookup(t, capacity, ["agent"]))
         full = t.filter(pl.col("fw").is_not_null()).select(
             "agent",
             "cap",
@@ -425,7 +429,7 @@ class Planner:
             },
             schema={"sid": pl.String, "title": pl.String, "org": pl.String},
         )
-        calls = calls.join(titles, on="sid", how="left", maintain_order="left")
+        calls = calls.with_columns(lookup(calls, titles, ["sid"]))
         result.frame = calls.select(
             "line", "customer", "phone", pl.col("sid").alias("scenario"), "title", "agent", pl.col("day").alias("date"),
             "time", "start", "end", pl.lit("").alias("ledger_key"), "org", "wid", pl.col("date").alias("event"), "ident",
@@ -469,7 +473,7 @@ class Planner:
             t = pl.concat([t.filter(pl.col("fw").is_not_null()), lost.select(t.columns)]).sort("order")
         t = t.with_columns(pl.coalesce("fw", "lo").alias("day"))
         t = t.with_columns(pl.int_range(pl.len()).over("agent", "day").alias("rank"))
-        t = t.join(booked, on=["agent", "day"], how="left", maintain_order="left")
+        t = t.with_columns(lookup(t, booked, ["agent", "day"]))
         t = t.with_columns((pl.col("rank") + pl.col("booked").fill_null(0)).alias("index"))
         return self.finish(t, unknown_years, warn_lists, warn_ids)
 
@@ -500,7 +504,7 @@ class Planner:
         days = pl.DataFrame(
             per_day, schema={"sid": pl.String, "day": pl.Date, "slots": pl.Int64, "notes": pl.String}, orient="row"
         )
-        t = t.join(days, on=["sid", "day"], how="left", maintain_order="left")
+        t = t.with_columns(lookup(t, days, ["sid", "day"]))
         slot_list = list(slot_ids)
         times = t.select("slots", "cap", "index").unique()
         times = times.with_columns(
@@ -510,7 +514,7 @@ class Planner:
                 pl.String,
             )
         )
-        t = t.join(times, on=["slots", "cap", "index"], how="left", maintain_order="left")
+        t = t.with_columns(lookup(t, times, ["slots", "cap", "index"]))
         kinds = t.select("busy", "unknown", "day", "notes").unique()
         ids = []
         for busy, unknown_year, day, notes in kinds.iter_rows():
@@ -521,7 +525,7 @@ class Planner:
                 found.extend(notes.split("\x1f"))
             ids.append(intern_warnings(found, warn_lists, warn_ids))
         kinds = kinds.with_columns(pl.Series("wid", ids, pl.Int64))
-        t = t.join(kinds, on=["busy", "unknown", "day", "notes"], how="left", maintain_order="left", nulls_equal=True)
+        t = t.with_columns(lookup(t, kinds, ["busy", "unknown", "day", "notes"]))
         return t.select(*CALL_COLUMNS)
 
     def place_one_by_one(
@@ -696,6 +700,13 @@ CALL_COLUMNS = (
     "wid",
 )
 LONGEST_WINDOWS = 1 << 20  # windows of one event, more than windows.LONGEST ever gives
+
+
+def lookup(frame: pl.DataFrame, table: pl.DataFrame, on: list[str]) -> list[pl.Series]:
+    """`table`'s other columns for each row of `frame`, matched on `on` (null matches null), in the frame's order;
+    joined on the key columns alone, since a join copies every column it carries."""
+    found = frame.select(on).join(table, on=on, how="left", maintain_order="left", nulls_equal=True)
+    return found.drop(on).get_columns()
 
 
 def ZERO(day: dt.date) -> int:

@@ -12,7 +12,7 @@ from huifang.plan.core import Plan
 if TYPE_CHECKING:
     import polars as pl
 
-BATCH = 200_000  # calls per write
+BATCH = 20_000  # calls per write (small pieces: fresh memory for large ones costs more than the writes)
 NEEDS_ESCAPE = r'["\\\x00-\x1f]'  # what encode_basestring escapes (ensure_ascii=False)
 
 
@@ -85,13 +85,21 @@ def pairs(items: list[tuple[int, str]], name: str) -> str:
 
 def write_json(plan: Plan, out: TextIO) -> None:
     """The plan as indented JSON (no newline after the closing brace, as json.dump)."""
+    import polars as pl
+
     frame, warning_lists = plan.columns()
+    binary = getattr(out, "buffer", None) if (getattr(out, "encoding", "") or "").lower() in ("utf-8", "utf8") else None
     if frame.height:
         out.write('{\n  "calls": [\n')
         for start in range(0, frame.height, BATCH):
             if start:
                 out.write(",\n")
-            out.write(call_texts(frame.slice(start, BATCH), warning_lists).str.join(",\n").item())
+            piece = call_texts(frame.slice(start, BATCH), warning_lists).str.join(",\n")
+            if binary is not None:  # the UTF-8 bytes polars holds, not decoded into a str and encoded again
+                out.flush()
+                binary.write(piece.cast(pl.Binary).item())
+            else:
+                out.write(piece.item())
         out.write("\n  ],\n")
     else:
         out.write('{\n  "calls": [],\n')

@@ -8,9 +8,9 @@ columns. The checks run on the columns: a date text is parsed once however many 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,21 +125,27 @@ def read_table(path: Path, columns: dict[str, str]) -> Table:
     if suffix not in (".csv", ".txt"):
         raise InputError("只支持 .csv 和 .xlsx 文件")
     raw = file_bytes(path)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]  # what utf-8-sig drops
-    try:
-        content = raw.decode("utf-8")
-    except UnicodeDecodeError:
+    if not is_utf8(raw):
         try:
             content = raw.decode("gb18030")
         except UnicodeDecodeError:
             raise InputError("文件编码无法识别（请另存为 UTF-8 的 CSV）") from None
         raw = content.encode("utf-8")
-    if "\r" in content and content.count("\r") != content.count("\r\n"):
-        return checked(*csv_cells(content, columns))
-    if any(odd in raw for odd in ODD):
-        return checked(*csv_cells(content, columns))
-    return checked(*plain_cells(raw, content, columns))
+    if raw.count(b"\r") != raw.count(b"\r\n") or any(odd in raw for odd in ODD):
+        return checked(*csv_cells(raw.decode("utf-8-sig"), columns))
+    return checked(*plain_cells(raw, columns))
+
+
+def is_utf8(raw: bytes, chunk: int = 1 << 23) -> bool:
+    """Whether the bytes are UTF-8, decoded a piece at a time (the whole file as a str would double the memory)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for start in range(0, len(raw), chunk):
+            decoder.decode(raw[start : start + chunk])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def find_header(rows: Iterator[tuple[int, list]], columns: dict[str, str]) -> tuple[dict[str, int], int]:
@@ -149,37 +155,36 @@ def find_header(rows: Iterator[tuple[int, list]], columns: dict[str, str]) -> tu
     raise InputError("文件是空的")
 
 
-def plain_cells(raw: bytes, content: str, columns: dict[str, str]):
+def plain_cells(raw: bytes, columns: dict[str, str]):
     """A CSV whose every physical line is a row and every comma a separator, split by polars."""
     import polars as pl
 
-    head = content.split("\n", 64)[:64]  # the header is on one of the first lines (else: a blank file)
+    head = raw[: 1 << 16].decode("utf-8-sig", errors="replace").split("\n")  # the header is on a first line
+    head = head[:64] if len(raw) <= 1 << 16 else head[: min(64, len(head) - 1)]  # whole lines only
     try:
         header, at = find_header(((n, line.rstrip("\r").split(",")) for n, line in enumerate(head, 1)), columns)
     except InputError:
-        if len(head) < 64:
+        if raw.count(b"\n") < 64 and len(raw) < 1 << 16:
             raise
-        return csv_cells(content, columns)  # 64 blank lines first: let csv find the header
+        return csv_cells(raw.decode("utf-8-sig"), columns)  # the header further down: let csv find it
     width = max(header.values()) + 1
-    parts = raw.split(b"\n", at)
-    body = parts[at] if len(parts) > at else b""
+    # the header line first, so that the columns polars counts are the header's (a row with fewer cells gets
+    # nulls, one with more is cut: what lies past the header's columns is looked at only for a blank row)
+    frame = pl.read_csv(
+        raw,
+        has_header=False,
+        skip_rows=at - 1,
+        quote_char=None,
+        infer_schema=False,
+        truncate_ragged_lines=True,
+    )
     names = [f"c{i}" for i in range(width)]
-    if body:
-        frame = pl.read_csv(
-            io.BytesIO(b",".join([b""] * width) + b"\n" + body),  # a first row as wide as the header
-            has_header=False,
-            quote_char=None,
-            infer_schema=False,
-            truncate_ragged_lines=True,
-        )[1:]
-        frame = frame.select(pl.col(old).fill_null("").alias(new) for old, new in zip(frame.columns, names))
-    else:
-        frame = pl.DataFrame({n: [] for n in names}, schema={n: pl.String for n in names})
+    frame = frame.slice(1).select(pl.col(old).fill_null("").alias(new) for old, new in zip(frame.columns, names))
     frame = frame.with_columns(pl.int_range(at + 1, at + 1 + frame.height, eager=True).alias("line"))
 
     def past(lines: list[int]) -> set[int]:
-        every = body.split(b"\n")
-        return {n for n in lines if any(c.strip() for c in every[n - at - 1].decode().split(",")[width + 1 :])}
+        every = raw.split(b"\n")
+        return {n for n in lines if any(c.strip() for c in every[n - 1].decode().split(",")[width + 1 :])}
 
     return frame, header, width, past
 
@@ -198,7 +203,8 @@ def csv_cells(content: str, columns: dict[str, str]):
     stream = rows()
     header, _ = find_header(stream, columns)
     width = max(header.values()) + 1
-    return (*listed(stream, width, None), header, width)
+    frame, past = listed(stream, width, None)
+    return frame, header, width, past
 
 
 def xlsx_cells(path: Path, columns: dict[str, str]):
@@ -208,7 +214,8 @@ def xlsx_cells(path: Path, columns: dict[str, str]):
         header, _ = find_header(stream, columns)
         width = max(header.values()) + 1
         dated = {header[name] for name in ("日期", "截止日期", "生日") if name in header}
-        return (*listed(stream, width, dated), header, width)
+        frame, past = listed(stream, width, dated)
+        return frame, header, width, past
     finally:
         book.close()
 
