@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -16,10 +15,6 @@ from huifang.plan.events import InputError, read_events
 from huifang.plan.jsonout import write_json
 from huifang.problems import ContentError, display_path
 from huifang.project import load_project
-
-# polars' allocator (jemalloc) gives freed memory back at once rather than after seconds: a million rows pass
-# through several frames in turn, and the peak is what the user's machine must hold (read before polars loads)
-os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
 
 
 def parse_range(args) -> tuple[dt.date, dt.date] | str:
