@@ -222,6 +222,7 @@ def forbidden(doc: Document, project: m.Project) -> None:
                 p.get("source", ""),
                 tuple(tuple(group) for group in p.get("any_order", ())),
                 p.get("situation", ""),
+                tuple(p.get("alone", ())),
             )
         )
 

@@ -99,6 +99,13 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
         cmd.add_argument("--diff", action="store_true", help="只显示 --fix 会做的修改，不写文件")
         cmd.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="是否彩色输出")
         cmd.add_argument("--no-compose", action="store_true", help="只检查话术文件本身，不组合机构标准开头和结束语")
+        cmd.add_argument(
+            "--jobs",
+            type=jobs_value,
+            default=0,
+            metavar="N",
+            help="并行进程数：auto（默认）在文件多时按 CPU 核数、文件少时用 1 个进程",
+        )
     elif name in ("build", "serve"):
         cmd.add_argument("--site-dir", type=Path, default=None, help="网站输出目录，默认 <项目>/site")
         cmd.add_argument(
@@ -147,6 +154,15 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
 
         other = argparse.ArgumentParser()  # add_arguments fills both; only this one is kept
         add_plan_arguments(*((cmd, other) if name == "plan" else (other, cmd)))
+
+
+def jobs_value(text: str) -> int:
+    """`--jobs`: a positive number of processes, or auto (0: as many as pay off)."""
+    if text.strip().lower() == "auto":
+        return 0
+    if text.strip().isdecimal() and int(text) > 0:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"应为正整数或 auto，而不是「{text}」")
 
 
 def missing_extra(args) -> str | None:

@@ -234,6 +234,7 @@ class ForbiddenPhrase:
     source: str = ""
     any_order: tuple[tuple[str, ...], ...] = ()  # word groups found in any order within one clause
     situation: str = ""  # the 忌语速查 groups by it (falls back to category)
+    alone: tuple[str, ...] = ()  # said as a whole sentence only (「不知道。」, not 「不知道您方便吗」)
 
 
 @dataclass(eq=False)

@@ -244,6 +244,13 @@ FORBIDDEN = obj(
                         "items": SHORT,
                         "description": "含此短语也没问题的上下文，如「不可能」在「不可能让您白跑」中",
                     },
+                    "alone": {
+                        "type": "array",
+                        "items": SHORT,
+                        "uniqueItems": True,
+                        "description": "只在单独成句时才算的说法：这句话前后都是句子的边界（可带语气词），如「不知道。」；"
+                        "「不知道您现在方便吗」不算",
+                    },
                     "any_order": {
                         "type": "array",
                         "minItems": 2,

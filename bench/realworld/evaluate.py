@@ -12,6 +12,8 @@
                                                           # once (session 6), then spent and a development set too
     python bench/realworld/evaluate.py --split heldout5   # blind set 5 (labels-heldout5.yaml, heldout5/): for the next
                                                           # final blind measurement only; never tuned to, never opened
+    python bench/realworld/evaluate.py --split heldout6   # blind set 6 (labels-heldout6.yaml, heldout6/): likewise blind,
+                                                          # for one final measurement only; never tuned to, never opened
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -45,6 +47,7 @@ LABELS = {
     "heldout3": "labels-heldout3.yaml",
     "heldout4": "labels-heldout4.yaml",
     "heldout5": "labels-heldout5.yaml",
+    "heldout6": "labels-heldout6.yaml",
 }
 
 
@@ -155,10 +158,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all"],
+        choices=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all"],
         default="dev",
         help="all = the 134 development files (dev, heldout and the spent heldout2, heldout3 and heldout4); "
-        "heldout5 is blind, for the next final measurement only, never tuned to",
+        "heldout5 and heldout6 are blind, each for one final measurement only, never tuned to",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(

@@ -42,11 +42,12 @@ def lint_by_script(loaded, *, composed: bool = True) -> dict[str, list[Problem]]
     }
 
 
-def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = True) -> Result:
+def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = True, jobs: int = 0) -> Result:
     """Lint the given files and directories (.yaml/.yml/.md/.txt), or with none the whole project.
 
     The content is loaded once; YAML scripts are then loaded and linted one at a time (memory stays
-    flat), free-form files read one at a time; both in worker processes when there are many.
+    flat), free-form files read one at a time; both in worker processes when there are many (`jobs`: how
+    many; 0 = as many as pay off, see lint.chunks).
     """
     from huifang.lint import loader
 
@@ -57,7 +58,9 @@ def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = 
         raise UsageError(f"{root}: 找不到 content/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录")
     root_abs = os.path.abspath(root)
     if not paths:
-        return run.stream(root, inputs.all_scripts(root), inputs.walk_scripts_src(root), composed=composed, full=True)
+        return run.stream(
+            root, inputs.all_scripts(root), inputs.walk_scripts_src(root), composed=composed, full=True, jobs=jobs
+        )
     yaml_files: list = []
     freeform: list = []
     for path in paths:
@@ -80,9 +83,11 @@ def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = 
             continue  # mkdocs.yml, CI files…: not ours
         (content if kind not in (None, "script") else scripts).append((file, display))
     if not content:
-        return run.stream(root, inputs.unique(scripts), freeform, composed=composed)
+        return run.stream(root, inputs.unique(scripts), freeform, composed=composed, jobs=jobs)
     # A content file was named: its findings come from the scripts that use it, so lint them all.
-    result = run.stream(root, inputs.unique(inputs.all_scripts(root) + scripts), freeform, composed=composed, full=True)
+    result = run.stream(
+        root, inputs.unique(inputs.all_scripts(root) + scripts), freeform, composed=composed, full=True, jobs=jobs
+    )
     only = {d for _, d in scripts} | {d for _, d in content} | {d for _, d in freeform}
     result.problems = [p for p in result.problems if p.path in only]
     return result

@@ -15,10 +15,21 @@ PARALLEL_FROM_FREEFORM = 1000
 
 
 def in_chunks(
-    work, gather, files, result: Result, state: dict | None = None, *, parallel_from: int = PARALLEL_FROM
+    work,
+    gather,
+    files,
+    result: Result,
+    state: dict | None = None,
+    *,
+    parallel_from: int = PARALLEL_FROM,
+    jobs: int = 0,
 ) -> list[Problem]:
-    """Run `work` over chunks of `files` (in forked workers when there are many), in file order."""
-    jobs = workers.count(len(files), parallel_from)
+    """Run `work` over chunks of `files` (in forked workers when there are many, or `jobs` of them when
+    asked), in file order. multiprocessing is imported only when workers are started."""
+    jobs = workers.count(len(files), parallel_from, jobs)
+    size = max(20, min(500, len(files) // (jobs * 4)))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    jobs = min(jobs, len(chunks))  # a worker with no chunk to take only costs its start
     context = None
     if jobs > 1:
         import multiprocessing
@@ -33,8 +44,6 @@ def in_chunks(
         if context is None:
             gather(work(files), result, found, state)
             return found
-        size = max(20, min(500, len(files) // (jobs * 4)))
-        chunks = [files[i : i + size] for i in range(0, len(files), size)]
         from huifang.workers import ignore_interrupts
 
         with context.Pool(jobs, initializer=ignore_interrupts) as pool:

@@ -11,7 +11,7 @@ def run(args) -> int:
     from huifang.lint.config import ConfigError
 
     try:
-        result = lint_paths(args.project, list(args.paths), composed=not args.no_compose)
+        result = lint_paths(args.project, list(args.paths), composed=not args.no_compose, jobs=args.jobs)
         if args.fix or args.diff:
             return _fix(args, result)
     except ConfigError as exc:
@@ -91,6 +91,6 @@ def _fix(args, result) -> int:
             written += edit.applied
     if written:
         print(f"已修改 {written} 处", file=sys.stderr)
-        result = lint_paths(args.project, list(args.paths), composed=not args.no_compose)
+        result = lint_paths(args.project, list(args.paths), composed=not args.no_compose, jobs=args.jobs)
     _report(args, result.problems)
     return _exit(result.problems)

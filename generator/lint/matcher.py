@@ -31,12 +31,14 @@ class PhraseMatcher:
         self.automaton = ahocorasick.Automaton()
         keys: dict[str, list] = {}
         self.exceptions: dict[str, tuple[str, ...]] = {}
+        self.alone: set[tuple[str, str]] = set()  # (phrase id, written) counted only as a whole sentence
         for phrase in phrases:
             self.exceptions[phrase.id] = tuple(e for e in (normalize(x) for x in phrase.exceptions) if e)
-            for written in (phrase.phrase, *phrase.variants):
-                key = normalize(written.value)
+            for written in (*(w.value for w in (phrase.phrase, *phrase.variants)), *phrase.alone):
+                key = normalize(written)
                 if key and not any(p is phrase for p, _ in keys.get(key, ())):
-                    keys.setdefault(key, []).append((phrase, written.value))
+                    keys.setdefault(key, []).append((phrase, written))
+            self.alone.update((phrase.id, w) for w in phrase.alone)
         for key, owners in keys.items():
             self.automaton.add_word(key, (len(key), tuple(owners)))
         self.empty = not keys
@@ -83,18 +85,23 @@ class PhraseMatcher:
         raw.sort(key=lambda h: (h[0], h[0] - h[1]))
         chosen: list = []
         reach: dict[int, int] = {}  # id(phrase) → end of its last chosen hit (hits come in order of start)
+        index = None
         for start, end, phrase, written in raw:
             if reach.get(id(phrase), -1) > start:
                 continue
             if self._excepted(norm, start, end, phrase):
                 continue
+            if self.alone and (phrase.id, written) in self.alone:
+                index = kept(text) if index is None else index
+                if not whole(text, index[start], index[end - 1] + 1):
+                    continue
             chosen.append((start, end, phrase, written))
             reach[id(phrase)] = end
         more = 0
         if limit is not None and len(chosen) > limit:
             more = len(chosen) - limit
             chosen = chosen[: limit + 1]
-        index = kept(text)
+        index = kept(text) if index is None else index
         return [Hit(phrase, written, index[s], index[e - 1] + 1) for s, e, phrase, written in chosen], more
 
     def _excepted(self, norm: str, start: int, end: int, phrase: m.ForbiddenPhrase) -> bool:
@@ -104,3 +111,23 @@ class PhraseMatcher:
             if norm.find(exception, max(0, end - len(exception)), start + len(exception)) >= 0:
                 return True
         return False
+
+
+# What may stand between a whole-sentence phrase and the sentence's edges: a filler before it (嗯，不知道),
+# a particle after it (不知道啊). Any other letter or number joins it to a longer sentence.
+FILLERS = frozenset("嗯啊哦呃唉哎额噢")
+PARTICLES = frozenset("啊呀吧哦呢嘛啦了哈呗诶")
+
+
+def whole(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is said as a sentence of its own: 「不知道。」, 「嗯，不知道啊！」, not
+    「不知道您现在方便吗」 nor 「我也不知道」 (whose own phrase is listed separately)."""
+    before = start
+    while before > 0 and text[before - 1] in FILLERS:
+        before -= 1
+    if before > 0 and text[before - 1].isalnum():
+        return False
+    after = end
+    while after < len(text) and text[after] in PARTICLES:
+        after += 1
+    return after >= len(text) or not text[after].isalnum()

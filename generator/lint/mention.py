@@ -85,12 +85,11 @@ CITE_REACH = 32
 
 
 def _cited(folded: str, start: int) -> bool:
-    """In the same sentence as, and shortly after, 「第N句」: a sentence cited as an example, not said."""
+    """After 「第N句」 in its paragraph: a talk that counts the sentences it cites retells them in the
+    same paragraph (「第二句，我不知道！…不知道，电话放下了。第二句话是最莫名其妙的话。」), not said."""
     if "句" not in folded:
         return False
-    before = folded[max(0, start - CITE_REACH) : start]
-    before = _since_last(SENTENCE_END, before)
-    return CITED.search(before) is not None
+    return CITED.search(folded, 0, start) is not None
 
 
 # A story of a call that gives someone else's words after a colon (「这个孙先生拿起电话来：对不起，这个事情不归我管」,
@@ -115,11 +114,23 @@ def _narrated(folded: str, start: int) -> bool:
     return NARRATOR.search(head) is not None
 
 
+# 「比如：」 right before a quote gives an example of what the sentence before it says (「最忌讳的语言就是训斥患者。
+# 比如：“…”」): that sentence is the one that may name the words.
+EXAMPLE = regexcache.compile(r"(?:比如|例如|譬如)(?:说)?[ \t]*[:：,，]?[ \t]*$")
+
+
 def _intro(text: str) -> bool:
-    """Whether the end of `text` (what comes right before a quote or a colon) names words not to say."""
-    text = text[-INTRO_REACH:]
-    text = _since_last(SENTENCE_END, text)
-    return NAMING.search(text) is not None
+    """Whether the end of `text` (what comes right before a quote or a colon) names words not to say.
+    Spaces are ignored (a copied PDF splits words: 「最忌 讳的语言」)."""
+    tail = _since_last(SENTENCE_END, text[-INTRO_REACH:])
+    if NAMING.search(tail.replace(" ", "")) is not None:
+        return True
+    example = EXAMPLE.search(tail)
+    if example is None or len(tail) - example.start() > len(text):
+        return False
+    head = text[: len(text) - len(tail) + example.start()].rstrip(" \t。！!？?；;")
+    before = _since_last(SENTENCE_END, head[-2 * INTRO_REACH :])
+    return NAMING.search(before.replace(" ", "")) is not None
 
 
 def _open_quote(folded: str, start: int) -> int:

@@ -59,9 +59,10 @@ def as_check(p: Problem) -> Problem:
     return Problem(p.path, p.line, p.column, p.message, p.severity, "check", p.line, p.column)
 
 
-def stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False) -> Result:
+def stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False, jobs: int = 0) -> Result:
     """Load the content once, then lint YAML scripts and free-form files one at a time.
-    `full`: these are all the project's scripts, so scenarios' references to scripts are checked."""
+    `full`: these are all the project's scripts, so scenarios' references to scripts are checked.
+    `jobs`: worker processes (0: as many as pay off)."""
     from huifang.contentcache import load_content
     from huifang.lint.engine import combine, finish
     from huifang.lint.loader import kind_for
@@ -76,14 +77,19 @@ def stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False)
     textfile.GUARD = (os.path.abspath(root), os.path.realpath(root), loaded.limits.max_file_bytes)
     state: dict = {"ids": {}, "broken": set()}
     if scripts:
-        found.extend(chunks.in_chunks(_lint_yaml_chunk, _gather_yaml, scripts, result, state))
+        found.extend(chunks.in_chunks(_lint_yaml_chunk, _gather_yaml, scripts, result, state, jobs=jobs))
     if full:
         found.extend(_script_references(loaded, state))
     if freeform:
         _ = ctx.reader  # build the phrase automaton once, before any fork
         found.extend(
             chunks.in_chunks(
-                _lint_text_chunk, _gather_text, freeform, result, parallel_from=chunks.PARALLEL_FROM_FREEFORM
+                _lint_text_chunk,
+                _gather_text,
+                freeform,
+                result,
+                parallel_from=chunks.PARALLEL_FROM_FREEFORM,
+                jobs=jobs,
             )
         )
     _WORK = None

@@ -167,19 +167,25 @@ def test_parallel_workers_give_the_same_findings(proj):
             + "客服：感谢您，祝您愉快，再见！\n"
         )
         (folder / f"s{i:03d}.{'md' if i % 2 else 'txt'}").write_text(body, encoding="utf-8")
+    (folder / "s030.txt").write_bytes("客服：您好".encode("gbk"))  # one bad file among them, in a worker's chunk
     runs = []
-    for jobs in ("1", "2"):
-        env = {**os.environ, "HUIFANG_JOBS": jobs}
+    for jobs, env_jobs in (("1", ""), ("2", ""), ("auto", "2"), ("3", "1")):
+        env = {**os.environ, "HUIFANG_JOBS": env_jobs}
         runs.append(
             subprocess.run(
-                [sys.executable, "-m", "huifang", "lint", "--project", str(proj), str(folder), "--format", "json"],
+                [sys.executable, "-m", "huifang", "lint", "--project", str(proj), str(folder)]
+                + ["--format", "json", "--jobs", jobs],
                 capture_output=True,
                 text=True,
                 env=env,
                 cwd=REPO,
             )
         )
-    assert runs[0].stdout == runs[1].stdout and len(json.loads(runs[0].stdout)) == 20
+    assert all((r.stdout, r.returncode) == (runs[0].stdout, 1) for r in runs[1:])
+    rows = json.loads(runs[0].stdout)
+    assert len(rows) == 20 and [r["path"] for r in rows if r["line"] == 1 and "GBK" in r["message"]] == [
+        "scripts_src/many/s030.txt"
+    ]
     env = {**os.environ, "HUIFANG_JOBS": "2"}
     subprocess.run(
         [sys.executable, "-m", "huifang", "lint", "--project", str(proj), str(folder), "--fix"],
@@ -189,6 +195,43 @@ def test_parallel_workers_give_the_same_findings(proj):
         cwd=REPO,
     )
     assert "请您不要着急" in (folder / "s000.txt").read_text(encoding="utf-8")
+
+
+def test_workers_start_only_when_asked_or_when_they_pay_off(proj):
+    # One file (a pre-commit hook): multiprocessing is not even imported; --jobs 2 on a folder starts workers.
+    folder = proj / "scripts_src" / "few"
+    folder.mkdir()
+    for i in range(50):
+        (folder / f"s{i:02d}.txt").write_text(
+            "客服：您好，我是安心物业客服，方便吗？\n客服：再见！\n", encoding="utf-8"
+        )
+    probe = (
+        "import sys\nfrom huifang.cli import main\ncode = main(sys.argv[1:])\n"
+        "print('multiprocessing' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "HUIFANG_JOBS"}
+
+    def imported(*args) -> str:
+        run = subprocess.run(
+            [sys.executable, "-c", probe, "lint", "--project", str(proj), *map(str, args)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+        )
+        return run.stderr.splitlines()[-1]
+
+    assert imported(folder / "s00.txt") == "False"
+    assert imported(folder) == "False"  # 50 files: fewer than pay for a worker's start
+    assert imported(folder, "--jobs", "1") == "False"
+    assert imported(folder, "--jobs", "2") == "True"
+
+
+def test_bad_jobs_value_is_a_usage_error(proj):
+    for value in ("0", "-1", "two", ""):
+        run = lint(proj, "--jobs", value)
+        assert run.returncode == 2 and "Traceback" not in run.stderr
+        assert "--jobs" in run.stderr and "正整数或 auto" in run.stderr
 
 
 def test_one_script_of_many_no_dangling_references(proj):

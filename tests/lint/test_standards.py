@@ -36,7 +36,8 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("请问是您本人支付的吗？", set(), {"queren-shenfen"}),
         ("先生/小姐，如果您有任何疑问", set(), {"queren-shenfen"}),
         ("您好，先生/女士，抱歉打扰您了", {"wenhou"}, {"queren-shenfen"}),
-        ("您好，我是维修中心/管理处，先生/小姐有什么事情请讲！", {"gongsi", "xuqiu"}, {"queren-shenfen"}),
+        # (维修中心/管理处 is a department's generic name: no company either)
+        ("您好，我是维修中心/管理处，先生/小姐有什么事情请讲！", {"xuqiu"}, {"queren-shenfen", "gongsi"}),
         ("请问您是哪家公司？请问你们公司是做什么的？", set(), {"queren-shenfen"}),
         ("您好，请问先生/小姐找哪位？", {"wenhou"}, {"queren-shenfen"}),
         ("先生/女士，我需要确认一下您的姓名和房号是XX吗？", {"queren-shenfen"}, set()),
@@ -144,6 +145,33 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好，我是银行的客户经理", set(), {"gongsi"}),
         ("我是小区物业的工作人员", set(), {"gongsi"}),
         ("我是XX，工号1234", {"zuoxi"}, {"gongsi"}),
+        # a department's generic name is no company; a named or placeholder one is
+        ("您好，这里是客服中心，请问有什么可以帮您？", {"wenhou", "xuqiu"}, {"gongsi"}),
+        ("您好，我是XX维修中心的小李", {"gongsi"}, set()),
+        ("您好，我是海尔售后服务中心的客服", {"gongsi"}, set()),
+        # asking what the caller wants or what kind of guest they are confirms no identity
+        ("您好，请问您是需要预订客房、餐厅还是会议室？", {"wenhou"}, {"queren-shenfen"}),
+        ("您好，请问您是预约的客人吗？", {"wenhou"}, {"queren-shenfen"}),
+        ("请问您是王先生吗？", {"queren-shenfen"}, set()),
+        # a writer's 还是/无论是 before a name is a conjunction, not a check of who answers
+        ("这些电话无论是晚上打来，还是李女士正在开会的时间打来", set(), {"queren-shenfen"}),
+        ("您好，请问就是岳先生对吧？", {"wenhou", "queren-shenfen"}, set()),
+        # a written salutation with only a name or its placeholder addresses the customer by name
+        ("尊敬的XXX，您好！您已预约X月X日的门诊", {"wenhou", "queren-shenfen"}, set()),
+        ("尊敬的[业主姓名]，您好！", {"wenhou", "queren-shenfen"}, set()),
+        ("尊敬的客户，您好！", {"wenhou"}, {"queren-shenfen"}),
+        # a generic kind of platform, a generic unit or a role after 您好 names no company
+        ("韩让，我是借贷平台的，你欠的钱逾期了", set(), {"gongsi"}),
+        ("您好，政府热线，请问有什么可以帮到您？", {"wenhou", "xuqiu"}, {"gongsi"}),
+        ("您好，实习生为您服务", {"wenhou"}, {"gongsi"}),
+        ("您好，XX品牌空调客服，请问有什么可以帮您？", {"wenhou", "gongsi", "xuqiu"}, set()),
+        ("XX 科，您好！敝姓王", {"gongsi", "zuoxi"}, set()),
+        # 站 of 站立 before 您好 is no 服务站; a writer's 店里的工作人员会对你说 names no company
+        ("面带微笑，站立服务：“先生/小姐，您好，请问有预约吗？”", {"wenhou"}, {"gongsi"}),
+        ("做完保养时，4S店的工作人员会对你说的一番话", set(), {"gongsi"}),
+        # 方便患者就医 makes things easy for someone; it asks nobody whether it is convenient
+        ("为了改善就医环境、方便患者就医，医院开通了回访", set(), {"fangbian"}),
+        ("您现在方便接电话吗？", {"fangbian"}, set()),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):

@@ -44,6 +44,11 @@ from tests.lint.conftest import lint_text
         ("心里咯噔一下,但也没办法。对方依然是标准的回答:“好的,我们会尽快为您安排。”", "没办法", True),
         ("阿姨冷笑:“他每天玩这个东西。”我试图安慰,钱?我也不知道", "不知道", True),
         ("客服回答:“这个我不知道，您问别人吧。”", "我不知道", False),
+        # a talk that cites a sentence by its count retells it in the same paragraph
+        ("第二句,我不知道!你不知道谁知道啊?不知道,电话放下了。第二句话是最莫名其妙的话。", "不知道,电话", True),
+        # 「比如：」 gives examples of what the sentence before it names (spaces of a copied PDF ignored)
+        ("最忌 讳的语言就是训斥患者。比如:“不要动,忍着点”或者 “你这个人怎么这么罗嗦”", "你这个人", True),
+        ("这样说客户最满意。比如:“你这个人怎么这么罗嗦”", "你这个人", False),
     ],
 )
 def test_prohibition_or_report_before_the_phrase(line, phrase, named):
@@ -139,6 +144,7 @@ def test_impossible_before_a_verb_is_no_denial(tmp_path):
         "客服：刚才不是告诉你了吗？",
         "客服：你去投诉好了。",
         "客服：你去问快递公司啊，问我干嘛。",
+        "催收员：女儿带饭关我屁事？",
     ],
 )
 def test_pack_finds_the_same_taboo_in_its_other_words(proj, line):
@@ -150,3 +156,48 @@ def test_pack_taboos_listed_after_a_prohibition_are_not_said(proj):
     _extend(proj, "[default, service-taboos]")
     text = "第九条 不得使用以下禁忌语言：不知道、不清楚、不归我管、不要问我、不要烦我、我要下班了等。\n"
     assert lint_text(proj, "s.txt", text, "forbidden-phrase") == []
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        # said as a sentence of its own (with a filler before or a particle after it), it is the taboo
+        ("客服：不知道。", True),
+        ("客服：嗯，不知道啊！", True),
+        ("客服：系统在处理。不知道，等通知吧。", True),
+        # inside a longer sentence it is not: a polite question, a read-back, a customer's words
+        ("客服：不知道您现在方便接电话吗？", False),
+        ("客服：您知不知道订单号？", False),
+        ("客服：我再念一遍，我不知道对不对。", False),
+        ("客户：不知道。", False),
+        ("客服：接听时不可答复「不知道」。", False),
+        ("客服：这样的生活该怎么安排，我们一起看看。", False),
+        ("客服：活该！", True),
+    ],
+)
+def test_a_whole_sentence_phrase_counts_only_alone(proj, line, found):
+    _extend(proj, "[default, service-taboos]")
+    problems = lint_text(proj, "w.txt", line + "\n", "forbidden-phrase")
+    assert bool(problems) is found, problems
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "客服：你怎么这么烦啊，刚说完又问。",
+        "客服：这是规定，你懂不懂？",
+        "客服：我不是说过了吗？",
+        "客服：问那么多干什么。",
+        "客服：这事别来找我。",
+        "客服：快下班了，您明天再打来。",
+    ],
+)
+def test_pack_finds_published_impatient_and_shirking_words(proj, line):
+    _extend(proj, "[default, service-taboos]")
+    assert len(lint_text(proj, "i.txt", line + "\n", "forbidden-phrase")) >= 1
+
+
+def test_a_rule_stated_as_this_is_the_rule_is_not_shirking(proj):
+    _extend(proj, "[default, service-taboos]")
+    text = "客服：这是规定的办理时间，周一到周五都可以。\n"
+    assert lint_text(proj, "j.txt", text, "forbidden-phrase") == []
