@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from huifang import model as m
@@ -580,7 +581,7 @@ class Planner:
                     hi,
                     fw,
                     agent,
-                    lambda d, placed=placed, before=before: placed.get(d, 0) + before.get(d, 0),
+                    partial(load_on, placed, before),
                     capacity,
                     warnings,
                 )
@@ -709,6 +710,11 @@ def lookup(frame: pl.DataFrame, table: pl.DataFrame, on: list[str]) -> list[pl.S
     return found.drop(on).get_columns()
 
 
+def load_on(placed: dict[dt.date, int], before: dict[dt.date, int], day: dt.date) -> int:
+    """An agent's calls on a day: placed in this run and booked by earlier ones."""
+    return placed.get(day, 0) + before.get(day, 0)
+
+
 def ZERO(day: dt.date) -> int:
     return 0
 
@@ -733,7 +739,7 @@ def calls_of(frame: pl.DataFrame, warning_lists: list) -> list[Call]:
     make = tuple.__new__
     spans: dict = {}
     share = spans.setdefault
-    out = []
+    out: list[Call] = []
     append = out.append
     for line, customer, phone, sid, title, agent, day, time, start, end, key, org, wid, event, ident in zip(
         *(frame[name].to_list() for name in CALL_FRAME)

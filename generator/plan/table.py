@@ -319,7 +319,7 @@ def date_map(f: pl.DataFrame, names: tuple[str, ...], parse) -> dict[Any, Any]:
     import polars as pl
 
     found: dict[Any, Any] = {}
-    values = pl.concat([f[n] for n in names]).unique() if f.height else []
+    values: list = pl.concat([f[n] for n in names]).unique().to_list() if f.height else []
     for value in values:
         try:
             found[value] = parse(value)
