@@ -169,6 +169,8 @@ def interleaved(jobs: list[tuple], repeat: int, warmup: bool = True) -> dict[str
     for name, rounds in runs.items():
         median = dict(sorted(rounds, key=lambda r: r["wall_s"])[len(rounds) // 2])
         median["walls"] = [r["wall_s"] for r in rounds]
+        median["cpus"] = [round(r["user_s"] + r["sys_s"], 2) for r in rounds]
+        median["loads"] = [r["load_before"] for r in rounds]
         chosen[name] = median
     return chosen
 
@@ -342,6 +344,20 @@ def main() -> None:
                     f"{r['size']} huifang lint {suffix} / grep, per round: "
                     f"{' '.join(f'{x:.1f}' for x in ratios)} (median {ratios[len(ratios) // 2]:.1f}x)"
                 )
+                # CPU time (user + sys, all processes): what the work costs, whatever the parallelism bought
+                one = tools.get(f"huifang lint, 1 process {suffix}")
+                floor_cpu = sorted(floor["cpus"])[len(floor["cpus"]) // 2]
+                if floor_cpu > 0:
+                    for name, t in (("workers", ours), ("1 process", one)):
+                        if t:
+                            cpu = sorted(t["cpus"])[len(t["cpus"]) // 2]
+                            print(
+                                f"{r['size']} huifang lint {suffix}, {name}: CPU {cpu:.2f} s (rounds "
+                                f"{' '.join(f'{x:.2f}' for x in t['cpus'])}) / grep {floor_cpu:.2f} s = "
+                                f"{cpu / floor_cpu:.1f}x (medians; the timer counts in 0.01 s)"
+                            )
+                loads = ours["loads"] + floor["loads"]
+                print(f"{r['size']} load average before the rounds: {min(loads)}–{max(loads)}")
     for r in results:
         for tool, t in r["tools"].items():
             print(f"{r['size']} {tool}: recall by kind {t['by_kind']}")

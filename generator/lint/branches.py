@@ -22,10 +22,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import product
 
 from huifang import regexcache
 from huifang.compose import MAX_PATHS  # past it, the call says so (paths-capped)
-from huifang.lint.standards import ENDS  # a branch that says them is where its path stops
+from huifang.lint.standards import (
+    ENDS,  # a branch that says them is where its path stops
+    _part,
+    path_name,
+)
 from huifang.lint.utterance import Utterance
 
 TYPE_CHECKING = False
@@ -345,10 +350,6 @@ CLOSING_REACH = 3  # agent turns at the end of a path where alternative wordings
 def alternatives(found: list[tuple[str, list[Utterance]]]) -> list[tuple[str, list[Utterance]]]:
     """Each path whose ending says alternative wordings side by side, once per combination of wordings
     (among its last agent turns, at most MAX_WORDINGS paths), so every wording's closing is checked."""
-    from itertools import product
-
-    from huifang.lint.standards import path_name
-
     out: list[tuple[str, list[Utterance]]] = []
     for label, turns in found:
         if len(out) >= MAX_PATHS:
@@ -371,8 +372,6 @@ MAX_WORDINGS = 16
 
 def _wordings(u: Utterance) -> list[Utterance] | None:
     """The alternative wordings of a turn that writes several side by side, or None."""
-    from huifang.lint.standards import _part
-
     text = u.text
     if not ("/" in text or "／" in text or "或" in text or "也可" in text) or ALTERNATIVE.search(text) is None:
         return None

@@ -27,7 +27,7 @@ def in_chunks(
     """Run `work` over chunks of `files` (in forked workers when there are many, or `jobs` of them when
     asked), in file order. multiprocessing is imported only when workers are started."""
     jobs = workers.count(len(files), parallel_from, jobs)
-    size = max(20, min(500, len(files) // (jobs * 4)))
+    size = max(20, min(200, len(files) // (jobs * 4)))  # small enough that no worker waits long for the last
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     jobs = min(jobs, len(chunks))  # a worker with no chunk to take only costs its start
     context = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from huifang import model as m
 from huifang.lint.config import LintConfig
 from huifang.lint.suppress import Switches
-from huifang.lint.utterance import CallView, Utterance
+from huifang.lint.utterance import SOFT_BREAK, CallView, Utterance
 from huifang.problems import Problem
 
 
@@ -142,8 +142,6 @@ class Engine:
         found: list[Problem] = []
         org_id = view.org.id if view.org else ""
         if view.freeform:  # whole-file pre-screens: most rules have nothing to look at in most files
-            from huifang.lint.freeform import SOFT_BREAK  # not imported for YAML scripts
-
             rules = [r for r in self.line_rules if not hasattr(r, "wanted") or r.wanted(view.text, ctx)]
             if rules:
                 for u in view.utterances():
@@ -196,19 +194,26 @@ def capped(view: CallView, ctx: Context) -> Problem:
 
 def finish(problems: list[Problem], sources: dict[str, str], config: LintConfig) -> list[Problem]:
     """Drop duplicates, switched-off and ignored findings; sort by place."""
-    switches: dict[str, Switches] = {}
+    switches: dict[str, Switches | None] = {}  # None: the file has no switch (most have none)
     out = {}
+    ignored = config.ignored if config.ignore else None
     for p in problems:
-        if config.ignored(p.path):
+        path = p.path
+        if ignored is not None and ignored(path):
             continue
-        if p.path not in switches:
-            switches[p.path] = Switches(sources.get(p.path, ""))
-        if switches[p.path].off(p.rule, p.line):
+        here = switches.get(path, _UNREAD)
+        if here is _UNREAD:
+            text = sources.get(path, "")
+            here = switches[path] = Switches(text) if "huifang:" in text else None
+        if here is not None and here.off(p.rule, p.line):
             continue
-        key = (p.path, p.line, p.column, p.rule, p.message)
+        key = (path, p.line, p.column, p.rule, p.message)
         if key not in out:
             out[key] = p
-    return sorted(out.values(), key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
+    return [out[key] for key in sorted(out)]  # the keys are the places: sorting them sorts the findings
+
+
+_UNREAD = Switches("")
 
 
 def combine(problems: list[Problem]) -> list[Problem]:

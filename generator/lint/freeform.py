@@ -22,8 +22,9 @@ from huifang.lint.branches import paths as marked_paths
 from huifang.lint.rendered import Placed, render
 from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers, infer_agent
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
+from huifang.lint.standards import _part
 from huifang.lint.suppress import DIRECTIVE
-from huifang.lint.utterance import AGENT, CallView, Utterance
+from huifang.lint.utterance import AGENT, SOFT_BREAK, CallView, Utterance
 
 __all__ = ["AGENT_LABELS", "CUSTOMER_LABELS", "Reader", "parse", "read_whole", "view"]
 
@@ -209,7 +210,7 @@ def _counts(names) -> dict[str, int]:
     return counts
 
 
-CELL, SOFT_BREAK = "cell", "soft-break"  # Utterance.kind of a table row, of two lines of one paragraph
+CELL = "cell"  # Utterance.kind of a table row (SOFT_BREAK: of two lines of one paragraph)
 DELIMITER_ROW = regexcache.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$")
 
 
@@ -241,12 +242,28 @@ KIND_WORDS = {
 }
 KIND_OF_WORD = {word: kind for kind, words in KIND_WORDS.items() for word in words}
 KIND_HINTS = ("kind", "类型", "联系方式", "Kind", "KIND")
+HEAD = 3000  # characters at the top of a file where its kind is declared
+_HINTED: dict[str, bool] = {}
 
 
-def declared_kind(text: str) -> str:
-    """The kind of contact a free-form file declares in its first lines, or "" (outbound by default)."""
-    head = text[:3000]
-    if not any(hint in head for hint in KIND_HINTS):
+def declared_kind(text: str, lines: list[str] | None = None) -> str:
+    """The kind of contact a free-form file declares in its first lines, or "" (outbound by default).
+    `lines`: the text's lines, screened for a hint line by line, each distinct line once (no hint holds
+    a line break; only for a text that is all head)."""
+    head = text[:HEAD]
+    if lines is not None and len(text) <= HEAD:
+        seen = _HINTED
+        for line in lines:
+            hinted = seen.get(line)
+            if hinted is None:
+                if len(seen) > 100_000:
+                    seen.clear()
+                hinted = seen[line] = any(hint in line for hint in KIND_HINTS)
+            if hinted:
+                break
+        else:
+            return ""
+    elif not any(hint in head for hint in KIND_HINTS):
         return ""
     for match in KIND_LINE.finditer(head):
         found = KIND_OF_WORD.get(match.group(1).lower())
@@ -287,8 +304,6 @@ def branch_paths(turns: list[Utterance], titles=()) -> list[tuple[str, list[Utte
             while end < len(turns) and not BRANCH_END.match(turns[end].text):
                 end += 1
             return [("", turns[:index] + turns[end:]), ("不方便", turns[:end])]
-        from huifang.lint.standards import _part
-
         return [("", turns[:index] + [_part(u, 0, start)] + turns[index + 1 :]), ("不方便", turns[: index + 1])]
     return [("", turns)]
 
@@ -431,7 +446,7 @@ class Reader:
                 call.paths_total = total
             call.unknown_speakers = unknown
             call.inferred_agent = inferred
-            call.kind = declared_kind(text) or "outbound"
+            call.kind = declared_kind(text, lines) or "outbound"
             if self.matcher is not None:
                 call.phrase_lines = hits
                 call.no_phrases = not hits
@@ -466,12 +481,15 @@ class Reader:
                 body, at, speaker, ask, columns, cell, folded, norm, hit = fact
                 origin = None if columns is None else Placed([(number, c + 1) for c in columns])
                 if cell:
-                    u = Utterance(body, speaker, display, number, at + 1, start + at, origin, ask, kind=CELL)
+                    u = Utterance(
+                        body, speaker, display, number, at + 1, start + at, origin, ask, None, CELL, folded, norm
+                    )
                     cells.append(u)
                 else:
-                    u = Utterance(body, speaker, display, number, at + 1, start + at, origin, ask)
+                    u = Utterance(
+                        body, speaker, display, number, at + 1, start + at, origin, ask, None, "", folded, norm
+                    )
                     out.append(u)
-                u._folded, u._norm = folded, norm
                 if hit:
                     hits.add(number)
             start += len(line) + 1
@@ -539,12 +557,14 @@ class Reader:
         reach = self.matcher.longest - 1
         if reach < 1:
             return []
+        open_end = self.matcher.open_end  # a line whose end starts no phrase has none running over the break
         pairs = [
             (first, second)
             for first, second in zip(turns, turns[1:])
             if second.line == first.line + 1
             and first.agent
             and second.agent
+            and open_end(first.normalized)
             and (second.col == 1 or not lines[second.line - 1][: second.col - 1].strip())
         ]
         if not pairs:

@@ -52,21 +52,28 @@ def walk(top: str, root_abs: str):
     while stack:
         folder, shown = stack.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            with os.scandir(folder) as scan:
+                entries = {entry.name: entry for entry in scan if not entry.name.startswith(".")}
         except OSError as exc:
             raise UsageError(f"{shown}: 无法读取目录：{exc.strerror or exc}") from None
+        lead = f"{shown}/" if shown not in ("", ".") else ""
         subdirs = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            name = f"{shown}/{entry.name}" if shown not in ("", ".") else entry.name
-            if entry.is_dir():
-                if entry.name not in SKIP_DIRS:
-                    subdirs.append((entry.path, name))
-            elif entry.name.endswith(YAML_SUFFIXES + FREEFORM_SUFFIXES):
-                out.append((entry.path, name))
+        for name in sorted(entries):
+            entry = entries[name]
+            if name.endswith(SUFFIXES) and not entry.is_dir():
+                out.append((entry.path, lead + name))
+            elif entry.is_dir() and name not in SKIP_DIRS:
+                subdirs.append((entry.path, lead + name))
         stack.extend(reversed(subdirs))
-    return sorted(out, key=lambda x: x[1])
+    out.sort(key=_display)
+    return out
+
+
+SUFFIXES = YAML_SUFFIXES + FREEFORM_SUFFIXES
+
+
+def _display(item: tuple[str, str]) -> str:
+    return item[1]
 
 
 def walk_scripts_src(root: Path):

@@ -43,6 +43,8 @@ class PhraseMatcher:
             self.automaton.add_word(key, (len(key), tuple(owners)))
         self.empty = not keys
         self.longest = max(map(len, keys), default=0)  # of the normalised phrases
+        self.starts = frozenset(key[:i] for key in keys for i in range(1, len(key)))  # proper prefixes
+        self._open: dict[str, bool] = {}
         if not self.empty:
             self.automaton.make_automaton()
 
@@ -53,6 +55,18 @@ class PhraseMatcher:
         for _ in self.automaton.iter(normalized):
             return True
         return False
+
+    def open_end(self, normalized: str) -> bool:
+        """Whether a phrase could run on past the end of a normalised text: the text ends with the start of
+        one (a proper prefix of it). Remembered per text. False means no phrase spans its end and what follows."""
+        found = self._open.get(normalized)
+        if found is None:
+            if len(self._open) > 100_000:
+                self._open.clear()
+            starts = self.starts
+            tail = normalized[-(self.longest - 1) :] if self.longest > 1 else ""
+            found = self._open[normalized] = any(tail[i:] in starts for i in range(len(tail)))
+        return found
 
     def lines(self, dropped: str) -> set[int]:
         """1-based numbers of the lines of `dropped` (normalize.drop_in_lines) in which anything matches."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import unicodedata
 
 from huifang import regexcache
+from huifang.lint.simplified import t2s
 
 AGENT, CUSTOMER, UNKNOWN = "agent", "customer", "unknown"
 
@@ -243,8 +244,6 @@ OPENERS = frozenset("【[〔［*_")
 
 def key(label: str) -> str:
     """A label as compared: Simplified (客戶 is 客户), half-width, lower case, brackets and spaces dropped."""
-    from huifang.lint.simplified import t2s
-
     text = t2s(unicodedata.normalize("NFKC", label)).lower()
     return text.strip(" \t【】[]〔〕").strip()
 

@@ -117,9 +117,13 @@ class Detector:
         found = self.regex.search(text)
         if found is None or self.exclude is None:
             return found.span() if found else None
-        bad = [x.span() for x in self.exclude.finditer(text)]
-        if not bad:
+        first = self.exclude.search(text)
+        if first is None:  # the common case: no exclusion anywhere (one scan, no list)
             return found.span()
+        start, end = found.span()
+        if end <= first.start():  # the match ends before any exclusion starts: nothing overlaps it
+            return start, end
+        bad = [x.span() for x in self.exclude.finditer(text)]
         for found in self.regex.finditer(text):
             start, end = found.span()
             if not any(a < end and start < b for a, b in bad):
@@ -381,8 +385,20 @@ def _addressed(u: Utterance) -> bool:
 
 
 def asks(u: Utterance) -> bool:
-    """A question of the call: one the script marks with ？, or one that ends like a question."""
-    return u.ask or QUESTION.search(u.folded) is not None
+    """A question of the call: one the script marks with ？, or one that ends like a question (remembered
+    per folded text: several rules ask it of every agent turn, and a team's lines recur)."""
+    if u.ask:
+        return True
+    text = u.folded
+    found = _ASKED.get(text)
+    if found is None:
+        if len(_ASKED) > 100_000:
+            _ASKED.clear()
+        found = _ASKED[text] = QUESTION.search(text) is not None
+    return found
+
+
+_ASKED: dict[str, bool] = {}
 
 
 # A line that says "the closing goes here" in a written script (结束语：, 电话结束时应说：).
@@ -418,7 +434,7 @@ def _marked(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> 
     says = None
     first = None
     for index in range(len(agent) - 1, -1, -1):
-        if CLOSING_MARK.search(agent[index].folded[:30]) is None:
+        if not _says_where(agent[index].folded):
             continue
         if says is None:
             says = _closing_memo(standard, org)
@@ -435,6 +451,20 @@ def _marked(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> 
         if any(says(u) for u in rest):
             return rest
     return first
+
+
+def _says_where(folded: str) -> bool:
+    """Whether a turn starts by saying where the closing goes (its first 30 characters hold a closing
+    marker); remembered per text, as every path's turns are asked from its end."""
+    found = _WHERE.get(folded)
+    if found is None:
+        if len(_WHERE) > 100_000:
+            _WHERE.clear()
+        found = _WHERE[folded] = CLOSING_MARK.search(folded[:30]) is not None
+    return found
+
+
+_WHERE: dict[str, bool] = {}
 
 
 # A written rule of conduct (「第九条 联络员不得与来电人争吵」): not speech, so not what the call ends with.

@@ -6,7 +6,11 @@ from __future__ import annotations
 import os
 
 from huifang.lint.result import UsageError
-from huifang.problems import Problem
+from huifang.problems import ContentError, Problem
+from huifang.readfile import read_bytes
+
+# Names are imported here, not in read(): a function-level `from module import name` costs an AttributeError
+# (the module's missing __path__) on every call, and read() runs once per file.
 
 GUARD = ("", "", 0)  # (project root, its real path, max file bytes; 0 = the default), set by the run before forking
 
@@ -17,12 +21,11 @@ _FOLDERS: dict[
 
 
 def read(file: str, display: str) -> str:
-    from huifang.problems import ContentError
-    from huifang.readfile import read_bytes
-    from huifang.yamlload import DEFAULT_MAX_FILE_BYTES
-
     root, real_root, limit = GUARD
-    limit = limit or DEFAULT_MAX_FILE_BYTES
+    if not limit:
+        from huifang.yamlload import DEFAULT_MAX_FILE_BYTES
+
+        limit = DEFAULT_MAX_FILE_BYTES
     guarded = False
     if root:
         guarded, real = guard(file, root, real_root)

@@ -14,6 +14,7 @@ else:
 
 
 AGENT, CUSTOMER, NOTE, UNKNOWN = "agent", "customer", "note", "unknown"
+SOFT_BREAK = "soft-break"  # Utterance.kind of two lines of one free-form paragraph (lint/freeform.py)
 
 
 class Utterance:
@@ -45,6 +46,8 @@ class Utterance:
         ask: bool = False,
         key: str | None = None,
         kind: str = "",
+        folded: str | None = None,
+        norm: str | None = None,
     ):
         self.text = text
         self.speaker = speaker
@@ -57,8 +60,8 @@ class Utterance:
         self.key = key  # question id, for duplicate detection
         self.kind = kind  # "org" when composed from the organisation profile, else ""
         self.agent = speaker == AGENT
-        self._folded: str | None = None
-        self._norm: str | None = None
+        self._folded = folded  # when the reader already knows them (a line read before)
+        self._norm = norm
 
     @property
     def folded(self) -> str:

@@ -47,7 +47,7 @@ class WordOrder:
             if self.first
             else _never
         )
-        self._joinable = not any("\n" in w for w in self.first)  # no word can match across joined texts
+        self._seen: dict[str, bool] = {}
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -57,12 +57,18 @@ class WordOrder:
         return self._first(text) is not None
 
     def maybe_any(self, texts: list[str]) -> bool:
-        """`maybe` of any of the texts: one search over them joined, unless a word holds a line break."""
-        if not texts:
-            return False
-        if not self._joinable:
-            return any(self.maybe(t) for t in texts)
-        return self.maybe("\n".join(texts))
+        """`maybe` of any of the texts, each distinct text asked once (a team's lines recur from script to
+        script: a lookup costs less than searching them joined)."""
+        seen = self._seen
+        for text in texts:
+            found = seen.get(text)
+            if found is None:
+                if len(seen) > 100_000:
+                    seen.clear()
+                found = seen[text] = self._first(text) is not None
+            if found:
+                return True
+        return False
 
     def find(self, folded: str) -> list[OrderHit]:
         """Each clause of a folded text in which every group of a phrase has a word: the hit runs

@@ -224,7 +224,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
                 )
         if self.search_extras() and self.config.query_segmentation:
             stop, keep = None, []
-            means: dict[str, list[str]] = {}
+            means: dict[str, list[list[str]]] = {}
             if self.intents.stop or self.intents.intents:
                 stop = sorted({form for word in self.intents.stop for form in (word, *search.traditional(word))})
                 keep = sorted(
@@ -238,7 +238,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
                 )
                 for word, meant in self.intents.meanings().items():
                     for form in (word, *search.traditional(word)):
-                        means.setdefault(form, meant)
+                        means.setdefault(form, [[w, *search.traditional(w)] for w in meant])
             worker = patched_worker(stop, keep, means)
             if worker is not None:
                 stock = files.get_file_from_path(worker[0])
@@ -328,6 +328,8 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         index = getattr(plugin, "search_index", None) if plugin is not None else None
         if index is not None and self.config.traditional and self.search_extras():
             search.add_traditional(index.entries, index.config["fields"])
+        if index is not None and self.search_extras():
+            search.add_title_parts(index.entries, index.config["fields"])
         if index is not None and self.search_extras() and self._files is not None:
             self.add_keywords(index.entries)
         if self.incremental is not None and self.dirty:

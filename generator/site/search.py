@@ -140,14 +140,15 @@ def _converters():
     """
     import opencc
 
-    return opencc.OpenCC("s2t"), [opencc.OpenCC(name) for name in ("t2tw", "t2hk")]
+    return opencc.OpenCC("s2t"), [opencc.OpenCC(name) for name in ("t2tw", "t2hk")], opencc.OpenCC("s2twp")
 
 
 def _spellings(text: str) -> list[str]:
-    """`text` in every Traditional standard: s2t, s2tw, s2hk."""
-    base, variants = _converters()
+    """`text` in every Traditional standard: s2t, s2tw, s2hk, and s2twp (Taiwan phrasing, 短信 → 簡訊),
+    the one the Traditional edition is written in."""
+    base, variants, phrasing = _converters()
     traditional = base.convert(text)
-    return [traditional] + [variant.convert(traditional) for variant in variants]
+    return [traditional] + [variant.convert(traditional) for variant in variants] + [phrasing.convert(text)]
 
 
 TAG = re.compile(r"<[^>]*>")
@@ -217,3 +218,44 @@ def add_traditional(entries: list[dict], fields: dict) -> None:
             entry["tags_tw"] = tags
         else:
             entry.pop("tags_tw", None)
+
+
+AFTER = ("后", "後")
+
+
+def title_parts(title: str) -> list[str]:
+    """Words hidden inside a title's words, and the event a title says the call comes after.
+
+    jieba's own dictionary keeps some compounds whole (维修保养, 维修站), so a query for 保养 never
+    reached the title 维修保养后回访 (the browser matches a query word against the start of an index
+    word). jieba's search mode lists the words inside a compound; those go into a hidden field that
+    weighs like the title. A title word followed by 后 (维修保养 后 回访, 理赔结束 后) is also indexed
+    with it (保养后, 维修保养后; 理赔结束后 also as 理赔后), the words a trainee types for "after": 保养完 and 保养之后 are searched
+    as 保养后 (worker.py), which tells 维修保养后回访 from 预约保养提醒."""
+    import jieba
+
+    words = [w for w in title.split("\u200b") if w.strip()]
+    found: dict[str, None] = {}
+    for i, word in enumerate(words):
+        if not HAN_ONLY.match(word):
+            continue
+        inner = [p for p in jieba.cut_for_search(word, HMM=False) if len(p) >= 2 and p != word]
+        found.update(dict.fromkeys(inner))
+        if i + 1 < len(words) and words[i + 1] in AFTER:
+            before = [words[i - 1]] if i and HAN_ONLY.match(words[i - 1]) and len(words[i - 1]) >= 2 else []
+            for base in dict.fromkeys([word, *inner[-1:], *before]):
+                found[base + "后"] = None  # 理赔 结束 后: 结束后 and 理赔后
+    return list(found)
+
+
+def add_title_parts(entries: list[dict], fields: dict) -> None:
+    """Give every search entry whose title hides words (title_parts above) a hidden `title_parts` field
+    with those words and their Traditional forms, weighing like the title."""
+    fields.setdefault("title_parts", {"boost": fields.get("title", {}).get("boost", 1.0)})
+    for entry in entries:
+        parts = title_parts(entry.get("title", ""))
+        forms = dict.fromkeys(form for part in parts for form in (part, *traditional(part)))
+        if forms:
+            entry["title_parts"] = "\u200b".join(forms)
+        else:
+            entry.pop("title_parts", None)

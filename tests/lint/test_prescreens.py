@@ -167,6 +167,22 @@ def test_word_order_prescreen_of_joined_texts_is_the_prescreen_of_each(texts, fi
     assert order.maybe_any(texts) == any(order.maybe(t) for t in texts)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="你自己想办法吧不可能", min_size=1, max_size=5), min_size=1, max_size=4),
+    st.text(alphabet="你自己想办法吧不可能好", max_size=8),
+    st.text(alphabet="你自己想办法吧不可能好", max_size=8),
+)
+def test_a_line_whose_end_starts_no_phrase_has_none_over_the_break(phrases, first, second):
+    # The soft-break screen skips a pair of lines when the first one's end starts no phrase (open_end).
+    from huifang import model as m
+    from huifang.lint.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher([m.ForbiddenPhrase(f"p{i}", m.Text(p), "", "", "f.yaml") for i, p in enumerate(phrases)])
+    over = any(h.start < len(first) < h.end for h in matcher.find(first + second, first + second))
+    assert not over or matcher.open_end(first)
+
+
 def test_setext_underline_below_an_unknown_label_line_is_not_read_past_the_end():
     # Found by hypothesis: the underline removed the line above, whose unknown label was still remembered.
     from huifang.lint import freeform

@@ -3,6 +3,7 @@ intent table (content/search.yaml) refusing broken input with one `path:line:col
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -191,3 +192,70 @@ def test_search_mechanisms_in_chromium(browser, shipped_site: Path):
         with serve(shipped_site) as base:
             results = search(page, base, query)
         assert not any(p.startswith(("rules/", "maintainers/")) for p in results), results
+
+
+# Classes of question the search answers (session 7), each typed in both editions: the Simplified question
+# in the Simplified edition, its Traditional form (OpenCC, as a trainee typing Traditional would write it)
+# in the zh-Hant edition, and the Simplified one in the zh-Hant edition too (its index keeps the Simplified
+# words in hidden fields, as the Simplified edition keeps the Traditional ones). Query, the page(s) expected in the top 3 (top 1 with `first`), and the mechanism.
+CLASSES = [
+    # a scenario among its siblings: the word that tells them apart weighs more than the words they share
+    ("开工7天回访问题", "scenarios/zhuangshi-jieduan-7tian.html", False),  # a digit after Han text is a word
+    ("汽车保养完回访客户问什么", "scenarios/ruifeng-weixiu-baoyang-hou.html", True),  # 保养完 → 保养后 (title)
+    ("理赔完几天要回访", "scenarios/baoxian-zhuanxian-lipei-jieshu.html", True),  # 理赔 结束 后 → 理赔后
+    ("拔完牙回访问什么", "scenarios/kouqiang-baya-huifang.html", False),  # 拔完牙 → 拔牙 (verb split by 完)
+    ("到诊没消费的客人啥时候回访", "scenarios/yiyuan-kefu-weixiaofei-huifang.html", True),  # 没消费 → 未消费
+    ("车主打电话来投诉怎么接", "scenarios/ruifeng-laidian.html", False),  # 车主 → 汽车, 打电话来 → 来电
+    # an etiquette situation told as a story: the situation page, by the handbook's words for it
+    ("遇到脾气暴躁的客户", "etiquette/yuyan.html etiquette/tousu.html", True),
+    ("客户说话能插嘴吗", "etiquette/jieting.html etiquette/qita.html", True),  # 插嘴 → 打断
+    ("谁先挂电话", "etiquette/boda.html etiquette/jieting.html", True),
+    ("回访的时候能推销吗", "etiquette/qita.html", True),
+    # general how-to: the page the content already has
+    ("新人先看什么", "index.html", True),  # the home page's 新坐席怎么用
+    ("电话打多长时间", "etiquette/jieting.html", True),
+    ("短信回访格式", "etiquette/qita.html", False),  # 短信 回访 side by side in the section title 短信回访
+    ("各行业回访问题清单", "banks/index.html", True),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "edition, traditional",
+    [("", False), ("zh-Hant/", True), ("zh-Hant/", False)],  # the last: typed in Simplified on the zh-Hant edition
+)
+def test_question_classes_in_both_editions(browser, shipped_site: Path, edition: str, traditional: bool):
+    import opencc
+
+    from tests.site.browser import search, serve
+
+    convert = opencc.OpenCC("s2twp").convert if traditional else str
+    page = browser.new_page()
+    found = {}
+    with serve(shipped_site) as base:
+        for query, _, _ in CLASSES:
+            found[query] = search(page, base + edition, convert(query))
+    wrong = {
+        convert(q): found[q][:3]
+        for q, expect, first in CLASSES
+        if not set(expect.split()) & set(found[q][: 1 if first else 3])
+    }
+    assert not wrong, wrong
+
+
+def test_title_parts_index_the_words_inside_a_title():
+    from huifang.site.search import title_parts
+
+    parts = title_parts("维修保养\u200b后\u200b回访")  # jieba keeps 维修保养 whole
+    assert {"维修", "保养", "保养后", "维修保养后"} <= set(parts)
+    assert "理赔后" in title_parts("理赔\u200b结束\u200b后\u200b的\u200b回访")  # the event two words before 后
+    assert title_parts("回访\u200b流程") == []  # nothing hidden, nothing added
+
+
+def test_traditional_index_keeps_the_simplified_words(shipped_site: Path):
+    index = json.loads((shipped_site / "zh-Hant" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    page = next(d for d in index["docs"] if d["location"] == "forbidden.html")
+    assert "忌語" in page["title"] and "忌语" in page["title_tw"].split("\u200b")  # Simplified typed there finds it
+    simplified = json.loads((shipped_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    kept = next(d for d in simplified["docs"] if d["location"] == "forbidden.html")
+    assert page.get("keywords") == kept.get("keywords")  # the table's words, every spelling, as built

@@ -20,6 +20,8 @@ FAIL:
 
 from __future__ import annotations
 
+from huifang.lint.standards import asks, for_view, opening
+
 ID = "closing-end-only"
 TYPE = "call"
 SEVERITY = "info"
@@ -27,8 +29,6 @@ QUESTIONS = 2  # questions after the opening: fewer leave little to branch on (a
 
 
 def check(view, ctx):
-    from huifang.lint.standards import asks, for_view, opening
-
     if not view.freeform or len(view.paths) != 1:
         return
     agent = view.agent_turns(view.paths[0][1])

@@ -18,14 +18,14 @@ FAIL:
 
 from __future__ import annotations
 
+from huifang.lint.standards import asks, for_view
+
 ID = "greeting-not-first"
 TYPE = "call"
 SEVERITY = "warning"
 
 
 def check(view, ctx):
-    from huifang.lint.standards import for_view
-
     standard = for_view(ctx.project.greeting, view)
     if standard is None or not standard.elements or standard.elements[0].id != ctx.project.greeting.elements[0].id:
         return
@@ -54,6 +54,4 @@ SENTENCE_END = ("。", "！", "!", "？", "?", "，", ",", "…", "；", ";", "~
 
 def _title(u) -> bool:
     """A free-form line that names the script rather than says something (回访话术 12)."""
-    from huifang.lint.standards import asks
-
     return len(u.text) <= 30 and not u.text.rstrip().endswith(SENTENCE_END) and not asks(u)

@@ -58,6 +58,24 @@ ID_WORDS = regexcache.compile(r"身份[证證]|[证證]件[号號]")
 
 
 def wanted(text: str, ctx) -> bool:
+    """Whether a text may hold a number or an ID word: asked line by line, each distinct line once (nothing
+    it looks for spans a line break, and a team's lines recur from script to script)."""
+    seen = _SEEN
+    for line in text.split("\n"):
+        found = seen.get(line)
+        if found is None:
+            if len(seen) > 100_000:
+                seen.clear()
+            found = seen[line] = _may_hold(line)
+        if found:
+            return True
+    return False
+
+
+_SEEN: dict[str, bool] = {}
+
+
+def _may_hold(text: str) -> bool:
     # Substring tests first (a regex scan costs several times more); they accept whatever ID_WORDS does.
     return ("身份" in text or "证件" in text or "證件" in text) or DIGITS.search(text) is not None
 
