@@ -2,6 +2,7 @@
 
     python bench/qa/run.py --sizes 1000 10000 --big 100000     # the four JSON formats, 100k WhisperX
     python bench/qa/run.py --sizes 1000 --formats whisperx --big 0 --no-cli
+    python bench/qa/run.py --vary ...      # the corpus where each call has its own details (make_calls --vary)
 
 For each size and format (corpus from make_calls.py, made on first use), each a fresh process, one after the
 other on the same files:
@@ -200,6 +201,9 @@ def main() -> None:
         "--inner-sizes", type=int, nargs="*", default=None, help="sizes to measure the in-process loop on"
     )
     parser.add_argument("--out", default="qa.json", help="file name under bench/out/")
+    parser.add_argument(
+        "--vary", action="store_true", help="the corpus where each call has its own details (make_calls --vary)"
+    )
     args = parser.parse_args()
     if args.mode == "floor":
         print(json.dumps(mode_floor(args.folder)))
@@ -229,7 +233,7 @@ def main() -> None:
     if before is not None:
         cli(warm, script=script, code=before)
     for size, fmt in plan:
-        folder = make_calls.make(size, [fmt]) / fmt
+        folder = make_calls.make(size, [fmt], vary=args.vary) / fmt
         row = {"size": size, "format": fmt, "load": [round(os.getloadavg()[0], 1)]}
         row["floor"] = floor_process(folder)
         if before is not None and size in (args.sizes if args.before_sizes is None else args.before_sizes):

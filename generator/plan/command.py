@@ -102,7 +102,7 @@ def run(args) -> int:
             from huifang.plan.outputs import write_all
 
             write_all(plan, project, first, last, Path(args.out))
-        store.save(db, plan.calls, f"{first.isoformat()}..{last.isoformat()}", since)
+        store.save(db, plan, f"{first.isoformat()}..{last.isoformat()}", since)
     finally:
         db.close()
     if args.format == "json":

@@ -8,15 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from operator import itemgetter
-from typing import NamedTuple
+from functools import partial
+from typing import TYPE_CHECKING, NamedTuple
 
 from huifang import model as m
 from huifang.plan.calendar import BIRTHDAY, Calendar
 from huifang.plan.config import UNASSIGNED, PlanConfig
 from huifang.plan.events import Event
 from huifang.plan.windows import DAY, NoWindow, chosen, windows
+
+if TYPE_CHECKING:
+    import polars as pl
+    from huifang.plan.table import Table
 
 NO_WARNINGS = ()  # shared by the many calls without any
 DEFAULT_WINDOWS = (m.CallWindow("09:00", "12:00"), m.CallWindow("14:00", "17:30"))
@@ -77,12 +80,52 @@ def call_key(who: str, scenario: str, event: str, start: str) -> str:
     return f"{who}|{scenario}|{event}|{start}"
 
 
-@dataclass
+# the calls of a plan as columns: Call's fields, the window as start and end, the warnings as an index into the
+# plan's list of distinct warning lists
+CALL_FRAME = (
+    "line", "customer", "phone", "scenario", "title", "agent", "date", "time", "start", "end", "ledger_key", "org",
+    "wid", "event", "ident",
+)  # fmt: skip
+
+
 class Plan:
-    calls: list[Call] = field(default_factory=list)
-    unscheduled: list[tuple[int, str]] = field(default_factory=list)
-    errors: list[tuple[int, str]] = field(default_factory=list)
-    already: int = 0  # calls found in the ledger from an earlier run
+    """The calls (as columns in `frame`, made into Calls when `calls` is first asked for), the rows left
+    unscheduled with the reason, the bad rows."""
+
+    def __init__(
+        self,
+        calls: list[Call] | None = None,
+        unscheduled: list[tuple[int, str]] | None = None,
+        errors: list[tuple[int, str]] | None = None,
+        already: int = 0,
+    ):
+        self._calls = calls if calls is not None else []
+        self.unscheduled = unscheduled if unscheduled is not None else []
+        self.errors = errors if errors is not None else []
+        self.already = already  # calls found in the ledger from an earlier run
+        self.frame: pl.DataFrame | None = None  # when set, the calls as columns (CALL_FRAME), in order
+        self.warning_lists: list = [NO_WARNINGS]
+
+    @property
+    def calls(self) -> list[Call]:
+        """The calls as Calls; from then on the list is what the plan holds (it may be changed in place)."""
+        if self.frame is not None:
+            self._calls = calls_of(self.frame, self.warning_lists)
+            self.frame = None
+        return self._calls
+
+    @calls.setter
+    def calls(self, calls: list[Call]) -> None:
+        self._calls, self.frame = calls, None
+
+    def count(self) -> int:
+        return self.frame.height if self.frame is not None else len(self._calls)
+
+    def columns(self) -> tuple[pl.DataFrame, list]:
+        """The calls as columns (CALL_FRAME) and the warning lists `wid` indexes, without making Calls."""
+        if self.frame is not None:
+            return self.frame, self.warning_lists
+        return frame_of(self._calls)
 
     def as_dict(self) -> dict:
         return {
@@ -182,78 +225,30 @@ class Planner:
         return ""
 
     # -- planning -----------------------------------------------------------------------------------
-    def plan(self, items: Iterable[Event | tuple[int, str]]) -> Plan:
-        """Read the rows grouped by what their windows depend on, then place the calls earliest deadline first.
+    def plan(self, items: Iterable[Event | tuple[int, str]] | Table) -> Plan:
+        """Every row's windows, then every call placed earliest deadline first (then window start, then line) on
+        its agent's first free working day, over the rows as columns (`table.Table`).
 
-        Rows that share a scenario, an event date and the fields the timing reads share their windows; the
-        calls wait in one bucket per window (deadline, start), filled in line order, so the buckets taken in
-        order give the calls in (deadline, start, line) order without sorting them one by one.
+        Rows that share a scenario, an event date and the fields the timing reads share their windows, found once
+        per group. An agent whose every call fits its first working day (the count of its calls there so far
+        under its capacity) is placed by those counts; the calls of an agent whose capacity binds are placed one
+        by one in the same order (`place_one_by_one`), since each overflow moves later calls.
+        A table given is emptied: its rows are planned, not held twice.
         """
-        result = Plan()
-        buckets: dict[tuple[dt.date, dt.date], list[tuple[Event, tuple[dt.date, dt.date | None], m.Scenario]]] = {}
+        from huifang.plan.table import Table
+
+        table = items if isinstance(items, Table) else Table.of(items)
+        result = Plan(errors=list(table.errors))
         collecting = gc.isenabled()
         gc.disable()  # a million rows and calls, no cycles among them: the collector would walk them again and again
         try:
-            in_order, suspects = self.group_rows(items, result, buckets)
-            self.place_all(buckets, in_order, suspects, result)
+            self.plan_columns(table, result)
         finally:
             if collecting:
                 gc.enable()
         result.unscheduled.sort()
         result.errors.sort()
         return result
-
-    def group_rows(
-        self, items: Iterable[Event | tuple[int, str]], result: Plan, buckets: dict
-    ) -> tuple[bool, set[int]]:
-        """Each row's windows into their buckets; bad rows and rows without a window into `result`.
-        Returns whether the rows came in line order and the hashes of (customer, scenario, date) seen twice."""
-        scenarios: dict[str, tuple | str] = {}
-        which: dict[tuple[str, str, str], int] = {}  # (scenario, region, class) -> the override that applies
-        groups: dict[tuple, tuple | str] = {}
-        reasons: dict[str, str] = {}
-        rows_seen: set[int] = set()
-        suspects: set[int] = set()
-        errors, unscheduled = result.errors.append, result.unscheduled.append
-        previous, in_order = -1, True
-        for item in items:
-            if not isinstance(item, Event):
-                errors(item)
-                continue
-            line, customer, phone, name, date, _, _, region, customer_class, deadline, birthday, ident = item
-            known = scenarios.get(name)
-            if known is None:
-                known = scenarios[name] = self.scenario_reads(name)
-            if isinstance(known, str):
-                errors((line, known))
-                continue
-            scenario, overrides, dated, born = known
-            override = -1
-            if overrides:
-                override = which.get((name, region, customer_class), -1)
-                if override == -1:
-                    override = which[(name, region, customer_class)] = chosen(scenario.timing, region, customer_class)
-            key = (name, date, override, deadline if dated else None, birthday if born else None)
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = self.group(scenario, item, buckets, reasons)
-            if isinstance(group, str):
-                unscheduled((line, group))
-                continue
-            if line <= previous:
-                in_order = False
-            previous = line
-            row = hash((ident or f"{customer}/{phone}", scenario.id, date))
-            if row in rows_seen:
-                suspects.add(row)
-            else:
-                rows_seen.add(row)
-            pairs, repeats = group
-            if repeats:  # two windows of one event start on the same day: one call, the other a repeat
-                suspects.add(row)
-            for bucket, span in pairs:
-                bucket.append((item, span, scenario))
-        return in_order, suspects
 
     def scenario_reads(self, name: str) -> tuple[m.Scenario, bool, bool, bool] | str:
         """The scenario a row names and which row fields its timing reads, or why it is not known."""
@@ -269,149 +264,359 @@ class Planner:
             BIRTHDAY in t.on,
         )
 
-    def group(self, scenario: m.Scenario, item: Event, buckets: dict, reasons: dict[str, str]) -> tuple | str:
-        """The row's windows as (bucket, (start, end)) pairs and whether two start on the same day, or the
-        reason it has none."""
-        try:
-            found = windows(
-                scenario.timing,
-                self.cal,
-                item.date,
-                self.first,
-                self.last,
-                region=item.region,
-                customer_class=item.customer_class,
-                deadline=item.deadline,
-                birthday=item.birthday,
-            )
-        except NoWindow as exc:
-            reason = f"{scenario.title}：{exc}"  # one string per distinct reason, shared by its rows
-            return reasons.setdefault(reason, reason)
-        out = []
-        for w in found:
-            bucket = buckets.get((w.end or self.last, w.start))
-            if bucket is None:
-                bucket = buckets[(w.end or self.last, w.start)] = []
-            out.append((bucket, self._shared.setdefault(w, (w.start, w.end))))
-        return out, len({w.start for w in found}) < len(found)
+    def plan_columns(self, table: Table, result: Plan) -> None:
+        import polars as pl
 
-    def place_all(self, buckets: dict, in_order: bool, suspects: set[int], result: Plan) -> None:
-        """Every call, earliest deadline first (then start, then line), on its agent's first free working day."""
-        first, last, cal, known = self.first, self.last, self.cal, self.known
-        unscheduled = result.unscheduled.append
-        make = tuple.__new__  # a Call without the keyword machinery: a million calls
-        seen: dict[str, int] = {}
-        iso = IsoDays()
-        # agent -> (capacity, that agent's calls by day in the order placed, calls booked by earlier runs by day)
-        agents: dict[str, tuple[int, dict[dt.date, list[Call]], dict[dt.date, int]]] = {}
+        f, table.frame = table.frame, table.frame.clear()
+
+        first, last = self.first, self.last
+        unscheduled = result.unscheduled
+        f = f.with_row_index("pos")
+        # the scenario each distinct name means, or why none
+        reads = {name: self.scenario_reads(name) for name in f["scenario"].unique().to_list()}
+        bad = {name: why for name, why in reads.items() if isinstance(why, str)}
+        if bad:
+            wrong = pl.col("scenario").is_in(list(bad))
+            result.errors.extend((n, bad[name]) for n, name in f.filter(wrong).select("line", "scenario").iter_rows())
+            f = f.filter(~wrong)
+        known = {name: r for name, r in reads.items() if not isinstance(r, str)}
+        if not known:
+            return
+        scenarios = {r[0].id: r[0] for r in known.values()}
+        names = pl.DataFrame(
+            {
+                "scenario": list(known),
+                "sid": [r[0].id for r in known.values()],
+                "dated": [r[2] for r in known.values()],
+                "born": [r[3] for r in known.values()],
+            },
+            schema={"scenario": pl.String, "sid": pl.String, "dated": pl.Boolean, "born": pl.Boolean},
+        )
+        f = f.with_columns(lookup(f, names, ["scenario"]))
+        # which override applies: per distinct (scenario, region, class) of the scenarios that have any
+        overridden = [name for name, r in known.items() if r[1]]
+        if overridden:
+            combos = f.filter(pl.col("scenario").is_in(overridden)).select("scenario", "region", "customer_class")
+            combos = combos.unique()
+            ov = [chosen(known[n][0].timing, r, c) for n, r, c in combos.iter_rows()]
+            combos = combos.with_columns(pl.Series("ov", ov, pl.Int32))
+            f = f.with_columns(lookup(f, combos, ["scenario", "region", "customer_class"]))
+            f = f.with_columns(pl.col("ov").fill_null(-1))
+        else:
+            f = f.with_columns(pl.lit(-1, pl.Int32).alias("ov"))
+        f = f.with_columns(
+            pl.when(pl.col("dated")).then(pl.col("deadline")).alias("g_deadline"),
+            pl.when(pl.col("born")).then(pl.col("birthday")).alias("g_birthday"),
+        )
+        keys = ["scenario", "date", "ov", "g_deadline", "g_birthday"]
+        groups = f.group_by(keys).agg(pl.first("region"), pl.first("customer_class"))
+        reasons: dict[int, str] = {}
+        spans: list[tuple[int, int, dt.date, dt.date | None]] = []  # group, window index, start, end
+        for gid, (name, date, _, deadline, birthday, region, customer_class) in enumerate(groups.iter_rows()):
+            scenario = known[name][0]
+            try:
+                found = windows(
+                    scenario.timing,
+                    self.cal,
+                    date,
+                    first,
+                    last,
+                    region=region,
+                    customer_class=customer_class,
+                    deadline=deadline,
+                    birthday=divmod(birthday, 100) if birthday is not None else None,
+                )
+            except NoWindow as exc:
+                reasons[gid] = f"{scenario.title}：{exc}"
+                continue
+            spans.extend((gid, i, w.start, w.end) for i, w in enumerate(found))
+        groups = groups.with_row_index("gid")
+        f = f.with_columns(lookup(f, groups.select(*keys, "gid"), keys))
+        if reasons:
+            unplanned = pl.col("gid").is_in(list(reasons))
+            unscheduled.extend((n, reasons[g]) for n, g in f.filter(unplanned).select("line", "gid").iter_rows())
+            f = f.filter(~unplanned)
+        lines = f["line"]
+        in_order = lines.len() < 2 or bool((lines.diff().drop_nulls() > 0).all())
+        if not spans:
+            return
+        wins = pl.DataFrame(
+            spans,
+            schema={"gid": pl.UInt32, "widx": pl.Int64, "start": pl.Date, "end": pl.Date},
+            orient="row",
+        )
+        f = f.select("pos", "line", "customer", "phone", "sid", "date", "agent", "ident", "gid")
+        t = f.join(wins, on="gid", how="inner")
+        tie = pl.col("pos").cast(pl.Int64) * (LONGEST_WINDOWS + 1) + pl.col("widx")
+        t = t.with_columns(
+            pl.col("end").fill_null(last).alias("deadline_"),
+            (tie if in_order else -tie).alias("tie"),
+            pl.when(pl.col("ident") != "")
+            .then(pl.col("ident"))
+            .otherwise(pl.concat_str(pl.col("customer"), pl.lit("/"), pl.col("phone")))
+            .alias("who"),
+        )
+        t = t.sort("deadline_", "start", "line", "tie").with_row_index("order")
+        if self.known:  # planned by an earlier run
+            key = pl.concat_str(
+                "who", pl.lit("|"), "sid", pl.lit("|"), pl.col("date").dt.to_string(), pl.lit("|"),
+                pl.col("start").dt.to_string(),
+            )  # fmt: skip
+            again = key.is_in(list(self.known))
+            already = t.select(again.sum()).item()
+            if already:
+                result.already += already
+                t = t.filter(~again)
+        same = ["who", "sid", "date", "start"]
+        t = t.with_columns(pl.col("line").first().over(same).alias("first_line"))
+        repeated = t.filter(pl.col("order") != pl.col("order").min().over(same))
+        if repeated.height:
+            unscheduled.extend(
+                (n, f"与第 {k} 行是同一位客户的同一次回访，不重复安排")
+                for n, k in repeated.select("line", "first_line").iter_rows()
+            )
+            t = t.filter(pl.col("order") == pl.col("order").min().over(same))
+        t = t.with_columns(
+            pl.when(pl.col("agent") == "").then(pl.lit(UNASSIGNED)).otherwise(pl.col("agent")).alias("agent"),
+            pl.max_horizontal("start", pl.lit(first)).alias("lo"),
+            pl.min_horizontal("deadline_", pl.lit(last)).alias("hi"),
+        )
+        # the first working day of each window (of the windows still to place: looking days up marks the years
+        # the calendar does not know, which the command reports)
+        bounds = t.select("lo", "hi").unique()
+        bounds = bounds.with_columns(
+            pl.Series("fw", [self.first_workday(lo, hi) for lo, hi in bounds.iter_rows()], pl.Date)
+        )
+        t = t.with_columns(lookup(t, bounds, ["lo", "hi"]))
+        agents = t["agent"].unique().to_list()
+        capacity = pl.DataFrame(
+            {"agent": agents, "cap": [self.config.capacity_of(a) for a in agents]},
+            schema={"agent": pl.String, "cap": pl.Int64},
+        )
+        booked = pl.DataFrame(
+            [(a, d, n) for (a, d), n in self.load.items()],
+            schema={"agent": pl.String, "day": pl.Date, "booked": pl.Int64},
+            orient="row",
+        )
+        t = t.with_columns(lookup(t, capacity, ["agent"]))
+        full = t.filter(pl.col("fw").is_not_null()).select(
+            "agent",
+            "cap",
+            pl.col("fw").alias("day"),
+            pl.int_range(pl.len()).over("agent", "fw").alias("rank"),
+        )
+        full = full.join(booked, on=["agent", "day"], how="left").with_columns(pl.col("booked").fill_null(0))
+        binding = set(full.filter(pl.col("rank") + pl.col("booked") >= pl.col("cap"))["agent"].unique().to_list())
+        unknown_years = {y for y in range(first.year, last.year + 1) if not self.cal.published(y)}
+        warn_lists: list[list[str] | tuple[()]] = [NO_WARNINGS]
+        warn_ids: dict[tuple[str, ...], int] = {(): 0}
+        placed: list[pl.DataFrame] = []
+        if binding:
+            one = t.filter(pl.col("agent").is_in(list(binding)))
+            t = t.filter(~pl.col("agent").is_in(list(binding)))
+            placed.append(self.place_one_by_one(one, unscheduled, unknown_years, warn_lists, warn_ids))
+        placed.append(self.place_by_counts(t, booked, unscheduled, unknown_years, warn_lists, warn_ids))
+        calls = pl.concat([p for p in placed if p.height], how="vertical") if any(p.height for p in placed) else None
+        if calls is None:
+            return
+        calls = calls.sort("day", "agent", "time", "line", "order")
+        for agent, day, n in calls.group_by("agent", "day").len().iter_rows():
+            self.load[(agent, day)] = self.load.get((agent, day), 0) + n
+        titles = pl.DataFrame(
+            {
+                "sid": list(scenarios),
+                "title": [s.title for s in scenarios.values()],
+                "org": [s.org for s in scenarios.values()],
+            },
+            schema={"sid": pl.String, "title": pl.String, "org": pl.String},
+        )
+        calls = calls.with_columns(lookup(calls, titles, ["sid"]))
+        result.frame = calls.select(
+            "line", "customer", "phone", pl.col("sid").alias("scenario"), "title", "agent", pl.col("day").alias("date"),
+            "time", "start", "end", pl.lit("").alias("ledger_key"), "org", "wid", pl.col("date").alias("event"), "ident",
+        )  # fmt: skip
+        result.warning_lists = warn_lists
+
+    def place_by_counts(
+        self,
+        t: pl.DataFrame,
+        booked: pl.DataFrame,
+        unscheduled: list[tuple[int, str]],
+        unknown_years: set[int],
+        warn_lists: list,
+        warn_ids: dict,
+    ) -> pl.DataFrame:
+        """The calls of agents whose capacity never binds: on the window's first working day; a window without
+        one gets `busy_day`'s answer (the same for every call of that window, whatever the agent's load)."""
+        import polars as pl
+
+        t = t.with_columns(pl.lit(None, pl.String).alias("busy"))
+        lost = t.filter(pl.col("fw").is_null())
+        if lost.height:
+            answers: dict[tuple, tuple[str | None, str | None]] = {}
+            for start, end, lo, hi in lost.select("start", "end", "lo", "hi").unique().iter_rows():
+                notes: list[str] = []
+                found = self.busy_day((start, end), lo, hi, None, "", ZERO, 0, notes)
+                answers[(start, end)] = (found, None) if isinstance(found, str) else (None, notes[0])
+            why = pl.DataFrame(
+                [(s, e, a[0], a[1]) for (s, e), a in answers.items()],
+                schema={"start": pl.Date, "end": pl.Date, "why": pl.String, "busy": pl.String},
+                orient="row",
+            )
+            lost = lost.drop("busy").join(why, on=["start", "end"], how="left", maintain_order="left", nulls_equal=True)
+            gone = lost.filter(pl.col("why").is_not_null())
+            if gone.height:
+                titles = {s.id: s.title for s in self.project.scenarios.values()}
+                unscheduled.extend(
+                    (n, f"{titles[sid]}：{w}") for n, sid, w in gone.select("line", "sid", "why").iter_rows()
+                )
+            lost = lost.filter(pl.col("why").is_null()).drop("why")
+            t = pl.concat([t.filter(pl.col("fw").is_not_null()), lost.select(t.columns)]).sort("order")
+        t = t.with_columns(pl.coalesce("fw", "lo").alias("day"))
+        t = t.with_columns(pl.int_range(pl.len()).over("agent", "day").alias("rank"))
+        t = t.with_columns(lookup(t, booked, ["agent", "day"]))
+        t = t.with_columns((pl.col("rank") + pl.col("booked").fill_null(0)).alias("index"))
+        return self.finish(t, unknown_years, warn_lists, warn_ids)
+
+    def finish(self, t: pl.DataFrame, unknown_years: set[int], warn_lists: list, warn_ids: dict) -> pl.DataFrame:
+        """Each placed call's time (by its index on the day) and warnings: the busy day's, an unpublished year's,
+        the call windows' notes."""
+        import polars as pl
+
+        unknown = list(unknown_years)
+        t = t.with_columns(
+            (
+                pl.col("lo").dt.year().is_in(unknown)
+                | pl.col("hi").dt.year().is_in(unknown)
+                | pl.col("day").dt.year().is_in(unknown)
+            ).alias("unknown")
+            if unknown
+            else pl.lit(False).alias("unknown")
+        )
+        # the call windows of each scenario on each day: their notes, and the times by index and capacity
+        days = t.select("sid", "day").unique()
+        slot_ids: dict[tuple, int] = {}
+        per_day = []
+        for sid, day in days.iter_rows():
+            scenario = self.project.scenarios[sid]
+            notes, _ = self.spread(scenario, day)
+            slots = tuple(self.slots_of(scenario, day))
+            per_day.append((sid, day, slot_ids.setdefault(slots, len(slot_ids)), "\x1f".join(notes)))
+        days = pl.DataFrame(
+            per_day, schema={"sid": pl.String, "day": pl.Date, "slots": pl.Int64, "notes": pl.String}, orient="row"
+        )
+        t = t.with_columns(lookup(t, days, ["sid", "day"]))
+        slot_list = list(slot_ids)
+        times = t.select("slots", "cap", "index").unique()
+        times = times.with_columns(
+            pl.Series(
+                "time",
+                [self.time_at(list(slot_list[s]), i, c) for s, c, i in times.iter_rows()],
+                pl.String,
+            )
+        )
+        t = t.with_columns(lookup(t, times, ["slots", "cap", "index"]))
+        kinds = t.select("busy", "unknown", "day", "notes").unique()
+        ids = []
+        for busy, unknown_year, day, notes in kinds.iter_rows():
+            found = [busy] if busy is not None else []
+            if unknown_year:
+                found.append(f"{day.year} 年的法定节假日和调休尚未公布，暂按周一至周五为工作日安排")
+            if notes:
+                found.extend(notes.split("\x1f"))
+            ids.append(intern_warnings(found, warn_lists, warn_ids))
+        kinds = kinds.with_columns(pl.Series("wid", ids, pl.Int64))
+        t = t.with_columns(lookup(t, kinds, ["busy", "unknown", "day", "notes"]))
+        return t.select(*CALL_COLUMNS)
+
+    def place_one_by_one(
+        self,
+        t: pl.DataFrame,
+        unscheduled: list[tuple[int, str]],
+        unknown_years: set[int],
+        warn_lists: list,
+        warn_ids: dict,
+    ) -> pl.DataFrame:
+        """The calls of agents whose capacity binds, one by one in order: a call whose first working day is full
+        goes to the least loaded working day of its window (`busy_day`), which moves the calls after it."""
+        import polars as pl
+
+        agents: dict[str, tuple[dict[dt.date, int], dict[dt.date, int]]] = {}
         booked: dict[str, dict[dt.date, int]] = {}
         for (agent, day), n in self.load.items():
             booked.setdefault(agent, {})[day] = n
-        for bucket_key in sorted(buckets):
-            tasks = buckets.pop(bucket_key)  # given back as we go
-            if not in_order:
-                tasks.sort(key=TASK_LINE, reverse=True)  # the order a stable sort by line then popping gives
-                tasks.reverse()
-            end, start = bucket_key
-            lo, hi = max(start, first), min(end, last)
-            first_workday: dt.date | None = None  # the bucket's first working day, once looked for
-            looked = False
-            # scenario -> (id, title, org, notes, times by capacity) on first_workday
-            texts: dict[m.Scenario, tuple[str, str, str, list[str], dict[int, list[str]]]] = {}
-            for event, span, scenario in tasks:
-                line, customer, phone, _, event_date, agent, _, _, _, _, _, ident = event
-                if known or suspects:
-                    who = ident or f"{customer}/{phone}"
-                    if known and call_key(who, scenario.id, iso[event_date], iso[span[0]]) in known:
-                        result.already += 1
-                        continue
-                    if hash((who, scenario.id, event_date)) in suspects:
-                        key = call_key(who, scenario.id, iso[event_date], iso[span[0]])
-                        if key in seen:
-                            unscheduled((line, f"与第 {seen[key]} 行是同一位客户的同一次回访，不重复安排"))
-                            continue
-                        seen[key] = line
-                agent = agent or UNASSIGNED
-                state = agents.get(agent)
-                if state is None:
-                    state = agents[agent] = (self.config.capacity_of(agent), {}, booked.get(agent, {}))
-                capacity, placed, before = state
-                if not looked:
-                    first_workday, looked = self.first_workday(lo, hi), True
-                warnings: list[str] | None = None
-                day_list, index = None, capacity
-                if first_workday is not None:
-                    day_list = placed.get(first_workday)
-                    index = (len(day_list) if day_list is not None else 0) + (
-                        before.get(first_workday, 0) if before else 0
-                    )
-                if first_workday is not None and index < capacity:
-                    free = first_workday
-                else:
-                    warnings = []
-                    found = self.busy_day(
-                        span, lo, hi, first_workday, agent, counter(placed, before), capacity, warnings
-                    )
-                    if isinstance(found, str):
-                        unscheduled((line, f"{scenario.title}：{found}"))
-                        continue
-                    free = self._shared.setdefault(found, found)
-                    day_list = placed.get(free)
-                    index = (len(day_list) if day_list is not None else 0) + before.get(free, 0)
-                if cal.unpublished and any(y in cal.unpublished for y in {lo.year, hi.year, free.year}):
-                    warnings = warnings if warnings is not None else []
-                    warnings.append(f"{free.year} 年的法定节假日和调休尚未公布，暂按周一至周五为工作日安排")
-                if free is first_workday:
-                    text = texts.get(scenario)
-                    if text is None:
-                        text = texts[scenario] = (
-                            scenario.id,
-                            scenario.title,
-                            scenario.org,
-                            *self.spread(scenario, free),
-                        )
-                    sid, title, org, notes, by_capacity = text
-                else:
-                    sid, title, org = scenario.id, scenario.title, scenario.org
-                    notes, by_capacity = self.spread(scenario, free)
-                if notes:
-                    warnings = (warnings if warnings is not None else []) + notes
-                at = by_capacity.get(capacity)
-                if at is None:
-                    at = by_capacity[capacity] = []
-                while len(at) <= index:
-                    at.append(self.time_at(self.slots_of(scenario, free), len(at), capacity))
-                call = make(
-                    Call,
-                    (
-                        line,
-                        customer,
-                        phone,
-                        sid,
-                        title,
-                        agent,
-                        free,
-                        at[index],
-                        span,
-                        "",
-                        org,
-                        warnings or NO_WARNINGS,
-                        event_date,
-                        ident,
-                    ),
+        rows = []
+        columns = [
+            "order",
+            "line",
+            "customer",
+            "phone",
+            "sid",
+            "agent",
+            "date",
+            "ident",
+            "start",
+            "end",
+            "lo",
+            "hi",
+            "fw",
+            "cap",
+        ]
+        titles = {s.id: s.title for s in self.project.scenarios.values()}
+        for order, line, customer, phone, sid, agent, date, ident, start, end, lo, hi, fw, capacity in t.select(
+            columns
+        ).iter_rows():
+            state = agents.get(agent)
+            if state is None:
+                state = agents[agent] = ({}, booked.get(agent, {}))
+            placed, before = state
+            warnings: list[str] = []
+            index = placed.get(fw, 0) + before.get(fw, 0) if fw is not None else capacity
+            if fw is not None and index < capacity:
+                free = fw
+            else:
+                found = self.busy_day(
+                    (start, end),
+                    lo,
+                    hi,
+                    fw,
+                    agent,
+                    partial(load_on, placed, before),
+                    capacity,
+                    warnings,
                 )
-                if day_list is None:
-                    placed[free] = [call]
-                else:
-                    day_list.append(call)
-        self.load = dict(self.load)
-        calls = result.calls
-        for day, agent in sorted((day, agent) for agent, (_, placed, _) in agents.items() for day in placed):
-            day_list = agents[agent][1][day]
-            self.load[(agent, day)] = self.load.get((agent, day), 0) + len(day_list)
-            day_list.sort(key=CALL_LINE)
-            day_list.sort(key=CALL_TIME)  # stable: by time, then line
-            calls.extend(day_list)
+                if isinstance(found, str):
+                    unscheduled.append((line, f"{titles[sid]}：{found}"))
+                    continue
+                free = found
+                index = placed.get(free, 0) + before.get(free, 0)
+            placed[free] = placed.get(free, 0) + 1
+            rows.append(
+                (
+                    order,
+                    line,
+                    customer,
+                    phone,
+                    sid,
+                    agent,
+                    date,
+                    ident,
+                    start,
+                    end,
+                    lo,
+                    hi,
+                    free,
+                    capacity,
+                    index,
+                    warnings[0] if warnings else None,
+                )
+            )
+        schema = {
+            "order": pl.UInt32, "line": pl.Int64, "customer": pl.String, "phone": pl.String, "sid": pl.String,
+            "agent": pl.String, "date": pl.Date, "ident": pl.String, "start": pl.Date, "end": pl.Date,
+            "lo": pl.Date, "hi": pl.Date, "day": pl.Date, "cap": pl.Int64, "index": pl.Int64, "busy": pl.String,
+        }  # fmt: skip
+        return self.finish(pl.DataFrame(rows, schema=schema, orient="row"), unknown_years, warn_lists, warn_ids)
 
     def spread(self, scenario: m.Scenario, day: dt.date) -> tuple[list[str], dict[int, list[str]]]:
         """The warnings about the day's call windows, and the times of its calls by capacity (filled as needed)."""
@@ -480,19 +685,111 @@ class Planner:
         return min((d for d in days(lo, hi) if self.cal.is_workday(d)), key=lambda d: (load(d), d))
 
 
-def counter(placed: dict[dt.date, list[Call]], before: dict[dt.date, int]) -> Callable[[dt.date], int]:
+CALL_COLUMNS = (
+    "order",
+    "line",
+    "customer",
+    "phone",
+    "sid",
+    "agent",
+    "date",
+    "ident",
+    "start",
+    "end",
+    "day",
+    "time",
+    "wid",
+)
+LONGEST_WINDOWS = 1 << 20  # windows of one event, more than windows.LONGEST ever gives
+
+
+def lookup(frame: pl.DataFrame, table: pl.DataFrame, on: list[str]) -> list[pl.Series]:
+    """`table`'s other columns for each row of `frame`, matched on `on` (null matches null), in the frame's order;
+    joined on the key columns alone, since a join copies every column it carries."""
+    found = frame.select(on).join(table, on=on, how="left", maintain_order="left", nulls_equal=True)
+    return found.drop(on).get_columns()
+
+
+def load_on(placed: dict[dt.date, int], before: dict[dt.date, int], day: dt.date) -> int:
     """An agent's calls on a day: placed in this run and booked by earlier ones."""
-    return lambda day: len(placed.get(day, ())) + before.get(day, 0)
+    return placed.get(day, 0) + before.get(day, 0)
 
 
-CALL_LINE, CALL_TIME = itemgetter(0), itemgetter(7)  # Call.line, Call.time (by position: a million calls)
+def ZERO(day: dt.date) -> int:
+    return 0
 
 
-def TASK_LINE(task: tuple) -> int:
-    return task[0].line
+def intern_warnings(found: list[str], lists: list, ids: dict) -> int:
+    key = tuple(found)
+    known = ids.get(key)
+    if known is None:
+        known = ids[key] = len(lists)
+        lists.append(found)
+    return known
 
 
 def days(lo: dt.date, hi: dt.date):
     while lo <= hi:
         yield lo
         lo += DAY
+
+
+def calls_of(frame: pl.DataFrame, warning_lists: list) -> list[Call]:
+    """The frame's rows as Calls (a window's (start, end) tuple shared by its calls)."""
+    make = tuple.__new__
+    spans: dict = {}
+    share = spans.setdefault
+    out: list[Call] = []
+    append = out.append
+    for line, customer, phone, sid, title, agent, day, time, start, end, key, org, wid, event, ident in zip(
+        *(frame[name].to_list() for name in CALL_FRAME)
+    ):
+        append(
+            make(
+                Call,
+                (
+                    line,
+                    customer,
+                    phone,
+                    sid,
+                    title,
+                    agent,
+                    day,
+                    time,
+                    share((start, end), (start, end)),
+                    key,
+                    org,
+                    warning_lists[wid],
+                    event,
+                    ident,
+                ),
+            )  # fmt: skip
+        )
+    return out
+
+
+def frame_of(calls: list[Call]) -> tuple[pl.DataFrame, list]:
+    """Calls as the columns CALL_FRAME, with the warning lists their `wid` indexes."""
+    import polars as pl
+
+    lists: list = [NO_WARNINGS]
+    ids: dict[tuple[str, ...], int] = {(): 0}
+    columns: dict[str, list] = {name: [] for name in CALL_FRAME}
+    for c in calls:
+        for name, value in zip(
+            CALL_FRAME,
+            (
+                c.line, c.customer, c.phone, c.scenario, c.title, c.agent, c.date, c.time, c.window[0], c.window[1],
+                c.ledger_key, c.org, intern_warnings(list(c.warnings), lists, ids), c.event, c.ident,
+            ),
+        ):  # fmt: skip
+            columns[name].append(value)
+    schema = {
+        name: pl.Int64
+        if name in ("line", "wid")
+        else pl.Date
+        if name in ("date", "start", "end", "event")
+        else pl.String
+        for name in CALL_FRAME
+    }
+    return pl.DataFrame(columns, schema=schema), lists

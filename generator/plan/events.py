@@ -1,7 +1,7 @@
 """Read a CRM export (CSV or XLSX) of customer events: one row per event, Chinese or English headers.
 
 Phones and ids stay text (leading zeros kept). Each bad row becomes an `(line, message)` error and
-the other rows are still read.
+the other rows are still read (the rows as columns: `table.py`).
 """
 
 from __future__ import annotations
@@ -186,82 +186,9 @@ def rows(path: Path) -> Iterator[tuple[int, list]]:
         raise InputError(f"CSV 格式错误（第 {reader.line_num} 行）：{exc}") from None
 
 
-DATE_COLUMNS = ("日期", "截止日期", "生日")
-UNSEEN = object()
+def read_events(path: Path, columns: dict[str, str]):
+    """The file's events as columns (`table.Table`; iterating it gives Events and `(line, message)` errors in line
+    order). InputError when the file as a whole cannot be read."""
+    from huifang.plan.table import read_table
 
-
-def read_events(path: Path, columns: dict[str, str]) -> Iterator[Event | tuple[int, str]]:
-    """Events, or (line, message) for a bad row."""
-    stream = rows(path)
-    header = None
-    for _, cells in stream:
-        if any(text(c) for c in cells):
-            header = header_map(cells, columns)
-            break
-    if header is None:
-        raise InputError("文件是空的")
-    width = max(header.values()) + 1
-    picks = [header.get(name, width) for name in HEADERS]  # `width`: a column the file lacks -> always ""
-    (i_customer, i_phone, i_scenario, i_date, i_agent, i_org, i_region, i_class, i_deadline, i_birthday, i_ident) = (
-        picks
-    )
-    dated = {header[name] for name in DATE_COLUMNS if name in header}
-    pool: dict[str, str] = {}  # one string per distinct agent, region … (a million rows repeat a few hundred)
-    share = pool.setdefault
-    pad = [[""] * (width + 1 - n) for n in range(width + 1)]
-    make = tuple.__new__  # an Event without the keyword machinery: a million rows
-    xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
-    dates: dict = {}  # parsed once per distinct text: an export repeats the same few hundred
-    birthdays: dict = {}
-    for line, cells in stream:
-        if xlsx:  # numbers, dates and empty cells as text, except the dates in date columns
-            cells = [c if i in dated and isinstance(c, dt.date) else text(c) for i, c in enumerate(cells)]
-        n = len(cells)
-        if n <= width:
-            cells += pad[n]
-        else:
-            cells[width] = ""  # past the last mapped column: nothing is read there
-        phone = cells[i_phone].strip()
-        scenario = cells[i_scenario].strip()
-        if not phone or not scenario:
-            if not any(c.strip() if type(c) is str else c for c in cells):
-                continue
-            yield line, "缺少电话" if not phone else "缺少场景"
-            continue
-        raw_date, raw_deadline, raw_birthday = cells[i_date], cells[i_deadline], cells[i_birthday]
-        date, deadline, birthday = (
-            dates.get(raw_date, UNSEEN),
-            dates.get(raw_deadline, UNSEEN),
-            birthdays.get(raw_birthday, UNSEEN),
-        )
-        if date is UNSEEN or deadline is UNSEEN or birthday is UNSEEN:
-            try:
-                date, deadline = parse_date(raw_date), parse_date(raw_deadline)
-                birthday = parse_month_day(raw_birthday)
-            except ValueError as exc:
-                yield line, str(exc)
-                continue
-            if len(dates) < 100_000:
-                dates[raw_date], dates[raw_deadline], birthdays[raw_birthday] = date, deadline, birthday
-        if date is None:
-            yield line, "缺少日期"
-            continue
-        agent, org = cells[i_agent].strip(), cells[i_org].strip()
-        region, customer_class = cells[i_region].strip(), cells[i_class].strip()
-        yield make(
-            Event,
-            (
-                line,
-                cells[i_customer].strip(),
-                phone,
-                share(scenario, scenario),
-                date,
-                share(agent, agent),
-                share(org, org),
-                share(region, region),
-                share(customer_class, customer_class),
-                deadline,
-                birthday,
-                cells[i_ident].strip(),
-            ),
-        )
+    return read_table(path, columns)

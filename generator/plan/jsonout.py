@@ -1,16 +1,19 @@
-"""`huifang plan --format json`, written as it goes: the same bytes as `json.dump(plan.as_dict(), indent=2,
-ensure_ascii=False)`, whose indenting encoder is pure Python and builds a dict per call first (a million calls)."""
+"""`huifang plan --format json`: the same bytes as `json.dump(plan.as_dict(), indent=2, ensure_ascii=False)`, whose
+indenting encoder is pure Python and builds a dict per call first (a million calls). The calls' text is put together
+on the plan's columns (polars), a few hundred thousand calls at a time."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import islice
 from json.encoder import encode_basestring  # type: ignore[attr-defined]  # the C one when available
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from huifang.plan.core import Call, Plan
+from huifang.plan.core import Plan
 
-BATCH = 20_000  # calls per write
+if TYPE_CHECKING:
+    import polars as pl
+
+BATCH = 20_000  # calls per write (small pieces: fresh memory for large ones costs more than the writes)
+NEEDS_ESCAPE = r'["\\\x00-\x1f]'  # what encode_basestring escapes (ensure_ascii=False)
 
 
 def strings(values, indent: str) -> str:
@@ -20,42 +23,55 @@ def strings(values, indent: str) -> str:
     return f"[\n{inner}\n{indent}]"
 
 
-def call_texts(calls: list[Call]) -> Iterator[str]:
-    """Each call as indented JSON. The texts calls share are encoded once: the scenario, the (agent, date) of a
-    run of calls (the calls come grouped by day and agent), and (time, window) when there is no warning."""
-    enc = encode_basestring
-    scenarios: dict[str, str] = {}
-    days: dict[tuple, str] = {}
-    tails: dict[tuple, str] = {}
-    last_agent, last_date, mid = None, None, ""
-    for line, customer, phone, scenario, _, agent, date, time, span, _, _, warnings, _, _ in calls:
-        known = scenarios.get(scenario)
-        if known is None:
-            known = scenarios[scenario] = enc(scenario)
-        if agent is not last_agent or date is not last_date:
-            last_agent, last_date = agent, date
-            mid = days.get((agent, date))  # type: ignore[assignment]
-            if mid is None:
-                mid = days[(agent, date)] = (
-                    f'"agent": {enc(agent)},\n      "date": "{date.isoformat()}",\n      "time": '
-                )
-        if warnings:
-            tail = f'{enc(time)},\n      "window": {window(span)},\n      "warnings": {strings(warnings, "      ")}\n    }}'
-        else:
-            tail = tails.get((time, span))  # type: ignore[assignment]
-            if tail is None:
-                tail = tails[(time, span)] = (
-                    f'{enc(time)},\n      "window": {window(span)},\n      "warnings": []\n    }}'
-                )
-        yield (
-            f'    {{\n      "line": {line},\n      "customer": {enc(customer)},\n      "phone": {enc(phone)},\n'
-            f'      "scenario": {known},\n      {mid}{tail}'
+def encoded(column: pl.Series) -> pl.Expr:
+    """The column's texts as JSON strings: quoted, and the few that need it escaped by encode_basestring."""
+    import polars as pl
+
+    name = column.name
+    quoted = pl.concat_str(pl.lit('"'), pl.col(name), pl.lit('"'))
+    odd = column.filter(column.str.contains(NEEDS_ESCAPE)).unique().to_list()
+    if not odd:
+        return quoted
+    return (
+        pl.when(pl.col(name).is_in(odd))
+        .then(pl.col(name).replace_strict({v: encode_basestring(v) for v in odd}, default=None))
+        .otherwise(quoted)
+    )
+
+
+def call_texts(frame: pl.DataFrame, warning_lists: list) -> pl.Series:
+    """Each call as indented JSON, as json.dump(indent=2) writes it."""
+    import polars as pl
+
+    iso = "%Y-%m-%d"
+    warnings = {i: strings(w, "      ") for i, w in enumerate(warning_lists)}
+    return frame.select(
+        pl.concat_str(
+            pl.lit('    {\n      "line": '),
+            pl.col("line").cast(pl.String),
+            pl.lit(',\n      "customer": '),
+            encoded(frame["customer"]),
+            pl.lit(',\n      "phone": '),
+            encoded(frame["phone"]),
+            pl.lit(',\n      "scenario": '),
+            encoded(frame["scenario"]),
+            pl.lit(',\n      "agent": '),
+            encoded(frame["agent"]),
+            pl.lit(',\n      "date": "'),
+            pl.col("date").dt.to_string(iso),
+            pl.lit('",\n      "time": '),
+            encoded(frame["time"]),
+            pl.lit(',\n      "window": [\n        "'),
+            pl.col("start").dt.to_string(iso),
+            pl.lit('",\n        '),
+            pl.when(pl.col("end").is_null())
+            .then(pl.lit("null"))
+            .otherwise(pl.concat_str(pl.lit('"'), pl.col("end").dt.to_string(iso), pl.lit('"'))),
+            pl.lit('\n      ],\n      "warnings": '),
+            pl.col("wid").replace_strict(warnings, return_dtype=pl.String),
+            pl.lit("\n    }"),
         )
-
-
-def window(span) -> str:
-    end = f'"{span[1].isoformat()}"' if span[1] else "null"
-    return f'[\n        "{span[0].isoformat()}",\n        {end}\n      ]'
+    ).to_series()
 
 
 def pairs(items: list[tuple[int, str]], name: str) -> str:
@@ -69,13 +85,21 @@ def pairs(items: list[tuple[int, str]], name: str) -> str:
 
 def write_json(plan: Plan, out: TextIO) -> None:
     """The plan as indented JSON (no newline after the closing brace, as json.dump)."""
-    if plan.calls:
+    import polars as pl
+
+    frame, warning_lists = plan.columns()
+    binary = getattr(out, "buffer", None) if (getattr(out, "encoding", "") or "").lower() in ("utf-8", "utf8") else None
+    if frame.height:
         out.write('{\n  "calls": [\n')
-        texts = call_texts(plan.calls)
-        for start in range(0, len(plan.calls), BATCH):
+        for start in range(0, frame.height, BATCH):
             if start:
                 out.write(",\n")
-            out.write(",\n".join(islice(texts, BATCH)))
+            piece = call_texts(frame.slice(start, BATCH), warning_lists).str.join(",\n")
+            if binary is not None:  # the UTF-8 bytes polars holds, not decoded into a str and encoded again
+                out.flush()
+                binary.write(piece.cast(pl.Binary).item())
+            else:
+                out.write(piece.item())
         out.write("\n  ],\n")
     else:
         out.write('{\n  "calls": [],\n')

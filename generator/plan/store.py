@@ -15,13 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from itertools import groupby
-from json.encoder import encode_basestring  # type: ignore[attr-defined]  # the C one when available
+from collections.abc import Iterator
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from huifang import ledger
-from huifang.plan.core import Call, IsoDays
+from huifang.plan.core import Call, Plan, frame_of
+from huifang.plan.jsonout import encoded
+
+if TYPE_CHECKING:
+    import polars as pl
 
 COLUMNS = "key, scenario, customer, phone, agent, date, time, win_from, win_to, line, run, rescheduled_from"
 
@@ -134,20 +137,23 @@ def version(db: sqlite3.Connection) -> int:
 
 
 def save(
-    db: sqlite3.Connection, calls: Iterable[Call], run: str, since: tuple[int, dt.date, dt.date] | None = None
+    db: sqlite3.Connection,
+    calls: Plan | list[Call],
+    run: str,
+    since: tuple[int, dt.date, dt.date] | None = None,
 ) -> None:
     """The calls planned in this run, a row of plan_days per agent and day; a call read back from the ledger
     (it has its key: 改约, 重拨) goes to plan_more, where it already is unless it came from elsewhere.
-    A day's array is written as json.dumps would write it (no spaces, text as is), each call's array by one
-    f-string: the texts calls share (scenario, dates, time) are encoded once.
+    A day's array is written as json.dumps would write it (no spaces, text as is).
 
     `since`: (version, first, last) when the run read the known keys of [first, last]. If another run committed
     since, the keys are read again under the write lock and the calls it planned meanwhile are not written twice
     (plan_days has no key to refuse them, as plan_calls' primary key once did)."""
+    frame = calls.columns()[0] if isinstance(calls, Plan) else frame_of(list(calls))[0]
     db.execute("BEGIN IMMEDIATE")  # the write lock first: no run commits between the check and the insert
     try:
         taken = known_keys(db, since[1], since[2]) if since and version(db) != since[0] else set()
-        days, more = packed(calls, run, taken)
+        days, more = packed(frame, run, taken)
         db.executemany("INSERT INTO plan_days VALUES (?,?,?,?,?,?,?)", days)
         db.executemany(
             "INSERT OR IGNORE INTO plan_more (key, scenario, customer, phone, agent, date, time, win_from, win_to,"
@@ -160,45 +166,48 @@ def save(
     db.commit()
 
 
-def packed(calls: Iterable[Call], run: str, taken: set[str]) -> tuple[list[tuple], list[tuple]]:
-    """The plan_days rows of the calls and the plan_more rows of those with a key; a call whose key is in
-    `taken` is left out."""
-    iso = IsoDays()
-    enc = encode_basestring
-    # (scenario, event, time, window) -> its part of a call's array, the window's first and last day
-    shared: dict[tuple, tuple[str, str, str | None]] = {}
-    days = []
-    more = []
-    for (agent, date), group in groupby(calls, AGENT_DAY):
-        arrays = []
-        lo = "9999"  # the earliest start of the day's windows, the latest end (None: one is open-ended)
-        hi: str | None = ""
-        for line, customer, phone, scenario, _, _, _, time, span, key, _, _, event, ident in group:
-            if key:
-                more.append(
-                    (key, scenario, customer, phone, agent, iso[date], time, iso[span[0]], iso[span[1]], line, run)
-                )
-                continue
-            found = shared.get((scenario, event, time, span))
-            if found is None:
-                start, end = iso[span[0]], iso[span[1]]
-                found = shared[(scenario, event, time, span)] = (
-                    f'{enc(scenario)},"{iso[event] if event else start}",{enc(time)},"{start}",'
-                    + (f'"{end}"]' if end else "null]"),
-                    start,
-                    end,
-                )
-            tail, start, end = found
-            if (
-                taken
-                and f"{ident or f'{customer}/{phone}'}|{scenario}|{iso[event] if event else start}|{start}" in taken
-            ):
-                continue
-            arrays.append(f"[{line},{enc(customer)},{enc(phone)},{enc(ident)},{tail}")
-            if start < lo:
-                lo = start
-            if hi is not None and (end is None or end > hi):
-                hi = end
-        if arrays:
-            days.append((run, agent, iso[date], len(arrays), lo, hi, f"[{','.join(arrays)}]"))
-    return days, more
+def packed(frame: pl.DataFrame, run: str, taken: set[str]) -> tuple[list[tuple], list[tuple]]:
+    """The plan_days rows of the calls (each run of calls of one agent and day, in order) and the plan_more rows
+    of those with a key; a call whose key is in `taken` is left out. Put together on the columns (polars)."""
+    import polars as pl
+
+    iso = "%Y-%m-%d"
+    more = [
+        (key, scenario, customer, phone, agent, date.isoformat(), time, start.isoformat(),
+         end.isoformat() if end else None, line, run)
+        for key, scenario, customer, phone, agent, date, time, start, end, line in frame.filter(
+            pl.col("ledger_key") != ""
+        ).select("ledger_key", "scenario", "customer", "phone", "agent", "date", "time", "start", "end", "line")
+        .iter_rows()
+    ]  # fmt: skip
+    f = frame.filter(pl.col("ledger_key") == "")
+    event = pl.coalesce("event", "start").dt.to_string(iso)
+    if taken and f.height:
+        key = pl.concat_str(
+            pl.when(pl.col("ident") != "").then("ident").otherwise(pl.concat_str("customer", pl.lit("/"), "phone")),
+            pl.lit("|"), "scenario", pl.lit("|"), event, pl.lit("|"), pl.col("start").dt.to_string(iso),
+        )  # fmt: skip
+        f = f.filter(~key.is_in(list(taken)))
+    if not f.height:
+        return [], more
+    array = pl.concat_str(
+        pl.lit("["), pl.col("line").cast(pl.String), pl.lit(","), encoded(f["customer"]), pl.lit(","),
+        encoded(f["phone"]), pl.lit(","), encoded(f["ident"]), pl.lit(","), encoded(f["scenario"]), pl.lit(',"'),
+        event, pl.lit('",'), encoded(f["time"]), pl.lit(',"'), pl.col("start").dt.to_string(iso), pl.lit('",'),
+        pl.when(pl.col("end").is_null()).then(pl.lit("null]"))
+        .otherwise(pl.concat_str(pl.lit('"'), pl.col("end").dt.to_string(iso), pl.lit('"]'))),
+    )  # fmt: skip
+    turn = (pl.col("agent") != pl.col("agent").shift()) | (pl.col("date") != pl.col("date").shift())
+    days = (
+        f.with_columns(array.alias("array"), turn.fill_null(True).cum_sum().alias("run_"))
+        .group_by("run_", maintain_order=True)
+        .agg(
+            pl.first("agent"),
+            pl.first("date").dt.to_string(iso),
+            pl.len().cast(pl.Int64).alias("n"),
+            pl.col("start").min().dt.to_string(iso).alias("lo"),
+            pl.when(pl.col("end").null_count() == 0).then(pl.col("end").max().dt.to_string(iso)).alias("hi"),
+            pl.concat_str(pl.lit("["), pl.col("array").str.join(","), pl.lit("]")).alias("calls"),
+        )
+    )
+    return [(run, *row) for row in days.select("agent", "date", "n", "lo", "hi", "calls").iter_rows()], more

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from huifang.qa.call import AGENT, CUSTOMER, Call
 from huifang.qa.form import score
 from huifang.qa.metrics import Metrics, measure
-from huifang.qa.questions import NOT_CONVENIENT_LABEL, Outcome, Plan
+from huifang.qa.questions import NOT_CONVENIENT_LABEL, AgentText, Outcome, Plan
 from huifang.qa.questions import judge as judge_questions
 from huifang.qa.rules_bridge import Bridge
 
@@ -58,13 +58,16 @@ class Verdict:
         return self.outcome is not None and self.outcome.path == NOT_CONVENIENT_LABEL
 
 
-def judge(call: Call, bridge: Bridge, plan: Plan | None, form) -> Verdict:
+def judge(call: Call, bridge: Bridge, plan: Plan | None, form, agent: AgentText | None = None) -> Verdict:
+    """`agent`: the agent's words joined and normalised (`questions.AgentText`), when the caller has them."""
     turns = call.turns
+    if agent is None:
+        agent = AgentText(turns)
     org = plan.org if plan is not None else bridge.project.orgs.get(bridge.project.config.default_org)
-    outcome = judge_questions(plan, turns) if plan is not None else None
+    outcome = judge_questions(plan, turns, agent) if plan is not None else None
     asks = {a.turn for a in outcome.asked if a.turn is not None} if outcome else set()
     silence = form.long_silence_s if form is not None else 10.0
-    metrics = measure(call, silence)
+    metrics = measure(call, silence, len(agent.text))
     verdict = Verdict(call, plan, outcome, metrics)
     found = verdict.findings
 

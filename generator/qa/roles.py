@@ -41,17 +41,7 @@ def assign(call: Call, agent: str | None = None, agent_channel: int | None = Non
             t.role = role_of(t.speaker) or AGENT  # the linter's rule: a line without a role label is the agent's
         call.roles_note = "坐席：按说话人标签"
         return call
-    texts: dict[str, list[str]] = {}
-    for t in call.turns:
-        said = texts.get(t.speaker)
-        if said is None:
-            said = texts[t.speaker] = []
-        said.append(t.text)
-    scores: dict[str, float] = {}
-    for speaker, said in texts.items():
-        joined = "\n".join(said)
-        questions = sum(map(bool, map(QUESTION.search, said)))  # turns with a question
-        scores[speaker] = len(AGENT_SIGNS.findall(joined)) + questions + (2 * joined.count(company) if company else 0)
+    scores = _scores(call, company)
     for t in call.turns[:2]:
         scores[t.speaker] += 1  # the caller speaks first in a call-back
     if len(scores) == 1:
@@ -69,6 +59,36 @@ def assign(call: Call, agent: str | None = None, agent_channel: int | None = Non
         f"其次 {ranked[1][0] or '（无标签）'} {ranked[1][1]:g} 分）；如有误请用 --agent 或 --agent-channel 指定"
     )
     return call
+
+
+SEEN_LIMIT = 5_000  # distinct turn texts whose points are remembered per run (≈ 1 MB at most), then all forgotten
+_POINTS: dict[str, int] = {}  # turn text → its points: a pure function of the text
+
+
+def _scores(call: Call, company: str) -> dict[str, int]:
+    """Per speaker, in the order they first speak: the agent signs said (none spans a line break, so the
+    count over a speaker's turns is the sum of each turn's), one point per turn with a question, two per
+    mention of the company. A turn's points are remembered by its text (script lines and short answers
+    recur from call to call)."""
+    scores: dict[str, int] = {}
+    if company:
+        texts: dict[str, list[str]] = {}
+        for t in call.turns:
+            texts.setdefault(t.speaker, []).append(t.text)
+        for speaker, said in texts.items():
+            joined = "\n".join(said)
+            questions = sum(map(bool, map(QUESTION.search, said)))  # turns with a question
+            scores[speaker] = len(AGENT_SIGNS.findall(joined)) + questions + 2 * joined.count(company)
+        return scores
+    seen = _POINTS
+    for t in call.turns:
+        points = seen.get(t.text)
+        if points is None:
+            if len(seen) > SEEN_LIMIT:
+                seen.clear()
+            points = seen[t.text] = len(AGENT_SIGNS.findall(t.text)) + (QUESTION.search(t.text) is not None)
+        scores[t.speaker] = scores.get(t.speaker, 0) + points
+    return scores
 
 
 def _listing(values) -> str:

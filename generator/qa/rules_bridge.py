@@ -48,34 +48,36 @@ class Bridge:
 
     def findings(self, turns: list[Turn], org, asks: frozenset[int] | set[int] = frozenset()) -> list[LintHit]:
         """The linter's findings on a call's turns; `asks`: indexes of turns that ask a script question
-        (where the opening ends)."""
-        utterances: list[Utterance] = []
-        append = utterances.append
+        (where the opening ends).
+
+        The call's rules (opening and closing elements) read only the agent's turns (`CallView.agent_turns`),
+        so their view holds only those; the line rules get the turns they may find something on, the
+        customer's among them (personal data). An utterance is made only for a turn some view holds."""
+        made: dict[int, Utterance] = {}
         prepared = True
-        for line, t in enumerate(turns, 1):  # positional arguments: this runs for every turn of every call
-            u = Utterance(t.text, AGENT if t.role == AGENT else CUSTOMER, "<call>", line, 1, 0, None, line - 1 in asks)
-            if t.folded:
-                u._folded, u._norm = t.folded, t.norm  # worked out once per call by prepare()
-            else:
+        for index, t in enumerate(turns):  # positional arguments: this runs for every agent turn of every call
+            if t.role == AGENT:
+                made[index] = self._utterance(t, index, asks)
+                if not t.folded:
+                    prepared = False
+            elif not t.folded:
                 prepared = False
-            append(u)
+        agent = list(made.values())
         text = "\n".join([t.text for t in turns])
-        view = CallView("<call>", "<call>", (1, 1), [("", utterances)], org=org, freeform=True, text=text)
+        view = CallView("<call>", "<call>", (1, 1), [("", agent)], org=org, freeform=True, text=text)
         phrase_lines = None
         if prepared:  # the free-form pre-screen: one automaton pass over the whole call
             phrase_lines = self.lines.ctx.matcher.lines("\n".join([t.norm for t in turns]))
         found = self.engine.lint_view(view)
         if self.lines.line_rules:
             chosen = self._may_find(turns, text, phrase_lines)
-            lines = CallView(
-                "<call>",
-                "<call>",
-                (1, 1),
-                [("", utterances if chosen is None else [utterances[i] for i in chosen])],
-                org=org,
-                freeform=True,
-                text=text,
-            )
+            held = []
+            for index in range(len(turns)) if chosen is None else chosen:
+                u = made.get(index)
+                if u is None:
+                    u = made[index] = self._utterance(turns[index], index, asks)
+                held.append(u)
+            lines = CallView("<call>", "<call>", (1, 1), [("", held)], org=org, freeform=True, text=text)
             if phrase_lines is not None:
                 lines.phrase_lines, lines.no_phrases = phrase_lines, not phrase_lines
             found.extend(self.lines.lint_view(lines))
@@ -86,6 +88,13 @@ class Bridge:
             end = p.end_column - 1 if p.end_line == p.line and p.end_column > p.column else start
             out.append(LintHit(index, p.rule, _for_a_call(p.message), p.severity, start, end))
         return out
+
+    @staticmethod
+    def _utterance(t: Turn, index: int, asks) -> Utterance:
+        u = Utterance(t.text, AGENT if t.role == AGENT else CUSTOMER, "<call>", index + 1, 1, 0, None, index in asks)
+        if t.folded:
+            u._folded, u._norm = t.folded, t.norm  # worked out once per call by prepare()
+        return u
 
     def _may_find(self, turns: list[Turn], text: str, phrase_lines: set[int] | None) -> list[int] | None:
         """Indexes of the turns on which the line rules may find anything, by the rules' own first tests
@@ -107,12 +116,15 @@ class Bridge:
             if order and order.maybe("\n".join(t.folded for t in turns if t.role == AGENT)):
                 keep.update(i for i, t in enumerate(turns) if t.role == AGENT and order.maybe(t.folded))
         if personal_data.ID in wanted:
-            starts, at = [], 0
-            for t in turns:
-                starts.append(at)
-                at += len(t.text) + 1
-            for pattern in (personal_data.DIGITS, personal_data.ID_WORDS):  # neither matches a line break
-                keep.update(bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text))
+            found = [m.start() for p in (personal_data.DIGITS, personal_data.ID_WORDS) for m in p.finditer(text)]
+            if found and text.count("\n") == len(turns) - 1:  # no turn has a line break of its own: a hit's
+                keep.update(text.count("\n", 0, at) for at in found)  # turn is the line breaks before it
+            elif found:
+                starts, at = [], 0
+                for t in turns:
+                    starts.append(at)
+                    at += len(t.text) + 1
+                keep.update(bisect_right(starts, pos) - 1 for pos in found)  # neither pattern matches a line break
         return sorted(keep)
 
 
@@ -125,18 +137,37 @@ def _for_a_call(message: str) -> str:
     return message
 
 
+SEEN_LIMIT = 5_000  # distinct turn texts remembered per run (≈ 3 MB at most), then forgotten all at once
+_SEEN: dict[str, tuple[str, str]] = {}  # turn text → (folded, norm): a pure function of the text
+
+
 def prepare(turns: list[Turn]) -> None:
-    """Set `folded` and `norm` of every turn with one pass over the whole call (two C calls, not 2 × turns)."""
-    whole = fold("\n".join([t.text for t in turns]))  # fold keeps every character's place, line breaks too
+    """Set `folded` and `norm` of every turn: remembered per distinct text for the run (an agent reads the
+    same script lines in call after call, and short answers recur), the others worked out with one pass over
+    them joined (two C calls, not 2 × turns)."""
+    seen = _SEEN
+    new = []
+    for t in turns:
+        known = seen.get(t.text)
+        if known is None:
+            new.append(t)
+        else:
+            t.folded, t.norm = known
+    if not new:
+        return
+    if len(seen) > SEEN_LIMIT:
+        seen.clear()
+    whole = fold("\n".join([t.text for t in new]))  # fold keeps every character's place, line breaks too
     folded = whole.split("\n")
     dropped = drop_in_lines(whole).split("\n")
-    if len(folded) != len(turns) or len(dropped) != len(turns):  # a text with a line break of its own
-        for t in turns:
+    if len(folded) != len(new) or len(dropped) != len(new):  # a text with a line break of its own
+        for t in new:
             t.folded = fold(t.text)
-            t.norm = normalize(t.text)
+            t.norm = normalize(t.text)  # drops the line break too (a turn without one: the same as above)
+            seen[t.text] = (t.folded, t.norm)
         return
-    for t, f, d in zip(turns, folded, dropped):
-        t.folded, t.norm = f, d
+    for t, f, d in zip(new, folded, dropped):
+        t.folded, t.norm = seen[t.text] = (f, d)
 
 
 def normalize(text: str) -> str:

@@ -8,10 +8,11 @@ from operator import itemgetter
 from huifang.qa import roles, rules_bridge
 from huifang.qa.call import AGENT, TranscriptError
 from huifang.qa.judge import Verdict, judge
-from huifang.qa.questions import Plan, plan_for, script_words
+from huifang.qa.questions import AgentText, Plan, plan_for, script_words
 from huifang.qa.rules_bridge import Bridge, normalize
 
 DEFAULT_FORM = "huifang-zhijian"
+SEEN_LIMIT = 5_000  # distinct turns whose script pairs are remembered per run (≈ 3 MB at most), then all forgotten
 
 
 class UsageError(Exception):
@@ -33,6 +34,7 @@ class Session:
         self.agent, self.agent_channel = agent, agent_channel
         self._plans: dict[str, Plan] = {}
         self._by_script: tuple | None = None
+        self._pairs: dict[str, tuple] = {}  # a turn's normalised words → the script pairs in them
         if script is not None and script not in project.scripts:
             raise UsageError(f"--script {script}：没有这篇话术{_close(script, project.scripts)}")
         self.script = script
@@ -61,8 +63,7 @@ class Session:
         if not self.project.scripts:
             return None, "项目里没有话术：只检查开头语、结束语、忌语和通话指标"
         automaton, owners, scripts = self._script_grams()
-        text = "".join(t.norm or normalize(t.text) for t in call.turns if t.role == AGENT)
-        said = frozenset(map(_value, automaton.iter(text))) if text and scripts else frozenset()  # pairs said
+        said = self._pairs_said(automaton, call.turns) if scripts else set()
         owned = "".join(map(owners.__getitem__, said))  # per pair said, the scripts it is in (a character each)
         best, second = (0.0, ""), (0.0, "")
         for ident, size, mark in scripts:
@@ -78,6 +79,32 @@ class Session:
         if second[1]:
             note += f"；其次「{self.project.scripts[second[1]].title}」{second[0]:.0%}"
         return best[1], note + "）"
+
+    def _pairs_said(self, automaton, turns) -> set[int]:
+        """The numbers of the scripts' word pairs in the agent's words joined and normalised: the pairs of
+        each turn (remembered per distinct turn for the run: script lines recur from call to call) and
+        the pair across each join."""
+        seen = self._pairs
+        said: set[int] = set()
+        last = ""
+        for t in turns:
+            if t.role != AGENT:
+                continue
+            norm = t.norm or normalize(t.text)
+            if not norm:
+                continue
+            pairs = seen.get(norm)
+            if pairs is None:
+                if len(seen) > SEEN_LIMIT:
+                    seen.clear()
+                pairs = seen[norm] = tuple(map(_value, automaton.iter(norm)))
+            said.update(pairs)
+            if last:
+                across = automaton.get(last[-1] + norm[0], None)
+                if across is not None:
+                    said.add(across)
+            last = norm
+        return said
 
     def _script_grams(self) -> tuple:
         """The scripts' word pairs, numbered, in an Aho–Corasick automaton (one pass finds those a call said,
@@ -111,8 +138,9 @@ class Session:
     def judge(self, call) -> Verdict:
         rules_bridge.prepare(call.turns)  # module attributes: imports inside a per-call function cost a lookup each
         roles.assign(call, self.agent, self.agent_channel)
+        agent = AgentText(call.turns)  # the agent's words, read by the script search, questions and metrics
         script, note = self.pick_script(call)
-        verdict = judge(call, self.bridge, self.plan(script) if script else None, self.form)
+        verdict = judge(call, self.bridge, self.plan(script) if script else None, self.form, agent)
         verdict.script_note = note
         return verdict
 

@@ -14,6 +14,7 @@ def fill(text: str, org) -> str:
 
 MAX_NODES = 60
 LABEL_LIMIT = 300  # whole sentences: Mermaid wraps them; only absurd lengths are cut
+EDGE_LIMIT = 60  # a branch's answer (满意/不满意/一般, 情况一 …) is never cut
 
 
 class Chart:
@@ -43,7 +44,7 @@ class Chart:
 
     def link(self, ends: list[tuple[str, str]], target: str) -> None:
         for source, label in ends:
-            arrow = f'-->|"{mermaid(label, 12)}"|' if label else "-->"
+            arrow = f'-->|"{mermaid(label, EDGE_LIMIT)}"|' if label else "-->"
             self.lines.append(f"  {source} {arrow} {target}")
 
     def turns(self, turns: list[m.Turn], ends: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -107,7 +108,7 @@ class Chart:
             self._questions = {}
             for turn in self.call.all_turns():
                 if turn.question is not None:
-                    self._questions.setdefault(turn.question.id, "问：" + str(turn.question.text))
+                    self._questions.setdefault(turn.question.id, "问：" + fill(str(turn.question.text), self.call.org))
         return self._questions.get(ident, ident)
 
     def render(self) -> str:

@@ -150,6 +150,11 @@ def asked(call: Call) -> tuple[list[m.Question], set[str]]:
     return asks, ids
 
 
+def org_label(org: m.Org | None) -> str:
+    """How a page names an org: its name, or 本机构 where the seeds leave it generic (某服务有限公司)."""
+    return org.name if org and not speech.GENERIC_ORG.search(org.name) else "本机构"
+
+
 class Site:
     def __init__(self, project: m.Project, lint: LintReport, prose: list[str], env: SandboxedEnvironment | None = None):
         self.project = project
@@ -205,8 +210,8 @@ class Site:
             "rules": self.rules,
             "rule_names": {r["id"]: r["name"] for r in self.rules},
             "here": here,
-            "plain": lambda text: md(without_citations(str(text))),
-            "org_label": lambda org: org.name if org and not speech.GENERIC_ORG.search(org.name) else "本机构",
+            "plain": lambda text: md_marked(speech.fill(without_citations(str(text)), None)),
+            "org_label": org_label,
         }
 
     def render(self, template: str, here: str, **context) -> str:
@@ -228,7 +233,9 @@ class Site:
             "asks": asks,
             "composed": [p for p in ("opening", "convenience", "closings") if p in call.composed],
             "generic": [p for p in ("opening", "convenience", "closings") if call.composed.get(p) == "generic"],
-            "composed_from": {p: self.project.orgs[o].name for p, o in call.composed.items() if o in self.project.orgs},
+            "composed_from": {
+                p: org_label(self.project.orgs[o]) for p, o in call.composed.items() if o in self.project.orgs
+            },
         }
 
     def generic_view(self, scenario: m.Scenario) -> dict:

@@ -5,7 +5,8 @@ Many seeds list a question as a topic (「质量评价」, 「询问客户已完
 say; read aloud, such a label sounds absurd, so it is shown as a point to cover. The author says which a
 line is (`kind: 原话|要点` on a say or ask line); a line without it is guessed from its wording, and the
 maintainers' page lists the guessed lines. Org names that the seeds leave generic (「某公司」, 「公司」,
-「物业项目」) are not names to say: they become the blank （公司名称）.
+「物业项目」) are not names to say: they become the blank （公司名称）; a seed's masks (**, XX, ××) become
+the unnamed blank （……）.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ SPOKEN = re.compile(r"[您你吗呢吧？?]|请问")
 INSTRUCTION = re.compile(r"^(询问|了解|告知|说明|介绍|向客户|请客户|让客户|确认|核实|提醒|记录|征求|收集|以)")
 GENERIC_ORG = re.compile(r"^(某|XX|xx)|（|制定单位$|^.{0,2}(公司|单位|门诊|医院|项目)$")
 BLANK = {"公司": "公司名称", "坐席": "坐席姓名", "热线": "热线号码", "部门": "部门名称"}
+# a value the seed masked without naming it (「**先生/女士」, 「XX期」, 「置业顾问：***」): a blank with no name
+MASK = re.compile(r"(?<![A-Za-z*×])(?:[Xx]{2,3}|×{2,3}|\*{2,6})(?![A-Za-z*×])")
+UNNAMED = "……"
 
 
 POINT = "要点"
@@ -69,4 +73,4 @@ def fill(text: str, org: m.Org | None, mark=mark_placeholder) -> str:
         name = match.group(1)
         return values[name] if name in values else mark(blank(name))
 
-    return PLACEHOLDER.sub(sub, text)
+    return MASK.sub(lambda _: mark(UNNAMED), PLACEHOLDER.sub(sub, text))

@@ -149,6 +149,10 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好，这里是客服中心，请问有什么可以帮您？", {"wenhou", "xuqiu"}, {"gongsi"}),
         ("您好，我是XX维修中心的小李", {"gongsi"}, set()),
         ("您好，我是海尔售后服务中心的客服", {"gongsi"}, set()),
+        # 这里是/我们是 before a bare generic noun names no company; before a name or placeholder it does
+        ("您好，这里是医院，想跟您做个回访", {"wenhou"}, {"gongsi"}),
+        ("我们是物业的，来跟您确认一下", set(), {"gongsi"}),
+        ("您好，这里是XX医院，想跟您做个回访", {"wenhou", "gongsi"}, set()),
         # asking what the caller wants or what kind of guest they are confirms no identity
         ("您好，请问您是需要预订客房、餐厅还是会议室？", {"wenhou"}, {"queren-shenfen"}),
         ("您好，请问您是预约的客人吗？", {"wenhou"}, {"queren-shenfen"}),

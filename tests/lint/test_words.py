@@ -190,6 +190,8 @@ def test_a_whole_sentence_phrase_counts_only_alone(proj, line, found):
         "客服：问那么多干什么。",
         "客服：这事别来找我。",
         "客服：快下班了，您明天再打来。",
+        "客服：走开，不要妨碍我工作。",
+        "客服：自己看清楚再来！",
     ],
 )
 def test_pack_finds_published_impatient_and_shirking_words(proj, line):

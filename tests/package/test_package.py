@@ -122,7 +122,7 @@ def test_from_example_starts_from_the_shipped_rule_book(full_venv, tmp_path):
 def test_light_install_checks_and_lints_and_names_the_extra_it_lacks(tmp_path_factory, wheel, tmp_path):
     light = venv_with(tmp_path_factory, "light", f"huifang @ {wheel.as_uri()}")
     site = next((light / "lib").glob("python*/site-packages"))
-    for heavy in ("weasyprint", "mkdocs", "jieba"):
+    for heavy in ("weasyprint", "mkdocs", "jieba", "polars"):
         assert not (site / heavy).exists(), heavy
     huifang = light / "bin" / "huifang"
     team = tmp_path / "team"

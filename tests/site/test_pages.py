@@ -224,7 +224,8 @@ def test_traditional_forms_are_indexed(hostile_site: Path):
 
 
 def test_traditional_lookup_matches_each_opencc_standard():
-    """Batched, chained conversion (s2t, then t2tw/t2hk) gives what s2t, s2tw and s2hk give one token at a time."""
+    """Batched, chained conversion (s2t, then t2tw/t2hk; and s2twp) gives what s2t, s2tw, s2hk and s2twp give one
+    token at a time."""
     import opencc
     from huifang.site import search
 
@@ -253,7 +254,7 @@ def test_traditional_lookup_matches_each_opencc_standard():
         "着陆",
     ]
     search.convert_all(tokens)
-    standards = [opencc.OpenCC(name) for name in ("s2t", "s2tw", "s2hk")]
+    standards = [opencc.OpenCC(name) for name in ("s2t", "s2tw", "s2hk", "s2twp")]
     for token in tokens:
         expected = tuple(sorted({c.convert(token) for c in standards} - {token}))
         assert search.traditional(token) == (expected if search.HAN.search(token) else ()), token

@@ -3,6 +3,7 @@ intent table (content/search.yaml) refusing broken input with one `path:line:col
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -233,10 +234,29 @@ def test_question_classes_in_both_editions(browser, shipped_site: Path, edition:
     found = {}
     with serve(shipped_site) as base:
         for query, _, _ in CLASSES:
-            found[query] = search(page, base + edition, convert(query))
+            # a query listing ~100 sections can take more than the default 10 s to settle on a loaded machine
+            found[query] = search(page, base + edition, convert(query), timeout=60.0)
     wrong = {
         convert(q): found[q][:3]
         for q, expect, first in CLASSES
         if not set(expect.split()) & set(found[q][: 1 if first else 3])
     }
     assert not wrong, wrong
+
+
+def test_title_parts_index_the_words_inside_a_title():
+    from huifang.site.search import title_parts
+
+    parts = title_parts("维修保养\u200b后\u200b回访")  # jieba keeps 维修保养 whole
+    assert {"维修", "保养", "保养后", "维修保养后"} <= set(parts)
+    assert "理赔后" in title_parts("理赔\u200b结束\u200b后\u200b的\u200b回访")  # the event two words before 后
+    assert title_parts("回访\u200b流程") == []  # nothing hidden, nothing added
+
+
+def test_traditional_index_keeps_the_simplified_words(shipped_site: Path):
+    index = json.loads((shipped_site / "zh-Hant" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    page = next(d for d in index["docs"] if d["location"] == "forbidden.html")
+    assert "忌語" in page["title"] and "忌语" in page["title_tw"].split("\u200b")  # Simplified typed there finds it
+    simplified = json.loads((shipped_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    kept = next(d for d in simplified["docs"] if d["location"] == "forbidden.html")
+    assert page.get("keywords") == kept.get("keywords")  # the table's words, every spelling, as built

@@ -12,6 +12,31 @@
       return initialize(own);
     };
   }
+  /* a chart a little wider than its column is shrunk to fit it, never below 12 px text (16 px × 0.75); one
+     that would not fit even then keeps its natural size and scrolls sideways (shrinking it would only make
+     it harder to read). The chart is in a closed shadow root: its host measures it. */
+  var MIN_FIT = 0.75;
+  function fit(chart) {
+    chart.style.zoom = "";
+    var natural = chart.scrollWidth, room = chart.clientWidth;
+    var ratio = Math.floor((room / natural) * 1000) / 1000;
+    if (natural > room + 1 && room > 0 && ratio >= MIN_FIT) chart.style.zoom = String(ratio);
+  }
+  function fitAll() {
+    document.querySelectorAll("article div.mermaid").forEach(function (chart) {
+      if (chart.scrollWidth > 0) fit(chart);
+    });
+  }
+  if (typeof ResizeObserver !== "undefined") {
+    var watching = new WeakSet();
+    var sizes = new ResizeObserver(function () { fitAll(); });
+    new MutationObserver(function () {
+      document.querySelectorAll("article div.mermaid").forEach(function (chart) {
+        if (!watching.has(chart)) { watching.add(chart); sizes.observe(chart); }
+      });
+    }).observe(document.documentElement, {childList: true, subtree: true});
+    window.addEventListener("resize", fitAll);
+  }
   document.addEventListener("click", function (event) {
     var chart = event.target.closest && event.target.closest("div.mermaid");
     if (chart) {
@@ -31,9 +56,12 @@
   var header = document.querySelector(".md-header__inner");
   var config = document.getElementById("__config");
   if (!header || !config) return;
-  var base = new URL(JSON.parse(config.textContent).base + "/", location.href);
-  var here = location.href.slice(base.href.length);
+  var root = JSON.parse(config.textContent).base;  // "." or ".." on a page, "/" on the 404 page
+  var base = new URL(root.replace(/\/?$/, "/"), location.href);
   var traditional = document.documentElement.lang === "zh-Hant";
+  // the 404 page stands for any missing address: its switch leads to the other edition's home page
+  var here = document.querySelector("[data-hf-missing]") ? "index.html" : location.href.slice(base.href.length);
+  if (document.querySelector("[data-hf-missing]") && traditional) base = new URL("zh-Hant/", base);
   var link = document.createElement("a");
   link.className = "md-header__button hf-edition";
   link.href = new URL((traditional ? "../" : "zh-Hant/") + here, base).href;

@@ -1,0 +1,149 @@
+"""The columnar planner (polars) gives byte for byte what the planner before it gave (tests/plan/oracle.py): the JSON,
+the text report and the ledger's rows, on generated export files of every kind of row — good and bad, repeated,
+blank, quoted, with extra columns — under capacities that bind or not, over published and unpublished years, on a
+first run and on a re-run that finds calls already planned."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import tempfile
+from pathlib import Path
+
+import openpyxl
+from huifang.model import CallWindow
+from huifang.plan import command
+from huifang.plan.calendar import Calendar
+from huifang.plan.config import PlanConfig
+from huifang.plan.core import Planner
+from huifang.plan.events import read_events
+from huifang.plan.jsonout import write_json
+from huifang.plan.store import packed
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.plan import oracle
+
+HEADER = ["客户", "电话", "场景", "日期", "坐席", "区域", "客户类别", "截止日期", "生日", "编号"]
+DAYS = [dt.date(2026, 9, 1) + dt.timedelta(days=i) for i in range(0, 170, 3)]
+
+
+def outputs(plan_of, read, write, pack, path: Path, config: PlanConfig, first, last, known=None, booked=None):
+    cal = Calendar()
+    planner = plan_of(None, config, cal, first, last, booked or {}, known or set())
+    plan = planner.plan(read(path, config.columns))
+    frame_rows = pack(plan)
+    js, tx = io.StringIO(), io.StringIO()
+    write(plan, js)
+    command.text_report(plan, first, last, tx)
+    keys = {c.key for c in plan.calls}
+    load: dict = {}
+    for c in plan.calls:
+        load[(c.agent, c.date)] = load.get((c.agent, c.date), 0) + 1
+    return (js.getvalue(), tx.getvalue(), frame_rows, sorted(cal.unpublished)), keys, load
+
+
+def both(shipped, path: Path, config: PlanConfig, first: dt.date, last: dt.date) -> None:
+    """Old and new on the file, a first run and a re-run that knows the first run's calls: the same bytes."""
+
+    def old(_, *args):
+        return oracle.Planner(shipped, *args)
+
+    def new(_, *args):
+        return Planner(shipped, *args)
+
+    runs = []
+    for make, read, write, pack in (
+        (old, oracle.read_events_old, oracle.write_json_old, lambda p: oracle.packed_old(p.calls, "r", set())),
+        (new, read_events, write_json, lambda p: packed(p.columns()[0], "r", set())),
+    ):
+        found, keys, load = outputs(make, read, write, pack, path, config, first, last)
+        again, _, _ = outputs(make, read, write, pack, path, config, first, last, set(list(keys)[::2]), load)
+        runs.append((found, again))
+    (old_first, old_again), (new_first, new_again) = runs
+    for name, a, b in zip(("json", "text", "ledger rows", "unpublished"), old_first, new_first):
+        assert a == b, name
+    for name, a, b in zip(("json", "text", "ledger rows", "unpublished"), old_again, new_again):
+        assert a == b, f"re-run: {name}"
+
+
+def rows(shipped):
+    ids = sorted(shipped.scenarios)
+    names = ids + [shipped.scenarios[i].title for i in ids[::9]] + ["没有这个场景", "维修工程的回访"]
+    day = st.sampled_from(DAYS)
+    date_text = st.one_of(
+        day.map(dt.date.isoformat),
+        day.map(lambda d: d.strftime("%Y年%m月%d日")),
+        day.map(lambda d: f"{d.year}/{d.month}/{d.day}"),
+        st.sampled_from(["", "2026-02-30", "明天", " 2026-10-08 "]),
+    )
+    row = st.tuples(
+        st.sampled_from(["王先生", "李女士", "张 三", "", "赵六"]),
+        st.sampled_from(["13800000001", "013800000002", " 13800000003 ", ""]),
+        st.sampled_from(names),
+        date_text,
+        st.sampled_from(["张三", "李四", "", "王五"]),
+        st.sampled_from(["", "广州", "中山", "肇庆"]),
+        st.sampled_from(["", "A", "C", "重点客户"]),
+        st.one_of(st.just(""), date_text),
+        st.sampled_from(["", "03-01", "2-29", "13-40", "10月1日"]),
+        st.sampled_from(["", "", "C1", "C2"]),
+    ).map(list)
+    blank = st.sampled_from([[], [""] * 10, [" "] * 3, [""] * 11 + ["尾巴"]])
+    return st.lists(st.one_of(row, row, row, blank), min_size=1, max_size=40)
+
+
+CONFIGS = [
+    (PlanConfig(capacity=10000), "2026-10-01", "2026-10-31"),
+    (PlanConfig(capacity=1, agents={"李四": 2}), "2026-09-20", "2026-10-20"),
+    (PlanConfig(capacity=2), "2026-12-15", "2027-02-15"),
+    (
+        PlanConfig(
+            capacity=3,
+            seasons={"夏季": ("05-01", "09-30"), "冬季": ("10-01", "04-30")},
+            call_windows=[CallWindow("10:30", "11:40"), CallWindow("15:00", "18:00")],
+        ),
+        "2026-09-25",
+        "2026-11-05",
+    ),
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_columnar_planner_gives_what_the_old_one_gave(shipped, data):
+    body = data.draw(rows(shipped))
+    config, first, last = data.draw(st.sampled_from(CONFIGS))
+    crlf = data.draw(st.booleans())
+    doubled = data.draw(st.booleans())  # every row twice: repeated calls
+    if data.draw(st.booleans()):  # a quoted cell: the file is read by `csv`, not split by polars
+        body = [
+            *body,
+            ['客户"甲"', "13800000009", sorted(shipped.scenarios)[0], "2026-10-09", "张三", "", "", "", "", "a,b"],
+        ]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "events.csv"
+        with path.open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f, lineterminator="\r\n" if crlf else "\n").writerows(
+                [HEADER, *body, *(body if doubled else [])]
+            )
+        both(shipped, path, config, dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+
+def test_an_xlsx_export_with_dates_as_dates_plans_alike(shipped, tmp_path: Path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    ids = sorted(shipped.scenarios)
+    for i in range(300):
+        day = DAYS[i % len(DAYS)]
+        sheet.append(
+            [
+                f"客户{i}", f"1380000{i:04d}" if i % 17 else None, ids[i % len(ids)],
+                dt.datetime(day.year, day.month, day.day) if i % 3 else day.isoformat(), ["张三", "李四"][i % 2],
+                "中山" if i % 5 == 0 else "", "A", day + dt.timedelta(days=30) if i % 4 else None, "03-01", i % 7 or None,
+            ]
+        )  # fmt: skip
+    book.save(tmp_path / "events.xlsx")
+    both(shipped, tmp_path / "events.xlsx", PlanConfig(capacity=2), dt.date(2026, 10, 1), dt.date(2026, 11, 30))
