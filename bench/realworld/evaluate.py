@@ -1,7 +1,7 @@
 """Measure the linter on real published call scripts and transcripts (bench/realworld/).
 
-    python bench/realworld/evaluate.py --split all -v     # all 134 development files (scripts/ 36 + heldout2/ 29
-                                                          # + heldout3/ 34 + heldout4/ 35)
+    python bench/realworld/evaluate.py --split all -v     # all 166 development files (scripts/ 36 + heldout2/ 29
+                                                          # + heldout3/ 34 + heldout4/ 35 + heldout5/ 32)
     python bench/realworld/evaluate.py --split dev        # the first labelling's dev half only
     python bench/realworld/evaluate.py --split heldout    # the first labelling's held-out half (since looked at)
     python bench/realworld/evaluate.py --split heldout2   # set 2 (labels-heldout2.yaml, heldout2/): blind once, measured
@@ -10,8 +10,8 @@
                                                           # once, then spent and a development set like the others
     python bench/realworld/evaluate.py --split heldout4   # set 4 (labels-heldout4.yaml, heldout4/): blind once, measured
                                                           # once (session 6), then spent and a development set too
-    python bench/realworld/evaluate.py --split heldout5   # blind set 5 (labels-heldout5.yaml, heldout5/): for the next
-                                                          # final blind measurement only; never tuned to, never opened
+    python bench/realworld/evaluate.py --split heldout5   # set 5 (labels-heldout5.yaml, heldout5/): blind once, measured
+                                                          # once (session 7), then spent and a development set too
     python bench/realworld/evaluate.py --split heldout6   # blind set 6 (labels-heldout6.yaml, heldout6/): likewise blind,
                                                           # for one final measurement only; never tuned to, never opened
 
@@ -160,8 +160,8 @@ def main(argv=None) -> int:
         "--split",
         choices=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all"],
         default="dev",
-        help="all = the 134 development files (dev, heldout and the spent heldout2, heldout3 and heldout4); "
-        "heldout5 and heldout6 are blind, each for one final measurement only, never tuned to",
+        help="all = the 166 development files (dev, heldout and the spent heldout2 to heldout5); "
+        "heldout6 is blind, for one final measurement only, never tuned to",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(
@@ -174,7 +174,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
     engine, project = load_engine(args.project, tuple(args.pack))
-    splits = ["dev", "heldout", "heldout2", "heldout3", "heldout4"] if args.split == "all" else [args.split]
+    splits = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"] if args.split == "all" else [args.split]
     everything = []
     for split in splits:
         labels = yaml.safe_load((HERE / LABELS[split]).read_text(encoding="utf-8"))
