@@ -546,22 +546,7 @@ class Planner:
         for (agent, day), n in self.load.items():
             booked.setdefault(agent, {})[day] = n
         rows = []
-        columns = [
-            "order",
-            "line",
-            "customer",
-            "phone",
-            "sid",
-            "agent",
-            "date",
-            "ident",
-            "start",
-            "end",
-            "lo",
-            "hi",
-            "fw",
-            "cap",
-        ]
+        columns = [*CALL_COLUMNS[: CALL_COLUMNS.index("end") + 1], "lo", "hi", "fw", "cap"]
         titles = {s.id: s.title for s in self.project.scenarios.values()}
         for order, line, customer, phone, sid, agent, date, ident, start, end, lo, hi, fw, capacity in t.select(
             columns
