@@ -19,81 +19,17 @@ from pathlib import Path
 from typing import TextIO
 
 from huifang import model as m
-from huifang.plan.calendar import BIRTHDAY, Calendar
-from huifang.plan.config import UNASSIGNED, PlanConfig
-from huifang.plan.core import NO_WARNINGS, Call, IsoDays, Plan, Scenarios, call_key
+from huifang.plan.config import UNASSIGNED
+from huifang.plan.core import NO_WARNINGS, Call, IsoDays, Plan, call_key
+from huifang.plan.core import Planner as ColumnarPlanner
 from huifang.plan.events import HEADERS, Event, InputError, header_map, parse_date, parse_month_day, rows, text
-from huifang.plan.windows import DAY, NoWindow, chosen, windows
-
-DEFAULT_WINDOWS = (m.CallWindow("09:00", "12:00"), m.CallWindow("14:00", "17:30"))
+from huifang.plan.windows import NoWindow, chosen, windows
 
 
-def minutes(hhmm: str) -> int:
-    h, mi = hhmm.split(":")
-    return int(h) * 60 + int(mi)
-
-
-class Planner:
-    def __init__(
-        self,
-        project: m.Project,
-        config: PlanConfig,
-        cal: Calendar,
-        first: dt.date,
-        last: dt.date,
-        booked: dict[tuple[str, dt.date], int] | None = None,
-        known: set[str] | None = None,
-    ):
-        self.project, self.config, self.cal = project, config, cal
-        self.first, self.last = first, last
-        self.scenarios = Scenarios(project)
-        self.load: dict[tuple[str, dt.date], int] = dict(booked or {})
-        self.known = known or set()
-        self._slots: dict[tuple[str, dt.date], tuple[list[tuple[int, int]], list[str], dict[int, list[str]]]] = {}
-        self._shared: dict = {}
-        self._no_workday: dict[tuple[dt.date, dt.date | None], str] = {}  # a window's 没有工作日 warning
-        self._times: dict[tuple[tuple[int, int], ...], dict[int, list[str]]] = {}
+class Planner(ColumnarPlanner):
+    """The old per-row placing; windows, slots and busy days are the columnar planner's own."""
 
     # -- windows ------------------------------------------------------------------------------------
-    def call_windows(self, scenario: m.Scenario) -> list[m.CallWindow]:
-        org = self.project.orgs.get(scenario.org)
-        return (
-            scenario.timing.call_windows
-            or (org.call_windows if org else [])
-            or self.config.call_windows
-            or list(DEFAULT_WINDOWS)
-        )
-
-    def day_slots(self, scenario: m.Scenario, day: dt.date, warnings: list[str]) -> list[tuple[int, int]]:
-        wins = self.call_windows(scenario)
-        seasons = {w.season for w in wins if w.season}
-        if seasons:
-            chosen = [w for w in wins if not w.season or self.config.in_season(w.season, day)]
-            undefined = [s for s in sorted(seasons) if self.config.in_season(s, day) is None]
-            if undefined:
-                warnings.append(
-                    f"回访时段分季节（{'、'.join(sorted(seasons))}），但 huifang.yaml 的 plan.seasons "
-                    "没有写季节起止，按全部时段安排"
-                )
-                chosen = wins
-            wins = chosen or wins
-        return [(minutes(w.start), minutes(w.end)) for w in wins if minutes(w.end) > minutes(w.start)]
-
-    @staticmethod
-    def time_at(slots: list[tuple[int, int]], index: int, capacity: int) -> str:
-        if index == 0:
-            return f"{slots[0][0] // 60:02d}:{slots[0][0] % 60:02d}" if slots else ""
-        total = sum(b - a for a, b in slots)
-        if not total:
-            return ""
-        offset = index * total // max(capacity, 1)
-        offset = min(offset, total - 1)
-        for a, b in slots:
-            if offset < b - a:
-                t = a + offset
-                return f"{t // 60:02d}:{t % 60:02d}"
-            offset -= b - a
-        return ""
 
     # -- planning -----------------------------------------------------------------------------------
     def plan(self, items: Iterable[Event | tuple[int, str]]) -> Plan:
@@ -168,20 +104,6 @@ class Planner:
             for bucket, span in pairs:
                 bucket.append((item, span, scenario))
         return in_order, suspects
-
-    def scenario_reads(self, name: str) -> tuple[m.Scenario, bool, bool, bool] | str:
-        """The scenario a row names and which row fields its timing reads, or why it is not known."""
-        try:
-            scenario = self.scenarios.find(name)
-        except LookupError as exc:
-            return str(exc)
-        t = scenario.timing
-        return (
-            scenario,
-            bool(t.overrides),
-            bool((t.within and not t.within.days) or t.before or t.until),
-            BIRTHDAY in t.on,
-        )
 
     def group(self, scenario: m.Scenario, item: Event, buckets: dict, reasons: dict[str, str]) -> tuple | str:
         """The row's windows as (bucket, (start, end)) pairs and whether two start on the same day, or the
@@ -328,72 +250,6 @@ class Planner:
             day_list.sort(key=CALL_TIME)  # stable: by time, then line
             calls.extend(day_list)
 
-    def spread(self, scenario: m.Scenario, day: dt.date) -> tuple[list[str], dict[int, list[str]]]:
-        """The warnings about the day's call windows, and the times of its calls by capacity (filled as needed)."""
-        key = (scenario.id, day)
-        known = self._slots.get(key)
-        if known is None:
-            notes: list[str] = []
-            slots = self.day_slots(scenario, day, notes)
-            # the times depend only on the windows: scenarios and days with the same windows share them
-            known = self._slots[key] = (slots, notes, self._times.setdefault(tuple(slots), {}))
-        return known[1], known[2]
-
-    def slots_of(self, scenario: m.Scenario, day: dt.date) -> list[tuple[int, int]]:
-        return self._slots[(scenario.id, day)][0]
-
-    def first_workday(self, lo: dt.date, hi: dt.date) -> dt.date | None:
-        day = lo
-        while day <= hi:
-            if self.cal.is_workday(day):
-                return day
-            day += DAY
-        return None
-
-    def busy_day(
-        self,
-        span: tuple[dt.date, dt.date | None],
-        lo: dt.date,
-        hi: dt.date,
-        first_workday: dt.date | None,
-        agent: str,
-        load: Callable[[dt.date], int],
-        capacity: int,
-        warnings: list[str],
-    ) -> dt.date | str:
-        """The day for a call whose first working day is full or that has none; or why it stays unplanned."""
-        start, end = span
-        end_text = end.isoformat() if end else "不限"
-        free = None
-        if first_workday is not None:
-            day = first_workday + DAY
-            while day <= hi:
-                if self.cal.is_workday(day) and load(day) < capacity:
-                    free = day
-                    break
-                day += DAY
-        if free is not None:
-            return free
-        if first_workday is None:
-            if end is not None and end > self.last and self.cal.next_workday(self.last + DAY, end):
-                return f"本期内没有工作日，时间窗延续到 {end_text}，留待下次排班"
-            if start < self.first and self.cal.next_workday(start, self.first - DAY):
-                return f"时间窗（{start.isoformat()} 至 {end_text}）内的工作日都在本期之前，已逾期"
-            warning = self._no_workday.get(span)
-            if warning is None:
-                holiday = next((h for h in (self.cal.holiday_name(d) for d in days(lo, hi)) if h), "")
-                warning = self._no_workday[span] = (
-                    f"时间窗（{start.isoformat()} 至 {end_text}）全部在"
-                    + (f"法定假日（{holiday}）" if holiday else "休息日")
-                    + "内，没有工作日；按规范仍排在窗口内，请安排值班"
-                )
-            warnings.append(warning)
-            return lo
-        if end is None or end > self.last:
-            return f"本期坐席「{agent}」每天 {capacity} 个已排满，时间窗延续到 {end_text}，留待下次排班"
-        warnings.append(f"时间窗内坐席「{agent}」每天 {capacity} 个已排满，超出容量安排")
-        return min((d for d in days(lo, hi) if self.cal.is_workday(d)), key=lambda d: (load(d), d))
-
 
 def counter(placed: dict[dt.date, list[Call]], before: dict[dt.date, int]) -> Callable[[dt.date], int]:
     """An agent's calls on a day: placed in this run and booked by earlier ones."""
@@ -405,12 +261,6 @@ CALL_LINE, CALL_TIME = itemgetter(0), itemgetter(7)  # Call.line, Call.time (by 
 
 def TASK_LINE(task: tuple) -> int:
     return task[0].line
-
-
-def days(lo: dt.date, hi: dt.date):
-    while lo <= hi:
-        yield lo
-        lo += DAY
 
 
 # the row reader as it was (generator/plan/events.py): one Event per row
