@@ -192,13 +192,7 @@ def missing(ctx, standard: m.Standard, org, utterances: list[Utterance]) -> tupl
         return ctx.missing(standard, org, _text(ctx, utterances))
     # No pattern spans a line break, so an element is in the joined turns exactly when it is in one
     # of them: asked per turn, where the answers are remembered (turns recur, combinations less).
-    absent = ctx.missing(standard, org, utterances[0].folded)
-    for u in utterances[1:]:
-        if not absent:
-            break
-        here = ctx.missing(standard, org, u.folded)
-        absent = tuple(e for e in absent if e in here)
-    return absent
+    return ctx.missing_from_all(standard, org, (u.folded for u in utterances))
 
 
 # How far the opening may reach: agent turns before the first element (a title, repeated 喂, a
