@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from huifang import model as m
 from huifang import regexcache
+from huifang.lint.anyline import any_line
 from huifang.lint.normalize import fold
 from huifang.lint.utterance import CallView, Utterance
 
@@ -425,6 +426,8 @@ def _marked(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> 
     opens ends with (a heading, then advice, then the goodbye), else an earlier marker's turns that do (a
     rule about ending the call, 「结束通话时保持礼貌」, after the script's own 「结束语：“…再见”」). None when the
     path has no marker."""
+    if not any_line([u.folded for u in agent], _WHERE, _where):
+        return None  # the common case: no marker on the path
     says = None
     first = None
     for index in range(len(agent) - 1, -1, -1):
@@ -454,8 +457,12 @@ def _says_where(folded: str) -> bool:
     if found is None:
         if len(_WHERE) > 100_000:
             _WHERE.clear()
-        found = _WHERE[folded] = CLOSING_MARK.search(folded[:30]) is not None
+        found = _WHERE[folded] = _where(folded)
     return found
+
+
+def _where(folded: str) -> bool:
+    return CLOSING_MARK.search(folded[:30]) is not None
 
 
 _WHERE: dict[str, bool] = {}
