@@ -581,7 +581,7 @@ def _part(u: Utterance, start: int, end: int) -> Utterance:
     out = Utterance(
         u.text[start:end], u.speaker, u.file, u.line, u.col + start, u.base + start, None, u.ask, u.key, u.kind
     )
-    out._folded = u.folded[start:end]
+    out.folded = u.folded[start:end]
     return out
 
 

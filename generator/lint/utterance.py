@@ -30,7 +30,7 @@ class Utterance:
         "key",
         "kind",
         "agent",
-        "_folded",
+        "folded",
         "_norm",
     )
 
@@ -60,17 +60,19 @@ class Utterance:
         self.key = key  # question id, for duplicate detection
         self.kind = kind  # "org" when composed from the organisation profile, else ""
         self.agent = speaker == AGENT
-        self._folded = folded  # when the reader already knows them (a line read before)
+        if folded is not None:  # when the reader already knows them (a line read before)
+            self.folded = folded  # Simplified, half-width, lower case; same length and positions as `text`
         self._norm = norm
 
-    @property
-    def folded(self) -> str:
-        """Simplified, half-width, lower case; same length and positions as `text`."""
-        if self._folded is None:
-            from huifang.lint.normalize import fold
+    def __getattr__(self, name: str) -> str:
+        """`folded` when it was not given: worked out on first use. (A slot that is set is read without
+        a call; rules read `folded` hundreds of thousands of times in a large run.)"""
+        if name != "folded":
+            raise AttributeError(name)
+        from huifang.lint.normalize import fold
 
-            self._folded = fold(self.text)
-        return self._folded
+        value = self.folded = fold(self.text)
+        return value
 
     @property
     def normalized(self) -> str:
