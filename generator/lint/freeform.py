@@ -178,7 +178,7 @@ def read_whole(
             origin = None if shown is None else Placed([(number, at + c + 1) for c in shown[1][: len(words)]])
             u = Utterance(words, speaker, display, number, at + 1, base, origin, ask, kind=CELL if cell else "")
             if folded is not None and shown is None:
-                u.folded = folded[base : base + len(words)]
+                u._folded = folded[base : base + len(words)]
             if label == UNKNOWN:
                 labelled.append((len(out), name, _utterance(_read_line(line, True, None), display, number, start)))
             out.append(u)

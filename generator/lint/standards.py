@@ -363,7 +363,7 @@ def _any_element(standard: m.Standard, org: m.Org | None) -> re.Pattern:
         if len(_ANY) > 1000:
             _ANY.clear()
         fills = tuple(sorted(org.fills().items())) if org else ()
-        found = _ANY[key] = re.compile(
+        found = _ANY[key] = regexcache.compile(
             "|".join(_compile(p, fills) for e in standard.elements for p in e.patterns) or "(?!)"
         )
     return found
@@ -581,7 +581,7 @@ def _part(u: Utterance, start: int, end: int) -> Utterance:
     out = Utterance(
         u.text[start:end], u.speaker, u.file, u.line, u.col + start, u.base + start, None, u.ask, u.key, u.kind
     )
-    out.folded = u.folded[start:end]
+    out._folded = u.folded[start:end]
     return out
 
 

@@ -30,7 +30,7 @@ class Utterance:
         "key",
         "kind",
         "agent",
-        "folded",
+        "_folded",
         "_norm",
     )
 
@@ -60,19 +60,17 @@ class Utterance:
         self.key = key  # question id, for duplicate detection
         self.kind = kind  # "org" when composed from the organisation profile, else ""
         self.agent = speaker == AGENT
-        if folded is not None:  # when the reader already knows them (a line read before)
-            self.folded = folded  # Simplified, half-width, lower case; same length and positions as `text`
+        self._folded = folded  # when the reader already knows them (a line read before)
         self._norm = norm
 
-    def __getattr__(self, name: str) -> str:
-        """`folded` when it was not given: worked out on first use. (A slot that is set is read without
-        a call; rules read `folded` hundreds of thousands of times in a large run.)"""
-        if name != "folded":
-            raise AttributeError(name)
-        from huifang.lint.normalize import fold
+    @property
+    def folded(self) -> str:
+        """Simplified, half-width, lower case; same length and positions as `text`."""
+        if self._folded is None:
+            from huifang.lint.normalize import fold
 
-        value = self.folded = fold(self.text)
-        return value
+            self._folded = fold(self.text)
+        return self._folded
 
     @property
     def normalized(self) -> str:

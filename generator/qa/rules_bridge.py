@@ -93,7 +93,7 @@ class Bridge:
     def _utterance(t: Turn, index: int, asks) -> Utterance:
         u = Utterance(t.text, AGENT if t.role == AGENT else CUSTOMER, "<call>", index + 1, 1, 0, None, index in asks)
         if t.folded:
-            u.folded, u._norm = t.folded, t.norm  # worked out once per call by prepare()
+            u._folded, u._norm = t.folded, t.norm  # worked out once per call by prepare()
         return u
 
     def _may_find(self, turns: list[Turn], text: str, phrase_lines: set[int] | None) -> list[int] | None:
