@@ -734,7 +734,7 @@ def unscheduled_frame(frames: list[pl.DataFrame], rows: list[tuple[int, str]]) -
     UTF-8 bytes order as code points do)."""
     import polars as pl
 
-    schema = {"line": pl.Int64, "reason": pl.String}
+    schema = pl.Schema({"line": pl.Int64, "reason": pl.String})
     given = pl.DataFrame(rows, schema=schema, orient="row")
     return pl.concat([f.cast(schema) for f in frames] + [given]).sort("line", "reason")
 
