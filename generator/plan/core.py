@@ -384,7 +384,10 @@ class Planner:
             .otherwise(pl.concat_str(pl.col("customer"), pl.lit("/"), pl.col("phone")))
             .alias("who"),
         )
-        t = t.sort("deadline_", "start", "line", "tie").with_row_index("order")
+        # lines rising (a file's rows): a line is one row, so its windows' index stands for the tie-break
+        by = one_key(t, ["deadline_", "start", "line", "widx"]) if in_order else None
+        t = t.sort(by) if by is not None else t.sort("deadline_", "start", "line", "tie")
+        t = t.with_row_index("order")
         if self.known:  # planned by an earlier run
             key = pl.concat_str(
                 "who", pl.lit("|"), "sid", pl.lit("|"), pl.col("date").dt.to_string(), pl.lit("|"),
@@ -453,7 +456,9 @@ class Planner:
         calls = pl.concat([p for p in placed if p.height], how="vertical") if any(p.height for p in placed) else None
         if calls is None:
             return
-        calls = calls.sort("day", "agent", "time", "line", "order")
+        ranks = calls.select("day", rank_of(calls["agent"]), rank_of(calls["time"]), "line")
+        by = one_key(ranks, ["day", "agent", "time", "line"])
+        calls = calls.sort(by, "order") if by is not None else calls.sort("day", "agent", "time", "line", "order")
         for agent, day, n in calls.group_by("agent", "day").len().iter_rows():
             self.load[(agent, day)] = self.load.get((agent, day), 0) + n
         titles = pl.DataFrame(
@@ -727,6 +732,38 @@ def lookup(frame: pl.DataFrame, table: pl.DataFrame, on: list[str]) -> list[pl.S
     joined on the key columns alone, since a join copies every column it carries."""
     found = frame.select(on).join(table, on=on, how="left", maintain_order="left", nulls_equal=True)
     return found.drop(on).get_columns()
+
+
+def one_key(frame: pl.DataFrame, columns: list[str]) -> pl.Series | None:
+    """The columns (integers or dates) packed into one Int64 that sorts as they do together, each above the next,
+    or None when their spans need more than 63 bits or a value is null: one integer sorts faster than several
+    columns compared in turn."""
+    import polars as pl
+
+    if not frame.height:
+        return None
+    ints = frame.select(pl.col(c).cast(pl.Int64) for c in columns)
+    if any(ints.null_count().row(0)):
+        return None
+    lows, highs = ints.min().row(0), ints.max().row(0)
+    bits = [(hi - lo).bit_length() for lo, hi in zip(lows, highs)]
+    shift = sum(bits)
+    if shift > 63:
+        return None
+    key = pl.lit(0, pl.Int64)
+    for name, low, width in zip(columns, lows, bits):
+        shift -= width
+        key = key + (pl.col(name) - low) * pl.lit(1 << shift, pl.Int64)
+    return ints.select(key.alias("key")).to_series()
+
+
+def rank_of(column: pl.Series) -> pl.Series:
+    """Each text's place among the column's distinct texts in sorted order (str order: UTF-8 bytes sort as code
+    points do)."""
+    import polars as pl
+
+    distinct = sorted(column.drop_nulls().unique().to_list())
+    return column.replace_strict(distinct, list(range(len(distinct))), default=None, return_dtype=pl.Int64)
 
 
 def unscheduled_frame(frames: list[pl.DataFrame], rows: list[tuple[int, str]]) -> pl.DataFrame:
