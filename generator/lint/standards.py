@@ -53,10 +53,14 @@ NAME = (
 # does (punctuation, the end, or what follows a name: 为您, 很高兴 …), so a role word before an
 # ordinary word (医护人员高责任心) is no name.
 PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED
-FULL_NAME = (
-    STARTS + r"(?:" + PLACEHOLDER_NAME + r"|[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?"
-    r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号))"
+# A placeholder ends where a name ends too (「我是XX口腔的客服」 leaves the company's name blank, not the
+# agent's): each run of placeholder characters is taken whole before asking what follows it.
+WHOLE_PLACEHOLDER = (
+    r"x{1,4}(?!x)|×{1,4}(?!×)|\*{1,4}(?!\*)|…{1,2}(?!…)|\.{2,6}(?!\.)|。{2,6}(?!。)|某{1,2}(?!某)|[〇○□]{1,4}(?![〇○□])|"
+    + BRACKETED
 )
+NAME_ENDS = r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号|号|请)"
+FULL_NAME = STARTS + r"(?:" + WHOLE_PLACEHOLDER + r"|[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?)" + NAME_ENDS
 # A short name said on its own after a greeting (您好，欧飞，…): 2–10 letters between punctuation (or before
 # 为您服务, with the agent's number left as a placeholder: 您好，水木南山装饰**为您服务) that are no form of
 # address, no person's name (小王为您服务), no pleasantry and no question.

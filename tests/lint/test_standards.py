@@ -176,6 +176,21 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         # 方便患者就医 makes things easy for someone; it asks nobody whether it is convenient
         ("为了改善就医环境、方便患者就医，医院开通了回访", set(), {"fangbian"}),
         ("您现在方便接电话吗？", {"fangbian"}, set()),
+        # a placeholder is an agent's name only where a name ends: before 口腔/装饰/眼科 it is the company's
+        ("您好，我是XX口腔的客服", {"wenhou", "gongsi"}, {"zuoxi"}),
+        ("我是××装饰的客服专员", {"gongsi"}, {"zuoxi"}),
+        ("您好，我是***眼科的护士", {"gongsi"}, {"zuoxi"}),
+        ("我是客服专员***，很高兴为您服务", {"zuoxi"}, set()),
+        ("我是您的主治医生/护士XXX。", {"zuoxi"}, set()),
+        ("我是××号服务专员", {"zuoxi"}, set()),
+        ("我是XX社区卫生服务站的李医生助手小张。", {"gongsi", "zuoxi"}, set()),
+        # a name and a title asked as a question confirms identity; asking who is calling does not
+        ("喂，李阿姨吗？", {"queren-shenfen"}, set()),
+        ("王先生吗？我是XX银行的客服", {"queren-shenfen", "gongsi"}, set()),
+        ("您好，请问是哪位？", {"wenhou"}, {"queren-shenfen"}),
+        # asking for details is no asking whether it is convenient to talk now
+        ("方便留下您的联系方式吗？", set(), {"fangbian"}),
+        ("您方便提供一下订单号吗？", set(), {"fangbian"}),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):
@@ -195,6 +210,19 @@ def test_elements_by_meaning(project, text, present, absent):
 )
 def test_closing_elements_by_meaning(project, text, present):
     assert present <= found(project, text, "closing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a guideline that tells the agent to thank the customer, in the third person, says no thanks
+        "通话结束前要对客户表示感谢",
+        "结束时应感谢客户的配合并道别",
+        "向来电人致谢后挂机",
+    ],
+)
+def test_prose_about_thanking_is_no_thanks(project, text):
+    assert "ganxie" not in found(project, text, "closing")
 
 
 def test_thanks_for_waiting_is_no_closing_thanks(project):
