@@ -248,12 +248,16 @@ NUMBER_START = frozenset(
 NUMBERED = regexcache.compile(
     r"\s*(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[a-h][.．、)）])"
 )
+# A label of its own before an alternative's words (「实习生：」): short, no punctuation; a known speaker's label
+# is no part of the utterance's text.
+OWN_LABEL = regexcache.compile(r"\s*([^\s:：,，。.!！?？“”\"'‘’()（）「」]{1,8})[:：]")
 GREETS_WITHIN = 16  # the greeting opens the numbered wording: within this many characters of its start or quote
 
 
 def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) -> list | None:
     """Alternative openings written as numbered items side by side (「1. 对于来电者说：“您好！这里是…”」
-    「2. 节日问候时说：“您好！祝您节日快乐！…”」): two or more items of the opening, numbered alike, each
+    「2. 节日问候时说：“您好！祝您节日快乐！…”」), or as lines under labels of their own (「正式员工：您好，…工号…」
+    「实习生：您好，…」): two or more items of the opening, numbered alike or under different labels, each
     opening with the greeting (the standard's first element) and saying another element too. Each is
     an opening of its own, with the turns around them; None when the opening has no such items."""
     if not view.freeform or len(turns) < 2 or not standard.elements:
@@ -262,16 +266,18 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
     greeting = standard.elements[0]
     detectors = None
     items: dict[str, list[int]] = {}
+    labels: dict[int, str] = {}
     for index, u in enumerate(turns):
         begin = u.base - u.col + 1  # where the line starts (col is 1-based)
-        if text and 0 <= begin < len(text) and text[begin] not in NUMBER_START:
+        labelled = OWN_LABEL.match(u.folded) if "：" in u.text or ":" in u.text else None
+        if labelled is None and text and 0 <= begin < len(text) and text[begin] not in NUMBER_START:
             continue  # the common case, without slicing the line
         head = _line_start(view, u)
-        if not head or head[0] not in NUMBER_START:
+        if not head or (labelled is None and head[0] not in NUMBER_START):
             continue
         if detectors is None:
             detectors = _detectors(standard)
-        number = NUMBERED.match(fold(head).lower())
+        number = NUMBERED.match(fold(head).lower()) or labelled
         if number is None:
             continue
         said = find_elements([u], standard.elements, view.org, detectors)
@@ -282,8 +288,14 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
         opened = max(before.rfind("“"), before.rfind("「"), before.rfind(":"), before.rfind("："))
         if first.start - (opened + 1) > GREETS_WITHIN:
             continue
-        style = re.sub(r"[\d一二三四五六七八九十a-h]", "0", number.group().strip())
+        if number is labelled:
+            style = "label"
+            labels[index] = number.group(1)
+        else:
+            style = re.sub(r"[\d一二三四五六七八九十a-h]", "0", number.group().strip())
         items.setdefault(style, []).append(index)
+    if len({labels[i] for i in items.get("label", ())}) < 2:
+        items.pop("label", None)  # one label said twice is one speaker, not alternatives
     chosen = max(items.values(), key=len, default=[])
     if len(chosen) < 2:
         return None

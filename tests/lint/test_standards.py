@@ -191,6 +191,11 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         # asking for details is no asking whether it is convenient to talk now
         ("方便留下您的联系方式吗？", set(), {"fangbian"}),
         ("您方便提供一下订单号吗？", set(), {"fangbian"}),
+        # 我们是/这边是 before what the call is about names no company; a rule to name one is no name
+        ("您好，我们是想跟您确认一下订单", {"wenhou"}, {"gongsi"}),
+        ("我们是招商银行的，想跟您确认一下", {"gongsi"}, set()),
+        ("语气柔和并清楚地报出本单位名称。", set(), {"gongsi"}),
+        ("○○處/室/系/所,您好!", {"wenhou", "gongsi"}, set()),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):
