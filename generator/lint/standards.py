@@ -288,9 +288,9 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
         opened = max(before.rfind("“"), before.rfind("「"), before.rfind(":"), before.rfind("："))
         if first.start - (opened + 1) > GREETS_WITHIN:
             continue
-        if number is labelled:
+        if labelled is not None and number is labelled:
             style = "label"
-            labels[index] = number.group(1)
+            labels[index] = labelled.group(1)
         else:
             style = re.sub(r"[\d一二三四五六七八九十a-h]", "0", number.group().strip())
         items.setdefault(style, []).append(index)
