@@ -277,6 +277,14 @@ def test_labelled_alternative_openings_are_each_checked(project):
         if p.rule == "missing-greeting"
     ]
     assert len(found) == 1 and "说法2" in found[0].message and "报坐席" in found[0].message, found
+    # two calls under labels one after another, one of them only greeting: the second names no company
+    calls = (
+        "回访老患者：您好，我是XX口腔的客服，想回访一下您的恢复情况，您现在方便吗？\n"
+        "二次回访：您好，上次回访后想了解一下您现在的情况，您现在方便吗？\n"
+        "客服：好的，感谢您的配合，祝您生活愉快，再见！\n"
+    )
+    found = [p for p in lint(project, "calls.txt", calls) if p.rule == "missing-greeting"]
+    assert any("说法2" in p.message and "报公司名称" in p.message for p in found), found
 
 
 def test_ending_nodes_of_a_bot_script_are_each_an_ending(project):
