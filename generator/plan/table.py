@@ -136,8 +136,9 @@ def read_table(path: Path, columns: dict[str, str]) -> Table:
     return checked(*plain_cells(raw, columns))
 
 
-def is_utf8(raw: bytes, chunk: int = 1 << 23) -> bool:
-    """Whether the bytes are UTF-8, decoded a piece at a time (the whole file as a str would double the memory)."""
+def is_utf8(raw: bytes, chunk: int = 1 << 16) -> bool:
+    """Whether the bytes are UTF-8, decoded a piece at a time (the whole file as a str would double the memory;
+    pieces this small reuse the memory of the one before, where megabytes are fresh pages each time)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         for start in range(0, len(raw), chunk):
