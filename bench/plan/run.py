@@ -42,6 +42,11 @@ print(time.process_time() - t, n, resource.getrusage(resource.RUSAGE_SELF).ru_ma
 PLAN = """
 import datetime as dt, io, resource, sys, time
 from pathlib import Path
+try:  # polars loaded as the command loads it (its allocator's setting)
+    from huifang.plan.command import load_polars
+    load_polars()
+except ImportError:  # an older huifang: set when huifang.plan loaded
+    pass
 from huifang import ledger
 from huifang.plan import store
 from huifang.plan.calendar import Calendar

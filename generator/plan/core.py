@@ -393,11 +393,11 @@ class Planner:
                 "who", pl.lit("|"), "sid", pl.lit("|"), pl.col("date").dt.to_string(), pl.lit("|"),
                 pl.col("start").dt.to_string(),
             )  # fmt: skip
-            again = key.is_in(list(self.known))
-            already = t.select(again.sum()).item()
-            if already:
-                result.already += already
-                t = t.filter(~again)
+            planned = pl.DataFrame({"key_": list(self.known)}, schema={"key_": pl.String})
+            kept = t.with_columns(key.alias("key_")).join(planned, on="key_", how="anti", maintain_order="left")
+            if kept.height < t.height:
+                result.already += t.height - kept.height
+                t = kept.drop("key_")
         same = ["who", "sid", "date", "start"]
         t = t.with_columns(pl.col("line").first().over(same).alias("first_line"))
         repeated = t.filter(pl.col("order") != pl.col("order").min().over(same))

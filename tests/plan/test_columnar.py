@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import polars as pl
+import pytest
 from huifang.model import CallWindow
 from huifang.plan import command
 from huifang.plan.calendar import Calendar
@@ -198,3 +199,23 @@ def test_events_given_out_of_line_order_plan_alike(shipped):
         oracle.write_json_old(planner.plan(list(events)), out)
         found.append(out.getvalue())
     assert found[0] == found[1]
+
+
+@pytest.mark.parametrize(
+    "inside", ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\r", "\x00", "“王”", "·"]
+)
+def test_a_cell_with_a_line_break_of_str_splitlines_reads_as_csv_reads_it(shipped, tmp_path: Path, inside):
+    """Python's csv splits rows at every line break str.splitlines() knows: a file holding one is read by csv,
+    one holding only look-alike bytes (“ ” and · share a first byte with two of them) by polars, alike."""
+    sid = sorted(shipped.scenarios)[0]
+    path = tmp_path / "events.csv"
+    path.write_bytes(
+        "\r\n".join(
+            [
+                ",".join(HEADER),
+                f"王{inside}先生,13800000001,{sid},2026-10-09,张三",
+                f"李女士,13800000002,{sid},2026-10-10,李四",
+            ]
+        ).encode("utf-8")
+    )
+    assert list(read_events(path, {})) == list(oracle.read_events_old(path, {}))
