@@ -131,6 +131,10 @@ def test_dialogue_is_words_to_say(browser, shipped_site: Path):
         assert page.locator(".hf-generic").count() == 1 and page.locator(".hf-from-seed").count() == 0
         assert "规范没有给出本场景的话术" in page.locator(".hf-generic").inner_text()
         assert "6.1.2" not in page.locator("article").inner_text()  # no clause citations in the words
+        page.goto(base + "standards.html")  # the examples quote the seeds: an unnamed company is a blank to fill
+        text = page.locator("article").inner_text()
+        assert "我是（公司名称）客服专员" in text
+        assert not re.search(r"(某|××|[Xx]{2})[^，。！？\s]{0,6}公司", text), re.findall(r".{8}公司", text)
 
 
 def test_every_scenario_page_says_whether_the_seeds_give_a_script(shipped_site: Path):
