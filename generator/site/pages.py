@@ -422,9 +422,16 @@ class Site:
         return {r["id"]: r["name"] for r in self.rules}
 
     def forbidden_groups(self) -> list[tuple[str, list[m.ForbiddenPhrase]]]:
-        """忌语 by the situation they are said in (else their category), largest group first."""
+        """忌语 by the situation they are said in (else their category), largest group first: the rule book's own
+        and those of the phrase packs huifang.yaml enables (lint.extends), which lint checks as well."""
+        from huifang.lint.config import ConfigError, LintConfig
+
+        try:
+            pack_phrases = LintConfig.from_settings(self.project.config.lint).pack_phrases()
+        except ConfigError:  # reported by lint, which the build runs first
+            pack_phrases = []
         groups: dict[str, list[m.ForbiddenPhrase]] = {}
-        for phrase in self.project.forbidden:
+        for phrase in [*self.project.forbidden, *pack_phrases]:
             groups.setdefault(phrase.situation or phrase.category or "其他", []).append(phrase)
         return sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))
 
