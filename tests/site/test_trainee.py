@@ -153,7 +153,8 @@ def test_forbidden_phrases_grouped_one_line_each_on_a_phone(browser, shipped_sit
         assert cards.count() >= 5 and page.locator("article h2").count() >= 2  # after realscripts moved rules out
         assert cards.count() == page.locator("div.hf-forbid p.hf-good").count()  # each says what to say instead
         groups = page.locator("article h2").all_inner_texts()
-        assert {"承诺收益", "推诿", "找的人不在"} <= {g.strip() for g in groups}, groups  # the enabled pack's too
+        for group in ("承诺收益", "推诿", "找的人不在"):  # the enabled pack's groups too
+            assert any(g.strip().startswith(group) for g in groups), (group, groups)
         lines = page.eval_on_selector_all(
             "div.hf-forbid p.hf-bad",
             "els => els.map(e => [e.innerText, e.getBoundingClientRect().height, "
