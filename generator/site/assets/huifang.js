@@ -71,3 +71,17 @@
   var search = header.querySelector(".md-search");
   header.insertBefore(link, search || null);
 })();
+/* a link to a collapsed section (标签: tags.html#tag:…) opens it */
+(function () {
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS" && !target.open) {
+      target.open = true;
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", openTarget);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", openTarget);
+  else openTarget();
+})();
