@@ -432,7 +432,9 @@ class Site:
                 return "其他"
             return f"{org.industry} · {org.name}" if org.industry and org.industry not in org.name else org.name
 
-        return [(label(o), forms, scenarios) for o, (forms, scenarios) in sorted(groups.items(), key=lambda g: label(g[0]))]
+        return [
+            (label(o), forms, scenarios) for o, (forms, scenarios) in sorted(groups.items(), key=lambda g: label(g[0]))
+        ]
 
     def rule_names(self) -> dict[str, str]:
         return {r["id"]: r["name"] for r in self.rules}

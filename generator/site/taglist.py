@@ -14,8 +14,7 @@ def collapse(html: str) -> str:
         ident, chip, items = match.groups()
         count = items.count("<li>")
         return (
-            f'<details class="hf-tag" id="{ident}"><summary>{chip} {count} 个页面</summary>'
-            f"<ul>{items}</ul></details>"
+            f'<details class="hf-tag" id="{ident}"><summary>{chip} {count} 个页面</summary><ul>{items}</ul></details>'
         )
 
     return TAG.sub(one, html)
