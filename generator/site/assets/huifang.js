@@ -2,12 +2,22 @@
    which shrank a wide chart's text to a few pixels; charts keep their natural size instead (the
    column scrolls sideways) and a click shows a chart full screen. */
 (function () {
+  /* a phone: narrower boxes, and a branch's cases one below the other (flowchart.py writes the invisible links
+     that stack them as comments, `%%hf-phone a ~~~ b`); the charts are drawn after this script has run */
+  var narrow = window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches;
+  if (narrow) {
+    document.querySelectorAll("pre.mermaid").forEach(function (chart) {
+      var source = chart.querySelector("code") || chart;
+      source.textContent = source.textContent.replace(/%%hf-phone /g, "");
+    });
+  }
   if (typeof mermaid !== "undefined" && !mermaid.huifang) {
     var initialize = mermaid.initialize.bind(mermaid);
     mermaid.huifang = true;
     mermaid.initialize = function (config) {
       var own = Object.assign({}, config);
-      own.flowchart = Object.assign({useMaxWidth: false, wrappingWidth: 240}, own.flowchart || {});
+      var layout = narrow ? {wrappingWidth: 150, nodeSpacing: 30, rankSpacing: 40} : {wrappingWidth: 240};
+      own.flowchart = Object.assign({useMaxWidth: false}, layout, own.flowchart || {});
       own.themeVariables = Object.assign({fontSize: "16px"}, own.themeVariables || {});
       return initialize(own);
     };
