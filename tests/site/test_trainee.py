@@ -350,6 +350,7 @@ NONE_LEFT = [
     "charts with text cut by … (desktop)",
     "charts with text cut by … (phone)",
     "charts wider than their column (desktop)",  # the page kinds' charts fit once shrunk to ≥ 12 px text
+    "charts wider than their column (phone)",  # a branch's cases stacked top to bottom on a narrow screen
     "忌语速查: phrases that read as rules",
     "忌语速查: citation inside a phrase",
     "忌语速查: cards without 改说",
