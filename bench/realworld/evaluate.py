@@ -14,6 +14,8 @@
                                                           # once (session 7), then spent and a development set too
     python bench/realworld/evaluate.py --split heldout6   # blind set 6 (labels-heldout6.yaml, heldout6/): likewise blind,
                                                           # for one final measurement only; never tuned to, never opened
+    python bench/realworld/evaluate.py --split heldout7   # blind set 7 (labels-heldout7.yaml, heldout7/): collected for the
+                                                          # next session; blind, never tuned to, never opened
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -48,6 +50,7 @@ LABELS = {
     "heldout4": "labels-heldout4.yaml",
     "heldout5": "labels-heldout5.yaml",
     "heldout6": "labels-heldout6.yaml",
+    "heldout7": "labels-heldout7.yaml",
 }
 
 
@@ -158,10 +161,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all"],
+        choices=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all"],
         default="dev",
         help="all = the 166 development files (dev, heldout and the spent heldout2 to heldout5); "
-        "heldout6 is blind, for one final measurement only, never tuned to",
+        "heldout6 and heldout7 are blind, each for one measurement only, never tuned to",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(

@@ -40,7 +40,7 @@ SURNAMES = (
 )
 # A person's name or number left as a placeholder in brackets, as templates do: [客户姓名], 【坐席姓名】, [工号]
 # ([在线客服链接] is no name).
-BRACKETED = r"[\[【][^\[\]【】\n]{0,6}(?:姓名|名字|姓|名|工号)[\]】]"
+BRACKETED = r"[\[【][^\[\]【】\n]{0,6}(?:姓名|名字|姓氏|姓|名|工号)[\]】]"
 # What a name or a placeholder can start with, asserted first: a pattern that starts with one is then tried
 # only where such a character is, not at every character (same matches, a few times faster).
 STARTS = r"(?=[x×*….。某〇○□\[【" + SURNAMES + "])"
@@ -53,9 +53,25 @@ NAME = (
 # does (punctuation, the end, or what follows a name: 为您, 很高兴 …), so a role word before an
 # ordinary word (医护人员高责任心) is no name.
 PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED
+# A placeholder ends where a name ends too (「我是XX口腔的客服」 leaves the company's name blank, not the
+# agent's): each run of placeholder characters is taken whole before asking what follows it.
+WHOLE_PLACEHOLDER = (
+    r"x{1,4}(?!x)|×{1,4}(?!×)|\*{1,4}(?!\*)|…{1,2}(?!…)|\.{2,6}(?!\.)|。{2,6}(?!。)|某{1,2}(?!某)|[〇○□]{1,4}(?![〇○□])|"
+    + BRACKETED
+)
+NAME_ENDS = r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号|号|请)"
+# (a surname's name is no name when a placeholder follows it: 我是金朗路××号的客户)
 FULL_NAME = (
-    STARTS + r"(?:" + PLACEHOLDER_NAME + r"|[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?"
-    r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号))"
+    STARTS
+    + r"(?:(?:"
+    + WHOLE_PLACEHOLDER
+    + r")"
+    + NAME_ENDS
+    + r"|["
+    + SURNAMES
+    + r"][\u4e00-\u9fff]{0,2}?(?![×*…〇○□])"
+    + NAME_ENDS
+    + ")"
 )
 # A short name said on its own after a greeting (您好，欧飞，…): 2–10 letters between punctuation (or before
 # 为您服务, with the agent's number left as a placeholder: 您好，水木南山装饰**为您服务) that are no form of
@@ -244,13 +260,18 @@ NUMBER_START = frozenset(
 NUMBERED = regexcache.compile(
     r"\s*(?:\d{1,2}[.、．)）]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[a-h][.．、)）])"
 )
+# A label of its own before an alternative's words (「实习生：」): short, no punctuation; a known speaker's label
+# is no part of the utterance's text.
+OWN_LABEL = regexcache.compile(r"\s*([^\s:：,，。.!！?？“”\"'‘’()（）「」]{1,8})[:：]")
 GREETS_WITHIN = 16  # the greeting opens the numbered wording: within this many characters of its start or quote
 
 
 def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) -> list | None:
     """Alternative openings written as numbered items side by side (「1. 对于来电者说：“您好！这里是…”」
-    「2. 节日问候时说：“您好！祝您节日快乐！…”」): two or more items of the opening, numbered alike, each
-    opening with the greeting (the standard's first element) and saying another element too. Each is
+    「2. 节日问候时说：“您好！祝您节日快乐！…”」), or as lines under labels of their own (「正式员工：您好，…工号…」
+    「实习生：您好，…」): two or more items of the opening, numbered alike or under different labels, each
+    opening with the greeting (the standard's first element) and saying another element too (labelled lines
+    one after another, where one of them is enough: 「回访老患者：您好，我是XX口腔的客服…」「二次回访：您好，…」). Each is
     an opening of its own, with the turns around them; None when the opening has no such items."""
     if not view.freeform or len(turns) < 2 or not standard.elements:
         return None
@@ -258,28 +279,42 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
     greeting = standard.elements[0]
     detectors = None
     items: dict[str, list[int]] = {}
+    labels: dict[int, str] = {}
+    fuller = False  # a labelled item says more than the greeting
     for index, u in enumerate(turns):
         begin = u.base - u.col + 1  # where the line starts (col is 1-based)
-        if text and 0 <= begin < len(text) and text[begin] not in NUMBER_START:
+        labelled = OWN_LABEL.match(u.folded) if "：" in u.text or ":" in u.text else None
+        if labelled is None and text and 0 <= begin < len(text) and text[begin] not in NUMBER_START:
             continue  # the common case, without slicing the line
         head = _line_start(view, u)
-        if not head or head[0] not in NUMBER_START:
+        if not head or (labelled is None and head[0] not in NUMBER_START):
             continue
         if detectors is None:
             detectors = _detectors(standard)
-        number = NUMBERED.match(fold(head).lower())
+        number = NUMBERED.match(fold(head).lower()) or labelled
         if number is None:
             continue
         said = find_elements([u], standard.elements, view.org, detectors)
         first = next((f for f in said if f.element is greeting), None)
-        if first is None or len(said) < 2:
+        under_label = labelled is not None and number is labelled
+        if first is None or (len(said) < 2 and not under_label):
             continue
         before = u.folded[: first.start]
         opened = max(before.rfind("“"), before.rfind("「"), before.rfind(":"), before.rfind("："))
         if first.start - (opened + 1) > GREETS_WITHIN:
             continue
-        style = re.sub(r"[\d一二三四五六七八九十a-h]", "0", number.group().strip())
+        if labelled is not None and under_label:
+            style = "label"
+            labels[index] = labelled.group(1)
+            fuller = fuller or len(said) > 1
+        else:
+            style = re.sub(r"[\d一二三四五六七八九十a-h]", "0", number.group().strip())
         items.setdefault(style, []).append(index)
+    under = items.get("label", [])
+    if len({labels[i] for i in under}) < 2 or not fuller or under[-1] - under[0] >= len(under):
+        # one label said twice is one speaker; labelled lines apart from each other are sections, not
+        # alternatives written side by side
+        items.pop("label", None)
     chosen = max(items.values(), key=len, default=[])
     if len(chosen) < 2:
         return None
@@ -402,7 +437,9 @@ _ASKED: dict[str, bool] = {}
 
 
 # A line that says "the closing goes here" in a written script (结束语：, 电话结束时应说：).
-CLOSING_MARK = regexcache.compile(r"结束语|结束时|结束通话|通话结束|结尾|结束前|道别时|挂机前|挂电话前|送别|告别")
+CLOSING_MARK = regexcache.compile(
+    r"结束语|结束用语|结束时|结束通话|通话结束|结尾|结束前|道别时|挂机前|挂电话前|送别|告别"
+)
 TAIL = 60  # of a long free-form paragraph, only its end (or what follows its closing marker) is its closing
 LONG = 60
 

@@ -325,14 +325,19 @@ def judge(plan: Plan, turns: list[Turn], agent: AgentText | None = None) -> Outc
         declined = took_not_convenient(turns)
         chosen = [p for p in candidates if (p[0] == NOT_CONVENIENT_LABEL) == declined]
         candidates = chosen or candidates
+
+    def ask(e: Expected) -> Asked:
+        a = found.get(id(e))
+        if a is None:
+            turn, score = find(e, agent)
+            a = found[id(e)] = Asked(e, turn, score)
+        return a
+
     best = None
     for label, due in candidates:
-        asked = []
-        for e in due:
-            if id(e) not in found:
-                turn, score = find(e, agent)
-                found[id(e)] = Asked(e, turn, score)
-            asked.append(found[id(e)])
+        if best is not None and _cannot_win(due, found, best[0], ask):
+            continue
+        asked = [ask(e) for e in due]
         hits = sum(a.turn is not None for a in asked)
         rank = (hits, -len(asked))
         if best is None or rank > best[0]:
@@ -340,3 +345,23 @@ def judge(plan: Plan, turns: list[Turn], agent: AgentText | None = None) -> Outc
     if best is None:
         return Outcome("", [])
     return Outcome(best[1], best[2])
+
+
+def _cannot_win(due: list[Expected], found: dict[int, Asked], best: tuple[int, int], ask) -> bool:
+    """Whether a path cannot outrank `best` (hits, -questions) whatever its questions not yet looked for
+    find: those already looked for (on an earlier path) count first, then the others are looked for one
+    by one until the path could still win (False) or no longer can (True). A path that cannot win is never
+    the outcome, so its questions left unsearched change nothing: in a 分红型 call the 万能型 path's second
+    question is not searched once its first was not asked."""
+    hits, pending = 0, []
+    for e in due:
+        a = found.get(id(e))
+        if a is None:
+            pending.append(e)
+        elif a.turn is not None:
+            hits += 1
+    for i, e in enumerate(pending):
+        if not (hits + len(pending) - i, -len(due)) > best:
+            return True
+        hits += ask(e).turn is not None
+    return not (hits, -len(due)) > best

@@ -263,6 +263,30 @@ def test_numbered_alternative_openings_are_each_checked(project):
     assert found == [], found
 
 
+def test_labelled_alternative_openings_are_each_checked(project):
+    # two wordings of the opening under labels of their own: the trainee's gives no name or number
+    text = (
+        "来电接听规范\n"
+        "正式员工：您好，安心物业，工号1024为您服务，请问有什么可以帮您？\n"
+        "实习生：您好，安心物业，实习生为您服务，请问有什么可以帮您？\n"
+        "客服：请问您家的地址是？\n客服：感谢您的来电，再见！\n"
+    )
+    found = [
+        p
+        for p in lint(project, "labelled.txt", "<!-- huifang: kind=inbound -->\n" + text)
+        if p.rule == "missing-greeting"
+    ]
+    assert len(found) == 1 and "说法2" in found[0].message and "报坐席" in found[0].message, found
+    # two calls under labels one after another, one of them only greeting: the second names no company
+    calls = (
+        "回访老患者：您好，我是XX口腔的客服，想回访一下您的恢复情况，您现在方便吗？\n"
+        "二次回访：您好，上次回访后想了解一下您现在的情况，您现在方便吗？\n"
+        "客服：好的，感谢您的配合，祝您生活愉快，再见！\n"
+    )
+    found = [p for p in lint(project, "calls.txt", calls) if p.rule == "missing-greeting"]
+    assert any("说法2" in p.message and "报公司名称" in p.message for p in found), found
+
+
 def test_ending_nodes_of_a_bot_script_are_each_an_ending(project):
     # a call robot's script written one node a line, 「节点：文案」: every 结束… node ends the call, also one
     # that says no goodbye (an error ending), so each is checked

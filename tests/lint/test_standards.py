@@ -176,6 +176,40 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         # 方便患者就医 makes things easy for someone; it asks nobody whether it is convenient
         ("为了改善就医环境、方便患者就医，医院开通了回访", set(), {"fangbian"}),
         ("您现在方便接电话吗？", {"fangbian"}, set()),
+        # a placeholder is an agent's name only where a name ends: before 口腔/装饰/眼科 it is the company's
+        ("您好，我是XX口腔的客服", {"wenhou", "gongsi"}, {"zuoxi"}),
+        ("我是××装饰的客服专员", {"gongsi"}, {"zuoxi"}),
+        ("您好，我是***眼科的护士", {"gongsi"}, {"zuoxi"}),
+        ("我是客服专员***，很高兴为您服务", {"zuoxi"}, set()),
+        ("我是您的主治医生/护士XXX。", {"zuoxi"}, set()),
+        ("我是××号服务专员", {"zuoxi"}, set()),
+        ("我是XX社区卫生服务站的李医生助手小张。", {"gongsi", "zuoxi"}, set()),
+        # a name and a title asked as a question confirms identity; asking who is calling does not
+        ("喂，李阿姨吗？", {"queren-shenfen"}, set()),
+        ("王先生吗？我是XX银行的客服", {"queren-shenfen", "gongsi"}, set()),
+        ("您好，请问是哪位？", {"wenhou"}, {"queren-shenfen"}),
+        # asking for details is no asking whether it is convenient to talk now
+        ("方便留下您的联系方式吗？", set(), {"fangbian"}),
+        ("您方便提供一下订单号吗？", set(), {"fangbian"}),
+        # 我们是/这边是 before what the call is about names no company; a rule to name one is no name
+        ("您好，我们是想跟您确认一下订单", {"wenhou"}, {"gongsi"}),
+        ("我们是招商银行的，想跟您确认一下", {"gongsi"}, set()),
+        ("语气柔和并清楚地报出本单位名称。", set(), {"gongsi"}),
+        ("○○處/室/系/所,您好!", {"wenhou", "gongsi"}, set()),
+        # a news byline names a reporter, a customer says whose customer they are: no agent's name
+        ("(记者李燕 通讯员罗瑶)“喂,您好!我是六医院的护士。", {"wenhou", "gongsi"}, {"zuoxi"}),
+        ("“你好,李经理!我是金朗路××号的客户,我", set(), {"zuoxi"}),
+        # a public utility's generic name names no company
+        ("您好,我是供电局的客户经理,请问有什么可以帮到您?", {"wenhou", "xuqiu"}, {"gongsi"}),
+        ("阿姨,您好!我们是燃气公司的工作人员", {"wenhou"}, {"gongsi"}),
+        # name slots written as [自己的姓氏], and with spaces around them; a school before the teacher's name
+        ("您好,欢迎致电[美容机构名称],我是小[自己的姓氏],很高兴为您服务。", {"gongsi", "zuoxi"}, set()),
+        (
+            "您好,是 [X 栋 X 单元 X 室] 的 [业主姓名] 先生 / 女士吗?我是 XX 物业客服 [姓名],",
+            {"queren-shenfen", "zuoxi"},
+            set(),
+        ),
+        ("您好,我是××學校的李老師,馬上要放寒假了", {"gongsi", "zuoxi"}, set()),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):
@@ -195,6 +229,19 @@ def test_elements_by_meaning(project, text, present, absent):
 )
 def test_closing_elements_by_meaning(project, text, present):
     assert present <= found(project, text, "closing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a guideline that tells the agent to thank the customer, in the third person, says no thanks
+        "通话结束前要对客户表示感谢",
+        "结束时应感谢客户的配合并道别",
+        "向来电人致谢后挂机",
+    ],
+)
+def test_prose_about_thanking_is_no_thanks(project, text):
+    assert "ganxie" not in found(project, text, "closing")
 
 
 def test_thanks_for_waiting_is_no_closing_thanks(project):
@@ -303,6 +350,9 @@ OPENING = "客服：您好，请问是王先生吗？我是安心物业客服小
         # the farewell stage of a written procedure (送别)
         "送别阶段：业务完成后提示“请带好随身物品”，客户离开时应致意“感谢您的支持，祝您生活愉快，再见！”\n"
         "二、核心服务流程\n到岗准备：提前15分钟完成设备检查\n",
+        # a numbered situation headed 电话结束用语, with other situations after it
+        "情景2（电话结束用语）：“感谢您的接听，祝您生活愉快，再见！”\n情景3（客户投诉）：“请您稍等，我马上为您查询。”\n"
+        "情景4（需要上门）：“请问您哪天在家？”\n情景5（无法解决）：“请您留个电话，我们会尽快回复。”\n",
     ],
 )
 def test_closing_found_where_the_script_marks_it(proj, body):

@@ -184,3 +184,39 @@ def test_personal_data_read_out_and_call_too_long(session, tmp_path):
     assert found["call-too-long"].time == 300.0 and found["call-too-long"].line == 5
     assert "通话 5.1 分钟，超过机构规定的 5 分钟" in found["call-too-long"].message
     assert [r.item.id for r in verdict.items if r.failed_critical] == ["geren-xinxi"]
+
+
+FEES = "客服：这款保险产品合同中列明了产品的费用扣除项目及扣除的比例或金额，如初始费，退保费等费用，这个您知道吧？\n客户：知道。\n"
+VALUE = "客服：您的保单账户价值是每月计价，每月结算的，这个您知道吧？\n客户：知道。\n"
+DIVIDEND = "客服：您购买的是一款分红险，我公司宣传材料上的利益演示是基于我公司的精算假设，每年的红利要取决于公司的经营状况，实际分配给您的红利多少是不确定的，这个您知道吧？\n客户：知道。\n"
+
+
+@pytest.mark.parametrize(
+    "drop, add",
+    [("", ""), (FEES, ""), (VALUE, ""), (FEES + VALUE, ""), (FEES + VALUE, DIVIDEND), (FEES, DIVIDEND), ("", DIVIDEND)],
+)
+def test_a_path_left_half_searched_never_changes_the_outcome(session, tmp_path, drop, add):
+    """`questions.judge` stops searching a path once it can no longer win: the outcome (path, every
+    question's turn and share) is the one of searching every question of every path."""
+    from huifang.qa import questions, roles, rules_bridge
+
+    text = (FIXTURES / "calls" / "wanneng.txt").read_text(encoding="utf-8")
+    for block in filter(None, drop.splitlines(keepends=True)):
+        text = text.replace(block, "", 1)
+    anchor = "客服：为了您能及时享受公司的服务"
+    text = text.replace(anchor, add + anchor, 1)
+    path = tmp_path / "call.txt"
+    path.write_text(text, encoding="utf-8")
+    call = read(str(path))
+    rules_bridge.prepare(call.turns)
+    roles.assign(call)
+    plan = session.plan("taikang-xinqiyue-huifang")
+    agent = questions.AgentText(call.turns)
+    best = None
+    for label, due in plan.paths:  # every question of every path searched, the first best path kept
+        asked = [questions.find(e, agent) for e in due]
+        rank = (sum(turn is not None for turn, _ in asked), -len(due))
+        if best is None or rank > best[0]:
+            best = (rank, label, [(e.id, turn, share) for e, (turn, share) in zip(due, asked)])
+    outcome = questions.judge(plan, call.turns, agent)
+    assert (outcome.path, [(a.expected.id, a.turn, a.score) for a in outcome.asked]) == best[1:]
