@@ -54,6 +54,9 @@ SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "hei
 MAINTAINERS = ("maintainers/", "rules/", "content-model.html")
 
 COLLECT = """() => {
+  // the page's size as it opens; then every collapsed section opened, so its text is counted as a reader sees it
+  const height = document.documentElement.scrollHeight, width = document.documentElement.scrollWidth;
+  document.querySelectorAll('article details:not([open])').forEach(d => { d.open = true; });
   const text = e => e ? e.innerText : '';
   const article = document.querySelector('article');
   const tables = [...document.querySelectorAll('article table')].map(t => {
@@ -83,7 +86,7 @@ COLLECT = """() => {
   const edition = document.querySelector('a.hf-edition');
   return {
     lang: document.documentElement.lang, title: document.title,
-    height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth,
+    height, width: Math.max(width, document.documentElement.scrollWidth),
     article: text(article), header: text(document.querySelector('header')),
     nav: (document.querySelector('nav.md-nav--primary') || {}).textContent || '',
     tabs: (document.querySelector('nav.md-tabs') || {}).textContent || '',
