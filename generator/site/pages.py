@@ -417,7 +417,7 @@ class Site:
         add("tags.md", "标签", "tags.md.j2", extra={"search": {"exclude": True}})  # repeats every title
         return out
 
-    def forms_by_org(self) -> list[tuple[str, list[m.Form], list[m.Scenario]]]:
+    def forms_by_org(self) -> list[tuple[str, str, list[m.Form], list[m.Scenario]]]:
         """表单 on a phone: each org's forms and scenario print packs together, orgs in the order of their industry."""
         p = self.project
         groups: dict[str, tuple[list, list]] = {}
@@ -426,15 +426,24 @@ class Site:
         for scenario in sorted(p.scenarios.values(), key=lambda s: s.id):
             groups.setdefault(scenario.org, ([], []))[1].append(scenario)
 
-        def label(org_id: str) -> str:
+        def label(org_id: str, forms: list, scenarios: list) -> str:
+            """The org's name after its industry; an org the seeds leave unnamed (公司, 医院) by its first item."""
             org = p.orgs.get(org_id)
-            if org is None:
-                return "其他"
-            return f"{org.industry} · {org.name}" if org.industry and org.industry not in org.name else org.name
+            industry = org.industry if org and org.industry else "其他"
+            if org is not None and not speech.GENERIC_ORG.search(org.name):
+                return org.name if industry in org.name else f"{industry} · {org.name}"
+            items = forms or scenarios
+            if not items:
+                return industry
+            return f"{industry} · {items[0].title}" + ("等" if len(items) > 1 else "")
 
-        return [
-            (label(o), forms, scenarios) for o, (forms, scenarios) in sorted(groups.items(), key=lambda g: label(g[0]))
-        ]
+        return sorted(
+            (
+                (label(o, forms, []), label(o, [], scenarios), forms, scenarios)
+                for o, (forms, scenarios) in groups.items()
+            ),
+            key=lambda g: (g[0], g[1]),
+        )
 
     def rule_names(self) -> dict[str, str]:
         return {r["id"]: r["name"] for r in self.rules}
