@@ -2,7 +2,7 @@
 
 Each measurement runs in a fresh process (peak RSS from getrusage). Times are CPU seconds of the process
 (`time.process_time`): the machine is shared, and wall-clock time there measures the others' load. Usage:
-    python bench/plan/run.py 10000 100000 1000000 [--outputs] [--before DIR]
+    python bench/plan/run.py 10000 100000 1000000 [--outputs] [--before REV|DIR]
 
 Two kinds of figure: the phases in one process (plan, plan + ledger, JSON; below, PLAN) and the command
 itself, whole, as a user runs it by default (COMMAND): `huifang plan EVENTS --from --to --format json --db X`
@@ -10,17 +10,21 @@ with its JSON on stdout redirected to a file — loading the project, reading th
 call to the ledger (the default: there is no option to skip it) and writing the JSON. The command runs twice
 on the same ledger: a first run (empty ledger) and the same range again (every call already planned).
 
---before DIR: also time the huifang package in DIR/huifang (e.g. `git archive <commit> generator` unpacked
-and renamed), in the same run, for a before/after under the same load.
+--before REV: also time the huifang of a commit (e.g. main at the start of a session), in the same run, interleaved,
+for a before/after under the same load; its `generator/` is unpacked by `git archive` into bench/out/plan/before-REV/
+as `huifang/`. A directory holding `huifang/` is taken as it is.
 """
 
 from __future__ import annotations
 
+import argparse
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -38,6 +42,11 @@ print(time.process_time() - t, n, resource.getrusage(resource.RUSAGE_SELF).ru_ma
 PLAN = """
 import datetime as dt, io, resource, sys, time
 from pathlib import Path
+try:  # polars loaded as the command loads it (its allocator's setting)
+    from huifang.plan.command import load_polars
+    load_polars()
+except ImportError:  # an older huifang: set when huifang.plan loaded
+    pass
 from huifang import ledger
 from huifang.plan import store
 from huifang.plan.calendar import Calendar
@@ -123,10 +132,47 @@ def command(py: str, path: Path, n: int, env: dict) -> dict:
     return found
 
 
+def older(rev: str) -> str:
+    """A directory whose `huifang/` is the package at `rev` (a directory holding `huifang/` already: itself)."""
+    if (Path(rev) / "huifang").is_dir():
+        return rev
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--verify", f"{rev}^{{commit}}"], capture_output=True, text=True
+    )
+    if commit.returncode:
+        sys.exit(f"run.py: --before {rev}: neither a directory holding huifang/ nor a commit")
+    target = OUT / f"before-{commit.stdout.strip()[:12]}"
+    if not (target / "huifang").is_dir():
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", commit.stdout.strip(), "generator"], capture_output=True, check=True
+        ).stdout
+        shutil.rmtree(target, ignore_errors=True)
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(target, filter="data")
+        (target / "generator").rename(target / "huifang")
+    return str(target)
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Time `huifang plan` against Python's csv module reading the same events file "
+        "(bench/out/plan/events-N.csv, written when missing).",
+    )
+    parser.add_argument("sizes", nargs="*", type=int, default=[10000], metavar="N", help="events (default 10000)")
+    parser.add_argument("--outputs", action="store_true", help="also time writing the XLSX, CSV and ICS")
+    parser.add_argument(
+        "--before",
+        metavar="REV|DIR",
+        help="also time an older huifang in the same run: a commit (unpacked with git archive) or a directory "
+        "holding huifang/",
+    )
+    return parser.parse_args()
+
+
 def main() -> None:
-    outputs = "--outputs" in sys.argv
-    before = sys.argv[sys.argv.index("--before") + 1] if "--before" in sys.argv else None
-    sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [10000]
+    args = arguments()
+    outputs, sizes = args.outputs, args.sizes
+    before = older(args.before) if args.before else None
     py = str(REPO / ".venv" / "bin" / "python")
     results = []
     for n in sizes:

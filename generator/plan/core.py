@@ -90,7 +90,8 @@ CALL_FRAME = (
 
 class Plan:
     """The calls (as columns in `frame`, made into Calls when `calls` is first asked for), the rows left
-    unscheduled with the reason, the bad rows."""
+    unscheduled with the reason (as columns in `left`, made into tuples when `unscheduled` is asked for), the bad
+    rows."""
 
     def __init__(
         self,
@@ -100,11 +101,12 @@ class Plan:
         already: int = 0,
     ):
         self._calls = calls if calls is not None else []
-        self.unscheduled = unscheduled if unscheduled is not None else []
+        self._unscheduled = unscheduled if unscheduled is not None else []
         self.errors = errors if errors is not None else []
         self.already = already  # calls found in the ledger from an earlier run
         self.frame: pl.DataFrame | None = None  # when set, the calls as columns (CALL_FRAME), in order
         self.warning_lists: list = [NO_WARNINGS]
+        self.left: pl.DataFrame | None = None  # when set, the unscheduled rows as columns (line, reason), in order
 
     @property
     def calls(self) -> list[Call]:
@@ -120,6 +122,24 @@ class Plan:
 
     def count(self) -> int:
         return self.frame.height if self.frame is not None else len(self._calls)
+
+    @property
+    def unscheduled(self) -> list[tuple[int, str]]:
+        """The rows left unscheduled as (line, reason); from then on the list is what the plan holds."""
+        if self.left is not None:
+            self._unscheduled = list(zip(self.left["line"].to_list(), self.left["reason"].to_list()))
+            self.left = None
+        return self._unscheduled
+
+    @unscheduled.setter
+    def unscheduled(self, rows: list[tuple[int, str]]) -> None:
+        self._unscheduled, self.left = rows, None
+
+    def unscheduled_columns(self) -> pl.DataFrame:
+        """The rows left unscheduled as columns (line, reason), without making tuples."""
+        if self.left is not None:
+            return self.left
+        return unscheduled_frame([], self._unscheduled)
 
     def columns(self) -> tuple[pl.DataFrame, list]:
         """The calls as columns (CALL_FRAME) and the warning lists `wid` indexes, without making Calls."""
@@ -239,14 +259,18 @@ class Planner:
 
         table = items if isinstance(items, Table) else Table.of(items)
         result = Plan(errors=list(table.errors))
+        left: list[pl.DataFrame] = []  # unscheduled rows as columns (the many); the few are in result.unscheduled
         collecting = gc.isenabled()
         gc.disable()  # a million rows and calls, no cycles among them: the collector would walk them again and again
         try:
-            self.plan_columns(table, result)
+            self.plan_columns(table, result, left)
         finally:
             if collecting:
                 gc.enable()
-        result.unscheduled.sort()
+        if left:
+            result.left = unscheduled_frame(left, result.unscheduled)
+        else:
+            result.unscheduled.sort()
         result.errors.sort()
         return result
 
@@ -264,7 +288,7 @@ class Planner:
             BIRTHDAY in t.on,
         )
 
-    def plan_columns(self, table: Table, result: Plan) -> None:
+    def plan_columns(self, table: Table, result: Plan, left: list[pl.DataFrame]) -> None:
         import polars as pl
 
         f, table.frame = table.frame, table.frame.clear()
@@ -334,7 +358,11 @@ class Planner:
         f = f.with_columns(lookup(f, groups.select(*keys, "gid"), keys))
         if reasons:
             unplanned = pl.col("gid").is_in(list(reasons))
-            unscheduled.extend((n, reasons[g]) for n, g in f.filter(unplanned).select("line", "gid").iter_rows())
+            left.append(
+                f.filter(unplanned).select(
+                    "line", pl.col("gid").replace_strict(reasons, return_dtype=pl.String).alias("reason")
+                )
+            )
             f = f.filter(~unplanned)
         lines = f["line"]
         in_order = lines.len() < 2 or bool((lines.diff().drop_nulls() > 0).all())
@@ -356,24 +384,33 @@ class Planner:
             .otherwise(pl.concat_str(pl.col("customer"), pl.lit("/"), pl.col("phone")))
             .alias("who"),
         )
-        t = t.sort("deadline_", "start", "line", "tie").with_row_index("order")
+        # lines rising (a file's rows): a line is one row, so its windows' index stands for the tie-break
+        by = one_key(t, ["deadline_", "start", "line", "widx"]) if in_order else None
+        t = t.sort(by) if by is not None else t.sort("deadline_", "start", "line", "tie")
+        t = t.with_row_index("order")
         if self.known:  # planned by an earlier run
             key = pl.concat_str(
                 "who", pl.lit("|"), "sid", pl.lit("|"), pl.col("date").dt.to_string(), pl.lit("|"),
                 pl.col("start").dt.to_string(),
             )  # fmt: skip
-            again = key.is_in(list(self.known))
-            already = t.select(again.sum()).item()
-            if already:
-                result.already += already
-                t = t.filter(~again)
+            planned = pl.DataFrame({"key_": list(self.known)}, schema={"key_": pl.String})
+            kept = t.with_columns(key.alias("key_")).join(planned, on="key_", how="anti", maintain_order="left")
+            if kept.height < t.height:
+                result.already += t.height - kept.height
+                t = kept.drop("key_")
         same = ["who", "sid", "date", "start"]
         t = t.with_columns(pl.col("line").first().over(same).alias("first_line"))
         repeated = t.filter(pl.col("order") != pl.col("order").min().over(same))
         if repeated.height:
-            unscheduled.extend(
-                (n, f"与第 {k} 行是同一位客户的同一次回访，不重复安排")
-                for n, k in repeated.select("line", "first_line").iter_rows()
+            left.append(
+                repeated.select(
+                    "line",
+                    pl.concat_str(
+                        pl.lit("与第 "),
+                        pl.col("first_line").cast(pl.String),
+                        pl.lit(" 行是同一位客户的同一次回访，不重复安排"),
+                    ).alias("reason"),
+                )
             )
             t = t.filter(pl.col("order") == pl.col("order").min().over(same))
         t = t.with_columns(
@@ -419,7 +456,9 @@ class Planner:
         calls = pl.concat([p for p in placed if p.height], how="vertical") if any(p.height for p in placed) else None
         if calls is None:
             return
-        calls = calls.sort("day", "agent", "time", "line", "order")
+        ranks = calls.select("day", rank_of(calls["agent"]), rank_of(calls["time"]), "line")
+        by = one_key(ranks, ["day", "agent", "time", "line"])
+        calls = calls.sort(by, "order") if by is not None else calls.sort("day", "agent", "time", "line", "order")
         for agent, day, n in calls.group_by("agent", "day").len().iter_rows():
             self.load[(agent, day)] = self.load.get((agent, day), 0) + n
         titles = pl.DataFrame(
@@ -693,6 +732,48 @@ def lookup(frame: pl.DataFrame, table: pl.DataFrame, on: list[str]) -> list[pl.S
     joined on the key columns alone, since a join copies every column it carries."""
     found = frame.select(on).join(table, on=on, how="left", maintain_order="left", nulls_equal=True)
     return found.drop(on).get_columns()
+
+
+def one_key(frame: pl.DataFrame, columns: list[str]) -> pl.Series | None:
+    """The columns (integers or dates) packed into one Int64 that sorts as they do together, each above the next,
+    or None when their spans need more than 63 bits or a value is null: one integer sorts faster than several
+    columns compared in turn."""
+    import polars as pl
+
+    if not frame.height:
+        return None
+    ints = frame.select(pl.col(c).cast(pl.Int64) for c in columns)
+    if any(ints.null_count().row(0)):
+        return None
+    lows, highs = ints.min().row(0), ints.max().row(0)
+    bits = [(hi - lo).bit_length() for lo, hi in zip(lows, highs)]
+    shift = sum(bits)
+    if shift > 63:
+        return None
+    key = pl.lit(0, pl.Int64)
+    for name, low, width in zip(columns, lows, bits):
+        shift -= width
+        key = key + (pl.col(name) - low) * pl.lit(1 << shift, pl.Int64)
+    return ints.select(key.alias("key")).to_series()
+
+
+def rank_of(column: pl.Series) -> pl.Series:
+    """Each text's place among the column's distinct texts in sorted order (str order: UTF-8 bytes sort as code
+    points do)."""
+    import polars as pl
+
+    distinct = sorted(column.drop_nulls().unique().to_list())
+    return column.replace_strict(distinct, list(range(len(distinct))), default=None, return_dtype=pl.Int64)
+
+
+def unscheduled_frame(frames: list[pl.DataFrame], rows: list[tuple[int, str]]) -> pl.DataFrame:
+    """Unscheduled rows given as columns and as tuples, in one frame ordered as the tuples sort (line, then reason:
+    UTF-8 bytes order as code points do)."""
+    import polars as pl
+
+    schema = pl.Schema({"line": pl.Int64, "reason": pl.String})
+    given = pl.DataFrame(rows, schema=schema, orient="row")
+    return pl.concat([f.cast(schema) for f in frames] + [given]).sort("line", "reason")
 
 
 def load_on(placed: dict[dt.date, int], before: dict[dt.date, int], day: dt.date) -> int:

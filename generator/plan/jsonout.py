@@ -83,24 +83,51 @@ def pairs(items: list[tuple[int, str]], name: str) -> str:
     return f"[\n{inner}\n  ]"
 
 
-def write_json(plan: Plan, out: TextIO) -> None:
-    """The plan as indented JSON (no newline after the closing brace, as json.dump)."""
+def unscheduled_texts(frame: pl.DataFrame) -> pl.Series:
+    """Each unscheduled row as indented JSON, as `pairs` writes it."""
     import polars as pl
 
+    return frame.select(
+        pl.concat_str(
+            pl.lit('    {\n      "line": '),
+            pl.col("line").cast(pl.String),
+            pl.lit(',\n      "reason": '),
+            encoded(frame["reason"]),
+            pl.lit("\n    }"),
+        )
+    ).to_series()
+
+
+def write_pieces(frame: pl.DataFrame, texts, out: TextIO, binary) -> None:
+    """The frame's rows as `texts` makes them, joined by ",\n", a batch at a time."""
+    import polars as pl
+
+    for start in range(0, frame.height, BATCH):
+        if start:
+            out.write(",\n")
+        piece = texts(frame.slice(start, BATCH)).str.join(",\n")
+        if binary is not None:  # the UTF-8 bytes polars holds, not decoded into a str and encoded again
+            out.flush()
+            binary.write(piece.cast(pl.Binary).item())
+        else:
+            out.write(piece.item())
+
+
+def write_json(plan: Plan, out: TextIO) -> None:
+    """The plan as indented JSON (no newline after the closing brace, as json.dump)."""
     frame, warning_lists = plan.columns()
     binary = getattr(out, "buffer", None) if (getattr(out, "encoding", "") or "").lower() in ("utf-8", "utf8") else None
     if frame.height:
         out.write('{\n  "calls": [\n')
-        for start in range(0, frame.height, BATCH):
-            if start:
-                out.write(",\n")
-            piece = call_texts(frame.slice(start, BATCH), warning_lists).str.join(",\n")
-            if binary is not None:  # the UTF-8 bytes polars holds, not decoded into a str and encoded again
-                out.flush()
-                binary.write(piece.cast(pl.Binary).item())
-            else:
-                out.write(piece.item())
+        write_pieces(frame, lambda f: call_texts(f, warning_lists), out, binary)
         out.write("\n  ],\n")
     else:
         out.write('{\n  "calls": [],\n')
-    out.write(f'  "unscheduled": {pairs(plan.unscheduled, "reason")},\n  "errors": {pairs(plan.errors, "message")}\n}}')
+    left = plan.unscheduled_columns()
+    if left.height:
+        out.write('  "unscheduled": [\n')
+        write_pieces(left, unscheduled_texts, out, binary)
+        out.write("\n  ],\n")
+    else:
+        out.write('  "unscheduled": [],\n')
+    out.write(f'  "errors": {pairs(plan.errors, "message")}\n}}')

@@ -131,13 +131,24 @@ def read_table(path: Path, columns: dict[str, str]) -> Table:
         except UnicodeDecodeError:
             raise InputError("文件编码无法识别（请另存为 UTF-8 的 CSV）") from None
         raw = content.encode("utf-8")
-    if raw.count(b"\r") != raw.count(b"\r\n") or any(odd in raw for odd in ODD):
+    if needs_csv(raw):
         return checked(*csv_cells(raw.decode("utf-8-sig"), columns))
     return checked(*plain_cells(raw, columns))
 
 
-def is_utf8(raw: bytes, chunk: int = 1 << 23) -> bool:
-    """Whether the bytes are UTF-8, decoded a piece at a time (the whole file as a str would double the memory)."""
+def needs_csv(raw: bytes) -> bool:
+    """Whether the file holds a lone \\r or one of ODD. A byte is looked for first (memchr), a longer break only
+    when its first byte occurs at all: in Chinese text the two-byte \\r\\n and the three-byte breaks are slow to
+    look for (a million rows: 0.3 s of 0.9 s reading, against 0.05 s)."""
+    cr = raw.count(b"\r")
+    if cr and cr != raw.count(b"\r\n"):
+        return True
+    return any(odd[:1] in raw and odd in raw for odd in ODD)
+
+
+def is_utf8(raw: bytes, chunk: int = 1 << 16) -> bool:
+    """Whether the bytes are UTF-8, decoded a piece at a time (the whole file as a str would double the memory;
+    pieces this small reuse the memory of the one before, where megabytes are fresh pages each time)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         for start in range(0, len(raw), chunk):

@@ -12,12 +12,14 @@ import tempfile
 from pathlib import Path
 
 import openpyxl
+import polars as pl
+import pytest
 from huifang.model import CallWindow
 from huifang.plan import command
 from huifang.plan.calendar import Calendar
 from huifang.plan.config import PlanConfig
-from huifang.plan.core import Planner
-from huifang.plan.events import read_events
+from huifang.plan.core import Planner, one_key, rank_of
+from huifang.plan.events import Event, read_events
 from huifang.plan.jsonout import write_json
 from huifang.plan.store import packed
 from hypothesis import HealthCheck, given, settings
@@ -147,3 +149,73 @@ def test_an_xlsx_export_with_dates_as_dates_plans_alike(shipped, tmp_path: Path)
         )  # fmt: skip
     book.save(tmp_path / "events.xlsx")
     both(shipped, tmp_path / "events.xlsx", PlanConfig(capacity=2), dt.date(2026, 10, 1), dt.date(2026, 11, 30))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    columns=st.lists(
+        st.tuples(st.integers(-3, 3), st.integers(-3, 3), st.integers(-3, 3))  # many ties
+        | st.tuples(st.integers(0, 400), st.integers(-(1 << 20), 1 << 20), st.integers(0, 1 << 21)),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_one_integer_key_sorts_as_the_columns_do(columns):
+    frame = pl.DataFrame([list(r) for r in columns], schema=["a", "b", "c"], orient="row")
+    by = one_key(frame, ["a", "b", "c"])
+    assert by is not None
+    assert frame.sort(by, maintain_order=True).rows() == frame.sort("a", "b", "c", maintain_order=True).rows()
+
+
+def test_one_integer_key_gives_way_to_wide_or_missing_values():
+    wide = pl.DataFrame({"a": [0, 1 << 40], "b": [0, 1 << 30]})
+    assert one_key(wide, ["a", "b"]) is None  # 41 + 31 bits
+    assert one_key(pl.DataFrame({"a": [1, None]}), ["a"]) is None
+    assert one_key(pl.DataFrame({"a": []}, schema={"a": pl.Int64}), ["a"]) is None
+
+
+def test_texts_rank_as_python_sorts_them():
+    texts = ["王五", "张三", "", "Z", "a", "张三", "15:00", "09:30", "é", None]
+    ranks = rank_of(pl.Series(texts, dtype=pl.String)).to_list()
+    order = sorted({t for t in texts if t is not None})
+    assert ranks == [order.index(t) if t is not None else None for t in texts]
+
+
+def test_events_given_out_of_line_order_plan_alike(shipped):
+    """Events handed over in no particular order (not a file's rows): the tasks are ordered column by column."""
+    ids = sorted(shipped.scenarios)
+    events = [
+        Event(line, f"客户{line % 7}", f"1380000{line % 7:04d}", ids[line % len(ids)], DAYS[line % len(DAYS)],
+              ["张三", "李四"][line % 2], "", "", "", None, None, "")
+        for line in range(40, 1, -1)
+    ]  # fmt: skip
+    config, first, last = PlanConfig(capacity=2), dt.date(2026, 10, 1), dt.date(2026, 11, 30)
+    found = []
+    for planner in (
+        oracle.Planner(shipped, config, Calendar(), first, last),
+        Planner(shipped, config, Calendar(), first, last),
+    ):
+        out = io.StringIO()
+        oracle.write_json_old(planner.plan(list(events)), out)
+        found.append(out.getvalue())
+    assert found[0] == found[1]
+
+
+@pytest.mark.parametrize(
+    "inside", ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\r", "\x00", "“王”", "·"]
+)
+def test_a_cell_with_a_line_break_of_str_splitlines_reads_as_csv_reads_it(shipped, tmp_path: Path, inside):
+    """Python's csv splits rows at every line break str.splitlines() knows: a file holding one is read by csv,
+    one holding only look-alike bytes (“ ” and · share a first byte with two of them) by polars, alike."""
+    sid = sorted(shipped.scenarios)[0]
+    path = tmp_path / "events.csv"
+    path.write_bytes(
+        "\r\n".join(
+            [
+                ",".join(HEADER),
+                f"王{inside}先生,13800000001,{sid},2026-10-09,张三",
+                f"李女士,13800000002,{sid},2026-10-10,李四",
+            ]
+        ).encode("utf-8")
+    )
+    assert list(read_events(path, {})) == list(oracle.read_events_old(path, {}))
