@@ -240,8 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     module = importlib.import_module(COMMANDS[args.command][0])
     try:
         code = module.run(args)
-        if argv is None and args.command == "lint":
-            leave(code)
+        if argv is None and args.command == "lint" and sys.getprofile() is None and sys.gettrace() is None:
+            leave(code)  # (a profiler or a tracer, such as cProfile or coverage, still gets its report written)
         return code
     except KeyboardInterrupt:
         return interrupted()
