@@ -203,6 +203,22 @@ def caused_by_ctrl_c(exc: BaseException) -> bool:
     return False
 
 
+def leave(code: int) -> None:
+    """End the process now that the output is written: exit handlers run and the streams are flushed,
+    but the interpreter is not torn down object by object (after a lint of thousands of files that is
+    tens of milliseconds of freeing what the exit frees anyway). Only for the process's own command
+    (`main()` without arguments), never for a caller that goes on."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, OSError, ValueError):
+            pass
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
     first = next((a for a in given if not a.startswith("-")), None)  # the subcommand comes before its options
@@ -223,7 +239,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     module = importlib.import_module(COMMANDS[args.command][0])
     try:
-        return module.run(args)
+        code = module.run(args)
+        if argv is None and args.command == "lint" and sys.getprofile() is None and sys.gettrace() is None:
+            leave(code)  # (a profiler or a tracer, such as cProfile or coverage, still gets its report written)
+        return code
     except KeyboardInterrupt:
         return interrupted()
     except BrokenPipeError:

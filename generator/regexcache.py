@@ -26,9 +26,10 @@ from huifang.kept import Kept
 try:
     import _sre
 
-    KEPT = Kept(f"regex-{_sre.MAGIC}-{_sre.CODESIZE}")  # (pattern, flags) -> what _sre.compile takes
+    # (pattern, flags) -> what _sre.compile takes; "screened": with first-character screens (_screened_code)
+    KEPT = Kept(f"regex-screened-{_sre.MAGIC}-{_sre.CODESIZE}")
 except ImportError:  # not CPython
-    KEPT = Kept("regex")
+    KEPT = Kept("regex-screened")
 
 
 _MADE: dict[tuple, re.Pattern] = {}  # what this process compiled or took from KEPT (re keeps 512 of its own)
@@ -85,10 +86,10 @@ def _engine_args(pattern: str, flags: int) -> tuple:
     of its machine words: marshal reads bytes at once, where a list of 70,000 numbers (the normaliser's
     big character classes) took a millisecond and 3 MB of int objects, most of them for regexes a run
     does not use."""
-    from re import _compiler, _parser  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
 
     parsed = _parser.parse(pattern, flags)
-    code = _compiler._code(parsed, flags)
+    code = _screened_code(parsed, flags | parsed.state.flags)
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -100,6 +101,97 @@ def _engine_args(pattern: str, flags: int) -> tuple:
         groupindex,
         tuple(indexgroup),
     )
+
+
+def _screened_code(parsed, flags: int) -> list:
+    """`re._compiler._code`, with a first-character screen where re finds none: a search then skips, in
+    the engine's own loop, every place where no match can start, instead of trying the pattern there.
+
+    re screens a search by the pattern's literal prefix, or by the set of characters it starts with when
+    it starts with a literal, a class or alternatives that each start with a literal. The element
+    patterns are alternatives that start otherwise too (an optional word, a group, a lookahead, a name
+    placeholder), so every search tried each of a dozen alternatives at every character. Here the set is
+    worked out for any pattern built of literals, classes of listed characters, groups, alternatives,
+    repeats and lookarounds; it holds every character a match can start with, so a search finds what it
+    found before. Patterns that can match the empty string, start with an anchor, hold anything else
+    first (., a negated class, \\w) or may start with a character above U+FFFF are compiled as before."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    if flags & (re.IGNORECASE | re.LOCALE):
+        return _compiler._code(parsed, flags)
+    found, nullable = _starts(parsed.data)
+    if found is None or nullable or not found or any(_astral(item) for item in found):
+        return _compiler._code(parsed, flags)
+    stock = _compiler._get_charset_prefix
+
+    def charset_prefix(pattern, flags):
+        answer = stock(pattern, flags)
+        return found if answer is None and pattern is parsed else answer
+
+    _compiler._get_charset_prefix = charset_prefix
+    try:
+        return _compiler._code(parsed, flags)
+    finally:
+        _compiler._get_charset_prefix = stock
+
+
+def _astral(item: tuple) -> bool:
+    """A character above U+FFFF: _sre keeps those of a set in a list it walks at every character of the
+    text (a set of the Basic Multilingual Plane is a bitmap)."""
+    op, av = item
+    return (av[1] if isinstance(av, tuple) else av) > 0xFFFF
+
+
+def _starts(items) -> tuple[list | None, bool]:
+    """(the characters a match of these parsed items can start with, as re's charset items; whether they
+    can match the empty string), or (None, _) when that is not worked out (see _screened_code)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out: list = []
+    for op, av in items:
+        if op is c.LITERAL:
+            out.append((c.LITERAL, av))
+            return out, False
+        if op is c.IN:
+            if any(o is not c.LITERAL and o is not c.RANGE for o, _ in av):
+                return None, False  # negated, a category (\w, \d): not a listed set
+            out.extend(av)
+            return out, False
+        if op is c.BRANCH:
+            nullable = False
+            for alternative in av[1]:
+                found, empty = _starts(alternative.data)
+                if found is None:
+                    return None, False
+                out.extend(found)
+                nullable = nullable or empty
+            if not nullable:
+                return out, False
+        elif op is c.SUBPATTERN or op is c.ATOMIC_GROUP:
+            inner = av[-1] if op is c.SUBPATTERN else av
+            if op is c.SUBPATTERN and (av[1] & (re.IGNORECASE | re.LOCALE)):
+                return None, False
+            found, empty = _starts(inner.data)
+            if found is None:
+                return None, False
+            out.extend(found)
+            if not empty:
+                return out, False
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, high, inner = av
+            if high == 0:
+                continue
+            found, empty = _starts(inner.data)
+            if found is None:
+                return None, False
+            out.extend(found)
+            if low > 0 and not empty:
+                return out, False
+        elif op is c.ASSERT or op is c.ASSERT_NOT:
+            continue  # zero width: what follows starts the match
+        else:
+            return None, False  # ., an anchor, a back reference …
+    return out, True
 
 
 def _words(code: list) -> bytes | list[int]:

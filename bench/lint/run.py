@@ -9,6 +9,8 @@ on the whole corpus (free-form + YAML). Each tool runs `--repeat` times, huifang
 `--textlint-repeat` times: it takes minutes) after one untimed warm-up run (textlint: a run on one
 file and the corpus read once), and the run with the median wall time is reported.
 `--unique` also times huifang and grep on bench/corpus/<N>-unique/, where no line recurs.
+`--before REV` also times the wheel of an earlier commit (installed in a virtualenv of its own, as
+single_file.py does) in the same interleaved rounds, with workers and in one process.
 Recall = planted phrases reported on their line / planted. Results go to bench/out/lint-<N>.json and
 a Markdown table on stdout. textlint and textlint-rule-prh are installed from npm into
 bench/node_modules (ignored by git) on first use. huifang's bytecode is compiled first, as an
@@ -175,7 +177,14 @@ def interleaved(jobs: list[tuple], repeat: int, warmup: bool = True) -> dict[str
     return chosen
 
 
-def run(size: int, skip_textlint: bool, repeat: int = 3, textlint_repeat: int = 1, unique: bool = False) -> dict:
+def run(
+    size: int,
+    skip_textlint: bool,
+    repeat: int = 3,
+    textlint_repeat: int = 1,
+    unique: bool = False,
+    before: tuple[str, Path] | None = None,
+) -> dict:
     corpus = BENCH / "corpus" / str(size)
     if not (corpus / "planted.jsonl").exists():
         make_corpus.make(size, corpus)
@@ -194,14 +203,16 @@ def run(size: int, skip_textlint: bool, repeat: int = 3, textlint_repeat: int = 
     }
     tools = result["tools"]
 
-    def huifang(name: str, project: Path, paths: list[Path], jobs: str = "") -> tuple:
+    def huifang(name: str, project: Path, paths: list[Path], jobs: str = "", exe: Path = HUIFANG) -> tuple:
         out = OUT / f"{name.replace(' ', '_').replace(',', '')}-{size}.json"
         # a cache folder of its own: the user's is shared with test suites, whose throw-away projects each
-        # add an entry and push older ones out (a miss costs this corpus's content load, ≈ 0.5 s)
-        env = ["env", f"XDG_CACHE_HOME={OUT / 'cache'}"] + ([f"HUIFANG_JOBS={jobs}"] if jobs else [])
+        # add an entry and push older ones out (a miss costs this corpus's content load, ≈ 0.5 s); an
+        # earlier build's own (its entries are of another format)
+        cache = OUT / ("cache" if exe == HUIFANG else "cache-before")
+        env = ["env", f"XDG_CACHE_HOME={cache}"] + ([f"HUIFANG_JOBS={jobs}"] if jobs else [])
         return (
             name,
-            [*env, str(HUIFANG), "lint", "--project", str(project), *map(str, paths), "--format", "json"],
+            [*env, str(exe), "lint", "--project", str(project), *map(str, paths), "--format", "json"],
             out,
             None,
         )
@@ -216,11 +227,19 @@ def run(size: int, skip_textlint: bool, repeat: int = 3, textlint_repeat: int = 
             found = found_grep(out, project) if name.startswith("grep") else found_huifang(out)
             tools[name] = {**t, **recall(found, truth)}
 
+    earlier = []
+    if before is not None:
+        rev, exe = before
+        earlier = [
+            huifang(f"huifang lint (free-form) {rev}", corpus, [free], exe=exe),
+            huifang(f"huifang lint, 1 process (free-form) {rev}", corpus, [free], jobs="1", exe=exe),
+        ]
     measure(
         [
             huifang("huifang lint (free-form)", corpus, [free]),
             huifang("huifang lint, 1 process (free-form)", corpus, [free], jobs="1"),
             grep("grep -F -f (free-form)", corpus, free),
+            *earlier,
         ],
         truth_free,
         corpus,
@@ -317,7 +336,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--textlint-repeat", type=int, default=1)
     parser.add_argument("--unique", action="store_true", help="also time the corpus where no line recurs")
+    parser.add_argument("--before", metavar="REV", help="also time the wheel of this commit, in the same rounds")
     args = parser.parse_args()
+    before = None
+    if args.before:
+        import tempfile
+
+        import single_file
+
+        dist = Path(tempfile.mkdtemp())
+        wheel = single_file.wheel(args.before, dist)
+        folder = single_file.venv(
+            "huifang-before-" + args.before, f"huifang @ {wheel.as_uri()}", "-c", REPO / "requirements.lock"
+        )
+        before = (args.before, folder / "huifang")
     subprocess.run(
         [str(REPO / ".venv" / "bin" / "python"), "-m", "compileall", "-q", str(REPO / "generator")],
         check=True,
@@ -328,7 +360,9 @@ def main() -> None:
         f"machine: {machine['cpus']} CPUs; a CPU-bound loop takes {machine['alone_s']} s alone and "
         f"{machine['all_cpus_s']} s with one copy on every CPU ({machine['slowdown']}x)"
     )
-    results = [run(size, args.skip_textlint, args.repeat, args.textlint_repeat, args.unique) for size in args.sizes]
+    results = [
+        run(size, args.skip_textlint, args.repeat, args.textlint_repeat, args.unique, before) for size in args.sizes
+    ]
     for r in results:
         r["machine"] = machine
     print(table(results))
@@ -356,6 +390,13 @@ def main() -> None:
                                 f"{' '.join(f'{x:.2f}' for x in t['cpus'])}) / grep {floor_cpu:.2f} s = "
                                 f"{cpu / floor_cpu:.1f}x (medians; the timer counts in 0.01 s)"
                             )
+                for key in [k for k in tools if k.startswith(f"huifang lint {suffix} ")]:  # an earlier build
+                    ratios = sorted(a / b for a, b in zip(tools[key]["walls"], floor["walls"]) if b > 0)
+                    cpu = sorted(tools[key]["cpus"])[len(tools[key]["cpus"]) // 2]
+                    print(
+                        f"{r['size']} {key} / grep, per round: {' '.join(f'{x:.1f}' for x in ratios)} "
+                        f"(median {ratios[len(ratios) // 2]:.1f}x); CPU {cpu:.2f} s"
+                    )
                 loads = ours["loads"] + floor["loads"]
                 print(f"{r['size']} load average before the rounds: {min(loads)}–{max(loads)}")
     for r in results:

@@ -77,17 +77,6 @@ class Branch:
     ends_call: bool = False
 
 
-def marker(u: Utterance, index: int) -> Marker | None:
-    """The branch marker a turn starts with, if any."""
-    if u.kind == HEADING_KIND:
-        read = _read(u.text, "h" + str(len(u.key or "#")))
-    else:
-        read = _SEEN.get(u.text, _UNSEEN)
-        if read is _UNSEEN:
-            read = _remember(u.text)
-    return None if read is None else Marker(index, *read)
-
-
 def _remember(text: str) -> tuple | None:
     """`_read` of a line without a heading, remembered: lines recur across a team's scripts."""
     if len(_SEEN) > 100_000:
@@ -143,18 +132,20 @@ def _name(text: str) -> str:
 def groups(turns: list[Utterance], heading: bool = False) -> list[list[Branch]]:
     """The sets of sibling branches of a path's agent turns (`heading`: with Markdown headings among
     them), outer ones first."""
+    # what `marker` reads, with the remembered lines looked up first (a heading is always read)
+    seen = _SEEN.get
     if heading:
-        marks = [marker(u, i) if u.agent else None for i, u in enumerate(turns)]
+        reads = [(_UNSEEN if u.kind == HEADING_KIND else seen(u.text, _UNSEEN)) if u.agent else None for u in turns]
     else:
-        seen = _SEEN.get
         reads = [seen(u.text, _UNSEEN) if u.agent else None for u in turns]
-        hits = [i for i, r in enumerate(reads) if r is not None]
-        for i in hits:
-            if reads[i] is _UNSEEN:
-                reads[i] = _remember(turns[i].text)
-        if sum(1 for i in hits if reads[i] is not None) < 2:
-            return []  # the common case: fewer than two markers
-        marks = [None if r is None else Marker(i, *r) for i, r in enumerate(reads)]
+    hits = [i for i, r in enumerate(reads) if r is not None]
+    for i in hits:
+        if reads[i] is _UNSEEN:
+            u = turns[i]
+            reads[i] = _read(u.text, "h" + str(len(u.key or "#"))) if u.kind == HEADING_KIND else _remember(u.text)
+    if sum(1 for i in hits if reads[i] is not None) < 2:
+        return []  # the common case: fewer than two markers (so no family is marked twice)
+    marks = [None if r is None else Marker(i, *r) for i, r in enumerate(reads)]
     families = [m.family for m in marks if m is not None]
     if len(families) == len(set(families)):
         return []  # no family is marked twice: no siblings

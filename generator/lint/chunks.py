@@ -27,8 +27,7 @@ def in_chunks(
     """Run `work` over chunks of `files` (in forked workers when there are many, or `jobs` of them when
     asked), in file order. multiprocessing is imported only when workers are started."""
     jobs = workers.count(len(files), parallel_from, jobs)
-    size = max(20, min(200, len(files) // (jobs * 4)))  # small enough that no worker waits long for the last
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    chunks = split(files, jobs)
     jobs = min(jobs, len(chunks))  # a worker with no chunk to take only costs its start
     context = None
     if jobs > 1:
@@ -50,6 +49,17 @@ def in_chunks(
             for part in pool.imap(work, chunks):
                 gather(part, result, found, state)
     return found
+
+
+def split(files: list, jobs: int) -> list[list]:
+    """The files in order, in chunks small enough that no worker waits long for the last one: at most
+    200 files, and the last two per worker a quarter of that (the others are then finishing theirs)."""
+    size = max(20, min(200, len(files) // (jobs * 4)))
+    small = max(1, size // 4)
+    cut = max(0, len(files) - small * 2 * jobs) // size * size  # whole chunks before the small ones
+    return [files[i : min(i + size, cut)] for i in range(0, cut, size)] + [
+        files[i : i + small] for i in range(cut, len(files), small)
+    ]
 
 
 @contextmanager

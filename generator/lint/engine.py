@@ -8,6 +8,10 @@ from huifang.lint.suppress import Switches
 from huifang.lint.utterance import SOFT_BREAK, CallView, Utterance
 from huifang.problems import Problem
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 
 class Context:
     """What a rule may ask about: the project, the configuration, the call being checked."""
@@ -21,7 +25,7 @@ class Context:
         self._reader = None
         self._elements: dict[tuple, object] = {}
         self._present: dict[tuple, bool] = {}  # (element, org, text) → found: standard lines recur
-        self._missing: dict[tuple, tuple] = {}  # (standard, org, text) → elements not found
+        self._missing: dict[tuple, dict] = {}  # (standard, org) → {text: elements not found}
         self._detectors: dict[tuple, list] = {}  # (standard, org) → (element, its detector's search) in order
         self._one_line: dict[tuple, bool] = {}
         self.joined: tuple = ((), "")  # (turns, their folded texts joined): see standards.missing
@@ -62,7 +66,7 @@ class Context:
         `standard` the element belongs to, what `missing` already found for the text answers it."""
         org_id = org.id if org else ""
         if standard is not None:
-            absent = self._missing.get((id(standard), org_id, text))
+            absent = self._missing.get((id(standard), org_id), _NONE).get(text)
             if absent is not None:
                 return element not in absent
         key = (id(element), org_id, text)
@@ -75,19 +79,39 @@ class Context:
 
     def missing(self, standard, org, text: str) -> tuple:
         """A standard's elements that do not occur in a folded text (remembered per distinct text)."""
-        org_id = org.id if org else ""
-        key = (id(standard), org_id, text)
-        found = self._missing.get(key)
+        memo = self._memo(standard, org)
+        found = memo.get(text)
         if found is None:
-            if len(self._missing) > 100_000:
-                self._missing.clear()
-            detectors = self._detectors.get((id(standard), org_id))
-            if detectors is None:
-                detectors = self._detectors[(id(standard), org_id)] = [
-                    (e, _searcher(self.element(e, org))) for e in standard.elements
-                ]
-            found = self._missing[key] = tuple(e for e, search in detectors if search(text) is None)
+            found = memo[text] = self._absent(standard, org, text)
         return found
+
+    def missing_from_all(self, standard, org, texts: Iterable[str]) -> tuple:
+        """A standard's elements that none of the folded texts has (each text asked as `missing`); stops once
+        every element was found."""
+        memo = self._memo(standard, org)
+        absent: tuple = ()
+        for index, text in enumerate(texts):
+            here = memo.get(text)
+            if here is None:
+                here = memo[text] = self._absent(standard, org, text)
+            absent = here if index == 0 else tuple(e for e in absent if e in here)
+            if not absent:
+                break
+        return absent
+
+    def _memo(self, standard, org) -> dict:
+        key = (id(standard), org.id if org else "")
+        memo = self._missing.get(key)
+        if memo is None or len(memo) > 100_000:
+            memo = self._missing[key] = {}
+        return memo
+
+    def _absent(self, standard, org, text: str) -> tuple:
+        key = (id(standard), org.id if org else "")
+        detectors = self._detectors.get(key)
+        if detectors is None:
+            detectors = self._detectors[key] = [(e, _searcher(self.element(e, org))) for e in standard.elements]
+        return tuple(e for e, search in detectors if search(text) is None)
 
     def one_line(self, standard, org) -> bool:
         """Whether no element pattern of a standard can match across a line break."""
@@ -120,6 +144,9 @@ class Context:
         assert self.view is not None, "at_call is only called while a call is checked"
         line, col = self.view.anchor
         return Problem(self.view.file, line, col, one_line(message), severity, rule, line, col, one_line(suggestion))
+
+
+_NONE: dict = {}
 
 
 def _searcher(detector):

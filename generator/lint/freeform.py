@@ -17,6 +17,7 @@ import re
 from itertools import filterfalse
 
 from huifang import regexcache
+from huifang.lint.anyline import any_line
 from huifang.lint.branches import MAX_PATHS, alternatives, count, headings
 from huifang.lint.branches import paths as marked_paths
 from huifang.lint.rendered import Placed, render
@@ -252,16 +253,7 @@ def declared_kind(text: str, lines: list[str] | None = None) -> str:
     a line break; only for a text that is all head)."""
     head = text[:HEAD]
     if lines is not None and len(text) <= HEAD:
-        seen = _HINTED
-        for line in lines:
-            hinted = seen.get(line)
-            if hinted is None:
-                if len(seen) > 100_000:
-                    seen.clear()
-                hinted = seen[line] = any(hint in line for hint in KIND_HINTS)
-            if hinted:
-                break
-        else:
+        if not any_line(lines, _HINTED, _hinted):
             return ""
     elif not any(hint in head for hint in KIND_HINTS):
         return ""
@@ -270,6 +262,10 @@ def declared_kind(text: str, lines: list[str] | None = None) -> str:
         if found:
             return found
     return ""
+
+
+def _hinted(line: str) -> bool:
+    return any(hint in line for hint in KIND_HINTS)
 
 
 # Where a written script turns to the customer who cannot talk now: 「不方便：」「B.不方便――」「如不方便，」

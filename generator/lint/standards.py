@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from huifang import model as m
 from huifang import regexcache
+from huifang.lint.anyline import any_line
 from huifang.lint.normalize import fold
 from huifang.lint.utterance import CallView, Utterance
 
@@ -208,13 +209,7 @@ def missing(ctx, standard: m.Standard, org, utterances: list[Utterance]) -> tupl
         return ctx.missing(standard, org, _text(ctx, utterances))
     # No pattern spans a line break, so an element is in the joined turns exactly when it is in one
     # of them: asked per turn, where the answers are remembered (turns recur, combinations less).
-    absent = ctx.missing(standard, org, utterances[0].folded)
-    for u in utterances[1:]:
-        if not absent:
-            break
-        here = ctx.missing(standard, org, u.folded)
-        absent = tuple(e for e in absent if e in here)
-    return absent
+    return ctx.missing_from_all(standard, org, (u.folded for u in utterances))
 
 
 # How far the opening may reach: agent turns before the first element (a title, repeated 喂, a
@@ -403,7 +398,7 @@ def _any_element(standard: m.Standard, org: m.Org | None) -> re.Pattern:
         if len(_ANY) > 1000:
             _ANY.clear()
         fills = tuple(sorted(org.fills().items())) if org else ()
-        found = _ANY[key] = re.compile(
+        found = _ANY[key] = regexcache.compile(
             "|".join(_compile(p, fills) for e in standard.elements for p in e.patterns) or "(?!)"
         )
     return found
@@ -468,6 +463,8 @@ def _marked(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> 
     opens ends with (a heading, then advice, then the goodbye), else an earlier marker's turns that do (a
     rule about ending the call, 「结束通话时保持礼貌」, after the script's own 「结束语：“…再见”」). None when the
     path has no marker."""
+    if not any_line([u.folded for u in agent], _WHERE, _where):
+        return None  # the common case: no marker on the path
     says = None
     first = None
     for index in range(len(agent) - 1, -1, -1):
@@ -497,8 +494,12 @@ def _says_where(folded: str) -> bool:
     if found is None:
         if len(_WHERE) > 100_000:
             _WHERE.clear()
-        found = _WHERE[folded] = CLOSING_MARK.search(folded[:30]) is not None
+        found = _WHERE[folded] = _where(folded)
     return found
+
+
+def _where(folded: str) -> bool:
+    return CLOSING_MARK.search(folded[:30]) is not None
 
 
 _WHERE: dict[str, bool] = {}

@@ -10,6 +10,7 @@ import re
 
 from huifang import model as m
 from huifang import regexcache
+from huifang.lint.anyline import any_line
 from huifang.lint.normalize import fold
 
 TYPE_CHECKING = False
@@ -59,16 +60,7 @@ class WordOrder:
     def maybe_any(self, texts: list[str]) -> bool:
         """`maybe` of any of the texts, each distinct text asked once (a team's lines recur from script to
         script: a lookup costs less than searching them joined)."""
-        seen = self._seen
-        for text in texts:
-            found = seen.get(text)
-            if found is None:
-                if len(seen) > 100_000:
-                    seen.clear()
-                found = seen[text] = self._first(text) is not None
-            if found:
-                return True
-        return False
+        return any_line(texts, self._seen, self.maybe)
 
     def find(self, folded: str) -> list[OrderHit]:
         """Each clause of a folded text in which every group of a phrase has a word: the hit runs

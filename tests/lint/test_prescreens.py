@@ -190,3 +190,16 @@ def test_setext_underline_below_an_unknown_label_line_is_not_read_past_the_end()
 
     text = "===客服：客服：\r==="
     assert freeform.read_whole(text, "f.md", fold(text)) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["", "a", "b", "yes", "y", "ya", "no"]), max_size=6), max_size=8))
+def test_any_line_answers_as_asking_every_line(runs):
+    """lint.anyline.any_line (the per-line pre-screens' remembered answers, looked up in one pass) gives
+    what testing each line gives, however the answers were remembered by earlier files."""
+    from huifang.lint.anyline import any_line
+
+    seen: dict[str, bool] = {}
+    for texts in runs:
+        assert any_line(texts, seen, lambda text: text.startswith("y")) == any(t.startswith("y") for t in texts)
+        assert all(seen[t] == t.startswith("y") for t in seen)

@@ -173,3 +173,73 @@ def test_a_kept_file_stays_within_its_budget(tmp_path, monkeypatch):
     [file] = (tmp_path / "huifang" / "budget-test").glob("*.marshal")
     assert file.stat().st_size <= 50_000
     assert list(Kept("budget-test").all()) == [("run", 3), ("run", 4)]  # the newest that fit
+
+
+# Shapes the first-character screen must get right (or leave alone): optional words, groups, lookarounds,
+# repeats, alternatives that can be empty, anchors, negated classes, characters above U+FFFF.
+SHAPES = [
+    r"(?:请问)?(?:您|你)是(?:哪|谁|什么|那)|是否|找哪位|本人(?:支付|交易)",
+    r"(?=[王李x×])(?:王|李|x{1,4}|×{1,4})(?![您你])先生",
+    r"(?<=[，,])您好|你好",
+    r"a*b|c",
+    r"(?:a|)b",
+    r"x?",
+    r"^您好|再见",
+    r"(?m:^#{1,6}[ \t])|方便",
+    r"[^您]好|好的",
+    r"\w+是|请问",
+    r"(?:客服|专员)(?:是)?(?:小)?(?=[王李])[王李][\u4e00-\u9fff]{0,2}?(?=[^\w]|$)",
+    r"[a-c]|(?=[\U00010000-\U0010ffff])[\U0001f600\U0001f601]",
+    r"(?:(?!先生|女士)[^\W_]){2,10}(?=[，。]|$)",
+]
+SHAPE_TEXT = (
+    "请问您是王先生吗？你好，李先生您好。是否方便？找哪位。本人支付。a b ab c x ×先生 😀# 标题\n客服是小王，好的再见"
+)
+
+
+def element_patterns() -> list[str]:
+    from pathlib import Path
+
+    from huifang.lint import standards
+    from huifang.project import load_project
+
+    project = load_project(Path(__file__).resolve().parents[2], scripts=[]).project
+    out = []
+    for standard in (project.greeting, project.closing):
+        for kind in standards.KINDS:
+            for element in standard.for_kind(kind).elements:
+                out.append("|".join(standards._compile(p, ()) for p in element.patterns))
+                if element.exclude:
+                    out.append("|".join(standards._compile(p, ()) for p in element.exclude))
+    return sorted(set(out))
+
+
+def test_a_screened_regex_finds_what_re_finds(tmp_path, monkeypatch):
+    """The first-character screen (regexcache._screened_code) skips only places where no match can start:
+    every element pattern of the shipped standards and the shapes above find the same spans and groups,
+    and substitute the same, on random texts of their own characters."""
+    import random
+
+    fresh_state(monkeypatch, tmp_path)
+    elements = element_patterns()
+    patterns = elements + SHAPES
+    alphabet = sorted(set("".join(patterns) + SHAPE_TEXT) - set("\\()[]{}?*+|^$"))
+    pick = random.Random(12).choice
+    texts = [SHAPE_TEXT, ""] + ["".join(pick(alphabet) for _ in range(n % 60)) for n in range(300)]
+    screened = 0
+    for pattern in patterns:
+        ours, theirs = regexcache.compile(pattern), re.compile(pattern)
+        screened += pattern in elements and regexcache._engine_args(pattern, 0)[1] != stock_code(pattern)
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [
+                (m.span(), m.groups()) for m in theirs.finditer(text)
+            ], (pattern, text)
+            assert ours.sub("#", text) == theirs.sub("#", text)
+    assert screened >= len(elements) // 2  # most element patterns are screened
+
+
+def stock_code(pattern: str):
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, 0)
+    return regexcache._words(_compiler._code(parsed, parsed.state.flags))

@@ -32,12 +32,16 @@ def check(view, ctx):
     if not view.freeform or len(view.paths) != 1:
         return
     agent = view.agent_turns(view.paths[0][1])
-    asked = [u for u in agent if asks(u)]
-    if len(asked) < QUESTIONS:
-        return
     standard = for_view(ctx.project.greeting, view)
+    # the opening is already found (missing-greeting asks first); counting stops at the QUESTIONS-th question
     said = {id(u) for u in opening(ctx, view, standard)} if standard is not None and standard.elements else set()
-    if sum(1 for u in asked if id(u) not in said) < QUESTIONS:
+    count = 0
+    for u in agent:
+        if id(u) not in said and asks(u):
+            count += 1
+            if count == QUESTIONS:
+                break
+    else:
         return
     yield ctx.problem(
         ID,

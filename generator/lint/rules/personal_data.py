@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from huifang import regexcache
+from huifang.lint.anyline import any_line
 
 ID = "personal-data"
 TYPE = "line"
@@ -60,16 +61,7 @@ ID_WORDS = regexcache.compile(r"身份[证證]|[证證]件[号號]")
 def wanted(text: str, ctx) -> bool:
     """Whether a text may hold a number or an ID word: asked line by line, each distinct line once (nothing
     it looks for spans a line break, and a team's lines recur from script to script)."""
-    seen = _SEEN
-    for line in text.split("\n"):
-        found = seen.get(line)
-        if found is None:
-            if len(seen) > 100_000:
-                seen.clear()
-            found = seen[line] = _may_hold(line)
-        if found:
-            return True
-    return False
+    return any_line(text.split("\n"), _SEEN, _may_hold)
 
 
 _SEEN: dict[str, bool] = {}
