@@ -454,3 +454,15 @@ def test_loading_polars_leaves_the_environment_as_it_was():
     imported, setting, loaded = json.loads(out.stdout)
     assert imported and loaded
     assert setting.endswith(",dirty_decay_ms:5000") and command.ALLOCATOR not in setting
+
+
+def test_an_install_without_polars_is_told_which_extra_to_install(tmp_path: Path):
+    """polars comes with the plan extra: without it `huifang plan` names the extra instead of failing on an import."""
+    code = (
+        "import sys; sys.modules['polars'] = None\n"  # what importlib finds when polars is not installed
+        "from huifang.cli import main\n"
+        f"sys.exit(main(['plan', {str(tmp_path / 'events.csv')!r}, '--from', '2026-04-01', '--to', '2026-04-30']))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 2
+    assert out.stderr.strip() == "huifang plan 需要附加组件：请运行 pip install 'huifang[plan]'"
