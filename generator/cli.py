@@ -44,8 +44,14 @@ NEEDS = {
     "build": [("mkdocs", "site"), ("material", "site"), ("jieba", "site"), ("weasyprint", "forms")],
     "serve": [("mkdocs", "site"), ("material", "site"), ("jieba", "site")],
     "forms": [("weasyprint", "forms"), ("pypdf", "forms")],
-    "plan": [("openpyxl", "plan"), ("icalendar", "plan"), ("chinese_calendar", "plan"), ("holidays", "plan")],
-    "report": [("openpyxl", "plan"), ("chinese_calendar", "plan"), ("holidays", "plan")],
+    "plan": [
+        ("polars", "plan"),
+        ("openpyxl", "plan"),
+        ("icalendar", "plan"),
+        ("chinese_calendar", "plan"),
+        ("holidays", "plan"),
+    ],
+    "report": [("polars", "plan"), ("openpyxl", "plan"), ("chinese_calendar", "plan"), ("holidays", "plan")],
     "qa": [("rapidfuzz", "qa"), ("openpyxl", "qa")],
 }
 
@@ -240,8 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     module = importlib.import_module(COMMANDS[args.command][0])
     try:
         code = module.run(args)
-        if argv is None and args.command == "lint":
-            leave(code)
+        if argv is None and args.command == "lint" and sys.getprofile() is None and sys.gettrace() is None:
+            leave(code)  # (a profiler or a tracer, such as cProfile or coverage, still gets its report written)
         return code
     except KeyboardInterrupt:
         return interrupted()

@@ -48,12 +48,15 @@ from urllib.parse import unquote, urljoin, urlsplit
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from tests.site.browser import OPEN_SHADOW, launch, serve, wait_for_charts  # noqa: E402
+from tests.site.browser import OPEN_SHADOW, answer_all, launch, serve, wait_for_charts  # noqa: E402
 
 SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 MAINTAINERS = ("maintainers/", "rules/", "content-model.html")
 
 COLLECT = """() => {
+  // the page's size as it opens; then every collapsed section opened, so its text is counted as a reader sees it
+  const height = document.documentElement.scrollHeight, width = document.documentElement.scrollWidth;
+  document.querySelectorAll('article details:not([open])').forEach(d => { d.open = true; });
   const text = e => e ? e.innerText : '';
   const article = document.querySelector('article');
   const tables = [...document.querySelectorAll('article table')].map(t => {
@@ -83,7 +86,7 @@ COLLECT = """() => {
   const edition = document.querySelector('a.hf-edition');
   return {
     lang: document.documentElement.lang, title: document.title,
-    height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth,
+    height, width: Math.max(width, document.documentElement.scrollWidth),
     article: text(article), header: text(document.querySelector('header')),
     nav: (document.querySelector('nav.md-nav--primary') || {}).textContent || '',
     tabs: (document.querySelector('nav.md-tabs') || {}).textContent || '',
@@ -330,13 +333,7 @@ class Audit:
             total = boxes.count()
             self.add("practice: questions per visit", total)
             kinds = {b.get_attribute("data-kind") for b in boxes.all()}
-            for box in boxes.all():
-                buttons = box.locator("button.hf-q-choice")
-                if box.get_attribute("data-kind") == "order":
-                    for i in range(buttons.count()):
-                        buttons.nth(i).click()
-                else:
-                    buttons.first.click()
+            answer_all(page)
             score = page.locator(".hf-q-score").inner_text()
             if not re.match(r"^(得分|得分)：\d+ / \d+", score):
                 self.add("practice: no score after the last answer", 1, (edition, score))

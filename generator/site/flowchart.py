@@ -13,6 +13,11 @@ def fill(text: str, org) -> str:
 
 
 MAX_NODES = 60
+# Side by side, a branch's cases make a chart wider than a phone. These lines, comments for Mermaid, link the
+# last box of one case to the first of the next with an invisible link; huifang.js turns them on for narrow
+# screens, where the cases then stand one below the other (top to bottom) and the chart fits the column.
+STACK = "%%hf-phone "
+STACK_ALWAYS = 3  # three cases side by side are wider than a desktop column too: stacked on every screen
 LABEL_LIMIT = 300  # whole sentences: Mermaid wraps them; only absurd lengths are cut
 EDGE_LIMIT = 60  # a branch's answer (满意/不满意/一般, 情况一 …) is never cut
 
@@ -41,6 +46,19 @@ class Chart:
         }[shape]
         self.lines.append(f"  {ident}{opening}{text}{closing}")
         return ident
+
+    def stack(self, cases: list[tuple[int, int]]) -> None:
+        """Each case (its first and last node number) below the one before it: on a phone, or everywhere
+        when there are STACK_ALWAYS cases or more."""
+        prefix = "" if len(cases) >= STACK_ALWAYS else STACK
+        for (_, last), (first, _) in zip(cases, cases[1:]):
+            self.lines.append(f"  {prefix}n{last} ~~~ n{first}")
+
+    def case(self, build) -> tuple[list[tuple[str, str]], tuple[int, int] | None]:
+        """Build one case of a branch; its ends and (first, last) node numbers, None if it drew nothing."""
+        first = self.count + 1
+        ends = build()
+        return ends, ((first, self.count) if self.count >= first else None)
 
     def link(self, ends: list[tuple[str, str]], target: str) -> None:
         for source, label in ends:
@@ -92,8 +110,12 @@ class Chart:
                 decision = self.node(question and self.call_question(question) or "视客户情况", "decision")
                 self.link(ends, decision)
                 ends = []
+                drawn = []
                 for label, case in step.cases.items():
-                    ends += self.steps(case, [(decision, label)])
+                    case_ends, span = self.case(lambda: self.steps(case, [(decision, label)]))  # noqa: B023
+                    ends += case_ends
+                    drawn += [span] if span else []
+                self.stack(drawn)
             elif isinstance(step, m.Close):
                 ends = self.turns(step.turns, ends)
                 stop = self.node("结束通话", "stadium")
@@ -118,16 +140,21 @@ class Chart:
         if call.convenience:
             decision = self.node(fill(str(call.convenience.ask), call.org), "decision")
             self.link(ends, decision)
+            first = self.count + 1
             no_ends = self.turns(call.convenience.no, [(decision, "不方便")])
             stop = self.node("约时间后结束", "stadium")
             self.link(no_ends, stop)
-            ends = self.turns(call.convenience.yes, [(decision, "方便")])
+            ends, span = self.case(lambda: self.turns(call.convenience.yes, [(decision, "方便")]))
+            self.stack([(first, self.count if span is None else span[0] - 1)] + ([span] if span else []))
         ends = self.steps(call.body, ends)
         if ends and call.closings:
             if len(call.closings) > 1:
+                drawn = []
                 for label, turns in call.closings.items():
                     ends_label = [(source, label) for source, _ in ends]
-                    self.link(self.turns(turns, ends_label), self.node("结束", "stadium"))
+                    _, span = self.case(lambda: self.link(self.turns(turns, ends_label), self.node("结束", "stadium")))  # noqa: B023
+                    drawn += [span] if span else []
+                self.stack(drawn)
                 return "\n".join(self.lines) + "\n"
             (turns,) = call.closings.values()
             ends = self.turns(turns, ends)

@@ -150,6 +150,11 @@ def asked(call: Call) -> tuple[list[m.Question], set[str]]:
     return asks, ids
 
 
+# an etiquette page with more groups than this shows each group's rules collapsed under its heading (a phone
+# read 职责、监督与考核 as 13,000 px of rules); headings and sections stay as they are for search
+COLLAPSE_GROUPS = 12
+
+
 def org_label(org: m.Org | None) -> str:
     """How a page names an org: its name, or 本机构 where the seeds leave it generic (某服务有限公司)."""
     return org.name if org and not speech.GENERIC_ORG.search(org.name) else "本机构"
@@ -316,6 +321,7 @@ class Site:
                 heading=title,
                 groups=groups,
                 document=situations.document,
+                collapse=len(groups) > COLLAPSE_GROUPS,
             )
         add("forbidden.md", "忌语速查", "forbidden.md.j2", extra=core, groups=self.forbidden_groups())
         add(
@@ -385,14 +391,7 @@ class Site:
         for scenario in sorted(p.scenarios.values(), key=lambda s: s.id):
             for form in scenario.forms:
                 form_usage.setdefault(form, []).append(scenario)
-        add(
-            "forms.md",
-            "表单",
-            "forms.md.j2",
-            form_list=[p.forms[k] for k in sorted(p.forms)],
-            form_usage=form_usage,
-            scenario_list=sorted(p.scenarios.values(), key=lambda s: s.id),
-        )
+        add("forms.md", "表单", "forms.md.j2", form_usage=form_usage, by_org=self.forms_by_org())
         for kind in KINDS:
             if kind.listing:
                 items = [v for _, v in sorted(getattr(p, kind.collection).items())]
@@ -418,13 +417,48 @@ class Site:
         add("tags.md", "标签", "tags.md.j2", extra={"search": {"exclude": True}})  # repeats every title
         return out
 
+    def forms_by_org(self) -> list[tuple[str, str, list[m.Form], list[m.Scenario]]]:
+        """表单 on a phone: each org's forms and scenario print packs together, orgs in the order of their industry."""
+        p = self.project
+        groups: dict[str, tuple[list, list]] = {}
+        for key in sorted(p.forms):
+            groups.setdefault(p.forms[key].org, ([], []))[0].append(p.forms[key])
+        for scenario in sorted(p.scenarios.values(), key=lambda s: s.id):
+            groups.setdefault(scenario.org, ([], []))[1].append(scenario)
+
+        def label(org_id: str, forms: list, scenarios: list) -> str:
+            """The org's name after its industry; an org the seeds leave unnamed (公司, 医院) by its first item."""
+            org = p.orgs.get(org_id)
+            industry = org.industry if org and org.industry else "其他"
+            if org is not None and not speech.GENERIC_ORG.search(org.name):
+                return org.name if industry in org.name else f"{industry} · {org.name}"
+            items = forms or scenarios
+            if not items:
+                return industry
+            return f"{industry} · {items[0].title}" + ("等" if len(items) > 1 else "")
+
+        return sorted(
+            (
+                (label(o, forms, []), label(o, [], scenarios), forms, scenarios)
+                for o, (forms, scenarios) in groups.items()
+            ),
+            key=lambda g: (g[0], g[1]),
+        )
+
     def rule_names(self) -> dict[str, str]:
         return {r["id"]: r["name"] for r in self.rules}
 
     def forbidden_groups(self) -> list[tuple[str, list[m.ForbiddenPhrase]]]:
-        """忌语 by the situation they are said in (else their category), largest group first."""
+        """忌语 by the situation they are said in (else their category), largest group first: the rule book's own
+        and those of the phrase packs huifang.yaml enables (lint.extends), which lint checks as well."""
+        from huifang.lint.config import ConfigError, LintConfig
+
+        try:
+            pack_phrases = LintConfig.from_settings(self.project.config.lint).pack_phrases()
+        except ConfigError:  # reported by lint, which the build runs first
+            pack_phrases = []
         groups: dict[str, list[m.ForbiddenPhrase]] = {}
-        for phrase in self.project.forbidden:
+        for phrase in [*self.project.forbidden, *pack_phrases]:
             groups.setdefault(phrase.situation or phrase.category or "其他", []).append(phrase)
         return sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))
 

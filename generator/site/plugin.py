@@ -26,7 +26,7 @@ from pathlib import Path
 from huifang import atomic, templates
 from huifang.problems import ContentError
 from huifang.project import CONFIG_FILE, CONTENT, SCRIPTS, load_project
-from huifang.site import glossary, search, synonyms
+from huifang.site import glossary, search, synonyms, taglist
 from huifang.site.escape import md
 from huifang.site.incremental import CompiledTemplates, Incremental
 from huifang.site.lintinfo import lint
@@ -283,6 +283,11 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         target = posixpath.relpath("glossary.md", posixpath.dirname(page.file.src_uri) or ".")
         links = "、".join(f"[{md(t.term)}]({target}#{t.anchor})" for t in used)
         return markdown.rstrip("\n") + f"\n\n本页术语：{links}（见术语表）\n{{: .hf-terms }}\n"
+
+    @event_priority(-100)  # after the tags plugin has written its listing
+    def on_post_page(self, output, *, page, config):
+        """标签: each tag a collapsed line that opens to its pages (taglist.py)."""
+        return taglist.collapse(output) if page.file.src_uri == "tags.md" else output
 
     @event_priority(150)  # before the tags plugin builds its listing
     def on_env(self, env, *, config, files):

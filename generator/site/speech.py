@@ -5,7 +5,7 @@ Many seeds list a question as a topic (「质量评价」, 「询问客户已完
 say; read aloud, such a label sounds absurd, so it is shown as a point to cover. The author says which a
 line is (`kind: 原话|要点` on a say or ask line); a line without it is guessed from its wording, and the
 maintainers' page lists the guessed lines. Org names that the seeds leave generic (「某公司」, 「公司」,
-「物业项目」) are not names to say: they become the blank （公司名称）; a seed's masks (**, XX, ××) become
+「物业项目」, 「某装饰公司」, 「××公司」) are not names to say: they become the blank （公司名称）; a seed's masks (**, XX, ××) become
 the unnamed blank （……）.
 """
 
@@ -24,6 +24,10 @@ BLANK = {"公司": "公司名称", "坐席": "坐席姓名", "热线": "热线�
 # a value the seed masked without naming it (「**先生/女士」, 「XX期」, 「置业顾问：***」): a blank with no name
 MASK = re.compile(r"(?<![A-Za-z*×])(?:[Xx]{2,3}|×{2,3}|\*{2,6})(?![A-Za-z*×])")
 UNNAMED = "……"
+# a company the seed left unnamed (「某装饰公司」, 「××公司」, 「xx服务有限公司」): the agent says their own company's name
+UNNAMED_COMPANY = re.compile(
+    r"(?:某|(?<![A-Za-z])[Xx]{2,3}|×{2,3}|\*{2,6})(?:(?!先生|女士|小姐|您|你)[\u4e00-\u9fff]){0,6}?(?:有限公司|公司)"
+)
 
 
 POINT = "要点"
@@ -73,4 +77,5 @@ def fill(text: str, org: m.Org | None, mark=mark_placeholder) -> str:
         name = match.group(1)
         return values[name] if name in values else mark(blank(name))
 
-    return MASK.sub(lambda _: mark(UNNAMED), PLACEHOLDER.sub(sub, text))
+    text = UNNAMED_COMPANY.sub(lambda _: mark(blank("公司")), PLACEHOLDER.sub(sub, text))
+    return MASK.sub(lambda _: mark(UNNAMED), text)

@@ -244,3 +244,21 @@ def test_one_script_of_many_no_dangling_references(proj):
     )
     rows = json.loads(lint(proj, "--format", "json").stdout)
     assert [r["line"] for r in rows if r["rule"] == "check"] == [8]
+
+
+def test_the_command_ends_at_once_yet_writes_everything_and_its_exit_handlers_run(proj, tmp_path):
+    """`huifang lint` run as a command ends with os._exit once its output is written (no interpreter
+    teardown): the whole output arrives, exit handlers run (the regexes it compiled are kept), and under a
+    profiler the profile is still written."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    env.pop("HUIFANG_NO_CACHE", None)
+    command = [sys.executable, "-m", "huifang", "lint", "--project", str(proj), "--format", "json"]
+    run = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=env)
+    assert run.returncode == 1 and json.loads(run.stdout)  # complete JSON: nothing cut off
+    assert list((cache / "huifang").glob("regex-*/*.marshal"))  # written by an exit handler
+    profile = tmp_path / "lint.prof"
+    profiled = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(profile), *command[1:]], capture_output=True, cwd=REPO, env=env
+    )
+    assert json.loads(profiled.stdout) and profile.stat().st_size > 0  # (cProfile itself exits 0)

@@ -89,6 +89,10 @@ def test_every_pack_entry_has_a_public_source():
     assert len(entries) >= 10
     for entry in entries:
         assert "https://" in entry.source or "http://" in entry.source, entry.id
+    promised = [e for e in entries if e.situation == "承诺收益"]
+    assert len(promised) >= 4  # 保本保收益, 稳赚不赔 …: each cites the regulation that forbids it
+    for entry in promised:
+        assert "《" in entry.source and "本手册的建议" in entry.reason, entry.id
 
 
 @pytest.mark.parametrize(

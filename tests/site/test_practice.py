@@ -7,21 +7,10 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.site.browser import launch, serve
+from tests.site.browser import answer_all, launch, serve
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-def answer_all(page) -> None:
-    """Click the first choice of every question; for an ordering question, every choice in screen order."""
-    for box in page.locator("div.hf-q").all():
-        buttons = box.locator("button.hf-q-choice")
-        if box.get_attribute("data-kind") == "order":
-            for i in range(buttons.count()):
-                buttons.nth(i).click()
-        else:
-            buttons.first.click()
 
 
 def test_quiz_clicked_through(shipped_site: Path):

@@ -40,6 +40,9 @@ PAGE_KINDS = {
     "script-without-scenario": "scripts/qiche-shouhou-jiedianhua.html",
     "rules": "rules/index.html",
     "content-model": "content-model.html",
+    "tags": "tags.html",
+    "etiquette-collapsed": "etiquette/zhize.html",
+    "scenario-branches-stacked": "scenarios/ruifeng-laidian.html",
 }
 TRAINEE = [
     "index.html",
@@ -131,6 +134,10 @@ def test_dialogue_is_words_to_say(browser, shipped_site: Path):
         assert page.locator(".hf-generic").count() == 1 and page.locator(".hf-from-seed").count() == 0
         assert "规范没有给出本场景的话术" in page.locator(".hf-generic").inner_text()
         assert "6.1.2" not in page.locator("article").inner_text()  # no clause citations in the words
+        page.goto(base + "standards.html")  # the examples quote the seeds: an unnamed company is a blank to fill
+        examples = " ".join(page.locator("article blockquote").all_inner_texts())
+        assert "我是（公司名称）客服专员" in examples
+        assert not re.search(r"(某|××|[Xx]{2})[^，。！？\s]{0,6}公司", examples), re.findall(r".{8}公司", examples)
 
 
 def test_every_scenario_page_says_whether_the_seeds_give_a_script(shipped_site: Path):
@@ -148,6 +155,9 @@ def test_forbidden_phrases_grouped_one_line_each_on_a_phone(browser, shipped_sit
         cards = page.locator("div.hf-forbid")
         assert cards.count() >= 5 and page.locator("article h2").count() >= 2  # after realscripts moved rules out
         assert cards.count() == page.locator("div.hf-forbid p.hf-good").count()  # each says what to say instead
+        groups = page.locator("article h2").all_inner_texts()
+        for group in ("承诺收益", "推诿", "找的人不在"):  # the enabled pack's groups too
+            assert any(g.strip().startswith(group) for g in groups), (group, groups)
         lines = page.eval_on_selector_all(
             "div.hf-forbid p.hf-bad",
             "els => els.map(e => [e.innerText, e.getBoundingClientRect().height, "
@@ -164,15 +174,23 @@ CHART_TEXT = """() => [...document.querySelectorAll('div.mermaid')].map(m => {
   const scale = svg.getBoundingClientRect().width / (svg.viewBox.baseVal.width || svg.getBoundingClientRect().width);
   const labels = [...m.shadowRoot.querySelectorAll('.nodeLabel, .edgeLabel, text')].filter(e => e.textContent.trim());
   return {smallest: Math.min(...labels.map(e => parseFloat(getComputedStyle(e).fontSize) * scale)),
-          text: m.shadowRoot.textContent};
+          text: m.shadowRoot.textContent, width: svg.getBoundingClientRect().width,
+          column: m.parentElement.getBoundingClientRect().width};
 })"""
+# the widest flows of the shipped content: three branches side by side (瑞风), a long flow with two decisions
+# (回访流程), the 装修 calls whose 方便/不方便 cases stood side by side; each had to scroll sideways on a phone
+WIDE_FLOWS = (
+    "scenarios/ruifeng-laidian.html",
+    "scenarios/zhuangxiu-jiaodi-hou.html",
+    "scenarios/taikang-xinqiyue.html",
+)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_flowcharts_are_legible(browser, shipped_site: Path, size: str):
     page = open_page(browser, size)
     with serve(shipped_site) as base:
-        for path in ("process.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html"):
+        for path in ("process.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html", *WIDE_FLOWS):
             page.goto(base + path, wait_until="networkidle")
             drawn = wait_for_charts(page, shipped_site, path)
             charts = page.evaluate(CHART_TEXT)
@@ -180,6 +198,8 @@ def test_flowcharts_are_legible(browser, shipped_site: Path, size: str):
             for chart in charts:
                 assert chart["smallest"] >= 12, (path, chart["smallest"])  # rendered text size in px
                 assert "…" not in chart["text"], path  # nothing cut
+                assert chart["width"] <= chart["column"] + 1, (path, chart["width"], chart["column"])  # no sideways
+            assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"], path
         chart = page.locator("div.mermaid").first
         chart.click()
         box = chart.bounding_box()
@@ -198,13 +218,30 @@ def test_etiquette_split_by_situation_with_an_index(browser, shipped_site: Path)
         rules = 0
         for link in links:
             page.goto(base + link)
-            assert page.evaluate("document.documentElement.scrollHeight") < 16000, link  # was one 39,000 px wall
+            assert page.evaluate("document.documentElement.scrollHeight") < 8000, link  # was one 39,000 px wall
             groups = page.locator("article h2").count()
             if groups > 1:  # a phone has no table of contents beside the text: the page opens with its own
                 jumps = page.eval_on_selector_all("article p.hf-index a", "els => els.map(e => e.hash.slice(1))")
                 assert jumps == page.eval_on_selector_all("article h2", "els => els.map(e => e.id)"), link
             rules += page.locator("article li").count()
         assert rules >= 514  # every rule of the shipped content is on one of the pages
+
+
+def test_tags_and_forms_collapse_to_an_index_on_a_phone(browser, shipped_site: Path):
+    page = open_page(browser, "phone")
+    with serve(shipped_site) as base:
+        for path in ("tags.html", "forms.html", "zh-Hant/tags.html", "zh-Hant/forms.html"):
+            page.goto(base + path)
+            assert page.evaluate("document.documentElement.scrollHeight") < 6000, path  # were 16,527 and 13,894 px
+            assert page.locator("article details").count() >= 5 and page.locator("article details[open]").count() == 0
+        page.goto(base + "scenarios/zhonghe-neikan.html")
+        chip = page.locator("article a[href*='tags.html#tag:']").first
+        target = chip.get_attribute("href").split("#", 1)[1]
+        chip.click()  # a page's tag leads to its line on 标签, opened
+        page.wait_for_url("**/tags.html#*")
+        opened = page.locator("details[open]")
+        assert opened.count() == 1 and opened.get_attribute("id") == target
+        assert opened.locator("a[href*='zhonghe-neikan']").count() == 1
 
 
 TABLES = """() => [...document.querySelectorAll('article table')].map(t => {
@@ -316,6 +353,7 @@ NONE_LEFT = [
     "charts with text cut by … (desktop)",
     "charts with text cut by … (phone)",
     "charts wider than their column (desktop)",  # the page kinds' charts fit once shrunk to ≥ 12 px text
+    "charts wider than their column (phone)",  # a branch's cases stacked top to bottom on a narrow screen
     "忌语速查: phrases that read as rules",
     "忌语速查: citation inside a phrase",
     "忌语速查: cards without 改说",

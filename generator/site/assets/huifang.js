@@ -2,12 +2,22 @@
    which shrank a wide chart's text to a few pixels; charts keep their natural size instead (the
    column scrolls sideways) and a click shows a chart full screen. */
 (function () {
+  /* a phone: narrower boxes, and a branch's cases one below the other (flowchart.py writes the invisible links
+     that stack them as comments, `%%hf-phone a ~~~ b`); the charts are drawn after this script has run */
+  var narrow = window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches;
+  if (narrow) {
+    document.querySelectorAll("pre.mermaid").forEach(function (chart) {
+      var source = chart.querySelector("code") || chart;
+      source.textContent = source.textContent.replace(/%%hf-phone /g, "");
+    });
+  }
   if (typeof mermaid !== "undefined" && !mermaid.huifang) {
     var initialize = mermaid.initialize.bind(mermaid);
     mermaid.huifang = true;
     mermaid.initialize = function (config) {
       var own = Object.assign({}, config);
-      own.flowchart = Object.assign({useMaxWidth: false, wrappingWidth: 240}, own.flowchart || {});
+      var layout = narrow ? {wrappingWidth: 150, nodeSpacing: 30, rankSpacing: 40} : {wrappingWidth: 240};
+      own.flowchart = Object.assign({useMaxWidth: false}, layout, own.flowchart || {});
       own.themeVariables = Object.assign({fontSize: "16px"}, own.themeVariables || {});
       return initialize(own);
     };
@@ -70,4 +80,18 @@
   link.setAttribute("hreflang", traditional ? "zh-Hans" : "zh-Hant");
   var search = header.querySelector(".md-search");
   header.insertBefore(link, search || null);
+})();
+/* a link to a collapsed section (标签: tags.html#tag:…) opens it */
+(function () {
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS" && !target.open) {
+      target.open = true;
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", openTarget);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", openTarget);
+  else openTarget();
 })();
