@@ -44,8 +44,14 @@ NEEDS = {
     "build": [("mkdocs", "site"), ("material", "site"), ("jieba", "site"), ("weasyprint", "forms")],
     "serve": [("mkdocs", "site"), ("material", "site"), ("jieba", "site")],
     "forms": [("weasyprint", "forms"), ("pypdf", "forms")],
-    "plan": [("openpyxl", "plan"), ("icalendar", "plan"), ("chinese_calendar", "plan"), ("holidays", "plan")],
-    "report": [("openpyxl", "plan"), ("chinese_calendar", "plan"), ("holidays", "plan")],
+    "plan": [
+        ("polars", "plan"),
+        ("openpyxl", "plan"),
+        ("icalendar", "plan"),
+        ("chinese_calendar", "plan"),
+        ("holidays", "plan"),
+    ],
+    "report": [("polars", "plan"), ("openpyxl", "plan"), ("chinese_calendar", "plan"), ("holidays", "plan")],
     "qa": [("rapidfuzz", "qa"), ("openpyxl", "qa")],
 }
 

@@ -17,15 +17,17 @@ from huifang.plan.jsonout import write_json
 from huifang.problems import ContentError, display_path
 from huifang.project import load_project
 
-# polars' allocator (jemalloc): freed memory goes back to the system after 200 ms, not 10 s (its default)
-# or at once; a million rows pass through several frames in turn, and the peak is what the user's machine must hold
+# polars' allocator (jemalloc): freed memory goes back to the system after 200 ms and at once, not after polars'
+# own 500 ms and 1 s (pages freed lazily still count in the peak); a million rows pass through several frames in
+# turn, and the peak is what the user's machine must hold. polars puts its own defaults in front of this (later
+# options win in jemalloc's list).
 ALLOCATOR = "dirty_decay_ms:200,muzzy_decay_ms:0"
 
 
 def load_polars() -> None:
     """Import polars with its allocator set as ALLOCATOR says. jemalloc reads `_RJEM_MALLOC_CONF` once, when
-    polars loads, so it is set for the import only: the environment is left as it was, and a user's own
-    setting wins."""
+    polars loads, so it is set for the import only and removed again; a user's own setting wins (then nothing is
+    added to it)."""
     if "polars" in sys.modules:
         return
     own = "_RJEM_MALLOC_CONF" not in os.environ
@@ -35,7 +37,7 @@ def load_polars() -> None:
         import polars  # noqa: F401
     finally:
         if own:
-            del os.environ["_RJEM_MALLOC_CONF"]
+            os.environ.pop("_RJEM_MALLOC_CONF", None)
 
 
 def parse_range(args) -> tuple[dt.date, dt.date] | str:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import icalendar
 import openpyxl
 from huifang import ledger
-from huifang.plan import store
+from huifang.plan import command, store
 from huifang.plan.calendar import LAST_YEAR
 from huifang.plan.core import Call, Plan
 from huifang.plan.events import read_events
@@ -428,3 +431,38 @@ def test_two_runs_at_once_do_not_write_a_call_twice(shipped, tmp_path: Path):
     assert found == [(later[0].key, "one"), (later[1].key, "two")]
     one.close()
     two.close()
+
+
+ENVIRONMENT = """
+import json, os, sys
+before = dict(os.environ)
+import huifang.plan, huifang.plan.command
+imported = dict(os.environ) == before
+huifang.plan.command.load_polars()
+print(json.dumps([imported, os.environ.get("_RJEM_MALLOC_CONF"), "polars" in sys.modules]))
+"""
+
+
+def test_loading_polars_leaves_the_environment_as_it_was():
+    """The allocator's setting is made for polars' import only (a fresh interpreter: polars not loaded yet); a
+    user's own setting is the one polars gets (polars writes its own defaults in front of it, which we cannot help)."""
+    env = {k: v for k, v in os.environ.items() if k != "_RJEM_MALLOC_CONF"}
+    out = subprocess.run([sys.executable, "-c", ENVIRONMENT], capture_output=True, text=True, env=env, check=True)
+    assert json.loads(out.stdout) == [True, None, True]
+    env["_RJEM_MALLOC_CONF"] = "dirty_decay_ms:5000"
+    out = subprocess.run([sys.executable, "-c", ENVIRONMENT], capture_output=True, text=True, env=env, check=True)
+    imported, setting, loaded = json.loads(out.stdout)
+    assert imported and loaded
+    assert setting.endswith(",dirty_decay_ms:5000") and command.ALLOCATOR not in setting
+
+
+def test_an_install_without_polars_is_told_which_extra_to_install(tmp_path: Path):
+    """polars comes with the plan extra: without it `huifang plan` names the extra instead of failing on an import."""
+    code = (
+        "import sys; sys.modules['polars'] = None\n"  # what importlib finds when polars is not installed
+        "from huifang.cli import main\n"
+        f"sys.exit(main(['plan', {str(tmp_path / 'events.csv')!r}, '--from', '2026-04-01', '--to', '2026-04-30']))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 2
+    assert out.stderr.strip() == "huifang plan 需要附加组件：请运行 pip install 'huifang[plan]'"

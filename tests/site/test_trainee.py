@@ -40,6 +40,9 @@ PAGE_KINDS = {
     "script-without-scenario": "scripts/qiche-shouhou-jiedianhua.html",
     "rules": "rules/index.html",
     "content-model": "content-model.html",
+    "tags": "tags.html",
+    "etiquette-collapsed": "etiquette/zhize.html",
+    "scenario-branches-stacked": "scenarios/ruifeng-laidian.html",
 }
 TRAINEE = [
     "index.html",
