@@ -321,6 +321,19 @@ def test_no_pattern_syntax_in_messages(tmp_path):
     assert any("再见" in p.suggestion for p in problems if p.rule == "missing-closing")
 
 
+def test_a_teams_script_linted_in_the_shipped_project_gets_no_seed_orgs_words(tmp_path):
+    """The shipped rule book gathers many orgs and names none as the default: a bank's script linted
+    in a clone of it is told the generic wording with blanks, not 安准's opening or closing."""
+    script = tmp_path / "bank.txt"
+    script.write_text(
+        "客服：您好，我是招商银行客户经理，想跟您做个回访。\n客户：好的。\n客服：好的，再见。\n", encoding="utf-8"
+    )
+    problems = lint_paths(REPO, [script]).problems
+    assert {p.rule for p in problems} >= {"missing-greeting", "missing-closing"}
+    assert all("安准" not in p.suggestion for p in problems)
+    assert any("{公司}" in p.suggestion and "{坐席}" in p.suggestion for p in problems if p.rule == "missing-greeting")
+
+
 def test_composition_uses_the_kinds_generic_standard_never_another_orgs_words():
     from huifang.compose import GENERIC, compose
 
