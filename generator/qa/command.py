@@ -73,6 +73,8 @@ def _judge(args) -> int:
         )
     except UsageError as exc:
         raise _Usage(str(exc)) from None
+    if session.form_note:
+        sys.stderr.write(f"huifang qa: {session.form_note}（可复制到 content/qa/ 按本团队的制度修改）\n")
     return _run_calls(args, session, jobs)
 
 
