@@ -234,7 +234,9 @@ def _load(root: Path):
     from huifang.contentcache import load_content
 
     if not (Path(root) / "content").is_dir():
-        raise _Usage(f"{root}: 找不到 content/ 目录：这里和上级目录都不是 huifang 项目；请用 --project 指定项目根目录（含 content/ 和 scripts_src/），或用 huifang init 新建一个")
+        raise _Usage(
+            f"{root}: 找不到 content/ 目录：这里和上级目录都不是 huifang 项目；请用 --project 指定项目根目录（含 content/ 和 scripts_src/），或用 huifang init 新建一个"
+        )
     loaded = load_content(Path(root), scripts=True)
     bad = [p for p in loaded.problems if p.severity == "error"]
     if bad:
