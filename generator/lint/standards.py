@@ -43,23 +43,34 @@ SURNAMES = (
 # A person's name or number left as a placeholder in brackets, as templates do: [客户姓名], 【坐席姓名】, [工号]
 # ([在线客服链接] is no name).
 BRACKETED = r"[\[【][^\[\]【】\n]{0,6}(?:姓名|名字|姓氏|姓|名|工号)[\]】]"
+# A template's variable, as scripts kept in code write them: {user_name}, ${ctx.advisorName}, {{name}}, {}.
+VARIABLE = r"\$?\{\{?(?:[a-zA-Z_][\w.]{0,30})?\}\}?"
 # What a name or a placeholder can start with, asserted first: a pattern that starts with one is then tried
 # only where such a character is, not at every character (same matches, a few times faster).
-STARTS = r"(?=[x×*….。某〇○□\[【" + SURNAMES + "])"
-PLACEHOLDER_STARTS = r"(?=[x×*….。某〇○□\[【])"
+STARTS = r"(?=[x×*….。某〇○□\[【${" + SURNAMES + "])"
+PLACEHOLDER_STARTS = r"(?=[x×*….。某〇○□\[【${])"
 NAME = (
-    STARTS + r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|[" + SURNAMES + "]"
+    STARTS
+    + r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|"
+    + BRACKETED
+    + "|"
+    + VARIABLE
+    + "|["
+    + SURNAMES
+    + "]"
     r"(?![您你们的对向进和与为在是了给把就也都将从这那]))"
 )
 # A whole name: a placeholder, or a surname and at most two more characters that end where the name
 # does (punctuation, the end, or what follows a name: 为您, 很高兴 …), so a role word before an
 # ordinary word (医护人员高责任心) is no name.
-PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED
+PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|" + VARIABLE
 # A placeholder ends where a name ends too (「我是XX口腔的客服」 leaves the company's name blank, not the
 # agent's): each run of placeholder characters is taken whole before asking what follows it.
 WHOLE_PLACEHOLDER = (
     r"x{1,4}(?!x)|×{1,4}(?!×)|\*{1,4}(?!\*)|…{1,2}(?!…)|\.{2,6}(?!\.)|。{2,6}(?!。)|某{1,2}(?!某)|[〇○□]{1,4}(?![〇○□])|"
     + BRACKETED
+    + "|"
+    + VARIABLE
 )
 NAME_ENDS = r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号|号|请)"
 # (a surname's name is no name when a placeholder follows it: 我是金朗路××号的客户)

@@ -72,6 +72,18 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("我是新来的客服", set(), {"gongsi"}),
         ("我是您的专属顾问", set(), {"gongsi"}),
         ("我是小区物业的工作人员", set(), {"gongsi"}),
+        # template variables of scripts kept in code are written placeholders
+        ("您好，请问是{user_name}先生/女士吗？我是{product_name}品牌售后客服", {"queren-shenfen", "gongsi"}, set()),
+        ("${ctx.salutation}您好，想回访一下您上次的感受", {"wenhou", "queren-shenfen"}, set()),
+        ("我是客服XX，您好", set(), {"queren-shenfen"}),
+        # a surname and a kinship term, a written salutation to an elder, a surname or placeholder and a title
+        ("喂，您是王家叔吗？", {"queren-shenfen"}, set()),
+        ("您好，尊敬的XX老人，我是XX养老机构的回访专员", {"queren-shenfen", "gongsi"}, set()),
+        ("XX妈妈/爸爸您好，我是XX老师。", {"zuoxi"}, set()),
+        ("您好，我是王医生，", {"zuoxi"}, set()),
+        ("我是医生，", set(), {"zuoxi"}),
+        # asking whether receiving goods suits the customer is not asking for time to talk
+        ("今天给您来电是想确认一下您是否方便收货。", set(), {"fangbian"}),
         ("我是客服员小李", {"zuoxi"}, {"gongsi"}),
         ("工号1024为您服务", {"zuoxi"}, set()),
         ("我是XXXX特约店的信息员", {"gongsi"}, {"zuoxi"}),
@@ -149,6 +161,18 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好我是**行客户经理", {"gongsi"}, set()),
         ("您好，我是银行的客户经理", set(), {"gongsi"}),
         ("我是小区物业的工作人员", set(), {"gongsi"}),
+        # template variables of scripts kept in code are written placeholders
+        ("您好，请问是{user_name}先生/女士吗？我是{product_name}品牌售后客服", {"queren-shenfen", "gongsi"}, set()),
+        ("${ctx.salutation}您好，想回访一下您上次的感受", {"wenhou", "queren-shenfen"}, set()),
+        ("我是客服XX，您好", set(), {"queren-shenfen"}),
+        # a surname and a kinship term, a written salutation to an elder, a surname or placeholder and a title
+        ("喂，您是王家叔吗？", {"queren-shenfen"}, set()),
+        ("您好，尊敬的XX老人，我是XX养老机构的回访专员", {"queren-shenfen", "gongsi"}, set()),
+        ("XX妈妈/爸爸您好，我是XX老师。", {"zuoxi"}, set()),
+        ("您好，我是王医生，", {"zuoxi"}, set()),
+        ("我是医生，", set(), {"zuoxi"}),
+        # asking whether receiving goods suits the customer is not asking for time to talk
+        ("今天给您来电是想确认一下您是否方便收货。", set(), {"fangbian"}),
         ("我是XX，工号1234", {"zuoxi"}, {"gongsi"}),
         # a department's generic name is no company; a named or placeholder one is
         ("您好，这里是客服中心，请问有什么可以帮您？", {"wenhou", "xuqiu"}, {"gongsi"}),
@@ -243,6 +267,8 @@ def test_closing_elements_by_meaning(project, text, present):
         "通话结束前要对客户表示感谢",
         "结束时应感谢客户的配合并道别",
         "向来电人致谢后挂机",
+        # a story's customer thanking, in the third person
+        "灶台点火成功。该用户又是道歉又是感谢。",
     ],
 )
 def test_prose_about_thanking_is_no_thanks(project, text):
