@@ -82,6 +82,10 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("XX妈妈/爸爸您好，我是XX老师。", {"zuoxi"}, set()),
         ("您好，我是王医生，", {"zuoxi"}, set()),
         ("我是医生，", set(), {"zuoxi"}),
+        # 工号 said as one's own number, not a news story's 工号伪造
+        ("您好，这里是示例消费金融客户回访，工号 8801，请问是机主本人吗？", {"zuoxi"}, set()),
+        ("您好，工号**为您服务", {"zuoxi"}, set()),
+        ("该品牌客服系统存在工号伪造行为，同一人员使用不同工号逃避责任", set(), {"zuoxi"}),
         # asking whether receiving goods suits the customer is not asking for time to talk
         ("今天给您来电是想确认一下您是否方便收货。", set(), {"fangbian"}),
         ("我是客服员小李", {"zuoxi"}, {"gongsi"}),
@@ -171,6 +175,10 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("XX妈妈/爸爸您好，我是XX老师。", {"zuoxi"}, set()),
         ("您好，我是王医生，", {"zuoxi"}, set()),
         ("我是医生，", set(), {"zuoxi"}),
+        # 工号 said as one's own number, not a news story's 工号伪造
+        ("您好，这里是示例消费金融客户回访，工号 8801，请问是机主本人吗？", {"zuoxi"}, set()),
+        ("您好，工号**为您服务", {"zuoxi"}, set()),
+        ("该品牌客服系统存在工号伪造行为，同一人员使用不同工号逃避责任", set(), {"zuoxi"}),
         # asking whether receiving goods suits the customer is not asking for time to talk
         ("今天给您来电是想确认一下您是否方便收货。", set(), {"fangbian"}),
         ("我是XX，工号1234", {"zuoxi"}, {"gongsi"}),
