@@ -24,9 +24,12 @@ def in_chunks(
     *,
     parallel_from: int = PARALLEL_FROM,
     jobs: int = 0,
+    send=None,
+    receive=None,
 ) -> list[Problem]:
     """Run `work` over chunks of `files` (in forked workers when there are many, or `jobs` of them when
-    asked), in file order (`huifang.forkmap`: no multiprocessing)."""
+    asked), in file order (`huifang.forkmap`: no multiprocessing). `send`: what a worker turns its result
+    into before it is pickled, `receive`: what the parent turns that back into (cheaper to pickle)."""
     jobs = workers.count(len(files), parallel_from, jobs)
     chunks = split(files, jobs)
     jobs = min(jobs, len(chunks))  # a worker with no chunk to take only costs its start
@@ -40,8 +43,14 @@ def in_chunks(
             return found
         from huifang import forkmap
 
+        if send is not None:
+            done = work
+
+            def work(chunk):
+                return send(done(chunk))
+
         for part in forkmap.imap(work, chunks, jobs):
-            gather(part, result, found, state)
+            gather(part if receive is None else receive(part), result, found, state)
     return found
 
 
