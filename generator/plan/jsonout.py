@@ -1,11 +1,11 @@
 """`huifang plan --format json`: the same bytes as `json.dump(plan.as_dict(), indent=2, ensure_ascii=False)`, whose
 indenting encoder is pure Python and builds a dict per call first (a million calls). The calls' text is put together
-on the plan's columns (polars), a few hundred thousand calls at a time."""
+on the plan's columns (polars), one expression for the whole plan run over BATCH calls at a time."""
 
 from __future__ import annotations
 
-from json.encoder import encode_basestring  # type: ignore[attr-defined]  # the C one when available
 from collections.abc import Callable
+from json.encoder import encode_basestring  # type: ignore[attr-defined]  # the C one when available
 from typing import TYPE_CHECKING, Any, TextIO
 
 from huifang.plan.core import Plan
@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     import polars as pl
 
 BATCH = 5_000  # calls per write (small pieces: the same memory again, where fresh pages for large ones cost more than the writes)
-NEEDS_ESCAPE = r'["\\\x00-\x1f]'  # what encode_basestring escapes (ensure_ascii=False)
+# what encode_basestring escapes (ensure_ascii=False): looked for as single characters (contains_any, memchr and
+# Aho-Corasick), a third of the time of a regular expression's character class
+NEEDS_ESCAPE = ['"', "\\", *map(chr, range(0x20))]
 
 
 def strings(values, indent: str) -> str:
@@ -31,7 +33,7 @@ def inner(column: pl.Series) -> pl.Expr:
     import polars as pl
 
     name = column.name
-    odd = column.filter(column.str.contains(NEEDS_ESCAPE)).unique().to_list()
+    odd = column.filter(column.str.contains_any(NEEDS_ESCAPE)).unique().to_list()
     if not odd:
         return pl.col(name)
     return pl.col(name).replace({v: encode_basestring(v)[1:-1] for v in odd})
@@ -77,7 +79,7 @@ def call_text(frame: pl.DataFrame, warning_lists: list) -> pl.Expr:
         iso_days(frame["start"]),
         pl.lit('",\n        '),
         iso_days(frame["end"], quoted=True),
-        pl.lit("\n      ],\n      \"warnings\": "),
+        pl.lit('\n      ],\n      "warnings": '),
         pl.col("wid").replace_strict(warnings, return_dtype=pl.String),
         pl.lit("\n    }"),
     )
