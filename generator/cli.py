@@ -60,10 +60,21 @@ def add_project(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--project",
         type=Path,
-        default=Path("."),
+        default=None,
         metavar="DIR",
-        help="项目根目录（含 content/ 和 scripts_src/），默认当前目录",
+        help="项目根目录（含 content/ 和 scripts_src/），默认从当前目录往上找到的第一个含 huifang.yaml 的目录",
     )
+
+
+def project_root(start: Path = Path(".")) -> Path:
+    """The nearest folder at or above `start` holding huifang.yaml (or both content/ and scripts_src/), as
+    git finds its repository, so a command run in scripts_src/ works on its project; `start` when none does.
+    Returned relative to `start`, so messages keep short paths."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / "huifang.yaml").is_file() or ((folder / "content").is_dir() and (folder / "scripts_src").is_dir()):
+            return start if folder == here else Path(os.path.relpath(folder, here))
+    return start
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -239,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
+    if getattr(args, "project", False) is None:
+        args.project = project_root()
     missing = missing_extra(args)
     if missing:
         print(missing, file=sys.stderr)

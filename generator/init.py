@@ -17,6 +17,8 @@ STARTER = HERE / "starter"
 RENAMED = {"gitignore": ".gitignore"}  # a .gitignore inside the package would hide files from packaging
 FORMATTED = {".pre-commit-config.yaml", "huifang.yml"}
 ALLOWED_LEFTOVERS = {".git"}
+# the shipped rule book's files every new project starts with: they hold no org's own words
+STARTER_FROM_EXAMPLE = {("content", "standards.yaml"), ("content", "qa/huifang-zhijian.yaml")}
 
 
 def example_folder(name: str) -> Path:
@@ -46,7 +48,7 @@ def plan(example: bool) -> dict[Path, bytes]:
             rel = path.relative_to(source)
             if not path.is_file() or path.suffix == ".py" or "__pycache__" in rel.parts:
                 continue
-            if example or (name, rel.as_posix()) == ("content", "standards.yaml"):
+            if example or (name, rel.as_posix()) in STARTER_FROM_EXAMPLE:
                 files[Path(name) / rel] = path.read_bytes()
     return files
 

@@ -16,6 +16,8 @@
                                                           # once (session 8), then spent and a development set too
     python bench/realworld/evaluate.py --split heldout7   # blind set 7 (labels-heldout7.yaml, heldout7/): collected for the
                                                           # next session; blind, never tuned to, never opened
+    python bench/realworld/evaluate.py --split heldout8   # blind set 8 (labels-heldout8.yaml, heldout8/): collected for a
+                                                          # later session; blind, never tuned to, never opened
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -51,6 +53,7 @@ LABELS = {
     "heldout5": "labels-heldout5.yaml",
     "heldout6": "labels-heldout6.yaml",
     "heldout7": "labels-heldout7.yaml",
+    "heldout8": "labels-heldout8.yaml",
 }
 
 
@@ -161,10 +164,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all"],
+        choices=[*LABELS, "all"],
         default="dev",
         help="all = the 196 development files (dev, heldout and the spent heldout2 to heldout6); "
-        "heldout7 is blind, for one measurement only, never tuned to",
+        "heldout7 and heldout8 are blind, each for one measurement only, never tuned to",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(

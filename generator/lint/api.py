@@ -55,7 +55,9 @@ def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = 
     if not root.is_dir():
         raise UsageError(f"{root}: 项目目录不存在")
     if not (root / "content").is_dir():
-        raise UsageError(f"{root}: 找不到 content/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录")
+        raise UsageError(
+            f"{root}: 找不到 content/ 目录：这里和上级目录都不是 huifang 项目；请用 --project 指定项目根目录（含 content/ 和 scripts_src/），或用 huifang init 新建一个"
+        )
     root_abs = os.path.abspath(root)
     if not paths:
         return run.stream(

@@ -14,7 +14,8 @@ Two written forms reach further than one clause:
   what follows 「第N句」 in its sentence is named;
 - someone else's words in a story of a call, after a third person and a verb of speaking and a colon
   (「这个孙先生拿起电话来：对不起，这个事情不归我管」): named, to the end of the sentence;
-- in a line that gives what was said in quotes after a colon, the words outside the quotes: the writer's.
+- in a line that gives what was said in quotes after a colon, the words outside the quotes: the writer's;
+- a quote a story gives as the customer's (「客户说：“…”」, 「“…”市民质问道」): the customer's words, not the agent's.
 """
 
 from __future__ import annotations
@@ -65,7 +66,37 @@ def mentioned(folded: str, start: int) -> bool:
         or _cited(folded, start)
         or _narrated(folded, start)
         or _beside_quotes(folded, start)
+        or _customers_quote(folded, start)
     )
+
+
+# A story of a call that gives the customer's words in quotes, without a speaker label (「客户说：“…”」,
+# 「一位市民在电话里抱怨“…”」, 「“…”顾客质问道」): the quote is the customer's. The customer must be the one who
+# speaks (「对客户说：“…”」 gives the agent's words).
+CUSTOMER = r"(?:客户|顾客|用户|市民|患者|病人|家属|业主|来电人|来电者|居民|乘客|车主|投诉人|来访者|群众)"
+SPEAKS = r"(?:说|问|讲|道|质问|抱怨|喊|嚷|吼|骂|反问|追问|回答|答|表示|称)"
+CUSTOMER_BEFORE = regexcache.compile(
+    r"(?<![对跟向和给与让请帮替为])"
+    + CUSTOMER
+    + r"[^，。！？!?“”「」]{0,8}"
+    + SPEAKS
+    + r"[^，。！？!?“”「」]{0,2}[:：,，]?[ \t]*$"
+)
+CUSTOMER_AFTER = regexcache.compile(
+    r"[ \t]*[,，]?[ \t]*(?:一位|一名|这位|那位|该)?" + CUSTOMER + r"[^，。！？!?“”「」]{0,6}" + SPEAKS
+)
+
+
+def _customers_quote(folded: str, start: int) -> bool:
+    """Inside a quote that a story introduces, or follows, with the customer speaking."""
+    quote = _open_quote(folded, start)
+    if quote < 0:
+        return False
+    head = _since_last(SENTENCE_END, folded[max(0, quote - INTRO_REACH) : quote])
+    if CUSTOMER_BEFORE.search(head) is not None:
+        return True
+    end = folded.find(CLOSERS[folded[quote]], start)
+    return end >= 0 and CUSTOMER_AFTER.match(folded, end + 1) is not None
 
 
 # A line that gives what was said in quotes after a colon (「对方依然是标准的回答:“好的，…”」,

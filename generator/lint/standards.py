@@ -4,7 +4,8 @@ or the closing of a call.
 An element has several patterns (its phrasing families) and exclusions, in content/standards.yaml.
 Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of the alternatives, `(甲|乙)?` optional;
 `{名}` a name or a written placeholder (XX, ××, ***, 某, [客户姓名], a common surname), `{占位}` a written
-placeholder only, `{姓名}` a whole name (it ends where a name ends), `{单位名}` a short name said on its own after a greeting; `{公司}` and the other
+placeholder only, `{姓名}` a whole name (it ends where a name ends), `{单位名}` a short name said on its own after a greeting, `{名称}` a short name (2–10 letters, no pronoun or
+form of address); `{公司}` and the other
 placeholders also match the organisation's value. A match that overlaps an exclusion does not count.
 Texts and patterns are compared folded (Simplified, half-width, lower case). None of this syntax
 ever reaches a message: messages name an element and show its `examples`.
@@ -86,6 +87,9 @@ UNIT_NAME = (
     r"(?!小?[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}(?:[^\w]|为您|为你))(?!x+[^\w])"
     r"(?:(?!" + NOT_A_NAME + r")[^\W_]){2,10}(?=[,，。!！”」\s(（]|$|(?:\*{1,4}|x{2,4}|×{1,4})?(?:为您|为你)服务)"
 )
+# An organisation's own name said before 的 and a role (我是龙湖天琅的置业顾问): 2–10 letters that are no
+# pronoun, form of address or pleasantry; a generic noun (装饰公司, 供电局) is an exclusion of the element.
+ORG_NAME = r"(?:(?!" + NOT_A_NAME + r"|新来|这次|本次|此次|专门|专属|负责)[^\W_]){2,10}"
 KINDS = ("outbound", "inbound", "face", "message")
 
 
@@ -104,6 +108,8 @@ def _piece(token: str, values: dict) -> str:
             return FULL_NAME
         if name == "单位名":
             return UNIT_NAME
+        if name == "名称":
+            return ORG_NAME
         if name == "占位":
             return PLACEHOLDER_STARTS + "(?:" + PLACEHOLDER_NAME + ")"
         literal = re.escape(fold(token))

@@ -73,6 +73,8 @@ def _judge(args) -> int:
         )
     except UsageError as exc:
         raise _Usage(str(exc)) from None
+    if session.form_note:
+        sys.stderr.write(f"huifang qa: {session.form_note}（可复制到 content/qa/ 按本团队的制度修改）\n")
     return _run_calls(args, session, jobs)
 
 
@@ -232,7 +234,9 @@ def _load(root: Path):
     from huifang.contentcache import load_content
 
     if not (Path(root) / "content").is_dir():
-        raise _Usage(f"{root}: 找不到 content/ 目录：--project 应指向含 content/ 和 scripts_src/ 的项目根目录")
+        raise _Usage(
+            f"{root}: 找不到 content/ 目录：这里和上级目录都不是 huifang 项目；请用 --project 指定项目根目录（含 content/ 和 scripts_src/），或用 huifang init 新建一个"
+        )
     loaded = load_content(Path(root), scripts=True)
     bad = [p for p in loaded.problems if p.severity == "error"]
     if bad:

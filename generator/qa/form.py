@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+DEFAULT_FORM = "huifang-zhijian"
 OK, LOST, NA = "ok", "lost", "n/a"
 # Each `na_when` case of `applies`, as a person scoring by hand reads it (the printed sheet, the handbook page).
 NOT_APPLICABLE = {
@@ -72,3 +73,24 @@ def score(verdict, form) -> None:
     verdict.items = results
     verdict.score = round(100.0 * kept / total, 1) if total else 100.0
     verdict.passed = not failed and verdict.score >= form.pass_mark
+
+
+def shipped_default():
+    """The QA form shipped with huifang, for a project that has none of its own (a project made by an
+    earlier `huifang init`): without a form every call would score 0."""
+    from pathlib import Path
+
+    from huifang import model as m
+    from huifang.init import example_folder
+    from huifang.kinds import BY_ID
+    from huifang.project import load_checked
+    from huifang.yamlload import Limits
+
+    path = example_folder("content") / "qa" / f"{DEFAULT_FORM}.yaml"
+    doc, problems = load_checked(path, f"huifang/{DEFAULT_FORM}.yaml", Limits(), "qa-form", None)
+    assert not problems, problems
+    holder = m.Project(root=Path(path.parent))
+    build = BY_ID["qa-form"].build
+    assert build is not None
+    build(doc, holder)
+    return holder.qa_forms[DEFAULT_FORM]

@@ -8,11 +8,11 @@ from operator import itemgetter
 
 from huifang.qa import roles, rules_bridge
 from huifang.qa.call import AGENT, TranscriptError
+from huifang.qa.form import DEFAULT_FORM, shipped_default
 from huifang.qa.judge import Verdict, judge
 from huifang.qa.questions import AgentText, Plan, plan_for, script_words
 from huifang.qa.rules_bridge import Bridge, normalize
 
-DEFAULT_FORM = "huifang-zhijian"
 SEEN_LIMIT = 5_000  # distinct turns whose script pairs are remembered per run (≈ 3 MB at most), then all forgotten
 
 
@@ -44,7 +44,8 @@ class Session:
         )
         if form is not None and form not in project.qa_forms:
             raise UsageError(f"--form {form}：没有这张质检评分表{_close(form, project.qa_forms)}")
-        self.form = project.qa_forms.get(chosen) if chosen else None
+        self.form = project.qa_forms.get(chosen) if chosen else shipped_default()
+        self.form_note = "" if chosen else f"项目里没有质检评分表：按 huifang 自带的「{self.form.title}」评分"
 
     def plan(self, ident: str) -> Plan:
         found = self._plans.get(ident)

@@ -67,6 +67,11 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("对不起，他不在，有什么事情需要我转告他吗？", set(), {"xuqiu"}),
         ("请问您是否满意？", set(), {"queren-shenfen"}),
         ("我是招商银行客户经理", {"gongsi"}, {"zuoxi"}),
+        # a name with no kind of organisation in it (a housing project, a brand), then 的 and a role
+        ("您好王先生，我是龙湖天琅的置业顾问小赵", {"gongsi", "zuoxi"}, set()),
+        ("我是新来的客服", set(), {"gongsi"}),
+        ("我是您的专属顾问", set(), {"gongsi"}),
+        ("我是小区物业的工作人员", set(), {"gongsi"}),
         ("我是客服员小李", {"zuoxi"}, {"gongsi"}),
         ("工号1024为您服务", {"zuoxi"}, set()),
         ("我是XXXX特约店的信息员", {"gongsi"}, {"zuoxi"}),

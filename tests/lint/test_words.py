@@ -44,6 +44,10 @@ from tests.lint.conftest import lint_text
         ("心里咯噔一下,但也没办法。对方依然是标准的回答:“好的,我们会尽快为您安排。”", "没办法", True),
         ("阿姨冷笑:“他每天玩这个东西。”我试图安慰,钱?我也不知道", "不知道", True),
         ("客服回答:“这个我不知道，您问别人吧。”", "我不知道", False),
+        # a story's quote that the customer says (introduced or followed by the customer speaking)
+        ("一位市民在电话里抱怨“我不知道找谁”", "我不知道", True),
+        ("“好的，你们从来没这种事！”市民质问道。", "从来没这种事", True),
+        ("“好的，这种事我们从来没有过。”客服说。", "从来没有过", False),
         # a talk that cites a sentence by its count retells it in the same paragraph
         ("第二句,我不知道!你不知道谁知道啊?不知道,电话放下了。第二句话是最莫名其妙的话。", "不知道,电话", True),
         # 「比如：」 gives examples of what the sentence before it names (spaces of a copied PDF ignored)
@@ -207,3 +211,15 @@ def test_a_rule_stated_as_this_is_the_rule_is_not_shirking(proj):
     _extend(proj, "[default, service-taboos]")
     text = "客服：这是规定的办理时间，周一到周五都可以。\n"
     assert lint_text(proj, "j.txt", text, "forbidden-phrase") == []
+
+
+def test_a_customers_quote_in_a_story_is_not_the_agents(proj):
+    # a feature story quotes both sides without speaker labels: every line is read as the agent's, so only
+    # the story's own attribution tells the caller's words from the agent's
+    text = (
+        "上午十点，热线电话响了。\n"
+        "“我等了三天了，不可能！你们从没这种事？”一位市民在电话里质问。\n"
+        "“您别急，我马上帮您查一下。”接线员说。\n"
+        "“不可能，我们从没这种事。”另一位接线员的回答后来被投诉了。\n"
+    )
+    assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == [4]

@@ -88,6 +88,7 @@ def test_init_then_check_lint_build_forms_outside_the_repository(full_venv, tmp_
     assert (team / "site" / "scenarios" / "fuwu-wancheng.html").is_file()
     assert (team / "site" / "forms" / "huifang-jilu.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "printed" / "huifang-jilu.pdf").is_file()
+    assert (team / "site" / "forms" / "qa-huifang-zhijian.pdf").read_bytes().startswith(b"%PDF")  # the QA sheet
     # a second init refuses the now non-empty folder
     again = run(huifang, "init", team, env=env)
     assert again.returncode == 2 and "不是空的" in again.stderr

@@ -246,3 +246,20 @@ def test_html_escapes_what_was_said(capsys, tmp_path):
     run(capsys, "--no-db", "--format", "html", "--out", out, call)
     page = out.read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<b>" not in page
+
+
+def test_a_project_without_a_qa_form_is_scored_on_the_shipped_one(capsys, tmp_path):
+    """A project made by an earlier `huifang init` has no content/qa/: every call used to score 0 and fail."""
+    team = tmp_path / "team"
+    assert main(["init", str(team)]) == 0
+    assert (team / "content" / "qa" / "huifang-zhijian.yaml").is_file()  # new projects start with the form
+    (team / "content" / "qa" / "huifang-zhijian.yaml").unlink()
+    capsys.readouterr()
+    code = main(
+        ["qa", "--project", str(team), "--no-db", "--format", "json", str(FIXTURES / "calls" / "buguanbian.txt")]
+    )
+    out = capsys.readouterr()
+    call = json.loads(out.out)["calls"][0]
+    assert code == 0 and (call["score"], call["passed"]) == (100.0, True)
+    assert json.loads(out.out)["summary"]["form"] == "huifang-zhijian"
+    assert "项目里没有质检评分表" in out.err and "content/qa/" in out.err

@@ -80,3 +80,17 @@ def test_unknown_input_is_a_usage_error(minimal, tmp_path):
         assert "Traceback" not in result.stderr
         if reason:
             assert result.returncode == 2 and reason in result.stderr, (args, result.stderr)
+
+
+def test_commands_run_in_a_subfolder_find_their_project(minimal, tmp_path):
+    """As git finds its repository: `huifang lint` in scripts_src/ works on the project above it."""
+    inner = minimal / "scripts_src"
+    (inner / "call.txt").write_text("客服：这不归我管。\n", encoding="utf-8")
+    result = huifang("lint", "call.txt", cwd=inner)
+    assert result.returncode == 1 and "scripts_src/call.txt:1:4: error missing-greeting" in result.stdout, result
+    assert huifang("check", cwd=inner).returncode == 0
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "call.txt").write_text("客服：您好。\n", encoding="utf-8")
+    lost = huifang("lint", "call.txt", cwd=outside)
+    assert lost.returncode == 2 and "huifang init" in lost.stderr and "Traceback" not in lost.stderr
