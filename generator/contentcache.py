@@ -31,7 +31,7 @@ from pathlib import Path
 
 from huifang.yamlload import Document, Span
 
-KEEP = 32  # entries (one per project folder); the oldest beyond this are removed
+KEEP = 32  # entries (one per project folder and copy of huifang); the oldest beyond this are removed
 FORMAT = "huifang-content-4"
 RACY_NS = 3_000_000_000  # a file changed this shortly before its entry was written is always compared by content
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
@@ -47,9 +47,11 @@ def load_content(root: Path, scripts: bool = False):
     if folder is None:
         return load_project(root, scripts=chosen)
     place = f"{os.getcwd()}\0{root}\0{os.path.realpath(root)}" + ("\0scripts" if scripts else "")
-    # The entry's name only spreads projects over files; its header (one line: repr escapes line breaks)
-    # says whose it is. Both without hashlib, whose import (OpenSSL) is 2 ms of a one-file lint.
-    named = place.encode("utf-8", "surrogateescape")
+    # The entry's name only spreads projects (and copies of huifang: a benchmark runs two versions on one
+    # project in turn, which would otherwise replace each other's entry every run) over files; its header
+    # (one line: repr escapes line breaks) says whose it is. Both without hashlib, whose import (OpenSSL) is
+    # 2 ms of a one-file lint.
+    named = f"{place}\0{PACKAGE}".encode("utf-8", "surrogateescape")
     entry = folder / f"{zlib.crc32(named):08x}{zlib.adler32(named):08x}.pickle"
     header = repr((FORMAT, sys.version, PACKAGE, place)).encode("utf-8", "surrogateescape")
     loaded = _read(entry, header, root, scripts)

@@ -2,7 +2,9 @@
 suffixes only), read every file from disk and parse it with `json.loads` (text and SRT: decode). Nothing else is
 imported, so the process's CPU time is interpreter start-up plus reading and parsing.
 
-    python bench/qa/floor.py FOLDER        # prints {"calls": N}
+    python bench/qa/floor.py FOLDER            # prints {"calls": N}
+    python bench/qa/floor.py FOLDER msgspec    # the same with msgspec.json.decode (to dicts and lists), the
+                                               # parser huifang qa itself uses for the common JSON shapes
 """
 
 import json
@@ -12,7 +14,12 @@ import sys
 SUFFIXES = (".json", ".srt", ".vtt", ".txt", ".md")
 
 
-def main(top: str) -> int:
+def main(top: str, parser: str = "json") -> int:
+    loads = json.loads
+    if parser == "msgspec":
+        import msgspec
+
+        loads = msgspec.json.decode
     calls = 0
     for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -21,7 +28,7 @@ def main(top: str) -> int:
                 with open(os.path.join(folder, name), "rb") as handle:
                     raw = handle.read()
                 if name.endswith(".json"):
-                    json.loads(raw)
+                    loads(raw)
                 else:
                     raw.decode("utf-8")
                 calls += 1
@@ -29,4 +36,4 @@ def main(top: str) -> int:
 
 
 if __name__ == "__main__":
-    print(json.dumps({"calls": main(sys.argv[1])}))
+    print(json.dumps({"calls": main(*sys.argv[1:3])}))

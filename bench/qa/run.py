@@ -8,6 +8,8 @@ For each size and format (corpus from make_calls.py, made on first use), each a 
 other on the same files:
 - floor: `bench/qa/floor.py`, a whole process that walks the folder as `huifang qa` does, reads every file
   from disk and parses it with `json.loads` (text and SRT: decodes it): the least any tool must do;
+- msgspec floor: the same process parsing with `msgspec.json.decode` (JSON formats only), the parser qa reads
+  the common shapes with, so a ratio is also given against the faster ruler;
 - qa: the real command, `huifang qa --no-db --format json --out FILE --jobs 1 FOLDER`, a whole process
   (start-up, loading the project, reading, roles, script search, the linter's rules, questions, metrics,
   score and the JSON file written). **The ratio is qa's CPU time over the floor's**, both whole processes;
@@ -159,8 +161,8 @@ def timed(args: list[str], env: dict | None = None) -> dict:
     }
 
 
-def floor_process(folder: Path) -> dict:
-    out = timed([PYTHON, str(HERE / "floor.py"), str(folder)])
+def floor_process(folder: Path, parser: str = "json") -> dict:
+    out = timed([PYTHON, str(HERE / "floor.py"), str(folder), parser])
     out["calls"] = len(files_of(folder))
     return out
 
@@ -236,6 +238,8 @@ def main() -> None:
         folder = make_calls.make(size, [fmt], vary=args.vary) / fmt
         row = {"size": size, "format": fmt, "load": [round(os.getloadavg()[0], 1)]}
         row["floor"] = floor_process(folder)
+        if fmt not in ("srt", "text"):
+            row["floor_msgspec"] = floor_process(folder, "msgspec")
         if before is not None and size in (args.sizes if args.before_sizes is None else args.before_sizes):
             row["qa_before"] = cli(folder, code=before)
         row["qa"] = cli(folder)
@@ -258,14 +262,20 @@ def main() -> None:
 
 def table(rows: list[dict]) -> str:
     lines = [
-        "| calls | format | floor (calls/s/core) | qa (calls/s/core) | **qa ÷ floor** | qa, script given | qa before "
-        "| peak MB floor / qa | inner loop: floor / qa (calls/s/core), ratio | --jobs 2 wall (s) | load |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| calls | format | floor (calls/s/core) | qa (calls/s/core) | **qa ÷ floor** | msgspec floor, qa ÷ it "
+        "| qa, script given | qa before (÷ floor) | peak MB floor / qa | inner loop: floor / qa (calls/s/core), ratio "
+        "| --jobs 2 wall (s) | load |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         f, q = r["floor"], r["qa"]
         given = f"{rate(r['qa_script']):,.0f}" if "qa_script" in r else "—"
-        old = f"{rate(r['qa_before']):,.0f}" if "qa_before" in r else "—"
+        old = "—"
+        if "qa_before" in r:
+            old = f"{rate(r['qa_before']):,.0f} ({r['qa_before']['cpu_s'] / f['cpu_s']:.1f}×)"
+        fm = "—"
+        if "floor_msgspec" in r:
+            fm = f"{rate(r['floor_msgspec']):,.0f}, {q['cpu_s'] / r['floor_msgspec']['cpu_s']:.1f}×"
         inner = "—"
         if "inner_qa" in r:
             fi, qi = r["inner_floor"], r["inner_qa"]
@@ -275,7 +285,7 @@ def table(rows: list[dict]) -> str:
         jobs2 = f"{r['jobs2']['wall_s']:.1f}" if "jobs2" in r else "—"
         lines.append(
             f"| {r['size']:,} | {r['format']} | {rate(f):,.0f} | {rate(q):,.0f} | **{q['cpu_s'] / f['cpu_s']:.1f}×** | "
-            f"{given} | {old} | {f['peak_mb']:.0f} / {q['peak_mb']:.0f} | {inner} | {jobs2} | "
+            f"{fm} | {given} | {old} | {f['peak_mb']:.0f} / {q['peak_mb']:.0f} | {inner} | {jobs2} | "
             f"{r['load'][0]:g}–{r['load'][1]:g} |"
         )
     return "\n".join(lines)

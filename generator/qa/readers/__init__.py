@@ -30,9 +30,14 @@ def read(path: str, display: str | None = None, max_bytes: int = MAX_BYTES) -> C
         raise TranscriptError(
             display, "不支持的文件类型：只能读取 .json（FunASR、WhisperX、阿里云、腾讯云）、.srt、.vtt 或 .txt 转写文件"
         )
-    text = decode(load_bytes(path, display, max_bytes), display)
+    raw = load_bytes(path, display, max_bytes)
     if lower.endswith(JSON_SUFFIXES):
-        return from_json(parse_json(text, display), display)
+        typed = _typed()
+        said = typed.turns(raw)
+        if said is not None:
+            return finish(Call(display, said[0], said[1]), display)
+        return from_json(parse_json(decode(raw, display), display), display)
+    text = decode(raw, display)
     if lower.endswith(SUBTITLE_SUFFIXES):
         from huifang.qa.readers import subtitles
 
@@ -136,6 +141,16 @@ def from_json(data, display: str) -> Call:
 
 
 _MODULES: dict = {}  # format → its reader module, imported on first use
+
+
+def _typed():
+    """The typed decoding of the common JSON shapes (imported on first use: text and SRT runs do without msgspec)."""
+    module = _MODULES.get("typed")
+    if module is None:
+        from huifang.qa.readers import typed as module
+
+        _MODULES["typed"] = module
+    return module
 
 
 def number(value, display: str, where: str, scale: float = 1.0) -> float:

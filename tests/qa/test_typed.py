@@ -1,0 +1,155 @@
+"""The typed decoding (msgspec) agrees with the `json.loads` path: the same turns for every file it accepts,
+and for every file it declines the `json.loads` path's turns or its one-line error, word for word."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from huifang.qa.call import TranscriptError
+from huifang.qa.readers import decode, finish, from_json, parse_json, read, typed
+
+from tests.qa.conftest import STORY
+
+FIELDS = ("speaker", "text", "start", "end", "channel", "line")
+
+
+def by_dicts(raw: bytes, display: str):
+    """What `read` gave before the typed decoding: the `json.loads` path alone."""
+    try:
+        call = from_json(parse_json(decode(raw, display), display), display)
+    except TranscriptError as exc:
+        return str(exc)
+    return call.format, [tuple(getattr(t, f) for f in FIELDS) for t in call.turns]
+
+
+def by_read(path) -> object:
+    try:
+        call = read(str(path))
+    except TranscriptError as exc:
+        return str(exc)
+    return call.format, [tuple(getattr(t, f) for f in FIELDS) for t in call.turns]
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("whisperx.json", "whisperx"),
+        ("funasr.json", "funasr"),
+        ("funasr-sensevoice.json", "funasr"),
+        ("aliyun.json", "aliyun"),
+        ("tencent.json", "tencent"),
+    ],
+)
+def test_common_shapes_are_decoded_typed_with_the_same_turns(name, kind):
+    raw = (STORY / name).read_bytes()
+    said = typed.turns(raw)
+    assert said is not None and said[0] == kind
+    call = finish(type(read(str(STORY / name)))(name, said[0], said[1]), name)
+    assert (kind, [tuple(getattr(t, f) for f in FIELDS) for t in call.turns]) == by_dicts(raw, name)
+
+
+def test_camel_case_alibaba_takes_the_json_loads_path():
+    assert typed.turns((STORY / "aliyun-v4.json").read_bytes()) is None
+
+
+def _whisperx(change):
+    data = json.loads((STORY / "whisperx.json").read_text(encoding="utf-8"))
+    change(data)
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _tencent(change):
+    data = json.loads((STORY / "tencent.json").read_text(encoding="utf-8"))
+    change(data)
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _aliyun(change):
+    data = json.loads((STORY / "aliyun.json").read_text(encoding="utf-8"))
+    change(data)
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _funasr(change):
+    data = json.loads((STORY / "funasr.json").read_text(encoding="utf-8"))
+    change(data)
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _set(path: tuple, value):
+    def change(data):
+        for key in path[:-1]:
+            data = data[key]
+        data[path[-1]] = value
+
+    return change
+
+
+def _drop(path: tuple):
+    def change(data):
+        for key in path[:-1]:
+            data = data[key]
+        del data[path[-1]]
+
+    return change
+
+
+WHISPERX = ("segments", 2)
+TENCENT = ("Response", "Data", "ResultDetail", 2)
+ALIYUN = ("Result", "Sentences", 2)
+FUNASR = (0, "sentence_info", 2)
+
+VARIANTS = {
+    "whisperx-int-speaker": _whisperx(_set(WHISPERX + ("speaker",), 1)),
+    "whisperx-no-speaker": _whisperx(_drop(WHISPERX + ("speaker",))),
+    "whisperx-null-speaker": _whisperx(_set(WHISPERX + ("speaker",), None)),
+    "whisperx-int-times": _whisperx(_set(WHISPERX + ("start",), 7)),
+    "whisperx-string-time": _whisperx(_set(WHISPERX + ("start",), "7.5")),
+    "whisperx-bool-time": _whisperx(_set(WHISPERX + ("end",), True)),
+    "whisperx-negative-time": _whisperx(_set(WHISPERX + ("start",), -1.0)),
+    "whisperx-two-days": _whisperx(_set(WHISPERX + ("end",), 200000.0)),
+    "whisperx-null-text": _whisperx(_set(WHISPERX + ("text",), None)),
+    "whisperx-no-text": _whisperx(_drop(WHISPERX + ("text",))),
+    "whisperx-segment-not-object": _whisperx(_set(WHISPERX, "你好")),
+    "whisperx-segments-not-list": _whisperx(_set(("segments",), {"0": 1})),
+    "whisperx-also-sentence-info": _whisperx(_set(("sentence_info",), [])),
+    "whisperx-padded-text": _whisperx(_set(WHISPERX + ("text",), "  您好  ")),
+    "whisperx-empty": _whisperx(_set(("segments",), [])),
+    "tencent-failed": _tencent(_set(("Response", "Data", "StatusStr"), "failed")),
+    "tencent-no-detail": _tencent(_drop(("Response", "Data", "ResultDetail"))),
+    "tencent-string-speaker": _tencent(_set(TENCENT + ("SpeakerId",), "1")),
+    "tencent-float-speaker": _tencent(_set(TENCENT + ("SpeakerId",), 1.0)),
+    "tencent-data-not-object": _tencent(_set(("Response", "Data"), [])),
+    "aliyun-no-channel": _aliyun(_drop(ALIYUN + ("ChannelId",))),
+    "aliyun-camel-channel-only": _aliyun(lambda d: d["Result"]["Sentences"][2].update(channelId=1, ChannelId=None)),
+    "aliyun-float-channel": _aliyun(_set(ALIYUN + ("ChannelId",), 1.0)),
+    "aliyun-bool-channel": _aliyun(_set(ALIYUN + ("ChannelId",), True)),
+    "aliyun-null-channel": _aliyun(_set(ALIYUN + ("ChannelId",), None)),
+    "aliyun-also-lower-result": _aliyun(_set(("result",), {"sentences": []})),
+    "aliyun-also-response": _aliyun(_set(("Response",), {})),
+    "funasr-string-speaker": _funasr(_set(FUNASR + ("spk",), "A")),
+    "funasr-two-results": _funasr(lambda d: d.append(d[0])),
+    "funasr-no-sentences": _funasr(_set((0, "sentence_info"), None)),
+    "funasr-tagged-text": _funasr(_set(FUNASR + ("text",), "<|zh|><|NEUTRAL|> 好的 ")),
+}
+RAW = {
+    "bom": b"\xef\xbb\xbf" + (STORY / "whisperx.json").read_bytes(),
+    "gb18030": (STORY / "whisperx.json").read_text(encoding="utf-8").encode("gb18030"),
+    "utf-16": (STORY / "tencent.json").read_text(encoding="utf-8").encode("utf-16"),
+    "nan": b'{"segments": [{"start": NaN, "end": 1.0, "text": "\xe4\xbd\xa0\xe5\xa5\xbd", "speaker": "A"}]}',
+    "duplicate-key": b'{"segments": [{"start": 1, "start": 2.5, "end": 3, "text": "x", "speaker": "A"}]}',
+    "trailing": (STORY / "whisperx.json").read_bytes() + b" x",
+    "truncated": (STORY / "aliyun.json").read_bytes()[:-40],
+    "nested": b'{"segments": [], "x": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+    "not-utf8-in-text": b'{"segments": [{"start": 1, "end": 2, "text": "\xff", "speaker": "A"}]}',
+    "lone-surrogate": b'{"segments": [{"start": 1, "end": 2, "text": "\\ud800", "speaker": "A"}]}',
+}
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS) + sorted(RAW))
+def test_every_variant_reads_as_the_json_loads_path_reads_it(name, tmp_path):
+    raw = VARIANTS.get(name) or RAW[name]
+    path = tmp_path / f"{name}.json"
+    path.write_bytes(raw)
+    assert by_read(path) == by_dicts(raw, str(path))
