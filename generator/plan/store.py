@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from huifang import ledger
 from huifang.plan.core import Call, Plan, frame_of
-from huifang.plan.jsonout import encoded
+from huifang.plan.jsonout import inner, iso_days
 
 if TYPE_CHECKING:
     import polars as pl
@@ -154,7 +154,7 @@ def save(
     try:
         taken = known_keys(db, since[1], since[2]) if since and version(db) != since[0] else set()
         days, more = packed(frame, run, taken)
-        db.executemany("INSERT INTO plan_days VALUES (?,?,?,?,?,?,?)", days)
+        db.executemany("INSERT INTO plan_days VALUES (?,?,?,?,?,?,CAST(? AS TEXT))", days)
         db.executemany(
             "INSERT OR IGNORE INTO plan_more (key, scenario, customer, phone, agent, date, time, win_from, win_to,"
             " line, run) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -181,21 +181,24 @@ def packed(frame: pl.DataFrame, run: str, taken: set[str]) -> tuple[list[tuple],
         .iter_rows()
     ]  # fmt: skip
     f = frame.filter(pl.col("ledger_key") == "")
-    event = pl.coalesce("event", "start").dt.to_string(iso)
-    if taken and f.height:
-        key = pl.concat_str(
-            pl.when(pl.col("ident") != "").then("ident").otherwise(pl.concat_str("customer", pl.lit("/"), "phone")),
-            pl.lit("|"), "scenario", pl.lit("|"), event, pl.lit("|"), pl.col("start").dt.to_string(iso),
-        )  # fmt: skip
-        f = f.filter(~key.is_in(list(taken)))
     if not f.height:
         return [], more
+    start = iso_days(f["start"])
+    event = pl.coalesce(iso_days(f["event"]), start)
+    if taken:
+        key = pl.concat_str(
+            pl.when(pl.col("ident") != "").then("ident").otherwise(pl.concat_str("customer", pl.lit("/"), "phone")),
+            pl.lit("|"), "scenario", pl.lit("|"), event, pl.lit("|"), start,
+        )  # fmt: skip
+        f = f.filter(~key.is_in(list(taken)))
+        if not f.height:
+            return [], more
+    # one flat concat_str: [line,"customer","phone","ident","scenario","event","time","start","end"|null]
     array = pl.concat_str(
-        pl.lit("["), pl.col("line").cast(pl.String), pl.lit(","), encoded(f["customer"]), pl.lit(","),
-        encoded(f["phone"]), pl.lit(","), encoded(f["ident"]), pl.lit(","), encoded(f["scenario"]), pl.lit(',"'),
-        event, pl.lit('",'), encoded(f["time"]), pl.lit(',"'), pl.col("start").dt.to_string(iso), pl.lit('",'),
-        pl.when(pl.col("end").is_null()).then(pl.lit("null]"))
-        .otherwise(pl.concat_str(pl.lit('"'), pl.col("end").dt.to_string(iso), pl.lit('"]'))),
+        pl.lit("["), pl.col("line").cast(pl.String), pl.lit(',"'), inner(f["customer"]), pl.lit('","'),
+        inner(f["phone"]), pl.lit('","'), inner(f["ident"]), pl.lit('","'), inner(f["scenario"]), pl.lit('","'),
+        event, pl.lit('","'), inner(f["time"]), pl.lit('","'), start, pl.lit('",'), iso_days(f["end"], quoted=True),
+        pl.lit("]"),
     )  # fmt: skip
     turn = (pl.col("agent") != pl.col("agent").shift()) | (pl.col("date") != pl.col("date").shift())
     days = (
@@ -207,7 +210,8 @@ def packed(frame: pl.DataFrame, run: str, taken: set[str]) -> tuple[list[tuple],
             pl.len().cast(pl.Int64).alias("n"),
             pl.col("start").min().dt.to_string(iso).alias("lo"),
             pl.when(pl.col("end").null_count() == 0).then(pl.col("end").max().dt.to_string(iso)).alias("hi"),
-            pl.concat_str(pl.lit("["), pl.col("array").str.join(","), pl.lit("]")).alias("calls"),
+            # the UTF-8 bytes polars holds, stored as TEXT by the INSERT's CAST (no Python str made and encoded)
+            pl.concat_str(pl.lit("["), pl.col("array").str.join(","), pl.lit("]")).cast(pl.Binary).alias("calls"),
         )
     )
     return [(run, *row) for row in days.select("agent", "date", "n", "lo", "hi", "calls").iter_rows()], more
