@@ -86,7 +86,8 @@ FULL_NAME = (
     + NAME_ENDS
     + ")"
 )
-# A short name said on its own after a greeting (您好，欧飞，…): 2–10 letters between punctuation (or before
+# A short name said on its own after a greeting (您好，欧飞，…, or with its first part left blank: 您好，**澜桥。,
+# where a placeholder and a title is a form of address: 您好，××经理): 2–10 letters between punctuation (or before
 # 为您服务, with the agent's number left as a placeholder: 您好，水木南山装饰**为您服务) that are no form of
 # address, no person's name (小王为您服务), no pleasantry and no question.
 NOT_A_NAME = (
@@ -94,8 +95,10 @@ NOT_A_NAME = (
     "请|打扰|抱歉|不好意思|对不起|很高兴|高兴|欢迎|谢谢|感谢|麻烦|稍等|再见|您|你|我|是|早|新年|节日|好|"
     "各位|亲|吗|吧|呢|啊|喂|哪|谁|怎|今天|最近|天气|身体|过得|这|那|一下|已经|正在|马上|稍"
 )
+TITLES = "经理|总|主任|医生|护士|大夫|律师|局长|处长|科长|院长|校长|会长|董事|主管|书记|同志"
 UNIT_NAME = (
     r"(?!小?[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}(?:[^\w]|为您|为你))(?!x+[^\w])"
+    r"(?:(?:\*{1,4}|×{1,4})(?!" + TITLES + r"))?"
     r"(?:(?!" + NOT_A_NAME + r")[^\W_]){2,10}(?=[,，。!！”」\s(（]|$|(?:\*{1,4}|x{2,4}|×{1,4})?(?:为您|为你)服务)"
 )
 # An organisation's own name said before 的 and a role (我是龙湖天琅的置业顾问): 2–10 letters that are no

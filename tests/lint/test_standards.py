@@ -55,6 +55,9 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好，请稍等，", set(), {"gongsi"}),
         ("您好，尊敬的客户，", set(), {"gongsi"}),
         ("您好，XXX，请问您现在方便吗", set(), {"gongsi"}),
+        # a short name with its first part left blank is a company; a placeholder and a title is a form of address
+        ('1、开场白,自报家门。如: "您好,**澜桥。"', {"gongsi"}, set()),
+        ("“您好,××先生/女士”或“您好,××经理”。", set(), {"gongsi"}),
         ("感谢您选择我们店铺。[店铺名称]", {"gongsi"}, set()),
         ("您好,我是装饰公司的客服人员", set(), {"gongsi", "zuoxi"}),
         # a role word before a surname-like character that starts an ordinary word is no agent's name
