@@ -112,7 +112,7 @@ def run(args) -> int:
     try:
         since = (store.version(db), first, last)  # what the known keys saw (save looks again if it changed)
         planner = Planner(
-            project, config, cal, first, last, store.booked(db, first, last), store.known_keys(db, first, last)
+            project, config, cal, first, last, store.booked(db, first, last), store.known_column(db, first, last)
         )
         try:
             plan = planner.plan(read_events(path, config.columns))
