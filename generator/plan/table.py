@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 # a line break str.splitlines() knows besides \n and \r\n, a quote, a NUL: the file is read by `csv` instead
 ODD = (b'"', b"\x00", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
+LONE_CR = re.compile(rb"\r(?!\n)")
 TEXT_COLUMNS = ("客户", "电话", "场景", "坐席", "机构", "区域", "客户类别", "编号")
 FIELDS = {  # canonical column -> the frame's column
     "客户": "customer",
@@ -140,8 +142,7 @@ def needs_csv(raw: bytes) -> bool:
     """Whether the file holds a lone \\r or one of ODD. A byte is looked for first (memchr), a longer break only
     when its first byte occurs at all: in Chinese text the two-byte \\r\\n and the three-byte breaks are slow to
     look for (a million rows: 0.3 s of 0.9 s reading, against 0.05 s)."""
-    cr = raw.count(b"\r")
-    if cr and cr != raw.count(b"\r\n"):
+    if b"\r" in raw and LONE_CR.search(raw):  # a CRLF file: the regex finds each \r by memchr, not a 2-byte count
         return True
     return any(odd[:1] in raw and odd in raw for odd in ODD)
 
