@@ -236,16 +236,19 @@ def packed(frame: pl.DataFrame, run: str, taken: set[str]) -> tuple[list[tuple],
         f = f.filter(~key.is_in(list(taken)))
         if not f.height:
             return [], more
-    # one flat concat_str: [line,"customer","phone","ident","scenario","event","time","start","end"|null]
+    # a run of calls of one agent and day: [[line,"customer","phone","ident","scenario","event","time","start",
+    # "end"|null],[…]] — one flat concat_str, the outer brackets on its first and last call (not a copy of the day)
+    turn = ((pl.col("agent") != pl.col("agent").shift()) | (pl.col("date") != pl.col("date").shift())).fill_null(True)
+    ends = (pl.col("agent") != pl.col("agent").shift(-1)) | (pl.col("date") != pl.col("date").shift(-1))
+    f = f.with_columns(turn.alias("turn_"), ends.fill_null(True).alias("ends_"))
     array = pl.concat_str(
-        pl.lit("["), pl.col("line").cast(pl.String), pl.lit(',"'), inner(f["customer"]), pl.lit('","'),
-        inner(f["phone"]), pl.lit('","'), inner(f["ident"]), pl.lit('","'), inner(f["scenario"]), pl.lit('","'),
-        event, pl.lit('","'), inner(f["time"]), pl.lit('","'), start, pl.lit('",'), iso_days(f["end"], quoted=True),
-        pl.lit("]"),
+        pl.when("turn_").then(pl.lit("[[")).otherwise(pl.lit("[")), pl.col("line").cast(pl.String), pl.lit(',"'),
+        inner(f["customer"]), pl.lit('","'), inner(f["phone"]), pl.lit('","'), inner(f["ident"]), pl.lit('","'),
+        inner(f["scenario"]), pl.lit('","'), event, pl.lit('","'), inner(f["time"]), pl.lit('","'), start,
+        pl.lit('",'), iso_days(f["end"], quoted=True), pl.when("ends_").then(pl.lit("]]")).otherwise(pl.lit("]")),
     )  # fmt: skip
-    turn = (pl.col("agent") != pl.col("agent").shift()) | (pl.col("date") != pl.col("date").shift())
     days = (
-        f.with_columns(array.alias("array"), turn.fill_null(True).cum_sum().alias("run_"))
+        f.with_columns(array.alias("array"), pl.col("turn_").cum_sum().alias("run_"))
         .group_by("run_", maintain_order=True)
         .agg(
             pl.first("agent"),
@@ -254,7 +257,7 @@ def packed(frame: pl.DataFrame, run: str, taken: set[str]) -> tuple[list[tuple],
             pl.col("start").min().dt.to_string(iso).alias("lo"),
             pl.when(pl.col("end").null_count() == 0).then(pl.col("end").max().dt.to_string(iso)).alias("hi"),
             # the UTF-8 bytes polars holds, stored as TEXT by the INSERT's CAST (no Python str made and encoded)
-            pl.concat_str(pl.lit("["), pl.col("array").str.join(","), pl.lit("]")).cast(pl.Binary).alias("calls"),
+            pl.col("array").str.join(",").cast(pl.Binary).alias("calls"),
         )
     )
     return [(run, *row) for row in days.select("agent", "date", "n", "lo", "hi", "calls").iter_rows()], more
