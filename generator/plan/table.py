@@ -269,7 +269,14 @@ def checked(frame: pl.DataFrame, header: dict[str, int], width: int, past) -> Ta
     def raw(name: str) -> pl.Expr:
         return pl.col(f"c{header[name]}") if name in header else pl.lit("", pl.String)
 
-    stripped = {FIELDS[name]: raw(name).str.strip_chars(SPACES) for name in TEXT_COLUMNS}
+    # a column none of whose cells holds a space anywhere is taken as it is: looking for one costs half of
+    # stripping every cell (ids, phones and names of most exports have none)
+    present = [name for name in TEXT_COLUMNS if name in header]
+    spaced = frame.select(pl.col(f"c{header[n]}").str.contains_any(list(SPACES)).any().alias(n) for n in present)
+    stripped = {
+        FIELDS[name]: raw(name).str.strip_chars(SPACES) if name in present and spaced[name].item() else raw(name)
+        for name in TEXT_COLUMNS
+    }
     f = frame.select(
         pl.col("line"),
         *(e.alias(name) for name, e in stripped.items()),
