@@ -8,7 +8,7 @@ from pathlib import Path
 
 from huifang.lint import chunks, textfile
 from huifang.lint.result import Result, UsageError
-from huifang.problems import Problem
+from huifang.problems import Problem, as_rows, from_rows
 
 _WORK: tuple | None = None  # (engine, loaded, composed, default org): what forked workers share with the parent
 
@@ -90,6 +90,8 @@ def stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False,
                 result,
                 parallel_from=chunks.PARALLEL_FROM_FREEFORM,
                 jobs=jobs,
+                send=_text_rows,
+                receive=_text_problems,
             )
         )
     _WORK = None
@@ -180,7 +182,13 @@ def _lint_freeform(engine, files, result: Result, project):
     _ = engine.ctx.reader
     try:
         return chunks.in_chunks(
-            _lint_text_chunk, _gather_text, files, result, parallel_from=chunks.PARALLEL_FROM_FREEFORM
+            _lint_text_chunk,
+            _gather_text,
+            files,
+            result,
+            parallel_from=chunks.PARALLEL_FROM_FREEFORM,
+            send=_text_rows,
+            receive=_text_problems,
         )
     finally:
         _WORK = None
@@ -220,6 +228,16 @@ def _lint_text_chunk(files):
         keep.update((p.path, (paths[p.path], sources[p.path])) for p in problems if p.fix and p.path in sources)
     _keep_compiled()
     return found, keep, len(files)
+
+
+def _text_rows(part):
+    problems, sources, count = part
+    return as_rows(problems), sources, count
+
+
+def _text_problems(part):
+    rows, sources, count = part
+    return from_rows(rows), sources, count
 
 
 def _gather_text(part, result: Result, found: list, state: dict) -> None:
