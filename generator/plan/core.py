@@ -191,13 +191,13 @@ class Planner:
         first: dt.date,
         last: dt.date,
         booked: dict[tuple[str, dt.date], int] | None = None,
-        known: set[str] | None = None,
+        known: set[str] | pl.Series | None = None,
     ):
         self.project, self.config, self.cal = project, config, cal
         self.first, self.last = first, last
         self.scenarios = Scenarios(project)
         self.load: dict[tuple[str, dt.date], int] = dict(booked or {})
-        self.known = known or set()
+        self.known = known if known is not None else set()  # keys of calls planned before (store.known_column)
         self._slots: dict[tuple[str, dt.date], tuple[list[tuple[int, int]], list[str], dict[int, list[str]]]] = {}
         self._shared: dict = {}
         self._no_workday: dict[tuple[dt.date, dt.date | None], str] = {}  # a window's 没有工作日 warning
@@ -388,12 +388,13 @@ class Planner:
         by = one_key(t, ["deadline_", "start", "line", "widx"]) if in_order else None
         t = t.sort(by) if by is not None else t.sort("deadline_", "start", "line", "tie")
         t = t.with_row_index("order")
-        if self.known:  # planned by an earlier run
+        if len(self.known):  # planned by an earlier run
             key = pl.concat_str(
                 "who", pl.lit("|"), "sid", pl.lit("|"), pl.col("date").dt.to_string(), pl.lit("|"),
                 pl.col("start").dt.to_string(),
             )  # fmt: skip
-            planned = pl.DataFrame({"key_": list(self.known)}, schema={"key_": pl.String})
+            before = self.known if isinstance(self.known, pl.Series) else list(self.known)
+            planned = pl.DataFrame({"key_": before}, schema={"key_": pl.String})
             kept = t.with_columns(key.alias("key_")).join(planned, on="key_", how="anti", maintain_order="left")
             if kept.height < t.height:
                 result.already += t.height - kept.height
