@@ -20,6 +20,7 @@ from huifang import regexcache
 from huifang.lint.anyline import any_line
 from huifang.lint.branches import MAX_PATHS, alternatives, count, headings
 from huifang.lint.branches import paths as marked_paths
+from huifang.lint.dialogue import quoted_turns
 from huifang.lint.rendered import Placed, render
 from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers, infer_agent
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
@@ -422,6 +423,8 @@ class Reader:
             else:
                 turns, extras, hits = self._turns(lines, display, learnt[md], md, unknown)
             inferred = infer_agent(turns, lines, unknown) if unknown else ""
+            if not unknown and ("“" in text or "「" in text):
+                quoted_turns(turns, lines)
             if md and self.matcher is not None:
                 joins = self._soft_breaks(turns, lines, display)
                 extras += joins

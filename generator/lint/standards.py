@@ -43,23 +43,34 @@ SURNAMES = (
 # A person's name or number left as a placeholder in brackets, as templates do: [客户姓名], 【坐席姓名】, [工号]
 # ([在线客服链接] is no name).
 BRACKETED = r"[\[【][^\[\]【】\n]{0,6}(?:姓名|名字|姓氏|姓|名|工号)[\]】]"
+# A template's variable, as scripts kept in code write them: {user_name}, ${ctx.advisorName}, {{name}}, {}.
+VARIABLE = r"\$?\{\{?(?:[a-zA-Z_][\w.]{0,30})?\}\}?"
 # What a name or a placeholder can start with, asserted first: a pattern that starts with one is then tried
 # only where such a character is, not at every character (same matches, a few times faster).
-STARTS = r"(?=[x×*….。某〇○□\[【" + SURNAMES + "])"
-PLACEHOLDER_STARTS = r"(?=[x×*….。某〇○□\[【])"
+STARTS = r"(?=[x×*….。某〇○□\[【${" + SURNAMES + "])"
+PLACEHOLDER_STARTS = r"(?=[x×*….。某〇○□\[【${])"
 NAME = (
-    STARTS + r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|[" + SURNAMES + "]"
+    STARTS
+    + r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|"
+    + BRACKETED
+    + "|"
+    + VARIABLE
+    + "|["
+    + SURNAMES
+    + "]"
     r"(?![您你们的对向进和与为在是了给把就也都将从这那]))"
 )
 # A whole name: a placeholder, or a surname and at most two more characters that end where the name
 # does (punctuation, the end, or what follows a name: 为您, 很高兴 …), so a role word before an
 # ordinary word (医护人员高责任心) is no name.
-PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED
+PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|" + VARIABLE
 # A placeholder ends where a name ends too (「我是XX口腔的客服」 leaves the company's name blank, not the
 # agent's): each run of placeholder characters is taken whole before asking what follows it.
 WHOLE_PLACEHOLDER = (
     r"x{1,4}(?!x)|×{1,4}(?!×)|\*{1,4}(?!\*)|…{1,2}(?!…)|\.{2,6}(?!\.)|。{2,6}(?!。)|某{1,2}(?!某)|[〇○□]{1,4}(?![〇○□])|"
     + BRACKETED
+    + "|"
+    + VARIABLE
 )
 NAME_ENDS = r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号|号|请)"
 # (a surname's name is no name when a placeholder follows it: 我是金朗路××号的客户)
@@ -75,7 +86,8 @@ FULL_NAME = (
     + NAME_ENDS
     + ")"
 )
-# A short name said on its own after a greeting (您好，欧飞，…): 2–10 letters between punctuation (or before
+# A short name said on its own after a greeting (您好，欧飞，…, or with its first part left blank: 您好，**澜桥。,
+# where a placeholder and a title is a form of address: 您好，××经理): 2–10 letters between punctuation (or before
 # 为您服务, with the agent's number left as a placeholder: 您好，水木南山装饰**为您服务) that are no form of
 # address, no person's name (小王为您服务), no pleasantry and no question.
 NOT_A_NAME = (
@@ -83,8 +95,10 @@ NOT_A_NAME = (
     "请|打扰|抱歉|不好意思|对不起|很高兴|高兴|欢迎|谢谢|感谢|麻烦|稍等|再见|您|你|我|是|早|新年|节日|好|"
     "各位|亲|吗|吧|呢|啊|喂|哪|谁|怎|今天|最近|天气|身体|过得|这|那|一下|已经|正在|马上|稍"
 )
+TITLES = "经理|总|主任|医生|护士|大夫|律师|局长|处长|科长|院长|校长|会长|董事|主管|书记|同志"
 UNIT_NAME = (
     r"(?!小?[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}(?:[^\w]|为您|为你))(?!x+[^\w])"
+    r"(?:(?:\*{1,4}|×{1,4})(?!" + TITLES + r"))?"
     r"(?:(?!" + NOT_A_NAME + r")[^\W_]){2,10}(?=[,，。!！”」\s(（]|$|(?:\*{1,4}|x{2,4}|×{1,4})?(?:为您|为你)服务)"
 )
 # An organisation's own name said before 的 and a role (我是龙湖天琅的置业顾问): 2–10 letters that are no

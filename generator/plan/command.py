@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from huifang import ledger, readfile
+from huifang.contentcache import load_content
 from huifang.plan import attempts, store
 from huifang.plan.calendar import LAST_YEAR, Calendar
 from huifang.plan.config import PlanConfig
@@ -15,7 +16,6 @@ from huifang.plan.core import Plan, Planner
 from huifang.plan.events import InputError, read_events
 from huifang.plan.jsonout import write_json
 from huifang.problems import ContentError, display_path
-from huifang.project import load_project
 
 # polars' allocator (jemalloc): freed memory goes back to the system after 200 ms and at once, not after polars'
 # own 500 ms and 1 s (pages freed lazily still count in the peak); a million rows pass through several frames in
@@ -53,8 +53,10 @@ def parse_range(args) -> tuple[dt.date, dt.date] | str:
 
 
 def load(args):
-    """(project, config) or an exit code after printing the content's problems."""
-    loaded = load_project(args.project)
+    """(project, config) or None after printing the content's problems. The whole project as `load_project`
+    gives it, from the content cache that lint and qa keep while nothing it read has changed (0.01 against 0.15 s
+    for the shipped rule book)."""
+    loaded = load_content(Path(args.project), scripts=True)
     errors = [p for p in loaded.problems if p.severity == "error"]
     if errors:
         for problem in errors:
@@ -112,7 +114,7 @@ def run(args) -> int:
     try:
         since = (store.version(db), first, last)  # what the known keys saw (save looks again if it changed)
         planner = Planner(
-            project, config, cal, first, last, store.booked(db, first, last), store.known_keys(db, first, last)
+            project, config, cal, first, last, store.booked(db, first, last), store.known_column(db, first, last)
         )
         try:
             plan = planner.plan(read_events(path, config.columns))

@@ -191,13 +191,13 @@ class Planner:
         first: dt.date,
         last: dt.date,
         booked: dict[tuple[str, dt.date], int] | None = None,
-        known: set[str] | None = None,
+        known: set[str] | pl.Series | None = None,
     ):
         self.project, self.config, self.cal = project, config, cal
         self.first, self.last = first, last
         self.scenarios = Scenarios(project)
         self.load: dict[tuple[str, dt.date], int] = dict(booked or {})
-        self.known = known or set()
+        self.known = known if known is not None else set()  # keys of calls planned before (store.known_column)
         self._slots: dict[tuple[str, dt.date], tuple[list[tuple[int, int]], list[str], dict[int, list[str]]]] = {}
         self._shared: dict = {}
         self._no_workday: dict[tuple[dt.date, dt.date | None], str] = {}  # a window's 没有工作日 warning
@@ -388,22 +388,29 @@ class Planner:
         by = one_key(t, ["deadline_", "start", "line", "widx"]) if in_order else None
         t = t.sort(by) if by is not None else t.sort("deadline_", "start", "line", "tie")
         t = t.with_row_index("order")
-        if self.known:  # planned by an earlier run
+        if len(self.known):  # planned by an earlier run
             key = pl.concat_str(
                 "who", pl.lit("|"), "sid", pl.lit("|"), pl.col("date").dt.to_string(), pl.lit("|"),
                 pl.col("start").dt.to_string(),
             )  # fmt: skip
-            planned = pl.DataFrame({"key_": list(self.known)}, schema={"key_": pl.String})
+            before = self.known if isinstance(self.known, pl.Series) else list(self.known)
+            planned = pl.DataFrame({"key_": before}, schema={"key_": pl.String})
             kept = t.with_columns(key.alias("key_")).join(planned, on="key_", how="anti", maintain_order="left")
             if kept.height < t.height:
                 result.already += t.height - kept.height
                 t = kept.drop("key_")
+        # the same call twice (who, scenario, event, window): the first in order is planned, the others point to
+        # its line. `t` is in order here, so a group's first row is its first in order: one pass of hashing, where
+        # a minimum and a first value over the groups were two
         same = ["who", "sid", "date", "start"]
-        t = t.with_columns(pl.col("line").first().over(same).alias("first_line"))
-        repeated = t.filter(pl.col("order") != pl.col("order").min().over(same))
-        if repeated.height:
+        firsts = t.select(pl.struct(same).is_first_distinct()).to_series()
+        if not firsts.all():
+            repeated = t.filter(~firsts)
+            lines = t.filter(firsts).select(*same, pl.col("line").alias("first_line"))
             left.append(
-                repeated.select(
+                pl.DataFrame({"line": repeated["line"]})
+                .with_columns(lookup(repeated, lines, same))
+                .select(
                     "line",
                     pl.concat_str(
                         pl.lit("与第 "),
@@ -412,7 +419,7 @@ class Planner:
                     ).alias("reason"),
                 )
             )
-            t = t.filter(pl.col("order") == pl.col("order").min().over(same))
+            t = t.filter(firsts)
         t = t.with_columns(
             pl.when(pl.col("agent") == "").then(pl.lit(UNASSIGNED)).otherwise(pl.col("agent")).alias("agent"),
             pl.max_horizontal("start", pl.lit(first)).alias("lo"),
@@ -436,14 +443,15 @@ class Planner:
             orient="row",
         )
         t = t.with_columns(lookup(t, capacity, ["agent"]))
-        full = t.filter(pl.col("fw").is_not_null()).select(
-            "agent",
-            "cap",
-            pl.col("fw").alias("day"),
-            pl.int_range(pl.len()).over("agent", "fw").alias("rank"),
+        # an agent's capacity binds when the last of its calls on a first working day finds the day full
+        full = (
+            t.filter(pl.col("fw").is_not_null())
+            .group_by("agent", "fw")
+            .agg(pl.len().cast(pl.Int64).alias("calls"), pl.first("cap"))
+            .rename({"fw": "day"})
         )
         full = full.join(booked, on=["agent", "day"], how="left").with_columns(pl.col("booked").fill_null(0))
-        binding = set(full.filter(pl.col("rank") + pl.col("booked") >= pl.col("cap"))["agent"].unique().to_list())
+        binding = set(full.filter(pl.col("calls") - 1 + pl.col("booked") >= pl.col("cap"))["agent"].to_list())
         unknown_years = {y for y in range(first.year, last.year + 1) if not self.cal.published(y)}
         warn_lists: list[list[str] | tuple[()]] = [NO_WARNINGS]
         warn_ids: dict[tuple[str, ...], int] = {(): 0}
@@ -489,9 +497,10 @@ class Planner:
         one gets `busy_day`'s answer (the same for every call of that window, whatever the agent's load)."""
         import polars as pl
 
-        t = t.with_columns(pl.lit(None, pl.String).alias("busy"))
         lost = t.filter(pl.col("fw").is_null())
-        if lost.height:
+        if not lost.height:
+            t = t.with_columns(pl.lit(None, pl.String).alias("busy"))
+        else:
             answers: dict[tuple, tuple[str | None, str | None]] = {}
             for start, end, lo, hi in lost.select("start", "end", "lo", "hi").unique().iter_rows():
                 notes: list[str] = []
@@ -502,15 +511,16 @@ class Planner:
                 schema={"start": pl.Date, "end": pl.Date, "why": pl.String, "busy": pl.String},
                 orient="row",
             )
-            lost = lost.drop("busy").join(why, on=["start", "end"], how="left", maintain_order="left", nulls_equal=True)
-            gone = lost.filter(pl.col("why").is_not_null())
+            # a window's first working day follows from (start, end) and the range: only calls without one match
+            t = t.with_columns(lookup(t, why, ["start", "end"]))
+            gone = t.filter(pl.col("why").is_not_null())
             if gone.height:
                 titles = {s.id: s.title for s in self.project.scenarios.values()}
                 unscheduled.extend(
                     (n, f"{titles[sid]}：{w}") for n, sid, w in gone.select("line", "sid", "why").iter_rows()
                 )
-            lost = lost.filter(pl.col("why").is_null()).drop("why")
-            t = pl.concat([t.filter(pl.col("fw").is_not_null()), lost.select(t.columns)]).sort("order")
+                t = t.filter(pl.col("why").is_null())
+            t = t.drop("why")
         t = t.with_columns(pl.coalesce("fw", "lo").alias("day"))
         t = t.with_columns(pl.int_range(pl.len()).over("agent", "day").alias("rank"))
         t = t.with_columns(lookup(t, booked, ["agent", "day"]))

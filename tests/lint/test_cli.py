@@ -198,7 +198,8 @@ def test_parallel_workers_give_the_same_findings(proj):
 
 
 def test_workers_start_only_when_asked_or_when_they_pay_off(proj):
-    # One file (a pre-commit hook): multiprocessing is not even imported; --jobs 2 on a folder starts workers.
+    # One file (a pre-commit hook): the worker module is not even imported; --jobs 2 on a folder starts workers,
+    # forked without multiprocessing (huifang.forkmap).
     folder = proj / "scripts_src" / "few"
     folder.mkdir()
     for i in range(50):
@@ -207,7 +208,7 @@ def test_workers_start_only_when_asked_or_when_they_pay_off(proj):
         )
     probe = (
         "import sys\nfrom huifang.cli import main\ncode = main(sys.argv[1:])\n"
-        "print('multiprocessing' in sys.modules, file=sys.stderr)\n"
+        "print('huifang.forkmap' in sys.modules, 'multiprocessing' in sys.modules, file=sys.stderr)\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "HUIFANG_JOBS"}
 
@@ -221,10 +222,10 @@ def test_workers_start_only_when_asked_or_when_they_pay_off(proj):
         )
         return run.stderr.splitlines()[-1]
 
-    assert imported(folder / "s00.txt") == "False"
-    assert imported(folder) == "False"  # 50 files: fewer than pay for a worker's start
-    assert imported(folder, "--jobs", "1") == "False"
-    assert imported(folder, "--jobs", "2") == "True"
+    assert imported(folder / "s00.txt") == "False False"
+    assert imported(folder) == "False False"  # 50 files: fewer than pay for a worker's start
+    assert imported(folder, "--jobs", "1") == "False False"
+    assert imported(folder, "--jobs", "2") == "True False"
 
 
 def test_bad_jobs_value_is_a_usage_error(proj):

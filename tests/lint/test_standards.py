@@ -55,6 +55,9 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好，请稍等，", set(), {"gongsi"}),
         ("您好，尊敬的客户，", set(), {"gongsi"}),
         ("您好，XXX，请问您现在方便吗", set(), {"gongsi"}),
+        # a short name with its first part left blank is a company; a placeholder and a title is a form of address
+        ('1、开场白,自报家门。如: "您好,**澜桥。"', {"gongsi"}, set()),
+        ("“您好,××先生/女士”或“您好,××经理”。", set(), {"gongsi"}),
         ("感谢您选择我们店铺。[店铺名称]", {"gongsi"}, set()),
         ("您好,我是装饰公司的客服人员", set(), {"gongsi", "zuoxi"}),
         # a role word before a surname-like character that starts an ordinary word is no agent's name
@@ -72,6 +75,22 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("我是新来的客服", set(), {"gongsi"}),
         ("我是您的专属顾问", set(), {"gongsi"}),
         ("我是小区物业的工作人员", set(), {"gongsi"}),
+        # template variables of scripts kept in code are written placeholders
+        ("您好，请问是{user_name}先生/女士吗？我是{product_name}品牌售后客服", {"queren-shenfen", "gongsi"}, set()),
+        ("${ctx.salutation}您好，想回访一下您上次的感受", {"wenhou", "queren-shenfen"}, set()),
+        ("我是客服XX，您好", set(), {"queren-shenfen"}),
+        # a surname and a kinship term, a written salutation to an elder, a surname or placeholder and a title
+        ("喂，您是王家叔吗？", {"queren-shenfen"}, set()),
+        ("您好，尊敬的XX老人，我是XX养老机构的回访专员", {"queren-shenfen", "gongsi"}, set()),
+        ("XX妈妈/爸爸您好，我是XX老师。", {"zuoxi"}, set()),
+        ("您好，我是王医生，", {"zuoxi"}, set()),
+        ("我是医生，", set(), {"zuoxi"}),
+        # 工号 said as one's own number, not a news story's 工号伪造
+        ("您好，这里是示例消费金融客户回访，工号 8801，请问是机主本人吗？", {"zuoxi"}, set()),
+        ("您好，工号**为您服务", {"zuoxi"}, set()),
+        ("该品牌客服系统存在工号伪造行为，同一人员使用不同工号逃避责任", set(), {"zuoxi"}),
+        # asking whether receiving goods suits the customer is not asking for time to talk
+        ("今天给您来电是想确认一下您是否方便收货。", set(), {"fangbian"}),
         ("我是客服员小李", {"zuoxi"}, {"gongsi"}),
         ("工号1024为您服务", {"zuoxi"}, set()),
         ("我是XXXX特约店的信息员", {"gongsi"}, {"zuoxi"}),
@@ -149,6 +168,22 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好我是**行客户经理", {"gongsi"}, set()),
         ("您好，我是银行的客户经理", set(), {"gongsi"}),
         ("我是小区物业的工作人员", set(), {"gongsi"}),
+        # template variables of scripts kept in code are written placeholders
+        ("您好，请问是{user_name}先生/女士吗？我是{product_name}品牌售后客服", {"queren-shenfen", "gongsi"}, set()),
+        ("${ctx.salutation}您好，想回访一下您上次的感受", {"wenhou", "queren-shenfen"}, set()),
+        ("我是客服XX，您好", set(), {"queren-shenfen"}),
+        # a surname and a kinship term, a written salutation to an elder, a surname or placeholder and a title
+        ("喂，您是王家叔吗？", {"queren-shenfen"}, set()),
+        ("您好，尊敬的XX老人，我是XX养老机构的回访专员", {"queren-shenfen", "gongsi"}, set()),
+        ("XX妈妈/爸爸您好，我是XX老师。", {"zuoxi"}, set()),
+        ("您好，我是王医生，", {"zuoxi"}, set()),
+        ("我是医生，", set(), {"zuoxi"}),
+        # 工号 said as one's own number, not a news story's 工号伪造
+        ("您好，这里是示例消费金融客户回访，工号 8801，请问是机主本人吗？", {"zuoxi"}, set()),
+        ("您好，工号**为您服务", {"zuoxi"}, set()),
+        ("该品牌客服系统存在工号伪造行为，同一人员使用不同工号逃避责任", set(), {"zuoxi"}),
+        # asking whether receiving goods suits the customer is not asking for time to talk
+        ("今天给您来电是想确认一下您是否方便收货。", set(), {"fangbian"}),
         ("我是XX，工号1234", {"zuoxi"}, {"gongsi"}),
         # a department's generic name is no company; a named or placeholder one is
         ("您好，这里是客服中心，请问有什么可以帮您？", {"wenhou", "xuqiu"}, {"gongsi"}),
@@ -243,6 +278,8 @@ def test_closing_elements_by_meaning(project, text, present):
         "通话结束前要对客户表示感谢",
         "结束时应感谢客户的配合并道别",
         "向来电人致谢后挂机",
+        # a story's customer thanking, in the third person
+        "灶台点火成功。该用户又是道歉又是感谢。",
     ],
 )
 def test_prose_about_thanking_is_no_thanks(project, text):

@@ -223,3 +223,26 @@ def test_a_customers_quote_in_a_story_is_not_the_agents(proj):
         "“不可能，我们从没这种事。”另一位接线员的回答后来被投诉了。\n"
     )
     assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == [4]
+
+
+def test_a_callers_unattributed_quotes_in_a_story_are_not_the_agents(proj):
+    # a feature story gives a call as lines that are each a quote; the narration names the agent now and then,
+    # and the lines that answer her are the caller's
+    _extend(proj, "[default, service-taboos]")
+    text = (
+        "“您好,普兰店120,您在哪里?”这是蒋林平每天要重复无数次的话。\n"
+        "“我在……唐房这儿……”\n"
+        "“唐房还是唐家房?”\n"
+        "通话几分钟后蒋林平发现,这是一个不同以往的求救电话。\n"
+        "蒋林平追问道:“你是不是煤烟中毒了?快把门窗打开!”\n"
+        "“我没办法起床……”\n"
+        "“你具体住在哪个位置?没办法，你得告诉我。”\n"
+    )
+    assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == [7]
+
+
+def test_quotes_after_a_scripts_label_stay_the_agents(proj):
+    # a script's label before a quote names no speaker: the quoted lines after it are the same script
+    _extend(proj, "[default, service-taboos]")
+    text = "开场白：“您好，这里是XX物业。”\n“没办法，这个我们处理不了。”\n"
+    assert [p.line for p in lint_text(proj, "script.txt", text, "forbidden-phrase")] == [2]

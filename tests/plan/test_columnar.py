@@ -46,6 +46,12 @@ def outputs(plan_of, read, write, pack, path: Path, config: PlanConfig, first, l
     return (js.getvalue(), tx.getvalue(), frame_rows, sorted(cal.unpublished)), keys, load
 
 
+def as_text(rows: tuple[list[tuple], list[tuple]]) -> tuple[list[tuple], list[tuple]]:
+    """packed's day rows with the calls as the text SQLite stores (they are handed over as UTF-8 bytes)."""
+    days, more = rows
+    return [(*day[:-1], day[-1].decode("utf-8")) for day in days], more
+
+
 def both(shipped, path: Path, config: PlanConfig, first: dt.date, last: dt.date) -> None:
     """Old and new on the file, a first run and a re-run that knows the first run's calls: the same bytes."""
 
@@ -58,7 +64,7 @@ def both(shipped, path: Path, config: PlanConfig, first: dt.date, last: dt.date)
     runs = []
     for make, read, write, pack in (
         (old, oracle.read_events_old, oracle.write_json_old, lambda p: oracle.packed_old(p.calls, "r", set())),
-        (new, read_events, write_json, lambda p: packed(p.columns()[0], "r", set())),
+        (new, read_events, write_json, lambda p: as_text(packed(p.columns()[0], "r", set()))),
     ):
         found, keys, load = outputs(make, read, write, pack, path, config, first, last)
         again, _, _ = outputs(make, read, write, pack, path, config, first, last, set(list(keys)[::2]), load)

@@ -337,6 +337,28 @@ def test_a_rerun_loads_only_the_keys_its_range_can_meet(tmp_path: Path):
     db.close()
 
 
+def test_a_rerun_reads_the_keys_of_any_text_the_ledger_holds(tmp_path: Path):
+    """known_keys splits a day's array in polars when no text in it was escaped and none holds a bracket, and
+    reads any other day with json.loads: the keys are those of the calls saved, whatever their texts."""
+    odd = ['王"五', "赵\\六", "孙[七]", "周],[八", "吴\t九", "郑]", "[冯"]
+
+    def call(line: int, customer: str, agent: str, day: str, ident: str = "", end: str | None = "2026-03-20"):
+        window = (D("2026-03-01"), D(end) if end else None)
+        return Call(line, customer, f"1380000{line:04d}", "tongyong-shouce-tousu", "投诉事件的回访", agent, D(day),
+                    "10:00", window, event=D("2026-02-27"), ident=ident)  # fmt: skip
+
+    calls = [call(n, f"客户{n}", "张三", "2026-03-02", ident="A1" if n == 3 else "") for n in range(1, 6)]
+    calls += [call(10 + n, name, "李四", "2026-03-03") for n, name in enumerate(odd)]
+    calls += [call(30, "钱十", "王五", "2026-03-04", end=None), call(31, "客户,逗号", "王五", "2026-03-04")]
+    calls += [call(40, "客户[", "赵六", "2026-03-05"), call(41, "客户]", "赵六", "2026-03-05")]
+    db = ledger.connect(tmp_path, tmp_path / "l.sqlite")
+    store.save(db, calls, "test")
+    assert store.known_keys(db, D("2026-03-01"), D("2026-03-31")) == {c.key for c in calls}
+    assert store.known_keys(db, D("2026-03-21"), D("2026-03-31")) == {calls[-4].key}  # the open end only
+    assert len({c.key for c in calls}) == len(calls)
+    db.close()
+
+
 OLD_LEDGER = """CREATE TABLE plan_calls (
     key TEXT PRIMARY KEY, scenario TEXT NOT NULL, customer TEXT, phone TEXT, agent TEXT,
     date TEXT NOT NULL, time TEXT, win_from TEXT, win_to TEXT, line INTEGER, run TEXT,
