@@ -42,12 +42,15 @@ def lint_by_script(loaded, *, composed: bool = True) -> dict[str, list[Problem]]
     }
 
 
-def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = True, jobs: int = 0) -> Result:
+def lint_paths(
+    root: Path, paths: list[Path] | None = None, *, composed: bool = True, jobs: int = 0, output: str = ""
+) -> Result:
     """Lint the given files and directories (.yaml/.yml/.md/.txt), or with none the whole project.
 
     The content is loaded once; YAML scripts are then loaded and linted one at a time (memory stays
     flat), free-form files read one at a time; both in worker processes when there are many (`jobs`: how
-    many; 0 = as many as pay off, see lint.chunks).
+    many; 0 = as many as pay off, see lint.chunks). `output`: the format the caller will print the
+    findings in, so that worker processes can write their part (only "json" is written there).
     """
     from huifang.lint import loader
 
@@ -61,7 +64,13 @@ def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = 
     root_abs = os.path.abspath(root)
     if not paths:
         return run.stream(
-            root, inputs.all_scripts(root), inputs.walk_scripts_src(root), composed=composed, full=True, jobs=jobs
+            root,
+            inputs.all_scripts(root),
+            inputs.walk_scripts_src(root),
+            composed=composed,
+            full=True,
+            jobs=jobs,
+            output=output,
         )
     yaml_files: list = []
     freeform: list = []
@@ -85,10 +94,16 @@ def lint_paths(root: Path, paths: list[Path] | None = None, *, composed: bool = 
             continue  # mkdocs.yml, CI files…: not ours
         (content if kind not in (None, "script") else scripts).append((file, display))
     if not content:
-        return run.stream(root, inputs.unique(scripts), freeform, composed=composed, jobs=jobs)
+        return run.stream(root, inputs.unique(scripts), freeform, composed=composed, jobs=jobs, output=output)
     # A content file was named: its findings come from the scripts that use it, so lint them all.
     result = run.stream(
-        root, inputs.unique(inputs.all_scripts(root) + scripts), freeform, composed=composed, full=True, jobs=jobs
+        root,
+        inputs.unique(inputs.all_scripts(root) + scripts),
+        freeform,
+        composed=composed,
+        full=True,
+        jobs=jobs,
+        output=output,
     )
     only = {d for _, d in scripts} | {d for _, d in content} | {d for _, d in freeform}
     result.problems = [p for p in result.problems if p.path in only]

@@ -11,7 +11,9 @@ def run(args) -> int:
     from huifang.lint.config import ConfigError
 
     try:
-        result = lint_paths(args.project, list(args.paths), composed=not args.no_compose, jobs=args.jobs)
+        result = lint_paths(
+            args.project, list(args.paths), composed=not args.no_compose, jobs=args.jobs, output=args.format
+        )
         if args.fix or args.diff:
             return _fix(args, result)
     except ConfigError as exc:
@@ -91,6 +93,8 @@ def _fix(args, result) -> int:
             written += edit.applied
     if written:
         print(f"已修改 {written} 处", file=sys.stderr)
-        result = lint_paths(args.project, list(args.paths), composed=not args.no_compose, jobs=args.jobs)
+        result = lint_paths(
+            args.project, list(args.paths), composed=not args.no_compose, jobs=args.jobs, output=args.format
+        )
     _report(args, result.problems)
     return _exit(result.problems)

@@ -28,14 +28,27 @@ def text(problems, color: bool = False) -> str:
     return "".join(line + "\n" for line in out)
 
 
+JSON_ROW = "_json_row"  # a finding's row of `as_json`, when a worker process wrote it (lint.run)
+
+
 def as_json(problems) -> str:
     """`json.dumps(rows, ensure_ascii=False, indent=2)` of one flat object per finding, written out
-    directly: with an indent, json.dumps encodes in Python, object by object (a quarter of a second for
-    ten thousand files' findings); the strings still go through json's own (C) string encoder. Each row is
-    one f-string (a chain of `+` copies the row once per piece), and the strings that recur from finding
-    to finding (rule, severity, message, suggestion) are encoded once."""
+    directly (`json_rows`). A finding that crossed from a worker process brings its row, written there, in
+    parallel with the other worker's, rather than in the parent once both are done."""
     if not problems:
         return "[]\n"
+    rows = [p.__dict__.get(JSON_ROW) for p in problems]
+    if None in rows:
+        written = iter(json_rows([p for p, row in zip(problems, rows) if row is None]))
+        rows = [next(written) if row is None else row for row in rows]
+    return "[\n" + ",\n".join(rows) + "\n]\n"
+
+
+def json_rows(problems) -> list[str]:
+    """Each finding's object in `as_json`: with an indent, json.dumps encodes in Python, object by object (a
+    quarter of a second for ten thousand files' findings); here the strings still go through json's own (C)
+    string encoder. Each row is one f-string (a chain of `+` copies the row once per piece), and the strings
+    that recur from finding to finding (rule, severity, message, suggestion) are encoded once."""
     import json
 
     encode = json.encoder.encode_basestring  # what json.dumps uses with ensure_ascii=False
@@ -55,7 +68,7 @@ def as_json(problems) -> str:
             f'\n    "rule": {rule},\n    "severity": {severity},\n    "message": {message},'
             f'\n    "suggestion": {suggestion}\n  }}'
         )
-    return "[\n" + ",\n".join(rows) + "\n]\n"
+    return rows
 
 
 def _escape_data(value: str) -> str:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from huifang.lint import chunks, textfile
+from huifang.lint import chunks, formats, textfile
 from huifang.lint.result import Result, UsageError
 from huifang.problems import Problem, as_rows, from_rows
 
 _WORK: tuple | None = None  # (engine, loaded, composed, default org): what forked workers share with the parent
+_OUTPUT = ""  # the format the findings will be printed in ("json": workers write their rows), set by stream()
 
 
 def run_loaded(loaded, scripts, freeform, *, composed: bool, load_problems: bool = True) -> Result:
@@ -59,10 +60,12 @@ def as_check(p: Problem) -> Problem:
     return Problem(p.path, p.line, p.column, p.message, p.severity, "check", p.line, p.column)
 
 
-def stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False, jobs: int = 0) -> Result:
+def stream(
+    root: Path, scripts, freeform, *, composed: bool, full: bool = False, jobs: int = 0, output: str = ""
+) -> Result:
     """Load the content once, then lint YAML scripts and free-form files one at a time.
     `full`: these are all the project's scripts, so scenarios' references to scripts are checked.
-    `jobs`: worker processes (0: as many as pay off)."""
+    `jobs`: worker processes (0: as many as pay off). `output`: the format the caller prints the findings in."""
     from huifang.contentcache import load_content
     from huifang.lint.engine import combine, finish
     from huifang.lint.loader import kind_for
@@ -72,8 +75,9 @@ def stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False,
     engine, config, result = start(loaded)
     ctx = engine.ctx
     found = [as_check(p) for p in loaded.problems if p.severity == "error"]
-    global _WORK
+    global _WORK, _OUTPUT
     _WORK = (engine, loaded, composed, project.orgs.get(project.config.default_org))
+    _OUTPUT = output
     textfile.GUARD = (os.path.abspath(root), os.path.realpath(root), loaded.limits.max_file_bytes)
     state: dict = {"ids": {}, "broken": set()}
     if scripts:
@@ -94,7 +98,7 @@ def stream(root: Path, scripts, freeform, *, composed: bool, full: bool = False,
                 receive=_text_problems,
             )
         )
-    _WORK = None
+    _WORK, _OUTPUT = None, ""
     ctx.sources.update(result.sources)
     result.problems = combine(finish(found, ctx.sources, config))
     result.sources = ctx.sources
@@ -231,13 +235,20 @@ def _lint_text_chunk(files):
 
 
 def _text_rows(part):
+    """What a worker sends back: its findings as rows, and as JSON rows when JSON will be printed (written
+    here, in parallel, instead of in the parent once every worker is done)."""
     problems, sources, count = part
-    return as_rows(problems), sources, count
+    written = formats.json_rows(problems) if _OUTPUT == "json" else None
+    return as_rows(problems), written, sources, count
 
 
 def _text_problems(part):
-    rows, sources, count = part
-    return from_rows(rows), sources, count
+    rows, written, sources, count = part
+    problems = from_rows(rows)
+    if written is not None:
+        for p, row in zip(problems, written):
+            p.__dict__[formats.JSON_ROW] = row
+    return problems, sources, count
 
 
 def _gather_text(part, result: Result, found: list, state: dict) -> None:

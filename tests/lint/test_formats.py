@@ -135,8 +135,16 @@ def test_json_is_what_json_dumps_writes():
     )
 
     @settings(max_examples=300, deadline=None)
-    @given(st.lists(problem, max_size=4))
-    def same(problems):
+    @given(st.lists(problem, max_size=4), st.lists(st.booleans(), min_size=4, max_size=4))
+    def same(problems, from_worker):
         assert formats.as_json(problems) == dumped(problems)
+        # findings that crossed from a worker process bring their rows (lint.run): some do, some do not
+        from huifang.problems import as_rows, from_rows
+
+        crossed = from_rows(as_rows(problems))
+        for p, row, brought in zip(crossed, formats.json_rows(crossed), from_worker):
+            if brought:
+                p.__dict__[formats.JSON_ROW] = row
+        assert formats.as_json(crossed) == dumped(problems)
 
     same()
