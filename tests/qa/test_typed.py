@@ -38,6 +38,7 @@ def by_read(path) -> object:
         ("funasr.json", "funasr"),
         ("funasr-sensevoice.json", "funasr"),
         ("aliyun.json", "aliyun"),
+        ("aliyun-v4.json", "aliyun"),
         ("tencent.json", "tencent"),
     ],
 )
@@ -47,10 +48,6 @@ def test_common_shapes_are_decoded_typed_with_the_same_turns(name, kind):
     assert said is not None and said[0] == kind
     call = finish(type(read(str(STORY / name)))(name, said[0], said[1]), name)
     assert (kind, [tuple(getattr(t, f) for f in FIELDS) for t in call.turns]) == by_dicts(raw, name)
-
-
-def test_camel_case_alibaba_takes_the_json_loads_path():
-    assert typed.turns((STORY / "aliyun-v4.json").read_bytes()) is None
 
 
 def _whisperx(change):
@@ -67,6 +64,12 @@ def _tencent(change):
 
 def _aliyun(change):
     data = json.loads((STORY / "aliyun.json").read_text(encoding="utf-8"))
+    change(data)
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _aliyun_v4(change):
+    data = json.loads((STORY / "aliyun-v4.json").read_text(encoding="utf-8"))
     change(data)
     return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
@@ -99,6 +102,7 @@ WHISPERX = ("segments", 2)
 TENCENT = ("Response", "Data", "ResultDetail", 2)
 ALIYUN = ("Result", "Sentences", 2)
 FUNASR = (0, "sentence_info", 2)
+ALIYUN_V4 = ("result", "sentences", 2)
 
 VARIANTS = {
     "whisperx-int-speaker": _whisperx(_set(WHISPERX + ("speaker",), 1)),
@@ -128,6 +132,18 @@ VARIANTS = {
     "aliyun-null-channel": _aliyun(_set(ALIYUN + ("ChannelId",), None)),
     "aliyun-also-lower-result": _aliyun(_set(("result",), {"sentences": []})),
     "aliyun-also-response": _aliyun(_set(("Response",), {})),
+    "aliyun-v4-pascal-text-too": _aliyun_v4(_set(ALIYUN_V4 + ("Text",), "别的话")),
+    "aliyun-v4-pascal-channel-too": _aliyun_v4(_set(ALIYUN_V4 + ("ChannelId",), 0)),
+    "aliyun-v4-pascal-time-too": _aliyun_v4(_set(ALIYUN_V4 + ("BeginTime",), 1)),
+    "aliyun-v4-null-channel": _aliyun_v4(_set(ALIYUN_V4 + ("channelId",), None)),
+    "aliyun-v4-no-channel": _aliyun_v4(_drop(ALIYUN_V4 + ("channelId",))),
+    "aliyun-v4-string-channel": _aliyun_v4(_set(ALIYUN_V4 + ("channelId",), "1")),
+    "aliyun-v4-null-text": _aliyun_v4(_set(ALIYUN_V4 + ("text",), None)),
+    "aliyun-v4-string-time": _aliyun_v4(_set(ALIYUN_V4 + ("endTime",), "9000")),
+    "aliyun-v4-negative-time": _aliyun_v4(_set(ALIYUN_V4 + ("beginTime",), -5)),
+    "aliyun-v4-also-pascal-result": _aliyun_v4(_set(("Result",), {"Sentences": []})),
+    "aliyun-v4-also-pascal-sentences": _aliyun_v4(_set(("result", "Sentences"), [])),
+    "aliyun-v4-also-data": _aliyun_v4(_set(("Data",), {"ResultDetail": []})),
     "funasr-string-speaker": _funasr(_set(FUNASR + ("spk",), "A")),
     "funasr-two-results": _funasr(lambda d: d.append(d[0])),
     "funasr-no-sentences": _funasr(_set((0, "sentence_info"), None)),

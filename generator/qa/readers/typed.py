@@ -72,6 +72,31 @@ class _Aliyun(msgspec.Struct):
     segments: msgspec.Raw = _NONE
 
 
+class _AliyunV4Sentence(msgspec.Struct):  # version 4.0: the same fields in camelCase
+    text: str
+    beginTime: float
+    endTime: float
+    channelId: int | None = None
+    Text: msgspec.Raw = _NONE  # either spelling beside the other: the careful path knows which one wins
+    BeginTime: msgspec.Raw = _NONE
+    EndTime: msgspec.Raw = _NONE
+    ChannelId: msgspec.Raw = _NONE
+
+
+class _AliyunV4Result(msgspec.Struct):
+    sentences: list[_AliyunV4Sentence]
+    Sentences: msgspec.Raw = _NONE
+
+
+class _AliyunV4(msgspec.Struct):
+    result: _AliyunV4Result
+    Result: msgspec.Raw = _NONE
+    Response: msgspec.Raw = _NONE
+    Data: msgspec.Raw = _NONE
+    sentence_info: msgspec.Raw = _NONE
+    segments: msgspec.Raw = _NONE
+
+
 class _FunASRSentence(msgspec.Struct):
     text: str
     start: float
@@ -86,6 +111,7 @@ class _FunASRResult(msgspec.Struct):
 _WHISPERX = msgspec.json.Decoder(_WhisperX)
 _TENCENT = msgspec.json.Decoder(_Tencent)
 _ALIYUN = msgspec.json.Decoder(_Aliyun)
+_ALIYUN_V4 = msgspec.json.Decoder(_AliyunV4)
 _FUNASR = msgspec.json.Decoder(list[_FunASRResult])
 _FAILED = (msgspec.MsgspecError, UnicodeDecodeError, RecursionError, ValueError)
 
@@ -103,6 +129,8 @@ def turns(raw: bytes) -> tuple[str, list[Turn]] | None:
             return _tencent(_TENCENT.decode(raw))
         if b'"Result"' in raw:
             return _aliyun(_ALIYUN.decode(raw))
+        if b'"result"' in raw:
+            return _aliyun_v4(_ALIYUN_V4.decode(raw))
     except _FAILED:
         return None
     return None
@@ -153,6 +181,22 @@ def _aliyun(data: _Aliyun) -> tuple[str, list[Turn]] | None:
             append(Turn("", s.Text.strip(), start, end, None))
         else:
             append(Turn(f"声道{channel}", s.Text.strip(), start, end, channel))
+    return "aliyun", out
+
+
+def _aliyun_v4(data: _AliyunV4) -> tuple[str, list[Turn]] | None:
+    if data.Result or data.Response or data.Data or data.sentence_info or data.segments or data.result.Sentences:
+        return None
+    out: list[Turn] = []
+    append = out.append
+    for s in data.result.sentences:
+        if s.Text or s.BeginTime or s.EndTime or s.ChannelId:
+            return None
+        start, end = s.beginTime * 0.001, s.endTime * 0.001
+        if not (0 <= start <= DAY and 0 <= end <= DAY):
+            return None
+        channel = s.channelId
+        append(Turn("" if channel is None else f"声道{channel}", s.text.strip(), start, end, channel))
     return "aliyun", out
 
 
