@@ -159,6 +159,12 @@ RAW = {
     "truncated": (STORY / "aliyun.json").read_bytes()[:-40],
     "nested": b'{"segments": [], "x": ' + b"[" * 5000 + b"]" * 5000 + b"}",
     "not-utf8-in-text": b'{"segments": [{"start": 1, "end": 2, "text": "\xff", "speaker": "A"}]}',
+    "unknown-shape": b'{"foo": {"Sentences": []}, "bar": 1}',
+    "a-number": b"42",
+    "a-list-of-numbers": b"[1, 2]",
+    "segments-late": b'{"language": "zh", "pad": "'
+    + b"x" * 400
+    + b'", "segments": [{"start": 1, "end": 2, "text": "x"}]}',
     "lone-surrogate": b'{"segments": [{"start": 1, "end": 2, "text": "\\ud800", "speaker": "A"}]}',
 }
 

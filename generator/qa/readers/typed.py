@@ -63,15 +63,6 @@ class _AliyunResult(msgspec.Struct):
     Sentences: list[_AliyunSentence]
 
 
-class _Aliyun(msgspec.Struct):
-    Result: _AliyunResult
-    result: msgspec.Raw = _NONE
-    Response: msgspec.Raw = _NONE
-    Data: msgspec.Raw = _NONE
-    sentence_info: msgspec.Raw = _NONE
-    segments: msgspec.Raw = _NONE
-
-
 class _AliyunV4Sentence(msgspec.Struct):  # version 4.0: the same fields in camelCase
     text: str
     beginTime: float
@@ -88,9 +79,9 @@ class _AliyunV4Result(msgspec.Struct):
     Sentences: msgspec.Raw = _NONE
 
 
-class _AliyunV4(msgspec.Struct):
-    result: _AliyunV4Result
-    Result: msgspec.Raw = _NONE
+class _Aliyun(msgspec.Struct):  # one of the two spellings of the result
+    Result: _AliyunResult | None = None
+    result: _AliyunV4Result | None = None
     Response: msgspec.Raw = _NONE
     Data: msgspec.Raw = _NONE
     sentence_info: msgspec.Raw = _NONE
@@ -111,14 +102,14 @@ class _FunASRResult(msgspec.Struct):
 _WHISPERX = msgspec.json.Decoder(_WhisperX)
 _TENCENT = msgspec.json.Decoder(_Tencent)
 _ALIYUN = msgspec.json.Decoder(_Aliyun)
-_ALIYUN_V4 = msgspec.json.Decoder(_AliyunV4)
 _FUNASR = msgspec.json.Decoder(list[_FunASRResult])
 _FAILED = (msgspec.MsgspecError, UnicodeDecodeError, RecursionError, ValueError)
 
 
 def turns(raw: bytes) -> tuple[str, list[Turn]] | None:
     """(format, turns) as `detect` and the format's reader would give them, or None: read it the careful way.
-    The format is guessed from the first bytes and then proved by the decoding: a wrong guess only costs time."""
+    The format is guessed from the first bytes (Alibaba's: none of the others) and then proved by the decoding:
+    a wrong guess only costs time."""
     head = raw[:300]
     try:
         if head.lstrip()[:1] == b"[":
@@ -127,13 +118,9 @@ def turns(raw: bytes) -> tuple[str, list[Turn]] | None:
             return _whisperx(_WHISPERX.decode(raw))
         if b'"Response"' in head:
             return _tencent(_TENCENT.decode(raw))
-        if b'"Result"' in raw:
-            return _aliyun(_ALIYUN.decode(raw))
-        if b'"result"' in raw:
-            return _aliyun_v4(_ALIYUN_V4.decode(raw))
+        return _aliyun(_ALIYUN.decode(raw))
     except _FAILED:
         return None
-    return None
 
 
 def _whisperx(data: _WhisperX) -> tuple[str, list[Turn]] | None:
@@ -166,7 +153,11 @@ def _tencent(data: _Tencent) -> tuple[str, list[Turn]] | None:
 
 
 def _aliyun(data: _Aliyun) -> tuple[str, list[Turn]] | None:
-    if data.result or data.Response or data.Data or data.sentence_info or data.segments:
+    if data.Response or data.Data or data.sentence_info or data.segments:
+        return None
+    if data.Result is None:
+        return _aliyun_v4(data.result) if data.result is not None else None
+    if data.result is not None:
         return None
     out: list[Turn] = []
     append = out.append
@@ -184,12 +175,12 @@ def _aliyun(data: _Aliyun) -> tuple[str, list[Turn]] | None:
     return "aliyun", out
 
 
-def _aliyun_v4(data: _AliyunV4) -> tuple[str, list[Turn]] | None:
-    if data.Result or data.Response or data.Data or data.sentence_info or data.segments or data.result.Sentences:
+def _aliyun_v4(result: _AliyunV4Result) -> tuple[str, list[Turn]] | None:
+    if result.Sentences:
         return None
     out: list[Turn] = []
     append = out.append
-    for s in data.result.sentences:
+    for s in result.sentences:
         if s.Text or s.BeginTime or s.EndTime or s.ChannelId:
             return None
         start, end = s.beginTime * 0.001, s.endTime * 0.001
