@@ -153,3 +153,19 @@ def test_every_variant_reads_as_the_json_loads_path_reads_it(name, tmp_path):
     path = tmp_path / f"{name}.json"
     path.write_bytes(raw)
     assert by_read(path) == by_dicts(raw, str(path))
+
+
+def test_without_msgspec_every_file_takes_the_json_loads_path():
+    """An environment not installed again since msgspec became a dependency still reads every transcript."""
+    import subprocess
+    import sys
+
+    program = (
+        "import sys; sys.modules['msgspec'] = None\n"
+        "from huifang.qa.readers import read\n"
+        f"call = read({str(STORY / 'tencent.json')!r})\n"
+        "print(call.format, len(call.turns), call.turns[0].start)"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    call = read(str(STORY / "tencent.json"))
+    assert done.stdout.split() == ["tencent", str(len(call.turns)), str(call.turns[0].start)]
