@@ -93,7 +93,8 @@ def known_column(db: sqlite3.Connection, first: dt.date, last: dt.date) -> pl.Se
     rather than through the view, whose ->> parses a call's array again for each field. A day's array holds no
     `"` inside a text when it holds no backslash (no text was escaped); when it also holds no `[` inside a text
     (one `[` per call and one around them), polars splits it into calls at `],[` and reads each call's fields by
-    PLAIN_CALL, a million calls in 0.5 s; any other day is read by json.loads, a day's array at once (1.1 s)."""
+    PLAIN_CALL (848,373 calls: 0.6 s); any other day is read by json.loads, a day's array at once (0.75 s, and
+    0.4 s more to make the keys a column)."""
     import polars as pl
 
     lo, hi = first.isoformat(), last.isoformat()
