@@ -245,7 +245,7 @@ def packed(frame: pl.DataFrame, run: str, taken: set[str]) -> tuple[list[tuple],
     array = pl.concat_str(
         pl.when("turn_").then(pl.lit("[[")).otherwise(pl.lit("[")), pl.col("line").cast(pl.String), pl.lit(',"'),
         inner(f["customer"]), pl.lit('","'), inner(f["phone"]), pl.lit('","'), inner(f["ident"]), pl.lit('","'),
-        inner(f["scenario"]), pl.lit('","'), event, pl.lit('","'), inner(f["time"]), pl.lit('","'), start,
+        inner(f["scenario"], few=True), pl.lit('","'), event, pl.lit('","'), inner(f["time"], few=True), pl.lit('","'), start,
         pl.lit('",'), iso_days(f["end"], quoted=True), pl.when("ends_").then(pl.lit("]]")).otherwise(pl.lit("]")),
     )  # fmt: skip
     days = (
