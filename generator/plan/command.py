@@ -17,11 +17,12 @@ from huifang.plan.events import InputError, read_events
 from huifang.plan.jsonout import write_json
 from huifang.problems import ContentError, display_path
 
-# polars' allocator (jemalloc): freed memory goes back to the system after 200 ms and at once, not after polars'
-# own 500 ms and 1 s (pages freed lazily still count in the peak); a million rows pass through several frames in
-# turn, and the peak is what the user's machine must hold. polars puts its own defaults in front of this (later
-# options win in jemalloc's list).
-ALLOCATOR = "dirty_decay_ms:200,muzzy_decay_ms:0"
+# polars' allocator (jemalloc): freed memory goes back to the system after 500 ms and then at once, not after
+# polars' own 500 ms and 1 s (pages freed lazily still count in the peak); a million rows pass through several
+# frames in turn, and the peak is what the user's machine must hold. Sooner costs page faults (200 ms: 0.2 s more
+# CPU at a million events), later the peak (1,000 ms: ≈ 835 against ≈ 800 MB; see bench/README.md). polars puts
+# its own defaults in front of this (later options win in jemalloc's list).
+ALLOCATOR = "dirty_decay_ms:500,muzzy_decay_ms:0"
 
 
 def load_polars() -> None:

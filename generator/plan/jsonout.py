@@ -26,14 +26,17 @@ def strings(values, indent: str) -> str:
     return f"[\n{inner}\n{indent}]"
 
 
-def inner(column: pl.Series) -> pl.Expr:
+def inner(column: pl.Series, few: bool = False) -> pl.Expr:
     """The column's texts as they stand between a JSON string's quotes (the quotes are the caller's literals): as
     they are, and the few that need it escaped by encode_basestring. One flat concat_str of columns and literals
-    costs a tenth of one whose pieces are each a concat_str of their own (polars makes every piece a column)."""
+    costs a tenth of one whose pieces are each a concat_str of their own (polars makes every piece a column).
+    `few`: a column of few distinct texts (scenario ids, agents, times, reasons), whose distinct texts are looked
+    at rather than every row (hashing 513,513 reasons: 0.01 s; looking through them: 0.09 s)."""
     import polars as pl
 
     name = column.name
-    odd = column.filter(column.str.contains_any(NEEDS_ESCAPE)).unique().to_list()
+    texts = column.unique() if few else column
+    odd = texts.filter(texts.str.contains_any(NEEDS_ESCAPE)).unique().to_list()
     if not odd:
         return pl.col(name)
     return pl.col(name).replace({v: encode_basestring(v)[1:-1] for v in odd})
@@ -68,13 +71,13 @@ def call_text(frame: pl.DataFrame, warning_lists: list) -> pl.Expr:
         pl.lit('",\n      "phone": "'),
         inner(frame["phone"]),
         pl.lit('",\n      "scenario": "'),
-        inner(frame["scenario"]),
+        inner(frame["scenario"], few=True),
         pl.lit('",\n      "agent": "'),
-        inner(frame["agent"]),
+        inner(frame["agent"], few=True),
         pl.lit('",\n      "date": "'),
         iso_days(frame["date"]),
         pl.lit('",\n      "time": "'),
-        inner(frame["time"]),
+        inner(frame["time"], few=True),
         pl.lit('",\n      "window": [\n        "'),
         iso_days(frame["start"]),
         pl.lit('",\n        '),
@@ -102,7 +105,7 @@ def unscheduled_text(frame: pl.DataFrame) -> pl.Expr:
         pl.lit('    {\n      "line": '),
         pl.col("line").cast(pl.String),
         pl.lit(',\n      "reason": "'),
-        inner(frame["reason"]),
+        inner(frame["reason"], few=True),
         pl.lit('"\n    }'),
     )
 

@@ -36,6 +36,7 @@ SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\
 # a line break str.splitlines() knows besides \n and \r\n, a quote, a NUL: the file is read by `csv` instead
 ODD = (b'"', b"\x00", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
 LONE_CR = re.compile(rb"\r(?!\n)")
+FEW = ("场景", "坐席", "机构", "区域", "客户类别")  # text columns of few distinct values
 TEXT_COLUMNS = ("客户", "电话", "场景", "坐席", "机构", "区域", "客户类别", "编号")
 FIELDS = {  # canonical column -> the frame's column
     "客户": "customer",
@@ -270,9 +271,16 @@ def checked(frame: pl.DataFrame, header: dict[str, int], width: int, past) -> Ta
         return pl.col(f"c{header[name]}") if name in header else pl.lit("", pl.String)
 
     # a column none of whose cells holds a space anywhere is taken as it is: looking for one costs half of
-    # stripping every cell (ids, phones and names of most exports have none)
+    # stripping every cell (ids, phones and names of most exports have none); in a column of few distinct texts
+    # (scenarios, agents, orgs, regions, classes) the distinct ones are looked at
     present = [name for name in TEXT_COLUMNS if name in header]
-    spaced = frame.select(pl.col(f"c{header[n]}").str.contains_any(list(SPACES)).any().alias(n) for n in present)
+    spaced = frame.select(
+        (pl.col(f"c{header[n]}").unique() if n in FEW else pl.col(f"c{header[n]}"))
+        .str.contains_any(list(SPACES))
+        .any()
+        .alias(n)
+        for n in present
+    )
     stripped = {
         FIELDS[name]: raw(name).str.strip_chars(SPACES) if name in present and spaced[name].item() else raw(name)
         for name in TEXT_COLUMNS

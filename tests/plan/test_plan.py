@@ -276,6 +276,7 @@ def test_json_is_written_as_json_dump_would(shipped):
         [
             event(2, "tongyong-shouce-tousu", "2026-10-01"),  # 国庆: a warning
             event(3, "tongyong-shouce-tousu", "2026-10-08", customer='王"先生\n'),
+            event(7, "tongyong-shouce-tousu", "2026-10-09", agent='赵"六\\'),  # a column of few texts, escaped
             event(4, "renshou-xinqiyue", "2026-10-08"),  # unscheduled with the reason
             (5, "缺少电话"),
         ]

@@ -33,7 +33,7 @@ def read(path: str, display: str | None = None, max_bytes: int = MAX_BYTES) -> C
     raw = load_bytes(path, display, max_bytes)
     if lower.endswith(JSON_SUFFIXES):
         typed = _typed()
-        said = typed.turns(raw)
+        said = typed.turns(raw) if typed is not None else None
         if said is not None:
             return finish(Call(display, said[0], said[1]), display)
         return from_json(parse_json(decode(raw, display), display), display)
@@ -144,13 +144,16 @@ _MODULES: dict = {}  # format → its reader module, imported on first use
 
 
 def _typed():
-    """The typed decoding of the common JSON shapes (imported on first use: text and SRT runs do without msgspec)."""
-    module = _MODULES.get("typed")
-    if module is None:
-        from huifang.qa.readers import typed as module
-
+    """The typed decoding of the common JSON shapes, imported on first use (text and SRT runs do without
+    msgspec); None without msgspec (an environment not installed again since it became a dependency): every
+    file then takes the `json.loads` path, with the same results, only slower."""
+    if "typed" not in _MODULES:
+        try:
+            from huifang.qa.readers import typed as module
+        except ImportError:
+            module = None
         _MODULES["typed"] = module
-    return module
+    return _MODULES["typed"]
 
 
 def number(value, display: str, where: str, scale: float = 1.0) -> float:

@@ -63,9 +63,25 @@ class _AliyunResult(msgspec.Struct):
     Sentences: list[_AliyunSentence]
 
 
-class _Aliyun(msgspec.Struct):
-    Result: _AliyunResult
-    result: msgspec.Raw = _NONE
+class _AliyunV4Sentence(msgspec.Struct):  # version 4.0: the same fields in camelCase
+    text: str
+    beginTime: float
+    endTime: float
+    channelId: int | None = None
+    Text: msgspec.Raw = _NONE  # either spelling beside the other: the careful path knows which one wins
+    BeginTime: msgspec.Raw = _NONE
+    EndTime: msgspec.Raw = _NONE
+    ChannelId: msgspec.Raw = _NONE
+
+
+class _AliyunV4Result(msgspec.Struct):
+    sentences: list[_AliyunV4Sentence]
+    Sentences: msgspec.Raw = _NONE
+
+
+class _Aliyun(msgspec.Struct):  # one of the two spellings of the result
+    Result: _AliyunResult | None = None
+    result: _AliyunV4Result | None = None
     Response: msgspec.Raw = _NONE
     Data: msgspec.Raw = _NONE
     sentence_info: msgspec.Raw = _NONE
@@ -92,7 +108,8 @@ _FAILED = (msgspec.MsgspecError, UnicodeDecodeError, RecursionError, ValueError)
 
 def turns(raw: bytes) -> tuple[str, list[Turn]] | None:
     """(format, turns) as `detect` and the format's reader would give them, or None: read it the careful way.
-    The format is guessed from the first bytes and then proved by the decoding: a wrong guess only costs time."""
+    The format is guessed from the first bytes (Alibaba's: none of the others) and then proved by the decoding:
+    a wrong guess only costs time."""
     head = raw[:300]
     try:
         if head.lstrip()[:1] == b"[":
@@ -101,11 +118,9 @@ def turns(raw: bytes) -> tuple[str, list[Turn]] | None:
             return _whisperx(_WHISPERX.decode(raw))
         if b'"Response"' in head:
             return _tencent(_TENCENT.decode(raw))
-        if b'"Result"' in raw:
-            return _aliyun(_ALIYUN.decode(raw))
+        return _aliyun(_ALIYUN.decode(raw))
     except _FAILED:
         return None
-    return None
 
 
 def _whisperx(data: _WhisperX) -> tuple[str, list[Turn]] | None:
@@ -138,7 +153,11 @@ def _tencent(data: _Tencent) -> tuple[str, list[Turn]] | None:
 
 
 def _aliyun(data: _Aliyun) -> tuple[str, list[Turn]] | None:
-    if data.result or data.Response or data.Data or data.sentence_info or data.segments:
+    if data.Response or data.Data or data.sentence_info or data.segments:
+        return None
+    if data.Result is None:
+        return _aliyun_v4(data.result) if data.result is not None else None
+    if data.result is not None:
         return None
     out: list[Turn] = []
     append = out.append
@@ -153,6 +172,22 @@ def _aliyun(data: _Aliyun) -> tuple[str, list[Turn]] | None:
             append(Turn("", s.Text.strip(), start, end, None))
         else:
             append(Turn(f"声道{channel}", s.Text.strip(), start, end, channel))
+    return "aliyun", out
+
+
+def _aliyun_v4(result: _AliyunV4Result) -> tuple[str, list[Turn]] | None:
+    if result.Sentences:
+        return None
+    out: list[Turn] = []
+    append = out.append
+    for s in result.sentences:
+        if s.Text or s.BeginTime or s.EndTime or s.ChannelId:
+            return None
+        start, end = s.beginTime * 0.001, s.endTime * 0.001
+        if not (0 <= start <= DAY and 0 <= end <= DAY):
+            return None
+        channel = s.channelId
+        append(Turn("" if channel is None else f"声道{channel}", s.text.strip(), start, end, channel))
     return "aliyun", out
 
 
