@@ -39,11 +39,7 @@ def imap(work: Callable, chunks: list, jobs: int) -> Iterator:
     task_read, task_write = os.pipe()
     os.write(task_write, b"".join(_TASK.pack(i) for i in range(len(chunks))))
     os.close(task_write)
-    for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
-        try:
-            stream.flush()
-        except (AttributeError, OSError, ValueError):
-            pass
+    _flush()  # nothing buffered is written twice
     children: dict[int, int] = {}  # result pipe → pid
     done = False
     try:
@@ -87,7 +83,16 @@ def _serve(work: Callable, chunks: list, tasks: int, out: int) -> None:
     except BaseException:  # noqa: BLE001 - a worker never unwinds into its parent's code
         code = 1
     finally:
+        _flush()  # what the work printed (a pool's workers flush too)
         os._exit(code)
+
+
+def _flush() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
 
 
 def _pickled_error(exc: BaseException) -> bytes:

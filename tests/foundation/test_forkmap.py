@@ -61,6 +61,23 @@ def test_a_worker_that_dies_is_an_error_not_a_hang():
     assert not _children_left()
 
 
+def test_what_a_worker_prints_is_written_once(tmp_path):
+    program = (
+        "import sys\n"
+        "from huifang import forkmap\n"
+        "print('before', end=' ')\n"  # buffered in the parent when the workers are forked
+        "def loud(chunk):\n"
+        "    print(f'chunk{chunk[0]}', end=' ')\n"  # buffered in a worker until it ends
+        "    return chunk\n"
+        "list(forkmap.imap(loud, [[n] for n in range(6)], 2))\n"
+        "print('after')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    words = run.stdout.split()
+    assert run.returncode == 0 and words[0] == "before" and words[-1] == "after"
+    assert sorted(words[1:-1]) == [f"chunk{n}" for n in range(6)]
+
+
 def test_stopping_early_ends_the_workers():
     results = forkmap.imap(_square_with_pid, [[n] for n in range(200)], 2)
     next(results)
