@@ -191,3 +191,26 @@ def test_without_msgspec_every_file_takes_the_json_loads_path():
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     call = read(str(STORY / "tencent.json"))
     assert done.stdout.split() == ["tencent", str(len(call.turns)), str(call.turns[0].start)]
+
+
+def test_time_stamps_parse_to_the_same_floats_as_json_loads():
+    """Every time stamp the typed path reads is msgspec's float of the literal: it must be the float
+    `json.loads` gives, or the seconds (and so the report) would differ in the last bit."""
+    import random
+
+    import msgspec
+
+    rng = random.Random(7)
+    literals = []
+    for _ in range(20_000):
+        kind = rng.randint(0, 3)
+        if kind == 0:
+            literals.append(repr(rng.random() * 10 ** rng.randint(-5, 8)))
+        elif kind == 1:
+            literals.append(f"{rng.randint(0, 10**9)}.{rng.randint(0, 10 ** rng.randint(1, 25))}")
+        elif kind == 2:
+            literals.append(str(rng.randint(0, 86_400_000)))
+        else:
+            literals.append(f"{rng.uniform(0, 86_400):.{rng.randint(0, 20)}f}")
+    text = "[" + ",".join(literals) + "]"
+    assert msgspec.json.Decoder(list[float]).decode(text) == [float(v) for v in json.loads(text)]
