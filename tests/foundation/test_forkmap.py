@@ -107,9 +107,25 @@ def test_ctrl_c_stops_the_parent_only_once_with_no_worker_traceback(tmp_path):
     assert out.strip() == "stopped" and "Traceback" not in err
 
 
+def _children() -> set[int]:
+    """This process's living children. Under pytest-xdist a worker may have others of its own (a browser, a
+    server another test started), so the tests compare before and after instead of asking for none."""
+    found: set[int] = set()
+    for task in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{task}/children") as handle:
+            found.update(int(pid) for pid in handle.read().split())
+    return found
+
+
+BEFORE: set[int] = set()
+
+
+@pytest.fixture(autouse=True)
+def _children_before():
+    BEFORE.clear()
+    BEFORE.update(_children())
+
+
 def _children_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return False
-    return True
+    """Whether a worker this test started is still a process (running, or a zombie nobody waited for)."""
+    return bool(_children() - BEFORE)
