@@ -15,7 +15,9 @@ project: loading a pickle runs code, and in CI the project is someone else's pul
 entries are read but not written: the home directory is thrown away after the job, and writing the
 shipped content's entry costs a tenth of a second or more.
 
-An entry holds what linting needs: each content file's text and the spans of its values (unpacked
+An entry holds what linting needs: the forbidden phrases of the packs huifang.yaml enables, built (a
+pack's checking and building was 12-16 ms of every run; its file is one of huifang's own, compared like
+its modules); each content file's text and the spans of its values (unpacked
 when first read, see `_CachedDocument`), but not its parsed data or the places of its keys, which a
 lint never reads again. Unpickling the whole documents took 25 ms of a 0.2 s one-file lint.
 """
@@ -32,7 +34,7 @@ from pathlib import Path
 from huifang.yamlload import Document, Span
 
 KEEP = 32  # entries (one per project folder and copy of huifang); the oldest beyond this are removed
-FORMAT = "huifang-content-4"
+FORMAT = "huifang-content-5"
 RACY_NS = 3_000_000_000  # a file changed this shortly before its entry was written is always compared by content
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
@@ -56,15 +58,40 @@ def load_content(root: Path, scripts: bool = False):
     header = repr((FORMAT, sys.version, PACKAGE, place)).encode("utf-8", "surrogateescape")
     loaded = _read(entry, header, root, scripts)
     if loaded is not None:
-        return loaded
+        return _with_packs(*loaded)
     try:
         manifest = _manifest(root, scripts)
     except OSError:
         return load_project(root, scripts=chosen)  # unreadable content: let the loader say why
     loaded = load_project(root, scripts=chosen)
     if os.environ.get("CI", "").lower() in ("", "0", "false"):
+        built = _packs(loaded)
         manifest["time"] = time.time_ns()  # after every read: what changed since is newer, so racy
-        _write(folder, entry, header, manifest, loaded)
+        _write(folder, entry, header, manifest, (loaded, built))
+    return loaded
+
+
+def _packs(loaded) -> dict[str, tuple]:
+    """The phrase packs the project's huifang.yaml enables, built (a pack that fails to build is left to
+    the lint, which says why)."""
+    from huifang.lint import packs
+
+    extends = getattr(getattr(loaded.project.config, "lint", None), "extends", None)
+    wanted = [extends] if isinstance(extends, str) else list(extends or ())
+    built = {}
+    for name in wanted:
+        if name in packs.names():
+            try:
+                built[name] = packs.phrases(name)
+            except Exception:
+                continue
+    return built
+
+
+def _with_packs(loaded, built: dict[str, tuple]):
+    from huifang.lint import packs
+
+    packs.remember(built)
     return loaded
 
 
@@ -100,6 +127,9 @@ def _listing(root: Path, scripts: bool = False) -> tuple[list[str], list[str], l
     code = sorted(
         os.path.join(folder, name) for folder, _, names in os.walk(PACKAGE) for name in names if name.endswith(".py")
     )
+    from huifang.lint import packs
+
+    code += sorted(str(path) for path in packs.HERE.glob("*.yaml"))
     return files, named, code
 
 
@@ -187,12 +217,14 @@ def _read(entry: Path, header: bytes, root: Path, scripts: bool = False):
             if fresh is None:
                 return None
             start = handle.tell()
-            loaded = pickle.load(handle)
+            loaded, built = pickle.load(handle)
+            if not isinstance(built, dict):
+                return None
             if fresh is not manifest and os.environ.get("CI", "").lower() in ("", "0", "false"):
                 handle.seek(start)
                 _rewrite(entry, header, fresh, handle.read())
         gc.freeze()  # the content lives to the end of the run: never walk it again (the next pass would)
-        return loaded
+        return loaded, built
     except Exception:  # missing, cut short, written by another version, a file gone: load afresh
         return None
     finally:

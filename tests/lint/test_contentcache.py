@@ -253,3 +253,49 @@ def test_an_entry_written_just_after_its_files_changed_is_refreshed_once_they_ar
     assert loaded_part(entry) == content  # the loaded content is copied, not pickled again
     written = entry.stat().st_mtime_ns
     assert lint(proj) == first and entry.stat().st_mtime_ns == written  # now a plain hit
+
+
+def test_enabled_packs_are_kept_built_and_a_changed_pack_is_picked_up(proj, cache, tmp_path, monkeypatch):
+    """The phrase packs huifang.yaml enables are kept built in the entry: a hit builds none, an edit of
+    the pack (same size, same modification time) is seen, and an entry whose content part is not what
+    this version writes is ignored."""
+    import io
+    import pickle
+
+    from huifang import contentcache
+    from huifang.lint import packs
+
+    here = tmp_path / "packs"
+    here.mkdir()
+    pack = here / "service-taboos.yaml"
+    pack.write_bytes((packs.HERE / "service-taboos.yaml").read_bytes())
+    monkeypatch.setattr(packs, "HERE", here)
+    config = proj / "huifang.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "lint:\n  extends: [default, service-taboos]\n", "utf-8")
+    build = packs._build
+
+    def built_in(name: str) -> tuple:
+        raise AssertionError(f"{name} built again")
+
+    def phrases_after_load(*, may_build: bool) -> list[str]:
+        monkeypatch.setattr(packs, "_BUILT", {})
+        monkeypatch.setattr(packs, "_build", build if may_build else built_in)
+        contentcache.load_content(proj)
+        return [phrase.phrase.value for phrase in packs.phrases("service-taboos")]
+
+    first = phrases_after_load(may_build=True)
+    assert "这不归我管" in first
+    assert phrases_after_load(may_build=False) == first  # from the entry
+    stat = pack.stat()
+    pack.write_text(pack.read_text(encoding="utf-8").replace("phrase: 这不归我管", "phrase: 这不由我管"), "utf-8")
+    os.utime(pack, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert pack.stat().st_size == stat.st_size
+    changed = phrases_after_load(may_build=True)
+    assert "这不由我管" in changed and "这不归我管" not in changed
+    assert phrases_after_load(may_build=False) == changed
+    entry = next(cache.glob("*.pickle"))
+    header, rest = entry.read_bytes().split(b"\n", 1)
+    stream = io.BytesIO(rest)
+    pickle.load(stream)
+    entry.write_bytes(header + b"\n" + rest[: stream.tell()] + pickle.dumps(["not", "a", "pair"]))
+    assert phrases_after_load(may_build=True) == changed

@@ -95,7 +95,9 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("工号1024为您服务", {"zuoxi"}, set()),
         ("我是XXXX特约店的信息员", {"gongsi"}, {"zuoxi"}),
         ("我们想给您做个简短的电话回访可以吗？", {"fangbian"}, set()),
-        ("耽误您两分钟时间", {"fangbian"}, set()),
+        # asking for the time counts when it is asked (bench/realworld/README.md, clarification 5)
+        ("耽误您两分钟时间，可以吗？", {"fangbian"}, set()),
+        ("耽误您两分钟时间", set(), {"fangbian"}),
         ("很抱歉给您带来不便", set(), {"fangbian"}),
         ("请问有什么可以帮您？", {"xuqiu"}, set()),
         # written forms of address and bracket placeholders (messages, templates)
@@ -250,6 +252,34 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
             set(),
         ),
         ("您好,我是××學校的李老師,馬上要放寒假了", {"gongsi", "zuoxi"}, set()),
+        # a company named by the kind of business real names end in, and the agent's name after it
+        ("我是平安保险的小王", {"gongsi", "zuoxi"}, set()),
+        ("您好，我是顺丰快递的小张", {"gongsi", "zuoxi"}, set()),
+        ("我是东方航空的客服", {"gongsi"}, {"zuoxi"}),
+        ("您好,我是XX外卖的,这是您的午餐", {"gongsi"}, set()),
+        ("XX俱乐部全体教练祝您生日快乐", {"gongsi"}, set()),
+        # a community office or a platform named by its kind only, and a seat number, name no company
+        ("阿姨,我是社区的,新年快乐!", {"wenhou"}, {"gongsi"}),
+        ("喂,您好,我们是街道疫情防控工作人员。", {"wenhou"}, {"gongsi"}),
+        ("您好，请问是王老板吗？这边是电商平台客服", {"queren-shenfen"}, {"gongsi"}),
+        ("您好,這裡是271號坐席員,請問您需要什麼幫助?", {"wenhou", "zuoxi", "xuqiu"}, {"gongsi"}),
+        # greeting a group; a hotline's pickup: place and number, then 请讲
+        ("各位团友,大家好!欢迎来到厦门。", {"wenhou"}, set()),
+        ("你好,开封市120,28号,请讲……", {"wenhou", "gongsi", "zuoxi", "xuqiu"}, set()),
+        # 请讲 to a silent line asks for no need
+        ("您好,您的电话已接通,请讲。", {"wenhou"}, {"xuqiu"}),
+        ("您好,欢迎光临,请问需要什么呢?", {"wenhou", "xuqiu"}, set()),
+        ("请问您加什么油?", {"xuqiu"}, set()),
+        # a welcome that names the company by its kind of business; a welcome to ask names none
+        ("您好！欢迎咨询武汉凡尘合创科技，我是您的专属顾问。", {"wenhou", "gongsi"}, {"zuoxi"}),
+        ("欢迎随时咨询我们的客服中心", set(), {"gongsi"}),
+        # 喂 and the customer's form of address confirm the person; asking the reason does not
+        ("喂,徐奶奶,我是养老驿站的小杨", {"queren-shenfen", "zuoxi"}, set()),
+        ("不想续了：请问是对哪方面不满意？", set(), {"queren-shenfen"}),
+        # the time the call takes, announced without a question, asks for no convenience
+        ("打扰您一分钟。我们正在整理一批政策", set(), {"fangbian"}),
+        ("您好，我是负责贵司账户的客户成功专员，占用您两分钟时间。", {"wenhou"}, {"fangbian", "gongsi"}),
+        ("耽误您两分钟做个回访可以吗？", {"fangbian"}, set()),
     ],
 )
 def test_elements_by_meaning(project, text, present, absent):
@@ -280,6 +310,8 @@ def test_closing_elements_by_meaning(project, text, present):
         "向来电人致谢后挂机",
         # a story's customer thanking, in the third person
         "灶台点火成功。该用户又是道歉又是感谢。",
+        # the reason for a gift, mid-message
+        "为感谢支持，幸运车主每人获3张4元券",
     ],
 )
 def test_prose_about_thanking_is_no_thanks(project, text):
@@ -444,3 +476,30 @@ def test_opening_quoted_after_handbook_prose(real):
     [problem] = lint_text(real, "h.txt", text, "missing-greeting")
     assert "问候（" not in problem.message and "报公司名称" not in problem.message, problem.message
     assert "报坐席" not in problem.message and "确认客户身份" in problem.message
+
+
+@pytest.fixture
+def checks_messages(real):
+    """The shipped rule book with a team's change: a message must end with thanks."""
+    path = real / "content" / "standards.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "    message:\n      elements: []\n      source: 原文没有规定短信的结束语，因此不检查\n"
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, "    message:\n      elements: [ganxie]\n"), encoding="utf-8")
+    return real
+
+
+@pytest.mark.parametrize(
+    "body, missing",
+    [
+        # thanks in its first sentence, then where to turn: the message does not end with thanks
+        ("您的订单已签收,感谢您信任楼口.若未收到货,请拨打投诉热线400 678 0519", True),
+        ("为感谢支持，幸运车主每人获3张4元券，5月拨打热线免费办卡。退订回T 【停车宝】", True),
+        # thanks in its last sentence, before the signature and the opt-out
+        ("您的订单已签收。感谢您的支持！退订回T【楼口】", False),
+        ("尊敬的客户，您的保单已续保成功，保费为1.5万元。感谢您的信任", False),
+    ],
+)
+def test_a_message_closes_with_its_last_sentence(checks_messages, body, missing):
+    found = lint_text(checks_messages, "m.txt", "类型：短信\n" + body + "\n", "missing-closing")
+    assert bool(found) == missing, found
