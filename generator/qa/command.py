@@ -261,15 +261,12 @@ def judge_stream(session, jobs, *, turns: bool = False, workers: int = 0):
             for at in range(0, len(jobs), 100):
                 yield from _chunk(jobs[at : at + 100])
             return
-        import multiprocessing
+        from huifang import forkmap  # as lint's workers: no multiprocessing, its threads or pickled tasks
 
-        from huifang.workers import ignore_interrupts
-
-        size = max(20, min(500, len(jobs) // (count * 4)))
+        size = max(20, min(500, len(jobs) // (count * 4)), -(-len(jobs) // 8000))  # at most ≈ 8,000 chunks
         chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-        with multiprocessing.get_context("fork").Pool(count, initializer=ignore_interrupts) as pool:
-            for part in pool.imap(_chunk, chunks):
-                yield from part
+        for part in forkmap.imap(_chunk, chunks, min(count, len(chunks))):
+            yield from part
     finally:
         gc.unfreeze()
         _SESSION = None
