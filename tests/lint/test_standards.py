@@ -273,6 +273,11 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         # a welcome that names the company by its kind of business; a welcome to ask names none
         ("您好！欢迎咨询武汉凡尘合创科技，我是您的专属顾问。", {"wenhou", "gongsi"}, {"zuoxi"}),
         ("欢迎随时咨询我们的客服中心", set(), {"gongsi"}),
+        # a company named in the thanks that opens a call or a message; a product or a service named by its kind is none
+        ("您好，感谢致电中国移动，请问有什么可以帮您", {"wenhou", "gongsi", "xuqiu"}, set()),
+        ("您的订单 %s 已签收,感谢您信任楼口.若未收到货", {"gongsi"}, set()),
+        ("感谢您使用本产品", set(), {"gongsi"}),
+        ("感谢您选择我们的服务", set(), {"gongsi"}),
         # 喂 and the customer's form of address confirm the person; asking the reason does not
         ("喂,徐奶奶,我是养老驿站的小杨", {"queren-shenfen", "zuoxi"}, set()),
         ("不想续了：请问是对哪方面不满意？", set(), {"queren-shenfen"}),
