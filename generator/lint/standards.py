@@ -464,6 +464,8 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
     after its last closing marker when it has one, and of a long paragraph only its end (what
     follows its own closing marker, else its last TAIL characters)."""
     agent = view.agent_turns(turns) if view is not None else [u for u in turns if u.agent]
+    if view is not None and view.kind == "message":
+        return _last_sentence(agent)
     if view is None or not view.freeform:
         return agent[-standard.max_turns :]
     cache = view.__dict__.setdefault("_closings", {})
@@ -622,6 +624,29 @@ def _says(standard: m.Standard, org: m.Org | None, detectors: dict, answers: dic
         return found
 
     return says
+
+
+# A message's signature (【停车宝】) and opt-out line (退订回T) after its last sentence.
+SIGNATURE = regexcache.compile(
+    r"(?:[\s,，.。;；]*(?:【[^【】]{1,20}】|\[[^\[\]]{1,20}\]|退订回?\s?[a-z]{1,2}|回[a-z]退订))+[\s.。!！]*$"
+)
+# The end of a sentence: 。！？!? and an ASCII full stop between words (楼口.若未收到货), not in a number.
+SENTENCE_END = regexcache.compile(r"[。！？!?…]+[”」』\"]?|(?<![0-9])\.(?![0-9])")
+
+
+def _last_sentence(agent: list[Utterance]) -> list[Utterance]:
+    """A message's closing: the last sentence of its last line, before its signature (bench/realworld's
+    convention; a thanks or wish in its first or middle sentence does not close it)."""
+    for u in reversed(agent):
+        folded = u.folded
+        sign = SIGNATURE.search(folded)
+        end = sign.start() if sign else len(folded)
+        body = folded[:end].rstrip()
+        if not body:
+            continue
+        stops = [x.end() for x in SENTENCE_END.finditer(body) if x.end() < len(body)]
+        return [_part(u, stops[-1] if stops else 0, len(body))]
+    return []
 
 
 def _tail(u: Utterance) -> Utterance:

@@ -58,8 +58,16 @@ def score(verdict, form) -> None:
     results = []
     kept = total = 0.0
     failed = False
+    # The findings counted per rule once (all, and compliance ones), not walked once per item.
+    every: dict[str, int] = {}
+    told: dict[str, int] = {}
+    for f in verdict.findings:
+        every[f.rule] = every.get(f.rule, 0) + 1
+        if f.compliance:
+            told[f.rule] = told.get(f.rule, 0) + 1
     for item in form.items:
-        n = counts(item, verdict.findings)
+        per = told if item.compliance_only else every
+        n = sum([per.get(rule, 0) for rule in set(item.rules)]) if per else 0  # as `counts`
         if not applies(item, verdict):
             results.append(ItemResult(item, None, n, False))
             continue

@@ -55,13 +55,25 @@ class Bridge:
         customer's among them (personal data). An utterance is made only for a turn some view holds."""
         made: dict[int, Utterance] = {}
         prepared = True
-        for index, t in enumerate(turns):  # positional arguments: this runs for every agent turn of every call
-            if t.role == AGENT:
-                made[index] = self._utterance(t, index, asks)
-                if not t.folded:
-                    prepared = False
-            elif not t.folded:
+        for index, t in enumerate(turns):  # as `_utterance`, inlined: this runs for every agent turn of every call
+            folded = t.folded
+            if not folded:
                 prepared = False
+            if t.role == AGENT:
+                made[index] = Utterance(
+                    t.text,
+                    AGENT,
+                    "<call>",
+                    index + 1,
+                    1,
+                    0,
+                    None,
+                    index in asks,
+                    None,
+                    "",
+                    folded or None,
+                    t.norm if folded else None,
+                )
         agent = list(made.values())
         text = "\n".join([t.text for t in turns])
         view = CallView("<call>", "<call>", (1, 1), [("", agent)], org=org, freeform=True, text=text)
@@ -91,10 +103,22 @@ class Bridge:
 
     @staticmethod
     def _utterance(t: Turn, index: int, asks) -> Utterance:
-        u = Utterance(t.text, AGENT if t.role == AGENT else CUSTOMER, "<call>", index + 1, 1, 0, None, index in asks)
-        if t.folded:
-            u._folded, u._norm = t.folded, t.norm  # worked out once per call by prepare()
-        return u
+        folded = t.folded  # worked out once per call by prepare()
+        role = AGENT if t.role == AGENT else CUSTOMER
+        return Utterance(
+            t.text,
+            role,
+            "<call>",
+            index + 1,
+            1,
+            0,
+            None,
+            index in asks,
+            None,
+            "",
+            folded or None,
+            t.norm if folded else None,
+        )
 
     def _may_find(self, turns: list[Turn], text: str, phrase_lines: set[int] | None) -> list[int] | None:
         """Indexes of the turns on which the line rules may find anything, by the rules' own first tests

@@ -270,8 +270,17 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好,您的电话已接通,请讲。", {"wenhou"}, {"xuqiu"}),
         ("您好,欢迎光临,请问需要什么呢?", {"wenhou", "xuqiu"}, set()),
         ("请问您加什么油?", {"xuqiu"}, set()),
+        # a welcome that names the company by its kind of business; a welcome to ask names none
+        ("您好！欢迎咨询武汉凡尘合创科技，我是您的专属顾问。", {"wenhou", "gongsi"}, {"zuoxi"}),
+        ("欢迎随时咨询我们的客服中心", set(), {"gongsi"}),
+        # a company named in the thanks that opens a call or a message; a product or a service named by its kind is none
+        ("您好，感谢致电中国移动，请问有什么可以帮您", {"wenhou", "gongsi", "xuqiu"}, set()),
+        ("您的订单 %s 已签收,感谢您信任楼口.若未收到货", {"gongsi"}, set()),
+        ("感谢您使用本产品", set(), {"gongsi"}),
+        ("感谢您选择我们的服务", set(), {"gongsi"}),
         # 喂 and the customer's form of address confirm the person; asking the reason does not
-        ("喂,徐奶奶,我是养老驿站的小杨", {"queren-shenfen", "zuoxi"}, set()),
+        ("喂,徐奶奶,我是养老驿站的小杨", {"queren-shenfen", "zuoxi"}, {"gongsi"}),
+        ("我是福寿养老院的小王", {"gongsi", "zuoxi"}, set()),
         ("不想续了：请问是对哪方面不满意？", set(), {"queren-shenfen"}),
         # the time the call takes, announced without a question, asks for no convenience
         ("打扰您一分钟。我们正在整理一批政策", set(), {"fangbian"}),
@@ -309,6 +318,8 @@ def test_closing_elements_by_meaning(project, text, present):
         "灶台点火成功。该用户又是道歉又是感谢。",
         # the reason for a gift, mid-message
         "为感谢支持，幸运车主每人获3张4元券",
+        # a story's resident thanking the staff
+        "老人脸上洋溢着幸福的笑容,对着工作人员道谢:“谢谢社区这么关心我,新年快乐!”",
     ],
 )
 def test_prose_about_thanking_is_no_thanks(project, text):
@@ -473,3 +484,30 @@ def test_opening_quoted_after_handbook_prose(real):
     [problem] = lint_text(real, "h.txt", text, "missing-greeting")
     assert "问候（" not in problem.message and "报公司名称" not in problem.message, problem.message
     assert "报坐席" not in problem.message and "确认客户身份" in problem.message
+
+
+@pytest.fixture
+def checks_messages(real):
+    """The shipped rule book with a team's change: a message must end with thanks."""
+    path = real / "content" / "standards.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "    message:\n      elements: []\n      source: 原文没有规定短信的结束语，因此不检查\n"
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, "    message:\n      elements: [ganxie]\n"), encoding="utf-8")
+    return real
+
+
+@pytest.mark.parametrize(
+    "body, missing",
+    [
+        # thanks in its first sentence, then where to turn: the message does not end with thanks
+        ("您的订单已签收,感谢您信任楼口.若未收到货,请拨打投诉热线400 678 0519", True),
+        ("为感谢支持，幸运车主每人获3张4元券，5月拨打热线免费办卡。退订回T 【停车宝】", True),
+        # thanks in its last sentence, before the signature and the opt-out
+        ("您的订单已签收。感谢您的支持！退订回T【楼口】", False),
+        ("尊敬的客户，您的保单已续保成功，保费为1.5万元。感谢您的信任", False),
+    ],
+)
+def test_a_message_closes_with_its_last_sentence(checks_messages, body, missing):
+    found = lint_text(checks_messages, "m.txt", "类型：短信\n" + body + "\n", "missing-closing")
+    assert bool(found) == missing, found
