@@ -273,8 +273,14 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         # a welcome that names the company by its kind of business; a welcome to ask names none
         ("您好！欢迎咨询武汉凡尘合创科技，我是您的专属顾问。", {"wenhou", "gongsi"}, {"zuoxi"}),
         ("欢迎随时咨询我们的客服中心", set(), {"gongsi"}),
+        # a company named in the thanks that opens a call or a message; a product or a service named by its kind is none
+        ("您好，感谢致电中国移动，请问有什么可以帮您", {"wenhou", "gongsi", "xuqiu"}, set()),
+        ("您的订单 %s 已签收,感谢您信任楼口.若未收到货", {"gongsi"}, set()),
+        ("感谢您使用本产品", set(), {"gongsi"}),
+        ("感谢您选择我们的服务", set(), {"gongsi"}),
         # 喂 and the customer's form of address confirm the person; asking the reason does not
-        ("喂,徐奶奶,我是养老驿站的小杨", {"queren-shenfen", "zuoxi"}, set()),
+        ("喂,徐奶奶,我是养老驿站的小杨", {"queren-shenfen", "zuoxi"}, {"gongsi"}),
+        ("我是福寿养老院的小王", {"gongsi", "zuoxi"}, set()),
         ("不想续了：请问是对哪方面不满意？", set(), {"queren-shenfen"}),
         # the time the call takes, announced without a question, asks for no convenience
         ("打扰您一分钟。我们正在整理一批政策", set(), {"fangbian"}),
@@ -312,6 +318,8 @@ def test_closing_elements_by_meaning(project, text, present):
         "灶台点火成功。该用户又是道歉又是感谢。",
         # the reason for a gift, mid-message
         "为感谢支持，幸运车主每人获3张4元券",
+        # a story's resident thanking the staff
+        "老人脸上洋溢着幸福的笑容,对着工作人员道谢:“谢谢社区这么关心我,新年快乐!”",
     ],
 )
 def test_prose_about_thanking_is_no_thanks(project, text):
