@@ -169,23 +169,6 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("我是那个招行客户经理", {"gongsi"}, set()),
         ("您好我是**行客户经理", {"gongsi"}, set()),
         ("您好，我是银行的客户经理", set(), {"gongsi"}),
-        ("我是小区物业的工作人员", set(), {"gongsi"}),
-        # template variables of scripts kept in code are written placeholders
-        ("您好，请问是{user_name}先生/女士吗？我是{product_name}品牌售后客服", {"queren-shenfen", "gongsi"}, set()),
-        ("${ctx.salutation}您好，想回访一下您上次的感受", {"wenhou", "queren-shenfen"}, set()),
-        ("我是客服XX，您好", set(), {"queren-shenfen"}),
-        # a surname and a kinship term, a written salutation to an elder, a surname or placeholder and a title
-        ("喂，您是王家叔吗？", {"queren-shenfen"}, set()),
-        ("您好，尊敬的XX老人，我是XX养老机构的回访专员", {"queren-shenfen", "gongsi"}, set()),
-        ("XX妈妈/爸爸您好，我是XX老师。", {"zuoxi"}, set()),
-        ("您好，我是王医生，", {"zuoxi"}, set()),
-        ("我是医生，", set(), {"zuoxi"}),
-        # 工号 said as one's own number, not a news story's 工号伪造
-        ("您好，这里是示例消费金融客户回访，工号 8801，请问是机主本人吗？", {"zuoxi"}, set()),
-        ("您好，工号**为您服务", {"zuoxi"}, set()),
-        ("该品牌客服系统存在工号伪造行为，同一人员使用不同工号逃避责任", set(), {"zuoxi"}),
-        # asking whether receiving goods suits the customer is not asking for time to talk
-        ("今天给您来电是想确认一下您是否方便收货。", set(), {"fangbian"}),
         ("我是XX，工号1234", {"zuoxi"}, {"gongsi"}),
         # a department's generic name is no company; a named or placeholder one is
         ("您好，这里是客服中心，请问有什么可以帮您？", {"wenhou", "xuqiu"}, {"gongsi"}),
