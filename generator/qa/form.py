@@ -50,15 +50,12 @@ def applies(item, verdict) -> bool:
     return True
 
 
-def counts(item, findings) -> int:
-    return sum(1 for f in findings if f.rule in item.rules and (f.compliance or not item.compliance_only))
-
-
 def score(verdict, form) -> None:
     results = []
     kept = total = 0.0
     failed = False
-    # The findings counted per rule once (all, and compliance ones), not walked once per item.
+    # An item's findings: those of its rules (only the compliance ones for a compliance-only item), counted
+    # per rule once, not walked once per item.
     every: dict[str, int] = {}
     told: dict[str, int] = {}
     for f in verdict.findings:
@@ -67,7 +64,7 @@ def score(verdict, form) -> None:
             told[f.rule] = told.get(f.rule, 0) + 1
     for item in form.items:
         per = told if item.compliance_only else every
-        n = sum([per.get(rule, 0) for rule in set(item.rules)]) if per else 0  # as `counts`
+        n = sum([per.get(rule, 0) for rule in set(item.rules)]) if per else 0
         if not applies(item, verdict):
             results.append(ItemResult(item, None, n, False))
             continue
@@ -86,8 +83,6 @@ def score(verdict, form) -> None:
 def shipped_default():
     """The QA form shipped with huifang, for a project that has none of its own (a project made by an
     earlier `huifang init`): without a form every call would score 0."""
-    from pathlib import Path
-
     from huifang import model as m
     from huifang.init import example_folder
     from huifang.kinds import BY_ID
@@ -97,7 +92,7 @@ def shipped_default():
     path = example_folder("content") / "qa" / f"{DEFAULT_FORM}.yaml"
     doc, problems = load_checked(path, f"huifang/{DEFAULT_FORM}.yaml", Limits(), "qa-form", None)
     assert not problems, problems
-    holder = m.Project(root=Path(path.parent))
+    holder = m.Project(root=path.parent)
     build = BY_ID["qa-form"].build
     assert build is not None
     build(doc, holder)
