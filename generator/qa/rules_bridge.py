@@ -55,25 +55,11 @@ class Bridge:
         customer's among them (personal data). An utterance is made only for a turn some view holds."""
         made: dict[int, Utterance] = {}
         prepared = True
-        for index, t in enumerate(turns):  # as `_utterance`, inlined: this runs for every agent turn of every call
-            folded = t.folded
-            if not folded:
+        for index, t in enumerate(turns):
+            if not t.folded:
                 prepared = False
             if t.role == AGENT:
-                made[index] = Utterance(
-                    t.text,
-                    AGENT,
-                    "<call>",
-                    index + 1,
-                    1,
-                    0,
-                    None,
-                    index in asks,
-                    None,
-                    "",
-                    folded or None,
-                    t.norm if folded else None,
-                )
+                made[index] = self._utterance(t, index, asks)
         agent = list(made.values())
         text = "\n".join([t.text for t in turns])
         view = CallView("<call>", "<call>", (1, 1), [("", agent)], org=org, freeform=True, text=text)
