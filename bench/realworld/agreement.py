@@ -142,7 +142,7 @@ def show(k: float | None) -> str:
 def row(name: str, pairs: Sequence[tuple[Hashable, Hashable]], positive: Hashable = True) -> str:
     agree = sum(x == y for x, y in pairs)
     n = len(pairs)
-    share = f"{agree / n:.2f}" if n else "—"
+    share = evaluate.ratio(agree, n)
     yes_a = sum(x == positive for x, _ in pairs)
     yes_b = sum(y == positive for _, y in pairs)
     return f"| {name} | {n} | {agree} | {share} | {yes_a} | {yes_b} | {show(kappa(pairs))} |"
