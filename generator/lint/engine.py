@@ -114,7 +114,8 @@ class Context:
         if detectors is None:
             detectors = self._detectors[key] = [(e, _searcher(self.element(e, org))) for e in standard.elements]
         alphabet = self._alphabets.get(key, 0)
-        if isinstance(alphabet, int):  # texts asked so far: the alphabet pays off once many are (not in a one-file lint)
+        # an int: texts asked so far (the alphabet pays off once many are asked; not in a one-file lint)
+        if isinstance(alphabet, int):
             if alphabet < ALPHABET_FROM:
                 self._alphabets[key] = alphabet + 1
                 return tuple(e for e, search in detectors if search(text) is None)
