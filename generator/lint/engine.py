@@ -48,9 +48,17 @@ class Context:
     def reader(self):
         """Reads free-form files (and remembers their lines) with this project's phrase list."""
         if self._reader is None:
-            from huifang.lint.freeform import Reader
+            from huifang.lint import linemarks
+            from huifang.lint.freeform import Reader, hinted
+            from huifang.lint.rules import forbidden_phrase, personal_data
+            from huifang.lint.standards import names_closing
 
-            self._reader = Reader(self.matcher, self.config.speakers)
+            order = forbidden_phrase._word_order(self)
+            tests = linemarks.LineTests(
+                raw=((linemarks.KIND, hinted), (linemarks.PERSONAL, personal_data.may_hold)),
+                words=((linemarks.REORDERED, order.maybe), (linemarks.CLOSING, names_closing)),
+            )
+            self._reader = Reader(self.matcher, self.config.speakers, tests)
         return self._reader
 
     def element(self, element, org):
