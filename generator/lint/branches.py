@@ -372,3 +372,27 @@ def _wordings(u: Utterance) -> list[Utterance] | None:
     cuts.append(len(text))
     parts = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if len(text[a:b].strip()) >= 4]
     return [_part(u, a, b) for a, b in parts] if len(parts) >= 2 else None
+
+
+# A line that ends a call: a goodbye, 不打扰了, or the hand-off 请保持电话畅通.
+ENDS_CALL = regexcache.compile(r"再见|再会|拜拜|不打扰(?:您|你)?了|保持(?:电话|手机)畅通")
+ENDING_LEAST = 20  # shorter than this, a goodbye may be the other side's (「好的，再见」)
+
+
+def endings(found: list[tuple[str, list[Utterance]]]) -> list[tuple[str, list[Utterance]]]:
+    """A path that ends in two or more of the agent's turns in a row that each end the call (an utterance
+    bank: a robot's or a template's endings listed one per line) is one path per ending, so every ending's
+    closing is checked (bench/realworld/README.md, clarification 6). In a call as it was said, the agent
+    does not say goodbye twice in a row."""
+    label, turns = found[0]
+    start = len(turns)
+    while start > 0 and _ends_call(turns[start - 1]):
+        start -= 1
+    if len(turns) - start < 2:
+        return found
+    head = turns[:start]
+    return [(f"{path_name(label)}（结尾{n}）", [*head, u]) for n, u in enumerate(turns[start:], 1)]
+
+
+def _ends_call(u: Utterance) -> bool:
+    return u.agent and len(u.text) >= ENDING_LEAST and ENDS_CALL.search(u.folded) is not None

@@ -246,6 +246,14 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("喂,您好,我们是街道疫情防控工作人员。", {"wenhou"}, {"gongsi"}),
         ("您好，请问是王老板吗？这边是电商平台客服", {"queren-shenfen"}, {"gongsi"}),
         ("您好,這裡是271號坐席員,請問您需要什麼幫助?", {"wenhou", "zuoxi", "xuqiu"}, {"gongsi"}),
+        # kinds of organisation without a name, in any combination ({通称}), name none; a name before them does
+        ("您好，我是燃气站的工作人员", {"wenhou"}, {"gongsi"}),
+        ("这边是快递驿站，您的包裹到了", set(), {"gongsi"}),
+        ("我们是小区物业服务中心的", set(), {"gongsi"}),
+        ("我是社区养老服务站的小李", {"zuoxi"}, {"gongsi"}),
+        ("这里是街道办事处。", set(), {"gongsi"}),
+        ("我是万科物业服务中心的", {"gongsi"}, set()),
+        ("这里是招商银行信用卡中心", {"gongsi"}, set()),
         # greeting a group; a hotline's pickup: place and number, then 请讲
         ("各位团友,大家好!欢迎来到厦门。", {"wenhou"}, set()),
         ("你好,开封市120,28号,请讲……", {"wenhou", "gongsi", "zuoxi", "xuqiu"}, set()),

@@ -153,6 +153,31 @@ def test_ledger_and_report_by_agent_script_and_week(capsys, tmp_path):
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM qa_calls").fetchone()[0] == 5
 
 
+def test_manifest_dates_as_spreadsheets_write_them_and_a_date_that_is_none(tmp_path):
+    """A supervisor's manifest says 2026/11/23 or 2026年11月24日 as often as 2026-11-23: those calls used to be
+    stored without a week (so `qa report --by week` put them under 无日期), and 「下周一」 was stored as the date.
+    Now every form a CRM export uses is read as its day, and a date that is none is that row's one line."""
+    folder, _ = write_manifest(tmp_path)
+    (folder / "manifest.csv").write_text(
+        "文件,坐席,日期\n"
+        "whisperx.json,小王,2026/11/23\n"
+        "aliyun.json,小李,2026年11月24日\n"
+        "labelled.txt,小王,下周一\n"
+        "wanneng.txt,小李,2026-12-01T10:30:00.5+08:00\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "qa.sqlite"
+    result = huifang("qa", "--project", str(REPO), "--db", str(db), str(folder / "manifest.csv"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr == f"{folder / 'manifest.csv'}:4:3: 日期「下周一」看不懂，请写成 2026-03-01\n"
+    rows = sqlite3.connect(db).execute("SELECT path, date, week FROM qa_calls ORDER BY id").fetchall()
+    assert rows == [
+        ("whisperx.json", "2026-11-23", "2026-W48"),
+        ("aliyun.json", "2026-11-24", "2026-W48"),
+        ("wanneng.txt", "2026-12-01", "2026-W49"),
+    ]
+
+
 def test_report_without_ledger_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "report", "--db", tmp_path / "none.sqlite")
     assert code == 2 and err.startswith("huifang qa: ") and "还没有质检记录" in err
