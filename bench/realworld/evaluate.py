@@ -19,6 +19,8 @@
                                                           # once (session 9, before and after), then spent and a development set too
     python bench/realworld/evaluate.py --split heldout8   # blind set 8 (labels-heldout8.yaml, heldout8/): collected for a
                                                           # later session; blind, never tuned to, never opened
+    python bench/realworld/evaluate.py --split heldout9   # blind set 9 (labels-heldout9.yaml, heldout9/): collected in
+                                                          # session 10 for session 11, after set 8; blind, never tuned to
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -55,6 +57,7 @@ LABELS = {
     "heldout6": "labels-heldout6.yaml",
     "heldout7": "labels-heldout7.yaml",
     "heldout8": "labels-heldout8.yaml",
+    "heldout9": "labels-heldout9.yaml",
 }
 
 
@@ -168,7 +171,7 @@ def main(argv=None) -> int:
         choices=[*LABELS, "all"],
         default="dev",
         help="all = the 226 development files (dev, heldout and the spent heldout2 to heldout7); "
-        "heldout8 is blind, for one measurement only, never tuned to",
+        "heldout8 and heldout9 are blind, each for one measurement only, never tuned to",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(

@@ -13,7 +13,8 @@ Real scripts mark alternatives in a few ways, each a *family* of markers at the 
 
 Siblings are markers of one family with the same numbering style, not separated by a line numbered like
 a line before them (an outer section). A branch runs from its marker to the next sibling; the last one runs
-until an outer section starts (or, when every sibling is said on its marker's line alone, with that line). Each innermost branch is a path: the call without the branches it excludes
+until an outer section or the next branch of a set begun before it starts (or, when every sibling is said
+on its marker's line alone, with that line). Each innermost branch is a path: the call without the branches it excludes
 (its siblings and its ancestors' siblings). A branch that says goodbye or a good wish, and a 不方便 branch,
 end the call: their path stops where they stop.
 """
@@ -168,7 +169,9 @@ def groups(turns: list[Utterance], heading: bool = False) -> list[list[Branch]]:
                     break
                 siblings.append(other)
                 keys.add(other.key)
-            elif styles[j] in outer or (mark.style and styles[j] == mark.style):
+            elif styles[j] in outer or (mark.style and styles[j] == mark.style) or j in used:
+                # an outer section, or the next branch of a set that began before this one (「不方便：」 after
+                # 「如客户满意：」「如客户不满意：」 inside 「方便：」): this set's last branch ends there
                 stop = j
                 break
         if len(siblings) < 2:
@@ -372,3 +375,27 @@ def _wordings(u: Utterance) -> list[Utterance] | None:
     cuts.append(len(text))
     parts = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if len(text[a:b].strip()) >= 4]
     return [_part(u, a, b) for a, b in parts] if len(parts) >= 2 else None
+
+
+# A line that ends a call: a goodbye, 不打扰了, or the hand-off 请保持电话畅通.
+ENDS_CALL = regexcache.compile(r"再见|再会|拜拜|不打扰(?:您|你)?了|保持(?:电话|手机)畅通")
+ENDING_LEAST = 20  # shorter than this, a goodbye may be the other side's (「好的，再见」)
+
+
+def endings(found: list[tuple[str, list[Utterance]]]) -> list[tuple[str, list[Utterance]]]:
+    """A path that ends in two or more of the agent's turns in a row that each end the call (an utterance
+    bank: a robot's or a template's endings listed one per line) is one path per ending, so every ending's
+    closing is checked (bench/realworld/README.md, clarification 6). In a call as it was said, the agent
+    does not say goodbye twice in a row."""
+    label, turns = found[0]
+    start = len(turns)
+    while start > 0 and _ends_call(turns[start - 1]):
+        start -= 1
+    if len(turns) - start < 2:
+        return found
+    head = turns[:start]
+    return [(f"{path_name(label)}（结尾{n}）", [*head, u]) for n, u in enumerate(turns[start:], 1)]
+
+
+def _ends_call(u: Utterance) -> bool:
+    return u.agent and len(u.text) >= ENDING_LEAST and ENDS_CALL.search(u.folded) is not None

@@ -18,7 +18,7 @@ from itertools import filterfalse
 
 from huifang import regexcache
 from huifang.lint.anyline import any_line
-from huifang.lint.branches import MAX_PATHS, alternatives, count, headings
+from huifang.lint.branches import MAX_PATHS, alternatives, count, endings, headings
 from huifang.lint.branches import paths as marked_paths
 from huifang.lint.dialogue import quoted_turns
 from huifang.lint.rendered import Placed, render
@@ -433,6 +433,8 @@ class Reader:
                 paths = branch_paths(turns, headings(lines) if md and "#" in text else ())
             else:
                 paths = [("", turns)]
+            if len(paths) == 1:
+                paths = endings(paths)
             if "/" in text or "或" in text or "也可" in text:
                 paths = alternatives(paths)
             total = 0

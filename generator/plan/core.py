@@ -289,14 +289,13 @@ class Planner:
         )
 
     def plan_columns(self, table: Table, result: Plan, left: list[pl.DataFrame]) -> None:
+        """The plan over the rows as columns. What follows from the timing alone (windows, first working days, the
+        day's call windows, warnings) is found once per window of each group of alike rows (`Windows`: thousands
+        for a million rows); the rows carry integers into it (their group's window, their agent) and their texts
+        are gathered once, when the calls are in order."""
         import polars as pl
 
         f, table.frame = table.frame, table.frame.clear()
-
-        first, last = self.first, self.last
-        unscheduled = result.unscheduled
-        f = f.with_row_index("pos")
-        # the scenario each distinct name means, or why none
         reads = {name: self.scenario_reads(name) for name in f["scenario"].unique().to_list()}
         bad = {name: why for name, why in reads.items() if isinstance(why, str)}
         if bad:
@@ -306,226 +305,258 @@ class Planner:
         known = {name: r for name, r in reads.items() if not isinstance(r, str)}
         if not known:
             return
-        scenarios = {r[0].id: r[0] for r in known.values()}
-        names = pl.DataFrame(
-            {
-                "scenario": list(known),
-                "sid": [r[0].id for r in known.values()],
-                "dated": [r[2] for r in known.values()],
-                "born": [r[3] for r in known.values()],
-            },
-            schema={"scenario": pl.String, "sid": pl.String, "dated": pl.Boolean, "born": pl.Boolean},
-        )
-        f = f.with_columns(lookup(f, names, ["scenario"]))
-        # which override applies: per distinct (scenario, region, class) of the scenarios that have any
-        overridden = [name for name, r in known.items() if r[1]]
-        if overridden:
-            combos = f.filter(pl.col("scenario").is_in(overridden)).select("scenario", "region", "customer_class")
-            combos = combos.unique()
-            ov = [chosen(known[n][0].timing, r, c) for n, r, c in combos.iter_rows()]
-            combos = combos.with_columns(pl.Series("ov", ov, pl.Int32))
-            f = f.with_columns(lookup(f, combos, ["scenario", "region", "customer_class"]))
-            f = f.with_columns(pl.col("ov").fill_null(-1))
-        else:
-            f = f.with_columns(pl.lit(-1, pl.Int32).alias("ov"))
-        f = f.with_columns(
-            pl.when(pl.col("dated")).then(pl.col("deadline")).alias("g_deadline"),
-            pl.when(pl.col("born")).then(pl.col("birthday")).alias("g_birthday"),
-        )
-        keys = ["scenario", "date", "ov", "g_deadline", "g_birthday"]
-        groups = f.group_by(keys).agg(pl.first("region"), pl.first("customer_class"))
-        reasons: dict[int, str] = {}
-        spans: list[tuple[int, int, dt.date, dt.date | None]] = []  # group, window index, start, end
-        for gid, (name, date, _, deadline, birthday, region, customer_class) in enumerate(groups.iter_rows()):
-            scenario = known[name][0]
-            try:
-                found = windows(
-                    scenario.timing,
-                    self.cal,
-                    date,
-                    first,
-                    last,
-                    region=region,
-                    customer_class=customer_class,
-                    deadline=deadline,
-                    birthday=divmod(birthday, 100) if birthday is not None else None,
-                )
-            except NoWindow as exc:
-                reasons[gid] = f"{scenario.title}：{exc}"
-                continue
-            spans.extend((gid, i, w.start, w.end) for i, w in enumerate(found))
-        groups = groups.with_row_index("gid")
-        f = f.with_columns(lookup(f, groups.select(*keys, "gid"), keys))
-        if reasons:
-            unplanned = pl.col("gid").is_in(list(reasons))
-            left.append(
-                f.filter(unplanned).select(
-                    "line", pl.col("gid").replace_strict(reasons, return_dtype=pl.String).alias("reason")
-                )
-            )
-            f = f.filter(~unplanned)
+        ids, w = self.window_groups(f, known)
+        if w.reasons:
+            unplanned = ids.is_in(list(w.reasons))
+            reasons = ids.filter(unplanned).replace_strict(w.reasons, return_dtype=pl.String).alias("reason")
+            left.append(f.filter(unplanned).select("line").with_columns(reasons))
+            f, ids = f.filter(~unplanned), ids.filter(~unplanned)
+        if not w.height:
+            return
         lines = f["line"]
         in_order = lines.len() < 2 or bool((lines.diff().drop_nulls() > 0).all())
-        if not spans:
-            return
-        wins = pl.DataFrame(
-            spans,
-            schema={"gid": pl.UInt32, "widx": pl.Int64, "start": pl.Date, "end": pl.Date},
-            orient="row",
+        # a task per window of each row, in row order, a row's windows in their order
+        tasks = (
+            pl.DataFrame({"gid": ids})
+            .with_row_index("pos")
+            .join(w.frame(), on="gid", how="inner", maintain_order="left_right")
+            .select("pos", "wrow")
+            .with_row_index("tid")
         )
-        f = f.select("pos", "line", "customer", "phone", "sid", "date", "agent", "ident", "gid")
-        t = f.join(wins, on="gid", how="inner")
-        tie = pl.col("pos").cast(pl.Int64) * (LONGEST_WINDOWS + 1) + pl.col("widx")
-        t = t.with_columns(
-            pl.col("end").fill_null(last).alias("deadline_"),
-            (tie if in_order else -tie).alias("tie"),
+        count = tasks.height
+        who = f.select(
             pl.when(pl.col("ident") != "")
             .then(pl.col("ident"))
             .otherwise(pl.concat_str(pl.col("customer"), pl.lit("/"), pl.col("phone")))
-            .alias("who"),
-        )
-        # lines rising (a file's rows): a line is one row, so its windows' index stands for the tie-break
-        by = one_key(t, ["deadline_", "start", "line", "widx"]) if in_order else None
-        t = t.sort(by) if by is not None else t.sort("deadline_", "start", "line", "tie")
-        t = t.with_row_index("order")
+        ).to_series()
         if len(self.known):  # planned by an earlier run
-            key = pl.concat_str(
-                "who", pl.lit("|"), "sid", pl.lit("|"), pl.col("date").dt.to_string(), pl.lit("|"),
-                pl.col("start").dt.to_string(),
-            )  # fmt: skip
-            before = self.known if isinstance(self.known, pl.Series) else list(self.known)
-            planned = pl.DataFrame({"key_": before}, schema={"key_": pl.String})
-            kept = t.with_columns(key.alias("key_")).join(planned, on="key_", how="anti", maintain_order="left")
-            if kept.height < t.height:
-                result.already += t.height - kept.height
-                t = kept.drop("key_")
-        # the same call twice (who, scenario, event, window): the first in order is planned, the others point to
-        # its line. `t` is in order here, so a group's first row is its first in order: one pass of hashing, where
-        # a minimum and a first value over the groups were two
-        same = ["who", "sid", "date", "start"]
-        firsts = t.select(pl.struct(same).is_first_distinct()).to_series()
-        if not firsts.all():
-            repeated = t.filter(~firsts)
-            lines = t.filter(firsts).select(*same, pl.col("line").alias("first_line"))
-            left.append(
-                pl.DataFrame({"line": repeated["line"]})
-                .with_columns(lookup(repeated, lines, same))
-                .select(
-                    "line",
-                    pl.concat_str(
-                        pl.lit("与第 "),
-                        pl.col("first_line").cast(pl.String),
-                        pl.lit(" 行是同一位客户的同一次回访，不重复安排"),
-                    ).alias("reason"),
-                )
+            before = self.known if isinstance(self.known, pl.Series) else pl.Series(list(self.known), dtype=pl.String)
+            keys = pl.DataFrame(
+                {"who": who.gather(tasks["pos"]), "end": w.series(w.key_ends(), pl.String).gather(tasks["wrow"])}
             )
-            t = t.filter(firsts)
-        t = t.with_columns(
-            pl.when(pl.col("agent") == "").then(pl.lit(UNASSIGNED)).otherwise(pl.col("agent")).alias("agent"),
-            pl.max_horizontal("start", pl.lit(first)).alias("lo"),
-            pl.min_horizontal("deadline_", pl.lit(last)).alias("hi"),
-        )
-        # the first working day of each window (of the windows still to place: looking days up marks the years
-        # the calendar does not know, which the command reports)
-        bounds = t.select("lo", "hi").unique()
-        bounds = bounds.with_columns(
-            pl.Series("fw", [self.first_workday(lo, hi) for lo, hi in bounds.iter_rows()], pl.Date)
-        )
-        t = t.with_columns(lookup(t, bounds, ["lo", "hi"]))
-        agents = t["agent"].unique().to_list()
-        capacity = pl.DataFrame(
-            {"agent": agents, "cap": [self.config.capacity_of(a) for a in agents]},
-            schema={"agent": pl.String, "cap": pl.Int64},
-        )
-        booked = pl.DataFrame(
-            [(a, d, n) for (a, d), n in self.load.items()],
-            schema={"agent": pl.String, "day": pl.Date, "booked": pl.Int64},
-            orient="row",
-        )
-        t = t.with_columns(lookup(t, capacity, ["agent"]))
-        # an agent's capacity binds when the last of its calls on a first working day finds the day full
-        full = (
-            t.filter(pl.col("fw").is_not_null())
-            .group_by("agent", "fw")
-            .agg(pl.len().cast(pl.Int64).alias("calls"), pl.first("cap"))
-            .rename({"fw": "day"})
-        )
-        full = full.join(booked, on=["agent", "day"], how="left").with_columns(pl.col("booked").fill_null(0))
-        binding = set(full.filter(pl.col("calls") - 1 + pl.col("booked") >= pl.col("cap"))["agent"].to_list())
-        unknown_years = {y for y in range(first.year, last.year + 1) if not self.cal.published(y)}
+            gone = keys.select(pl.concat_str("who", "end").is_in(before.implode())).to_series()
+            if gone.any():
+                result.already += int(gone.sum())
+                tasks = tasks.filter(~gone)
+        order = partial(task_order, f["line"], w.series(w.rank(), pl.Int64), in_order)
+        tasks = without_repeats(tasks, f["line"], who, w, order, left)
+        del who
+        # the first working day of each window still to place (looking days up marks the years the calendar does
+        # not know, which the command reports)
+        w.first_workdays(self, None if tasks.height == count else set(tasks["wrow"].unique().to_list()))
+        raw = sorted(f["agent"].unique().to_list())
+        named = [a or UNASSIGNED for a in raw]
+        agents = sorted(set(named))
+        agent_of = pl.Series([agents.index(a) for a in named], dtype=pl.Int64).gather(codes(f["agent"], raw))
+        capacity = [self.config.capacity_of(a) for a in agents]
+        binding = self.binding(tasks, agent_of, w, agents, capacity)
+        unknown_years = {y for y in range(self.first.year, self.last.year + 1) if not self.cal.published(y)}
         warn_lists: list[list[str] | tuple[()]] = [NO_WARNINGS]
         warn_ids: dict[tuple[str, ...], int] = {(): 0}
-        placed: list[pl.DataFrame] = []
+        one = None
         if binding:
-            one = t.filter(pl.col("agent").is_in(list(binding)))
-            t = t.filter(~pl.col("agent").is_in(list(binding)))
-            placed.append(self.place_one_by_one(one, unscheduled, unknown_years, warn_lists, warn_ids))
-        placed.append(self.place_by_counts(t, booked, unscheduled, unknown_years, warn_lists, warn_ids))
-        calls = pl.concat([p for p in placed if p.height], how="vertical") if any(p.height for p in placed) else None
-        if calls is None:
+            mine = agent_of.gather(tasks["pos"]).is_in(list(binding))
+            one = self.place_one_by_one(
+                old_tasks(tasks.filter(mine), f, agent_of, agents, capacity, w, order),
+                result.unscheduled,
+                unknown_years,
+                warn_lists,
+                warn_ids,
+            )
+            tasks = tasks.filter(~mine)
+        calls = self.place_by_counts(
+            tasks, f, agent_of, agents, capacity, w, order, result.unscheduled, unknown_years, warn_lists, warn_ids
+        )
+        if one is not None and one.height:
+            calls = calls.select(*CALL_COLUMNS) if calls is not None else None
+            calls = pl.concat([one, calls]) if calls is not None and calls.height else one
+            ranks = calls.select("day", rank_of(calls["agent"]), rank_of(calls["time"]), "line")
+            by = one_key(ranks, ["day", "agent", "time", "line"])
+            calls = calls.sort(by, "order") if by is not None else calls.sort("day", "agent", "time", "line", "order")
+            calls = w.with_titles(calls)
+        if calls is None or not calls.height:
             return
-        ranks = calls.select("day", rank_of(calls["agent"]), rank_of(calls["time"]), "line")
-        by = one_key(ranks, ["day", "agent", "time", "line"])
-        calls = calls.sort(by, "order") if by is not None else calls.sort("day", "agent", "time", "line", "order")
         for agent, day, n in calls.group_by("agent", "day").len().iter_rows():
             self.load[(agent, day)] = self.load.get((agent, day), 0) + n
-        titles = pl.DataFrame(
-            {
-                "sid": list(scenarios),
-                "title": [s.title for s in scenarios.values()],
-                "org": [s.org for s in scenarios.values()],
-            },
-            schema={"sid": pl.String, "title": pl.String, "org": pl.String},
-        )
-        calls = calls.with_columns(lookup(calls, titles, ["sid"]))
         result.frame = calls.select(
             "line", "customer", "phone", pl.col("sid").alias("scenario"), "title", "agent", pl.col("day").alias("date"),
             "time", "start", "end", pl.lit("").alias("ledger_key"), "org", "wid", pl.col("date").alias("event"), "ident",
         )  # fmt: skip
         result.warning_lists = warn_lists
 
+    def window_groups(self, f: pl.DataFrame, known: dict) -> tuple[pl.Series, Windows]:
+        """Each row's group of rows alike in what their scenario's timing reads (the scenario, the event's date,
+        the override its region or class chooses, the deadline and birthday when read), and the windows of each
+        group, found once."""
+        import polars as pl
+
+        names = sorted(known)
+        picked = [known[n] for n in names]
+        named = codes(f["scenario"], names)
+        override = pl.Series([-1] * f.height, dtype=pl.Int64)
+        if any(r[1] for r in picked):  # which override applies, per distinct (scenario, region, class)
+            regions = sorted(f["region"].unique().drop_nulls().to_list())
+            classes = sorted(f["customer_class"].unique().drop_nulls().to_list())
+            alike = packed([named, codes(f["region"], regions), codes(f["customer_class"], classes)])
+            assert alike is not None  # three small columns
+            combos = pl.DataFrame({"key": alike, "s": named, "r": f["region"], "c": f["customer_class"]})
+            combos = combos.unique(subset="key", keep="any")
+            chosen_ = [chosen(picked[s][0].timing, r, c) if picked[s][1] else -1 for _, s, r, c in combos.iter_rows()]
+            combos = combos.select("key", pl.Series("ov", chosen_, pl.Int64))
+            override = lookup(alike.to_frame("key"), combos, ["key"])[0]
+        dated = pl.Series([r[2] for r in picked], dtype=pl.Boolean).gather(named)
+        born = pl.Series([r[3] for r in picked], dtype=pl.Boolean).gather(named)
+        rows = pl.DataFrame(
+            {
+                "s": named,
+                "date": f["date"],
+                "ov": override,
+                "deadline": f["deadline"],
+                "birthday": f["birthday"],
+                "dated": dated,
+                "born": born,
+                "region": f["region"],
+                "customer_class": f["customer_class"],
+            }
+        ).with_columns(
+            pl.when(pl.col("dated")).then(pl.col("deadline")).alias("deadline"),
+            pl.when(pl.col("born")).then(pl.col("birthday")).alias("birthday"),
+        )
+        ids, groups = group_ids(rows.drop("dated", "born"), ["s", "date", "ov", "deadline", "birthday"])
+        w = Windows(self.first, self.last)
+        for gid, (s, date, _, deadline, birthday, region, customer_class) in enumerate(groups.iter_rows()):
+            scenario = picked[s][0]
+            try:
+                found = windows(
+                    scenario.timing,
+                    self.cal,
+                    date,
+                    self.first,
+                    self.last,
+                    region=region,
+                    customer_class=customer_class,
+                    deadline=deadline,
+                    birthday=divmod(birthday, 100) if birthday is not None else None,
+                )
+            except NoWindow as exc:
+                w.reasons[gid] = f"{scenario.title}：{exc}"
+                continue
+            for window in found:
+                w.add(gid, scenario, date, window.start, window.end)
+        return ids, w
+
+    def binding(
+        self, tasks: pl.DataFrame, agent_of: pl.Series, w: Windows, agents: list[str], capacity: list[int]
+    ) -> set[int]:
+        """The agents whose capacity binds: the last of their calls on a first working day finds the day full."""
+        import polars as pl
+
+        first = pl.Series([(d - self.first).days if d else None for d in w.fw], dtype=pl.Int64).gather(tasks["wrow"])
+        span = (self.last - self.first).days + 1
+        who = agent_of.gather(tasks["pos"])
+        if first.null_count():
+            who, first = who.filter(first.is_not_null()), first.drop_nulls()
+        found = set()
+        for key, n in (who * span + first).value_counts().iter_rows():
+            agent, day = divmod(key, span)
+            booked = self.load.get((agents[agent], self.first + dt.timedelta(days=day)), 0)
+            if n - 1 + booked >= capacity[agent]:
+                found.add(agent)
+        return found
+
     def place_by_counts(
         self,
-        t: pl.DataFrame,
-        booked: pl.DataFrame,
+        tasks: pl.DataFrame,
+        f: pl.DataFrame,
+        agent_of: pl.Series,
+        agents: list[str],
+        capacity: list[int],
+        w: Windows,
+        order: Callable[[pl.DataFrame], list[pl.Series]],
         unscheduled: list[tuple[int, str]],
         unknown_years: set[int],
         warn_lists: list,
         warn_ids: dict,
-    ) -> pl.DataFrame:
-        """The calls of agents whose capacity never binds: on the window's first working day; a window without
-        one gets `busy_day`'s answer (the same for every call of that window, whatever the agent's load)."""
+    ) -> pl.DataFrame | None:
+        """The calls of agents whose capacity never binds: on the window's first working day, the n-th call of an
+        agent's day (in task order) at the n-th time of its capacity; a window without a working day gets
+        `busy_day`'s answer (the same for every call of that window, whatever the agent's load). The calls in the
+        plan's order (day, agent, time, line, task order), as columns."""
         import polars as pl
 
-        lost = t.filter(pl.col("fw").is_null())
-        if not lost.height:
-            t = t.with_columns(pl.lit(None, pl.String).alias("busy"))
-        else:
-            answers: dict[tuple, tuple[str | None, str | None]] = {}
-            for start, end, lo, hi in lost.select("start", "end", "lo", "hi").unique().iter_rows():
-                notes: list[str] = []
-                found = self.busy_day((start, end), lo, hi, None, "", ZERO, 0, notes)
-                answers[(start, end)] = (found, None) if isinstance(found, str) else (None, notes[0])
-            why = pl.DataFrame(
-                [(s, e, a[0], a[1]) for (s, e), a in answers.items()],
-                schema={"start": pl.Date, "end": pl.Date, "why": pl.String, "busy": pl.String},
+        if not tasks.height:
+            return None
+        used = tasks["wrow"].unique().to_list()
+        titles = w.titles
+        why = w.days(self, used, unknown_years)
+        if why:
+            lost = tasks["wrow"].is_in(list(why))
+            if lost.any():
+                gone = tasks.filter(lost)
+                for line, wrow in zip(f["line"].gather(gone["pos"]).to_list(), gone["wrow"].to_list()):
+                    unscheduled.append((line, f"{titles[w.sid[wrow]]}：{why[wrow]}"))
+                tasks = tasks.filter(~lost)
+                if not tasks.height:
+                    return None
+        agent = agent_of.gather(tasks["pos"])
+        day = w.series([(d - self.first).days if d else 0 for d in w.day], pl.Int64).gather(tasks["wrow"])
+        slot = packed([day, agent])
+        assert slot is not None  # days of the range, agents
+        by_day = sort_order([slot, *order(tasks)])
+        tasks, agent, slot = tasks[by_day], agent.gather(by_day), slot.gather(by_day)
+        at = pl.int_range(0, tasks.height, dtype=pl.Int64, eager=True)
+        starts = at.to_frame("at").select(
+            pl.when(slot.ne_missing(slot.shift(1))).then(pl.col("at")).otherwise(None).forward_fill()
+        )
+        index = at - starts.to_series()
+        if self.load:
+            booked = pl.DataFrame(
+                [(agents.index(a), (d - self.first).days, n) for (a, d), n in self.load.items() if a in agents],
+                schema={"agent": pl.Int64, "day": pl.Int64, "booked": pl.Int64},
                 orient="row",
             )
-            # a window's first working day follows from (start, end) and the range: only calls without one match
-            t = t.with_columns(lookup(t, why, ["start", "end"]))
-            gone = t.filter(pl.col("why").is_not_null())
-            if gone.height:
-                titles = {s.id: s.title for s in self.project.scenarios.values()}
-                unscheduled.extend(
-                    (n, f"{titles[sid]}：{w}") for n, sid, w in gone.select("line", "sid", "why").iter_rows()
-                )
-                t = t.filter(pl.col("why").is_null())
-            t = t.drop("why")
-        t = t.with_columns(pl.coalesce("fw", "lo").alias("day"))
-        t = t.with_columns(pl.int_range(pl.len()).over("agent", "day").alias("rank"))
-        t = t.with_columns(lookup(t, booked, ["agent", "day"]))
-        t = t.with_columns((pl.col("rank") + pl.col("booked").fill_null(0)).alias("index"))
-        return self.finish(t, unknown_years, warn_lists, warn_ids)
+            index = index + lookup(pl.DataFrame({"agent": agent, "day": day.gather(by_day)}), booked, ["agent", "day"])[
+                0
+            ].fill_null(0)
+        # the times by the window's call windows, the agent's capacity and the call's index on its day
+        caps = sorted(set(capacity))
+        cap_of = pl.Series([caps.index(c) for c in capacity], dtype=pl.Int64).gather(agent)
+        slots = w.series(w.slots, pl.Int64).gather(tasks["wrow"])
+        timed = packed([slots, cap_of, index])
+        assert timed is not None  # few call windows, few capacities, a day's calls
+        distinct = pl.DataFrame({"key": timed, "s": slots, "c": cap_of, "i": index})
+        distinct = distinct.unique(subset="key", keep="any")
+        slots_list = list(w.slot_ids)
+        texts = [self.time_at(list(slots_list[s]), i, caps[c]) for _, s, c, i in distinct.iter_rows()]
+        times = sorted(set(texts))
+        rank = {t: n for n, t in enumerate(times)}
+        at_time = pl.DataFrame(
+            {"key": distinct["key"], "time": [rank[t] for t in texts]}, schema={"key": pl.Int64, "time": pl.Int64}
+        )
+        time = lookup(timed.to_frame("key"), at_time, ["key"])[0]
+        final = sort_order([slot, time, f["line"].gather(tasks["pos"])])
+        tasks, agent, time, index = tasks[final], agent.gather(final), time.gather(final), index.gather(final)
+        wid = w.warnings(warn_lists, warn_ids)
+        pos, wrow = tasks["pos"], tasks["wrow"]
+        return pl.DataFrame(
+            {
+                "order": pl.int_range(0, tasks.height, dtype=pl.Int64, eager=True),
+                "line": f["line"].gather(pos),
+                "customer": f["customer"].gather(pos),
+                "phone": f["phone"].gather(pos),
+                "sid": w.series(w.sid, pl.String).gather(wrow),
+                "agent": pl.Series(agents, dtype=pl.String).gather(agent),
+                "date": w.series(w.event, pl.Date).gather(wrow),
+                "ident": f["ident"].gather(pos),
+                "start": w.series(w.start, pl.Date).gather(wrow),
+                "end": w.series(w.end, pl.Date).gather(wrow),
+                "day": w.series(w.day, pl.Date).gather(wrow),
+                "time": pl.Series(times, dtype=pl.String).gather(time),
+                "wid": w.series(wid, pl.Int64).gather(wrow),
+                "title": w.series([titles[s] for s in w.sid], pl.String).gather(wrow),
+                "org": w.series([w.orgs[s] for s in w.sid], pl.String).gather(wrow),
+            }
+        )
 
     def finish(self, t: pl.DataFrame, unknown_years: set[int], warn_lists: list, warn_ids: dict) -> pl.DataFrame:
         """Each placed call's time (by its index on the day) and warnings: the busy day's, an unpublished year's,
@@ -646,7 +677,7 @@ class Planner:
                 )
             )
         schema = {
-            "order": pl.UInt32, "line": pl.Int64, "customer": pl.String, "phone": pl.String, "sid": pl.String,
+            "order": pl.Int64, "line": pl.Int64, "customer": pl.String, "phone": pl.String, "sid": pl.String,
             "agent": pl.String, "date": pl.Date, "ident": pl.String, "start": pl.Date, "end": pl.Date,
             "lo": pl.Date, "hi": pl.Date, "day": pl.Date, "cap": pl.Int64, "index": pl.Int64, "busy": pl.String,
         }  # fmt: skip
@@ -784,6 +815,297 @@ def unscheduled_frame(frames: list[pl.DataFrame], rows: list[tuple[int, str]]) -
     schema = pl.Schema({"line": pl.Int64, "reason": pl.String})
     given = pl.DataFrame(rows, schema=schema, orient="row")
     return pl.concat([f.cast(schema) for f in frames] + [given]).sort("line", "reason")
+
+
+class Windows:
+    """The windows of the groups of alike rows (a few thousand for a million rows), one entry per window in group
+    order, as lists: what every call of a window shares is found here once."""
+
+    def __init__(self, first: dt.date, last: dt.date):
+        self.first, self.last = first, last
+        self.gid: list[int] = []
+        self.sid: list[str] = []
+        self.event: list[dt.date] = []
+        self.start: list[dt.date] = []
+        self.end: list[dt.date | None] = []
+        self.reasons: dict[int, str] = {}  # group -> why it has no window
+        self.titles: dict[str, str] = {}
+        self.orgs: dict[str, str] = {}
+        self.fw: list[dt.date | None] = []  # the first working day in [lo, hi] (of the windows still to place)
+        self.day: list[dt.date | None] = []  # the day its calls go to when no capacity binds
+        self.busy: list[str | None] = []
+        self.unknown: list[bool] = []
+        self.notes: list[list[str]] = []
+        self.slots: list[int] = []
+        self.slot_ids: dict[tuple, int] = {}
+
+    @property
+    def height(self) -> int:
+        return len(self.gid)
+
+    def add(self, gid: int, scenario: m.Scenario, event: dt.date, start: dt.date, end: dt.date | None) -> None:
+        self.gid.append(gid)
+        self.sid.append(scenario.id)
+        self.event.append(event)
+        self.start.append(start)
+        self.end.append(end)
+        self.titles[scenario.id], self.orgs[scenario.id] = scenario.title, scenario.org
+
+    def lo(self, i: int) -> dt.date:
+        return max(self.start[i], self.first)
+
+    def hi(self, i: int) -> dt.date:
+        end = self.end[i]
+        return min(end if end is not None else self.last, self.last)
+
+    @staticmethod
+    def series(values: list, dtype) -> pl.Series:
+        import polars as pl
+
+        return pl.Series(values, dtype=dtype)
+
+    def frame(self) -> pl.DataFrame:
+        import polars as pl
+
+        return pl.DataFrame({"gid": self.gid, "wrow": range(self.height)}, schema={"gid": pl.UInt32, "wrow": pl.UInt32})
+
+    def rank(self) -> list[int]:
+        """Each window's place among the distinct (deadline, start): the tasks' order before their rows'."""
+        last = self.last
+        pairs = [(e if e is not None else last, s) for s, e in zip(self.start, self.end)]
+        place = {p: n for n, p in enumerate(sorted(set(pairs)))}
+        return [place[p] for p in pairs]
+
+    def key_ends(self) -> list[str]:
+        """What follows who in the ledger key of each window's calls (`call_key`)."""
+        return [f"|{s}|{e.isoformat()}|{b.isoformat()}" for s, e, b in zip(self.sid, self.event, self.start)]
+
+    def first_workdays(self, planner: Planner, live: set[int] | None) -> None:
+        """The first working day of each window (of those in `live`, when given)."""
+        found: dict[tuple[dt.date, dt.date], dt.date | None] = {}
+        self.fw = [None] * self.height
+        for i in range(self.height) if live is None else sorted(live):
+            span = (self.lo(i), self.hi(i))
+            if span not in found:
+                found[span] = planner.first_workday(*span)
+            self.fw[i] = found[span]
+
+    def days(self, planner: Planner, used: list[int], unknown_years: set[int]) -> dict[int, str]:
+        """The day of each window's calls when no capacity binds, its notes and call windows; the windows whose
+        calls stay unplanned, with the reason."""
+        n = self.height
+        self.day, self.busy, self.unknown = [None] * n, [None] * n, [False] * n
+        self.notes, self.slots = [[]] * n, [0] * n
+        answers: dict[tuple, tuple[dt.date | str, str | None]] = {}
+        why: dict[int, str] = {}
+        scenarios = planner.project.scenarios
+        for i in used:
+            lo, hi, day = self.lo(i), self.hi(i), self.fw[i]
+            if day is None:
+                span = (self.start[i], self.end[i])
+                answer = answers.get(span)
+                if answer is None:
+                    notes: list[str] = []
+                    found = planner.busy_day(span, lo, hi, None, "", ZERO, 0, notes)
+                    answer = answers[span] = (found, notes[0] if notes else None)
+                found, self.busy[i] = answer
+                if isinstance(found, str):
+                    why[i] = found
+                    continue
+                day = found
+            self.day[i] = day
+            self.unknown[i] = bool(unknown_years) and (
+                lo.year in unknown_years or hi.year in unknown_years or day.year in unknown_years
+            )
+            scenario = scenarios[self.sid[i]]
+            self.notes[i], _ = planner.spread(scenario, day)
+            self.slots[i] = self.slot_ids.setdefault(tuple(planner.slots_of(scenario, day)), len(self.slot_ids))
+        return why
+
+    def warnings(self, lists: list, ids: dict) -> list[int]:
+        """Each window's warnings (the busy day's, an unpublished year's, the call windows' notes) as an index into
+        the plan's distinct warning lists."""
+        found = []
+        for busy, unknown, day, notes in zip(self.busy, self.unknown, self.day, self.notes):
+            if day is None:
+                found.append(0)
+                continue
+            said = [busy] if busy is not None else []
+            if unknown:
+                said.append(f"{day.year} 年的法定节假日和调休尚未公布，暂按周一至周五为工作日安排")
+            said.extend(notes)
+            found.append(intern_warnings(said, lists, ids))
+        return found
+
+    def with_titles(self, calls: pl.DataFrame) -> pl.DataFrame:
+        import polars as pl
+
+        titles = pl.DataFrame(
+            {"sid": list(self.titles), "title": list(self.titles.values()), "org": [self.orgs[s] for s in self.titles]},
+            schema={"sid": pl.String, "title": pl.String, "org": pl.String},
+        )
+        return calls.with_columns(lookup(calls, titles, ["sid"]))
+
+
+def task_order(lines: pl.Series, rank: pl.Series, in_order: bool, tasks: pl.DataFrame) -> list[pl.Series]:
+    """The columns that, with the tasks' row order breaking ties, order them earliest deadline first, then window
+    start, then line, then the window's place among its row's (tasks are made in row order, a row's windows in
+    their order; lines rising, a line is one row). Rows given out of line order: a line's rows the last first."""
+    import polars as pl
+
+    by = [rank.gather(tasks["wrow"])]
+    if not in_order:
+        tid = tasks["tid"].cast(pl.Int64)
+        by += [lines.gather(tasks["pos"]), tid.max() - tid]  # type: ignore[operator]
+    return by
+
+
+def without_repeats(
+    tasks: pl.DataFrame,
+    lines: pl.Series,
+    who: pl.Series,
+    w: Windows,
+    order: Callable[[pl.DataFrame], list[pl.Series]],
+    left: list[pl.DataFrame],
+) -> pl.DataFrame:
+    """The tasks without the same call twice (who, scenario, event, window): the first in order is planned, the
+    others point to its line. Only rows whose `who` is another row's too, and windows of a row that start on the
+    same day, can repeat: the others are not looked through."""
+    import polars as pl
+
+    seen: dict[tuple[int, dt.date], int] = {}
+    for g, s in zip(w.gid, w.start):
+        seen[(g, s)] = seen.get((g, s), 0) + 1
+    twice = pl.Series([seen[(g, s)] > 1 for g, s in zip(w.gid, w.start)], dtype=pl.Boolean)
+    maybe = who.is_duplicated().gather(tasks["pos"]) | twice.gather(tasks["wrow"])
+    if not maybe.any():
+        return tasks
+    c = tasks.filter(maybe)
+    c = c[sort_order(order(c))]
+    same = pl.DataFrame(
+        {
+            "who": who.gather(c["pos"]),
+            "sid": w.series(w.sid, pl.String).gather(c["wrow"]),
+            "date": w.series(w.event, pl.Date).gather(c["wrow"]),
+            "start": w.series(w.start, pl.Date).gather(c["wrow"]),
+            "line": lines.gather(c["pos"]),
+            "tid": c["tid"],
+        }
+    )
+    firsts = same.select(pl.struct("who", "sid", "date", "start").is_first_distinct()).to_series()
+    if firsts.all():
+        return tasks
+    keys = ["who", "sid", "date", "start"]
+    repeated = same.filter(~firsts)
+    first_lines = same.filter(firsts).select(*keys, pl.col("line").alias("first_line"))
+    left.append(
+        pl.DataFrame({"line": repeated["line"]})
+        .with_columns(lookup(repeated, first_lines, keys))
+        .select(
+            "line",
+            pl.concat_str(
+                pl.lit("与第 "), pl.col("first_line").cast(pl.String), pl.lit(" 行是同一位客户的同一次回访，不重复安排")
+            ).alias("reason"),
+        )
+    )
+    return tasks.filter(~pl.col("tid").is_in(repeated["tid"].implode()))
+
+
+def old_tasks(
+    tasks: pl.DataFrame,
+    f: pl.DataFrame,
+    agent_of: pl.Series,
+    agents: list[str],
+    capacity: list[int],
+    w: Windows,
+    order: Callable[[pl.DataFrame], list[pl.Series]],
+) -> pl.DataFrame:
+    """Tasks as `place_one_by_one` takes them: in order, with their texts."""
+    import polars as pl
+
+    tasks = tasks[sort_order(order(tasks))]
+    pos, wrow = tasks["pos"], tasks["wrow"]
+    agent = agent_of.gather(pos)
+    return pl.DataFrame(
+        {
+            "order": pl.int_range(0, tasks.height, dtype=pl.Int64, eager=True),
+            "line": f["line"].gather(pos),
+            "customer": f["customer"].gather(pos),
+            "phone": f["phone"].gather(pos),
+            "sid": w.series(w.sid, pl.String).gather(wrow),
+            "agent": pl.Series(agents, dtype=pl.String).gather(agent),
+            "date": w.series(w.event, pl.Date).gather(wrow),
+            "ident": f["ident"].gather(pos),
+            "start": w.series(w.start, pl.Date).gather(wrow),
+            "end": w.series(w.end, pl.Date).gather(wrow),
+            "lo": w.series([w.lo(i) for i in range(w.height)], pl.Date).gather(wrow),
+            "hi": w.series([w.hi(i) for i in range(w.height)], pl.Date).gather(wrow),
+            "fw": w.series(w.fw, pl.Date).gather(wrow),
+            "cap": pl.Series(capacity, dtype=pl.Int64).gather(agent),
+        }
+    )
+
+
+def codes(column: pl.Series, distinct: list[str]) -> pl.Series:
+    """Each text's place in `distinct` (which holds every text of the column; a missing text after them)."""
+    import polars as pl
+
+    return column.cast(pl.Enum(distinct)).to_physical().cast(pl.Int64).fill_null(len(distinct))
+
+
+def packed(columns: list[pl.Series]) -> pl.Series | None:
+    """Integer or date columns packed into one Int64 that orders as they do together, each above the next (a
+    missing value above the others of its column), or None when that needs more than 63 bits: one integer is
+    hashed and sorted faster than several columns taken in turn."""
+    import polars as pl
+
+    parts, widths = [], []
+    for column in columns:
+        column = column.cast(pl.Int64)
+        low, high = column.min(), column.max()
+        lo = int(low) if low is not None else 0  # type: ignore[arg-type]
+        hi = int(high) if high is not None else 0  # type: ignore[arg-type]
+        if column.null_count():
+            hi += 1
+            column = column.fill_null(hi)
+        parts.append(column - lo if lo else column)
+        widths.append((hi - lo).bit_length())
+    shift = sum(widths)
+    if shift > 63 or not parts:
+        return None
+    key = None
+    for part, width in zip(parts, widths):
+        shift -= width
+        term = part * (1 << shift) if shift else part
+        key = term if key is None else key + term
+    return key
+
+
+def sort_order(columns: list[pl.Series]) -> pl.Series:
+    """The positions of the rows sorted by the columns (integers or dates, none missing) in turn, ties in row
+    order: the row's position packed in as the last column, so one sort of integers gives them."""
+    import polars as pl
+
+    n = len(columns[0])
+    key = packed([*columns, pl.int_range(0, n, dtype=pl.Int64, eager=True)])
+    if key is None:
+        frame = pl.DataFrame({f"c{i}": c for i, c in enumerate(columns)})
+        return frame.select(pl.arg_sort_by(frame.columns, maintain_order=True)).to_series()
+    return (key.sort() % (1 << (n - 1).bit_length())).cast(pl.UInt32)
+
+
+def group_ids(frame: pl.DataFrame, on: list[str]) -> tuple[pl.Series, pl.DataFrame]:
+    """Each row's group among the distinct values of `on` (UInt32; groups in the order of their values) and a row
+    of each group (its other columns from any of its rows)."""
+    import polars as pl
+
+    key = packed([frame[c] for c in on])
+    if key is None:
+        groups = frame.group_by(on).agg(pl.all().first()).sort(on, nulls_last=True)
+        return lookup(frame, groups.select(on).with_row_index("gid"), on)[0], groups
+    groups = frame.with_columns(key.alias("key_")).unique(subset="key_", keep="any").sort("key_")
+    ids = lookup(key.alias("key_").to_frame(), groups.select("key_").with_row_index("gid"), ["key_"])[0]
+    return ids, groups.drop("key_")
 
 
 def load_on(placed: dict[dt.date, int], before: dict[dt.date, int], day: dt.date) -> int:

@@ -281,6 +281,9 @@ def _chunk(jobs) -> list:
     session, turns = _SESSION
     out: list[tuple] = []
     for job in jobs:
+        if job.meta and "problem" in job.meta:
+            out.append((job, None, job.meta["problem"]))
+            continue
         try:
             call = read(job.file, job.display)
             call.meta = dict(job.meta) if job.meta else {}

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import os
 from dataclasses import dataclass
 
@@ -31,7 +32,8 @@ class InputError(Exception):
 class Job:
     file: str
     display: str
-    meta: dict | None = None  # a manifest row's agent, date, script (None, not a dict per file of a folder)
+    meta: dict | None = None  # a manifest row's agent, date, script (None, not a dict per file of a folder);
+    # "problem": the row's own fault (a date that is no date), reported instead of judging the call
 
 
 def gather(paths: list[str]) -> list[Job]:
@@ -54,6 +56,8 @@ def gather(paths: list[str]) -> list[Job]:
 
 
 def manifest(path: str) -> list[Job]:
+    from huifang.plan.events import parse_date  # the same dates a CRM export may hold: 2026/3/2, 2026年3月2日 …
+
     rows = _xlsx_rows(path) if path.lower().endswith(".xlsx") else _csv_rows(path)
     if not rows:
         raise InputError(f"{path}:1:1: 清单是空的")
@@ -69,10 +73,24 @@ def manifest(path: str) -> list[Job]:
         if not values.get("file"):
             continue
         if "date" in values:
-            values["date"] = values["date"][:10]
+            try:
+                values["date"] = _date(values["date"], parse_date)
+            except ValueError as exc:  # the row is not judged: its week would be lost from qa report
+                values["problem"] = f"{path}:{number}:{header.index('date') + 1}: {exc}"
         file = values.pop("file")
         jobs.append(Job(os.path.join(base, file), file, values | {"manifest_line": number}))
     return jobs
+
+
+def _date(raw: str, parse_date) -> str:
+    try:
+        return parse_date(raw).isoformat()
+    except ValueError:
+        try:  # an ISO time stamp with a fraction or a zone (2026-03-02T10:30:00.5+08:00): its day
+            return dt.date.fromisoformat(raw[:10]).isoformat()
+        except ValueError:
+            pass
+        raise
 
 
 def _csv_rows(path: str) -> list[list]:

@@ -56,6 +56,12 @@ def front_matter(title: str, tags: list[str] | tuple[()] = (), **extra) -> str:
     return "\n".join(lines + ["---", ""]) + "\n"
 
 
+def shipped_reference(uri: str) -> str:
+    from huifang.init import example_folder
+
+    return (example_folder("content") / "pages" / uri).read_text(encoding="utf-8")
+
+
 def nav_title(value: str) -> str:
     return html.escape(str(value), quote=True)
 
@@ -415,6 +421,10 @@ class Site:
             for uri, title, template, context in dashboards.pages(self.ledger, p, self.rule_names()):
                 add(uri, title, template, **context)
         add("tags.md", "标签", "tags.md.j2", extra={"search": {"exclude": True}})  # repeats every title
+        for uri in sorted(PROSE_REFERENCE - self.prose):
+            # a team's repository from `huifang init` has no copy of the field reference the 维护者 page links to:
+            # the one shipped with this huifang describes the fields this huifang checks
+            out.append(GeneratedPage(uri, shipped_reference(uri)))
         return out
 
     def forms_by_org(self) -> list[tuple[str, str, list[m.Form], list[m.Scenario]]]:
@@ -598,6 +608,6 @@ class Site:
         ]
         if self.ledger is not None:
             maintainers += [x for x in dashboards.NAV if next(iter(x.values())) not in self.prose]
-        maintainers += [x for x in sorted(PROSE_REFERENCE) if x in self.prose]
+        maintainers += sorted(PROSE_REFERENCE)  # the team's own page, else the shipped one (pages())
         nav.append({MAINTAINERS: maintainers})
         return nav

@@ -75,6 +75,15 @@ CASES = [
         "节日",
     ),
     (
+        "nested.txt",  # 如客户满意 / 如客户不满意 inside 方便, then 不方便, none numbered: the last inner branch ends
+        # where the outer set's next branch starts (it ran to the end of the file, so its path was never checked)
+        OPENING
+        + "方便：\n客服：好的，请问您对维修服务满意吗？\n如客户满意：\n客服：感谢您的认可，祝您生活愉快，再见！\n"
+        "如客户不满意：\n客服：很抱歉，我们会尽快改进。\n不方便：\n客服：好的，不打扰您了，感谢您的接听，祝您生活愉快，再见！\n",
+        7,
+        "如客户不满意",
+    ),
+    (
         "headings.md",  # Markdown headings
         "# 满意度回访\n\n"
         + OPENING
@@ -299,3 +308,24 @@ def test_ending_nodes_of_a_bot_script_are_each_an_ending(project):
     )
     found = closings(lint(project, "bot.txt", text))
     assert list(found) == [6] and "结束_出错" in found[6]
+
+
+def test_endings_listed_one_a_line_are_each_an_ending(project):
+    # an utterance bank without node names (a robot's strings, one a line): the agent's turns that each end the
+    # call, in a row at the end, are alternative endings, so the one without thanks is found
+    text = (
+        "您好，请问是王先生吗？这里是安心物业，我是客服小李，耽误您两分钟做个回访可以吗？\n"
+        "请问您对维修服务满意吗？\n"
+        "好的，感谢您的接听，如果您有疑问可以拨打客服电话，祝您生活愉快，再见！\n"
+        "好的，那就不打扰您了，稍后有需要随时来电，祝您生活愉快，再见～\n"
+    )
+    found = closings(lint(project, "bank.txt", text))
+    assert list(found) == [4] and "结尾2" in found[4] and "致谢" in found[4], found
+    # a call as it was said: the customer's short goodbye after the agent's is no ending of its own
+    said = (
+        "您好，请问是王先生吗？这里是安心物业，我是客服小李，耽误您两分钟做个回访可以吗？\n"
+        "请问您对维修服务满意吗？\n"
+        "好的，感谢您的接听，祝您生活愉快，再见！\n"
+        "好的，再见。\n"
+    )
+    assert closings(lint(project, "said.txt", said)) == {}

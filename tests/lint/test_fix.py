@@ -86,3 +86,17 @@ def test_fix_in_org_file_keeps_check_passing(proj):
     lint(proj, "--fix", proj / "scripts_src" / "good.yaml")
     assert f"    - 好的，谢谢。{SAFE}" in org.read_text(encoding="utf-8")
     assert huifang("check", "--project", proj).returncode == 0
+
+
+def test_fix_works_on_the_starter_rule_book(tmp_path):
+    """`huifang init`'s one forbidden phrase said what to say instead without ending the sentence, so `--fix`
+    offered nothing for it: a team trying --fix on its new repository saw 「可自动修改 0 处」."""
+    team = tmp_path / "team"
+    assert huifang("init", team).returncode == 0
+    script = team / "scripts_src" / "回访.txt"
+    script.write_text("客服：您好，请问是王先生吗？\n客服：这不归我管。\n", encoding="utf-8")
+    result = huifang("lint", "--fix", str(script), "--project", str(team))
+    assert "Traceback" not in result.stderr
+    assert script.read_text(encoding="utf-8") == (
+        "客服：您好，请问是王先生吗？\n客服：这个问题我帮您联系负责的同事，稍后给您回复。\n"
+    ), result.stdout + result.stderr

@@ -71,7 +71,22 @@ def test_wheel_installs_the_package_huifang_and_nothing_named_generator(full_ven
     assert (site / "huifang" / "site" / "assets" / "mermaid" / "mermaid.min.js").stat().st_size > 1_000_000
     assert not (site / "generator").exists()
     result = run(full_venv / "bin" / "python", "-m", "huifang", "--version", env=clean_env())
-    assert result.returncode == 0 and "huifang" in result.stdout
+    assert result.returncode == 0 and result.stdout.strip() == f"huifang {pyproject_version()}"
+
+
+def pyproject_version() -> str:
+    import tomllib
+
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def test_the_version_huifang_reports_is_the_version_it_is_released_as():
+    """`huifang --version`, SARIF's tool version and the pins `huifang init` writes into a new team's CI and
+    pre-commit config all read `huifang.__version__`: it said 0.1.0 in the 0.2.0 wheel, so a new team's CI
+    installed an older huifang than the one that made the repository."""
+    from huifang import __version__
+
+    assert __version__ == pyproject_version()
 
 
 def test_init_then_check_lint_build_forms_outside_the_repository(full_venv, tmp_path):
@@ -80,6 +95,9 @@ def test_init_then_check_lint_build_forms_outside_the_repository(full_venv, tmp_
     env = clean_env()
     result = run(huifang, "init", team, cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stderr
+    version = pyproject_version()
+    assert f"rev: v{version}\n" in (team / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert f'"huifang=={version}"' in (team / ".github" / "workflows" / "huifang.yml").read_text(encoding="utf-8")
     for command in (["check"], ["lint"], ["build"], ["forms", "--out", tmp_path / "printed"]):
         result = run(huifang, *command, cwd=team, env=env)
         assert result.returncode == 0, (command, result.stdout, result.stderr)

@@ -153,6 +153,31 @@ def test_ledger_and_report_by_agent_script_and_week(capsys, tmp_path):
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM qa_calls").fetchone()[0] == 5
 
 
+def test_manifest_dates_as_spreadsheets_write_them_and_a_date_that_is_none(tmp_path):
+    """A supervisor's manifest says 2026/11/23 or 2026年11月24日 as often as 2026-11-23: those calls used to be
+    stored without a week (so `qa report --by week` put them under 无日期), and 「下周一」 was stored as the date.
+    Now every form a CRM export uses is read as its day, and a date that is none is that row's one line."""
+    folder, _ = write_manifest(tmp_path)
+    (folder / "manifest.csv").write_text(
+        "文件,坐席,日期\n"
+        "whisperx.json,小王,2026/11/23\n"
+        "aliyun.json,小李,2026年11月24日\n"
+        "labelled.txt,小王,下周一\n"
+        "wanneng.txt,小李,2026-12-01T10:30:00.5+08:00\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "qa.sqlite"
+    result = huifang("qa", "--project", str(REPO), "--db", str(db), str(folder / "manifest.csv"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr == f"{folder / 'manifest.csv'}:4:3: 日期「下周一」看不懂，请写成 2026-03-01\n"
+    rows = sqlite3.connect(db).execute("SELECT path, date, week FROM qa_calls ORDER BY id").fetchall()
+    assert rows == [
+        ("whisperx.json", "2026-11-23", "2026-W48"),
+        ("aliyun.json", "2026-11-24", "2026-W48"),
+        ("wanneng.txt", "2026-12-01", "2026-W49"),
+    ]
+
+
 def test_report_without_ledger_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "report", "--db", tmp_path / "none.sqlite")
     assert code == 2 and err.startswith("huifang qa: ") and "还没有质检记录" in err
@@ -204,6 +229,30 @@ def test_calibration_against_human_scores(capsys, tmp_path):
     assert "  合规告知照原话念读（如分红不确定性提示）：一致率 100%（4 通）" in lines
     correlation = next(line for line in lines if line.startswith("  总分相关系数："))
     assert float(correlation.split("：")[1].split("，")[0]) > 0.9
+
+
+def test_calibration_columns_headed_as_a_supervisor_heads_them(tmp_path):
+    """A human QA sheet heads its columns 开头语, 结束语 (the item's name without its explanation), not
+    kaitouyu or the whole 开头语（问候、确认客户身份、自我介绍、确认是否方便）: those columns were silently left out
+    (「没有可比的人工评分」). Now they count, and a column that names no item is said once."""
+    folder, _ = write_manifest(tmp_path)
+    human = tmp_path / "human.csv"
+    human.write_text(
+        "文件,总分,开头语,不说电话忌语,备注\n"
+        "calls/whisperx.json,55,7.5,7.5,回访员语速快\n"
+        "calls/aliyun.json,65,15,15,\n"
+        "calls/labelled.txt,60,15,7.5,\n",
+        encoding="utf-8",
+    )
+    result = huifang("qa", "--project", str(REPO), "--no-db", "--calibrate", str(human), str(folder / "manifest.csv"))
+    lines = result.stderr.splitlines()
+    assert "Traceback" not in result.stderr
+    assert any(line.startswith("  开头语（问候、确认客户身份、自我介绍、确认是否方便）：一致率 ") for line in lines), (
+        lines
+    )
+    assert any(line.startswith("  不说电话忌语：一致率 ") for line in lines), lines
+    (unknown,) = [line for line in lines if "不是评分表的项目" in line]
+    assert unknown.startswith("  这些列不是评分表的项目，没有比较：「备注」（项目的列名可写：「开头语」「结束语」")
 
 
 def test_many_calls_in_worker_processes_match_one_process(tmp_path):

@@ -260,3 +260,16 @@ def test_traditional_index_keeps_the_simplified_words(shipped_site: Path):
     simplified = json.loads((shipped_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     kept = next(d for d in simplified["docs"] if d["location"] == "forbidden.html")
     assert page.get("keywords") == kept.get("keywords")  # the table's words, every spelling, as built
+
+
+def test_a_new_team_handbook_links_to_the_field_reference_it_ships(tmp_path: Path):
+    """A repository from `huifang init` has no content/pages/content-model.md, yet the 维护者 page links to 内容模型:
+    the build warned of a broken link and the page answered 404. The reference shipped with huifang fills in."""
+    project = tmp_path / "team"
+    assert huifang("init", project).returncode == 0
+    result = huifang("build", "--project", project, "--site-dir", tmp_path / "site", "--no-forms")
+    assert result.returncode == 0, result.stderr
+    assert "not found among documentation files" not in result.stderr, result.stderr
+    page = (tmp_path / "site" / "content-model.html").read_text(encoding="utf-8")
+    assert "内容模型" in page and "通用约定" in page
+    assert "content-model.html" in maintainer_pages(tmp_path / "site")

@@ -156,23 +156,23 @@ def _typed():
     return _MODULES["typed"]
 
 
-def number(value, display: str, where: str, scale: float = 1.0) -> float:
+def number(value, display: str, where: str, scale: float = 1.0, line: int = 1) -> float:
     """A time stamp as seconds; anything else is the transcript's fault, said in one line."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         if isinstance(value, str):
             try:
                 value = float(value)
             except ValueError:
-                raise TranscriptError(display, f"{where} 不是数字（{value[:20]!r}）") from None
+                raise TranscriptError(display, f"{where} 不是数字（{value[:20]!r}）", line) from None
         else:
-            raise TranscriptError(display, f"{where} 缺失或不是数字") from None
+            raise TranscriptError(display, f"{where} 缺失或不是数字", line) from None
     seconds = value * scale
     if not math.isfinite(seconds):
-        raise TranscriptError(display, f"{where} 不是有限的数字")
+        raise TranscriptError(display, f"{where} 不是有限的数字", line)
     if seconds < 0:
-        raise TranscriptError(display, f"{where} 为负数（{value}）：时间戳必须从录音开始往后计")
+        raise TranscriptError(display, f"{where} 为负数（{value}）：时间戳必须从录音开始往后计", line)
     if seconds > DAY:
-        raise TranscriptError(display, f"{where} 超过 24 小时（{value}）：请检查时间单位")
+        raise TranscriptError(display, f"{where} 超过 24 小时（{value}）：请检查时间单位", line)
     return seconds
 
 
