@@ -49,6 +49,7 @@ class Context:
         """Reads free-form files (and remembers their lines) with this project's phrase list."""
         if self._reader is None:
             from huifang.lint import linemarks
+            from huifang.lint.branches import says_alternatives
             from huifang.lint.freeform import Reader, hinted
             from huifang.lint.rules import forbidden_phrase, personal_data
             from huifang.lint.standards import names_closing
@@ -57,6 +58,7 @@ class Context:
             tests = linemarks.LineTests(
                 raw=((linemarks.KIND, hinted), (linemarks.PERSONAL, personal_data.may_hold)),
                 words=((linemarks.REORDERED, order.maybe), (linemarks.CLOSING, names_closing)),
+                said=((linemarks.ALTERNATIVES, says_alternatives),),
             )
             self._reader = Reader(self.matcher, self.config.speakers, tests)
         return self._reader

@@ -234,6 +234,9 @@ MARKED = st.lists(
             "如不方便，",
             "“",
             "或",
+            "。或说：“",
+            "！/",
+            "”",
             "\r",
             "\n",
             "\n",
@@ -249,10 +252,11 @@ MARKED = st.lists(
 def test_line_marks_skip_work_never_findings(texts):
     """The pre-screens read from the reader's line marks (lint/linemarks.py) let through whatever the
     pre-screens that ask each line and turn let through: the same findings, cold and with every line known."""
+    from huifang.lint.branches import _wordings
     from huifang.lint.config import LintConfig
     from huifang.lint.engine import Engine
     from huifang.lint.freeform import Reader, declared_kind, lone_cr
-    from huifang.lint.linemarks import CLOSING, PERSONAL, REORDERED
+    from huifang.lint.linemarks import ALTERNATIVES, CLOSING, PERSONAL, REORDERED
     from huifang.lint.rules import forbidden_phrase, personal_data
     from huifang.lint.standards import _where
     from huifang.project import load_project
@@ -278,3 +282,5 @@ def test_line_marks_skip_work_never_findings(texts):
                 assert view.marks & REORDERED
             if any(_where(u.folded) for _, turns in view.paths for u in turns if u.agent):
                 assert view.marks & CLOSING
+            if any(_wordings(u) for _, turns in view.paths for u in turns if u.agent):
+                assert view.marks & ALTERNATIVES
