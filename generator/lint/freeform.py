@@ -23,7 +23,7 @@ from huifang.lint.anyline import any_line
 from huifang.lint.branches import MAX_PATHS, alternatives, count, endings, headings
 from huifang.lint.branches import paths as marked_paths
 from huifang.lint.dialogue import quoted_turns
-from huifang.lint.linemarks import ALTERNATIVES, KIND, REORDERED, LineTests
+from huifang.lint.linemarks import ALTERNATIVES, BRANCHES, KIND, REORDERED, LineTests
 from huifang.lint.rendered import Placed, render
 from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers, infer_agent
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
@@ -445,8 +445,10 @@ class Reader:
                 hits |= {u.line for u in joins}
                 if joins and marks is not None:
                     marks |= REORDERED  # words joined over a line break: screened as before
-            if may_branch(text):
-                paths = branch_paths(turns, headings(lines) if md and "#" in text else ())
+            titled = md and "#" in text
+            # no line marked as a branch and no heading to mark one: the file is one path
+            if (marks is None or marks & BRANCHES or titled) and may_branch(text):
+                paths = branch_paths(turns, headings(lines) if titled else ())
             else:
                 paths = [("", turns)]
             if len(paths) == 1:

@@ -26,6 +26,8 @@ PERSONAL = 2  # a number or an ID word (personal-data)
 REORDERED = 4  # its words may hold a forbidden statement in another order (forbidden-phrase)
 CLOSING = 8  # its words name where the closing goes (standards.closing)
 ALTERNATIVES = 16  # its words may write alternative wordings side by side (branches.alternatives)
+BRANCHES = 32  # its words may start with a branch marker or say 不方便 (freeform.branch_paths)
+OPENINGS = 64  # it may be a numbered or labelled alternative opening (standards._alternatives)
 
 
 class LineTests(NamedTuple):
