@@ -280,7 +280,7 @@ def finish(call: Call, display: str) -> Call:
     turns = [t for t in call.turns if t.text]
     if not turns:
         raise TranscriptError(display, "转写结果里没有任何一句话")
-    timed, ordered, last_start = True, True, -1.0
+    timed, ends, ordered, last_start = True, True, True, -1.0
     for i, t in enumerate(turns, 1):
         if not t.line:
             t.line = i
@@ -288,10 +288,13 @@ def finish(call: Call, display: str) -> Call:
         if start is None:
             timed = False
             continue
-        if t.end is not None and t.end < start:
+        end = t.end
+        if end is None:
+            ends = False
+        elif end < start:
             raise TranscriptError(
                 display,
-                f"第 {i} 句的结束时间（{t.end:g} 秒）早于开始时间（{start:g} 秒）",
+                f"第 {i} 句的结束时间（{end:g} 秒）早于开始时间（{start:g} 秒）",
                 t.line if call.format in ("srt", "vtt", "text") else 1,
             )
         if start < last_start:
@@ -314,6 +317,7 @@ def finish(call: Call, display: str) -> Call:
             if prev is None or (t.end or 0) >= (prev.end or 0):
                 last[key] = t
     call.turns = turns
+    call._timed = timed and ends  # `Call.timed`, known here without another walk
     return call
 
 
