@@ -21,6 +21,7 @@ from functools import lru_cache
 from huifang import model as m
 from huifang import regexcache
 from huifang.lint.anyline import any_line
+from huifang.lint.linemarks import CLOSING
 from huifang.lint.normalize import fold
 from huifang.lint.utterance import CallView, Utterance
 
@@ -492,19 +493,23 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
     key = (id(turns), standard.max_turns)
     found = cache.get(key)
     if found is None:
-        last = _marked(agent, standard, view.org)
+        last = _marked(agent, standard, view.org, view.marks)
         if last is None:
             last = _ending(agent, standard, view.org)
         found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in last]
     return found
 
 
-def _marked(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> list[Utterance] | None:
+def _marked(
+    agent: list[Utterance], standard: m.Standard, org: m.Org | None, marks: int | None = None
+) -> list[Utterance] | None:
     """The closing of a free-form path that marks where its closing goes (「结束语：」, 「【健康指导与结束通话】」):
     the turns right after the last marker; when those say no closing element, what the section the marker
     opens ends with (a heading, then advice, then the goodbye), else an earlier marker's turns that do (a
     rule about ending the call, 「结束通话时保持礼貌」, after the script's own 「结束语：“…再见”」). None when the
-    path has no marker."""
+    path has no marker. `marks`: the free-form file's line marks (no CLOSING mark: no line names a marker)."""
+    if marks is not None and not marks & CLOSING:
+        return None
     if not any_line([u.folded for u in agent], _WHERE, _where):
         return None  # the common case: no marker on the path
     says = None
@@ -542,6 +547,12 @@ def _says_where(folded: str) -> bool:
 
 def _where(folded: str) -> bool:
     return CLOSING_MARK.search(folded[:30]) is not None
+
+
+def names_closing(words: str) -> bool:
+    """Whether a closing marker is anywhere in the words (a line's mark: `_where` asks it of a turn's start,
+    and a turn is a line's words or a part of them)."""
+    return CLOSING_MARK.search(words) is not None
 
 
 _WHERE: dict[str, bool] = {}
