@@ -107,18 +107,21 @@ class Plan:
         self.frame: pl.DataFrame | None = None  # when set, the calls as columns (CALL_FRAME), in order
         self.warning_lists: list = [NO_WARNINGS]
         self.left: pl.DataFrame | None = None  # when set, the unscheduled rows as columns (line, reason), in order
+        # when known, for each call of `frame` the number (0, 1, … in order of first use) of its window and time:
+        # calls of one number share scenario, event, day, time, window and warnings, so their texts are made once
+        self.shared: pl.Series | None = None
 
     @property
     def calls(self) -> list[Call]:
         """The calls as Calls; from then on the list is what the plan holds (it may be changed in place)."""
         if self.frame is not None:
             self._calls = calls_of(self.frame, self.warning_lists)
-            self.frame = None
+            self.frame = self.shared = None
         return self._calls
 
     @calls.setter
     def calls(self, calls: list[Call]) -> None:
-        self._calls, self.frame = calls, None
+        self._calls, self.frame, self.shared = calls, None, None
 
     def count(self) -> int:
         return self.frame.height if self.frame is not None else len(self._calls)
@@ -384,6 +387,7 @@ class Planner:
             "time", "start", "end", pl.lit("").alias("ledger_key"), "org", "wid", pl.col("date").alias("event"), "ident",
         )  # fmt: skip
         result.warning_lists = warn_lists
+        result.shared = calls["shared"] if "shared" in calls.columns else None
 
     def window_groups(self, f: pl.DataFrame, known: dict) -> tuple[pl.Series, Windows]:
         """Each row's group of rows alike in what their scenario's timing reads (the scenario, the event's date,
@@ -543,6 +547,9 @@ class Planner:
         tasks, agent, time, index = tasks[final], agent.gather(final), time.gather(final), index.gather(final)
         wid = w.warnings(warn_lists, warn_ids)
         pos, wrow = tasks["pos"], tasks["wrow"]
+        pairs = wrow.cast(pl.Int64) * len(times) + time
+        firsts = pairs.arg_unique().sort()
+        numbers = pl.DataFrame({"key": pairs.gather(firsts), "shared": pl.int_range(0, len(firsts), eager=True)})
         for (a, day_), n in zip(loads, sizes):
             self.load[(agents[a], day_)] = self.load.get((agents[a], day_), 0) + n
         return pl.DataFrame(
@@ -562,6 +569,7 @@ class Planner:
                 "wid": w.series(wid, pl.Int64).gather(wrow),
                 "title": w.series([titles[s] for s in w.sid], pl.String).gather(wrow),
                 "org": w.series([w.orgs[s] for s in w.sid], pl.String).gather(wrow),
+                "shared": lookup(pairs.to_frame("key"), numbers, ["key"])[0],
             }
         )
 
