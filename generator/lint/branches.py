@@ -13,7 +13,8 @@ Real scripts mark alternatives in a few ways, each a *family* of markers at the 
 
 Siblings are markers of one family with the same numbering style, not separated by a line numbered like
 a line before them (an outer section). A branch runs from its marker to the next sibling; the last one runs
-until an outer section starts (or, when every sibling is said on its marker's line alone, with that line). Each innermost branch is a path: the call without the branches it excludes
+until an outer section or the next branch of a set begun before it starts (or, when every sibling is said
+on its marker's line alone, with that line). Each innermost branch is a path: the call without the branches it excludes
 (its siblings and its ancestors' siblings). A branch that says goodbye or a good wish, and a 不方便 branch,
 end the call: their path stops where they stop.
 """
@@ -168,7 +169,9 @@ def groups(turns: list[Utterance], heading: bool = False) -> list[list[Branch]]:
                     break
                 siblings.append(other)
                 keys.add(other.key)
-            elif styles[j] in outer or (mark.style and styles[j] == mark.style):
+            elif styles[j] in outer or (mark.style and styles[j] == mark.style) or j in used:
+                # an outer section, or the next branch of a set that began before this one (「不方便：」 after
+                # 「如客户满意：」「如客户不满意：」 inside 「方便：」): this set's last branch ends there
                 stop = j
                 break
         if len(siblings) < 2:

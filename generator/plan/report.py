@@ -27,7 +27,7 @@ from huifang import model as m
 from huifang.plan import attempts, store
 from huifang.plan.command import load, parse_range
 from huifang.plan.config import PlanConfig
-from huifang.plan.events import InputError, open_workbook, parse_date, rows, text
+from huifang.plan.events import MONTH_DAY, InputError, open_workbook, parse_date, rows, text
 from huifang.problems import ContentError, display_path
 
 SATISFACTION = ("满意", "一般", "不满意")
@@ -82,10 +82,11 @@ def read_table(table: list[tuple[int, list]], prefix: str, found: list[Outcome],
         if not key:
             continue
         try:
-            made = parse_date(get(cells, "实际回访日期"))
+            near = planned_day(get(cells, "计划日期"))
+            made = filled_date(get(cells, "实际回访日期"), near)
             moved_raw = get(cells, "改约时间")
             moved_text = text(moved_raw)
-            moved = parse_date(moved_raw if not isinstance(moved_raw, str) else TIME.sub("", moved_raw).strip())
+            moved = filled_date(moved_raw if not isinstance(moved_raw, str) else TIME.sub("", moved_raw).strip(), near)
         except ValueError as exc:
             errors.append((f"{prefix}{line}", str(exc)))
             continue
@@ -109,6 +110,39 @@ def read_table(table: list[tuple[int, list]], prefix: str, found: list[Outcome],
                 text(get(cells, "客户意见")),
             )
         )
+
+
+YEAR = re.compile(r"\s*\d{4}")  # a date that names its year is read as written, never moved to another year
+
+
+def planned_day(value) -> dt.date | None:
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
+def filled_date(value, near: dt.date | None) -> dt.date | None:
+    """A date as an agent writes it on the worklist: any form `parse_date` reads, or a month and day without the
+    year (5月6日, 5/6), which is the one nearest the call's planned day (so 1/2 on a list planned for 12-30 is
+    January 2 of the next year)."""
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        error = exc
+    found = MONTH_DAY.match(value) if isinstance(value, str) and not YEAR.match(value) else None
+    if found is None or near is None:
+        raise error
+    anchor: dt.date = near
+    days = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            days.append(dt.date(year, int(found.group(1)), int(found.group(2))))
+        except ValueError:
+            continue
+    if not days:
+        raise error
+    return min(days, key=lambda day: abs((day - anchor).days))
 
 
 def save(

@@ -70,11 +70,13 @@ def calibrate(records: list[dict], files: dict[str, str], human: dict[str, dict]
         h = human.get(_key(files.get(r["path"], r["path"])))
         if h is not None:
             pairs.append((r, h))
+    columns = {c for _, h in pairs for c in h["items"]}
+    named = {c: item.id for item in form.items for c in columns if c in _names(item)}
     items = []
     for item in form.items:
         agree = total = 0
         for r, h in pairs:
-            value = h["items"].get(item.id, h["items"].get(item.name))
+            value = next((v for c, v in h["items"].items() if named.get(c) == item.id), None)
             if value is None:
                 continue
             mine = next((i for i in r["_items"] if i["id"] == item.id), None)
@@ -99,9 +101,18 @@ def calibrate(records: list[dict], files: dict[str, str], human: dict[str, dict]
         "calls": len(pairs),
         "unmatched": len(records) - len(pairs),
         "items": items,
+        "unknown_columns": sorted(c for c in columns - named.keys() if c),
+        "item_names": [_names(item)[-1] for item in form.items],
         "correlation": _pearson(autos, humans),
         "mean_abs_diff": round(sum(abs(a - b) for a, b in zip(autos, humans)) / len(pairs), 1) if pairs else None,
     }
+
+
+def _names(item) -> tuple[str, ...]:
+    """What a supervisor heads an item's column with: its id, its name, or the name without its explanation
+    in brackets (开头语 for 开头语（问候、确认客户身份、自我介绍、确认是否方便）)."""
+    short = item.name.split("（", 1)[0].split("(", 1)[0].strip()
+    return (item.id, item.name, short) if short else (item.id, item.name)
 
 
 def _pearson(xs: list[float], ys: list[float]) -> float | None:
@@ -126,6 +137,14 @@ def as_text(result: dict) -> str:
             lines.append(f"  {i['name']}：没有可比的人工评分")
         else:
             lines.append(f"  {i['name']}：一致率 {i['agreement']:.0%}（{i['compared']} 通）")
+    if result.get("unknown_columns"):
+        lines.append(
+            "  这些列不是评分表的项目，没有比较："
+            + "、".join(f"「{c}」" for c in result["unknown_columns"])
+            + "（项目的列名可写："
+            + "".join(f"「{n}」" for n in result["item_names"])
+            + "，或项目的 id）"
+        )
     r = result["correlation"]
     lines.append(
         "  总分相关系数："

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from huifang.qa.call import AGENT, CUSTOMER, Call
+from huifang.qa.call import AGENT, Call
 from huifang.qa.rules_bridge import normalize
 
 GRACE = 0.3  # seconds: an answer that overlaps the end of a question by less is turn-taking, not talk-over
@@ -55,41 +55,46 @@ def measure(call: Call, min_silence: float = 0.0, agent_chars: int | None = None
     m.agent_chars = agent_chars
     if not call.timed:
         return m
-    m.duration_s = max(t.end for t in turns)
-    talk = {AGENT: 0.0, CUSTOMER: 0.0}
-    for t in turns:
-        talk[t.role if t.role in talk else CUSTOMER] += t.end - t.start
-    total = talk[AGENT] + talk[CUSTOMER]
-    m.agent_talk_ratio = talk[AGENT] / total if total > 0 else None
-    # Silence: walk the turns in start order keeping the furthest end reached so far.
-    first = turns[0].start
-    reach = turns[0].end
+    # One walk over the turns in start order (the reader sorts them) for every measure: the speaking time
+    # per side; silence, keeping the furthest end reached so far (the first turn's gap, its start less its
+    # own end, is never above 0); and an agent turn starting inside a customer turn that began before it. Comparisons, not
+    # max(): a builtin call per turn costs more, and so did a walk per measure.
+    agent_talk = customer_talk = 0.0
+    last_end = reach = turns[0].end
     silent = 0.0
     longest = 0.0
-    for i, t in enumerate(turns[1:], 1):  # comparisons, not max(): a builtin call per turn costs more
-        gap = t.start - reach
+    count = 0
+    speaking = None  # (index, turn) of the customer turn reaching furthest so far
+    silences, interrupting = m.silences, m.interrupting
+    for i, t in enumerate(turns):
+        start, end = t.start, t.end
+        if end > last_end:
+            last_end = end
+        gap = start - reach
         if gap > 0:
             silent += gap
             if gap > longest:
                 longest = gap
             if gap >= min_silence:
-                m.silences.append((reach, gap, i))
-        if t.end > reach:
-            reach = t.end
-    span = reach - first
+                silences.append((reach, gap, i))
+        if end > reach:
+            reach = end
+        if t.role == AGENT:
+            agent_talk += end - start
+            if speaking is not None and speaking[1].start < start < speaking[1].end - GRACE:
+                interrupting.append((i, speaking[0]))
+                count += 1
+        else:
+            customer_talk += end - start
+            if speaking is None or end > speaking[1].end:
+                speaking = (i, t)
+    m.duration_s = last_end
+    total = agent_talk + customer_talk
+    m.agent_talk_ratio = agent_talk / total if total > 0 else None
+    span = reach - turns[0].start
     m.silence_ratio = silent / span if span > 0 else 0.0
     m.longest_silence_s = longest
-    # Interruptions: an agent turn starting inside a customer turn that began before it.
-    count = 0
-    speaking = None  # (index, turn) of the customer turn reaching furthest so far
-    for i, t in enumerate(turns):
-        if t.role == AGENT:
-            if speaking is not None and speaking[1].start < t.start < speaking[1].end - GRACE:
-                m.interrupting.append((i, speaking[0]))
-                count += 1
-        elif speaking is None or t.end > speaking[1].end:
-            speaking = (i, t)
     m.interruptions = count
-    minutes = talk[AGENT] / 60
+    minutes = agent_talk / 60
     m.agent_chars_per_min = m.agent_chars / minutes if minutes > 0 else None
     return m

@@ -75,6 +75,15 @@ CASES = [
         "节日",
     ),
     (
+        "nested.txt",  # 如客户满意 / 如客户不满意 inside 方便, then 不方便, none numbered: the last inner branch ends
+        # where the outer set's next branch starts (it ran to the end of the file, so its path was never checked)
+        OPENING
+        + "方便：\n客服：好的，请问您对维修服务满意吗？\n如客户满意：\n客服：感谢您的认可，祝您生活愉快，再见！\n"
+        "如客户不满意：\n客服：很抱歉，我们会尽快改进。\n不方便：\n客服：好的，不打扰您了，感谢您的接听，祝您生活愉快，再见！\n",
+        7,
+        "如客户不满意",
+    ),
+    (
         "headings.md",  # Markdown headings
         "# 满意度回访\n\n"
         + OPENING

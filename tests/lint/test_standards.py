@@ -254,6 +254,10 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("这里是街道办事处。", set(), {"gongsi"}),
         ("我是万科物业服务中心的", {"gongsi"}, set()),
         ("这里是招商银行信用卡中心", {"gongsi"}, set()),
+        ("您好，我们是派出所的", {"wenhou"}, {"gongsi"}),
+        ("这里是营业厅前台，", set(), {"gongsi"}),
+        # a carrier's short name is a name, not a kind
+        ("您好，我是电信的客服", {"wenhou", "gongsi"}, set()),
         # greeting a group; a hotline's pickup: place and number, then 请讲
         ("各位团友,大家好!欢迎来到厦门。", {"wenhou"}, set()),
         ("你好,开封市120,28号,请讲……", {"wenhou", "gongsi", "zuoxi", "xuqiu"}, set()),
@@ -275,6 +279,12 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("不想续了：请问是对哪方面不满意？", set(), {"queren-shenfen"}),
         # the time the call takes, announced without a question, asks for no convenience
         ("打扰您一分钟。我们正在整理一批政策", set(), {"fangbian"}),
+        # 方便 counts when it is asked about the call, not as a word of a description; seconds are time too
+        ("工作人员上门时请带好证件，方便核实。", set(), {"fangbian"}),
+        ("请问您这会儿方便吗？", {"fangbian"}, set()),
+        ("不知道您现在方不方便", {"fangbian"}, set()),
+        ("您方便的话，我们做个简短的回访", {"fangbian"}, set()),
+        ("占用您 30 秒时间做个简单调查可以吗?", {"fangbian"}, set()),
         ("您好，我是负责贵司账户的客户成功专员，占用您两分钟时间。", {"wenhou"}, {"fangbian", "gongsi"}),
         ("耽误您两分钟做个回访可以吗？", {"fangbian"}, set()),
     ],

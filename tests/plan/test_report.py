@@ -200,3 +200,34 @@ def test_a_filled_workbook_with_a_sheet_not_from_plan_is_one_line(tmp_path: Path
     assert result.stderr.splitlines()[0] == (
         f"{tmp_path / 'filled.xlsx'}:1: 工作表「张三 03-02」：缺少「计划编号」列：请交回 huifang plan 生成的名单"
     )
+
+
+def test_a_day_written_without_its_year_is_the_one_nearest_the_planned_day(tmp_path: Path):
+    """Agents fill 实际回访日期 by hand as 3月3日 or 3/3: that row was rejected (「日期「3月3日」看不懂」) and the call
+    counted as not made. It is the day nearest the call's 计划日期; a date naming a year is still read as written."""
+    events = write_csv(
+        tmp_path / "events.csv",
+        [["客户", "电话", "场景", "日期", "坐席"]]
+        + [[name, f"1380000000{i}", "tongyong-shouce-tousu", "2026-03-02", "张三"] for i, name in enumerate("ABC")],
+    )
+    db = tmp_path / "ledger.sqlite"
+    span = ("--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO, "--db", db)
+    assert huifang("plan", events, *span, "--out", tmp_path / "out").returncode == 0
+    worklist = tmp_path / "out" / "回访名单-2026-03-01至2026-03-31.xlsx"
+    book = openpyxl.load_workbook(worklist)
+    filled = {"A": "3月3日", "B": "3/4", "C": "2025-02-29"}
+    for sheet in book.worksheets:
+        head = [c.value for c in sheet[1]]
+        for r in range(2, sheet.max_row + 1):
+            sheet.cell(r, head.index("实际回访日期") + 1).value = filled[sheet.cell(r, head.index("客户") + 1).value]
+            sheet.cell(r, head.index("是否接通") + 1).value = "是"
+            sheet.cell(r, head.index("满意度") + 1).value = "满意"
+    book.save(worklist)
+    result = huifang("report", worklist, *span, "--format", "json")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (error,) = result.stderr.splitlines()
+    assert error == f"{worklist}:4: 工作表「张三 03-02」：日期「2025-02-29」不存在", error
+    assert json.loads(result.stdout)["total"]["made_in_window"] == 2
+    with sqlite3.connect(db) as ledger:
+        made = sorted(row[0] for row in ledger.execute("SELECT made FROM plan_results"))
+    assert made == ["2026-03-03", "2026-03-04"]

@@ -231,6 +231,30 @@ def test_calibration_against_human_scores(capsys, tmp_path):
     assert float(correlation.split("：")[1].split("，")[0]) > 0.9
 
 
+def test_calibration_columns_headed_as_a_supervisor_heads_them(tmp_path):
+    """A human QA sheet heads its columns 开头语, 结束语 (the item's name without its explanation), not
+    kaitouyu or the whole 开头语（问候、确认客户身份、自我介绍、确认是否方便）: those columns were silently left out
+    (「没有可比的人工评分」). Now they count, and a column that names no item is said once."""
+    folder, _ = write_manifest(tmp_path)
+    human = tmp_path / "human.csv"
+    human.write_text(
+        "文件,总分,开头语,不说电话忌语,备注\n"
+        "calls/whisperx.json,55,7.5,7.5,回访员语速快\n"
+        "calls/aliyun.json,65,15,15,\n"
+        "calls/labelled.txt,60,15,7.5,\n",
+        encoding="utf-8",
+    )
+    result = huifang("qa", "--project", str(REPO), "--no-db", "--calibrate", str(human), str(folder / "manifest.csv"))
+    lines = result.stderr.splitlines()
+    assert "Traceback" not in result.stderr
+    assert any(line.startswith("  开头语（问候、确认客户身份、自我介绍、确认是否方便）：一致率 ") for line in lines), (
+        lines
+    )
+    assert any(line.startswith("  不说电话忌语：一致率 ") for line in lines), lines
+    (unknown,) = [line for line in lines if "不是评分表的项目" in line]
+    assert unknown.startswith("  这些列不是评分表的项目，没有比较：「备注」（项目的列名可写：「开头语」「结束语」")
+
+
 def test_many_calls_in_worker_processes_match_one_process(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()

@@ -82,6 +82,12 @@ CASES = {
         "1:1: WebVTT 文件必须以 WEBVTT 开头",
     ),
     "srt bad timing": ("a.srt", "1\n00:00 --> 00:01\n您好\n", "2:1: 时间轴格式不对"),
+    # the line the message names is the line the location names (it said 1:1: 第 6 行…)
+    "srt time out of range": (
+        "a.srt",
+        "1\n00:00:00,000 --> 00:00:01,000\n[SPEAKER_00]: 您好\n\n2\n99:00:00,000 --> 99:00:01,000\n[SPEAKER_01]: 嗯\n",
+        "6:1: 第 6 行的开始时间 超过 24 小时",
+    ),
     "srt without cues": ("a.srt", "只是一段文字\n", "1:1: 字幕文件里没有任何带时间轴的字幕"),
     "unsupported suffix": ("a.mp3", b"ID3\x03\x00", "1:1: 不支持的文件类型"),
 }

@@ -156,23 +156,23 @@ def _typed():
     return _MODULES["typed"]
 
 
-def number(value, display: str, where: str, scale: float = 1.0) -> float:
+def number(value, display: str, where: str, scale: float = 1.0, line: int = 1) -> float:
     """A time stamp as seconds; anything else is the transcript's fault, said in one line."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         if isinstance(value, str):
             try:
                 value = float(value)
             except ValueError:
-                raise TranscriptError(display, f"{where} 不是数字（{value[:20]!r}）") from None
+                raise TranscriptError(display, f"{where} 不是数字（{value[:20]!r}）", line) from None
         else:
-            raise TranscriptError(display, f"{where} 缺失或不是数字") from None
+            raise TranscriptError(display, f"{where} 缺失或不是数字", line) from None
     seconds = value * scale
     if not math.isfinite(seconds):
-        raise TranscriptError(display, f"{where} 不是有限的数字")
+        raise TranscriptError(display, f"{where} 不是有限的数字", line)
     if seconds < 0:
-        raise TranscriptError(display, f"{where} 为负数（{value}）：时间戳必须从录音开始往后计")
+        raise TranscriptError(display, f"{where} 为负数（{value}）：时间戳必须从录音开始往后计", line)
     if seconds > DAY:
-        raise TranscriptError(display, f"{where} 超过 24 小时（{value}）：请检查时间单位")
+        raise TranscriptError(display, f"{where} 超过 24 小时（{value}）：请检查时间单位", line)
     return seconds
 
 
@@ -280,7 +280,7 @@ def finish(call: Call, display: str) -> Call:
     turns = [t for t in call.turns if t.text]
     if not turns:
         raise TranscriptError(display, "转写结果里没有任何一句话")
-    timed, ordered, last_start = True, True, -1.0
+    timed, ends, ordered, last_start = True, True, True, -1.0
     for i, t in enumerate(turns, 1):
         if not t.line:
             t.line = i
@@ -288,10 +288,13 @@ def finish(call: Call, display: str) -> Call:
         if start is None:
             timed = False
             continue
-        if t.end is not None and t.end < start:
+        end = t.end
+        if end is None:
+            ends = False
+        elif end < start:
             raise TranscriptError(
                 display,
-                f"第 {i} 句的结束时间（{t.end:g} 秒）早于开始时间（{start:g} 秒）",
+                f"第 {i} 句的结束时间（{end:g} 秒）早于开始时间（{start:g} 秒）",
                 t.line if call.format in ("srt", "vtt", "text") else 1,
             )
         if start < last_start:
@@ -314,6 +317,7 @@ def finish(call: Call, display: str) -> Call:
             if prev is None or (t.end or 0) >= (prev.end or 0):
                 last[key] = t
     call.turns = turns
+    call._timed = timed and ends  # `Call.timed`, known here without another walk
     return call
 
 

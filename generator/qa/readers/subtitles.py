@@ -39,8 +39,8 @@ def read(text: str, display: str, kind: str) -> Call:
             i += 1
             continue
         at = i + 1
-        start = number(seconds(m.group("a")), display, f"第 {at} 行的开始时间")
-        end = number(seconds(m.group("b")), display, f"第 {at} 行的结束时间")
+        start = number(seconds(m.group("a")), display, f"第 {at} 行的开始时间", line=at)
+        end = number(seconds(m.group("b")), display, f"第 {at} 行的结束时间", line=at)
         body = []
         i += 1
         while i < len(lines) and lines[i].strip():
