@@ -522,3 +522,25 @@ def test_a_look_with_no_db_leaves_the_calls_for_the_worklist(tmp_path: Path):
     ]
     again = huifang(*run, "--no-db", "--format", "json")  # the ledger is still read: nothing planned twice
     assert again.returncode == 0 and json.loads(again.stdout)["calls"] == []
+
+
+def test_calendar_events_link_the_script_card_when_the_handbook_has_an_address(tmp_path: Path):
+    """The issue asks for an event per call with the script card's link; it named a page (「手册 scenarios/….html」)
+    that no calendar can open. With the team's mkdocs.yml `site_url`, the event carries the card's address (URL)."""
+    import shutil
+
+    team = tmp_path / "team"
+    for name in ("content", "scripts_src"):
+        shutil.copytree(REPO / name, team / name)
+    shutil.copy(REPO / "huifang.yaml", team / "huifang.yaml")
+    (team / "mkdocs.yml").write_text("site_url: https://handbook.example.cn/huifang\n", encoding="utf-8")
+    events = write_csv(
+        tmp_path / "events.csv", [HEADER, ["王先生", "01088886666", "tongyong-shouce-tousu", "2026-03-02", "张三", ""]]
+    )
+    result = huifang(
+        "plan", events, "--project", team, "--from", "2026-03-01", "--to", "2026-03-31", "--out", tmp_path / "out"
+    )
+    assert result.returncode == 0, result.stderr
+    (event,) = icalendar.Calendar.from_ical((tmp_path / "out" / "张三.ics").read_bytes()).walk("VEVENT")
+    card = "https://handbook.example.cn/huifang/scenarios/tongyong-shouce-tousu.html"
+    assert str(event["URL"]) == card and f"话术卡：{card}" in str(event["DESCRIPTION"])

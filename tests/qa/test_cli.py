@@ -178,6 +178,17 @@ def test_manifest_dates_as_spreadsheets_write_them_and_a_date_that_is_none(tmp_p
     ]
 
 
+def test_a_manifest_row_naming_a_missing_file_is_said_at_the_row(tmp_path):
+    """The row's file is looked up beside the manifest, not where huifang runs: 「missing.json:1:1: 文件不存在」
+    named a path the supervisor could not find from where they stood. Now the line is the manifest's row."""
+    folder, _ = write_manifest(tmp_path)
+    (folder / "manifest.csv").write_text("文件,坐席\nwhisperx.json,小王\nmissing.json,小李\n", encoding="utf-8")
+    result = huifang("qa", "--project", str(REPO), "--no-db", "calls/manifest.csv", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr == "calls/manifest.csv:3:1: 文件「missing.json」不存在（在清单所在的文件夹 calls 里找）\n"
+    assert "whisperx.json: " in result.stdout
+
+
 def test_report_without_ledger_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "report", "--db", tmp_path / "none.sqlite")
     assert code == 2 and err.startswith("huifang qa: ") and "还没有质检记录" in err
