@@ -544,3 +544,20 @@ def test_calendar_events_link_the_script_card_when_the_handbook_has_an_address(t
     (event,) = icalendar.Calendar.from_ical((tmp_path / "out" / "张三.ics").read_bytes()).walk("VEVENT")
     card = "https://handbook.example.cn/huifang/scenarios/tongyong-shouce-tousu.html"
     assert str(event["URL"]) == card and f"话术卡：{card}" in str(event["DESCRIPTION"])
+
+
+def test_a_column_map_to_no_standard_column_is_one_line_of_check(tmp_path: Path):
+    """plan.columns {联系号码: 乱写} passed `huifang check`, and `huifang plan` then said 「缺少列：电话」 about the
+    events file, not about the map. The standard names are the events reader's own."""
+    from huifang.plan.events import HEADERS
+    from huifang.schema import EVENT_COLUMNS
+
+    assert EVENT_COLUMNS == tuple(HEADERS)
+    team = tmp_path / "team"
+    assert huifang("init", team).returncode == 0
+    (team / "huifang.yaml").write_text("plan:\n  columns: {联系号码: 乱写, 回访类型: 场景}\n", encoding="utf-8")
+    result = huifang("check", "--project", team)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.startswith("huifang.yaml:2:19: 值 '乱写' 不是可选值（可选：客户、电话、场景、日期、坐席"), (
+        result.stdout
+    )
