@@ -531,6 +531,10 @@ FORM = obj(
     ("id", "title", "sections"),
 )
 
+# The standard columns of an events table (huifang.plan.events.HEADERS, whose other names a CRM export may use;
+# tests/plan checks the two agree): what plan.columns maps a team's own column names to.
+EVENT_COLUMNS = ("客户", "电话", "场景", "日期", "坐席", "机构", "区域", "客户类别", "截止日期", "生日", "编号")
+
 PLAN = obj(
     {
         "capacity": {"type": "integer", "minimum": 1, "maximum": 10000, "description": "每位坐席每天最多回访数"},
@@ -558,8 +562,9 @@ PLAN = obj(
         },
         "columns": {
             "type": "object",
-            "additionalProperties": SHORT,
-            "description": "事件表列名映射：{表中的列名: 标准列名}，如 {联系电话: 电话}",
+            "additionalProperties": {"enum": list(EVENT_COLUMNS)},
+            "description": "事件表列名映射：{表中的列名: 标准列名}，如 {联系号码: 电话}；标准列名是 "
+            + "、".join(EVENT_COLUMNS),
         },
         "targets": {
             "type": "object",

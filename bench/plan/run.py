@@ -1,7 +1,8 @@
 """Time `huifang plan` against Python's csv module merely reading the same file, and measure peak memory.
 
 Each measurement runs in a fresh process (peak RSS from getrusage). Times are CPU seconds of the process
-(`time.process_time`): the machine is shared, and wall-clock time there measures the others' load. Usage:
+(`time.process_time`): the machine is shared, and wall-clock time there measures the others' load (the command's
+wall time is printed too, `command_*_wall_s`, for a quiet moment). Usage:
     python bench/plan/run.py 10000 100000 1000000 [--outputs] [--before REV|DIR]
 
 Two kinds of figure: the phases in one process (plan, plan + ledger, JSON; below, PLAN) and the command
@@ -95,13 +96,16 @@ from huifang.contentcache import load_content
 load_content(Path(sys.argv[1]), scripts=True)
 """
 
-# The command, whole, in a child of a fresh process: that child's CPU (user + sys) and peak RSS.
+# The command, whole, in a child of a fresh process: that child's CPU (user + sys), peak RSS and wall time (polars
+# uses both CPUs, so on a quiet machine the wall time is below the CPU time; under load it measures the others too).
 COMMAND = """
-import resource, subprocess, sys
+import resource, subprocess, sys, time
 with open(sys.argv[2], "w") as out:
+    wall = time.perf_counter()
     rc = subprocess.run(sys.argv[3:], stdout=out).returncode
+    wall = time.perf_counter() - wall
 use = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(use.ru_utime + use.ru_stime, use.ru_maxrss, rc)
+print(use.ru_utime + use.ru_stime, use.ru_maxrss, rc, wall)
 """
 
 
@@ -139,6 +143,7 @@ def command(py: str, path: Path, n: int, env: dict) -> dict:
         found[f"command_{run}_s"] = round(float(out[0]), 3)
         found[f"command_{run}_peak_mb"] = round(int(out[1]) / 1024)
         found[f"command_{run}_rc"] = int(out[2])
+        found[f"command_{run}_wall_s"] = round(float(out[3]), 3)
     return found
 
 

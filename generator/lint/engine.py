@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from huifang import model as m
+from huifang.lint.alphabet import Alphabet
 from huifang.lint.config import LintConfig
 from huifang.lint.suppress import Switches
 from huifang.lint.utterance import SOFT_BREAK, CallView, Utterance
@@ -27,6 +28,7 @@ class Context:
         self._present: dict[tuple, bool] = {}  # (element, org, text) → found: standard lines recur
         self._missing: dict[tuple, dict] = {}  # (standard, org) → {text: elements not found}
         self._detectors: dict[tuple, list] = {}  # (standard, org) → (element, its detector's search) in order
+        self._alphabets: dict[tuple, Alphabet | int] = {}  # (standard, org) → its patterns' alphabet, or texts asked
         self._one_line: dict[tuple, bool] = {}
         self.joined: tuple = ((), "")  # (turns, their folded texts joined): see standards.missing
 
@@ -46,9 +48,17 @@ class Context:
     def reader(self):
         """Reads free-form files (and remembers their lines) with this project's phrase list."""
         if self._reader is None:
-            from huifang.lint.freeform import Reader
+            from huifang.lint import linemarks
+            from huifang.lint.freeform import Reader, hinted
+            from huifang.lint.rules import forbidden_phrase, personal_data
+            from huifang.lint.standards import names_closing
 
-            self._reader = Reader(self.matcher, self.config.speakers)
+            order = forbidden_phrase._word_order(self)
+            tests = linemarks.LineTests(
+                raw=((linemarks.KIND, hinted), (linemarks.PERSONAL, personal_data.may_hold)),
+                words=((linemarks.REORDERED, order.maybe), (linemarks.CLOSING, names_closing)),
+            )
+            self._reader = Reader(self.matcher, self.config.speakers, tests)
         return self._reader
 
     def element(self, element, org):
@@ -111,7 +121,29 @@ class Context:
         detectors = self._detectors.get(key)
         if detectors is None:
             detectors = self._detectors[key] = [(e, _searcher(self.element(e, org))) for e in standard.elements]
-        return tuple(e for e, search in detectors if search(text) is None)
+        alphabet = self._alphabets.get(key, 0)
+        # an int: texts asked so far (the alphabet pays off once many are asked; not in a one-file lint)
+        if isinstance(alphabet, int):
+            if alphabet < ALPHABET_FROM:
+                self._alphabets[key] = alphabet + 1
+                return tuple(e for e, search in detectors if search(text) is None)
+            alphabet = self._alphabets[key] = self._alphabet(standard, org)
+        # Texts that differ only in what no pattern tells apart (a name, a number) have the same answer.
+        canon = alphabet.canon(text)
+        memo = self._memo(standard, org)
+        found = memo.get(canon)
+        if found is None:
+            found = memo[canon] = tuple(e for e, search in detectors if search(canon) is None)
+        return found
+
+    def _alphabet(self, standard, org) -> Alphabet:
+        patterns = []
+        for e in standard.elements:
+            detector = self.element(e, org)
+            patterns.append(detector.regex.pattern)
+            if detector.exclude is not None:
+                patterns.append(detector.exclude.pattern)
+        return Alphabet(patterns)
 
     def one_line(self, standard, org) -> bool:
         """Whether no element pattern of a standard can match across a line break."""
@@ -147,6 +179,7 @@ class Context:
 
 
 _NONE: dict = {}
+ALPHABET_FROM = 50  # texts a standard's elements are looked for in before its alphabet is worked out
 
 
 def _searcher(detector):

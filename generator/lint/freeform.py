@@ -14,13 +14,16 @@ soft line break is found. A .txt file is plain text: every line is speech as wri
 from __future__ import annotations
 
 import re
+from functools import reduce
 from itertools import filterfalse
+from operator import or_
 
 from huifang import regexcache
 from huifang.lint.anyline import any_line
 from huifang.lint.branches import MAX_PATHS, alternatives, count, endings, headings
 from huifang.lint.branches import paths as marked_paths
 from huifang.lint.dialogue import quoted_turns
+from huifang.lint.linemarks import KIND, REORDERED, LineTests
 from huifang.lint.rendered import Placed, render
 from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers, infer_agent
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
@@ -248,13 +251,13 @@ HEAD = 3000  # characters at the top of a file where its kind is declared
 _HINTED: dict[str, bool] = {}
 
 
-def declared_kind(text: str, lines: list[str] | None = None) -> str:
+def declared_kind(text: str, lines: list[str] | None = None, marks: int | None = None) -> str:
     """The kind of contact a free-form file declares in its first lines, or "" (outbound by default).
     `lines`: the text's lines, screened for a hint line by line, each distinct line once (no hint holds
-    a line break; only for a text that is all head)."""
+    a line break; only for a text that is all head); `marks`: their line marks, which answer that."""
     head = text[:HEAD]
     if lines is not None and len(text) <= HEAD:
-        if not any_line(lines, _HINTED, _hinted):
+        if not (marks & KIND if marks is not None else any_line(lines, _HINTED, hinted)):
             return ""
     elif not any(hint in head for hint in KIND_HINTS):
         return ""
@@ -265,7 +268,8 @@ def declared_kind(text: str, lines: list[str] | None = None) -> str:
     return ""
 
 
-def _hinted(line: str) -> bool:
+def hinted(line: str) -> bool:
+    """Whether a line may declare the kind of contact."""
     return any(hint in line for hint in KIND_HINTS)
 
 
@@ -378,9 +382,11 @@ class Reader:
     LIMIT = 2_000_000  # characters of lines remembered (then forgotten, between batches); longer lines than
     LONGEST = 500  # this are never remembered
 
-    def __init__(self, matcher=None, speakers: Speakers = DEFAULT_SPEAKERS):
+    def __init__(self, matcher=None, speakers: Speakers = DEFAULT_SPEAKERS, tests: LineTests | None = None):
         self.matcher = matcher
         self.speakers = speakers
+        self.tests = tests  # the pre-screens' line tests (lint/linemarks.py), asked of each line as it is read
+        self.marks: dict[bool, dict[str, int]] = {True: {}, False: {}}  # Markdown?, line → its marks
         # line → (words, column offset, speaker, asks, columns, cell?, folded, normalised, phrase?) or ()
         self.known: dict[str, tuple] = {}  # Markdown lines
         self.plain: dict[str, tuple] = {}  # .txt lines
@@ -403,17 +409,20 @@ class Reader:
             self.known.clear()
             self.plain.clear()
             self.labelled = {True: {}, False: {}}
+            self.marks = {True: {}, False: {}}
             self.size = 0
         learnt: dict[bool, dict] = {}
+        marked: dict[bool, dict] = {}  # the new lines' marks (those of lines too long to remember are only here)
         for md, known in ((True, self.known), (False, self.plain)):
             new: set[str] = set()
             for lines, kind in zip(split, kinds):
                 if lines is not None and kind is md:
                     new.update(filterfalse(known.__contains__, lines))
-            learnt[md] = self._learn(new, md) if new else {}
+            learnt[md], marked[md] = self._learn(new, md) if new else ({}, {})
         out = []
         for (text, display), lines, md, original in zip(files, split, kinds, originals):
             unknown: dict = {}
+            marks = None
             if lines is None:
                 turns, hits = self._whole(text, display, unknown)
                 lines = text.split("\n")
@@ -422,6 +431,8 @@ class Reader:
                     turns = [u for u in turns if u.kind != CELL]
             else:
                 turns, extras, hits = self._turns(lines, display, learnt[md], md, unknown)
+                if self.tests is not None and "\r" not in original:
+                    marks = self._marks(lines, md, marked[md])
             inferred = infer_agent(turns, lines, unknown) if unknown else ""
             if not unknown and ("“" in text or "「" in text):
                 quoted_turns(turns, lines)
@@ -429,6 +440,8 @@ class Reader:
                 joins = self._soft_breaks(turns, lines, display)
                 extras += joins
                 hits |= {u.line for u in joins}
+                if joins and marks is not None:
+                    marks |= REORDERED  # words joined over a line break: screened as before
             if may_branch(text):
                 paths = branch_paths(turns, headings(lines) if md and "#" in text else ())
             else:
@@ -447,7 +460,8 @@ class Reader:
                 call.paths_total = total
             call.unknown_speakers = unknown
             call.inferred_agent = inferred
-            call.kind = declared_kind(text, lines) or "outbound"
+            call.kind = declared_kind(text, lines, marks) or "outbound"
+            call.marks = marks
             if self.matcher is not None:
                 call.phrase_lines = hits
                 call.no_phrases = not hits
@@ -501,8 +515,16 @@ class Reader:
                     unknown[name] = at_line[index + 1]
         return out, cells, hits
 
-    def _learn(self, lines: set[str], md: bool) -> dict[str, tuple]:
-        """Read lines not seen before, all at once (one fold, one drop, one phrase scan)."""
+    def _marks(self, lines: list[str], md: bool, marked: dict[str, int]) -> int:
+        """A file's line marks joined."""
+        found = list(map(self.marks[md].get, lines))
+        if None in found:  # lines too long to remember
+            found = [marked[line] if mark is None else mark for line, mark in zip(lines, found)]
+        return reduce(or_, found, 0)
+
+    def _learn(self, lines: set[str], md: bool) -> tuple[dict[str, tuple], dict[str, int]]:
+        """Read lines not seen before, all at once (one fold, one drop, one phrase scan); their facts and
+        their marks."""
         from huifang.lint.normalize import drop_in_lines, fold
 
         new = list(lines)
@@ -517,18 +539,27 @@ class Reader:
         ]
         norms = drop_in_lines("\n".join(spoken)).split("\n")
         learnt = {}
+        tests = self.tests
+        marked = {}
         for number, (line, read, words, norm) in enumerate(zip(new, reads, spoken, norms), 1):
+            if tests is not None:
+                marked[line] = tests.of_line(line) | tests.of_words(words)
             if not read:
                 learnt[line] = ()
                 continue
             hit = number in hits or (read[4] is not None and self.matcher is not None and self.matcher.any(norm))
             learnt[line] = (*read, words, norm, hit)
             if read[2] == UNKNOWN:
-                self.labelled[md][line] = (_split(line, speakers)[2], self._fact(_read_line(line, md, None)))
+                other = self._fact(_read_line(line, md, None))
+                self.labelled[md][line] = (_split(line, speakers)[2], other)
+                if tests is not None and other:
+                    marked[line] |= tests.of_words(other[6])  # the line read without its label
         kept = [line for line in new if len(line) <= self.LONGEST]
         (self.known if md else self.plain).update((line, learnt[line]) for line in kept)
+        if tests is not None:
+            self.marks[md].update((line, marked[line]) for line in kept)
         self.size += sum(map(len, kept))
-        return learnt
+        return learnt, marked
 
     def _fact(self, read: tuple | None) -> tuple:
         """What `_learn` remembers of a line read one way (the facts tuple), for one line."""

@@ -153,8 +153,10 @@ def _lint_yaml_chunk(files):
 def _keep_compiled() -> None:
     """Keep the regexes this chunk compiled: a forked worker ends without running exit handlers."""
     from huifang import regexcache
+    from huifang.lint import alphabet
 
     regexcache.KEPT.save()
+    alphabet.KEPT.save()
 
 
 def _gather_yaml(part, result: Result, found: list, state: dict) -> None:

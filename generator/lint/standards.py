@@ -21,6 +21,7 @@ from functools import lru_cache
 from huifang import model as m
 from huifang import regexcache
 from huifang.lint.anyline import any_line
+from huifang.lint.linemarks import CLOSING
 from huifang.lint.normalize import fold
 from huifang.lint.utterance import CallView, Utterance
 
@@ -109,14 +110,17 @@ ORG_NAME = r"(?:(?!" + NOT_A_NAME + r"|新来|这次|本次|此次|专门|专属
 # them alone (我是社区的, 这边是电商平台客服) names none, in any combination.
 GENERIC_ORG_WORDS = (
     # trades and services
-    "装饰 装修 家装 家居 物业 保险 快递 物流 速递 电力 供电 燃气 煤气 自来水 供水 水务 通信 电信 汽车 汽贸 汽修 4s "
+    # (not 电信, 移动, 联通, 邮政: said alone they name one company each)
+    "装饰 装修 家装 家居 物业 保险 快递 物流 速递 电力 供电 燃气 煤气 自来水 供水 水务 通信 汽车 汽贸 汽修 4s "
     "家政 保洁 借贷 贷款 网贷 金融 理财 电商 购物 外卖 中介 教育 培训 招聘 维修 报修 售后 客服 服务 管理 营业 "
-    "回访 接待 调度 值班 投诉 受理 税务 邮政 社保 医保 养老 敬老 照料 日间 卫生 医疗 疫情 防疫 防控 网格 "
+    "回访 接待 调度 值班 投诉 受理 税务 社保 医保 养老 敬老 照料 日间 卫生 医疗 体检 美容 健身 餐饮 疫情 防疫 "
+    "防控 网格 销售 市场 业务 客户 技术 人事 财务 行政 "
     # places and public bodies named by their kind
-    "社区 街道 小区 村里 村委 村 镇上 乡里 居委 "
-    # kinds of organisation
-    "公司 集团 中心 平台 机构 门店 本店 店里 店 商城 银行 医院 诊所 门诊 学校 驿站 养老院 敬老院 服务站 卫生站 "
-    "卫生室 卫生院 居委会 村委会 委员会 办事处 站 室 院 处 部 科 台 局 所"
+    "社区 街道 小区 村里 村委 村 镇上 乡里 居委 政府 派出所 公安 法院 城管 "
+    # kinds of organisation and of their parts
+    "公司 集团 中心 平台 机构 门店 本店 店里 店 商城 商场 超市 药店 药房 专卖店 营业厅 网点 银行 医院 诊所 门诊 "
+    "学校 幼儿园 驿站 养老院 敬老院 服务站 维修站 卫生站 卫生室 卫生院 居委会 村委会 委员会 办事处 办公室 售楼处 "
+    "热线 总机 前台 酒店 餐厅 工厂 站 室 院 处 部 科 台 局 所"
 ).split()
 GENERIC_ORG = "(?:" + "|".join(sorted(GENERIC_ORG_WORDS, key=len, reverse=True)) + ")+"
 KINDS = ("outbound", "inbound", "face", "message")
@@ -489,19 +493,23 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
     key = (id(turns), standard.max_turns)
     found = cache.get(key)
     if found is None:
-        last = _marked(agent, standard, view.org)
+        last = _marked(agent, standard, view.org, view.marks)
         if last is None:
             last = _ending(agent, standard, view.org)
         found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in last]
     return found
 
 
-def _marked(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> list[Utterance] | None:
+def _marked(
+    agent: list[Utterance], standard: m.Standard, org: m.Org | None, marks: int | None = None
+) -> list[Utterance] | None:
     """The closing of a free-form path that marks where its closing goes (「结束语：」, 「【健康指导与结束通话】」):
     the turns right after the last marker; when those say no closing element, what the section the marker
     opens ends with (a heading, then advice, then the goodbye), else an earlier marker's turns that do (a
     rule about ending the call, 「结束通话时保持礼貌」, after the script's own 「结束语：“…再见”」). None when the
-    path has no marker."""
+    path has no marker. `marks`: the free-form file's line marks (no CLOSING mark: no line names a marker)."""
+    if marks is not None and not marks & CLOSING:
+        return None
     if not any_line([u.folded for u in agent], _WHERE, _where):
         return None  # the common case: no marker on the path
     says = None
@@ -539,6 +547,12 @@ def _says_where(folded: str) -> bool:
 
 def _where(folded: str) -> bool:
     return CLOSING_MARK.search(folded[:30]) is not None
+
+
+def names_closing(words: str) -> bool:
+    """Whether a closing marker is anywhere in the words (a line's mark: `_where` asks it of a turn's start,
+    and a turn is a line's words or a part of them)."""
+    return CLOSING_MARK.search(words) is not None
 
 
 _WHERE: dict[str, bool] = {}

@@ -17,6 +17,11 @@ def add_arguments(plan: argparse.ArgumentParser, report: argparse.ArgumentParser
         cmd.add_argument("--db", type=Path, default=None, help="台账文件，默认 huifang.yaml 旁的 huifang.sqlite")
     plan.add_argument("--format", choices=["text", "json"], default="text", help="输出格式，默认 text")
     plan.add_argument(
+        "--no-db",
+        action="store_true",
+        help="只看名单，不记入台账：台账里已排的仍不重复，这次排出的下次还会再排（先看一眼，再加 --out 写出）",
+    )
+    plan.add_argument(
         "--out",
         type=Path,
         default=None,

@@ -98,6 +98,12 @@ def run(args) -> int:
         print(f"huifang plan: {rng}", file=sys.stderr)
         return 2
     first, last = rng
+    if args.no_db and args.out:
+        print(
+            "huifang plan: --no-db 只看名单、不记入台账，不能和 --out 一起用：写出的名单要记入台账，huifang report 才能读回",
+            file=sys.stderr,
+        )
+        return 2
     load_polars()
     got = load(args)
     if got is None:
@@ -111,7 +117,9 @@ def run(args) -> int:
         print(exc.problem, file=sys.stderr)
         return 1
     cal = Calendar()
-    db = ledger.connect(project.root, args.db)
+    # --no-db: a look at the list; the ledger is read (what is planned is not listed again), never written or made
+    looking = args.no_db and not Path(args.db or ledger.default_path(project.root)).exists()
+    db = ledger.connect(project.root, Path(":memory:") if looking else args.db)
     try:
         since = (store.version(db), first, last)  # what the known keys saw (save looks again if it changed)
         planner = Planner(
@@ -129,7 +137,8 @@ def run(args) -> int:
             from huifang.plan.outputs import write_all
 
             write_all(plan, project, first, last, Path(args.out))
-        store.save(db, plan, f"{first.isoformat()}..{last.isoformat()}", since)
+        if not args.no_db:
+            store.save(db, plan, f"{first.isoformat()}..{last.isoformat()}", since)
     finally:
         db.close()
     if args.format == "json":
@@ -139,6 +148,8 @@ def run(args) -> int:
         text_report(plan, first, last)
     for line, message in plan.errors:
         print(f"{shown}:{line}: {message}", file=sys.stderr)
+    if args.no_db and plan.calls:
+        print("huifang plan: --no-db：这些回访没有记入台账，下次排班还会排出它们", file=sys.stderr)
     for year in sorted(cal.unpublished):
         print(
             f"huifang plan: 警告：{year} 年的法定节假日和调休尚未公布（已知到 {LAST_YEAR} 年），"

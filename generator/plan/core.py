@@ -107,18 +107,21 @@ class Plan:
         self.frame: pl.DataFrame | None = None  # when set, the calls as columns (CALL_FRAME), in order
         self.warning_lists: list = [NO_WARNINGS]
         self.left: pl.DataFrame | None = None  # when set, the unscheduled rows as columns (line, reason), in order
+        # when known, for each call of `frame` the number (0, 1, … in order of first use) of its window and time:
+        # calls of one number share scenario, event, day, time, window and warnings, so their texts are made once
+        self.shared: pl.Series | None = None
 
     @property
     def calls(self) -> list[Call]:
         """The calls as Calls; from then on the list is what the plan holds (it may be changed in place)."""
         if self.frame is not None:
             self._calls = calls_of(self.frame, self.warning_lists)
-            self.frame = None
+            self.frame = self.shared = None
         return self._calls
 
     @calls.setter
     def calls(self, calls: list[Call]) -> None:
-        self._calls, self.frame = calls, None
+        self._calls, self.frame, self.shared = calls, None, None
 
     def count(self) -> int:
         return self.frame.height if self.frame is not None else len(self._calls)
@@ -306,10 +309,11 @@ class Planner:
         if not known:
             return
         ids, w = self.window_groups(f, known)
+        f = f.select("line", "customer", "phone", "agent", "ident")  # what the calls take from their row
         if w.reasons:
             unplanned = ids.is_in(list(w.reasons))
             reasons = ids.filter(unplanned).replace_strict(w.reasons, return_dtype=pl.String).alias("reason")
-            left.append(f.filter(unplanned).select("line").with_columns(reasons))
+            left.append(pl.DataFrame({"line": f["line"].filter(unplanned), "reason": reasons}))
             f, ids = f.filter(~unplanned), ids.filter(~unplanned)
         if not w.height:
             return
@@ -373,16 +377,17 @@ class Planner:
             ranks = calls.select("day", rank_of(calls["agent"]), rank_of(calls["time"]), "line")
             by = one_key(ranks, ["day", "agent", "time", "line"])
             calls = calls.sort(by, "order") if by is not None else calls.sort("day", "agent", "time", "line", "order")
+            for agent, day, n in one.group_by("agent", "day").len().iter_rows():
+                self.load[(agent, day)] = self.load.get((agent, day), 0) + n
             calls = w.with_titles(calls)
         if calls is None or not calls.height:
             return
-        for agent, day, n in calls.group_by("agent", "day").len().iter_rows():
-            self.load[(agent, day)] = self.load.get((agent, day), 0) + n
         result.frame = calls.select(
             "line", "customer", "phone", pl.col("sid").alias("scenario"), "title", "agent", pl.col("day").alias("date"),
             "time", "start", "end", pl.lit("").alias("ledger_key"), "org", "wid", pl.col("date").alias("event"), "ident",
         )  # fmt: skip
         result.warning_lists = warn_lists
+        result.shared = calls["shared"] if "shared" in calls.columns else None
 
     def window_groups(self, f: pl.DataFrame, known: dict) -> tuple[pl.Series, Windows]:
         """Each row's group of rows alike in what their scenario's timing reads (the scenario, the event's date,
@@ -393,7 +398,7 @@ class Planner:
         names = sorted(known)
         picked = [known[n] for n in names]
         named = codes(f["scenario"], names)
-        override = pl.Series([-1] * f.height, dtype=pl.Int64)
+        override = pl.repeat(-1, f.height, dtype=pl.Int64, eager=True)
         if any(r[1] for r in picked):  # which override applies, per distinct (scenario, region, class)
             regions = sorted(f["region"].unique().drop_nulls().to_list())
             classes = sorted(f["customer_class"].unique().drop_nulls().to_list())
@@ -534,10 +539,19 @@ class Planner:
             {"key": distinct["key"], "time": [rank[t] for t in texts]}, schema={"key": pl.Int64, "time": pl.Int64}
         )
         time = lookup(timed.to_frame("key"), at_time, ["key"])[0]
+        # each agent's calls of each day counted from its run of rows, added to the load once the plan is made
+        runs = slot.ne_missing(slot.shift(1)).arg_true()
+        sizes = pl.concat([runs, pl.Series([tasks.height], dtype=runs.dtype)]).diff().drop_nulls().to_list()
+        loads = zip(agent.gather(runs).to_list(), w.series(w.day, pl.Date).gather(tasks["wrow"].gather(runs)).to_list())
         final = sort_order([slot, time, f["line"].gather(tasks["pos"])])
         tasks, agent, time, index = tasks[final], agent.gather(final), time.gather(final), index.gather(final)
         wid = w.warnings(warn_lists, warn_ids)
         pos, wrow = tasks["pos"], tasks["wrow"]
+        pairs = wrow.cast(pl.Int64) * len(times) + time
+        firsts = pairs.arg_unique().sort()
+        numbers = pl.DataFrame({"key": pairs.gather(firsts), "shared": pl.int_range(0, len(firsts), eager=True)})
+        for (a, day_), n in zip(loads, sizes):
+            self.load[(agents[a], day_)] = self.load.get((agents[a], day_), 0) + n
         return pl.DataFrame(
             {
                 "order": pl.int_range(0, tasks.height, dtype=pl.Int64, eager=True),
@@ -555,6 +569,7 @@ class Planner:
                 "wid": w.series(wid, pl.Int64).gather(wrow),
                 "title": w.series([titles[s] for s in w.sid], pl.String).gather(wrow),
                 "org": w.series([w.orgs[s] for s in w.sid], pl.String).gather(wrow),
+                "shared": lookup(pairs.to_frame("key"), numbers, ["key"])[0],
             }
         )
 
@@ -977,7 +992,12 @@ def without_repeats(
     for g, s in zip(w.gid, w.start):
         seen[(g, s)] = seen.get((g, s), 0) + 1
     twice = pl.Series([seen[(g, s)] > 1 for g, s in zip(w.gid, w.start)], dtype=pl.Boolean)
-    maybe = who.is_duplicated().gather(tasks["pos"]) | twice.gather(tasks["wrow"])
+    if who.n_unique() < who.len():  # counting distinct texts is a fifth of marking the repeated ones
+        maybe = who.is_duplicated().gather(tasks["pos"]) | twice.gather(tasks["wrow"])
+    elif twice.any():
+        maybe = twice.gather(tasks["wrow"])
+    else:
+        return tasks
     if not maybe.any():
         return tasks
     c = tasks.filter(maybe)
@@ -1103,7 +1123,8 @@ def group_ids(frame: pl.DataFrame, on: list[str]) -> tuple[pl.Series, pl.DataFra
     if key is None:
         groups = frame.group_by(on).agg(pl.all().first()).sort(on, nulls_last=True)
         return lookup(frame, groups.select(on).with_row_index("gid"), on)[0], groups
-    groups = frame.with_columns(key.alias("key_")).unique(subset="key_", keep="any").sort("key_")
+    firsts = key.arg_unique()
+    groups = frame[firsts].with_columns(key.gather(firsts).alias("key_")).sort("key_")
     ids = lookup(key.alias("key_").to_frame(), groups.select("key_").with_row_index("gid"), ["key_"])[0]
     return ids, groups.drop("key_")
 

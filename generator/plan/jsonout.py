@@ -58,22 +58,16 @@ def iso_days(column: pl.Series, quoted: bool = False) -> pl.Expr:
     return text.fill_null("null") if quoted else text
 
 
-def call_text(frame: pl.DataFrame, warning_lists: list) -> pl.Expr:
-    """Each call of the frame (or of a slice of it) as indented JSON, as json.dump(indent=2) writes it."""
+def call_text(
+    frame: pl.DataFrame, warning_lists: list, shared: pl.Series | None = None
+) -> tuple[pl.DataFrame, pl.Expr]:
+    """Each call of the frame as indented JSON, as json.dump(indent=2) writes it: the frame to take it from (a
+    slice at a time) and the expression. `shared` (`Plan.shared`): what follows the agent is made once per window
+    and time."""
     import polars as pl
 
     warnings = {i: strings(w, "      ") for i, w in enumerate(warning_lists)}
-    return pl.concat_str(
-        pl.lit('    {\n      "line": '),
-        pl.col("line").cast(pl.String),
-        pl.lit(',\n      "customer": "'),
-        inner(frame["customer"]),
-        pl.lit('",\n      "phone": "'),
-        inner(frame["phone"]),
-        pl.lit('",\n      "scenario": "'),
-        inner(frame["scenario"], few=True),
-        pl.lit('",\n      "agent": "'),
-        inner(frame["agent"], few=True),
+    tail = pl.concat_str(
         pl.lit('",\n      "date": "'),
         iso_days(frame["date"]),
         pl.lit('",\n      "time": "'),
@@ -85,6 +79,22 @@ def call_text(frame: pl.DataFrame, warning_lists: list) -> pl.Expr:
         pl.lit('\n      ],\n      "warnings": '),
         pl.col("wid").replace_strict(warnings, return_dtype=pl.String),
         pl.lit("\n    }"),
+    )
+    if shared is not None and shared.len() == frame.height:
+        tails = frame[shared.arg_unique().sort()].select(tail).to_series()
+        frame, tail = frame.with_columns(tails.gather(shared).alias("tail_")), pl.col("tail_")
+    return frame, pl.concat_str(
+        pl.lit('    {\n      "line": '),
+        pl.col("line").cast(pl.String),
+        pl.lit(',\n      "customer": "'),
+        inner(frame["customer"]),
+        pl.lit('",\n      "phone": "'),
+        inner(frame["phone"]),
+        pl.lit('",\n      "scenario": "'),
+        inner(frame["scenario"], few=True),
+        pl.lit('",\n      "agent": "'),
+        inner(frame["agent"], few=True),
+        tail,
     )
 
 
@@ -132,7 +142,7 @@ def write_json(plan: Plan, out: TextIO) -> None:
     binary = getattr(out, "buffer", None) if (getattr(out, "encoding", "") or "").lower() in ("utf-8", "utf8") else None
     if frame.height:
         out.write('{\n  "calls": [\n')
-        write_pieces(frame, call_text(frame, warning_lists), out, binary)
+        write_pieces(*call_text(frame, warning_lists, plan.shared), out, binary)
         out.write("\n  ],\n")
     else:
         out.write('{\n  "calls": [],\n')

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from huifang import model as m
 from huifang.atomic import write_bytes
 from huifang.plan.core import Call, Plan
+from huifang.problems import ContentError
 
 # the record sheet: what the planner fills, then what the agent fills in
 PLANNED = ["计划编号", "序号", "坐席", "计划日期", "计划时间", "客户", "电话", "场景", "时间窗起", "时间窗止", "注意"]
@@ -195,7 +196,21 @@ def shanghai():
     return Timezone.from_ical(shanghai_ical())
 
 
-def agent_calendar(agent: str, calls: list[Call], stamp: dt.date) -> bytes:
+def handbook_url(root: Path) -> str:
+    """The handbook's address when the team's mkdocs.yml gives its `site_url` (ending in /), else "": a calendar
+    event can then link the script card, not only name its page."""
+    from huifang.site.config import own_settings
+
+    try:
+        url = own_settings(root, importing=False).get("site_url")
+    except ContentError:  # a broken mkdocs.yml is `huifang check`'s and `build`'s to report
+        return ""
+    if not isinstance(url, str) or not url.strip().startswith(("http://", "https://")):
+        return ""
+    return url.strip().rstrip("/") + "/"
+
+
+def agent_calendar(agent: str, calls: list[Call], stamp: dt.date, handbook: str = "") -> bytes:
     from icalendar import Calendar, Event
 
     zone = ZoneInfo(ZONE)
@@ -221,8 +236,12 @@ def agent_calendar(agent: str, calls: list[Call], stamp: dt.date) -> bytes:
             f"电话：{call.phone}",
             f"场景：{call.title}",
             f"时间窗：{call.window[0].isoformat()} 至 {end}",
-            f"话术卡：手册 scenarios/{call.scenario}.html",
+            f"话术卡：{handbook}scenarios/{call.scenario}.html"
+            if handbook
+            else f"话术卡：手册 scenarios/{call.scenario}.html",
         ]
+        if handbook:
+            event.add("url", f"{handbook}scenarios/{call.scenario}.html")
         lines += [f"注意：{w}" for w in call.warnings]
         event.add("description", "\n".join(lines))
         event.add("categories", ["回访"])
@@ -282,8 +301,9 @@ def write_all(plan: Plan, project: m.Project, first: dt.date, last: dt.date, out
     agents: dict[str, list[Call]] = defaultdict(list)
     for call in plan.calls:
         agents[call.agent].append(call)
+    handbook = handbook_url(project.root) if agents else ""
     for agent, calls in sorted(agents.items()):
-        put(f"{safe(agent)}.ics", agent_calendar(agent, calls, first))
+        put(f"{safe(agent)}.ics", agent_calendar(agent, calls, first, handbook))
     if pdf:
         days: dict[dt.date, list[tuple[str, list[Call]]]] = defaultdict(list)
         for (agent, day), calls in by_agent_day(plan).items():

@@ -197,7 +197,7 @@ def save(
     db.execute("BEGIN IMMEDIATE")  # the write lock first: no run commits between the check and the insert
     try:
         taken = known_keys(db, since[1], since[2]) if since and version(db) != since[0] else set()
-        days, more = packed(frame, run, taken)
+        days, more = packed(frame, run, taken, calls.shared if isinstance(calls, Plan) else None)
         db.executemany("INSERT INTO plan_days VALUES (?,?,?,?,?,?,CAST(? AS TEXT))", days)
         db.executemany(
             "INSERT OR IGNORE INTO plan_more (key, scenario, customer, phone, agent, date, time, win_from, win_to,"
@@ -210,9 +210,12 @@ def save(
     db.commit()
 
 
-def packed(frame: pl.DataFrame, run: str, taken: set[str]) -> tuple[list[tuple], list[tuple]]:
+def packed(
+    frame: pl.DataFrame, run: str, taken: set[str], shared: pl.Series | None = None
+) -> tuple[list[tuple], list[tuple]]:
     """The plan_days rows of the calls (each run of calls of one agent and day, in order) and the plan_more rows
-    of those with a key; a call whose key is in `taken` is left out. Put together on the columns (polars)."""
+    of those with a key; a call whose key is in `taken` is left out. Put together on the columns (polars).
+    `shared` (`Plan.shared`): what follows the 编号 in a call's array is made once per window and time."""
     import polars as pl
 
     iso = "%Y-%m-%d"
@@ -227,6 +230,8 @@ def packed(frame: pl.DataFrame, run: str, taken: set[str]) -> tuple[list[tuple],
     f = frame.filter(pl.col("ledger_key") == "")
     if not f.height:
         return [], more
+    if taken or f.height != frame.height or shared is None or shared.len() != f.height:
+        shared = None
     start = iso_days(f["start"])
     event = pl.coalesce(iso_days(f["event"]), start)
     if taken:
@@ -242,14 +247,21 @@ def packed(frame: pl.DataFrame, run: str, taken: set[str]) -> tuple[list[tuple],
     turn = ((pl.col("agent") != pl.col("agent").shift()) | (pl.col("date") != pl.col("date").shift())).fill_null(True)
     ends = (pl.col("agent") != pl.col("agent").shift(-1)) | (pl.col("date") != pl.col("date").shift(-1))
     f = f.with_columns(turn.alias("turn_"), ends.fill_null(True).alias("ends_"))
+    tail = pl.concat_str(
+        pl.lit('","'), inner(f["scenario"], few=True), pl.lit('","'), event, pl.lit('","'), inner(f["time"], few=True),
+        pl.lit('","'), start, pl.lit('",'), iso_days(f["end"], quoted=True),
+    )  # fmt: skip
+    if shared is not None:  # the tails of the calls of one window and time: made for its first call, then shared
+        tails = f[shared.arg_unique().sort()].select(tail).to_series()
+        f, tail = f.with_columns(tails.gather(shared).alias("tail_")), pl.col("tail_")
     array = pl.concat_str(
         pl.when("turn_").then(pl.lit("[[")).otherwise(pl.lit("[")), pl.col("line").cast(pl.String), pl.lit(',"'),
-        inner(f["customer"]), pl.lit('","'), inner(f["phone"]), pl.lit('","'), inner(f["ident"]), pl.lit('","'),
-        inner(f["scenario"], few=True), pl.lit('","'), event, pl.lit('","'), inner(f["time"], few=True), pl.lit('","'), start,
-        pl.lit('",'), iso_days(f["end"], quoted=True), pl.when("ends_").then(pl.lit("]]")).otherwise(pl.lit("]")),
+        inner(f["customer"]), pl.lit('","'), inner(f["phone"]), pl.lit('","'), inner(f["ident"]), tail,
+        pl.when("ends_").then(pl.lit("]]")).otherwise(pl.lit("]")),
     )  # fmt: skip
     days = (
-        f.with_columns(array.alias("array"), pl.col("turn_").cum_sum().alias("run_"))
+        # only the columns the days take: a group_by gathers every column it is given (0.12 -> 0.08 s at 1M)
+        f.select("agent", "date", "start", "end", array.alias("array"), pl.col("turn_").cum_sum().alias("run_"))
         .group_by("run_", maintain_order=True)
         .agg(
             pl.first("agent"),

@@ -272,6 +272,16 @@ def judge_stream(session, jobs, *, turns: bool = False, workers: int = 0):
         _SESSION = None
 
 
+def _missing_in_manifest(job) -> str:
+    """A manifest's row naming a file that is not there: said at the row, with the folder it was looked up in
+    (the row's path is relative to the manifest, not to where huifang runs)."""
+    where = (job.meta or {}).get("manifest")
+    if where is None or os.path.lexists(job.file):
+        return ""
+    at = f"{where}:{job.meta['manifest_line']}:{job.meta['manifest_column']}"
+    return f"{at}: 文件「{job.display}」不存在（在清单所在的文件夹 {os.path.dirname(where) or '.'} 里找）"
+
+
 def _chunk(jobs) -> list:
     from huifang.qa.call import TranscriptError
     from huifang.qa.readers import read
@@ -289,7 +299,7 @@ def _chunk(jobs) -> list:
             call.meta = dict(job.meta) if job.meta else {}
             out.append((job, record(session.judge(call), turns), None))
         except TranscriptError as exc:
-            out.append((job, None, str(exc)))
+            out.append((job, None, _missing_in_manifest(job) or str(exc)))
         except RecursionError:
             out.append((job, None, f"{job.display}:1:1: 结构嵌套过深：这不是转写结果"))
     return out

@@ -78,7 +78,8 @@ def manifest(path: str) -> list[Job]:
             except ValueError as exc:  # the row is not judged: its week would be lost from qa report
                 values["problem"] = f"{path}:{number}:{header.index('date') + 1}: {exc}"
         file = values.pop("file")
-        jobs.append(Job(os.path.join(base, file), file, values | {"manifest_line": number}))
+        where = {"manifest": path, "manifest_line": number, "manifest_column": header.index("file") + 1}
+        jobs.append(Job(os.path.join(base, file), file, values | where))
     return jobs
 
 

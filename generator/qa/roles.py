@@ -16,8 +16,11 @@ AGENT_SIGNS = re.compile(r"您好|你好|我是|这里是|客服|回访|请问|�
 QUESTION = re.compile(r"[？?]|吗|是否|呢")
 
 
-def assign(call: Call, agent: str | None = None, agent_channel: int | None = None, company: str = "") -> Call:
-    """Set `role` on every turn; raise TranscriptError when the override names no one in the call."""
+def assign(
+    call: Call, agent: str | None = None, agent_channel: int | None = None, company: str = "", speakers=None
+) -> Call:
+    """Set `role` on every turn; raise TranscriptError when the override names no one in the call.
+    `speakers`: the project's label table (huifang.yaml lint.speakers) when it adds labels to the default."""
     if agent_channel is not None:
         channels = {t.channel for t in call.turns}
         if agent_channel not in channels:
@@ -36,9 +39,13 @@ def assign(call: Call, agent: str | None = None, agent_channel: int | None = Non
             t.role = AGENT if t.speaker == agent else CUSTOMER
         call.roles_note = f"坐席：按指定的说话人 {agent}"
         return call
-    if call.labelled:
-        for t in call.turns:
-            t.role = role_of(t.speaker) or AGENT  # the linter's rule: a line without a role label is the agent's
+    if call.labelled or (speakers is not None and any(role_of(t.speaker, speakers) for t in call.turns)):
+        known = [role_of(t.speaker, speakers) for t in call.turns]
+        # the linter's rules: a line without a label is the agent's; a label neither table knows is never the
+        # agent's when the agent has a label of its own (a customer's 「不可能」 is no forbidden phrase)
+        other = CUSTOMER if AGENT in known else AGENT
+        for t, role in zip(call.turns, known):
+            t.role = role or (other if t.speaker else AGENT)
         call.roles_note = "坐席：按说话人标签"
         return call
     scores = _scores(call, company)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import reduce
 from operator import itemgetter, or_
 
+from huifang.lint.speakers import Speakers
 from huifang.qa import roles, rules_bridge
 from huifang.qa.call import AGENT, TranscriptError
 from huifang.qa.form import DEFAULT_FORM, shipped_default
@@ -33,6 +34,8 @@ class Session:
         self.project = project
         self.bridge = Bridge(project)
         self.agent, self.agent_channel = agent, agent_channel
+        extra = project.config.lint.speakers  # huifang.yaml lint.speakers: the linter's labels are the calls' too
+        self.speakers = Speakers(extra.get("agent", ()), extra.get("customer", ())) if any(extra.values()) else None
         self._plans: dict[str, Plan] = {}
         self._by_script: tuple | None = None
         self._pairs: dict[str, int] = {}  # a turn's normalised words → the script pairs in them, as bits
@@ -138,7 +141,7 @@ class Session:
 
     def judge(self, call) -> Verdict:
         rules_bridge.prepare(call.turns)  # module attributes: imports inside a per-call function cost a lookup each
-        roles.assign(call, self.agent, self.agent_channel)
+        roles.assign(call, self.agent, self.agent_channel, speakers=self.speakers)
         agent = AgentText(call.turns)  # the agent's words, read by the script search, questions and metrics
         script, note = self.pick_script(call)
         verdict = judge(call, self.bridge, self.plan(script) if script else None, self.form, agent)

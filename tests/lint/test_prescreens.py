@@ -203,3 +203,78 @@ def test_any_line_answers_as_asking_every_line(runs):
     for texts in runs:
         assert any_line(texts, seen, lambda text: text.startswith("y")) == any(t.startswith("y") for t in texts)
         assert all(seen[t] == t.startswith("y") for t in seen)
+
+
+MARKED = st.lists(
+    st.sampled_from(
+        [
+            "客服：",
+            "客户：",
+            "**客服**：",
+            "讲解员：",
+            "A:",
+            "# ",
+            "- ",
+            "> ",
+            "|客服|",
+            "你自己想办法吧",
+            "这种事我们从来没有过",
+            "这種情況",
+            "从没",
+            "您好",
+            "再见",
+            "结束语：",
+            "结束通话时",
+            "身份证号",
+            "證件號",
+            "13812345678",
+            "工号９５２７",
+            "类型：来电",
+            "kind: face",
+            "如不方便，",
+            "“",
+            "或",
+            "\r",
+            "\n",
+            "\n",
+            "\n",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(MARKED, min_size=1, max_size=4))
+def test_line_marks_skip_work_never_findings(texts):
+    """The pre-screens read from the reader's line marks (lint/linemarks.py) let through whatever the
+    pre-screens that ask each line and turn let through: the same findings, cold and with every line known."""
+    from huifang.lint.config import LintConfig
+    from huifang.lint.engine import Engine
+    from huifang.lint.freeform import Reader, declared_kind, lone_cr
+    from huifang.lint.linemarks import CLOSING, PERSONAL, REORDERED
+    from huifang.lint.rules import forbidden_phrase, personal_data
+    from huifang.lint.standards import _where
+    from huifang.project import load_project
+
+    from tests.lint.conftest import PROJ
+
+    project = load_project(PROJ, scripts=[]).project
+    marked, asked = Engine(project, LintConfig()), Engine(project, LintConfig())
+    asked.ctx._reader = Reader(asked.ctx.matcher, asked.ctx.config.speakers)  # no line tests: no marks
+    order = forbidden_phrase._word_order(marked.ctx)
+    files = [(t, f"f{i}.{'md' if i % 2 else 'txt'}") for i, t in enumerate(texts)]
+    for _ in range(2):
+        for view, plain in zip(marked.ctx.reader.views(files), asked.ctx.reader.views(files)):
+            assert plain.marks is None
+            assert marked.lint_view(view) == asked.lint_view(plain), view.text
+            if view.marks is None:
+                continue
+            lines = lone_cr(view.text).split("\n")
+            assert declared_kind(view.text, lines, view.marks) == declared_kind(view.text, lines)
+            if any(personal_data.may_hold(line) for line in lines):
+                assert view.marks & PERSONAL
+            if any(order.maybe(u.folded) for u in view.utterances() if u.agent):
+                assert view.marks & REORDERED
+            if any(_where(u.folded) for _, turns in view.paths for u in turns if u.agent):
+                assert view.marks & CLOSING

@@ -254,6 +254,10 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("这里是街道办事处。", set(), {"gongsi"}),
         ("我是万科物业服务中心的", {"gongsi"}, set()),
         ("这里是招商银行信用卡中心", {"gongsi"}, set()),
+        ("您好，我们是派出所的", {"wenhou"}, {"gongsi"}),
+        ("这里是营业厅前台，", set(), {"gongsi"}),
+        # a carrier's short name is a name, not a kind
+        ("您好，我是电信的客服", {"wenhou", "gongsi"}, set()),
         # greeting a group; a hotline's pickup: place and number, then 请讲
         ("各位团友,大家好!欢迎来到厦门。", {"wenhou"}, set()),
         ("你好,开封市120,28号,请讲……", {"wenhou", "gongsi", "zuoxi", "xuqiu"}, set()),

@@ -489,3 +489,75 @@ def test_an_install_without_polars_is_told_which_extra_to_install(tmp_path: Path
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 2
     assert out.stderr.strip() == "huifang plan 需要附加组件：请运行 pip install 'huifang[plan]'"
+
+
+def test_a_look_with_no_db_leaves_the_calls_for_the_worklist(tmp_path: Path):
+    """Every run records its calls, so a supervisor who looked at the week (text or JSON) and then ran the same
+    week with --out got an empty worklist (「此前已排 2 个不再重复」). `--no-db`, as in `huifang qa`, looks without
+    recording: the same list twice, then --out writes it; with --out itself it is refused (a worklist not in the
+    ledger could not be read back by report)."""
+    events = write_csv(
+        tmp_path / "events.csv",
+        [
+            HEADER,
+            ["王先生", "01088886666", "tongyong-shouce-tousu", "2026-03-02", "张三", ""],
+            ["赵总", "13800000002", "tongyong-shouce-tousu", "2026-03-03", "张三", ""],
+        ],
+    )
+    db = tmp_path / "ledger.sqlite"
+    run = ("plan", events, "--project", REPO, "--db", db, "--from", "2026-03-01", "--to", "2026-03-31")
+    looks = [huifang(*run, "--no-db", "--format", "json") for _ in range(2)]
+    assert all(look.returncode == 0 for look in looks), looks[0].stderr
+    assert looks[0].stdout == looks[1].stdout
+    assert [c["customer"] for c in json.loads(looks[0].stdout)["calls"]] == ["王先生", "赵总"]
+    assert "没有记入台账" in looks[0].stderr and not db.exists()
+    refused = huifang(*run, "--no-db", "--out", tmp_path / "out")
+    assert refused.returncode == 2 and "不能和 --out 一起用" in refused.stderr and not (tmp_path / "out").exists()
+    written = huifang(*run, "--out", tmp_path / "out")
+    assert written.returncode == 0, written.stderr
+    book = openpyxl.load_workbook(tmp_path / "out" / "回访名单-2026-03-01至2026-03-31.xlsx")
+    assert sorted(row[5] for sheet in book.worksheets for row in sheet.iter_rows(min_row=2, values_only=True)) == [
+        "王先生",
+        "赵总",
+    ]
+    again = huifang(*run, "--no-db", "--format", "json")  # the ledger is still read: nothing planned twice
+    assert again.returncode == 0 and json.loads(again.stdout)["calls"] == []
+
+
+def test_calendar_events_link_the_script_card_when_the_handbook_has_an_address(tmp_path: Path):
+    """The issue asks for an event per call with the script card's link; it named a page (「手册 scenarios/….html」)
+    that no calendar can open. With the team's mkdocs.yml `site_url`, the event carries the card's address (URL)."""
+    import shutil
+
+    team = tmp_path / "team"
+    for name in ("content", "scripts_src"):
+        shutil.copytree(REPO / name, team / name)
+    shutil.copy(REPO / "huifang.yaml", team / "huifang.yaml")
+    (team / "mkdocs.yml").write_text("site_url: https://handbook.example.cn/huifang\n", encoding="utf-8")
+    events = write_csv(
+        tmp_path / "events.csv", [HEADER, ["王先生", "01088886666", "tongyong-shouce-tousu", "2026-03-02", "张三", ""]]
+    )
+    result = huifang(
+        "plan", events, "--project", team, "--from", "2026-03-01", "--to", "2026-03-31", "--out", tmp_path / "out"
+    )
+    assert result.returncode == 0, result.stderr
+    (event,) = icalendar.Calendar.from_ical((tmp_path / "out" / "张三.ics").read_bytes()).walk("VEVENT")
+    card = "https://handbook.example.cn/huifang/scenarios/tongyong-shouce-tousu.html"
+    assert str(event["URL"]) == card and f"话术卡：{card}" in str(event["DESCRIPTION"])
+
+
+def test_a_column_map_to_no_standard_column_is_one_line_of_check(tmp_path: Path):
+    """plan.columns {联系号码: 乱写} passed `huifang check`, and `huifang plan` then said 「缺少列：电话」 about the
+    events file, not about the map. The standard names are the events reader's own."""
+    from huifang.plan.events import HEADERS
+    from huifang.schema import EVENT_COLUMNS
+
+    assert EVENT_COLUMNS == tuple(HEADERS)
+    team = tmp_path / "team"
+    assert huifang("init", team).returncode == 0
+    (team / "huifang.yaml").write_text("plan:\n  columns: {联系号码: 乱写, 回访类型: 场景}\n", encoding="utf-8")
+    result = huifang("check", "--project", team)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.startswith("huifang.yaml:2:19: 值 '乱写' 不是可选值（可选：客户、电话、场景、日期、坐席"), (
+        result.stdout
+    )

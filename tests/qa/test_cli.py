@@ -178,6 +178,43 @@ def test_manifest_dates_as_spreadsheets_write_them_and_a_date_that_is_none(tmp_p
     ]
 
 
+def test_a_manifest_row_naming_a_missing_file_is_said_at_the_row(tmp_path):
+    """The row's file is looked up beside the manifest, not where huifang runs: 「missing.json:1:1: 文件不存在」
+    named a path the supervisor could not find from where they stood. Now the line is the manifest's row."""
+    folder, _ = write_manifest(tmp_path)
+    (folder / "manifest.csv").write_text("文件,坐席\nwhisperx.json,小王\nmissing.json,小李\n", encoding="utf-8")
+    result = huifang("qa", "--project", str(REPO), "--no-db", "calls/manifest.csv", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr == "calls/manifest.csv:3:1: 文件「missing.json」不存在（在清单所在的文件夹 calls 里找）\n"
+    assert "whisperx.json: " in result.stdout
+
+
+def test_labelled_transcripts_use_the_linters_label_table(tmp_path):
+    """Issue 15 reads labelled text 「with the linter's speaker labels」, but qa knew only 客服/坐席/回访员/客户/A/B:
+    a transcript labelled 【客服】 was unreadable (「第一句话没有说话人标签」), a line labelled 陌生人 was the agent's,
+    and huifang.yaml's lint.speakers was not read. A customer's 「这不归我管」 is no forbidden phrase."""
+    team = tmp_path / "team"
+    assert huifang("init", str(team)).returncode == 0
+    (team / "huifang.yaml").write_text("lint:\n  speakers: {agent: [甲方], customer: [乙方]}\n", encoding="utf-8")
+    opening = "您好，请问是王先生吗？这里是某某服务有限公司，我是客服专员小李。请问您现在方便接电话吗？"
+    closing = "非常感谢您对此次回访的支持，祝您生活愉快！再见！"
+    calls = {
+        "wide.txt": f"【客服】：{opening}\n顾客：方便。这不归我管。\n**客服人员**: 好的，请问您对我们这次的服务满意吗？\n"
+        f"市民:这不归我管，好的，谢谢\n客服人员：这不归我管。{closing}\n",
+        "declared.txt": f"甲方：{opening}\n乙方：这不归我管。\n甲方：这不归我管。{closing}\n",
+        "stranger.txt": f"客服：{opening}\n陌生人：这不归我管。\n客服：{closing}\n",
+    }
+    for name, text in calls.items():
+        (team / name).write_text(text, encoding="utf-8")
+    result = huifang("qa", "--no-db", "--format", "json", *calls, cwd=team)
+    assert "Traceback" not in result.stderr and result.stderr == "", result.stderr
+    found = {
+        c["path"]: [f["line"] for f in c["findings"] if f["rule"] == "forbidden-phrase"]
+        for c in json.loads(result.stdout)["calls"]
+    }
+    assert found == {"wide.txt": [5], "declared.txt": [3], "stranger.txt": []}
+
+
 def test_report_without_ledger_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "report", "--db", tmp_path / "none.sqlite")
     assert code == 2 and err.startswith("huifang qa: ") and "还没有质检记录" in err

@@ -32,6 +32,7 @@ FAIL:
 from __future__ import annotations
 
 from huifang.lint.fix import replacement_for
+from huifang.lint.linemarks import REORDERED
 from huifang.lint.mention import NAMING, OPENERS, mentioned, taboo_lines
 from huifang.lint.normalize import fold
 
@@ -42,10 +43,7 @@ PER_LINE = 200  # findings listed per utterance: a line of repeats must not cost
 
 
 def wanted(text: str, ctx) -> bool:
-    if not ctx.view.no_phrases:
-        return True
-    order = _word_order(ctx)
-    return bool(order) and order.maybe_any([u.folded for u in ctx.view.utterances() if u.agent])
+    return not ctx.view.no_phrases or _reordered_maybe(ctx)
 
 
 def _word_order(ctx):
@@ -97,9 +95,13 @@ def _reordered_maybe(ctx) -> bool:
     found = view.__dict__.get("_reordered_maybe")
     if found is None:
         order = _word_order(ctx)
-        found = view.__dict__["_reordered_maybe"] = bool(order) and order.maybe_any(
-            [u.folded for u in view.utterances() if u.agent]
-        )
+        if not order:
+            found = False
+        elif view.marks is not None:  # free-form: the reader asked order.maybe of each line's words
+            found = bool(view.marks & REORDERED)
+        else:
+            found = order.maybe_any([u.folded for u in view.utterances() if u.agent])
+        view.__dict__["_reordered_maybe"] = found
     return found
 
 

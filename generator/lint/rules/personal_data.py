@@ -21,6 +21,7 @@ import re
 
 from huifang import regexcache
 from huifang.lint.anyline import any_line
+from huifang.lint.linemarks import PERSONAL
 
 ID = "personal-data"
 TYPE = "line"
@@ -60,14 +61,18 @@ ID_WORDS = regexcache.compile(r"身份[证證]|[证證]件[号號]")
 
 def wanted(text: str, ctx) -> bool:
     """Whether a text may hold a number or an ID word: asked line by line, each distinct line once (nothing
-    it looks for spans a line break, and a team's lines recur from script to script)."""
-    return any_line(text.split("\n"), _SEEN, _may_hold)
+    it looks for spans a line break, and a team's lines recur from script to script), or read from the
+    free-form file's line marks."""
+    marks = ctx.view.marks
+    if marks is not None:
+        return bool(marks & PERSONAL)
+    return any_line(text.split("\n"), _SEEN, may_hold)
 
 
 _SEEN: dict[str, bool] = {}
 
 
-def _may_hold(text: str) -> bool:
+def may_hold(text: str) -> bool:
     # Substring tests first (a regex scan costs several times more); they accept whatever ID_WORDS does.
     return ("身份" in text or "证件" in text or "證件" in text) or DIGITS.search(text) is not None
 

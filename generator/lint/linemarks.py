@@ -1,0 +1,46 @@
+"""What the whole-file pre-screens look for, marked on each distinct line when the reader first reads it.
+
+Four pre-screens ask of every line (or every agent turn) of a free-form file whether it may hold what a rule
+looks for; a team's lines recur, so each asked a remembered answer per line, four passes per file. The reader
+(`freeform.Reader`) now asks each test once per distinct line, as it reads it, and keeps the answers as bits;
+a file's marks are its lines' bits joined in one pass, and each pre-screen is a bit test (`CallView.marks`).
+
+A bit is a superset of what its pre-screen asked: the raw tests are asked of the line as written, the word
+tests of the line's words in every reading the reader may give them (with and without a label it cannot
+tell is one) — a turn is those words or a part of them, and each word test holds for a text when it holds
+for a part of it. Where a turn is made of more than one line (two lines of a Markdown paragraph) its bit
+is set for the file, and a file read whole (block structure) or with lone CR line ends has no marks:
+its pre-screens ask as before.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+KIND = 1  # the line may declare the file's kind of contact (freeform.declared_kind)
+PERSONAL = 2  # a number or an ID word (personal-data)
+REORDERED = 4  # its words may hold a forbidden statement in another order (forbidden-phrase)
+CLOSING = 8  # its words name where the closing goes (standards.closing)
+
+
+class LineTests(NamedTuple):
+    raw: tuple[tuple[int, Callable[[str], bool]], ...]  # (bit, test of the line as written)
+    words: tuple[tuple[int, Callable[[str], bool]], ...]  # (bit, test of the line's folded words)
+
+    def of_line(self, line: str) -> int:
+        marks = 0
+        for bit, test in self.raw:
+            if test(line):
+                marks |= bit
+        return marks
+
+    def of_words(self, words: str) -> int:
+        marks = 0
+        for bit, test in self.words:
+            if test(words):
+                marks |= bit
+        return marks
