@@ -121,6 +121,7 @@ def new_sheet(book, title: str):
 
 def worklist_xlsx(plan: Plan, first: dt.date) -> bytes:
     """Write-only mode (rows streamed out): a quarter faster when there are hundreds of agent-day sheets."""
+    from huifang.sheettext import text_cell
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -159,12 +160,14 @@ def worklist_xlsx(plan: Plan, first: dt.date) -> bytes:
             cells = []
             for i, value in enumerate(row(call, n)):
                 if i in text_columns or (i == note_column and value):
-                    cell = WriteOnlyCell(sheet, value)
+                    cell = text_cell(sheet, value)
                     if i in text_columns:
                         cell.number_format = "@"  # text: leading zeros kept, dates as typed
                     else:
                         cell.alignment = wrap
                     cells.append(cell)
+                elif type(value) is str and value.startswith("="):  # a CRM's text, never a formula
+                    cells.append(text_cell(sheet, value))
                 else:
                     cells.append(value or None)
             sheet.append(cells)

@@ -533,6 +533,7 @@ def text_report(data: dict, out=sys.stdout) -> None:
 def xlsx_report(data: dict, path: Path) -> None:
     from huifang.atomic import write_bytes
     from huifang.plan.outputs import reproducible_zip
+    from huifang.sheettext import keep_text
     from openpyxl import Workbook
 
     book = Workbook()
@@ -553,6 +554,7 @@ def xlsx_report(data: dict, path: Path) -> None:
     sheet.append(["客户", "电话", "场景", "坐席", "投诉表"])
     for c in data["complaints"]:
         sheet.append([c["customer"], c["phone"], c["title"], c["agent"], c["form"]])
+    keep_text(book)  # customers' names from a CRM export are text, never formulas
     buffer = io.BytesIO()
     book.save(buffer)
     write_bytes(path, reproducible_zip(buffer.getvalue()))

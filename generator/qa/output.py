@@ -168,6 +168,7 @@ def _short(text: str, size: int = 24) -> str:
 def as_xlsx(records: list[dict], errors: list[dict], form) -> bytes:
     import io
 
+    from huifang.sheettext import keep_text
     from openpyxl import Workbook
 
     book = Workbook()
@@ -234,6 +235,7 @@ def as_xlsx(records: list[dict], errors: list[dict], form) -> bytes:
         bad.append(["文件", "原因"])
         for e in errors:
             bad.append([e["path"], e["error"]])
+    keep_text(book)  # a transcript line that starts with "=" is words, not a formula
     for sheet in book.worksheets:
         sheet.freeze_panes = "A2"
     from datetime import datetime

@@ -231,3 +231,36 @@ def test_a_day_written_without_its_year_is_the_one_nearest_the_planned_day(tmp_p
     with sqlite3.connect(db) as ledger:
         made = sorted(row[0] for row in ledger.execute("SELECT made FROM plan_results"))
     assert made == ["2026-03-03", "2026-03-04"]
+
+
+def test_text_from_a_crm_export_is_never_a_formula_in_a_workbook(tmp_path: Path):
+    """openpyxl stores a string that starts with "=" as a formula: a customer named =HYPERLINK(…) in the CRM export
+    became a live link in the worklist agents open, and in the report's 待开投诉单 (formula injection)."""
+    customer = '=HYPERLINK("http://example.invalid/","点我")'
+    events = write_csv(
+        tmp_path / "events.csv",
+        [
+            ["客户", "电话", "场景", "日期", "坐席"],
+            [customer, "13800000001", "tongyong-shouce-tousu", "2026-03-02", "=1+1"],
+        ],
+    )
+    db = tmp_path / "ledger.sqlite"
+    span = ("--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO, "--db", db)
+    assert huifang("plan", events, *span, "--out", tmp_path / "out").returncode == 0
+    worklist = tmp_path / "out" / "回访名单-2026-03-01至2026-03-31.xlsx"
+    book = openpyxl.load_workbook(worklist)
+    (sheet,) = book.worksheets
+    head = [c.value for c in sheet[1]]
+    assert not [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    assert (
+        sheet.cell(2, head.index("客户") + 1).value == customer
+        and sheet.cell(2, head.index("坐席") + 1).value == "=1+1"
+    )
+    for name, value in (("实际回访日期", "2026-03-03"), ("是否接通", "是"), ("满意度", "不满意")):
+        sheet.cell(2, head.index(name) + 1).value = value
+    book.save(worklist)
+    result = huifang("report", worklist, *span, "--format", "xlsx", "--out", tmp_path / "report.xlsx")
+    assert result.returncode == 0, result.stderr
+    report = openpyxl.load_workbook(tmp_path / "report.xlsx")
+    assert not [c.coordinate for s in report.worksheets for row in s.iter_rows() for c in row if c.data_type == "f"]
+    assert report["待开投诉单"].cell(2, 1).value == customer

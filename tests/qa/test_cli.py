@@ -215,6 +215,22 @@ def test_labelled_transcripts_use_the_linters_label_table(tmp_path):
     assert found == {"wide.txt": [5], "declared.txt": [3], "stranger.txt": []}
 
 
+def test_a_transcript_line_that_starts_with_an_equals_sign_is_text_in_the_workbook(tmp_path):
+    """openpyxl stores a string that starts with "=" as a formula: a hostile transcript put a live formula in the
+    findings sheet a supervisor opens."""
+    call = tmp_path / "call.txt"
+    call.write_text('客服：=HYPERLINK("http://example.invalid/","x")这不归我管。\n客户：=1+1\n', encoding="utf-8")
+    out = tmp_path / "qa.xlsx"
+    result = huifang("qa", "--project", str(REPO), "--no-db", "--format", "xlsx", "--out", str(out), str(call))
+    assert "Traceback" not in result.stderr and out.is_file()
+    from openpyxl import load_workbook
+
+    book = load_workbook(out)
+    assert not [c.coordinate for s in book.worksheets for row in s.iter_rows() for c in row if c.data_type == "f"]
+    said = [row[8] for row in book["发现"].iter_rows(min_row=2, values_only=True)]
+    assert any(str(text).startswith("=HYPERLINK(") for text in said), said
+
+
 def test_report_without_ledger_is_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "report", "--db", tmp_path / "none.sqlite")
     assert code == 2 and err.startswith("huifang qa: ") and "还没有质检记录" in err
