@@ -308,6 +308,17 @@ class Planner:
         known = {name: r for name, r in reads.items() if not isinstance(r, str)}
         if not known:
             return
+        # a scenario whose timing gives no window on any day (原文没有规定回访时限): its rows answered at once
+        never = {name: why for name, r in known.items() if (why := self.never(r[0])) is not None}
+        if never:
+            gone = f["scenario"].is_in(list(never))
+            rows = f.select("line", "scenario").filter(gone)
+            left.append(
+                rows.select("line", pl.col("scenario").replace_strict(never, return_dtype=pl.String).alias("reason"))
+            )
+            f, known = f.filter(~gone), {name: r for name, r in known.items() if name not in never}
+            if not known:
+                return
         ids, w = self.window_groups(f, known)
         f = f.select("line", "customer", "phone", "agent", "ident")  # what the calls take from their row
         if w.reasons:
@@ -388,6 +399,16 @@ class Planner:
         )  # fmt: skip
         result.warning_lists = warn_lists
         result.shared = calls["shared"] if "shared" in calls.columns else None
+
+    def never(self, scenario: m.Scenario) -> str | None:
+        """Why a scenario's rows get no window whatever their fields say (its timing is unknown), or None."""
+        if not scenario.timing.unknown:
+            return None
+        try:
+            windows(scenario.timing, self.cal, self.first, self.first, self.last)
+        except NoWindow as exc:
+            return f"{scenario.title}：{exc}"
+        return None
 
     def window_groups(self, f: pl.DataFrame, known: dict) -> tuple[pl.Series, Windows]:
         """Each row's group of rows alike in what their scenario's timing reads (the scenario, the event's date,
