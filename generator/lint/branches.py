@@ -364,6 +364,18 @@ def alternatives(found: list[tuple[str, list[Utterance]]]) -> list[tuple[str, li
 MAX_WORDINGS = 16
 
 
+def may_mark(words: str) -> bool:
+    """Whether a line's words may mark a branch for `groups` (a marker at their start) or for a 不方便 branch
+    said inside a line (freeform.branch_paths)."""
+    return "不方便" in words or _read(words, "") is not None
+
+
+def says_alternatives(text: str) -> bool:
+    """Whether a text may write alternative wordings side by side (`_wordings` finds them only then, in it
+    or in a part of it)."""
+    return ALTERNATIVE.search(text) is not None
+
+
 def _wordings(u: Utterance) -> list[Utterance] | None:
     """The alternative wordings of a turn that writes several side by side, or None."""
     text = u.text

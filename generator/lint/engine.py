@@ -49,14 +49,24 @@ class Context:
         """Reads free-form files (and remembers their lines) with this project's phrase list."""
         if self._reader is None:
             from huifang.lint import linemarks
+            from huifang.lint.branches import may_mark, says_alternatives
             from huifang.lint.freeform import Reader, hinted
             from huifang.lint.rules import forbidden_phrase, personal_data
-            from huifang.lint.standards import names_closing
+            from huifang.lint.standards import labelled_words, names_closing, numbered_start
 
             order = forbidden_phrase._word_order(self)
             tests = linemarks.LineTests(
-                raw=((linemarks.KIND, hinted), (linemarks.PERSONAL, personal_data.may_hold)),
+                raw=(
+                    (linemarks.KIND, hinted),
+                    (linemarks.PERSONAL, personal_data.may_hold),
+                    (linemarks.OPENINGS, numbered_start),
+                ),
                 words=((linemarks.REORDERED, order.maybe), (linemarks.CLOSING, names_closing)),
+                said=(
+                    (linemarks.ALTERNATIVES, says_alternatives),
+                    (linemarks.BRANCHES, may_mark),
+                    (linemarks.OPENINGS, labelled_words),
+                ),
             )
             self._reader = Reader(self.matcher, self.config.speakers, tests)
         return self._reader

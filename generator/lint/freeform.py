@@ -23,7 +23,7 @@ from huifang.lint.anyline import any_line
 from huifang.lint.branches import MAX_PATHS, alternatives, count, endings, headings
 from huifang.lint.branches import paths as marked_paths
 from huifang.lint.dialogue import quoted_turns
-from huifang.lint.linemarks import KIND, REORDERED, LineTests
+from huifang.lint.linemarks import ALTERNATIVES, BRANCHES, KIND, REORDERED, LineTests
 from huifang.lint.rendered import Placed, render
 from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers, infer_agent
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
@@ -269,8 +269,11 @@ def declared_kind(text: str, lines: list[str] | None = None, marks: int | None =
 
 
 def hinted(line: str) -> bool:
-    """Whether a line may declare the kind of contact."""
-    return any(hint in line for hint in KIND_HINTS)
+    """Whether a line may declare the kind of contact (one of KIND_HINTS is in it)."""
+    return _HINT.search(line) is not None
+
+
+_HINT = regexcache.compile("|".join(map(re.escape, KIND_HINTS)))
 
 
 # Where a written script turns to the customer who cannot talk now: 「不方便：」「B.不方便――」「如不方便，」
@@ -442,13 +445,15 @@ class Reader:
                 hits |= {u.line for u in joins}
                 if joins and marks is not None:
                     marks |= REORDERED  # words joined over a line break: screened as before
-            if may_branch(text):
-                paths = branch_paths(turns, headings(lines) if md and "#" in text else ())
+            titled = md and "#" in text
+            # no line marked as a branch and no heading to mark one: the file is one path
+            if (marks is None or marks & BRANCHES or titled) and may_branch(text):
+                paths = branch_paths(turns, headings(lines) if titled else ())
             else:
                 paths = [("", turns)]
             if len(paths) == 1:
                 paths = endings(paths)
-            if "/" in text or "或" in text or "也可" in text:
+            if (marks & ALTERNATIVES) if marks is not None else ("/" in text or "或" in text or "也可" in text):
                 paths = alternatives(paths)
             total = 0
             if len(paths) >= MAX_PATHS:
@@ -490,20 +495,32 @@ class Reader:
         cells: list[Utterance] = []
         hits: set[int] = set()
         start = number = 0
+        new = Utterance.__new__
         for line, fact in zip(lines, facts):
             number += 1
             if fact:
                 body, at, speaker, ask, columns, cell, folded, norm, hit = fact
-                origin = None if columns is None else Placed([(number, c + 1) for c in columns])
+                # Utterance(body, speaker, display, number, at + 1, start + at, origin, ask, None, kind, folded,
+                # norm), its fields set here: a third of the time of calling __init__, once per line of every
+                # file (test_prescreens checks every field against __init__'s)
+                u = new(Utterance)
+                u.text = body
+                u.speaker = speaker
+                u.file = display
+                u.line = number
+                u.col = at + 1
+                u.base = start + at
+                u.origin = None if columns is None else Placed([(number, c + 1) for c in columns])
+                u.ask = ask
+                u.key = None
+                u.agent = speaker == AGENT
+                u._folded = folded
+                u._norm = norm
                 if cell:
-                    u = Utterance(
-                        body, speaker, display, number, at + 1, start + at, origin, ask, None, CELL, folded, norm
-                    )
+                    u.kind = CELL
                     cells.append(u)
                 else:
-                    u = Utterance(
-                        body, speaker, display, number, at + 1, start + at, origin, ask, None, "", folded, norm
-                    )
+                    u.kind = ""
                     out.append(u)
                 if hit:
                     hits.add(number)
@@ -543,7 +560,7 @@ class Reader:
         marked = {}
         for number, (line, read, words, norm) in enumerate(zip(new, reads, spoken, norms), 1):
             if tests is not None:
-                marked[line] = tests.of_line(line) | tests.of_words(words)
+                marked[line] = tests.of_line(line) | (tests.of_words(words, read[0]) if read else 0)
             if not read:
                 learnt[line] = ()
                 continue
@@ -553,7 +570,7 @@ class Reader:
                 other = self._fact(_read_line(line, md, None))
                 self.labelled[md][line] = (_split(line, speakers)[2], other)
                 if tests is not None and other:
-                    marked[line] |= tests.of_words(other[6])  # the line read without its label
+                    marked[line] |= tests.of_words(other[6], other[0])  # the line read without its label
         kept = [line for line in new if len(line) <= self.LONGEST]
         (self.known if md else self.plain).update((line, learnt[line]) for line in kept)
         if tests is not None:

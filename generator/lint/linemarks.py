@@ -6,9 +6,9 @@ looks for; a team's lines recur, so each asked a remembered answer per line, fou
 a file's marks are its lines' bits joined in one pass, and each pre-screen is a bit test (`CallView.marks`).
 
 A bit is a superset of what its pre-screen asked: the raw tests are asked of the line as written, the word
-tests of the line's words in every reading the reader may give them (with and without a label it cannot
-tell is one) — a turn is those words or a part of them, and each word test holds for a text when it holds
-for a part of it. Where a turn is made of more than one line (two lines of a Markdown paragraph) its bit
+tests of the line's words (folded, or as written) in every reading the reader may give them (with and
+without a label it cannot tell is one) — a turn is those words or a part of them, and each word test holds
+for a text when it holds for a part of it. Where a turn is made of more than one line (two lines of a Markdown paragraph) its bit
 is set for the file, and a file read whole (block structure) or with lone CR line ends has no marks:
 its pre-screens ask as before.
 """
@@ -25,22 +25,26 @@ KIND = 1  # the line may declare the file's kind of contact (freeform.declared_k
 PERSONAL = 2  # a number or an ID word (personal-data)
 REORDERED = 4  # its words may hold a forbidden statement in another order (forbidden-phrase)
 CLOSING = 8  # its words name where the closing goes (standards.closing)
+ALTERNATIVES = 16  # its words may write alternative wordings side by side (branches.alternatives)
+BRANCHES = 32  # its words may start with a branch marker or say 不方便 (freeform.branch_paths)
+OPENINGS = 64  # it may be a numbered or labelled alternative opening (standards._alternatives)
 
 
 class LineTests(NamedTuple):
     raw: tuple[tuple[int, Callable[[str], bool]], ...]  # (bit, test of the line as written)
     words: tuple[tuple[int, Callable[[str], bool]], ...]  # (bit, test of the line's folded words)
+    said: tuple[tuple[int, Callable[[str], bool]], ...] = ()  # (bit, test of the line's words as written)
 
     def of_line(self, line: str) -> int:
-        marks = 0
-        for bit, test in self.raw:
-            if test(line):
-                marks |= bit
-        return marks
+        return _marks(self.raw, line)
 
-    def of_words(self, words: str) -> int:
-        marks = 0
-        for bit, test in self.words:
-            if test(words):
-                marks |= bit
-        return marks
+    def of_words(self, folded: str, words: str) -> int:
+        return _marks(self.words, folded) | _marks(self.said, words)
+
+
+def _marks(tests: tuple, text: str) -> int:
+    marks = 0
+    for bit, test in tests:
+        if test(text):
+            marks |= bit
+    return marks

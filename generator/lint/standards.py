@@ -21,7 +21,7 @@ from functools import lru_cache
 from huifang import model as m
 from huifang import regexcache
 from huifang.lint.anyline import any_line
-from huifang.lint.linemarks import CLOSING
+from huifang.lint.linemarks import CLOSING, OPENINGS
 from huifang.lint.normalize import fold
 from huifang.lint.utterance import CallView, Utterance
 
@@ -276,6 +276,16 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
     return [(label, opening(ctx, view, standard, turns)) for label, turns in ways]
 
 
+def numbered_start(line: str) -> bool:
+    """Whether a line starts as a numbered alternative opening may (a line mark: `_alternatives` reads
+    only the turns of such lines and of those whose words hold a colon)."""
+    return line[:1] in NUMBER_START
+
+
+def labelled_words(words: str) -> bool:
+    return "：" in words or ":" in words
+
+
 def _line_start(view: CallView, u: Utterance) -> str:
     """The start of a free-form utterance's line as written (list marker and label included), without
     its indentation."""
@@ -311,6 +321,8 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
     an opening of its own, with the turns around them; None when the opening has no such items."""
     if not view.freeform or len(turns) < 2 or not standard.elements:
         return None
+    if view.marks is not None and not view.marks & OPENINGS:
+        return None  # no line starts with a number or says a label of its own
     text = view.text
     greeting = standard.elements[0]
     detectors = None

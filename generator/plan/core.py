@@ -308,6 +308,17 @@ class Planner:
         known = {name: r for name, r in reads.items() if not isinstance(r, str)}
         if not known:
             return
+        # a scenario whose timing gives no window on any day (原文没有规定回访时限): its rows answered at once
+        never = {name: why for name, r in known.items() if (why := self.never(r[0])) is not None}
+        if never:
+            gone = f["scenario"].is_in(list(never))
+            rows = f.select("line", "scenario").filter(gone)
+            left.append(
+                rows.select("line", pl.col("scenario").replace_strict(never, return_dtype=pl.String).alias("reason"))
+            )
+            f, known = f.filter(~gone), {name: r for name, r in known.items() if name not in never}
+            if not known:
+                return
         ids, w = self.window_groups(f, known)
         f = f.select("line", "customer", "phone", "agent", "ident")  # what the calls take from their row
         if w.reasons:
@@ -389,6 +400,16 @@ class Planner:
         result.warning_lists = warn_lists
         result.shared = calls["shared"] if "shared" in calls.columns else None
 
+    def never(self, scenario: m.Scenario) -> str | None:
+        """Why a scenario's rows get no window whatever their fields say (its timing is unknown), or None."""
+        if not scenario.timing.unknown:
+            return None
+        try:
+            windows(scenario.timing, self.cal, self.first, self.first, self.last)
+        except NoWindow as exc:
+            return f"{scenario.title}：{exc}"
+        return None
+
     def window_groups(self, f: pl.DataFrame, known: dict) -> tuple[pl.Series, Windows]:
         """Each row's group of rows alike in what their scenario's timing reads (the scenario, the event's date,
         the override its region or class chooses, the deadline and birthday when read), and the windows of each
@@ -402,7 +423,7 @@ class Planner:
         if any(r[1] for r in picked):  # which override applies, per distinct (scenario, region, class)
             regions = sorted(f["region"].unique().drop_nulls().to_list())
             classes = sorted(f["customer_class"].unique().drop_nulls().to_list())
-            alike = packed([named, codes(f["region"], regions), codes(f["customer_class"], classes)])
+            alike = packed_key([named, codes(f["region"], regions), codes(f["customer_class"], classes)])
             assert alike is not None  # three small columns
             combos = pl.DataFrame({"key": alike, "s": named, "r": f["region"], "c": f["customer_class"]})
             combos = combos.unique(subset="key", keep="any")
@@ -505,7 +526,7 @@ class Planner:
                     return None
         agent = agent_of.gather(tasks["pos"])
         day = w.series([(d - self.first).days if d else 0 for d in w.day], pl.Int64).gather(tasks["wrow"])
-        slot = packed([day, agent])
+        slot = packed_key([day, agent])
         assert slot is not None  # days of the range, agents
         by_day = sort_order([slot, *order(tasks)])
         tasks, agent, slot = tasks[by_day], agent.gather(by_day), slot.gather(by_day)
@@ -527,7 +548,7 @@ class Planner:
         caps = sorted(set(capacity))
         cap_of = pl.Series([caps.index(c) for c in capacity], dtype=pl.Int64).gather(agent)
         slots = w.series(w.slots, pl.Int64).gather(tasks["wrow"])
-        timed = packed([slots, cap_of, index])
+        timed = packed_key([slots, cap_of, index])
         assert timed is not None  # few call windows, few capacities, a day's calls
         distinct = pl.DataFrame({"key": timed, "s": slots, "c": cap_of, "i": index})
         distinct = distinct.unique(subset="key", keep="any")
@@ -829,7 +850,10 @@ def unscheduled_frame(frames: list[pl.DataFrame], rows: list[tuple[int, str]]) -
 
     schema = pl.Schema({"line": pl.Int64, "reason": pl.String})
     given = pl.DataFrame(rows, schema=schema, orient="row")
-    return pl.concat([f.cast(schema) for f in frames] + [given]).sort("line", "reason")
+    found = pl.concat([f.cast(schema) for f in frames] + [given])
+    if found["line"].n_unique() == found.height:  # no line twice: the line alone orders them (no texts compared)
+        return found.sort("line")
+    return found.sort("line", "reason")
 
 
 class Windows:
@@ -1073,7 +1097,7 @@ def codes(column: pl.Series, distinct: list[str]) -> pl.Series:
     return column.cast(pl.Enum(distinct)).to_physical().cast(pl.Int64).fill_null(len(distinct))
 
 
-def packed(columns: list[pl.Series]) -> pl.Series | None:
+def packed_key(columns: list[pl.Series]) -> pl.Series | None:
     """Integer or date columns packed into one Int64 that orders as they do together, each above the next (a
     missing value above the others of its column), or None when that needs more than 63 bits: one integer is
     hashed and sorted faster than several columns taken in turn."""
@@ -1107,7 +1131,7 @@ def sort_order(columns: list[pl.Series]) -> pl.Series:
     import polars as pl
 
     n = len(columns[0])
-    key = packed([*columns, pl.int_range(0, n, dtype=pl.Int64, eager=True)])
+    key = packed_key([*columns, pl.int_range(0, n, dtype=pl.Int64, eager=True)])
     if key is None:
         frame = pl.DataFrame({f"c{i}": c for i, c in enumerate(columns)})
         return frame.select(pl.arg_sort_by(frame.columns, maintain_order=True)).to_series()
@@ -1119,7 +1143,7 @@ def group_ids(frame: pl.DataFrame, on: list[str]) -> tuple[pl.Series, pl.DataFra
     of each group (its other columns from any of its rows)."""
     import polars as pl
 
-    key = packed([frame[c] for c in on])
+    key = packed_key([frame[c] for c in on])
     if key is None:
         groups = frame.group_by(on).agg(pl.all().first()).sort(on, nulls_last=True)
         return lookup(frame, groups.select(on).with_row_index("gid"), on)[0], groups

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from huifang.lint.api import lint_paths
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -234,6 +235,17 @@ MARKED = st.lists(
             "如不方便，",
             "“",
             "或",
+            "。或说：“",
+            "！/",
+            "”",
+            "B.",
+            "情况二：",
+            "如客户满意：",
+            "方便：",
+            "2、",
+            "（1）",
+            " ",
+            "实习生：您好，我是客服小王",
             "\r",
             "\n",
             "\n",
@@ -249,10 +261,31 @@ MARKED = st.lists(
 def test_line_marks_skip_work_never_findings(texts):
     """The pre-screens read from the reader's line marks (lint/linemarks.py) let through whatever the
     pre-screens that ask each line and turn let through: the same findings, cold and with every line known."""
+    same_with_and_without_marks(texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. 对于来电者说：“您好！这里是安心物业，我是客服小李”\n2. 节日问候时说：“您好！祝您节日快乐！我是安心物业客服小李”\n"
+        "客服：请问您对维修服务满意吗？\n客服：感谢您的支持，再见！\n",
+        "正式员工：您好，我是安心物业客服小李，工号1234\n实习生：您好，我是安心物业的小王\n客服：请问您满意吗？\n客服：再见！\n",
+        "客服：您好，我是安心物业客服小李\nA. 方便：好的，请问您对维修服务满意吗？\nB. 不方便：好的，不打扰了，再见\n",
+        "客服：您好，我是安心物业客服小李，请问您现在方便吗？如不方便，我们改天再联系您，再见\n客服：请问您满意吗？\n",
+        "客服：您好，我是安心物业客服小李\n客服：请问您满意吗？\n客服：“感谢您的支持，再见。”或说：“祝您生活愉快，再见！”\n",
+    ],
+)
+def test_line_marks_on_branches_and_alternative_openings(text):
+    assert same_with_and_without_marks([text, text.replace("客服：", "- 客服：")]) > 0
+
+
+def same_with_and_without_marks(texts: list[str]) -> int:
+    """Lint the texts (alternately .txt and .md) with the reader's line marks and without; the findings."""
+    from huifang.lint.branches import _wordings
     from huifang.lint.config import LintConfig
     from huifang.lint.engine import Engine
     from huifang.lint.freeform import Reader, declared_kind, lone_cr
-    from huifang.lint.linemarks import CLOSING, PERSONAL, REORDERED
+    from huifang.lint.linemarks import ALTERNATIVES, CLOSING, PERSONAL, REORDERED
     from huifang.lint.rules import forbidden_phrase, personal_data
     from huifang.lint.standards import _where
     from huifang.project import load_project
@@ -264,10 +297,14 @@ def test_line_marks_skip_work_never_findings(texts):
     asked.ctx._reader = Reader(asked.ctx.matcher, asked.ctx.config.speakers)  # no line tests: no marks
     order = forbidden_phrase._word_order(marked.ctx)
     files = [(t, f"f{i}.{'md' if i % 2 else 'txt'}") for i, t in enumerate(texts)]
+    found = 0
     for _ in range(2):
         for view, plain in zip(marked.ctx.reader.views(files), asked.ctx.reader.views(files)):
             assert plain.marks is None
-            assert marked.lint_view(view) == asked.lint_view(plain), view.text
+            problems = marked.lint_view(view)
+            assert problems == asked.lint_view(plain), view.text
+            assert [label for label, _ in view.paths] == [label for label, _ in plain.paths]
+            found += len(problems)
             if view.marks is None:
                 continue
             lines = lone_cr(view.text).split("\n")
@@ -278,3 +315,26 @@ def test_line_marks_skip_work_never_findings(texts):
                 assert view.marks & REORDERED
             if any(_where(u.folded) for _, turns in view.paths for u in turns if u.agent):
                 assert view.marks & CLOSING
+            if any(_wordings(u) for _, turns in view.paths for u in turns if u.agent):
+                assert view.marks & ALTERNATIVES
+    return found
+
+
+def test_utterances_the_reader_makes_are_those_init_makes():
+    """freeform.Reader._turns sets an utterance's fields itself (a third of the time of calling __init__):
+    every field is set, as Utterance(...) sets it."""
+    from huifang.lint import freeform
+    from huifang.lint.utterance import Utterance
+
+    text = OPEN + "| 客服 | 您好 |\n- **客服**：请问您*满意*吗？\n客户：满意\n" + CLOSE
+    for name in ("x.md", "x.txt"):
+        view = freeform.Reader(_matcher()).view(text, name)
+        made = view.paths[0][1] + view.extras
+        assert len(made) >= 5 and any(u.kind == freeform.CELL for u in made) == name.endswith(".md")
+        for u in made:
+            again = Utterance(
+                u.text, u.speaker, u.file, u.line, u.col, u.base, u.origin, u.ask, None, u.kind, u.folded, u.normalized
+            )
+            assert [getattr(u, slot) for slot in Utterance.__slots__] == [
+                getattr(again, slot) for slot in Utterance.__slots__
+            ]

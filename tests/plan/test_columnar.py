@@ -18,7 +18,7 @@ from huifang.model import CallWindow
 from huifang.plan import command
 from huifang.plan.calendar import Calendar
 from huifang.plan.config import PlanConfig
-from huifang.plan.core import Planner, one_key, rank_of
+from huifang.plan.core import Planner, group_ids, one_key, packed_key, rank_of, sort_order
 from huifang.plan.events import Event, read_events
 from huifang.plan.jsonout import write_json
 from huifang.plan.store import packed
@@ -225,3 +225,52 @@ def test_a_cell_with_a_line_break_of_str_splitlines_reads_as_csv_reads_it(shippe
         ).encode("utf-8")
     )
     assert list(read_events(path, {})) == list(oracle.read_events_old(path, {}))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    columns=st.lists(
+        st.tuples(st.integers(-3, 3), st.integers(-3, 3), st.integers(-3, 3))  # many ties
+        | st.tuples(st.integers(0, 400), st.integers(-(1 << 20), 1 << 20), st.integers(0, 1 << 21))
+        | st.tuples(st.integers(0, 1 << 40), st.integers(-(1 << 40), 1 << 40), st.integers(0, 3)),  # too wide to pack
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_the_sort_order_sorts_as_the_columns_do_ties_in_row_order(columns):
+    frame = pl.DataFrame([list(r) for r in columns], schema=["a", "b", "c"], orient="row")
+    order = sort_order(frame.get_columns()).to_list()
+    assert order == sorted(range(len(columns)), key=lambda i: (*columns[i], i))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.integers(0, 5),
+            st.sampled_from([None, dt.date(1, 1, 1), dt.date(2026, 4, 1), dt.date(9999, 12, 31)]),
+            st.none() | st.integers(-(1 << 40), 1 << 40),  # wide: the key no longer packs into one integer
+            st.sampled_from(["甲", "乙"]),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_rows_alike_share_a_group_and_only_they(rows):
+    frame = pl.DataFrame(
+        [list(r) for r in rows],
+        schema={"s": pl.Int64, "day": pl.Date, "n": pl.Int64, "other": pl.String},
+        orient="row",
+    )
+    ids, groups = group_ids(frame, ["s", "day", "n"])
+    ids_ = ids.to_list()
+    assert groups.height == len({r[:3] for r in rows})
+    for i, r in enumerate(rows):
+        assert groups.row(ids_[i])[:3] == r[:3]  # each row's group holds its values
+        assert groups.row(ids_[i])[3] in {x[3] for x in rows if x[:3] == r[:3]}
+
+
+def test_packing_gives_way_to_columns_too_wide_for_one_integer():
+    assert packed_key([pl.Series([0, 1 << 40]), pl.Series([0, 1 << 30])]) is None  # 41 + 31 bits
+    key = packed_key([pl.Series([2, 1, None]), pl.Series([0, 5, 5])])
+    assert key is not None and sorted(range(3), key=key.to_list().__getitem__) == [1, 0, 2]  # a missing value last
