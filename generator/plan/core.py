@@ -365,7 +365,8 @@ class Planner:
         raw = sorted(f["agent"].unique().to_list())
         named = [a or UNASSIGNED for a in raw]
         agents = sorted(set(named))
-        agent_of = pl.Series([agents.index(a) for a in named], dtype=pl.Int64).gather(codes(f["agent"], raw))
+        place = {a: i for i, a in enumerate(agents)}
+        agent_of = pl.Series([place[a] for a in named], dtype=pl.Int64).gather(codes(f["agent"], raw))
         capacity = [self.config.capacity_of(a) for a in agents]
         binding = self.binding(tasks, agent_of, w, agents, capacity)
         unknown_years = {y for y in range(self.first.year, self.last.year + 1) if not self.cal.published(y)}
@@ -539,8 +540,9 @@ class Planner:
         )
         index = at - starts.to_series()
         if self.load:
+            place = {a: i for i, a in enumerate(agents)}
             booked = pl.DataFrame(
-                [(agents.index(a), (d - self.first).days, n) for (a, d), n in self.load.items() if a in agents],
+                [(place[a], (d - self.first).days, n) for (a, d), n in self.load.items() if a in place],
                 schema={"agent": pl.Int64, "day": pl.Int64, "booked": pl.Int64},
                 orient="row",
             )
@@ -549,7 +551,7 @@ class Planner:
             ].fill_null(0)
         # the times by the window's call windows, the agent's capacity and the call's index on its day
         caps = sorted(set(capacity))
-        cap_of = pl.Series([caps.index(c) for c in capacity], dtype=pl.Int64).gather(agent)
+        cap_of = pl.Series([caps.index(c) for c in capacity], dtype=pl.Int64).gather(agent)  # few distinct
         slots = w.series(w.slots, pl.Int64).gather(tasks["wrow"])
         timed = packed_key([slots, cap_of, index])
         assert timed is not None  # few call windows, few capacities, a day's calls
