@@ -495,20 +495,32 @@ class Reader:
         cells: list[Utterance] = []
         hits: set[int] = set()
         start = number = 0
+        new = Utterance.__new__
         for line, fact in zip(lines, facts):
             number += 1
             if fact:
                 body, at, speaker, ask, columns, cell, folded, norm, hit = fact
-                origin = None if columns is None else Placed([(number, c + 1) for c in columns])
+                # Utterance(body, speaker, display, number, at + 1, start + at, origin, ask, None, kind, folded,
+                # norm), its fields set here: a third of the time of calling __init__, once per line of every
+                # file (test_prescreens checks every field against __init__'s)
+                u = new(Utterance)
+                u.text = body
+                u.speaker = speaker
+                u.file = display
+                u.line = number
+                u.col = at + 1
+                u.base = start + at
+                u.origin = None if columns is None else Placed([(number, c + 1) for c in columns])
+                u.ask = ask
+                u.key = None
+                u.agent = speaker == AGENT
+                u._folded = folded
+                u._norm = norm
                 if cell:
-                    u = Utterance(
-                        body, speaker, display, number, at + 1, start + at, origin, ask, None, CELL, folded, norm
-                    )
+                    u.kind = CELL
                     cells.append(u)
                 else:
-                    u = Utterance(
-                        body, speaker, display, number, at + 1, start + at, origin, ask, None, "", folded, norm
-                    )
+                    u.kind = ""
                     out.append(u)
                 if hit:
                     hits.add(number)

@@ -318,3 +318,23 @@ def same_with_and_without_marks(texts: list[str]) -> int:
             if any(_wordings(u) for _, turns in view.paths for u in turns if u.agent):
                 assert view.marks & ALTERNATIVES
     return found
+
+
+def test_utterances_the_reader_makes_are_those_init_makes():
+    """freeform.Reader._turns sets an utterance's fields itself (a third of the time of calling __init__):
+    every field is set, as Utterance(...) sets it."""
+    from huifang.lint import freeform
+    from huifang.lint.utterance import Utterance
+
+    text = OPEN + "| 客服 | 您好 |\n- **客服**：请问您*满意*吗？\n客户：满意\n" + CLOSE
+    for name in ("x.md", "x.txt"):
+        view = freeform.Reader(_matcher()).view(text, name)
+        made = view.paths[0][1] + view.extras
+        assert len(made) >= 5 and any(u.kind == freeform.CELL for u in made) == name.endswith(".md")
+        for u in made:
+            again = Utterance(
+                u.text, u.speaker, u.file, u.line, u.col, u.base, u.origin, u.ask, None, u.kind, u.folded, u.normalized
+            )
+            assert [getattr(u, slot) for slot in Utterance.__slots__] == [
+                getattr(again, slot) for slot in Utterance.__slots__
+            ]
