@@ -348,11 +348,14 @@ class Planner:
             before = self.known if isinstance(self.known, pl.Series) else pl.Series(list(self.known), dtype=pl.String)
             keys = pl.DataFrame(
                 {"who": who.gather(tasks["pos"]), "end": w.series(w.key_ends(), pl.String).gather(tasks["wrow"])}
+            ).select(pl.concat_str("who", "end").alias("key_"))
+            # an anti-join: `is_in` of the imploded keys took 2-5 times as long (0.28-0.65 against 0.12 s at 1M)
+            kept = tasks.with_columns(keys).join(
+                before.alias("key_").to_frame(), on="key_", how="anti", maintain_order="left"
             )
-            gone = keys.select(pl.concat_str("who", "end").is_in(before.implode())).to_series()
-            if gone.any():
-                result.already += int(gone.sum())
-                tasks = tasks.filter(~gone)
+            if kept.height < tasks.height:
+                result.already += tasks.height - kept.height
+                tasks = kept.drop("key_")
         order = partial(task_order, f["line"], w.series(w.rank(), pl.Int64), in_order)
         tasks = without_repeats(tasks, f["line"], who, w, order, left)
         del who
@@ -362,7 +365,8 @@ class Planner:
         raw = sorted(f["agent"].unique().to_list())
         named = [a or UNASSIGNED for a in raw]
         agents = sorted(set(named))
-        agent_of = pl.Series([agents.index(a) for a in named], dtype=pl.Int64).gather(codes(f["agent"], raw))
+        place = {a: i for i, a in enumerate(agents)}
+        agent_of = pl.Series([place[a] for a in named], dtype=pl.Int64).gather(codes(f["agent"], raw))
         capacity = [self.config.capacity_of(a) for a in agents]
         binding = self.binding(tasks, agent_of, w, agents, capacity)
         unknown_years = {y for y in range(self.first.year, self.last.year + 1) if not self.cal.published(y)}
@@ -536,8 +540,9 @@ class Planner:
         )
         index = at - starts.to_series()
         if self.load:
+            place = {a: i for i, a in enumerate(agents)}
             booked = pl.DataFrame(
-                [(agents.index(a), (d - self.first).days, n) for (a, d), n in self.load.items() if a in agents],
+                [(place[a], (d - self.first).days, n) for (a, d), n in self.load.items() if a in place],
                 schema={"agent": pl.Int64, "day": pl.Int64, "booked": pl.Int64},
                 orient="row",
             )
@@ -546,7 +551,7 @@ class Planner:
             ].fill_null(0)
         # the times by the window's call windows, the agent's capacity and the call's index on its day
         caps = sorted(set(capacity))
-        cap_of = pl.Series([caps.index(c) for c in capacity], dtype=pl.Int64).gather(agent)
+        cap_of = pl.Series([caps.index(c) for c in capacity], dtype=pl.Int64).gather(agent)  # few distinct
         slots = w.series(w.slots, pl.Int64).gather(tasks["wrow"])
         timed = packed_key([slots, cap_of, index])
         assert timed is not None  # few call windows, few capacities, a day's calls
