@@ -560,7 +560,11 @@ class Reader:
         marked = {}
         for number, (line, read, words, norm) in enumerate(zip(new, reads, spoken, norms), 1):
             if tests is not None:
-                marked[line] = tests.of_line(line) | (tests.of_words(words, read[0]) if read else 0)
+                marked[line] = tests.of_line(line)
+                # the word tests are of what the agent says: a line of the customer's never is (an unknown
+                # speaker may turn out to be the agent)
+                if read and (read[2] == AGENT or read[2] == UNKNOWN):
+                    marked[line] |= tests.of_words(words, read[0])
             if not read:
                 learnt[line] = ()
                 continue
@@ -569,7 +573,7 @@ class Reader:
             if read[2] == UNKNOWN:
                 other = self._fact(_read_line(line, md, None))
                 self.labelled[md][line] = (_split(line, speakers)[2], other)
-                if tests is not None and other:
+                if tests is not None and other and (other[2] == AGENT or other[2] == UNKNOWN):
                     marked[line] |= tests.of_words(other[6], other[0])  # the line read without its label
         kept = [line for line in new if len(line) <= self.LONGEST]
         (self.known if md else self.plain).update((line, learnt[line]) for line in kept)
