@@ -262,6 +262,7 @@ def scenario(doc: Document, project: m.Project) -> None:
         list(d.get("questions", [])),
         list(d.get("notes", [])),
         d.get("source", ""),
+        d.get("kind", ""),
     )
 
 

@@ -175,7 +175,7 @@ def compose(script: m.Script, project: m.Project) -> Call:
     # rule book whose standards.yaml has no generic wording for this kind.
     opening = part("opening", script.opening, None, fallback=False)
     if opening is None:
-        opening = _generic(project.greeting, kind, org)
+        opening = generic_words(project.greeting, kind, org)
         if opening:
             composed["opening"] = GENERIC
         else:
@@ -187,7 +187,7 @@ def compose(script: m.Script, project: m.Project) -> Call:
     )
     closings = part("closings", script.closings, None, fallback=False)
     if closings is None:
-        turns = _generic(project.closing, kind, org)
+        turns = generic_words(project.closing, kind, org)
         if turns:
             closings = {"通用": turns}
             composed["closings"] = GENERIC
@@ -196,7 +196,7 @@ def compose(script: m.Script, project: m.Project) -> Call:
     return Call(script, org, list(opening), convenience or None, script.steps, dict(closings), composed)
 
 
-def _generic(standard: m.Standard | None, kind: str, org: m.Org | None) -> list[m.Turn]:
+def generic_words(standard: m.Standard | None, kind: str, org: m.Org | None) -> list[m.Turn]:
     """The generic wording of a kind's standard: its first example whose placeholders the org or
     the agent can fill (so a hotline is said when the org has one, and not left blank when not)."""
     if standard is None:

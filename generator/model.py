@@ -378,6 +378,7 @@ class Scenario:
     questions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     source: str = ""
+    kind: str = ""  # as Org.kind; "" = the org's (the generic call of a scenario without a script)
 
 
 @dataclass(eq=False)

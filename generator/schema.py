@@ -405,6 +405,10 @@ SCENARIO = obj(
         "industry": SHORT,
         "stages": {"type": "array", "items": SHORT},
         "org": ID,
+        "kind": {
+            **CALL_KIND,
+            "description": "联系方式（outbound、inbound、face、message）：本场景没有话术时，手册给的通用话术按它选开头语与结束语；不写时取机构的，再默认 outbound",
+        },
         "purpose": TEXT,
         "trigger": TEXT,
         "timing": obj(

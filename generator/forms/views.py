@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from huifang import model as m
 from huifang.citations import without_citations
-from huifang.compose import Call, fill
+from huifang.compose import GENERIC, Call, fill, generic_words
 from huifang.qa.form import not_applicable
 
 UNITS = {"full": 6, "half": 3, "third": 2}
@@ -456,11 +456,27 @@ def phrase_rows(phrases: list[m.ForbiddenPhrase], org: m.Org) -> list[dict]:
     ]
 
 
+def standard_lines(standard: m.Standard | None, kind: str, org: m.Org, part: str) -> list[dict]:
+    """A desk card's opening or closing for an org without its own: the generic wording of the org's
+    kind of contact, said to be generic; else the elements that kind's standard asks for."""
+    if standard is None:
+        return []
+    turns = generic_words(standard, kind, org)
+    if turns:
+        return [
+            {"tag": f"本机构未规定标准{part}，下面是通用写法（按规范的要素拼成）", "parts": turns_parts(turns, org)}
+        ]
+    names = "、".join(e.name for e in standard.for_kind(kind).elements)
+    if names:
+        return [{"tag": f"本机构未规定标准{part}，{part}须包含", "parts": [("text", names)]}]
+    return [{"tag": f"本机构未规定标准{part}", "parts": [("text", "规范对这种联系方式没有规定。")]}]
+
+
 def desk_doc(org: m.Org, project: m.Project, limit: int | None = None) -> Doc:
     opening = [{"tag": "", "parts": turns_parts([t], org)} for t in org.opening or [] if t.spoken_by_agent]
-    if not opening and project.greeting:
-        names = "、".join(e.name for e in project.greeting.elements)
-        opening = [{"tag": "本机构未规定标准开头语，开头语须包含", "parts": [("text", names)]}]
+    kind = org.kind or "outbound"
+    if not opening:
+        opening = standard_lines(project.greeting, kind, org, "开头语")
     closing = [
         {"tag": label if len(org.closings) > 1 else "", "parts": turns_parts(turns, org)}
         for label, turns in org.closings.items()
@@ -468,9 +484,8 @@ def desk_doc(org: m.Org, project: m.Project, limit: int | None = None) -> Doc:
     closing = [c for c in closing if c["parts"]]
     if org.holiday_closing:
         closing.append({"tag": "节假日", "parts": split_placeholders(org.holiday_closing.value, org)})
-    if not closing and project.closing:
-        names = "、".join(e.name for e in project.closing.elements)
-        closing = [{"tag": "本机构未规定标准结束语，结束语须包含", "parts": [("text", names)]}]
+    if not closing:
+        closing = standard_lines(project.closing, kind, org, "结束语")
     windows = call_windows(org)
     minutes = ""
     if org.max_call_minutes:
@@ -535,6 +550,19 @@ def step_items(steps: list, org: m.Org | None, level: int = 0) -> list[dict]:
     return items
 
 
+def composed_notes(call: Call, project: m.Project) -> dict[str, str]:
+    """Whose words a script card prints where the script has none of its own: the generic standard
+    of its kind of contact, or another org's standard (a rule book's default org)."""
+    notes = {}
+    for part, name in (("opening", "开头语"), ("convenience", "确认是否方便"), ("closings", "结束语")):
+        source = call.composed.get(part)
+        if source == GENERIC:
+            notes[part] = f"本机构没有自己的标准{name}，下面是通用写法（按规范的要素拼成），空处由坐席现场填写。"
+        elif source and (call.org is None or source != call.org.id) and source in project.orgs:
+            notes[part] = f"本话术没有自己的{name}，下面是{display_name(project.orgs[source])}的标准说法。"
+    return notes
+
+
 def guide_doc(call: Call, project: m.Project, limit: int | None = None) -> Doc:
     """The one-page script card an agent keeps beside the phone."""
     script, org = call.script, call.org
@@ -564,6 +592,7 @@ def guide_doc(call: Call, project: m.Project, limit: int | None = None) -> Doc:
         {
             "opening": turns_parts(call.opening, org),
             "convenience": convenience,
+            "composed": composed_notes(call, project),
             "steps": step_items(call.body, org),
             "closings": closings,
             "hotline": org.hotline if org else "",

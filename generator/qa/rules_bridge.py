@@ -11,8 +11,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from huifang.lint.linemarks import CLOSING, PERSONAL, REORDERED
 from huifang.lint.normalize import drop_in_lines, fold
 from huifang.lint.normalize import normalize as _normalize
+from huifang.lint.rules import forbidden_phrase, personal_data
+from huifang.lint.standards import names_closing
 from huifang.lint.utterance import CUSTOMER, CallView, Utterance
 from huifang.qa.call import AGENT, Turn
 
@@ -69,20 +72,21 @@ class Bridge:
                 made[index] = u
         agent = list(made.values())
         text = "\n".join([t.text for t in turns])
-        view = CallView("<call>", "<call>", (1, 1), [("", agent)], org=org, freeform=True, text=text)
-        phrase_lines = None
-        if prepared:  # the free-form pre-screen: one automaton pass over the whole call
+        phrase_lines = marks = None
+        if prepared:  # the free-form pre-screens: one pass each over the whole call
             phrase_lines = self.lines.ctx.matcher.lines("\n".join([t.norm for t in turns]))
+            marks = self._marks(text, "\n".join([t.folded for t in turns if t.role == AGENT]))
+        view = CallView("<call>", "<call>", (1, 1), [("", agent)], org=org, freeform=True, text=text, marks=marks)
         found = self.engine.lint_view(view)
         if self.lines.line_rules:
-            chosen = self._may_find(turns, text, phrase_lines)
+            chosen = self._may_find(turns, text, phrase_lines, marks)
             held = []
             for index in range(len(turns)) if chosen is None else chosen:
                 u = made.get(index)
                 if u is None:
                     u = made[index] = self._utterance(turns[index], index, asks)
                 held.append(u)
-            lines = CallView("<call>", "<call>", (1, 1), [("", held)], org=org, freeform=True, text=text)
+            lines = CallView("<call>", "<call>", (1, 1), [("", held)], org=org, freeform=True, text=text, marks=marks)
             if phrase_lines is not None:
                 lines.phrase_lines, lines.no_phrases = phrase_lines, not phrase_lines
             found.extend(self.lines.lint_view(lines))
@@ -113,24 +117,43 @@ class Bridge:
             t.norm if folded else None,
         )
 
-    def _may_find(self, turns: list[Turn], text: str, phrase_lines: set[int] | None) -> list[int] | None:
+    def _marks(self, text: str, agent_words: str) -> int:
+        """The line marks the linter's free-form reader gives a file (`lint/linemarks.py`), for the call: three
+        marks' tests asked once of the call's text (`text`: every turn as said; `agent_words`: the agent's
+        turns folded; both joined by line breaks, which none of the tests matches across, so the answer for
+        the whole is the OR of the turns'). The rules then read a bit where they would ask their pre-screens
+        turn by turn: personal data in any turn, a forbidden statement in another order or a closing marker
+        in the agent's. Every other mark stays set (-1 has every bit): a set mark only sends a rule to its own
+        test, so a mark the linter adds later costs this nothing in correctness."""
+        marks = -1
+        if not personal_data.may_hold(text):
+            marks &= ~PERSONAL
+        order = forbidden_phrase._word_order(self.lines.ctx)
+        if not (order and order.maybe(agent_words)):
+            marks &= ~REORDERED
+        if not names_closing(agent_words):
+            marks &= ~CLOSING
+        return marks
+
+    def _may_find(
+        self, turns: list[Turn], text: str, phrase_lines: set[int] | None, marks: int | None
+    ) -> list[int] | None:
         """Indexes of the turns on which the line rules may find anything, by the rules' own first tests
         run once over the whole call (`text`: the turns joined by line breaks); None: every turn.
 
         forbidden-phrase looks only at the agent's turns where the phrase automaton found something
         (`phrase_lines`) or where a first word of a phrase said in another order occurs; personal-data only
         at turns with a run of digits or the words for an ID number. A turn left out is one on which
-        neither rule would have found anything, so the findings are the same as on every turn."""
-        from huifang.lint.rules import forbidden_phrase, personal_data
-
+        neither rule would have found anything, so the findings are the same as on every turn. `marks`: the
+        call's (`_marks`), set whenever `phrase_lines` is."""
         wanted = {r.ID for r in self.lines.line_rules}
-        if phrase_lines is None or wanted - {forbidden_phrase.ID, personal_data.ID}:
+        if phrase_lines is None or marks is None or wanted - {forbidden_phrase.ID, personal_data.ID}:
             return None
         keep: set[int] = set()
         if forbidden_phrase.ID in wanted:
             keep.update(line - 1 for line in phrase_lines)
             order = forbidden_phrase._word_order(self.lines.ctx)
-            if order and order.maybe("\n".join(t.folded for t in turns if t.role == AGENT)):
+            if marks & REORDERED:  # order.maybe of the agent's words joined
                 keep.update(i for i, t in enumerate(turns) if t.role == AGENT and order.maybe(t.folded))
         if personal_data.ID in wanted:
             found = [m.start() for p in (personal_data.DIGITS, personal_data.ID_WORDS) for m in p.finditer(text)]

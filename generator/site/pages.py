@@ -36,6 +36,8 @@ MAINTAINERS = "维护者"
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 PROSE_ORDER = {"index.md": 0, "process.md": 1, "roles.md": 2}
 PROSE_REFERENCE = {"content-model.md"}
+# What the generic call of a scenario without a script is, by its kind of contact.
+GENERIC_CALL = {"outbound": "回访电话", "inbound": "来电接听", "face": "当面接待", "message": "回访短信"}
 
 
 @dataclass
@@ -264,18 +266,27 @@ class Site:
             points.update(id(t) for t in turns)
             return turns
 
+        # The kind of contact: the scenario's, else its org's. The org's words only for its own kind
+        # (a bank's phone greeting never opens an SMS); else the points of that kind's standard.
+        kind = scenario.kind or (org.kind if org else "") or "outbound"
+        own = org if org is not None and (org.kind or "outbound") == kind else None
         asks = [m.Turn("ask", question_id=q, question=p.questions[q]) for q in scenario.questions if q in p.questions]
-        opening = list(org.opening) if org and org.opening else elements(p.greeting)
-        closings = dict(org.closings) if org and org.closings else {"": elements(p.closing)}
+        greeting = p.greeting.for_kind(kind) if p.greeting else None
+        closing = p.closing.for_kind(kind) if p.closing else None
+        opening = list(own.opening) if own and own.opening else elements(greeting)
+        closings = dict(own.closings) if own and own.closings else {"": elements(closing)}
+        convenience = own.convenience if own and kind == "outbound" else None
         script = m.Script(id=f"generic-{scenario.id}", title=scenario.title, file=scenario.file, org=scenario.org)
-        call = Call(script, org, opening, org.convenience if org else None, asks, closings)
+        call = Call(script, org, opening, convenience, asks, closings if any(closings.values()) else {})
         return {
             "call": call,
             "org": org,
+            "kind": GENERIC_CALL.get(kind, GENERIC_CALL["outbound"]),
+            "empty": not (opening or asks or any(closings.values()) or convenience),
             "dialogue": render_call(call, p, points=frozenset(points)),
             "chart": Markup(render_chart(call)),
             "asks": [t.question for t in asks],
-            "standard_words": bool(org and (org.opening or org.closings)),
+            "standard_words": bool(own and (own.opening or own.closings)),
         }
 
     def scenario_questions(self, scenario: m.Scenario, scripts: list[dict]) -> list[m.Question]:

@@ -246,3 +246,52 @@ def test_quotes_after_a_scripts_label_stay_the_agents(proj):
     _extend(proj, "[default, service-taboos]")
     text = "开场白：“您好，这里是XX物业。”\n“没办法，这个我们处理不了。”\n"
     assert [p.line for p in lint_text(proj, "script.txt", text, "forbidden-phrase")] == [2]
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        # the agent's own 不清楚: the example, said alone, with 我们/也/太
+        ("客服：这个我不清楚，您问问别的部门。", True),
+        ("客服：不清楚。", True),
+        ("客服：嗯，不清楚啊。", True),
+        ("客服：这个问题我们也不清楚。", True),
+        ("客服：这个，这个我们不太清楚。", True),
+        # the customer's 不清楚, the line, or a prohibition: not the taboo
+        ("客服：如果您不清楚，我再给您说一遍。", False),
+        ("客服：有不清楚的地方请随时问我。", False),
+        ("客服：不好意思，我这边听不清楚，请您大声一点好吗？", False),
+        ("客服：请问您是否清楚合同的内容？", False),
+        ("客服：不能对客户说我不清楚，要先帮客户核实。", False),
+        ("客户：不清楚。", False),
+        ("客户：这个我不清楚。", False),
+    ],
+)
+def test_unclear_is_the_agents_own_not_the_customers(proj, line, found):
+    _extend(proj, "[default, service-taboos]")
+    problems = lint_text(proj, "c.txt", line + "\n", "forbidden-phrase")
+    assert bool(problems) is found, problems
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("客服：您听我解释，这个费用是这样的。", True),
+        ("客服：你别激动，你先听我说。", True),
+        ("客服：你不要说话，听我讲完。", True),
+        ("客服：你问我，我问谁？", True),
+        ("客服：你到底想做什么？", True),
+        ("客服：你明不明白我的意思？", True),
+        ("客服：我已经解释很多次了。", True),
+        ("客服：这么简单都不知道。", True),
+        ("客服：我就这样，爱咋咋地。", True),
+        ("客服：您请说，我在听。", False),
+        ("客服：我给您解释一下这个费用。", False),
+        ("客服：请不要打断客户，不要说“你先听我说”。", False),
+        ("客户：你先听我说完！", False),
+    ],
+)
+def test_pack_finds_published_interrupting_and_scornful_words(proj, line, found):
+    _extend(proj, "[default, service-taboos]")
+    problems = lint_text(proj, "t.txt", line + "\n", "forbidden-phrase")
+    assert bool(problems) is found, problems
