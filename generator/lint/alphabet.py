@@ -31,7 +31,7 @@ _CATEGORIES = {
     "CATEGORY_WORD": r"\w",
     "CATEGORY_NOT_WORD": r"\w",
 }
-_TESTS = {p: re.compile(p).match for p in (r"\d", r"\s", r"\w")}
+_TESTS: dict = {}  # category → its test, compiled when first needed (not on a one-file lint's path)
 _BOUNDARIES = ("AT_BOUNDARY", "AT_NON_BOUNDARY")
 KEPT = Kept("alphabet")  # the patterns joined → what _questions read of them (False: not readable here)
 _LINE_ANCHORS = ("AT_BEGINNING", "AT_BEGINNING_LINE", "AT_BEGINNING_STRING", "AT_END", "AT_END_LINE", "AT_END_STRING")
@@ -65,6 +65,8 @@ class _Table(dict):
 
     def __init__(self, named: str, questions: tuple):
         super().__init__()
+        if not _TESTS:
+            _TESTS.update((p, re.compile(p).match) for p in (r"\d", r"\s", r"\w"))
         self.named = frozenset(named)
         # per class of the patterns: its listed characters, ranges and category tests
         self.questions = tuple(

@@ -15,11 +15,11 @@ its pre-screens ask as before.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    Tests = tuple[tuple[int, Callable[[str], bool]], ...]
 
 KIND = 1  # the line may declare the file's kind of contact (freeform.declared_kind)
 PERSONAL = 2  # a number or an ID word (personal-data)
@@ -30,10 +30,16 @@ BRANCHES = 32  # its words may start with a branch marker or say 不方便 (free
 OPENINGS = 64  # it may be a numbered or labelled alternative opening (standards._alternatives)
 
 
-class LineTests(NamedTuple):
-    raw: tuple[tuple[int, Callable[[str], bool]], ...]  # (bit, test of the line as written)
-    words: tuple[tuple[int, Callable[[str], bool]], ...]  # (bit, test of the line's folded words)
-    said: tuple[tuple[int, Callable[[str], bool]], ...] = ()  # (bit, test of the line's words as written)
+class LineTests:
+    """The tests, each with its bit: of the line as written (`raw`), of its folded words (`words`), of its
+    words as written (`said`). (A plain class: typing.NamedTuple would import typing on the lint path.)"""
+
+    __slots__ = ("raw", "words", "said")
+
+    def __init__(self, raw: Tests, words: Tests, said: Tests = ()):
+        self.raw = raw
+        self.words = words
+        self.said = said
 
     def of_line(self, line: str) -> int:
         return _marks(self.raw, line)
