@@ -68,10 +68,17 @@ class _Table(dict):
         if not _TESTS:
             _TESTS.update((p, re.compile(p).match) for p in (r"\d", r"\s", r"\w"))
         self.named = frozenset(named)
-        # per class of the patterns: its listed characters, ranges and category tests
-        self.questions = tuple(
-            (frozenset(listed), ranges, tuple(_TESTS[c] for c in categories))
-            for listed, ranges, categories in questions
+        # the questions' listed characters, by character: the classes that list it (most characters are in none)
+        listed_in: dict[str, list[int]] = {}
+        for index, (listed, _, _) in enumerate(questions):
+            for char in listed:
+                listed_in.setdefault(char, []).append(index)
+        self.listed_in = {char: tuple(found) for char, found in listed_in.items()}
+        # the ranges and categories of the classes that have any, each asked apart ([^\W_]: a word character but _)
+        self.parts = tuple(
+            (ranges, tuple(_TESTS[c] for c in categories))
+            for _, ranges, categories in questions
+            if ranges or categories
         )
         self.first: dict[tuple, int] = {}  # the answers of a character → the first character that gave them
 
@@ -80,10 +87,12 @@ class _Table(dict):
         if char in self.named:
             self[code] = code
             return code
-        # each part of a class apart: a class may negate some of its parts ([^\\W_]: a word character but _)
-        answers = tuple(
-            (char in listed, tuple(low <= code <= high for low, high in ranges), tuple(t(char) is None for t in tests))
-            for listed, ranges, tests in self.questions
+        answers = (
+            self.listed_in.get(char, ()),
+            tuple(
+                (tuple(low <= code <= high for low, high in ranges), tuple(t(char) is None for t in tests))
+                for ranges, tests in self.parts
+            ),
         )
         found = self[code] = self.first.setdefault(answers, code)
         return found

@@ -28,7 +28,8 @@ class Context:
         self._present: dict[tuple, bool] = {}  # (element, org, text) → found: standard lines recur
         self._missing: dict[tuple, dict] = {}  # (standard, org) → {text: elements not found}
         self._detectors: dict[tuple, list] = {}  # (standard, org) → (element, its detector's search) in order
-        self._alphabets: dict[tuple, Alphabet | int] = {}  # (standard, org) → its patterns' alphabet, or texts asked
+        # (standard, org) → texts asked, then [its patterns' alphabet or None once dropped, texts asked, answers shared]
+        self._alphabets: dict[tuple, int | list] = {}
         self._one_line: dict[tuple, bool] = {}
         self.joined: tuple = ((), "")  # (turns, their folded texts joined): see standards.missing
 
@@ -131,19 +132,27 @@ class Context:
         detectors = self._detectors.get(key)
         if detectors is None:
             detectors = self._detectors[key] = [(e, _searcher(self.element(e, org))) for e in standard.elements]
-        alphabet = self._alphabets.get(key, 0)
+        state = self._alphabets.get(key, 0)
         # an int: texts asked so far (the alphabet pays off once many are asked; not in a one-file lint)
-        if isinstance(alphabet, int):
-            if alphabet < ALPHABET_FROM:
-                self._alphabets[key] = alphabet + 1
+        if isinstance(state, int):
+            if state < ALPHABET_FROM:
+                self._alphabets[key] = state + 1
                 return tuple(e for e, search in detectors if search(text) is None)
-            alphabet = self._alphabets[key] = self._alphabet(standard, org)
+            state = self._alphabets[key] = [self._alphabet(standard, org), 0, 0]
+        alphabet, asked, shared = state
+        if alphabet is None:
+            return tuple(e for e, search in detectors if search(text) is None)
         # Texts that differ only in what no pattern tells apart (a name, a number) have the same answer.
         canon = alphabet.canon(text)
         memo = self._memo(standard, org)
         found = memo.get(canon)
-        if found is None:
-            found = memo[canon] = tuple(e for e, search in detectors if search(canon) is None)
+        state[1] = asked + 1
+        if found is not None:
+            state[2] = shared + 1
+            return found
+        if asked >= ALPHABET_TRIAL and shared * ALPHABET_SHARED < asked:
+            state[0] = None  # these texts seldom share an answer (a call transcript's own wording): not worth it
+        found = memo[canon] = tuple(e for e, search in detectors if search(canon) is None)
         return found
 
     def _alphabet(self, standard, org) -> Alphabet:
@@ -190,6 +199,10 @@ class Context:
 
 _NONE: dict = {}
 ALPHABET_FROM = 50  # texts a standard's elements are looked for in before its alphabet is worked out
+# Then, past ALPHABET_TRIAL texts, the alphabet is kept only while one in ALPHABET_SHARED of them found its
+# answer under another text's canonical form (translating costs more than it saves where texts seldom share one).
+ALPHABET_TRIAL = 500
+ALPHABET_SHARED = 4
 
 
 def _searcher(detector):
