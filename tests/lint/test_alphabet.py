@@ -125,3 +125,25 @@ def test_a_file_among_many_has_the_findings_it_has_alone(proj, monkeypatch):
     for path in sorted(folder.iterdir())[50:]:
         display = path.relative_to(proj).as_posix()
         assert [p for p in together if p.path == display] == lint_paths(proj, [path], jobs=1).problems
+
+
+def test_an_alphabet_that_seldom_shares_an_answer_is_dropped():
+    """Texts that never differ only in what the patterns cannot tell apart (a transcript's own wording): past
+    ALPHABET_TRIAL texts the alphabet is dropped, and every answer is still the detectors' own."""
+    from huifang.lint import engine
+    from huifang.lint.config import LintConfig
+    from huifang.lint.engine import Engine
+
+    from tests.lint.conftest import PROJ
+
+    project = load_project(PROJ, scripts=[]).project
+    ctx = Engine(project, LintConfig()).ctx
+    standard = project.greeting.for_kind("outbound")
+    detectors = [(e, standards.element_regex(e, None)) for e in standard.elements]
+    letters = sorted(set("".join(patterns_of([d for _, d in detectors]))) - set("\\()[]{}?*+|^$.:!=<"))
+    pick = random.Random(5).choice  # texts of the characters the patterns name: seldom two alike
+    for n in range(engine.ALPHABET_FROM + engine.ALPHABET_TRIAL + 100):
+        text = "您好，" + "".join(pick(letters) for _ in range(12)) + str(n)
+        assert ctx.missing(standard, None, text) == tuple(e for e, d in detectors if d.search(text) is None)
+    (state,) = ctx._alphabets.values()
+    assert state[0] is None and state[1] > engine.ALPHABET_TRIAL
