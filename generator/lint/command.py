@@ -41,7 +41,7 @@ def _report(args, problems) -> None:
     from huifang.lint import formats
 
     if args.format == "json":
-        sys.stdout.write(formats.as_json(problems))
+        formats.write_json(problems, sys.stdout)
     elif args.format == "github":
         sys.stdout.write(formats.github(problems))
     elif args.format == "sarif":

@@ -4,6 +4,7 @@ free-form files read one at a time, both in worker processes when there are many
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from huifang.lint import chunks, formats, textfile
@@ -238,9 +239,16 @@ def _lint_text_chunk(files):
 
 def _text_rows(part):
     """What a worker sends back: its findings as rows, and as JSON rows when JSON will be printed (written
-    here, in parallel, instead of in the parent once every worker is done)."""
+    here, in parallel, instead of in the parent once every worker is done; encoded too, when the output
+    takes UTF-8: `formats.write_json`)."""
     problems, sources, count = part
     written = formats.json_rows(problems) if _OUTPUT == "json" else None
+    errors = formats.utf8(sys.stdout) if written is not None else None
+    if errors is not None:
+        try:
+            written = [row.encode("utf-8", errors) for row in written]
+        except UnicodeError:  # left to the parent's write, which raises it as it would have
+            pass
     return as_rows(problems), written, sources, count
 
 

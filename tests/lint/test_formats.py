@@ -148,3 +148,53 @@ def test_json_is_what_json_dumps_writes():
         assert formats.as_json(crossed) == dumped(problems)
 
     same()
+
+
+def test_json_written_to_a_stream_is_as_json_encoded_by_it():
+    """write_json hands a UTF-8 stream's buffer the rows encoded one by one (some as a worker process encoded
+    them, as lint.run does when the stream takes UTF-8): the same bytes as writing as_json's text, under every
+    error handler (or the same error), and any other stream gets that text."""
+    import io
+
+    from huifang.lint import formats
+    from huifang.problems import Problem, as_rows, from_rows
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    number = st.integers(min_value=0, max_value=10**6)
+    text = st.text(alphabet=st.sampled_from('a"\\\n\t话術\U00020000\udc80\ud800'))
+    problem = st.builds(Problem, text, number, number, text, st.sampled_from(["error", "info"]), text)
+
+    def stream(encoding, errors):
+        return io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors=errors)
+
+    def written(problems, encoding, errors, how):
+        out = stream(encoding, errors)
+        try:
+            how(problems, out)
+            out.flush()
+        except UnicodeError as exc:
+            return type(exc)
+        return out.buffer.getvalue()
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        st.lists(problem, max_size=5),
+        st.lists(st.booleans(), min_size=5, max_size=5),
+        st.sampled_from(["utf-8", "UTF8", "gb18030"]),
+        st.sampled_from(["strict", "surrogateescape", "replace", "backslashreplace", "surrogatepass"]),
+    )
+    def same(problems, from_worker, encoding, errors):
+        crossed = from_rows(as_rows(problems))
+        for p, row, brought in zip(crossed, formats.json_rows(crossed), from_worker):
+            if brought:
+                p.__dict__[formats.JSON_ROW] = row
+                if formats.utf8(stream(encoding, errors)) == errors:
+                    try:
+                        p.__dict__[formats.JSON_ROW] = row.encode("utf-8", errors)
+                    except UnicodeError:
+                        pass
+        expected = written(problems, encoding, errors, lambda ps, s: s.write(formats.as_json(ps)))
+        assert written(crossed, encoding, errors, formats.write_json) == expected
+
+    same()
