@@ -25,6 +25,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -40,10 +41,16 @@ import make_corpus  # noqa: E402
 
 
 def timed(cmd: list[str], out: Path, cwd: Path | None = None) -> dict:
-    """Run under /usr/bin/time -v; stdout to `out`. Returns wall, user, sys seconds and peak RSS (MB)."""
+    """Run under /usr/bin/time -v; stdout to `out`. Returns wall, user, sys seconds and peak RSS (MB).
+
+    The wall time is the parent's `perf_counter` around the run (/usr/bin/time's own start included, the same
+    for every tool): /usr/bin/time prints it truncated to 0.01 s, which cut grep's 0.045 s to 0.04 s (−11 %)
+    and made every ratio to grep read about a tenth too high; its figure is kept as `wall_time_v_s`."""
     err = out.with_suffix(".time")
     with out.open("wb") as stdout, err.open("wb") as stderr:
+        start = time.perf_counter()
         code = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=stdout, stderr=stderr, cwd=cwd).returncode
+        elapsed = time.perf_counter() - start
     text = err.read_text(encoding="utf-8", errors="replace")
 
     def field(name):
@@ -54,7 +61,8 @@ def timed(cmd: list[str], out: Path, cwd: Path | None = None) -> dict:
     seconds = sum(p * 60**i for i, p in enumerate(reversed(parts)))
     return {
         "exit": code,
-        "wall_s": round(seconds, 3),
+        "wall_s": round(elapsed, 4),
+        "wall_time_v_s": round(seconds, 3),
         "user_s": float(field("User time (seconds)")),
         "sys_s": float(field("System time (seconds)")),
         "peak_rss_mb": round(int(field("Maximum resident set size (kbytes)")) / 1024, 1),
@@ -320,10 +328,10 @@ def table(results: list[dict]) -> str:
     ]
     for r in results:
         for tool, t in r["tools"].items():
-            walls = " ".join(f"{w:.2f}" for w in t["walls"])
+            walls = " ".join(f"{w:.3f}" for w in t["walls"])
             lines.append(
                 f"| {r['size']:,} ({r['free_form_files']:,} free-form, {r['free_form_mb']} MB) | {tool} | "
-                f"{t['wall_s']:.2f} | {walls} | {t['user_s'] + t['sys_s']:.2f} | {t['peak_rss_mb']} | "
+                f"{t['wall_s']:.3f} | {walls} | {t['user_s'] + t['sys_s']:.2f} | {t['peak_rss_mb']} | "
                 f"{t['recall']:.1%} ({t['found']}/{t['planted']}) | {t['load_before']} |"
             )
     return "\n".join(lines)
