@@ -572,7 +572,7 @@ class Planner:
         final = sort_order([slot, time, f["line"].gather(tasks["pos"])])
         tasks, agent, time, index = tasks[final], agent.gather(final), time.gather(final), index.gather(final)
         wid = w.warnings(warn_lists, warn_ids)
-        pos, wrow = tasks["pos"], tasks["wrow"]
+        wrow = tasks["wrow"]
         pairs = wrow.cast(pl.Int64) * len(times) + time
         firsts = pairs.arg_unique().sort()
         numbers = pl.DataFrame({"key": pairs.gather(firsts), "shared": pl.int_range(0, len(firsts), eager=True)})
@@ -580,16 +580,7 @@ class Planner:
             self.load[(agents[a], day_)] = self.load.get((agents[a], day_), 0) + n
         return pl.DataFrame(
             {
-                "order": pl.int_range(0, tasks.height, dtype=pl.Int64, eager=True),
-                "line": f["line"].gather(pos),
-                "customer": f["customer"].gather(pos),
-                "phone": f["phone"].gather(pos),
-                "sid": w.series(w.sid, pl.String).gather(wrow),
-                "agent": pl.Series(agents, dtype=pl.String).gather(agent),
-                "date": w.series(w.event, pl.Date).gather(wrow),
-                "ident": f["ident"].gather(pos),
-                "start": w.series(w.start, pl.Date).gather(wrow),
-                "end": w.series(w.end, pl.Date).gather(wrow),
+                **call_columns(tasks, f, w, agents, agent),
                 "day": w.series(w.day, pl.Date).gather(wrow),
                 "time": pl.Series(times, dtype=pl.String).gather(time),
                 "wid": w.series(wid, pl.Int64).gather(wrow),
@@ -1060,6 +1051,28 @@ def without_repeats(
     return tasks.filter(~pl.col("tid").is_in(repeated["tid"].implode()))
 
 
+def call_columns(
+    tasks: pl.DataFrame, f: pl.DataFrame, w: Windows, agents: list[str], agent: pl.Series
+) -> dict[str, pl.Series]:
+    """The columns every planned call has, in the plan's order: `tasks` rows (their event `pos`, window `wrow`)
+    with the event's texts from `f`, the window's from `w` and each row's agent."""
+    import polars as pl
+
+    pos, wrow = tasks["pos"], tasks["wrow"]
+    return {
+        "order": pl.int_range(0, tasks.height, dtype=pl.Int64, eager=True),
+        "line": f["line"].gather(pos),
+        "customer": f["customer"].gather(pos),
+        "phone": f["phone"].gather(pos),
+        "sid": w.series(w.sid, pl.String).gather(wrow),
+        "agent": pl.Series(agents, dtype=pl.String).gather(agent),
+        "date": w.series(w.event, pl.Date).gather(wrow),
+        "ident": f["ident"].gather(pos),
+        "start": w.series(w.start, pl.Date).gather(wrow),
+        "end": w.series(w.end, pl.Date).gather(wrow),
+    }
+
+
 def old_tasks(
     tasks: pl.DataFrame,
     f: pl.DataFrame,
@@ -1077,16 +1090,7 @@ def old_tasks(
     agent = agent_of.gather(pos)
     return pl.DataFrame(
         {
-            "order": pl.int_range(0, tasks.height, dtype=pl.Int64, eager=True),
-            "line": f["line"].gather(pos),
-            "customer": f["customer"].gather(pos),
-            "phone": f["phone"].gather(pos),
-            "sid": w.series(w.sid, pl.String).gather(wrow),
-            "agent": pl.Series(agents, dtype=pl.String).gather(agent),
-            "date": w.series(w.event, pl.Date).gather(wrow),
-            "ident": f["ident"].gather(pos),
-            "start": w.series(w.start, pl.Date).gather(wrow),
-            "end": w.series(w.end, pl.Date).gather(wrow),
+            **call_columns(tasks, f, w, agents, agent),
             "lo": w.series([w.lo(i) for i in range(w.height)], pl.Date).gather(wrow),
             "hi": w.series([w.hi(i) for i in range(w.height)], pl.Date).gather(wrow),
             "fw": w.series(w.fw, pl.Date).gather(wrow),
