@@ -133,16 +133,15 @@ def filled_date(value, near: dt.date | None) -> dt.date | None:
     found = MONTH_DAY.match(value) if isinstance(value, str) and not YEAR.match(value) else None
     if found is None or near is None:
         raise error
-    anchor: dt.date = near
     days = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    for year in (near.year - 1, near.year, near.year + 1):
         try:
             days.append(dt.date(year, int(found.group(1)), int(found.group(2))))
         except ValueError:
             continue
     if not days:
         raise error
-    return min(days, key=lambda day: abs((day - anchor).days))
+    return min(days, key=lambda day: abs((day - near).days))
 
 
 def save(
