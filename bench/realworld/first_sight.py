@@ -1,6 +1,6 @@
 """Each spent blind set on the code it was first measured with, and with a change applied: the transfer test.
 
-    python bench/realworld/first_sight.py                          # sets 3–7 at first sight, one table each
+    python bench/realworld/first_sight.py                          # sets 3–8 at first sight, one table each
     python bench/realworld/first_sight.py --set heldout7 -v        # set 7's first-sight disagreements, file by file
     python bench/realworld/first_sight.py --patch change.diff -v   # the same, each set's old code with the change
     python bench/realworld/first_sight.py --edit bench/realworld/transfer/endings.py   # a change written as an edit
@@ -13,7 +13,7 @@ applies the patches there (`git apply`, paths relative to the repository root, e
 generator > change.diff`) and the edits (Python scripts run in the export, given its path: a change written as
 an edit of the text, for code too old for a diff's context; bench/realworld/transfer/ holds round 8's), and runs that evaluate.py's judge() on the set's files and labels as they are in this
 tree, in a child process whose `huifang` is the export. A patch that does not apply to a commit is reported and
-that set is skipped. Blind sets (heldout8 and later) are not accepted.
+that set is skipped. Blind sets (heldout9 and later) are not accepted.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ FIRST_SIGHT = {
     "heldout5": "322a760",
     "heldout6": "d0863eb",
     "heldout7": "17fd0b3",
+    "heldout8": "1d87431",
 }
 EXPORTED = [
     "generator",
@@ -107,7 +108,7 @@ def child(split: str, root: Path, verbose: bool) -> int:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="sets", action="append", choices=list(FIRST_SIGHT), help="default: all five")
+    parser.add_argument("--set", dest="sets", action="append", choices=list(FIRST_SIGHT), help="default: all six")
     parser.add_argument("--patch", action="append", type=Path, default=[], help="a diff to apply to each set's code")
     parser.add_argument("--edit", action="append", type=Path, default=[], help="a Python script that edits the export")
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")

@@ -35,6 +35,7 @@ from huifang.lint.fix import replacement_for
 from huifang.lint.linemarks import REORDERED
 from huifang.lint.mention import NAMING, OPENERS, mentioned, taboo_lines
 from huifang.lint.normalize import fold
+from huifang.lint.story import agent_spans, is_story, said_by_agent
 
 ID = "forbidden-phrase"
 TYPE = "line"
@@ -134,8 +135,9 @@ def _in_any_order(u, ctx):
 
 def _named(u, ctx, start: int) -> bool:
     """The phrase at `start` of the utterance is named, not said: by its own words, by what precedes
-    them on a free-form line (「不可以说：“…”」 read as a label and its words), or by a taboo list."""
-    if mentioned(u.folded, start) or _in_taboo_list(u, ctx):
+    them on a free-form line (「不可以说：“…”」 read as a label and its words), or by a taboo list; or it is
+    a story's narration or a quote the story does not give to the agent."""
+    if mentioned(u.folded, start) or _in_taboo_list(u, ctx) or _not_agents_in_story(u, ctx, start):
         return True
     view = ctx.view
     if not view.freeform or not view.text or u.col <= 1 or u.base > len(view.text):
@@ -144,6 +146,29 @@ def _named(u, ctx, start: int) -> bool:
     if u.folded[:1] not in OPENERS and NAMING.search(lead) is None:
         return False  # what the label could introduce: a quote that opens the words, or a list
     return mentioned(lead + u.folded, len(lead) + start)
+
+
+def _not_agents_in_story(u, ctx, start: int) -> bool:
+    """In a free-form file without speaker labels that gives speech in quotes: outside the agent's quotes."""
+    view = ctx.view
+    if not view.freeform or not view.text:
+        return False
+    spans = view.__dict__.get("_story_spans", False)
+    if spans is False:
+        spans = view.__dict__["_story_spans"] = _story_spans(view)
+    return spans is not None and not said_by_agent(spans, u.base + start)
+
+
+def _story_spans(view) -> list[tuple[int, int]] | None:
+    """The agent's quotes of a story (None when the file is no story: it has speaker labels or no quotes)."""
+    text = view.text
+    lines = text.split("\n")
+    if not is_story(lines) or view.unknown_speakers or view.inferred_agent:
+        return None
+    for u in view.utterances():
+        if text[u.base - u.col + 1 : u.base].strip():
+            return None  # a label said who speaks
+    return agent_spans(lines)
 
 
 def _in_taboo_list(u, ctx) -> bool:
