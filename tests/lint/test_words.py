@@ -53,6 +53,24 @@ from tests.lint.conftest import lint_text
         # 「比如：」 gives examples of what the sentence before it names (spaces of a copied PDF ignored)
         ("最忌 讳的语言就是训斥患者。比如:“不要动,忍着点”或者 “你这个人怎么这么罗嗦”", "你这个人", True),
         ("这样说客户最满意。比如:“你这个人怎么这么罗嗦”", "你这个人", False),
+        # a rule or comment right after the words (the quote, or the list they are in) names them
+        ("“我不知道”是服务忌语，不能对客户说。", "我不知道", True),
+        ("“没办法”“不归我管”等推诿用语严禁使用。", "不归我管", True),
+        ("像“我也没办法”这样的话，坐席一句也不能说。", "我也没办法", True),
+        ("回答“不知道”是推诿，应说“请稍等”。", "不知道", True),
+        ("说“我不知道”会让客户觉得被推开。", "我不知道", True),
+        ("不知道、不清楚、没办法，这些话都属于服务禁语。", "不清楚", True),
+        ("不知道、不清楚、没办法，这些话都属于服务禁语。", "不知道", True),
+        # 不说 / 从不 are prohibitions; a line marked as the wrong example, or labelled 错误
+        ("接听热线不说“不知道”。", "不知道", True),
+        ("我们从不说没办法，一起想办法。", "没办法", True),
+        ("❌ 我也没办法", "我也没办法", True),
+        ("错误：我不知道。", "我不知道", True),
+        # said, then a remark that is no rule about the words: still said
+        ("没办法，这是规定。", "没办法", False),
+        ("“没办法。”客服说完就挂了。", "没办法", False),
+        ("我不知道，您是说上周的订单吗？", "我不知道", False),
+        ("不说了，没办法，您自己去查吧。", "没办法", False),
     ],
 )
 def test_prohibition_or_report_before_the_phrase(line, phrase, named):
