@@ -279,6 +279,13 @@ def test_a_callers_unattributed_quotes_in_a_story_are_not_the_agents(proj):
         ("我们不是专门管这方面的,我没办法回答你问题。”\n据报道,说出这些话的是某镇政府办的工作人员。\n", [1]),
         # whole-quote lines after an attributed quote take turns: the agent's answer is checked
         ("蒋林平追问道:“你在哪里?”\n“我没办法起床……”\n“没办法，你得告诉我你在哪。”\n", [3]),
+        # a call written as quotes, opened by the agent greeting and saying who answers: the turns follow it
+        ("“您好，幸福路社区，请讲。”\n“我家水管坏了，我也没办法。”\n“没办法，您找物业吧。”\n", [3]),
+        ("“喂，您是王先生吗？”\n“是我，我也不知道怎么回事。”\n“那我也没办法。”\n", [3]),
+        # a caller greeting and saying who they are does not open the call as the agent
+        ("“喂，韩站长吗？我是东村的村民，麦子黄了，我也没办法。”\n“我这就过去。”\n", []),
+        # a file without labels that quotes once, with no speech attributed, is no story: its lines are said
+        ("您好，我是幸福物业的客服。\n请注意“节假日”安排。\n没办法，这个不能退。\n", [3]),
     ],
 )
 def test_in_a_story_only_the_agents_quotes_are_checked(proj, text, lines):

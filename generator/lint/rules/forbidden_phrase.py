@@ -41,7 +41,7 @@ from huifang.lint.fix import replacement_for
 from huifang.lint.linemarks import REORDERED
 from huifang.lint.mention import NAMING, OPENERS, mentioned, taboo_lines
 from huifang.lint.normalize import fold
-from huifang.lint.story import agent_spans, is_story, said_by_agent
+from huifang.lint.story import QUOTE_CHARS, agent_spans, said_by_agent
 
 ID = "forbidden-phrase"
 TYPE = "line"
@@ -168,13 +168,12 @@ def _not_agents_in_story(u, ctx, start: int) -> bool:
 def _story_spans(view) -> list[tuple[int, int]] | None:
     """The agent's quotes of a story (None when the file is no story: it has speaker labels or no quotes)."""
     text = view.text
-    lines = text.split("\n")
-    if not is_story(lines) or view.unknown_speakers or view.inferred_agent:
+    if view.unknown_speakers or view.inferred_agent or not any(c in text for c in QUOTE_CHARS):
         return None
     for u in view.utterances():
         if text[u.base - u.col + 1 : u.base].strip():
             return None  # a label said who speaks
-    return agent_spans(lines)
+    return agent_spans(text.split("\n"))
 
 
 def _in_taboo_list(u, ctx) -> bool:
