@@ -295,6 +295,25 @@ def test_in_a_story_only_the_agents_quotes_are_checked(proj, text, lines):
     assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == lines
 
 
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a line without a label right after the customer's goes on with the customer's turn
+        ("客服：您好。\n客户：我的快递三天没到了，你们这边\n也没办法吗？\n客服：非常抱歉。\n", []),
+        # after the agent's, with the agent's
+        ("客服：您好，这个\n没办法退。\n客户：好吧。\n", [2]),
+        # a blank line ends the customer's turn: what follows is read as before
+        ("客服：您好。\n客户：好的。\n\n没办法，这个不能退。\n", [4]),
+        # a reply library: the numbered question to the company is the customer's, the answer the agent's
+        ("6. 你们是不是没办法退款？\n亲，可以退款的，请您申请售后。\n", []),
+        ("6. 可以退款吗？\n亲，没办法退款了。\n", [2]),
+    ],
+)
+def test_a_customers_turn_and_question_are_not_the_agents(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "turns.txt", text, "forbidden-phrase")] == lines
+
+
 def test_quotes_after_a_scripts_label_stay_the_agents(proj):
     # a script's label before a quote names no speaker: the quoted lines after it are the same script
     _extend(proj, "[default, service-taboos]")

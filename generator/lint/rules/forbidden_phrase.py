@@ -6,7 +6,8 @@
 或是转述对方的话（对方会问……），或是后面紧跟着对这句话的规定或评论（“我不知道”是服务忌语、
 像“没办法”这样的话不能说），说明这是在提到它而不是在说它，不报告。客户说的话不检查：
 那不是坐席的过错。没有说话人标签、用引号记下对话的报道或故事里，只检查叙述交代是工作人员说的引语，
-叙述本身、没交代是谁说的引语、市民或客户说的引语都不检查。消息给出原因和应该怎么说。
+叙述本身、没交代是谁说的引语、市民或客户说的引语都不检查；客户那一行紧接着的无标签行是客户接着说的，
+也不检查。消息给出原因和应该怎么说。
 
 PASS:
     客服：很抱歉给您带来不便，您能描述一下当时的具体情况吗？
@@ -42,6 +43,7 @@ from huifang.lint.linemarks import REORDERED
 from huifang.lint.mention import NAMING, OPENERS, mentioned, taboo_lines
 from huifang.lint.normalize import fold
 from huifang.lint.story import QUOTE_CHARS, agent_spans, said_by_agent
+from huifang.lint.whose import has_label, not_agents
 
 ID = "forbidden-phrase"
 TYPE = "line"
@@ -143,7 +145,12 @@ def _named(u, ctx, start: int) -> bool:
     """The phrase at `start` of the utterance is named, not said: by its own words, by what precedes
     them on a free-form line (「不可以说：“…”」 read as a label and its words), or by a taboo list; or it is
     a story's narration or a quote the story does not give to the agent."""
-    if mentioned(u.folded, start) or _in_taboo_list(u, ctx) or _not_agents_in_story(u, ctx, start):
+    if (
+        mentioned(u.folded, start)
+        or _in_taboo_list(u, ctx)
+        or _not_agents_in_story(u, ctx, start)
+        or _customers_line(u, ctx)
+    ):
         return True
     view = ctx.view
     if not view.freeform or not view.text or u.col <= 1 or u.base > len(view.text):
@@ -165,13 +172,25 @@ def _not_agents_in_story(u, ctx, start: int) -> bool:
     return spans is not None and not said_by_agent(spans, u.base + start)
 
 
+def _customers_line(u, ctx) -> bool:
+    """A free-form line the reader gave the agent that goes on with the customer's turn, or a customer's
+    question heading a reply library's answer."""
+    view = ctx.view
+    if not view.freeform or not view.text:
+        return False
+    lines = view.__dict__.get("_not_agents")
+    if lines is None:
+        lines = view.__dict__["_not_agents"] = not_agents(view)
+    return u.line in lines
+
+
 def _story_spans(view) -> list[tuple[int, int]] | None:
     """The agent's quotes of a story (None when the file is no story: it has speaker labels or no quotes)."""
     text = view.text
     if view.unknown_speakers or view.inferred_agent or not any(c in text for c in QUOTE_CHARS):
         return None
     for u in view.utterances():
-        if text[u.base - u.col + 1 : u.base].strip():
+        if has_label(text[u.base - u.col + 1 : u.base]):
             return None  # a label said who speaks
     return agent_spans(text.split("\n"))
 
