@@ -30,13 +30,15 @@ REACH = 12  # characters before the phrase, within its clause
 CLAUSE_END = regexcache.compile(r"[，,。.！!？?；;、\n]")
 PROHIBITION = regexcache.compile(
     r"(?:绝不|绝对不|决不|不会|不得|不能|不可|不准|不许|不应|不宜|不要|别|禁止|严禁|请勿|切勿|切忌|勿|杜绝|避免|防止|忌说|忌讲|"
-    r"千万不|不允许|不可以|不该|避讳|不说|不讲|从不|从来不)"
+    r"千万不|不允许|不可以|不该|避讳|不说|不讲|从不|从来不|不存在)"
 )
 REPORTED = regexcache.compile(
     r"(?:对方|客户|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)"
 )
 # What introduces a list or a quote of words not to say: a prohibition, or a taboo heading.
-NAMING = regexcache.compile(PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误|反例|反面|不规范用语)")
+NAMING = regexcache.compile(
+    PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误|反例|反面|不规范用语|忌[ \t]*[:：]?[ \t]*$)"
+)
 OPENERS = '“「『"‘'
 CLOSERS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
 SENTENCE_END = regexcache.compile(r"[。！!？?\n]")
@@ -60,6 +62,9 @@ def mentioned(folded: str, start: int) -> bool:
         return True
     if WRONG_MARK.match(folded) is not None or _ruled(folded, start):
         return True
+    bracket = BRACKETED.match(folded)
+    if bracket is not None and bracket.end() <= start and TABOO_HEADING.search(bracket.group(1)) is not None:
+        return True  # 「【禁语】没办法、不知道」
     if start == 0:
         return False
     return (
@@ -72,8 +77,10 @@ def mentioned(folded: str, start: int) -> bool:
     )
 
 
+# A bracketed heading at the start of a line (「【禁语】…」, 「[忌语] …」).
+BRACKETED = regexcache.compile(r"[ \t]*[【\[〔]([^】\]〕\n]{1,12})[】\]〕]")
 # A line marked as a wrong example (「❌ 我也没办法」 beside 「✅ 我帮您想想办法」).
-WRONG_MARK = regexcache.compile(r"[ \t]*(?:❌|✗|✘|×|╳|🚫|⛔)")
+WRONG_MARK = regexcache.compile(r"[ \t]*(?:❌|❎|✗|✘|✕|✖|×|╳|🚫|⛔)")
 # A rule or comment about the words right after them (「“我不知道”是服务忌语」, 「像“没办法”这样的话不能说」,
 # 「“没办法”“不归我管”等推诿用语严禁使用」, 「不知道、不清楚，这些话都属于服务禁语」, 「说“我不知道”会让客户觉得…」):
 # named, not said. The words the rule is about come right before what links it to them (是, 属于, 等…用语, 这样的话);
@@ -246,7 +253,9 @@ def _listed(folded: str, start: int) -> bool:
 # its own): its items are named, not said. The section ends at the next heading-like line (a short line
 # about phrasing, procedure or rules: 「六、文明用语」, 「第二条 开场白」, 「### 结束语」) or after SECTION_MAX lines.
 TABOO_HEADING = regexcache.compile(
-    r"忌语|禁语|禁用语|忌用语|禁忌|不规范用语|错误说法|错误示范|反面示例|不能说的话|不该说的话|不要说的话|禁止用语|禁止说"
+    r"忌语|禁语|禁用语|忌用语|禁忌|不规范用语|错误说法|错误示范|反面示例|不能说的话|不该说的话|不要说的话|禁止用语|禁止说|"
+    # a prohibition of words: 「禁止出现以下用语」, 「不得使用下列语言」, 「坐席不能说的话」
+    r"(?:禁止|严禁|不得|不能|不要|不准|不许|杜绝|避免|切忌|请勿)[^，,。；;]{0,8}(?:用语|说法|话语|语言|字眼|词语|的话)"
 )
 HEADING_WORDS = regexcache.compile(
     r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|第.{1,4}[条章节]|^#"

@@ -66,6 +66,12 @@ from tests.lint.conftest import lint_text
         ("我们从不说没办法，一起想办法。", "没办法", True),
         ("❌ 我也没办法", "我也没办法", True),
         ("错误：我不知道。", "我不知道", True),
+        # 不存在 negates; 忌： introduces quotes of what not to say; a bracketed taboo heading; more wrong marks
+        ("您别担心，不存在没办法的情况。", "没办法", True),
+        ("忌：“你自己看吧”“没办法”。", "没办法", True),
+        ("【禁语】没办法、不知道", "不知道", True),
+        ("✖ 没办法，您自己想想办法吧。", "没办法", True),
+        ("【温馨提示】没办法办理的业务请到柜台。", "没办法", False),
         # said, then a remark that is no rule about the words: still said
         ("没办法，这是规定。", "没办法", False),
         ("“没办法。”客服说完就挂了。", "没办法", False),
@@ -182,6 +188,15 @@ def test_pack_taboos_listed_after_a_prohibition_are_not_said(proj):
     _extend(proj, "[default, service-taboos]")
     text = "第九条 不得使用以下禁忌语言：不知道、不清楚、不归我管、不要问我、不要烦我、我要下班了等。\n"
     assert lint_text(proj, "s.txt", text, "forbidden-phrase") == []
+
+
+def test_a_list_under_a_prohibition_of_words_is_not_said(proj):
+    # a heading line that prohibits words (no 忌语 in it) heads a list of them
+    _extend(proj, "[default, service-taboos]")
+    text = "禁止出现以下用语：\n1. 我不知道\n2. 没办法\n3. 这不归我管\n"
+    assert lint_text(proj, "s.txt", text, "forbidden-phrase") == []
+    text = "坐席：您好，请问有什么可以帮您？\n坐席：我真不知道，您问别人吧。\n"
+    assert [p.line for p in lint_text(proj, "t.txt", text, "forbidden-phrase")] == [2]
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from huifang.lint.fix import replacement_for
 from huifang.lint.linemarks import REORDERED
-from huifang.lint.mention import NAMING, OPENERS, mentioned, taboo_lines
+from huifang.lint.mention import NAMING, OPENERS, TABOO_HEADING, mentioned, taboo_lines
 from huifang.lint.normalize import fold
 from huifang.lint.story import QUOTE_CHARS, agent_spans, said_by_agent
 from huifang.lint.whose import has_label, not_agents
@@ -156,6 +156,8 @@ def _named(u, ctx, start: int) -> bool:
     if not view.freeform or not view.text or u.col <= 1 or u.base > len(view.text):
         return False
     lead = fold(view.text[u.base - u.col + 1 : u.base])  # the label the reader took off the line
+    if TABOO_HEADING.search(lead) is not None:
+        return True  # a label that names words not to say: 「【禁语】没办法、不知道」, 「错误示范：…」
     if u.folded[:1] not in OPENERS and NAMING.search(lead) is None:
         return False  # what the label could introduce: a quote that opens the words, or a list
     return mentioned(lead + u.folded, len(lead) + start)
