@@ -11,15 +11,22 @@ from pathlib import Path
 
 path = Path(sys.argv[1]) / "generator/lint/mention.py"
 text = path.read_text(encoding="utf-8")
-text = text.replace("不可以|不该|避讳)", "不可以|不该|避讳|不说|不讲|从不|从来不)", 1)
-text = text.replace("|错误说法|错误示范|反面", "|错误|反例|反面", 1)
+text = text.replace("不可以|不该|避讳)", "不可以|不该|避讳|不说|不讲|从不|从来不|不存在)", 1)
+text = text.replace("|错误说法|错误示范|反面", "|错误|反例|反面|忌[ \\t]*[:：]?[ \\t]*$", 1)
+text = text.replace(
+    '|禁止用语|禁止说"',
+    '|禁止用语|禁止说|(?:禁止|严禁|不得|不能|不要|不准|不许|杜绝|避免|切忌|请勿)[^，,。；;]{0,8}(?:用语|说法|话语|语言|字眼|词语|的话)"',
+    1,
+)
 text = text.replace("def mentioned(", "def _mentioned_before_round9(", 1)
 text += r"""
 
 import re as _re
 
 _OPEN = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
-_WRONG = _re.compile(r"[ \t]*(?:❌|✗|✘|×|╳|🚫|⛔)")
+_WRONG = _re.compile(r"[ \t]*(?:❌|❎|✗|✘|✕|✖|×|╳|🚫|⛔)")
+_BRACKET = _re.compile(r"[ \t]*[【\[〔]([^】\]〕\n]{1,12})[】\]〕]")
+_TABOO = _re.compile(r"忌语|禁语|禁用语|忌用语|禁忌|不规范用语|错误说法|错误示范|反面示例")
 _LINK = (
     r"(?:是|都是|就是|属于|都属于|均属|算是|为|"
     r"(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:话|话语|用语|语言|说法|字眼|词语|言语|回答|口头禅|忌语|禁语)|"
@@ -59,6 +66,9 @@ def _ruled_round9(folded, start):
 
 def mentioned(folded, start):
     if _WRONG.match(folded) is not None or _ruled_round9(folded, start):
+        return True
+    bracket = _BRACKET.match(folded)
+    if bracket is not None and bracket.end() <= start and _TABOO.search(bracket.group(1)) is not None:
         return True
     return _mentioned_before_round9(folded, start)
 """

@@ -16,7 +16,7 @@ if not (root / "generator/regexcache.py").exists():
 rule = root / "generator/lint/rules/forbidden_phrase.py"
 text = rule.read_text(encoding="utf-8")
 for old in ("_named(u, ctx, hit.start)", "mentioned(u.folded, hit.start)"):
-    text = text.replace(f"if {old}:", f"if {old} or _not_agents_in_story(u, ctx, hit.start):")
+    text = text.replace(f"if {old}", f"if {old} or _not_agents_in_story(u, ctx, hit.start)")
 assert "_not_agents_in_story" in text, "no place to apply the change"
 text += """
 
