@@ -94,6 +94,7 @@ RULE = (
     r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推卸|不文明|不礼貌|不规范|违规|扣分|冷漠|生硬|不耐烦|说教|"
     r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感)"
 )
+RULE_ANY = regexcache.compile(RULE)
 RULED_AFTER = regexcache.compile(r"[ \t]*[,，]?[ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
 RULED_LIST = regexcache.compile(r"[,，][ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
 RULE_REACH = 40
@@ -102,6 +103,8 @@ RULE_REACH = 40
 def _ruled(folded: str, start: int) -> bool:
     """Followed, in its sentence, by a rule or comment about these words: right after the quote that holds
     them, or after the list they are in (「不知道、不清楚，这些话…」)."""
+    if RULE_ANY.search(folded, start) is None:
+        return False  # no rule word after the phrase at all
     quote = _open_quote(folded, start)
     if quote >= 0:
         end = folded.find(CLOSERS[folded[quote]], start)

@@ -46,7 +46,7 @@ WHOSE = regexcache.compile(
 # The customer, the public or the narrator: never the agent's side.
 PUBLIC = (
     r"客户|顾客|用户|市民|患者|病人|家属|业主|来电人|来电者|求助者|求救者|居民|村民|乘客|车主|投诉人|群众|消费者|"
-    r"老人|大爷|大妈|阿姨|老太|奶奶|爷爷|网友|记者|测评人员|被执行人|借款人|单亲妈妈|妈妈|母亲|父亲|家长"
+    r"老人|大爷|大妈|阿姨|老太|奶奶|爷爷|网友|记者|测评人员|被执行人|借款人|单亲妈妈|妈妈|母亲|父亲|家长|先生|女士"
 )
 NOT_AGENT = regexcache.compile(PUBLIC + r"|^[ \t]*我|[，,。][ \t]*我|我们")
 # A caller who greets and says who they are (「“喂,韩站长吗?我是朱楼村村民…”」) does not open the call as the agent.
@@ -89,13 +89,17 @@ def quotes(line: str) -> list[tuple[int, int]]:
     return out
 
 
-def _speaker(clause: str) -> str:
+# A speaker named only by a pronoun (「他喘着气说」): either side.
+PRONOUN = regexcache.compile(r"[ \t]*(?:他|她)们?(?![^，,。！!？?]*(?:员|客服|坐席|医生|护士|警))")
+
+
+def _speaker(clause: str) -> str | None:
     """Who the narration before a verb of speaking names: the agent's side unless the customer, the public
-    or the narrator (a person spoken to does not count)."""
+    or the narrator (a person spoken to does not count); None for a bare pronoun."""
     for found in NOT_AGENT.finditer(clause):
         if ADDRESSEE.search(clause, 0, found.start()) is None:
             return OTHER
-    return AGENT
+    return None if PRONOUN.match(clause) is not None else AGENT
 
 
 def _attributed(line: str, start: int, end: int, following: str) -> str | None:

@@ -20,33 +20,59 @@ QUESTION_HEADING = regexcache.compile(
 )
 
 
+LABEL_MARKS = frozenset(":：】]")
+
+
 def has_label(lead: str) -> bool:
     """Whether what the reader took off a line's start (`lead`) is a speaker's label, not a list number or
     indentation."""
-    return any(c in lead for c in ":：】]")
+    return bool(lead) and not LABEL_MARKS.isdisjoint(lead)
 
 
-def not_agents(view) -> frozenset[int]:
-    """The numbers of the lines the reader gave the agent that are the customer's."""
+def customers(view, u) -> bool:
+    """Whether a line the reader gave the agent is the customer's: a question heading a reply library's answer,
+    or a line without a label going on with the customer's turn."""
     text = view.text
-    turns = sorted(view.utterances(), key=lambda u: u.line)
-    labelled = [has_label(text[u.base - u.col + 1 : u.base]) for u in turns]
-    agent_label = any(flag and u.agent for u, flag in zip(turns, labelled))
-    customer_label = any(flag and not u.agent for u, flag in zip(turns, labelled))
-    out: set[int] = set()
-    customers = False  # the line before is the customer's (labelled, or going on with the customer's turn)
-    previous = 0
-    for u, flag in zip(turns, labelled):
-        if flag:
-            customers = not u.agent
-        elif agent_label and customer_label and customers and u.line == previous + 1:
-            out.add(u.line)
-        else:
-            customers = False
-        if not flag and u.agent and QUESTION_HEADING.match(_line(text, u)) is not None:
-            out.add(u.line)
-        previous = u.line
-    return frozenset(out)
+    lead = text[u.base - u.col + 1 : u.base]
+    if lead:  # a label, or a number or indentation before the words
+        if has_label(lead):
+            return False
+        if QUESTION_HEADING.match(_line(text, u)) is not None:
+            return True
+    everyone = view.__dict__.get("_everyone_by_line")
+    if everyone is None:  # only a file in which the customer speaks can have the customer's turn going on
+        turns = view.utterances()
+        everyone = [] if all(t.agent for t in turns) else sorted(turns, key=_line_number)
+        view.__dict__["_everyone_by_line"] = everyone
+    if not everyone or u.line <= 1:
+        return False
+    try:
+        at = everyone.index(u)
+    except ValueError:
+        return False
+    line = u.line
+    while at > 0 and everyone[at - 1].line == line - 1:  # back over lines without a label to the labelled one
+        at -= 1
+        line -= 1
+        before = everyone[at]
+        if has_label(text[before.base - before.col + 1 : before.base]):
+            return not before.agent and _agent_labelled(view, everyone)
+    return False
+
+
+def _agent_labelled(view, everyone: list) -> bool:
+    """Whether some line carries the agent's label (else the unlabelled lines are the agent's, as in a reply
+    library whose customer lines alone are labelled)."""
+    found = view.__dict__.get("_agent_labelled")
+    if found is None:
+        text = view.text
+        found = any(t.agent and has_label(text[t.base - t.col + 1 : t.base]) for t in everyone)
+        view.__dict__["_agent_labelled"] = found
+    return found
+
+
+def _line_number(u) -> int:
+    return u.line
 
 
 def _line(text: str, u) -> str:

@@ -22,14 +22,9 @@ assert "_customers_line_round9" in text, "no place to apply the change"
 text += """
 
 def _customers_line_round9(u, ctx):
-    from huifang.lint.whose import not_agents
+    from huifang.lint.whose import customers
 
     view = ctx.view
-    if not view.freeform or not getattr(view, "text", ""):
-        return False
-    lines = view.__dict__.get("_not_agents_round9")
-    if lines is None:
-        lines = view.__dict__["_not_agents_round9"] = not_agents(view)
-    return u.line in lines
+    return view.freeform and bool(getattr(view, "text", "")) and customers(view, u)
 """
 rule.write_text(text, encoding="utf-8")

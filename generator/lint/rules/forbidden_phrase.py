@@ -43,7 +43,7 @@ from huifang.lint.linemarks import REORDERED
 from huifang.lint.mention import NAMING, OPENERS, TABOO_HEADING, mentioned, taboo_lines
 from huifang.lint.normalize import fold
 from huifang.lint.story import QUOTE_CHARS, agent_spans, said_by_agent
-from huifang.lint.whose import has_label, not_agents
+from huifang.lint.whose import customers, has_label
 
 ID = "forbidden-phrase"
 TYPE = "line"
@@ -178,12 +178,7 @@ def _customers_line(u, ctx) -> bool:
     """A free-form line the reader gave the agent that goes on with the customer's turn, or a customer's
     question heading a reply library's answer."""
     view = ctx.view
-    if not view.freeform or not view.text:
-        return False
-    lines = view.__dict__.get("_not_agents")
-    if lines is None:
-        lines = view.__dict__["_not_agents"] = not_agents(view)
-    return u.line in lines
+    return view.freeform and bool(view.text) and customers(view, u)
 
 
 def _story_spans(view) -> list[tuple[int, int]] | None:
