@@ -414,7 +414,8 @@ def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | N
     The opening starts at the first agent turn and runs until the call moves on to its questions:
     the first question that carries no opening element and is not said to a wrong party, or QUIET
     turns in a row without an element. Turns before the first element (repeated 喂/您好 answered by
-    nobody, a wrong party, a title line) do not end it, up to LEAD of them.
+    nobody, a wrong party, a title line) do not end it, up to LEAD of them. A free-form document whose
+    start has no element opens where it first greets, if nobody answers before that.
     """
     cache = view.__dict__.setdefault("_openings", {})
     key = (id(standard), id(path))
@@ -426,6 +427,24 @@ def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | N
 
 def _opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance]) -> list[Utterance]:
     agent = view.agent_turns(path)
+    turns, started = _search(ctx, view, standard, agent)
+    if started or not view.freeform or not standard.elements:
+        return turns
+    # A document that says no element where it starts (a title, rules, a story's narration, a question of its
+    # own) opens where the greeting is first said, as long as nobody has answered before it: after an
+    # answer the call is under way and had no opening.
+    for u in path:
+        if not u.agent:
+            break
+        if len(missing(ctx, standard, view.org, [u])) < len(standard.elements):
+            if find_elements([u], standard.elements[:1], view.org):
+                turns, _ = _search(ctx, view, standard, agent[agent.index(u) :])
+            break
+    return turns
+
+
+def _search(ctx, view: CallView, standard: m.Standard, agent: list[Utterance]) -> tuple[list[Utterance], bool]:
+    """The opening from the first of these agent turns on, and whether it says an element."""
     turns: list[Utterance] = []
     every = len(standard.elements)
     started = False
@@ -455,7 +474,7 @@ def _opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance]) -
         turns.append(u)
     while len(turns) > 1 and not known[turns[-1].folded]:  # a last turn without an element (asked above)
         turns.pop()
-    return turns
+    return turns, started
 
 
 SCREEN_FROM = 50  # distinct turns asked about before the union regex is compiled
