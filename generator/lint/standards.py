@@ -124,6 +124,9 @@ GENERIC_ORG_WORDS = (
 ).split()
 GENERIC_ORG = "(?:" + "|".join(sorted(GENERIC_ORG_WORDS, key=len, reverse=True)) + ")+"
 KINDS = ("outbound", "inbound", "face", "message")
+# Words outside quotation marks up to the next one (`{叙述}`): in a line that quotes what was said, what stands
+# between a closing and an opening quote is narration (收费员小吴正在值班。一客户打来电话：“…”).
+NARRATION = r"[^“”「」\n]*"
 # A message's sender signs it in 【】 at its start or its end (【学信网】您在…, …退订回T 【停车宝】): what a caller says
 # as 这里是…. In a message the signature is read as a turn of its own, its 【 marked in the folded text by SIGNED (no
 # text read from a file holds a NUL), so `{落款}` matches a signature and never a heading in 【】 of a call script; a
@@ -157,6 +160,8 @@ def _piece(token: str, values: dict) -> str:
             return GENERIC_ORG
         if name == "落款":
             return SIGNED_NAME
+        if name == "叙述":
+            return NARRATION
         if name == "占位":
             return PLACEHOLDER_STARTS + "(?:" + PLACEHOLDER_NAME + ")"
         literal = re.escape(fold(token))

@@ -272,6 +272,11 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好，感谢致电中国移动，请问有什么可以帮您", {"wenhou", "gongsi", "xuqiu"}, set()),
         ("您的订单 %s 已签收,感谢您信任楼口.若未收到货", {"gongsi"}, set()),
         ("感谢您使用本产品", set(), {"gongsi"}),
+        # a role and a name in narration, before or after the quoted words, are no self-introduction; inside
+        # the quote they are
+        ("收费员小吴正在值班。一位客户打来电话：“电卡怎么充不进去？”", set(), {"zuoxi"}),
+        ("“您好，这里是仁和医院。”护士王芳说。", {"wenhou", "gongsi"}, {"zuoxi"}),
+        ("记者来到热线中心时，“您好，我是客服小李，很高兴为您服务。”", {"wenhou", "zuoxi"}, set()),
         # 您早 greets; before a word (您早餐, 您早日) it does not
         ("王阿姨，您早！", {"wenhou"}, set()),
         ("我们建议您早餐后再来拔牙", set(), {"wenhou"}),
