@@ -272,6 +272,15 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好，感谢致电中国移动，请问有什么可以帮您", {"wenhou", "gongsi", "xuqiu"}, set()),
         ("您的订单 %s 已签收,感谢您信任楼口.若未收到货", {"gongsi"}, set()),
         ("感谢您使用本产品", set(), {"gongsi"}),
+        # a role is a few letters and a word for a person ({岗位}): after a company and 的, or before the agent's name
+        ("您好，我是台达数码的售后人员", {"wenhou", "gongsi"}, {"zuoxi"}),
+        ("我是某某家政的保洁人员XXX。", {"gongsi", "zuoxi"}, set()),
+        ("阿姨您好！我是城南路社区民警张明。", {"wenhou", "zuoxi"}, set()),
+        ("我是小区的保洁人员", set(), {"gongsi", "zuoxi"}),
+        ("我是负责您家的维修人员", set(), {"gongsi", "zuoxi"}),
+        # the agent's surname and a title after the company
+        ("我是建设银行信贷业务陈经理", {"gongsi", "zuoxi"}, set()),
+        ("我是招商银行的客户经理", {"gongsi"}, {"zuoxi"}),
         # a role and a name in narration, before or after the quoted words, are no self-introduction; inside
         # the quote they are
         ("收费员小吴正在值班。一位客户打来电话：“电卡怎么充不进去？”", set(), {"zuoxi"}),
