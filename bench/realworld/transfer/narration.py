@@ -27,7 +27,7 @@ if line > book.index("- id: fangbian"):
     sys.exit("zuoxi has no exclusions to add to")
 start = line + len("\n      exclude:")
 added = [f"{ROLE}{{叙述}}(“|「)", f"(”|」){{叙述}}{ROLE}"]
-if book[start:].lstrip(" ").startswith("["):  # a flow list on one line (older rule books)
+if book[start:].lstrip().startswith("["):  # a flow list on one line (older rule books)
     opened = book.index("[", start)
     quoted = "".join(f'"{x}", ' for x in added)
     rules.write_text(book[: opened + 1] + quoted + book[opened + 1 :], encoding="utf-8")

@@ -40,7 +40,7 @@ def add(book: str, element: str, patterns: list[str]) -> str:
     at = book.index(f"- id: {element}")
     line = book.index("\n      patterns:", at)
     start = line + len("\n      patterns:")
-    if book[start:].lstrip(" ").startswith("["):
+    if book[start:].lstrip().startswith("["):
         opened = book.index("[", start)
         return book[: opened + 1] + "".join(f'"{p}", ' for p in patterns) + book[opened + 1 :]
     return book[:start] + "".join(f'\n        - "{p}"' for p in patterns) + book[start:]
