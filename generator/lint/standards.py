@@ -130,7 +130,9 @@ STAFF_HEADS = (
     "人员 员 客服 专员 代表 顾问 坐席 经理 主管 管家 助理 助手 护士 医生 大夫 药师 技师 师傅 老师 教练 律师 民警 警官 "
     "干部 社工 志愿者"
 ).split()
-STAFF = r"[^\W_]{0,4}?(?:" + "|".join(sorted(STAFF_HEADS, key=len, reverse=True)) + ")"
+# (the letters before the head word hold no 的 or 是: 「我是****的客服代表**」's role starts at 客服, after the
+# company's placeholder, which an exclusion says is no name)
+STAFF = r"(?:(?![的是])[^\W_]){0,4}?(?:" + "|".join(sorted(STAFF_HEADS, key=len, reverse=True)) + ")"
 # Words outside quotation marks up to the next one (`{叙述}`): in a line that quotes what was said, what stands
 # between a closing and an opening quote is narration (收费员小吴正在值班。一客户打来电话：“…”).
 NARRATION = r"[^“”「」\n]*"

@@ -31,7 +31,7 @@ _HEADS = (
     "人员 员 客服 专员 代表 顾问 坐席 经理 主管 管家 助理 助手 护士 医生 大夫 药师 技师 师傅 老师 教练 律师 民警 警官 "
     "干部 社工 志愿者"
 ).split()
-_STAFF = r"[^\W_]{0,4}?(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
+_STAFF = r"(?:(?![的是])[^\W_]){0,4}?(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
 """
 code.write_text(text, encoding="utf-8")
 
