@@ -21,6 +21,8 @@
                                                           # once (session 10, before and after), then spent and a development set too
     python bench/realworld/evaluate.py --split heldout9   # blind set 9 (labels-heldout9.yaml, heldout9/): collected in
                                                           # session 10 for session 11, after set 8; blind, never tuned to
+    python bench/realworld/evaluate.py --split heldout10  # blind set 10 (labels-heldout10.yaml, heldout10/): collected in
+                                                          # session 11 for session 12, after set 9; blind, never tuned to
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -58,6 +60,7 @@ LABELS = {
     "heldout7": "labels-heldout7.yaml",
     "heldout8": "labels-heldout8.yaml",
     "heldout9": "labels-heldout9.yaml",
+    "heldout10": "labels-heldout10.yaml",
 }
 
 
@@ -171,7 +174,7 @@ def main(argv=None) -> int:
         choices=[*LABELS, "all"],
         default="dev",
         help="all = the 256 development files (dev, heldout and the spent heldout2 to heldout8); "
-        "heldout9 is blind, for one measurement only, never tuned to",
+        "heldout9 and heldout10 are blind, each for one measurement only, never tuned to",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(

@@ -124,6 +124,16 @@ GENERIC_ORG_WORDS = (
 ).split()
 GENERIC_ORG = "(?:" + "|".join(sorted(GENERIC_ORG_WORDS, key=len, reverse=True)) + ")+"
 KINDS = ("outbound", "inbound", "face", "message")
+# A message's sender signs it in 【】 at its start or its end (【学信网】您在…, …退订回T 【停车宝】): what a caller says
+# as 这里是…. In a message the signature is read as a turn of its own, its 【 marked in the folded text by SIGNED (no
+# text read from a file holds a NUL), so `{落款}` matches a signature and never a heading in 【】 of a call script; a
+# signature made only of kinds of organisation (【快递】) names none.
+SIGNED = "\x00"
+SIGNED_NAME = SIGNED + r"(?!\s*" + GENERIC_ORG + r"\s*】)[^【】\n]{1,24}】"
+SIGNATURES = regexcache.compile(
+    r"^[\s“\"「『]*(【[^【】\n]{1,24}】)(?=[\s”\"」』]*[^\s【】”\"」』])"
+    r"|(?<=[^\s【】])[\s,，.。]*(【[^【】\n]{1,24}】)[\s”\"」』.。]*$"
+)
 
 
 def _piece(token: str, values: dict) -> str:
@@ -145,6 +155,8 @@ def _piece(token: str, values: dict) -> str:
             return ORG_NAME
         if name == "通称":
             return GENERIC_ORG
+        if name == "落款":
+            return SIGNED_NAME
         if name == "占位":
             return PLACEHOLDER_STARTS + "(?:" + PLACEHOLDER_NAME + ")"
         literal = re.escape(fold(token))
@@ -265,6 +277,15 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
     """The opening of each path whose opening is its own: when a free-form script's opening is said
     inside branches (alternative calls written side by side: 「1.咨询：您好…」「2.投诉：您好…」), each
     path's opening; else the one opening of the call, with the label ""."""
+    found = _openings(ctx, view, standard)
+    if view.kind == "message":
+        sign = signature(view)
+        if sign is not None:
+            return [(label, [sign, *turns]) for label, turns in found]
+    return found
+
+
+def _openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[Utterance]]]:
     whole = opening(ctx, view, standard)
     if view.whole is None or not whole:
         return _alternatives(whole, standard, view) or [("", whole)]
@@ -274,6 +295,20 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
     if first is None or all(any(u.line == first.line for u in turns) for _, turns in ways):
         return _alternatives(whole, standard, view) or [("", whole)]
     return [(label, opening(ctx, view, standard, turns)) for label, turns in ways]
+
+
+def signature(view: CallView) -> Utterance | None:
+    """A message's signature, 【…】 at the start of its first line or the end of its last, as a turn of its own
+    whose folded text starts with SIGNED (a line that is only 【…】 is a heading, not a signature)."""
+    agent = view.agent_turns(_main_path(view))
+    for u in (agent[:1] + agent[-1:]) if agent else []:
+        found = SIGNATURES.search(u.folded)
+        if found is not None:
+            start, end = found.span(1) if found.group(1) else found.span(2)
+            sign = _part(u, start, end)
+            sign._folded = SIGNED + sign.folded[1:]
+            return sign
+    return None
 
 
 def numbered_start(line: str) -> bool:

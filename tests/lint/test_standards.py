@@ -512,3 +512,38 @@ def checks_messages(real):
 def test_a_message_closes_with_its_last_sentence(checks_messages, body, missing):
     found = lint_text(checks_messages, "m.txt", "类型：短信\n" + body + "\n", "missing-closing")
     assert bool(found) == missing, found
+
+
+@pytest.fixture
+def messages_name_sender(real):
+    """The shipped rule book with a team's change: a message must name its sender."""
+    path = real / "content" / "standards.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "    message:\n      elements: []\n      source: 原文只说可用短信回访"
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, "    message:\n      elements: [gongsi]\n      source: 原文只说可用短信回访"))
+    return real
+
+
+@pytest.mark.parametrize(
+    "body, missing",
+    [
+        # the sender's signature in 【】 at the start or the end of the message names it
+        ("【学信网】您在网报平台中收到一条新消息，请及时登录查看", False),
+        ("“【长沙公安】提醒您：请马上挂断电话，稍后我们会用110跟你联系。”", False),
+        ("电子付车费，不觉已半年。5月拨打热线免费办速通卡。退订回T 【停车宝】", False),
+        # a signature made only of kinds of organisation names none; 【】 mid-message is no signature
+        ("【快递】您的快递到了，请到驿站领取。", True),
+        ("您的验证码是【 8812 】，请勿告诉他人。", True),
+    ],
+)
+def test_a_messages_signature_names_its_sender(messages_name_sender, body, missing):
+    found = lint_text(messages_name_sender, "m.txt", "类型：短信\n" + body + "\n", "missing-greeting")
+    assert bool(found) == missing, found
+
+
+def test_a_heading_in_brackets_names_no_company_in_a_call(real):
+    # only a message is signed: a call script's heading in 【】 is no company
+    text = "【开场介绍】客服：您好，请问是王先生吗？我是客服小李，您现在方便接电话吗？\n客户：方便。\n"
+    [problem] = lint_text(real, "c.txt", text, "missing-greeting")
+    assert "报公司名称" in problem.message, problem.message
