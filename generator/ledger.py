@@ -8,9 +8,13 @@ the connection, for a change that SQL's IF NOT EXISTS cannot say (a table of an 
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from huifang.atomic import public_mode
 
 DEFAULT_NAME = "huifang.sqlite"
 # name -> CREATE statements (idempotent: IF NOT EXISTS). Filled by the modules that own the tables.
@@ -31,6 +35,11 @@ def connect(root: Path, path: Path | None = None) -> sqlite3.Connection:
     target = Path(path) if path else default_path(root)
     connection = sqlite3.connect(target)
     connection.execute("PRAGMA journal_mode=WAL")
+    return create(connection)
+
+
+def create(connection: sqlite3.Connection) -> sqlite3.Connection:
+    """Every registered table made where missing."""
     connection.execute("PRAGMA foreign_keys=ON")
     with connection:
         for statements in SCHEMA.values():
@@ -40,3 +49,44 @@ def connect(root: Path, path: Path | None = None) -> sqlite3.Connection:
                 else:
                     statement(connection)
     return connection
+
+
+def building(target: Path) -> tuple[sqlite3.Connection, Path]:
+    """A new ledger for `target`, which does not exist yet, made in a file of its own beside it (the connection
+    and that file); `publish` puts it in place once it is complete. Nobody else reads or writes that file, so it
+    is written without a journal and without waiting for the disk: WAL writes every page twice (a first plan of
+    a million events: 0.3 s of its 0.7 s in the ledger). The caller removes the file if it is not published (a
+    run killed meanwhile leaves it: `.huifang.sqlite.<random>.new`)."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent)
+    except OSError as exc:  # said of the ledger the user named, not of a file of ours
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
+    os.close(fd)
+    os.chmod(name, public_mode(directory=False) & 0o644)  # as SQLite makes a ledger: 0644 less the umask
+    connection = sqlite3.connect(name)
+    connection.execute("PRAGMA journal_mode=OFF")
+    connection.execute("PRAGMA synchronous=OFF")
+    return create(connection), Path(name)
+
+
+def publish(connection: sqlite3.Connection, built: Path, target: Path) -> bool:
+    """The ledger `building` made, closed, on disk and in place as `target` (under that name only), whole or not
+    at all; False (and `target` as it was) when a ledger is there by now: another run made one meanwhile (or
+    this file system has no hard links). A hard link, not a rename: a rename would put this ledger over that
+    one and lose what the other run wrote."""
+    connection.execute("PRAGMA journal_mode=WAL")  # kept in the file: the ledger as `connect` leaves one
+    connection.close()
+    with open(built, "rb+") as handle:
+        os.fsync(handle.fileno())  # its pages on disk before it can be seen (written with synchronous=OFF)
+    try:
+        os.link(built, target)
+    except OSError:
+        return False
+    os.unlink(built)
+    if os.name == "posix":  # the new name on disk too
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    return True

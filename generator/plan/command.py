@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -92,6 +93,20 @@ def text_report(plan: Plan, first: dt.date, last: dt.date, out=sys.stdout) -> No
 WEEKDAYS = [f"周{d}" for d in "一二三四五六日"]
 
 
+def record(
+    db: sqlite3.Connection, built: Path | None, target: Path, plan: Plan, run: str, since: tuple[int, dt.date, dt.date]
+) -> sqlite3.Connection:
+    """The plan saved in the ledger `db`, which is `target`, or a new one `ledger.building` made for it (`built`),
+    then put in place. If another run put a ledger there meanwhile (two first runs at once), the plan is saved in
+    that one instead, as into any ledger: the calls the other run saved are left out. The connection to close."""
+    store.save(db, plan, run, since)
+    if built is None or ledger.publish(db, built, target):
+        return db
+    db = ledger.connect(target.parent, target)
+    store.save(db, plan, run, (None, since[1], since[2]))  # its keys are read whatever its version
+    return db
+
+
 def run(args) -> int:
     rng = parse_range(args)
     if isinstance(rng, str):
@@ -117,9 +132,15 @@ def run(args) -> int:
         print(exc.problem, file=sys.stderr)
         return 1
     cal = Calendar()
+    target = Path(args.db or ledger.default_path(project.root))
     # --no-db: a look at the list; the ledger is read (what is planned is not listed again), never written or made
-    looking = args.no_db and not Path(args.db or ledger.default_path(project.root)).exists()
-    db = ledger.connect(project.root, Path(":memory:") if looking else args.db)
+    looking = args.no_db and not target.exists()
+    # no ledger yet (a team's first plan): made whole in a file of its own, then put in place
+    built = None
+    if args.no_db or target.exists():
+        db = ledger.connect(project.root, Path(":memory:") if looking else target)
+    else:
+        db, built = ledger.building(target)
     try:
         since = (store.version(db), first, last)  # what the known keys saw (save looks again if it changed)
         planner = Planner(
@@ -138,9 +159,11 @@ def run(args) -> int:
 
             write_all(plan, project, first, last, Path(args.out))
         if not args.no_db:
-            store.save(db, plan, f"{first.isoformat()}..{last.isoformat()}", since)
+            db = record(db, built, target, plan, f"{first.isoformat()}..{last.isoformat()}", since)
     finally:
         db.close()
+        if built is not None:
+            built.unlink(missing_ok=True)
     if args.format == "json":
         write_json(plan, sys.stdout)
         sys.stdout.write("\n")

@@ -184,7 +184,7 @@ def save(
     db: sqlite3.Connection,
     calls: Plan | list[Call],
     run: str,
-    since: tuple[int, dt.date, dt.date] | None = None,
+    since: tuple[int | None, dt.date, dt.date] | None = None,
 ) -> None:
     """The calls planned in this run, a row of plan_days per agent and day; a call read back from the ledger
     (it has its key: 改约, 重拨) goes to plan_more, where it already is unless it came from elsewhere.
@@ -192,7 +192,8 @@ def save(
 
     `since`: (version, first, last) when the run read the known keys of [first, last]. If another run committed
     since, the keys are read again under the write lock and the calls it planned meanwhile are not written twice
-    (plan_days has no key to refuse them, as plan_calls' primary key once did)."""
+    (plan_days has no key to refuse them, as plan_calls' primary key once did). A version of None: the keys were
+    read from another ledger (a new one, which another run's got in place first), so they are read again."""
     frame = calls.columns()[0] if isinstance(calls, Plan) else frame_of(list(calls))[0]
     db.execute("BEGIN IMMEDIATE")  # the write lock first: no run commits between the check and the insert
     try:

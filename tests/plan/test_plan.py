@@ -456,6 +456,55 @@ def test_two_runs_at_once_do_not_write_a_call_twice(shipped, tmp_path: Path):
     two.close()
 
 
+def test_two_first_runs_at_once_keep_both_runs_calls(shipped, tmp_path: Path):
+    """Two supervisors plan the same month at the same moment and no ledger exists yet: each builds a new one
+    beside the path. The first to finish puts its ledger in place; the second finds it there, does not put its
+    own over it (the first's calls would be lost) and saves into it as into any ledger, leaving out the calls
+    the first saved."""
+    first, last = D("2026-03-01"), D("2026-03-31")
+    path = tmp_path / "l.sqlite"
+    (one, built_one), (two, built_two) = ledger.building(path), ledger.building(path)
+    seen = [(store.version(db), first, last, store.known_keys(db, first, last)) for db in (one, two)]
+    assert seen[0][3] == seen[1][3] == set() and not path.exists()
+    rows = [event(2, "tongyong-shouce-tousu", "2026-03-02"), event(3, "tongyong-shouce-tousu", "2026-03-03")]
+    one = command.record(
+        one, built_one, path, planner(shipped, "2026-03-01", "2026-03-31").plan(rows[:1]), "one", seen[0][:3]
+    )
+    later = planner(shipped, "2026-03-01", "2026-03-31").plan(rows)
+    two = command.record(two, built_two, path, later, "two", seen[1][:3])
+    found = two.execute("SELECT key, run FROM plan_calls ORDER BY key").fetchall()
+    assert found == [(later.calls[0].key, "one"), (later.calls[1].key, "two")]
+    one.close()
+    two.close()
+    built_two.unlink()  # as the command does with a ledger it did not put in place
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["l.sqlite"]
+
+
+def test_a_first_run_puts_a_whole_ledger_in_place_and_a_failed_one_none(tmp_path: Path):
+    """With no ledger yet, the run builds it in a file of its own and puts it in place when complete: after the
+    run, the ledger alone (in WAL, as every ledger is opened) with the calls; a run that fails leaves nothing."""
+    bad = tmp_path / "bad.csv"
+    bad.write_text("姓名,备注\n王,1\n", encoding="utf-8")
+    db = tmp_path / "ledger" / "l.sqlite"
+    db.parent.mkdir()
+    run = ("--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO, "--db", db)
+    failed = huifang("plan", bad, *run)
+    assert failed.returncode == 1 and list(db.parent.iterdir()) == []
+    nowhere = huifang("plan", bad, *run[:-1], tmp_path / "gone" / "l.sqlite")  # said of the ledger, not of ours
+    assert nowhere.returncode != 0 and nowhere.stderr.count("\n") == 1 and ".new" not in nowhere.stderr
+    assert f"文件读写失败（No such file or directory）：{tmp_path / 'gone' / 'l.sqlite'}" in nowhere.stderr
+    events = write_csv(
+        tmp_path / "events.csv", [HEADER, ["王先生", "01088886666", "tongyong-shouce-tousu", "2026-03-02", "张三", ""]]
+    )
+    result = huifang("plan", events, *run)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in db.parent.iterdir()] == ["l.sqlite"]
+    with sqlite3.connect(db) as made:
+        assert made.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert made.execute("SELECT customer, date FROM plan_calls").fetchall() == [("王先生", "2026-03-02")]
+    made.close()
+
+
 ENVIRONMENT = """
 import json, os, sys
 before = dict(os.environ)
