@@ -72,6 +72,11 @@ from tests.lint.conftest import lint_text
         ("【禁语】没办法、不知道", "不知道", True),
         ("✖ 没办法，您自己想想办法吧。", "没办法", True),
         ("【温馨提示】没办法办理的业务请到柜台。", "没办法", False),
+        # the words used as an excuse, and the agent's words reported without quotes (a story's narration)
+        ("部分窗口工作人员常以“不知道”“没办法”等推托。", "没办法", True),
+        ("我打电话过去，客服说没办法，只能等。", "没办法", True),
+        ("接线员都说不知道，让她自己去查。", "不知道", True),
+        ("接线人员冷漠地说:“不知道,你打114查。”", "不知道", False),
         # said, then a remark that is no rule about the words: still said
         ("没办法，这是规定。", "没办法", False),
         ("“没办法。”客服说完就挂了。", "没办法", False),
