@@ -64,7 +64,8 @@ def both(shipped, path: Path, config: PlanConfig, first: dt.date, last: dt.date)
     runs = []
     for make, read, write, pack in (
         (old, oracle.read_events_old, oracle.write_json_old, lambda p: oracle.packed_old(p.calls, "r", set())),
-        (new, read_events, write_json, lambda p: as_text(packed(p.columns()[0], "r", set(), p.shared))),
+        # two calls (to the end of a day) at a time: the days made in many pieces
+        (new, read_events, write_json, lambda p: as_text(packed(p.columns()[0], "r", set(), p.shared, piece=2))),
     ):
         found, keys, load = outputs(make, read, write, pack, path, config, first, last)
         again, _, _ = outputs(make, read, write, pack, path, config, first, last, set(list(keys)[::2]), load)
