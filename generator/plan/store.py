@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from huifang import ledger
 from huifang.plan.core import Call, Plan, frame_of
-from huifang.plan.jsonout import inner, iso_days
+from huifang.plan.jsonout import inner, iso_days, looked
 
 if TYPE_CHECKING:
     import polars as pl
@@ -200,7 +200,8 @@ def save(
     db.execute("BEGIN IMMEDIATE")  # the write lock first: no run commits between the check and the insert
     try:
         taken = known_keys(db, since[1], since[2]) if since and version(db) != since[0] else set()
-        days, more = packed(frame, run, taken, calls.shared if isinstance(calls, Plan) else None)
+        shared, seen = (calls.shared, looked(calls)) if isinstance(calls, Plan) else (None, None)
+        days, more = packed(frame, run, taken, shared, seen=seen)
         db.executemany("INSERT INTO plan_days VALUES (?,?,?,?,?,?,CAST(? AS TEXT))", days)
         db.executemany(
             "INSERT OR IGNORE INTO plan_more (key, scenario, customer, phone, agent, date, time, win_from, win_to,"
@@ -214,12 +215,18 @@ def save(
 
 
 def packed(
-    frame: pl.DataFrame, run: str, taken: set[str], shared: pl.Series | None = None, piece: int = PIECE
+    frame: pl.DataFrame,
+    run: str,
+    taken: set[str],
+    shared: pl.Series | None = None,
+    piece: int = PIECE,
+    seen: dict | None = None,
 ) -> tuple[Iterator[tuple], list[tuple]]:
     """The plan_days rows of the calls (each run of calls of one agent and day, in order) and the plan_more rows
     of those with a key; a call whose key is in `taken` is left out. Put together on the columns (polars).
     `shared` (`Plan.shared`): what follows the 编号 in a call's array is made once per window and time.
-    The days are made as they are taken, `piece` calls (to the end of a day) at a time."""
+    The days are made as they are taken, `piece` calls (to the end of a day) at a time. `seen`: `jsonout.looked`
+    of the plan whose frame this is (what is looked for in a column is looked for in the frame's whole column)."""
     import polars as pl
 
     more = [
@@ -235,8 +242,8 @@ def packed(
         return iter(()), more
     if taken or f.height != frame.height or shared is None or shared.len() != f.height:
         shared = None
-    start = iso_days(f["start"])
-    event = pl.coalesce(iso_days(f["event"]), start)
+    start = iso_days(frame["start"], seen=seen)
+    event = pl.coalesce(iso_days(frame["event"], seen=seen), start)
     if taken:
         key = pl.concat_str(
             pl.when(pl.col("ident") != "").then("ident").otherwise(pl.concat_str("customer", pl.lit("/"), "phone")),
@@ -251,8 +258,8 @@ def packed(
     ends = (pl.col("agent") != pl.col("agent").shift(-1)) | (pl.col("date") != pl.col("date").shift(-1))
     f = f.with_columns(turn.alias("turn_"), ends.fill_null(True).alias("ends_"))
     tail = pl.concat_str(
-        pl.lit('","'), inner(f["scenario"], few=True), pl.lit('","'), event, pl.lit('","'), inner(f["time"], few=True),
-        pl.lit('","'), start, pl.lit('",'), iso_days(f["end"], quoted=True),
+        pl.lit('","'), inner(frame["scenario"], few=True, seen=seen), pl.lit('","'), event, pl.lit('","'), inner(frame["time"], few=True, seen=seen),
+        pl.lit('","'), start, pl.lit('",'), iso_days(frame["end"], quoted=True, seen=seen),
     )  # fmt: skip
     tails = None
     if shared is not None:  # the tails of the calls of one window and time: made for its first call, then shared
@@ -260,7 +267,7 @@ def packed(
         f, tail = f.with_columns(shared.alias("shared_")), pl.col("tail_")
     array = pl.concat_str(
         pl.when("turn_").then(pl.lit("[[")).otherwise(pl.lit("[")), pl.col("line").cast(pl.String), pl.lit(',"'),
-        inner(f["customer"]), pl.lit('","'), inner(f["phone"]), pl.lit('","'), inner(f["ident"]), tail,
+        inner(frame["customer"], seen=seen), pl.lit('","'), inner(frame["phone"], seen=seen), pl.lit('","'), inner(frame["ident"], seen=seen), tail,
         pl.when("ends_").then(pl.lit("]]")).otherwise(pl.lit("]")),
     )  # fmt: skip
     return days_of(f, array, tails, run, piece), more
