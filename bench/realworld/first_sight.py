@@ -1,6 +1,6 @@
 """Each spent blind set on the code it was first measured with, and with a change applied: the transfer test.
 
-    python bench/realworld/first_sight.py                          # sets 3–7 at first sight, one table each
+    python bench/realworld/first_sight.py                          # sets 3–8 at first sight, one table each
     python bench/realworld/first_sight.py --set heldout7 -v        # set 7's first-sight disagreements, file by file
     python bench/realworld/first_sight.py --patch change.diff -v   # the same, each set's old code with the change
     python bench/realworld/first_sight.py --edit bench/realworld/transfer/endings.py   # a change written as an edit
@@ -108,7 +108,7 @@ def child(split: str, root: Path, verbose: bool) -> int:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="sets", action="append", choices=list(FIRST_SIGHT), help="default: all five")
+    parser.add_argument("--set", dest="sets", action="append", choices=list(FIRST_SIGHT), help="default: all six")
     parser.add_argument("--patch", action="append", type=Path, default=[], help="a diff to apply to each set's code")
     parser.add_argument("--edit", action="append", type=Path, default=[], help="a Python script that edits the export")
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")

@@ -15,7 +15,9 @@ Two written forms reach further than one clause:
 - someone else's words in a story of a call, after a third person and a verb of speaking and a colon
   (「这个孙先生拿起电话来：对不起，这个事情不归我管」): named, to the end of the sentence;
 - in a line that gives what was said in quotes after a colon, the words outside the quotes: the writer's;
-- a quote a story gives as the customer's (「客户说：“…”」, 「“…”市民质问道」): the customer's words, not the agent's.
+- a quote a story gives as the customer's (「客户说：“…”」, 「“…”市民质问道」): the customer's words, not the agent's;
+- words followed by a rule or comment about them (「“我不知道”是服务忌语」, 「像“没办法”这样的话不能说」, 「不知道、
+  不清楚，这些话都属于服务禁语」), or on a line marked as the wrong example (「❌ 我也没办法」, 「错误：…」).
 """
 
 from __future__ import annotations
@@ -28,14 +30,14 @@ REACH = 12  # characters before the phrase, within its clause
 CLAUSE_END = regexcache.compile(r"[，,。.！!？?；;、\n]")
 PROHIBITION = regexcache.compile(
     r"(?:绝不|绝对不|决不|不会|不得|不能|不可|不准|不许|不应|不宜|不要|别|禁止|严禁|请勿|切勿|切忌|勿|杜绝|避免|防止|忌说|忌讲|"
-    r"千万不|不允许|不可以|不该|避讳)"
+    r"千万不|不允许|不可以|不该|避讳|不说|不讲|从不|从来不|不存在)"
 )
 REPORTED = regexcache.compile(
     r"(?:对方|客户|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)"
 )
 # What introduces a list or a quote of words not to say: a prohibition, or a taboo heading.
 NAMING = regexcache.compile(
-    PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误说法|错误示范|反面|不规范用语)"
+    PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误|反例|反面|不规范用语|忌[ \t]*[:：]?[ \t]*$)"
 )
 OPENERS = '“「『"‘'
 CLOSERS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
@@ -58,6 +60,11 @@ def mentioned(folded: str, start: int) -> bool:
     before = _since_last(CLAUSE_END, before)
     if before and (PROHIBITION.search(before) is not None or REPORTED.search(before) is not None):
         return True
+    if WRONG_MARK.match(folded) is not None or _ruled(folded, start):
+        return True
+    bracket = BRACKETED.match(folded)
+    if bracket is not None and bracket.end() <= start and TABOO_HEADING.search(bracket.group(1)) is not None:
+        return True  # 「【禁语】没办法、不知道」
     if start == 0:
         return False
     return (
@@ -68,6 +75,45 @@ def mentioned(folded: str, start: int) -> bool:
         or _beside_quotes(folded, start)
         or _customers_quote(folded, start)
     )
+
+
+# A bracketed heading at the start of a line (「【禁语】…」, 「[忌语] …」).
+BRACKETED = regexcache.compile(r"[ \t]*[【\[〔]([^】\]〕\n]{1,12})[】\]〕]")
+# A line marked as a wrong example (「❌ 我也没办法」 beside 「✅ 我帮您想想办法」).
+WRONG_MARK = regexcache.compile(r"[ \t]*(?:❌|❎|✗|✘|✕|✖|×|╳|🚫|⛔)")
+# A rule or comment about the words right after them (「“我不知道”是服务忌语」, 「像“没办法”这样的话不能说」,
+# 「“没办法”“不归我管”等推诿用语严禁使用」, 「不知道、不清楚，这些话都属于服务禁语」, 「说“我不知道”会让客户觉得…」):
+# named, not said. The words the rule is about come right before what links it to them (是, 属于, 等…用语, 这样的话);
+# a remark on a quote a story gives as said (「“没办法。”这样的态度…」) is not one.
+LINK = (
+    r"(?:是|都是|就是|属于|都属于|均属|算是|为|"
+    r"(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:话|话语|用语|语言|说法|字眼|词语|言语|回答|口头禅|忌语|禁语)|"
+    r"(?:这句话|这些话|这种话|这类话|这话)|会让|会使|容易让|只会让)"
+)
+RULE = (
+    r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推卸|不文明|不礼貌|不规范|违规|扣分|冷漠|生硬|不耐烦|说教|"
+    r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感)"
+)
+RULE_ANY = regexcache.compile(RULE)
+RULED_AFTER = regexcache.compile(r"[ \t]*[,，]?[ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
+RULED_LIST = regexcache.compile(r"[,，][ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
+RULE_REACH = 40
+
+
+def _ruled(folded: str, start: int) -> bool:
+    """Followed, in its sentence, by a rule or comment about these words: right after the quote that holds
+    them, or after the list they are in (「不知道、不清楚，这些话…」)."""
+    if RULE_ANY.search(folded, start) is None:
+        return False  # no rule word after the phrase at all
+    quote = _open_quote(folded, start)
+    if quote >= 0:
+        end = folded.find(CLOSERS[folded[quote]], start)
+        while 0 <= end < len(folded) - 1 and folded[end + 1] in OPENERS:  # 「“没办法”“不归我管”等…」
+            end = folded.find(CLOSERS[folded[end + 1]], end + 2)
+        return end >= 0 and RULED_AFTER.match(folded, end + 1) is not None
+    tail = folded[start : start + RULE_REACH]
+    stop = SENTENCE_END.search(tail)
+    return RULED_LIST.search(tail[: stop.start()] if stop else tail) is not None
 
 
 # A story of a call that gives the customer's words in quotes, without a speaker label (「客户说：“…”」,
@@ -210,7 +256,9 @@ def _listed(folded: str, start: int) -> bool:
 # its own): its items are named, not said. The section ends at the next heading-like line (a short line
 # about phrasing, procedure or rules: 「六、文明用语」, 「第二条 开场白」, 「### 结束语」) or after SECTION_MAX lines.
 TABOO_HEADING = regexcache.compile(
-    r"忌语|禁语|禁用语|忌用语|禁忌|不规范用语|错误说法|错误示范|反面示例|不能说的话|不该说的话|不要说的话|禁止用语|禁止说"
+    r"忌语|禁语|禁用语|忌用语|禁忌|不规范用语|错误说法|错误示范|反面示例|不能说的话|不该说的话|不要说的话|禁止用语|禁止说|"
+    # a prohibition of words: 「禁止出现以下用语」, 「不得使用下列语言」, 「坐席不能说的话」
+    r"(?:禁止|严禁|不得|不能|不要|不准|不许|杜绝|避免|切忌|请勿)[^，,。；;]{0,8}(?:用语|说法|话语|语言|字眼|词语|的话)"
 )
 HEADING_WORDS = regexcache.compile(
     r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|第.{1,4}[条章节]|^#"

@@ -8,7 +8,6 @@ free-form call whose utterances stand on lines 1…n (the turn's index + 1), and
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from huifang.lint.linemarks import CLOSING, PERSONAL, REORDERED
@@ -48,6 +47,11 @@ class Bridge:
         self.lines = Engine(project, config, [r for r in RULES if r.ID in LINE_RULES])
         self.engine = Engine(project, config, [r for r in RULES if r.ID in CALL_RULES])
         self.project = project
+        self._wanted = {r.ID for r in self.lines.line_rules}
+        self._screens_enough = not self._wanted - {forbidden_phrase.ID, personal_data.ID}  # else every turn
+        self._order = forbidden_phrase._word_order(self.lines.ctx)
+        self._screened: dict[str, int] = {}  # a turn's text → its screens (`_screen`)
+        self._held = self._held_by(self._wanted)
 
     def findings(self, turns: list[Turn], org, asks: frozenset[int] | set[int] = frozenset()) -> list[LintHit]:
         """The linter's findings on a call's turns; `asks`: indexes of turns that ask a script question
@@ -55,31 +59,18 @@ class Bridge:
 
         The call's rules (opening and closing elements) read only the agent's turns (`CallView.agent_turns`),
         so their view holds only those; the line rules get the turns they may find something on, the
-        customer's among them (personal data). An utterance is made only for a turn some view holds."""
-        made: dict[int, Utterance] = {}
-        prepared = True
-        memo = _UTTERANCES
-        for index, t in enumerate(turns):
-            if not t.folded:
-                prepared = False
-            if t.role == AGENT:
-                key = (t.text, index, index in asks)
-                u = memo.get(key)
-                if u is None:
-                    if len(memo) > SEEN_LIMIT:
-                        memo.clear()
-                    u = memo[key] = self._utterance(t, index, asks)
-                made[index] = u
+        customer's among them (personal data). An utterance is made only for a turn some view holds.
+
+        The rules' pre-screens are asked of each turn once per distinct text for the run (`_screen`), in the
+        same walk that gathers the agent's utterances: none of them matches across a line break, so what they
+        answer for the whole call is what they answer for its turns (`_survey`, `_marks`)."""
+        made, phrase_lines, keep, marks = self._survey(turns, asks)
         agent = list(made.values())
         text = "\n".join([t.text for t in turns])
-        phrase_lines = marks = None
-        if prepared:  # the free-form pre-screens: one pass each over the whole call
-            phrase_lines = self.lines.ctx.matcher.lines("\n".join([t.norm for t in turns]))
-            marks = self._marks(text, "\n".join([t.folded for t in turns if t.role == AGENT]))
         view = CallView("<call>", "<call>", (1, 1), [("", agent)], org=org, freeform=True, text=text, marks=marks)
         found = self.engine.lint_view(view)
         if self.lines.line_rules:
-            chosen = self._may_find(turns, text, phrase_lines, marks)
+            chosen = keep if marks is not None and self._screens_enough else None
             held = []
             for index in range(len(turns)) if chosen is None else chosen:
                 u = made.get(index)
@@ -87,7 +78,7 @@ class Bridge:
                     u = made[index] = self._utterance(turns[index], index, asks)
                 held.append(u)
             lines = CallView("<call>", "<call>", (1, 1), [("", held)], org=org, freeform=True, text=text, marks=marks)
-            if phrase_lines is not None:
+            if marks is not None:
                 lines.phrase_lines, lines.no_phrases = phrase_lines, not phrase_lines
             found.extend(self.lines.lint_view(lines))
         out = []
@@ -97,6 +88,49 @@ class Bridge:
             end = p.end_column - 1 if p.end_line == p.line and p.end_column > p.column else start
             out.append(LintHit(index, p.rule, _for_a_call(p.message), p.severity, start, end))
         return out
+
+    def _survey(self, turns: list[Turn], asks) -> tuple[dict[int, Utterance], set[int], list[int], int | None]:
+        """One walk over the turns: (the agent's utterances by turn index, the 1-based lines in which the phrase
+        automaton finds something, the indexes of the turns the line rules may find something on, the call's
+        marks); the last three only when every turn is prepared (marks None: the rules ask their own
+        pre-screens, on every turn)."""
+        made: dict[int, Utterance] = {}
+        memo = _UTTERANCES
+        screened = self._screened
+        prepared = True
+        every = agents = 0  # the turns' screens OR-ed: all turns', the agent's
+        phrase_lines: set[int] = set()
+        keep: list[int] = []  # the turns the line rules may find something on, in order
+        held_any, held_agent = self._held
+        for index, t in enumerate(turns):
+            agent = t.role == AGENT
+            if agent:
+                key = (t.text, index, index in asks)
+                u = memo.get(key)
+                if u is None:
+                    if len(memo) > SEEN_LIMIT:
+                        memo.clear()
+                    u = memo[key] = self._utterance(t, index, asks)
+                made[index] = u
+            if not prepared:
+                continue
+            if not t.folded:
+                prepared = False
+                continue
+            bits = screened.get(t.text)
+            if bits is None or (agent and not bits & _ASKED_AGENT):
+                bits = self._screen(t, bits, agent)
+            if bits & _PHRASE:
+                phrase_lines.add(index + 1)
+            if agent:
+                agents |= bits
+                if bits & held_agent:
+                    keep.append(index)
+            else:
+                every |= bits
+                if bits & held_any:
+                    keep.append(index)
+        return made, phrase_lines, keep, self._marks(every | agents, agents) if prepared else None
 
     @staticmethod
     def _utterance(t: Turn, index: int, asks) -> Utterance:
@@ -117,55 +151,58 @@ class Bridge:
             t.norm if folded else None,
         )
 
-    def _marks(self, text: str, agent_words: str) -> int:
-        """The line marks the linter's free-form reader gives a file (`lint/linemarks.py`), for the call: three
-        marks' tests asked once of the call's text (`text`: every turn as said; `agent_words`: the agent's
-        turns folded; both joined by line breaks, which none of the tests matches across, so the answer for
-        the whole is the OR of the turns'). The rules then read a bit where they would ask their pre-screens
-        turn by turn: personal data in any turn, a forbidden statement in another order or a closing marker
-        in the agent's. Every other mark stays set (-1 has every bit): a set mark only sends a rule to its own
-        test, so a mark the linter adds later costs this nothing in correctness."""
+    def _screen(self, t: Turn, bits: int | None, agent: bool) -> int:
+        """A prepared turn's answers to the rules' pre-screens, as bits (remembered by its text, which its
+        folded and normalised forms are made from): the phrase automaton finds something in it (`_PHRASE`);
+        a run of digits or the words for an ID number, where personal-data looks (`_PERSONAL_AT`); what
+        `personal_data.may_hold` accepts (`_PERSONAL`); and, asked only of an agent's turn, a first word of a
+        phrase said in another order (`_REORDERED`) or a closing marker (`_CLOSING`)."""
+        text = t.text
+        if bits is None:
+            digits = personal_data.DIGITS.search(text) is not None
+            bits = _PHRASE if self.lines.ctx.matcher.any(t.norm) else 0
+            if digits or personal_data.ID_WORDS.search(text) is not None:
+                bits |= _PERSONAL_AT
+            if digits or personal_data.may_hold(text):
+                bits |= _PERSONAL
+        if agent:
+            bits |= _ASKED_AGENT
+            order = self._order
+            if order and order.maybe(t.folded):
+                bits |= _REORDERED
+            if names_closing(t.folded):
+                bits |= _CLOSING
+        screened = self._screened
+        if len(screened) > SEEN_LIMIT and text not in screened:
+            screened.clear()
+        screened[text] = bits
+        return bits
+
+    @staticmethod
+    def _marks(every: int, agents: int) -> int:
+        """The line marks the linter's free-form reader gives a file (`lint/linemarks.py`), for the call, from
+        the turns' screens OR-ed (`every`: all turns', `agents`: the agent's): personal data in any turn, a
+        forbidden statement in another order or a closing marker in the agent's. Every other mark stays set
+        (-1 has every bit): a set mark only sends a rule to its own test, so a mark the linter adds later
+        costs this nothing in correctness."""
         marks = -1
-        if not personal_data.may_hold(text):
+        if not every & _PERSONAL:
             marks &= ~PERSONAL
-        order = forbidden_phrase._word_order(self.lines.ctx)
-        if not (order and order.maybe(agent_words)):
+        if not agents & _REORDERED:
             marks &= ~REORDERED
-        if not names_closing(agent_words):
+        if not agents & _CLOSING:
             marks &= ~CLOSING
         return marks
 
-    def _may_find(
-        self, turns: list[Turn], text: str, phrase_lines: set[int] | None, marks: int | None
-    ) -> list[int] | None:
-        """Indexes of the turns on which the line rules may find anything, by the rules' own first tests
-        run once over the whole call (`text`: the turns joined by line breaks); None: every turn.
-
-        forbidden-phrase looks only at the agent's turns where the phrase automaton found something
-        (`phrase_lines`) or where a first word of a phrase said in another order occurs; personal-data only
-        at turns with a run of digits or the words for an ID number. A turn left out is one on which
-        neither rule would have found anything, so the findings are the same as on every turn. `marks`: the
-        call's (`_marks`), set whenever `phrase_lines` is."""
-        wanted = {r.ID for r in self.lines.line_rules}
-        if phrase_lines is None or marks is None or wanted - {forbidden_phrase.ID, personal_data.ID}:
-            return None
-        keep: set[int] = set()
-        if forbidden_phrase.ID in wanted:
-            keep.update(line - 1 for line in phrase_lines)
-            order = forbidden_phrase._word_order(self.lines.ctx)
-            if marks & REORDERED:  # order.maybe of the agent's words joined
-                keep.update(i for i, t in enumerate(turns) if t.role == AGENT and order.maybe(t.folded))
-        if personal_data.ID in wanted:
-            found = [m.start() for p in (personal_data.DIGITS, personal_data.ID_WORDS) for m in p.finditer(text)]
-            if found and text.count("\n") == len(turns) - 1:  # no turn has a line break of its own: a hit's
-                keep.update(text.count("\n", 0, at) for at in found)  # turn is the line breaks before it
-            elif found:
-                starts, at = [], 0
-                for t in turns:
-                    starts.append(at)
-                    at += len(t.text) + 1
-                keep.update(bisect_right(starts, pos) - 1 for pos in found)  # neither pattern matches a line break
-        return sorted(keep)
+    @staticmethod
+    def _held_by(wanted: set[str]) -> tuple[int, int]:
+        """The screens that put a turn (a customer's, an agent's) among those the line rules are run on:
+        forbidden-phrase looks only at turns where the phrase automaton found something and at the agent's
+        turns with a first word of a phrase said in another order; personal-data only at turns with a run of
+        digits or the words for an ID number. A turn left out is one on which neither rule would have found
+        anything, so the findings are the same as on every turn."""
+        anyone = (_PHRASE if forbidden_phrase.ID in wanted else 0) | (_PERSONAL_AT if personal_data.ID in wanted else 0)
+        return anyone, anyone | (_REORDERED if forbidden_phrase.ID in wanted else 0)
 
 
 def _for_a_call(message: str) -> str:
@@ -177,6 +214,8 @@ def _for_a_call(message: str) -> str:
     return message
 
 
+# A turn's screens (`Bridge._screen`), as bits.
+_PHRASE, _PERSONAL_AT, _PERSONAL, _REORDERED, _CLOSING, _ASKED_AGENT = (1 << n for n in range(6))
 SEEN_LIMIT = 5_000  # distinct turn texts remembered per run (≈ 3 MB at most), then forgotten all at once
 _SEEN: dict[str, tuple[str, str]] = {}  # turn text → (folded, norm): a pure function of the text
 # An agent turn's utterance by (text, index, asks a question): the rules never change an utterance, so one made

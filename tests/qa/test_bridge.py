@@ -30,11 +30,8 @@ def turns(said=SAID) -> list[Turn]:
 
 
 def test_only_the_turns_that_may_have_findings_are_checked(project):
-    bridge = Bridge(project)
-    text = "\n".join(text for _, text in SAID)
-    marks = bridge._marks(text, "\n".join(t.folded for t in turns() if t.role == "agent"))
-    chosen = bridge._may_find(turns(), text, {5, 7}, marks)
-    assert chosen is not None and 5 not in chosen and 8 not in chosen  # 「嗯，好的。」 and the closing: nothing to find
+    _, _, chosen, marks = Bridge(project)._survey(turns(), set())
+    assert marks is not None and 5 not in chosen and 8 not in chosen  # 「嗯，好的。」 and the closing: nothing to find
 
 
 CALLS = {
@@ -62,7 +59,7 @@ CALLS = {
 def test_marks_give_the_findings_the_rules_own_prescreens_give(project, monkeypatch, said):
     org = project.orgs.get(project.config.default_org)
     marked = sorted(Bridge(project).findings(turns(said), org, set()), key=repr)
-    monkeypatch.setattr(Bridge, "_marks", lambda self, text, agent_words: None)
+    monkeypatch.setattr(Bridge, "_marks", staticmethod(lambda every, agents: None))
     assert sorted(Bridge(project).findings(turns(said), org, set()), key=repr) == marked
 
 
@@ -79,5 +76,34 @@ def test_same_findings_as_on_every_turn(project, monkeypatch):
         (7, "personal-data"),
     } <= rules
     assert (3, "forbidden-phrase") not in rules  # the customer's words are not the agent's fault
-    monkeypatch.setattr(Bridge, "_may_find", lambda self, turns, text, lines, marks: None)
-    assert sorted(Bridge(project).findings(turns(), org, {2}), key=repr) == screened
+    everywhere = Bridge(project)
+    everywhere._screens_enough = False  # the line rules on every turn
+    assert sorted(everywhere.findings(turns(), org, {2}), key=repr) == screened
+
+
+@pytest.mark.parametrize("said", CALLS.values(), ids=CALLS.keys())
+def test_the_turns_screens_answer_as_the_whole_call_does(project, said):
+    """Each pre-screen asked turn by turn (and remembered by text) gives what it gives asked of the call's
+    turns joined by line breaks, as the bridge asked them before: the phrase automaton's lines, the marks, and
+    the turns with digits or ID words."""
+    from huifang.lint.linemarks import CLOSING, PERSONAL, REORDERED
+    from huifang.lint.rules import forbidden_phrase, personal_data
+    from huifang.lint.standards import names_closing
+
+    bridge = Bridge(project)
+    for _ in range(2):  # the second time from what the first remembered
+        call = turns(said)
+        _, lines, chosen, marks = bridge._survey(call, set())
+        text = "\n".join(t.text for t in call)
+        agent_words = "\n".join(t.folded for t in call if t.role == "agent")
+        assert lines == bridge.lines.ctx.matcher.lines("\n".join(t.norm for t in call))
+        order = forbidden_phrase._word_order(bridge.lines.ctx)
+        assert marks is not None
+        assert bool(marks & PERSONAL) == personal_data.may_hold(text)
+        assert bool(marks & REORDERED) == bool(order and order.maybe(agent_words))
+        assert bool(marks & CLOSING) == names_closing(agent_words)
+        digits = [m.start() for p in (personal_data.DIGITS, personal_data.ID_WORDS) for m in p.finditer(text)]
+        expected = {line - 1 for line in lines} | {text.count("\n", 0, at) for at in digits}
+        if marks & REORDERED:
+            expected |= {i for i, t in enumerate(call) if t.role == "agent" and order.maybe(t.folded)}
+        assert chosen == sorted(expected)

@@ -35,7 +35,11 @@ def read(path: str, display: str | None = None, max_bytes: int = MAX_BYTES) -> C
         typed = _typed()
         said = typed.turns(raw) if typed is not None else None
         if said is not None:
-            return finish(Call(display, said[0], said[1]), display)
+            call = Call(display, said[0], said[1])
+            if not said[2]:
+                return finish(call, display)
+            call._timed = True  # every typed turn has both times
+            return call
         return from_json(parse_json(decode(raw, display), display), display)
     text = decode(raw, display)
     if lower.endswith(SUBTITLE_SUFFIXES):

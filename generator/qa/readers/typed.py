@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import msgspec
 from huifang.qa.call import Turn
-from huifang.qa.readers import DAY
+from huifang.qa.readers import DAY, SAME_SPEAKER_OVERLAP
 from huifang.qa.readers.funasr import clean
 
 _NONE = msgspec.Raw()  # an absent key: a `Raw` field left at its default has no bytes
+
+
+# Every format's sentence has the same four attributes (`text`, `start`, `end`, `speaker`: the JSON names are the
+# format's), so one walk (`_said`) makes the turns of all four.
 
 
 class _WhisperXSegment(msgspec.Struct):
@@ -30,10 +34,10 @@ class _WhisperX(msgspec.Struct):
 
 
 class _TencentSentence(msgspec.Struct):
-    FinalSentence: str
-    StartMs: float
-    EndMs: float
-    SpeakerId: int | None = None
+    text: str = msgspec.field(name="FinalSentence")
+    start: float = msgspec.field(name="StartMs")
+    end: float = msgspec.field(name="EndMs")
+    speaker: int | None = msgspec.field(default=None, name="SpeakerId")
 
 
 class _TencentData(msgspec.Struct):
@@ -52,11 +56,12 @@ class _Tencent(msgspec.Struct):
 
 
 class _AliyunSentence(msgspec.Struct):
-    Text: str
-    BeginTime: float
-    EndTime: float
-    ChannelId: int | None = None
-    channelId: msgspec.Raw = _NONE  # version 4.0's spelling: the careful path knows which one wins
+    text: str = msgspec.field(name="Text")
+    start: float = msgspec.field(name="BeginTime")
+    end: float = msgspec.field(name="EndTime")
+    speaker: int | None = msgspec.field(default=None, name="ChannelId")
+    other: msgspec.Raw = msgspec.field(default=_NONE, name="channelId")  # version 4.0's spelling: the careful
+    # path knows which one wins
 
 
 class _AliyunResult(msgspec.Struct):
@@ -65,13 +70,13 @@ class _AliyunResult(msgspec.Struct):
 
 class _AliyunV4Sentence(msgspec.Struct):  # version 4.0: the same fields in camelCase
     text: str
-    beginTime: float
-    endTime: float
-    channelId: int | None = None
+    start: float = msgspec.field(name="beginTime")
+    end: float = msgspec.field(name="endTime")
+    speaker: int | None = msgspec.field(default=None, name="channelId")
+    other: msgspec.Raw = msgspec.field(default=_NONE, name="ChannelId")
     Text: msgspec.Raw = _NONE  # either spelling beside the other: the careful path knows which one wins
     BeginTime: msgspec.Raw = _NONE
     EndTime: msgspec.Raw = _NONE
-    ChannelId: msgspec.Raw = _NONE
 
 
 class _AliyunV4Result(msgspec.Struct):
@@ -92,7 +97,7 @@ class _FunASRSentence(msgspec.Struct):
     text: str
     start: float
     end: float
-    spk: int | str | None = None
+    speaker: int | str | None = msgspec.field(default=None, name="spk")
 
 
 class _FunASRResult(msgspec.Struct):
@@ -106,8 +111,9 @@ _FUNASR = msgspec.json.Decoder(list[_FunASRResult])
 _FAILED = (msgspec.MsgspecError, UnicodeDecodeError, RecursionError, ValueError)
 
 
-def turns(raw: bytes) -> tuple[str, list[Turn]] | None:
-    """(format, turns) as `detect` and the format's reader would give them, or None: read it the careful way.
+def turns(raw: bytes) -> tuple[str, list[Turn], bool] | None:
+    """(format, turns, finished) as `detect` and the format's reader would give them (`finished`: and as
+    `readers.finish` leaves them, see `_said`), or None: read it the careful way.
     The format is guessed from the first bytes (Alibaba's: none of the others) and then proved by the decoding:
     a wrong guess only costs time."""
     head = raw[:300]
@@ -123,83 +129,93 @@ def turns(raw: bytes) -> tuple[str, list[Turn]] | None:
         return None
 
 
-def _whisperx(data: _WhisperX) -> tuple[str, list[Turn]] | None:
+def _whisperx(data: _WhisperX) -> tuple[str, list[Turn], bool] | None:
     if data.sentence_info:
         return None
-    out: list[Turn] = []
-    append = out.append
-    for s in data.segments:
-        start, end = s.start, s.end
-        if not (0 <= start <= DAY and 0 <= end <= DAY):
-            return None
-        speaker = s.speaker
-        append(Turn("" if speaker is None else speaker, s.text.strip(), start, end))
-    return "whisperx", out
+    return _said("whisperx", data.segments, 1.0, _AS_IS)
 
 
-def _tencent(data: _Tencent) -> tuple[str, list[Turn]] | None:
+def _tencent(data: _Tencent) -> tuple[str, list[Turn], bool] | None:
     part = data.Response.Data
     if data.sentence_info or data.segments or part.StatusStr not in (None, "success") or part.ResultDetail is None:
         return None
-    out: list[Turn] = []
-    append = out.append
-    for s in part.ResultDetail:
-        start, end = s.StartMs * 0.001, s.EndMs * 0.001
-        if not (0 <= start <= DAY and 0 <= end <= DAY):
-            return None
-        speaker = s.SpeakerId
-        append(Turn("" if speaker is None else str(speaker), s.FinalSentence.strip(), start, end))
-    return "tencent", out
+    return _said("tencent", part.ResultDetail, 0.001, _NUMBER)
 
 
-def _aliyun(data: _Aliyun) -> tuple[str, list[Turn]] | None:
+def _aliyun(data: _Aliyun) -> tuple[str, list[Turn], bool] | None:
     if data.Response or data.Data or data.sentence_info or data.segments:
         return None
     if data.Result is None:
         return _aliyun_v4(data.result) if data.result is not None else None
     if data.result is not None:
         return None
-    out: list[Turn] = []
-    append = out.append
-    for s in data.Result.Sentences:
-        start, end = s.BeginTime * 0.001, s.EndTime * 0.001
-        if not (0 <= start <= DAY and 0 <= end <= DAY):
-            return None
-        channel = s.ChannelId
-        if channel is None:
-            if s.channelId:
-                return None
-            append(Turn("", s.Text.strip(), start, end, None))
-        else:
-            append(Turn(f"声道{channel}", s.Text.strip(), start, end, channel))
-    return "aliyun", out
+    return _said("aliyun", data.Result.Sentences, 0.001, _CHANNEL)
 
 
-def _aliyun_v4(result: _AliyunV4Result) -> tuple[str, list[Turn]] | None:
+def _aliyun_v4(result: _AliyunV4Result) -> tuple[str, list[Turn], bool] | None:
     if result.Sentences:
         return None
-    out: list[Turn] = []
-    append = out.append
-    for s in result.sentences:
-        if s.Text or s.BeginTime or s.EndTime or s.ChannelId:
-            return None
-        start, end = s.beginTime * 0.001, s.endTime * 0.001
-        if not (0 <= start <= DAY and 0 <= end <= DAY):
-            return None
-        channel = s.channelId
-        append(Turn("" if channel is None else f"声道{channel}", s.text.strip(), start, end, channel))
-    return "aliyun", out
+    if any(s.Text or s.BeginTime or s.EndTime or s.other for s in result.sentences):
+        return None
+    return _said("aliyun", result.sentences, 0.001, _CHANNEL)
 
 
-def _funasr(data: list[_FunASRResult]) -> tuple[str, list[Turn]] | None:
+def _funasr(data: list[_FunASRResult]) -> tuple[str, list[Turn], bool] | None:
     if len(data) != 1 or data[0].sentence_info is None:
         return None
+    return _said("funasr", data[0].sentence_info, 0.001, _TAGGED)
+
+
+_AS_IS, _NUMBER, _CHANNEL, _TAGGED = range(4)  # how a sentence's speaker (and text) become the turn's
+
+
+def _said(kind: str, sentences: list, scale: float, speaker: int) -> tuple[str, list[Turn], bool] | None:
+    """(format, turns, finished): the sentences as turns, and in the same walk what `readers.finish` checks.
+    `finished`: the turns are as `finish` leaves them — the empty ones left out, each numbered, in time
+    order, nobody talking over themself — so `read` skips it; False when any check fails (a turn ending
+    before it starts, turns out of order, a speaker's turns overlapping): `finish` then sorts them or says
+    what is wrong. None: a time out of range, for the careful path to name."""
     out: list[Turn] = []
     append = out.append
-    for s in data[0].sentence_info:
-        start, end = s.start * 0.001, s.end * 0.001
+    last: dict = {}  # speaker → their turn that reaches furthest (a speaker is one channel: key as finish's)
+    finished = True
+    previous = -1.0
+    line = 0
+    for s in sentences:
+        start, end = s.start * scale, s.end * scale
         if not (0 <= start <= DAY and 0 <= end <= DAY):
             return None
-        speaker = s.spk
-        append(Turn("" if speaker is None else str(speaker), clean(s.text.strip()), start, end))
-    return "funasr", out
+        text = s.text.strip()
+        who = s.speaker
+        channel = None
+        if speaker == _AS_IS:
+            who = "" if who is None else who
+        elif speaker == _TAGGED:
+            text = clean(text)
+            who = "" if who is None else str(who)
+        elif speaker == _NUMBER:
+            who = "" if who is None else str(who)
+        elif who is None:
+            if s.other:  # Alibaba's channel in the other spelling: the careful path knows which one wins
+                return None
+            who = ""
+        else:
+            channel, who = who, f"声道{who}"
+        if not text:
+            continue
+        line += 1
+        t = Turn(who, text, start, end, channel, line)
+        append(t)
+        if finished:
+            if end < start or start < previous:
+                finished = False
+                continue
+            previous = start
+            prior = last.get(who)
+            if prior is None:
+                last[who] = t
+            elif start < prior.end - SAME_SPEAKER_OVERLAP:
+                finished = False
+            elif end >= prior.end:
+                last[who] = t
+    return kind, out, finished and line > 0

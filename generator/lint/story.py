@@ -1,0 +1,178 @@
+"""Whose words the quotes of a story are, for the forbidden-phrase rule.
+
+A news story, a memoir or a report of a call (a free-form file without speaker labels that gives speech in
+quotes) is narration around what people said. Read line by line, every line is the agent's, so a member of the
+public's 「“你找谁啊?”」 or a debtor's 「“法官,实在是没办法……”」 becomes a forbidden phrase. In such a file the
+agent speaks only inside a quote the story gives to the service side:
+
+- a quote with a verb of speaking right before it (「接线员竟称:“…”」, 「张奇说,“…”」) or a speaker after it
+  (「“…”张奇的声音变得很赖」, 「“…”市民质问道」), or a quote that ends its line with the next line saying whose
+  words they were (「说出这些话的是…政府办的工作人员」): the agent's, unless the one speaking is the customer or
+  the public (客户, 市民, 老人 …) or the narrator (我: a first-person story is told by either side);
+- a line that is one quote opening the call as the agent does (「“你好,开封市120,请讲……”」, 「“喂,您是王先生吗?”」;
+  not a caller saying 「我是…村民」);
+- the whole-quote lines right after such a quote, taking turns (the next is the other side's);
+- any other quote (nobody named) and everything outside the quotes (narration, the writer's comment): nobody's
+  words on the call.
+
+A file is a story when some quote is attributed by the narration or two or more lines are each one quote; a file
+that puts a script's label before a quote (「开场白：“…”」) is a script, and its lines are the agent's as in any
+script.
+"""
+
+from __future__ import annotations
+
+from huifang import regexcache
+from huifang.lint.normalize import fold
+
+AGENT, OTHER = "agent", "other"
+
+OPENERS = {"“": "”", "「": "」", "『": "』"}
+CLOSERS = {"”", "」", "』"}
+QUOTE_CHARS = '“「『"'
+SENTENCE_END = regexcache.compile(r"[。！!？?；;…]")
+# A verb of speaking that introduces the quote after it: 「竟称:」, 「冷漠地说:」, 「还吼道:」, 「出言威胁「」.
+SAYS = (
+    r"(?:说|问|道|答|讲|喊|叫|嚷|吼|骂|称|表示|回复|回应|回答|答复|指责|斥责|训斥|质问|反问|追问|抱怨|威胁|恐吓|"
+    r"要求|安慰|嘟囔|念叨|强调|解释|提醒|告诉[他她我你]?|吩咐|呵斥|咆哮|怒斥)"
+)
+BEFORE = regexcache.compile(SAYS + r"(?:着|了|道)?[ \t]*[:：,，]?[ \t]*$")
+# A speaker named right after the quote: 「”张奇的声音…」, 「”市民质问道」, 「”这是蒋林平每天要重复的话」.
+AFTER = regexcache.compile(r"[ \t,，]*([^“「『\"。！!？?]{0,12}?)(?:" + SAYS[3:-1] + r"|的声音|的话)")
+# The next line telling whose words the quote before it were: 「说出这些话的是…的工作人员」.
+WHOSE = regexcache.compile(
+    r"(?:说出?|讲出?)(?:这些|这番|这句|这段|这)话的(?:人)?(?:是|竟是|正是)([^，,。！!？?]{0,30})"
+)
+# The customer, the public or the narrator: never the agent's side.
+PUBLIC = (
+    r"客户|顾客|用户|市民|患者|病人|家属|业主|来电人|来电者|求助者|求救者|居民|村民|乘客|车主|投诉人|群众|消费者|"
+    r"老人|大爷|大妈|阿姨|老太|奶奶|爷爷|网友|记者|测评人员|被执行人|借款人|单亲妈妈|妈妈|母亲|父亲|家长|先生|女士"
+)
+NOT_AGENT = regexcache.compile(PUBLIC + r"|^[ \t]*我|[，,。][ \t]*我|我们")
+# A caller who greets and says who they are (「“喂,韩站长吗?我是朱楼村村民…”」) does not open the call as the agent.
+CALLER_INTRO = regexcache.compile(r"我是[^”」』\"，,。！!？?]{0,10}(?:" + PUBLIC + ")")
+CLAUSE = regexcache.compile(r"[，,、；;：:]")
+# Someone spoken to, not the speaker: 「老师跟他奶奶说」, 「对客户说」.
+ADDRESSEE = regexcache.compile(r"(?:对|跟|向|给|和|与|让|请|帮|替|为)[^，,。！!？?]{0,8}$")
+
+
+# A script's own label before a quote (「开场白：“…”」, 「如客户不方便：“…”」): the file is a script, not a story.
+SCRIPT_LABEL = regexcache.compile(
+    r"^[ \t#>*\-]*(?:\d{1,2}[.、．)）]?)?[ \t]*([^，,。！!？?“”「」『』:：\s]{1,10})[:：][ \t]*[“「『\"]"
+)
+
+
+def quotes(line: str) -> list[tuple[int, int]]:
+    """The quotes of one line as (start, end) of their words; a closer with no opener before it ends a quote
+    that began before the line (an excerpt that starts inside a quote), an opener never closed runs to the end."""
+    out: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for index, char in enumerate(line):
+        if char == '"':
+            if stack and stack[-1][0] == '"':
+                _, start = stack.pop()
+                if not stack:
+                    out.append((start, index))
+            else:
+                stack.append(('"', index + 1))
+        elif char in OPENERS:
+            stack.append((OPENERS[char], index + 1))
+        elif char in CLOSERS:
+            if stack and stack[-1][0] == char:
+                _, start = stack.pop()
+                if not stack:
+                    out.append((start, index))
+            elif not stack and not out:
+                out.append((0, index))
+    if stack:
+        out.append((stack[0][1], len(line)))
+    return out
+
+
+# A speaker named only by a pronoun (「他喘着气说」): either side.
+PRONOUN = regexcache.compile(r"[ \t]*(?:他|她)们?(?![^，,。！!？?]*(?:员|客服|坐席|医生|护士|警))")
+
+
+def _speaker(clause: str) -> str | None:
+    """Who the narration before a verb of speaking names: the agent's side unless the customer, the public
+    or the narrator (a person spoken to does not count); None for a bare pronoun."""
+    for found in NOT_AGENT.finditer(clause):
+        if ADDRESSEE.search(clause, 0, found.start()) is None:
+            return OTHER
+    return None if PRONOUN.match(clause) is not None else AGENT
+
+
+def _attributed(line: str, start: int, end: int, following: str) -> str | None:
+    """Who the narration around one quote says speaks it, or None when it names nobody."""
+    head = line[: max(0, start - 1)]
+    ends = [m.end() for m in SENTENCE_END.finditer(head)]
+    head = head[ends[-1] if ends else 0 :]
+    for closer in CLOSERS | {'"'}:
+        head = head[head.rfind(closer) + 1 :]
+    says = BEFORE.search(head)
+    if says is not None:
+        return _speaker(CLAUSE.split(head[: says.start()])[-1])
+    after = AFTER.match(line, min(len(line), end + 1))
+    if after is not None:
+        return _speaker(after.group(1))
+    if line[end + 1 :].strip() == "" and following:
+        whose = WHOSE.search(SENTENCE_END.split(following, 1)[0])
+        if whose is not None:
+            return _speaker(whose.group(1))
+    return None
+
+
+# A quote that opens a call as the agent does, greeting and saying who answers or asking for the customer
+# (「“你好,开封市120,28号,请讲……”」, 「“阿姨您好!我是…社区民警…”」, 「“喂,您是王家叔吗?”」): the agent's, and
+# the whole-quote lines after it take turns.
+OPENS_CALL = regexcache.compile(
+    r"^[ \t“「『\"]*[^”」』\"，,。！!？?]{0,6}(?:(?:您好|你好|早上好|上午好|下午好|晚上好|喂)[^”」』\"]{0,16}?"
+    r"(?:这里是|这是|我是|我们是|为您服务|请讲|(?:请问)?(?:您|你)是[^”」』\"，,。]{1,8}(?:吗|么|嘛))|欢迎(?:您)?致电)"
+)
+
+
+def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
+    """The agent's quotes of a story as (start, end) offsets in the text (lines joined by newlines); None when
+    the file is no story: no quote, a script's label before a quote, or no quote that the narration attributes
+    and fewer than two lines that are each one quote."""
+    out: list[tuple[int, int]] = []
+    offset = 0
+    turn = None  # who spoke the last quote of a run of whole-quote lines
+    last = -1  # the line number of that quote
+    attributed = wholes = 0
+    lines = [fold(line) for line in lines]  # Simplified, half-width; positions unchanged
+    for number, line in enumerate(lines):
+        found = quotes(line)
+        if found:
+            label = SCRIPT_LABEL.match(line)
+            if label is not None and BEFORE.search(label.group(1)) is None:
+                return None
+            following = next((s for s in lines[number + 1 : number + 4] if s.strip()), "")
+            start, end = found[0]
+            whole = len(found) == 1 and not line[:start].strip(' \t“「『"') and not line[end:].strip(' \t”」』"')
+            wholes += whole
+            who = None
+            for start, end in found:
+                who = _attributed(line, start, end, following)
+                if who is not None:
+                    attributed += 1
+                elif whole and OPENS_CALL.match(line) is not None and CALLER_INTRO.search(line) is None:
+                    who = AGENT
+                elif whole and turn is not None and _blank_between(lines, last, number):
+                    who = OTHER if turn == AGENT else AGENT
+                if who == AGENT:
+                    out.append((offset + start, offset + end))
+            turn, last = who, number
+        elif line.strip():
+            turn = None
+        offset += len(line) + 1
+    return out if attributed or wholes >= 2 else None
+
+
+def _blank_between(lines: list[str], previous: int, number: int) -> bool:
+    return 0 <= previous < number and all(not lines[i].strip() for i in range(previous + 1, number))
+
+
+def said_by_agent(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether offset `at` of the text is inside one of the agent's quotes."""
+    return any(start <= at < end for start, end in spans)
