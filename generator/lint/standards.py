@@ -124,6 +124,18 @@ GENERIC_ORG_WORDS = (
 ).split()
 GENERIC_ORG = "(?:" + "|".join(sorted(GENERIC_ORG_WORDS, key=len, reverse=True)) + ")+"
 KINDS = ("outbound", "inbound", "face", "message")
+# A staff member's role (`{岗位}`): a few letters and the word that says what the person is (保洁人员, 线务员,
+# 售后人员, 社区民警, 理财经理) — one vocabulary of head words instead of a list of whole roles.
+STAFF_HEADS = (
+    "人员 员 客服 专员 代表 顾问 坐席 经理 主管 管家 助理 助手 护士 医生 大夫 药师 技师 师傅 老师 教练 律师 民警 警官 "
+    "干部 社工 志愿者"
+).split()
+# (the letters before the head word hold no 的 or 是: 「我是****的客服代表**」's role starts at 客服, after the
+# company's placeholder, which an exclusion says is no name)
+STAFF = r"(?:(?![的是])[^\W_]){0,4}?(?:" + "|".join(sorted(STAFF_HEADS, key=len, reverse=True)) + ")"
+# Words outside quotation marks up to the next one (`{叙述}`): in a line that quotes what was said, what stands
+# between a closing and an opening quote is narration (收费员小吴正在值班。一客户打来电话：“…”).
+NARRATION = r"[^“”「」\n]*"
 # A message's sender signs it in 【】 at its start or its end (【学信网】您在…, …退订回T 【停车宝】): what a caller says
 # as 这里是…. In a message the signature is read as a turn of its own, its 【 marked in the folded text by SIGNED (no
 # text read from a file holds a NUL), so `{落款}` matches a signature and never a heading in 【】 of a call script; a
@@ -157,6 +169,10 @@ def _piece(token: str, values: dict) -> str:
             return GENERIC_ORG
         if name == "落款":
             return SIGNED_NAME
+        if name == "叙述":
+            return NARRATION
+        if name == "岗位":
+            return STAFF
         if name == "占位":
             return PLACEHOLDER_STARTS + "(?:" + PLACEHOLDER_NAME + ")"
         literal = re.escape(fold(token))
@@ -414,7 +430,8 @@ def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | N
     The opening starts at the first agent turn and runs until the call moves on to its questions:
     the first question that carries no opening element and is not said to a wrong party, or QUIET
     turns in a row without an element. Turns before the first element (repeated 喂/您好 answered by
-    nobody, a wrong party, a title line) do not end it, up to LEAD of them.
+    nobody, a wrong party, a title line) do not end it, up to LEAD of them. A free-form document whose
+    start has no element opens where it first greets, if nobody answers before that.
     """
     cache = view.__dict__.setdefault("_openings", {})
     key = (id(standard), id(path))
@@ -426,6 +443,24 @@ def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | N
 
 def _opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance]) -> list[Utterance]:
     agent = view.agent_turns(path)
+    turns, started = _search(ctx, view, standard, agent)
+    if started or not view.freeform or not standard.elements:
+        return turns
+    # A document that says no element where it starts (a title, rules, a story's narration, a question of its
+    # own) opens where the greeting is first said, as long as nobody has answered before it: after an
+    # answer the call is under way and had no opening.
+    for u in path:
+        if not u.agent:
+            break
+        if len(missing(ctx, standard, view.org, [u])) < len(standard.elements):
+            if find_elements([u], standard.elements[:1], view.org):
+                turns, _ = _search(ctx, view, standard, agent[agent.index(u) :])
+            break
+    return turns
+
+
+def _search(ctx, view: CallView, standard: m.Standard, agent: list[Utterance]) -> tuple[list[Utterance], bool]:
+    """The opening from the first of these agent turns on, and whether it says an element."""
     turns: list[Utterance] = []
     every = len(standard.elements)
     started = False
@@ -455,7 +490,7 @@ def _opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance]) -
         turns.append(u)
     while len(turns) > 1 and not known[turns[-1].folded]:  # a last turn without an element (asked above)
         turns.pop()
-    return turns
+    return turns, started
 
 
 SCREEN_FROM = 50  # distinct turns asked about before the union regex is compiled

@@ -272,6 +272,23 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好，感谢致电中国移动，请问有什么可以帮您", {"wenhou", "gongsi", "xuqiu"}, set()),
         ("您的订单 %s 已签收,感谢您信任楼口.若未收到货", {"gongsi"}, set()),
         ("感谢您使用本产品", set(), {"gongsi"}),
+        # a role is a few letters and a word for a person ({岗位}): after a company and 的, or before the agent's name
+        ("您好，我是台达数码的售后人员", {"wenhou", "gongsi"}, {"zuoxi"}),
+        ("我是某某家政的保洁人员XXX。", {"gongsi", "zuoxi"}, set()),
+        ("阿姨您好！我是城南路社区民警张明。", {"wenhou", "zuoxi"}, set()),
+        ("我是小区的保洁人员", set(), {"gongsi", "zuoxi"}),
+        ("我是负责您家的维修人员", set(), {"gongsi", "zuoxi"}),
+        # the agent's surname and a title after the company
+        ("我是建设银行信贷业务陈经理", {"gongsi", "zuoxi"}, set()),
+        ("我是招商银行的客户经理", {"gongsi"}, {"zuoxi"}),
+        # a role and a name in narration, before or after the quoted words, are no self-introduction; inside
+        # the quote they are
+        ("收费员小吴正在值班。一位客户打来电话：“电卡怎么充不进去？”", set(), {"zuoxi"}),
+        ("“您好，这里是仁和医院。”护士王芳说。", {"wenhou", "gongsi"}, {"zuoxi"}),
+        ("记者来到热线中心时，“您好，我是客服小李，很高兴为您服务。”", {"wenhou", "zuoxi"}, set()),
+        # 您早 greets; before a word (您早餐, 您早日) it does not
+        ("王阿姨，您早！", {"wenhou"}, set()),
+        ("我们建议您早餐后再来拔牙", set(), {"wenhou"}),
         ("感谢您选择我们的服务", set(), {"gongsi"}),
         # 喂 and the customer's form of address confirm the person; asking the reason does not
         ("喂,徐奶奶,我是养老驿站的小杨", {"queren-shenfen", "zuoxi"}, {"gongsi"}),
@@ -547,3 +564,19 @@ def test_a_heading_in_brackets_names_no_company_in_a_call(real):
     text = "【开场介绍】客服：您好，请问是王先生吗？我是客服小李，您现在方便接电话吗？\n客户：方便。\n"
     [problem] = lint_text(real, "c.txt", text, "missing-greeting")
     assert "报公司名称" in problem.message, problem.message
+
+
+LATE = "“您好，请问是李女士吗？我是阳光物业的客服小张，耽误您两分钟做个回访，您现在方便吗？”\n"
+
+
+def test_a_document_opens_where_it_first_greets(real):
+    # a title, a question of the document's own and narration say no element: the opening is the quoted one
+    text = "回访工作的几点体会\n电话回访是否一定要照本宣科？\n在我们中心，回访以电话为主。\n" + LATE
+    assert not lint_text(real, "d.txt", text, "missing-greeting")
+
+
+def test_a_call_answered_before_any_greeting_had_no_opening(real):
+    # once the customer has answered, a greeting said later is no opening
+    text = "客服：您这个月的物业费还没交。\n客服：您什么时候交？\n客户：过两天。\n客服：" + LATE
+    [problem] = lint_text(real, "c.txt", text, "missing-greeting")
+    assert "问候" in problem.message, problem.message
