@@ -4,6 +4,8 @@ forbidden-phrase rule.
 - In a file whose lines carry both the agent's and the customer's labels, a line without a label right after the
   customer's line (no blank line between) goes on with the customer's turn (「客户：我的快递三天没到了，你们这边」 /
   「也没办法吗？」), as a line after the agent's goes on with the agent's.
+- A line that starts with a customer's or a member of the public's label the reader left in the text (used once:
+  「群众：…」, 「王女士：…」, 「他：…」) is theirs.
 - A numbered question that asks about the company (「6. 你们是不是没办法退款？」) heads a reply library's answer: it
   is the customer's question, not said by the agent.
 """
@@ -11,9 +13,17 @@ forbidden-phrase rule.
 from __future__ import annotations
 
 from huifang import regexcache
+from huifang.lint.speakers import CUSTOMER_LABELS
 
 # A numbered heading that is a customer's question to the company: numbering, at most 30 characters, 你们/贵公司…,
 # a question mark at the end.
+# A customer's or a member of the public's label that the reader left in the text because the file uses it once
+# (「群众：我也没办法了」, 「王女士：…」, 「他：…」): the words after it are not the agent's.
+_WORDS = "|".join(sorted((w for w in CUSTOMER_LABELS if len(w) > 1 and not w.isascii()), key=len, reverse=True))
+CUSTOMER_LEAD = regexcache.compile(
+    r"[ \t]*[【\[(（*]*(?:" + _WORDS + r"|群众|老人|大爷|大妈|阿姨|村民|网友|记者|他|她|他们|她们|"
+    r"[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|阿姨|大爷|大妈|奶奶|爷爷))[】\]）)*]*[ \t]*[:：]"
+)
 QUESTION_HEADING = regexcache.compile(
     r"^[ \t#>*\-]*(?:\d{1,2}[.、．)）]|[(（]?[一二三四五六七八九十]{1,3}[)）、])[ \t]*"
     r"(?=[^\n]{0,30}[?？][ \t]*$)[^\n]*(?:你们|您们|贵公司|贵店|你家|你们家|贵单位)"
@@ -39,6 +49,8 @@ def customers(view, u) -> bool:
             return False
         if QUESTION_HEADING.match(_line(text, u)) is not None:
             return True
+    elif CUSTOMER_LEAD.match(u.text) is not None:
+        return True
     everyone = view.__dict__.get("_everyone_by_line")
     if everyone is None:  # only a file in which the customer speaks can have the customer's turn going on
         turns = view.utterances()

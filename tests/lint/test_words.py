@@ -72,6 +72,11 @@ from tests.lint.conftest import lint_text
         ("【禁语】没办法、不知道", "不知道", True),
         ("✖ 没办法，您自己想想办法吧。", "没办法", True),
         ("【温馨提示】没办法办理的业务请到柜台。", "没办法", False),
+        # the words used as an excuse, and the agent's words reported without quotes (a story's narration)
+        ("部分窗口工作人员常以“不知道”“没办法”等推托。", "没办法", True),
+        ("我打电话过去，客服说没办法，只能等。", "没办法", True),
+        ("接线员都说不知道，让她自己去查。", "不知道", True),
+        ("接线人员冷漠地说:“不知道,你打114查。”", "不知道", False),
         # said, then a remark that is no rule about the words: still said
         ("没办法，这是规定。", "没办法", False),
         ("“没办法。”客服说完就挂了。", "没办法", False),
@@ -322,6 +327,10 @@ def test_in_a_story_only_the_agents_quotes_are_checked(proj, text, lines):
         ("客服：您好，这个\n没办法退。\n客户：好吧。\n", [2]),
         # a blank line ends the customer's turn: what follows is read as before
         ("客服：您好。\n客户：好的。\n\n没办法，这个不能退。\n", [4]),
+        # a customer's or the public's label used once (the reader leaves it in the text): not the agent's
+        ("接线员：您好，12345。\n群众：这事你们不管吗？我也没办法了。\n接线员：您别着急。\n", []),
+        ("客服：您好。\n王女士：我真不知道怎么办。\n客服：别着急。\n", []),
+        ("客服：您好。\n买家：你们是不是没办法发货？\n客服：非常抱歉。\n", []),
         # a reply library: the numbered question to the company is the customer's, the answer the agent's
         ("6. 你们是不是没办法退款？\n亲，可以退款的，请您申请售后。\n", []),
         ("6. 可以退款吗？\n亲，没办法退款了。\n", [2]),
