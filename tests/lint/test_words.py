@@ -331,6 +331,10 @@ def test_in_a_story_only_the_agents_quotes_are_checked(proj, text, lines):
         ("接线员：您好，12345。\n群众：这事你们不管吗？我也没办法了。\n接线员：您别着急。\n", []),
         ("客服：您好。\n王女士：我真不知道怎么办。\n客服：别着急。\n", []),
         ("客服：您好。\n买家：你们是不是没办法发货？\n客服：非常抱歉。\n", []),
+        # a short heading that names a situation is no one's words
+        ("场景三：没办法满足客户要求时\n客服：非常抱歉，我帮您登记。\n", []),
+        ("5.不归我管的问题怎么处理\n应转给相关部门，并告知客户。\n", []),
+        ("没办法，这个时候我也帮不了您。\n", [1]),
         # a reply library: the numbered question to the company is the customer's, the answer the agent's
         ("6. 你们是不是没办法退款？\n亲，可以退款的，请您申请售后。\n", []),
         ("6. 可以退款吗？\n亲，没办法退款了。\n", [2]),
