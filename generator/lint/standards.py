@@ -4,9 +4,11 @@ or the closing of a call.
 An element has several patterns (its phrasing families) and exclusions, in content/standards.yaml.
 Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of the alternatives, `(甲|乙)?` optional;
 `{名}` a name or a written placeholder (XX, ××, ***, 某, [客户姓名], a common surname), `{占位}` a written
-placeholder only, `{姓名}` a whole name (it ends where a name ends), `{单位名}` a short name said on its own after a greeting, `{名称}` a short name (2–10 letters, no pronoun or
-form of address); `{公司}` and the other
-placeholders also match the organisation's value. A match that overlaps an exclusion does not count.
+placeholder only, `{姓名}` a whole name (it ends where a name ends), `{单位名}` a short name said on its own after a
+greeting, `{名称}` a short name (2–10 letters, no pronoun or form of address), `{通称}` kinds of organisation without a
+name, `{职务}` a word for a staff member (客服, 专员, 人员, 民警 …) and `{岗位}` a few letters and one (保洁人员),
+`{叙述}` narration outside quotation marks, `{落款}` a message's signature; `{公司}` and the other placeholders also
+match the organisation's value. A match that overlaps an exclusion does not count.
 Texts and patterns are compared folded (Simplified, half-width, lower case). None of this syntax
 ever reaches a message: messages name an element and show its `examples`.
 
