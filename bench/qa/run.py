@@ -117,8 +117,9 @@ def mode_qa(folder: Path, script: str | None) -> dict:
     return {"calls": len(files), "cpu_s": cpu() - start, "peak_mb": peak_mb(), "mean_score": tally.total / len(files)}
 
 
-def _discard(text: str) -> None:
-    text.encode("utf-8")
+def _discard(data: str | bytes) -> None:
+    if isinstance(data, str):  # a call's JSON comes as UTF-8 bytes (as the command writes it), the rest as text
+        data.encode("utf-8")
 
 
 def in_process(mode: str, folder: Path, script: str | None = None, code: Path | None = None) -> dict:

@@ -30,13 +30,18 @@ REACH = 12  # characters before the phrase, within its clause
 CLAUSE_END = regexcache.compile(r"[，,。.！!？?；;、\n]")
 PROHIBITION = regexcache.compile(
     r"(?:绝不|绝对不|决不|不会|不得|不能|不可|不准|不许|不应|不宜|不要|别|禁止|严禁|请勿|切勿|切忌|勿|杜绝|避免|防止|忌说|忌讲|"
-    r"千万不|不允许|不可以|不该|避讳|不说|不讲|从不|从来不)"
+    r"千万不|不允许|不可以|不该|避讳|不说|不讲|从不|从来不|不存在)"
 )
 REPORTED = regexcache.compile(
-    r"(?:对方|客户|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)"
+    r"(?:对方|客户|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)|"
+    # the agent's words reported without quotes (「客服说没办法，只能等」, 「接线员都说不知道」): a story's narration
+    r"(?:客服|坐席|接线员|接线人员|话务员|工作人员|服务员|营业员|他|她|他们|她们|人家)[^，。！？:：“「\"]{0,4}"
+    r"(?:说|表示|称|回答|答复|告诉我|回复)(?![ \t]*[:：“「\"])"
 )
 # What introduces a list or a quote of words not to say: a prohibition, or a taboo heading.
-NAMING = regexcache.compile(PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误|反例|反面|不规范用语)")
+NAMING = regexcache.compile(
+    PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误|反例|反面|不规范用语|忌[ \t]*[:：]?[ \t]*$)"
+)
 OPENERS = '“「『"‘'
 CLOSERS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
 SENTENCE_END = regexcache.compile(r"[。！!？?\n]")
@@ -60,6 +65,9 @@ def mentioned(folded: str, start: int) -> bool:
         return True
     if WRONG_MARK.match(folded) is not None or _ruled(folded, start):
         return True
+    bracket = BRACKETED.match(folded)
+    if bracket is not None and bracket.end() <= start and TABOO_HEADING.search(bracket.group(1)) is not None:
+        return True  # 「【禁语】没办法、不知道」
     if start == 0:
         return False
     return (
@@ -72,8 +80,10 @@ def mentioned(folded: str, start: int) -> bool:
     )
 
 
+# A bracketed heading at the start of a line (「【禁语】…」, 「[忌语] …」).
+BRACKETED = regexcache.compile(r"[ \t]*[【\[〔]([^】\]〕\n]{1,12})[】\]〕]")
 # A line marked as a wrong example (「❌ 我也没办法」 beside 「✅ 我帮您想想办法」).
-WRONG_MARK = regexcache.compile(r"[ \t]*(?:❌|✗|✘|×|╳|🚫|⛔)")
+WRONG_MARK = regexcache.compile(r"[ \t]*(?:❌|❎|✗|✘|✕|✖|×|╳|🚫|⛔)")
 # A rule or comment about the words right after them (「“我不知道”是服务忌语」, 「像“没办法”这样的话不能说」,
 # 「“没办法”“不归我管”等推诿用语严禁使用」, 「不知道、不清楚，这些话都属于服务禁语」, 「说“我不知道”会让客户觉得…」):
 # named, not said. The words the rule is about come right before what links it to them (是, 属于, 等…用语, 这样的话);
@@ -81,12 +91,16 @@ WRONG_MARK = regexcache.compile(r"[ \t]*(?:❌|✗|✘|×|╳|🚫|⛔)")
 LINK = (
     r"(?:是|都是|就是|属于|都属于|均属|算是|为|"
     r"(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:话|话语|用语|语言|说法|字眼|词语|言语|回答|口头禅|忌语|禁语)|"
-    r"(?:这句话|这些话|这种话|这类话|这话)|会让|会使|容易让|只会让)"
+    r"(?:这句话|这些话|这种话|这类话|这话)|会让|会使|容易让|只会让|"
+    # the words used as an excuse: 「常以“不知道”“没办法”等推托」, 「以“没办法”为由」
+    r"(?:等|为)(?=推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|由))"
 )
 RULE = (
-    r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推卸|不文明|不礼貌|不规范|违规|扣分|冷漠|生硬|不耐烦|说教|"
+    r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|由|推卸|不文明|不礼貌|不规范|违规|扣分|"
+    r"冷漠|生硬|不耐烦|说教|"
     r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感)"
 )
+RULE_ANY = regexcache.compile(RULE)
 RULED_AFTER = regexcache.compile(r"[ \t]*[,，]?[ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
 RULED_LIST = regexcache.compile(r"[,，][ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
 RULE_REACH = 40
@@ -95,6 +109,8 @@ RULE_REACH = 40
 def _ruled(folded: str, start: int) -> bool:
     """Followed, in its sentence, by a rule or comment about these words: right after the quote that holds
     them, or after the list they are in (「不知道、不清楚，这些话…」)."""
+    if RULE_ANY.search(folded, start) is None:
+        return False  # no rule word after the phrase at all
     quote = _open_quote(folded, start)
     if quote >= 0:
         end = folded.find(CLOSERS[folded[quote]], start)
@@ -246,7 +262,9 @@ def _listed(folded: str, start: int) -> bool:
 # its own): its items are named, not said. The section ends at the next heading-like line (a short line
 # about phrasing, procedure or rules: 「六、文明用语」, 「第二条 开场白」, 「### 结束语」) or after SECTION_MAX lines.
 TABOO_HEADING = regexcache.compile(
-    r"忌语|禁语|禁用语|忌用语|禁忌|不规范用语|错误说法|错误示范|反面示例|不能说的话|不该说的话|不要说的话|禁止用语|禁止说"
+    r"忌语|禁语|禁用语|忌用语|禁忌|不规范用语|错误说法|错误示范|反面示例|不能说的话|不该说的话|不要说的话|禁止用语|禁止说|"
+    # a prohibition of words: 「禁止出现以下用语」, 「不得使用下列语言」, 「坐席不能说的话」
+    r"(?:禁止|严禁|不得|不能|不要|不准|不许|杜绝|避免|切忌|请勿)[^，,。；;]{0,8}(?:用语|说法|话语|语言|字眼|词语|的话)"
 )
 HEADING_WORDS = regexcache.compile(
     r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|第.{1,4}[条章节]|^#"

@@ -9,17 +9,21 @@ agent speaks only inside a quote the story gives to the service side:
   (「“…”张奇的声音变得很赖」, 「“…”市民质问道」), or a quote that ends its line with the next line saying whose
   words they were (「说出这些话的是…政府办的工作人员」): the agent's, unless the one speaking is the customer or
   the public (客户, 市民, 老人 …) or the narrator (我: a first-person story is told by either side);
+- a line that is one quote opening the call as the agent does (「“你好,开封市120,请讲……”」, 「“喂,您是王先生吗?”」;
+  not a caller saying 「我是…村民」);
 - the whole-quote lines right after such a quote, taking turns (the next is the other side's);
 - any other quote (nobody named) and everything outside the quotes (narration, the writer's comment): nobody's
   words on the call.
 
-A file that puts a script's label before a quote (「开场白：“…”」) is a script, not a story: its quotes are the
-agent's lines, as in any script.
+A file is a story when some quote is attributed by the narration or two or more lines are each one quote; a file
+that puts a script's label before a quote (「开场白：“…”」) is a script, and its lines are the agent's as in any
+script.
 """
 
 from __future__ import annotations
 
 from huifang import regexcache
+from huifang.lint.normalize import fold
 
 AGENT, OTHER = "agent", "other"
 
@@ -40,11 +44,13 @@ WHOSE = regexcache.compile(
     r"(?:说出?|讲出?)(?:这些|这番|这句|这段|这)话的(?:人)?(?:是|竟是|正是)([^，,。！!？?]{0,30})"
 )
 # The customer, the public or the narrator: never the agent's side.
-NOT_AGENT = regexcache.compile(
-    r"客户|顾客|用户|市民|患者|病人|家属|业主|来电人|来电者|求助者|求救者|居民|乘客|车主|投诉人|群众|消费者|"
-    r"老人|大爷|大妈|阿姨|老太|奶奶|爷爷|网友|记者|测评人员|被执行人|借款人|单亲妈妈|妈妈|母亲|父亲|家长|"
-    r"^[ \t]*我|[，,。][ \t]*我|我们"
+PUBLIC = (
+    r"客户|顾客|用户|市民|患者|病人|家属|业主|来电人|来电者|求助者|求救者|居民|村民|乘客|车主|投诉人|群众|消费者|"
+    r"老人|大爷|大妈|阿姨|老太|奶奶|爷爷|网友|记者|测评人员|被执行人|借款人|单亲妈妈|妈妈|母亲|父亲|家长|先生|女士"
 )
+NOT_AGENT = regexcache.compile(PUBLIC + r"|^[ \t]*我|[，,。][ \t]*我|我们")
+# A caller who greets and says who they are (「“喂,韩站长吗?我是朱楼村村民…”」) does not open the call as the agent.
+CALLER_INTRO = regexcache.compile(r"我是[^”」』\"，,。！!？?]{0,10}(?:" + PUBLIC + ")")
 CLAUSE = regexcache.compile(r"[，,、；;：:]")
 # Someone spoken to, not the speaker: 「老师跟他奶奶说」, 「对客户说」.
 ADDRESSEE = regexcache.compile(r"(?:对|跟|向|给|和|与|让|请|帮|替|为)[^，,。！!？?]{0,8}$")
@@ -54,18 +60,6 @@ ADDRESSEE = regexcache.compile(r"(?:对|跟|向|给|和|与|让|请|帮|替|为)
 SCRIPT_LABEL = regexcache.compile(
     r"^[ \t#>*\-]*(?:\d{1,2}[.、．)）]?)?[ \t]*([^，,。！!？?“”「」『』:：\s]{1,10})[:：][ \t]*[“「『\"]"
 )
-
-
-def is_story(lines: list[str]) -> bool:
-    """A file (without speaker labels) that gives speech in quotes, none of them after a script's label."""
-    quoted = False
-    for line in lines:
-        if any(c in line for c in QUOTE_CHARS):
-            label = SCRIPT_LABEL.match(line)
-            if label is not None and BEFORE.search(label.group(1)) is None:
-                return False
-            quoted = True
-    return quoted
 
 
 def quotes(line: str) -> list[tuple[int, int]]:
@@ -95,13 +89,17 @@ def quotes(line: str) -> list[tuple[int, int]]:
     return out
 
 
-def _speaker(clause: str) -> str:
+# A speaker named only by a pronoun (「他喘着气说」): either side.
+PRONOUN = regexcache.compile(r"[ \t]*(?:他|她)们?(?![^，,。！!？?]*(?:员|客服|坐席|医生|护士|警))")
+
+
+def _speaker(clause: str) -> str | None:
     """Who the narration before a verb of speaking names: the agent's side unless the customer, the public
-    or the narrator (a person spoken to does not count)."""
+    or the narrator (a person spoken to does not count); None for a bare pronoun."""
     for found in NOT_AGENT.finditer(clause):
         if ADDRESSEE.search(clause, 0, found.start()) is None:
             return OTHER
-    return AGENT
+    return None if PRONOUN.match(clause) is not None else AGENT
 
 
 def _attributed(line: str, start: int, end: int, following: str) -> str | None:
@@ -124,22 +122,43 @@ def _attributed(line: str, start: int, end: int, following: str) -> str | None:
     return None
 
 
-def agent_spans(lines: list[str]) -> list[tuple[int, int]]:
-    """The agent's quotes of a story as (start, end) offsets in the text (lines joined by newlines)."""
+# A quote that opens a call as the agent does, greeting and saying who answers or asking for the customer
+# (「“你好,开封市120,28号,请讲……”」, 「“阿姨您好!我是…社区民警…”」, 「“喂,您是王家叔吗?”」): the agent's, and
+# the whole-quote lines after it take turns.
+OPENS_CALL = regexcache.compile(
+    r"^[ \t“「『\"]*[^”」』\"，,。！!？?]{0,6}(?:(?:您好|你好|早上好|上午好|下午好|晚上好|喂)[^”」』\"]{0,16}?"
+    r"(?:这里是|这是|我是|我们是|为您服务|请讲|(?:请问)?(?:您|你)是[^”」』\"，,。]{1,8}(?:吗|么|嘛))|欢迎(?:您)?致电)"
+)
+
+
+def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
+    """The agent's quotes of a story as (start, end) offsets in the text (lines joined by newlines); None when
+    the file is no story: no quote, a script's label before a quote, or no quote that the narration attributes
+    and fewer than two lines that are each one quote."""
     out: list[tuple[int, int]] = []
     offset = 0
-    turn = None  # who spoke the last whole-quote line of a run of them
+    turn = None  # who spoke the last quote of a run of whole-quote lines
     last = -1  # the line number of that quote
+    attributed = wholes = 0
+    lines = [fold(line) for line in lines]  # Simplified, half-width; positions unchanged
     for number, line in enumerate(lines):
         found = quotes(line)
         if found:
-            following = next((s for s in lines[number + 1 :] if s.strip()), "")
+            label = SCRIPT_LABEL.match(line)
+            if label is not None and BEFORE.search(label.group(1)) is None:
+                return None
+            following = next((s for s in lines[number + 1 : number + 4] if s.strip()), "")
             start, end = found[0]
             whole = len(found) == 1 and not line[:start].strip(' \t“「『"') and not line[end:].strip(' \t”」』"')
+            wholes += whole
             who = None
             for start, end in found:
                 who = _attributed(line, start, end, following)
-                if who is None and whole and turn is not None and _blank_between(lines, last, number):
+                if who is not None:
+                    attributed += 1
+                elif whole and OPENS_CALL.match(line) is not None and CALLER_INTRO.search(line) is None:
+                    who = AGENT
+                elif whole and turn is not None and _blank_between(lines, last, number):
                     who = OTHER if turn == AGENT else AGENT
                 if who == AGENT:
                     out.append((offset + start, offset + end))
@@ -147,7 +166,7 @@ def agent_spans(lines: list[str]) -> list[tuple[int, int]]:
         elif line.strip():
             turn = None
         offset += len(line) + 1
-    return out
+    return out if attributed or wholes >= 2 else None
 
 
 def _blank_between(lines: list[str], previous: int, number: int) -> bool:

@@ -110,6 +110,8 @@ class Plan:
         # when known, for each call of `frame` the number (0, 1, … in order of first use) of its window and time:
         # calls of one number share scenario, event, day, time, window and warnings, so their texts are made once
         self.shared: pl.Series | None = None
+        # what the writers found in the columns of `frame` (jsonout.looked), with the frame it was found in
+        self.looked: tuple[pl.DataFrame, dict] | None = None
 
     @property
     def calls(self) -> list[Call]:

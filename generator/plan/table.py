@@ -193,7 +193,10 @@ def plain_cells(raw: bytes, columns: dict[str, str]):
     )
     names = [f"c{i}" for i in range(width)]
     frame = frame.slice(1).select(pl.col(old).fill_null("").alias(new) for old, new in zip(frame.columns, names))
-    frame = frame.with_columns(pl.int_range(at + 1, at + 1 + frame.height, eager=True).alias("line"))
+    # the line numbers as a row index: polars' reader gives each column in pieces (42 at a million rows), and a
+    # column of one piece beside them (an int_range) made the checks' select copy every column into one piece
+    # (0.06 s and 125 MB of fresh memory at a million rows)
+    frame = frame.with_row_index("line", offset=at + 1).with_columns(pl.col("line").cast(pl.Int64))
 
     def past(lines: list[int]) -> set[int]:
         every = raw.split(b"\n")

@@ -4,6 +4,7 @@ The standard library writes indented JSON with its pure-Python encoder (its C en
 JSON), which made writing a call's JSON cost as much as reading it. This writes dicts, lists, strings
 (escaped by the standard library's C routine), numbers, booleans and None directly; any other value
 (a float NaN, a non-string key, a custom object) goes to `json.dumps` itself, so the output is always its.
+`encoded` has msgspec (in C) write it, for a value whose floats the caller has listed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,14 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring  # the C routine when available, as json.dumps uses it
 
+_encode = None  # msgspec's encoder, if installed (an environment not installed again since it became a
+try:  # dependency may lack it)
+    from msgspec.json import Encoder
+    from msgspec.json import format as _format
+
+    _encode = Encoder().encode
+except ImportError:
+    pass
 _repr_float = float.__repr__
 _repr_int = int.__repr__
 
@@ -60,3 +69,19 @@ def _value(o, pad: str) -> str:
         inner = pad + "  "
         return "[\n" + inner + (",\n" + inner).join([_value(v, inner) for v in o]) + "\n" + pad + "]"
     raise _Unusual
+
+
+def encoded(value, indent: str, floats) -> bytes:
+    """`dumps(value, indent)` in UTF-8, for plain data (dicts with string keys, lists, strings, numbers,
+    booleans, None). `floats`: every float in `value` (the caller knows its shape). When
+    msgspec writes each of them as `json.dumps` does — it writes other strings, integers and containers alike,
+    and floats in fixed notation from 1e-4 up to 1e16, where `repr` does too (NaN and infinities as null, and
+    others with an exponent in its own way) — msgspec writes the whole in C; otherwise `dumps` does."""
+    if _encode is not None and all(type(x) is not float or 1e-4 <= abs(x) < 1e16 or x == 0.0 for x in floats):
+        try:
+            text = _format(_encode(value), indent=2)
+        except (TypeError, OverflowError):  # an integer beyond 64 bits, a type msgspec does not write
+            pass
+        else:
+            return text.replace(b"\n", b"\n" + indent.encode()) if indent else text
+    return dumps(value, indent).encode("utf-8")

@@ -3,7 +3,7 @@ its line), xlsx (one row per call, one per finding). All are byte-reproducible."
 
 from __future__ import annotations
 
-from huifang.qa.jsontext import dumps
+from huifang.qa.jsontext import dumps, encoded
 from huifang.qa.record import public
 
 RULE_NAMES = {
@@ -97,8 +97,9 @@ class JsonStream:
         self.write, self.count = write, 0
 
     def call(self, r: dict) -> None:
-        body = dumps(public(r), "    ")
-        self.write(('{\n  "calls": [\n    ' if self.count == 0 else ",\n    ") + body)
+        floats = [r["score"], *r["metrics"].values(), *[f["time"] for f in r["findings"]]]
+        body = encoded(public(r), "    ", floats)
+        self.write((b'{\n  "calls": [\n    ' if self.count == 0 else b",\n    ") + body)
         self.count += 1
 
     def close(self, summary_data: dict) -> None:

@@ -66,6 +66,17 @@ from tests.lint.conftest import lint_text
         ("我们从不说没办法，一起想办法。", "没办法", True),
         ("❌ 我也没办法", "我也没办法", True),
         ("错误：我不知道。", "我不知道", True),
+        # 不存在 negates; 忌： introduces quotes of what not to say; a bracketed taboo heading; more wrong marks
+        ("您别担心，不存在没办法的情况。", "没办法", True),
+        ("忌：“你自己看吧”“没办法”。", "没办法", True),
+        ("【禁语】没办法、不知道", "不知道", True),
+        ("✖ 没办法，您自己想想办法吧。", "没办法", True),
+        ("【温馨提示】没办法办理的业务请到柜台。", "没办法", False),
+        # the words used as an excuse, and the agent's words reported without quotes (a story's narration)
+        ("部分窗口工作人员常以“不知道”“没办法”等推托。", "没办法", True),
+        ("我打电话过去，客服说没办法，只能等。", "没办法", True),
+        ("接线员都说不知道，让她自己去查。", "不知道", True),
+        ("接线人员冷漠地说:“不知道,你打114查。”", "不知道", False),
         # said, then a remark that is no rule about the words: still said
         ("没办法，这是规定。", "没办法", False),
         ("“没办法。”客服说完就挂了。", "没办法", False),
@@ -184,6 +195,15 @@ def test_pack_taboos_listed_after_a_prohibition_are_not_said(proj):
     assert lint_text(proj, "s.txt", text, "forbidden-phrase") == []
 
 
+def test_a_list_under_a_prohibition_of_words_is_not_said(proj):
+    # a heading line that prohibits words (no 忌语 in it) heads a list of them
+    _extend(proj, "[default, service-taboos]")
+    text = "禁止出现以下用语：\n1. 我不知道\n2. 没办法\n3. 这不归我管\n"
+    assert lint_text(proj, "s.txt", text, "forbidden-phrase") == []
+    text = "坐席：您好，请问有什么可以帮您？\n坐席：我真不知道，您问别人吧。\n"
+    assert [p.line for p in lint_text(proj, "t.txt", text, "forbidden-phrase")] == [2]
+
+
 @pytest.mark.parametrize(
     "line, found",
     [
@@ -268,6 +288,9 @@ def test_a_callers_unattributed_quotes_in_a_story_are_not_the_agents(proj):
         ("“这个月的钱怎么还没转过来?”\n“法官,实在是没办法,能不能行行方便……”\n执行员每月都要催交案款。\n", []),
         # the narration around the agent's quote is the writer's words
         ("“您好，请问有什么可以帮您？”接线员说。她后来告诉记者，那天她也没办法。\n", []),
+        # a customer named by 先生/女士, or anyone named only by a pronoun, is not the service side
+        ("电话接通后，李女士说：“我也没办法，钱早就还了。”\n“那您明天再打来。”\n", []),
+        ("那天夜里，接线员问：“您在哪里？”\n“我没办法起床……”他喘着气说。\n", []),
         # the narrator's quote (我 is either side in a first-person story)
         ("电话接通了。我低声说：“我也没办法，再宽限两天吧。”\n", []),
         # a verb of speaking before the quote gives it to the one named: the service side
@@ -279,6 +302,13 @@ def test_a_callers_unattributed_quotes_in_a_story_are_not_the_agents(proj):
         ("我们不是专门管这方面的,我没办法回答你问题。”\n据报道,说出这些话的是某镇政府办的工作人员。\n", [1]),
         # whole-quote lines after an attributed quote take turns: the agent's answer is checked
         ("蒋林平追问道:“你在哪里?”\n“我没办法起床……”\n“没办法，你得告诉我你在哪。”\n", [3]),
+        # a call written as quotes, opened by the agent greeting and saying who answers: the turns follow it
+        ("“您好，幸福路社区，请讲。”\n“我家水管坏了，我也没办法。”\n“没办法，您找物业吧。”\n", [3]),
+        ("“喂，您是王先生吗？”\n“是我，我也不知道怎么回事。”\n“那我也没办法。”\n", [3]),
+        # a caller greeting and saying who they are does not open the call as the agent
+        ("“喂，韩站长吗？我是东村的村民，麦子黄了，我也没办法。”\n“我这就过去。”\n", []),
+        # a file without labels that quotes once, with no speech attributed, is no story: its lines are said
+        ("您好，我是幸福物业的客服。\n请注意“节假日”安排。\n没办法，这个不能退。\n", [3]),
     ],
 )
 def test_in_a_story_only_the_agents_quotes_are_checked(proj, text, lines):
@@ -286,6 +316,33 @@ def test_in_a_story_only_the_agents_quotes_are_checked(proj, text, lines):
     # service side are no one's words on the call
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a line without a label right after the customer's goes on with the customer's turn
+        ("客服：您好。\n客户：我的快递三天没到了，你们这边\n也没办法吗？\n客服：非常抱歉。\n", []),
+        # after the agent's, with the agent's
+        ("客服：您好，这个\n没办法退。\n客户：好吧。\n", [2]),
+        # a blank line ends the customer's turn: what follows is read as before
+        ("客服：您好。\n客户：好的。\n\n没办法，这个不能退。\n", [4]),
+        # a customer's or the public's label used once (the reader leaves it in the text): not the agent's
+        ("接线员：您好，12345。\n群众：这事你们不管吗？我也没办法了。\n接线员：您别着急。\n", []),
+        ("客服：您好。\n王女士：我真不知道怎么办。\n客服：别着急。\n", []),
+        ("客服：您好。\n买家：你们是不是没办法发货？\n客服：非常抱歉。\n", []),
+        # a short heading that names a situation is no one's words
+        ("场景三：没办法满足客户要求时\n客服：非常抱歉，我帮您登记。\n", []),
+        ("5.不归我管的问题怎么处理\n应转给相关部门，并告知客户。\n", []),
+        ("没办法，这个时候我也帮不了您。\n", [1]),
+        # a reply library: the numbered question to the company is the customer's, the answer the agent's
+        ("6. 你们是不是没办法退款？\n亲，可以退款的，请您申请售后。\n", []),
+        ("6. 可以退款吗？\n亲，没办法退款了。\n", [2]),
+    ],
+)
+def test_a_customers_turn_and_question_are_not_the_agents(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "turns.txt", text, "forbidden-phrase")] == lines
 
 
 def test_quotes_after_a_scripts_label_stay_the_agents(proj):

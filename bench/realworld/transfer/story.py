@@ -16,12 +16,12 @@ if not (root / "generator/regexcache.py").exists():
 rule = root / "generator/lint/rules/forbidden_phrase.py"
 text = rule.read_text(encoding="utf-8")
 for old in ("_named(u, ctx, hit.start)", "mentioned(u.folded, hit.start)"):
-    text = text.replace(f"if {old}:", f"if {old} or _not_agents_in_story(u, ctx, hit.start):")
+    text = text.replace(f"if {old}", f"if {old} or _not_agents_in_story(u, ctx, hit.start)")
 assert "_not_agents_in_story" in text, "no place to apply the change"
 text += """
 
 def _not_agents_in_story(u, ctx, start):
-    from huifang.lint.story import agent_spans, is_story, said_by_agent
+    from huifang.lint.story import agent_spans, said_by_agent
 
     view = ctx.view
     if not view.freeform or not getattr(view, "text", ""):
@@ -30,7 +30,7 @@ def _not_agents_in_story(u, ctx, start):
     if spans is False:
         spans = None
         lines = view.text.split("\\n")
-        if is_story(lines) and not getattr(view, "unknown_speakers", None) and not getattr(view, "inferred_agent", ""):
+        if not getattr(view, "unknown_speakers", None) and not getattr(view, "inferred_agent", ""):
             if not any(view.text[t.base - t.col + 1 : t.base].strip() for t in view.utterances()):
                 spans = agent_spans(lines)
         view.__dict__["_story_spans"] = spans

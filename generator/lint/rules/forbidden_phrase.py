@@ -6,7 +6,8 @@
 或是转述对方的话（对方会问……），或是后面紧跟着对这句话的规定或评论（“我不知道”是服务忌语、
 像“没办法”这样的话不能说），说明这是在提到它而不是在说它，不报告。客户说的话不检查：
 那不是坐席的过错。没有说话人标签、用引号记下对话的报道或故事里，只检查叙述交代是工作人员说的引语，
-叙述本身、没交代是谁说的引语、市民或客户说的引语都不检查。消息给出原因和应该怎么说。
+叙述本身、没交代是谁说的引语、市民或客户说的引语都不检查；客户那一行紧接着的无标签行是客户接着说的，
+也不检查。消息给出原因和应该怎么说。
 
 PASS:
     客服：很抱歉给您带来不便，您能描述一下当时的具体情况吗？
@@ -39,9 +40,10 @@ from __future__ import annotations
 
 from huifang.lint.fix import replacement_for
 from huifang.lint.linemarks import REORDERED
-from huifang.lint.mention import NAMING, OPENERS, mentioned, taboo_lines
+from huifang.lint.mention import NAMING, OPENERS, TABOO_HEADING, mentioned, taboo_lines
 from huifang.lint.normalize import fold
-from huifang.lint.story import agent_spans, is_story, said_by_agent
+from huifang.lint.story import QUOTE_CHARS, agent_spans, said_by_agent
+from huifang.lint.whose import customers, has_label
 
 ID = "forbidden-phrase"
 TYPE = "line"
@@ -143,12 +145,19 @@ def _named(u, ctx, start: int) -> bool:
     """The phrase at `start` of the utterance is named, not said: by its own words, by what precedes
     them on a free-form line (「不可以说：“…”」 read as a label and its words), or by a taboo list; or it is
     a story's narration or a quote the story does not give to the agent."""
-    if mentioned(u.folded, start) or _in_taboo_list(u, ctx) or _not_agents_in_story(u, ctx, start):
+    if (
+        mentioned(u.folded, start)
+        or _in_taboo_list(u, ctx)
+        or _not_agents_in_story(u, ctx, start)
+        or _customers_line(u, ctx)
+    ):
         return True
     view = ctx.view
     if not view.freeform or not view.text or u.col <= 1 or u.base > len(view.text):
         return False
     lead = fold(view.text[u.base - u.col + 1 : u.base])  # the label the reader took off the line
+    if TABOO_HEADING.search(lead) is not None:
+        return True  # a label that names words not to say: 「【禁语】没办法、不知道」, 「错误示范：…」
     if u.folded[:1] not in OPENERS and NAMING.search(lead) is None:
         return False  # what the label could introduce: a quote that opens the words, or a list
     return mentioned(lead + u.folded, len(lead) + start)
@@ -165,16 +174,22 @@ def _not_agents_in_story(u, ctx, start: int) -> bool:
     return spans is not None and not said_by_agent(spans, u.base + start)
 
 
+def _customers_line(u, ctx) -> bool:
+    """A free-form line the reader gave the agent that goes on with the customer's turn, or a customer's
+    question heading a reply library's answer."""
+    view = ctx.view
+    return view.freeform and bool(view.text) and customers(view, u)
+
+
 def _story_spans(view) -> list[tuple[int, int]] | None:
     """The agent's quotes of a story (None when the file is no story: it has speaker labels or no quotes)."""
     text = view.text
-    lines = text.split("\n")
-    if not is_story(lines) or view.unknown_speakers or view.inferred_agent:
+    if view.unknown_speakers or view.inferred_agent or not any(c in text for c in QUOTE_CHARS):
         return None
     for u in view.utterances():
-        if text[u.base - u.col + 1 : u.base].strip():
+        if has_label(text[u.base - u.col + 1 : u.base]):
             return None  # a label said who speaks
-    return agent_spans(lines)
+    return agent_spans(text.split("\n"))
 
 
 def _in_taboo_list(u, ctx) -> bool:

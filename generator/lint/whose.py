@@ -1,0 +1,105 @@
+"""Lines of a free-form file that are not the agent's although the reader gives them to the agent, for the
+forbidden-phrase rule.
+
+- In a file whose lines carry both the agent's and the customer's labels, a line without a label right after the
+  customer's line (no blank line between) goes on with the customer's turn (「客户：我的快递三天没到了，你们这边」 /
+  「也没办法吗？」), as a line after the agent's goes on with the agent's.
+- A line that starts with a customer's or a member of the public's label the reader left in the text (used once:
+  「群众：…」, 「王女士：…」, 「他：…」) is theirs.
+- A short heading that names a situation (「场景三：没办法满足客户要求时」, 「5.不归我管的问题怎么处理」) is no one's words.
+- A numbered question that asks about the company (「6. 你们是不是没办法退款？」) heads a reply library's answer: it
+  is the customer's question, not said by the agent.
+"""
+
+from __future__ import annotations
+
+from huifang import regexcache
+from huifang.lint.speakers import CUSTOMER_LABELS
+
+# A numbered heading that is a customer's question to the company: numbering, at most 30 characters, 你们/贵公司…,
+# a question mark at the end.
+# A customer's or a member of the public's label that the reader left in the text because the file uses it once
+# (「群众：我也没办法了」, 「王女士：…」, 「他：…」): the words after it are not the agent's.
+_WORDS = "|".join(sorted((w for w in CUSTOMER_LABELS if len(w) > 1 and not w.isascii()), key=len, reverse=True))
+CUSTOMER_LEAD = regexcache.compile(
+    r"[ \t]*[【\[(（*]*(?:" + _WORDS + r"|群众|老人|大爷|大妈|阿姨|村民|网友|记者|他|她|他们|她们|"
+    r"[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|阿姨|大爷|大妈|奶奶|爷爷))[】\]）)*]*[ \t]*[:：]"
+)
+QUESTION_HEADING = regexcache.compile(
+    r"^[ \t#>*\-]*(?:\d{1,2}[.、．)）]|[(（]?[一二三四五六七八九十]{1,3}[)）、])[ \t]*"
+    r"(?=[^\n]{0,30}[?？][ \t]*$)[^\n]*(?:你们|您们|贵公司|贵店|你家|你们家|贵单位)"
+)
+
+
+LABEL_MARKS = frozenset(":：】]")
+
+
+# A heading that names a situation, not words said in it (「场景三：没办法满足客户要求时」, 「5.不归我管的问题怎么处理」):
+# at most 32 characters, a situation's label before it or a "when / what to do" at its end.
+SITUATION_HEADING = regexcache.compile(
+    r"^[ \t#>*\-]*(?:\d{1,2}[.、．)）]|[(（]?[一二三四五六七八九十]{1,3}[)）、])?[ \t]*(?=[^\n。！!]{1,32}$)"
+    r"(?:(?:场景|情景|情形|情况|案例|问题)[\d一二三四五六七八九十]{0,3}[ \t]*[:：、.．]"
+    r"|[^\n]*(?:时|之时|的时候|怎么办|怎么处理|如何处理|如何应对|如何回答|怎么回答|怎么说)[ \t]*[?？]?[ \t]*$)"
+)
+
+
+def has_label(lead: str) -> bool:
+    """Whether what the reader took off a line's start (`lead`) is a speaker's label, not a list number or
+    indentation."""
+    return bool(lead) and not LABEL_MARKS.isdisjoint(lead)
+
+
+def customers(view, u) -> bool:
+    """Whether a line the reader gave the agent is the customer's: a question heading a reply library's answer,
+    or a line without a label going on with the customer's turn."""
+    text = view.text
+    lead = text[u.base - u.col + 1 : u.base]
+    if lead:  # a label, or a number or indentation before the words
+        if has_label(lead):
+            return False
+        if QUESTION_HEADING.match(_line(text, u)) is not None:
+            return True
+    elif CUSTOMER_LEAD.match(u.text) is not None:
+        return True
+    if SITUATION_HEADING.match(_line(text, u)) is not None:
+        return True
+    everyone = view.__dict__.get("_everyone_by_line")
+    if everyone is None:  # only a file in which the customer speaks can have the customer's turn going on
+        turns = view.utterances()
+        everyone = [] if all(t.agent for t in turns) else sorted(turns, key=_line_number)
+        view.__dict__["_everyone_by_line"] = everyone
+    if not everyone or u.line <= 1:
+        return False
+    try:
+        at = everyone.index(u)
+    except ValueError:
+        return False
+    line = u.line
+    while at > 0 and everyone[at - 1].line == line - 1:  # back over lines without a label to the labelled one
+        at -= 1
+        line -= 1
+        before = everyone[at]
+        if has_label(text[before.base - before.col + 1 : before.base]):
+            return not before.agent and _agent_labelled(view, everyone)
+    return False
+
+
+def _agent_labelled(view, everyone: list) -> bool:
+    """Whether some line carries the agent's label (else the unlabelled lines are the agent's, as in a reply
+    library whose customer lines alone are labelled)."""
+    found = view.__dict__.get("_agent_labelled")
+    if found is None:
+        text = view.text
+        found = any(t.agent and has_label(text[t.base - t.col + 1 : t.base]) for t in everyone)
+        view.__dict__["_agent_labelled"] = found
+    return found
+
+
+def _line_number(u) -> int:
+    return u.line
+
+
+def _line(text: str, u) -> str:
+    start = u.base - u.col + 1
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
