@@ -33,7 +33,7 @@ PROHIBITION = regexcache.compile(
     r"千万不|不允许|不可以|不该|避讳|不说|不讲|从不|从来不|不存在)"
 )
 REPORTED = regexcache.compile(
-    r"(?:对方|客户|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)|"
+    r"(?:对方|客户(?!经理|服务|专员|代表|中心)|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)|"
     # the agent's words reported without quotes (「客服说没办法，只能等」, 「接线员都说不知道」): a story's narration
     r"(?:客服|坐席|接线员|接线人员|话务员|工作人员|服务员|营业员|他|她|他们|她们|人家)[^，。！？:：“「\"]{0,4}"
     r"(?:说|表示|称|回答|答复|告诉我|回复)(?![ \t]*[:：“「\"])"
@@ -125,7 +125,7 @@ def _ruled(folded: str, start: int) -> bool:
 # A story of a call that gives the customer's words in quotes, without a speaker label (「客户说：“…”」,
 # 「一位市民在电话里抱怨“…”」, 「“…”顾客质问道」): the quote is the customer's. The customer must be the one who
 # speaks (「对客户说：“…”」 gives the agent's words).
-CUSTOMER = r"(?:客户|顾客|用户|市民|患者|病人|家属|业主|来电人|来电者|居民|乘客|车主|投诉人|来访者|群众)"
+CUSTOMER = r"(?:客户(?!经理|服务|专员|代表|中心)|顾客|用户|市民|患者|病人|家属|业主|来电人|来电者|居民|乘客|车主|投诉人|来访者|群众)"
 SPEAKS = r"(?:说|问|讲|道|质问|抱怨|喊|嚷|吼|骂|反问|追问|回答|答|表示|称)"
 CUSTOMER_BEFORE = regexcache.compile(
     r"(?<![对跟向和给与让请帮替为])"

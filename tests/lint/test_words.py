@@ -288,6 +288,10 @@ def test_a_callers_unattributed_quotes_in_a_story_are_not_the_agents(proj):
         ("“这个月的钱怎么还没转过来?”\n“法官,实在是没办法,能不能行行方便……”\n执行员每月都要催交案款。\n", []),
         # the narration around the agent's quote is the writer's words
         ("“您好，请问有什么可以帮您？”接线员说。她后来告诉记者，那天她也没办法。\n", []),
+        # the role says the side, not the name made anonymous: 接线员张某 speaks for the service, 张某 alone does not
+        ("记者调查发现，接线员张某表示：“没办法，你自己去查。”\n", [1]),
+        ("据法院介绍，被执行人张某说：“实在是没办法。”\n", []),
+        ("那天，客户经理王某表示：“这不归我管。”\n", [1]),
         # a customer named by 先生/女士, or anyone named only by a pronoun, is not the service side
         ("电话接通后，李女士说：“我也没办法，钱早就还了。”\n“那您明天再打来。”\n", []),
         ("那天夜里，接线员问：“您在哪里？”\n“我没办法起床……”他喘着气说。\n", []),
