@@ -77,6 +77,14 @@ from tests.lint.conftest import lint_text
         ("我打电话过去，客服说没办法，只能等。", "没办法", True),
         ("接线员都说不知道，让她自己去查。", "不知道", True),
         ("接线人员冷漠地说:“不知道,你打114查。”", "不知道", False),
+        # a rule right after words a verb or 一句 names, or after a list named as words; a quote counted in characters
+        ("回答没办法属于推诿行为。", "没办法", True),
+        ("一句我不知道会让客户很失望。", "我不知道", True),
+        ("不知道、没办法这类话，坐席要杜绝。", "不知道", True),
+        ("“没办法”三个字，是客户最不想听到的。", "没办法", True),
+        ("把“不归我管”挂在嘴边的客服不是好客服。", "不归我管", True),
+        ("我说了没办法，您还要我怎样？", "没办法", False),
+        ("没办法，这个属于系统限制。", "没办法", False),
         # said, then a remark that is no rule about the words: still said
         ("没办法，这是规定。", "没办法", False),
         ("“没办法。”客服说完就挂了。", "没办法", False),
