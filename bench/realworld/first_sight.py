@@ -11,7 +11,7 @@ exports the code of the commit it was first measured on (`git archive`: generato
 templates/, scripts_src/, huifang.yaml and that commit's evaluate.py; no data set) into a temporary directory,
 applies the patches there (`git apply`, paths relative to the repository root, e.g. `git diff A B -- content
 generator > change.diff`) and the edits (Python scripts run in the export, given its path: a change written as
-an edit of the text, for code too old for a diff's context; bench/realworld/transfer/ holds round 8's), and runs that evaluate.py's judge() on the set's files and labels as they are in this
+an edit of the text, for code too old for a diff's context; bench/realworld/transfer/ holds each change as it was transfer-tested), and runs that evaluate.py's judge() on the set's files and labels as they are in this
 tree, in a child process whose `huifang` is the export. A patch that does not apply to a commit is reported and
 that set is skipped. Blind sets (heldout9 and later) are not accepted.
 """

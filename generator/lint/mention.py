@@ -33,7 +33,7 @@ PROHIBITION = regexcache.compile(
     r"千万不|不允许|不可以|不该|避讳|不说|不讲|从不|从来不|不存在)"
 )
 REPORTED = regexcache.compile(
-    r"(?:对方|客户|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)|"
+    r"(?:对方|客户(?!经理|服务|专员|代表|中心)|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)|"
     # the agent's words reported without quotes (「客服说没办法，只能等」, 「接线员都说不知道」): a story's narration
     r"(?:客服|坐席|接线员|接线人员|话务员|工作人员|服务员|营业员|他|她|他们|她们|人家)[^，。！？:：“「\"]{0,4}"
     r"(?:说|表示|称|回答|答复|告诉我|回复)(?![ \t]*[:：“「\"])"
@@ -93,17 +93,28 @@ LINK = (
     r"(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:话|话语|用语|语言|说法|字眼|词语|言语|回答|口头禅|忌语|禁语)|"
     r"(?:这句话|这些话|这种话|这类话|这话)|会让|会使|容易让|只会让|"
     # the words used as an excuse: 「常以“不知道”“没办法”等推托」, 「以“没办法”为由」
-    r"(?:等|为)(?=推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|由))"
+    r"(?:等|为)(?=推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|由)|"
+    # 「“没办法”三个字，是客户最不想听到的」, 「把“不归我管”挂在嘴边」
+    r"[一二三四五六七八九十两\d]{1,2}个字[,，]?|(?=挂在嘴边|当成口头禅|成了口头禅))"
 )
 RULE = (
     r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|由|推卸|不文明|不礼貌|不规范|违规|扣分|"
     r"冷漠|生硬|不耐烦|说教|"
-    r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感)"
+    r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感|"
+    r"失望|不满|不想听|怕听|讨厌听|挂在嘴边|口头禅|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$))"
 )
 RULE_ANY = regexcache.compile(RULE)
 RULED_AFTER = regexcache.compile(r"[ \t]*[,，]?[ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
 RULED_LIST = regexcache.compile(r"[,，][ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
 RULE_REACH = 40
+# Words named by what precedes them (「回答没办法属于推诿」, 「一句我不知道会让客户失望」): a rule may follow them directly.
+NAMED_BY = regexcache.compile(r"(?:说|讲|回答|答复|一句|这句|用|把|以|像)[ \t]*$")
+RULED_DIRECT = regexcache.compile(LINK + r"[^。！!？?\n]{0,16}?" + RULE)
+# A list that names its items as words (「不知道、没办法这类话，坐席要杜绝」): the rule may follow without a comma.
+RULED_WORDS = regexcache.compile(
+    r"(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:话|话语|用语|语言|说法|字眼|词语|言语)(?!题)"
+    r"[^。！!？?\n]{0,16}?" + RULE
+)
 
 
 def _ruled(folded: str, start: int) -> bool:
@@ -119,13 +130,16 @@ def _ruled(folded: str, start: int) -> bool:
         return end >= 0 and RULED_AFTER.match(folded, end + 1) is not None
     tail = folded[start : start + RULE_REACH]
     stop = SENTENCE_END.search(tail)
-    return RULED_LIST.search(tail[: stop.start()] if stop else tail) is not None
+    sentence = tail[: stop.start()] if stop else tail
+    if RULED_LIST.search(sentence) is not None or RULED_WORDS.search(sentence) is not None:
+        return True
+    return NAMED_BY.search(folded, max(0, start - 3), start) is not None and RULED_DIRECT.search(sentence) is not None
 
 
 # A story of a call that gives the customer's words in quotes, without a speaker label (「客户说：“…”」,
 # 「一位市民在电话里抱怨“…”」, 「“…”顾客质问道」): the quote is the customer's. The customer must be the one who
 # speaks (「对客户说：“…”」 gives the agent's words).
-CUSTOMER = r"(?:客户|顾客|用户|市民|患者|病人|家属|业主|来电人|来电者|居民|乘客|车主|投诉人|来访者|群众)"
+CUSTOMER = r"(?:客户(?!经理|服务|专员|代表|中心)|顾客|用户|市民|患者|病人|家属|业主|来电人|来电者|居民|乘客|车主|投诉人|来访者|群众)"
 SPEAKS = r"(?:说|问|讲|道|质问|抱怨|喊|嚷|吼|骂|反问|追问|回答|答|表示|称)"
 CUSTOMER_BEFORE = regexcache.compile(
     r"(?<![对跟向和给与让请帮替为])"

@@ -4,9 +4,11 @@ or the closing of a call.
 An element has several patterns (its phrasing families) and exclusions, in content/standards.yaml.
 Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of the alternatives, `(甲|乙)?` optional;
 `{名}` a name or a written placeholder (XX, ××, ***, 某, [客户姓名], a common surname), `{占位}` a written
-placeholder only, `{姓名}` a whole name (it ends where a name ends), `{单位名}` a short name said on its own after a greeting, `{名称}` a short name (2–10 letters, no pronoun or
-form of address); `{公司}` and the other
-placeholders also match the organisation's value. A match that overlaps an exclusion does not count.
+placeholder only, `{姓名}` a whole name (it ends where a name ends), `{单位名}` a short name said on its own after a
+greeting, `{名称}` a short name (2–10 letters, no pronoun or form of address), `{通称}` kinds of organisation without a
+name, `{职务}` a word for a staff member (客服, 专员, 人员, 民警 …) and `{岗位}` a few letters and one (保洁人员),
+`{叙述}` narration outside quotation marks, `{落款}` a message's signature; `{公司}` and the other placeholders also
+match the organisation's value. A match that overlaps an exclusion does not count.
 Texts and patterns are compared folded (Simplified, half-width, lower case). None of this syntax
 ever reaches a message: messages name an element and show its `examples`.
 
@@ -124,15 +126,17 @@ GENERIC_ORG_WORDS = (
 ).split()
 GENERIC_ORG = "(?:" + "|".join(sorted(GENERIC_ORG_WORDS, key=len, reverse=True)) + ")+"
 KINDS = ("outbound", "inbound", "face", "message")
-# A staff member's role (`{岗位}`): a few letters and the word that says what the person is (保洁人员, 线务员,
-# 售后人员, 社区民警, 理财经理) — one vocabulary of head words instead of a list of whole roles.
+# A staff member's role (`{岗位}`): a few letters and the word that says what the person is (`{职务}`: 保洁人员,
+# 线务员, 售后人员, 社区民警, 理财经理) — one vocabulary of head words instead of a list of whole roles. Before a
+# name (客服代表小李, 社区民警张明) the head word is enough and much cheaper to look for: a pattern that starts with
+# the letters would be tried at every character.
 STAFF_HEADS = (
     "人员 员 客服 专员 代表 顾问 坐席 经理 主管 管家 助理 助手 护士 医生 大夫 药师 技师 师傅 老师 教练 律师 民警 警官 "
     "干部 社工 志愿者"
 ).split()
-# (the letters before the head word hold no 的 or 是: 「我是****的客服代表**」's role starts at 客服, after the
-# company's placeholder, which an exclusion says is no name)
-STAFF = r"(?:(?![的是])[^\W_]){0,4}?(?:" + "|".join(sorted(STAFF_HEADS, key=len, reverse=True)) + ")"
+STAFF_HEAD = "(?:" + "|".join(sorted(STAFF_HEADS, key=len, reverse=True)) + ")"
+# (the letters before the head word hold no 的 or 是: the role starts after 「我是XX的」)
+STAFF = r"(?:(?![的是])[^\W_]){0,4}?" + STAFF_HEAD
 # Words outside quotation marks up to the next one (`{叙述}`): in a line that quotes what was said, what stands
 # between a closing and an opening quote is narration (收费员小吴正在值班。一客户打来电话：“…”).
 NARRATION = r"[^“”「」\n]*"
@@ -173,6 +177,8 @@ def _piece(token: str, values: dict) -> str:
             return NARRATION
         if name == "岗位":
             return STAFF
+        if name == "职务":
+            return STAFF_HEAD
         if name == "占位":
             return PLACEHOLDER_STARTS + "(?:" + PLACEHOLDER_NAME + ")"
         literal = re.escape(fold(token))

@@ -48,7 +48,15 @@ PUBLIC = (
     r"客户|顾客|用户|市民|患者|病人|家属|业主|来电人|来电者|求助者|求救者|居民|村民|乘客|车主|投诉人|群众|消费者|"
     r"老人|大爷|大妈|阿姨|老太|奶奶|爷爷|网友|记者|测评人员|被执行人|借款人|单亲妈妈|妈妈|母亲|父亲|家长|先生|女士"
 )
-NOT_AGENT = regexcache.compile(PUBLIC + r"|^[ \t]*我|[，,。][ \t]*我|我们")
+# The service side named by its role (「接线员张某」: the role, not the name made anonymous, says which side).
+AGENT_ROLE = (
+    r"客户经理|客服经理|理财经理|客服|坐席|座席|接线员|接线人员|话务员|工作人员|服务员|营业员|柜员|收费员|调度员|接警员|值班员|执行员|普查员|"
+    r"网格员|催收员|外送员|快递员|送餐员|店员|导购|专员|职员|员工|医生|护士|民警|警察|警官|法官|经理"
+)
+# Who a clause names first: the service side, or the customer, the public (张某: a name made anonymous) or the narrator.
+PERSON = regexcache.compile(
+    r"(?P<agent>" + AGENT_ROLE + r")|(?P<other>" + PUBLIC + r"|[\u4e00-\u9fff]某|^[ \t]*我|[，,。][ \t]*我|我们)"
+)
 # A caller who greets and says who they are (「“喂,韩站长吗?我是朱楼村村民…”」) does not open the call as the agent.
 CALLER_INTRO = regexcache.compile(r"我是[^”」』\"，,。！!？?]{0,10}(?:" + PUBLIC + ")")
 CLAUSE = regexcache.compile(r"[，,、；;：:]")
@@ -94,11 +102,12 @@ PRONOUN = regexcache.compile(r"[ \t]*(?:他|她)们?(?![^，,。！!？?]*(?:员
 
 
 def _speaker(clause: str) -> str | None:
-    """Who the narration before a verb of speaking names: the agent's side unless the customer, the public
-    or the narrator (a person spoken to does not count); None for a bare pronoun."""
-    for found in NOT_AGENT.finditer(clause):
+    """Who the narration before a verb of speaking names: the first person it names that is not spoken to (a
+    role of the service side, or the customer, the public or the narrator); a name alone is the agent's side,
+    a bare pronoun either side (None)."""
+    for found in PERSON.finditer(clause):
         if ADDRESSEE.search(clause, 0, found.start()) is None:
-            return OTHER
+            return AGENT if found.group("agent") else OTHER
     return None if PRONOUN.match(clause) is not None else AGENT
 
 

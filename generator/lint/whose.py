@@ -6,6 +6,7 @@ forbidden-phrase rule.
   「也没办法吗？」), as a line after the agent's goes on with the agent's.
 - A line that starts with a customer's or a member of the public's label the reader left in the text (used once:
   「群众：…」, 「王女士：…」, 「他：…」) is theirs.
+- A short heading that names a situation (「场景三：没办法满足客户要求时」, 「5.不归我管的问题怎么处理」) is no one's words.
 - A numbered question that asks about the company (「6. 你们是不是没办法退款？」) heads a reply library's answer: it
   is the customer's question, not said by the agent.
 """
@@ -33,6 +34,15 @@ QUESTION_HEADING = regexcache.compile(
 LABEL_MARKS = frozenset(":：】]")
 
 
+# A heading that names a situation, not words said in it (「场景三：没办法满足客户要求时」, 「5.不归我管的问题怎么处理」):
+# at most 32 characters, a situation's label before it or a "when / what to do" at its end.
+SITUATION_HEADING = regexcache.compile(
+    r"^[ \t#>*\-]*(?:\d{1,2}[.、．)）]|[(（]?[一二三四五六七八九十]{1,3}[)）、])?[ \t]*(?=[^\n。！!]{1,32}$)"
+    r"(?:(?:场景|情景|情形|情况|案例|问题)[\d一二三四五六七八九十]{0,3}[ \t]*[:：、.．]"
+    r"|[^\n]*(?:时|之时|的时候|怎么办|怎么处理|如何处理|如何应对|如何回答|怎么回答|怎么说)[ \t]*[?？]?[ \t]*$)"
+)
+
+
 def has_label(lead: str) -> bool:
     """Whether what the reader took off a line's start (`lead`) is a speaker's label, not a list number or
     indentation."""
@@ -50,6 +60,8 @@ def customers(view, u) -> bool:
         if QUESTION_HEADING.match(_line(text, u)) is not None:
             return True
     elif CUSTOMER_LEAD.match(u.text) is not None:
+        return True
+    if SITUATION_HEADING.match(_line(text, u)) is not None:
         return True
     everyone = view.__dict__.get("_everyone_by_line")
     if everyone is None:  # only a file in which the customer speaks can have the customer's turn going on

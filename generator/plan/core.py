@@ -1131,7 +1131,7 @@ def packed_key(columns: list[pl.Series]) -> pl.Series | None:
     key = None
     for part, width in zip(parts, widths):
         shift -= width
-        term = part * (1 << shift) if shift else part
+        term = part * (1 << shift) if shift and width else part  # a column of one value: all 0, and 1 << 63 no Int64
         key = term if key is None else key + term
     return key
 

@@ -77,6 +77,14 @@ from tests.lint.conftest import lint_text
         ("我打电话过去，客服说没办法，只能等。", "没办法", True),
         ("接线员都说不知道，让她自己去查。", "不知道", True),
         ("接线人员冷漠地说:“不知道,你打114查。”", "不知道", False),
+        # a rule right after words a verb or 一句 names, or after a list named as words; a quote counted in characters
+        ("回答没办法属于推诿行为。", "没办法", True),
+        ("一句我不知道会让客户很失望。", "我不知道", True),
+        ("不知道、没办法这类话，坐席要杜绝。", "不知道", True),
+        ("“没办法”三个字，是客户最不想听到的。", "没办法", True),
+        ("把“不归我管”挂在嘴边的客服不是好客服。", "不归我管", True),
+        ("我说了没办法，您还要我怎样？", "没办法", False),
+        ("没办法，这个属于系统限制。", "没办法", False),
         # said, then a remark that is no rule about the words: still said
         ("没办法，这是规定。", "没办法", False),
         ("“没办法。”客服说完就挂了。", "没办法", False),
@@ -288,6 +296,10 @@ def test_a_callers_unattributed_quotes_in_a_story_are_not_the_agents(proj):
         ("“这个月的钱怎么还没转过来?”\n“法官,实在是没办法,能不能行行方便……”\n执行员每月都要催交案款。\n", []),
         # the narration around the agent's quote is the writer's words
         ("“您好，请问有什么可以帮您？”接线员说。她后来告诉记者，那天她也没办法。\n", []),
+        # the role says the side, not the name made anonymous: 接线员张某 speaks for the service, 张某 alone does not
+        ("记者调查发现，接线员张某表示：“没办法，你自己去查。”\n", [1]),
+        ("据法院介绍，被执行人张某说：“实在是没办法。”\n", []),
+        ("那天，客户经理王某表示：“这不归我管。”\n", [1]),
         # a customer named by 先生/女士, or anyone named only by a pronoun, is not the service side
         ("电话接通后，李女士说：“我也没办法，钱早就还了。”\n“那您明天再打来。”\n", []),
         ("那天夜里，接线员问：“您在哪里？”\n“我没办法起床……”他喘着气说。\n", []),
@@ -331,6 +343,10 @@ def test_in_a_story_only_the_agents_quotes_are_checked(proj, text, lines):
         ("接线员：您好，12345。\n群众：这事你们不管吗？我也没办法了。\n接线员：您别着急。\n", []),
         ("客服：您好。\n王女士：我真不知道怎么办。\n客服：别着急。\n", []),
         ("客服：您好。\n买家：你们是不是没办法发货？\n客服：非常抱歉。\n", []),
+        # a short heading that names a situation is no one's words
+        ("场景三：没办法满足客户要求时\n客服：非常抱歉，我帮您登记。\n", []),
+        ("5.不归我管的问题怎么处理\n应转给相关部门，并告知客户。\n", []),
+        ("没办法，这个时候我也帮不了您。\n", [1]),
         # a reply library: the numbered question to the company is the customer's, the answer the agent's
         ("6. 你们是不是没办法退款？\n亲，可以退款的，请您申请售后。\n", []),
         ("6. 可以退款吗？\n亲，没办法退款了。\n", [2]),

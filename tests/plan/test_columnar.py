@@ -22,7 +22,7 @@ from huifang.plan.core import Planner, group_ids, one_key, packed_key, rank_of, 
 from huifang.plan.events import Event, read_events
 from huifang.plan.jsonout import looked, write_json
 from huifang.plan.store import packed
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.plan import oracle
@@ -263,6 +263,8 @@ def test_the_sort_order_sorts_as_the_columns_do_ties_in_row_order(columns):
         max_size=30,
     )
 )
+# 63 bits exactly, the first column of one value (its multiplier would have been 1 << 63, which is no Int64)
+@example(rows=[(0, dt.date(1, 1, 1), 0, "甲"), (0, dt.date(9999, 12, 31), 1 << 40, "甲")])
 def test_rows_alike_share_a_group_and_only_they(rows):
     frame = pl.DataFrame(
         [list(r) for r in rows],

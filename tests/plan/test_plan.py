@@ -499,6 +499,9 @@ def test_a_first_run_puts_a_whole_ledger_in_place_and_a_failed_one_none(tmp_path
     result = huifang("plan", events, *run)
     assert result.returncode == 0, result.stderr
     assert [p.name for p in db.parent.iterdir()] == ["l.sqlite"]
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert db.stat().st_mode & 0o777 == 0o644 & ~mask  # as SQLite makes a file, not a temporary file's 0600
     with sqlite3.connect(db) as made:
         assert made.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert made.execute("SELECT customer, date FROM plan_calls").fetchall() == [("王先生", "2026-03-02")]

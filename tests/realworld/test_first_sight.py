@@ -39,3 +39,19 @@ def test_an_edit_is_applied_to_the_old_code_and_one_that_fails_is_reported(tmp_p
     broken.write_text("raise SystemExit('no such code')\n", encoding="utf-8")
     done = run("--edit", str(broken))
     assert done.returncode == 1 and "failed on 17fd0b3" in done.stdout and "no such code" in done.stdout
+
+
+@pytest.mark.skipif(
+    subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", "1d87431"], capture_output=True).returncode != 0,
+    reason="a shallow clone without the history",
+)
+def test_round_nines_edits_apply_to_set_eights_first_sight_code():
+    # the four changes of round 9 as they were transfer-tested (bench/README.md: 37 / 13 / 15 -> 45 / 12 / 7)
+    edits = [
+        arg
+        for name in ("signature", "late_opening", "narration", "staff")
+        for arg in ("--edit", str(REPO / "bench" / "realworld" / "transfer" / f"{name}.py"))
+    ]
+    done = subprocess.run([sys.executable, str(SCRIPT), "--set", "heldout8", *edits], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "| **all opening/closing** | 45 | 12 | 7 | 171 | **0.79** | **0.87** |" in done.stdout

@@ -37,16 +37,24 @@ _LINK = (
     r"(?:是|都是|就是|属于|都属于|均属|算是|为|"
     r"(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:话|话语|用语|语言|说法|字眼|词语|言语|回答|口头禅|忌语|禁语)|"
     r"(?:这句话|这些话|这种话|这类话|这话)|会让|会使|容易让|只会让|"
-    r"(?:等|为)(?=推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|由))"
+    r"(?:等|为)(?=推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|由)|"
+    r"[一二三四五六七八九十两\d]{1,2}个字[,，]?|(?=挂在嘴边|当成口头禅|成了口头禅))"
 )
 _RULE = (
     r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|由|推卸|不文明|不礼貌|不规范|违规|扣分|"
     r"冷漠|生硬|不耐烦|说教|"
-    r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感)"
+    r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感|"
+    r"失望|不满|不想听|怕听|讨厌听|挂在嘴边|口头禅|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$))"
 )
+_NAMED_BY = _re.compile(r"(?:说|讲|回答|答复|一句|这句|用|把|以|像)[ \t]*$")
+_DIRECT = _re.compile(_LINK + r"[^。！!？?\n]{0,16}?" + _RULE)
 _AFTER = _re.compile(r"[ \t]*[,，]?[ \t]*" + _LINK + r"[^。！!？?\n]{0,16}?" + _RULE)
 _LIST = _re.compile(r"[,，][ \t]*" + _LINK + r"[^。！!？?\n]{0,16}?" + _RULE)
 _END = _re.compile(r"[。！!？?\n]")
+_WORDS = _re.compile(
+    r"(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:话|话语|用语|语言|说法|字眼|词语|言语)(?!题)"
+    r"[^。！!？?\n]{0,16}?" + _RULE
+)
 
 
 def _quote_at(folded, start):
@@ -69,7 +77,10 @@ def _ruled_round9(folded, start):
         return end >= 0 and _AFTER.match(folded, end + 1) is not None
     tail = folded[start : start + 40]
     stop = _END.search(tail)
-    return _LIST.search(tail[: stop.start()] if stop else tail) is not None
+    sentence = tail[: stop.start()] if stop else tail
+    if _LIST.search(sentence) is not None or _WORDS.search(sentence) is not None:
+        return True
+    return _NAMED_BY.search(folded, max(0, start - 3), start) is not None and _DIRECT.search(sentence) is not None
 
 
 def mentioned(folded, start):

@@ -1,6 +1,6 @@
 """Round 9, change 4 as it was transfer-tested: a staff member's role is a few letters and a head word that says
 what the person is (`{岗位}`: 保洁人员, 线务员, 售后人员, 社区民警), one vocabulary for the company's 「…的{岗位}」 and the
-agent's 「{岗位}{姓名}」; and the agent's surname with a title may come after the company (我是建设银行信贷业务陈经理).
+agent's 「{职务}{姓名}」; and the agent's surname with a title may come after the company (我是建设银行信贷业务陈经理).
 
 Run by first_sight.py in an export of old code: python staff.py EXPORT_ROOT. Adds the `{岗位}` token (and
 `{名称}`, as the current code has it, where the old code lacks it) and adds the patterns (the old ones stay).
@@ -15,7 +15,7 @@ text = code.read_text(encoding="utf-8")
 anchor = '        if name == "名":\n'
 if anchor not in text:
     sys.exit("no _piece() to add the token to")
-tokens = '        if name == "岗位":\n            return _STAFF\n'
+tokens = '        if name == "岗位":\n            return _STAFF\n        if name == "职务":\n            return _STAFF_HEAD\n'
 if '"名称"' not in text:
     tokens += '        if name == "名称":\n            return _ORG_NAME\n'
 text = text.replace(anchor, tokens + anchor, 1)
@@ -31,7 +31,8 @@ _HEADS = (
     "人员 员 客服 专员 代表 顾问 坐席 经理 主管 管家 助理 助手 护士 医生 大夫 药师 技师 师傅 老师 教练 律师 民警 警官 "
     "干部 社工 志愿者"
 ).split()
-_STAFF = r"(?:(?![的是])[^\W_]){0,4}?(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
+_STAFF_HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
+_STAFF = r"(?:(?![的是])[^\W_]){0,4}?" + _STAFF_HEAD
 """
 code.write_text(text, encoding="utf-8")
 
@@ -53,7 +54,7 @@ book = add(
     book,
     "zuoxi",
     [
-        "{岗位}( )?(是)?(小)?{姓名}",
+        "{职务}( )?(是)?(小)?{姓名}",
         "我是*{名}(老师|医生|护士|大夫|师傅|主任|顾问|助理|律师|教练|管家|经理|警官)",
     ],
 )
