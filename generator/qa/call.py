@@ -15,17 +15,42 @@ class TranscriptError(Exception):
         self.path = path
 
 
-@dataclass(slots=True)
-class Turn:
-    speaker: str  # as the transcript names it: "SPEAKER_00", "0", "客服", "channel 1"
-    text: str
-    start: float | None = None  # seconds from the start of the recording
-    end: float | None = None
-    channel: int | None = None
-    line: int = 0  # line in the transcript file when it has lines, else the turn's number
-    role: str = ""  # agent | customer, set by roles.assign
-    folded: str = ""  # Simplified, half-width, lower case (rules_bridge.prepare), same length as text
-    norm: str = ""  # folded without spaces and punctuation: what questions and phrases are compared on
+try:
+    import msgspec
+except ImportError:  # an environment not installed again since msgspec became a dependency
+    msgspec = None  # type: ignore[assignment]
+
+TYPE_CHECKING = False
+if TYPE_CHECKING or msgspec is not None:
+
+    class Turn(msgspec.Struct, gc=False):
+        """One turn of a call. A msgspec struct: made in C, where the slotted dataclass's `__init__` (the one
+        below, without msgspec) cost ≈ 2,900 instructions a turn against ≈ 1,200, some 60 turns a call; not
+        tracked by the garbage collector (strings and numbers only: never part of a cycle)."""
+
+        speaker: str  # as the transcript names it: "SPEAKER_00", "0", "客服", "channel 1"
+        text: str
+        start: float | None = None  # seconds from the start of the recording
+        end: float | None = None
+        channel: int | None = None
+        line: int = 0  # line in the transcript file when it has lines, else the turn's number
+        role: str = ""  # agent | customer, set by roles.assign
+        folded: str = ""  # Simplified, half-width, lower case (rules_bridge.prepare), same length as text
+        norm: str = ""  # folded without spaces and punctuation: what questions and phrases are compared on
+
+else:
+
+    @dataclass(slots=True)
+    class Turn:
+        speaker: str
+        text: str
+        start: float | None = None
+        end: float | None = None
+        channel: int | None = None
+        line: int = 0
+        role: str = ""
+        folded: str = ""
+        norm: str = ""
 
 
 @dataclass
