@@ -268,6 +268,13 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         # a welcome that names the company by its kind of business; a welcome to ask names none
         ("您好！欢迎咨询武汉凡尘合创科技，我是您的专属顾问。", {"wenhou", "gongsi"}, {"zuoxi"}),
         ("欢迎随时咨询我们的客服中心", set(), {"gongsi"}),
+        # a welcome with the organisation's name after it, 您 between or not; a welcome to a kind of organisation names none
+        ("您好,欢迎参观华美陶瓷展厅,请随便看看", {"wenhou", "gongsi"}, set()),
+        ("欢迎您致电江宁区人民医院预约热线", {"gongsi"}, set()),
+        ("欢迎您莅临绿城物业服务中心", {"gongsi"}, set()),
+        ("欢迎致电客服热线,", set(), {"gongsi"}),
+        ("欢迎光临本店!", {"wenhou"}, {"gongsi"}),
+        ("欢迎您下次光临", set(), {"gongsi"}),
         # a company named in the thanks that opens a call or a message; a product or a service named by its kind is none
         ("您好，感谢致电中国移动，请问有什么可以帮您", {"wenhou", "gongsi", "xuqiu"}, set()),
         ("您的订单 %s 已签收,感谢您信任楼口.若未收到货", {"gongsi"}, set()),
