@@ -1,8 +1,8 @@
 """Measure the linter on real published call scripts and transcripts (bench/realworld/).
 
-    python bench/realworld/evaluate.py --split all -v     # all 256 development files (scripts/ 36 + heldout2/ 29
+    python bench/realworld/evaluate.py --split all -v     # all 286 development files (scripts/ 36 + heldout2/ 29
                                                           # + heldout3/ 34 + heldout4/ 35 + heldout5/ 32 + heldout6/ 30
-                                                          # + heldout7/ 30 + heldout8/ 30)
+                                                          # + heldout7/ 30 + heldout8/ 30 + heldout9/ 30)
     python bench/realworld/evaluate.py --split dev        # the first labelling's dev half only
     python bench/realworld/evaluate.py --split heldout    # the first labelling's held-out half (since looked at)
     python bench/realworld/evaluate.py --split heldout2   # set 2 (labels-heldout2.yaml, heldout2/): blind once, measured
@@ -19,8 +19,8 @@
                                                           # once (session 9, before and after), then spent and a development set too
     python bench/realworld/evaluate.py --split heldout8   # set 8 (labels-heldout8.yaml, heldout8/): blind once, measured
                                                           # once (session 10, before and after), then spent and a development set too
-    python bench/realworld/evaluate.py --split heldout9   # blind set 9 (labels-heldout9.yaml, heldout9/): collected in
-                                                          # session 10 for session 11, after set 8; blind, never tuned to
+    python bench/realworld/evaluate.py --split heldout9   # set 9 (labels-heldout9.yaml, heldout9/): blind once, measured
+                                                          # once (session 11, before and after), then spent and a development set too
     python bench/realworld/evaluate.py --split heldout10  # blind set 10 (labels-heldout10.yaml, heldout10/): collected in
                                                           # session 11 for session 12, after set 9; blind, never tuned to
 
@@ -173,8 +173,8 @@ def main(argv=None) -> int:
         "--split",
         choices=[*LABELS, "all"],
         default="dev",
-        help="all = the 256 development files (dev, heldout and the spent heldout2 to heldout8); "
-        "heldout9 and heldout10 are blind, each for one measurement only, never tuned to",
+        help="all = the 286 development files (dev, heldout and the spent heldout2 to heldout9); "
+        "heldout10 is blind: measured, never tuned to",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(
@@ -187,7 +187,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
     engine, project = load_engine(args.project, tuple(args.pack))
-    spent = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"]
+    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 10))]
     splits = spent if args.split == "all" else [args.split]
     everything = []
     for split in splits:

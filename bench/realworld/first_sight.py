@@ -35,6 +35,7 @@ FIRST_SIGHT = {
     "heldout6": "d0863eb",
     "heldout7": "17fd0b3",
     "heldout8": "1d87431",
+    "heldout9": "5cf8fc1",
 }
 EXPORTED = [
     "generator",

@@ -24,22 +24,28 @@ from huifang.problems import ContentError, display_path
 # CPU at a million events), later the peak (1,000 ms: ≈ 835 against ≈ 800 MB; see bench/README.md). polars puts
 # its own defaults in front of this (later options win in jemalloc's list).
 ALLOCATOR = "dirty_decay_ms:500,muzzy_decay_ms:0"
+# polars' threads: one. A plan is many short polars steps between Python ones, and a pool's idle thread spins
+# between them: at a million events two threads took 0.1-0.4 s more CPU (1.94-2.36 against 1.85-1.99 s) for the
+# same wall time on a quiet 2-CPU machine and more under load; at 10k and 100k events the same (bench/README.md,
+# round planspeed11).
+THREADS = "1"
+SETTINGS = {"_RJEM_MALLOC_CONF": ALLOCATOR, "POLARS_MAX_THREADS": THREADS}
 
 
 def load_polars() -> None:
-    """Import polars with its allocator set as ALLOCATOR says. jemalloc reads `_RJEM_MALLOC_CONF` once, when
-    polars loads, so it is set for the import only and removed again; a user's own setting wins (then nothing is
-    added to it)."""
+    """Import polars with its allocator and threads set as SETTINGS says. jemalloc and polars' thread pool read
+    their variables once, when polars loads, so they are set for the import only and removed again; a user's own
+    setting wins (then nothing is added to it)."""
     if "polars" in sys.modules:
         return
-    own = "_RJEM_MALLOC_CONF" not in os.environ
-    if own:
-        os.environ["_RJEM_MALLOC_CONF"] = ALLOCATOR
+    own = [name for name in SETTINGS if name not in os.environ]
+    for name in own:
+        os.environ[name] = SETTINGS[name]
     try:
         import polars  # noqa: F401
     finally:
-        if own:
-            os.environ.pop("_RJEM_MALLOC_CONF", None)
+        for name in own:
+            os.environ.pop(name, None)
 
 
 def parse_range(args) -> tuple[dt.date, dt.date] | str:

@@ -514,20 +514,24 @@ before = dict(os.environ)
 import huifang.plan, huifang.plan.command
 imported = dict(os.environ) == before
 huifang.plan.command.load_polars()
-print(json.dumps([imported, os.environ.get("_RJEM_MALLOC_CONF"), "polars" in sys.modules]))
+import polars
+print(json.dumps([imported, os.environ.get("_RJEM_MALLOC_CONF"), os.environ.get("POLARS_MAX_THREADS"),
+                  polars.thread_pool_size(), "polars" in sys.modules]))
 """
 
 
 def test_loading_polars_leaves_the_environment_as_it_was():
-    """The allocator's setting is made for polars' import only (a fresh interpreter: polars not loaded yet); a
-    user's own setting is the one polars gets (polars writes its own defaults in front of it, which we cannot help)."""
-    env = {k: v for k, v in os.environ.items() if k != "_RJEM_MALLOC_CONF"}
+    """The allocator's and the threads' settings are made for polars' import only (a fresh interpreter: polars not
+    loaded yet); a user's own setting is the one polars gets (polars writes its own allocator defaults in front of
+    it, which we cannot help)."""
+    env = {k: v for k, v in os.environ.items() if k not in command.SETTINGS}
     out = subprocess.run([sys.executable, "-c", ENVIRONMENT], capture_output=True, text=True, env=env, check=True)
-    assert json.loads(out.stdout) == [True, None, True]
+    assert json.loads(out.stdout) == [True, None, None, 1, True]
     env["_RJEM_MALLOC_CONF"] = "dirty_decay_ms:5000"
+    env["POLARS_MAX_THREADS"] = "2"
     out = subprocess.run([sys.executable, "-c", ENVIRONMENT], capture_output=True, text=True, env=env, check=True)
-    imported, setting, loaded = json.loads(out.stdout)
-    assert imported and loaded
+    imported, setting, threads, pool, loaded = json.loads(out.stdout)
+    assert imported and loaded and (threads, pool) == ("2", 2)
     assert setting.endswith(",dirty_decay_ms:5000") and command.ALLOCATOR not in setting
 
 
