@@ -3,12 +3,13 @@ found by its place in the call, and no pattern syntax in any message."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from huifang.lint import freeform
 from huifang.lint.api import lint_paths
-from huifang.lint.standards import find_elements
+from huifang.lint.standards import _compile, find_elements
 from huifang.lint.utterance import Utterance
 from huifang.project import load_project
 
@@ -258,6 +259,9 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("这里是营业厅前台，", set(), {"gongsi"}),
         # a carrier's short name is a name, not a kind
         ("您好，我是电信的客服", {"wenhou", "gongsi"}, set()),
+        # a number left as a placeholder is a number: 工号 and a seat's number with stars or crosses
+        ("您好,我是银行的工作人员,工号****……", {"wenhou", "zuoxi"}, set()),
+        ("您好,这里是**号坐席员,请讲", {"wenhou", "zuoxi"}, {"gongsi"}),
         # greeting a group; a hotline's pickup: place and number, then 请讲
         ("各位团友,大家好!欢迎来到厦门。", {"wenhou"}, set()),
         ("你好,开封市120,28号,请讲……", {"wenhou", "gongsi", "zuoxi", "xuqiu"}, set()),
@@ -353,6 +357,12 @@ def test_prose_about_thanking_is_no_thanks(project, text):
 
 def test_thanks_for_waiting_is_no_closing_thanks(project):
     assert "ganxie" not in found(project, "谢谢,让您久等了", "closing")
+
+
+def test_a_token_inside_alternatives_is_the_token_not_its_text():
+    number = re.compile(_compile("工号(0|1|{占位})", ()))
+    assert number.search("工号**") and number.search("工号1")
+    assert not number.search("工号{占位}")
 
 
 def test_every_element_example_is_its_own_element(project):
