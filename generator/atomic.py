@@ -163,7 +163,7 @@ def check_output(target: Path, root: Path, option: str) -> Path:
     return real
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -178,7 +178,7 @@ def _ours_to_sweep(path: Path) -> bool:
     parts = path.name.split(".")  # "", name, "new"|"old", pid, random
     if len(parts) < 5 or not parts[-2].isdigit() or path.is_symlink() or not path.is_dir():
         return False
-    if _alive(int(parts[-2])):
+    if alive(int(parts[-2])):
         return False
     inner = path / "previous" if parts[-3] == "old" else path
     return (inner / MARKER).is_file() or not any(path.iterdir())

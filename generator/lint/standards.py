@@ -158,7 +158,9 @@ def _piece(token: str, values: dict) -> str:
     if token.startswith("("):
         optional = token.endswith("?")
         inner = token[1:-2] if optional else token[1:-1]
-        return "(?:" + "|".join(re.escape(fold(a)) for a in inner.split("|")) + ")" + ("?" if optional else "")
+        # an alternative may be a token too: (0|1|…|{占位}) is a digit or a placeholder, not the text 「{占位}」
+        alternatives = (_piece(a, values) if PLACEHOLDER.fullmatch(a) else re.escape(fold(a)) for a in inner.split("|"))
+        return "(?:" + "|".join(alternatives) + ")" + ("?" if optional else "")
     if token.startswith("{"):
         name = token[1:-1]
         if name == "名":

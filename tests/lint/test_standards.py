@@ -3,12 +3,13 @@ found by its place in the call, and no pattern syntax in any message."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from huifang.lint import freeform
 from huifang.lint.api import lint_paths
-from huifang.lint.standards import find_elements
+from huifang.lint.standards import _compile, find_elements
 from huifang.lint.utterance import Utterance
 from huifang.project import load_project
 
@@ -258,6 +259,9 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("这里是营业厅前台，", set(), {"gongsi"}),
         # a carrier's short name is a name, not a kind
         ("您好，我是电信的客服", {"wenhou", "gongsi"}, set()),
+        # a number left as a placeholder is a number: 工号 and a seat's number with stars or crosses
+        ("您好,我是银行的工作人员,工号****……", {"wenhou", "zuoxi"}, set()),
+        ("您好,这里是**号坐席员,请讲", {"wenhou", "zuoxi"}, {"gongsi"}),
         # greeting a group; a hotline's pickup: place and number, then 请讲
         ("各位团友,大家好!欢迎来到厦门。", {"wenhou"}, set()),
         ("你好,开封市120,28号,请讲……", {"wenhou", "gongsi", "zuoxi", "xuqiu"}, set()),
@@ -268,6 +272,13 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         # a welcome that names the company by its kind of business; a welcome to ask names none
         ("您好！欢迎咨询武汉凡尘合创科技，我是您的专属顾问。", {"wenhou", "gongsi"}, {"zuoxi"}),
         ("欢迎随时咨询我们的客服中心", set(), {"gongsi"}),
+        # a welcome with the organisation's name after it, 您 between or not; a welcome to a kind of organisation names none
+        ("您好,欢迎参观华美陶瓷展厅,请随便看看", {"wenhou", "gongsi"}, set()),
+        ("欢迎您致电江宁区人民医院预约热线", {"gongsi"}, set()),
+        ("欢迎您莅临绿城物业服务中心", {"gongsi"}, set()),
+        ("欢迎致电客服热线,", set(), {"gongsi"}),
+        ("欢迎光临本店!", {"wenhou"}, {"gongsi"}),
+        ("欢迎您下次光临", set(), {"gongsi"}),
         # a company named in the thanks that opens a call or a message; a product or a service named by its kind is none
         ("您好，感谢致电中国移动，请问有什么可以帮您", {"wenhou", "gongsi", "xuqiu"}, set()),
         ("您的订单 %s 已签收,感谢您信任楼口.若未收到货", {"gongsi"}, set()),
@@ -346,6 +357,12 @@ def test_prose_about_thanking_is_no_thanks(project, text):
 
 def test_thanks_for_waiting_is_no_closing_thanks(project):
     assert "ganxie" not in found(project, "谢谢,让您久等了", "closing")
+
+
+def test_a_token_inside_alternatives_is_the_token_not_its_text():
+    number = re.compile(_compile("工号(0|1|{占位})", ()))
+    assert number.search("工号**") and number.search("工号1")
+    assert not number.search("工号{占位}")
 
 
 def test_every_element_example_is_its_own_element(project):

@@ -617,3 +617,23 @@ def test_a_column_map_to_no_standard_column_is_one_line_of_check(tmp_path: Path)
     assert result.stdout.startswith("huifang.yaml:2:19: 值 '乱写' 不是可选值（可选：客户、电话、场景、日期、坐席"), (
         result.stdout
     )
+
+
+def test_a_new_ledger_left_by_a_killed_run_is_removed_by_the_next_first_run(tmp_path: Path):
+    """A first run killed while building its ledger leaves the file beside the ledger's path; the next first run
+    removes it (and its WAL files), but never a file of a run still going, nor a file of the team's."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    db = tmp_path / "ledger" / "l.sqlite"
+    db.parent.mkdir()
+    left = [db.parent / f".l.sqlite.{gone.pid}.x1y2z3.new{tail}" for tail in ("", "-wal", "-shm")]
+    running = db.parent / f".l.sqlite.{os.getpid()}.a1b2c3.new"
+    theirs = [db.parent / ".l.sqlite.notes.new", db.parent / "l.sqlite.bak"]
+    for path in [*left, running, *theirs]:
+        path.write_bytes(b"x" * 1000)
+    events = write_csv(
+        tmp_path / "events.csv", [HEADER, ["王先生", "01088886666", "tongyong-shouce-tousu", "2026-03-02", "张三", ""]]
+    )
+    result = huifang("plan", events, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO, "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in db.parent.iterdir()) == sorted(p.name for p in [db, running, *theirs])
