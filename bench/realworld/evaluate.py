@@ -23,6 +23,8 @@
                                                           # once (session 11, before and after), then spent and a development set too
     python bench/realworld/evaluate.py --split heldout10  # blind set 10 (labels-heldout10.yaml, heldout10/): collected in
                                                           # session 11 for session 12, after set 9; blind, never tuned to
+    python bench/realworld/evaluate.py --split heldout11  # blind set 11 (labels-heldout11.yaml, heldout11/): collected in
+                                                          # session 11 for session 12, after set 10; blind, never tuned to
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -61,6 +63,7 @@ LABELS = {
     "heldout8": "labels-heldout8.yaml",
     "heldout9": "labels-heldout9.yaml",
     "heldout10": "labels-heldout10.yaml",
+    "heldout11": "labels-heldout11.yaml",
 }
 
 
@@ -174,7 +177,7 @@ def main(argv=None) -> int:
         choices=[*LABELS, "all"],
         default="dev",
         help="all = the 286 development files (dev, heldout and the spent heldout2 to heldout9); "
-        "heldout10 is blind: measured, never tuned to",
+        "heldout10 and heldout11 are blind: measured, never tuned to",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(
