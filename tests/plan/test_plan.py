@@ -437,6 +437,77 @@ def test_the_view_gives_each_planned_call_as_its_row(shipped, tmp_path: Path):
     db.close()
 
 
+def test_a_run_writes_its_keys_with_its_days_and_reads_them_back_as_from_the_arrays(shipped, tmp_path: Path):
+    """A plan saved whole writes, beside each day's array, where each call's key is (plan_days.keys, plan_tails),
+    so that a re-run reads its known keys without parsing the arrays: the same keys as parsing them gives, for
+    ranges that hold every window, some or none, texts that needed escaping and an open-ended window included."""
+    plan = planner(shipped, "2026-03-01", "2026-03-31").plan(
+        [
+            event(2, "tongyong-shouce-tousu", "2026-03-02"),
+            event(3, "tongyong-shouce-tousu", "2026-03-02", customer='钱"先生\\', agent="李四"),
+            event(4, "tongyong-shouce-tousu", "2026-03-09", customer="孙[1],[2]"),
+            event(5, "tongyong-shouce-tousu", "2026-03-10", customer="周先生", ident="A-7"),
+            event(6, "zuoquan-zhijian-zhongdian", "2026-01-15"),  # monthly: open until 03-14
+        ]
+    )
+    assert isinstance(plan, Plan) and plan.shared is not None
+    db = ledger.connect(tmp_path, tmp_path / "l.sqlite")
+    store.save(db, plan, "r")
+    # a key's text holding a line break or a tab would break its line: that run writes no keys
+    tabbed = planner(shipped, "2026-03-01", "2026-03-31").plan(
+        [event(7, "tongyong-shouce-tousu", "2026-03-10", customer="吴\t先生")]
+    )
+    store.save(db, tabbed, "tab")
+    assert db.execute(
+        "SELECT run, keys IS NULL, tails IS NULL FROM plan_days GROUP BY run ORDER BY run"
+    ).fetchall() == [
+        ("r", 0, 0),
+        ("tab", 1, 1),
+    ]
+    calls = plan.calls + tabbed.calls
+    for first, last in (("2026-03-01", "2026-03-31"), ("2026-03-06", "2026-03-10"), ("2026-03-15", "2026-03-20")):
+        written = sorted(store.known_column(db, D(first), D(last)).to_list())
+        db.execute("UPDATE plan_days SET keys = NULL")  # read from the arrays
+        parsed = sorted(store.known_column(db, D(first), D(last)).to_list())
+        db.rollback()
+        assert (
+            written
+            == parsed
+            == sorted(
+                c.key for c in calls if c.window[0] <= D(last) and (c.window[1] is None or c.window[1] >= D(first))
+            )
+        ), (first, last)
+    assert len(store.known_keys(db, D("2026-03-01"), D("2026-03-31"))) == 7
+    db.close()
+
+
+def test_days_of_an_older_huifang_gain_the_keys_columns_and_are_read_from_their_arrays(shipped, tmp_path: Path):
+    """A ledger whose plan_days has no keys columns gains them (NULL in its rows, read from the arrays); the
+    next run writes its own days with keys, and both count as planned."""
+    path = tmp_path / "l.sqlite"
+    with sqlite3.connect(path) as old:
+        old.execute(
+            "CREATE TABLE plan_days (run TEXT, agent TEXT NOT NULL, date TEXT NOT NULL, n INTEGER NOT NULL,"
+            " win_from TEXT, win_to TEXT, calls TEXT NOT NULL)"
+        )
+        old.execute(
+            "INSERT INTO plan_days VALUES ('old', '张三', '2026-03-02', 1, '2026-03-02', '2026-03-05',"
+            ' \'[[2,"王先生","01088886666","","tongyong-shouce-tousu","2026-03-02","09:00",'
+            '"2026-03-02","2026-03-05"]]\')'
+        )
+    old.close()
+    db = ledger.connect(tmp_path, path)
+    columns = [row[1] for row in db.execute("PRAGMA table_info(plan_days)")]
+    assert columns[-2:] == ["keys", "tails"]
+    old_key = "王先生/01088886666|tongyong-shouce-tousu|2026-03-02|2026-03-02"
+    assert store.known_keys(db, D("2026-03-01"), D("2026-03-31")) == {old_key}
+    plan = planner(shipped, "2026-03-01", "2026-03-31").plan([event(3, "tongyong-shouce-tousu", "2026-03-03")])
+    store.save(db, plan, "new")
+    assert store.known_keys(db, D("2026-03-01"), D("2026-03-31")) == {old_key, plan.calls[0].key}
+    assert db.execute("SELECT run FROM plan_days WHERE keys IS NOT NULL").fetchall() == [("new",)]
+    db.close()
+
+
 def test_two_runs_at_once_do_not_write_a_call_twice(shipped, tmp_path: Path):
     """Two supervisors plan the same month on one ledger at the same moment: both read the known keys before
     either saves. The second to save finds the first's calls under the write lock and leaves them out (plan_days
