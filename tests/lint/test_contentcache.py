@@ -332,3 +332,17 @@ def test_a_top_folder_link_replaced_or_repointed_is_seen(proj, cache, tmp_path, 
     real.unlink()
     os.symlink(outside, real)
     assert refused()
+
+
+def test_a_content_file_replaced_by_a_link_out_of_the_project_is_refused_though_its_bytes_are_the_same(
+    proj, cache, tmp_path
+):
+    first = lint(proj)
+    _age_entry(next(cache.glob("*.pickle")))
+    phrase_file = proj / "content" / "forbidden" / "basic.yaml"
+    outside = tmp_path / "basic.yaml"
+    shutil.copy2(phrase_file, outside)
+    phrase_file.unlink()
+    os.symlink(outside, phrase_file)
+    found = lint(proj)
+    assert found != first and any("符号链接指向项目之外" in message for _, _, message in found)
