@@ -34,7 +34,7 @@ from pathlib import Path
 from huifang.yamlload import Document, Span
 
 KEEP = 32  # entries (one per project folder and copy of huifang); the oldest beyond this are removed
-FORMAT = "huifang-content-5"
+FORMAT = "huifang-content-6"
 RACY_NS = 3_000_000_000  # a file changed this shortly before its entry was written is always compared by content
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
@@ -159,9 +159,21 @@ def _digest(path: str) -> bytes:
         return hashlib.sha256(handle.read()).digest()
 
 
+def _links(root: Path) -> list[tuple[str, str | None]]:
+    """Where content/ and scripts_src/ lead when they are symlinks: the loader refuses a link out of the
+    project (a finding of the project, not of a file), and a link replaced by a folder, or pointed
+    elsewhere, leaves every file's stat as it was."""
+    from huifang.project import CONTENT, SCRIPTS
+
+    return [
+        (name, os.path.realpath(root / name) if os.path.islink(root / name) else None) for name in (CONTENT, SCRIPTS)
+    ]
+
+
 def _manifest(root: Path, scripts: bool = False) -> dict:
     files, pages, code = _listing(root, scripts)
     return {
+        "links": _links(root),
         "files": [(path, _stat(path), _digest(path)) for path in files + code],
         "listing": (files, pages, code),
         "folders": [(folder, _stat(folder)) for folder in _folders(root, files, code, scripts)],
@@ -180,6 +192,8 @@ def _fresh(manifest: dict, root: Path, scripts: bool = False) -> dict | None:
     trusts them on stat data alone. (An entry written just after an install or a checkout would
     otherwise have every later run list the folders and hash the files again.)"""
     written = manifest["time"]
+    if _links(root) != manifest.get("links"):
+        return None
     folders = manifest["folders"]
     folder_stats = None
     if any(_stat(folder) != stat or _racy(stat, written) for folder, stat in folders):
@@ -190,7 +204,7 @@ def _fresh(manifest: dict, root: Path, scripts: bool = False) -> dict | None:
     for i, (path, stat, digest) in enumerate(manifest["files"]):
         now = _stat(path)
         if now != stat or _racy(stat, written):
-            if _digest(path) != digest:
+            if os.path.islink(path) or _digest(path) != digest:  # a link: the loader decides if it may be read
                 return None
             again[i] = now  # taken before the read that matched
     if folder_stats is None and not again:

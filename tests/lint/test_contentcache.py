@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -299,3 +300,49 @@ def test_enabled_packs_are_kept_built_and_a_changed_pack_is_picked_up(proj, cach
     pickle.load(stream)
     entry.write_bytes(header + b"\n" + rest[: stream.tell()] + pickle.dumps(["not", "a", "pair"]))
     assert phrases_after_load(may_build=True) == changed
+
+
+@pytest.mark.parametrize("folder", ["scripts_src", "content"])
+def test_a_top_folder_link_replaced_or_repointed_is_seen(proj, cache, tmp_path, folder):
+    """A top folder that is a symlink out of the project is refused, a finding of the project rather than of a
+    file; replacing the link by the folder itself (or pointing it elsewhere) leaves every file's stat as it was,
+    so only the link's own state tells the entry is stale."""
+    outside = tmp_path / "outside"
+    real = proj / folder
+    os.replace(real, tmp_path / "kept")
+    os.symlink(outside, real)
+    shutil.copytree(tmp_path / "kept", outside)
+
+    def refused() -> bool:
+        run = huifang("lint", "--project", proj, "--format", "json")
+        return any(p["path"] == folder and "符号链接" in p["message"] for p in json.loads(run.stdout))
+
+    assert refused() and refused()  # written, then read back
+    _age_entry(next(cache.glob("*.pickle")))
+    real.unlink()
+    os.replace(tmp_path / "kept", real)
+    assert not refused()
+    _age_entry(next(cache.glob("*.pickle")))
+    os.replace(real, tmp_path / "kept")
+    inside = proj / "inside"
+    shutil.copytree(tmp_path / "kept", inside)
+    os.symlink(inside, real)  # now a link inside the project: allowed
+    assert not refused()
+    _age_entry(next(cache.glob("*.pickle")))
+    real.unlink()
+    os.symlink(outside, real)
+    assert refused()
+
+
+def test_a_content_file_replaced_by_a_link_out_of_the_project_is_refused_though_its_bytes_are_the_same(
+    proj, cache, tmp_path
+):
+    first = lint(proj)
+    _age_entry(next(cache.glob("*.pickle")))
+    phrase_file = proj / "content" / "forbidden" / "basic.yaml"
+    outside = tmp_path / "basic.yaml"
+    shutil.copy2(phrase_file, outside)
+    phrase_file.unlink()
+    os.symlink(outside, phrase_file)
+    found = lint(proj)
+    assert found != first and any("符号链接指向项目之外" in message for _, _, message in found)
