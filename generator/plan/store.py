@@ -339,7 +339,7 @@ def packed(
         pl.when("ends_").then(pl.lit("]]")).otherwise(pl.lit("]")),
     )  # fmt: skip
     line: pl.Expr = pl.lit(None, pl.String)
-    tails_id = None
+    tails = None
     if (
         tails_row is not None
         and shared is not None
@@ -356,10 +356,10 @@ def packed(
                 iso_days(frame["end"], seen=seen).fill_null(""),
             )
         ).to_series()  # fmt: skip
-        tails_id = tails_row("\n".join(rests.unique().sort().to_list()).encode())
+        tails = tails_row("\n".join(rests.unique().sort().to_list()).encode())
         at = pl.lit((rests.rank("dense").cast(pl.Int64) - 1).cast(pl.String)).gather(pl.col("shared_"))
         line = pl.concat_str("customer", pl.lit("/"), "phone", pl.lit("\t"), "ident", pl.lit("\t"), at)
-    return days_of(f, array, line, tails_id, run, piece), more
+    return days_of(f, array, line, tails, run, piece), more
 
 
 def days_of(f: pl.DataFrame, array: pl.Expr, line: pl.Expr, tails: int | None, run: str, piece: int) -> Iterator[tuple]:
