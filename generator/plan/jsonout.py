@@ -46,21 +46,15 @@ def inner(column: pl.Series, few: bool = False, seen: dict | None = None) -> pl.
     import polars as pl
 
     name = column.name
-    odd = odd_texts(column, few, seen)
-    if not odd:
-        return pl.col(name)
-    return pl.col(name).replace({v: encode_basestring(v)[1:-1] for v in odd})
-
-
-def odd_texts(column: pl.Series, few: bool = False, seen: dict | None = None) -> list[str]:
-    """The column's distinct texts that need escaping in JSON (`inner`'s arguments)."""
-    odd = seen.get(("odd", column.name)) if seen is not None else None
+    odd = seen.get(("odd", name)) if seen is not None else None
     if odd is None:
         texts = column.unique() if few else column
         odd = texts.filter(texts.str.contains_any(NEEDS_ESCAPE)).unique().to_list()
         if seen is not None:
-            seen[("odd", column.name)] = odd
-    return odd
+            seen[("odd", name)] = odd
+    if not odd:
+        return pl.col(name)
+    return pl.col(name).replace({v: encode_basestring(v)[1:-1] for v in odd})
 
 
 def iso_days(column: pl.Series, quoted: bool = False, seen: dict | None = None) -> pl.Expr:

@@ -7,11 +7,7 @@ call. It is a view over two tables:
   (three B-trees of a million text keys); SQLite's own json_each unpacks them in the view.
 - `plan_more`: the calls written one by one — those `huifang report` plans again (改约, 重拨), and every call of
   a ledger written before `plan_days` existed (its `plan_calls` table, renamed on first use).
-A call's key is not stored in `plan_days`: the view makes it from the fields, as `Call.key` does. For a re-run
-to read its known keys back without parsing the arrays (`known_column`), `plan_days.keys` holds a line per call
-(customer/phone TAB 编号 TAB the place of the rest of its key in `plan_tails`), `plan_days.tails` the row of
-`plan_tails` that holds the rest of the keys of the run that wrote it (|scenario|event|start TAB end, a line
-each): NULL in a ledger of an older huifang, or when a text holds a control character.
+A call's key is not stored in `plan_days`: the view makes it from the fields, as `Call.key` does.
 """
 
 from __future__ import annotations
@@ -20,13 +16,13 @@ import datetime as dt
 import json
 import sqlite3
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from huifang import ledger
 from huifang.plan.core import Call, Plan, frame_of
-from huifang.plan.jsonout import inner, iso_days, looked, odd_texts
+from huifang.plan.jsonout import inner, iso_days, looked
 
 if TYPE_CHECKING:
     import polars as pl
@@ -42,13 +38,6 @@ def migrate(db: sqlite3.Connection) -> None:
     if found and found[0] == "table":
         db.execute("ALTER TABLE plan_calls RENAME TO plan_more")
         db.execute("DROP INDEX IF EXISTS plan_calls_day")
-
-
-def add_keys(db: sqlite3.Connection) -> None:
-    """plan_days of an older huifang gains the columns `keys` and `tails` (NULL in its rows)."""
-    if "keys" not in [row[1] for row in db.execute("PRAGMA table_info(plan_days)")]:
-        db.execute("ALTER TABLE plan_days ADD COLUMN keys TEXT")
-        db.execute("ALTER TABLE plan_days ADD COLUMN tails INTEGER")
 
 
 # one call in a plan_days array: [line, customer, phone, ident, scenario, event, time, win_from, win_to]
@@ -67,9 +56,7 @@ ledger.register(
         migrate,
         """CREATE TABLE IF NOT EXISTS plan_days (
         run TEXT, agent TEXT NOT NULL, date TEXT NOT NULL, n INTEGER NOT NULL,
-        win_from TEXT, win_to TEXT, calls TEXT NOT NULL, keys TEXT, tails INTEGER)""",
-        add_keys,
-        "CREATE TABLE IF NOT EXISTS plan_tails (id INTEGER PRIMARY KEY, tails TEXT NOT NULL)",
+        win_from TEXT, win_to TEXT, calls TEXT NOT NULL)""",
         "CREATE INDEX IF NOT EXISTS plan_days_day ON plan_days (agent, date)",
         """CREATE TABLE IF NOT EXISTS plan_more (
         key TEXT PRIMARY KEY, scenario TEXT NOT NULL, customer TEXT, phone TEXT, agent TEXT,
@@ -114,10 +101,7 @@ def known_column(db: sqlite3.Connection, first: dt.date, last: dt.date) -> pl.Se
 
     lo, hi = first.isoformat(), last.isoformat()
     keys = [k for (k,) in db.execute(f"SELECT key FROM plan_more WHERE {OVERLAPS}", (hi, lo))]
-    written = known_written(db, lo, hi)
-    found = db.execute(
-        f"SELECT CAST(calls AS BLOB), n FROM plan_days WHERE keys IS NULL AND {OVERLAPS}", (hi, lo)
-    ).fetchall()
+    found = db.execute(f"SELECT CAST(calls AS BLOB), n FROM plan_days WHERE {OVERLAPS}", (hi, lo)).fetchall()
     days = pl.DataFrame(
         {"calls": [calls for calls, _ in found], "n": [n for _, n in found]},
         schema={"calls": pl.Binary, "n": pl.Int64},
@@ -140,7 +124,6 @@ def known_column(db: sqlite3.Connection, first: dt.date, last: dt.date) -> pl.Se
     who = pl.when(pl.col("ident") != "").then("ident").otherwise(pl.concat_str("customer", pl.lit("/"), "phone"))
     columns = [
         pl.Series("key", keys, pl.String),
-        written,
         calls.filter((pl.col("start") <= hi) & (pl.col("end").is_null() | (pl.col("end") >= lo)))
         .select(pl.concat_str(who, pl.lit("|"), "scenario", pl.lit("|"), "event", pl.lit("|"), "start").alias("key"))
         .to_series(),
@@ -153,42 +136,6 @@ def known_column(db: sqlite3.Connection, first: dt.date, last: dt.date) -> pl.Se
                 add(f"{ident or f'{customer}/{phone}'}|{scenario}|{event}|{start}")
     columns.append(pl.Series("key", rest, pl.String))
     return pl.concat(columns)
-
-
-def known_written(db: sqlite3.Connection, lo: str, hi: str) -> pl.Series:
-    """The keys of the days whose keys were written with them (`plan_days.keys`), whose window overlaps [lo, hi]:
-    848,373 calls in ≈ 0.15 s, where parsing their arrays takes 0.6 s."""
-    import polars as pl
-
-    found = db.execute(
-        f"SELECT CAST(keys AS BLOB), tails FROM plan_days WHERE keys NOT NULL AND {OVERLAPS}", (hi, lo)
-    ).fetchall()
-    sets = sorted({t for _, t in found})
-    texts = [db.execute("SELECT CAST(tails AS BLOB) FROM plan_tails WHERE id = ?", (t,)).fetchone() for t in sets]
-    tails = pl.Series([t[0] if t else b"" for t in texts], dtype=pl.Binary).cast(pl.String).str.split("\n")
-    counts = tails.list.len()
-    base = dict(zip(sets, (counts.cum_sum() - counts).to_list()))
-    tail = (
-        tails.explode().str.split_exact("\t", 1).struct.rename_fields(["tail", "end"]).struct.unnest()
-        .select("tail", ((pl.col("tail").str.slice(-10) <= hi) & ((pl.col("end") == "") | (pl.col("end") >= lo))).alias("in_range"))
-    )  # fmt: skip
-    lines = pl.Series([k for k, _ in found], dtype=pl.Binary).cast(pl.String).str.split("\n")
-    call = (
-        pl.select(
-            pl.Series([base[t] for _, t in found], dtype=pl.Int64).repeat_by(lines.list.len()).explode().alias("base"),
-            lines.explode().str.split_exact("\t", 2).struct.rename_fields(["who", "ident", "at"]).alias("call"),
-        )
-        .unnest("call")
-        .select(
-            pl.when(pl.col("ident") != "").then("ident").otherwise("who").alias("who"),
-            (pl.col("base") + pl.col("at").cast(pl.Int64)).alias("at"),
-        )
-    )
-    return (
-        call.filter(pl.lit(tail["in_range"]).gather("at"))
-        .select(pl.concat_str("who", pl.lit(tail["tail"]).gather("at")).alias("key"))
-        .to_series()
-    )
 
 
 def one_by_one(db: sqlite3.Connection) -> str:
@@ -254,12 +201,8 @@ def save(
     try:
         taken = known_keys(db, since[1], since[2]) if since and version(db) != since[0] else set()
         shared, seen = (calls.shared, looked(calls)) if isinstance(calls, Plan) else (None, None)
-        days, more = packed(frame, run, taken, shared, seen=seen, tails_row=lambda text: tails_row(db, text))
-        db.executemany(
-            "INSERT INTO plan_days (run, agent, date, n, win_from, win_to, calls, keys, tails)"
-            " VALUES (?,?,?,?,?,?,CAST(? AS TEXT),CAST(? AS TEXT),?)",
-            days,
-        )
+        days, more = packed(frame, run, taken, shared, seen=seen)
+        db.executemany("INSERT INTO plan_days VALUES (?,?,?,?,?,?,CAST(? AS TEXT))", days)
         db.executemany(
             "INSERT OR IGNORE INTO plan_more (key, scenario, customer, phone, agent, date, time, win_from, win_to,"
             " line, run) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -271,13 +214,6 @@ def save(
     db.commit()
 
 
-def tails_row(db: sqlite3.Connection, text: bytes) -> int:
-    """A row of plan_tails holding `text` (the rest of the keys of the days a run writes), its id."""
-    row = db.execute("INSERT INTO plan_tails (tails) VALUES (CAST(? AS TEXT))", (text,)).lastrowid
-    assert row is not None
-    return row
-
-
 def packed(
     frame: pl.DataFrame,
     run: str,
@@ -285,15 +221,12 @@ def packed(
     shared: pl.Series | None = None,
     piece: int = PIECE,
     seen: dict | None = None,
-    tails_row: Callable[[bytes], int] | None = None,
 ) -> tuple[Iterator[tuple], list[tuple]]:
     """The plan_days rows of the calls (each run of calls of one agent and day, in order) and the plan_more rows
     of those with a key; a call whose key is in `taken` is left out. Put together on the columns (polars).
     `shared` (`Plan.shared`): what follows the 编号 in a call's array is made once per window and time.
     The days are made as they are taken, `piece` calls (to the end of a day) at a time. `seen`: `jsonout.looked`
-    of the plan whose frame this is (what is looked for in a column is looked for in the frame's whole column).
-    `tails_row`: stores the rest of the keys (plan_tails) and gives its id, for the days' keys; without it the days
-    have none (NULL), as when a text holds a control character or the calls are not the plan's whole."""
+    of the plan whose frame this is (what is looked for in a column is looked for in the frame's whole column)."""
     import polars as pl
 
     more = [
@@ -338,31 +271,10 @@ def packed(
         pl.lit('","'), inner(frame["ident"], seen=seen), tail,
         pl.when("ends_").then(pl.lit("]]")).otherwise(pl.lit("]")),
     )  # fmt: skip
-    line: pl.Expr = pl.lit(None, pl.String)
-    tails = None
-    if (
-        tails_row is not None
-        and shared is not None
-        and not any(  # a line break or a tab in a key's text would break its line
-            "\n" in text or "\t" in text
-            for name in ("customer", "phone", "ident", "scenario")
-            for text in odd_texts(frame[name], few=name == "scenario", seen=seen)
-        )
-    ):
-        # the rest of each key (one text per window and time, a window's times alike), numbered by their order
-        rests = f[shared.arg_unique().sort()].select(
-            pl.concat_str(
-                pl.lit("|"), "scenario", pl.lit("|"), event, pl.lit("|"), start, pl.lit("\t"),
-                iso_days(frame["end"], seen=seen).fill_null(""),
-            )
-        ).to_series()  # fmt: skip
-        tails = tails_row("\n".join(rests.unique().sort().to_list()).encode())
-        at = pl.lit((rests.rank("dense").cast(pl.Int64) - 1).cast(pl.String)).gather(pl.col("shared_"))
-        line = pl.concat_str("customer", pl.lit("/"), "phone", pl.lit("\t"), "ident", pl.lit("\t"), at)
-    return days_of(f, array, line, tails, run, piece), more
+    return days_of(f, array, run, piece), more
 
 
-def days_of(f: pl.DataFrame, array: pl.Expr, line: pl.Expr, tails: int | None, run: str, piece: int) -> Iterator[tuple]:
+def days_of(f: pl.DataFrame, array: pl.Expr, run: str, piece: int) -> Iterator[tuple]:
     """packed's plan_days rows, made from `piece` calls at a time (cut at the end of a day): a million calls'
     arrays (97 MB), their days joined (97 MB again) and the rows handed to SQLite (a third copy) would each take
     fresh memory, where a piece takes the memory the last one left (0.1 s of page faults at a million calls)."""
@@ -377,15 +289,7 @@ def days_of(f: pl.DataFrame, array: pl.Expr, line: pl.Expr, tails: int | None, r
         first = last + 1
         days = (
             # only the columns the days take: a group_by gathers every column it is given (0.12 -> 0.08 s at 1M)
-            calls.select(
-                "agent",
-                "date",
-                "start",
-                "end",
-                array.alias("array"),
-                line.alias("line_"),
-                pl.col("turn_").cum_sum().alias("run_"),
-            )  # fmt: skip
+            calls.select("agent", "date", "start", "end", array.alias("array"), pl.col("turn_").cum_sum().alias("run_"))
             .group_by("run_", maintain_order=True)
             .agg(
                 pl.first("agent"),
@@ -395,10 +299,7 @@ def days_of(f: pl.DataFrame, array: pl.Expr, line: pl.Expr, tails: int | None, r
                 pl.when(pl.col("end").null_count() == 0).then(pl.col("end").max().dt.to_string(iso)).alias("hi"),
                 # the UTF-8 bytes polars holds, stored as TEXT by the INSERT's CAST (no Python str made and encoded)
                 pl.col("array").str.join(",").cast(pl.Binary).alias("calls"),
-                pl.col("line_").str.join("\n").cast(pl.Binary).alias("keys"),
             )
         )
-        if tails is None:
-            days = days.with_columns(pl.lit(None, pl.Binary).alias("keys"))
-        for row in days.select("agent", "date", "n", "lo", "hi", "calls", "keys").iter_rows():
-            yield (run, *row, tails)
+        for row in days.select("agent", "date", "n", "lo", "hi", "calls").iter_rows():
+            yield (run, *row)

@@ -49,7 +49,7 @@ def outputs(plan_of, read, write, pack, path: Path, config: PlanConfig, first, l
 def as_text(rows: tuple[list[tuple], list[tuple]]) -> tuple[list[tuple], list[tuple]]:
     """packed's day rows with the calls as the text SQLite stores (they are handed over as UTF-8 bytes)."""
     days, more = rows
-    return [(*day[:6], day[6].decode("utf-8")) for day in days], more
+    return [(*day[:-1], day[-1].decode("utf-8")) for day in days], more
 
 
 def both(shipped, path: Path, config: PlanConfig, first: dt.date, last: dt.date) -> None:
