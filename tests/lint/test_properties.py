@@ -62,7 +62,10 @@ def planted(draw):
     filler = st.text(alphabet=alphabet, max_size=12)
     before = [draw(filler) for _ in range(draw(st.integers(0, 4)))]
     label = draw(st.sampled_from(LABELS))
-    prefix, suffix = draw(filler), draw(filler)
+    # a short unlabelled line ending in 时 names a situation (「…没办法满足客户要求时」, lint/whose.py): a heading,
+    # not words said, so the words after the phrase never end in it
+    tail = st.text(alphabet=[c for c in alphabet if c != "时"], max_size=12)
+    prefix, suffix = draw(filler), draw(tail)
     lines = [f"客服：{x}" for x in before] + [label + prefix + written + suffix]
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     return newline.join(lines) + newline, len(lines), len(label) + len(prefix) + shift + 1, written
@@ -174,7 +177,7 @@ def test_line_reading_agrees_with_reading_whole(parts):
     view = reader.view(text, "x.md")
     unknown: dict = {}
     whole = freeform.read_whole(text, "x.md", unknown=unknown)
-    fast = view.paths[0][1]
+    fast = view.paths[0][1] if view.whole is None else view.whole  # split by branch markers (A：/B：): every turn
     assert [(u.line, u.col, u.base, u.speaker, u.ask, u.text) for u in fast] == [
         (u.line, u.col, u.base, u.speaker, u.ask, u.text) for u in whole
     ]
