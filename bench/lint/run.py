@@ -69,6 +69,13 @@ def timed(cmd: list[str], out: Path, cwd: Path | None = None) -> dict:
     }
 
 
+def rule_book(project: Path) -> dict[str, bytes]:
+    """The content files a corpus copies from the repository (make_corpus): a corpus made before they changed
+    would have this code and `--before` both lint the old rule book, and plant the old phrases."""
+    files = [project / "content" / "standards.yaml", *sorted((project / "content" / "forbidden").glob("*.yaml"))]
+    return {str(path.relative_to(project)): path.read_bytes() for path in files if path.is_file()}
+
+
 def planted(corpus: Path, prefix: str) -> set[tuple[str, int]]:
     rows = [json.loads(x) for x in (corpus / "planted.jsonl").read_text(encoding="utf-8").splitlines()]
     return {(r["file"], r["line"]) for r in rows if r["file"].startswith(prefix)}
@@ -194,6 +201,9 @@ def run(
     before: tuple[str, Path] | None = None,
 ) -> dict:
     corpus = BENCH / "corpus" / str(size)
+    if (corpus / "planted.jsonl").exists() and rule_book(corpus) != rule_book(REPO):
+        print(f"{size}: the rule book changed since bench/corpus/{size} was made: made afresh", file=sys.stderr)
+        (corpus / "planted.jsonl").unlink()
     if not (corpus / "planted.jsonl").exists():
         make_corpus.make(size, corpus)
     OUT.mkdir(exist_ok=True)
