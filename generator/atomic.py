@@ -173,25 +173,36 @@ def alive(pid: int) -> bool:
     return True
 
 
+def left_by_dead_runs(target: Path, kinds: tuple[str, ...]) -> list[Path]:
+    """What runs killed before they could tidy up left beside `target`: `.<name>.<kind>.<pid>.<random>…`
+    (a symlink never), whose pid is no longer running."""
+    try:
+        entries = list(target.parent.iterdir())
+    except OSError:
+        return []
+    prefixes = tuple(f".{target.name}.{kind}." for kind in kinds)
+    found = []
+    for path in entries:
+        if not path.name.startswith(prefixes):
+            continue
+        parts = path.name.split(".")  # "", name…, kind, pid, random
+        if len(parts) >= 5 and parts[-2].isdigit() and not path.is_symlink() and not alive(int(parts[-2])):
+            found.append(path)
+    return found
+
+
 def _ours_to_sweep(path: Path) -> bool:
-    """A staging folder of a huifang run that no longer exists (killed before it could tidy up)."""
-    parts = path.name.split(".")  # "", name, "new"|"old", pid, random
-    if len(parts) < 5 or not parts[-2].isdigit() or path.is_symlink() or not path.is_dir():
+    """A staging folder (not a file of the same name) that huifang made."""
+    if not path.is_dir():
         return False
-    if alive(int(parts[-2])):
-        return False
-    inner = path / "previous" if parts[-3] == "old" else path
+    inner = path / "previous" if path.name.split(".")[-3] == "old" else path
     return (inner / MARKER).is_file() or not any(path.iterdir())
 
 
 def sweep(target: Path) -> None:
     """Remove staging folders a killed run left beside `target` (`.site.new.<pid>.*`, `.site.old.<pid>.*`)."""
-    try:
-        entries = list(target.parent.iterdir())
-    except OSError:
-        return
-    for path in entries:
-        if path.name.startswith((f".{target.name}.new.", f".{target.name}.old.")) and _ours_to_sweep(path):
+    for path in left_by_dead_runs(target, ("new", "old")):
+        if _ours_to_sweep(path):
             shutil.rmtree(path, ignore_errors=True)
 
 

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from huifang.atomic import alive, public_mode
+from huifang.atomic import left_by_dead_runs, public_mode
 
 DEFAULT_NAME = "huifang.sqlite"
 # name -> CREATE statements (idempotent: IF NOT EXISTS). Filled by the modules that own the tables.
@@ -56,10 +56,10 @@ def building(target: Path) -> tuple[sqlite3.Connection, Path]:
     and that file); `publish` puts it in place once it is complete. Nobody else reads or writes that file, so it
     is written without a journal and without waiting for the disk: WAL writes every page twice (a first plan of
     a million events: 0.3 s of its 0.7 s in the ledger). The caller removes the file if it is not published; a
-    run killed meanwhile leaves it (`.huifang.sqlite.<pid>.<random>.new`), and the next first run removes it."""
+    run killed meanwhile leaves it (`.huifang.sqlite.new.<pid>.<random>`), and the next first run removes it."""
     sweep(target)
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".new", dir=target.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.new.{os.getpid()}.", dir=target.parent)
     except OSError as exc:  # said of the ledger the user named, not of a file of ours
         raise OSError(exc.errno, exc.strerror, str(target)) from None
     os.close(fd)
@@ -71,22 +71,10 @@ def building(target: Path) -> tuple[sqlite3.Connection, Path]:
 
 
 def sweep(target: Path) -> None:
-    """Remove the new ledgers that runs killed before they could put them in place left beside `target`."""
-    try:
-        entries = list(target.parent.iterdir())
-    except OSError:
-        return
-    prefix = f".{target.name}."
-    for path in entries:
-        pid = path.name[len(prefix) :].split(".")[0]
-        if (
-            path.name.startswith(prefix)
-            and path.name.endswith((".new", ".new-wal", ".new-shm"))
-            and pid.isdigit()
-            and not alive(int(pid))
-            and path.is_file()
-            and not path.is_symlink()
-        ):
+    """Remove the new ledgers (and their WAL files) that runs killed before they could put them in place left
+    beside `target`."""
+    for path in left_by_dead_runs(target, ("new",)):
+        if path.is_file():
             path.unlink(missing_ok=True)
 
 

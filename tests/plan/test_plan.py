@@ -626,8 +626,8 @@ def test_a_new_ledger_left_by_a_killed_run_is_removed_by_the_next_first_run(tmp_
     gone.wait()
     db = tmp_path / "ledger" / "l.sqlite"
     db.parent.mkdir()
-    left = [db.parent / f".l.sqlite.{gone.pid}.x1y2z3.new{tail}" for tail in ("", "-wal", "-shm")]
-    running = db.parent / f".l.sqlite.{os.getpid()}.a1b2c3.new"
+    left = [db.parent / f".l.sqlite.new.{gone.pid}.x1y2z3{tail}" for tail in ("", "-wal", "-shm")]
+    running = db.parent / f".l.sqlite.new.{os.getpid()}.a1b2c3"
     theirs = [db.parent / ".l.sqlite.notes.new", db.parent / "l.sqlite.bak"]
     for path in [*left, running, *theirs]:
         path.write_bytes(b"x" * 1000)
