@@ -43,6 +43,12 @@ SITUATION_HEADING = regexcache.compile(
 )
 
 
+def lead(text: str, u) -> str:
+    """What the reader took off the start of a free-form utterance's line: a label, a list number,
+    indentation, or nothing."""
+    return text[u.base - u.col + 1 : u.base]
+
+
 def has_label(lead: str) -> bool:
     """Whether what the reader took off a line's start (`lead`) is a speaker's label, not a list number or
     indentation."""
@@ -53,9 +59,9 @@ def customers(view, u) -> bool:
     """Whether a line the reader gave the agent is the customer's: a question heading a reply library's answer,
     or a line without a label going on with the customer's turn."""
     text = view.text
-    lead = text[u.base - u.col + 1 : u.base]
-    if lead:  # a label, or a number or indentation before the words
-        if has_label(lead):
+    taken = lead(text, u)
+    if taken:  # a label, or a number or indentation before the words
+        if has_label(taken):
             return False
         if QUESTION_HEADING.match(_line(text, u)) is not None:
             return True
@@ -79,7 +85,7 @@ def customers(view, u) -> bool:
         at -= 1
         line -= 1
         before = everyone[at]
-        if has_label(text[before.base - before.col + 1 : before.base]):
+        if has_label(lead(text, before)):
             return not before.agent and _agent_labelled(view, everyone)
     return False
 
@@ -90,7 +96,7 @@ def _agent_labelled(view, everyone: list) -> bool:
     found = view.__dict__.get("_agent_labelled")
     if found is None:
         text = view.text
-        found = any(t.agent and has_label(text[t.base - t.col + 1 : t.base]) for t in everyone)
+        found = any(t.agent and has_label(lead(text, t)) for t in everyone)
         view.__dict__["_agent_labelled"] = found
     return found
 
@@ -100,6 +106,6 @@ def _line_number(u) -> int:
 
 
 def _line(text: str, u) -> str:
-    start = u.base - u.col + 1
+    start = u.base - u.col + 1  # where its line starts (col is 1-based)
     end = text.find("\n", start)
     return text[start : end if end >= 0 else len(text)]

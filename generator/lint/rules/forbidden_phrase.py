@@ -43,7 +43,7 @@ from huifang.lint.linemarks import REORDERED
 from huifang.lint.mention import NAMING, OPENERS, TABOO_HEADING, mentioned, taboo_lines
 from huifang.lint.normalize import fold
 from huifang.lint.story import QUOTE_CHARS, agent_spans, said_by_agent
-from huifang.lint.whose import customers, has_label
+from huifang.lint.whose import customers, has_label, lead
 
 ID = "forbidden-phrase"
 TYPE = "line"
@@ -155,12 +155,12 @@ def _named(u, ctx, start: int) -> bool:
     view = ctx.view
     if not view.freeform or not view.text or u.col <= 1 or u.base > len(view.text):
         return False
-    lead = fold(view.text[u.base - u.col + 1 : u.base])  # the label the reader took off the line
-    if TABOO_HEADING.search(lead) is not None:
+    label = fold(lead(view.text, u))
+    if TABOO_HEADING.search(label) is not None:
         return True  # a label that names words not to say: 「【禁语】没办法、不知道」, 「错误示范：…」
-    if u.folded[:1] not in OPENERS and NAMING.search(lead) is None:
+    if u.folded[:1] not in OPENERS and NAMING.search(label) is None:
         return False  # what the label could introduce: a quote that opens the words, or a list
-    return mentioned(lead + u.folded, len(lead) + start)
+    return mentioned(label + u.folded, len(label) + start)
 
 
 def _not_agents_in_story(u, ctx, start: int) -> bool:
@@ -187,7 +187,7 @@ def _story_spans(view) -> list[tuple[int, int]] | None:
     if view.unknown_speakers or view.inferred_agent or not any(c in text for c in QUOTE_CHARS):
         return None
     for u in view.utterances():
-        if has_label(text[u.base - u.col + 1 : u.base]):
+        if has_label(lead(text, u)):
             return None  # a label said who speaks
     return agent_spans(text.split("\n"))
 
