@@ -7,7 +7,9 @@ Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of
 placeholder only, `{姓名}` a whole name (it ends where a name ends), `{单位名}` a short name said on its own after a
 greeting, `{名称}` a short name (2–10 letters, no pronoun or form of address), `{通称}` kinds of organisation without a
 name, `{职务}` a word for a staff member (客服, 专员, 人员, 民警 …) and `{岗位}` a few letters and one (保洁人员),
-`{叙述}` narration outside quotation marks, `{落款}` a message's signature; `{公司}` and the other placeholders also
+`{叙述}` narration outside quotation marks, `{落款}` a message's signature, `{开口}` where words start (a turn's
+start or an opening quotation mark, and a 喂 said first) and `{停顿}` the pause after a form of address (，！、（);
+`{公司}` and the other placeholders also
 match the organisation's value. A match that overlaps an exclusion does not count.
 Texts and patterns are compared folded (Simplified, half-width, lower case). None of this syntax
 ever reaches a message: messages name an element and show its `examples`.
@@ -75,7 +77,7 @@ WHOLE_PLACEHOLDER = (
     + "|"
     + VARIABLE
 )
-NAME_ENDS = r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号|号|请)"
+NAME_ENDS = r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号|号|请|吗|嘛)"
 # (a surname's name is no name when a placeholder follows it: 我是金朗路××号的客户)
 FULL_NAME = (
     STARTS
@@ -144,6 +146,11 @@ NARRATION = r"[^“”「」\n]*"
 # as 这里是…. In a message the signature is read as a turn of its own, its 【 marked in the folded text by SIGNED (no
 # text read from a file holds a NUL), so `{落款}` matches a signature and never a heading in 【】 of a call script; a
 # signature made only of kinds of organisation (【快递】) names none.
+# Where words start (`{开口}`): a turn's start or just after an opening quotation mark, with a 喂 said first, so a
+# pattern can ask for what is said first (「某先生，…」, 「老张，我是…」) and not a name anywhere in a sentence (a
+# story's narration 「他叫韩让，…」 names people too). `{停顿}` is the pause after a form of address: 「某小姐（先生），」.
+OPENS = r"(?:^\s*|(?<=[“「『\"‘]))(?:喂[\s,，!！。.]*)?"
+PAUSE = r"[,，!！、(（]"
 SIGNED = "\x00"
 SIGNED_NAME = SIGNED + r"(?!\s*" + GENERIC_ORG + r"\s*】)[^【】\n]{1,24}】"
 SIGNATURES = regexcache.compile(
@@ -177,6 +184,10 @@ def _piece(token: str, values: dict) -> str:
             return SIGNED_NAME
         if name == "叙述":
             return NARRATION
+        if name == "开口":
+            return OPENS
+        if name == "停顿":
+            return PAUSE
         if name == "岗位":
             return STAFF
         if name == "职务":

@@ -304,6 +304,15 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         # 喂 and the customer's form of address confirm the person; asking the reason does not
         ("喂,徐奶奶,我是养老驿站的小杨", {"queren-shenfen", "zuoxi"}, {"gongsi"}),
         ("我是福寿养老院的小王", {"gongsi", "zuoxi"}, set()),
+        # the customer addressed where words start, then a pause: by a name and a form of address, by a name
+        # and then a self-introduction, or asked 是…吗 first; a name inside a sentence or a bare form of address is none
+        ("“王奶奶，药按时吃了没有？”书记问", {"queren-shenfen"}, set()),
+        ("某女士（先生），我是XX证券的客户经理", {"queren-shenfen", "gongsi"}, set()),
+        ("老李，我是区法院执行局的法官", {"queren-shenfen"}, set()),
+        ("喂，是张小明吗？", {"queren-shenfen"}, set()),
+        ("记者联系到王先生，他说车已经修好了", set(), {"queren-shenfen"}),
+        ("大爷，您昨天反映的问题解决了吗？", set(), {"queren-shenfen"}),
+        ("马上，我们会安排师傅上门", set(), {"queren-shenfen"}),
         ("不想续了：请问是对哪方面不满意？", set(), {"queren-shenfen"}),
         # the time the call takes, announced without a question, asks for no convenience
         ("打扰您一分钟。我们正在整理一批政策", set(), {"fangbian"}),
