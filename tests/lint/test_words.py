@@ -475,7 +475,7 @@ def test_not_knowing_with_the_offer_to_find_out_is_no_shirking(proj, line, found
     "line, found",
     [
         ("客服：不懂技术就别用网络。", True),
-        ("客服：不会操作就不要用。", True),
+        ("客服：看不懂就不要用。", True),
         ("客服：不会用就别用。", True),
         # the two words in different clauses are no one statement
         ("客服：您不会操作的话，就别用这个功能了，我帮您在柜台办。", False),
@@ -484,4 +484,24 @@ def test_not_knowing_with_the_offer_to_find_out_is_no_shirking(proj, line, found
 def test_scorn_for_not_knowing_how_with_words_inserted(proj, line, found):
     _extend(proj, "[default, service-taboos]")
     problems = lint_text(proj, "s.txt", line + "\n", "forbidden-phrase")
+    assert bool(problems) is found, problems
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        # a property-service handbook's published 服务忌语
+        ("客服：这是上面的规定，我有什么办法？", True),
+        ("客服：你有完没完？", True),
+        ("客服：电话已经接通了，快讲话。", True),
+        ("客服：我只是接受咨询的，你找我也没有用。", True),
+        ("客服：我不管，你打电话去别处问。", True),
+        # offering help in the same words is not refusing it
+        ("客服：您别急，我看看我有什么办法能帮您。", False),
+        ("客服：您请讲，我在听。", False),
+    ],
+)
+def test_pack_finds_a_property_handbooks_published_taboos(proj, line, found):
+    _extend(proj, "[default, service-taboos]")
+    problems = lint_text(proj, "p.txt", line + "\n", "forbidden-phrase")
     assert bool(problems) is found, problems
