@@ -505,3 +505,34 @@ def test_pack_finds_a_property_handbooks_published_taboos(proj, line, found):
     _extend(proj, "[default, service-taboos]")
     problems = lint_text(proj, "p.txt", line + "\n", "forbidden-phrase")
     assert bool(problems) is found, problems
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # advice that puts other words in their place names the words it replaces
+        ("把“没办法”换成“我来帮您想想办法”，客户的感受完全不同。\n", []),
+        ("用“我帮您查一下”代替“我不知道”。\n", []),
+        ("少说“没办法”，多说“我试试看”。\n", []),
+        ("与其说“这不归我管”，不如说“我帮您转给负责的同事”。\n", []),
+        # a comment or a rule after the quote
+        ("很多坐席习惯说“不知道”，这会让客户很反感。\n", []),
+        ("考核细则：出现“我不知道”“没办法”等服务忌语的，每次扣2分。\n", []),
+        # a bracketed label that marks the wrong example
+        ("【错误】没办法，这是规定。【正确】很抱歉，根据规定需要本人办理。\n", []),
+        # a heading that names words not to say, over a list or a table
+        ("下面这些话千万别说：\n1. 我不知道\n2. 没办法\n3. 这不归我管\n", []),
+        ("不当用语示例\n我不知道，你问别人去。\n没办法，规定就是这样。\n", []),
+        (
+            "禁忌词 | 适用场景 | 替代话术\n不知道 | 客户咨询细节 | 我马上帮您查看\n没办法 | 客户要求加急 | 我帮您申请一下\n",
+            [],
+        ),
+        # a service worker's quoted words in a case report are said (the labels' clarification 8)
+        ("案例：坐席回答“我不知道，你打别的电话问吧”，被客户投诉。\n", [1]),
+        # the agent's own words after a comma are not advice
+        ("客服：没办法，改成明天再给您办吧。\n", [1]),
+    ],
+)
+def test_training_material_names_the_words_it_advises_against(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "handbook.txt", text, "forbidden-phrase")] == lines
