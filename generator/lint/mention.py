@@ -117,12 +117,14 @@ RULE = (
     r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|为由|推卸|不文明|不礼貌|不规范|违规|违反|违背|扣分|"
     r"冷漠|生硬|不耐烦|说教|"
     r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感|"
-    r"失望|不满|不想听|怕听|讨厌听|挂在嘴边|口头禅|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$)|"
-    # the link itself named them as taboos: 「出现“我不知道”“没办法”等服务忌语的，扣2分」
-    r"(?<=忌语)|(?<=禁语))"
+    r"失望|不满|不想听|怕听|讨厌听|挂在嘴边|口头禅|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$))"
 )
 RULE_ANY = regexcache.compile(RULE)
 RULED_AFTER = regexcache.compile(r"[ \t]*[,，]?[ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
+# The link itself names them as taboos: 「出现“我不知道”“没办法”等服务忌语的，扣2分」.
+LINKED_AS_TABOO = regexcache.compile(
+    r"[ \t]*(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:忌语|禁语|禁用语|忌用语)"
+)
 # Advice to put other words in their place: 「把“没办法”换成“我来想办法”」.
 REPLACED = regexcache.compile(r"[ \t]*(?:换成|改成|改为|换为|替换为|替换成|换个说法)")
 REPLACED_BEFORE = regexcache.compile(r"(?:把|将)[ \t]*$")
@@ -153,7 +155,9 @@ def _ruled(folded: str, start: int) -> bool:
             return False
         if REPLACED.match(folded, end + 1) is not None and REPLACED_BEFORE.search(folded, 0, quote) is not None:
             return True
-        return rule and RULED_AFTER.match(folded, end + 1) is not None
+        return rule and (
+            RULED_AFTER.match(folded, end + 1) is not None or LINKED_AS_TABOO.match(folded, end + 1) is not None
+        )
     if not rule:
         return False
     tail = folded[start : start + RULE_REACH]
