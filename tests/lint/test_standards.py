@@ -297,6 +297,12 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("收费员小吴正在值班。一位客户打来电话：“电卡怎么充不进去？”", set(), {"zuoxi"}),
         ("“您好，这里是仁和医院。”护士王芳说。", {"wenhou", "gongsi"}, {"zuoxi"}),
         ("记者来到热线中心时，“您好，我是客服小李，很高兴为您服务。”", {"wenhou", "zuoxi"}, set()),
+        # a welcome greets, with its verb or said to the customer alone, and so does 你们好; a welcome back at the end does not
+        ("欢迎您致电青山区人民医院，", {"wenhou"}, set()),
+        ("【通知】城东营业厅欢迎您！今天办理业务", {"wenhou"}, set()),
+        ("各位家长,你们好!", {"wenhou"}, set()),
+        ("随时欢迎您再来电", set(), {"wenhou"}),
+        ("欢迎您下次光临", set(), {"wenhou"}),
         # 您早 greets; before a word (您早餐, 您早日) it does not
         ("王阿姨，您早！", {"wenhou"}, set()),
         ("我们建议您早餐后再来拔牙", set(), {"wenhou"}),
