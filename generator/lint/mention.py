@@ -17,7 +17,8 @@ Two written forms reach further than one clause:
 - in a line that gives what was said in quotes after a colon, the words outside the quotes: the writer's;
 - a quote a story gives as the customer's (「客户说：“…”」, 「“…”市民质问道」): the customer's words, not the agent's;
 - words followed by a rule or comment about them (「“我不知道”是服务忌语」, 「像“没办法”这样的话不能说」, 「不知道、
-  不清楚，这些话都属于服务禁语」), or on a line marked as the wrong example (「❌ 我也没办法」, 「错误：…」).
+  不清楚，这些话都属于服务禁语」, a comment in brackets: 「“这事不归我们管”（违反首问负责制）」), or on a line marked
+  as the wrong example (「❌ 我也没办法」, 「错误：…」).
 """
 
 from __future__ import annotations
@@ -95,10 +96,12 @@ LINK = (
     # the words used as an excuse: 「常以“不知道”“没办法”等推托」, 「以“没办法”为由」
     r"(?:等|为)(?=推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由)|(?=为由)|"
     # 「“没办法”三个字，是客户最不想听到的」, 「把“不归我管”挂在嘴边」
-    r"[一二三四五六七八九十两\d]{1,2}个字[,，]?|(?=挂在嘴边|当成口头禅|成了口头禅))"
+    r"[一二三四五六七八九十两\d]{1,2}个字[,，]?|(?=挂在嘴边|当成口头禅|成了口头禅)|"
+    # a comment in brackets that says they break a rule: 「”这事不归我们管”(违反四不讲原则)」
+    r"[(（][ \t]*(?=违反|违背|违规|不规范|不文明|不礼貌|忌语|禁语|禁用语))"
 )
 RULE = (
-    r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|为由|推卸|不文明|不礼貌|不规范|违规|扣分|"
+    r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|为由|推卸|不文明|不礼貌|不规范|违规|违反|违背|扣分|"
     r"冷漠|生硬|不耐烦|说教|"
     r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感|"
     r"失望|不满|不想听|怕听|讨厌听|挂在嘴边|口头禅|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$))"
@@ -311,7 +314,8 @@ def taboo_lines(text: str) -> frozenset[int]:
 
 def _short(line: str) -> str | None:
     body = _NUMBERING.sub("", line.strip(), count=1).rstrip(":： \t")
-    return body if 0 < len(body) <= HEADING_MAX and not any(c in body for c in '“「"。！？!?') else None
+    # a line that quotes words is an item of the list, never a heading (「推诿用语:”这事不归我们管”」)
+    return body if 0 < len(body) <= HEADING_MAX and not any(c in body for c in '“”「」『』"。！？!?') else None
 
 
 def _taboo_heading(line: str) -> bool:
