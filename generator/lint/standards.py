@@ -25,6 +25,7 @@ from functools import lru_cache
 from huifang import model as m
 from huifang import regexcache
 from huifang.lint.anyline import any_line
+from huifang.lint.gratitude import customers_thanks
 from huifang.lint.linemarks import CLOSING, OPENINGS
 from huifang.lint.normalize import fold
 from huifang.lint.utterance import CallView, Utterance
@@ -597,7 +598,7 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
         last = _marked(agent, standard, view.org, view.marks)
         if last is None:
             last = _ending(agent, standard, view.org)
-        found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in last]
+        found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in _without_customers_thanks(last)]
     return found
 
 
@@ -788,6 +789,23 @@ def _tail(u: Utterance) -> Utterance:
         start = marks[-1].start()
         return _part(u, start, min(len(u.text), start + 2 * TAIL))
     return _part(u, len(u.text) - TAIL, len(u.text))
+
+
+def _without_customers_thanks(turns: list[Utterance]) -> list[Utterance]:
+    """The turns with the customer's thanks that a story tells as such taken out (lint/gratitude)."""
+    out = []
+    for u in turns:
+        cut = customers_thanks(u.folded)
+        at = 0
+        for start, end in cut:
+            if at < start:
+                out.append(_part(u, at, start))
+            at = max(at, end)
+        if not cut:
+            out.append(u)
+        elif at < len(u.text):
+            out.append(_part(u, at, len(u.text)))
+    return out
 
 
 def _part(u: Utterance, start: int, end: int) -> Utterance:
