@@ -536,3 +536,26 @@ def test_pack_finds_a_property_handbooks_published_taboos(proj, line, found):
 def test_training_material_names_the_words_it_advises_against(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "handbook.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a wrong example marked in the line, or labelled as a mistake, a habit or a pitfall
+        ("✔ 我帮您查一下 ✘ 我不知道\n", []),
+        ("误区一：“我不知道”\n", []),
+        ("NG话术：没办法，这是规定。\n", []),
+        ("新员工常犯的错：一开口就是“我也不清楚”。\n", []),
+        ("培训中我们发现，新员工最容易说出口的就是“没办法”。\n", []),
+        ("“我不知道”“没办法”“不归我管”——这些都是客户最讨厌听到的话。\n", []),
+        # a section of wrong examples, with the agent's label, ends at the right examples' heading
+        ("错误示例：\n客服：没办法，这是规定。\n正确示例：\n客服：很抱歉，根据规定需要本人办理。\n", []),
+        ("反面案例\n坐席：我不知道，你问别人去。\n客户：你们怎么这样？\n", []),
+        ("错误示例：\n客服：没办法，这是规定。\n正确示例：\n客服：没办法，这个不能退。\n", [4]),
+        # the agent's line is said
+        ("客服：对不起，我不知道，这个要等通知。\n", [1]),
+    ],
+)
+def test_wrong_examples_and_habits_named_in_training_material(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "handbook.txt", text, "forbidden-phrase")] == lines
