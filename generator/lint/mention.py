@@ -44,6 +44,11 @@ REPORTED = regexcache.compile(
     r"(?:客服|坐席|接线员|接线人员|话务员|工作人员|服务员|营业员|他|她|他们|她们|人家)[^，。！？:：“「\"]{0,4}"
     r"(?:说|表示|称|回答|答复|告诉我|回复)(?![ \t]*[:：“「\"])"
 )
+# Right before the words, a denial that they are the case (「不是没办法，是需要您提供材料」, 「并不是我不知道，而是…」,
+# 「我们没有说过没办法」, 「哪有什么没办法的事」, 「没有什么是没办法解决的」).
+DENIED = regexcache.compile(
+    r"(?:不是|并不是|并非|哪有什么|哪里是|没有说过|没说过|没有什么是|没什么是)(?:我们?|说)?[ \t]*$"
+)
 # What introduces a list or a quote of words not to say: a prohibition, or a taboo heading.
 NAMING = regexcache.compile(
     PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误|反例|反面|不规范用语|忌[ \t]*[:：]?[ \t]*$|"
@@ -69,7 +74,11 @@ def mentioned(folded: str, start: int) -> bool:
     reported as another party's words."""
     before = folded[max(0, start - REACH) : start]
     before = _since_last(CLAUSE_END, before)
-    if before and (PROHIBITION.search(before) is not None or REPORTED.search(before) is not None):
+    if before and (
+        PROHIBITION.search(before) is not None
+        or REPORTED.search(before) is not None
+        or DENIED.search(before) is not None
+    ):
         return True
     if WRONG_MARK.match(folded) is not None or _ruled(folded, start):
         return True

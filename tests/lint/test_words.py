@@ -559,3 +559,23 @@ def test_training_material_names_the_words_it_advises_against(proj, text, lines)
 def test_wrong_examples_and_habits_named_in_training_material(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "handbook.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a denial right before the words that they are the case
+        ("客服：不是没办法，是需要您提供一下材料。\n", []),
+        ("客服：并不是我不知道，而是系统还没更新。\n", []),
+        ("客服：我们没有说过没办法，只是需要时间。\n", []),
+        ("客服：哪有什么没办法的事，我来帮您。\n", []),
+        ("客服：没有什么是没办法解决的，您放心。\n", []),
+        ("客服：这不是我的错，这个不能退。\n", [1]),
+        # a name with the customer's role after it: the customer's words
+        ("小王（客户）：我不知道密码了。\n小李（客服）：您好，我帮您重置。\n", []),
+        ("小王（客户）：我的密码忘了。\n小李（客服）：没办法，你自己去柜台。\n", [2]),
+    ],
+)
+def test_denied_words_and_a_named_customer_are_not_the_agents_taboo(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "turns.txt", text, "forbidden-phrase")] == lines
