@@ -243,6 +243,10 @@ NARRATOR = regexcache.compile(
 )
 
 
+SERVICE_ROLE = regexcache.compile(r"(?:员工|职员|接线员|服务员|工作人员|营业员)")
+QUOTED_AFTER = regexcache.compile(r"[ \t]*[“「『\"]")
+
+
 def _narrated(folded: str, start: int) -> bool:
     """In the same sentence as, and after, a colon that a third person's verb of speaking introduces."""
     before = folded[:start]
@@ -253,7 +257,11 @@ def _narrated(folded: str, start: int) -> bool:
     head = _since_last(SENTENCE_END, head)
     if SENTENCE_END.search(before, colon) is not None:
         return False
-    return NARRATOR.search(head) is not None
+    found = NARRATOR.search(head)
+    if found is None:
+        return False
+    # a service worker's words in quotes are said (the labels count them): a story's reading decides whose they are
+    return not (SERVICE_ROLE.match(found.group()) is not None and QUOTED_AFTER.match(folded, colon + 1) is not None)
 
 
 # 「比如：」 right before a quote gives an example of what the sentence before it says (「最忌讳的语言就是训斥患者。

@@ -579,3 +579,24 @@ def test_wrong_examples_and_habits_named_in_training_material(proj, text, lines)
 def test_denied_words_and_a_named_customer_are_not_the_agents_taboo(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "turns.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a manner adverb alone goes on with the subject before it; a colon after a named person gives them the quote
+        (
+            "王阿姨来到窗口，着急地问：“我的社保卡丢了，我也没办法，怎么办？”工作人员笑着说：“阿姨别急，我帮您挂失。”\n",
+            [],
+        ),
+        ("电话那头的大姐情绪激动：“我不知道你们是怎么做事的！”小张耐心地解释。\n", []),
+        # a service worker's words in quotes after a colon are said, as the labels count them
+        ("接线员冷冷地说：“这个我们不清楚。”\n", [1]),
+        ("记者拨打热线，工作人员回答：“这个我们没办法。”\n", [1]),
+        # a third person's words without quotes after a colon stay named
+        ("这个孙先生拿起电话来：对不起，这个事情不归我管。\n", []),
+    ],
+)
+def test_whose_quote_after_a_colon_in_a_story(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == lines
