@@ -26,6 +26,7 @@ from huifang import regexcache
 from huifang.lint.normalize import fold
 
 AGENT, OTHER = "agent", "other"
+EITHER = "either"  # the narration gives the quote to someone, by a pronoun only: a story, its speaker unknown
 
 OPENERS = {"“": "”", "「": "」", "『": "』"}
 CLOSERS = {"”", "」", "』"}
@@ -34,7 +35,9 @@ SENTENCE_END = regexcache.compile(r"[。！!？?；;…]")
 # A verb of speaking that introduces the quote after it: 「竟称:」, 「冷漠地说:」, 「还吼道:」, 「出言威胁「」.
 SAYS = (
     r"(?:说|问|道|答|讲|喊|叫|嚷|吼|骂|称|表示|回复|回应|回答|答复|指责|斥责|训斥|质问|反问|追问|抱怨|威胁|恐吓|"
-    r"要求|安慰|嘟囔|念叨|强调|解释|提醒|告诉[他她我你]?|吩咐|呵斥|咆哮|怒斥)"
+    r"要求|安慰|嘟囔|念叨|强调|解释|提醒|告诉[他她我你]?|吩咐|呵斥|咆哮|怒斥|嘲讽|讽刺|挖苦|嘲笑|"
+    # picking up or dialling the phone and then the quote: the one who picks it up speaks (「她只能第六次拿起电话,“…”」)
+    r"(?:拿起|接起|抓起|接通|拨通|打通)了?电话(?:来|后)?)"
 )
 BEFORE = regexcache.compile(SAYS + r"(?:着|了|道)?[ \t]*[:：,，]?[ \t]*$")
 # A speaker named right after the quote: 「”张奇的声音…」, 「”市民质问道」, 「”这是蒋林平每天要重复的话」.
@@ -111,6 +114,23 @@ def _speaker(clause: str) -> str | None:
     return None if PRONOUN.match(clause) is not None else AGENT
 
 
+# A clause that goes on with the subject of the one before it (a topic chain): it starts with a verb in 着 or an
+# adverb, or is empty (「老奶奶满是感激,拉着小王的手说:」, 「李女士很生气,说:」), so whoever it names is acted on, not the speaker.
+GOES_ON = regexcache.compile(
+    r"[ \t]*(?:[\u4e00-\u9fff]{0,2}?[拉握扶搀牵抓拍指看望盯冲朝笑哭喘陪]着|连忙|赶忙|赶紧|急忙|随即|接着|于是|便|又|还|也|就|才|只好|只得|[ \t]*$)"
+)
+
+
+def _clause_speaker(head: str) -> str | None:
+    """Who the narration before a verb of speaking names: its last clause's speaker, or when that clause goes on
+    with the subject of the one before it and names nobody, the speaker an earlier clause names."""
+    clauses = CLAUSE.split(head)
+    index = len(clauses) - 1
+    while index > 0 and PERSON.search(clauses[index]) is None and GOES_ON.match(clauses[index]) is not None:
+        index -= 1
+    return _speaker(clauses[index])
+
+
 def _attributed(line: str, start: int, end: int, following: str) -> str | None:
     """Who the narration around one quote says speaks it, or None when it names nobody."""
     head = line[: max(0, start - 1)]
@@ -120,14 +140,14 @@ def _attributed(line: str, start: int, end: int, following: str) -> str | None:
         head = head[head.rfind(closer) + 1 :]
     says = BEFORE.search(head)
     if says is not None:
-        return _speaker(CLAUSE.split(head[: says.start()])[-1])
+        return _clause_speaker(head[: says.start()]) or EITHER
     after = AFTER.match(line, min(len(line), end + 1))
     if after is not None:
-        return _speaker(after.group(1))
+        return _speaker(after.group(1)) or EITHER
     if line[end + 1 :].strip() == "" and following:
         whose = WHOSE.search(SENTENCE_END.split(following, 1)[0])
         if whose is not None:
-            return _speaker(whose.group(1))
+            return _speaker(whose.group(1)) or EITHER
     return None
 
 
@@ -167,7 +187,7 @@ def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
                     attributed += 1
                 elif whole and OPENS_CALL.match(line) is not None and CALLER_INTRO.search(line) is None:
                     who = AGENT
-                elif whole and turn is not None and _blank_between(lines, last, number):
+                elif whole and turn in (AGENT, OTHER) and _blank_between(lines, last, number):
                     who = OTHER if turn == AGENT else AGENT
                 if who == AGENT:
                     out.append((offset + start, offset + end))

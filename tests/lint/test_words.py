@@ -411,3 +411,128 @@ def test_pack_finds_published_interrupting_and_scornful_words(proj, line, found)
     _extend(proj, "[default, service-taboos]")
     problems = lint_text(proj, "t.txt", line + "\n", "forbidden-phrase")
     assert bool(problems) is found, problems
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # picking up the phone, then the quote: the one who picks it up speaks, and the file is a story, so its
+        # narration (「但没办法」: the writer's words) is no one's on the call
+        ("那段时间她常被当成骗子。但没办法,她只能又一次拿起电话,“您好,我真的是社区医生。”\n", []),
+        ("接线员拿起电话,“没办法，你自己去查。”\n", [1]),
+        # a clause that goes on with the subject before it: who it names is acted on, not the speaker
+        ("老大爷满脸感激,拉着小李的手说:“要不是你,我真不知道该怎么办。”\n", []),
+        ("李女士很生气,说:“我也没办法,钱早就还了。”\n", []),
+        ("接线员听完,连忙解释:“没办法,这个我们处理不了。”\n", [1]),
+        ("记者拨通热线后,接电话的男子说:“没办法,你自己去查。”\n", [1]),
+        # a verb of scorn introduces the quote like a verb of speaking
+        ("客户表示,投诉后反遭客服嘲讽“不懂技术就别用网络”。\n", [1]),
+    ],
+)
+def test_who_picks_up_the_phone_or_goes_on_speaking_in_a_story(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # items of a taboo section that quote their words are items, not headings that end the section
+        ("四、服务禁语\n严禁使用以下语言：\n推诿用语：”这事不归我们管”\n消极回应：”我也没办法”\n", []),
+        # a comment in brackets right after the quote says the words break a rule
+        ("“这事不归我们管”（违反首问负责制）\n", []),
+        ("“我也没办法”(不文明用语)\n", []),
+        ("“这事不归我们管”（说完就挂了）\n", [1]),
+    ],
+)
+def test_quoted_items_of_a_taboo_list_are_not_said(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "rules.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        # not knowing, with the offer to find out: the published right answer
+        ("客服：对不起，这个问题我不太清楚，请您稍等一下，我帮您问问。", False),
+        ("客服：我不知道，请稍等，我马上给您问一下。", False),
+        ("客服：这个我们不清楚，我帮您核实后回电。", False),
+        # without the offer, or with the offer refused: a 推诿
+        ("客服：这个我不清楚，您问问别的部门。", True),
+        ("客服：我不知道，我也没法帮您查。", True),
+        ("客服：我不知道，你问别人去。", True),
+        # the offer does not excuse words that are no not-knowing
+        ("客服：这不归我管，我帮您问问吧。", True),
+    ],
+)
+def test_not_knowing_with_the_offer_to_find_out_is_no_shirking(proj, line, found):
+    _extend(proj, "[default, service-taboos]")
+    problems = lint_text(proj, "k.txt", line + "\n", "forbidden-phrase")
+    assert bool(problems) is found, problems
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("客服：不懂技术就别用网络。", True),
+        ("客服：看不懂就不要用。", True),
+        ("客服：不会用就别用。", True),
+        # the two words in different clauses are no one statement
+        ("客服：您不会操作的话，就别用这个功能了，我帮您在柜台办。", False),
+    ],
+)
+def test_scorn_for_not_knowing_how_with_words_inserted(proj, line, found):
+    _extend(proj, "[default, service-taboos]")
+    problems = lint_text(proj, "s.txt", line + "\n", "forbidden-phrase")
+    assert bool(problems) is found, problems
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        # a property-service handbook's published 服务忌语
+        ("客服：这是上面的规定，我有什么办法？", True),
+        ("客服：你有完没完？", True),
+        ("客服：电话已经接通了，快讲话。", True),
+        ("客服：我只是接受咨询的，你找我也没有用。", True),
+        ("客服：我不管，你打电话去别处问。", True),
+        # offering help in the same words is not refusing it
+        ("客服：您别急，我看看我有什么办法能帮您。", False),
+        ("客服：您请讲，我在听。", False),
+    ],
+)
+def test_pack_finds_a_property_handbooks_published_taboos(proj, line, found):
+    _extend(proj, "[default, service-taboos]")
+    problems = lint_text(proj, "p.txt", line + "\n", "forbidden-phrase")
+    assert bool(problems) is found, problems
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # advice that puts other words in their place names the words it replaces
+        ("把“没办法”换成“我来帮您想想办法”，客户的感受完全不同。\n", []),
+        ("用“我帮您查一下”代替“我不知道”。\n", []),
+        ("少说“没办法”，多说“我试试看”。\n", []),
+        ("与其说“这不归我管”，不如说“我帮您转给负责的同事”。\n", []),
+        # a comment or a rule after the quote
+        ("很多坐席习惯说“不知道”，这会让客户很反感。\n", []),
+        ("考核细则：出现“我不知道”“没办法”等服务忌语的，每次扣2分。\n", []),
+        # a bracketed label that marks the wrong example
+        ("【错误】没办法，这是规定。【正确】很抱歉，根据规定需要本人办理。\n", []),
+        # a heading that names words not to say, over a list or a table
+        ("下面这些话千万别说：\n1. 我不知道\n2. 没办法\n3. 这不归我管\n", []),
+        ("不当用语示例\n我不知道，你问别人去。\n没办法，规定就是这样。\n", []),
+        (
+            "禁忌词 | 适用场景 | 替代话术\n不知道 | 客户咨询细节 | 我马上帮您查看\n没办法 | 客户要求加急 | 我帮您申请一下\n",
+            [],
+        ),
+        # a service worker's quoted words in a case report are said (the labels' clarification 8)
+        ("案例：坐席回答“我不知道，你打别的电话问吧”，被客户投诉。\n", [1]),
+        # the agent's own words after a comma are not advice
+        ("客服：没办法，改成明天再给您办吧。\n", [1]),
+    ],
+)
+def test_training_material_names_the_words_it_advises_against(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "handbook.txt", text, "forbidden-phrase")] == lines

@@ -7,7 +7,8 @@
 像“没办法”这样的话不能说），说明这是在提到它而不是在说它，不报告。客户说的话不检查：
 那不是坐席的过错。没有说话人标签、用引号记下对话的报道或故事里，只检查叙述交代是工作人员说的引语，
 叙述本身、没交代是谁说的引语、市民或客户说的引语都不检查；客户那一行紧接着的无标签行是客户接着说的，
-也不检查。消息给出原因和应该怎么说。
+也不检查。说“不知道”“不清楚”后紧接着主动提出去问、去查（「这个问题我不太清楚，我帮您问问」）是公开的
+文明用语给出的正确说法，不报告。消息给出原因和应该怎么说。
 
 PASS:
     客服：很抱歉给您带来不便，您能描述一下当时的具体情况吗？
@@ -42,6 +43,7 @@ from huifang.lint.fix import replacement_for
 from huifang.lint.linemarks import REORDERED
 from huifang.lint.mention import NAMING, OPENERS, TABOO_HEADING, mentioned, taboo_lines
 from huifang.lint.normalize import fold
+from huifang.lint.offered import offered
 from huifang.lint.story import QUOTE_CHARS, agent_spans, said_by_agent
 from huifang.lint.whose import customers, has_label, lead
 
@@ -89,6 +91,8 @@ def check(u, ctx):
             continue  # prohibited or reported, not said: 「绝不会泄露」「不能说我不知道」, a list of 服务忌语
         phrase = hit.phrase
         shown = u.text[hit.start : hit.end]
+        if offered(u.folded, shown, hit.end):
+            continue  # 「这个问题我不太清楚，我帮您问问」: the published right answer, not a 推诿
         message = f"忌语「{shown}」"
         if phrase.phrase.value not in (shown, hit.written):
             message += f"（即「{phrase.phrase.value}」）"
@@ -122,7 +126,7 @@ def _in_any_order(u, ctx):
         return
     listed = None
     for hit in order.find(u.folded):
-        if _named(u, ctx, hit.start):
+        if _named(u, ctx, hit.start) or offered(u.folded, u.text[hit.start : hit.end], hit.end):
             continue
         if listed is None:
             listed = [(h.phrase, h.start, h.end) for h in ctx.matcher.find(u.text, u.normalized)]
