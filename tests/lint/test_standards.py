@@ -635,3 +635,11 @@ def test_thanks_a_script_tells_the_agent_to_say_is_a_closing(real):
     ending = "客户签字以后，员工都要用语言表示感谢：“谢谢您的配合，祝您生活愉快，再见！”\n"
     found = lint_text(real, "s.txt", CALLED_BACK + ending, "missing-closing")
     assert not any("致谢" in p.message for p in found), found
+
+
+def test_wordings_joined_by_or_are_alternatives_of_the_opening(real):
+    # each wording is said instead of the other: the office's name is in the first only, the agent's in the second
+    text = "接听电话时先以礼貌用语问候，如「城东税务所，您好」或「我是○○○，您好」。\n"
+    problems = {p.message for p in lint_text(real, "o.txt", text, "missing-greeting")}
+    assert any("说法1" in m and "报坐席" in m and "报公司名称" not in m for m in problems), problems
+    assert any("说法2" in m and "报公司名称" in m and "报坐席" not in m for m in problems), problems
