@@ -50,7 +50,8 @@ WHOSE = regexcache.compile(
 # The customer, the public or the narrator: never the agent's side.
 PUBLIC = (
     r"客户|顾客|用户|市民|患者|病人|家属|业主|来电人|来电者|求助者|求救者|居民|村民|乘客|车主|投诉人|群众|消费者|"
-    r"老人|大爷|大妈|阿姨|老太|奶奶|爷爷|网友|记者|测评人员|被执行人|借款人|单亲妈妈|妈妈|母亲|父亲|家长|先生|女士"
+    r"老人|大爷|大妈|阿姨|老太|奶奶|爷爷|大姐|大哥|大叔|老伯|网友|记者|测评人员|被执行人|借款人|单亲妈妈|妈妈|母亲|父亲|家长|"
+    r"先生|女士"
 )
 # The service side named by its role (「接线员张某」: the role, not the name made anonymous, says which side).
 AGENT_ROLE = (
@@ -118,8 +119,21 @@ def _speaker(clause: str) -> str | None:
 # A clause that goes on with the subject of the one before it (a topic chain): it starts with a verb in 着 or an
 # adverb, or is empty (「老奶奶满是感激,拉着小王的手说:」, 「李女士很生气,说:」), so whoever it names is acted on, not the speaker.
 GOES_ON = regexcache.compile(
-    r"[ \t]*(?:[\u4e00-\u9fff]{0,2}?[拉握扶搀牵抓拍指看望盯冲朝笑哭喘陪]着|连忙|赶忙|赶紧|急忙|随即|接着|于是|便|又|还|也|就|才|只好|只得|[ \t]*$)"
+    r"[ \t]*(?:[\u4e00-\u9fff]{0,2}?[拉握扶搀牵抓拍指看望盯冲朝笑哭喘陪]着|连忙|赶忙|赶紧|急忙|随即|接着|于是|便|又|还|也|就|才|只好|只得|[ \t]*$|"
+    # an adverb of manner alone: 「王阿姨来到窗口，着急地问」
+    r"[\u4e00-\u9fff]{1,4}地[ \t]*$)"
 )
+
+
+COLON_INTRO = regexcache.compile(r"[:：][ \t]*$")
+
+
+def _named_speaker(clause: str) -> str | None:
+    """The side of the first person a clause names by role, the public or the narrator (not a bare name)."""
+    for found in PERSON.finditer(clause):
+        if ADDRESSEE.search(clause, 0, found.start()) is None:
+            return AGENT if found.group("agent") else OTHER
+    return None
 
 
 def _clause_speaker(head: str) -> str | None:
@@ -142,6 +156,11 @@ def _attributed(line: str, start: int, end: int, following: str) -> str | None:
     says = BEFORE.search(head)
     if says is not None:
         return _clause_speaker(head[: says.start()]) or EITHER
+    colon = COLON_INTRO.search(head)
+    if colon is not None:  # 「电话那头的大姐情绪激动：“…”」: a person named before the colon says it
+        named = _named_speaker(CLAUSE.split(head[: colon.start()])[-1])
+        if named is not None:
+            return named
     after = AFTER.match(line, min(len(line), end + 1))
     if after is not None:
         return _speaker(after.group(1)) or EITHER
