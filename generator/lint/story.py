@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from huifang import regexcache
 from huifang.lint.normalize import fold
+from huifang.lint.whose import has_label, lead
 
 AGENT, OTHER = "agent", "other"
 PARTY = "party"  # 对方: the other side from the narrator's
@@ -191,6 +192,27 @@ OPENS_CALL = regexcache.compile(
     r"^[ \t“「『\"]*[^”」』\"，,。！!？?]{0,6}(?:(?:您好|你好|早上好|上午好|下午好|晚上好|喂)[^”」』\"]{0,16}?"
     r"(?:这里是|这是|我是|我们是|为您服务|请讲|(?:请问)?(?:您|你)是[^”」』\"，,。]{1,8}(?:吗|么|嘛))|欢迎(?:您)?致电)"
 )
+
+
+def of_view(view) -> list[tuple[int, int]] | None:
+    """The agent's quotes of a free-form file that is a story (None when it is none: it has speaker labels or no
+    quotes), worked out once per file."""
+    spans = view.__dict__.get("_story_spans", False)
+    if spans is False:
+        spans = view.__dict__["_story_spans"] = _of_view(view)
+    return spans
+
+
+def _of_view(view) -> list[tuple[int, int]] | None:
+    text = view.text
+    if not view.freeform or not text or view.unknown_speakers or view.inferred_agent:
+        return None
+    if not any(c in text for c in QUOTE_CHARS):
+        return None
+    for u in view.utterances():
+        if has_label(lead(text, u)):
+            return None  # a label said who speaks
+    return agent_spans(text.split("\n"))
 
 
 def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
