@@ -85,6 +85,10 @@ SCRIPT_LABEL = regexcache.compile(
 )
 
 
+# A report's words before the colon, not a script's label: 「张女士告诉记者：“…”」, 「他接受采访时：“…”」.
+REPORTING = regexcache.compile(r"记者|笔者|本报|采访")
+
+
 def quotes(line: str) -> list[tuple[int, int]]:
     """The quotes of one line as (start, end) of their words; a closer with no opener before it ends a quote
     that began before the line (an excerpt that starts inside a quote), an opener never closed runs to the end."""
@@ -230,7 +234,7 @@ def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
         found = quotes(line)
         if found:
             label = SCRIPT_LABEL.match(line)
-            if label is not None and BEFORE.search(label.group(1)) is None:
+            if label is not None and BEFORE.search(label.group(1)) is None and REPORTING.search(label.group(1)) is None:
                 return None
             following = next((s for s in lines[number + 1 : number + 4] if s.strip()), "")
             start, end = found[0]

@@ -612,6 +612,9 @@ def test_whose_quote_after_a_colon_in_a_story(proj, text, lines):
         # the customer's words described by a script, with or without a stage direction's brackets
         ("当客户表示没办法配合时，坐席应耐心解释。\n", []),
         ("回访员：您还记得当时的情况吗？\n（客户如回答不记得/不知道）\n回访员：没关系，我跟您简单说一下。\n", []),
+        # a member of the public telling a reporter, before a colon, is a report's narration, not a script's label
+        ("张女士告诉记者：“我打了十几次电话，客服一直说没办法，我真的不知道该怎么办了。”\n", []),
+        ("开场白：“您好，这里是XX物业。”\n“没办法，这个我们处理不了。”\n", [2]),
         # not knowing what the customer meant, asking them to say it again
         ("坐席：我不太清楚您说的是哪一笔，您能再说一下吗？\n", []),
         ("坐席：我不清楚，你自己看合同吧。\n", [1]),
