@@ -26,6 +26,8 @@
                                                           # in session 11 (first sight 9abf380), then spent
     python bench/realworld/evaluate.py --split heldout11  # set 11 (labels-heldout11.yaml, heldout11/): blind once, measured
                                                           # in session 12 (first sight c068d70), then spent
+    python bench/realworld/evaluate.py --split heldout12  # set 12 (labels-heldout12.yaml, heldout12/): blind, measured
+                                                          # once at the end of session 12 (before/after); not in all
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -65,6 +67,7 @@ LABELS = {
     "heldout9": "labels-heldout9.yaml",
     "heldout10": "labels-heldout10.yaml",
     "heldout11": "labels-heldout11.yaml",
+    "heldout12": "labels-heldout12.yaml",
 }
 
 

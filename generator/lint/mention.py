@@ -16,8 +16,10 @@ Two written forms reach further than one clause:
   (「这个孙先生拿起电话来：对不起，这个事情不归我管」): named, to the end of the sentence;
 - in a line that gives what was said in quotes after a colon, the words outside the quotes: the writer's;
 - a quote a story gives as the customer's (「客户说：“…”」, 「“…”市民质问道」): the customer's words, not the agent's;
+- advice that puts other words in their place (「少说“没办法”」, 「把“没办法”换成“…”」, 「用“…”代替“我不知道”」);
 - words followed by a rule or comment about them (「“我不知道”是服务忌语」, 「像“没办法”这样的话不能说」, 「不知道、
-  不清楚，这些话都属于服务禁语」), or on a line marked as the wrong example (「❌ 我也没办法」, 「错误：…」).
+  不清楚，这些话都属于服务禁语」, a comment in brackets: 「“这事不归我们管”（违反首问负责制）」), or on a line marked
+  as the wrong example (「❌ 我也没办法」, 「错误：…」).
 """
 
 from __future__ import annotations
@@ -30,17 +32,29 @@ REACH = 12  # characters before the phrase, within its clause
 CLAUSE_END = regexcache.compile(r"[，,。.！!？?；;、\n]")
 PROHIBITION = regexcache.compile(
     r"(?:绝不|绝对不|决不|不会|不得|不能|不可|不准|不许|不应|不宜|不要|别|禁止|严禁|请勿|切勿|切忌|勿|杜绝|避免|防止|忌说|忌讲|"
-    r"千万不|不允许|不可以|不该|避讳|不说|不讲|从不|从来不|不存在)"
+    r"千万不|不允许|不可以|不该|避讳|不说|不讲|从不|从来不|不存在|"
+    # advice that replaces the words: 「少说“没办法”」, 「与其说“…”」, 「用“我帮您查”代替“我不知道”」
+    r"少说|与其说|代替|替代|取代|"
+    # a wrong example's mark in the line: 「✔ 我帮您查一下 ✘ 我不知道」
+    r"[❌❎✗✘✕✖🚫⛔])"
 )
 REPORTED = regexcache.compile(
-    r"(?:对方|客户(?!经理|服务|专员|代表|中心)|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)|"
+    r"(?:对方|客户(?!经理|服务|专员|代表|中心)|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}"
+    r"(?:问|说|讲|质问|(?:表示|回答|答复|称|反映)(?![ \t]*[:：“「\"]))|"
     # the agent's words reported without quotes (「客服说没办法，只能等」, 「接线员都说不知道」): a story's narration
     r"(?:客服|坐席|接线员|接线人员|话务员|工作人员|服务员|营业员|他|她|他们|她们|人家)[^，。！？:：“「\"]{0,4}"
     r"(?:说|表示|称|回答|答复|告诉我|回复)(?![ \t]*[:：“「\"])"
 )
+# Right before the words, a denial that they are the case (「不是没办法，是需要您提供材料」, 「并不是我不知道，而是…」,
+# 「我们没有说过没办法」, 「哪有什么没办法的事」, 「没有什么是没办法解决的」).
+DENIED = regexcache.compile(
+    r"(?:不是|并不是|并非|哪有什么|哪里是|没有说过|没说过|没有什么是|没什么是)(?:我们?|说)?[ \t]*$"
+)
 # What introduces a list or a quote of words not to say: a prohibition, or a taboo heading.
 NAMING = regexcache.compile(
-    PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误|反例|反面|不规范用语|忌[ \t]*[:：]?[ \t]*$)"
+    PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误|反例|反面|不规范用语|忌[ \t]*[:：]?[ \t]*$|"
+    # 「新员工常犯的错：…」, 「误区一：…」, 「NG话术：…」, 「最容易说出口的就是“…”」: a habit or a mistake, not a call
+    r"犯的错|误区|(?<![A-Za-z])(?:NG|ng)(?![A-Za-z])|(?:说出口|常说|爱说|习惯说|容易说)的(?:话)?(?:就是|是|便是)[ \t]*$)"
 )
 OPENERS = '“「『"‘'
 CLOSERS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
@@ -61,13 +75,17 @@ def mentioned(folded: str, start: int) -> bool:
     reported as another party's words."""
     before = folded[max(0, start - REACH) : start]
     before = _since_last(CLAUSE_END, before)
-    if before and (PROHIBITION.search(before) is not None or REPORTED.search(before) is not None):
+    if before and (
+        PROHIBITION.search(before) is not None
+        or REPORTED.search(before) is not None
+        or DENIED.search(before) is not None
+    ):
         return True
     if WRONG_MARK.match(folded) is not None or _ruled(folded, start):
         return True
     bracket = BRACKETED.match(folded)
-    if bracket is not None and bracket.end() <= start and TABOO_HEADING.search(bracket.group(1)) is not None:
-        return True  # 「【禁语】没办法、不知道」
+    if bracket is not None and bracket.end() <= start and _wrong_label(bracket.group(1)):
+        return True  # 「【禁语】没办法、不知道」, 「【错误】没办法，这是规定。」
     if start == 0:
         return False
     return (
@@ -82,6 +100,16 @@ def mentioned(folded: str, start: int) -> bool:
 
 # A bracketed heading at the start of a line (「【禁语】…」, 「[忌语] …」).
 BRACKETED = regexcache.compile(r"[ \t]*[【\[〔]([^】\]〕\n]{1,12})[】\]〕]")
+# A bracketed label that marks the line as the wrong example: 「【错误】」, 「【忌】」, 「[反例]」.
+WRONG_LABEL = regexcache.compile(
+    r"[ \t]*(?:错误|错|反例|不当|不宜|忌|禁|误|✗|×|❌)(?:示范|示例|例子|说法|话术|用语)?[ \t]*$"
+)
+
+
+def _wrong_label(label: str) -> bool:
+    return TABOO_HEADING.search(label) is not None or WRONG_LABEL.match(label) is not None
+
+
 # A line marked as a wrong example (「❌ 我也没办法」 beside 「✅ 我帮您想想办法」).
 WRONG_MARK = regexcache.compile(r"[ \t]*(?:❌|❎|✗|✘|✕|✖|×|╳|🚫|⛔)")
 # A rule or comment about the words right after them (「“我不知道”是服务忌语」, 「像“没办法”这样的话不能说」,
@@ -89,22 +117,31 @@ WRONG_MARK = regexcache.compile(r"[ \t]*(?:❌|❎|✗|✘|✕|✖|×|╳|🚫|�
 # named, not said. The words the rule is about come right before what links it to them (是, 属于, 等…用语, 这样的话);
 # a remark on a quote a story gives as said (「“没办法。”这样的态度…」) is not one.
 LINK = (
-    r"(?:是|都是|就是|属于|都属于|均属|算是|为|"
+    r"(?:是|都是|就是|属于|都属于|均属|算是|为|(?:这些|这|那些)(?:都|也)?(?:是|属于)|"
     r"(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:话|话语|用语|语言|说法|字眼|词语|言语|回答|口头禅|忌语|禁语)|"
-    r"(?:这句话|这些话|这种话|这类话|这话)|会让|会使|容易让|只会让|"
+    r"(?:这句话|这些话|这种话|这类话|这话)|(?:这|这样|那)?(?:会让|会使|容易让|只会让)|"
     # the words used as an excuse: 「常以“不知道”“没办法”等推托」, 「以“没办法”为由」
     r"(?:等|为)(?=推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由)|(?=为由)|"
     # 「“没办法”三个字，是客户最不想听到的」, 「把“不归我管”挂在嘴边」
-    r"[一二三四五六七八九十两\d]{1,2}个字[,，]?|(?=挂在嘴边|当成口头禅|成了口头禅))"
+    r"[一二三四五六七八九十两\d]{1,2}个字[,，]?|(?=挂在嘴边|当成口头禅|成了口头禅)|"
+    # a comment in brackets that says they break a rule: 「”这事不归我们管”(违反四不讲原则)」
+    r"[(（][ \t]*(?=违反|违背|违规|不规范|不文明|不礼貌|忌语|禁语|禁用语))"
 )
 RULE = (
-    r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|为由|推卸|不文明|不礼貌|不规范|违规|扣分|"
+    r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|为由|推卸|不文明|不礼貌|不规范|违规|违反|违背|扣分|"
     r"冷漠|生硬|不耐烦|说教|"
     r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感|"
     r"失望|不满|不想听|怕听|讨厌听|挂在嘴边|口头禅|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$))"
 )
 RULE_ANY = regexcache.compile(RULE)
-RULED_AFTER = regexcache.compile(r"[ \t]*[,，]?[ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
+RULED_AFTER = regexcache.compile(r"[ \t]*(?:[,，]|——|—|--)?[ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
+# The link itself names them as taboos: 「出现“我不知道”“没办法”等服务忌语的，扣2分」.
+LINKED_AS_TABOO = regexcache.compile(
+    r"[ \t]*(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:忌语|禁语|禁用语|忌用语)"
+)
+# Advice to put other words in their place: 「把“没办法”换成“我来想办法”」.
+REPLACED = regexcache.compile(r"[ \t]*(?:换成|改成|改为|换为|替换为|替换成|换个说法)")
+REPLACED_BEFORE = regexcache.compile(r"(?:把|将)[ \t]*$")
 RULED_LIST = regexcache.compile(r"[,，][ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
 RULE_REACH = 40
 # Words named by what precedes them (「回答没办法属于推诿」, 「一句我不知道会让客户失望」): a rule may follow them directly.
@@ -120,14 +157,23 @@ RULED_WORDS = regexcache.compile(
 def _ruled(folded: str, start: int) -> bool:
     """Followed, in its sentence, by a rule or comment about these words: right after the quote that holds
     them, or after the list they are in (「不知道、不清楚，这些话…」)."""
-    if RULE_ANY.search(folded, start) is None:
+    rule = RULE_ANY.search(folded, start) is not None
+    if not rule and REPLACED.search(folded, start) is None:
         return False  # no rule word after the phrase at all
     quote = _open_quote(folded, start)
     if quote >= 0:
         end = folded.find(CLOSERS[folded[quote]], start)
         while 0 <= end < len(folded) - 1 and folded[end + 1] in OPENERS:  # 「“没办法”“不归我管”等…」
             end = folded.find(CLOSERS[folded[end + 1]], end + 2)
-        return end >= 0 and RULED_AFTER.match(folded, end + 1) is not None
+        if end < 0:
+            return False
+        if REPLACED.match(folded, end + 1) is not None and REPLACED_BEFORE.search(folded, 0, quote) is not None:
+            return True
+        return rule and (
+            RULED_AFTER.match(folded, end + 1) is not None or LINKED_AS_TABOO.match(folded, end + 1) is not None
+        )
+    if not rule:
+        return False
     tail = folded[start : start + RULE_REACH]
     stop = SENTENCE_END.search(tail)
     sentence = tail[: stop.start()] if stop else tail
@@ -198,6 +244,10 @@ NARRATOR = regexcache.compile(
 )
 
 
+SERVICE_ROLE = regexcache.compile(r"(?:员工|职员|接线员|服务员|工作人员|营业员)")
+QUOTED_AFTER = regexcache.compile(r"[ \t]*[“「『\"]")
+
+
 def _narrated(folded: str, start: int) -> bool:
     """In the same sentence as, and after, a colon that a third person's verb of speaking introduces."""
     before = folded[:start]
@@ -208,7 +258,11 @@ def _narrated(folded: str, start: int) -> bool:
     head = _since_last(SENTENCE_END, head)
     if SENTENCE_END.search(before, colon) is not None:
         return False
-    return NARRATOR.search(head) is not None
+    found = NARRATOR.search(head)
+    if found is None:
+        return False
+    # a service worker's words in quotes are said (the labels count them): a story's reading decides whose they are
+    return not (SERVICE_ROLE.match(found.group()) is not None and QUOTED_AFTER.match(folded, colon + 1) is not None)
 
 
 # 「比如：」 right before a quote gives an example of what the sentence before it says (「最忌讳的语言就是训斥患者。
@@ -277,11 +331,15 @@ def _listed(folded: str, start: int) -> bool:
 # about phrasing, procedure or rules: 「六、文明用语」, 「第二条 开场白」, 「### 结束语」) or after SECTION_MAX lines.
 TABOO_HEADING = regexcache.compile(
     r"忌语|禁语|禁用语|忌用语|禁忌|不规范用语|错误说法|错误示范|反面示例|不能说的话|不该说的话|不要说的话|禁止用语|禁止说|"
+    r"错误(?:示例|案例|例子)|反面(?:案例|教材)|误区|(?<![A-Za-z])(?:NG|ng)(?![A-Za-z])|"
     # a prohibition of words: 「禁止出现以下用语」, 「不得使用下列语言」, 「坐席不能说的话」
-    r"(?:禁止|严禁|不得|不能|不要|不准|不许|杜绝|避免|切忌|请勿)[^，,。；;]{0,8}(?:用语|说法|话语|语言|字眼|词语|的话)"
+    r"(?:禁止|严禁|不得|不能|不要|不准|不许|杜绝|避免|切忌|请勿)[^，,。；;]{0,8}(?:用语|说法|话语|语言|字眼|词语|的话)|"
+    # 「不当用语示例」, 「错误话术」, 「下面这些话千万别说」
+    r"不当(?:用语|言语|说法|话术)|不文明用语|不礼貌用语|错误(?:用语|话术)|"
+    r"(?:别|不要|不能|不可以?|不许|不准|切勿|请勿|不得|严禁|禁止)(?:再|对客户|跟客户|和客户)?(?:说|讲)(?=[:：]?[ \t]*(?:\n|$))"
 )
 HEADING_WORDS = regexcache.compile(
-    r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|第.{1,4}[条章节]|^#"
+    r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|正确|推荐|第.{1,4}[条章节]|^#"
 )
 HEADING_MAX = 24
 SECTION_MAX = 40
@@ -311,7 +369,8 @@ def taboo_lines(text: str) -> frozenset[int]:
 
 def _short(line: str) -> str | None:
     body = _NUMBERING.sub("", line.strip(), count=1).rstrip(":： \t")
-    return body if 0 < len(body) <= HEADING_MAX and not any(c in body for c in '“「"。！？!?') else None
+    # a line that quotes words is an item of the list, never a heading (「推诿用语:”这事不归我们管”」)
+    return body if 0 < len(body) <= HEADING_MAX and not any(c in body for c in '“”「」『』"。！？!?') else None
 
 
 def _taboo_heading(line: str) -> bool:
@@ -321,6 +380,6 @@ def _taboo_heading(line: str) -> bool:
 
 def _heading(line: str) -> bool:
     body = _short(line)
-    if body is None:
-        return False
+    if body is None or "|" in body or "｜" in body:
+        return False  # a table's row is no heading (「没办法 | 客户要求加急 | 我帮您申请一下」)
     return TABOO_HEADING.search(body) is None and HEADING_WORDS.search(line.strip()) is not None

@@ -7,7 +7,9 @@ Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of
 placeholder only, `{姓名}` a whole name (it ends where a name ends), `{单位名}` a short name said on its own after a
 greeting, `{名称}` a short name (2–10 letters, no pronoun or form of address), `{通称}` kinds of organisation without a
 name, `{职务}` a word for a staff member (客服, 专员, 人员, 民警 …) and `{岗位}` a few letters and one (保洁人员),
-`{叙述}` narration outside quotation marks, `{落款}` a message's signature; `{公司}` and the other placeholders also
+`{叙述}` narration outside quotation marks, `{落款}` a message's signature, `{开口}` where words start (a turn's
+start or an opening quotation mark, and a 喂 said first) and `{停顿}` the pause after a form of address (，！、（);
+`{公司}` and the other placeholders also
 match the organisation's value. A match that overlaps an exclusion does not count.
 Texts and patterns are compared folded (Simplified, half-width, lower case). None of this syntax
 ever reaches a message: messages name an element and show its `examples`.
@@ -22,9 +24,12 @@ from functools import lru_cache
 
 from huifang import model as m
 from huifang import regexcache
+from huifang.lint import story
 from huifang.lint.anyline import any_line
+from huifang.lint.gratitude import customers_thanks
 from huifang.lint.linemarks import CLOSING, OPENINGS
 from huifang.lint.normalize import fold
+from huifang.lint.story import quotes
 from huifang.lint.utterance import CallView, Utterance
 
 TYPE_CHECKING = False
@@ -75,7 +80,7 @@ WHOLE_PLACEHOLDER = (
     + "|"
     + VARIABLE
 )
-NAME_ENDS = r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号|号|请)"
+NAME_ENDS = r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号|号|请|吗|嘛)"
 # (a surname's name is no name when a placeholder follows it: 我是金朗路××号的客户)
 FULL_NAME = (
     STARTS
@@ -144,6 +149,11 @@ NARRATION = r"[^“”「」\n]*"
 # as 这里是…. In a message the signature is read as a turn of its own, its 【 marked in the folded text by SIGNED (no
 # text read from a file holds a NUL), so `{落款}` matches a signature and never a heading in 【】 of a call script; a
 # signature made only of kinds of organisation (【快递】) names none.
+# Where words start (`{开口}`): a turn's start or just after an opening quotation mark, with a 喂 said first, so a
+# pattern can ask for what is said first (「某先生，…」, 「老张，我是…」) and not a name anywhere in a sentence (a
+# story's narration 「他叫韩让，…」 names people too). `{停顿}` is the pause after a form of address: 「某小姐（先生），」.
+OPENS = r"(?:^\s*|(?<=[“「『\"‘]))(?:喂[\s,，!！。.]*)?"
+PAUSE = r"[,，!！、(（]"
 SIGNED = "\x00"
 SIGNED_NAME = SIGNED + r"(?!\s*" + GENERIC_ORG + r"\s*】)[^【】\n]{1,24}】"
 SIGNATURES = regexcache.compile(
@@ -177,6 +187,10 @@ def _piece(token: str, values: dict) -> str:
             return SIGNED_NAME
         if name == "叙述":
             return NARRATION
+        if name == "开口":
+            return OPENS
+        if name == "停顿":
+            return PAUSE
         if name == "岗位":
             return STAFF
         if name == "职务":
@@ -302,11 +316,58 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
     inside branches (alternative calls written side by side: 「1.咨询：您好…」「2.投诉：您好…」), each
     path's opening; else the one opening of the call, with the label ""."""
     found = _openings(ctx, view, standard)
+    if view.freeform:
+        found = [way for label, turns in found for way in _either(label, turns)]
+        if story.of_view(view):
+            found = [(label, _said(turns)) for label, turns in found]
     if view.kind == "message":
         sign = signature(view)
         if sign is not None:
             return [(label, [sign, *turns]) for label, turns in found]
     return found
+
+
+# Quoted wordings joined by 或 (「如「中小企业处，你好」或「我是○○○，你好」」): alternatives, each said instead of the other.
+EITHER = regexcache.compile(
+    r"[“「『\"][^“”「」『』\"\n]{1,80}[”」』\"](?:[ \t]*(?:或者|或是|或)[ \t]*[“「『\"][^“”「」『』\"\n]{1,80}[”」』\"])+"
+)
+QUOTED = regexcache.compile(r"[“「『\"][^“”「」『』\"\n]{1,80}[”」』\"]")
+
+
+def _either(label: str, turns: list[Utterance]) -> list[tuple[str, list[Utterance]]]:
+    """A path whose opening gives wordings joined by 或 as that many paths, each with one of them (an element
+    counts only when every alternative says it); the path itself when none does."""
+    for index, u in enumerate(turns):
+        if "或" not in u.folded:
+            continue
+        group = EITHER.search(u.folded)
+        if group is None:
+            continue
+        start, end = group.span()
+        out = []
+        for n, quote in enumerate(QUOTED.finditer(u.folded, start, end), 1):
+            parts = [_part(u, a, b) for a, b in ((0, start), quote.span(), (end, len(u.text))) if a < b]
+            out.append((f"{label}（说法{n}）" if label else f"说法{n}", turns[:index] + parts + turns[index + 1 :]))
+        return out
+    return [(label, turns)]
+
+
+SAID = 6  # a quote this long is words said; a shorter one names a term (素有“海上明珠”之称)
+# Quoted wordings listed with slashes (“您好!米亚。”/请问您哪里?/…): the words after the slash are wording too.
+LISTED = regexcache.compile(r"[”」』\"][ \t]*[/／]")
+
+
+def _said(turns: list[Utterance]) -> list[Utterance]:
+    """A story's opening turns reduced to what their quotes say: the narration around a quote (「护理员小王快步走向
+    电话机…她微笑着接起：」) is nobody's words on the call. A turn without such a quote stays as it is."""
+    out: list[Utterance] = []
+    for u in turns:
+        said = [] if LISTED.search(u.folded) else [(a, b) for a, b in quotes(u.folded) if b - a >= SAID]
+        if said:
+            out.extend(_part(u, a, b) for a, b in said)
+        else:
+            out.append(u)
+    return out
 
 
 def _openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[Utterance]]]:
@@ -586,7 +647,7 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
         last = _marked(agent, standard, view.org, view.marks)
         if last is None:
             last = _ending(agent, standard, view.org)
-        found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in last]
+        found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in _without_customers_thanks(last)]
     return found
 
 
@@ -777,6 +838,23 @@ def _tail(u: Utterance) -> Utterance:
         start = marks[-1].start()
         return _part(u, start, min(len(u.text), start + 2 * TAIL))
     return _part(u, len(u.text) - TAIL, len(u.text))
+
+
+def _without_customers_thanks(turns: list[Utterance]) -> list[Utterance]:
+    """The turns with the customer's thanks that a story tells as such taken out (lint/gratitude)."""
+    out = []
+    for u in turns:
+        cut = customers_thanks(u.folded)
+        at = 0
+        for start, end in cut:
+            if at < start:
+                out.append(_part(u, at, start))
+            at = max(at, end)
+        if not cut:
+            out.append(u)
+        elif at < len(u.text):
+            out.append(_part(u, at, len(u.text)))
+    return out
 
 
 def _part(u: Utterance, start: int, end: int) -> Utterance:

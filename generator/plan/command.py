@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sqlite3
 import sys
@@ -114,6 +115,20 @@ def record(
 
 
 def run(args) -> int:
+    """`huifang plan` with Python's cycle collector paused: the run makes few Python objects that could form a cycle
+    (the rows and calls are polars columns), and the collector's eighty-odd passes over what polars' import and the
+    rule book left behind cost 0.012 s of a million-row plan."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return plan_command(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def plan_command(args) -> int:
+    """The command's work (`run`): the exit code."""
     rng = parse_range(args)
     if isinstance(rng, str):
         print(f"huifang plan: {rng}", file=sys.stderr)

@@ -297,6 +297,12 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("收费员小吴正在值班。一位客户打来电话：“电卡怎么充不进去？”", set(), {"zuoxi"}),
         ("“您好，这里是仁和医院。”护士王芳说。", {"wenhou", "gongsi"}, {"zuoxi"}),
         ("记者来到热线中心时，“您好，我是客服小李，很高兴为您服务。”", {"wenhou", "zuoxi"}, set()),
+        # a welcome greets, with its verb or said to the customer alone, and so does 你们好; a welcome back at the end does not
+        ("欢迎您致电青山区人民医院，", {"wenhou"}, set()),
+        ("【通知】城东营业厅欢迎您！今天办理业务", {"wenhou"}, set()),
+        ("各位家长,你们好!", {"wenhou"}, set()),
+        ("随时欢迎您再来电", set(), {"wenhou"}),
+        ("欢迎您下次光临", set(), {"wenhou"}),
         # 您早 greets; before a word (您早餐, 您早日) it does not
         ("王阿姨，您早！", {"wenhou"}, set()),
         ("我们建议您早餐后再来拔牙", set(), {"wenhou"}),
@@ -304,6 +310,15 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         # 喂 and the customer's form of address confirm the person; asking the reason does not
         ("喂,徐奶奶,我是养老驿站的小杨", {"queren-shenfen", "zuoxi"}, {"gongsi"}),
         ("我是福寿养老院的小王", {"gongsi", "zuoxi"}, set()),
+        # the customer addressed where words start, then a pause: by a name and a form of address, by a name
+        # and then a self-introduction, or asked 是…吗 first; a name inside a sentence or a bare form of address is none
+        ("“王奶奶，药按时吃了没有？”书记问", {"queren-shenfen"}, set()),
+        ("某女士（先生），我是XX证券的客户经理", {"queren-shenfen", "gongsi"}, set()),
+        ("老李，我是区法院执行局的法官", {"queren-shenfen"}, set()),
+        ("喂，是张小明吗？", {"queren-shenfen"}, set()),
+        ("记者联系到王先生，他说车已经修好了", set(), {"queren-shenfen"}),
+        ("大爷，您昨天反映的问题解决了吗？", set(), {"queren-shenfen"}),
+        ("马上，我们会安排师傅上门", set(), {"queren-shenfen"}),
         ("不想续了：请问是对哪方面不满意？", set(), {"queren-shenfen"}),
         # the time the call takes, announced without a question, asks for no convenience
         ("打扰您一分钟。我们正在整理一批政策", set(), {"fangbian"}),
@@ -597,3 +612,51 @@ def test_a_call_answered_before_any_greeting_had_no_opening(real):
     text = "客服：您这个月的物业费还没交。\n客服：您什么时候交？\n客户：过两天。\n客服：" + LATE
     [problem] = lint_text(real, "c.txt", text, "missing-greeting")
     assert "问候" in problem.message, problem.message
+
+
+CALLED_BACK = "“您好，请问是李女士吗？我是阳光物业的客服小张，您家的水管已经修好了，您现在方便试一下吗？”\n"
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # the narration says the customer was grateful, before the quote or after it
+        "晚上九点，客户打来电话感激地说：“水终于通了，太谢谢你们了！”\n",
+        "“我一个人住，多亏了你们帮忙，太感谢了！”修好以后，王阿姨向维修员表示感谢。\n",
+    ],
+)
+def test_a_customers_thanks_told_by_the_story_is_no_closing(real, ending):
+    [problem] = lint_text(real, "s.txt", CALLED_BACK + ending, "missing-closing")
+    assert "致谢" in problem.message, problem.message
+
+
+def test_thanks_a_script_tells_the_agent_to_say_is_a_closing(real):
+    # an instruction names the agent's side as the one who thanks: the quoted thanks is the closing's
+    ending = "客户签字以后，员工都要用语言表示感谢：“谢谢您的配合，祝您生活愉快，再见！”\n"
+    found = lint_text(real, "s.txt", CALLED_BACK + ending, "missing-closing")
+    assert not any("致谢" in p.message for p in found), found
+
+
+def test_wordings_joined_by_or_are_alternatives_of_the_opening(real):
+    # each wording is said instead of the other: the office's name is in the first only, the agent's in the second
+    text = "接听电话时先以礼貌用语问候，如「城东税务所，您好」或「我是○○○，您好」。\n"
+    problems = {p.message for p in lint_text(real, "o.txt", text, "missing-greeting")}
+    assert any("说法1" in m and "报坐席" in m and "报公司名称" not in m for m in problems), problems
+    assert any("说法2" in m and "报公司名称" in m and "报坐席" not in m for m in problems), problems
+
+
+def test_a_storys_opening_is_what_its_quotes_say(real):
+    # the narration names the caller (王阿姨) before the agent's quote: no identity check was said on the call
+    text = (
+        "值班员快步走向电话机，屏幕上显示着备注——“王阿姨儿子”。她接起：“您好，青松养老院，请问有什么可以帮您？”\n"
+        "电话那头说：“我想问问我妈今天怎么样。”\n"
+    )
+    [problem] = lint_text(real, "s.txt", text, "missing-greeting")
+    assert "确认客户身份" in problem.message, problem.message
+
+
+def test_quoted_wordings_listed_with_slashes_stay_wording(real):
+    # 「“…”/请问…/…」: the words after a slash are more of the wording, not narration
+    text = "接听外线电话：\n“您好！青松养老院。”/请问您是王先生吗？/请问您找哪位？\n“请稍等。”\n"
+    found = lint_text(real, "s.txt", text, "missing-greeting")
+    assert not any("确认客户身份" in p.message for p in found), found

@@ -411,3 +411,215 @@ def test_pack_finds_published_interrupting_and_scornful_words(proj, line, found)
     _extend(proj, "[default, service-taboos]")
     problems = lint_text(proj, "t.txt", line + "\n", "forbidden-phrase")
     assert bool(problems) is found, problems
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # picking up the phone, then the quote: the one who picks it up speaks, and the file is a story, so its
+        # narration (「但没办法」: the writer's words) is no one's on the call
+        ("那段时间她常被当成骗子。但没办法,她只能又一次拿起电话,“您好,我真的是社区医生。”\n", []),
+        ("接线员拿起电话,“没办法，你自己去查。”\n", [1]),
+        # a clause that goes on with the subject before it: who it names is acted on, not the speaker
+        ("老大爷满脸感激,拉着小李的手说:“要不是你,我真不知道该怎么办。”\n", []),
+        ("李女士很生气,说:“我也没办法,钱早就还了。”\n", []),
+        ("接线员听完,连忙解释:“没办法,这个我们处理不了。”\n", [1]),
+        ("记者拨通热线后,接电话的男子说:“没办法,你自己去查。”\n", [1]),
+        # a verb of scorn introduces the quote like a verb of speaking
+        ("客户表示,投诉后反遭客服嘲讽“不懂技术就别用网络”。\n", [1]),
+    ],
+)
+def test_who_picks_up_the_phone_or_goes_on_speaking_in_a_story(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # items of a taboo section that quote their words are items, not headings that end the section
+        ("四、服务禁语\n严禁使用以下语言：\n推诿用语：”这事不归我们管”\n消极回应：”我也没办法”\n", []),
+        # a comment in brackets right after the quote says the words break a rule
+        ("“这事不归我们管”（违反首问负责制）\n", []),
+        ("“我也没办法”(不文明用语)\n", []),
+        ("“这事不归我们管”（说完就挂了）\n", [1]),
+    ],
+)
+def test_quoted_items_of_a_taboo_list_are_not_said(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "rules.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        # not knowing, with the offer to find out: the published right answer
+        ("客服：对不起，这个问题我不太清楚，请您稍等一下，我帮您问问。", False),
+        ("客服：我不知道，请稍等，我马上给您问一下。", False),
+        ("客服：这个我们不清楚，我帮您核实后回电。", False),
+        # without the offer, or with the offer refused: a 推诿
+        ("客服：这个我不清楚，您问问别的部门。", True),
+        ("客服：我不知道，我也没法帮您查。", True),
+        ("客服：我不知道，你问别人去。", True),
+        # the offer does not excuse words that are no not-knowing
+        ("客服：这不归我管，我帮您问问吧。", True),
+    ],
+)
+def test_not_knowing_with_the_offer_to_find_out_is_no_shirking(proj, line, found):
+    _extend(proj, "[default, service-taboos]")
+    problems = lint_text(proj, "k.txt", line + "\n", "forbidden-phrase")
+    assert bool(problems) is found, problems
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("客服：不懂技术就别用网络。", True),
+        ("客服：看不懂就不要用。", True),
+        ("客服：不会用就别用。", True),
+        # the two words in different clauses are no one statement
+        ("客服：您不会操作的话，就别用这个功能了，我帮您在柜台办。", False),
+    ],
+)
+def test_scorn_for_not_knowing_how_with_words_inserted(proj, line, found):
+    _extend(proj, "[default, service-taboos]")
+    problems = lint_text(proj, "s.txt", line + "\n", "forbidden-phrase")
+    assert bool(problems) is found, problems
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        # a property-service handbook's published 服务忌语
+        ("客服：这是上面的规定，我有什么办法？", True),
+        ("客服：你有完没完？", True),
+        ("客服：电话已经接通了，快讲话。", True),
+        ("客服：我只是接受咨询的，你找我也没有用。", True),
+        ("客服：我不管，你打电话去别处问。", True),
+        # offering help in the same words is not refusing it
+        ("客服：您别急，我看看我有什么办法能帮您。", False),
+        ("客服：您请讲，我在听。", False),
+    ],
+)
+def test_pack_finds_a_property_handbooks_published_taboos(proj, line, found):
+    _extend(proj, "[default, service-taboos]")
+    problems = lint_text(proj, "p.txt", line + "\n", "forbidden-phrase")
+    assert bool(problems) is found, problems
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # advice that puts other words in their place names the words it replaces
+        ("把“没办法”换成“我来帮您想想办法”，客户的感受完全不同。\n", []),
+        ("用“我帮您查一下”代替“我不知道”。\n", []),
+        ("少说“没办法”，多说“我试试看”。\n", []),
+        ("与其说“这不归我管”，不如说“我帮您转给负责的同事”。\n", []),
+        # a comment or a rule after the quote
+        ("很多坐席习惯说“不知道”，这会让客户很反感。\n", []),
+        ("考核细则：出现“我不知道”“没办法”等服务忌语的，每次扣2分。\n", []),
+        # a bracketed label that marks the wrong example
+        ("【错误】没办法，这是规定。【正确】很抱歉，根据规定需要本人办理。\n", []),
+        # a heading that names words not to say, over a list or a table
+        ("下面这些话千万别说：\n1. 我不知道\n2. 没办法\n3. 这不归我管\n", []),
+        ("不当用语示例\n我不知道，你问别人去。\n没办法，规定就是这样。\n", []),
+        (
+            "禁忌词 | 适用场景 | 替代话术\n不知道 | 客户咨询细节 | 我马上帮您查看\n没办法 | 客户要求加急 | 我帮您申请一下\n",
+            [],
+        ),
+        # a service worker's quoted words in a case report are said (the labels' clarification 8)
+        ("案例：坐席回答“我不知道，你打别的电话问吧”，被客户投诉。\n", [1]),
+        # the agent's own words after a comma are not advice
+        ("客服：没办法，改成明天再给您办吧。\n", [1]),
+    ],
+)
+def test_training_material_names_the_words_it_advises_against(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "handbook.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a wrong example marked in the line, or labelled as a mistake, a habit or a pitfall
+        ("✔ 我帮您查一下 ✘ 我不知道\n", []),
+        ("误区一：“我不知道”\n", []),
+        ("NG话术：没办法，这是规定。\n", []),
+        ("新员工常犯的错：一开口就是“我也不清楚”。\n", []),
+        ("培训中我们发现，新员工最容易说出口的就是“没办法”。\n", []),
+        ("“我不知道”“没办法”“不归我管”——这些都是客户最讨厌听到的话。\n", []),
+        # a section of wrong examples, with the agent's label, ends at the right examples' heading
+        ("错误示例：\n客服：没办法，这是规定。\n正确示例：\n客服：很抱歉，根据规定需要本人办理。\n", []),
+        ("反面案例\n坐席：我不知道，你问别人去。\n客户：你们怎么这样？\n", []),
+        ("错误示例：\n客服：没办法，这是规定。\n正确示例：\n客服：没办法，这个不能退。\n", [4]),
+        # the agent's line is said
+        ("客服：对不起，我不知道，这个要等通知。\n", [1]),
+    ],
+)
+def test_wrong_examples_and_habits_named_in_training_material(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "handbook.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a denial right before the words that they are the case
+        ("客服：不是没办法，是需要您提供一下材料。\n", []),
+        ("客服：并不是我不知道，而是系统还没更新。\n", []),
+        ("客服：我们没有说过没办法，只是需要时间。\n", []),
+        ("客服：哪有什么没办法的事，我来帮您。\n", []),
+        ("客服：没有什么是没办法解决的，您放心。\n", []),
+        ("客服：这不是我的错，这个不能退。\n", [1]),
+        # a name with the customer's role after it: the customer's words
+        ("小王（客户）：我不知道密码了。\n小李（客服）：您好，我帮您重置。\n", []),
+        ("小王（客户）：我的密码忘了。\n小李（客服）：没办法，你自己去柜台。\n", [2]),
+    ],
+)
+def test_denied_words_and_a_named_customer_are_not_the_agents_taboo(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "turns.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a manner adverb alone goes on with the subject before it; a colon after a named person gives them the quote
+        (
+            "王阿姨来到窗口，着急地问：“我的社保卡丢了，我也没办法，怎么办？”工作人员笑着说：“阿姨别急，我帮您挂失。”\n",
+            [],
+        ),
+        ("电话那头的大姐情绪激动：“我不知道你们是怎么做事的！”小张耐心地解释。\n", []),
+        # a service worker's words in quotes after a colon are said, as the labels count them
+        ("接线员冷冷地说：“这个我们不清楚。”\n", [1]),
+        ("记者拨打热线，工作人员回答：“这个我们没办法。”\n", [1]),
+        # a third person's words without quotes after a colon stay named
+        ("这个孙先生拿起电话来：对不起，这个事情不归我管。\n", []),
+    ],
+)
+def test_whose_quote_after_a_colon_in_a_story(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # 对方 is the other side from the narrator: the customer when the narrator is the agent
+        ("我是一名热线接线员。那天电话一接通，对方就吼道：“我不知道找谁了，你们到底管不管！”\n", []),
+        ("我拿起电话：“您好，请问是张先生吗？”对方说：“不知道，别烦我。”\n", []),
+        ("记者以客户身份致电该公司客服，对方表示：“这个我们也没办法，你去找厂家吧。”\n", [1]),
+        # the customer's words described by a script, with or without a stage direction's brackets
+        ("当客户表示没办法配合时，坐席应耐心解释。\n", []),
+        ("回访员：您还记得当时的情况吗？\n（客户如回答不记得/不知道）\n回访员：没关系，我跟您简单说一下。\n", []),
+        # a member of the public telling a reporter, before a colon, is a report's narration, not a script's label
+        ("张女士告诉记者：“我打了十几次电话，客服一直说没办法，我真的不知道该怎么办了。”\n", []),
+        ("开场白：“您好，这里是XX物业。”\n“没办法，这个我们处理不了。”\n", [2]),
+        # not knowing what the customer meant, asking them to say it again
+        ("坐席：我不太清楚您说的是哪一笔，您能再说一下吗？\n", []),
+        ("坐席：我不清楚，你自己看合同吧。\n", [1]),
+    ],
+)
+def test_the_other_party_and_the_customers_words_described(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == lines

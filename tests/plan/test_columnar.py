@@ -22,6 +22,7 @@ from huifang.plan.core import Planner, group_ids, one_key, packed_key, rank_of, 
 from huifang.plan.events import Event, read_events
 from huifang.plan.jsonout import looked, write_json
 from huifang.plan.store import packed
+from huifang.plan.table import is_utf8
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -162,6 +163,32 @@ def test_an_xlsx_export_with_dates_as_dates_plans_alike(shipped, tmp_path: Path)
         )  # fmt: skip
     book.save(tmp_path / "events.xlsx")
     both(shipped, tmp_path / "events.xlsx", PlanConfig(capacity=2), dt.date(2026, 10, 1), dt.date(2026, 11, 30))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(st.text(max_size=6).map(str.encode) | st.binary(max_size=3), max_size=12).map(b"".join),
+    chunk=st.integers(4, 9),
+)
+@example(pieces="王先生".encode()[:-1], chunk=4)  # a character cut short at the end
+@example(pieces=b"ab" + "王".encode() + b"\x80" * 4, chunk=4)  # four bytes that go on a character, at a piece's end
+def test_utf8_is_told_as_python_decodes_it_whatever_the_pieces(pieces: bytes, chunk: int):
+    try:
+        pieces.decode("utf-8")
+    except UnicodeDecodeError:
+        assert not is_utf8(pieces, chunk)
+    else:
+        assert is_utf8(pieces, chunk)
+
+
+def test_an_export_in_gb18030_reads_as_in_utf8(shipped, tmp_path: Path):
+    sid = sorted(shipped.scenarios)[0]
+    text = "\r\n".join(
+        [",".join(HEADER), f"王先生,13800000001,{sid},2026-10-09,张三", f"李女士,13800000002,{sid},2026-10-10"]
+    )
+    (tmp_path / "utf8.csv").write_bytes(text.encode("utf-8"))
+    (tmp_path / "gb.csv").write_bytes(text.encode("gb18030"))
+    assert list(read_events(tmp_path / "gb.csv", {})) == list(read_events(tmp_path / "utf8.csv", {}))
 
 
 @settings(max_examples=40, deadline=None)

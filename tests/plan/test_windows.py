@@ -7,7 +7,7 @@ import datetime as dt
 import holidays
 import pytest
 from huifang import model as m
-from huifang.plan.calendar import LAST_YEAR, Calendar, festival
+from huifang.plan.calendar import LAST_YEAR, Calendar, china, festival
 from huifang.plan.windows import NoWindow, Window, windows
 
 from tests.plan.conftest import D
@@ -195,6 +195,14 @@ def test_years_not_yet_published_are_remembered():
 def test_festival_dates():
     assert festival("春节", 2027) == D("2027-02-06") and festival("元宵节", 2027) == D("2027-02-20")
     assert festival("不存在", 2027) is None
+
+
+def test_festivals_come_from_holidays_own_china_loaded_alone():
+    """`china` loads holidays' China from its module's file (not through holidays.countries, which imports every
+    country): the same holidays, by the same names, in every year holidays knows and around them."""
+    assert china() is not holidays.China  # the fast way works with the holidays installed
+    for year in range(1948, 2103):
+        assert dict(china()(years=year, language="zh_CN")) == dict(holidays.China(years=year, language="zh_CN"))
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@
 像“没办法”这样的话不能说），说明这是在提到它而不是在说它，不报告。客户说的话不检查：
 那不是坐席的过错。没有说话人标签、用引号记下对话的报道或故事里，只检查叙述交代是工作人员说的引语，
 叙述本身、没交代是谁说的引语、市民或客户说的引语都不检查；客户那一行紧接着的无标签行是客户接着说的，
-也不检查。消息给出原因和应该怎么说。
+也不检查。说“不知道”“不清楚”后紧接着主动提出去问、去查（「这个问题我不太清楚，我帮您问问」）是公开的
+文明用语给出的正确说法，不报告。消息给出原因和应该怎么说。
 
 PASS:
     客服：很抱歉给您带来不便，您能描述一下当时的具体情况吗？
@@ -38,12 +39,14 @@ FAIL:
 
 from __future__ import annotations
 
+from huifang.lint import story
 from huifang.lint.fix import replacement_for
 from huifang.lint.linemarks import REORDERED
 from huifang.lint.mention import NAMING, OPENERS, TABOO_HEADING, mentioned, taboo_lines
 from huifang.lint.normalize import fold
-from huifang.lint.story import QUOTE_CHARS, agent_spans, said_by_agent
-from huifang.lint.whose import customers, has_label, lead
+from huifang.lint.offered import offered
+from huifang.lint.story import said_by_agent
+from huifang.lint.whose import customers, lead
 
 ID = "forbidden-phrase"
 TYPE = "line"
@@ -89,6 +92,8 @@ def check(u, ctx):
             continue  # prohibited or reported, not said: 「绝不会泄露」「不能说我不知道」, a list of 服务忌语
         phrase = hit.phrase
         shown = u.text[hit.start : hit.end]
+        if offered(u.folded, shown, hit.end):
+            continue  # 「这个问题我不太清楚，我帮您问问」: the published right answer, not a 推诿
         message = f"忌语「{shown}」"
         if phrase.phrase.value not in (shown, hit.written):
             message += f"（即「{phrase.phrase.value}」）"
@@ -122,7 +127,7 @@ def _in_any_order(u, ctx):
         return
     listed = None
     for hit in order.find(u.folded):
-        if _named(u, ctx, hit.start):
+        if _named(u, ctx, hit.start) or offered(u.folded, u.text[hit.start : hit.end], hit.end):
             continue
         if listed is None:
             listed = [(h.phrase, h.start, h.end) for h in ctx.matcher.find(u.text, u.normalized)]
@@ -168,9 +173,7 @@ def _not_agents_in_story(u, ctx, start: int) -> bool:
     view = ctx.view
     if not view.freeform or not view.text:
         return False
-    spans = view.__dict__.get("_story_spans", False)
-    if spans is False:
-        spans = view.__dict__["_story_spans"] = _story_spans(view)
+    spans = story.of_view(view)
     return spans is not None and not said_by_agent(spans, u.base + start)
 
 
@@ -179,17 +182,6 @@ def _customers_line(u, ctx) -> bool:
     question heading a reply library's answer."""
     view = ctx.view
     return view.freeform and bool(view.text) and customers(view, u)
-
-
-def _story_spans(view) -> list[tuple[int, int]] | None:
-    """The agent's quotes of a story (None when the file is no story: it has speaker labels or no quotes)."""
-    text = view.text
-    if view.unknown_speakers or view.inferred_agent or not any(c in text for c in QUOTE_CHARS):
-        return None
-    for u in view.utterances():
-        if has_label(lead(text, u)):
-            return None  # a label said who speaks
-    return agent_spans(text.split("\n"))
 
 
 def _in_taboo_list(u, ctx) -> bool:
