@@ -600,3 +600,26 @@ def test_denied_words_and_a_named_customer_are_not_the_agents_taboo(proj, text, 
 def test_whose_quote_after_a_colon_in_a_story(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # 对方 is the other side from the narrator: the customer when the narrator is the agent
+        ("我是一名热线接线员。那天电话一接通，对方就吼道：“我不知道找谁了，你们到底管不管！”\n", []),
+        ("我拿起电话：“您好，请问是张先生吗？”对方说：“不知道，别烦我。”\n", []),
+        ("记者以客户身份致电该公司客服，对方表示：“这个我们也没办法，你去找厂家吧。”\n", [1]),
+        # the customer's words described by a script, with or without a stage direction's brackets
+        ("当客户表示没办法配合时，坐席应耐心解释。\n", []),
+        ("回访员：您还记得当时的情况吗？\n（客户如回答不记得/不知道）\n回访员：没关系，我跟您简单说一下。\n", []),
+        # a member of the public telling a reporter, before a colon, is a report's narration, not a script's label
+        ("张女士告诉记者：“我打了十几次电话，客服一直说没办法，我真的不知道该怎么办了。”\n", []),
+        ("开场白：“您好，这里是XX物业。”\n“没办法，这个我们处理不了。”\n", [2]),
+        # not knowing what the customer meant, asking them to say it again
+        ("坐席：我不太清楚您说的是哪一笔，您能再说一下吗？\n", []),
+        ("坐席：我不清楚，你自己看合同吧。\n", [1]),
+    ],
+)
+def test_the_other_party_and_the_customers_words_described(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == lines
