@@ -52,8 +52,9 @@ DENIED = regexcache.compile(
     # a condition, not the words said: 「如果实在没办法解决，应向客户说明原因」
     r"(?:如果|假如|倘若|万一|若是?)[^，,。！!？?]{0,4}$"
 )
-# The words followed, in their clause, by an arrow to other words: 「没办法 → 我来帮您想办法」.
-ARROWED = regexcache.compile(r"[^，,。！!？?\n]{0,12}?[ \t]*(?:→|->|=>|⇒|➡|➜)")
+# The words followed right after them by an arrow to other words: 「没办法 → 我来帮您想办法」 (an arrow inside the
+# words hides nothing: 「没⇒办法」 is still the phrase).
+ARROWED = regexcache.compile(r"[”」』\"]?[ \t]*(?:→|->|=>|⇒|➡|➜)")
 # What introduces a list or a quote of words not to say: a prohibition, or a taboo heading.
 NAMING = regexcache.compile(
     PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误|反例|反面|不规范用语|忌[ \t]*[:：]?[ \t]*$|"
@@ -66,6 +67,11 @@ SENTENCE_END = regexcache.compile(r"[。！!？?\n]")
 # Between two quoted examples of one list: 或 / 、/ 和 / 以及 / 及 / 或者 and spaces.
 JOINER = regexcache.compile(r"(?:[\s,，、;；]*(?:或者|或是|或|以及|及|和|与|还有)?[\s,，、;；:：]*)$")
 INTRO_REACH = 16  # characters before a quote or a colon that may hold what introduces it
+
+
+def arrowed(folded: str, end: int) -> bool:
+    """Whether the words ending at `end` are followed by an arrow to the words to say instead."""
+    return ARROWED.match(folded, end) is not None
 
 
 def _since_last(end: re.Pattern, text: str) -> str:
@@ -85,7 +91,7 @@ def mentioned(folded: str, start: int) -> bool:
         or DENIED.search(before) is not None
     ):
         return True
-    if WRONG_MARK.match(folded) is not None or ARROWED.match(folded, start) is not None or _ruled(folded, start):
+    if WRONG_MARK.match(folded) is not None or _ruled(folded, start):
         return True
     bracket = BRACKETED.match(folded)
     if bracket is not None and bracket.end() <= start and _wrong_label(bracket.group(1)):
