@@ -13,6 +13,7 @@ from pathlib import Path
 
 import icalendar
 import openpyxl
+import pytest
 from huifang import ledger
 from huifang.plan import command, store
 from huifang.plan.calendar import LAST_YEAR
@@ -338,10 +339,13 @@ def test_a_rerun_loads_only_the_keys_its_range_can_meet(tmp_path: Path):
     db.close()
 
 
-def test_a_rerun_reads_the_keys_of_any_text_the_ledger_holds(tmp_path: Path):
+@pytest.mark.parametrize("days_at_once", [1, 2, store.DAYS_AT_ONCE])
+def test_a_rerun_reads_the_keys_of_any_text_the_ledger_holds(tmp_path: Path, monkeypatch, days_at_once: int):
     """known_keys splits a day's array in polars when no text in it was escaped and none holds a bracket, and
-    reads any other day with json.loads: the keys are those of the calls saved, whatever their texts."""
-    odd = ['王"五', "赵\\六", "孙[七]", "周],[八", "吴\t九", "郑]", "[冯"]
+    reads any other day with json.loads: the keys are those of the calls saved, whatever their texts, however
+    many days are unpacked at a time (pieces of plain days only, of odd ones only, and of both)."""
+    monkeypatch.setattr(store, "DAYS_AT_ONCE", days_at_once)
+    odd = ['王"五', "赵\\六", "孙[七]", "周],[八", "吴\t九", "郑]", "[冯", "钱]]"]
 
     def call(line: int, customer: str, agent: str, day: str, ident: str = "", end: str | None = "2026-03-20"):
         window = (D("2026-03-01"), D(end) if end else None)
