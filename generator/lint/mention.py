@@ -34,17 +34,27 @@ PROHIBITION = regexcache.compile(
     r"(?:绝不|绝对不|决不|不会|不得|不能|不可|不准|不许|不应|不宜|不要|别|禁止|严禁|请勿|切勿|切忌|勿|杜绝|避免|防止|忌说|忌讲|"
     r"千万不|不允许|不可以|不该|避讳|不说|不讲|从不|从来不|不存在|"
     # advice that replaces the words: 「少说“没办法”」, 「与其说“…”」, 「用“我帮您查”代替“我不知道”」
-    r"少说|与其说|代替|替代|取代)"
+    r"少说|与其说|代替|替代|取代|"
+    # a wrong example's mark in the line: 「✔ 我帮您查一下 ✘ 我不知道」
+    r"[❌❎✗✘✕✖🚫⛔])"
 )
 REPORTED = regexcache.compile(
-    r"(?:对方|客户(?!经理|服务|专员|代表|中心)|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}(?:问|说|讲|质问)|"
+    r"(?:对方|客户(?!经理|服务|专员|代表|中心)|用户|顾客|患者|病人|家属|业主|来电人|市民)[^，。！？]{0,6}"
+    r"(?:问|说|讲|质问|(?:表示|回答|答复|称|反映)(?![ \t]*[:：“「\"]))|"
     # the agent's words reported without quotes (「客服说没办法，只能等」, 「接线员都说不知道」): a story's narration
     r"(?:客服|坐席|接线员|接线人员|话务员|工作人员|服务员|营业员|他|她|他们|她们|人家)[^，。！？:：“「\"]{0,4}"
     r"(?:说|表示|称|回答|答复|告诉我|回复)(?![ \t]*[:：“「\"])"
 )
+# Right before the words, a denial that they are the case (「不是没办法，是需要您提供材料」, 「并不是我不知道，而是…」,
+# 「我们没有说过没办法」, 「哪有什么没办法的事」, 「没有什么是没办法解决的」).
+DENIED = regexcache.compile(
+    r"(?:不是|并不是|并非|哪有什么|哪里是|没有说过|没说过|没有什么是|没什么是)(?:我们?|说)?[ \t]*$"
+)
 # What introduces a list or a quote of words not to say: a prohibition, or a taboo heading.
 NAMING = regexcache.compile(
-    PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误|反例|反面|不规范用语|忌[ \t]*[:：]?[ \t]*$)"
+    PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误|反例|反面|不规范用语|忌[ \t]*[:：]?[ \t]*$|"
+    # 「新员工常犯的错：…」, 「误区一：…」, 「NG话术：…」, 「最容易说出口的就是“…”」: a habit or a mistake, not a call
+    r"犯的错|误区|(?<![A-Za-z])(?:NG|ng)(?![A-Za-z])|(?:说出口|常说|爱说|习惯说|容易说)的(?:话)?(?:就是|是|便是)[ \t]*$)"
 )
 OPENERS = '“「『"‘'
 CLOSERS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
@@ -65,7 +75,11 @@ def mentioned(folded: str, start: int) -> bool:
     reported as another party's words."""
     before = folded[max(0, start - REACH) : start]
     before = _since_last(CLAUSE_END, before)
-    if before and (PROHIBITION.search(before) is not None or REPORTED.search(before) is not None):
+    if before and (
+        PROHIBITION.search(before) is not None
+        or REPORTED.search(before) is not None
+        or DENIED.search(before) is not None
+    ):
         return True
     if WRONG_MARK.match(folded) is not None or _ruled(folded, start):
         return True
@@ -103,7 +117,7 @@ WRONG_MARK = regexcache.compile(r"[ \t]*(?:❌|❎|✗|✘|✕|✖|×|╳|🚫|�
 # named, not said. The words the rule is about come right before what links it to them (是, 属于, 等…用语, 这样的话);
 # a remark on a quote a story gives as said (「“没办法。”这样的态度…」) is not one.
 LINK = (
-    r"(?:是|都是|就是|属于|都属于|均属|算是|为|"
+    r"(?:是|都是|就是|属于|都属于|均属|算是|为|(?:这些|这|那些)(?:都|也)?(?:是|属于)|"
     r"(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:话|话语|用语|语言|说法|字眼|词语|言语|回答|口头禅|忌语|禁语)|"
     r"(?:这句话|这些话|这种话|这类话|这话)|(?:这|这样|那)?(?:会让|会使|容易让|只会让)|"
     # the words used as an excuse: 「常以“不知道”“没办法”等推托」, 「以“没办法”为由」
@@ -120,7 +134,7 @@ RULE = (
     r"失望|不满|不想听|怕听|讨厌听|挂在嘴边|口头禅|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$))"
 )
 RULE_ANY = regexcache.compile(RULE)
-RULED_AFTER = regexcache.compile(r"[ \t]*[,，]?[ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
+RULED_AFTER = regexcache.compile(r"[ \t]*(?:[,，]|——|—|--)?[ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
 # The link itself names them as taboos: 「出现“我不知道”“没办法”等服务忌语的，扣2分」.
 LINKED_AS_TABOO = regexcache.compile(
     r"[ \t]*(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:忌语|禁语|禁用语|忌用语)"
@@ -230,6 +244,10 @@ NARRATOR = regexcache.compile(
 )
 
 
+SERVICE_ROLE = regexcache.compile(r"(?:员工|职员|接线员|服务员|工作人员|营业员)")
+QUOTED_AFTER = regexcache.compile(r"[ \t]*[“「『\"]")
+
+
 def _narrated(folded: str, start: int) -> bool:
     """In the same sentence as, and after, a colon that a third person's verb of speaking introduces."""
     before = folded[:start]
@@ -240,7 +258,11 @@ def _narrated(folded: str, start: int) -> bool:
     head = _since_last(SENTENCE_END, head)
     if SENTENCE_END.search(before, colon) is not None:
         return False
-    return NARRATOR.search(head) is not None
+    found = NARRATOR.search(head)
+    if found is None:
+        return False
+    # a service worker's words in quotes are said (the labels count them): a story's reading decides whose they are
+    return not (SERVICE_ROLE.match(found.group()) is not None and QUOTED_AFTER.match(folded, colon + 1) is not None)
 
 
 # 「比如：」 right before a quote gives an example of what the sentence before it says (「最忌讳的语言就是训斥患者。
@@ -309,6 +331,7 @@ def _listed(folded: str, start: int) -> bool:
 # about phrasing, procedure or rules: 「六、文明用语」, 「第二条 开场白」, 「### 结束语」) or after SECTION_MAX lines.
 TABOO_HEADING = regexcache.compile(
     r"忌语|禁语|禁用语|忌用语|禁忌|不规范用语|错误说法|错误示范|反面示例|不能说的话|不该说的话|不要说的话|禁止用语|禁止说|"
+    r"错误(?:示例|案例|例子)|反面(?:案例|教材)|误区|(?<![A-Za-z])(?:NG|ng)(?![A-Za-z])|"
     # a prohibition of words: 「禁止出现以下用语」, 「不得使用下列语言」, 「坐席不能说的话」
     r"(?:禁止|严禁|不得|不能|不要|不准|不许|杜绝|避免|切忌|请勿)[^，,。；;]{0,8}(?:用语|说法|话语|语言|字眼|词语|的话)|"
     # 「不当用语示例」, 「错误话术」, 「下面这些话千万别说」
@@ -316,7 +339,7 @@ TABOO_HEADING = regexcache.compile(
     r"(?:别|不要|不能|不可以?|不许|不准|切勿|请勿|不得|严禁|禁止)(?:再|对客户|跟客户|和客户)?(?:说|讲)(?=[:：]?[ \t]*(?:\n|$))"
 )
 HEADING_WORDS = regexcache.compile(
-    r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|第.{1,4}[条章节]|^#"
+    r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|正确|推荐|第.{1,4}[条章节]|^#"
 )
 HEADING_MAX = 24
 SECTION_MAX = 40

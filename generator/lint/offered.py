@@ -1,10 +1,12 @@
-"""Not knowing, said with the offer to find out: the words published 文明用语 give instead of a 推诿.
+"""Not knowing, said with the offer to find out (or to hear it again): the words published 文明用语 give instead of
+a 推诿.
 
 「我不知道」 and 「我不清楚」 are 服务忌语 because they send the customer away with nothing. The same words
 followed by the offer to find out are what the published lists give as the right answer (「对不起，这个问题
 我不太清楚，请您稍等一下，我帮您问问。」 in a hospital's 文明服务规范用语; 「对不起，请稍等，我马上给您问一下」,
 the pack's own `instead`), so a not-knowing followed in the next few words by such an offer is not reported.
-The offer must be made, not refused (「我也没法帮您查」 is still a 推诿).
+Asking the customer to say it again (「我不太清楚您说的是哪一笔，您能再说一下吗？」) is no 推诿 either. The offer
+must be made, not refused (「我也没法帮您查」 is still a 推诿).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ REACH = 30  # characters after the phrase, on its line
 OFFER = regexcache.compile(
     r"(?:帮|给|为|替)(?:您|你)[^，,。！!？?\n]{0,4}?(?:问|查|核实|核对|了解|咨询|确认|联系|请示|打听|反映|落实)|"
     r"我(?:去|来|再|马上|这就|立即|立刻|现在)?(?:问|查|核实|了解|咨询|确认|请示|打听)(?:一下|问|清楚)|"
-    r"(?:马上|立即|立刻|这就|稍后)(?:为您|帮您|给您)?(?:查询|核实|了解|确认|咨询|请示)"
+    r"(?:马上|立即|立刻|这就|稍后)(?:为您|帮您|给您)?(?:查询|核实|了解|确认|咨询|请示)|"
+    # or asks the customer to say it again: 「我不太清楚您说的是哪一笔，您能再说一下吗？」
+    r"(?:您|你)(?:能|可以|方便)?再(?:说|讲|描述|重复|确认)|(?:请|麻烦)您再|(?:您|你)(?:说|指|问)的是"
 )
 REFUSED = regexcache.compile(r"(?:不|没|别|无法|没法)[^，,。！!？?]{0,3}$")
 

@@ -24,10 +24,12 @@ from functools import lru_cache
 
 from huifang import model as m
 from huifang import regexcache
+from huifang.lint import story
 from huifang.lint.anyline import any_line
 from huifang.lint.gratitude import customers_thanks
 from huifang.lint.linemarks import CLOSING, OPENINGS
 from huifang.lint.normalize import fold
+from huifang.lint.story import quotes
 from huifang.lint.utterance import CallView, Utterance
 
 TYPE_CHECKING = False
@@ -149,8 +151,10 @@ NARRATION = r"[^“”「」\n]*"
 # signature made only of kinds of organisation (【快递】) names none.
 # Where words start (`{开口}`): a turn's start or just after an opening quotation mark, with a 喂 said first, so a
 # pattern can ask for what is said first (「某先生，…」, 「老张，我是…」) and not a name anywhere in a sentence (a
-# story's narration 「他叫韩让，…」 names people too). `{停顿}` is the pause after a form of address: 「某小姐（先生），」.
-OPENS = r"(?:^\s*|(?<=[“「『\"‘]))(?:喂[\s,，!！。.]*)?"
+# story's narration 「他叫韩让，…」 names people too). Written as two lookbehinds (nothing before it but an opening
+# quotation mark or the turn's leading spaces), which fail at once where they fail: an alternation with ^ made the
+# queren-shenfen detector twice as slow. `{停顿}` is the pause after a form of address: 「某小姐（先生），」.
+OPENS = r"(?<![^“「『\"‘\s])(?<!\S\s)(?:喂[\s,，!！。.]*)?"
 PAUSE = r"[,，!！、(（]"
 SIGNED = "\x00"
 SIGNED_NAME = SIGNED + r"(?!\s*" + GENERIC_ORG + r"\s*】)[^【】\n]{1,24}】"
@@ -314,11 +318,58 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
     inside branches (alternative calls written side by side: 「1.咨询：您好…」「2.投诉：您好…」), each
     path's opening; else the one opening of the call, with the label ""."""
     found = _openings(ctx, view, standard)
+    if view.freeform:
+        found = [way for label, turns in found for way in _either(label, turns)]
+        if story.of_view(view):
+            found = [(label, _said(turns)) for label, turns in found]
     if view.kind == "message":
         sign = signature(view)
         if sign is not None:
             return [(label, [sign, *turns]) for label, turns in found]
     return found
+
+
+# Quoted wordings joined by 或 (「如「中小企业处，你好」或「我是○○○，你好」」): alternatives, each said instead of the other.
+EITHER = regexcache.compile(
+    r"[“「『\"][^“”「」『』\"\n]{1,80}[”」』\"](?:[ \t]*(?:或者|或是|或)[ \t]*[“「『\"][^“”「」『』\"\n]{1,80}[”」』\"])+"
+)
+QUOTED = regexcache.compile(r"[“「『\"][^“”「」『』\"\n]{1,80}[”」』\"]")
+
+
+def _either(label: str, turns: list[Utterance]) -> list[tuple[str, list[Utterance]]]:
+    """A path whose opening gives wordings joined by 或 as that many paths, each with one of them (an element
+    counts only when every alternative says it); the path itself when none does."""
+    for index, u in enumerate(turns):
+        if "或" not in u.folded:
+            continue
+        group = EITHER.search(u.folded)
+        if group is None:
+            continue
+        start, end = group.span()
+        out = []
+        for n, quote in enumerate(QUOTED.finditer(u.folded, start, end), 1):
+            parts = [_part(u, a, b) for a, b in ((0, start), quote.span(), (end, len(u.text))) if a < b]
+            out.append((f"{label}（说法{n}）" if label else f"说法{n}", turns[:index] + parts + turns[index + 1 :]))
+        return out
+    return [(label, turns)]
+
+
+SAID = 6  # a quote this long is words said; a shorter one names a term (素有“海上明珠”之称)
+# Quoted wordings listed with slashes (“您好!米亚。”/请问您哪里?/…): the words after the slash are wording too.
+LISTED = regexcache.compile(r"[”」』\"][ \t]*[/／]")
+
+
+def _said(turns: list[Utterance]) -> list[Utterance]:
+    """A story's opening turns reduced to what their quotes say: the narration around a quote (「护理员小王快步走向
+    电话机…她微笑着接起：」) is nobody's words on the call. A turn without such a quote stays as it is."""
+    out: list[Utterance] = []
+    for u in turns:
+        said = [] if LISTED.search(u.folded) else [(a, b) for a, b in quotes(u.folded) if b - a >= SAID]
+        if said:
+            out.extend(_part(u, a, b) for a, b in said)
+        else:
+            out.append(u)
+    return out
 
 
 def _openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[Utterance]]]:

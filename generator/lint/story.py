@@ -12,6 +12,8 @@ agent speaks only inside a quote the story gives to the service side:
 - a line that is one quote opening the call as the agent does (「“你好,开封市120,请讲……”」, 「“喂,您是王先生吗?”」;
   not a caller saying 「我是…村民」);
 - the whole-quote lines right after such a quote, taking turns (the next is the other side's);
+- 对方 speaks for the other side from the narrator: the customer when the narrator is on the service side (says so, or
+  opens the call as the agent in their own quote), else the agent;
 - any other quote (nobody named) and everything outside the quotes (narration, the writer's comment): nobody's
   words on the call.
 
@@ -24,8 +26,10 @@ from __future__ import annotations
 
 from huifang import regexcache
 from huifang.lint.normalize import fold
+from huifang.lint.whose import has_label, lead
 
 AGENT, OTHER = "agent", "other"
+PARTY = "party"  # 对方: the other side from the narrator's
 EITHER = "either"  # the narration gives the quote to someone, by a pronoun only: a story, its speaker unknown
 
 OPENERS = {"“": "”", "「": "」", "『": "』"}
@@ -49,7 +53,8 @@ WHOSE = regexcache.compile(
 # The customer, the public or the narrator: never the agent's side.
 PUBLIC = (
     r"客户|顾客|用户|市民|患者|病人|家属|业主|来电人|来电者|求助者|求救者|居民|村民|乘客|车主|投诉人|群众|消费者|"
-    r"老人|大爷|大妈|阿姨|老太|奶奶|爷爷|网友|记者|测评人员|被执行人|借款人|单亲妈妈|妈妈|母亲|父亲|家长|先生|女士"
+    r"老人|大爷|大妈|阿姨|老太|奶奶|爷爷|大姐|大哥|大叔|老伯|网友|记者|测评人员|被执行人|借款人|单亲妈妈|妈妈|母亲|父亲|家长|"
+    r"先生|女士"
 )
 # The service side named by its role (「接线员张某」: the role, not the name made anonymous, says which side).
 AGENT_ROLE = (
@@ -59,6 +64,13 @@ AGENT_ROLE = (
 # Who a clause names first: the service side, or the customer, the public (张某: a name made anonymous) or the narrator.
 PERSON = regexcache.compile(
     r"(?P<agent>" + AGENT_ROLE + r")|(?P<other>" + PUBLIC + r"|[\u4e00-\u9fff]某|^[ \t]*我|[，,。][ \t]*我|我们)"
+    r"|(?P<party>对方)"
+)
+# A narrator on the service side: says so (「我是一名接线员」, 「作为客服…」 with 我), or opens the call as the agent in
+# their own quote (「我拿起电话：“您好，请问是张先生吗？”」). Then 对方 is the customer.
+NARRATOR_AGENT = regexcache.compile(
+    r"我(?:们)?(?:是|作为|当了?|做了?|成为)(?:一名|一个|一位)?[^，,。！!？?“”「」]{0,10}?(?:" + AGENT_ROLE + r")|"
+    r"我[^，,。！!？?“「]{0,10}[:：,，]?[ \t]*[“「](?:您好|你好|喂)[^”」]{0,16}?(?:这里是|我是|请问(?:您)?是)"
 )
 # A caller who greets and says who they are (「“喂,韩站长吗?我是朱楼村村民…”」) does not open the call as the agent.
 CALLER_INTRO = regexcache.compile(r"我是[^”」』\"，,。！!？?]{0,10}(?:" + PUBLIC + ")")
@@ -71,6 +83,10 @@ ADDRESSEE = regexcache.compile(r"(?:对|跟|向|给|和|与|让|请|帮|替|为)
 SCRIPT_LABEL = regexcache.compile(
     r"^[ \t#>*\-]*(?:\d{1,2}[.、．)）]?)?[ \t]*([^，,。！!？?“”「」『』:：\s]{1,10})[:：][ \t]*[“「『\"]"
 )
+
+
+# A report's words before the colon, not a script's label: 「张女士告诉记者：“…”」, 「他接受采访时：“…”」.
+REPORTING = regexcache.compile(r"记者|笔者|本报|采访")
 
 
 def quotes(line: str) -> list[tuple[int, int]]:
@@ -110,15 +126,32 @@ def _speaker(clause: str) -> str | None:
     a bare pronoun either side (None)."""
     for found in PERSON.finditer(clause):
         if ADDRESSEE.search(clause, 0, found.start()) is None:
-            return AGENT if found.group("agent") else OTHER
+            return _side(found)
     return None if PRONOUN.match(clause) is not None else AGENT
+
+
+def _side(found) -> str:
+    return AGENT if found.group("agent") else PARTY if found.group("party") else OTHER
 
 
 # A clause that goes on with the subject of the one before it (a topic chain): it starts with a verb in 着 or an
 # adverb, or is empty (「老奶奶满是感激,拉着小王的手说:」, 「李女士很生气,说:」), so whoever it names is acted on, not the speaker.
 GOES_ON = regexcache.compile(
-    r"[ \t]*(?:[\u4e00-\u9fff]{0,2}?[拉握扶搀牵抓拍指看望盯冲朝笑哭喘陪]着|连忙|赶忙|赶紧|急忙|随即|接着|于是|便|又|还|也|就|才|只好|只得|[ \t]*$)"
+    r"[ \t]*(?:[\u4e00-\u9fff]{0,2}?[拉握扶搀牵抓拍指看望盯冲朝笑哭喘陪]着|连忙|赶忙|赶紧|急忙|随即|接着|于是|便|又|还|也|就|才|只好|只得|[ \t]*$|"
+    # an adverb of manner alone: 「王阿姨来到窗口，着急地问」
+    r"[\u4e00-\u9fff]{1,4}地[ \t]*$)"
 )
+
+
+COLON_INTRO = regexcache.compile(r"[:：][ \t]*$")
+
+
+def _named_speaker(clause: str) -> str | None:
+    """The side of the first person a clause names by role, the public or the narrator (not a bare name)."""
+    for found in PERSON.finditer(clause):
+        if ADDRESSEE.search(clause, 0, found.start()) is None:
+            return _side(found)
+    return None
 
 
 def _clause_speaker(head: str) -> str | None:
@@ -141,6 +174,11 @@ def _attributed(line: str, start: int, end: int, following: str) -> str | None:
     says = BEFORE.search(head)
     if says is not None:
         return _clause_speaker(head[: says.start()]) or EITHER
+    colon = COLON_INTRO.search(head)
+    if colon is not None:  # 「电话那头的大姐情绪激动：“…”」: a person named before the colon says it
+        named = _named_speaker(CLAUSE.split(head[: colon.start()])[-1])
+        if named is not None:
+            return named
     after = AFTER.match(line, min(len(line), end + 1))
     if after is not None:
         return _speaker(after.group(1)) or EITHER
@@ -160,6 +198,27 @@ OPENS_CALL = regexcache.compile(
 )
 
 
+def of_view(view) -> list[tuple[int, int]] | None:
+    """The agent's quotes of a free-form file that is a story (None when it is none: it has speaker labels or no
+    quotes), worked out once per file."""
+    spans = view.__dict__.get("_story_spans", False)
+    if spans is False:
+        spans = view.__dict__["_story_spans"] = _of_view(view)
+    return spans
+
+
+def _of_view(view) -> list[tuple[int, int]] | None:
+    text = view.text
+    if not view.freeform or not text or view.unknown_speakers or view.inferred_agent:
+        return None
+    if not any(c in text for c in QUOTE_CHARS):
+        return None
+    for u in view.utterances():
+        if has_label(lead(text, u)):
+            return None  # a label said who speaks
+    return agent_spans(text.split("\n"))
+
+
 def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
     """The agent's quotes of a story as (start, end) offsets in the text (lines joined by newlines); None when
     the file is no story: no quote, a script's label before a quote, or no quote that the narration attributes
@@ -170,11 +229,12 @@ def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
     last = -1  # the line number of that quote
     attributed = wholes = 0
     lines = [fold(line) for line in lines]  # Simplified, half-width; positions unchanged
+    party = None  # the side of 对方: the customer's when the narrator is the agent, else the agent's
     for number, line in enumerate(lines):
         found = quotes(line)
         if found:
             label = SCRIPT_LABEL.match(line)
-            if label is not None and BEFORE.search(label.group(1)) is None:
+            if label is not None and BEFORE.search(label.group(1)) is None and REPORTING.search(label.group(1)) is None:
                 return None
             following = next((s for s in lines[number + 1 : number + 4] if s.strip()), "")
             start, end = found[0]
@@ -183,6 +243,10 @@ def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
             who = None
             for start, end in found:
                 who = _attributed(line, start, end, following)
+                if who == PARTY:
+                    if party is None:
+                        party = OTHER if any(NARRATOR_AGENT.search(s) for s in lines) else AGENT
+                    who = party
                 if who is not None:
                     attributed += 1
                 elif whole and OPENS_CALL.match(line) is not None and CALLER_INTRO.search(line) is None:

@@ -5,7 +5,7 @@ forbidden-phrase rule.
   customer's line (no blank line between) goes on with the customer's turn (「客户：我的快递三天没到了，你们这边」 /
   「也没办法吗？」), as a line after the agent's goes on with the agent's.
 - A line that starts with a customer's or a member of the public's label the reader left in the text (used once:
-  「群众：…」, 「王女士：…」, 「他：…」) is theirs.
+  「群众：…」, 「王女士：…」, 「他：…」, 「小王（客户）：…」) is theirs.
 - A short heading that names a situation (「场景三：没办法满足客户要求时」, 「5.不归我管的问题怎么处理」) is no one's words.
 - A numbered question that asks about the company (「6. 你们是不是没办法退款？」) heads a reply library's answer: it
   is the customer's question, not said by the agent.
@@ -23,7 +23,9 @@ from huifang.lint.speakers import CUSTOMER_LABELS
 _WORDS = "|".join(sorted((w for w in CUSTOMER_LABELS if len(w) > 1 and not w.isascii()), key=len, reverse=True))
 CUSTOMER_LEAD = regexcache.compile(
     r"[ \t]*[【\[(（*]*(?:" + _WORDS + r"|群众|老人|大爷|大妈|阿姨|村民|网友|记者|他|她|他们|她们|"
-    r"[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|阿姨|大爷|大妈|奶奶|爷爷))[】\]）)*]*[ \t]*[:：]"
+    r"[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|阿姨|大爷|大妈|奶奶|爷爷)|"
+    # a name with the customer's role after it: 「小王（客户）：」
+    r"[\u4e00-\u9fff]{1,4}[(（](?:" + _WORDS + r"))[】\]）)*]*[ \t]*[:：]"
 )
 QUESTION_HEADING = regexcache.compile(
     r"^[ \t#>*\-]*(?:\d{1,2}[.、．)）]|[(（]?[一二三四五六七八九十]{1,3}[)）、])[ \t]*"

@@ -635,3 +635,28 @@ def test_thanks_a_script_tells_the_agent_to_say_is_a_closing(real):
     ending = "客户签字以后，员工都要用语言表示感谢：“谢谢您的配合，祝您生活愉快，再见！”\n"
     found = lint_text(real, "s.txt", CALLED_BACK + ending, "missing-closing")
     assert not any("致谢" in p.message for p in found), found
+
+
+def test_wordings_joined_by_or_are_alternatives_of_the_opening(real):
+    # each wording is said instead of the other: the office's name is in the first only, the agent's in the second
+    text = "接听电话时先以礼貌用语问候，如「城东税务所，您好」或「我是○○○，您好」。\n"
+    problems = {p.message for p in lint_text(real, "o.txt", text, "missing-greeting")}
+    assert any("说法1" in m and "报坐席" in m and "报公司名称" not in m for m in problems), problems
+    assert any("说法2" in m and "报公司名称" in m and "报坐席" not in m for m in problems), problems
+
+
+def test_a_storys_opening_is_what_its_quotes_say(real):
+    # the narration names the caller (王阿姨) before the agent's quote: no identity check was said on the call
+    text = (
+        "值班员快步走向电话机，屏幕上显示着备注——“王阿姨儿子”。她接起：“您好，青松养老院，请问有什么可以帮您？”\n"
+        "电话那头说：“我想问问我妈今天怎么样。”\n"
+    )
+    [problem] = lint_text(real, "s.txt", text, "missing-greeting")
+    assert "确认客户身份" in problem.message, problem.message
+
+
+def test_quoted_wordings_listed_with_slashes_stay_wording(real):
+    # 「“…”/请问…/…」: the words after a slash are more of the wording, not narration
+    text = "接听外线电话：\n“您好！青松养老院。”/请问您是王先生吗？/请问您找哪位？\n“请稍等。”\n"
+    found = lint_text(real, "s.txt", text, "missing-greeting")
+    assert not any("确认客户身份" in p.message for p in found), found

@@ -536,3 +536,90 @@ def test_pack_finds_a_property_handbooks_published_taboos(proj, line, found):
 def test_training_material_names_the_words_it_advises_against(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "handbook.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a wrong example marked in the line, or labelled as a mistake, a habit or a pitfall
+        ("✔ 我帮您查一下 ✘ 我不知道\n", []),
+        ("误区一：“我不知道”\n", []),
+        ("NG话术：没办法，这是规定。\n", []),
+        ("新员工常犯的错：一开口就是“我也不清楚”。\n", []),
+        ("培训中我们发现，新员工最容易说出口的就是“没办法”。\n", []),
+        ("“我不知道”“没办法”“不归我管”——这些都是客户最讨厌听到的话。\n", []),
+        # a section of wrong examples, with the agent's label, ends at the right examples' heading
+        ("错误示例：\n客服：没办法，这是规定。\n正确示例：\n客服：很抱歉，根据规定需要本人办理。\n", []),
+        ("反面案例\n坐席：我不知道，你问别人去。\n客户：你们怎么这样？\n", []),
+        ("错误示例：\n客服：没办法，这是规定。\n正确示例：\n客服：没办法，这个不能退。\n", [4]),
+        # the agent's line is said
+        ("客服：对不起，我不知道，这个要等通知。\n", [1]),
+    ],
+)
+def test_wrong_examples_and_habits_named_in_training_material(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "handbook.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a denial right before the words that they are the case
+        ("客服：不是没办法，是需要您提供一下材料。\n", []),
+        ("客服：并不是我不知道，而是系统还没更新。\n", []),
+        ("客服：我们没有说过没办法，只是需要时间。\n", []),
+        ("客服：哪有什么没办法的事，我来帮您。\n", []),
+        ("客服：没有什么是没办法解决的，您放心。\n", []),
+        ("客服：这不是我的错，这个不能退。\n", [1]),
+        # a name with the customer's role after it: the customer's words
+        ("小王（客户）：我不知道密码了。\n小李（客服）：您好，我帮您重置。\n", []),
+        ("小王（客户）：我的密码忘了。\n小李（客服）：没办法，你自己去柜台。\n", [2]),
+    ],
+)
+def test_denied_words_and_a_named_customer_are_not_the_agents_taboo(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "turns.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a manner adverb alone goes on with the subject before it; a colon after a named person gives them the quote
+        (
+            "王阿姨来到窗口，着急地问：“我的社保卡丢了，我也没办法，怎么办？”工作人员笑着说：“阿姨别急，我帮您挂失。”\n",
+            [],
+        ),
+        ("电话那头的大姐情绪激动：“我不知道你们是怎么做事的！”小张耐心地解释。\n", []),
+        # a service worker's words in quotes after a colon are said, as the labels count them
+        ("接线员冷冷地说：“这个我们不清楚。”\n", [1]),
+        ("记者拨打热线，工作人员回答：“这个我们没办法。”\n", [1]),
+        # a third person's words without quotes after a colon stay named
+        ("这个孙先生拿起电话来：对不起，这个事情不归我管。\n", []),
+    ],
+)
+def test_whose_quote_after_a_colon_in_a_story(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # 对方 is the other side from the narrator: the customer when the narrator is the agent
+        ("我是一名热线接线员。那天电话一接通，对方就吼道：“我不知道找谁了，你们到底管不管！”\n", []),
+        ("我拿起电话：“您好，请问是张先生吗？”对方说：“不知道，别烦我。”\n", []),
+        ("记者以客户身份致电该公司客服，对方表示：“这个我们也没办法，你去找厂家吧。”\n", [1]),
+        # the customer's words described by a script, with or without a stage direction's brackets
+        ("当客户表示没办法配合时，坐席应耐心解释。\n", []),
+        ("回访员：您还记得当时的情况吗？\n（客户如回答不记得/不知道）\n回访员：没关系，我跟您简单说一下。\n", []),
+        # a member of the public telling a reporter, before a colon, is a report's narration, not a script's label
+        ("张女士告诉记者：“我打了十几次电话，客服一直说没办法，我真的不知道该怎么办了。”\n", []),
+        ("开场白：“您好，这里是XX物业。”\n“没办法，这个我们处理不了。”\n", [2]),
+        # not knowing what the customer meant, asking them to say it again
+        ("坐席：我不太清楚您说的是哪一笔，您能再说一下吗？\n", []),
+        ("坐席：我不清楚，你自己看合同吧。\n", [1]),
+    ],
+)
+def test_the_other_party_and_the_customers_words_described(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == lines

@@ -39,13 +39,14 @@ FAIL:
 
 from __future__ import annotations
 
+from huifang.lint import story
 from huifang.lint.fix import replacement_for
 from huifang.lint.linemarks import REORDERED
 from huifang.lint.mention import NAMING, OPENERS, TABOO_HEADING, mentioned, taboo_lines
 from huifang.lint.normalize import fold
 from huifang.lint.offered import offered
-from huifang.lint.story import QUOTE_CHARS, agent_spans, said_by_agent
-from huifang.lint.whose import customers, has_label, lead
+from huifang.lint.story import said_by_agent
+from huifang.lint.whose import customers, lead
 
 ID = "forbidden-phrase"
 TYPE = "line"
@@ -172,9 +173,7 @@ def _not_agents_in_story(u, ctx, start: int) -> bool:
     view = ctx.view
     if not view.freeform or not view.text:
         return False
-    spans = view.__dict__.get("_story_spans", False)
-    if spans is False:
-        spans = view.__dict__["_story_spans"] = _story_spans(view)
+    spans = story.of_view(view)
     return spans is not None and not said_by_agent(spans, u.base + start)
 
 
@@ -183,17 +182,6 @@ def _customers_line(u, ctx) -> bool:
     question heading a reply library's answer."""
     view = ctx.view
     return view.freeform and bool(view.text) and customers(view, u)
-
-
-def _story_spans(view) -> list[tuple[int, int]] | None:
-    """The agent's quotes of a story (None when the file is no story: it has speaker labels or no quotes)."""
-    text = view.text
-    if view.unknown_speakers or view.inferred_agent or not any(c in text for c in QUOTE_CHARS):
-        return None
-    for u in view.utterances():
-        if has_label(lead(text, u)):
-            return None  # a label said who speaks
-    return agent_spans(text.split("\n"))
 
 
 def _in_taboo_list(u, ctx) -> bool:
