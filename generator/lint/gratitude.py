@@ -13,6 +13,7 @@ from __future__ import annotations
 from huifang import regexcache
 from huifang.lint.story import ADDRESSEE, AGENT_ROLE, CLAUSE, PUBLIC, SENTENCE_END, quotes
 
+QUOTED = regexcache.compile(r"[“”「」『』\"]")
 GRATEFUL = regexcache.compile(r"感激|感谢|道谢|致谢|谢意")
 # A word of gratitude that introduces the quote after it: 「感激地说：」, 「连声道谢：」, 「表示感谢，」.
 BEFORE = regexcache.compile(r"(?:感激|感谢|道谢|致谢|谢意)[地着道说]{0,3}[ \t]*[:：,，]?[ \t]*$")
@@ -25,8 +26,8 @@ SIDE = regexcache.compile(r"(?P<agent>" + AGENT_ROLE + r")|(?P<other>" + PUBLIC 
 def customers_thanks(folded: str) -> list[tuple[int, int]]:
     """The stretches of a free-form line (folded) that are the customer's thanks as the narration tells it: each a
     quote with the narration of gratitude around it, up to the sentence's ends."""
-    if GRATEFUL.search(folded) is None:
-        return []
+    if QUOTED.search(folded) is None or GRATEFUL.search(folded) is None:
+        return []  # the common case: a line that quotes nothing, or says no gratitude
     out = []
     for start, end in quotes(folded):
         head_from = max((m.end() for m in NARRATION_END.finditer(folded, 0, max(0, start - 1))), default=0)

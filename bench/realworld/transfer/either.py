@@ -12,10 +12,10 @@ from pathlib import Path
 root = Path(sys.argv[1])
 code = root / "generator/lint/standards.py"
 text = code.read_text(encoding="utf-8")
-head = "def openings(ctx, view: CallView, standard: m.Standard)"
+head = "\ndef openings(ctx, view"  # the code's own, or another edit's wrapper of it
 if head not in text:
     sys.exit("no openings() to wrap")
-text = text.replace(head, "def _openings_r11(ctx, view: CallView, standard: m.Standard)", 1)
+text = text.replace(head, "\ndef _openings_r11(ctx, view", 1)
 text += r"""
 
 import re as _re_r11

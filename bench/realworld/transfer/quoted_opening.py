@@ -23,10 +23,10 @@ story = story.replace("from huifang.lint.whose import has_label, lead\n", "")
 
 code = lint / "standards.py"
 text = code.read_text(encoding="utf-8")
-head = "def openings(ctx, view: CallView, standard: m.Standard)"
+head = "\ndef openings(ctx, view"  # the code's own, or another edit's wrapper of it
 if head not in text:
     sys.exit("no openings() to wrap")
-text = text.replace(head, "def _openings_r11q(ctx, view: CallView, standard: m.Standard)", 1)
+text = text.replace(head, "\ndef _openings_r11q(ctx, view", 1)
 text += r"""
 
 

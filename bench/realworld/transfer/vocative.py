@@ -19,7 +19,7 @@ if anchor not in text or ends not in text:
     sys.exit("no _piece() or whole-name ending to edit")
 text = text.replace(ends, ends + "|吗|嘛", 1)
 tokens = (
-    '        if name == "开口":\n            return r"(?:^\\s*|(?<=[“「『\\"‘]))(?:喂[\\s,，!！。.]*)?"\n'
+    '        if name == "开口":\n            return r"(?<![^“「『\\"‘\\s])(?<!\\S\\s)(?:喂[\\s,，!！。.]*)?"\n'
     '        if name == "停顿":\n            return r"[,，!！、(（]"\n'
 )
 code.write_text(text.replace(anchor, tokens + anchor, 1), encoding="utf-8")
