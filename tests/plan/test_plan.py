@@ -13,6 +13,7 @@ from pathlib import Path
 
 import icalendar
 import openpyxl
+import pytest
 from huifang import ledger
 from huifang.plan import command, store
 from huifang.plan.calendar import LAST_YEAR
@@ -338,10 +339,13 @@ def test_a_rerun_loads_only_the_keys_its_range_can_meet(tmp_path: Path):
     db.close()
 
 
-def test_a_rerun_reads_the_keys_of_any_text_the_ledger_holds(tmp_path: Path):
+@pytest.mark.parametrize("days_at_once", [1, 2, store.DAYS_AT_ONCE])
+def test_a_rerun_reads_the_keys_of_any_text_the_ledger_holds(tmp_path: Path, monkeypatch, days_at_once: int):
     """known_keys splits a day's array in polars when no text in it was escaped and none holds a bracket, and
-    reads any other day with json.loads: the keys are those of the calls saved, whatever their texts."""
-    odd = ['王"五', "赵\\六", "孙[七]", "周],[八", "吴\t九", "郑]", "[冯"]
+    reads any other day with json.loads: the keys are those of the calls saved, whatever their texts, however
+    many days are unpacked at a time (pieces of plain days only, of odd ones only, and of both)."""
+    monkeypatch.setattr(store, "DAYS_AT_ONCE", days_at_once)
+    odd = ['王"五', "赵\\六", "孙[七]", "周],[八", "吴\t九", "郑]", "[冯", "钱]]"]
 
     def call(line: int, customer: str, agent: str, day: str, ident: str = "", end: str | None = "2026-03-20"):
         window = (D("2026-03-01"), D(end) if end else None)
@@ -400,7 +404,9 @@ def test_a_ledger_of_an_older_huifang_keeps_its_calls_and_is_not_planned_twice(t
     with sqlite3.connect(db) as ledger_:
         kinds = dict(ledger_.execute("SELECT name, type FROM sqlite_master WHERE name LIKE 'plan_%'"))
         rows = ledger_.execute("SELECT customer, date, time, line FROM plan_calls ORDER BY date").fetchall()
+        page_size = ledger_.execute("PRAGMA page_size").fetchone()
     assert (kinds["plan_calls"], kinds["plan_more"], "plan_calls_day" in kinds) == ("view", "table", False)
+    assert page_size == (4096,)  # SQLite's default when that huifang made it: kept, and read and written as it is
     assert rows == [("王先生", "2026-03-02", "09:00", 2), ("赵总", "2026-03-03", "09:00", 3)]
 
 
@@ -504,8 +510,12 @@ def test_a_first_run_puts_a_whole_ledger_in_place_and_a_failed_one_none(tmp_path
     assert db.stat().st_mode & 0o777 == 0o644 & ~mask  # as SQLite makes a file, not a temporary file's 0600
     with sqlite3.connect(db) as made:
         assert made.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert made.execute("PRAGMA page_size").fetchone() == (ledger.PAGE_SIZE,)  # a day's calls in few pages
         assert made.execute("SELECT customer, date FROM plan_calls").fetchall() == [("王先生", "2026-03-02")]
     made.close()
+    opened = ledger.connect(tmp_path, tmp_path / "other.sqlite")  # a new ledger whichever command makes it
+    assert opened.execute("PRAGMA page_size").fetchone() == (ledger.PAGE_SIZE,)
+    opened.close()
 
 
 ENVIRONMENT = """
