@@ -623,3 +623,19 @@ def test_whose_quote_after_a_colon_in_a_story(proj, text, lines):
 def test_the_other_party_and_the_customers_words_described(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # advice in tips and arrows, and a condition: the words named, not said
+        ("技巧二：多用“我帮您”，少用“不知道”。\n", []),
+        ("当您想说“没办法”时，请换成“我来想想办法”。\n", []),
+        ("没办法 → 我来帮您想办法\n", []),
+        ("如果实在没办法解决，应向客户说明原因并致歉。\n", []),
+        ("坐席：没办法，我们也是按规定办事。\n", [1]),
+    ],
+)
+def test_tips_arrows_and_conditions_name_the_words(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "tips.txt", text, "forbidden-phrase")] == lines
