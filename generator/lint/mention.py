@@ -34,7 +34,7 @@ PROHIBITION = regexcache.compile(
     r"(?:绝不|绝对不|决不|不会|不得|不能|不可|不准|不许|不应|不宜|不要|别|禁止|严禁|请勿|切勿|切忌|勿|杜绝|避免|防止|忌说|忌讲|"
     r"千万不|不允许|不可以|不该|避讳|不说|不讲|从不|从来不|不存在|"
     # advice that replaces the words: 「少说“没办法”」, 「与其说“…”」, 「用“我帮您查”代替“我不知道”」
-    r"少说|与其说|代替|替代|取代|"
+    r"少说|少用|与其说|代替|替代|取代|"
     # a wrong example's mark in the line: 「✔ 我帮您查一下 ✘ 我不知道」
     r"[❌❎✗✘✕✖🚫⛔])"
 )
@@ -48,8 +48,13 @@ REPORTED = regexcache.compile(
 # Right before the words, a denial that they are the case (「不是没办法，是需要您提供材料」, 「并不是我不知道，而是…」,
 # 「我们没有说过没办法」, 「哪有什么没办法的事」, 「没有什么是没办法解决的」).
 DENIED = regexcache.compile(
-    r"(?:不是|并不是|并非|哪有什么|哪里是|没有说过|没说过|没有什么是|没什么是)(?:我们?|说)?[ \t]*$"
+    r"(?:不是|并不是|并非|哪有什么|哪里是|没有说过|没说过|没有什么是|没什么是)(?:我们?|说)?[ \t]*$|"
+    # a condition, not the words said: 「如果实在没办法解决，应向客户说明原因」
+    r"(?:如果|假如|倘若|万一|若是?)[^，,。！!？?]{0,4}$"
 )
+# The words followed right after them by an arrow to other words: 「没办法 → 我来帮您想办法」 (an arrow inside the
+# words hides nothing: 「没⇒办法」 is still the phrase).
+ARROWED = regexcache.compile(r"[”」』\"]?[ \t]*(?:→|->|=>|⇒|➡|➜)")
 # What introduces a list or a quote of words not to say: a prohibition, or a taboo heading.
 NAMING = regexcache.compile(
     PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误|反例|反面|不规范用语|忌[ \t]*[:：]?[ \t]*$|"
@@ -62,6 +67,11 @@ SENTENCE_END = regexcache.compile(r"[。！!？?\n]")
 # Between two quoted examples of one list: 或 / 、/ 和 / 以及 / 及 / 或者 and spaces.
 JOINER = regexcache.compile(r"(?:[\s,，、;；]*(?:或者|或是|或|以及|及|和|与|还有)?[\s,，、;；:：]*)$")
 INTRO_REACH = 16  # characters before a quote or a colon that may hold what introduces it
+
+
+def arrowed(folded: str, end: int) -> bool:
+    """Whether the words ending at `end` are followed by an arrow to the words to say instead."""
+    return ARROWED.match(folded, end) is not None
 
 
 def _since_last(end: re.Pattern, text: str) -> str:
@@ -140,8 +150,10 @@ LINKED_AS_TABOO = regexcache.compile(
     r"[ \t]*(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:忌语|禁语|禁用语|忌用语)"
 )
 # Advice to put other words in their place: 「把“没办法”换成“我来想办法”」.
-REPLACED = regexcache.compile(r"[ \t]*(?:换成|改成|改为|换为|替换为|替换成|换个说法)")
-REPLACED_BEFORE = regexcache.compile(r"(?:把|将)[ \t]*$")
+REPLACED = regexcache.compile(
+    r"[ \t]*(?:时[ \t]*[,，]?[ \t]*(?:请|就|要|可以)?[ \t]*)?(?:换成|改成|改为|换为|替换为|替换成|改说|换个说法)"
+)
+REPLACED_BEFORE = regexcache.compile(r"(?:把|将|想说|要说)[ \t]*$")
 RULED_LIST = regexcache.compile(r"[,，][ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
 RULE_REACH = 40
 # Words named by what precedes them (「回答没办法属于推诿」, 「一句我不知道会让客户失望」): a rule may follow them directly.

@@ -463,6 +463,11 @@ def test_quoted_items_of_a_taboo_list_are_not_said(proj, text, lines):
         ("客服：我不知道，你问别人去。", True),
         # the offer does not excuse words that are no not-knowing
         ("客服：这不归我管，我帮您问问吧。", True),
+        # not knowing handed to a colleague who will answer; no way, with another way offered
+        ("客服：很抱歉，这个我确实不知道，我请我们的专业同事来为您解答。", False),
+        ("客服：很抱歉，这个确实没有办法办理，不过我可以帮您申请其他方式。", False),
+        ("客服：没办法，你可以去别家看看。", True),
+        ("客服：我也没办法，不过你可以去投诉。", True),
     ],
 )
 def test_not_knowing_with_the_offer_to_find_out_is_no_shirking(proj, line, found):
@@ -623,3 +628,19 @@ def test_whose_quote_after_a_colon_in_a_story(proj, text, lines):
 def test_the_other_party_and_the_customers_words_described(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "story.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # advice in tips and arrows, and a condition: the words named, not said
+        ("技巧二：多用“我帮您”，少用“不知道”。\n", []),
+        ("当您想说“没办法”时，请换成“我来想想办法”。\n", []),
+        ("没办法 → 我来帮您想办法\n", []),
+        ("如果实在没办法解决，应向客户说明原因并致歉。\n", []),
+        ("坐席：没办法，我们也是按规定办事。\n", [1]),
+    ],
+)
+def test_tips_arrows_and_conditions_name_the_words(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "tips.txt", text, "forbidden-phrase")] == lines

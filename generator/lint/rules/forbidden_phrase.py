@@ -42,7 +42,7 @@ from __future__ import annotations
 from huifang.lint import story
 from huifang.lint.fix import replacement_for
 from huifang.lint.linemarks import REORDERED
-from huifang.lint.mention import NAMING, OPENERS, TABOO_HEADING, mentioned, taboo_lines
+from huifang.lint.mention import NAMING, OPENERS, TABOO_HEADING, arrowed, mentioned, taboo_lines
 from huifang.lint.normalize import fold
 from huifang.lint.offered import offered
 from huifang.lint.story import said_by_agent
@@ -92,8 +92,8 @@ def check(u, ctx):
             continue  # prohibited or reported, not said: 「绝不会泄露」「不能说我不知道」, a list of 服务忌语
         phrase = hit.phrase
         shown = u.text[hit.start : hit.end]
-        if offered(u.folded, shown, hit.end):
-            continue  # 「这个问题我不太清楚，我帮您问问」: the published right answer, not a 推诿
+        if offered(u.folded, shown, hit.end) or arrowed(u.folded, hit.end):
+            continue  # 「这个问题我不太清楚，我帮您问问」: the published right answer; 「没办法 → 我来想办法」: advice
         message = f"忌语「{shown}」"
         if phrase.phrase.value not in (shown, hit.written):
             message += f"（即「{phrase.phrase.value}」）"
@@ -127,7 +127,11 @@ def _in_any_order(u, ctx):
         return
     listed = None
     for hit in order.find(u.folded):
-        if _named(u, ctx, hit.start) or offered(u.folded, u.text[hit.start : hit.end], hit.end):
+        if (
+            _named(u, ctx, hit.start)
+            or offered(u.folded, u.text[hit.start : hit.end], hit.end)
+            or arrowed(u.folded, hit.end)
+        ):
             continue
         if listed is None:
             listed = [(h.phrase, h.start, h.end) for h in ctx.matcher.find(u.text, u.normalized)]
