@@ -463,6 +463,11 @@ def test_quoted_items_of_a_taboo_list_are_not_said(proj, text, lines):
         ("客服：我不知道，你问别人去。", True),
         # the offer does not excuse words that are no not-knowing
         ("客服：这不归我管，我帮您问问吧。", True),
+        # not knowing handed to a colleague who will answer; no way, with another way offered
+        ("客服：很抱歉，这个我确实不知道，我请我们的专业同事来为您解答。", False),
+        ("客服：很抱歉，这个确实没有办法办理，不过我可以帮您申请其他方式。", False),
+        ("客服：没办法，你可以去别家看看。", True),
+        ("客服：我也没办法，不过你可以去投诉。", True),
     ],
 )
 def test_not_knowing_with_the_offer_to_find_out_is_no_shirking(proj, line, found):

@@ -1,0 +1,82 @@
+"""The questions searched for in a plan's narrow alphabet (`questions.Narrow`) find the same turns and shares as
+in the agent's words as said: every question of every path, on the fixture calls and on calls where the agent
+says other words, the questions' words in other places, and characters no question has (above U+FFFF too)."""
+
+from __future__ import annotations
+
+import pytest
+from huifang.qa import questions, roles, rules_bridge
+from huifang.qa.call import AGENT, Turn
+from huifang.qa.readers import read
+
+from tests.qa.conftest import FIXTURES
+
+SCRIPT = "taikang-xinqiyue-huifang"
+
+
+def agent_of(said: list[str]) -> tuple[list[Turn], questions.AgentText]:
+    turns = [Turn("A", text, line=i + 1) for i, text in enumerate(said)]
+    for t in turns:
+        t.role = AGENT
+    rules_bridge.prepare(turns)
+    return turns, questions.AgentText(turns)
+
+
+def searched_both_ways(plan: questions.Plan, agent: questions.AgentText) -> None:
+    narrow = plan.narrow
+    assert narrow is not None
+    narrowed = narrow.agent(agent)
+    assert len(narrowed.text) == len(agent.text)
+    assert all(ord(ch) < 256 or ord(ch) > 0xFFFF for ch in narrowed.text)  # those above are left as they are
+    for _, due in plan.paths:
+        for e in due:
+            n = narrow.expected[id(e)]
+            assert questions.find(n, narrowed) == questions.find(e, agent), e.id
+            wide = (*e.keys, *(o for w in e.clauses for options in w for o in options))
+            for key, narrowed_key in zip(wide, (*n.keys, *(o for w in n.clauses for options in w for o in options))):
+                for share in (0.5, 0.75, 0.85, 1.0):  # the bound from the bits, as the text's own test gives it
+                    assert narrowed.could_cover(narrowed_key, share) == agent.could_cover(key, share), (e.id, key)
+
+
+@pytest.mark.parametrize("name", ["wanneng.txt", "buguanbian.txt"])
+def test_the_fixture_calls_give_the_same_turns_and_shares(session, name):
+    call = read(str(FIXTURES / "calls" / name))
+    rules_bridge.prepare(call.turns)
+    roles.assign(call)
+    searched_both_ways(session.plan(SCRIPT), questions.AgentText(call.turns))
+
+
+def test_words_said_otherwise_give_the_same_turns_and_shares(session):
+    plan = session.plan(SCRIPT)
+    wordings = [k for _, due in plan.paths for e in due for k in e.keys]
+    said = []
+    for i, key in enumerate(wordings):  # the questions' words dropped, doubled, swapped and mixed with others
+        said.append(key[: len(key) // 2] + "嗯那个" + key[len(key) // 2 + 1 :])
+        said.append(key[::-1] if i % 3 == 0 else key[1:] + key[:1])
+        said.append("𠀀" + key[2:-2] + "😀您看" + key[:3])
+    _, agent = agent_of(said)
+    searched_both_ways(plan, agent)
+    _, agent = agent_of(["喂，您好", "这个嘛，我看一下"])  # nothing of any question
+    searched_both_ways(plan, agent)
+
+
+def test_the_outcome_is_the_one_of_the_words_as_said(session):
+    call = read(str(FIXTURES / "calls" / "wanneng.txt"))
+    rules_bridge.prepare(call.turns)
+    roles.assign(call)
+    plan = session.plan(SCRIPT)
+    wide = questions.Plan(plan.script_id, plan.title, plan.org, plan.convenience, plan.paths, plan.words)
+    wide.narrow = None  # what `judge` does for a plan whose questions have too many characters
+    agent = questions.AgentText(call.turns)
+    got, expected = questions.judge(plan, call.turns, agent), questions.judge(wide, call.turns, agent)
+    assert got.path == expected.path
+    assert [(a.expected.id, a.turn, a.score) for a in got.asked] == [
+        (a.expected.id, a.turn, a.score) for a in expected.asked
+    ]
+
+
+def test_questions_with_too_many_characters_have_no_narrow_alphabet(session):
+    e = questions.Expected("many", "…", ("".join(chr(0x4E00 + i) for i in range(300)),))
+    assert questions.Narrow.of([e]) is None
+    assert questions.Narrow.of([questions.Expected("wide", "…", ("𠀀您好",))]) is None
+    assert questions.Narrow.of([questions.Expected("few", "…", ("您好",))]) is not None
