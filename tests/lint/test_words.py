@@ -468,6 +468,12 @@ def test_quoted_items_of_a_taboo_list_are_not_said(proj, text, lines):
         ("客服：很抱歉，这个确实没有办法办理，不过我可以帮您申请其他方式。", False),
         ("客服：没办法，你可以去别家看看。", True),
         ("客服：我也没办法，不过你可以去投诉。", True),
+        # wondering politely whether the customer…, and an inability for a while explained: no refusal
+        ("客服：您好，我是XX银行的客服，我不知道您现在方便接听电话吗？", False),
+        ("客服：我不知道您有没有收到我们的短信？", False),
+        ("客服：我不知道你说的是什么。", True),
+        ("客服：很抱歉给您带来不便，因为暴雨我们暂时没办法上门，雨停后第一时间安排。", False),
+        ("客服：很抱歉，刚才线路繁忙，没办法及时接听您的电话。", False),
     ],
 )
 def test_not_knowing_with_the_offer_to_find_out_is_no_shirking(proj, line, found):
