@@ -1,11 +1,11 @@
 """A customer's thanks that a story tells as such, so that it is never taken for the agent's closing.
 
 A report of a call or a visit often ends on the customer's gratitude: 「客户打来电话感激地说：“…太谢谢了…”」,
-「“…太感谢了！”完成认证后，赵阿姨向网格员表示感谢。」 Read line by line, that line is the agent's last turn and its
+「“…太感谢了！”修好以后，王阿姨向维修员表示感谢。」 Read line by line, that line is the agent's last turn and its
 thanks the agent's closing. Where the narration right before a quote ends with a word of gratitude (感激地说, 道谢：)
 or the narration right after it says one, and the one it names as grateful is the customer or the public (客户,
-市民, 老人, 赵阿姨, 张某 …; someone spoken to, 「向网格员」, is not the speaker), the quote and that narration are the
-customer's. A script's own instruction (「员工都要用语言表示感谢：“谢谢！”」) names the agent's side and stays.
+市民, 老人, 王阿姨, 张某 …; someone spoken to, 「向维修员」, is not the speaker), the quote and that narration are the
+customer's. A script's own instruction (「客户签字以后，员工要表示感谢：“谢谢！”」) names the agent's side and stays.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ a 推诿.
 followed by the offer to find out are what the published lists give as the right answer (「对不起，这个问题
 我不太清楚，请您稍等一下，我帮您问问。」 in a hospital's 文明服务规范用语; 「对不起，请稍等，我马上给您问一下」,
 the pack's own `instead`), so a not-knowing followed in the next few words by such an offer is not reported.
-「没办法」 with another choice offered (「不过我可以帮您申请其他方式」) and not knowing handed to a colleague who
+「我不知道您现在方便接听吗」 asks politely, it refuses nothing. 「没办法」 with another choice offered (「不过我可以帮您申请其他方式」) and not knowing handed to a colleague who
 will answer (「我请我们的专业同事来为您解答」) are answers too. Asking the customer to say it again (「我不太清楚您说的是哪一笔，您能再说一下吗？」) is no 推诿 either. The offer
 must be made, not refused (「我也没法帮您查」 is still a 推诿).
 """
@@ -21,12 +21,16 @@ OFFER = regexcache.compile(
     r"我(?:去|来|再|马上|这就|立即|立刻|现在)?(?:问|查|核实|了解|咨询|确认|请示|打听)(?:一下|问|清楚)|"
     r"(?:马上|立即|立刻|这就|稍后)(?:为您|帮您|给您)?(?:查询|核实|了解|确认|咨询|请示)|"
     # or asks the customer to say it again: 「我不太清楚您说的是哪一笔，您能再说一下吗？」
-    r"(?:您|你)(?:能|可以|方便)?再(?:说|讲|描述|重复|确认)|(?:请|麻烦)您再|(?:您|你)(?:说|指|问)的是"
+    r"(?:您|你)(?:能|可以|方便)?再(?:说|讲|描述|重复|确认)|(?:请|麻烦)您再"
 )
 # 「没办法」 is a 忌语 because it refuses with no other choice (the pack's reason); with one offered it is an answer:
 # 「这个确实没有办法办理，不过我可以帮您申请其他方式」.
 NO_WAY = ("办法",)
 ALTERNATIVE = regexcache.compile(r"(?:可以|能|会)(?:帮|为|给|替)(?:您|你)")
+# 「我不知道您现在方便接听吗」 wonders politely whether the customer…: a question, not a refusal.
+WONDERS = regexcache.compile(
+    r"[ \t]*(?:您|你)[^，,。！!？?\n]{0,20}?(?:是否|有没有|能否|可否|方便|吗|(?<![什怎那这多要])么)"
+)
 REFUSED = regexcache.compile(r"(?:不(?!过)|没|别|无法|没法)[^，,。！!？?]{0,3}$")
 
 
@@ -36,6 +40,8 @@ def offered(folded: str, shown: str, end: int) -> bool:
     knowing = any(word in shown for word in NOT_KNOWING)
     if not knowing and not any(word in shown for word in NO_WAY):
         return False
+    if knowing and WONDERS.match(folded, end) is not None:
+        return True
     tail = folded[end : end + REACH].split("\n", 1)[0]
     offers = [OFFER] if knowing else [OFFER, ALTERNATIVE]
     for pattern in offers:

@@ -150,8 +150,8 @@ NARRATION = r"[^“”「」\n]*"
 # text read from a file holds a NUL), so `{落款}` matches a signature and never a heading in 【】 of a call script; a
 # signature made only of kinds of organisation (【快递】) names none.
 # Where words start (`{开口}`): a turn's start or just after an opening quotation mark, with a 喂 said first, so a
-# pattern can ask for what is said first (「某先生，…」, 「老张，我是…」) and not a name anywhere in a sentence (a
-# story's narration 「他叫韩让，…」 names people too). Written as two lookbehinds (nothing before it but an opening
+# pattern can ask for what is said first (「某先生，…」, 「老李，我是…」) and not a name anywhere in a sentence (a
+# story's narration 「他叫张明，…」 names people too). Written as two lookbehinds (nothing before it but an opening
 # quotation mark or the turn's leading spaces), which fail at once where they fail: an alternation with ^ made the
 # queren-shenfen detector twice as slow. `{停顿}` is the pause after a form of address: 「某小姐（先生），」.
 OPENS = r"(?<![^“「『\"‘\s])(?<!\S\s)(?:喂[\s,，!！。.]*)?"
@@ -329,7 +329,7 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
     return found
 
 
-# Quoted wordings joined by 或 (「如「中小企业处，你好」或「我是○○○，你好」」): alternatives, each said instead of the other.
+# Quoted wordings joined by 或 (「如「城东税务所，您好」或「我是○○○，您好」」): alternatives, each said instead of the other.
 EITHER = regexcache.compile(
     r"[“「『\"][^“”「」『』\"\n]{1,80}[”」』\"](?:[ \t]*(?:或者|或是|或)[ \t]*[“「『\"][^“”「」『』\"\n]{1,80}[”」』\"])+"
 )
@@ -354,14 +354,14 @@ def _either(label: str, turns: list[Utterance]) -> list[tuple[str, list[Utteranc
     return [(label, turns)]
 
 
-SAID = 6  # a quote this long is words said; a shorter one names a term (素有“海上明珠”之称)
-# Quoted wordings listed with slashes (“您好!米亚。”/请问您哪里?/…): the words after the slash are wording too.
+SAID = 6  # a quote this long is words said; a shorter one names a term (素有“某某之城”之称)
+# Quoted wordings listed with slashes (“您好！青松养老院。”/请问您哪里？/…): the words after the slash are wording too.
 LISTED = regexcache.compile(r"[”」』\"][ \t]*[/／]")
 
 
 def _said(turns: list[Utterance]) -> list[Utterance]:
-    """A story's opening turns reduced to what their quotes say: the narration around a quote (「护理员小王快步走向
-    电话机…她微笑着接起：」) is nobody's words on the call. A turn without such a quote stays as it is."""
+    """A story's opening turns reduced to what their quotes say: the narration around a quote (「值班员快步走向
+    电话机…她接起：」) is nobody's words on the call. A turn without such a quote stays as it is."""
     out: list[Utterance] = []
     for u in turns:
         said = [] if LISTED.search(u.folded) else [(a, b) for a, b in quotes(u.folded) if b - a >= SAID]

@@ -263,7 +263,7 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
         ("您好,我是银行的工作人员,工号****……", {"wenhou", "zuoxi"}, set()),
         ("您好,这里是**号坐席员,请讲", {"wenhou", "zuoxi"}, {"gongsi"}),
         # a seat's number is a few digits: a company's name before the agent's 工号 is still a company
-        ("喂您好，这里是xx电话车险，我是小王，工号0801", {"gongsi", "zuoxi"}, set()),
+        ("喂您好，这里是XX家电售后，我是小李，工号1024", {"gongsi", "zuoxi"}, set()),
         ("这里是 1024 号话务员", set(), {"gongsi"}),
         # greeting a group; a hotline's pickup: place and number, then 请讲
         ("各位团友,大家好!欢迎来到厦门。", {"wenhou"}, set()),

@@ -468,6 +468,12 @@ def test_quoted_items_of_a_taboo_list_are_not_said(proj, text, lines):
         ("客服：很抱歉，这个确实没有办法办理，不过我可以帮您申请其他方式。", False),
         ("客服：没办法，你可以去别家看看。", True),
         ("客服：我也没办法，不过你可以去投诉。", True),
+        # wondering politely whether the customer…, and an inability for a while explained: no refusal
+        ("客服：您好，我是XX银行的客服，我不知道您现在方便接听电话吗？", False),
+        ("客服：我不知道您有没有收到我们的短信？", False),
+        ("客服：我不知道你说的是什么。", True),
+        ("客服：很抱歉给您带来不便，因为暴雨我们暂时没办法上门，雨停后第一时间安排。", False),
+        ("客服：很抱歉，刚才线路繁忙，没办法及时接听您的电话。", False),
     ],
 )
 def test_not_knowing_with_the_offer_to_find_out_is_no_shirking(proj, line, found):
@@ -644,3 +650,21 @@ def test_the_other_party_and_the_customers_words_described(proj, text, lines):
 def test_tips_arrows_and_conditions_name_the_words(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "tips.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # 「我：」 beside the agent's own label is the customer writing down a call
+        ("我：你好，我的快递三天没到了，我也不知道怎么回事。\n客服：您好，我帮您查一下。\n", []),
+        ("我：你好，我的快递三天没到了。\n客服：没办法，这个不能退。\n", [2]),
+        # 「我：」 with the customer's label is the agent
+        ("我：您好，这里是幸福物业。\n客户：我家水管坏了。\n我：没办法，这个不能修。\n", [3]),
+        # a speaker known only by a number, used once: never the agent's
+        ("说话人1：您好，这里是XX客服。\n说话人2：我不知道我的订单到哪了。\n说话人1：我帮您查一下。\n", []),
+        ("SPEAKER_01: 我也没办法，我已经等了一周了。\nSPEAKER_00: 非常抱歉，我马上帮您催一下。\n", []),
+    ],
+)
+def test_me_beside_the_agent_and_numbered_speakers(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "call.txt", text, "forbidden-phrase")] == lines

@@ -1,8 +1,8 @@
 """Round 11, change 4 as it was transfer-tested: wordings joined by 或 are alternatives of the opening.
 
 Run by first_sight.py in an export of old code: python either.py EXPORT_ROOT. Wraps standards.openings(): in a
-free-form file, the first opening turn that gives quoted wordings joined by 或/或者/或是 (「如「中小企业处，你好」或
-「我是○○○，你好」」) makes that many paths, each with one of the wordings, so an element counts only when every
+free-form file, the first opening turn that gives quoted wordings joined by 或/或者/或是 (「如「城东税务所，您好」或
+「我是○○○，您好」」) makes that many paths, each with one of the wordings, so an element counts only when every
 alternative says it.
 """
 

@@ -3,10 +3,10 @@
 Run by first_sight.py in an export of old code: python quoted_opening.py EXPORT_ROOT. Wraps standards.openings():
 in a free-form file that is a story of a call (this tree's lint/story.py, copied as lint/_story_r11.py, finds an
 agent's quote in it; no line was read as the customer's by a label), an opening turn that quotes words of six
-characters or more is reduced to those quotes: the narration around them (「护理员小王快步走向电话机」, 「因与日照某公司的
-一起债权纠纷案」) is nobody's words on the call. Older code has no speaker-label test of the current kind: a file
+characters or more is reduced to those quotes: the narration around them (「值班员快步走向电话机」, a caller's case told
+in the narration) is nobody's words on the call. Older code has no speaker-label test of the current kind: a file
 counts as unlabelled here when every utterance the reader made is the agent's. Quoted wordings listed with slashes
-(「“您好!米亚。”/请问您哪里?/…」) stay whole: the words after a slash are wording too.
+(「“您好！青松养老院。”/请问您哪里？/…」) stay whole: the words after a slash are wording too.
 """
 
 import sys

@@ -2,7 +2,7 @@
 
 Run by first_sight.py in an export of old code: python seat_number.py EXPORT_ROOT. gongsi's exclusion for a seat's
 number after 这里是 (「这里是271号坐席员」) wrote the digits as 「(0|…|9|{占位})*号」, and 「*」 is the rule book's gap of up
-to 12 characters: 「这里是xx电话车险，我是小王，工号0801」 lost its company. The edit writes up to five digits instead;
+to 12 characters: 「这里是XX家电售后，我是小李，工号1024」 lost its company. The edit writes up to five digits instead;
 rule books without the exclusion (before 1d87431) are left as they are.
 """
 

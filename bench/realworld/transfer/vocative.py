@@ -3,8 +3,8 @@
 Run by first_sight.py in an export of old code: python vocative.py EXPORT_ROOT. Adds the `{开口}` (a turn's start
 or an opening quotation mark, a 喂 said first) and `{停顿}` (the pause after a form of address) tokens, lets a whole
 name end before 吗/嘛, and adds three patterns to queren-shenfen: a name and a form of address said first and a pause
-(「某先生，…」, 「汤奶奶，…」), a name said first and then a self-introduction or greeting (「老张，我是…」), and
-「喂，是陆杜乔吗」.
+(「某先生，…」, 「王奶奶，…」), a name said first and then a self-introduction or greeting (「老李，我是…」), and
+「喂，是张小明吗」.
 """
 
 import sys
