@@ -401,3 +401,17 @@ def test_a_short_ending_that_says_sorry_is_an_ending_of_its_own(project):
     )
     found = closings(lint(project, "sorry.txt", text))
     assert list(found) == [5] and "致谢" in found[5], found
+
+
+def test_typical_lines_listed_after_for_example_are_alternatives(project):
+    # 「如“…”“…”」 lists typical lines: the second greets nobody, so the greeting is not said in every wording
+    text = (
+        "物业人员与业主碰面时，一个简单的问候如“您好，今天过得怎么样？”“天气变凉了，注意添衣。”，能拉近彼此的距离。\n"
+        "客服：感谢您的支持，再见！\n"
+    )
+    found = [p for p in lint(project, "typical.txt", text) if p.rule == "missing-greeting"]
+    assert any("说法2" in p.message and "问候" in p.message for p in found), found
+    # without the list's word the two quotes are one call's words
+    said = "物业人员碰面时说：“您好，今天过得怎么样？”“天气变凉了，注意添衣。”\n客服：感谢您的支持，再见！\n"
+    found = [p for p in lint(project, "said3.txt", said) if p.rule == "missing-greeting"]
+    assert not any("说法" in p.message for p in found), found

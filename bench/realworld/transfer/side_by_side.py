@@ -4,7 +4,8 @@ Run by first_sight.py in an export of old code: python side_by_side.py EXPORT_RO
 a free-form file, a run of two or more quotes of the opening that each open a call (a greeting, or the customer
 addressed and a pause), with nothing but a short situation label, a note in brackets or a separator between them
 (in one line, or in consecutive lines each with a situation label of its own), makes one path per quote, so an
-element counts only when every wording says it. The code below is generator/lint/standards.py's as landed, with
+element counts only when every wording says it; so do quotes side by side in one line after 如/例如/比如 (a list
+of typical lines), whether or not each opens a call. The code below is generator/lint/standards.py's as landed, with
 story.quotes copied in (older code has no such helper).
 """
 
@@ -69,8 +70,38 @@ MAX_SIDE = 16
 SITUATION = _re_r12.compile(r"\s*[^\s“”「」\"说道问答回讲喊叫]{1,12}[:：]\s*")
 
 
+# What introduces a list of typical lines: 「一个简单的问候如“…”“…”」, 「例如：“…”“…”」.
+EXAMPLES = _re_r12.compile(r"(?:例如|比如|譬如|如|像)[:：]?[ \t]*$")
+
+
+def _gap(turns: list[Utterance], last: tuple[int, int, int], quote: tuple[int, int, int]) -> str:
+    """What stands between two quotes: in one turn, or at the end of one and the start of the next when that
+    one starts with a situation label of its own; a quote mark (no gap allowed) otherwise."""
+    turn, _, end = last
+    if quote[0] == turn:
+        return turns[turn].folded[end : quote[1]]
+    if quote[0] == turn + 1 and SITUATION.fullmatch(turns[quote[0]].folded[: quote[1]]) is not None:
+        return turns[turn].folded[end:] + turns[quote[0]].folded[: quote[1]]
+    return "“"
+
+
+def _quotes_of(turns: list[Utterance]):
+    """Each quote of the turns with a text on both sides of it, in order: (turn, start, end) with its marks,
+    whether it opens a call, and whether a list of examples starts with it."""
+    for index, u in enumerate(turns):
+        text = u.folded
+        if "“" not in text and "「" not in text and '"' not in text:
+            continue
+        at = 0
+        for a, b in _quotes_r12(text):
+            if 0 < a and b < len(text):
+                opens = b - a >= OPENING_QUOTE and _OPENS_R12.match(text, a) is not None
+                yield (index, a - 1, b + 1), opens, EXAMPLES.search(text, at, a - 1) is not None
+            at = b + 1
+
+
 def _gap_ok(gap: str) -> bool:
-    if any(c in gap for c in "“”「」『』\""):
+    if any(c in gap for c in '“”「」『』"'):
         return False
     return len(GAP_NOTE.sub("", gap)) <= SIDE_GAP
 
@@ -81,29 +112,16 @@ def _side_by_side(label: str, turns: list[Utterance]) -> list[tuple[str, list[Ut
     situation labels): alternatives of the opening, each a path of its own, so an element counts only when
     every wording says it. Quotes with narration or another quote between them stay one path (a story's
     call goes on between its quotes)."""
-    found: list[tuple[int, int, int]] = []  # (turn, start, end) of each opening quote, marks included
-    for index, u in enumerate(turns):
-        text = u.folded
-        if "“" not in text and "「" not in text and '"' not in text:
-            continue
-        for a, b in _quotes_r12(text):
-            if b - a >= OPENING_QUOTE and a > 0 and b < len(text) and _OPENS_R12.match(text, a) is not None:
-                found.append((index, a - 1, b + 1))
-    run: list[tuple[int, int, int]] = []
-    for quote in found:
-        if run:
-            turn, _, end = run[-1]
-            if quote[0] == turn:
-                gap = turns[turn].folded[end : quote[1]]
-            elif quote[0] == turn + 1 and SITUATION.fullmatch(turns[quote[0]].folded[: quote[1]]) is not None:
-                gap = turns[turn].folded[end:] + turns[quote[0]].folded[: quote[1]]
-            else:
-                gap = "“"
-            if not _gap_ok(gap):
-                if len(run) >= 2:
-                    break
-                run = []
-        run.append(quote)
+    run: list[tuple[int, int, int]] = []  # (turn, start, end) of each quote of the run, marks included
+    listed = False  # the run is a list of examples (「问候如“…”“…”」): its quotes need not each open a call
+    for quote, opens, marked in _quotes_of(turns):
+        if run and (opens or (listed and run[-1][0] == quote[0])) and _gap_ok(_gap(turns, run[-1], quote)):
+            run.append(quote)
+        elif len(run) >= 2:
+            break
+        else:
+            listed = marked
+            run = [quote] if opens or marked else []
     if len(run) < 2:
         return [(label, turns)]
     run = run[:MAX_SIDE]
@@ -129,6 +147,7 @@ def _side_by_side(label: str, turns: list[Utterance]) -> list[tuple[str, list[Ut
                 path.append(_part(u, at, len(u.text)))
         out.append((f"{label}（说法{n}）" if label else f"说法{n}", path))
     return out
+
 
 
 def openings(ctx, view, standard):
