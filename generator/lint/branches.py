@@ -392,7 +392,7 @@ def _wordings(u: Utterance) -> list[Utterance] | None:
 # A line that ends a call: a goodbye, 不打扰了, or the hand-off 请保持电话畅通.
 ENDS_CALL = regexcache.compile(r"再见|再会|拜拜|不打扰(?:您|你)?了|保持(?:电话|手机)畅通")
 ENDING_LEAST = 20  # shorter than this, a goodbye may be the other side's (「好的，再见」)
-SORRY_LEAST = 12  # …unless it says sorry for the call (「信号不好，打扰了，再见」): the caller's words
+SORRY_LEAST = 12  # …unless it says sorry for the call (「网络不太好，先打扰了，再见」): the caller's words
 
 
 def endings(found: list[tuple[str, list[Utterance]]]) -> list[tuple[str, list[Utterance]]]:

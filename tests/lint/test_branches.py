@@ -379,10 +379,10 @@ def test_openings_listed_one_a_line_are_each_checked(project):
     )
     found = [p for p in lint(project, "bank2.txt", text) if p.rule == "missing-greeting"]
     assert len(found) == 1 and "说法2" in found[0].message and "确认客户身份" in found[0].message, found
-    # a call as it was said: the customer's 「是的，你好」 after the agent's opening is no opening of its own
+    # a call as it was said: the customer's 「对，你好」 after the agent's opening is no opening of its own
     said = (
         "您好，请问是刘先生吗？这里是安心物业，我是客服小李，耽误您两分钟做个回访可以吗？\n"
-        "是的，你好，请讲。\n"
+        "对，你好，什么事？\n"
         "请问您对维修服务满意吗？\n"
         "好的，感谢您的接听，祝您生活愉快，再见！\n"
     )
@@ -397,7 +397,7 @@ def test_a_short_ending_that_says_sorry_is_an_ending_of_its_own(project):
         "请问您对维修服务满意吗？\n"
         "好的，感谢您的接听，祝您生活愉快，再见！\n"
         "好的，那就不打扰您了，感谢您的接听，祝您生活愉快，再见～\n"
-        "信号不太好，打扰您了，再见。\n"
+        "网络不太好，先打扰了，再见。\n"
     )
     found = closings(lint(project, "sorry.txt", text))
     assert list(found) == [5] and "致谢" in found[5], found
@@ -406,12 +406,12 @@ def test_a_short_ending_that_says_sorry_is_an_ending_of_its_own(project):
 def test_typical_lines_listed_after_for_example_are_alternatives(project):
     # 「如“…”“…”」 lists typical lines: the second greets nobody, so the greeting is not said in every wording
     text = (
-        "物业人员与业主碰面时，一个简单的问候如“您好，今天过得怎么样？”“天气变凉了，注意添衣。”，能拉近彼此的距离。\n"
+        "物业人员与业主碰面时，一个简单的问候如“您好，吃过饭了吗？”“最近下雨，出门记得带伞。”，能拉近彼此的距离。\n"
         "客服：感谢您的支持，再见！\n"
     )
     found = [p for p in lint(project, "typical.txt", text) if p.rule == "missing-greeting"]
     assert any("说法2" in p.message and "问候" in p.message for p in found), found
     # without the list's word the two quotes are one call's words
-    said = "物业人员碰面时说：“您好，今天过得怎么样？”“天气变凉了，注意添衣。”\n客服：感谢您的支持，再见！\n"
+    said = "物业人员碰面时说：“您好，吃过饭了吗？”“最近下雨，出门记得带伞。”\n客服：感谢您的支持，再见！\n"
     found = [p for p in lint(project, "said3.txt", said) if p.rule == "missing-greeting"]
     assert not any("说法" in p.message for p in found), found

@@ -21,12 +21,12 @@ text += r'''
 
 
 GREETS_AT = 2  # the greeting starts a line that opens a call of its own (喂，您好 at most before it)
-GREETED_LEAST = 16  # shorter, a line that starts with 你好 may be the customer's answer (「是的，你好，请讲」)
+GREETED_LEAST = 16  # shorter, a line that starts with 你好 may be the customer's answer (「对，你好，什么事」)
 
 
 def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView) -> list | None:
-    """Alternative openings written one per line with no marker (an utterance bank: 「您好，请问是…吗？我是…」
-    「您好打扰了，这里是…，您这边方便吗？」): two or more lines in a row where the opening starts, each a whole
+    """Alternative openings written one per line with no marker (an utterance bank: 「您好，请问是…吗？这里是…」
+    「您好，我是…的客服，现在说话方便吗？」): two or more lines in a row where the opening starts, each a whole
     line without a speaker's label, each starting with the greeting and saying another element. Each is an
     opening of its own with the turns after them; None otherwise. A call as it was said does not open twice
     in a row: a repeated bare 喂/您好 says no other element, and a transcript's lines carry labels."""
@@ -49,6 +49,7 @@ def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView)
         (f"说法{n}", [u for i, u in enumerate(turns) if i == index or i not in others])
         for n, index in enumerate(items, 1)
     ]
+
 
 
 def openings(ctx, view, standard):

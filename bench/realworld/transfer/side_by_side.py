@@ -53,24 +53,24 @@ def _quotes_r12(line):
 
 
 # A quoted wording that opens a call: it starts with a greeting, or with the customer addressed and a pause
-# (「王阿姨，…」, 「尊敬的业主，…」); what quotes of different calls written side by side each do.
+# (「刘阿姨，…」, 「尊敬的车主，…」); what quotes of different calls written side by side each do.
 _OPENS_R12 = _re_r12.compile(
     r"(?:喂[，,!！。.\s]*)?(?:您好|你好|您们好|你们好|尊敬的|"
     r"[^，,。.！!？?\s“”「」\"]{0,6}(?:先生|女士|小姐|阿姨|大爷|大妈|大娘|大姐|大哥|叔叔|叔|婶|姐|哥|同学|朋友|老师|师傅|业主|"
     r"奶奶|爷爷|家长|小朋友|同志)(?:您好|你好)?[，,！!])"
 )
 OPENING_QUOTE = 8  # shorter, a quote is a reply or a term, not a call's opening wording
-# What may stand between wordings side by side: a short situation label (「正畸复诊：」), a note in brackets,
+# What may stand between wordings side by side: a short situation label (「报修回访：」), a note in brackets,
 # a separator (/、或、也可以说); longer narration, or another quote, is a story going on between them.
 SIDE_GAP = 12
 GAP_NOTE = _re_r12.compile(r"[(（][^()（）]{0,30}[)）]|[\s/／、:：;；,，.。…]|或者|或是|或|也可以说|也可以|可以说")
 MAX_SIDE = 16
-# A line's own label before its quote, naming a situation (「正畸复诊：」): consecutive lines of quotes without one
-# are a story's dialogue (「“你好，…120，请讲”」「“你好，孩子呛奶了！”」), and a label that says who speaks (他说：) too.
+# A line's own label before its quote, naming a situation (「报修回访：」): consecutive lines of quotes without one
+# are a story's dialogue (「“您好，…热线，请讲”」「“你好，我家停电了！”」), and a label that says who speaks (他说：) too.
 SITUATION = _re_r12.compile(r"\s*[^\s“”「」\"说道问答回讲喊叫]{1,12}[:：]\s*")
 
 
-# What introduces a list of typical lines: 「一个简单的问候如“…”“…”」, 「例如：“…”“…”」.
+# What introduces a list of typical lines: 「见面时的问候如“…”“…”」, 「例如：“…”“…”」.
 EXAMPLES = _re_r12.compile(r"(?:例如|比如|譬如|如|像)[:：]?[ \t]*$")
 
 
@@ -108,7 +108,7 @@ def _gap_ok(gap: str) -> bool:
 
 def _side_by_side(label: str, turns: list[Utterance]) -> list[tuple[str, list[Utterance]]]:
     """Quoted wordings that each open a call, written one after another with nothing but a short label,
-    a note or a separator between them (「“王阿姨，您这伤口…”（展示观察）/“陈姐，您这牙套…”」, one per line under
+    a note or a separator between them (「“刘阿姨，您家的水管…”（确认结果）/“张姐，您的热水器…”」, one per line under
     situation labels): alternatives of the opening, each a path of its own, so an element counts only when
     every wording says it. Quotes with narration or another quote between them stay one path (a story's
     call goes on between its quotes)."""

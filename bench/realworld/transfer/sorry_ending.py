@@ -2,7 +2,7 @@
 
 Run by first_sight.py in an export of old code: python sorry_ending.py EXPORT_ROOT. In branches._ends_call (the
 endings listed one per line, round 10), a line that says 打扰 counts as an ending from SORRY_LEAST (12) characters
-instead of ENDING_LEAST (20): 「信号不好，打扰了，再见」 is the caller's. Code older than the endings (sets 3–8's)
+instead of ENDING_LEAST (20): 「网络不太好，先打扰了，再见」 is the caller's. Code older than the endings (sets 3–8's)
 has nothing to edit: run it after endings.py there.
 """
 
