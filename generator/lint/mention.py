@@ -351,8 +351,9 @@ TABOO_HEADING = regexcache.compile(
     r"(?:别|不要|不能|不可以?|不许|不准|切勿|请勿|不得|严禁|禁止)(?:再|对客户|跟客户|和客户)?(?:说|讲)(?=[:：]?[ \t]*(?:\n|$))"
 )
 HEADING_WORDS = regexcache.compile(
-    r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|正确|推荐|第.{1,4}[条章节]|^#"
+    r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|第.{1,4}[条章节]|^#"
 )
+RIGHT_HEADING = regexcache.compile(r"(?:正确|推荐|规范)")
 HEADING_MAX = 24
 SECTION_MAX = 40
 _NUMBERING = regexcache.compile(
@@ -394,4 +395,7 @@ def _heading(line: str) -> bool:
     body = _short(line)
     if body is None or "|" in body or "｜" in body:
         return False  # a table's row is no heading (「没办法 | 客户要求加急 | 我帮您申请一下」)
-    return TABOO_HEADING.search(body) is None and HEADING_WORDS.search(line.strip()) is not None
+    if TABOO_HEADING.search(body) is not None:
+        return False
+    # 「正确示例：」 ends a section of wrong ones; 「1、我不知道（正确说法：…）」 is an item of it
+    return HEADING_WORDS.search(line.strip()) is not None or RIGHT_HEADING.match(body) is not None

@@ -562,6 +562,8 @@ def test_training_material_names_the_words_it_advises_against(proj, text, lines)
         # a section of wrong examples, with the agent's label, ends at the right examples' heading
         ("错误示例：\n客服：没办法，这是规定。\n正确示例：\n客服：很抱歉，根据规定需要本人办理。\n", []),
         ("反面案例\n坐席：我不知道，你问别人去。\n客户：你们怎么这样？\n", []),
+        # an item that gives the right words in brackets is still an item, not a heading that ends the section
+        ("服务禁语\n1、我不知道（正确说法：我帮您查一下）\n2、没办法（正确说法：我来想办法）\n", []),
         ("错误示例：\n客服：没办法，这是规定。\n正确示例：\n客服：没办法，这个不能退。\n", [4]),
         # the agent's line is said
         ("客服：对不起，我不知道，这个要等通知。\n", [1]),
