@@ -5,7 +5,8 @@ forbidden-phrase rule.
   customer's line (no blank line between) goes on with the customer's turn (「客户：我的快递三天没到了，你们这边」 /
   「也没办法吗？」), as a line after the agent's goes on with the agent's.
 - A line that starts with a customer's or a member of the public's label the reader left in the text (used once:
-  「群众：…」, 「王女士：…」, 「他：…」, 「小王（客户）：…」) is theirs.
+  「群众：…」, 「王女士：…」, 「他：…」, 「小王（客户）：…」) is theirs; so is a speaker known only by a number
+  (「说话人2：」), and 「我：」 in a file whose agent has a label of their own (「客服：」): a customer writing down a call.
 - A short heading that names a situation (「场景三：没办法满足客户要求时」, 「5.不归我管的问题怎么处理」) is no one's words.
 - A numbered question that asks about the company (「6. 你们是不是没办法退款？」) heads a reply library's answer: it
   is the customer's question, not said by the agent.
@@ -34,6 +35,13 @@ QUESTION_HEADING = regexcache.compile(
 
 
 LABEL_MARKS = frozenset(":：】]")
+# A speaker known only by a number (「说话人2：」, 「SPEAKER_01:」), left in the text because the file uses it once:
+# like any unknown label, never the agent's.
+NUMBERED_SPEAKER = regexcache.compile(
+    r"[ \t]*[【\[(（]?(?:说话人|发言人|讲话人|角色|[Ss][Pp][Ee][Aa][Kk][Ee][Rr]|[Ss][Pp][Kk])[ _\-]?\d{1,2}[】\]）)]?[ \t]*[:：]"
+)
+# 「我：」 beside the agent's own label (「客服：」) is the other side: a customer writing down a call.
+ME = regexcache.compile(r"[ \t【\[(（*]*我[】\]）)*]*[ \t]*[:：]?[ \t]*$")
 
 
 # A heading that names a situation, not words said in it (「场景三：没办法满足客户要求时」, 「5.不归我管的问题怎么处理」):
@@ -64,10 +72,10 @@ def customers(view, u) -> bool:
     taken = lead(text, u)
     if taken:  # a label, or a number or indentation before the words
         if has_label(taken):
-            return False
+            return _me_beside_the_agent(view, taken)
         if QUESTION_HEADING.match(_line(text, u)) is not None:
             return True
-    elif CUSTOMER_LEAD.match(u.text) is not None:
+    elif CUSTOMER_LEAD.match(u.text) is not None or NUMBERED_SPEAKER.match(u.text) is not None:
         return True
     if SITUATION_HEADING.match(_line(text, u)) is not None:
         return True
@@ -90,6 +98,18 @@ def customers(view, u) -> bool:
         if has_label(lead(text, before)):
             return not before.agent and _agent_labelled(view, everyone)
     return False
+
+
+def _me_beside_the_agent(view, taken: str) -> bool:
+    """Whether the label the reader took (`taken`) is 「我」 in a file whose agent has a label of their own."""
+    if ME.match(taken) is None:
+        return False
+    found = view.__dict__.get("_me_beside_the_agent")
+    if found is None:
+        text = view.text
+        found = any(t.agent and has_label(lead(text, t)) and ME.match(lead(text, t)) is None for t in view.utterances())
+        view.__dict__["_me_beside_the_agent"] = found
+    return found
 
 
 def _agent_labelled(view, everyone: list) -> bool:

@@ -108,7 +108,9 @@ def festival(name: str, year: int) -> dt.date | None:
     wanted = FESTIVALS.get(name)
     if not wanted:
         return None
-    days = sorted(d for d, n in china()(years=year, language="zh_CN").items() if n == wanted)
+    # a day of two holidays is named "中秋节; 国庆节" (2020-10-01, 2028-10-03): each name counts
+    named = china()(years=year, language="zh_CN")
+    days = sorted(d for d in named if wanted in named.get_list(d))
     return days[0] if days else None
 
 

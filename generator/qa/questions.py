@@ -433,9 +433,30 @@ class Narrow:
                     seen.clear()
                 got = seen[part] = part.translate(table)
             parts.append(got)
-        out = AgentText.__new__(AgentText)
-        out.text, out.parts, out.starts, out.turns = "".join(parts), parts, agent.starts, agent.turns
-        return out
+        return NarrowText(agent, "".join(parts), parts)
+
+
+class NarrowText(AgentText):
+    """The agent's words narrowed (`Narrow.agent`); `could_cover` asks its bytes once per key: the key's
+    bytes with every byte of the text deleted (one C call, `bytes.translate`) are the key's characters the
+    text does not have, counted as often as the key has them."""
+
+    def __init__(self, agent: AgentText, text: str, parts: list[str]):
+        self.text, self.parts, self.starts, self.turns = text, parts, agent.starts, agent.turns
+        try:
+            self.said: bytes | None = text.encode("latin-1")
+        except UnicodeEncodeError:  # a character above U+FFFF, left as it is
+            self.said = None
+
+    def could_cover(self, key: str, share: float) -> bool:
+        said = self.said
+        if said is None:
+            return super().could_cover(key, share)
+        try:
+            wanted = key.encode("latin-1")
+        except UnicodeEncodeError:  # a key not narrowed
+            return super().could_cover(key, share)
+        return (len(wanted) - len(wanted.translate(None, said))) / len(key) >= share
 
 
 SEEN_LIMIT = 5_000  # distinct narrowed turns remembered per plan (≈ 1 MB at most), then forgotten all at once

@@ -197,6 +197,22 @@ def test_festival_dates():
     assert festival("不存在", 2027) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "year", "day"),
+    [
+        ("中秋", 2020, "2020-10-01"),  # 中秋 and 国庆 on one day
+        ("国庆", 2020, "2020-10-01"),
+        ("中秋节", 2028, "2028-10-03"),
+        ("中秋", 2031, "2031-10-01"),
+        ("中秋", 2039, "2039-10-02"),
+        ("国庆节", 2031, "2031-10-01"),
+        ("中秋", 2025, "2025-10-06"),
+    ],
+)
+def test_a_festival_sharing_its_day_with_another_is_still_found(name, year, day):
+    assert festival(name, year) == D(day)
+
+
 def test_festivals_come_from_holidays_own_china_loaded_alone():
     """`china` loads holidays' China from its module's file (not through holidays.countries, which imports every
     country): the same holidays, by the same names, in every year holidays knows and around them."""

@@ -80,3 +80,21 @@ def test_questions_with_too_many_characters_have_no_narrow_alphabet(session):
     assert questions.Narrow.of([e]) is None
     assert questions.Narrow.of([questions.Expected("wide", "…", ("𠀀您好",))]) is None
     assert questions.Narrow.of([questions.Expected("few", "…", ("您好",))]) is not None
+
+
+def test_the_bound_from_the_bytes_is_the_texts_own(session):
+    plan = session.plan(SCRIPT)
+    _, agent = agent_of(["您好，我是泰康人寿的客服，请问您近期在银行网点购买了我公司的保险产品吗？", "好的，再见"])
+    narrow = plan.narrow
+    narrowed = narrow.agent(agent)
+    assert isinstance(narrowed, questions.NarrowText) and narrowed.said is not None
+    keys = [k for _, due in plan.paths for e in due for k in e.keys]
+    for key in (keys[0][:6], keys[1][::2], keys[2] + keys[0], "\x01\x02", "您好啊𠀀"):
+        narrowed_key = key.translate(narrow.table)
+        for share in (0.0, 0.5, 0.8, 1.0):  # from the bytes as by looking each character up
+            assert narrowed.could_cover(narrowed_key, share) == questions.AgentText.could_cover(
+                narrowed, narrowed_key, share
+            ), key
+            assert narrowed.could_cover(key, share) == questions.AgentText.could_cover(narrowed, key, share), key
+            if all(narrow.table[ord(ch)] for ch in key if ord(ch) < 0x10000):  # a key of the questions' characters
+                assert narrowed.could_cover(narrowed_key, share) == agent.could_cover(key, share), key
