@@ -392,6 +392,7 @@ def _wordings(u: Utterance) -> list[Utterance] | None:
 # A line that ends a call: a goodbye, 不打扰了, or the hand-off 请保持电话畅通.
 ENDS_CALL = regexcache.compile(r"再见|再会|拜拜|不打扰(?:您|你)?了|保持(?:电话|手机)畅通")
 ENDING_LEAST = 20  # shorter than this, a goodbye may be the other side's (「好的，再见」)
+SORRY_LEAST = 12  # …unless it says sorry for the call (「网络不太好，先打扰了，再见」): the caller's words
 
 
 def endings(found: list[tuple[str, list[Utterance]]]) -> list[tuple[str, list[Utterance]]]:
@@ -410,4 +411,5 @@ def endings(found: list[tuple[str, list[Utterance]]]) -> list[tuple[str, list[Ut
 
 
 def _ends_call(u: Utterance) -> bool:
-    return u.agent and len(u.text) >= ENDING_LEAST and ENDS_CALL.search(u.folded) is not None
+    least = SORRY_LEAST if "打扰" in u.folded else ENDING_LEAST
+    return u.agent and len(u.text) >= least and ENDS_CALL.search(u.folded) is not None

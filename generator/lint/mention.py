@@ -18,7 +18,7 @@ Two written forms reach further than one clause:
 - a quote a story gives as the customer's (「客户说：“…”」, 「“…”市民质问道」): the customer's words, not the agent's;
 - advice that puts other words in their place (「少说“没办法”」, 「把“没办法”换成“…”」, 「用“…”代替“我不知道”」);
 - words followed by a rule or comment about them (「“我不知道”是服务忌语」, 「像“没办法”这样的话不能说」, 「不知道、
-  不清楚，这些话都属于服务禁语」, a comment in brackets: 「“这事不归我们管”（违反首问负责制）」), or on a line marked
+  不清楚，这些话都属于服务禁语」, a comment in brackets: 「“这个不归我管”（违反首问负责制）」), or on a line marked
   as the wrong example (「❌ 我也没办法」, 「错误：…」).
 """
 
@@ -134,7 +134,7 @@ LINK = (
     r"(?:等|为)(?=推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由)|(?=为由)|"
     # 「“没办法”三个字，是客户最不想听到的」, 「把“不归我管”挂在嘴边」
     r"[一二三四五六七八九十两\d]{1,2}个字[,，]?|(?=挂在嘴边|当成口头禅|成了口头禅)|"
-    # a comment in brackets that says they break a rule: 「”这事不归我们管”(违反四不讲原则)」
+    # a comment in brackets that says they break a rule: 「”这个不归我管”(违反首问负责制)」
     r"[(（][ \t]*(?=违反|违背|违规|不规范|不文明|不礼貌|忌语|禁语|禁用语))"
 )
 RULE = (
@@ -351,8 +351,9 @@ TABOO_HEADING = regexcache.compile(
     r"(?:别|不要|不能|不可以?|不许|不准|切勿|请勿|不得|严禁|禁止)(?:再|对客户|跟客户|和客户)?(?:说|讲)(?=[:：]?[ \t]*(?:\n|$))"
 )
 HEADING_WORDS = regexcache.compile(
-    r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|正确|推荐|第.{1,4}[条章节]|^#"
+    r"用语|话术|流程|礼仪|规范|要求|标准|服务|接待|结束语|开场白|问候|第.{1,4}[条章节]|^#"
 )
+RIGHT_HEADING = regexcache.compile(r"(?:正确|推荐|规范)")
 HEADING_MAX = 24
 SECTION_MAX = 40
 _NUMBERING = regexcache.compile(
@@ -381,7 +382,7 @@ def taboo_lines(text: str) -> frozenset[int]:
 
 def _short(line: str) -> str | None:
     body = _NUMBERING.sub("", line.strip(), count=1).rstrip(":： \t")
-    # a line that quotes words is an item of the list, never a heading (「推诿用语:”这事不归我们管”」)
+    # a line that quotes words is an item of the list, never a heading (「推诿类：”这个不归我管”」)
     return body if 0 < len(body) <= HEADING_MAX and not any(c in body for c in '“”「」『』"。！？!?') else None
 
 
@@ -394,4 +395,7 @@ def _heading(line: str) -> bool:
     body = _short(line)
     if body is None or "|" in body or "｜" in body:
         return False  # a table's row is no heading (「没办法 | 客户要求加急 | 我帮您申请一下」)
-    return TABOO_HEADING.search(body) is None and HEADING_WORDS.search(line.strip()) is not None
+    if TABOO_HEADING.search(body) is not None:
+        return False
+    # 「正确示例：」 ends a section of wrong ones; 「1、我不知道（正确说法：…）」 is an item of it
+    return HEADING_WORDS.search(line.strip()) is not None or RIGHT_HEADING.match(body) is not None

@@ -2,9 +2,8 @@
 a 推诿.
 
 「我不知道」 and 「我不清楚」 are 服务忌语 because they send the customer away with nothing. The same words
-followed by the offer to find out are what the published lists give as the right answer (「对不起，这个问题
-我不太清楚，请您稍等一下，我帮您问问。」 in a hospital's 文明服务规范用语; 「对不起，请稍等，我马上给您问一下」,
-the pack's own `instead`), so a not-knowing followed in the next few words by such an offer is not reported.
+followed by the offer to find out are what published 文明用语 give as the right answer (「对不起，请稍等，我马上
+给您问一下」, the pack's own `instead`, taken from them), so a not-knowing followed in the next few words by such an offer is not reported.
 「我不知道您现在方便接听吗」 asks politely, it refuses nothing. 「没办法」 with another choice offered (「不过我可以帮您申请其他方式」) and not knowing handed to a colleague who
 will answer (「我请我们的专业同事来为您解答」) are answers too. Asking the customer to say it again (「我不太清楚您说的是哪一笔，您能再说一下吗？」) is no 推诿 either. The offer
 must be made, not refused (「我也没法帮您查」 is still a 推诿).

@@ -320,6 +320,7 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
     found = _openings(ctx, view, standard)
     if view.freeform:
         found = [way for label, turns in found for way in _either(label, turns)]
+        found = [way for label, turns in found for way in _side_by_side(label, turns)]
         if story.of_view(view):
             found = [(label, _said(turns)) for label, turns in found]
     if view.kind == "message":
@@ -354,6 +355,103 @@ def _either(label: str, turns: list[Utterance]) -> list[tuple[str, list[Utteranc
     return [(label, turns)]
 
 
+# A quoted wording that opens a call: it starts with a greeting, or with the customer addressed and a pause
+# (「刘阿姨，…」, 「尊敬的车主，…」); what quotes of different calls written side by side each do.
+OPENS_CALL = regexcache.compile(
+    r"(?:喂[，,!！。.\s]*)?(?:您好|你好|您们好|你们好|尊敬的|"
+    r"[^，,。.！!？?\s“”「」\"]{0,6}(?:先生|女士|小姐|阿姨|大爷|大妈|大娘|大姐|大哥|叔叔|叔|婶|姐|哥|同学|朋友|老师|师傅|业主|"
+    r"奶奶|爷爷|家长|小朋友|同志)(?:您好|你好)?[，,！!])"
+)
+OPENING_QUOTE = 8  # shorter, a quote is a reply or a term, not a call's opening wording
+# What may stand between wordings side by side: a short situation label (「报修回访：」), a note in brackets,
+# a separator (/、或、也可以说); longer narration, or another quote, is a story going on between them.
+SIDE_GAP = 12
+GAP_NOTE = regexcache.compile(r"[(（][^()（）]{0,30}[)）]|[\s/／、:：;；,，.。…]|或者|或是|或|也可以说|也可以|可以说")
+MAX_SIDE = 16
+# A line's own label before its quote, naming a situation (「报修回访：」): consecutive lines of quotes without one
+# are a story's dialogue (「“您好，…热线，请讲”」「“你好，我家停电了！”」), and a label that says who speaks (他说：) too.
+SITUATION = regexcache.compile(r"\s*[^\s“”「」\"说道问答回讲喊叫]{1,12}[:：]\s*")
+
+
+# What introduces a list of typical lines: 「见面时的问候如“…”“…”」, 「例如：“…”“…”」.
+EXAMPLES = regexcache.compile(r"(?:例如|比如|譬如|如|像)[:：]?[ \t]*$")
+
+
+def _gap(turns: list[Utterance], last: tuple[int, int, int], quote: tuple[int, int, int]) -> str:
+    """What stands between two quotes: in one turn, or at the end of one and the start of the next when that
+    one starts with a situation label of its own; a quote mark (no gap allowed) otherwise."""
+    turn, _, end = last
+    if quote[0] == turn:
+        return turns[turn].folded[end : quote[1]]
+    if quote[0] == turn + 1 and SITUATION.fullmatch(turns[quote[0]].folded[: quote[1]]) is not None:
+        return turns[turn].folded[end:] + turns[quote[0]].folded[: quote[1]]
+    return "“"
+
+
+def _quotes_of(turns: list[Utterance]):
+    """Each quote of the turns with a text on both sides of it, in order: (turn, start, end) with its marks,
+    whether it opens a call, and whether a list of examples starts with it."""
+    for index, u in enumerate(turns):
+        text = u.folded
+        if "“" not in text and "「" not in text and '"' not in text:
+            continue
+        at = 0
+        for a, b in quotes(text):
+            if 0 < a and b < len(text):
+                opens = b - a >= OPENING_QUOTE and OPENS_CALL.match(text, a) is not None
+                yield (index, a - 1, b + 1), opens, EXAMPLES.search(text, at, a - 1) is not None
+            at = b + 1
+
+
+def _gap_ok(gap: str) -> bool:
+    if any(c in gap for c in '“”「」『』"'):
+        return False
+    return len(GAP_NOTE.sub("", gap)) <= SIDE_GAP
+
+
+def _side_by_side(label: str, turns: list[Utterance]) -> list[tuple[str, list[Utterance]]]:
+    """Quoted wordings that each open a call, written one after another with nothing but a short label,
+    a note or a separator between them (「“刘阿姨，您家的水管…”（确认结果）/“张姐，您的热水器…”」, one per line under
+    situation labels): alternatives of the opening, each a path of its own, so an element counts only when
+    every wording says it. Quotes with narration or another quote between them stay one path (a story's
+    call goes on between its quotes)."""
+    run: list[tuple[int, int, int]] = []  # (turn, start, end) of each quote of the run, marks included
+    listed = False  # the run is a list of examples (「问候如“…”“…”」): its quotes need not each open a call
+    for quote, opens, marked in _quotes_of(turns):
+        if run and (opens or (listed and run[-1][0] == quote[0])) and _gap_ok(_gap(turns, run[-1], quote)):
+            run.append(quote)
+        elif len(run) >= 2:
+            break
+        else:
+            listed = marked
+            run = [quote] if opens or marked else []
+    if len(run) < 2:
+        return [(label, turns)]
+    run = run[:MAX_SIDE]
+    by_turn: dict[int, list[tuple[int, int]]] = {}
+    for turn, a, b in run:
+        by_turn.setdefault(turn, []).append((a, b))
+    out = []
+    for n, (chosen_turn, chosen_a, _) in enumerate(run, 1):
+        path: list[Utterance] = []
+        for index, u in enumerate(turns):
+            spans = by_turn.get(index)
+            if spans is None:
+                path.append(u)
+                continue
+            at = 0
+            for a, b in spans:
+                if u.folded[at:a].strip():
+                    path.append(_part(u, at, a))
+                if index == chosen_turn and a == chosen_a:
+                    path.append(_part(u, a, b))
+                at = b
+            if u.folded[at:].strip():
+                path.append(_part(u, at, len(u.text)))
+        out.append((f"{label}（说法{n}）" if label else f"说法{n}", path))
+    return out
+
+
 SAID = 6  # a quote this long is words said; a shorter one names a term (素有“某某之城”之称)
 # Quoted wordings listed with slashes (“您好！青松养老院。”/请问您哪里？/…): the words after the slash are wording too.
 LISTED = regexcache.compile(r"[”」』\"][ \t]*[/／]")
@@ -375,12 +473,12 @@ def _said(turns: list[Utterance]) -> list[Utterance]:
 def _openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[Utterance]]]:
     whole = opening(ctx, view, standard)
     if view.whole is None or not whole:
-        return _alternatives(whole, standard, view) or [("", whole)]
+        return _alternatives(whole, standard, view) or _greeted_lines(whole, standard, view) or [("", whole)]
     maybe = _any_element(standard, view.org)
     first = next((u for u in whole if maybe.search(u.folded) is not None), None)
     ways = [(label, turns) for label, turns in view.paths if label != "不方便"]
     if first is None or all(any(u.line == first.line for u in turns) for _, turns in ways):
-        return _alternatives(whole, standard, view) or [("", whole)]
+        return _alternatives(whole, standard, view) or _greeted_lines(whole, standard, view) or [("", whole)]
     return [(label, opening(ctx, view, standard, turns)) for label, turns in ways]
 
 
@@ -492,6 +590,38 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
     return [
         (f"说法{n}", [u for i, u in enumerate(turns) if i == index or i not in others])
         for n, index in enumerate(chosen, 1)
+    ]
+
+
+GREETS_AT = 2  # the greeting starts a line that opens a call of its own (喂，您好 at most before it)
+GREETED_LEAST = 16  # shorter, a line that starts with 你好 may be the customer's answer (「对，你好，什么事」)
+
+
+def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView) -> list | None:
+    """Alternative openings written one per line with no marker (an utterance bank: 「您好，请问是…吗？这里是…」
+    「您好，我是…的客服，现在说话方便吗？」): two or more lines in a row where the opening starts, each a whole
+    line without a speaker's label, each starting with the greeting and saying another element. Each is an
+    opening of its own with the turns after them; None otherwise. A call as it was said does not open twice
+    in a row: a repeated bare 喂/您好 says no other element, and a transcript's lines carry labels."""
+    if not view.freeform or len(turns) < 2 or not standard.elements:
+        return None
+    greeting = standard.elements[0]
+    detectors = _detectors(standard)
+    items: list[int] = []
+    for index, u in enumerate(turns):
+        if u.col != 1 or len(u.text) < GREETED_LEAST or (items and u.line - turns[items[-1]].line > 2):
+            break
+        said = find_elements([u], standard.elements, view.org, detectors)
+        first = next((f for f in said if f.element is greeting), None)
+        if first is None or first.start > GREETS_AT or len(said) < 2:
+            break
+        items.append(index)
+    if len(items) < 2:
+        return None
+    others = set(items)
+    return [
+        (f"说法{n}", [u for i, u in enumerate(turns) if i == index or i not in others])
+        for n, index in enumerate(items, 1)
     ]
 
 

@@ -40,7 +40,7 @@ SENTENCE_END = regexcache.compile(r"[。！!？?；;…]")
 SAYS = (
     r"(?:说|问|道|答|讲|喊|叫|嚷|吼|骂|称|表示|回复|回应|回答|答复|指责|斥责|训斥|质问|反问|追问|抱怨|威胁|恐吓|"
     r"要求|安慰|嘟囔|念叨|强调|解释|提醒|告诉[他她我你]?|吩咐|呵斥|咆哮|怒斥|嘲讽|讽刺|挖苦|嘲笑|"
-    # picking up or dialling the phone and then the quote: the one who picks it up speaks (「她只能第六次拿起电话,“…”」)
+    # picking up or dialling the phone and then the quote: the one who picks it up speaks (「她只能又一次拿起电话,“…”」)
     r"(?:拿起|接起|抓起|接通|拨通|打通)了?电话(?:来|后)?)"
 )
 BEFORE = regexcache.compile(SAYS + r"(?:着|了|道)?[ \t]*[:：,，]?[ \t]*$")
@@ -135,7 +135,7 @@ def _side(found) -> str:
 
 
 # A clause that goes on with the subject of the one before it (a topic chain): it starts with a verb in 着 or an
-# adverb, or is empty (「老奶奶满是感激,拉着小王的手说:」, 「李女士很生气,说:」), so whoever it names is acted on, not the speaker.
+# adverb, or is empty (「老大爷满脸感激,拉着小李的手说:」, 「李女士很生气,说:」), so whoever it names is acted on, not the speaker.
 GOES_ON = regexcache.compile(
     r"[ \t]*(?:[\u4e00-\u9fff]{0,2}?[拉握扶搀牵抓拍指看望盯冲朝笑哭喘陪]着|连忙|赶忙|赶紧|急忙|随即|接着|于是|便|又|还|也|就|才|只好|只得|[ \t]*$|"
     # an adverb of manner alone: 「王阿姨来到窗口，着急地问」

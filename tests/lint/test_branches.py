@@ -329,3 +329,89 @@ def test_endings_listed_one_a_line_are_each_an_ending(project):
         "好的，再见。\n"
     )
     assert closings(lint(project, "said.txt", said)) == {}
+
+
+def test_quoted_openings_side_by_side_are_each_checked(project):
+    # quotes of different calls one after another, each opening a call: the second addresses nobody by name,
+    # so the identity check is missing there
+    text = (
+        "“刘先生，您好，我是安心物业的客服小李，现在方便说两句吗？”“您好，我是安心物业的客服小李，"
+        "现在方便说两句吗？”……每天，客服中心的工作人员都要打几十个这样的回访电话。\n"
+    )
+    found = [p for p in lint(project, "side.txt", text) if p.rule == "missing-greeting"]
+    assert any("说法2" in p.message and "确认客户身份" in p.message for p in found), found
+    assert not any("说法1" in p.message for p in found), found
+    # the same wordings under situation labels, one a line
+    labelled = (
+        "报修回访：“刘先生，您好，我是安心物业的客服小李，现在方便说两句吗？”（确认结果）\n"
+        "节日问候：“您好，我是安心物业的客服小李，现在方便说两句吗？”（表达关怀）\n"
+    )
+    found = [p for p in lint(project, "side2.txt", labelled) if p.rule == "missing-greeting"]
+    assert any("说法2" in p.message and "确认客户身份" in p.message for p in found), found
+
+
+def test_a_storys_dialogue_in_quotes_is_one_call(project):
+    # consecutive quoted lines of one call: the customer's answer greets too, but it is no opening of its own
+    text = (
+        "“您好，这里是安心物业，请问是刘先生吗？我是客服小李。”\n"
+        "“你好，我家的水管又漏水了！”\n"
+        "“请问漏水的位置在哪里？”\n"
+    )
+    found = [p for p in lint(project, "dialogue.txt", text) if p.rule == "missing-greeting"]
+    assert not any("说法" in p.message for p in found), found
+    # a quote after narration is the call going on, not another wording
+    story = (
+        "“刘先生，您好，我是安心物业的客服小李。”电话那头的刘先生愣了一下，随后笑着答应了。"
+        "“阿姨，您好，麻烦您转告刘先生一声。”\n"
+    )
+    found = [p for p in lint(project, "story2.txt", story) if p.rule == "missing-greeting"]
+    assert not any("说法" in p.message for p in found), found
+
+
+def test_openings_listed_one_a_line_are_each_checked(project):
+    # an utterance bank: two openings one a line without markers, each greeting and saying more; only the
+    # first checks who answers
+    text = (
+        "您好，请问是刘先生吗？这里是安心物业，我是客服小李，耽误您两分钟做个回访可以吗？\n"
+        "您好打扰了，这里是安心物业，我是客服小李，耽误您两分钟做个回访可以吗？\n"
+        "请问您对维修服务满意吗？\n"
+        "好的，感谢您的接听，祝您生活愉快，再见！\n"
+    )
+    found = [p for p in lint(project, "bank2.txt", text) if p.rule == "missing-greeting"]
+    assert len(found) == 1 and "说法2" in found[0].message and "确认客户身份" in found[0].message, found
+    # a call as it was said: the customer's 「对，你好」 after the agent's opening is no opening of its own
+    said = (
+        "您好，请问是刘先生吗？这里是安心物业，我是客服小李，耽误您两分钟做个回访可以吗？\n"
+        "对，你好，什么事？\n"
+        "请问您对维修服务满意吗？\n"
+        "好的，感谢您的接听，祝您生活愉快，再见！\n"
+    )
+    assert [p for p in lint(project, "said2.txt", said) if p.rule == "missing-greeting"] == []
+
+
+def test_a_short_ending_that_says_sorry_is_an_ending_of_its_own(project):
+    # a robot's endings one a line; the last is short but apologises for the call, so it is an agent's ending
+    # and its missing thanks is found
+    text = (
+        "您好，请问是王先生吗？这里是安心物业，我是客服小李，耽误您两分钟做个回访可以吗？\n"
+        "请问您对维修服务满意吗？\n"
+        "好的，感谢您的接听，祝您生活愉快，再见！\n"
+        "好的，那就不打扰您了，感谢您的接听，祝您生活愉快，再见～\n"
+        "网络不太好，先打扰了，再见。\n"
+    )
+    found = closings(lint(project, "sorry.txt", text))
+    assert list(found) == [5] and "致谢" in found[5], found
+
+
+def test_typical_lines_listed_after_for_example_are_alternatives(project):
+    # 「如“…”“…”」 lists typical lines: the second greets nobody, so the greeting is not said in every wording
+    text = (
+        "物业人员与业主碰面时，一个简单的问候如“您好，吃过饭了吗？”“最近下雨，出门记得带伞。”，能拉近彼此的距离。\n"
+        "客服：感谢您的支持，再见！\n"
+    )
+    found = [p for p in lint(project, "typical.txt", text) if p.rule == "missing-greeting"]
+    assert any("说法2" in p.message and "问候" in p.message for p in found), found
+    # without the list's word the two quotes are one call's words
+    said = "物业人员碰面时说：“您好，吃过饭了吗？”“最近下雨，出门记得带伞。”\n客服：感谢您的支持，再见！\n"
+    found = [p for p in lint(project, "said3.txt", said) if p.rule == "missing-greeting"]
+    assert not any("说法" in p.message for p in found), found

@@ -426,7 +426,7 @@ def test_pack_finds_published_interrupting_and_scornful_words(proj, line, found)
         ("接线员听完,连忙解释:“没办法,这个我们处理不了。”\n", [1]),
         ("记者拨通热线后,接电话的男子说:“没办法,你自己去查。”\n", [1]),
         # a verb of scorn introduces the quote like a verb of speaking
-        ("客户表示,投诉后反遭客服嘲讽“不懂技术就别用网络”。\n", [1]),
+        ("客户表示,投诉后反遭客服嘲讽“不懂电脑就别用网银”。\n", [1]),
     ],
 )
 def test_who_picks_up_the_phone_or_goes_on_speaking_in_a_story(proj, text, lines):
@@ -438,11 +438,11 @@ def test_who_picks_up_the_phone_or_goes_on_speaking_in_a_story(proj, text, lines
     "text, lines",
     [
         # items of a taboo section that quote their words are items, not headings that end the section
-        ("四、服务禁语\n严禁使用以下语言：\n推诿用语：”这事不归我们管”\n消极回应：”我也没办法”\n", []),
+        ("五、服务禁语\n坐席严禁使用以下语言：\n推诿类：”这个不归我管”\n消极类：”我也没办法”\n", []),
         # a comment in brackets right after the quote says the words break a rule
-        ("“这事不归我们管”（违反首问负责制）\n", []),
+        ("“这个不归我管”（违反首问负责制）\n", []),
         ("“我也没办法”(不文明用语)\n", []),
-        ("“这事不归我们管”（说完就挂了）\n", [1]),
+        ("“这个不归我管”（说完就挂了）\n", [1]),
     ],
 )
 def test_quoted_items_of_a_taboo_list_are_not_said(proj, text, lines):
@@ -454,7 +454,7 @@ def test_quoted_items_of_a_taboo_list_are_not_said(proj, text, lines):
     "line, found",
     [
         # not knowing, with the offer to find out: the published right answer
-        ("客服：对不起，这个问题我不太清楚，请您稍等一下，我帮您问问。", False),
+        ("客服：对不起，这个问题我也不太清楚，我马上帮您问一下。", False),
         ("客服：我不知道，请稍等，我马上给您问一下。", False),
         ("客服：这个我们不清楚，我帮您核实后回电。", False),
         # without the offer, or with the offer refused: a 推诿
@@ -485,7 +485,7 @@ def test_not_knowing_with_the_offer_to_find_out_is_no_shirking(proj, line, found
 @pytest.mark.parametrize(
     "line, found",
     [
-        ("客服：不懂技术就别用网络。", True),
+        ("客服：不懂电脑就别用网银。", True),
         ("客服：看不懂就不要用。", True),
         ("客服：不会用就别用。", True),
         # the two words in different clauses are no one statement
@@ -562,6 +562,8 @@ def test_training_material_names_the_words_it_advises_against(proj, text, lines)
         # a section of wrong examples, with the agent's label, ends at the right examples' heading
         ("错误示例：\n客服：没办法，这是规定。\n正确示例：\n客服：很抱歉，根据规定需要本人办理。\n", []),
         ("反面案例\n坐席：我不知道，你问别人去。\n客户：你们怎么这样？\n", []),
+        # an item that gives the right words in brackets is still an item, not a heading that ends the section
+        ("服务禁语\n1、我不知道（正确说法：我帮您查一下）\n2、没办法（正确说法：我来想办法）\n", []),
         ("错误示例：\n客服：没办法，这是规定。\n正确示例：\n客服：没办法，这个不能退。\n", [4]),
         # the agent's line is said
         ("客服：对不起，我不知道，这个要等通知。\n", [1]),

@@ -1,5 +1,5 @@
 """Round 11 (forbidden lines), change 3 as it was transfer-tested: not knowing followed by the offer to find out
-(「这个问题我不太清楚，请您稍等一下，我帮您问问」) is the published right answer, not a 推诿
+(「这个问题我也不太清楚，我马上帮您问一下」) is the published right answer, not a 推诿
 (generator/lint/offered.py, copied from this tree).
 
 Run by first_sight.py in an export of old code: python offered.py EXPORT_ROOT.

@@ -1,5 +1,5 @@
 """Round 11 (forbidden lines), change 4 as it was transfer-tested: the pack's 不会用就别用 found with words inserted
-(「不懂技术就别用网络」: any_order [[就别用, 就不要用], [不会用, 不懂]]). Needs the pack entry (code from 5cf8fc1 on); older code is left as it is (n/a).
+(「不懂电脑就别用网银」: any_order [[就别用, 就不要用], [不会用, 不懂]]). Needs the pack entry (code from 5cf8fc1 on); older code is left as it is (n/a).
 
 Run by first_sight.py in an export of old code: python scorn_order.py EXPORT_ROOT.
 """

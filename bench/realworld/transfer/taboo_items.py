@@ -1,6 +1,6 @@
 """Round 11 (forbidden lines), change 2 as it was transfer-tested: a line that quotes words is an item of a taboo
-section, never a heading that ends it (「推诿用语:”这事不归我们管”」), and a comment in brackets right after a quote
-that says the words break a rule names them (「”…”(违反四不讲原则)」) (generator/lint/mention.py: _short, LINK, RULE).
+section, never a heading that ends it (「推诿类：”这个不归我管”」), and a comment in brackets right after a quote
+that says the words break a rule names them (「”…”(违反首问负责制)」) (generator/lint/mention.py: _short, LINK, RULE).
 The bracket needs round 9's _ruled (code from 9abf380 on); the heading part applies from c4585ed on; code without
 taboo sections (5d68aff) is left as it is (n/a).
 
