@@ -19,6 +19,7 @@ ever reaches a message: messages name an element and show its `examples`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -607,15 +608,24 @@ def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView)
         return None
     greeting = standard.elements[0]
     detectors = _detectors(standard)
+
+    def greets(u: Utterance) -> bool:
+        first = find_elements([u], [greeting], view.org, detectors)
+        return bool(first) and first[0].start <= GREETS_AT
+
+    def says_more(index: int) -> bool:
+        return len(find_elements([turns[index]], standard.elements, view.org, detectors)) >= 2
+
     items: list[int] = []
     for index, u in enumerate(turns):
         if u.col != 1 or len(u.text) < GREETED_LEAST or (items and u.line - turns[items[-1]].line > 2):
             break
-        said = find_elements([u], standard.elements, view.org, detectors)
-        first = next((f for f in said if f.element is greeting), None)
-        if first is None or first.start > GREETS_AT or len(said) < 2:
-            break
         items.append(index)
+    # the second line first: in most files it is where the opening goes on, and the greeting is not there
+    if len(items) < 2 or not greets(turns[items[1]]) or not greets(turns[items[0]]):
+        return None
+    items = items[:2] + list(itertools.takewhile(lambda i: greets(turns[i]), items[2:]))
+    items = list(itertools.takewhile(says_more, items))
     if len(items) < 2:
         return None
     others = set(items)
