@@ -49,8 +49,9 @@ REPORTED = regexcache.compile(
 # 「我们没有说过没办法」, 「哪有什么没办法的事」, 「没有什么是没办法解决的」).
 DENIED = regexcache.compile(
     r"(?:不是|并不是|并非|哪有什么|哪里是|没有说过|没说过|没有什么是|没什么是)(?:我们?|说)?[ \t]*$|"
-    # a condition, not the words said: 「如果实在没办法解决，应向客户说明原因」
-    r"(?:如果|假如|倘若|万一|若是?)[^，,。！!？?]{0,4}$"
+    # a condition, not the words said: 「如果实在没办法解决，应向客户说明原因」 (实在 / 确实 / 真的 right before them: 「如果
+    # 你自己想办法吧」 is no condition of this kind, and a phrase planted after 「如果」 must still be found)
+    r"(?:如果|假如|倘若|万一|若是?)(?:实在|确实|真的)$"
 )
 # The words followed right after them by an arrow to other words: 「没办法 → 我来帮您想办法」 (an arrow inside the
 # words hides nothing: 「没⇒办法」 is still the phrase).

@@ -24,7 +24,7 @@ OFFER = regexcache.compile(
 )
 # 「没办法」 is a 忌语 because it refuses with no other choice (the pack's reason); with one offered it is an answer:
 # 「这个确实没有办法办理，不过我可以帮您申请其他方式」.
-NO_WAY = ("办法",)
+NO_WAY = ("没办法", "没有办法")  # not 「你自己想办法」
 ALTERNATIVE = regexcache.compile(r"(?:可以|能|会)(?:帮|为|给|替)(?:您|你)")
 # 「我不知道您现在方便接听吗」 wonders politely whether the customer…: a question, not a refusal.
 WONDERS = regexcache.compile(

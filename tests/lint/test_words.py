@@ -646,6 +646,8 @@ def test_the_other_party_and_the_customers_words_described(proj, text, lines):
         ("当您想说“没办法”时，请换成“我来想想办法”。\n", []),
         ("没办法 → 我来帮您想办法\n", []),
         ("如果实在没办法解决，应向客户说明原因并致歉。\n", []),
+        # only 实在 / 确实 / 真的 after 如果 make it a condition of this kind: the words right after 如果 are still said
+        ("客服：如果你自己想办法吧，我们也管不了。\n", [1]),
         ("坐席：没办法，我们也是按规定办事。\n", [1]),
     ],
 )
