@@ -138,15 +138,10 @@ class Context:
             if state < ALPHABET_FROM:
                 self._alphabets[key] = state + 1
                 return tuple(e for e, search in detectors if search(text) is None)
-            from huifang.lint.standards import element_screen
-
-            state = self._alphabets[key] = [self._alphabet(standard, org), 0, 0, element_screen(standard, org)]
-        alphabet, asked, shared, screen = state
-        # The elements whose literals the text lacks have no match in it, nor in its canonical form (a
-        # literal is a character class of its own): only the others are searched.
+            state = self._alphabets[key] = [self._alphabet(standard, org), 0, 0]
+        alphabet, asked, shared = state
         if alphabet is None:
-            bits = screen.bits(text)
-            return tuple(e for i, (e, search) in enumerate(detectors) if not bits >> i & 1 or search(text) is None)
+            return tuple(e for e, search in detectors if search(text) is None)
         # Texts that differ only in what no pattern tells apart (a name, a number) have the same answer.
         canon = alphabet.canon(text)
         memo = self._memo(standard, org)
@@ -157,10 +152,7 @@ class Context:
             return found
         if asked >= ALPHABET_TRIAL and shared * ALPHABET_SHARED < asked:
             state[0] = None  # these texts seldom share an answer (a call transcript's own wording): not worth it
-        bits = screen.bits(text)
-        found = memo[canon] = tuple(
-            e for i, (e, search) in enumerate(detectors) if not bits >> i & 1 or search(canon) is None
-        )
+        found = memo[canon] = tuple(e for e, search in detectors if search(canon) is None)
         return found
 
     def _alphabet(self, standard, org) -> Alphabet:

@@ -30,7 +30,6 @@ from huifang.lint.anyline import any_line
 from huifang.lint.gratitude import customers_thanks
 from huifang.lint.linemarks import CLOSING, OPENINGS
 from huifang.lint.normalize import fold
-from huifang.lint.required import Screen
 from huifang.lint.story import quotes
 from huifang.lint.utterance import CallView, Utterance
 
@@ -678,14 +677,14 @@ def _search(ctx, view: CallView, standard: m.Standard, agent: list[Utterance]) -
     started = False
     quiet = 0
     known = _with_element(ctx, standard, view.org)
-    # One scan for the literals the elements need screens turns once many have been seen: building it
-    # costs more than it saves on the few turns of one file (a pre-commit hook). It never changes the
-    # answer: a turn with an element holds one of that element's literals.
-    screen = element_screen(standard, view.org) if len(known) >= SCREEN_FROM else None
+    # One regex of every pattern screens turns once many have been seen: compiling it costs more than
+    # it saves on the few turns of one file (a pre-commit hook). It never changes the answer: a turn
+    # with an element matches one of its patterns.
+    maybe = _any_element(standard, view.org) if len(known) >= SCREEN_FROM else None
     for u in agent:
         has = known.get(u.folded)
         if has is None:
-            has = known[u.folded] = (screen is None or screen.bits(u.folded) != 0) and len(
+            has = known[u.folded] = (maybe is None or maybe.search(u.folded) is not None) and len(
                 missing(ctx, standard, view.org, [u])
             ) < every
         if has:
@@ -737,21 +736,6 @@ def _any_element(standard: m.Standard, org: m.Org | None) -> re.Pattern:
             "|".join(_compile(p, fills) for e in standard.elements for p in e.patterns) or "(?!)"
         )
     return found
-
-
-_SCREENS: dict[tuple, tuple] = {}
-
-
-def element_screen(standard: m.Standard, org: m.Org | None) -> Screen:
-    """Which of a standard's elements may be in a text (`Screen.bits`, bit i for element i): an element whose
-    bit is clear has no match there, so its search is skipped."""
-    key = (id(standard), org.id if org else "")
-    found = _SCREENS.get(key)
-    if found is None or found[0] is not standard or found[1] is not org:
-        if len(_SCREENS) > 1000:
-            _SCREENS.clear()
-        found = _SCREENS[key] = (standard, org, Screen([element_regex(e, org).regex for e in standard.elements]))
-    return found[2]
 
 
 ADDRESSED = regexcache.compile(r"您|你|请问")
@@ -949,8 +933,7 @@ def _closing_memo(standard: m.Standard, org: m.Org | None):
 
 
 def _says(standard: m.Standard, org: m.Org | None, detectors: dict, answers: dict):
-    screen = element_screen(standard, org)
-    elements = standard.elements
+    maybe = _any_element(standard, org)
 
     def says(u: Utterance) -> bool:
         text = u.folded  # the answer depends on the text alone: its closing part is cut from it
@@ -959,9 +942,8 @@ def _says(standard: m.Standard, org: m.Org | None, detectors: dict, answers: dic
             if len(answers) > 100_000:
                 answers.clear()
             part = _tail(u) if len(u.text) > LONG else u
-            bits = screen.bits(part.folded)
-            found = answers[text] = bits != 0 and bool(
-                find_elements([part], [e for i, e in enumerate(elements) if bits >> i & 1], org, detectors)
+            found = answers[text] = maybe.search(part.folded) is not None and bool(
+                find_elements([part], standard.elements, org, detectors)
             )
         return found
 
