@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 class Context:
     """What a rule may ask about: the project, the configuration, the call being checked."""
 
+    # Whether the opening's search screens a new turn with one regex of every element pattern before asking
+    # which elements it has (`standards._search`). QA turns it off: there a new turn's elements are mostly
+    # answered by the canonical alphabet's memo, and the screen (a 16k-character alternation) cost more
+    # than it spared (bench/README, qa round 13).
+    screen_openings = True
+
     def __init__(self, project: m.Project, config: LintConfig):
         self.project = project
         self.config = config

@@ -680,7 +680,7 @@ def _search(ctx, view: CallView, standard: m.Standard, agent: list[Utterance]) -
     # One regex of every pattern screens turns once many have been seen: compiling it costs more than
     # it saves on the few turns of one file (a pre-commit hook). It never changes the answer: a turn
     # with an element matches one of its patterns.
-    maybe = _any_element(standard, view.org) if len(known) >= SCREEN_FROM else None
+    maybe = _any_element(standard, view.org) if ctx.screen_openings and len(known) >= SCREEN_FROM else None
     for u in agent:
         has = known.get(u.folded)
         if has is None:

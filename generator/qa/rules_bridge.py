@@ -46,6 +46,7 @@ class Bridge:
         config = LintConfig.from_settings(project.config.lint)
         self.lines = Engine(project, config, [r for r in RULES if r.ID in LINE_RULES])
         self.engine = Engine(project, config, [r for r in RULES if r.ID in CALL_RULES])
+        self.engine.ctx.screen_openings = False  # same answers, fewer instructions on a call's new turns
         self.project = project
         self._wanted = {r.ID for r in self.lines.line_rules}
         self._screens_enough = not self._wanted - {forbidden_phrase.ID, personal_data.ID}  # else every turn
