@@ -320,8 +320,11 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
     path's opening; else the one opening of the call, with the label ""."""
     found = _openings(ctx, view, standard)
     if view.freeform:
-        found = [way for label, turns in found for way in _either(label, turns)]
-        found = [way for label, turns in found for way in _side_by_side(label, turns)]
+        # each hook only where the whole file has what it looks for (folding makes no 或 and no quote mark)
+        if "或" in view.text:
+            found = [way for label, turns in found for way in _either(label, turns)]
+        if story.quoted(view):
+            found = [way for label, turns in found for way in _side_by_side(label, turns)]
         if story.of_view(view):
             found = [(label, _said(turns)) for label, turns in found]
     if view.kind == "message":
@@ -621,8 +624,10 @@ def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView)
         if u.col != 1 or len(u.text) < GREETED_LEAST or (items and u.line - turns[items[-1]].line > 2):
             break
         items.append(index)
-    # the second line first: in most files it is where the opening goes on, and the greeting is not there
-    if len(items) < 2 or not greets(turns[items[1]]) or not greets(turns[items[0]]):
+        # the second line first: in most files it is where the opening goes on, and the greeting is not there
+        if len(items) == 2 and (not greets(turns[items[1]]) or not greets(turns[items[0]])):
+            return None
+    if len(items) < 2:
         return None
     items = items[:2] + list(itertools.takewhile(lambda i: greets(turns[i]), items[2:]))
     items = list(itertools.takewhile(says_more, items))
@@ -789,7 +794,9 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
         last = _marked(agent, standard, view.org, view.marks)
         if last is None:
             last = _ending(agent, standard, view.org)
-        found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in _without_customers_thanks(last)]
+        if story.quoted(view):  # a customer's thanks is told around a quote
+            last = _without_customers_thanks(last)
+        found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in last]
     return found
 
 
