@@ -588,8 +588,11 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
         # alternatives written side by side
         items.pop("label", None)
     chosen = max(items.values(), key=len, default=[])
-    if len(chosen) < 2:
-        return None
+    return _one_path_each(turns, chosen) if len(chosen) >= 2 else None
+
+
+def _one_path_each(turns: list[Utterance], chosen: list[int]) -> list:
+    """A path per chosen alternative: that one of them with every turn that is none of them."""
     others = set(chosen)
     return [
         (f"说法{n}", [u for i, u in enumerate(turns) if i == index or i not in others])
@@ -631,13 +634,7 @@ def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView)
         return None
     items = items[:2] + list(itertools.takewhile(lambda i: greets(turns[i]), items[2:]))
     items = list(itertools.takewhile(says_more, items))
-    if len(items) < 2:
-        return None
-    others = set(items)
-    return [
-        (f"说法{n}", [u for i, u in enumerate(turns) if i == index or i not in others])
-        for n, index in enumerate(items, 1)
-    ]
+    return _one_path_each(turns, items) if len(items) >= 2 else None
 
 
 def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | None = None) -> list[Utterance]:
