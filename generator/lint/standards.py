@@ -610,7 +610,7 @@ def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView)
     line without a speaker's label, each starting with the greeting and saying another element. Each is an
     opening of its own with the turns after them; None otherwise. A call as it was said does not open twice
     in a row: a repeated bare 喂/您好 says no other element, and a transcript's lines carry labels."""
-    if not view.freeform or len(turns) < 2 or not standard.elements:
+    if not view.freeform or len(turns) < 2 or not standard.elements or not _two_whole_lines(turns[0], turns[1]):
         return None
     greeting = standard.elements[0]
     detectors = _detectors(standard)
@@ -624,7 +624,7 @@ def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView)
 
     items: list[int] = []
     for index, u in enumerate(turns):
-        if u.col != 1 or len(u.text) < GREETED_LEAST or (items and u.line - turns[items[-1]].line > 2):
+        if not _whole_line(u) or (items and u.line - turns[items[-1]].line > 2):
             break
         items.append(index)
         # the second line first: in most files it is where the opening goes on, and the greeting is not there
@@ -635,6 +635,16 @@ def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView)
     items = items[:2] + list(itertools.takewhile(lambda i: greets(turns[i]), items[2:]))
     items = list(itertools.takewhile(says_more, items))
     return _one_path_each(turns, items) if len(items) >= 2 else None
+
+
+def _whole_line(u: Utterance) -> bool:
+    return u.col == 1 and len(u.text) >= GREETED_LEAST
+
+
+def _two_whole_lines(first: Utterance, second: Utterance) -> bool:
+    """Whether a file's first two turns are whole lines next to each other, as alternative openings one a line
+    start (the cheap test before any element is looked for: most files fail it)."""
+    return _whole_line(first) and _whole_line(second) and second.line - first.line <= 2
 
 
 def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | None = None) -> list[Utterance]:
