@@ -320,13 +320,13 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
     path's opening; else the one opening of the call, with the label ""."""
     found = _openings(ctx, view, standard)
     if view.freeform:
-        # each hook only where the whole file has what it looks for (folding makes no 或 and no quote mark)
-        if "或" in view.text:
-            found = [way for label, turns in found for way in _either(label, turns)]
+        # each hook only where the whole file has what it looks for, quotes (folding makes no 或 and no quote mark)
         if story.quoted(view):
+            if "或" in view.text:
+                found = [way for label, turns in found for way in _either(label, turns)]
             found = [way for label, turns in found for way in _side_by_side(label, turns)]
-        if story.of_view(view):
-            found = [(label, _said(turns)) for label, turns in found]
+            if story.of_view(view):
+                found = [(label, _said(turns)) for label, turns in found]
     if view.kind == "message":
         sign = signature(view)
         if sign is not None:

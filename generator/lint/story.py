@@ -209,11 +209,13 @@ def of_view(view) -> list[tuple[int, int]] | None:
 
 def quoted(view) -> bool:
     """Whether a free-form file has a quotation mark at all (most have none, and every hook about quotes can
-    stop there), worked out once per file: `in` scans a text several times faster than a character class."""
+    stop there), worked out once per file: `in` scans a text faster than a character class, and than `any`."""
     found = view.__dict__.get("_quoted")
     if found is None:
         text = view.text
-        found = view.__dict__["_quoted"] = any(c in text for c in '“”「」『』"')
+        found = view.__dict__["_quoted"] = (
+            "“" in text or "”" in text or "「" in text or "」" in text or "『" in text or "』" in text or '"' in text
+        )
     return found
 
 
