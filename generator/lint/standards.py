@@ -320,10 +320,13 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
     path's opening; else the one opening of the call, with the label ""."""
     found = _openings(ctx, view, standard)
     if view.freeform:
-        found = [way for label, turns in found for way in _either(label, turns)]
-        found = [way for label, turns in found for way in _side_by_side(label, turns)]
-        if story.of_view(view):
-            found = [(label, _said(turns)) for label, turns in found]
+        # each hook only where the whole file has what it looks for, quotes (folding makes no 或 and no quote mark)
+        if story.quoted(view):
+            if "或" in view.text:
+                found = [way for label, turns in found for way in _either(label, turns)]
+            found = [way for label, turns in found for way in _side_by_side(label, turns)]
+            if story.of_view(view):
+                found = [(label, _said(turns)) for label, turns in found]
     if view.kind == "message":
         sign = signature(view)
         if sign is not None:
@@ -585,8 +588,11 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
         # alternatives written side by side
         items.pop("label", None)
     chosen = max(items.values(), key=len, default=[])
-    if len(chosen) < 2:
-        return None
+    return _one_path_each(turns, chosen) if len(chosen) >= 2 else None
+
+
+def _one_path_each(turns: list[Utterance], chosen: list[int]) -> list:
+    """A path per chosen alternative: that one of them with every turn that is none of them."""
     others = set(chosen)
     return [
         (f"说法{n}", [u for i, u in enumerate(turns) if i == index or i not in others])
@@ -604,7 +610,7 @@ def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView)
     line without a speaker's label, each starting with the greeting and saying another element. Each is an
     opening of its own with the turns after them; None otherwise. A call as it was said does not open twice
     in a row: a repeated bare 喂/您好 says no other element, and a transcript's lines carry labels."""
-    if not view.freeform or len(turns) < 2 or not standard.elements:
+    if not view.freeform or len(turns) < 2 or not standard.elements or not _two_whole_lines(turns[0], turns[1]):
         return None
     greeting = standard.elements[0]
     detectors = _detectors(standard)
@@ -618,21 +624,33 @@ def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView)
 
     items: list[int] = []
     for index, u in enumerate(turns):
-        if u.col != 1 or len(u.text) < GREETED_LEAST or (items and u.line - turns[items[-1]].line > 2):
+        if not _whole_line(u) or (items and u.line - turns[items[-1]].line > 2):
             break
         items.append(index)
-    # the second line first: in most files it is where the opening goes on, and the greeting is not there
-    if len(items) < 2 or not greets(turns[items[1]]) or not greets(turns[items[0]]):
+        # the second line first: in most files it is where the opening goes on, and the greeting is not there
+        if len(items) == 2 and (not greets(turns[items[1]]) or not greets(turns[items[0]])):
+            return None
+    if len(items) < 2:
         return None
     items = items[:2] + list(itertools.takewhile(lambda i: greets(turns[i]), items[2:]))
     items = list(itertools.takewhile(says_more, items))
-    if len(items) < 2:
-        return None
-    others = set(items)
-    return [
-        (f"说法{n}", [u for i, u in enumerate(turns) if i == index or i not in others])
-        for n, index in enumerate(items, 1)
-    ]
+    return _one_path_each(turns, items) if len(items) >= 2 else None
+
+
+def _whole_line(u: Utterance) -> bool:
+    return u.col == 1 and len(u.text) >= GREETED_LEAST
+
+
+def _two_whole_lines(first: Utterance, second: Utterance) -> bool:
+    """Whether a file's first two turns are whole lines next to each other, as alternative openings one a line
+    start (the cheap test before any element is looked for: most files fail it)."""
+    return (
+        first.col == 1
+        and second.col == 1
+        and second.line - first.line <= 2
+        and len(first.text) >= GREETED_LEAST
+        and len(second.text) >= GREETED_LEAST
+    )
 
 
 def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | None = None) -> list[Utterance]:
@@ -789,7 +807,9 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
         last = _marked(agent, standard, view.org, view.marks)
         if last is None:
             last = _ending(agent, standard, view.org)
-        found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in _without_customers_thanks(last)]
+        if story.quoted(view):  # a customer's thanks is told around a quote
+            last = _without_customers_thanks(last)
+        found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in last]
     return found
 
 
