@@ -644,13 +644,7 @@ def _whole_line(u: Utterance) -> bool:
 def _two_whole_lines(first: Utterance, second: Utterance) -> bool:
     """Whether a file's first two turns are whole lines next to each other, as alternative openings one a line
     start (the cheap test before any element is looked for: most files fail it)."""
-    return (
-        first.col == 1
-        and second.col == 1
-        and second.line - first.line <= 2
-        and len(first.text) >= GREETED_LEAST
-        and len(second.text) >= GREETED_LEAST
-    )
+    return _whole_line(first) and _whole_line(second) and second.line - first.line <= 2
 
 
 def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | None = None) -> list[Utterance]:

@@ -124,9 +124,9 @@ def _speaker(clause: str) -> str | None:
     """Who the narration before a verb of speaking names: the first person it names that is not spoken to (a
     role of the service side, or the customer, the public or the narrator); a name alone is the agent's side,
     a bare pronoun either side (None)."""
-    for found in PERSON.finditer(clause):
-        if ADDRESSEE.search(clause, 0, found.start()) is None:
-            return _side(found)
+    named = _named_speaker(clause)
+    if named is not None:
+        return named
     return None if PRONOUN.match(clause) is not None else AGENT
 
 

@@ -92,8 +92,8 @@ def check(u, ctx):
             continue  # prohibited or reported, not said: 「绝不会泄露」「不能说我不知道」, a list of 服务忌语
         phrase = hit.phrase
         shown = u.text[hit.start : hit.end]
-        if offered(u.folded, shown, hit.end) or arrowed(u.folded, hit.end):
-            continue  # 「这个问题我不太清楚，我帮您问问」: the published right answer; 「没办法 → 我来想办法」: advice
+        if _answered(u, hit.start, hit.end):
+            continue
         message = f"忌语「{shown}」"
         if phrase.phrase.value not in (shown, hit.written):
             message += f"（即「{phrase.phrase.value}」）"
@@ -127,11 +127,7 @@ def _in_any_order(u, ctx):
         return
     listed = None
     for hit in order.find(u.folded):
-        if (
-            _named(u, ctx, hit.start)
-            or offered(u.folded, u.text[hit.start : hit.end], hit.end)
-            or arrowed(u.folded, hit.end)
-        ):
+        if _named(u, ctx, hit.start) or _answered(u, hit.start, hit.end):
             continue
         if listed is None:
             listed = [(h.phrase, h.start, h.end) for h in ctx.matcher.find(u.text, u.normalized)]
@@ -170,6 +166,12 @@ def _named(u, ctx, start: int) -> bool:
     if u.folded[:1] not in OPENERS and NAMING.search(label) is None:
         return False  # what the label could introduce: a quote that opens the words, or a list
     return mentioned(label + u.folded, len(label) + start)
+
+
+def _answered(u, start: int, end: int) -> bool:
+    """The words followed by the answer they lack: 「这个问题我不太清楚，我帮您问问」 (the published right
+    answer), 「没办法 → 我来想办法」 (advice)."""
+    return offered(u.folded, u.text[start:end], end) or arrowed(u.folded, end)
 
 
 def _not_agents_in_story(u, ctx, start: int) -> bool:
