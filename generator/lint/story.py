@@ -19,7 +19,8 @@ agent speaks only inside a quote the story gives to the service side:
 
 A file is a story when some quote is attributed by the narration or two or more lines are each one quote; a file
 that puts a script's label before a quote (「开场白：“…”」) is a script, and its lines are the agent's as in any
-script.
+script. A role with a verb of speaking before a quote (「客服说：“…”」) is narration, though the reader takes it for
+a label: it does not make the file a script.
 """
 
 from __future__ import annotations
@@ -226,9 +227,16 @@ def _of_view(view) -> list[tuple[int, int]] | None:
     if not quoted(view) or not any(c in text for c in QUOTE_CHARS):
         return None
     for u in view.utterances():
-        if has_label(lead(text, u)):
+        taken = lead(text, u)
+        if has_label(taken) and not narrated_label(taken, u.text):
             return None  # a label said who speaks
     return agent_spans(text.split("\n"))
+
+
+def narrated_label(taken: str, words: str) -> bool:
+    """Whether what the reader took for a label is a story's narration before a quote: a role and a verb of speaking
+    (「客服说：“…”」, 「接线员回答：“…”」), not a script's 「客服：」."""
+    return words[:1] in QUOTE_CHARS and BEFORE.search(fold(taken)) is not None
 
 
 def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
