@@ -765,3 +765,23 @@ def test_a_role_saying_a_quote_is_narration_and_its_quote_said(proj, text, lines
 def test_wrong_examples_marked_in_brackets_or_at_the_end(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "marks.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a person's label used once, in a file whose agent has a label: not the agent's words
+        ("客服：您好，请问有什么可以帮您？\n寄件人：我也不知道怎么回事。\n客服：您别着急，我帮您查一下。\n", []),
+        ("客服：您好，请问有什么可以帮您？\n女：我也不知道怎么回事。\n客服：我帮您查一下。\n", []),
+        ("坐席：您好。\nClient: 我也没办法了。\n坐席：我帮您查一下。\n", []),
+        ("客服：您好。\n来电用户：我也不知道怎么回事。\n客服：我帮您查一下。\n", []),
+        # one who answers or serves may be the agent; a script's own word before a colon introduces the agent's words
+        ("客户：我的快递没到。\n客服：您好。\n接听人：我也不知道。\n", [3]),
+        ("客户：我的快递没到。\n客服：您好。\n回复：我也不知道。\n", [3]),
+        # without the agent's own label the lines are the agent's, as before
+        ("您好，这里是顺丰客服。\n寄件人：我也不知道怎么回事。\n", [2]),
+    ],
+)
+def test_a_persons_label_used_once_is_not_the_agent(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "once.txt", text, "forbidden-phrase")] == lines
