@@ -785,3 +785,21 @@ def test_wrong_examples_marked_in_brackets_or_at_the_end(proj, text, lines):
 def test_a_persons_label_used_once_is_not_the_agent(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "once.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a name the story introduces as the public's speaks for the public when it speaks by name alone
+        (
+            "市民李明家的水管坏了，他给物业打了电话。\n李明说：“我也没办法，只好自己修。”\n物业客服回复：“您好，师傅下午上门。”\n",
+            [],
+        ),
+        ("那天李明先生来电投诉。\n李明说：“我也不知道怎么回事。”\n", []),
+        # a name alone that the story does not introduce is the service side, as before
+        ("张奇声音很凶。\n张奇说,“你早干嘛去了?这关我屁事?”\n", [2]),
+    ],
+)
+def test_a_name_introduced_as_the_publics_is_not_the_agent(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "names.txt", text, "forbidden-phrase")] == lines
