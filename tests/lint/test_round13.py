@@ -1,0 +1,97 @@
+"""Round 13 of issue 12: elements said in the other words published scripts use (bench/README.md, "Round 13").
+
+Every text here is made up, one for each shape a change reads and each it must leave alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from huifang.lint.normalize import fold, normalize
+from huifang.lint.standards import find_elements
+from huifang.lint.utterance import Utterance
+from huifang.project import load_project
+
+from tests.lint.conftest import lint_text
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project(REPO, scripts=[]).project
+
+
+def found(project, text: str, part: str = "greeting") -> set[str]:
+    standard = getattr(project, part)
+    return {f.element.id for f in find_elements([Utterance(text, "agent", "x")], standard.elements)}
+
+
+@pytest.fixture
+def real(tmp_path):
+    """A project with the shipped content/ (its standards.yaml) and nothing else."""
+    import shutil
+
+    root = tmp_path / "real"
+    shutil.copytree(REPO / "content", root / "content")
+    (root / "huifang.yaml").write_text("lint: {}\n", encoding="utf-8")
+    return root
+
+
+# --- 1. written Cantonese read as Mandarin (lint/cantonese.py) ---
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("我係東區電訊嘅客戶經理", "我是东区电讯的客户经理"),
+        ("我哋係環球保險打嚟嘅", "我们是环球保险打来的"),
+        ("我地係xx打嚟架", "我们是xx打来架"),
+        ("你而家方唔方便傾幾分鐘?", "你现在方不方便倾几分钟?"),
+        ("佢唔喺度,你搵邊位?", "他不在度,你找边位?"),
+        # Mandarin in Traditional characters keeps its words
+        ("這跟我們沒有關係,請維係良好的聯係", "这跟我们没有关系,请维系良好的联系"),
+        ("唔,好吧。", "唔,好吧。"),
+        ("而家長們都到了", "而家长们都到了"),
+        ("請寄到我地址", "请寄到我地址"),
+        # 唔該 is a request or a thanks, by either side: left as it is
+        ("唔該晒", "唔该晒"),
+    ],
+)
+def test_written_cantonese_is_read_as_mandarin(text, read):
+    assert fold(text) == read
+    assert len(fold(text)) == len(text)
+
+
+def test_simplified_text_is_not_read_as_cantonese():
+    # only a text t2s changes is read: 系 of 系统 and a Mandarin 唔 stay
+    assert fold("我们系统升级了，唔，请稍等") == "我们系统升级了，唔，请稍等"
+    assert normalize("係唔係") == "是不是"
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("喂,你好,我係東區電訊嘅客戶經理,我姓陳", {"wenhou", "gongsi", "zuoxi"}, set()),
+        ("我哋係環球保險打嚟嘅,想同你講下", {"gongsi"}, set()),
+        ("我係陳小姐,想問下你而家方唔方便?", {"zuoxi", "fangbian"}, set()),
+        # a Taiwanese text's 關係 is no 是
+        ("沒有關係,我們再約時間", set(), {"gongsi", "queren-shenfen"}),
+    ],
+)
+def test_a_cantonese_call_says_its_elements(project, text, present, absent):
+    got = found(project, text)
+    assert present <= got and not (absent & got), got
+
+
+def test_a_hong_kong_call_is_linted_in_mandarin_words(real):
+    text = (
+        "客服:喂,你好,請問係唔係陳先生?\n"
+        "客戶:係,咩事?\n"
+        "客服:我係東區電訊嘅客戶經理,我姓李,你而家方唔方便傾兩分鐘?\n"
+        "客戶:可以。\n"
+        "客服:多謝你,祝你生活愉快,拜拜。\n"
+    )
+    assert not lint_text(real, "hk.txt", text, "missing-greeting")
+    assert not lint_text(real, "hk.txt", text, "missing-closing")
