@@ -95,3 +95,44 @@ def test_a_hong_kong_call_is_linted_in_mandarin_words(real):
     )
     assert not lint_text(real, "hk.txt", text, "missing-greeting")
     assert not lint_text(real, "hk.txt", text, "missing-closing")
+
+
+# --- 2. an organisation's name right before a role, no 的 (gongsi's {机构}{岗位}) ---
+# --- 3. 师 is a role's head word; 4. a hotline's number said as who speaks ---
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("尊敬的客户您好，我是中国移动工作人员，来电是想做个回访", {"gongsi"}, set()),
+        ("您好,我是东方电讯线务员××。", {"gongsi", "zuoxi"}, set()),
+        ("我这边是星河湾物业管家小陈", {"gongsi", "zuoxi"}, set()),
+        # a person's name, a placeholder of a name, a kind of person or organisation, an errand: no company
+        ("您好，我是王建国经理", set(), {"gongsi"}),
+        ("您好，我是XX老师。", {"zuoxi"}, {"gongsi"}),
+        ("你好！我是人口普查志愿者，今天上门来了解情况", set(), {"gongsi"}),
+        ("我是社区民警，想跟您核实一下", set(), {"gongsi"}),
+        ("我是一名护士", set(), {"gongsi"}),
+        ("我是专业维修人员", set(), {"gongsi"}),
+        ("我是上门服务人员", set(), {"gongsi"}),
+        ("我是售后服务专员", set(), {"gongsi"}),
+        # 师 heads a role like 员 and 人员
+        ("XX先生您好，我是XX家政的保洁师小王", {"gongsi", "zuoxi"}, set()),
+        ("您好，我是设计师张明", {"zuoxi"}, {"gongsi"}),
+        # a hotline's number as who speaks names the organisation; a seat's number is the agent's
+        ("喂，你好，我是120，请问伤者现在情况怎么样？", {"gongsi"}, set()),
+        ("您好，我们是12345热线", {"gongsi"}, set()),
+        ("您好，我是1024号话务员", {"zuoxi"}, {"gongsi"}),
+        ("我是3号", set(), {"gongsi"}),
+    ],
+)
+def test_an_organisation_named_by_its_shape(project, text, present, absent):
+    got = found(project, text)
+    assert present <= got and not (absent & got), got
+
+
+@pytest.mark.parametrize(
+    "text", ["您好，我是设计师张明", "您好，我是话务员", "我是引导员", "您好，我是电话回访员小刘", "我是在线客服专员"]
+)
+def test_a_role_word_alone_names_no_organisation(project, text):
+    assert "gongsi" not in found(project, text)
