@@ -110,7 +110,7 @@ def mentioned(folded: str, start: int) -> bool:
         or (MET.search(before) is not None and QUALIFIES.match(folded, start) is not None)
     ):
         return True
-    if WRONG_MARK.match(folded) is not None or WRONG_END.search(folded, start) is not None or _ruled(folded, start):
+    if WRONG_MARK.match(folded) is not None or _marked_at_end(folded, start) or _ruled(folded, start):
         return True
     bracket = BRACKETED.match(folded)
     if bracket is not None and bracket.end() <= start and _wrong_label(bracket.group(1)):
@@ -125,6 +125,17 @@ def mentioned(folded: str, start: int) -> bool:
         or _beside_quotes(folded, start)
         or _customers_quote(folded, start)
     )
+
+
+END_MARKS = frozenset("）)】]❌❎✗✘✕✖×╳")
+
+
+def _marked_at_end(folded: str, start: int) -> bool:
+    """Whether the line ends, after the words at `start`, with a wrong example's mark."""
+    body = folded.rstrip(" \t。.!！")
+    if not body or body[-1] not in END_MARKS:
+        return False
+    return WRONG_END.search(folded, max(start, len(body) - 12)) is not None
 
 
 def _others(folded: str, start: int, before: str) -> bool:
@@ -398,8 +409,6 @@ TABOO_HEADING = regexcache.compile(
     r"(?:禁止|严禁|不得|不能|不要|不准|不许|杜绝|避免|切忌|请勿)[^，,。；;]{0,8}(?:用语|说法|话语|语言|字眼|词语|的话)|"
     # 「不当用语示例」, 「错误话术」, 「下面这些话千万别说」
     r"不当(?:用语|言语|说法|话术)|不文明用语|不礼貌用语|错误(?:用语|话术)|"
-    # 「服务十不准」, 「四不讲」: a numbered set of things not to say or do
-    r"[一二三四五六七八九十\d]{1,2}不(?:准|讲|说|要|得|许)|"
     r"(?:别|不要|不能|不可以?|不许|不准|切勿|请勿|不得|严禁|禁止)(?:再|对客户|跟客户|和客户)?(?:说|讲)(?=[:：]?[ \t]*(?:\n|$))"
 )
 HEADING_WORDS = regexcache.compile(
@@ -413,9 +422,14 @@ _NUMBERING = regexcache.compile(
 )
 
 
+# 「服务十不准」, 「四不讲」: a numbered set of things not to say or do, as a heading (looked for in a short line only:
+# a number or 一 starts too many places of a text for a search over a whole file).
+NUMBERED_BANS = regexcache.compile(r"[一二三四五六七八九十\d]{1,2}不(?:准|讲|许)")
+
+
 def taboo_lines(text: str) -> frozenset[int]:
     """The 1-based numbers of the lines inside sections headed as words not to say."""
-    if TABOO_HEADING.search(text) is None:
+    if TABOO_HEADING.search(text) is None and ("不准" not in text and "不讲" not in text and "不许" not in text):
         return frozenset()
     lines = text.split("\n")
     inside: set[int] = set()
@@ -440,14 +454,14 @@ def _short(line: str) -> str | None:
 
 def _taboo_heading(line: str) -> bool:
     body = _short(line)
-    return body is not None and TABOO_HEADING.search(body) is not None
+    return body is not None and (TABOO_HEADING.search(body) is not None or NUMBERED_BANS.search(body) is not None)
 
 
 def _heading(line: str) -> bool:
     body = _short(line)
     if body is None or "|" in body or "｜" in body:
         return False  # a table's row is no heading (「没办法 | 客户要求加急 | 我帮您申请一下」)
-    if TABOO_HEADING.search(body) is not None:
+    if TABOO_HEADING.search(body) is not None or NUMBERED_BANS.search(body) is not None:
         return False
     # 「正确示例：」 ends a section of wrong ones; 「1、我不知道（正确说法：…）」 is an item of it
     return HEADING_WORDS.search(line.strip()) is not None or RIGHT_HEADING.match(body) is not None
