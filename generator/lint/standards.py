@@ -52,8 +52,9 @@ SURNAMES = (
 # A person's name or number left as a placeholder in brackets, as templates do: [客户姓名], 【坐席姓名】, [工号]
 # ([在线客服链接] is no name).
 BRACKETED = r"[\[【][^\[\]【】\n]{0,6}(?:姓名|名字|姓氏|姓|名|工号)[\]】]"
-# A template's variable, as scripts kept in code write them: {user_name}, ${ctx.advisorName}, {{name}}, {}.
-VARIABLE = r"\$?\{\{?(?:[a-zA-Z_][\w.]{0,30})?\}\}?"
+# A template's variable, as scripts kept in code and message platforms write them: {user_name}, ${ctx.advisorName},
+# {{name}}, {}, and a numbered slot {1} (尊敬的{2}，…).
+VARIABLE = r"\$?\{\{?(?:[a-zA-Z_][\w.]{0,30}|[0-9]{1,2})?\}\}?"
 # What a name or a placeholder can start with, asserted first: a pattern that starts with one is then tried
 # only where such a character is, not at every character (same matches, a few times faster).
 STARTS = r"(?=[x×*….。某〇○□\[【${" + SURNAMES + "])"
@@ -72,11 +73,11 @@ NAME = (
 # A whole name: a placeholder, or a surname and at most two more characters that end where the name
 # does (punctuation, the end, or what follows a name: 为您, 很高兴 …), so a role word before an
 # ordinary word (医护人员高责任心) is no name.
-PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|" + VARIABLE
+PLACEHOLDER_NAME = r"x{1,8}|×{1,8}|\*{1,8}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|" + VARIABLE
 # A placeholder ends where a name ends too (「我是XX口腔的客服」 leaves the company's name blank, not the
 # agent's): each run of placeholder characters is taken whole before asking what follows it.
 WHOLE_PLACEHOLDER = (
-    r"x{1,4}(?!x)|×{1,4}(?!×)|\*{1,4}(?!\*)|…{1,2}(?!…)|\.{2,6}(?!\.)|。{2,6}(?!。)|某{1,2}(?!某)|[〇○□]{1,4}(?![〇○□])|"
+    r"x{1,8}(?!x)|×{1,8}(?!×)|\*{1,8}(?!\*)|…{1,2}(?!…)|\.{2,6}(?!\.)|。{2,6}(?!。)|某{1,2}(?!某)|[〇○□]{1,4}(?![〇○□])|"
     + BRACKETED
     + "|"
     + VARIABLE
