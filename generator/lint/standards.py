@@ -7,7 +7,7 @@ Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of
 placeholder only, `{姓名}` a whole name (it ends where a name ends), `{单位名}` a short name said on its own after a
 greeting, `{名称}` a short name (2–10 letters, no pronoun or form of address), `{机构}` one said right before a role, `{通称}` kinds of organisation without a
 name, `{职务}` a word for a staff member (客服, 专员, 人员, 民警 …) and `{岗位}` a few letters and one (保洁人员),
-`{叙述}` narration outside quotation marks, `{落款}` a message's signature, `{开口}` where words start (a turn's
+`{叙述}` narration outside quotation marks, `{落款}` a message's signature, `{约见}` a goodbye that says when to meet again (明天见), `{开口}` where words start (a turn's
 start or an opening quotation mark, and a 喂 said first) and `{停顿}` the pause after a form of address (，！、（);
 `{公司}` and the other placeholders also
 match the organisation's value. A match that overlaps an exclusion does not count.
@@ -167,6 +167,12 @@ NARRATION = r"[^“”「」\n]*"
 # story's narration 「他叫张明，…」 names people too). Written as two lookbehinds (nothing before it but an opening
 # quotation mark or the turn's leading spaces), which fail at once where they fail: an alternation with ^ made the
 # queren-shenfen detector twice as slow. `{停顿}` is the pause after a form of address: 「某小姐（先生），」.
+# A goodbye that says when to meet again (`{约见}`: 明天见, 下午见, 那XX点见, 到时候见): 见 after a word of when. Written
+# as 见 and lookbehinds, so the pattern is tried only where a 见 is (the words first would be tried at every 点, 下, 一 …).
+MEET_WHEN = (
+    "明天 后天 明早 明晚 上午 中午 下午 晚上 下周 周末 到时 到时候 待会 待会儿 一会 一会儿 改天 下回 点 号"
+).split()
+MEET_AGAIN = "见(?:" + "|".join(f"(?<={w}见)" for w in MEET_WHEN) + ")"
 OPENS = r"(?<![^“「『\"‘\s])(?<!\S\s)(?:喂[\s,，!！。.]*)?"
 PAUSE = r"[,，!！、(（]"
 SIGNED = "\x00"
@@ -210,6 +216,8 @@ def _piece(token: str, values: dict) -> str:
             return STAFF
         if name == "机构":
             return ORG_BEFORE_ROLE
+        if name == "约见":
+            return MEET_AGAIN
         if name == "职务":
             return STAFF_HEAD
         if name == "占位":

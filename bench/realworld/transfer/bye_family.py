@@ -2,7 +2,9 @@
 
 Run by first_sight.py in an export of old code: python bye_family.py EXPORT_ROOT. Adds to zaijian's patterns 掰掰,
 a time and 见 (「(明天|后天|…|下午|晚上|到时候|待会儿|改天|下回|点|号)见」: 明天见, 那XX点见) and a shop's leave-taking
-「欢迎(您|你)?(下次|下一次|再次|再)(光临|来|惠顾|光顾)」, with the exclusion 「见(解|识|效|闻|证|地|长)」 (一点见解).
+「欢迎(您|你)?(下次|下一次|再次|再)(光临|来|惠顾|光顾)」, with the exclusion 「见(解|识|效|闻|证|地|长)」 (一点见解). The landed rule book writes the time family as the
+token `{约见}` (见 and lookbehinds, the same matches at a fraction of the cost); old code has no such token, so the edit
+writes the words first.
 """
 
 import sys
