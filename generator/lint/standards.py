@@ -5,7 +5,7 @@ An element has several patterns (its phrasing families) and exclusions, in conte
 Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of the alternatives, `(甲|乙)?` optional;
 `{名}` a name or a written placeholder (XX, ××, ***, 某, [客户姓名], a common surname), `{占位}` a written
 placeholder only, `{姓名}` a whole name (it ends where a name ends), `{单位名}` a short name said on its own after a
-greeting, `{名称}` a short name (2–10 letters, no pronoun or form of address), `{通称}` kinds of organisation without a
+greeting, `{名称}` a short name (2–10 letters, no pronoun or form of address), `{机构}` one said right before a role, `{通称}` kinds of organisation without a
 name, `{职务}` a word for a staff member (客服, 专员, 人员, 民警 …) and `{岗位}` a few letters and one (保洁人员),
 `{叙述}` narration outside quotation marks, `{落款}` a message's signature, `{开口}` where words start (a turn's
 start or an opening quotation mark, and a 喂 said first) and `{停顿}` the pause after a form of address (，！、（);
@@ -138,11 +138,22 @@ KINDS = ("outbound", "inbound", "face", "message")
 # the letters would be tried at every character.
 STAFF_HEADS = (
     "人员 员 客服 专员 代表 顾问 坐席 经理 主管 管家 助理 助手 护士 医生 大夫 药师 技师 师傅 老师 教练 律师 民警 警官 "
-    "干部 社工 志愿者"
+    "干部 社工 志愿者 师"
 ).split()
 STAFF_HEAD = "(?:" + "|".join(sorted(STAFF_HEADS, key=len, reverse=True)) + ")"
 # (the letters before the head word hold no 的 or 是: the role starts after 「我是XX的」)
 STAFF = r"(?:(?![的是])[^\W_]){0,4}?" + STAFF_HEAD
+# An organisation's own name said right before a role, with no 的 between them (`{机构}`: 我是中国移动工作人员,
+# 我是东方电讯线务员××): three to ten letters of ORG_NAME, none of them 的 (a role word alone, 设计师, 话务员, 引导员,
+# is never split into a name and a role), that are no person's name before the role (我是王建国经理) or placeholder
+# (我是XX老师: a name's), no count or kind of person (一名, 专业, 资深, 实习 …), no errand (上门, 来, 给您 …) and no
+# channel (电话回访员, 在线客服). A kind of organisation with no name before the role (社区民警, 售后服务专员) is
+# gongsi's exclusion with `{通称}`.
+ORG_BEFORE_ROLE = (
+    r"(?!(?:小|老)?[" + SURNAMES + r"][^\W_]{0,2}?" + STAFF_HEAD + r"|[x×*…某〇○□])"
+    r"(?:(?!" + NOT_A_NAME + r"|新来|这次|本次|此次|专门|专属|负责|的|一|两|几|专业|资深|高级|首席|金牌|值班|实习|临时|"
+    r"正式|兼职|全职|特约|见习|新|上门|来|给|帮|为|替|向|电话|网络|在线|线上|人工|智能)[^\W_]){3,10}?"
+)
 # Words outside quotation marks up to the next one (`{叙述}`): in a line that quotes what was said, what stands
 # between a closing and an opening quote is narration (收费员小吴正在值班。一客户打来电话：“…”).
 NARRATION = r"[^“”「」\n]*"
@@ -196,6 +207,8 @@ def _piece(token: str, values: dict) -> str:
             return PAUSE
         if name == "岗位":
             return STAFF
+        if name == "机构":
+            return ORG_BEFORE_ROLE
         if name == "职务":
             return STAFF_HEAD
         if name == "占位":
