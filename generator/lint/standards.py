@@ -799,9 +799,10 @@ def asks(u: Utterance) -> bool:
 _ASKED: dict[str, bool] = {}
 
 
-# A line that says "the closing goes here" in a written script (结束语：, 电话结束时应说：).
+# A line that says "the closing goes here" in a written script (结束语：, 电话结束时应说：), or a phrase list's
+# leave-taking entry (5、道别语：请慢走…, “再见”分别或告辞时使用, 送客时): what follows it closes, not the document's end.
 CLOSING_MARK = regexcache.compile(
-    r"结束语|结束用语|结束时|结束通话|通话结束|结尾|结束前|道别时|挂机前|挂电话前|送别|告别"
+    r"结束语|结束用语|结束时|结束通话|通话结束|结尾|结束前|道别|挂机前|挂电话前|送别|告别|告辞|送客|(?:离开|离去|离店)时"
 )
 TAIL = 60  # of a long free-form paragraph, only its end (or what follows its closing marker) is its closing
 LONG = 60

@@ -172,3 +172,24 @@ def test_goodbye_by_its_family(project, text, present, absent):
 def test_other_wordings_of_the_opening(project, text, present, absent):
     got = found(project, text)
     assert present <= got and not (absent & got), got
+
+
+# --- 9. a phrase list's leave-taking entry marks its closing (standards.CLOSING_MARK) ---
+
+PHRASE_LIST = (
+    "客服中心服务用语\n"
+    "1、问候语：您好，请问是王先生吗？这里是东方电讯，我是客服小李，您现在方便接电话吗？\n"
+    "2、道别语：感谢您的支持，祝您生活愉快，再见！\n"
+    "3、禁用语：\n"
+    "● 我不知道。\n"
+    "● 你自己去查。\n"
+)
+
+
+def test_a_phrase_lists_leave_taking_entry_is_its_closing(real):
+    assert not lint_text(real, "p.txt", PHRASE_LIST, "missing-closing")
+
+
+def test_a_phrase_list_without_a_leave_taking_entry_still_misses_it(real):
+    text = PHRASE_LIST.replace("2、道别语：感谢您的支持，祝您生活愉快，再见！\n", "2、应答语：好的，马上为您办理。\n")
+    assert lint_text(real, "p.txt", text, "missing-closing")
