@@ -136,3 +136,60 @@ def test_an_organisation_named_by_its_shape(project, text, present, absent):
 )
 def test_a_role_word_alone_names_no_organisation(project, text):
     assert "gongsi" not in found(project, text)
+
+
+# --- 5. goodbye by its family; 7. convenience asked as 有没有空; 6./8. a numbered slot, a long mask ---
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("好的，那XX点见！", {"zaijian"}, set()),
+        ("谢谢您，明天见！", {"ganxie", "zaijian"}, set()),
+        ("谢谢,掰掰!", {"ganxie", "zaijian"}, set()),
+        ("请带好随身物品，欢迎您下次光临！", {"zaijian"}, set()),
+        ("这只是我的一点见解，您参考。", set(), {"zaijian"}),
+        ("您还有什么意见吗？", set(), {"zaijian"}),
+    ],
+)
+def test_goodbye_by_its_family(project, text, present, absent):
+    got = found(project, text, "closing")
+    assert present <= got and not (absent & got), got
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("您好，不知道您现在有没有空?", {"fangbian"}, set()),
+        ("王先生，您有没有时间聊两句？", {"fangbian"}, set()),
+        ("你好，请问这套房子有没有空房间?", set(), {"fangbian"}),
+        ("尊敬的{2},您购买的商品已发货。", {"queren-shenfen"}, set()),
+        ("尊敬的${name}，您好", {"queren-shenfen"}, set()),
+        ("您好,我這邊是XXXXX,想跟您做個回訪", {"gongsi"}, set()),
+        ("您好，我这边是想跟您确认一下订单", set(), {"gongsi"}),
+    ],
+)
+def test_other_wordings_of_the_opening(project, text, present, absent):
+    got = found(project, text)
+    assert present <= got and not (absent & got), got
+
+
+# --- 9. a phrase list's leave-taking entry marks its closing (standards.CLOSING_MARK) ---
+
+PHRASE_LIST = (
+    "客服中心服务用语\n"
+    "1、问候语：您好，请问是王先生吗？这里是东方电讯，我是客服小李，您现在方便接电话吗？\n"
+    "2、道别语：感谢您的支持，祝您生活愉快，再见！\n"
+    "3、禁用语：\n"
+    "● 我不知道。\n"
+    "● 你自己去查。\n"
+)
+
+
+def test_a_phrase_lists_leave_taking_entry_is_its_closing(real):
+    assert not lint_text(real, "p.txt", PHRASE_LIST, "missing-closing")
+
+
+def test_a_phrase_list_without_a_leave_taking_entry_still_misses_it(real):
+    text = PHRASE_LIST.replace("2、道别语：感谢您的支持，祝您生活愉快，再见！\n", "2、应答语：好的，马上为您办理。\n")
+    assert lint_text(real, "p.txt", text, "missing-closing")
