@@ -127,6 +127,32 @@ def mentioned(folded: str, start: int) -> bool:
     )
 
 
+# An answer option, the customer's possible answer and not the agent's words: 「A.满意 B.一般 C.不满意 D.不知道」,
+# 「（了解/不了解/不清楚）」, 「2、不知道」, 「回答“不清楚”：…」 (a case heading its reply) — an item of a list of options (two or more item marks on the line), an item in a
+# slash list, or a numbered or lettered line that holds nothing else. A speaker's 「A：」 is no item mark.
+ITEM_MARK = r"(?:[（(]?(?:[A-Ha-h]|\d{1,2})[.．、)）](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])"
+ITEM_BEFORE = regexcache.compile(r"(?:^|(?<=[\s　/／|｜,，;；]))[ \t#>*\-]*" + ITEM_MARK + r"[ \t]*$")
+ITEM_MARKS = regexcache.compile(r"(?:^|(?<=[\s　/／|｜,，;；]))[ \t#>*\-]*" + ITEM_MARK)
+SLASHED = frozenset("/／|｜")
+# The customer's answer naming the case a reply is for: 「回答“不清楚”：好的，我给您说明一下。」
+CASE_COLON = regexcache.compile(r"[”」』\"]?[ \t]*[:：]")
+NOTHING_AFTER = regexcache.compile(r"[\s。.！!？?、,，;；…" + "啊呀吧哦呢嘛啦了哈" + r"]*$")
+
+
+def answer_option(folded: str, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` of a folded line (its label or list number included) are an answer
+    option of a list, not said."""
+    before = folded[:start].rstrip(" \t")
+    after = folded[end:].lstrip(" \t")
+    if before[-1:] in SLASHED or after[:1] in SLASHED or CASE_COLON.match(after) is not None:
+        return True
+    if ITEM_BEFORE.search(before) is None:
+        return False
+    if NOTHING_AFTER.match(folded, end) is not None and ITEM_MARKS.match(folded) is not None:
+        return True  # 「2、不知道」 on a line of its own
+    return len(ITEM_MARKS.findall(folded)) >= 2
+
+
 END_MARKS = frozenset("）)】]❌❎✗✘✕✖×╳")
 
 

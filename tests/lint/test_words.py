@@ -803,3 +803,24 @@ def test_a_persons_label_used_once_is_not_the_agent(proj, text, lines):
 def test_a_name_introduced_as_the_publics_is_not_the_agent(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "names.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # answer options: the customer's possible answers, not the agent's words
+        ("问题3：您对社区服务是否满意？\nA.满意 B.一般 C.不满意 D.不知道\n", []),
+        ("请问您知道垃圾分类的要求吗？\n1、知道\n2、不知道\n", []),
+        ("您是否了解本次活动？（了解/不了解/不清楚）\n", []),
+        ("Q5 您对本次服务的评价：1.满意 2.基本满意 3.不满意 4.说不清/不知道\n", []),
+        ("回答“不清楚”：好的，我给您说明一下。\n", []),
+        # a speaker's A：, a numbered line that says more, a bare answer without a list: said
+        ("A：您好，请问有什么可以帮您？\nB：我的快递没到。\nA：不知道。\n", [3]),
+        ("1. 没办法，这个退不了。\n", [1]),
+        ("坐席：不知道。\n", [1]),
+        ("价格是3.5元，没办法再便宜了。\n", [1]),
+    ],
+)
+def test_answer_options_are_not_said(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "options.txt", text, "forbidden-phrase")] == lines
