@@ -124,7 +124,27 @@ def mentioned(folded: str, start: int) -> bool:
         or _narrated(folded, start)
         or _beside_quotes(folded, start)
         or _customers_quote(folded, start)
+        or _supposed(folded, start)
     )
+
+
+# Words supposed, not said on a call: a quote a condition introduces (「如果你说“我不知道”，客户会觉得…」, 「假如听到的是
+# 一句“不归我管”」), or what customers hate to hear (「最讨厌听到客服说“不知道”」).
+SUPPOSED = regexcache.compile(
+    # (saying in the condition's own clause: 「如果客户问到价格，就回答：“…”」 is a script's answer, said)
+    r"(?:如果|假如|假设|要是|一旦|万一|倘若|试想)(?:[^。！!？?“”「」，,；;]{0,10}?(?:说|讲|回答|答复|回复)|"
+    r"[^。！!？?“”「」]{0,14}?(?:听到|听见))|"
+    r"(?:讨厌|怕|不想|不愿意?|反感|最烦)(?:听到|听见)"
+)
+
+
+def _supposed(folded: str, start: int) -> bool:
+    """Inside a quote that a condition or a dislike of hearing introduces, in its sentence."""
+    quote = _open_quote(folded, start)
+    if quote <= 0:
+        return False
+    head = _since_last(SENTENCE_END, folded[max(0, quote - 2 * INTRO_REACH) : quote])
+    return SUPPOSED.search(head) is not None
 
 
 # An answer option, the customer's possible answer and not the agent's words: 「A.满意 B.一般 C.不满意 D.不知道」,

@@ -824,3 +824,38 @@ def test_a_name_introduced_as_the_publics_is_not_the_agent(proj, text, lines):
 def test_answer_options_are_not_said(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "options.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # in a file without labels, not knowing right after the agent's question to the customer is the answer
+        ("请问您对这次维修满意吗？\n不清楚，我当时不在家。\n好的，那我稍后再联系您家人。\n", []),
+        ("请问是您本人办理的吗？\n不知道。\n", []),
+        # after the customer's question, or after no question, it is said
+        ("请问你们能退款吗？\n不知道。\n", [2]),
+        ("请问您能帮我查一下快递吗？\n不清楚，您自己去查吧。\n", [2]),
+        ("您好，这里是幸福物业。\n不知道。\n", [2]),
+        # with labels, the labels say who speaks
+        ("客服：请问您满意吗？\n客服：不知道。\n", [2]),
+    ],
+)
+def test_not_knowing_right_after_the_agents_question_is_the_answer(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "answers.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # words supposed, not said on a call: a condition's quote, what customers hate to hear
+        ("如果你说“我不知道”，客户会觉得你不专业。\n", []),
+        ("试想一下，如果你打电话咨询，听到的是一句“不归我管”，你会怎么想？\n", []),
+        ("很多客户反映，最讨厌听到客服说“不知道”。\n", []),
+        # a reported answer is said
+        ("记者问了三次，接线员都回答：“不归我管。”\n", [1]),
+    ],
+)
+def test_words_supposed_are_not_said(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "supposed.txt", text, "forbidden-phrase")] == lines
