@@ -468,14 +468,47 @@ _NUMBERING = regexcache.compile(
 )
 
 
-# 「服务十不准」, 「四不讲」: a numbered set of things not to say or do, as a heading (looked for in a short line only:
-# a number or 一 starts too many places of a text for a search over a whole file).
-NUMBERED_BANS = regexcache.compile(r"[一二三四五六七八九十\d]{1,2}不(?:准|讲|许)")
+# 「服务十不准」, 「四不讲」, 「服务用语十忌」: a numbered set of things not to say or do, as a heading, and other titles
+# of such a list (looked for in a short line only: a number or 一 starts too many places of a text for a search over a
+# whole file, and the words are common in running text).
+NUMBERED_BANS = regexcache.compile(
+    r"[一二三四五六七八九十\d]{1,2}(?:不(?:准|讲|许)|忌)|"
+    # other titles of a list of words not to say, on a short line of their own: 「禁说用语」, 「服务红线用语」, 「沟通雷区」,
+    # 「负面词汇」, 「敏感词」, 「消极用语」, 「推诿用语举例」, 「客户最反感的话」, 「容易引起投诉的话」, 「减分话术」,
+    # 「不推荐的说法」, 「低情商回复」, 「Don't say」
+    r"禁说|红线|雷区|负面(?:词|用语|话术|表达|语言)|敏感(?:词|用语)|消极(?:用语|语言|表达|话术|词)|否定(?:用语|语言|词)|"
+    r"推诿(?:用语|话术|语言|的话)|(?:反感|讨厌|不爱听|不想听)的话|引起投诉的话|(?:扣分|减分)(?:用语|话术|的话)|"
+    r"不推荐|低情商|[Dd]on'?t say"
+)
+TITLE_WORDS = (
+    "不准",
+    "不讲",
+    "不许",
+    "忌",
+    "禁说",
+    "红线",
+    "雷区",
+    "负面",
+    "敏感",
+    "消极",
+    "否定",
+    "推诿",
+    "反感",
+    "讨厌",
+    "不爱听",
+    "不想听",
+    "引起投诉",
+    "扣分",
+    "减分",
+    "不推荐",
+    "低情商",
+    "say",
+)
 
 
 def taboo_lines(text: str) -> frozenset[int]:
     """The 1-based numbers of the lines inside sections headed as words not to say."""
-    if TABOO_HEADING.search(text) is None and ("不准" not in text and "不讲" not in text and "不许" not in text):
+    if TABOO_HEADING.search(text) is None and not any(word in text for word in TITLE_WORDS):
         return frozenset()
     lines = text.split("\n")
     inside: set[int] = set()

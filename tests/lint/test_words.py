@@ -859,3 +859,35 @@ def test_not_knowing_right_after_the_agents_question_is_the_answer(proj, text, l
 def test_words_supposed_are_not_said(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "supposed.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "服务用语十忌",
+        "禁说用语",
+        "服务红线用语",
+        "沟通雷区",
+        "负面词汇",
+        "敏感词",
+        "消极用语",
+        "推诿用语举例",
+        "客户最反感的话",
+        "容易引起投诉的话",
+        "减分话术",
+        "不推荐的说法",
+        "低情商回复",
+        "Don't say",
+    ],
+)
+def test_more_titles_of_a_list_of_words_not_to_say(proj, heading):
+    _extend(proj, "[default, service-taboos]")
+    text = f"{heading}\n1. 这个我不知道，你自己想办法吧。\n2. 没办法，这事我管不了。\n"
+    assert lint_text(proj, "titles.txt", text, "forbidden-phrase") == []
+
+
+def test_a_title_in_running_text_heads_nothing(proj):
+    # the same words inside a sentence are no heading: the lines after it are said
+    _extend(proj, "[default, service-taboos]")
+    text = "客服：这条是公司的红线，我们必须遵守。\n客服：没办法，这事我管不了。\n"
+    assert [p.line for p in lint_text(proj, "titles.txt", text, "forbidden-phrase")] == [2]
