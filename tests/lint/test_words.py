@@ -891,3 +891,19 @@ def test_a_title_in_running_text_heads_nothing(proj):
     _extend(proj, "[default, service-taboos]")
     text = "客服：这条是公司的红线，我们必须遵守。\n客服：没办法，这事我管不了。\n"
     assert [p.line for p in lint_text(proj, "titles.txt", text, "forbidden-phrase")] == [2]
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a voice whose side the story does not say, and the public acting right after a quote: not checked
+        ("电话那头传来一个虚弱的声音：“我没办法动了……”\n调度员立即派出救护车。\n", []),
+        ("“我真的不知道该怎么办了。”电话那头，一位老人哭了起来。\n", []),
+        # the agent acting right after the quote, or a verb of speaking: the story's reading as before
+        ("“没办法，你自己去查。”接线员说完就挂了电话。\n", [1]),
+        ("那天，客户经理王某表示：“这不归我管。”\n", [1]),
+    ],
+)
+def test_a_voice_or_the_public_acting_after_a_quote(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "voice.txt", text, "forbidden-phrase")] == lines
