@@ -216,3 +216,21 @@ def test_a_phrase_list_without_a_leave_taking_entry_still_misses_it(real):
 def test_the_agents_name_in_other_shapes(project, text, present, absent):
     got = found(project, text)
     assert present <= got and not (absent & got), got
+
+
+# --- 11. 您好/你好 at the start of another phrase greets nobody ---
+
+
+@pytest.mark.parametrize(
+    "text, greets",
+    [
+        ("王阿姨，听说您前两天感冒了，您好点了吗？", False),
+        ("你好好休息，有事再打电话", False),
+        ("你好像还没有缴费", False),
+        ("你好久没来复查了", False),
+        ("您好，请问是王阿姨吗？", True),
+        ("王阿姨您好！好点了吗？", True),
+    ],
+)
+def test_a_greeting_is_no_part_of_another_phrase(project, text, greets):
+    assert ("wenhou" in found(project, text)) == greets
