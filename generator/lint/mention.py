@@ -480,35 +480,15 @@ NUMBERED_BANS = regexcache.compile(
     r"推诿(?:用语|话术|语言|的话)|(?:反感|讨厌|不爱听|不想听)的话|引起投诉的话|(?:扣分|减分)(?:用语|话术|的话)|"
     r"不推荐|低情商|[Dd]on'?t say"
 )
-TITLE_WORDS = (
-    "不准",
-    "不讲",
-    "不许",
-    "忌",
-    "禁说",
-    "红线",
-    "雷区",
-    "负面",
-    "敏感",
-    "消极",
-    "否定",
-    "推诿",
-    "反感",
-    "讨厌",
-    "不爱听",
-    "不想听",
-    "引起投诉",
-    "扣分",
-    "减分",
-    "不推荐",
-    "低情商",
-    "say",
+# What a title of NUMBERED_BANS holds, to screen a whole file with (one pattern of words: a scan each costs 4×).
+TITLE_SCREEN = regexcache.compile(
+    r"不准|不讲|不许|忌|禁说|红线|雷区|负面|敏感|消极|否定|推诿|反感|讨厌|不爱听|不想听|引起投诉|扣分|减分|不推荐|低情商|say"
 )
 
 
 def taboo_lines(text: str) -> frozenset[int]:
     """The 1-based numbers of the lines inside sections headed as words not to say."""
-    if TABOO_HEADING.search(text) is None and not any(word in text for word in TITLE_WORDS):
+    if TABOO_HEADING.search(text) is None and TITLE_SCREEN.search(text) is None:
         return frozenset()
     lines = text.split("\n")
     inside: set[int] = set()
