@@ -140,6 +140,8 @@ SUPPOSED = regexcache.compile(
 
 def _supposed(folded: str, start: int) -> bool:
     """Inside a quote that a condition or a dislike of hearing introduces, in its sentence."""
+    if SUPPOSED.search(folded, max(0, start - 3 * INTRO_REACH), start) is None:
+        return False  # the screen first: finding the quote walks the line
     quote = _open_quote(folded, start)
     if quote <= 0:
         return False
@@ -154,6 +156,7 @@ ITEM_MARK = r"(?:[（(]?(?:[A-Ha-h]|\d{1,2})[.．、)）](?!\d)|[①②③④⑤
 ITEM_BEFORE = regexcache.compile(r"(?:^|(?<=[\s　/／|｜,，;；]))[ \t#>*\-]*" + ITEM_MARK + r"[ \t]*$")
 ITEM_MARKS = regexcache.compile(r"(?:^|(?<=[\s　/／|｜,，;；]))[ \t#>*\-]*" + ITEM_MARK)
 SLASHED = frozenset("/／|｜")
+ITEM_ENDS = frozenset(".．、)）①②③④⑤⑥⑦⑧⑨⑩")
 # The customer's answer naming the case a reply is for: 「回答“不清楚”：好的，我给您说明一下。」
 CASE_COLON = regexcache.compile(r"[”」』\"]?[ \t]*[:：]")
 NOTHING_AFTER = regexcache.compile(r"[\s。.！!？?、,，;；…" + "啊呀吧哦呢嘛啦了哈" + r"]*$")
@@ -162,11 +165,11 @@ NOTHING_AFTER = regexcache.compile(r"[\s。.！!？?、,，;；…" + "啊呀吧
 def answer_option(folded: str, start: int, end: int) -> bool:
     """Whether the words from `start` to `end` of a folded line (its label or list number included) are an answer
     option of a list, not said."""
-    before = folded[:start].rstrip(" \t")
-    after = folded[end:].lstrip(" \t")
+    before = folded[max(0, start - 12) : start].rstrip(" \t")
+    after = folded[end : end + 4].lstrip(" \t")
     if before[-1:] in SLASHED or after[:1] in SLASHED or CASE_COLON.match(after) is not None:
         return True
-    if ITEM_BEFORE.search(before) is None:
+    if before[-1:] not in ITEM_ENDS or ITEM_BEFORE.search(folded[: len(before) + max(0, start - 12)]) is None:
         return False
     if NOTHING_AFTER.match(folded, end) is not None and ITEM_MARKS.match(folded) is not None:
         return True  # 「2、不知道」 on a line of its own
