@@ -7,7 +7,7 @@ Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of
 placeholder only, `{姓名}` a whole name (it ends where a name ends), `{单位名}` a short name said on its own after a
 greeting, `{名称}` a short name (2–10 letters, no pronoun or form of address), `{机构}` one said right before a role, `{通称}` kinds of organisation without a
 name, `{职务}` a word for a staff member (客服, 专员, 人员, 民警 …) and `{岗位}` a few letters and one (保洁人员),
-`{叙述}` narration outside quotation marks, `{落款}` a message's signature, `{约见}` a goodbye that says when to meet again (明天见), `{开口}` where words start (a turn's
+`{叙述}` narration outside quotation marks, `{落款}` a message's signature, `{约见}` a goodbye that says when to meet again (明天见), `{小名}` 小 and one character as staff call themselves, `{人名}` a whole name with no placeholder, `{开口}` where words start (a turn's
 start or an opening quotation mark, and a 喂 said first) and `{停顿}` the pause after a form of address (，！、（);
 `{公司}` and the other placeholders also
 match the organisation's value. A match that overlaps an exclusion does not count.
@@ -92,10 +92,15 @@ FULL_NAME = (
     + NAME_ENDS
     + r"|["
     + SURNAMES
-    + r"][\u4e00-\u9fff]{0,2}?(?![×*…〇○□])"
+    + r"][\u4e00-\u9fff]{0,2}?(?![×*〇○□]|…+[^\W_])"
     + NAME_ENDS
     + ")"
 )
+# A whole name that starts with a surname, no placeholder (`{人名}`: 我是大豫供电所徐强; 「我是北京中医医院……」 trails off).
+PERSON_NAME = r"(?=[" + SURNAMES + r"])[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?(?![×*〇○□]|…+[^\W_])" + NAME_ENDS
+# What staff call themselves on the phone, 小 and one character (`{小名}`: 客服小美, 我是AI助理小远), where it ends as a
+# name ends; 小姐, 小区, 小时, 小程序 … are words.
+NICKNAME = r"小(?![姐区时组伙朋孩店程助编学型号件事心额费票家宝贝卖吃雨说明])[\u4e00-\u9fff]" + NAME_ENDS
 # A short name said on its own after a greeting (您好，欧飞，…, or with its first part left blank: 您好，**澜桥。,
 # where a placeholder and a title is a form of address: 您好，××经理): 2–10 letters between punctuation (or before
 # 为您服务, with the agent's number left as a placeholder: 您好，水木南山装饰**为您服务) that are no form of
@@ -218,6 +223,10 @@ def _piece(token: str, values: dict) -> str:
             return ORG_BEFORE_ROLE
         if name == "约见":
             return MEET_AGAIN
+        if name == "小名":
+            return NICKNAME
+        if name == "人名":
+            return PERSON_NAME
         if name == "职务":
             return STAFF_HEAD
         if name == "占位":

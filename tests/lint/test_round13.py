@@ -193,3 +193,44 @@ def test_a_phrase_lists_leave_taking_entry_is_its_closing(real):
 def test_a_phrase_list_without_a_leave_taking_entry_still_misses_it(real):
     text = PHRASE_LIST.replace("2、道别语：感谢您的支持，祝您生活愉快，再见！\n", "2、应答语：好的，马上为您办理。\n")
     assert lint_text(real, "p.txt", text, "missing-closing")
+
+
+# --- 10. the agent's name: after an ellipsis, 小 and one character, right after the organisation ---
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("李阿姨您好,我是城南区人民法院执行局的小潘……", {"zuoxi"}, set()),
+        ("您好，我是东方物业的王……先生", set(), set()),
+        ("您好，请问是${ent}吗？我是智远招商中心的 AI 助理小远。", {"zuoxi"}, set()),
+        ("您好，我是小美，很高兴为您服务", {"zuoxi"}, set()),
+        ("喂!你好!我是大豫供电所徐强,请问您有什么事?", {"zuoxi"}, set()),
+        # a trailing ellipsis after the organisation is no name; 小姐, 小区 are words; whom to contact is no self-introduction
+        ("“您好,我是北京中医医院……”", set(), {"zuoxi"}),
+        ("您好，我是小区物业的，想问一下", set(), {"zuoxi"}),
+        ("包装有破损请立即联系专属客服小美,我们会第一时间处理", set(), {"zuoxi"}),
+        ("我是客服，请问是王小姐吗", set(), {"zuoxi"}),
+    ],
+)
+def test_the_agents_name_in_other_shapes(project, text, present, absent):
+    got = found(project, text)
+    assert present <= got and not (absent & got), got
+
+
+# --- 11. 您好/你好 at the start of another phrase greets nobody ---
+
+
+@pytest.mark.parametrize(
+    "text, greets",
+    [
+        ("王阿姨，听说您前两天感冒了，您好点了吗？", False),
+        ("你好好休息，有事再打电话", False),
+        ("你好像还没有缴费", False),
+        ("你好久没来复查了", False),
+        ("您好，请问是王阿姨吗？", True),
+        ("王阿姨您好！好点了吗？", True),
+    ],
+)
+def test_a_greeting_is_no_part_of_another_phrase(project, text, greets):
+    assert ("wenhou" in found(project, text)) == greets
