@@ -153,9 +153,10 @@ def _supposed(folded: str, start: int) -> bool:
 # 「（了解/不了解/不清楚）」, 「2、不知道」, 「回答“不清楚”：…」 (a case heading its reply) — an item of a list of options (two or more item marks on the line), an item in a
 # slash list, or a numbered or lettered line that holds nothing else. A speaker's 「A：」 is no item mark.
 ITEM_MARK = r"(?:[（(]?(?:[A-Ha-h]|\d{1,2})[.．、)）](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])"
-ITEM_BEFORE = regexcache.compile(r"(?:^|(?<=[\s　/／|｜,，;；]))[ \t#>*\-]*" + ITEM_MARK + r"[ \t]*$")
-ITEM_MARKS = regexcache.compile(r"(?:^|(?<=[\s　/／|｜,，;；]))[ \t#>*\-]*" + ITEM_MARK)
-SLASHED = frozenset("/／|｜")
+ITEM_BEFORE = regexcache.compile(r"(?:^|(?<=[\s　/／,，;；]))[ \t#>*\-]*" + ITEM_MARK + r"[ \t]*$")
+ITEM_MARKS = regexcache.compile(r"(?:^|(?<=[\s　/／,，;；]))[ \t#>*\-]*" + ITEM_MARK)
+ANSWERS = ("知道", "清楚", "了解")
+SLASHED = frozenset("/／")  # not a table's |: its cells are said
 ITEM_ENDS = frozenset(".．、)）①②③④⑤⑥⑦⑧⑨⑩")
 # The customer's answer naming the case a reply is for: 「回答“不清楚”：好的，我给您说明一下。」
 CASE_COLON = regexcache.compile(r"[”」』\"]?[ \t]*[:：]")
@@ -164,7 +165,9 @@ NOTHING_AFTER = regexcache.compile(r"[\s。.！!？?、,，;；…" + "啊呀吧
 
 def answer_option(folded: str, start: int, end: int) -> bool:
     """Whether the words from `start` to `end` of a folded line (its label or list number included) are an answer
-    option of a list, not said."""
+    option of a list, not said. Only not knowing is a customer's answer (「1. 你自己想办法吧」 is a script's line)."""
+    if not any(word in folded[start:end] for word in ANSWERS):
+        return False
     before = folded[max(0, start - 12) : start].rstrip(" \t")
     after = folded[end : end + 4].lstrip(" \t")
     if before[-1:] in SLASHED or after[:1] in SLASHED or CASE_COLON.match(after) is not None:

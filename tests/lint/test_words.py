@@ -907,3 +907,10 @@ def test_a_title_in_running_text_heads_nothing(proj):
 def test_a_voice_or_the_public_acting_after_a_quote(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "voice.txt", text, "forbidden-phrase")] == lines
+
+
+def test_a_numbered_script_line_of_other_words_is_said(proj):
+    # only not knowing is a customer's answer option: a numbered line of other words is the script's
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "n.txt", "1. 你自己想办法吧\n2. 没办法。\n", "forbidden-phrase")] == [1, 2]
+    assert lint_text(proj, "n.txt", "| 角色 | 话术 |\n| 客服 | 不知道 |\n", "forbidden-phrase") != []
