@@ -40,6 +40,7 @@ class Session:
         self._by_script: tuple | None = None
         self._pairs: dict[str, int] = {}  # a turn's normalised words → the script pairs in them, as bits
         self._piece_pairs: dict[str, int] = {}  # a clause of a turn (`rules_bridge.pieces`) → the same
+        self._pair_bits: dict[str, int] = {}  # a script pair → its bit (`_script_grams`), for the pairs across cuts
         if script is not None and script not in project.scripts:
             raise UsageError(f"--script {script}：没有这篇话术{_close(script, project.scripts)}")
         self.script = script
@@ -91,7 +92,7 @@ class Session:
         n): those of each turn (remembered per distinct turn for the run: script lines recur from call to
         call) and the pair across each join."""
         seen = self._pairs
-        get = automaton.get
+        get = self._pair_bits.get  # a dict: the automaton's own `get` walks its root's children one by one
         said = 0
         last = ""
         for t in turns:
@@ -120,7 +121,7 @@ class Session:
         if not parts or len(parts) == 1 or "".join(parts) != norm:
             return reduce(or_, map(_value, automaton.iter(norm)), 0)
         seen = self._piece_pairs
-        get = automaton.get
+        get = self._pair_bits.get
         pairs = 0
         last = ""
         for part in parts:
@@ -157,8 +158,9 @@ class Session:
                     scripts.append((ident, len(grams)))
                     masks.append(mask)
             automaton = ahocorasick.Automaton()
-            for gram, number in numbers.items():
-                automaton.add_word(gram, 1 << number)
+            self._pair_bits = {gram: 1 << number for gram, number in numbers.items()}
+            for gram, bit in self._pair_bits.items():
+                automaton.add_word(gram, bit)
             if numbers:
                 automaton.make_automaton()
             self._by_script = (automaton, scripts, masks)
