@@ -28,6 +28,8 @@
                                                           # in session 12 (first sight c068d70), then spent
     python bench/realworld/evaluate.py --split heldout12  # set 12 (labels-heldout12.yaml, heldout12/): blind once, measured
                                                           # in session 12 (before 869ce36, after e657d97), then spent
+    python bench/realworld/evaluate.py --split heldout13  # set 13 (labels-heldout13.yaml, heldout13/): blind, measured
+                                                          # once in session 13 (before/after); not in all
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -68,6 +70,7 @@ LABELS = {
     "heldout10": "labels-heldout10.yaml",
     "heldout11": "labels-heldout11.yaml",
     "heldout12": "labels-heldout12.yaml",
+    "heldout13": "labels-heldout13.yaml",
 }
 
 

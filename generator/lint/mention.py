@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from huifang import regexcache
+from huifang.lint.story import AGENT_ROLE, PUBLIC
 
 REACH = 12  # characters before the phrase, within its clause
 CLAUSE_END = regexcache.compile(r"[，,。.！!？?；;、\n]")
@@ -53,6 +54,19 @@ DENIED = regexcache.compile(
     # 你自己想办法吧」 is no condition of this kind, and a phrase planted after 「如果」 must still be found)
     r"(?:如果|假如|倘若|万一|若是?)(?:实在|确实|真的)$"
 )
+# A situation the words describe, not said: 「遇到实在没办法解决的问题，请及时上报」, 「碰到客户不清楚的地方」 — met
+# (遇到, 碰到 …) right before them, and they qualify a noun after them (…的问题).
+MET = regexcache.compile(r"(?:遇到|碰到|遇上|碰上|面对|针对)(?:实在|确实|真的|客户|用户|顾客)?[ \t]*$")
+QUALIFIES = regexcache.compile(r"[^，,。！!？?；;、\n]{0,6}?的(?:问题|事情?|情况|地方|业务|诉求|要求|投诉)")
+# Someone else's not knowing or having no way, not the speaker's: the subject the words leave out is named right
+# before them as another person (「居民们也没办法，只能去外面买水」, 「她也不知道」, 「您也不清楚的话」).
+SUBJECTLESS = regexcache.compile(r"没有?办法|不太?知道|不太?清楚|不太?了解")
+OTHER_SUBJECT = regexcache.compile(
+    r"(?<!我)(?<!我们)(?<!咱们)(?:他|她|它|他们|她们|大家|人家|别人|对方|您|你|你们|您们|"
+    r"客户|顾客|用户|市民|居民|村民|群众|业主|住户|患者|病人|家属|家长|老人|老师|孩子|学生|司机|乘客|车主|消费者|网友|"
+    r"工作人员|员工|师傅|医生|护士|民警|警察|[\u4e00-\u9fff](?:先生|女士|小姐|某)|[\u4e00-\u9fff]?[\u4e00-\u9fff](?<![我咱])们)"
+    r"(?:也|都|还|就|却|可|倒|又|更|并|实在|真的|真|确实|根本|完全|一点|也是|都是|是|已经|同样|仍然|还是|似乎|好像){0,3}[ \t]*$"
+)
 # The words followed right after them by an arrow to other words: 「没办法 → 我来帮您想办法」 (an arrow inside the
 # words hides nothing: 「没⇒办法」 is still the phrase).
 ARROWED = regexcache.compile(r"[”」』\"]?[ \t]*(?:→|->|=>|⇒|➡|➜)")
@@ -60,7 +74,9 @@ ARROWED = regexcache.compile(r"[”」』\"]?[ \t]*(?:→|->|=>|⇒|➡|➜)")
 NAMING = regexcache.compile(
     PROHIBITION.pattern[:-1] + r"|忌语|禁语|禁用语|忌用语|禁忌|忌讳|错误|反例|反面|不规范用语|忌[ \t]*[:：]?[ \t]*$|"
     # 「新员工常犯的错：…」, 「误区一：…」, 「NG话术：…」, 「最容易说出口的就是“…”」: a habit or a mistake, not a call
-    r"犯的错|误区|(?<![A-Za-z])(?:NG|ng)(?![A-Za-z])|(?:说出口|常说|爱说|习惯说|容易说)的(?:话)?(?:就是|是|便是)[ \t]*$)"
+    r"犯的错|误区|(?<![A-Za-z])(?:NG|ng)(?![A-Za-z])|(?:说出口|常说|爱说|习惯说|容易说)的(?:话)?(?:就是|是|便是)[ \t]*$|"
+    # what customers hate to hear: 「最让客户寒心的一句话就是：」, 「客户最怕听到的回答是：」
+    r"(?:寒心|反感|讨厌|生气|恼火|失望|怕听|不想听|不愿意?听|不爱听|刺耳|伤人)[^，,。！!？?]{0,6}?(?:话|回答|答复|说法)(?:就是|是|便是)?[ \t]*$)"
 )
 OPENERS = '“「『"‘'
 CLOSERS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
@@ -90,9 +106,11 @@ def mentioned(folded: str, start: int) -> bool:
         PROHIBITION.search(before) is not None
         or REPORTED.search(before) is not None
         or DENIED.search(before) is not None
+        or _others(folded, start, before)
+        or (MET.search(before) is not None and QUALIFIES.match(folded, start) is not None)
     ):
         return True
-    if WRONG_MARK.match(folded) is not None or _ruled(folded, start):
+    if WRONG_MARK.match(folded) is not None or _marked_at_end(folded, start) or _ruled(folded, start):
         return True
     bracket = BRACKETED.match(folded)
     if bracket is not None and bracket.end() <= start and _wrong_label(bracket.group(1)):
@@ -109,6 +127,22 @@ def mentioned(folded: str, start: int) -> bool:
     )
 
 
+END_MARKS = frozenset("）)】]❌❎✗✘✕✖×╳")
+
+
+def _marked_at_end(folded: str, start: int) -> bool:
+    """Whether the line ends, after the words at `start`, with a wrong example's mark."""
+    body = folded.rstrip(" \t。.!！")
+    if not body or body[-1] not in END_MARKS:
+        return False
+    return WRONG_END.search(folded, max(start, len(body) - 12)) is not None
+
+
+def _others(folded: str, start: int, before: str) -> bool:
+    """Whether words that leave their subject out (没办法, 不知道 …) have another person named right before them."""
+    return SUBJECTLESS.match(folded, start) is not None and OTHER_SUBJECT.search(before) is not None
+
+
 # A bracketed heading at the start of a line (「【禁语】…」, 「[忌语] …」).
 BRACKETED = regexcache.compile(r"[ \t]*[【\[〔]([^】\]〕\n]{1,12})[】\]〕]")
 # A bracketed label that marks the line as the wrong example: 「【错误】」, 「【忌】」, 「[反例]」.
@@ -121,8 +155,14 @@ def _wrong_label(label: str) -> bool:
     return TABOO_HEADING.search(label) is not None or WRONG_LABEL.match(label) is not None
 
 
-# A line marked as a wrong example (「❌ 我也没办法」 beside 「✅ 我帮您想想办法」).
-WRONG_MARK = regexcache.compile(r"[ \t]*(?:❌|❎|✗|✘|✕|✖|×|╳|🚫|⛔)")
+# A line marked as a wrong example (「❌ 我也没办法」 beside 「✅ 我帮您想想办法」), also in brackets (「（×）我不知道」), or
+# marked at its end (「我不知道。（×）」, 「“我不知道”（错误）」, 「我不知道 ✗」; a bare × only after a space or a stop, not
+# a placeholder's ××).
+WRONG_MARK = regexcache.compile(r"[ \t]*[（(【\[]?[ \t]*(?:❌|❎|✗|✘|✕|✖|×|╳|🚫|⛔)")
+WRONG_END = regexcache.compile(
+    r"(?:[（(【\[][ \t]*(?:❌|❎|✗|✘|✕|✖|×|╳|错误?|不当|不规范|不正确|不宜|忌|禁)[ \t]*[)）】\]]|"
+    r"(?<=[ \t。！!？?，,”」』\"])(?:❌|❎|✗|✘|✕|✖|×|╳))[ \t。.!！]*$"
+)
 # A rule or comment about the words right after them (「“我不知道”是服务忌语」, 「像“没办法”这样的话不能说」,
 # 「“没办法”“不归我管”等推诿用语严禁使用」, 「不知道、不清楚，这些话都属于服务禁语」, 「说“我不知道”会让客户觉得…」):
 # named, not said. The words the rule is about come right before what links it to them (是, 属于, 等…用语, 这样的话);
@@ -142,7 +182,7 @@ RULE = (
     r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|为由|推卸|不文明|不礼貌|不规范|违规|违反|违背|扣分|"
     r"冷漠|生硬|不耐烦|说教|"
     r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感|"
-    r"失望|不满|不想听|怕听|讨厌听|挂在嘴边|口头禅|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$))"
+    r"失望|不满|不想听|怕听|讨厌听|不愿意?听|不爱听|寒心|刺耳|伤人|挂在嘴边|口头禅|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$))"
 )
 RULE_ANY = regexcache.compile(RULE)
 RULED_AFTER = regexcache.compile(r"[ \t]*(?:[,，]|——|—|--)?[ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
@@ -182,6 +222,8 @@ def _ruled(folded: str, start: int) -> bool:
             return False
         if REPLACED.match(folded, end + 1) is not None and REPLACED_BEFORE.search(folded, 0, quote) is not None:
             return True
+        if _said(folded, quote):
+            return False  # 「接线员说：“我不知道。”这样的回答让人失望」: a remark on words the narration gives as said
         return rule and (
             RULED_AFTER.match(folded, end + 1) is not None or LINKED_AS_TABOO.match(folded, end + 1) is not None
         )
@@ -193,6 +235,22 @@ def _ruled(folded: str, start: int) -> bool:
     if RULED_LIST.search(sentence) is not None or RULED_WORDS.search(sentence) is not None:
         return True
     return NAMED_BY.search(folded, max(0, start - 3), start) is not None and RULED_DIRECT.search(sentence) is not None
+
+
+# Someone's verb of speaking right before a quote (「接线员说：」, 「她冷冷地回答：」): the quote is given as said.
+SAID_BEFORE = regexcache.compile(
+    r"(?:" + AGENT_ROLE + "|" + PUBLIC + r"|他|她|我|[\u4e00-\u9fff]某)"
+    # one occasion, not a habit or what should be said: 「坐席习惯说“…”」, 「客服应回答：“…”」
+    r"(?:(?!习惯|常|爱|总|容易|往往|会|可能|应|要|该|需|须|不|别|勿)[^，,。！!？?“”「」]){0,8}?"
+    r"(?:说|答|回答|回复|答复|称|表示|道|讲|吼|喊|嚷)(?:着|了|道)?[ \t]*[:：,，]?[ \t]*$"
+)
+
+
+def _said(folded: str, quote: int) -> bool:
+    """Whether the narration right before the quote opening at `quote` gives it as someone's words, not as words
+    to avoid (「不能说：“…”」 names them)."""
+    head = _since_last(SENTENCE_END, folded[max(0, quote - INTRO_REACH) : quote])
+    return SAID_BEFORE.search(head) is not None and not _intro(head) and PROHIBITION.search(head) is None
 
 
 # A story of a call that gives the customer's words in quotes, without a speaker label (「客户说：“…”」,
@@ -236,14 +294,16 @@ def _beside_quotes(folded: str, start: int) -> bool:
 
 
 # A talk or a handout that counts the bad sentences it cites (「第二句，我不知道！」, 「第三句话…：这不归我管」).
-CITED = regexcache.compile(r"第[一二三四五六七八九十\d]{1,2}句")
+CITED = regexcache.compile(
+    r"第[一二三四五六七八九十\d]{1,2}(?:句|种(?:回答|说法|答复|话)?[ \t]*[:：,，]|类(?:回答|说法|答复|话)?[ \t]*[:：,，])"
+)
 CITE_REACH = 32
 
 
 def _cited(folded: str, start: int) -> bool:
     """After 「第N句」 in its paragraph: a talk that counts the sentences it cites retells them in the
     same paragraph (「第二句，我不知道！…不知道，电话放下了。第二句话是最莫名其妙的话。」), not said."""
-    if "句" not in folded:
+    if "句" not in folded and "种" not in folded and "类" not in folded:
         return False
     return CITED.search(folded, 0, start) is not None
 
@@ -362,9 +422,14 @@ _NUMBERING = regexcache.compile(
 )
 
 
+# 「服务十不准」, 「四不讲」: a numbered set of things not to say or do, as a heading (looked for in a short line only:
+# a number or 一 starts too many places of a text for a search over a whole file).
+NUMBERED_BANS = regexcache.compile(r"[一二三四五六七八九十\d]{1,2}不(?:准|讲|许)")
+
+
 def taboo_lines(text: str) -> frozenset[int]:
     """The 1-based numbers of the lines inside sections headed as words not to say."""
-    if TABOO_HEADING.search(text) is None:
+    if TABOO_HEADING.search(text) is None and ("不准" not in text and "不讲" not in text and "不许" not in text):
         return frozenset()
     lines = text.split("\n")
     inside: set[int] = set()
@@ -389,14 +454,14 @@ def _short(line: str) -> str | None:
 
 def _taboo_heading(line: str) -> bool:
     body = _short(line)
-    return body is not None and TABOO_HEADING.search(body) is not None
+    return body is not None and (TABOO_HEADING.search(body) is not None or NUMBERED_BANS.search(body) is not None)
 
 
 def _heading(line: str) -> bool:
     body = _short(line)
     if body is None or "|" in body or "｜" in body:
         return False  # a table's row is no heading (「没办法 | 客户要求加急 | 我帮您申请一下」)
-    if TABOO_HEADING.search(body) is not None:
+    if TABOO_HEADING.search(body) is not None or NUMBERED_BANS.search(body) is not None:
         return False
     # 「正确示例：」 ends a section of wrong ones; 「1、我不知道（正确说法：…）」 is an item of it
     return HEADING_WORDS.search(line.strip()) is not None or RIGHT_HEADING.match(body) is not None

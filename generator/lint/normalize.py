@@ -1,6 +1,6 @@
 """Make text comparable however it was typed, and remember where each character came from.
 
-Traditional → Simplified (OpenCC t2s, `simplified.py`), full-width → half-width (NFKC, one character
+Traditional → Simplified (OpenCC t2s, `simplified.py`; written Cantonese as Mandarin, `cantonese.py`), full-width → half-width (NFKC, one character
 at a time so positions stay aligned), lower case, and every character that is not a letter or number
 dropped, decided by Unicode properties over the whole code space (`_dropped`; the tables are worked
 out once and kept, `tables`): spaces, punctuation and symbols, and what a reader does not see at all:
@@ -17,6 +17,7 @@ from functools import cache
 
 from huifang import regexcache
 from huifang.kept import Kept
+from huifang.lint.cantonese import as_mandarin
 from huifang.lint.simplified import t2s
 
 __all__ = ["DROPPED", "FOLD", "TABLE", "drop", "drop_in_lines", "fold", "kept", "normalize", "t2s"]
@@ -168,8 +169,11 @@ def _drop_any() -> re.Pattern:
 
 
 def fold(text: str) -> str:
-    """Simplified, half-width, lower case; positions unchanged."""
-    text = t2s(text)
+    """Simplified (written Cantonese as Mandarin), half-width, lower case; positions unchanged."""
+    converted = t2s(text)
+    if converted is not text:  # Traditional characters: the text may be Cantonese too
+        converted = as_mandarin(text, converted)
+    text = converted
     if _NEEDS_FOLD.search(text) is None:
         return text
     # Runs of characters to fold, each translated on its own: one such character in a long text

@@ -5,7 +5,8 @@ a 推诿.
 followed by the offer to find out are what published 文明用语 give as the right answer (「对不起，请稍等，我马上
 给您问一下」, the pack's own `instead`, taken from them), so a not-knowing followed in the next few words by such an offer is not reported.
 「我不知道您现在方便接听吗」 asks politely, it refuses nothing. 「没办法」 with another choice offered (「不过我可以帮您申请其他方式」) and not knowing handed to a colleague who
-will answer (「我请我们的专业同事来为您解答」) are answers too. Asking the customer to say it again (「我不太清楚您说的是哪一笔，您能再说一下吗？」) is no 推诿 either. The offer
+will answer (「我请我们的专业同事来为您解答」), or taken down to come back with the answer (「我先帮您记下来，查清楚后回复您」,
+「我请负责的同事给您回电话」), are answers too. Asking the customer to say it again (「我不太清楚您说的是哪一笔，您能再说一下吗？」) is no 推诿 either. The offer
 must be made, not refused (「我也没法帮您查」 is still a 推诿).
 """
 
@@ -16,7 +17,9 @@ from huifang import regexcache
 NOT_KNOWING = ("知道", "清楚", "了解")
 REACH = 30  # characters after the phrase, on its line
 OFFER = regexcache.compile(
-    r"(?:帮|给|为|替)(?:您|你)[^，,。！!？?\n]{0,6}?(?:问|查|核实|核对|了解|咨询|确认|联系|请示|打听|反映|落实|解答|答复|转接)|"
+    r"(?:帮|给|为|替)(?:您|你)[^，,。！!？?\n]{0,6}?(?:问|查|核实|核对|了解|咨询|确认|联系|请示|打听|反映|落实|解答|答复|转接|"
+    # or takes it down and comes back with the answer: 「我先帮您记下来，查清楚后回复您」, 「我请同事给您回电话」
+    r"记|登记|回电|回复)|(?:回复|答复|回电话?给)(?:您|你)|"
     r"我(?:去|来|再|马上|这就|立即|立刻|现在)?(?:问|查|核实|了解|咨询|确认|请示|打听)(?:一下|问|清楚)|"
     r"(?:马上|立即|立刻|这就|稍后)(?:为您|帮您|给您)?(?:查询|核实|了解|确认|咨询|请示)|"
     # or asks the customer to say it again: 「我不太清楚您说的是哪一笔，您能再说一下吗？」

@@ -5,9 +5,9 @@ An element has several patterns (its phrasing families) and exclusions, in conte
 Pattern syntax: plain text; `*` a gap of up to 12 characters; `(甲|乙)` one of the alternatives, `(甲|乙)?` optional;
 `{名}` a name or a written placeholder (XX, ××, ***, 某, [客户姓名], a common surname), `{占位}` a written
 placeholder only, `{姓名}` a whole name (it ends where a name ends), `{单位名}` a short name said on its own after a
-greeting, `{名称}` a short name (2–10 letters, no pronoun or form of address), `{通称}` kinds of organisation without a
+greeting, `{名称}` a short name (2–10 letters, no pronoun or form of address), `{机构}` one said right before a role, `{通称}` kinds of organisation without a
 name, `{职务}` a word for a staff member (客服, 专员, 人员, 民警 …) and `{岗位}` a few letters and one (保洁人员),
-`{叙述}` narration outside quotation marks, `{落款}` a message's signature, `{开口}` where words start (a turn's
+`{叙述}` narration outside quotation marks, `{落款}` a message's signature, `{约见}` a goodbye that says when to meet again (明天见), `{小名}` 小 and one character as staff call themselves, `{人名}` a whole name with no placeholder, `{开口}` where words start (a turn's
 start or an opening quotation mark, and a 喂 said first) and `{停顿}` the pause after a form of address (，！、（);
 `{公司}` and the other placeholders also
 match the organisation's value. A match that overlaps an exclusion does not count.
@@ -52,8 +52,9 @@ SURNAMES = (
 # A person's name or number left as a placeholder in brackets, as templates do: [客户姓名], 【坐席姓名】, [工号]
 # ([在线客服链接] is no name).
 BRACKETED = r"[\[【][^\[\]【】\n]{0,6}(?:姓名|名字|姓氏|姓|名|工号)[\]】]"
-# A template's variable, as scripts kept in code write them: {user_name}, ${ctx.advisorName}, {{name}}, {}.
-VARIABLE = r"\$?\{\{?(?:[a-zA-Z_][\w.]{0,30})?\}\}?"
+# A template's variable, as scripts kept in code and message platforms write them: {user_name}, ${ctx.advisorName},
+# {{name}}, {}, and a numbered slot {1} (尊敬的{2}，…).
+VARIABLE = r"\$?\{\{?(?:[a-zA-Z_][\w.]{0,30}|[0-9]{1,2})?\}\}?"
 # What a name or a placeholder can start with, asserted first: a pattern that starts with one is then tried
 # only where such a character is, not at every character (same matches, a few times faster).
 STARTS = r"(?=[x×*….。某〇○□\[【${" + SURNAMES + "])"
@@ -72,11 +73,11 @@ NAME = (
 # A whole name: a placeholder, or a surname and at most two more characters that end where the name
 # does (punctuation, the end, or what follows a name: 为您, 很高兴 …), so a role word before an
 # ordinary word (医护人员高责任心) is no name.
-PLACEHOLDER_NAME = r"x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|" + VARIABLE
+PLACEHOLDER_NAME = r"x{1,8}|×{1,8}|\*{1,8}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|" + VARIABLE
 # A placeholder ends where a name ends too (「我是XX口腔的客服」 leaves the company's name blank, not the
 # agent's): each run of placeholder characters is taken whole before asking what follows it.
 WHOLE_PLACEHOLDER = (
-    r"x{1,4}(?!x)|×{1,4}(?!×)|\*{1,4}(?!\*)|…{1,2}(?!…)|\.{2,6}(?!\.)|。{2,6}(?!。)|某{1,2}(?!某)|[〇○□]{1,4}(?![〇○□])|"
+    r"x{1,8}(?!x)|×{1,8}(?!×)|\*{1,8}(?!\*)|…{1,2}(?!…)|\.{2,6}(?!\.)|。{2,6}(?!。)|某{1,2}(?!某)|[〇○□]{1,4}(?![〇○□])|"
     + BRACKETED
     + "|"
     + VARIABLE
@@ -91,10 +92,15 @@ FULL_NAME = (
     + NAME_ENDS
     + r"|["
     + SURNAMES
-    + r"][\u4e00-\u9fff]{0,2}?(?![×*…〇○□])"
+    + r"][\u4e00-\u9fff]{0,2}?(?![×*〇○□]|…+[^\W_])"
     + NAME_ENDS
     + ")"
 )
+# A whole name that starts with a surname, no placeholder (`{人名}`: 我是大豫供电所徐强; 「我是北京中医医院……」 trails off).
+PERSON_NAME = r"(?=[" + SURNAMES + r"])[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?(?![×*〇○□]|…+[^\W_])" + NAME_ENDS
+# What staff call themselves on the phone, 小 and one character (`{小名}`: 客服小美, 我是AI助理小远), where it ends as a
+# name ends; 小姐, 小区, 小时, 小程序 … are words.
+NICKNAME = r"小(?![姐区时组伙朋孩店程助编学型号件事心额费票家宝贝卖吃雨说明])[\u4e00-\u9fff]" + NAME_ENDS
 # A short name said on its own after a greeting (您好，欧飞，…, or with its first part left blank: 您好，**澜桥。,
 # where a placeholder and a title is a form of address: 您好，××经理): 2–10 letters between punctuation (or before
 # 为您服务, with the agent's number left as a placeholder: 您好，水木南山装饰**为您服务) that are no form of
@@ -138,11 +144,22 @@ KINDS = ("outbound", "inbound", "face", "message")
 # the letters would be tried at every character.
 STAFF_HEADS = (
     "人员 员 客服 专员 代表 顾问 坐席 经理 主管 管家 助理 助手 护士 医生 大夫 药师 技师 师傅 老师 教练 律师 民警 警官 "
-    "干部 社工 志愿者"
+    "干部 社工 志愿者 师"
 ).split()
 STAFF_HEAD = "(?:" + "|".join(sorted(STAFF_HEADS, key=len, reverse=True)) + ")"
 # (the letters before the head word hold no 的 or 是: the role starts after 「我是XX的」)
 STAFF = r"(?:(?![的是])[^\W_]){0,4}?" + STAFF_HEAD
+# An organisation's own name said right before a role, with no 的 between them (`{机构}`: 我是中国移动工作人员,
+# 我是东方电讯线务员××): three to ten letters of ORG_NAME, none of them 的 (a role word alone, 设计师, 话务员, 引导员,
+# is never split into a name and a role), that are no person's name before the role (我是王建国经理) or placeholder
+# (我是XX老师: a name's), no count or kind of person (一名, 专业, 资深, 实习 …), no errand (上门, 来, 给您 …) and no
+# channel (电话回访员, 在线客服). A kind of organisation with no name before the role (社区民警, 售后服务专员) is
+# gongsi's exclusion with `{通称}`.
+ORG_BEFORE_ROLE = (
+    r"(?!(?:小|老)?[" + SURNAMES + r"][^\W_]{0,2}?" + STAFF_HEAD + r"|[x×*…某〇○□])"
+    r"(?:(?!" + NOT_A_NAME + r"|新来|这次|本次|此次|专门|专属|负责|的|一|两|几|专业|资深|高级|首席|金牌|值班|实习|临时|"
+    r"正式|兼职|全职|特约|见习|新|上门|来|给|帮|为|替|向|电话|网络|在线|线上|人工|智能)[^\W_]){3,10}?"
+)
 # Words outside quotation marks up to the next one (`{叙述}`): in a line that quotes what was said, what stands
 # between a closing and an opening quote is narration (收费员小吴正在值班。一客户打来电话：“…”).
 NARRATION = r"[^“”「」\n]*"
@@ -155,6 +172,12 @@ NARRATION = r"[^“”「」\n]*"
 # story's narration 「他叫张明，…」 names people too). Written as two lookbehinds (nothing before it but an opening
 # quotation mark or the turn's leading spaces), which fail at once where they fail: an alternation with ^ made the
 # queren-shenfen detector twice as slow. `{停顿}` is the pause after a form of address: 「某小姐（先生），」.
+# A goodbye that says when to meet again (`{约见}`: 明天见, 下午见, 那XX点见, 到时候见): 见 after a word of when. Written
+# as 见 and lookbehinds, so the pattern is tried only where a 见 is (the words first would be tried at every 点, 下, 一 …).
+MEET_WHEN = (
+    "明天 后天 明早 明晚 上午 中午 下午 晚上 下周 周末 到时 到时候 待会 待会儿 一会 一会儿 改天 下回 点 号"
+).split()
+MEET_AGAIN = "见(?:" + "|".join(f"(?<={w}见)" for w in MEET_WHEN) + ")"
 OPENS = r"(?<![^“「『\"‘\s])(?<!\S\s)(?:喂[\s,，!！。.]*)?"
 PAUSE = r"[,，!！、(（]"
 SIGNED = "\x00"
@@ -196,6 +219,14 @@ def _piece(token: str, values: dict) -> str:
             return PAUSE
         if name == "岗位":
             return STAFF
+        if name == "机构":
+            return ORG_BEFORE_ROLE
+        if name == "约见":
+            return MEET_AGAIN
+        if name == "小名":
+            return NICKNAME
+        if name == "人名":
+            return PERSON_NAME
         if name == "职务":
             return STAFF_HEAD
         if name == "占位":
@@ -777,9 +808,10 @@ def asks(u: Utterance) -> bool:
 _ASKED: dict[str, bool] = {}
 
 
-# A line that says "the closing goes here" in a written script (结束语：, 电话结束时应说：).
+# A line that says "the closing goes here" in a written script (结束语：, 电话结束时应说：), or a phrase list's
+# leave-taking entry (5、道别语：请慢走…, “再见”分别或告辞时使用, 送客时): what follows it closes, not the document's end.
 CLOSING_MARK = regexcache.compile(
-    r"结束语|结束用语|结束时|结束通话|通话结束|结尾|结束前|道别时|挂机前|挂电话前|送别|告别"
+    r"结束语|结束用语|结束时|结束通话|通话结束|结尾|结束前|道别|挂机前|挂电话前|送别|告别|告辞|送客|(?:离开|离去|离店)时"
 )
 TAIL = 60  # of a long free-form paragraph, only its end (or what follows its closing marker) is its closing
 LONG = 60

@@ -19,7 +19,8 @@ agent speaks only inside a quote the story gives to the service side:
 
 A file is a story when some quote is attributed by the narration or two or more lines are each one quote; a file
 that puts a script's label before a quote (「开场白：“…”」) is a script, and its lines are the agent's as in any
-script.
+script. A role with a verb of speaking before a quote (「客服说：“…”」) is narration, though the reader takes it for
+a label: it does not make the file a script.
 """
 
 from __future__ import annotations
@@ -120,14 +121,33 @@ def quotes(line: str) -> list[tuple[int, int]]:
 PRONOUN = regexcache.compile(r"[ \t]*(?:他|她)们?(?![^，,。！!？?]*(?:员|客服|坐席|医生|护士|警))")
 
 
-def _speaker(clause: str) -> str | None:
+def _speaker(clause: str, public: tuple[str, ...] = ()) -> str | None:
     """Who the narration before a verb of speaking names: the first person it names that is not spoken to (a
-    role of the service side, or the customer, the public or the narrator); a name alone is the agent's side,
-    a bare pronoun either side (None)."""
+    role of the service side, or the customer, the public or the narrator); a name alone is the agent's side
+    unless the story introduces that name as the public's (`public`), a bare pronoun either side (None)."""
     named = _named_speaker(clause)
     if named is not None:
         return named
-    return None if PRONOUN.match(clause) is not None else AGENT
+    if PRONOUN.match(clause) is not None:
+        return None
+    name = clause.strip(" \t,，")
+    if public and 2 <= len(name) <= 3 and any(name in known for known in public):
+        return OTHER
+    return AGENT
+
+
+# A name the story introduces as the public's (「市民李明家的水管坏了」, 「李明先生」, 「业主王芳」): when it later speaks
+# by its name alone (「李明说：“…”」), it is not the service side.
+PUBLIC_NAME = regexcache.compile(
+    r"(?:"
+    + PUBLIC
+    + r")(?!经理|服务|专员|代表|中心)([\u4e00-\u9fff]{2,3})|([\u4e00-\u9fff]{2,3}?)(?:先生|女士|小姐|阿姨|大爷|大妈|老人)"
+)
+
+
+def public_names(text: str) -> tuple[str, ...]:
+    """The names a story introduces as the public's (with a character or two around them: a name inside one counts)."""
+    return tuple({m.group(1) or m.group(2) for m in PUBLIC_NAME.finditer(text)})
 
 
 def _side(found) -> str:
@@ -154,17 +174,17 @@ def _named_speaker(clause: str) -> str | None:
     return None
 
 
-def _clause_speaker(head: str) -> str | None:
+def _clause_speaker(head: str, public: tuple[str, ...] = ()) -> str | None:
     """Who the narration before a verb of speaking names: its last clause's speaker, or when that clause goes on
     with the subject of the one before it and names nobody, the speaker an earlier clause names."""
     clauses = CLAUSE.split(head)
     index = len(clauses) - 1
     while index > 0 and PERSON.search(clauses[index]) is None and GOES_ON.match(clauses[index]) is not None:
         index -= 1
-    return _speaker(clauses[index])
+    return _speaker(clauses[index], public)
 
 
-def _attributed(line: str, start: int, end: int, following: str) -> str | None:
+def _attributed(line: str, start: int, end: int, following: str, public: tuple[str, ...] = ()) -> str | None:
     """Who the narration around one quote says speaks it, or None when it names nobody."""
     head = line[: max(0, start - 1)]
     ends = [m.end() for m in SENTENCE_END.finditer(head)]
@@ -173,7 +193,7 @@ def _attributed(line: str, start: int, end: int, following: str) -> str | None:
         head = head[head.rfind(closer) + 1 :]
     says = BEFORE.search(head)
     if says is not None:
-        return _clause_speaker(head[: says.start()]) or EITHER
+        return _clause_speaker(head[: says.start()], public) or EITHER
     colon = COLON_INTRO.search(head)
     if colon is not None:  # 「电话那头的大姐情绪激动：“…”」: a person named before the colon says it
         named = _named_speaker(CLAUSE.split(head[: colon.start()])[-1])
@@ -181,7 +201,7 @@ def _attributed(line: str, start: int, end: int, following: str) -> str | None:
             return named
     after = AFTER.match(line, min(len(line), end + 1))
     if after is not None:
-        return _speaker(after.group(1)) or EITHER
+        return _speaker(after.group(1), public) or EITHER
     if line[end + 1 :].strip() == "" and following:
         whose = WHOSE.search(SENTENCE_END.split(following, 1)[0])
         if whose is not None:
@@ -226,9 +246,16 @@ def _of_view(view) -> list[tuple[int, int]] | None:
     if not quoted(view) or not any(c in text for c in QUOTE_CHARS):
         return None
     for u in view.utterances():
-        if has_label(lead(text, u)):
+        taken = lead(text, u)
+        if has_label(taken) and not narrated_label(taken, u.text):
             return None  # a label said who speaks
     return agent_spans(text.split("\n"))
+
+
+def narrated_label(taken: str, words: str) -> bool:
+    """Whether what the reader took for a label is a story's narration before a quote: a role and a verb of speaking
+    (「客服说：“…”」, 「接线员回答：“…”」), not a script's 「客服：」."""
+    return words[:1] in QUOTE_CHARS and BEFORE.search(fold(taken)) is not None
 
 
 def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
@@ -242,6 +269,7 @@ def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
     attributed = wholes = 0
     lines = [fold(line) for line in lines]  # Simplified, half-width; positions unchanged
     party = None  # the side of 对方: the customer's when the narrator is the agent, else the agent's
+    public: tuple[str, ...] | None = None  # the names the story introduces as the public's, read once when needed
     for number, line in enumerate(lines):
         found = quotes(line)
         if found:
@@ -254,7 +282,9 @@ def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
             wholes += whole
             who = None
             for start, end in found:
-                who = _attributed(line, start, end, following)
+                if public is None:
+                    public = public_names("\n".join(lines))
+                who = _attributed(line, start, end, following, public)
                 if who == PARTY:
                     if party is None:
                         party = OTHER if any(NARRATOR_AGENT.search(s) for s in lines) else AGENT

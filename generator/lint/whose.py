@@ -40,6 +40,17 @@ LABEL_MARKS = frozenset(":：】]")
 NUMBERED_SPEAKER = regexcache.compile(
     r"[ \t]*[【\[(（]?(?:说话人|发言人|讲话人|角色|[Ss][Pp][Ee][Aa][Kk][Ee][Rr]|[Ss][Pp][Kk])[ _\-]?\d{1,2}[】\]）)]?[ \t]*[:：]"
 )
+# A person's label the reader left in the text because the file uses it once, in a file whose agent has a label of
+# their own (「客服：」): someone who is not the agent (issue 12: a line with an unknown label is never the agent's).
+# Person-shaped only — one who does something (寄件人, 求助人, 受访者; not one who answers or serves: 接听人, 应答人,
+# 受理人), a gender (男, 女士), 小/老 and a surname (小王, 老李), a kind of customer (来电用户), a caller in English (C, Client, Caller, Guest) or a question (Q) — since a
+# script's own words before a colon (回复：, 安抚：, 建议：) introduce what the agent says.
+PERSON_LABEL = regexcache.compile(
+    r"[ \t]*[【\[(（*]*(?:(?![^:：\n]{0,6}(?:接|应答|受理|回访|服务|经办|负责|办理|处理|工作|答))[\u4e00-\u9fff]{1,4}[人者]|"
+    r"[\u4e00-\u9fff]{1,3}(?:用户|客户|顾客|买家)|买方|男|女|男士|女士|男性|女性|男声|女声|[小老][\u4e00-\u9fff]|"
+    r"[Cc]|[Qq]|[Cc]lient|[Cc]aller|[Gg]uest)"
+    r"[】\]）)*]*[ \t]*[:：](?![ \t]*\d)"
+)
 # 「我：」 beside the agent's own label (「客服：」) is the other side: a customer writing down a call.
 ME = regexcache.compile(r"[ \t【\[(（*]*我[】\]）)*]*[ \t]*[:：]?[ \t]*$")
 
@@ -76,6 +87,8 @@ def customers(view, u) -> bool:
         if QUESTION_HEADING.match(_line(text, u)) is not None:
             return True
     elif CUSTOMER_LEAD.match(u.text) is not None or NUMBERED_SPEAKER.match(u.text) is not None:
+        return True
+    elif PERSON_LABEL.match(u.text) is not None and _agent_labelled(view, view.utterances()):
         return True
     if SITUATION_HEADING.match(_line(text, u)) is not None:
         return True

@@ -672,3 +672,134 @@ def test_tips_arrows_and_conditions_name_the_words(proj, text, lines):
 def test_me_beside_the_agent_and_numbered_speakers(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "call.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # someone else named as the subject the words leave out: their state, not the speaker's refusal
+        ("小区停水三天了，居民们也没办法，只能去外面买水。\n", []),
+        ("客服：这种情况您也不清楚的话，我再给您说一遍。\n", []),
+        ("她实在没有办法，只好又打了一次电话。\n", []),
+        # the speaker's own, or no subject at all: said
+        ("坐席：这个我们也没办法，您只能等了。\n", [1]),
+        ("坐席：这件事就是我们也没办法。\n", [1]),
+        ("坐席：没办法，这个退不了。\n", [1]),
+        ("坐席：这个确实是没有办法。\n", [1]),
+    ],
+)
+def test_someone_elses_inability_is_not_the_speakers(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "subject.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # not knowing, taken down to come back with the answer: the right answer
+        ("坐席：对不起，这个我不清楚，我请负责的同事给您回电话。\n", []),
+        ("坐席：这个我也不知道，我先帮您记下来，查清楚后回复您。\n", []),
+        # the offer refused: still a 推诿
+        ("坐席：这个我不知道，我也没法帮您记。\n", [1]),
+        ("坐席：我不清楚，没法回复您。\n", [1]),
+    ],
+)
+def test_not_knowing_taken_down_and_answered_later(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "offer.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # answers a talk counts by their kind, and what customers hate to hear: named, not said
+        ("客户最怕听到三种回答。第一种：我不知道。第二种：这不归我管。第三种：你自己想办法吧。\n", []),
+        ("最让客户寒心的一句话就是：我也没办法。\n", []),
+        ("“我不知道”——这是客户最不愿意听到的一句话。\n", []),
+        # a situation met, not words said
+        ("如果遇到实在没办法解决的问题，请及时上报班长。\n", []),
+        # a branch counted by its kind is a script's: its words are said
+        ("第一种情况，客户不方便：那没办法，我们也不管了。\n", [1]),
+        # met, but not qualifying a noun: said
+        ("坐席：遇到这种事没办法。\n", [1]),
+    ],
+)
+def test_words_cited_by_kind_or_met_as_a_situation(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "talk.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a role with a verb of speaking before a quote is a story's narration, not a script's label
+        ("我给客服打了三次电话。\n客服说：“您好，请您耐心等待，我们正在处理。”\n我实在没办法，只好又打了一次。\n", []),
+        ("我给客服打了三次电话。\n客服说：“我也没办法，您再等等吧。”\n我只好又打了一次。\n", [2]),
+        # a remark after a quote the narration gives as said does not make it named
+        ("接线员说：“我不知道。”这是我听过最冷漠的回答。\n", [1]),
+        ("那天，接线员冷冷地回答：“不归我管。”这样的回答让人失望。\n", [1]),
+        # a rule after a quote nobody says names it
+        ("“我不知道”是服务忌语，不能对客户说。\n", []),
+    ],
+)
+def test_a_role_saying_a_quote_is_narration_and_its_quote_said(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "said.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a wrong example marked in brackets, or at the end of its line
+        ("（×）我不知道。\n（√）请稍等，我帮您查一下。\n", []),
+        ("我不知道。（×）\n请稍等，我帮您查一下。（√）\n", []),
+        ("“我不知道”（错误）\n“请稍等，我帮您查一下”（正确）\n", []),
+        ("坐席：我不知道 ✗\n坐席：我帮您查一下 ✓\n", []),
+        # a numbered set of things not to say heads its items
+        ("服务十不准\n1. 我不知道\n2. 这不归我管\n", []),
+        # a placeholder's ×× is no mark
+        ("坐席：我不知道××\n", [1]),
+        ("坐席：我不知道。\n", [1]),
+    ],
+)
+def test_wrong_examples_marked_in_brackets_or_at_the_end(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "marks.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a person's label used once, in a file whose agent has a label: not the agent's words
+        ("客服：您好，请问有什么可以帮您？\n寄件人：我也不知道怎么回事。\n客服：您别着急，我帮您查一下。\n", []),
+        ("客服：您好，请问有什么可以帮您？\n女：我也不知道怎么回事。\n客服：我帮您查一下。\n", []),
+        ("坐席：您好。\nClient: 我也没办法了。\n坐席：我帮您查一下。\n", []),
+        ("客服：您好。\n来电用户：我也不知道怎么回事。\n客服：我帮您查一下。\n", []),
+        # one who answers or serves may be the agent; a script's own word before a colon introduces the agent's words
+        ("客户：我的快递没到。\n客服：您好。\n接听人：我也不知道。\n", [3]),
+        ("客户：我的快递没到。\n客服：您好。\n回复：我也不知道。\n", [3]),
+        # without the agent's own label the lines are the agent's, as before
+        ("您好，这里是顺丰客服。\n寄件人：我也不知道怎么回事。\n", [2]),
+    ],
+)
+def test_a_persons_label_used_once_is_not_the_agent(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "once.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a name the story introduces as the public's speaks for the public when it speaks by name alone
+        (
+            "市民李明家的水管坏了，他给物业打了电话。\n李明说：“我也没办法，只好自己修。”\n物业客服回复：“您好，师傅下午上门。”\n",
+            [],
+        ),
+        ("那天李明先生来电投诉。\n李明说：“我也不知道怎么回事。”\n", []),
+        # a name alone that the story does not introduce is the service side, as before
+        ("张奇声音很凶。\n张奇说,“你早干嘛去了?这关我屁事?”\n", [2]),
+    ],
+)
+def test_a_name_introduced_as_the_publics_is_not_the_agent(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "names.txt", text, "forbidden-phrase")] == lines

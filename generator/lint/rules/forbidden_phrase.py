@@ -151,7 +151,7 @@ def _named(u, ctx, start: int) -> bool:
     them on a free-form line (「不可以说：“…”」 read as a label and its words), or by a taboo list; or it is
     a story's narration or a quote the story does not give to the agent."""
     if (
-        mentioned(u.folded, start)
+        _mentioned(u, ctx, start)
         or _in_taboo_list(u, ctx)
         or _not_agents_in_story(u, ctx, start)
         or _customers_line(u, ctx)
@@ -166,6 +166,18 @@ def _named(u, ctx, start: int) -> bool:
     if u.folded[:1] not in OPENERS and NAMING.search(label) is None:
         return False  # what the label could introduce: a quote that opens the words, or a list
     return mentioned(label + u.folded, len(label) + start)
+
+
+def _mentioned(u, ctx, start: int) -> bool:
+    """`mention.mentioned` on the utterance, read with what the reader took for a label when that is a story's
+    narration before a quote (「接线员说：“我不知道。”这样的回答…」: the quote is given as said)."""
+    view = ctx.view
+    if view.freeform and view.text and u.col > 1 and u.base <= len(view.text):
+        taken = lead(view.text, u)
+        if story.narrated_label(taken, u.text):
+            taken = fold(taken)
+            return mentioned(taken + u.folded, len(taken) + start)
+    return mentioned(u.folded, start)
 
 
 def _answered(u, start: int, end: int) -> bool:
