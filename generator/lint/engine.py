@@ -218,7 +218,18 @@ def _searcher(detector):
 
 
 def one_line(text: str) -> str:
-    return " ".join(str(text).split()) if text else ""
+    """The text on one line, runs of white space as one space (remembered: a rule's message recurs file after file)."""
+    if not text:
+        return ""
+    found = _ONE_LINE.get(text)
+    if found is None:
+        if len(_ONE_LINE) > 10_000:
+            _ONE_LINE.clear()
+        found = _ONE_LINE[text] = " ".join(str(text).split())
+    return found
+
+
+_ONE_LINE: dict[str, str] = {}
 
 
 class Engine:

@@ -445,7 +445,9 @@ class Reader:
                 hits |= {u.line for u in joins}
                 if joins and marks is not None:
                     marks |= REORDERED  # words joined over a line break: screened as before
-            titled = md and "#" in text
+            # Headings mark branches (`branches.paths`), but a marker needs a sibling: with no line marked as a
+            # branch, a file with one '#' (at most one heading: a title, 「# 回访话术 12」) has none.
+            titled = md and "#" in text and (marks is None or marks & BRANCHES or text.count("#") > 1)
             # no line marked as a branch and no heading to mark one: the file is one path
             if (marks is None or marks & BRANCHES or titled) and may_branch(text):
                 paths = branch_paths(turns, headings(lines) if titled else ())

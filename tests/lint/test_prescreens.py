@@ -273,6 +273,9 @@ def test_line_marks_skip_work_never_findings(texts):
         "客服：您好，我是安心物业客服小李\nA. 方便：好的，请问您对维修服务满意吗？\nB. 不方便：好的，不打扰了，再见\n",
         "客服：您好，我是安心物业客服小李，请问您现在方便吗？如不方便，我们改天再联系您，再见\n客服：请问您满意吗？\n",
         "客服：您好，我是安心物业客服小李\n客服：请问您满意吗？\n客服：“感谢您的支持，再见。”或说：“祝您生活愉快，再见！”\n",
+        # headings that mark branches (two of them), and a title heading (one '#') beside marked lines
+        "# 回访话术\n客服：您好，我是安心物业客服小李\n## 方便\n客服：请问您满意吗？\n## 不方便\n客服：好的，再见\n",
+        "# 回访话术 3\n客服：您好，我是安心物业客服小李\nA. 方便：请问您满意吗？\nB. 不方便：好的，不打扰了，再见\n",
     ],
 )
 def test_line_marks_on_branches_and_alternative_openings(text):
