@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from huifang import __version__
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 DIM, BOLD, RESET = "\033[2m", "\033[1m", "\033[0m"
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -48,7 +52,7 @@ def write_json(problems, stream) -> None:
     if not problems or errors is None:
         stream.write(as_json(problems))
         return
-    rows = [r if isinstance(r, bytes) else r.encode("utf-8", errors) for r in _rows(problems)]
+    rows = [r if isinstance(r, bytes) else r.encode("utf-8", errors) for r in _rows(problems, errors)]
     pieces = [b"[\n"]
     for at in range(0, len(rows), 1000):
         pieces += (b",\n".join(rows[at : at + 1000]), b",\n")
@@ -72,40 +76,54 @@ def utf8(stream) -> str | None:
     return None
 
 
-def _rows(problems) -> list:
-    """Each finding's row of `as_json`: brought from a worker (str, or bytes when encoded there) or written here."""
+def _rows(problems, errors: str | None = None) -> list:
+    """Each finding's row of `as_json`: brought from a worker (str, or bytes when encoded there) or written here
+    (encoded with UTF-8 and `errors` when given: `encoded_rows`)."""
     rows = [p.__dict__.get(JSON_ROW) for p in problems]
     if None in rows:
-        written = iter(json_rows([p for p, row in zip(problems, rows) if row is None]))
+        missing = [p for p, row in zip(problems, rows) if row is None]
+        written = iter(json_rows(missing) if errors is None else encoded_rows(missing, errors))
         rows = [next(written) if row is None else row for row in rows]
     return rows
 
 
-def json_rows(problems) -> list[str]:
+def json_rows(problems, errors: str | None = None) -> list:
     """Each finding's object in `as_json`: with an indent, json.dumps encodes in Python, object by object (a
     quarter of a second for ten thousand files' findings); here the strings still go through json's own (C)
-    string encoder. Each row is one f-string (a chain of `+` copies the row once per piece), and the strings
-    that recur from finding to finding (rule, severity, message, suggestion) are encoded once."""
+    string encoder. A row is its place (path, line, column) and its tail (rule, severity, message, suggestion);
+    the tails recur from finding to finding (a rule's message), so each is written once. With `errors`, the
+    rows come encoded (UTF-8 with that error handler; each tail encoded once), as bytes."""
     import json
 
     encode = json.encoder.encode_basestring  # what json.dumps uses with ensure_ascii=False
-    memo: dict[str, str] = {}
-    rows = []
+    tails: dict = {}  # (rule, severity, message, suggestion) → the row's tail, str or encoded
+    rows: list = []
     for p in problems:
-        rule = memo.get(p.rule) or memo.setdefault(p.rule, encode(p.rule))
-        severity = memo.get(p.severity) or memo.setdefault(p.severity, encode(p.severity))
-        message = memo.get(p.message) or memo.setdefault(p.message, encode(p.message))
-        if p.suggestion:
-            suggestion = memo.get(p.suggestion) or memo.setdefault(p.suggestion, encode(p.suggestion))
-        else:
-            suggestion = "null"
-        rows.append(
+        key = (p.rule, p.severity, p.message, p.suggestion)
+        tail: Any = tails.get(key)
+        if tail is None:
+            suggestion = encode(p.suggestion) if p.suggestion else "null"
+            written = (
+                f',\n    "rule": {encode(p.rule)},\n    "severity": {encode(p.severity)},'
+                f'\n    "message": {encode(p.message)},\n    "suggestion": {suggestion}\n  }}'
+            )
+            tail = tails[key] = written if errors is None else written.encode("utf-8", errors)
+        head = (
             f'  {{\n    "path": {encode(p.path)},\n    "line": {int(p.line)!r},\n    "column": {int(p.column)!r},'
-            f'\n    "end_line": {int(p.end_line or p.line)!r},\n    "end_column": {int(p.end_column or p.column)!r},'
-            f'\n    "rule": {rule},\n    "severity": {severity},\n    "message": {message},'
-            f'\n    "suggestion": {suggestion}\n  }}'
+            f'\n    "end_line": {int(p.end_line or p.line)!r},\n    "end_column": {int(p.end_column or p.column)!r}'
         )
+        rows.append(head + tail if errors is None else head.encode("utf-8", errors) + tail)
     return rows
+
+
+def encoded_rows(problems, errors: str) -> list:
+    """`json_rows` encoded with UTF-8 and `errors` (UTF-8 encodes each character on its own, and a row is cut
+    between two ASCII characters: its parts encoded apart are the row encoded); the str rows when that raises,
+    so that the caller's write raises it as writing the whole text would."""
+    try:
+        return json_rows(problems, errors)
+    except UnicodeError:
+        return json_rows(problems)
 
 
 def _escape_data(value: str) -> str:

@@ -242,13 +242,11 @@ def _text_rows(part):
     here, in parallel, instead of in the parent once every worker is done; encoded too, when the output
     takes UTF-8: `formats.write_json`)."""
     problems, sources, count = part
-    written = formats.json_rows(problems) if _OUTPUT == "json" else None
-    errors = formats.utf8(sys.stdout) if written is not None else None
-    if errors is not None:
-        try:
-            written = [row.encode("utf-8", errors) for row in written]
-        except UnicodeError:  # left to the parent's write, which raises it as it would have
-            pass
+    written = None
+    if _OUTPUT == "json":
+        errors = formats.utf8(sys.stdout)
+        # str rows when they do not encode: left to the parent's write, which raises it as it would have
+        written = formats.json_rows(problems) if errors is None else formats.encoded_rows(problems, errors)
     return as_rows(problems), written, sources, count
 
 
