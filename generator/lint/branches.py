@@ -389,25 +389,62 @@ def _wordings(u: Utterance) -> list[Utterance] | None:
     return [_part(u, a, b) for a, b in parts] if len(parts) >= 2 else None
 
 
-# A line that ends a call: a goodbye, 不打扰了, or the hand-off 请保持电话畅通.
-ENDS_CALL = regexcache.compile(r"再见|再会|拜拜|不打扰(?:您|你)?了|保持(?:电话|手机)畅通")
+# A line that ends a call: a goodbye, 不打扰了, the hand-off 请保持电话畅通, or asking the callee to hang up (请您挂一下电话).
+ENDS_CALL = regexcache.compile(
+    r"再见|再会|拜拜|不打扰(?:您|你)?了|保持(?:电话|手机)畅通|请(?:您|你)?(?:先)?挂(?:一下|断|机)(?:电话)?"
+)
 ENDING_LEAST = 20  # shorter than this, a goodbye may be the other side's (「好的，再见」)
 SORRY_LEAST = 12  # …unless it says sorry for the call (「网络不太好，先打扰了，再见」): the caller's words
+# Where a file's text may end a line with the words that end a call (Simplified or Traditional), asked once of the
+# whole text: a file whose lines end so only at its end is never read turn by turn for endings in its middle.
+ENDING_LINES = regexcache.compile(
+    r"(?:再[见見会會]|拜拜|不打[扰擾](?:您|你)?了|[畅暢]通|[挂掛](?:一下|[断斷]|[机機])(?:[电電][话話])?)"
+    r"[ \t,，.。!！~～”」』\"]*$",
+    re.M,
+)
+# The line ends with the words that end the call (…打扰您了，请您挂一下电话。), not a story's 说了声再见就走了.
+ENDS_LINE = regexcache.compile(r"(?:" + ENDS_CALL.pattern + r")[\s,，.。!！~～”」』\"]*$")
+TALK_ON = 3  # turns after a goodbye that are still its call's closing talk (a closing's max_turns)
 
 
-def endings(found: list[tuple[str, list[Utterance]]]) -> list[tuple[str, list[Utterance]]]:
-    """A path that ends in two or more of the agent's turns in a row that each end the call (an utterance
-    bank: a robot's or a template's endings listed one per line) is one path per ending, so every ending's
-    closing is checked (bench/realworld/README.md, clarification 6). In a call as it was said, the agent
-    does not say goodbye twice in a row."""
+def endings(found: list[tuple[str, list[Utterance]]], text: str | None = None) -> list[tuple[str, list[Utterance]]]:
+    """A path whose agent turns end the call before its end (an utterance bank: a robot's or a template's endings
+    listed among its other lines, each a line that ends with the call-ending words), or that ends in two or more
+    such turns in a row, is one path per ending, so every ending's closing is checked (bench/realworld/README.md,
+    clarification 6; set 12's convention: in an utterance bank every line that ends the call ends a path). In a
+    call as it was said, the agent does not say goodbye and go on talking. `text`: the file's text, which tells
+    cheaply whether any line before the last ones can end the call."""
     label, turns = found[0]
     start = len(turns)
     while start > 0 and _ends_call(turns[start - 1]):
         start -= 1
-    if len(turns) - start < 2:
+    inner = _inner_endings(turns, start, text)
+    if len(turns) - start < 2 and not inner:
         return found
-    head = turns[:start]
-    return [(f"{path_name(label)}（结尾{n}）", [*head, u]) for n, u in enumerate(turns[start:], 1)]
+    name = path_name(label)
+    paths = [[*turns[: i + 1]] for i in inner]
+    if len(turns) - start >= 2:
+        head = turns[:start]
+        paths += [[*head, u] for u in turns[start:]]
+    else:
+        paths.append(list(turns))
+    return [(f"{name}（结尾{n}）", path) for n, path in enumerate(paths, 1)]
+
+
+def _inner_endings(turns: list[Utterance], start: int, text: str | None) -> list[int]:
+    """The turns that end the call, each ending its line, with at least a closing's worth of turns (TALK_ON) after
+    them before the last run of endings (`start`): a goodbye and a remark or two (「…再见！」「有任何需要请告诉我们。」)
+    is still one ending; a goodbye and the call going on is a bank's. Only a path of the agent's turns alone (a robot's
+    or a template's lines) is read so: in a call with the customer's turns, a goodbye said early is a branch's, which
+    its markers say."""
+    last = start - 1 - TALK_ON  # the last index an inner ending may have
+    if last < 1 or any(not u.agent for u in turns):
+        return []  # a path with the customer's turns is a call, not a bank of the agent's lines
+    if text is not None:
+        first = ENDING_LINES.search(text)
+        if first is None or text.count("\n", 0, first.start()) + 1 > turns[last].line:
+            return []
+    return [i for i in range(last + 1) if _ends_call(turns[i]) and ENDS_LINE.search(turns[i].folded) is not None]
 
 
 def _ends_call(u: Utterance) -> bool:

@@ -454,7 +454,7 @@ class Reader:
             else:
                 paths = [("", turns)]
             if len(paths) == 1:
-                paths = endings(paths)
+                paths = endings(paths, text)
             if (marks & ALTERNATIVES) if marks is not None else ("/" in text or "或" in text or "也可" in text):
                 paths = alternatives(paths)
             total = 0

@@ -40,7 +40,7 @@ def t2s(text: str) -> str:
     if text.isascii():
         return text
     changing = changing_characters()
-    if changing is not None and changing.search(text) is None:
+    if changing is not None and (_screen(changing).search(text) is None or changing.search(text) is None):
         return text
     out = _converter().convert(text)
     if len(out) == len(text):
@@ -91,6 +91,24 @@ def changing_characters() -> re.Pattern | None:
         found = _any_of(changing) if changing else ""
         KEPT.put(key, found)
     return regexcache.compile(found) if found else None
+
+
+def _screen(changing: re.Pattern) -> re.Pattern:
+    """One class holding every character `changing` finds and every character above U+FFFF: a text without
+    any is one `changing` finds nothing in. `_any_of`'s two branches make _sre try both at every character
+    of every text (≈ 360 instructions a character; the one class ≈ 80), so `changing` itself is asked only
+    of a text this finds something in (a Traditional character, or one above U+FFFF)."""
+    if _SCREEN[0] is not changing:
+        bmp, astral, _ = changing.pattern.partition("|(?=")
+        if not bmp.startswith("["):  # no character of the Basic Multilingual Plane changes
+            screen = "[\\U00010000-\\U0010ffff]"
+        else:
+            screen = bmp[:-1] + "\\U00010000-\\U0010ffff]" if astral else bmp
+        _SCREEN[:] = [changing, regexcache.compile(screen)]
+    return _SCREEN[1]
+
+
+_SCREEN: list = [None, None]  # (the pattern of changing_characters, its screen)
 
 
 def _any_of(chars: str) -> str:

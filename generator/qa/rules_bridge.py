@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from huifang.lint.linemarks import CLOSING, PERSONAL, REORDERED
-from huifang.lint.normalize import drop_in_lines, fold
+from huifang.lint.normalize import _DROP, drop_in_lines, fold
 from huifang.lint.normalize import normalize as _normalize
 from huifang.lint.rules import forbidden_phrase, personal_data
 from huifang.lint.standards import names_closing
@@ -257,3 +257,14 @@ def prepare(turns: list[Turn]) -> None:
 def normalize(text: str) -> str:
     """The linter's comparison form: Simplified, half-width, lower case, no spaces or punctuation."""
     return _normalize(text)
+
+
+def pieces(folded: str) -> list[str]:
+    """A folded text cut where `normalize` drops something (spaces, punctuation): its clauses, which recur
+    from call to call more than whole turns do (a turn with the customer's own name in it still has the
+    script's other clauses). Joined, they are the turn's normalised form unless a character above U+FFFF
+    was dropped; the caller compares."""
+    return list(filter(None, _BREAKS.split(folded)))
+
+
+_BREAKS = _DROP  # the runs of characters `normalize` drops from a folded text (those of the BMP)

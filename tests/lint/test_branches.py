@@ -415,3 +415,40 @@ def test_typical_lines_listed_after_for_example_are_alternatives(project):
     said = "物业人员碰面时说：“您好，吃过饭了吗？”“最近下雨，出门记得带伞。”\n客服：感谢您的支持，再见！\n"
     found = [p for p in lint(project, "said3.txt", said) if p.rule == "missing-greeting"]
     assert not any("说法" in p.message for p in found), found
+
+
+def test_an_utterance_banks_endings_in_its_middle_are_each_an_ending(project):
+    # a robot's lines in source order (round 13): lines that end the call well before the last one — ending with the
+    # call-ending words, 请您挂一下电话 among them — are each the end of a path, so their missing closing is found
+    text = (
+        "您好，请问是王先生吗？这里是安心物业，我是客服小李，耽误您两分钟做个回访可以吗？\n"
+        "对不起，打扰您了，请您挂一下电话\n"
+        "请问您对维修服务满意吗？\n"
+        "请问师傅上门时有没有出示工作证？\n"
+        "好的，您的意见我们已经记录。\n"
+        "好的，感谢您的接听，祝您生活愉快，再见！\n"
+    )
+    found = closings(lint(project, "bank-middle.txt", text))
+    assert list(found) == [2] and "结尾1" in found[2], found
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # a story's goodbye inside a sentence ends no path
+        "他说了声再见就挂了电话，过了一会儿又打了回来。\n",
+        # a goodbye that is no line's end, and a short customer's goodbye
+        "好的，再见之前我再确认一下您的地址，请问还是金朗路吗？\n",
+        "好的，再见。\n",
+        # a goodbye and a remark or two after it is one ending
+        "好的，感谢您的接听，祝您生活愉快，再见！\n",
+    ],
+)
+def test_a_goodbye_that_ends_no_line_ends_no_path(project, middle):
+    text = (
+        "您好，请问是王先生吗？这里是安心物业，我是客服小李，耽误您两分钟做个回访可以吗？\n"
+        + middle
+        + "请问您对维修服务满意吗？\n"
+        "好的，感谢您的接听，祝您生活愉快，再见！\n"
+    )
+    assert closings(lint(project, "middle.txt", text)) == {}

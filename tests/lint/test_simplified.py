@@ -31,6 +31,22 @@ def test_every_character_opencc_changes_is_known(converter):
     assert [c for c in changed if changing.search(c) is None] == []
 
 
+def test_the_screen_holds_every_character_they_find():
+    """t2s asks the one-class screen first: whatever the two-branch regex finds, the screen must find too."""
+    changing = simplified.changing_characters()
+    assert changing is not None
+    screen = simplified._screen(changing)
+    every = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    assert [c for c in every if changing.search(c) is not None and screen.search(c) is None] == []
+    assert screen.search("\U0001f600") is not None  # any character above U+FFFF: then asked of `changing`
+    assert screen.search("您们从来没有这种事，谢谢") is None
+
+
+def test_text_above_the_basic_plane_is_converted_as_opencc_does(converter):
+    for text in ("這種事\U0001f600", "\U0001f600这种事", "\U00020000這", "\U00020000这"):
+        assert simplified.t2s(text) == converter.convert(text)
+
+
 def texts() -> list[Path]:
     folders = [
         "content",
