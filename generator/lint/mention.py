@@ -124,7 +124,59 @@ def mentioned(folded: str, start: int) -> bool:
         or _narrated(folded, start)
         or _beside_quotes(folded, start)
         or _customers_quote(folded, start)
+        or _supposed(folded, start)
     )
+
+
+# Words supposed, not said on a call: a quote a condition introduces (「如果你说“我不知道”，客户会觉得…」, 「假如听到的是
+# 一句“不归我管”」), or what customers hate to hear (「最讨厌听到客服说“不知道”」).
+SUPPOSED = regexcache.compile(
+    # (saying in the condition's own clause: 「如果客户问到价格，就回答：“…”」 is a script's answer, said)
+    r"(?:如果|假如|假设|要是|一旦|万一|倘若|试想)(?:[^。！!？?“”「」，,；;]{0,10}?(?:说|讲|回答|答复|回复)|"
+    r"[^。！!？?“”「」]{0,14}?(?:听到|听见))|"
+    r"(?:讨厌|怕|不想|不愿意?|反感|最烦)(?:听到|听见)"
+)
+
+
+def _supposed(folded: str, start: int) -> bool:
+    """Inside a quote that a condition or a dislike of hearing introduces, in its sentence."""
+    if SUPPOSED.search(folded, max(0, start - 3 * INTRO_REACH), start) is None:
+        return False  # the screen first: finding the quote walks the line
+    quote = _open_quote(folded, start)
+    if quote <= 0:
+        return False
+    head = _since_last(SENTENCE_END, folded[max(0, quote - 2 * INTRO_REACH) : quote])
+    return SUPPOSED.search(head) is not None
+
+
+# An answer option, the customer's possible answer and not the agent's words: 「A.满意 B.一般 C.不满意 D.不知道」,
+# 「（了解/不了解/不清楚）」, 「2、不知道」, 「回答“不清楚”：…」 (a case heading its reply) — an item of a list of options (two or more item marks on the line), an item in a
+# slash list, or a numbered or lettered line that holds nothing else. A speaker's 「A：」 is no item mark.
+ITEM_MARK = r"(?:[（(]?(?:[A-Ha-h]|\d{1,2})[.．、)）](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])"
+ITEM_BEFORE = regexcache.compile(r"(?:^|(?<=[\s　/／,，;；]))[ \t#>*\-]*" + ITEM_MARK + r"[ \t]*$")
+ITEM_MARKS = regexcache.compile(r"(?:^|(?<=[\s　/／,，;；]))[ \t#>*\-]*" + ITEM_MARK)
+ANSWERS = ("知道", "清楚", "了解")
+SLASHED = frozenset("/／")  # not a table's |: its cells are said
+ITEM_ENDS = frozenset(".．、)）①②③④⑤⑥⑦⑧⑨⑩")
+# The customer's answer naming the case a reply is for: 「回答“不清楚”：好的，我给您说明一下。」
+CASE_COLON = regexcache.compile(r"[”」』\"]?[ \t]*[:：]")
+NOTHING_AFTER = regexcache.compile(r"[\s。.！!？?、,，;；…" + "啊呀吧哦呢嘛啦了哈" + r"]*$")
+
+
+def answer_option(folded: str, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` of a folded line (its label or list number included) are an answer
+    option of a list, not said. Only not knowing is a customer's answer (「1. 你自己想办法吧」 is a script's line)."""
+    if not any(word in folded[start:end] for word in ANSWERS):
+        return False
+    before = folded[max(0, start - 12) : start].rstrip(" \t")
+    after = folded[end : end + 4].lstrip(" \t")
+    if before[-1:] in SLASHED or after[:1] in SLASHED or CASE_COLON.match(after) is not None:
+        return True
+    if before[-1:] not in ITEM_ENDS or ITEM_BEFORE.search(folded[: len(before) + max(0, start - 12)]) is None:
+        return False
+    if NOTHING_AFTER.match(folded, end) is not None and ITEM_MARKS.match(folded) is not None:
+        return True  # 「2、不知道」 on a line of its own
+    return len(ITEM_MARKS.findall(folded)) >= 2
 
 
 END_MARKS = frozenset("）)】]❌❎✗✘✕✖×╳")
@@ -422,14 +474,27 @@ _NUMBERING = regexcache.compile(
 )
 
 
-# 「服务十不准」, 「四不讲」: a numbered set of things not to say or do, as a heading (looked for in a short line only:
-# a number or 一 starts too many places of a text for a search over a whole file).
-NUMBERED_BANS = regexcache.compile(r"[一二三四五六七八九十\d]{1,2}不(?:准|讲|许)")
+# 「服务十不准」, 「四不讲」, 「服务用语十忌」: a numbered set of things not to say or do, as a heading, and other titles
+# of such a list (looked for in a short line only: a number or 一 starts too many places of a text for a search over a
+# whole file, and the words are common in running text).
+NUMBERED_BANS = regexcache.compile(
+    r"[一二三四五六七八九十\d]{1,2}(?:不(?:准|讲|许)|忌)|"
+    # other titles of a list of words not to say, on a short line of their own: 「禁说用语」, 「服务红线用语」, 「沟通雷区」,
+    # 「负面词汇」, 「敏感词」, 「消极用语」, 「推诿用语举例」, 「客户最反感的话」, 「容易引起投诉的话」, 「减分话术」,
+    # 「不推荐的说法」, 「低情商回复」, 「Don't say」
+    r"禁说|红线|雷区|负面(?:词|用语|话术|表达|语言)|敏感(?:词|用语)|消极(?:用语|语言|表达|话术|词)|否定(?:用语|语言|词)|"
+    r"推诿(?:用语|话术|语言|的话)|(?:反感|讨厌|不爱听|不想听)的话|引起投诉的话|(?:扣分|减分)(?:用语|话术|的话)|"
+    r"不推荐|低情商|[Dd]on'?t say"
+)
+# What a title of NUMBERED_BANS holds, to screen a whole file with (one pattern of words: a scan each costs 4×).
+TITLE_SCREEN = regexcache.compile(
+    r"不准|不讲|不许|忌|禁说|红线|雷区|负面|敏感|消极|否定|推诿|反感|讨厌|不爱听|不想听|引起投诉|扣分|减分|不推荐|低情商|say"
+)
 
 
 def taboo_lines(text: str) -> frozenset[int]:
     """The 1-based numbers of the lines inside sections headed as words not to say."""
-    if TABOO_HEADING.search(text) is None and ("不准" not in text and "不讲" not in text and "不许" not in text):
+    if TABOO_HEADING.search(text) is None and TITLE_SCREEN.search(text) is None:
         return frozenset()
     lines = text.split("\n")
     inside: set[int] = set()

@@ -199,6 +199,8 @@ def _attributed(line: str, start: int, end: int, following: str, public: tuple[s
         named = _named_speaker(CLAUSE.split(head[: colon.start()])[-1])
         if named is not None:
             return named
+        if VOICE.search(head, 0, colon.start()) is not None:
+            return EITHER  # 「电话那头传来一个虚弱的声音：“…”」: a voice, whose side the story does not say
     after = AFTER.match(line, min(len(line), end + 1))
     if after is not None:
         return _speaker(after.group(1), public) or EITHER
@@ -206,7 +208,24 @@ def _attributed(line: str, start: int, end: int, following: str, public: tuple[s
         whose = WHOSE.search(SENTENCE_END.split(following, 1)[0])
         if whose is not None:
             return _speaker(whose.group(1)) or EITHER
-    return None
+    return _actor_after(line, end)
+
+
+# A voice named before a colon, nobody's side said: 「电话那头传来一个虚弱的声音：」, 「听筒里传出：」.
+VOICE = regexcache.compile(r"声音|传来|传出|响起")
+ACTOR_REACH = 24  # characters of the sentence right after a quote in which the one acting is named
+
+
+def _actor_after(line: str, end: int) -> str | None:
+    """EITHER when the sentence right after a quote names the customer, the public or the narrator first (「“我真的
+    不知道该怎么办了。”电话那头，一位老人哭了起来。」: the one who acts right after the words may have said them, or
+    may be the one they were said to), else None. Only ever a reason not to check the quote: it starts no
+    alternation of turns."""
+    tail = line[end + 1 : end + 1 + ACTOR_REACH].lstrip('”」』" \t')
+    stop = SENTENCE_END.search(tail)
+    if stop is None or not tail or tail[0] in QUOTE_CHARS:
+        return None  # no sentence of its own right after the quote (or another quote)
+    return EITHER if _named_speaker(tail[: stop.start()]) == OTHER else None
 
 
 # A quote that opens a call as the agent does, greeting and saying who answers or asking for the customer

@@ -111,10 +111,12 @@ class Utterance:
 
 def normalize_lines(utterances: list[Utterance]) -> None:
     """Work out `normalized` of many one-line utterances (free-form) with one regex call."""
-    from huifang.lint.normalize import drop_in_lines
-
     pending = [u for u in utterances if u._norm is None]
     if len(pending) > 1:
+        # imported here, where needed: a function-level import of a module costs an AttributeError (its
+        # missing __path__) every call, and the reader has set most utterances' `normalized` already
+        from huifang.lint.normalize import drop_in_lines
+
         for u, norm in zip(pending, drop_in_lines("\n".join([u.folded for u in pending])).split("\n")):
             u._norm = norm
 

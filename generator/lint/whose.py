@@ -10,11 +10,14 @@ forbidden-phrase rule.
 - A short heading that names a situation (「场景三：没办法满足客户要求时」, 「5.不归我管的问题怎么处理」) is no one's words.
 - A numbered question that asks about the company (「6. 你们是不是没办法退款？」) heads a reply library's answer: it
   is the customer's question, not said by the agent.
+- In a file without labels, not knowing said first thing right after a line that asks the customer a question
+  (「请问您对这次维修满意吗？」 / 「不清楚，我当时不在家。」) is the customer's answer.
 """
 
 from __future__ import annotations
 
 from huifang import regexcache
+from huifang.lint.normalize import fold
 from huifang.lint.speakers import CUSTOMER_LABELS
 
 # A numbered heading that is a customer's question to the company: numbering, at most 30 characters, 你们/贵公司…,
@@ -64,6 +67,36 @@ SITUATION_HEADING = regexcache.compile(
 )
 
 
+# Not knowing, said first thing on the line right after a line that asks the customer something (「请问您对这次维修
+# 满意吗？」 / 「不清楚，我当时不在家。」), in a file without labels: the customer's answer to the agent's question.
+NOT_KNOWING_ANSWER = regexcache.compile(
+    r"[ \t]*(?:[嗯啊哦呃唉哎额噢][ \t,，。]*)?(?:我|我也|我们|我们也)?(?:真)?不(?:太)?(?:知道|清楚|了解)"
+)
+# The agent's question to the customer: 您 and a question, without the customer's 我 / 你们 (「请问您能帮我查一下吗？」,
+# 「请问你们能退款吗？」 are the customer's).
+ASKS_CUSTOMER = regexcache.compile(r"^(?=[^\n]*您)(?![^\n]*(?:我|你们))[^\n]*(?:[?？]|吗|呢)[ \t。]*$")
+
+
+def _asked_before(view, u) -> bool:
+    """Whether the line right before `u`'s asks the customer a question (a file without labels: who answers is the
+    other side)."""
+    text = view.text
+    start = u.base - u.col + 1
+    if start <= 1:
+        return False
+    previous = text.rfind("\n", 0, start - 1)
+    line = text[previous + 1 : start - 1]
+    return ASKS_CUSTOMER.search(fold(line)) is not None and not _labelled(view)
+
+
+def _labelled(view) -> bool:
+    found = view.__dict__.get("_labelled")
+    if found is None:
+        text = view.text
+        found = view.__dict__["_labelled"] = any(has_label(lead(text, t)) for t in view.utterances())
+    return found
+
+
 def lead(text: str, u) -> str:
     """What the reader took off the start of a free-form utterance's line: a label, a list number,
     indentation, or nothing."""
@@ -91,6 +124,8 @@ def customers(view, u) -> bool:
     elif PERSON_LABEL.match(u.text) is not None and _agent_labelled(view, view.utterances()):
         return True
     if SITUATION_HEADING.match(_line(text, u)) is not None:
+        return True
+    if not taken and NOT_KNOWING_ANSWER.match(u.folded) is not None and _asked_before(view, u):
         return True
     everyone = view.__dict__.get("_everyone_by_line")
     if everyone is None:  # only a file in which the customer speaks can have the customer's turn going on

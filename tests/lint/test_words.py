@@ -803,3 +803,114 @@ def test_a_persons_label_used_once_is_not_the_agent(proj, text, lines):
 def test_a_name_introduced_as_the_publics_is_not_the_agent(proj, text, lines):
     _extend(proj, "[default, service-taboos]")
     assert [p.line for p in lint_text(proj, "names.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # answer options: the customer's possible answers, not the agent's words
+        ("问题3：您对社区服务是否满意？\nA.满意 B.一般 C.不满意 D.不知道\n", []),
+        ("请问您知道垃圾分类的要求吗？\n1、知道\n2、不知道\n", []),
+        ("您是否了解本次活动？（了解/不了解/不清楚）\n", []),
+        ("Q5 您对本次服务的评价：1.满意 2.基本满意 3.不满意 4.说不清/不知道\n", []),
+        ("回答“不清楚”：好的，我给您说明一下。\n", []),
+        # a speaker's A：, a numbered line that says more, a bare answer without a list: said
+        ("A：您好，请问有什么可以帮您？\nB：我的快递没到。\nA：不知道。\n", [3]),
+        ("1. 没办法，这个退不了。\n", [1]),
+        ("坐席：不知道。\n", [1]),
+        ("价格是3.5元，没办法再便宜了。\n", [1]),
+    ],
+)
+def test_answer_options_are_not_said(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "options.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # in a file without labels, not knowing right after the agent's question to the customer is the answer
+        ("请问您对这次维修满意吗？\n不清楚，我当时不在家。\n好的，那我稍后再联系您家人。\n", []),
+        ("请问是您本人办理的吗？\n不知道。\n", []),
+        # after the customer's question, or after no question, it is said
+        ("请问你们能退款吗？\n不知道。\n", [2]),
+        ("请问您能帮我查一下快递吗？\n不清楚，您自己去查吧。\n", [2]),
+        ("您好，这里是幸福物业。\n不知道。\n", [2]),
+        # with labels, the labels say who speaks
+        ("客服：请问您满意吗？\n客服：不知道。\n", [2]),
+    ],
+)
+def test_not_knowing_right_after_the_agents_question_is_the_answer(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "answers.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # words supposed, not said on a call: a condition's quote, what customers hate to hear
+        ("如果你说“我不知道”，客户会觉得你不专业。\n", []),
+        ("试想一下，如果你打电话咨询，听到的是一句“不归我管”，你会怎么想？\n", []),
+        ("很多客户反映，最讨厌听到客服说“不知道”。\n", []),
+        # a reported answer is said
+        ("记者问了三次，接线员都回答：“不归我管。”\n", [1]),
+    ],
+)
+def test_words_supposed_are_not_said(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "supposed.txt", text, "forbidden-phrase")] == lines
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "服务用语十忌",
+        "禁说用语",
+        "服务红线用语",
+        "沟通雷区",
+        "负面词汇",
+        "敏感词",
+        "消极用语",
+        "推诿用语举例",
+        "客户最反感的话",
+        "容易引起投诉的话",
+        "减分话术",
+        "不推荐的说法",
+        "低情商回复",
+        "Don't say",
+    ],
+)
+def test_more_titles_of_a_list_of_words_not_to_say(proj, heading):
+    _extend(proj, "[default, service-taboos]")
+    text = f"{heading}\n1. 这个我不知道，你自己想办法吧。\n2. 没办法，这事我管不了。\n"
+    assert lint_text(proj, "titles.txt", text, "forbidden-phrase") == []
+
+
+def test_a_title_in_running_text_heads_nothing(proj):
+    # the same words inside a sentence are no heading: the lines after it are said
+    _extend(proj, "[default, service-taboos]")
+    text = "客服：这条是公司的红线，我们必须遵守。\n客服：没办法，这事我管不了。\n"
+    assert [p.line for p in lint_text(proj, "titles.txt", text, "forbidden-phrase")] == [2]
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        # a voice whose side the story does not say, and the public acting right after a quote: not checked
+        ("电话那头传来一个虚弱的声音：“我没办法动了……”\n调度员立即派出救护车。\n", []),
+        ("“我真的不知道该怎么办了。”电话那头，一位老人哭了起来。\n", []),
+        # the agent acting right after the quote, or a verb of speaking: the story's reading as before
+        ("“没办法，你自己去查。”接线员说完就挂了电话。\n", [1]),
+        ("那天，客户经理王某表示：“这不归我管。”\n", [1]),
+    ],
+)
+def test_a_voice_or_the_public_acting_after_a_quote(proj, text, lines):
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "voice.txt", text, "forbidden-phrase")] == lines
+
+
+def test_a_numbered_script_line_of_other_words_is_said(proj):
+    # only not knowing is a customer's answer option: a numbered line of other words is the script's
+    _extend(proj, "[default, service-taboos]")
+    assert [p.line for p in lint_text(proj, "n.txt", "1. 你自己想办法吧\n2. 没办法。\n", "forbidden-phrase")] == [1, 2]
+    assert lint_text(proj, "n.txt", "| 角色 | 话术 |\n| 客服 | 不知道 |\n", "forbidden-phrase") != []

@@ -32,7 +32,7 @@ def check(view, ctx):
             continue
         if view.freeform:
             normalize_lines(asked)
-            keys = [u.normalized for u in asked if len(u.normalized) >= 4]
+            keys = [key for key in [u.normalized for u in asked] if len(key) >= 4]
             if len(set(keys)) == len(keys):
                 continue  # free-form questions have no id: only equal texts can repeat
         for u in asked:

@@ -42,7 +42,7 @@ from __future__ import annotations
 from huifang.lint import story
 from huifang.lint.fix import replacement_for
 from huifang.lint.linemarks import REORDERED
-from huifang.lint.mention import NAMING, OPENERS, TABOO_HEADING, arrowed, mentioned, taboo_lines
+from huifang.lint.mention import ANSWERS, NAMING, OPENERS, TABOO_HEADING, answer_option, arrowed, mentioned, taboo_lines
 from huifang.lint.normalize import fold
 from huifang.lint.offered import offered
 from huifang.lint.story import said_by_agent
@@ -92,7 +92,7 @@ def check(u, ctx):
             continue  # prohibited or reported, not said: 「绝不会泄露」「不能说我不知道」, a list of 服务忌语
         phrase = hit.phrase
         shown = u.text[hit.start : hit.end]
-        if _answered(u, hit.start, hit.end):
+        if _answered(u, hit.start, hit.end) or _option(u, ctx, hit.start, hit.end):
             continue
         message = f"忌语「{shown}」"
         if phrase.phrase.value not in (shown, hit.written):
@@ -178,6 +178,17 @@ def _mentioned(u, ctx, start: int) -> bool:
             taken = fold(taken)
             return mentioned(taken + u.folded, len(taken) + start)
     return mentioned(u.folded, start)
+
+
+def _option(u, ctx, start: int, end: int) -> bool:
+    """An answer option of a list (「D.不知道」, 「（了解/不了解/不清楚）」), read with the list number the reader took."""
+    if not any(word in u.folded[start:end] for word in ANSWERS):
+        return False  # only not knowing is an answer (screened here: reading the list number costs a fold)
+    view = ctx.view
+    if view.freeform and view.text and u.col > 1 and u.base <= len(view.text):
+        taken = fold(lead(view.text, u))
+        return answer_option(taken + u.folded, len(taken) + start, len(taken) + end)
+    return answer_option(u.folded, start, end)
 
 
 def _answered(u, start: int, end: int) -> bool:
