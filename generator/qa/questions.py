@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 from huifang.compose import PLACEHOLDER, compose, fill
 from huifang.qa.call import AGENT, CUSTOMER, Turn
-from huifang.qa.rules_bridge import clauses as clauses_of
 from huifang.qa.rules_bridge import normalize
 
 MATCH = 0.75  # share of a question's clauses said (fuzzy per clause) for it to count as asked
@@ -331,7 +330,7 @@ def judge(plan: Plan, turns: list[Turn], agent: AgentText | None = None) -> Outc
         agent = AgentText(turns)
     narrow = plan.narrow
     if narrow is not None:
-        agent = narrow.agent(agent, turns)
+        agent = narrow.agent(agent)
     found: dict[int, Asked] = {}
     candidates = plan.paths
     if plan.convenience:
@@ -423,27 +422,18 @@ class Narrow:
         clauses = tuple(tuple(tuple(o.translate(table) for o in options) for options in w) for w in e.clauses)
         return Expected(e.id, e.text, tuple(k.translate(table) for k in e.keys), e.compliance, clauses)
 
-    def agent(self, agent: AgentText, turns: list[Turn] | None = None) -> AgentText:
-        """The agent's words narrowed, with the same map back to the turns. `turns`: the call's, so that a turn
-        new to the run is narrowed clause by clause (`rules_bridge.clauses`), each clause once for the run:
-        a new turn is mostly clauses said before, and narrowing costs ≈ 370 instructions a character."""
+    def agent(self, agent: AgentText) -> AgentText:
+        """The agent's words narrowed, with the same map back to the turns."""
         seen, table = self.seen, self.table
         parts = []
-        for part, index in zip(agent.parts, agent.turns):
+        for part in agent.parts:
             got = seen.get(part)
             if got is None:
                 if len(seen) > SEEN_LIMIT:
                     seen.clear()
-                cut = clauses_of(part, turns[index].folded) if turns is not None else None
-                got = seen[part] = part.translate(table) if cut is None else "".join([self._clause(c) for c in cut])
+                got = seen[part] = part.translate(table)
             parts.append(got)
         return NarrowText(agent, "".join(parts), parts)
-
-    def _clause(self, clause: str) -> str:
-        got = self.seen.get(clause)
-        if got is None:
-            got = self.seen[clause] = clause.translate(self.table)
-        return got
 
 
 class NarrowText(AgentText):

@@ -268,21 +268,3 @@ def pieces(folded: str) -> list[str]:
 
 
 _BREAKS = _DROP  # the runs of characters `normalize` drops from a folded text (those of the BMP)
-
-
-def clauses(norm: str, folded: str) -> list[str] | None:
-    """A turn's `pieces` when there are two or more and they join to its normalised words, else None;
-    remembered by the normalised words for the run (the script search and the questions both ask of a new
-    turn)."""
-    found = _CLAUSES.get(norm, _UNSEEN)
-    if found is _UNSEEN:
-        parts = pieces(folded) if folded else None
-        found = parts if parts and len(parts) > 1 and "".join(parts) == norm else None
-        if len(_CLAUSES) > SEEN_LIMIT:
-            _CLAUSES.clear()
-        _CLAUSES[norm] = found
-    return found
-
-
-_CLAUSES: dict[str, list[str] | None] = {}
-_UNSEEN: list[str] = []

@@ -117,8 +117,8 @@ class Session:
         remembered for the run: a turn new to the run is mostly clauses said before) and the pair across
         each cut. The automaton walks only clauses it has not seen (≈ 1,500 instructions a character: its
         nodes' children are searched one by one), about half a new turn's characters on the --vary corpus."""
-        parts = rules_bridge.clauses(norm, folded)
-        if parts is None:
+        parts = rules_bridge.pieces(folded) if folded else None
+        if not parts or len(parts) == 1 or "".join(parts) != norm:
             return reduce(or_, map(_value, automaton.iter(norm)), 0)
         seen = self._piece_pairs
         get = self._pair_bits.get

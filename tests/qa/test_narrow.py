@@ -98,25 +98,3 @@ def test_the_bound_from_the_bytes_is_the_texts_own(session):
             assert narrowed.could_cover(key, share) == questions.AgentText.could_cover(narrowed, key, share), key
             if all(narrow.table[ord(ch)] for ch in key if ord(ch) < 0x10000):  # a key of the questions' characters
                 assert narrowed.could_cover(narrowed_key, share) == agent.could_cover(key, share), key
-
-
-def test_a_new_turn_narrowed_clause_by_clause_is_the_turn_narrowed_whole(session):
-    """`Narrow.agent` with the call's turns narrows a turn new to the run clause by clause (each clause once for
-    the run): the same text as the whole turn narrowed, fresh and with its clauses remembered from other turns."""
-    plan = session.plan(SCRIPT)
-    narrow = questions.Narrow.of([e for _, due in plan.paths for e in due])
-    assert narrow is not None
-    said = [
-        "您好，我是泰康人寿客服小李，请问是王先生吗？",
-        "您好，我是泰康人寿客服小张，请问是李女士吗？",
-        "为了核实身份，请您报一下完整的身份证号码。",
-        "Ｈｅｌｌｏ，ＡＢＣ保险，您好！",
-        "您好𠀀，这是一句带扩展汉字的话。",
-        "，。？",
-    ]
-    calls = [agent_of(said)] + [agent_of([t.text for t in read(str(p)).turns]) for p in (FIXTURES / "calls").iterdir()]
-    for turns, agent in calls + calls:
-        by_clause = narrow.agent(agent, turns)
-        assert by_clause.parts == [part.translate(narrow.table) for part in agent.parts]
-        assert by_clause.text == agent.text.translate(narrow.table)
-    assert len(narrow.seen) > len({p for _, agent in calls for p in agent.parts})  # clauses remembered too
