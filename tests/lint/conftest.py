@@ -1,4 +1,5 @@
-"""Lint test helpers: a private copy of the fixture project, and linting a text as a file in it."""
+"""Lint test helpers: a private copy of the fixture project or of the shipped content, linting a text as a file in
+it, and the elements the shipped standards find in one agent line."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from pathlib import Path
 
 import pytest
 from huifang.lint.api import lint_paths
+from huifang.lint.standards import find_elements
+from huifang.lint.utterance import Utterance
+from huifang.project import load_project
 
+REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJ = FIXTURES / "proj"
 
@@ -26,3 +31,24 @@ def lint_text(root: Path, name: str, text: str, rule: str | None = None, *, newl
     path.write_bytes(text.encode("utf-8"))
     problems = lint_paths(root, [path]).problems
     return [p for p in problems if rule is None or p.rule == rule]
+
+
+@pytest.fixture(scope="module")
+def project():
+    """The shipped project, loaded once per module."""
+    return load_project(REPO, scripts=[]).project
+
+
+@pytest.fixture
+def real(tmp_path: Path) -> Path:
+    """A project with the shipped content/ (its standards.yaml) and nothing else."""
+    root = tmp_path / "real"
+    shutil.copytree(REPO / "content", root / "content")
+    (root / "huifang.yaml").write_text("lint: {}\n", encoding="utf-8")
+    return root
+
+
+def found(project, text: str, part: str = "greeting") -> set[str]:
+    """The elements of the shipped `part` standard found in one agent line."""
+    standard = getattr(project, part)
+    return {f.element.id for f in find_elements([Utterance(text, "agent", "x")], standard.elements)}

@@ -5,39 +5,10 @@ Every text here is made up, one for each shape a change reads and each it must l
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from huifang.lint.normalize import fold, normalize
-from huifang.lint.standards import find_elements
-from huifang.lint.utterance import Utterance
-from huifang.project import load_project
 
-from tests.lint.conftest import lint_text
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def project():
-    return load_project(REPO, scripts=[]).project
-
-
-def found(project, text: str, part: str = "greeting") -> set[str]:
-    standard = getattr(project, part)
-    return {f.element.id for f in find_elements([Utterance(text, "agent", "x")], standard.elements)}
-
-
-@pytest.fixture
-def real(tmp_path):
-    """A project with the shipped content/ (its standards.yaml) and nothing else."""
-    import shutil
-
-    root = tmp_path / "real"
-    shutil.copytree(REPO / "content", root / "content")
-    (root / "huifang.yaml").write_text("lint: {}\n", encoding="utf-8")
-    return root
-
+from tests.lint.conftest import found, lint_text
 
 # --- 1. written Cantonese read as Mandarin (lint/cantonese.py) ---
 

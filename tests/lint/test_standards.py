@@ -13,19 +13,9 @@ from huifang.lint.standards import _compile, find_elements
 from huifang.lint.utterance import Utterance
 from huifang.project import load_project
 
-from tests.lint.conftest import lint_text
+from tests.lint.conftest import found, lint_text
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def project():
-    return load_project(REPO, scripts=[]).project
-
-
-def found(project, text: str, part: str = "greeting") -> set[str]:
-    standard = getattr(project, part)
-    return {f.element.id for f in find_elements([Utterance(text, "agent", "x")], standard.elements)}
 
 
 @pytest.mark.parametrize(
@@ -510,17 +500,6 @@ def test_closing_found_where_the_script_marks_it(proj, body):
 def test_marked_closing_without_its_elements_is_still_missing(proj):
     body = "【结束通话】\n平时要注意多休息。\n好的，那就这样。\n"
     assert lint_text(proj, "d.txt", OPENING + body, "missing-closing")
-
-
-@pytest.fixture
-def real(tmp_path):
-    """A project with the shipped content/ (its standards.yaml) and nothing else."""
-    import shutil
-
-    root = tmp_path / "real"
-    shutil.copytree(REPO / "content", root / "content")
-    (root / "huifang.yaml").write_text("lint: {}\n", encoding="utf-8")
-    return root
 
 
 def test_opening_quoted_after_handbook_prose(real):
