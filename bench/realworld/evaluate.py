@@ -1,9 +1,9 @@
 """Measure the linter on real published call scripts and transcripts (bench/realworld/).
 
-    python bench/realworld/evaluate.py --split all -v     # all 374 development files (scripts/ 36 + heldout2/ 29
+    python bench/realworld/evaluate.py --split all -v     # all 397 development files (scripts/ 36 + heldout2/ 29
                                                           # + heldout3/ 34 + heldout4/ 35 + heldout5/ 32 + heldout6/ 30
                                                           # + heldout7/ 30 + heldout8/ 30 + heldout9/ 30 + heldout10/ 30
-                                                          # + heldout11/ 30 + heldout12/ 28)
+                                                          # + heldout11/ 30 + heldout12/ 28 + heldout13/ 23)
     python bench/realworld/evaluate.py --split dev        # the first labelling's dev half only
     python bench/realworld/evaluate.py --split heldout    # the first labelling's held-out half (since looked at)
     python bench/realworld/evaluate.py --split heldout2   # set 2 (labels-heldout2.yaml, heldout2/): blind once, measured
@@ -28,8 +28,8 @@
                                                           # in session 12 (first sight c068d70), then spent
     python bench/realworld/evaluate.py --split heldout12  # set 12 (labels-heldout12.yaml, heldout12/): blind once, measured
                                                           # in session 12 (before 869ce36, after e657d97), then spent
-    python bench/realworld/evaluate.py --split heldout13  # set 13 (labels-heldout13.yaml, heldout13/): blind, measured
-                                                          # once in session 13 (before/after); not in all
+    python bench/realworld/evaluate.py --split heldout13  # set 13 (labels-heldout13.yaml, heldout13/): blind once, measured
+                                                          # in session 13 (before 0176b7b, after dc3b116), then spent
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -183,7 +183,7 @@ def main(argv=None) -> int:
         "--split",
         choices=[*LABELS, "all"],
         default="dev",
-        help="all = the 374 development files (dev, heldout and the spent heldout2 to heldout12)",
+        help="all = the 397 development files (dev, heldout and the spent heldout2 to heldout13)",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(
@@ -196,7 +196,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
     engine, project = load_engine(args.project, tuple(args.pack))
-    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 13))]
+    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 14))]
     splits = spent if args.split == "all" else [args.split]
     everything = []
     for split in splits:

@@ -13,7 +13,7 @@ applies the patches there (`git apply`, paths relative to the repository root, e
 generator > change.diff`) and the edits (Python scripts run in the export, given its path: a change written as
 an edit of the text, for code too old for a diff's context; bench/realworld/transfer/ holds each change as it was transfer-tested), and runs that evaluate.py's judge() on the set's files and labels as they are in this
 tree, in a child process whose `huifang` is the export. A patch that does not apply to a commit is reported and
-that set is skipped. Blind sets (heldout13 and later) are not accepted.
+that set is skipped. Blind sets (heldout14 and later) are not accepted.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ FIRST_SIGHT = {
     "heldout10": "9abf380",
     "heldout11": "c068d70",
     "heldout12": "869ce36",
+    "heldout13": "0176b7b",
 }
 EXPORTED = [
     "generator",
@@ -112,7 +113,7 @@ def child(split: str, root: Path, verbose: bool) -> int:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="sets", action="append", choices=list(FIRST_SIGHT), help="default: all six")
+    parser.add_argument("--set", dest="sets", action="append", choices=list(FIRST_SIGHT), help="default: every spent set")
     parser.add_argument("--patch", action="append", type=Path, default=[], help="a diff to apply to each set's code")
     parser.add_argument("--edit", action="append", type=Path, default=[], help="a Python script that edits the export")
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
