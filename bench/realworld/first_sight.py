@@ -113,7 +113,9 @@ def child(split: str, root: Path, verbose: bool) -> int:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="sets", action="append", choices=list(FIRST_SIGHT), help="default: every spent set")
+    parser.add_argument(
+        "--set", dest="sets", action="append", choices=list(FIRST_SIGHT), help="default: every spent set"
+    )
     parser.add_argument("--patch", action="append", type=Path, default=[], help="a diff to apply to each set's code")
     parser.add_argument("--edit", action="append", type=Path, default=[], help="a Python script that edits the export")
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
