@@ -30,6 +30,8 @@
                                                           # in session 12 (before 869ce36, after e657d97), then spent
     python bench/realworld/evaluate.py --split heldout13  # set 13 (labels-heldout13.yaml, heldout13/): blind once, measured
                                                           # in session 13 (before 0176b7b, after dc3b116), then spent
+    python bench/realworld/evaluate.py --split heldout14  # set 14 (labels-heldout14.yaml, heldout14/): blind, for one
+                                                          # measurement at the start of session 14 (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -71,6 +73,7 @@ LABELS = {
     "heldout11": "labels-heldout11.yaml",
     "heldout12": "labels-heldout12.yaml",
     "heldout13": "labels-heldout13.yaml",
+    "heldout14": "labels-heldout14.yaml",
 }
 
 
