@@ -67,15 +67,20 @@ def _status(result) -> str:
     return OK if result.findings == 0 else LOST
 
 
-def applies(item, verdict) -> bool:
-    for case in item.na_when:
-        if case == "no-times" and not verdict.call.timed:
-            return False
-        if case == "not-convenient" and verdict.not_convenient:
-            return False
-        if case == "no-questions" and (verdict.outcome is None or not verdict.outcome.asked):
-            return False
-    return True
+def holding(verdict) -> frozenset[str]:
+    """The `na_when` cases that hold for a call: an item naming one of them does not apply."""
+    held = set()
+    if not verdict.call.timed:
+        held.add("no-times")
+    if verdict.not_convenient:
+        held.add("not-convenient")
+    if verdict.outcome is None or not verdict.outcome.asked:
+        held.add("no-questions")
+    return frozenset(held)
+
+
+def applies(item, held: frozenset[str]) -> bool:
+    return not any(case in held for case in item.na_when)
 
 
 def score(verdict, form) -> None:
@@ -87,38 +92,32 @@ def score(verdict, form) -> None:
         every[f.rule] = every.get(f.rule, 0) + 1
         if f.compliance:
             told[f.rule] = told.get(f.rule, 0) + 1
-    # What the items come to depends on nothing else: the form, the counts and `applies`' three cases. Most
+    # What the items come to depends on nothing else: the form, the counts and the `na_when` cases that hold. Most
     # calls of a run share one of a few such cases (most have no finding at all), so each is scored once
     # (≈ 80 k instructions a call for a form of ten items) and the frozen results are shared.
-    case = (
-        form,
-        not verdict.call.timed,
-        verdict.not_convenient,
-        verdict.outcome is None or not verdict.outcome.asked,
-        tuple(every.items()),
-        tuple(told.items()),
-    )
+    held = holding(verdict)
+    case = (form, held, tuple(every.items()), tuple(told.items()))
     scored = _SCORED.get(case)
     if scored is None:
         if len(_SCORED) > SCORED_LIMIT:
             _SCORED.clear()
-        scored = _SCORED[case] = _score(verdict, form, every, told)
+        scored = _SCORED[case] = _score(held, form, every, told)
     verdict.items = list(scored[0])
     verdict.score, verdict.passed = scored[1], scored[2]
 
 
 SCORED_LIMIT = 1_000  # distinct cases remembered per run (a few KB), then forgotten all at once
-_SCORED: dict[tuple, tuple] = {}  # (form, the three cases, counts per rule) → (item results, score, passed)
+_SCORED: dict[tuple, tuple] = {}  # (form, the cases that hold, counts per rule) → (item results, score, passed)
 
 
-def _score(verdict, form, every: dict[str, int], told: dict[str, int]) -> tuple[tuple, float, bool]:
+def _score(held: frozenset[str], form, every: dict[str, int], told: dict[str, int]) -> tuple[tuple, float, bool]:
     results = []
     kept = total = 0.0
     failed = False
     for item in form.items:
         per = told if item.compliance_only else every
         n = sum([per.get(rule, 0) for rule in set(item.rules)]) if per else 0
-        if not applies(item, verdict):
+        if not applies(item, held):
             results.append(ItemResult(item, None, n, False))
             continue
         lost = item.weight if item.deduct is None else min(item.weight, n * item.deduct)
