@@ -188,6 +188,28 @@ SIGNATURES = regexcache.compile(
 )
 
 
+# What each `{…}` token of a pattern stands for (the module docstring says each in words); any other token is the
+# organisation's value, e.g. `{公司}`, or its text.
+TOKEN_PATTERNS = {
+    "名": NAME,
+    "姓名": FULL_NAME,
+    "单位名": UNIT_NAME,
+    "名称": ORG_NAME,
+    "通称": GENERIC_ORG,
+    "落款": SIGNED_NAME,
+    "叙述": NARRATION,
+    "开口": OPENS,
+    "停顿": PAUSE,
+    "岗位": STAFF,
+    "机构": ORG_BEFORE_ROLE,
+    "约见": MEET_AGAIN,
+    "小名": NICKNAME,
+    "人名": PERSON_NAME,
+    "职务": STAFF_HEAD,
+    "占位": PLACEHOLDER_STARTS + "(?:" + PLACEHOLDER_NAME + ")",
+}
+
+
 def _piece(token: str, values: dict) -> str:
     if token == "*":
         return WILDCARD
@@ -199,38 +221,8 @@ def _piece(token: str, values: dict) -> str:
         return "(?:" + "|".join(alternatives) + ")" + ("?" if optional else "")
     if token.startswith("{"):
         name = token[1:-1]
-        if name == "名":
-            return NAME
-        if name == "姓名":
-            return FULL_NAME
-        if name == "单位名":
-            return UNIT_NAME
-        if name == "名称":
-            return ORG_NAME
-        if name == "通称":
-            return GENERIC_ORG
-        if name == "落款":
-            return SIGNED_NAME
-        if name == "叙述":
-            return NARRATION
-        if name == "开口":
-            return OPENS
-        if name == "停顿":
-            return PAUSE
-        if name == "岗位":
-            return STAFF
-        if name == "机构":
-            return ORG_BEFORE_ROLE
-        if name == "约见":
-            return MEET_AGAIN
-        if name == "小名":
-            return NICKNAME
-        if name == "人名":
-            return PERSON_NAME
-        if name == "职务":
-            return STAFF_HEAD
-        if name == "占位":
-            return PLACEHOLDER_STARTS + "(?:" + PLACEHOLDER_NAME + ")"
+        if name in TOKEN_PATTERNS:
+            return TOKEN_PATTERNS[name]
         literal = re.escape(fold(token))
         return f"(?:{literal}|{re.escape(fold(values[name]))})" if values.get(name) else literal
     return re.escape(fold(token))
