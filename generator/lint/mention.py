@@ -54,6 +54,9 @@ DENIED = regexcache.compile(
     # 你自己想办法吧」 is no condition of this kind, and a phrase planted after 「如果」 must still be found)
     r"(?:如果|假如|倘若|万一|若是?)(?:实在|确实|真的)$"
 )
+# The crosses that mark a wrong example (「❌ 我也没办法」, 「我不知道 ✗」), each one character.
+CROSSES = "❌❎✗✘✕✖×╳"
+CROSS = "|".join(CROSSES)
 # A situation the words describe, not said: 「遇到实在没办法解决的问题，请及时上报」, 「碰到客户不清楚的地方」 — met
 # (遇到, 碰到 …) right before them, and they qualify a noun after them (…的问题).
 MET = regexcache.compile(r"(?:遇到|碰到|遇上|碰上|面对|针对)(?:实在|确实|真的|客户|用户|顾客)?[ \t]*$")
@@ -179,7 +182,7 @@ def answer_option(folded: str, start: int, end: int) -> bool:
     return len(ITEM_MARKS.findall(folded)) >= 2
 
 
-END_MARKS = frozenset("）)】]❌❎✗✘✕✖×╳")
+END_MARKS = frozenset("）)】]" + CROSSES)
 
 
 def _marked_at_end(folded: str, start: int) -> bool:
@@ -210,10 +213,10 @@ def _wrong_label(label: str) -> bool:
 # A line marked as a wrong example (「❌ 我也没办法」 beside 「✅ 我帮您想想办法」), also in brackets (「（×）我不知道」), or
 # marked at its end (「我不知道。（×）」, 「“我不知道”（错误）」, 「我不知道 ✗」; a bare × only after a space or a stop, not
 # a placeholder's ××).
-WRONG_MARK = regexcache.compile(r"[ \t]*[（(【\[]?[ \t]*(?:❌|❎|✗|✘|✕|✖|×|╳|🚫|⛔)")
+WRONG_MARK = regexcache.compile(r"[ \t]*[（(【\[]?[ \t]*(?:" + CROSS + r"|🚫|⛔)")
 WRONG_END = regexcache.compile(
-    r"(?:[（(【\[][ \t]*(?:❌|❎|✗|✘|✕|✖|×|╳|错误?|不当|不规范|不正确|不宜|忌|禁)[ \t]*[)）】\]]|"
-    r"(?<=[ \t。！!？?，,”」』\"])(?:❌|❎|✗|✘|✕|✖|×|╳))[ \t。.!！]*$"
+    r"(?:[（(【\[][ \t]*(?:" + CROSS + r"|错误?|不当|不规范|不正确|不宜|忌|禁)[ \t]*[)）】\]]|"
+    r"(?<=[ \t。！!？?，,”」』\"])(?:" + CROSS + r"))[ \t。.!！]*$"
 )
 # A rule or comment about the words right after them (「“我不知道”是服务忌语」, 「像“没办法”这样的话不能说」,
 # 「“没办法”“不归我管”等推诿用语严禁使用」, 「不知道、不清楚，这些话都属于服务禁语」, 「说“我不知道”会让客户觉得…」):
