@@ -923,6 +923,10 @@ QUOTES = regexcache.compile(r"[“”「」\"]")
 # Where to turn later, said between the thanks and the goodbye (「如有疑问请拨打热线 400…」).
 AFTERCARE = regexcache.compile(r"如有|如果.{0,8}(?:问题|需要|疑问)|拨打|热线|随时|联系我们|再次来电|下次")
 SHORT = 20  # a turn this short that asks nothing may stand between closing words (「好的」「请慢走」)
+# The question that closes a call, whether anything else is needed (请问还有什么可以帮您的吗): closing talk, though it asks.
+ANYTHING_ELSE = regexcache.compile(
+    r"还有(?:什么|别的|其他|其它)[^，,。！!？?]{0,8}(?:需要|问题|疑问|事|帮|效劳|服务)|还需要(?:什么|其他|其它|别的)"
+)
 
 
 def _ending(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> list[Utterance]:
@@ -964,7 +968,9 @@ def _rule(u: Utterance) -> bool:
 
 
 def _closing_talk(u: Utterance, says) -> bool:
-    return says(u) or ((len(u.text) <= SHORT or AFTERCARE.search(u.folded) is not None) and not asks(u))
+    if says(u) or ("还" in u.folded and ANYTHING_ELSE.search(u.folded) is not None):
+        return True
+    return (len(u.text) <= SHORT or AFTERCARE.search(u.folded) is not None) and not asks(u)
 
 
 # Words that end a call: a goodbye or a wish (thanks alone do not: they are said in the middle of a call too).

@@ -139,3 +139,33 @@ def test_an_endings_closing_does_not_reach_back_into_another_ending(project):
     )
     found = closings(project, "reach.txt", text)
     assert list(found) == [3] and "致谢" in found[3], found
+
+
+# --- 4. the question that closes a call (anything else?) is closing talk ---
+
+
+def test_the_thanks_before_an_anything_else_question_is_the_closings(project):
+    text = (
+        "客服：您好，请问有什么可以帮您？\n"
+        "客户：我的快递到哪了？\n"
+        "客服：已经为您查到，明天上午送达。\n"
+        "客户：好的。\n"
+        "客服：亲，感谢您的耐心等待哈\n"
+        "客服：请问还有什么需要为您效劳的呢？\n"
+    )
+    found = closings(project, "else.txt", text.replace("客服：您好", "# 类型：呼入\n客服：您好", 1))
+    message = next(iter(found.values()))
+    assert "道别" in message and "致谢" not in message, found
+
+
+def test_a_question_that_goes_on_is_no_closing_talk(project):
+    text = (
+        "客服：您好，请问有什么可以帮您？\n"
+        "客户：我的快递到哪了？\n"
+        "客服：亲，感谢您的耐心等待哈\n"
+        "客服：请问您的收货地址是哪里呢？\n"
+    )
+    message = next(
+        iter(closings(project, "on.txt", text.replace("客服：您好", "# 类型：呼入\n客服：您好", 1)).values())
+    )
+    assert "致谢" in message
