@@ -887,6 +887,9 @@ def _marked(
             if first is None:
                 return None  # a bare marker at the path's end: the path's own ending is its closing
             continue
+        entry = after[: _entry_end(agent, index) - index]
+        if len(entry) < len(after) and any(says(u) for u in entry):
+            return entry  # a list's entry that says the closing words: the next entries are other phrases
         if first is None:
             first = after
         if any(says(u) for u in after):
@@ -895,6 +898,31 @@ def _marked(
         if any(says(u) for u in rest):
             return rest
     return first
+
+
+# The numbering of a list's entry at the start of a line, by style: 1. 1、 (1) （一） 一、 ① a.
+ENTRY = regexcache.compile(
+    r"[ \t　•●·]*(?:(?P<num>\d{1,2}[.、．)）](?!\d))|(?P<pnum>[(（]\d{1,2}[)）])|(?P<pcn>[(（][一二三四五六七八九十]{1,3}[)）])"
+    r"|(?P<cn>[一二三四五六七八九十]{1,3}、)|(?P<circled>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])|(?P<letter>[A-Ha-h][.．、)）]))"
+)
+
+
+def _entry_style(u: Utterance) -> str:
+    """The numbering style of the list entry a turn starts with ("" for none)."""
+    found = ENTRY.match(u.text)
+    return (found.lastgroup or "") if found is not None else ""
+
+
+def _entry_end(agent: list[Utterance], index: int) -> int:
+    """Where the entry of a list that a closing marker's turn starts ends (「9、“再见”…告辞时使用」): at the next entry
+    of its list or of a list around it (「10、…」, or 「2、…」 after 「⑩、告别语：…」 under 「1、」); the path's end when
+    the turn starts no entry."""
+    style = _entry_style(agent[index])
+    if not style:
+        return len(agent)
+    outer = {s for s in map(_entry_style, agent[:index]) if s}
+    outer.add(style)
+    return next((j for j in range(index + 1, len(agent)) if _entry_style(agent[j]) in outer), len(agent))
 
 
 def _says_where(folded: str) -> bool:
@@ -927,6 +955,10 @@ QUOTES = regexcache.compile(r"[“”「」\"]")
 # Where to turn later, said between the thanks and the goodbye (「如有疑问请拨打热线 400…」).
 AFTERCARE = regexcache.compile(r"如有|如果.{0,8}(?:问题|需要|疑问)|拨打|热线|随时|联系我们|再次来电|下次")
 SHORT = 20  # a turn this short that asks nothing may stand between closing words (「好的」「请慢走」)
+# The question that closes a call, whether anything else is needed (请问还有什么可以帮您的吗): closing talk, though it asks.
+ANYTHING_ELSE = regexcache.compile(
+    r"还有(?:什么|别的|其他|其它)[^，,。！!？?]{0,8}(?:需要|问题|疑问|事|帮|效劳|服务)|还需要(?:什么|其他|其它|别的)"
+)
 
 
 def _ending(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> list[Utterance]:
@@ -968,7 +1000,9 @@ def _rule(u: Utterance) -> bool:
 
 
 def _closing_talk(u: Utterance, says) -> bool:
-    return says(u) or ((len(u.text) <= SHORT or AFTERCARE.search(u.folded) is not None) and not asks(u))
+    if says(u) or ("还" in u.folded and ANYTHING_ELSE.search(u.folded) is not None):
+        return True
+    return (len(u.text) <= SHORT or AFTERCARE.search(u.folded) is not None) and not asks(u)
 
 
 # Words that end a call: a goodbye or a wish (thanks alone do not: they are said in the middle of a call too).
