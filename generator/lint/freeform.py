@@ -620,8 +620,8 @@ class Reader:
             if second.line == first.line + 1
             and first.agent
             and second.agent
-            and open_end(first.normalized)
             and (second.col == 1 or not lines[second.line - 1][: second.col - 1].strip())
+            and open_end(first.normalized)  # last: the costliest test
         ]
         if not pairs:
             return []

@@ -36,7 +36,7 @@ def check(view, ctx):
     agent = view.agent_turns(first_path)
     for index, u in enumerate(agent):
         if ctx.element_in(greeting, view.org, u.folded, standard):
-            if any(not (view.freeform and _title(earlier)) for earlier in agent[:index]):
+            if index and any(not (view.freeform and _title(earlier)) for earlier in agent[:index]):
                 yield ctx.problem(
                     ID,
                     agent[0],
