@@ -332,8 +332,14 @@ def kind_of(view: CallView) -> str:
 
 
 def for_view(standard: m.Standard | None, view: CallView) -> m.Standard | None:
-    """The standard that applies to this call's kind of contact."""
-    return standard.for_kind(kind_of(view)) if standard is not None else None
+    """The standard that applies to this call's kind of contact (four rules ask it of every file: the answer
+    `for_kind` keeps is read here first)."""
+    if standard is None:
+        return None
+    kind = view.kind if view.kind in KINDS else "outbound"
+    kept = standard.__dict__.get("_kinds")
+    found = kept.get(kind) if kept is not None else None
+    return found if found is not None else standard.for_kind(kind)
 
 
 def _text(ctx, utterances: list[Utterance]) -> str:
@@ -354,7 +360,7 @@ def missing(ctx, standard: m.Standard, org, utterances: list[Utterance]) -> tupl
         return ctx.missing(standard, org, _text(ctx, utterances))
     # No pattern spans a line break, so an element is in the joined turns exactly when it is in one
     # of them: asked per turn, where the answers are remembered (turns recur, combinations less).
-    return ctx.missing_from_all(standard, org, (u.folded for u in utterances))
+    return ctx.missing_from_all(standard, org, [u.folded for u in utterances])
 
 
 # How far the opening may reach: agent turns before the first element (a title, repeated 喂, a
