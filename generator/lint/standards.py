@@ -713,7 +713,9 @@ def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | N
     nobody, a wrong party, a title line) do not end it, up to LEAD of them. A free-form document whose
     start has no element opens where it first greets, if nobody answers before that.
     """
-    cache = view.__dict__.setdefault("_openings", {})
+    cache = view.__dict__.get("_openings")
+    if cache is None:
+        cache = view.__dict__["_openings"] = {}
     key = (id(standard), id(path))
     found = cache.get(key)
     if found is None:
@@ -779,7 +781,9 @@ SCREEN_FROM = 50  # distinct turns asked about before the union regex is compile
 def _with_element(ctx, standard: m.Standard, org: m.Org | None) -> dict[str, bool]:
     """Folded turn → whether it has an element of the standard, remembered per run: every script's
     opening is asked about turn by turn, and standard lines recur from script to script."""
-    memo = ctx.__dict__.setdefault("_with_element", {})
+    memo = ctx.__dict__.get("_with_element")
+    if memo is None:
+        memo = ctx.__dict__["_with_element"] = {}
     key = (id(standard), org.id if org else "")
     found = memo.get(key)
     if found is None or len(found) > 100_000:
@@ -856,7 +860,9 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
         return _last_sentence(agent)
     if view is None or not view.freeform:
         return agent[-standard.max_turns :]
-    cache = view.__dict__.setdefault("_closings", {})
+    cache = view.__dict__.get("_closings")
+    if cache is None:
+        cache = view.__dict__["_closings"] = {}
     key = (id(turns), standard.max_turns)
     found = cache.get(key)
     if found is None:

@@ -68,8 +68,17 @@ def _word_order(ctx):
 
 
 def check(u, ctx):
+    """The findings of one turn. Most turns of a file with a phrase somewhere have nothing to look at: those
+    are answered without making a generator."""
     if not u.agent:
-        return
+        return ()
+    lines = ctx.view.phrase_lines
+    if lines is not None and u.line not in lines and not _reordered_maybe(ctx):
+        return ()  # free-form: the whole-file pre-screen found nothing on this line
+    return _check(u, ctx)
+
+
+def _check(u, ctx):
     if _reordered_maybe(ctx):
         yield from _in_any_order(u, ctx)
     lines = ctx.view.phrase_lines
