@@ -673,9 +673,8 @@ def _sliced_norms(folded: list[str], dropped: list[str], reads: list, spoken: li
             head = kept[f[:start]] = len(drop_in_lines(f[:start]))
         tail = 0
         if end < len(f):
-            tail = kept.get(f[end:])
-            if tail is None:
-                tail = kept[f[end:]] = len(drop_in_lines(f[end:]))
+            after = kept.get(f[end:])
+            tail = kept[f[end:]] = len(drop_in_lines(f[end:])) if after is None else after
         norms.append(d[head : len(d) - tail])
     if rendered:
         for index, norm in zip(rendered, drop_in_lines("\n".join([spoken[i] for i in rendered])).split("\n")):

@@ -262,12 +262,13 @@ class Speakers:
 
     def who(self, label: str) -> str | None:
         """AGENT, CUSTOMER, UNKNOWN (a speaker-like word not in the table) or None (not a speaker)."""
-        found = self._who.get(label, _UNASKED)
-        if found is _UNASKED:
+        try:
+            return self._who[label]
+        except KeyError:
             if len(self._who) > 10_000:
                 self._who.clear()
             found = self._who[label] = self._read(label)
-        return found
+            return found
 
     def _read(self, label: str) -> str | None:
         k = key(label)
@@ -305,7 +306,6 @@ class Speakers:
         return who, label, m.end()
 
 
-_UNASKED = object()
 DEFAULT = Speakers()
 
 # How the agent opens a call: a greeting, then who is calling (the company, the agent's name or number).
