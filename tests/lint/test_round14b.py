@@ -222,3 +222,21 @@ def test_take_care_is_a_wish(project, text, wishes):
 def test_convenience_and_need_in_other_words(project, text, present, absent):
     got = found(project, text)
     assert present <= got and not (absent & got), got
+
+
+# --- 7. a word written like a label that greets is a salutation, not a speaker ---
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("尊敬的客户您好:\n您的电费已欠费，请及时缴纳。\n", "尊敬的客户您好:"),
+        ("各位业主大家好：\n本周六停水。\n", "各位业主大家好："),
+        # a label-like word alone on its line that does not greet stays a label with nothing said
+        ("王经理：\n您好，请问有什么可以帮您？\n", "您好，请问有什么可以帮您？"),
+    ],
+)
+def test_a_salutation_line_is_words(text, first):
+    from huifang.lint.freeform import parse
+
+    assert parse(text, "x.txt")[0].text == first
