@@ -14,6 +14,9 @@ match the organisation's value. A match that overlaps an exclusion does not coun
 Texts and patterns are compared folded (Simplified, half-width, lower case). None of this syntax
 ever reaches a message: messages name an element and show its `examples`.
 
+An element with a `slot` (gongsi, zuoxi) is also found by what fills the self-introduction's slot (lint/caller): a
+real organisation's name from a gazetteer, or a staff number.
+
 `find_elements(utterances, elements, org)` is the one detector (lint and call QA use it).
 """
 
@@ -27,6 +30,7 @@ from huifang import model as m
 from huifang import regexcache
 from huifang.lint import story
 from huifang.lint.anyline import any_line
+from huifang.lint.caller import CUE
 from huifang.lint.gratitude import customers_thanks
 from huifang.lint.linemarks import CLOSING, OPENINGS
 from huifang.lint.normalize import fold
@@ -235,19 +239,41 @@ def _compile(pattern: str, fills: tuple) -> str:
 
 
 class Detector:
-    """One element's patterns and exclusions, compiled for one organisation."""
+    """One element's patterns and exclusions, compiled for one organisation, and the self-introduction's slot
+    when the element is read from it too (`slot`: lint/caller)."""
 
-    __slots__ = ("regex", "exclude", "pattern")
+    __slots__ = ("regex", "exclude", "pattern", "slot", "kind")
 
-    def __init__(self, element: m.Element, fills: tuple = ()):
+    def __init__(self, element: m.Element, fills: tuple = (), own: tuple[str, ...] = ()):
         self.regex = regexcache.compile("|".join(_compile(p, fills) for p in element.patterns))
         self.exclude = (
             regexcache.compile("|".join(_compile(p, fills) for p in element.exclude)) if element.exclude else None
         )
         self.pattern = self.regex.pattern + ("|" + self.exclude.pattern if self.exclude else "")
+        self.kind = element.slot
+        self.slot = None
+        if element.slot:
+            from huifang.lint import caller
+
+            self.slot = caller.slot_for(caller.folded_names((*element.names, *own)))
 
     def search(self, text: str) -> tuple[int, int] | None:
         """(start, end) of the first match in a folded text that no exclusion overlaps, or None."""
+        found = self.patterns(text)
+        return found if found is not None or self.slot is None else self.in_slot(text)
+
+    def in_slot(self, text: str) -> tuple[int, int] | None:
+        """Where the slot says the element (no exclusion overlapping it), or None."""
+        if self.slot is None:
+            return None
+        span = self.slot.find(text, self.kind)
+        if span is None or self.exclude is None:
+            return span
+        start, end = span
+        return None if any(a < end and start < b for a, b in (x.span() for x in self.exclude.finditer(text))) else span
+
+    def patterns(self, text: str) -> tuple[int, int] | None:
+        """(start, end) of the patterns' first match that no exclusion overlaps, or None."""
         found = self.regex.search(text)
         if found is None or self.exclude is None:
             return found.span() if found else None
@@ -266,7 +292,9 @@ class Detector:
 
 
 def element_regex(element: m.Element, org: m.Org | None) -> Detector:
-    return Detector(element, tuple(sorted(org.fills().items())) if org else ())
+    if org is None:
+        return Detector(element)
+    return Detector(element, tuple(sorted(org.fills().items())), (org.name, org.short_name))
 
 
 @dataclass(frozen=True)
@@ -768,7 +796,11 @@ def _any_element(standard: m.Standard, org: m.Org | None) -> re.Pattern:
             _ANY.clear()
         fills = tuple(sorted(org.fills().items())) if org else ()
         found = _ANY[key] = regexcache.compile(
-            "|".join(_compile(p, fills) for e in standard.elements for p in e.patterns) or "(?!)"
+            "|".join(
+                [_compile(p, fills) for e in standard.elements for p in e.patterns]
+                + ([CUE.pattern] if any(e.slot for e in standard.elements) else [])
+            )
+            or "(?!)"
         )
     return found
 
