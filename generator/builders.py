@@ -148,6 +148,8 @@ class Builder:
                     e.get("description", ""),
                     tuple(e.get("exclude", ())),
                     tuple(e.get("examples", ())),
+                    e.get("slot", ""),
+                    tuple(e.get("names", ())),
                 )
                 for e in data["elements"]
             ],

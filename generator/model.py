@@ -246,6 +246,8 @@ class Element:
     description: str = ""
     exclude: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
+    slot: str = ""  # also found by what fills the self-introduction's slot (lint/caller): organisation, agent
+    names: tuple[str, ...] = ()  # a team's own organisation names the slot counts, besides the gazetteer
 
     @property
     def example(self) -> str:

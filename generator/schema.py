@@ -290,6 +290,16 @@ ELEMENT = obj(
             "description": "这个要素的常见说法（提示中只显示这些，不显示模式）",
         },
         "severity": SEVERITY,
+        "slot": {
+            "enum": ["organisation", "agent"],
+            "description": "也按自我介绍里说出的内容认：“这边是／我是／您好，…”后面是机构名录里的单位名（organisation），"
+            "或是工号、坐席号（agent）",
+        },
+        "names": {
+            "type": "array",
+            "items": SHORT,
+            "description": "本单位的名称、简称或品牌：在自我介绍里说出即算报了单位，补充内置的机构名录",
+        },
     },
     ("id", "name", "patterns"),
 )

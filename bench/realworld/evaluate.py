@@ -32,6 +32,8 @@
                                                           # in session 13 (before 0176b7b, after dc3b116), then spent
     python bench/realworld/evaluate.py --split heldout14  # set 14 (labels-heldout14.yaml, heldout14/): blind, for one
                                                           # measurement at the start of session 14 (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout15  # set 15 (labels-heldout15.yaml, heldout15/): blind, for one
+                                                          # measurement at the start of session 15 (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -74,6 +76,7 @@ LABELS = {
     "heldout12": "labels-heldout12.yaml",
     "heldout13": "labels-heldout13.yaml",
     "heldout14": "labels-heldout14.yaml",
+    "heldout15": "labels-heldout15.yaml",
 }
 
 

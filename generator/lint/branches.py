@@ -393,6 +393,11 @@ def _wordings(u: Utterance) -> list[Utterance] | None:
 ENDS_CALL = regexcache.compile(
     r"再见|再会|拜拜|不打扰(?:您|你)?了|保持(?:电话|手机)畅通|请(?:您|你)?(?:先)?挂(?:一下|断|机)(?:电话)?"
 )
+# A robot's hand-off to a person or back to the menu (正在为您转接人工，请稍候 / 您可以按0键返回菜单) ends its call too, at
+# any length: the other side does not say it.
+HAND_OFF = regexcache.compile(
+    r"[为帮给][您你][^，,。！!？?]{0,6}转(?:接|给)?[^，,。！!？?]{0,6}人工|[您你][^，,。！!？?]{0,12}返回[^，,。！!？?]{0,8}菜单"
+)
 ENDING_LEAST = 20  # shorter than this, a goodbye may be the other side's (「好的，再见」)
 SORRY_LEAST = 12  # …unless it says sorry for the call (「网络不太好，先打扰了，再见」): the caller's words
 # Where a file's text may end a line with the words that end a call (Simplified or Traditional), asked once of the
@@ -422,12 +427,16 @@ def endings(found: list[tuple[str, list[Utterance]]], text: str | None = None) -
     if len(turns) - start < 2 and not inner:
         return found
     name = path_name(label)
-    paths = [[*turns[: i + 1]] for i in inner]
+    # a path ends at one ending and passes through no other: the endings before it are other paths' ends
+    ended = set(inner)
+    paths = [[u for j, u in enumerate(turns[: i + 1]) if j == i or j not in ended] for i in inner]
+    head = [u for j, u in enumerate(turns[:start]) if j not in ended]
     if len(turns) - start >= 2:
-        head = turns[:start]
         paths += [[*head, u] for u in turns[start:]]
+    elif start < len(turns):
+        paths.append([*head, turns[-1]])
     else:
-        paths.append(list(turns))
+        paths.append(list(turns))  # its last lines end no call: the whole (a template's notes after its ending)
     return [(f"{name}（结尾{n}）", path) for n, path in enumerate(paths, 1)]
 
 
@@ -440,13 +449,22 @@ def _inner_endings(turns: list[Utterance], start: int, text: str | None) -> list
     last = start - 1 - TALK_ON  # the last index an inner ending may have
     if last < 1 or any(not u.agent for u in turns):
         return []  # a path with the customer's turns is a call, not a bank of the agent's lines
-    if text is not None:
+    if text is not None and "人工" not in text and "菜单" not in text:
         first = ENDING_LINES.search(text)
         if first is None or text.count("\n", 0, first.start()) + 1 > turns[last].line:
             return []
-    return [i for i in range(last + 1) if _ends_call(turns[i]) and ENDS_LINE.search(turns[i].folded) is not None]
+    return [
+        i
+        for i in range(last + 1)
+        if _ends_call(turns[i])
+        and (ENDS_LINE.search(turns[i].folded) is not None or HAND_OFF.search(turns[i].folded) is not None)
+    ]
 
 
 def _ends_call(u: Utterance) -> bool:
+    if not u.agent:
+        return False
     least = SORRY_LEAST if "打扰" in u.folded else ENDING_LEAST
-    return u.agent and len(u.text) >= least and ENDS_CALL.search(u.folded) is not None
+    if len(u.text) >= least and ENDS_CALL.search(u.folded) is not None:
+        return True
+    return ("人工" in u.folded or "菜单" in u.folded) and HAND_OFF.search(u.folded) is not None

@@ -34,6 +34,9 @@ class Context:
         self._present: dict[tuple, bool] = {}  # (element, org, text) → found: standard lines recur
         self._missing: dict[tuple, dict] = {}  # (standard, org) → {text: elements not found}
         self._detectors: dict[tuple, list] = {}  # (standard, org) → (element, its detector's search) in order
+        self._slotted: dict[tuple, list] = {}  # (standard, org) → (element, its slot's search) of slot elements
+        self._canon: dict[tuple, dict] = {}  # (standard, org) → {canonical text: elements its patterns miss}
+        self._by_patterns: dict[tuple, list] = {}  # (standard, org) → (element, its patterns' search) in order
         # (standard, org) → texts asked, then [its patterns' alphabet or None once dropped, texts asked, answers shared]
         self._alphabets: dict[tuple, int | list] = {}
         self._one_line: dict[tuple, bool] = {}
@@ -138,6 +141,11 @@ class Context:
         detectors = self._detectors.get(key)
         if detectors is None:
             detectors = self._detectors[key] = [(e, _searcher(self.element(e, org))) for e in standard.elements]
+        slotted = self._slotted.get(key)
+        if slotted is None:
+            slotted = self._slotted[key] = [
+                (e, d.in_slot) for e in standard.elements if (d := self.element(e, org)).slot
+            ]
         state = self._alphabets.get(key, 0)
         # an int: texts asked so far (the alphabet pays off once many are asked; not in a one-file lint)
         if isinstance(state, int):
@@ -148,17 +156,35 @@ class Context:
         alphabet, asked, shared = state
         if alphabet is None:
             return tuple(e for e, search in detectors if search(text) is None)
-        # Texts that differ only in what no pattern tells apart (a name, a number) have the same answer.
+        # Texts that differ only in what no pattern tells apart (a name, a number) have the same answer from the
+        # patterns; what the slot reads (a gazetteer's names) is asked of the text itself, for the elements the
+        # patterns did not find.
         canon = alphabet.canon(text)
-        memo = self._memo(standard, org)
+        memo = self._canon.get(key)
+        if memo is None or len(memo) > 100_000:
+            memo = self._canon[key] = {}
         found = memo.get(canon)
         state[1] = asked + 1
         if found is not None:
             state[2] = shared + 1
-            return found
-        if asked >= ALPHABET_TRIAL and shared * ALPHABET_SHARED < asked:
-            state[0] = None  # these texts seldom share an answer (a call transcript's own wording): not worth it
-        found = memo[canon] = tuple(e for e, search in detectors if search(canon) is None)
+        else:
+            if asked >= ALPHABET_TRIAL and shared * ALPHABET_SHARED < asked:
+                state[0] = None  # these texts seldom share an answer (a call transcript's own wording): not worth it
+            found = memo[canon] = tuple(e for e, search in self._patterns(standard, org) if search(canon) is None)
+        if slotted and found:
+            said = [e for e, in_slot in slotted if e in found and in_slot(text) is not None]
+            if said:
+                return tuple(e for e in found if e not in said)
+        return found
+
+    def _patterns(self, standard, org) -> list:
+        """(element, what finds its patterns alone) of a standard: the canonical text has no slot to read."""
+        key = (id(standard), org.id if org else "")
+        found = self._by_patterns.get(key)
+        if found is None:
+            found = self._by_patterns[key] = [
+                (e, d.patterns if d.slot else _searcher(d)) for e in standard.elements for d in (self.element(e, org),)
+            ]
         return found
 
     def _alphabet(self, standard, org) -> Alphabet:
@@ -213,8 +239,8 @@ ALPHABET_SHARED = 4
 
 def _searcher(detector):
     """What finds a detector's element in a text (None when absent): its regex's own search when it has no
-    exclusions (one C call), else the detector's search."""
-    return detector.regex.search if detector.exclude is None else detector.search
+    exclusions and no slot (one C call), else the detector's search."""
+    return detector.regex.search if detector.exclude is None and detector.slot is None else detector.search
 
 
 def one_line(text: str) -> str:

@@ -14,6 +14,9 @@ match the organisation's value. A match that overlaps an exclusion does not coun
 Texts and patterns are compared folded (Simplified, half-width, lower case). None of this syntax
 ever reaches a message: messages name an element and show its `examples`.
 
+An element with a `slot` (gongsi, zuoxi) is also found by what fills the self-introduction's slot (lint/caller): a
+real organisation's name from a gazetteer, or a staff number.
+
 `find_elements(utterances, elements, org)` is the one detector (lint and call QA use it).
 """
 
@@ -27,6 +30,7 @@ from huifang import model as m
 from huifang import regexcache
 from huifang.lint import story
 from huifang.lint.anyline import any_line
+from huifang.lint.caller import CUE
 from huifang.lint.gratitude import customers_thanks
 from huifang.lint.linemarks import CLOSING, OPENINGS
 from huifang.lint.normalize import fold
@@ -235,19 +239,41 @@ def _compile(pattern: str, fills: tuple) -> str:
 
 
 class Detector:
-    """One element's patterns and exclusions, compiled for one organisation."""
+    """One element's patterns and exclusions, compiled for one organisation, and the self-introduction's slot
+    when the element is read from it too (`slot`: lint/caller)."""
 
-    __slots__ = ("regex", "exclude", "pattern")
+    __slots__ = ("regex", "exclude", "pattern", "slot", "kind")
 
-    def __init__(self, element: m.Element, fills: tuple = ()):
+    def __init__(self, element: m.Element, fills: tuple = (), own: tuple[str, ...] = ()):
         self.regex = regexcache.compile("|".join(_compile(p, fills) for p in element.patterns))
         self.exclude = (
             regexcache.compile("|".join(_compile(p, fills) for p in element.exclude)) if element.exclude else None
         )
         self.pattern = self.regex.pattern + ("|" + self.exclude.pattern if self.exclude else "")
+        self.kind = element.slot
+        self.slot = None
+        if element.slot:
+            from huifang.lint import caller
+
+            self.slot = caller.slot_for(caller.folded_names((*element.names, *own)))
 
     def search(self, text: str) -> tuple[int, int] | None:
         """(start, end) of the first match in a folded text that no exclusion overlaps, or None."""
+        found = self.patterns(text)
+        return found if found is not None or self.slot is None else self.in_slot(text)
+
+    def in_slot(self, text: str) -> tuple[int, int] | None:
+        """Where the slot says the element (no exclusion overlapping it), or None."""
+        if self.slot is None:
+            return None
+        span = self.slot.find(text, self.kind)
+        if span is None or self.exclude is None:
+            return span
+        start, end = span
+        return None if any(a < end and start < b for a, b in (x.span() for x in self.exclude.finditer(text))) else span
+
+    def patterns(self, text: str) -> tuple[int, int] | None:
+        """(start, end) of the patterns' first match that no exclusion overlaps, or None."""
         found = self.regex.search(text)
         if found is None or self.exclude is None:
             return found.span() if found else None
@@ -266,7 +292,9 @@ class Detector:
 
 
 def element_regex(element: m.Element, org: m.Org | None) -> Detector:
-    return Detector(element, tuple(sorted(org.fills().items())) if org else ())
+    if org is None:
+        return Detector(element)
+    return Detector(element, tuple(sorted(org.fills().items())), (org.name, org.short_name))
 
 
 @dataclass(frozen=True)
@@ -768,7 +796,11 @@ def _any_element(standard: m.Standard, org: m.Org | None) -> re.Pattern:
             _ANY.clear()
         fills = tuple(sorted(org.fills().items())) if org else ()
         found = _ANY[key] = regexcache.compile(
-            "|".join(_compile(p, fills) for e in standard.elements for p in e.patterns) or "(?!)"
+            "|".join(
+                [_compile(p, fills) for e in standard.elements for p in e.patterns]
+                + ([CUE.pattern] if any(e.slot for e in standard.elements) else [])
+            )
+            or "(?!)"
         )
     return found
 
@@ -855,6 +887,9 @@ def _marked(
             if first is None:
                 return None  # a bare marker at the path's end: the path's own ending is its closing
             continue
+        entry = after[: _entry_end(agent, index) - index]
+        if len(entry) < len(after) and any(says(u) for u in entry):
+            return entry  # a list's entry that says the closing words: the next entries are other phrases
         if first is None:
             first = after
         if any(says(u) for u in after):
@@ -863,6 +898,31 @@ def _marked(
         if any(says(u) for u in rest):
             return rest
     return first
+
+
+# The numbering of a list's entry at the start of a line, by style: 1. 1、 (1) （一） 一、 ① a.
+ENTRY = regexcache.compile(
+    r"[ \t　•●·]*(?:(?P<num>\d{1,2}[.、．)）](?!\d))|(?P<pnum>[(（]\d{1,2}[)）])|(?P<pcn>[(（][一二三四五六七八九十]{1,3}[)）])"
+    r"|(?P<cn>[一二三四五六七八九十]{1,3}、)|(?P<circled>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])|(?P<letter>[A-Ha-h][.．、)）]))"
+)
+
+
+def _entry_style(u: Utterance) -> str:
+    """The numbering style of the list entry a turn starts with ("" for none)."""
+    found = ENTRY.match(u.text)
+    return (found.lastgroup or "") if found is not None else ""
+
+
+def _entry_end(agent: list[Utterance], index: int) -> int:
+    """Where the entry of a list that a closing marker's turn starts ends (「9、“再见”…告辞时使用」): at the next entry
+    of its list or of a list around it (「10、…」, or 「2、…」 after 「⑩、告别语：…」 under 「1、」); the path's end when
+    the turn starts no entry."""
+    style = _entry_style(agent[index])
+    if not style:
+        return len(agent)
+    outer = {s for s in map(_entry_style, agent[:index]) if s}
+    outer.add(style)
+    return next((j for j in range(index + 1, len(agent)) if _entry_style(agent[j]) in outer), len(agent))
 
 
 def _says_where(folded: str) -> bool:
@@ -895,6 +955,10 @@ QUOTES = regexcache.compile(r"[“”「」\"]")
 # Where to turn later, said between the thanks and the goodbye (「如有疑问请拨打热线 400…」).
 AFTERCARE = regexcache.compile(r"如有|如果.{0,8}(?:问题|需要|疑问)|拨打|热线|随时|联系我们|再次来电|下次")
 SHORT = 20  # a turn this short that asks nothing may stand between closing words (「好的」「请慢走」)
+# The question that closes a call, whether anything else is needed (请问还有什么可以帮您的吗): closing talk, though it asks.
+ANYTHING_ELSE = regexcache.compile(
+    r"还有(?:什么|别的|其他|其它)[^，,。！!？?]{0,8}(?:需要|问题|疑问|事|帮|效劳|服务)|还需要(?:什么|其他|其它|别的)"
+)
 
 
 def _ending(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> list[Utterance]:
@@ -936,7 +1000,9 @@ def _rule(u: Utterance) -> bool:
 
 
 def _closing_talk(u: Utterance, says) -> bool:
-    return says(u) or ((len(u.text) <= SHORT or AFTERCARE.search(u.folded) is not None) and not asks(u))
+    if says(u) or ("还" in u.folded and ANYTHING_ELSE.search(u.folded) is not None):
+        return True
+    return (len(u.text) <= SHORT or AFTERCARE.search(u.folded) is not None) and not asks(u)
 
 
 # Words that end a call: a goodbye or a wish (thanks alone do not: they are said in the middle of a call too).

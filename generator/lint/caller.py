@@ -1,0 +1,189 @@
+"""Who is calling: the self-introduction read as a slot, and what fills it classified.
+
+A cue opens the slot (这边是, 我是, 您好，, 欢迎致电 …, the table CUES); after a hesitation (那个, 就是) comes the
+filler, read from its start:
+- an *organisation* when it starts with a name of the gazetteer (organisations.txt: real organisations and brands,
+  from sourced lists), a place name then a name or a word said after a place (广州联通, 北京移动), a team's own names
+  (gongsi's `names` in standards.yaml) or the org's name (huifang.yaml);
+- the *agent* when it then gives a staff number (客服代表316号, 28号, 工号 1024), with or without the organisation
+  before it (「中国移动客服代表316号」 gives both);
+- nothing when the organisation is the customer's (我是中国移动的用户), and nothing for a kind of organisation without
+  a name (客服中心), a purpose (我们是想…) or a name the gazetteer does not hold — those stay with the element's
+  patterns and exclusions.
+The slot is read only where a cue is, so a turn without one costs one regex search.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from huifang import regexcache
+
+ORGANISATION = "organisation"
+AGENT = "agent"
+SLOTS = (ORGANISATION, AGENT)
+
+# Where a self-introduction's slot starts (folded text). A greeting cue takes the filler only right after it and a
+# pause (您好，中国联通请问…); the others after a hesitation too (这边是那个招行的…).
+CUES = {
+    "这边是": "says",
+    "这里是": "says",
+    "我这边是": "says",
+    "我们这边是": "says",
+    "我们这里是": "says",
+    "我是": "says",
+    "我们是": "says",
+    "欢迎致电": "says",
+    "欢迎来电": "says",
+    "感谢致电": "says",
+    "感谢您致电": "says",
+    "谢谢致电": "says",
+    "谢谢您致电": "says",
+    "您好": "greets",
+    "你好": "greets",
+}
+PAUSE = r"[\s,，!！。.、:：]*"
+HESITATION = r"(?:那个|这个|就是|呃|嗯|啊)?[\s,，]*"
+# A staff number after the organisation (or alone): a role (lint/standards' STAFF_HEAD), then digits and 号 (客服代表316号,
+# 话务员28号), or 工号 and digits; it ends where a number of a thing would go on (3号楼 is an address).
+AGENT_NUMBER = (
+    r"(?:(?:客服代表|话务代表|{role})[\s]?)?(?:工号[\s:：]?)?[0-9]{{1,6}}[\s]?号(?=[^\w]|$|为|很|请|{role})"
+    r"|工号[\s:：]?[0-9]{{1,6}}"
+)
+# What may follow an organisation's name in a caller's own words: a pause, its people (a role, 线务员) or parts, an
+# errand.
+AFTER_NAME = (
+    r"(?=[^\w]|$|的|给|为|请|来电|打来|这边|那边|工号|客户经理|理财|大堂|信用卡|工作人员|话务|回访|热线|公司|集团|营业厅|中心|"
+    r"银行|保险|分行|支行|[0-9]|{role})"
+)
+# The organisation is the customer's: 我是中国移动的用户, 我们是招行的老客户.
+CUSTOMERS = regexcache.compile(
+    r"(?:的)?(?:老|忠实|长期)?(?:用户|客户(?!经理|服务|专员|代表|中心|部)|会员|业主|车主|家属|患者|病人|住户|顾客|机主|持卡人|"
+    r"学员|家长|股东|乘客|旅客)"
+)
+
+
+@lru_cache(maxsize=1)
+def _shapes():
+    """AGENT_NUMBER and AFTER_NAME compiled with the roles of lint/standards (imported here: it imports this)."""
+    from huifang.lint.standards import STAFF, STAFF_HEAD
+
+    return (
+        regexcache.compile(AGENT_NUMBER.format(role=STAFF_HEAD)),
+        regexcache.compile(AFTER_NAME.format(role=STAFF)),
+    )
+
+
+DATA = Path(__file__).with_name("organisations.txt")
+NAME, AFTER_PLACE, PLACE = 1, 2, 3
+SECTIONS = {"[name]": NAME, "[after-place]": AFTER_PLACE, "[place]": PLACE}
+LONGEST = 24  # characters of a name looked at from the slot's start
+PLACE_ENDS = frozenset("省市区县")  # may stand between a place and the name after it (北京市移动)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, int]:
+    """The shipped names by their section (read once per process)."""
+    kinds: dict[str, int] = {}
+    section = 0
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line in SECTIONS:
+            section = SECTIONS[line]
+        elif section:
+            kinds.setdefault(line, section)
+    return kinds
+
+
+@lru_cache(maxsize=64)
+def _trie(own: tuple[str, ...]):
+    """The gazetteer and a team's own names (folded) in a pyahocorasick trie: name → section."""
+    import ahocorasick
+
+    trie = ahocorasick.Automaton()
+    for name, section in _gazetteer().items():
+        trie.add_word(name, section)
+    for name in own:
+        trie.add_word(name, NAME)
+    return trie
+
+
+CUE = regexcache.compile("|".join(sorted(CUES, key=len, reverse=True)))
+FILLER_START = {
+    "says": regexcache.compile(PAUSE + HESITATION),
+    "greets": regexcache.compile(PAUSE),
+}
+
+
+class Slot:
+    """Reads the slots of folded texts for one set of own names: `find(text, kind)` → (start, end) or None."""
+
+    __slots__ = ("own", "first", "_read")
+
+    def __init__(self, own: tuple[str, ...] = ()):
+        self.own = tuple(sorted({n for n in own if n}))
+        self.first = frozenset(name[0] for name in (*_gazetteer(), *self.own))
+        self._read: dict[str, tuple] = {}  # text → (organisation's span, agent's span): both elements ask
+
+    def find(self, text: str, kind: str) -> tuple[int, int] | None:
+        found = self._read.get(text)
+        if found is None:
+            if len(self._read) > 10_000:
+                self._read.clear()
+            found = self._read[text] = self.read(text)
+        return found[0] if kind == ORGANISATION else found[1]
+
+    def read(self, text: str) -> tuple:
+        """(the organisation's span, the agent's span) of the first slot that names each, or None."""
+        organisation = agent = None
+        for cue in CUE.finditer(text):
+            start = FILLER_START[CUES[cue.group()]].match(text, cue.end()).end()
+            name_end = self._organisation(text, start) if text[start : start + 1] in self.first else None
+            if name_end is not None:
+                if CUSTOMERS.match(text, name_end) is not None:
+                    continue  # the customer's organisation
+                if organisation is None:
+                    organisation = (start, name_end)
+            if agent is None:
+                number = _shapes()[0].match(text, start if name_end is None else name_end)
+                agent = number.span() if number is not None else None
+            if organisation is not None and agent is not None:
+                break
+        return organisation, agent
+
+    def _organisation(self, text: str, start: int) -> int | None:
+        """Where the organisation's name that starts the filler ends, or None."""
+        window = text[start : start + LONGEST]
+        best = 0
+        for length, section in self._words(window):
+            if section == NAME:
+                best = max(best, length)
+            elif section == PLACE:
+                at = length + (window[length : length + 1] in PLACE_ENDS)
+                best = max(best, next((at + n for n, kind in self._words(window[at:]) if kind != PLACE), 0))
+        if not best:
+            return None
+        end = start + best
+        return end if _shapes()[1].match(text, end) is not None else None
+
+    def _words(self, window: str) -> list[tuple[int, int]]:
+        """(length, section) of each name the window starts with, longest first (a walk down the trie)."""
+        trie = _trie(self.own)
+        return [
+            (length, section)
+            for length in range(trie.longest_prefix(window), 1, -1)
+            if (section := trie.get(window[:length], 0))
+        ]
+
+
+@lru_cache(maxsize=64)
+def slot_for(own: tuple[str, ...]) -> Slot:
+    return Slot(own)
+
+
+def folded_names(names) -> tuple[str, ...]:
+    from huifang.lint.normalize import fold
+
+    return tuple(fold(n) for n in names if n)

@@ -1,0 +1,203 @@
+"""Round 14b of issue 12: where a call's closing is, read by the script's structure (bench/README.md, "Round 14b").
+
+Every text here is made up, one for each shape a change reads and each it must leave alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from huifang.lint.api import lint_paths
+
+from tests.lint.conftest import found
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    import shutil
+
+    root = tmp_path_factory.mktemp("round14b")
+    shutil.copytree(REPO / "content", root / "content")
+    (root / "huifang.yaml").write_text("lint: {}\n", encoding="utf-8")
+    (root / "scripts_src").mkdir()
+    return root
+
+
+def closings(folder: Path, name: str, text: str) -> dict[int, str]:
+    """line → message of each missing-closing finding of one free-form file."""
+    path = folder / "scripts_src" / name
+    path.write_text(text, encoding="utf-8")
+    return {p.line: p.message for p in lint_paths(folder, [path]).problems if p.rule == "missing-closing"}
+
+
+# --- 1. a closing marker on a list's entry: the entry is the closing, the next entries are other phrases ---
+
+PHRASES = (
+    "前台服务用语\n"
+    "1、“您好”初次见面时使用。\n"
+    "2、“请稍候”让客人等候时使用。\n"
+    "3、“再见”、“祝您愉快”分别或告辞时使用。\n"
+    "4、自觉运用诸如“请”、“谢谢”、“对不起”等文明用语。\n"
+    "5、说话不带脏字。\n"
+)
+
+
+def test_a_leave_taking_entry_closes_without_the_entries_after_it(folder):
+    # the thanks of entry 4 (a word list) is no part of the leave-taking entry 3
+    found = closings(folder, "entry.txt", PHRASES)
+    assert list(found) == [4] and "致谢" in found[4], found
+
+
+def test_an_entry_under_a_list_around_it_ends_at_the_outer_list(folder):
+    text = (
+        "1、标准服务用语：\n"
+        "①问候语：“您好！”\n"
+        "②告别语：“请您慢走，祝您愉快。”\n"
+        "2、其他常用语：\n"
+        "①“您的建议我记住了，谢谢！”\n"
+    )
+    found = closings(folder, "outer.txt", text)
+    assert list(found) == [3] and "致谢" in found[3], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an entry that only says where the closing goes reads on into the next entry's words
+        "1.接听电话时应说：您好，这里是安心物业，请问有什么可以帮您？\n"
+        "2.电话结束时应说：\n"
+        "请问您还需要其它帮助吗？\n"
+        "3.如果用户没有问题可说：\n"
+        "感谢您的来电，祝您生活愉快，再见！\n",
+        # the entry's own sub-items (another numbering, not seen before it) are its words
+        "1、问候：您好，这里是安心物业。\n2、结束语：感谢您的支持，\n（1）祝您生活愉快；\n（2）再见！\n",
+        # a marker that is no list's entry: its turns as before
+        "您好，这里是安心物业，耽误您两分钟可以吗？\n结束语：\n感谢您的支持，\n祝您生活愉快，\n再见！\n",
+    ],
+)
+def test_a_closing_marker_reads_on_where_its_entry_says_no_closing(folder, text):
+    assert not closings(folder, "on.txt", text)
+
+
+# --- 2. a robot's hand-off to a person ends a path of its utterance bank ---
+
+BANK = (
+    "您好，这里是安心物业，请问有什么可以帮您？\n"
+    "抱歉，我没听懂，您可以再说一遍吗？\n"
+    "正在为您转接人工客服，请稍候。\n"
+    "请提供您的地址，我帮您查询。\n"
+    "抱歉，地址查询失败。\n"
+    "抱歉，未能查到您的信息。\n"
+    "好的，感谢您的来电，祝您生活愉快，再见！\n"
+)
+
+
+def test_a_hand_off_to_a_person_ends_a_path(folder):
+    found = closings(folder, "handoff.txt", BANK)
+    assert list(found) == [3] and "结尾1" in found[3], found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "您可以按0键返回上一级菜单。",
+        "好的，马上帮您转到人工服务。",
+    ],
+)
+def test_other_hand_offs_end_a_path(folder, line):
+    found = closings(folder, "handoff2.txt", BANK.replace("正在为您转接人工客服，请稍候。", line))
+    assert list(found) == [3], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a template's rule about transferring is no hand-off said to the customer
+        BANK.replace("正在为您转接人工客服，请稍候。", "如客户要求转人工，请为客户转接。"),
+        # a call with the customer's turns: the agent's hand-off mid-call is a branch's, which markers say
+        "客服：您好，这里是安心物业，请问有什么可以帮您？\n客户：我要报修。\n客服：正在为您转接人工客服，请稍候。\n"
+        "客户：好的。\n客服：请提供您的地址。\n客户：东区3栋。\n客服：好的，感谢您的来电，祝您生活愉快，再见！\n",
+    ],
+)
+def test_no_hand_off_no_path(folder, text):
+    assert not closings(folder, "nohandoff.txt", text)
+
+
+# --- 3. a path that ends at one ending passes through no other ---
+
+
+def test_an_endings_closing_does_not_reach_back_into_another_ending(folder):
+    text = (
+        "您好，请问是王先生吗？这里是安心物业，我是客服小李，耽误您两分钟做个回访可以吗？\n"
+        "好的，感谢您的接听，祝您生活愉快，再见！\n"
+        "好的，那就不打扰您了，祝您生活愉快，再见。\n"
+        "请问您对维修服务满意吗？\n"
+        "请问师傅是否准时上门？\n"
+        "请问您还有其他建议吗？\n"
+        "好的，非常感谢您的支持，祝您生活愉快，再见！\n"
+    )
+    found = closings(folder, "reach.txt", text)
+    assert list(found) == [3] and "致谢" in found[3], found
+
+
+# --- 4. the question that closes a call (anything else?) is closing talk ---
+
+
+def test_the_thanks_before_an_anything_else_question_is_the_closings(folder):
+    text = (
+        "客服：您好，请问有什么可以帮您？\n"
+        "客户：我的快递到哪了？\n"
+        "客服：已经为您查到，明天上午送达。\n"
+        "客户：好的。\n"
+        "客服：亲，感谢您的耐心等待哈\n"
+        "客服：请问还有什么需要为您效劳的呢？\n"
+    )
+    found = closings(folder, "else.txt", text.replace("客服：您好", "# 类型：呼入\n客服：您好", 1))
+    message = next(iter(found.values()))
+    assert "道别" in message and "致谢" not in message, found
+
+
+def test_a_question_that_goes_on_is_no_closing_talk(folder):
+    text = (
+        "客服：您好，请问有什么可以帮您？\n"
+        "客户：我的快递到哪了？\n"
+        "客服：亲，感谢您的耐心等待哈\n"
+        "客服：请问您的收货地址是哪里呢？\n"
+    )
+    message = next(iter(closings(folder, "on.txt", text.replace("客服：您好", "# 类型：呼入\n客服：您好", 1)).values()))
+    assert "致谢" in message
+
+
+# --- 5. the time-of-day greetings 你早, 早安, 午安 and the wish 保重 ---
+
+
+@pytest.mark.parametrize(
+    "text, greets",
+    [
+        ("午安,歡迎使用XX銀行客戶服務熱線", True),
+        ("早安！这里是东区物业服务中心", True),
+        ("「你早」，这里是总务处", True),
+        # 早 and 安 of other words
+        ("我们会尽早安排师傅上门", False),
+        ("下午安装师傅会联系您", False),
+        ("你早干嘛去了？", False),
+        ("建议你早饭后服用", False),
+    ],
+)
+def test_time_of_day_greetings(project, text, greets):
+    assert ("wenhou" in found(project, text)) == greets
+
+
+@pytest.mark.parametrize(
+    "text, wishes",
+    [
+        ("请您注意保重身体！如有需要可与我们随时联系！", True),
+        ("天冷了，您多保重。", True),
+        ("请确保重要信息填写完整", False),
+    ],
+)
+def test_take_care_is_a_wish(project, text, wishes):
+    assert ("zhufu" in found(project, text, "closing")) == wishes
