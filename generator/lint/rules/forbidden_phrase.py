@@ -72,9 +72,12 @@ def check(u, ctx):
     are answered without making a generator."""
     if not u.agent:
         return ()
-    lines = ctx.view.phrase_lines
-    if lines is not None and u.line not in lines and not _reordered_maybe(ctx):
-        return ()  # free-form: the whole-file pre-screen found nothing on this line
+    view = ctx.view
+    lines = view.phrase_lines
+    if lines is not None and u.line not in lines:  # free-form: the whole-file pre-screen found nothing on this line
+        reordered = view.__dict__.get("_reordered_maybe")  # what _reordered_maybe answered for the file
+        if not (_reordered_maybe(ctx) if reordered is None else reordered):
+            return ()
     return _check(u, ctx)
 
 
