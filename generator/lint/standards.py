@@ -870,9 +870,10 @@ ASKED = regexcache.compile(r"[？?]|吗[。！!，,…]")
 def _after_question(u: Utterance) -> Utterance:
     """The part of a closing turn after its last question: the call goes on after a question, so a thanks said before
     it (「您好，感谢致电…，请问有什么可以帮您？」) is no closing. The anything-else question is the closing's own, and a
-    goodbye or a wish before a question still closes (「祝您生活愉快，再……呃，您这不是打过电话吗？」)."""
+    goodbye or a wish before a question still closes (「祝您生活愉快，再……呃，您这不是打过电话吗？」). Only a turn that
+    thanks is read: nothing else is cut."""
     folded = u.folded
-    if "?" not in folded and "？" not in folded and "吗" not in folded:
+    if ("谢" not in folded and "感恩" not in folded) or ("?" not in folded and "？" not in folded and "吗" not in folded):
         return u
     stop = 0
     for found in ASKED.finditer(folded):

@@ -3,7 +3,7 @@
 Run by first_sight.py in an export of old code: python after_question.py EXPORT_ROOT. Wraps standards.closing: of each
 closing turn, only the part after its last question counts (the call goes on after a question, so 「您好，感谢致电…，请问
 有什么可以帮您？」 in an excerpt that stops after the opening, or 「好的谢谢，请问您家的地址是？」, closes nothing), unless
-the question asks whether anything else is needed or a goodbye or a wish comes before it.
+the question asks whether anything else is needed or a goodbye or a wish comes before it; only a turn that thanks is read.
 """
 
 import sys
@@ -28,6 +28,8 @@ _closing_before14b_q = closing
 
 def _after_question14b(u):
     folded = u.folded
+    if "谢" not in folded and "感恩" not in folded:
+        return u
     stop = 0
     for found in _ASKED14B.finditer(folded):
         start = max(folded.rfind(c, 0, found.start()) for c in "。！!？?，,；;") + 1
