@@ -873,7 +873,9 @@ def _after_question(u: Utterance) -> Utterance:
     goodbye or a wish before a question still closes (「祝您生活愉快，再……呃，您这不是打过电话吗？」). Only a turn that
     thanks is read: nothing else is cut."""
     folded = u.folded
-    if ("谢" not in folded and "感恩" not in folded) or ("?" not in folded and "？" not in folded and "吗" not in folded):
+    if ("谢" not in folded and "感恩" not in folded) or (
+        "?" not in folded and "？" not in folded and "吗" not in folded
+    ):
         return u
     stop = 0
     for found in ASKED.finditer(folded):
