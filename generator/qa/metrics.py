@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from huifang.qa.call import AGENT, Call
@@ -57,19 +58,17 @@ def measure(call: Call, min_silence: float = 0.0, agent_chars: int | None = None
         return m
     # One walk over the turns in start order (the reader sorts them) for every measure: the speaking time
     # per side; silence, keeping the furthest end reached so far (the first turn's gap, its start less its
-    # own end, is never above 0); and an agent turn starting inside a customer turn that began before it. Comparisons, not
-    # max(): a builtin call per turn costs more, and so did a walk per measure.
+    # own end, is never above 0; the furthest end is also the call's end); and an agent turn starting inside
+    # the customer turn that reaches furthest so far (the first to reach it). Comparisons, not max(): a
+    # builtin call per turn costs more, and so did a walk per measure, and so does a tuple for that turn.
     agent_talk = customer_talk = 0.0
-    last_end = reach = turns[0].end
+    reach = turns[0].end
     silent = 0.0
     longest = 0.0
-    count = 0
-    speaking = None  # (index, turn) of the customer turn reaching furthest so far
+    speaking, speaking_start, speaking_end = -1, 0.0, -math.inf  # no customer turn yet: none reaches
     silences, interrupting = m.silences, m.interrupting
     for i, t in enumerate(turns):
         start, end = t.start, t.end
-        if end > last_end:
-            last_end = end
         gap = start - reach
         if gap > 0:
             silent += gap
@@ -81,20 +80,19 @@ def measure(call: Call, min_silence: float = 0.0, agent_chars: int | None = None
             reach = end
         if t.role == AGENT:
             agent_talk += end - start
-            if speaking is not None and speaking[1].start < start < speaking[1].end - GRACE:
-                interrupting.append((i, speaking[0]))
-                count += 1
+            if speaking_start < start < speaking_end - GRACE:
+                interrupting.append((i, speaking))
         else:
             customer_talk += end - start
-            if speaking is None or end > speaking[1].end:
-                speaking = (i, t)
-    m.duration_s = last_end
+            if end > speaking_end:
+                speaking, speaking_start, speaking_end = i, start, end
+    m.duration_s = reach
     total = agent_talk + customer_talk
     m.agent_talk_ratio = agent_talk / total if total > 0 else None
     span = reach - turns[0].start
     m.silence_ratio = silent / span if span > 0 else 0.0
     m.longest_silence_s = longest
-    m.interruptions = count
+    m.interruptions = len(interrupting)
     minutes = agent_talk / 60
     m.agent_chars_per_min = m.agent_chars / minutes if minutes > 0 else None
     return m

@@ -188,19 +188,19 @@ class AgentText:
     """The agent's words joined and normalised, with a map from a character back to its turn."""
 
     def __init__(self, turns: list[Turn]):
-        parts, owners = [], []
+        parts: list[str] = []  # per agent turn, its normalised words (the script search reads them too)
+        starts: list[int] = []  # where each begins in `text`
+        owners: list[int] = []  # its index in the call's turns
         at = 0
         for i, t in enumerate(turns):
-            if t.role != AGENT:
-                continue
-            norm = t.norm or normalize(t.text)
-            parts.append(norm)
-            owners.append((at, i))
-            at += len(norm)
+            if t.role == AGENT:
+                norm = t.norm or normalize(t.text)
+                parts.append(norm)
+                starts.append(at)
+                owners.append(i)
+                at += len(norm)
         self.text = "".join(parts)
-        self.parts = parts
-        self.starts = [a for a, _ in owners]
-        self.turns = [i for _, i in owners]
+        self.parts, self.starts, self.turns = parts, starts, owners
 
     def could_cover(self, key: str, share: float) -> bool:
         """Whether `coverage` could reach `share` for `key`: it counts key characters found in order in

@@ -8,11 +8,11 @@ from operator import itemgetter, or_
 
 from huifang.lint.speakers import Speakers
 from huifang.qa import roles, rules_bridge
-from huifang.qa.call import AGENT, TranscriptError
+from huifang.qa.call import TranscriptError
 from huifang.qa.form import DEFAULT_FORM, shipped_default
 from huifang.qa.judge import Verdict, judge
 from huifang.qa.questions import AgentText, Plan, plan_for, script_words
-from huifang.qa.rules_bridge import Bridge, normalize
+from huifang.qa.rules_bridge import Bridge
 
 SEEN_LIMIT = 5_000  # distinct turns whose script pairs are remembered per run (≈ 3 MB at most), then all forgotten
 
@@ -58,8 +58,9 @@ class Session:
             found = self._plans[ident] = plan_for(self.project.scripts[ident], self.project)
         return found
 
-    def pick_script(self, call) -> tuple[str | None, str]:
-        """(script id, how it was chosen): the given one, the manifest's, or the most similar by wording."""
+    def pick_script(self, call, agent: AgentText | None = None) -> tuple[str | None, str]:
+        """(script id, how it was chosen): the given one, the manifest's, or the most similar by wording;
+        `agent`: the call's `AgentText`, when the caller has made it."""
         if self.script:
             return self.script, "按 --script 指定"
         wanted = call.meta.get("script")
@@ -70,7 +71,9 @@ class Session:
         if not self.project.scripts:
             return None, "项目里没有话术：只检查开头语、结束语、忌语和通话指标"
         automaton, scripts, masks = self._script_grams()
-        said = self._pairs_said(automaton, call.turns) if scripts else 0
+        if agent is None:
+            agent = AgentText(call.turns)
+        said = self._pairs_said(automaton, call.turns, agent) if scripts else 0
         counts = [(said & mask).bit_count() for mask in masks]
         best, second = (0.0, ""), (0.0, "")
         for (ident, size), count in zip(scripts, counts):
@@ -87,25 +90,22 @@ class Session:
             note += f"；其次「{self.project.scripts[second[1]].title}」{second[0]:.0%}"
         return best[1], note + "）"
 
-    def _pairs_said(self, automaton, turns) -> int:
-        """The scripts' word pairs in the agent's words joined and normalised, as a set of bits (pair n: bit
-        n): those of each turn (remembered per distinct turn for the run: script lines recur from call to
-        call) and the pair across each join."""
+    def _pairs_said(self, automaton, turns, agent: AgentText) -> int:
+        """The scripts' word pairs in the agent's words joined and normalised (`agent`), as a set of bits
+        (pair n: bit n): those of each turn (remembered per distinct turn for the run: script lines recur
+        from call to call) and the pair across each join."""
         seen = self._pairs
         get = self._pair_bits.get  # a dict: the automaton's own `get` walks its root's children one by one
         said = 0
         last = ""
-        for t in turns:
-            if t.role != AGENT:
-                continue
-            norm = t.norm or normalize(t.text)
+        for norm, index in zip(agent.parts, agent.turns):
             if not norm:
                 continue
             pairs = seen.get(norm)
             if pairs is None:
                 if len(seen) > SEEN_LIMIT:
                     seen.clear()
-                pairs = seen[norm] = self._new_pairs(automaton, t.folded, norm)
+                pairs = seen[norm] = self._new_pairs(automaton, turns[index].folded, norm)
             said |= pairs
             if last:
                 said |= get(last[-1] + norm[0], 0)
@@ -170,7 +170,7 @@ class Session:
         rules_bridge.prepare(call.turns)  # module attributes: imports inside a per-call function cost a lookup each
         roles.assign(call, self.agent, self.agent_channel, speakers=self.speakers)
         agent = AgentText(call.turns)  # the agent's words, read by the script search, questions and metrics
-        script, note = self.pick_script(call)
+        script, note = self.pick_script(call, agent)
         verdict = judge(call, self.bridge, self.plan(script) if script else None, self.form, agent)
         verdict.script_note = note
         return verdict

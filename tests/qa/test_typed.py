@@ -120,6 +120,11 @@ VARIANTS = {
     "whisperx-also-sentence-info": _whisperx(_set(("sentence_info",), [])),
     "whisperx-padded-text": _whisperx(_set(WHISPERX + ("text",), "  您好  ")),
     "whisperx-empty": _whisperx(_set(("segments",), [])),
+    "whisperx-blank-text": _whisperx(_set(WHISPERX + ("text",), " \u3000 ")),
+    "whisperx-turn-field-names": _whisperx(
+        lambda d: d["segments"][2].update(line=99, channel=1, role="customer", folded="x", norm="y")
+    ),
+    "whisperx-turn-field-names-typed-otherwise": _whisperx(lambda d: d["segments"][2].update(line="x", role=2)),
     "tencent-failed": _tencent(_set(("Response", "Data", "StatusStr"), "failed")),
     "tencent-no-detail": _tencent(_drop(("Response", "Data", "ResultDetail"))),
     "tencent-string-speaker": _tencent(_set(TENCENT + ("SpeakerId",), "1")),
@@ -175,6 +180,12 @@ def test_every_variant_reads_as_the_json_loads_path_reads_it(name, tmp_path):
     path = tmp_path / f"{name}.json"
     path.write_bytes(raw)
     assert by_read(path) == by_dicts(raw, str(path))
+
+
+def test_a_whisperx_file_is_decoded_straight_into_turns():
+    """The common WhisperX shape takes the path without a segment struct per turn (the other is slower)."""
+    said = typed.turns((STORY / "whisperx.json").read_bytes())
+    assert said is not None and {type(t).__name__ for t in said[1]} == {"_WhisperXTurn"}
 
 
 def test_without_msgspec_every_file_takes_the_json_loads_path():
