@@ -99,36 +99,34 @@ def _shapes():
 
 
 DATA = Path(__file__).with_name("organisations.txt")
-NAME, AFTER_PLACE, PLACE = 1, 2, 3
-SECTIONS = {"[name]": NAME, "[after-place]": AFTER_PLACE, "[place]": PLACE}
+NAME, AFTER_PLACE = 1, 2  # a trie word's section
 LONGEST = 24  # characters of a name looked at from the slot's start
+PLACE_LONGEST = 8
 PLACE_ENDS = frozenset("省市区县")  # may stand between a place and the name after it (北京市移动)
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, int]:
-    """The shipped names by their section (read once per process)."""
-    kinds: dict[str, int] = {}
-    section = 0
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        if line in SECTIONS:
-            section = SECTIONS[line]
-        elif section:
-            kinds.setdefault(line, section)
-    return kinds
+def _gazetteer() -> dict[str, frozenset[str]]:
+    """The shipped names by section, [name], [after-place] and [place] (read once per process)."""
+    text = DATA.read_text(encoding="utf-8")
+    sections = {}
+    for block in text.split("\n[")[1:]:
+        head, _, body = block.partition("]\n")
+        sections[head] = frozenset(body.split())
+    return sections
 
 
 @lru_cache(maxsize=64)
 def _trie(own: tuple[str, ...]):
-    """The gazetteer and a team's own names (folded) in a pyahocorasick trie: name → section."""
+    """The gazetteer's names and words said after a place, and a team's own names (folded), in a pyahocorasick trie:
+    word → its section. Places are a set: they are asked only of a filler's first characters."""
     import ahocorasick
 
     trie = ahocorasick.Automaton()
-    for name, section in _gazetteer().items():
-        trie.add_word(name, section)
-    for name in own:
+    gazetteer = _gazetteer()
+    for word in gazetteer["after-place"]:
+        trie.add_word(word, AFTER_PLACE)
+    for name in (*gazetteer["name"], *own):
         trie.add_word(name, NAME)
     return trie
 
@@ -147,7 +145,8 @@ class Slot:
 
     def __init__(self, own: tuple[str, ...] = ()):
         self.own = tuple(sorted({n for n in own if n}))
-        self.first = frozenset(name[0] for name in (*_gazetteer(), *self.own))
+        gazetteer = _gazetteer()
+        self.first = frozenset(name[0] for name in (*gazetteer["name"], *gazetteer["place"], *self.own))
         self._read: dict[str, tuple] = {}  # text → (organisation's span, agent's span): both elements ask
 
     def find(self, text: str, kind: str) -> tuple[int, int] | None:
@@ -187,13 +186,14 @@ class Slot:
     def _organisation(self, text: str, start: int) -> int | None:
         """Where the organisation's name that starts the filler ends, or None."""
         window = text[start : start + LONGEST]
-        best = 0
-        for length, section in self._words(window):
-            if section == NAME:
-                best = max(best, length)
-            elif section == PLACE:
+        best = max((length for length, section in self._words(window) if section == NAME), default=0)
+        places = _gazetteer()["place"]
+        for length in range(min(PLACE_LONGEST, len(window)), 1, -1):
+            if window[:length] in places:
                 at = length + (window[length : length + 1] in PLACE_ENDS)
-                best = max(best, next((at + n for n, kind in self._words(window[at:]) if kind != PLACE), 0))
+                after = self._words(window[at:])
+                if after:
+                    best = max(best, at + after[0][0])
         if not best:
             return None
         end = start + best
