@@ -66,14 +66,14 @@ CUSTOMERS = regexcache.compile(
 
 # A name-shaped run and the word that says what kind of organisation it is (六医院, 大豫供电, xx保险, 链驿速递市场部): the
 # run holds no punctuation, pronoun, form of address or pleasantry (lint/standards' NOT_A_NAME) and starts with no
-# errand (想, 要, 来 …: 我是想问一下你们公司).
+# errand (想, 要, 来 …: 我是想问一下你们公司); a kind word that is the start of a title names a person (我是李科长).
 ORG_SUFFIXES = (
     "公司 中心 医院 银行 店 站 局 部 集团 物业 所 院 厅 热线 平台 商城 诊所 门诊 保险 电力 供电 科 处 社区 街道 学校 "
     "证券 基金 通信 移动 联通 电信 航空 快递 速递 物流 地产 置业 装饰 家居 汽车 教育 健身 外卖 俱乐部 科技"
 )
 NAMED = (
     r"(?!想|要|来|去|打|给|跟|和|在|做|问|说|为|对|把|让|就|也|都|还)"
-    r"(?:(?!{not_a_name})[^\W_]|[*×…\[【〇○□ ]){{1,12}}?(?:{suffix})"
+    r"(?:(?!{not_a_name})[^\W_]|[*×…\[【〇○□ ]){{1,12}}?(?:{suffix})(?!长)"
 )
 
 # Right after a greeting a name-shaped run is the caller's only when it ends there (您好，六医院，请问…; not the place a

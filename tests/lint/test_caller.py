@@ -79,6 +79,8 @@ def test_a_staff_number_fills_the_slot(text, agent):
         "我是区议员，我帮市民处理问题",  # a run stops at punctuation
         "我是想问一下你们公司的事",  # an errand, not a name
         "我是社区的，新年快乐",  # a kind of organisation alone
+        "这边是王处长，您好",  # a title, not an organisation
+        "我是李科长",
         "尊敬的客户您好，韩通站937线路检修",  # after a greeting, a run that does not end there is what the message is about
         "您好，请问您是在我们医院看过病吗",  # a question, not a name
     ],
