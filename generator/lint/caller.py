@@ -4,12 +4,12 @@ A cue opens the slot (这边是, 我是, 您好，, 欢迎致电 …, the table 
 filler, read from its start:
 - an *organisation* when it starts with a name of the gazetteer (organisations.txt: real organisations and brands,
   from sourced lists), a place name then a name or a word said after a place (广州联通, 北京移动), a team's own names
-  (gongsi's `names` in standards.yaml) or the org's name (huifang.yaml);
+  (gongsi's `names` in standards.yaml) or the org's name (huifang.yaml); or when a name-shaped run with no punctuation
+  ends in a word for a kind of organisation (六医院, 大豫供电, xx保险; right after a greeting only where the run ends);
 - the *agent* when it then gives a staff number (客服代表316号, 28号, 工号 1024), with or without the organisation
   before it (「中国移动客服代表316号」 gives both);
-- nothing when the organisation is the customer's (我是中国移动的用户), and nothing for a kind of organisation without
-  a name (客服中心), a purpose (我们是想…) or a name the gazetteer does not hold — those stay with the element's
-  patterns and exclusions.
+- nothing when the organisation is the customer's (我是中国移动的用户), for a kind of organisation without a name
+  (客服中心, 本公司) and for an errand (我们是想…); other fillers stay with the element's patterns and exclusions.
 The slot is read only where a cue is, so a turn without one costs one regex search.
 """
 
@@ -64,14 +64,37 @@ CUSTOMERS = regexcache.compile(
 )
 
 
+# A name-shaped run and the word that says what kind of organisation it is (六医院, 大豫供电, xx保险, 链驿速递市场部): the
+# run holds no punctuation, pronoun, form of address or pleasantry (lint/standards' NOT_A_NAME) and starts with no
+# errand (想, 要, 来 …: 我是想问一下你们公司).
+ORG_SUFFIXES = (
+    "公司 中心 医院 银行 店 站 局 部 集团 物业 所 院 厅 热线 平台 商城 诊所 门诊 保险 电力 供电 科 处 社区 街道 学校 "
+    "证券 基金 通信 移动 联通 电信 航空 快递 速递 物流 地产 置业 装饰 家居 汽车 教育 健身 外卖 俱乐部 科技"
+)
+NAMED = (
+    r"(?!想|要|来|去|打|给|跟|和|在|做|问|说|为|对|把|让|就|也|都|还)"
+    r"(?:(?!{not_a_name})[^\W_]|[*×…\[【〇○□ ]){{1,12}}?(?:{suffix})"
+)
+
+# Right after a greeting a name-shaped run is the caller's only when it ends there (您好，六医院，请问…; not the place a
+# message is about: 您好，韩通站937线…).
+GREETED_ENDS = regexcache.compile(r"[\s,，。.!！?？、:：;；”」]|$|请问|为您|为你|很高兴|我是|我叫")
+
+# Kinds of organisation without a name (客服中心, 本公司, 社区卫生站: lint/standards' GENERIC_ORG), which name nobody.
+GENERIC = r"(?:本|咱们|我们|这个|你们|贵)?(?:{kinds})"
+
+
 @lru_cache(maxsize=1)
 def _shapes():
     """AGENT_NUMBER and AFTER_NAME compiled with the roles of lint/standards (imported here: it imports this)."""
-    from huifang.lint.standards import STAFF, STAFF_HEAD
+    from huifang.lint.standards import GENERIC_ORG, NOT_A_NAME, STAFF, STAFF_HEAD
 
+    suffix = "|".join(sorted(ORG_SUFFIXES.split(), key=len, reverse=True))
     return (
         regexcache.compile(AGENT_NUMBER.format(role=STAFF_HEAD)),
         regexcache.compile(AFTER_NAME.format(role=STAFF)),
+        regexcache.compile(NAMED.format(not_a_name=NOT_A_NAME, suffix=suffix)),
+        regexcache.compile(GENERIC.format(kinds=GENERIC_ORG)),
     )
 
 
@@ -141,6 +164,14 @@ class Slot:
         for cue in CUE.finditer(text):
             start = FILLER_START[CUES[cue.group()]].match(text, cue.end()).end()
             name_end = self._organisation(text, start) if text[start : start + 1] in self.first else None
+            if name_end is None:
+                named = _shapes()[2].match(text, start)
+                if (
+                    named is not None
+                    and (CUES[cue.group()] == "says" or GREETED_ENDS.match(text, named.end()))
+                    and _shapes()[3].fullmatch(named.group().replace(" ", "")) is None
+                ):
+                    name_end = named.end()
             if name_end is not None:
                 if CUSTOMERS.match(text, name_end) is not None:
                     continue  # the customer's organisation

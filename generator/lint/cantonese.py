@@ -1,6 +1,6 @@
 """Written Cantonese read as the Mandarin words the rule book is written in, character for character.
 
-A Hong Kong call or script writes 我係…嘅訪問員 (我是…的访问员), 我哋/我地 (我们), 而家/依家 (现在): the same
+A Hong Kong call or script writes 我係…嘅訪問員 (我是…的访问员), 我哋/我地 (我们), 而家/依家 (现在), 咩 (啥; not a sheep's 咩咩): the same
 elements in other words. Each word here has one Mandarin word of the same length, decided by the characters
 around it only (so a line folded alone reads as it does inside its file). 係 is the copula in Cantonese and in
 Taiwanese officialese (係指, 係由) alike; 關係, 維係, 聯係 and 係數 keep it. 地 is 们 only after 我/你/佢 and not
@@ -32,11 +32,12 @@ _WORDS = {
     "搵": "找",
     "睇": "看",
     "嗰": "那",
+    "咩": "啥",
 }
 SPOKEN = regexcache.compile(
     r"(?:而|依)家(?![長长人庭裡里中屬属鄉乡具電电政事務务族])"
     r"|(?<![關关維维聯联])係(?![數数])"
-    r"|[嘅喺哋嚟咗冇佢啲搵睇嗰]"
+    r"|[嘅喺哋嚟咗冇佢啲搵睇嗰]|(?<!咩)咩(?!咩)"
     r"|唔(?=[\u4e00-\u9fff])(?![該该])"
     r"|(?<=[我你佢])地(?![址方區区圖图點点鐵铁下上產产板毯道面球位主盤盘帶带區域])"
 )

@@ -268,7 +268,7 @@ class Speakers:
         for prefix in self.prefixes:
             if k.startswith(prefix):
                 return self.table[prefix]
-        if k.isdigit() or k.startswith(MARKERS) or not k:
+        if k.isdigit() or k.startswith(MARKERS) or not k or _greets(k):
             return None
         return UNKNOWN
 
@@ -294,6 +294,12 @@ class Speakers:
         if colon == ":" and line[m.end() : m.end() + 1].isdigit():
             return None, None, at  # a time of day, 10:30
         return who, label, m.end()
+
+
+def _greets(label: str) -> bool:
+    """Whether a word written like a label greets (「尊敬的客户您好：」): a letter's or a message's salutation, not a
+    speaker."""
+    return "好" in label and ("您好" in label or "你好" in label or "大家好" in label)
 
 
 DEFAULT = Speakers()

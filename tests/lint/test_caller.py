@@ -38,6 +38,12 @@ def read(text: str, kind: str) -> str | None:
         ("您好，我是中国铁通线务员××", "中国铁通"),
         # traditional characters are folded first
         ("您好，這邊是中華電信，請問", "中华电信"),
+        # a name-shaped run and a word for a kind of organisation, no punctuation between
+        ("我是六医院的护士小王", "六医院"),
+        ("您好，我是大豫供电所徐强", "大豫供电"),
+        ("我是 xx 物业的客服", "xx 物业"),
+        ("您好，乐途民宿，请问有什么可以帮您", None),  # 民宿 is no organisation word of the table: the patterns' work
+        ("您好，顺心物业，请问是王先生吗", "顺心物业"),
     ],
 )
 def test_an_organisation_fills_the_slot(text, organisation):
@@ -69,7 +75,12 @@ def test_a_staff_number_fills_the_slot(text, agent):
         "您好，平安夜快乐",  # a brand that is an ordinary word is not in the gazetteer
         "您好，中国人都知道",  # a place is no organisation
         "我们中国联通最近有活动",  # no cue before the name
-        "这边是中国联通话费的问题",  # the name runs on into another word
+        "这边是京东方面转过来的消息",  # the name runs on into another word (京东方面)
+        "我是区议员，我帮市民处理问题",  # a run stops at punctuation
+        "我是想问一下你们公司的事",  # an errand, not a name
+        "我是社区的，新年快乐",  # a kind of organisation alone
+        "尊敬的客户您好，韩通站937线路检修",  # after a greeting, a run that does not end there is what the message is about
+        "您好，请问您是在我们医院看过病吗",  # a question, not a name
     ],
 )
 def test_nothing_else_fills_it_as_an_organisation(text):

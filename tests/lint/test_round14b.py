@@ -201,3 +201,42 @@ def test_time_of_day_greetings(project, text, greets):
 )
 def test_take_care_is_a_wish(project, text, wishes):
     assert ("zhufu" in found(project, text, "closing")) == wishes
+
+
+# --- 6. convenience and need, where the words ask another thing ---
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("您申请的宽带可以装机了，请问您什么时间方便我们上门为您装机？", set(), {"fangbian"}),
+        ("您给了我们一个差评，现在方便上线修改一下吗？", set(), {"fangbian"}),
+        ("您好，请问您现在方便接电话吗？", {"fangbian"}, set()),
+        ("耽误您两分钟做个回访，您看现在方便吗？", {"fangbian"}, set()),
+        ("欢迎您致电市中级人民法院服务热线，如您有诉讼问题需要帮助，我们将竭诚为您服务。", set(), {"xuqiu"}),
+        ("您好，请问有什么需要帮助的吗？", {"xuqiu"}, set()),
+        ("先生,有咩幫到你?", {"xuqiu"}, set()),
+        ("您好，有啥可以帮您的？", {"xuqiu"}, set()),
+    ],
+)
+def test_convenience_and_need_in_other_words(project, text, present, absent):
+    got = found(project, text)
+    assert present <= got and not (absent & got), got
+
+
+# --- 7. a word written like a label that greets is a salutation, not a speaker ---
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("尊敬的客户您好:\n您的电费已欠费，请及时缴纳。\n", "尊敬的客户您好:"),
+        ("各位业主大家好：\n本周六停水。\n", "各位业主大家好："),
+        # a label-like word alone on its line that does not greet stays a label with nothing said
+        ("王经理：\n您好，请问有什么可以帮您？\n", "您好，请问有什么可以帮您？"),
+    ],
+)
+def test_a_salutation_line_is_words(text, first):
+    from huifang.lint.freeform import parse
+
+    assert parse(text, "x.txt")[0].text == first

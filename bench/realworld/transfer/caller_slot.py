@@ -16,10 +16,14 @@ from huifang.lint import caller, standards
 root = Path(sys.argv[1])
 lint = root / "generator/lint"
 source = Path(caller.__file__).read_text(encoding="utf-8")
-anchor = "    from huifang.lint.standards import STAFF, STAFF_HEAD\n"
+anchor = "    from huifang.lint.standards import GENERIC_ORG, NOT_A_NAME, STAFF, STAFF_HEAD\n"
 if anchor not in source:
     sys.exit("caller.py has changed: update this edit")
-source = source.replace(anchor, f"    STAFF, STAFF_HEAD = {standards.STAFF!r}, {standards.STAFF_HEAD!r}\n")
+source = source.replace(
+    anchor,
+    f"    GENERIC_ORG, NOT_A_NAME = {standards.GENERIC_ORG!r}, {standards.NOT_A_NAME!r}\n"
+    f"    STAFF, STAFF_HEAD = {standards.STAFF!r}, {standards.STAFF_HEAD!r}\n",
+)
 (lint / "caller.py").write_text(source, encoding="utf-8")
 (lint / "organisations.txt").write_text(caller.DATA.read_text(encoding="utf-8"), encoding="utf-8")
 
