@@ -104,33 +104,36 @@ class Bridge:
         keep: list[int] = []  # the turns the line rules may find something on, in order
         held_any, held_agent = self._held
         for index, t in enumerate(turns):
-            agent = t.role == AGENT
-            if agent:
-                key = (t.text, index, index in asks)
+            text = t.text
+            if t.role == AGENT:
+                key = (text, index, index in asks)
                 u = memo.get(key)
                 if u is None:
                     if len(memo) > SEEN_LIMIT:
                         memo.clear()
                     u = memo[key] = self._utterance(t, index, asks)
                 made[index] = u
-            if not prepared:
-                continue
-            if not t.folded:
-                prepared = False
-                continue
-            bits = screened.get(t.text)
-            if bits is None or (agent and not bits & _ASKED_AGENT):
-                bits = self._screen(t, bits, agent)
-            if bits & _PHRASE:
-                phrase_lines.add(index + 1)
-            if agent:
+                if not (prepared and t.folded):
+                    prepared = False
+                    continue
+                bits = screened.get(text)
+                if bits is None or not bits & _ASKED_AGENT:
+                    bits = self._screen(t, bits, True)
                 agents |= bits
                 if bits & held_agent:
                     keep.append(index)
             else:
+                if not (prepared and t.folded):
+                    prepared = False
+                    continue
+                bits = screened.get(text)
+                if bits is None:
+                    bits = self._screen(t, None, False)
                 every |= bits
                 if bits & held_any:
                     keep.append(index)
+            if bits & _PHRASE:
+                phrase_lines.add(index + 1)
         return made, phrase_lines, keep, self._marks(every | agents, agents) if prepared else None
 
     @staticmethod
