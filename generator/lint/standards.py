@@ -859,8 +859,32 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
             last = _ending(agent, standard, view.org)
         if story.quoted(view):  # a customer's thanks is told around a quote
             last = _without_customers_thanks(last)
-        found = cache[key] = [_tail(u) if len(u.text) > LONG else u for u in last]
+        found = cache[key] = [_after_question(_tail(u) if len(u.text) > LONG else u) for u in last]
     return found
+
+
+# A question that goes on with the call (请问有什么可以帮您？ / 请问您家的地址是？), the anything-else question aside.
+ASKED = regexcache.compile(r"[？?]|吗[。！!，,…]")
+
+
+def _after_question(u: Utterance) -> Utterance:
+    """The part of a closing turn after its last question: the call goes on after a question, so a thanks said before
+    it (「您好，感谢致电…，请问有什么可以帮您？」) is no closing. The anything-else question is the closing's own, and a
+    goodbye or a wish before a question still closes (「祝您生活愉快，再……呃，您这不是打过电话吗？」). Only a turn that
+    thanks is read: nothing else is cut."""
+    folded = u.folded
+    if ("谢" not in folded and "感恩" not in folded) or (
+        "?" not in folded and "？" not in folded and "吗" not in folded
+    ):
+        return u
+    stop = 0
+    for found in ASKED.finditer(folded):
+        start = max(folded.rfind(c, 0, found.start()) for c in "。！!？?，,；;") + 1
+        if ANYTHING_ELSE.search(folded, start, found.end()) is None:
+            stop = found.end()
+    if not stop or ENDS.search(folded, 0, stop) is not None:
+        return u
+    return _part(u, stop, len(u.text))
 
 
 def _marked(

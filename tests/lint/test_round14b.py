@@ -240,3 +240,30 @@ def test_a_salutation_line_is_words(text, first):
     from huifang.lint.freeform import parse
 
     assert parse(text, "x.txt")[0].text == first
+
+
+# --- 8. a closing is what follows a turn's last question: the call goes on after one ---
+
+INBOUND = "# 类型：呼入\n"
+
+
+def test_a_thanks_before_a_question_closes_nothing(folder):
+    # an excerpt that stops after the opening: 感谢您的来电 thanks for the call, it closes nothing
+    text = INBOUND + "客服：您好，感谢您的来电，请问有什么可以帮您？\n客户：我想查一下话费。\n"
+    message = next(iter(closings(folder, "q1.txt", text).values()))
+    assert "致谢" in message and "道别" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the anything-else question is the closing's own
+        INBOUND + "客服：您好，请问有什么可以帮您？\n客户：查话费。\n客服：已为您查好。\n"
+        "客服：感谢您的支持，请问还有其他问题吗？\n客户：没有了。\n客服：好的，再见！\n",
+        # a goodbye before a question still closes (a real call goes on a little)
+        INBOUND + "客服：您好，请问有什么可以帮您？\n客户：查话费。\n"
+        "客服：好的，感谢您的来电，再见……呃，您刚才是不是问了流量？\n",
+    ],
+)
+def test_the_closing_question_and_a_goodbye_before_a_question_still_close(folder, text):
+    assert not closings(folder, "q2.txt", text)
