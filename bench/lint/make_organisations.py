@@ -55,6 +55,22 @@ BRANDS = {
         "淘宝 天猫 京东 拼多多 美团 饿了么 抖音 快手 支付宝 微信支付 携程 去哪儿 飞猪 滴滴 苏宁 国美 唯品会 闲鱼 "
         "58同城 贝壳找房 链家 安居客 自如 大众点评 百度 腾讯 阿里巴巴 网易"
     ),
+    "restaurant chains (2021全国餐饮连锁品牌排行榜, https://maigoo.com/news/607164.html; 全国开店数量排行, "
+    "https://www.rlut.cn/news/jie-mi-quan-guo-kai-dian-shu-liang-yu-cai-xi-zhong-lei-pai-xing-na-xie-pin-pai-ling-pao-can-yin-jian.html)": (
+        "海底捞 绝味鸭脖 喜茶 九毛九 瑞幸咖啡 瑞幸 海伦司 老乡鸡 西贝莜面村 西贝 蜜雪冰城 正新鸡排 奈雪的茶 德克士 "
+        "肯德基 麦当劳 星巴克 必胜客 真功夫 全聚德 广州酒家 陶陶居"
+    ),
+    "hotel groups (中国旅游饭店业协会, 2017年度中国饭店集团60强, as reported at https://xinjiapo.news/news/298777; "
+    "2023年度60强, https://www.163.com/dy/article/J57URAI005563I3C.html)": (
+        "锦江酒店 锦江之星 华住 汉庭 全季 首旅如家 如家酒店 格林豪泰 东呈 尚美生活 亚朵 温德姆 洲际酒店 万豪 希尔顿 "
+        "雅高 开元酒店 维也纳酒店 7天酒店 速8酒店"
+    ),
+    "estate agencies (房产中介排名, https://www.fudaoke.com/exam/2788431.html)": (
+        "链家 我爱我家 中原地产 21世纪不动产 q房网 乐有家 豪世华邦 贝壳找房 麦田房产"
+    ),
+    "recruitment (2019互联网招聘行业研究报告, https://360doc.cn/article/48651442_823609113.html)": (
+        "智联招聘 前程无忧 51job boss直聘 猎聘 领英 脉脉 实习僧 应届生求职网 中华英才网"
+    ),
     "car makers (the makers' own sites)": (
         "一汽大众 上汽大众 上汽通用 广汽本田 广汽丰田 东风日产 东风本田 长安汽车 比亚迪 吉利汽车 长城汽车 奇瑞汽车 "
         "蔚来 理想汽车 小鹏汽车 特斯拉 宝马 奔驰 奥迪 别克 雪佛兰 凯迪拉克 沃尔沃 雷克萨斯"
@@ -127,7 +143,8 @@ def main(argv=None) -> int:
         "#   its ns (place) entries that end in 省/市/区/县, without that ending (not when a direction or a numeral is left",
         f"#   last), and 香港, 澳门, 台湾: {len(places)} places.",
         *(f"# - {group}" for group in BRANDS),
-        "# Left out: brands that are ordinary words alone (平安, 大众, 光大, 民生, 兴业, 中信, 广发, 友邦, 移动, 联通, 电信:",
+        "# Left out: brands that are ordinary words alone (平安, 大众, 光大, 民生, 兴业, 中信, 广发, 友邦, 移动, 联通, 电信,",
+        "#   如家, 7天, 满堂红, 外婆家:",
         "#   said after a place or with 银行/保险 they are found), jieba's nt entries of other kinds (schools, ministries,",
         "#   courts: a self-introduction names them with a kind word the element's patterns already read), and any list of",
         "#   listed companies' short names (no stored copy with its source was at hand).",

@@ -66,14 +66,14 @@ CUSTOMERS = regexcache.compile(
 
 # A name-shaped run and the word that says what kind of organisation it is (六医院, 大豫供电, xx保险, 链驿速递市场部): the
 # run holds no punctuation, pronoun, form of address or pleasantry (lint/standards' NOT_A_NAME) and starts with no
-# errand (想, 要, 来 …: 我是想问一下你们公司).
+# errand (想, 要, 来 …: 我是想问一下你们公司); a kind word that is the start of a title names a person (我是李科长).
 ORG_SUFFIXES = (
     "公司 中心 医院 银行 店 站 局 部 集团 物业 所 院 厅 热线 平台 商城 诊所 门诊 保险 电力 供电 科 处 社区 街道 学校 "
     "证券 基金 通信 移动 联通 电信 航空 快递 速递 物流 地产 置业 装饰 家居 汽车 教育 健身 外卖 俱乐部 科技"
 )
 NAMED = (
     r"(?!想|要|来|去|打|给|跟|和|在|做|问|说|为|对|把|让|就|也|都|还)"
-    r"(?:(?!{not_a_name})[^\W_]|[*×…\[【〇○□ ]){{1,12}}?(?:{suffix})"
+    r"(?:(?!{not_a_name})[^\W_]|[*×…\[【〇○□ ]){{1,12}}?(?:{suffix})(?!长)"
 )
 
 # Right after a greeting a name-shaped run is the caller's only when it ends there (您好，六医院，请问…; not the place a
@@ -99,36 +99,34 @@ def _shapes():
 
 
 DATA = Path(__file__).with_name("organisations.txt")
-NAME, AFTER_PLACE, PLACE = 1, 2, 3
-SECTIONS = {"[name]": NAME, "[after-place]": AFTER_PLACE, "[place]": PLACE}
+NAME, AFTER_PLACE = 1, 2  # a trie word's section
 LONGEST = 24  # characters of a name looked at from the slot's start
+PLACE_LONGEST = 8
 PLACE_ENDS = frozenset("省市区县")  # may stand between a place and the name after it (北京市移动)
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, int]:
-    """The shipped names by their section (read once per process)."""
-    kinds: dict[str, int] = {}
-    section = 0
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        if line in SECTIONS:
-            section = SECTIONS[line]
-        elif section:
-            kinds.setdefault(line, section)
-    return kinds
+def _gazetteer() -> dict[str, frozenset[str]]:
+    """The shipped names by section, [name], [after-place] and [place] (read once per process)."""
+    text = DATA.read_text(encoding="utf-8")
+    sections = {}
+    for block in text.split("\n[")[1:]:
+        head, _, body = block.partition("]\n")
+        sections[head] = frozenset(body.split())
+    return sections
 
 
 @lru_cache(maxsize=64)
 def _trie(own: tuple[str, ...]):
-    """The gazetteer and a team's own names (folded) in a pyahocorasick trie: name → section."""
+    """The gazetteer's names and words said after a place, and a team's own names (folded), in a pyahocorasick trie:
+    word → its section. Places are a set: they are asked only of a filler's first characters."""
     import ahocorasick
 
     trie = ahocorasick.Automaton()
-    for name, section in _gazetteer().items():
-        trie.add_word(name, section)
-    for name in own:
+    gazetteer = _gazetteer()
+    for word in gazetteer["after-place"]:
+        trie.add_word(word, AFTER_PLACE)
+    for name in (*gazetteer["name"], *own):
         trie.add_word(name, NAME)
     return trie
 
@@ -147,7 +145,8 @@ class Slot:
 
     def __init__(self, own: tuple[str, ...] = ()):
         self.own = tuple(sorted({n for n in own if n}))
-        self.first = frozenset(name[0] for name in (*_gazetteer(), *self.own))
+        gazetteer = _gazetteer()
+        self.first = frozenset(name[0] for name in (*gazetteer["name"], *gazetteer["place"], *self.own))
         self._read: dict[str, tuple] = {}  # text → (organisation's span, agent's span): both elements ask
 
     def find(self, text: str, kind: str) -> tuple[int, int] | None:
@@ -187,13 +186,14 @@ class Slot:
     def _organisation(self, text: str, start: int) -> int | None:
         """Where the organisation's name that starts the filler ends, or None."""
         window = text[start : start + LONGEST]
-        best = 0
-        for length, section in self._words(window):
-            if section == NAME:
-                best = max(best, length)
-            elif section == PLACE:
+        best = max((length for length, section in self._words(window) if section == NAME), default=0)
+        places = _gazetteer()["place"]
+        for length in range(min(PLACE_LONGEST, len(window)), 1, -1):
+            if window[:length] in places:
                 at = length + (window[length : length + 1] in PLACE_ENDS)
-                best = max(best, next((at + n for n, kind in self._words(window[at:]) if kind != PLACE), 0))
+                after = self._words(window[at:])
+                if after:
+                    best = max(best, at + after[0][0])
         if not best:
             return None
         end = start + best

@@ -863,19 +863,22 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
     return found
 
 
-# A question that goes on with the call (请问有什么可以帮您？ / 请问您家的地址是？), the anything-else question aside.
-ASKED = regexcache.compile(r"[？?]|吗[。！!，,…]")
+# A question or a request for information that goes on with the call (请问有什么可以帮您？ / 请问您家的地址是？ /
+# 请你提供银行户口号码), the anything-else question aside; a request runs to its sentence's end.
+ASKED = regexcache.compile(
+    r"[？?]|吗[。！!，,…]|(?:请|麻烦)(?:您|你)?(?:提供|告诉|输入|出示|报一下|说一下)[^。！!？?]*"
+)
 
 
 def _after_question(u: Utterance) -> Utterance:
-    """The part of a closing turn after its last question: the call goes on after a question, so a thanks said before
-    it (「您好，感谢致电…，请问有什么可以帮您？」) is no closing. The anything-else question is the closing's own, and a
-    goodbye or a wish before a question still closes (「祝您生活愉快，再……呃，您这不是打过电话吗？」). Only a turn that
-    thanks is read: nothing else is cut."""
+    """The part of a closing turn after its last question or request for information: the call goes on after one, so
+    a thanks said before it (「您好，感谢致电…，请问有什么可以帮您？」, 「多谢你使用我们的服务，请你提供银行户口号码」) is
+    no closing. The anything-else question is the closing's own, and a goodbye or a wish before a question still closes
+    (「祝您生活愉快，再……呃，您这不是打过电话吗？」). Only a turn that thanks is read: nothing else is cut."""
     folded = u.folded
-    if ("谢" not in folded and "感恩" not in folded) or (
-        "?" not in folded and "？" not in folded and "吗" not in folded
-    ):
+    if "谢" not in folded and "感恩" not in folded:
+        return u
+    if "?" not in folded and "？" not in folded and "吗" not in folded and "请" not in folded and "麻烦" not in folded:
         return u
     stop = 0
     for found in ASKED.finditer(folded):

@@ -79,6 +79,8 @@ def test_a_staff_number_fills_the_slot(text, agent):
         "我是区议员，我帮市民处理问题",  # a run stops at punctuation
         "我是想问一下你们公司的事",  # an errand, not a name
         "我是社区的，新年快乐",  # a kind of organisation alone
+        "这边是王处长，您好",  # a title, not an organisation
+        "我是李科长",
         "尊敬的客户您好，韩通站937线路检修",  # after a greeting, a run that does not end there is what the message is about
         "您好，请问您是在我们医院看过病吗",  # a question, not a name
     ],
@@ -114,11 +116,11 @@ def test_the_gazetteer_names_its_sources_and_is_folded():
     head = [line for line in text.splitlines() if line.startswith("#")]
     assert any("jieba" in line and "https://" in line for line in head)
     assert any("Left out" in line for line in head)
-    names = caller._gazetteer()
-    sections = set(names.values())
-    assert sections == {caller.NAME, caller.AFTER_PLACE, caller.PLACE}
-    assert all(fold(name) == name for name in names)
-    assert names["中国联通"] == caller.NAME and names["联通"] == caller.AFTER_PLACE and names["广州"] == caller.PLACE
+    sections = caller._gazetteer()
+    assert set(sections) == {"name", "after-place", "place"} and all(sections.values())
+    assert all(fold(word) == word for words in sections.values() for word in words)
+    assert "中国联通" in sections["name"] and "联通" in sections["after-place"] and "广州" in sections["place"]
+    assert "联通" not in sections["name"]  # a word said only after a place is no name alone
 
 
 def test_a_teams_own_names_and_its_orgs_count(project):

@@ -267,3 +267,12 @@ def test_a_thanks_before_a_question_closes_nothing(folder):
 )
 def test_the_closing_question_and_a_goodbye_before_a_question_still_close(folder, text):
     assert not closings(folder, "q2.txt", text)
+
+
+def test_a_thanks_before_a_request_for_information_closes_nothing(folder):
+    text = (
+        INBOUND
+        + "客服：您好，这里是东方银行。\n客户：我的网银登不上。\n客服：好的，多谢您使用我们的服务，请您提供一下银行账户号码……\n"
+    )
+    message = next(iter(closings(folder, "q3.txt", text).values()))
+    assert "致谢" in message

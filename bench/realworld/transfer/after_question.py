@@ -1,8 +1,10 @@
-"""Round 14b (lintacc17), change 8 as it was transfer-tested: a closing is what follows a turn's last question.
+"""Round 14b (lintacc17), change 8 as it was transfer-tested: a closing is what follows a turn's last question or
+request for information.
 
 Run by first_sight.py in an export of old code: python after_question.py EXPORT_ROOT. Wraps standards.closing: of each
-closing turn, only the part after its last question counts (the call goes on after a question, so 「您好，感谢致电…，请问
-有什么可以帮您？」 in an excerpt that stops after the opening, or 「好的谢谢，请问您家的地址是？」, closes nothing), unless
+closing turn, only the part after its last question or request for information (请你提供…, 请告诉…) counts (the
+call goes on after one, so 「您好，感谢致电…，请问有什么可以帮您？」 in an excerpt that stops after the opening, or
+「好的谢谢，请问您家的地址是？」, closes nothing), unless
 the question asks whether anything else is needed or a goodbye or a wish comes before it; only a turn that thanks is read.
 """
 
@@ -18,7 +20,9 @@ text += r"""
 
 import re as _re14b
 
-_ASKED14B = _re14b.compile(r"[？?]|吗[。！!，,…]")
+_ASKED14B = _re14b.compile(
+    r"[？?]|吗[。！!，,…]|(?:请|麻烦)(?:您|你)?(?:提供|告诉|输入|出示|报一下|说一下)[^。！!？?]*"
+)
 _ELSE14B = _re14b.compile(
     r"还有(?:什么|别的|其他|其它)[^，,。！!？?]{0,8}(?:需要|问题|疑问|事|帮|效劳|服务)|还需要(?:什么|其他|其它|别的)"
 )
