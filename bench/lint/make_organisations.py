@@ -90,14 +90,22 @@ KIND_WORDS = (
     "进出口 信息 服务 管理 技术 工程 贸易 实业 建设 航空 电信 移动 联通 通信 集团 公司 医院 证券 基金 电网 快递 "
     "速递 物流 汽车 地产 置业 物业 科技 商城 超市 酒店 银行 保险 人寿 中小 大型 小型 综合 专科 私人 民营"
 ).split()
+# Qualifiers that say what kind of organisation, not which one: 上市公司, 儿童医院, 公交公司, 钢铁集团 name nobody.
+QUALIFIERS = (
+    "上市 中医 中心 儿科 儿童 牙科 特约 公立 公交 公共 铁路 海运 外贸 经贸 财经 创投 信托 化工 石化 钢铁 卫星 网络 "
+    "邮电 广播 商务 国产 国内 国防 民办 安装 工业 电子"
+).split()
 # History, politics, armies and teams, which call no customer.
-NT_DROP = re.compile(r"政府|党|军|队|部$|委员会|国民|苏维埃|帝国|王朝|公社|会议|使馆|大使馆|驻|联合国|议会|国集团")
+NT_DROP = re.compile(
+    r"政府|党|军|队|部$|委员会|国民|苏维埃|帝国|王朝|公社|会议|使馆|大使馆|驻|联合国|议会|国集团|武装|统治|北约|利库德|里约|安第斯"
+    r"|自然科学基金|^(日本|美国|英国|韩国|瑞典|欧洲|德国|法国)(公司|集团)$"
+)
 PLACE_END = re.compile(r"^(.{2,6}?)(?:省|市|区|县)$")
 
 
 def _kind_only(name: str) -> bool:
     rest = name
-    for word in sorted(KIND_WORDS, key=len, reverse=True):
+    for word in sorted(KIND_WORDS + QUALIFIERS, key=len, reverse=True):
         rest = rest.replace(word, "")
     return len(rest) < 2
 
@@ -139,7 +147,8 @@ def main(argv=None) -> int:
         "# - jieba 0.42.1 dict.txt (MIT, https://github.com/fxsjy/jieba): its nt (organisation) entries that end in one of",
         f"#   {' '.join(NT_ENDINGS)},",
         "#   four characters or more, not of history, politics, armies or teams (政府, 党, 军, 队, …部, 委员会, 使馆 …),",
-        f"#   and with a name left once kind words (商业, 国有, 人民, 银行, 公司 …) are taken off: {len(nt)} names;",
+        "#   and with a name left once kind words (商业, 国有, 人民, 银行, 公司 …) and qualifiers (上市, 儿童, 公交, 钢铁 …)",
+        f"#   are taken off: {len(nt)} names;",
         "#   its ns (place) entries that end in 省/市/区/县, without that ending (not when a direction or a numeral is left",
         f"#   last), and 香港, 澳门, 台湾: {len(places)} places.",
         *(f"# - {group}" for group in BRANDS),

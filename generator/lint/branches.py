@@ -414,11 +414,11 @@ TALK_ON = 3  # turns after a goodbye that are still its call's closing talk (a c
 
 def endings(found: list[tuple[str, list[Utterance]]], text: str | None = None) -> list[tuple[str, list[Utterance]]]:
     """A path whose agent turns end the call before its end (an utterance bank: a robot's or a template's endings
-    listed among its other lines, each a line that ends with the call-ending words), or that ends in two or more
-    such turns in a row, is one path per ending, so every ending's closing is checked (bench/realworld/README.md,
-    clarification 6; set 12's convention: in an utterance bank every line that ends the call ends a path). In a
-    call as it was said, the agent does not say goodbye and go on talking. `text`: the file's text, which tells
-    cheaply whether any line before the last ones can end the call."""
+    listed among its other lines, each a line that ends with the call-ending words or hands the call to a person or
+    the menu), or that ends in two or more such turns in a row, is one path per ending, so every ending's closing is
+    checked (bench/realworld/README.md, clarification 6; set 12's convention: in an utterance bank every line that
+    ends the call ends a path). In a call as it was said, the agent does not say goodbye and go on talking. `text`:
+    the file's text, which tells cheaply whether any line before the last ones can end the call."""
     label, turns = found[0]
     start = len(turns)
     while start > 0 and _ends_call(turns[start - 1]):
@@ -449,7 +449,7 @@ def _inner_endings(turns: list[Utterance], start: int, text: str | None) -> list
     last = start - 1 - TALK_ON  # the last index an inner ending may have
     if last < 1 or any(not u.agent for u in turns):
         return []  # a path with the customer's turns is a call, not a bank of the agent's lines
-    if text is not None and "人工" not in text and "菜单" not in text:
+    if text is not None and "人工" not in text and "菜单" not in text and "菜單" not in text:
         first = ENDING_LINES.search(text)
         if first is None or text.count("\n", 0, first.start()) + 1 > turns[last].line:
             return []

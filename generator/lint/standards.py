@@ -133,6 +133,8 @@ GENERIC_ORG_WORDS = (
     "家政 保洁 借贷 贷款 网贷 金融 理财 电商 购物 外卖 中介 教育 培训 招聘 维修 报修 售后 客服 服务 管理 营业 "
     "回访 接待 调度 值班 投诉 受理 税务 社保 医保 养老 敬老 照料 日间 卫生 医疗 体检 美容 健身 餐饮 疫情 防疫 "
     "防控 网格 销售 市场 业务 客户 技术 人事 财务 行政 "
+    # qualifiers that say what kind, not which one (上市公司, 儿童医院, 公交公司)
+    "上市 国有 国营 民营 私营 公立 私立 儿童 儿科 牙科 公交 铁路 钢铁 化工 "
     # places and public bodies named by their kind
     "社区 街道 小区 村里 村委 村 镇上 乡里 居委 政府 派出所 公安 法院 城管 "
     # kinds of organisation and of their parts

@@ -35,7 +35,7 @@ if TYPE_CHECKING or msgspec is not None:
         channel: int | None = None
         line: int = 0  # line in the transcript file when it has lines, else the turn's number
         role: str = ""  # agent | customer, set by roles.assign
-        folded: str = ""  # Simplified, half-width, lower case (rules_bridge.prepare), same length as text
+        folded: str = ""  # Simplified, half-width, lower case (texts.prepare), same length as text
         norm: str = ""  # folded without spaces and punctuation: what questions and phrases are compared on
 
 else:

@@ -19,10 +19,16 @@ QUESTION = re.compile(r"？|\?|吗|是否|呢")
 
 
 def assign(
-    call: Call, agent: str | None = None, agent_channel: int | None = None, company: str = "", speakers=None
+    call: Call,
+    agent: str | None = None,
+    agent_channel: int | None = None,
+    company: str = "",
+    speakers=None,
+    scores: dict[str, int] | None = None,
 ) -> Call:
     """Set `role` on every turn; raise TranscriptError when the override names no one in the call.
-    `speakers`: the project's label table (huifang.yaml lint.speakers) when it adds labels to the default."""
+    `speakers`: the project's label table (huifang.yaml lint.speakers) when it adds labels to the default;
+    `scores`: each speaker's points (`texts.prepare`), when the caller has them."""
     if agent_channel is not None:
         channels = {t.channel for t in call.turns}
         if agent_channel not in channels:
@@ -50,7 +56,7 @@ def assign(
             t.role = role or (other if t.speaker else AGENT)
         call.roles_note = "坐席：按说话人标签"
         return call
-    scores = _scores(call, company)
+    scores = _scores(call, company) if company or scores is None else dict(scores)
     for t in call.turns[:2]:
         scores[t.speaker] += 1  # the caller speaks first in a call-back
     if len(scores) == 1:
@@ -70,33 +76,28 @@ def assign(
     return call
 
 
-SEEN_LIMIT = 5_000  # distinct turn texts whose points are remembered per run (≈ 1 MB at most), then all forgotten
-_POINTS: dict[str, int] = {}  # turn text → its points: a pure function of the text
+def points(text: str) -> int:
+    """A turn's points: the agent signs said, and one for a question."""
+    return len(AGENT_SIGNS.findall(text)) + (QUESTION.search(text) is not None)
 
 
 def _scores(call: Call, company: str) -> dict[str, int]:
     """Per speaker, in the order they first speak: the agent signs said (none spans a line break, so the
     count over a speaker's turns is the sum of each turn's), one point per turn with a question, two per
-    mention of the company. A turn's points are remembered by its text (script lines and short answers
-    recur from call to call)."""
+    mention of the company. Without a company, the turns' points as `texts.prepare` sums them (and
+    remembers them by text)."""
+    if not company:
+        from huifang.qa import texts
+
+        return texts.prepare(call.turns)
     scores: dict[str, int] = {}
-    if company:
-        texts: dict[str, list[str]] = {}
-        for t in call.turns:
-            texts.setdefault(t.speaker, []).append(t.text)
-        for speaker, said in texts.items():
-            joined = "\n".join(said)
-            questions = sum(map(bool, map(QUESTION.search, said)))  # turns with a question
-            scores[speaker] = len(AGENT_SIGNS.findall(joined)) + questions + 2 * joined.count(company)
-        return scores
-    seen = _POINTS
+    by_speaker: dict[str, list[str]] = {}
     for t in call.turns:
-        points = seen.get(t.text)
-        if points is None:
-            if len(seen) > SEEN_LIMIT:
-                seen.clear()
-            points = seen[t.text] = len(AGENT_SIGNS.findall(t.text)) + (QUESTION.search(t.text) is not None)
-        scores[t.speaker] = scores.get(t.speaker, 0) + points
+        by_speaker.setdefault(t.speaker, []).append(t.text)
+    for speaker, said in by_speaker.items():
+        joined = "\n".join(said)
+        questions = sum(map(bool, map(QUESTION.search, said)))  # turns with a question
+        scores[speaker] = len(AGENT_SIGNS.findall(joined)) + questions + 2 * joined.count(company)
     return scores
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from huifang.lint.linemarks import CLOSING, PERSONAL, REORDERED
-from huifang.lint.normalize import _DROP, drop_in_lines, fold
+from huifang.lint.normalize import _DROP
 from huifang.lint.normalize import normalize as _normalize
 from huifang.lint.rules import forbidden_phrase, personal_data
 from huifang.lint.standards import names_closing
@@ -104,38 +104,41 @@ class Bridge:
         keep: list[int] = []  # the turns the line rules may find something on, in order
         held_any, held_agent = self._held
         for index, t in enumerate(turns):
-            agent = t.role == AGENT
-            if agent:
-                key = (t.text, index, index in asks)
+            text = t.text
+            if t.role == AGENT:
+                key = (text, index, index in asks)
                 u = memo.get(key)
                 if u is None:
                     if len(memo) > SEEN_LIMIT:
                         memo.clear()
                     u = memo[key] = self._utterance(t, index, asks)
                 made[index] = u
-            if not prepared:
-                continue
-            if not t.folded:
-                prepared = False
-                continue
-            bits = screened.get(t.text)
-            if bits is None or (agent and not bits & _ASKED_AGENT):
-                bits = self._screen(t, bits, agent)
-            if bits & _PHRASE:
-                phrase_lines.add(index + 1)
-            if agent:
+                if not (prepared and t.folded):
+                    prepared = False
+                    continue
+                bits = screened.get(text)
+                if bits is None or not bits & _ASKED_AGENT:
+                    bits = self._screen(t, bits, True)
                 agents |= bits
                 if bits & held_agent:
                     keep.append(index)
             else:
+                if not (prepared and t.folded):
+                    prepared = False
+                    continue
+                bits = screened.get(text)
+                if bits is None:
+                    bits = self._screen(t, None, False)
                 every |= bits
                 if bits & held_any:
                     keep.append(index)
+            if bits & _PHRASE:
+                phrase_lines.add(index + 1)
         return made, phrase_lines, keep, self._marks(every | agents, agents) if prepared else None
 
     @staticmethod
     def _utterance(t: Turn, index: int, asks) -> Utterance:
-        folded = t.folded  # worked out once per call by prepare()
+        folded = t.folded  # worked out once per call by texts.prepare()
         role = AGENT if t.role == AGENT else CUSTOMER
         return Utterance(
             t.text,
@@ -218,40 +221,10 @@ def _for_a_call(message: str) -> str:
 # A turn's screens (`Bridge._screen`), as bits.
 _PHRASE, _PERSONAL_AT, _PERSONAL, _REORDERED, _CLOSING, _ASKED_AGENT = (1 << n for n in range(6))
 SEEN_LIMIT = 5_000  # distinct turn texts remembered per run (≈ 3 MB at most), then forgotten all at once
-_SEEN: dict[str, tuple[str, str]] = {}  # turn text → (folded, norm): a pure function of the text
 # An agent turn's utterance by (text, index, asks a question): the rules never change an utterance, so one made
 # for an earlier call serves every call with that line at that place (most of a day's calls: 74 % of agent
 # turns on the `--vary` bench corpus, 97 % on the default one), and making one is most of the bridge's own work.
 _UTTERANCES: dict[tuple[str, int, bool], Utterance] = {}
-
-
-def prepare(turns: list[Turn]) -> None:
-    """Set `folded` and `norm` of every turn: remembered per distinct text for the run (an agent reads the
-    same script lines in call after call, and short answers recur), the others worked out with one pass over
-    them joined (two C calls, not 2 × turns)."""
-    seen = _SEEN
-    new = []
-    for t in turns:
-        known = seen.get(t.text)
-        if known is None:
-            new.append(t)
-        else:
-            t.folded, t.norm = known
-    if not new:
-        return
-    if len(seen) > SEEN_LIMIT:
-        seen.clear()
-    whole = fold("\n".join([t.text for t in new]))  # fold keeps every character's place, line breaks too
-    folded = whole.split("\n")
-    dropped = drop_in_lines(whole).split("\n")
-    if len(folded) != len(new) or len(dropped) != len(new):  # a text with a line break of its own
-        for t in new:
-            t.folded = fold(t.text)
-            t.norm = normalize(t.text)  # drops the line break too (a turn without one: the same as above)
-            seen[t.text] = (t.folded, t.norm)
-        return
-    for t, f, d in zip(new, folded, dropped):
-        t.folded, t.norm = seen[t.text] = (f, d)
 
 
 def normalize(text: str) -> str:

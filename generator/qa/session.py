@@ -7,7 +7,7 @@ from functools import reduce
 from operator import itemgetter, or_
 
 from huifang.lint.speakers import Speakers
-from huifang.qa import roles, rules_bridge
+from huifang.qa import roles, rules_bridge, texts
 from huifang.qa.call import TranscriptError
 from huifang.qa.form import DEFAULT_FORM, shipped_default
 from huifang.qa.judge import Verdict, judge
@@ -167,8 +167,8 @@ class Session:
         return self._by_script
 
     def judge(self, call) -> Verdict:
-        rules_bridge.prepare(call.turns)  # module attributes: imports inside a per-call function cost a lookup each
-        roles.assign(call, self.agent, self.agent_channel, speakers=self.speakers)
+        scores = texts.prepare(call.turns)  # module attributes: imports inside a per-call function cost a lookup each
+        roles.assign(call, self.agent, self.agent_channel, speakers=self.speakers, scores=scores)
         agent = AgentText(call.turns)  # the agent's words, read by the script search, questions and metrics
         script, note = self.pick_script(call, agent)
         verdict = judge(call, self.bridge, self.plan(script) if script else None, self.form, agent)

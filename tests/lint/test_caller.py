@@ -83,6 +83,10 @@ def test_a_staff_number_fills_the_slot(text, agent):
         "我是李科长",
         "尊敬的客户您好，韩通站937线路检修",  # after a greeting, a run that does not end there is what the message is about
         "您好，请问您是在我们医院看过病吗",  # a question, not a name
+        "您好，这边是上市公司的客服",  # a qualifier and a kind: no name (the gazetteer drops such entries)
+        "我是公交公司的小王",
+        "我是儿童医院的护士",
+        "我是钢铁集团的",
     ],
 )
 def test_nothing_else_fills_it_as_an_organisation(text):

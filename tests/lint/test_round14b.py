@@ -276,3 +276,8 @@ def test_a_thanks_before_a_request_for_information_closes_nothing(folder):
     )
     message = next(iter(closings(folder, "q3.txt", text).values()))
     assert "致谢" in message
+
+
+def test_a_hand_off_in_traditional_characters_ends_a_path(folder):
+    text = BANK.replace("正在为您转接人工客服，请稍候。", "您可以按0鍵返回上一級菜單。")
+    assert list(closings(folder, "handoff3.txt", text)) == [3]

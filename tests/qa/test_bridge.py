@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from huifang.qa.call import Turn
-from huifang.qa.rules_bridge import Bridge, prepare
+from huifang.qa.rules_bridge import Bridge
+from huifang.qa.texts import prepare
 
 SAID = [
     ("agent", "您好，我是泰康人寿客服小李，请问是王先生吗？"),

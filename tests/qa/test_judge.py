@@ -198,7 +198,7 @@ DIVIDEND = "客服：您购买的是一款分红险，我公司宣传材料上�
 def test_a_path_left_half_searched_never_changes_the_outcome(session, tmp_path, drop, add):
     """`questions.judge` stops searching a path once it can no longer win: the outcome (path, every
     question's turn and share) is the one of searching every question of every path."""
-    from huifang.qa import questions, roles, rules_bridge
+    from huifang.qa import questions, roles, texts
 
     text = (FIXTURES / "calls" / "wanneng.txt").read_text(encoding="utf-8")
     for block in filter(None, drop.splitlines(keepends=True)):
@@ -208,7 +208,7 @@ def test_a_path_left_half_searched_never_changes_the_outcome(session, tmp_path, 
     path = tmp_path / "call.txt"
     path.write_text(text, encoding="utf-8")
     call = read(str(path))
-    rules_bridge.prepare(call.turns)
+    texts.prepare(call.turns)
     roles.assign(call)
     plan = session.plan("taikang-xinqiyue-huifang")
     agent = questions.AgentText(call.turns)

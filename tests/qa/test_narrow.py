@@ -5,7 +5,7 @@ says other words, the questions' words in other places, and characters no questi
 from __future__ import annotations
 
 import pytest
-from huifang.qa import questions, roles, rules_bridge
+from huifang.qa import questions, roles, texts
 from huifang.qa.call import AGENT, Turn
 from huifang.qa.readers import read
 
@@ -18,7 +18,7 @@ def agent_of(said: list[str]) -> tuple[list[Turn], questions.AgentText]:
     turns = [Turn("A", text, line=i + 1) for i, text in enumerate(said)]
     for t in turns:
         t.role = AGENT
-    rules_bridge.prepare(turns)
+    texts.prepare(turns)
     return turns, questions.AgentText(turns)
 
 
@@ -41,7 +41,7 @@ def searched_both_ways(plan: questions.Plan, agent: questions.AgentText) -> None
 @pytest.mark.parametrize("name", ["wanneng.txt", "buguanbian.txt"])
 def test_the_fixture_calls_give_the_same_turns_and_shares(session, name):
     call = read(str(FIXTURES / "calls" / name))
-    rules_bridge.prepare(call.turns)
+    texts.prepare(call.turns)
     roles.assign(call)
     searched_both_ways(session.plan(SCRIPT), questions.AgentText(call.turns))
 
@@ -62,7 +62,7 @@ def test_words_said_otherwise_give_the_same_turns_and_shares(session):
 
 def test_the_outcome_is_the_one_of_the_words_as_said(session):
     call = read(str(FIXTURES / "calls" / "wanneng.txt"))
-    rules_bridge.prepare(call.turns)
+    texts.prepare(call.turns)
     roles.assign(call)
     plan = session.plan(SCRIPT)
     wide = questions.Plan(plan.script_id, plan.title, plan.org, plan.convenience, plan.paths, plan.words)

@@ -8,8 +8,9 @@ from operator import itemgetter, or_
 
 from huifang.qa.call import AGENT, Turn
 from huifang.qa.readers import read
-from huifang.qa.rules_bridge import pieces, prepare
+from huifang.qa.rules_bridge import pieces
 from huifang.qa.session import Session
+from huifang.qa.texts import prepare
 
 from tests.qa.conftest import FIXTURES
 

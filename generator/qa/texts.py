@@ -1,0 +1,49 @@
+"""What a call's turn texts come to, worked out once per distinct text for the run (an agent reads the same
+script lines in call after call, and short answers recur): the linter's folded and normalised forms, set on
+every turn (`Turn.folded`, `Turn.norm`), and the roles' points of each (`roles.points`), summed per speaker.
+
+One walk over the turns gives both: the roles' inference walked them again to look its points up (≈ 1 k
+instructions a turn for the walk and the lookup alone)."""
+
+from __future__ import annotations
+
+from huifang.lint.normalize import drop_in_lines, fold
+from huifang.qa.call import Turn
+from huifang.qa.roles import points
+from huifang.qa.rules_bridge import normalize
+
+SEEN_LIMIT = 5_000  # distinct turn texts remembered per run (≈ 3 MB at most), then forgotten all at once
+_SEEN: dict[str, tuple[str, str, int]] = {}  # turn text → (folded, norm, points): a pure function of the text
+
+
+def prepare(turns: list[Turn]) -> dict[str, int]:
+    """Set `folded` and `norm` of every turn; the roles' points per speaker, in the order they first speak.
+    Texts not seen before are folded and normalised with one pass over them joined (two C calls, not
+    2 × turns)."""
+    seen = _SEEN
+    scores: dict[str, int] = {}
+    new = []
+    for t in turns:
+        known = seen.get(t.text)
+        speaker = t.speaker
+        if known is None:
+            new.append(t)
+            scores[speaker] = scores.get(speaker, 0)  # its place in the order; its points come below
+        else:
+            t.folded, t.norm, said = known
+            scores[speaker] = scores.get(speaker, 0) + said
+    if not new:
+        return scores
+    if len(seen) > SEEN_LIMIT:
+        seen.clear()
+    whole = fold("\n".join([t.text for t in new]))  # fold keeps every character's place, line breaks too
+    folded = whole.split("\n")
+    dropped = drop_in_lines(whole).split("\n")
+    if len(folded) != len(new) or len(dropped) != len(new):  # a text with a line break of its own
+        folded = [fold(t.text) for t in new]
+        dropped = [normalize(t.text) for t in new]  # drops the line break too (a turn without one: the same)
+    for t, f, d in zip(new, folded, dropped):
+        said = points(t.text)
+        t.folded, t.norm, _ = seen[t.text] = (f, d, said)
+        scores[t.speaker] += said
+    return scores
