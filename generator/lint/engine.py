@@ -270,6 +270,8 @@ class Engine:
         self.line_rules = [r for r in chosen if r.TYPE == "line"]
         self.call_rules = [r for r in chosen if r.TYPE == "call"]
         self._line_cache: dict[tuple, list[Problem]] = {}
+        # each line rule with its whole-file pre-screen (or None), asked of every free-form file
+        self._screens = [(r, getattr(r, "wanted", None)) for r in self.line_rules]
 
     def lint_view(self, view: CallView) -> list[Problem]:
         ctx = self.ctx
@@ -277,7 +279,7 @@ class Engine:
         found: list[Problem] = []
         org_id = view.org.id if view.org else ""
         if view.freeform:  # whole-file pre-screens: most rules have nothing to look at in most files
-            rules = [r for r in self.line_rules if not hasattr(r, "wanted") or r.wanted(view.text, ctx)]
+            rules = [r for r, wanted in self._screens if wanted is None or wanted(view.text, ctx)]
             if rules:
                 for u in view.utterances():
                     if u.kind == SOFT_BREAK:  # two lines of a paragraph: only what runs over the break is new
