@@ -49,7 +49,9 @@ def test_the_operators_own_account_gives_the_caller_his_words():
 
 def test_a_writer_who_calls_the_service_is_the_customer():
     # the agent is named in another label, so 我 is the writer on the customer's side and 他 the agent
-    story = "客服：您好，这里是某某银行，请问有什么可以帮您？\n我说：我要投诉，卡被扣了年费。\n他说：好的，我帮您查一下。\n"
+    story = (
+        "客服：您好，这里是某某银行，请问有什么可以帮您？\n我说：我要投诉，卡被扣了年费。\n他说：好的，我帮您查一下。\n"
+    )
     assert speakers(story) == [AGENT, CUSTOMER, AGENT]
 
 
