@@ -35,6 +35,8 @@
     python bench/realworld/evaluate.py --split heldout15  # set 15 (labels-heldout15.yaml, heldout15/): blind; first sight of
                                                           # session 14's code, totals only; for the next session's before/after
                                                           # measurement (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout16  # set 16 (labels-heldout16.yaml, heldout16/): blind; for one
+                                                          # measurement at the start of the next session (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -78,6 +80,7 @@ LABELS = {
     "heldout13": "labels-heldout13.yaml",
     "heldout14": "labels-heldout14.yaml",
     "heldout15": "labels-heldout15.yaml",
+    "heldout16": "labels-heldout16.yaml",
 }
 
 

@@ -258,9 +258,19 @@ class Speakers:
                 self.table[key(label)] = who
         self.prefixes = sorted((k for k in self.table if len(k) >= 2), key=len, reverse=True)
         self.extra = (tuple(agent), tuple(customer))
+        self._who: dict[str, str | None] = {}  # label as written → `who`: a team's labels recur on every line
 
     def who(self, label: str) -> str | None:
         """AGENT, CUSTOMER, UNKNOWN (a speaker-like word not in the table) or None (not a speaker)."""
+        try:
+            return self._who[label]
+        except KeyError:
+            if len(self._who) > 10_000:
+                self._who.clear()
+            found = self._who[label] = self._read(label)
+            return found
+
+    def _read(self, label: str) -> str | None:
         k = key(label)
         found = self.table.get(k)
         if found:
