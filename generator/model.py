@@ -267,7 +267,9 @@ class Standard:
     def for_kind(self, kind: str) -> Standard:
         """The standard of one kind of contact (outbound, inbound, face, message): its elements and
         examples; the whole standard when the kind is not listed."""
-        cache = self.__dict__.setdefault("_kinds", {})
+        cache = self.__dict__.get("_kinds")
+        if cache is None:
+            cache = self.__dict__["_kinds"] = {}
         found = cache.get(kind)
         if found is None:
             spec = self.kinds.get(kind)

@@ -30,10 +30,13 @@
                                                           # in session 12 (before 869ce36, after e657d97), then spent
     python bench/realworld/evaluate.py --split heldout13  # set 13 (labels-heldout13.yaml, heldout13/): blind once, measured
                                                           # in session 13 (before 0176b7b, after dc3b116), then spent
-    python bench/realworld/evaluate.py --split heldout14  # set 14 (labels-heldout14.yaml, heldout14/): blind, for one
-                                                          # measurement at the start of session 14 (not part of `all`)
-    python bench/realworld/evaluate.py --split heldout15  # set 15 (labels-heldout15.yaml, heldout15/): blind, for one
-                                                          # measurement at the start of session 15 (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout14  # set 14 (labels-heldout14.yaml, heldout14/): blind once, measured
+                                                          # in sessions 13 and 14 (before 0176b7b, after a22c5de), then spent
+    python bench/realworld/evaluate.py --split heldout15  # set 15 (labels-heldout15.yaml, heldout15/): blind; first sight of
+                                                          # session 14's code, totals only; for the next session's before/after
+                                                          # measurement (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout16  # set 16 (labels-heldout16.yaml, heldout16/): blind; for one
+                                                          # measurement at the start of the next session (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -77,6 +80,7 @@ LABELS = {
     "heldout13": "labels-heldout13.yaml",
     "heldout14": "labels-heldout14.yaml",
     "heldout15": "labels-heldout15.yaml",
+    "heldout16": "labels-heldout16.yaml",
 }
 
 
@@ -202,7 +206,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
     engine, project = load_engine(args.project, tuple(args.pack))
-    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 14))]
+    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 15))]
     splits = spent if args.split == "all" else [args.split]
     everything = []
     for split in splits:

@@ -119,15 +119,18 @@ class Context:
         """A standard's elements that none of the folded texts has (each text asked as `missing`); stops once
         every element was found."""
         memo = self._memo(standard, org)
-        absent: tuple = ()
-        for index, text in enumerate(texts):
+        absent: tuple | None = None
+        for text in texts:
             here = memo.get(text)
             if here is None:
                 here = memo[text] = self._absent(standard, org, text)
-            absent = here if index == 0 else tuple(e for e in absent if e in here)
+            if absent is None or not here:
+                absent = here
+            elif here is not absent:  # turns that say the same elements share their memo's tuple
+                absent = tuple([e for e in absent if e in here])
             if not absent:
                 break
-        return absent
+        return () if absent is None else absent
 
     def _memo(self, standard, org) -> dict:
         key = (id(standard), org.id if org else "")

@@ -25,7 +25,7 @@ from huifang.lint.branches import paths as marked_paths
 from huifang.lint.dialogue import quoted_turns
 from huifang.lint.linemarks import ALTERNATIVES, BRANCHES, KIND, REORDERED, LineTests
 from huifang.lint.rendered import Placed, render
-from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers, infer_agent
+from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers, first_person, infer_agent
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
 from huifang.lint.standards import _part
 from huifang.lint.suppress import DIRECTIVE
@@ -437,6 +437,7 @@ class Reader:
                 if self.tests is not None and "\r" not in original:
                     marks = self._marks(lines, md, marked[md])
             inferred = infer_agent(turns, lines, unknown) if unknown else ""
+            first_person(turns, lines, text)
             if not unknown and ("“" in text or "「" in text):
                 quoted_turns(turns, lines)
             if md and self.matcher is not None:
@@ -548,7 +549,8 @@ class Reader:
 
         new = list(lines)
         folded = fold("\n".join(new)).split("\n")
-        hits = self.matcher.lines(drop_in_lines("\n".join(folded))) if self.matcher is not None else set()
+        dropped = drop_in_lines("\n".join(folded))
+        hits = self.matcher.lines(dropped) if self.matcher is not None else set()
         speakers = self.speakers
         reads = [_read_line(line, md, speakers) for line in new]
         # Words written as they read are a slice of their folded line; rendered words are folded anew.
@@ -556,7 +558,7 @@ class Reader:
             ("" if not read else f[read[1] : read[1] + len(read[0])] if read[4] is None else fold(read[0]))
             for f, read in zip(folded, reads)
         ]
-        norms = drop_in_lines("\n".join(spoken)).split("\n")
+        norms = _sliced_norms(folded, dropped.split("\n"), reads, spoken)
         learnt = {}
         tests = self.tests
         marked = {}
@@ -619,8 +621,8 @@ class Reader:
             if second.line == first.line + 1
             and first.agent
             and second.agent
-            and open_end(first.normalized)
             and (second.col == 1 or not lines[second.line - 1][: second.col - 1].strip())
+            and open_end(first.normalized)  # last: the costliest test
         ]
         if not pairs:
             return []
@@ -646,6 +648,39 @@ class Reader:
                 )
             )
         return out
+
+
+def _sliced_norms(folded: list[str], dropped: list[str], reads: list, spoken: list[str]) -> list[str]:
+    """The normalised words of each new line. Dropping goes character by character, so the words written as they
+    read (a slice of the folded line) normalise to a slice of the line dropped: what is kept of the line before
+    and after them is cut off (a label, a list marker: a few kinds per batch). Rendered words are dropped anew."""
+    from huifang.lint.normalize import drop_in_lines
+
+    kept = {"": 0}  # folded text before or after a line's words → its length once dropped
+    norms: list = []
+    rendered: list[int] = []
+    for index, (f, d, read) in enumerate(zip(folded, dropped, reads)):
+        if not read:
+            norms.append("")
+            continue
+        if read[4] is not None:
+            rendered.append(index)
+            norms.append("")
+            continue
+        start = read[1]
+        end = start + len(read[0])
+        head = kept.get(f[:start])
+        if head is None:
+            head = kept[f[:start]] = len(drop_in_lines(f[:start]))
+        tail = 0
+        if end < len(f):
+            after = kept.get(f[end:])
+            tail = kept[f[end:]] = len(drop_in_lines(f[end:])) if after is None else after
+        norms.append(d[head : len(d) - tail])
+    if rendered:
+        for index, norm in zip(rendered, drop_in_lines("\n".join([spoken[i] for i in rendered])).split("\n")):
+            norms[index] = norm
+    return norms
 
 
 def _places(u: Utterance) -> list[tuple[int, int]]:

@@ -334,8 +334,14 @@ def kind_of(view: CallView) -> str:
 
 
 def for_view(standard: m.Standard | None, view: CallView) -> m.Standard | None:
-    """The standard that applies to this call's kind of contact."""
-    return standard.for_kind(kind_of(view)) if standard is not None else None
+    """The standard that applies to this call's kind of contact (four rules ask it of every file: the answer
+    `for_kind` keeps is read here first)."""
+    if standard is None:
+        return None
+    kind = view.kind if view.kind in KINDS else "outbound"
+    kept = standard.__dict__.get("_kinds")
+    found = kept.get(kind) if kept is not None else None
+    return found if found is not None else standard.for_kind(kind)
 
 
 def _text(ctx, utterances: list[Utterance]) -> str:
@@ -356,7 +362,7 @@ def missing(ctx, standard: m.Standard, org, utterances: list[Utterance]) -> tupl
         return ctx.missing(standard, org, _text(ctx, utterances))
     # No pattern spans a line break, so an element is in the joined turns exactly when it is in one
     # of them: asked per turn, where the answers are remembered (turns recur, combinations less).
-    return ctx.missing_from_all(standard, org, (u.folded for u in utterances))
+    return ctx.missing_from_all(standard, org, [u.folded for u in utterances])
 
 
 # How far the opening may reach: agent turns before the first element (a title, repeated 喂, a
@@ -709,7 +715,9 @@ def opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance] | N
     nobody, a wrong party, a title line) do not end it, up to LEAD of them. A free-form document whose
     start has no element opens where it first greets, if nobody answers before that.
     """
-    cache = view.__dict__.setdefault("_openings", {})
+    cache = view.__dict__.get("_openings")
+    if cache is None:
+        cache = view.__dict__["_openings"] = {}
     key = (id(standard), id(path))
     found = cache.get(key)
     if found is None:
@@ -775,7 +783,9 @@ SCREEN_FROM = 50  # distinct turns asked about before the union regex is compile
 def _with_element(ctx, standard: m.Standard, org: m.Org | None) -> dict[str, bool]:
     """Folded turn → whether it has an element of the standard, remembered per run: every script's
     opening is asked about turn by turn, and standard lines recur from script to script."""
-    memo = ctx.__dict__.setdefault("_with_element", {})
+    memo = ctx.__dict__.get("_with_element")
+    if memo is None:
+        memo = ctx.__dict__["_with_element"] = {}
     key = (id(standard), org.id if org else "")
     found = memo.get(key)
     if found is None or len(found) > 100_000:
@@ -852,7 +862,9 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
         return _last_sentence(agent)
     if view is None or not view.freeform:
         return agent[-standard.max_turns :]
-    cache = view.__dict__.setdefault("_closings", {})
+    cache = view.__dict__.get("_closings")
+    if cache is None:
+        cache = view.__dict__["_closings"] = {}
     key = (id(turns), standard.max_turns)
     found = cache.get(key)
     if found is None:

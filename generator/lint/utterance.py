@@ -148,7 +148,9 @@ class CallView:
 
     def agent_turns(self, turns: list[Utterance]) -> list[Utterance]:
         """The agent's turns of one of this call's paths (several rules ask for them)."""
-        cache = self.__dict__.setdefault("_agents", {})
+        cache = self.__dict__.get("_agents")
+        if cache is None:
+            cache = self.__dict__["_agents"] = {}
         found = cache.get(id(turns))
         if found is None:
             found = cache[id(turns)] = ([u for u in turns if u.agent], turns)

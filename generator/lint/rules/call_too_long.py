@@ -28,9 +28,11 @@ SEVERITY = "warning"
 
 
 def check(view, ctx):
+    return _check(view, ctx) if view.org is not None and view.org.max_call_minutes else ()
+
+
+def _check(view, ctx):
     org = view.org
-    if org is None or not org.max_call_minutes:
-        return
     limit = org.max_call_minutes[1]
     rate = org.speech_rate or 240
     if view.freeform and len(view.text) / rate <= limit:

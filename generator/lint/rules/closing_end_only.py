@@ -30,7 +30,7 @@ QUESTIONS = 2  # questions after the opening: fewer leave little to branch on (a
 
 def check(view, ctx):
     if not view.freeform or len(view.paths) != 1:
-        return
+        return ()
     agent = view.agent_turns(view.paths[0][1])
     standard = for_view(ctx.project.greeting, view)
     # the opening is already found (missing-greeting asks first); counting stops at the QUESTIONS-th question
@@ -42,13 +42,15 @@ def check(view, ctx):
             if count == QUESTIONS:
                 break
     else:
-        return
-    yield ctx.problem(
-        ID,
-        agent[-1],
-        0,
-        0,
-        "这份话术没有写出分支标记（如「A.」「B.」、「情况一」「情况二」、「如客户满意」「如客户不满意」），"
-        "所以只检查了文件末尾的结束语。如果客户的回答会让通话有不同的结束方式，请把每种结束方式分别写出并加上标记",
-        ctx.severity(ID),
+        return ()
+    return (
+        ctx.problem(
+            ID,
+            agent[-1],
+            0,
+            0,
+            "这份话术没有写出分支标记（如「A.」「B.」、「情况一」「情况二」、「如客户满意」「如客户不满意」），"
+            "所以只检查了文件末尾的结束语。如果客户的回答会让通话有不同的结束方式，请把每种结束方式分别写出并加上标记",
+            ctx.severity(ID),
+        ),
     )

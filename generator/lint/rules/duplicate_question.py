@@ -24,17 +24,35 @@ SEVERITY = "warning"
 
 
 def check(view, ctx):
+    if view.freeform:
+        for _, turns in view.paths:
+            if not _distinct(_asked(turns)):
+                return _check(view, ctx)
+        return ()  # no path asks a question twice: nothing to report, and no generator made
+    return _check(view, ctx)
+
+
+def _asked(turns: list) -> list:
+    return [u for u in turns if u.agent and (u.ask or u.text.rstrip().endswith(("？", "?")))]
+
+
+def _distinct(asked: list) -> bool:
+    """Whether no two questions of a free-form path are one text (free-form questions have no id: only equal
+    texts can repeat)."""
+    if len(asked) < 2:
+        return True
+    normalize_lines(asked)
+    keys = [key for key in [u.normalized for u in asked] if len(key) >= 4]
+    return len(set(keys)) == len(keys)
+
+
+def _check(view, ctx):
     reported = set()
     for _, turns in view.paths:
         seen: dict[str, object] = {}
-        asked = [u for u in turns if u.agent and (u.ask or u.text.rstrip().endswith(("？", "?")))]
-        if len(asked) < 2:
+        asked = _asked(turns)
+        if len(asked) < 2 or (view.freeform and _distinct(asked)):
             continue
-        if view.freeform:
-            normalize_lines(asked)
-            keys = [key for key in [u.normalized for u in asked] if len(key) >= 4]
-            if len(set(keys)) == len(keys):
-                continue  # free-form questions have no id: only equal texts can repeat
         for u in asked:
             key = u.normalized
             if len(key) < 4:

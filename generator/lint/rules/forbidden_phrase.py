@@ -68,8 +68,20 @@ def _word_order(ctx):
 
 
 def check(u, ctx):
+    """The findings of one turn. Most turns of a file with a phrase somewhere have nothing to look at: those
+    are answered without making a generator."""
     if not u.agent:
-        return
+        return ()
+    view = ctx.view
+    lines = view.phrase_lines
+    if lines is not None and u.line not in lines:  # free-form: the whole-file pre-screen found nothing on this line
+        reordered = view.__dict__.get("_reordered_maybe")  # what _reordered_maybe answered for the file
+        if not (_reordered_maybe(ctx) if reordered is None else reordered):
+            return ()
+    return _check(u, ctx)
+
+
+def _check(u, ctx):
     if _reordered_maybe(ctx):
         yield from _in_any_order(u, ctx)
     lines = ctx.view.phrase_lines

@@ -30,13 +30,15 @@ def check(view, ctx):
     if standard is None or not standard.elements or standard.elements[0].id != ctx.project.greeting.elements[0].id:
         return
     greeting = standard.elements[0]
-    first_path = next((turns for label, turns in view.paths if label != "不方便"), None)
+    label, first_path = view.paths[0] if view.paths else ("", None)
+    if label == "不方便":
+        first_path = next((turns for label, turns in view.paths if label != "不方便"), None)
     if first_path is None:
         return
     agent = view.agent_turns(first_path)
     for index, u in enumerate(agent):
         if ctx.element_in(greeting, view.org, u.folded, standard):
-            if any(not (view.freeform and _title(earlier)) for earlier in agent[:index]):
+            if index and any(not (view.freeform and _title(earlier)) for earlier in agent[:index]):
                 yield ctx.problem(
                     ID,
                     agent[0],

@@ -29,7 +29,7 @@ RANK = {"error": 0, "warning": 1, "info": 2}
 def check(view, ctx):
     standard = for_view(ctx.project.closing, view)
     if standard is None or not standard.elements:
-        return
+        return ()
     groups: dict[tuple, list[str]] = {}
     where = {}
     for label, turns in view.paths:
@@ -39,6 +39,10 @@ def check(view, ctx):
             key = (id(last[-1]) if last else None, tuple(e.id for e in missing))
             groups.setdefault(key, []).append(path_name(label))
             where[key] = (last[-1] if last else None, missing)
+    return _reports(view, ctx, standard, groups, where) if groups else ()
+
+
+def _reports(view, ctx, standard, groups, where):
     for key, labels in groups.items():
         turn, missing = where[key]
         names = shown(missing)

@@ -31,7 +31,7 @@ RANK = {"error": 0, "warning": 1, "info": 2}
 def check(view, ctx):
     standard = for_view(ctx.project.greeting, view)
     if standard is None or not standard.elements:
-        return
+        return ()
     groups: dict[tuple, list[str]] = {}
     where = {}
     for label, turns in openings(ctx, view, standard):
@@ -40,6 +40,10 @@ def check(view, ctx):
             key = (id(turns[0]) if turns else None, tuple(e.id for e in missing))
             groups.setdefault(key, []).append(label)
             where[key] = (turns, missing)
+    return _reports(view, ctx, standard, groups, where) if groups else ()
+
+
+def _reports(view, ctx, standard, groups, where):
     for key, labels in groups.items():
         turns, missing = where[key]
         yield from _report(view, ctx, standard, turns, missing, labels)

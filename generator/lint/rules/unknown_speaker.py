@@ -27,6 +27,10 @@ SEVERITY = "info"
 
 
 def check(view, ctx):
+    return _check(view, ctx) if view.unknown_speakers else ()
+
+
+def _check(view, ctx):
     for label, u in sorted(view.unknown_speakers.items(), key=lambda item: (item[1].line, item[0])):
         if label == view.inferred_agent:
             yield ctx.problem(
