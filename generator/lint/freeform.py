@@ -25,7 +25,7 @@ from huifang.lint.branches import paths as marked_paths
 from huifang.lint.dialogue import quoted_turns
 from huifang.lint.linemarks import ALTERNATIVES, BRANCHES, KIND, REORDERED, LineTests
 from huifang.lint.rendered import Placed, render
-from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers, infer_agent
+from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers, first_person, infer_agent
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
 from huifang.lint.standards import _part
 from huifang.lint.suppress import DIRECTIVE
@@ -437,6 +437,7 @@ class Reader:
                 if self.tests is not None and "\r" not in original:
                     marks = self._marks(lines, md, marked[md])
             inferred = infer_agent(turns, lines, unknown) if unknown else ""
+            first_person(turns, lines, text)
             if not unknown and ("“" in text or "「" in text):
                 quoted_turns(turns, lines)
             if md and self.matcher is not None:

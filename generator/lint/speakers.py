@@ -278,6 +278,12 @@ class Speakers:
         for prefix in self.prefixes:
             if k.startswith(prefix):
                 return self.table[prefix]
+        said = _said(k)
+        if said is not None:
+            if said in self.table:
+                return self.table[said]
+            if said in THIRD_PERSON:
+                return CUSTOMER
         if k.isdigit() or k.startswith(MARKERS) or not k or _greets(k):
             return None
         return UNKNOWN
@@ -304,6 +310,63 @@ class Speakers:
         if colon == ":" and line[m.end() : m.end() + 1].isdigit():
             return None, None, at  # a time of day, 10:30
         return who, label, m.end()
+
+
+# A label that says who speaks with a verb of speaking (「用户说：」, 「我问：」, 「他回答说：」): a speaker of the
+# table or a pronoun, perhaps an adverb, then the verb. 我 is the agent, as in the table; he or she is the
+# other side, unless the file names the agent in another label (`first_person`).
+SAID = regexcache.compile(
+    r"(?:又|再|也|就|便|还|接着|继续|随即)?(?:回答说|回答|回复|回应|追问|反问|说道|问道|答道|说|问|答|讲)$"
+)
+THIRD_PERSON = frozenset(("他", "她", "他们", "她们", "那边", "对面", "那头", "电话那头"))
+# The writer's own said-label anywhere in a text; a literal first character, so the scan is a quick search.
+FIRST_PERSON_SAID = regexcache.compile(
+    r"我(?:又|再|也|就|便|还|接着|继续|随即)?(?:回答|回复|回应|追问|反问|说|问|答|讲)[^\n:：]{0,3}[:：]"
+)
+
+
+def _said(label: str) -> str | None:
+    """Who a said-label names (「他回答说」 → 他), or None when the label ends in no verb of speaking."""
+    if len(label) < 2 or label[-1] not in "说问答讲道复应":
+        return None
+    m = SAID.search(label)
+    return label[: m.start()] if m is not None and m.start() > 0 else None
+
+
+def narrator(taken: str) -> bool:
+    """Whether what the reader took off a line's start is a pronoun's said-label (「他说：」, 「我问：」): a story's
+    narration, never a script's."""
+    label = LABEL.search(taken)
+    said = _said(key(label.group("label"))) if label is not None else None
+    return said == "我" or said in THIRD_PERSON
+
+
+def first_person(turns: list, lines: list[str], text: str) -> int:
+    """In a story whose writer labels their own words 「我说：」 and names the agent in another label (「客服：」,
+    「客服回答：」), the writer is the customer: their turns become the customer's and those of 「他说：」 the
+    agent's (the utterances are changed in place); the number of turns changed."""
+    if "我" not in text or FIRST_PERSON_SAID.search(text) is None:
+        return 0
+    mine, third, named = [], [], False
+    for u in turns:
+        before = _before(u, lines)
+        if not before or (":" not in before and "：" not in before and "】" not in before):
+            continue
+        label = LABEL.search(before)
+        said = _said(key(label.group("label"))) if label is not None else None
+        if said == "我":
+            mine.append(u)
+        elif said in THIRD_PERSON:
+            third.append(u)
+        elif u.speaker == AGENT and label is not None and key(label.group("label")) != "我":
+            named = True
+    if not (mine and named):
+        return 0
+    for u in mine:
+        u.speaker, u.agent = CUSTOMER, False
+    for u in third:
+        u.speaker, u.agent = AGENT, True
+    return len(mine) + len(third)
 
 
 def _greets(label: str) -> bool:

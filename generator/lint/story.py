@@ -26,6 +26,7 @@ a label: it does not make the file a script.
 from __future__ import annotations
 
 from huifang import regexcache
+from huifang.lint import speakers
 from huifang.lint.normalize import fold
 from huifang.lint.whose import has_label, lead
 
@@ -273,8 +274,11 @@ def _of_view(view) -> list[tuple[int, int]] | None:
 
 def narrated_label(taken: str, words: str) -> bool:
     """Whether what the reader took for a label is a story's narration before a quote: a role and a verb of speaking
-    (「客服说：“…”」, 「接线员回答：“…”」), not a script's 「客服：」."""
-    return words[:1] in QUOTE_CHARS and BEFORE.search(fold(taken)) is not None
+    (「客服说：“…”」, 「接线员回答：“…”」), not a script's 「客服：」; a pronoun and a verb of speaking (「他说：没有」,
+    「我问：」) is narration with or without a quote."""
+    if BEFORE.search(fold(taken)) is None:
+        return False
+    return words[:1] in QUOTE_CHARS or speakers.narrator(taken)
 
 
 def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
