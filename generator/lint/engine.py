@@ -270,6 +270,9 @@ class Engine:
         self.line_rules = [r for r in chosen if r.TYPE == "line"]
         self.call_rules = [r for r in chosen if r.TYPE == "call"]
         self._line_cache: dict[tuple, list[Problem]] = {}
+        # each line rule with its pre-screen (or None): asked of every free-form file and every YAML or call turn,
+        # where hasattr on a rule's module without one raised and formatted an AttributeError each time
+        self._screens = [(r, getattr(r, "wanted", None)) for r in self.line_rules]
 
     def lint_view(self, view: CallView) -> list[Problem]:
         ctx = self.ctx
@@ -277,7 +280,7 @@ class Engine:
         found: list[Problem] = []
         org_id = view.org.id if view.org else ""
         if view.freeform:  # whole-file pre-screens: most rules have nothing to look at in most files
-            rules = [r for r in self.line_rules if not hasattr(r, "wanted") or r.wanted(view.text, ctx)]
+            rules = [r for r, wanted in self._screens if wanted is None or wanted(view.text, ctx)]
             if rules:
                 for u in view.utterances():
                     if u.kind == SOFT_BREAK:  # two lines of a paragraph: only what runs over the break is new
@@ -289,8 +292,8 @@ class Engine:
         else:
             for u in view.utterances():
                 if u.file == view.file:  # the script's own words: checked once
-                    for rule in self.line_rules:
-                        if not hasattr(rule, "wanted") or rule.wanted(u.text, ctx):
+                    for rule, wanted in self._screens:
+                        if wanted is None or wanted(u.text, ctx):
                             found.extend(rule.check(u, ctx))
                     continue
                 # Words shared with other scripts (org profile, question bank): checked once per org.
@@ -299,8 +302,8 @@ class Engine:
                 cached = self._line_cache.get(key)
                 if cached is None:
                     cached = []
-                    for rule in self.line_rules:
-                        if not hasattr(rule, "wanted") or rule.wanted(u.text, ctx):
+                    for rule, wanted in self._screens:
+                        if wanted is None or wanted(u.text, ctx):
                             cached.extend(rule.check(u, ctx))
                     self._line_cache[key] = cached
                 found.extend(cached)
