@@ -464,7 +464,20 @@ def _inner_endings(turns: list[Utterance], start: int, text: str | None) -> list
 def _ends_call(u: Utterance) -> bool:
     if not u.agent:
         return False
-    least = SORRY_LEAST if "打扰" in u.folded else ENDING_LEAST
-    if len(u.text) >= least and ENDS_CALL.search(u.folded) is not None:
-        return True
-    return ("人工" in u.folded or "菜单" in u.folded) and HAND_OFF.search(u.folded) is not None
+    folded = u.folded
+    found = _CALL_ENDS.get(folded)
+    if found is None:
+        if len(_CALL_ENDS) > 100_000:
+            _CALL_ENDS.clear()
+        found = _CALL_ENDS[folded] = (
+            ENDS_CALL.search(folded) is not None,
+            SORRY_LEAST if "打扰" in folded else ENDING_LEAST,
+            ("人工" in folded or "菜单" in folded) and HAND_OFF.search(folded) is not None,
+        )
+    ends, least, hand_off = found
+    return (ends and len(u.text) >= least) or hand_off
+
+
+# folded text → (it says the words that end a call, how long a turn saying them must be, it hands off): every path's
+# last turns are asked, and a team's closing lines recur
+_CALL_ENDS: dict[str, tuple[bool, int, bool]] = {}
