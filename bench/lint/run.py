@@ -10,7 +10,8 @@ on the whole corpus (free-form + YAML). Each tool runs `--repeat` times, huifang
 file and the corpus read once), and the run with the median wall time is reported.
 `--unique` also times huifang and grep on bench/corpus/<N>-unique/, where no line recurs.
 `--before REV` also times the wheel of an earlier commit (installed in a virtualenv of its own, as
-single_file.py does) in the same interleaved rounds, with workers and in one process.
+single_file.py does) in the same interleaved rounds, with workers and in one process, on the same files under
+that commit's own rule book (bench/corpus/<N>-rule-book-<REV>/).
 Recall = planted phrases reported on their line / planted. Results go to bench/out/lint-<N>.json and
 a Markdown table on stdout. textlint and textlint-rule-prh are installed from npm into
 bench/node_modules (ignored by git) on first use. huifang's bytecode is compiled first, as an
@@ -23,6 +24,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -74,6 +76,23 @@ def rule_book(project: Path) -> dict[str, bytes]:
     would have this code and `--before` both lint the old rule book, and plant the old phrases."""
     files = [project / "content" / "standards.yaml", *sorted((project / "content" / "forbidden").glob("*.yaml"))]
     return {str(path.relative_to(project)): path.read_bytes() for path in files if path.is_file()}
+
+
+def rule_book_of(rev: str, corpus: Path, size: int) -> Path:
+    """The corpus as an earlier commit's code should lint it: the same files under its own rule book (REV's
+    versions of the files `rule_book` names). An earlier code given this rule book instead may reject keys it does
+    not know and skip the elements they define: it would be timed doing less work than it did."""
+    project = BENCH / "corpus" / f"{size}-rule-book-{rev}"
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.copytree(corpus / "content", project / "content")
+    # hard links, not symbolic ones: huifang refuses a link that points out of the project
+    shutil.copytree(corpus / "scripts_src", project / "scripts_src", copy_function=os.link)
+    os.link(corpus / "huifang.yaml", project / "huifang.yaml")
+    for name in rule_book(corpus):
+        shown = subprocess.run(["git", "-C", str(REPO), "show", f"{rev}:{name}"], capture_output=True)
+        if shown.returncode == 0:
+            (project / name).write_bytes(shown.stdout)
+    return project
 
 
 def planted(corpus: Path, prefix: str) -> set[tuple[str, int]]:
@@ -248,9 +267,11 @@ def run(
     earlier = []
     if before is not None:
         rev, exe = before
+        own = rule_book_of(rev, corpus, size)
+        own_free = own / "scripts_src" / "free"
         earlier = [
-            huifang(f"huifang lint (free-form) {rev}", corpus, [free], exe=exe),
-            huifang(f"huifang lint, 1 process (free-form) {rev}", corpus, [free], jobs="1", exe=exe),
+            huifang(f"huifang lint (free-form) {rev}", own, [own_free], exe=exe),
+            huifang(f"huifang lint, 1 process (free-form) {rev}", own, [own_free], jobs="1", exe=exe),
         ]
     measure(
         [

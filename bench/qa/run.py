@@ -29,6 +29,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -131,11 +132,15 @@ def in_process(mode: str, folder: Path, script: str | None = None, code: Path | 
 
 
 def earlier(ref: str) -> Path:
-    """The package as it was at `ref`, unpacked under bench/out/ (the installed finder yields to PYTHONPATH)."""
+    """The package as it was at `ref`, unpacked under bench/out/ (the installed finder yields to PYTHONPATH), with
+    that commit's project beside it (content/, huifang.yaml, scripts_src/): an earlier code refuses a rule book
+    with keys it does not know, so it is run on its own."""
     top = OUT / f"before-{ref}"
-    if not (top / "huifang").is_dir():
+    if not (top / "huifang").is_dir() or not (top / "content").is_dir():
+        shutil.rmtree(top, ignore_errors=True)
         top.mkdir(parents=True, exist_ok=True)
-        archive = subprocess.run(["git", "archive", ref, "generator"], capture_output=True, check=True, cwd=REPO)
+        parts = ["generator", "content", "huifang.yaml", "scripts_src"]
+        archive = subprocess.run(["git", "archive", ref, *parts], capture_output=True, check=True, cwd=REPO)
         subprocess.run(["tar", "-x", "-C", str(top)], input=archive.stdout, check=True)
         (top / "generator").rename(top / "huifang")
     return top
@@ -175,7 +180,8 @@ def floor_process(folder: Path, parser: str = "json") -> dict:
 def cli(folder: Path, jobs: int = 1, script: str | None = None, code: Path | None = None) -> dict:
     """`huifang qa --no-db --format json --out … --jobs N FOLDER` as a user runs it (`code`: an earlier package)."""
     OUT.mkdir(parents=True, exist_ok=True)
-    args = [PYTHON, "-m", "huifang", "qa", "--project", str(REPO), "--no-db", "--format", "json"]
+    project = REPO if code is None else code  # an earlier package reads its own commit's project
+    args = [PYTHON, "-m", "huifang", "qa", "--project", str(project), "--no-db", "--format", "json"]
     args += ["--out", str(OUT / "qa-cli.json"), "--jobs", str(jobs)] + (["--script", script] if script else [])
     env = dict(os.environ, PYTHONPATH=str(code)) if code is not None else None
     out = timed(args + [str(folder)], env)
