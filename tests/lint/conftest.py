@@ -39,6 +39,16 @@ def project():
     return load_project(REPO, scripts=[]).project
 
 
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory) -> Path:
+    """A project with the shipped content/ and an empty scripts_src/, made once per module."""
+    root = tmp_path_factory.mktemp("shipped")
+    shutil.copytree(REPO / "content", root / "content")
+    (root / "huifang.yaml").write_text("lint: {}\n", encoding="utf-8")
+    (root / "scripts_src").mkdir()
+    return root
+
+
 @pytest.fixture
 def real(tmp_path: Path) -> Path:
     """A project with the shipped content/ (its standards.yaml) and nothing else."""

@@ -12,25 +12,12 @@ from huifang.lint.api import lint_paths
 
 from tests.lint.conftest import found
 
-REPO = Path(__file__).resolve().parents[2]
 
-
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory):
-    import shutil
-
-    root = tmp_path_factory.mktemp("round14b")
-    shutil.copytree(REPO / "content", root / "content")
-    (root / "huifang.yaml").write_text("lint: {}\n", encoding="utf-8")
-    (root / "scripts_src").mkdir()
-    return root
-
-
-def closings(folder: Path, name: str, text: str) -> dict[int, str]:
+def closings(shipped: Path, name: str, text: str) -> dict[int, str]:
     """line → message of each missing-closing finding of one free-form file."""
-    path = folder / "scripts_src" / name
+    path = shipped / "scripts_src" / name
     path.write_text(text, encoding="utf-8")
-    return {p.line: p.message for p in lint_paths(folder, [path]).problems if p.rule == "missing-closing"}
+    return {p.line: p.message for p in lint_paths(shipped, [path]).problems if p.rule == "missing-closing"}
 
 
 # --- 1. a closing marker on a list's entry: the entry is the closing, the next entries are other phrases ---
@@ -45,13 +32,13 @@ PHRASES = (
 )
 
 
-def test_a_leave_taking_entry_closes_without_the_entries_after_it(folder):
+def test_a_leave_taking_entry_closes_without_the_entries_after_it(shipped):
     # the thanks of entry 4 (a word list) is no part of the leave-taking entry 3
-    found = closings(folder, "entry.txt", PHRASES)
+    found = closings(shipped, "entry.txt", PHRASES)
     assert list(found) == [4] and "致谢" in found[4], found
 
 
-def test_an_entry_under_a_list_around_it_ends_at_the_outer_list(folder):
+def test_an_entry_under_a_list_around_it_ends_at_the_outer_list(shipped):
     text = (
         "1、标准服务用语：\n"
         "①问候语：“您好！”\n"
@@ -59,7 +46,7 @@ def test_an_entry_under_a_list_around_it_ends_at_the_outer_list(folder):
         "2、其他常用语：\n"
         "①“您的建议我记住了，谢谢！”\n"
     )
-    found = closings(folder, "outer.txt", text)
+    found = closings(shipped, "outer.txt", text)
     assert list(found) == [3] and "致谢" in found[3], found
 
 
@@ -78,8 +65,8 @@ def test_an_entry_under_a_list_around_it_ends_at_the_outer_list(folder):
         "您好，这里是安心物业，耽误您两分钟可以吗？\n结束语：\n感谢您的支持，\n祝您生活愉快，\n再见！\n",
     ],
 )
-def test_a_closing_marker_reads_on_where_its_entry_says_no_closing(folder, text):
-    assert not closings(folder, "on.txt", text)
+def test_a_closing_marker_reads_on_where_its_entry_says_no_closing(shipped, text):
+    assert not closings(shipped, "on.txt", text)
 
 
 # --- 2. a robot's hand-off to a person ends a path of its utterance bank ---
@@ -95,8 +82,8 @@ BANK = (
 )
 
 
-def test_a_hand_off_to_a_person_ends_a_path(folder):
-    found = closings(folder, "handoff.txt", BANK)
+def test_a_hand_off_to_a_person_ends_a_path(shipped):
+    found = closings(shipped, "handoff.txt", BANK)
     assert list(found) == [3] and "结尾1" in found[3], found
 
 
@@ -107,8 +94,8 @@ def test_a_hand_off_to_a_person_ends_a_path(folder):
         "好的，马上帮您转到人工服务。",
     ],
 )
-def test_other_hand_offs_end_a_path(folder, line):
-    found = closings(folder, "handoff2.txt", BANK.replace("正在为您转接人工客服，请稍候。", line))
+def test_other_hand_offs_end_a_path(shipped, line):
+    found = closings(shipped, "handoff2.txt", BANK.replace("正在为您转接人工客服，请稍候。", line))
     assert list(found) == [3], found
 
 
@@ -122,14 +109,14 @@ def test_other_hand_offs_end_a_path(folder, line):
         "客户：好的。\n客服：请提供您的地址。\n客户：东区3栋。\n客服：好的，感谢您的来电，祝您生活愉快，再见！\n",
     ],
 )
-def test_no_hand_off_no_path(folder, text):
-    assert not closings(folder, "nohandoff.txt", text)
+def test_no_hand_off_no_path(shipped, text):
+    assert not closings(shipped, "nohandoff.txt", text)
 
 
 # --- 3. a path that ends at one ending passes through no other ---
 
 
-def test_an_endings_closing_does_not_reach_back_into_another_ending(folder):
+def test_an_endings_closing_does_not_reach_back_into_another_ending(shipped):
     text = (
         "您好，请问是王先生吗？这里是安心物业，我是客服小李，耽误您两分钟做个回访可以吗？\n"
         "好的，感谢您的接听，祝您生活愉快，再见！\n"
@@ -139,14 +126,14 @@ def test_an_endings_closing_does_not_reach_back_into_another_ending(folder):
         "请问您还有其他建议吗？\n"
         "好的，非常感谢您的支持，祝您生活愉快，再见！\n"
     )
-    found = closings(folder, "reach.txt", text)
+    found = closings(shipped, "reach.txt", text)
     assert list(found) == [3] and "致谢" in found[3], found
 
 
 # --- 4. the question that closes a call (anything else?) is closing talk ---
 
 
-def test_the_thanks_before_an_anything_else_question_is_the_closings(folder):
+def test_the_thanks_before_an_anything_else_question_is_the_closings(shipped):
     text = (
         "客服：您好，请问有什么可以帮您？\n"
         "客户：我的快递到哪了？\n"
@@ -155,19 +142,21 @@ def test_the_thanks_before_an_anything_else_question_is_the_closings(folder):
         "客服：亲，感谢您的耐心等待哈\n"
         "客服：请问还有什么需要为您效劳的呢？\n"
     )
-    found = closings(folder, "else.txt", text.replace("客服：您好", "# 类型：呼入\n客服：您好", 1))
+    found = closings(shipped, "else.txt", text.replace("客服：您好", "# 类型：呼入\n客服：您好", 1))
     message = next(iter(found.values()))
     assert "道别" in message and "致谢" not in message, found
 
 
-def test_a_question_that_goes_on_is_no_closing_talk(folder):
+def test_a_question_that_goes_on_is_no_closing_talk(shipped):
     text = (
         "客服：您好，请问有什么可以帮您？\n"
         "客户：我的快递到哪了？\n"
         "客服：亲，感谢您的耐心等待哈\n"
         "客服：请问您的收货地址是哪里呢？\n"
     )
-    message = next(iter(closings(folder, "on.txt", text.replace("客服：您好", "# 类型：呼入\n客服：您好", 1)).values()))
+    message = next(
+        iter(closings(shipped, "on.txt", text.replace("客服：您好", "# 类型：呼入\n客服：您好", 1)).values())
+    )
     assert "致谢" in message
 
 
@@ -247,10 +236,10 @@ def test_a_salutation_line_is_words(text, first):
 INBOUND = "# 类型：呼入\n"
 
 
-def test_a_thanks_before_a_question_closes_nothing(folder):
+def test_a_thanks_before_a_question_closes_nothing(shipped):
     # an excerpt that stops after the opening: 感谢您的来电 thanks for the call, it closes nothing
     text = INBOUND + "客服：您好，感谢您的来电，请问有什么可以帮您？\n客户：我想查一下话费。\n"
-    message = next(iter(closings(folder, "q1.txt", text).values()))
+    message = next(iter(closings(shipped, "q1.txt", text).values()))
     assert "致谢" in message and "道别" in message
 
 
@@ -265,19 +254,19 @@ def test_a_thanks_before_a_question_closes_nothing(folder):
         "客服：好的，感谢您的来电，再见……呃，您刚才是不是问了流量？\n",
     ],
 )
-def test_the_closing_question_and_a_goodbye_before_a_question_still_close(folder, text):
-    assert not closings(folder, "q2.txt", text)
+def test_the_closing_question_and_a_goodbye_before_a_question_still_close(shipped, text):
+    assert not closings(shipped, "q2.txt", text)
 
 
-def test_a_thanks_before_a_request_for_information_closes_nothing(folder):
+def test_a_thanks_before_a_request_for_information_closes_nothing(shipped):
     text = (
         INBOUND
         + "客服：您好，这里是东方银行。\n客户：我的网银登不上。\n客服：好的，多谢您使用我们的服务，请您提供一下银行账户号码……\n"
     )
-    message = next(iter(closings(folder, "q3.txt", text).values()))
+    message = next(iter(closings(shipped, "q3.txt", text).values()))
     assert "致谢" in message
 
 
-def test_a_hand_off_in_traditional_characters_ends_a_path(folder):
+def test_a_hand_off_in_traditional_characters_ends_a_path(shipped):
     text = BANK.replace("正在为您转接人工客服，请稍候。", "您可以按0鍵返回上一級菜單。")
-    assert list(closings(folder, "handoff3.txt", text)) == [3]
+    assert list(closings(shipped, "handoff3.txt", text)) == [3]
