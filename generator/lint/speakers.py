@@ -15,6 +15,7 @@ Teams add their own labels in huifang.yaml: lint.speakers.agent / lint.speakers.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from huifang import regexcache
@@ -315,13 +316,12 @@ class Speakers:
 # A label that says who speaks with a verb of speaking (「用户说：」, 「我问：」, 「他回答说：」): a speaker of the
 # table or a pronoun, perhaps an adverb, then the verb. 我 is the agent, as in the table; he or she is the
 # other side, unless the file names the agent in another label (`first_person`).
-SAID = regexcache.compile(
-    r"(?:又|再|也|就|便|还|接着|继续|随即)?(?:回答说|回答|回复|回应|追问|反问|说道|问道|答道|说|问|答|讲)$"
-)
+SAID_ADVERB = r"(?:又|再|也|就|便|还|接着|继续|随即)?"
+SAID = regexcache.compile(SAID_ADVERB + r"(?:回答说|回答|回复|回应|追问|反问|说道|问道|答道|说|问|答|讲)$")
 THIRD_PERSON = frozenset(("他", "她", "他们", "她们", "那边", "对面", "那头", "电话那头"))
 # The writer's own said-label anywhere in a text; a literal first character, so the scan is a quick search.
 FIRST_PERSON_SAID = regexcache.compile(
-    r"我(?:又|再|也|就|便|还|接着|继续|随即)?(?:回答|回复|回应|追问|反问|说|问|答|讲)[^\n:：]{0,3}[:：]"
+    "我" + SAID_ADVERB + r"(?:回答|回复|回应|追问|反问|说|问|答|讲)[^\n:：]{0,3}[:：]"
 )
 
 
@@ -333,11 +333,15 @@ def _said(label: str) -> str | None:
     return label[: m.start()] if m is not None and m.start() > 0 else None
 
 
+def _said_in(label: re.Match | None) -> str | None:
+    """Who the said-label a LABEL match found names, or None."""
+    return _said(key(label.group("label"))) if label is not None else None
+
+
 def narrator(taken: str) -> bool:
     """Whether what the reader took off a line's start is a pronoun's said-label (「他说：」, 「我问：」): a story's
     narration, never a script's."""
-    label = LABEL.search(taken)
-    said = _said(key(label.group("label"))) if label is not None else None
+    said = _said_in(LABEL.search(taken))
     return said == "我" or said in THIRD_PERSON
 
 
@@ -353,7 +357,7 @@ def first_person(turns: list, lines: list[str], text: str) -> int:
         if not before or (":" not in before and "：" not in before and "】" not in before):
             continue
         label = LABEL.search(before)
-        said = _said(key(label.group("label"))) if label is not None else None
+        said = _said_in(label)
         if said == "我":
             mine.append(u)
         elif said in THIRD_PERSON:
