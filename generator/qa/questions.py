@@ -261,18 +261,20 @@ def find(expected: Expected, agent: AgentText) -> tuple[int | None, float]:
 
 
 def coverage(key: str, text: str, fuzz) -> tuple[float, int]:
-    """(share of the key's characters said in order near its best match, where that match starts).
+    """(share of the key's characters said in order near its best match, the middle of that match).
 
     Partial ratio finds where the wording was most likely said; the share is then the longest common
     subsequence of the key and a window a little longer than it (the agent's filled-in names and ASR's
     inserted characters widen it) divided by the key's length: robust to words added, dropped or misheard.
+    The match's middle, not its start, names the turn: a match often begins in the turn before (the 的 of a
+    filler 「嗯，好的」, the end of the question asked before).
     """
     hit = fuzz.partial_ratio_alignment(key, text, score_cutoff=40)
     if hit is None:
         return 0.0, 0
     start = max(0, hit.dest_start - len(key) // 4)
     window = text[start : hit.dest_start + len(key) + len(key) // 2]
-    return _lcs().similarity(key, window) / len(key), hit.dest_start
+    return _lcs().similarity(key, window) / len(key), (hit.dest_start + hit.dest_end) // 2
 
 
 _RAPIDFUZZ: list = []  # (fuzz, LCSseq), imported on first use: an import statement in a per-question function costs
