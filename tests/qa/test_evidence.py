@@ -35,7 +35,12 @@ CASES = [
     ),
     (  # --vary, call 12: a filler before
         "taikang-q-qinbi-qianming",
-        ["那个，您稍等一下。", "请问您和被保人在产品说明书，投保单，投保提示书上亲笔签名了吗？", "好的，记一下。", "是吗"],
+        [
+            "那个，您稍等一下。",
+            "请问您和被保人在产品说明书，投保单，投保提示书上亲笔签名了吗？",
+            "好的，记一下。",
+            "是吗",
+        ],
         1,
     ),
     (  # --vary, call 44
@@ -44,6 +49,18 @@ CASES = [
             FENHONG,
             "为了您能及时享受公司的服务，我们要核对一下联系方式，的通信地址是深圳市福田区深南大道二六号，"
             "邮编是二零零三零七，电话还是尾号六三零八的那个，对吗？",
+        ],
+        1,
+    ),
+    # --vary, calls 4 and 59: a clause matched fuzzily began in the filler before (what the clauses name
+    # decides the turn since they are looked for before the whole wording)
+    ("taikang-q-baoxian-qijian", ["嗯，好的。", "您的保单保险期间终身，这个您知道吧？"], 1),
+    (
+        "taikang-q-jiaofei",
+        [
+            "嗯，好的。",
+            "您的保单缴费期限事五年，需要每年缴纳一次保费，首期交纳的保费是八千元，这个您知道吧？",
+            "您稍等一下。",
         ],
         1,
     ),
