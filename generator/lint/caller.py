@@ -86,10 +86,10 @@ CUSTOMERS = regexcache.compile(
 # A name-shaped run and the word that says what kind of organisation it is (六医院, 大豫供电, xx保险, 链驿速递市场部): the
 # run holds no punctuation, pronoun, form of address or pleasantry (lint/standards' NOT_A_NAME) and starts with no
 # errand (想, 要, 来 …: 我是想问一下你们公司) or count (这是一家五星级酒店 describes one); a kind word that is the start
-# of a title names a person (我是李科长).
+# of a title names a person (我是李科长); 网 is a website's or a grid's name (惠顺维修网, 南方电网), not 网格, 网点, 上网.
 ORG_SUFFIXES = (
     "公司 中心 医院 银行 店 站 局 部 集团 物业 所 院 厅 热线 平台 商城 诊所 门诊 保险 电力 供电 科 处 社区 街道 学校 "
-    "证券 基金 通信 移动 联通 电信 航空 快递 速递 物流 地产 置业 装饰 家居 汽车 教育 健身 外卖 俱乐部 科技 馆"
+    "证券 基金 通信 移动 联通 电信 航空 快递 速递 物流 地产 置业 装饰 家居 汽车 教育 健身 外卖 俱乐部 科技 馆 (?<!上)网(?!格|点|络|友|上|购|费|页)"
 )
 NAMED = (
     r"(?!想|要|来|去|打|给|跟|和|在|做|问|说|为|对|把|让|就|也|都|还|一(?:家|个|所|款|种|位|项|份|座|间|条))"

@@ -66,6 +66,7 @@ def test_nothing_else_fills_it_as_the_agent(text):
         ("啊，您好，我这边呢是星河美术学校的周老师", "星河美术学校"),  # a particle before the cue's 是
         ("我们这里啊是顺心物业", "顺心物业"),
         ("您好，这是××殡仪馆业务电话。", "××殡仪馆"),  # 这是 as a cue, 馆 as a kind word
+        ("您好！我是青山维修网预约给您的维修工程师", "青山维修网"),  # 网: a website's name
     ],
 )
 def test_an_organisation_fills_the_slot(text, organisation):
@@ -78,6 +79,9 @@ def test_an_organisation_fills_the_slot(text, organisation):
         "我们要入住的是宝龙大酒店，这是一家五星级酒店",  # a count word: a description, not a caller
         "我是殡仪馆的",  # a kind of organisation alone
         "这是图书馆",
+        "您好，我是社区网格员",  # 网格, 网点, 网上 … are no website
+        "我是供电网格员",
+        "我是上网查到的",
     ],
 )
 def test_nothing_else_fills_it_as_an_organisation(text):
