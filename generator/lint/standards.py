@@ -731,8 +731,13 @@ def _opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance]) -
     if started or not view.freeform or not standard.elements:
         return turns
     # A document that says no element where it starts (a title, rules, a story's narration, a question of its
-    # own) opens where the greeting is first said, as long as nobody has answered before it: after an
-    # answer the call is under way and had no opening.
+    # own) opens where it says the opening goes (「接通电话时，应说：“…”」), else where the greeting is first said,
+    # as long as nobody has answered before it: after an answer the call is under way and had no opening.
+    marked = _opening_marked(path)
+    if marked is not None:
+        found, began = _search(ctx, view, standard, agent[agent.index(marked) :])
+        if began:
+            return found
     for u in path:
         if not u.agent:
             break
@@ -741,6 +746,22 @@ def _opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance]) -
                 turns, _ = _search(ctx, view, standard, agent[agent.index(u) :])
             break
     return turns
+
+
+# A rule book's line that says where the opening goes (「（一）接通电话时，应说：」, 「开场白：」, 「问候语：」).
+OPENING_MARK = regexcache.compile(
+    r"接通电话|接听电话|电话接通|接起电话|拿起电话|拿起听筒|接听来电|来电接听|拨通电话|电话拨通|开场白|开场语|开头语|问候语"
+)
+
+
+def _opening_marked(path: list[Utterance]) -> Utterance | None:
+    """The first agent turn that starts by saying where the opening goes, before anyone answers."""
+    for u in path:
+        if not u.agent:
+            return None
+        if OPENING_MARK.search(u.folded[:30]) is not None:
+            return u
+    return None
 
 
 def _search(ctx, view: CallView, standard: m.Standard, agent: list[Utterance]) -> tuple[list[Utterance], bool]:
