@@ -554,7 +554,7 @@ def signature(view: CallView) -> Utterance | None:
         if found is not None:
             start, end = found.span(1) if found.group(1) else found.span(2)
             sign = _part(u, start, end)
-            sign._folded = SIGNED + sign.folded[1:]
+            sign.folded = SIGNED + sign.folded[1:]
             return sign
     return None
 
@@ -1167,11 +1167,19 @@ def _without_customers_thanks(turns: list[Utterance]) -> list[Utterance]:
 
 def _part(u: Utterance, start: int, end: int) -> Utterance:
     """text[start:end] of a free-form utterance, keeping its place in the file."""
-    out = Utterance(
-        u.text[start:end], u.speaker, u.file, u.line, u.col + start, u.base + start, None, u.ask, u.key, u.kind
+    return Utterance(
+        u.text[start:end],
+        u.speaker,
+        u.file,
+        u.line,
+        u.col + start,
+        u.base + start,
+        None,
+        u.ask,
+        u.key,
+        u.kind,
+        u.folded[start:end],
     )
-    out._folded = u.folded[start:end]
-    return out
 
 
 def _main_path(view: CallView) -> list[Utterance]:

@@ -17,6 +17,12 @@ AGENT, CUSTOMER, NOTE, UNKNOWN = "agent", "customer", "note", "unknown"
 SOFT_BREAK = "soft-break"  # Utterance.kind of two lines of one free-form paragraph (lint/freeform.py)
 
 
+def _fold(text: str) -> str:
+    from huifang.lint.normalize import fold
+
+    return fold(text)
+
+
 class Utterance:
     __slots__ = (
         "text",
@@ -30,7 +36,7 @@ class Utterance:
         "key",
         "kind",
         "agent",
-        "_folded",
+        "folded",
         "_norm",
     )
 
@@ -60,17 +66,11 @@ class Utterance:
         self.key = key  # question id, for duplicate detection
         self.kind = kind  # "org" when composed from the organisation profile, else ""
         self.agent = speaker == AGENT
-        self._folded = folded  # when the reader already knows them (a line read before)
-        self._norm = norm
-
-    @property
-    def folded(self) -> str:
-        """Simplified, half-width, lower case; same length and positions as `text`."""
-        if self._folded is None:
-            from huifang.lint.normalize import fold
-
-            self._folded = fold(self.text)
-        return self._folded
+        # Simplified, half-width, lower case; same length and positions as `text`. Worked out here unless the
+        # reader knows it (a line read before): a plain slot, where a lazy property cost a Python call on each
+        # of the ≈ 30 reads a free-form turn gets from the rules.
+        self.folded: str = _fold(text) if folded is None else folded
+        self._norm = norm  # when the reader already knows it
 
     @property
     def normalized(self) -> str:
