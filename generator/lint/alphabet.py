@@ -15,6 +15,7 @@ an alphabet whose `canon` is the text itself.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from huifang.kept import Kept
 
@@ -55,9 +56,29 @@ class Alphabet:
                 read = False
             KEPT.put(key, read)
         self._table = None if not read else _Table(*read)
+        # What _table has worked out, in a mapping str.translate reads at C speed (a dict subclass defined in
+        # Python is asked through its __getitem__ slot, ≈ 400 instructions a character); a character not
+        # in it yet raises _Unmet, and the text goes through _table, which learns it.
+        self._learnt: defaultdict[int, int] = defaultdict(_unmet)
 
     def canon(self, text: str) -> str:
-        return text if self._table is None else text.translate(self._table)
+        if self._table is None:
+            return text
+        try:
+            return text.translate(self._learnt)
+        except _Unmet:
+            canon = text.translate(self._table)
+            table = self._table
+            self._learnt.update({code: table[code] for code in map(ord, set(text))})
+            return canon
+
+
+class _Unmet(Exception):
+    """A character the alphabet has not classed yet."""
+
+
+def _unmet() -> int:
+    raise _Unmet
 
 
 class _Table(dict):

@@ -180,9 +180,10 @@ def read_whole(
             words, speaker, ask = said
             base = start + at
             origin = None if shown is None else Placed([(number, at + c + 1) for c in shown[1][: len(words)]])
-            u = Utterance(words, speaker, display, number, at + 1, base, origin, ask, kind=CELL if cell else "")
-            if folded is not None and shown is None:
-                u._folded = folded[base : base + len(words)]
+            known = folded[base : base + len(words)] if folded is not None and shown is None else None
+            u = Utterance(
+                words, speaker, display, number, at + 1, base, origin, ask, kind=CELL if cell else "", folded=known
+            )
             if label == UNKNOWN:
                 labelled.append((len(out), name, _utterance(_read_line(line, True, None), display, number, start)))
             out.append(u)
@@ -517,8 +518,8 @@ class Reader:
                 u.ask = ask
                 u.key = None
                 u.agent = speaker == AGENT
-                u._folded = folded
-                u._norm = norm
+                u.folded = folded
+                u.normalized = norm
                 if cell:
                     u.kind = CELL
                     cells.append(u)

@@ -6,6 +6,8 @@ Each utterance knows how to turn an offset in its text into (line, column) of it
 
 from __future__ import annotations
 
+from huifang.lint.normalize import drop, fold
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
     from dataclasses import dataclass, field
@@ -30,8 +32,8 @@ class Utterance:
         "key",
         "kind",
         "agent",
-        "_folded",
-        "_norm",
+        "folded",
+        "normalized",
     )
 
     def __init__(
@@ -60,26 +62,12 @@ class Utterance:
         self.key = key  # question id, for duplicate detection
         self.kind = kind  # "org" when composed from the organisation profile, else ""
         self.agent = speaker == AGENT
-        self._folded = folded  # when the reader already knows them (a line read before)
-        self._norm = norm
-
-    @property
-    def folded(self) -> str:
-        """Simplified, half-width, lower case; same length and positions as `text`."""
-        if self._folded is None:
-            from huifang.lint.normalize import fold
-
-            self._folded = fold(self.text)
-        return self._folded
-
-    @property
-    def normalized(self) -> str:
-        """`folded` without spaces and punctuation: what phrases and questions are compared on."""
-        if self._norm is None:
-            from huifang.lint.normalize import drop
-
-            self._norm = drop(self.folded)
-        return self._norm
+        # Simplified, half-width, lower case; same length and positions as `text`. Worked out here unless the
+        # reader knows it (a line read before): a plain slot, where a lazy property cost a Python call on each
+        # of the ≈ 30 reads a free-form turn gets from the rules.
+        self.folded: str = fold(text) if folded is None else folded
+        # `folded` without spaces and punctuation: what phrases and questions are compared on (a slot likewise)
+        self.normalized: str = drop(self.folded) if norm is None else norm
 
     def where(self, offset: int = 0) -> tuple[int, int]:
         """1-based (line, column in characters) of `offset` in the original file."""
@@ -107,18 +95,6 @@ class Utterance:
         if source[a:b] != self.text[start:end]:
             return None
         return a, b
-
-
-def normalize_lines(utterances: list[Utterance]) -> None:
-    """Work out `normalized` of many one-line utterances (free-form) with one regex call."""
-    pending = [u for u in utterances if u._norm is None]
-    if len(pending) > 1:
-        # imported here, where needed: a function-level import of a module costs an AttributeError (its
-        # missing __path__) every call, and the reader has set most utterances' `normalized` already
-        from huifang.lint.normalize import drop_in_lines
-
-        for u, norm in zip(pending, drop_in_lines("\n".join([u.folded for u in pending])).split("\n")):
-            u._norm = norm
 
 
 @dataclass(eq=False)

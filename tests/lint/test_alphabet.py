@@ -60,6 +60,16 @@ def test_a_canonical_text_matches_where_the_text_does():
                 assert [m.span() for m in d.regex.finditer(same)] == [m.span() for m in d.regex.finditer(text)]
 
 
+def test_characters_met_before_are_read_as_they_were_classed():
+    """canon reads the characters already classed from a plain mapping and classes a new one on first sight:
+    every text gets the form the classing table alone gives it, met in the same order."""
+    for detectors in shipped_detectors()[:4]:
+        patterns = patterns_of(detectors)
+        seasoned, table_only = Alphabet(patterns), Alphabet(patterns)
+        for text in texts(patterns, 60, 7) + texts(patterns, 60, 7)[::-1]:
+            assert seasoned.canon(text) == text.translate(table_only._table), text
+
+
 def test_names_and_numbers_no_pattern_names_share_one_form():
     project = load_project(ROOT, scripts=[]).project
     greeting = project.greeting.for_kind("outbound")
