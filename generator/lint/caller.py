@@ -6,8 +6,9 @@ filler, read from its start:
   from sourced lists), a place name then a name or a word said after a place (广州联通, 北京移动), a team's own names
   (gongsi's `names` in standards.yaml) or the org's name (huifang.yaml); or when a name-shaped run with no punctuation
   ends in a word for a kind of organisation (六医院, 大豫供电, xx保险; right after a greeting only where the run ends);
-- the *agent* when it then gives a staff number (客服代表316号, 28号, 工号 1024), with or without the organisation
-  before it (「中国移动客服代表316号」 gives both);
+- the *agent* when it then gives a staff number (客服代表316号, 28号, 工号 1024, 编号××), with or without the
+  organisation before it (「中国移动客服代表316号」 gives both), or a name right after the organisation (的高老师,
+  市场部的小陈, 社区民警薛诚锟);
 - nothing when the organisation is the customer's (我是中国移动的用户), for a kind of organisation without a name
   (客服中心, 本公司) and for an errand (我们是想…); other fillers stay with the element's patterns and exclusions.
 The slot is read only where a cue is, so a turn without one costs one regex search.
@@ -29,6 +30,7 @@ SLOTS = (ORGANISATION, AGENT)
 CUES = {
     "这边是": "says",
     "这里是": "says",
+    "这是": "says",
     "我这边是": "says",
     "我们这边是": "says",
     "我们这里是": "says",
@@ -43,13 +45,30 @@ CUES = {
     "您好": "greets",
     "你好": "greets",
 }
+# A particle may stand before a cue's 是 in speech (我这边呢是…, 我们这里啊是…).
+PARTICLE = "呢|啊|呀|嘛"
 PAUSE = r"[\s,，!！。.、:：]*"
 HESITATION = r"(?:那个|这个|就是|呃|嗯|啊)?[\s,，]*"
 # A staff number after the organisation (or alone): a role (lint/standards' STAFF_HEAD), then digits and 号 (客服代表316号,
 # 话务员28号), or 工号 and digits; it ends where a number of a thing would go on (3号楼 is an address).
+# 编号 is said for 工号 (我是编号××的业务人员) and a template leaves the number as a placeholder (××号话务员, 某某号).
+NUMBER = r"(?:[0-9]{{1,6}}|x{{1,6}}|×{{1,6}}|\*{{1,6}}|某{{1,2}})"
 AGENT_NUMBER = (
-    r"(?:(?:客服代表|话务代表|{role})[\s]?)?(?:工号[\s:：]?)?[0-9]{{1,6}}[\s]?号(?=[^\w]|$|为|很|请|{role})"
-    r"|工号[\s:：]?[0-9]{{1,6}}"
+    r"(?:(?:客服代表|话务代表|{role})[\s]?)?(?:(?:工号|编号)[\s:：]?)?" + NUMBER + r"[\s]?号(?=[^\w]|$|为|很|请|{role})"
+    r"|(?:工号|编号)[\s:：]?" + NUMBER
+)
+# The agent's name after the organisation the slot read, with no pause between (「这边是招行，王先生您好」 names the
+# customer): a surname and a title after a few letters (信贷业务陈经理, 的高老师); or, after a part of the organisation
+# (市场部, 执行局, 所) and 的, 小 and one character (市场部的小陈), or a role then a whole name or a placeholder (社区民警薛诚锟,
+# 的保洁人员xxx); or a whole name right after the organisation or its part (大豫供电所徐强). A role or a title word is
+# never read as a name (的王总监, 的高级顾问).
+AGENT_TITLES = (
+    "老师|经理|总(?!部|店|公司|监|裁|经理)|主任|医生|护士|大夫|律师|顾问|助理|教练|管家|师傅|警官|科长|处长|主管"
+)
+AGENT_NAME = (
+    r"(?:(?!{not_a_name})[^\W_]){{0,6}}?(?:的)?(?:小|老)?[{surnames}](?:{titles})"
+    r"|(?:(?:(?!{not_a_name})[^\W_]){{0,6}}?(?:{suffix}))?"
+    r"(?:(?:的)?\s?(?:{staff})\s?(?:{person}|(?:{placeholder})(?=[^\w]|$|为|很|请))|(?:的)?\s?{nickname}|{person})"
 )
 # What may follow an organisation's name in a caller's own words: a pause, its people (a role, 线务员) or parts, an
 # errand.
@@ -66,13 +85,14 @@ CUSTOMERS = regexcache.compile(
 
 # A name-shaped run and the word that says what kind of organisation it is (六医院, 大豫供电, xx保险, 链驿速递市场部): the
 # run holds no punctuation, pronoun, form of address or pleasantry (lint/standards' NOT_A_NAME) and starts with no
-# errand (想, 要, 来 …: 我是想问一下你们公司); a kind word that is the start of a title names a person (我是李科长).
+# errand (想, 要, 来 …: 我是想问一下你们公司) or count (这是一家五星级酒店 describes one); a kind word that is the start
+# of a title names a person (我是李科长); 网 is a website's or a grid's name (惠顺维修网, 南方电网), not 网格, 网点, 上网.
 ORG_SUFFIXES = (
     "公司 中心 医院 银行 店 站 局 部 集团 物业 所 院 厅 热线 平台 商城 诊所 门诊 保险 电力 供电 科 处 社区 街道 学校 "
-    "证券 基金 通信 移动 联通 电信 航空 快递 速递 物流 地产 置业 装饰 家居 汽车 教育 健身 外卖 俱乐部 科技"
+    "证券 基金 通信 移动 联通 电信 航空 快递 速递 物流 地产 置业 装饰 家居 汽车 教育 健身 外卖 俱乐部 科技 馆 (?<!上)网(?!格|点|络|友|上|购|费|页)"
 )
 NAMED = (
-    r"(?!想|要|来|去|打|给|跟|和|在|做|问|说|为|对|把|让|就|也|都|还)"
+    r"(?!想|要|来|去|打|给|跟|和|在|做|问|说|为|对|把|让|就|也|都|还|一(?:家|个|所|款|种|位|项|份|座|间|条))"
     r"(?:(?!{not_a_name})[^\W_]|[*×…\[【〇○□ ]){{1,12}}?(?:{suffix})(?!长)"
 )
 
@@ -86,8 +106,17 @@ GENERIC = r"(?:本|咱们|我们|这个|你们|贵)?(?:{kinds})"
 
 @lru_cache(maxsize=1)
 def _shapes():
-    """AGENT_NUMBER and AFTER_NAME compiled with the roles of lint/standards (imported here: it imports this)."""
-    from huifang.lint.standards import GENERIC_ORG, NOT_A_NAME, STAFF, STAFF_HEAD
+    """The slot's shapes compiled with the names and roles of lint/standards (imported here: it imports this)."""
+    from huifang.lint.standards import (
+        GENERIC_ORG,
+        NICKNAME,
+        NOT_A_NAME,
+        PERSON_NAME,
+        STAFF,
+        STAFF_HEAD,
+        SURNAMES,
+        WHOLE_PLACEHOLDER,
+    )
 
     suffix = "|".join(sorted(ORG_SUFFIXES.split(), key=len, reverse=True))
     return (
@@ -95,6 +124,18 @@ def _shapes():
         regexcache.compile(AFTER_NAME.format(role=STAFF)),
         regexcache.compile(NAMED.format(not_a_name=NOT_A_NAME, suffix=suffix)),
         regexcache.compile(GENERIC.format(kinds=GENERIC_ORG)),
+        regexcache.compile(
+            AGENT_NAME.format(
+                not_a_name=NOT_A_NAME,
+                surnames=SURNAMES,
+                titles=AGENT_TITLES,
+                staff=STAFF,
+                nickname=NICKNAME,
+                person=PERSON_NAME,
+                suffix=suffix,
+                placeholder=WHOLE_PLACEHOLDER,
+            )
+        ),
     )
 
 
@@ -131,7 +172,12 @@ def _trie(own: tuple[str, ...]):
     return trie
 
 
-CUE = regexcache.compile("|".join(sorted(CUES, key=len, reverse=True)))
+CUE = regexcache.compile(
+    "|".join(
+        f"{cue[:-1]}(?:{PARTICLE})?是" if cue.endswith("是") else cue for cue in sorted(CUES, key=len, reverse=True)
+    )
+)
+SAID_PARTICLE = regexcache.compile(f"(?:{PARTICLE})(?=是$)")
 FILLER_START = {
     "says": regexcache.compile(PAUSE + HESITATION),
     "greets": regexcache.compile(PAUSE),
@@ -161,13 +207,14 @@ class Slot:
         """(the organisation's span, the agent's span) of the first slot that names each, or None."""
         organisation = agent = None
         for cue in CUE.finditer(text):
-            start = FILLER_START[CUES[cue.group()]].match(text, cue.end()).end()
+            said = CUES[SAID_PARTICLE.sub("", cue.group())]
+            start = FILLER_START[said].match(text, cue.end()).end()
             name_end = self._organisation(text, start) if text[start : start + 1] in self.first else None
             if name_end is None:
                 named = _shapes()[2].match(text, start)
                 if (
                     named is not None
-                    and (CUES[cue.group()] == "says" or GREETED_ENDS.match(text, named.end()))
+                    and (said == "says" or GREETED_ENDS.match(text, named.end()))
                     and _shapes()[3].fullmatch(named.group().replace(" ", "")) is None
                 ):
                     name_end = named.end()
@@ -178,6 +225,8 @@ class Slot:
                     organisation = (start, name_end)
             if agent is None:
                 number = _shapes()[0].match(text, start if name_end is None else name_end)
+                if number is None and name_end is not None:
+                    number = _shapes()[4].match(text, name_end)
                 agent = number.span() if number is not None else None
             if organisation is not None and agent is not None:
                 break

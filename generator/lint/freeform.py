@@ -524,7 +524,7 @@ class Reader:
                 u.key = None
                 u.agent = speaker == AGENT
                 u.folded = folded
-                u._norm = norm
+                u.normalized = norm
                 if cell:
                     u.kind = CELL
                     cells.append(u)

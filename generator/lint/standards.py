@@ -108,7 +108,7 @@ NICKNAME = r"小(?![姐区时组伙朋孩店程助编学型号件事心额费票
 # A short name said on its own after a greeting (您好，欧飞，…, or with its first part left blank: 您好，**澜桥。,
 # where a placeholder and a title is a form of address: 您好，××经理): 2–10 letters between punctuation (or before
 # 为您服务, with the agent's number left as a placeholder: 您好，水木南山装饰**为您服务) that are no form of
-# address, no person's name (小王为您服务), no pleasantry and no question.
+# address, no person's name (小王为您服务), no staff number (1059号为您服务), no pleasantry and no question.
 NOT_A_NAME = (
     "先生|女士|小姐|老师|师傅|阿姨|叔叔|大爷|大姐|大哥|家长|同学|朋友|客户|用户|业主|老板|尊敬|"
     "请|打扰|抱歉|不好意思|对不起|很高兴|高兴|欢迎|谢谢|感谢|麻烦|稍等|再见|您|你|我|是|早|新年|节日|好|"
@@ -116,7 +116,7 @@ NOT_A_NAME = (
 )
 TITLES = "经理|总|主任|医生|护士|大夫|律师|局长|处长|科长|院长|校长|会长|董事|主管|书记|同志"
 UNIT_NAME = (
-    r"(?!小?[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}(?:[^\w]|为您|为你))(?!x+[^\w])"
+    r"(?!小?[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}(?:[^\w]|为您|为你))(?!x+[^\w])(?!(?:工号|编号)?[0-9]{1,6}号)"
     r"(?:(?:\*{1,4}|×{1,4})(?!" + TITLES + r"))?"
     r"(?:(?!" + NOT_A_NAME + r")[^\W_]){2,10}(?=[,，。!！”」\s(（]|$|(?:\*{1,4}|x{2,4}|×{1,4})?(?:为您|为你)服务)"
 )
@@ -140,7 +140,7 @@ GENERIC_ORG_WORDS = (
     # kinds of organisation and of their parts
     "公司 集团 中心 平台 机构 门店 本店 店里 店 商城 商场 超市 药店 药房 专卖店 营业厅 网点 银行 医院 诊所 门诊 "
     "学校 幼儿园 驿站 养老院 敬老院 服务站 维修站 卫生站 卫生室 卫生院 居委会 村委会 委员会 办事处 办公室 售楼处 "
-    "热线 总机 前台 酒店 餐厅 工厂 站 室 院 处 部 科 台 局 所"
+    "热线 总机 前台 酒店 餐厅 工厂 殡仪馆 图书馆 博物馆 体育馆 展览馆 文化馆 宾馆 旅馆 站 室 院 处 部 科 台 局 所"
 ).split()
 GENERIC_ORG = "(?:" + "|".join(sorted(GENERIC_ORG_WORDS, key=len, reverse=True)) + ")+"
 KINDS = ("outbound", "inbound", "face", "message")

@@ -6,6 +6,8 @@ Each utterance knows how to turn an offset in its text into (line, column) of it
 
 from __future__ import annotations
 
+from huifang.lint.normalize import drop, fold
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
     from dataclasses import dataclass, field
@@ -15,12 +17,6 @@ else:
 
 AGENT, CUSTOMER, NOTE, UNKNOWN = "agent", "customer", "note", "unknown"
 SOFT_BREAK = "soft-break"  # Utterance.kind of two lines of one free-form paragraph (lint/freeform.py)
-
-
-def _fold(text: str) -> str:
-    from huifang.lint.normalize import fold
-
-    return fold(text)
 
 
 class Utterance:
@@ -37,7 +33,7 @@ class Utterance:
         "kind",
         "agent",
         "folded",
-        "_norm",
+        "normalized",
     )
 
     def __init__(
@@ -69,17 +65,9 @@ class Utterance:
         # Simplified, half-width, lower case; same length and positions as `text`. Worked out here unless the
         # reader knows it (a line read before): a plain slot, where a lazy property cost a Python call on each
         # of the ≈ 30 reads a free-form turn gets from the rules.
-        self.folded: str = _fold(text) if folded is None else folded
-        self._norm = norm  # when the reader already knows it
-
-    @property
-    def normalized(self) -> str:
-        """`folded` without spaces and punctuation: what phrases and questions are compared on."""
-        if self._norm is None:
-            from huifang.lint.normalize import drop
-
-            self._norm = drop(self.folded)
-        return self._norm
+        self.folded: str = fold(text) if folded is None else folded
+        # `folded` without spaces and punctuation: what phrases and questions are compared on (a slot likewise)
+        self.normalized: str = drop(self.folded) if norm is None else norm
 
     def where(self, offset: int = 0) -> tuple[int, int]:
         """1-based (line, column in characters) of `offset` in the original file."""
@@ -107,18 +95,6 @@ class Utterance:
         if source[a:b] != self.text[start:end]:
             return None
         return a, b
-
-
-def normalize_lines(utterances: list[Utterance]) -> None:
-    """Work out `normalized` of many one-line utterances (free-form) with one regex call."""
-    pending = [u for u in utterances if u._norm is None]
-    if len(pending) > 1:
-        # imported here, where needed: a function-level import of a module costs an AttributeError (its
-        # missing __path__) every call, and the reader has set most utterances' `normalized` already
-        from huifang.lint.normalize import drop_in_lines
-
-        for u, norm in zip(pending, drop_in_lines("\n".join([u.folded for u in pending])).split("\n")):
-            u._norm = norm
 
 
 @dataclass(eq=False)

@@ -1,13 +1,14 @@
 """Round 14 (lintacc16): who is calling, read as a slot (lint/caller.py and its gazetteer), as transfer-tested.
 
 Run by first_sight.py in an export of old code: python caller_slot.py EXPORT_ROOT. Copies this tree's lint/caller.py
-and organisations.txt into the export (the role regexes it takes from lint/standards written in as literals: old
+and organisations.txt into the export (the regexes it takes from lint/standards written in as literals: old
 codes lack them) and wraps the export's `element_regex` so that gongsi's detector also reads the slot for an
 organisation and zuoxi's for a staff number, as `slot:` does on main. The wrap reaches every element search of the
 export's judge() (find_elements); the opening's extent is still the old code's (its screen and canonical memo do not
 know the slot), which can only make the edit find less than main would.
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -16,14 +17,11 @@ from huifang.lint import caller, standards
 root = Path(sys.argv[1])
 lint = root / "generator/lint"
 source = Path(caller.__file__).read_text(encoding="utf-8")
-anchor = "    from huifang.lint.standards import GENERIC_ORG, NOT_A_NAME, STAFF, STAFF_HEAD\n"
-if anchor not in source:
+imported = re.search(r"    from huifang\.lint\.standards import \(?([\w\s,]+?)\)?\n(?=\n)", source)
+if imported is None:
     sys.exit("caller.py has changed: update this edit")
-source = source.replace(
-    anchor,
-    f"    GENERIC_ORG, NOT_A_NAME = {standards.GENERIC_ORG!r}, {standards.NOT_A_NAME!r}\n"
-    f"    STAFF, STAFF_HEAD = {standards.STAFF!r}, {standards.STAFF_HEAD!r}\n",
-)
+names = [n.strip() for n in imported.group(1).split(",") if n.strip()]
+source = source.replace(imported.group(), "".join(f"    {name} = {getattr(standards, name)!r}\n" for name in names))
 (lint / "caller.py").write_text(source, encoding="utf-8")
 (lint / "organisations.txt").write_text(caller.DATA.read_text(encoding="utf-8"), encoding="utf-8")
 

@@ -16,8 +16,6 @@ FAIL:
 
 from __future__ import annotations
 
-from huifang.lint.utterance import normalize_lines
-
 ID = "duplicate-question"
 TYPE = "call"
 SEVERITY = "warning"
@@ -41,7 +39,6 @@ def _distinct(asked: list) -> bool:
     texts can repeat)."""
     if len(asked) < 2:
         return True
-    normalize_lines(asked)
     keys = [key for key in [u.normalized for u in asked] if len(key) >= 4]
     return len(set(keys)) == len(keys)
 
