@@ -44,7 +44,22 @@ REPORTED = regexcache.compile(
     r"(?:问|说|讲|质问|(?:表示|回答|答复|称|反映)(?![ \t]*[:：“「\"]))|"
     # the agent's words reported without quotes (「客服说没办法，只能等」, 「接线员都说不知道」): a story's narration
     r"(?:客服|坐席|接线员|接线人员|话务员|工作人员|服务员|营业员|他|她|他们|她们|人家)[^，。！？:：“「\"]{0,4}"
-    r"(?:说|表示|称|回答|答复|告诉我|回复)(?![ \t]*[:：“「\"])"
+    r"(?:说|表示|称|回答|答复|告诉我|回复)(?![ \t]*[:：“「\"])|"
+    # words reported without quotes by whoever said them (「对方说了句不知道就挂了」, 「每次都被告知不归我管」): narration
+    r"(?:说了|回了|来了|丢下|撂下|甩出|甩下|扔下)一?句(?![ \t]*[:：“「\"])|被告知(?![ \t]*[:：“「\"])|"
+    r"(?:得到|收到)的?(?:答复|回复|回答)(?:都|就|也|总|还)?是(?![ \t]*[:：“「\"])"
+)
+# A promise negated right before it (「我们无法保证收益」, 「这款产品并不保证收益」, 「不承诺保本保收益」): the required
+# disclosure, not the promise.
+PROMISES = ("保证", "保本", "承诺")
+NEGATED_PROMISE = regexcache.compile(
+    r"(?:(?<![要对差了])不|无法|没法|难以|并不|不敢|不能|不会|不可以|不可)(?:能|会|可以)?"
+    r"(?:向|跟|给|对|为)?(?:您|你|客户|大家)?(?:做|作|做出|作出)?[ \t]*$"
+)
+# The customer's words asked back (「您是说我们的客服跟您讲没办法，对吗？」, 「您说的没这回事是指哪件事呢？」): in a
+# question, after what names them as the customer's.
+ASKED_BACK = regexcache.compile(
+    r"(?:您|你)(?:刚才|刚刚|之前|方才)(?:说|讲|提到|反映)|(?:您|你)(?:的意思)?是说|(?:您|你)所?(?:说|讲|提)的"
 )
 # Right before the words, a denial that they are the case (「不是没办法，是需要您提供材料」, 「并不是我不知道，而是…」,
 # 「我们没有说过没办法」, 「哪有什么没办法的事」, 「没有什么是没办法解决的」).
@@ -109,6 +124,7 @@ def mentioned(folded: str, start: int) -> bool:
         PROHIBITION.search(before) is not None
         or REPORTED.search(before) is not None
         or DENIED.search(before) is not None
+        or (folded.startswith(PROMISES, start) and NEGATED_PROMISE.search(before) is not None)
         or _others(folded, start, before)
         or (MET.search(before) is not None and QUALIFIES.match(folded, start) is not None)
     ):
@@ -121,7 +137,8 @@ def mentioned(folded: str, start: int) -> bool:
     if start == 0:
         return False
     return (
-        _quoted_example(folded, start)
+        _asked_back(folded, start)
+        or _quoted_example(folded, start)
         or _listed(folded, start)
         or _cited(folded, start)
         or _narrated(folded, start)
@@ -129,6 +146,18 @@ def mentioned(folded: str, start: int) -> bool:
         or _customers_quote(folded, start)
         or _supposed(folded, start)
     )
+
+
+def _asked_back(folded: str, start: int) -> bool:
+    """In a question that asks the customer back about their own words, after what names them as theirs."""
+    sentence = folded[max(0, start - 3 * INTRO_REACH) : start]
+    if "您" not in sentence and "你" not in sentence:
+        return False  # the screen first
+    head = _since_last(SENTENCE_END, sentence)
+    if ASKED_BACK.search(head) is None:
+        return False
+    end = SENTENCE_END.search(folded, start)
+    return end is not None and end.group() in "？?"
 
 
 # Words supposed, not said on a call: a quote a condition introduces (「如果你说“我不知道”，客户会觉得…」, 「假如听到的是
