@@ -104,6 +104,17 @@ JOINER = regexcache.compile(r"(?:[\s,，、;；]*(?:或者|或是|或|以及|及
 INTRO_REACH = 16  # characters before a quote or a colon that may hold what introduces it
 
 
+# The words named as a saying right after them: 「我们这里没有“不归我管”的说法」, 「您对零风险这种说法怎么看」.
+SAYING = regexcache.compile(
+    r"[”」』\"’]?[ \t]*(?:的|这种|这个|这样的|这类|之类的|一类的)(?:说法|提法|字眼|措辞|表述|口头禅)"
+)
+
+
+def named_as_saying(folded: str, end: int) -> bool:
+    """Whether the words ending at `end` are followed by what names them as a saying."""
+    return SAYING.match(folded, end) is not None
+
+
 def arrowed(folded: str, end: int) -> bool:
     """Whether the words ending at `end` are followed by an arrow to the words to say instead."""
     return ARROWED.match(folded, end) is not None
@@ -166,7 +177,9 @@ SUPPOSED = regexcache.compile(
     # (saying in the condition's own clause: 「如果客户问到价格，就回答：“…”」 is a script's answer, said)
     r"(?:如果|假如|假设|要是|一旦|万一|倘若|试想)(?:[^。！!？?“”「」，,；;]{0,10}?(?:说|讲|回答|答复|回复)|"
     r"[^。！!？?“”「」]{0,14}?(?:听到|听见))|"
-    r"(?:讨厌|怕|不想|不愿意?|反感|最烦)(?:听到|听见)"
+    r"(?:讨厌|怕|不想|不愿意?|反感|最烦)(?:听到|听见)|"
+    # hearing prevented: 「我们的宗旨就是不让客户听到“没办法”」
+    r"(?:不让|不会让|不要让|别让|避免让?|防止)[^。！!？?“”「」]{0,8}?(?:听到|听见)"
 )
 
 

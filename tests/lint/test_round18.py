@@ -2,7 +2,8 @@
 
 Every text here is made up, one for each shape the change reads and one for each it must leave alone: a promise
 negated, the customer's words asked back, a phrase inside a longer word, a variant written with its own end mark,
-words reported without quotes, and not knowing that wonders whether the customer….
+words reported without quotes, not knowing that wonders whether the customer…, words named as a saying, hearing
+prevented.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ NOT_SAID = [
     "他说打了好几次热线，得到的答复都是不清楚。",
     # not knowing that wonders whether the customer…
     "客服：我不知道您是不是已经收到短信了。",
+    # the words named as a saying right after them
+    "客服：您放心，我们这里没有“不归我管”的说法。",
+    "客服：请问您对零风险这种说法怎么看？",
+    # hearing prevented
+    "客服：我们的服务宗旨就是不让客户听到“没办法”。",
 ]
 
 
@@ -73,6 +79,9 @@ SAID = [
     "坐席：这个问题不归我管。",
     # not knowing, with no wondering after it
     "客服：我不知道你说的是什么。",
+    # 的话 is a condition, not a saying; hearing that nobody prevents
+    "客服：没办法的话，您就去别家吧。",
+    "客服：这个产品零风险，说法都在合同里。",
 ]
 
 
