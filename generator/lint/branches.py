@@ -440,6 +440,18 @@ def endings(found: list[tuple[str, list[Utterance]]], text: str | None = None) -
     return [(f"{name}（结尾{n}）", path) for n, path in enumerate(paths, 1)]
 
 
+def node_endings(turns: list[Utterance]) -> tuple:
+    """The last lines of a bank of the agent's lines when two or more of them each end the call: alternative ending
+    nodes (「…祝您生活愉快，再见～」「感谢接听，再见～」), each a whole closing, so none reaches back into the lines before
+    them (the other nodes' wordings: 「…祝您生活愉快。」「…感谢您的接听。」)."""
+    start = len(turns)
+    while start > 0 and _ends_call(turns[start - 1]):
+        start -= 1
+    if len(turns) - start < 2 or any(not u.agent for u in turns):
+        return ()
+    return tuple(turns[start:])
+
+
 def _inner_endings(turns: list[Utterance], start: int, text: str | None) -> list[int]:
     """The turns that end the call, each ending its line, with at least a closing's worth of turns (TALK_ON) after
     them before the last run of endings (`start`): a goodbye and a remark or two (「…再见！」「有任何需要请告诉我们。」)

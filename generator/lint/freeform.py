@@ -20,7 +20,7 @@ from operator import or_
 
 from huifang import regexcache
 from huifang.lint.anyline import any_line
-from huifang.lint.branches import MAX_PATHS, alternatives, count, endings, headings
+from huifang.lint.branches import MAX_PATHS, alternatives, count, endings, headings, node_endings
 from huifang.lint.branches import paths as marked_paths
 from huifang.lint.dialogue import quoted_turns
 from huifang.lint.linemarks import ALTERNATIVES, BRANCHES, KIND, REORDERED, LineTests
@@ -455,8 +455,12 @@ class Reader:
                 paths = branch_paths(turns, headings(lines) if titled else ())
             else:
                 paths = [("", turns)]
+            nodes: tuple = ()
             if len(paths) == 1:
+                single = paths
                 paths = endings(paths, text)
+                if paths is not single:
+                    nodes = node_endings(single[0][1])
             if (marks & ALTERNATIVES) if marks is not None else ("/" in text or "或" in text or "也可" in text):
                 paths = alternatives(paths)
             total = 0
@@ -471,6 +475,7 @@ class Reader:
             call.inferred_agent = inferred
             call.kind = declared_kind(text, lines, marks) or "outbound"
             call.marks = marks
+            call.node_endings = nodes
             if self.matcher is not None:
                 call.phrase_lines = hits
                 call.no_phrases = not hits

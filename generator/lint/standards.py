@@ -889,13 +889,20 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
     key = (id(turns), standard.max_turns)
     found = cache.get(key)
     if found is None:
-        last = _marked(agent, standard, view.org, view.marks)
+        last = _node_ending(agent, view.node_endings) or _marked(agent, standard, view.org, view.marks)
         if last is None:
             last = _ending(agent, standard, view.org)
         if story.quoted(view):  # a customer's thanks is told around a quote
             last = _without_customers_thanks(last)
         found = cache[key] = [_after_question(_tail(u) if len(u.text) > LONG else u) for u in last]
     return found
+
+
+def _node_ending(agent: list[Utterance], nodes: tuple) -> list[Utterance] | None:
+    """A bank path's last line alone when it is one of the bank's alternative ending nodes (branches.node_endings)."""
+    if nodes and agent and any(agent[-1] is u for u in nodes):
+        return agent[-1:]
+    return None
 
 
 # A question or a request for information that goes on with the call (请问有什么可以帮您？ / 请问您家的地址是？ /

@@ -117,6 +117,7 @@ class CallView:
     whole: list | None = None  # free-form: every turn in file order, when marked branches split it into paths
     paths_total: int = 0  # how many paths the call has when `paths` lists only the first MAX_PATHS, else 0
     marks: int | None = None  # free-form: its lines' marks joined (lint/linemarks.py), None when not marked
+    node_endings: tuple = ()  # free-form: a bank's alternative last lines, each a whole closing (branches.node_endings)
 
     def owns(self, u: Utterance) -> bool:
         """Written in the script itself or in its org profile (not a question borrowed from a bank)."""

@@ -70,3 +70,47 @@ def test_a_marker_inside_a_rule_is_no_marker(shipped):
     text = "类型：来电\n某市供水热线服务规范\n" + RULES + rule
     found = greeting(shipped, "inside.txt", text)
     assert len(found) == 1 and "问候" in found[0], found
+
+
+# --- 2. a bank's alternative ending nodes: each is a whole closing, not read with the other nodes' lines before it ---
+
+
+def closings(root: Path, name: str, text: str) -> dict[int, str]:
+    """line → message of each missing-closing finding of one free-form file."""
+    return {p.line: p.message for p in lint_text(root, name, text, "missing-closing")}
+
+
+NODES = (
+    "您好，请问是{name}先生吗？我是安心物业客服，想跟您确认一下上门维修的时间，您现在方便吗？\n"
+    "请问您明天上午在家吗？师傅可以九点到十一点之间上门。\n"
+    "好的，那就给您约在明天上午，师傅上门前会提前联系您。\n"
+    "好的，那就先不安排上门了，有需要您随时联系我们，祝您生活愉快。\n"
+    "不好意思打扰了，那我们改天再跟您确认时间，感谢您的接听。\n"
+)
+
+
+def test_each_ending_node_of_a_bank_is_its_own_closing(shipped):
+    # the thanks and the wish of the two lines before the endings are other nodes' words, not the endings' closing
+    text = (
+        NODES
+        + "好的，那就不打扰您了，稍后有需要随时来电，祝您生活愉快，再见！\n好的，地址问题建议您联系物业前台核实，感谢接听，再见！\n"
+    )
+    found = closings(shipped, "nodes.txt", text)
+    assert sorted(found) == [6, 7], found
+    assert "致谢" in found[6] and "祝福" not in found[6], found
+    assert "祝福" in found[7] and "致谢" not in found[7], found
+
+
+def test_one_ending_still_reads_the_closing_talk_before_it(shipped):
+    text = NODES + "好的，那就不打扰您了，再见！\n"
+    assert closings(shipped, "one.txt", text) == {}
+
+
+def test_a_call_with_the_customers_turns_is_no_bank(shipped):
+    text = (
+        "客服：您好，请问是王先生吗？我是安心物业客服，您现在方便吗？\n客户：方便。\n"
+        "客服：好的，那就先不安排上门了，有需要您随时联系我们，祝您生活愉快，感谢您的接听。\n"
+        "客服：好的，那就不打扰您了，稍后有需要随时来电，再见！\n"
+        "客服：好的，地址问题建议您联系物业前台核实一下，再见！\n"
+    )
+    assert closings(shipped, "call.txt", text) == {}
