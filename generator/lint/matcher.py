@@ -32,6 +32,7 @@ class PhraseMatcher:
         keys: dict[str, list] = {}
         self.exceptions: dict[str, tuple[str, ...]] = {}
         self.alone: set[tuple[str, str]] = set()  # (phrase id, written) counted only as a whole sentence
+        self.ended: set[tuple[str, str]] = set()  # (phrase id, variant) written with its own end mark: 「不可能！」
         for phrase in phrases:
             self.exceptions[phrase.id] = tuple(e for e in (normalize(x) for x in phrase.exceptions) if e)
             for written in (*(w.value for w in (phrase.phrase, *phrase.variants)), *phrase.alone):
@@ -39,6 +40,7 @@ class PhraseMatcher:
                 if key and not any(p is phrase for p, _ in keys.get(key, ())):
                     keys.setdefault(key, []).append((phrase, written))
             self.alone.update((phrase.id, w) for w in phrase.alone)
+            self.ended.update((phrase.id, w.value) for w in phrase.variants if w.value.endswith(END_MARKS))
         for key, owners in keys.items():
             self.automaton.add_word(key, (len(key), tuple(owners)))
         self.empty = not keys
@@ -105,9 +107,17 @@ class PhraseMatcher:
                 continue
             if self._excepted(norm, start, end, phrase):
                 continue
+            if (norm[start] == "别" or norm.endswith("什么", start, end)) and inside_word(
+                norm, index := kept(text) if index is None else index, start, end
+            ):
+                continue
             if self.alone and (phrase.id, written) in self.alone:
                 index = kept(text) if index is None else index
                 if not whole(text, index[start], index[end - 1] + 1):
+                    continue
+            if self.ended and (phrase.id, written) in self.ended:
+                index = kept(text) if index is None else index
+                if not ends(text, index[end - 1] + 1):
                     continue
             chosen.append((start, end, phrase, written))
             reach[id(phrase)] = end
@@ -125,6 +135,37 @@ class PhraseMatcher:
             if norm.find(exception, max(0, end - len(exception)), start + len(exception)) >= 0:
                 return True
         return False
+
+
+# A phrase whose first or last characters belong to a longer word around it: 别 in 特别 / 区别 / 分别 …
+# (「您特别问我的那个问题」 holds no 别问我), 什么 in 什么时候 / 什么地方 (「您着急什么时候用车？」 holds no 急什么).
+WORDS_ENDING_IN_BIE = frozenset("特区分告个级类识性差鉴辨道判甄派送离惜话作")
+AFTER_SHENME = ("时候", "地方", "样", "时间")
+
+
+def inside_word(norm: str, index: list[int], start: int, end: int) -> bool:
+    """Whether the hit norm[start:end] begins or ends inside a longer word, written together in the text
+    (`index`: the text's offset of each normalised character)."""
+    if norm[start] == "别" and start > 0 and norm[start - 1] in WORDS_ENDING_IN_BIE:
+        return index[start] - index[start - 1] == 1
+    if norm.endswith("什么", start, end) and norm.startswith(AFTER_SHENME, end):
+        return index[end] - index[end - 1] == 1
+    return False
+
+
+# A variant written with its own end mark (「不可能！」, of 「不可能！我们从没这种事！」) is those words ending there:
+# 「不可能跟您说…」, 「都不可能知道全部的事情」 say something else. (The phrase itself is the rule book's whole
+# sentence: its marks are its punctuation.)
+END_MARKS = ("！", "!", "。", "？", "?")
+
+
+def ends(text: str, end: int) -> bool:
+    """Whether the words ending at `end` of `text` end there: no letter follows them but a particle or 的
+    (「不可能的事」 is the same denial)."""
+    after = end
+    while after < len(text) and (text[after] in PARTICLES or text[after] == "的"):
+        after += 1
+    return after >= len(text) or not text[after].isalnum()
 
 
 # What may stand between a whole-sentence phrase and the sentence's edges: a filler before it (嗯，不知道),

@@ -44,7 +44,22 @@ REPORTED = regexcache.compile(
     r"(?:问|说|讲|质问|(?:表示|回答|答复|称|反映)(?![ \t]*[:：“「\"]))|"
     # the agent's words reported without quotes (「客服说没办法，只能等」, 「接线员都说不知道」): a story's narration
     r"(?:客服|坐席|接线员|接线人员|话务员|工作人员|服务员|营业员|他|她|他们|她们|人家)[^，。！？:：“「\"]{0,4}"
-    r"(?:说|表示|称|回答|答复|告诉我|回复)(?![ \t]*[:：“「\"])"
+    r"(?:说|表示|称|回答|答复|告诉我|回复)(?![ \t]*[:：“「\"])|"
+    # words reported without quotes by whoever said them (「对方说了句不知道就挂了」, 「每次都被告知不归我管」): narration
+    r"(?:说了|回了|来了|丢下|撂下|甩出|甩下|扔下)一?句(?![ \t]*[:：“「\"])|被告知(?![ \t]*[:：“「\"])|"
+    r"(?:得到|收到)的?(?:答复|回复|回答)(?:都|就|也|总|还)?是(?![ \t]*[:：“「\"])"
+)
+# A promise negated right before it (「我们无法保证收益」, 「这款产品并不保证收益」, 「不承诺保本保收益」): the required
+# disclosure, not the promise.
+PROMISES = ("保证", "保本", "承诺")
+NEGATED_PROMISE = regexcache.compile(
+    r"(?:(?<![要对差了])不|无法|没法|难以|并不|不敢|不能|不会|不可以|不可)(?:能|会|可以)?"
+    r"(?:向|跟|给|对|为)?(?:您|你|客户|大家)?(?:做|作|做出|作出)?[ \t]*$"
+)
+# The customer's words asked back (「您是说我们的客服跟您讲没办法，对吗？」, 「您说的没这回事是指哪件事呢？」): in a
+# question, after what names them as the customer's.
+ASKED_BACK = regexcache.compile(
+    r"(?:您|你)(?:刚才|刚刚|之前|方才)(?:说|讲|提到|反映)|(?:您|你)(?:的意思)?是说|(?:您|你)所?(?:说|讲|提)的"
 )
 # Right before the words, a denial that they are the case (「不是没办法，是需要您提供材料」, 「并不是我不知道，而是…」,
 # 「我们没有说过没办法」, 「哪有什么没办法的事」, 「没有什么是没办法解决的」).
@@ -89,6 +104,17 @@ JOINER = regexcache.compile(r"(?:[\s,，、;；]*(?:或者|或是|或|以及|及
 INTRO_REACH = 16  # characters before a quote or a colon that may hold what introduces it
 
 
+# The words named as a saying right after them: 「我们这里没有“不归我管”的说法」, 「您对零风险这种说法怎么看」.
+SAYING = regexcache.compile(
+    r"[”」』\"’]?[ \t]*(?:的|这种|这个|这样的|这类|之类的|一类的)(?:说法|提法|字眼|措辞|表述|口头禅)"
+)
+
+
+def named_as_saying(folded: str, end: int) -> bool:
+    """Whether the words ending at `end` are followed by what names them as a saying."""
+    return SAYING.match(folded, end) is not None
+
+
 def arrowed(folded: str, end: int) -> bool:
     """Whether the words ending at `end` are followed by an arrow to the words to say instead."""
     return ARROWED.match(folded, end) is not None
@@ -109,6 +135,7 @@ def mentioned(folded: str, start: int) -> bool:
         PROHIBITION.search(before) is not None
         or REPORTED.search(before) is not None
         or DENIED.search(before) is not None
+        or (folded.startswith(PROMISES, start) and NEGATED_PROMISE.search(before) is not None)
         or _others(folded, start, before)
         or (MET.search(before) is not None and QUALIFIES.match(folded, start) is not None)
     ):
@@ -121,7 +148,8 @@ def mentioned(folded: str, start: int) -> bool:
     if start == 0:
         return False
     return (
-        _quoted_example(folded, start)
+        _asked_back(folded, start)
+        or _quoted_example(folded, start)
         or _listed(folded, start)
         or _cited(folded, start)
         or _narrated(folded, start)
@@ -131,13 +159,27 @@ def mentioned(folded: str, start: int) -> bool:
     )
 
 
+def _asked_back(folded: str, start: int) -> bool:
+    """In a question that asks the customer back about their own words, after what names them as theirs."""
+    sentence = folded[max(0, start - 3 * INTRO_REACH) : start]
+    if "您" not in sentence and "你" not in sentence:
+        return False  # the screen first
+    head = _since_last(SENTENCE_END, sentence)
+    if ASKED_BACK.search(head) is None:
+        return False
+    end = SENTENCE_END.search(folded, start)
+    return end is not None and end.group() in "？?"
+
+
 # Words supposed, not said on a call: a quote a condition introduces (「如果你说“我不知道”，客户会觉得…」, 「假如听到的是
 # 一句“不归我管”」), or what customers hate to hear (「最讨厌听到客服说“不知道”」).
 SUPPOSED = regexcache.compile(
     # (saying in the condition's own clause: 「如果客户问到价格，就回答：“…”」 is a script's answer, said)
     r"(?:如果|假如|假设|要是|一旦|万一|倘若|试想)(?:[^。！!？?“”「」，,；;]{0,10}?(?:说|讲|回答|答复|回复)|"
     r"[^。！!？?“”「」]{0,14}?(?:听到|听见))|"
-    r"(?:讨厌|怕|不想|不愿意?|反感|最烦)(?:听到|听见)"
+    r"(?:讨厌|怕|不想|不愿意?|反感|最烦)(?:听到|听见)|"
+    # hearing prevented: 「我们的宗旨就是不让客户听到“没办法”」
+    r"(?:不让|不会让|不要让|别让|避免让?|防止)[^。！!？?“”「」]{0,8}?(?:听到|听见)"
 )
 
 

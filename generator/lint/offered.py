@@ -31,7 +31,7 @@ NO_WAY = ("没办法", "没有办法")  # not 「你自己想办法」
 ALTERNATIVE = regexcache.compile(r"(?:可以|能|会)(?:帮|为|给|替)(?:您|你)")
 # 「我不知道您现在方便接听吗」 wonders politely whether the customer…: a question, not a refusal.
 WONDERS = regexcache.compile(
-    r"[ \t]*(?:您|你)[^，,。！!？?\n]{0,20}?(?:是否|有没有|能否|可否|方便|吗|(?<![什怎那这多要])么)"
+    r"[ \t]*(?:您|你)[^，,。！!？?\n]{0,20}?(?:是否|是不是|有没有|能否|可否|方便|吗|(?<![什怎那这多要])么)"
 )
 REFUSED = regexcache.compile(r"(?:不(?!过)|没|别|无法|没法)[^，,。！!？?]{0,3}$")
 

@@ -42,7 +42,17 @@ from __future__ import annotations
 from huifang.lint import story
 from huifang.lint.fix import replacement_for
 from huifang.lint.linemarks import REORDERED
-from huifang.lint.mention import ANSWERS, NAMING, OPENERS, TABOO_HEADING, answer_option, arrowed, mentioned, taboo_lines
+from huifang.lint.mention import (
+    ANSWERS,
+    NAMING,
+    OPENERS,
+    TABOO_HEADING,
+    answer_option,
+    arrowed,
+    mentioned,
+    named_as_saying,
+    taboo_lines,
+)
 from huifang.lint.normalize import fold
 from huifang.lint.offered import offered
 from huifang.lint.story import said_by_agent
@@ -205,8 +215,8 @@ def _option(u, ctx, start: int, end: int) -> bool:
 
 def _answered(u, start: int, end: int) -> bool:
     """The words followed by the answer they lack: 「这个问题我不太清楚，我帮您问问」 (the published right
-    answer), 「没办法 → 我来想办法」 (advice)."""
-    return offered(u.folded, u.text[start:end], end) or arrowed(u.folded, end)
+    answer), 「没办法 → 我来想办法」 (advice); or by what names them as a saying (「“不归我管”的说法」)."""
+    return offered(u.folded, u.text[start:end], end) or arrowed(u.folded, end) or named_as_saying(u.folded, end)
 
 
 def _not_agents_in_story(u, ctx, start: int) -> bool:
