@@ -12,6 +12,8 @@ forbidden-phrase rule.
   is the customer's question, not said by the agent.
 - In a file without labels, not knowing said first thing right after a line that asks the customer a question
   (「请问您对这次维修满意吗？」 / 「不清楚，我当时不在家。」) is the customer's answer.
+- In a file without labels, a line without quotation marks in which the narrator calls the service and the service
+  acts on the narrator (「我打了客服电话…客服让我等通知。我也没办法，只能等着。」) is the customer's account.
 """
 
 from __future__ import annotations
@@ -77,6 +79,27 @@ NOT_KNOWING_ANSWER = regexcache.compile(
 ASKS_CUSTOMER = regexcache.compile(r"^(?=[^\n]*您)(?![^\n]*(?:我|你们))[^\n]*(?:[?？]|吗|呢)[ \t。]*$")
 
 
+# The narrator's own call, told: the narrator calls the service (我打了客服电话, 我拨打了热线), and the service acts on the
+# narrator (客服让我…, 接线员告诉我…). An agent's line says neither (「我给您打电话是…」 calls the customer).
+NARRATOR_CALLS = regexcache.compile(
+    r"我(?:们|家)?[^，,。！!？?\n您你]{0,8}?(?:打了|拨打了?|拨通了?|致电|打过|打给)[^，,。！!？?\n您你]{0,10}?(?:客服|热线|服务)"
+)
+SERVICE_ON_NARRATOR = regexcache.compile(
+    r"(?:客服|接线员|话务员|坐席|工作人员)[^，,。！!？?\n]{0,4}?(?:让我|叫我|告诉我|跟我说|对我说|回复我|给我)"
+)
+QUOTES = frozenset('“”「」『』"')
+
+
+def _narrators_call(view, u) -> bool:
+    line = _line(view.text, u)
+    return (
+        QUOTES.isdisjoint(line)
+        and NARRATOR_CALLS.search(line) is not None
+        and SERVICE_ON_NARRATOR.search(line) is not None
+        and not _labelled(view)
+    )
+
+
 def _asked_before(view, u) -> bool:
     """Whether the line right before `u`'s asks the customer a question (a file without labels: who answers is the
     other side)."""
@@ -126,6 +149,8 @@ def customers(view, u) -> bool:
     if SITUATION_HEADING.match(_line(text, u)) is not None:
         return True
     if not taken and NOT_KNOWING_ANSWER.match(u.folded) is not None and _asked_before(view, u):
+        return True
+    if not taken and "我" in u.text and _narrators_call(view, u):
         return True
     everyone = view.__dict__.get("_everyone_by_line")
     if everyone is None:  # only a file in which the customer speaks can have the customer's turn going on

@@ -3,7 +3,7 @@
 Every text here is made up, one for each shape the change reads and one for each it must leave alone: a promise
 negated, the customer's words asked back, a phrase inside a longer word, a variant written with its own end mark,
 words reported without quotes, not knowing that wonders whether the customer…, words named as a saying, hearing
-prevented.
+prevented, and the narrator's own call told without quotes.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ NOT_SAID = [
     "客服：请问您对零风险这种说法怎么看？",
     # hearing prevented
     "客服：我们的服务宗旨就是不让客户听到“没办法”。",
+    # the narrator's own call, told without quotes in a file without labels
+    "上周我家停电了，我打了客服电话。等了半天才接通，客服让我等通知。我也没办法，只能等着。",
 ]
 
 
@@ -82,6 +84,9 @@ SAID = [
     # 的话 is a condition, not a saying; hearing that nobody prevents
     "客服：没办法的话，您就去别家吧。",
     "客服：这个产品零风险，说法都在合同里。",
+    # an agent's own lines without labels: calling the customer, or the service not acting on the narrator
+    "您好，我给您打电话是想回访一下维修的情况，客服让我问问您，这事我也没办法。",
+    "您好，我是热线客服小王，您说的这个问题我也没办法。",
 ]
 
 
