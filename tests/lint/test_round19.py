@@ -113,3 +113,12 @@ def test_a_declared_diarised_id_is_taken_as_declared(tmp_path):
         "lint:\n  speakers:\n    agent: [SPEAKER_01]\n    customer: [SPEAKER_00]\n", encoding="utf-8"
     )
     assert lint_text(tmp_path, "d.txt", _diarised("SPEAKER_00", "SPEAKER_01")) == []
+
+
+@pytest.mark.parametrize(
+    ("ending", "missing"), [("感谢您的支持，欢迎您再来。", True), ("请慢走，欢迎下次光临。", False)]
+)
+def test_a_shops_invitation_is_no_goodbye(shipped, ending, missing):
+    text = "# 类型：面对面\n客服：您好，请问办理什么业务？\n客户：我办卡。\n客服：好的，已经办好了。" + ending + "\n"
+    found = lint_text(shipped, "f.txt", text, "missing-closing")
+    assert any("道别" in p.message for p in found) is missing
