@@ -37,6 +37,8 @@
                                                           # in sessions 14 and 15 (before aadcfb9, after a22c5de and c57e17e), then spent
     python bench/realworld/evaluate.py --split heldout16  # set 16 (labels-heldout16.yaml, heldout16/): blind once, measured
                                                           # in session 15 (before c57e17e, after 55b4f60), then spent
+    python bench/realworld/evaluate.py --split heldout17  # set 17 (labels-heldout17.yaml, heldout17/): blind; for one
+                                                          # measurement at the start of the next session (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -81,6 +83,7 @@ LABELS = {
     "heldout14": "labels-heldout14.yaml",
     "heldout15": "labels-heldout15.yaml",
     "heldout16": "labels-heldout16.yaml",
+    "heldout17": "labels-heldout17.yaml",
 }
 
 

@@ -205,12 +205,16 @@ class AgentText:
     def could_cover(self, key: str, share: float) -> bool:
         """Whether `coverage` could reach `share` for `key`: it counts key characters found in order in
         the text, so no more than the key's characters that occur in the text at all (a cheap upper bound
-        that spares most fuzzy searches for questions the call never came near). Each distinct key
-        character is looked up in the text itself (one C search each, weighted by how often the key has
-        it): a set of the text's characters made a string object per character of the call (≈ 30 µs a
-        call for the ten keys asked about, against ≈ 15)."""
+        that spares most fuzzy searches for questions the call never came near)."""
+        return self.present(key) / len(key) >= share  # as coverage divides
+
+    def present(self, key: str) -> int:
+        """The key's characters that occur in the text, counted as often as the key has them. Each distinct
+        key character is looked up in the text itself (one C search each): a set of the text's characters
+        made a string object per character of the call (≈ 30 µs a call for the ten keys asked about,
+        against ≈ 15)."""
         text = self.text
-        return sum([n for ch, n in _distinct(key) if ch in text]) / len(key) >= share  # as coverage divides
+        return sum([n for ch, n in _distinct(key) if ch in text])
 
     def turn_at(self, offset: int) -> int:
         return self.turns[max(0, bisect_right(self.starts, offset) - 1)]
@@ -365,9 +369,14 @@ def judge(plan: Plan, turns: list[Turn], agent: AgentText | None = None) -> Outc
             a = found[id(e)] = Asked(e, turn, score)
         return a
 
+    def was_asked(e: Expected) -> bool:
+        if id(e) not in found and not could_be_asked(narrow.expected[id(e)] if narrow is not None else e, agent):
+            return False
+        return ask(e).turn is not None
+
     best = None
     for label, due in candidates:
-        if best is not None and _cannot_win(due, found, best[0], ask):
+        if best is not None and _cannot_win(due, found, best[0], was_asked):
             continue
         asked = [ask(e) for e in due]
         hits = sum(a.turn is not None for a in asked)
@@ -379,10 +388,10 @@ def judge(plan: Plan, turns: list[Turn], agent: AgentText | None = None) -> Outc
     return Outcome(best[1], best[2])
 
 
-def _cannot_win(due: list[Expected], found: dict[int, Asked], best: tuple[int, int], ask) -> bool:
+def _cannot_win(due: list[Expected], found: dict[int, Asked], best: tuple[int, int], was_asked) -> bool:
     """Whether a path cannot outrank `best` (hits, -questions) whatever its questions not yet looked for
     find: those already looked for (on an earlier path) count first, then the others are looked for one
-    by one until the path could still win (False) or no longer can (True). A path that cannot win is never
+    by one (`was_asked`: `could_be_asked` first) until the path could still win (False) or no longer can (True). A path that cannot win is never
     the outcome, so its questions left unsearched change nothing: in a 分红型 call the 万能型 path's second
     question is not searched once its first was not asked."""
     hits, pending = 0, []
@@ -395,8 +404,27 @@ def _cannot_win(due: list[Expected], found: dict[int, Asked], best: tuple[int, i
     for i, e in enumerate(pending):
         if not (hits + len(pending) - i, -len(due)) > best:
             return True
-        hits += ask(e).turn is not None
+        hits += was_asked(e)
     return not (hits, -len(due)) > best
+
+
+def could_be_asked(expected: Expected, agent: AgentText) -> bool:
+    """Whether `find` could count the question as asked: no wording's characters said often enough
+    (`could_cover`) and no wording's clauses, each at most the share of its characters said, reaching the
+    needed share (summed in `_clause_share`'s order, so never below its sum) means `find` returns no turn.
+    In a 分红型 call this spares the 万能型 question 费用扣除 its search, which `_cannot_win` asks for."""
+    needed = COMPLIANCE if expected.compliance else MATCH
+    for key in expected.keys:
+        if not key or agent.could_cover(key, needed):
+            return True
+    present = agent.present
+    for total, clauses in expected.weighted:
+        said = 0.0
+        for weight, options in clauses:
+            said += weight * max([present(o) / len(o) for o in options])
+        if (said / total if total else 0.0) >= needed:
+            return True
+    return False
 
 
 class Narrow:
@@ -457,7 +485,7 @@ class Narrow:
 
 
 class NarrowText(AgentText):
-    """The agent's words narrowed (`Narrow.agent`); `could_cover` asks its bytes once per key: the key's
+    """The agent's words narrowed (`Narrow.agent`); `present` asks its bytes once per key: the key's
     bytes with every byte the text does not have deleted (one C call, `bytes.translate`) are the key's
     characters the text has, counted as often as the key has them."""
 
@@ -469,18 +497,18 @@ class NarrowText(AgentText):
         except UnicodeEncodeError:  # a character above U+FFFF, left as it is
             self.said = None
 
-    def could_cover(self, key: str, share: float) -> bool:
+    def present(self, key: str) -> int:
         said = self.said
         if said is None:
-            return super().could_cover(key, share)
+            return super().present(key)
         try:
             wanted = key.encode("latin-1")
         except UnicodeEncodeError:  # a key not narrowed
-            return super().could_cover(key, share)
+            return super().present(key)
         absent = self.absent
         if absent is None:  # `translate` builds its table from what it deletes: ≈ 75 bytes, not the ≈ 600 said
             absent = self.absent = _EVERY_BYTE.translate(None, said)
-        return len(wanted.translate(None, absent)) / len(key) >= share
+        return len(wanted.translate(None, absent))
 
 
 _EVERY_BYTE = bytes(range(256))

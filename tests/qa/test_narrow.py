@@ -98,3 +98,56 @@ def test_the_bound_from_the_bytes_is_the_texts_own(session):
             assert narrowed.could_cover(key, share) == questions.AgentText.could_cover(narrowed, key, share), key
             if all(narrow.table[ord(ch)] for ch in key if ord(ch) < 0x10000):  # a key of the questions' characters
                 assert narrowed.could_cover(narrowed_key, share) == agent.could_cover(key, share), key
+
+
+def never_below_find(plan: questions.Plan, agent: questions.AgentText) -> int:
+    """`could_be_asked` is True for every question `find` finds, narrowed and not; returns how many it refused."""
+    narrow = plan.narrow
+    assert narrow is not None
+    narrowed = narrow.agent(agent)
+    refused = 0
+    for e in {id(e): e for _, due in plan.paths for e in due}.values():
+        for question, words in ((e, agent), (narrow.expected[id(e)], narrowed)):
+            could = questions.could_be_asked(question, words)
+            assert could or questions.find(question, words)[0] is None, e.id
+            refused += not could
+    return refused
+
+
+@pytest.mark.parametrize("name", ["wanneng.txt", "buguanbian.txt"])
+def test_a_question_refused_without_its_search_is_one_find_does_not_find(session, name):
+    call = read(str(FIXTURES / "calls" / name))
+    texts.prepare(call.turns)
+    roles.assign(call)
+    never_below_find(session.plan(SCRIPT), questions.AgentText(call.turns))
+
+
+def test_the_bound_holds_at_the_share_a_question_needs(session):
+    """Each wording with one character in every 2 to 8 left out, and its first or last half to all but one
+    of its characters: the shares `find` reaches run across the 0.75 and 0.85 a question needs."""
+    plan = session.plan(SCRIPT)
+    refused = 0
+    for e in {id(e): e for _, due in plan.paths for e in due}.values():
+        for key in e.keys:
+            for step in range(2, 9):
+                for offset in range(step):
+                    kept = "".join(ch for i, ch in enumerate(key) if i % step != offset)
+                    _, agent = agent_of(["您好，这里是泰康人寿", kept, "好的，谢谢"])
+                    refused += never_below_find(plan, agent)
+            for n in range(len(key) // 2, len(key)):
+                for kept in (key[:n], key[len(key) - n :]):
+                    _, agent = agent_of(["您好", kept])
+                    refused += never_below_find(plan, agent)
+    assert refused > 0
+
+
+def test_the_dividend_call_spares_the_universal_life_question_on_fees(session):
+    call = read(str(FIXTURES / "story" / "whisperx.json"))
+    texts.prepare(call.turns)
+    roles.assign(call)
+    plan = session.plan(SCRIPT)
+    fees = next(e for _, due in plan.paths for e in due if e.id == "taikang-q-feiyong-kouchu")
+    agent = questions.AgentText(call.turns)
+    assert questions.find(fees, agent)[0] is None
+    assert not questions.could_be_asked(fees, agent)
+    assert never_below_find(plan, agent) > 0
