@@ -437,7 +437,7 @@ class Reader:
                 turns, extras, hits = self._turns(lines, display, learnt[md], md, unknown)
                 if self.tests is not None and "\r" not in original:
                     marks = self._marks(lines, md, marked[md])
-            inferred = infer_agent(turns, lines, unknown) if unknown else ""
+            inferred, won = infer_agent(turns, lines, unknown) if unknown else ("", ())
             first_person(turns, lines, text)
             if not unknown and ("“" in text or "「" in text):
                 quoted_turns(turns, lines)
@@ -473,6 +473,7 @@ class Reader:
                 call.paths_total = total
             call.unknown_speakers = unknown
             call.inferred_agent = inferred
+            call.inferred_points = won
             call.kind = declared_kind(text, lines, marks) or "outbound"
             call.marks = marks
             call.node_endings = nodes

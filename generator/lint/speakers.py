@@ -241,6 +241,15 @@ LABEL = regexcache.compile(
     r"(?:\*\*|__)?[ \t　]*"
 )
 OPENERS = frozenset("【[〔［*_")
+# A diariser's speaker id as an ASR tool writes it (WhisperX's SPEAKER_00, FunASR's spk0, 说话人1, 发言人 2, Speaker 1),
+# bracketed or before a colon: a label whose side the words decide (`infer_agent`).
+DIARISED_NAME = r"(?:speaker|spk|说话人|发言人|讲话人|角色)[ _-]?\d{1,2}"
+DIARISED = regexcache.compile(
+    r"(?:\*\*)?(?:(?P<open>[【\[〔［])[ \t]*)?(?P<label>" + DIARISED_NAME + ")"
+    r"(?(open)[ \t]*[】\]〕］](?:\*\*)?[ \t]*[：:]?|(?:\*\*)?[ \t]*[：:])(?:\*\*)?[ \t　]*",
+    re.IGNORECASE,
+)
+DIARISED_FIRST = frozenset("【[〔［*sS说发讲角")
 
 
 def key(label: str) -> str:
@@ -295,6 +304,11 @@ class Speakers:
         if len(line) <= at + 1:
             return None, None, at
         first = line[at]
+        if first in DIARISED_FIRST:
+            m = DIARISED.match(line, at)
+            if m is not None:
+                label = m.group("label")
+                return self.who(label) or UNKNOWN, label, m.end()
         if first not in OPENERS:
             head = line[at : at + 24]
             if "：" not in head and ":" not in head:
@@ -387,25 +401,64 @@ INTRODUCES = regexcache.compile(r"我是|这里是|这边是|我们是|工号|�
 FIRST_TURNS = 3  # the inferred agent opens the call: its first turn is among the file's first turns
 
 
-def infer_agent(turns: list, lines: list[str], unknown: dict) -> str:
-    """The unknown label that is the agent's side of a free-form call, or "": in a file without a known
-    agent label, the unknown label whose first turn, among the first FIRST_TURNS, greets and introduces.
-    Its turns become the agent's (the utterances are changed in place)."""
+def infer_agent(turns: list, lines: list[str], unknown: dict) -> tuple[str, tuple[int, ...]]:
+    """The unknown label that is the agent's side of a free-form call, or "", and the points it won by (none when
+    it opened the call): in a file without a known agent label, the unknown label whose first turn, among the first
+    FIRST_TURNS, greets and introduces; else, when every unknown label is a diariser's id (SPEAKER_00, spk1), the one
+    call QA would take (`_diarised`). Its turns become the agent's (the utterances are changed in place)."""
     labelled = [u for u in turns if ":" in _before(u, lines) or "：" in _before(u, lines) or "】" in _before(u, lines)]
     if any(u.speaker == AGENT for u in labelled):
-        return ""
+        return "", ()
     opening = turns[:FIRST_TURNS]
+    won: tuple[int, ...]
+    chosen, won = "", ()
     for name in sorted(unknown, key=lambda label: unknown[label].line):
         first = unknown[name]
         if first not in opening:
             continue
         if GREETS.search(first.text) is None or INTRODUCES.search(first.text) is None:
             continue
+        chosen = name
+        break
+    else:
+        if len(unknown) >= 2 and all(DIARISED_ID.fullmatch(key(name)) for name in unknown):
+            chosen, won = _diarised(turns, lines, unknown)
+    if chosen:
         for u in turns:
-            if u.speaker == UNKNOWN and name in _before(u, lines):
+            if u.speaker == UNKNOWN and _said_by(u, lines, chosen):
                 u.speaker, u.agent = AGENT, True
-        return name
-    return ""
+    return chosen, won
+
+
+DIARISED_ID = regexcache.compile(DIARISED_NAME)
+
+
+def _diarised(turns: list, lines: list[str], unknown: dict) -> tuple[str, tuple[int, ...]]:
+    """The diariser's speaker call QA takes as the agent (qa/roles: the side that greets, introduces and asks the
+    questions, a point to each of the first two turns), with its points and the runner-up's; ("", ()) on a tie."""
+    from huifang.qa.roles import points
+
+    scores = dict.fromkeys(unknown, 0)
+    seen = 0
+    for u in turns:
+        if u.speaker != UNKNOWN:
+            continue
+        name = next((n for n in unknown if _said_by(u, lines, n)), None)
+        if name is None:
+            continue
+        scores[name] += points(u.text) + (seen < 2)
+        seen += 1
+    ranked = sorted(scores.values(), reverse=True)
+    if ranked[0] == ranked[1]:
+        return "", ()
+    return max(scores, key=scores.__getitem__), (ranked[0], ranked[1])
+
+
+def _said_by(u, lines: list[str], name: str) -> bool:
+    """Whether an unknown speaker's line carries the label `name` (not one that only starts with it: spk1, spk10)."""
+    before = _before(u, lines)
+    at = before.find(name)
+    return at >= 0 and not before[at + len(name) : at + len(name) + 1].isdigit()
 
 
 def _before(u, lines: list[str]) -> str:

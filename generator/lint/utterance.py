@@ -113,6 +113,7 @@ class CallView:
     text: str = ""  # free-form: the whole file, for cheap whole-file pre-screens
     unknown_speakers: dict = field(default_factory=dict)  # free-form: unknown label → its first utterance
     inferred_agent: str = ""  # free-form: the unknown label taken as the agent's (it greets and introduces)
+    inferred_points: tuple = ()  # its points and the runner-up's when a diariser's id was taken by its words
     kind: str = "outbound"  # the kind of contact: outbound, inbound, face, message
     whole: list | None = None  # free-form: every turn in file order, when marked branches split it into paths
     paths_total: int = 0  # how many paths the call has when `paths` lists only the first MAX_PATHS, else 0

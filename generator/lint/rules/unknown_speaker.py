@@ -7,6 +7,8 @@
 
 例外：文件里没有认识的坐席标签，而某个不认识的标签在通话开头问候并报出单位或自己（「医助：您好，我是××诊所的
 小林」），就像通话质检一样推断它是坐席，按坐席的话检查，提示里说明这是推断的。
+语音转写工具给的说话人编号（SPEAKER_00、spk1、说话人1）也一样：没有哪一方在开头自报家门时，按通话质检的办法
+推断——问候、自报家门、提问最多的一方是坐席（两方同分就不推断），提示里写出双方的分数。
 
 PASS:
     客服：您好，我是安心物业客服小李。
@@ -32,6 +34,21 @@ def check(view, ctx):
 
 def _check(view, ctx):
     for label, u in sorted(view.unknown_speakers.items(), key=lambda item: (item[1].line, item[0])):
+        if label == view.inferred_agent and view.inferred_points:
+            mine, other = view.inferred_points
+            yield ctx.problem(
+                ID,
+                u,
+                0,
+                0,
+                f"语音转写的说话人「{label}」：它问候、自报家门、提问最多（{mine} 分，另一方 {other} 分），因此推断为坐席，"
+                f"按坐席的话检查，其他说话人按客户检查。如果推断不对，请在 huifang.yaml 的 lint.speakers 中声明它是哪一方"
+                f"（agent 坐席，customer 客户）",
+                ctx.severity(ID),
+            )
+            continue
+        if view.inferred_points:
+            continue  # the other diarised speakers: the one finding above says they are read as the customer
         if label == view.inferred_agent:
             yield ctx.problem(
                 ID,
