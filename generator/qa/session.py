@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import reduce
+from itertools import chain
 from operator import itemgetter, or_
 
 from huifang.lint.speakers import Speakers
@@ -155,9 +156,8 @@ class Session:
                 grams = _bigrams(script_words(self.project.scripts[ident], self.project))  # no plan: a script's
                 if grams:  # questions are worked out only for the script a call is judged against
                     grams_of[ident] = grams
-            shared = Counter(gram for grams in grams_of.values() for gram in grams)
-            first_seen = dict.fromkeys(gram for grams in grams_of.values() for gram in sorted(grams))
-            numbers = {gram: n for n, gram in enumerate(sorted(first_seen, key=lambda gram: -shared[gram]))}
+            shared = Counter(chain.from_iterable(map(sorted, grams_of.values())))  # in the order first seen
+            numbers = {gram: n for n, gram in enumerate(sorted(shared, key=shared.__getitem__, reverse=True))}
             scripts = [(ident, len(grams)) for ident, grams in grams_of.items()]
             masks = [reduce(or_, (1 << numbers[gram] for gram in grams)) for grams in grams_of.values()]
             automaton = ahocorasick.Automaton()
