@@ -122,3 +122,23 @@ def test_a_shops_invitation_is_no_goodbye(shipped, ending, missing):
     text = "# 类型：面对面\n客服：您好，请问办理什么业务？\n客户：我办卡。\n客服：好的，已经办好了。" + ending + "\n"
     found = lint_text(shipped, "f.txt", text, "missing-closing")
     assert any("道别" in p.message for p in found) is missing
+
+
+SWAPPED = "客户：您好，请问是王先生吗？\n客服：对。\n客户：王先生您好，这里是安心物业，我是客服小李，您现在方便吗？\n客服：方便。\n客户：感谢您的支持，再见。\n"
+
+
+def test_sides_swapped_by_the_diariser_are_pointed_out_once(shipped):
+    found = lint_text(shipped, "s.txt", SWAPPED, "labels-swapped")
+    assert [p.line for p in found] == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SWAPPED.replace("客户：", "甲：").replace("客服：", "客户：").replace("甲：", "客服："),  # labelled right
+        # an inbound caller who introduces themself, answered by an agent who does too
+        "客服：您好，安心物业，我是客服小李，请问有什么可以帮您？\n客户：你好，我是三号楼的业主，水管坏了。\n客服：好的，马上安排。\n",
+    ],
+)
+def test_labels_read_right_are_not_questioned(shipped, text):
+    assert lint_text(shipped, "r.txt", text, "labels-swapped") == []

@@ -13,6 +13,7 @@ from huifang.lint.rules import (
     duplicate_question,
     forbidden_phrase,
     greeting_not_first,
+    labels_swapped,
     missing_closing,
     missing_greeting,
     personal_data,
@@ -39,6 +40,7 @@ RULES = [
     personal_data,
     duplicate_question,
     unknown_speaker,
+    labels_swapped,
     closing_end_only,
 ]
 
