@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from huifang.lint.linemarks import CLOSING, PERSONAL, REORDERED
+from huifang.lint.linemarks import CLOSING, OPENINGS, PERSONAL, REORDERED
 from huifang.lint.normalize import _DROP
 from huifang.lint.normalize import normalize as _normalize
 from huifang.lint.rules import forbidden_phrase, personal_data
-from huifang.lint.standards import names_closing
+from huifang.lint.standards import labelled_words, names_closing, numbered_start
 from huifang.lint.utterance import CUSTOMER, CallView, Utterance
 from huifang.qa.call import AGENT, Turn
 
@@ -134,7 +134,12 @@ class Bridge:
                     keep.append(index)
             if bits & _PHRASE:
                 phrase_lines.add(index + 1)
-        return made, phrase_lines, keep, self._marks(every | agents, agents) if prepared else None
+        return (
+            made,
+            phrase_lines,
+            keep,
+            self._marks(every | agents, agents, turns[0].text if turns else "") if prepared else None,
+        )
 
     @staticmethod
     def _utterance(t: Turn, index: int, asks) -> Utterance:
@@ -159,7 +164,8 @@ class Bridge:
         """A prepared turn's answers to the rules' pre-screens, as bits (remembered by its text, which its
         folded and normalised forms are made from): the phrase automaton finds something in it (`_PHRASE`);
         a run of digits or the words for an ID number, where personal-data looks (`_PERSONAL_AT`); what
-        `personal_data.may_hold` accepts (`_PERSONAL`); and, asked only of an agent's turn, a first word of a
+        `personal_data.may_hold` accepts (`_PERSONAL`); a colon, as a labelled alternative opening
+        has (`_LABELLED`); and, asked only of an agent's turn, a first word of a
         phrase said in another order (`_REORDERED`) or a closing marker (`_CLOSING`)."""
         text = t.text
         if bits is None:
@@ -169,6 +175,8 @@ class Bridge:
                 bits |= _PERSONAL_AT
             if digits or personal_data.may_hold(text):
                 bits |= _PERSONAL
+            if labelled_words(text):
+                bits |= _LABELLED
         if agent:
             bits |= _ASKED_AGENT
             order = self._order
@@ -183,15 +191,19 @@ class Bridge:
         return bits
 
     @staticmethod
-    def _marks(every: int, agents: int) -> int:
+    def _marks(every: int, agents: int, first: str) -> int:
         """The line marks the linter's free-form reader gives a file (`lint/linemarks.py`), for the call, from
-        the turns' screens OR-ed (`every`: all turns', `agents`: the agent's): personal data in any turn, a
-        forbidden statement in another order or a closing marker in the agent's. Every other mark stays set
+        the turns' screens OR-ed (`every`: all turns', `agents`: the agent's): personal data or a colon in any
+        turn, a forbidden statement in another order or a closing marker in the agent's, and a numbered start of
+        the call's `first` line. (Every utterance the bridge makes starts at the call text's first character,
+        so that line's start is the only one `standards._alternatives` reads.) Every other mark stays set
         (-1 has every bit): a set mark only sends a rule to its own test, so a mark the linter adds later
         costs this nothing in correctness."""
         marks = -1
         if not every & _PERSONAL:
             marks &= ~PERSONAL
+        if not every & _LABELLED and first and not numbered_start(first):
+            marks &= ~OPENINGS
         if not agents & _REORDERED:
             marks &= ~REORDERED
         if not agents & _CLOSING:
@@ -219,7 +231,7 @@ def _for_a_call(message: str) -> str:
 
 
 # A turn's screens (`Bridge._screen`), as bits.
-_PHRASE, _PERSONAL_AT, _PERSONAL, _REORDERED, _CLOSING, _ASKED_AGENT = (1 << n for n in range(6))
+_PHRASE, _PERSONAL_AT, _PERSONAL, _REORDERED, _CLOSING, _ASKED_AGENT, _LABELLED = (1 << n for n in range(7))
 SEEN_LIMIT = 5_000  # distinct turn texts remembered per run (≈ 3 MB at most), then forgotten all at once
 # An agent turn's utterance by (text, index, asks a question): the rules never change an utterance, so one made
 # for an earlier call serves every call with that line at that place (most of a day's calls: 74 % of agent

@@ -3,7 +3,9 @@ for every call. `Session.judge(path)` reads, assigns roles, picks the script and
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import reduce
+from itertools import chain
 from operator import itemgetter, or_
 
 from huifang.lint.speakers import Speakers
@@ -142,21 +144,22 @@ class Session:
         pairs said as one integer); (script id, number of pairs) per script with any, by id; and per script
         the bits of its pairs. A script's count of pairs said is then one AND and one bit count of two
         integers of a few thousand bits: where a sum of one packed integer per pair said cost ≈ 15 µs a
-        call (hundreds of pairs), and a set of pair numbers per call as much again."""
+        call (hundreds of pairs), and a set of pair numbers per call as much again. The pairs most scripts
+        share have the lowest bits (script by script among equals): an AND is as long as the highest pair both
+        sides have, which for a script other than the call's is then one of the few it shares with the call's,
+        so the 38 counts read half the digits they read with the pairs numbered script by script."""
         if self._by_script is None:
             import ahocorasick
 
-            numbers: dict[str, int] = {}
-            scripts: list[tuple[str, int]] = []
-            masks: list[int] = []
+            grams_of: dict[str, frozenset] = {}
             for ident in sorted(self.project.scripts):
                 grams = _bigrams(script_words(self.project.scripts[ident], self.project))  # no plan: a script's
                 if grams:  # questions are worked out only for the script a call is judged against
-                    mask = 0
-                    for gram in sorted(grams):
-                        mask |= 1 << numbers.setdefault(gram, len(numbers))
-                    scripts.append((ident, len(grams)))
-                    masks.append(mask)
+                    grams_of[ident] = grams
+            shared = Counter(chain.from_iterable(map(sorted, grams_of.values())))  # in the order first seen
+            numbers = {gram: n for n, gram in enumerate(sorted(shared, key=shared.__getitem__, reverse=True))}
+            scripts = [(ident, len(grams)) for ident, grams in grams_of.items()]
+            masks = [reduce(or_, (1 << numbers[gram] for gram in grams)) for grams in grams_of.values()]
             automaton = ahocorasick.Automaton()
             self._pair_bits = {gram: 1 << number for gram, number in numbers.items()}
             for gram, bit in self._pair_bits.items():

@@ -5,6 +5,7 @@ rules' own pre-screens."""
 from __future__ import annotations
 
 import pytest
+from huifang.lint.linemarks import OPENINGS
 from huifang.qa.call import Turn
 from huifang.qa.rules_bridge import Bridge
 from huifang.qa.texts import prepare
@@ -53,14 +54,34 @@ CALLS = {
         ("customer", "身份证号我不说。"),
         ("agent", "想办法你自己吧，再见。"),
     ],
+    # each opening a path of its own (standards._alternatives): with the opening mark cleared, one opening
+    "labelled alternative openings": [
+        ("agent", "正式员工：您好，我是泰康人寿客服小李，工号1234，请问是王先生吗？"),
+        ("agent", "实习生：您好，我是泰康人寿的实习生，请问是王先生吗？"),
+        ("customer", "是我。"),
+        ("agent", "感谢您的接听，再见！"),
+    ],
+    "numbered alternative openings": [
+        ("agent", "1. 您好，我是泰康人寿客服小李，请问是王先生吗？"),
+        ("agent", "2. 您好，这里是泰康人寿，我是客服小王，请问是王先生吗？"),
+        ("customer", "是我。"),
+        ("agent", "感谢您的接听，再见！"),
+    ],
 }
+
+
+def test_the_opening_mark_is_cleared_where_no_alternative_opening_can_be(project):
+    bridge = Bridge(project)
+    assert not bridge._survey(turns(), set())[3] & OPENINGS
+    for name in ("labelled alternative openings", "numbered alternative openings"):
+        assert bridge._survey(turns(CALLS[name]), set())[3] & OPENINGS
 
 
 @pytest.mark.parametrize("said", CALLS.values(), ids=CALLS.keys())
 def test_marks_give_the_findings_the_rules_own_prescreens_give(project, monkeypatch, said):
     org = project.orgs.get(project.config.default_org)
     marked = sorted(Bridge(project).findings(turns(said), org, set()), key=repr)
-    monkeypatch.setattr(Bridge, "_marks", staticmethod(lambda every, agents: None))
+    monkeypatch.setattr(Bridge, "_marks", staticmethod(lambda every, agents, first: None))
     assert sorted(Bridge(project).findings(turns(said), org, set()), key=repr) == marked
 
 
