@@ -92,7 +92,10 @@ def _run_calls(args, session, jobs) -> int:
     ledger = None if args.no_db else _Ledger(args, form)
     ok = True
     try:
-        for job, rec, error in judge_stream(session, jobs, turns=args.format == "html", workers=args.jobs):
+        reports = args.format != "json" or args.calibrate is not None
+        for job, rec, error in judge_stream(
+            session, jobs, turns=args.format == "html", reports=reports, workers=args.jobs
+        ):
             if error is not None:
                 errors.append({"path": job.display, "error": error})
                 ok = False
@@ -246,10 +249,11 @@ def _load(root: Path):
     return loaded.project
 
 
-def judge_stream(session, jobs, *, turns: bool = False, workers: int = 0):
-    """(job, record or None, error line or None) for each job, in order; many calls go to worker processes."""
+def judge_stream(session, jobs, *, turns: bool = False, reports: bool = True, workers: int = 0):
+    """(job, record or None, error line or None) for each job, in order; many calls go to worker processes.
+    `turns`, `reports`: as `record`'s."""
     global _SESSION
-    _SESSION = (session, turns)
+    _SESSION = (session, turns, reports)
     from huifang.workers import count as workers_count
 
     count = workers_count(len(jobs), PARALLEL_FROM, workers)
@@ -288,7 +292,7 @@ def _chunk(jobs) -> list:
     from huifang.qa.record import record
 
     assert _SESSION is not None
-    session, turns = _SESSION
+    session, turns, reports = _SESSION
     out: list[tuple] = []
     for job in jobs:
         if job.meta and "problem" in job.meta:
@@ -297,7 +301,7 @@ def _chunk(jobs) -> list:
         try:
             call = read(job.file, job.display)
             call.meta = dict(job.meta) if job.meta else {}
-            out.append((job, record(session.judge(call), turns), None))
+            out.append((job, record(session.judge(call), turns, reports), None))
         except TranscriptError as exc:
             out.append((job, None, _missing_in_manifest(job) or str(exc)))
         except RecursionError:
