@@ -88,7 +88,7 @@ def _run_calls(args, session, jobs) -> int:
     records, errors, files = [], [], {}
     tally = output.Tally()
     target = _Target(args.out)
-    stream = output.JsonStream(target.write) if args.format == "json" else None
+    stream = output.JsonStream(target.write) if args.format == "json" and streaming else None
     ledger = None if args.no_db else _Ledger(args, form)
     ok = True
     try:
