@@ -257,22 +257,21 @@ def judge_stream(session, jobs, *, turns: bool = False, reports: bool = True, wo
     from huifang.workers import count as workers_count
 
     count = workers_count(len(jobs), PARALLEL_FROM, workers)
-    import gc
+    from huifang.lint.chunks import collector_at_rest  # as lint's: a call makes no reference cycles either
 
-    gc.freeze()  # the project and session live to the end: never scanned by the collector, nor copied in a worker
     try:
-        if count == 1:
-            for at in range(0, len(jobs), 100):
-                yield from _chunk(jobs[at : at + 100])
-            return
-        from huifang import forkmap  # as lint's workers: no multiprocessing, its threads or pickled tasks
+        with collector_at_rest():  # the project and session frozen: never scanned, nor copied in a worker
+            if count == 1:
+                for at in range(0, len(jobs), 100):
+                    yield from _chunk(jobs[at : at + 100])
+                return
+            from huifang import forkmap  # as lint's workers: no multiprocessing, its threads or pickled tasks
 
-        size = max(20, min(500, len(jobs) // (count * 4)), -(-len(jobs) // 8000))  # at most ≈ 8,000 chunks
-        chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-        for part in forkmap.imap(_chunk, chunks, min(count, len(chunks))):
-            yield from part
+            size = max(20, min(500, len(jobs) // (count * 4)), -(-len(jobs) // 8000))  # at most ≈ 8,000 chunks
+            chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+            for part in forkmap.imap(_chunk, chunks, min(count, len(chunks))):
+                yield from part
     finally:
-        gc.unfreeze()
         _SESSION = None
 
 
