@@ -88,11 +88,14 @@ def _run_calls(args, session, jobs) -> int:
     records, errors, files = [], [], {}
     tally = output.Tally()
     target = _Target(args.out)
-    stream = output.JsonStream(target.write) if args.format == "json" else None
+    stream = output.JsonStream(target.write) if args.format == "json" and streaming else None
     ledger = None if args.no_db else _Ledger(args, form)
     ok = True
     try:
-        for job, rec, error in judge_stream(session, jobs, turns=args.format == "html", workers=args.jobs):
+        reports = args.format != "json" or args.calibrate is not None
+        for job, rec, error in judge_stream(
+            session, jobs, turns=args.format == "html", reports=reports, workers=args.jobs
+        ):
             if error is not None:
                 errors.append({"path": job.display, "error": error})
                 ok = False
@@ -246,29 +249,29 @@ def _load(root: Path):
     return loaded.project
 
 
-def judge_stream(session, jobs, *, turns: bool = False, workers: int = 0):
-    """(job, record or None, error line or None) for each job, in order; many calls go to worker processes."""
+def judge_stream(session, jobs, *, turns: bool = False, reports: bool = True, workers: int = 0):
+    """(job, record or None, error line or None) for each job, in order; many calls go to worker processes.
+    `turns`, `reports`: as `record`'s."""
     global _SESSION
-    _SESSION = (session, turns)
+    _SESSION = (session, turns, reports)
     from huifang.workers import count as workers_count
 
     count = workers_count(len(jobs), PARALLEL_FROM, workers)
-    import gc
+    from huifang.lint.chunks import collector_at_rest  # as lint's: a call makes no reference cycles either
 
-    gc.freeze()  # the project and session live to the end: never scanned by the collector, nor copied in a worker
     try:
-        if count == 1:
-            for at in range(0, len(jobs), 100):
-                yield from _chunk(jobs[at : at + 100])
-            return
-        from huifang import forkmap  # as lint's workers: no multiprocessing, its threads or pickled tasks
+        with collector_at_rest():  # the project and session frozen: never scanned, nor copied in a worker
+            if count == 1:
+                for at in range(0, len(jobs), 100):
+                    yield from _chunk(jobs[at : at + 100])
+                return
+            from huifang import forkmap  # as lint's workers: no multiprocessing, its threads or pickled tasks
 
-        size = max(20, min(500, len(jobs) // (count * 4)), -(-len(jobs) // 8000))  # at most ≈ 8,000 chunks
-        chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-        for part in forkmap.imap(_chunk, chunks, min(count, len(chunks))):
-            yield from part
+            size = max(20, min(500, len(jobs) // (count * 4)), -(-len(jobs) // 8000))  # at most ≈ 8,000 chunks
+            chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+            for part in forkmap.imap(_chunk, chunks, min(count, len(chunks))):
+                yield from part
     finally:
-        gc.unfreeze()
         _SESSION = None
 
 
@@ -288,7 +291,7 @@ def _chunk(jobs) -> list:
     from huifang.qa.record import record
 
     assert _SESSION is not None
-    session, turns = _SESSION
+    session, turns, reports = _SESSION
     out: list[tuple] = []
     for job in jobs:
         if job.meta and "problem" in job.meta:
@@ -297,7 +300,7 @@ def _chunk(jobs) -> list:
         try:
             call = read(job.file, job.display)
             call.meta = dict(job.meta) if job.meta else {}
-            out.append((job, record(session.judge(call), turns), None))
+            out.append((job, record(session.judge(call), turns, reports), None))
         except TranscriptError as exc:
             out.append((job, None, _missing_in_manifest(job) or str(exc)))
         except RecursionError:

@@ -7,7 +7,10 @@
 from __future__ import annotations
 
 
-def record(verdict, turns: bool = False) -> dict:
+def record(verdict, turns: bool = False, reports: bool = True) -> dict:
+    """`turns`: with the call's turns (`_turns`, for the HTML report); `reports`: with what only the reports
+    read (`_items`, `_title`, `_turn_of`: text, HTML, Excel, calibration); the JSON output and the ledger
+    read none of them."""
     call = verdict.call
     out = {
         "path": call.path,
@@ -22,8 +25,11 @@ def record(verdict, turns: bool = False) -> dict:
             "path": verdict.outcome.path if verdict.outcome else "",
             "format": call.format,
         },
-        "_title": verdict.plan.title if verdict.plan else "",
-        "_items": [
+        "_meta": dict(call.meta),
+    }
+    if reports:
+        out["_title"] = verdict.plan.title if verdict.plan else ""
+        out["_items"] = [
             {
                 "id": r.item.id,
                 "name": r.item.name,
@@ -34,10 +40,8 @@ def record(verdict, turns: bool = False) -> dict:
                 "failed": r.failed_critical,
             }
             for r in verdict.items
-        ],
-        "_meta": dict(call.meta),
-        "_turn_of": [f.turn for f in verdict.findings],
-    }
+        ]
+        out["_turn_of"] = [f.turn for f in verdict.findings]
     if turns:
         out["_turns"] = [
             {"role": t.role, "speaker": t.speaker, "start": t.start, "end": t.end, "text": t.text, "line": t.line}

@@ -284,6 +284,19 @@ def test_calibration_against_human_scores(capsys, tmp_path):
     assert float(correlation.split("：")[1].split("，")[0]) > 0.9
 
 
+def test_calibration_with_json_output_reads_the_items_as_with_text(capsys, tmp_path):
+    """The JSON output's records leave out the form's items, which calibration reads: with --calibrate they
+    are kept, and the agreement per item is the same as with the text output."""
+    folder, _ = write_manifest(tmp_path)
+    human = tmp_path / "human.csv"
+    human.write_text("file,score,jiyu\ncalls/whisperx.json,55,7.5\ncalls/aliyun.json,65,合格\n", encoding="utf-8")
+    _, _, text_err = run(capsys, "--no-db", "--calibrate", human, folder / "manifest.csv")
+    _, out, json_err = run(capsys, "--no-db", "--format", "json", "--calibrate", human, folder / "manifest.csv")
+    assert "  不说电话忌语：一致率 50%（2 通）" in text_err.splitlines()
+    assert json_err == text_err
+    assert json.loads(out)["calls"]
+
+
 def test_calibration_columns_headed_as_a_supervisor_heads_them(tmp_path):
     """A human QA sheet heads its columns 开头语, 结束语 (the item's name without its explanation), not
     kaitouyu or the whole 开头语（问候、确认客户身份、自我介绍、确认是否方便）: those columns were silently left out
