@@ -49,6 +49,15 @@ def shipped(tmp_path_factory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def packed(tmp_path_factory) -> Path:
+    """The shipped content with the service-taboos pack on, as huifang.yaml ships it."""
+    root = tmp_path_factory.mktemp("packed")
+    shutil.copytree(REPO / "content", root / "content")
+    (root / "huifang.yaml").write_text("lint:\n  extends: [default, service-taboos]\n", encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def real(tmp_path: Path) -> Path:
     """A project with the shipped content/ (its standards.yaml) and nothing else."""

@@ -8,22 +8,9 @@ prevented, and the narrator's own call told without quotes.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from tests.lint.conftest import REPO, lint_text
-
-
-@pytest.fixture(scope="module")
-def packed(tmp_path_factory) -> Path:
-    """The shipped content with the service-taboos pack on, as huifang.yaml ships it."""
-    root = tmp_path_factory.mktemp("packed")
-    shutil.copytree(REPO / "content", root / "content")
-    (root / "huifang.yaml").write_text("lint:\n  extends: [default, service-taboos]\n", encoding="utf-8")
-    return root
-
+from tests.lint.conftest import lint_text
 
 NOT_SAID = [
     # a promise negated right before it: the disclosure the rules ask for

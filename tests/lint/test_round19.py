@@ -8,21 +8,10 @@ diariser's speaker ids (SPEAKER_00, spk1, 说话人1) whose sides the words deci
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from tests.lint.conftest import REPO, lint_text
-
-
-@pytest.fixture(scope="module")
-def packed(tmp_path_factory) -> Path:
-    """The shipped content with the service-taboos pack on, as huifang.yaml ships it."""
-    root = tmp_path_factory.mktemp("packed")
-    shutil.copytree(REPO / "content", root / "content")
-    (root / "huifang.yaml").write_text("lint:\n  extends: [default, service-taboos]\n", encoding="utf-8")
-    return root
-
 
 INBOUND = "# 类型：来电\n"
 AFTER = "客户：我想查一下话费。\n客服：好的，已经帮您查好了。感谢您的来电，再见。\n"
