@@ -6,16 +6,9 @@ An inference is reported (`Call.roles_note`) so a supervisor can see why a side 
 
 from __future__ import annotations
 
-import re
-
+from huifang.lint.speakers import AGENT_SIGNS, QUESTION
 from huifang.qa.call import AGENT, CUSTOMER, Call, TranscriptError
 from huifang.qa.readers.labels import role_of
-
-# What an agent says and a customer rarely does, each worth one point per turn it occurs in.
-AGENT_SIGNS = re.compile(r"您好|你好|我是|这里是|客服|回访|请问|方便|感谢|谢谢您|再见|打扰|祝您")
-# Each alternative a literal: _sre then looks only where one of their first characters stands (with `[？?]`
-# as one alternative it tried every branch at every character, twice the instructions a character).
-QUESTION = re.compile(r"？|\?|吗|是否|呢")
 
 
 def assign(
@@ -74,11 +67,6 @@ def assign(
         f"其次 {ranked[1][0] or '（无标签）'} {ranked[1][1]:g} 分）；如有误请用 --agent 或 --agent-channel 指定"
     )
     return call
-
-
-def points(text: str) -> int:
-    """A turn's points: the agent signs said, and one for a question."""
-    return len(AGENT_SIGNS.findall(text)) + (QUESTION.search(text) is not None)
 
 
 def _scores(call: Call, company: str) -> dict[str, int]:

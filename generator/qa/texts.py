@@ -1,6 +1,6 @@
 """What a call's turn texts come to, worked out once per distinct text for the run (an agent reads the same
 script lines in call after call, and short answers recur): the linter's folded and normalised forms, set on
-every turn (`Turn.folded`, `Turn.norm`), and the roles' points of each (`roles.points`), summed per speaker.
+every turn (`Turn.folded`, `Turn.norm`), and the roles' points of each (`speakers.points`), summed per speaker.
 
 One walk over the turns gives both: the roles' inference walked them again to look its points up (≈ 1 k
 instructions a turn for the walk and the lookup alone)."""
@@ -8,8 +8,8 @@ instructions a turn for the walk and the lookup alone)."""
 from __future__ import annotations
 
 from huifang.lint.normalize import drop_in_lines, fold
+from huifang.lint.speakers import points
 from huifang.qa.call import Turn
-from huifang.qa.roles import points
 from huifang.qa.rules_bridge import normalize
 
 SEEN_LIMIT = 5_000  # distinct turn texts remembered per run (≈ 3 MB at most), then forgotten all at once
