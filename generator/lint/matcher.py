@@ -34,13 +34,22 @@ class PhraseMatcher:
         self.alone: set[tuple[str, str]] = set()  # (phrase id, written) counted only as a whole sentence
         self.ended: set[tuple[str, str]] = set()  # (phrase id, variant) written with its own end mark: 「不可能！」
         for phrase in phrases:
-            self.exceptions[phrase.id] = tuple(e for e in (normalize(x) for x in phrase.exceptions) if e)
+            excepted = (*phrase.exceptions, *(f for x in phrase.exceptions for f in spoken(x, phrase.inserted)))
+            self.exceptions[phrase.id] = tuple(e for e in (normalize(x) for x in excepted) if e)
             for written in (*(w.value for w in (phrase.phrase, *phrase.variants)), *phrase.alone):
                 key = normalize(written)
                 if key and not any(p is phrase for p, _ in keys.get(key, ())):
                     keys.setdefault(key, []).append((phrase, written))
             self.alone.update((phrase.id, w) for w in phrase.alone)
             self.ended.update((phrase.id, w.value) for w in phrase.variants if w.value.endswith(END_MARKS))
+        for (
+            phrase
+        ) in phrases:  # the spoken forms after every phrase as written: a form also written keeps its own entry
+            for written in (w.value for w in (phrase.phrase, *phrase.variants)):
+                for form in spoken(written, phrase.inserted):
+                    key = normalize(form)
+                    if key and not any(p is phrase for p, _ in keys.get(key, ())):
+                        keys.setdefault(key, []).append((phrase, written))
         for key, owners in keys.items():
             self.automaton.add_word(key, (len(key), tuple(owners)))
         self.empty = not keys
@@ -135,6 +144,22 @@ class PhraseMatcher:
             if norm.find(exception, max(0, end - len(exception)), start + len(exception)) >= 0:
                 return True
         return False
+
+
+# The speaker's own 我 that a phrase may start with, longest first: what `inserted` words are said after.
+SUBJECTS = ("我们", "我")
+
+
+def spoken(written: str, inserted: tuple[str, ...]) -> list[str]:
+    """`written` with one or two of the `inserted` words right after its leading 我 / 我们, as speech puts them
+    (「我不太清楚」 said as 「我这边还真不太清楚」); nothing when it does not start with 我."""
+    subject = next((s for s in SUBJECTS if written.startswith(s)), None) if inserted else None
+    if subject is None:
+        return []
+    rest = written[len(subject) :]
+    return [subject + a + rest for a in inserted] + [
+        subject + a + b + rest for a in inserted for b in inserted if a != b
+    ]
 
 
 # A phrase whose first or last characters belong to a longer word around it: 别 in 特别 / 区别 / 分别 …

@@ -1,14 +1,17 @@
-"""Round 20 of issue 12, forbidden lines: the pack's published not-knowing phrases said with spoken words between 我 /
-我们 and 不知道 / 不清楚 (这边, 这里, 还真, 确实, 实在, 也 …), and 「规定就这样」, the spoken form of 「规定就是这样」
-(bench/README.md, "Round 20 — forbidden lines").
+"""Round 20 of issue 12, forbidden lines: a phrase list's `inserted` words, said after a phrase's leading 我 / 我们
+(the pack's not-knowing phrases: 「我不太清楚」 said as 「我这边还真不太清楚」), and 「规定就这样」, the spoken form of
+「规定就是这样」 (bench/README.md, "Round 20 — forbidden lines").
 
-Every text here is made up: the new variants said by the agent, and the same words where the rule's earlier readings
-must still leave them alone (an offer to find out after them, the customer's words, a prohibition, a question back).
+Every text here is made up: the spoken forms said by the agent, and the same words where the rule's earlier readings
+must still leave them alone (an offer to find out after them, the customer's words, a prohibition, an exception).
 """
 
 from __future__ import annotations
 
 import pytest
+from huifang.lint.matcher import spoken
+from huifang.validate import validate_document
+from huifang.yamlload import load_file
 
 from tests.lint.conftest import lint_text
 
@@ -39,6 +42,8 @@ NOT_SAID = [
     "客户：这个我这边还真不太清楚。",
     # a prohibition, and a taboo list
     "客服：我们绝不能说“我这边不清楚”这样的话。",
+    # an exception said with the same inserted words
+    "客服：我再念一遍您的地址，我这边不知道对不对。",
     # explaining a rule is no rule thrown back
     "客服：这是规定的流程，我给您说一下原因。",
 ]
@@ -51,3 +56,34 @@ def test_the_same_words_not_said_are_not_reported(packed, text):
 
 def test_not_reported_without_the_pack(shipped):
     assert lint_text(shipped, "d.txt", "客服：这个我这边还真不太清楚。\n", "forbidden-phrase") == []
+
+
+def test_spoken_forms_put_one_or_two_words_after_the_leading_wo():
+    forms = spoken("我不太清楚", ("这边", "还真"))
+    assert forms == ["我这边不太清楚", "我还真不太清楚", "我这边还真不太清楚", "我还真这边不太清楚"]
+    assert spoken("我们不清楚", ("这边",)) == ["我们这边不清楚"]  # after 我们, not inside it
+    assert spoken("不知道，问别人去", ("这边",)) == []
+    assert spoken("我不清楚", ()) == []
+
+
+TEAM = """phrases:
+  - id: team-mei-kong
+    phrase: 我没空
+    inserted: [这边, 确实]
+    reason: 团队自定：把客户晾在一边。
+    instead: 我记下来，稍后给您回电话。
+"""
+
+
+def test_a_teams_own_phrase_list_uses_inserted_words(real):
+    (real / "content" / "forbidden" / "team.yaml").write_text(TEAM, encoding="utf-8")
+    found = lint_text(real, "t.txt", "坐席：我这边确实没空。\n", "forbidden-phrase")
+    assert [p.message.split("：")[0] for p in found] == ["忌语「我这边确实没空」"]
+    assert lint_text(real, "u.txt", "坐席：这边确实没空的话，我改天再打。\n", "forbidden-phrase") == []
+
+
+def test_inserted_words_written_as_one_string_are_a_content_error(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(TEAM.replace("inserted: [这边, 确实]", "inserted: 这边"), encoding="utf-8")
+    problems = validate_document(load_file(path, "bad.yaml"), "forbidden")
+    assert [(p.line, p.message) for p in problems] == [(4, "应为列表，实际是文字 '这边'")]
