@@ -151,15 +151,14 @@ SUBJECTS = ("我们", "我")
 
 
 def spoken(written: str, inserted: tuple[str, ...]) -> list[str]:
-    """`written` with one or two of the `inserted` words right after its leading 我 / 我们, as speech puts them
-    (「我不太清楚」 said as 「我这边还真不太清楚」); nothing when it does not start with 我."""
+    """`written` with one of the `inserted` words, or two in the order they are listed, right after its leading
+    我 / 我们, as speech puts them (「我不太清楚」 said as 「我这边还真不太清楚」); nothing when it does not start with 我."""
     subject = next((s for s in SUBJECTS if written.startswith(s)), None) if inserted else None
     if subject is None:
         return []
     rest = written[len(subject) :]
-    return [subject + a + rest for a in inserted] + [
-        subject + a + b + rest for a in inserted for b in inserted if a != b
-    ]
+    pairs = [a + b for i, a in enumerate(inserted) for b in inserted[i + 1 :]]  # two, in the order listed
+    return [subject + words + rest for words in (*inserted, *pairs)]
 
 
 # A phrase whose first or last characters belong to a longer word around it: 别 in 特别 / 区别 / 分别 …

@@ -58,9 +58,9 @@ def test_not_reported_without_the_pack(shipped):
     assert lint_text(shipped, "d.txt", "客服：这个我这边还真不太清楚。\n", "forbidden-phrase") == []
 
 
-def test_spoken_forms_put_one_or_two_words_after_the_leading_wo():
+def test_spoken_forms_put_one_word_or_two_in_order_after_the_leading_wo():
     forms = spoken("我不太清楚", ("这边", "还真"))
-    assert forms == ["我这边不太清楚", "我还真不太清楚", "我这边还真不太清楚", "我还真这边不太清楚"]
+    assert forms == ["我这边不太清楚", "我还真不太清楚", "我这边还真不太清楚"]  # two in the order listed
     assert spoken("我们不清楚", ("这边",)) == ["我们这边不清楚"]  # after 我们, not inside it
     assert spoken("不知道，问别人去", ("这边",)) == []
     assert spoken("我不清楚", ()) == []

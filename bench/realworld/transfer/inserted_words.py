@@ -32,14 +32,13 @@ BEFORE = {
 
 
 def spoken(written: str) -> list[str]:
-    """As lint.matcher.spoken: one or two inserted words right after the leading 我 / 我们."""
+    """As lint.matcher.spoken: one inserted word, or two in the order listed, right after the leading 我 / 我们."""
     subject = next((s for s in SUBJECTS if written.startswith(s)), None)
     if subject is None:
         return []
     rest = written[len(subject) :]
-    return [subject + a + rest for a in INSERTED] + [
-        subject + a + b + rest for a in INSERTED for b in INSERTED if a != b
-    ]
+    pairs = [a + b for i, a in enumerate(INSERTED) for b in INSERTED[i + 1 :]]
+    return [subject + words + rest for words in (*INSERTED, *pairs)]
 
 
 ADDED = {ident: [f for w in words for f in spoken(w) if f not in words] for ident, words in BEFORE.items()}
