@@ -34,7 +34,9 @@ class PhraseMatcher:
         self.alone: set[tuple[str, str]] = set()  # (phrase id, written) counted only as a whole sentence
         self.ended: set[tuple[str, str]] = set()  # (phrase id, variant) written with its own end mark: 「不可能！」
         for phrase in phrases:
-            excepted = (*phrase.exceptions, *(f for x in phrase.exceptions for f in spoken(x, phrase.inserted)))
+            excepted = phrase.exceptions
+            if phrase.inserted:
+                excepted = (*excepted, *(f for x in excepted for f in spoken(x, phrase.inserted)))
             self.exceptions[phrase.id] = tuple(e for e in (normalize(x) for x in excepted) if e)
             for written in (*(w.value for w in (phrase.phrase, *phrase.variants)), *phrase.alone):
                 key = normalize(written)
@@ -42,9 +44,8 @@ class PhraseMatcher:
                     keys.setdefault(key, []).append((phrase, written))
             self.alone.update((phrase.id, w) for w in phrase.alone)
             self.ended.update((phrase.id, w.value) for w in phrase.variants if w.value.endswith(END_MARKS))
-        for (
-            phrase
-        ) in phrases:  # the spoken forms after every phrase as written: a form also written keeps its own entry
+        # the spoken forms of every phrase as written, after them all: a form also written keeps its own entry
+        for phrase in (p for p in phrases if p.inserted):
             for written in (w.value for w in (phrase.phrase, *phrase.variants)):
                 for form in spoken(written, phrase.inserted):
                     key = normalize(form)
@@ -54,7 +55,7 @@ class PhraseMatcher:
             self.automaton.add_word(key, (len(key), tuple(owners)))
         self.empty = not keys
         self.longest = max(map(len, keys), default=0)  # of the normalised phrases
-        self.starts = frozenset(key[:i] for key in keys for i in range(1, len(key)))  # proper prefixes
+        self.starts = frozenset({key[:i] for key in keys for i in range(1, len(key))})  # proper prefixes
         self._open: dict[str, bool] = {}
         if not self.empty:
             self.automaton.make_automaton()
