@@ -6,7 +6,10 @@ sentence must be found as a plain substring of the normalised text (Vale's `\\b�
 
 from __future__ import annotations
 
+import re
+
 from huifang import model as m
+from huifang import regexcache
 from huifang.lint.normalize import kept, normalize
 
 TYPE_CHECKING = False
@@ -57,6 +60,7 @@ class PhraseMatcher:
         self.longest = max(map(len, keys), default=0)  # of the normalised phrases
         self.starts = frozenset({key[:i] for key in keys for i in range(1, len(key))})  # proper prefixes
         self._open: dict[str, bool] = {}
+        self._patterns: dict[str, tuple] = {}  # phrase id → (match of its exceptions' regex, longest exception)
         if not self.empty:
             self.automaton.make_automaton()
 
@@ -141,12 +145,32 @@ class PhraseMatcher:
     def _excepted(self, norm: str, start: int, end: int, phrase: m.ForbiddenPhrase) -> bool:
         # Only an exception starting at most its length before the hit can cover it: searching further
         # would make a line of many hits cost its length squared.
-        for exception in self.exceptions.get(phrase.id, ()):
+        exceptions = self.exceptions.get(phrase.id, ())
+        if len(exceptions) > FEW_EXCEPTIONS:
+            return self._covered(norm, start, end, phrase.id, exceptions)
+        for exception in exceptions:
             if norm.find(exception, max(0, end - len(exception)), start + len(exception)) >= 0:
                 return True
         return False
 
+    def _covered(self, norm: str, start: int, end: int, ident: str, exceptions: tuple[str, ...]) -> bool:
+        """`_excepted` for a phrase of many exceptions (those its `inserted` words multiply): one regex of them all,
+        longest first, tried at each place an exception covering the hit can start (the longest that matches there
+        reaches furthest)."""
+        found = self._patterns.get(ident)
+        if found is None:
+            ordered = sorted(set(exceptions), key=lambda e: (-len(e), e))
+            pattern = regexcache.compile("|".join(map(re.escape, ordered)))
+            found = self._patterns[ident] = (pattern.match, len(ordered[0]))
+        match, longest = found
+        for at in range(max(0, end - longest), start + 1):
+            covering = match(norm, at)
+            if covering is not None and covering.end() >= end:
+                return True
+        return False
 
+
+FEW_EXCEPTIONS = 12  # a phrase with more is searched with one regex of them (`_covered`), not one find each
 # The speaker's own 我 that a phrase may start with, longest first: what `inserted` words are said after.
 SUBJECTS = ("我们", "我")
 

@@ -8,6 +8,8 @@ must still leave them alone (an offer to find out after them, the customer's wor
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from huifang.lint.matcher import spoken
 from huifang.validate import validate_document
@@ -87,3 +89,26 @@ def test_inserted_words_written_as_one_string_are_a_content_error(tmp_path):
     path.write_text(TEAM.replace("inserted: [这边, 确实]", "inserted: 这边"), encoding="utf-8")
     problems = validate_document(load_file(path, "bad.yaml"), "forbidden")
     assert [(p.line, p.message) for p in problems] == [(4, "应为列表，实际是文字 '这边'")]
+
+
+def test_many_exceptions_searched_at_once_cover_what_one_find_each_covers():
+    from huifang.lint.matcher import FEW_EXCEPTIONS, PhraseMatcher
+    from huifang.lint.packs import phrases
+
+    pack = list(phrases("service-taboos"))
+    matcher = PhraseMatcher(pack)
+    phrase = next(p for p in pack if p.id == "pack-wo-bu-zhidao")
+    exceptions = matcher.exceptions[phrase.id]
+    assert len(exceptions) > FEW_EXCEPTIONS  # the inserted words multiply them
+    rng = random.Random(20)
+    letters = "".join(sorted(set("".join(exceptions)))) + "的了吗"
+    for _ in range(3000):
+        parts = [
+            rng.choice(exceptions) if rng.random() < 0.3 else "".join(rng.choices(letters, k=rng.randint(0, 4)))
+            for _ in range(rng.randint(1, 4))
+        ]
+        norm = "".join(parts) or "我"
+        start = rng.randrange(len(norm))
+        end = rng.randint(start + 1, min(len(norm), start + 8))
+        one_each = any(norm.find(e, max(0, end - len(e)), start + len(e)) >= 0 for e in exceptions)
+        assert matcher._excepted(norm, start, end, phrase) == one_each, (norm, start, end)
