@@ -131,17 +131,26 @@ class Context:
         texts before it has are looked for, and it stops once every element was found."""
         kit = self._kit(standard, org)
         entries = self._entries(kit)
+        texts = list(texts)
+        if not texts:
+            return ()
+        # What is known already answers first (the set found does not depend on where it is looked for first): an
+        # element a later turn is known to say is not looked for in the turns before it.
         absent = kit.every
-        asked = False
         for text in texts:
-            asked = True
+            entry = entries.get(text)
+            if entry is not None:
+                absent &= ~entry[1]
+                if entry[2] is not None:
+                    absent &= ~entry[2][1]  # found by the patterns in its canonical text
+        for text in texts:
+            if not absent:
+                break
             entry = entries.get(text)
             if entry is None or absent & ~entry[0]:
                 entry = self._look(kit, text, absent, False)
             absent &= ~entry[1]
-            if not absent:
-                break
-        return kit.absent(absent) if asked else ()
+        return kit.absent(absent)
 
     def _kit(self, standard, org) -> _Kit:
         key = (id(standard), org.id if org else "")
@@ -165,6 +174,13 @@ class Context:
         if entry is None:
             entry = entries[text] = [0, 0, self._shared(kit, text)]
         looked, found, shared = entry
+        if shared is not None and shared[1] & ~looked:  # what the patterns found in its canonical text is found
+            found |= shared[1]
+            looked |= shared[1]
+            if first:
+                entry[0] = looked
+                entry[1] = found
+                return entry
         todo = wanted & ~looked
         for index in kit.order:
             bit = 1 << index
