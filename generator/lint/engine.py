@@ -22,6 +22,11 @@ class Context:
     # answered by the canonical alphabet's memo, and the screen (a 16k-character alternation) cost more
     # than it spared (bench/README, qa round 13).
     screen_openings = True
+    # Whether texts that differ only in what no element pattern tells apart share their answers (`alphabet`). QA
+    # turns it off: a call's new turns are few, each is asked for only the elements an answer still needs, and
+    # working out a turn's canonical form (20–40k instructions a turn) cost more than the answers it shared saved
+    # (bench/README, qa round 22).
+    share_canonical = True
 
     def __init__(self, project: m.Project, config: LintConfig):
         self.project = project
@@ -213,6 +218,8 @@ class Context:
 
     def _shared(self, kit: _Kit, text: str) -> list | None:
         """The entry of a new text's canonical form (`alphabet`), or None while (or once) none is worked out."""
+        if not self.share_canonical:
+            return None
         key = kit.key
         state = self._alphabets.get(key, 0)
         # an int: texts asked so far (the alphabet pays off once many are asked; not in a one-file lint)
