@@ -42,6 +42,16 @@ CUES = {
     "感谢您致电": "says",
     "谢谢致电": "says",
     "谢谢您致电": "says",
+    # thanks that name the organisation thanked for (a message's or a closing's sender: 感谢您申请华夏银行信用卡,
+    # 感谢您对中国移动的支持); a kind of organisation alone (感谢您对本店的支持) names none
+    "感谢您选择": "says",
+    "感谢您使用": "says",
+    "感谢您信任": "says",
+    "感谢您申请": "says",
+    "感谢您办理": "says",
+    "感谢您关注": "says",
+    "感谢您对": "says",
+    "谢谢您对": "says",
     "您好": "greets",
     "你好": "greets",
 }
@@ -108,7 +118,10 @@ GREETED_ENDS = regexcache.compile(r"[\s,，。.!！?？、:：;；”」『「]|
 # the pause and the offer (小李很高兴为您服务) is the agent.
 ANSWER_START = regexcache.compile(r"(?:^|(?<=[“「『\"‘]))\s*(?:喂[\s,，!！。.]*)?(?=[^\W_]|[*×…\[【〇○□])")
 ANSWER_PAUSE = r"[\s,，!！。.、:：“”「」『』\"]*"
-ANSWERED = regexcache.compile(ANSWER_PAUSE + r"(?:您好|你好|(?:很高兴|竭诚|将)?(?:能)?(?:为您|为你)服务)")
+ANSWERED = regexcache.compile(
+    ANSWER_PAUSE
+    + r"(?:您好|你好|(?:很高兴|竭诚|将)?(?:能)?(?:为您|为你)服务|(?:欢迎|提醒|祝|感谢|谢谢|通知)(?:您|你)|温馨提示)"
+)
 # A run read with no cue before it is no story's sentence (他说青岚山景区您好, 我们去了…景区): no third person, no verb
 # of saying or going, no aspect particle.
 NARRATED = regexcache.compile(r"[他她它说道讲问告诉了过着在去到从]")
@@ -245,7 +258,7 @@ class Slot:
                 agent = number.span() if number is not None else None
             if organisation is not None and agent is not None:
                 break
-        if organisation is None and ("好" in text or "服务" in text):
+        if organisation is None and ("您" in text or "你" in text or "服务" in text or "温馨" in text):
             organisation, agent = self._answer(text, agent)
         return organisation, agent
 

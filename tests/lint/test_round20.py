@@ -1,5 +1,6 @@
 """Recall at first sight (bench/README.md "Round 20"): the organisation said first, then the greeting or the
-service offer — a called line's answer (lint/caller.py's answer reading).
+service offer — a called line's answer — and a message's sender said first or thanked for (lint/caller.py); the
+customer only called by name, then a stop or a question mark (content/standards.yaml).
 
 Every text here is made up: one for each shape read and each thing it must leave alone.
 """
@@ -29,6 +30,12 @@ def read(text: str, kind: str) -> str | None:
         ("“星河火锅某某店，小周很高兴为您服务”", "星河火锅某某店"),  # the offer after the agent's name
         ("xx物业您好", "xx物业"),  # a placeholder's name
         ("翠湖影城，很高兴为您服务", "翠湖影城"),
+        # a message's sender said first, then what it says to the customer
+        ("“东湖政务大厦欢迎您！请按号就座。”", "东湖政务大厦"),
+        ("青禾物业温馨提示：明日停水", "青禾物业"),
+        # thanks that name the organisation thanked for
+        ("感谢您申请华联银行信用卡！", "华联银行"),
+        ("感谢您对青禾物业的支持", "青禾物业"),
     ],
 )
 def test_the_organisation_said_first_fills_the_slot(text, organisation):
@@ -46,6 +53,10 @@ def test_the_organisation_said_first_fills_the_slot(text, organisation):
         "各位家长您好",
         "我们去了青岚山景区，您好好休息",  # no answer: the greeting does not follow the name
         "他说青岚山景区您好",  # not where words start
+        "本店欢迎您",  # a kind of organisation alone
+        "感谢您对本店的支持",
+        "感谢您对我们工作的支持",
+        "感谢您申请退款",
     ],
 )
 def test_nothing_else_is_read_as_the_organisation_said_first(text):
@@ -80,6 +91,10 @@ def test_no_agent_without_a_name_before_the_offer(text):
         ("青岚山景区您好，请问有什么可以帮您？", {"gongsi", "wenhou"}, {"zuoxi"}),
         ("星河火锅某某店，小周很高兴为您服务", {"gongsi", "zuoxi"}, set()),
         ("前台您好，请问有什么可以帮您？", {"wenhou"}, {"gongsi"}),  # a kind of organisation alone
+        # the customer only called by name and a form of address, then a stop or a question mark
+        ("孙女士。", {"queren-shenfen"}, set()),
+        ("王先生？", {"queren-shenfen"}, set()),
+        ("麻烦转告王先生。", set(), {"queren-shenfen"}),  # not where words start
     ],
 )
 def test_the_shipped_elements(project, text, present, absent):
