@@ -148,13 +148,15 @@ class Context:
                 absent &= ~entry[1]
                 if entry[2] is not None:
                     absent &= ~entry[2][1]  # found by the patterns in its canonical text
+                if not absent:
+                    return kit.absent(0)  # the common case where turns recur: every element known said
         for text in texts:
-            if not absent:
-                break
             entry = entries.get(text)
             if entry is None or absent & ~entry[0]:
                 entry = self._look(kit, text, absent, False)
             absent &= ~entry[1]
+            if not absent:
+                break
         return kit.absent(absent)
 
     def _kit(self, standard, org) -> _Kit:
