@@ -18,5 +18,7 @@ old = re.search(r"\nSIGNATURES = regexcache\.compile\(\n(?:    .*\n)+?\)\n", tex
 if old is None:
     sys.exit(0)  # no signatures in this code
 text = text.replace(old.group(), f"\nSIGNATURES = regexcache.compile({standards.SIGNATURES.pattern!r})\n", 1)
-text = re.sub(r"(sign\.\w*folded) = SIGNED \+ sign\.folded\[1:\]\n", r'\1 = SIGNED + sign.folded[1:-1] + "】"\n', text, 1)
+text = re.sub(
+    r"(sign\.\w*folded) = SIGNED \+ sign\.folded\[1:\]\n", r'\1 = SIGNED + sign.folded[1:-1] + "】"\n', text, count=1
+)
 code.write_text(text, encoding="utf-8")
