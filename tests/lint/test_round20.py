@@ -1,6 +1,7 @@
 """Recall at first sight (bench/README.md "Round 20"): the organisation said first, then the greeting or the
 service offer — a called line's answer — and a message's sender said first or thanked for (lint/caller.py); the
-customer only called by name, then a stop or a question mark (content/standards.yaml).
+customer only called by name, then a stop or a question mark, and a greeting said as an interjection
+(content/standards.yaml).
 
 Every text here is made up: one for each shape read and each thing it must leave alone.
 """
@@ -95,6 +96,11 @@ def test_no_agent_without_a_name_before_the_offer(text):
         ("孙女士。", {"queren-shenfen"}, set()),
         ("王先生？", {"queren-shenfen"}, set()),
         ("麻烦转告王先生。", set(), {"queren-shenfen"}),  # not where words start
+        # a greeting said as an interjection where words start
+        ("嗨！请问您是王先生吗？", {"wenhou", "queren-shenfen"}, set()),
+        ("Hi，我是青禾物业的小李", {"wenhou"}, set()),
+        ("在每周两次的嗨聊中", set(), {"wenhou"}),
+        ("嗨皮一下", set(), {"wenhou"}),
     ],
 )
 def test_the_shipped_elements(project, text, present, absent):
