@@ -746,7 +746,7 @@ def _opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance]) -
     for u in path:
         if not u.agent:
             break
-        if len(missing(ctx, standard, view.org, [u])) < len(standard.elements):
+        if ctx.says_any(standard, view.org, u.folded):
             if find_elements([u], standard.elements[:1], view.org):
                 turns, _ = _search(ctx, view, standard, agent[agent.index(u) :])
             break
@@ -772,7 +772,6 @@ def _opening_marked(path: list[Utterance]) -> Utterance | None:
 def _search(ctx, view: CallView, standard: m.Standard, agent: list[Utterance]) -> tuple[list[Utterance], bool]:
     """The opening from the first of these agent turns on, and whether it says an element."""
     turns: list[Utterance] = []
-    every = len(standard.elements)
     started = False
     quiet = 0
     known = _with_element(ctx, standard, view.org)
@@ -783,9 +782,9 @@ def _search(ctx, view: CallView, standard: m.Standard, agent: list[Utterance]) -
     for u in agent:
         has = known.get(u.folded)
         if has is None:
-            has = known[u.folded] = (maybe is None or maybe.search(u.folded) is not None) and len(
-                missing(ctx, standard, view.org, [u])
-            ) < every
+            has = known[u.folded] = (maybe is None or maybe.search(u.folded) is not None) and ctx.says_any(
+                standard, view.org, u.folded
+            )
         if has:
             started = True
             quiet = 0
