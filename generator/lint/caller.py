@@ -42,6 +42,16 @@ CUES = {
     "感谢您致电": "says",
     "谢谢致电": "says",
     "谢谢您致电": "says",
+    # thanks that name the organisation thanked for (a message's or a closing's sender: 感谢您申请华夏银行信用卡,
+    # 感谢您对中国移动的支持); a kind of organisation alone (感谢您对本店的支持) names none
+    "感谢您选择": "says",
+    "感谢您使用": "says",
+    "感谢您信任": "says",
+    "感谢您申请": "says",
+    "感谢您办理": "says",
+    "感谢您关注": "says",
+    "感谢您对": "says",
+    "谢谢您对": "says",
     "您好": "greets",
     "你好": "greets",
 }
@@ -89,7 +99,8 @@ CUSTOMERS = regexcache.compile(
 # of a title names a person (我是李科长); 网 is a website's or a grid's name (惠顺维修网, 南方电网), not 网格, 网点, 上网.
 ORG_SUFFIXES = (
     "公司 中心 医院 银行 店 站 局 部 集团 物业 所 院 厅 热线 平台 商城 诊所 门诊 保险 电力 供电 科 处 社区 街道 学校 "
-    "证券 基金 通信 移动 联通 电信 航空 快递 速递 物流 地产 置业 装饰 家居 汽车 教育 健身 外卖 俱乐部 科技 馆 (?<!上)网(?!格|点|络|友|上|购|费|页)"
+    "证券 基金 通信 移动 联通 电信 航空 快递 速递 物流 地产 置业 装饰 家居 汽车 教育 健身 外卖 俱乐部 科技 馆 景区 乐园 公园 影城 "
+    "大厦 商场 超市 会所 驾校 (?<!上)网(?!格|点|络|友|上|购|费|页)"
 )
 NAMED = (
     r"(?!想|要|来|去|打|给|跟|和|在|做|问|说|为|对|把|让|就|也|都|还|一(?:家|个|所|款|种|位|项|份|座|间|条))"
@@ -97,8 +108,24 @@ NAMED = (
 )
 
 # Right after a greeting a name-shaped run is the caller's only when it ends there (您好，六医院，请问…; not the place a
-# message is about: 您好，韩通站937线…).
-GREETED_ENDS = regexcache.compile(r"[\s,，。.!！?？、:：;；”」]|$|请问|为您|为你|很高兴|我是|我叫")
+# message is about: 您好，韩通站937线…), or a second greeting follows it (你好，赛里木湖景区你好).
+GREETED_ENDS = regexcache.compile(r"[\s,，。.!！?？、:：;；”」『「]|$|请问|为您|为你|很高兴|我是|我叫|您好|你好")
+
+# The answer of a line that is called (inbound): the organisation said *first*, then the greeting or the service
+# offer, with no cue before it (「赛里木湖景区你好」「台中市政府卫生局『您好！…』」「海底捞某某店，小李很高兴为您服务」).
+# It is read where words start (the text's start or an opening quotation mark, a 喂 first), from the same names and
+# name-shaped runs as a cue's filler, and only when the greeting or the offer follows at once; an agent named between
+# the pause and the offer (小李很高兴为您服务) is the agent.
+ANSWER_START = regexcache.compile(r"(?:^|(?<=[“「『\"‘]))\s*(?:喂[\s,，!！。.]*)?(?=[^\W_]|[*×…\[【〇○□])")
+ANSWER_PAUSE = r"[\s,，!！。.、:：“”「」『』\"]*"
+ANSWERED = regexcache.compile(
+    ANSWER_PAUSE
+    + r"(?:您好|你好|(?:很高兴|竭诚|将)?(?:能)?(?:为您|为你)服务|(?:欢迎|提醒|祝|感谢|谢谢|通知)(?:您|你)|温馨提示)"
+)
+# A run read with no cue before it is no story's sentence (他说青岚山景区您好, 我们去了…景区): no third person, no verb
+# of saying or going, no aspect particle.
+NARRATED = regexcache.compile(r"[他她它说道讲问告诉了过着在去到从]")
+ANSWER_AGENT = ANSWER_PAUSE + r"({nickname}|{person})(?:很高兴|竭诚)(?:能)?(?:为您|为你)服务"
 
 # Kinds of organisation without a name (客服中心, 本公司, 社区卫生站: lint/standards' GENERIC_ORG), which name nobody.
 GENERIC = r"(?:本|咱们|我们|这个|你们|贵)?(?:{kinds})"
@@ -136,6 +163,7 @@ def _shapes():
                 placeholder=WHOLE_PLACEHOLDER,
             )
         ),
+        regexcache.compile(ANSWER_AGENT.format(nickname=NICKNAME, person=PERSON_NAME)),
     )
 
 
@@ -230,7 +258,31 @@ class Slot:
                 agent = number.span() if number is not None else None
             if organisation is not None and agent is not None:
                 break
+        if organisation is None and ("您" in text or "你" in text or "服务" in text or "温馨" in text):
+            organisation, agent = self._answer(text, agent)
         return organisation, agent
+
+    def _answer(self, text: str, agent: tuple | None) -> tuple:
+        """(the organisation's span, the agent's span) of an answer that says the organisation first, or (None,
+        agent)."""
+        for at in ANSWER_START.finditer(text):
+            start = at.end()
+            name_end = self._organisation(text, start) if text[start : start + 1] in self.first else None
+            if name_end is None:
+                named = _shapes()[2].match(text, start)
+                if (
+                    named is None
+                    or NARRATED.search(named.group()) is not None
+                    or _shapes()[3].fullmatch(named.group().replace(" ", "")) is not None
+                ):
+                    continue
+                name_end = named.end()
+            if ANSWERED.match(text, name_end) is not None:
+                return (start, name_end), agent
+            said = _shapes()[5].match(text, name_end)
+            if said is not None:
+                return (start, name_end), agent or said.span(1)
+        return None, agent
 
     def _organisation(self, text: str, start: int) -> int | None:
         """Where the organisation's name that starts the filler ends, or None."""

@@ -22,6 +22,11 @@ class Context:
     # answered by the canonical alphabet's memo, and the screen (a 16k-character alternation) cost more
     # than it spared (bench/README, qa round 13).
     screen_openings = True
+    # Whether texts that differ only in what no element pattern tells apart share their answers (`alphabet`). QA
+    # turns it off: a call's new turns are few, each is asked for only the elements an answer still needs, and
+    # working out a turn's canonical form (20–40k instructions a turn) cost more than the answers it shared saved
+    # (bench/README, qa round 22).
+    share_canonical = True
 
     def __init__(self, project: m.Project, config: LintConfig):
         self.project = project
@@ -32,11 +37,11 @@ class Context:
         self._reader = None
         self._elements: dict[tuple, object] = {}
         self._present: dict[tuple, bool] = {}  # (element, org, text) → found: standard lines recur
-        self._missing: dict[tuple, dict] = {}  # (standard, org) → {text: elements not found}
-        self._detectors: dict[tuple, list] = {}  # (standard, org) → (element, its detector's search) in order
-        self._slotted: dict[tuple, list] = {}  # (standard, org) → (element, its slot's search) of slot elements
-        self._canon: dict[tuple, dict] = {}  # (standard, org) → {canonical text: elements its patterns miss}
-        self._by_patterns: dict[tuple, list] = {}  # (standard, org) → (element, its patterns' search) in order
+        self._kits: dict[tuple, _Kit] = {}  # (standard, org) → its elements as they are looked for
+        # (standard, org) → {text: [elements looked for, elements found, its canonical text's entry or None]}
+        self._said: dict[tuple, dict] = {}
+        # (standard, org) → {canonical text: [elements looked for, elements its patterns find, the text]}
+        self._canon: dict[tuple, dict] = {}
         # (standard, org) → texts asked, then [its patterns' alphabet or None once dropped, texts asked, answers shared]
         self._alphabets: dict[tuple, int | list] = {}
         self._one_line: dict[tuple, bool] = {}
@@ -93,12 +98,14 @@ class Context:
 
     def element_in(self, element, org, text: str, standard=None) -> bool:
         """Whether a greeting/closing element occurs in a folded text (remembered per distinct text). With the
-        `standard` the element belongs to, what `missing` already found for the text answers it."""
+        `standard` the element belongs to, what was already looked for in the text answers it."""
         org_id = org.id if org else ""
         if standard is not None:
-            absent = self._missing.get((id(standard), org_id), _NONE).get(text)
-            if absent is not None:
-                return element not in absent
+            entry = self._said.get((id(standard), org_id), _NONE).get(text)
+            kit = self._kits.get((id(standard), org_id))
+            bit = kit.bit.get(id(element), 0) if kit is not None else 0
+            if entry is not None and entry[0] & bit:
+                return bool(entry[1] & bit)
         key = (id(element), org_id, text)
         found = self._present.get(key)
         if found is None:
@@ -109,59 +116,123 @@ class Context:
 
     def missing(self, standard, org, text: str) -> tuple:
         """A standard's elements that do not occur in a folded text (remembered per distinct text)."""
-        memo = self._memo(standard, org)
-        found = memo.get(text)
-        if found is None:
-            found = memo[text] = self._absent(standard, org, text)
-        return found
+        kit = self._kit(standard, org)
+        entry = self._entries(kit).get(text)
+        if entry is None or entry[0] != kit.every:
+            entry = self._look(kit, text, kit.every, False)
+        return kit.absent(kit.every & ~entry[1])
+
+    def says_any(self, standard, org, text: str) -> bool:
+        """Whether a folded text has any of a standard's elements (the opening's search asks only this of a turn):
+        its elements are looked for one at a time, the cheapest first, up to the first found."""
+        kit = self._kit(standard, org)
+        entry = self._entries(kit).get(text)
+        if entry is None or not (entry[1] or entry[0] == kit.every):
+            entry = self._look(kit, text, kit.every, True)
+        return entry[1] != 0
 
     def missing_from_all(self, standard, org, texts: Iterable[str]) -> tuple:
-        """A standard's elements that none of the folded texts has (each text asked as `missing`); stops once
-        every element was found."""
-        memo = self._memo(standard, org)
-        absent: tuple | None = None
+        """A standard's elements that none of the folded texts has; in each text only the elements none of the
+        texts before it has are looked for, and it stops once every element was found."""
+        kit = self._kit(standard, org)
+        entries = self._entries(kit)
+        texts = list(texts)
+        if not texts:
+            return ()
+        # What is known already answers first (the set found does not depend on where it is looked for first): an
+        # element a later turn is known to say is not looked for in the turns before it.
+        absent = kit.every
         for text in texts:
-            here = memo.get(text)
-            if here is None:
-                here = memo[text] = self._absent(standard, org, text)
-            if absent is None or not here:
-                absent = here
-            elif here is not absent:  # turns that say the same elements share their memo's tuple
-                absent = tuple([e for e in absent if e in here])
+            entry = entries.get(text)
+            if entry is not None:
+                absent &= ~entry[1]
+                if entry[2] is not None:
+                    absent &= ~entry[2][1]  # found by the patterns in its canonical text
+                if not absent:
+                    return kit.absent(0)  # the common case where turns recur: every element known said
+        for text in texts:
+            entry = entries.get(text)
+            if entry is None or absent & ~entry[0]:
+                entry = self._look(kit, text, absent, False)
+            absent &= ~entry[1]
             if not absent:
                 break
-        return () if absent is None else absent
+        return kit.absent(absent)
 
-    def _memo(self, standard, org) -> dict:
+    def _kit(self, standard, org) -> _Kit:
         key = (id(standard), org.id if org else "")
-        memo = self._missing.get(key)
-        if memo is None or len(memo) > 100_000:
-            memo = self._missing[key] = {}
-        return memo
+        kit = self._kits.get(key)
+        if kit is None or kit.standard is not standard:
+            kit = self._kits[key] = _Kit(self, standard, org, key)
+        return kit
 
-    def _absent(self, standard, org, text: str) -> tuple:
-        key = (id(standard), org.id if org else "")
-        detectors = self._detectors.get(key)
-        if detectors is None:
-            detectors = self._detectors[key] = [(e, _searcher(self.element(e, org))) for e in standard.elements]
-        slotted = self._slotted.get(key)
-        if slotted is None:
-            slotted = self._slotted[key] = [
-                (e, d.in_slot) for e in standard.elements if (d := self.element(e, org)).slot
-            ]
+    def _entries(self, kit: _Kit) -> dict:
+        entries = self._said.get(kit.key)
+        if entries is None or len(entries) > 100_000:
+            entries = self._said[kit.key] = {}
+        return entries
+
+    def _look(self, kit: _Kit, text: str, wanted: int, first: bool) -> list:
+        """A folded text's entry (`_said`) once the wanted elements (a bit mask) not looked for yet in it have been
+        (`first`: up to the first found). What a text says is the same whichever elements are asked first, so an
+        answer never depends on which rule asked what before it."""
+        entries = self._entries(kit)
+        entry = entries.get(text)
+        if entry is None:
+            entry = entries[text] = [0, 0, self._shared(kit, text)]
+        looked, found, shared = entry
+        if shared is not None and shared[1] & ~looked:  # what the patterns found in its canonical text is found
+            found |= shared[1]
+            looked |= shared[1]
+            if first:
+                entry[0] = looked
+                entry[1] = found
+                return entry
+        todo = wanted & ~looked
+        for index in kit.order:
+            bit = 1 << index
+            if not todo & bit:
+                continue
+            if shared is None:
+                hit = kit.search[index](text) is not None
+            else:
+                # Texts that differ only in what no pattern tells apart (a name, a number) have the same answer from
+                # the patterns; what the slot reads (a gazetteer's names) is asked of the text itself, for the
+                # elements the patterns did not find.
+                if shared[0] & bit:
+                    hit = shared[1] & bit != 0
+                else:
+                    hit = kit.patterns[index](shared[2]) is not None
+                    shared[0] |= bit
+                    if hit:
+                        shared[1] |= bit
+                if not hit:
+                    in_slot = kit.slot[index]
+                    hit = in_slot is not None and in_slot(text) is not None
+            looked |= bit
+            if hit:
+                found |= bit
+                if first:
+                    break
+        entry[0] = looked
+        entry[1] = found
+        return entry
+
+    def _shared(self, kit: _Kit, text: str) -> list | None:
+        """The entry of a new text's canonical form (`alphabet`), or None while (or once) none is worked out."""
+        if not self.share_canonical:
+            return None
+        key = kit.key
         state = self._alphabets.get(key, 0)
         # an int: texts asked so far (the alphabet pays off once many are asked; not in a one-file lint)
         if isinstance(state, int):
             if state < ALPHABET_FROM:
                 self._alphabets[key] = state + 1
-                return tuple(e for e, search in detectors if search(text) is None)
-            state = self._alphabets[key] = [self._alphabet(standard, org), 0, 0]
+                return None
+            state = self._alphabets[key] = [self._alphabet(kit.standard, kit.org), 0, 0]
         alphabet, asked, shared = state
         if alphabet is None:
-            return tuple(e for e, search in detectors if search(text) is None)
-        # Texts that differ only in what no pattern tells apart (a name, a number) have the same answer from the
-        # patterns; what the slot reads (a gazetteer's names) is asked of the text itself, for the elements the
-        # patterns did not find.
+            return None
         canon = alphabet.canon(text)
         memo = self._canon.get(key)
         if memo is None or len(memo) > 100_000:
@@ -173,21 +244,7 @@ class Context:
         else:
             if asked >= ALPHABET_TRIAL and shared * ALPHABET_SHARED < asked:
                 state[0] = None  # these texts seldom share an answer (a call transcript's own wording): not worth it
-            found = memo[canon] = tuple(e for e, search in self._patterns(standard, org) if search(canon) is None)
-        if slotted and found:
-            said = [e for e, in_slot in slotted if e in found and in_slot(text) is not None]
-            if said:
-                return tuple(e for e in found if e not in said)
-        return found
-
-    def _patterns(self, standard, org) -> list:
-        """(element, what finds its patterns alone) of a standard: the canonical text has no slot to read."""
-        key = (id(standard), org.id if org else "")
-        found = self._by_patterns.get(key)
-        if found is None:
-            found = self._by_patterns[key] = [
-                (e, d.patterns if d.slot else _searcher(d)) for e in standard.elements for d in (self.element(e, org),)
-            ]
+            found = memo[canon] = [0, 0, canon]
         return found
 
     def _alphabet(self, standard, org) -> Alphabet:
@@ -244,6 +301,39 @@ def _searcher(detector):
     """What finds a detector's element in a text (None when absent): its regex's own search when it has no
     exclusions and no slot (one C call), else the detector's search."""
     return detector.regex.search if detector.exclude is None and detector.slot is None else detector.search
+
+
+class _Kit:
+    """A standard's elements for one organisation as `Context` looks for them one at a time: element i is bit i of
+    an entry's masks, and they are tried cheapest first (shortest patterns, a slot's last; any order gives the same
+    answers)."""
+
+    __slots__ = ("standard", "org", "key", "every", "bit", "order", "search", "patterns", "slot", "_absent")
+
+    def __init__(self, ctx: Context, standard, org, key: tuple):
+        self.standard = standard
+        self.org = org
+        self.key = key
+        elements = list(standard.elements)
+        detectors = [ctx.element(e, org) for e in elements]
+        self.every = (1 << len(elements)) - 1
+        self.bit = {id(e): 1 << i for i, e in enumerate(elements)}
+        self.order = tuple(
+            sorted(range(len(elements)), key=lambda i: (detectors[i].slot is not None, len(detectors[i].pattern), i))
+        )
+        self.search = [_searcher(d) for d in detectors]  # the whole answer, asked of the text
+        self.patterns = [d.patterns if d.slot else _searcher(d) for d in detectors]  # a canonical text has no slot
+        self.slot: list = [d.in_slot if d.slot else None for d in detectors]
+        self._absent: dict[int, tuple] = {}
+
+    def absent(self, mask: int) -> tuple:
+        """The elements of a mask, in the standard's order (one tuple per mask: texts that lack the same
+        elements share it)."""
+        found = self._absent.get(mask)
+        if found is None:
+            elements = self.standard.elements
+            found = self._absent[mask] = tuple(e for i, e in enumerate(elements) if mask >> i & 1)
+        return found
 
 
 def one_line(text: str) -> str:

@@ -188,9 +188,14 @@ OPENS = r"(?<![^“「『\"‘\s])(?<!\S\s)(?:喂[\s,，!！。.]*)?"
 PAUSE = r"[,，!！、(（]"
 SIGNED = "\x00"
 SIGNED_NAME = SIGNED + r"(?!\s*" + GENERIC_ORG + r"\s*】)[^【】\n]{1,24}】"
+# A signature may be written in half-width brackets too ([停车宝], a template's [{1}]), not one that leaves the
+# customer's name or an order's number blank ([客户姓名], [订单号]).
+HALF_SIGNED = (
+    r"\[(?![^\[\]\n]*(?:姓名|名字|称呼|客户|用户|会员|先生|女士|号|金额|日期|时间|原因|数字|电话))[^\[\]\n]{1,24}\]"
+)
 SIGNATURES = regexcache.compile(
-    r"^[\s“\"「『]*(【[^【】\n]{1,24}】)(?=[\s”\"」』]*[^\s【】”\"」』])"
-    r"|(?<=[^\s【】])[\s,，.。]*(【[^【】\n]{1,24}】)[\s”\"」』.。]*$"
+    r"^[\s“\"「『]*(【[^【】\n]{1,24}】|" + HALF_SIGNED + r")(?=[\s”\"」』]*[^\s【】”\"」』])"
+    r"|(?<=[^\s【】\[\]])[\s,，.。]*(【[^【】\n]{1,24}】|" + HALF_SIGNED + r")[\s”\"」』.。]*$"
 )
 
 
@@ -554,7 +559,7 @@ def signature(view: CallView) -> Utterance | None:
         if found is not None:
             start, end = found.span(1) if found.group(1) else found.span(2)
             sign = _part(u, start, end)
-            sign.folded = SIGNED + sign.folded[1:]
+            sign.folded = SIGNED + sign.folded[1:-1] + "】"
             return sign
     return None
 
@@ -741,7 +746,7 @@ def _opening(ctx, view: CallView, standard: m.Standard, path: list[Utterance]) -
     for u in path:
         if not u.agent:
             break
-        if len(missing(ctx, standard, view.org, [u])) < len(standard.elements):
+        if ctx.says_any(standard, view.org, u.folded):
             if find_elements([u], standard.elements[:1], view.org):
                 turns, _ = _search(ctx, view, standard, agent[agent.index(u) :])
             break
@@ -767,7 +772,6 @@ def _opening_marked(path: list[Utterance]) -> Utterance | None:
 def _search(ctx, view: CallView, standard: m.Standard, agent: list[Utterance]) -> tuple[list[Utterance], bool]:
     """The opening from the first of these agent turns on, and whether it says an element."""
     turns: list[Utterance] = []
-    every = len(standard.elements)
     started = False
     quiet = 0
     known = _with_element(ctx, standard, view.org)
@@ -778,9 +782,9 @@ def _search(ctx, view: CallView, standard: m.Standard, agent: list[Utterance]) -
     for u in agent:
         has = known.get(u.folded)
         if has is None:
-            has = known[u.folded] = (maybe is None or maybe.search(u.folded) is not None) and len(
-                missing(ctx, standard, view.org, [u])
-            ) < every
+            has = known[u.folded] = (maybe is None or maybe.search(u.folded) is not None) and ctx.says_any(
+                standard, view.org, u.folded
+            )
         if has:
             started = True
             quiet = 0

@@ -47,6 +47,7 @@ class Bridge:
         self.lines = Engine(project, config, [r for r in RULES if r.ID in LINE_RULES])
         self.engine = Engine(project, config, [r for r in RULES if r.ID in CALL_RULES])
         self.engine.ctx.screen_openings = False  # same answers, fewer instructions on a call's new turns
+        self.engine.ctx.share_canonical = False  # the same: a call's turns seldom pay for their canonical form
         self.project = project
         self._wanted = {r.ID for r in self.lines.line_rules}
         self._screens_enough = not self._wanted - {forbidden_phrase.ID, personal_data.ID}  # else every turn

@@ -566,6 +566,12 @@ def messages_name_sender(real):
         # a signature made only of kinds of organisation names none; 【】 mid-message is no signature
         ("【快递】您的快递到了，请到驿站领取。", True),
         ("您的验证码是【 8812 】，请勿告诉他人。", True),
+        # half-width brackets too (bench/README.md "Round 20"), not a blank left for the customer or an order
+        ("[停车宝]您的速通卡已寄出，请注意查收。", False),
+        ("[{1}]尊敬的{2}，您购买的商品已发货。", False),
+        ("您的退款已到账，请查收。[青禾商城]", False),
+        ("[客户姓名]您好，您的退款已到账，请查收。", True),
+        ("您的订单[订单号]已发货，请查收。", True),
     ],
 )
 def test_a_messages_signature_names_its_sender(messages_name_sender, body, missing):
