@@ -225,6 +225,7 @@ def forbidden(doc: Document, project: m.Project) -> None:
                 tuple(tuple(group) for group in p.get("any_order", ())),
                 p.get("situation", ""),
                 tuple(p.get("alone", ())),
+                tuple(p.get("inserted", ())),
             )
         )
 

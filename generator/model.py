@@ -235,6 +235,7 @@ class ForbiddenPhrase:
     any_order: tuple[tuple[str, ...], ...] = ()  # word groups found in any order within one clause
     situation: str = ""  # the 忌语速查 groups by it (falls back to category)
     alone: tuple[str, ...] = ()  # said as a whole sentence only (「不知道。」, not 「不知道您方便吗」)
+    inserted: tuple[str, ...] = ()  # words said after a leading 我 / 我们 (「我这边还真不太清楚」 of 「我不太清楚」)
 
 
 @dataclass(eq=False)

@@ -251,6 +251,13 @@ FORBIDDEN = obj(
                         "description": "只在单独成句时才算的说法：这句话前后都是句子的边界（可带语气词），如「不知道。」；"
                         "「不知道您现在方便吗」不算",
                     },
+                    "inserted": {
+                        "type": "array",
+                        "items": SHORT,
+                        "uniqueItems": True,
+                        "description": "口语里插在“我”“我们”后面的词：以“我”“我们”开头的说法，“我”“我们”后面插了其中一个词、或按列出的先后插了两个词也算，"
+                        "如 [这边, 还真]：「我不太清楚」也找「我这边还真不太清楚」",
+                    },
                     "any_order": {
                         "type": "array",
                         "minItems": 2,

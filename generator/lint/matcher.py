@@ -6,7 +6,10 @@ sentence must be found as a plain substring of the normalised text (Vale's `\\b�
 
 from __future__ import annotations
 
+import re
+
 from huifang import model as m
+from huifang import regexcache
 from huifang.lint.normalize import kept, normalize
 
 TYPE_CHECKING = False
@@ -34,19 +37,30 @@ class PhraseMatcher:
         self.alone: set[tuple[str, str]] = set()  # (phrase id, written) counted only as a whole sentence
         self.ended: set[tuple[str, str]] = set()  # (phrase id, variant) written with its own end mark: 「不可能！」
         for phrase in phrases:
-            self.exceptions[phrase.id] = tuple(e for e in (normalize(x) for x in phrase.exceptions) if e)
+            excepted = phrase.exceptions
+            if phrase.inserted:
+                excepted = (*excepted, *(f for x in excepted for f in spoken(x, phrase.inserted)))
+            self.exceptions[phrase.id] = tuple(e for e in (normalize(x) for x in excepted) if e)
             for written in (*(w.value for w in (phrase.phrase, *phrase.variants)), *phrase.alone):
                 key = normalize(written)
                 if key and not any(p is phrase for p, _ in keys.get(key, ())):
                     keys.setdefault(key, []).append((phrase, written))
             self.alone.update((phrase.id, w) for w in phrase.alone)
             self.ended.update((phrase.id, w.value) for w in phrase.variants if w.value.endswith(END_MARKS))
+        # the spoken forms of every phrase as written, after them all: a form also written keeps its own entry
+        for phrase in (p for p in phrases if p.inserted):
+            for written in (w.value for w in (phrase.phrase, *phrase.variants)):
+                for form in spoken(written, phrase.inserted):
+                    key = normalize(form)
+                    if key and not any(p is phrase for p, _ in keys.get(key, ())):
+                        keys.setdefault(key, []).append((phrase, written))
         for key, owners in keys.items():
             self.automaton.add_word(key, (len(key), tuple(owners)))
         self.empty = not keys
         self.longest = max(map(len, keys), default=0)  # of the normalised phrases
-        self.starts = frozenset(key[:i] for key in keys for i in range(1, len(key)))  # proper prefixes
+        self.starts = frozenset({key[:i] for key in keys for i in range(1, len(key))})  # proper prefixes
         self._open: dict[str, bool] = {}
+        self._patterns: dict[str, tuple] = {}  # phrase id → (match of its exceptions' regex, longest exception)
         if not self.empty:
             self.automaton.make_automaton()
 
@@ -131,10 +145,45 @@ class PhraseMatcher:
     def _excepted(self, norm: str, start: int, end: int, phrase: m.ForbiddenPhrase) -> bool:
         # Only an exception starting at most its length before the hit can cover it: searching further
         # would make a line of many hits cost its length squared.
-        for exception in self.exceptions.get(phrase.id, ()):
+        exceptions = self.exceptions.get(phrase.id, ())
+        if len(exceptions) > FEW_EXCEPTIONS:
+            return self._covered(norm, start, end, phrase.id, exceptions)
+        for exception in exceptions:
             if norm.find(exception, max(0, end - len(exception)), start + len(exception)) >= 0:
                 return True
         return False
+
+    def _covered(self, norm: str, start: int, end: int, ident: str, exceptions: tuple[str, ...]) -> bool:
+        """`_excepted` for a phrase of many exceptions (those its `inserted` words multiply): one regex of them all,
+        longest first, tried at each place an exception covering the hit can start (the longest that matches there
+        reaches furthest)."""
+        found = self._patterns.get(ident)
+        if found is None:
+            ordered = sorted(set(exceptions), key=lambda e: (-len(e), e))
+            pattern = regexcache.compile("|".join(map(re.escape, ordered)))
+            found = self._patterns[ident] = (pattern.match, len(ordered[0]))
+        match, longest = found
+        for at in range(max(0, end - longest), start + 1):
+            covering = match(norm, at)
+            if covering is not None and covering.end() >= end:
+                return True
+        return False
+
+
+FEW_EXCEPTIONS = 12  # a phrase with more is searched with one regex of them (`_covered`), not one find each
+# The speaker's own 我 that a phrase may start with, longest first: what `inserted` words are said after.
+SUBJECTS = ("我们", "我")
+
+
+def spoken(written: str, inserted: tuple[str, ...]) -> list[str]:
+    """`written` with one of the `inserted` words, or two in the order they are listed, right after its leading
+    我 / 我们, as speech puts them (「我不太清楚」 said as 「我这边还真不太清楚」); nothing when it does not start with 我."""
+    subject = next((s for s in SUBJECTS if written.startswith(s)), None) if inserted else None
+    if subject is None:
+        return []
+    rest = written[len(subject) :]
+    pairs = [a + b for i, a in enumerate(inserted) for b in inserted[i + 1 :]]  # two, in the order listed
+    return [subject + words + rest for words in (*inserted, *pairs)]
 
 
 # A phrase whose first or last characters belong to a longer word around it: 别 in 特别 / 区别 / 分别 …
