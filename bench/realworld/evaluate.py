@@ -1,10 +1,10 @@
 """Measure the linter on real published call scripts and transcripts (bench/realworld/).
 
-    python bench/realworld/evaluate.py --split all -v     # all 461 development files (scripts/ 36 + heldout2/ 29
+    python bench/realworld/evaluate.py --split all -v     # all 486 development files (scripts/ 36 + heldout2/ 29
                                                           # + heldout3/ 34 + heldout4/ 35 + heldout5/ 32 + heldout6/ 30
                                                           # + heldout7/ 30 + heldout8/ 30 + heldout9/ 30 + heldout10/ 30
                                                           # + heldout11/ 30 + heldout12/ 28 + heldout13/ 23 + heldout14/ 19 + heldout15/ 25
-                                                          # + heldout16/ 20)
+                                                          # + heldout16/ 20 + heldout17/ 25)
     python bench/realworld/evaluate.py --split dev        # the first labelling's dev half only
     python bench/realworld/evaluate.py --split heldout    # the first labelling's held-out half (since looked at)
     python bench/realworld/evaluate.py --split heldout2   # set 2 (labels-heldout2.yaml, heldout2/): blind once, measured
@@ -37,8 +37,10 @@
                                                           # in sessions 14 and 15 (before aadcfb9, after a22c5de and c57e17e), then spent
     python bench/realworld/evaluate.py --split heldout16  # set 16 (labels-heldout16.yaml, heldout16/): blind once, measured
                                                           # in session 15 (before c57e17e, after 55b4f60), then spent
-    python bench/realworld/evaluate.py --split heldout17  # set 17 (labels-heldout17.yaml, heldout17/): blind; for one
-                                                          # measurement at the start of the next session (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout17  # set 17 (labels-heldout17.yaml, heldout17/): blind once, measured
+                                                          # in sessions 15 and 16 (c57e17e, fbf1519, 6610fb7, 52f32d9), then spent
+    python bench/realworld/evaluate.py --split heldout18  # set 18 (labels-heldout18.yaml, heldout18/): blind; for one
+                                                          # measurement after the next session's tuning (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -84,6 +86,7 @@ LABELS = {
     "heldout15": "labels-heldout15.yaml",
     "heldout16": "labels-heldout16.yaml",
     "heldout17": "labels-heldout17.yaml",
+    "heldout18": "labels-heldout18.yaml",
 }
 
 
@@ -196,7 +199,7 @@ def main(argv=None) -> int:
         "--split",
         choices=[*LABELS, "all"],
         default="dev",
-        help="all = the 461 development files (dev, heldout and the spent heldout2 to heldout16)",
+        help="all = the 486 development files (dev, heldout and the spent heldout2 to heldout17)",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(
@@ -209,7 +212,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
     engine, project = load_engine(args.project, tuple(args.pack))
-    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 17))]
+    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 18))]
     splits = spent if args.split == "all" else [args.split]
     everything = []
     for split in splits:
