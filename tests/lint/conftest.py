@@ -7,7 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from huifang.lint import caller
 from huifang.lint.api import lint_paths
+from huifang.lint.normalize import fold
 from huifang.lint.standards import find_elements
 from huifang.lint.utterance import Utterance
 from huifang.project import load_project
@@ -71,3 +73,10 @@ def found(project, text: str, part: str = "greeting") -> set[str]:
     """The elements of the shipped `part` standard found in one agent line."""
     standard = getattr(project, part)
     return {f.element.id for f in find_elements([Utterance(text, "agent", "x")], standard.elements)}
+
+
+def slot_text(text: str, kind: str) -> str | None:
+    """What the who-is-calling slot finds in `text` (folded), or None."""
+    folded = fold(text)
+    span = caller.Slot().find(folded, kind)
+    return folded[span[0] : span[1]] if span else None

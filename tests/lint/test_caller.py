@@ -13,13 +13,9 @@ from huifang import model as m
 from huifang.lint import caller, standards
 from huifang.lint.normalize import fold
 
-from tests.lint.conftest import found, lint_text
+from tests.lint.conftest import found, lint_text, slot_text
 
-
-def read(text: str, kind: str) -> str | None:
-    folded = fold(text)
-    span = caller.Slot().find(folded, kind)
-    return folded[span[0] : span[1]] if span else None
+read = slot_text
 
 
 @pytest.mark.parametrize(

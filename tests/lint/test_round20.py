@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import pytest
 from huifang.lint import caller
-from huifang.lint.normalize import fold
 
-from tests.lint.conftest import found
+from tests.lint.conftest import found, slot_text
 
-
-def read(text: str, kind: str) -> str | None:
-    folded = fold(text)
-    span = caller.Slot().find(folded, kind)
-    return folded[span[0] : span[1]] if span else None
+read = slot_text
 
 
 @pytest.mark.parametrize(
