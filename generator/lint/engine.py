@@ -102,10 +102,10 @@ class Context:
         org_id = org.id if org else ""
         if standard is not None:
             entry = self._said.get((id(standard), org_id), _NONE).get(text)
-            kit = self._kits.get((id(standard), org_id))
-            bit = kit.bit.get(id(element), 0) if kit is not None else 0
-            if entry is not None and entry[0] & bit:
-                return bool(entry[1] & bit)
+            if entry is not None:  # an entry is made only through its standard's kit
+                bit = self._kits[(id(standard), org_id)].bit.get(id(element), 0)
+                if entry[0] & bit:
+                    return bool(entry[1] & bit)
         key = (id(element), org_id, text)
         found = self._present.get(key)
         if found is None:

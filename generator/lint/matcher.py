@@ -36,24 +36,27 @@ class PhraseMatcher:
         self.exceptions: dict[str, tuple[str, ...]] = {}
         self.alone: set[tuple[str, str]] = set()  # (phrase id, written) counted only as a whole sentence
         self.ended: set[tuple[str, str]] = set()  # (phrase id, variant) written with its own end mark: 「不可能！」
+
+        def add(form: str, phrase: m.ForbiddenPhrase, written: str) -> None:
+            """`form` found as `written` of `phrase` (once a phrase: a form written twice keeps its first entry)."""
+            key = normalize(form)
+            if key and not any(p is phrase for p, _ in keys.get(key, ())):
+                keys.setdefault(key, []).append((phrase, written))
+
         for phrase in phrases:
             excepted = phrase.exceptions
             if phrase.inserted:
                 excepted = (*excepted, *(f for x in excepted for f in spoken(x, phrase.inserted)))
             self.exceptions[phrase.id] = tuple(e for e in (normalize(x) for x in excepted) if e)
             for written in (*(w.value for w in (phrase.phrase, *phrase.variants)), *phrase.alone):
-                key = normalize(written)
-                if key and not any(p is phrase for p, _ in keys.get(key, ())):
-                    keys.setdefault(key, []).append((phrase, written))
+                add(written, phrase, written)
             self.alone.update((phrase.id, w) for w in phrase.alone)
             self.ended.update((phrase.id, w.value) for w in phrase.variants if w.value.endswith(END_MARKS))
         # the spoken forms of every phrase as written, after them all: a form also written keeps its own entry
         for phrase in (p for p in phrases if p.inserted):
             for written in (w.value for w in (phrase.phrase, *phrase.variants)):
                 for form in spoken(written, phrase.inserted):
-                    key = normalize(form)
-                    if key and not any(p is phrase for p, _ in keys.get(key, ())):
-                        keys.setdefault(key, []).append((phrase, written))
+                    add(form, phrase, written)
         for key, owners in keys.items():
             self.automaton.add_word(key, (len(key), tuple(owners)))
         self.empty = not keys
