@@ -89,6 +89,8 @@ def parse_json(text: str, display: str):
         raise TranscriptError(display, f"不是合法的 JSON：{_json_reason(exc.msg)}", exc.lineno, exc.colno) from None
     except RecursionError:
         raise TranscriptError(display, "JSON 嵌套过深：这不是转写结果") from None
+    except ValueError:  # an integer of more than 4,300 digits (Python's limit on converting them)
+        raise TranscriptError(display, "JSON 里有位数过多的数字：这不是转写结果") from None
 
 
 def _json_reason(msg: str) -> str:
@@ -170,7 +172,10 @@ def number(value, display: str, where: str, scale: float = 1.0, line: int = 1) -
                 raise TranscriptError(display, f"{where} 不是数字（{value[:20]!r}）", line) from None
         else:
             raise TranscriptError(display, f"{where} 缺失或不是数字", line) from None
-    seconds = value * scale
+    try:
+        seconds = value * scale
+    except OverflowError:  # an integer past a float's range (10**400)
+        raise TranscriptError(display, f"{where} 数值过大：请检查时间单位", line) from None
     if not math.isfinite(seconds):
         raise TranscriptError(display, f"{where} 不是有限的数字", line)
     if seconds < 0:
@@ -243,7 +248,7 @@ def quick(
                 append(Turn("" if speaker is None else f"声道{speaker}", text.strip(), start, end, speaker))
             else:
                 append(Turn("" if speaker is None else str(speaker), text.strip(), start, end))
-    except (TypeError, KeyError, AttributeError):
+    except (TypeError, KeyError, AttributeError, OverflowError):
         return None
     return out
 
