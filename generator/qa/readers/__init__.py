@@ -59,10 +59,11 @@ def load_bytes(path: str, display: str, max_bytes: int) -> bytes:
 
 
 def decode(raw: bytes, display: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (common for exports from Chinese systems)."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM, or GB18030 (common for exports from Chinese
+    systems), or Big5 (Taiwan and Hong Kong's) when the linter's guess says so."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            return raw.decode("utf-32" if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "utf-16")
         except UnicodeDecodeError:
             pass
     else:
@@ -70,9 +71,16 @@ def decode(raw: bytes, display: str) -> str:
             text = raw.decode("utf-8")
             return text[1:] if text.startswith("\ufeff") else text
         except UnicodeDecodeError:
+            from huifang.lint.loader import guess_encoding
+
+            guess = guess_encoding(raw)
+            if guess == "UTF-16":
+                raise TranscriptError(
+                    display, "文件看起来是不带 BOM 的 UTF-16 编码：请把转写结果另存为 UTF-8"
+                ) from None
             if b"\x00" not in raw:
                 try:
-                    text = raw.decode("gb18030")
+                    text = raw.decode("big5" if guess == "Big5" else "gb18030")
                 except UnicodeDecodeError:
                     text = ""
                 if text and not any(ord(c) < 32 and c not in "\t\r\n" for c in text):
