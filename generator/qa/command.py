@@ -73,6 +73,8 @@ def _judge(args) -> int:
         )
     except UsageError as exc:
         raise _Usage(str(exc)) from None
+    if args.script is None:
+        _unknown_scripts(jobs, session.project.scripts)
     if session.form_note:
         sys.stderr.write(f"huifang qa: {session.form_note}（可复制到 content/qa/ 按本团队的制度修改）\n")
     return _run_calls(args, session, jobs)
@@ -289,6 +291,19 @@ def judge_stream(session, jobs, *, turns: bool = False, reports: bool = True, wo
                 yield from part
     finally:
         _SESSION = None
+
+
+def _unknown_scripts(jobs, scripts) -> None:
+    """A manifest row naming a script the project lacks is that row's fault, said at its cell, and its call is
+    not judged (it was said of the transcript, at its line 1)."""
+    from huifang.qa.session import _close
+
+    for job in jobs:
+        meta = job.meta
+        wanted = meta.get("script") if meta else None
+        if wanted and wanted not in scripts and "problem" not in meta:
+            at = f"{meta['manifest']}:{meta['manifest_line']}:{meta['script_column']}"
+            meta["problem"] = f"{at}: 清单中的话术 {wanted} 不存在{_close(wanted, scripts)}"
 
 
 def _missing_in_manifest(job) -> str:
