@@ -160,7 +160,10 @@ def check_output(target: Path, root: Path, option: str) -> Path:
     a folder with other people's files in it (no marker)."""
     root_real = Path(root).resolve()
     given = Path(os.path.abspath(target))
-    real = given.resolve()
+    try:
+        real = given.resolve()
+    except RuntimeError:  # a symlink loop (Python 3.11's resolve raises RuntimeError for it)
+        raise OutputError(f"{option} {target}：是无法解析的符号链接（指向自身或循环）；请删除该链接") from None
     root_given = Path(os.path.abspath(root))
     links = [p for p in (given, *given.parents) if root_given in p.parents and p.is_symlink()]
     if any(not _within(p.resolve(), root_real) for p in links):

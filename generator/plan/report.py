@@ -560,6 +560,17 @@ def xlsx_report(data: dict, path: Path) -> None:
 
 
 def run(args) -> int:
+    import sqlite3
+
+    try:
+        return _run(args)
+    except sqlite3.DatabaseError as exc:
+        from huifang.plan.command import ledger_failed
+
+        return ledger_failed("report", args, exc)
+
+
+def _run(args) -> int:
     rng = parse_range(args)
     if isinstance(rng, str):
         print(f"huifang report: {rng}", file=sys.stderr)
