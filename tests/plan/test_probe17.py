@@ -91,3 +91,24 @@ def test_report_out_over_a_folder_names_it_and_a_fifo_is_written_into(tmp_path: 
         os.close(reader)
     assert result.returncode == 0 and stat.S_ISFIFO(os.lstat(fifo).st_mode), result.stderr
     assert received[:2] == b"PK"
+
+
+def test_a_ledger_that_cannot_be_opened_is_one_line(tmp_path: Path):
+    """Not a database, a folder, a symlink loop: 内部错误：DatabaseError / OperationalError, exit 3."""
+    events = tmp_path / "events.csv"
+    events.write_text(HEADER + ROW, encoding="utf-8")
+    text = tmp_path / "notes.sqlite"
+    text.write_text("这不是数据库\n" * 100, encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    os.symlink("loop", tmp_path / "loop")
+    for db, why in [(text, "file is not a database"), (folder, "unable to open database file")]:
+        for command in (("plan", events), ("report",)):
+            result = huifang(*command, *SPAN, "--project", REPO, "--db", db)
+            assert (result.returncode, result.stderr.strip()) == (
+                1,
+                f"huifang {command[0]}: {db}: 回访台账无法打开或写入（{why}）：请检查 --db 指定的文件",
+            )
+    result = huifang("plan", events, *SPAN, "--project", REPO, "--db", tmp_path / "loop")
+    assert result.returncode == 1 and "回访台账无法打开或写入" in result.stderr, result.stderr
+    assert text.read_text(encoding="utf-8") == "这不是数据库\n" * 100
