@@ -1,0 +1,45 @@
+"""Precision at first sight (bench/README.md "Round 21"): a service named only by its kind — what it is about
+(社情民意, 调查, 咨询, 信用卡, 电话, 办 …) and what kind of body it is — names no organisation, also when the call is
+announced after it (这边是…给您来电); a kind with a place, a brand or a number before it still does
+(lint/standards.py GENERIC_ORG_WORDS, content/standards.yaml).
+
+Every text here is made up: one for each shape read and each thing it must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.lint.conftest import found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您好，我是民意调查中心的访问员，想占用您几分钟时间",
+        "您好，我是社情民意调查中心的调查员",
+        "您好，这里是防疫咨询热线电话，请问有什么需要帮助的吗？",
+        "您好，这边是信用卡客服中心给您来电的，我的工号是1024",
+        "我这里是街道办，这事不归我们管",
+        "您好，这里是政务服务便民热线，请讲",
+        "您好，我们是舆情研究中心的，想请您回答几个问题",
+        "这边是信贷服务中心给您打电话，是想跟您确认一下",
+    ],
+)
+def test_a_service_named_by_its_kind_names_no_organisation(project, text):
+    assert "gongsi" not in found(project, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您好，我是江苏省社情民意调查中心的访问员",  # a place before the kind
+        "您好，这里是青岚市民热线，请讲",  # a name before 市民
+        "您好，这边是招商银行信用卡中心给您来电的",  # a brand before the kind
+        "您好，这里是东川区政府办，请讲",
+        "您好，这里是12345政务服务便民热线",  # the hotline's number
+        "您好，这里是星河咨询公司，请问是王先生吗？",
+    ],
+)
+def test_a_kind_with_a_name_still_names_the_organisation(project, text):
+    assert "gongsi" in found(project, text)
