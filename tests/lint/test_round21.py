@@ -43,3 +43,29 @@ def test_a_service_named_by_its_kind_names_no_organisation(project, text):
 )
 def test_a_kind_with_a_name_still_names_the_organisation(project, text):
     assert "gongsi" in found(project, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大堂经理小王见状，立刻微笑着迎上去询问。",  # narration: 小王, then what she did
+        "收费员小吴正在值班。",
+        "保安员小李赶紧跑了过去",
+    ],
+)
+def test_a_role_and_a_nickname_in_narration_is_no_agent_name(project, text):
+    assert "zuoxi" not in found(project, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您好，我是客服小王，很高兴为您服务",
+        "客服小美为您服务",
+        "回访专员小李，工号1024",
+        "我是回访专员张明，想跟您做个回访",  # a whole name after the role
+        "您好，我是客服经理王建国。",
+    ],
+)
+def test_a_role_and_a_name_is_still_the_agent(project, text):
+    assert "zuoxi" in found(project, text)
