@@ -87,6 +87,18 @@ WHOLE_PLACEHOLDER = (
     + VARIABLE
 )
 NAME_ENDS = r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号|号|请|吗|嘛)"
+# Words for the customer or a role that start with a character that is also a surname (顾客, 顾问: 顾 is one) are no
+# name: 「尊敬的顾客，」 calls nobody by name, 「我是顾问，」 gives no agent's name.
+COMMON_WORDS = (
+    "顾客 客户 用户 会员 业主 住户 居民 市民 乘客 旅客 游客 宾客 来宾 嘉宾 贵宾 车主 机主 户主 家长 学员 学生 同学 朋友 "
+    "病人 患者 家属 老人 玩家 买家 卖家 商家 租户 网友 读者 观众 听众 储户 股东 亲人 各位 顾问 司机 骑手 房东 领导 同志 "
+    "师父 保安 保洁 老板 秘书 会计 出纳 职员 员工"
+).split()
+NOT_NAMED = (
+    "(?!" + "|".join(w for w in COMMON_WORDS if w[0] in SURNAMES) + ")"
+    if any(w[0] in SURNAMES for w in COMMON_WORDS)
+    else ""
+)
 # (a surname's name is no name when a placeholder follows it: 我是金朗路××号的客户)
 FULL_NAME = (
     STARTS
@@ -94,14 +106,18 @@ FULL_NAME = (
     + WHOLE_PLACEHOLDER
     + r")"
     + NAME_ENDS
-    + r"|["
+    + r"|"
+    + NOT_NAMED
+    + r"["
     + SURNAMES
     + r"][\u4e00-\u9fff]{0,2}?(?![×*〇○□]|…+[^\W_])"
     + NAME_ENDS
     + ")"
 )
 # A whole name that starts with a surname, no placeholder (`{人名}`: 我是大豫供电所徐强; 「我是北京中医医院……」 trails off).
-PERSON_NAME = r"(?=[" + SURNAMES + r"])[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?(?![×*〇○□]|…+[^\W_])" + NAME_ENDS
+PERSON_NAME = (
+    r"(?=[" + SURNAMES + r"])" + NOT_NAMED + "[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?(?![×*〇○□]|…+[^\W_])" + NAME_ENDS
+)
 # What staff call themselves on the phone, 小 and one character (`{小名}`: 客服小美, 我是AI助理小远), where it ends as a
 # name ends; 小姐, 小区, 小时, 小程序 … are words.
 NICKNAME = r"小(?![姐区时组伙朋孩店程助编学型号件事心额费票家宝贝卖吃雨说明])[\u4e00-\u9fff]" + NAME_ENDS

@@ -69,3 +69,30 @@ def test_a_role_and_a_nickname_in_narration_is_no_agent_name(project, text):
 )
 def test_a_role_and_a_name_is_still_the_agent(project, text):
     assert "zuoxi" in found(project, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("尊敬的顾客，您的订单已发货", "queren-shenfen"),  # 顾 is a surname, 顾客 no name
+        ("亲爱的顾客，感谢您的支持", "queren-shenfen"),
+        ("我是顾问，想跟您聊两句", "zuoxi"),
+        ("我是顾客，我想问一下", "zuoxi"),
+    ],
+)
+def test_a_word_for_the_customer_or_a_role_is_no_name(project, text, absent):
+    assert absent not in found(project, text)
+
+
+@pytest.mark.parametrize(
+    "text, present",
+    [
+        ("尊敬的顾女士，您好", "queren-shenfen"),  # the surname 顾 still names
+        ("尊敬的顾晓明，您好", "queren-shenfen"),
+        ("我是顾晓明，", "zuoxi"),
+        ("这里是客户客服顾问工号二零零六二，是张先生吗", "zuoxi"),  # a staff number in spoken digits
+        ("我的工号是幺三五七", "zuoxi"),
+    ],
+)
+def test_a_surname_and_a_spoken_staff_number_still_name(project, text, present):
+    assert present in found(project, text)
