@@ -17,12 +17,15 @@ text = code.read_text(encoding="utf-8")
 start = text.index("FULL_NAME = (")
 end = text.index("\n)\n", start)
 block = text[start:end]
-edited = block.replace('|["', '|(?!顾客|顾问)["', 1) if '|["' in block else block.replace('|[" +', '|(?!顾客|顾问)[" +', 1)
+edited = (
+    block.replace('|["', '|(?!顾客|顾问)["', 1) if '|["' in block else block.replace('|[" +', '|(?!顾客|顾问)[" +', 1)
+)
 if edited == block:
     sys.exit("FULL_NAME not edited")
 text = text[:start] + edited + text[end:]
 text = text.replace(
-    'PERSON_NAME = r"(?=[" + SURNAMES + r"])[" + SURNAMES', 'PERSON_NAME = r"(?=[" + SURNAMES + r"])(?!顾客|顾问)[" + SURNAMES'
+    'PERSON_NAME = r"(?=[" + SURNAMES + r"])[" + SURNAMES',
+    'PERSON_NAME = r"(?=[" + SURNAMES + r"])(?!顾客|顾问)[" + SURNAMES',
 )
 code.write_text(text, encoding="utf-8")
 

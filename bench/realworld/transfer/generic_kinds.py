@@ -51,5 +51,7 @@ if held not in CALLED:
     lines = rules.read_text(encoding="utf-8").split("\n")
     at = lines.index("    - id: gongsi")
     at = next(i for i in range(at, len(lines)) if lines[i].strip() == "exclude:")
-    lines.insert(at + 1, '        - "(我|我们|这里|这边)是(本|咱们|我们|这个|你们)?{通称}给(您|你)(来电|致电|打电话|回电)"')
+    lines.insert(
+        at + 1, '        - "(我|我们|这里|这边)是(本|咱们|我们|这个|你们)?{通称}给(您|你)(来电|致电|打电话|回电)"'
+    )
     rules.write_text("\n".join(lines), encoding="utf-8")
