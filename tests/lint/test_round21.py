@@ -96,3 +96,28 @@ def test_a_word_for_the_customer_or_a_role_is_no_name(project, text, absent):
 )
 def test_a_surname_and_a_spoken_staff_number_still_name(project, text, present):
     assert present in found(project, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12345工作人员 王婉莹",  # a broadcast's caption: who speaks next
+        "【同期】市12345热线督办员 严威 咱供热也是民生工程",
+        "社区网格员 李明",
+    ],
+)
+def test_a_role_a_space_and_a_name_is_a_caption(project, text):
+    assert "zuoxi" not in found(project, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您好，我是物业客服 [姓名]，跟您同步一下",  # a placeholder after the space
+        "您好，我是物业客服 XX，跟您同步一下",
+        "您好，12345工作人员王婉莹为您服务",  # said: the name follows the role
+        "我是回访专员王明，",
+    ],
+)
+def test_a_role_and_a_name_said_is_still_the_agent(project, text):
+    assert "zuoxi" in found(project, text)
