@@ -530,6 +530,7 @@ class Config:
     lint: LintSettings = field(default_factory=LintSettings)
     build_lint_errors: str = "fail"
     plan: dict = field(default_factory=dict)  # huifang.yaml `plan:` as validated; read by huifang.plan.config
+    lint_document: Document | None = field(default=None, repr=False, compare=False)  # huifang.yaml, for positions
 
 
 @dataclass(eq=False)
