@@ -1,0 +1,390 @@
+"""A learned reader of the opening and closing elements, tested leave one set out against the rules at first sight.
+
+    python bench/realworld/learned.py                        # runs first_sight.py -v (about a minute), then the test
+    python bench/realworld/learned.py --rules saved.txt      # first_sight.py -v's output saved before
+    python bench/realworld/learned.py --markdown             # the tables as bench/README.md shows them
+
+Data: the spent labelled files (labels.yaml, labels-heldout2.yaml … labels-heldout17.yaml; the blind sets 18 and
+later are never read), one item per file and element (wenhou … zaijian), null labels skipped. Folds: each spent
+set 3…17 is left out once; the first 36 files and set 2 always train (they have no first-sight answers).
+
+The learned reader: one multinomial naive Bayes per element over binary character 1–3-grams of the text only
+(NFKC, lower case, digits as 0, runs of blanks as one): the first HEAD characters for an opening element, the
+last TAIL characters for a closing one, plus one token for the declared kind of contact (what `huifang lint` is
+told too). Never today's linter output: today's rules were tuned on every set, their answers would leak the fold.
+
+Four readers per test set, against its labels:
+  (a) rules   the set's first-sight answers (first_sight.py -v: that set's old code, which never saw the set)
+  (b) learned score >= t_b
+  (c) rules OR learned score >= t_c                  (a recall booster)
+  (d) rules AND NOT learned score < t_d              (a precision filter: drop what the reader is sure is absent)
+Each threshold, per element, maximises F1 over the inner folds only: for test set k, each other spent set j is
+scored by a reader trained without k and j, and the pooled inner scores (with set j's first-sight answers for c
+and d) choose t. The test set's labels choose nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+OPENING = ["wenhou", "queren-shenfen", "gongsi", "zuoxi", "fangbian", "xuqiu"]
+CLOSING = ["ganxie", "zhufu", "zaijian"]
+ELEMENTS = OPENING + CLOSING
+BASE = {"labels.yaml": ("dev", "heldout"), "labels-heldout2.yaml": ("heldout2",)}
+SETS = [f"heldout{n}" for n in range(3, 18)]  # the spent sets with first-sight answers; 18 and later are blind
+HEAD, TAIL = 400, 300
+ALPHA = 1.0
+VARIANTS = ["rules", "learned", "rules or learned", "rules and not learned-absent"]
+INF = math.inf
+
+
+@dataclass
+class Item:
+    group: str  # "base" or a spent set
+    file: str
+    kind: str
+    want: dict[str, bool | None]  # element -> label (None = not applicable)
+    feats: dict[str, frozenset[str]]  # "opening"/"closing" -> features
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"\d", "0", text)
+    return re.sub(r"[ \t\u3000]+", " ", text)
+
+
+def grams(text: str, n_max: int = 3) -> set[str]:
+    return {text[i : i + n] for n in range(1, n_max + 1) for i in range(len(text) - n + 1)}
+
+
+def features(text: str, kind: str, head: int = HEAD, tail: int = TAIL) -> dict[str, frozenset[str]]:
+    """Binary features for an opening element (the head) and for a closing one (the tail)."""
+    text = normalise(text)
+    token = "kind=" + kind
+    return {
+        "opening": frozenset(grams(text[:head]) | {token}),
+        "closing": frozenset(grams(text[-tail:] if tail else "") | {token}),
+    }
+
+
+def part_of(element: str) -> str:
+    return "opening" if element in OPENING else "closing"
+
+
+def read_text(path: Path) -> str:
+    text = path.read_bytes().decode("utf-8")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def load_items(head: int = HEAD, tail: int = TAIL) -> list[Item]:
+    sources = [(name, "base", splits) for name, splits in BASE.items()]
+    sources += [(f"labels-{s}.yaml", s, (s,)) for s in SETS]
+    items = []
+    for name, group, splits in sources:
+        for entry in yaml.safe_load((HERE / name).read_text(encoding="utf-8")):
+            if entry.get("split") not in splits:
+                continue
+            want = {e: (entry.get(part_of(e)) or {}).get(e) for e in ELEMENTS}
+            kind = entry.get("kind") or "outbound"
+            text = read_text(HERE / entry["file"])
+            items.append(Item(group, entry["file"], kind, want, features(text, kind, head, tail)))
+    return items
+
+
+WRONG = re.compile(r"([a-z-]+):(FN|FP)$")
+
+
+def parse_first_sight(output: str, items: Sequence[Item]) -> dict[tuple[str, str], bool]:
+    """(file, element) -> the first-sight answer, from first_sight.py -v's per-file lines (what differs from
+    the labels is printed, so every labelled item's answer is known)."""
+    by_file = {item.file: item for item in items}
+    answers: dict[tuple[str, str], bool] = {}
+    for line in output.splitlines():
+        words = line.split()
+        if not words or words[0] not in by_file:
+            continue
+        item = by_file[words[0]]
+        wrong = {m.group(1): m.group(2) for w in words[2:] if (m := WRONG.match(w))}
+        for element in ELEMENTS:
+            want = item.want[element]
+            if want is None:
+                continue
+            if element in wrong:
+                answers[item.file, element] = wrong[element] == "FP"
+            else:
+                answers[item.file, element] = bool(want)
+    return answers
+
+
+class Counts:
+    """Per element and class, how many training files hold each feature; trained on all groups but a few by
+    subtracting those groups' counts from the totals."""
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self.total: dict[tuple[str, bool], Counter[str]] = {}
+        self.by_group: dict[tuple[str, str, bool], Counter[str]] = {}
+        self.docs: Counter[tuple[str, str, bool]] = Counter()
+        self.tokens: Counter[tuple[str, str, bool]] = Counter()
+        self.vocab: dict[str, Counter[str]] = {"opening": Counter(), "closing": Counter()}
+        self.vocab_group: dict[tuple[str, str], Counter[str]] = {}
+        for item in items:
+            for part, feats in item.feats.items():
+                self.vocab[part].update(feats)
+                self.vocab_group.setdefault((item.group, part), Counter()).update(feats)
+            for element in ELEMENTS:
+                want = item.want[element]
+                if want is None:
+                    continue
+                feats = item.feats[part_of(element)]
+                key = (element, bool(want))
+                self.total.setdefault(key, Counter()).update(feats)
+                self.by_group.setdefault((item.group, *key), Counter()).update(feats)
+                self.docs[(item.group, *key)] += 1
+                self.tokens[(item.group, *key)] += len(feats)
+
+    def scorer(self, element: str, without: Iterable[str]) -> Scorer:
+        without = list(without)
+        part = part_of(element)
+        # The vocabulary: features of any training file (labelled for this element or not).
+        vocab_size = len(self.vocab[part])
+        gone: set[str] = set()
+        for group in without:
+            gone.update(self.vocab_group.get((group, part), ()))
+        removed = Counter[str]()
+        for group in without:
+            removed.update(self.vocab_group.get((group, part), Counter()))
+        vocab_size -= sum(1 for f in gone if self.vocab[part][f] == removed[f])
+        groups = {g for g, _, _ in self.docs}
+        docs = {c: sum(self.docs[(g, element, c)] for g in groups if g not in without) for c in (True, False)}
+        tokens = {c: sum(self.tokens[(g, element, c)] for g in groups if g not in without) for c in (True, False)}
+        less = {c: [self.by_group.get((g, element, c), Counter()) for g in without] for c in (True, False)}
+        return Scorer(
+            self.total.get((element, True), Counter()),
+            self.total.get((element, False), Counter()),
+            less,
+            self.vocab[part],
+            removed,
+            docs,
+            tokens,
+            vocab_size,
+        )
+
+
+@dataclass
+class Scorer:
+    pos: Counter[str]
+    neg: Counter[str]
+    less: dict[bool, list[Counter[str]]]
+    vocab: Counter[str]
+    removed: Counter[str]
+    docs: dict[bool, int]
+    tokens: dict[bool, int]
+    vocab_size: int
+
+    def __call__(self, feats: frozenset[str]) -> float:
+        """Log-odds of "present" (multinomial naive Bayes, Laplace ALPHA, binary features)."""
+        pos_docs, neg_docs = self.docs[True], self.docs[False]
+        if not pos_docs:
+            return -INF
+        if not neg_docs:
+            return INF
+        score = math.log(pos_docs / neg_docs)
+        den_pos = math.log(self.tokens[True] + ALPHA * self.vocab_size)
+        den_neg = math.log(self.tokens[False] + ALPHA * self.vocab_size)
+        for f in feats:
+            if self.vocab[f] - self.removed[f] <= 0:
+                continue  # not seen in training
+            n_pos = self.pos[f] - sum(c[f] for c in self.less[True])
+            n_neg = self.neg[f] - sum(c[f] for c in self.less[False])
+            score += math.log(n_pos + ALPHA) - den_pos - math.log(n_neg + ALPHA) + den_neg
+        return score
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def tally(pairs: Iterable[tuple[bool, bool]]) -> tuple[int, int, int]:
+    tp = fp = fn = 0
+    for want, have in pairs:
+        tp += want and have
+        fp += have and not want
+        fn += want and not have
+    return tp, fp, fn
+
+
+def combine(variant: str, rule: bool, score: float, t: float) -> bool:
+    if variant == "rules":
+        return rule
+    if variant == "learned":
+        return score >= t
+    if variant == "rules or learned":
+        return rule or score >= t
+    return rule and score >= t
+
+
+def choose(variant: str, rows: Sequence[tuple[bool, bool, float]]) -> float:
+    """The threshold maximising F1 over (want, rule, score) rows; on a tie the one that changes the rules least
+    (c: the highest, d: the lowest), for (b) the middle of the best run."""
+    scores = sorted({s for _, _, s in rows})
+    if variant == "rules":
+        return 0.0
+    if variant == "rules or learned":
+        candidates = [INF, *reversed(scores)]
+    elif variant == "rules and not learned-absent":
+        candidates = [-INF, *scores]
+    else:
+        candidates = [*scores, INF]
+    best, best_t = -1.0, candidates[0]
+    for t in candidates:
+        value = f1(*tally((want, combine(variant, rule, s, t)) for want, rule, s in rows))
+        if value > best:
+            best, best_t = value, t
+    return best_t
+
+
+@dataclass
+class Outcome:
+    """Per test set, element and variant: (want, have) pairs; and the thresholds chosen."""
+
+    pairs: dict[tuple[str, str, str], list[tuple[bool, bool]]]
+    thresholds: dict[tuple[str, str, str], float]
+    scores: dict[tuple[str, str], float]  # (file, element) -> the outer reader's score
+
+
+def run(items: Sequence[Item], rules: dict[tuple[str, str], bool], sets: Sequence[str] = SETS) -> Outcome:
+    counts = Counts(items)
+    by_set = {s: [i for i in items if i.group == s] for s in sets}
+    pairs: dict[tuple[str, str, str], list[tuple[bool, bool]]] = {}
+    thresholds: dict[tuple[str, str, str], float] = {}
+    outer_scores: dict[tuple[str, str], float] = {}
+    inner_cache: dict[tuple[str, str, str], list[tuple[bool, bool, float]]] = {}
+    for element in ELEMENTS:
+        for k in sets:
+            outer = counts.scorer(element, [k])
+            inner: list[tuple[bool, bool, float]] = []
+            for j in sets:
+                if j == k:
+                    continue
+                key = (element, *sorted((j, k)), j)  # type: ignore[misc]
+                if key not in inner_cache:
+                    scorer = counts.scorer(element, [j, k])
+                    inner_cache[key] = [
+                        (bool(i.want[element]), rules[i.file, element], scorer(i.feats[part_of(element)]))
+                        for i in by_set[j]
+                        if i.want[element] is not None
+                    ]
+                inner += inner_cache[key]
+            for variant in VARIANTS:
+                t = choose(variant, inner)
+                thresholds[k, element, variant] = t
+                got = []
+                for i in by_set[k]:
+                    if i.want[element] is None:
+                        continue
+                    s = outer(i.feats[part_of(element)])
+                    outer_scores[i.file, element] = s
+                    got.append((bool(i.want[element]), combine(variant, rules[i.file, element], s, t)))
+                pairs[k, element, variant] = got
+    return Outcome(pairs, thresholds, outer_scores)
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f}" if b else "—"
+
+
+def cell(tp: int, fp: int, fn: int) -> str:
+    return f"{tp} / {fp} / {fn} ({ratio(tp, tp + fp)} / {ratio(tp, tp + fn)})"
+
+
+def report(outcome: Outcome, sets: Sequence[str] = SETS) -> str:
+    def total(ss: Iterable[str], es: Iterable[str], v: str) -> tuple[int, int, int]:
+        return tally(p for s in ss for e in es for p in outcome.pairs[s, e, v])
+
+    lines = ["Per test set, all elements, TP / FP / FN (precision / recall):", ""]
+    lines.append("| set | " + " | ".join(f"({'abcd'[n]}) {v}" for n, v in enumerate(VARIANTS)) + " |")
+    lines.append("|---" * (len(VARIANTS) + 1) + "|")
+    for s in sets:
+        lines.append(f"| {s[7:]} | " + " | ".join(cell(*total([s], ELEMENTS, v)) for v in VARIANTS) + " |")
+    lines.append(
+        f"| **pooled ({len(sets)} sets)** | " + " | ".join(cell(*total(sets, ELEMENTS, v)) for v in VARIANTS) + " |"
+    )
+    lines += ["", "Pooled over the folds, per element, TP / FP / FN (precision / recall):", ""]
+    lines.append("| element | " + " | ".join(f"({'abcd'[n]})" for n in range(len(VARIANTS))) + " |")
+    lines.append("|---" * (len(VARIANTS) + 1) + "|")
+    for e in ELEMENTS:
+        lines.append(f"| {e} | " + " | ".join(cell(*total(sets, [e], v)) for v in VARIANTS) + " |")
+    lines += ["", "Thresholds chosen on the inner folds (log-odds; inf = never, -inf = always), min … max over folds:", ""]
+    lines.append("| element | (b) | (c) | (d) |")
+    lines.append("|---|---|---|---|")
+    for e in ELEMENTS:
+        row = []
+        for v in VARIANTS[1:]:
+            ts = [outcome.thresholds[s, e, v] for s in sets]
+            row.append(f"{min(ts):.1f} … {max(ts):.1f}")
+        lines.append(f"| {e} | " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
+def check_rules(output: str, rules: dict[tuple[str, str], bool], items: Sequence[Item]) -> list[str]:
+    """The per-file answers, tallied, must give first_sight.py's own per-set totals."""
+    problems = []
+    for s in SETS:
+        m = re.search(rf"\*\*{s} \(\d+ files\).*?\*\*all opening/closing\*\* \| (\d+) \| (\d+) \| (\d+) \|", output, re.S)
+        if not m:
+            problems.append(f"{s}: no table in first_sight.py's output")
+            continue
+        mine = tally(
+            (bool(i.want[e]), rules[i.file, e]) for i in items if i.group == s for e in ELEMENTS if i.want[e] is not None
+        )
+        theirs = tuple(int(x) for x in m.groups())
+        if mine != theirs:
+            problems.append(f"{s}: per-file answers tally {mine}, first_sight.py says {theirs}")
+    return problems
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rules", type=Path, help="first_sight.py -v's output, saved (default: run it)")
+    parser.add_argument("--head", type=int, default=HEAD)
+    parser.add_argument("--tail", type=int, default=TAIL)
+    args = parser.parse_args(argv)
+    if args.rules:
+        output = args.rules.read_text(encoding="utf-8")
+    else:
+        done = subprocess.run(
+            [sys.executable, str(HERE / "first_sight.py"), "-v"], capture_output=True, text=True, check=True
+        )
+        output = done.stdout
+    items = load_items(args.head, args.tail)
+    rules = parse_first_sight(output, items)
+    problems = check_rules(output, rules, items)
+    missing = [(i.file, e) for i in items if i.group in SETS for e in ELEMENTS if i.want[e] is not None]
+    missing = [key for key in missing if key not in rules]
+    if problems or missing:
+        for p in problems:
+            print(p)
+        if missing:
+            print(f"{len(missing)} labelled items without a first-sight answer, e.g. {missing[:3]}")
+        return 1
+    outcome = run(items, rules)
+    print(f"{len(items)} files ({sum(i.group in SETS for i in items)} in sets 3–17); head {args.head}, tail {args.tail}")
+    print()
+    print(report(outcome))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
