@@ -40,7 +40,9 @@ def test_first_sight_lines_give_every_labelled_answer():
         item("heldout3", "heldout3/201.txt", "您好", gongsi=True, fangbian=None),
         item("heldout3", "heldout3/202.txt", "您好", gongsi=False, zuoxi=True),
     ]
-    output = "heldout3/201.txt outbound gongsi:FN\nheldout3/202.txt outbound gongsi:FP zuoxi:FN forbidden want [] got [3]\n"
+    output = (
+        "heldout3/201.txt outbound gongsi:FN\nheldout3/202.txt outbound gongsi:FP zuoxi:FN forbidden want [] got [3]\n"
+    )
     rules = parse_first_sight(output, items)
     assert rules["heldout3/201.txt", "gongsi"] is False
     assert rules["heldout3/201.txt", "wenhou"] is False  # no disagreement: the label's answer
