@@ -49,6 +49,7 @@ HEAD, TAIL = 400, 300
 ALPHA = 1.0
 VARIANTS = ["rules", "learned", "rules or learned", "rules and not learned-absent"]
 INF = math.inf
+RANKS = [5, 10, 20, 40, 80, 160]
 
 
 @dataclass
@@ -326,7 +327,7 @@ class Outcome:
 
     pairs: dict[tuple[str, str, str], list[tuple[bool, bool]]]
     thresholds: dict[tuple[str, str, str], float]
-    scores: dict[tuple[str, str], float]  # (file, element) -> the outer reader's score
+    scores: dict[tuple[str, str], tuple[bool, bool, float]]  # (file, element) -> label, rule, outer score
 
 
 def scored(
@@ -356,7 +357,7 @@ def run(
     by_set = {s: [i for i in items if i.group == s] for s in sets}
     pairs: dict[tuple[str, str, str], list[tuple[bool, bool]]] = {}
     thresholds: dict[tuple[str, str, str], float] = {}
-    outer_scores: dict[tuple[str, str], float] = {}
+    outer_scores: dict[tuple[str, str], tuple[bool, bool, float]] = {}
     for element in ELEMENTS:
         scorers: dict[frozenset[str], Callable[[frozenset[str]], float]] = {}
 
@@ -368,8 +369,8 @@ def run(
                 thresholds[k, element, variant] = t
                 pairs[k, element, variant] = [(want, combine(variant, rule, s, t)) for want, rule, s in outer]
             labelled = [i for i in by_set[k] if i.want[element] is not None]
-            for i, (_, _, s) in zip(labelled, outer, strict=True):
-                outer_scores[i.file, element] = s
+            for i, row in zip(labelled, outer, strict=True):
+                outer_scores[i.file, element] = row
     return Outcome(pairs, thresholds, outer_scores)
 
 
@@ -398,6 +399,39 @@ def report(outcome: Outcome, sets: Sequence[str] = SETS) -> str:
     lines.append("|---" * (len(VARIANTS) + 1) + "|")
     for e in ELEMENTS:
         lines.append(f"| {e} | " + " | ".join(cell(*total(sets, [e], v)) for v in VARIANTS) + " |")
+    lines += ["", "What (c) adds to the rules and (d) takes away, pooled: right / wrong:", ""]
+    lines.append("| element | (c) adds: missed found / false added | (d) drops: false dropped / true lost |")
+    lines.append("|---|---|---|")
+    for e in [*ELEMENTS, "all"]:
+        es = ELEMENTS if e == "all" else [e]
+        c = d = (0, 0)
+        for s in sets:
+            for el in es:
+                rule = tally(p for p in outcome.pairs[s, el, VARIANTS[0]])
+                boost = tally(p for p in outcome.pairs[s, el, VARIANTS[2]])
+                cut = tally(p for p in outcome.pairs[s, el, VARIANTS[3]])
+                c = (c[0] + boost[0] - rule[0], c[1] + boost[1] - rule[1])
+                d = (d[0] + rule[1] - cut[1], d[1] + rule[0] - cut[0])
+        lines.append(f"| {e} | {c[0]} / {c[1]} | {d[0]} / {d[1]} |")
+    lines += [
+        "",
+        "Ranked by the outer readers' scores, pooled over folds and elements (no threshold; a ceiling, not "
+        "an estimate): of the N rule negatives scored highest, how many the rules had missed; of the N rule "
+        "positives scored lowest, how many were false:",
+        "",
+    ]
+    rows = sorted(outcome.scores.values(), key=lambda r: -r[2])
+    negatives = [want for want, rule, _ in rows if not rule]
+    positives = [not want for want, rule, _ in reversed(rows) if rule]
+    lines.append(
+        f"(base rates: {sum(negatives)} missed among {len(negatives)} rule negatives, "
+        f"{sum(positives)} false among {len(positives)} rule positives)"
+    )
+    lines.append("")
+    lines.append("| N | " + " | ".join(str(n) for n in RANKS) + " |")
+    lines.append("|---" * (len(RANKS) + 1) + "|")
+    lines.append("| missed among the top N negatives | " + " | ".join(str(sum(negatives[:n])) for n in RANKS) + " |")
+    lines.append("| false among the bottom N positives | " + " | ".join(str(sum(positives[:n])) for n in RANKS) + " |")
     lines += [
         "",
         "Thresholds chosen on the inner folds (log-odds; inf = never, -inf = always), min … max over folds:",
