@@ -41,6 +41,8 @@
                                                           # in sessions 15 and 16 (c57e17e, fbf1519, 6610fb7, 52f32d9), then spent
     python bench/realworld/evaluate.py --split heldout18  # set 18 (labels-heldout18.yaml, heldout18/): blind; for one
                                                           # measurement after the next session's tuning (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout19  # set 19 (labels-heldout19.yaml, heldout19/): blind, written in
+                                                          # session 17; totals only until it is spent (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -87,6 +89,7 @@ LABELS = {
     "heldout16": "labels-heldout16.yaml",
     "heldout17": "labels-heldout17.yaml",
     "heldout18": "labels-heldout18.yaml",
+    "heldout19": "labels-heldout19.yaml",
 }
 
 
