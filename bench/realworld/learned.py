@@ -448,6 +448,25 @@ def report(outcome: Outcome, sets: Sequence[str] = SETS) -> str:
     return "\n".join(lines)
 
 
+def changes(outcome: Outcome, rules: dict[tuple[str, str], bool], items: Sequence[Item]) -> list[str]:
+    """Each item where (c) or (d) answers otherwise than the rules: file, element, variant, right or wrong, score."""
+    lines = []
+    for item in items:
+        if item.group not in SETS:
+            continue
+        for element in ELEMENTS:
+            if (item.file, element) not in outcome.scores:
+                continue
+            want, rule, score = outcome.scores[item.file, element]
+            for variant in VARIANTS[2:]:
+                t = outcome.thresholds[item.group, element, variant]
+                have = combine(variant, rule, score, t)
+                if have != rule:
+                    verdict = "right" if have == want else "wrong"
+                    lines.append(f"{item.file} {element} ({'abcd'[VARIANTS.index(variant)]}) {verdict} {score:.1f}")
+    return lines
+
+
 def check_rules(output: str, rules: dict[tuple[str, str], bool], items: Sequence[Item]) -> list[str]:
     """The per-file answers, tallied, must give first_sight.py's own per-set totals."""
     problems = []
@@ -475,6 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rules", type=Path, help="first_sight.py -v's output, saved (default: run it)")
     parser.add_argument("--reader", choices=["nb", "lr"], default="nb", help="naive Bayes or logistic regression")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the items (c) adds and (d) drops")
     parser.add_argument("--head", type=int, default=HEAD)
     parser.add_argument("--tail", type=int, default=TAIL)
     args = parser.parse_args(argv)
@@ -502,6 +522,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print()
     print(report(outcome))
+    if args.verbose:
+        print()
+        for line in changes(outcome, rules, items):
+            print(line)
     return 0
 
 
