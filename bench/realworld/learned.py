@@ -502,7 +502,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         output = args.rules.read_text(encoding="utf-8")
     else:
         done = subprocess.run(
-            [sys.executable, str(HERE / "first_sight.py"), "-v"], capture_output=True, text=True, check=True
+            [sys.executable, str(HERE / "first_sight.py"), "-v", *(f"--set={s}" for s in SETS)],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         output = done.stdout
     items = load_items(args.head, args.tail)

@@ -87,6 +87,18 @@ WHOLE_PLACEHOLDER = (
     + VARIABLE
 )
 NAME_ENDS = r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号|号|请|吗|嘛)"
+# Words for the customer or a role that start with a character that is also a surname (顾客, 顾问: 顾 is one) are no
+# name: 「尊敬的顾客，」 calls nobody by name, 「我是顾问，」 gives no agent's name.
+COMMON_WORDS = (
+    "顾客 客户 用户 会员 业主 住户 居民 市民 乘客 旅客 游客 宾客 来宾 嘉宾 贵宾 车主 机主 户主 家长 学员 学生 同学 朋友 "
+    "病人 患者 家属 老人 玩家 买家 卖家 商家 租户 网友 读者 观众 听众 储户 股东 亲人 各位 顾问 司机 骑手 房东 领导 同志 "
+    "师父 保安 保洁 老板 秘书 会计 出纳 职员 员工"
+).split()
+NOT_NAMED = (
+    "(?!" + "|".join(w for w in COMMON_WORDS if w[0] in SURNAMES) + ")"
+    if any(w[0] in SURNAMES for w in COMMON_WORDS)
+    else ""
+)
 # (a surname's name is no name when a placeholder follows it: 我是金朗路××号的客户)
 FULL_NAME = (
     STARTS
@@ -94,14 +106,18 @@ FULL_NAME = (
     + WHOLE_PLACEHOLDER
     + r")"
     + NAME_ENDS
-    + r"|["
+    + r"|"
+    + NOT_NAMED
+    + r"["
     + SURNAMES
     + r"][\u4e00-\u9fff]{0,2}?(?![×*〇○□]|…+[^\W_])"
     + NAME_ENDS
     + ")"
 )
 # A whole name that starts with a surname, no placeholder (`{人名}`: 我是大豫供电所徐强; 「我是北京中医医院……」 trails off).
-PERSON_NAME = r"(?=[" + SURNAMES + r"])[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?(?![×*〇○□]|…+[^\W_])" + NAME_ENDS
+PERSON_NAME = (
+    r"(?=[" + SURNAMES + r"])" + NOT_NAMED + "[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}?(?![×*〇○□]|…+[^\W_])" + NAME_ENDS
+)
 # What staff call themselves on the phone, 小 and one character (`{小名}`: 客服小美, 我是AI助理小远), where it ends as a
 # name ends; 小姐, 小区, 小时, 小程序 … are words.
 NICKNAME = r"小(?![姐区时组伙朋孩店程助编学型号件事心额费票家宝贝卖吃雨说明])[\u4e00-\u9fff]" + NAME_ENDS
@@ -133,6 +149,8 @@ GENERIC_ORG_WORDS = (
     "家政 保洁 借贷 贷款 网贷 金融 理财 电商 购物 外卖 中介 教育 培训 招聘 维修 报修 售后 客服 服务 管理 营业 "
     "回访 接待 调度 值班 投诉 受理 税务 社保 医保 养老 敬老 照料 日间 卫生 医疗 体检 美容 健身 餐饮 疫情 防疫 "
     "防控 网格 销售 市场 业务 客户 技术 人事 财务 行政 "
+    # what a service is about, which names it by its kind (社情民意调查中心, 疫情咨询热线, 信用卡客服中心, 政务服务热线)
+    "社情 民意 舆情 调查 咨询 研究 信息 政务 便民 市民 信用卡 信贷 电话 呼叫 "
     # qualifiers that say what kind, not which one (上市公司, 儿童医院, 公交公司)
     "上市 国有 国营 民营 私营 公立 私立 儿童 儿科 牙科 公交 铁路 钢铁 化工 "
     # places and public bodies named by their kind
@@ -140,7 +158,7 @@ GENERIC_ORG_WORDS = (
     # kinds of organisation and of their parts
     "公司 集团 中心 平台 机构 门店 本店 店里 店 商城 商场 超市 药店 药房 专卖店 营业厅 网点 银行 医院 诊所 门诊 "
     "学校 幼儿园 驿站 养老院 敬老院 服务站 维修站 卫生站 卫生室 卫生院 居委会 村委会 委员会 办事处 办公室 售楼处 "
-    "热线 总机 前台 酒店 餐厅 工厂 殡仪馆 图书馆 博物馆 体育馆 展览馆 文化馆 宾馆 旅馆 站 室 院 处 部 科 台 局 所"
+    "热线 总机 前台 酒店 餐厅 工厂 殡仪馆 图书馆 博物馆 体育馆 展览馆 文化馆 宾馆 旅馆 站 室 院 处 部 科 台 局 所 办"
 ).split()
 GENERIC_ORG = "(?:" + "|".join(sorted(GENERIC_ORG_WORDS, key=len, reverse=True)) + ")+"
 KINDS = ("outbound", "inbound", "face", "message")
