@@ -99,3 +99,16 @@ def test_thresholds_are_chosen_on_the_rows_given_and_break_ties_towards_the_rule
     right = [(True, True, -1.0), (False, False, 2.0)]
     assert choose("rules or learned", right) == math.inf
     assert choose("rules and not learned-absent", right) == -math.inf
+
+
+def test_the_bootstrap_reports_the_pooled_gain_and_brackets_it():
+    from bench.realworld.learned import VARIANTS, Outcome, bootstrap
+
+    items = [item("heldout3", f"heldout3/{n}.txt", "您好", gongsi=n % 2 == 0) for n in range(6)]
+    # The rules call no company; the reader is sure of the first two files (file 0 has one, file 1 has none).
+    scores = {(i.file, "gongsi"): (bool(i.want["gongsi"]), False, 5.0 if n < 2 else -5.0) for n, i in enumerate(items)}
+    thresholds = {("heldout3", "gongsi", v): 0.0 for v in VARIANTS}
+    lines = bootstrap(Outcome({}, thresholds, scores), items, reps=200)
+    # (c) finds file 0's company (right) and calls file 1's (wrong): F1 0 -> 2/(2+1+2) = 0.4.
+    assert lines[0].startswith("(c) − (a), pooled F1: +0.4000 (95 % over 6 files: ")
+    assert lines[1].startswith("(d) − (a), pooled F1: +0.0000 (95 % over 6 files: +0.0000 … +0.0000)")
