@@ -213,6 +213,12 @@ def test_legacy_and_wide_encodings_are_read_or_named(tmp_path):
     assert set(calls) == {"big5.txt", "utf32.json"}
     said = [f["text"] for f in calls["big5.txt"]["findings"]]
     assert not any("\ufffd" in t for t in said)
+    stray = tmp_path / "stray.txt"  # UTF-8 but one pasted byte: was read as GB18030, judged as garbage
+    stray.write_bytes("客服：您好，我是物业客服小王\n客户：你好，请问有什么事".encode() + b"\xe9\n")
+    result = huifang("qa", "--project", REPO, "--no-db", stray)
+    assert (
+        result.stderr.strip() == f"{stray}:2:13: 这里有不是 UTF-8 的字节（文件其余部分是 UTF-8）：请改正后另存为 UTF-8"
+    )
     html = tmp_path / "r.html"
     huifang("qa", "--project", REPO, "--no-db", "--format", "html", "--out", html, tmp_path / "big5.txt")
     assert "請問您對這次服務滿意嗎" in html.read_text(encoding="utf-8")
