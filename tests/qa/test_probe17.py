@@ -258,3 +258,15 @@ def test_a_manifest_script_the_project_lacks_is_said_at_its_row(tmp_path):
     result = huifang("qa", "--project", REPO, "--no-db", manifest)
     assert result.stderr.strip() == f"{manifest}:2:4: 清单中的话术 no-such-script 不存在"  # was a.txt:1:1
     assert "共 1 通" in result.stdout and "1 个文件无法读取" in result.stdout
+
+
+def test_a_human_score_that_is_no_score_is_refused_at_its_cell(tmp_path):
+    """nan, inf and -5 were taken as scores: the calibration said 「平均相差 nan 分」."""
+    call = tmp_path / "a.txt"
+    call.write_text((STORY / "labelled.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    for value in ("nan", "inf", "-5", "1e400"):
+        human = tmp_path / "human.csv"
+        human.write_text(f"file,score\na.txt,{value}\n", encoding="utf-8")
+        result = huifang("qa", "--project", REPO, "--no-db", call, "--calibrate", human)
+        assert result.returncode == 2
+        assert result.stderr.strip().endswith(f"huifang qa: {human}:2:2: 得分应在 0 到 100 之间（'{value}'）")
