@@ -44,6 +44,10 @@ def read(text: str, display: str, kind: str) -> Call:
         body = []
         i += 1
         while i < len(lines) and lines[i].strip():
+            if "-->" in lines[i] and TIMING.match(lines[i]):  # the next cue, without the blank line before it: its
+                if body and body[-1].isdigit():  # words were read as this cue's, and its speaker was lost
+                    body.pop()  # its number
+                break
             body.append(lines[i].strip())
             i += 1
         words = " ".join(body)
