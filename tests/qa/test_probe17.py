@@ -125,7 +125,7 @@ SEGMENT = st.builds(
     lambda text, start, length, who: {"text": text, "start": start, "end": start + length, "speaker": who},
     WORDS,
     st.integers(0, 300) | st.floats(0, 300),
-    st.sampled_from([0, 0.0, 0.5, 3, 40]),
+    st.sampled_from([0, 0.0, 5e-324, 1e-300, 0.5, 3, 40]),
     st.sampled_from(["SPEAKER_00", "SPEAKER_01", "SPEAKER_02"]) | st.none(),
 )
 
@@ -143,8 +143,12 @@ def test_a_readable_call_is_judged_and_written_in_every_format(tmp_path_factory,
     rec = record(session.judge(call), True, True)
     form = session.form
     assert output.text_of_call(rec)
-    json.loads(output.as_json([rec], [], form))
+    json.loads(output.as_json([rec], [], form), parse_constant=_not_json)
     assert output.as_xlsx([rec], [], form)[:2] == b"PK"
+
+
+def _not_json(constant: str):
+    raise AssertionError(f"{constant} is not JSON: no JSON reader but Python's accepts it")
 
 
 # -- the inputs each crash was found with ---------------------------------------------------------------------------
@@ -173,6 +177,12 @@ def test_numbers_past_a_float_and_zero_length_calls_are_one_line_and_the_rest_ju
     }
     for name, (content, _) in cases.items():
         (tmp_path / name).write_text(content, encoding="utf-8")
+    tiny = tmp_path / "tiny.json"  # 1e-308 ms of talk: a speech rate of Infinity, written into --format json
+    tiny.write_text(
+        '{"Response": {"Data": {"StatusStr": "success", "ResultDetail": '
+        '[{"FinalSentence": "您好，我是物业客服小王", "StartMs": 0, "EndMs": 1.1125369292536007e-308}]}}}',
+        encoding="utf-8",
+    )
     zero = tmp_path / "zero.json"  # every turn 0 s long: the talk ratio is None, and text output crashed on it
     zero.write_text(json.dumps({"segments": [{"start": 0, "end": 0, "text": "您好", "speaker": "A"}]}), "utf-8")
     result = huifang("qa", "--project", REPO, "--no-db", *sorted(tmp_path.iterdir()), STORY / "labelled.txt")
@@ -181,6 +191,10 @@ def test_numbers_past_a_float_and_zero_length_calls_are_one_line_and_the_rest_ju
     assert lines == [f"{tmp_path / name}:{expected}" for name, (_, expected) in sorted(cases.items())]
     assert "labelled.txt: 71.9 分" in result.stdout
     assert f"{zero}: " in result.stdout and "坐席说话占比 —" in result.stdout
+    assert f"{tiny}: " in result.stdout and "坐席语速 —" in result.stdout  # it printed a 300-digit rate
+    written = huifang("qa", "--project", REPO, "--no-db", "--format", "json", tiny).stdout
+    (call,) = json.loads(written, parse_constant=_not_json)["calls"]
+    assert call["metrics"]["agent_chars_per_min"] is None
 
 
 def test_control_characters_in_a_transcript_do_not_stop_the_workbook(tmp_path):
