@@ -151,3 +151,17 @@ def test_a_filled_worklist_is_checked_row_by_row(tmp_path: Path):
     result = huifang("report", wide, *SPAN, "--project", REPO, "--db", db, "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["total"]["satisfied"] == 1
+
+
+def test_out_that_is_a_file_is_refused_before_planning(tmp_path: Path):
+    """It planned, then failed with 文件读写失败（File exists）."""
+    events = tmp_path / "events.csv"
+    events.write_text(HEADER + ROW, encoding="utf-8")
+    taken = tmp_path / "notes.txt"
+    taken.write_text("我的笔记\n", encoding="utf-8")
+    result = huifang("plan", events, *SPAN, "--project", REPO, "--db", tmp_path / "l.sqlite", "--out", taken)
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        f"huifang plan: --out {taken}：这是一个文件，不是文件夹；名单、日历和 PDF 要写进一个文件夹",
+    )
+    assert taken.read_text(encoding="utf-8") == "我的笔记\n" and not (tmp_path / "l.sqlite").exists()
