@@ -7,17 +7,39 @@ user's: huifang writes into it only while it is empty, and never replaces or del
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import signal
+import stat
 import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 
+def in_place(path: str | os.PathLike) -> bool:
+    """Whether an output is written straight into `path`, not beside it and renamed over it: a device, a FIFO,
+    anything under /dev or /proc (`--out /dev/stdout`). Renaming over them replaced the device node or the
+    /dev/stdout link with a plain file (run as root, as in many containers)."""
+    absolute = os.path.abspath(path)
+    if absolute.startswith(("/dev/", "/proc/")):
+        return True
+    try:
+        mode = os.stat(absolute).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     path = Path(path)
+    if in_place(path):
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
+    if path.is_dir():  # said of the path given, not of the temporary file beside it that the rename would name
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     if mode is None and path.exists():
         mode = path.stat().st_mode & 0o7777
@@ -138,7 +160,10 @@ def check_output(target: Path, root: Path, option: str) -> Path:
     a folder with other people's files in it (no marker)."""
     root_real = Path(root).resolve()
     given = Path(os.path.abspath(target))
-    real = given.resolve()
+    try:
+        real = given.resolve()
+    except RuntimeError:  # a symlink loop (Python 3.11's resolve raises RuntimeError for it)
+        raise OutputError(f"{option} {target}：是无法解析的符号链接（指向自身或循环）；请删除该链接") from None
     root_given = Path(os.path.abspath(root))
     links = [p for p in (given, *given.parents) if root_given in p.parents and p.is_symlink()]
     if any(not _within(p.resolve(), root_real) for p in links):

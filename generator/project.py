@@ -138,6 +138,8 @@ def ensure_inside(path: Path, root: Path, display: str) -> None:
         path.resolve().relative_to(root.resolve())
     except ValueError:
         raise ContentError(display, 1, 1, f"符号链接指向项目之外（{path.resolve()}）：出于安全考虑拒绝读取") from None
+    except (OSError, RuntimeError):  # a symlink loop (Python 3.11's resolve raises RuntimeError for it)
+        raise ContentError(display, 1, 1, "符号链接无法解析（指向自身或循环）") from None
 
 
 def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
@@ -563,10 +565,11 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
     named: set[Path] = set()  # script files the caller named: read wherever they are
     if scripts is not None:
         files = [(p, k) for p, k in files if k != "script"]
-        chosen = {p.resolve() for p, _ in files}
+        chosen = {os.path.realpath(p) for p, _ in files}  # realpath: Path.resolve raises on a symlink loop
         for path in map(Path, scripts):
-            if path.resolve() not in chosen:
-                chosen.add(path.resolve())
+            real = os.path.realpath(path)
+            if real not in chosen:
+                chosen.add(real)
                 named.add(path)
                 files.append((path, "script"))
     seen: dict = {}

@@ -60,9 +60,10 @@ def walk(top: str, root_abs: str):
         subdirs = []
         for name in sorted(entries):
             entry = entries[name]
-            if name.endswith(SUFFIXES) and not entry.is_dir():
+            folder_here = _is_dir(entry)
+            if name.endswith(SUFFIXES) and not folder_here:
                 out.append((entry.path, lead + name))
-            elif entry.is_dir() and name not in SKIP_DIRS:
+            elif folder_here and name not in SKIP_DIRS:
                 subdirs.append((entry.path, lead + name))
         stack.extend(reversed(subdirs))
     out.sort(key=_display)
@@ -70,6 +71,15 @@ def walk(top: str, root_abs: str):
 
 
 SUFFIXES = YAML_SUFFIXES + FREEFORM_SUFFIXES
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    """Whether an entry is a folder; a symlink loop is not (it raised ELOOP and stopped the whole run: it is
+    listed as a file, and reading it says what is wrong with it)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _display(item: tuple[str, str]) -> str:

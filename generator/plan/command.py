@@ -122,9 +122,18 @@ def run(args) -> int:
     gc.disable()
     try:
         return plan_command(args)
+    except sqlite3.DatabaseError as exc:
+        return ledger_failed("plan", args, exc)
     finally:
         if collecting:
             gc.enable()
+
+
+def ledger_failed(command: str, args, exc: sqlite3.DatabaseError) -> int:
+    """A ledger that cannot be opened or written (not a database, a folder, a symlink loop, locked): one line."""
+    where = args.db or ledger.DEFAULT_NAME
+    print(f"huifang {command}: {where}: 回访台账无法打开或写入（{exc}）：请检查 --db 指定的文件", file=sys.stderr)
+    return 1
 
 
 def plan_command(args) -> int:

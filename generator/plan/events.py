@@ -83,11 +83,13 @@ def parse_date(value) -> dt.date | None:
 SEEN_DATES: dict[str, dt.date | None] = {}  # an export repeats the same few hundred dates
 
 
+YEARS = (1900, 2199)  # a date outside them is a typo (9999-12-31 as "no date"): its window would pass date.max
+
+
 def slow_date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return _in_range(day, day.isoformat())
     raw = text(value)
     if not raw:
         return None
@@ -96,9 +98,16 @@ def slow_date(value) -> dt.date | None:
         raise ValueError(f"日期「{raw}」看不懂，请写成 2026-03-01")
     y, mo, d = (int(x) for x in found.groups())
     try:
-        return dt.date(y, mo, d)
+        day = dt.date(y, mo, d)
     except ValueError:
         raise ValueError(f"日期「{raw}」不存在") from None
+    return _in_range(day, raw)
+
+
+def _in_range(day: dt.date, raw: str) -> dt.date:
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise ValueError(f"日期「{raw}」超出范围：年份应在 {YEARS[0]}–{YEARS[1]} 之间")
+    return day
 
 
 def parse_month_day(value) -> tuple[int, int] | None:

@@ -82,7 +82,7 @@ def by_agent_day(plan: Plan) -> dict[tuple[str, dt.date], list[Call]]:
 
 
 def sheet_name(agent: str, day: dt.date, used: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\']", "_", agent)[:20] + " " + day.strftime("%m-%d")
+    base = re.sub(r"[\[\]:*?/\\'\x00-\x1f]", "_", agent)[:20] + " " + day.strftime("%m-%d")
     name, n = base, 2
     while name.lower() in used:
         name = f"{base} {n}"
@@ -121,7 +121,7 @@ def new_sheet(book, title: str):
 
 def worklist_xlsx(plan: Plan, first: dt.date) -> bytes:
     """Write-only mode (rows streamed out): a quarter faster when there are hundreds of agent-day sheets."""
-    from huifang.sheettext import text_cell
+    from huifang.sheettext import printable, text_cell
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -169,7 +169,7 @@ def worklist_xlsx(plan: Plan, first: dt.date) -> bytes:
                 elif type(value) is str and value.startswith("="):  # a CRM's text, never a formula
                     cells.append(text_cell(sheet, value))
                 else:
-                    cells.append(value or None)
+                    cells.append(printable(value) or None)
             sheet.append(cells)
     buffer = io.BytesIO()
     book.save(buffer)

@@ -532,7 +532,7 @@ def text_report(data: dict, out=sys.stdout) -> None:
 def xlsx_report(data: dict, path: Path) -> None:
     from huifang.atomic import write_bytes
     from huifang.plan.outputs import reproducible_zip
-    from huifang.sheettext import keep_text
+    from huifang.sheettext import keep_text, printable
     from openpyxl import Workbook
 
     book = Workbook()
@@ -543,16 +543,16 @@ def xlsx_report(data: dict, path: Path) -> None:
         sheet = book.create_sheet(title)
         sheet.append(["名称"] + HEADS)
         for row in data[kind]:
-            sheet.append([row["title"]] + cells(row))
+            sheet.append([printable(v) for v in [row["title"]] + cells(row)])
         sheet.append(["合计"] + cells(data["total"]))
     sheet = book.create_sheet("未接通")
     sheet.append(["客户", "电话", "场景", "坐席", "情况"])
     for c in data["unreached"]:
-        sheet.append([c["customer"], c["phone"], c["title"], c["agent"], c["status"]])
+        sheet.append([printable(v) for v in [c["customer"], c["phone"], c["title"], c["agent"], c["status"]]])
     sheet = book.create_sheet("待开投诉单")
     sheet.append(["客户", "电话", "场景", "坐席", "投诉表"])
     for c in data["complaints"]:
-        sheet.append([c["customer"], c["phone"], c["title"], c["agent"], c["form"]])
+        sheet.append([printable(v) for v in [c["customer"], c["phone"], c["title"], c["agent"], c["form"]]])
     keep_text(book)  # customers' names from a CRM export are text, never formulas
     buffer = io.BytesIO()
     book.save(buffer)
@@ -560,6 +560,17 @@ def xlsx_report(data: dict, path: Path) -> None:
 
 
 def run(args) -> int:
+    import sqlite3
+
+    try:
+        return _run(args)
+    except sqlite3.DatabaseError as exc:
+        from huifang.plan.command import ledger_failed
+
+        return ledger_failed("report", args, exc)
+
+
+def _run(args) -> int:
     rng = parse_range(args)
     if isinstance(rng, str):
         print(f"huifang report: {rng}", file=sys.stderr)

@@ -127,7 +127,14 @@ def read_table(path: Path, columns: dict[str, str]) -> Table:
     if suffix not in (".csv", ".txt"):
         raise InputError("只支持 .csv 和 .xlsx 文件")
     raw = file_bytes(path)
-    if not is_utf8(raw):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's 「Unicode 文本」 and some CRMs write UTF-16
+        try:
+            raw = raw.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("文件是 UTF-16 编码，但其中有无法解码的字节（请另存为 UTF-8 的 CSV）") from None
+    elif not is_utf8(raw):
+        if b"\x00" in raw:  # UTF-16 without its BOM: GB18030 would read it as garbage with NULs
+            raise InputError("文件编码无法识别（像是不带 BOM 的 UTF-16；请另存为 UTF-8 的 CSV）")
         try:
             content = raw.decode("gb18030")
         except UnicodeDecodeError:

@@ -73,6 +73,8 @@ def _judge(args) -> int:
         )
     except UsageError as exc:
         raise _Usage(str(exc)) from None
+    if args.script is None:
+        _unknown_scripts(jobs, session.project.scripts)
     if session.form_note:
         sys.stderr.write(f"huifang qa: {session.form_note}（可复制到 content/qa/ 按本团队的制度修改）\n")
     return _run_calls(args, session, jobs)
@@ -165,14 +167,28 @@ def _calibrate(args, records, files, form) -> None:
 
 
 class _Target:
-    """stdout, or a file written beside its final name and moved into place only when complete."""
+    """stdout, or a file written beside its final name and moved into place only when complete (a device or
+    FIFO such as /dev/stdout: written straight into)."""
 
     def __init__(self, out: Path | None):
         self.out = out
         self.handle = None
+        self.temp: Path | None = None
         if out is not None:
-            self.temp = Path(f"{out}.tmp-{os.getpid()}")
-            self.handle = open(self.temp, "wb")
+            from huifang.atomic import in_place
+
+            if os.path.isdir(out):
+                raise _Usage(f"--out {out}：这是一个目录，请给出要写入的文件名")
+            folder = os.path.dirname(os.path.abspath(out))
+            if not os.path.isdir(folder):
+                raise _Usage(f"--out {out}：目录 {folder} 不存在")
+            if not in_place(out):
+                self.temp = Path(f"{out}.tmp-{os.getpid()}")
+            try:
+                self.handle = open(self.temp or out, "wb")
+            except OSError as exc:
+                why = "没有写入权限" if isinstance(exc, PermissionError) else exc.strerror or exc
+                raise _Usage(f"--out {out}：无法写入（{why}）") from None
 
     def write(self, data) -> None:
         data = data.encode("utf-8") if isinstance(data, str) else data
@@ -187,14 +203,16 @@ class _Target:
             return
         self.handle.close()
         self.handle = None
-        os.replace(self.temp, str(self.out))
+        if self.temp is not None:
+            os.replace(self.temp, str(self.out))
         print(f"已写入 {self.out}（{calls} 通）", file=sys.stderr)
 
     def abandon(self) -> None:
         if self.handle is not None:
             self.handle.close()
             self.handle = None
-            self.temp.unlink(missing_ok=True)
+            if self.temp is not None:
+                self.temp.unlink(missing_ok=True)
 
 
 class _Ledger:
@@ -273,6 +291,19 @@ def judge_stream(session, jobs, *, turns: bool = False, reports: bool = True, wo
                 yield from part
     finally:
         _SESSION = None
+
+
+def _unknown_scripts(jobs, scripts) -> None:
+    """A manifest row naming a script the project lacks is that row's fault, said at its cell, and its call is
+    not judged (it was said of the transcript, at its line 1)."""
+    from huifang.qa.session import _close
+
+    for job in jobs:
+        meta = job.meta
+        wanted = meta.get("script") if meta else None
+        if wanted and wanted not in scripts and "problem" not in meta:
+            at = f"{meta['manifest']}:{meta['manifest_line']}:{meta['script_column']}"
+            meta["problem"] = f"{at}: 清单中的话术 {wanted} 不存在{_close(wanted, scripts)}"
 
 
 def _missing_in_manifest(job) -> str:

@@ -79,6 +79,8 @@ def manifest(path: str) -> list[Job]:
                 values["problem"] = f"{path}:{number}:{header.index('date') + 1}: {exc}"
         file = values.pop("file")
         where = {"manifest": path, "manifest_line": number, "manifest_column": header.index("file") + 1}
+        if "script" in values:
+            where["script_column"] = header.index("script") + 1
         jobs.append(Job(os.path.join(base, file), file, values | where))
     return jobs
 

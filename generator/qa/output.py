@@ -142,7 +142,7 @@ def text_of_call(r: dict) -> str:
         lines.append("  指标：没有时间戳，时长、静音、抢话、语速不适用")
     else:
         lines.append(
-            f"  指标：时长 {clock(m['duration_s'])}，坐席说话占比 {m['agent_talk_ratio']:.0%}，"
+            f"  指标：时长 {clock(m['duration_s'])}，坐席说话占比 {_share(m['agent_talk_ratio'])}，"
             f"静音占比 {m['silence_ratio']:.0%}，最长静音 {m['longest_silence_s']:.1f} 秒，"
             f"抢话 {m['interruptions']} 次，坐席语速 {_rate(m['agent_chars_per_min'])}"
         )
@@ -156,6 +156,11 @@ def text_total(s: dict, errors: list[dict]) -> str:
         + (f"；{len(errors)} 个文件无法读取" if errors else "")
         + "\n"
     )
+
+
+def _share(value) -> str:
+    """A ratio as a percentage; None when nobody spoke for any time (every turn of zero length)."""
+    return "—" if value is None else f"{value:.0%}"
 
 
 def _rate(value) -> str:
@@ -195,7 +200,8 @@ def as_xlsx(records: list[dict], errors: list[dict], form) -> bytes:
     )
     for r in records:
         m, meta = r["metrics"], r["_meta"]
-        calls.append(
+        _put(
+            calls,
             [
                 r["path"],
                 meta.get("agent", ""),
@@ -211,13 +217,14 @@ def as_xlsx(records: list[dict], errors: list[dict], form) -> bytes:
                 m["longest_silence_s"],
                 m["interruptions"],
                 m["agent_chars_per_min"],
-            ]
+            ],
         )
     found = book.create_sheet("发现")
     found.append(["文件", "坐席", "时间", "行", "说话人", "类别", "严重程度", "说明", "原话", "问题"])
     for r in records:
         for f in r["findings"]:
-            found.append(
+            _put(
+                found,
                 [
                     r["path"],
                     r["_meta"].get("agent", ""),
@@ -229,13 +236,13 @@ def as_xlsx(records: list[dict], errors: list[dict], form) -> bytes:
                     f["message"],
                     f["text"],
                     f["question"] or "",
-                ]
+                ],
             )
     if errors:
         bad = book.create_sheet("无法读取")
         bad.append(["文件", "原因"])
         for e in errors:
-            bad.append([e["path"], e["error"]])
+            _put(bad, [e["path"], e["error"]])
     keep_text(book)  # a transcript line that starts with "=" is words, not a formula
     for sheet in book.worksheets:
         sheet.freeze_panes = "A2"
@@ -246,6 +253,14 @@ def as_xlsx(records: list[dict], errors: list[dict], form) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return _stable_zip(buffer.getvalue())
+
+
+def _put(sheet, values: list) -> None:
+    """A row of a sheet, its text without the control characters a workbook cannot hold (a transcript's
+    NUL would make openpyxl refuse the whole workbook)."""
+    from huifang.sheettext import printable
+
+    sheet.append([printable(v) for v in values])
 
 
 def _stable_zip(data: bytes) -> bytes:

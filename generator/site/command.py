@@ -41,7 +41,7 @@ def environment(args, root: Path):
     if getattr(args, "no_forms", False):
         os.environ["HUIFANG_NO_FORMS"] = "1"
     if getattr(args, "db", None):
-        os.environ["HUIFANG_DB"] = str(Path(args.db).resolve())
+        os.environ["HUIFANG_DB"] = os.path.realpath(args.db)  # Path.resolve raised on a symlink loop
     try:
         yield
     finally:

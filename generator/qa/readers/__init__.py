@@ -59,10 +59,11 @@ def load_bytes(path: str, display: str, max_bytes: int) -> bytes:
 
 
 def decode(raw: bytes, display: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (common for exports from Chinese systems)."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM, or GB18030 (common for exports from Chinese
+    systems), or Big5 (Taiwan and Hong Kong's) when the linter's guess says so."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            return raw.decode("utf-32" if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "utf-16")
         except UnicodeDecodeError:
             pass
     else:
@@ -70,9 +71,16 @@ def decode(raw: bytes, display: str) -> str:
             text = raw.decode("utf-8")
             return text[1:] if text.startswith("\ufeff") else text
         except UnicodeDecodeError:
+            from huifang.lint.loader import guess_encoding
+
+            guess = guess_encoding(raw)
+            if guess == "UTF-16":
+                raise TranscriptError(
+                    display, "文件看起来是不带 BOM 的 UTF-16 编码：请把转写结果另存为 UTF-8"
+                ) from None
             if b"\x00" not in raw:
                 try:
-                    text = raw.decode("gb18030")
+                    text = raw.decode("big5" if guess == "Big5" else "gb18030")
                 except UnicodeDecodeError:
                     text = ""
                 if text and not any(ord(c) < 32 and c not in "\t\r\n" for c in text):
@@ -89,6 +97,8 @@ def parse_json(text: str, display: str):
         raise TranscriptError(display, f"不是合法的 JSON：{_json_reason(exc.msg)}", exc.lineno, exc.colno) from None
     except RecursionError:
         raise TranscriptError(display, "JSON 嵌套过深：这不是转写结果") from None
+    except ValueError:  # an integer of more than 4,300 digits (Python's limit on converting them)
+        raise TranscriptError(display, "JSON 里有位数过多的数字：这不是转写结果") from None
 
 
 def _json_reason(msg: str) -> str:
@@ -170,7 +180,10 @@ def number(value, display: str, where: str, scale: float = 1.0, line: int = 1) -
                 raise TranscriptError(display, f"{where} 不是数字（{value[:20]!r}）", line) from None
         else:
             raise TranscriptError(display, f"{where} 缺失或不是数字", line) from None
-    seconds = value * scale
+    try:
+        seconds = value * scale
+    except OverflowError:  # an integer past a float's range (10**400)
+        raise TranscriptError(display, f"{where} 数值过大：请检查时间单位", line) from None
     if not math.isfinite(seconds):
         raise TranscriptError(display, f"{where} 不是有限的数字", line)
     if seconds < 0:
@@ -243,7 +256,7 @@ def quick(
                 append(Turn("" if speaker is None else f"声道{speaker}", text.strip(), start, end, speaker))
             else:
                 append(Turn("" if speaker is None else str(speaker), text.strip(), start, end))
-    except (TypeError, KeyError, AttributeError):
+    except (TypeError, KeyError, AttributeError, OverflowError):
         return None
     return out
 
