@@ -112,3 +112,22 @@ def test_the_bootstrap_reports_the_pooled_gain_and_brackets_it():
     # (c) finds file 0's company (right) and calls file 1's (wrong): F1 0 -> 2/(2+1+2) = 0.4.
     assert lines[0].startswith("(c) − (a), pooled F1: +0.4000 (95 % over 6 files: ")
     assert lines[1].startswith("(d) − (a), pooled F1: +0.0000 (95 % over 6 files: +0.0000 … +0.0000)")
+
+
+def test_the_line_reader_scores_a_file_by_its_best_line():
+    from bench.realworld.learned import Lines, line_features
+
+    lines = line_features("您好\n我是安准银行客服\n\n" + "中" * 20 + "\n再见", "outbound", head=12, tail=3)
+    assert [sorted(x)[:2] for x in lines["opening"]] == [["kind=outbound", "好"], ["kind=outbound", "准"]]
+    assert lines["closing"] == [frozenset({"再", "见", "再见", "kind=outbound"})]
+    assert line_features("", "face")["opening"] == [frozenset({"kind=face"})]
+
+    def make(name: str, text: str, has: bool) -> Item:
+        return Item("base", name, "outbound", {"gongsi": has}, {}, line_features(text, "outbound", head=40, tail=10))
+
+    items = [
+        make(f"p{n}", f"您好\n我是{org}客服\n请问", True) for n, org in enumerate(["安准银行", "安准保险", "安准物业"])
+    ]
+    items += [make(f"a{n}", f"您好\n我是客服{who}\n请问", False) for n, who in enumerate(["小李", "小王", "小张"])]
+    score = Lines(items).scorer("gongsi", frozenset())
+    assert score(make("t1", "喂\n这里是安准银行", True)) > score(make("t2", "喂\n我是客服小赵", False))
