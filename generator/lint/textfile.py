@@ -45,9 +45,15 @@ def read(file: str, display: str) -> str:
         raise UsageError(str(exc.problem)) from None
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
         from huifang.lint.loader import guess_encoding
 
+        stray = stray_bytes(raw, exc.start)
+        if stray:
+            raise UsageError(
+                f"{display}:{stray}: 这里有不是 UTF-8 的字节（文件其余部分是 UTF-8，可能粘贴进了其他编码的文字）："
+                "请在编辑器中改正这几个字，再另存为 UTF-8"
+            ) from None
         name = guess_encoding(raw)
         if name == "UTF-16":
             raise UsageError(
@@ -70,6 +76,21 @@ def read(file: str, display: str) -> str:
     if "\x00" in text:
         raise UsageError(f"{display}:1:1: 文件含有 NUL 字节（二进制文件？）：话术必须是 UTF-8 文本")
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def stray_bytes(raw: bytes, start: int) -> str:
+    """ "line:column" of the first byte that is not UTF-8 in a file that is otherwise UTF-8 (its other non-ASCII
+    characters decode, nine in ten at least: a few pasted characters of another encoding, a cut-off character),
+    or "" for a file in another encoding (named by `guess_encoding` instead, at 1:1)."""
+    text = raw.decode("utf-8", errors="replace")
+    wide = sum(1 for c in text if c > "\x7f")
+    bad = text.count("\ufffd")
+    if wide - bad < 9 * bad:
+        return ""
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
+    line = raw.count(b"\n", 0, start) + 1
+    return f"{line}:{column}"
 
 
 def guard(file: str, root: str, real_root: str) -> tuple[bool, str]:

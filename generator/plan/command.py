@@ -149,6 +149,12 @@ def plan_command(args) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.out and os.path.exists(args.out) and not os.path.isdir(args.out):  # said after planning: File exists
+        print(
+            f"huifang plan: --out {args.out}：这是一个文件，不是文件夹；名单、日历和 PDF 要写进一个文件夹",
+            file=sys.stderr,
+        )
+        return 2
     load_polars()
     got = load(args)
     if got is None:

@@ -179,7 +179,8 @@ def rows(path: Path) -> Iterator[tuple[int, list]]:
     if suffix not in (".csv", ".txt"):
         raise InputError("只支持 .csv 和 .xlsx 文件")
     raw = file_bytes(path)
-    for encoding in ("utf-8-sig", "gb18030"):
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # Excel's 「Unicode 文本」
+    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
         try:
             content = raw.decode(encoding)
             break

@@ -44,6 +44,7 @@ class Outcome:
     reschedule: dt.date | None
     reschedule_time: str
     note: str
+    where: str = ""  # the row it was read from: a line (CSV) or 工作表!行 (XLSX)
 
 
 def read_results(path: Path) -> tuple[list[Outcome], list[tuple[str, str]]]:
@@ -86,7 +87,14 @@ def read_table(table: list[tuple[int, list]], prefix: str, found: list[Outcome],
             made = filled_date(get(cells, "实际回访日期"), near)
             moved_raw = get(cells, "改约时间")
             moved_text = text(moved_raw)
-            moved = filled_date(moved_raw if not isinstance(moved_raw, str) else TIME.sub("", moved_raw).strip(), near)
+            if isinstance(moved_raw, str):  # its day without the time of day (2026-03-05 10:00, 2026-03-05T10:00)
+                day_text = TIME.sub("", moved_raw).strip().rstrip("Tt").strip()
+                try:
+                    moved = filled_date(day_text, near)
+                except ValueError as exc:  # said of what the agent wrote, not of its day alone
+                    raise ValueError(str(exc).replace(f"「{day_text}」", f"「{moved_text}」")) from None
+            else:
+                moved = filled_date(moved_raw, near)
         except ValueError as exc:
             errors.append((f"{prefix}{line}", str(exc)))
             continue
@@ -99,6 +107,9 @@ def read_table(table: list[tuple[int, list]], prefix: str, found: list[Outcome],
             errors.append((f"{prefix}{line}", f"「满意度」应填 满意、一般、不满意 或 不方便，不是「{mood}」"))
             continue
         hhmm = TIME.search(moved_text)
+        if hhmm and (int(hhmm.group(1)) > 23 or int(hhmm.group(2)) > 59):
+            errors.append((f"{prefix}{line}", f"「改约时间」的时刻「{hhmm.group(0)}」不存在"))
+            continue
         found.append(
             Outcome(
                 key,
@@ -108,6 +119,7 @@ def read_table(table: list[tuple[int, list]], prefix: str, found: list[Outcome],
                 moved,
                 f"{int(hhmm.group(1)):02d}:{hhmm.group(2)}" if hhmm else "",
                 text(get(cells, "客户意见")),
+                f"{prefix}{line}",
             )
         )
 
@@ -150,9 +162,9 @@ def save(
     source: str,
     project: m.Project | None = None,
     config: PlanConfig | None = None,
-) -> list[str]:
+) -> list[Outcome]:
     """Store outcomes; plan the rescheduled calls again, and the calls not reached up to the maximum number
-    of attempts (attempts.py). Returns 计划编号 the ledger does not know."""
+    of attempts (attempts.py). Returns the outcomes whose 计划编号 the ledger does not know."""
     from huifang.plan.outputs import ref
 
     planned = {
@@ -165,7 +177,7 @@ def save(
         for o in outcomes:
             found = planned.get(o.key)
             if found is None:
-                unknown.append(o.key)
+                unknown.append(o)
                 continue
             key, (scenario, customer, phone, agent, date, time, win_from, win_to, line, parent, _) = found
             root = parent or key
@@ -605,9 +617,13 @@ def _run(args) -> int:
                 sheet, _, line = where.rpartition("!")
                 print(f"{shown}:{line}: " + (f"工作表「{sheet}」：" if sheet else "") + message, file=sys.stderr)
                 bad = True
-            for key in save(db, outcomes, shown, project, config):
+            for o in save(db, outcomes, shown, project, config):  # said at its row (it was said at line 1)
+                sheet, _, line = o.where.rpartition("!")
                 print(
-                    f"{shown}:1: 计划编号「{key}」不在台账里（是另一份台账排出的名单吗？用 --db 指定）", file=sys.stderr
+                    f"{shown}:{line or 1}: "
+                    + (f"工作表「{sheet}」：" if sheet else "")
+                    + f"计划编号「{o.key}」不在台账里（是另一份台账排出的名单吗？用 --db 指定）",
+                    file=sys.stderr,
                 )
                 bad = True
         data = compute(db, project, config, first, last)

@@ -38,6 +38,8 @@ def load_human(path: str) -> tuple[list[str], dict[str, dict]]:
             score = float(row[score_col])
         except ValueError:
             raise InputError(f"{path}:{number}:{score_col + 1}: 得分不是数字（{row[score_col]!r}）") from None
+        if not 0 <= score <= 100:  # NaN, inf and -5 too: they made the mean difference 「nan 分」
+            raise InputError(f"{path}:{number}:{score_col + 1}: 得分应在 0 到 100 之间（{row[score_col]!r}）")
         values = {
             header[i]: row[i].strip() for i in range(len(row)) if i not in (file_col, score_col) and i < len(header)
         }

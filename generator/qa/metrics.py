@@ -110,5 +110,7 @@ def measure(call: Call, min_silence: float = 0.0, agent_chars: int | None = None
     m.longest_silence_s = longest
     m.interruptions = len(interrupting)
     minutes = agent_talk / 60
-    m.agent_chars_per_min = m.agent_chars / minutes if minutes > 0 else None
+    # under a millisecond of talk (every format's resolution) there is no rate to speak of: 1e-308 s made it
+    # Infinity, which `--format json` wrote as no JSON reader accepts
+    m.agent_chars_per_min = m.agent_chars / minutes if agent_talk >= 0.001 else None
     return m

@@ -47,3 +47,16 @@ def test_a_symlink_loop_in_content_is_one_line_for_every_command(minimal, tmp_pa
     assert result.stderr.strip().endswith(
         f"--out {tmp_path / 'loop'}：是无法解析的符号链接（指向自身或循环）；请删除该链接"
     )
+
+
+def test_a_stray_byte_in_a_utf8_script_is_said_where_it_is(proj):
+    """One pasted Latin-1 byte in a UTF-8 script was 「文件不是 UTF-8 编码……iconv -f GBK」 at 1:1."""
+    folder = proj / "scripts_src"
+    (folder / "stray.txt").write_bytes(
+        "客服：您好，我是安心物业客服小李\n客服：请问您对服务满意".encode() + b"\xe9" + "吗？\n".encode()
+    )
+    (folder / "gbk.txt").write_bytes("客服：您好，请问您对这次维修服务满意吗？谢谢您的支持，再见".encode("gbk"))
+    problems = {p.path.rsplit("/", 1)[-1]: p for p in lint_paths(proj, [folder]).problems if p.rule == "check"}
+    stray = problems["stray.txt"]
+    assert (stray.line, stray.column) == (2, 12) and stray.message.startswith("这里有不是 UTF-8 的字节"), stray
+    assert (problems["gbk.txt"].line, problems["gbk.txt"].column) == (1, 1) and "GBK" in problems["gbk.txt"].message

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import stat
 import zipfile
 from pathlib import Path
+
+from huifang.plan.outputs import ref
 
 from tests.conftest import REPO, huifang
 
@@ -112,3 +115,53 @@ def test_a_ledger_that_cannot_be_opened_is_one_line(tmp_path: Path):
     result = huifang("plan", events, *SPAN, "--project", REPO, "--db", tmp_path / "loop")
     assert result.returncode == 1 and "回访台账无法打开或写入" in result.stderr, result.stderr
     assert text.read_text(encoding="utf-8") == "这不是数据库\n" * 100
+
+
+def test_a_filled_worklist_is_checked_row_by_row(tmp_path: Path):
+    """An unknown 计划编号 was said at line 1 whatever its row; 「2026-03-05T10:00」 was quoted as 「2026-03-05T」 and
+    refused; a time of day 25:00 or 99:99 was stored; a UTF-16 worklist (Excel's Unicode text) was refused."""
+    db = tmp_path / "l.sqlite"
+    events = tmp_path / "events.csv"
+    events.write_text(HEADER + ROW + ROW.replace("王先生,13800000001", "李先生,13800000002"), encoding="utf-8")
+    planned = huifang("plan", events, *SPAN, "--project", REPO, "--db", db, "--format", "json")
+    assert planned.returncode == 0, planned.stderr
+    with sqlite3.connect(db) as ledger:
+        keys = dict(ledger.execute("SELECT customer, key FROM plan_calls"))
+    wang, li = (ref(keys[name]) for name in ("王先生", "李先生"))
+    filled = tmp_path / "filled.csv"
+    filled.write_text(
+        "计划编号,实际回访日期,是否接通,满意度,改约时间\n"
+        f"{wang},2026-03-02,否,,2026-03-04T10:00\n"
+        "no-such-id,2026-03-02,是,满意,\n"
+        f"{li},2026-03-02,否,,2026-03-04 25:00\n"
+        f"{li},2026-03-02,否,,2026-02-30 10:00\n",
+        encoding="utf-8",
+    )
+    result = huifang("report", filled, *SPAN, "--project", REPO, "--db", db)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"{filled}:4: 「改约时间」的时刻「25:00」不存在",
+        f"{filled}:5: 日期「2026-02-30 10:00」不存在",
+        f"{filled}:3: 计划编号「no-such-id」不在台账里（是另一份台账排出的名单吗？用 --db 指定）",
+    ]
+    with sqlite3.connect(db) as ledger:
+        assert ledger.execute("SELECT reschedule FROM plan_results").fetchall() == [("2026-03-04",)]
+    wide = tmp_path / "wide.csv"
+    wide.write_bytes(f"计划编号,实际回访日期,是否接通,满意度\n{li},2026-03-03,是,满意\n".encode("utf-16"))
+    result = huifang("report", wide, *SPAN, "--project", REPO, "--db", db, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["total"]["satisfied"] == 1
+
+
+def test_out_that_is_a_file_is_refused_before_planning(tmp_path: Path):
+    """It planned, then failed with 文件读写失败（File exists）."""
+    events = tmp_path / "events.csv"
+    events.write_text(HEADER + ROW, encoding="utf-8")
+    taken = tmp_path / "notes.txt"
+    taken.write_text("我的笔记\n", encoding="utf-8")
+    result = huifang("plan", events, *SPAN, "--project", REPO, "--db", tmp_path / "l.sqlite", "--out", taken)
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        f"huifang plan: --out {taken}：这是一个文件，不是文件夹；名单、日历和 PDF 要写进一个文件夹",
+    )
+    assert taken.read_text(encoding="utf-8") == "我的笔记\n" and not (tmp_path / "l.sqlite").exists()

@@ -125,7 +125,7 @@ SEGMENT = st.builds(
     lambda text, start, length, who: {"text": text, "start": start, "end": start + length, "speaker": who},
     WORDS,
     st.integers(0, 300) | st.floats(0, 300),
-    st.sampled_from([0, 0.0, 0.5, 3, 40]),
+    st.sampled_from([0, 0.0, 5e-324, 1e-300, 0.5, 3, 40]),
     st.sampled_from(["SPEAKER_00", "SPEAKER_01", "SPEAKER_02"]) | st.none(),
 )
 
@@ -143,8 +143,12 @@ def test_a_readable_call_is_judged_and_written_in_every_format(tmp_path_factory,
     rec = record(session.judge(call), True, True)
     form = session.form
     assert output.text_of_call(rec)
-    json.loads(output.as_json([rec], [], form))
+    json.loads(output.as_json([rec], [], form), parse_constant=_not_json)
     assert output.as_xlsx([rec], [], form)[:2] == b"PK"
+
+
+def _not_json(constant: str):
+    raise AssertionError(f"{constant} is not JSON: no JSON reader but Python's accepts it")
 
 
 # -- the inputs each crash was found with ---------------------------------------------------------------------------
@@ -173,6 +177,12 @@ def test_numbers_past_a_float_and_zero_length_calls_are_one_line_and_the_rest_ju
     }
     for name, (content, _) in cases.items():
         (tmp_path / name).write_text(content, encoding="utf-8")
+    tiny = tmp_path / "tiny.json"  # 1e-308 ms of talk: a speech rate of Infinity, written into --format json
+    tiny.write_text(
+        '{"Response": {"Data": {"StatusStr": "success", "ResultDetail": '
+        '[{"FinalSentence": "您好，我是物业客服小王", "StartMs": 0, "EndMs": 1.1125369292536007e-308}]}}}',
+        encoding="utf-8",
+    )
     zero = tmp_path / "zero.json"  # every turn 0 s long: the talk ratio is None, and text output crashed on it
     zero.write_text(json.dumps({"segments": [{"start": 0, "end": 0, "text": "您好", "speaker": "A"}]}), "utf-8")
     result = huifang("qa", "--project", REPO, "--no-db", *sorted(tmp_path.iterdir()), STORY / "labelled.txt")
@@ -181,6 +191,10 @@ def test_numbers_past_a_float_and_zero_length_calls_are_one_line_and_the_rest_ju
     assert lines == [f"{tmp_path / name}:{expected}" for name, (_, expected) in sorted(cases.items())]
     assert "labelled.txt: 71.9 分" in result.stdout
     assert f"{zero}: " in result.stdout and "坐席说话占比 —" in result.stdout
+    assert f"{tiny}: " in result.stdout and "坐席语速 —" in result.stdout  # it printed a 300-digit rate
+    written = huifang("qa", "--project", REPO, "--no-db", "--format", "json", tiny).stdout
+    (call,) = json.loads(written, parse_constant=_not_json)["calls"]
+    assert call["metrics"]["agent_chars_per_min"] is None
 
 
 def test_control_characters_in_a_transcript_do_not_stop_the_workbook(tmp_path):
@@ -213,6 +227,12 @@ def test_legacy_and_wide_encodings_are_read_or_named(tmp_path):
     assert set(calls) == {"big5.txt", "utf32.json"}
     said = [f["text"] for f in calls["big5.txt"]["findings"]]
     assert not any("\ufffd" in t for t in said)
+    stray = tmp_path / "stray.txt"  # UTF-8 but one pasted byte: was read as GB18030, judged as garbage
+    stray.write_bytes("客服：您好，我是物业客服小王\n客户：你好，请问有什么事".encode() + b"\xe9\n")
+    result = huifang("qa", "--project", REPO, "--no-db", stray)
+    assert (
+        result.stderr.strip() == f"{stray}:2:13: 这里有不是 UTF-8 的字节（文件其余部分是 UTF-8）：请改正后另存为 UTF-8"
+    )
     html = tmp_path / "r.html"
     huifang("qa", "--project", REPO, "--no-db", "--format", "html", "--out", html, tmp_path / "big5.txt")
     assert "請問您對這次服務滿意嗎" in html.read_text(encoding="utf-8")
@@ -252,3 +272,32 @@ def test_a_manifest_script_the_project_lacks_is_said_at_its_row(tmp_path):
     result = huifang("qa", "--project", REPO, "--no-db", manifest)
     assert result.stderr.strip() == f"{manifest}:2:4: 清单中的话术 no-such-script 不存在"  # was a.txt:1:1
     assert "共 1 通" in result.stdout and "1 个文件无法读取" in result.stdout
+
+
+def test_a_human_score_that_is_no_score_is_refused_at_its_cell(tmp_path):
+    """nan, inf and -5 were taken as scores: the calibration said 「平均相差 nan 分」."""
+    call = tmp_path / "a.txt"
+    call.write_text((STORY / "labelled.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    for value in ("nan", "-5"):
+        human = tmp_path / "human.csv"
+        human.write_text(f"file,score\na.txt,{value}\n", encoding="utf-8")
+        result = huifang("qa", "--project", REPO, "--no-db", call, "--calibrate", human)
+        assert result.returncode == 2
+        assert result.stderr.strip().endswith(f"huifang qa: {human}:2:2: 得分应在 0 到 100 之间（'{value}'）")
+
+
+def test_srt_cues_without_blank_lines_between_them_stay_apart(tmp_path):
+    """The second cue's number, timing and words were read as the first cue's words: one speaker, 4 s of talk
+    said in 1 s (1,860 characters a minute), the customer's turn lost."""
+    srt = tmp_path / "call.srt"
+    srt.write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\n[SPEAKER_00]: 您好\n"
+        "2\n00:00:03,000 --> 00:00:04,000\n[SPEAKER_01]: 嗯，你好\n3\n00:00:05,000 --> 00:00:06,000\n[SPEAKER_00]: 再见\n",
+        encoding="utf-8",
+    )
+    call = read(str(srt))
+    assert [(t.speaker, t.text, t.start, t.end, t.line) for t in call.turns] == [
+        ("SPEAKER_00", "您好", 1.0, 2.0, 3),
+        ("SPEAKER_01", "嗯，你好", 3.0, 4.0, 6),
+        ("SPEAKER_00", "再见", 5.0, 6.0, 9),
+    ]

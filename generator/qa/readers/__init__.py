@@ -70,9 +70,16 @@ def decode(raw: bytes, display: str) -> str:
         try:
             text = raw.decode("utf-8")
             return text[1:] if text.startswith("\ufeff") else text
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
             from huifang.lint.loader import guess_encoding
+            from huifang.lint.textfile import stray_bytes
 
+            stray = stray_bytes(raw, exc.start)
+            if stray:  # read as GB18030, the whole file would be garbage
+                line, column = map(int, stray.split(":"))
+                raise TranscriptError(
+                    display, "这里有不是 UTF-8 的字节（文件其余部分是 UTF-8）：请改正后另存为 UTF-8", line, column
+                ) from None
             guess = guess_encoding(raw)
             if guess == "UTF-16":
                 raise TranscriptError(

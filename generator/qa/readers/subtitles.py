@@ -41,9 +41,13 @@ def read(text: str, display: str, kind: str) -> Call:
         at = i + 1
         start = number(seconds(m.group("a")), display, f"第 {at} 行的开始时间", line=at)
         end = number(seconds(m.group("b")), display, f"第 {at} 行的结束时间", line=at)
-        body = []
+        body: list[str] = []
         i += 1
         while i < len(lines) and lines[i].strip():
+            if "-->" in lines[i] and TIMING.match(lines[i]):  # the next cue, without the blank line before it: its
+                if body and body[-1].isdigit():  # words were read as this cue's, and its speaker was lost
+                    body.pop()  # its number
+                break
             body.append(lines[i].strip())
             i += 1
         words = " ".join(body)
