@@ -155,6 +155,8 @@ GENERIC_ORG_WORDS = (
     "上市 国有 国营 民营 私营 公立 私立 儿童 儿科 牙科 公交 铁路 钢铁 化工 "
     # places and public bodies named by their kind
     "社区 街道 小区 村里 村委 村 镇上 乡里 居委 政府 派出所 公安 法院 城管 "
+    # a level of government said without its place (市行政服务, 经开区政务服务中心, 县直), which names no unit
+    "省 市 州 县 区 镇 乡 经开区 开发区 高新区 新区 市直 县直 州直 市级 县级 区级 "
     # kinds of organisation and of their parts
     "公司 集团 中心 平台 机构 门店 本店 店里 店 商城 商场 超市 药店 药房 专卖店 营业厅 网点 银行 医院 诊所 门诊 "
     "学校 幼儿园 驿站 养老院 敬老院 服务站 维修站 卫生站 卫生室 卫生院 居委会 村委会 委员会 办事处 办公室 售楼处 "
