@@ -489,8 +489,8 @@ class Reader:
             call.unknown_speakers = unknown
             call.inferred_agent = inferred
             call.inferred_points = won
-            kind, call.unknown_kind = declaration(text, lines, marks)
-            call.kind = kind or "outbound"
+            declared, call.unknown_kind = declaration(text, lines, marks)
+            call.kind = declared or "outbound"
             call.marks = marks
             call.node_endings = nodes
             if self.matcher is not None:
