@@ -85,7 +85,7 @@ case $cmd in
          say "ruff (lint and format) and mypy"
          "$VENV/bin/ruff" check generator templates tests bench
          "$VENV/bin/ruff" format --check --quiet generator templates tests bench
-         "$VENV/bin/mypy" generator
+         "$VENV/bin/mypy"  # checks the package huifang (pyproject.toml [tool.mypy])
          exec "$VENV/bin/python" -m pytest "$@" ;;
   lock)  lock ;;
   *) echo "usage: ./dev.sh [setup|build|serve|test|lock] [args…]" >&2; exit 2 ;;

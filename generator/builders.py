@@ -4,7 +4,11 @@ and files them in the project (`huifang.kinds` names the builder of each kind)."
 from __future__ import annotations
 
 from huifang import model as m
-from huifang.yamlload import Document
+from huifang.yamlload import Document, mapping
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def every(raw: dict | None) -> m.Every | None:
@@ -57,7 +61,7 @@ class Builder:
         return self.text(path) if self._get(path, None) is not None else None
 
     def _get(self, path: tuple, default=KeyError):
-        value = self.doc.data
+        value: Any = self.doc.data  # a walk down YAML: any value, checked by the except below
         for key in path:
             try:
                 value = value[key]
@@ -110,6 +114,10 @@ class Builder:
             return None
         return [self.turn(item, path + (i,)) for i, item in enumerate(data)]
 
+    def turn_list(self, data: list, path: tuple) -> list[m.Turn]:
+        """`turns` of a list the schema requires."""
+        return [self.turn(item, path + (i,)) for i, item in enumerate(data)]
+
     def step(self, data, path: tuple):
         if isinstance(data, dict) and "branch" in data:
             branch = data["branch"]
@@ -119,7 +127,7 @@ class Builder:
             }
             return m.Branch(cases, branch.get("question"))
         if isinstance(data, dict) and "close" in data:
-            return m.Close(self.turns(data["close"], path + ("close",)))
+            return m.Close(self.turn_list(data["close"], path + ("close",)))
         return self.turn(data, path)
 
     def convenience(self, data, path: tuple):
@@ -127,8 +135,8 @@ class Builder:
             return data
         return m.Convenience(
             self.text(path + ("ask",)),
-            self.turns(data["yes"], path + ("yes",)),
-            self.turns(data["no"], path + ("no",)),
+            self.turn_list(data["yes"], path + ("yes",)),
+            self.turn_list(data["no"], path + ("no",)),
             data.get("kind", ""),
         )
 
@@ -170,7 +178,7 @@ class Builder:
 
 
 def org(doc: Document, project: m.Project) -> None:
-    b, d, f = Builder(doc), doc.data, doc.display
+    b, d, f = Builder(doc), mapping(doc), doc.display
     minutes = d.get("max_call_minutes")
     project.orgs[d["id"]] = m.Org(
         d["id"],
@@ -198,7 +206,7 @@ def org(doc: Document, project: m.Project) -> None:
 
 
 def etiquette(doc: Document, project: m.Project) -> None:
-    b, d, f = Builder(doc), doc.data, doc.display
+    b, d, f = Builder(doc), mapping(doc), doc.display
     for gi, g in enumerate(d["groups"]):
         rules = [
             m.EtiquetteRule(r["id"], b.text(("groups", gi, "rules", ri, "text")), r.get("why", ""), r.get("source", ""))
@@ -208,7 +216,7 @@ def etiquette(doc: Document, project: m.Project) -> None:
 
 
 def forbidden(doc: Document, project: m.Project) -> None:
-    b, d, f = Builder(doc), doc.data, doc.display
+    b, d, f = Builder(doc), mapping(doc), doc.display
     for i, p in enumerate(d["phrases"]):
         project.forbidden.append(
             m.ForbiddenPhrase(
@@ -231,13 +239,13 @@ def forbidden(doc: Document, project: m.Project) -> None:
 
 
 def standards(doc: Document, project: m.Project) -> None:
-    b, d = Builder(doc), doc.data
+    b, d = Builder(doc), mapping(doc)
     project.greeting = b.standard(d["greeting"], ("greeting",))
     project.closing = b.standard(d["closing"], ("closing",))
 
 
 def question_bank(doc: Document, project: m.Project) -> None:
-    b, d, f = Builder(doc), doc.data, doc.display
+    b, d, f = Builder(doc), mapping(doc), doc.display
     questions = [b.question(q, ("questions", i), d["id"]) for i, q in enumerate(d["questions"])]
     project.banks[d["id"]] = m.QuestionBank(
         d["id"], d["title"], questions, f, d.get("industry", ""), d.get("description", ""), d.get("source", "")
@@ -245,7 +253,7 @@ def question_bank(doc: Document, project: m.Project) -> None:
 
 
 def scenario(doc: Document, project: m.Project) -> None:
-    d, f = doc.data, doc.display
+    d, f = mapping(doc), doc.display
     project.scenarios[d["id"]] = m.Scenario(
         d["id"],
         d["title"],
@@ -270,7 +278,7 @@ def scenario(doc: Document, project: m.Project) -> None:
 
 
 def script(doc: Document, project: m.Project) -> None:
-    b, d, f = Builder(doc), doc.data, doc.display
+    b, d, f = Builder(doc), mapping(doc), doc.display
     steps = [b.step(s, ("steps", i)) for i, s in enumerate(d.get("steps", []))]
     for i, q in enumerate(d.get("questions", [])):
         steps.append(
@@ -297,7 +305,7 @@ def script(doc: Document, project: m.Project) -> None:
 
 
 def form(doc: Document, project: m.Project) -> None:
-    d, f = doc.data, doc.display
+    d, f = mapping(doc), doc.display
     sections = []
     for s in d["sections"]:
         table = s.get("table", {})
@@ -337,7 +345,7 @@ def form(doc: Document, project: m.Project) -> None:
 
 
 def records(doc: Document, project: m.Project) -> None:
-    d = doc.data
+    d = mapping(doc)
 
     def record_fields(key: str) -> list[m.RecordField]:
         return [
@@ -359,7 +367,7 @@ def records(doc: Document, project: m.Project) -> None:
 
 
 def qa_form(doc: Document, project: m.Project) -> None:
-    d = doc.data
+    d = mapping(doc)
     limits = d.get("limits", {})
     items = [
         m.QAItem(

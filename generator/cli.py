@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     first = next((a for a in given if not a.startswith("-")), None)  # the subcommand comes before its options
     before = given[: given.index(first)] if first in given else given
     whole = first not in COMMANDS or "-h" in before or "--help" in before
-    if not whole:
+    if not whole and first is not None:  # not whole: first is one of COMMANDS
         from huifang import regexcache
 
         regexcache.prime(first)  # before the subcommand's modules are imported

@@ -14,6 +14,7 @@ from huifang.yamlload import Document
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
     from dataclasses import dataclass, field
+    from typing import Literal
 else:
     from huifang.records import dataclass, field
 
@@ -397,7 +398,7 @@ class Script:
     org: str = ""
     description: str = ""
     opening: list[Turn] | None = None
-    convenience: Convenience | None | bool = None  # None: use the org's; False: no check
+    convenience: Convenience | Literal[False] | None = None  # None: use the org's; False: no check
     steps: list = field(default_factory=list)
     closings: dict[str, list[Turn]] | None = None
     source: str = ""
@@ -529,6 +530,7 @@ class Config:
     lint: LintSettings = field(default_factory=LintSettings)
     build_lint_errors: str = "fail"
     plan: dict = field(default_factory=dict)  # huifang.yaml `plan:` as validated; read by huifang.plan.config
+    lint_document: Document | None = field(default=None, repr=False, compare=False)  # huifang.yaml, for positions
 
 
 @dataclass(eq=False)

@@ -16,7 +16,7 @@ from huifang.compose import written
 from huifang.kinds import BY_ID, CONFIG_FILE, CONTENT, KINDS, SCRIPT, SCRIPTS, Kind
 from huifang.problems import ContentError, Problem, display_path
 from huifang.validate import did_you_mean, validate_document
-from huifang.yamlload import SAFE_MAX_DEPTH, Document, Limits, load_document, load_file, read_text
+from huifang.yamlload import SAFE_MAX_DEPTH, Document, Limits, load_document, load_file, mapping, read_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
@@ -157,7 +157,7 @@ def read_config(root: Path, problems: list[Problem]) -> tuple[m.Config, Limits]:
     if found:
         problems.extend(found)
         return config, limits
-    data = doc.data
+    data = mapping(doc)
     lint = data.get("lint", {})
     rules = {k: (v["severity"] if isinstance(v, dict) else v) for k, v in lint.get("rules", {}).items()}
     config = m.Config(
@@ -248,7 +248,7 @@ def config_choices(doc: Document) -> list[Problem]:
     from huifang.lint.rules import RULES
 
     found = []
-    lint = doc.data.get("lint", {})
+    lint = mapping(doc).get("lint", {})
     extends = lint.get("extends")
     from huifang.lint import packs
 
@@ -277,7 +277,7 @@ def config_choices(doc: Document) -> list[Problem]:
                     f"lint.rules 中的规则 '{rule}' 不存在{did_you_mean(rule, known)}（可选：{'、'.join(known)}）",
                 )
             )
-    depth = doc.data.get("limits", {}).get("max_depth")
+    depth = mapping(doc).get("limits", {}).get("max_depth")
     if isinstance(depth, int) and depth > SAFE_MAX_DEPTH:
         span = doc.span(("limits", "max_depth"))
         found.append(
@@ -358,7 +358,7 @@ class References:
             self.check_turns(self.doc(org.file), org)
         for script in p.scripts.values():
             self.check_script(script)
-        cfg_doc = getattr(p.config, "lint_document", None)
+        cfg_doc = p.config.lint_document
         if p.config.default_org and cfg_doc is not None:
             self.refer(cfg_doc, ("default_org",), "机构", p.config.default_org, p.orgs)
 
@@ -373,22 +373,19 @@ class References:
             self.resolve_turn(doc, turn)
 
     def resolve_turn(self, doc, turn: m.Turn) -> None:
-        if turn.kind != "ask" or turn.question is not None:
+        ident = turn.question_id  # an ask turn always has one (builders.turn)
+        if turn.kind != "ask" or turn.question is not None or ident is None:
             return
-        turn.question = self.project.questions.get(turn.question_id)
-        if turn.question is None and doc is not None and turn.question_id not in self.loaded.broken_ids:
-            where = self.find_value(doc, turn.question_id)
-            self.report(
-                doc,
-                where,
-                f"引用了不存在的问题 '{turn.question_id}'{did_you_mean(turn.question_id, self.project.questions)}",
-            )
+        turn.question = self.project.questions.get(ident)
+        if turn.question is None and doc is not None and ident not in self.loaded.broken_ids:
+            where = self.find_value(doc, ident)
+            self.report(doc, where, f"引用了不存在的问题 '{ident}'{did_you_mean(ident, self.project.questions)}")
 
     @staticmethod
     def find_value(doc: Document, value: str) -> tuple:
         for path, _span in doc.spans.items():
             if path and path[-1] in ("ask",) or (len(path) >= 2 and path[-2] == "questions"):
-                got = doc.data
+                got: Any = doc.data  # a walk down YAML: any value, checked by the except below
                 try:
                     for key in path:
                         got = got[key]
@@ -434,7 +431,7 @@ def register_ids(loaded: Loaded, doc: Document, kind: Kind, seen: dict) -> bool:
     """Reject a document whose id is already taken; returns False if it must not be built."""
     if not kind.has_id:
         return True
-    ident = doc.data["id"]
+    ident = mapping(doc)["id"]
     key = (kind.id, ident)
     if key in seen:
         span = doc.span(("id",))

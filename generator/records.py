@@ -24,6 +24,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from huifang.kept import Kept
+
 
 class _Missing:
     __slots__ = ()
@@ -269,7 +271,7 @@ def _compiled(source: str):
     return code
 
 
-_CODE = None
+_CODE: Kept | None = None
 
 
 class _Lazy:

@@ -19,6 +19,7 @@ from huifang.readfile import read_bytes
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
     from dataclasses import dataclass, field
+    from typing import Any
 else:
     from huifang.records import dataclass, field
 
@@ -108,6 +109,15 @@ class Document:
     def error(self, path: tuple, message: str, *, key: bool = False) -> ContentError:
         s = self.key_span(path) if key else self.span(path)
         return ContentError(self.display, s.line, s.column, message)
+
+
+def mapping(doc: Document) -> dict[str, Any]:
+    """The document's top level as the mapping it is once it passed its schema (every schema's top level is an
+    object). Called on a document that did not, it is a bug of the caller's, not the user's."""
+    data = doc.data
+    if not isinstance(data, dict):
+        raise TypeError(f"{doc.display}: the top level is {type(data).__name__}, not a mapping")
+    return data
 
 
 @dataclass(frozen=True)

@@ -304,10 +304,11 @@ def build(
 
 def commit(out_dir: Path, cache: Cache, pending: dict[str, str], result: Result, keep_others: bool) -> None:
     """Write the changed PDFs and remove the stale ones, with Ctrl-C held until all is done."""
-    blobs = {name: cache.fetch(key) for name, key in pending.items()}
-    missing = sorted(name for name, data in blobs.items() if data is None)
+    fetched = {name: cache.fetch(key) for name, key in pending.items()}
+    missing = sorted(name for name, data in fetched.items() if data is None)
     if missing:
-        raise OSError(f"表单缓存中缺少 {missing[0]}（缓存文件夹被改动？请重试）")
+        raise _missing(missing[0])
+    blobs = {name: data for name, data in fetched.items() if data is not None}
     with interrupts_deferred():
         claim(out_dir)
         for name, data in sorted(blobs.items()):
@@ -373,6 +374,17 @@ def advance(bar) -> None:
         bar.advance(bar.task_ids[0])
 
 
+def _missing(name: str) -> OSError:
+    return OSError(f"表单缓存中缺少 {name}（缓存文件夹被改动？请重试）")
+
+
+def _fetch(cache: Cache, name: str, key: str) -> bytes:
+    data = cache.fetch(key)
+    if data is None:
+        raise _missing(name)
+    return data
+
+
 def pack_members(scenario, project) -> list[str]:
     names = [ident for ident in scenario.forms if ident in project.forms]
     names += [f"script-{ident}" for ident in scenario.scripts if ident in project.scripts]
@@ -397,7 +409,9 @@ def build_packs(
             continue
         if not cache.stored(key).is_file():
             parts = [
-                cache.fetch(pending[f"{n}.pdf"]) if f"{n}.pdf" in pending else (out_dir / f"{n}.pdf").read_bytes()
+                _fetch(cache, f"{n}.pdf", pending[f"{n}.pdf"])
+                if f"{n}.pdf" in pending
+                else (out_dir / f"{n}.pdf").read_bytes()
                 for n in members
             ]
             cache.put(key, merge(parts, f"{scenario.title} 打印包", created))

@@ -13,12 +13,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from huifang import __version__, templates
+from huifang import __version__
 from huifang.forms.views import Doc
+from huifang.templates import FORMS  # templates/, a package mypy does not see: FORMS is Any to it
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-TEMPLATES = templates.FORMS
+TEMPLATES: Path = FORMS
 CSS_FILE = "print.css"
 TEMPLATE_OF = {"form": "form.html.j2", "sheet": "sheet.html.j2", "desk": "desk.html.j2", "guide": "guide.html.j2"}
 DENSITIES = ("", "dense", "denser")

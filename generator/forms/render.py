@@ -40,6 +40,7 @@ def compact_fonts(document, pdf) -> None:
         key = id(obj.stream[0])
         if key in skip or key not in used:
             continue
+        cff: bytes | None
         try:
             cff = fast_cff.subset(obj.stream[0], used[key])
         except (fast_cff.Unsupported, struct.error, IndexError, ValueError):

@@ -7,6 +7,7 @@ fillable variant are made here so they are unique within a document and readable
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from huifang import model as m
 from huifang.citations import without_citations
@@ -68,7 +69,7 @@ def field_view(f: m.FormField, namer: Namer, dated: bool = False) -> dict:
         options = [""]
     if kind == "score" and not options:
         options = [str(n) for n in range(1, 11)]
-    view = {
+    view: dict[str, Any] = {
         "label": f.label,
         "type": kind,
         "lines": f.lines if kind == "lines" else 1,
@@ -127,7 +128,7 @@ def table_rows(section: m.FormSection, namer: Namer, title: str) -> list[list[di
             if c == 0 and label is not None:
                 row.append({"text": label, "type": "text", "name": ""})
                 continue
-            cell = {"text": None, "type": column.type, "name": "", "options": []}
+            cell: dict[str, Any] = {"text": None, "type": column.type, "name": "", "options": []}
             if column.type in ("checkbox", "choice"):
                 cell["options"] = option_list(list(column.options) or [""], namer, title, key, column.label)
             elif column.type == "score" and column.options:
@@ -150,7 +151,7 @@ def org_name(project: m.Project, ident: str) -> str:
 
 
 def form_labels(form: m.Form) -> set[str]:
-    return {x.label for s in form.sections for x in (*s.fields, *s.columns)}
+    return {x.label for s in form.sections for x in s.fields} | {x.label for s in form.sections for x in s.columns}
 
 
 def missing_fields(wanted: list[m.RecordField], present: set[str]) -> list[m.FormField]:
@@ -348,7 +349,7 @@ def sheet_doc(call: Call, project: m.Project) -> Doc:
     sources = {script.file}
     for n, q in enumerate(asked_questions(call), 1):
         answer = q.answer
-        view = {
+        view: dict[str, Any] = {
             "n": n,
             "parts": split_placeholders(q.text.value, org),
             "type": answer.type,
@@ -389,7 +390,7 @@ def sheet_doc(call: Call, project: m.Project) -> Doc:
         for who in signers
     ]
     title = f"{script.title}记录表" if not script.title.endswith("表") else script.title
-    number = header_number(record.number, record.version or records.version) if record else ""
+    number = header_number(record.number, record.version or records.version) if record and records else ""
     if records is not None:
         sources.add(records.file)
     return Doc(

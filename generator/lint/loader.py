@@ -13,7 +13,7 @@ from huifang.kinds import KINDS, SCRIPT, SCRIPTS
 from huifang.problems import ContentError, Problem
 from huifang.project import Loaded, References, ensure_inside, loose_ids
 from huifang.validate import validate_document
-from huifang.yamlload import Document, load_file
+from huifang.yamlload import Document, load_file, mapping
 
 
 class Loose:
@@ -55,7 +55,7 @@ def load_script(loaded: Loaded, path: Path | str, display: str) -> Loose:
         out.broken = loose_ids(doc.data)
         return out
     project = loaded.project
-    ident = doc.data["id"]
+    ident = mapping(doc)["id"]
     before = project.scripts.get(ident)
     builders.script(doc, project)
     script = project.scripts.pop(ident)

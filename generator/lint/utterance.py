@@ -11,6 +11,8 @@ from huifang.lint.normalize import drop, fold
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
     from dataclasses import dataclass, field
+
+    from huifang.model import Org
 else:
     from huifang.records import dataclass, field
 
@@ -106,7 +108,7 @@ class CallView:
     anchor: tuple[int, int]
     paths: list[tuple[str, list[Utterance]]]
     extras: list[Utterance] = field(default_factory=list)  # read aloud but on no path (follow-up questions)
-    org: object = None
+    org: Org | None = None
     freeform: bool = False
     no_phrases: bool = False  # set when a whole-file pre-screen found no phrase at all
     phrase_lines: set | None = None  # free-form: the only lines where a phrase may be (whole-file pre-screen)

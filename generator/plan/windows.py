@@ -141,6 +141,7 @@ def windows(
         found.append(Window(end - dt.timedelta(days=int(t.before.days)), end - DAY))
     for name in t.on:
         for year in range(first.year, last.year + 1):
+            day: dt.date | None
             if name == BIRTHDAY:
                 if birthday is None:
                     raise NoWindow("事件表没有这位客户的生日")

@@ -12,9 +12,24 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import cast
 
-from huifang.qa.call import AGENT, Call
+from huifang.qa.call import AGENT, TYPE_CHECKING, Call
 from huifang.qa.rules_bridge import normalize
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class _Timed(Protocol):
+        """A turn of a call whose `timed` is true: its start and end are set."""
+
+        @property
+        def start(self) -> float: ...
+        @property
+        def end(self) -> float: ...
+        @property
+        def role(self) -> str: ...
+
 
 GRACE = 0.3  # seconds: an answer that overlaps the end of a question by less is turn-taking, not talk-over
 
@@ -56,18 +71,19 @@ def measure(call: Call, min_silence: float = 0.0, agent_chars: int | None = None
     m.agent_chars = agent_chars
     if not call.timed:
         return m
+    timed = cast("list[_Timed]", turns)  # every turn has its start and end
     # One walk over the turns in start order (the reader sorts them) for every measure: the speaking time
     # per side; silence, keeping the furthest end reached so far (the first turn's gap, its start less its
     # own end, is never above 0; the furthest end is also the call's end); and an agent turn starting inside
     # the customer turn that reaches furthest so far (the first to reach it). Comparisons, not max(): a
     # builtin call per turn costs more, and so did a walk per measure, and so does a tuple for that turn.
     agent_talk = customer_talk = 0.0
-    reach = turns[0].end
+    reach = timed[0].end
     silent = 0.0
     longest = 0.0
     speaking, speaking_start, speaking_end = -1, 0.0, -math.inf  # no customer turn yet: none reaches
     silences, interrupting = m.silences, m.interrupting
-    for i, t in enumerate(turns):
+    for i, t in enumerate(timed):
         start, end = t.start, t.end
         gap = start - reach
         if gap > 0:
@@ -89,7 +105,7 @@ def measure(call: Call, min_silence: float = 0.0, agent_chars: int | None = None
     m.duration_s = reach
     total = agent_talk + customer_talk
     m.agent_talk_ratio = agent_talk / total if total > 0 else None
-    span = reach - turns[0].start
+    span = reach - timed[0].start
     m.silence_ratio = silent / span if span > 0 else 0.0
     m.longest_silence_s = longest
     m.interruptions = len(interrupting)

@@ -21,6 +21,9 @@ from huifang.compose import PLACEHOLDER, compose, fill
 from huifang.qa.call import AGENT, CUSTOMER, TYPE_CHECKING, Turn
 from huifang.qa.rules_bridge import normalize
 
+if TYPE_CHECKING:
+    from huifang.model import Org
+
 try:
     import msgspec
 except ImportError:  # an environment not installed again since msgspec became a dependency (see call.py)
@@ -55,7 +58,7 @@ class Plan:
 
     script_id: str
     title: str
-    org: object
+    org: Org | None
     convenience: bool
     paths: list[tuple[str, list[Expected]]]
     words: str = ""  # every agent line of the script, normalised: for finding the script of a call

@@ -158,7 +158,7 @@ def visits_view(path: Path, project: m.Project) -> dict:
         return {"state": "broken", "file": path.name}
     if data is None:
         return {"state": "empty"}
-    kinds = {}
+    kinds: dict[str, dict] = {}
     pictures = {}
     for kind, name in report.KINDS:
         shown = [

@@ -61,9 +61,10 @@ def rule_info(module) -> dict:
     try:
         from huifang.lint.rules import describe
     except ImportError:
-        describe = None
-    if describe is not None:
+        doc = None
+    else:
         doc = describe(module)
+    if doc is not None:
         title, description, passes, fails = doc.title, doc.description, doc.passes, doc.fails
     else:
         text = (module.__doc__ or "").strip()

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from huifang import model as m
-from huifang import templates
 from huifang.citations import without_citations
 from huifang.compose import Call, compose_all
 from huifang.kinds import KINDS
@@ -25,11 +24,12 @@ from huifang.site.dialogue import render_call
 from huifang.site.escape import attr, md, md_marked
 from huifang.site.flowchart import render_chart
 from huifang.site.lintinfo import LintReport, fence, rule_info
+from huifang.templates import PAGES  # templates/, a package mypy does not see: PAGES is Any to it
 from jinja2 import ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment, is_internal_attribute
 from markupsafe import Markup
 
-BUILTIN_TEMPLATES = templates.PAGES
+BUILTIN_TEMPLATES: Path = PAGES
 # The supervisors' section of the navigation (lint status, lint rules, statistics). A trainee searches
 # for what to say and do on a call; none of these pages answers that, so none of them is indexed.
 MAINTAINERS = "维护者"

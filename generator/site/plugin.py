@@ -23,7 +23,7 @@ import shutil
 import threading
 from pathlib import Path
 
-from huifang import atomic, templates
+from huifang import atomic
 from huifang.problems import ContentError
 from huifang.project import CONFIG_FILE, CONTENT, SCRIPTS, load_project
 from huifang.site import glossary, search, synonyms, taglist
@@ -32,6 +32,7 @@ from huifang.site.incremental import CompiledTemplates, Incremental
 from huifang.site.lintinfo import lint
 from huifang.site.pages import BUILTIN_TEMPLATES, MAINTAINERS, Site, environment
 from huifang.site.worker import patched_worker
+from huifang.templates import FORMS  # templates/, a package mypy does not see: FORMS is Any to it
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -436,7 +437,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
             digest.update(path.as_posix().encode())
             digest.update(path.read_bytes() if path.is_file() else b"")
         assert self.root is not None, "on_config sets the root first"
-        for folder in (self.root / "templates" / "forms", templates.FORMS):
+        for folder in (self.root / "templates" / "forms", FORMS):
             for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
                 if path.is_file():
                     digest.update(path.read_bytes())

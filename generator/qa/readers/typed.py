@@ -168,12 +168,13 @@ def _whisperx_turns(data: _WhisperXTurns) -> tuple[str, list[Turn], bool] | None
     stripped, the checks of `_said` made. A segment whose text strips to nothing is read the other way."""
     if data.sentence_info:
         return None
-    out: list[Turn] = data.segments  # type: ignore[assignment]
-    last: dict = {}
+    segments = data.segments  # their start and end are set (required in the file)
+    out: list[Turn] = segments  # type: ignore[assignment]
+    last: dict[str, _WhisperXTurn] = {}
     finished = True
     previous = -1.0
     line = 0
-    for t in out:
+    for t in segments:
         start, end = t.start, t.end
         if not (0 <= start <= DAY and 0 <= end <= DAY):
             return None
