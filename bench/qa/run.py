@@ -15,6 +15,8 @@ other on the same files:
   score and the JSON file written). **The ratio is qa's CPU time over the floor's**, both whole processes;
 - qa --script: the same command with `--script` (what a manifest's script column gives), no script search;
 - qa before: the same command with the package of an earlier commit (`--before REF`), in the same run;
+- qa compiled: the same command with a compiled package (`--compiled DIR`: a folder whose `huifang` has modules
+  built by mypyc, put first on PYTHONPATH as `--before` does), in the same run, on this commit's project;
 - inner loop (diagnosis only): the per-call loop in process, start-up and project loading left out, beside the
   in-process `json.loads` loop: where the per-call time goes, not the figure to quote;
 - jobs 2: the same command with --jobs 2 (wall seconds; CPU summed over the workers).
@@ -177,10 +179,13 @@ def floor_process(folder: Path, parser: str = "json") -> dict:
     return out
 
 
-def cli(folder: Path, jobs: int = 1, script: str | None = None, code: Path | None = None) -> dict:
-    """`huifang qa --no-db --format json --out … --jobs N FOLDER` as a user runs it (`code`: an earlier package)."""
+def cli(
+    folder: Path, jobs: int = 1, script: str | None = None, code: Path | None = None, own_project: bool = True
+) -> dict:
+    """`huifang qa --no-db --format json --out … --jobs N FOLDER` as a user runs it (`code`: an earlier package,
+    with its commit's project beside it; `own_project=False`: a package of this commit, a compiled one)."""
     OUT.mkdir(parents=True, exist_ok=True)
-    project = REPO if code is None else code  # an earlier package reads its own commit's project
+    project = REPO if code is None or not own_project else code  # an earlier package reads its own commit's project
     args = [PYTHON, "-m", "huifang", "qa", "--project", str(project), "--no-db", "--format", "json"]
     args += ["--out", str(OUT / "qa-cli.json"), "--jobs", str(jobs)] + (["--script", script] if script else [])
     env = dict(os.environ, PYTHONPATH=str(code)) if code is not None else None
@@ -212,6 +217,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--inner-sizes", type=int, nargs="*", default=None, help="sizes to measure the in-process loop on"
+    )
+    parser.add_argument(
+        "--compiled", type=Path, default=None, metavar="DIR", help="also measure the compiled package in DIR/huifang"
     )
     parser.add_argument("--out", default="qa.json", help="file name under bench/out/")
     parser.add_argument(
@@ -245,6 +253,9 @@ def main() -> None:
     cli(warm, script=script)
     if before is not None:
         cli(warm, script=script, code=before)
+    compiled = args.compiled.resolve() if args.compiled else None
+    if compiled is not None:
+        cli(warm, script=script, code=compiled, own_project=False)
     for size, fmt in plan:
         folder = make_calls.make(size, [fmt], vary=args.vary) / fmt
         row = {"size": size, "format": fmt, "load": [round(os.getloadavg()[0], 1)]}
@@ -258,6 +269,8 @@ def main() -> None:
         if before is not None and size in (args.sizes if args.before_sizes is None else args.before_sizes):
             row["qa_before"] = cli(folder, code=before)
         row["qa"] = cli(folder)
+        if compiled is not None:
+            row["qa_compiled"] = cli(folder, code=compiled, own_project=False)
         if size in (args.sizes if args.script_sizes is None else args.script_sizes):
             row["qa_script"] = cli(folder, script=script)
         if size in (args.sizes if args.inner_sizes is None else args.inner_sizes):
@@ -278,9 +291,9 @@ def main() -> None:
 def table(rows: list[dict]) -> str:
     lines = [
         "| calls | format | floor (calls/s/core) | qa (calls/s/core) | **qa ÷ floor** | msgspec floor, qa ÷ it "
-        "| qa, script given | qa before (÷ floor) | peak MB floor / qa | inner loop: floor / qa (calls/s/core), ratio "
+        "| qa, script given | qa before (÷ floor) | qa compiled (÷ floor), CPU vs qa | peak MB floor / qa | inner loop: floor / qa (calls/s/core), ratio "
         "| --jobs 2 wall (s) | load |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         f, q = r["floor"], r["qa"]
@@ -288,6 +301,10 @@ def table(rows: list[dict]) -> str:
         old = "—"
         if "qa_before" in r:
             old = f"{rate(r['qa_before']):,.0f} ({r['qa_before']['cpu_s'] / f['cpu_s']:.1f}×)"
+        built = "—"
+        if "qa_compiled" in r:
+            c = r["qa_compiled"]
+            built = f"{rate(c):,.0f} ({c['cpu_s'] / f['cpu_s']:.1f}×), {c['cpu_s'] / q['cpu_s'] - 1:+.1%}"
         fm = "—"
         if "floor_msgspec" in r:
             fm = f"{rate(r['floor_msgspec']):,.0f}, {q['cpu_s'] / r['floor_msgspec']['cpu_s']:.1f}×"
@@ -300,7 +317,7 @@ def table(rows: list[dict]) -> str:
         jobs2 = f"{r['jobs2']['wall_s']:.1f}" if "jobs2" in r else "—"
         lines.append(
             f"| {r['size']:,} | {r['format']} | {rate(f):,.0f} | {rate(q):,.0f} | **{q['cpu_s'] / f['cpu_s']:.1f}×** | "
-            f"{fm} | {given} | {old} | {f['peak_mb']:.0f} / {q['peak_mb']:.0f} | {inner} | {jobs2} | "
+            f"{fm} | {given} | {old} | {built} | {f['peak_mb']:.0f} / {q['peak_mb']:.0f} | {inner} | {jobs2} | "
             f"{r['load'][0]:g}–{r['load'][1]:g} |"
         )
     return "\n".join(lines)

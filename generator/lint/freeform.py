@@ -256,17 +256,32 @@ def declared_kind(text: str, lines: list[str] | None = None, marks: int | None =
     """The kind of contact a free-form file declares in its first lines, or "" (outbound by default).
     `lines`: the text's lines, screened for a hint line by line, each distinct line once (no hint holds
     a line break; only for a text that is all head); `marks`: their line marks, which answer that."""
+    return declaration(text, lines, marks)[0]
+
+
+def declaration(text: str, lines: list[str] | None = None, marks: int | None = None) -> tuple[str, tuple]:
+    """`declared_kind`, and when it is "" because the only declarations name no kind it knows (kind: banana),
+    where the first of them is: (line, column, end column, the value), 1-based; else ()."""
     head = text[:HEAD]
     if lines is not None and len(text) <= HEAD:
         if not (marks & KIND if marks is not None else any_line(lines, _HINTED, hinted)):
-            return ""
+            return "", ()
     elif not any(hint in head for hint in KIND_HINTS):
-        return ""
+        return "", ()
+    unknown = None
     for match in KIND_LINE.finditer(head):
         found = KIND_OF_WORD.get(match.group(1).lower())
         if found:
-            return found
-    return ""
+            return found, ()
+        if unknown is None:
+            unknown = match
+    if unknown is None:
+        return "", ()
+    start = unknown.start(1)
+    line_start = head.rfind("\n", 0, start) + 1
+    col = start - line_start + 1
+    value = unknown.group(1)
+    return "", (head.count("\n", 0, start) + 1, col, col + len(value), value)
 
 
 def hinted(line: str) -> bool:
@@ -474,7 +489,8 @@ class Reader:
             call.unknown_speakers = unknown
             call.inferred_agent = inferred
             call.inferred_points = won
-            call.kind = declared_kind(text, lines, marks) or "outbound"
+            declared, call.unknown_kind = declaration(text, lines, marks)
+            call.kind = declared or "outbound"
             call.marks = marks
             call.node_endings = nodes
             if self.matcher is not None:

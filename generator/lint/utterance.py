@@ -117,6 +117,7 @@ class CallView:
     inferred_agent: str = ""  # free-form: the unknown label taken as the agent's (it greets and introduces)
     inferred_points: tuple = ()  # its points and the runner-up's when a diariser's id was taken by its words
     kind: str = "outbound"  # the kind of contact: outbound, inbound, face, message
+    unknown_kind: tuple = ()  # free-form: (line, column, end column, value) of a declared kind it does not know
     whole: list | None = None  # free-form: every turn in file order, when marked branches split it into paths
     paths_total: int = 0  # how many paths the call has when `paths` lists only the first MAX_PATHS, else 0
     marks: int | None = None  # free-form: its lines' marks joined (lint/linemarks.py), None when not marked

@@ -1,6 +1,7 @@
 """`huifang qa`: judge calls; `huifang qa report`: aggregate the ledger.
 
-Exit 0 when every call was read and passed, 1 when a call failed or could not be read, 2 on bad usage.
+Exit 0 when every call was read and passed, 1 when a call failed or could not be read, 2 on bad usage,
+3 when judging a call met an internal error (said at that call's file; the other calls are still judged).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import traceback
 from pathlib import Path
 
 PARALLEL_FROM = 200  # calls from which worker processes pay off
@@ -93,14 +95,16 @@ def _run_calls(args, session, jobs) -> int:
     stream = output.JsonStream(target.write) if args.format == "json" and streaming else None
     ledger = None if args.no_db else _Ledger(args, form)
     ok = True
+    internal = False
     try:
         reports = args.format != "json" or args.calibrate is not None
         for job, rec, error in judge_stream(
             session, jobs, turns=args.format == "html", reports=reports, workers=args.jobs
         ):
             if error is not None:
-                errors.append({"path": job.display, "error": error})
+                errors.append({"path": job.display, "error": str(error)})
                 ok = False
+                internal = internal or isinstance(error, Internal)
                 if args.format == "text":
                     print(error, file=sys.stderr)
                 continue
@@ -135,7 +139,9 @@ def _run_calls(args, session, jobs) -> int:
             f"huifang qa: 质检记录库无法写入（{ledger.failed}）：结果已输出，但没有记入 {args.db or 'huifang.sqlite'}",
             file=sys.stderr,
         )
-        return 1
+        return INTERNAL if internal else 1
+    if internal:
+        return INTERNAL
     return 0 if ok else 1
 
 
@@ -336,7 +342,26 @@ def _chunk(jobs) -> list:
             out.append((job, None, _missing_in_manifest(job) or str(exc)))
         except RecursionError:
             out.append((job, None, f"{job.display}:1:1: 结构嵌套过深：这不是转写结果"))
+        except Exception as exc:  # an internal bug met on this call: said at its file, the others still judged
+            from huifang.cli import caused_by_ctrl_c
+
+            if caused_by_ctrl_c(exc):
+                raise
+            if os.environ.get("HUIFANG_DEBUG"):
+                traceback.print_exc()
+            out.append((job, None, Internal(f"{job.display}:1:1: {internal_message(exc)}")))
     return out
+
+
+class Internal(str):
+    """The error line of a call whose judging met an internal bug (the run then exits with INTERNAL)."""
+
+
+INTERNAL = 3  # the exit status of an internal error (as huifang.cli's)
+
+
+def internal_message(exc: BaseException) -> str:
+    return f"内部错误：{type(exc).__name__}: {exc}（设置 HUIFANG_DEBUG=1 查看详情，并请报告此问题）"
 
 
 def _report(args) -> int:

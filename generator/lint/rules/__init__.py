@@ -18,6 +18,7 @@ from huifang.lint.rules import (
     missing_greeting,
     personal_data,
     unfilled_placeholder,
+    unknown_kind,
     unknown_placeholder,
     unknown_speaker,
 )
@@ -42,6 +43,7 @@ RULES = [
     unknown_speaker,
     labels_swapped,
     closing_end_only,
+    unknown_kind,
 ]
 
 
