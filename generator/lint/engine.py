@@ -13,6 +13,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from huifang.lint.freeform import Reader
+    from huifang.lint.matcher import PhraseMatcher
+
 
 class Context:
     """What a rule may ask about: the project, the configuration, the call being checked."""
@@ -33,8 +36,8 @@ class Context:
         self.config = config
         self.view: CallView | None = None
         self.sources: dict[str, str] = {}  # file → its text, for fixes
-        self._matcher = None
-        self._reader = None
+        self._matcher: PhraseMatcher | None = None
+        self._reader: Reader | None = None
         self._elements: dict[tuple, object] = {}
         self._present: dict[tuple, bool] = {}  # (element, org, text) → found: standard lines recur
         self._kits: dict[tuple, _Kit] = {}  # (standard, org) → its elements as they are looked for
@@ -52,7 +55,7 @@ class Context:
         return self.view.org if self.view else None
 
     @property
-    def matcher(self):
+    def matcher(self) -> PhraseMatcher:
         if self._matcher is None:
             from huifang.lint.matcher import PhraseMatcher
 
@@ -60,7 +63,7 @@ class Context:
         return self._matcher
 
     @property
-    def reader(self):
+    def reader(self) -> Reader:
         """Reads free-form files (and remembers their lines) with this project's phrase list."""
         if self._reader is None:
             from huifang.lint import linemarks

@@ -133,13 +133,14 @@ def _lint_yaml_chunk(files):
     from huifang.lint.engine import finish
     from huifang.lint.loader import load_script
 
+    assert _WORK is not None, "lint_yaml sets it before the chunks run"
     engine, loaded, composed, _ = _WORK
     ctx = engine.ctx
     out = []
     for file, display in files:
         loose = load_script(loaded, file, display)
         found = []
-        if loose.script is not None:
+        if loose.script is not None and loose.doc is not None:  # a script is only built from a document
             ctx.sources[display] = loose.doc.text
             found = finish(
                 engine.lint_view(calls.view(loose.script, loaded.project, composed)), ctx.sources, ctx.config
@@ -206,10 +207,12 @@ def _lint_text_chunk(files):
     inline switches applied, and the texts of files a fix will rewrite (no other text is kept)."""
     from huifang.lint.engine import finish
 
+    assert _WORK is not None, "lint_text sets it before the chunks run"
     engine, _, _, org = _WORK
     lint, reader, config = engine.lint_view, engine.ctx.reader, engine.ctx.config
     shared = engine.ctx.sources  # what fixes read; holds a file only while it is linted
-    found, keep = [], {}
+    found: list = []
+    keep: dict[str, tuple] = {}
     for at in range(0, len(files), 100):
         part = files[at : at + 100]
         problems, sources, paths = [], {}, {}

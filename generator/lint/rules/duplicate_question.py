@@ -16,6 +16,10 @@ FAIL:
 
 from __future__ import annotations
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from huifang.lint.utterance import Utterance
+
 ID = "duplicate-question"
 TYPE = "call"
 SEVERITY = "warning"
@@ -46,7 +50,7 @@ def _distinct(asked: list) -> bool:
 def _check(view, ctx):
     reported = set()
     for _, turns in view.paths:
-        seen: dict[str, object] = {}
+        seen: dict[str, Utterance] = {}
         asked = _asked(turns)
         if len(asked) < 2 or (view.freeform and _distinct(asked)):
             continue

@@ -48,7 +48,7 @@ def _reports(view, ctx, standard, groups, where):
         names = shown(missing)
         paths = "、".join(f"「{x}」" for x in labels[:3]) + (f"等 {len(labels)} 条路径" if len(labels) > 3 else "")
         message = f"路径{paths}结束时缺少结束语要素：{names}"
-        severity = ctx.severity(ID, min((e.severity for e in missing), key=RANK.get))
+        severity = ctx.severity(ID, min((e.severity for e in missing), key=RANK.__getitem__))
         instead = suggestion(standard, view, "closing", missing)
         if turn is None or not view.owns(turn):
             yield ctx.at_call(ID, message, severity, instead)

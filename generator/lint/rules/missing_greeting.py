@@ -51,7 +51,7 @@ def _reports(view, ctx, standard, groups, where):
 
 def _report(view, ctx, standard, turns, missing, labels):
     names = shown(missing)
-    severity = ctx.severity(ID, min((e.severity for e in missing), key=RANK.get))
+    severity = ctx.severity(ID, min((e.severity for e in missing), key=RANK.__getitem__))
     paths = (
         ""
         if labels == [""]

@@ -170,10 +170,11 @@ def _typed():
     file then takes the `json.loads` path, with the same results, only slower."""
     if "typed" not in _MODULES:
         try:
-            from huifang.qa.readers import typed as module
+            from huifang.qa.readers import typed
         except ImportError:
-            module = None
-        _MODULES["typed"] = module
+            _MODULES["typed"] = None
+        else:
+            _MODULES["typed"] = typed
     return _MODULES["typed"]
 
 
