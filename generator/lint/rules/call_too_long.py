@@ -22,17 +22,26 @@ from huifang.compose import fill
 from huifang.lint.normalize import normalize
 from huifang.lint.standards import path_name
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from huifang.lint.engine import Context
+    from huifang.lint.utterance import CallView
+    from huifang.problems import Problem
+
 ID = "call-too-long"
 TYPE = "call"
 SEVERITY = "warning"
 
 
-def check(view, ctx):
+def check(view: CallView, ctx: Context) -> Iterable[Problem]:
     return _check(view, ctx) if view.org is not None and view.org.max_call_minutes else ()
 
 
-def _check(view, ctx):
+def _check(view: CallView, ctx: Context) -> Iterable[Problem]:
     org = view.org
+    assert org is not None and org.max_call_minutes is not None, "check() calls this only for an org with a maximum"
     limit = org.max_call_minutes[1]
     rate = org.speech_rate or 240
     if view.freeform and len(view.text) / rate <= limit:

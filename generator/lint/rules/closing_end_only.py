@@ -22,13 +22,21 @@ from __future__ import annotations
 
 from huifang.lint.standards import asks, for_view, opening
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from huifang.lint.engine import Context
+    from huifang.lint.utterance import CallView
+    from huifang.problems import Problem
+
 ID = "closing-end-only"
 TYPE = "call"
 SEVERITY = "info"
 QUESTIONS = 2  # questions after the opening: fewer leave little to branch on (a short script stays quiet)
 
 
-def check(view, ctx):
+def check(view: CallView, ctx: Context) -> Iterable[Problem]:
     if not view.freeform or len(view.paths) != 1:
         return ()
     agent = view.agent_turns(view.paths[0][1])

@@ -18,14 +18,18 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from huifang.lint.utterance import Utterance
+    from collections.abc import Iterable
+
+    from huifang.lint.engine import Context
+    from huifang.lint.utterance import CallView, Utterance
+    from huifang.problems import Problem
 
 ID = "duplicate-question"
 TYPE = "call"
 SEVERITY = "warning"
 
 
-def check(view, ctx):
+def check(view: CallView, ctx: Context) -> Iterable[Problem]:
     if view.freeform:
         for _, turns in view.paths:
             if not _distinct(_asked(turns)):
@@ -47,7 +51,7 @@ def _distinct(asked: list) -> bool:
     return len(set(keys)) == len(keys)
 
 
-def _check(view, ctx):
+def _check(view: CallView, ctx: Context) -> Iterable[Problem]:
     reported = set()
     for _, turns in view.paths:
         seen: dict[str, Utterance] = {}

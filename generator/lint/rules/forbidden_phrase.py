@@ -58,6 +58,14 @@ from huifang.lint.offered import offered
 from huifang.lint.story import said_by_agent
 from huifang.lint.whose import customers, lead
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from huifang.lint.engine import Context
+    from huifang.lint.utterance import Utterance
+    from huifang.problems import Problem
+
 ID = "forbidden-phrase"
 TYPE = "line"
 SEVERITY = "error"
@@ -77,12 +85,13 @@ def _word_order(ctx):
     return found
 
 
-def check(u, ctx):
+def check(u: Utterance, ctx: Context) -> Iterable[Problem]:
     """The findings of one turn. Most turns of a file with a phrase somewhere have nothing to look at: those
     are answered without making a generator."""
     if not u.agent:
         return ()
     view = ctx.view
+    assert view is not None, "line rules run while a call is checked"
     lines = view.phrase_lines
     if lines is not None and u.line not in lines:  # free-form: the whole-file pre-screen found nothing on this line
         reordered = view.__dict__.get("_reordered_maybe")  # what _reordered_maybe answered for the file
@@ -91,10 +100,12 @@ def check(u, ctx):
     return _check(u, ctx)
 
 
-def _check(u, ctx):
+def _check(u: Utterance, ctx: Context) -> Iterable[Problem]:
     if _reordered_maybe(ctx):
         yield from _in_any_order(u, ctx)
-    lines = ctx.view.phrase_lines
+    view = ctx.view
+    assert view is not None, "line rules run while a call is checked"
+    lines = view.phrase_lines
     if lines is not None and u.line not in lines:
         return  # free-form: the whole-file pre-screen found nothing on this line
     hits, more = ctx.matcher.find_some(u.text, u.normalized, PER_LINE)

@@ -20,14 +20,23 @@ from __future__ import annotations
 
 from huifang.lint.standards import asks, for_view
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from huifang.lint.engine import Context
+    from huifang.lint.utterance import CallView
+    from huifang.problems import Problem
+
 ID = "greeting-not-first"
 TYPE = "call"
 SEVERITY = "warning"
 
 
-def check(view, ctx):
-    standard = for_view(ctx.project.greeting, view)
-    if standard is None or not standard.elements or standard.elements[0].id != ctx.project.greeting.elements[0].id:
+def check(view: CallView, ctx: Context) -> Iterable[Problem]:
+    base = ctx.project.greeting
+    standard = for_view(base, view)
+    if base is None or standard is None or not standard.elements or standard.elements[0].id != base.elements[0].id:
         return
     greeting = standard.elements[0]
     label, first_path = view.paths[0] if view.paths else ("", None)

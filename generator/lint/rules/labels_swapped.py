@@ -21,12 +21,20 @@ from __future__ import annotations
 from huifang.lint.speakers import FIRST_TURNS, GREETS, INTRODUCES
 from huifang.lint.utterance import CUSTOMER
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from huifang.lint.engine import Context
+    from huifang.lint.utterance import CallView
+    from huifang.problems import Problem
+
 ID = "labels-swapped"
 TYPE = "call"
 SEVERITY = "info"
 
 
-def check(view, ctx):
+def check(view: CallView, ctx: Context) -> Iterable[Problem]:
     if not view.freeform or not view.paths:
         return ()
     turns = view.whole or view.paths[0][1]

@@ -20,13 +20,21 @@ from __future__ import annotations
 from huifang.lint.standards import closing, for_view, path_name, shown, suggestion
 from huifang.lint.standards import missing as absent
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from huifang.lint.engine import Context
+    from huifang.lint.utterance import CallView
+    from huifang.problems import Problem
+
 ID = "missing-closing"
 TYPE = "call"
 SEVERITY = "error"
 RANK = {"error": 0, "warning": 1, "info": 2}
 
 
-def check(view, ctx):
+def check(view: CallView, ctx: Context) -> Iterable[Problem]:
     standard = for_view(ctx.project.closing, view)
     if standard is None or not standard.elements:
         return ()

@@ -22,13 +22,21 @@ from __future__ import annotations
 from huifang.lint.standards import for_view, openings, path_name, shown, suggestion
 from huifang.lint.standards import missing as absent
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from huifang.lint.engine import Context
+    from huifang.lint.utterance import CallView
+    from huifang.problems import Problem
+
 ID = "missing-greeting"
 TYPE = "call"
 SEVERITY = "error"
 RANK = {"error": 0, "warning": 1, "info": 2}
 
 
-def check(view, ctx):
+def check(view: CallView, ctx: Context) -> Iterable[Problem]:
     standard = for_view(ctx.project.greeting, view)
     if standard is None or not standard.elements:
         return ()

@@ -23,6 +23,14 @@ from huifang import regexcache
 from huifang.lint.anyline import any_line
 from huifang.lint.linemarks import PERSONAL
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from huifang.lint.engine import Context
+    from huifang.lint.utterance import Utterance
+    from huifang.problems import Problem
+
 ID = "personal-data"
 TYPE = "line"
 SEVERITY = "error"
@@ -79,7 +87,7 @@ def may_hold(text: str) -> bool:
     return ("身份" in text or "证件" in text or "證件" in text) or DIGITS.search(text) is not None
 
 
-def check(u, ctx):
+def check(u: Utterance, ctx: Context) -> Iterable[Problem]:
     text = u.text
     has_digits = DIGITS.search(text) is not None
     if not has_digits and ID_WORDS.search(text) is None:

@@ -15,6 +15,14 @@ from __future__ import annotations
 from huifang import regexcache
 from huifang.compose import PLACEHOLDER
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from huifang.lint.engine import Context
+    from huifang.lint.utterance import Utterance
+    from huifang.problems import Problem
+
 ID = "unfilled-placeholder"
 TYPE = "line"
 SEVERITY = "warning"
@@ -25,7 +33,7 @@ def wanted(text: str, ctx) -> bool:
     return "{" in text
 
 
-def check(u, ctx):
+def check(u: Utterance, ctx: Context) -> Iterable[Problem]:
     if "{" not in u.text:
         return
     org = ctx.org

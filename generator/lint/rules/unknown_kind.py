@@ -22,6 +22,13 @@ from __future__ import annotations
 
 from huifang.problems import Problem
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from huifang.lint.engine import Context
+    from huifang.lint.utterance import CallView
+
 ID = "unknown-kind"
 TYPE = "call"
 SEVERITY = "warning"
@@ -29,11 +36,11 @@ SEVERITY = "warning"
 KNOWN = "去电回访（outbound）、来电（inbound）、面对面（face）、短信/微信（message）"
 
 
-def check(view, ctx):
+def check(view: CallView, ctx: Context) -> Iterable[Problem]:
     return _check(view, ctx) if view.unknown_kind else ()
 
 
-def _check(view, ctx):
+def _check(view: CallView, ctx: Context) -> Iterable[Problem]:
     line, col, end_col, value = view.unknown_kind
     yield Problem(
         view.file,

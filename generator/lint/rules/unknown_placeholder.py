@@ -16,6 +16,14 @@ from __future__ import annotations
 
 from huifang.compose import AGENT_PLACEHOLDERS, PLACEHOLDER
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from huifang.lint.engine import Context
+    from huifang.lint.utterance import Utterance
+    from huifang.problems import Problem
+
 ID = "unknown-placeholder"
 TYPE = "line"
 SEVERITY = "error"
@@ -33,7 +41,7 @@ def wanted(text: str, ctx) -> bool:
     return "{" in text
 
 
-def check(u, ctx):
+def check(u: Utterance, ctx: Context) -> Iterable[Problem]:
     if "{" not in u.text:
         return
     names = known(ctx.org)

@@ -23,16 +23,24 @@ FAIL:
 
 from __future__ import annotations
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from huifang.lint.engine import Context
+    from huifang.lint.utterance import CallView
+    from huifang.problems import Problem
+
 ID = "unknown-speaker"
 TYPE = "call"
 SEVERITY = "info"
 
 
-def check(view, ctx):
+def check(view: CallView, ctx: Context) -> Iterable[Problem]:
     return _check(view, ctx) if view.unknown_speakers else ()
 
 
-def _check(view, ctx):
+def _check(view: CallView, ctx: Context) -> Iterable[Problem]:
     for label, u in sorted(view.unknown_speakers.items(), key=lambda item: (item[1].line, item[0])):
         if label == view.inferred_agent and view.inferred_points:
             mine, other = view.inferred_points
