@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from huifang.yamlload import Document
+from huifang.yamlload import Document, line_col
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
@@ -76,9 +76,7 @@ class Text:
         index = offsets[min(max(offset, 0), len(offsets) - 1)]
         if offset >= len(offsets):
             index += 1
-        text = self.doc.text
-        line = text.count("\n", 0, index) + 1
-        return line, index - (text.rfind("\n", 0, index) + 1) + 1
+        return line_col(self.doc.text, index)
 
 
 @dataclass(frozen=True)

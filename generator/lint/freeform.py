@@ -30,6 +30,7 @@ from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
 from huifang.lint.standards import _part
 from huifang.lint.suppress import DIRECTIVE
 from huifang.lint.utterance import AGENT, SOFT_BREAK, CallView, Utterance
+from huifang.yamlload import line_col
 
 __all__ = ["AGENT_LABELS", "CUSTOMER_LABELS", "Reader", "parse", "read_whole", "view"]
 
@@ -277,11 +278,9 @@ def declaration(text: str, lines: list[str] | None = None, marks: int | None = N
             unknown = match
     if unknown is None:
         return "", ()
-    start = unknown.start(1)
-    line_start = head.rfind("\n", 0, start) + 1
-    col = start - line_start + 1
+    line, col = line_col(head, unknown.start(1))
     value = unknown.group(1)
-    return "", (head.count("\n", 0, start) + 1, col, col + len(value), value)
+    return "", (line, col, col + len(value), value)
 
 
 def hinted(line: str) -> bool:
