@@ -1,7 +1,7 @@
 """Recall at first sight, round 23b (bench/README.md "Round 23b"): the forms of address said after a customer's
 surname are one vocabulary in every queren-shenfen pattern that lists them (王姐，… / 李叔吗？ / 尊敬的张太太 …), and a
-hotline's answer that names its unit and then says 请讲 asks the caller's need however long the unit's name
-(content/standards.yaml).
+hotline's answer that names its unit and then says 请讲 asks the caller's need however long the unit's name, and the
+need question may use any verb of an errand (请问您要预约什么项目) (content/standards.yaml).
 
 Every text here is made up: one for each shape read and each thing it must leave alone.
 """
@@ -67,4 +67,28 @@ def test_a_unit_named_then_speak_asks_the_need(project, text):
     ],
 )
 def test_speak_without_a_unit_or_not_as_a_clause_is_not_asking(project, text):
+    assert "xuqiu" not in found(project, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您好，请问您要预约什么项目？",
+        "你好，请问想咨询哪方面的问题？",
+        "您好，请问您需要维修哪个部件？",
+    ],
+)
+def test_the_need_asked_with_an_errands_verb(project, text):
+    assert "xuqiu" in found(project, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请问您打算充值多少",  # how much, not what
+        "我们已经为您办理了退款，请问还有什么可以帮您？",  # the anything-else question
+        "请问您叫什么名字？",
+    ],
+)
+def test_other_questions_are_not_the_need(project, text):
     assert "xuqiu" not in found(project, text)

@@ -2,7 +2,7 @@
 terms: 王姐, 李叔, 张老师, 刘总, 赵同学, 陈太太 …) in every queren-shenfen pattern that lists them: the round's
 increment alone, as transfer-tested.
 
-Run by first_sight.py in an export of old code: python address_forms.py EXPORT_ROOT. Adds the `{开口}` and `{停顿}`
+Run by first_sight.py in an export of old code: python address_forms_new.py EXPORT_ROOT. Adds the `{开口}` and `{停顿}`
 tokens to code older than 0176b7b (as round 11's vocative.py did) and appends the eight patterns with the whole list
 to queren-shenfen, each with only the forms that main's pattern did not list before this round (address_forms.py
 appends the whole lists, so on code older than round 20 it also brings back earlier rounds' forms).
