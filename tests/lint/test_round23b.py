@@ -92,3 +92,35 @@ def test_the_need_asked_with_an_errands_verb(project, text):
 )
 def test_other_questions_are_not_the_need(project, text):
     assert "xuqiu" not in found(project, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "element"),
+    [
+        ("您好，我是物业客服_____，跟您确认一下缴费", "zuoxi"),
+        ("您好，我是小区物业的＿＿＿，跟您说一下停水的事", "zuoxi"),
+        ("您好，我是客服＊＊，很高兴为您服务", "zuoxi"),
+        ("您好，我是服务顾问(服务顾问姓名)，今天给您回个电话", "zuoxi"),
+        ("您好，我是客服<坐席姓名>，很高兴为您服务", "zuoxi"),
+        ("尊敬的#姓名#，您好！您的订单已发货", "queren-shenfen"),
+        ("尊敬的%s，您好！您预约的时间是明天上午", "queren-shenfen"),
+        ("尊敬的（客户姓名），您好", "queren-shenfen"),
+        ("尊敬的#name#，您好", "queren-shenfen"),
+    ],
+)
+def test_a_blank_left_for_a_name_counts_as_the_name(project, text, element):
+    assert element in found(project, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "element"),
+    [
+        ("记者见到了王女士（化名），她说", "queren-shenfen"),  # a story's pseudonym is no blank
+        ("尊敬的#新年快乐#活动用户：", "queren-shenfen"),  # a hashtag
+        ("我是客服，满意度100%so good", "zuoxi"),
+        ("您好，我是客服_，请问", "zuoxi"),  # one underscore is no line to write on
+        ("您好，我是客服（工作人员），请问", "zuoxi"),  # a role in brackets, no slot word
+    ],
+)
+def test_other_brackets_and_marks_are_no_blank(project, text, element):
+    assert element not in found(project, text)
