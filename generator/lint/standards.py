@@ -59,27 +59,16 @@ BRACKETED = r"[\[【][^\[\]【】\n]{0,6}(?:姓名|名字|姓氏|姓|名|工号)
 # A template's variable, as scripts kept in code and message platforms write them: {user_name}, ${ctx.advisorName},
 # {{name}}, {}, and a numbered slot {1} (尊敬的{2}，…).
 VARIABLE = r"\$?\{\{?(?:[a-zA-Z_][\w.]{0,30}|[0-9]{1,2})?\}\}?"
-# Other ways templates leave a name blank: a line to write on (请问是_____业主吗, 物业的_____), full-width stars (＊＊),
-# the slot named in round or angle brackets (（客户姓名）, (服务顾问姓名), <坐席工号>: only these slot words, so a story's
-# （化名） is no blank), a platform's #姓名# or #name#, and a printf slot (%s).
-BLANK = (
-    r"_{2,12}(?!_)|＿{2,12}(?!＿)|＊{1,8}(?!＊)"
-    r"|[(（<＜][^()（）<>＜＞\n]{0,6}(?:姓名|名字|姓氏|称呼|工号)[)）>＞]"
-    r"|[#＃](?:[a-zA-Z_]\w{0,20}|[^#＃\s]{0,6}(?:姓名|名字|姓氏|称呼|工号))[#＃]"
-    r"|[%％](?:[1-9]\$)?s"
-)
 # What a name or a placeholder can start with, asserted first: a pattern that starts with one is then tried
 # only where such a character is, not at every character (same matches, a few times faster).
-STARTS = r"(?=[x×*….。某〇○□\[【${_＿＊(（<＜#＃%％" + SURNAMES + "])"
-PLACEHOLDER_STARTS = r"(?=[x×*….。某〇○□\[【${_＿＊(（<＜#＃%％])"
+STARTS = r"(?=[x×*….。某〇○□\[【${" + SURNAMES + "])"
+PLACEHOLDER_STARTS = r"(?=[x×*….。某〇○□\[【${])"
 NAME = (
     STARTS
     + r"(?:x{1,4}|×{1,4}|\*{1,4}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|"
     + BRACKETED
     + "|"
     + VARIABLE
-    + "|"
-    + BLANK
     + "|["
     + SURNAMES
     + "]"
@@ -88,7 +77,7 @@ NAME = (
 # A whole name: a placeholder, or a surname and at most two more characters that end where the name
 # does (punctuation, the end, or what follows a name: 为您, 很高兴 …), so a role word before an
 # ordinary word (医护人员高责任心) is no name.
-PLACEHOLDER_NAME = r"x{1,8}|×{1,8}|\*{1,8}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|" + VARIABLE + "|" + BLANK
+PLACEHOLDER_NAME = r"x{1,8}|×{1,8}|\*{1,8}|…{1,2}|\.{2,6}|。{2,6}|某{1,2}|[〇○□]{1,4}|" + BRACKETED + "|" + VARIABLE
 # A placeholder ends where a name ends too (「我是XX口腔的客服」 leaves the company's name blank, not the
 # agent's): each run of placeholder characters is taken whole before asking what follows it.
 WHOLE_PLACEHOLDER = (
@@ -96,8 +85,6 @@ WHOLE_PLACEHOLDER = (
     + BRACKETED
     + "|"
     + VARIABLE
-    + "|"
-    + BLANK
 )
 NAME_ENDS = r"(?=[^\w]|$|为|很|向|给|跟|和|在|来|负责|工号|号|请|吗|嘛)"
 # Words for the customer or a role that start with a character that is also a surname (顾客, 顾问: 顾 is one) are no
