@@ -61,3 +61,29 @@ def test_quotes_pair_their_own_marks():
     text = fold("他说：“您好”，又问「在吗」，“没关上")
     assert [text[a:b] for a, b in shape.quotes(text)] == ["您好", "在吗", "没关上"]
     assert shape.said(fold("您好，我是“阳光物业”的小王")) is None
+
+
+# Second change: 或 after a sentence's end starts another wording even without a quote (lint/branches.py).
+
+
+def test_or_after_a_sentence_starts_another_wording(shipped):
+    from tests.lint.test_branches import OPENING, closings, lint
+
+    text = OPENING + "客服：请问您对维修服务满意吗？\n客服：谢谢您！再见！或请您慢走！\n"
+    found = closings(lint(shipped, "either.txt", text))
+    assert list(found) == [3], found
+    assert "说法2" in found[3] and "致谢" in found[3], found[3]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "客服：感谢您的支持，或者您有什么建议，祝您生活愉快，再见！\n",  # 或者 inside a sentence
+        "客服：感谢您的支持，祝您生活愉快，再见！或\n",  # nothing after it
+    ],
+)
+def test_or_inside_a_sentence_is_no_alternative(shipped, ending):
+    from tests.lint.test_branches import OPENING, closings, lint
+
+    text = OPENING + "客服：请问您对维修服务满意吗？\n" + ending
+    assert not closings(lint(shipped, "one.txt", text))
