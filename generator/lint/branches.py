@@ -333,10 +333,10 @@ def _excluded(leaf: Branch, found: list[list[Branch]]) -> list[Branch]:
     return out
 
 
-# Alternative wordings written side by side in one line: 「“感谢您…。” 或说：“请您慢走…”」, 「…谢谢！/您好，…」,
-# 「谢谢您！再见！或请您慢走！」 (after a sentence's end, so 先生/女士 is no alternative; unquoted, 或 and the words).
+# Alternative wordings written side by side in one line: 「“感谢您…。” 或说：“请您慢走…”」, 「…谢谢！/您好，…」
+# (after a sentence's end, so 先生/女士 is no alternative).
 ALTERNATIVE = regexcache.compile(
-    r"(?<=[。！？!?”」\"])[ \t　]*(?:/|／|(?:或者?|或是|也可以?)说?[:：]?[ \t　]*(?=[“「\"])|(?:或者?|或是)(?=[^\s，,。.！!？?“”「」\"]{2}))"
+    r"(?<=[。！？!?”」\"])[ \t　]*(?:/|／|(?:或者?|或是|也可以?)说?[:：]?[ \t　]*(?=[“「\"]))"
 )
 CLOSING_REACH = 3  # agent turns at the end of a path where alternative wordings make paths of their own
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from huifang import model as m
 from huifang import regexcache
-from huifang.lint import shape, story
+from huifang.lint import story
 from huifang.lint.anyline import any_line
 from huifang.lint.caller import CUE
 from huifang.lint.gratitude import customers_thanks
@@ -338,8 +338,7 @@ def find_elements(
     utterances: list[Utterance], elements: list[m.Element], org: m.Org | None = None, detectors: dict | None = None
 ) -> list[Found]:
     """The first place of each element in the utterances (in element order); an element that is
-    never said is absent. In a line whose frame around its quotes is prose or narration, only the quotes are
-    said (`lint/shape.py`). `detectors` caches compiled elements between calls."""
+    never said is absent. `detectors` caches compiled elements between calls."""
     cache = detectors if detectors is not None else {}
     out = []
     for element in elements:
@@ -350,11 +349,6 @@ def find_elements(
         for u in utterances:
             span = detector.search(u.folded)
             if span is not None:
-                ranges = None if element.id in shape.ANYWHERE else shape.said(u.folded)
-                if ranges is not None:  # a frame of prose or narration around quotes: only the quotes are said
-                    span = shape.search(detector, u.folded, ranges)
-                    if span is None:
-                        continue
                 out.append(Found(element, u, *span))
                 break
     return out
