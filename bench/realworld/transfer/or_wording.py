@@ -11,7 +11,7 @@ from pathlib import Path
 root = Path(sys.argv[1])
 path = root / "generator/lint/branches.py"
 text = path.read_text(encoding="utf-8")
-old = "(?:/|／|(?:或者?|或是|也可以?)说?[:：]?[ \\t　]*(?=[“「\\\"]))"
-new = "(?:/|／|(?:或者?|或是|也可以?)说?[:：]?[ \\t　]*(?=[“「\\\"])|(?:或者?|或是)(?=[^\\s，,。.！!？?“”「」\\\"]{2}))"
+old = '(?:/|／|(?:或者?|或是|也可以?)说?[:：]?[ \\t　]*(?=[“「\\"]))'
+new = '(?:/|／|(?:或者?|或是|也可以?)说?[:：]?[ \\t　]*(?=[“「\\"])|(?:或者?|或是)(?=[^\\s，,。.！!？?“”「」\\"]{2}))'
 assert text.count(old) == 1, "no place to apply the change"
 path.write_text(text.replace(old, new), encoding="utf-8")
