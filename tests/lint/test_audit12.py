@@ -55,3 +55,18 @@ def test_a_phrase_in_the_rule_book_and_in_a_pack_is_one_finding(proj):
     assert [line for line in found if ":4:4:" in line]  # the pack's own phrases are still found
     run = huifang("lint", "--project", proj, "--fix", path)
     assert path.read_text("utf-8").splitlines()[2] == "客服：这个问题我帮您联系负责的同事，稍后给您回复。"
+
+
+def test_a_folder_symlinked_back_up_is_read_once(proj):
+    """A team folder holding a link to itself or its parent (loop -> ., back -> ../../free) is walked once: each file's findings are
+    reported once, not once per trip round the loop until the path is too long."""
+    folder = proj / "scripts_src" / "free"
+    folder.mkdir()
+    (folder / "a.txt").write_text(OPENING + "客服：你自己想办法吧。\n" + CLOSING, encoding="utf-8")
+    (folder / "loop").symlink_to(".")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "back").symlink_to("../../free")
+    run = huifang("lint", "--project", proj, folder)
+    assert "Traceback" not in run.stderr and run.returncode == 1
+    found = [line for line in run.stdout.splitlines() if "forbidden-phrase" in line]
+    assert found == [line for line in found if line.startswith("scripts_src/free/a.txt:3:4:")] and len(found) == 1
