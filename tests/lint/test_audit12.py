@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from tests.conftest import huifang
 
 OPENING = "客服：喂。\n客服：您好，请问是王先生吗？这里是安心物业，我是客服小李，您现在方便接电话吗？\n"

@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from huifang.lint.engine import Context
+    from huifang.lint.matcher import Hit
     from huifang.lint.utterance import Utterance
     from huifang.problems import Problem
 
@@ -145,7 +146,7 @@ def _one_per_place(hits: list, ctx) -> list:
     if len(set(spans)) == len(spans):
         return hits
     packed = {id(p) for p in ctx.config.pack_phrases()}
-    best: dict[tuple[int, int], object] = {}
+    best: dict[tuple[int, int], Hit] = {}
     for hit in hits:
         span = (hit.start, hit.end)
         held = best.get(span)
