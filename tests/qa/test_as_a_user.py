@@ -126,3 +126,31 @@ def test_the_html_report_names_each_finding_once(team, tmp_path):
         assert f"· {kind}" in page
     silence = page.index("冷场 13.0 秒")
     assert page.rindex("这事不归我管", 0, silence) < silence < page.index("好吧。")
+
+
+def test_the_compliance_item_does_not_apply_to_a_call_with_no_compliance_wording_due(team, tmp_path):
+    """The starter's script has no compliance wording: the shipped form's critical item 「合规告知照原话念读」
+    is 不适用 (as a human scorer marks it), not 10 points given away. Only a forbidden phrase here: 15 − 7.5
+    of the 90 points that apply, 91.7 (it was 92.5 with the free 10 points)."""
+    call = whisperx(
+        tmp_path / "call.json",
+        [
+            ("SPEAKER_00", 0.5, 9.0, OPENING),
+            ("SPEAKER_01", 9.3, 10.0, "方便。"),
+            ("SPEAKER_00", 10.3, 12.0, "请问您对我们这次的服务满意吗？"),
+            ("SPEAKER_01", 12.3, 14.0, "还行吧，师傅来得有点晚。"),
+            ("SPEAKER_00", 14.3, 17.0, "这事不归我管，您找师傅去。"),
+            ("SPEAKER_01", 17.3, 18.0, "好吧。"),
+            ("SPEAKER_00", 18.3, 22.0, "请问您对我们的服务还有什么意见或建议吗？"),
+            ("SPEAKER_01", 22.3, 23.0, "没有了。"),
+            ("SPEAKER_00", 23.3, 34.0, CLOSING),
+        ],
+    )
+    result = qa_json(team, call)
+    assert [f["rule"] for f in result["findings"]] == ["forbidden-phrase"]
+    assert result["score"] == 91.7
+    out = tmp_path / "report.html"
+    assert huifang("qa", "--no-db", "--format", "html", "--out", out, call, cwd=team).returncode in (0, 1)
+    assert "合规告知照原话念读（如分红不确定性提示）（致命项）</td><td>10</td><td class=\"\">不适用" in out.read_text(
+        encoding="utf-8"
+    )

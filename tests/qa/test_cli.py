@@ -281,7 +281,8 @@ def test_calibration_against_human_scores(capsys, tmp_path):
     lines = err.splitlines()
     assert lines[0] == "校准：4 通电话有人工评分"
     assert "  不说电话忌语：一致率 75%（4 通）" in lines
-    assert "  合规告知照原话念读（如分红不确定性提示）：一致率 100%（4 通）" in lines
+    # the 万能型 call has no compliance wording due: the item does not apply to it, so 3 calls are compared
+    assert "  合规告知照原话念读（如分红不确定性提示）：一致率 100%（3 通）" in lines
     correlation = next(line for line in lines if line.startswith("  总分相关系数："))
     assert float(correlation.split("：")[1].split("，")[0]) > 0.9
 
