@@ -151,6 +151,6 @@ def test_the_compliance_item_does_not_apply_to_a_call_with_no_compliance_wording
     assert result["score"] == 91.7
     out = tmp_path / "report.html"
     assert huifang("qa", "--no-db", "--format", "html", "--out", out, call, cwd=team).returncode in (0, 1)
-    assert "合规告知照原话念读（如分红不确定性提示）（致命项）</td><td>10</td><td class=\"\">不适用" in out.read_text(
+    assert '合规告知照原话念读（如分红不确定性提示）（致命项）</td><td>10</td><td class="">不适用' in out.read_text(
         encoding="utf-8"
     )
