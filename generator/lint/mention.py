@@ -156,7 +156,30 @@ def mentioned(folded: str, start: int) -> bool:
         or _beside_quotes(folded, start)
         or _customers_quote(folded, start)
         or _supposed(folded, start)
+        or _thought(folded, start)
     )
+
+
+# Words thought, not said: what follows a verb of thinking in its sentence (「她叹了口气，心想实在是没办法了」,
+# 「小王心想：“这下没办法了。”」), or a story's inner start (「心里咯噔一下，但也没办法」) — a narrator's, never words
+# said on a call. A verb of speaking after the thought gives the words to someone again (「他心想不妙，就对客户说：…」).
+THOUGHT = regexcache.compile(
+    r"心想|心里想|心中想|心里说|心说|心道|心中暗道|暗想|暗自想|暗忖|心忖|心里嘀咕|心里犯嘀咕|心里盘算|心里默念|"
+    r"心里咯噔|心头一紧|心里一紧|心里一沉|心一沉|心凉了半截"
+)
+SPOKEN_AFTER = regexcache.compile(r"说|讲|答|告诉|回复|道|问|喊|嚷")
+THOUGHT_REACH = 40
+
+
+def _thought(folded: str, start: int) -> bool:
+    """After a verb of thinking in the same sentence, with no verb of speaking between them."""
+    if "心" not in folded and "暗" not in folded:
+        return False  # the screen first
+    head = _since_last(SENTENCE_END, folded[max(0, start - THOUGHT_REACH) : start])
+    found = None
+    for found in THOUGHT.finditer(head):
+        pass
+    return found is not None and SPOKEN_AFTER.search(head, found.end()) is None
 
 
 def _asked_back(folded: str, start: int) -> bool:
@@ -267,7 +290,7 @@ WRONG_END = regexcache.compile(
 LINK = (
     r"(?:是|都是|就是|属于|都属于|均属|算是|为|(?:这些|这|那些)(?:都|也)?(?:是|属于)|"
     r"(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:话|话语|用语|语言|说法|字眼|词语|言语|回答|口头禅|忌语|禁语)|"
-    r"(?:这句话|这些话|这种话|这类话|这话)|(?:这|这样|那)?(?:会让|会使|容易让|只会让)|"
+    r"(?:这句话|这些话|这种话|这类话|这话)|(?:这|这样|那)?(?:会让|会使|容易让|只会让)|(?:往往|常常|总是|总会|经常)(?:会)?(?:让|使)|"
     # the words used as an excuse: 「常以“不知道”“没办法”等推托」, 「以“没办法”为由」
     r"(?:等|为)(?=推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由)|(?=为由)|"
     # 「“没办法”三个字，是客户最不想听到的」, 「把“不归我管”挂在嘴边」
@@ -279,7 +302,7 @@ RULE = (
     r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|为由|推卸|不文明|不礼貌|不规范|违规|违反|违背|扣分|"
     r"冷漠|生硬|不耐烦|说教|"
     r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感|"
-    r"失望|不满|不想听|怕听|讨厌听|不愿意?听|不爱听|寒心|刺耳|伤人|挂在嘴边|口头禅|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$))"
+    r"失望|不满|不想听|怕听|讨厌听|不愿意?听|不爱听|寒心|刺耳|伤人|挂在嘴边|口头禅|忌讳|生气|恼火|怒火|火大|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$))"
 )
 RULE_ANY = regexcache.compile(RULE)
 RULED_AFTER = regexcache.compile(r"[ \t]*(?:[,，]|——|—|--)?[ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
@@ -367,13 +390,33 @@ CUSTOMER_AFTER = regexcache.compile(
 )
 
 
+# A quote after a colon that follows one of the public doing something, in the same clause (「那位大爷摇摇头：“…”」,
+# 「一位老人看着门外：“…”」): theirs, with no verb of speaking needed. Not when a service worker is named in the
+# sentence before the quote (「大爷问客服，客服摇摇头：“…”」), nor when the public person is the one spoken to
+# (「对那位大爷说：“…”」); a title (先生, 女士) may be the agent's (「孙先生拿起电话来：…」) and is no sign.
+PUBLIC_ONLY = PUBLIC.replace("|先生|女士", "")
+PUBLIC_COLON = regexcache.compile(
+    r"(?:" + PUBLIC_ONLY + r")[^，,。！!？?“”「」:：]{0,8}[:：][ \t]*$"
+)
+ADDRESSED = regexcache.compile(r"[对跟向和给与让请帮替为](?:一位|那位|这位|该|这个|那个)?$")
+SERVICE_NAMED = regexcache.compile(AGENT_ROLE)
+
+
+def _public_colon(head: str) -> bool:
+    """Whether `head` (the sentence right before a quote) ends with one of the public acting and a colon."""
+    found = PUBLIC_COLON.search(head)
+    if found is None or SERVICE_NAMED.search(head) is not None:
+        return False
+    return ADDRESSED.search(head, 0, found.start()) is None
+
+
 def _customers_quote(folded: str, start: int) -> bool:
     """Inside a quote that a story introduces, or follows, with the customer speaking."""
     quote = _open_quote(folded, start)
     if quote < 0:
         return False
     head = _since_last(SENTENCE_END, folded[max(0, quote - INTRO_REACH) : quote])
-    if CUSTOMER_BEFORE.search(head) is not None:
+    if CUSTOMER_BEFORE.search(head) is not None or _public_colon(head):
         return True
     end = folded.find(CLOSERS[folded[quote]], start)
     return end >= 0 and CUSTOMER_AFTER.match(folded, end + 1) is not None
