@@ -290,18 +290,20 @@ WRONG_END = regexcache.compile(
 LINK = (
     r"(?:是|都是|就是|属于|都属于|均属|算是|为|(?:这些|这|那些)(?:都|也)?(?:是|属于)|"
     r"(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:话|话语|用语|语言|说法|字眼|词语|言语|回答|口头禅|忌语|禁语)|"
-    r"(?:这句话|这些话|这种话|这类话|这话)|(?:这|这样|那)?(?:会让|会使|容易让|只会让)|(?:往往|常常|总是|总会|经常)(?:会)?(?:让|使)|"
+    r"(?:这[一两二三四五六七八九十几\d]?句话|这些话|这种话|这类话|这话)|(?:这|这样|那)?(?:会让|会使|容易让|只会让)|(?:往往|常常|总是|总会|经常)(?:会)?(?:让|使)|"
     # the words used as an excuse: 「常以“不知道”“没办法”等推托」, 「以“没办法”为由」
     r"(?:等|为)(?=推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由)|(?=为由)|"
     # 「“没办法”三个字，是客户最不想听到的」, 「把“不归我管”挂在嘴边」
-    r"[一二三四五六七八九十两\d]{1,2}个字[,，]?|(?=挂在嘴边|当成口头禅|成了口头禅)|"
+    r"(?:这|那)?[一二三四五六七八九十两\d]{1,2}个字[,，]?|(?=挂在嘴边|当成口头禅|成了口头禅)|"
     # a comment in brackets that says they break a rule: 「”这个不归我管”(违反首问负责制)」
     r"[(（][ \t]*(?=违反|违背|违规|不规范|不文明|不礼貌|忌语|禁语|禁用语))"
 )
 RULE = (
     r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|为由|推卸|不文明|不礼貌|不规范|违规|违反|违背|扣分|"
     r"冷漠|生硬|不耐烦|说教|"
-    r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感|"
+    r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现|出口)|客户觉得|客户感到|反感|"
+    # what to do with them: 「这三句话坐席一定要戒掉」; what they do to the customer: 「客户听了却很难受」
+    r"戒掉|改掉|戒除|难受|心寒|"
     r"失望|不满|不想听|怕听|讨厌听|不愿意?听|不爱听|寒心|刺耳|伤人|挂在嘴边|口头禅|忌讳|生气|恼火|怒火|火大|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$))"
 )
 RULE_ANY = regexcache.compile(RULE)
@@ -359,6 +361,8 @@ def _ruled(folded: str, start: int) -> bool:
 
 # Someone's verb of speaking right before a quote (「接线员说：」, 「她冷冷地回答：」): the quote is given as said.
 SAID_BEFORE = regexcache.compile(
+    # not many of them (「很多坐席一遇到难题就说“…”」, 「有的客服张口就说“…”」): a habit, not one occasion
+    r"(?<!很多)(?<!许多)(?<!不少)(?<!有的)(?<!有些)(?<!一些)(?<!部分)(?<!个别)(?<!好多)"
     r"(?:" + AGENT_ROLE + "|" + PUBLIC + r"|他|她|我|[\u4e00-\u9fff]某)"
     # one occasion, not a habit or what should be said: 「坐席习惯说“…”」, 「客服应回答：“…”」
     r"(?:(?!习惯|常|爱|总|容易|往往|会|可能|应|要|该|需|须|不|别|勿)[^，,。！!？?“”「」]){0,8}?"
@@ -402,6 +406,14 @@ ADDRESSED = regexcache.compile(r"[对跟向和给与让请帮替为](?:一位|�
 SERVICE_NAMED = regexcache.compile(AGENT_ROLE)
 
 
+# A quote that opens by calling a service worker by role (「“医生，我实在是没办法了”」, 「“师傅，我也不知道怎么弄”」):
+# said to them, so not their words. Not 先生, 小姐 or 女士: the agent calls the customer so.
+TO_SERVICE = regexcache.compile(
+    r"[ \t]*(?:医生|大夫|护士|师傅|警官|民警|警察|法官|客服|工作人员|营业员|服务员|接线员|话务员|经理|领导|同志)"
+    r"(?:同志|您好|你好|啊|呀)?[ \t]*[，,！!]"
+)
+
+
 def _public_colon(head: str) -> bool:
     """Whether `head` (the sentence right before a quote) ends with one of the public acting and a colon."""
     found = PUBLIC_COLON.search(head)
@@ -416,7 +428,7 @@ def _customers_quote(folded: str, start: int) -> bool:
     if quote < 0:
         return False
     head = _since_last(SENTENCE_END, folded[max(0, quote - INTRO_REACH) : quote])
-    if CUSTOMER_BEFORE.search(head) is not None or _public_colon(head):
+    if CUSTOMER_BEFORE.search(head) is not None or _public_colon(head) or TO_SERVICE.match(folded, quote + 1):
         return True
     end = folded.find(CLOSERS[folded[quote]], start)
     return end >= 0 and CUSTOMER_AFTER.match(folded, end + 1) is not None
