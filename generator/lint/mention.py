@@ -64,7 +64,8 @@ ASKED_BACK = regexcache.compile(
 # Right before the words, a denial that they are the case (「不是没办法，是需要您提供材料」, 「并不是我不知道，而是…」,
 # 「我们没有说过没办法」, 「哪有什么没办法的事」, 「没有什么是没办法解决的」).
 DENIED = regexcache.compile(
-    r"(?:不是|并不是|并非|哪有什么|哪里是|没有说过|没说过|没有什么是|没什么是)(?:我们?|说)?[ \t]*$|"
+    # (also right before the quote that holds them: 「我们从来没有说过“不归我管”」)
+    r"(?:不是|并不是|并非|哪有什么|哪里是|没有说过|没说过|没有什么是|没什么是)(?:我们?|说)?[ \t]*[“「『\"]?$|"
     # a condition, not the words said: 「如果实在没办法解决，应向客户说明原因」 (实在 / 确实 / 真的 right before them: 「如果
     # 你自己想办法吧」 is no condition of this kind, and a phrase planted after 「如果」 must still be found)
     r"(?:如果|假如|倘若|万一|若是?)(?:实在|确实|真的)$"
@@ -106,7 +107,9 @@ INTRO_REACH = 16  # characters before a quote or a colon that may hold what intr
 
 # The words named as a saying right after them: 「我们这里没有“不归我管”的说法」, 「您对零风险这种说法怎么看」.
 SAYING = regexcache.compile(
-    r"[”」』\"’]?[ \t]*(?:的|这种|这个|这样的|这类|之类的|一类的)(?:说法|提法|字眼|措辞|表述|口头禅)"
+    r"[”」』\"’]?[ \t]*(?:的|这种|这个|这样的|这类|之类的|一类的)(?:说法|提法|字眼|措辞|表述|口头禅)|"
+    # 「没有“不归我管”这种话」 (not 这样的话 without the quote: 「这样的话」 also says "in that case")
+    r"[”」』\"’]?[ \t]*(?:这种|这类|之类的|一类的)话(?![题术])|[”」』\"’][ \t]*这样的话(?![题术])"
 )
 
 
@@ -280,7 +283,7 @@ def _wrong_label(label: str) -> bool:
 # a placeholder's ××).
 WRONG_MARK = regexcache.compile(r"[ \t]*[（(【\[]?[ \t]*(?:" + CROSS + r"|🚫|⛔)")
 WRONG_END = regexcache.compile(
-    r"(?:[（(【\[][ \t]*(?:" + CROSS + r"|错误?|不当|不规范|不正确|不宜|忌|禁)[ \t]*[)）】\]]|"
+    r"(?:[（(【\[][ \t]*(?:" + CROSS + r"|错误?|不当|不恰当|不妥|不合适|不规范|不正确|不宜|忌|禁)[ \t]*[)）】\]]|"
     r"(?<=[ \t。！!？?，,”」』\"])(?:" + CROSS + r"))[ \t。.!！]*$"
 )
 # A rule or comment about the words right after them (「“我不知道”是服务忌语」, 「像“没办法”这样的话不能说」,
@@ -299,7 +302,7 @@ LINK = (
     r"[(（][ \t]*(?=违反|违背|违规|不规范|不文明|不礼貌|忌语|禁语|禁用语))"
 )
 RULE = (
-    r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|为由|推卸|不文明|不礼貌|不规范|违规|违反|违背|扣分|"
+    r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|为由|推卸|不文明|不礼貌|不规范|违规|违反|违背|扣分|扣[\d一二三四五六七八九十两半.]{1,3}分|"
     r"冷漠|生硬|不耐烦|说教|"
     r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现|出口)|客户觉得|客户感到|反感|"
     # what to do with them: 「这三句话坐席一定要戒掉」; what they do to the customer: 「客户听了却很难受」

@@ -33,6 +33,11 @@ NOT_SAID = [
     "“不知道”“没办法”“不归我管”——这三句话坐席一定要戒掉。\n",
     "培训时老师反复强调，“我不知道”这四个字不能出口。\n",
     "“没办法”三个字，说出来容易，客户听了却很难受。\n",
+    # a score deducted, an example marked unfit, a denial right before the quote, words named as 这种话
+    "考核标准：出现“我不知道”“没办法”等用语的，每次扣2分。\n",
+    "请判断下列说法是否恰当：“这不归我管，你找物业去。”（不恰当）\n",
+    "客服：我们这边从来没有说过“不归我管”这种话。\n",
+    "客服：我们从来没有说过“没办法”，您放心。\n",
     # not knowing, passed on to whoever knows, or written down to find out
     "客服：这个我也不太清楚，我帮您转给专业的同事好吗？\n",
     "客服：这个问题我不清楚，我给您转到负责的部门，请稍等。\n",
@@ -65,6 +70,9 @@ SAID = [
     "那位客服一听就说：“没办法。”\n",
     # a number of words, not a comment on them
     "客服：我不知道，这两句话我都没听过。\n",
+    # 这种话 after a comma names nothing; a quote said, not denied
+    "客服：没办法，这种话我只说一次。\n",
+    "客服：我说过“没办法”，就是没办法。\n",
     # the customer sent away, not passed on
     "客服：这个问题我不清楚，您转给别的部门问吧。\n",
     "客服：我不清楚，我转不了，您自己打过去。\n",
