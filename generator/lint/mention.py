@@ -402,9 +402,7 @@ CUSTOMER_AFTER = regexcache.compile(
 # sentence before the quote (「大爷问客服，客服摇摇头：“…”」), nor when the public person is the one spoken to
 # (「对那位大爷说：“…”」); a title (先生, 女士) may be the agent's (「孙先生拿起电话来：…」) and is no sign.
 PUBLIC_ONLY = PUBLIC.replace("|先生|女士", "")
-PUBLIC_COLON = regexcache.compile(
-    r"(?:" + PUBLIC_ONLY + r")[^，,。！!？?“”「」:：]{0,8}[:：][ \t]*$"
-)
+PUBLIC_COLON = regexcache.compile(r"(?:" + PUBLIC_ONLY + r")[^，,。！!？?“”「」:：]{0,8}[:：][ \t]*$")
 ADDRESSED = regexcache.compile(r"[对跟向和给与让请帮替为](?:一位|那位|这位|该|这个|那个)?$")
 SERVICE_NAMED = regexcache.compile(AGENT_ROLE)
 
