@@ -179,10 +179,8 @@ def _thought(folded: str, start: int) -> bool:
     if "心" not in folded and "暗" not in folded:
         return False  # the screen first
     head = _since_last(SENTENCE_END, folded[max(0, start - THOUGHT_REACH) : start])
-    found = None
-    for found in THOUGHT.finditer(head):
-        pass
-    return found is not None and SPOKEN_AFTER.search(head, found.end()) is None
+    thoughts = list(THOUGHT.finditer(head))
+    return bool(thoughts) and SPOKEN_AFTER.search(head, thoughts[-1].end()) is None
 
 
 def _asked_back(folded: str, start: int) -> bool:
