@@ -1,5 +1,5 @@
 """Round 23 (forbidden lines, branch lintfb28) as it was transfer-tested: generator/lint/mention.py and
-generator/lint/offered.py as this round left them (commit 622de88), written over the export. Run it after main's
+generator/lint/offered.py as this round left them (commit 0243dce), written over the export. Run it after main's
 forbidden-line edits (story13.py whose13.py mention13.py offered.py scorn_order.py pack13.py said_label.py options.py
 word_edges.py saying.py inserted_words.py taboo_families.py), whose copies of those two modules it replaces: words
 thought (心想, 心里咯噔) are not said; a quote after one of the public acting and a colon, or one that calls a service
@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-COMMIT = "622de882fdee6631ea2eb053bce626972fa00259"
+COMMIT = "0243dcef5ea8c3cc0e5d7995b7ef911e42903272"
 root = Path(sys.argv[1])
 repo = Path(__file__).resolve().parents[3]
 for module in ("mention.py", "offered.py"):
