@@ -43,6 +43,8 @@
                                                           # in sessions 16 and 17 (6610fb7, 52f32d9, 687f743, 8884380), then spent
     python bench/realworld/evaluate.py --split heldout19  # set 19 (labels-heldout19.yaml, heldout19/): blind, written in
                                                           # session 17; totals only until it is spent (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout20  # set 20 (labels-heldout20.yaml, heldout20/): blind, written in
+                                                          # session 18; totals only until it is spent (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -90,6 +92,7 @@ LABELS = {
     "heldout17": "labels-heldout17.yaml",
     "heldout18": "labels-heldout18.yaml",
     "heldout19": "labels-heldout19.yaml",
+    "heldout20": "labels-heldout20.yaml",
 }
 
 

@@ -29,4 +29,6 @@ def add_arguments(plan: argparse.ArgumentParser, report: argparse.ArgumentParser
         help="把名单写到目录：Excel、CSV、每位坐席的日历 .ics 和可打印的每日名单 PDF",
     )
     report.add_argument("--format", choices=["text", "json", "xlsx"], default="text", help="输出格式，默认 text")
-    report.add_argument("--out", type=Path, default=None, help="--format xlsx 时写到这个文件")
+    report.add_argument(
+        "--out", type=Path, default=None, help="把统计写到这个文件（--format xlsx 时必填）；不写则打印出来"
+    )

@@ -33,8 +33,9 @@ HEADERS = {
 }
 ALIASES = {alias.lower(): canon for canon, names in HEADERS.items() for alias in names}
 DATE_TEXT = re.compile(
-    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
-)
+    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$"
+)  # a time of day, with fractions and a zone as ISO exports write them, is dropped: the day is the one written, as qa reads it
 COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 MONTH_DAY = re.compile(r"^\s*(?:\d{4}\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 

@@ -629,12 +629,21 @@ def _run(args) -> int:
         data = compute(db, project, config, first, last)
     finally:
         db.close()
-    if args.format == "json":
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    elif args.format == "xlsx":
+    if args.format == "xlsx":
         xlsx_report(data, Path(args.out))
-        print(f"已写入 {args.out}", file=sys.stderr)
     else:
-        text_report(data)
+        printed = io.StringIO()
+        if args.format == "json":
+            json.dump(data, printed, ensure_ascii=False, indent=2)
+            printed.write("\n")
+        else:
+            text_report(data, printed)
+        if args.out:
+            from huifang.atomic import write_text
+
+            write_text(Path(args.out), printed.getvalue())
+        else:
+            sys.stdout.write(printed.getvalue())
+    if args.out:
+        print(f"已写入 {args.out}", file=sys.stderr)
     return 1 if bad else 0

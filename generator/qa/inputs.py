@@ -24,6 +24,9 @@ COLUMNS = {
 }
 
 
+NAMES = {"file": "file（文件）", "agent": "agent（坐席）", "date": "date（日期）", "script": "script（话术）"}
+
+
 class InputError(Exception):
     """A path or manifest that cannot be used: one line, exit 2."""
 
@@ -66,6 +69,13 @@ def manifest(path: str) -> list[Job]:
         raise InputError(
             f"{path}:1:1: 清单缺少 file（文件）列；可用的列：file/文件、agent/坐席、date/日期、script/话术"
         )
+    for name in ("file", "agent", "date", "script"):
+        columns = [i + 1 for i, h in enumerate(header) if h == name]
+        if len(columns) > 1:
+            raise InputError(
+                f"{path}:1:{columns[1]}: 清单里{NAMES[name]}列出现了 {len(columns)} 次"
+                f"（第 {'、'.join(map(str, columns))} 列）；只留一列"
+            )
     base = os.path.dirname(path)
     jobs = []
     for number, row in enumerate(rows[1:], 2):

@@ -165,3 +165,39 @@ def test_out_that_is_a_file_is_refused_before_planning(tmp_path: Path):
         f"huifang plan: --out {taken}：这是一个文件，不是文件夹；名单、日历和 PDF 要写进一个文件夹",
     )
     assert taken.read_text(encoding="utf-8") == "我的笔记\n" and not (tmp_path / "l.sqlite").exists()
+
+
+def test_report_out_writes_json_and_text_too(tmp_path: Path):
+    """`--out` was read only with --format xlsx: json and text were printed and the file never written."""
+    db = tmp_path / "l.sqlite"
+    events = tmp_path / "events.csv"
+    events.write_text(HEADER + ROW, encoding="utf-8")
+    assert huifang("plan", events, *SPAN, "--project", REPO, "--db", db).returncode == 0
+    printed = huifang("report", *SPAN, "--project", REPO, "--db", db, "--format", "json")
+    for fmt, name in (("json", "report.json"), ("text", "report.txt")):
+        target = tmp_path / name
+        result = huifang("report", *SPAN, "--project", REPO, "--db", db, "--format", fmt, "--out", target)
+        assert (result.returncode, result.stdout, result.stderr.strip()) == (0, "", f"已写入 {target}")
+        written = target.read_text(encoding="utf-8")
+        if fmt == "json":
+            assert json.loads(written) == json.loads(printed.stdout)
+            assert json.loads(written)["total"]["due"] == 1
+        else:
+            assert written.startswith("回访统计 2026-03-02 至 2026-03-08")
+
+
+def test_iso_datetimes_with_a_zone_or_fractions_are_read_as_the_day_written(tmp_path: Path):
+    """`huifang qa` took 2026-03-02T10:00:00+08:00 from a manifest; `huifang plan` said 日期…看不懂."""
+    events = tmp_path / "events.csv"
+    rows = ["2026-03-02T10:00:00+08:00", "2026-03-02 10:00:00.123", "2026-03-02T09:30:00Z", "2026-03-02T10:00+0800"]
+    events.write_text(
+        HEADER + "".join(f"客户{i},1380000000{i},tongyong-shouce-tousu,{when},张三\n" for i, when in enumerate(rows)),
+        encoding="utf-8",
+    )
+    result = huifang("plan", events, *SPAN, "--project", REPO, "--no-db", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["errors"] == [] and sorted(c["customer"] for c in out["calls"]) == [f"客户{i}" for i in range(4)]
+    events.write_text(HEADER + "客户9,13800000009,tongyong-shouce-tousu,2026-03-02T10,张三\n", encoding="utf-8")
+    result = huifang("plan", events, *SPAN, "--project", REPO, "--no-db", "--format", "json")
+    assert json.loads(result.stdout)["errors"][0]["message"] == "日期「2026-03-02T10」看不懂，请写成 2026-03-01"

@@ -301,3 +301,35 @@ def test_srt_cues_without_blank_lines_between_them_stay_apart(tmp_path):
         ("SPEAKER_01", "嗯，你好", 3.0, 4.0, 6),
         ("SPEAKER_00", "再见", 5.0, 6.0, 9),
     ]
+
+
+def test_a_failed_tencent_task_says_why_and_a_status_that_is_no_text_is_named(tmp_path):
+    """StatusStr as an object was echoed as a Python dict ({'a': 1}); a failed task's ErrorMsg was dropped."""
+    failed = tmp_path / "failed.json"
+    failed.write_text(
+        json.dumps(
+            {"Response": {"Data": {"TaskId": 1, "Status": 3, "StatusStr": "failed", "ErrorMsg": "音频下载失败"}}},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    odd = tmp_path / "odd.json"
+    odd.write_text(json.dumps({"Response": {"Data": {"StatusStr": {"a": 1}, "ResultDetail": None}}}), encoding="utf-8")
+    result = huifang("qa", "--project", REPO, "--no-db", failed, odd)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"{failed}:1:1: 腾讯云任务状态为 failed（不是 success）：音频下载失败",
+        f"{odd}:1:1: Response.Data.StatusStr 应是文字（如 success）",
+    ]
+
+
+def test_a_manifest_naming_a_column_twice_is_refused_at_the_second(tmp_path):
+    """file and 文件 side by side: the second was judged, the first column's line was reported."""
+    (tmp_path / "a.txt").write_text("客服：您好\n", encoding="utf-8")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("file,agent,文件\na.txt,张三,b.txt\n", encoding="utf-8")
+    result = huifang("qa", "--project", REPO, "--no-db", manifest)
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        f"huifang qa: {manifest}:1:3: 清单里file（文件）列出现了 2 次（第 1、3 列）；只留一列",
+    )

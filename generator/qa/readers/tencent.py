@@ -15,7 +15,11 @@ def turns(data, display: str) -> list[Turn]:
         raise TranscriptError(display, "Response.Data 应是对象（{…}）")
     status = data_part.get("StatusStr")
     if status not in (None, "success"):
-        raise TranscriptError(display, f"腾讯云任务状态为 {status}（不是 success）：没有识别结果可读")
+        if not isinstance(status, str):
+            raise TranscriptError(display, "Response.Data.StatusStr 应是文字（如 success）")
+        why = data_part.get("ErrorMsg")
+        why = why.strip() if isinstance(why, str) and why.strip() else "没有识别结果可读"
+        raise TranscriptError(display, f"腾讯云任务状态为 {status}（不是 success）：{why}")
     detail = field(data_part, ("ResultDetail",), display, "Response.Data", None)
     if detail is None:
         raise TranscriptError(display, "Response.Data.ResultDetail 为空：提交任务时请设 ResTextFormat=2 以取得分句结果")
