@@ -9,7 +9,7 @@ from itertools import chain
 from operator import itemgetter, or_
 
 from huifang.lint.speakers import Speakers
-from huifang.qa import roles, rules_bridge, texts
+from huifang.qa import roles, texts
 from huifang.qa.call import TranscriptError
 from huifang.qa.form import DEFAULT_FORM, shipped_default
 from huifang.qa.judge import Verdict, judge
@@ -41,7 +41,7 @@ class Session:
         self._plans: dict[str, Plan] = {}
         self._by_script: tuple | None = None
         self._pairs: dict[str, int] = {}  # a turn's normalised words → the script pairs in them, as bits
-        self._piece_pairs: dict[str, int] = {}  # a clause of a turn (`rules_bridge.pieces`) → the same
+        self._piece_pairs: dict[str, int] = {}  # a clause of a turn (`texts.clauses`) → the same
         self._pair_bits: dict[str, int] = {}  # a script pair → its bit (`_script_grams`), for the pairs across cuts
         if script is not None and script not in project.scripts:
             raise UsageError(f"--script {script}：没有这篇话术{_close(script, project.scripts)}")
@@ -107,19 +107,20 @@ class Session:
             if pairs is None:
                 if len(seen) > SEEN_LIMIT:
                     seen.clear()
-                pairs = seen[norm] = self._new_pairs(automaton, turns[index].folded, norm)
+                pairs = seen[norm] = self._new_pairs(automaton, turns[index], norm)
             said |= pairs
             if last:
                 said |= get(last[-1] + norm[0], 0)
             last = norm
         return said
 
-    def _new_pairs(self, automaton, folded: str, norm: str) -> int:
-        """The script pairs in a turn not seen before: those of each of its clauses (`rules_bridge.pieces`,
-        remembered for the run: a turn new to the run is mostly clauses said before) and the pair across
-        each cut. The automaton walks only clauses it has not seen (≈ 1,500 instructions a character: its
-        nodes' children are searched one by one), about half a new turn's characters on the --vary corpus."""
-        parts = rules_bridge.pieces(folded) if folded else None
+    def _new_pairs(self, automaton, turn, norm: str) -> int:
+        """The script pairs in a turn not seen before (`norm`: its normalised words): those of each of its
+        clauses (`texts.clauses`, remembered for the run: a turn new to the run is mostly clauses said before)
+        and the pair across each cut. The automaton walks only clauses it has not seen (≈ 1,500 instructions
+        a character: its nodes' children are searched one by one), about half a new turn's characters on the
+        --vary corpus."""
+        parts = texts.clauses(turn) if turn.folded else None
         if not parts or len(parts) == 1 or "".join(parts) != norm:
             return reduce(or_, map(_value, automaton.iter(norm)), 0)
         seen = self._piece_pairs

@@ -3,17 +3,20 @@ script lines in call after call, and short answers recur): the linter's folded a
 every turn (`Turn.folded`, `Turn.norm`), and the roles' points of each (`speakers.points`), summed per speaker.
 
 One walk over the turns gives both: the roles' inference walked them again to look its points up (≈ 1 k
-instructions a turn for the walk and the lookup alone)."""
+instructions a turn for the walk and the lookup alone). The same pass that drops spaces and punctuation from
+a call's new texts also gives their clauses (`clauses`), which the script search reads: it cut each new
+agent turn again with the same character class (≈ 30 k instructions a `--vary` call)."""
 
 from __future__ import annotations
 
-from huifang.lint.normalize import drop_in_lines, fold
+from huifang.lint.normalize import _ASTRAL, _DROP_KEEP_LINES, drop_in_lines, fold
 from huifang.lint.speakers import points
 from huifang.qa.call import Turn
-from huifang.qa.rules_bridge import normalize
+from huifang.qa.rules_bridge import normalize, pieces
 
 SEEN_LIMIT = 5_000  # distinct turn texts remembered per run (≈ 3 MB at most), then forgotten all at once
 _SEEN: dict[str, tuple[str, str, int]] = {}  # turn text → (folded, norm, points): a pure function of the text
+_CLAUSES: dict[str, list[str]] = {}  # the texts new in the last call prepared → their clauses (`clauses`)
 
 
 def prepare(turns: list[Turn]) -> dict[str, int]:
@@ -36,14 +39,33 @@ def prepare(turns: list[Turn]) -> dict[str, int]:
         return scores
     if len(seen) > SEEN_LIMIT:
         seen.clear()
+    _CLAUSES.clear()
     whole = fold("\n".join([t.text for t in new]))  # fold keeps every character's place, line breaks too
     folded = whole.split("\n")
-    dropped = drop_in_lines(whole).split("\n")
-    if len(folded) != len(new) or len(dropped) != len(new):  # a text with a line break of its own
+    # Each run of characters to drop (but line breaks) made one space, itself a character to drop: a line's
+    # words split on spaces are its clauses, and joined they are its normalised form. No character kept is a
+    # space to `str.split` (tests/qa/test_texts.py), and one above U+FFFF goes the long way (`drop_in_lines`).
+    cut = _DROP_KEEP_LINES.sub(" ", whole)
+    lines = cut.split("\n")
+    if len(folded) != len(new) or len(lines) != len(new):  # a text with a line break of its own
         folded = [fold(t.text) for t in new]
         dropped = [normalize(t.text) for t in new]  # drops the line break too (a turn without one: the same)
+    elif _ASTRAL.search(cut) is not None:
+        dropped = drop_in_lines(whole).split("\n")
+    else:
+        dropped = []
+        for t, line in zip(new, lines):
+            parts = _CLAUSES[t.text] = line.split()
+            dropped.append("".join(parts))
     for t, f, d in zip(new, folded, dropped):
         said = points(t.text)
         t.folded, t.norm, _ = seen[t.text] = (f, d, said)
         scores[t.speaker] += said
     return scores
+
+
+def clauses(t: Turn) -> list[str]:
+    """A prepared turn's clauses: `rules_bridge.pieces` of its folded form, from the pass that normalised it
+    when it was new in the last call prepared."""
+    found = _CLAUSES.get(t.text)
+    return pieces(t.folded) if found is None else found

@@ -40,7 +40,7 @@ def test_pairs_by_clause_are_the_pairs_of_the_whole_turn(project):
         prepare(turns)
         for t in turns:
             if t.norm:
-                assert session._new_pairs(automaton, t.folded, t.norm) == whole(automaton, t.norm), t.text
+                assert session._new_pairs(automaton, t, t.norm) == whole(automaton, t.norm), t.text
     assert len(session._piece_pairs) > 20
 
 
