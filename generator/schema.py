@@ -651,8 +651,9 @@ QA_FORM = obj(
                     "na_when": {
                         "type": "array",
                         "uniqueItems": True,
-                        "items": {"enum": ["no-times", "not-convenient", "no-questions"]},
-                        "description": "不适用的情形：no-times 无时间戳；not-convenient 客户不方便；no-questions 无应问问题",
+                        "items": {"enum": ["no-times", "not-convenient", "no-questions", "no-compliance"]},
+                        "description": "不适用的情形：no-times 无时间戳；not-convenient 客户不方便；no-questions 无应问问题；"
+                        "no-compliance 无应念读的合规告知",
                     },
                     "description": TEXT,
                     "source": SOURCE,

@@ -2,7 +2,8 @@
 
 Each item loses `deduct` points per finding of its rules (the whole weight when `deduct` is not set), never
 below zero. An item that does not apply (its `na_when`: no time stamps, the customer was not free, no
-questions due) leaves the sum; the score is the points kept ÷ the weight of the items that apply × 100.
+questions due, no compliance wording due) leaves the sum; the score is the points kept ÷ the weight of the
+items that apply × 100.
 A finding of a critical item fails the call whatever the score.
 """
 
@@ -24,6 +25,7 @@ NOT_APPLICABLE = {
     "no-times": "录音没有时间信息",
     "not-convenient": "客户表示不方便",
     "no-questions": "话术没有要问的问题",
+    "no-compliance": "这通电话没有要照原话念读的合规告知",
 }
 
 
@@ -76,6 +78,10 @@ def holding(verdict) -> frozenset[str]:
         held.add("not-convenient")
     if verdict.outcome is None or not verdict.outcome.asked:
         held.add("no-questions")
+    # no compliance wording due on the path the call took (a script without any, the 万能型 branch of one
+    # whose 分红型 branch has it): a human scorer marks the item 不适用 rather than giving its points away
+    if verdict.outcome is None or not any(a.expected.compliance for a in verdict.outcome.asked):
+        held.add("no-compliance")
     return frozenset(held)
 
 

@@ -39,10 +39,9 @@ def as_html(records: list[dict], errors: list[dict], form) -> str:
 
 def _finding(f: dict, extra: str = "") -> str:
     severity = f["severity"] if f["severity"] in SEVERITY_NAMES else "info"
-    return (
-        f'<div class="finding {severity}{extra}">{escape(SEVERITY_NAMES[severity])} · '
-        f"{escape(RULE_NAMES.get(f['rule'], f['rule']))}：{escape(f['message'])}</div>"
-    )
+    name, message = RULE_NAMES.get(f["rule"], f["rule"]), f["message"]
+    said = message if message.startswith(name) else f"{name}：{message}"  # 「抢话：客户还在说…」 says its kind
+    return f'<div class="finding {severity}{extra}">{escape(SEVERITY_NAMES[severity])} · {escape(said)}</div>'
 
 
 def _call(n: int, r: dict) -> str:
@@ -65,13 +64,15 @@ def _call(n: int, r: dict) -> str:
         )
     out.append("</table>")
     at: dict[int, list[dict]] = {}
+    before: dict[int, list[dict]] = {}  # a long silence stands between the turns it separates
     for f, turn in zip(r["findings"], r["_turn_of"]):
         if turn is None:
             out.append(_finding(f, " call"))
         else:
-            at.setdefault(turn, []).append(f)
+            (before if f["rule"] == "long-silence" else at).setdefault(turn, []).append(f)
     for i, t in enumerate(r.get("_turns", [])):
         role = "agent" if t["role"] == "agent" else "customer"
+        out.extend(_finding(f) for f in before.get(i, ()))
         out.append(
             f'<div class="turn {role}"><span class="t">{clock(t["start"]) if t["start"] is not None else ""}</span>'
             f'<span class="who">{"坐席" if role == "agent" else "客户"}</span>'

@@ -83,7 +83,9 @@ def judge(call: Call, bridge: Bridge, plan: Plan | None, form, agent: AgentText 
         )
 
     for hit in bridge.findings(turns, org, asks):
-        at(hit.turn, hit.rule, hit.severity, hit.message)
+        if hit.rule == PERSONAL_DATA and turns[hit.turn].role != AGENT:
+            continue  # the customer giving their own numbers: no rule of the agent's broken
+        at(hit.turn, hit.rule, hit.severity, _in_a_call(hit.message))
     if outcome is not None:
         for a in outcome.missing:
             e = a.expected
@@ -142,6 +144,17 @@ def judge(call: Call, bridge: Bridge, plan: Plan | None, form, agent: AgentText 
     if form is not None:
         score(verdict, form)
     return verdict
+
+
+PERSONAL_DATA = "personal-data"
+_SCRIPT_HAS = "话术中有真实样子的"
+
+
+def _in_a_call(message: str) -> str:
+    """The linter speaks of a script's text (「话术中有真实样子的手机号」); in a call the agent read it out."""
+    if message.startswith(_SCRIPT_HAS):
+        return "坐席念出了完整的" + message[len(_SCRIPT_HAS) :]
+    return message
 
 
 def _speed_limit(form, org) -> float | None:

@@ -81,7 +81,9 @@ def test_html_report_shows_each_finding_at_its_line(capsys, tmp_path):
     assert len(page.turns) == 29
     words, findings = page.turns[19]
     assert words.startswith("不可能！") and any("忌语" in f for f in findings)
-    assert any("抢话" in f for f in page.turns[13][1]) and any("冷场" in f for f in page.turns[21][1])
+    assert any("抢话" in f for f in page.turns[13][1])
+    # the silence before turn 22 (its line) stands between turns 21 and 22, so under turn 21's words
+    assert any("冷场" in f for f in page.turns[20][1]) and not page.turns[21][1]
     assert not page.turns[2][1]
 
 
@@ -279,7 +281,8 @@ def test_calibration_against_human_scores(capsys, tmp_path):
     lines = err.splitlines()
     assert lines[0] == "校准：4 通电话有人工评分"
     assert "  不说电话忌语：一致率 75%（4 通）" in lines
-    assert "  合规告知照原话念读（如分红不确定性提示）：一致率 100%（4 通）" in lines
+    # the 万能型 call has no compliance wording due: the item does not apply to it, so 3 calls are compared
+    assert "  合规告知照原话念读（如分红不确定性提示）：一致率 100%（3 通）" in lines
     correlation = next(line for line in lines if line.startswith("  总分相关系数："))
     assert float(correlation.split("：")[1].split("，")[0]) > 0.9
 

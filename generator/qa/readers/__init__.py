@@ -204,7 +204,7 @@ def number(value, display: str, where: str, scale: float = 1.0, line: int = 1) -
 def field(item, names: tuple, display: str, where: str, default=KeyError):
     """The first of `names` present in a dict (both casings of one field)."""
     if not isinstance(item, dict):
-        raise TranscriptError(display, f"{where} 应是对象（{{…}}），实际是 {type(item).__name__}")
+        raise TranscriptError(display, f"{where} 应是对象（{{…}}），实际是{json_kind(item)}")
     for name in names:
         if name in item:
             return item[name]
@@ -213,9 +213,24 @@ def field(item, names: tuple, display: str, where: str, default=KeyError):
     return default
 
 
+def json_kind(value) -> str:
+    """What a JSON value is, in the words the messages use (never Python's dict, list, str)."""
+    if isinstance(value, dict):
+        return "对象（{…}）"
+    if isinstance(value, list):
+        return "数组（[…]）"
+    if isinstance(value, str):
+        return "字符串"
+    if isinstance(value, bool):
+        return " true/false"
+    if isinstance(value, (int, float)):
+        return "数字"
+    return " null" if value is None else f" {type(value).__name__}"
+
+
 def items(value, display: str, where: str) -> list:
     if not isinstance(value, list):
-        raise TranscriptError(display, f"{where} 应是数组（[…]），实际是 {type(value).__name__}")
+        raise TranscriptError(display, f"{where} 应是数组（[…]），实际是{json_kind(value)}")
     return value
 
 
