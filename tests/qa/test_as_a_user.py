@@ -181,3 +181,29 @@ def test_segments_whisperx_left_without_a_speaker_go_by_their_words(team, tmp_pa
     assert call["metrics"]["agent_talk_ratio"] == 0.756  # the agent 28.8 s of the 38.1 s spoken (1.7+7.7+6.2+4.7+8.5)
     done = huifang("qa", "--no-db", path, cwd=team)
     assert "2 句没有说话人，按内容归坐席 1 句、客户 1 句" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "result, said",
+    [
+        (
+            {"TaskId": "t", "StatusCode": 41050008, "StatusText": "UNSUPPORTED_SAMPLE_RATE"},
+            "阿里云录音文件识别任务状态为 UNSUPPORTED_SAMPLE_RATE：识别没有成功，没有分句结果可读",
+        ),
+        (
+            {"TaskId": "t", "StatusCode": 21050003, "StatusText": "SUCCESS_WITH_NO_VALID_FRAGMENT"},
+            "阿里云录音文件识别任务状态为 SUCCESS_WITH_NO_VALID_FRAGMENT：录音里没有识别出有效的语音",
+        ),
+        (
+            {"taskId": "t", "statusCode": 21050002, "statusText": "RUNNING"},
+            "阿里云录音文件识别任务状态为 RUNNING：任务还在识别中，请等识别完成后再取结果",
+        ),
+    ],
+)
+def test_an_alibaba_task_without_sentences_says_its_status(team, tmp_path, result, said):
+    """An Alibaba Cloud task result with no `Result` (a failed task, a recording without speech, a task not
+    done) says the task's status, as a Tencent task that failed does, not 「无法识别的 JSON 结构」."""
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(result), encoding="utf-8")
+    done = huifang("qa", "--no-db", path, cwd=team)
+    assert done.returncode == 1 and done.stderr.strip() == f"{path}:1:1: {said}"
