@@ -6,7 +6,7 @@ An inference is reported (`Call.roles_note`) so a supervisor can see why a side 
 
 from __future__ import annotations
 
-from huifang.lint.speakers import AGENT_SIGNS, QUESTION
+from huifang.lint.speakers import AGENT_SIGNS, QUESTION, points
 from huifang.qa.call import AGENT, CUSTOMER, Call, TranscriptError
 from huifang.qa.readers.labels import role_of
 
@@ -57,6 +57,8 @@ def assign(
             t.role = AGENT
         call.roles_note = "坐席：只有一个说话人，全部算作坐席（没有客户的话可比）"
         return call
+    if "" in scores and len(scores) > 2:
+        return _unlabelled_among_labelled(call, scores)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     chosen = ranked[0][0]
     for t in call.turns:
@@ -65,6 +67,34 @@ def assign(
     call.roles_note = (
         f"坐席：推断为 {shown}（问候、自我介绍、提问最多：{ranked[0][1]:g} 分，"
         f"其次 {ranked[1][0] or '（无标签）'} {ranked[1][1]:g} 分）；如有误请用 --agent 或 --agent-channel 指定"
+    )
+    return call
+
+
+AGENT_TURN = 2  # an unlabelled turn's points (agent signs, a question) from which it is the agent's
+
+
+def _unlabelled_among_labelled(call: Call, scores: dict[str, int]) -> Call:
+    """A diarised call with some turns left without a speaker (WhisperX leaves `speaker` off a segment no
+    diarisation turn overlaps): the agent is the labelled speaker with the most points, and each unlabelled
+    turn goes by its own words, the agent's when it greets, introduces or asks (as many points as
+    `AGENT_TURN`), else the customer's, never all to one side as a third speaker would be. Reported."""
+    ranked = sorted(((k, v) for k, v in scores.items() if k), key=lambda kv: (-kv[1], kv[0]))
+    chosen = ranked[0][0]
+    to_agent = to_customer = 0
+    for t in call.turns:
+        if t.speaker:
+            t.role = AGENT if t.speaker == chosen else CUSTOMER
+        elif points(t.text) >= AGENT_TURN:
+            t.role = AGENT
+            to_agent += 1
+        else:
+            t.role = CUSTOMER
+            to_customer += 1
+    call.roles_note = (
+        f"坐席：推断为 {chosen}（问候、自我介绍、提问最多：{ranked[0][1]:g} 分，"
+        f"其次 {ranked[1][0]} {ranked[1][1]:g} 分）；{to_agent + to_customer} 句没有说话人，按内容归坐席 "
+        f"{to_agent} 句、客户 {to_customer} 句；如有误请用 --agent 或 --agent-channel 指定"
     )
     return call
 
