@@ -181,6 +181,10 @@ def test_segments_whisperx_left_without_a_speaker_go_by_their_words(team, tmp_pa
     assert call["metrics"]["agent_talk_ratio"] == 0.756  # the agent 28.8 s of the 38.1 s spoken (1.7+7.7+6.2+4.7+8.5)
     done = huifang("qa", "--no-db", path, cwd=team)
     assert "2 句没有说话人，按内容归坐席 1 句、客户 1 句" in done.stdout
+    # naming the agent's label leaves the unlabelled segments to their words too
+    assert qa_json(team, path, "--agent", "SPEAKER_00")["findings"] == []
+    done = huifang("qa", "--no-db", "--agent", "SPEAKER_00", path, cwd=team)
+    assert "坐席：按指定的说话人 SPEAKER_00；2 句没有说话人，按内容归坐席 1 句、客户 1 句" in done.stdout
 
 
 @pytest.mark.parametrize(
