@@ -64,7 +64,8 @@ ASKED_BACK = regexcache.compile(
 # Right before the words, a denial that they are the case (「不是没办法，是需要您提供材料」, 「并不是我不知道，而是…」,
 # 「我们没有说过没办法」, 「哪有什么没办法的事」, 「没有什么是没办法解决的」).
 DENIED = regexcache.compile(
-    r"(?:不是|并不是|并非|哪有什么|哪里是|没有说过|没说过|没有什么是|没什么是)(?:我们?|说)?[ \t]*$|"
+    # (also right before the quote that holds them: 「我们从来没有说过“不归我管”」)
+    r"(?:不是|并不是|并非|哪有什么|哪里是|没有说过|没说过|没有什么是|没什么是)(?:我们?|说)?[ \t]*[“「『\"]?$|"
     # a condition, not the words said: 「如果实在没办法解决，应向客户说明原因」 (实在 / 确实 / 真的 right before them: 「如果
     # 你自己想办法吧」 is no condition of this kind, and a phrase planted after 「如果」 must still be found)
     r"(?:如果|假如|倘若|万一|若是?)(?:实在|确实|真的)$"
@@ -106,7 +107,9 @@ INTRO_REACH = 16  # characters before a quote or a colon that may hold what intr
 
 # The words named as a saying right after them: 「我们这里没有“不归我管”的说法」, 「您对零风险这种说法怎么看」.
 SAYING = regexcache.compile(
-    r"[”」』\"’]?[ \t]*(?:的|这种|这个|这样的|这类|之类的|一类的)(?:说法|提法|字眼|措辞|表述|口头禅)"
+    r"[”」』\"’]?[ \t]*(?:的|这种|这个|这样的|这类|之类的|一类的)(?:说法|提法|字眼|措辞|表述|口头禅)|"
+    # 「没有“不归我管”这种话」 (not 这样的话 without the quote: 「这样的话」 also says "in that case")
+    r"[”」』\"’]?[ \t]*(?:这种|这类|之类的|一类的)话(?![题术])|[”」』\"’][ \t]*这样的话(?![题术])"
 )
 
 
@@ -156,7 +159,28 @@ def mentioned(folded: str, start: int) -> bool:
         or _beside_quotes(folded, start)
         or _customers_quote(folded, start)
         or _supposed(folded, start)
+        or _thought(folded, start)
     )
+
+
+# Words thought, not said: what follows a verb of thinking in its sentence (「她叹了口气，心想实在是没办法了」,
+# 「小王心想：“这下没办法了。”」), or a story's inner start (「心里咯噔一下，但也没办法」) — a narrator's, never words
+# said on a call. A verb of speaking after the thought gives the words to someone again (「他心想不妙，就对客户说：…」).
+THOUGHT = regexcache.compile(
+    r"心想|心里想|心中想|心里说|心说|心道|心中暗道|暗想|暗自想|暗忖|心忖|心里嘀咕|心里犯嘀咕|心里盘算|心里默念|"
+    r"心里咯噔|心头一紧|心里一紧|心里一沉|心一沉|心凉了半截"
+)
+SPOKEN_AFTER = regexcache.compile(r"说|讲|答|告诉|回复|道|问|喊|嚷")
+THOUGHT_REACH = 40
+
+
+def _thought(folded: str, start: int) -> bool:
+    """After a verb of thinking in the same sentence, with no verb of speaking between them."""
+    if "心" not in folded and "暗" not in folded:
+        return False  # the screen first
+    head = _since_last(SENTENCE_END, folded[max(0, start - THOUGHT_REACH) : start])
+    thoughts = list(THOUGHT.finditer(head))
+    return bool(thoughts) and SPOKEN_AFTER.search(head, thoughts[-1].end()) is None
 
 
 def _asked_back(folded: str, start: int) -> bool:
@@ -257,7 +281,7 @@ def _wrong_label(label: str) -> bool:
 # a placeholder's ××).
 WRONG_MARK = regexcache.compile(r"[ \t]*[（(【\[]?[ \t]*(?:" + CROSS + r"|🚫|⛔)")
 WRONG_END = regexcache.compile(
-    r"(?:[（(【\[][ \t]*(?:" + CROSS + r"|错误?|不当|不规范|不正确|不宜|忌|禁)[ \t]*[)）】\]]|"
+    r"(?:[（(【\[][ \t]*(?:" + CROSS + r"|错误?|不当|不恰当|不妥|不合适|不规范|不正确|不宜|忌|禁)[ \t]*[)）】\]]|"
     r"(?<=[ \t。！!？?，,”」』\"])(?:" + CROSS + r"))[ \t。.!！]*$"
 )
 # A rule or comment about the words right after them (「“我不知道”是服务忌语」, 「像“没办法”这样的话不能说」,
@@ -267,19 +291,21 @@ WRONG_END = regexcache.compile(
 LINK = (
     r"(?:是|都是|就是|属于|都属于|均属|算是|为|(?:这些|这|那些)(?:都|也)?(?:是|属于)|"
     r"(?:等|之类的?|这样的|这种|这类|这些|此类|一类的?)[^。！!？?，,]{0,4}?(?:话|话语|用语|语言|说法|字眼|词语|言语|回答|口头禅|忌语|禁语)|"
-    r"(?:这句话|这些话|这种话|这类话|这话)|(?:这|这样|那)?(?:会让|会使|容易让|只会让)|"
+    r"(?:这[一两二三四五六七八九十几\d]?句话|这些话|这种话|这类话|这话)|(?:这|这样|那)?(?:会让|会使|容易让|只会让)|(?:往往|常常|总是|总会|经常)(?:会)?(?:让|使)|"
     # the words used as an excuse: 「常以“不知道”“没办法”等推托」, 「以“没办法”为由」
     r"(?:等|为)(?=推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由)|(?=为由)|"
     # 「“没办法”三个字，是客户最不想听到的」, 「把“不归我管”挂在嘴边」
-    r"[一二三四五六七八九十两\d]{1,2}个字[,，]?|(?=挂在嘴边|当成口头禅|成了口头禅)|"
+    r"(?:这|那)?[一二三四五六七八九十两\d]{1,2}个字[,，]?|(?=挂在嘴边|当成口头禅|成了口头禅)|"
     # a comment in brackets that says they break a rule: 「”这个不归我管”(违反首问负责制)」
     r"[(（][ \t]*(?=违反|违背|违规|不规范|不文明|不礼貌|忌语|禁语|禁用语))"
 )
 RULE = (
-    r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|为由|推卸|不文明|不礼貌|不规范|违规|违反|违背|扣分|"
+    r"(?:忌语|禁语|禁用语|忌用语|禁忌|推诿|推脱|推托|搪塞|敷衍|推辞|借口|理由|为由|推卸|不文明|不礼貌|不规范|违规|违反|违背|扣分|扣[\d一二三四五六七八九十两半.]{1,3}分|"
     r"冷漠|生硬|不耐烦|说教|"
-    r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现)|客户觉得|客户感到|反感|"
-    r"失望|不满|不想听|怕听|讨厌听|不愿意?听|不爱听|寒心|刺耳|伤人|挂在嘴边|口头禅|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$))"
+    r"(?:不能|不要|不得|不可|不宜|不应|严禁|禁止|切忌|避免|杜绝|别)(?:再)?(?:说|讲|使用|用|出现|出口)|客户觉得|客户感到|反感|"
+    # what to do with them: 「这三句话坐席一定要戒掉」; what they do to the customer: 「客户听了却很难受」
+    r"戒掉|改掉|戒除|难受|心寒|"
+    r"失望|不满|不想听|怕听|讨厌听|不愿意?听|不爱听|寒心|刺耳|伤人|挂在嘴边|口头禅|忌讳|生气|恼火|怒火|火大|(?:杜绝|严禁|禁止|避免)(?=[。！!\n]|$))"
 )
 RULE_ANY = regexcache.compile(RULE)
 RULED_AFTER = regexcache.compile(r"[ \t]*(?:[,，]|——|—|--)?[ \t]*" + LINK + r"[^。！!？?\n]{0,16}?" + RULE)
@@ -336,6 +362,8 @@ def _ruled(folded: str, start: int) -> bool:
 
 # Someone's verb of speaking right before a quote (「接线员说：」, 「她冷冷地回答：」): the quote is given as said.
 SAID_BEFORE = regexcache.compile(
+    # not many of them (「很多坐席一遇到难题就说“…”」, 「有的客服张口就说“…”」): a habit, not one occasion
+    r"(?<!很多)(?<!许多)(?<!不少)(?<!有的)(?<!有些)(?<!一些)(?<!部分)(?<!个别)(?<!好多)"
     r"(?:" + AGENT_ROLE + "|" + PUBLIC + r"|他|她|我|[\u4e00-\u9fff]某)"
     # one occasion, not a habit or what should be said: 「坐席习惯说“…”」, 「客服应回答：“…”」
     r"(?:(?!习惯|常|爱|总|容易|往往|会|可能|应|要|该|需|须|不|别|勿)[^，,。！!？?“”「」]){0,8}?"
@@ -367,13 +395,39 @@ CUSTOMER_AFTER = regexcache.compile(
 )
 
 
+# A quote after a colon that follows one of the public doing something, in the same clause (「那位大爷摇摇头：“…”」,
+# 「一位老人看着门外：“…”」): theirs, with no verb of speaking needed. Not when a service worker is named in the
+# sentence before the quote (「大爷问客服，客服摇摇头：“…”」), nor when the public person is the one spoken to
+# (「对那位大爷说：“…”」); a title (先生, 女士) may be the agent's (「孙先生拿起电话来：…」) and is no sign.
+PUBLIC_ONLY = PUBLIC.replace("|先生|女士", "")
+PUBLIC_COLON = regexcache.compile(r"(?:" + PUBLIC_ONLY + r")[^，,。！!？?“”「」:：]{0,8}[:：][ \t]*$")
+ADDRESSED = regexcache.compile(r"[对跟向和给与让请帮替为](?:一位|那位|这位|该|这个|那个)?$")
+SERVICE_NAMED = regexcache.compile(AGENT_ROLE)
+
+
+# A quote that opens by calling a service worker by role (「“医生，我实在是没办法了”」, 「“师傅，我也不知道怎么弄”」):
+# said to them, so not their words. Not 先生, 小姐 or 女士: the agent calls the customer so.
+TO_SERVICE = regexcache.compile(
+    r"[ \t]*(?:医生|大夫|护士|师傅|警官|民警|警察|法官|客服|工作人员|营业员|服务员|接线员|话务员|经理|领导|同志)"
+    r"(?:同志|您好|你好|啊|呀)?[ \t]*[，,！!]"
+)
+
+
+def _public_colon(head: str) -> bool:
+    """Whether `head` (the sentence right before a quote) ends with one of the public acting and a colon."""
+    found = PUBLIC_COLON.search(head)
+    if found is None or SERVICE_NAMED.search(head) is not None:
+        return False
+    return ADDRESSED.search(head, 0, found.start()) is None
+
+
 def _customers_quote(folded: str, start: int) -> bool:
     """Inside a quote that a story introduces, or follows, with the customer speaking."""
     quote = _open_quote(folded, start)
     if quote < 0:
         return False
     head = _since_last(SENTENCE_END, folded[max(0, quote - INTRO_REACH) : quote])
-    if CUSTOMER_BEFORE.search(head) is not None:
+    if CUSTOMER_BEFORE.search(head) is not None or _public_colon(head) or TO_SERVICE.match(folded, quote + 1):
         return True
     end = folded.find(CLOSERS[folded[quote]], start)
     return end >= 0 and CUSTOMER_AFTER.match(folded, end + 1) is not None

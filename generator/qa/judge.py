@@ -10,7 +10,7 @@ from huifang.qa.form import score
 from huifang.qa.metrics import Metrics, measure
 from huifang.qa.questions import NOT_CONVENIENT_LABEL, AgentText, Outcome, Plan
 from huifang.qa.questions import judge as judge_questions
-from huifang.qa.rules_bridge import Bridge
+from huifang.qa.rules_bridge import Bridge, normalize
 
 SPEED_FACTOR = 1.25  # without a form limit: too fast is a quarter above the org's planned speech rate
 
@@ -122,11 +122,13 @@ def judge(call: Call, bridge: Bridge, plan: Plan | None, form, agent: AgentText 
         )
     limit = _speed_limit(form, org)
     if metrics.agent_chars_per_min is not None and limit and metrics.agent_chars_per_min > limit:
+        fastest, rate = _fastest(turns)
         at(
-            None,
+            fastest,
             "speech-too-fast",
             "warning",
-            f"坐席语速 {metrics.agent_chars_per_min:.0f} 字/分钟（全程平均），超过 {limit:g} 字/分钟",
+            f"坐席语速 {metrics.agent_chars_per_min:.0f} 字/分钟（全程平均），超过 {limit:g} 字/分钟"
+            + ("" if fastest is None else f"；最快的一句 {rate:.0f} 字/分钟"),
         )
     if org is not None and org.max_call_minutes and metrics.duration_s is not None:
         maximum = org.max_call_minutes[1]
@@ -155,6 +157,21 @@ def _in_a_call(message: str) -> str:
     if message.startswith(_SCRIPT_HAS):
         return "坐席念出了完整的" + message[len(_SCRIPT_HAS) :]
     return message
+
+
+FASTEST_FROM = 1.0  # seconds: a shorter turn's rate says little (a 「好的」 in 0.2 s is 600 a minute)
+
+
+def _fastest(turns) -> tuple[int | None, float]:
+    """The agent's turn said fastest (characters per minute, of turns lasting `FASTEST_FROM` or more), the
+    evidence of a call whose average is too fast: (its index, its rate), or (None, 0)."""
+    best, rate = None, 0.0
+    for i, t in enumerate(turns):
+        if t.role == AGENT and t.start is not None and t.end is not None and t.end - t.start >= FASTEST_FROM:
+            said = len(t.norm or normalize(t.text)) * 60.0 / (t.end - t.start)
+            if said > rate:
+                best, rate = i, said
+    return best, rate
 
 
 def _speed_limit(form, org) -> float | None:

@@ -6,7 +6,7 @@ An inference is reported (`Call.roles_note`) so a supervisor can see why a side 
 
 from __future__ import annotations
 
-from huifang.lint.speakers import AGENT_SIGNS, QUESTION
+from huifang.lint.speakers import AGENT_SIGNS, QUESTION, points
 from huifang.qa.call import AGENT, CUSTOMER, Call, TranscriptError
 from huifang.qa.readers.labels import role_of
 
@@ -36,9 +36,13 @@ def assign(
         speakers = {t.speaker for t in call.turns}
         if agent not in speakers:
             raise TranscriptError(call.path, f"--agent {agent}：这通电话里没有这个说话人（有：{_listing(speakers)}）")
+        call.roles_note = f"坐席：按指定的说话人 {agent}"
+        if agent and "" in speakers:  # segments diarisation left without a speaker: by their words
+            to_agent, to_customer = _by_words(call, agent)
+            call.roles_note += f"；{_unlabelled(to_agent, to_customer)}"
+            return call
         for t in call.turns:
             t.role = AGENT if t.speaker == agent else CUSTOMER
-        call.roles_note = f"坐席：按指定的说话人 {agent}"
         return call
     if call.labelled or (speakers is not None and any(role_of(t.speaker, speakers) for t in call.turns)):
         known = [role_of(t.speaker, speakers) for t in call.turns]
@@ -57,6 +61,8 @@ def assign(
             t.role = AGENT
         call.roles_note = "坐席：只有一个说话人，全部算作坐席（没有客户的话可比）"
         return call
+    if "" in scores and len(scores) > 2:
+        return _unlabelled_among_labelled(call, scores)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     chosen = ranked[0][0]
     for t in call.turns:
@@ -67,6 +73,45 @@ def assign(
         f"其次 {ranked[1][0] or '（无标签）'} {ranked[1][1]:g} 分）；如有误请用 --agent 或 --agent-channel 指定"
     )
     return call
+
+
+AGENT_TURN = 2  # an unlabelled turn's points (agent signs, a question) from which it is the agent's
+
+
+def _unlabelled_among_labelled(call: Call, scores: dict[str, int]) -> Call:
+    """A diarised call with some turns left without a speaker (WhisperX leaves `speaker` off a segment no
+    diarisation turn overlaps): the agent is the labelled speaker with the most points, and each unlabelled
+    turn goes by its own words, the agent's when it greets, introduces or asks (as many points as
+    `AGENT_TURN`), else the customer's, never all to one side as a third speaker would be. Reported."""
+    ranked = sorted(((k, v) for k, v in scores.items() if k), key=lambda kv: (-kv[1], kv[0]))
+    chosen = ranked[0][0]
+    to_agent, to_customer = _by_words(call, chosen)
+    call.roles_note = (
+        f"坐席：推断为 {chosen}（问候、自我介绍、提问最多：{ranked[0][1]:g} 分，"
+        f"其次 {ranked[1][0]} {ranked[1][1]:g} 分）；{_unlabelled(to_agent, to_customer)}；"
+        "如有误请用 --agent 或 --agent-channel 指定"
+    )
+    return call
+
+
+def _by_words(call: Call, agent: str) -> tuple[int, int]:
+    """Roles with `agent` the agent's label and each unlabelled turn by its own points; (unlabelled turns
+    given to the agent, to the customer)."""
+    to_agent = to_customer = 0
+    for t in call.turns:
+        if t.speaker:
+            t.role = AGENT if t.speaker == agent else CUSTOMER
+        elif points(t.text) >= AGENT_TURN:
+            t.role = AGENT
+            to_agent += 1
+        else:
+            t.role = CUSTOMER
+            to_customer += 1
+    return to_agent, to_customer
+
+
+def _unlabelled(to_agent: int, to_customer: int) -> str:
+    return f"{to_agent + to_customer} 句没有说话人，按内容归坐席 {to_agent} 句、客户 {to_customer} 句"
 
 
 def _scores(call: Call, company: str) -> dict[str, int]:

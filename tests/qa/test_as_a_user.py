@@ -154,3 +154,60 @@ def test_the_compliance_item_does_not_apply_to_a_call_with_no_compliance_wording
     assert '合规告知照原话念读（如分红不确定性提示）（致命项）</td><td>10</td><td class="">不适用' in out.read_text(
         encoding="utf-8"
     )
+
+
+def test_segments_whisperx_left_without_a_speaker_go_by_their_words(team, tmp_path):
+    """WhisperX leaves `speaker` off a segment no diarisation turn overlaps. Such a segment was a third
+    speaker, all of them the customer's: the agent's self-introduction lost (a false missing-greeting
+    error). Each now goes by its own words (greets, introduces, asks: the agent's), and the note says so."""
+    said = [
+        ("SPEAKER_01", 0.0, 0.6, "喂？"),
+        ("SPEAKER_00", 0.8, 2.5, "您好！请问是王先生吗？"),
+        ("SPEAKER_01", 2.8, 4.0, "是我，哪位？"),
+        (None, 4.3, 12.0, "这里是某某服务有限公司客服，我是客服专员小李。请问您现在方便接电话吗？"),
+        ("SPEAKER_01", 12.2, 13.5, "方便，你说吧。"),
+        ("SPEAKER_00", 13.8, 20.0, "好的，那耽搁您两分钟的时间。请问您对我们这次的服务满意吗？"),
+        (None, 20.3, 25.0, "还行吧，师傅来得有点晚，我等了一上午。"),
+        ("SPEAKER_00", 25.3, 30.0, "请问您对我们的服务还有什么意见或建议吗？"),
+        ("SPEAKER_01", 30.3, 31.0, "没有了。"),
+        ("SPEAKER_00", 31.5, 40.0, CLOSING),
+        ("SPEAKER_01", 40.2, 41.0, "再见。"),
+    ]
+    segments = [{"start": a, "end": b, "text": text} | ({"speaker": who} if who else {}) for who, a, b, text in said]
+    path = tmp_path / "unassigned.json"
+    path.write_text(json.dumps({"segments": segments}, ensure_ascii=False), encoding="utf-8")
+    call = qa_json(team, path)
+    assert call["findings"] == [] and call["score"] == 100
+    assert call["metrics"]["agent_talk_ratio"] == 0.756  # the agent 28.8 s of the 38.1 s spoken (1.7+7.7+6.2+4.7+8.5)
+    done = huifang("qa", "--no-db", path, cwd=team)
+    assert "2 句没有说话人，按内容归坐席 1 句、客户 1 句" in done.stdout
+    # naming the agent's label leaves the unlabelled segments to their words too
+    assert qa_json(team, path, "--agent", "SPEAKER_00")["findings"] == []
+    done = huifang("qa", "--no-db", "--agent", "SPEAKER_00", path, cwd=team)
+    assert "坐席：按指定的说话人 SPEAKER_00；2 句没有说话人，按内容归坐席 1 句、客户 1 句" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "result, said",
+    [
+        (
+            {"TaskId": "t", "StatusCode": 41050008, "StatusText": "UNSUPPORTED_SAMPLE_RATE"},
+            "阿里云录音文件识别任务状态为 UNSUPPORTED_SAMPLE_RATE：识别没有成功，没有分句结果可读",
+        ),
+        (
+            {"TaskId": "t", "StatusCode": 21050003, "StatusText": "SUCCESS_WITH_NO_VALID_FRAGMENT"},
+            "阿里云录音文件识别任务状态为 SUCCESS_WITH_NO_VALID_FRAGMENT：录音里没有识别出有效的语音",
+        ),
+        (
+            {"taskId": "t", "statusCode": 21050002, "statusText": "RUNNING"},
+            "阿里云录音文件识别任务状态为 RUNNING：任务还在识别中，请等识别完成后再取结果",
+        ),
+    ],
+)
+def test_an_alibaba_task_without_sentences_says_its_status(team, tmp_path, result, said):
+    """An Alibaba Cloud task result with no `Result` (a failed task, a recording without speech, a task not
+    done) says the task's status, as a Tencent task that failed does, not 「无法识别的 JSON 结构」."""
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(result), encoding="utf-8")
+    done = huifang("qa", "--no-db", path, cwd=team)
+    assert done.returncode == 1 and done.stderr.strip() == f"{path}:1:1: {said}"

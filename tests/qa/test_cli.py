@@ -97,7 +97,8 @@ def test_xlsx_has_a_row_per_call_and_per_finding(capsys, tmp_path):
     assert calls[0][:6] == ("文件", "坐席", "日期", "话术", "得分", "是否合格") and len(calls) == 4
     found = list(book["发现"].iter_rows(values_only=True))
     first = [row for row in found[1:] if row[0].endswith("aliyun.json")]
-    assert len(first) == 5 and ("01:22.4", 20, "坐席", "忌语") == first[1][2:6]
+    assert len(first) == 5 and ("01:22.4", 20, "坐席", "忌语") == first[2][2:6]
+    assert ("01:01.5", 16, "坐席", "语速过快") == first[1][2:6]  # its evidence: the turn said fastest
     again = tmp_path / "again.xlsx"
     run(capsys, "--no-db", "--format", "xlsx", "--out", again, STORY / "aliyun.json", FIXTURES / "calls")
     assert again.read_bytes() == out.read_bytes()

@@ -141,6 +141,8 @@ def detect(data) -> str | None:
             return "aliyun"
     if "Sentences" in data or "sentences" in data:
         return "aliyun"
+    if any(k in data for k in ("StatusText", "statusText")) and any(k in data for k in ("TaskId", "taskId")):
+        return "aliyun"  # a task result without sentences: the reader says what its status was
     return None
 
 

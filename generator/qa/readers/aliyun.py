@@ -10,6 +10,8 @@ from huifang.qa.readers import field, items, number, quick, text_of
 
 
 def turns(data, display: str) -> list[Turn]:
+    if not any(k in data for k in ("Result", "result", "Sentences", "sentences")):
+        _no_result(data, display)
     result = data.get("Result", data.get("result", data))
     if not isinstance(result, dict):
         raise TranscriptError(display, "Result 应是对象（{…}）")
@@ -33,3 +35,21 @@ def turns(data, display: str) -> list[Turn]:
             )
         )
     return out
+
+
+# What a task that gave no sentences says (GetTaskResult's StatusText, statusText in version 4.0).
+STATUS_REASONS = {
+    "SUCCESS_WITH_NO_VALID_FRAGMENT": "录音里没有识别出有效的语音",
+    "QUEUEING": "任务还在排队，请等识别完成后再取结果",
+    "RUNNING": "任务还在识别中，请等识别完成后再取结果",
+}
+
+
+def _no_result(data, display: str) -> None:
+    """A task result without `Result` (a failed task, a recording without speech, a task still running):
+    its status said in one line, not taken for a format huifang does not know."""
+    status = data.get("StatusText", data.get("statusText"))
+    if not isinstance(status, str) or not status.strip():
+        status = "未知"
+    why = STATUS_REASONS.get(status.strip(), "识别没有成功，没有分句结果可读")
+    raise TranscriptError(display, f"阿里云录音文件识别任务状态为 {status.strip()}：{why}")
