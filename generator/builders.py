@@ -360,7 +360,7 @@ def records(doc: Document, project: m.Project) -> None:
         record_fields("contact"),
         bool(d.get("signature_date", True)),
         {
-            k: m.SheetRecord(v["number"], str(v.get("version", "")), tuple(v.get("channels", ("电话",))))
+            k: m.SheetRecord(v["number"], str(v.get("version", "")), tuple(v.get("channels", ())))
             for k, v in d.get("sheets", {}).items()
         },
     )

@@ -459,7 +459,7 @@ class RecordField:
 class SheetRecord:
     number: str
     version: str = ""
-    channels: tuple[str, ...] = ("电话",)
+    channels: tuple[str, ...] = ()  # as records.yaml gives them; none: by the script's kind of contact
 
 
 @dataclass

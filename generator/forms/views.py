@@ -11,7 +11,7 @@ from typing import Any
 
 from huifang import model as m
 from huifang.citations import without_citations
-from huifang.compose import GENERIC, Call, fill, generic_words
+from huifang.compose import GENERIC, Call, fill, generic_words, kind_of
 from huifang.qa.form import not_applicable
 
 UNITS = {"full": 6, "half": 3, "third": 2}
@@ -25,6 +25,9 @@ SHEET_HEADER = (
 )
 CALLBACK = "不方便时约定的回电时间"
 FACE_TO_FACE = "面访"
+# How a script's record sheet says the contact was made when records.yaml names no channels: by its kind of contact
+# (a face-to-face script's sheet keeps the customer's signature).
+CHANNELS = {"outbound": ("电话",), "inbound": ("电话",), "face": (FACE_TO_FACE,), "message": ("短信",)}
 NAMED_ONLY = "原制度只给出了本表的表名，没有规定栏目；本表不另设栏目，请按本单位实际情况填写。"
 MARK = "\x00"
 
@@ -337,7 +340,7 @@ def sheet_doc(call: Call, project: m.Project) -> Doc:
     namer = Namer(f"script-{script.id}")
     records = project.records
     record = records.sheets.get(script.id) if records else None
-    channels = record.channels if record else ("电话",)
+    channels = (record.channels if record else ()) or CHANNELS.get(kind_of(script, org), ("电话",))
     header = [m.FormField(label, kind, width=width) for label, kind, width in SHEET_HEADER]
     taken = {label for label, _, _ in SHEET_HEADER} | {"客户姓名", "回访员姓名", "电话号码"}
     blanks = [m.FormField(name, "text", width="third") for name in agent_blanks(call) if name not in taken]

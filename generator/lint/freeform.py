@@ -263,24 +263,39 @@ def declared_kind(text: str, lines: list[str] | None = None, marks: int | None =
 def declaration(text: str, lines: list[str] | None = None, marks: int | None = None) -> tuple[str, tuple]:
     """`declared_kind`, and when it is "" because the only declarations name no kind it knows (kind: banana),
     where the first of them is: (line, column, end column, the value), 1-based; else ()."""
+    return declaring(text, lines, marks)[:2]
+
+
+def declaring(text: str, lines: list[str] | None = None, marks: int | None = None) -> tuple[str, tuple, int]:
+    """`declaration`, and the 1-based line that is only a declaration (「kind: inbound」, 「类型：来电」, nothing
+    else on it), so the reader drops it from the call: nobody says it; 0 when there is none."""
     head = text[:HEAD]
     if lines is not None and len(text) <= HEAD:
         if not (marks & KIND if marks is not None else any_line(lines, _HINTED, hinted)):
-            return "", ()
+            return "", (), 0
     elif not any(hint in head for hint in KIND_HINTS):
-        return "", ()
+        return "", (), 0
     unknown = None
     for match in KIND_LINE.finditer(head):
         found = KIND_OF_WORD.get(match.group(1).lower())
         if found:
-            return found, ()
+            return found, (), _alone(head, match)
         if unknown is None:
             unknown = match
     if unknown is None:
-        return "", ()
+        return "", (), 0
     line, col = line_col(head, unknown.start(1))
     value = unknown.group(1)
-    return "", (line, col, col + len(value), value)
+    return "", (line, col, col + len(value), value), _alone(head, unknown)
+
+
+def _alone(head: str, match: re.Match) -> int:
+    """The line of a declaration with nothing said after it on its line (a closing 「-->」 aside), or 0."""
+    end = head.find("\n", match.end())
+    rest = head[match.end() : end if end >= 0 else len(head)]
+    if rest.strip(" \t\r-<>*_　"):
+        return 0
+    return head.count("\n", 0, match.start()) + 1
 
 
 def hinted(line: str) -> bool:
@@ -451,6 +466,9 @@ class Reader:
                 turns, extras, hits = self._turns(lines, display, learnt[md], md, unknown)
                 if self.tests is not None and "\r" not in original:
                     marks = self._marks(lines, md, marked[md])
+            declared, unknown_kind, declaring_line = declaring(text, lines, marks)
+            if declaring_line:
+                turns = [u for u in turns if u.line != declaring_line]
             inferred, won = infer_agent(turns, lines, unknown) if unknown else ("", ())
             first_person(turns, lines, text)
             if not unknown and ("“" in text or "「" in text):
@@ -488,7 +506,7 @@ class Reader:
             call.unknown_speakers = unknown
             call.inferred_agent = inferred
             call.inferred_points = won
-            declared, call.unknown_kind = declaration(text, lines, marks)
+            call.unknown_kind = unknown_kind
             call.kind = declared or "outbound"
             call.marks = marks
             call.node_endings = nodes

@@ -49,8 +49,13 @@ def walk(top: str, root_abs: str):
     prefix = display_of(os.path.abspath(top), root_abs, top.rstrip("/"))
     stack = [(top, prefix)]
     out = []
+    seen: set[str] = set()  # folders read, by real path: a symlink back up (loop -> .) is read once, not to ELOOP
     while stack:
         folder, shown = stack.pop()
+        real = os.path.realpath(folder)
+        if real in seen:
+            continue
+        seen.add(real)
         try:
             with os.scandir(folder) as scan:
                 entries = {entry.name: entry for entry in scan if not entry.name.startswith(".")}

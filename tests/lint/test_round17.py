@@ -67,7 +67,7 @@ def test_a_marker_after_the_customer_has_spoken_opens_nothing(shipped):
 def test_a_marker_inside_a_rule_is_no_marker(shipped):
     # 开场白 named past a line's first 30 characters: a rule about the opening, not where its words are
     rule = "（六）每一位话务员在每天的工作开始之前都要认真准备，熟记开场白：" + HOTLINE + "\n"
-    text = "类型：来电\n某市供水热线服务规范\n" + RULES + rule
+    text = "类型：来电\n某市供水热线服务规范\n一、服务守则\n" + RULES + rule
     found = greeting(shipped, "inside.txt", text)
     assert len(found) == 1 and "问候" in found[0], found
 

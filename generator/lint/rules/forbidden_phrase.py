@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from huifang.lint.engine import Context
+    from huifang.lint.matcher import Hit
     from huifang.lint.utterance import Utterance
     from huifang.problems import Problem
 
@@ -120,6 +121,8 @@ def _check(u: Utterance, ctx: Context) -> Iterable[Problem]:
             "info",
             "先改正上面列出的忌语，再检查一次",
         )
+    if len(hits) > 1:
+        hits = _one_per_place(hits, ctx)
     for hit in hits:
         if _named(u, ctx, hit.start):
             continue  # prohibited or reported, not said: 「绝不会泄露」「不能说我不知道」, a list of 服务忌语
@@ -133,6 +136,23 @@ def _check(u: Utterance, ctx: Context) -> Iterable[Problem]:
         message += f"：{phrase.reason}"
         fix = replacement_for(u, hit, ctx)
         yield ctx.problem(ID, u, hit.start, hit.end, message, ctx.severity(ID, phrase.severity), phrase.instead, fix)
+
+
+def _one_per_place(hits: list, ctx) -> list:
+    """One hit for the same words at the same place: the team's own rule book and an enabled pack (or two
+    entries of one list) may hold the same phrase, and one thing said is one finding, with the team's
+    own reason and wording (the first of the rule book's entries; a pack's only when no entry of the team's has it)."""
+    spans = [(h.start, h.end) for h in hits]
+    if len(set(spans)) == len(spans):
+        return hits
+    packed = {id(p) for p in ctx.config.pack_phrases()}
+    best: dict[tuple[int, int], Hit] = {}
+    for hit in hits:
+        span = (hit.start, hit.end)
+        held = best.get(span)
+        if held is None or (id(held.phrase) in packed and id(hit.phrase) not in packed):
+            best[span] = hit
+    return [h for h in hits if best[(h.start, h.end)] is h]
 
 
 def _reordered_maybe(ctx) -> bool:
