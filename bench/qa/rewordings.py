@@ -20,7 +20,10 @@ from huifang.qa.questions import AgentText, _expected, find
 from huifang.qa.texts import prepare
 
 REPO = Path(__file__).resolve().parents[2]
-BEFORE = [(AGENT, "您好，我是客服中心的回访专员小王，耽误您两分钟做个回访，请问现在方便吗？"), (CUSTOMER, "方便，你说。")]
+BEFORE = [
+    (AGENT, "您好，我是客服中心的回访专员小王，耽误您两分钟做个回访，请问现在方便吗？"),
+    (CUSTOMER, "方便，你说。"),
+]
 AFTER = [(CUSTOMER, "嗯，好的。"), (AGENT, "好的，感谢您的配合，祝您生活愉快，再见！")]
 
 

@@ -190,7 +190,8 @@ def content_share(pairs: tuple, said: str, span: int) -> float:
     if not found:
         return 0.0
     found.sort()
-    best, counts, left = 0, Counter(), 0
+    counts: Counter[int] = Counter()
+    best, left = 0, 0
     for at, n in found:
         counts[n] += 1
         while found[left][0] < at - span:
