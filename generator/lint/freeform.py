@@ -25,7 +25,7 @@ from huifang.lint.branches import paths as marked_paths
 from huifang.lint.dialogue import quoted_turns
 from huifang.lint.linemarks import ALTERNATIVES, BRANCHES, KIND, REORDERED, LineTests
 from huifang.lint.rendered import Placed, render
-from huifang.lint.speakers import AGENT_LABELS, CUSTOMER_LABELS, UNKNOWN, Speakers, first_person, infer_agent
+from huifang.lint.speakers import AGENT_LABELS, CUSTOMER, CUSTOMER_LABELS, UNKNOWN, Speakers, first_person, infer_agent
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
 from huifang.lint.standards import _part
 from huifang.lint.suppress import DIRECTIVE
@@ -232,6 +232,23 @@ def _table_row(body: str, speakers: Speakers | None = DEFAULT_SPEAKERS) -> tuple
     if who is not None:
         return who, len(cells[0]) + len(cells[1]) + 2
     return None, 0
+
+
+def _dialogue_rows(turns: list, cells: list, lines: list[str], speakers: Speakers) -> tuple[list, list]:
+    """A Markdown table that writes the call (「| 客服 | 您好… |」「| 客户 | … |」: rows whose first cell is a known
+    label, the agent's and the customer's) holds its turns: those rows join the call in line order; a table
+    without both sides' labels (a list of phrases, a form) stays cells, checked line by line."""
+    rows = []
+    for u in cells:
+        line = lines[u.line - 1].lstrip(" \t>") if 0 < u.line <= len(lines) else ""
+        if line.startswith("|") and _table_row(line, speakers)[0] in (AGENT, CUSTOMER):
+            rows.append(u)
+    if not rows or {u.speaker for u in rows} != {AGENT, CUSTOMER}:
+        return turns, cells
+    for u in rows:
+        u.kind = ""
+    taken = set(map(id, rows))
+    return sorted(turns + rows, key=lambda u: (u.line, u.col)), [u for u in cells if id(u) not in taken]
 
 
 # A declared kind of contact: a front-matter line, a comment or a line of its own near the top
@@ -466,6 +483,8 @@ class Reader:
                 turns, extras, hits = self._turns(lines, display, learnt[md], md, unknown)
                 if self.tests is not None and "\r" not in original:
                     marks = self._marks(lines, md, marked[md])
+            if extras:
+                turns, extras = _dialogue_rows(turns, extras, lines, self.speakers)
             declared, unknown_kind, declaring_line = declaring(text, lines, marks)
             if declaring_line:
                 turns = [u for u in turns if u.line != declaring_line]

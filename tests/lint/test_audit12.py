@@ -71,3 +71,24 @@ def test_a_folder_symlinked_back_up_is_read_once(proj):
     assert "Traceback" not in run.stderr and run.returncode == 1
     found = [line for line in run.stdout.splitlines() if "forbidden-phrase" in line]
     assert found == [line for line in found if line.startswith("scripts_src/free/a.txt:3:4:")] and len(found) == 1
+
+
+def test_a_markdown_table_that_writes_the_call_is_the_call(proj):
+    """A script written as a table with a speaker column (「| 客服 | 您好… |」「| 客户 | … |」) is checked as the call:
+    its opening and closing are found in the rows, a missing closing points at the agent's last row, and the
+    customer's rows are not the agent's. A table without both sides' labels stays a table."""
+    rows = (
+        "| 角色 | 话术 |\n|---|---|\n"
+        "| 客服 | 您好，请问是王先生吗？这里是安心物业，我是客服小李，您现在方便接电话吗？ |\n"
+        "| 客户 | 方便，你自己想办法吧。 |\n"
+    )
+    path = proj / "scripts_src" / "table.md"
+    path.write_text(rows + "| 客服 | 感谢您的支持，祝您生活愉快，再见！ |\n", encoding="utf-8")
+    run = huifang("lint", "--project", proj, path)
+    assert "Traceback" not in run.stderr
+    assert (run.returncode, run.stdout) == (0, ""), run.stdout
+    path.write_text(rows + "| 客服 | 好的，我们会尽快处理。 |\n", encoding="utf-8")
+    run = huifang("lint", "--project", proj, path)
+    found = run.stdout.splitlines()
+    assert [line.split(" ")[2] for line in found] == ["missing-closing"], found
+    assert found[0].startswith("scripts_src/table.md:5:7:"), found
