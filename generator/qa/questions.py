@@ -2,8 +2,10 @@
 
 A question counts as asked when its words (placeholders left out), or one of the paraphrases the question
 bank lists for it, occur in what the agent said: exactly, or close enough by rapidfuzz's partial ratio (the
-best-matching stretch of the agent's words). Questions whose compliance wording is required
-(`compliance: true`) must be read nearly word for word. Runs offline on CPU; nothing is downloaded.
+best-matching stretch of the agent's words), or, failing those, when one agent turn says enough of its content
+words in any order (function words and fillers such as 请问/您/吗/吧/还/这次 left out on both sides: `content`).
+Questions whose compliance wording is required (`compliance: true`) must be read nearly word for word, and are
+never scored by content words. Runs offline on CPU; nothing is downloaded.
 
 The path: when the customer answered the convenience check with 不方便 (or 没空, 在开车…), the call took the
 不方便 branch and no question was due. Among the other paths (分红型 vs 万能型…) the one whose questions were
