@@ -4,7 +4,7 @@ a 推诿.
 「我不知道」 and 「我不清楚」 are 服务忌语 because they send the customer away with nothing. The same words
 followed by the offer to find out are what published 文明用语 give as the right answer (「对不起，请稍等，我马上
 给您问一下」, the pack's own `instead`, taken from them), so a not-knowing followed in the next few words by such an offer is not reported.
-「我不知道您现在方便接听吗」 asks politely, it refuses nothing. 「没办法」 with another choice offered (「不过我可以帮您申请其他方式」) and not knowing handed to a colleague who
+「我不知道您现在方便接听吗」 asks politely, it refuses nothing. 「没办法」 with another choice offered (「不过我可以帮您申请其他方式」, 「这个需要在您的座机上设置」) and not knowing handed to a colleague who
 will answer (「我请我们的专业同事来为您解答」), or taken down to come back with the answer (「我先帮您记下来，查清楚后回复您」,
 「我请负责的同事给您回电话」), are answers too. Asking the customer to say it again (「我不太清楚您说的是哪一笔，您能再说一下吗？」) is no 推诿 either. The offer
 must be made, not refused (「我也没法帮您查」 is still a 推诿).
@@ -32,7 +32,12 @@ OFFER = regexcache.compile(
 # 「没办法」 is a 忌语 because it refuses with no other choice (the pack's reason); with one offered it is an answer:
 # 「这个确实没有办法办理，不过我可以帮您申请其他方式」.
 NO_WAY = ("没办法", "没有办法")  # not 「你自己想办法」
-ALTERNATIVE = regexcache.compile(r"(?:可以|能|会)(?:帮|为|给|替)(?:您|你)")
+ALTERNATIVE = regexcache.compile(
+    r"(?:可以|能|会)(?:帮|为|给|替)(?:您|你)|"
+    # or says where it can be done instead: 「我们这边是没有办法调的，这个需要在您的座机上直接设置」,
+    # 「…您可以通过手机银行办理」 (not a send-off: 「您可以去别家」, 「你自己去找」)
+    r"(?:需要|要|得)(?:在|由)(?:您|你)|(?:您|你)(?:可以|需要)(?:在|通过)"
+)
 # 「我不知道您现在方便接听吗」 wonders politely whether the customer…: a question, not a refusal.
 WONDERS = regexcache.compile(
     r"[ \t]*(?:您|你)[^，,。！!？?\n]{0,20}?(?:是否|是不是|有没有|能否|可否|方便|吗|(?<![什怎那这多要])么)"

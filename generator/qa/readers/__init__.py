@@ -215,19 +215,22 @@ def field(item, names: tuple, display: str, where: str, default=KeyError):
     return default
 
 
+JSON_NAMES = {
+    "object": "对象（{…}）",
+    "array": "数组（[…]）",
+    "string": "字符串",
+    "integer": "数字",
+    "number": "数字",
+    "boolean": " true/false",
+    "null": " null",
+}
+
+
 def json_kind(value) -> str:
     """What a JSON value is, in the words the messages use (never Python's dict, list, str)."""
-    if isinstance(value, dict):
-        return "对象（{…}）"
-    if isinstance(value, list):
-        return "数组（[…]）"
-    if isinstance(value, str):
-        return "字符串"
-    if isinstance(value, bool):
-        return " true/false"
-    if isinstance(value, (int, float)):
-        return "数字"
-    return " null" if value is None else f" {type(value).__name__}"
+    from huifang.validate import type_of
+
+    return JSON_NAMES[type_of(value)]
 
 
 def items(value, display: str, where: str) -> list:
