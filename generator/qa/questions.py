@@ -2,8 +2,10 @@
 
 A question counts as asked when its words (placeholders left out), or one of the paraphrases the question
 bank lists for it, occur in what the agent said: exactly, or close enough by rapidfuzz's partial ratio (the
-best-matching stretch of the agent's words). Questions whose compliance wording is required
-(`compliance: true`) must be read nearly word for word. Runs offline on CPU; nothing is downloaded.
+best-matching stretch of the agent's words), or, failing those, when one agent turn says enough of its content
+words in any order (function words and fillers such as 请问/您/吗/吧/还/这次 left out on both sides: `content`).
+Questions whose compliance wording is required (`compliance: true`) must be read nearly word for word, and are
+never scored by content words. Runs offline on CPU; nothing is downloaded.
 
 The path: when the customer answered the convenience check with 不方便 (or 没空, 在开车…), the call took the
 不方便 branch and no question was due. Among the other paths (分红型 vs 万能型…) the one whose questions were
@@ -46,6 +48,7 @@ class Expected:
     compliance: bool = False
     clauses: tuple = ()  # per wording: ((alternative, …), …) normalised, for a question said in other words
     weighted: tuple = ()  # per wording: (total weight, ((weight, alternatives), …)): see _weighted
+    content: tuple = ()  # per wording long enough: (its content words, their character pairs): see `content`
 
     def __post_init__(self):
         if not self.weighted:
@@ -126,7 +129,81 @@ def _expected(question, org) -> Expected:
     keys = tuple(k for k in dict.fromkeys(normalize(w) for w in wordings) if k)
     clauses = tuple(c for c in (_clauses(w) for w in dict.fromkeys(wordings)) if c)
     ident = question.id if "#" not in question.id else question.id.split("#")[0]
-    return Expected(ident, fill(question.text.value, org), keys, bool(getattr(question, "compliance", False)), clauses)
+    compliance = bool(getattr(question, "compliance", False))
+    said = () if compliance else _content_keys(keys)  # wording to be read as written is not reworded
+    return Expected(ident, fill(question.text.value, org), keys, compliance, clauses, content=said)
+
+
+# Words that carry no meaning of their own in a question asked aloud: politeness (请问), pronouns (您, 我们),
+# particles (吗, 呢, 吧, 的, 了), softeners and degree words (还, 都, 一下, 非常), opinion verbs (觉得, 感到),
+# demonstratives (这次, 此次), question forms (是否, 有没有, 什么), conjunctions (和, 与, 跟), and 客户, the
+# customer a label-style question names (客户对服务的意见), whom the agent calls 您. Dropped on both sides before
+# the content score, so that 「这次服务您还满意吧」 and 「请问您对这次服务感到非常满意吗」 say the same thing.
+FILLER = re.compile(
+    "|".join(
+        sorted(
+            (
+                "请问 请您 麻烦您 麻烦 一下 一些 这次 此次 这个 那个 这边 那边 我们 咱们 你们 觉得 感到 感觉 认为 "
+                "非常 特别 比较 是否 有没有 什么 哪些 已经 以及 客户 您 你 我 吗 呢 吧 啊 呀 嘛 哦 的 了 还 都 也 很 挺 "
+                "对 请 和 与 跟"
+            ).split(),
+            key=len,
+            reverse=True,
+        )
+    )
+)
+A_NOT_A = re.compile(r"(.{1,2})不\1")  # 满意不满意 → 满意, 会不会 → 会
+CONTENT_MIN = 3  # content characters a wording needs for the content score (two character pairs)
+_CONTENT: dict[str, str] = {}  # an agent turn's normalised words → its content words
+
+
+def content(text: str) -> str:
+    """Normalised text without its function words and fillers (`FILLER`), 「A不A」 said once."""
+    return FILLER.sub("", A_NOT_A.sub(r"\1", text))
+
+
+def _content_keys(keys: tuple) -> tuple:
+    out = []
+    for key in dict.fromkeys(content(k) for k in keys):
+        if len(key) >= CONTENT_MIN:
+            out.append((key, tuple(dict.fromkeys(key[i : i + 2] for i in range(len(key) - 1)))))
+    return tuple(out)
+
+
+def _turn_content(part: str) -> str:
+    got = _CONTENT.get(part)
+    if got is None:
+        if len(_CONTENT) > 5_000:
+            _CONTENT.clear()
+        got = _CONTENT[part] = content(part)
+    return got
+
+
+def content_share(pairs: tuple, said: str, span: int) -> float:
+    """Share of a wording's content character pairs found in `said` (one turn's content words), in any
+    order but all within `span` characters: a question asked with its words moved about, not words of it
+    scattered over a long turn."""
+    found = []
+    for n, pair in enumerate(pairs):
+        at = said.find(pair)
+        while at >= 0:
+            found.append((at, n))
+            at = said.find(pair, at + 1)
+    if not found:
+        return 0.0
+    found.sort()
+    counts: Counter[int] = Counter()
+    best, left = 0, 0
+    for at, n in found:
+        counts[n] += 1
+        while found[left][0] < at - span:
+            m = found[left][1]
+            counts[m] -= 1
+            if not counts[m]:
+                del counts[m]
+            left += 1
+        best = max(best, len(counts))
+    return best / len(pairs)
 
 
 ASIDE = re.compile(r"[（(]\s*或?([^（）()]{2,})[）)]")
@@ -204,6 +281,7 @@ class AgentText:
                 at += len(norm)
         self.text = "".join(parts)
         self.parts, self.starts, self.turns = parts, starts, owners
+        self.wide = parts  # the turns' words as said (`NarrowText`: before narrowing)
 
     def could_cover(self, key: str, share: float) -> bool:
         """Whether `coverage` could reach `share` for `key`: it counts key characters found in order in
@@ -265,6 +343,25 @@ def find(expected: Expected, agent: AgentText) -> tuple[int | None, float]:
             whole, at = coverage(key, text, fuzz)
             if whole >= needed and whole > best:
                 best, best_turn = whole, agent.turn_at(at)
+    if best_turn is None and expected.content:
+        found, share = _by_content(expected, agent, needed)
+        if found is not None:
+            return found, share
+    return best_turn, best
+
+
+def _by_content(expected: Expected, agent: AgentText, needed: float) -> tuple[int | None, float]:
+    """(turn, share) of the agent turn that said enough of a wording's content words, in any order, fillers
+    and function words left out on both sides (`content`), or (None, 0.0)."""
+    best, best_turn = 0.0, None
+    for key, pairs in expected.content:  # `key` narrowed with the text (`Narrow`), `pairs` never
+        if not agent.could_cover(key, needed):  # each pair found has both its characters said
+            continue
+        span = 2 * len(key)
+        for part, turn in zip(agent.wide, agent.turns):
+            share = content_share(pairs, _turn_content(part), span)
+            if share >= needed and share > best:
+                best, best_turn = share, turn
     return best_turn, best
 
 
@@ -427,6 +524,9 @@ def could_be_asked(expected: Expected, agent: AgentText) -> bool:
             said += weight * max([present(o) / len(o) for o in options])
         if (said / total if total else 0.0) >= needed:
             return True
+    for key, _ in expected.content:  # `_by_content` searches no further than this either
+        if agent.could_cover(key, needed):
+            return True
     return False
 
 
@@ -471,7 +571,8 @@ class Narrow:
     def _expected(self, e: Expected) -> Expected:
         table = self.table
         clauses = tuple(tuple(tuple(o.translate(table) for o in options) for options in w) for w in e.clauses)
-        return Expected(e.id, e.text, tuple(k.translate(table) for k in e.keys), e.compliance, clauses)
+        said = tuple((key.translate(table), pairs) for key, pairs in e.content)  # pairs are matched unnarrowed
+        return Expected(e.id, e.text, tuple(k.translate(table) for k in e.keys), e.compliance, clauses, content=said)
 
     def agent(self, agent: AgentText) -> AgentText:
         """The agent's words narrowed, with the same map back to the turns."""
@@ -494,6 +595,7 @@ class NarrowText(AgentText):
 
     def __init__(self, agent: AgentText, text: str, parts: list[str]):
         self.text, self.parts, self.starts, self.turns = text, parts, agent.starts, agent.turns
+        self.wide = agent.wide
         self.absent: bytes | None = None  # the bytes the text does not have, worked out at the first key
         try:
             self.said: bytes | None = text.encode("latin-1")
