@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from huifang.lint.rules import personal_data
 from huifang.qa.call import AGENT, CUSTOMER, Call
 from huifang.qa.form import score
-from huifang.qa.metrics import Metrics, measure
+from huifang.qa.metrics import Metrics, measure, said_chars
 from huifang.qa.questions import NOT_CONVENIENT_LABEL, AgentText, Outcome, Plan
 from huifang.qa.questions import judge as judge_questions
-from huifang.qa.rules_bridge import Bridge, normalize
+from huifang.qa.rules_bridge import Bridge
 
 SPEED_FACTOR = 1.25  # without a form limit: too fast is a quarter above the org's planned speech rate
 
@@ -83,7 +84,7 @@ def judge(call: Call, bridge: Bridge, plan: Plan | None, form, agent: AgentText 
         )
 
     for hit in bridge.findings(turns, org, asks):
-        if hit.rule == PERSONAL_DATA and turns[hit.turn].role != AGENT:
+        if hit.rule == personal_data.ID and turns[hit.turn].role != AGENT:
             continue  # the customer giving their own numbers: no rule of the agent's broken
         at(hit.turn, hit.rule, hit.severity, _in_a_call(hit.message))
     if outcome is not None:
@@ -148,14 +149,10 @@ def judge(call: Call, bridge: Bridge, plan: Plan | None, form, agent: AgentText 
     return verdict
 
 
-PERSONAL_DATA = "personal-data"
-_SCRIPT_HAS = "话术中有真实样子的"
-
-
 def _in_a_call(message: str) -> str:
     """The linter speaks of a script's text (「话术中有真实样子的手机号」); in a call the agent read it out."""
-    if message.startswith(_SCRIPT_HAS):
-        return "坐席念出了完整的" + message[len(_SCRIPT_HAS) :]
+    if message.startswith(personal_data.SCRIPT_HAS):
+        return "坐席念出了完整的" + message[len(personal_data.SCRIPT_HAS) :]
     return message
 
 
@@ -168,7 +165,7 @@ def _fastest(turns) -> tuple[int | None, float]:
     best, rate = None, 0.0
     for i, t in enumerate(turns):
         if t.role == AGENT and t.start is not None and t.end is not None and t.end - t.start >= FASTEST_FROM:
-            said = len(t.norm or normalize(t.text)) * 60.0 / (t.end - t.start)
+            said = said_chars(t) * 60.0 / (t.end - t.start)
             if said > rate:
                 best, rate = i, said
     return best, rate

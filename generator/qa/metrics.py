@@ -61,13 +61,18 @@ def _r(value, digits: int = 2):
     return None if value is None else round(value, digits)
 
 
+def said_chars(t) -> int:
+    """A turn's characters as the speech rate counts them: its words without punctuation or spaces."""
+    return len(t.norm or normalize(t.text))
+
+
 def measure(call: Call, min_silence: float = 0.0, agent_chars: int | None = None) -> Metrics:
     """`min_silence`: gaps at least this long are listed in `silences` (for long-silence findings);
     `agent_chars`: the length of the agent's normalised words when the caller has it."""
     turns = call.turns
     m = Metrics()
     if agent_chars is None:
-        agent_chars = sum(len(t.norm or normalize(t.text)) for t in turns if t.role == AGENT)
+        agent_chars = sum(said_chars(t) for t in turns if t.role == AGENT)
     m.agent_chars = agent_chars
     if not call.timed:
         return m
