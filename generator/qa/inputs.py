@@ -99,7 +99,7 @@ def _date(raw: str, parse_date) -> str:
     try:
         return parse_date(raw).isoformat()
     except ValueError:
-        try:  # an ISO time stamp with a fraction or a zone (2026-03-02T10:30:00.5+08:00): its day
+        try:  # parse_date reads ISO time stamps with fractions and zones; anything else after an ISO day (2026-03-02T10): that day
             return dt.date.fromisoformat(raw[:10]).isoformat()
         except ValueError:
             pass
