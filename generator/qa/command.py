@@ -79,17 +79,35 @@ def _judge(args) -> int:
         _unknown_scripts(jobs, session.project.scripts)
     if session.form_note:
         sys.stderr.write(f"huifang qa: {session.form_note}（可复制到 content/qa/ 按本团队的制度修改）\n")
-    return _run_calls(args, session, jobs)
+    human = _human_scores(args, session.form)  # before any call is judged or written to the ledger
+    return _run_calls(args, session, jobs, human)
 
 
-def _run_calls(args, session, jobs) -> int:
+def _human_scores(args, form) -> dict | None:
+    """The supervisor's scores `--calibrate` names, read (and refused at their cell) before judging."""
+    if args.calibrate is None:
+        return None
+    from huifang.qa.calibrate import load_human
+    from huifang.qa.inputs import InputError
+
+    if form is None:
+        raise _Usage("项目里没有质检评分表：无法校准")
+    try:
+        return load_human(str(args.calibrate))[1]
+    except InputError as exc:
+        raise _Usage(str(exc)) from None
+
+
+def _run_calls(args, session, jobs, human: dict | None = None) -> int:
     """Judge call by call: text and JSON are written as the calls come, and the ledger is written in
     batches, so memory stays flat however many calls there are; HTML, XLSX and calibration keep them all."""
     from huifang.qa import output
 
     form = session.form
-    streaming = args.format in ("text", "json") and args.calibrate is None
-    records, errors, files = [], [], {}
+    streaming = args.format in ("text", "json") and human is None
+    records: list[dict] = []
+    errors: list[dict] = []
+    files: list[str] = []  # with --calibrate: the file of each record, in order
     tally = output.Tally()
     target = _Target(args.out)
     stream = output.JsonStream(target.write) if args.format == "json" and streaming else None
@@ -97,7 +115,7 @@ def _run_calls(args, session, jobs) -> int:
     ok = True
     internal = False
     try:
-        reports = args.format != "json" or args.calibrate is not None
+        reports = args.format != "json" or human is not None
         for job, rec, error in judge_stream(
             session, jobs, turns=args.format == "html", reports=reports, workers=args.jobs
         ):
@@ -110,8 +128,8 @@ def _run_calls(args, session, jobs) -> int:
                 continue
             ok = ok and rec["passed"]
             tally.add(rec)
-            if args.calibrate is not None:  # only calibration looks files up again: kept for it alone
-                files[rec["path"]] = job.file
+            if human is not None:  # only calibration looks files up again: kept for it alone
+                files.append(job.file)
             if streaming:
                 if stream is not None:
                     stream.call(rec)
@@ -120,7 +138,7 @@ def _run_calls(args, session, jobs) -> int:
             else:
                 records.append(rec)
             if ledger is not None:
-                ledger.add(rec)
+                ledger.add(rec, job.file)
         if ledger is not None:
             ledger.close()
         if stream is not None:
@@ -132,8 +150,10 @@ def _run_calls(args, session, jobs) -> int:
         target.done(tally.calls)
     finally:
         target.abandon()
-    if args.calibrate is not None:
-        _calibrate(args, records, files, form)
+    if human is not None:
+        from huifang.qa.calibrate import as_text, calibrate
+
+        sys.stderr.write(as_text(calibrate(records, files, human, form)))
     if ledger is not None and ledger.failed:
         print(
             f"huifang qa: 质检记录库无法写入（{ledger.failed}）：结果已输出，但没有记入 {args.db or 'huifang.sqlite'}",
@@ -157,19 +177,6 @@ def _whole(fmt: str, records, errors, form):
     if fmt == "json":
         return output.as_json(records, errors, form)
     return output.as_text(records, [], form)
-
-
-def _calibrate(args, records, files, form) -> None:
-    from huifang.qa.calibrate import as_text, calibrate, load_human
-    from huifang.qa.inputs import InputError
-
-    if form is None:
-        raise _Usage("项目里没有质检评分表：无法校准")
-    try:
-        _, human = load_human(str(args.calibrate))
-    except InputError as exc:
-        raise _Usage(str(exc)) from None
-    sys.stderr.write(as_text(calibrate(records, files, human, form)))
 
 
 class _Target:
@@ -230,7 +237,9 @@ class _Ledger:
         self.failed = ""
         self.connection = None
 
-    def add(self, rec: dict) -> None:
+    def add(self, rec: dict, file: str | None = None) -> None:
+        """`file`: the transcript the call was read from (the ledger's key for it: `store.resolved`)."""
+        rec["_file"] = file
         self.pending.append(rec)
         if len(self.pending) >= 500:
             self.flush()
