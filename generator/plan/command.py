@@ -132,7 +132,10 @@ def run(args) -> int:
 def ledger_failed(command: str, args, exc: sqlite3.DatabaseError) -> int:
     """A ledger that cannot be opened or written (not a database, a folder, a symlink loop, locked): one line."""
     where = args.db or ledger.DEFAULT_NAME
-    print(f"huifang {command}: {where}: 回访台账无法打开或写入（{exc}）：请检查 --db 指定的文件", file=sys.stderr)
+    print(
+        f"huifang {command}: {where}: 回访台账无法打开或写入（{ledger.reason(exc)}）：请检查 --db 指定的文件",
+        file=sys.stderr,
+    )
     return 1
 
 

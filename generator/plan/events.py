@@ -161,8 +161,25 @@ def open_workbook(path: Path):
     raw = file_bytes(path)
     try:
         return openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or mislabelled file
-        raise InputError(f"不是可读的 Excel 文件（{type(exc).__name__}）") from None
+    except Exception:  # openpyxl raises many kinds for a damaged or mislabelled file
+        raise InputError(not_a_workbook(raw)) from None
+
+
+def not_a_workbook(raw: bytes) -> str:
+    """Why bytes named .xlsx are no workbook openpyxl reads, from what they are: an old .xls, text (a CSV saved
+    under the other name, as an export tool or a rename leaves it), or neither."""
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        return "这是旧版 Excel（.xls）文件：请在 Excel 里另存为 .xlsx 或 .csv"
+    head = raw[:4096]
+    if head and not head.startswith(b"PK") and b"\0" not in head:
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                head.decode(encoding)
+            except UnicodeDecodeError as exc:
+                if exc.start < len(head) - 4:  # a character cut at the end of the first 4 KB is no fault
+                    continue
+            return "这是文本（CSV）文件，只是名字以 .xlsx 结尾：请把文件名改成 .csv"
+    return "不是可读的 Excel 工作簿（.xlsx）：文件已损坏，或是别的格式"
 
 
 def rows(path: Path) -> Iterator[tuple[int, list]]:

@@ -80,7 +80,28 @@ def _judge(args) -> int:
     if session.form_note:
         sys.stderr.write(f"huifang qa: {session.form_note}（可复制到 content/qa/ 按本团队的制度修改）\n")
     human = _human_scores(args, session.form)  # before any call is judged or written to the ledger
+    _not_an_input(args, jobs)
     return _run_calls(args, session, jobs, human)
+
+
+def _not_an_input(args, jobs) -> None:
+    """--out naming a file this run reads or writes besides (a transcript, a manifest, the human scores, the
+    ledger) would put the report in its place once the run is done: refused before judging."""
+    if args.out is None:
+        return
+    from huifang import ledger
+
+    target = os.path.realpath(args.out)
+    name = os.path.basename(target)
+    inputs = [(job.file, "转写文件") for job in jobs]
+    inputs += [(m, "清单") for m in {job.meta["manifest"] for job in jobs if job.meta and "manifest" in job.meta}]
+    if args.calibrate is not None:
+        inputs.append((str(args.calibrate), "人工评分表"))
+    if not args.no_db:
+        inputs.append((str(args.db or ledger.default_path(args.project)), "质检记录库"))
+    for path, what in inputs:
+        if os.path.basename(path) == name and os.path.realpath(path) == target:  # the name first: cheap
+            raise _Usage(f"--out {args.out}：这是本次要读写的{what}，写出结果会把它覆盖；请另选一个文件名")
 
 
 def _human_scores(args, form) -> dict | None:
@@ -256,7 +277,9 @@ class _Ledger:
                 self.connection = ledger.connect(self.args.project, self.args.db)
             store.append(self.connection, self.pending, self.form_id)
         except Exception as exc:  # sqlite3.Error: a locked, corrupt or unwritable ledger
-            self.failed = str(exc)
+            import sqlite3
+
+            self.failed = ledger.reason(exc) if isinstance(exc, sqlite3.Error) else str(exc)
         self.pending = []
 
     def close(self) -> None:
@@ -325,9 +348,13 @@ def _missing_in_manifest(job) -> str:
     """A manifest's row naming a file that is not there: said at the row, with the folder it was looked up in
     (the row's path is relative to the manifest, not to where huifang runs)."""
     where = (job.meta or {}).get("manifest")
-    if where is None or os.path.lexists(job.file):
+    if where is None:
         return ""
     at = f"{where}:{job.meta['manifest_line']}:{job.meta['manifest_column']}"
+    if os.path.isdir(job.file):
+        return f"{at}: 「{job.display}」是一个文件夹：清单的每一行写一个转写文件"
+    if os.path.lexists(job.file):
+        return ""
     return f"{at}: 文件「{job.display}」不存在（在清单所在的文件夹 {os.path.dirname(where) or '.'} 里找）"
 
 
@@ -389,7 +416,7 @@ def _report(args) -> int:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise _Usage(f"{path}: 质检记录库无法读取（{exc}）") from None
+        raise _Usage(f"{path}: 质检记录库无法读取（{ledger.reason(exc)}）") from None
     if args.format == "json":
         sys.stdout.write(json.dumps({"by": args.by, "rows": rows}, ensure_ascii=False, indent=2) + "\n")
         return 0

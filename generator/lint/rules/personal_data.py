@@ -87,11 +87,24 @@ _TO_DIGITS = str.maketrans(SPOKEN_DIGITS + "叉x", "0012345678912XX")
 _NOT_PERSONAL = regexcache.compile(r"(?:工号|编号|单号|订单|合同号|流水号|案件号|报案号|快递|批次)[^。？！?!]{0,6}$")
 
 
-def spoken_numbers(folded: str) -> list[tuple[int, int, str]]:
+def spoken_numbers(folded: str) -> tuple[tuple[int, int, str], ...]:
     """A folded text's mobile, ID and card numbers read out in words: (start, end, kind), kind one of
     "mobile", "id", "card". The groups of a run are joined, from each group on, into the longest that is a
     number of one of these kinds (as the digit rules check them: an ID's check digit, a card's Luhn sum), so
-    two numbers read one after the other are two."""
+    two numbers read one after the other are two. Remembered per text: an agent's turn with digits or ID words
+    (「身份证号前六位」, 「1024 号」) is asked again in every call that has it."""
+    found = _SPOKEN_SEEN.get(folded)
+    if found is None:
+        if len(_SPOKEN_SEEN) > 5_000:
+            _SPOKEN_SEEN.clear()
+        found = _SPOKEN_SEEN[folded] = tuple(_numbers_in_words(folded))
+    return found
+
+
+_SPOKEN_SEEN: dict[str, tuple[tuple[int, int, str], ...]] = {}
+
+
+def _numbers_in_words(folded: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for run in SPOKEN_RUN.finditer(folded):
         said = run.group()
