@@ -89,18 +89,20 @@ def _not_an_input(args, jobs) -> None:
     ledger) would put the report in its place once the run is done: refused before judging."""
     if args.out is None:
         return
-    from huifang import ledger
-
     target = os.path.realpath(args.out)
     name = os.path.basename(target)
-    inputs = [(job.file, "转写文件") for job in jobs]
-    inputs += [(m, "清单") for m in {job.meta["manifest"] for job in jobs if job.meta and "manifest" in job.meta}]
-    if args.calibrate is not None:
-        inputs.append((str(args.calibrate), "人工评分表"))
+    inputs = []
+    if os.path.exists(target):  # what the run only reads is there already; the ledger may be made by this run
+        inputs += [(job.file, "转写文件") for job in jobs if job.file.endswith(name)]  # the name first: cheap
+        inputs += [(m, "清单") for m in {job.meta["manifest"] for job in jobs if job.meta and "manifest" in job.meta}]
+        if args.calibrate is not None:
+            inputs.append((str(args.calibrate), "人工评分表"))
     if not args.no_db:
+        from huifang import ledger
+
         inputs.append((str(args.db or ledger.default_path(args.project)), "质检记录库"))
     for path, what in inputs:
-        if os.path.basename(path) == name and os.path.realpath(path) == target:  # the name first: cheap
+        if os.path.realpath(path) == target:
             raise _Usage(f"--out {args.out}：这是本次要读写的{what}，写出结果会把它覆盖；请另选一个文件名")
 
 
@@ -407,6 +409,8 @@ def _report(args) -> int:
     from huifang.qa import store
 
     path = args.db or ledger.default_path(args.project)
+    if Path(path).is_dir():
+        raise _Usage(f"{path}: 这是一个文件夹，不是质检记录库（--db 写记录库文件，如 huifang.sqlite）")
     if not Path(path).is_file():
         raise _Usage(f"{path}: 还没有质检记录（先运行 huifang qa 质检通话）")
     try:
@@ -420,6 +424,8 @@ def _report(args) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps({"by": args.by, "rows": rows}, ensure_ascii=False, indent=2) + "\n")
         return 0
+    if not rows:  # a ledger plan made, or one whose calls were all judged with --no-db: a bare header said nothing
+        print(f"huifang qa: {path}: 还没有质检记录（先运行 huifang qa 质检通话）", file=sys.stderr)
     if args.by == "rule":
         from huifang.qa.output import RULE_NAMES
 

@@ -121,3 +121,20 @@ def test_a_manifest_row_naming_a_folder_is_said_at_the_row(capsys, tmp_path):
     manifest.write_text("文件,坐席\ncalls,小王\n", encoding="utf-8")
     code, _, err = run(capsys, "qa", "--no-db", manifest)
     assert code == 1 and err == f"{manifest}:2:1: 「calls」是一个文件夹：清单的每一行写一个转写文件\n"
+
+
+def test_qa_report_on_a_folder_or_a_ledger_without_calls_says_so(capsys, tmp_path):
+    """A folder was 「还没有质检记录」; a ledger that plan made printed a bare header."""
+    code, _, err = run(capsys, "qa", "report", "--db", tmp_path)
+    assert (code, err) == (
+        2,
+        f"huifang qa: {tmp_path}: 这是一个文件夹，不是质检记录库（--db 写记录库文件，如 huifang.sqlite）\n",
+    )
+    db = tmp_path / "plan-only.sqlite"
+    ledger.connect(tmp_path, db).close()
+    code, out, err = run(capsys, "qa", "report", "--db", db)
+    assert (
+        code == 0
+        and out.startswith("坐席\t通数")
+        and err == f"huifang qa: {db}: 还没有质检记录（先运行 huifang qa 质检通话）\n"
+    )
