@@ -75,7 +75,8 @@ def load(args):
     return loaded.project, PlanConfig.of(loaded.project)
 
 
-def text_report(plan: Plan, first: dt.date, last: dt.date, out=sys.stdout) -> None:
+def text_report(plan: Plan, first: dt.date, last: dt.date, out=None) -> None:
+    out = out or sys.stdout  # the one at the call (a default bound at import kept a stream since replaced)
     day, agent = None, None
     for c in plan.calls:
         if (c.date, c.agent) != (day, agent):

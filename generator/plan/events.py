@@ -96,6 +96,8 @@ def slow_date(value) -> dt.date | None:
         return None
     found = DATE_TEXT.match(raw) or COMPACT.match(raw)
     if not found:
+        if SERIAL.match(raw) and 20_000 <= float(raw) < 80_000:  # 1954–2119 as Excel counts days
+            raise ValueError(f"日期「{raw}」像是 Excel 内部的日期序号：请把这一列设成日期格式，或写成 2026-03-01")
         raise ValueError(f"日期「{raw}」看不懂，请写成 2026-03-01")
     y, mo, d = (int(x) for x in found.groups())
     try:
@@ -103,6 +105,9 @@ def slow_date(value) -> dt.date | None:
     except ValueError:
         raise ValueError(f"日期「{raw}」不存在") from None
     return _in_range(day, raw)
+
+
+SERIAL = re.compile(r"[0-9]{5}(?:\.[0-9]+)?$")  # a date cell Excel shows as a number (General format)
 
 
 def _in_range(day: dt.date, raw: str) -> dt.date:

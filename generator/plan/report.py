@@ -522,7 +522,8 @@ def table(rows_: list[list], out) -> None:
         )
 
 
-def text_report(data: dict, out=sys.stdout) -> None:
+def text_report(data: dict, out=None) -> None:
+    out = out or sys.stdout  # the one at the call (a default bound at import kept a stream since replaced)
     out.write(f"回访统计 {data['from']} 至 {data['to']}（回访率 = 时间窗内已访 ÷ 应访）\n")
     for kind, title in KINDS:
         out.write(f"\n{title}\n")

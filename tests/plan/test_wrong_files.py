@@ -138,3 +138,13 @@ def test_qa_report_on_a_folder_or_a_ledger_without_calls_says_so(capsys, tmp_pat
         and out.startswith("坐席\t通数")
         and err == f"huifang qa: {db}: 还没有质检记录（先运行 huifang qa 质检通话）\n"
     )
+
+
+def test_a_date_cell_excel_shows_as_a_number_is_named_so(capsys, tmp_path):
+    """A date column left in General format holds 46083 for 2026-03-02: 「看不懂」 told nobody why."""
+    events = tmp_path / "e.csv"
+    events.write_text(EVENTS.replace("2026-03-02", "46083"), encoding="utf-8")
+    code, _, err = run(capsys, "plan", events, *RANGE, "--no-db")
+    assert code == 1 and err.startswith(
+        f"{events}:2: 日期「46083」像是 Excel 内部的日期序号：请把这一列设成日期格式，或写成 2026-03-01\n"
+    ), err
