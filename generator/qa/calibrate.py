@@ -19,7 +19,7 @@ SCORE_COLUMNS = ("score", "得分", "总分", "分数")
 FILE_COLUMNS = ("file", "文件", "path", "录音")
 
 
-def load_human(path: str) -> tuple[list[str], dict[str, dict]]:
+def load_human(path: str, form=None) -> tuple[list[str], dict[str, dict]]:
     """The human scores by call (`_key` of the file the row names, relative to the CSV): each a dict of
     `score`, `items` (column → value) and `line`. A sheet that cannot be read as one score per call — no file or
     score column, a column twice, a call twice, a score that is no number from 0 to 100 — is an InputError at
@@ -37,6 +37,18 @@ def load_human(path: str) -> tuple[list[str], dict[str, dict]]:
                 f"{path}:1:{at + 1}: 人工评分表里{what}列出现了 {len(columns)} 次"
                 f"（第 {'、'.join(map(str, columns))} 列）；只留一列"
             )
+    if form is not None:  # two headings of one item (开头语 and kaitouyu): which one was meant cannot be told
+        seen: dict[str, int] = {}
+        for at, name in enumerate(header):
+            item = next((i for i in form.items if name and name in _names(i)), None)
+            if item is None:
+                continue
+            if item.id in seen:
+                raise InputError(
+                    f"{path}:1:{at + 1}: 人工评分表里第 {seen[item.id] + 1} 列「{header[seen[item.id]]}」和这一列"
+                    f"「{name}」是同一个评分项；只留一列"
+                )
+            seen[item.id] = at
     file_col = kinds.index("file") if "file" in kinds else None
     score_col = kinds.index("score") if "score" in kinds else None
     if file_col is None or score_col is None:

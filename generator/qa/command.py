@@ -116,7 +116,7 @@ def _human_scores(args, form) -> dict | None:
     if form is None:
         raise _Usage("项目里没有质检评分表：无法校准")
     try:
-        return load_human(str(args.calibrate))[1]
+        return load_human(str(args.calibrate), form)[1]
     except InputError as exc:
         raise _Usage(str(exc)) from None
 

@@ -171,11 +171,21 @@ class Bridge:
         phrase said in another order (`_REORDERED`), a closing marker (`_CLOSING`) or a run of numerals said in
         words, where personal-data looks in the agent's words alone (`_SPOKEN`)."""
         text = t.text
+        # An agent's turn is looked at for numerals said in words first: where SPOKEN_RUN finds nothing in the
+        # folded text, DIGITS finds nothing in the text either (its digits, spaces and dashes are among
+        # SPOKEN_RUN's characters, and folding only makes full-width digits ASCII: tests/qa/test_bridge.py), so
+        # the turn costs one scan of its characters, as before.
+        spoken = personal_data.SPOKEN_RUN.search(t.folded) is not None if agent else None
         if bits is None:
             bits = _PHRASE if self.lines.ctx.matcher.any(t.norm) else 0
             # may_hold accepts whatever DIGITS or ID_WORDS finds (tests/qa/test_bridge.py): a text it refuses,
             # most of them, needs neither scan
-            if personal_data.may_hold(text):
+            if spoken is False:
+                if "身份" in text or "证件" in text or "證件" in text:  # may_hold's test less its DIGITS
+                    bits |= _PERSONAL
+                    if personal_data.ID_WORDS.search(text) is not None:
+                        bits |= _PERSONAL_AT
+            elif personal_data.may_hold(text):
                 bits |= _PERSONAL
                 if personal_data.DIGITS.search(text) is not None or personal_data.ID_WORDS.search(text) is not None:
                     bits |= _PERSONAL_AT
@@ -188,7 +198,7 @@ class Bridge:
                 bits |= _REORDERED
             if names_closing(t.folded):
                 bits |= _CLOSING
-            if personal_data.SPOKEN_RUN.search(t.folded) is not None:
+            if spoken:
                 bits |= _SPOKEN
         screened = self._screened
         if len(screened) > SEEN_LIMIT and text not in screened:
