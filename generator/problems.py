@@ -54,7 +54,8 @@ def from_rows(rows: list[tuple]) -> list[Problem]:
     The row is unpacked into the new object's dict key by key, in FIELDS' order (tests/foundation/test_problem_rows
     checks both): `__dict__.update(zip(FIELDS, row))` made a pair for every field and cost ≈ 1.6 times as many
     instructions (9,486 findings of the bench corpus come back through here in the parent)."""
-    new, out = object.__new__, []
+    new = object.__new__
+    out: list[Problem] = []
     append = out.append
     for row in rows:
         p = new(Problem)
