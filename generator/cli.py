@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from huifang import __version__
+from huifang.cliparse import Parser
 
 DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，生成培训手册网站和可打印的记录表，并检查话术。
 
@@ -61,7 +62,7 @@ def add_project(parser: argparse.ArgumentParser) -> None:
         "--project",
         type=Path,
         default=None,
-        metavar="DIR",
+        metavar="目录",
         help="项目根目录（含 content/ 和 scripts_src/），默认从当前目录往上找到的第一个含 huifang.yaml 的目录",
     )
 
@@ -77,17 +78,15 @@ def project_root(start: Path = Path(".")) -> Path:
     return start
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> Parser:
     """The whole command line, or with `only` that one subcommand: building every subcommand's options
     imports the qa and plan modules, and each subcommand's parser costs argparse's message lookups, a
     cost a one-file lint in a pre-commit hook pays on every commit. (`--help` before the subcommand
     gets the whole command line: it lists the others.)"""
-    parser = argparse.ArgumentParser(
-        prog="huifang", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--version", action="version", version=f"huifang {__version__}")
+    parser = Parser(prog="huifang", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"huifang {__version__}", help="显示版本号后退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
-    subs = {}
+    subs = parser.commands
     for name, (_, help_text) in COMMANDS.items():
         if only in (None, name):  # the others only matter to the list of commands in --help
             subs[name] = sub.add_parser(name, help=help_text, description=help_text)
@@ -105,7 +104,9 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
     if name == "check":
         cmd.add_argument("--format", choices=["text", "json"], default="text", help="输出格式，默认 text")
     elif name == "lint":
-        cmd.add_argument("paths", nargs="*", type=Path, help="要检查的文件或目录（.yaml/.md/.txt），默认整个项目")
+        cmd.add_argument(
+            "paths", nargs="*", type=Path, metavar="文件", help="要检查的文件或目录（.yaml/.md/.txt），默认整个项目"
+        )
         cmd.add_argument(
             "--format",
             choices=["text", "json", "github", "sarif"],
@@ -124,7 +125,7 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
             help="并行进程数：auto（默认）在文件多时按 CPU 核数、文件少时用 1 个进程",
         )
     elif name in ("build", "serve"):
-        cmd.add_argument("--site-dir", type=Path, default=None, help="网站输出目录，默认 <项目>/site")
+        cmd.add_argument("--site-dir", type=Path, default=None, metavar="目录", help="网站输出目录，默认 <项目>/site")
         cmd.add_argument(
             "--lint-errors",
             choices=["fail", "warn"],
@@ -136,34 +137,39 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
             "--db",
             type=Path,
             default=None,
+            metavar="文件",
             help="维护者的质检统计、回访统计页读取的台账，默认 huifang.yaml 旁的 huifang.sqlite",
         )
         if name == "serve":
-            cmd.add_argument("--dev-addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
+            cmd.add_argument(
+                "--dev-addr", default="127.0.0.1:8000", metavar="地址", help="监听地址，默认 127.0.0.1:8000"
+            )
             cmd.add_argument("--open", action="store_true", help="启动后用浏览器打开")
     elif name == "forms":
-        cmd.add_argument("--out", type=Path, default=None, help="PDF 输出目录，默认 <项目>/site/forms")
+        cmd.add_argument("--out", type=Path, default=None, metavar="目录", help="PDF 输出目录，默认 <项目>/site/forms")
         cmd.add_argument(
             "--fillable",
             action=argparse.BooleanOptionalAction,
             default=True,
             help="加入可在屏幕上填写的 PDF 表单域（默认）；--no-fillable 只生成打印版",
         )
-        cmd.add_argument("--jobs", type=int, default=0, help="并行进程数，默认等于 CPU 核数")
-        cmd.add_argument("--only", nargs="*", default=None, help="只生成这些表单/话术 id")
+        cmd.add_argument("--jobs", type=int, default=0, metavar="N", help="并行进程数，默认等于 CPU 核数")
+        cmd.add_argument("--only", nargs="*", default=None, metavar="标识", help="只生成这些表单或话术（写标识）")
         cmd.add_argument("--no-progress", action="store_true", help="不显示进度条")
     elif name == "qa":
         from huifang.qa.command import add_arguments as qa_arguments
 
         qa_arguments(cmd)
     elif name == "schema":
-        cmd.add_argument("--out", type=Path, default=None, help="输出目录，默认 <项目>/schemas")
+        cmd.add_argument("--out", type=Path, default=None, metavar="目录", help="输出目录，默认 <项目>/schemas")
     elif name == "new":
-        cmd.add_argument("what", choices=["scenario", "script"], help="新建场景或话术")
-        cmd.add_argument("name", help="标识（小写字母、数字、连字符），如 wuye-tousu-huifang")
-        cmd.add_argument("--org", default=None, help="所属机构 id")
+        cmd.add_argument(
+            "what", choices=["scenario", "script"], metavar="类型", help="scenario（场景）或 script（话术）"
+        )
+        cmd.add_argument("name", metavar="标识", help="标识（小写字母、数字、连字符），如 wuye-tousu-huifang")
+        cmd.add_argument("--org", default=None, metavar="标识", help="所属机构的标识")
     elif name == "init":
-        cmd.add_argument("dir", type=Path, help="新项目的文件夹（不存在时自动创建）")
+        cmd.add_argument("dir", type=Path, metavar="文件夹", help="新项目的文件夹（不存在时自动创建）")
         cmd.add_argument("--from-example", action="store_true", help="以 huifang 自带的完整示例规范为起点")
         cmd.add_argument("--force", action="store_true", help="文件夹不是空的也继续（不覆盖已有文件）")
     elif name in ("plan", "report"):
