@@ -11,7 +11,8 @@ from pathlib import Path
 from huifang import __version__
 from huifang.cliparse import Parser
 
-DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，生成培训手册网站和可打印的记录表，并检查话术。
+DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，
+生成培训手册网站和可打印的记录表，并检查话术。
 
 常用命令：
   huifang check            校验全部内容文件（结构、类型、引用）
@@ -19,9 +20,9 @@ DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，生成
   huifang build            生成手册网站和 PDF 表单到 site/
   huifang serve            本地预览手册（修改 YAML 后自动刷新）
   huifang forms            只生成 PDF 表单
-  huifang qa 文件…          按话术和质检评分表给通话转写结果打分
+  huifang qa 文件...       按话术和质检评分表给通话转写结果打分
   huifang schema           导出 JSON Schema，供编辑器自动补全
-  huifang new script 名称  新建一个带注释的模板文件
+  huifang new script 标识  新建一个带注释的模板文件
   huifang init 文件夹      新建一个团队的回访规范项目
   huifang plan 事件表 --from 日期 --to 日期    排出回访名单
   huifang report 名单 --from 日期 --to 日期    统计回访率"""

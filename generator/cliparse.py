@@ -55,10 +55,16 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
     def _format_usage(self, usage, actions, groups, prefix):  # type: ignore[no-untyped-def]
-        """argparse indents the usage's continuation lines by the characters of `用法：huifang …`; the
-        Chinese prefix takes three more columns than characters."""
-        text = super()._format_usage(usage, actions, groups, prefix)
+        """argparse wraps the usage by characters and indents its continuation lines by the characters of
+        `用法：huifang …`: wrap it narrower by the extra columns of the Chinese metavars, and indent by the
+        three extra columns of the prefix."""
         extra = columns(prefix or "") - len(prefix or "")
+        wide = sum(columns(a.metavar) - len(a.metavar) for a in actions if isinstance(a.metavar, str))
+        width, self._width = self._width, self._width - extra - wide  # argparse wraps it by characters
+        try:
+            text = super()._format_usage(usage, actions, groups, prefix)
+        finally:
+            self._width = width
         first, *rest = text.split("\n")
         return "\n".join([first, *(" " * extra + line if line.startswith(" ") else line for line in rest)])
 
