@@ -42,10 +42,23 @@ def _choices(text: str) -> list[str]:
 
 
 def suggest(word: str, known: list[str]) -> str:
-    """「，是不是想写 X？」 for the closest of `known` to a mistyped `word` (as git and ruff do), or ""."""
+    """「，是否想写 'X'？」 (as `huifang check` words it) for the closest of `known` to a mistyped `word`, as
+    git and ruff do, or ""."""
     bare = {name.lstrip("-"): name for name in known}  # "--bogus" is not close to "--jobs" for its dashes
     close = difflib.get_close_matches(word.lstrip("-"), list(bare), n=1, cutoff=0.7)
-    return f"，是不是想写 {bare[close[0]]}？" if close else ""
+    return f"，是否想写 '{bare[close[0]]}'？" if close else ""
+
+
+def unknown_id(word: str, known, few: int = 8) -> str:
+    """What to add after "there is no <thing> `word`" for an option that takes a content id: the closest
+    id, or when none is close and the project has only a few, all of them."""
+    known = sorted(known)
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    if close:
+        return f"，是否想写 '{close[0]}'？"
+    if not known:
+        return "（项目里还没有）"
+    return f"（现有：{'、'.join(known)}）" if len(known) <= few else ""
 
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):

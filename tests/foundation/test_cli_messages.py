@@ -13,10 +13,10 @@ ENGLISH = re.compile(r"usage|error|invalid|argument|required|unrecognized|expect
 
 # one broken invocation (at least) of each subcommand -> a piece of the Chinese line it must get
 BROKEN = [
-    (["lnt"], "huifang: 没有「lnt」这个命令，可选：check、lint、", "是不是想写 lint？"),
+    (["lnt"], "huifang: 没有「lnt」这个命令，可选：check、lint、", "是否想写 'lint'？"),
     (["check", "--format", "xml"], "huifang check: --format：没有「xml」这一项，可选：text、json", ""),
     (["check", "extra"], "huifang check: 不认识的参数：extra", ""),
-    (["lint", "--formt", "json"], "huifang lint: 不认识的参数：--formt", "是不是想写 --format？"),
+    (["lint", "--formt", "json"], "huifang lint: 不认识的参数：--formt", "是否想写 '--format'？"),
     (["lint", "--jobs", "x"], "huifang lint: --jobs：应为正整数或 auto，而不是「x」", ""),
     (["lint", "--fix=yes"], "huifang lint: --fix：后面不接值（写了「yes」）", ""),
     (["build", "--lint-errors", "never"], "huifang build: --lint-errors：没有「never」这一项，可选：fail、warn", ""),
@@ -29,7 +29,7 @@ BROKEN = [
     (
         ["new", "scirpt", "x"],
         "huifang new: 类型：没有「scirpt」这一项，可选：scenario、script",
-        "是不是想写 script？",
+        "是否想写 'script'？",
     ),
     (["init"], "huifang init: 缺少必填的参数：文件夹", ""),
     (["plan", "events.csv"], "huifang plan: 缺少必填的参数：--from、--to", ""),
@@ -57,7 +57,7 @@ def test_every_subcommand_is_tried_broken():
 def test_no_close_spelling_no_guess(capsys):
     with pytest.raises(SystemExit):
         main(["lint", "--bogus"])
-    assert "是不是" not in capsys.readouterr().err
+    assert "是否想写" not in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
@@ -91,3 +91,23 @@ def test_help_columns_line_up_under_chinese_metavars(capsys, monkeypatch):
 def test_a_message_argparse_words_otherwise_keeps_its_words():
     """A newer argparse may word a message in a way not known here: the line stays Chinese-led and loses nothing."""
     assert Parser(prog="huifang").chinese("something new: x") == "命令行参数有误：something new: x"
+
+
+def test_new_with_an_unknown_org_says_so_and_writes_nothing(capsys, minimal):
+    for org, hint in (("dem", "，是否想写 'demo'？"), ("nope", "（现有：demo）")):
+        assert main(["new", "script", "demo-xin", "--org", org, "--project", str(minimal)]) == 2
+        err = capsys.readouterr().err
+        assert err == f"huifang new: --org {org}：没有这个机构{hint}\n"
+    assert not (minimal / "scripts_src" / "demo-xin.yaml").exists()
+
+
+def test_qa_with_an_unknown_script_or_form_names_the_ones_there_are(capsys, minimal, tmp_path):
+    call = tmp_path / "call.txt"
+    call.write_text("客服：您好，请问是张先生吗？\n客户：是的。\n", encoding="utf-8")
+    common = [str(call), "--no-db", "--project", str(minimal)]
+    assert main(["qa", *common, "--script", "demo-weixu"]) == 2
+    assert capsys.readouterr().err == "huifang qa: --script demo-weixu：没有这篇话术，是否想写 'demo-weixiu'？\n"
+    assert main(["qa", *common, "--script", "nope"]) == 2
+    assert capsys.readouterr().err == "huifang qa: --script nope：没有这篇话术（现有：demo-weixiu）\n"
+    assert main(["qa", *common, "--form", "nope"]) == 2
+    assert capsys.readouterr().err == "huifang qa: --form nope：没有这张质检评分表（项目里还没有）\n"
