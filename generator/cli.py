@@ -79,6 +79,23 @@ def project_root(start: Path = Path(".")) -> Path:
     return start
 
 
+# the commands that read a project's content (lint and qa say the same themselves; check reports it as a problem
+# of the content, in its own format; init makes a project, schema writes files any editor can use)
+ON_A_PROJECT = ("build", "serve", "forms", "new", "plan", "report")
+
+
+def not_a_project(root: Path) -> str | None:
+    """One line when `root` is no huifang project (the words lint and qa use), else None."""
+    if not root.is_dir():
+        return f"{root}: 项目目录不存在"
+    if not (root / "content").is_dir():
+        return (
+            f"{root}: 找不到 content/ 目录：这里和上级目录都不是 huifang 项目；"
+            "请用 --project 指定项目根目录（含 content/ 和 scripts_src/），或用 huifang init 新建一个"
+        )
+    return None
+
+
 def build_parser(only: str | None = None) -> Parser:
     """The whole command line, or with `only` that one subcommand: building every subcommand's options
     imports the qa and plan modules, and each subcommand's parser costs argparse's message lookups, a
@@ -262,6 +279,10 @@ def main(argv: list[str] | None = None) -> int:
     missing = missing_extra(args)
     if missing:
         print(missing, file=sys.stderr)
+        return 2
+    lost = not_a_project(Path(args.project)) if args.command in ON_A_PROJECT else None
+    if lost:
+        print(f"huifang {args.command}: {lost}", file=sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[args.command][0])
     try:

@@ -111,3 +111,26 @@ def test_qa_with_an_unknown_script_or_form_names_the_ones_there_are(capsys, mini
     assert capsys.readouterr().err == "huifang qa: --script nope：没有这篇话术（现有：demo-weixiu）\n"
     assert main(["qa", *common, "--form", "nope"]) == 2
     assert capsys.readouterr().err == "huifang qa: --form nope：没有这张质检评分表（项目里还没有）\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["build"],
+        ["serve"],
+        ["forms"],
+        ["new", "script", "abc"],
+        ["plan", "e.csv", "--from", "2026-03-02", "--to", "2026-03-08"],
+        ["report", "--from", "2026-03-02", "--to", "2026-03-08"],
+    ],
+    ids=lambda argv: argv[0],
+)
+def test_outside_a_project_one_line_and_nothing_written(capsys, tmp_path, argv):
+    """As lint and qa say it: no `content:1:1:` for a folder that is not there, no scripts_src/abc.yaml
+    written into a folder that is no project."""
+    assert main([*argv, "--project", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"huifang {argv[0]}: {tmp_path}: 找不到 content/ 目录：") and "huifang init" in err
+    assert err.count("\n") == 1 and list(tmp_path.iterdir()) == []
+    assert main([*argv, "--project", str(tmp_path / "nope")]) == 2
+    assert capsys.readouterr().err == f"huifang {argv[0]}: {tmp_path / 'nope'}: 项目目录不存在\n"
