@@ -20,6 +20,7 @@ from huifang.project import CONTENT, load_project
 from huifang.site import config as site_config
 from huifang.site.incremental import DirtyWarning
 from huifang.site.lintinfo import lint
+from huifang.site.mkdocs_messages import aborted, said_in_chinese
 
 
 def written_config(stack: contextlib.ExitStack, settings: dict) -> str:
@@ -105,7 +106,8 @@ def build_site(root: Path, site_dir: Path, args=None, settings: dict | None = No
         docs = docs_dir(root, stack)
         written = written_config(stack, settings)
         with replaced_dir(site_dir) as staging:
-            config = load_config(config_file=written, docs_dir=str(docs), site_dir=str(staging))
+            with said_in_chinese(root):
+                config = load_config(config_file=written, docs_dir=str(docs), site_dir=str(staging))
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
@@ -169,7 +171,7 @@ def run(args) -> int:
     try:
         build_site(root, site_dir, args, settings)
     except (MkDocsException, OutputError) as exc:
-        print(f"huifang build：{exc}", file=sys.stderr)
+        print(f"huifang build：{aborted(str(exc)) or exc}", file=sys.stderr)
         print("网站未生成（site/ 保持原样）。", file=sys.stderr)
         return 1
     pages = sum(1 for _ in site_dir.rglob("*.html"))
@@ -189,6 +191,7 @@ def serve(root: Path, args, settings: dict) -> int:
     with contextlib.ExitStack() as stack:
         stack.enter_context(environment(args, root))
         docs = docs_dir(root, stack)
+        stack.enter_context(said_in_chinese(root))
         try:
             mkdocs_serve(
                 config_file=written_config(stack, settings),
@@ -199,6 +202,6 @@ def serve(root: Path, args, settings: dict) -> int:
                 build_type="dirty",
             )
         except MkDocsException as exc:
-            print(f"huifang serve：{exc}", file=sys.stderr)
+            print(f"huifang serve：{aborted(str(exc)) or exc}", file=sys.stderr)
             return 1
     return 0
