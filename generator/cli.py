@@ -302,7 +302,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as exc:  # full disk, file size limit, permissions: the output was left as it was
         where = f"：{exc.filename}" if exc.filename else ""
-        print(f"huifang: 文件读写失败（{exc.strerror or exc}）{where}；已有的输出保持原样", file=sys.stderr)
+        from huifang.readfile import os_words
+
+        print(f"huifang: 文件读写失败（{os_words(exc)}）{where}；已有的输出保持原样", file=sys.stderr)
         return 1
     except Exception as exc:  # an internal bug: say so in one line, show details on request
         if caused_by_ctrl_c(exc):

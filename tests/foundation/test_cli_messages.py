@@ -134,3 +134,20 @@ def test_outside_a_project_one_line_and_nothing_written(capsys, tmp_path, argv):
     assert err.count("\n") == 1 and list(tmp_path.iterdir()) == []
     assert main([*argv, "--project", str(tmp_path / "nope")]) == 2
     assert capsys.readouterr().err == f"huifang {argv[0]}: {tmp_path / 'nope'}: 项目目录不存在\n"
+
+
+def test_the_operating_systems_reason_is_said_in_chinese(capsys, tmp_path):
+    """`init` under a plain file: the OS says "Not a directory"; the user reads Chinese."""
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    assert main(["init", str(tmp_path / "file" / "project")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("huifang: 文件读写失败（路径中有一段不是目录）：") and err.count("\n") == 1, err
+
+
+def test_an_uncommon_reason_keeps_the_systems_words():
+    import errno
+
+    from huifang.readfile import os_words
+
+    assert os_words(OSError(errno.ENOENT, "No such file or directory")) == "文件或目录不存在"
+    assert os_words(OSError(errno.ENXIO, "No such device or address")) == "No such device or address"
