@@ -86,6 +86,8 @@ ON_A_PROJECT = ("build", "serve", "forms", "new", "plan", "report")
 
 def not_a_project(root: Path) -> str | None:
     """One line when `root` is no huifang project (the words lint and qa use), else None."""
+    if root.exists() and not root.is_dir():
+        return f"{root}: 这是一个文件，不是项目目录"
     if not root.is_dir():
         return f"{root}: 项目目录不存在"
     if not (root / "content").is_dir():

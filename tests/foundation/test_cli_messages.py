@@ -151,3 +151,14 @@ def test_an_uncommon_reason_keeps_the_systems_words():
 
     assert os_words(OSError(errno.ENOENT, "No such file or directory")) == "文件或目录不存在"
     assert os_words(OSError(errno.ENXIO, "No such device or address")) == "No such device or address"
+
+
+def test_a_file_given_where_a_folder_belongs(capsys, minimal):
+    config = minimal / "content" / "standards.yaml"
+    for argv in (["lint"], ["forms"], ["new", "script", "abc"]):
+        assert main([*argv, "--project", str(config)]) == 2
+        assert capsys.readouterr().err == f"huifang {argv[0]}: {config}: 这是一个文件，不是项目目录\n"
+    before = config.read_bytes()
+    assert main(["schema", "--project", str(minimal), "--out", str(config)]) == 1
+    assert capsys.readouterr().err == f"huifang schema: --out {config}：不是文件夹：请换一个输出文件夹\n"
+    assert config.read_bytes() == before
