@@ -117,3 +117,47 @@ def aborted(text: str) -> str | None:
     if found:
         return f"strict 模式下有 {found.group(1)} 个设置警告，已停止"
     return None
+
+
+# what `huifang serve` shows of MkDocs' progress lines (its livereload server puts the time in front)
+SERVE: list[tuple[str, str]] = [
+    (r"Building documentation\.\.\.", "正在生成手册……"),
+    (r"Documentation built in ([\d.]+) seconds", "手册已生成（{0} 秒）"),
+    (r"Watching paths for changes: .*", "正在监视内容文件：修改并保存后自动刷新"),
+    (r"Serving on (\S+) and opening it in a browser", "手册预览：{0}（已在浏览器中打开；按 Ctrl+C 停止）"),
+    (r"Serving on (\S+)", "手册预览：{0}（按 Ctrl+C 停止）"),
+    (r"Detected file changes", "发现文件有修改，正在重新生成"),
+    (r"Reloading browsers", "刷新浏览器"),
+    (r"An error happened during the rebuild\..*", "重新生成时出错（见上）：改正并保存后会自动再试"),
+    (r"Shutting down\.\.\.", "正在停止……"),
+    (r"Browser connected: (.*)", "浏览器已连接：{0}"),
+]
+
+
+class ServeMessages(logging.Filter):
+    """Rewrites MkDocs' progress lines during `huifang serve` into Chinese (on the handler that prints them)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("mkdocs"):
+            found = re.fullmatch(r"(\[\d\d:\d\d:\d\d\] )?(.*)", record.getMessage(), re.S)
+            if found:
+                stamp, text = found.groups()
+                for pattern, words in SERVE:
+                    said = re.fullmatch(pattern, text, re.S)
+                    if said:
+                        record.msg, record.args = (stamp or "") + words.format(*said.groups()), None
+                        break
+        return True
+
+
+@contextlib.contextmanager
+def serve_in_chinese() -> Iterator[None]:
+    messages = ServeMessages()
+    handlers = list(logging.getLogger().handlers)
+    for handler in handlers:
+        handler.addFilter(messages)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(messages)
