@@ -918,8 +918,22 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
             last = _ending(agent, standard, view.org)
         if story.quoted(view):  # a customer's thanks is told around a quote
             last = _without_customers_thanks(last)
-        found = cache[key] = [_after_question(_tail(u) if len(u.text) > LONG else u) for u in last]
+        found = [_after_question(_tail(u) if len(u.text) > LONG else u) for u in last]
+        found = cache[key] = [u for u in found if not _thanked_back(u.folded)]
     return found
+
+
+# The words of one who was helped, acknowledging it: 「好的，谢谢了！」, 「噢，那好，谢谢啊」, 「好的好的，谢谢老师哈！」.
+# An acknowledgment, then thanks with nothing after it but a particle or a title, no 您: the agent thanks the
+# customer for something (谢谢您的配合, 感谢来电) or with 您, and says more.
+THANKED_BACK = regexcache.compile(
+    r"(?:^|[。!?;])[ \t“”「」\"]*(?:(?:嗯|噢|哦|喔|哎|哈|啊|好的|好嘞|好|那好|那行|行|可以|知道了|明白了|了解了|ok)[,、 \t]*)+"
+    r"(?:谢谢|多谢|感谢)(?:了|啊|哈|呀|哦|嗯|啦|老师|师傅|医生|大夫|姐|哥)*[!。.~…”」\"]*$"
+)
+
+
+def _thanked_back(folded: str) -> bool:
+    return "谢" in folded and THANKED_BACK.search(folded) is not None
 
 
 def _node_ending(agent: list[Utterance], nodes: tuple) -> list[Utterance] | None:
