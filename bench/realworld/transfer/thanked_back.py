@@ -15,7 +15,7 @@ HERE = Path(__file__).resolve().parents[3] / "generator/lint/standards.py"
 root = Path(sys.argv[1])
 code = root / "generator/lint/standards.py"
 main = HERE.read_text(encoding="utf-8")
-found = re.search(r"\nTHANKED_TAIL = .*?\n    return ACKNOWLEDGED\.fullmatch\(.*?\n", main, re.S)
+found = re.search(r"\nTHANKED_END = .*?\n    return ACKNOWLEDGED\.fullmatch\(.*?\n", main, re.S)
 if found is None:
     sys.exit("main has no _thanked_back")
 text = code.read_text(encoding="utf-8")
