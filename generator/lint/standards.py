@@ -918,8 +918,12 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
             last = _ending(agent, standard, view.org)
         if story.quoted(view):  # a customer's thanks is told around a quote
             last = _without_customers_thanks(last)
-        found = [_after_question(_tail(u) if len(u.text) > LONG else u) for u in last]
-        found = cache[key] = [u for u in found if "谢" not in u.folded[-THANKED_END:] or not _thanked_back(u.folded)]
+        found = cache[key] = [
+            v
+            for u in last
+            if "谢" not in (v := _after_question(_tail(u) if len(u.text) > LONG else u)).folded[-THANKED_END:]
+            or not _thanked_back(v.folded)
+        ]
     return found
 
 
