@@ -931,9 +931,9 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
 # A turn whose last sentence is an acknowledgment, then thanks with nothing after it but a particle or a title, and
 # no 您: the agent thanks the customer for something (谢谢您的配合, 感谢来电) or with 您, and says more.
 THANKED_END = 7  # the last 谢 and what may follow it (谢谢老师哈！)
-THANKED_TAIL = regexcache.compile(r"(?:了|啊|哈|呀|哦|嗯|啦|老师|师傅|医生|大夫|姐|哥)*[!。.~…”」\"]*")
+THANKED_TAIL = regexcache.compile(r"(?:了|啊|哈|呀|哦|嗯|啦|老师|师傅|医生|大夫|姐|哥)*[!！。.~～…”」\"]*")
 ACKNOWLEDGED = regexcache.compile(
-    r"[ \t“”「」\"]*(?:(?:嗯|噢|哦|喔|哎|哈|啊|好的|好嘞|好|那好|那行|行|可以|知道了|明白了|了解了|ok)[,、 \t]*)+"
+    r"[ \t“”「」\"]*(?:(?:嗯|噢|哦|喔|哎|哈|啊|好的|好嘞|好|那好|那行|行|可以|知道了|明白了|了解了|ok)[,，、 \t]*)+"
 )
 
 
@@ -944,7 +944,7 @@ def _thanked_back(folded: str) -> bool:
         return False
     if THANKED_TAIL.fullmatch(folded, at + 1) is None:
         return False
-    start = max(folded.rfind(c, 0, at) for c in "。!?;") + 1
+    start = max(folded.rfind(c, 0, at) for c in "。!！?？;；") + 1
     return ACKNOWLEDGED.fullmatch(folded, start, at - 1) is not None
 
 
