@@ -45,6 +45,8 @@
                                                           # in sessions 17 and 18 (5b4f45d, 8884380, 297a513, d9e503c, 2169471), then spent
     python bench/realworld/evaluate.py --split heldout20  # set 20 (labels-heldout20.yaml, heldout20/): blind once, measured
                                                           # in sessions 18 and 19 (d9e503c, 2169471, bb6d9e4), then spent
+    python bench/realworld/evaluate.py --split heldout21  # set 21 (labels-heldout21.yaml, heldout21/): blind, written in
+                                                          # session 19; totals only until it is spent (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -93,6 +95,7 @@ LABELS = {
     "heldout18": "labels-heldout18.yaml",
     "heldout19": "labels-heldout19.yaml",
     "heldout20": "labels-heldout20.yaml",
+    "heldout21": "labels-heldout21.yaml",
 }
 
 
