@@ -9,13 +9,17 @@ on the whole corpus (free-form + YAML). Each tool runs `--repeat` times, huifang
 `--textlint-repeat` times: it takes minutes) after one untimed warm-up run (textlint: a run on one
 file and the corpus read once), and the run with the median wall time is reported.
 `--unique` also times huifang and grep on bench/corpus/<N>-unique/, where no line recurs.
-`--before REV` also times the wheel of an earlier commit (installed in a virtualenv of its own, as
-single_file.py does) in the same interleaved rounds, with workers and in one process, on the same files under
-that commit's own rule book (bench/corpus/<N>-rule-book-<REV>/).
+This code is timed as a user installs it: the wheel of the working tree (edits not yet committed included),
+installed with its bytecode compiled in a virtualenv of its own (bench/out/single_file/huifang-this/), as
+single_file.py installs its builds; `--editable` times the development install in .venv instead (its
+dependencies are installed by uv without bytecode, which with PYTHONDONTWRITEBYTECODE set, as in this container,
+are compiled again on every run, and its editable finder and setuptools' .pth hook run at every start).
+`--before REV` also times the wheel of an earlier commit (installed the same way) in the same interleaved rounds,
+with workers and in one process, on the same files under that commit's own rule book
+(bench/corpus/<N>-rule-book-<REV>/).
 Recall = planted phrases reported on their line / planted. Results go to bench/out/lint-<N>.json and
 a Markdown table on stdout. textlint and textlint-rule-prh are installed from npm into
-bench/node_modules (ignored by git) on first use. huifang's bytecode is compiled first, as an
-installed package has it.
+bench/node_modules (ignored by git) on first use.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ HERE = Path(__file__).resolve().parent
 BENCH = HERE.parent
 REPO = BENCH.parent
 OUT = BENCH / "out"
-HUIFANG = REPO / ".venv" / "bin" / "huifang"
+DEVELOPMENT = REPO / ".venv" / "bin" / "huifang"
 TEXTLINT = BENCH / "node_modules" / ".bin" / "textlint"
 NPM_PACKAGES = ["textlint@14.8.4", "textlint-rule-prh@6.1.0"]
 
@@ -218,6 +222,7 @@ def run(
     textlint_repeat: int = 1,
     unique: bool = False,
     before: tuple[str, Path] | None = None,
+    this: Path = DEVELOPMENT,
 ) -> dict:
     corpus = BENCH / "corpus" / str(size)
     if (corpus / "planted.jsonl").exists() and rule_book(corpus) != rule_book(REPO):
@@ -240,12 +245,12 @@ def run(
     }
     tools = result["tools"]
 
-    def huifang(name: str, project: Path, paths: list[Path], jobs: str = "", exe: Path = HUIFANG) -> tuple:
+    def huifang(name: str, project: Path, paths: list[Path], jobs: str = "", exe: Path = this) -> tuple:
         out = OUT / f"{name.replace(' ', '_').replace(',', '')}-{size}.json"
         # a cache folder of its own: the user's is shared with test suites, whose throw-away projects each
         # add an entry and push older ones out (a miss costs this corpus's content load, ≈ 0.5 s); an
         # earlier build's own (its entries are of another format)
-        cache = OUT / ("cache" if exe == HUIFANG else "cache-before")
+        cache = OUT / ("cache" if exe == this else "cache-before")
         env = ["env", f"XDG_CACHE_HOME={cache}"] + ([f"HUIFANG_JOBS={jobs}"] if jobs else [])
         return (
             name,
@@ -376,31 +381,42 @@ def main() -> None:
     parser.add_argument("--textlint-repeat", type=int, default=1)
     parser.add_argument("--unique", action="store_true", help="also time the corpus where no line recurs")
     parser.add_argument("--before", metavar="REV", help="also time the wheel of this commit, in the same rounds")
+    parser.add_argument(
+        "--editable", action="store_true", help="time this code in .venv's development install, not as a wheel"
+    )
     args = parser.parse_args()
+    import tempfile
+
+    import single_file
+
+    dist = Path(tempfile.mkdtemp())
+    if args.editable:
+        this = DEVELOPMENT
+        subprocess.run(
+            [str(REPO / ".venv" / "bin" / "python"), "-m", "compileall", "-q", str(REPO / "generator")],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    else:
+        built = single_file.wheel(None, dist)
+        this = single_file.venv("huifang-this", f"huifang @ {built.as_uri()}", "-c", REPO / "requirements.lock")
+        this = this / "huifang"
     before = None
     if args.before:
-        import tempfile
-
-        import single_file
-
-        dist = Path(tempfile.mkdtemp())
         wheel = single_file.wheel(args.before, dist)
         folder = single_file.venv(
             "huifang-before-" + args.before, f"huifang @ {wheel.as_uri()}", "-c", REPO / "requirements.lock"
         )
         before = (args.before, folder / "huifang")
-    subprocess.run(
-        [str(REPO / ".venv" / "bin" / "python"), "-m", "compileall", "-q", str(REPO / "generator")],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    print(f"this code: {this}" + (" (development install)" if args.editable else " (wheel of the working tree)"))
     machine = contention()
     print(
         f"machine: {machine['cpus']} CPUs; a CPU-bound loop takes {machine['alone_s']} s alone and "
         f"{machine['all_cpus_s']} s with one copy on every CPU ({machine['slowdown']}x)"
     )
     results = [
-        run(size, args.skip_textlint, args.repeat, args.textlint_repeat, args.unique, before) for size in args.sizes
+        run(size, args.skip_textlint, args.repeat, args.textlint_repeat, args.unique, before, this)
+        for size in args.sizes
     ]
     for r in results:
         r["machine"] = machine

@@ -61,12 +61,29 @@ def timed(command: list, cwd: Path, env: dict) -> tuple[float, float]:
     return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
-def wheel(rev: str, dist: Path) -> Path:
-    """The wheel of a commit, built from `git archive` (leaving no build/ here)."""
+def wheel(rev: str | None, dist: Path) -> Path:
+    """The wheel of a commit, built from `git archive` (leaving no build/ here); `rev` None: of the working tree
+    as it is (its files git tracks or would add, edits not yet committed included)."""
     source = Path(tempfile.mkdtemp())
-    archive = subprocess.run(["git", "archive", "--format=tar", rev], cwd=REPO, check=True, capture_output=True)
+    if rev is None:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO,
+            check=True,
+            capture_output=True,
+        ).stdout
+        names = [name for name in listed.decode().split("\0") if name and (REPO / name).is_file()]
+        archive = subprocess.run(
+            ["tar", "-c", "--null", "-T", "-"],
+            cwd=REPO,
+            input="\0".join(names).encode(),
+            check=True,
+            capture_output=True,
+        )
+    else:
+        archive = subprocess.run(["git", "archive", "--format=tar", rev], cwd=REPO, check=True, capture_output=True)
     subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
-    out = dist / rev.replace("/", "_")
+    out = dist / (rev or "worktree").replace("/", "_")
     sh(UV, "build", "--wheel", "--out-dir", out, source)
     shutil.rmtree(source, ignore_errors=True)
     return next(out.glob("*.whl"))
