@@ -8,6 +8,7 @@ from functools import reduce
 from itertools import chain
 from operator import itemgetter, or_
 
+from huifang.cliparse import unknown_id
 from huifang.lint.speakers import Speakers
 from huifang.qa import roles, texts
 from huifang.qa.call import TranscriptError
@@ -45,13 +46,13 @@ class Session:
         self._piece_pairs: dict[str, int] = {}  # a clause of a turn (`texts.clauses`) → the same
         self._pair_bits: dict[str, int] = {}  # a script pair → its bit (`_script_grams`), for the pairs across cuts
         if script is not None and script not in project.scripts:
-            raise UsageError(f"--script {script}：没有这篇话术{_close(script, project.scripts)}")
+            raise UsageError(f"--script {script}：没有这篇话术{unknown_id(script, project.scripts)}")
         self.script = script
         chosen = form or (
             DEFAULT_FORM if DEFAULT_FORM in project.qa_forms else next(iter(sorted(project.qa_forms)), None)
         )
         if form is not None and form not in project.qa_forms:
-            raise UsageError(f"--form {form}：没有这张质检评分表{_close(form, project.qa_forms)}")
+            raise UsageError(f"--form {form}：没有这张质检评分表{unknown_id(form, project.qa_forms)}")
         self.form = project.qa_forms.get(chosen) if chosen else shipped_default()
         self.form_note = "" if chosen else f"项目里没有质检评分表：按 huifang 自带的「{self.form.title}」评分"
 

@@ -82,7 +82,7 @@ def test_report_out_over_a_folder_names_it_and_a_fifo_is_written_into(tmp_path: 
     result = huifang("report", *SPAN, "--project", REPO, "--db", db, "--format", "xlsx", "--out", folder)
     assert result.returncode == 1
     assert (
-        result.stderr.strip() == f"huifang: 文件读写失败（Is a directory）：{folder}；已有的输出保持原样"
+        result.stderr.strip() == f"huifang: 文件读写失败（这是一个目录）：{folder}；已有的输出保持原样"
     )  # named .folder.x.tmp
     fifo = tmp_path / "pipe"  # as /dev/stdout: renamed over, it became a plain file (a device, when run as root)
     os.mkfifo(fifo)
