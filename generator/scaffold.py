@@ -69,7 +69,7 @@ def run(args) -> int:
             f"huifang new: 标识 '{args.name}' 只能包含小写字母、数字和连字符（如 wuye-tousu-huifang）", file=sys.stderr
         )
         return 2
-    from huifang.cliparse import unknown_id
+    from huifang.cliwords import unknown_id
     from huifang.project import load_project
 
     project = load_project(root).project

@@ -8,7 +8,7 @@ from functools import reduce
 from itertools import chain
 from operator import itemgetter, or_
 
-from huifang.cliparse import unknown_id
+from huifang.cliwords import unknown_id
 from huifang.lint.speakers import Speakers
 from huifang.qa import roles, texts
 from huifang.qa.call import TranscriptError

@@ -7,7 +7,8 @@ import re
 
 import pytest
 from huifang.cli import COMMANDS, main
-from huifang.cliparse import Parser, columns
+from huifang.cliparse import Parser
+from huifang.cliwords import columns
 
 ENGLISH = re.compile(r"usage|error|invalid|argument|required|unrecognized|expected|choose from|options", re.I)
 
