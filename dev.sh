@@ -45,9 +45,11 @@ setup_apt() {
 
 setup_venv() {
   # Exactly the versions in requirements.lock (hashes checked), installed by uv; then huifang itself, editable.
+  # uv compiles no bytecode unless asked (pip does); without it, and with PYTHONDONTWRITEBYTECODE set as in some CI
+  # images, every process would compile MkDocs, WeasyPrint, jieba … again: about twice the start-up of each subprocess.
   local stamp=$VENV/.installed
   local want
-  want=$(cat pyproject.toml "$LOCK" requirements-uv.lock | sha256sum | cut -c1-16)
+  want=$( (cat pyproject.toml "$LOCK" requirements-uv.lock; echo bytecode compiled) | sha256sum | cut -c1-16)
   if [ -x "$PY" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then return 0; fi
   say "creating the virtualenv and installing the locked Python packages"
   [ -x "$PY" ] || python3 -m venv "$VENV"
@@ -55,6 +57,8 @@ setup_venv() {
     || "$PY" -m pip install -q --disable-pip-version-check --require-hashes -r "$ROOT/requirements-uv.lock"
   "$VENV/bin/uv" pip install -q --python "$PY" --require-hashes -r "$LOCK"
   "$VENV/bin/uv" pip install -q --python "$PY" --no-deps -e .
+  say "compiling the installed packages' bytecode"
+  "$PY" -m compileall -q -j 0 "$("$PY" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')" >/dev/null || true
   echo "$want" > "$stamp"
 }
 

@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 from huifang import __version__
+from huifang.cliparse import Parser
 
-DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，生成培训手册网站和可打印的记录表，并检查话术。
+DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，
+生成培训手册网站和可打印的记录表，并检查话术。
 
 常用命令：
   huifang check            校验全部内容文件（结构、类型、引用）
@@ -18,9 +20,9 @@ DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，生成
   huifang build            生成手册网站和 PDF 表单到 site/
   huifang serve            本地预览手册（修改 YAML 后自动刷新）
   huifang forms            只生成 PDF 表单
-  huifang qa 文件…          按话术和质检评分表给通话转写结果打分
+  huifang qa 文件...       按话术和质检评分表给通话转写结果打分
   huifang schema           导出 JSON Schema，供编辑器自动补全
-  huifang new script 名称  新建一个带注释的模板文件
+  huifang new script 标识  新建一个带注释的模板文件
   huifang init 文件夹      新建一个团队的回访规范项目
   huifang plan 事件表 --from 日期 --to 日期    排出回访名单
   huifang report 名单 --from 日期 --to 日期    统计回访率"""
@@ -61,7 +63,7 @@ def add_project(parser: argparse.ArgumentParser) -> None:
         "--project",
         type=Path,
         default=None,
-        metavar="DIR",
+        metavar="目录",
         help="项目根目录（含 content/ 和 scripts_src/），默认从当前目录往上找到的第一个含 huifang.yaml 的目录",
     )
 
@@ -77,17 +79,34 @@ def project_root(start: Path = Path(".")) -> Path:
     return start
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+# the commands that read a project's content (lint and qa say the same themselves; check reports it as a problem
+# of the content, in its own format; init makes a project, schema writes files any editor can use)
+ON_A_PROJECT = ("build", "serve", "forms", "new", "plan", "report")
+
+
+def not_a_project(root: Path) -> str | None:
+    """One line when `root` is no huifang project (the words lint and qa use), else None."""
+    if root.exists() and not root.is_dir():
+        return f"{root}: 这是一个文件，不是项目目录"
+    if not root.is_dir():
+        return f"{root}: 项目目录不存在"
+    if not (root / "content").is_dir():
+        return (
+            f"{root}: 找不到 content/ 目录：这里和上级目录都不是 huifang 项目；"
+            "请用 --project 指定项目根目录（含 content/ 和 scripts_src/），或用 huifang init 新建一个"
+        )
+    return None
+
+
+def build_parser(only: str | None = None) -> Parser:
     """The whole command line, or with `only` that one subcommand: building every subcommand's options
     imports the qa and plan modules, and each subcommand's parser costs argparse's message lookups, a
     cost a one-file lint in a pre-commit hook pays on every commit. (`--help` before the subcommand
     gets the whole command line: it lists the others.)"""
-    parser = argparse.ArgumentParser(
-        prog="huifang", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--version", action="version", version=f"huifang {__version__}")
+    parser = Parser(prog="huifang", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"huifang {__version__}", help="显示版本号后退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
-    subs = {}
+    subs = parser.commands
     for name, (_, help_text) in COMMANDS.items():
         if only in (None, name):  # the others only matter to the list of commands in --help
             subs[name] = sub.add_parser(name, help=help_text, description=help_text)
@@ -105,7 +124,9 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
     if name == "check":
         cmd.add_argument("--format", choices=["text", "json"], default="text", help="输出格式，默认 text")
     elif name == "lint":
-        cmd.add_argument("paths", nargs="*", type=Path, help="要检查的文件或目录（.yaml/.md/.txt），默认整个项目")
+        cmd.add_argument(
+            "paths", nargs="*", type=Path, metavar="文件", help="要检查的文件或目录（.yaml/.md/.txt），默认整个项目"
+        )
         cmd.add_argument(
             "--format",
             choices=["text", "json", "github", "sarif"],
@@ -124,7 +145,7 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
             help="并行进程数：auto（默认）在文件多时按 CPU 核数、文件少时用 1 个进程",
         )
     elif name in ("build", "serve"):
-        cmd.add_argument("--site-dir", type=Path, default=None, help="网站输出目录，默认 <项目>/site")
+        cmd.add_argument("--site-dir", type=Path, default=None, metavar="目录", help="网站输出目录，默认 <项目>/site")
         cmd.add_argument(
             "--lint-errors",
             choices=["fail", "warn"],
@@ -136,34 +157,39 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
             "--db",
             type=Path,
             default=None,
+            metavar="文件",
             help="维护者的质检统计、回访统计页读取的台账，默认 huifang.yaml 旁的 huifang.sqlite",
         )
         if name == "serve":
-            cmd.add_argument("--dev-addr", default="127.0.0.1:8000", help="监听地址，默认 127.0.0.1:8000")
+            cmd.add_argument(
+                "--dev-addr", default="127.0.0.1:8000", metavar="地址", help="监听地址，默认 127.0.0.1:8000"
+            )
             cmd.add_argument("--open", action="store_true", help="启动后用浏览器打开")
     elif name == "forms":
-        cmd.add_argument("--out", type=Path, default=None, help="PDF 输出目录，默认 <项目>/site/forms")
+        cmd.add_argument("--out", type=Path, default=None, metavar="目录", help="PDF 输出目录，默认 <项目>/site/forms")
         cmd.add_argument(
             "--fillable",
             action=argparse.BooleanOptionalAction,
             default=True,
             help="加入可在屏幕上填写的 PDF 表单域（默认）；--no-fillable 只生成打印版",
         )
-        cmd.add_argument("--jobs", type=int, default=0, help="并行进程数，默认等于 CPU 核数")
-        cmd.add_argument("--only", nargs="*", default=None, help="只生成这些表单/话术 id")
+        cmd.add_argument("--jobs", type=int, default=0, metavar="N", help="并行进程数，默认等于 CPU 核数")
+        cmd.add_argument("--only", nargs="*", default=None, metavar="标识", help="只生成这些表单或话术（写标识）")
         cmd.add_argument("--no-progress", action="store_true", help="不显示进度条")
     elif name == "qa":
         from huifang.qa.command import add_arguments as qa_arguments
 
         qa_arguments(cmd)
     elif name == "schema":
-        cmd.add_argument("--out", type=Path, default=None, help="输出目录，默认 <项目>/schemas")
+        cmd.add_argument("--out", type=Path, default=None, metavar="目录", help="输出目录，默认 <项目>/schemas")
     elif name == "new":
-        cmd.add_argument("what", choices=["scenario", "script"], help="新建场景或话术")
-        cmd.add_argument("name", help="标识（小写字母、数字、连字符），如 wuye-tousu-huifang")
-        cmd.add_argument("--org", default=None, help="所属机构 id")
+        cmd.add_argument(
+            "what", choices=["scenario", "script"], metavar="类型", help="scenario（场景）或 script（话术）"
+        )
+        cmd.add_argument("name", metavar="标识", help="标识（小写字母、数字、连字符），如 wuye-tousu-huifang")
+        cmd.add_argument("--org", default=None, metavar="标识", help="所属机构的标识")
     elif name == "init":
-        cmd.add_argument("dir", type=Path, help="新项目的文件夹（不存在时自动创建）")
+        cmd.add_argument("dir", type=Path, metavar="文件夹", help="新项目的文件夹（不存在时自动创建）")
         cmd.add_argument("--from-example", action="store_true", help="以 huifang 自带的完整示例规范为起点")
         cmd.add_argument("--force", action="store_true", help="文件夹不是空的也继续（不覆盖已有文件）")
     elif name in ("plan", "report"):
@@ -256,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(missing, file=sys.stderr)
         return 2
+    lost = not_a_project(Path(args.project)) if args.command in ON_A_PROJECT else None
+    if lost:
+        print(f"huifang {args.command}: {lost}", file=sys.stderr)
+        return 2
     module = importlib.import_module(COMMANDS[args.command][0])
     try:
         code = module.run(args)
@@ -274,7 +304,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as exc:  # full disk, file size limit, permissions: the output was left as it was
         where = f"：{exc.filename}" if exc.filename else ""
-        print(f"huifang: 文件读写失败（{exc.strerror or exc}）{where}；已有的输出保持原样", file=sys.stderr)
+        from huifang.readfile import os_words
+
+        print(f"huifang: 文件读写失败（{os_words(exc)}）{where}；已有的输出保持原样", file=sys.stderr)
         return 1
     except Exception as exc:  # an internal bug: say so in one line, show details on request
         if caused_by_ctrl_c(exc):

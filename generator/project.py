@@ -203,7 +203,7 @@ def pages_of(root: Path, pages_dir: Path) -> tuple[list[Path], list[Problem]]:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            refused.append(Problem(display_path(folder, root), 1, 1, f"无法读取目录：{exc.strerror or exc}"))
+            refused.append(Problem(display_path(folder, root), 1, 1, f"无法读取目录：{readfile.os_words(exc)}"))
             continue
         for entry in entries:
             path = Path(entry.path)
@@ -224,7 +224,7 @@ def pages_of(root: Path, pages_dir: Path) -> tuple[list[Path], list[Problem]]:
             try:
                 mode = path.stat().st_mode
             except OSError as exc:
-                refused.append(Problem(shown, 1, 1, f"无法读取：{exc.strerror or exc}"))
+                refused.append(Problem(shown, 1, 1, f"无法读取：{readfile.os_words(exc)}"))
                 continue
             if stat.S_ISDIR(mode):
                 stack.append(path)

@@ -19,6 +19,34 @@ NOT_REGULAR = "不是普通文件（管道、设备或套接字）：huifang 不
 FOLDER = "这里应是一个文件，却是一个目录"
 
 
+# the operating system's reasons a user meets, in Chinese (its own words, strerror, are English)
+ERRNO_WORDS = {
+    errno.ENOENT: "文件或目录不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许这样操作",
+    errno.ENOSPC: "磁盘空间已满",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EROFS: "文件系统是只读的",
+    errno.EFBIG: "文件超过了大小限制",
+    errno.EISDIR: "这是一个目录",
+    errno.ENOTDIR: "路径中有一段不是目录",
+    errno.EEXIST: "已存在",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.ELOOP: "符号链接无法解析（指向自身或循环）",
+    errno.EMFILE: "打开的文件太多",
+    errno.EIO: "读写设备出错",
+    errno.EBUSY: "文件正被占用",
+    errno.ETXTBSY: "文件正被占用",
+    errno.EXDEV: "不能跨文件系统移动",
+    errno.ENOTEMPTY: "目录不是空的",
+}
+
+
+def os_words(exc: OSError) -> str:
+    """The operating system's reason for `exc`, in Chinese when it is a common one."""
+    return ERRNO_WORDS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
 def human_size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 
@@ -33,7 +61,7 @@ def reason(exc: OSError, path: str | os.PathLike | None = None) -> str:
         return "符号链接指向不存在的文件" if path is not None and os.path.islink(path) else "文件不存在"
     if exc.errno == errno.ELOOP:
         return "符号链接无法解析（指向自身或循环）"
-    return f"无法读取：{exc.strerror or exc}"
+    return f"无法读取：{os_words(exc)}"
 
 
 def too_large(size: int, limit: int, hint: str) -> str:

@@ -56,11 +56,8 @@ closings:
 """
 
 
-def declared(root: Path, what: str, name: str) -> str:
+def declared(project, what: str, name: str) -> str:
     """The file already declaring this scenario or script id, or ''."""
-    from huifang.project import load_project
-
-    project = load_project(root).project
     found = (project.scenarios if what == "scenario" else project.scripts).get(name)
     return found.file if found is not None else ""
 
@@ -72,12 +69,19 @@ def run(args) -> int:
             f"huifang new: 标识 '{args.name}' 只能包含小写字母、数字和连字符（如 wuye-tousu-huifang）", file=sys.stderr
         )
         return 2
+    from huifang.cliwords import unknown_id
+    from huifang.project import load_project
+
+    project = load_project(root).project
+    if args.org and args.org not in project.orgs:  # the new file would fail `huifang check`
+        print(f"huifang new: --org {args.org}：没有这个机构{unknown_id(args.org, project.orgs)}", file=sys.stderr)
+        return 2
     org = f"org: {args.org}\n" if args.org else ""
     if args.what == "scenario":
         path, text = root / CONTENT / "scenarios" / f"{args.name}.yaml", SCENARIO.format(name=args.name, org=org)
     else:
         path, text = root / SCRIPTS / f"{args.name}.yaml", SCRIPT.format(name=args.name, org=org)
-    taken = "" if path.exists() else declared(root, args.what, args.name)
+    taken = "" if path.exists() else declared(project, args.what, args.name)
     if taken:
         print(f"huifang new: 标识 '{args.name}' 已在 {taken} 中使用，未做任何改动（请换一个标识）", file=sys.stderr)
         return 1

@@ -16,6 +16,9 @@ def render(kind: str) -> str:
 
 def run(args) -> int:
     out = Path(args.out) if args.out else Path(args.project) / "schemas"
+    if out.exists() and not out.is_dir():
+        print(f"huifang schema: {'--out ' if args.out else ''}{out}：不是文件夹：请换一个输出文件夹", file=sys.stderr)
+        return 1
     out.mkdir(parents=True, exist_ok=True)
     for kind in SCHEMAS:
         write_text(out / f"{kind}.schema.json", render(kind))

@@ -19,7 +19,7 @@ def run(args) -> int:
             "--out" if args.out is not None else "输出文件夹",
         )
     except OutputError as exc:
-        print(f"huifang forms：{exc}", file=sys.stderr)
+        print(f"huifang forms: {exc}", file=sys.stderr)
         return 1
     loaded = load_project(root)
     try:
@@ -31,8 +31,11 @@ def run(args) -> int:
             print(problem, file=sys.stderr)
         print(f"未生成表单：{len(exc.problems)} 个问题", file=sys.stderr)
         return 1
-    except (UnknownForms, OutputError) as exc:
-        print(f"huifang forms：{exc}", file=sys.stderr)
+    except UnknownForms as exc:  # a mistyped --only is a usage error
+        print(f"huifang forms: {exc}", file=sys.stderr)
+        return 2
+    except OutputError as exc:
+        print(f"huifang forms: {exc}", file=sys.stderr)
         return 1
     for name, pages in result.too_long:
         print(f"{name}.pdf 排不进一页（{pages} 页）：请精简话术或忌语", file=sys.stderr)

@@ -55,6 +55,8 @@ def lint_paths(
     from huifang.lint import loader
 
     root = Path(root)
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"{root}: 这是一个文件，不是项目目录")
     if not root.is_dir():
         raise UsageError(f"{root}: 项目目录不存在")
     if not (root / "content").is_dir():

@@ -918,8 +918,34 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
             last = _ending(agent, standard, view.org)
         if story.quoted(view):  # a customer's thanks is told around a quote
             last = _without_customers_thanks(last)
-        found = cache[key] = [_after_question(_tail(u) if len(u.text) > LONG else u) for u in last]
+        found = cache[key] = [
+            v
+            for u in last
+            if "谢" not in (v := _after_question(_tail(u) if len(u.text) > LONG else u)).folded[-THANKED_END:]
+            or not _thanked_back(v.folded)
+        ]
     return found
+
+
+# The words of one who was helped, acknowledging it: 「好的，谢谢了！」, 「噢，那好，谢谢啊」, 「好的好的，谢谢老师哈！」.
+# A turn whose last sentence is an acknowledgment, then thanks with nothing after it but a particle or a title, and
+# no 您: the agent thanks the customer for something (谢谢您的配合, 感谢来电) or with 您, and says more.
+THANKED_END = 7  # the last 谢 and what may follow it (谢谢老师哈！)
+THANKED_TAIL = regexcache.compile(r"(?:了|啊|哈|呀|哦|嗯|啦|老师|师傅|医生|大夫|姐|哥)*[!！。.~～…”」\"]*")
+ACKNOWLEDGED = regexcache.compile(
+    r"[ \t“”「」\"]*(?:(?:嗯|噢|哦|喔|哎|哈|啊|好的|好嘞|好|那好|那行|行|可以|知道了|明白了|了解了|ok)[,，、 \t]*)+"
+)
+
+
+def _thanked_back(folded: str) -> bool:
+    """The turn ends on thanks said back (THANKED_TAIL, ACKNOWLEDGED): the helped one's words, not a closing."""
+    at = folded.rfind("谢")
+    if at < max(1, len(folded) - THANKED_END) or folded[at - 1] not in "谢多感":
+        return False
+    if THANKED_TAIL.fullmatch(folded, at + 1) is None:
+        return False
+    start = max(folded.rfind(c, 0, at) for c in "。!！?？;；") + 1
+    return ACKNOWLEDGED.fullmatch(folded, start, at - 1) is not None
 
 
 def _node_ending(agent: list[Utterance], nodes: tuple) -> list[Utterance] | None:

@@ -17,19 +17,21 @@ _SESSION: tuple | None = None  # shared with forked workers
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("paths", nargs="*", help="转写文件、目录或清单（.csv/.xlsx）；写 report 则汇总质检记录")
-    parser.add_argument("--script", default=None, help="话术 id；不写则按相似度自动选择")
-    parser.add_argument("--form", default=None, help="质检评分表 id，默认 huifang-zhijian")
+    parser.add_argument(
+        "paths", nargs="*", metavar="文件", help="转写文件、目录或清单（.csv/.xlsx）；写 report 则汇总质检记录"
+    )
+    parser.add_argument("--script", default=None, metavar="标识", help="话术的标识；不写则按相似度自动选择")
+    parser.add_argument("--form", default=None, metavar="标识", help="质检评分表的标识，默认 huifang-zhijian")
     parser.add_argument(
         "--format", choices=["text", "json", "html", "xlsx"], default="text", help="输出格式，默认 text"
     )
-    parser.add_argument("--out", type=Path, default=None, help="写到文件（xlsx 必须指定）")
+    parser.add_argument("--out", type=Path, default=None, metavar="文件", help="写到文件（xlsx 必须指定）")
     parser.add_argument("--agent", default=None, metavar="SPEAKER", help="坐席的说话人标签，如 SPEAKER_01")
     parser.add_argument("--agent-channel", type=int, default=None, metavar="N", help="坐席所在声道，如 1")
-    parser.add_argument("--db", type=Path, default=None, help="质检记录库，默认 <项目>/huifang.sqlite")
+    parser.add_argument("--db", type=Path, default=None, metavar="文件", help="质检记录库，默认 <项目>/huifang.sqlite")
     parser.add_argument("--no-db", action="store_true", help="不写入质检记录库")
     parser.add_argument(
-        "--calibrate", type=Path, default=None, metavar="CSV", help="与人工评分表比较：各项一致率、总分相关系数"
+        "--calibrate", type=Path, default=None, metavar="文件", help="与人工评分表比较：各项一致率、总分相关系数"
     )
     parser.add_argument(
         "--by",
@@ -37,7 +39,7 @@ def add_arguments(parser) -> None:
         default="agent",
         help="report：按坐席、话术、周汇总，或按问题列出最常见的发现",
     )
-    parser.add_argument("--jobs", type=int, default=0, help="并行进程数，默认按 CPU 核数")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N", help="并行进程数，默认按 CPU 核数")
 
 
 def run(args) -> int:

@@ -8,6 +8,7 @@ from functools import reduce
 from itertools import chain
 from operator import itemgetter, or_
 
+from huifang.cliwords import unknown_id
 from huifang.lint.speakers import Speakers
 from huifang.qa import roles, texts
 from huifang.qa.call import TranscriptError
@@ -41,16 +42,17 @@ class Session:
         self._plans: dict[str, Plan] = {}
         self._by_script: tuple | None = None
         self._pairs: dict[str, int] = {}  # a turn's normalised words → the script pairs in them, as bits
+        self._joined: dict[tuple[str, str], int] = {}  # (agent turn before, agent turn) → `_pairs_said`'s bits
         self._piece_pairs: dict[str, int] = {}  # a clause of a turn (`texts.clauses`) → the same
         self._pair_bits: dict[str, int] = {}  # a script pair → its bit (`_script_grams`), for the pairs across cuts
         if script is not None and script not in project.scripts:
-            raise UsageError(f"--script {script}：没有这篇话术{_close(script, project.scripts)}")
+            raise UsageError(f"--script {script}：没有这篇话术{unknown_id(script, project.scripts)}")
         self.script = script
         chosen = form or (
             DEFAULT_FORM if DEFAULT_FORM in project.qa_forms else next(iter(sorted(project.qa_forms)), None)
         )
         if form is not None and form not in project.qa_forms:
-            raise UsageError(f"--form {form}：没有这张质检评分表{_close(form, project.qa_forms)}")
+            raise UsageError(f"--form {form}：没有这张质检评分表{unknown_id(form, project.qa_forms)}")
         self.form = project.qa_forms.get(chosen) if chosen else shipped_default()
         self.form_note = "" if chosen else f"项目里没有质检评分表：按 huifang 自带的「{self.form.title}」评分"
 
@@ -94,25 +96,37 @@ class Session:
 
     def _pairs_said(self, automaton, turns, agent: AgentText) -> int:
         """The scripts' word pairs in the agent's words joined and normalised (`agent`), as a set of bits
-        (pair n: bit n): those of each turn (remembered per distinct turn for the run: script lines recur
-        from call to call) and the pair across each join."""
-        seen = self._pairs
-        get = self._pair_bits.get  # a dict: the automaton's own `get` walks its root's children one by one
+        (pair n: bit n): those of each turn with the pair across its join to the agent's turn before it,
+        remembered per (turn before, turn) for the run — script lines recur from call to call, and mostly
+        after the same line — and worked out from each turn's own pairs (remembered per distinct turn)."""
+        joined = self._joined
         said = 0
         last = ""
         for norm, index in zip(agent.parts, agent.turns):
             if not norm:
                 continue
-            pairs = seen.get(norm)
+            key = (last, norm)
+            pairs = joined.get(key)
             if pairs is None:
-                if len(seen) > SEEN_LIMIT:
-                    seen.clear()
-                pairs = seen[norm] = self._new_pairs(automaton, turns[index], norm)
+                pairs = self._turn_pairs(automaton, turns[index], norm)
+                if last:
+                    pairs |= self._pair_bits.get(last[-1] + norm[0], 0)
+                if len(joined) > SEEN_LIMIT:
+                    joined.clear()
+                joined[key] = pairs
             said |= pairs
-            if last:
-                said |= get(last[-1] + norm[0], 0)
             last = norm
         return said
+
+    def _turn_pairs(self, automaton, turn, norm: str) -> int:
+        """The script pairs inside one agent turn's normalised words (`norm`), remembered per distinct turn."""
+        seen = self._pairs
+        pairs = seen.get(norm)
+        if pairs is None:
+            if len(seen) > SEEN_LIMIT:
+                seen.clear()
+            pairs = seen[norm] = self._new_pairs(automaton, turn, norm)
+        return pairs
 
     def _new_pairs(self, automaton, turn, norm: str) -> int:
         """The script pairs in a turn not seen before (`norm`: its normalised words): those of each of its

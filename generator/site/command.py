@@ -17,9 +17,11 @@ from pathlib import Path
 from huifang.atomic import MARKER, OutputError, check_output, owned, replaced_dir
 from huifang.problems import ContentError
 from huifang.project import CONTENT, load_project
+from huifang.readfile import os_words
 from huifang.site import config as site_config
 from huifang.site.incremental import DirtyWarning
 from huifang.site.lintinfo import lint
+from huifang.site.mkdocs_messages import aborted, said_in_chinese, serve_in_chinese
 
 
 def written_config(stack: contextlib.ExitStack, settings: dict) -> str:
@@ -105,7 +107,8 @@ def build_site(root: Path, site_dir: Path, args=None, settings: dict | None = No
         docs = docs_dir(root, stack)
         written = written_config(stack, settings)
         with replaced_dir(site_dir) as staging:
-            config = load_config(config_file=written, docs_dir=str(docs), site_dir=str(staging))
+            with said_in_chinese(root):
+                config = load_config(config_file=written, docs_dir=str(docs), site_dir=str(staging))
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
@@ -133,6 +136,29 @@ def dev_addr(value: str) -> str | None:
     host, sep, port = value.rpartition(":")
     if not sep or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
         return f"--dev-addr {value}：应写成 地址:端口，端口为 1–65535 之间的整数，如 127.0.0.1:8000"
+    return taken(value, host.strip("[]"), int(port))
+
+
+def taken(value: str, host: str, port: int) -> str | None:
+    """Why the server could not listen there, said before the site is built rather than after."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError:
+        return f"--dev-addr {value}：找不到这个地址"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds it
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return f"--dev-addr {value}：端口 {port} 已被占用（也许另一个预览还在运行）：请换一个端口，如 {host}:{port + 1 if port < 65535 else 8000}"
+            if exc.errno == errno.EADDRNOTAVAIL:
+                return f"--dev-addr {value}：本机没有这个地址"
+            return f"--dev-addr {value}：无法在这里监听（{os_words(exc)}）"
     return None
 
 
@@ -169,7 +195,7 @@ def run(args) -> int:
     try:
         build_site(root, site_dir, args, settings)
     except (MkDocsException, OutputError) as exc:
-        print(f"huifang build：{exc}", file=sys.stderr)
+        print(f"huifang build：{aborted(str(exc)) or exc}", file=sys.stderr)
         print("网站未生成（site/ 保持原样）。", file=sys.stderr)
         return 1
     pages = sum(1 for _ in site_dir.rglob("*.html"))
@@ -189,6 +215,8 @@ def serve(root: Path, args, settings: dict) -> int:
     with contextlib.ExitStack() as stack:
         stack.enter_context(environment(args, root))
         docs = docs_dir(root, stack)
+        stack.enter_context(said_in_chinese(root))
+        stack.enter_context(serve_in_chinese())
         try:
             mkdocs_serve(
                 config_file=written_config(stack, settings),
@@ -199,6 +227,6 @@ def serve(root: Path, args, settings: dict) -> int:
                 build_type="dirty",
             )
         except MkDocsException as exc:
-            print(f"huifang serve：{exc}", file=sys.stderr)
+            print(f"huifang serve：{aborted(str(exc)) or exc}", file=sys.stderr)
             return 1
     return 0

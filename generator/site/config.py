@@ -81,8 +81,12 @@ def _resolve(doc: Document, value, path: tuple, importing: bool = True):
         raise doc.error(path, f"找不到函数 {name}：对应的软件包没有安装") from None
 
 
+def document(path: Path, display: str = FILE) -> Document:
+    return load_file(path, display, Limits(max_file_bytes=1024 * 1024), allow_tag=allowed)
+
+
 def read(path: Path, display: str, importing: bool = True) -> dict:
-    doc = load_file(path, display, Limits(max_file_bytes=1024 * 1024), allow_tag=allowed)
+    doc = document(path, display)
     if not isinstance(doc.data, dict):
         raise ContentError(display, 1, 1, "mkdocs.yml 的最外层应当是映射（键: 值）")
     for key, where in OWNED_BY_HUIFANG.items():

@@ -426,10 +426,15 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
     def copy_forms(source: Path, out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
         for pdf in source.glob("*.pdf"):
+            target = out / pdf.name
+            if target.exists():  # serve's rebuilds keep the site folder: the link of the last rebuild is there
+                if os.path.samefile(pdf, target):
+                    continue
+                target.unlink()
             try:
-                os.link(pdf, out / pdf.name)
+                os.link(pdf, target)
             except OSError:
-                shutil.copy2(pdf, out / pdf.name)
+                shutil.copy2(pdf, target)
 
     def forms_key(self) -> str:
         digest = hashlib.sha256()

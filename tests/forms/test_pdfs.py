@@ -12,16 +12,23 @@ from huifang.compose import compose
 from huifang.forms.build import build
 from huifang.forms.views import asked_questions
 
-from tests.forms.conftest import fonts_of, is_a4, loaded, page_sizes, pdf_text, snapshot, squash
+from tests.forms.conftest import FIXTURES, fonts_of, is_a4, loaded, page_sizes, pdf_text, snapshot, squash
 
 pytestmark = pytest.mark.pdf
 
 
-@pytest.fixture
-def built(demo, tmp_path):
-    project = loaded(demo)
-    out = tmp_path / "out"
-    return project, out, build(project, out, jobs=1)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The demo project built once per worker for this module's tests, which only read it (a test that edits the
+    project or builds again works on its own copy: `demo`, `tmp_path`). It was built once per test: 12 builds a run."""
+    root = tmp_path_factory.mktemp("built") / "demo"
+    shutil.copytree(FIXTURES / "demo", root, ignore=shutil.ignore_patterns(".huifang-cache"))
+    project = loaded(root)
+    out = root.parent / "out"
+    result = build(project, out, jobs=1)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    yield project, out, result
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before, "a test changed the shared PDFs"
 
 
 def test_every_document_is_produced(built):

@@ -498,7 +498,7 @@ def test_a_first_run_puts_a_whole_ledger_in_place_and_a_failed_one_none(tmp_path
     assert failed.returncode == 1 and list(db.parent.iterdir()) == []
     nowhere = huifang("plan", bad, *run[:-1], tmp_path / "gone" / "l.sqlite")  # said of the ledger, not of ours
     assert nowhere.returncode != 0 and nowhere.stderr.count("\n") == 1 and ".new" not in nowhere.stderr
-    assert f"文件读写失败（No such file or directory）：{tmp_path / 'gone' / 'l.sqlite'}" in nowhere.stderr
+    assert f"文件读写失败（文件或目录不存在）：{tmp_path / 'gone' / 'l.sqlite'}" in nowhere.stderr
     events = write_csv(
         tmp_path / "events.csv", [HEADER, ["王先生", "01088886666", "tongyong-shouce-tousu", "2026-03-02", "张三", ""]]
     )

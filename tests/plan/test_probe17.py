@@ -83,7 +83,7 @@ def test_report_out_over_a_folder_names_it_and_a_fifo_is_written_into(tmp_path: 
     assert (result.returncode, result.stderr.strip()) == (
         2,
         f"huifang report: --out {folder}：这是一个目录，请给出要写入的文件名",
-    )  # named .folder.x.tmp, then said in English (「文件读写失败（Is a directory）」) after the whole report
+    )  # named .folder.x.tmp, then said after the whole report (「文件读写失败（…）」)
     fifo = tmp_path / "pipe"  # as /dev/stdout: renamed over, it became a plain file (a device, when run as root)
     os.mkfifo(fifo)
     reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)

@@ -74,7 +74,7 @@ def test_unknown_input_is_a_usage_error(minimal, tmp_path):
         (["lint", "--project", minimal, tmp_path / "nope.txt"], "文件或目录不存在"),
         (["lint", "--project", minimal, minimal / "content/forms"], None),
         (["lint", "--project", tmp_path], "找不到 content/ 目录"),
-        (["lint", "--format", "xml"], "invalid choice"),
+        (["lint", "--format", "xml"], "没有「xml」这一项"),
     ):
         result = huifang(*args)
         assert "Traceback" not in result.stderr

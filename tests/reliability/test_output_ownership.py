@@ -80,7 +80,7 @@ def test_a_folder_of_other_files_is_never_replaced(project, tmp_path, command):
 def test_forms_only_with_a_typo_deletes_nothing(project):
     before = snapshot(project / "site" / "forms")
     result = huifang("forms", "--project", project, "--no-progress", "--only", "demo-tousux")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "demo-tousux" in result.stderr and "demo-tousu" in result.stderr.replace("demo-tousux", "")
     assert snapshot(project / "site" / "forms") == before
 

@@ -77,6 +77,26 @@ def test_serve_reloads_after_a_script_edit(tmp_path: Path):
         wait_for(url, "维修完成后的回访话术", 60)
     finally:
         stop(server)
+    said = server.stderr.read().decode("utf-8") if server.stderr else ""
+    assert f"手册预览：http://127.0.0.1:{port}/（按 Ctrl+C 停止）" in said and "发现文件有修改" in said, said
+    assert not re.search(r"Serving on|Building documentation|Detected file|Traceback", said), said
+
+
+def test_serve_links_the_forms_again_over_the_last_rebuilds(tmp_path: Path):
+    """serve's rebuilds keep the site folder: the PDF linked by the last rebuild is there (a traceback, and the
+    server stuck, before), and a PDF rendered anew replaces it."""
+    from huifang.site.plugin import HuifangPlugin
+
+    cache, out = tmp_path / "cache", tmp_path / "site" / "forms"
+    cache.mkdir()
+    (cache / "a.pdf").write_bytes(b"%PDF-1 first")
+    HuifangPlugin.copy_forms(cache, out)
+    HuifangPlugin.copy_forms(cache, out)
+    assert (out / "a.pdf").read_bytes() == b"%PDF-1 first"
+    (cache / "a.pdf.new").write_bytes(b"%PDF-1 second")
+    os.replace(cache / "a.pdf.new", cache / "a.pdf")  # as the forms cache writes a PDF: a new file
+    HuifangPlugin.copy_forms(cache, out)
+    assert (out / "a.pdf").read_bytes() == b"%PDF-1 second"
 
 
 def test_serve_refuses_invalid_content(tmp_path: Path):
@@ -152,3 +172,18 @@ def test_serve_rebuilds_only_changed_pages_and_keeps_the_site_whole(tmp_path: Pa
         assert fetch(f"http://127.0.0.1:{port}/scenarios/demo-tousu.html") == ""
     finally:
         stop(server)
+
+
+def test_a_port_in_use_is_said_before_building(tmp_path: Path, capsys):
+    from huifang.cli import main
+
+    project = tmp_path / "project"
+    shutil.copytree(HOSTILE, project, ignore=shutil.ignore_patterns(".huifang-cache"))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--project", str(project), "--dev-addr", f"127.0.0.1:{port}"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"huifang serve：--dev-addr 127.0.0.1:{port}：端口 {port} 已被占用") and err.count("\n") == 1
+    assert not (project / "site").exists()

@@ -9,6 +9,8 @@ what this accepts and says what is wrong with the rest, with the same message as
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import msgspec
 from huifang.qa.call import Turn
 from huifang.qa.readers import DAY, SAME_SPEAKER_OVERLAP
@@ -36,14 +38,17 @@ class _WhisperX(msgspec.Struct):
 _UNREAD = "\u2060"  # a name of the fields no transcript sets starts with it (a word joiner): no file has such a key
 
 
+_IN_A_DAY = Annotated[float, msgspec.Meta(ge=0.0, le=DAY)]  # `_said`'s range, checked in C while decoding
+
+
 class _WhisperXTurn(Turn, kw_only=True, gc=False):  # type: ignore[call-arg]
     """A WhisperX segment decoded straight into a turn (its fields have WhisperX's names and seconds): the
     segment struct and the turn made from it cost ≈ 4 k instructions a turn more than this. A turn's other
     fields are renamed out of the file's reach; a segment whose speaker is null fails here and is read as a
     `_WhisperXSegment`."""
 
-    start: float  # required, as in `_WhisperXSegment`
-    end: float
+    start: _IN_A_DAY  # required, as in `_WhisperXSegment`; `_said`'s range, checked by the decoder (a time out
+    end: _IN_A_DAY  # of it fails here too, and `_said` then returns None for it, as for every format)
     speaker: str = ""
     channel: int | None = msgspec.field(default=None, name=_UNREAD + "channel")
     line: int = msgspec.field(default=0, name=_UNREAD + "line")
@@ -165,19 +170,18 @@ def _whisperx(data: _WhisperX) -> tuple[str, list[Turn], bool] | None:
 
 def _whisperx_turns(data: _WhisperXTurns) -> tuple[str, list[Turn], bool] | None:
     """As `_said` gives a WhisperX file's turns, from turns decoded as they are: each numbered, its text
-    stripped, the checks of `_said` made. A segment whose text strips to nothing is read the other way."""
+    stripped, the checks of `_said` made (the times' range by the decoder). A segment whose text strips to
+    nothing is read the other way. Per speaker only the furthest end reached so far is kept (`_said` keeps
+    that end's turn and reads its end again)."""
     if data.sentence_info:
         return None
-    segments = data.segments  # their start and end are set (required in the file)
+    segments = data.segments  # their start and end are set (required in the file) and in range
     out: list[Turn] = segments  # type: ignore[assignment]
-    last: dict[str, _WhisperXTurn] = {}
+    reach: dict[str, float] = {}  # speaker → the furthest end of their turns so far
     finished = True
     previous = -1.0
     line = 0
     for t in segments:
-        start, end = t.start, t.end
-        if not (0 <= start <= DAY and 0 <= end <= DAY):
-            return None
         text = t.text
         stripped = text.strip()
         if stripped is not text:
@@ -187,18 +191,19 @@ def _whisperx_turns(data: _WhisperXTurns) -> tuple[str, list[Turn], bool] | None
         line += 1
         t.line = line
         if finished:
+            start, end = t.start, t.end
             if end < start or start < previous:
                 finished = False
                 continue
             previous = start
             who = t.speaker
-            prior = last.get(who)
-            if prior is None:
-                last[who] = t
-            elif start < prior.end - SAME_SPEAKER_OVERLAP:
+            furthest = reach.get(who)
+            if furthest is None:
+                reach[who] = end
+            elif start < furthest - SAME_SPEAKER_OVERLAP:
                 finished = False
-            elif end >= prior.end:
-                last[who] = t
+            elif end >= furthest:
+                reach[who] = end
     return "whisperx", out, finished and line > 0
 
 
