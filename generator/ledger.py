@@ -27,6 +27,29 @@ Statement = str | Callable[[sqlite3.Connection], None]
 SCHEMA: dict[str, list[Statement]] = {}
 
 
+# SQLite's own words for what went wrong (its messages are English) → the user's. Looked for in the message.
+_REASONS = (
+    ("file is not a database", "不是 SQLite 数据库，或已损坏"),
+    ("malformed", "文件已损坏"),
+    ("database is locked", "正被另一个程序使用（已锁定），请稍后再试"),
+    ("readonly database", "文件只读，无法写入"),
+    ("unable to open database file", "无法打开：所在文件夹不存在、没有权限，或这是一个文件夹"),
+    ("disk i/o error", "磁盘读写出错"),
+    ("database or disk is full", "磁盘已满"),
+    ("out of memory", "内存不足"),
+)
+
+
+def reason(exc: BaseException) -> str:
+    """What a sqlite3 error says, in Chinese (an error SQLite words otherwise: 「SQLite 报错：…」 with its words)."""
+    said = str(exc)
+    lowered = said.lower()
+    for words, meaning in _REASONS:
+        if words in lowered:
+            return meaning
+    return f"SQLite 报错：{said}"
+
+
 def default_path(root: Path) -> Path:
     return Path(root) / DEFAULT_NAME
 

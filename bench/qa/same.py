@@ -34,7 +34,8 @@ def qa(args: list[str], out: Path) -> str:
 def ledger_rows(db: Path) -> str:
     digest = hashlib.sha256()
     with sqlite3.connect(db) as connection:
-        columns = [r[1] for r in connection.execute("PRAGMA table_info(qa_calls)") if r[1] != "judged_at"]
+        # the time of judging varies; `file` (the resolved path, audit19b) is absent from older ledgers: both left out
+        columns = [r[1] for r in connection.execute("PRAGMA table_info(qa_calls)") if r[1] not in ("judged_at", "file")]
         for row in connection.execute(f"SELECT {', '.join(columns)} FROM qa_calls ORDER BY id"):
             digest.update(repr(row).encode())
         for row in connection.execute("SELECT * FROM qa_findings ORDER BY call_id, rowid"):

@@ -30,6 +30,9 @@ class Context:
     # working out a turn's canonical form (20–40k instructions a turn) cost more than the answers it shared saved
     # (bench/README, qa round 22).
     share_canonical = True
+    # Whether personal-data also reads numbers said in words (「幺三八一二三四…」, `personal_data.spoken_numbers`) in
+    # the agent's words. QA turns it on: ASR without inverse text normalisation writes them so, a script does not.
+    spoken_numerals = False
 
     def __init__(self, project: m.Project, config: LintConfig):
         self.project = project

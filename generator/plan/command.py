@@ -75,7 +75,8 @@ def load(args):
     return loaded.project, PlanConfig.of(loaded.project)
 
 
-def text_report(plan: Plan, first: dt.date, last: dt.date, out=sys.stdout) -> None:
+def text_report(plan: Plan, first: dt.date, last: dt.date, out=None) -> None:
+    out = out or sys.stdout  # the one at the call (a default bound at import kept a stream since replaced)
     day, agent = None, None
     for c in plan.calls:
         if (c.date, c.agent) != (day, agent):
@@ -132,7 +133,10 @@ def run(args) -> int:
 def ledger_failed(command: str, args, exc: sqlite3.DatabaseError) -> int:
     """A ledger that cannot be opened or written (not a database, a folder, a symlink loop, locked): one line."""
     where = args.db or ledger.DEFAULT_NAME
-    print(f"huifang {command}: {where}: 回访台账无法打开或写入（{exc}）：请检查 --db 指定的文件", file=sys.stderr)
+    print(
+        f"huifang {command}: {where}: 回访台账无法打开或写入（{ledger.reason(exc)}）：请检查 --db 指定的文件",
+        file=sys.stderr,
+    )
     return 1
 
 

@@ -96,6 +96,8 @@ def slow_date(value) -> dt.date | None:
         return None
     found = DATE_TEXT.match(raw) or COMPACT.match(raw)
     if not found:
+        if SERIAL.match(raw) and 20_000 <= float(raw) < 80_000:  # 1954–2119 as Excel counts days
+            raise ValueError(f"日期「{raw}」像是 Excel 内部的日期序号：请把这一列设成日期格式，或写成 2026-03-01")
         raise ValueError(f"日期「{raw}」看不懂，请写成 2026-03-01")
     y, mo, d = (int(x) for x in found.groups())
     try:
@@ -103,6 +105,9 @@ def slow_date(value) -> dt.date | None:
     except ValueError:
         raise ValueError(f"日期「{raw}」不存在") from None
     return _in_range(day, raw)
+
+
+SERIAL = re.compile(r"[0-9]{5}(?:\.[0-9]+)?$")  # a date cell Excel shows as a number (General format)
 
 
 def _in_range(day: dt.date, raw: str) -> dt.date:
@@ -161,8 +166,25 @@ def open_workbook(path: Path):
     raw = file_bytes(path)
     try:
         return openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or mislabelled file
-        raise InputError(f"不是可读的 Excel 文件（{type(exc).__name__}）") from None
+    except Exception:  # openpyxl raises many kinds for a damaged or mislabelled file
+        raise InputError(not_a_workbook(raw)) from None
+
+
+def not_a_workbook(raw: bytes) -> str:
+    """Why bytes named .xlsx are no workbook openpyxl reads, from what they are: an old .xls, text (a CSV saved
+    under the other name, as an export tool or a rename leaves it), or neither."""
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        return "这是旧版 Excel（.xls）文件：请在 Excel 里另存为 .xlsx 或 .csv"
+    head = raw[:4096]
+    if head and not head.startswith(b"PK") and b"\0" not in head:
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                head.decode(encoding)
+            except UnicodeDecodeError as exc:
+                if exc.start < len(head) - 4:  # a character cut at the end of the first 4 KB is no fault
+                    continue
+            return "这是文本（CSV）文件，只是名字以 .xlsx 结尾：请把文件名改成 .csv"
+    return "不是可读的 Excel 工作簿（.xlsx）：文件已损坏，或是别的格式"
 
 
 def rows(path: Path) -> Iterator[tuple[int, list]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -521,7 +522,8 @@ def table(rows_: list[list], out) -> None:
         )
 
 
-def text_report(data: dict, out=sys.stdout) -> None:
+def text_report(data: dict, out=None) -> None:
+    out = out or sys.stdout  # the one at the call (a default bound at import kept a stream since replaced)
     out.write(f"回访统计 {data['from']} 至 {data['to']}（回访率 = 时间窗内已访 ÷ 应访）\n")
     for kind, title in KINDS:
         out.write(f"\n{title}\n")
@@ -582,6 +584,22 @@ def run(args) -> int:
         return ledger_failed("report", args, exc)
 
 
+def _wrong_out(args, root) -> str:
+    """Why --out cannot be written (a folder; a worklist this run reads, or the ledger, which the report would
+    replace: an agent's filled-in worklist lost), or ""."""
+    if not args.out:
+        return ""
+    if os.path.isdir(args.out):
+        return "这是一个目录，请给出要写入的文件名"
+    target = os.path.realpath(args.out)
+    inputs = [(str(raw), "坐席填好的名单") for raw in args.results]
+    inputs.append((str(args.db or ledger.default_path(root)), "回访台账"))
+    for path, what in inputs:
+        if os.path.realpath(path) == target:
+            return f"这是本次要读取的{what}，写出统计会把它覆盖；请另选一个文件名"
+    return ""
+
+
 def _run(args) -> int:
     rng = parse_range(args)
     if isinstance(rng, str):
@@ -595,6 +613,10 @@ def _run(args) -> int:
     if got is None:
         return 1
     project, config = got
+    wrong = _wrong_out(args, project.root)
+    if wrong:
+        print(f"huifang report: --out {args.out}：{wrong}", file=sys.stderr)
+        return 2
     bad = False
     db = ledger.connect(project.root, args.db)
     try:

@@ -19,32 +19,76 @@ SCORE_COLUMNS = ("score", "得分", "总分", "分数")
 FILE_COLUMNS = ("file", "文件", "path", "录音")
 
 
-def load_human(path: str) -> tuple[list[str], dict[str, dict]]:
+def load_human(path: str, form=None) -> tuple[list[str], dict[str, dict]]:
+    """The human scores by call (`_key` of the file the row names, relative to the CSV): each a dict of
+    `score`, `items` (column → value) and `line`. A sheet that cannot be read as one score per call — no file or
+    score column, a column twice, a call twice, a score that is no number from 0 to 100 — is an InputError at
+    its cell; a row without a score is a call the supervisor has not scored (left out)."""
     rows = _csv_rows(path)
     if not rows:
         raise InputError(f"{path}:1:1: 人工评分表是空的")
     header = [str(h).strip() for h in rows[0]]
-    lowered = [h.lower() for h in header]
-    file_col = next((lowered.index(c) for c in FILE_COLUMNS if c in lowered), None)
-    score_col = next((lowered.index(c) for c in SCORE_COLUMNS if c in lowered), None)
+    kinds = [_column_kind(h) for h in header]
+    for at, kind in enumerate(kinds):
+        if kind and kind in kinds[:at]:
+            columns = [i + 1 for i, k in enumerate(kinds) if k == kind]
+            what = {"file": "file（文件）", "score": "score（得分）"}.get(kind, f"「{kind}」")
+            raise InputError(
+                f"{path}:1:{at + 1}: 人工评分表里{what}列出现了 {len(columns)} 次"
+                f"（第 {'、'.join(map(str, columns))} 列）；只留一列"
+            )
+    if form is not None:  # two headings of one item (开头语 and kaitouyu): which one was meant cannot be told
+        seen: dict[str, int] = {}
+        for at, name in enumerate(header):
+            item = next((i for i in form.items if name and name in _names(i)), None)
+            if item is None:
+                continue
+            if item.id in seen:
+                raise InputError(
+                    f"{path}:1:{at + 1}: 人工评分表里第 {seen[item.id] + 1} 列「{header[seen[item.id]]}」和这一列"
+                    f"「{name}」是同一个评分项；只留一列"
+                )
+            seen[item.id] = at
+    file_col = kinds.index("file") if "file" in kinds else None
+    score_col = kinds.index("score") if "score" in kinds else None
     if file_col is None or score_col is None:
         raise InputError(f"{path}:1:1: 人工评分表需要 file（文件）和 score（得分）两列")
     base = os.path.dirname(path)
-    human = {}
+    human: dict[str, dict] = {}
     for number, row in enumerate(rows[1:], 2):
-        if len(row) <= max(file_col, score_col) or not row[file_col].strip():
+        if len(row) <= file_col or not row[file_col].strip():
+            continue
+        raw = row[score_col].strip() if len(row) > score_col else ""
+        if not raw:
             continue
         try:
-            score = float(row[score_col])
+            score = float(raw.removesuffix("分").strip())
         except ValueError:
-            raise InputError(f"{path}:{number}:{score_col + 1}: 得分不是数字（{row[score_col]!r}）") from None
+            raise InputError(f"{path}:{number}:{score_col + 1}: 得分不是数字（「{raw}」）") from None
         if not 0 <= score <= 100:  # NaN, inf and -5 too: they made the mean difference 「nan 分」
-            raise InputError(f"{path}:{number}:{score_col + 1}: 得分应在 0 到 100 之间（{row[score_col]!r}）")
+            raise InputError(f"{path}:{number}:{score_col + 1}: 得分应在 0 到 100 之间（「{raw}」）")
         values = {
             header[i]: row[i].strip() for i in range(len(row)) if i not in (file_col, score_col) and i < len(header)
         }
-        human[_key(os.path.join(base, row[file_col].strip()))] = {"score": score, "items": values, "line": number}
+        key = _key(os.path.join(base, row[file_col].strip()))
+        earlier = human.get(key)
+        if earlier is not None:
+            raise InputError(
+                f"{path}:{number}:{file_col + 1}: 通话「{row[file_col].strip()}」在第 {earlier['line']} 行已有人工评分；"
+                "每通电话只留一行"
+            )
+        human[key] = {"score": score, "items": values, "line": number}
     return header, human
+
+
+def _column_kind(name: str) -> str:
+    """ "file" or "score" for the columns of those names, else the name itself (an item or a note; "" if blank)."""
+    lowered = name.lower()
+    if lowered in FILE_COLUMNS:
+        return "file"
+    if lowered in SCORE_COLUMNS:
+        return "score"
+    return name
 
 
 def _key(path: str) -> str:
@@ -65,11 +109,12 @@ def _human_ok(value: str, weight: float):
         return None
 
 
-def calibrate(records: list[dict], files: dict[str, str], human: dict[str, dict], form) -> dict:
-    """`files`: record path → the file it was read from."""
+def calibrate(records: list[dict], files: list[str], human: dict[str, dict], form) -> dict:
+    """`files`: the file each record was read from, in the records' order (two manifests may name the same
+    `calls/001.json` in their own folders: a record's path does not tell them apart)."""
     pairs = []
-    for r in records:
-        h = human.get(_key(files.get(r["path"], r["path"])))
+    for r, file in zip(records, files, strict=True):
+        h = human.get(_key(file))
         if h is not None:
             pairs.append((r, h))
     columns = {c for _, h in pairs for c in h["items"]}

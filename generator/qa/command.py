@@ -81,17 +81,58 @@ def _judge(args) -> int:
         _unknown_scripts(jobs, session.project.scripts)
     if session.form_note:
         sys.stderr.write(f"huifang qa: {session.form_note}（可复制到 content/qa/ 按本团队的制度修改）\n")
-    return _run_calls(args, session, jobs)
+    human = _human_scores(args, session.form)  # before any call is judged or written to the ledger
+    _not_an_input(args, jobs)
+    return _run_calls(args, session, jobs, human)
 
 
-def _run_calls(args, session, jobs) -> int:
+def _not_an_input(args, jobs) -> None:
+    """--out naming a file this run reads or writes besides (a transcript, a manifest, the human scores, the
+    ledger) would put the report in its place once the run is done: refused before judging."""
+    if args.out is None:
+        return
+    target = os.path.realpath(args.out)
+    name = os.path.basename(target)
+    inputs = []
+    if os.path.exists(target):  # what the run only reads is there already; the ledger may be made by this run
+        inputs += [(job.file, "转写文件") for job in jobs if job.file.endswith(name)]  # the name first: cheap
+        inputs += [(m, "清单") for m in {job.meta["manifest"] for job in jobs if job.meta and "manifest" in job.meta}]
+        if args.calibrate is not None:
+            inputs.append((str(args.calibrate), "人工评分表"))
+    if not args.no_db:
+        from huifang import ledger
+
+        inputs.append((str(args.db or ledger.default_path(args.project)), "质检记录库"))
+    for path, what in inputs:
+        if os.path.realpath(path) == target:
+            raise _Usage(f"--out {args.out}：这是本次要读写的{what}，写出结果会把它覆盖；请另选一个文件名")
+
+
+def _human_scores(args, form) -> dict | None:
+    """The supervisor's scores `--calibrate` names, read (and refused at their cell) before judging."""
+    if args.calibrate is None:
+        return None
+    from huifang.qa.calibrate import load_human
+    from huifang.qa.inputs import InputError
+
+    if form is None:
+        raise _Usage("项目里没有质检评分表：无法校准")
+    try:
+        return load_human(str(args.calibrate), form)[1]
+    except InputError as exc:
+        raise _Usage(str(exc)) from None
+
+
+def _run_calls(args, session, jobs, human: dict | None = None) -> int:
     """Judge call by call: text and JSON are written as the calls come, and the ledger is written in
     batches, so memory stays flat however many calls there are; HTML, XLSX and calibration keep them all."""
     from huifang.qa import output
 
     form = session.form
-    streaming = args.format in ("text", "json") and args.calibrate is None
-    records, errors, files = [], [], {}
+    streaming = args.format in ("text", "json") and human is None
+    records: list[dict] = []
+    errors: list[dict] = []
+    files: list[str] = []  # with --calibrate: the file of each record, in order
     tally = output.Tally()
     target = _Target(args.out)
     stream = output.JsonStream(target.write) if args.format == "json" and streaming else None
@@ -99,7 +140,7 @@ def _run_calls(args, session, jobs) -> int:
     ok = True
     internal = False
     try:
-        reports = args.format != "json" or args.calibrate is not None
+        reports = args.format != "json" or human is not None
         for job, rec, error in judge_stream(
             session, jobs, turns=args.format == "html", reports=reports, workers=args.jobs
         ):
@@ -112,8 +153,8 @@ def _run_calls(args, session, jobs) -> int:
                 continue
             ok = ok and rec["passed"]
             tally.add(rec)
-            if args.calibrate is not None:  # only calibration looks files up again: kept for it alone
-                files[rec["path"]] = job.file
+            if human is not None:  # only calibration looks files up again: kept for it alone
+                files.append(job.file)
             if streaming:
                 if stream is not None:
                     stream.call(rec)
@@ -122,7 +163,7 @@ def _run_calls(args, session, jobs) -> int:
             else:
                 records.append(rec)
             if ledger is not None:
-                ledger.add(rec)
+                ledger.add(rec, job.file)
         if ledger is not None:
             ledger.close()
         if stream is not None:
@@ -134,8 +175,10 @@ def _run_calls(args, session, jobs) -> int:
         target.done(tally.calls)
     finally:
         target.abandon()
-    if args.calibrate is not None:
-        _calibrate(args, records, files, form)
+    if human is not None:
+        from huifang.qa.calibrate import as_text, calibrate
+
+        sys.stderr.write(as_text(calibrate(records, files, human, form)))
     if ledger is not None and ledger.failed:
         print(
             f"huifang qa: 质检记录库无法写入（{ledger.failed}）：结果已输出，但没有记入 {args.db or 'huifang.sqlite'}",
@@ -159,19 +202,6 @@ def _whole(fmt: str, records, errors, form):
     if fmt == "json":
         return output.as_json(records, errors, form)
     return output.as_text(records, [], form)
-
-
-def _calibrate(args, records, files, form) -> None:
-    from huifang.qa.calibrate import as_text, calibrate, load_human
-    from huifang.qa.inputs import InputError
-
-    if form is None:
-        raise _Usage("项目里没有质检评分表：无法校准")
-    try:
-        _, human = load_human(str(args.calibrate))
-    except InputError as exc:
-        raise _Usage(str(exc)) from None
-    sys.stderr.write(as_text(calibrate(records, files, human, form)))
 
 
 class _Target:
@@ -232,7 +262,9 @@ class _Ledger:
         self.failed = ""
         self.connection = None
 
-    def add(self, rec: dict) -> None:
+    def add(self, rec: dict, file: str | None = None) -> None:
+        """`file`: the transcript the call was read from (the ledger's key for it: `store.resolved`)."""
+        rec["_file"] = file
         self.pending.append(rec)
         if len(self.pending) >= 500:
             self.flush()
@@ -249,7 +281,9 @@ class _Ledger:
                 self.connection = ledger.connect(self.args.project, self.args.db)
             store.append(self.connection, self.pending, self.form_id)
         except Exception as exc:  # sqlite3.Error: a locked, corrupt or unwritable ledger
-            self.failed = str(exc)
+            import sqlite3
+
+            self.failed = ledger.reason(exc) if isinstance(exc, sqlite3.Error) else str(exc)
         self.pending = []
 
     def close(self) -> None:
@@ -318,9 +352,13 @@ def _missing_in_manifest(job) -> str:
     """A manifest's row naming a file that is not there: said at the row, with the folder it was looked up in
     (the row's path is relative to the manifest, not to where huifang runs)."""
     where = (job.meta or {}).get("manifest")
-    if where is None or os.path.lexists(job.file):
+    if where is None:
         return ""
     at = f"{where}:{job.meta['manifest_line']}:{job.meta['manifest_column']}"
+    if os.path.isdir(job.file):
+        return f"{at}: 「{job.display}」是一个文件夹：清单的每一行写一个转写文件"
+    if os.path.lexists(job.file):
+        return ""
     return f"{at}: 文件「{job.display}」不存在（在清单所在的文件夹 {os.path.dirname(where) or '.'} 里找）"
 
 
@@ -373,6 +411,8 @@ def _report(args) -> int:
     from huifang.qa import store
 
     path = args.db or ledger.default_path(args.project)
+    if Path(path).is_dir():
+        raise _Usage(f"{path}: 这是一个文件夹，不是质检记录库（--db 写记录库文件，如 huifang.sqlite）")
     if not Path(path).is_file():
         raise _Usage(f"{path}: 还没有质检记录（先运行 huifang qa 质检通话）")
     try:
@@ -382,10 +422,12 @@ def _report(args) -> int:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise _Usage(f"{path}: 质检记录库无法读取（{exc}）") from None
+        raise _Usage(f"{path}: 质检记录库无法读取（{ledger.reason(exc)}）") from None
     if args.format == "json":
         sys.stdout.write(json.dumps({"by": args.by, "rows": rows}, ensure_ascii=False, indent=2) + "\n")
         return 0
+    if not rows:  # a ledger plan made, or one whose calls were all judged with --no-db: a bare header said nothing
+        print(f"huifang qa: {path}: 还没有质检记录（先运行 huifang qa 质检通话）", file=sys.stderr)
     if args.by == "rule":
         from huifang.qa.output import RULE_NAMES
 

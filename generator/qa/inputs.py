@@ -134,7 +134,9 @@ def _xlsx_rows(path: str) -> list[list]:
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise InputError(f"{path}:1:1: 不是可读取的 XLSX 工作簿") from None
+        from huifang.plan.events import not_a_workbook
+
+        raise InputError(f"{path}:1:1: {not_a_workbook(raw)}") from None
     try:
         sheet = book.worksheets[0]
         return [

@@ -48,6 +48,7 @@ class Bridge:
         self.engine = Engine(project, config, [r for r in RULES if r.ID in CALL_RULES])
         self.engine.ctx.screen_openings = False  # same answers, fewer instructions on a call's new turns
         self.engine.ctx.share_canonical = False  # the same: a call's turns seldom pay for their canonical form
+        self.lines.ctx.spoken_numerals = True  # ASR without inverse text normalisation writes numbers in words
         self.project = project
         self._wanted = {r.ID for r in self.lines.line_rules}
         self._screens_enough = not self._wanted - {forbidden_phrase.ID, personal_data.ID}  # else every turn
@@ -167,13 +168,24 @@ class Bridge:
         a run of digits or the words for an ID number, where personal-data looks (`_PERSONAL_AT`); what
         `personal_data.may_hold` accepts (`_PERSONAL`); a colon, as a labelled alternative opening
         has (`_LABELLED`); and, asked only of an agent's turn, a first word of a
-        phrase said in another order (`_REORDERED`) or a closing marker (`_CLOSING`)."""
+        phrase said in another order (`_REORDERED`), a closing marker (`_CLOSING`) or a run of numerals said in
+        words, where personal-data looks in the agent's words alone (`_SPOKEN`)."""
         text = t.text
+        # An agent's turn is looked at for numerals said in words first: where SPOKEN_RUN finds nothing in the
+        # folded text, DIGITS finds nothing in the text either (its digits, spaces and dashes are among
+        # SPOKEN_RUN's characters, and folding only makes full-width digits ASCII: tests/qa/test_bridge.py), so
+        # the turn costs one scan of its characters, as before.
+        spoken = personal_data.SPOKEN_RUN.search(t.folded) is not None if agent else None
         if bits is None:
             bits = _PHRASE if self.lines.ctx.matcher.any(t.norm) else 0
             # may_hold accepts whatever DIGITS or ID_WORDS finds (tests/qa/test_bridge.py): a text it refuses,
             # most of them, needs neither scan
-            if personal_data.may_hold(text):
+            if spoken is False:
+                if "身份" in text or "证件" in text or "證件" in text:  # may_hold's test less its DIGITS
+                    bits |= _PERSONAL
+                    if personal_data.ID_WORDS.search(text) is not None:
+                        bits |= _PERSONAL_AT
+            elif personal_data.may_hold(text):
                 bits |= _PERSONAL
                 if personal_data.DIGITS.search(text) is not None or personal_data.ID_WORDS.search(text) is not None:
                     bits |= _PERSONAL_AT
@@ -186,6 +198,8 @@ class Bridge:
                 bits |= _REORDERED
             if names_closing(t.folded):
                 bits |= _CLOSING
+            if spoken:
+                bits |= _SPOKEN
         screened = self._screened
         if len(screened) > SEEN_LIMIT and text not in screened:
             screened.clear()
@@ -196,13 +210,14 @@ class Bridge:
     def _marks(every: int, agents: int, first: str) -> int:
         """The line marks the linter's free-form reader gives a file (`lint/linemarks.py`), for the call, from
         the turns' screens OR-ed (`every`: all turns', `agents`: the agent's): personal data or a colon in any
-        turn, a forbidden statement in another order or a closing marker in the agent's, and a numbered start of
+        turn, a forbidden statement in another order, a closing marker or numerals said in words in the agent's,
+        and a numbered start of
         the call's `first` line. (Every utterance the bridge makes starts at the call text's first character,
         so that line's start is the only one `standards._alternatives` reads.) Every other mark stays set
         (-1 has every bit): a set mark only sends a rule to its own test, so a mark the linter adds later
         costs this nothing in correctness."""
         marks = -1
-        if not every & _PERSONAL:
+        if not (every & _PERSONAL or agents & _SPOKEN):
             marks &= ~PERSONAL
         if not every & _LABELLED and first and not numbered_start(first):
             marks &= ~OPENINGS
@@ -217,10 +232,11 @@ class Bridge:
         """The screens that put a turn (a customer's, an agent's) among those the line rules are run on:
         forbidden-phrase looks only at turns where the phrase automaton found something and at the agent's
         turns with a first word of a phrase said in another order; personal-data only at turns with a run of
-        digits or the words for an ID number. A turn left out is one on which neither rule would have found
-        anything, so the findings are the same as on every turn."""
+        digits or the words for an ID number, and at the agent's turns with numerals said in words. A turn left out
+        is one on which neither rule would have found anything, so the findings are the same as on every turn."""
         anyone = (_PHRASE if forbidden_phrase.ID in wanted else 0) | (_PERSONAL_AT if personal_data.ID in wanted else 0)
-        return anyone, anyone | (_REORDERED if forbidden_phrase.ID in wanted else 0)
+        agent = (_REORDERED if forbidden_phrase.ID in wanted else 0) | (_SPOKEN if personal_data.ID in wanted else 0)
+        return anyone, anyone | agent
 
 
 def _for_a_call(message: str) -> str:
@@ -233,7 +249,7 @@ def _for_a_call(message: str) -> str:
 
 
 # A turn's screens (`Bridge._screen`), as bits.
-_PHRASE, _PERSONAL_AT, _PERSONAL, _REORDERED, _CLOSING, _ASKED_AGENT, _LABELLED = (1 << n for n in range(7))
+_PHRASE, _PERSONAL_AT, _PERSONAL, _REORDERED, _CLOSING, _ASKED_AGENT, _LABELLED, _SPOKEN = (1 << n for n in range(8))
 SEEN_LIMIT = 5_000  # distinct turn texts remembered per run (≈ 3 MB at most), then forgotten all at once
 # An agent turn's utterance by (text, index, asks a question): the rules never change an utterance, so one made
 # for an earlier call serves every call with that line at that place (most of a day's calls: 74 % of agent

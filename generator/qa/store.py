@@ -1,11 +1,26 @@
 """QA results in the team's SQLite ledger (generator/ledger.py): one row per judged call, one per finding.
-Appended on every run; `huifang qa report` reads them back."""
+Appended on every run; `huifang qa report` reads them back.
+
+A call's `path` is as the user gave it (a manifest's rows relative to the manifest: two manifests may each
+have their own `calls/001.json`); `file` is the transcript's resolved path, which tells those apart. A ledger
+written before `file` existed gains the column on first use; its rows keep NULL there (their `path` is all
+that was stored).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from huifang import ledger
+
+
+def _with_file(connection) -> None:
+    """A ledger of an older huifang gains the `file` column (its rows keep NULL there)."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(qa_calls)")}
+    if "file" not in columns:
+        connection.execute("ALTER TABLE qa_calls ADD COLUMN file TEXT")
+
 
 ledger.register(
     "qa",
@@ -14,6 +29,7 @@ ledger.register(
         id INTEGER PRIMARY KEY,
         judged_at TEXT NOT NULL,
         path TEXT NOT NULL,
+        file TEXT,
         agent TEXT,
         date TEXT,
         week TEXT,
@@ -37,10 +53,16 @@ ledger.register(
         text TEXT,
         message TEXT,
         question TEXT)""",
+        _with_file,
         "CREATE INDEX IF NOT EXISTS qa_calls_agent ON qa_calls(agent, week)",
         "CREATE INDEX IF NOT EXISTS qa_findings_call ON qa_findings(call_id)",
     ],
 )
+
+
+def resolved(file: str | None) -> str | None:
+    """A transcript's path as the ledger keys it: absolute, symbolic links followed."""
+    return os.path.realpath(file) if file else None
 
 
 def week_of(date: str | None) -> str | None:
@@ -60,12 +82,13 @@ def append(connection, records: list[dict], form_id: str | None, judged_at: str 
         for r in records:
             m, meta = r["metrics"], r["_meta"]
             cursor = connection.execute(
-                "INSERT INTO qa_calls (judged_at, path, agent, date, week, script, form, score, passed, duration_s,"
-                " agent_talk_ratio, silence_ratio, longest_silence_s, interruptions, agent_chars_per_min)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO qa_calls (judged_at, path, file, agent, date, week, script, form, score, passed,"
+                " duration_s, agent_talk_ratio, silence_ratio, longest_silence_s, interruptions, agent_chars_per_min)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     judged_at,
                     r["path"],
+                    resolved(r.get("_file")),
                     meta.get("agent") or None,
                     meta.get("date") or None,
                     week_of(meta.get("date")),

@@ -180,7 +180,7 @@ def test_a_file_that_cannot_be_read_is_one_line(tmp_path: Path):
     result = huifang(
         "plan", broken, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO, "--db", tmp_path / "l.sqlite"
     )
-    assert result.returncode == 1 and result.stderr.startswith(f"{broken}:1:1: 不是可读的 Excel 文件")
+    assert result.returncode == 1 and result.stderr.startswith(f"{broken}:1:1: 这是文本（CSV）文件")
 
 
 def test_xlsx_input_with_english_headers_and_a_column_map(tmp_path: Path):

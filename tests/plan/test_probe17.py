@@ -80,10 +80,10 @@ def test_report_out_over_a_folder_names_it_and_a_fifo_is_written_into(tmp_path: 
     folder = tmp_path / "folder"
     folder.mkdir()
     result = huifang("report", *SPAN, "--project", REPO, "--db", db, "--format", "xlsx", "--out", folder)
-    assert result.returncode == 1
-    assert (
-        result.stderr.strip() == f"huifang: 文件读写失败（这是一个目录）：{folder}；已有的输出保持原样"
-    )  # named .folder.x.tmp
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        f"huifang report: --out {folder}：这是一个目录，请给出要写入的文件名",
+    )  # named .folder.x.tmp, then said after the whole report (「文件读写失败（…）」)
     fifo = tmp_path / "pipe"  # as /dev/stdout: renamed over, it became a plain file (a device, when run as root)
     os.mkfifo(fifo)
     reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
@@ -105,7 +105,10 @@ def test_a_ledger_that_cannot_be_opened_is_one_line(tmp_path: Path):
     folder = tmp_path / "folder"
     folder.mkdir()
     os.symlink("loop", tmp_path / "loop")
-    for db, why in [(text, "file is not a database"), (folder, "unable to open database file")]:
+    for db, why in [
+        (text, "不是 SQLite 数据库，或已损坏"),  # SQLite's own English words before
+        (folder, "无法打开：所在文件夹不存在、没有权限，或这是一个文件夹"),
+    ]:
         for command in (("plan", events), ("report",)):
             result = huifang(*command, *SPAN, "--project", REPO, "--db", db)
             assert (result.returncode, result.stderr.strip()) == (

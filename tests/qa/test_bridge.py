@@ -133,14 +133,19 @@ def test_the_turns_screens_answer_as_the_whole_call_does(project, said):
 
 def test_a_turns_personal_screens_are_the_rules_own(project):
     """`_screen` asks DIGITS and ID_WORDS only of a text `may_hold` accepts: that is exact only while `may_hold`
-    accepts whatever either finds, on any text."""
+    accepts whatever either finds, on any text. An agent's turn is asked DIGITS only where SPOKEN_RUN finds a run
+    in its folded text: exact while every text DIGITS finds something in is one of those."""
     import random
 
     from huifang.lint.rules import personal_data
-    from huifang.qa.rules_bridge import _PERSONAL, _PERSONAL_AT
+    from huifang.qa.rules_bridge import _PERSONAL, _PERSONAL_AT, _SPOKEN
 
     rng = random.Random(25)
-    pieces = "身份 证 證 件 号 號 证件 證件 身份证 1 ２ 0 - 您好 ，".split() + [" ", "\n"]
+    pieces = "身份 证 證 件 号 號 证件 證件 身份证 1 ２ 0 - 您好 ， 一 幺 三 八 、 ０ 〇 叉 －".split() + [
+        " ",
+        "\n",
+        "　",
+    ]
     said = [text for _, text in SAID] + "证件号码 證件號碼 身份證 电话138-1234-5678 １３８１２３４５６７８".split()
     said += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 20))) for _ in range(3000)]
     bridge = Bridge(project)
@@ -150,8 +155,11 @@ def test_a_turns_personal_screens_are_the_rules_own(project):
         assert personal_data.may_hold(text) or not (digits or words), text
         t = Turn("B", text.replace("\n", " "))
         prepare([t])
-        bits = bridge._screen(t, None, False)
         text = t.text
         digits = personal_data.DIGITS.search(text) is not None
-        assert bool(bits & _PERSONAL_AT) == (digits or personal_data.ID_WORDS.search(text) is not None), text
-        assert bool(bits & _PERSONAL) == personal_data.may_hold(text), text
+        # an agent's turn is screened for numerals in words first, and DIGITS skipped where they find nothing
+        for agent in (False, True):
+            bits = bridge._screen(t, None, agent)
+            assert bool(bits & _PERSONAL_AT) == (digits or personal_data.ID_WORDS.search(text) is not None), text
+            assert bool(bits & _PERSONAL) == personal_data.may_hold(text), text
+            assert bool(bits & _SPOKEN) == (agent and personal_data.SPOKEN_RUN.search(t.folded) is not None), text

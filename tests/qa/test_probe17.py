@@ -283,7 +283,7 @@ def test_a_human_score_that_is_no_score_is_refused_at_its_cell(tmp_path):
         human.write_text(f"file,score\na.txt,{value}\n", encoding="utf-8")
         result = huifang("qa", "--project", REPO, "--no-db", call, "--calibrate", human)
         assert result.returncode == 2
-        assert result.stderr.strip().endswith(f"huifang qa: {human}:2:2: 得分应在 0 到 100 之间（'{value}'）")
+        assert result.stderr.strip().endswith(f"huifang qa: {human}:2:2: 得分应在 0 到 100 之间（「{value}」）")
 
 
 def test_srt_cues_without_blank_lines_between_them_stay_apart(tmp_path):

@@ -70,6 +70,89 @@ DIGITS = regexcache.compile(r"[0-9０-９][- 0-9０-９]{10,}")
 ID_WORDS = regexcache.compile(r"身份[证證]|证件[号號]|證件[号號]")
 
 
+# Numbers read out in words, as ASR without inverse text normalisation writes them (FunASR's, SenseVoice's
+# 「幺三八一二三四五六七八」): qa's path only (`Context.spoken_numerals`; a script writes its numbers in digits, and
+# the linter's speed has no room for one more scan of every line). Numerals (digits among them, as a partly
+# normalised ASR writes) in groups parted by at most two spaces, commas or dashes; an ID number may end in X (叉).
+# Ordinary speech stays below 11 numerals in a row: 一两天, 三四个, 二零二六年, 十二点 (十 is no digit).
+SPOKEN_DIGITS = "零〇一二三四五六七八九幺两"
+_SEPARATORS = " ,，、-"
+# What may hold one: a numeral and ten more numerals or separators. One repeat of one character class, which _sre
+# counts in a tight loop: a repeated group (numeral, optional separators) cost ≈ 2.5 k instructions a turn of
+# the `--vary` bench calls, which read out ID digits, dates and sums; the groups are told apart afterwards.
+SPOKEN_RUN = regexcache.compile(f"[0-9{SPOKEN_DIGITS}][0-9{SPOKEN_DIGITS}{_SEPARATORS}]{{10,}}")
+_GROUP = regexcache.compile(f"[0-9{SPOKEN_DIGITS}]+|[xX叉]")
+_TO_DIGITS = str.maketrans(SPOKEN_DIGITS + "叉x", "0012345678912XX")
+# A number the agent gives of their own or of a document (工号, 订单号, 保单号 …) is not a customer's: the words
+# just before a run, within a few characters.
+_NOT_PERSONAL = regexcache.compile(r"(?:工号|编号|单号|订单|合同号|流水号|案件号|报案号|快递|批次)[^。？！?!]{0,6}$")
+
+
+def spoken_numbers(folded: str) -> tuple[tuple[int, int, str], ...]:
+    """A folded text's mobile, ID and card numbers read out in words: (start, end, kind), kind one of
+    "mobile", "id", "card". The groups of a run are joined, from each group on, into the longest that is a
+    number of one of these kinds (as the digit rules check them: an ID's check digit, a card's Luhn sum), so
+    two numbers read one after the other are two. Remembered per text: an agent's turn with digits or ID words
+    (「身份证号前六位」, 「1024 号」) is asked again in every call that has it."""
+    found = _SPOKEN_SEEN.get(folded)
+    if found is None:
+        if len(_SPOKEN_SEEN) > 5_000:
+            _SPOKEN_SEEN.clear()
+        found = _SPOKEN_SEEN[folded] = tuple(_numbers_in_words(folded))
+    return found
+
+
+_SPOKEN_SEEN: dict[str, tuple[tuple[int, int, str], ...]] = {}
+
+
+def _numbers_in_words(folded: str) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    size = len(folded)
+    for run in SPOKEN_RUN.finditer(folded):
+        start, end = run.span()
+        if end < size and folded[end] in "xX叉" and not (end + 1 < size and folded[end + 1] in _LETTERS):
+            end += 1  # an ID number's last character
+        said = folded[start:end]
+        if said.isascii() or _NOT_PERSONAL.search(folded, max(0, start - 12), start):
+            continue  # digits alone are the digit rules' to find
+        groups = [(g.start(), g.end(), g.group().translate(_TO_DIGITS)) for g in _GROUP.finditer(said)]
+        i = 0
+        while i < len(groups):
+            best = None
+            joined = ""
+            for j in range(i, len(groups)):
+                if j > i and groups[j][0] - groups[j - 1][1] > 2:
+                    break  # more than two separators: another number, or none
+                joined += groups[j][2]
+                if len(joined) > 19 or "X" in joined[:-1]:
+                    break
+                kind = _kind(joined)
+                if kind:
+                    best = (j, kind)
+            if best is None:
+                i += 1
+                continue
+            j, kind = best
+            found.append((start + groups[i][0], start + groups[j][1], kind))
+            i = j + 1
+    return found
+
+
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _kind(digits: str) -> str:
+    if len(digits) == 18 and digits[0] != "0" and digits[:17].isdigit() and id_valid(digits):
+        return "id"
+    if not digits.isdigit():
+        return ""
+    if len(digits) == 11 and digits[0] == "1" and digits[1] in "3456789":
+        return "mobile"
+    if 16 <= len(digits) <= 19 and luhn(digits):
+        return "card"
+    return ""
+
+
 def wanted(text: str, ctx) -> bool:
     """Whether a text may hold a number or an ID word: asked line by line, each distinct line once (nothing
     it looks for spans a line break, and a team's lines recur from script to script), or read from the
@@ -77,6 +160,8 @@ def wanted(text: str, ctx) -> bool:
     marks = ctx.view.marks
     if marks is not None:
         return bool(marks & PERSONAL)
+    if ctx.spoken_numerals and SPOKEN_RUN.search(text) is not None:
+        return True
     return any_line(text.split("\n"), _SEEN, may_hold)
 
 
@@ -92,6 +177,8 @@ def check(u: Utterance, ctx: Context) -> Iterable[Problem]:
     text = u.text
     has_digits = DIGITS.search(text) is not None
     if not has_digits and ID_WORDS.search(text) is None:
+        if ctx.spoken_numerals and u.agent:
+            yield from _spoken(u, ctx, [])
         return
     folded = u.folded
     taken: list[tuple[int, int]] = []
@@ -124,6 +211,8 @@ def check(u: Utterance, ctx: Context) -> Iterable[Problem]:
                     ctx.severity(ID),
                     "示例请写成 6222 **** **** 1234",
                 )
+    if ctx.spoken_numerals and u.agent:
+        yield from _spoken(u, ctx, taken)
     if u.agent:
         for match in ID_REQUEST.finditer(folded):
             rest = folded[match.end() :]
@@ -138,6 +227,21 @@ def check(u: Utterance, ctx: Context) -> Iterable[Problem]:
                 "请客户报身份证号前六位或后四位核对",
             )
             break
+
+
+_SPOKEN_KINDS = {
+    "id": ("身份证号（校验位正确）", "示例请写成 110101********1234"),
+    "mobile": ("手机号", "示例请写成 138****5678"),
+    "card": ("银行卡号（Luhn 校验正确）", "示例请写成 6222 **** **** 1234"),
+}
+
+
+def _spoken(u: Utterance, ctx: Context, taken: list[tuple[int, int]]) -> Iterable[Problem]:
+    """The numbers `spoken_numbers` finds in an agent's words, said as the digit ones are."""
+    for start, end, kind in spoken_numbers(u.folded):
+        if not _inside((start, end), taken):
+            what, example = _SPOKEN_KINDS[kind]
+            yield ctx.problem(ID, u, start, end, SCRIPT_HAS + what, ctx.severity(ID), example)
 
 
 def _inside(span, taken) -> bool:
