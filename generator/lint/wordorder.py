@@ -49,6 +49,8 @@ class WordOrder:
             else _never
         )
         self._seen: dict[str, bool] = {}
+        # (text, folded, normalized) → the hits forbidden-phrase keeps before asking the file (`_unlisted`)
+        self.unlisted: dict[tuple[str, str, str], tuple[OrderHit, ...]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.phrases)

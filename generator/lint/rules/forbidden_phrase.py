@@ -178,13 +178,8 @@ def _in_any_order(u, ctx):
     order = _word_order(ctx)
     if not order or not order.maybe(u.folded):
         return
-    listed = None
-    for hit in order.find(u.folded):
-        if _named(u, ctx, hit.start) or _answered(u, hit.start, hit.end):
-            continue
-        if listed is None:
-            listed = [(h.phrase, h.start, h.end) for h in ctx.matcher.find(u.text, u.normalized)]
-        if any(p is hit.phrase and s < hit.end and hit.start < e for p, s, e in listed):
+    for hit in _unlisted(u, order, ctx):
+        if _named(u, ctx, hit.start):
             continue
         phrase = hit.phrase
         shown = u.text[hit.start : hit.end]
@@ -197,6 +192,34 @@ def _in_any_order(u, ctx):
             ctx.severity(ID, phrase.severity),
             phrase.instead,
         )
+
+
+def _unlisted(u, order, ctx) -> tuple:
+    """The word-order hits of the utterance that its own words do not answer and the phrase list does not find
+    (the same phrase overlapping): what depends on the utterance's text alone, remembered per text for the
+    context's word order (a call's planted line recurs from call to call; `_named` reads the file and is asked
+    after, of these only)."""
+    key = (u.text, u.folded, u.normalized)
+    seen = order.unlisted
+    found = seen.get(key)
+    if found is None:
+        kept = []
+        listed = None
+        for hit in order.find(u.folded):
+            if _answered(u, hit.start, hit.end):
+                continue
+            if listed is None:
+                listed = [(h.phrase, h.start, h.end) for h in ctx.matcher.find(u.text, u.normalized)]
+            if any(p is hit.phrase and s < hit.end and hit.start < e for p, s, e in listed):
+                continue
+            kept.append(hit)
+        if len(seen) > UNLISTED_LIMIT:
+            seen.clear()
+        found = seen[key] = tuple(kept)
+    return found
+
+
+UNLISTED_LIMIT = 5_000  # distinct texts remembered per context, then forgotten all at once
 
 
 def _named(u, ctx, start: int) -> bool:
