@@ -34,7 +34,10 @@ def prepare(turns: list[Turn]) -> dict[str, int]:
             scores[speaker] = scores.get(speaker, 0)  # its place in the order; its points come below
         else:
             t.folded, t.norm, said = known
-            scores[speaker] = scores.get(speaker, 0) + said
+            if said:
+                scores[speaker] = scores.get(speaker, 0) + said
+            elif speaker not in scores:  # most turns have no points: only the speaker's place in the order
+                scores[speaker] = 0
     if not new:
         return scores
     if len(seen) > SEEN_LIMIT:
