@@ -152,6 +152,13 @@ def not_ours(folder: Path) -> str:
     )
 
 
+def overwrites(out: str | os.PathLike, inputs) -> str | None:
+    """Which of `inputs` ((path, what) pairs: the files a run reads or writes besides) `out` names once links are
+    followed — a report written there would replace it — as its `what`; None when it names none of them."""
+    target = os.path.realpath(out)
+    return next((what for path, what in inputs if os.path.realpath(path) == target), None)
+
+
 def check_output(target: Path, root: Path, option: str) -> Path:
     """The real folder `target` names, if huifang may replace it; OutputError otherwise.
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from huifang import ledger, readfile
 from huifang import model as m
+from huifang.atomic import overwrites
 from huifang.plan import attempts, store
 from huifang.plan.command import load, parse_range
 from huifang.plan.config import PlanConfig
@@ -591,13 +592,10 @@ def _wrong_out(args, root) -> str:
         return ""
     if os.path.isdir(args.out):
         return "这是一个目录，请给出要写入的文件名"
-    target = os.path.realpath(args.out)
     inputs = [(str(raw), "坐席填好的名单") for raw in args.results]
     inputs.append((str(args.db or ledger.default_path(root)), "回访台账"))
-    for path, what in inputs:
-        if os.path.realpath(path) == target:
-            return f"这是本次要读取的{what}，写出统计会把它覆盖；请另选一个文件名"
-    return ""
+    what = overwrites(args.out, inputs)
+    return f"这是本次要读取的{what}，写出统计会把它覆盖；请另选一个文件名" if what else ""
 
 
 def _run(args) -> int:

@@ -91,6 +91,8 @@ def _not_an_input(args, jobs) -> None:
     ledger) would put the report in its place once the run is done: refused before judging."""
     if args.out is None:
         return
+    from huifang.atomic import overwrites
+
     target = os.path.realpath(args.out)
     name = os.path.basename(target)
     inputs = []
@@ -103,9 +105,9 @@ def _not_an_input(args, jobs) -> None:
         from huifang import ledger
 
         inputs.append((str(args.db or ledger.default_path(args.project)), "质检记录库"))
-    for path, what in inputs:
-        if os.path.realpath(path) == target:
-            raise _Usage(f"--out {args.out}：这是本次要读写的{what}，写出结果会把它覆盖；请另选一个文件名")
+    what = overwrites(args.out, inputs)
+    if what:
+        raise _Usage(f"--out {args.out}：这是本次要读写的{what}，写出结果会把它覆盖；请另选一个文件名")
 
 
 def _human_scores(args, form) -> dict | None:
