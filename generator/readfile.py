@@ -60,7 +60,7 @@ def reason(exc: OSError, path: str | os.PathLike | None = None) -> str:
     if isinstance(exc, FileNotFoundError):
         return "符号链接指向不存在的文件" if path is not None and os.path.islink(path) else "文件不存在"
     if exc.errno == errno.ELOOP:
-        return "符号链接无法解析（指向自身或循环）"
+        return os_words(exc)
     return f"无法读取：{os_words(exc)}"
 
 

@@ -181,7 +181,7 @@ class Bridge:
             # may_hold accepts whatever DIGITS or ID_WORDS finds (tests/qa/test_bridge.py): a text it refuses,
             # most of them, needs neither scan
             if spoken is False:
-                if "身份" in text or "证件" in text or "證件" in text:  # may_hold's test less its DIGITS
+                if personal_data.may_name_id(text):  # may_hold less its DIGITS
                     bits |= _PERSONAL
                     if personal_data.ID_WORDS.search(text) is not None:
                         bits |= _PERSONAL_AT

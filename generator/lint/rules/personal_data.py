@@ -168,9 +168,13 @@ def wanted(text: str, ctx) -> bool:
 _SEEN: dict[str, bool] = {}
 
 
+def may_name_id(text: str) -> bool:
+    """Substring tests (a regex scan costs several times more) that accept whatever ID_WORDS does."""
+    return "身份" in text or "证件" in text or "證件" in text
+
+
 def may_hold(text: str) -> bool:
-    # Substring tests first (a regex scan costs several times more); they accept whatever ID_WORDS does.
-    return ("身份" in text or "证件" in text or "證件" in text) or DIGITS.search(text) is not None
+    return may_name_id(text) or DIGITS.search(text) is not None
 
 
 def check(u: Utterance, ctx: Context) -> Iterable[Problem]:
