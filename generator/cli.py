@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from huifang import __version__
+from huifang import __version__, readfile
 from huifang.cliparse import Parser
 
 DESCRIPTION = """huifang（回访）：把回访管理规范写成 YAML，
@@ -82,20 +82,6 @@ def project_root(start: Path = Path(".")) -> Path:
 # the commands that read a project's content (lint and qa say the same themselves; check reports it as a problem
 # of the content, in its own format; init makes a project, schema writes files any editor can use)
 ON_A_PROJECT = ("build", "serve", "forms", "new", "plan", "report")
-
-
-def not_a_project(root: Path) -> str | None:
-    """One line when `root` is no huifang project (the words lint and qa use), else None."""
-    if root.exists() and not root.is_dir():
-        return f"{root}: 这是一个文件，不是项目目录"
-    if not root.is_dir():
-        return f"{root}: 项目目录不存在"
-    if not (root / "content").is_dir():
-        return (
-            f"{root}: 找不到 content/ 目录：这里和上级目录都不是 huifang 项目；"
-            "请用 --project 指定项目根目录（含 content/ 和 scripts_src/），或用 huifang init 新建一个"
-        )
-    return None
 
 
 def build_parser(only: str | None = None) -> Parser:
@@ -282,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(missing, file=sys.stderr)
         return 2
-    lost = not_a_project(Path(args.project)) if args.command in ON_A_PROJECT else None
+    lost = readfile.not_a_project(Path(args.project)) if args.command in ON_A_PROJECT else None
     if lost:
         print(f"huifang {args.command}: {lost}", file=sys.stderr)
         return 2

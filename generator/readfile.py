@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from pathlib import Path
 
 from huifang.problems import ContentError
 
@@ -45,6 +46,20 @@ ERRNO_WORDS = {
 def os_words(exc: OSError) -> str:
     """The operating system's reason for `exc`, in Chinese when it is a common one."""
     return ERRNO_WORDS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+def not_a_project(root: Path) -> str | None:
+    """One line when `root` is no huifang project (a file, missing, or without content/), else None."""
+    if root.exists() and not root.is_dir():
+        return f"{root}: 这是一个文件，不是项目目录"
+    if not root.is_dir():
+        return f"{root}: 项目目录不存在"
+    if not (root / "content").is_dir():
+        return (
+            f"{root}: 找不到 content/ 目录：这里和上级目录都不是 huifang 项目；"
+            "请用 --project 指定项目根目录（含 content/ 和 scripts_src/），或用 huifang init 新建一个"
+        )
+    return None
 
 
 def human_size(n: int) -> str:

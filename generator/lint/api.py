@@ -13,6 +13,7 @@ from pathlib import Path
 from huifang.lint import inputs, run
 from huifang.lint.result import Result, UsageError
 from huifang.problems import Problem
+from huifang.readfile import not_a_project
 
 __all__ = ["Result", "UsageError", "lint_by_script", "lint_paths", "lint_project"]
 
@@ -55,14 +56,9 @@ def lint_paths(
     from huifang.lint import loader
 
     root = Path(root)
-    if root.exists() and not root.is_dir():
-        raise UsageError(f"{root}: 这是一个文件，不是项目目录")
-    if not root.is_dir():
-        raise UsageError(f"{root}: 项目目录不存在")
-    if not (root / "content").is_dir():
-        raise UsageError(
-            f"{root}: 找不到 content/ 目录：这里和上级目录都不是 huifang 项目；请用 --project 指定项目根目录（含 content/ 和 scripts_src/），或用 huifang init 新建一个"
-        )
+    lost = not_a_project(root)
+    if lost:
+        raise UsageError(lost)
     root_abs = os.path.abspath(root)
     if not paths:
         return run.stream(
