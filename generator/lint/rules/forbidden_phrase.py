@@ -294,7 +294,17 @@ def _in_taboo_list(u, ctx) -> bool:
     view = ctx.view
     if not view.freeform or not view.text:
         return False
-    lines = view.__dict__.get("_taboo_lines")
+    lines = view.__dict__.get(_TABOO_LINES)
     if lines is None:
-        lines = view.__dict__["_taboo_lines"] = taboo_lines(view.text)
+        lines = view.__dict__[_TABOO_LINES] = taboo_lines(view.text)
     return u.line in lines
+
+
+_TABOO_LINES = "_taboo_lines"  # a view's `taboo_lines`, worked out at its first phrase found
+
+
+def no_taboo_lines(view) -> None:
+    """Tell the rule that `taboo_lines(view.text)` is empty, for a caller that knows it from the lines one by one
+    (QA's bridge: a text's lines are its turns, and with no line a taboo heading, `mention._taboo_heading`,
+    no line is inside a taboo section), so its whole-text searches are not made again."""
+    view.__dict__[_TABOO_LINES] = frozenset()
