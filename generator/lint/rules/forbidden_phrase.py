@@ -109,8 +109,9 @@ def _check(u: Utterance, ctx: Context) -> Iterable[Problem]:
     lines = view.phrase_lines
     if lines is not None and u.line not in lines:
         return  # free-form: the whole-file pre-screen found nothing on this line
-    hits, more = ctx.matcher.find_some(u.text, u.normalized, PER_LINE)
+    hits, more = _listed(u, ctx)
     if more:
+        hits = list(hits)
         first = hits.pop()
         yield ctx.problem(
             ID,
@@ -138,7 +139,24 @@ def _check(u: Utterance, ctx: Context) -> Iterable[Problem]:
         yield ctx.problem(ID, u, hit.start, hit.end, message, ctx.severity(ID, phrase.severity), phrase.instead, fix)
 
 
-def _one_per_place(hits: list, ctx) -> list:
+def _listed(u, ctx) -> tuple[tuple[Hit, ...], int]:
+    """The phrase list's hits on the utterance (at most `PER_LINE` placed) and how many more, remembered per text for
+    the context: a pure function of the text and its normalised form (the matcher is the context's), and a line
+    with a phrase recurs (a call's planted line from call to call, a team's line from file to file)."""
+    seen = ctx.__dict__.get("_listed")
+    if seen is None:
+        seen = ctx.__dict__["_listed"] = {}
+    key = (u.text, u.normalized)
+    found = seen.get(key)
+    if found is None:
+        hits, more = ctx.matcher.find_some(u.text, u.normalized, PER_LINE)
+        if len(seen) > UNLISTED_LIMIT:
+            seen.clear()
+        found = seen[key] = (tuple(hits), more)
+    return found
+
+
+def _one_per_place(hits, ctx) -> list:
     """One hit for the same words at the same place: the team's own rule book and an enabled pack (or two
     entries of one list) may hold the same phrase, and one thing said is one finding, with the team's
     own reason and wording (the first of the rule book's entries; a pack's only when no entry of the team's has it)."""
