@@ -60,7 +60,7 @@ from huifang.lint.whose import customers, lead
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from huifang.lint.engine import Context
     from huifang.lint.matcher import Hit
@@ -109,10 +109,10 @@ def _check(u: Utterance, ctx: Context) -> Iterable[Problem]:
     lines = view.phrase_lines
     if lines is not None and u.line not in lines:
         return  # free-form: the whole-file pre-screen found nothing on this line
-    hits, more = _listed(u, ctx)
+    listed, more = _listed(u, ctx)
+    hits: Sequence[Hit] = listed
     if more:
-        hits = list(hits)
-        first = hits.pop()
+        first, hits = listed[-1], listed[:-1]  # the last placed is the first left out
         yield ctx.problem(
             ID,
             u,
@@ -156,7 +156,7 @@ def _listed(u, ctx) -> tuple[tuple[Hit, ...], int]:
     return found
 
 
-def _one_per_place(hits, ctx) -> list:
+def _one_per_place(hits: Sequence[Hit], ctx) -> Sequence[Hit]:
     """One hit for the same words at the same place: the team's own rule book and an enabled pack (or two
     entries of one list) may hold the same phrase, and one thing said is one finding, with the team's
     own reason and wording (the first of the rule book's entries; a pack's only when no entry of the team's has it)."""
