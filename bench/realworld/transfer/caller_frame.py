@@ -33,7 +33,7 @@ text += "\n\nimport re as _re_r30\n"
 for name, pattern in patterns.items():
     text += f"_R30_{name} = _re_r30.compile({pattern!r})\n"
 text += f"_R30_CUES = {dict(caller.CUES)!r}\n"
-text += '''
+text += """
 
 def _r30_framed(text):
     for cue in _R30_CUE.finditer(text):
@@ -73,5 +73,5 @@ _element_regex_r30 = element_regex
 def element_regex(element, org):
     found = _element_regex_r30(element, org)
     return _R30Detector(found) if element.id == "gongsi" else found
-'''
+"""
 code.write_text(text, encoding="utf-8")
