@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from huifang import model as m
 from huifang import regexcache
-from huifang.lint import story
+from huifang.lint import phraselist, story
 from huifang.lint.anyline import any_line
 from huifang.lint.caller import CUE
 from huifang.lint.gratitude import customers_thanks
@@ -924,7 +924,26 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
             if "谢" not in (v := _after_question(_tail(u) if len(u.text) > LONG else u)).folded[-THANKED_END:]
             or not _thanked_back(v.folded)
         ]
+        listed = _listed_goodbye(agent, found, standard, view.org)
+        if listed is not None:
+            found = cache[key] = [*found, listed]
     return found
+
+
+def _listed_goodbye(
+    agent: list[Utterance], found: list[Utterance], standard: m.Standard, org: m.Org | None
+) -> Utterance | None:
+    """A phrase list's goodbye entry where the path's closing says no goodbye (lint/phraselist)."""
+    goodbye = next((e for e in standard.elements if e.id == GOODBYE), None)
+    if goodbye is None or not phraselist.phrase_list([u.folded for u in agent]):
+        return None
+    detector = element_regex(goodbye, org)
+    if any(detector.search(u.folded) is not None for u in found):
+        return None
+    return phraselist.leave_taking(agent, lambda folded: detector.search(folded) is not None, _part)
+
+
+GOODBYE = "zaijian"  # the closing element that takes leave (content/standards.yaml)
 
 
 # The words of one who was helped, acknowledging it: 「好的，谢谢了！」, 「噢，那好，谢谢啊」, 「好的好的，谢谢老师哈！」.

@@ -1,0 +1,63 @@
+"""A phrase list's leave-taking entry: the closing of a list wherever the list puts it.
+
+A phrase standard (「基本服务用语：● 您好！ ● 请讲！ … ● 谢谢！ ● 请慢走。」, 「十个字：您好、请、谢谢、对不起、再见」,
+「“您好！”“同志！”…“您走好！”」) is a list of entries, not a call: its goodbye stands where the list's author put it,
+often in its middle, before a list of taboos or a coda, and the end of the document is no leave-taking. So where
+a free-form path's closing (its last turns) says no goodbye and the document is written as a list — entries side by
+side on one line: quotes next to each other, two bullets, or four or more short items joined by 、 — the entry that
+says goodbye, outside a taboo section, is read as the closing too. Only that entry: a 谢谢 elsewhere in the list
+is an entry of its own, not a thanks said on leaving; and a vocabulary of courtesy words (「十字用语：请、您好、谢谢、
+对不起、再见」) names words, it says none of them when parting.
+
+Structural, not a wording: what is read is where the words stand (entries of a list), with the standard's own
+goodbye element deciding which entry takes leave. Kept free of the rest of the linter (`leave_taking` gets the
+turns, the goodbye test and a way to cut a turn), so bench/realworld/transfer/list_entries.py can apply the same
+code to older versions.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Two entries side by side: a closing quote then an opening one (only spaces or list punctuation between),
+# two bullets on one line, or four or more short items joined by 、 (「您好、请、谢谢、对不起、再见」).
+LISTED = re.compile(
+    r"[”」』][ \t、，,；;]*[“「『]"
+    r"|[●•▪◆■□○][^●•▪◆■□○\n]{1,40}[●•▪◆■□○]"
+    r"|(?:[^、，,。.！!？?；;：:\s“”「」『』]{1,6}、){3,}[^、，,。.！!？?；;：:\s“”「」『』]{1,6}"
+)
+# Where an entry ends: a bullet, a quotation mark, a semicolon, a colon, a sentence's end.
+ENTRY_END = re.compile(r"[●•▪◆■□○“”「」『』；;：:。.！!？?]")
+WORDS = 3  # an entry with this many 、 is a vocabulary (「十字用语：请、您好、谢谢、对不起、再见」), not words to say
+# A heading or rule that starts the taboos: nothing from there on is something to say.
+TABOOS = re.compile(r"忌语|禁用语|禁语|禁忌|忌用|不得|不准|严禁|禁止|不要说|不能说|不可说|杜绝")
+LISTS_NEEDED = 2  # list-shaped places in the agent's text before a document counts as a phrase list
+
+
+def phrase_list(texts: list[str]) -> bool:
+    """Whether the agent's lines are written as a list (LISTED at least LISTS_NEEDED times)."""
+    count = 0
+    for text in texts:
+        for _ in LISTED.finditer(text):
+            count += 1
+            if count >= LISTS_NEEDED:
+                return True
+    return False
+
+
+def leave_taking(agent: list, says_goodbye, part):
+    """The last entry of the agent's turns that says goodbye (`says_goodbye(folded)`), before any taboo heading or
+    rule, cut from its turn with `part(turn, start, end)`; None when none does. Asked only of a phrase list."""
+    found = None
+    for u in agent:
+        folded = u.folded
+        taboo = TABOOS.search(folded)
+        stop = taboo.start() if taboo is not None else len(folded)
+        start = 0
+        for end in [m.start() for m in ENTRY_END.finditer(folded, 0, stop)] + [stop]:
+            if end - start >= 2 and folded.count("、", start, end) < WORDS and says_goodbye(folded[start:end]):
+                found = part(u, start, end)
+            start = end + 1
+        if taboo is not None:
+            break
+    return found
