@@ -34,14 +34,21 @@ TABOOS = re.compile(r"忌语|禁用语|禁语|禁忌|忌用|不得|不准|严禁
 LISTS_NEEDED = 2  # list-shaped places in the agent's text before a document counts as a phrase list
 
 
-def phrase_list(texts: list[str]) -> bool:
-    """Whether the agent's lines are written as a list (LISTED at least LISTS_NEEDED times)."""
+# What every LISTED match holds (a closing quote, a bullet or 、): text without one is not scanned.
+LIST_MARK = re.compile(r"[”」』●•▪◆■□○、]")
+
+
+def phrase_list(texts) -> bool:
+    """Whether the agent's lines (an iterable of texts) are written as a list: LISTED at least LISTS_NEEDED times.
+    Scanned joined (no LISTED match crosses a line break), and only when a LIST_MARK is there at all."""
+    joined = "\n".join(texts)
+    if LIST_MARK.search(joined) is None:
+        return False
     count = 0
-    for text in texts:
-        for _ in LISTED.finditer(text):
-            count += 1
-            if count >= LISTS_NEEDED:
-                return True
+    for _ in LISTED.finditer(joined):
+        count += 1
+        if count >= LISTS_NEEDED:
+            return True
     return False
 
 

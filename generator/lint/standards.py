@@ -934,13 +934,29 @@ def _listed_goodbye(
     agent: list[Utterance], found: list[Utterance], standard: m.Standard, org: m.Org | None
 ) -> Utterance | None:
     """A phrase list's goodbye entry where the path's closing says no goodbye (lint/phraselist)."""
+    if not phraselist.phrase_list(u.folded for u in agent):
+        return None  # the common case: no list marks at all
     goodbye = next((e for e in standard.elements if e.id == GOODBYE), None)
-    if goodbye is None or not phraselist.phrase_list([u.folded for u in agent]):
+    if goodbye is None:
         return None
-    detector = element_regex(goodbye, org)
-    if any(detector.search(u.folded) is not None for u in found):
+    detectors = _detectors(standard)
+    key = (GOODBYE, id(goodbye), org.id if org else "")
+    kept = detectors.get(key)
+    if kept is None or kept[0] is not org:
+        kept = detectors[key] = (org, element_regex(goodbye, org), {})
+    _, detector, answers = kept
+
+    def says_goodbye(folded: str) -> bool:
+        said = answers.get(folded)
+        if said is None:
+            if len(answers) > 100_000:
+                answers.clear()
+            said = answers[folded] = detector.search(folded) is not None
+        return said
+
+    if any(says_goodbye(u.folded) for u in found):
         return None
-    return phraselist.leave_taking(agent, lambda folded: detector.search(folded) is not None, _part)
+    return phraselist.leave_taking(agent, says_goodbye, _part)
 
 
 GOODBYE = "zaijian"  # the closing element that takes leave (content/standards.yaml)
