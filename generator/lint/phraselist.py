@@ -17,25 +17,30 @@ code to older versions.
 
 from __future__ import annotations
 
-import re
+from huifang import regexcache
 
 # Two entries side by side: a closing quote then an opening one (only spaces or list punctuation between),
 # two bullets on one line, or four or more short items joined by 、 (「您好、请、谢谢、对不起、再见」).
-LISTED = re.compile(
+LISTED = regexcache.compile(
     r"[”」』][ \t、，,；;]*[“「『]"
     r"|[●•▪◆■□○][^●•▪◆■□○\n]{1,40}[●•▪◆■□○]"
     r"|(?:[^、，,。.！!？?；;：:\s“”「」『』]{1,6}、){3,}[^、，,。.！!？?；;：:\s“”「」『』]{1,6}"
 )
 # Where an entry ends: a bullet, a quotation mark, a semicolon, a colon, a sentence's end.
-ENTRY_END = re.compile(r"[●•▪◆■□○“”「」『』；;：:。.！!？?]")
+ENTRY_END = regexcache.compile(r"[●•▪◆■□○“”「」『』；;：:。.！!？?]")
 WORDS = 3  # an entry with this many 、 is a vocabulary (「十字用语：请、您好、谢谢、对不起、再见」), not words to say
 # A heading or rule that starts the taboos: nothing from there on is something to say.
-TABOOS = re.compile(r"忌语|禁用语|禁语|禁忌|忌用|不得|不准|严禁|禁止|不要说|不能说|不可说|杜绝")
+TABOOS = regexcache.compile(r"忌语|禁用语|禁语|禁忌|忌用|不得|不准|严禁|禁止|不要说|不能说|不可说|杜绝")
 LISTS_NEEDED = 2  # list-shaped places in the agent's text before a document counts as a phrase list
 
 
 # What every LISTED match holds (a closing quote, a bullet or 、): text without one is not scanned.
-LIST_MARK = re.compile(r"[”」』●•▪◆■□○、]")
+LIST_MARK = regexcache.compile(r"[”」』●•▪◆■□○、]")
+
+
+def list_marked(folded: str) -> bool:
+    """Whether a line's folded words hold a LIST_MARK: the line mark `linemarks.LISTS`, asked once per distinct line."""
+    return LIST_MARK.search(folded) is not None
 
 
 def phrase_list(texts) -> bool:

@@ -32,7 +32,7 @@ from huifang.lint import phraselist, story
 from huifang.lint.anyline import any_line
 from huifang.lint.caller import CUE
 from huifang.lint.gratitude import customers_thanks
-from huifang.lint.linemarks import CLOSING, OPENINGS
+from huifang.lint.linemarks import CLOSING, LISTS, OPENINGS
 from huifang.lint.normalize import fold
 from huifang.lint.story import quotes
 from huifang.lint.utterance import CallView, Utterance
@@ -924,7 +924,11 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
             if "谢" not in (v := _after_question(_tail(u) if len(u.text) > LONG else u)).folded[-THANKED_END:]
             or not _thanked_back(v.folded)
         ]
-        listed = _listed_goodbye(agent, found, standard, view.org)
+        listed = (
+            None
+            if view.marks is not None and not view.marks & LISTS
+            else _listed_goodbye(agent, found, standard, view.org)
+        )
         if listed is not None:
             found = cache[key] = [*found, listed]
     return found

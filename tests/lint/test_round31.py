@@ -61,3 +61,12 @@ def test_only_the_goodbye_entry_is_read(shipped):
     found = lint_text(shipped, "r31.txt", text, "missing-closing")
     words = " ".join(p.message for p in found)
     assert "道别" not in words and "致谢" in words
+
+
+def test_the_list_line_mark_changes_no_finding():
+    # the reader's line mark (linemarks.LISTS) only spares the scan: with marks and without, the same findings
+    from tests.lint.test_prescreens import same_with_and_without_marks
+
+    assert (
+        same_with_and_without_marks([*LISTS, *LEFT_ALONE, "您好，请问是王先生吗？\n是的。\n感谢您的配合，再见！\n"]) > 0
+    )

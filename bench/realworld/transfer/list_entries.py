@@ -2,19 +2,21 @@
 the list puts it.
 
 Run by first_sight.py in an export of old code: python list_entries.py EXPORT_ROOT. Copies this tree's
-generator/lint/phraselist.py into the export and wraps the export's `standards.closing`: where a free-form path's
+generator/lint/phraselist.py into the export (its regexes compiled with plain `re`) and wraps the export's `standards.closing`: where a free-form path's
 closing (as the old code finds it) says no goodbye (the `zaijian` element) and the agent's lines are written as a list
 (entries side by side: quotes next to each other, two bullets on a line, four or more short items joined by 、), the
 last entry that says goodbye, before any taboo heading or rule, is added to the closing (main's `_listed_goodbye`).
 """
 
-import shutil
 import sys
 from pathlib import Path
 
 here = Path(__file__).resolve().parents[3]
 root = Path(sys.argv[1])
-shutil.copy(here / "generator/lint/phraselist.py", root / "generator/lint/phraselist.py")
+source = (here / "generator/lint/phraselist.py").read_text(encoding="utf-8")
+# main compiles through its kept-regex cache, which older code lacks: plain re there (the same patterns)
+source = source.replace("from huifang import regexcache\n", "import re\n").replace("regexcache.compile(", "re.compile(")
+(root / "generator/lint/phraselist.py").write_text(source, encoding="utf-8")
 code = root / "generator/lint/standards.py"
 text = code.read_text(encoding="utf-8")
 for needed in ("\ndef closing(", "\ndef element_regex(", "\ndef _part("):
