@@ -35,19 +35,33 @@ LISTS_NEEDED = 2  # list-shaped places in the agent's text before a document cou
 
 
 # What every LISTED match holds (a closing quote, a bullet or 、): text without one is not scanned.
-LIST_MARK = regexcache.compile(r"[”」』●•▪◆■□○、]")
+LIST_MARKS = "、”」』●•▪◆■□○"
 
 
 def list_marked(folded: str) -> bool:
-    """Whether a line's folded words hold a LIST_MARK: the line mark `linemarks.LISTS`, asked once per distinct line."""
-    return LIST_MARK.search(folded) is not None
+    """Whether a text holds one of LIST_MARKS: the line mark `linemarks.LISTS`, asked once per distinct line.
+    (Each mark looked for on its own: a one-character search runs in C at memory speed, a character class in
+    the regex engine costs tens of instructions a character.)"""
+    return (
+        "、" in folded
+        or "”" in folded
+        or "」" in folded
+        or "』" in folded
+        or "●" in folded
+        or "•" in folded
+        or "▪" in folded
+        or "◆" in folded
+        or "■" in folded
+        or "□" in folded
+        or "○" in folded
+    )
 
 
 def phrase_list(texts) -> bool:
     """Whether the agent's lines (an iterable of texts) are written as a list: LISTED at least LISTS_NEEDED times.
-    Scanned joined (no LISTED match crosses a line break), and only when a LIST_MARK is there at all."""
+    Scanned joined (no LISTED match crosses a line break), and only when one of LIST_MARKS is there at all."""
     joined = "\n".join(texts)
-    if LIST_MARK.search(joined) is None:
+    if not list_marked(joined):
         return False
     count = 0
     for _ in LISTED.finditer(joined):
