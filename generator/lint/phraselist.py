@@ -21,11 +21,13 @@ from huifang import regexcache
 
 # Two entries side by side: a closing quote then an opening one (only spaces or list punctuation between),
 # two bullets on one line, or four or more short items joined by 、 (「您好、请、谢谢、对不起、再见」).
+SIDE_BY_SIDE = r"[”」』][ \t、，,；;]*[“「『]|[●•▪◆■□○][^●•▪◆■□○\n]{1,40}[●•▪◆■□○]"
 LISTED = regexcache.compile(
-    r"[”」』][ \t、，,；;]*[“「『]"
-    r"|[●•▪◆■□○][^●•▪◆■□○\n]{1,40}[●•▪◆■□○]"
-    r"|(?:[^、，,。.！!？?；;：:\s“”「」『』]{1,6}、){3,}[^、，,。.！!？?；;：:\s“”「」『』]{1,6}"
+    SIDE_BY_SIDE + r"|(?:[^、，,。.！!？?；;：:\s“”「」『』]{1,6}、){3,}[^、，,。.！!？?；;：:\s“”「」『』]{1,6}"
 )
+# LISTED without its 、 run: the same matches in a text with fewer than three 、, where that alternative cannot match
+# (it is the costly one, tried at every character).
+QUOTED_OR_BULLETED = regexcache.compile(SIDE_BY_SIDE)
 # Where an entry ends: a bullet, a quotation mark, a semicolon, a colon, a sentence's end.
 ENTRY_END = regexcache.compile(r"[●•▪◆■□○“”「」『』；;：:。.！!？?]")
 WORDS = 3  # an entry with this many 、 is a vocabulary (「十字用语：请、您好、谢谢、对不起、再见」), not words to say
@@ -64,7 +66,7 @@ def phrase_list(texts) -> bool:
     if not list_marked(joined):
         return False
     count = 0
-    for _ in LISTED.finditer(joined):
+    for _ in (LISTED if joined.count("、") >= 3 else QUOTED_OR_BULLETED).finditer(joined):
         count += 1
         if count >= LISTS_NEEDED:
             return True
