@@ -72,7 +72,6 @@ class Context:
             from huifang.lint import linemarks
             from huifang.lint.branches import may_mark, says_alternatives
             from huifang.lint.freeform import Reader, hinted
-            from huifang.lint.phraselist import list_marked
             from huifang.lint.rules import forbidden_phrase, personal_data
             from huifang.lint.standards import labelled_words, names_closing, numbered_start
 
@@ -83,11 +82,7 @@ class Context:
                     (linemarks.PERSONAL, personal_data.may_hold),
                     (linemarks.OPENINGS, numbered_start),
                 ),
-                words=(
-                    (linemarks.REORDERED, order.maybe),
-                    (linemarks.CLOSING, names_closing),
-                    (linemarks.LISTS, list_marked),
-                ),
+                words=((linemarks.REORDERED, order.maybe), (linemarks.CLOSING, names_closing)),
                 said=(
                     (linemarks.ALTERNATIVES, says_alternatives),
                     (linemarks.BRANCHES, may_mark),

@@ -28,11 +28,11 @@ from functools import lru_cache
 
 from huifang import model as m
 from huifang import regexcache
-from huifang.lint import phraselist, story
+from huifang.lint import story
 from huifang.lint.anyline import any_line
 from huifang.lint.caller import CUE
 from huifang.lint.gratitude import customers_thanks
-from huifang.lint.linemarks import CLOSING, LISTS, OPENINGS
+from huifang.lint.linemarks import CLOSING, OPENINGS
 from huifang.lint.normalize import fold
 from huifang.lint.story import quotes
 from huifang.lint.utterance import CallView, Utterance
@@ -924,46 +924,7 @@ def closing(turns: list[Utterance], standard: m.Standard, view: CallView | None 
             if "谢" not in (v := _after_question(_tail(u) if len(u.text) > LONG else u)).folded[-THANKED_END:]
             or not _thanked_back(v.folded)
         ]
-        listed = (
-            None
-            if view.marks is not None and not view.marks & LISTS
-            else _listed_goodbye(agent, found, standard, view.org)
-        )
-        if listed is not None:
-            found = cache[key] = [*found, listed]
     return found
-
-
-def _listed_goodbye(
-    agent: list[Utterance], found: list[Utterance], standard: m.Standard, org: m.Org | None
-) -> Utterance | None:
-    """A phrase list's goodbye entry where the path's closing says no goodbye (lint/phraselist)."""
-    if not phraselist.phrase_list(u.folded for u in agent):
-        return None  # the common case: no list marks at all
-    goodbye = next((e for e in standard.elements if e.id == GOODBYE), None)
-    if goodbye is None:
-        return None
-    detectors = _detectors(standard)
-    key = (GOODBYE, id(goodbye), org.id if org else "")
-    kept = detectors.get(key)
-    if kept is None or kept[0] is not org:
-        kept = detectors[key] = (org, element_regex(goodbye, org), {})
-    _, detector, answers = kept
-
-    def says_goodbye(folded: str) -> bool:
-        said = answers.get(folded)
-        if said is None:
-            if len(answers) > 100_000:
-                answers.clear()
-            said = answers[folded] = detector.search(folded) is not None
-        return said
-
-    if any(says_goodbye(u.folded) for u in found):
-        return None
-    return phraselist.leave_taking(agent, says_goodbye, _part)
-
-
-GOODBYE = "zaijian"  # the closing element that takes leave (content/standards.yaml)
 
 
 # The words of one who was helped, acknowledging it: 「好的，谢谢了！」, 「噢，那好，谢谢啊」, 「好的好的，谢谢老师哈！」.
