@@ -26,14 +26,15 @@ SAID_AROUND = (
 ).split()
 # Marks that end the phrase (folded text: half-width punctuation, the quotes and brackets kept).
 # Spaces and slashes do not end it: 「(XX 處) XX 科」, 「○○處/室/系/所」 (alternatives side by side) are one phrase.
-MARKS = frozenset(",.!?;:、。()[]{}【】“”「」『』\"'\n…—~|-")
+MARKS = frozenset(",.!?;:、。()[]【】“”「」『』\"'\n…—~|-")
 SKIPPED = frozenset(" \t/")
 # Words after which a name does not go on (我们是龙岐社区居委会的网格员, 这边是信用卡客服中心给您来电).
 ENDS_NAME = frozenset("的给为在和跟来向想对")
 STOPS = MARKS | ENDS_NAME
 # A blank for the name: the labels count a placeholder as the element said, a field's name too, in brackets or not
 # (「[门店名称]」, 「问候须包括…,酒店名称,接线员的名字」).
-BLANKS = frozenset("x×*〇○□某")
+# A variable in braces is one too: 「我是{公司}客服中心的回访专员」 (an org's own opening, its name filled in later).
+BLANKS = frozenset("x×*〇○□某{")
 FIELDS = ("名称", "名字", "全称")
 # A hotline named by what it serves (城管热线为您服务) is what the two annotators of sets 5 and 6 disagreed on
 # (organisation or generic noun?): kept as a name, as gongsi's patterns find it.
