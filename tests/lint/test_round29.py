@@ -11,8 +11,8 @@ organisations, blanks and numbers that must stay.
 from __future__ import annotations
 
 import pytest
-
 from huifang.lint.named import names_one
+
 from tests.lint.conftest import lint_text
 
 ASK = "\n客服：请问是张先生吗?\n客户：是的。\n客服：感谢您的配合,再见!\n"
