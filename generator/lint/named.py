@@ -24,13 +24,10 @@ SAID_AROUND = (
     # roles the patterns name that are no head word of `STAFF_HEADS`
     "回访员 回访专员 工作人员 话务员 话务代表 接线员 信息员 客户经理 理财经理 大堂经理 坐席员 营业员"
 ).split()
-# Marks that end the phrase: half-width punctuation, 、 and 。, quotes and brackets. Folding keeps full-width ，！？：
-# as they are, and they are not in this set, so in a text punctuated with them the phrase runs on up to `REACH` letters
-# (or a word of `ENDS_NAME`) and more of it reads as a name: the reading acts less there. Found after the round was
-# frozen and measured; adding them moves the design half by two items and nothing else measured (bench/README.md,
-# "Round 29"), left for a round that can measure it on unseen files.
+# Marks that end the phrase: punctuation of both widths (folding keeps full-width ，！？： as they are), 、 and 。,
+# quotes and brackets. Full-width marks were added by the lead after Round 29 was measured (bench/README.md, "Round 29").
 # Spaces and slashes do not end it: 「(XX 處) XX 科」, 「○○處/室/系/所」 (alternatives side by side) are one phrase.
-MARKS = frozenset(",.!?;:、。()[]【】“”「」『』\"'\n…—~|-")
+MARKS = frozenset(",.!?;:、。()[]【】“”「」『』\"'\n…—~|-，！？；：（）《》")
 SKIPPED = frozenset(" \t/")
 # Words after which a name does not go on (我们是龙岐社区居委会的网格员, 这边是信用卡客服中心给您来电).
 ENDS_NAME = frozenset("的给为在和跟来向想对")

@@ -25,6 +25,7 @@ GENERIC = [
     "客服：您好,售后服务中心客服代表,我姓王。",
     "客服：喂,您好,物业公司的。",
     "客服：您好,感谢您选择售后服务中心!",
+    "客服：您好，物业公司客服专员，我姓王。",  # full-width punctuation ends the phrase too
 ]
 
 NAMED = [
