@@ -610,6 +610,12 @@ def taboo_lines(text: str) -> frozenset[int]:
     return frozenset(inside)
 
 
+def heads_taboos(text: str) -> bool:
+    """Whether a line of `text` heads a section of words not to say (what `taboo_lines` reads sections after): a
+    text made of lines none of which does has no taboo lines."""
+    return any(map(_taboo_heading, text.split("\n")))
+
+
 def _short(line: str) -> str | None:
     body = _NUMBERING.sub("", line.strip(), count=1).rstrip(":： \t")
     # a line that quotes words is an item of the list, never a heading (「推诿类：”这个不归我管”」)

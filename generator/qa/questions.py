@@ -327,9 +327,8 @@ def find(expected: Expected, agent: AgentText) -> tuple[int | None, float]:
     if not text:
         return None, 0.0
     for key in expected.keys:
-        at = text.find(key)
-        if at >= 0:
-            return agent.turn_at(at), 1.0
+        if key in text:  # `in` first: `str.find` parses its arguments (≈ 1.5 k instructions more a search)
+            return agent.turn_at(text.find(key)), 1.0
     needed = COMPLIANCE if expected.compliance else MATCH
     exact = _clause_share(expected, agent, None)  # every clause looked up as written: cheap
     if exact[0] >= needed:
@@ -401,18 +400,20 @@ def _lcs():
 
 
 def _clause_share(expected: Expected, agent: AgentText, fuzz) -> tuple[float, int | None]:
-    """(best share of a wording's clauses said, turn of its longest clause said); `fuzz` None: exact only."""
+    """(best share of a wording's clauses said, turn of its longest clause said); `fuzz` None: exact only.
+    A clause said as written is looked for with `in`, and where it was said (`str.find`, which parses its
+    arguments: ≈ 1.5 k instructions a search more) only for the longest of a wording that counts."""
     text = agent.text
     best, best_turn = 0.0, None
     for total, clauses in expected.weighted:
         said = 0.0
-        anchor, anchor_len = None, 0.0
+        anchor: int | str | None = None  # where the longest clause said was found, or its option said as written
+        anchor_len = 0.0
         for weight, options in clauses:
             got, where = 0.0, None
             for option in options:  # an alternative said as written wins whatever the fuzzy search finds
-                at = text.find(option)
-                if at >= 0:
-                    got, where = 1.0, at
+                if option in text:
+                    got, where = 1.0, option
                     break
             else:
                 if fuzz is not None:
@@ -426,6 +427,8 @@ def _clause_share(expected: Expected, agent: AgentText, fuzz) -> tuple[float, in
                 anchor, anchor_len = where, weight
         share = said / total if total else 0.0
         if share > best:
+            if isinstance(anchor, str):
+                anchor = text.find(anchor)  # its first place, as the search said
             best, best_turn = share, agent.turn_at(anchor) if anchor is not None else None
     return best, best_turn
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from huifang.lint.linemarks import CLOSING, OPENINGS, PERSONAL, REORDERED
+from huifang.lint.mention import heads_taboos
 from huifang.lint.normalize import _DROP
 from huifang.lint.normalize import normalize as _normalize
 from huifang.lint.rules import forbidden_phrase, personal_data
@@ -54,6 +55,7 @@ class Bridge:
         self._screens_enough = not self._wanted - {forbidden_phrase.ID, personal_data.ID}  # else every turn
         self._order = forbidden_phrase._word_order(self.lines.ctx)
         self._screened: dict[str, int] = {}  # a turn's text → its screens (`_screen`)
+        self._taboo: dict[str, bool] = {}  # a turn's text → whether a line of it heads a taboo section
         self._held = self._held_by(self._wanted)
 
     def findings(self, turns: list[Turn], org, asks: frozenset[int] | set[int] = frozenset()) -> list[LintHit]:
@@ -83,6 +85,8 @@ class Bridge:
             lines = CallView("<call>", "<call>", (1, 1), [("", held)], org=org, freeform=True, text=text, marks=marks)
             if marks is not None:
                 lines.phrase_lines, lines.no_phrases = phrase_lines, not phrase_lines
+                if (phrase_lines or marks & REORDERED) and self._no_taboo_heading(turns):
+                    forbidden_phrase.no_taboo_lines(lines)  # else its whole-text searches at the first phrase
             found.extend(self.lines.lint_view(lines))
         out = []
         for p in found:
@@ -142,6 +146,23 @@ class Bridge:
             keep,
             self._marks(every | agents, agents, turns[0].text if turns else "") if prepared else None,
         )
+
+    def _no_taboo_heading(self, turns: list[Turn]) -> bool:
+        """Whether no line of the call's text heads a section of words not to say (`mention.heads_taboos` of each
+        turn, remembered per text; the text is the turns joined by line breaks): forbidden-phrase's
+        `taboo_lines` of it is then empty, which it otherwise works out with two searches of the whole text
+        (≈ 140 k instructions a call that has a phrase). Asked only of a call in which a phrase may be found."""
+        seen = self._taboo
+        for t in turns:
+            text = t.text
+            heads = seen.get(text)
+            if heads is None:
+                if len(seen) > SEEN_LIMIT:
+                    seen.clear()
+                heads = seen[text] = heads_taboos(text)
+            if heads:
+                return False
+        return True
 
     @staticmethod
     def _utterance(t: Turn, index: int, asks) -> Utterance:

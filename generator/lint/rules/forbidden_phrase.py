@@ -60,7 +60,7 @@ from huifang.lint.whose import customers, lead
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from huifang.lint.engine import Context
     from huifang.lint.matcher import Hit
@@ -109,9 +109,10 @@ def _check(u: Utterance, ctx: Context) -> Iterable[Problem]:
     lines = view.phrase_lines
     if lines is not None and u.line not in lines:
         return  # free-form: the whole-file pre-screen found nothing on this line
-    hits, more = ctx.matcher.find_some(u.text, u.normalized, PER_LINE)
+    listed, more = _listed(u, ctx)
+    hits: Sequence[Hit] = listed
     if more:
-        first = hits.pop()
+        first, hits = listed[-1], listed[:-1]  # the last placed is the first left out
         yield ctx.problem(
             ID,
             u,
@@ -138,7 +139,24 @@ def _check(u: Utterance, ctx: Context) -> Iterable[Problem]:
         yield ctx.problem(ID, u, hit.start, hit.end, message, ctx.severity(ID, phrase.severity), phrase.instead, fix)
 
 
-def _one_per_place(hits: list, ctx) -> list:
+def _listed(u, ctx) -> tuple[tuple[Hit, ...], int]:
+    """The phrase list's hits on the utterance (at most `PER_LINE` placed) and how many more, remembered per text for
+    the context: a pure function of the text and its normalised form (the matcher is the context's), and a line
+    with a phrase recurs (a call's planted line from call to call, a team's line from file to file)."""
+    seen = ctx.__dict__.get("_listed")
+    if seen is None:
+        seen = ctx.__dict__["_listed"] = {}
+    key = (u.text, u.normalized)
+    found = seen.get(key)
+    if found is None:
+        hits, more = ctx.matcher.find_some(u.text, u.normalized, PER_LINE)
+        if len(seen) > UNLISTED_LIMIT:
+            seen.clear()
+        found = seen[key] = (tuple(hits), more)
+    return found
+
+
+def _one_per_place(hits: Sequence[Hit], ctx) -> Sequence[Hit]:
     """One hit for the same words at the same place: the team's own rule book and an enabled pack (or two
     entries of one list) may hold the same phrase, and one thing said is one finding, with the team's
     own reason and wording (the first of the rule book's entries; a pack's only when no entry of the team's has it)."""
@@ -294,7 +312,17 @@ def _in_taboo_list(u, ctx) -> bool:
     view = ctx.view
     if not view.freeform or not view.text:
         return False
-    lines = view.__dict__.get("_taboo_lines")
+    lines = view.__dict__.get(_TABOO_LINES)
     if lines is None:
-        lines = view.__dict__["_taboo_lines"] = taboo_lines(view.text)
+        lines = view.__dict__[_TABOO_LINES] = taboo_lines(view.text)
     return u.line in lines
+
+
+_TABOO_LINES = "_taboo_lines"  # a view's `taboo_lines`, worked out at its first phrase found
+
+
+def no_taboo_lines(view) -> None:
+    """Tell the rule that `taboo_lines(view.text)` is empty, for a caller that knows it from the lines one by one
+    (QA's bridge: a text's lines are its turns, and with no line a taboo heading, `mention._taboo_heading`,
+    no line is inside a taboo section), so its whole-text searches are not made again."""
+    view.__dict__[_TABOO_LINES] = frozenset()
