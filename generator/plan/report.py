@@ -615,6 +615,13 @@ def _run(args) -> int:
     if wrong:
         print(f"huifang report: --out {args.out}：{wrong}", file=sys.stderr)
         return 2
+    lost = [raw for raw in args.results if readfile.missing(raw)]
+    for raw in lost:  # before the ledger is touched: a path that is not there is a usage error, as in lint and qa
+        path = Path(raw)
+        shown = display_path(path, Path.cwd()) if path.is_absolute() else str(path)
+        print(f"{shown}:1:1: {readfile.reason(FileNotFoundError(), path)}", file=sys.stderr)
+    if lost:
+        return 2
     bad = False
     db = ledger.connect(project.root, args.db)
     try:

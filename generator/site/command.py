@@ -174,7 +174,7 @@ def run(args) -> int:
     if args.command == "serve":
         wrong = dev_addr(args.dev_addr)
         if wrong:
-            print(f"huifang serve：{wrong}", file=sys.stderr)
+            print(f"huifang serve: {wrong}", file=sys.stderr)
             return 2
     else:
         try:
@@ -182,7 +182,7 @@ def run(args) -> int:
                 args.site_dir or root / "site", root, "--site-dir" if args.site_dir else "输出文件夹"
             )
         except OutputError as exc:
-            print(f"huifang build：{exc}", file=sys.stderr)
+            print(f"huifang build: {exc}", file=sys.stderr)
             print("网站未生成，没有改动任何文件。", file=sys.stderr)
             return 1
     code = precheck(root, args)
@@ -195,7 +195,7 @@ def run(args) -> int:
     try:
         build_site(root, site_dir, args, settings)
     except (MkDocsException, OutputError) as exc:
-        print(f"huifang build：{aborted(str(exc)) or exc}", file=sys.stderr)
+        print(f"huifang build: {aborted(str(exc)) or exc}", file=sys.stderr)
         print("网站未生成（site/ 保持原样）。", file=sys.stderr)
         return 1
     pages = sum(1 for _ in site_dir.rglob("*.html"))
@@ -227,6 +227,6 @@ def serve(root: Path, args, settings: dict) -> int:
                 build_type="dirty",
             )
         except MkDocsException as exc:
-            print(f"huifang serve：{aborted(str(exc)) or exc}", file=sys.stderr)
+            print(f"huifang serve: {aborted(str(exc)) or exc}", file=sys.stderr)
             return 1
     return 0

@@ -16,7 +16,7 @@ def test_a_bad_mkdocs_yml_is_said_in_chinese_at_its_lines(minimal):
     assert result.stderr.splitlines() == [
         "mkdocs.yml:2:1: 警告：设置 foo：MkDocs 没有这项设置，已忽略（请检查拼写）",
         "mkdocs.yml:3:12: 设置 extra_css：应为列表，实际是文字",
-        "huifang build：mkdocs.yml 的设置有误（见上）",
+        "huifang build: mkdocs.yml 的设置有误（见上）",
         "网站未生成（site/ 保持原样）。",
     ], result.stderr
 
