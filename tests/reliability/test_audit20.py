@@ -174,3 +174,131 @@ def test_build_says_a_refused_site_dir_with_the_common_prefix(tmp_path):
     shutil.copytree(MINIMAL, project)
     result = huifang("build", "--project", project, "--site-dir", project / "content", "--no-forms")
     assert result.returncode == 1 and result.stderr.startswith(f"huifang build: --site-dir {project / 'content'}")
+
+
+# -- 6. a new team's broken inputs --------------------------------------------------------------------------------
+def team(tmp_path: Path) -> Path:
+    project = tmp_path / "team"
+    shutil.copytree(MINIMAL, project)
+    return project
+
+
+@pytest.mark.parametrize(
+    "setting, line",
+    [
+        ("theme:\n  palette: 5\n", "mkdocs.yml:2:12: theme.palette 应为映射（键: 值）或映射的列表，实际是整数"),
+        ("theme:\n  palette: [5]\n", "mkdocs.yml:2:13: theme.palette 的每一项应为映射（键: 值），实际是整数"),
+        ("theme:\n  features: [1]\n", "mkdocs.yml:2:14: theme.features 的每一项应为文字，实际是整数"),
+        ("theme:\n  font: true\n", "mkdocs.yml:2:9: theme.font 应为映射（键: 值）或 false，实际是 true"),
+        ("theme:\n  logo: [a]\n", "mkdocs.yml:2:9: theme.logo 应为文字，实际是列表"),
+    ],
+)
+def test_a_material_theme_setting_of_a_wrong_type_is_its_line(tmp_path, setting, line):
+    """`theme: {palette: 5}` passed MkDocs' checks and failed in Material's page template: 「内部错误：TypeError:
+    'int' object is not iterable」, exit 3. Now check and build say it at its place, exit 1."""
+    project = team(tmp_path)
+    (project / "mkdocs.yml").write_text(setting, encoding="utf-8")
+    check = huifang("check", "--project", project)
+    assert check.returncode == 1 and line in check.stdout, check.stdout + check.stderr
+    build = huifang("build", "--project", project, "--site-dir", tmp_path / "site", "--no-forms")
+    assert build.returncode == 1 and build.stderr == f"{line}\n网站未生成（site/ 保持原样）。\n", build.stderr
+
+
+def test_an_icon_that_does_not_exist_is_said_at_its_line(tmp_path):
+    """A mistyped icon name was 「huifang: 文件读写失败（'.icons/….svg' not found in search paths: …）」."""
+    project = team(tmp_path)
+    (project / "mkdocs.yml").write_text("theme:\n  icon:\n    logo: material/libary\n", encoding="utf-8")
+    result = huifang("build", "--project", project, "--site-dir", tmp_path / "site", "--no-forms", timeout=600)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("mkdocs.yml:3:11: 图标「material/libary」不存在：请检查图标名"), result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    "setting, reason",
+    [
+        ("theme: 5\n", "设置 theme：应为文字或映射（键: 值），实际是整数"),
+        ("site_url: 5\n", "设置 site_url：应为文字，实际是整数"),
+        ("extra: 5\n", "设置 extra：应为映射（键: 值），实际是整数"),
+        ("watch: 5\n", "设置 watch：应为列表，实际是整数"),
+        ("plugins: 5\n", "设置 plugins：应为列表或映射（键: 值）"),
+        ("markdown_extensions: 5\n", "设置 markdown_extensions：应为列表"),
+        ("hooks: [nosuch.py]\n", "设置 hooks：文件「{project}/nosuch.py」不存在"),
+    ],
+    ids=lambda v: v.split(":")[0],
+)
+def test_mkdocs_reasons_for_common_settings_are_chinese(tmp_path, setting, reason):
+    project = team(tmp_path)
+    (project / "mkdocs.yml").write_text(setting, encoding="utf-8")
+    result = huifang("build", "--project", project, "--site-dir", tmp_path / "site", "--no-forms")
+    first = result.stderr.splitlines()[0]
+    assert result.returncode == 1 and first.startswith("mkdocs.yml:1:"), result.stderr
+    assert reason.format(project=project.resolve()) in first, first
+    assert "MkDocs 说" not in result.stderr
+
+
+def test_hooks_watch_and_custom_dir_are_read_from_the_project(tmp_path):
+    """MkDocs reads these relative to its configuration file, which huifang writes in a temporary folder:
+    `hooks: [hooks.py]` beside the team's mkdocs.yml was 「The path '/tmp/huifang-mkdocs-…/hooks.py' isn't an
+    existing file」. Now they are the project's, and the hook runs."""
+    project = team(tmp_path)
+    (project / "hooks.py").write_text(
+        "from pathlib import Path\n\n\ndef on_post_build(config):\n"
+        "    (Path(config.site_dir) / 'hooked.txt').write_text('yes')\n",
+        encoding="utf-8",
+    )
+    (project / "overrides").mkdir()
+    (project / "mkdocs.yml").write_text(
+        "hooks: [hooks.py]\nwatch: [overrides]\ntheme:\n  custom_dir: overrides\n", encoding="utf-8"
+    )
+    site = tmp_path / "site"
+    result = huifang("build", "--project", project, "--site-dir", site, "--no-forms", timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert (site / "hooked.txt").read_text() == "yes"
+
+
+def test_report_says_an_empty_worklist_is_empty(tmp_path):
+    (tmp_path / "filled.csv").write_text("", encoding="utf-8")
+    result = huifang("report", "filled.csv", *SPAN, "--project", REPO, "--db", "l.sqlite", cwd=tmp_path)
+    assert result.returncode == 1 and "filled.csv:1:1: 文件是空的" in result.stderr, result.stderr
+
+
+# as a user without root's right to read every folder (tests/reliability/test_unreadable.py's way)
+from tests.reliability.test_unreadable import readable_by_all, shared  # noqa: E402, F401
+from tests.reliability.test_unreadable import run as as_user  # noqa: E402
+
+
+@pytest.mark.parametrize("folder", ["content/orgs", "content", "scripts_src", "scripts_src/more"])
+def test_a_folder_that_cannot_be_listed_is_one_finding(shared, folder):  # noqa: F811
+    """content/orgs without permission was 「huifang: 文件读写失败（没有权限）：content/orgs；已有的输出保持原样」;
+    scripts_src was silently empty, so every scenario's script was 「引用了不存在的话术」."""
+    project = shared / "project"
+    shutil.copytree(MINIMAL, project)
+    (project / folder).mkdir(exist_ok=True)
+    readable_by_all(shared)
+    (project / folder).chmod(0)
+    try:
+        check = as_user("check", "--project", project, cwd=shared)
+    finally:
+        (project / folder).chmod(0o755)
+    assert check.returncode == 1 and "Traceback" not in check.stderr, check.stderr
+    assert check.stdout == f"{folder}:1:1: 无法读取目录：没有权限（检查文件夹权限）\n", check.stdout
+
+
+def test_unlistable_transcripts_and_read_only_outputs_are_said(shared):  # noqa: F811
+    project = shared / "project"
+    shutil.copytree(MINIMAL, project)
+    calls = shared / "calls"
+    calls.mkdir()
+    (calls / "a.txt").write_text("客服：您好。\n", encoding="utf-8")
+    readable_by_all(shared)
+    calls.chmod(0)
+    (project / "scripts_src").chmod(0o555)
+    try:
+        qa = as_user("qa", "--project", project, "--no-db", "calls", cwd=shared)
+        new = as_user("new", "script", "abc", "--project", project, cwd=shared)
+    finally:
+        calls.chmod(0o755)
+        (project / "scripts_src").chmod(0o755)
+    assert qa.returncode == 2 and qa.stderr == "huifang qa: calls: 无法读取目录：没有权限\n", qa.stderr
+    assert new.returncode == 1 and "scripts_src/abc.yaml；" in new.stderr and ".tmp" not in new.stderr, new.stderr
