@@ -47,6 +47,8 @@
                                                           # in sessions 18 and 19 (d9e503c, 2169471, bb6d9e4), then spent
     python bench/realworld/evaluate.py --split heldout21  # set 21 (labels-heldout21.yaml, heldout21/): blind, written in
                                                           # session 19; totals only until it is spent (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout22  # set 22 (labels-heldout22.yaml, heldout22/): blind, written in
+                                                          # session 20; totals only until it is spent (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -96,6 +98,7 @@ LABELS = {
     "heldout19": "labels-heldout19.yaml",
     "heldout20": "labels-heldout20.yaml",
     "heldout21": "labels-heldout21.yaml",
+    "heldout22": "labels-heldout22.yaml",
 }
 
 

@@ -34,6 +34,11 @@ CUES = {
     "我这边是": "says",
     "我们这边是": "says",
     "我们这里是": "says",
+    # 咱们 is 我们 said with the listener (咱们这边是联通给您来电的)
+    "咱们这边是": "says",
+    "咱们这里是": "says",
+    "咱们是": "says",
+    "咱这边是": "says",
     "我是": "says",
     "我们是": "says",
     "欢迎致电": "says",
@@ -127,6 +132,21 @@ ANSWERED = regexcache.compile(
 NARRATED = regexcache.compile(r"[他她它说道讲问告诉了过着在去到从]")
 ANSWER_AGENT = ANSWER_PAUSE + r"({nickname}|{person})(?:很高兴|竭诚)(?:能)?(?:为您|为你)服务"
 
+# The caller's frame: what stands between a cue and the words that say it is the side calling (「…是东方雨虹这边的师傅」,
+# 「咱们这边是XX给您来电的」, 「您好，东方雨虹这边师傅」) is the organisation, whatever the name: its place in the frame
+# says so, not the gazetteer or a kind word. The frame closes with 这边/那边 (the speaker's side: then a pause, a role,
+# or the call) or with the call itself (给您来电, 给您打电话, 给您做个回访). The name is a run of two to twelve letters
+# with no punctuation, pronoun, form of address or pleasantry (NOT_A_NAME), no errand first (NAMED's list), and not
+# kinds alone (我是社区这边的, 售后这边给您来电: GENERIC).
+FRAME_CLOSE = (
+    r"(?:这边|那边)(?:的)?(?=[\s,，。.!！]|$|{staff}|给(?:您|你)|来电|打来)"
+    r"|(?:的)?给(?:您|你)(?:来电|致电|回电|去电|打(?:个|一个)?电话|做(?:个|一个)?(?:电话)?回访)"
+)
+FRAMED = (
+    r"(?!想|要|来|去|打|给|跟|和|在|做|问|说|为|对|把|让|就|也|都|还|他|她|它|负责|专门|一(?:家|个|所|款|种|位|项|份|座|间|条))"
+    r"(?:(?!{not_a_name})[^\W_]|[*×…\[【〇○□]){{2,12}}?(?={close})"
+)
+
 # Kinds of organisation without a name (客服中心, 本公司, 社区卫生站: lint/standards' GENERIC_ORG), which name nobody.
 GENERIC = r"(?:本|咱们|我们|这个|你们|贵)?(?:{kinds})"
 
@@ -164,6 +184,7 @@ def _shapes():
             )
         ),
         regexcache.compile(ANSWER_AGENT.format(nickname=NICKNAME, person=PERSON_NAME)),
+        regexcache.compile(FRAMED.format(not_a_name=NOT_A_NAME, close=FRAME_CLOSE.format(staff=STAFF))),
     )
 
 
@@ -246,6 +267,8 @@ class Slot:
                     and _shapes()[3].fullmatch(named.group().replace(" ", "")) is None
                 ):
                     name_end = named.end()
+            if name_end is None:
+                name_end = self._framed(text, start)
             if name_end is not None:
                 if CUSTOMERS.match(text, name_end) is not None:
                     continue  # the customer's organisation
@@ -261,6 +284,14 @@ class Slot:
         if organisation is None and ("您" in text or "你" in text or "服务" in text or "温馨" in text):
             organisation, agent = self._answer(text, agent)
         return organisation, agent
+
+    @staticmethod
+    def _framed(text: str, start: int) -> int | None:
+        """Where a name the caller's frame closes ends (东方雨虹这边的师傅, XX给您来电), or None."""
+        framed = _shapes()[6].match(text, start)
+        if framed is None or _shapes()[3].fullmatch(framed.group().replace(" ", "")) is not None:
+            return None
+        return framed.end()
 
     def _answer(self, text: str, agent: tuple | None) -> tuple:
         """(the organisation's span, the agent's span) of an answer that says the organisation first, or (None,
