@@ -56,6 +56,16 @@ class Parser(argparse.ArgumentParser):
         self._chinese_formatter()
         return super().format_usage()
 
+    def _get_formatter(self):  # type: ignore[no-untyped-def]
+        """argparse's own formatter, made for every add_argument (to check its metavar) and add_subparsers
+        (the subcommands' prog, "huifang"), with a width given: neither uses it, and looking it up
+        (`shutil.get_terminal_size`) imports shutil, and with it bz2 and lzma, on every run (≈ 7 M
+        instructions of a one-file lint). Help and usage are formatted by huifang's formatter, which finds
+        its own width."""
+        if self.formatter_class is argparse.HelpFormatter:
+            return argparse.HelpFormatter(prog=self.prog, width=80)
+        return super()._get_formatter()
+
     def _chinese_formatter(self) -> None:
         """huifang's help formatter, imported only when a help or usage is printed (argparse also makes a
         formatter for every add_argument, to check its metavar: those keep argparse's, which is cheaper)."""

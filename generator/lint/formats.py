@@ -93,9 +93,7 @@ def json_rows(problems, errors: str | None = None) -> list:
     string encoder. A row is its place (path, line, column) and its tail (rule, severity, message, suggestion);
     the tails recur from finding to finding (a rule's message), so each is written once. With `errors`, the
     rows come encoded (UTF-8 with that error handler; each tail encoded once), as bytes."""
-    import json
-
-    encode = json.encoder.encode_basestring  # what json.dumps uses with ensure_ascii=False
+    encode = _string_encoder()
     tails: dict = {}  # (rule, severity, message, suggestion) → the row's tail, str or encoded
     rows: list = []
     for p in problems:
@@ -114,6 +112,20 @@ def json_rows(problems, errors: str | None = None) -> list:
         )
         rows.append(head + tail if errors is None else head.encode("utf-8", errors) + tail)
     return rows
+
+
+def _string_encoder() -> Any:
+    """What json.dumps uses for a string with ensure_ascii=False (`json.encoder.encode_basestring`): its C
+    version taken from `_json` itself, without importing json (its decoder's regexes, ≈ 5 M instructions in
+    each worker process of a lint)."""
+    try:
+        from _json import encode_basestring
+
+        return encode_basestring
+    except ImportError:  # a Python without the C accelerator
+        import json
+
+        return json.encoder.encode_basestring
 
 
 def encoded_rows(problems, errors: str) -> list:

@@ -51,10 +51,68 @@ def t2s(text: str) -> str:
 def _converter() -> Any:
     global _OPENCC
     if _OPENCC is None:
-        import opencc
+        _OPENCC = _direct()
+        if _OPENCC is None:
+            import opencc
 
-        _OPENCC = opencc.OpenCC(CONFIG)
+            _OPENCC = opencc.OpenCC(CONFIG)
     return _OPENCC
+
+
+NATIVE = "opencc.clib.opencc_clib"  # OpenCC's C extension, as its package imports it
+
+
+class _Direct:
+    """`opencc.OpenCC(CONFIG)` made from OpenCC's C extension as the package's class makes it (OpenCC 1.4: the
+    configuration's path under its share folder, tofu-risk dictionaries included, no resource zip), without
+    running the package's `__init__`, which imports `typing` for one annotation: ≈ 16 M instructions, paid
+    by each worker process of a lint of many files that meets a Traditional character."""
+
+    def __init__(self, native: Any) -> None:
+        self.native = native
+
+    def convert(self, text: str) -> str:
+        raw = text.encode("utf-8")
+        return str(self.native.convert(raw, len(raw)))
+
+
+def _direct() -> _Direct | None:
+    """OpenCC's converter without importing the opencc package; None where that is not the layout or the
+    extension's constructor is another (an older OpenCC): then the package is imported. The extension is
+    registered under the name the package imports it by, so a later `import opencc` finds it loaded
+    instead of initialising it a second time."""
+    import importlib.machinery
+    import importlib.util
+    import sys
+
+    share = _share()
+    if share is None:
+        return None
+    try:
+        module = sys.modules.get(NATIVE)
+        if module is None:
+            clib = os.path.dirname(os.path.dirname(share))
+            path = next(
+                (
+                    os.path.join(clib, "opencc_clib" + suffix)
+                    for suffix in importlib.machinery.EXTENSION_SUFFIXES
+                    if os.path.isfile(os.path.join(clib, "opencc_clib" + suffix))
+                ),
+                None,
+            )
+            spec = importlib.util.spec_from_file_location(NATIVE, path) if path else None
+            if spec is None or spec.loader is None:
+                return None
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[NATIVE] = module
+            try:
+                spec.loader.exec_module(module)
+            except BaseException:
+                del sys.modules[NATIVE]
+                raise
+        return _Direct(module._OpenCC(os.path.join(share, CONFIG), True, None))
+    except Exception:  # noqa: BLE001 - any surprise: the package's own way
+        return None
 
 
 def _same_length(line: str) -> str:

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from huifang import model as m
 from huifang import regexcache
-from huifang.lint import story
+from huifang.lint import named, story
 from huifang.lint.anyline import any_line
 from huifang.lint.caller import CUE
 from huifang.lint.gratitude import customers_thanks
@@ -285,7 +285,16 @@ class Detector:
             self.slot = caller.slot_for(caller.folded_names((*element.names, *own)))
 
     def search(self, text: str) -> tuple[int, int] | None:
-        """(start, end) of the first match in a folded text that no exclusion overlaps, or None."""
+        """(start, end) of the first match in a folded text that no exclusion overlaps, or None; for the
+        organisation, the first whose organisation has a name (`lint/named.py`)."""
+        found = self.patterns(text)
+        if found is None and self.slot is not None:
+            found = self.in_slot(text)
+        if found is not None and self.kind == "organisation" and not named.names_one(text, *found):
+            return named.next_named(self._search_unnamed, text, found)
+        return found
+
+    def _search_unnamed(self, text: str) -> tuple[int, int] | None:
         found = self.patterns(text)
         return found if found is not None or self.slot is None else self.in_slot(text)
 
