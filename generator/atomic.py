@@ -32,6 +32,15 @@ def in_place(path: str | os.PathLike) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
+def temporary_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file in `path`'s folder; an OSError (a folder without write permission) names `path`,
+    the file the user asked for, not the temporary name nobody knows."""
+    try:
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+
+
 def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     path = Path(path)
     if in_place(path):
@@ -43,7 +52,7 @@ def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if mode is None and path.exists():
         mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = temporary_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -65,7 +74,7 @@ def create_exclusive(path: Path, text: str) -> bool:
     """Create a new file; False (and nothing written) if it already exists."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = temporary_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))

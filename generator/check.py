@@ -46,6 +46,11 @@ def search_table(root: Path, project) -> list[Problem]:
 
 
 def run(args) -> int:
+    if not Path(args.project).is_dir():  # not there, or a file: as every command says it (a folder without
+        from huifang.readfile import not_a_project  # content/ is a finding of the content, below)
+
+        print(f"huifang check: {not_a_project(Path(args.project))}", file=sys.stderr)
+        return 2
     loaded = load_project(args.project)
     problems = loaded.problems + site_settings(Path(args.project))
     if not any(p.severity == "error" for p in problems):  # the pages can only be listed from valid content

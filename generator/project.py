@@ -42,16 +42,32 @@ class Loaded:
         return not any(p.severity == "error" for p in self.problems)
 
 
-def discover(root: Path, scripts: bool = True) -> list[tuple[Path, str]]:
+# how References names each kind that is referred to by id
+REFERRED_AS = {"org": "机构", SCRIPT: "话术", "form": "表单", "question-bank": "问题"}
+
+
+def discover(root: Path, scripts: bool = True, locked: dict[Path, str] | None = None) -> list[tuple[Path, str]]:
     """Content files in a stable order, `.yml` included; stray files elsewhere are left alone.
-    `scripts=False`: the content only, without walking scripts_src/."""
+    `scripts=False`: the content only, without walking scripts_src/. `locked`: filled with the folders that
+    could not be listed (no permission: their files were silently missing) and the kind found there."""
     found: dict[Path, str] = {}
     for kind in KINDS:
         if kind.id == SCRIPT and not scripts:
             continue
         for pattern in kind.layout:
-            if "/**/" in pattern:
-                found.update((path, kind.id) for path in _yaml_under(root / pattern.split("/**/")[0]))
+            deep = "/**/" in pattern
+            if locked is not None:
+                folder = root / (pattern.split("/**/")[0] if deep else pattern.rsplit("/", 1)[0])
+                chain = []  # the folders from the root down to this one's
+                while folder not in (root, folder.parent):
+                    chain.append(folder)
+                    folder = folder.parent
+                refused = next((f for f in reversed(chain) if cannot_list(f)), None)
+                if refused is not None:
+                    locked[refused] = locked.get(refused) or kind.id
+                    continue
+            if deep:
+                found.update((path, kind.id) for path in _yaml_under(root / pattern.split("/**/")[0], kind.id, locked))
                 continue
             for suffix in YAML_SUFFIXES:
                 for path in root.glob(pattern.replace(".yaml", suffix)):
@@ -60,11 +76,27 @@ def discover(root: Path, scripts: bool = True) -> list[tuple[Path, str]]:
     return sorted(found.items(), key=lambda item: item[0].relative_to(root).as_posix())
 
 
-def _yaml_under(top: Path) -> list[Path]:
+def cannot_list(folder: Path) -> bool:
+    """A folder that is there but cannot be listed (no permission)."""
+    try:
+        with os.scandir(folder):
+            return False
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
+
+
+def _yaml_under(top: Path, kind: str = "", locked: dict[Path, str] | None = None) -> list[Path]:
     """YAML files under a folder, hidden files and folders skipped, symlinked folders not entered
     (as `glob("**/*.yaml")` does, with one scandir per folder instead of pattern matching per file)."""
     out: list[Path] = []
-    for folder, dirs, files in os.walk(top):
+
+    def refused(exc: OSError) -> None:
+        if locked is not None and not isinstance(exc, (FileNotFoundError, NotADirectoryError)) and exc.filename:
+            locked[Path(exc.filename)] = kind
+
+    for folder, dirs, files in os.walk(top, onerror=refused):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         base = Path(folder)
         out.extend(
@@ -104,7 +136,7 @@ def irregular(root: Path) -> list[Problem]:
             ]
         else:
             folder = root / pattern.split("/*")[0]
-            if not folder.is_dir():
+            if not os.path.isdir(folder) or cannot_list(folder):  # a folder that cannot be read: said by discover
                 continue
             walker = os.walk(folder) if "/**/" in pattern else [(str(folder), [], os.listdir(folder))]
         for base, dirs, files in walker:
@@ -377,7 +409,12 @@ class References:
         if turn.kind != "ask" or turn.question is not None or ident is None:
             return
         turn.question = self.project.questions.get(ident)
-        if turn.question is None and doc is not None and ident not in self.loaded.broken_ids:
+        if (
+            turn.question is None
+            and doc is not None
+            and ident not in self.loaded.broken_ids
+            and "问题" not in self.loaded.unreadable
+        ):
             where = self.find_value(doc, ident)
             self.report(doc, where, f"引用了不存在的问题 '{ident}'{did_you_mean(ident, self.project.questions)}")
 
@@ -558,7 +595,15 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
     if scripts_unreadable:
         loaded.unreadable.add("话术")
     problems.extend(irregular(root))
-    files = discover(root, scripts=scripts is None and not scripts_unreadable)
+    locked: dict[Path, str] = {}
+    files = discover(root, scripts=scripts is None and not scripts_unreadable, locked=locked)
+    for folder, kind_id in locked.items():  # its files' ids are unknown: not said to be missing where referred to
+        problems.append(Problem(display_path(folder, root), 1, 1, "无法读取目录：没有权限（检查文件夹权限）"))
+        if folder == root / CONTENT:
+            loaded.unreadable.update(REFERRED_AS.values())
+        elif kind_id in REFERRED_AS:
+            loaded.unreadable.add(REFERRED_AS[kind_id])
+        scripts_unreadable = scripts_unreadable or kind_id == SCRIPT
     named: set[Path] = set()  # script files the caller named: read wherever they are
     if scripts is not None:
         files = [(p, k) for p, k in files if k != "script"]
@@ -590,10 +635,11 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
     for bank in project.banks.values():
         for q in bank.questions:
             project.questions.setdefault(q.id, q)
-    if project.greeting is None and not (root / CONTENT / "standards.yaml").exists():
+    content_locked = root / CONTENT in locked  # then nothing in it can be looked at (stat says EACCES)
+    if project.greeting is None and not content_locked and not (root / CONTENT / "standards.yaml").exists():
         problems.append(Problem(f"{CONTENT}/standards.yaml", 1, 1, "缺少开头语与结束语标准文件 content/standards.yaml"))
     pages_dir = root / CONTENT / "pages"
-    if pages_dir.is_dir():
+    if not content_locked and pages_dir.is_dir():
         found, refused = pages_of(root, pages_dir)
         problems.extend(refused)
         project.pages.extend(m.Page(page, page.relative_to(pages_dir).as_posix()) for page in found)

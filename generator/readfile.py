@@ -62,6 +62,18 @@ def not_a_project(root: Path) -> str | None:
     return None
 
 
+def missing(path: str | os.PathLike) -> bool:
+    """Nothing at `path` (or a link to nothing): a path named on the command line that is not there is a usage
+    error, exit 2, in every command; a file that is there but cannot be read is that file's finding."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def human_size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 

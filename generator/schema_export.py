@@ -15,6 +15,11 @@ def render(kind: str) -> str:
 
 
 def run(args) -> int:
+    if args.out is None and not Path(args.project).is_dir():  # a mistyped --project: no folder made for it
+        from huifang.readfile import not_a_project
+
+        print(f"huifang schema: {not_a_project(Path(args.project))}", file=sys.stderr)
+        return 2
     out = Path(args.out) if args.out else Path(args.project) / "schemas"
     if out.exists() and not out.is_dir():
         print(f"huifang schema: {'--out ' if args.out else ''}{out}：不是文件夹：请换一个输出文件夹", file=sys.stderr)

@@ -15,10 +15,13 @@ import logging
 import struct
 
 import pydyf
-import weasyprint
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from huifang.forms import cff as fast_cff
+from huifang.forms.libfind import quick_find_library
+
+with quick_find_library():  # its libraries found from one ldconfig run, not ≈ 54 processes (libfind.py)
+    import weasyprint
 
 # WeasyPrint logs CSS it ignores at WARNING; the forms' CSS is ours and checked by tests.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)

@@ -88,7 +88,9 @@ def _fix(args, result) -> int:
             try:
                 fix.write(edit)
             except OSError as exc:
-                print(f"huifang lint: {edit.file}: 无法写入：{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+                from huifang.readfile import os_words
+
+                print(f"huifang lint: {edit.file}: 无法写入：{os_words(exc)}", file=sys.stderr)
                 return 2
             written += edit.applied
     if written:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from huifang import readfile
 from huifang.lint.result import UsageError
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -60,7 +61,7 @@ def walk(top: str, root_abs: str):
             with os.scandir(folder) as scan:
                 entries = {entry.name: entry for entry in scan if not entry.name.startswith(".")}
         except OSError as exc:
-            raise UsageError(f"{shown}: 无法读取目录：{exc.strerror or exc}") from None
+            raise UsageError(f"{shown}: 无法读取目录：{readfile.os_words(exc)}") from None
         lead = f"{shown}/" if shown not in ("", ".") else ""
         subdirs = []
         for name in sorted(entries):

@@ -170,7 +170,7 @@ def plan_command(args) -> int:
         readfile.check(path, shown)
     except ContentError as exc:
         print(exc.problem, file=sys.stderr)
-        return 1
+        return 2 if readfile.missing(path) else 1  # a path that is not there: usage, as in lint and qa
     cal = Calendar()
     target = Path(args.db or ledger.default_path(project.root))
     # --no-db: a look at the list; the ledger is read (what is planned is not listed again), never written or made

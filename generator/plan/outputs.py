@@ -262,7 +262,10 @@ vertical-align: top; } th { background: #e8ebf5; } td.fill { width: 16mm; } .not
 
 
 def daily_pdf(day: dt.date, groups: list[tuple[str, list[Call]]]) -> bytes:
-    from weasyprint import HTML
+    from huifang.forms.libfind import quick_find_library
+
+    with quick_find_library():  # as the forms' (generator/forms/libfind.py)
+        from weasyprint import HTML
 
     esc = html.escape
     stamp = f"{day.isoformat()}T00:00:00+08:00"  # fixed dates in the PDF's metadata: reproducible bytes

@@ -54,16 +54,22 @@ def read_results(path: Path) -> tuple[list[Outcome], list[tuple[str, str]]]:
     found: list[Outcome] = []
     errors: list[tuple[str, str]] = []
     suffix = path.suffix.lower()
+    filled = False
     if suffix in (".xlsx", ".xlsm"):
         book = open_workbook(path)
         try:
             for sheet in book.worksheets:
                 table = [(n, list(v)) for n, v in enumerate(sheet.iter_rows(values_only=True), 1)]
+                filled = filled or any(any(c not in (None, "") for c in cells) for _, cells in table)
                 read_table(table, f"{sheet.title}!", found, errors)
         finally:
             book.close()
     else:
-        read_table(list(rows(path)), "", found, errors)
+        table = list(rows(path))
+        filled = any(any(text(c) for c in cells) for _, cells in table)
+        read_table(table, "", found, errors)
+    if not filled:  # as plan says of an empty events table (an empty worklist was read as nothing to record)
+        raise InputError("文件是空的：请交回 huifang plan 生成、坐席填好的名单")
     return found, errors
 
 
@@ -614,6 +620,13 @@ def _run(args) -> int:
     wrong = _wrong_out(args, project.root)
     if wrong:
         print(f"huifang report: --out {args.out}：{wrong}", file=sys.stderr)
+        return 2
+    lost = [raw for raw in args.results if readfile.missing(raw)]
+    for raw in lost:  # before the ledger is touched: a path that is not there is a usage error, as in lint and qa
+        path = Path(raw)
+        shown = display_path(path, Path.cwd()) if path.is_absolute() else str(path)
+        print(f"{shown}:1:1: {readfile.reason(FileNotFoundError(), path)}", file=sys.stderr)
+    if lost:
         return 2
     bad = False
     db = ledger.connect(project.root, args.db)

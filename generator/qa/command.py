@@ -297,11 +297,11 @@ class _Ledger:
 def _load(root: Path):
     """The whole project, from the content cache when nothing it was read from has changed (as lint's)."""
     from huifang.contentcache import load_content
+    from huifang.readfile import not_a_project
 
-    if not (Path(root) / "content").is_dir():
-        raise _Usage(
-            f"{root}: 找不到 content/ 目录：这里和上级目录都不是 huifang 项目；请用 --project 指定项目根目录（含 content/ 和 scripts_src/），或用 huifang init 新建一个"
-        )
+    lost = not_a_project(Path(root))  # the same line and exit as every other command's
+    if lost:
+        raise _Usage(lost)
     loaded = load_content(Path(root), scripts=True)
     bad = [p for p in loaded.problems if p.severity == "error"]
     if bad:
@@ -421,13 +421,17 @@ def _report(args) -> int:
         connection = ledger.connect(args.project, args.db)
         try:
             rows = store.frequent_findings(connection) if args.by == "rule" else store.aggregate(connection, args.by)
+            left_out = store.superseded(connection)
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
         raise _Usage(f"{path}: 质检记录库无法读取（{ledger.reason(exc)}）") from None
     if args.format == "json":
-        sys.stdout.write(json.dumps({"by": args.by, "rows": rows}, ensure_ascii=False, indent=2) + "\n")
+        data = {"by": args.by, "rows": rows, "superseded": left_out}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return 0
+    if left_out:  # the same transcript judged again (qa run twice on a folder): counted once, by its latest
+        print(f"同一通话质检过多次的只计最近一次：较早的 {left_out} 次质检未计入", file=sys.stderr)
     if not rows:  # a ledger plan made, or one whose calls were all judged with --no-db: a bare header said nothing
         print(f"huifang qa: {path}: 还没有质检记录（先运行 huifang qa 质检通话）", file=sys.stderr)
     if args.by == "rule":

@@ -45,7 +45,7 @@ def gather(paths: list[str]) -> list[Job]:
         if not os.path.exists(path):
             raise InputError(f"{path}: 文件或目录不存在")
         if os.path.isdir(path):
-            for folder, dirs, files in os.walk(path):
+            for folder, dirs, files in os.walk(path, onerror=_unlisted):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(SUFFIXES) and not name.startswith("."):
@@ -56,6 +56,14 @@ def gather(paths: list[str]) -> list[Job]:
         else:
             jobs.append(Job(path, path))
     return jobs
+
+
+def _unlisted(exc: OSError) -> None:
+    """A folder that cannot be listed: said as lint says it (its transcripts were silently left out, and a
+    folder of them all was 「没有找到转写文件」)."""
+    from huifang.readfile import os_words
+
+    raise InputError(f"{exc.filename}: 无法读取目录：{os_words(exc)}")
 
 
 def manifest(path: str) -> list[Job]:

@@ -5,6 +5,9 @@ A call's `path` is as the user gave it (a manifest's rows relative to the manife
 have their own `calls/001.json`); `file` is the transcript's resolved path, which tells those apart. A ledger
 written before `file` existed gains the column on first use; its rows keep NULL there (their `path` is all
 that was stored).
+
+The reports (`aggregate`, `frequent_findings`, and the handbook's 质检统计 page through them) count each
+transcript once, by its latest judgment (`current`); `superseded` is how many earlier judgments they leave out.
 """
 
 from __future__ import annotations
@@ -132,16 +135,44 @@ GROUPS = {
 }
 
 
+def _has_file(connection) -> bool:
+    """Whether the ledger has the `file` column (a ledger of an older huifang opened without its migration,
+    as the handbook's dashboard opens it, has not)."""
+    return any(row[1] == "file" for row in connection.execute("PRAGMA table_info(qa_calls)"))
+
+
+def current(connection) -> str:
+    """The judged calls the reports count, as a table expression: each transcript (`file`) once, by its latest
+    judgment (the last row written; users run qa again on the same folder), and every row that has no `file`
+    (written before the column existed: counted as before)."""
+    if not _has_file(connection):
+        return "qa_calls"
+    return (
+        "(SELECT * FROM qa_calls WHERE file IS NULL OR file = ''"
+        " OR id IN (SELECT MAX(id) FROM qa_calls WHERE file <> '' GROUP BY file))"
+    )
+
+
+def superseded(connection) -> int:
+    """How many judgments the reports leave out: earlier ones of a transcript judged again."""
+    if not _has_file(connection):
+        return 0
+    return connection.execute(
+        "SELECT COUNT(*) - COUNT(DISTINCT file) FROM qa_calls WHERE file IS NOT NULL AND file <> ''"
+    ).fetchone()[0]
+
+
 def aggregate(connection, by: str) -> list[dict]:
     key = GROUPS[by]
+    calls = current(connection)
     rows = connection.execute(
         f"SELECT {key} AS k, COUNT(*), AVG(score), SUM(passed), AVG(duration_s), AVG(silence_ratio),"
-        f" SUM(interruptions) FROM qa_calls GROUP BY k ORDER BY k"
+        f" SUM(interruptions) FROM {calls} AS qa_calls GROUP BY k ORDER BY k"
     ).fetchall()
     findings = dict(
         connection.execute(
-            f"SELECT {key} AS k, COUNT(f.rule) FROM qa_calls LEFT JOIN qa_findings f ON f.call_id = qa_calls.id"
-            f" GROUP BY k"
+            f"SELECT {key} AS k, COUNT(f.rule) FROM {calls} AS qa_calls"
+            f" LEFT JOIN qa_findings f ON f.call_id = qa_calls.id GROUP BY k"
         ).fetchall()
     )
     return [
@@ -161,7 +192,10 @@ def aggregate(connection, by: str) -> list[dict]:
 
 def frequent_findings(connection) -> list[dict]:
     """Findings by rule, the most frequent first: how often, and in how many calls."""
+    calls = current(connection)
+    counted = "" if calls == "qa_calls" else f" WHERE call_id IN (SELECT id FROM {calls})"
     rows = connection.execute(
-        "SELECT rule, COUNT(*) AS n, COUNT(DISTINCT call_id) FROM qa_findings GROUP BY rule ORDER BY n DESC, rule"
+        f"SELECT rule, COUNT(*) AS n, COUNT(DISTINCT call_id) FROM qa_findings{counted}"
+        " GROUP BY rule ORDER BY n DESC, rule"
     )
     return [{"rule": rule, "findings": n, "calls": calls} for rule, n, calls in rows]

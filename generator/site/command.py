@@ -98,6 +98,7 @@ def quiet_logging(verbose: bool = False) -> None:
 
 def build_site(root: Path, site_dir: Path, args=None, settings: dict | None = None) -> None:
     """Build into a staging directory, then swap it into `site_dir`. Raises on failure."""
+    import jinja2
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -112,6 +113,10 @@ def build_site(root: Path, site_dir: Path, args=None, settings: dict | None = No
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
+            except jinja2.TemplateNotFound as exc:  # a theme icon named in mkdocs.yml that Material does not have
+                if not str(exc.name).startswith(".icons/"):
+                    raise
+                raise site_config.icon_problem(root, str(exc.name)) from None
             finally:
                 config.plugins.on_shutdown()
             if getattr(args, "no_forms", False):
@@ -174,7 +179,7 @@ def run(args) -> int:
     if args.command == "serve":
         wrong = dev_addr(args.dev_addr)
         if wrong:
-            print(f"huifang serve：{wrong}", file=sys.stderr)
+            print(f"huifang serve: {wrong}", file=sys.stderr)
             return 2
     else:
         try:
@@ -182,7 +187,7 @@ def run(args) -> int:
                 args.site_dir or root / "site", root, "--site-dir" if args.site_dir else "输出文件夹"
             )
         except OutputError as exc:
-            print(f"huifang build：{exc}", file=sys.stderr)
+            print(f"huifang build: {exc}", file=sys.stderr)
             print("网站未生成，没有改动任何文件。", file=sys.stderr)
             return 1
     code = precheck(root, args)
@@ -194,8 +199,12 @@ def run(args) -> int:
 
     try:
         build_site(root, site_dir, args, settings)
+    except ContentError as exc:  # a setting MkDocs passed on that failed while rendering (icon_problem)
+        print(exc.problem, file=sys.stderr)
+        print("网站未生成（site/ 保持原样）。", file=sys.stderr)
+        return 1
     except (MkDocsException, OutputError) as exc:
-        print(f"huifang build：{aborted(str(exc)) or exc}", file=sys.stderr)
+        print(f"huifang build: {aborted(str(exc)) or exc}", file=sys.stderr)
         print("网站未生成（site/ 保持原样）。", file=sys.stderr)
         return 1
     pages = sum(1 for _ in site_dir.rglob("*.html"))
@@ -227,6 +236,6 @@ def serve(root: Path, args, settings: dict) -> int:
                 build_type="dirty",
             )
         except MkDocsException as exc:
-            print(f"huifang serve：{aborted(str(exc)) or exc}", file=sys.stderr)
+            print(f"huifang serve: {aborted(str(exc)) or exc}", file=sys.stderr)
             return 1
     return 0

@@ -41,6 +41,87 @@ BY_NAME = ("plugins", "markdown_extensions")
 DEEP = ("theme", "extra")
 
 
+# the Material theme's settings that MkDocs hands on unchecked: a wrong type failed in the theme's page templates
+# (`palette: 5`: TypeError while rendering, an internal error), so they are checked at their place in mkdocs.yml
+THEME_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
+    "palette": ((dict, list), "映射（键: 值）或映射的列表"),
+    "features": ((list,), "列表"),
+    "font": ((dict, bool), "映射（键: 值）或 false"),
+    "icon": ((dict,), "映射（键: 值）"),
+    "language": ((str,), "文字"),
+    "logo": ((str,), "文字"),
+    "favicon": ((str,), "文字"),
+}
+ITEM_TYPES: dict[str, tuple[type, str]] = {"palette": (dict, "映射（键: 值）"), "features": (str, "文字")}
+KIND_WORDS = {str: "文字", int: "整数", float: "数字", bool: "true 或 false", list: "列表", dict: "映射（键: 值）"}
+# paths MkDocs reads relative to its configuration file, which huifang writes in a private temporary folder:
+# made absolute from the project root (the folder of the team's mkdocs.yml)
+PATH_LISTS = ("hooks", "watch")
+
+
+def _kind(value) -> str:
+    if isinstance(value, bool):
+        return " true" if value else " false"  # 实际是 true
+    return "空值" if value is None else KIND_WORDS.get(type(value), type(value).__name__)
+
+
+def icon_problem(root: Path, template: str) -> ContentError:
+    """A theme icon that does not exist (Material reads `.icons/<name>.svg` while it renders the pages: a
+    mistyped name was an internal error), said at the first place the team's mkdocs.yml names it."""
+    icon = template.removeprefix(".icons/").removesuffix(".svg")
+    message = f"图标「{icon}」不存在：请检查图标名（如 material/library，见 Material for MkDocs 的图标列表）"
+    own = Path(root) / FILE
+    try:
+        doc = document(own) if own.is_file() and not own.is_symlink() else None
+    except ContentError:
+        doc = None
+    if doc is not None:
+        stack: list[tuple[tuple, object]] = [((), doc.data)]
+        while stack:
+            path, value = stack.pop(0)
+            if not isinstance(value, (dict, list)) and str(value) == icon:
+                return doc.error(path, message)
+            if isinstance(value, dict):
+                stack += [((*path, k), v) for k, v in value.items()]
+            elif isinstance(value, list):
+                stack += [((*path, i), v) for i, v in enumerate(value)]
+    return ContentError(FILE, 1, 1, message)
+
+
+def check_theme(doc: Document, data: dict) -> None:
+    """ContentError at the first Material theme setting of a wrong type."""
+    theme = data.get("theme")
+    if not isinstance(theme, dict):
+        return  # MkDocs says what is wrong with theme itself
+    for key, (types, words) in THEME_TYPES.items():
+        if key not in theme:
+            continue
+        value = theme[key]
+        if not isinstance(value, types) or (bool in types and isinstance(value, bool) and value):
+            raise doc.error(("theme", key), f"theme.{key} 应为{words}，实际是{_kind(value)}")
+        if isinstance(value, list) and key in ITEM_TYPES:
+            item_type, item_words = ITEM_TYPES[key]
+            for i, item in enumerate(value):
+                if not isinstance(item, item_type):
+                    raise doc.error(("theme", key, i), f"theme.{key} 的每一项应为{item_words}，实际是{_kind(item)}")
+
+
+def with_paths_from(root: Path, own: dict) -> dict:
+    """`hooks`, `watch` and `theme.custom_dir` written relative to the team's mkdocs.yml, as MkDocs reads them
+    there, made absolute (MkDocs reads the merged settings from a temporary folder)."""
+
+    def absolute(value):
+        return str(root / value) if isinstance(value, str) and value and not os.path.isabs(value) else value
+
+    out = dict(own)
+    for key in PATH_LISTS:
+        if isinstance(out.get(key), list):
+            out[key] = [absolute(v) for v in out[key]]
+    if isinstance(out.get("theme"), dict) and "custom_dir" in out["theme"]:
+        out["theme"] = {**out["theme"], "custom_dir": absolute(out["theme"]["custom_dir"])}
+    return out
+
+
 def allowed(tag: str) -> bool:
     return tag in ("!ENV", "!relative") or tag.startswith(PYTHON_NAME)
 
@@ -95,7 +176,9 @@ def read(path: Path, display: str, importing: bool = True) -> dict:
             raise ContentError(
                 display, span.line, span.column, f"{key} 由 huifang 决定（{where}），请从 mkdocs.yml 中删去"
             )
-    return _resolve(doc, doc.data, (), importing)
+    data = _resolve(doc, doc.data, (), importing)
+    check_theme(doc, data)
+    return data
 
 
 def _name(entry) -> str:
@@ -134,7 +217,7 @@ def merged(base: dict, own: dict) -> dict:
 
 def settings(root: Path) -> dict:
     """The merged settings for the project at `root`. Raises ContentError for a bad mkdocs.yml."""
-    return merged(read(BASE, "huifang/site/mkdocs.yml"), own_settings(root))
+    return merged(read(BASE, "huifang/site/mkdocs.yml"), with_paths_from(Path(root).resolve(), own_settings(root)))
 
 
 def own_settings(root: Path, importing: bool = True) -> dict:

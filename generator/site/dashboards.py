@@ -83,8 +83,11 @@ def qa_view(path: Path, project: m.Project, rule_names: dict[str, str]) -> dict:
             ):
                 return {"state": "empty"}
             tables = {by: store.aggregate(connection, by) for by in ("agent", "script", "week")}
-            total, passed = connection.execute("SELECT count(*), sum(passed) FROM qa_calls").fetchone()
+            total, passed = connection.execute(
+                f"SELECT count(*), sum(passed) FROM {store.current(connection)}"
+            ).fetchone()
             findings = store.frequent_findings(connection)
+            superseded = store.superseded(connection)
         finally:
             connection.close()
     except sqlite3.DatabaseError:
@@ -131,6 +134,7 @@ def qa_view(path: Path, project: m.Project, rule_names: dict[str, str]) -> dict:
         "calls": total,
         "passed": passed,
         "pass_rate": f"{passed / total:.0%}",
+        "superseded": superseded,
     }
 
 

@@ -42,6 +42,18 @@ REASONS: list[tuple[str, str]] = [
     (r"Expected nav item to be .*", "nav 的每一项应当是页面路径，或「标题: 路径」"),
     (r"The URL isn't valid, it should include the http:// \(scheme\)", "网址应以 http:// 或 https:// 开头"),
     (r"Required configuration not provided\.", "缺少这项必填的设置"),
+    (r"Expected a string, got <class '(\w+)'>", "应为文字，实际是{t0}"),
+    (r"Invalid type <class '(\w+)'>\. Expected a string or key/value pairs\.", "应为文字或映射（键: 值），实际是{t0}"),
+    (
+        r"The configuration is invalid\. Expected a key-value mapping \(dict\) but received: <class '(\w+)'>",
+        "应为映射（键: 值），实际是{t0}",
+    ),
+    (r"Expected a list of items, but a <class '(\w+)'> was given\.", "应为列表，实际是{t0}"),
+    (r"Invalid Plugins configuration\. Expected a list or dict\.", "应为列表或映射（键: 值）"),
+    (r"Invalid Markdown Extensions configuration", "应为列表（每项写扩展名，或「扩展名: 选项」）"),
+    (r"The path '(.+)' isn't an existing file\.", "文件「{0}」不存在"),
+    (r"The path '(.+)' isn't an existing file or directory\.", "「{0}」不存在"),
+    (r"The path set in custom_dir \('(.+)'\) does not exist\.", "custom_dir 指向的文件夹「{0}」不存在"),
 ]
 
 

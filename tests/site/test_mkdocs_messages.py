@@ -16,7 +16,7 @@ def test_a_bad_mkdocs_yml_is_said_in_chinese_at_its_lines(minimal):
     assert result.stderr.splitlines() == [
         "mkdocs.yml:2:1: 警告：设置 foo：MkDocs 没有这项设置，已忽略（请检查拼写）",
         "mkdocs.yml:3:12: 设置 extra_css：应为列表，实际是文字",
-        "huifang build：mkdocs.yml 的设置有误（见上）",
+        "huifang build: mkdocs.yml 的设置有误（见上）",
         "网站未生成（site/ 保持原样）。",
     ], result.stderr
 
@@ -36,6 +36,18 @@ SAID = {
     "Expected nav item to be a string or dict, got a int: 3": "nav 的每一项应当是页面路径，或「标题: 路径」",
     "The URL isn't valid, it should include the http:// (scheme)": "网址应以 http:// 或 https:// 开头",
     "Required configuration not provided.": "缺少这项必填的设置",
+    # session 20's walk: the reasons MkDocs gave in English for common settings of a wrong type
+    "Expected a string, got <class 'int'>": "应为文字，实际是整数",
+    "Invalid type <class 'int'>. Expected a string or key/value pairs.": "应为文字或映射（键: 值），实际是整数",
+    "The configuration is invalid. Expected a key-value mapping (dict) but received: <class 'int'>": (
+        "应为映射（键: 值），实际是整数"
+    ),
+    "Expected a list of items, but a <class 'int'> was given.": "应为列表，实际是整数",
+    "Invalid Plugins configuration. Expected a list or dict.": "应为列表或映射（键: 值）",
+    "Invalid Markdown Extensions configuration": "应为列表（每项写扩展名，或「扩展名: 选项」）",
+    "The path '/team/hooks.py' isn't an existing file.": "文件「/team/hooks.py」不存在",
+    "The path '/team/extra' isn't an existing file or directory.": "「/team/extra」不存在",
+    "The path set in custom_dir ('/team/overrides') does not exist.": "custom_dir 指向的文件夹「/team/overrides」不存在",
 }
 
 

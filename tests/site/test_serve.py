@@ -185,5 +185,5 @@ def test_a_port_in_use_is_said_before_building(tmp_path: Path, capsys):
         port = busy.getsockname()[1]
         assert main(["serve", "--project", str(project), "--dev-addr", f"127.0.0.1:{port}"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"huifang serve：--dev-addr 127.0.0.1:{port}：端口 {port} 已被占用") and err.count("\n") == 1
+    assert err.startswith(f"huifang serve: --dev-addr 127.0.0.1:{port}：端口 {port} 已被占用") and err.count("\n") == 1
     assert not (project / "site").exists()
