@@ -15,6 +15,7 @@ import pytest
 
 from tests.conftest import MINIMAL, REPO, huifang
 from tests.qa.test_cli import write_manifest
+from tests.site.test_dashboards import build
 
 SPAN = ("--from", "2026-03-02", "--to", "2026-03-08")
 
@@ -72,21 +73,7 @@ def test_qa_report_counts_a_call_judged_again_once(tmp_path):
     # the handbook's 质检统计 page, built from the same ledger, agrees
     project = tmp_path / "project"
     shutil.copytree(MINIMAL, project)
-    site = tmp_path / "site"
-    built = huifang(
-        "build",
-        "--project",
-        project,
-        "--site-dir",
-        site,
-        "--no-forms",
-        "--lint-errors",
-        "warn",
-        "--db",
-        db,
-        timeout=600,
-    )
-    assert built.returncode == 0, built.stderr
+    site = build(project, tmp_path / "site", db)
     page = (site / "maintainers" / "qa.html").read_text(encoding="utf-8")
     assert "共 <strong>4</strong> 通" in page and "较早的 5 次质检未计入" in page
     cells = re.findall(r"<td[^>]*>(.*?)</td>", page)
