@@ -310,6 +310,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # an internal bug: say so in one line, show details on request
         if caused_by_ctrl_c(exc):
             return interrupted()
+        from huifang.workers import WorkerDied
+
+        if isinstance(exc, WorkerDied):  # killed, out of memory, or unable to start: the run stopped at once
+            print(f"huifang {args.command}: {exc}；本次运行未完成，已有的输出保持原样", file=sys.stderr)
+            return 1
         if os.environ.get("HUIFANG_DEBUG"):
             raise
         print(
