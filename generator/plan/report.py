@@ -628,6 +628,10 @@ def _run(args) -> int:
         print(f"{shown}:1:1: {readfile.reason(FileNotFoundError(), path)}", file=sys.stderr)
     if lost:
         return 2
+    missing = ledger.named_but_missing(args.db)
+    if missing:
+        print(f"huifang report: {missing}", file=sys.stderr)
+        return 2
     bad = False
     db = ledger.connect(project.root, args.db)
     try:
