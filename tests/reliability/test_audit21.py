@@ -98,9 +98,7 @@ def test_forms_stop_at_once_when_a_worker_is_killed_and_keep_the_old_pdfs(projec
     form = project / "content" / "forms" / "demo-tousu.yaml"
     form.write_text(form.read_text(encoding="utf-8").replace("客户投诉单", "客户投诉登记单"), encoding="utf-8")
     before = snapshot(project / "site")
-    result, took, workers = kill_a_worker(
-        ["forms", "--project", project, "--jobs", "2", "--no-progress"], forms_worker
-    )
+    result, took, workers = kill_a_worker(["forms", "--project", project, "--jobs", "2", "--no-progress"], forms_worker)
     assert_stopped_at_once(result, took, workers, "forms")
     assert snapshot(project / "site") == before
     again = huifang("forms", "--project", project, "--jobs", "2", "--no-progress", timeout=300)  # and it still works
@@ -239,7 +237,9 @@ def test_lint_says_it_after_a_cached_load_of_the_same_files(minimal, tmp_path):
     time.sleep(0.01)
     (minimal / "content" / "qa").write_text("x: 1\n", encoding="utf-8")
     result = lint()
-    assert result.returncode == 1 and "content/qa:1:1: error check 这里应是一个文件夹，却是一个文件" in result.stdout, result.stdout
+    assert result.returncode == 1 and "content/qa:1:1: error check 这里应是一个文件夹，却是一个文件" in result.stdout, (
+        result.stdout
+    )
 
 
 # -- 3. a read-only project: the folder asked for, not the staging folder -------------------------------------
