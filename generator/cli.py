@@ -260,6 +260,13 @@ def _collector_rarely() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # a Ctrl-C while starting (imports, the kept regexes, parsing): no traceback either
+        return interrupted()
+
+
+def _main(argv: list[str] | None) -> int:
     given = sys.argv[1:] if argv is None else argv
     first = next((a for a in given if not a.startswith("-")), None)  # the subcommand comes before its options
     before = given[: given.index(first)] if first in given else given

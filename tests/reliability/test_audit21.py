@@ -286,3 +286,105 @@ def test_build_with_a_db_that_is_not_there_is_a_typo(minimal, tmp_path):
         " huifang qa 第一次记入时建立）\n"
     )
     assert not (minimal / "site").exists() and not (tmp_path / "nope.sqlite").exists()
+
+
+# -- 5. the walk ------------------------------------------------------------------------------------------------
+RUDE = "客服：这不归我管。\n"
+
+
+def test_a_newline_in_a_named_file_is_written_as_an_escape(tmp_path):
+    """`path:line:col: message` was cut in two by a file name holding a newline (the project's own files were
+    already escaped; files named on the command line, qa's, plan's and report's were not)."""
+    named = tmp_path / "x\ny.txt"
+    named.write_text(RUDE, encoding="utf-8")
+    folder = tmp_path / "d\ne"
+    folder.mkdir()
+    (folder / "a\nb.txt").write_text(RUDE, encoding="utf-8")
+    lint = huifang("lint", "--project", MINIMAL, "x\ny.txt", "d\ne", cwd=tmp_path)
+    assert lint.returncode == 1 and lint.stdout, lint.stderr
+    assert all(line.startswith(("x\\ny.txt:1:", "d\\ne/a\\nb.txt:1:")) for line in lint.stdout.splitlines())
+    qa = huifang("qa", "--project", REPO, "--no-db", "x\ny.txt", cwd=tmp_path)
+    assert qa.stdout.startswith("x\\ny.txt: ") and "x\ny" not in qa.stdout + qa.stderr
+    events = tmp_path / "e\nv.csv"
+    events.write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "l.sqlite").write_bytes(b"")  # a ledger (empty) for report
+    plan = huifang("plan", "e\nv.csv", *SPAN, "--project", MINIMAL, "--no-db", cwd=tmp_path)
+    report = huifang("report", "e\nv.csv", *SPAN, "--project", MINIMAL, "--db", tmp_path / "l.sqlite", cwd=tmp_path)
+    assert plan.stderr.startswith("e\\nv.csv:1:1: 缺少列") and report.stderr.startswith(
+        "e\\nv.csv:1: 缺少「计划编号」列"
+    )
+    for command in (("lint", "--project", MINIMAL), ("qa", "--project", REPO, "--no-db")):
+        gone = huifang(*command, "no\nne.txt", cwd=tmp_path)
+        assert gone.returncode == 2 and gone.stderr == f"huifang {command[0]}: no\\nne.txt: 文件或目录不存在\n"
+
+
+def test_a_symlink_in_a_loop_is_said_as_one(tmp_path):
+    """lint and qa said 「文件或目录不存在」 of a link that is there (in a loop), and report and build took a
+    looping --db for a ledger."""
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "loop.sqlite").symlink_to("loop.sqlite")
+    lint = huifang("lint", "--project", MINIMAL, "loop.txt", cwd=tmp_path)
+    assert lint.returncode == 1 and lint.stdout == "loop.txt:1:1: error check 符号链接无法解析（指向自身或循环）\n"
+    qa = huifang("qa", "--project", REPO, "--no-db", "loop.txt", cwd=tmp_path)
+    assert qa.returncode == 1 and "loop.txt:1:1: 符号链接无法解析（指向自身或循环）" in qa.stderr, qa.stderr
+    report = huifang("report", *SPAN, "--project", MINIMAL, "--db", "loop.sqlite", cwd=tmp_path)
+    build = huifang("build", "--project", MINIMAL, "--no-forms", "--db", "loop.sqlite", cwd=tmp_path)
+    for command, result in (("report", report), ("build", build)):
+        assert result.returncode == 2
+        assert (
+            result.stderr
+            == f"huifang {command}: loop.sqlite: 符号链接无法解析（指向自身或循环）：请检查 --db 的文件名\n"
+        )
+
+
+@pytest.mark.parametrize("delay", [1.0, 2.5])
+def test_an_interrupted_plan_writes_no_worklist_folder_and_records_nothing(tmp_path, minimal, delay):
+    """Ctrl-C while the worklist was made left a new empty folder (and could leave this run's workbook beside
+    an earlier run's daily PDFs); now the files are made first and written together."""
+    from tests.reliability.conftest import as_from_a_shell
+
+    rows = ["客户,电话,场景,日期,坐席"]
+    rows += [f"客户{n},1380000{n % 10000:04d},demo-weixiu,2026-03-0{2 + n % 5},坐席{n % 40}" for n in range(20000)]
+    (tmp_path / "events.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    args = ["plan", "events.csv", *SPAN, "--project", minimal, "--db", "l.sqlite", "--out", "week"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "huifang", *map(str, args)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=as_from_a_shell,
+    )
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert "Traceback" not in err
+    if process.returncode == 130:
+        assert err == "已中断：输出保持原样。\n" and not (tmp_path / "week").exists()
+        assert not (tmp_path / "l.sqlite").exists()
+    else:  # it finished first: then everything is there
+        assert process.returncode == 0, err
+        assert len(list((tmp_path / "week").glob("每日名单-*.pdf"))) == 5
+
+
+def test_a_ctrl_c_while_huifang_starts_is_no_traceback(tmp_path):
+    """A Ctrl-C before `cli.main` reached its own handler (importing, the kept regexes, parsing the arguments)
+    printed a KeyboardInterrupt traceback."""
+    from tests.reliability.conftest import as_from_a_shell
+
+    for delay in (0.3, 0.6, 0.9):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "huifang", "lint", "--project", str(MINIMAL)],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=as_from_a_shell,
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+        if "Traceback" in err:  # only Python's own start-up, before any of huifang runs, is out of reach
+            assert "generator/" not in err and "huifang/" not in err, err
+            continue
+        assert process.returncode == 0 or (process.returncode == 130 and err == "已中断：输出保持原样。\n"), err
