@@ -325,7 +325,7 @@ def render_all(todo: list[Job], fillable: bool, jobs: int, bar):
     """Yield (job, pdf bytes, pages) as renders finish; in-process when one worker is enough. On an
     interrupt, an error or a worker's death the workers are ended at once, not waited for (`forms.pool`)."""
     workers = pool_size(jobs, len(todo))
-    if workers == 1 or not sys.executable:
+    if workers == 1 or not sys.executable or os.name != "posix":  # (the pool reads its pipes with select)
         for job in todo:
             data, pages = render_job(job.variants, job.one_page, fillable)
             advance(bar)
