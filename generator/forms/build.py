@@ -334,9 +334,11 @@ def render_all(todo: list[Job], fillable: bool, jobs: int, bar):
     from huifang.forms import pool
 
     order = sorted(todo, key=lambda j: -len(j.variants[0]))  # the longest first: no worker left with one at the end
-    for index, (data, pages) in pool.imap_unordered([(j.variants, j.one_page, fillable) for j in order], workers):
-        advance(bar)
-        yield order[index], data, pages
+    answers = pool.imap_unordered([(j.variants, j.one_page, fillable) for j in order], workers)
+    with contextlib.closing(answers):  # stopped early (an error, Ctrl-C): the workers are ended now, not when collected
+        for index, (data, pages) in answers:
+            advance(bar)
+            yield order[index], data, pages
 
 
 def advance(bar) -> None:
