@@ -30,13 +30,13 @@ from huifang.workers import WorkerDied, ended
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Generator, Iterator
 
 _SIZE = struct.Struct("<Q")  # a message's length in bytes; the message is a pickled tuple
 BOOT = "import sys, json; sys.path[:] = json.loads(sys.argv[1]); from huifang.forms.pool import serve; serve()"
 
 
-def imap_unordered(jobs: list[tuple], workers: int) -> Iterator[tuple[int, tuple[bytes, int]]]:
+def imap_unordered(jobs: list[tuple], workers: int) -> Generator[tuple[int, tuple[bytes, int]], None, None]:
     """(index, `render.first_fit(*jobs[index])`) for every job, as the `workers` processes finish them."""
     log = tempfile.TemporaryFile()
     started: list[subprocess.Popen] = []
