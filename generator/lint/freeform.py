@@ -748,7 +748,7 @@ def _shaped_reads(lines: list[str], md: bool, speakers: Speakers, shapes: dict[s
 
     Exact because nothing in reading a line or marking it asks which digit a character is: every regex of
     reading and of the line tests holds digits in classes that have all ten or none (tests/lint/
-    test_lintspeed21.py checks them), `\d`, `isdecimal`/`isdigit` and NUMBER_START answer alike for each, no
+    test_lintspeed21.py checks them), the digit class, `isdecimal`/`isdigit` and NUMBER_START answer alike for each, no
     OpenCC dictionary entry holds a digit, and the project's own words that might (speaker labels, word-order
     phrase words) turn this off when they do (`Reader.shapes`)."""
     reads: list = []
