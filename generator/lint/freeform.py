@@ -621,7 +621,8 @@ class Reader:
         from huifang.lint.normalize import drop_in_lines, fold
 
         new = list(lines)
-        folded = fold("\n".join(new)).split("\n")
+        joined = "\n".join(new)
+        folded = fold(joined).split("\n")
         dropped = drop_in_lines("\n".join(folded))
         hits = self.matcher.lines(dropped) if self.matcher is not None else set()
         speakers = self.speakers
@@ -629,7 +630,7 @@ class Reader:
             reads = [_read_line(line, md, speakers) for line in new]
             shaped: list = []
         else:
-            reads, shaped = _shaped_reads(new, md, speakers, self.shapes[md])
+            reads, shaped = _shaped_reads(new, joined, md, speakers, self.shapes[md])
         # Words written as they read are a slice of their folded line; rendered words are folded anew.
         spoken = [
             ("" if not read else f[read[1] : read[1] + len(read[0])] if read[4] is None else fold(read[0]))
@@ -740,7 +741,9 @@ NOT_SHAPED = regexcache.compile(r"[&<\\`|]|huifang")
 _NONZERO = regexcache.compile(r"[1-9]")
 
 
-def _shaped_reads(lines: list[str], md: bool, speakers: Speakers, shapes: dict[str, list]) -> tuple[list, list]:
+def _shaped_reads(
+    lines: list[str], joined: str, md: bool, speakers: Speakers, shapes: dict[str, list]
+) -> tuple[list, list]:
     """`_read_line` of each line, a line that differs from one read before only in its digits read from that
     one's reading: its words are the same slice of it (a reading whose words are rendered, or whose speaker is an
     unknown label, is never shared). Also per line its shape's entry [reading, marks or None] (None: not shaped),
@@ -753,9 +756,10 @@ def _shaped_reads(lines: list[str], md: bool, speakers: Speakers, shapes: dict[s
     phrase words) turn this off when they do (`Reader.shapes`)."""
     reads: list = []
     shaped: list = []
-    for line in lines:
-        shape = _NONZERO.sub("0", line)
-        if shape is line or NOT_SHAPED.search(line) is not None:
+    # the lines joined (`joined`), their shapes worked out and screened in one pass each
+    apart = NOT_SHAPED.search(joined) is not None
+    for line, shape in zip(lines, _NONZERO.sub("0", joined).split("\n")):
+        if shape == line or (apart and NOT_SHAPED.search(line) is not None):
             reads.append(_read_line(line, md, speakers))
             shaped.append(None)
             continue
