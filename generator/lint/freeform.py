@@ -445,7 +445,7 @@ class Reader:
         # Lines that differ only in their digits (「…工号9580。」, 「# 回访话术 12」) read alike: their shape (every
         # ASCII digit written 0) → (the reading of the first such line, its marks). None: digits may tell
         # readings apart here (a speaker label or a word-order phrase word with a digit: `numbers_alike`).
-        self.shapes: dict[bool, dict[str, tuple]] | None = (
+        self.shapes: dict[bool, dict[str, list]] | None = (
             {True: {}, False: {}} if numbers_alike and not speakers.names_digits() else None
         )
         self.marks: dict[bool, dict[str, int]] = {True: {}, False: {}}  # Markdown?, line → its marks
