@@ -87,8 +87,19 @@ def test_every_regex_of_reading_a_line_and_of_its_marks_asks_no_digit_apart():
         assert freeform.NOT_SHAPED.search(f"客服：1{char}2") is not None
     assert freeform.NOT_SHAPED.search("客服：1 <!-- huifang: off -->") is not None
     assert set(DIGITS) <= standards.NUMBER_START and set(DIGITS) <= freeform.PRE_START
-    # the literal tests: hints, ID words, 不方便, the label colon
-    for word in (*freeform.KIND_HINTS, "身份", "证件", "證件", "不方便", "：", ":"):
+    # the literal tests: hints, ID words, 不方便, the label colon, the words a label is compared with
+    for word in (
+        *freeform.KIND_HINTS,
+        *speakers.MARKERS,
+        *speakers.THIRD_PERSON,
+        *speakers.DEFAULT.table,
+        "身份",
+        "证件",
+        "證件",
+        "不方便",
+        "：",
+        ":",
+    ):
         assert not set(word) & set(DIGITS)
 
 
