@@ -747,7 +747,8 @@ def _shaped_reads(
     """`_read_line` of each line, a line that differs from one read before only in its digits read from that
     one's reading: its words are the same slice of it (a reading whose words are rendered, or whose speaker is an
     unknown label, is never shared). Also per line its shape's entry [reading, marks or None] (None: not shaped),
-    whose marks `_learn` fills from the first line of the shape and reads for the others.
+    whose marks `_learn` fills from the first line of the shape and reads for the others. Lines too long to be
+    remembered are read alone (their shapes would be remembered past `Reader.LIMIT`'s count).
 
     Exact because nothing in reading a line or marking it asks which digit a character is: every regex of
     reading and of the line tests holds digits in classes that have all ten or none (tests/lint/
@@ -759,7 +760,7 @@ def _shaped_reads(
     # the lines joined (`joined`), their shapes worked out and screened in one pass each
     apart = NOT_SHAPED.search(joined) is not None
     for line, shape in zip(lines, _NONZERO.sub("0", joined).split("\n")):
-        if shape == line or (apart and NOT_SHAPED.search(line) is not None):
+        if shape == line or len(line) > Reader.LONGEST or (apart and NOT_SHAPED.search(line) is not None):
             reads.append(_read_line(line, md, speakers))
             shaped.append(None)
             continue

@@ -279,6 +279,8 @@ def _renumbered(text: str, seed: int) -> str:
         "说话人1：您好，这里是安心物业，工号12\n说话人2：你好\n说话人1：请问您满意吗？\n说话人2：满意\n说话人1：再见\n",
         "[00:01] 客服：您好，我是客服3号\n[00:05] 客户：嗯\n[00:09] 客服：请拨打12345转2号键，再见\n",
         "客服：您好&#49;&#50;号为您服务\n| 1 | 2 |\n|---|---|\n| 3 | 4 |\n客服：再见\n",
+        # a line too long to be remembered, read alone
+        "客服：您好，工号12，" + "请问您对第3次维修满意吗？" * 45 + "\n客服：再见\n",
     ],
 )
 def test_scripts_renumbered_read_and_lint_as_each_read_alone(text):
