@@ -77,11 +77,13 @@ class Bridge:
         if self.lines.line_rules:
             chosen = keep if marks is not None and self._screens_enough else None
             held = []
-            for index in range(len(turns)) if chosen is None else chosen:
+            indexes = range(len(turns)) if chosen is None else chosen
+            placed = _line_starts(turns) if indexes else ()
+            for index in indexes:
                 u = made.get(index)
                 if u is None:
                     u = made[index] = self._utterance(turns[index], index, asks)
-                held.append(u)
+                held.append(_placed(u, placed[index]))
             lines = CallView("<call>", "<call>", (1, 1), [("", held)], org=org, freeform=True, text=text, marks=marks)
             if marks is not None:
                 lines.phrase_lines, lines.no_phrases = phrase_lines, not phrase_lines
@@ -258,6 +260,26 @@ class Bridge:
         anyone = (_PHRASE if forbidden_phrase.ID in wanted else 0) | (_PERSONAL_AT if personal_data.ID in wanted else 0)
         agent = (_REORDERED if forbidden_phrase.ID in wanted else 0) | (_SPOKEN if personal_data.ID in wanted else 0)
         return anyone, anyone | agent
+
+
+def _line_starts(turns: list[Turn]) -> list[int]:
+    """Where each turn's line starts in the call's text (the turns joined by line breaks)."""
+    starts = []
+    at = 0
+    for t in turns:
+        starts.append(at)
+        at += len(t.text) + 1
+    return starts
+
+
+def _placed(u: Utterance, base: int) -> Utterance:
+    """`u` at its own place in the call's text (`base`: where its line starts; it is the whole line): what the
+    line rules read of the text around an utterance (forbidden-phrase: whose words the line is, by the line
+    itself and the one before it; a story's quotes) is then its own line's, not the call's first line's. The
+    utterances the bridge remembers between calls stand at 0, since a turn's place changes from call to call."""
+    if u.base == base:
+        return u
+    return Utterance(u.text, u.speaker, u.file, u.line, 1, base, None, u.ask, u.key, u.kind, u.folded, u.normalized)
 
 
 def _for_a_call(message: str) -> str:

@@ -13,6 +13,7 @@ import pytest
 from huifang.qa.call import Call, Turn
 from huifang.qa.metrics import measure
 from huifang.qa.questions import _cannot_win
+from huifang.qa.readers import read
 from huifang.qa.readers.typed import _WhisperXTurn, turns
 
 
@@ -112,3 +113,34 @@ def test_a_paths_rank_compares_as_the_tuples_did():
         old = _recorder(answers, asked_old)
         assert _cannot_win(due, found, best, new) == _cannot_win_as_tuples(due, found, best, old)
         assert asked_new == asked_old  # the same questions looked for, in the same order
+
+
+def _whisperx(tmp_path, said) -> str:
+    segments, at = [], 0.0
+    for speaker, text in said:
+        segments.append({"start": at, "end": at + 2.0, "text": text, "speaker": speaker})
+        at += 2.5
+    path = tmp_path / "call.json"
+    path.write_text(json.dumps({"segments": segments}, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def test_a_phrase_is_judged_by_its_own_line_not_the_calls_first(session, tmp_path):
+    """A recording that starts with the customer's account of earlier calls (「我打了好几次客服电话，客服让我等通知」):
+    forbidden-phrase's whose-words reading took every turn's line to be the call's first line, so that account made
+    the agent's 「我们不论这件事！你再重打吧！」 the customer's, and the phrase went unreported."""
+    path = _whisperx(
+        tmp_path,
+        [
+            ("SPEAKER_00", "我打了好几次客服电话，客服让我等通知，到现在也没人管"),
+            ("SPEAKER_01", "您好，我是泰康人寿客服小李，请问是王先生吗？"),
+            ("SPEAKER_00", "是我。"),
+            ("SPEAKER_01", "我们不论这件事！你再重打吧！"),
+            ("SPEAKER_00", "什么态度。"),
+            ("SPEAKER_01", "感谢您的接听，祝您生活愉快，再见！"),
+        ],
+    )
+    verdict = session.judge(read(path))
+    assert [t.role for t in verdict.call.turns][:2] == ["customer", "agent"]
+    hits = [(f.rule, f.turn) for f in verdict.findings if f.rule == "forbidden-phrase"]
+    assert hits == [("forbidden-phrase", 3)]
