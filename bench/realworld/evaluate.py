@@ -128,6 +128,7 @@ def read_text(path: Path) -> str:
 def judge(engine, project, entry: dict, text: str) -> dict:
     from huifang.lint import standards
     from huifang.lint.engine import finish
+    from huifang.lint.phraselist import read_closing
 
     reader = engine.ctx.reader
     view = reader.view(text, entry["file"], None)
@@ -143,12 +144,11 @@ def judge(engine, project, entry: dict, text: str) -> dict:
     ]
     for ident in OPENING:
         found[ident] = all(ident in here for here in heres)
-    paths = view.paths
+    # each path's closing as the rule missing-closing reads it (a phrase list's goodbye entry included, Round 32a)
+    closings = [read_closing(ctx, view, t, closing)[0] for _, t in view.paths]
     for ident in CLOSING:
         element = by_id[ident]
-        found[ident] = all(
-            standards.find_elements(standards.closing(t, closing, view), [element], view.org) for _, t in paths
-        )
+        found[ident] = all(standards.find_elements(last, [element], view.org) for last in closings)
     ctx.sources[view.file] = text
     problems = finish(engine.lint_view(view), ctx.sources, ctx.config)
     del ctx.sources[view.file]

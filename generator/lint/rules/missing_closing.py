@@ -32,6 +32,7 @@ ID = "missing-closing"
 TYPE = "call"
 SEVERITY = "error"
 RANK = {"error": 0, "warning": 1, "info": 2}
+GOODBYE = "zaijian"  # the closing element that takes leave (content/standards.yaml; lint/phraselist.GOODBYE)
 
 
 def check(view: CallView, ctx: Context) -> Iterable[Problem]:
@@ -43,6 +44,11 @@ def check(view: CallView, ctx: Context) -> Iterable[Problem]:
     for label, turns in view.paths:
         last = closing(turns, standard, view)
         missing = absent(ctx, standard, view.org, last)
+        if missing and view.freeform and any(e.id == GOODBYE for e in missing):
+            # a phrase list's goodbye entry stands where the list puts it (lint/phraselist, Round 32a)
+            from huifang.lint.phraselist import with_listed_goodbye
+
+            last, missing = with_listed_goodbye(ctx, view, turns, standard, last, missing)
         if missing:
             key = (id(last[-1]) if last else None, tuple(e.id for e in missing))
             groups.setdefault(key, []).append(path_name(label))
