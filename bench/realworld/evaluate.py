@@ -128,6 +128,7 @@ def read_text(path: Path) -> str:
 def judge(engine, project, entry: dict, text: str) -> dict:
     from huifang.lint import standards
     from huifang.lint.engine import finish
+    from huifang.lint.ownkind import own_kind
     from huifang.lint.phraselist import read_closing
 
     reader = engine.ctx.reader
@@ -138,14 +139,15 @@ def judge(engine, project, entry: dict, text: str) -> dict:
     found: dict[str, bool] = {}
     greeting, closing = project.greeting, project.closing
     by_id = {e.id: e for e in greeting.elements + closing.elements}
+    own = own_kind(view)  # the opening and closing in the file's own kind's part (Round 32b)
     heres = [
         {f.element.id for f in standards.find_elements(turns, greeting.elements, view.org)}
-        for _, turns in standards.openings(ctx, view, greeting)
+        for _, turns in standards.openings(ctx, own, greeting)
     ]
     for ident in OPENING:
         found[ident] = all(ident in here for here in heres)
     # each path's closing as the rule missing-closing reads it (a phrase list's goodbye entry included, Round 32a)
-    closings = [read_closing(ctx, view, t, closing)[0] for _, t in view.paths]
+    closings = [read_closing(ctx, own, t, closing)[0] for _, t in own.paths]
     for ident in CLOSING:
         element = by_id[ident]
         found[ident] = all(standards.find_elements(last, [element], view.org) for last in closings)
