@@ -54,7 +54,10 @@ Each file is read exactly as `huifang lint` reads a free-form script (lint.freef
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
 Opening elements are looked for in the opening the linter finds (standards.openings: each path's when the
 opening is said inside branches), closing elements
-in each path's closing (standards.closing), with the one detector (standards.find_elements); an
+in each path's closing as the rule missing-closing reads it (standards.closing, and a phrase list's goodbye entry
+where the goodbye is missing: phraselist.read_closing), both in the file's own kind's part (ownkind.own_kind: a
+book of standards' section for another kind of contact is not the call), with the one detector
+(standards.find_elements); an
 element counts as present only when every path has it, as labels.yaml decides. Forbidden phrases are
 the linter's own forbidden-phrase findings (engine.lint_view), with the optional service pack
 enabled as `extends` would; a finding on a line the labels do not list is a false error.

@@ -19,7 +19,6 @@ versions.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 # Words a section's heading names a kind of contact by.
@@ -88,7 +87,17 @@ def _own_kind(view):
     if not any(u.agent for _, turns in paths for u in turns):
         return None
     whole = cut(view.whole) if view.whole is not None else None
-    return dataclasses.replace(view, paths=paths, whole=whole)
+    return _replaced(view, paths=paths, whole=whole)
+
+
+def _replaced(view, **changes):
+    """`dataclasses.replace(view, **changes)` without importing dataclasses (and inspect) on the lint path: a new
+    view of the same fields, none of the first one's remembered answers (its `_…` entries)."""
+    fields = type(view).__dataclass_fields__
+    new = type(view).__new__(type(view))
+    new.__dict__.update((name, value) for name, value in view.__dict__.items() if name in fields)
+    new.__dict__.update(changes)
+    return new
 
 
 def _ends_cut(turns: list, parts: dict) -> bool:
