@@ -94,7 +94,7 @@ def _replaced(view, **changes):
     """`dataclasses.replace(view, **changes)` without importing dataclasses (and inspect) on the lint path: a new
     view of the same fields, none of the first one's remembered answers (its `_…` entries)."""
     fields = type(view).__dataclass_fields__
-    new = type(view).__new__(type(view))
+    new = object.__new__(type(view))
     new.__dict__.update((name, value) for name, value in view.__dict__.items() if name in fields)
     new.__dict__.update(changes)
     return new
