@@ -21,6 +21,11 @@ from __future__ import annotations
 
 import re
 
+try:
+    from huifang.lint.linemarks import CLOSING
+except ImportError:  # older code (bench/realworld/transfer/own_kind.py): no line marks, CLOSING never asked
+    CLOSING = 0
+
 # Words a section's heading names a kind of contact by.
 KIND_WORDS = {
     "outbound": ("外呼", "呼出", "去电", "外拨", "回访", "致电客户", "致电用户"),
@@ -43,8 +48,11 @@ LEVEL = {"cn": 0, "pcn": 1, "num": 2, "pnum": 3, "circled": 4}  # 一、 >（一
 
 def own_kind(view):
     """The view with the sections headed for another kind of contact taken out of its turns (each utterance cut to
-    its parts outside them), or the view itself when it has none (or would keep no agent words). Remembered on
-    the view."""
+    its parts outside them), or the view itself when it has none (or would keep no agent words). Asked first of
+    what the view already says (free-form, its kind, its line marks), so most files cost three attribute tests;
+    the answer for the rest remembered on the view."""
+    if not view.freeform or view.kind not in KIND_WORDS or not _marks_closing(view):
+        return view  # no line says where a closing goes: a call or a script, not a book of standards
     kept = view.__dict__.get("_own_kind")
     if kept is None:
         kept = view.__dict__["_own_kind"] = _own_kind(view) or False
@@ -52,10 +60,6 @@ def own_kind(view):
 
 
 def _own_kind(view):
-    if not view.freeform or view.kind not in KIND_WORDS:
-        return None
-    if not _marks_closing(view):
-        return None  # no line says where a closing goes: a call or a script, not a book of standards
     if not _COMPILED:
         from huifang import regexcache
 
@@ -111,8 +115,6 @@ def _marks_closing(view) -> bool:
     has no marks (older code) the closing marker looked for in its text."""
     marks = getattr(view, "marks", None)
     if marks is not None:
-        from huifang.lint.linemarks import CLOSING
-
         return bool(marks & CLOSING)
     from huifang.lint.standards import CLOSING_MARK
 

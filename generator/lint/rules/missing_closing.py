@@ -17,7 +17,7 @@ FAIL:
 
 from __future__ import annotations
 
-from huifang.lint.ownkind import own_kind
+from huifang.lint.linemarks import CLOSING
 from huifang.lint.standards import closing, for_view, path_name, shown, suggestion
 from huifang.lint.standards import missing as absent
 
@@ -40,7 +40,11 @@ def check(view: CallView, ctx: Context) -> Iterable[Problem]:
     standard = for_view(ctx.project.closing, view)
     if standard is None or not standard.elements:
         return ()
-    view = own_kind(view)  # another kind of contact's section is not this call (lint/ownkind, Round 32b)
+    if view.freeform and (view.marks is None or view.marks & CLOSING):
+        # a book of standards: another kind of contact's section is not this call (lint/ownkind, Round 32b)
+        from huifang.lint.ownkind import own_kind
+
+        view = own_kind(view)
     groups: dict[tuple, list[str]] = {}
     where = {}
     for label, turns in view.paths:
