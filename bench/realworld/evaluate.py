@@ -49,6 +49,8 @@
                                                           # in sessions 19 and 20 (be7004d, da6468a, 4502bb2), then spent
     python bench/realworld/evaluate.py --split heldout22  # set 22 (labels-heldout22.yaml, heldout22/): blind, written in
                                                           # session 20; totals only until it is spent (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout23  # set 23 (labels-heldout23.yaml, heldout23/): blind, written in
+                                                          # session 21; totals only until it is spent (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -102,6 +104,7 @@ LABELS = {
     "heldout20": "labels-heldout20.yaml",
     "heldout21": "labels-heldout21.yaml",
     "heldout22": "labels-heldout22.yaml",
+    "heldout23": "labels-heldout23.yaml",
 }
 
 
