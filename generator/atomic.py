@@ -247,6 +247,15 @@ def sweep(target: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
+def _beside(target: Path, role: str) -> Path:
+    """A staging folder beside `target`; an OSError (a parent folder without write permission) names `target`,
+    the folder the user asked for, not the staging name nobody knows."""
+    try:
+        return Path(tempfile.mkdtemp(prefix=f".{target.name}.{role}.{os.getpid()}.", dir=target.parent))
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(target)) from None
+
+
 @contextmanager
 def replaced_dir(target: Path):
     """Yield a fresh staging directory; on success it replaces `target`, on failure it vanishes.
@@ -257,7 +266,7 @@ def replaced_dir(target: Path):
         raise OutputError(not_ours(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     sweep(target)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new.{os.getpid()}.", dir=target.parent))
+    staging = _beside(target, "new")
     try:
         os.chmod(staging, public_mode())
         write_text(staging / MARKER, MARKER_TEXT, public_mode(directory=False))
@@ -271,7 +280,7 @@ def replaced_dir(target: Path):
     with interrupts_deferred():  # two renames: never leave the target missing in between
         old = None
         if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.{os.getpid()}.", dir=target.parent))
+            old = _beside(target, "old")
             os.replace(target, old / "previous")
         try:
             os.replace(staging, target)

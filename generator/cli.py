@@ -260,6 +260,13 @@ def _collector_rarely() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # a Ctrl-C while starting (imports, the kept regexes, parsing): no traceback either
+        return interrupted()
+
+
+def _main(argv: list[str] | None) -> int:
     given = sys.argv[1:] if argv is None else argv
     first = next((a for a in given if not a.startswith("-")), None)  # the subcommand comes before its options
     before = given[: given.index(first)] if first in given else given
@@ -310,6 +317,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # an internal bug: say so in one line, show details on request
         if caused_by_ctrl_c(exc):
             return interrupted()
+        from huifang.workers import WorkerDied
+
+        if isinstance(exc, WorkerDied):  # killed, out of memory, or unable to start: the run stopped at once
+            print(f"huifang {args.command}: {exc}；本次运行未完成，已有的输出保持原样", file=sys.stderr)
+            return 1
         if os.environ.get("HUIFANG_DEBUG"):
             raise
         print(

@@ -114,23 +114,25 @@ def _folder() -> Path | None:
     return folder
 
 
-def _listing(root: Path, scripts: bool = False) -> tuple[list[str], list[str], list[str]]:
+def _listing(root: Path, scripts: bool = False) -> tuple[list[str], list[str], list[str], list[str]]:
     """(files read by content: huifang.yaml and content files, `scripts`: and scripts; content pages, by name;
-    huifang's modules)."""
-    from huifang.project import CONFIG_FILE, CONTENT, discover
+    huifang's modules; the content folders that cannot be listed or are no folder, which the loader reports)."""
+    from huifang.project import CONFIG_FILE, CONTENT, discover, not_a_folder
 
     config = root / CONFIG_FILE
     files = [str(config)] if config.exists() else []
-    files += [str(path) for path, _ in discover(root, scripts=scripts)]
+    refused: dict[Path, str] = {}
+    files += [str(path) for path, _ in discover(root, scripts=scripts, locked=refused)]
     pages = root / CONTENT / "pages"
     named = [str(page) for page in sorted(pages.rglob("*.md"))] if pages.is_dir() else []
+    odd = sorted(str(folder) for folder in [*refused, pages] if folder in refused or not_a_folder(folder))
     code = sorted(
         os.path.join(folder, name) for folder, _, names in os.walk(PACKAGE) for name in names if name.endswith(".py")
     )
     from huifang.lint import packs
 
     code += sorted(str(path) for path in packs.HERE.glob("*.yaml"))
-    return files, named, code
+    return files, named, code, odd
 
 
 def _folders(root: Path, files: list[str], code: list[str], scripts: bool = False) -> list[str]:
@@ -171,11 +173,12 @@ def _links(root: Path) -> list[tuple[str, str | None]]:
 
 
 def _manifest(root: Path, scripts: bool = False) -> dict:
-    files, pages, code = _listing(root, scripts)
+    listing = _listing(root, scripts)
+    files, _, code, _ = listing
     return {
         "links": _links(root),
         "files": [(path, _stat(path), _digest(path)) for path in files + code],
-        "listing": (files, pages, code),
+        "listing": listing,
         "folders": [(folder, _stat(folder)) for folder in _folders(root, files, code, scripts)],
     }
 

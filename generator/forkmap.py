@@ -7,7 +7,8 @@ number into one pipe before forking (the chunks themselves are inherited), each 
 number when it is free (a pipe read of 4 bytes written whole is never split), and writes each result,
 pickled, into a pipe of its own, which the parent reads with `select`. A worker ends with `os._exit` (no
 exit handlers, as a pool's workers) and ignores Ctrl-C, which stops the parent: it then ends the workers.
-An exception in `work` is raised again in the parent; a worker that dies without an answer is an error.
+An exception in `work` is raised again in the parent; a worker that dies (killed, out of memory) is a
+`workers.WorkerDied` at once, saying how it ended: the others are ended, and nothing waits for them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import signal
 import struct
 import sys
 
+from huifang.workers import WorkerDied, ended, status_code
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -28,8 +31,7 @@ _HEAD = struct.Struct("<IQ")  # a result's chunk number and its length in bytes
 _FAILED = 0xFFFFFFFF  # a chunk number that means "work raised": the payload is the exception
 
 
-class WorkerDied(RuntimeError):
-    pass
+__all__ = ["WorkerDied", "imap"]
 
 
 def imap(work: Callable, chunks: list, jobs: int) -> Iterator:
@@ -41,6 +43,7 @@ def imap(work: Callable, chunks: list, jobs: int) -> Iterator:
     os.close(task_write)
     _flush()  # nothing buffered is written twice
     children: dict[int, int] = {}  # result pipe → pid
+    reaped: set[int] = set()  # workers already waited for (their pids may be another process's by now)
     done = False
     try:
         for _ in range(jobs):
@@ -56,12 +59,12 @@ def imap(work: Callable, chunks: list, jobs: int) -> Iterator:
             children[result_read] = pid
         os.close(task_read)
         task_read = -1
-        yield from _gather(children, len(chunks))
+        yield from _gather(children, len(chunks), reaped)
         done = True
     finally:
         if task_read >= 0:
             os.close(task_read)
-        _end(children, stop=not done)
+        _end(children, reaped, stop=not done)
 
 
 def _widen(fd: int) -> None:
@@ -120,19 +123,23 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _gather(children: dict[int, int], total: int) -> Iterator:
-    """Results in chunk order, read from every worker's pipe as they arrive."""
+def _gather(children: dict[int, int], total: int, reaped: set[int]) -> Iterator:
+    """Results in chunk order, read from every worker's pipe as they arrive; a worker whose pipe closes is waited
+    for, and one that did not end well (a signal, an exit code) stops the run at once."""
     buffers = {fd: bytearray() for fd in children}
     ready: dict[int, bytes] = {}
     following = 0
     while following < total:
         if not buffers:
-            raise WorkerDied("a worker process ended before its work was done")
+            raise WorkerDied(ended(None))
         readable, _, _ = select.select(list(buffers), [], [])
         for fd in readable:
             data = os.read(fd, 1 << 20)
             if not data:
                 del buffers[fd]
+                code = _reap(children[fd], reaped)
+                if code:
+                    raise WorkerDied(ended(code))
                 continue
             buffer = buffers[fd]
             buffer += data
@@ -150,10 +157,22 @@ def _gather(children: dict[int, int], total: int) -> Iterator:
             following += 1
 
 
-def _end(children: dict[int, int], *, stop: bool) -> None:
+def _reap(pid: int, reaped: set[int]) -> int:
+    """Wait for a worker whose pipe closed (it is ending): its exit status as a returncode (-N: signal N)."""
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        return 0
+    reaped.add(pid)
+    return status_code(status)
+
+
+def _end(children: dict[int, int], reaped: set[int], *, stop: bool) -> None:
     """Close the result pipes and reap every worker; `stop`: end them first (the parent stops early)."""
     for fd, pid in children.items():
         os.close(fd)
+        if pid in reaped:
+            continue
         try:
             if stop:
                 os.kill(pid, signal.SIGTERM)

@@ -66,15 +66,19 @@ def run(args) -> int:
             file=sys.stderr,
         )
         return 2
+    from huifang.atomic import interrupts_deferred
+
     written = skipped = 0
-    for rel, data in plan(args.from_example).items():
-        path = target / rel
-        if path.exists() or path.is_symlink():
-            skipped += 1
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written += 1
+    files = plan(args.from_example)
+    with interrupts_deferred():  # a Ctrl-C meanwhile leaves a whole project, not half of one (or a file cut short)
+        for rel, data in files.items():
+            path = target / rel
+            if path.exists() or path.is_symlink():
+                skipped += 1
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            written += 1
     kind = "示例回访规范" if args.from_example else "起步模板"
     note = f"，跳过 {skipped} 个已存在的文件" if skipped else ""
     print(f"已在 {target} 新建回访规范项目（{kind}）：写入 {written} 个文件{note}。", file=sys.stderr)

@@ -54,6 +54,21 @@ def default_path(root: Path) -> Path:
     return Path(root) / DEFAULT_NAME
 
 
+def named_but_missing(path: str | Path | None) -> str:
+    """Why a ledger the user named with --db for reading (report, build, serve) is refused: it is not there, most
+    likely a typo; nothing is made in its place (a new ledger would only print zeros). "" when it is there or
+    not named (the default ledger beside huifang.yaml may be missing: the report and the pages say it is empty)."""
+    from huifang.readfile import missing, printable_path
+
+    if not path:
+        return ""
+    if not missing(path):
+        if os.path.islink(path) and not os.path.exists(path):  # a link in a loop
+            return f"{printable_path(path)}: 符号链接无法解析（指向自身或循环）：请检查 --db 的文件名"
+        return ""
+    return f"{printable_path(path)}: 回访台账不存在：请检查 --db 的文件名（台账在 huifang plan 或 huifang qa 第一次记入时建立）"
+
+
 def register(name: str, statements: list[Statement]) -> None:
     SCHEMA[name] = statements
 

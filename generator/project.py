@@ -62,7 +62,7 @@ def discover(root: Path, scripts: bool = True, locked: dict[Path, str] | None = 
                 while folder not in (root, folder.parent):
                     chain.append(folder)
                     folder = folder.parent
-                refused = next((f for f in reversed(chain) if cannot_list(f)), None)
+                refused = next((f for f in reversed(chain) if cannot_list(f) or not_a_folder(f)), None)
                 if refused is not None:
                     locked[refused] = locked.get(refused) or kind.id
                     continue
@@ -74,6 +74,21 @@ def discover(root: Path, scripts: bool = True, locked: dict[Path, str] | None = 
                     if not any(part.startswith(".") for part in path.relative_to(root).parts) and regular(path):
                         found[path] = kind.id
     return sorted(found.items(), key=lambda item: item[0].relative_to(root).as_posix())
+
+
+def not_a_folder(path: Path) -> bool:
+    """Something is there, but no folder: a file, or a link to one or to nowhere (its files were silently none)."""
+    return os.path.lexists(path) and not os.path.isdir(path)
+
+
+def folder_problem(folder: Path, root: Path, what: str) -> Problem:
+    """Why a content folder's files cannot be read: no permission, or no folder there at all."""
+    shown = display_path(folder, root)
+    if not not_a_folder(folder):
+        return Problem(shown, 1, 1, "无法读取目录：没有权限（检查文件夹权限）")
+    if os.path.islink(folder) and not os.path.exists(folder):
+        return Problem(shown, 1, 1, f"{shown} 是无法解析的符号链接（指向自身、循环或不存在的位置）：请改为普通文件夹")
+    return Problem(shown, 1, 1, f"这里应是一个文件夹，却是一个文件：{what}放在 {shown}/ 文件夹里")
 
 
 def cannot_list(folder: Path) -> bool:
@@ -598,7 +613,7 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
     locked: dict[Path, str] = {}
     files = discover(root, scripts=scripts is None and not scripts_unreadable, locked=locked)
     for folder, kind_id in locked.items():  # its files' ids are unknown: not said to be missing where referred to
-        problems.append(Problem(display_path(folder, root), 1, 1, "无法读取目录：没有权限（检查文件夹权限）"))
+        problems.append(folder_problem(folder, root, BY_ID[kind_id].title))
         if folder == root / CONTENT:
             loaded.unreadable.update(REFERRED_AS.values())
         elif kind_id in REFERRED_AS:
@@ -639,6 +654,8 @@ def load_project(root: Path | str, scripts: Iterable[Path] | None = None, *, reu
     if project.greeting is None and not content_locked and not (root / CONTENT / "standards.yaml").exists():
         problems.append(Problem(f"{CONTENT}/standards.yaml", 1, 1, "缺少开头语与结束语标准文件 content/standards.yaml"))
     pages_dir = root / CONTENT / "pages"
+    if not content_locked and not_a_folder(pages_dir):
+        problems.append(folder_problem(pages_dir, root, "说明页（Markdown）"))
     if not content_locked and pages_dir.is_dir():
         found, refused = pages_of(root, pages_dir)
         problems.extend(refused)

@@ -74,6 +74,13 @@ def missing(path: str | os.PathLike) -> bool:
     return False
 
 
+def printable_path(path: str | os.PathLike) -> str:
+    """A path named on the command line, on one line (a newline in it written as an escape)."""
+    from huifang.problems import printable
+
+    return printable(os.fspath(path))
+
+
 def human_size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 

@@ -12,10 +12,8 @@ import io
 import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC
-from multiprocessing import get_context
 from pathlib import Path
 
 from huifang import __version__
@@ -25,7 +23,6 @@ from huifang.forms import fonts, html, views
 from huifang.forms.cache import Cache, key_of
 from huifang.kinds import KINDS
 from huifang.problems import ContentError, Problem
-from huifang.workers import ignore_interrupts
 
 DESK_MAX_PHRASES = (None, 12, 8, 5)
 ONE_PAGE_KINDS = ("desk", "form", "sheet", "guide")  # tried denser when they spill
@@ -152,18 +149,17 @@ def check_fonts(jobs: list[Job], face: fonts.FontFace, loaded) -> list[Problem]:
 
 
 def render_job(variants: list[str], one_page: bool, fillable: bool) -> tuple[bytes, int]:
-    """Worker: the first variant that fits (every variant fits unless one_page)."""
-    from huifang.forms.render import to_pdf
+    """The first variant that fits (every variant fits unless one_page), rendered here."""
+    from huifang.forms.render import first_fit
 
-    data, pages = b"", 0
-    for source in variants:
-        data, pages = to_pdf(source, fillable=fillable)
-        if not one_page or pages <= 1:
-            break
-    return data, pages
+    return first_fit(variants, one_page, fillable)
 
 
 def pool_size(jobs: int, work: int) -> int:
+    """`jobs` if given, else HUIFANG_JOBS (as every command's workers), else the CPUs; never more than the work."""
+    env = os.environ.get("HUIFANG_JOBS", "")
+    if jobs <= 0 and env.isdigit() and int(env) > 0:
+        jobs = int(env)
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(jobs if jobs > 0 else cpus, work))
 
@@ -327,46 +323,22 @@ def commit(out_dir: Path, cache: Cache, pending: dict[str, str], result: Result,
 
 def render_all(todo: list[Job], fillable: bool, jobs: int, bar):
     """Yield (job, pdf bytes, pages) as renders finish; in-process when one worker is enough. On an
-    interrupt or error the workers are stopped at once, not waited for."""
+    interrupt, an error or a worker's death the workers are ended at once, not waited for (`forms.pool`)."""
     workers = pool_size(jobs, len(todo))
-    if workers == 1:
+    if workers == 1 or not sys.executable or os.name != "posix":  # (the pool reads its pipes with select)
         for job in todo:
             data, pages = render_job(job.variants, job.one_page, fillable)
             advance(bar)
             yield job, data, pages
         return
-    # spawn: never fork a process that may already hold fontconfig/Pango locks.
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=ignore_interrupts)
-    try:
-        futures = {
-            pool.submit(render_job, job.variants, job.one_page, fillable): job
-            for job in sorted(todo, key=lambda j: -len(j.variants[0]))
-        }
-        for future in as_completed(futures):
-            data, pages = future.result()
+    from huifang.forms import pool
+
+    order = sorted(todo, key=lambda j: -len(j.variants[0]))  # the longest first: no worker left with one at the end
+    answers = pool.imap_unordered([(j.variants, j.one_page, fillable) for j in order], workers)
+    with contextlib.closing(answers):  # stopped early (an error, Ctrl-C): the workers are ended now, not when collected
+        for index, (data, pages) in answers:
             advance(bar)
-            yield futures[future], data, pages
-    except BaseException:
-        with interrupts_deferred():
-            stop(pool)
-        raise
-    pool.shutdown(wait=True)
-
-
-def stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what has not started and end the workers now (shutdown alone waits for running renders),
-    then let the pool's manager thread finish, so that interpreter exit neither waits nor fails."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    manager = getattr(pool, "_executor_manager_thread", None)
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
-    if manager is not None:
-        manager.join(timeout=5)
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.join(timeout=2)
+            yield order[index], data, pages
 
 
 def advance(bar) -> None:

@@ -147,3 +147,13 @@ def to_pdf(html: str, *, fillable: bool = False) -> tuple[bytes, int]:
     document = weasyprint.HTML(string=html, base_url=None).render(pdf_forms=fillable)
     data = document.write_pdf(pdf_identifier=True, pdf_forms=fillable, finisher=finish)
     return data, len(document.pages)
+
+
+def first_fit(variants: list[str], one_page: bool, fillable: bool) -> tuple[bytes, int]:
+    """The first variant that fits (every variant fits unless one_page), with its page count."""
+    data, pages = b"", 0
+    for source in variants:
+        data, pages = to_pdf(source, fillable=fillable)
+        if not one_page or pages <= 1:
+            break
+    return data, pages

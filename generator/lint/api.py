@@ -12,8 +12,8 @@ from pathlib import Path
 
 from huifang.lint import inputs, run
 from huifang.lint.result import Result, UsageError
-from huifang.problems import Problem
-from huifang.readfile import not_a_project
+from huifang.problems import Problem, printable
+from huifang.readfile import missing, not_a_project
 
 __all__ = ["Result", "UsageError", "lint_by_script", "lint_paths", "lint_project"]
 
@@ -73,8 +73,8 @@ def lint_paths(
     yaml_files: list = []
     freeform: list = []
     for path in paths:
-        if not os.path.exists(path):
-            raise UsageError(f"{path}: 文件或目录不存在")
+        if missing(path):  # (a symlink in a loop is there: reading it says so, as that file's finding)
+            raise UsageError(f"{printable(str(path))}: 文件或目录不存在")
         if os.path.isdir(path):
             for file, display in inputs.walk(str(path), root_abs):
                 (freeform if file.endswith(inputs.FREEFORM_SUFFIXES) else yaml_files).append((file, display))

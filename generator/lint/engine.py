@@ -93,7 +93,9 @@ class Context:
                     (linemarks.OPENINGS, labelled_words),
                 ),
             )
-            self._reader = Reader(self.matcher, self.config.speakers, tests)
+            # a word-order phrase word with a digit would tell lines apart by it (`Reader.shapes`)
+            alike = not any(char.isdigit() for word in order.first for char in word)
+            self._reader = Reader(self.matcher, self.config.speakers, tests, numbers_alike=alike)
         return self._reader
 
     def element(self, element, org):

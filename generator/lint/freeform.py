@@ -432,10 +432,22 @@ class Reader:
     LIMIT = 2_000_000  # characters of lines remembered (then forgotten, between batches); longer lines than
     LONGEST = 500  # this are never remembered
 
-    def __init__(self, matcher=None, speakers: Speakers = DEFAULT_SPEAKERS, tests: LineTests | None = None):
+    def __init__(
+        self,
+        matcher=None,
+        speakers: Speakers = DEFAULT_SPEAKERS,
+        tests: LineTests | None = None,
+        numbers_alike: bool = True,
+    ):
         self.matcher = matcher
         self.speakers = speakers
         self.tests = tests  # the pre-screens' line tests (lint/linemarks.py), asked of each line as it is read
+        # Lines that differ only in their digits (「…工号9580。」, 「# 回访话术 12」) read alike: their shape (every
+        # ASCII digit written 0) → (the reading of the first such line, its marks). None: digits may tell
+        # readings apart here (a speaker label or a word-order phrase word with a digit: `numbers_alike`).
+        self.shapes: dict[bool, dict[str, list]] | None = (
+            {True: {}, False: {}} if numbers_alike and not speakers.names_digits() else None
+        )
         self.marks: dict[bool, dict[str, int]] = {True: {}, False: {}}  # Markdown?, line → its marks
         # line → (words, column offset, speaker, asks, columns, cell?, folded, normalised, phrase?) or ()
         self.known: dict[str, tuple] = {}  # Markdown lines
@@ -460,6 +472,8 @@ class Reader:
             self.plain.clear()
             self.labelled = {True: {}, False: {}}
             self.marks = {True: {}, False: {}}
+            if self.shapes is not None:
+                self.shapes = {True: {}, False: {}}
             self.size = 0
         learnt: dict[bool, dict] = {}
         marked: dict[bool, dict] = {}  # the new lines' marks (those of lines too long to remember are only here)
@@ -607,11 +621,16 @@ class Reader:
         from huifang.lint.normalize import drop_in_lines, fold
 
         new = list(lines)
-        folded = fold("\n".join(new)).split("\n")
+        joined = "\n".join(new)
+        folded = fold(joined).split("\n")
         dropped = drop_in_lines("\n".join(folded))
         hits = self.matcher.lines(dropped) if self.matcher is not None else set()
         speakers = self.speakers
-        reads = [_read_line(line, md, speakers) for line in new]
+        if self.shapes is None:
+            reads = [_read_line(line, md, speakers) for line in new]
+            shaped: list = []
+        else:
+            reads, shaped = _shaped_reads(new, joined, md, speakers, self.shapes[md])
         # Words written as they read are a slice of their folded line; rendered words are folded anew.
         spoken = [
             ("" if not read else f[read[1] : read[1] + len(read[0])] if read[4] is None else fold(read[0]))
@@ -623,11 +642,17 @@ class Reader:
         marked = {}
         for number, (line, read, words, norm) in enumerate(zip(new, reads, spoken, norms), 1):
             if tests is not None:
-                marked[line] = tests.of_line(line)
-                # the word tests are of what the agent says: a line of the customer's never is (an unknown
-                # speaker may turn out to be the agent)
-                if read and (read[2] == AGENT or read[2] == UNKNOWN):
-                    marked[line] |= tests.of_words(words, read[0])
+                shape = shaped[number - 1] if shaped else None
+                if shape is not None and shape[1] is not None:
+                    marked[line] = shape[1]  # a line of the same shape read before: the same marks
+                else:
+                    marked[line] = tests.of_line(line)
+                    # the word tests are of what the agent says: a line of the customer's never is (an unknown
+                    # speaker may turn out to be the agent)
+                    if read and (read[2] == AGENT or read[2] == UNKNOWN):
+                        marked[line] |= tests.of_words(words, read[0])
+                    if shape is not None:
+                        shape[1] = marked[line]
             if not read:
                 learnt[line] = ()
                 continue
@@ -707,6 +732,61 @@ class Reader:
                 )
             )
         return out
+
+
+# What reading a line never tells apart by digit: a line with none of these reads as its shape does (every ASCII
+# digit 0). Character references (&#…;) and switches (huifang:) are read by their digits' values, a table row by
+# its cells: such lines are read on their own.
+NOT_SHAPED = regexcache.compile(r"[&<\\`|]|huifang")
+_NONZERO = regexcache.compile(r"[1-9]")
+
+
+def _shaped_reads(
+    lines: list[str], joined: str, md: bool, speakers: Speakers, shapes: dict[str, list]
+) -> tuple[list, list]:
+    """`_read_line` of each line, a line that differs from one read before only in its digits read from that
+    one's reading: its words are the same slice of it (a reading whose words are rendered, or whose speaker is an
+    unknown label, is never shared). Also per line its shape's entry [reading, marks or None] (None: not shaped),
+    whose marks `_learn` fills from the first line of the shape and reads for the others. Lines too long to be
+    remembered are read alone (their shapes would be remembered past `Reader.LIMIT`'s count).
+
+    Exact because nothing in reading a line or marking it asks which digit a character is: every regex of
+    reading and of the line tests holds digits in classes that have all ten or none (tests/lint/
+    test_lintspeed21.py checks them), the digit class, `isdecimal`/`isdigit` and NUMBER_START answer alike for each, no
+    OpenCC dictionary entry holds a digit, and the project's own words that might (speaker labels, word-order
+    phrase words) turn this off when they do (`Reader.shapes`)."""
+    reads: list = []
+    shaped: list = []
+    # the lines joined (`joined`), their shapes worked out and screened in one pass each
+    apart = NOT_SHAPED.search(joined) is not None
+    for line, shape in zip(lines, _NONZERO.sub("0", joined).split("\n")):
+        if shape == line or len(line) > Reader.LONGEST or (apart and NOT_SHAPED.search(line) is not None):
+            reads.append(_read_line(line, md, speakers))
+            shaped.append(None)
+            continue
+        entry = shapes.get(shape)
+        if entry is None:
+            read = _read_line(line, md, speakers)
+            if read and (read[4] is not None or read[2] == UNKNOWN):
+                entry = shapes[shape] = [False, None]
+                shaped.append(None)
+            else:
+                entry = shapes[shape] = [read, None]
+                shaped.append(entry)
+            reads.append(read)
+            continue
+        first = entry[0]
+        if first is False:
+            reads.append(_read_line(line, md, speakers))
+            shaped.append(None)
+            continue
+        if first:
+            at = first[1]
+            words = line[at : at + len(first[0])]
+            first = (words, at, *first[2:])
+        reads.append(first)
+        shaped.append(entry)
+    return reads, shaped
 
 
 def _sliced_norms(folded: list[str], dropped: list[str], reads: list, spoken: list[str]) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from huifang import readfile
 from huifang.lint.result import UsageError
+from huifang.problems import printable
 
 YAML_SUFFIXES = (".yaml", ".yml")
 FREEFORM_SUFFIXES = (".md", ".txt")
@@ -40,9 +41,11 @@ def looks_like_script(file: str) -> bool:
 
 
 def display_of(path_abs: str, root_abs: str, given: str) -> str:
+    """The name a finding gives the file: relative to the project if inside it, as given if not; on one line
+    (a newline in a name written as an escape, as every command writes it)."""
     if path_abs.startswith(root_abs + os.sep):
-        return path_abs[len(root_abs) + 1 :].replace(os.sep, "/")
-    return given
+        given = path_abs[len(root_abs) + 1 :].replace(os.sep, "/")
+    return given if given.isprintable() else printable(given)
 
 
 def walk(top: str, root_abs: str):
@@ -67,10 +70,11 @@ def walk(top: str, root_abs: str):
         for name in sorted(entries):
             entry = entries[name]
             folder_here = _is_dir(entry)
+            shown_name = name if name.isprintable() else printable(name)
             if name.endswith(SUFFIXES) and not folder_here:
-                out.append((entry.path, lead + name))
+                out.append((entry.path, lead + shown_name))
             elif folder_here and name not in SKIP_DIRS:
-                subdirs.append((entry.path, lead + name))
+                subdirs.append((entry.path, lead + shown_name))
         stack.extend(reversed(subdirs))
     out.sort(key=_display)
     return out

@@ -270,6 +270,11 @@ class Speakers:
         self.extra = (tuple(agent), tuple(customer))
         self._who: dict[str, str | None] = {}  # label as written → `who`: a team's labels recur on every line
 
+    def names_digits(self) -> bool:
+        """Whether a label of the table holds a digit (then two labels that differ only in it may be two
+        speakers: `freeform.Reader` reads no line by its shape)."""
+        return any(char.isdigit() for k in self.table for char in k)
+
     def who(self, label: str) -> str | None:
         """AGENT, CUSTOMER, UNKNOWN (a speaker-like word not in the table) or None (not a speaker)."""
         try:

@@ -17,7 +17,7 @@ from huifang.plan.config import PlanConfig
 from huifang.plan.core import Plan, Planner
 from huifang.plan.events import InputError, read_events
 from huifang.plan.jsonout import write_json
-from huifang.problems import ContentError, display_path
+from huifang.problems import ContentError, display_path, printable
 
 # polars' allocator (jemalloc): freed memory goes back to the system after 500 ms and then at once, not after
 # polars' own 500 ms and 1 s (pages freed lazily still count in the peak); a million rows pass through several
@@ -165,7 +165,7 @@ def plan_command(args) -> int:
         return 1
     project, config = got
     path = Path(args.events)
-    shown = display_path(path, Path.cwd()) if path.is_absolute() else str(path)
+    shown = display_path(path, Path.cwd()) if path.is_absolute() else printable(str(path))
     try:
         readfile.check(path, shown)
     except ContentError as exc:

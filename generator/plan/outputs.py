@@ -16,7 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from huifang import model as m
-from huifang.atomic import write_bytes
+from huifang.atomic import interrupts_deferred, note_changed, write_bytes
 from huifang.plan.core import Call, Plan
 from huifang.problems import ContentError
 
@@ -294,13 +294,14 @@ def daily_pdf(day: dt.date, groups: list[tuple[str, list[Call]]]) -> bytes:
 
 
 def write_all(plan: Plan, project: m.Project, first: dt.date, last: dt.date, out: Path, pdf: bool = True) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
+    """Every file of the worklist, all made first and then written together with Ctrl-C held: an interrupt while
+    they are made (the PDFs take seconds) leaves none of them, not a folder of this week's workbook beside last
+    week's PDFs (nor a new empty folder)."""
     stem = f"回访名单-{first.isoformat()}至{last.isoformat()}"
-    written = []
+    made: list[tuple[str, bytes]] = []
 
     def put(name: str, data: bytes) -> None:
-        write_bytes(out / name, data)
-        written.append(out / name)
+        made.append((name, data))
 
     put(f"{stem}.xlsx", worklist_xlsx(plan, first))
     put(f"{stem}.csv", worklist_csv(plan))
@@ -316,6 +317,13 @@ def write_all(plan: Plan, project: m.Project, first: dt.date, last: dt.date, out
             days[day].append((agent, calls))
         for day, groups in sorted(days.items()):
             put(f"每日名单-{day.isoformat()}.pdf", daily_pdf(day, groups))
+    written = []
+    with interrupts_deferred():
+        out.mkdir(parents=True, exist_ok=True)
+        for name, data in made:
+            write_bytes(out / name, data)
+            written.append(out / name)
+        note_changed(out)
     return written
 
 

@@ -30,7 +30,7 @@ from huifang.plan import attempts, store
 from huifang.plan.command import load, parse_range
 from huifang.plan.config import PlanConfig
 from huifang.plan.events import MONTH_DAY, InputError, open_workbook, parse_date, rows, text
-from huifang.problems import ContentError, display_path
+from huifang.problems import ContentError, display_path, printable
 
 SATISFACTION = ("满意", "一般", "不满意")
 INCONVENIENT = "不方便"
@@ -624,16 +624,20 @@ def _run(args) -> int:
     lost = [raw for raw in args.results if readfile.missing(raw)]
     for raw in lost:  # before the ledger is touched: a path that is not there is a usage error, as in lint and qa
         path = Path(raw)
-        shown = display_path(path, Path.cwd()) if path.is_absolute() else str(path)
+        shown = display_path(path, Path.cwd()) if path.is_absolute() else printable(str(path))
         print(f"{shown}:1:1: {readfile.reason(FileNotFoundError(), path)}", file=sys.stderr)
     if lost:
+        return 2
+    missing = ledger.named_but_missing(args.db)
+    if missing:
+        print(f"huifang report: {missing}", file=sys.stderr)
         return 2
     bad = False
     db = ledger.connect(project.root, args.db)
     try:
         for raw in args.results:
             path = Path(raw)
-            shown = display_path(path, Path.cwd()) if path.is_absolute() else str(path)
+            shown = display_path(path, Path.cwd()) if path.is_absolute() else printable(str(path))
             try:
                 readfile.check(path, shown)
             except ContentError as exc:

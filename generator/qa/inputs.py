@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 
 from huifang.qa.readers import SUFFIXES
+from huifang.readfile import missing
 
 COLUMNS = {
     "file": "file",
@@ -42,20 +43,29 @@ class Job:
 def gather(paths: list[str]) -> list[Job]:
     jobs: list[Job] = []
     for path in paths:
-        if not os.path.exists(path):
-            raise InputError(f"{path}: 文件或目录不存在")
+        if missing(path):  # (a symlink in a loop is there: reading it says so, as that call's finding)
+            raise InputError(f"{_shown(path)}: 文件或目录不存在")
         if os.path.isdir(path):
             for folder, dirs, files in os.walk(path, onerror=_unlisted):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(SUFFIXES) and not name.startswith("."):
                         full = os.path.join(folder, name)
-                        jobs.append(Job(full, full))
+                        jobs.append(Job(full, _shown(full)))
         elif path.lower().endswith((".csv", ".xlsx")):
             jobs.extend(manifest(path))
         else:
-            jobs.append(Job(path, path))
+            jobs.append(Job(path, _shown(path)))
     return jobs
+
+
+def _shown(name: str) -> str:
+    """A file's name on one line (a newline in it written as an escape), as every finding gives it."""
+    if name.isprintable():
+        return name
+    from huifang.problems import printable
+
+    return printable(name)
 
 
 def _unlisted(exc: OSError) -> None:
@@ -99,7 +109,7 @@ def manifest(path: str) -> list[Job]:
         where = {"manifest": path, "manifest_line": number, "manifest_column": header.index("file") + 1}
         if "script" in values:
             where["script_column"] = header.index("script") + 1
-        jobs.append(Job(os.path.join(base, file), file, values | where))
+        jobs.append(Job(os.path.join(base, file), _shown(file), values | where))
     return jobs
 
 

@@ -176,6 +176,12 @@ def run(args) -> int:
         print(exc.problem, file=sys.stderr)
         print("网站未生成（site/ 保持原样）。", file=sys.stderr)
         return 1
+    from huifang.ledger import named_but_missing
+
+    missing = named_but_missing(getattr(args, "db", None))
+    if missing:
+        print(f"huifang {args.command}: {missing}", file=sys.stderr)
+        return 2
     if args.command == "serve":
         wrong = dev_addr(args.dev_addr)
         if wrong:

@@ -169,6 +169,7 @@ def test_bad_result_rows(tmp_path: Path):
             ["dddddddddddd", "2026-03-03", "也许", "满意"],
         ],
     )
+    (tmp_path / "l.sqlite").write_bytes(b"")  # a ledger there (an empty file is an empty SQLite database)
     result = huifang(
         "report", bad, "--from", "2026-03-01", "--to", "2026-03-31", "--project", REPO, "--db", tmp_path / "l.sqlite"
     )
@@ -184,6 +185,7 @@ def test_a_filled_workbook_with_a_sheet_not_from_plan_is_one_line(tmp_path: Path
     book.active.append(["客户", "电话", "满意度"])
     book.active.append(["A", "13800000001", "满意"])
     book.save(tmp_path / "filled.xlsx")
+    (tmp_path / "l.sqlite").write_bytes(b"")  # a ledger there (an empty file is an empty SQLite database)
     result = huifang(
         "report",
         tmp_path / "filled.xlsx",

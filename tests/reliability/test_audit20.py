@@ -246,6 +246,7 @@ def test_hooks_watch_and_custom_dir_are_read_from_the_project(tmp_path):
 
 def test_report_says_an_empty_worklist_is_empty(tmp_path):
     (tmp_path / "filled.csv").write_text("", encoding="utf-8")
+    (tmp_path / "l.sqlite").write_bytes(b"")  # a ledger there: a --db that is not there is a typo (audit21)
     result = huifang("report", "filled.csv", *SPAN, "--project", REPO, "--db", "l.sqlite", cwd=tmp_path)
     assert result.returncode == 1 and "filled.csv:1:1: 文件是空的" in result.stderr, result.stderr
 
