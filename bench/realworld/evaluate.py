@@ -47,8 +47,8 @@
                                                           # in sessions 18 and 19 (d9e503c, 2169471, bb6d9e4), then spent
     python bench/realworld/evaluate.py --split heldout21  # set 21 (labels-heldout21.yaml, heldout21/): blind once, measured
                                                           # in sessions 19 and 20 (be7004d, da6468a, 4502bb2), then spent
-    python bench/realworld/evaluate.py --split heldout22  # set 22 (labels-heldout22.yaml, heldout22/): blind, written in
-                                                          # session 20; totals only until it is spent (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout22  # set 22 (labels-heldout22.yaml, heldout22/): blind once, measured
+                                                          # in sessions 20 and 21 (0c34baf, 4502bb2, 3d5483f), then spent
     python bench/realworld/evaluate.py --split heldout23  # set 23 (labels-heldout23.yaml, heldout23/): blind, written in
                                                           # session 21; totals only until it is spent (not part of `all`)
 
@@ -56,7 +56,10 @@ Each file is read exactly as `huifang lint` reads a free-form script (lint.freef
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
 Opening elements are looked for in the opening the linter finds (standards.openings: each path's when the
 opening is said inside branches), closing elements
-in each path's closing (standards.closing), with the one detector (standards.find_elements); an
+in each path's closing as the rule missing-closing reads it (standards.closing, and a phrase list's goodbye entry
+where the goodbye is missing: phraselist.read_closing), both in the file's own kind's part (ownkind.own_kind: a
+book of standards' section for another kind of contact is not the call), with the one detector
+(standards.find_elements); an
 element counts as present only when every path has it, as labels.yaml decides. Forbidden phrases are
 the linter's own forbidden-phrase findings (engine.lint_view), with the optional service pack
 enabled as `extends` would; a finding on a line the labels do not list is a false error.
@@ -131,6 +134,8 @@ def read_text(path: Path) -> str:
 def judge(engine, project, entry: dict, text: str) -> dict:
     from huifang.lint import standards
     from huifang.lint.engine import finish
+    from huifang.lint.ownkind import own_kind
+    from huifang.lint.phraselist import read_closing
 
     reader = engine.ctx.reader
     view = reader.view(text, entry["file"], None)
@@ -140,18 +145,18 @@ def judge(engine, project, entry: dict, text: str) -> dict:
     found: dict[str, bool] = {}
     greeting, closing = project.greeting, project.closing
     by_id = {e.id: e for e in greeting.elements + closing.elements}
+    own = own_kind(view)  # the opening and closing in the file's own kind's part (Round 32b)
     heres = [
         {f.element.id for f in standards.find_elements(turns, greeting.elements, view.org)}
-        for _, turns in standards.openings(ctx, view, greeting)
+        for _, turns in standards.openings(ctx, own, greeting)
     ]
     for ident in OPENING:
         found[ident] = all(ident in here for here in heres)
-    paths = view.paths
+    # each path's closing as the rule missing-closing reads it (a phrase list's goodbye entry included, Round 32a)
+    closings = [read_closing(ctx, own, t, closing)[0] for _, t in own.paths]
     for ident in CLOSING:
         element = by_id[ident]
-        found[ident] = all(
-            standards.find_elements(standards.closing(t, closing, view), [element], view.org) for _, t in paths
-        )
+        found[ident] = all(standards.find_elements(last, [element], view.org) for last in closings)
     ctx.sources[view.file] = text
     problems = finish(engine.lint_view(view), ctx.sources, ctx.config)
     del ctx.sources[view.file]
@@ -214,7 +219,7 @@ def main(argv=None) -> int:
         "--split",
         choices=[*LABELS, "all"],
         default="dev",
-        help="all = the development files (dev, heldout and the spent heldout2 to heldout21)",
+        help="all = the development files (dev, heldout and the spent heldout2 to heldout22)",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(
@@ -227,7 +232,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
     engine, project = load_engine(args.project, tuple(args.pack))
-    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 22))]
+    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 23))]
     splits = spent if args.split == "all" else [args.split]
     everything = []
     for split in splits:

@@ -38,6 +38,19 @@ if TYPE_CHECKING or msgspec is not None:
         folded: str = ""  # Simplified, half-width, lower case (texts.prepare), same length as text
         norm: str = ""  # folded without spaces and punctuation: what questions and phrases are compared on
 
+    def plain_writes(cls: type) -> type:
+        """`cls` (a non-frozen msgspec struct with gc=False) written to as a slotted class is: its fields
+        set by `object.__setattr__`. msgspec's own `tp_setattro` does what that does for such a struct (no
+        freezing to refuse, no collector to tell), but it is not CPython's generic one, which keeps
+        `STORE_ATTR` from specialising: ≈ 280 instructions a write against ≈ 80, and a call's turns get
+        four writes each (`line`, `role`, `folded`, `norm`). msgspec sets the slot when it makes the class,
+        so each subclass is given it again (`readers/typed.py`)."""
+        cls.__setattr__ = object.__setattr__  # type: ignore[method-assign,assignment]
+        cls.__delattr__ = object.__delattr__  # type: ignore[method-assign,assignment]
+        return cls
+
+    plain_writes(Turn)
+
 else:
 
     @dataclass(slots=True)
@@ -51,6 +64,9 @@ else:
         role: str = ""
         folded: str = ""
         norm: str = ""
+
+    def plain_writes(cls: type) -> type:
+        return cls
 
 
 @dataclass

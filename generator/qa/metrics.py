@@ -88,25 +88,30 @@ def measure(call: Call, min_silence: float = 0.0, agent_chars: int | None = None
     longest = 0.0
     speaking, speaking_start, speaking_end = -1, 0.0, -math.inf  # no customer turn yet: none reaches
     silences, interrupting = m.silences, m.interrupting
+    # Every comparison in the walk is of two floats, which CPython specialises (a float against an int, such as
+    # a form's `long_silence_s: 10`, is ≈ 150 instructions more each time); an int bound is exactly its float.
+    least = float(min_silence)
+    cut_in = speaking_end - GRACE  # before the furthest-reaching customer turn ends, less the grace
     for i, t in enumerate(timed):
         start, end = t.start, t.end
         gap = start - reach
-        if gap > 0:
+        if gap > 0.0:
             silent += gap
             if gap > longest:
                 longest = gap
-            if gap >= min_silence:
+            if gap >= least:
                 silences.append((reach, gap, i))
         if end > reach:
             reach = end
         if t.role == AGENT:
             agent_talk += end - start
-            if speaking_start < start < speaking_end - GRACE:
+            if speaking_start < start < cut_in:
                 interrupting.append((i, speaking))
         else:
             customer_talk += end - start
             if end > speaking_end:
                 speaking, speaking_start, speaking_end = i, start, end
+                cut_in = end - GRACE
     m.duration_s = reach
     total = agent_talk + customer_talk
     m.agent_talk_ratio = agent_talk / total if total > 0 else None

@@ -9,6 +9,7 @@ free-form call whose utterances stand on lines 1…n (the turn's index + 1), and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from huifang.lint.linemarks import CLOSING, OPENINGS, PERSONAL, REORDERED
 from huifang.lint.mention import heads_taboos
@@ -77,10 +78,13 @@ class Bridge:
         if self.lines.line_rules:
             chosen = keep if marks is not None and self._screens_enough else None
             held = []
+            screened = self._screened
             for index in range(len(turns)) if chosen is None else chosen:
                 u = made.get(index)
                 if u is None:
                     u = made[index] = self._utterance(turns[index], index, asks)
+                if chosen is None or screened.get(u.text, _ASKED_PHRASE) & _ASKED_PHRASE:
+                    u = _placed(u, turns, index)  # a phrase may be found in it: whose words it is reads its line
                 held.append(u)
             lines = CallView("<call>", "<call>", (1, 1), [("", held)], org=org, freeform=True, text=text, marks=marks)
             if marks is not None:
@@ -260,6 +264,18 @@ class Bridge:
         return anyone, anyone | agent
 
 
+def _placed(u: Utterance, turns: list[Turn], index: int) -> Utterance:
+    """`u` (the utterance of `turns[index]`) at its own place in the call's text (the turns joined by line
+    breaks; it is the whole line): what forbidden-phrase reads of the text around a phrase it found (whose words
+    the line is, by the line itself and the one before it; a story's quotes) is then its own line's, not the
+    call's first line's. The utterances the bridge remembers between calls stand at 0, since a turn's place
+    changes from call to call; only a turn in which a phrase may be found is placed (`_ASKED_PHRASE`)."""
+    base = sum(map(len, map(_TEXT, turns[:index]))) + index
+    if u.base == base:
+        return u
+    return Utterance(u.text, u.speaker, u.file, u.line, 1, base, None, u.ask, u.key, u.kind, u.folded, u.normalized)
+
+
 def _for_a_call(message: str) -> str:
     """A script's path name means nothing in a recording: "路径「主流程」结束时…" → "通话结束时…"."""
     if message.startswith("路径「"):
@@ -271,6 +287,8 @@ def _for_a_call(message: str) -> str:
 
 # A turn's screens (`Bridge._screen`), as bits.
 _PHRASE, _PERSONAL_AT, _PERSONAL, _REORDERED, _CLOSING, _ASKED_AGENT, _LABELLED, _SPOKEN = (1 << n for n in range(8))
+_ASKED_PHRASE = _PHRASE | _REORDERED  # a turn's screens where forbidden-phrase may find something
+_TEXT = attrgetter("text")
 SEEN_LIMIT = 5_000  # distinct turn texts remembered per run (≈ 3 MB at most), then forgotten all at once
 # An agent turn's utterance by (text, index, asks a question): the rules never change an utterance, so one made
 # for an earlier call serves every call with that line at that place (most of a day's calls: 74 % of agent

@@ -1,6 +1,7 @@
 """Round 31 (session 20, lintacc33) as it was transfer-tested: a phrase list's goodbye entry is its closing wherever
-the list puts it. Not in main's linter (its instruction cost was over the bound, bench/README "Round 31"): the
-reading is on branch lintacc33's history (f47fc9f frozen, ed82329 last) and whole here.
+the list puts it. Not landed then (its instruction cost was over the bound, bench/README "Round 31"): the reading is
+on branch lintacc33's history (f47fc9f frozen, ed82329 last) and whole here. Round 32a (session 21) landed the same
+answers in main's linter, asked by the rule missing-closing (generator/lint/phraselist.py; transfer/listed_goodbye.py).
 
 Run by first_sight.py in an export of old code: python list_entries.py EXPORT_ROOT. Writes PHRASELIST (below: the
 branch's generator/lint/phraselist.py at ed82329, its regexes compiled with plain `re`) into the export and wraps the

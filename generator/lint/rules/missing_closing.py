@@ -17,6 +17,7 @@ FAIL:
 
 from __future__ import annotations
 
+from huifang.lint.linemarks import CLOSING
 from huifang.lint.standards import closing, for_view, path_name, shown, suggestion
 from huifang.lint.standards import missing as absent
 
@@ -32,17 +33,28 @@ ID = "missing-closing"
 TYPE = "call"
 SEVERITY = "error"
 RANK = {"error": 0, "warning": 1, "info": 2}
+GOODBYE = "zaijian"  # the closing element that takes leave (content/standards.yaml; lint/phraselist.GOODBYE)
 
 
 def check(view: CallView, ctx: Context) -> Iterable[Problem]:
     standard = for_view(ctx.project.closing, view)
     if standard is None or not standard.elements:
         return ()
+    if view.freeform and (view.marks is None or view.marks & CLOSING):
+        # a book of standards: another kind of contact's section is not this call (lint/ownkind, Round 32b)
+        from huifang.lint.ownkind import own_kind
+
+        view = own_kind(view)
     groups: dict[tuple, list[str]] = {}
     where = {}
     for label, turns in view.paths:
         last = closing(turns, standard, view)
         missing = absent(ctx, standard, view.org, last)
+        if missing and view.freeform and any(e.id == GOODBYE for e in missing):
+            # a phrase list's goodbye entry stands where the list puts it (lint/phraselist, Round 32a)
+            from huifang.lint.phraselist import with_listed_goodbye
+
+            last, missing = with_listed_goodbye(ctx, view, turns, standard, last, missing)
         if missing:
             key = (id(last[-1]) if last else None, tuple(e.id for e in missing))
             groups.setdefault(key, []).append(path_name(label))

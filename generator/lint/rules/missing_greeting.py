@@ -19,6 +19,7 @@ FAIL:
 
 from __future__ import annotations
 
+from huifang.lint.linemarks import CLOSING
 from huifang.lint.standards import for_view, openings, path_name, shown, suggestion
 from huifang.lint.standards import missing as absent
 
@@ -40,6 +41,11 @@ def check(view: CallView, ctx: Context) -> Iterable[Problem]:
     standard = for_view(ctx.project.greeting, view)
     if standard is None or not standard.elements:
         return ()
+    if view.freeform and (view.marks is None or view.marks & CLOSING):
+        # a book of standards: another kind of contact's section is not this call (lint/ownkind, Round 32b)
+        from huifang.lint.ownkind import own_kind
+
+        view = own_kind(view)
     groups: dict[tuple, list[str]] = {}
     where = {}
     for label, turns in openings(ctx, view, standard):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import msgspec
-from huifang.qa.call import Turn
+from huifang.qa.call import Turn, plain_writes
 from huifang.qa.readers import DAY, SAME_SPEAKER_OVERLAP
 from huifang.qa.readers.funasr import clean
 
@@ -55,6 +55,9 @@ class _WhisperXTurn(Turn, kw_only=True, gc=False):  # type: ignore[call-arg]
     role: str = msgspec.field(default="", name=_UNREAD + "role")
     folded: str = msgspec.field(default="", name=_UNREAD + "folded")
     norm: str = msgspec.field(default="", name=_UNREAD + "norm")
+
+
+plain_writes(_WhisperXTurn)  # the walk below sets `line` (and a stripped `text`) on each; roles and texts more
 
 
 class _WhisperXTurns(msgspec.Struct):
