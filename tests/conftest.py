@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
@@ -32,6 +34,43 @@ def huifang(*args: str, cwd: Path | None = None, timeout: float = 120, input: by
         timeout=timeout,
         input=input,
     )
+
+
+# The modules that hold the longest tests (Chromium over every page kind, every PDF of the shipped content, whole
+# builds of the shipped handbook), run first. Collected in path order they came last, and xdist's `load` scheduler
+# handed them out two at a time at the end of the run: one worker waited minutes for the other, and a module split
+# between the two workers launched Chromium and built its fixtures twice. pyproject's addopts use `--dist
+# worksteal`: each worker starts on one half of this order, the first half holding these modules, and a worker that
+# runs out takes half of the other's remaining (short) tests, so both finish together.
+FIRST = (
+    "tests/site/test_trainee.py",
+    "tests/forms/test_build.py",
+    "tests/package/test_package.py",
+    "tests/site/test_browser.py",
+    "tests/site/test_dashboards.py",
+    "tests/site/test_search.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {path: n for n, path in enumerate(FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(FIRST)))  # stable: module order kept
+
+
+def run_folder(tmp_path_factory) -> Path:
+    """The temporary folder the whole run shares: every xdist worker's own base folder is inside it."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def locked(path: Path):
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -34,16 +35,34 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def version(path: Path) -> tuple[str, int, int, int]:
+    """The file as it is now: a PDF written again (another inode, time or size) is read again."""
+    stat = Path(path).stat()
+    return str(path), stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+# test_all_shipped_content reads each of its 234 PDFs three to five times (text, pages, fonts, in several checks):
+# each version of a file is read once
 def pdf_text(path: Path) -> str:
+    return _pdf_text(version(path))
+
+
+@functools.lru_cache(maxsize=1024)
+def _pdf_text(file: tuple[str, int, int, int]) -> str:
     from pypdf import PdfReader
 
-    return squash("".join(page.extract_text() or "" for page in PdfReader(str(path)).pages))
+    return squash("".join(page.extract_text() or "" for page in PdfReader(file[0]).pages))
 
 
 def page_sizes(path: Path) -> list[tuple[float, float]]:
+    return list(_page_sizes(version(path)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _page_sizes(file: tuple[str, int, int, int]) -> tuple[tuple[float, float], ...]:
     from pypdf import PdfReader
 
-    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in PdfReader(str(path)).pages]
+    return tuple((float(p.mediabox.width), float(p.mediabox.height)) for p in PdfReader(file[0]).pages)
 
 
 def is_a4(size, landscape=False) -> bool:
@@ -54,10 +73,15 @@ def is_a4(size, landscape=False) -> bool:
 
 def fonts_of(path: Path) -> list[tuple[str, bool]]:
     """(BaseFont, embedded) of every font used on any page."""
+    return list(_fonts_of(version(path)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _fonts_of(file: tuple[str, int, int, int]) -> tuple[tuple[str, bool], ...]:
     from pypdf import PdfReader
 
     found = {}
-    for page in PdfReader(str(path)).pages:
+    for page in PdfReader(file[0]).pages:
         resources = page.get("/Resources") or {}
         for font in (resources.get("/Font") or {}).values():
             font = font.get_object()
@@ -67,7 +91,7 @@ def fonts_of(path: Path) -> list[tuple[str, bool]]:
             descriptor = descriptor.get_object() if descriptor else {}
             embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             found[str(font.get("/BaseFont"))] = embedded
-    return sorted(found.items())
+    return tuple(sorted(found.items()))
 
 
 def snapshot(path: Path, name: str) -> Path:

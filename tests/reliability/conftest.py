@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL, huifang
+from tests.conftest import MINIMAL, huifang, locked, run_folder
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -22,11 +22,16 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    """The minimal project with a complete site (pages and forms) already built once."""
-    project = tmp_path_factory.mktemp("built") / "project"
-    shutil.copytree(MINIMAL, project)
-    result = huifang("build", "--project", project, timeout=300)
-    assert result.returncode == 0, result.stderr
+    """The minimal project with a complete site (pages and forms) already built once for the whole run, by whichever
+    xdist worker gets there first (tests only copy it)."""
+    root = run_folder(tmp_path_factory)
+    project = root / "built-minimal" / "project"
+    with locked(root / "built-minimal.lock"):
+        if not (project / "site" / "index.html").is_file():
+            shutil.rmtree(project.parent, ignore_errors=True)
+            shutil.copytree(MINIMAL, project)
+            result = huifang("build", "--project", project, timeout=300)
+            assert result.returncode == 0, result.stderr
     return project
 
 

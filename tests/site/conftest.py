@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, locked, run_folder
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
 
-@contextlib.contextmanager
-def locked(path: Path):
-    with open(path, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def shared_build(tmp_path_factory, name: str, project: Path, no_forms: bool) -> Path:
     """Build `project` once for the whole session, whichever xdist worker gets there first."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent
+    root = run_folder(tmp_path_factory)
     site = root / f"site-{name}"
     with locked(root / f"site-{name}.lock"):
         if not (site / "index.html").is_file():
@@ -55,9 +40,7 @@ def hostile_project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
     """The hostile fixture project with its PDF forms."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent
+    root = run_folder(tmp_path_factory)
     project = root / "hostile-project"
     with locked(root / "hostile-project.lock"):
         if not project.is_dir():

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.site.browser import OPEN_SHADOW, serve, wait_for_charts
+from tests.site.browser import OPEN_SHADOW, charts_in, serve, wait_for_charts
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
@@ -59,6 +59,16 @@ DEVELOPER = re.compile(
 )
 
 
+def settle(page, base: str, path: str, site: Path) -> None:
+    """Open `path` and wait until it is laid out as a reader sees it: loaded, its fonts in, its charts drawn.
+
+    Not `networkidle`: that also waited for Material's search worker to fetch and index the 2.7 MB search index
+    after every page load (half a second of quiet at least, and its CPU), which no test here looks at; the tests
+    that watch every request (test_browser) still wait for it."""
+    page.goto(base + path, wait_until="load")
+    wait_for_charts(page, site, path)
+
+
 def open_page(browser, size: str):
     context = browser.new_context(viewport=SIZES[size])
     context.add_init_script(OPEN_SHADOW)
@@ -70,8 +80,7 @@ def test_screenshots_of_every_page_kind(browser, shipped_site: Path, artifacts: 
     page = open_page(browser, size)
     with serve(shipped_site) as base:
         for kind, path in PAGE_KINDS.items():
-            page.goto(base + path, wait_until="networkidle")
-            wait_for_charts(page, shipped_site, path)
+            settle(page, base, path, shipped_site)
             target = artifacts / f"site-{kind}-{size}.png"
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 5_000
@@ -83,7 +92,7 @@ def test_trainee_pages_hold_no_developer_material(browser, shipped_site: Path):
     page = open_page(browser, "desktop")
     with serve(shipped_site) as base:
         for path in TRAINEE:
-            page.goto(base + path, wait_until="networkidle")
+            page.goto(base + path, wait_until="load")
             text = page.locator("article").inner_text()
             assert not DEVELOPER.search(text), (path, DEVELOPER.search(text).group())
             assert "标识" not in page.locator("article th").all_inner_texts()
@@ -191,8 +200,8 @@ def test_flowcharts_are_legible(browser, shipped_site: Path, size: str):
     page = open_page(browser, size)
     with serve(shipped_site) as base:
         for path in ("process.html", "scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html", *WIDE_FLOWS):
-            page.goto(base + path, wait_until="networkidle")
-            drawn = wait_for_charts(page, shipped_site, path)
+            settle(page, base, path, shipped_site)
+            drawn = charts_in(shipped_site / path)
             charts = page.evaluate(CHART_TEXT)
             assert len(charts) == drawn >= 1, path  # every chart of the page is measured (装修 is the 2nd of 3)
             for chart in charts:
@@ -274,7 +283,7 @@ def test_when_to_call_is_an_index_and_a_page_of_cards_per_industry(
     The Traditional edition has the same pages."""
     page = open_page(browser, size)
     with serve(shipped_site) as base:
-        page.goto(base + "when-to-call.html", wait_until="networkidle")
+        settle(page, base, "when-to-call.html", shipped_site)
         index_height = page.evaluate("document.documentElement.scrollHeight")
         links = page.eval_on_selector_all("article h2 a", "els => els.map(e => e.getAttribute('href'))")
         assert len(links) >= 8 and all(re.fullmatch(r"when-to-call/[0-9a-f]+\.html", x) for x in links), links
@@ -283,7 +292,7 @@ def test_when_to_call_is_an_index_and_a_page_of_cards_per_industry(
         assert page.locator("article p a[href*='when-to-call/']").count() == scenarios  # each card from the index
         cards, tallest = 0, (0, "")
         for link in links:
-            page.goto(base + link, wait_until="networkidle")
+            settle(page, base, link, shipped_site)
             found = page.evaluate(CARDS)
             assert found and page.locator("article h2").count() == len(found), link
             assert page.evaluate("document.querySelectorAll('article table').length") == 0, link
@@ -300,15 +309,15 @@ def test_when_to_call_is_an_index_and_a_page_of_cards_per_industry(
             cards += len(found)
         assert cards == scenarios
         assert tallest[0] < 12000, tallest  # the longest industry page; the single page was 54,000 px
-        page.goto(base + tallest[1], wait_until="networkidle")
+        settle(page, base, tallest[1], shipped_site)
         page.screenshot(path=str(artifacts / f"site-when-to-call-industry-{size}.png"), full_page=True)
         (artifacts / f"when-to-call-heights-{size}.txt").write_text(
             f"index {index_height}\ntallest {tallest[1]} {tallest[0]}\n", encoding="utf-8"
         )
-        page.goto(base + "zh-Hant/" + links[0], wait_until="networkidle")
+        settle(page, base, "zh-Hant/" + links[0], shipped_site)
         assert len(page.evaluate(CARDS)) == page.locator("article h2").count() > 0
         assert page.locator("html").get_attribute("lang") == "zh-Hant"
-        page.goto(base + "zh-Hant/when-to-call.html", wait_until="networkidle")
+        settle(page, base, "zh-Hant/when-to-call.html", shipped_site)
         assert page.eval_on_selector_all("article h2 a", "els => els.map(e => e.getAttribute('href'))") == links
 
 
@@ -317,7 +326,7 @@ def test_no_table_shows_an_empty_column(browser, shipped_site: Path, size: str):
     page = open_page(browser, size)
     with serve(shipped_site) as base:
         for path in ("scenarios/zhonghe-neikan.html", "scenarios/anzhun-kehu-tousu.html", "when-to-call.html"):
-            page.goto(base + path, wait_until="networkidle")
+            settle(page, base, path, shipped_site)
             tables = page.evaluate(TABLES)
             assert all(t["empty"] == [] for t in tables), path  # columns only where they have values
             heads = [tuple(t["head"]) for t in tables]
