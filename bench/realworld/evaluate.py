@@ -49,8 +49,8 @@
                                                           # in sessions 19 and 20 (be7004d, da6468a, 4502bb2), then spent
     python bench/realworld/evaluate.py --split heldout22  # set 22 (labels-heldout22.yaml, heldout22/): blind once, measured
                                                           # in sessions 20 and 21 (0c34baf, 4502bb2, 3d5483f), then spent
-    python bench/realworld/evaluate.py --split heldout23  # set 23 (labels-heldout23.yaml, heldout23/): blind, written in
-                                                          # session 21; totals only until it is spent (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout23  # set 23 (labels-heldout23.yaml, heldout23/): blind once, measured
+                                                          # in sessions 21 and 22 (190c5af, 3d5483f, b0beb57), then spent
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -232,7 +232,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
     engine, project = load_engine(args.project, tuple(args.pack))
-    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 23))]
+    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 24))]
     splits = spent if args.split == "all" else [args.split]
     everything = []
     for split in splits:
