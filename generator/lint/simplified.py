@@ -158,13 +158,14 @@ def changing_characters() -> re.Pattern | None:
         found = (_any_of(changing) if changing else "", _any_of(alone) if alone else "", phrases)
         KEPT.put(key, found)
     pattern, alone, phrases = found
-    _ALONE[0] = regexcache.compile(alone) if alone else None
+    _ALONE[:] = [None, alone]  # compiled when first needed: a run of Simplified texts never asks it
     _PHRASES.clear()
     _PHRASES.update(phrases)
     return regexcache.compile(pattern) if pattern else None
 
 
-_ALONE: list = [None]  # a regex of the characters changed by one-character entries (None: no such character)
+# A regex of the characters changed by one-character entries (None until first asked), and its pattern ("": none).
+_ALONE: list = [None, ""]
 # A character changed only inside phrases (no one-character entry changes it, 沈) → the changed phrases holding it
 # that hold no character of _ALONE (沈默, 沈思 …): the text needs OpenCC only where it holds one of them.
 _PHRASES: dict[str, tuple[str, ...]] = {}
@@ -175,6 +176,8 @@ def _changes(text: str) -> bool:
     a one-character entry, or a changed phrase whose characters are none of those (found by its characters kept
     in `_PHRASES`; every such phrase holds one of them)."""
     alone = _ALONE[0]
+    if alone is None and _ALONE[1]:
+        alone = _ALONE[0] = regexcache.compile(_ALONE[1])
     if alone is not None and alone.search(text) is not None:
         return True
     return any(char in text and any(map(text.__contains__, phrases)) for char, phrases in _PHRASES.items())

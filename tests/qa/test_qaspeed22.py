@@ -29,6 +29,7 @@ def test_the_phrase_only_characters_and_their_phrases_are_known():
     assert simplified.changing_characters() is not None
     phrases = simplified._PHRASES
     assert "沈" in phrases and "沈默" in phrases["沈"]
+    assert simplified.t2s("這") == "这"  # the one-character entries' regex is compiled when first asked
     alone = simplified._ALONE[0]
     assert alone is not None
     for char, held in phrases.items():
