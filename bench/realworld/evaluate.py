@@ -139,6 +139,7 @@ def judge(engine, project, entry: dict, text: str) -> dict:
     from huifang.lint.engine import finish
     from huifang.lint.ownkind import own_kind
     from huifang.lint.phraselist import read_closing
+    from huifang.lint.spoken import spoken
 
     reader = engine.ctx.reader
     view = reader.view(text, entry["file"], None)
@@ -149,6 +150,7 @@ def judge(engine, project, entry: dict, text: str) -> dict:
     greeting, closing = project.greeting, project.closing
     by_id = {e.id: e for e in greeting.elements + closing.elements}
     own = own_kind(view)  # the opening and closing in the file's own kind's part (Round 32b)
+    own = spoken(own)  # a story of a call: its quoted words only, the narration is nobody's (Round 34)
     heres = [
         {f.element.id for f in standards.find_elements(turns, greeting.elements, view.org)}
         for _, turns in standards.openings(ctx, own, greeting)
