@@ -51,6 +51,8 @@
                                                           # in sessions 20 and 21 (0c34baf, 4502bb2, 3d5483f), then spent
     python bench/realworld/evaluate.py --split heldout23  # set 23 (labels-heldout23.yaml, heldout23/): blind once, measured
                                                           # in sessions 21 and 22 (190c5af, 3d5483f, b0beb57), then spent
+    python bench/realworld/evaluate.py --split heldout24  # set 24 (labels-heldout24.yaml, heldout24/): blind, written in
+                                                          # session 22; totals only until it is spent (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -105,6 +107,7 @@ LABELS = {
     "heldout21": "labels-heldout21.yaml",
     "heldout22": "labels-heldout22.yaml",
     "heldout23": "labels-heldout23.yaml",
+    "heldout24": "labels-heldout24.yaml",
 }
 
 
