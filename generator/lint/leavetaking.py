@@ -21,7 +21,7 @@ Structural, as Round 31: where the words stand (consecutive entries of a list) d
 or take leave is the team's own elements. Asked only where Round 32a asks (the rule missing-closing, a free-form
 path whose closing lacks the goodbye), in place of `phraselist.with_listed_goodbye`, whose answers it keeps where
 the goodbye entry stands alone in a list of quotes, bullets or 、. Kept free of the rest of the linter but for
-`phraselist` and `standards` (`element_regex`, `_part`, `missing`), so bench/realworld/transfer/leave_taking.py
+`phraselist` and `standards` (`element_regex`, `_part`, `missing`), so bench/realworld/transfer/leave_taking_run.py
 applies the same code to older versions.
 """
 

@@ -1,43 +1,19 @@
-"""Round 33a (session 22, lintacc35) as it was transfer-tested: a phrase list's leave-taking run — each goodbye
-entry with the thanks and wishes said in the entries next to it, and numbered entries side by side as a list
-(generator/lint/leavetaking.py), in place of Round 32a's goodbye entry alone.
+"""Round 13 (lintacc15), change 9 as it was transfer-tested: a phrase list's leave-taking entry marks its closing.
 
-Run by first_sight.py in an export of old code, after listed_goodbye.py (Round 32a) and, if wanted, own_kind.py
-(Round 32b): python leave_taking.py EXPORT_ROOT. Copies this tree's generator/lint/leavetaking.py into the export
-(it uses plain `re` and the export's phraselist.py, which listed_goodbye.py put there), makes the export's
-rules/missing_closing.py call `leavetaking.with_leave_taking` where Round 32a's edit calls
-`phraselist.with_listed_goodbye`, and its evaluate.py judge each path's closing with `leavetaking.read_closing`,
-as main's does.
+Run by first_sight.py in an export of old code: python leave_taking.py EXPORT_ROOT. Adds to CLOSING_MARK (the words
+that say "the closing goes here": 结束语, 道别时, 送别 …) 道别 (道别语), 告辞, 送客 and 离开时/离去时/离店时: a 服务用语 list
+names its leave-taking entry so (「5、道别语：请慢走，一路平安！6、祝福语：…」), and what follows the marker is read
+as the closing instead of the end of the document (a rules section, a 禁忌用语 list).
 """
 
 import sys
 from pathlib import Path
 
-here = Path(__file__).resolve().parents[3]
 root = Path(sys.argv[1])
-if not (root / "generator/lint/phraselist.py").exists():
-    sys.exit("no phraselist.py: run listed_goodbye.py first")
-source = (here / "generator/lint/leavetaking.py").read_text(encoding="utf-8")
-(root / "generator/lint/leavetaking.py").write_text(source, encoding="utf-8")
-rule = root / "generator/lint/rules/missing_closing.py"
-text = rule.read_text(encoding="utf-8")
-old = (
-    "            from huifang.lint.phraselist import with_listed_goodbye\n\n"
-    "            last, missing = with_listed_goodbye(ctx, view, turns, standard, last, missing)\n"
-)
+code = root / "generator/lint/standards.py"
+text = code.read_text(encoding="utf-8")
+old = "|道别时|挂机前|挂电话前"
 if text.count(old) != 1:
-    sys.exit("no one with_listed_goodbye call in missing_closing.py")
-text = text.replace(
-    old,
-    "            from huifang.lint.leavetaking import with_leave_taking\n\n"
-    "            last, missing = with_leave_taking(ctx, view, turns, standard, last, missing)\n",
-)
-rule.write_text(text, encoding="utf-8")
-judge = root / "bench/realworld/evaluate.py"
-text = judge.read_text(encoding="utf-8")
-old = "from huifang.lint.phraselist import read_closing as _r32_closing"
-if text.count(old) != 1:
-    sys.exit("no one _r32_closing import in evaluate.py")
-judge.write_text(
-    text.replace(old, "from huifang.lint.leavetaking import read_closing as _r32_closing"), encoding="utf-8"
-)
+    sys.exit("no CLOSING_MARK to edit")
+text = text.replace(old, "|道别|告辞|送客|离开时|离去时|离店时|挂机前|挂电话前", 1)
+code.write_text(text, encoding="utf-8")
