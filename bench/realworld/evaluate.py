@@ -59,7 +59,7 @@ project's speaker table), with the kind of contact from labels.yaml (what a team
 Opening elements are looked for in the opening the linter finds (standards.openings: each path's when the
 opening is said inside branches), closing elements
 in each path's closing as the rule missing-closing reads it (standards.closing, and a phrase list's goodbye entry
-where the goodbye is missing: phraselist.read_closing), both in the file's own kind's part (ownkind.own_kind: a
+where the goodbye is missing, with the thanks and wishes next to it: leavetaking.read_closing), both in the file's own kind's part (ownkind.own_kind: a
 book of standards' section for another kind of contact is not the call), with the one detector
 (standards.find_elements); an
 element counts as present only when every path has it, as labels.yaml decides. Forbidden phrases are
@@ -137,8 +137,8 @@ def read_text(path: Path) -> str:
 def judge(engine, project, entry: dict, text: str) -> dict:
     from huifang.lint import standards
     from huifang.lint.engine import finish
+    from huifang.lint.leavetaking import read_closing
     from huifang.lint.ownkind import own_kind
-    from huifang.lint.phraselist import read_closing
     from huifang.lint.spoken import spoken
 
     reader = engine.ctx.reader
@@ -157,7 +157,8 @@ def judge(engine, project, entry: dict, text: str) -> dict:
     ]
     for ident in OPENING:
         found[ident] = all(ident in here for here in heres)
-    # each path's closing as the rule missing-closing reads it (a phrase list's goodbye entry included, Round 32a)
+    # each path's closing as the rule missing-closing reads it (a phrase list's leave-taking entries included,
+    # Rounds 32a and 33a)
     closings = [read_closing(ctx, own, t, closing)[0] for _, t in own.paths]
     for ident in CLOSING:
         element = by_id[ident]
