@@ -60,7 +60,8 @@ Opening elements are looked for in the opening the linter finds (standards.openi
 opening is said inside branches), closing elements
 in each path's closing as the rule missing-closing reads it (standards.closing, and a phrase list's goodbye entry
 where the goodbye is missing, with the thanks and wishes next to it: leavetaking.read_closing), both in the file's own kind's part (ownkind.own_kind: a
-book of standards' section for another kind of contact is not the call), with the one detector
+book of standards' section for another kind of contact is not the call) and, in a story of a call, its quoted
+words only (spoken.spoken: the narration is nobody's words on the call), with the one detector
 (standards.find_elements); an
 element counts as present only when every path has it, as labels.yaml decides. Forbidden phrases are
 the linter's own forbidden-phrase findings (engine.lint_view), with the optional service pack
