@@ -14,10 +14,7 @@ import pytest
 from tests.lint.conftest import lint_text
 
 POLITE_LIST = (
-    "1、您好，请问有什么可以帮您？\n"
-    "2、请稍等，我马上为您查询。\n"
-    "3、对不起，让您久等了。\n"
-    "4、谢谢您的来电，再见。\n"
+    "1、您好，请问有什么可以帮您？\n2、请稍等，我马上为您查询。\n3、对不起，让您久等了。\n4、谢谢您的来电，再见。\n"
 )
 
 NOT_SAID = [

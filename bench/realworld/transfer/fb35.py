@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 COMMIT = os.environ.get("FB35_COMMIT", "0a1c1e7")
-HOOK = '''
+HOOK = """
 
 # Round 33 (transfer/fb35.py): a line of a numbered list that starts again without a polite word, right after a list
 # of polite phrases, is named (a list of words not to say whose heading was lost). Written around `check` (every
@@ -48,7 +48,7 @@ def check(u, ctx):
     if found and _restarted_fb35_line(u, ctx):
         return []
     return found
-'''
+"""
 root = Path(sys.argv[1])
 repo = Path(__file__).resolve().parents[3]
 for module in ("mention.py", "offered.py"):

@@ -44,11 +44,11 @@ from huifang.lint.fix import replacement_for
 from huifang.lint.linemarks import REORDERED
 from huifang.lint.mention import (
     ANSWERS,
+    LIST_NUMBER,
     NAMING,
     OPENERS,
     TABOO_HEADING,
     answer_option,
-    LIST_NUMBER,
     arrowed,
     mentioned,
     named_as_saying,
