@@ -51,10 +51,11 @@ def check(view: CallView, ctx: Context) -> Iterable[Problem]:
         last = closing(turns, standard, view)
         missing = absent(ctx, standard, view.org, last)
         if missing and view.freeform and any(e.id == GOODBYE for e in missing):
-            # a phrase list's goodbye entry stands where the list puts it (lint/phraselist, Round 32a)
-            from huifang.lint.phraselist import with_listed_goodbye
+            # a phrase list's goodbye entry stands where the list puts it (lint/phraselist, Round 32a), with the
+            # thanks and wishes said next to it (lint/leavetaking, Round 33a)
+            from huifang.lint.leavetaking import with_leave_taking
 
-            last, missing = with_listed_goodbye(ctx, view, turns, standard, last, missing)
+            last, missing = with_leave_taking(ctx, view, turns, standard, last, missing)
         if missing:
             key = (id(last[-1]) if last else None, tuple(e.id for e in missing))
             groups.setdefault(key, []).append(path_name(label))
