@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-COMMIT = os.environ.get("FB35_COMMIT", "0a1c1e7")
+COMMIT = os.environ.get("FB35_COMMIT", "0a1c1e780f3ce38710bc936fc50f6a49fc14d2bb")
 HOOK = """
 
 # Round 33 (transfer/fb35.py): a line of a numbered list that starts again without a polite word, right after a list
