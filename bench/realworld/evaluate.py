@@ -60,7 +60,8 @@ Opening elements are looked for in the opening the linter finds (standards.openi
 opening is said inside branches), closing elements
 in each path's closing as the rule missing-closing reads it (standards.closing, and a phrase list's goodbye entry
 where the goodbye is missing, with the thanks and wishes next to it: leavetaking.read_closing), both in the file's own kind's part (ownkind.own_kind: a
-book of standards' section for another kind of contact is not the call), with the one detector
+book of standards' section for another kind of contact is not the call) and, in a story of a call, its quoted
+words only (spoken.spoken: the narration is nobody's words on the call), with the one detector
 (standards.find_elements); an
 element counts as present only when every path has it, as labels.yaml decides. Forbidden phrases are
 the linter's own forbidden-phrase findings (engine.lint_view), with the optional service pack
@@ -139,6 +140,7 @@ def judge(engine, project, entry: dict, text: str) -> dict:
     from huifang.lint.engine import finish
     from huifang.lint.leavetaking import read_closing
     from huifang.lint.ownkind import own_kind
+    from huifang.lint.spoken import spoken
 
     reader = engine.ctx.reader
     view = reader.view(text, entry["file"], None)
@@ -149,6 +151,7 @@ def judge(engine, project, entry: dict, text: str) -> dict:
     greeting, closing = project.greeting, project.closing
     by_id = {e.id: e for e in greeting.elements + closing.elements}
     own = own_kind(view)  # the opening and closing in the file's own kind's part (Round 32b)
+    own = spoken(own)  # a story of a call: its quoted words only, the narration is nobody's (Round 34)
     heres = [
         {f.element.id for f in standards.find_elements(turns, greeting.elements, view.org)}
         for _, turns in standards.openings(ctx, own, greeting)
