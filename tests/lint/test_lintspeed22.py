@@ -44,7 +44,7 @@ def _read(tmp_path, raw: bytes) -> str:
         "客服：您好\x00，再见\n".encode(),
         b"\x00" * 3,
         b"a\x00b\x00c\x00d\x00",  # ASCII written as UTF-16-LE without a BOM
-        "您好".encode("utf-16-le"),  # decodes as UTF-8? no: a finding either way
+        "您好".encode("utf-16-le"),  # not UTF-8: a finding either way
         b"\xef\xbb\xbf" + "您好\n".encode(),  # UTF-8 BOM dropped
         b"ab",
         b"",
