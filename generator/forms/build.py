@@ -259,7 +259,7 @@ def build(
         if cache.current(out, job.key):
             cache.keep(out, job.key)
             result.unchanged.append(job.doc.name)
-        elif cache.stored(job.key).is_file():
+        elif cache.has(job.key):
             pending[out.name] = job.key
             result.copied.append(job.doc.name)
         else:
@@ -379,7 +379,7 @@ def build_packs(
             cache.keep(out, key)
             result.unchanged.append(out.stem)
             continue
-        if not cache.stored(key).is_file():
+        if not cache.has(key):
             parts = [
                 _fetch(cache, f"{n}.pdf", pending[f"{n}.pdf"])
                 if f"{n}.pdf" in pending

@@ -1,0 +1,169 @@
+"""Session 22: what session 21's audit left, and what a supervisor met installing huifang from a wheel into a
+team's own folder. `huifang qa --out` makes a missing folder as the other commands do; `huifang forms` from a
+read-only checkout (a CI runner's read-only mount) works, its cache kept in the user's cache folder or, with none
+writable, in memory. Real files, the real command line in a subprocess, a real read-only mount where the host
+allows one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL, REPO, huifang
+from tests.reliability.conftest import snapshot
+
+CALL = REPO / "tests" / "qa" / "fixtures" / "calls" / "wanneng.txt"
+
+
+# -- 1. qa --out makes the folder it is asked to write into -------------------------------------------------------
+def test_qa_out_makes_a_missing_folder_as_report_and_plan_do(tmp_path):
+    out = tmp_path / "质检结果" / "三月" / "第一周.json"
+    result = huifang("qa", "--project", REPO, "--no-db", "--format", "json", "--out", out, CALL)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.strip().endswith(f"已写入 {out}（1 通）"), result.stderr
+    assert '"calls"' in out.read_text(encoding="utf-8")
+    assert sorted(p.name for p in out.parent.iterdir()) == ["第一周.json"]  # no temporary file left beside it
+
+
+def test_qa_out_folder_is_not_made_when_the_run_is_refused_before_judging(tmp_path):
+    out = tmp_path / "结果" / "r.txt"
+    result = huifang("qa", "--project", REPO, "--no-db", "--script", "no-such-script", "--out", out, CALL)
+    assert result.returncode == 2 and result.stderr.startswith("huifang qa: "), result.stderr
+    assert os.listdir(tmp_path) == []
+
+
+def test_qa_out_folder_that_cannot_be_made_is_one_line(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    out = locked / "sub" / "r.txt"
+    with read_only_view(locked) as prefix:
+        result = subprocess.run(
+            [*prefix, sys.executable, "-m", "huifang", "qa", "--project", str(REPO), "--no-db", "--out", str(out)]
+            + [str(CALL)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 2, result.stderr
+    said = result.stderr.strip()
+    assert said.startswith(f"huifang qa: --out {out}：无法新建文件夹 {locked / 'sub'}（") and "\n" not in said, said
+    assert os.listdir(locked) == []
+
+
+# -- 2. forms from a read-only project ------------------------------------------------------------------------------
+class read_only_view:
+    """The command prefix that runs a command with `folder` read-only: the folder bind-mounted read-only over itself
+    in a private mount namespace (as root, as a CI runner's read-only mount is), else, for a user who is not root,
+    the folder chmod'ed a-w (root writes through permissions, so chmod alone proves nothing as root)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.chmodded = False
+
+    def __enter__(self) -> list[str]:
+        unshare = shutil.which("unshare")
+        if os.geteuid() == 0 and unshare and _bind_works(unshare, self.folder):
+            script = 'mount --bind -o ro "$0" "$0" && exec "$@"'
+            return [unshare, "-m", "sh", "-c", script, str(self.folder)]
+        if os.geteuid() != 0:
+            for path in [self.folder, *self.folder.rglob("*")]:
+                if path.is_dir():
+                    path.chmod(0o555)
+            self.chmodded = True
+            return []
+        pytest.skip("running as root where a read-only bind mount is not allowed: a read-only project cannot be made")
+
+    def __exit__(self, *_exc) -> None:
+        if self.chmodded:
+            for path in [self.folder, *self.folder.rglob("*")]:
+                if path.is_dir():
+                    path.chmod(0o755)
+
+
+def _bind_works(unshare: str, folder: Path) -> bool:
+    probe = subprocess.run(
+        [unshare, "-m", "sh", "-c", 'mount --bind -o ro "$0" "$0" && ! touch "$0/.probe" 2>/dev/null', str(folder)],
+        capture_output=True,
+        timeout=30,
+    )
+    (folder / ".probe").unlink(missing_ok=True)
+    return probe.returncode == 0
+
+
+def forms_in(prefix: list[str], project: Path, out: Path, home: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "HOME": str(home)}
+    env.pop("XDG_CACHE_HOME", None)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "huifang", "forms", "--project", str(project), "--out", str(out)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_forms_from_a_read_only_project_keeps_its_cache_in_the_users_cache_folder(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(MINIMAL, project, ignore=shutil.ignore_patterns(".huifang-cache"))
+    writable = tmp_path / "writable-copy"
+    shutil.copytree(project, writable)
+    home = tmp_path / "home"
+    home.mkdir()
+    reference = forms_in([], writable, tmp_path / "reference", tmp_path / "home-of-the-reference")
+    assert reference.returncode == 0, reference.stderr
+    before = snapshot(project)
+    out = tmp_path / "out"
+    with read_only_view(project) as prefix:
+        first = forms_in(prefix, project, out, home)
+        second = forms_in(prefix, project, out, home)
+    for result in (first, second):
+        assert result.returncode == 0, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"5 个 PDF → {out}（"), result.stderr  # nothing alarming
+    assert "新生成 4，合并 1" in first.stderr
+    assert "未变 5" in second.stderr  # the cache in the user's cache folder was used
+    assert snapshot(out) == snapshot(tmp_path / "reference")  # the same PDFs as from a writable checkout
+    assert snapshot(project) == before and not (project / ".huifang-cache").exists()
+    assert list((home / ".cache" / "huifang" / "projects").glob("*/forms/*.pdf"))
+
+
+def test_forms_from_a_read_only_project_with_no_cache_folder_writable_still_works(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(MINIMAL, project, ignore=shutil.ignore_patterns(".huifang-cache"))
+    out = tmp_path / "out"
+    with read_only_view(project) as prefix:
+        result = forms_in(prefix, project, out, tmp_path / "no-such-home")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines() == [f"5 个 PDF → {out}（新生成 4，合并 1，从缓存复制 0，未变 0）"]
+    assert sorted(p.name for p in out.glob("*.pdf")) == [
+        "demo-tousu.pdf",
+        "desk-demo.pdf",
+        "guide-demo-weixiu.pdf",
+        "pack-demo-weixiu.pdf",
+        "script-demo-weixiu.pdf",
+    ]
+
+
+def test_build_from_a_read_only_project_into_another_folder(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(MINIMAL, project, ignore=shutil.ignore_patterns(".huifang-cache"))
+    site = tmp_path / "site"
+    env = {**os.environ, "HOME": str(tmp_path / "home")}
+    env.pop("XDG_CACHE_HOME", None)
+    with read_only_view(project) as prefix:
+        result = subprocess.run(
+            [*prefix, sys.executable, "-m", "huifang", "build", "--project", str(project), "--site-dir", str(site)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and (site / "forms" / "demo-tousu.pdf").is_file()
+    assert not (project / ".huifang-cache").exists()
