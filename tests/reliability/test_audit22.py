@@ -7,9 +7,11 @@ allows one."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -167,3 +169,32 @@ def test_build_from_a_read_only_project_into_another_folder(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and (site / "forms" / "demo-tousu.pdf").is_file()
     assert not (project / ".huifang-cache").exists()
+
+
+# -- 3. the supervisor's walk ----------------------------------------------------------------------------------------
+def test_serve_says_a_failed_rebuild_in_chinese_and_builds_again_once_fixed(tmp_path):
+    """A YAML mistake saved while `huifang serve` runs: the rebuild's problems in Chinese, then MkDocs' closing
+    "Aborted with a BuildError!" was printed as it is."""
+    from tests.site.test_serve import serve_hostile, stop, wait_for
+
+    project, port, server = serve_hostile(tmp_path)
+    try:
+        url = f"http://127.0.0.1:{port}/scenarios/demo-weixiu.html"
+        wait_for(url, "维修后回访话术", 120)
+        script = project / "scripts_src" / "demo-weixiu.yaml"
+        good = script.read_text(encoding="utf-8")
+        script.write_text(good.replace("id: demo-weixiu", "id demo-weixiu", 1), encoding="utf-8")
+        deadline = time.monotonic() + 60
+        said = b""
+        os.set_blocking(server.stderr.fileno(), False)
+        while "重新生成时出错".encode() not in said and time.monotonic() < deadline:
+            said += server.stderr.read() or b""
+            time.sleep(0.1)
+        script.write_text(good.replace("维修后回访话术", "维修完成后的回访话术"), encoding="utf-8")
+        wait_for(url, "维修完成后的回访话术", 60)
+    finally:
+        stop(server)
+    said += server.stderr.read() or b""
+    text = said.decode("utf-8")
+    assert "scripts_src/demo-weixiu.yaml:" in text and "手册未能生成（原因见上）" in text, text
+    assert not re.search(r"Aborted|BuildError|Traceback|An error happened", text), text
