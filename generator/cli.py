@@ -160,7 +160,7 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
             help="加入可在屏幕上填写的 PDF 表单域（默认）；--no-fillable 只生成打印版",
         )
         cmd.add_argument("--jobs", type=int, default=0, metavar="N", help="并行进程数，默认等于 CPU 核数")
-        cmd.add_argument("--only", nargs="*", default=None, metavar="标识", help="只生成这些表单或话术（写标识）")
+        cmd.add_argument("--only", nargs="*", default=None, metavar="标识", help="只生成这些表单或话术（写标识或表单标题，如 回访记录表）")
         cmd.add_argument("--no-progress", action="store_true", help="不显示进度条")
     elif name == "qa":
         from huifang.qa.command import add_arguments as qa_arguments

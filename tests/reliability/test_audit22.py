@@ -198,3 +198,19 @@ def test_serve_says_a_failed_rebuild_in_chinese_and_builds_again_once_fixed(tmp_
     text = said.decode("utf-8")
     assert "scripts_src/demo-weixiu.yaml:" in text and "手册未能生成（原因见上）" in text, text
     assert not re.search(r"Aborted|BuildError|Traceback|An error happened", text), text
+
+
+def test_forms_only_takes_the_printed_title_and_lists_the_titles_when_nothing_is_close(tmp_path):
+    """A supervisor knows a form as 《客户投诉单》, not as demo-tousu: --only said 没有找到 and nothing else."""
+    project = tmp_path / "project"
+    shutil.copytree(MINIMAL, project, ignore=shutil.ignore_patterns(".huifang-cache"))
+    out = tmp_path / "out"
+    result = huifang("forms", "--project", project, "--no-progress", "--out", out, "--only", "《客户投诉单》")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.glob("*.pdf")) == ["demo-tousu.pdf"]
+    result = huifang("forms", "--project", project, "--no-progress", "--out", out, "--only", "满意度调查")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "huifang forms: 没有找到这些表单或话术：满意度调查（现有：示例物业公司回访坐席桌面卡、客户投诉单、"
+        "维修后回访话术记录表、维修后回访话术　话术卡）（未生成、未删除任何 PDF）"
+    )
