@@ -214,3 +214,33 @@ def test_forms_only_takes_the_printed_title_and_lists_the_titles_when_nothing_is
         "huifang forms: 没有找到这些表单或话术：满意度调查（现有：示例物业公司回访坐席桌面卡、客户投诉单、"
         "维修后回访话术记录表、维修后回访话术　话术卡）（未生成、未删除任何 PDF）"
     )
+
+
+def test_the_pre_commit_hooks_init_writes_check_a_content_only_commit(tmp_path):
+    """The starter's .pre-commit-config.yaml said 每次提交前检查话术和内容, but its one hook (huifang-lint) runs only
+    when a script is staged: a commit of a broken content/ file alone was Skipped. huifang-check runs on content/
+    and huifang.yaml; the starter lists every hook huifang offers."""
+    import yaml
+
+    offered = [hook["id"] for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))]
+    team = tmp_path / "team"
+    assert huifang("init", team).returncode == 0
+    config = yaml.safe_load((team / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert [hook["id"] for hook in config["repos"][0]["hooks"]] == offered == ["huifang-check", "huifang-lint"]
+    forbidden = team / "content" / "forbidden" / "benjigou.yaml"
+    forbidden.write_text(forbidden.read_text(encoding="utf-8").replace("severity: error", "severity: eror"), "utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env |= {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "HUIFANG_NO_CACHE": "1"}
+    for args in (["init", "-q"], ["add", "content/forbidden/benjigou.yaml"]):
+        subprocess.run(["git", *args], cwd=team, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "huifang-check"],  # the staged files only
+        cwd=team,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "content/forbidden/benjigou.yaml:" in output and "'eror'" in output, output
