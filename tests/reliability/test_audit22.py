@@ -244,3 +244,49 @@ def test_the_pre_commit_hooks_init_writes_check_a_content_only_commit(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "content/forbidden/benjigou.yaml:" in output and "'eror'" in output, output
+
+
+def test_init_in_the_current_folder_says_the_next_step_without_cd(tmp_path):
+    (tmp_path / "我们的 规范").mkdir()
+    here = huifang("init", ".", cwd=tmp_path / "我们的 规范")
+    assert here.stderr.splitlines()[-1] == "下一步：huifang check && huifang lint && huifang serve", here.stderr
+    there = huifang("init", "我们的 规范2", cwd=tmp_path)
+    assert (
+        there.stderr.splitlines()[-1] == "下一步：cd '我们的 规范2' && huifang check && huifang lint && huifang serve"
+    )
+
+
+def test_lint_says_a_clean_run_and_why_fix_changed_nothing(tmp_path):
+    team = tmp_path / "team"
+    assert huifang("init", team).returncode == 0
+    clean = huifang("lint", "--project", team)
+    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "全部通过：没有发现问题\n")
+    assert huifang("lint", "--project", team, "--format", "json").stderr == ""  # only the text format says it
+    script = team / "scripts_src" / "回访.txt"
+    original = "客服：您好，请问是王先生吗？\n客服：这不归我管，您等通知吧。\n"  # not a sentence of its own
+    script.write_text(original, encoding="utf-8")
+    why = "没有可以自动改写的忌语：只有忌语单独成句、建议说法是一句完整的话时才自动改写；其余请按「建议」手动修改"
+    for option in ("--fix", "--diff"):
+        result = huifang("lint", "--project", team, option, script)
+        assert result.returncode == 1 and result.stderr.splitlines()[-1] == why, result.stderr
+    assert script.read_text(encoding="utf-8") == original
+
+
+def test_sarif_rule_descriptions_join_chinese_lines_without_a_space(tmp_path):
+    import json
+
+    team = tmp_path / "team"
+    assert huifang("init", team).returncode == 0
+    result = huifang("lint", "--project", team, "--format", "sarif")
+    rules = json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    texts = {rule["id"]: rule["fullDescription"]["text"] for rule in rules}
+    assert "无论繁体还是简体、全角还是半角" in texts["forbidden-phrase"]
+    assert "（至多前 max_turns 句，默认 3 句）" in texts["missing-greeting"]  # spaces written inside a line stay
+    assert not any(re.search("[、，。；：）] ", text) for text in texts.values()), texts  # 「…，」 ended a wrapped line
+
+
+def test_plan_names_the_scenario_meant_by_a_row_it_does_not_know(tmp_path):
+    events = tmp_path / "事件.csv"
+    events.write_text("客户,电话,场景,日期,坐席\n李先生,13800000001,维修回访,2026-03-02,张三\n", encoding="utf-8")
+    result = huifang("plan", "--project", MINIMAL, events, "--from", "2026-03-02", "--to", "2026-03-08", "--no-db")
+    assert f"{events}:2: 不认识的场景「维修回访」，是否想写 '维修后回访'？" in result.stderr.splitlines(), result.stderr
