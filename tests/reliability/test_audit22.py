@@ -290,3 +290,20 @@ def test_plan_names_the_scenario_meant_by_a_row_it_does_not_know(tmp_path):
     events.write_text("客户,电话,场景,日期,坐席\n李先生,13800000001,维修回访,2026-03-02,张三\n", encoding="utf-8")
     result = huifang("plan", "--project", MINIMAL, events, "--from", "2026-03-02", "--to", "2026-03-08", "--no-db")
     assert f"{events}:2: 不认识的场景「维修回访」，是否想写 '维修后回访'？" in result.stderr.splitlines(), result.stderr
+
+
+def test_new_in_a_one_org_team_writes_its_org_and_says_how_to_get_the_schemas(tmp_path):
+    """`huifang new script` in the repository `huifang init` made: the file had no org:, so lint warned at once that
+    {公司} has no value; its first line names ../schemas/, which init does not make."""
+    team = tmp_path / "team"
+    assert huifang("init", team).returncode == 0
+    result = huifang("new", "script", "tousu-huifang", "--project", team)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "编辑器自动补全要用的 schemas/ 还没有：运行 huifang schema 生成"
+    assert "\norg: benjigou\n" in (team / "scripts_src" / "tousu-huifang.yaml").read_text(encoding="utf-8")
+    lint = huifang("lint", "--project", team, team / "scripts_src" / "tousu-huifang.yaml")
+    assert (lint.returncode, lint.stderr) == (0, "全部通过：没有发现问题\n"), lint.stdout + lint.stderr
+    assert huifang("schema", "--project", team).returncode == 0
+    again = huifang("new", "scenario", "tousu", "--project", team)
+    assert again.returncode == 0 and "schemas/" not in again.stderr, again.stderr
+    assert huifang("check", "--project", team).returncode == 0
