@@ -150,7 +150,7 @@ def _run_calls(args, session, jobs, human: dict | None = None) -> int:
                 errors.append({"path": job.display, "error": str(error)})
                 ok = False
                 internal = internal or isinstance(error, Internal)
-                if args.format == "text":
+                if args.format != "json":  # html, xlsx: in the file too, but said here (JSON has them)
                     print(error, file=sys.stderr)
                 continue
             ok = ok and rec["passed"]

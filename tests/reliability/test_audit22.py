@@ -307,3 +307,19 @@ def test_new_in_a_one_org_team_writes_its_org_and_says_how_to_get_the_schemas(tm
     again = huifang("new", "scenario", "tousu", "--project", team)
     assert again.returncode == 0 and "schemas/" not in again.stderr, again.stderr
     assert huifang("check", "--project", team).returncode == 0
+
+
+@pytest.mark.parametrize("fmt", ["html", "xlsx"])
+def test_qa_into_a_file_names_the_transcript_it_could_not_read(tmp_path, fmt):
+    """A folder with one broken transcript, scored into a workbook or a page: the run ended 1 with only 已写入 …
+    (2 通) said; the broken file was only inside the output."""
+    calls = tmp_path / "录音转写"
+    calls.mkdir()
+    shutil.copy(CALL, calls / "a.txt")
+    (calls / "坏文件.json").write_text('{"segments": [{"start": 0.0 "end": 1.0}]}\n', encoding="utf-8")
+    out = tmp_path / f"质检.{fmt}"
+    result = huifang("qa", "--project", REPO, "--no-db", "--format", fmt, "--out", out, calls)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[:-1] == [f"{calls}/坏文件.json:1:29: 不是合法的 JSON：此处缺少逗号"], result.stderr
+    assert lines[-1] == f"已写入 {out}（1 通）"
