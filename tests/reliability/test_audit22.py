@@ -323,3 +323,25 @@ def test_qa_into_a_file_names_the_transcript_it_could_not_read(tmp_path, fmt):
     lines = result.stderr.splitlines()
     assert lines[:-1] == [f"{calls}/坏文件.json:1:29: 不是合法的 JSON：此处缺少逗号"], result.stderr
     assert lines[-1] == f"已写入 {out}（1 通）"
+
+
+def test_maintainers_page_shows_every_recognised_wording_whole(tmp_path):
+    """The page listing the wordings lint recognises put each pattern in a Markdown table with HTML escaping only:
+    a `|` in 欢迎(您|你)? ended the cell (every later pattern of the element was lost) and 请问*是* became
+    emphasis."""
+    import html
+
+    import yaml
+
+    team = tmp_path / "team"
+    assert huifang("init", team).returncode == 0
+    result = huifang("build", "--project", team, "--no-forms", "--site-dir", tmp_path / "site", timeout=300)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "maintainers" / "index.html").read_text(encoding="utf-8")
+    shown = [html.unescape(code) for code in re.findall(r"<code>(.*?)</code>", page)]
+    standards = yaml.safe_load((team / "content" / "standards.yaml").read_text(encoding="utf-8"))
+    patterns = [p for part in ("greeting", "closing") for e in standards[part]["elements"] for p in e["patterns"]]
+    assert "欢迎(您|你)?(光临|致电|来电|参观|莅临|咨询|拨打)" in patterns and "请问*是*(吗|么|嘛)" in patterns
+    assert [p for p in patterns if p not in shown] == []
+    table = page[page.index("开头语与结束语的识别说法") :]
+    assert "<em>" not in table
