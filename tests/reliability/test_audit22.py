@@ -345,3 +345,36 @@ def test_maintainers_page_shows_every_recognised_wording_whole(tmp_path):
     assert [p for p in patterns if p not in shown] == []
     table = page[page.index("开头语与结束语的识别说法") :]
     assert "<em>" not in table
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (  # the colon forgotten: the error is on the next line, where PyYAML stops
+            "id fuwu\ntitle: 服务回访\n",
+            "content/orgs/bad.yaml:2:6: YAML 语法错误：此处不能出现冒号映射（含冒号的文字请加引号）；"
+            "第 1 行「id fuwu」是否少了冒号？",
+        ),
+        (  # a full-width colon typed with a Chinese input method
+            "id：fuwu\ntitle: 服务回访\n",
+            "content/orgs/bad.yaml:2:6: YAML 语法错误：此处不能出现冒号映射（含冒号的文字请加引号）；"
+            "第 1 行「id：fuwu」的冒号是全角的「：」，键后要用半角冒号 :",
+        ),
+        (
+            "id: fuwu\nname：某公司\nhotline: '1'\n",
+            "content/orgs/bad.yaml:3:1: YAML 语法错误：找不到预期的冒号 ':'；"
+            "第 2 行「name：某公司」的冒号是全角的「：」，键后要用半角冒号 :",
+        ),
+        (  # a colon inside a value: no line above to blame
+            "id: bad\nname: 公司: 客服部\n",
+            "content/orgs/bad.yaml:2:9: YAML 语法错误：此处不能出现冒号映射（含冒号的文字请加引号）",
+        ),
+    ],
+)
+def test_a_yaml_key_without_its_colon_names_the_line_to_fix(tmp_path, text, said):
+    """huifang check put the error on the line after the one to fix, and said nothing of the colon."""
+    project = tmp_path / "project"
+    shutil.copytree(MINIMAL, project, ignore=shutil.ignore_patterns(".huifang-cache"))
+    (project / "content" / "orgs" / "bad.yaml").write_text(text, encoding="utf-8")
+    result = huifang("check", "--project", project)
+    assert result.returncode == 1 and said in result.stdout.splitlines(), result.stdout
