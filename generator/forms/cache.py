@@ -82,10 +82,7 @@ class Cache:
         if stored is None:
             self.memory[key] = data
             return
-        try:
-            write_bytes(stored, data)
-        except OSError:  # the cache folder became unwritable (full, read-only): this run keeps it in memory
-            self.memory[key] = data
+        write_bytes(stored, data)  # a full disk fails the run here, before any output is touched
 
     def record(self, out: Path, key: str) -> None:
         stat = out.stat()
@@ -107,10 +104,7 @@ class Cache:
             ensure_ascii=False,
             indent=1,
         )
-        try:
-            write_text(self.manifest_path, text + "\n")
-        except OSError:  # only a cache: the PDFs are written; the next run compares them again
-            pass
+        write_text(self.manifest_path, text + "\n")
         self.prune()
         return stale
 
