@@ -378,3 +378,26 @@ def test_a_yaml_key_without_its_colon_names_the_line_to_fix(tmp_path, text, said
     (project / "content" / "orgs" / "bad.yaml").write_text(text, encoding="utf-8")
     result = huifang("check", "--project", project)
     assert result.returncode == 1 and said in result.stdout.splitlines(), result.stdout
+
+
+def test_maintainers_page_shows_the_findings_of_free_form_scripts(tmp_path):
+    """`huifang build` counted a free-form script's findings (and refused to build on its errors), but the 维护者 page
+    listed YAML scripts only: with --lint-errors warn the findings were on no page at all."""
+    import html
+
+    team = tmp_path / "team"
+    assert huifang("init", team).returncode == 0
+    (team / "scripts_src" / "自由话术").mkdir()
+    (team / "scripts_src" / "自由话术" / "投诉回访.txt").write_text(
+        "客服：您好，请问是李先生吗？这里是某某服务有限公司，我是客服专员小张。\n客服：这不归我管。\n"
+        "客服：感谢您的支持，祝您生活愉快，再见！\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = huifang("build", "--project", team, "--no-forms", "--lint-errors", "warn", "--site-dir", site, timeout=300)
+    assert result.returncode == 0, result.stderr
+    page = (site / "maintainers" / "index.html").read_text(encoding="utf-8")
+    article = html.unescape(re.sub(r"<[^>]+>", "", page[page.index("<article") :]))
+    others = article[article.index("其他文件") : article.index("开头语与结束语的识别说法")]
+    assert "scripts_src/自由话术/投诉回访.txt" in others
+    assert "第 2 行第 4 列（错误）：忌语「这不归我管」" in others, others
