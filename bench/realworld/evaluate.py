@@ -51,14 +51,17 @@
                                                           # in sessions 20 and 21 (0c34baf, 4502bb2, 3d5483f), then spent
     python bench/realworld/evaluate.py --split heldout23  # set 23 (labels-heldout23.yaml, heldout23/): blind once, measured
                                                           # in sessions 21 and 22 (190c5af, 3d5483f, b0beb57), then spent
+    python bench/realworld/evaluate.py --split heldout24  # set 24 (labels-heldout24.yaml, heldout24/): blind, written in
+                                                          # session 22; totals only until it is spent (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
 Opening elements are looked for in the opening the linter finds (standards.openings: each path's when the
 opening is said inside branches), closing elements
 in each path's closing as the rule missing-closing reads it (standards.closing, and a phrase list's goodbye entry
-where the goodbye is missing: phraselist.read_closing), both in the file's own kind's part (ownkind.own_kind: a
-book of standards' section for another kind of contact is not the call), with the one detector
+where the goodbye is missing, with the thanks and wishes next to it: leavetaking.read_closing), both in the file's own kind's part (ownkind.own_kind: a
+book of standards' section for another kind of contact is not the call) and, in a story of a call, its quoted
+words only (spoken.spoken: the narration is nobody's words on the call), with the one detector
 (standards.find_elements); an
 element counts as present only when every path has it, as labels.yaml decides. Forbidden phrases are
 the linter's own forbidden-phrase findings (engine.lint_view), with the optional service pack
@@ -105,6 +108,7 @@ LABELS = {
     "heldout21": "labels-heldout21.yaml",
     "heldout22": "labels-heldout22.yaml",
     "heldout23": "labels-heldout23.yaml",
+    "heldout24": "labels-heldout24.yaml",
 }
 
 
@@ -134,8 +138,9 @@ def read_text(path: Path) -> str:
 def judge(engine, project, entry: dict, text: str) -> dict:
     from huifang.lint import standards
     from huifang.lint.engine import finish
+    from huifang.lint.leavetaking import read_closing
     from huifang.lint.ownkind import own_kind
-    from huifang.lint.phraselist import read_closing
+    from huifang.lint.spoken import spoken
 
     reader = engine.ctx.reader
     view = reader.view(text, entry["file"], None)
@@ -146,13 +151,15 @@ def judge(engine, project, entry: dict, text: str) -> dict:
     greeting, closing = project.greeting, project.closing
     by_id = {e.id: e for e in greeting.elements + closing.elements}
     own = own_kind(view)  # the opening and closing in the file's own kind's part (Round 32b)
+    own = spoken(own)  # a story of a call: its quoted words only, the narration is nobody's (Round 34)
     heres = [
         {f.element.id for f in standards.find_elements(turns, greeting.elements, view.org)}
         for _, turns in standards.openings(ctx, own, greeting)
     ]
     for ident in OPENING:
         found[ident] = all(ident in here for here in heres)
-    # each path's closing as the rule missing-closing reads it (a phrase list's goodbye entry included, Round 32a)
+    # each path's closing as the rule missing-closing reads it (a phrase list's leave-taking entries included,
+    # Rounds 32a and 33a)
     closings = [read_closing(ctx, own, t, closing)[0] for _, t in own.paths]
     for ident in CLOSING:
         element = by_id[ident]

@@ -635,3 +635,41 @@ def _heading(line: str) -> bool:
         return False
     # 「正确示例：」 ends a section of wrong ones; 「1、我不知道（正确说法：…）」 is an item of it
     return HEADING_WORDS.search(line.strip()) is not None or RIGHT_HEADING.match(body) is not None
+
+
+# A list of words not to say whose heading was lost (a site's outline of a 文明服务规范 that keeps both lists and drops
+# the second one's title): a numbered list of polite phrases (文明用语: 您好, 请您…, 对不起…, 别客气…), and right after
+# it a second numbered list whose numbering starts again lower and none of whose entries is polite (「2、谁让你进去的？」,
+# 「5、自己看规定」, 「6、不知道」, 「8、着什么急，没看我这儿正忙着呢」). Standards give the two lists side by side, what
+# to say and what never to say; a list that starts again without one polite word is the second. A list that goes on
+# counting (steps of one script), a first list that is not polite, or a second list with a polite entry is read as said.
+LIST_NUMBER = regexcache.compile(r"[ \t]*(\d{1,2})[、.．)）](?!\d)")
+POLITE = regexcache.compile(r"您|请|谢谢|多谢|感谢|对不起|抱歉|欢迎|客气|麻烦|不好意思|打扰")
+LIST_MIN = 3  # entries of each list
+
+
+def restarted_lines(text: str) -> frozenset[int]:
+    """The 1-based numbers of the lines of a numbered list that starts again, right after a numbered list of polite
+    phrases, with no polite entry: the words not to say, beside the words to say, under a heading that was lost."""
+    lines = text.split("\n")
+    runs: list[list[int]] = []  # runs of consecutive numbered lines whose numbers go up, as line indexes
+    last = -1
+    for index, line in enumerate(lines):
+        found = LIST_NUMBER.match(line)
+        if found is None:
+            last = -1
+            continue
+        number = int(found.group(1))
+        if last < 0 or number <= last:
+            runs.append([index])  # a list starts, or starts again right after the one before (`last` ≥ 0)
+        else:
+            runs[-1].append(index)
+        last = number
+    inside: set[int] = set()
+    for first, second in zip(runs, runs[1:]):
+        if second[0] != first[-1] + 1 or len(first) < LIST_MIN or len(second) < LIST_MIN:
+            continue  # not one right after the other, or too short to be lists
+        polite = sum(POLITE.search(lines[i]) is not None for i in first)
+        if 3 * polite >= 2 * len(first) and not any(POLITE.search(lines[i]) for i in second):
+            inside.update(i + 1 for i in second)
+    return frozenset(inside)

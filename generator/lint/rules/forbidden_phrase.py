@@ -44,6 +44,7 @@ from huifang.lint.fix import replacement_for
 from huifang.lint.linemarks import REORDERED
 from huifang.lint.mention import (
     ANSWERS,
+    LIST_NUMBER,
     NAMING,
     OPENERS,
     TABOO_HEADING,
@@ -51,6 +52,7 @@ from huifang.lint.mention import (
     arrowed,
     mentioned,
     named_as_saying,
+    restarted_lines,
     taboo_lines,
 )
 from huifang.lint.normalize import fold
@@ -247,6 +249,7 @@ def _named(u, ctx, start: int) -> bool:
     if (
         _mentioned(u, ctx, start)
         or _in_taboo_list(u, ctx)
+        or _in_restarted_list(u, ctx)
         or _not_agents_in_story(u, ctx, start)
         or _customers_line(u, ctx)
     ):
@@ -319,6 +322,23 @@ def _in_taboo_list(u, ctx) -> bool:
 
 
 _TABOO_LINES = "_taboo_lines"  # a view's `taboo_lines`, worked out at its first phrase found
+
+
+def _in_restarted_list(u, ctx) -> bool:
+    """A free-form line of a numbered list that starts again, without a polite word, right after a list of polite
+    phrases (`mention.restarted_lines`): a list of words not to say whose heading was lost."""
+    view = ctx.view
+    if not view.freeform or not view.text or u.base > len(view.text):
+        return False
+    if LIST_NUMBER.match(view.text, u.base - u.col + 1) is None:
+        return False  # the screen first: the line starts with a list number
+    lines = view.__dict__.get(_RESTARTED_LINES)
+    if lines is None:
+        lines = view.__dict__[_RESTARTED_LINES] = restarted_lines(view.text)
+    return u.line in lines
+
+
+_RESTARTED_LINES = "_restarted_lines"  # a view's `restarted_lines`, worked out at its first phrase on a numbered line
 
 
 def no_taboo_lines(view) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from huifang.lint.linemarks import CLOSING
 from huifang.lint.standards import closing, for_view, path_name, shown, suggestion
 from huifang.lint.standards import missing as absent
+from huifang.lint.story import quoted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -45,16 +46,22 @@ def check(view: CallView, ctx: Context) -> Iterable[Problem]:
         from huifang.lint.ownkind import own_kind
 
         view = own_kind(view)
+    if view.freeform and quoted(view):
+        # a story of a call: only its quoted words were said on it (lint/spoken, Round 34)
+        from huifang.lint.spoken import spoken
+
+        view = spoken(view)
     groups: dict[tuple, list[str]] = {}
     where = {}
     for label, turns in view.paths:
         last = closing(turns, standard, view)
         missing = absent(ctx, standard, view.org, last)
         if missing and view.freeform and any(e.id == GOODBYE for e in missing):
-            # a phrase list's goodbye entry stands where the list puts it (lint/phraselist, Round 32a)
-            from huifang.lint.phraselist import with_listed_goodbye
+            # a phrase list's goodbye entry stands where the list puts it (lint/phraselist, Round 32a), with the
+            # thanks and wishes said next to it (lint/leavetaking, Round 33a)
+            from huifang.lint.leavetaking import with_leave_taking
 
-            last, missing = with_listed_goodbye(ctx, view, turns, standard, last, missing)
+            last, missing = with_leave_taking(ctx, view, turns, standard, last, missing)
         if missing:
             key = (id(last[-1]) if last else None, tuple(e.id for e in missing))
             groups.setdefault(key, []).append(path_name(label))

@@ -22,6 +22,7 @@ from __future__ import annotations
 from huifang.lint.linemarks import CLOSING
 from huifang.lint.standards import for_view, openings, path_name, shown, suggestion
 from huifang.lint.standards import missing as absent
+from huifang.lint.story import quoted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -46,6 +47,11 @@ def check(view: CallView, ctx: Context) -> Iterable[Problem]:
         from huifang.lint.ownkind import own_kind
 
         view = own_kind(view)
+    if view.freeform and quoted(view):
+        # a story of a call: only its quoted words were said on it (lint/spoken, Round 34)
+        from huifang.lint.spoken import spoken
+
+        view = spoken(view)
     groups: dict[tuple, list[str]] = {}
     where = {}
     for label, turns in openings(ctx, view, standard):
