@@ -27,6 +27,7 @@ from itertools import product
 
 from huifang import regexcache
 from huifang.compose import MAX_PATHS  # past it, the call says so (paths-capped)
+from huifang.lint.robotends import first_hang_up, hangs_up, hangs_up_line  # Round 35a
 from huifang.lint.standards import (
     ENDS,  # a branch that says them is where its path stops
     _part,
@@ -463,13 +464,21 @@ def _inner_endings(turns: list[Utterance], start: int, text: str | None) -> list
         return []  # a path with the customer's turns is a call, not a bank of the agent's lines
     if text is not None and "人工" not in text and "菜单" not in text and "菜單" not in text:
         first = ENDING_LINES.search(text)
-        if first is None or text.count("\n", 0, first.start()) + 1 > turns[last].line:
+        at = first.start() if first is not None else None
+        hang_up = first_hang_up(text)  # a robot's 「…我先挂了」 (Round 35a)
+        if hang_up is not None and (at is None or hang_up < at):
+            at = hang_up
+        if at is None or text.count("\n", 0, at) + 1 > turns[last].line:
             return []
     return [
         i
         for i in range(last + 1)
         if _ends_call(turns[i])
-        and (ENDS_LINE.search(turns[i].folded) is not None or HAND_OFF.search(turns[i].folded) is not None)
+        and (
+            ENDS_LINE.search(turns[i].folded) is not None
+            or HAND_OFF.search(turns[i].folded) is not None
+            or hangs_up_line(turns[i].folded)
+        )
     ]
 
 
@@ -482,7 +491,7 @@ def _ends_call(u: Utterance) -> bool:
         if len(_CALL_ENDS) > 100_000:
             _CALL_ENDS.clear()
         found = _CALL_ENDS[folded] = (
-            ENDS_CALL.search(folded) is not None,
+            ENDS_CALL.search(folded) is not None or hangs_up(folded),  # or 「…我先挂了」 (Round 35a)
             SORRY_LEAST if "打扰" in folded else ENDING_LEAST,
             ("人工" in folded or "菜单" in folded) and HAND_OFF.search(folded) is not None,
         )

@@ -25,6 +25,7 @@ from huifang.lint.branches import paths as marked_paths
 from huifang.lint.dialogue import quoted_turns
 from huifang.lint.linemarks import ALTERNATIVES, BRANCHES, KIND, REORDERED, LineTests
 from huifang.lint.rendered import Placed, render
+from huifang.lint.robotends import each_ending
 from huifang.lint.speakers import AGENT_LABELS, CUSTOMER, CUSTOMER_LABELS, UNKNOWN, Speakers, first_person, infer_agent
 from huifang.lint.speakers import DEFAULT as DEFAULT_SPEAKERS
 from huifang.lint.standards import _part
@@ -526,6 +527,8 @@ class Reader:
                 paths = endings(paths, text)
                 if paths is not single:
                     nodes = node_endings(single[0][1])
+            else:
+                paths = each_ending(paths)  # a robot's marked outcomes, each prompt that ends the call (Round 35b)
             if (marks & ALTERNATIVES) if marks is not None else ("/" in text or "或" in text or "也可" in text):
                 paths = alternatives(paths)
             total = 0
