@@ -119,7 +119,9 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
             default="text",
             help="输出格式：text（默认）、json、github（PR 行注释）、sarif（代码扫描）",
         )
-        cmd.add_argument("--fix", action="store_true", help="把有建议替换的忌语就地改写")
+        cmd.add_argument(
+            "--fix", action="store_true", help="把能安全替换的忌语就地改写（忌语单独成句、建议说法是一句完整的话）"
+        )
         cmd.add_argument("--diff", action="store_true", help="只显示 --fix 会做的修改，不写文件")
         cmd.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="是否彩色输出")
         cmd.add_argument("--no-compose", action="store_true", help="只检查话术文件本身，不组合机构标准开头和结束语")
@@ -160,7 +162,13 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
             help="加入可在屏幕上填写的 PDF 表单域（默认）；--no-fillable 只生成打印版",
         )
         cmd.add_argument("--jobs", type=int, default=0, metavar="N", help="并行进程数，默认等于 CPU 核数")
-        cmd.add_argument("--only", nargs="*", default=None, metavar="标识", help="只生成这些表单或话术（写标识）")
+        cmd.add_argument(
+            "--only",
+            nargs="*",
+            default=None,
+            metavar="标识",
+            help="只生成这些表单或话术（写标识或表单标题，如 回访记录表）",
+        )
         cmd.add_argument("--no-progress", action="store_true", help="不显示进度条")
     elif name == "qa":
         from huifang.qa.command import add_arguments as qa_arguments

@@ -7,6 +7,8 @@ from the whole shipped rule book instead of the one-org starter.
 
 from __future__ import annotations
 
+import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -82,5 +84,7 @@ def run(args) -> int:
     kind = "示例回访规范" if args.from_example else "起步模板"
     note = f"，跳过 {skipped} 个已存在的文件" if skipped else ""
     print(f"已在 {target} 新建回访规范项目（{kind}）：写入 {written} 个文件{note}。", file=sys.stderr)
-    print(f"下一步：cd {target} && huifang check && huifang lint && huifang serve", file=sys.stderr)
+    here = os.path.realpath(target) == os.path.realpath(os.curdir)
+    go = "" if here else f"cd {shlex.quote(str(target))} && "  # a name with a space still pastes as one
+    print(f"下一步：{go}huifang check && huifang lint && huifang serve", file=sys.stderr)
     return 0

@@ -76,7 +76,8 @@ def run(args) -> int:
     if args.org and args.org not in project.orgs:  # the new file would fail `huifang check`
         print(f"huifang new: --org {args.org}：没有这个机构{unknown_id(args.org, project.orgs)}", file=sys.stderr)
         return 2
-    org = f"org: {args.org}\n" if args.org else ""
+    chosen = args.org or _own_org(project)
+    org = f"org: {chosen}\n" if chosen else ""
     if args.what == "scenario":
         path, text = root / CONTENT / "scenarios" / f"{args.name}.yaml", SCENARIO.format(name=args.name, org=org)
     else:
@@ -89,4 +90,14 @@ def run(args) -> int:
         print(f"huifang new: {path} 已存在，未做任何改动", file=sys.stderr)
         return 1
     print(f"已创建 {path}", file=sys.stderr)
+    if not (root / "schemas").is_dir():  # the file's first line names the schema there, for the editor
+        print("编辑器自动补全要用的 schemas/ 还没有：运行 huifang schema 生成", file=sys.stderr)
     return 0
+
+
+def _own_org(project) -> str:
+    """The org a new file belongs to without --org: huifang.yaml's default_org, else the project's only org (as
+    `huifang init` makes it); none when there are several, and the file says its placeholders are unfilled."""
+    if project.config.default_org in project.orgs:
+        return project.config.default_org
+    return next(iter(project.orgs)) if len(project.orgs) == 1 else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -36,3 +37,27 @@ def private_folder(name: str) -> str | None:
     except (OSError, AttributeError):  # AttributeError: no getuid (Windows)
         return None
     return str(found)
+
+
+def project_folder(root: str | os.PathLike) -> Path | None:
+    """Where a project's own cache lives (forms' PDFs, the site's pages): `<root>/.huifang-cache` when it can be
+    made and written there; for a read-only checkout (a CI runner's read-only mount, a folder of someone else's),
+    `projects/<digest of the project's path>` in the user's private cache folder; None when neither can be
+    written, and the caller runs without a cache. Nothing is said: the results are the same either way."""
+    local = Path(root) / ".huifang-cache"
+    try:
+        local.mkdir(exist_ok=True)
+        if os.access(local, os.W_OK | os.X_OK):
+            return local
+    except OSError:
+        pass
+    base = private_folder("projects")
+    if base is None:
+        return None
+    digest = hashlib.sha256(os.fsencode(Path(root).resolve())).hexdigest()[:16]
+    found = Path(base) / digest
+    try:
+        found.mkdir(exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return found

@@ -267,7 +267,30 @@ def parser_error(exc, display: str, source: str = "", limits: Limits = Limits())
     nearby = lines[max(mark.line - 1, 0) : mark.line + 1]
     if any(PLACEHOLDER_IN_LINE.search(line) for line in nearby):
         message += '；提示：含 {占位符} 的文字若以 { 开头或写在 [ ] 里，必须加引号，如 "{公司}您好"'
+    elif problem.startswith(("mapping values are not allowed", "could not find expected ':'")):
+        message += _colon_missing_above(lines, mark.line)
     return ContentError(display, mark.line + 1, mark.column + 1, message)
+
+
+def _colon_missing_above(lines: list[str], at: int) -> str:
+    """`id fuwu` or `id：fuwu` on the line above a key at its indentation: PyYAML reads the two lines as one text
+    and stops at the second line's colon, so the line to fix is the one above the error."""
+    if at >= len(lines):
+        return ""
+    above = next((i for i in range(at - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+    if above is None:
+        return ""
+    line, here = lines[above], lines[at]
+    if (
+        len(line) - len(line.lstrip(" ")) != len(here) - len(here.lstrip(" "))
+        or ":" in line
+        or line.lstrip()[:1] == "-"
+    ):
+        return ""
+    shown = line.strip() if len(line.strip()) <= 30 else line.strip()[:30] + "…"
+    if "：" in line:
+        return f"；第 {above + 1} 行「{shown}」的冒号是全角的「：」，键后要用半角冒号 :"
+    return f"；第 {above + 1} 行「{shown}」是否少了冒号？"
 
 
 class _Builder:

@@ -186,23 +186,30 @@ def progress_bar(enabled: bool, total: int):
 class UnknownForms(Exception):
     """`--only` names no form or script: nothing was built, nothing touched."""
 
-    def __init__(self, names: list[str], known: list[str]):
+    def __init__(self, names: list[str], known: list[str], titles: list[str] | None = None):
         from huifang.validate import did_you_mean
 
-        hints = "".join(did_you_mean(n, known) for n in names[:3])
+        hints = "".join(did_you_mean(n, known + (titles or [])) for n in names[:3])
+        if not hints and titles:  # nothing close: say what there is, by the titles a supervisor knows
+            hints = f"（现有：{'、'.join(titles)}）"
         super().__init__(f"没有找到这些表单或话术：{' '.join(names)}{hints}（未生成、未删除任何 PDF）")
         self.names = names
 
 
 def chosen(docs: list[views.Doc], only: list[str]) -> list[views.Doc]:
-    """The documents `--only` names (by file name or id); UnknownForms if any name matches none."""
+    """The documents `--only` names (by file name, id or printed title, 《》 or not); UnknownForms if any name
+    matches none."""
 
     def matches(doc, name):
-        return name in (doc.name, doc.name.split("-", 1)[-1])
+        return name.strip("《》") in (doc.name, doc.name.split("-", 1)[-1], doc.title)
 
     unknown = [n for n in only if not any(matches(d, n) for d in docs)]
     if unknown:
-        raise UnknownForms(unknown, sorted({d.name for d in docs} | {d.name.split("-", 1)[-1] for d in docs}))
+        raise UnknownForms(
+            unknown,
+            sorted({d.name for d in docs} | {d.name.split("-", 1)[-1] for d in docs}),
+            [d.title for d in docs],
+        )
     return [d for d in docs if any(matches(d, n) for n in only)]
 
 
@@ -259,7 +266,7 @@ def build(
         if cache.current(out, job.key):
             cache.keep(out, job.key)
             result.unchanged.append(job.doc.name)
-        elif cache.stored(job.key).is_file():
+        elif cache.has(job.key):
             pending[out.name] = job.key
             result.copied.append(job.doc.name)
         else:
@@ -379,7 +386,7 @@ def build_packs(
             cache.keep(out, key)
             result.unchanged.append(out.stem)
             continue
-        if not cache.stored(key).is_file():
+        if not cache.has(key):
             parts = [
                 _fetch(cache, f"{n}.pdf", pending[f"{n}.pdf"])
                 if f"{n}.pdf" in pending

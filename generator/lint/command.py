@@ -52,6 +52,8 @@ def _report(args, problems) -> None:
         warnings = sum(p.severity == "warning" for p in problems)
         if problems:
             print(f"{errors} 个错误，{warnings} 个警告，{len(problems) - errors - warnings} 个提示", file=sys.stderr)
+        else:  # as `huifang check` says it: a supervisor running lint by hand saw nothing at all
+            print("全部通过：没有发现问题", file=sys.stderr)
     sys.stdout.flush()
 
 
@@ -65,6 +67,15 @@ def _color(args) -> bool:
 
 def _exit(problems) -> int:
     return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def _unfixed(problems) -> None:
+    """Why --fix changed nothing though forbidden phrases have a suggestion: it rewrites only what reads right."""
+    if any(p.rule == "forbidden-phrase" and p.suggestion for p in problems):
+        print(
+            "没有可以自动改写的忌语：只有忌语单独成句、建议说法是一句完整的话时才自动改写；其余请按「建议」手动修改",
+            file=sys.stderr,
+        )
 
 
 def _fix(args, result) -> int:
@@ -81,6 +92,8 @@ def _fix(args, result) -> int:
                 sys.stdout.write(fix.diff(edit))
         fixable = sum(e.applied for e in edits)
         print(f"可自动修改 {fixable} 处（--fix 写入）", file=sys.stderr)
+        if not fixable:
+            _unfixed(result.problems)
         return _exit(result.problems)
     written = 0
     for edit in edits:
@@ -99,4 +112,6 @@ def _fix(args, result) -> int:
             args.project, list(args.paths), composed=not args.no_compose, jobs=args.jobs, output=args.format
         )
     _report(args, result.problems)
+    if not written:
+        _unfixed(result.problems)
     return _exit(result.problems)

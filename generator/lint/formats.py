@@ -158,6 +158,17 @@ def github(problems) -> str:
     return "".join(out)
 
 
+def _one_line(text: str) -> str:
+    """A docstring's wrapped lines as one line, as the handbook's rule page joins them: a line break between Chinese
+    is no space (joined with one, GitHub showed 「简体、 全角」); between two ASCII words it is one."""
+    out = ""
+    for line in filter(None, (" ".join(raw.split()) for raw in text.splitlines())):
+        if out and out[-1].isascii() and line[0].isascii():
+            out += " "
+        out += line
+    return out
+
+
 def sarif(problems) -> str:
     from huifang.lint.rules import RULES, describe
 
@@ -171,7 +182,7 @@ def sarif(problems) -> str:
                 "id": rule.ID,
                 "name": rule.ID,
                 "shortDescription": {"text": doc.title},
-                "fullDescription": {"text": " ".join(doc.description.split()) or doc.title},
+                "fullDescription": {"text": _one_line(doc.description) or doc.title},
                 "defaultConfiguration": {"level": SARIF_LEVEL[rule.SEVERITY]},
             }
         )

@@ -66,14 +66,15 @@ def read(file: str, display: str) -> str:
             f"{display}:1:1: 文件不是 UTF-8 编码，{hint}请在编辑器中另存为 UTF-8，"
             f"或运行 iconv -f {source} -t UTF-8 原文件 > 新文件"
         ) from None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
-        len(raw) >= 4 and "\x00" in text and raw[1::2].count(0) > len(raw) // 4
-    ):
+    # NUL is looked for in the bytes: in UTF-8 the byte 0 is U+0000 and nothing else (found by memchr there, where
+    # the decoded text, two bytes a character, is searched character by character)
+    nul = b"\x00" in raw
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) >= 4 and nul and raw[1::2].count(0) > len(raw) // 4):
         raise UsageError(
             f"{display}:1:1: 文件是 UTF-16 编码：话术必须是 UTF-8 文本，请另存为 UTF-8"
             "（如 iconv -f UTF-16 -t UTF-8 原文件 > 新文件）"
         )
-    if "\x00" in text:
+    if nul:
         raise UsageError(f"{display}:1:1: 文件含有 NUL 字节（二进制文件？）：话术必须是 UTF-8 文本")
     return text[1:] if text.startswith("\ufeff") else text
 

@@ -184,7 +184,9 @@ class Scenarios:
             raise LookupError(
                 f"场景「{name}」有 {len(found)} 个同名场景，请写场景标识：" + "、".join(s.id for s in found)
             )
-        raise LookupError(f"不认识的场景「{name}」")
+        from huifang.cliwords import unknown_id
+
+        raise LookupError(f"不认识的场景「{name}」{unknown_id(name, self.by_title)}")  # the titles a CRM export uses
 
 
 class Planner:

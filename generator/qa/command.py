@@ -150,7 +150,7 @@ def _run_calls(args, session, jobs, human: dict | None = None) -> int:
                 errors.append({"path": job.display, "error": str(error)})
                 ok = False
                 internal = internal or isinstance(error, Internal)
-                if args.format == "text":
+                if args.format != "json":  # html, xlsx: in the file too, but said here (JSON has them)
                     print(error, file=sys.stderr)
                 continue
             ok = ok and rec["passed"]
@@ -208,26 +208,30 @@ def _whole(fmt: str, records, errors, form):
 
 class _Target:
     """stdout, or a file written beside its final name and moved into place only when complete (a device or
-    FIFO such as /dev/stdout: written straight into)."""
+    FIFO such as /dev/stdout: written straight into). A folder of `--out` that is not there is made, as
+    `huifang report --out`, `plan --out`, `forms --out` and `build` make theirs, and removed again (if still
+    empty) when the run does not finish."""
 
     def __init__(self, out: Path | None):
         self.out = out
         self.handle = None
         self.temp: Path | None = None
+        self.made: list[str] = []  # folders this run created for --out, deepest last
         if out is not None:
             from huifang.atomic import in_place
 
             if os.path.isdir(out):
                 raise _Usage(f"--out {out}：这是一个目录，请给出要写入的文件名")
-            folder = os.path.dirname(os.path.abspath(out))
-            if not os.path.isdir(folder):
-                raise _Usage(f"--out {out}：目录 {folder} 不存在")
+            self.made = _make_folders(out)
             if not in_place(out):
                 self.temp = Path(f"{out}.tmp-{os.getpid()}")
             try:
                 self.handle = open(self.temp or out, "wb")
             except OSError as exc:
-                why = "没有写入权限" if isinstance(exc, PermissionError) else exc.strerror or exc
+                self._unmake()
+                from huifang.readfile import os_words
+
+                why = "没有写入权限" if isinstance(exc, PermissionError) else os_words(exc)
                 raise _Usage(f"--out {out}：无法写入（{why}）") from None
 
     def write(self, data) -> None:
@@ -253,6 +257,42 @@ class _Target:
             self.handle = None
             if self.temp is not None:
                 self.temp.unlink(missing_ok=True)
+            self._unmake()
+
+    def _unmake(self) -> None:
+        for folder in reversed(self.made):
+            try:
+                os.rmdir(folder)
+            except OSError:  # something else was put there meanwhile: it stays
+                return
+        self.made = []
+
+
+def _make_folders(out: Path) -> list[str]:
+    """The folders `out` lies in that are not there yet, made; a file in the way or a folder that cannot be made
+    is a usage error, said of --out."""
+    from huifang.readfile import os_words
+
+    missing: list[str] = []
+    folder = os.path.dirname(os.path.abspath(out))
+    while not os.path.isdir(folder):
+        if os.path.lexists(folder):
+            raise _Usage(f"--out {out}：{folder} 已存在，但不是文件夹；请另选保存结果的位置")
+        missing.append(folder)
+        folder = os.path.dirname(folder)
+    made: list[str] = []
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder)
+        except OSError as exc:
+            for done in reversed(made):
+                try:
+                    os.rmdir(done)
+                except OSError:
+                    break
+            raise _Usage(f"--out {out}：无法新建文件夹 {folder}（{os_words(exc)}）") from None
+        made.append(folder)
+    return made
 
 
 class _Ledger:

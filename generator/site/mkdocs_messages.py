@@ -128,6 +128,8 @@ def aborted(text: str) -> str | None:
     found = re.fullmatch(r"Aborted with (\d+) configuration warnings in 'strict' mode!", text)
     if found:
         return f"strict 模式下有 {found.group(1)} 个设置警告，已停止"
+    if text == "Aborted with a BuildError!":  # after the plugin's own lines saying what is wrong
+        return "手册未能生成（原因见上）"
     return None
 
 
@@ -164,12 +166,34 @@ class ServeMessages(logging.Filter):
 
 @contextlib.contextmanager
 def serve_in_chinese() -> Iterator[None]:
+    from mkdocs.commands import serve
+
     messages = ServeMessages()
     handlers = list(logging.getLogger().handlers)
     for handler in handlers:
         handler.addFilter(messages)
+    build = serve.build
+    serve.build = _build_saying_its_end_in_chinese(build)  # type: ignore[assignment]
     try:
         yield
     finally:
+        serve.build = build  # type: ignore[assignment]
         for handler in handlers:
             handler.removeFilter(messages)
+
+
+def _build_saying_its_end_in_chinese(build):
+    """MkDocs' build as serve calls it, its closing `Abort` said in Chinese: the live-reload loop prints a failed
+    rebuild's Abort as it is ("Aborted with a BuildError!" under our Chinese lines)."""
+    from mkdocs.exceptions import Abort
+
+    def chinese_build(*args, **kwargs):
+        try:
+            return build(*args, **kwargs)
+        except Abort as exc:
+            said = aborted(str(exc))
+            if said is None:
+                raise
+            raise Abort(said) from None
+
+    return chinese_build

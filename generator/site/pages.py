@@ -420,6 +420,7 @@ class Site:
             MAINTAINERS,
             "maintainers.md.j2",
             statuses=self.lint_statuses(),
+            others=self.lint_others(),
             greeting=p.greeting,
             closing=p.closing,
         )
@@ -507,6 +508,16 @@ class Site:
                 }
             )
         return rows
+
+    def lint_others(self) -> list[dict]:
+        """Lint findings in files that are no YAML script: free-form scripts (.md, .txt) and the org files whose
+        composed opening or closing a finding points at. `huifang build` counts them; the page showed none."""
+        scripts = {script.file for script in self.project.scripts.values()}
+        return [
+            {"file": file, "problems": problems, "id": f"file-{i}"}
+            for i, (file, problems) in enumerate(sorted(self.problems_by_file.items()), 1)
+            if file not in scripts
+        ]
 
     def guessed_speech(self) -> list[dict]:
         """Each script's agent lines not marked 原话 or 要点, with what the site guessed, for the maintainers."""

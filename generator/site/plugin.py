@@ -92,6 +92,7 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         self._dictionary: str | None = None  # the user dictionary loaded into jieba (serve)
         self.intents = synonyms.Table()
         self._pages: list = []
+        self._temporary: Path | None = None  # cache_dir() with no cache folder writable
 
     # -- configuration --------------------------------------------------------------------------
     def on_startup(self, *, command, dirty):
@@ -200,18 +201,19 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
         return None
 
     def cache_dir(self) -> Path:
+        """The project's cache (`usercache.project_folder`: `.huifang-cache`, or the user's cache folder for a
+        read-only project); with neither writable, a private temporary folder kept for this plugin's life."""
         assert self.root is not None, "on_config sets the root first"
-        path = self.root / ".huifang-cache"
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-        except OSError:  # a read-only project still builds
+        from huifang.usercache import project_folder
+
+        path = project_folder(self.root)
+        if path is not None:
+            return path
+        if self._temporary is None:
             import tempfile
 
-            path = (
-                Path(tempfile.gettempdir()) / f"huifang-cache-{hashlib.sha1(str(self.root).encode()).hexdigest()[:12]}"
-            )
-            path.mkdir(parents=True, exist_ok=True)
-        return path
+            self._temporary = Path(tempfile.mkdtemp(prefix="huifang-cache-"))
+        return self._temporary
 
     # -- files ----------------------------------------------------------------------------------
     def on_files(self, files: Files, *, config):

@@ -242,16 +242,18 @@ def test_out_is_checked_before_judging_and_a_fifo_is_written_into(tmp_path):
     call = STORY / "labelled.txt"
     folder = tmp_path / "folder"
     folder.mkdir()
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
     for out, expected in [
         (folder, f"huifang qa: --out {folder}：这是一个目录，请给出要写入的文件名"),
-        (
-            tmp_path / "missing" / "r.txt",
-            f"huifang qa: --out {tmp_path / 'missing' / 'r.txt'}：目录 {tmp_path / 'missing'} 不存在",
+        (  # a missing folder is made (test_audit22); a file where the folder should be is said
+            afile / "sub" / "r.txt",
+            f"huifang qa: --out {afile / 'sub' / 'r.txt'}：{afile} 已存在，但不是文件夹；请另选保存结果的位置",
         ),
     ]:
         result = huifang("qa", "--project", REPO, "--no-db", "--out", out, call)
         assert (result.returncode, result.stderr.strip()) == (2, expected)  # it said 文件读写失败 of a temp file
-    assert os.listdir(folder) == [] and sorted(os.listdir(tmp_path)) == ["folder"]
+    assert os.listdir(folder) == [] and sorted(os.listdir(tmp_path)) == ["afile", "folder"]
     # A FIFO (as /dev/stdout or a device) is written into: it was replaced by a plain file, renamed over it
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
