@@ -162,7 +162,9 @@ class Context:
                     absent &= ~entry[2][1]  # found by the patterns in its canonical text
                 if not absent:
                     return kit.absent(0)  # the common case where turns recur: every element known said
-        for text in texts:
+        # The longest first: the turn that introduces the caller says most of the elements, so the short turns
+        # around it (「您好，是韩先生吗？」) are then searched only for what it lacks (any order finds the same).
+        for text in sorted(texts, key=len, reverse=True) if len(texts) > 1 else texts:
             entry = entries.get(text)
             if entry is None or absent & ~entry[0]:
                 entry = self._look(kit, text, absent, False)

@@ -56,7 +56,7 @@ def names_one(folded: str, start: int, end: int) -> bool:
     if _bracketed(folded, left, right):
         return True
     phrase = folded[left:right]
-    words, longest = _words()
+    words, sizes = _words()
     i = 0
     n = len(phrase)
     while i < n:
@@ -66,8 +66,8 @@ def names_one(folded: str, start: int, end: int) -> bool:
             continue
         if phrase.startswith(FIELDS, i):
             return True
-        for size in range(min(longest, n - i), 0, -1):
-            if phrase[i : i + size] in words:
+        for size in sizes.get(c, ()):  # the longest known word starting here, tried only at its words' lengths
+            if size <= n - i and phrase[i : i + size] in words:
                 i += size
                 break
         else:
@@ -101,11 +101,17 @@ def next_named(search: Callable[[str], tuple[int, int] | None], text: str, found
 
 
 @cache
-def _words() -> tuple[frozenset[str], int]:
+def _words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """The known words, and per first character the lengths of the known words starting with it, longest first (a
+    phrase's letter is matched against those lengths only, not every length up to the longest word's: ≈ 30 k
+    instructions an organisation phrase, once per new introduction a QA call has)."""
     from huifang.lint.standards import GENERIC_ORG_WORDS, STAFF_HEADS
 
-    words = frozenset((*SAID_AROUND, *GENERIC_ORG_WORDS, *STAFF_HEADS)) - DISPUTED
-    return words, max(len(w) for w in words)
+    words = frozenset((*SAID_AROUND, *GENERIC_ORG_WORDS, *STAFF_HEADS)) - DISPUTED - {""}
+    sizes: dict[str, set[int]] = {}
+    for word in words:
+        sizes.setdefault(word[0], set()).add(len(word))
+    return words, {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
 
 
 def _bracketed(folded: str, left: int, right: int) -> bool:
