@@ -51,8 +51,8 @@
                                                           # in sessions 20 and 21 (0c34baf, 4502bb2, 3d5483f), then spent
     python bench/realworld/evaluate.py --split heldout23  # set 23 (labels-heldout23.yaml, heldout23/): blind once, measured
                                                           # in sessions 21 and 22 (190c5af, 3d5483f, b0beb57), then spent
-    python bench/realworld/evaluate.py --split heldout24  # set 24 (labels-heldout24.yaml, heldout24/): blind, written in
-                                                          # session 22; totals only until it is spent (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout24  # set 24 (labels-heldout24.yaml, heldout24/): blind once, measured
+                                                          # in sessions 22 and 23 (20183f6, b9acce8, e6d7a10), then spent
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -226,7 +226,7 @@ def main(argv=None) -> int:
         "--split",
         choices=[*LABELS, "all"],
         default="dev",
-        help="all = the development files (dev, heldout and the spent heldout2 to heldout22)",
+        help="all = the development files (dev, heldout and the spent heldout2 to heldout24)",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(
@@ -239,7 +239,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
     engine, project = load_engine(args.project, tuple(args.pack))
-    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 24))]
+    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 25))]
     splits = spent if args.split == "all" else [args.split]
     everything = []
     for split in splits:
