@@ -504,7 +504,8 @@ class Reader:
             declared, unknown_kind, declaring_line = declaring(text, lines, marks)
             if declaring_line:
                 turns = [u for u in turns if u.line != declaring_line]
-            inferred, won = "", ()
+            won: tuple[int, ...] = ()
+            inferred = ""
             if unknown:
                 inferred = customer_answers(turns, lines, unknown)
                 if not inferred:

@@ -24,7 +24,7 @@ text = freeform.read_text(encoding="utf-8")
 if "def infer_agent(" not in speakers or "infer_agent(turns, lines, unknown)" not in text:
     sys.exit(0)  # nothing inferred in this version: nothing to extend
 pair = "def infer_agent(turns: list, lines: list[str], unknown: dict) -> tuple[" in speakers
-text += f'''
+text += f"""
 
 _infer_agent_r36 = infer_agent
 
@@ -36,5 +36,5 @@ def infer_agent(turns, lines, unknown):  # Round 36: the label the customer answ
     if name:
         return {"(name, ())" if pair else "name"}
     return _infer_agent_r36(turns, lines, unknown)
-'''
+"""
 freeform.write_text(text, encoding="utf-8")
