@@ -19,7 +19,6 @@ from itertools import filterfalse
 from operator import or_
 
 from huifang import regexcache
-from huifang.lint.answered import customer_answers
 from huifang.lint.anyline import any_line
 from huifang.lint.branches import MAX_PATHS, alternatives, count, endings, headings, node_endings
 from huifang.lint.branches import paths as marked_paths
@@ -504,12 +503,7 @@ class Reader:
             declared, unknown_kind, declaring_line = declaring(text, lines, marks)
             if declaring_line:
                 turns = [u for u in turns if u.line != declaring_line]
-            won: tuple[int, ...] = ()
-            inferred = ""
-            if unknown:
-                inferred = customer_answers(turns, lines, unknown)
-                if not inferred:
-                    inferred, won = infer_agent(turns, lines, unknown)
+            inferred, won = infer_agent(turns, lines, unknown) if unknown else ("", ())
             first_person(turns, lines, text)
             if not unknown and ("“" in text or "「" in text):
                 quoted_turns(turns, lines)
