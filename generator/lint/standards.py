@@ -344,6 +344,15 @@ class Found:
     end: int
 
 
+def _detector(cache: dict, element: m.Element, org: m.Org | None) -> Detector:
+    """An element's detector for an org, from `cache` (made and kept there the first time)."""
+    key = (id(element), org.id if org else "")
+    detector = cache.get(key)
+    if detector is None:
+        detector = cache[key] = element_regex(element, org)
+    return detector
+
+
 def find_elements(
     utterances: list[Utterance], elements: list[m.Element], org: m.Org | None = None, detectors: dict | None = None
 ) -> list[Found]:
@@ -352,10 +361,7 @@ def find_elements(
     cache = detectors if detectors is not None else {}
     out = []
     for element in elements:
-        key = (id(element), org.id if org else "")
-        detector = cache.get(key)
-        if detector is None:
-            detector = cache[key] = element_regex(element, org)
+        detector = _detector(cache, element, org)
         for u in utterances:
             span = detector.search(u.folded)
             if span is not None:
@@ -743,15 +749,15 @@ def _line_openings(standard: m.Standard, org: m.Org | None) -> tuple[Remembered,
         if len(_LINE_OPENINGS) > 64:
             _LINE_OPENINGS.clear()
         detectors = _detectors(standard)
-        greeting = standard.elements[:1]
+
+        said = [_detector(detectors, e, org).search for e in standard.elements]
 
         def opens(text: str) -> bool:
-            first = find_elements([Utterance(text, "agent", "", folded=text, norm="")], greeting, org, detectors)
-            return bool(first) and first[0].start <= GREETS_AT
+            first = said[0](text)
+            return first is not None and first[0] <= GREETS_AT
 
         def says_more(text: str) -> bool:
-            u = Utterance(text, "agent", "", folded=text, norm="")
-            return len(find_elements([u], standard.elements, org, detectors)) >= 2
+            return sum(search(text) is not None for search in said) >= 2
 
         entry = _LINE_OPENINGS[key] = (standard, org, Remembered(opens), Remembered(says_more))
     return entry[2], entry[3]
@@ -1134,11 +1140,11 @@ def _ending(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> 
         if _RULE_LINE[last]:
             end -= 1
             continue
-        if not _QUOTING[last]:
+        if QUOTES.search(last) is None:
             if quoted is None:
                 # a file whose speech is quoted (most lines quote words: a story of a call): an unquoted
                 # last line is narration
-                quoted = 2 * sum(1 for u in agent if _QUOTING[u.folded]) > len(agent)
+                quoted = 2 * sum(1 for u in agent if QUOTES.search(u.folded)) > len(agent)
             if quoted:
                 end -= 1
                 continue
@@ -1168,7 +1174,6 @@ def _closing_talk(u: Utterance, says) -> bool:
 ENDS = regexcache.compile(r"再见|再会|拜拜|慢走|走好|祝您|祝你")
 # What the closing's place asks of each path's last turns, per distinct folded text (a team's closing lines recur)
 _RULE_LINE = Remembered(_rule)
-_QUOTING = found_by(QUOTES)
 _ENDING_WORDS = found_by(ENDS)
 _ASKS_ANYTHING_ELSE = found_by(ANYTHING_ELSE)
 _AFTERCARE_WORDS = found_by(AFTERCARE)

@@ -30,7 +30,23 @@ class Remembered(dict):
         return found
 
 
-def found_by(pattern) -> Remembered:
+class Found(dict):
+    """text → whether a compiled regex finds a match in it (its search called straight from `__missing__`: a text
+    asked once costs little more than the search itself)."""
+
+    __slots__ = ("search",)
+
+    def __init__(self, pattern):
+        super().__init__()
+        self.search = pattern.search
+
+    def __missing__(self, text: str) -> bool:
+        if len(self) >= LIMIT:
+            self.clear()
+        found = self[text] = self.search(text) is not None
+        return found
+
+
+def found_by(pattern) -> Found:
     """text → whether the compiled regex finds a match in it."""
-    search = pattern.search
-    return Remembered(lambda text: search(text) is not None)
+    return Found(pattern)

@@ -16,8 +16,6 @@ FAIL:
 
 from __future__ import annotations
 
-from huifang.lint.textmemo import Remembered
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -41,11 +39,7 @@ def check(view: CallView, ctx: Context) -> Iterable[Problem]:
 
 
 def _asked(turns: list) -> list:
-    return [u for u in turns if u.agent and (u.ask or _ENDS_ASKING[u.text])]
-
-
-# a turn's text → whether it ends with a question mark (asked of every agent turn of every file; turns recur)
-_ENDS_ASKING = Remembered(lambda text: text.rstrip().endswith(("？", "?")))
+    return [u for u in turns if u.agent and (u.ask or u.text.rstrip().endswith(("？", "?")))]
 
 
 def _distinct(asked: list) -> bool:
