@@ -25,6 +25,8 @@ from huifang.qa.call import AGENT, CUSTOMER, TYPE_CHECKING, Turn
 from huifang.qa.rules_bridge import normalize
 
 if TYPE_CHECKING:
+    from _codecs import _EncodingMap
+
     from huifang.model import Org
 
 try:
@@ -560,7 +562,7 @@ class Narrow:
 
     LIMIT = 255  # code points 1…255 for the questions' characters
 
-    def __init__(self, table: bytes, expected: dict[int, Expected], codec: object = None):
+    def __init__(self, table: bytes, expected: dict[int, Expected], codec: _EncodingMap | None = None):
         self.table = table
         self.expected = expected  # id of a plan's Expected → its narrowed copy
         self.seen: dict[str, str] = {}  # a turn's normalised words → narrowed
@@ -595,14 +597,14 @@ class Narrow:
 
     def agent(self, agent: AgentText) -> AgentText:
         """The agent's words narrowed, with the same map back to the turns."""
-        seen, table = self.seen, self.table
+        seen, narrowed = self.seen, self.narrowed
         parts = []
         for part in agent.parts:
             got = seen.get(part)
             if got is None:
                 if len(seen) > SEEN_LIMIT:
                     seen.clear()
-                got = seen[part] = self.narrowed(part)
+                got = seen[part] = narrowed(part)
             parts.append(got)
         return NarrowText(agent, "".join(parts), parts)
 
@@ -616,7 +618,7 @@ class Narrow:
 REPLACED = 255  # the byte of "?", which the codec writes for every character not a question's
 
 
-def _codec(chars: list[str]) -> object:
+def _codec(chars: list[str]) -> _EncodingMap | None:
     """The questions' characters (in code order, 1…) as an `EncodingMap`, or None where it cannot be one."""
     if len(chars) >= REPLACED or "?" in chars or "\x00" in chars:
         return None
