@@ -226,10 +226,12 @@ _value = itemgetter(1)  # of an Aho–Corasick match (end, value)
 def _outside(pairs) -> re.Pattern | None:
     """Runs of the characters that no pair has, or None when a pair has a character above U+FFFF (a class
     holding one is a list _sre walks at every character)."""
-    chars = sorted(set("".join(pairs)))
-    if not chars or ord(chars[-1]) > 0xFFFF:
+    # by code point, the same pattern every run (kept); counted as ints: a set of the characters as strings makes
+    # an object of each of the pairs' ≈ 5,000 characters and sorts strings (≈ 3× the instructions)
+    codes = sorted(set(memoryview("".join(pairs).encode("utf-32-le")).cast("I")))
+    if not codes or codes[-1] > 0xFFFF:
         return None
-    return regexcache.compile("[^" + "".join(map(re.escape, chars)) + "]+")
+    return regexcache.compile("[^" + re.escape("".join(map(chr, codes))) + "]+")
 
 
 def _bigrams(text: str) -> frozenset:
