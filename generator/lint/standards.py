@@ -417,28 +417,14 @@ def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[
         if story.quoted(view):
             if "或" in view.text:
                 found = [way for label, turns in found for way in _either(label, turns)]
-            if len(found) > 1:
-                found = _greeting_paths(found, view, standard)
             found = [way for label, turns in found for way in _side_by_side(label, turns)]
             if story.of_view(view):
                 found = [(label, _said(turns)) for label, turns in found]
-        elif len(found) > 1:
-            found = _greeting_paths(found, view, standard)
     if view.kind == "message":
         sign = signature(view)
         if sign is not None:
             return [(label, [sign, *turns]) for label, turns in found]
     return found
-
-
-def _greeting_paths(found: list, view: CallView, standard: m.Standard) -> list:
-    """The openings that greet, when some of them do and some do not (lint/greetless.py)."""
-    from huifang.lint.greetless import GREETING, greeting_paths
-
-    greeting = [e for e in standard.elements if e.id == GREETING]
-    if not greeting:
-        return found
-    return greeting_paths(found, lambda turns: bool(find_elements(turns, greeting, view.org)))
 
 
 # Quoted wordings joined by 或 (「如「城东税务所，您好」或「我是○○○，您好」」): alternatives, each said instead of the other.
