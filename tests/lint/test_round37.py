@@ -47,4 +47,3 @@ def test_a_rule_books_greeting_words_are_no_story(shipped):
     """「…」等問候語 names the phrases: read as a story, its organisation (outside the inner quote) would be lost."""
     found = " ".join(p.message for p in lint_text(shipped, "r37.txt", RULE_BOOK, "missing-greeting"))
     assert "报公司名称" not in found
-
