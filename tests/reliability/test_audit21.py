@@ -237,7 +237,7 @@ def test_lint_says_it_after_a_cached_load_of_the_same_files(minimal, tmp_path):
     time.sleep(0.01)
     (minimal / "content" / "qa").write_text("x: 1\n", encoding="utf-8")
     result = lint()
-    assert result.returncode == 1 and "content/qa:1:1: error check 这里应是一个文件夹，却是一个文件" in result.stdout, (
+    assert result.returncode == 1 and "content/qa:1:1: 错误 check 这里应是一个文件夹，却是一个文件" in result.stdout, (
         result.stdout
     )
 
@@ -324,7 +324,7 @@ def test_a_symlink_in_a_loop_is_said_as_one(tmp_path):
     (tmp_path / "loop.txt").symlink_to("loop.txt")
     (tmp_path / "loop.sqlite").symlink_to("loop.sqlite")
     lint = huifang("lint", "--project", MINIMAL, "loop.txt", cwd=tmp_path)
-    assert lint.returncode == 1 and lint.stdout == "loop.txt:1:1: error check 符号链接无法解析（指向自身或循环）\n"
+    assert lint.returncode == 1 and lint.stdout == "loop.txt:1:1: 错误 check 符号链接无法解析（指向自身或循环）\n"
     qa = huifang("qa", "--project", REPO, "--no-db", "loop.txt", cwd=tmp_path)
     assert qa.returncode == 1 and "loop.txt:1:1: 符号链接无法解析（指向自身或循环）" in qa.stderr, qa.stderr
     report = huifang("report", *SPAN, "--project", MINIMAL, "--db", "loop.sqlite", cwd=tmp_path)
