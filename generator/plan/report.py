@@ -87,7 +87,7 @@ def read_table(
     header = [text(c) for c in table[0][1]]
     if "计划编号" not in header:
         errors.append(
-            (f"{prefix}{table[0][0]}", "缺少「计划编号」列：请交回 huifang plan 生成的名单", locate(table[0][0], 0))
+            (f"{prefix}{table[0][0]}", "缺少「计划编号」列：请交回 huifang plan 生成的名单", Place(table[0][0], 1))
         )
         return
     col = {name: header.index(name) for name in header if name}
@@ -108,7 +108,7 @@ def read_table(
         try:
             made = filled_date(get(cells, "实际回访日期"), near)
         except ValueError as exc:
-            wrong(line, "实际回访日期", f"「实际回访日期」：{exc}")
+            wrong(line, "实际回访日期", named(exc, "实际回访日期"))
             continue
         moved_raw = get(cells, "改约时间")
         moved_text = text(moved_raw)
@@ -122,7 +122,7 @@ def read_table(
             else:
                 moved = filled_date(moved_raw, near)
         except ValueError as exc:
-            wrong(line, "改约时间", f"「改约时间」：{exc}")
+            wrong(line, "改约时间", named(exc, "改约时间"))
             continue
         reached_text = text(get(cells, "是否接通"))
         if reached_text not in ("", "是", "否"):
@@ -152,6 +152,12 @@ def read_table(
 
 
 YEAR = re.compile(r"\s*\d{4}")  # a date that names its year is read as written, never moved to another year
+
+
+def named(error: ValueError, column: str) -> str:
+    """A date's fault said of its column: 「日期「3月33日」不存在」 of 实际回访日期 is 「实际回访日期「3月33日」不存在」."""
+    said = str(error)
+    return column + said[2:] if said.startswith("日期「") else f"{column}：{said}"
 
 
 def planned_day(value) -> dt.date | None:
