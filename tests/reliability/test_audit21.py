@@ -311,7 +311,7 @@ def test_a_newline_in_a_named_file_is_written_as_an_escape(tmp_path):
     plan = huifang("plan", "e\nv.csv", *SPAN, "--project", MINIMAL, "--no-db", cwd=tmp_path)
     report = huifang("report", "e\nv.csv", *SPAN, "--project", MINIMAL, "--db", tmp_path / "l.sqlite", cwd=tmp_path)
     assert plan.stderr.startswith("e\\nv.csv:1:1: 缺少列") and report.stderr.startswith(
-        "e\\nv.csv:1: 缺少「计划编号」列"
+        "e\\nv.csv:1:1: 缺少「计划编号」列"
     )
     for command in (("lint", "--project", MINIMAL), ("qa", "--project", REPO, "--no-db")):
         gone = huifang(*command, "no\nne.txt", cwd=tmp_path)
