@@ -19,6 +19,12 @@ STARTER = HERE / "starter"
 RENAMED = {"gitignore": ".gitignore"}  # a .gitignore inside the package would hide files from packaging
 FORMATTED = {".pre-commit-config.yaml", "huifang.yml"}
 ALLOWED_LEFTOVERS = {".git"}
+# the starter's huifang.yaml names its one org as the team's own; the shipped rule book has many, none the team's
+OWN_ORG = "default_org: benjigou"
+EXAMPLE_OWN_ORG = (
+    "# default_org: 机构id     # 本单位：content/orgs/ 里本单位档案的 id；写上后，没写机构的话术（包括 .txt、.md 话术）"
+    "和通话录音按它的开头语、结束语检查并给出建议"
+)
 # the shipped rule book's files every new project starts with: they hold no org's own words
 STARTER_FROM_EXAMPLE = {("content", "standards.yaml"), ("content", "qa/huifang-zhijian.yaml")}
 
@@ -43,6 +49,10 @@ def plan(example: bool) -> dict[Path, bytes]:
         data = path.read_bytes()
         if rel.name in FORMATTED:
             data = data.decode("utf-8").replace("{version}", __version__).encode("utf-8")
+        if example and rel.as_posix() == "huifang.yaml":
+            lines = data.decode("utf-8").splitlines(keepends=True)
+            lines = [EXAMPLE_OWN_ORG + "\n" if line.startswith(OWN_ORG) else line for line in lines]
+            data = "".join(lines).encode("utf-8")
         files[rel] = data
     for name in ("content", "scripts_src"):
         source = example_folder(name)
