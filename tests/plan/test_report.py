@@ -175,7 +175,9 @@ def test_bad_result_rows(tmp_path: Path):
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"{bad}:3:14: 实际回访日期「2026-13-03」") and lines[1].startswith(f"{bad}:4:25: 「是否接通」")
+    assert lines[0].startswith(f"{bad}:3:14: 实际回访日期「2026-13-03」") and lines[1].startswith(
+        f"{bad}:4:25: 「是否接通」"
+    )
     assert "计划编号「ffffffffffff」不在台账里" in lines[2]
 
 
