@@ -189,8 +189,8 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
         cmd.add_argument(
             "--package",
             default=None,
-            metavar="安装包或地址",
-            help="新项目的 CI 和 README 从哪里安装 huifang：一个 .whl 文件（放进新项目的 packages/），"
+            metavar="来源",
+            help="新项目的 CI 和 README 从哪里安装 huifang：.whl 安装包（放进新项目的 packages/）"
             "或 pip 认得的地址（git+https://…）；不写时用本机 huifang 的安装来源",
         )
     elif name in ("plan", "report"):
