@@ -190,8 +190,8 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
             "--package",
             default=None,
             metavar="来源",
-            help="新项目的 CI 和 README 从哪里安装 huifang：.whl 安装包（放进新项目的 packages/）"
-            "或 pip 认得的地址（git+https://…）；不写时用本机 huifang 的安装来源",
+            help="新项目的 CI 和 README 从这里安装 huifang（.whl 安装包放进新项目的 packages/；"
+            "或 pip 认得的地址，如 git+https://…）；不写时用本机 huifang 的安装来源",
         )
     elif name in ("plan", "report"):
         from huifang.plan.cli import add_arguments as add_plan_arguments

@@ -91,7 +91,7 @@ def installing(package: str | None) -> Installing:
         [f'pip install "{wheel}[all]"   # 在安装包所在的文件夹运行；只检查内容和话术时不加 [all] 就够了'],
         f"huifang 尚未发布到 PyPI：先向维护 huifang 的同事要安装包 `{wheel}`。",
         warning=(
-            f"注意：这个 huifang 是从源码文件夹 {found.where} 安装的，新项目的 CI 无法从那里安装 huifang："
+            f"注意：这个 huifang 是从源码文件夹 {found.where} 安装的，新项目的 CI 无法从那里安装，"
             f"请用 --package 指定 huifang 的安装包（.whl），或按 .github/workflows/huifang.yml 里的说明修改"
         ),
     )

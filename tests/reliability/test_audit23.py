@@ -255,7 +255,7 @@ def test_init_with_a_wheel_that_is_not_there_is_one_line(tmp_path):
 def test_init_from_a_source_folder_says_ci_cannot_install_from_there(tmp_path):
     """These tests run an editable install of this checkout: nothing a CI runner could install from."""
     result = huifang("init", tmp_path / "team")
-    assert f"注意：这个 huifang 是从源码文件夹 {REPO} 安装的，新项目的 CI 无法从那里安装 huifang" in result.stderr
+    assert f"注意：这个 huifang 是从源码文件夹 {REPO} 安装的，新项目的 CI 无法从那里安装，" in result.stderr
     assert result.stderr.splitlines()[-1].startswith("下一步：")
     workflow = (tmp_path / "team" / ".github" / "workflows" / "huifang.yml").read_text(encoding="utf-8")
     assert "# 注意：huifang 尚未发布到 PyPI，这一行现在还装不上。" in workflow
