@@ -104,6 +104,20 @@ def test_a_misspelt_rule_in_a_switch_is_said_with_the_closest_id(team):
     assert line[39 - 1 :].startswith("forbiden-phrase")
 
 
+def test_the_maintainers_page_names_a_finding_of_no_rule_page_without_a_dead_link(team):
+    """The 维护者 page linked every finding to its rule's page: `unknown-rule` (and `paths-capped`) have none, and
+    MkDocs said so in English on every build."""
+    (team / "scripts_src" / "call.txt").write_text(
+        RUDE.replace("想办法吧。", "想办法吧。  # huifang: disable=forbiden-phrase"), encoding="utf-8"
+    )
+    result = huifang("build", "--project", team, "--no-forms", "--lint-errors", "warn", timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "Doc file" not in result.stderr and "rules/unknown-rule" not in result.stderr, result.stderr
+    page = (team / "site" / "maintainers" / "index.html").read_text(encoding="utf-8")
+    assert "不存在，这个开关不会关闭它" in page and "（<code>unknown&#45;rule</code>）" in page
+    assert 'href="../rules/forbidden-phrase.html"' in page  # a rule with a page is still linked
+
+
 def test_a_rule_id_in_lint_ignore_is_said_to_belong_in_lint_rules(team):
     settings(team, "lint:\n  ignore:\n    - scripts_src/草稿/\n    - forbidden-phrase\n    - personal-dat\n")
     expected = [
