@@ -5,7 +5,6 @@ Every problem is collected (never only the first) so one `huifang check` run sho
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 from collections.abc import Iterable
@@ -329,6 +328,8 @@ def config_choices(doc: Document) -> list[Problem]:
         named = str(pattern).strip().lstrip("!")
         if not named or any(c in named for c in "/.*?["):
             continue
+        import difflib  # here: a path pattern (what lint.ignore holds) needs none, and a lint imports this module
+
         rule = named if named in known else next(iter(difflib.get_close_matches(named, known, n=1, cutoff=0.6)), "")
         if rule:
             span = doc.span(("lint", "ignore", i))

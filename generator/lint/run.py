@@ -62,7 +62,12 @@ def _switches_of(loaded) -> list[Problem]:
     """The switches of the loaded files (content; with scripts, theirs too) that name no rule."""
     from huifang.lint.suppress import unknown_rules
 
-    return [p for display, doc in loaded.documents.items() for p in unknown_rules(display, doc.text)]
+    return [
+        p
+        for display, doc in loaded.documents.items()
+        if "huifang" in doc.text
+        for p in unknown_rules(display, doc.text)
+    ]
 
 
 def as_check(p: Problem) -> Problem:
@@ -152,12 +157,10 @@ def _lint_yaml_chunk(files):
         found = []
         if loose.script is not None and loose.doc is not None:  # a script is only built from a document
             ctx.sources[display] = loose.doc.text
-            found = finish(
-                engine.lint_view(calls.view(loose.script, loaded.project, composed))
-                + unknown_rules(display, loose.doc.text),
-                ctx.sources,
-                ctx.config,
-            )
+            found = engine.lint_view(calls.view(loose.script, loaded.project, composed))
+            if "huifang" in loose.doc.text:
+                found.extend(unknown_rules(display, loose.doc.text))
+            found = finish(found, ctx.sources, ctx.config)
             del ctx.sources[display]
         text = loose.doc.text if loose.doc is not None and any(p.fix for p in found) else None
         out.append((file, display, loose.ident, loose.anchor, loose.problems, found, text, loose.broken))
@@ -246,7 +249,8 @@ def _lint_text_chunk(files):
             sources[display] = shared[display] = view.text
             paths[display] = file
             problems.extend(lint(view))
-            problems.extend(unknown_rules(display, view.text))
+            if "huifang" in view.text:  # a switch (most files have none: no call, no list)
+                problems.extend(unknown_rules(display, view.text))
             del shared[display]
         problems = finish(problems, sources, config)
         found.extend(problems)
