@@ -53,6 +53,8 @@
                                                           # in sessions 21 and 22 (190c5af, 3d5483f, b0beb57), then spent
     python bench/realworld/evaluate.py --split heldout24  # set 24 (labels-heldout24.yaml, heldout24/): blind once, measured
                                                           # in sessions 22 and 23 (20183f6, b9acce8, e6d7a10), then spent
+    python bench/realworld/evaluate.py --split heldout25  # set 25 (labels-heldout25.yaml, heldout25/): blind, written in
+                                                          # session 23; totals only until it is spent (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -109,6 +111,7 @@ LABELS = {
     "heldout22": "labels-heldout22.yaml",
     "heldout23": "labels-heldout23.yaml",
     "heldout24": "labels-heldout24.yaml",
+    "heldout25": "labels-heldout25.yaml",
 }
 
 

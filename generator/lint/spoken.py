@@ -118,9 +118,11 @@ def _spoken(view):
         if taken and narrated.search(taken) is None:
             return None  # a speaker's label: a transcript or a script, not a story
     from huifang.lint.standards import _part
+    from huifang.lint.turntaking import side as taking_turns
 
     parts: dict[int, list] = {}
     turn, said_to = None, 0  # whose the last quote was, and where it ended in the text
+    taking = False  # whether the quotes are taking turns since one that opened the call (Round 36b)
     for u in turns:
         spans: list[list[int]] = []
         for found in quote.finditer(u.text):
@@ -129,6 +131,11 @@ def _spoken(view):
                 continue
             side = _side(u.text, found, person)
             gap = text[said_to : u.base + found.start()]
+            if side is None:
+                side = taking_turns(words, gap, turn, taking)
+                taking = side is not None
+            else:
+                taking = False
             if side is None:
                 # a quote nobody is named for, right after the agent's in the same sentence of narration: the reply
                 # (「“…身体恢复得怎么样?”“我现在一切正常…谢谢你们的关心!”」), unless it too asks

@@ -3,7 +3,7 @@ read in its quoted words only, the narration is nobody's words on the call (gene
 
 Run by first_sight.py in an export of old code: python spoken.py EXPORT_ROOT. Copies this tree's
 generator/lint/spoken.py into the export (it compiles its regexes with plain `re` and needs only the export's
-`standards._part`), starts the export's rules missing-greeting and missing-closing with `view = spoken(view)`, and
+`standards._part`, and since Round 36b turntaking.py, which it writes by running turn_taking.py), starts the export's rules missing-greeting and missing-closing with `view = spoken(view)`, and
 makes its evaluate.py judge the opening and the closing on `spoken(view)`, as main's does. Applied after
 own_kind.py when both are given (main reads `spoken(own_kind(view))`).
 """
@@ -17,6 +17,10 @@ root = Path(sys.argv[1])
 (root / "generator/lint/spoken.py").write_text(
     (here / "generator/lint/spoken.py").read_text(encoding="utf-8"), encoding="utf-8"
 )
+if (here / "generator/lint/turntaking.py").exists():  # spoken asks it since Round 36b
+    import subprocess
+
+    subprocess.run([sys.executable, str(Path(__file__).with_name("turn_taking.py")), str(root)], check=True)
 if "\ndef _part(" not in (root / "generator/lint/standards.py").read_text(encoding="utf-8"):
     sys.exit("no _part to use")
 for name in ("missing_greeting", "missing_closing"):
