@@ -17,11 +17,16 @@ reporter's word (记者, 通讯员, 笔者, 本报讯, 报道). Structural, not 
 the document. Forbidden phrases and every other rule read the file as before (lint/story.py says whose quotes
 those are). Kept free of the rest of the linter (asked by the rules missing-greeting and missing-closing and by
 bench/realworld/evaluate.py), so bench/realworld/transfer/spoken.py can apply it to older versions.
+
+The text is read in Simplified characters (`simplified.t2s`, position for position), as the cue words are written:
+a Traditional story's 「急忙發問」, 「記者」 and 「旅客」 are the 发问, 记者 and 旅客 the patterns know.
 """
 
 from __future__ import annotations
 
 import re
+
+from huifang.lint.simplified import t2s
 
 # A quote: an opening mark, then its words up to the closing mark or the end of the line (a quote a paragraph
 # leaves open goes on in the next one).
@@ -34,7 +39,7 @@ SAYS = (
 )
 ATTRIBUTED = (
     r"(?:" + SAYS + r"(?:着|了|道)?[ \t]*[:：,，][ \t]*[“「『]"
-    r"|[”」』][ \t,，]*(?!之)[^“”「」『』\n。！？!?，,]{1,8}?(?:说|问|道))"
+    r"|[”」』][ \t,，]*(?!之)[^“”「」『』\n。！？!?，,]{1,8}?(?:说|问(?!候)|道))"
 )
 # The reporter's words: a news item's byline or source.
 REPORTER = r"记者|通讯员|笔者|本报讯|报道|通訊員|報道|報導|本報訊"
@@ -103,7 +108,7 @@ def _spoken(view):
         )
         _COMPILED.extend(re.compile(p, re.M) for p in patterns)
     quote, attributed, reporter, script_mark, narrated, person = _COMPILED[:6]
-    text = view.text
+    text = t2s(view.text)
     if script_mark.search(text) is not None:
         return None  # a script, a guide or a book of standards
     for found in _COMPILED[8].finditer(text):
@@ -125,11 +130,12 @@ def _spoken(view):
     taking = False  # whether the quotes are taking turns since one that opened the call (Round 36b)
     for u in turns:
         spans: list[list[int]] = []
-        for found in quote.finditer(u.text):
+        simple = t2s(u.text)
+        for found in quote.finditer(simple):
             words = found.group(1) or found.group(2) or ""
             if not words.strip():
                 continue
-            side = _side(u.text, found, person)
+            side = _side(simple, found, person)
             gap = text[said_to : u.base + found.start()]
             if side is None:
                 side = taking_turns(words, gap, turn, taking)
@@ -144,7 +150,7 @@ def _spoken(view):
             turn, said_to = side, u.base + found.end()
             if side == OTHER:
                 continue
-            if spans and not u.text[spans[-1][1] : found.start()].strip(" \t…。.、"):
+            if spans and not simple[spans[-1][1] : found.start()].strip(" \t…。.、"):
                 spans[-1][1] = found.end()  # quotes side by side: one piece, as the reader's alternatives read it
             else:
                 spans.append([found.start(), found.end()])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from codecs import charmap_build, charmap_encode
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,6 +25,8 @@ from huifang.qa.call import AGENT, CUSTOMER, TYPE_CHECKING, Turn
 from huifang.qa.rules_bridge import normalize
 
 if TYPE_CHECKING:
+    from _codecs import _EncodingMap
+
     from huifang.model import Org
 
 try:
@@ -546,15 +549,24 @@ class Narrow:
     no key's), and every match counted (partial ratio, longest common subsequence) is one of equal characters,
     so `find` gives the same turns and shares. Text of code points below 256 takes CPython's one-byte string
     searches and rapidfuzz's table instead of its hash map (a fuzzy search 2–3× faster). Each distinct turn is
-    narrowed once for the run (`str.translate` with a table of 65,536 bytes; a character above U+FFFF is left
-    as it is, and no key has one)."""
+    narrowed once for the run (`narrowed`).
+
+    A turn is narrowed by a charmap codec: `codecs.charmap_encode` with the questions' characters as an
+    `EncodingMap` (C lookups in a three-level table) writes each of them as its byte and every other character
+    as the byte of "?" (its "replace"), which one `bytes.translate` makes 0, then Latin-1 decoding gives the
+    text: ≈ 60 instructions a character, where `str.translate` with a table of 65,536 bytes made an int and
+    asked the table for each (≈ 180). Both give the same text but for a character above U+FFFF, which the
+    table left as it is and the codec makes 0: no key has either, so every search finds the same (tests).
+    Questions whose characters the codec cannot hold ("?" or NUL among them, 255 of them, or too spread for an
+    `EncodingMap`) are narrowed by the table."""
 
     LIMIT = 255  # code points 1…255 for the questions' characters
 
-    def __init__(self, table: bytes, expected: dict[int, Expected]):
+    def __init__(self, table: bytes, expected: dict[int, Expected], codec: _EncodingMap | None = None):
         self.table = table
         self.expected = expected  # id of a plan's Expected → its narrowed copy
         self.seen: dict[str, str] = {}  # a turn's normalised words → narrowed
+        self.codec = codec  # the questions' characters as an `EncodingMap` ("?" the byte 255), or None
 
     @classmethod
     def of(cls, questions: list[Expected]) -> Narrow | None:
@@ -571,7 +583,7 @@ class Narrow:
         table = bytearray(0x10000)
         for code, ch in enumerate(sorted(chars), 1):
             table[ord(ch)] = code
-        narrow = cls(bytes(table), {})
+        narrow = cls(bytes(table), {}, _codec(sorted(chars)))
         for e in questions:
             if id(e) not in narrow.expected:
                 narrow.expected[id(e)] = narrow._expected(e)
@@ -585,16 +597,40 @@ class Narrow:
 
     def agent(self, agent: AgentText) -> AgentText:
         """The agent's words narrowed, with the same map back to the turns."""
-        seen, table = self.seen, self.table
+        seen, narrowed = self.seen, self.narrowed
         parts = []
         for part in agent.parts:
             got = seen.get(part)
             if got is None:
                 if len(seen) > SEEN_LIMIT:
                     seen.clear()
-                got = seen[part] = part.translate(table)
+                got = seen[part] = narrowed(part)
             parts.append(got)
         return NarrowText(agent, "".join(parts), parts)
+
+    def narrowed(self, text: str) -> str:
+        codec = self.codec
+        if codec is None:
+            return text.translate(self.table)
+        return charmap_encode(text, "replace", codec)[0].translate(_REPLACED_TO_0).decode("latin-1")
+
+
+REPLACED = 255  # the byte of "?", which the codec writes for every character not a question's
+
+
+def _codec(chars: list[str]) -> _EncodingMap | None:
+    """The questions' characters (in code order, 1…) as an `EncodingMap`, or None where it cannot be one."""
+    if len(chars) >= REPLACED or "?" in chars or "\x00" in chars:
+        return None
+    table = ["\ufffe"] * 256  # unmapped
+    table[0] = "\x00"  # the map is built only when byte 0 stands for U+0000
+    table[1 : len(chars) + 1] = chars
+    table[REPLACED] = "?"
+    built = charmap_build("".join(table))
+    return None if isinstance(built, dict) else built  # a dict: too spread for the C table, no faster
+
+
+_REPLACED_TO_0 = bytes(range(REPLACED)) + bytes(256 - REPLACED)
 
 
 class NarrowText(AgentText):

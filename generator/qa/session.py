@@ -3,11 +3,13 @@ for every call. `Session.judge(path)` reads, assigns roles, picks the script and
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import reduce
 from itertools import chain
 from operator import itemgetter, or_
 
+from huifang import regexcache
 from huifang.cliwords import unknown_id
 from huifang.lint.speakers import Speakers
 from huifang.qa import roles, texts
@@ -45,6 +47,7 @@ class Session:
         self._joined: dict[tuple[str, str], int] = {}  # (agent turn before, agent turn) → `_pairs_said`'s bits
         self._piece_pairs: dict[str, int] = {}  # a clause of a turn (`texts.clauses`) → the same
         self._pair_bits: dict[str, int] = {}  # a script pair → its bit (`_script_grams`), for the pairs across cuts
+        self._outside: re.Pattern | None = None  # runs of characters no script pair has (`_script_grams`)
         if script is not None and script not in project.scripts:
             raise UsageError(f"--script {script}：没有这篇话术{unknown_id(script, project.scripts)}")
         self.script = script
@@ -132,11 +135,11 @@ class Session:
         """The script pairs in a turn not seen before (`norm`: its normalised words): those of each of its
         clauses (`texts.clauses`, remembered for the run: a turn new to the run is mostly clauses said before)
         and the pair across each cut. The automaton walks only clauses it has not seen (≈ 1,500 instructions
-        a character: its nodes' children are searched one by one), about half a new turn's characters on the
-        --vary corpus."""
+        a character: its nodes' children are searched one by one), and of those only the runs between
+        characters that no script pair has (`_in_pairs`)."""
         parts = texts.clauses(turn) if turn.folded else None
         if not parts or len(parts) == 1 or "".join(parts) != norm:
-            return reduce(or_, map(_value, automaton.iter(norm)), 0)
+            return self._in_pairs(automaton, norm)
         seen = self._piece_pairs
         get = self._pair_bits.get
         pairs = 0
@@ -144,14 +147,36 @@ class Session:
         for part in parts:
             got = seen.get(part)
             if got is None:
-                if len(seen) > SEEN_LIMIT:
-                    seen.clear()
-                got = seen[part] = reduce(or_, map(_value, automaton.iter(part)), 0)
+                got = self._in_pairs(automaton, part)
             pairs |= got
             if last:
                 pairs |= get(last[-1] + part[0], 0)
             last = part
         return pairs
+
+    def _in_pairs(self, automaton, text: str) -> int:
+        """The script pairs in a text not remembered yet: those of each run between characters that no pair
+        has (`_outside`: a customer's name, an agent's number, a bank's name), each run remembered for the run
+        as a clause is. A pair has both its characters in a run, so every pair of the text is in one of them:
+        the runs of a new clause 「韩先生您好」 or 「我是泰康人寿5002号客服人员」 mostly were said before (先生您好,
+        我是泰康人寿, 号客服人员), and the automaton walks about a third of the characters it walked whole."""
+        seen = self._piece_pairs
+        if len(seen) > SEEN_LIMIT:
+            seen.clear()
+        outside = self._outside
+        runs = outside.split(text) if outside is not None else None
+        if not runs or len(runs) == 1:
+            found = seen[text] = reduce(or_, map(_value, automaton.iter(text)), 0)
+            return found
+        found = 0
+        for run in runs:
+            if run:
+                got = seen.get(run)
+                if got is None:
+                    got = seen[run] = reduce(or_, map(_value, automaton.iter(run)), 0)
+                found |= got
+        seen[text] = found
+        return found
 
     def _script_grams(self) -> tuple:
         """The scripts' word pairs in an Aho–Corasick automaton whose value for pair n is the bit 1 << n (one
@@ -181,6 +206,7 @@ class Session:
                 automaton.add_word(gram, bit)
             if numbers:
                 automaton.make_automaton()
+            self._outside = _outside(numbers)
             self._by_script = (automaton, scripts, masks)
         return self._by_script
 
@@ -195,6 +221,17 @@ class Session:
 
 
 _value = itemgetter(1)  # of an Aho–Corasick match (end, value)
+
+
+def _outside(pairs) -> re.Pattern | None:
+    """Runs of the characters that no pair has, or None when a pair has a character above U+FFFF (a class
+    holding one is a list _sre walks at every character)."""
+    # by code point, the same pattern every run (kept); counted as ints: a set of the characters as strings makes
+    # an object of each of the pairs' ≈ 5,000 characters and sorts strings (≈ 3× the instructions)
+    codes = sorted(set(memoryview("".join(pairs).encode("utf-32-le")).cast("I")))
+    if not codes or codes[-1] > 0xFFFF:
+        return None
+    return regexcache.compile("[^" + re.escape("".join(map(chr, codes))) + "]+")
 
 
 def _bigrams(text: str) -> frozenset:

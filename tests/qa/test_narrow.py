@@ -27,7 +27,7 @@ def searched_both_ways(plan: questions.Plan, agent: questions.AgentText) -> None
     assert narrow is not None
     narrowed = narrow.agent(agent)
     assert len(narrowed.text) == len(agent.text)
-    assert all(ord(ch) < 256 or ord(ch) > 0xFFFF for ch in narrowed.text)  # those above are left as they are
+    assert all(ord(ch) < 256 for ch in narrowed.text)  # above U+FFFF too: 0, as every character no key has
     for _, due in plan.paths:
         for e in due:
             n = narrow.expected[id(e)]
@@ -151,3 +151,28 @@ def test_the_dividend_call_spares_the_universal_life_question_on_fees(session):
     assert questions.find(fees, agent)[0] is None
     assert not questions.could_be_asked(fees, agent)
     assert never_below_find(plan, agent) > 0
+
+
+def test_the_codec_narrows_as_the_table_does(session):
+    """A turn narrowed by the charmap codec is the table's translation, but that a character above U+FFFF (which
+    the table leaves as it is) is 0, like every character no question has: on random texts of the questions'
+    characters, other characters, "?" (the byte the codec writes for them), NUL and characters above U+FFFF."""
+    import random
+
+    narrow = session.plan(SCRIPT).narrow
+    assert narrow is not None and narrow.codec is not None  # the shipped questions' 212 characters fit
+    own = [chr(i) for i in range(0x10000) if narrow.table[i]]
+    others = ["?", "\x00", "a", "1", "。", "\uffff", "\ufffe", "\ud800", "𠀀", "😀", "\U0010ffff", "韩", "浦"]
+    rng = random.Random(23)
+    for _ in range(3000):
+        text = "".join(rng.choice(own) if rng.random() < 0.6 else rng.choice(others) for _ in range(rng.randrange(60)))
+        expected = "".join("\x00" if ord(ch) > 0xFFFF else ch for ch in text.translate(narrow.table))
+        assert narrow.narrowed(text) == expected, text
+
+
+def test_questions_the_codec_cannot_hold_are_narrowed_by_the_table(session):
+    for chars in (["?", "您"], ["\x00", "您"], [chr(0x4E00 + i) for i in range(questions.REPLACED)]):
+        assert questions._codec(sorted(chars)) is None
+    few = questions.Narrow.of([questions.Expected("q", "…", ("请问您?方便吗",))])
+    assert few is not None and few.codec is None
+    assert few.narrowed("请问您?方便吗，韩") == "请问您?方便吗，韩".translate(few.table)

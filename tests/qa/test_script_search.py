@@ -24,6 +24,8 @@ SAID = [
     "您好𠀀，这是一句带扩展汉字的话。",  # a character above U+FFFF: the turn is searched whole
     "，。？",  # nothing but what is dropped
     "好",
+    "韩先生您好，我是泰康人寿5002号客服人员，请问您近期在浦发银行网点购买了我公司的产品是吗？",
+    "朱女士您好，我是泰康人寿4899号客服人员，请问您近期在交通银行网点购买了我公司的产品是吗？",
 ]
 
 
@@ -50,3 +52,28 @@ def test_pieces_joined_are_the_normalised_words():
     for t in turns:
         if "𠀀" not in t.text:
             assert "".join(pieces(t.folded)) == t.norm
+
+
+def test_pairs_by_runs_are_the_pairs_of_the_whole_text(project):
+    """Texts of script characters broken by characters no pair has (names, digits, letters, one above U+FFFF):
+    the pairs of the runs between them, each remembered, are those the automaton finds in the text whole."""
+    import random
+
+    session = Session(project)
+    automaton = session._script_grams()[0]
+    assert session._outside is not None
+    said = sorted(set("".join(session._pair_bits)))
+    others = ["韩", "浦", "5", "0", "x", "𠀀", "鑫"]
+    rng = random.Random(23)
+    for _ in range(2000):
+        size = rng.randrange(1, 40)
+        text = "".join(rng.choice(said) if rng.random() < 0.8 else rng.choice(others) for _ in range(size))
+        assert session._in_pairs(automaton, text) == whole(automaton, text), text
+        assert session._piece_pairs[text] == whole(automaton, text)
+
+
+def test_no_runs_where_a_pair_has_a_character_above_the_basic_plane():
+    from huifang.qa.session import _outside
+
+    assert _outside(["𠀀好", "您好"]) is None
+    assert _outside(["您好"]).split("韩您好5") == ["", "您好", ""]

@@ -3,7 +3,8 @@ read in its quoted words only, the narration is nobody's words on the call (gene
 
 Run by first_sight.py in an export of old code: python spoken.py EXPORT_ROOT. Copies this tree's
 generator/lint/spoken.py into the export (it compiles its regexes with plain `re` and needs only the export's
-`standards._part`, and since Round 36b turntaking.py, which it writes by running turn_taking.py), starts the export's rules missing-greeting and missing-closing with `view = spoken(view)`, and
+`standards._part`, since Round 36b turntaking.py, which it writes by running turn_taking.py, and since Round 37
+`t2s`, taken from normalize.py where the export has no simplified.py), starts the export's rules missing-greeting and missing-closing with `view = spoken(view)`, and
 makes its evaluate.py judge the opening and the closing on `spoken(view)`, as main's does. Applied after
 own_kind.py when both are given (main reads `spoken(own_kind(view))`).
 """
@@ -14,9 +15,10 @@ from pathlib import Path
 
 here = Path(__file__).resolve().parents[3]
 root = Path(sys.argv[1])
-(root / "generator/lint/spoken.py").write_text(
-    (here / "generator/lint/spoken.py").read_text(encoding="utf-8"), encoding="utf-8"
-)
+source = (here / "generator/lint/spoken.py").read_text(encoding="utf-8")
+if not (root / "generator/lint/simplified.py").exists():  # sets 3 and 4: t2s still lived in normalize.py
+    source = source.replace("from huifang.lint.simplified import t2s", "from huifang.lint.normalize import t2s")
+(root / "generator/lint/spoken.py").write_text(source, encoding="utf-8")
 if (here / "generator/lint/turntaking.py").exists():  # spoken asks it since Round 36b
     import subprocess
 
