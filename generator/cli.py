@@ -186,6 +186,13 @@ def _add_options(name: str, cmd: argparse.ArgumentParser) -> None:
         cmd.add_argument("dir", type=Path, metavar="文件夹", help="新项目的文件夹（不存在时自动创建）")
         cmd.add_argument("--from-example", action="store_true", help="以 huifang 自带的完整示例规范为起点")
         cmd.add_argument("--force", action="store_true", help="文件夹不是空的也继续（不覆盖已有文件）")
+        cmd.add_argument(
+            "--package",
+            default=None,
+            metavar="来源",
+            help="新项目的 CI 和 README 从这里安装 huifang（.whl 安装包放进新项目的 packages/；"
+            "或 pip 认得的地址，如 git+https://…）；不写时用本机 huifang 的安装来源",
+        )
     elif name in ("plan", "report"):
         from huifang.plan.cli import add_arguments as add_plan_arguments
 
@@ -213,7 +220,9 @@ def missing_extra(args) -> str | None:
     if not extras:
         return None
     wanted = "all" if len(extras) > 1 else extras[0]
-    return f"huifang {args.command} 需要附加组件：请运行 pip install 'huifang[{wanted}]'"
+    from huifang.installed import install_command
+
+    return f"huifang {args.command} 需要附加组件：请运行 {install_command(wanted)}"
 
 
 def interrupted() -> int:

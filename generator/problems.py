@@ -14,6 +14,11 @@ else:
 
 
 SEVERITIES = ("error", "warning", "info")
+SEVERITY_NAMES = {
+    "error": "错误",
+    "warning": "警告",
+    "info": "提示",
+}  # what a person reads; machine formats keep the ids
 
 
 @dataclass(frozen=True, order=True)

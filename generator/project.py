@@ -324,6 +324,25 @@ def config_choices(doc: Document) -> list[Problem]:
                     f"lint.rules 中的规则 '{rule}' 不存在{did_you_mean(rule, known)}（可选：{'、'.join(known)}）",
                 )
             )
+    for i, pattern in enumerate(lint.get("ignore", [])):  # ruff's `ignore` takes rule codes; this one takes files
+        named = str(pattern).strip().lstrip("!")
+        if not named or any(c in named for c in "/.*?["):
+            continue
+        import difflib  # here: a path pattern (what lint.ignore holds) needs none, and a lint imports this module
+
+        rule = named if named in known else next(iter(difflib.get_close_matches(named, known, n=1, cutoff=0.6)), "")
+        if rule:
+            span = doc.span(("lint", "ignore", i))
+            said = "是规则 id" if rule == named else f"像是规则 '{rule}'"
+            found.append(
+                Problem(
+                    doc.display,
+                    span.line,
+                    span.column,
+                    f"lint.ignore 写的是不检查的文件（写法同 .gitignore），'{named}' {said}："
+                    f"要关闭这条规则，请在 lint.rules 里写 {rule}: off",
+                )
+            )
     depth = mapping(doc).get("limits", {}).get("max_depth")
     if isinstance(depth, int) and depth > SAFE_MAX_DEPTH:
         span = doc.span(("limits", "max_depth"))

@@ -6,6 +6,7 @@ Every message is one line already (engine.one_line); the formats only escape wha
 from __future__ import annotations
 
 from huifang import __version__
+from huifang.problems import SEVERITY_NAMES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,16 +20,19 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def text(problems, color: bool = False) -> str:
+    """One line a finding for people: its place, its severity in Chinese, the rule id (what `# huifang: disable=`
+    and huifang.yaml name), the message and the suggestion."""
     out = []
     for p in problems:
-        tail = f" (建议: {p.suggestion})" if p.suggestion else ""
+        tail = f"（建议：{p.suggestion}）" if p.suggestion else ""
+        severity = SEVERITY_NAMES.get(p.severity, p.severity)
         if color:
             out.append(
-                f"{BOLD}{p.path}:{p.line}:{p.column}:{RESET} {COLORS.get(p.severity, '')}{p.severity}{RESET} "
+                f"{BOLD}{p.path}:{p.line}:{p.column}:{RESET} {COLORS.get(p.severity, '')}{severity}{RESET} "
                 f"{DIM}{p.rule}{RESET} {p.message}{DIM}{tail}{RESET}"
             )
         else:
-            out.append(f"{p.path}:{p.line}:{p.column}: {p.severity} {p.rule} {p.message}{tail}")
+            out.append(f"{p.path}:{p.line}:{p.column}: {severity} {p.rule} {p.message}{tail}")
     return "".join(line + "\n" for line in out)
 
 

@@ -24,6 +24,7 @@ def run_loaded(loaded, scripts, freeform, *, composed: bool, load_problems: bool
     engine, config, result = start(loaded)
     ctx = engine.ctx
     found = [as_check(p) for p in loaded.problems if p.severity == "error" and load_problems]
+    found.extend(_switches_of(loaded))
     for script in sorted(scripts, key=lambda s: s.file):
         found.extend(engine.lint_view(calls.view(script, project, composed)))
         result.checked += 1
@@ -57,6 +58,18 @@ def _fixed_files(loaded, result: Result) -> None:
             result.files[display] = Path(doc.path)
 
 
+def _switches_of(loaded) -> list[Problem]:
+    """The switches of the loaded files (content; with scripts, theirs too) that name no rule."""
+    from huifang.lint.suppress import unknown_rules
+
+    return [
+        p
+        for display, doc in loaded.documents.items()
+        if "huifang" in doc.text
+        for p in unknown_rules(display, doc.text)
+    ]
+
+
 def as_check(p: Problem) -> Problem:
     return Problem(p.path, p.line, p.column, p.message, p.severity, "check", p.line, p.column)
 
@@ -76,6 +89,7 @@ def stream(
     engine, config, result = start(loaded)
     ctx = engine.ctx
     found = [as_check(p) for p in loaded.problems if p.severity == "error"]
+    found.extend(_switches_of(loaded))
     global _WORK, _OUTPUT
     _WORK = (engine, loaded, composed, project.orgs.get(project.config.default_org))
     _OUTPUT = output
@@ -132,6 +146,7 @@ def _lint_yaml_chunk(files):
     from huifang.lint import calls
     from huifang.lint.engine import finish
     from huifang.lint.loader import load_script
+    from huifang.lint.suppress import unknown_rules
 
     assert _WORK is not None, "lint_yaml sets it before the chunks run"
     engine, loaded, composed, _ = _WORK
@@ -142,9 +157,10 @@ def _lint_yaml_chunk(files):
         found = []
         if loose.script is not None and loose.doc is not None:  # a script is only built from a document
             ctx.sources[display] = loose.doc.text
-            found = finish(
-                engine.lint_view(calls.view(loose.script, loaded.project, composed)), ctx.sources, ctx.config
-            )
+            found = engine.lint_view(calls.view(loose.script, loaded.project, composed))
+            if "huifang" in loose.doc.text:
+                found.extend(unknown_rules(display, loose.doc.text))
+            found = finish(found, ctx.sources, ctx.config)
             del ctx.sources[display]
         text = loose.doc.text if loose.doc is not None and any(p.fix for p in found) else None
         out.append((file, display, loose.ident, loose.anchor, loose.problems, found, text, loose.broken))
@@ -206,6 +222,7 @@ def _lint_text_chunk(files):
     """Lint free-form files a hundred at a time (their new lines are read together): findings with
     inline switches applied, and the texts of files a fix will rewrite (no other text is kept)."""
     from huifang.lint.engine import finish
+    from huifang.lint.suppress import unknown_rules
 
     assert _WORK is not None, "lint_text sets it before the chunks run"
     engine, _, _, org = _WORK
@@ -232,6 +249,8 @@ def _lint_text_chunk(files):
             sources[display] = shared[display] = view.text
             paths[display] = file
             problems.extend(lint(view))
+            if "huifang" in view.text:  # a switch (most files have none: no call, no list)
+                problems.extend(unknown_rules(display, view.text))
             del shared[display]
         problems = finish(problems, sources, config)
         found.extend(problems)

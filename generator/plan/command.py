@@ -13,6 +13,7 @@ from huifang import ledger, readfile
 from huifang.contentcache import load_content
 from huifang.plan import attempts, store
 from huifang.plan.calendar import LAST_YEAR, Calendar
+from huifang.plan.cells import said
 from huifang.plan.config import PlanConfig
 from huifang.plan.core import Plan, Planner
 from huifang.plan.events import InputError, read_events
@@ -210,7 +211,7 @@ def plan_command(args) -> int:
     else:
         text_report(plan, first, last)
     for line, message in plan.errors:
-        print(f"{shown}:{line}: {message}", file=sys.stderr)
+        print(said(plan.places.get(line), shown, line, message), file=sys.stderr)
     if args.no_db and plan.calls:
         print("huifang plan: --no-db：这些回访没有记入台账，下次排班还会排出它们", file=sys.stderr)
     for year in sorted(cal.unpublished):

@@ -103,6 +103,7 @@ class Plan:
         self._calls = calls if calls is not None else []
         self._unscheduled = unscheduled if unscheduled is not None else []
         self.errors = errors if errors is not None else []
+        self.places: dict = {}  # a bad row's line -> where its field at fault is (`cells.Place`), when known
         self.already = already  # calls found in the ledger from an earlier run
         self.frame: pl.DataFrame | None = None  # when set, the calls as columns (CALL_FRAME), in order
         self.warning_lists: list = [NO_WARNINGS]
@@ -266,6 +267,7 @@ class Planner:
 
         table = items if isinstance(items, Table) else Table.of(items)
         result = Plan(errors=list(table.errors))
+        result.places = table.places
         left: list[pl.DataFrame] = []  # unscheduled rows as columns (the many); the few are in result.unscheduled
         collecting = gc.isenabled()
         gc.disable()  # a million rows and calls, no cycles among them: the collector would walk them again and again
@@ -307,7 +309,9 @@ class Planner:
         bad = {name: why for name, why in reads.items() if isinstance(why, str)}
         if bad:
             wrong = pl.col("scenario").is_in(list(bad))
-            result.errors.extend((n, bad[name]) for n, name in f.filter(wrong).select("line", "scenario").iter_rows())
+            for n, name in f.filter(wrong).select("line", "scenario").iter_rows():
+                result.errors.append((n, bad[name]))
+                table.fault(n, "场景")
             f = f.filter(~wrong)
         known = {name: r for name, r in reads.items() if not isinstance(r, str)}
         if not known:

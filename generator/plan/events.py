@@ -201,16 +201,23 @@ def rows(path: Path) -> Iterator[tuple[int, list]]:
         return
     if suffix not in (".csv", ".txt"):
         raise InputError("只支持 .csv 和 .xlsx 文件")
+    yield from csv_rows(csv_text(path))
+
+
+def csv_text(path: Path) -> str:
+    """A CSV's text: UTF-16 with its BOM (Excel's 「Unicode 文本」), UTF-8 (with or without a BOM) or GB18030."""
     raw = file_bytes(path)
-    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # Excel's 「Unicode 文本」
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
     for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
         try:
-            content = raw.decode(encoding)
-            break
+            return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    else:
-        raise InputError("文件编码无法识别（请另存为 UTF-8 的 CSV）")
+    raise InputError("文件编码无法识别（请另存为 UTF-8 的 CSV）")
+
+
+def csv_rows(content: str) -> Iterator[tuple[int, list]]:
+    """(line number, cells) of every row of a CSV's text; a row's number is the line it ends on."""
     reader = csv.reader(content.splitlines(keepends=True))
     try:
         for cells in reader:

@@ -19,6 +19,7 @@ import sqlite3
 import sys
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,10 @@ from huifang import ledger, readfile
 from huifang import model as m
 from huifang.atomic import overwrites
 from huifang.plan import attempts, store
+from huifang.plan.cells import InCsv, Place, in_sheet, said
 from huifang.plan.command import load, parse_range
 from huifang.plan.config import PlanConfig
-from huifang.plan.events import MONTH_DAY, InputError, open_workbook, parse_date, rows, text
+from huifang.plan.events import MONTH_DAY, InputError, csv_rows, csv_text, open_workbook, parse_date, text
 from huifang.problems import ContentError, display_path, printable
 
 SATISFACTION = ("满意", "一般", "不满意")
@@ -47,12 +49,14 @@ class Outcome:
     reschedule_time: str
     note: str
     where: str = ""  # the row it was read from: a line (CSV) or 工作表!行 (XLSX)
+    place: Place | None = None  # where its 计划编号 is
 
 
-def read_results(path: Path) -> tuple[list[Outcome], list[tuple[str, str]]]:
-    """Outcomes, and (where, message) errors; `where` is a line (CSV) or 工作表!行 (XLSX)."""
+def read_results(path: Path) -> tuple[list[Outcome], list[tuple[str, str, Place]]]:
+    """Outcomes, and (where, message, place) errors; `where` is a line (CSV) or 工作表!行 (XLSX), `place` where the
+    cell at fault is."""
     found: list[Outcome] = []
-    errors: list[tuple[str, str]] = []
+    errors: list[tuple[str, str, Place]] = []
     suffix = path.suffix.lower()
     filled = False
     if suffix in (".xlsx", ".xlsm"):
@@ -61,24 +65,30 @@ def read_results(path: Path) -> tuple[list[Outcome], list[tuple[str, str]]]:
             for sheet in book.worksheets:
                 table = [(n, list(v)) for n, v in enumerate(sheet.iter_rows(values_only=True), 1)]
                 filled = filled or any(any(c not in (None, "") for c in cells) for _, cells in table)
-                read_table(table, f"{sheet.title}!", found, errors)
+                read_table(table, f"{sheet.title}!", found, errors, in_sheet)
         finally:
             book.close()
     else:
-        table = list(rows(path))
+        content = csv_text(path)
+        table = list(csv_rows(content))
         filled = any(any(text(c) for c in cells) for _, cells in table)
-        read_table(table, "", found, errors)
+        read_table(table, "", found, errors, InCsv(content))
     if not filled:  # as plan says of an empty events table (an empty worklist was read as nothing to record)
         raise InputError("文件是空的：请交回 huifang plan 生成、坐席填好的名单")
     return found, errors
 
 
-def read_table(table: list[tuple[int, list]], prefix: str, found: list[Outcome], errors: list) -> None:
+def read_table(
+    table: list[tuple[int, list]], prefix: str, found: list[Outcome], errors: list, locate: Callable[[int, int], Place]
+) -> None:
+    """The outcomes of one table (a CSV, a sheet), the header first; `locate` finds a row's cell (`cells`)."""
     if not table:
         return
     header = [text(c) for c in table[0][1]]
     if "计划编号" not in header:
-        errors.append((f"{prefix}{table[0][0]}", "缺少「计划编号」列：请交回 huifang plan 生成的名单"))
+        errors.append(
+            (f"{prefix}{table[0][0]}", "缺少「计划编号」列：请交回 huifang plan 生成的名单", Place(table[0][0], 1))
+        )
         return
     col = {name: header.index(name) for name in header if name}
 
@@ -86,15 +96,23 @@ def read_table(table: list[tuple[int, list]], prefix: str, found: list[Outcome],
         i = col.get(name)
         return cells[i] if i is not None and i < len(cells) else None
 
+    def wrong(line: int, name: str, message: str) -> None:
+        errors.append((f"{prefix}{line}", message, locate(line, col.get(name, 0))))
+
     for line, cells in table[1:]:
         key = text(get(cells, "计划编号"))
         if not key:
             continue
+
+        near = planned_day(get(cells, "计划日期"))
         try:
-            near = planned_day(get(cells, "计划日期"))
             made = filled_date(get(cells, "实际回访日期"), near)
-            moved_raw = get(cells, "改约时间")
-            moved_text = text(moved_raw)
+        except ValueError as exc:
+            wrong(line, "实际回访日期", named(exc, "实际回访日期"))
+            continue
+        moved_raw = get(cells, "改约时间")
+        moved_text = text(moved_raw)
+        try:
             if isinstance(moved_raw, str):  # its day without the time of day (2026-03-05 10:00, 2026-03-05T10:00)
                 day_text = TIME.sub("", moved_raw).strip().rstrip("Tt").strip()
                 try:
@@ -104,19 +122,19 @@ def read_table(table: list[tuple[int, list]], prefix: str, found: list[Outcome],
             else:
                 moved = filled_date(moved_raw, near)
         except ValueError as exc:
-            errors.append((f"{prefix}{line}", str(exc)))
+            wrong(line, "改约时间", named(exc, "改约时间"))
             continue
         reached_text = text(get(cells, "是否接通"))
         if reached_text not in ("", "是", "否"):
-            errors.append((f"{prefix}{line}", f"「是否接通」应填 是 或 否，不是「{reached_text}」"))
+            wrong(line, "是否接通", f"「是否接通」应填 是 或 否，不是「{reached_text}」")
             continue
         mood = text(get(cells, "满意度"))
         if mood and mood not in SATISFACTION + (INCONVENIENT,):
-            errors.append((f"{prefix}{line}", f"「满意度」应填 满意、一般、不满意 或 不方便，不是「{mood}」"))
+            wrong(line, "满意度", f"「满意度」应填 满意、一般、不满意 或 不方便，不是「{mood}」")
             continue
         hhmm = TIME.search(moved_text)
         if hhmm and (int(hhmm.group(1)) > 23 or int(hhmm.group(2)) > 59):
-            errors.append((f"{prefix}{line}", f"「改约时间」的时刻「{hhmm.group(0)}」不存在"))
+            wrong(line, "改约时间", f"「改约时间」的时刻「{hhmm.group(0)}」不存在")
             continue
         found.append(
             Outcome(
@@ -128,11 +146,18 @@ def read_table(table: list[tuple[int, list]], prefix: str, found: list[Outcome],
                 f"{int(hhmm.group(1)):02d}:{hhmm.group(2)}" if hhmm else "",
                 text(get(cells, "客户意见")),
                 f"{prefix}{line}",
+                locate(line, col["计划编号"]),
             )
         )
 
 
 YEAR = re.compile(r"\s*\d{4}")  # a date that names its year is read as written, never moved to another year
+
+
+def named(error: ValueError, column: str) -> str:
+    """A date's fault said of its column: 「日期「3月33日」不存在」 of 实际回访日期 is 「实际回访日期「3月33日」不存在」."""
+    said = str(error)
+    return column + said[2:] if said.startswith("日期「") else f"{column}：{said}"
 
 
 def planned_day(value) -> dt.date | None:
@@ -650,18 +675,14 @@ def _run(args) -> int:
                 print(f"{shown}:1:1: {exc}", file=sys.stderr)
                 bad = True
                 continue
-            for where, message in errors:
+            for where, message, place in errors:
                 sheet, _, line = where.rpartition("!")
-                print(f"{shown}:{line}: " + (f"工作表「{sheet}」：" if sheet else "") + message, file=sys.stderr)
+                print(said(place, shown, int(line), message, sheet), file=sys.stderr)
                 bad = True
             for o in save(db, outcomes, shown, project, config):  # said at its row (it was said at line 1)
                 sheet, _, line = o.where.rpartition("!")
-                print(
-                    f"{shown}:{line or 1}: "
-                    + (f"工作表「{sheet}」：" if sheet else "")
-                    + f"计划编号「{o.key}」不在台账里（是另一份台账排出的名单吗？用 --db 指定）",
-                    file=sys.stderr,
-                )
+                message = f"计划编号「{o.key}」不在台账里（是另一份台账排出的名单吗？用 --db 指定）"
+                print(said(o.place, shown, int(line or 1), message, sheet), file=sys.stderr)
                 bad = True
         data = compute(db, project, config, first, last)
     finally:

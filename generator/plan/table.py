@@ -11,11 +11,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from huifang.plan.cells import InCsv, Place, in_sheet
 from huifang.plan.events import (
     Event,
     InputError,
@@ -72,6 +73,14 @@ class Table:
 
     frame: pl.DataFrame
     errors: list[tuple[int, str]] = field(default_factory=list)
+    header: dict[str, int] = field(default_factory=dict)  # canonical column -> its index in the file
+    locate: Callable[[int, int], Place] | None = None  # (row's line, field index) -> where the field is
+    places: dict[int, Place] = field(default_factory=dict)  # a bad row's line -> where the field at fault is
+
+    def fault(self, line: int, name: str) -> None:
+        """Remember where the row of `line` is at fault: its field of the canonical column `name`."""
+        if self.locate is not None and name in self.header:
+            self.places[line] = self.locate(line, self.header[name])
 
     @classmethod
     def of(cls, items) -> Table:
@@ -217,7 +226,7 @@ def plain_cells(raw: bytes, columns: dict[str, str]):
         every = raw.split(b"\n")
         return {n for n in lines if any(c.strip() for c in every[n - 1].decode().split(",")[width + 1 :])}
 
-    return frame, header, width, past
+    return frame, header, width, past, InCsv(raw)
 
 
 def csv_cells(content: str, columns: dict[str, str]):
@@ -235,7 +244,7 @@ def csv_cells(content: str, columns: dict[str, str]):
     header, _ = find_header(stream, columns)
     width = max(header.values()) + 1
     frame, past = listed(stream, width, None)
-    return frame, header, width, past
+    return frame, header, width, past, InCsv(content)
 
 
 def xlsx_cells(path: Path, columns: dict[str, str]):
@@ -246,7 +255,7 @@ def xlsx_cells(path: Path, columns: dict[str, str]):
         width = max(header.values()) + 1
         dated = {header[name] for name in ("日期", "截止日期", "生日") if name in header}
         frame, past = listed(stream, width, dated)
-        return frame, header, width, past
+        return frame, header, width, past, in_sheet
     finally:
         book.close()
 
@@ -280,9 +289,9 @@ def iso_cell(value: dt.date) -> str:
     return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
 
 
-def checked(frame: pl.DataFrame, header: dict[str, int], width: int, past) -> Table:
+def checked(frame: pl.DataFrame, header: dict[str, int], width: int, past, locate) -> Table:
     """The rows' checks on the columns: missing phone or scenario (a blank row is skipped), dates that cannot be
-    read, a missing date; the text cells stripped."""
+    read, a missing date; the text cells stripped. `locate` finds a bad row's field at fault (`cells`)."""
     import polars as pl
 
     def raw(name: str) -> pl.Expr:
@@ -310,7 +319,8 @@ def checked(frame: pl.DataFrame, header: dict[str, int], width: int, past) -> Ta
         raw("截止日期").alias("raw_deadline"),
         raw("生日").alias("raw_birthday"),
     )
-    errors: list[tuple[int, str]] = []
+    table = Table(frame.clear(), [], header, locate)
+    errors = table.errors
     lacking = f.select((pl.col("phone") == "") | (pl.col("scenario") == ""))[:, 0]
     if lacking.any():
         missing = frame.filter(lacking)
@@ -324,6 +334,7 @@ def checked(frame: pl.DataFrame, header: dict[str, int], width: int, past) -> Ta
         for line, phone, x in zip(lines, f.filter(lacking)["phone"].to_list(), full):
             if x or line in beyond:
                 errors.append((line, "缺少电话" if not phone else "缺少场景"))
+                table.fault(line, "电话" if not phone else "场景")
         f = f.filter(~lacking)
     dates = date_map(f, ("raw_date", "raw_deadline"), parse_date)
     births = date_map(f, ("raw_birthday",), parse_month_day)
@@ -339,8 +350,9 @@ def checked(frame: pl.DataFrame, header: dict[str, int], width: int, past) -> Ta
             | pl.col("raw_birthday").is_in(bad_births)
         )
         for line, d, dl, b in wrong.select("line", "raw_date", "raw_deadline", "raw_birthday").iter_rows():
-            first = d if d in bad_dates else dl if dl in bad_dates else b
+            first, name = (d, "日期") if d in bad_dates else (dl, "截止日期") if dl in bad_dates else (b, "生日")
             errors.append((line, str(dates[first]) if first in bad_dates else str(births[first])))
+            table.fault(line, name)
         f = f.filter(
             ~pl.col("raw_date").is_in(bad_dates)
             & ~pl.col("raw_deadline").is_in(bad_dates)
@@ -353,10 +365,13 @@ def checked(frame: pl.DataFrame, header: dict[str, int], width: int, past) -> Ta
     )
     undated = f.filter(pl.col("date").is_null())
     if undated.height:
-        errors.extend((line, "缺少日期") for line in undated["line"].to_list())
+        for line in undated["line"].to_list():
+            errors.append((line, "缺少日期"))
+            table.fault(line, "日期")
         f = f.filter(pl.col("date").is_not_null())
     errors.sort()
-    return Table(f.select(list(SCHEMA)), errors)
+    table.frame = f.select(list(SCHEMA))
+    return table
 
 
 def date_map(f: pl.DataFrame, names: tuple[str, ...], parse) -> dict[Any, Any]:

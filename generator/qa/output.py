@@ -3,6 +3,7 @@ its line), xlsx (one row per call, one per finding). All are byte-reproducible."
 
 from __future__ import annotations
 
+from huifang.problems import SEVERITY_NAMES
 from huifang.qa.jsontext import dumps, encoded
 from huifang.qa.record import public
 
@@ -18,7 +19,6 @@ RULE_NAMES = {
     "speech-too-fast": "语速过快",
     "call-too-long": "通话过长",
 }
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def clock(seconds) -> str:

@@ -24,7 +24,7 @@ def test_exit_0_with_only_warnings(proj):
         "客服：您好，我是安心物业客服。\n客服：请问您满意吗？\n客服：感谢您，祝您愉快，再见！\n", encoding="utf-8"
     )
     run = lint(proj, proj / "scripts_src" / "w.txt")
-    assert run.returncode == 0 and "warning missing-greeting" in run.stdout
+    assert run.returncode == 0 and "警告 missing-greeting" in run.stdout
 
 
 def test_exit_1_with_errors(proj):

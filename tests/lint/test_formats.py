@@ -21,13 +21,13 @@ def test_text_format(proj):
     assert run.returncode == 1
     first = run.stdout.splitlines()[0]
     assert first == (
-        "scripts_src/phrases.yaml:6:5: error forbidden-phrase 忌语「不可能！我们从没这种事」："
-        "否定客户的感受，客户会觉得不被尊重。 (建议: 很抱歉给您带来不便，您能描述一下当时的具体情况吗？"
-        "（接听客户来电 2、3）)"
+        "scripts_src/phrases.yaml:6:5: 错误 forbidden-phrase 忌语「不可能！我们从没这种事」："
+        "否定客户的感受，客户会觉得不被尊重。（建议：很抱歉给您带来不便，您能描述一下当时的具体情况吗？"
+        "（接听客户来电 2、3））"
     )
     assert "\033[" not in run.stdout
     colored = lint(proj, "--color", "always", proj / "scripts_src" / "phrases.yaml")
-    assert "\033[31merror" in colored.stdout
+    assert "\033[31m错误" in colored.stdout
 
 
 def test_json_format(proj):

@@ -40,7 +40,7 @@ def test_symlinked_folder_out_of_the_project_is_refused(proj, tmp_path):
     os.symlink(outside, proj / "scripts_src" / "linked")
     run = huifang("lint", "--project", proj, proj / "scripts_src" / "linked" / "a.txt")
     # refused as a finding of that file (one bad file never stops the others)
-    assert run.returncode == 1 and "scripts_src/linked/a.txt:1:1: error check 符号链接指向项目之外" in run.stdout
+    assert run.returncode == 1 and "scripts_src/linked/a.txt:1:1: 错误 check 符号链接指向项目之外" in run.stdout
 
 
 def test_worker_processes_give_the_same_findings(proj, monkeypatch):

@@ -23,7 +23,7 @@ def test_a_symlink_loop_in_a_folder_is_its_own_finding_and_the_others_are_linted
     assert [p.line for p in problems if p.path.endswith("good.txt") and p.rule == "forbidden-phrase"] == [2]
     result = huifang("lint", "--project", proj, folder)
     assert result.returncode == 1 and "文件读写失败" not in result.stderr, result.stderr
-    assert "scripts_src/loop.md:1:1: error check 符号链接无法解析（指向自身或循环）" in result.stdout
+    assert "scripts_src/loop.md:1:1: 错误 check 符号链接无法解析（指向自身或循环）" in result.stdout
 
 
 def test_a_symlink_loop_in_content_is_one_line_for_every_command(minimal, tmp_path):
@@ -32,7 +32,7 @@ def test_a_symlink_loop_in_content_is_one_line_for_every_command(minimal, tmp_pa
     (minimal / "content" / "scenarios").mkdir(exist_ok=True)
     os.symlink("loop.yaml", minimal / "content" / "scenarios" / "loop.yaml")
     expected = "content/scenarios/loop.yaml:1:1: 符号链接无法解析（指向自身或循环）"
-    for command, line in (("check", expected), ("lint", expected.replace("1:1: ", "1:1: error check "))):
+    for command, line in (("check", expected), ("lint", expected.replace("1:1: ", "1:1: 错误 check "))):
         result = huifang(command, "--project", minimal)
         assert result.returncode == 1 and "内部错误" not in result.stderr, (command, result.stderr)
         assert line in (result.stdout + result.stderr).splitlines(), command

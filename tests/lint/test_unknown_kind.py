@@ -25,9 +25,9 @@ def test_text_output_says_it_at_the_value(files):
     done = huifang("lint", files / "banana.txt", files / "front.md", files / "known.txt", "--format", "text")
     found = [line for line in done.stdout.splitlines() if "unknown-kind" in line]
     assert found == [
-        f"{files / 'banana.txt'}:1:7: warning unknown-kind 看不懂声明的联系方式「banana」：认识的联系方式有{KNOWN}。"
+        f"{files / 'banana.txt'}:1:7: 警告 unknown-kind 看不懂声明的联系方式「banana」：认识的联系方式有{KNOWN}。"
         "这个文件按去电回访检查",
-        f"{files / 'front.md'}:3:7: warning unknown-kind 看不懂声明的联系方式「投诉」：认识的联系方式有{KNOWN}。"
+        f"{files / 'front.md'}:3:7: 警告 unknown-kind 看不懂声明的联系方式「投诉」：认识的联系方式有{KNOWN}。"
         "这个文件按去电回访检查",
     ]
     assert "Traceback" not in done.stderr

@@ -3,6 +3,7 @@ the light install (check and lint only); the pre-commit hook run for real; the l
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -96,8 +97,8 @@ def test_init_then_check_lint_build_forms_outside_the_repository(full_venv, tmp_
     result = run(huifang, "init", team, cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stderr
     version = pyproject_version()
-    assert f"rev: v{version}\n" in (team / ".pre-commit-config.yaml").read_text(encoding="utf-8")
-    assert f'"huifang=={version}"' in (team / ".github" / "workflows" / "huifang.yml").read_text(encoding="utf-8")
+    workflow = (team / ".github" / "workflows" / "huifang.yml").read_text(encoding="utf-8")
+    assert f'python -m pip install "./packages/huifang-{version}-py3-none-any.whl"' in workflow
     for command in (["check"], ["lint"], ["build"], ["forms", "--out", tmp_path / "printed"]):
         result = run(huifang, *command, cwd=team, env=env)
         assert result.returncode == 0, (command, result.stdout, result.stderr)
@@ -138,6 +139,39 @@ def test_from_example_starts_from_the_shipped_rule_book(full_venv, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_new_teams_ci_installs_huifang_with_real_pip_offline(full_venv, wheel, tmp_path):
+    """The workflow `huifang init` writes ran `pip install "huifang==0.2.0"`, and huifang is not on PyPI: every new
+    team's first pull request failed. Its steps are run here as the runner would, in the new repository's root:
+    the install line by real pip in a fresh virtualenv with no index (the dependencies put there first, as PyPI
+    would give them; huifang itself only from what the repository holds), then check and lint."""
+    import yaml
+
+    team = tmp_path / "team"
+    made = run(full_venv / "bin" / "huifang", "init", team, env=clean_env())
+    assert made.returncode == 0, made.stderr
+    assert (team / "packages" / wheel.name).read_bytes() == wheel.read_bytes()
+    steps = yaml.safe_load((team / ".github" / "workflows" / "huifang.yml").read_text(encoding="utf-8"))["jobs"]
+    commands = [step["run"] for step in steps["check"]["steps"] if "run" in step]
+    assert commands[0].startswith("python -m pip install "), commands
+    fresh = tmp_path / "runner"
+    assert run(sys.executable, "-m", "venv", fresh).returncode == 0  # with pip, as setup-python gives it
+    python = fresh / "bin" / "python"
+    assert (
+        run(UV, "pip", "install", "-q", "--python", python, f"huifang @ {wheel.as_uri()}", "-c", LOCK).returncode == 0
+    )
+    assert run(UV, "pip", "uninstall", "-q", "--python", python, "huifang").returncode == 0
+    env = clean_env() | {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": "", "PIP_CONFIG_FILE": os.devnull}
+    env["PATH"] = f"{fresh / 'bin'}{os.pathsep}{env['PATH']}"
+    for command in commands:
+        result = run("bash", "-c", command, cwd=team, env=env)
+        assert result.returncode == 0, (command, result.stdout, result.stderr)
+    site = next((fresh / "lib").glob("python*/site-packages"))
+    (record,) = site.glob("huifang-*.dist-info/direct_url.json")
+    assert json.loads(record.read_text(encoding="utf-8"))["url"].endswith(f"/team/packages/{wheel.name}")
+    readme = (team / "README.md").read_text(encoding="utf-8")
+    assert f'pip install "./packages/{wheel.name}[all]"' in readme and "pip install huifang" not in readme
+
+
 def test_light_install_checks_and_lints_and_names_the_extra_it_lacks(tmp_path_factory, wheel, tmp_path):
     light = venv_with(tmp_path_factory, "light", f"huifang @ {wheel.as_uri()}")
     site = next((light / "lib").glob("python*/site-packages"))
@@ -151,9 +185,10 @@ def test_light_install_checks_and_lints_and_names_the_extra_it_lacks(tmp_path_fa
     assert run(huifang, "lint", cwd=team, env=env).returncode == 0
     result = run(huifang, "build", cwd=team, env=env)
     assert result.returncode == 2
-    assert result.stderr.strip() == "huifang build 需要附加组件：请运行 pip install 'huifang[all]'"
+    # huifang is not on PyPI: the command names the wheel this huifang was installed from
+    assert result.stderr.strip() == f"huifang build 需要附加组件：请运行 pip install '{wheel}[all]'"
     result = run(huifang, "forms", cwd=team, env=env)
-    assert result.stderr.strip() == "huifang forms 需要附加组件：请运行 pip install 'huifang[forms]'"
+    assert result.stderr.strip() == f"huifang forms 需要附加组件：请运行 pip install '{wheel}[forms]'"
 
 
 def test_pre_commit_hook_runs_from_this_repository_and_fails_on_a_bad_script(tmp_path):

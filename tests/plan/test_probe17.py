@@ -143,9 +143,9 @@ def test_a_filled_worklist_is_checked_row_by_row(tmp_path: Path):
     result = huifang("report", filled, *SPAN, "--project", REPO, "--db", db)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        f"{filled}:4: 「改约时间」的时刻「25:00」不存在",
-        f"{filled}:5: 日期「2026-02-30 10:00」不存在",
-        f"{filled}:3: 计划编号「no-such-id」不在台账里（是另一份台账排出的名单吗？用 --db 指定）",
+        f"{filled}:4:28: 「改约时间」的时刻「25:00」不存在",
+        f"{filled}:5:28: 改约时间「2026-02-30 10:00」不存在",
+        f"{filled}:3:1: 计划编号「no-such-id」不在台账里（是另一份台账排出的名单吗？用 --db 指定）",
     ]
     with sqlite3.connect(db) as ledger:
         assert ledger.execute("SELECT reschedule FROM plan_results").fetchall() == [("2026-03-04",)]

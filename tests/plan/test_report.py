@@ -175,7 +175,9 @@ def test_bad_result_rows(tmp_path: Path):
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"{bad}:3: 日期「2026-13-03」") and lines[1].startswith(f"{bad}:4: 「是否接通」")
+    assert lines[0].startswith(f"{bad}:3:14: 实际回访日期「2026-13-03」") and lines[1].startswith(
+        f"{bad}:4:25: 「是否接通」"
+    )
     assert "计划编号「ffffffffffff」不在台账里" in lines[2]
 
 
@@ -200,7 +202,7 @@ def test_a_filled_workbook_with_a_sheet_not_from_plan_is_one_line(tmp_path: Path
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == (
-        f"{tmp_path / 'filled.xlsx'}:1: 工作表「张三 03-02」：缺少「计划编号」列：请交回 huifang plan 生成的名单"
+        f"{tmp_path / 'filled.xlsx'}:1:1: 工作表「张三 03-02」：缺少「计划编号」列：请交回 huifang plan 生成的名单"
     )
 
 
@@ -228,7 +230,7 @@ def test_a_day_written_without_its_year_is_the_one_nearest_the_planned_day(tmp_p
     result = huifang("report", worklist, *span, "--format", "json")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     (error,) = result.stderr.splitlines()
-    assert error == f"{worklist}:4: 工作表「张三 03-02」：日期「2025-02-29」不存在", error
+    assert error == f"{worklist}:4:12: 工作表「张三 03-02」单元格 L4：实际回访日期「2025-02-29」不存在", error
     assert json.loads(result.stdout)["total"]["made_in_window"] == 2
     with sqlite3.connect(db) as ledger:
         made = sorted(row[0] for row in ledger.execute("SELECT made FROM plan_results"))

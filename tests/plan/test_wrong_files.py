@@ -146,5 +146,5 @@ def test_a_date_cell_excel_shows_as_a_number_is_named_so(capsys, tmp_path):
     events.write_text(EVENTS.replace("2026-03-02", "46083"), encoding="utf-8")
     code, _, err = run(capsys, "plan", events, *RANGE, "--no-db")
     assert code == 1 and err.startswith(
-        f"{events}:2: 日期「46083」像是 Excel 内部的日期序号：请把这一列设成日期格式，或写成 2026-03-01\n"
+        f"{events}:2:39: 日期「46083」像是 Excel 内部的日期序号：请把这一列设成日期格式，或写成 2026-03-01\n"
     ), err

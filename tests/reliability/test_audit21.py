@@ -237,7 +237,7 @@ def test_lint_says_it_after_a_cached_load_of_the_same_files(minimal, tmp_path):
     time.sleep(0.01)
     (minimal / "content" / "qa").write_text("x: 1\n", encoding="utf-8")
     result = lint()
-    assert result.returncode == 1 and "content/qa:1:1: error check 这里应是一个文件夹，却是一个文件" in result.stdout, (
+    assert result.returncode == 1 and "content/qa:1:1: 错误 check 这里应是一个文件夹，却是一个文件" in result.stdout, (
         result.stdout
     )
 
@@ -311,7 +311,7 @@ def test_a_newline_in_a_named_file_is_written_as_an_escape(tmp_path):
     plan = huifang("plan", "e\nv.csv", *SPAN, "--project", MINIMAL, "--no-db", cwd=tmp_path)
     report = huifang("report", "e\nv.csv", *SPAN, "--project", MINIMAL, "--db", tmp_path / "l.sqlite", cwd=tmp_path)
     assert plan.stderr.startswith("e\\nv.csv:1:1: 缺少列") and report.stderr.startswith(
-        "e\\nv.csv:1: 缺少「计划编号」列"
+        "e\\nv.csv:1:1: 缺少「计划编号」列"
     )
     for command in (("lint", "--project", MINIMAL), ("qa", "--project", REPO, "--no-db")):
         gone = huifang(*command, "no\nne.txt", cwd=tmp_path)
@@ -324,7 +324,7 @@ def test_a_symlink_in_a_loop_is_said_as_one(tmp_path):
     (tmp_path / "loop.txt").symlink_to("loop.txt")
     (tmp_path / "loop.sqlite").symlink_to("loop.sqlite")
     lint = huifang("lint", "--project", MINIMAL, "loop.txt", cwd=tmp_path)
-    assert lint.returncode == 1 and lint.stdout == "loop.txt:1:1: error check 符号链接无法解析（指向自身或循环）\n"
+    assert lint.returncode == 1 and lint.stdout == "loop.txt:1:1: 错误 check 符号链接无法解析（指向自身或循环）\n"
     qa = huifang("qa", "--project", REPO, "--no-db", "loop.txt", cwd=tmp_path)
     assert qa.returncode == 1 and "loop.txt:1:1: 符号链接无法解析（指向自身或循环）" in qa.stderr, qa.stderr
     report = huifang("report", *SPAN, "--project", MINIMAL, "--db", "loop.sqlite", cwd=tmp_path)

@@ -289,7 +289,9 @@ def test_plan_names_the_scenario_meant_by_a_row_it_does_not_know(tmp_path):
     events = tmp_path / "事件.csv"
     events.write_text("客户,电话,场景,日期,坐席\n李先生,13800000001,维修回访,2026-03-02,张三\n", encoding="utf-8")
     result = huifang("plan", "--project", MINIMAL, events, "--from", "2026-03-02", "--to", "2026-03-08", "--no-db")
-    assert f"{events}:2: 不认识的场景「维修回访」，是否想写 '维修后回访'？" in result.stderr.splitlines(), result.stderr
+    assert f"{events}:2:17: 不认识的场景「维修回访」，是否想写 '维修后回访'？" in result.stderr.splitlines(), (
+        result.stderr
+    )
 
 
 def test_new_in_a_one_org_team_writes_its_org_and_says_how_to_get_the_schemas(tmp_path):

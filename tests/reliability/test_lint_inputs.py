@@ -87,7 +87,7 @@ def test_commands_run_in_a_subfolder_find_their_project(minimal, tmp_path):
     inner = minimal / "scripts_src"
     (inner / "call.txt").write_text("客服：这不归我管。\n", encoding="utf-8")
     result = huifang("lint", "call.txt", cwd=inner)
-    assert result.returncode == 1 and "scripts_src/call.txt:1:4: error missing-greeting" in result.stdout, result
+    assert result.returncode == 1 and "scripts_src/call.txt:1:4: 错误 missing-greeting" in result.stdout, result
     assert huifang("check", cwd=inner).returncode == 0
     outside = tmp_path / "elsewhere"
     outside.mkdir()
