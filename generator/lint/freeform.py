@@ -741,7 +741,14 @@ class Reader:
 # digit 0). Character references (&#…;) and switches (huifang:) are read by their digits' values, a table row by
 # its cells: such lines are read on their own.
 NOT_SHAPED = regexcache.compile(r"[&<\\`|]|huifang")
-_NONZERO = regexcache.compile(r"[1-9]")
+_ZEROS = bytes.maketrans(b"123456789", b"000000000")
+
+
+def shape_of(text: str) -> str:
+    """The text with every ASCII digit 1–9 written 0. In UTF-8 the bytes 0x31–0x39 encode these digits and nothing
+    else (every byte of a longer character's encoding is 0x80 or above; lone surrogates pass as such), so the
+    encoded bytes are translated: for Chinese text, a third of a regex's substitution one digit at a time."""
+    return text.encode("utf-8", "surrogatepass").translate(_ZEROS).decode("utf-8", "surrogatepass")
 
 
 def _shaped_reads(
@@ -762,7 +769,7 @@ def _shaped_reads(
     shaped: list = []
     # the lines joined (`joined`), their shapes worked out and screened in one pass each
     apart = NOT_SHAPED.search(joined) is not None
-    for line, shape in zip(lines, _NONZERO.sub("0", joined).split("\n")):
+    for line, shape in zip(lines, shape_of(joined).split("\n")):
         if shape == line or len(line) > Reader.LONGEST or (apart and NOT_SHAPED.search(line) is not None):
             reads.append(_read_line(line, md, speakers))
             shaped.append(None)

@@ -35,6 +35,7 @@ from huifang.lint.gratitude import customers_thanks
 from huifang.lint.linemarks import CLOSING, OPENINGS
 from huifang.lint.normalize import fold
 from huifang.lint.story import quotes
+from huifang.lint.textmemo import Remembered, found_by
 from huifang.lint.utterance import CallView, Utterance
 
 TYPE_CHECKING = False
@@ -343,6 +344,15 @@ class Found:
     end: int
 
 
+def _detector(cache: dict, element: m.Element, org: m.Org | None) -> Detector:
+    """An element's detector for an org, from `cache` (made and kept there the first time)."""
+    key = (id(element), org.id if org else "")
+    detector = cache.get(key)
+    if detector is None:
+        detector = cache[key] = element_regex(element, org)
+    return detector
+
+
 def find_elements(
     utterances: list[Utterance], elements: list[m.Element], org: m.Org | None = None, detectors: dict | None = None
 ) -> list[Found]:
@@ -351,10 +361,7 @@ def find_elements(
     cache = detectors if detectors is not None else {}
     out = []
     for element in elements:
-        key = (id(element), org.id if org else "")
-        detector = cache.get(key)
-        if detector is None:
-            detector = cache[key] = element_regex(element, org)
+        detector = _detector(cache, element, org)
         for u in utterances:
             span = detector.search(u.folded)
             if span is not None:
@@ -405,6 +412,7 @@ LEAD = 8
 QUIET = 8
 # What the agent says to someone who is not the customer: part of the opening, not its questions.
 WRONG_PARTY = regexcache.compile(r"不是本人|不是他|不是她|打错|不在|转告|留言|联系到|他/她|找错|哪位")
+_TO_WRONG_PARTY = found_by(WRONG_PARTY)  # folded turn → whether it is said to a wrong party
 
 
 def openings(ctx, view: CallView, standard: m.Standard) -> list[tuple[str, list[Utterance]]]:
@@ -705,15 +713,13 @@ def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView)
     in a row: a repeated bare 喂/您好 says no other element, and a transcript's lines carry labels."""
     if not view.freeform or len(turns) < 2 or not standard.elements or not _two_whole_lines(turns[0], turns[1]):
         return None
-    greeting = standard.elements[0]
-    detectors = _detectors(standard)
+    opens, full = _line_openings(standard, view.org)
 
     def greets(u: Utterance) -> bool:
-        first = find_elements([u], [greeting], view.org, detectors)
-        return bool(first) and first[0].start <= GREETS_AT
+        return opens[u.folded]
 
     def says_more(index: int) -> bool:
-        return len(find_elements([turns[index]], standard.elements, view.org, detectors)) >= 2
+        return full[turns[index].folded]
 
     items: list[int] = []
     for index, u in enumerate(turns):
@@ -728,6 +734,33 @@ def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView)
     items = items[:2] + list(itertools.takewhile(lambda i: greets(turns[i]), items[2:]))
     items = list(itertools.takewhile(says_more, items))
     return _one_path_each(turns, items) if len(items) >= 2 else None
+
+
+_LINE_OPENINGS: dict[tuple, tuple] = {}
+
+
+def _line_openings(standard: m.Standard, org: m.Org | None) -> tuple[Remembered, Remembered]:
+    """Per folded text, for `_greeted_lines`: whether it starts with the standard's greeting (within GREETS_AT
+    characters), and whether it says two or more of its elements (`find_elements` of a text alone, remembered:
+    the first lines of a team's files recur)."""
+    key = (id(standard), org.id if org else "")
+    entry = _LINE_OPENINGS.get(key)
+    if entry is None or entry[0] is not standard or entry[1] is not org:
+        if len(_LINE_OPENINGS) > 64:
+            _LINE_OPENINGS.clear()
+        detectors = _detectors(standard)
+
+        said = [_detector(detectors, e, org).search for e in standard.elements]
+
+        def opens(text: str) -> bool:
+            first = said[0](text)
+            return first is not None and first[0] <= GREETS_AT
+
+        def says_more(text: str) -> bool:
+            return sum(search(text) is not None for search in said) >= 2
+
+        entry = _LINE_OPENINGS[key] = (standard, org, Remembered(opens), Remembered(says_more))
+    return entry[2], entry[3]
 
 
 def _whole_line(u: Utterance) -> bool:
@@ -818,7 +851,7 @@ def _search(ctx, view: CallView, standard: m.Standard, agent: list[Utterance]) -
             started = True
             quiet = 0
         elif started:
-            if asks(u) and WRONG_PARTY.search(u.folded) is None:
+            if asks(u) and not _TO_WRONG_PARTY[u.folded]:
                 break
             quiet += 1
             if quiet > QUIET:
@@ -878,7 +911,10 @@ def _addressed(u: Utterance) -> bool:
     """A question put to the customer: marked with ？, or said to 您/你. Before the opening starts, a line
     of prose that only ends like a question (「…提高来电者对接听者回答内容的信赖程度。」 in a handbook) is
     no question of the call."""
-    return u.ask or ADDRESSED.search(u.folded) is not None
+    return u.ask or _ADDRESSES[u.folded]
+
+
+_ADDRESSES = found_by(ADDRESSED)
 
 
 def asks(u: Utterance) -> bool:
@@ -1101,7 +1137,7 @@ def _ending(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> 
     quoted = None
     while end > 1 and not says(agent[end - 1]):
         last = agent[end - 1].folded
-        if _rule(agent[end - 1]):
+        if _RULE_LINE[last]:
             end -= 1
             continue
         if QUOTES.search(last) is None:
@@ -1117,24 +1153,31 @@ def _ending(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> 
     while start > 0 and end - start < standard.max_turns and _closing_talk(agent[start], says):
         start -= 1
     for index in range(max(0, end - standard.max_turns), start):
-        if ENDS.search(agent[index].folded) and says(agent[index]):
+        if _ENDING_WORDS[agent[index].folded] and says(agent[index]):
             start = index  # 「…祝您生活愉快，再见！」 then one more remark: the goodbye still closes the call
             break
     return agent[max(start, 0) : end]
 
 
-def _rule(u: Utterance) -> bool:
-    return RULE.search(u.folded) is not None and QUOTES.search(u.folded) is None
+def _rule(text: str) -> bool:
+    """A rule of conduct, not words said (a folded text): 「不得…」「第三条…」 without a quote."""
+    return RULE.search(text) is not None and QUOTES.search(text) is None
 
 
 def _closing_talk(u: Utterance, says) -> bool:
-    if says(u) or ("还" in u.folded and ANYTHING_ELSE.search(u.folded) is not None):
+    if says(u) or ("还" in u.folded and _ASKS_ANYTHING_ELSE[u.folded]):
         return True
-    return (len(u.text) <= SHORT or AFTERCARE.search(u.folded) is not None) and not asks(u)
+    return (len(u.text) <= SHORT or _AFTERCARE_WORDS[u.folded]) and not asks(u)
 
 
 # Words that end a call: a goodbye or a wish (thanks alone do not: they are said in the middle of a call too).
 ENDS = regexcache.compile(r"再见|再会|拜拜|慢走|走好|祝您|祝你")
+# What the closing's place asks of each path's last turns, per distinct folded text (a team's closing lines recur)
+_RULE_LINE = Remembered(_rule)
+_ENDING_WORDS = found_by(ENDS)
+_ASKS_ANYTHING_ELSE = found_by(ANYTHING_ELSE)
+_AFTERCARE_WORDS = found_by(AFTERCARE)
+
 _KEPT: dict[int, tuple] = {}
 
 

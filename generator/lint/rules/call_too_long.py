@@ -36,7 +36,12 @@ SEVERITY = "warning"
 
 
 def check(view: CallView, ctx: Context) -> Iterable[Problem]:
-    return _check(view, ctx) if view.org is not None and view.org.max_call_minutes else ()
+    org = view.org
+    if org is None or not org.max_call_minutes:
+        return ()
+    if view.freeform and len(view.text) / (org.speech_rate or 240) <= org.max_call_minutes[1]:
+        return ()  # the whole file read aloud fits: no path can be too long (no generator made)
+    return _check(view, ctx)
 
 
 def _check(view: CallView, ctx: Context) -> Iterable[Problem]:
@@ -44,8 +49,6 @@ def _check(view: CallView, ctx: Context) -> Iterable[Problem]:
     assert org is not None and org.max_call_minutes is not None, "check() calls this only for an org with a maximum"
     limit = org.max_call_minutes[1]
     rate = org.speech_rate or 240
-    if view.freeform and len(view.text) / rate <= limit:
-        return  # the whole file read aloud fits: no path can be too long
     lengths: dict[int, int] = {}
     worst: dict[int, tuple] = {}
     for label, turns in view.paths:

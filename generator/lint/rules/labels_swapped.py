@@ -19,6 +19,7 @@ FAIL:
 from __future__ import annotations
 
 from huifang.lint.speakers import FIRST_TURNS, GREETS, INTRODUCES
+from huifang.lint.textmemo import Remembered
 from huifang.lint.utterance import CUSTOMER
 
 TYPE_CHECKING = False
@@ -39,11 +40,11 @@ def check(view: CallView, ctx: Context) -> Iterable[Problem]:
         return ()
     turns = view.whole or view.paths[0][1]
     said = (u for u in turns if u.speaker == CUSTOMER)
-    opener = next((u for u, _ in zip(said, range(FIRST_TURNS)) if _opens(u.text)), None)
+    opener = next((u for u, _ in zip(said, range(FIRST_TURNS)) if _OPENS[u.text]), None)
     if opener is None:
         return ()
     agent = [u for u in turns if u.agent]
-    if not agent or any(_opens(u.text) for u in agent):
+    if not agent or any(_OPENS[u.text] for u in agent):
         return ()
     return (
         ctx.problem(
@@ -60,3 +61,6 @@ def check(view: CallView, ctx: Context) -> Iterable[Problem]:
 
 def _opens(text: str) -> bool:
     return GREETS.search(text) is not None and INTRODUCES.search(text) is not None
+
+
+_OPENS = Remembered(_opens)  # a turn's text → whether it greets and says who is calling (turns recur)
