@@ -39,7 +39,7 @@ SAYS = (
 )
 ATTRIBUTED = (
     r"(?:" + SAYS + r"(?:着|了|道)?[ \t]*[:：,，][ \t]*[“「『]"
-    r"|[”」』][ \t,，]*(?!之)[^“”「」『』\n。！？!?，,]{1,8}?(?:说|问(?!候)|道))"
+    r"|[”」』][ \t,，]*(?!之)[^“”「」『』\n。！？!?，,]{1,8}?(?:说|问(?!候)|道|回答|答复|答道|回应|回复))"
 )
 # The reporter's words: a news item's byline or source.
 REPORTER = r"记者|通讯员|笔者|本报讯|报道|通訊員|報道|報導|本報訊"
@@ -127,6 +127,7 @@ def _spoken(view):
 
     parts: dict[int, list] = {}
     turn, said_to = None, 0  # whose the last quote was, and where it ended in the text
+    told = False  # whether the last quote's line had narration besides its quotes
     taking = False  # whether the quotes are taking turns since one that opened the call (Round 36b)
     for u in turns:
         spans: list[list[int]] = []
@@ -145,9 +146,11 @@ def _spoken(view):
             if side is None:
                 # a quote nobody is named for, right after the agent's in the same sentence of narration: the reply
                 # (「“…身体恢复得怎么样?”“我现在一切正常…谢谢你们的关心!”」), unless it too asks
-                answers = turn == AGENT and not SENTENCE_END.intersection(gap) and words.rstrip()[-1:] not in "?？"
+                answers = turn == AGENT and words.rstrip()[-1:] not in "?？"
+                answers = answers and (not SENTENCE_END.intersection(gap) or (told and not gap.strip()))
                 side = OTHER if answers else AGENT
             turn, said_to = side, u.base + found.end()
+            told = bool(quote.sub("", simple).strip(" \t\r"))  # the quote's line tells something besides its quotes
             if side == OTHER:
                 continue
             if spans and not simple[spans[-1][1] : found.start()].strip(" \t…。.、"):
