@@ -18,6 +18,23 @@ the document. Forbidden phrases and every other rule read the file as before (li
 those are). Kept free of the rest of the linter (asked by the rules missing-greeting and missing-closing and by
 bench/realworld/evaluate.py), so bench/realworld/transfer/spoken.py can apply it to older versions.
 
+Whose a quote is (`_side`): the speaker the narration names before or after it; else, after a quote opening the call,
+the turns taken (lint/turntaking.py); else the agent's — but a quote alone on its line right after the agent's quote
+that the narration tells on its line is the other side's reply (Round 38), and so is a quote in the same sentence right
+after the agent's, unless it asks.
+
+PASS (the traveller's thanks is no closing of the officer's; 回答 after a quote attributes it as 说 does)::
+
+    “您好,这里是出入境窗口,带上身份证就可以了。”窗口的李敏微笑回答。
+    李敏核对完材料后,在表上盖了章,“好了,您下周来取证件就行。”
+    “原来这么快啊,谢谢。”
+
+FAIL (left the agent's: a quote alone on its line after another alone on its line, nothing tells whose)::
+
+    记者来到青山市政务大厅。
+    “护照带上身份证就可以办。”
+    “感谢您的耐心,再见!”
+
 The text is read in Simplified characters (`simplified.t2s`, position for position), as the cue words are written:
 a Traditional story's 「急忙發問」, 「記者」 and 「旅客」 are the 发问, 记者 and 旅客 the patterns know.
 """
@@ -32,7 +49,8 @@ from huifang.lint.simplified import t2s
 # leaves open goes on in the next one).
 QUOTE = r"[“「『\"]([^“”「」『』\"\n]+)(?:[”」』\"]|$)|^[ \t]*([^“”「」『』\"\n]+)[”」』]"
 # A verb of speaking, a colon or comma, then a quote (「…说：“」, 「问道，「」, 「接起：“」), or a quote and then a
-# speaker and a verb of speaking (「”她说」, 「”市民质问道」): the narration attributes the quote, so the file is a story.
+# speaker and a verb of speaking or answering (「”她说」, 「”市民质问道」, 「”黄瑞云微笑回答」): the narration attributes
+# the quote, so the file is a story (表示, 介绍 after a quote are not: 「“…旅行社”对大家的到来表示热烈的欢迎」).
 SAYS = (
     r"(?:说|问|道|答|讲|喊|嚷|吼|骂|称|表示|回复|回应|回答|答复|质问|反问|追问|抱怨|解释|提醒|告诉|"
     r"介绍|询问|叮嘱|嘱咐|安慰|道谢|接起|拿起电话|接通|拨通)"
