@@ -146,10 +146,12 @@ def _spoken(view):
     parts: dict[int, list] = {}
     turn, said_to = None, 0  # whose the last quote was, and where it ended in the text
     told = False  # whether the last quote's line had narration besides its quotes
+    alone = False  # whether this turn's line is its quotes only
     taking = False  # whether the quotes are taking turns since one that opened the call (Round 36b)
     for u in turns:
         spans: list[list[int]] = []
         simple = t2s(u.text)
+        alone = not quote.sub("", simple).strip(" \t\r")
         for found in quote.finditer(simple):
             words = found.group(1) or found.group(2) or ""
             if not words.strip():
@@ -165,10 +167,10 @@ def _spoken(view):
                 # a quote nobody is named for, right after the agent's in the same sentence of narration: the reply
                 # (「“…身体恢复得怎么样?”“我现在一切正常…谢谢你们的关心!”」), unless it too asks
                 answers = turn == AGENT and words.rstrip()[-1:] not in "?？"
-                answers = answers and (not SENTENCE_END.intersection(gap) or (told and not gap.strip()))
+                answers = answers and (not SENTENCE_END.intersection(gap) or (told and alone and not gap.strip()))
                 side = OTHER if answers else AGENT
             turn, said_to = side, u.base + found.end()
-            told = bool(quote.sub("", simple).strip(" \t\r"))  # the quote's line tells something besides its quotes
+            told = not alone
             if side == OTHER:
                 continue
             if spans and not simple[spans[-1][1] : found.start()].strip(" \t…。.、"):
