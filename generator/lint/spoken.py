@@ -18,6 +18,23 @@ the document. Forbidden phrases and every other rule read the file as before (li
 those are). Kept free of the rest of the linter (asked by the rules missing-greeting and missing-closing and by
 bench/realworld/evaluate.py), so bench/realworld/transfer/spoken.py can apply it to older versions.
 
+Whose a quote is (`_side`): the speaker the narration names before or after it; else, after a quote opening the call,
+the turns taken (lint/turntaking.py); else the agent's — but a quote alone on its line right after the agent's quote
+that the narration tells on its line is the other side's reply (Round 38), and so is a quote in the same sentence right
+after the agent's, unless it asks.
+
+PASS (the traveller's thanks is no closing of the officer's; 回答 after a quote attributes it as 说 does)::
+
+    “您好,这里是出入境窗口,带上身份证就可以了。”窗口的李敏微笑回答。
+    李敏核对完材料后,在表上盖了章,“好了,您下周来取证件就行。”
+    “原来这么快啊,谢谢。”
+
+FAIL (left the agent's: a quote alone on its line after another alone on its line, nothing tells whose)::
+
+    记者来到青山市政务大厅。
+    “护照带上身份证就可以办。”
+    “感谢您的耐心,再见!”
+
 The text is read in Simplified characters (`simplified.t2s`, position for position), as the cue words are written:
 a Traditional story's 「急忙發問」, 「記者」 and 「旅客」 are the 发问, 记者 and 旅客 the patterns know.
 """
@@ -32,14 +49,15 @@ from huifang.lint.simplified import t2s
 # leaves open goes on in the next one).
 QUOTE = r"[“「『\"]([^“”「」『』\"\n]+)(?:[”」』\"]|$)|^[ \t]*([^“”「」『』\"\n]+)[”」』]"
 # A verb of speaking, a colon or comma, then a quote (「…说：“」, 「问道，「」, 「接起：“」), or a quote and then a
-# speaker and a verb of speaking (「”她说」, 「”市民质问道」): the narration attributes the quote, so the file is a story.
+# speaker and a verb of speaking or answering (「”她说」, 「”市民质问道」, 「”黄瑞云微笑回答」): the narration attributes
+# the quote, so the file is a story (表示, 介绍 after a quote are not: 「“…旅行社”对大家的到来表示热烈的欢迎」).
 SAYS = (
     r"(?:说|问|道|答|讲|喊|嚷|吼|骂|称|表示|回复|回应|回答|答复|质问|反问|追问|抱怨|解释|提醒|告诉|"
     r"介绍|询问|叮嘱|嘱咐|安慰|道谢|接起|拿起电话|接通|拨通)"
 )
 ATTRIBUTED = (
     r"(?:" + SAYS + r"(?:着|了|道)?[ \t]*[:：,，][ \t]*[“「『]"
-    r"|[”」』][ \t,，]*(?!之)[^“”「」『』\n。！？!?，,]{1,8}?(?:说|问(?!候)|道))"
+    r"|[”」』][ \t,，]*(?!之)[^“”「」『』\n。！？!?，,]{1,8}?(?:说|问(?!候)|道|回答|答复|答道|回应|回复))"
 )
 # The reporter's words: a news item's byline or source.
 REPORTER = r"记者|通讯员|笔者|本报讯|报道|通訊員|報道|報導|本報訊"
@@ -127,10 +145,13 @@ def _spoken(view):
 
     parts: dict[int, list] = {}
     turn, said_to = None, 0  # whose the last quote was, and where it ended in the text
+    told = False  # whether the last quote's line had narration besides its quotes
+    alone = False  # whether this turn's line is its quotes only
     taking = False  # whether the quotes are taking turns since one that opened the call (Round 36b)
     for u in turns:
         spans: list[list[int]] = []
         simple = t2s(u.text)
+        alone = not quote.sub("", simple).strip(" \t\r")
         for found in quote.finditer(simple):
             words = found.group(1) or found.group(2) or ""
             if not words.strip():
@@ -145,9 +166,11 @@ def _spoken(view):
             if side is None:
                 # a quote nobody is named for, right after the agent's in the same sentence of narration: the reply
                 # (「“…身体恢复得怎么样?”“我现在一切正常…谢谢你们的关心!”」), unless it too asks
-                answers = turn == AGENT and not SENTENCE_END.intersection(gap) and words.rstrip()[-1:] not in "?？"
+                answers = turn == AGENT and words.rstrip()[-1:] not in "?？"
+                answers = answers and (not SENTENCE_END.intersection(gap) or (told and alone and not gap.strip()))
                 side = OTHER if answers else AGENT
             turn, said_to = side, u.base + found.end()
+            told = not alone
             if side == OTHER:
                 continue
             if spans and not simple[spans[-1][1] : found.start()].strip(" \t…。.、"):
