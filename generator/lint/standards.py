@@ -736,20 +736,14 @@ def _greeted_lines(turns: list[Utterance], standard: m.Standard, view: CallView)
     return _one_path_each(turns, items) if len(items) >= 2 else None
 
 
-_LINE_OPENINGS: dict[tuple, tuple] = {}
-
-
 def _line_openings(standard: m.Standard, org: m.Org | None) -> tuple[Remembered, Remembered]:
     """Per folded text, for `_greeted_lines`: whether it starts with the standard's greeting (within GREETS_AT
     characters), and whether it says two or more of its elements (`find_elements` of a text alone, remembered:
-    the first lines of a team's files recur)."""
-    key = (id(standard), org.id if org else "")
-    entry = _LINE_OPENINGS.get(key)
-    if entry is None or entry[0] is not standard or entry[1] is not org:
-        if len(_LINE_OPENINGS) > 64:
-            _LINE_OPENINGS.clear()
-        detectors = _detectors(standard)
-
+    the first lines of a team's files recur). Kept with the standard's other answers (`_kept`)."""
+    _, detectors, answers = _kept(standard)
+    key = ("line openings", org.id if org else "")
+    made = answers.get(key)
+    if made is None or made[0] is not org:
         said = [_detector(detectors, e, org).search for e in standard.elements]
 
         def opens(text: str) -> bool:
@@ -759,8 +753,8 @@ def _line_openings(standard: m.Standard, org: m.Org | None) -> tuple[Remembered,
         def says_more(text: str) -> bool:
             return sum(search(text) is not None for search in said) >= 2
 
-        entry = _LINE_OPENINGS[key] = (standard, org, Remembered(opens), Remembered(says_more))
-    return entry[2], entry[3]
+        made = answers[key] = (org, Remembered(opens), Remembered(says_more))
+    return made[1], made[2]
 
 
 def _whole_line(u: Utterance) -> bool:
