@@ -35,6 +35,11 @@ def lint_text(root: Path, name: str, text: str, rule: str | None = None, *, newl
     return [p for p in problems if rule is None or p.rule == rule]
 
 
+def closing_messages(root: Path, text: str, name: str = "call.txt") -> str:
+    """The messages of missing-closing on `text` (linted as scripts_src/<name>), joined by spaces."""
+    return " ".join(p.message for p in lint_text(root, name, text, "missing-closing"))
+
+
 @pytest.fixture(scope="module")
 def project():
     """The shipped project, loaded once per module."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.lint.conftest import lint_text
+from tests.lint.conftest import closing_messages
 
 THANKED = (
     "“您好!这里是青山农业服务热线,很高兴为您服务。”\n"
@@ -28,17 +28,13 @@ LEFT_ALONE = [
 ]
 
 
-def _closing(root, text: str) -> str:
-    return " ".join(p.message for p in lint_text(root, "r36.txt", text, "missing-closing"))
-
-
 def test_the_callers_thanks_is_not_the_agents(shipped):
-    assert "致谢" in _closing(shipped, THANKED)
+    assert "致谢" in closing_messages(shipped, THANKED)
 
 
 @pytest.mark.parametrize("text", LEFT_ALONE)
 def test_the_agents_thanks_stays(shipped, text):
-    assert "致谢" not in _closing(shipped, text)
+    assert "致谢" not in closing_messages(shipped, text)
 
 
 def test_whose_turn():

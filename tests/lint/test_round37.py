@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.lint.conftest import lint_text
+from tests.lint.conftest import closing_messages, lint_text
 
 THANKED = (
     "上午九點,青山市政務大廳的窗口前,一位業主走上前問:“請問辦理護照要帶什麼?”\n"
@@ -27,17 +27,13 @@ LEFT_ALONE = [
 ]
 
 
-def _closing(root, text: str) -> str:
-    return " ".join(p.message for p in lint_text(root, "r37.txt", text, "missing-closing"))
-
-
 def test_the_owners_thanks_is_not_the_agents(shipped):
-    assert "致谢" in _closing(shipped, THANKED)
+    assert "致谢" in closing_messages(shipped, THANKED)
 
 
 @pytest.mark.parametrize("text", LEFT_ALONE)
 def test_the_agents_thanks_stays(shipped, text):
-    assert "致谢" not in _closing(shipped, text)
+    assert "致谢" not in closing_messages(shipped, text)
 
 
 RULE_BOOK = "肆、總機 接話時,首先清晰報明「青山市衛生局『您好!我姓○』」等問候語。轉接電話時說「幫您轉接○○○分機,請稍候」等禮貌性用語。\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.lint.conftest import lint_text
+from tests.lint.conftest import closing_messages
 
 ANSWERED = (
     "上午九点,青山市政务大厅的窗口前人来人往。\n"
@@ -31,14 +31,10 @@ LEFT_ALONE = [
 ]
 
 
-def _closing(root, text: str) -> str:
-    return " ".join(p.message for p in lint_text(root, "r38.txt", text, "missing-closing"))
-
-
 def test_the_reply_to_the_agents_quote_is_not_the_agents(shipped):
-    assert "致谢" in _closing(shipped, ANSWERED)
+    assert "致谢" in closing_messages(shipped, ANSWERED)
 
 
 @pytest.mark.parametrize("text", LEFT_ALONE)
 def test_the_agents_thanks_stays(shipped, text):
-    assert "致谢" not in _closing(shipped, text)
+    assert "致谢" not in closing_messages(shipped, text)
