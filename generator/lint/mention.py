@@ -599,7 +599,7 @@ def taboo_lines(text: str) -> frozenset[int]:
     inside: set[int] = set()
     index = 0
     while index < len(lines):
-        if _taboo_heading(lines[index]):
+        if taboo_heading(lines[index]):
             end = index + 1
             while end < len(lines) and end - index <= SECTION_MAX and not _heading(lines[end]):
                 inside.add(end + 1)
@@ -613,7 +613,7 @@ def taboo_lines(text: str) -> frozenset[int]:
 def heads_taboos(text: str) -> bool:
     """Whether a line of `text` heads a section of words not to say (what `taboo_lines` reads sections after): a
     text made of lines none of which does has no taboo lines."""
-    return any(map(_taboo_heading, text.split("\n")))
+    return any(map(taboo_heading, text.split("\n")))
 
 
 def _short(line: str) -> str | None:
@@ -622,7 +622,7 @@ def _short(line: str) -> str | None:
     return body if 0 < len(body) <= HEADING_MAX and not any(c in body for c in '“”「」『』"。！？!?') else None
 
 
-def _taboo_heading(line: str) -> bool:
+def taboo_heading(line: str) -> bool:
     body = _short(line)
     return body is not None and (TABOO_HEADING.search(body) is not None or NUMBERED_BANS.search(body) is not None)
 

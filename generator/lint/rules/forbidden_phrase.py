@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from huifang.lint import story
 from huifang.lint.fix import replacement_for
-from huifang.lint.linemarks import REORDERED
+from huifang.lint.linemarks import REORDERED, TABOO
 from huifang.lint.mention import (
     ANSWERS,
     LIST_NUMBER,
@@ -317,7 +317,12 @@ def _in_taboo_list(u, ctx) -> bool:
         return False
     lines = view.__dict__.get(_TABOO_LINES)
     if lines is None:
-        lines = view.__dict__[_TABOO_LINES] = taboo_lines(view.text)
+        marks = view.marks  # free-form: each line was asked `taboo_heading` as the reader read it
+        if marks is not None and not marks & TABOO:
+            lines = frozenset()  # no line heads a section of words not to say: no line is inside one
+        else:
+            lines = taboo_lines(view.text)
+        view.__dict__[_TABOO_LINES] = lines
     return u.line in lines
 
 
@@ -343,6 +348,6 @@ _RESTARTED_LINES = "_restarted_lines"  # a view's `restarted_lines`, worked out 
 
 def no_taboo_lines(view) -> None:
     """Tell the rule that `taboo_lines(view.text)` is empty, for a caller that knows it from the lines one by one
-    (QA's bridge: a text's lines are its turns, and with no line a taboo heading, `mention._taboo_heading`,
+    (QA's bridge: a text's lines are its turns, and with no line a taboo heading, `mention.taboo_heading`,
     no line is inside a taboo section), so its whole-text searches are not made again."""
     view.__dict__[_TABOO_LINES] = frozenset()
