@@ -150,6 +150,10 @@ def mentioned(folded: str, start: int) -> bool:
         return True  # 「【禁语】没办法、不知道」, 「【错误】没办法，这是规定。」
     if start == 0:
         return False
+    if QUOTED_OR_LISTED.search(folded) is None:
+        # no quote and no colon in the line: in no quote (_quoted_example, _customers_quote), after no colon (_listed,
+        # _narrated), in no line that quotes after a colon (_beside_quotes)
+        return _asked_back(folded, start) or _cited(folded, start) or _supposed(folded, start) or _thought(folded, start)
     return (
         _asked_back(folded, start)
         or _quoted_example(folded, start)
@@ -161,6 +165,10 @@ def mentioned(folded: str, start: int) -> bool:
         or _supposed(folded, start)
         or _thought(folded, start)
     )
+
+
+# What the checks of a quote or a colon in the line need (`mentioned`): a quote's opening mark or a colon.
+QUOTED_OR_LISTED = regexcache.compile("[" + re.escape(OPENERS) + ":：]")
 
 
 # Words thought, not said: what follows a verb of thinking in its sentence (「她叹了口气，心想实在是没办法了」,
