@@ -153,7 +153,9 @@ def mentioned(folded: str, start: int) -> bool:
     if QUOTED_OR_LISTED.search(folded) is None:
         # no quote and no colon in the line: in no quote (_quoted_example, _customers_quote), after no colon (_listed,
         # _narrated), in no line that quotes after a colon (_beside_quotes)
-        return _asked_back(folded, start) or _cited(folded, start) or _supposed(folded, start) or _thought(folded, start)
+        return (
+            _asked_back(folded, start) or _cited(folded, start) or _supposed(folded, start) or _thought(folded, start)
+        )
     return (
         _asked_back(folded, start)
         or _quoted_example(folded, start)
