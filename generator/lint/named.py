@@ -51,7 +51,12 @@ def names_one(folded: str, start: int, end: int) -> bool:
     while left > 0 and start - left < REACH and folded[left - 1] not in MARKS and folded[left - 1] != "是":
         left -= 1
     right = end
-    while right < len(folded) and right - end < REACH and folded[right] not in STOPS:
+    while right < len(folded) and right - end < REACH:
+        if folded[right] in STOPS:
+            choice = _choice(folded, right)
+            if not choice:
+                break
+            right = choice
         right += 1
     if _bracketed(folded, left, right):
         return True
@@ -112,6 +117,17 @@ def _words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     for word in words:
         sizes.setdefault(word[0], set()).add(len(word))
     return words, {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
+
+
+def _choice(folded: str, at: int) -> int:
+    """Where the written choice of names opened at `at` closes (「这里是(西门子/博世)家电客服中心」: a template lets the
+    agent pick one, so each is the name), or 0 when no such choice opens there."""
+    if folded[at] not in "(（":
+        return 0
+    close = folded.find(")" if folded[at] == "(" else "）", at + 1, at + 2 + REACH)
+    if close < 0 or "/" not in folded[at + 1 : close]:
+        return 0
+    return close
 
 
 def _bracketed(folded: str, left: int, right: int) -> bool:
