@@ -8,7 +8,8 @@ the match — the matched words, the letters before them back to a 是 or a mark
 word that ends a name (的, 给, 为 …) — is taken apart into known words (the cues, greetings and pleasantries the patterns
 hold, the kinds of organisation `GENERIC_ORG_WORDS`, the staff roles `STAFF_HEADS` and a few more, an agent's number
 before 号 or 为您); a letter left over is a name. A placeholder (XX, ××, ***, 某某, ○○○, a bracketed field) is a name
-written as a blank, as the labels count it. `names_one(folded, start, end)` is asked only where a match was found.
+written as a blank, as the labels count it; a written choice of names in brackets right after the cue
+(「这里是(西门子/博世)家电客服中心」, Round 40) is read as part of the phrase, not as a mark that ends it. `names_one(folded, start, end)` is asked only where a match was found.
 """
 
 from __future__ import annotations

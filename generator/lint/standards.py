@@ -125,7 +125,8 @@ NICKNAME = r"小(?![姐区时组伙朋孩店程助编学型号件事心额费票
 # A short name said on its own after a greeting (您好，欧飞，…, or with its first part left blank: 您好，**澜桥。,
 # where a placeholder and a title is a form of address: 您好，××经理): 2–10 letters between punctuation (or before
 # 为您服务, with the agent's number left as a placeholder: 您好，水木南山装饰**为您服务) that are no form of
-# address, no person's name (小王为您服务), no staff number (1059号为您服务), no pleasantry and no question.
+# address, no person's name (小王为您服务), no staff number (1059号为您服务), no pleasantry, no question and no 的
+# (「您好！出于安全的考虑，…」 is a clause, not a name).
 NOT_A_NAME = (
     "先生|女士|小姐|老师|师傅|阿姨|叔叔|大爷|大姐|大哥|家长|同学|朋友|客户|用户|业主|老板|尊敬|"
     "妈妈|爸爸|爷爷|奶奶|姥姥|姥爷|外婆|外公|伯伯|婶婶|大妈|美女|帅哥|领导|乘客|旅客|游客|顾客|患者|病人|家属|"

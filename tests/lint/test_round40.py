@@ -6,7 +6,9 @@ a written choice of names in brackets right after the cue (「这里是(青川/�
 pick, each is the name). Not found: a field's name for another place or another unit (「您在[门店名称]消费」,
 「呼叫该单位名称」), a kind said before the greeting (「秘书室，您好」), a form of address before it (「李小雨妈妈，
 你好」, 「美女，你好」), a clause after the greeting (「您好！出于安全的考虑，…」), an emphatic 是有 (「我们是有在做…活动
-的」), and 反诈中心 (a kind of service, no name). Every text here is made up.
+的」), and 反诈中心 (a kind of service, no name). Questions in other words: 「请问您是在哪个区域」 and 「请问是来电号码
+支付的吗」 confirm no identity, 「不方便到社区…」 asks no convenience of the call, 「您遇到什么问题」 asks the need.
+Every text here is made up.
 """
 
 from __future__ import annotations
@@ -69,6 +71,14 @@ def test_no_organisation_is_named(shipped, line):
         ("您在{门店名称}消费", set(), {"gongsi"}),
         ("感谢您选择我们店铺。[店铺名称]", {"gongsi"}, set()),  # a field's name alone stays a blank for the name
         ("我们是有在做活动的", set(), {"gongsi"}),
+        # questions in other words: where the customer is, how a payment was made, whether they can go somewhere
+        # (each fails on main be939d5), and the need asked as the problem met
+        ("请问您是在哪个区域呢？", set(), {"queren-shenfen"}),
+        ("请问是来电号码支付的吗？", set(), {"queren-shenfen"}),
+        ("请问是王先生吗？", {"queren-shenfen"}, set()),
+        ("您这边不方便到社区参加检测？", set(), {"fangbian"}),
+        ("您现在方便接电话吗？", {"fangbian"}, set()),
+        ("不知您遇到什么问题，是否已经解决？", {"xuqiu"}, set()),
     ],
 )
 def test_standards_families(project, text, present, absent):

@@ -102,7 +102,11 @@ add(
 )
 add("gongsi", "exclude", "(我们|这里|这边)是有")
 add("queren-shenfen", "exclude", "(请问)?(您|你)?是(在|从|去)(哪|谁|什么|那)")
-add("queren-shenfen", "exclude", "(号码|手机|银行卡|信用卡|账户|账号|微信|支付宝)(支付|付款|扣费|充值|订购|购买)的(吗|么|嘛)")
+add(
+    "queren-shenfen",
+    "exclude",
+    "(号码|手机|银行卡|信用卡|账户|账号|微信|支付宝)(支付|付款|扣费|充值|订购|购买)的(吗|么|嘛)",
+)
 add("fangbian", "exclude", "方便(到|去|前往|出门)")
 add("xuqiu", "patterns", "(您|你)(遇到|碰到)(了)?(什么|哪些|啥)(问题|困难|情况|麻烦)")
 rules.write_text("\n".join(lines), encoding="utf-8")
