@@ -418,6 +418,9 @@ def points(text: str) -> int:
     return len(AGENT_SIGNS.findall(text)) + (QUESTION.search(text) is not None)
 
 
+from huifang.lint.interlocutor import interlocutor  # noqa: E402
+
+
 def infer_agent(turns: list, lines: list[str], unknown: dict) -> tuple[str, tuple[int, ...]]:
     """The unknown label that is the agent's side of a free-form call, or "", and the points it won by (none when
     it opened the call): in a file without a known agent label, the unknown label whose first turn, among the first
@@ -438,7 +441,8 @@ def infer_agent(turns: list, lines: list[str], unknown: dict) -> tuple[str, tupl
         chosen = name
         break
     else:
-        if len(unknown) >= 2 and all(DIARISED_ID.fullmatch(key(name)) for name in unknown):
+        chosen = interlocutor(labelled, lambda u, name: _said_by(u, lines, name), unknown, CUSTOMER)
+        if not chosen and len(unknown) >= 2 and all(DIARISED_ID.fullmatch(key(name)) for name in unknown):
             chosen, won = _diarised(turns, lines, unknown)
     if chosen:
         for u in turns:
