@@ -19,7 +19,6 @@ import re
 import unicodedata
 
 from huifang import regexcache
-from huifang.lint.interlocutor import interlocutor
 from huifang.lint.simplified import t2s
 
 AGENT, CUSTOMER, UNKNOWN = "agent", "customer", "unknown"
@@ -419,16 +418,11 @@ def points(text: str) -> int:
     return len(AGENT_SIGNS.findall(text)) + (QUESTION.search(text) is not None)
 
 
-def opens_call(text: str) -> bool:
-    """Whether a turn greets and introduces, as an agent opens a call."""
-    return GREETS.search(text) is not None and INTRODUCES.search(text) is not None
-
-
 def infer_agent(turns: list, lines: list[str], unknown: dict) -> tuple[str, tuple[int, ...]]:
     """The unknown label that is the agent's side of a free-form call, or "", and the points it won by (none when
     it opened the call): in a file without a known agent label, the unknown label whose first turn, among the first
-    FIRST_TURNS, greets and introduces; else the one the customer's label takes turns with (`interlocutor`); else,
-    when every unknown label is a diariser's id (SPEAKER_00, spk1), the one call QA would take (`_diarised`). Its turns become the agent's (the utterances are changed in place)."""
+    FIRST_TURNS, greets and introduces; else, when every unknown label is a diariser's id (SPEAKER_00, spk1), the one
+    call QA would take (`_diarised`). Its turns become the agent's (the utterances are changed in place)."""
     labelled = [u for u in turns if ":" in _before(u, lines) or "：" in _before(u, lines) or "】" in _before(u, lines)]
     if any(u.speaker == AGENT for u in labelled):
         return "", ()
@@ -439,13 +433,12 @@ def infer_agent(turns: list, lines: list[str], unknown: dict) -> tuple[str, tupl
         first = unknown[name]
         if first not in opening:
             continue
-        if not opens_call(first.text):
+        if GREETS.search(first.text) is None or INTRODUCES.search(first.text) is None:
             continue
         chosen = name
         break
     else:
-        chosen = interlocutor(labelled, lambda u, name: _said_by(u, lines, name), unknown, CUSTOMER)
-        if not chosen and len(unknown) >= 2 and all(DIARISED_ID.fullmatch(key(name)) for name in unknown):
+        if len(unknown) >= 2 and all(DIARISED_ID.fullmatch(key(name)) for name in unknown):
             chosen, won = _diarised(turns, lines, unknown)
     if chosen:
         for u in turns:

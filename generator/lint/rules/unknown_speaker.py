@@ -6,8 +6,7 @@
 的 lint.speakers 中声明它是哪一方。
 
 例外：文件里没有认识的坐席标签，而某个不认识的标签在通话开头问候并报出单位或自己（「医助：您好，我是××诊所的
-小林」），就像通话质检一样推断它是坐席，按坐席的话检查，提示里说明这是推断的；有认识的客户标签时，和客户一来一回
-轮流说话的那个不认识的标签（「市民：」和「热线：」）也推断为坐席。
+小林」），就像通话质检一样推断它是坐席，按坐席的话检查，提示里说明这是推断的。
 语音转写工具给的说话人编号（SPEAKER_00、spk1、说话人1）也一样：没有哪一方在开头自报家门时，按通话质检的办法
 推断——问候、自报家门、提问最多的一方是坐席（两方同分就不推断），提示里写出双方的分数。
 
@@ -23,8 +22,6 @@ FAIL:
 """
 
 from __future__ import annotations
-
-from huifang.lint.speakers import opens_call
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -60,17 +57,6 @@ def _check(view: CallView, ctx: Context) -> Iterable[Problem]:
             continue
         if view.inferred_points:
             continue  # the other diarised speakers: the one finding above says they are read as the customer
-        if label == view.inferred_agent and not opens_call(u.text):
-            yield ctx.problem(
-                ID,
-                u,
-                0,
-                0,
-                f"不认识的说话人标签「{label}」：它和客户一问一答、轮流说话，因此推断为坐席，按坐席的话检查。"
-                f"如果推断不对，请在 huifang.yaml 的 lint.speakers 中声明它是哪一方（agent 坐席，customer 客户）",
-                ctx.severity(ID),
-            )
-            continue
         if label == view.inferred_agent:
             yield ctx.problem(
                 ID,
