@@ -1,12 +1,11 @@
 """Round 40 (bench/README.md "Round 40"): wording — an organisation said in shapes gongsi did not read, or read where
 none is named.
 
-Found: a name said before the greeting where words start (「青禾雅苑，您好！」, a property's or a shop's own answer);
-a written choice of names in brackets right after the cue (「这里是(青川/明湖)家电客服中心」: a template lets the agent
-pick, each is the name). Not found: a field's name for another place or another unit (「您在[门店名称]消费」,
-「呼叫该单位名称」), a kind said before the greeting (「秘书室，您好」), a form of address before it (「李小雨妈妈，
-你好」, 「美女，你好」), a clause after the greeting (「您好！出于安全的考虑，…」), an emphatic 是有 (「我们是有在做…活动
-的」), and 反诈中心 (a kind of service, no name). Questions in other words: 「请问您是在哪个区域」 and 「请问是来电号码
+Found: a written choice of names in brackets right after the cue (「这里是(青川/明湖)家电客服中心」: a template lets the
+agent pick, each is the name). Not found: a field's name for another place or another unit (「您在[门店名称]消费」,
+「呼叫该单位名称」), a clause after the greeting (「您好！出于安全的考虑，…」), an emphatic 是有 (「我们是有在做…活动
+的」), and 反诈中心 (a kind of service, no name). (A name said before the greeting, 「青禾雅苑，您好！」, was read and
+dropped: its pattern cost too much; bench/README.md says how much.) Questions in other words: 「请问您是在哪个区域」 and 「请问是来电号码
 支付的吗」 confirm no identity, 「不方便到社区…」 asks no convenience of the call, 「您遇到什么问题」 asks the need.
 Every text here is made up.
 """
@@ -21,9 +20,6 @@ from tests.lint.conftest import found, lint_text
 ASK = "\n客服：请问是张先生吗?\n客户：是的。\n客服：感谢您的配合,再见!\n"
 
 NAMED = [
-    # a name before the greeting, where words start (fails on main be939d5)
-    "客服：青禾雅苑，您好！",
-    "客服：“明湖书屋，你好。”",
     # a written choice of names in brackets after the cue (fails on main be939d5)
     "客服：您好，这里是(青川/明湖)家电客服中心，来电跟您确认安装日期。",
     "客服：您好，这里是（青川/明湖）家居，来电跟您确认安装日期。",
@@ -34,10 +30,7 @@ NOT_NAMED = [
     "客服：尊敬的顾客，您在[门店名称]消费了一笔储值。",
     "客服：您好，请先呼叫该单位名称，再说明来意。",
     "客服：您好，来电请记录对方单位名称。",
-    # a kind said before the greeting, a form of address before it, a clause after it
-    "客服：秘书室，您好。",
-    "客服：李小雨妈妈，你好，我是孩子的班主任。",
-    "客服：美女，你好。",
+    # a clause after the greeting is no short name
     "客服：您好！出于安全的考虑，手机需要全程关闭。",
     # 是有 is emphatic, not an introduction; 反诈中心 is a kind of service (fails on main be939d5)
     "客服：您好，我们是有在做免息分期的活动的。",
@@ -64,10 +57,7 @@ def test_no_organisation_is_named(shipped, line):
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
-        # the standards' own families: the name before the greeting, and the exclusions beside it
-        ("魅力花园，您好！", {"wenhou", "gongsi"}, set()),
-        ("办公室，您好！", {"wenhou"}, {"gongsi"}),
-        ("王先生，您好！", {"wenhou", "queren-shenfen"}, {"gongsi"}),
+        # the standards' own families: a field's name for another place is no name, a field alone still is
         ("您在{门店名称}消费", set(), {"gongsi"}),
         ("感谢您选择我们店铺。[店铺名称]", {"gongsi"}, set()),  # a field's name alone stays a blank for the name
         ("我们是有在做活动的", set(), {"gongsi"}),
