@@ -288,6 +288,11 @@ def per_call_instructions(folder: Path, before: Path | None) -> dict:
 
     out = {"floor_i": per_call([PYTHON, str(HERE / "floor.py")]), "qa_i": per_call(qa)}
     out["ratio_i"] = out["qa_i"] / out["floor_i"]
+    if folder.name not in ("srt", "text"):  # the JSON formats: the faster ruler too, as the main table gives it
+        out["floor_msgspec_i"] = (
+            instructions([PYTHON, str(HERE / "floor.py"), str(large), "msgspec"])
+            - instructions([PYTHON, str(HERE / "floor.py"), str(small), "msgspec"])
+        ) / (LARGE - SMALL)
     if before is not None:
         older = qa[:5] + [str(before)] + qa[6:]
         out["qa_before_i"] = per_call(older, before)
@@ -423,6 +428,9 @@ def repeat_table(rows: list[dict]) -> str:
             if "qa_before_i" in r:
                 grind += f" ({r['qa_before_i'] / 1e6:.4f} M)"
                 by += f" ({r['ratio_before_i']:.2f}×)"
+            if "floor_msgspec_i" in r:
+                grind += f"; msgspec floor {r['floor_msgspec_i'] / 1e3:,.1f} k"
+                by += f"; ÷ msgspec floor {r['qa_i'] / r['floor_msgspec_i']:.2f}×"
         lines.append(f"| {r['size']:,} | {r['format']} | {each} | {mid} | {old} | {old_mid} | {grind} | {by} |")
     return "\n".join(lines)
 

@@ -43,6 +43,15 @@ def test_each_rounds_ratio_and_the_median():
     assert "qa_before_ratios" not in run.ratios([measured(1.0, 2.0), measured(1.0, 3.0, 4.0)])
 
 
+def test_the_instruction_ratio_in_the_table():
+    run = bench_run()
+    row = {"size": 100, "format": "whisperx", "floor_i": 500e3, "qa_i": 3e6, "ratio_i": 6.0, "floor_msgspec_i": 300e3}
+    row |= {"qa_before_i": 3.5e6, "ratio_before_i": 7.0}
+    line = run.repeat_table([row]).splitlines()[-1]
+    assert "500.0 k / 3.0000 M (3.5000 M); msgspec floor 300.0 k" in line
+    assert "**6.00×** (7.00×); ÷ msgspec floor 10.00×" in line
+
+
 def test_rounds_interleave_real_processes(tmp_path):
     """Two rounds of the real floor and the real command on two transcripts: a ratio each, the median of both."""
     run = bench_run()
