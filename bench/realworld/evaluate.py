@@ -55,6 +55,8 @@
                                                           # in sessions 22 and 23 (20183f6, b9acce8, e6d7a10), then spent
     python bench/realworld/evaluate.py --split heldout25  # set 25 (labels-heldout25.yaml, heldout25/): blind, written in
                                                           # session 23; totals only until it is spent (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout26  # set 26 (labels-heldout26.yaml, heldout26/): blind, written in
+                                                          # session 24; totals only until it is spent (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -112,6 +114,7 @@ LABELS = {
     "heldout23": "labels-heldout23.yaml",
     "heldout24": "labels-heldout24.yaml",
     "heldout25": "labels-heldout25.yaml",
+    "heldout26": "labels-heldout26.yaml",
 }
 
 
