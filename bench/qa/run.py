@@ -3,6 +3,7 @@
     python bench/qa/run.py --sizes 1000 10000 --big 100000     # the four JSON formats, 100k WhisperX
     python bench/qa/run.py --sizes 1000 --formats whisperx --big 0 --no-cli
     python bench/qa/run.py --vary ...      # the corpus where each call has its own details (make_calls --vary)
+    python bench/qa/run.py --sizes 10000 --formats whisperx --big 0 --no-cli --vary --repeat 5 [--instructions]
 
 For each size and format (corpus from make_calls.py, made on first use), each a fresh process, one after the
 other on the same files:
@@ -20,6 +21,12 @@ other on the same files:
 - inner loop (diagnosis only): the per-call loop in process, start-up and project loading left out, beside the
   in-process `json.loads` loop: where the per-call time goes, not the figure to quote;
 - jobs 2: the same command with --jobs 2 (wall seconds; CPU summed over the workers).
+With `--repeat N` each size and format is measured as N rounds, each a floor then a qa run (then qa before, with
+`--before`) on the same files and with the same process setup, one round after the other: every round's ratio
+is its own qa's CPU over its own floor's, and the figure to quote is the **median of the rounds' ratios** (the
+floor alone moved ±30 % between runs on a shared host; a round's two processes run seconds apart, so they meet
+the same host). `--instructions` adds the ratio by instructions, which the load does not move (`callgrind`
+below): the runs' CPU ratios say what a user waits for, start-up included; the instruction ratio is per call only.
 Per-core rates are calls over CPU time (user + system, children included), so other jobs on a shared machine
 count less; memory is the peak resident set. Results: bench/out/<--out> and a Markdown table.
 """
@@ -196,6 +203,103 @@ def cli(
     return out
 
 
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def rounds(folder: Path, repeat: int, before: Path | None) -> dict:
+    """`repeat` rounds of (floor, qa[, qa before]) on `folder`, interleaved: each round's CPU ratios and their medians."""
+    out: dict = {"rounds": []}
+    for _ in range(repeat):
+        one = {"floor": floor_process(folder), "qa": cli(folder)}
+        if before is not None:
+            one["qa_before"] = cli(folder, code=before)
+        out["rounds"].append(one)
+    out.update(ratios(out["rounds"]))
+    return out
+
+
+def ratios(measured: list[dict]) -> dict:
+    """Each round's qa CPU ÷ its floor's CPU (and qa before's), and the median of each."""
+    out: dict = {}
+    for key in ("qa", "qa_before"):
+        if all(key in r for r in measured):
+            each = [r[key]["cpu_s"] / r["floor"]["cpu_s"] for r in measured]
+            out[f"{key}_ratios"] = each
+            out[f"{key}_median"] = median(each)
+    return out
+
+
+def middle_round(measured: list[dict]) -> dict:
+    """The round whose qa ÷ floor ratio is the median (of an even count, the lower of the middle two)."""
+    by_ratio = sorted(measured, key=lambda r: r["qa"]["cpu_s"] / r["floor"]["cpu_s"])
+    return by_ratio[(len(by_ratio) - 1) // 2]
+
+
+# The instruction recipe (Round 31 on): callgrind counts every instruction of a whole process, whatever the load.
+# A process is run on the folder's first SMALL and first LARGE files (copies in bench/out/); (I_large − I_small) ÷
+# (LARGE − SMALL) is the instructions a call, start-up, loading and the first calls' one-off work cancelled out.
+# The same for the floor (`floor.py`, json.loads); the ratio of the two is qa's per-call instructions over the
+# floor's. PYTHONHASHSEED=0 (set iteration must not move the count), bytecode written, the bench's content cache,
+# and each process run twice untimed first so both counts read warm caches.
+SMALL, LARGE = 20, 100
+
+
+def instructions(args: list[str], code: Path | None = None) -> int:
+    env = dict(os.environ, PYTHONHASHSEED="0", XDG_CACHE_HOME=str(OUT / "cache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
+    # Warm, twice: the first run of a code writes its bytecode and the content cache, the second (reading that cache)
+    # the regexes and answers kept between runs (`kept.py`) that a run from the cache asks for; a count taken after
+    # one warm run read ≈ 50 M high now and then (Round 31's note on a new code folder).
+    for _ in range(2):
+        subprocess.run(args, capture_output=True, cwd=REPO, env=env)
+    grind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    done = subprocess.run(grind + args, capture_output=True, cwd=REPO, env=env)
+    found = re.search(rb"Collected : (\d+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"callgrind gave no count for {' '.join(args)}: {done.stderr.decode()[-400:]}")
+    return int(found.group(1))
+
+
+def first_files(folder: Path, count: int) -> Path:
+    """A copy of the folder's first `count` files (by name, as both programs walk it), under bench/out/."""
+    top = OUT / "first" / f"{folder.parent.name}-{folder.name}-{count}"
+    names = files_of(folder)[:count]
+    if not top.is_dir() or sorted(p.name for p in top.iterdir()) != [Path(n).name for n in names]:
+        shutil.rmtree(top, ignore_errors=True)
+        top.mkdir(parents=True)
+        for name in names:
+            shutil.copyfile(name, top / Path(name).name)
+    return top
+
+
+def per_call_instructions(folder: Path, before: Path | None) -> dict:
+    """Instructions a call by the recipe above: the floor's, qa's (and qa before's), and qa's over the floor's."""
+    small, large = first_files(folder, SMALL), first_files(folder, LARGE)
+    qa = [PYTHON, "-m", "huifang", "qa", "--project", str(REPO), "--no-db", "--format", "json", "--jobs", "1"]
+    qa += ["--out", str(OUT / "qa-grind.json")]
+
+    def per_call(args: list[str], code: Path | None = None) -> float:
+        return (instructions(args + [str(large)], code) - instructions(args + [str(small)], code)) / (LARGE - SMALL)
+
+    out = {"floor_i": per_call([PYTHON, str(HERE / "floor.py")]), "qa_i": per_call(qa)}
+    out["ratio_i"] = out["qa_i"] / out["floor_i"]
+    if folder.name not in ("srt", "text"):  # the JSON formats: the faster ruler too, as the main table gives it
+        out["floor_msgspec_i"] = (
+            instructions([PYTHON, str(HERE / "floor.py"), str(large), "msgspec"])
+            - instructions([PYTHON, str(HERE / "floor.py"), str(small), "msgspec"])
+        ) / (LARGE - SMALL)
+    if before is not None:
+        older = qa[:5] + [str(before)] + qa[6:]
+        out["qa_before_i"] = per_call(older, before)
+        out["ratio_before_i"] = out["qa_before_i"] / out["floor_i"]
+    return out
+
+
 def rate(x: dict) -> float:
     return x["calls"] / x["cpu_s"]
 
@@ -222,6 +326,12 @@ def main() -> None:
         "--compiled", type=Path, default=None, metavar="DIR", help="also measure the compiled package in DIR/huifang"
     )
     parser.add_argument("--out", default="qa.json", help="file name under bench/out/")
+    parser.add_argument(
+        "--repeat", type=int, default=1, metavar="N", help="N interleaved rounds of floor and qa; the median ratio"
+    )
+    parser.add_argument(
+        "--instructions", action="store_true", help="also the per-call instruction ratio (callgrind, 20 and 100 calls)"
+    )
     parser.add_argument(
         "--vary", action="store_true", help="the corpus where each call has its own details (make_calls --vary)"
     )
@@ -256,6 +366,7 @@ def main() -> None:
     compiled = args.compiled.resolve() if args.compiled else None
     if compiled is not None:
         cli(warm, script=script, code=compiled, own_project=False)
+    before_sizes = args.sizes if args.before_sizes is None else args.before_sizes
     for size, fmt in plan:
         folder = make_calls.make(size, [fmt], vary=args.vary) / fmt
         row = {"size": size, "format": fmt, "load": [round(os.getloadavg()[0], 1)]}
@@ -263,12 +374,19 @@ def main() -> None:
         # reads (the floor, which runs first, read 0.9 s of wall for 0.67 s of CPU against 0.37 s warm).
         for path in files_of(folder):
             Path(path).read_bytes()
-        row["floor"] = floor_process(folder)
+        if args.repeat > 1:
+            row.update(rounds(folder, args.repeat, before if size in before_sizes else None))
+            row.update(middle_round(row["rounds"]))  # the main table shows the round of the median ratio
+        else:
+            row["floor"] = floor_process(folder)
+        if args.instructions:
+            row.update(per_call_instructions(folder, before if size in before_sizes else None))
         if fmt not in ("srt", "text"):
             row["floor_msgspec"] = floor_process(folder, "msgspec")
-        if before is not None and size in (args.sizes if args.before_sizes is None else args.before_sizes):
+        if before is not None and size in before_sizes and args.repeat == 1:
             row["qa_before"] = cli(folder, code=before)
-        row["qa"] = cli(folder)
+        if args.repeat == 1:
+            row["qa"] = cli(folder)
         if compiled is not None:
             row["qa_compiled"] = cli(folder, code=compiled, own_project=False)
         if size in (args.sizes if args.script_sizes is None else args.script_sizes):
@@ -286,6 +404,35 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / args.out).write_text(json.dumps(rows, indent=2), encoding="utf-8")
     print(table(rows))
+    if any("rounds" in r or "qa_i" in r for r in rows):
+        print()
+        print(repeat_table(rows))
+
+
+def repeat_table(rows: list[dict]) -> str:
+    """The rounds' ratios and their median (`--repeat`), and the instruction ratio (`--instructions`)."""
+    lines = [
+        "| calls | format | qa ÷ floor, each round (CPU) | **median** | qa before ÷ floor, each round | median before "
+        "| instructions a call: floor / qa (before) | **qa ÷ floor by instructions** (before) |",
+        "|---:|---|---|---:|---|---:|---:|---:|",
+    ]
+    for r in rows:
+        each = ", ".join(f"{x:.1f}×" for x in r.get("qa_ratios", [])) or "—"
+        mid = f"**{r['qa_median']:.2f}×**" if "qa_median" in r else "—"
+        old = ", ".join(f"{x:.1f}×" for x in r.get("qa_before_ratios", [])) or "—"
+        old_mid = f"{r['qa_before_median']:.2f}×" if "qa_before_median" in r else "—"
+        grind = by = "—"
+        if "qa_i" in r:
+            grind = f"{r['floor_i'] / 1e3:,.1f} k / {r['qa_i'] / 1e6:.4f} M"
+            by = f"**{r['ratio_i']:.2f}×**"
+            if "qa_before_i" in r:
+                grind += f" ({r['qa_before_i'] / 1e6:.4f} M)"
+                by += f" ({r['ratio_before_i']:.2f}×)"
+            if "floor_msgspec_i" in r:
+                grind += f"; msgspec floor {r['floor_msgspec_i'] / 1e3:,.1f} k"
+                by += f"; ÷ msgspec floor {r['qa_i'] / r['floor_msgspec_i']:.2f}×"
+        lines.append(f"| {r['size']:,} | {r['format']} | {each} | {mid} | {old} | {old_mid} | {grind} | {by} |")
+    return "\n".join(lines)
 
 
 def table(rows: list[dict]) -> str:

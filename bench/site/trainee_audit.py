@@ -395,8 +395,10 @@ def diverge(a: list, b: list) -> bool:
     return any(s in tabs_a and tabs_a[s] != t for s, t in b)
 
 
-def visit(browser, site: Path, base: str, paths: list[str], audit: Audit, quiet: bool = False) -> None:
-    """Every page of `paths` at both sizes, counted into `audit`."""
+def visit(browser, site: Path, base: str, paths: list[str], audit: Audit, quiet: bool = False, opened=None) -> None:
+    """Every page of `paths` at both sizes, counted into `audit`. `opened(path, size, page)`, if given, is called
+    as each page has loaded, before the audit reads it or opens its folded parts (the trainee tests photograph
+    the page kinds there, so those pages load once for both)."""
     for size, viewport in SIZES.items():
         context = browser.new_context(viewport=viewport)
         context.add_init_script(OPEN_SHADOW)
@@ -406,6 +408,8 @@ def visit(browser, site: Path, base: str, paths: list[str], audit: Audit, quiet:
             if n % 50 == 0 and not quiet:
                 print(f"{size} {n}/{len(paths)}", file=sys.stderr, flush=True)
             page.goto(base + path, wait_until="load")
+            if opened is not None:
+                opened(path, size, page)
             if 'pre class="mermaid"' in (site / path).read_text(encoding="utf-8"):
                 audit.charts(path, size, page)
             audit.page(path, size, page.evaluate(COLLECT))

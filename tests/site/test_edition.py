@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.browser import launch, search, serve
+from tests.site.browser import search, serve
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 
 def test_every_page_has_a_traditional_twin(shipped_site: Path):
@@ -27,24 +27,21 @@ def test_every_page_has_a_traditional_twin(shipped_site: Path):
 
 
 @pytest.mark.parametrize("size", [{"width": 1366, "height": 900}, {"width": 390, "height": 844}])
-def test_switch_and_search_in_the_traditional_edition(shipped_site: Path, size: dict):
-    with playwright_api.sync_playwright() as p:
-        browser = launch(p)
-        page = browser.new_page(viewport=size)
-        errors = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        with serve(shipped_site) as base:
-            page.goto(base + "scenarios/zhonghe-neikan.html")
-            page.locator("a.hf-edition", has_text="繁體").click()
-            page.wait_for_url(base + "zh-Hant/scenarios/zhonghe-neikan.html")
-            assert page.locator("article h1").inner_text() == "《眾和資訊》內刊寄送回訪"
-            page.locator("a.hf-edition", has_text="简体").click()
-            page.wait_for_url(base + "scenarios/zhonghe-neikan.html")
-            found = search(page, base + "zh-Hant/", "客戶不方便怎麼辦")  # on a phone from the header's magnifier
-            assert {"process.html", "standards.html"} & set(found[:3]), found
-            assert page.url.startswith(base + "zh-Hant/")
-            page.goto(base + "index.html")
-            found = search(page, base, "我不能说什么")
-            assert "forbidden.html" in found[:3], found
-        assert errors == []
-        browser.close()
+def test_switch_and_search_in_the_traditional_edition(browser, shipped_site: Path, size: dict):
+    page = browser.new_page(viewport=size)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    with serve(shipped_site) as base:
+        page.goto(base + "scenarios/zhonghe-neikan.html")
+        page.locator("a.hf-edition", has_text="繁體").click()
+        page.wait_for_url(base + "zh-Hant/scenarios/zhonghe-neikan.html")
+        assert page.locator("article h1").inner_text() == "《眾和資訊》內刊寄送回訪"
+        page.locator("a.hf-edition", has_text="简体").click()
+        page.wait_for_url(base + "scenarios/zhonghe-neikan.html")
+        found = search(page, base + "zh-Hant/", "客戶不方便怎麼辦")  # on a phone from the header's magnifier
+        assert {"process.html", "standards.html"} & set(found[:3]), found
+        assert page.url.startswith(base + "zh-Hant/")
+        page.goto(base + "index.html")
+        found = search(page, base, "我不能说什么")
+        assert "forbidden.html" in found[:3], found
+    assert errors == []

@@ -9,29 +9,26 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import huifang
-from tests.site.browser import launch, serve
+from tests.site.browser import serve
 from tests.site.conftest import HOSTILE
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 
 @pytest.mark.browser
-def test_pages_link_the_terms_they_use(shipped_site: Path):
-    with playwright_api.sync_playwright() as p:
-        browser = launch(p)
-        page = browser.new_page(viewport={"width": 390, "height": 844})
-        with serve(shipped_site) as base:
-            page.goto(base + "glossary.html")
-            terms = page.locator("article h2").all_inner_texts()
-            assert {"犹豫期", "问题件", "首问负责制", "三同时", "回访率"} <= set(terms)
-            assert "规范没有给出定义" in page.locator("article").inner_text()  # silent seeds said so
-            page.goto(base + "scenarios/baoxian-xinqiyue-xinqiyue.html")
-            link = page.locator("p.hf-terms a", has_text="犹豫期")
-            link.click()
-            page.wait_for_url(re.compile(r"glossary\.html#term-"))
-            anchor = page.url.split("#", 1)[1]
-            assert page.locator(f"[id='{anchor}']").inner_text() == "犹豫期"
-        browser.close()
+def test_pages_link_the_terms_they_use(browser, shipped_site: Path):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    with serve(shipped_site) as base:
+        page.goto(base + "glossary.html")
+        terms = page.locator("article h2").all_inner_texts()
+        assert {"犹豫期", "问题件", "首问负责制", "三同时", "回访率"} <= set(terms)
+        assert "规范没有给出定义" in page.locator("article").inner_text()  # silent seeds said so
+        page.goto(base + "scenarios/baoxian-xinqiyue-xinqiyue.html")
+        link = page.locator("p.hf-terms a", has_text="犹豫期")
+        link.click()
+        page.wait_for_url(re.compile(r"glossary\.html#term-"))
+        anchor = page.url.split("#", 1)[1]
+        assert page.locator(f"[id='{anchor}']").inner_text() == "犹豫期"
 
 
 @pytest.mark.parametrize(

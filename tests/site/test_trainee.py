@@ -75,17 +75,38 @@ def open_page(browser, size: str):
     return context.new_page()
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_screenshots_of_every_page_kind(browser, shipped_site: Path, artifacts: Path, size: str):
-    page = open_page(browser, size)
-    with serve(shipped_site) as base:
-        for kind, path in PAGE_KINDS.items():
-            settle(page, base, path, shipped_site)
-            target = artifacts / f"site-{kind}-{size}.png"
+@pytest.fixture(scope="module")
+def walk(chromium, shipped_site: Path, artifacts: Path):
+    """Every page kind of both editions at both sizes, loaded once: photographed as it opens (charts drawn, fonts
+    in), then counted by the trainee audit (which opens the folded parts). The screenshots and the audit loaded
+    the same 54 Simplified pages each before. Returns {(kind, size): (PNG bytes, page width)} and the audit."""
+    from bench.site.trainee_audit import Audit, visit
+
+    kinds = {path: kind for kind, path in PAGE_KINDS.items()}
+    shots = {}
+
+    def photograph(path: str, size: str, page) -> None:
+        if path in kinds:
+            wait_for_charts(page, shipped_site, path)
+            target = artifacts / f"site-{kinds[path]}-{size}.png"
             page.screenshot(path=str(target), full_page=True)
-            assert target.stat().st_size > 5_000
-            width = page.evaluate("document.documentElement.scrollWidth")
-            assert width <= SIZES[size]["width"] + 1, (path, width)  # nothing wider than the screen
+            shots[kinds[path], size] = (target.stat().st_size, page.evaluate("document.documentElement.scrollWidth"))
+
+    paths = sorted({*PAGE_KINDS.values(), *("zh-Hant/" + p.removeprefix("zh-Hant/") for p in PAGE_KINDS.values())})
+    audit = Audit(shipped_site, show=5)
+    with serve(shipped_site) as base:
+        visit(chromium, shipped_site, base, paths, audit, quiet=True, opened=photograph)
+    return shots, audit
+
+
+@pytest.mark.timeout(900)  # the walk (≈ 220 page loads) runs in the setup of whichever of its tests comes first
+@pytest.mark.parametrize("size", SIZES)
+def test_screenshots_of_every_page_kind(walk, size: str):
+    shots, _ = walk
+    for kind, path in PAGE_KINDS.items():
+        png, width = shots[kind, size]
+        assert png > 5_000
+        assert width <= SIZES[size]["width"] + 1, (path, width)  # nothing wider than the screen
 
 
 def test_trainee_pages_hold_no_developer_material(browser, shipped_site: Path):
@@ -370,13 +391,11 @@ NONE_LEFT = [
 ]
 
 
-def test_the_trainee_audit_finds_nothing_on_any_page_kind(browser, shipped_site: Path):
-    from bench.site.trainee_audit import OK_LATIN, Audit, visit
+@pytest.mark.timeout(900)
+def test_the_trainee_audit_finds_nothing_on_any_page_kind(walk):
+    from bench.site.trainee_audit import OK_LATIN
 
-    paths = sorted({*PAGE_KINDS.values(), *("zh-Hant/" + p.removeprefix("zh-Hant/") for p in PAGE_KINDS.values())})
-    audit = Audit(shipped_site, show=5)
-    with serve(shipped_site) as base:
-        visit(browser, shipped_site, base, paths, audit, quiet=True)
+    _, audit = walk
     found = audit.report()
     left = {name: found["examples"].get(name) for name in NONE_LEFT if found["counts"].get(name)}
     assert left == {}, left
