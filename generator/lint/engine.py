@@ -76,7 +76,6 @@ class Context:
             from huifang.lint import linemarks
             from huifang.lint.branches import may_mark, says_alternatives
             from huifang.lint.freeform import Reader, hinted
-            from huifang.lint.mention import taboo_heading
             from huifang.lint.rules import forbidden_phrase, personal_data
             from huifang.lint.standards import labelled_words, names_closing, numbered_start
 
@@ -86,7 +85,6 @@ class Context:
                     (linemarks.KIND, hinted),
                     (linemarks.PERSONAL, personal_data.may_hold),
                     (linemarks.OPENINGS, numbered_start),
-                    (linemarks.TABOO, taboo_heading),
                 ),
                 words=((linemarks.REORDERED, order.maybe), (linemarks.CLOSING, names_closing)),
                 said=(

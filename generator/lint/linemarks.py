@@ -28,7 +28,6 @@ CLOSING = 8  # its words name where the closing goes (standards.closing)
 ALTERNATIVES = 16  # its words may write alternative wordings side by side (branches.alternatives)
 BRANCHES = 32  # its words may start with a branch marker or say 不方便 (freeform.branch_paths)
 OPENINGS = 64  # it may be a numbered or labelled alternative opening (standards._alternatives)
-TABOO = 128  # it heads a section of words not to say (mention.taboo_heading: forbidden-phrase's taboo_lines)
 
 
 class LineTests:

@@ -1,12 +1,12 @@
-"""Session 24's lint speed cuts in forbidden-phrase: the taboo sections read from the reader's line marks, a phrase's
+"""Session 24's lint speed cuts in forbidden-phrase: no taboo sections in a file none of whose lines heads one, a phrase's
 replacement remembered per phrase list, and `mention.mentioned` skipping the checks a line without quote or colon
 cannot pass. Each is compared with the answer worked out as before."""
 
 from __future__ import annotations
 
-from huifang.lint import fix, linemarks, mention
+from huifang.lint import fix, mention
 from huifang.lint.engine import Engine
-from huifang.lint.freeform import shape_of
+from huifang.lint.rules import forbidden_phrase
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -64,15 +64,6 @@ def test_no_taboo_heading_line_means_no_taboo_lines(chosen):
         assert mention.taboo_lines(text) == frozenset()
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    st.text(alphabet=st.sampled_from(list("服务忌语禁止用语十不准讲说话：: \t0123456789１.、一二#【】“”")), max_size=30)
-)
-def test_a_taboo_heading_is_one_for_every_line_of_its_shape(line):
-    """The mark is kept per shape (digits written 0): the heading test answers alike for a line and its shape."""
-    assert mention.taboo_heading(line) == mention.taboo_heading(shape_of(line))
-
-
 def _engine(root):
     from huifang.contentcache import load_content
     from huifang.lint.config import LintConfig
@@ -81,11 +72,11 @@ def _engine(root):
     return Engine(loaded.project, LintConfig.from_settings(loaded.project.config.lint)), loaded.project
 
 
-def test_the_reader_marks_a_taboo_heading_and_the_rule_reads_the_mark(shipped):
-    engine, _ = _engine(shipped)
-    taboo, plain = engine.ctx.reader.views([(TABOO_FILE, "taboo.md"), (PLAIN_FILE, "plain.md")])
-    assert taboo.marks is not None and taboo.marks & linemarks.TABOO
-    assert plain.marks is not None and not plain.marks & linemarks.TABOO
+def test_the_rule_asks_each_line_once_and_finds_the_sections_as_before(shipped):
+    for text in (TABOO_FILE, PLAIN_FILE):
+        heads = [forbidden_phrase.HEADS[line] for line in text.split("\n")]
+        assert heads == [mention.taboo_heading(line) for line in text.split("\n")]
+    assert forbidden_phrase.HEADS["服务忌语："] and not forbidden_phrase.HEADS["客服：不可能！我们从没这种事！"]
     assert [p.line for p in lint_text(shipped, "plain.md", PLAIN_FILE, "forbidden-phrase")] == [2]  # said
     assert lint_text(shipped, "taboo.md", TABOO_FILE, "forbidden-phrase") == []  # listed under 服务忌语
 

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from huifang.lint import story
 from huifang.lint.fix import replacement_for
-from huifang.lint.linemarks import REORDERED, TABOO
+from huifang.lint.linemarks import REORDERED
 from huifang.lint.mention import (
     ANSWERS,
     LIST_NUMBER,
@@ -53,11 +53,13 @@ from huifang.lint.mention import (
     mentioned,
     named_as_saying,
     restarted_lines,
+    taboo_heading,
     taboo_lines,
 )
 from huifang.lint.normalize import fold
 from huifang.lint.offered import offered
 from huifang.lint.story import said_by_agent
+from huifang.lint.textmemo import Remembered
 from huifang.lint.whose import customers, lead
 
 TYPE_CHECKING = False
@@ -317,13 +319,16 @@ def _in_taboo_list(u, ctx) -> bool:
         return False
     lines = view.__dict__.get(_TABOO_LINES)
     if lines is None:
-        marks = view.marks  # free-form: each line was asked `taboo_heading` as the reader read it
-        if marks is not None and not marks & TABOO:
-            lines = frozenset()  # no line heads a section of words not to say: no line is inside one
-        else:
-            lines = taboo_lines(view.text)
+        text = view.text
+        # a section of words not to say starts only at a line that heads one (asked per distinct line: lines recur)
+        lines = taboo_lines(text) if any(map(HEADS.__getitem__, text.split("\n"))) else frozenset()
         view.__dict__[_TABOO_LINES] = lines
     return u.line in lines
+
+
+HEADS = Remembered(
+    taboo_heading
+)  # line → whether it heads a section of words not to say (`taboo_lines` reads after it)
 
 
 _TABOO_LINES = "_taboo_lines"  # a view's `taboo_lines`, worked out at its first phrase found
