@@ -53,8 +53,8 @@
                                                           # in sessions 21 and 22 (190c5af, 3d5483f, b0beb57), then spent
     python bench/realworld/evaluate.py --split heldout24  # set 24 (labels-heldout24.yaml, heldout24/): blind once, measured
                                                           # in sessions 22 and 23 (20183f6, b9acce8, e6d7a10), then spent
-    python bench/realworld/evaluate.py --split heldout25  # set 25 (labels-heldout25.yaml, heldout25/): blind, written in
-                                                          # session 23; totals only until it is spent (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout25  # set 25 (labels-heldout25.yaml, heldout25/): blind once, measured
+                                                          # in sessions 23 and 24 (616d636, 2a5560f, cd092df), then spent
     python bench/realworld/evaluate.py --split heldout26  # set 26 (labels-heldout26.yaml, heldout26/): blind, written in
                                                           # session 24; totals only until it is spent (not part of `all`)
 
@@ -245,7 +245,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
     engine, project = load_engine(args.project, tuple(args.pack))
-    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 25))]
+    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 26))]
     splits = spent if args.split == "all" else [args.split]
     everything = []
     for split in splits:

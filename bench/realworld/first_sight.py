@@ -51,6 +51,7 @@ FIRST_SIGHT = {
     "heldout22": "0c34baf",
     "heldout23": "190c5af",
     "heldout24": "20183f6",
+    "heldout25": "616d636",
 }
 EXPORTED = [
     "generator",

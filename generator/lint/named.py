@@ -8,7 +8,8 @@ the match — the matched words, the letters before them back to a 是 or a mark
 word that ends a name (的, 给, 为 …) — is taken apart into known words (the cues, greetings and pleasantries the patterns
 hold, the kinds of organisation `GENERIC_ORG_WORDS`, the staff roles `STAFF_HEADS` and a few more, an agent's number
 before 号 or 为您); a letter left over is a name. A placeholder (XX, ××, ***, 某某, ○○○, a bracketed field) is a name
-written as a blank, as the labels count it. `names_one(folded, start, end)` is asked only where a match was found.
+written as a blank, as the labels count it; a written choice of names in brackets right after the cue
+(「这里是(西门子/博世)家电客服中心」, Round 40) is read as part of the phrase, not as a mark that ends it. `names_one(folded, start, end)` is asked only where a match was found.
 """
 
 from __future__ import annotations
@@ -51,7 +52,12 @@ def names_one(folded: str, start: int, end: int) -> bool:
     while left > 0 and start - left < REACH and folded[left - 1] not in MARKS and folded[left - 1] != "是":
         left -= 1
     right = end
-    while right < len(folded) and right - end < REACH and folded[right] not in STOPS:
+    while right < len(folded) and right - end < REACH:
+        if folded[right] in STOPS:
+            choice = _choice(folded, right)
+            if not choice:
+                break
+            right = choice
         right += 1
     if _bracketed(folded, left, right):
         return True
@@ -112,6 +118,17 @@ def _words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     for word in words:
         sizes.setdefault(word[0], set()).add(len(word))
     return words, {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
+
+
+def _choice(folded: str, at: int) -> int:
+    """Where the written choice of names opened at `at` closes (「这里是(西门子/博世)家电客服中心」: a template lets the
+    agent pick one, so each is the name), or 0 when no such choice opens there."""
+    if folded[at] not in "(（":
+        return 0
+    close = folded.find(")" if folded[at] == "(" else "）", at + 1, at + 2 + REACH)
+    if close < 0 or "/" not in folded[at + 1 : close]:
+        return 0
+    return close
 
 
 def _bracketed(folded: str, left: int, right: int) -> bool:

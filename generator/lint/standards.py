@@ -125,7 +125,8 @@ NICKNAME = r"小(?![姐区时组伙朋孩店程助编学型号件事心额费票
 # A short name said on its own after a greeting (您好，欧飞，…, or with its first part left blank: 您好，**澜桥。,
 # where a placeholder and a title is a form of address: 您好，××经理): 2–10 letters between punctuation (or before
 # 为您服务, with the agent's number left as a placeholder: 您好，水木南山装饰**为您服务) that are no form of
-# address, no person's name (小王为您服务), no staff number (1059号为您服务), no pleasantry and no question.
+# address, no person's name (小王为您服务), no staff number (1059号为您服务), no pleasantry, no question and no 的
+# (「您好！出于安全的考虑，…」 is a clause, not a name).
 NOT_A_NAME = (
     "先生|女士|小姐|老师|师傅|阿姨|叔叔|大爷|大姐|大哥|家长|同学|朋友|客户|用户|业主|老板|尊敬|"
     "请|打扰|抱歉|不好意思|对不起|很高兴|高兴|欢迎|谢谢|感谢|麻烦|稍等|再见|您|你|我|是|早|新年|节日|好|"
@@ -135,7 +136,7 @@ TITLES = "经理|总|主任|医生|护士|大夫|律师|局长|处长|科长|院
 UNIT_NAME = (
     r"(?!小?[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}(?:[^\w]|为您|为你))(?!x+[^\w])(?!(?:工号|编号)?[0-9]{1,6}号)"
     r"(?:(?:\*{1,4}|×{1,4})(?!" + TITLES + r"))?"
-    r"(?:(?!" + NOT_A_NAME + r")[^\W_]){2,10}(?=[,，。!！”」\s(（]|$|(?:\*{1,4}|x{2,4}|×{1,4})?(?:为您|为你)服务)"
+    r"(?:(?!" + NOT_A_NAME + r"|的)[^\W_]){2,10}(?=[,，。!！”」\s(（]|$|(?:\*{1,4}|x{2,4}|×{1,4})?(?:为您|为你)服务)"
 )
 # An organisation's own name said before 的 and a role (我是龙湖天琅的置业顾问): 2–10 letters that are no
 # pronoun, form of address or pleasantry; a generic noun (装饰公司, 供电局) is an exclusion of the element.
@@ -151,7 +152,7 @@ GENERIC_ORG_WORDS = (
     "回访 接待 调度 值班 投诉 受理 税务 社保 医保 养老 敬老 照料 日间 卫生 医疗 体检 美容 健身 餐饮 疫情 防疫 "
     "防控 网格 销售 市场 业务 客户 技术 人事 财务 行政 "
     # what a service is about, which names it by its kind (社情民意调查中心, 疫情咨询热线, 信用卡客服中心, 政务服务热线)
-    "社情 民意 舆情 调查 咨询 研究 信息 政务 便民 市民 信用卡 信贷 电话 呼叫 "
+    "社情 民意 舆情 调查 咨询 研究 信息 政务 便民 市民 信用卡 信贷 电话 呼叫 反诈 "
     # qualifiers that say what kind, not which one (上市公司, 儿童医院, 公交公司)
     "上市 国有 国营 民营 私营 公立 私立 儿童 儿科 牙科 公交 铁路 钢铁 化工 "
     # places and public bodies named by their kind
