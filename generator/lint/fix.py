@@ -40,6 +40,17 @@ def spoken(instead: str) -> str:
     return text
 
 
+def sayable(instead: str, matcher) -> str:
+    """`spoken(instead)` when the matcher finds no phrase in it, else "": a phrase's replacement, the same at every
+    place the phrase is found, remembered per matcher (the run's phrase list) and `instead` text."""
+    memo = matcher.sayable
+    found = memo.get(instead)
+    if found is None:
+        new = spoken(instead)
+        found = memo[instead] = new if new and not matcher.find(new) else ""
+    return found
+
+
 def sentence_end(text: str, end: int) -> int | None:
     """Where the sentence ending with text[:end] stops (after its punctuation), or None if it goes on."""
     j = end
@@ -57,8 +68,8 @@ def replacement_for(u, hit, ctx) -> tuple:
     source = ctx.sources.get(u.file)
     if source is None:
         return ()
-    new = spoken(hit.phrase.instead)
-    if not new or ctx.matcher.find(new):
+    new = sayable(hit.phrase.instead, ctx.matcher)
+    if not new:
         return ()
     before = u.text[: hit.start].rstrip(" \t\u3000")
     if before and before[-1] not in SENTENCE_END:

@@ -64,6 +64,7 @@ class PhraseMatcher:
         self.starts = frozenset({key[:i] for key in keys for i in range(1, len(key))})  # proper prefixes
         self._open: dict[str, bool] = {}
         self._patterns: dict[str, tuple] = {}  # phrase id → (match of its exceptions' regex, longest exception)
+        self.sayable: dict[str, str] = {}  # a phrase's `instead` → its sentence a fix may put in (`fix.sayable`)
         if not self.empty:
             self.automaton.make_automaton()
 

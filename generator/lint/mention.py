@@ -150,6 +150,12 @@ def mentioned(folded: str, start: int) -> bool:
         return True  # 「【禁语】没办法、不知道」, 「【错误】没办法，这是规定。」
     if start == 0:
         return False
+    if QUOTED_OR_LISTED.search(folded) is None:
+        # no quote and no colon in the line: in no quote (_quoted_example, _customers_quote), after no colon (_listed,
+        # _narrated), in no line that quotes after a colon (_beside_quotes)
+        return (
+            _asked_back(folded, start) or _cited(folded, start) or _supposed(folded, start) or _thought(folded, start)
+        )
     return (
         _asked_back(folded, start)
         or _quoted_example(folded, start)
@@ -161,6 +167,10 @@ def mentioned(folded: str, start: int) -> bool:
         or _supposed(folded, start)
         or _thought(folded, start)
     )
+
+
+# What the checks of a quote or a colon in the line need (`mentioned`): a quote's opening mark or a colon.
+QUOTED_OR_LISTED = regexcache.compile("[" + re.escape(OPENERS) + ":：]")
 
 
 # Words thought, not said: what follows a verb of thinking in its sentence (「她叹了口气，心想实在是没办法了」,
@@ -599,7 +609,7 @@ def taboo_lines(text: str) -> frozenset[int]:
     inside: set[int] = set()
     index = 0
     while index < len(lines):
-        if _taboo_heading(lines[index]):
+        if taboo_heading(lines[index]):
             end = index + 1
             while end < len(lines) and end - index <= SECTION_MAX and not _heading(lines[end]):
                 inside.add(end + 1)
@@ -613,7 +623,7 @@ def taboo_lines(text: str) -> frozenset[int]:
 def heads_taboos(text: str) -> bool:
     """Whether a line of `text` heads a section of words not to say (what `taboo_lines` reads sections after): a
     text made of lines none of which does has no taboo lines."""
-    return any(map(_taboo_heading, text.split("\n")))
+    return any(map(taboo_heading, text.split("\n")))
 
 
 def _short(line: str) -> str | None:
@@ -622,7 +632,7 @@ def _short(line: str) -> str | None:
     return body if 0 < len(body) <= HEADING_MAX and not any(c in body for c in '“”「」『』"。！？!?') else None
 
 
-def _taboo_heading(line: str) -> bool:
+def taboo_heading(line: str) -> bool:
     body = _short(line)
     return body is not None and (TABOO_HEADING.search(body) is not None or NUMBERED_BANS.search(body) is not None)
 

@@ -53,11 +53,13 @@ from huifang.lint.mention import (
     mentioned,
     named_as_saying,
     restarted_lines,
+    taboo_heading,
     taboo_lines,
 )
 from huifang.lint.normalize import fold
 from huifang.lint.offered import offered
 from huifang.lint.story import said_by_agent
+from huifang.lint.textmemo import Remembered
 from huifang.lint.whose import customers, lead
 
 TYPE_CHECKING = False
@@ -317,8 +319,16 @@ def _in_taboo_list(u, ctx) -> bool:
         return False
     lines = view.__dict__.get(_TABOO_LINES)
     if lines is None:
-        lines = view.__dict__[_TABOO_LINES] = taboo_lines(view.text)
+        text = view.text
+        # a section of words not to say starts only at a line that heads one (asked per distinct line: lines recur)
+        lines = taboo_lines(text) if any(map(HEADS.__getitem__, text.split("\n"))) else frozenset()
+        view.__dict__[_TABOO_LINES] = lines
     return u.line in lines
+
+
+HEADS = Remembered(
+    taboo_heading
+)  # line → whether it heads a section of words not to say (`taboo_lines` reads after it)
 
 
 _TABOO_LINES = "_taboo_lines"  # a view's `taboo_lines`, worked out at its first phrase found
@@ -343,6 +353,6 @@ _RESTARTED_LINES = "_restarted_lines"  # a view's `restarted_lines`, worked out 
 
 def no_taboo_lines(view) -> None:
     """Tell the rule that `taboo_lines(view.text)` is empty, for a caller that knows it from the lines one by one
-    (QA's bridge: a text's lines are its turns, and with no line a taboo heading, `mention._taboo_heading`,
+    (QA's bridge: a text's lines are its turns, and with no line a taboo heading, `mention.taboo_heading`,
     no line is inside a taboo section), so its whole-text searches are not made again."""
     view.__dict__[_TABOO_LINES] = frozenset()
