@@ -71,16 +71,23 @@ def score(results: dict[str, list[str]], entries: list[dict]) -> dict:
 def run(site: Path, entries: list[dict]) -> dict[str, list[str]]:
     from playwright.sync_api import sync_playwright
 
-    results = {}
     with sync_playwright() as p:
         browser = launch(p)
-        page = browser.new_page()
-        with serve(site) as base:
-            for entry in entries:
-                results[entry["q"]] = search(page, base, entry["q"])
-                meta = page.locator(".md-search-result__meta").inner_text()
-                COUNTS[entry["q"]] = int(re.sub(r"\D", "", meta) or 0) if "没有" not in meta else 0
+        results = ask(browser, site, entries)
         browser.close()
+    return results
+
+
+def ask(browser, site: Path, entries: list[dict]) -> dict[str, list[str]]:
+    """Each entry's question typed into the site's search in a page of `browser` (a running Chromium)."""
+    results = {}
+    page = browser.new_page()
+    with serve(site) as base:
+        for entry in entries:
+            results[entry["q"]] = search(page, base, entry["q"])
+            meta = page.locator(".md-search-result__meta").inner_text()
+            COUNTS[entry["q"]] = int(re.sub(r"\D", "", meta) or 0) if "没有" not in meta else 0
+    page.close()
     return results
 
 

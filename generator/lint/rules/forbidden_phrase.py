@@ -326,9 +326,8 @@ def _in_taboo_list(u, ctx) -> bool:
     return u.line in lines
 
 
-HEADS = Remembered(
-    taboo_heading
-)  # line → whether it heads a section of words not to say (`taboo_lines` reads after it)
+# line → whether it heads a section of words not to say (`taboo_lines` reads after it)
+HEADS = Remembered(taboo_heading)
 
 
 _TABOO_LINES = "_taboo_lines"  # a view's `taboo_lines`, worked out at its first phrase found
