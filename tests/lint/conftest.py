@@ -40,6 +40,11 @@ def closing_messages(root: Path, text: str, name: str = "call.txt") -> str:
     return " ".join(p.message for p in lint_text(root, name, text, "missing-closing"))
 
 
+def greeting_messages(root: Path, text: str, name: str = "call.txt") -> str:
+    """The messages of missing-greeting on `text` (linted as scripts_src/<name>), joined by spaces."""
+    return " ".join(p.message for p in lint_text(root, name, text, "missing-greeting"))
+
+
 @pytest.fixture(scope="module")
 def project():
     """The shipped project, loaded once per module."""

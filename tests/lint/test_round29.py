@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from huifang.lint.named import names_one
 
-from tests.lint.conftest import lint_text
+from tests.lint.conftest import greeting_messages
 
 ASK = "\n客服：请问是张先生吗?\n客户：是的。\n客服：感谢您的配合,再见!\n"
 
@@ -39,19 +39,14 @@ NAMED = [
 ]
 
 
-def _greeting_warning(root, text: str) -> str:
-    found = lint_text(root, "r29.txt", text, "missing-greeting")
-    return " ".join(p.message for p in found)
-
-
 @pytest.mark.parametrize("line", GENERIC)
 def test_a_kind_of_organisation_names_no_company(shipped, line):
-    assert "报公司名称" in _greeting_warning(shipped, line + ASK)
+    assert "报公司名称" in greeting_messages(shipped, line + ASK, "r29.txt")
 
 
 @pytest.mark.parametrize("line", NAMED)
 def test_a_named_or_blank_organisation_stays(shipped, line):
-    assert "报公司名称" not in _greeting_warning(shipped, line + ASK)
+    assert "报公司名称" not in greeting_messages(shipped, line + ASK, "r29.txt")
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.lint.conftest import lint_text
+from tests.lint.conftest import greeting_messages, lint_text
 
 NEED = "询问需求"
 
@@ -34,18 +34,14 @@ LEFT_ALONE = [
 ]
 
 
-def _greeting(root, text: str) -> str:
-    return " ".join(p.message for p in lint_text(root, "r34.txt", text, "missing-greeting"))
-
-
 @pytest.mark.parametrize("text", READ)
 def test_the_customers_quote_is_not_the_agents_question(shipped, text):
-    assert NEED in _greeting(shipped, text)
+    assert NEED in greeting_messages(shipped, text, "r34.txt")
 
 
 @pytest.mark.parametrize("text", LEFT_ALONE)
 def test_the_agents_quotes_and_scripts_are_read_as_before(shipped, text):
-    assert NEED not in _greeting(shipped, text)
+    assert NEED not in greeting_messages(shipped, text, "r34.txt")
 
 
 def test_the_narration_is_nobodys_words(shipped):

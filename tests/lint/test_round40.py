@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from huifang.lint.named import names_one
 
-from tests.lint.conftest import found, lint_text
+from tests.lint.conftest import found, greeting_messages
 
 ASK = "\n客服：请问是张先生吗?\n客户：是的。\n客服：感谢您的配合,再见!\n"
 
@@ -40,18 +40,14 @@ NOT_NAMED = [
 ]
 
 
-def _greeting_warning(root, text: str) -> str:
-    return " ".join(p.message for p in lint_text(root, "r40.txt", text, "missing-greeting"))
-
-
 @pytest.mark.parametrize("line", NAMED)
 def test_the_organisation_is_found(shipped, line):
-    assert "报公司名称" not in _greeting_warning(shipped, line + ASK)
+    assert "报公司名称" not in greeting_messages(shipped, line + ASK, "r40.txt")
 
 
 @pytest.mark.parametrize("line", NOT_NAMED)
 def test_no_organisation_is_named(shipped, line):
-    assert "报公司名称" in _greeting_warning(shipped, line + ASK)
+    assert "报公司名称" in greeting_messages(shipped, line + ASK, "r40.txt")
 
 
 @pytest.mark.parametrize(
