@@ -43,6 +43,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from statistics import median
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -203,12 +204,6 @@ def cli(
     return out
 
 
-def median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
 def rounds(folder: Path, repeat: int, before: Path | None) -> dict:
     """`repeat` rounds of (floor, qa[, qa before]) on `folder`, interleaved: each round's CPU ratios and their medians."""
     out: dict = {"rounds": []}
@@ -283,16 +278,15 @@ def per_call_instructions(folder: Path, before: Path | None) -> dict:
     qa = [PYTHON, "-m", "huifang", "qa", "--project", str(REPO), "--no-db", "--format", "json", "--jobs", "1"]
     qa += ["--out", str(OUT / "qa-grind.json")]
 
-    def per_call(args: list[str], code: Path | None = None) -> float:
-        return (instructions(args + [str(large)], code) - instructions(args + [str(small)], code)) / (LARGE - SMALL)
+    def per_call(args: list[str], code: Path | None = None, after: tuple[str, ...] = ()) -> float:
+        """(I_large − I_small) ÷ (LARGE − SMALL) of `args FOLDER after…`."""
+        large_i = instructions([*args, str(large), *after], code)
+        return (large_i - instructions([*args, str(small), *after], code)) / (LARGE - SMALL)
 
     out = {"floor_i": per_call([PYTHON, str(HERE / "floor.py")]), "qa_i": per_call(qa)}
     out["ratio_i"] = out["qa_i"] / out["floor_i"]
     if folder.name not in ("srt", "text"):  # the JSON formats: the faster ruler too, as the main table gives it
-        out["floor_msgspec_i"] = (
-            instructions([PYTHON, str(HERE / "floor.py"), str(large), "msgspec"])
-            - instructions([PYTHON, str(HERE / "floor.py"), str(small), "msgspec"])
-        ) / (LARGE - SMALL)
+        out["floor_msgspec_i"] = per_call([PYTHON, str(HERE / "floor.py")], after=("msgspec",))
     if before is not None:
         older = qa[:5] + [str(before)] + qa[6:]
         out["qa_before_i"] = per_call(older, before)
