@@ -28,7 +28,6 @@ import re
 
 from huifang import regexcache
 from huifang.lint.story import AGENT_ROLE, PUBLIC
-from huifang.lint.textmemo import Remembered
 
 REACH = 12  # characters before the phrase, within its clause
 CLAUSE_END = regexcache.compile(r"[，,。.！!？?；;、\n]")
@@ -623,8 +622,8 @@ def taboo_lines(text: str) -> frozenset[int]:
 
 def heads_taboos(text: str) -> bool:
     """Whether a line of `text` heads a section of words not to say (what `taboo_lines` reads sections after): a
-    text made of lines none of which does has no taboo lines. Asked per distinct line (`HEADS`): lines recur."""
-    return any(map(HEADS.__getitem__, text.split("\n")))
+    text made of lines none of which does has no taboo lines."""
+    return any(map(taboo_heading, text.split("\n")))
 
 
 def _short(line: str) -> str | None:
@@ -636,9 +635,6 @@ def _short(line: str) -> str | None:
 def taboo_heading(line: str) -> bool:
     body = _short(line)
     return body is not None and (TABOO_HEADING.search(body) is not None or NUMBERED_BANS.search(body) is not None)
-
-
-HEADS = Remembered(taboo_heading)  # line → whether it heads a section of words not to say
 
 
 def _heading(line: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from huifang.lint import fix, mention
 from huifang.lint.engine import Engine
+from huifang.lint.rules import forbidden_phrase
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,9 +74,9 @@ def _engine(root):
 
 def test_the_rule_asks_each_line_once_and_finds_the_sections_as_before(shipped):
     for text in (TABOO_FILE, PLAIN_FILE):
-        heads = [mention.HEADS[line] for line in text.split("\n")]
+        heads = [forbidden_phrase.HEADS[line] for line in text.split("\n")]
         assert heads == [mention.taboo_heading(line) for line in text.split("\n")]
-    assert mention.HEADS["服务忌语："] and not mention.HEADS["客服：不可能！我们从没这种事！"]
+    assert forbidden_phrase.HEADS["服务忌语："] and not forbidden_phrase.HEADS["客服：不可能！我们从没这种事！"]
     assert [p.line for p in lint_text(shipped, "plain.md", PLAIN_FILE, "forbidden-phrase")] == [2]  # said
     assert lint_text(shipped, "taboo.md", TABOO_FILE, "forbidden-phrase") == []  # listed under 服务忌语
 

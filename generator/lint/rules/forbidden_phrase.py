@@ -50,15 +50,16 @@ from huifang.lint.mention import (
     TABOO_HEADING,
     answer_option,
     arrowed,
-    heads_taboos,
     mentioned,
     named_as_saying,
     restarted_lines,
+    taboo_heading,
     taboo_lines,
 )
 from huifang.lint.normalize import fold
 from huifang.lint.offered import offered
 from huifang.lint.story import said_by_agent
+from huifang.lint.textmemo import Remembered
 from huifang.lint.whose import customers, lead
 
 TYPE_CHECKING = False
@@ -319,9 +320,14 @@ def _in_taboo_list(u, ctx) -> bool:
     lines = view.__dict__.get(_TABOO_LINES)
     if lines is None:
         text = view.text
-        # a section of words not to say starts only at a line that heads one
-        lines = view.__dict__[_TABOO_LINES] = taboo_lines(text) if heads_taboos(text) else frozenset()
+        # a section of words not to say starts only at a line that heads one (asked per distinct line: lines recur)
+        lines = taboo_lines(text) if any(map(HEADS.__getitem__, text.split("\n"))) else frozenset()
+        view.__dict__[_TABOO_LINES] = lines
     return u.line in lines
+
+
+# line → whether it heads a section of words not to say (`taboo_lines` reads after it)
+HEADS = Remembered(taboo_heading)
 
 
 _TABOO_LINES = "_taboo_lines"  # a view's `taboo_lines`, worked out at its first phrase found
