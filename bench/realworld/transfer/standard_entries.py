@@ -32,10 +32,12 @@ if "def _alternatives(" in source:
     labelled = "or labelled" in body
     body, count = re.subn(
         r"(\n(\s+)number = NUMBERED\.match\(fold\(head\)\.lower\(\)\)[^\n]*\n\s+if number is None:\n\s+continue\n)",
-        lambda m: m.group(1)
-        + m.group(2)
-        + ("if number is not labelled:\n" + m.group(2) + "    " if labelled else "")
-        + 'numbered.setdefault(re.sub(r"[\\d一二三四五六七八九十a-h]", "0", number.group().strip()), []).append(index)\n',
+        lambda m: (
+            m.group(1)
+            + m.group(2)
+            + ("if number is not labelled:\n" + m.group(2) + "    " if labelled else "")
+            + 'numbered.setdefault(re.sub(r"[\\d一二三四五六七八九十a-h]", "0", number.group().strip()), []).append(index)\n'
+        ),
         body,
         count=1,
     )
@@ -43,14 +45,16 @@ if "def _alternatives(" in source:
         sys.exit("no numbered item to record")
     body, count = re.subn(
         r"\n(\s+)chosen = max\(items\.values\(\), key=len, default=\[\]\)\n",
-        lambda m: "\n"
-        + m.group(1)
-        + "for _style, _chosen in items.items():\n"
-        + m.group(1)
-        + '    if _style != "label":\n'
-        + m.group(1)
-        + "        items[_style] = _r41_side_by_side(_chosen, numbered[_style])\n"
-        + m.group(0)[1:],
+        lambda m: (
+            "\n"
+            + m.group(1)
+            + "for _style, _chosen in items.items():\n"
+            + m.group(1)
+            + '    if _style != "label":\n'
+            + m.group(1)
+            + "        items[_style] = _r41_side_by_side(_chosen, numbered[_style])\n"
+            + m.group(0)[1:]
+        ),
         body,
         count=1,
     )
