@@ -136,13 +136,14 @@ ANSWER_AGENT = ANSWER_PAUSE + r"({nickname}|{person})(?:很高兴|竭诚)(?:能)
 # a property's or a shop's own name as the phone is answered): read only where the answer starts and only before
 # 您好/你好 (the greeting is the cue here, said after its filler). Two to ten letters (lint/standards' UNIT_NAME: no
 # person's name, no placeholder alone, no staff number, no pleasantry, no 的), none of them a form of address
-# (FORMS_OF_ADDRESS: 「张雯睿妈妈，你好」 greets the customer) and not kinds alone (「秘书室，您好」: GENERIC, KIND_FIRST).
+# (FORMS_OF_ADDRESS: 「张雯睿妈妈，你好」 greets the customer), no title (「李科长您好」: lint/standards' TITLES) and not kinds
+# alone (「秘书室，您好」: GENERIC, KIND_FIRST).
 FORMS_OF_ADDRESS = (
     "妈妈|爸爸|爷爷|奶奶|姥姥|姥爷|外婆|外公|伯伯|婶婶|大妈|大叔|大娘|老乡|姑娘|小伙|美女|帅哥|领导|乘客|旅客|游客|顾客|"
     "患者|病人|家属|宝宝|宝贝|大家|同志|居民|市民|村民|群众|老人家|会员|车主|住户|学员|学生|朋友|亲们"
 )
 KIND_FIRST = "政府热线|服务热线|客服热线|热线|客服中心|服务中心|客服|总机|前台|秘书室|办公室"
-GREETED_NAME = r"{unit_start}(?:(?!{not_a_name}|{forms}|的)[^\W_]){{2,10}}?(?=[\s,，!！]?(?:您好|你好))"
+GREETED_NAME = r"{unit_start}(?:(?!{not_a_name}|{forms}|{titles}|的)[^\W_]){{2,10}}?(?=[\s,，!！]?(?:您好|你好))"
 
 # The caller's frame: what stands between a cue and the words that say it is the side calling (「…是东方雨虹这边的师傅」,
 # 「咱们这边是XX给您来电的」, 「您好，东方雨虹这边师傅」) is the organisation, whatever the name: its place in the frame
@@ -210,11 +211,13 @@ def _greeted_name(text: str, start: int) -> re.Match | None:
 
 @lru_cache(maxsize=1)
 def _greeted():
-    from huifang.lint.standards import GENERIC_ORG, NOT_A_NAME, UNIT_NAME
+    from huifang.lint.standards import GENERIC_ORG, NOT_A_NAME, TITLES, UNIT_NAME
 
     unit_start = UNIT_NAME[: UNIT_NAME.index("(?:(?!")]  # its tests of a person's name, a placeholder, a number
     return (
-        regexcache.compile(GREETED_NAME.format(unit_start=unit_start, not_a_name=NOT_A_NAME, forms=FORMS_OF_ADDRESS)),
+        regexcache.compile(
+            GREETED_NAME.format(unit_start=unit_start, not_a_name=NOT_A_NAME, forms=FORMS_OF_ADDRESS, titles=TITLES)
+        ),
         regexcache.compile("(?:" + KIND_FIRST + "|" + GENERIC_ORG + ")+"),
     )
 
