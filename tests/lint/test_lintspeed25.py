@@ -63,3 +63,42 @@ def test_renumbered_lines_are_answered_from_their_shape():
     assert forbidden_phrase.SHAPED_HEADS == {"0. 服务十不准": True, "工号0000：不归我管": False}
     assert forbidden_phrase.HEADS["服务忌语："]
     assert "服务忌语：" not in forbidden_phrase.SHAPED_HEADS  # a line without a digit is its own shape
+
+
+def test_chunks_hold_every_file_in_order_and_the_last_ones_shrink():
+    from huifang.lint.chunks import split
+
+    for count, jobs in ((8000, 2), (1000, 2), (1001, 3), (10, 2), (123_457, 8), (0, 2), (1, 1), (399, 4)):
+        chunks = split(list(range(count)), jobs)
+        assert [f for chunk in chunks for f in chunk] == list(range(count))
+        assert all(chunks)
+    # the whole chunks, then a quarter of one per worker, halved after each worker's turn, to an eighth of the quarter
+    sizes = [len(chunk) for chunk in split(list(range(8000)), 2)]
+    assert sizes[:39] == [200] * 39
+    assert sizes[39:] == [50, 50, 25, 25, 12, 12, 6, 6, 6, 6, 2]
+
+
+def test_a_warm_lint_of_plain_files_imports_neither_hashlib_nor_html_entities(shipped, tmp_path):
+    """hashlib (OpenSSL) is for a read-only project's cache folder and a content cache miss, html.entities for a
+    named character reference: neither is part of a lint that needs neither (≈ 12 M and ≈ 8 M instructions)."""
+    import os
+    import subprocess
+    import sys
+
+    folder = shipped / "scripts_src"
+    (folder / "a.md").write_text("客服：您好，我是安心物业的回访专员。\n客服：感谢您的配合，再见！\n", encoding="utf-8")
+    (folder / "b.md").write_text("客服：您好 &amp; 再见\n", encoding="utf-8")  # a named reference, read as rendered
+    probe = (
+        "import sys\nfrom huifang.cli import main\n"
+        f"main(['lint', '--project', {str(shipped)!r}, {str(folder / 'a.md')!r}, '--format', 'json'])\n"
+        "print(sorted(m for m in ('hashlib', '_hashlib', 'html.entities') if m in sys.modules), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("HUIFANG_NO_CACHE", None)
+    env.pop("CI", None)
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env) for _ in range(2)]
+    assert runs[0].stderr.strip().endswith("['_hashlib', 'hashlib']")  # the first run fills the content cache
+    assert runs[1].stderr.strip().endswith("[]"), runs[1].stderr
+    referenced = probe.replace("a.md", "b.md")
+    named = subprocess.run([sys.executable, "-c", referenced], capture_output=True, text=True, env=env)
+    assert named.stderr.strip().endswith("['html.entities']"), named.stderr
