@@ -42,7 +42,13 @@ ENTRY = (
     r"|(?P<num>\d{1,2}[.、．](?![\d.．]))|(?P<pnum>[(（]\d{1,2}[)）])|(?P<circled>[①②③④⑤⑥⑦⑧⑨⑩]))"
     r"(?P<title>[^。！？!?；;：:“”「」『』\n]{1,20}?[：:])?"
 )
-_COMPILED: list = []  # ANY_KIND and ENTRY compiled on first use (a file that gets this far is rare)
+# A line's list number alone: what the free-form reader takes off a numbered line before its words.
+NUMBER = (
+    r"[ \t　]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．]|[(（]\d{1,2}[)）]"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩])[ \t　]*"
+)
+MARKER = 12  # a list number with its spaces is at most this long
+_COMPILED: list = []  # ANY_KIND, ENTRY and NUMBER compiled on first use (a file that gets this far is rare)
 LEVEL = {"cn": 0, "pcn": 1, "num": 2, "pnum": 3, "circled": 4}  # 一、 >（一）> 1. >（1）> ①
 
 
@@ -63,11 +69,11 @@ def _own_kind(view):
     if not _COMPILED:
         from huifang import regexcache
 
-        _COMPILED.extend((regexcache.compile(ANY_KIND), regexcache.compile(ENTRY)))
+        _COMPILED.extend((regexcache.compile(ANY_KIND), regexcache.compile(ENTRY), regexcache.compile(NUMBER)))
     if _COMPILED[0].search(view.text) is None:
         return None
     turns = _in_file_order(view)
-    cuts = _other_kind_sections(turns, view.kind)
+    cuts = _other_kind_sections(turns, view.kind, view.text or "")
     if not cuts:
         return None
     from huifang.lint.standards import _part
@@ -131,29 +137,44 @@ def _in_file_order(view) -> list:
     return sorted(seen.values(), key=lambda u: (u.line, u.col))
 
 
-def _other_kind_sections(turns: list, kind: str) -> dict:
+def _other_kind_sections(turns: list, kind: str, whole: str = "") -> dict:
     """id(utterance) → (utterance, its (start, end) ranges that lie in a section headed for another kind of contact
-    than `kind`)."""
+    than `kind`). `whole`: the file's text, where a turn's line is read as written (`_marker_before`)."""
     cuts: dict = {}
     level: int | None = None  # the open section's heading level, None when no section is open
     own = 0  # entries outside those sections: the file's own part of the book (none: nothing is cut)
     for u in turns:
         text = u.text
+        shift = _marker_before(u, whole)  # the number the reader took off the line as a list marker
+        if shift:
+            text = whole[u.base - shift : u.base] + text
         start = 0  # where the open section starts in this turn
         for found in _COMPILED[1].finditer(text):
             here = LEVEL[_style(found)]
+            at = max(found.start() - shift, 0)  # in the turn's own text
             if level is not None and here <= level:
-                if found.start() > start:
-                    cuts.setdefault(id(u), (u, []))[1].append((start, found.start()))
+                if at > start:
+                    cuts.setdefault(id(u), (u, []))[1].append((start, at))
                 level = None
             if level is None:
                 if found.group("title") is not None and _names_other_kind(found.group("title"), kind):
-                    level, start = here, found.start()
+                    level, start = here, at
                 else:
                     own += 1
-        if level is not None and len(text) > start:
-            cuts.setdefault(id(u), (u, []))[1].append((start, len(text)))
+        if level is not None and len(u.text) > start:
+            cuts.setdefault(id(u), (u, []))[1].append((start, len(u.text)))
     return cuts if own else {}
+
+
+def _marker_before(u, whole: str) -> int:
+    """How many characters of the turn's line stand before it when they are only a list number (「4. 」, 「(2) 」): the
+    free-form reader takes a numbered line's number off as a list marker, and the number is what says where a
+    section of the book starts. 0 when the turn does not follow such a number at its line's start."""
+    shift = u.col - 1
+    if not 0 < shift <= MARKER or u.base > len(whole) or u.base < shift:
+        return 0
+    head = whole[u.base - shift : u.base]
+    return shift if _COMPILED[2].fullmatch(head) is not None else 0
 
 
 def _style(found: re.Match) -> str:

@@ -653,6 +653,7 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
     greeting = standard.elements[0]
     detectors = None
     items: dict[str, list[int]] = {}
+    numbered: dict[str, list[int]] = {}  # every item numbered in a style, whether it opens a call or not
     labels: dict[int, str] = {}
     fuller = False  # a labelled item says more than the greeting
     for index, u in enumerate(turns):
@@ -668,6 +669,8 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
         number = NUMBERED.match(fold(head).lower()) or labelled
         if number is None:
             continue
+        if number is not labelled:
+            numbered.setdefault(_style(number), []).append(index)
         said = find_elements([u], standard.elements, view.org, detectors)
         first = next((f for f in said if f.element is greeting), None)
         under_label = labelled is not None and number is labelled
@@ -682,15 +685,35 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
             labels[index] = labelled.group(1)
             fuller = fuller or len(said) > 1
         else:
-            style = re.sub(r"[\d一二三四五六七八九十a-h]", "0", number.group().strip())
+            style = _style(number)
         items.setdefault(style, []).append(index)
     under = items.get("label", [])
     if len({labels[i] for i in under}) < 2 or not fuller or under[-1] - under[0] >= len(under):
         # one label said twice is one speaker; labelled lines apart from each other are sections, not
         # alternatives written side by side
         items.pop("label", None)
+    for style, chosen in items.items():
+        if style != "label":
+            items[style] = _side_by_side_items(chosen, numbered[style])
     chosen = max(items.values(), key=len, default=[])
     return _one_path_each(turns, chosen) if len(chosen) >= 2 else None
+
+
+def _style(number: re.Match) -> str:
+    return re.sub(r"[\d一二三四五六七八九十a-h]", "0", number.group().strip())
+
+
+def _side_by_side_items(chosen: list[int], numbered: list[int]) -> list[int]:
+    """The first of the chosen items and those right after it in their list: an item numbered alike between two
+    that open a call, and itself no opening (「(二)对方打错电话，应说：“对不起，您打错了…”」), makes the list one of
+    situations, each an entry of the standard (「(三)对方用方言讲…时，应说：“您好，请讲普通话”」 greets, but as a
+    courtesy of its moment), not wordings of one opening to choose from."""
+    run = chosen[:1]
+    for index in chosen[1:]:
+        if numbered.index(index) != numbered.index(run[-1]) + 1:
+            break
+        run.append(index)
+    return run
 
 
 def _one_path_each(turns: list[Utterance], chosen: list[int]) -> list:
