@@ -16,6 +16,7 @@ The slot is read only where a cue is, so a turn without one costs one regex sear
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -131,6 +132,18 @@ ANSWERED = regexcache.compile(
 # of saying or going, no aspect particle.
 NARRATED = regexcache.compile(r"[他她它说道讲问告诉了过着在去到从]")
 ANSWER_AGENT = ANSWER_PAUSE + r"({nickname}|{person})(?:很高兴|竭诚)(?:能)?(?:为您|为你)服务"
+# A short name said first and greeted after at once, with neither a gazetteer's name nor a kind word (「魅力晶都，您好！」,
+# a property's or a shop's own name as the phone is answered): read only where the answer starts and only before
+# 您好/你好 (the greeting is the cue here, said after its filler). Two to ten letters (lint/standards' UNIT_NAME: no
+# person's name, no placeholder alone, no staff number, no pleasantry, no 的), none of them a form of address
+# (FORMS_OF_ADDRESS: 「张雯睿妈妈，你好」 greets the customer), no title (「李科长您好」: lint/standards' TITLES) and not kinds
+# alone (「秘书室，您好」: GENERIC, KIND_FIRST).
+FORMS_OF_ADDRESS = (
+    "妈妈|爸爸|爷爷|奶奶|姥姥|姥爷|外婆|外公|伯伯|婶婶|大妈|大叔|大娘|老乡|姑娘|小伙|美女|帅哥|领导|乘客|旅客|游客|顾客|"
+    "患者|病人|家属|宝宝|宝贝|大家|同志|居民|市民|村民|群众|老人家|会员|车主|住户|学员|学生|朋友|亲们"
+)
+KIND_FIRST = "政府热线|服务热线|客服热线|热线|客服中心|服务中心|客服|总机|前台|秘书室|办公室"
+GREETED_NAME = r"{unit_start}(?:(?!{not_a_name}|{forms}|{titles}|的)[^\W_]){{2,10}}?(?=[\s,，!！]?(?:您好|你好))"
 
 # The caller's frame: what stands between a cue and the words that say it is the side calling (「…是东方雨虹这边的师傅」,
 # 「咱们这边是XX给您来电的」, 「您好，东方雨虹这边师傅」) is the organisation, whatever the name: its place in the frame
@@ -185,6 +198,27 @@ def _shapes():
         ),
         regexcache.compile(ANSWER_AGENT.format(nickname=NICKNAME, person=PERSON_NAME)),
         regexcache.compile(FRAMED.format(not_a_name=NOT_A_NAME, close=FRAME_CLOSE.format(staff=STAFF))),
+    )
+
+
+def _greeted_name(text: str, start: int) -> re.Match | None:
+    """A short name at `start` that the greeting follows at once (GREETED_NAME), or None; not kinds alone."""
+    named = _greeted()[0].match(text, start)
+    if named is None or _greeted()[1].fullmatch(named.group()) is not None:
+        return None
+    return named
+
+
+@lru_cache(maxsize=1)
+def _greeted():
+    from huifang.lint.standards import GENERIC_ORG, NOT_A_NAME, TITLES, UNIT_NAME
+
+    unit_start = UNIT_NAME[: UNIT_NAME.index("(?:(?!")]  # its tests of a person's name, a placeholder, a number
+    return (
+        regexcache.compile(
+            GREETED_NAME.format(unit_start=unit_start, not_a_name=NOT_A_NAME, forms=FORMS_OF_ADDRESS, titles=TITLES)
+        ),
+        regexcache.compile("(?:" + KIND_FIRST + "|" + GENERIC_ORG + ")+"),
     )
 
 
@@ -301,6 +335,8 @@ class Slot:
             name_end = self._organisation(text, start) if text[start : start + 1] in self.first else None
             if name_end is None:
                 named = _shapes()[2].match(text, start)
+                if named is None and ("您好" in text or "你好" in text):
+                    named = _greeted_name(text, start)
                 if (
                     named is None
                     or NARRATED.search(named.group()) is not None
