@@ -55,8 +55,8 @@
                                                           # in sessions 22 and 23 (20183f6, b9acce8, e6d7a10), then spent
     python bench/realworld/evaluate.py --split heldout25  # set 25 (labels-heldout25.yaml, heldout25/): blind once, measured
                                                           # in sessions 23 and 24 (616d636, 2a5560f, cd092df), then spent
-    python bench/realworld/evaluate.py --split heldout26  # set 26 (labels-heldout26.yaml, heldout26/): blind, written in
-                                                          # session 24; totals only until it is spent (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout26  # set 26 (labels-heldout26.yaml, heldout26/): blind once, measured
+                                                          # in sessions 24 and 25 (2dc7d90, 1f91695, ec87ab0), then spent
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -245,7 +245,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
     engine, project = load_engine(args.project, tuple(args.pack))
-    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 26))]
+    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 27))]
     splits = spent if args.split == "all" else [args.split]
     everything = []
     for split in splits:

@@ -19,7 +19,7 @@ from huifang.problems import ContentError
 from huifang.project import CONTENT, load_project
 from huifang.readfile import os_words
 from huifang.site import config as site_config
-from huifang.site.incremental import DirtyWarning
+from huifang.site import segmenter
 from huifang.site.lintinfo import lint
 from huifang.site.mkdocs_messages import aborted, said_in_chinese, serve_in_chinese
 
@@ -59,10 +59,14 @@ def docs_dir(root: Path, stack: contextlib.ExitStack) -> Path:
 
 
 def precheck(root: Path, args) -> int:
-    """Content and lint problems as `path:line:col: message` lines, before MkDocs starts."""
-    from huifang.site import plugin
+    """Content and lint problems as `path:line:col: message` lines, before MkDocs starts (or is imported:
+    a build that fails here answers without MkDocs', jinja2's and jieba's start-up)."""
+    reuse = None
+    if args.command == "serve":
+        from huifang.site import plugin
 
-    loaded = load_project(root, reuse=plugin.PARSED.setdefault(root, {}) if args.command == "serve" else None)
+        reuse = plugin.PARSED.setdefault(root, {})
+    loaded = load_project(root, reuse=reuse)
     errors = [p for p in loaded.problems if p.severity == "error"]
     if errors:
         for problem in errors:
@@ -82,6 +86,8 @@ def precheck(root: Path, args) -> int:
             )
             return 1
         print(f"话术检查发现 {len(report.errors)} 个错误（仅警告）。", file=sys.stderr)
+    from huifang.site import plugin
+
     plugin.PRELOADED[root] = (loaded, report)
     return 0
 
@@ -90,10 +96,6 @@ def quiet_logging(verbose: bool = False) -> None:
     logging.basicConfig(format="%(message)s", level=logging.INFO if verbose else logging.WARNING)
     for name in ("mkdocs", "jieba"):
         logging.getLogger(name).setLevel(logging.INFO if verbose else logging.WARNING)
-    with contextlib.suppress(Exception):
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
 
 
 def build_site(root: Path, site_dir: Path, args=None, settings: dict | None = None) -> None:
@@ -103,6 +105,7 @@ def build_site(root: Path, site_dir: Path, args=None, settings: dict | None = No
     from mkdocs.config import load_config
 
     settings = site_config.settings(root) if settings is None else settings
+    segmenter.jieba()  # before MkDocs loads Material's search plugin, which imports it
     with contextlib.ExitStack() as stack:
         stack.enter_context(environment(args, root))
         docs = docs_dir(root, stack)
@@ -224,8 +227,11 @@ def serve(root: Path, args, settings: dict) -> int:
     from mkdocs.exceptions import MkDocsException
 
     logging.getLogger("mkdocs").setLevel(logging.INFO)
+    segmenter.jieba()
     # dirty builds re-render only the pages whose text changed; the plugin keeps navigation, tags and
     # search complete (generator/site/incremental.py), so MkDocs' warning about them does not apply
+    from huifang.site.incremental import DirtyWarning
+
     logging.getLogger("mkdocs.commands.build").addFilter(DirtyWarning())
     with contextlib.ExitStack() as stack:
         stack.enter_context(environment(args, root))

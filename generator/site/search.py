@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from huifang import model as m
+from huifang.site import segmenter
 
 CORE_TERMS = """
 回访 回访率 回访员 忌语 禁语 开头语 结束语 问候语 祝福语 用语
@@ -35,7 +36,7 @@ def title_terms(title: str) -> list[str]:
     """Short runs of a title between punctuation: 建设项目“三同时”跟踪回访 → 三同时; in a longer run, a
     character jieba leaves alone joined to the word after it: 准客户回访 (准 客户 回访) → 准客户, so
     a trainee's 准客户 finds that page and not every 客户 page."""
-    import jieba
+    jieba = segmenter.jieba()
 
     found = []
     for part in SPLIT.split(title):
@@ -62,7 +63,7 @@ def needs_entry(term: str) -> bool:
     Remembered for the process: once the search plugin has loaded our dictionary into jieba, jieba
     keeps these words whole, and a second look (a serve rebuild) would find that none needs an entry.
     """
-    import jieba
+    jieba = segmenter.jieba()
 
     pieces = list(jieba.cut(term, HMM=False))
     return len(pieces) > 1 and any(len(piece) == 1 for piece in pieces)
@@ -108,7 +109,7 @@ def load_user_dictionary(path: str) -> None:
     every rebuild, as Material's search plugin does, shifts every word's probability and with it
     the segmentation of pages, so a rebuilt page would be indexed unlike a fresh build.
     """
-    import jieba
+    jieba = segmenter.jieba()
 
     tokenizer = jieba.dt
     tokenizer.check_initialized()
@@ -232,7 +233,7 @@ def title_parts(title: str) -> list[str]:
     weighs like the title. A title word followed by 后 (维修保养 后 回访, 理赔结束 后) is also indexed
     with it (保养后, 维修保养后; 理赔结束后 also as 理赔后), the words a trainee types for "after": 保养完 and 保养之后 are searched
     as 保养后 (worker.py), which tells 维修保养后回访 from 预约保养提醒."""
-    import jieba
+    jieba = segmenter.jieba()
 
     words = [w for w in title.split("\u200b") if w.strip()]
     found: dict[str, None] = {}
