@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -54,6 +53,8 @@ def project_folder(root: str | os.PathLike) -> Path | None:
     base = private_folder("projects")
     if base is None:
         return None
+    import hashlib  # here: its import (OpenSSL) is ≈ 12 M instructions of every lint's start, which never gets here
+
     digest = hashlib.sha256(os.fsencode(Path(root).resolve())).hexdigest()[:16]
     found = Path(base) / digest
     try:

@@ -56,14 +56,23 @@ def in_chunks(
 
 def split(files: list, jobs: int) -> list[list]:
     """The files in order, in chunks small enough that no worker waits long for the last one: at most
-    200 files (more only past 1.6 million files: at most ≈ 8,000 chunks), and the last two per worker a quarter
-    of that (the others are then finishing theirs)."""
+    200 files (more only past 1.6 million files: at most ≈ 8,000 chunks), then the last ones smaller and smaller
+    (a quarter of that, halved after every `jobs` chunks, down to an eighth of the quarter): the others are
+    finishing theirs, and the slower worker sets the wall."""
     size = max(20, min(200, len(files) // (jobs * 4)), -(-len(files) // 8000))  # at most ≈ 8,000 chunks
     small = max(1, size // 4)
     cut = max(0, len(files) - small * 2 * jobs) // size * size  # whole chunks before the small ones
-    return [files[i : min(i + size, cut)] for i in range(0, cut, size)] + [
-        files[i : i + small] for i in range(cut, len(files), small)
-    ]
+    out = [files[i : min(i + size, cut)] for i in range(0, cut, size)]
+    least = max(1, small // 8)
+    at = cut
+    while at < len(files):
+        for _ in range(jobs):
+            out.append(files[at : at + small])
+            at += small
+            if at >= len(files):
+                break
+        small = max(least, small // 2)
+    return out
 
 
 @contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from huifang import readfile
@@ -62,22 +63,30 @@ def walk(top: str, root_abs: str):
         seen.add(real)
         try:
             with os.scandir(folder) as scan:
-                entries = {entry.name: entry for entry in scan if not entry.name.startswith(".")}
+                entries = [entry for entry in scan if entry.name[0] != "."]
         except OSError as exc:
             raise UsageError(f"{shown}: 无法读取目录：{readfile.os_words(exc)}") from None
+        entries.sort(key=_NAME)
         lead = f"{shown}/" if shown not in ("", ".") else ""
+        # one test of the whole listing: a name that is not printable is written with escapes
+        printable_names = "".join(map(_NAME, entries)).isprintable()
         subdirs = []
-        for name in sorted(entries):
-            entry = entries[name]
+        for entry in entries:
+            name = entry.name
             folder_here = _is_dir(entry)
-            shown_name = name if name.isprintable() else printable(name)
-            if name.endswith(SUFFIXES) and not folder_here:
-                out.append((entry.path, lead + shown_name))
-            elif folder_here and name not in SKIP_DIRS:
+            shown_name = name if printable_names or name.isprintable() else printable(name)
+            if not folder_here:
+                if name.endswith(SUFFIXES):
+                    out.append((entry.path, lead + shown_name))
+            elif name not in SKIP_DIRS:
                 subdirs.append((entry.path, lead + shown_name))
         stack.extend(reversed(subdirs))
-    out.sort(key=_display)
+    out.sort(key=_DISPLAY)
     return out
+
+
+_NAME = attrgetter("name")
+_DISPLAY = itemgetter(1)
 
 
 SUFFIXES = YAML_SUFFIXES + FREEFORM_SUFFIXES
@@ -90,10 +99,6 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return entry.is_dir()
     except OSError:
         return False
-
-
-def _display(item: tuple[str, str]) -> str:
-    return item[1]
 
 
 def walk_scripts_src(root: Path):

@@ -9,7 +9,6 @@ forbidden-phrase check must read: a phrase written with markup inside is still s
 from __future__ import annotations
 
 import re
-from html.entities import html5
 
 from huifang import regexcache
 
@@ -63,6 +62,8 @@ def _reference(m: re.Match) -> str | None:
         if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
             return "\ufffd"
         return chr(code)
+    from html.entities import html5  # here: building its table is ≈ 8 M instructions, and few files name a character
+
     return html5.get(m.group("name") + ";")
 
 

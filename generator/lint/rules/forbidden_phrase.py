@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from huifang.lint import story
 from huifang.lint.fix import replacement_for
+from huifang.lint.freeform import shape_of
 from huifang.lint.linemarks import REORDERED
 from huifang.lint.mention import (
     ANSWERS,
@@ -326,8 +327,17 @@ def _in_taboo_list(u, ctx) -> bool:
     return u.line in lines
 
 
-# line → whether it heads a section of words not to say (`taboo_lines` reads after it)
-HEADS = Remembered(taboo_heading)
+def _heads_by_shape(line: str) -> bool:
+    """Whether a line heads a section of words not to say, answered by its digit shape (`freeform.shape_of`): nothing
+    `taboo_heading` asks tells one ASCII digit from another (tests/lint/test_lintspeed25.py walks its regexes), so a
+    line that differs from one asked before only in its digits (a renumbered 「…工号9580。」) has that one's answer."""
+    shape = shape_of(line)
+    return taboo_heading(line) if shape == line else SHAPED_HEADS[shape]
+
+
+# line → whether it heads a section of words not to say (`taboo_lines` reads after it); digit shape → the same
+HEADS = Remembered(_heads_by_shape)
+SHAPED_HEADS = Remembered(taboo_heading)
 
 
 _TABOO_LINES = "_taboo_lines"  # a view's `taboo_lines`, worked out at its first phrase found
