@@ -57,6 +57,8 @@
                                                           # in sessions 23 and 24 (616d636, 2a5560f, cd092df), then spent
     python bench/realworld/evaluate.py --split heldout26  # set 26 (labels-heldout26.yaml, heldout26/): blind once, measured
                                                           # in sessions 24 and 25 (2dc7d90, 1f91695, ec87ab0), then spent
+    python bench/realworld/evaluate.py --split heldout27  # set 27 (labels-heldout27.yaml, heldout27/): blind, written in
+                                                          # session 25; totals only until it is spent (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -115,6 +117,7 @@ LABELS = {
     "heldout24": "labels-heldout24.yaml",
     "heldout25": "labels-heldout25.yaml",
     "heldout26": "labels-heldout26.yaml",
+    "heldout27": "labels-heldout27.yaml",
 }
 
 
