@@ -669,23 +669,21 @@ def _alternatives(turns: list[Utterance], standard: m.Standard, view: CallView) 
         number = NUMBERED.match(fold(head).lower()) or labelled
         if number is None:
             continue
-        if number is not labelled:
-            numbered.setdefault(_style(number), []).append(index)
+        under_label = labelled is not None and number is labelled
+        style = "label" if under_label else _style(number)
+        if not under_label:
+            numbered.setdefault(style, []).append(index)
         said = find_elements([u], standard.elements, view.org, detectors)
         first = next((f for f in said if f.element is greeting), None)
-        under_label = labelled is not None and number is labelled
         if first is None or (len(said) < 2 and not under_label):
             continue
         before = u.folded[: first.start]
         opened = max(before.rfind("“"), before.rfind("「"), before.rfind(":"), before.rfind("："))
         if first.start - (opened + 1) > GREETS_WITHIN:
             continue
-        if labelled is not None and under_label:
-            style = "label"
+        if under_label:
             labels[index] = labelled.group(1)
             fuller = fuller or len(said) > 1
-        else:
-            style = _style(number)
         items.setdefault(style, []).append(index)
     under = items.get("label", [])
     if len({labels[i] for i in under}) < 2 or not fuller or under[-1] - under[0] >= len(under):
