@@ -67,7 +67,7 @@ def new_page(browser, **kwargs):
 
 def test_pages_render_offline_without_errors(browser, shipped_site: Path):
     page, watch = new_page(browser)
-    with serve(shipped_site) as base:
+    with serve(shipped_site, page) as base:
         for path in PAGES:
             page.goto(base + path, wait_until="networkidle")
             assert page.locator("article h1").count() == 1, path
@@ -79,13 +79,11 @@ def test_pages_render_offline_without_errors(browser, shipped_site: Path):
 
 def test_mermaid_charts_render_as_svg(browser, hostile_site: Path, shipped_site: Path):
     page, watch = new_page(browser)
-    # networkidle: a request of the page still in flight when the first server stops (possible under load) fails
-    # and counts as a page error; a helper saw this test fail once on a connection reset at load 19
-    with serve(hostile_site) as base:
+    with serve(hostile_site, page) as base:
         page.goto(base + "scenarios/demo-tousu.html", wait_until="networkidle")
         assert wait_for_charts(page, hostile_site, "scenarios/demo-tousu.html") >= 1
         assert "开始回访" in page.locator(".mermaid svg").first.text_content()
-    with serve(shipped_site) as base:
+    with serve(shipped_site, page) as base:
         page.goto(base + "process.html", wait_until="networkidle")
         assert wait_for_charts(page, shipped_site, "process.html") == 3
     assert watch.outside == [] and watch.errors == []
@@ -93,7 +91,7 @@ def test_mermaid_charts_render_as_svg(browser, hostile_site: Path, shipped_site:
 
 def test_branch_tabs_switch(browser, hostile_site: Path):
     page, watch = new_page(browser)
-    with serve(hostile_site) as base:
+    with serve(hostile_site, page) as base:
         page.goto(base + "scenarios/demo-tousu.html")
         first = page.locator(".tabbed-set").first
         inconvenient = first.locator(".tabbed-labels label", has_text="不方便")
@@ -121,7 +119,7 @@ def test_dialogue_tells_agent_and_customer_apart(browser, hostile_site: Path):
 
 def test_hostile_yaml_stays_text(browser, hostile_site: Path):
     page, watch = new_page(browser)
-    with serve(hostile_site) as base:
+    with serve(hostile_site, page) as base:
         for path in (
             "scenarios/demo-tousu.html",
             "when-to-call.html",
