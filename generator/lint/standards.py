@@ -251,6 +251,9 @@ TOKEN_PATTERNS = {
 }
 
 
+LED_FROM = 30  # words in a written group from which its first characters are looked ahead for (`_led`)
+
+
 def _piece(token: str, values: dict) -> str:
     if token == "*":
         return WILDCARD
@@ -258,8 +261,13 @@ def _piece(token: str, values: dict) -> str:
         optional = token.endswith("?")
         inner = token[1:-2] if optional else token[1:-1]
         # an alternative may be a token too: (0|1|…|{占位}) is a digit or a placeholder, not the text 「{占位}」
-        alternatives = (_piece(a, values) if PLACEHOLDER.fullmatch(a) else re.escape(fold(a)) for a in inner.split("|"))
-        return "(?:" + "|".join(alternatives) + ")" + ("?" if optional else "")
+        words = inner.split("|")
+        alternatives = [_piece(a, values) if PLACEHOLDER.fullmatch(a) else re.escape(fold(a)) for a in words]
+        group = "(?:" + "|".join(alternatives) + ")"
+        if len(words) >= LED_FROM and all(words) and not any(PLACEHOLDER.fullmatch(a) for a in words):
+            group = _led([fold(a) for a in words]) + group
+            return "(?:" + group + ")?" if optional else group
+        return group + ("?" if optional else "")
     if token.startswith("{"):
         name = token[1:-1]
         if name in TOKEN_PATTERNS:
