@@ -122,11 +122,8 @@ PERSON_NAME = (
 # What staff call themselves on the phone, 小 and one character (`{小名}`: 客服小美, 我是AI助理小远), where it ends as a
 # name ends; 小姐, 小区, 小时, 小程序 … are words.
 NICKNAME = r"小(?![姐区时组伙朋孩店程助编学型号件事心额费票家宝贝卖吃雨说明])[\u4e00-\u9fff]" + NAME_ENDS
-# A short name said on its own after a greeting (您好，欧飞，…, or with its first part left blank: 您好，**澜桥。,
-# where a placeholder and a title is a form of address: 您好，××经理): 2–10 letters between punctuation (or before
-# 为您服务, with the agent's number left as a placeholder: 您好，水木南山装饰**为您服务) that are no form of
-# address, no person's name (小王为您服务), no staff number (1059号为您服务), no pleasantry, no question and no 的
-# (「您好！出于安全的考虑，…」 is a clause, not a name).
+
+
 def _led(words) -> str:
     """A lookahead for the first characters of some words, put before their alternation: where the text's next
     character starts none of them, _sre fails the alternation with one set lookup instead of trying each word
@@ -134,6 +131,11 @@ def _led(words) -> str:
     return "(?=[" + re.escape("".join(sorted({w[0] for w in words}))) + "])"
 
 
+# A short name said on its own after a greeting (您好，欧飞，…, or with its first part left blank: 您好，**澜桥。,
+# where a placeholder and a title is a form of address: 您好，××经理): 2–10 letters between punctuation (or before
+# 为您服务, with the agent's number left as a placeholder: 您好，水木南山装饰**为您服务) that are no form of
+# address, no person's name (小王为您服务), no staff number (1059号为您服务), no pleasantry, no question and no 的
+# (「您好！出于安全的考虑，…」 is a clause, not a name).
 NOT_A_NAME_WORDS = (
     "先生|女士|小姐|老师|师傅|阿姨|叔叔|大爷|大姐|大哥|家长|同学|朋友|客户|用户|业主|老板|尊敬|"
     "请|打扰|抱歉|不好意思|对不起|很高兴|高兴|欢迎|谢谢|感谢|麻烦|稍等|再见|您|你|我|是|早|新年|节日|好|"
