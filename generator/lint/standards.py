@@ -1149,6 +1149,20 @@ def _ending(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> 
     whatever follows it. Thanks said in the middle of a script (a reply to one question, 「感谢致电」 in
     the opening) is not its closing."""
     says = _closing_memo(standard, org)
+    end = _end(agent, says)[0]
+    start = end - 1
+    while start > 0 and end - start < standard.max_turns and _closing_talk(agent[start], says):
+        start -= 1
+    for index in range(max(0, end - standard.max_turns), start):
+        if _ENDING_WORDS[agent[index].folded] and says(agent[index]):
+            start = index  # 「…祝您生活愉快，再见！」 then one more remark: the goodbye still closes the call
+            break
+    return agent[max(start, 0) : end]
+
+
+def _end(agent: list[Utterance], says) -> tuple[int, bool | None]:
+    """Where `_ending`'s closing ends: past trailing rules of conduct, and past narration when the file quotes its
+    speech; with whether the speech was found quoted (None: not asked, no unquoted line was reached)."""
     end = len(agent)
     quoted = None
     while end > 1 and not says(agent[end - 1]):
@@ -1165,14 +1179,20 @@ def _ending(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> 
                 end -= 1
                 continue
         break
-    start = end - 1
-    while start > 0 and end - start < standard.max_turns and _closing_talk(agent[start], says):
-        start -= 1
-    for index in range(max(0, end - standard.max_turns), start):
-        if _ENDING_WORDS[agent[index].folded] and says(agent[index]):
-            start = index  # 「…祝您生活愉快，再见！」 then one more remark: the goodbye still closes the call
-            break
-    return agent[max(start, 0) : end]
+    return end, quoted
+
+
+def ending_read(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> tuple:
+    """All that `closing` reads of a free-form path's agent turns when nothing but `_ending` finds its closing (no
+    closing marker, no bank's ending nodes, not a message, no quotation mark in the file): the turns from
+    `max_turns` before where the closing ends (`_end`) to the path's end, each as (folded, ask) (`len(text)` is
+    `len(folded)`), whether they start the path (where they do not, `_ending`'s `end > 1` and `start > 0` hold
+    on both sides of any two paths with the same turns there), and whether `_end` found the speech quoted (the
+    one answer it reads from turns before them). Two paths with the same answer here have the same closing turns'
+    folded texts, so the same closing elements missing."""
+    end, quoted = _end(agent, _closing_memo(standard, org))
+    start = max(0, end - standard.max_turns)
+    return start == 0, quoted, tuple([(u.folded, u.ask) for u in agent[start:]])
 
 
 def _rule(text: str) -> bool:
