@@ -1183,16 +1183,16 @@ def _end(agent: list[Utterance], says) -> tuple[int, bool | None]:
 
 
 def ending_read(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> tuple:
-    """All that `closing` reads of a free-form path's agent turns when nothing but `_ending` finds its closing (no
-    closing marker, no bank's ending nodes, not a message, no quotation mark in the file): the turns from
+    """All that `closing` reads of a free-form path's agent turns when `_ending` alone finds its closing (no closing
+    marker, no bank's ending nodes, not a message, no quotation mark in the file's text): the turns from
     `max_turns` before where the closing ends (`_end`) to the path's end, each as (folded, ask) (`len(text)` is
-    `len(folded)`), whether they start the path (where they do not, `_ending`'s `end > 1` and `start > 0` hold
-    on both sides of any two paths with the same turns there), and whether `_end` found the speech quoted (the
-    one answer it reads from turns before them). Two paths with the same answer here have the same closing turns'
-    folded texts, so the same closing elements missing."""
+    `len(folded)`), and whether `_end` found the speech quoted (its one answer from turns before them: a Markdown
+    file's &ldquo; is a quotation mark only once rendered). Two paths with the same answer have the same closing
+    turns' folded texts, so the same elements missing: `_end` walks back over the same turns to the same place
+    (`max_turns` before it, where these turns start unless they are the path's first, whose `end > 1` then stops it
+    there as well: `max_turns` ≥ 1), and `_ending` reads nothing before it."""
     end, quoted = _end(agent, _closing_memo(standard, org))
-    start = max(0, end - standard.max_turns)
-    return start == 0, quoted, tuple([(u.folded, u.ask) for u in agent[start:]])
+    return quoted, tuple([(u.folded, u.ask) for u in agent[max(0, end - standard.max_turns) :]])
 
 
 def _rule(text: str) -> bool:
