@@ -1,5 +1,6 @@
-"""Session 26's lint speed cut: missing-closing's clean answer remembered by what the closing reads
-(`standards.ending_read`), held against the answer worked out for every file (`missing_closing._check`).
+"""Session 26's lint speed cuts: missing-closing's clean answer remembered by what the closing reads
+(`standards.ending_read`), held against the answer worked out for every file (`missing_closing._check`); the
+parent of a lint's workers finishing only the findings before the free-form chunks' (`run.finished`).
 
 The keyed answer is taken only where `_ending` alone finds each path's closing (a free-form file, not a message, no
 closing marker, no bank's ending nodes, no quotation mark in its text: `own_kind`, `spoken`, `_marked` and
@@ -13,11 +14,12 @@ from __future__ import annotations
 
 import pytest
 from huifang.lint.config import LintConfig
-from huifang.lint.engine import Engine
+from huifang.lint.engine import PLACE, Engine, finish
 from huifang.lint.rules import missing_closing
+from huifang.lint.run import finished
 from huifang.lint.standards import for_view
 from huifang.lint.utterance import CallView, Utterance
-from huifang.problems import FIELDS
+from huifang.problems import FIELDS, Problem
 from huifang.project import load_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -194,3 +196,37 @@ def test_a_goodbye_found_in_a_phrase_list_is_not_remembered(engine, counted):
     listed = _call([("● 您好！ ● 请讲！ ● 请慢走！ ● 再见！", False), *ending])
     unlisted = _call([("● 您好！ ● 请讲！ ● 请稍等！ ● 请坐！", False), *ending])
     _clean_then_found(engine, counted, listed, unlisted)
+
+
+FINDINGS = st.builds(
+    lambda path, line, rule: Problem(path, line, 1, f"第{line}行", "error", rule, line, 2),
+    st.sampled_from(["a.txt", "b.md", "c.txt", "content/x.yaml"]),
+    st.integers(1, 4),
+    st.sampled_from(["missing-closing", "forbidden-phrase"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(FINDINGS, max_size=6),
+    st.lists(st.lists(st.lists(FINDINGS, max_size=4), max_size=3), max_size=4),
+    st.booleans(),
+    st.booleans(),
+)
+def test_free_form_chunks_finish_as_all_the_findings_together(rest, chunks, switched, ignored):
+    """`run.finished` against `engine.finish` of every finding: the chunks as `_lint_text_chunk` sends them (each
+    batch finished, in order when the junctions are), in any order and with places shared between chunks."""
+    sources = {"a.txt": "客服：您好 # huifang: disable=forbidden-phrase\n" if switched else "", "content/x.yaml": ""}
+    config = LintConfig(ignore=["c.txt"] if ignored else [])
+    found, parts = list(rest), []
+    for batches in chunks:
+        done, ordered = [], True
+        for batch in batches:
+            problems = finish(batch, sources, config)
+            if problems and done and ordered:
+                ordered = PLACE(done[-1]) < PLACE(problems[0])
+            done += problems
+        parts.append((ordered, *((done[0], done[-1]) if done else (None, None))))
+        found += done
+    assert _rows(finished(found, len(rest), parts, sources, config)) == _rows(finish(found, sources, config))
+    assert _rows(finished(found, len(found), None, sources, config)) == _rows(finish(found, sources, config))
