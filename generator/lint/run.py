@@ -196,10 +196,11 @@ def _lint_yaml_chunk(files):
 def _keep_compiled() -> None:
     """Keep the regexes this chunk compiled: a forked worker ends without running exit handlers."""
     from huifang import regexcache
-    from huifang.lint import alphabet
+    from huifang.lint import alphabet, standards
 
     regexcache.KEPT.save()
     alphabet.KEPT.save()
+    standards.SOURCES.save()
 
 
 def _gather_yaml(part, result: Result, found: list, state: dict) -> None:

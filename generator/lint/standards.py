@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from huifang import model as m
 from huifang import regexcache
+from huifang.kept import Kept
 from huifang.lint import named, story
 from huifang.lint.anyline import any_line
 from huifang.lint.caller import CUE
@@ -263,8 +264,42 @@ def _piece(token: str, values: dict) -> str:
 
 @lru_cache(maxsize=4096)
 def _compile(pattern: str, fills: tuple) -> str:
+    kept = _kept_sources()
+    if kept is not None:
+        found = kept.get((pattern, fills))
+        if found is not None:
+            return found
     values = dict(fills)
-    return "".join(_piece(t, values) for t in TOKEN.split(pattern) if t)
+    source = "".join(_piece(t, values) for t in TOKEN.split(pattern) if t)
+    if kept is not None:
+        kept[(pattern, fills)] = source
+        SOURCES.put(_SOURCES[0], kept)
+    return source
+
+
+# A pattern's source depends on the pattern and the org's values (`_compile`'s arguments), huifang's code (this
+# module's tables, `normalize.fold`) and what OpenCC's t2s changes: kept between runs for the code and dictionaries
+# of this run (the digests the content cache checked, `contentcache.CODE`, and `simplified.DICTIONARIES`), a dict
+# of sources per both.
+SOURCES = Kept("elements")
+_SOURCES: list = [None, None]  # (the key, its sources), or (False, None) when a key is not known
+
+
+def _kept_sources() -> dict | None:
+    if _SOURCES[0] is None:
+        import sys
+
+        from huifang.lint import simplified
+
+        cache = sys.modules.get("huifang.contentcache")  # not imported: no content loaded through it
+        code = cache.CODE[0] if cache is not None else None
+        if code is None or simplified.changing_characters() is None or simplified.DICTIONARIES[0] is None:
+            _SOURCES[:] = [False, None]
+        else:
+            key = (code, simplified.DICTIONARIES[0])
+            found = SOURCES.get(key)
+            _SOURCES[:] = [key, found if isinstance(found, dict) else {}]
+    return _SOURCES[1]
 
 
 class Detector:

@@ -1,6 +1,7 @@
 """Session 26's lint speed cuts: missing-closing's clean answer remembered by what the closing reads
 (`standards.ending_read`), held against the answer worked out for every file (`missing_closing._check`); the
-parent of a lint's workers finishing only the findings before the free-form chunks' (`run.finished`).
+parent of a lint's workers finishing only the findings before the free-form chunks' (`run.finished`); the element
+patterns' sources kept between runs (`standards.SOURCES`).
 
 The keyed answer is taken only where `_ending` alone finds each path's closing (a free-form file, not a message, no
 closing marker, no bank's ending nodes, no quotation mark in its text: `own_kind`, `spoken`, `_marked` and
@@ -11,6 +12,8 @@ the second would be answered clean from the first.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from huifang.lint.config import LintConfig
@@ -230,3 +233,48 @@ def test_free_form_chunks_finish_as_all_the_findings_together(rest, chunks, swit
         found += done
     assert _rows(finished(found, len(rest), parts, sources, config)) == _rows(finish(found, sources, config))
     assert _rows(finished(found, len(found), None, sources, config)) == _rows(finish(found, sources, config))
+
+
+def test_element_sources_are_kept_for_the_code_and_the_dictionaries_of_the_run(proj, tmp_path, monkeypatch):
+    """A lint keeps the element patterns' sources (`standards._compile`) under the digests of huifang's modules the
+    content cache checked and the key of OpenCC's dictionaries t2s read; the next run reads them and lints alike."""
+    import hashlib
+    import json
+    import marshal
+
+    from huifang import contentcache
+    from huifang.lint import simplified, standards
+
+    from tests.conftest import huifang
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("HUIFANG_NO_CACHE", raising=False)
+    monkeypatch.delenv("CI", raising=False)
+    script = proj / "scripts_src" / "c.txt"
+    script.write_text("客服：您好，我是安心物业客服小李，请问是王先生吗？\n客服：好的，那就这样。\n", encoding="utf-8")
+    runs = [huifang("lint", "--project", proj, script, "--format", "json") for _ in range(2)]
+    assert runs[0].stdout == runs[1].stdout and json.loads(runs[0].stdout)
+    (kept,) = (tmp_path / "home" / "huifang" / "elements").iterdir()
+    ((key, sources),) = marshal.loads(kept.read_bytes()).items()
+    code = contentcache._listing(proj)[2]
+    assert key[0] == b"".join(hashlib.sha256(Path(path).read_bytes()).digest() for path in code)
+    assert simplified.changing_characters() is not None
+    assert key[1] == simplified.DICTIONARIES[0]
+    assert len(sources) > 10  # the elements this lint looked for
+    for (pattern, fills), source in sources.items():
+        assert source == "".join(standards._piece(t, dict(fills)) for t in standards.TOKEN.split(pattern) if t)
+
+
+def test_kept_sources_answer_and_none_are_kept_without_a_key(monkeypatch):
+    from huifang import contentcache
+    from huifang.lint import standards
+
+    standards._compile.cache_clear()
+    monkeypatch.setattr(standards, "_SOURCES", [(b"code", ("dictionaries",)), {("再见{名}", ()): "kept"}])
+    assert standards._compile("再见{名}", ()) == "kept"
+    standards._compile.cache_clear()
+    monkeypatch.setattr(standards, "_SOURCES", [None, None])
+    monkeypatch.setattr(contentcache, "CODE", [None])  # no content cache entry read or written in this run
+    assert standards._compile("再见{名}", ()) == "再见" + standards.NAME
+    assert standards._SOURCES == [False, None]
+    standards._compile.cache_clear()
