@@ -278,3 +278,15 @@ def test_kept_sources_answer_and_none_are_kept_without_a_key(monkeypatch):
     assert standards._compile("再见{名}", ()) == "再见" + standards.NAME
     assert standards._SOURCES == [False, None]
     standards._compile.cache_clear()
+
+
+def test_the_key_holds_the_org(engine, counted, monkeypatch):
+    """A team's closing pattern may name its org's values ({公司}): the same words are clean for one org only."""
+    from huifang.model import Element, Standard
+
+    first, second = [org for org in engine.ctx.project.orgs.values() if org.name][:2]
+    monkeypatch.setattr(engine.ctx.project, "closing", Standard([Element("ganxie", "致谢", ("感谢{公司}",))]))
+    words = [(f"感谢{first.name}", False)]
+    ours, theirs = _call(words), _call(words)
+    ours.org, theirs.org = first, second
+    _clean_then_found(engine, counted, ours, theirs)
