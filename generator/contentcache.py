@@ -37,6 +37,9 @@ KEEP = 32  # entries (one per project folder and copy of huifang); the oldest be
 FORMAT = "huifang-content-6"
 RACY_NS = 3_000_000_000  # a file changed this shortly before its entry was written is always compared by content
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
+# huifang's modules and packs as the manifest of the content loaded holds them: their SHA-256 digests joined (None
+# until an entry is read or written), a key for work kept between runs that depends on huifang's code alone
+CODE: list[bytes | None] = [None]
 
 
 def load_content(root: Path, scripts: bool = False):
@@ -63,6 +66,7 @@ def load_content(root: Path, scripts: bool = False):
         manifest = _manifest(root, scripts)
     except OSError:
         return load_project(root, scripts=chosen)  # unreadable content: let the loader say why
+    CODE[0] = _code(manifest)
     loaded = load_project(root, scripts=chosen)
     if os.environ.get("CI", "").lower() in ("", "0", "false"):
         built = _packs(loaded)
@@ -183,6 +187,12 @@ def _manifest(root: Path, scripts: bool = False) -> dict:
     }
 
 
+def _code(manifest: dict) -> bytes:
+    """The digests of huifang's modules and packs (`_listing`'s third part, the manifest's last files), joined."""
+    files, code = manifest["files"], manifest["listing"][2]
+    return b"".join(digest for _, _, digest in files[len(files) - len(code) :])
+
+
 def _racy(stat: tuple, written: int) -> bool:
     return max(stat[3], stat[4]) >= written - RACY_NS
 
@@ -233,6 +243,7 @@ def _read(entry: Path, header: bytes, root: Path, scripts: bool = False):
             fresh = _fresh(manifest, root, scripts)
             if fresh is None:
                 return None
+            CODE[0] = _code(fresh)
             start = handle.tell()
             loaded, built = pickle.load(handle)
             if not isinstance(built, dict):

@@ -31,6 +31,23 @@ def read_index(data: bytes, pos: int) -> tuple[list[bytes], int]:
     return [data[start + offsets[i] : start + offsets[i + 1]] for i in range(count)], start + offsets[-1]
 
 
+def index_items(data: bytes, pos: int, wanted: list[int]) -> tuple[list[bytes], int]:
+    """The INDEX's items at `wanted` positions (all in range), and its item count: only their offsets are read,
+    not the other ≈ 63,000 of a CJK font's charstrings."""
+    count = struct.unpack_from(">H", data, pos)[0]
+    if count == 0:
+        return [], 0
+    size = data[pos + 2]
+    base = pos + 3
+    start = base + (count + 1) * size - 1
+
+    def offset(i: int) -> int:
+        at = base + i * size
+        return int.from_bytes(data[at : at + size], "big")
+
+    return [data[start + offset(i) : start + offset(i + 1)] for i in wanted], count
+
+
 def write_index(items: list[bytes]) -> bytes:
     if not items:
         return b"\x00\x00"
@@ -163,9 +180,11 @@ def subset(sfnt: bytes, gids: set[int]) -> bytes:
     ops = {op: values for op, _, values in top}
     if ROS not in ops or any(k not in ops for k in (CHARSTRINGS, CHARSET, FDARRAY, FDSELECT)):
         raise Unsupported("not CID-keyed")
-    charstrings, _ = read_index(data, ops[CHARSTRINGS][0])
-    glyphs = len(charstrings)
+    glyphs = struct.unpack_from(">H", data, ops[CHARSTRINGS][0])[0]
+    if glyphs == 0:
+        raise Unsupported("no glyphs")
     keep = [0] + sorted(g for g in gids if 0 < g < glyphs)
+    charstrings, _ = index_items(data, ops[CHARSTRINGS][0], keep)
     cids = charset_cids(data, ops[CHARSET][0], glyphs)
     fds = fd_select(data, ops[FDSELECT][0], glyphs)
     font_dicts, _ = read_index(data, ops[FDARRAY][0])
@@ -188,7 +207,7 @@ def subset(sfnt: bytes, gids: set[int]) -> bytes:
     name_index = write_index(names)
     charset = b"\x00" + b"".join(struct.pack(">H", cids[g]) for g in keep[1:])
     select = b"\x00" + bytes(fds[g] for g in keep)
-    charstring_index = write_index([charstrings[g] for g in keep])
+    charstring_index = write_index(charstrings)
     gsubr_index = write_index([])
     # Top DICT size does not depend on the offsets (5-byte integers), so lay out in one pass.
     placeholder = write_dict(top, {CHARSET: [0], FDSELECT: [0], CHARSTRINGS: [0], FDARRAY: [0]})

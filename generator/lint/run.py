@@ -81,7 +81,7 @@ def stream(
     `full`: these are all the project's scripts, so scenarios' references to scripts are checked.
     `jobs`: worker processes (0: as many as pay off). `output`: the format the caller prints the findings in."""
     from huifang.contentcache import load_content
-    from huifang.lint.engine import combine, finish
+    from huifang.lint.engine import combine
     from huifang.lint.loader import kind_for
 
     loaded = load_content(root)
@@ -95,10 +95,12 @@ def stream(
     _OUTPUT = output
     textfile.GUARD = (os.path.abspath(root), os.path.realpath(root), loaded.limits.max_file_bytes)
     state: dict = {"ids": {}, "broken": set()}
+    texts: dict = {}  # the free-form chunks' parts (`_gather_text`)
     if scripts:
         found.extend(chunks.in_chunks(_lint_yaml_chunk, _gather_yaml, scripts, result, state, jobs=jobs))
     if full:
         found.extend(_script_references(loaded, state))
+    head = len(found)
     if freeform:
         _ = ctx.reader  # build the phrase automaton once, before any fork
         found.extend(
@@ -107,6 +109,7 @@ def stream(
                 _gather_text,
                 freeform,
                 result,
+                texts,
                 parallel_from=chunks.PARALLEL_FROM_FREEFORM,
                 jobs=jobs,
                 send=_text_rows,
@@ -115,7 +118,7 @@ def stream(
         )
     _WORK, _OUTPUT = None, ""
     ctx.sources.update(result.sources)
-    result.problems = combine(finish(found, ctx.sources, config))
+    result.problems = combine(finished(found, head, texts.get("parts"), ctx.sources, config))
     result.sources = ctx.sources
     _fixed_files(loaded, result)
     # The kind of each content file a fix would rewrite (the fix is refused if the file would no longer
@@ -125,6 +128,28 @@ def stream(
         if doc is not None:
             result.kinds[display] = kind_for(Path(doc.path), root) or "script"
     return result
+
+
+def finished(found: list[Problem], head: int, parts: list | None, sources: dict, config) -> list[Problem]:
+    """`engine.finish(found)`, where the free-form files' findings (`found[head:]`, `parts` of them as `_gather_text`
+    lists them) come finished from their chunks: when each chunk's are in order (`_lint_text_chunk`), only the
+    findings before them are finished, and the places at the junctions compared (the rest first, then each chunk's
+    first after the last before it). Exact: ignored files, switches and duplicates were dealt with in the chunks
+    under the same settings (asked again, a finding let through is let through), so finishing everything would
+    keep the free-form findings as they are, after the others when every place of theirs comes after."""
+    from huifang.lint.engine import PLACE, finish
+
+    if not parts or not all(ordered for ordered, _, _ in parts):
+        return finish(found, sources, config)
+    rest = finish(found[:head], sources, config)
+    last = PLACE(rest[-1]) if rest else None
+    for _, first, final in parts:
+        if first is None:
+            continue
+        if last is not None and not last < PLACE(first):
+            return finish(found, sources, config)
+        last = PLACE(final)
+    return rest + found[head:]
 
 
 def _script_references(loaded, state: dict) -> list[Problem]:
@@ -171,10 +196,11 @@ def _lint_yaml_chunk(files):
 def _keep_compiled() -> None:
     """Keep the regexes this chunk compiled: a forked worker ends without running exit handlers."""
     from huifang import regexcache
-    from huifang.lint import alphabet
+    from huifang.lint import alphabet, standards
 
     regexcache.KEPT.save()
     alphabet.KEPT.save()
+    standards.SOURCES.save()
 
 
 def _gather_yaml(part, result: Result, found: list, state: dict) -> None:
@@ -221,7 +247,7 @@ def _lint_freeform(engine, files, result: Result, project):
 def _lint_text_chunk(files):
     """Lint free-form files a hundred at a time (their new lines are read together): findings with
     inline switches applied, and the texts of files a fix will rewrite (no other text is kept)."""
-    from huifang.lint.engine import finish
+    from huifang.lint.engine import PLACE, finish
     from huifang.lint.suppress import unknown_rules
 
     assert _WORK is not None, "lint_text sets it before the chunks run"
@@ -230,6 +256,7 @@ def _lint_text_chunk(files):
     shared = engine.ctx.sources  # what fixes read; holds a file only while it is linted
     found: list = []
     keep: dict[str, tuple] = {}
+    ordered = True  # each batch's findings are (`finish`): the chunk's are when the junctions are
     for at in range(0, len(files), 100):
         part = files[at : at + 100]
         problems, sources, paths = [], {}, {}
@@ -253,36 +280,40 @@ def _lint_text_chunk(files):
                 problems.extend(unknown_rules(display, view.text))
             del shared[display]
         problems = finish(problems, sources, config)
+        if problems and found and ordered:
+            ordered = PLACE(found[-1]) < PLACE(problems[0])
         found.extend(problems)
         keep.update((p.path, (paths[p.path], sources[p.path])) for p in problems if p.fix and p.path in sources)
     _keep_compiled()
-    return found, keep, len(files)
+    return found, keep, len(files), ordered
 
 
 def _text_rows(part):
     """What a worker sends back: its findings as rows, and as JSON rows when JSON will be printed (written
     here, in parallel, instead of in the parent once every worker is done; encoded too, when the output
     takes UTF-8: `formats.write_json`)."""
-    problems, sources, count = part
+    problems, sources, count, ordered = part
     written = None
     if _OUTPUT == "json":
         errors = formats.utf8(sys.stdout)
         # str rows when they do not encode: left to the parent's write, which raises it as it would have
         written = formats.json_rows(problems) if errors is None else formats.encoded_rows(problems, errors)
-    return as_rows(problems), written, sources, count
+    return as_rows(problems), written, sources, count, ordered
 
 
 def _text_problems(part):
-    rows, written, sources, count = part
+    rows, written, sources, count, ordered = part
     problems = from_rows(rows)
     if written is not None:
         for p, row in zip(problems, written):
             p.__dict__[formats.JSON_ROW] = row
-    return problems, sources, count
+    return problems, sources, count, ordered
 
 
 def _gather_text(part, result: Result, found: list, state: dict) -> None:
-    problems, sources, count = part
+    problems, sources, count, ordered = part
+    # whether the chunk's findings are in order, and its first and last (`finished`)
+    state.setdefault("parts", []).append((ordered, *((problems[0], problems[-1]) if problems else (None, None))))
     found.extend(problems)
     result.checked += count
     for display, (file, text) in sources.items():

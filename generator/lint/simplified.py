@@ -147,6 +147,7 @@ def changing_characters() -> re.Pattern | None:
             )
     except OSError:
         return None
+    DICTIONARIES[0] = key
     # (a regex of every such character, one of those changed by a one-character entry, as written by _any_of
     # ("" when there is none), and the phrases `_PHRASES` holds)
     found = KEPT.get(key)
@@ -164,6 +165,9 @@ def changing_characters() -> re.Pattern | None:
     return regexcache.compile(pattern) if pattern else None
 
 
+# The key of the dictionaries `changing_characters` read (this module's and their files'; None until read): a key for
+# work kept between runs that depends on what t2s changes.
+DICTIONARIES: list[tuple | None] = [None]
 # A regex of the characters changed by one-character entries (None until first asked), and its pattern ("": none).
 _ALONE: list = [None, ""]
 # A character changed only inside phrases (no one-character entry changes it, 沈) → the changed phrases holding it

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from huifang import model as m
 from huifang import regexcache
+from huifang.kept import Kept
 from huifang.lint import named, story
 from huifang.lint.anyline import any_line
 from huifang.lint.caller import CUE
@@ -281,8 +282,42 @@ def _piece(token: str, values: dict) -> str:
 
 @lru_cache(maxsize=4096)
 def _compile(pattern: str, fills: tuple) -> str:
+    kept = _kept_sources()
+    if kept is not None:
+        found = kept.get((pattern, fills))
+        if found is not None:
+            return found
     values = dict(fills)
-    return "".join(_piece(t, values) for t in TOKEN.split(pattern) if t)
+    source = "".join(_piece(t, values) for t in TOKEN.split(pattern) if t)
+    if kept is not None:
+        kept[(pattern, fills)] = source
+        SOURCES.put(_SOURCES[0], kept)
+    return source
+
+
+# A pattern's source depends on the pattern and the org's values (`_compile`'s arguments), huifang's code (this
+# module's tables, `normalize.fold`) and what OpenCC's t2s changes: kept between runs for the code and dictionaries
+# of this run (the digests the content cache checked, `contentcache.CODE`, and `simplified.DICTIONARIES`), a dict
+# of sources per both.
+SOURCES = Kept("elements")
+_SOURCES: list = [None, None]  # (the key, its sources), or (False, None) when a key is not known
+
+
+def _kept_sources() -> dict | None:
+    if _SOURCES[0] is None:
+        import sys
+
+        from huifang.lint import simplified
+
+        cache = sys.modules.get("huifang.contentcache")  # not imported: no content loaded through it
+        code = cache.CODE[0] if cache is not None else None
+        if code is None or simplified.changing_characters() is None or simplified.DICTIONARIES[0] is None:
+            _SOURCES[:] = [False, None]
+        else:
+            key = (code, simplified.DICTIONARIES[0])
+            found = SOURCES.get(key)
+            _SOURCES[:] = [key, found if isinstance(found, dict) else {}]
+    return _SOURCES[1]
 
 
 class Detector:
@@ -1167,6 +1202,20 @@ def _ending(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> 
     whatever follows it. Thanks said in the middle of a script (a reply to one question, 「感谢致电」 in
     the opening) is not its closing."""
     says = _closing_memo(standard, org)
+    end = _end(agent, says)[0]
+    start = end - 1
+    while start > 0 and end - start < standard.max_turns and _closing_talk(agent[start], says):
+        start -= 1
+    for index in range(max(0, end - standard.max_turns), start):
+        if _ENDING_WORDS[agent[index].folded] and says(agent[index]):
+            start = index  # 「…祝您生活愉快，再见！」 then one more remark: the goodbye still closes the call
+            break
+    return agent[max(start, 0) : end]
+
+
+def _end(agent: list[Utterance], says) -> tuple[int, bool | None]:
+    """Where `_ending`'s closing ends: past trailing rules of conduct, and past narration when the file quotes its
+    speech; with whether the speech was found quoted (None: not asked, no unquoted line was reached)."""
     end = len(agent)
     quoted = None
     while end > 1 and not says(agent[end - 1]):
@@ -1183,14 +1232,20 @@ def _ending(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> 
                 end -= 1
                 continue
         break
-    start = end - 1
-    while start > 0 and end - start < standard.max_turns and _closing_talk(agent[start], says):
-        start -= 1
-    for index in range(max(0, end - standard.max_turns), start):
-        if _ENDING_WORDS[agent[index].folded] and says(agent[index]):
-            start = index  # 「…祝您生活愉快，再见！」 then one more remark: the goodbye still closes the call
-            break
-    return agent[max(start, 0) : end]
+    return end, quoted
+
+
+def ending_read(agent: list[Utterance], standard: m.Standard, org: m.Org | None) -> tuple:
+    """All that `closing` reads of a free-form path's agent turns when `_ending` alone finds its closing (no closing
+    marker, no bank's ending nodes, not a message, no quotation mark in the file's text): the turns from
+    `max_turns` before where the closing ends (`_end`) to the path's end, each as (folded, ask) (`len(text)` is
+    `len(folded)`), and whether `_end` found the speech quoted (its one answer from turns before them: a Markdown
+    file's &ldquo; is a quotation mark only once rendered). Two paths with the same answer have the same closing
+    turns' folded texts, so the same elements missing: `_end` walks back over the same turns to the same place
+    (`max_turns` before it, where these turns start unless they are the path's first, whose `end > 1` then stops it
+    there as well: `max_turns` ≥ 1), and `_ending` reads nothing before it."""
+    end, quoted = _end(agent, _closing_memo(standard, org))
+    return quoted, tuple([(u.folded, u.ask) for u in agent[max(0, end - standard.max_turns) :]])
 
 
 def _rule(text: str) -> bool:

@@ -25,6 +25,33 @@ OPEN_SHADOW = (
 )
 
 
+# Material starts its search worker on every page load, and the worker fetches and indexes the 2.7 MB search index:
+# about a third of a page load's Chromium CPU (bench/README.md, "Test suite time (session 26)"). A test that does not
+# search gets an empty worker script instead; the tests marked `search` keep the real one.
+SEARCH_WORKER = "**/assets/javascripts/workers/search.*.min.js"
+
+
+def without_search(context):
+    context.route(SEARCH_WORKER, lambda route: route.fulfill(body="", content_type="text/javascript"))
+    return context
+
+
+class NoSearchBrowser:
+    """The Chromium a test gets unless it is marked `search`: every context it opens has an empty search worker."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **kwargs):
+        return without_search(self._browser.new_context(**kwargs))
+
+    def new_page(self, **kwargs):
+        return self.new_context(**kwargs).new_page()
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

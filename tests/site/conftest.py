@@ -68,8 +68,11 @@ def chromium():
 
 
 @pytest.fixture
-def browser(chromium):
-    """The process's Chromium; the pages and contexts a test opened are closed after it, so none carries over."""
-    yield chromium
+def browser(chromium, request):
+    """The process's Chromium; the pages and contexts a test opened are closed after it, so none carries over.
+    Material's search worker runs only in the tests marked `search` (browser.py, SEARCH_WORKER)."""
+    from tests.site.browser import NoSearchBrowser
+
+    yield chromium if request.node.get_closest_marker("search") else NoSearchBrowser(chromium)
     for context in chromium.contexts:
         context.close()

@@ -52,7 +52,7 @@ class Watch:
         url = route.request.url
         host = urlsplit(url).hostname
         if url.startswith(("data:", "blob:", "file:")) or host == "127.0.0.1":
-            route.continue_()
+            route.fallback()  # to the context's own routes (an empty search worker), then the network
         else:
             self.outside.append(url)
             route.abort()
@@ -65,6 +65,7 @@ def new_page(browser, **kwargs):
     return page, Watch(page)
 
 
+@pytest.mark.search  # every page with its search worker running, watched for errors
 def test_pages_render_offline_without_errors(browser, shipped_site: Path):
     page, watch = new_page(browser)
     with serve(shipped_site, page) as base:
@@ -117,6 +118,7 @@ def test_dialogue_tells_agent_and_customer_apart(browser, hostile_site: Path):
         assert "<img src=x" in customer.inner_text()  # hostile text shown as text
 
 
+@pytest.mark.search
 def test_hostile_yaml_stays_text(browser, hostile_site: Path):
     page, watch = new_page(browser)
     with serve(hostile_site, page) as base:
@@ -176,6 +178,7 @@ def test_opening_index_html_from_disk_works_for_reading(browser, hostile_site: P
     assert watch.outside == []
 
 
+@pytest.mark.search
 def test_search_answers_the_query_set(browser, shipped_site: Path, artifacts: Path):
     page, watch = new_page(browser)
     results = {}

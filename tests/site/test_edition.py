@@ -27,6 +27,7 @@ def test_every_page_has_a_traditional_twin(shipped_site: Path):
 
 
 @pytest.mark.parametrize("size", [{"width": 1366, "height": 900}, {"width": 390, "height": 844}])
+@pytest.mark.search
 def test_switch_and_search_in_the_traditional_edition(browser, shipped_site: Path, size: dict):
     page = browser.new_page(viewport=size)
     errors = []

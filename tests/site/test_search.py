@@ -17,6 +17,7 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.mark.browser
+@pytest.mark.search
 def test_held_out_questions_find_their_page(shipped_site: Path, browser):
     from bench.site.questions import COUNTS, ask
 
@@ -167,6 +168,7 @@ MECHANISMS = [
 
 
 @pytest.mark.browser
+@pytest.mark.search
 def test_search_mechanisms_in_chromium(browser, shipped_site: Path):
     from tests.site.browser import search, serve
 
@@ -220,6 +222,7 @@ CLASSES = [
 
 
 @pytest.mark.browser
+@pytest.mark.search
 @pytest.mark.parametrize(
     "edition, traditional",
     [("", False), ("zh-Hant/", True), ("zh-Hant/", False)],  # the last: typed in Simplified on the zh-Hant edition

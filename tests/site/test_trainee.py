@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.site.browser import OPEN_SHADOW, charts_in, serve, wait_for_charts
+from tests.site.browser import OPEN_SHADOW, NoSearchBrowser, charts_in, serve, wait_for_charts, without_search
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
@@ -70,7 +70,7 @@ def settle(page, base: str, path: str, site: Path) -> None:
 
 
 def open_page(browser, size: str):
-    context = browser.new_context(viewport=SIZES[size])
+    context = without_search(browser.new_context(viewport=SIZES[size]))
     context.add_init_script(OPEN_SHADOW)
     return context.new_page()
 
@@ -95,7 +95,7 @@ def walk(chromium, shipped_site: Path, artifacts: Path):
     paths = sorted({*PAGE_KINDS.values(), *("zh-Hant/" + p.removeprefix("zh-Hant/") for p in PAGE_KINDS.values())})
     audit = Audit(shipped_site, show=5)
     with serve(shipped_site) as base:
-        visit(chromium, shipped_site, base, paths, audit, quiet=True, opened=photograph)
+        visit(NoSearchBrowser(chromium), shipped_site, base, paths, audit, quiet=True, opened=photograph)
     return shots, audit
 
 

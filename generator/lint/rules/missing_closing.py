@@ -18,7 +18,7 @@ FAIL:
 from __future__ import annotations
 
 from huifang.lint.linemarks import CLOSING
-from huifang.lint.standards import closing, for_view, path_name, shown, suggestion
+from huifang.lint.standards import closing, ending_read, for_view, path_name, shown, suggestion
 from huifang.lint.standards import missing as absent
 from huifang.lint.story import quoted
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from huifang.lint.engine import Context
     from huifang.lint.utterance import CallView
+    from huifang.model import Org, Standard
     from huifang.problems import Problem
 
 ID = "missing-closing"
@@ -41,6 +42,31 @@ def check(view: CallView, ctx: Context) -> Iterable[Problem]:
     standard = for_view(ctx.project.closing, view)
     if standard is None or not standard.elements:
         return ()
+    if (
+        not view.freeform
+        or view.kind == "message"
+        or view.node_endings
+        or view.marks is None
+        or view.marks & CLOSING
+        or quoted(view)
+    ):
+        return _check(view, ctx, standard)[0]
+    # Only `_ending` finds each path's closing (lint/standards.ending_read): the answer of a path with the same
+    # turns there is the same, and a clean one (nothing missing) is remembered.
+    clean = _clean(standard, view.org)
+    key = tuple([ending_read(view.agent_turns(turns), standard, view.org) for _, turns in view.paths])
+    if key in clean:
+        return ()
+    found, alone = _check(view, ctx, standard)
+    if alone and not found:
+        if len(clean) > 100_000:
+            clean.clear()
+        clean.add(key)
+    return found
+
+
+def _check(view: CallView, ctx: Context, standard: Standard) -> tuple[list[Problem], bool]:
+    """The findings, and whether they come from the paths' closing turns alone (no phrase list's goodbye asked)."""
     if view.freeform and (view.marks is None or view.marks & CLOSING):
         # a book of standards: another kind of contact's section is not this call (lint/ownkind, Round 32b)
         from huifang.lint.ownkind import own_kind
@@ -53,6 +79,7 @@ def check(view: CallView, ctx: Context) -> Iterable[Problem]:
         view = spoken(view)
     groups: dict[tuple, list[str]] = {}
     where = {}
+    asked = False
     for label, turns in view.paths:
         last = closing(turns, standard, view)
         missing = absent(ctx, standard, view.org, last)
@@ -61,12 +88,28 @@ def check(view: CallView, ctx: Context) -> Iterable[Problem]:
             # thanks and wishes said next to it (lint/leavetaking, Round 33a)
             from huifang.lint.leavetaking import with_leave_taking
 
+            asked = True
             last, missing = with_leave_taking(ctx, view, turns, standard, last, missing)
         if missing:
             key = (id(last[-1]) if last else None, tuple(e.id for e in missing))
             groups.setdefault(key, []).append(path_name(label))
             where[key] = (last[-1] if last else None, missing)
-    return _reports(view, ctx, standard, groups, where) if groups else ()
+    return (list(_reports(view, ctx, standard, groups, where)) if groups else []), not asked
+
+
+_CLEAN: dict[tuple, tuple] = {}
+
+
+def _clean(standard: Standard, org: Org | None) -> set:
+    """The paths' `ending_read` answers found clean for this standard and org (the entry holds both, so their ids
+    stay theirs)."""
+    key = (id(standard), id(org))
+    entry = _CLEAN.get(key)
+    if entry is None or entry[0] is not standard or entry[1] is not org:
+        if len(_CLEAN) > 64:
+            _CLEAN.clear()
+        entry = _CLEAN[key] = (standard, org, set())
+    return entry[2]
 
 
 def _reports(view, ctx, standard, groups, where):
