@@ -24,6 +24,7 @@ from huifang.lint.branches import MAX_PATHS, alternatives, count, endings, headi
 from huifang.lint.branches import paths as marked_paths
 from huifang.lint.dialogue import quoted_turns
 from huifang.lint.linemarks import ALTERNATIVES, BRANCHES, KIND, REORDERED, LineTests
+from huifang.lint.readings import strip as strip_readings
 from huifang.lint.rendered import Placed, render
 from huifang.lint.robotends import each_ending
 from huifang.lint.speakers import AGENT_LABELS, CUSTOMER, CUSTOMER_LABELS, UNKNOWN, Speakers, first_person, infer_agent
@@ -464,8 +465,9 @@ class Reader:
 
     def views(self, files: list[tuple[str, str]], org=None) -> list[CallView]:
         """`view` of many (text, display) files; the lines none of them had before are read together."""
-        originals = [text for text, _ in files]
-        files = [(lone_cr(text), display) for text, display in files]
+        read = [strip_readings(text) for text, _ in files]  # 「請(qǐng)講」 read as 「請講」 (lint/readings.py)
+        originals = [text for text, _ in read]
+        files = [(lone_cr(text), display) for (text, _), (_, display) in zip(read, files)]
         kinds = [markdown(display) for _, display in files]
         split = [None if md and has_blocks(text) else text.split("\n") for (text, _), md in zip(files, kinds)]
         if self.size > self.LIMIT:
@@ -485,7 +487,7 @@ class Reader:
                     new.update(filterfalse(known.__contains__, lines))
             learnt[md], marked[md] = self._learn(new, md) if new else ({}, {})
         out = []
-        for (text, display), lines, md, original in zip(files, split, kinds, originals):
+        for (text, display), lines, md, original, (_, readings) in zip(files, split, kinds, originals, read):
             unknown: dict = {}
             marks = None
             if lines is None:
@@ -546,6 +548,7 @@ class Reader:
             call.kind = declared or "outbound"
             call.marks = marks
             call.node_endings = nodes
+            call.readings = readings
             if self.matcher is not None:
                 call.phrase_lines = hits
                 call.no_phrases = not hits
