@@ -113,7 +113,8 @@ def _starts(text: str) -> list[int]:
 
 def strip(text: str) -> tuple[str, Readings | None]:
     """The text without its readings, and where they were (None when it has none: the text itself comes back)."""
-    if _MAYBE.search(text) is None:
+    # a reading ends with a closing bracket: most texts have none, and looking for one is ≈ 30 times cheaper than _MAYBE
+    if (")" not in text and "）" not in text) or _MAYBE.search(text) is None:
         return text, None
     pieces, cuts, at, gone = [], [], 0, 0
     for found in READING.finditer(text):
