@@ -24,7 +24,6 @@ from huifang.lint.branches import MAX_PATHS, alternatives, count, endings, headi
 from huifang.lint.branches import paths as marked_paths
 from huifang.lint.dialogue import quoted_turns
 from huifang.lint.linemarks import ALTERNATIVES, BRANCHES, KIND, REORDERED, LineTests
-from huifang.lint.readings import strip as strip_readings
 from huifang.lint.rendered import Placed, render
 from huifang.lint.robotends import each_ending
 from huifang.lint.speakers import AGENT_LABELS, CUSTOMER, CUSTOMER_LABELS, UNKNOWN, Speakers, first_person, infer_agent
@@ -375,6 +374,12 @@ def may_branch(text: str) -> bool:
 LONE_CR = regexcache.compile(r"\r(?!\n)")
 
 
+def _readings(text: str) -> tuple:
+    from huifang.lint.readings import strip  # imported only for a text with a closing bracket
+
+    return strip(text)
+
+
 def lone_cr(text: str) -> str:
     """Old Mac line ends (CR alone) read as line ends; same length, so every offset stays."""
     return LONE_CR.sub("\n", text) if "\r" in text else text
@@ -465,7 +470,8 @@ class Reader:
 
     def views(self, files: list[tuple[str, str]], org=None) -> list[CallView]:
         """`view` of many (text, display) files; the lines none of them had before are read together."""
-        read = [strip_readings(text) for text, _ in files]  # 「請(qǐng)講」 read as 「請講」 (lint/readings.py)
+        # 「請(qǐng)講」 read as 「請講」 (lint/readings.py), looked for only where a bracket closes: most texts have none
+        read = [_readings(text) if ")" in text or "）" in text else (text, None) for text, _ in files]
         originals = [text for text, _ in read]
         files = [(lone_cr(text), display) for (text, _), (_, display) in zip(read, files)]
         kinds = [markdown(display) for _, display in files]

@@ -11,26 +11,35 @@ a tone mark or not a syllable (「卡（Debit）」, 「咖啡(café)」, 「塔
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
 
 from huifang import regexcache
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # the letter each tone-marked one is written on
 _BARE = str.maketrans(TONED, "aaaaeeeeiiiioooouuuuüüüünnnm")
-# the first test: any tone-marked letter right after an opening bracket or a letter (most texts have none)
-_MAYBE = regexcache.compile(f"[(（][a-zü]{{0,5}}[{TONED}]")
-READING = regexcache.compile(f"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])([(（]([a-zü{TONED}]{{1,6}})[)）])")
-# a syllable of Mandarin pinyin, tone marks taken off (initial, then final; 嗯 ng, n, m on their own)
-SYLLABLE = regexcache.compile(
-    "(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
-    "(?:iang|iong|uang|ueng|ang|eng|ong|ian|iao|uai|uan|üan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ing|ua|uo|ui|un"
-    "|üe|ue|ün|a|o|e|i|u|ü)|ng|n|m"
-)
+
+
+@cache
+def _patterns():
+    """(any tone-marked letter right after an opening bracket and a few letters: the first test, which most texts
+    with a bracket fail; a reading right after a Han character; a syllable of Mandarin pinyin with its tone mark
+    taken off — initial, then final; 嗯 ng, n, m on their own), compiled the first time a text has a bracket."""
+    return (
+        regexcache.compile(f"[(（][a-zü]{{0,5}}[{TONED}]"),
+        regexcache.compile(f"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])([(（]([a-zü{TONED}]{{1,6}})[)）])"),
+        regexcache.compile(
+            "(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+            "(?:iang|iong|uang|ueng|ang|eng|ong|ian|iao|uai|uan|üan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ing|ua|uo|ui|un"
+            "|üe|ue|ün|a|o|e|i|u|ü)|ng|n|m"
+        ),
+    )
 
 
 def _syllable(letters: str) -> bool:
     """One tone mark, on a Mandarin syllable."""
-    return sum(letters.count(c) for c in TONED) == 1 and SYLLABLE.fullmatch(letters.translate(_BARE)) is not None
+    syllable = _patterns()[2]
+    return sum(letters.count(c) for c in TONED) == 1 and syllable.fullmatch(letters.translate(_BARE)) is not None
 
 
 class Readings:
@@ -113,11 +122,14 @@ def _starts(text: str) -> list[int]:
 
 def strip(text: str) -> tuple[str, Readings | None]:
     """The text without its readings, and where they were (None when it has none: the text itself comes back)."""
-    # a reading ends with a closing bracket: most texts have none, and looking for one is ≈ 30 times cheaper than _MAYBE
-    if (")" not in text and "）" not in text) or _MAYBE.search(text) is None:
+    # a reading ends with a closing bracket: most texts have none, and looking for one is ≈ 30 times cheaper than a regex
+    if ")" not in text and "）" not in text:
+        return text, None
+    maybe, reading, _ = _patterns()
+    if maybe.search(text) is None:
         return text, None
     pieces, cuts, at, gone = [], [], 0, 0
-    for found in READING.finditer(text):
+    for found in reading.finditer(text):
         if not _syllable(found.group(2)):
             continue
         start, end = found.span(1)
