@@ -59,6 +59,8 @@
                                                           # in sessions 24 and 25 (2dc7d90, 1f91695, ec87ab0), then spent
     python bench/realworld/evaluate.py --split heldout27  # set 27 (labels-heldout27.yaml, heldout27/): blind, written in
                                                           # session 25; totals only until it is spent (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout28  # set 28 (labels-heldout28.yaml, heldout28/): blind, written in
+                                                          # session 27; totals only until it is spent (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -118,6 +120,7 @@ LABELS = {
     "heldout25": "labels-heldout25.yaml",
     "heldout26": "labels-heldout26.yaml",
     "heldout27": "labels-heldout27.yaml",
+    "heldout28": "labels-heldout28.yaml",
 }
 
 

@@ -415,6 +415,8 @@ class Engine:
             found.extend(rule.check(view, ctx))
         if view.paths_total and self.call_rules:
             found.append(capped(view, ctx))
+        if view.readings is not None:  # read without its pinyin readings: placed where the file has them
+            return view.readings.placed(found)
         return found
 
 

@@ -374,6 +374,12 @@ def may_branch(text: str) -> bool:
 LONE_CR = regexcache.compile(r"\r(?!\n)")
 
 
+def _readings(text: str) -> tuple:
+    from huifang.lint.readings import strip  # imported only for a text with a closing bracket
+
+    return strip(text)
+
+
 def lone_cr(text: str) -> str:
     """Old Mac line ends (CR alone) read as line ends; same length, so every offset stays."""
     return LONE_CR.sub("\n", text) if "\r" in text else text
@@ -464,8 +470,10 @@ class Reader:
 
     def views(self, files: list[tuple[str, str]], org=None) -> list[CallView]:
         """`view` of many (text, display) files; the lines none of them had before are read together."""
-        originals = [text for text, _ in files]
-        files = [(lone_cr(text), display) for text, display in files]
+        # 「請(qǐng)講」 read as 「請講」 (lint/readings.py), looked for only where a bracket closes: most texts have none
+        read = [_readings(text) if ")" in text or "）" in text else (text, None) for text, _ in files]
+        originals = [text for text, _ in read]
+        files = [(lone_cr(text), display) for (text, _), (_, display) in zip(read, files)]
         kinds = [markdown(display) for _, display in files]
         split = [None if md and has_blocks(text) else text.split("\n") for (text, _), md in zip(files, kinds)]
         if self.size > self.LIMIT:
@@ -485,7 +493,7 @@ class Reader:
                     new.update(filterfalse(known.__contains__, lines))
             learnt[md], marked[md] = self._learn(new, md) if new else ({}, {})
         out = []
-        for (text, display), lines, md, original in zip(files, split, kinds, originals):
+        for (text, display), lines, md, original, (_, readings) in zip(files, split, kinds, originals, read):
             unknown: dict = {}
             marks = None
             if lines is None:
@@ -546,6 +554,7 @@ class Reader:
             call.kind = declared or "outbound"
             call.marks = marks
             call.node_endings = nodes
+            call.readings = readings
             if self.matcher is not None:
                 call.phrase_lines = hits
                 call.no_phrases = not hits

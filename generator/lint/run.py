@@ -276,8 +276,10 @@ def _lint_text_chunk(files):
             sources[display] = shared[display] = view.text
             paths[display] = file
             problems.extend(lint(view))
+            if view.readings is not None:  # the text as written, where its findings were placed (lint/readings.py)
+                sources[display] = view.readings.text
             if "huifang" in view.text:  # a switch (most files have none: no call, no list)
-                problems.extend(unknown_rules(display, view.text))
+                problems.extend(unknown_rules(display, sources[display]))
             del shared[display]
         problems = finish(problems, sources, config)
         if problems and found and ordered:

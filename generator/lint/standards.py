@@ -145,6 +145,8 @@ NOT_A_NAME_WORDS = (
 NOT_A_NAME = _led(NOT_A_NAME_WORDS) + "(?:" + "|".join(NOT_A_NAME_WORDS) + ")"
 TITLES = "经理|总|主任|医生|护士|大夫|律师|局长|处长|科长|院长|校长|会长|董事|主管|书记|同志"
 UNIT_NAME = (
+    # (a staff number or a person named by surname and a blank is the agent, not a name: 您好，工号xx为您服务; 毕姓X)
+    r"(?!工号|编号|工作号|坐席号|[\u4e00-\u9fff]姓(?:x+|×+|\*+|某+)?(?:[^\w]|$))"
     r"(?!小?[" + SURNAMES + r"][\u4e00-\u9fff]{0,2}(?:[^\w]|为您|为你))(?!x+[^\w])(?!(?:工号|编号)?[0-9]{1,6}号)"
     r"(?:(?:\*{1,4}|×{1,4})(?!" + TITLES + r"))?"
     r"(?:(?!" + NOT_A_NAME + r"|的)[^\W_]){2,10}(?=[,，。!！”」\s(（]|$|(?:\*{1,4}|x{2,4}|×{1,4})?(?:为您|为你)服务)"

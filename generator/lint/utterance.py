@@ -12,6 +12,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
     from dataclasses import dataclass, field
 
+    from huifang.lint.readings import Readings
     from huifang.model import Org
 else:
     from huifang.records import dataclass, field
@@ -177,6 +178,7 @@ class CallView:
     paths_total: int = 0  # how many paths the call has when `paths` lists only the first MAX_PATHS, else 0
     marks: int | None = None  # free-form: its lines' marks joined (lint/linemarks.py), None when not marked
     node_endings: tuple = ()  # free-form: a bank's alternative last lines, each a whole closing (branches.node_endings)
+    readings: Readings | None = None  # free-form: pinyin readings taken out of `text` (lint/readings.py), or None
 
     def owns(self, u: Utterance) -> bool:
         """Written in the script itself or in its org profile (not a question borrowed from a bank)."""
