@@ -37,7 +37,7 @@ from huifang.lint.linemarks import CLOSING, OPENINGS
 from huifang.lint.normalize import fold
 from huifang.lint.story import quotes
 from huifang.lint.textmemo import Remembered, found_by
-from huifang.lint.utterance import CallView, Utterance
+from huifang.lint.utterance import CallView, Part, Utterance
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the checker knows dataclasses; records makes the same classes faster
@@ -1366,8 +1366,9 @@ def _without_customers_thanks(turns: list[Utterance]) -> list[Utterance]:
 
 
 def _part(u: Utterance, start: int, end: int) -> Utterance:
-    """text[start:end] of a free-form utterance, keeping its place in the file."""
-    return Utterance(
+    """text[start:end] of a free-form utterance, keeping its place in the file (its normalised form worked out
+    only if read: `Part`)."""
+    return Part(
         u.text[start:end],
         u.speaker,
         u.file,

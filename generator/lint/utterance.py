@@ -100,6 +100,61 @@ class Utterance:
         return a, b
 
 
+class Part(Utterance):
+    """A part of a free-form utterance (`standards._part`: a long paragraph's closing, a closing turn after its last
+    question, a turn without the customer's thanks a story tells), whose normalised form is worked out when first
+    read rather than when the part is made. The closing's readings make parts of the turns they read and read only
+    their folded text: a part of each new closing turn cost a `drop` of it that nothing read (bench/README qa Round
+    38). What is read is `drop(folded)`, as `Utterance` gives it; every other field is set as `Utterance` sets it
+    (tests/lint/test_utterance_part.py compares every slot)."""
+
+    __slots__ = ()
+
+    def __init__(
+        self,
+        text: str,
+        speaker: str,
+        file: str,
+        line: int,
+        col: int,
+        base: int,
+        origin,
+        ask: bool,
+        key: str | None,
+        kind: str,
+        folded: str,
+    ):
+        # Utterance.__init__'s fields but `normalized`, set here: its `normalized = …` would go through the property
+        self.text = text
+        self.speaker = speaker
+        self.file = file
+        self.line = line
+        self.col = col
+        self.base = base
+        self.origin = origin
+        self.ask = ask
+        self.key = key
+        self.kind = kind
+        self.agent = speaker == AGENT
+        self.folded = folded
+
+    @property  # type: ignore[override]
+    def normalized(self) -> str:
+        try:
+            return _NORMALIZED.__get__(self, Part)
+        except AttributeError:  # not read yet
+            value = drop(self.folded)
+            _NORMALIZED.__set__(self, value)
+            return value
+
+    @normalized.setter
+    def normalized(self, value: str) -> None:
+        _NORMALIZED.__set__(self, value)
+
+
+_NORMALIZED = Utterance.__dict__["normalized"]  # the slot itself, under the property
+
+
 @dataclass(eq=False)
 class CallView:
     """One call as the rules see it."""

@@ -90,6 +90,22 @@ CASES = {
     ),
     "srt without cues": ("a.srt", "只是一段文字\n", "1:1: 字幕文件里没有任何带时间轴的字幕"),
     "unsupported suffix": ("a.mp3", b"ID3\x03\x00", "1:1: 不支持的文件类型"),
+    # json.loads and msgspec both decode these to a lone surrogate, which no output can write (it was a traceback)
+    "lone high surrogate escape": (
+        "a.json",
+        '{"segments": [\n  {"start": 0, "end": 1, "text": "您好\\ud800", "speaker": "SPEAKER_00"}]}',
+        "2:37: 这里的 \\ud800 是不成对的代理转义",
+    ),
+    "lone low surrogate escape": (
+        "a.json",
+        '{"segments": [{"start": 0, "end": 1, "text": "您好", "speaker": "SPEAKER_\\uDC0000"}]}',
+        "1:72: 这里的 \\uDC00 是不成对的代理转义",
+    ),
+    "high surrogate escape followed by another": (
+        "a.json",
+        '{"segments": [{"start": 0, "end": 1, "text": "\\ud83d\\ud83d\\ude00", "speaker": "SPEAKER_00"}]}',
+        "1:47: 这里的 \\ud83d 是不成对的代理转义",
+    ),
 }
 
 
@@ -143,3 +159,19 @@ def test_broken_qa_form_is_one_line(minimal):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("content/qa/bad.yaml")]
     assert [line.split(": ", 1)[0] for line in lines] == ["content/qa/bad.yaml:3:12", "content/qa/bad.yaml:5:43"]
+
+
+def test_escaped_surrogate_pairs_and_backslashes_are_read_as_text(tmp_path):
+    """What the surrogate check must leave alone: a pair written as two escapes (an emoji) and an escaped
+    backslash before `ud800` (the text \\ud800, no escape of a character)."""
+    call = tmp_path / "call.json"
+    call.write_text(
+        '{"segments": [{"start": 0, "end": 2, "text": "您好，这里是泰康人寿 \\ud83d\\ude00", "speaker": "SPEAKER_00"},'
+        ' {"start": 2.5, "end": 4, "text": "路径是 C:\\\\ud800", "speaker": "SPEAKER_01"}]}',
+        encoding="utf-8",
+    )
+    result = huifang("qa", "--project", REPO, "--no-db", "--format", "json", call)
+    assert "Traceback" not in result.stderr and result.stderr == "", result.stderr
+    report = json.loads(result.stdout)
+    assert report["summary"]["calls"] == 1 and not report["summary"].get("unreadable")
+    assert [c["path"] for c in report["calls"]] == [str(call)]

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from huifang.qa.call import TranscriptError
-from huifang.qa.readers import decode, finish, from_json, parse_json, read, typed
+from huifang.qa.readers import decode, finish, from_json, lone_surrogate, parse_json, read, typed
 
 from tests.qa.conftest import STORY
 
@@ -15,8 +15,10 @@ FIELDS = ("speaker", "text", "start", "end", "channel", "line")
 
 
 def by_dicts(raw: bytes, display: str):
-    """What `read` gave before the typed decoding: the `json.loads` path alone."""
+    """What `read` gave before the typed decoding: the `json.loads` path alone (after the escapes' check,
+    which both paths share)."""
     try:
+        lone_surrogate(raw, display)
         call = from_json(parse_json(decode(raw, display), display), display)
     except TranscriptError as exc:
         return str(exc)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from operator import attrgetter
 
 from huifang.problems import ContentError
@@ -32,6 +33,8 @@ def read(path: str, display: str | None = None, max_bytes: int = MAX_BYTES) -> C
         )
     raw = load_bytes(path, display, max_bytes)
     if lower.endswith(JSON_SUFFIXES):
+        if b"\\" in raw and (b"\\ud" in raw or b"\\uD" in raw):  # a one-byte search first: memchr
+            lone_surrogate(raw, display)
         typed = _typed()
         said = typed.turns(raw) if typed is not None else None
         if said is not None:
@@ -94,6 +97,42 @@ def decode(raw: bytes, display: str) -> str:
                     return text
     raise TranscriptError(
         display, "无法识别文件的文字编码（不是 UTF-8、带 BOM 的 UTF-16 或 GB18030）：请把转写结果另存为 UTF-8"
+    )
+
+
+_ESCAPE = re.compile(rb"\\(u[0-9a-fA-F]{4}|[\s\S])")
+
+
+def lone_surrogate(raw: bytes, display: str) -> None:
+    """A `\\udXXX` escape not in a high-low pair decodes to a lone surrogate, which is no character: every
+    output that writes it would fail. Escapes are read left to right, so an escaped backslash is not taken
+    for the start of one."""
+    pending = None  # the high surrogate escape last seen, waiting for its low half
+    for match in _ESCAPE.finditer(raw):
+        escape = match.group(1)
+        code = int(escape[1:], 16) if len(escape) == 5 and escape[:1] == b"u" else -1
+        if pending is not None:
+            if 0xDC00 <= code <= 0xDFFF and match.start() == pending.end():
+                pending = None
+                continue
+            _lone(raw, pending, display)
+        if 0xD800 <= code <= 0xDBFF:
+            pending = match
+        elif 0xDC00 <= code <= 0xDFFF:
+            _lone(raw, match, display)
+    if pending is not None:
+        _lone(raw, pending, display)
+
+
+def _lone(raw: bytes, match: re.Match, display: str) -> None:
+    start = match.start()
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    column = len(raw[line_start:start].decode("utf-8", "replace")) + 1
+    raise TranscriptError(
+        display,
+        f"这里的 {match.group(0).decode('ascii')} 是不成对的代理转义，不是有效的字符：请重新导出转写结果",
+        raw.count(b"\n", 0, start) + 1,
+        column,
     )
 
 
