@@ -4,7 +4,8 @@ Declared as the `huifang` entry point, so `mkdocs build`/`mkdocs serve` work as 
 `huifang build`/`huifang serve`. Events, in build order:
 
 - on_config: load and validate the project, lint it, set the navigation, point Material's search at
-  our jieba user dictionary and add our CSS and the bundled Mermaid (no CDN);
+  our jieba user dictionary and add our CSS and the bundled Mermaid (no CDN; on_post_page leaves it out of
+  the pages without a chart);
 - on_files: add the generated pages and assets as in-memory files;
 - on_serve: watch content/, scripts_src/, templates/ and huifang.yaml;
 - on_post_build: index Traditional spellings, write the PDF forms, drop the dated sitemap.
@@ -19,6 +20,7 @@ import hashlib
 import logging
 import os
 import posixpath
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -47,11 +49,22 @@ ASSET_DIR = "assets/huifang"
 MAX_SHOWN = 30
 TAG_BOOST = 50
 KEYWORD_BOOST = 500  # the intent table's words, hidden in a page's first section
+MERMAID_SCRIPT = re.compile(r'<script src="[^"]*assets/huifang/mermaid\.min\.js"></script>\n?')
+MERMAID_CHART = re.compile(r'class="(?:[^"]*\s)?mermaid[\s"]')
 # `huifang build` has already loaded and linted the project to report problems; it hands the result
 # over here (keyed by project root) so the first build does not do that work twice.
 PRELOADED: dict[Path, tuple] = {}
 # `huifang serve`: parsed and validated files by project root, so a rebuild parses only changed files
 PARSED: dict[Path, dict] = {}
+
+
+def without_idle_mermaid(html: str, features) -> str:
+    """The page without the 2.7 MB Mermaid script when it has no chart to draw: a phone then neither fetches nor
+    runs it (≈ 0.2 s of a page load's CPU in Chromium, bench/README.md "Test suite time (session 29)"). With
+    Material's instant navigation a page is swapped in without loading the scripts again, so every page keeps it."""
+    if "navigation.instant" in features or MERMAID_CHART.search(html):
+        return html
+    return MERMAID_SCRIPT.sub("", html, count=1)
 
 
 class HuifangConfig(Config):
@@ -289,8 +302,16 @@ class HuifangPlugin(BasePlugin[HuifangConfig]):
 
     @event_priority(-100)  # after the tags plugin has written its listing
     def on_post_page(self, output, *, page, config):
-        """标签: each tag a collapsed line that opens to its pages (taglist.py)."""
-        return taglist.collapse(output) if page.file.src_uri == "tags.md" else output
+        """标签: each tag a collapsed line that opens to its pages (taglist.py); Mermaid only where a chart is."""
+        if page.file.src_uri == "tags.md":
+            output = taglist.collapse(output)
+        return without_idle_mermaid(output, config.theme.get("features") or [])
+
+    def on_post_template(self, output_content, *, template_name, config):
+        """The pages written from a template alone (404.html): no chart there either."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return without_idle_mermaid(output_content, config.theme.get("features") or [])
 
     @event_priority(150)  # before the tags plugin builds its listing
     def on_env(self, env, *, config, files):

@@ -100,7 +100,9 @@ def charts_in(html_file: Path) -> int:
 def wait_for_charts(page, site: Path, path: str) -> int:
     """Wait until every Mermaid chart of the built page `path` is drawn in the open page; returns their number."""
     expected = charts_in(site / path)
-    page.wait_for_function(CHARTS_DRAWN, arg=expected, timeout=CHART_TIMEOUT_MS)
+    # every 100 ms, not at every animation frame (Playwright's default): a frame asked for at 60 a second while
+    # Mermaid draws cost ≈ 0.09 s of Chromium's CPU a chart page (bench/README.md, session 29)
+    page.wait_for_function(CHARTS_DRAWN, arg=expected, timeout=CHART_TIMEOUT_MS, polling=100)
     return expected
 
 

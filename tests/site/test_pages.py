@@ -66,6 +66,35 @@ def test_pages_for_everything(hostile_site: Path):
     assert not (hostile_site / "sitemap.xml").exists()
 
 
+def test_mermaid_is_loaded_only_by_the_pages_with_a_chart(shipped_site: Path):
+    """The 2.7 MB Mermaid script on a page without a chart cost each page load ≈ 0.2 s of Chromium's CPU (and a
+    phone its download): the pages without a chart (the 404 page too) leave it out, every page with one keeps it.
+    The charts are drawn in Chromium by test_trainee and test_browser (which also sees that no request leaves the
+    machine: a chart page without the script would fetch Mermaid from the internet)."""
+    pages = {
+        p.relative_to(shipped_site).as_posix(): p.read_text(encoding="utf-8") for p in shipped_site.rglob("*.html")
+    }
+    charts = {path for path, text in pages.items() if '<pre class="mermaid">' in text}
+    assert "process.html" in charts and "zh-Hant/process.html" in charts and "etiquette.html" not in charts
+    assert "404.html" in pages and "404.html" not in charts
+    assert len(pages) > len(charts) > 100
+    for path, text in pages.items():
+        assert text.count("assets/huifang/mermaid.min.js") == (path in charts), path
+        assert "assets/huifang/huifang.js" in text, path  # the rest of our script stays on every page
+
+
+def test_with_instant_navigation_every_page_keeps_mermaid():
+    """Material's instant navigation swaps a page in without loading its scripts: a chart page reached from one
+    without Mermaid would find none, so with that feature on every page keeps the script."""
+    from huifang.site.plugin import without_idle_mermaid
+
+    page = '<p>无图</p>\n<script src="../assets/huifang/mermaid.min.js"></script>\n<script src="x.js"></script>'
+    assert without_idle_mermaid(page, ["navigation.tabs", "navigation.instant"]) == page
+    assert without_idle_mermaid(page, ["navigation.tabs"]) == '<p>无图</p>\n<script src="x.js"></script>'
+    chart = page + '<div class="admonition mermaid"></div>'
+    assert without_idle_mermaid(chart, []) == chart
+
+
 def test_forms_are_written_and_linked(hostile_site: Path):
     page = (hostile_site / "scenarios" / "demo-tousu.html").read_text(encoding="utf-8")
     for link in re.findall(r'href="\.\./(forms/[^"]+\.pdf)"', page):
