@@ -331,7 +331,7 @@ def test_when_to_call_is_an_index_and_a_page_of_cards_per_industry(
         assert cards == scenarios
         assert tallest[0] < 12000, tallest  # the longest industry page; the single page was 54,000 px
         settle(page, base, tallest[1], shipped_site)
-        page.screenshot(path=str(artifacts / f"site-when-to-call-industry-{size}.png"), full_page=True)
+        page.screenshot(path=str(artifacts / f"site-when-to-call-tallest-industry-{size}.png"), full_page=True)
         (artifacts / f"when-to-call-heights-{size}.txt").write_text(
             f"index {index_height}\ntallest {tallest[1]} {tallest[0]}\n", encoding="utf-8"
         )
