@@ -199,6 +199,10 @@ def test_segments_whisperx_left_without_a_speaker_go_by_their_words(team, tmp_pa
             "阿里云录音文件识别任务状态为 SUCCESS_WITH_NO_VALID_FRAGMENT：录音里没有识别出有效的语音",
         ),
         (
+            {"TaskId": "t", "StatusCode": 21050000, "StatusText": "SUCCESS", "BizDuration": 135000},
+            "阿里云录音文件识别任务状态为 SUCCESS：文件里却没有分句结果（Result），请保存查询任务结果时的完整返回",
+        ),
+        (
             {"taskId": "t", "statusCode": 21050002, "statusText": "RUNNING"},
             "阿里云录音文件识别任务状态为 RUNNING：任务还在识别中，请等识别完成后再取结果",
         ),

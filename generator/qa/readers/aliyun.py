@@ -42,6 +42,8 @@ STATUS_REASONS = {
     "SUCCESS_WITH_NO_VALID_FRAGMENT": "录音里没有识别出有效的语音",
     "QUEUEING": "任务还在排队，请等识别完成后再取结果",
     "RUNNING": "任务还在识别中，请等识别完成后再取结果",
+    # a task that succeeded, saved without its sentences (cut off, or only the status fields kept)
+    "SUCCESS": "文件里却没有分句结果（Result），请保存查询任务结果时的完整返回",
 }
 
 
