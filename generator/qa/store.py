@@ -65,7 +65,13 @@ ledger.register(
 
 def resolved(file: str | None) -> str | None:
     """A transcript's path as the ledger keys it: absolute, symbolic links followed."""
-    return os.path.realpath(file) if file else None
+    return storable(os.path.realpath(file)) if file else None
+
+
+def storable(path: str) -> str:
+    """A path as SQLite text can hold it: a file name's bytes that are not UTF-8 (lone surrogates in Python)
+    written as `\\udcff`, as the text output shows them; the whole batch failed to record before."""
+    return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def week_of(date: str | None) -> str | None:
@@ -90,7 +96,7 @@ def append(connection, records: list[dict], form_id: str | None, judged_at: str 
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     judged_at,
-                    r["path"],
+                    storable(r["path"]),
                     resolved(r.get("_file")),
                     meta.get("agent") or None,
                     meta.get("date") or None,

@@ -382,3 +382,28 @@ def test_a_project_without_a_qa_form_is_scored_on_the_shipped_one(capsys, tmp_pa
     assert code == 0 and (call["score"], call["passed"]) == (100.0, True)
     assert json.loads(out.out)["summary"]["form"] == "huifang-zhijian"
     assert "项目里没有质检评分表" in out.err and "content/qa/" in out.err
+
+
+def test_a_file_name_that_is_not_utf8_is_recorded_with_the_others(tmp_path):
+    """A transcript whose file name has bytes that are not UTF-8 (copied from an old Windows share, say): the
+    ledger refused the whole batch (「质检记录库无法写入…surrogates not allowed」), the good calls with it."""
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    (folder / "good.json").write_bytes((STORY / "whisperx.json").read_bytes())
+    odd = bytes(folder) + b"/\xb2\xe2\xca\xd4-call.json"  # 测试 in GBK
+    with open(odd, "wb") as handle:
+        handle.write((STORY / "whisperx.json").read_bytes())
+    db = tmp_path / "qa.sqlite"
+    result = huifang("qa", "--project", str(REPO), "--db", str(db), str(folder))
+    assert "Traceback" not in result.stderr and "无法写入" not in result.stderr, result.stderr
+    rows = sqlite3.connect(db).execute("SELECT path, file FROM qa_calls ORDER BY path").fetchall()
+    assert len(rows) == 2, rows
+    odd_name = "\\udcb2\\udce2\\udcca\\udcd4-call.json"  # as the text output shows it
+    assert rows[0][0].endswith(odd_name) and rows[0][1].endswith(odd_name), rows
+    assert rows[1][0].endswith("good.json")
+    again = huifang("qa", "--project", str(REPO), "--db", str(db), str(folder))  # the same key: superseded
+    assert "无法写入" not in again.stderr
+    report = huifang("qa", "report", "--project", str(REPO), "--db", str(db), "--format", "json")
+    assert report.returncode == 0 and "Traceback" not in report.stderr
+    data = json.loads(report.stdout)
+    assert sum(row["calls"] for row in data["rows"]) == 2 and data["superseded"] == 2, data
