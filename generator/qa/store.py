@@ -70,7 +70,8 @@ def resolved(file: str | None) -> str | None:
 
 def storable(path: str) -> str:
     """A path as SQLite text can hold it: a file name's bytes that are not UTF-8 (lone surrogates in Python)
-    written as `\\udcff`, as the text output shows them; the whole batch failed to record before."""
+    written as `\\udcff`, as the text output shows them (the shown path, `inputs._shown`, already is); the whole
+    batch failed to record before."""
     return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
@@ -96,7 +97,7 @@ def append(connection, records: list[dict], form_id: str | None, judged_at: str 
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     judged_at,
-                    storable(r["path"]),
+                    r["path"],
                     resolved(r.get("_file")),
                     meta.get("agent") or None,
                     meta.get("date") or None,
