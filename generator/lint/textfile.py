@@ -88,10 +88,14 @@ def stray_bytes(raw: bytes, start: int) -> str:
     bad = text.count("\ufffd")
     if wide - bad < 9 * bad:
         return ""
-    line_start = raw.rfind(b"\n", 0, start) + 1
-    column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
-    line = raw.count(b"\n", 0, start) + 1
+    line, column = byte_position(raw, start)
     return f"{line}:{column}"
+
+
+def byte_position(raw: bytes, start: int) -> tuple[int, int]:
+    """(line, column) of a byte offset, the column in characters as the line decodes."""
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    return raw.count(b"\n", 0, start) + 1, len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
 
 
 def guard(file: str, root: str, real_root: str) -> tuple[bool, str]:

@@ -125,13 +125,13 @@ def lone_surrogate(raw: bytes, display: str) -> None:
 
 
 def _lone(raw: bytes, match: re.Match, display: str) -> None:
-    start = match.start()
-    line_start = raw.rfind(b"\n", 0, start) + 1
-    column = len(raw[line_start:start].decode("utf-8", "replace")) + 1
+    from huifang.lint.textfile import byte_position
+
+    line, column = byte_position(raw, match.start())
     raise TranscriptError(
         display,
         f"这里的 {match.group(0).decode('ascii')} 是不成对的代理转义，不是有效的字符：请重新导出转写结果",
-        raw.count(b"\n", 0, start) + 1,
+        line,
         column,
     )
 
