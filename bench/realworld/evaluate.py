@@ -1,10 +1,7 @@
 """Measure the linter on real published call scripts and transcripts (bench/realworld/).
 
-    python bench/realworld/evaluate.py --split all -v     # all 486 development files (scripts/ 36 + heldout2/ 29
-                                                          # + heldout3/ 34 + heldout4/ 35 + heldout5/ 32 + heldout6/ 30
-                                                          # + heldout7/ 30 + heldout8/ 30 + heldout9/ 30 + heldout10/ 30
-                                                          # + heldout11/ 30 + heldout12/ 28 + heldout13/ 23 + heldout14/ 19 + heldout15/ 25
-                                                          # + heldout16/ 20 + heldout17/ 25)
+    python bench/realworld/evaluate.py --split all -v     # all 705 development files (scripts/ 36 and the spent sets
+                                                          # heldout2/ to heldout28/)
     python bench/realworld/evaluate.py --split dev        # the first labelling's dev half only
     python bench/realworld/evaluate.py --split heldout    # the first labelling's held-out half (since looked at)
     python bench/realworld/evaluate.py --split heldout2   # set 2 (labels-heldout2.yaml, heldout2/): blind once, measured
@@ -57,10 +54,10 @@
                                                           # in sessions 23 and 24 (616d636, 2a5560f, cd092df), then spent
     python bench/realworld/evaluate.py --split heldout26  # set 26 (labels-heldout26.yaml, heldout26/): blind once, measured
                                                           # in sessions 24 and 25 (2dc7d90, 1f91695, ec87ab0), then spent
-    python bench/realworld/evaluate.py --split heldout27  # set 27 (labels-heldout27.yaml, heldout27/): blind, written in
-                                                          # session 25; totals only until it is spent (not part of `all`)
-    python bench/realworld/evaluate.py --split heldout28  # set 28 (labels-heldout28.yaml, heldout28/): blind, written in
-                                                          # session 27; totals only until it is spent (not part of `all`)
+    python bench/realworld/evaluate.py --split heldout27  # set 27 (labels-heldout27.yaml, heldout27/): blind once, measured
+                                                          # in sessions 25 and 29 (3842f01, a65d662c, d7ac7030), then spent
+    python bench/realworld/evaluate.py --split heldout28  # set 28 (labels-heldout28.yaml, heldout28/): blind once, measured
+                                                          # in session 29 (666c26c3, a65d662c) and 30 (d7ac7030), then spent
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -238,7 +235,7 @@ def main(argv=None) -> int:
         "--split",
         choices=[*LABELS, "all"],
         default="dev",
-        help="all = the development files (dev, heldout and the spent heldout2 to heldout24)",
+        help="all = the development files (dev, heldout and the spent heldout2 to heldout28)",
     )
     parser.add_argument("--project", type=Path, default=REPO)
     parser.add_argument(
@@ -251,7 +248,7 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's disagreements")
     args = parser.parse_args(argv)
     engine, project = load_engine(args.project, tuple(args.pack))
-    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 27))]
+    spent = ["dev", "heldout", *(f"heldout{n}" for n in range(2, 29))]
     splits = spent if args.split == "all" else [args.split]
     everything = []
     for split in splits:
