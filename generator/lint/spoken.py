@@ -90,6 +90,16 @@ LABELLED = (
 )
 AGENT, OTHER = "agent", "other"
 SENTENCE_END = set("。！!\n")
+# A person the narration introduces by a role and then a name (「南山社区社工徐燕」, 「座席王文芳」, 「乘客李某」): a common
+# surname and one more character right after the role — the key the name is known by where the narration names the
+# person alone (「徐燕亲切问道：」). The role says the side (Round 46).
+# And the caller the narration introduces by the call (「接到一个女律师打来的电话」): the public's side, known by the last
+# two characters said before 打来 (女律师 by 律师).
+CALLER = r"(?:一位|一个|一名)[^，,。！!？?“”「」\n]{0,6}?(?P<name>[\u4e00-\u9fff]{2})打来(?:的)?电话"
+# A name's key: a surname, not followed by what never follows one in a name (马上, 高们, 王的 …), and one character
+# (`standards.SURNAMES` filled in when compiled).
+NAME_KEY = r"[{surnames}](?![您你们的对向进和与为在是了给把就也都将从这那上下])[\u4e00-\u9fff]"
+INTRODUCED = r"(?:(?P<staff>" + STAFF + r")|(?P<public>" + PUBLIC + r"))(?P<name>" + NAME_KEY + ")"
 _COMPILED: list = []  # compiled on first use: most files have no quotation mark and never get that far
 
 
@@ -109,22 +119,33 @@ def _quoted(text: str) -> bool:
     return "“" in text or "「" in text or "『" in text or '"' in text
 
 
+def _compile() -> None:
+    """Compiles the patterns on first use (`_COMPILED`): most files have no quotation mark and never get that far."""
+    if _COMPILED:
+        return
+    from huifang.lint.standards import SURNAMES
+
+    patterns = (
+        QUOTE,
+        ATTRIBUTED,
+        REPORTER,
+        SCRIPT_MARK,
+        SAYS + r"[ \t]*[:：]$",
+        PERSON,
+        SAYS_BEFORE,
+        ADDRESSED,
+        LABELLED,
+        INTRODUCED.replace("{surnames}", SURNAMES),
+        r"(?:" + PUBLIC + "|" + STAFF + ")",
+        CALLER,
+    )
+    _COMPILED.extend(re.compile(p, re.M) for p in patterns)
+
+
 def _spoken(view):
     if getattr(view, "unknown_speakers", None) or getattr(view, "inferred_agent", ""):
         return None
-    if not _COMPILED:
-        patterns = (
-            QUOTE,
-            ATTRIBUTED,
-            REPORTER,
-            SCRIPT_MARK,
-            SAYS + r"[ \t]*[:：]$",
-            PERSON,
-            SAYS_BEFORE,
-            ADDRESSED,
-            LABELLED,
-        )
-        _COMPILED.extend(re.compile(p, re.M) for p in patterns)
+    _compile()
     quote, attributed, reporter, script_mark, narrated, person = _COMPILED[:6]
     text = t2s(view.text)
     if script_mark.search(text) is not None:
@@ -143,6 +164,7 @@ def _spoken(view):
     from huifang.lint.standards import _part
     from huifang.lint.turntaking import side as taking_turns
 
+    named = _named(text)
     parts: dict[int, list] = {}
     turn, said_to = None, 0  # whose the last quote was, and where it ended in the text
     told = False  # whether the last quote's line had narration besides its quotes
@@ -156,7 +178,7 @@ def _spoken(view):
             words = found.group(1) or found.group(2) or ""
             if not words.strip():
                 continue
-            side = _side(simple, found, person)
+            side = _side(simple, found, person, named)
             gap = text[said_to : u.base + found.start()]
             if side is None:
                 side = taking_turns(words, gap, turn, taking)
@@ -189,23 +211,52 @@ def _spoken(view):
     return _replaced(view, paths=paths, whole=whole)
 
 
-def _side(text: str, found: re.Match, person: re.Pattern) -> str | None:
+def _named(text: str) -> re.Pattern | None:
+    """The people the narration introduces by a role and a name (`INTRODUCED`), as one pattern that finds any of their
+    names and says the side in its group (`staff` or `public`); None when there are none, or a name is introduced
+    on both sides. A name that is a role's own word (工作人员, 民警马上 …) is no name: its key must not be a role's start."""
+    _compile()
+    sides: dict[str, str] = {}
+    for found in _COMPILED[9].finditer(text):
+        name = found.group("name")
+        side = "staff" if found.group("staff") else "public"
+        if _COMPILED[10].match(name) is not None:
+            continue
+        if sides.setdefault(name, side) != side:
+            return None
+    for found in _COMPILED[11].finditer(text):
+        name = found.group("name")
+        if _COMPILED[10].match(name) is None and sides.setdefault(name, "public") != "public":
+            return None
+    if not sides:
+        return None
+    staff = "|".join(n for n, side in sides.items() if side == "staff") or "(?!)"
+    public = "|".join(n for n, side in sides.items() if side == "public") or "(?!)"
+    return re.compile(r"(?P<staff>" + staff + r")|(?P<public>" + public + r")")
+
+
+def _side(text: str, found: re.Match, person: re.Pattern, named: re.Pattern | None = None) -> str | None:
     """Whose the narration says the quote is: a verb of speaking right before it whose subject (in its clause, else in
     the clauses of its sentence before it, someone spoken to 对着…/向… left out) is the service side (AGENT) or the
-    customer or the public (OTHER), or one of them named right before a verb of speaking after it; None when the
-    narration names nobody."""
+    customer or the public (OTHER) — by a role, or by the name of someone the narration introduced with a role
+    (`named`, Round 46) — or one of them named right before a verb of speaking after it; None when the narration
+    names nobody."""
     start = found.start()
     cut = max(text.rfind(mark, 0, start) for mark in "。！？!?”」』\n")
     head = text[cut + 1 : start]
     if _COMPILED[6].search(head) is not None:
         for clause in reversed(re.split(r"[，,；;]", _COMPILED[7].sub("", head))):
             first = person.search(clause)
+            if first is None and named is not None:
+                first = named.search(clause)
             if first is not None:
                 return OTHER if first.lastgroup == "public" else AGENT
         return None
     after = text[found.end() : found.end() + 24]
     end = min((at for at in (after.find(m) for m in "。！？!?“「") if at >= 0), default=len(after))
     first = person.search(after, 0, end)
+    if first is None and named is not None:
+        first = named.search(after, 0, end)
     if first is None or re.search(SAYS + "|感谢|感激", after[first.end() : end]) is None:
         return None
     return OTHER if first.lastgroup == "public" else AGENT
