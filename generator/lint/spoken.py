@@ -13,7 +13,8 @@ A file is such a story when it is free-form, no line has a speaker label (a scri
 the reader took for a label does not count), no line says where an opening or a closing goes (「开场白：」, 「结束语：」:
 a script or a book of standards quotes its phrases too, and its prose is its rules), and the narration is a
 story's: a quote the narration attributes with a verb of speaking (「她微笑着说：“…”」, 「“…”市民质问道」) or a
-reporter's word (记者, 通讯员, 笔者, 本报讯, 报道). Structural, not a wording: what is read is where the speech stands in
+reporter's word (记者, 通讯员, 笔者, 本报讯, 报道), or a news lede (a line that opens with a quote and goes
+straight on to the date, Round 47). Structural, not a wording: what is read is where the speech stands in
 the document. Forbidden phrases and every other rule read the file as before (lint/story.py says whose quotes
 those are). Kept free of the rest of the linter (asked by the rules missing-greeting and missing-closing and by
 bench/realworld/evaluate.py), so bench/realworld/transfer/spoken.py can apply it to older versions.
@@ -21,7 +22,7 @@ bench/realworld/evaluate.py), so bench/realworld/transfer/spoken.py can apply it
 Whose a quote is (`_side`): the speaker the narration names before or after it; else, after a quote opening the call,
 the turns taken (lint/turntaking.py); else the agent's — but a quote alone on its line right after the agent's quote
 that the narration tells on its line is the other side's reply (Round 38), and so is a quote in the same sentence right
-after the agent's, unless it asks.
+after the agent's, unless it asks; but thanks for the call (感谢您的来电) is always the side called's (Round 47).
 
 PASS (the traveller's thanks is no closing of the officer's; 回答 after a quote attributes it as 说 does)::
 
@@ -59,6 +60,10 @@ ATTRIBUTED = (
     r"(?:" + SAYS + r"(?:着|了|道)?[ \t]*[:：,，][ \t]*[“「『]"
     r"|[”」』][ \t,，]*(?!之)[^“”「」『』\n。！？!?，,]{1,8}?(?:说|问(?!候)|道|回答|答复|答道|回应|回复))"
 )
+# A news lede: a line that opens with a quote and goes straight on to the date (「“…”3月22日上午,在…」, Round 47).
+LEDE = r"^[ \t]*[“「『][^“”「」『』\n]+[”」』][ \t]*(?:\d{4}年)?\d{1,2}月\d{1,2}日"
+# Thanks for the call (感谢您的来电, 谢谢您再来电, 感谢致电): the called side's words, never the caller's (Round 47).
+THANKS_FOR_CALLING = r"(?:感谢|谢谢)(?:您|你)?(?:的)?(?:再次|再)?(?:来电|致电)"
 # The reporter's words: a news item's byline or source.
 REPORTER = r"记者|通讯员|笔者|本报讯|报道|通訊員|報道|報導|本報訊"
 # A line that says where an opening or a closing goes, or that starts a numbered item or a bracketed heading: a
@@ -138,6 +143,8 @@ def _compile() -> None:
         INTRODUCED.replace("{surnames}", SURNAMES),
         r"(?:" + PUBLIC + "|" + STAFF + ")",
         CALLER,
+        LEDE,
+        THANKS_FOR_CALLING,
     )
     _COMPILED.extend(re.compile(p, re.M) for p in patterns)
 
@@ -154,7 +161,11 @@ def _spoken(view):
         label = found.group(1) or found.group(2)
         if narrated.search(label + ":") is None and reporter.search(label) is None:
             return None  # a label before a quote (「拆线/复诊时: “…”」, 「呼叫座席员:“…”」): a script's line
-    if attributed.search(text) is None and reporter.search(_narration(text, quote)) is None:
+    if (
+        attributed.search(text) is None
+        and reporter.search(_narration(text, quote)) is None
+        and _COMPILED[12].search(text) is None
+    ):
         return None
     turns = _in_file_order(view)
     for u in turns:
@@ -181,7 +192,9 @@ def _spoken(view):
             side = _side(simple, found, person, named)
             gap = text[said_to : u.base + found.start()]
             if side is None:
-                side = taking_turns(words, gap, turn, taking)
+                # thanks for the call: only the side called says that, whoever's turn it seems (Round 47)
+                thanks = _COMPILED[13].search(words) is not None
+                side = AGENT if thanks else taking_turns(words, gap, turn, taking)
                 taking = side is not None
             else:
                 taking = False
