@@ -13,7 +13,8 @@ A file is such a story when it is free-form, no line has a speaker label (a scri
 the reader took for a label does not count), no line says where an opening or a closing goes (「开场白：」, 「结束语：」:
 a script or a book of standards quotes its phrases too, and its prose is its rules), and the narration is a
 story's: a quote the narration attributes with a verb of speaking (「她微笑着说：“…”」, 「“…”市民质问道」) or a
-reporter's word (记者, 通讯员, 笔者, 本报讯, 报道). Structural, not a wording: what is read is where the speech stands in
+reporter's word (记者, 通讯员, 笔者, 本报讯, 报道), or a news lede (a line that opens with a quote and goes
+straight on to the date, Round 47). Structural, not a wording: what is read is where the speech stands in
 the document. Forbidden phrases and every other rule read the file as before (lint/story.py says whose quotes
 those are). Kept free of the rest of the linter (asked by the rules missing-greeting and missing-closing and by
 bench/realworld/evaluate.py), so bench/realworld/transfer/spoken.py can apply it to older versions.
@@ -21,7 +22,7 @@ bench/realworld/evaluate.py), so bench/realworld/transfer/spoken.py can apply it
 Whose a quote is (`_side`): the speaker the narration names before or after it; else, after a quote opening the call,
 the turns taken (lint/turntaking.py); else the agent's — but a quote alone on its line right after the agent's quote
 that the narration tells on its line is the other side's reply (Round 38), and so is a quote in the same sentence right
-after the agent's, unless it asks.
+after the agent's, unless it asks; but thanks for the call (感谢您的来电) is always the side called's (Round 47).
 
 PASS (the traveller's thanks is no closing of the officer's; 回答 after a quote attributes it as 说 does)::
 
@@ -59,6 +60,10 @@ ATTRIBUTED = (
     r"(?:" + SAYS + r"(?:着|了|道)?[ \t]*[:：,，][ \t]*[“「『]"
     r"|[”」』][ \t,，]*(?!之)[^“”「」『』\n。！？!?，,]{1,8}?(?:说|问(?!候)|道|回答|答复|答道|回应|回复))"
 )
+# A news lede: a line that opens with a quote and goes straight on to the date (「“…”3月22日上午,在…」, Round 47).
+LEDE = r"^[ \t]*[“「『][^“”「」『』\n]+[”」』][ \t]*(?:\d{4}年)?\d{1,2}月\d{1,2}日"
+# Thanks for the call (感谢您的来电, 谢谢您再来电, 感谢致电): the called side's words, never the caller's (Round 47).
+THANKS_FOR_CALLING = r"(?:感谢|谢谢)(?:您|你)?(?:的)?(?:再次|再)?(?:来电|致电)"
 # The reporter's words: a news item's byline or source.
 REPORTER = r"记者|通讯员|笔者|本报讯|报道|通訊員|報道|報導|本報訊"
 # A line that says where an opening or a closing goes, or that starts a numbered item or a bracketed heading: a
@@ -90,6 +95,16 @@ LABELLED = (
 )
 AGENT, OTHER = "agent", "other"
 SENTENCE_END = set("。！!\n")
+# A person the narration introduces by a role and then a name (「南山社区社工徐燕」, 「座席王文芳」, 「乘客李某」): a common
+# surname and one more character right after the role — the key the name is known by where the narration names the
+# person alone (「徐燕亲切问道：」). The role says the side (Round 46).
+# And the caller the narration introduces by the call (「接到一个女律师打来的电话」): the public's side, known by the last
+# two characters said before 打来 (女律师 by 律师).
+CALLER = r"(?:一位|一个|一名)[^，,。！!？?“”「」\n]{0,6}?(?P<name>[\u4e00-\u9fff]{2})打来(?:的)?电话"
+# A name's key: a surname, not followed by what never follows one in a name (马上, 高们, 王的 …), and one character
+# (`standards.SURNAMES` filled in when compiled).
+NAME_KEY = r"[{surnames}](?![您你们的对向进和与为在是了给把就也都将从这那上下])[\u4e00-\u9fff]"
+INTRODUCED = r"(?:(?P<staff>" + STAFF + r")|(?P<public>" + PUBLIC + r"))(?P<name>" + NAME_KEY + ")"
 _COMPILED: list = []  # compiled on first use: most files have no quotation mark and never get that far
 
 
@@ -109,22 +124,35 @@ def _quoted(text: str) -> bool:
     return "“" in text or "「" in text or "『" in text or '"' in text
 
 
+def _compile() -> None:
+    """Compiles the patterns on first use (`_COMPILED`): most files have no quotation mark and never get that far."""
+    if _COMPILED:
+        return
+    from huifang.lint.standards import SURNAMES
+
+    patterns = (
+        QUOTE,
+        ATTRIBUTED,
+        REPORTER,
+        SCRIPT_MARK,
+        SAYS + r"[ \t]*[:：]$",
+        PERSON,
+        SAYS_BEFORE,
+        ADDRESSED,
+        LABELLED,
+        INTRODUCED.replace("{surnames}", SURNAMES),
+        r"(?:" + PUBLIC + "|" + STAFF + ")",
+        CALLER,
+        LEDE,
+        THANKS_FOR_CALLING,
+    )
+    _COMPILED.extend(re.compile(p, re.M) for p in patterns)
+
+
 def _spoken(view):
     if getattr(view, "unknown_speakers", None) or getattr(view, "inferred_agent", ""):
         return None
-    if not _COMPILED:
-        patterns = (
-            QUOTE,
-            ATTRIBUTED,
-            REPORTER,
-            SCRIPT_MARK,
-            SAYS + r"[ \t]*[:：]$",
-            PERSON,
-            SAYS_BEFORE,
-            ADDRESSED,
-            LABELLED,
-        )
-        _COMPILED.extend(re.compile(p, re.M) for p in patterns)
+    _compile()
     quote, attributed, reporter, script_mark, narrated, person = _COMPILED[:6]
     text = t2s(view.text)
     if script_mark.search(text) is not None:
@@ -133,7 +161,11 @@ def _spoken(view):
         label = found.group(1) or found.group(2)
         if narrated.search(label + ":") is None and reporter.search(label) is None:
             return None  # a label before a quote (「拆线/复诊时: “…”」, 「呼叫座席员:“…”」): a script's line
-    if attributed.search(text) is None and reporter.search(_narration(text, quote)) is None:
+    if (
+        attributed.search(text) is None
+        and reporter.search(_narration(text, quote)) is None
+        and _COMPILED[12].search(text) is None
+    ):
         return None
     turns = _in_file_order(view)
     for u in turns:
@@ -143,6 +175,7 @@ def _spoken(view):
     from huifang.lint.standards import _part
     from huifang.lint.turntaking import side as taking_turns
 
+    named = _named(text)
     parts: dict[int, list] = {}
     turn, said_to = None, 0  # whose the last quote was, and where it ended in the text
     told = False  # whether the last quote's line had narration besides its quotes
@@ -156,10 +189,12 @@ def _spoken(view):
             words = found.group(1) or found.group(2) or ""
             if not words.strip():
                 continue
-            side = _side(simple, found, person)
+            side = _side(simple, found, person, named)
             gap = text[said_to : u.base + found.start()]
             if side is None:
-                side = taking_turns(words, gap, turn, taking)
+                # thanks for the call: only the side called says that, whoever's turn it seems (Round 47)
+                thanks = _COMPILED[13].search(words) is not None
+                side = AGENT if thanks else taking_turns(words, gap, turn, taking)
                 taking = side is not None
             else:
                 taking = False
@@ -189,23 +224,52 @@ def _spoken(view):
     return _replaced(view, paths=paths, whole=whole)
 
 
-def _side(text: str, found: re.Match, person: re.Pattern) -> str | None:
+def _named(text: str) -> re.Pattern | None:
+    """The people the narration introduces by a role and a name (`INTRODUCED`), as one pattern that finds any of their
+    names and says the side in its group (`staff` or `public`); None when there are none, or a name is introduced
+    on both sides. A name that is a role's own word (工作人员, 民警马上 …) is no name: its key must not be a role's start."""
+    _compile()
+    sides: dict[str, str] = {}
+    for found in _COMPILED[9].finditer(text):
+        name = found.group("name")
+        side = "staff" if found.group("staff") else "public"
+        if _COMPILED[10].match(name) is not None:
+            continue
+        if sides.setdefault(name, side) != side:
+            return None
+    for found in _COMPILED[11].finditer(text):
+        name = found.group("name")
+        if _COMPILED[10].match(name) is None and sides.setdefault(name, "public") != "public":
+            return None
+    if not sides:
+        return None
+    staff = "|".join(n for n, side in sides.items() if side == "staff") or "(?!)"
+    public = "|".join(n for n, side in sides.items() if side == "public") or "(?!)"
+    return re.compile(r"(?P<staff>" + staff + r")|(?P<public>" + public + r")")
+
+
+def _side(text: str, found: re.Match, person: re.Pattern, named: re.Pattern | None = None) -> str | None:
     """Whose the narration says the quote is: a verb of speaking right before it whose subject (in its clause, else in
     the clauses of its sentence before it, someone spoken to 对着…/向… left out) is the service side (AGENT) or the
-    customer or the public (OTHER), or one of them named right before a verb of speaking after it; None when the
-    narration names nobody."""
+    customer or the public (OTHER) — by a role, or by the name of someone the narration introduced with a role
+    (`named`, Round 46) — or one of them named right before a verb of speaking after it; None when the narration
+    names nobody."""
     start = found.start()
     cut = max(text.rfind(mark, 0, start) for mark in "。！？!?”」』\n")
     head = text[cut + 1 : start]
     if _COMPILED[6].search(head) is not None:
         for clause in reversed(re.split(r"[，,；;]", _COMPILED[7].sub("", head))):
             first = person.search(clause)
+            if first is None and named is not None:
+                first = named.search(clause)
             if first is not None:
                 return OTHER if first.lastgroup == "public" else AGENT
         return None
     after = text[found.end() : found.end() + 24]
     end = min((at for at in (after.find(m) for m in "。！？!?“「") if at >= 0), default=len(after))
     first = person.search(after, 0, end)
+    if first is None and named is not None:
+        first = named.search(after, 0, end)
     if first is None or re.search(SAYS + "|感谢|感激", after[first.end() : end]) is None:
         return None
     return OTHER if first.lastgroup == "public" else AGENT

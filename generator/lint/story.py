@@ -8,7 +8,8 @@ agent speaks only inside a quote the story gives to the service side:
 - a quote with a verb of speaking right before it (「接线员竟称:“…”」, 「张奇说,“…”」) or a speaker after it
   (「“…”张奇的声音变得很赖」, 「“…”市民质问道」), or a quote that ends its line with the next line saying whose
   words they were (「说出这些话的是…政府办的工作人员」): the agent's, unless the one speaking is the customer or
-  the public (客户, 市民, 老人 …) or the narrator (我: a first-person story is told by either side);
+  the public (客户, 市民, 老人 …), the narrator (我: a first-person story is told by either side) or a voice
+  (「一个颤抖的年轻女声说：」: nobody's side the story says, Round 48);
 - a line that is one quote opening the call as the agent does (「“你好,开封市120,请讲……”」, 「“喂,您是王先生吗?”」;
   not a caller saying 「我是…村民」);
 - the whole-quote lines right after such a quote, taking turns (the next is the other side's);
@@ -194,6 +195,11 @@ def _attributed(line: str, start: int, end: int, following: str, public: tuple[s
         head = head[head.rfind(closer) + 1 :]
     says = BEFORE.search(head)
     if says is not None:
+        if (
+            VOICED.search(head, 0, says.start()) is not None
+            and _named_speaker(CLAUSE.split(head[: says.start()])[-1]) is None
+        ):
+            return EITHER  # 「一个颤抖的年轻女声说：“…”」: a voice speaks, whose side the story does not say (Round 48)
         return _clause_speaker(head[: says.start()], public) or EITHER
     colon = COLON_INTRO.search(head)
     if colon is not None:  # 「电话那头的大姐情绪激动：“…”」: a person named before the colon says it
@@ -214,6 +220,9 @@ def _attributed(line: str, start: int, end: int, following: str, public: tuple[s
 
 # A voice named before a colon, nobody's side said: 「电话那头传来一个虚弱的声音：」, 「听筒里传出：」.
 VOICE = regexcache.compile(r"声音|传来|传出|响起")
+# A voice as the subject of a verb of speaking, right before it: 「一个颤抖的年轻女声说」, 「电话那头的声音说」 (not 大声, 轻声:
+# how someone says it).
+VOICED = regexcache.compile(r"(?:女|男|人)声[ \t]*$|声音[ \t]*$")
 ACTOR_REACH = 24  # characters of the sentence right after a quote in which the one acting is named
 
 
