@@ -252,8 +252,9 @@ def caused_by_ctrl_c(exc: BaseException) -> bool:
 def leave(code: int) -> None:
     """End the process now that the output is written: exit handlers run and the streams are flushed,
     but the interpreter is not torn down object by object (after a lint of thousands of files that is
-    tens of milliseconds of freeing what the exit frees anyway). Only for the process's own command
-    (`main()` without arguments), never for a caller that goes on."""
+    tens of milliseconds of freeing what the exit frees anyway; after a qa run, every turn, utterance and
+    answer its memos keep for the run, freed one by one). Only for the process's own command (`main()`
+    without arguments), never for a caller that goes on."""
     import atexit
 
     atexit._run_exitfuncs()
@@ -315,7 +316,7 @@ def _main(argv: list[str] | None) -> int:
     module = importlib.import_module(COMMANDS[args.command][0])
     try:
         code = module.run(args)
-        if argv is None and args.command == "lint" and sys.getprofile() is None and sys.gettrace() is None:
+        if argv is None and args.command in ("lint", "qa") and sys.getprofile() is None and sys.gettrace() is None:
             leave(code)  # (a profiler or a tracer, such as cProfile or coverage, still gets its report written)
         return code
     except KeyboardInterrupt:

@@ -176,3 +176,45 @@ def test_questions_the_codec_cannot_hold_are_narrowed_by_the_table(session):
     few = questions.Narrow.of([questions.Expected("q", "…", ("请问您?方便吗",))])
     assert few is not None and few.codec is None
     assert few.narrowed("请问您?方便吗，韩") == "请问您?方便吗，韩".translate(few.table)
+
+
+def test_the_bound_remembered_per_set_of_bytes_is_the_bound_of_each_text(session):
+    """`Narrow.could_be_asked` (the bound remembered per question and set of bytes the narrowed text lacks) answers
+    as `could_be_asked` does of each text, whichever text asked first: texts that say the 万能型 question on fees,
+    part of it, none of it, the same characters in another order (one entry for both), and one with a character
+    above U+FFFF left as it is (asked as it is, never remembered)."""
+    plan = session.plan(SCRIPT)
+    narrow = plan.narrow
+    assert narrow is not None
+    fees = next(e for _, due in plan.paths for e in due if e.id == "taikang-q-feiyong-kouchu")
+    key = fees.keys[0]
+    said = [
+        ["您好，这里是泰康人寿", key, "好的，再见"],
+        ["您好，这里是泰康人寿", key[: len(key) // 2], "好的，再见"],
+        ["您好，这里是泰康人寿", "好的，再见"],
+        ["再见好的", "泰康人寿这里是您好"],  # the third's characters in another order
+        ["您好", key[::-1]],
+    ]
+    for order in (said, said[::-1]):
+        narrow.could.clear()
+        answers = []
+        for words in order:
+            _, agent = agent_of(words)
+            narrowed = narrow.agent(agent)
+            for e in {id(e): e for _, due in plan.paths for e in due}.values():
+                question = narrow.expected[id(e)]
+                expected = questions.could_be_asked(question, narrowed)
+                assert narrow.could_be_asked(question, narrowed) == expected, (words, e.id)
+                assert narrow.could_be_asked(question, narrowed) == expected, (words, e.id)  # now remembered
+                if e is fees:
+                    answers.append(expected)
+        assert True in answers and False in answers
+    questions_asked = len({id(e) for _, due in plan.paths for e in due})
+    assert len(narrow.could) == questions_asked * (len(said) - 1)  # the reordered text shares its entries
+    _, agent = agent_of(["您好𠀀", key])
+    narrowed = questions.NarrowText(agent, agent.text, agent.parts)  # as the table leaves a text it cannot hold
+    assert narrowed.said is None
+    for e in {id(e): e for _, due in plan.paths for e in due}.values():
+        question = narrow.expected[id(e)]
+        assert narrow.could_be_asked(question, narrowed) == questions.could_be_asked(question, narrowed)
+    assert len(narrow.could) == questions_asked * (len(said) - 1)
