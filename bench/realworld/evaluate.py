@@ -58,6 +58,8 @@
                                                           # in sessions 25 and 29 (3842f01, a65d662c, d7ac7030), then spent
     python bench/realworld/evaluate.py --split heldout28  # set 28 (labels-heldout28.yaml, heldout28/): blind once, measured
                                                           # in session 29 (666c26c3, a65d662c) and 30 (d7ac7030), then spent
+    python bench/realworld/evaluate.py --split heldout29  # set 29 (labels-heldout29.yaml, heldout29/): blind, written in session 30;
+                                                          # totals only until it is spent (not part of `all`)
 
 Each file is read exactly as `huifang lint` reads a free-form script (lint.freeform.Reader with the
 project's speaker table), with the kind of contact from labels.yaml (what a team would declare).
@@ -118,6 +120,7 @@ LABELS = {
     "heldout26": "labels-heldout26.yaml",
     "heldout27": "labels-heldout27.yaml",
     "heldout28": "labels-heldout28.yaml",
+    "heldout29": "labels-heldout29.yaml",
 }
 
 

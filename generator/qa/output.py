@@ -75,8 +75,17 @@ HOW = (
 
 
 def _how(note: str) -> str:
-    """How a script or the agent was chosen, without the per-call detail."""
-    return next((how for how in HOW if how in note), "无")
+    """How a script or the agent was chosen, without the per-call detail (remembered per note: the notes a run
+    writes recur, `Session.pick_script`'s and `roles`' made once per distinct one)."""
+    found = _HOWS.get(note)
+    if found is None:
+        if len(_HOWS) > 5_000:
+            _HOWS.clear()
+        found = _HOWS[note] = next((how for how in HOW if how in note), "无")
+    return found
+
+
+_HOWS: dict[str, str] = {}
 
 
 def summary(records: list[dict], errors: list[dict], form) -> dict:

@@ -48,6 +48,7 @@ class Session:
         self._piece_pairs: dict[str, int] = {}  # a clause of a turn (`texts.clauses`) → the same
         self._pair_bits: dict[str, int] = {}  # a script pair → its bit (`_script_grams`), for the pairs across cuts
         self._outside: re.Pattern | None = None  # runs of characters no script pair has (`_script_grams`)
+        self._notes: dict[tuple, str] = {}  # ((share, script), (share, script)) → `pick_script`'s note
         if script is not None and script not in project.scripts:
             raise UsageError(f"--script {script}：没有这篇话术{unknown_id(script, project.scripts)}")
         self.script = script
@@ -91,11 +92,21 @@ class Session:
                 second = (share, ident)
         if best[0] < 0.2:
             return None, "没有找到相近的话术（请用 --script 指定）：只检查开头语、结束语、忌语和通话指标"
-        title = self.project.scripts[best[1]].title
-        note = f"按相似度选定话术「{title}」（{best[0]:.0%} 的话术用词出现在通话中"
-        if second[1]:
-            note += f"；其次「{self.project.scripts[second[1]].title}」{second[0]:.0%}"
-        return best[1], note + "）"
+        # The note is the two scripts' titles and shares alone (the titles are the project's, loaded once): a share is
+        # a count of pairs over a script's fixed number, so the same few recur, and formatting two percentages and
+        # joining the note cost ≈ 10 k instructions a call.
+        key = (best, second)
+        notes = self._notes
+        note = notes.get(key)
+        if note is None:
+            title = self.project.scripts[best[1]].title
+            note = f"按相似度选定话术「{title}」（{best[0]:.0%} 的话术用词出现在通话中"
+            if second[1]:
+                note += f"；其次「{self.project.scripts[second[1]].title}」{second[0]:.0%}"
+            if len(notes) > SEEN_LIMIT:
+                notes.clear()
+            note = notes[key] = note + "）"
+        return best[1], note
 
     def _pairs_said(self, automaton, turns, agent: AgentText) -> int:
         """The scripts' word pairs in the agent's words joined and normalised (`agent`), as a set of bits

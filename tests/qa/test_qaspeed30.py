@@ -12,6 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CALLS = ROOT / "tests" / "qa" / "fixtures" / "calls"
+STORY = ROOT / "tests" / "qa" / "fixtures" / "story"
 
 # The real command as `python -m huifang` runs it (`main()` without arguments), with an object of this script's own
 # whose finaliser writes a file: only a teardown of the interpreter runs it.
@@ -77,3 +78,51 @@ def test_a_caller_that_goes_on_gets_its_interpreter_back(tmp_path):
     )
     assert done.returncode in (0, 1), done.stderr
     assert torn.read_text() == "torn down"
+
+
+# --- the notes a call's record carries, made once per distinct one ---
+
+
+def _story(turns: int):
+    """The WhisperX story call cut after `turns` turns: the longer, the more of the script said (8 to 16 turns: the
+    same two scripts found first and second, with other shares), and the agent's points grow."""
+    from huifang.qa.readers import read
+
+    call = read(str(STORY / "whisperx.json"))
+    call.turns = call.turns[:turns]
+    return call
+
+
+def test_the_notes_remembered_are_the_notes_made_afresh(project):
+    """The script search's note (`Session.pick_script`), the roles' (`roles._inferred`) and the summary's reading of
+    them (`output._how`), asked of calls whose shares and points differ, in both orders and again: each the note a
+    session, and a module, that had remembered none would write."""
+    from huifang.qa import output, roles, texts
+    from huifang.qa.session import Session
+
+    calls = [_story(n) for n in range(6, 30, 2)]
+    kept = Session(project)
+    for order in (calls, calls[::-1], calls):
+        for call in order:
+            scores = texts.prepare(call.turns)
+            roles.assign(call, scores=scores)
+            note = call.roles_note
+            roles._INFERRED.clear()
+            roles.assign(call, scores=scores)
+            assert call.roles_note == note
+            assert kept.pick_script(call) == Session(project).pick_script(call)
+            for written in (note, kept.pick_script(call)[1]):
+                expected = next((how for how in output.HOW if how in written), "无")
+                assert output._how(written) == expected
+                output._HOWS.clear()
+                assert output._how(written) == expected
+    # shares and points that differ under the same two scripts and speakers: a note kept under a key too wide is wrong
+    firsts = [kept.pick_script(call)[1] for call in calls[1:6]]
+    assert len(set(firsts)) == 5 and len({f[: f.index("（")] + f[f.index("；") :][:8] for f in firsts}) == 1
+    assert len({c.roles_note for c in calls}) > 5
+    assert {output._how(c.roles_note) for c in calls} == {"推断"}
+    named = roles.assign(
+        _story(12), agent="SPEAKER_01"
+    ).roles_note  # 「坐席：按指定的说话人…」, after 「坐席：推断为…」
+    assert output._how(named) == "按指定的说话人"
+    assert {output._how(kept.pick_script(c)[1]) for c in calls} == {"按相似度选定", "没有找到相近的话术"}
