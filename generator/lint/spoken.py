@@ -73,15 +73,19 @@ SCRIPT_MARK = (
     r"|^[ \t]*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}(?:\.\d{1,2})*[、.．)）](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|【)"
 )
 # The customer or the public, named first in the clause before a quote or right after it: their words, not the
-# agent's (「老人…对着工作人员道谢：“…”」, 「客户打来电话感激地说：“…”」, 「“你又有什么事？”屋主喊道」).
+# agent's (「老人…对着工作人员道谢：“…”」, 「客户打来电话感激地说：“…”」, 「“你又有什么事？”屋主喊道」). With `STAFF`,
+# the one list of each side's roles: lint/story.py reads whose a story's quotes are for the forbidden-phrase rule
+# with these too (Round 49: the two lists the two modules had, joined).
 PUBLIC = (
     r"客户|顾客|用户|市民|患者|病人|家属|业主|屋主|户主|主人|住户|来电人|来电者|求助者|居民|村民|乘客|车主|投诉人|群众|"
-    r"消费者|老人|大爷|大妈|阿姨|老太|奶奶|爷爷|大姐|大哥|大叔|老伯|网友|旅客|游客|报警人|当事人"
+    r"消费者|老人|大爷|大妈|阿姨|老太|奶奶|爷爷|大姐|大哥|大叔|老伯|网友|旅客|游客|报警人|当事人|"
+    r"求救者|测评人员|被执行人|借款人|单亲妈妈|妈妈|母亲|父亲|家长|先生|女士"
 )
 STAFF = (
     r"客户经理|客服|坐席|座席|接线员|话务员|工作人员|服务员|营业员|柜员|收费员|调度员|接警员|值班员|普查员|网格员|"
     r"店员|导购|售货员|业务员|讲解员|导游|行长|保安|司机|师傅|老师|"
-    r"专员|职员|员工|医生|护士|民警|警察|经理|志愿者|社工|干部|书记|主任"
+    r"专员|职员|员工|医生|护士|民警|警察|经理|志愿者|社工|干部|书记|主任|"
+    r"客服经理|理财经理|接线人员|执行员|催收员|外送员|快递员|送餐员|警官|法官"
 )
 # A verb of speaking that ends the narration before a quote; someone spoken to (「对着工作人员」, 「向网格员」).
 SAYS_BEFORE = SAYS + r"(?:着|了|道)?[ \t]*[:：,，]?[ \t]*$"
@@ -105,6 +109,9 @@ CALLER = r"(?:一位|一个|一名)[^，,。！!？?“”「」\n]{0,6}?(?P<nam
 # (`standards.SURNAMES` filled in when compiled).
 NAME_KEY = r"[{surnames}](?![您你们的对向进和与为在是了给把就也都将从这那上下])[\u4e00-\u9fff]"
 INTRODUCED = r"(?:(?P<staff>" + STAFF + r")|(?P<public>" + PUBLIC + r"))(?P<name>" + NAME_KEY + ")"
+# A voice as the subject of a verb of speaking, right before it (「一个颤抖的年轻女声说」, 「电话那头的声音说」; not 大声,
+# 轻声: how someone says it): nobody's side the narration says (Round 48; lint/story.py reads it from here).
+VOICED = r"(?:女|男|人)声[ \t]*$|声音[ \t]*$"
 _COMPILED: list = []  # compiled on first use: most files have no quotation mark and never get that far
 
 
@@ -145,6 +152,7 @@ def _compile() -> None:
         CALLER,
         LEDE,
         THANKS_FOR_CALLING,
+        VOICED,
     )
     _COMPILED.extend(re.compile(p, re.M) for p in patterns)
 
@@ -175,7 +183,7 @@ def _spoken(view):
     from huifang.lint.standards import _part
     from huifang.lint.turntaking import side as taking_turns
 
-    named = _named(text)
+    named = introduced(text)
     parts: dict[int, list] = {}
     turn, said_to = None, 0  # whose the last quote was, and where it ended in the text
     told = False  # whether the last quote's line had narration besides its quotes
@@ -224,7 +232,7 @@ def _spoken(view):
     return _replaced(view, paths=paths, whole=whole)
 
 
-def _named(text: str) -> re.Pattern | None:
+def introduced(text: str) -> re.Pattern | None:
     """The people the narration introduces by a role and a name (`INTRODUCED`), as one pattern that finds any of their
     names and says the side in its group (`staff` or `public`); None when there are none, or a name is introduced
     on both sides. A name that is a role's own word (工作人员, 民警马上 …) is no name: its key must not be a role's start."""
@@ -257,7 +265,14 @@ def _side(text: str, found: re.Match, person: re.Pattern, named: re.Pattern | No
     start = found.start()
     cut = max(text.rfind(mark, 0, start) for mark in "。！？!?”」』\n")
     head = text[cut + 1 : start]
-    if _COMPILED[6].search(head) is not None:
+    says = _COMPILED[6].search(head)
+    if says is not None:
+        if _COMPILED[14].search(head, 0, says.start()) is not None:
+            last = re.split(r"[，,；;]", head[: says.start()])[-1]
+            if person.search(last) is None and (named is None or named.search(last) is None):
+                return (
+                    None  # 「一个颤抖的年轻女声说：」: a voice speaks, whose side the narration does not say (Round 48)
+                )
         for clause in reversed(re.split(r"[，,；;]", _COMPILED[7].sub("", head))):
             first = person.search(clause)
             if first is None and named is not None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from huifang import regexcache
 from huifang.lint import speakers
+from huifang.lint import spoken as _spoken
 from huifang.lint.normalize import fold
 from huifang.lint.whose import has_label, lead
 
@@ -53,17 +54,11 @@ AFTER = regexcache.compile(r"[ \t,，]*([^“「『\"。！!？?]{0,12}?)(?:" + 
 WHOSE = regexcache.compile(
     r"(?:说出?|讲出?)(?:这些|这番|这句|这段|这)话的(?:人)?(?:是|竟是|正是)([^，,。！!？?]{0,30})"
 )
-# The customer, the public or the narrator: never the agent's side.
-PUBLIC = (
-    r"客户|顾客|用户|市民|患者|病人|家属|业主|来电人|来电者|求助者|求救者|居民|村民|乘客|车主|投诉人|群众|消费者|"
-    r"老人|大爷|大妈|阿姨|老太|奶奶|爷爷|大姐|大哥|大叔|老伯|网友|记者|测评人员|被执行人|借款人|单亲妈妈|妈妈|母亲|父亲|家长|"
-    r"先生|女士"
-)
-# The service side named by its role (「接线员张某」: the role, not the name made anonymous, says which side).
-AGENT_ROLE = (
-    r"客户经理|客服经理|理财经理|客服|坐席|座席|接线员|接线人员|话务员|工作人员|服务员|营业员|柜员|收费员|调度员|接警员|值班员|执行员|普查员|"
-    r"网格员|催收员|外送员|快递员|送餐员|店员|导购|专员|职员|员工|医生|护士|民警|警察|警官|法官|经理"
-)
+# The customer, the public or the narrator: never the agent's side; the service side named by its role (「接线员张某」:
+# the role, not the name made anonymous, says which side). One list of each side's roles, lint/spoken.py's (Round 49);
+# the reporter is this module's own: the one who tells a news story is never the agent.
+PUBLIC = _spoken.PUBLIC + "|记者"
+AGENT_ROLE = _spoken.STAFF
 # Who a clause names first: the service side, or the customer, the public (张某: a name made anonymous) or the narrator.
 PERSON = regexcache.compile(
     r"(?P<agent>" + AGENT_ROLE + r")|(?P<other>" + PUBLIC + r"|[\u4e00-\u9fff]某|^[ \t]*我|[，,。][ \t]*我|我们)"
@@ -123,13 +118,19 @@ def quotes(line: str) -> list[tuple[int, int]]:
 PRONOUN = regexcache.compile(r"[ \t]*(?:他|她)们?(?![^，,。！!？?]*(?:员|客服|坐席|医生|护士|警))")
 
 
-def _speaker(clause: str, public: tuple[str, ...] = ()) -> str | None:
+def _speaker(clause: str, public: tuple[str, ...] = (), introduced=None) -> str | None:
     """Who the narration before a verb of speaking names: the first person it names that is not spoken to (a
-    role of the service side, or the customer, the public or the narrator); a name alone is the agent's side
-    unless the story introduces that name as the public's (`public`), a bare pronoun either side (None)."""
+    role of the service side, or the customer, the public or the narrator), else someone the narration introduced
+    by a role and a name or by the call (`introduced`: lint/spoken.py's reading, Round 49); a name alone is the
+    agent's side unless the story introduces that name as the public's (`public`), a bare pronoun either side
+    (None)."""
     named = _named_speaker(clause)
     if named is not None:
         return named
+    if introduced is not None:
+        found = introduced.search(clause)
+        if found is not None and ADDRESSEE.search(clause, 0, found.start()) is None:
+            return OTHER if found.lastgroup == "public" else AGENT
     if PRONOUN.match(clause) is not None:
         return None
     name = clause.strip(" \t,，")
@@ -176,17 +177,19 @@ def _named_speaker(clause: str) -> str | None:
     return None
 
 
-def _clause_speaker(head: str, public: tuple[str, ...] = ()) -> str | None:
+def _clause_speaker(head: str, public: tuple[str, ...] = (), introduced=None) -> str | None:
     """Who the narration before a verb of speaking names: its last clause's speaker, or when that clause goes on
     with the subject of the one before it and names nobody, the speaker an earlier clause names."""
     clauses = CLAUSE.split(head)
     index = len(clauses) - 1
     while index > 0 and PERSON.search(clauses[index]) is None and GOES_ON.match(clauses[index]) is not None:
         index -= 1
-    return _speaker(clauses[index], public)
+    return _speaker(clauses[index], public, introduced)
 
 
-def _attributed(line: str, start: int, end: int, following: str, public: tuple[str, ...] = ()) -> str | None:
+def _attributed(
+    line: str, start: int, end: int, following: str, public: tuple[str, ...] = (), introduced=None
+) -> str | None:
     """Who the narration around one quote says speaks it, or None when it names nobody."""
     head = line[: max(0, start - 1)]
     ends = [m.end() for m in SENTENCE_END.finditer(head)]
@@ -200,7 +203,7 @@ def _attributed(line: str, start: int, end: int, following: str, public: tuple[s
             and _named_speaker(CLAUSE.split(head[: says.start()])[-1]) is None
         ):
             return EITHER  # 「一个颤抖的年轻女声说：“…”」: a voice speaks, whose side the story does not say (Round 48)
-        return _clause_speaker(head[: says.start()], public) or EITHER
+        return _clause_speaker(head[: says.start()], public, introduced) or EITHER
     colon = COLON_INTRO.search(head)
     if colon is not None:  # 「电话那头的大姐情绪激动：“…”」: a person named before the colon says it
         named = _named_speaker(CLAUSE.split(head[: colon.start()])[-1])
@@ -210,7 +213,7 @@ def _attributed(line: str, start: int, end: int, following: str, public: tuple[s
             return EITHER  # 「电话那头传来一个虚弱的声音：“…”」: a voice, whose side the story does not say
     after = AFTER.match(line, min(len(line), end + 1))
     if after is not None:
-        return _speaker(after.group(1), public) or EITHER
+        return _speaker(after.group(1), public, introduced) or EITHER
     if line[end + 1 :].strip() == "" and following:
         whose = WHOSE.search(SENTENCE_END.split(following, 1)[0])
         if whose is not None:
@@ -221,8 +224,8 @@ def _attributed(line: str, start: int, end: int, following: str, public: tuple[s
 # A voice named before a colon, nobody's side said: 「电话那头传来一个虚弱的声音：」, 「听筒里传出：」.
 VOICE = regexcache.compile(r"声音|传来|传出|响起")
 # A voice as the subject of a verb of speaking, right before it: 「一个颤抖的年轻女声说」, 「电话那头的声音说」 (not 大声, 轻声:
-# how someone says it).
-VOICED = regexcache.compile(r"(?:女|男|人)声[ \t]*$|声音[ \t]*$")
+# how someone says it): lint/spoken.py's reading, which reads it too (Round 49).
+VOICED = regexcache.compile(_spoken.VOICED)
 ACTOR_REACH = 24  # characters of the sentence right after a quote in which the one acting is named
 
 
@@ -302,6 +305,7 @@ def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
     lines = [fold(line) for line in lines]  # Simplified, half-width; positions unchanged
     party = None  # the side of 对方: the customer's when the narrator is the agent, else the agent's
     public: tuple[str, ...] | None = None  # the names the story introduces as the public's, read once when needed
+    introduced = None  # the people the narration introduces by a role and a name (lint/spoken.py), read with `public`
     for number, line in enumerate(lines):
         found = quotes(line)
         if found:
@@ -316,7 +320,8 @@ def agent_spans(lines: list[str]) -> list[tuple[int, int]] | None:
             for start, end in found:
                 if public is None:
                     public = public_names("\n".join(lines))
-                who = _attributed(line, start, end, following, public)
+                    introduced = _spoken.introduced("\n".join(lines))
+                who = _attributed(line, start, end, following, public, introduced)
                 if who == PARTY:
                     if party is None:
                         party = OTHER if any(NARRATOR_AGENT.search(s) for s in lines) else AGENT

@@ -1,6 +1,6 @@
 """Round 46 (bench/README.md "Round 46"): in a story of a call, a person the narration introduces — by a role and a
 name (「青山社区社工林晓」), or as the one who calls (「接到一个女律师打来的电话」) — keeps that side where the narration
-later names them alone (lint/spoken.py, `_named`).
+later names them alone (lint/spoken.py, `introduced`, named `_named` until Round 49).
 
 On main 7d92e98b 「林晓耐心问道：“…”」 was read by the clause before it (「听着王阿姨着急的声音」: the customer's), so the
 worker's 「有事您说」 was the caller's and the need was never asked; and the lawyer's 「“谢谢。”电话里传来女律师感激的声音」
@@ -56,10 +56,10 @@ def test_nobody_introduced(shipped, text):
 def test_who_is_introduced():
     from huifang.lint import spoken
 
-    named = spoken._named("南山社区社工徐燕又接了电话,座席王文芳接到一位老人打来的电话,乘客李明说:")
+    named = spoken.introduced("南山社区社工徐燕又接了电话,座席王文芳接到一位老人打来的电话,乘客李明说:")
     assert named is not None
     assert {m.lastgroup for m in named.finditer("徐燕问道 王文芳说")} == {"staff"}
     assert {m.lastgroup for m in named.finditer("老人说 李明说")} == {"public"}
     # no name after these roles: 马上, 们, a surname alone
-    assert spoken._named("民警马上赶到,医生们说,客服王") is None
-    assert spoken._named("社工徐燕来了,居民徐燕也来了") is None  # one name on both sides: nobody is known by it
+    assert spoken.introduced("民警马上赶到,医生们说,客服王") is None
+    assert spoken.introduced("社工徐燕来了,居民徐燕也来了") is None  # one name on both sides: nobody is known by it
