@@ -10,21 +10,24 @@ are answered by its function (`__missing__`): on a known text the lookup is the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 LIMIT = 100_000  # distinct texts remembered per question, then forgotten all at once
 
 
 class Remembered(dict):
-    """text → `answer(text)`, worked out on the first lookup of each text."""
+    """text (or any key) → `answer(text)`, worked out on the first lookup of each; `limit` keys at most (LIMIT if not
+    given)."""
 
-    __slots__ = ("answer",)
+    __slots__ = ("answer", "limit")
 
-    def __init__(self, answer: Callable[[str], bool]):
+    def __init__(self, answer: Callable[[Any], Any], limit: int | None = None):
         super().__init__()
         self.answer = answer
+        self.limit = limit
 
-    def __missing__(self, text: str) -> bool:
-        if len(self) >= LIMIT:
+    def __missing__(self, text):
+        if len(self) >= (self.limit or LIMIT):
             self.clear()
         found = self[text] = self.answer(text)
         return found

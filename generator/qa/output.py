@@ -3,6 +3,7 @@ its line), xlsx (one row per call, one per finding). All are byte-reproducible."
 
 from __future__ import annotations
 
+from huifang.lint.textmemo import Remembered
 from huifang.problems import SEVERITY_NAMES
 from huifang.qa.jsontext import dumps, encoded
 from huifang.qa.record import public
@@ -44,7 +45,7 @@ class Tally:
         for f in r["findings"]:
             self.counts[f["rule"]] = self.counts.get(f["rule"], 0) + 1
         for kind in ("script", "roles"):
-            how = _how(r["_notes"][kind])
+            how = HOWS[r["_notes"][kind]]
             self.choices[kind][how] = self.choices[kind].get(how, 0) + 1
 
     def summary(self, errors: list[dict], form) -> dict:
@@ -75,17 +76,12 @@ HOW = (
 
 
 def _how(note: str) -> str:
-    """How a script or the agent was chosen, without the per-call detail (remembered per note: the notes a run
-    writes recur, `Session.pick_script`'s and `roles`' made once per distinct one)."""
-    found = _HOWS.get(note)
-    if found is None:
-        if len(_HOWS) > 5_000:
-            _HOWS.clear()
-        found = _HOWS[note] = next((how for how in HOW if how in note), "无")
-    return found
+    """How a script or the agent was chosen, without the per-call detail."""
+    return next((how for how in HOW if how in note), "无")
 
 
-_HOWS: dict[str, str] = {}
+# remembered per note: the notes a run writes recur (`Session.pick_script`'s and `roles`' made once per distinct one)
+HOWS = Remembered(_how, limit=5_000)
 
 
 def summary(records: list[dict], errors: list[dict], form) -> dict:

@@ -7,6 +7,7 @@ An inference is reported (`Call.roles_note`) so a supervisor can see why a side 
 from __future__ import annotations
 
 from huifang.lint.speakers import AGENT_SIGNS, QUESTION, points
+from huifang.lint.textmemo import Remembered
 from huifang.qa.call import AGENT, CUSTOMER, Call, TranscriptError
 from huifang.qa.readers.labels import role_of
 
@@ -67,26 +68,21 @@ def assign(
     chosen = ranked[0][0]
     for t in call.turns:
         t.role = AGENT if t.speaker == chosen else CUSTOMER
-    call.roles_note = _inferred(chosen, ranked[0][1], ranked[1][0], ranked[1][1])
+    call.roles_note = INFERRED[chosen, ranked[0][1], ranked[1][0], ranked[1][1]]
     return call
 
 
-_INFERRED: dict[tuple, str] = {}  # (agent, points, the other, points) → the note: a day's calls give the same few
+def _inferred(key: tuple) -> str:
+    """The note of roles inferred from points, of (agent, points, the other, points)."""
+    chosen, points, other, its = key
+    return (
+        f"坐席：推断为 {chosen or '（无标签）'}（问候、自我介绍、提问最多：{points:g} 分，"
+        f"其次 {other or '（无标签）'} {its:g} 分）；如有误请用 --agent 或 --agent-channel 指定"
+    )
 
 
-def _inferred(chosen: str, points, other: str, its) -> str:
-    """The note of roles inferred from points (two `:g` formats and a join: ≈ 8 k instructions a call, made once
-    per distinct four for the run)."""
-    key = (chosen, points, other, its)
-    note = _INFERRED.get(key)
-    if note is None:
-        if len(_INFERRED) > 5_000:
-            _INFERRED.clear()
-        note = _INFERRED[key] = (
-            f"坐席：推断为 {chosen or '（无标签）'}（问候、自我介绍、提问最多：{points:g} 分，"
-            f"其次 {other or '（无标签）'} {its:g} 分）；如有误请用 --agent 或 --agent-channel 指定"
-        )
-    return note
+# two `:g` formats and a join are ≈ 8 k instructions a call, and a day's calls give the same few fours: made once each
+INFERRED = Remembered(_inferred, limit=5_000)
 
 
 AGENT_TURN = 2  # an unlabelled turn's points (agent signs, a question) from which it is the agent's

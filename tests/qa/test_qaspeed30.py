@@ -94,8 +94,8 @@ def _story(turns: int):
 
 
 def test_the_notes_remembered_are_the_notes_made_afresh(project):
-    """The script search's note (`Session.pick_script`), the roles' (`roles._inferred`) and the summary's reading of
-    them (`output._how`), asked of calls whose shares and points differ, in both orders and again: each the note a
+    """The script search's note (`Session.pick_script`), the roles' (`roles.INFERRED`) and the summary's reading of
+    them (`output.HOWS`), asked of calls whose shares and points differ, in both orders and again: each the note a
     session, and a module, that had remembered none would write."""
     from huifang.qa import output, roles, texts
     from huifang.qa.session import Session
@@ -107,22 +107,22 @@ def test_the_notes_remembered_are_the_notes_made_afresh(project):
             scores = texts.prepare(call.turns)
             roles.assign(call, scores=scores)
             note = call.roles_note
-            roles._INFERRED.clear()
+            roles.INFERRED.clear()
             roles.assign(call, scores=scores)
             assert call.roles_note == note
             assert kept.pick_script(call) == Session(project).pick_script(call)
             for written in (note, kept.pick_script(call)[1]):
                 expected = next((how for how in output.HOW if how in written), "无")
-                assert output._how(written) == expected
-                output._HOWS.clear()
-                assert output._how(written) == expected
+                assert output.HOWS[written] == expected
+                output.HOWS.clear()
+                assert output.HOWS[written] == expected
     # shares and points that differ under the same two scripts and speakers: a note kept under a key too wide is wrong
     firsts = [kept.pick_script(call)[1] for call in calls[1:6]]
     assert len(set(firsts)) == 5 and len({f[: f.index("（")] + f[f.index("；") :][:8] for f in firsts}) == 1
     assert len({c.roles_note for c in calls}) > 5
-    assert {output._how(c.roles_note) for c in calls} == {"推断"}
+    assert {output.HOWS[c.roles_note] for c in calls} == {"推断"}
     named = roles.assign(
         _story(12), agent="SPEAKER_01"
     ).roles_note  # 「坐席：按指定的说话人…」, after 「坐席：推断为…」
-    assert output._how(named) == "按指定的说话人"
-    assert {output._how(kept.pick_script(c)[1]) for c in calls} == {"按相似度选定", "没有找到相近的话术"}
+    assert output.HOWS[named] == "按指定的说话人"
+    assert {output.HOWS[kept.pick_script(c)[1]] for c in calls} == {"按相似度选定", "没有找到相近的话术"}
